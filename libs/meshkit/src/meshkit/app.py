@@ -1,0 +1,169 @@
+"""What every service app has: error handlers, request context, body limit, health, readiness, metrics.
+
+``build_app`` assembles a FastAPI app around a service's routers; ``mesh_resources`` is the part of a lifespan
+that builds the database, the JWKS verifier and the outgoing HTTP client, and puts them on ``app.state``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from typing import Any
+from urllib.parse import urlparse
+
+from fastapi import APIRouter, FastAPI, Request, Response
+from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from meshkit.auth import TokenVerifier
+from meshkit.db import Database
+from meshkit.errors import install_error_handlers, problem_response
+from meshkit.http import service_client
+from meshkit.observability import RequestContextMiddleware
+from meshkit.settings import ServiceSettings
+
+__all__ = ["ReadinessCheck", "build_app", "mesh_resources", "nats_reachable"]
+
+ReadinessCheck = Callable[[], Awaitable[None]]
+Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
+
+
+def operation_id(route: APIRoute) -> str:
+    """Stable operation ids: the route function's name (unique per service)."""
+    return route.name
+
+
+async def nats_reachable(url: str, timeout: float = 1.0) -> None:
+    """A NATS server answers a TCP connect with its INFO line."""
+    parsed = urlparse(url)
+    reader, writer = await asyncio.wait_for(
+        asyncio.open_connection(parsed.hostname or "127.0.0.1", parsed.port or 4222), timeout
+    )
+    try:
+        line = await asyncio.wait_for(reader.readline(), timeout)
+        if not line.startswith(b"INFO"):
+            raise ConnectionError("not a NATS server")
+    finally:
+        writer.close()
+
+
+class BodyLimitMiddleware:
+    """Refuse bodies over ``max_bytes`` with 413 problem+json, whether declared or streamed."""
+
+    def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope["headers"]:
+            if name == b"content-length" and value.isdigit() and int(value) > self.max_bytes:
+                await self._refuse(scope, receive, send)
+                return
+        received = 0
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    raise _TooLarge
+            return message
+
+        try:
+            await self.app(scope, limited_receive, send)
+        except _TooLarge:
+            await self._refuse(scope, receive, send)
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = problem_response(
+            status=413, code="payload_too_large", instance=scope.get("path"),
+            detail=f"请求体超过上限 {self.max_bytes} 字节 (body larger than {self.max_bytes} bytes)",
+        )  # fmt: skip
+        await response(scope, receive, send)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _ops_router(service: str) -> APIRouter:
+    router = APIRouter(tags=["运维 (operations)"])
+
+    @router.get("/healthz", summary="Liveness (存活)", operation_id=f"{service}_healthz")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok", "service": service}
+
+    @router.get("/readyz", summary="Readiness: database and NATS reachable (就绪)", operation_id=f"{service}_readyz")
+    async def readyz(request: Request) -> JSONResponse:
+        checks: dict[str, ReadinessCheck] = getattr(request.app.state, "readiness", {})
+        results: dict[str, str] = {}
+        for name, check in checks.items():
+            try:
+                await asyncio.wait_for(check(), 2.0)
+                results[name] = "ok"
+            except Exception as exc:  # noqa: BLE001 - readiness reports, never raises
+                results[name] = f"down: {type(exc).__name__}"
+        ready = all(value == "ok" for value in results.values())
+        return JSONResponse(
+            {"status": "ready" if ready else "not_ready", "service": service, "checks": results},
+            status_code=200 if ready else 503,
+        )
+
+    @router.get("/metrics", summary="Prometheus metrics", include_in_schema=False)
+    async def prometheus_metrics() -> Response:
+        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+    return router
+
+
+def build_app(
+    *, service: str, title: str, description: str, settings: ServiceSettings, lifespan: Lifespan,
+    routers: Sequence[APIRouter], version: str = "0.1.0", tags: list[dict[str, Any]] | None = None,
+) -> FastAPI:  # fmt: skip
+    app = FastAPI(
+        title=title,
+        description=description,
+        version=version,
+        lifespan=lifespan,
+        generate_unique_id_function=operation_id,
+        openapi_tags=tags,
+    )
+    app.state.settings = settings
+    app.state.readiness = {}
+    install_error_handlers(app)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestContextMiddleware, service=service)
+    app.include_router(_ops_router(service))
+    for router in routers:
+        app.include_router(router)
+    return app
+
+
+@asynccontextmanager
+async def mesh_resources(app: FastAPI, settings: ServiceSettings) -> AsyncIterator[None]:
+    """Database, outgoing HTTP client and token verifier for one app; readiness checks for both backends."""
+    database = Database.from_url(
+        settings.database_url, pool_size=settings.database_pool_size, application_name=settings.service_name
+    )
+    client = service_client()
+    app.state.database = database
+    app.state.http = client
+    app.state.verifier = TokenVerifier(
+        jwks_url=settings.jwks_url, issuer=settings.issuer, audience=settings.audience, client=client
+    )
+    app.state.readiness = {
+        "database": lambda: app.state.database.ping(),
+        "nats": lambda: nats_reachable(settings.nats_url),
+    }
+    try:
+        yield
+    finally:
+        await client.aclose()
+        await database.dispose()

@@ -1,0 +1,176 @@
+"""Access-token verification against identity's JWKS, and the ``CurrentPrincipal`` route dependency.
+
+Every service verifies tokens itself (zero trust). The JWKS is cached; a token with an unknown ``kid`` triggers
+one refetch, at most once per ``refetch_interval``. What a principal may do is the owning service's domain rule.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass, field
+from typing import Annotated, Any
+
+import httpx
+import jwt
+from fastapi import Depends, Request
+from jwt import PyJWK
+
+from meshkit.errors import ProblemError
+
+__all__ = [
+    "CurrentPrincipal",
+    "OptionalPrincipal",
+    "Principal",
+    "TokenVerifier",
+    "Unauthorized",
+    "current_principal",
+    "optional_principal",
+]
+
+ALGORITHMS = ["ES256"]
+
+
+class Unauthorized(ProblemError):
+    status = 401
+    code = "invalid_token"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail, headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling, from the verified token's claims (ARCHITECTURE §7)."""
+
+    sub: str
+    client_id: str
+    kind: str  # person | enterprise | staff | system
+    scopes: frozenset[str] = frozenset()
+    roles: frozenset[str] = frozenset()
+    acr: int = 0
+    org: str | None = None
+    region: str | None = None
+    token_id: str | None = None
+    claims: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def has_scope(self, scope: str) -> bool:
+        return scope in self.scopes
+
+    def has_role(self, *roles: str) -> bool:
+        return not self.roles.isdisjoint(roles)
+
+    @classmethod
+    def from_claims(cls, claims: dict[str, Any]) -> Principal:
+        acr = claims.get("acr", "0")
+        return cls(
+            sub=str(claims["sub"]),
+            client_id=str(claims.get("client_id", "")),
+            kind=str(claims.get("tb_kind", "person")),
+            scopes=frozenset(str(claims.get("scope", "")).split()),
+            roles=frozenset(claims.get("roles") or ()),
+            acr=int(acr) if str(acr).isdigit() else 0,
+            org=claims.get("org"),
+            region=claims.get("region"),
+            token_id=claims.get("jti"),
+            claims=claims,
+        )
+
+
+class TokenVerifier:
+    def __init__(
+        self, *, jwks_url: str, issuer: str, audience: str | None, client: httpx.AsyncClient,
+        refetch_interval: float = 30.0, leeway: float = 5.0,
+    ) -> None:  # fmt: skip
+        self._jwks_url = jwks_url
+        self._issuer = issuer
+        self._audience = audience
+        self._client = client
+        self._refetch_interval = refetch_interval
+        self._leeway = leeway
+        self._keys: dict[str, PyJWK] = {}
+        self._fetched_at = float("-inf")
+        self._lock = asyncio.Lock()
+        self.fetch_count = 0
+
+    async def _refresh(self, *, force: bool) -> None:
+        async with self._lock:
+            if not force and self._keys:
+                return
+            if force and time.monotonic() - self._fetched_at < self._refetch_interval:
+                return
+            try:
+                response = await self._client.get(self._jwks_url, timeout=5.0)
+                response.raise_for_status()
+                keys = response.json().get("keys", [])
+            except (httpx.HTTPError, ValueError) as exc:
+                raise ProblemError(
+                    "暂时无法获取签名公钥 (JWKS unavailable)", status=503, code="jwks_unavailable"
+                ) from exc
+            finally:
+                self._fetched_at = time.monotonic()
+            self.fetch_count += 1
+            parsed = {}
+            for key in keys:
+                if "kid" in key and key.get("use", "sig") == "sig":
+                    parsed[key["kid"]] = PyJWK.from_dict(key)
+            self._keys = parsed
+
+    async def verify(self, token: str) -> Principal:
+        try:
+            header = jwt.get_unverified_header(token)
+        except jwt.InvalidTokenError as exc:
+            raise Unauthorized("令牌格式无效 (malformed token)") from exc
+        if header.get("alg") not in ALGORITHMS:
+            raise Unauthorized(f"不接受的签名算法 {header.get('alg')!r} (only ES256)")
+        if header.get("typ", "").lower() not in ("at+jwt", "application/at+jwt"):
+            raise Unauthorized("不是访问令牌 (typ must be at+jwt)")
+        kid = header.get("kid")
+        await self._refresh(force=False)
+        if kid not in self._keys:
+            await self._refresh(force=True)
+        key = self._keys.get(kid or "")
+        if key is None:
+            raise Unauthorized("未知的签名密钥 (unknown kid)")
+        try:
+            claims = jwt.decode(
+                token, key=key, algorithms=ALGORITHMS, issuer=self._issuer, audience=self._audience,
+                leeway=self._leeway, options={"require": ["exp", "iat", "sub", "iss"]},
+            )  # fmt: skip
+        except jwt.ExpiredSignatureError as exc:
+            raise Unauthorized("令牌已过期 (token expired)") from exc
+        except jwt.InvalidTokenError as exc:
+            raise Unauthorized(f"令牌无效 (invalid token: {exc})") from exc
+        return Principal.from_claims(claims)
+
+
+def _bearer(request: Request) -> str | None:
+    value = request.headers.get("authorization")
+    if not value:
+        return None
+    scheme, _, token = value.partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        raise Unauthorized("Authorization 头须为 Bearer 令牌")
+    return token.strip()
+
+
+async def optional_principal(request: Request) -> Principal | None:
+    token = _bearer(request)
+    if token is None:
+        return None
+    verifier: TokenVerifier = request.app.state.verifier
+    return await verifier.verify(token)
+
+
+async def current_principal(request: Request) -> Principal:
+    principal = await optional_principal(request)
+    if principal is None:
+        raise ProblemError(
+            "需要登录 (a Bearer access token is required)", status=401, code="unauthenticated",
+            headers={"WWW-Authenticate": "Bearer"},
+        )  # fmt: skip
+    return principal
+
+
+CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
+OptionalPrincipal = Annotated[Principal | None, Depends(optional_principal)]

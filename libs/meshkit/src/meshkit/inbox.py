@@ -1,0 +1,176 @@
+"""Inbox and durable consumers: each event's effect happens once, however often JetStream delivers it.
+
+A consumer records the event id in the inbox in the same transaction as its effect; a redelivery finds the id and
+changes nothing. Failures are nak'ed with backoff; after ``max_deliver`` attempts the event goes to the dead-letter
+stream with the reason, and a log line says why.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from nats.aio.msg import Msg
+from nats.errors import TimeoutError as NatsTimeoutError
+from nats.js import JetStreamContext
+from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
+from nats.js.errors import NotFoundError
+from pydantic import ValidationError
+from sqlalchemy import Column, DateTime, MetaData, PrimaryKeyConstraint, String, Table, func
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from meshkit.db import Database
+from meshkit.events import DEAD_LETTER_PREFIX, DEAD_LETTER_STREAM, CloudEvent, ensure_stream
+from meshkit.observability import metrics
+
+__all__ = ["ConsumerSpec", "Handler", "inbox_table", "record_once", "run_consumer"]
+
+log = logging.getLogger("meshkit.inbox")
+
+INBOX_TABLE = "inbox"
+
+Handler = Callable[[AsyncSession, CloudEvent], Awaitable[None]]
+
+
+def inbox_table(metadata: MetaData) -> Table:
+    return Table(
+        INBOX_TABLE,
+        metadata,
+        Column("consumer", String(100), nullable=False),
+        Column("event_id", String(36), nullable=False),
+        Column("subject", String(200), nullable=False),
+        Column("processed_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+        PrimaryKeyConstraint("consumer", "event_id"),
+    )
+
+
+async def record_once(session: AsyncSession, table: Table, *, consumer: str, event: CloudEvent) -> bool:
+    """Insert the inbox row; False when this consumer already processed the event."""
+    result = await session.execute(
+        insert(table)
+        .values(consumer=consumer, event_id=event.id, subject=event.type)
+        .on_conflict_do_nothing()
+        .returning(table.c.event_id)
+    )
+    return result.first() is not None
+
+
+@dataclass(frozen=True)
+class ConsumerSpec:
+    """A durable pull consumer of one producer's stream."""
+
+    durable: str
+    stream: str
+    subjects: Sequence[str]
+    handler: Handler
+    max_deliver: int = 5
+    backoff: Sequence[float] = field(default=(0.2, 1.0, 5.0, 15.0, 60.0))
+    ack_wait: float = 30.0
+    batch: int = 100
+
+
+class ConsumerRunner:
+    def __init__(self, database: Database, js: JetStreamContext, inbox: Table, spec: ConsumerSpec, service: str):
+        self._db = database
+        self._js = js
+        self._inbox = inbox
+        self._spec = spec
+        self._service = service
+
+    async def ensure(self) -> None:
+        spec = self._spec
+        await ensure_stream(self._js, DEAD_LETTER_STREAM, [f"{DEAD_LETTER_PREFIX}.>"])
+        config = ConsumerConfig(
+            durable_name=spec.durable,
+            deliver_policy=DeliverPolicy.ALL,
+            ack_policy=AckPolicy.EXPLICIT,
+            ack_wait=spec.ack_wait,
+            max_deliver=spec.max_deliver + 1,  # our own count decides; the server must not drop it first
+            filter_subjects=list(spec.subjects),
+            max_ack_pending=10_000,
+        )
+        await self._js.add_consumer(spec.stream, config)
+
+    async def run(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            try:
+                await self.ensure()
+                break
+            except NotFoundError:  # the producer's worker has not created its stream yet
+                log.info("waiting for stream", extra={"stream": self._spec.stream, "consumer": self._spec.durable})
+                await asyncio.sleep(1.0)
+        sub = await self._js.pull_subscribe_bind(self._spec.durable, self._spec.stream)
+        try:
+            while not stop.is_set():
+                try:
+                    msgs = await sub.fetch(self._spec.batch, timeout=1.0)
+                except (TimeoutError, NatsTimeoutError):
+                    continue
+                for msg in msgs:
+                    await self.handle(msg)
+        finally:
+            with contextlib.suppress(Exception):
+                await sub.unsubscribe()
+
+    async def handle(self, msg: Msg) -> None:
+        spec = self._spec
+        attempt = msg.metadata.num_delivered
+        try:
+            event = CloudEvent.model_validate_json(msg.data)
+        except ValidationError as exc:
+            await self._dead_letter(msg, f"not a CloudEvent: {exc.error_count()} validation errors", attempt)
+            return
+        try:
+            async with self._db.sessions() as session, session.begin():
+                if await record_once(session, self._inbox, consumer=spec.durable, event=event):
+                    await spec.handler(session, event)
+        except Exception as exc:
+            reason = f"{type(exc).__name__}: {exc}"[:1000]
+            if attempt >= spec.max_deliver:
+                log.exception("consumer gave up", extra=_context(spec.durable, event, attempt))
+                await self._dead_letter(msg, reason, attempt)
+                return
+            delay = spec.backoff[min(attempt - 1, len(spec.backoff) - 1)]
+            log.warning(
+                "consumer failed, will retry",
+                extra={**_context(spec.durable, event, attempt), "error": type(exc).__name__, "retry_in": delay},
+            )
+            metrics.consumer_failures.labels(self._service, spec.durable).inc()
+            await msg.nak(delay=delay)
+            return
+        await msg.ack()
+        metrics.consumer_processed.labels(self._service, spec.durable).inc()
+        lag = (datetime.now(UTC) - event.time).total_seconds()
+        metrics.event_lag.labels(self._service, spec.durable).observe(max(lag, 0.0))
+
+    async def _dead_letter(self, msg: Msg, reason: str, attempt: int) -> None:
+        subject = f"{DEAD_LETTER_PREFIX}.{self._service}.{self._spec.durable}"
+        headers = {
+            "Tongban-Original-Subject": msg.subject,
+            "Tongban-Reason": reason.replace("\n", " ")[:1000],
+            "Tongban-Deliveries": str(attempt),
+            "Tongban-Consumer": self._spec.durable,
+        }
+        await self._js.publish(subject, msg.data, headers=headers)
+        await msg.term()
+        metrics.dead_letters.labels(self._service, self._spec.durable).inc()
+        log.error(
+            "event dead-lettered",
+            extra={"consumer": self._spec.durable, "subject": msg.subject, "reason": reason, "deliveries": attempt},
+        )
+
+
+def _context(durable: str, event: CloudEvent, attempt: int) -> dict[str, object]:
+    return {"consumer": durable, "event_id": event.id, "event_type": event.type, "delivery": attempt}
+
+
+async def run_consumer(
+    database: Database, js: JetStreamContext, inbox: Table, spec: ConsumerSpec, *, service: str,
+    stop: asyncio.Event,
+) -> None:  # fmt: skip
+    await ConsumerRunner(database, js, inbox, spec, service).run(stop)

@@ -1,0 +1,228 @@
+"""Transactional outbox: the event row is written in the same transaction as the state change; a relay publishes.
+
+The relay claims unpublished rows with ``FOR UPDATE SKIP LOCKED`` (several replicas are safe), publishes them to
+JetStream with ``Nats-Msg-Id`` = event id (the stream drops duplicates inside its window), awaits every ack of the
+batch concurrently, then marks the acked rows published. It wakes on LISTEN/NOTIFY from an insert trigger and on a
+short poll as a fallback. NATS being down only grows the backlog; no user request fails because of it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+import asyncpg
+from nats.js import JetStreamContext
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    DateTime,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from meshkit.db import Database
+from meshkit.events import CloudEvent, EventPayload, EventSpec, new_event
+from meshkit.observability import metrics
+
+__all__ = ["BatchResult", "OutboxRelay", "add_event", "notify_trigger_sql", "outbox_table"]
+
+log = logging.getLogger("meshkit.outbox")
+
+OUTBOX_TABLE = "outbox"
+NOTIFY_CHANNEL = "outbox_pending"
+
+
+def outbox_table(metadata: MetaData) -> Table:
+    return Table(
+        OUTBOX_TABLE,
+        metadata,
+        Column("position", BigInteger, primary_key=True, autoincrement=True),
+        Column("event_id", String(36), nullable=False, unique=True),
+        Column("subject", String(200), nullable=False),
+        Column("aggregate_id", String(100), nullable=False),
+        Column("envelope", JSONB, nullable=False),
+        Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+        Column("published_at", DateTime(timezone=True), nullable=True),
+        Column("attempts", Integer, nullable=False, server_default=text("0")),
+        Column("last_error", Text, nullable=True),
+        Index("ix_outbox_pending", "position", postgresql_where=text("published_at IS NULL")),
+    )
+
+
+def notify_trigger_sql() -> tuple[str, str]:
+    """SQL for a migration: (upgrade, downgrade) of the trigger that wakes the relay on every insert."""
+    upgrade = f"""
+CREATE OR REPLACE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('{NOTIFY_CHANNEL}', '');
+  RETURN NULL;
+END $$;
+CREATE TRIGGER outbox_notify AFTER INSERT ON {OUTBOX_TABLE}
+  FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify();
+"""
+    downgrade = f"DROP TRIGGER IF EXISTS outbox_notify ON {OUTBOX_TABLE}; DROP FUNCTION IF EXISTS outbox_notify();"
+    return upgrade, downgrade
+
+
+async def add_event(
+    session: AsyncSession, table: Table, spec: EventSpec[Any], *, aggregate_id: str, sequence: int,
+    payload: EventPayload,
+) -> CloudEvent:  # fmt: skip
+    """Stage an event in the caller's transaction. It is published only if that transaction commits."""
+    if not isinstance(payload, spec.payload):
+        raise TypeError(f"{spec.subject} takes {spec.payload.__name__}, not {type(payload).__name__}")
+    event = new_event(spec, aggregate_id=aggregate_id, sequence=sequence, payload=payload)
+    await session.execute(
+        insert(table).values(
+            event_id=event.id,
+            subject=spec.subject,
+            aggregate_id=aggregate_id,
+            envelope=event.model_dump(mode="json"),
+        )
+    )
+    return event
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    published: int
+    failed: int
+
+
+class OutboxRelay:
+    def __init__(
+        self,
+        database: Database,
+        js: JetStreamContext,
+        table: Table,
+        *,
+        service: str,
+        batch_size: int = 500,
+        poll_interval: float = 0.05,
+        ack_timeout: float = 5.0,
+    ) -> None:
+        self._db = database
+        self._js = js
+        self._table = table
+        self._service = service
+        self._batch_size = batch_size
+        self._poll_interval = poll_interval
+        self._ack_timeout = ack_timeout
+        self._wake = asyncio.Event()
+
+    async def publish_batch(self) -> BatchResult:
+        """Publish one batch of pending rows. Rows whose ack did not come stay pending, with the error noted."""
+        t = self._table
+        async with self._db.engine.begin() as conn:
+            rows = (
+                await conn.execute(
+                    select(t.c.position, t.c.event_id, t.c.subject, t.c.envelope)
+                    .where(t.c.published_at.is_(None))
+                    .order_by(t.c.position)
+                    .limit(self._batch_size)
+                    .with_for_update(skip_locked=True)
+                )
+            ).all()
+            if not rows:
+                return BatchResult(0, 0)
+            futures = []
+            for row in rows:
+                body = CloudEvent.model_validate(row.envelope).model_dump_json().encode()
+                futures.append(
+                    await self._js.publish_async(row.subject, body, headers={"Nats-Msg-Id": row.event_id})
+                )
+            results = await asyncio.gather(
+                *(asyncio.wait_for(f, self._ack_timeout) for f in futures), return_exceptions=True
+            )
+            done = [row.position for row, r in zip(rows, results, strict=True) if not isinstance(r, BaseException)]
+            failed = [(row, r) for row, r in zip(rows, results, strict=True) if isinstance(r, BaseException)]
+            if done:
+                await conn.execute(
+                    update(t).where(t.c.position.in_(done)).values(published_at=func.now())
+                )
+            if failed:
+                first = failed[0][1]
+                await conn.execute(
+                    update(t)
+                    .where(t.c.position.in_([row.position for row, _ in failed]))
+                    .values(attempts=t.c.attempts + 1, last_error=f"{type(first).__name__}: {first}"[:500])
+                )
+                log.warning(
+                    "outbox publish failed",
+                    extra={"failed": len(failed), "published": len(done), "error": type(first).__name__},
+                )
+        metrics.outbox_published.labels(self._service).inc(len(done))
+        return BatchResult(len(done), len(failed))
+
+    async def backlog(self) -> int:
+        t = self._table
+        async with self._db.engine.connect() as conn:
+            count = await conn.scalar(select(func.count()).select_from(t).where(t.c.published_at.is_(None)))
+        return int(count or 0)
+
+    async def run(self, stop: asyncio.Event) -> None:
+        listener = asyncio.create_task(self._listen(stop))
+        backoff = self._poll_interval
+        try:
+            while not stop.is_set():
+                try:
+                    result = await self.publish_batch()
+                except Exception:
+                    log.exception("outbox relay cycle failed")
+                    result = BatchResult(0, 1)
+                if result.failed:  # NATS or the database is unhappy: back off, up to 5 s
+                    backoff = min(backoff * 2, 5.0)
+                elif result.published:
+                    backoff = self._poll_interval
+                    continue  # more may be waiting
+                else:
+                    backoff = self._poll_interval
+                self._wake.clear()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wait(stop), timeout=backoff)
+        finally:
+            listener.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await listener
+
+    async def _wait(self, stop: asyncio.Event) -> None:
+        stop_task = asyncio.create_task(stop.wait())
+        wake_task = asyncio.create_task(self._wake.wait())
+        try:
+            await asyncio.wait({stop_task, wake_task}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            stop_task.cancel()
+            wake_task.cancel()
+
+    async def _listen(self, stop: asyncio.Event) -> None:
+        """Hold one raw connection that LISTENs for the insert trigger; reconnect if it drops."""
+        url = self._db.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        while not stop.is_set():
+            conn: asyncpg.Connection | None = None
+            try:
+                conn = await asyncpg.connect(url)
+                await conn.add_listener(NOTIFY_CHANNEL, lambda *_: self._wake.set())
+                await stop.wait()
+            except (OSError, asyncpg.PostgresError) as exc:
+                log.warning("outbox listener reconnecting", extra={"error": type(exc).__name__})
+                await asyncio.sleep(1.0)
+            finally:
+                if conn is not None:
+                    with contextlib.suppress(Exception):
+                        await conn.close()
+

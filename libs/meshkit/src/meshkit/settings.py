@@ -1,0 +1,56 @@
+"""Settings every service shares. Each service subclasses :class:`ServiceSettings` with its own env prefix.
+
+Nothing is instantiated at import time: ``create_app(settings=None)`` builds the settings when it runs.
+Mesh-wide values (environment, NATS, issuer, JWKS) use fixed variable names so one export serves every service;
+per-service values use the service prefix, e.g. ``CATALOG_DATABASE_URL``.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["DEV_SECRET", "Environment", "ServiceSettings"]
+
+Environment = Literal["dev", "test", "prod"]
+
+DEV_SECRET = "dev-only-secret-do-not-use-in-production"  # noqa: S105 - the value refused outside dev
+
+
+def _shared(name: str) -> AliasChoices:
+    return AliasChoices(name.lower(), name)
+
+
+class ServiceSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="", extra="ignore", populate_by_name=True, frozen=True)
+
+    service_name: str = "service"
+    environment: Environment = Field(default="dev", validation_alias=_shared("TONGBAN_ENV"))
+    database_url: str = "postgresql+asyncpg://postgres@127.0.0.1:8832/postgres"
+    database_pool_size: int = Field(default=10, ge=1, le=200)
+    nats_url: str = Field(default="nats://127.0.0.1:8842", validation_alias=_shared("NATS_URL"))
+    issuer: str = Field(default="http://127.0.0.1:8800/identity", validation_alias=_shared("TONGBAN_ISSUER"))
+    jwks_url: str = Field(
+        default="http://127.0.0.1:8801/.well-known/jwks.json", validation_alias=_shared("TONGBAN_JWKS_URL")
+    )
+    audience: str = Field(default="tongban", validation_alias=_shared("TONGBAN_AUDIENCE"))
+    secret_key: SecretStr = Field(default=SecretStr(DEV_SECRET))
+    log_level: str = Field(default="INFO", validation_alias=_shared("TONGBAN_LOG_LEVEL"))
+    outbox_poll_interval: float = Field(default=0.05, gt=0, le=10)
+    outbox_batch_size: int = Field(default=500, ge=1, le=10_000)
+    consumer_max_deliver: int = Field(default=5, ge=1, le=100)
+    max_body_bytes: int = Field(default=1_048_576, ge=1024)
+
+    @model_validator(mode="after")
+    def _refuse_default_secrets(self) -> ServiceSettings:
+        if self.environment != "dev" and self.secret_key.get_secret_value() == DEV_SECRET:
+            prefix = self.model_config.get("env_prefix", "")
+            raise ValueError(
+                f"{prefix}SECRET_KEY still has the development default; set a real secret when TONGBAN_ENV="
+                f"{self.environment}"
+            )
+        if self.environment != "dev" and len(self.secret_key.get_secret_value()) < 32:
+            raise ValueError("secret_key must be at least 32 characters outside dev")
+        return self

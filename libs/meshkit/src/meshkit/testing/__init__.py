@@ -1,0 +1,5 @@
+"""Test support: embedded servers, per-test rollback, ``eventually``. Loaded as a pytest plugin."""
+
+from meshkit.testing.support import eventually, migrated_database, rolled_back
+
+__all__ = ["eventually", "migrated_database", "rolled_back"]

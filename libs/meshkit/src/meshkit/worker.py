@@ -1,0 +1,100 @@
+"""The worker process of a service: outbox relay, event consumers and timers, until SIGTERM or SIGINT."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+
+import nats
+from nats.aio.client import Client as NATS
+from sqlalchemy import Table
+
+from meshkit.db import Database
+from meshkit.events import ensure_stream, stream_for
+from meshkit.inbox import ConsumerSpec, run_consumer
+from meshkit.observability import configure_logging
+from meshkit.outbox import OutboxRelay
+from meshkit.settings import ServiceSettings
+
+__all__ = ["Timer", "WorkerPlan", "connect_nats", "run_worker", "serve_worker"]
+
+log = logging.getLogger("meshkit.worker")
+
+Timer = Callable[[Database, asyncio.Event], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class WorkerPlan:
+    """What one service's worker runs."""
+
+    service: str
+    outbox: Table
+    inbox: Table
+    consumers: Sequence[ConsumerSpec] = ()
+    timers: Sequence[Timer] = field(default=())
+
+
+async def connect_nats(url: str, *, name: str) -> NATS:
+    """Connect, waiting as long as it takes for the server; reconnect forever afterwards."""
+
+    async def quiet(exc: Exception) -> None:
+        log.warning("nats connection problem", extra={"error": type(exc).__name__})
+
+    return await nats.connect(
+        url, name=name, max_reconnect_attempts=-1, reconnect_time_wait=0.5, connect_timeout=2,
+        error_cb=quiet, pending_size=64 * 1024 * 1024,
+    )  # fmt: skip
+
+
+async def run_worker(settings: ServiceSettings, plan: WorkerPlan, stop: asyncio.Event) -> None:
+    database = Database.from_url(
+        settings.database_url, pool_size=5, application_name=f"{settings.service_name}-worker"
+    )
+    nc = await connect_nats(settings.nats_url, name=f"{plan.service}-worker")
+    js = nc.jetstream(timeout=5.0)
+    try:
+        await ensure_stream(js, stream_for(plan.service), [f"{plan.service}.>"])
+        relay = OutboxRelay(
+            database, js, plan.outbox, service=plan.service,
+            batch_size=settings.outbox_batch_size, poll_interval=settings.outbox_poll_interval,
+        )  # fmt: skip
+        tasks = [asyncio.create_task(relay.run(stop), name="outbox-relay")]
+        for spec in plan.consumers:
+            tasks.append(
+                asyncio.create_task(
+                    run_consumer(database, js, plan.inbox, spec, service=plan.service, stop=stop),
+                    name=f"consumer-{spec.durable}",
+                )
+            )
+        for timer in plan.timers:
+            tasks.append(asyncio.create_task(timer(database, stop), name=getattr(timer, "__name__", "timer")))
+        log.info("worker started", extra={"service": plan.service, "consumers": len(plan.consumers)})
+        stopper = asyncio.create_task(stop.wait())
+        done, _ = await asyncio.wait([*tasks, stopper], return_when=asyncio.FIRST_COMPLETED)
+        stop.set()
+        for task in done:
+            if task is not stopper and task.exception() is not None:
+                log.error("worker task died", exc_info=task.exception(), extra={"task": task.get_name()})
+        await asyncio.gather(*tasks, return_exceptions=True)
+    finally:
+        with contextlib.suppress(Exception):
+            await nc.drain()
+        await database.dispose()
+
+
+def serve_worker(settings: ServiceSettings, plan: WorkerPlan) -> None:
+    """Entry point of ``python -m <service>.worker``."""
+    configure_logging(f"{plan.service}-worker", settings.log_level)
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, stop.set)
+        await run_worker(settings, plan, stop)
+
+    asyncio.run(main())
