@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from sqlalchemy import MetaData, text
+from sqlalchemy import MetaData, Table, text
 from sqlalchemy.ext.asyncio import (
     AsyncConnection,
     AsyncEngine,
@@ -16,6 +16,9 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 from sqlalchemy.orm import DeclarativeBase
+
+from meshkit.events import CloudEvent, EventPayload, EventSpec
+from meshkit.outbox import add_event
 
 __all__ = ["NAMING_CONVENTION", "Database", "UnitOfWork", "new_base"]
 
@@ -78,9 +81,10 @@ class Database:
 class UnitOfWork:
     """One business transaction. Nothing is written unless the use case calls ``await uow.commit()``.
 
-    Services subclass it to attach their repositories in :meth:`attach`.
+    Services subclass it, set ``outbox`` to their outbox table and attach their repositories in :meth:`attach`.
     """
 
+    outbox: ClassVar[Table | None] = None
     session: AsyncSession
 
     def __init__(self, database: Database) -> None:
@@ -110,3 +114,13 @@ class UnitOfWork:
 
     async def flush(self, *objects: Any) -> None:
         await self.session.flush(list(objects) or None)
+
+    async def publish(
+        self, spec: EventSpec[Any], *, aggregate_id: str, sequence: int, payload: EventPayload
+    ) -> CloudEvent:
+        """Stage an event in this transaction (the outbox); it leaves only if the transaction commits."""
+        if self.outbox is None:
+            raise TypeError(f"{type(self).__name__} has no outbox table")
+        return await add_event(
+            self.session, self.outbox, spec, aggregate_id=aggregate_id, sequence=sequence, payload=payload
+        )

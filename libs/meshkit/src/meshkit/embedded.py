@@ -14,8 +14,14 @@ import stat
 import subprocess
 import sys
 import time
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # pgserver computes a runtime dir at import and warns when XDG_RUNTIME_DIR is unset
+    from pgserver._commands import POSTGRES_BIN_PATH
+    from pgserver.utils import ensure_folder_permissions, ensure_prefix_permissions, ensure_user_exists
 
 __all__ = ["EmbeddedNats", "EmbeddedPostgres", "free_port", "wait_for_port"]
 
@@ -47,8 +53,6 @@ def wait_for_port(port: int, *, timeout: float, process: subprocess.Popen[bytes]
 
 
 def _pg_bin() -> Path:
-    from pgserver._commands import POSTGRES_BIN_PATH  # the wheel's binaries
-
     return Path(POSTGRES_BIN_PATH)
 
 
@@ -58,8 +62,6 @@ def _run_as() -> str | None:
 
 
 def _prepare_for_user(data_dir: Path, user: str) -> None:
-    from pgserver.utils import ensure_folder_permissions, ensure_prefix_permissions, ensure_user_exists
-
     ensure_user_exists(user)
     ensure_prefix_permissions(data_dir)
     bin_dir = _pg_bin()

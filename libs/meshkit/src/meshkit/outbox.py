@@ -12,7 +12,7 @@ import asyncio
 import contextlib
 import logging
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import asyncpg
 from nats.js import JetStreamContext
@@ -35,9 +35,11 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from meshkit.db import Database
 from meshkit.events import CloudEvent, EventPayload, EventSpec, new_event
 from meshkit.observability import metrics
+
+if TYPE_CHECKING:
+    from meshkit.db import Database
 
 __all__ = ["BatchResult", "OutboxRelay", "add_event", "notify_trigger_sql", "outbox_table"]
 

@@ -1,0 +1,224 @@
+"""What a local mesh consists of: ports, services, data folder, embedded or external servers, and the env.
+
+Everything here is pure (no I/O beyond reading a mapping), so it is unit-tested without processes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import tongban
+
+__all__ = [
+    "DEFAULT_BASE_PORT",
+    "NATS_OFFSET",
+    "POSTGRES_OFFSET",
+    "SIMULATOR_OFFSET",
+    "GatewaySpec",
+    "MeshConfig",
+    "ServiceSpec",
+    "load_config",
+    "repo_root",
+    "standard_services",
+]
+
+DEFAULT_BASE_PORT = 8800
+POSTGRES_OFFSET = 32
+NATS_OFFSET = 42
+SIMULATOR_OFFSET = 10  # simulators take base+10, base+11, ... (none yet)
+STANDARD_SERVICE_NAMES = ("identity", "catalog", "cases", "exchange")
+
+
+def repo_root(environ: Mapping[str, str] | None = None) -> Path:
+    """``TONGBAN_ROOT`` if set, else the workspace this package lives in (deploy/src/tongban -> repo)."""
+    environ = os.environ if environ is None else environ
+    if value := environ.get("TONGBAN_ROOT"):
+        return Path(value).resolve()
+    return Path(tongban.__file__).resolve().parents[3]
+
+
+@dataclass(frozen=True)
+class ServiceSpec:
+    """One service of the mesh: its HTTP app, optional worker and demo loader, and its migrations."""
+
+    name: str
+    offset: int  # port = base_port + offset
+    app: str  # uvicorn factory, "module:callable"
+    worker: str | None = None  # module run with ``python -m``; skipped when it does not exist
+    demo: str | None = None  # idempotent demo data loader module; skipped when it does not exist
+    migrations: Path | None = None  # service root holding alembic.ini and migrations/
+    database: str = ""  # database name; defaults to the service name
+
+    @property
+    def database_name(self) -> str:
+        return self.database or self.name
+
+    @property
+    def env_prefix(self) -> str:
+        return self.name.upper().replace("-", "_")
+
+    @classmethod
+    def standard(cls, name: str, offset: int, root: Path) -> ServiceSpec:
+        return cls(
+            name=name,
+            offset=offset,
+            app=f"{name}.main:create_app",
+            worker=f"{name}.worker",
+            demo=f"{name}.demo",
+            migrations=root / "services" / name,
+        )
+
+
+@dataclass(frozen=True)
+class GatewaySpec:
+    app: str = "gateway.main:create_app"
+    offset: int = 0
+    name: str = "gateway"
+
+
+def standard_services(root: Path) -> tuple[ServiceSpec, ...]:
+    return tuple(ServiceSpec.standard(name, i + 1, root) for i, name in enumerate(STANDARD_SERVICE_NAMES))
+
+
+@dataclass(frozen=True)
+class MeshConfig:
+    """A whole local mesh. ``database_urls``/``nats_url`` name external servers; missing ones are embedded."""
+
+    root: Path
+    var_dir: Path
+    services: tuple[ServiceSpec, ...]
+    gateway: GatewaySpec | None = field(default_factory=GatewaySpec)
+    base_port: int = DEFAULT_BASE_PORT
+    database_urls: Mapping[str, str] = field(default_factory=dict)  # service name -> external URL
+    nats_url: str | None = None  # external NATS
+    durable: bool = True  # fsync on for PostgreSQL; the launcher's default
+    demo: bool = True
+    log_level: str = "INFO"
+    extra_env: Mapping[str, str] = field(default_factory=dict)
+    ready_timeout: float = 90.0
+    stop_timeout: float = 10.0
+    migrate_timeout: float = 180.0
+    demo_timeout: float = 300.0
+
+    # ports -----------------------------------------------------------------------------------------------
+    @property
+    def postgres_port(self) -> int:
+        return self.base_port + POSTGRES_OFFSET
+
+    @property
+    def nats_port(self) -> int:
+        return self.base_port + NATS_OFFSET
+
+    def port(self, spec: ServiceSpec | GatewaySpec) -> int:
+        return self.base_port + spec.offset
+
+    def url(self, spec: ServiceSpec | GatewaySpec) -> str:
+        return f"http://127.0.0.1:{self.port(spec)}"
+
+    def ports(self) -> dict[str, int]:
+        """Every loopback port this mesh listens on, by owner (embedded servers only when embedded)."""
+        ports = {spec.name: self.port(spec) for spec in self.services}
+        if self.gateway is not None:
+            ports[self.gateway.name] = self.port(self.gateway)
+        if self.embedded_postgres:
+            ports["postgres"] = self.postgres_port
+        if self.embedded_nats:
+            ports["nats"] = self.nats_port
+        return ports
+
+    # servers ---------------------------------------------------------------------------------------------
+    @property
+    def embedded_postgres(self) -> bool:
+        return any(spec.name not in self.database_urls for spec in self.services)
+
+    @property
+    def embedded_nats(self) -> bool:
+        return self.nats_url is None
+
+    @property
+    def postgres_dir(self) -> Path:
+        return self.var_dir / "postgres"
+
+    @property
+    def nats_dir(self) -> Path:
+        return self.var_dir / "nats"
+
+    @property
+    def log_dir(self) -> Path:
+        return self.var_dir / "logs"
+
+    def database_url(self, spec: ServiceSpec) -> str:
+        external = self.database_urls.get(spec.name)
+        if external is not None:
+            return external
+        return f"postgresql+asyncpg://postgres@127.0.0.1:{self.postgres_port}/{spec.database_name}"
+
+    def nats(self) -> str:
+        return self.nats_url if self.nats_url is not None else f"nats://127.0.0.1:{self.nats_port}"
+
+    @property
+    def issuer(self) -> str:
+        gateway = f"http://127.0.0.1:{self.base_port}" if self.gateway is None else self.url(self.gateway)
+        return f"{gateway}/identity"
+
+    @property
+    def jwks_url(self) -> str:
+        identity = next((spec for spec in self.services if spec.name == "identity"), None)
+        origin = self.url(identity) if identity is not None else f"http://127.0.0.1:{self.base_port + 1}"
+        return f"{origin}/.well-known/jwks.json"
+
+    def env(self) -> dict[str, str]:
+        """The variables every process of the mesh gets (on top of the launcher's own environment)."""
+        env = {
+            "TONGBAN_ENV": "dev",
+            "TONGBAN_ROOT": str(self.root),
+            "TONGBAN_LOG_LEVEL": self.log_level,
+            "TONGBAN_ISSUER": self.issuer,
+            "TONGBAN_JWKS_URL": self.jwks_url,
+            "NATS_URL": self.nats(),
+            "PYTHONUNBUFFERED": "1",
+        }
+        for spec in self.services:
+            env[f"{spec.env_prefix}_DATABASE_URL"] = self.database_url(spec)
+            env[f"GATEWAY_{spec.env_prefix}_URL"] = self.url(spec)
+        env.update(self.extra_env)
+        return env
+
+    def with_base_port(self, base_port: int) -> MeshConfig:
+        return replace(self, base_port=base_port)
+
+
+def load_config(
+    environ: Mapping[str, str] | None = None,
+    *,
+    base_port: int | None = None,
+    var_dir: Path | None = None,
+    demo: bool = True,
+    root: Path | None = None,
+) -> MeshConfig:
+    """The launcher's config: arguments win over ``TONGBAN_BASE_PORT``/``TONGBAN_ROOT``; URLs come from env."""
+    environ = os.environ if environ is None else environ
+    root = repo_root(environ) if root is None else root
+    if base_port is None:
+        raw = environ.get("TONGBAN_BASE_PORT", "").strip()
+        base_port = int(raw) if raw else DEFAULT_BASE_PORT
+    if not 1024 <= base_port <= 65535 - NATS_OFFSET:
+        raise ValueError(f"base port {base_port} out of range (1024..{65535 - NATS_OFFSET})")
+    services = standard_services(root)
+    database_urls = {
+        spec.name: url for spec in services if (url := environ.get(f"{spec.env_prefix}_DATABASE_URL", "").strip())
+    }
+    nats_url = environ.get("NATS_URL", "").strip() or None
+    return MeshConfig(
+        root=root,
+        var_dir=(var_dir if var_dir is not None else root / "var").resolve(),
+        services=services,
+        base_port=base_port,
+        database_urls=database_urls,
+        nats_url=nats_url,
+        demo=demo,
+        log_level=environ.get("TONGBAN_LOG_LEVEL", "INFO").strip() or "INFO",
+    )

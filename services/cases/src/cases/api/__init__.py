@@ -1,0 +1,7 @@
+"""HTTP in: the cases routers."""
+
+from cases.api.open_matters import router as open_matters_router
+
+__all__ = ["ROUTERS"]
+
+ROUTERS = [open_matters_router]

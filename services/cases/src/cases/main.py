@@ -1,0 +1,34 @@
+"""Composition root of the cases service (办件)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from cases.api import ROUTERS
+from cases.settings import CasesSettings
+from meshkit.app import build_app, mesh_resources
+from meshkit.observability import configure_logging
+
+__all__ = ["create_app"]
+
+
+def create_app(settings: CasesSettings | None = None) -> FastAPI:
+    settings = settings or CasesSettings()
+    configure_logging("cases", settings.log_level)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        async with mesh_resources(app, settings):
+            yield
+
+    return build_app(
+        service="cases",
+        title="Tongban cases (办件)",
+        description="Applications from submission to certificate, on the legal clock.",
+        settings=settings,
+        lifespan=lifespan,
+        routers=ROUTERS,
+    )

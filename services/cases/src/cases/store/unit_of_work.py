@@ -1,0 +1,19 @@
+"""The cases unit of work: repositories and the outbox on one session."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from cases.store.models import OUTBOX
+from cases.store.repositories import OpenMatterRepository
+from meshkit.db import UnitOfWork
+
+__all__ = ["CasesUnitOfWork"]
+
+
+class CasesUnitOfWork(UnitOfWork):
+    outbox = OUTBOX
+    open_matters: OpenMatterRepository
+
+    def attach(self, session: AsyncSession) -> None:
+        self.open_matters = OpenMatterRepository(session)

@@ -1,0 +1,34 @@
+"""Composition root of the catalog service (政务服务事项目录)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from catalog.api import ROUTERS
+from catalog.settings import CatalogSettings
+from meshkit.app import build_app, mesh_resources
+from meshkit.observability import configure_logging
+
+__all__ = ["create_app"]
+
+
+def create_app(settings: CatalogSettings | None = None) -> FastAPI:
+    settings = settings or CatalogSettings()
+    configure_logging("catalog", settings.log_level)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        async with mesh_resources(app, settings):
+            yield
+
+    return build_app(
+        service="catalog",
+        title="Tongban catalog (政务服务事项目录)",
+        description="The matters people can apply for: departments, levels, materials, time limits.",
+        settings=settings,
+        lifespan=lifespan,
+        routers=ROUTERS,
+    )

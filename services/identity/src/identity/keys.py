@@ -1,0 +1,50 @@
+"""ES256 signing keys: generation, encryption at rest with the service secret, JWK export, signing."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+import jwt
+from cryptography.fernet import Fernet
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from jwt.algorithms import ECAlgorithm
+
+__all__ = ["ActiveKey", "load_key", "new_key", "sign"]
+
+
+def _fernet(secret: str) -> Fernet:
+    return Fernet(base64.urlsafe_b64encode(hashlib.sha256(f"signing-keys:{secret}".encode()).digest()))
+
+
+@dataclass(frozen=True)
+class ActiveKey:
+    kid: str
+    private_key: ec.EllipticCurvePrivateKey
+
+
+def new_key(secret: str) -> tuple[str, bytes, str]:
+    """(kid, encrypted private PEM, public JWK JSON) of a fresh P-256 key."""
+    private_key = ec.generate_private_key(ec.SECP256R1())
+    kid = secrets.token_urlsafe(12)
+    pem = private_key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    jwk: dict[str, Any] = json.loads(ECAlgorithm.to_jwk(private_key.public_key()))
+    jwk.update({"kid": kid, "use": "sig", "alg": "ES256"})
+    return kid, _fernet(secret).encrypt(pem), json.dumps(jwk, sort_keys=True)
+
+
+def load_key(kid: str, encrypted: bytes, secret: str) -> ActiveKey:
+    key = serialization.load_pem_private_key(_fernet(secret).decrypt(encrypted), password=None)
+    assert isinstance(key, ec.EllipticCurvePrivateKey)
+    return ActiveKey(kid=kid, private_key=key)
+
+
+def sign(key: ActiveKey, claims: dict[str, Any]) -> str:
+    return jwt.encode(claims, key.private_key, algorithm="ES256", headers={"kid": key.kid, "typ": "at+jwt"})
