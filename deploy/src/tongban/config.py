@@ -17,6 +17,7 @@ __all__ = [
     "NATS_OFFSET",
     "POSTGRES_OFFSET",
     "SIMULATOR_OFFSET",
+    "ConfigError",
     "GatewaySpec",
     "MeshConfig",
     "ServiceSpec",
@@ -30,6 +31,10 @@ POSTGRES_OFFSET = 32
 NATS_OFFSET = 42
 SIMULATOR_OFFSET = 10  # simulators take base+10, base+11, ... (none yet)
 STANDARD_SERVICE_NAMES = ("identity", "catalog", "cases", "exchange")
+
+
+class ConfigError(ValueError):
+    """The launcher's arguments or environment do not make a valid mesh."""
 
 
 def repo_root(environ: Mapping[str, str] | None = None) -> Path:
@@ -199,17 +204,21 @@ def load_config(
     demo: bool = True,
     root: Path | None = None,
 ) -> MeshConfig:
-    """The launcher's config: arguments win over ``TONGBAN_BASE_PORT``/``TONGBAN_ROOT``; URLs come from env."""
+    """The launcher's config: arguments win over ``TONGBAN_BASE_PORT``; server URLs come from the env."""
     environ = os.environ if environ is None else environ
     root = repo_root(environ) if root is None else root
     if base_port is None:
         raw = environ.get("TONGBAN_BASE_PORT", "").strip()
+        if raw and not raw.isdigit():
+            raise ConfigError(f"TONGBAN_BASE_PORT must be a port number, not {raw!r}")
         base_port = int(raw) if raw else DEFAULT_BASE_PORT
     if not 1024 <= base_port <= 65535 - NATS_OFFSET:
-        raise ValueError(f"base port {base_port} out of range (1024..{65535 - NATS_OFFSET})")
+        raise ConfigError(f"base port {base_port} out of range (1024..{65535 - NATS_OFFSET})")
     services = standard_services(root)
     database_urls = {
-        spec.name: url for spec in services if (url := environ.get(f"{spec.env_prefix}_DATABASE_URL", "").strip())
+        spec.name: url
+        for spec in services
+        if (url := environ.get(f"{spec.env_prefix}_DATABASE_URL", "").strip())
     }
     nats_url = environ.get("NATS_URL", "").strip() or None
     return MeshConfig(

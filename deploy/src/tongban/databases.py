@@ -1,4 +1,4 @@
-"""Databases on an external PostgreSQL server: create them when the configured role may, else assume they exist."""
+"""Databases on an external PostgreSQL server: create them when the role may, else assume they exist."""
 
 from __future__ import annotations
 
@@ -30,12 +30,12 @@ def masked(url: str) -> str:
         return url
 
 
-async def _ensure(url: str, timeout: float) -> Outcome:
+async def _ensure(url: str, connect_timeout: float) -> Outcome:
     name = make_url(url).database
     if not name:
         return "assumed"
     try:
-        conn = await asyncpg.connect(plain_dsn(url, "postgres"), timeout=timeout)
+        conn = await asyncpg.connect(plain_dsn(url, "postgres"), timeout=connect_timeout)
     except (OSError, asyncpg.PostgresError, TimeoutError):
         return "assumed"  # cannot reach the maintenance database with these credentials
     try:

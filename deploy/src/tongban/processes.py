@@ -6,6 +6,7 @@ Ctrl-C (sent to the launcher's foreground group) away from the children, so the 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -85,10 +86,8 @@ class ManagedProcess:
         """Send ``sig`` to the child's whole process group (its pid is the group id)."""
         if self.popen is None:
             return
-        try:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(self.popen.pid, sig)
-        except (ProcessLookupError, PermissionError):
-            pass
 
     def wait(self, timeout: float) -> int | None:
         if self.popen is None:

@@ -1,19 +1,20 @@
 """A record under ``var/run/`` of the launcher and the process groups it started.
 
-If a launcher was killed without cleaning up (SIGKILL, power loss of the terminal), its children live on in their
-own sessions and hold the ports and the PostgreSQL data dir. The next launcher on the same ``var/`` finds them here
-and stops them; it refuses to start while the recorded launcher itself is still alive.
+If a launcher was killed without cleaning up (SIGKILL, a closed terminal), its children live on in
+their own sessions and hold the ports and the PostgreSQL data dir. The next launcher on the same ``var/``
+finds them here and stops them; it refuses to start while the recorded launcher itself is still alive.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import psutil
+import psutil  # type: ignore[import-untyped]  # no stubs in the dev group
 
 __all__ = ["LauncherRunning", "RunState"]
 
@@ -83,6 +84,9 @@ class RunState:
             self._write()
 
     def release(self) -> None:
+        """Forget the record, if this launcher claimed it (never another live launcher's)."""
+        if self._launcher is None:
+            return
         self.path.unlink(missing_ok=True)
         self._launcher = None
         self._children = []
@@ -91,7 +95,10 @@ class RunState:
         if self._launcher is None:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        payload = {"launcher": asdict(self._launcher), "children": [asdict(entry) for entry in self._children]}
+        payload = {
+            "launcher": asdict(self._launcher),
+            "children": [asdict(entry) for entry in self._children],
+        }
         tmp = self.path.with_suffix(".tmp")
         tmp.write_text(json.dumps(payload, indent=2))
         tmp.replace(self.path)
@@ -107,7 +114,5 @@ class RunState:
 
 
 def _signal_group(pid: int, sig: signal.Signals) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(pid, sig)
-    except (ProcessLookupError, PermissionError):
-        pass

@@ -1,4 +1,4 @@
-"""Progress reporting of the mesh: the mesh emits :class:`StepEvent` values; the caller decides how to show them."""
+"""Progress of the mesh: it emits :class:`StepEvent` values; the caller decides how to show them."""
 
 from __future__ import annotations
 
@@ -9,14 +9,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-__all__ = ["MeshCancelled", "MeshError", "ProgressCallback", "Reporter", "StepEvent", "StepState", "no_progress"]
+__all__ = [
+    "MeshCancelled",
+    "MeshError",
+    "ProgressCallback",
+    "Reporter",
+    "StepEvent",
+    "StepState",
+    "no_progress",
+]
 
 StepState = Literal["start", "done", "skip", "fail"]
 
 
 @dataclass(frozen=True)
 class StepEvent:
-    """``step`` is a stable key (``postgres``, ``migrate:cases``, ``process:cases-worker``, ``ready:gateway``)."""
+    """``step`` is a stable key: ``postgres``, ``migrate:cases``, ``process:cases-worker``, ``ready:x``."""
 
     step: str
     label: str
@@ -35,7 +43,9 @@ def no_progress(event: StepEvent) -> None:
 class MeshError(RuntimeError):
     """Starting or running the mesh failed; names the process and carries the tail of its log when known."""
 
-    def __init__(self, message: str, *, process: str | None = None, log_path: Path | None = None, tail: str = ""):
+    def __init__(
+        self, message: str, *, process: str | None = None, log_path: Path | None = None, tail: str = ""
+    ):
         super().__init__(message)
         self.process = process
         self.log_path = log_path
@@ -77,4 +87,6 @@ class Reporter:
             first_line = (str(exc).splitlines() or [type(exc).__name__])[0]
             self.emit(step, label, "fail", first_line, time.monotonic() - began)
             raise
-        self.emit(step, label, "skip" if outcome.skipped else "done", outcome.detail, time.monotonic() - began)
+        self.emit(
+            step, label, "skip" if outcome.skipped else "done", outcome.detail, time.monotonic() - began
+        )

@@ -89,7 +89,7 @@ class TokenVerifier:
         self._refetch_interval = refetch_interval
         self._leeway = leeway
         self._keys: dict[str, PyJWK] = {}
-        self._fetched_at = float("-inf")
+        self._last_forced = float("-inf")
         self._lock = asyncio.Lock()
         self.fetch_count = 0
 
@@ -97,8 +97,10 @@ class TokenVerifier:
         async with self._lock:
             if not force and self._keys:
                 return
-            if force and time.monotonic() - self._fetched_at < self._refetch_interval:
-                return
+            if force:
+                if time.monotonic() - self._last_forced < self._refetch_interval:
+                    return  # an unknown kid may trigger one refetch per interval, not one per request
+                self._last_forced = time.monotonic()
             try:
                 response = await self._client.get(self._jwks_url, timeout=5.0)
                 response.raise_for_status()
@@ -107,8 +109,6 @@ class TokenVerifier:
                 raise ProblemError(
                     "暂时无法获取签名公钥 (JWKS unavailable)", status=503, code="jwks_unavailable"
                 ) from exc
-            finally:
-                self._fetched_at = time.monotonic()
             self.fetch_count += 1
             parsed = {}
             for key in keys:

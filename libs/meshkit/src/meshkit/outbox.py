@@ -66,18 +66,17 @@ def outbox_table(metadata: MetaData) -> Table:
     )
 
 
-def notify_trigger_sql() -> tuple[str, str]:
-    """SQL for a migration: (upgrade, downgrade) of the trigger that wakes the relay on every insert."""
-    upgrade = f"""
-CREATE OR REPLACE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+def notify_trigger_sql() -> tuple[list[str], list[str]]:
+    """SQL statements for a migration: (upgrade, downgrade) of the trigger that wakes the relay on inserts."""
+    upgrade = [
+        f"""CREATE OR REPLACE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM pg_notify('{NOTIFY_CHANNEL}', '');
   RETURN NULL;
-END $$;
-CREATE TRIGGER outbox_notify AFTER INSERT ON {OUTBOX_TABLE}
-  FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify();
-"""
-    downgrade = f"DROP TRIGGER IF EXISTS outbox_notify ON {OUTBOX_TABLE}; DROP FUNCTION IF EXISTS outbox_notify();"
+END $$""",
+        f"CREATE TRIGGER outbox_notify AFTER INSERT ON {OUTBOX_TABLE} FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify()",
+    ]
+    downgrade = [f"DROP TRIGGER IF EXISTS outbox_notify ON {OUTBOX_TABLE}", "DROP FUNCTION IF EXISTS outbox_notify()"]
     return upgrade, downgrade
 
 

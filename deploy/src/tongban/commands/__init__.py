@@ -1,0 +1,7 @@
+"""Subcommand modules; importing one registers its commands in :mod:`tongban.registry`."""
+
+from __future__ import annotations
+
+__all__ = ["MODULES"]
+
+MODULES = ("tongban.commands.up", "tongban.commands.migrate", "tongban.commands.status")

@@ -1,0 +1,54 @@
+"""``tongban up``: start the whole mesh, print its URLs, run until Ctrl-C/SIGTERM or until a process dies."""
+
+from __future__ import annotations
+
+import argparse
+import threading
+
+from rich.console import Console
+
+from tongban.console import RichProgress, print_exited, print_failure, urls_table
+from tongban.mesh import Mesh
+from tongban.registry import add_mesh_options, command, config_from_args
+from tongban.signals import stop_on_signals
+from tongban.steps import MeshCancelled, MeshError
+
+__all__ = ["run_up"]
+
+
+def _configure(parser: argparse.ArgumentParser) -> None:
+    add_mesh_options(parser)
+    parser.add_argument("--no-demo", action="store_true", help="do not run the demo data loaders")
+
+
+@command("up", "start PostgreSQL, NATS, every service, worker and the gateway on loopback", _configure)
+def run_up(args: argparse.Namespace) -> int:
+    console = Console()
+    config = config_from_args(args, demo=not args.no_demo)
+    with stop_on_signals(threading.Event()) as stop:
+        progress = RichProgress(console)
+        mesh = Mesh(config, progress=progress, cancel=stop)
+        try:
+            with progress:
+                mesh.start()
+        except MeshCancelled:
+            console.print("Stopped before the mesh was ready.")
+            return 0
+        except MeshError as exc:
+            print_failure(console, exc)
+            return 1
+        console.print()
+        console.print(urls_table(mesh.urls))
+        console.print("\nPress [bold]Ctrl-C[/bold] to stop.\n")
+        code = 0
+        try:
+            while not stop.wait(0.5):
+                dead = mesh.exited()
+                if dead:
+                    print_exited(console, dead)
+                    code = 1
+                    break
+        finally:
+            with progress:
+                mesh.stop()
+    return code

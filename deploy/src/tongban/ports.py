@@ -1,0 +1,44 @@
+"""Loopback port checks: which of a mesh's ports are taken, and a base port whose whole block is free."""
+
+from __future__ import annotations
+
+import random
+import socket
+from collections.abc import Iterable, Mapping
+
+from tongban.config import NATS_OFFSET
+
+__all__ = ["busy_ports", "free_base_port", "port_is_free"]
+
+
+def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
+    """True if a server could bind ``host:port`` now (SO_REUSEADDR like uvicorn: TIME_WAIT is free)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+def busy_ports(ports: Mapping[str, int]) -> dict[str, int]:
+    """The subset of ``ports`` (owner -> port) that something else holds."""
+    return {owner: port for owner, port in ports.items() if not port_is_free(port)}
+
+
+def free_base_port(
+    offsets: Iterable[int] = range(NATS_OFFSET + 1),
+    *,
+    low: int = 20_000,
+    high: int = 60_000,
+    attempts: int = 200,
+) -> int:
+    """A base port B with B + offset free for every offset (tests and benchmarks running in parallel)."""
+    wanted = sorted(set(offsets))
+    rng = random.SystemRandom()
+    for _ in range(attempts):
+        base = rng.randrange(low, high - wanted[-1])
+        if all(port_is_free(base + offset) for offset in wanted):
+            return base
+    raise RuntimeError(f"no free block of ports found in {low}..{high}")

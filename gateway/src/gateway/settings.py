@@ -1,0 +1,40 @@
+"""Gateway settings, read from ``GATEWAY_*`` environment variables when ``create_app`` runs."""
+
+from __future__ import annotations
+
+from pydantic import AliasChoices, Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["GatewaySettings"]
+
+
+class GatewaySettings(BaseSettings):
+    """Where the upstreams are, how long to wait for them, and what the gateway accepts."""
+
+    model_config = SettingsConfigDict(env_prefix="GATEWAY_", extra="ignore", populate_by_name=True, frozen=True)
+
+    identity_url: str = "http://127.0.0.1:8801"
+    catalog_url: str = "http://127.0.0.1:8802"
+    cases_url: str = "http://127.0.0.1:8803"
+    exchange_url: str = "http://127.0.0.1:8804"
+    connect_timeout: float = Field(default=2.0, gt=0, le=60, description="seconds to get a connection")
+    read_timeout: float = Field(default=30.0, gt=0, le=3600, description="seconds between two upstream reads")
+    readiness_timeout: float = Field(default=1.0, gt=0, le=30, description="seconds for each upstream /readyz")
+    openapi_cache_seconds: float = Field(default=10.0, ge=0, le=3600)
+    max_connections: int = Field(default=512, ge=1, le=10_000, description="pooled connections per upstream")
+    keepalive_seconds: float = Field(
+        default=4.0, gt=0, le=300, description="idle pooled connection lifetime; below uvicorn's 5 s keep-alive"
+    )
+    max_body_bytes: int = Field(default=1_048_576, ge=1024)
+    host: str = "127.0.0.1"
+    port: int = Field(default=8800, ge=1, le=65535)
+    log_level: str = Field(
+        default="INFO", validation_alias=AliasChoices("log_level", "GATEWAY_LOG_LEVEL", "TONGBAN_LOG_LEVEL")
+    )
+
+    @field_validator("identity_url", "catalog_url", "cases_url", "exchange_url")
+    @classmethod
+    def _base_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("an upstream URL starts with http:// or https://")
+        return value.rstrip("/")
