@@ -1,0 +1,11 @@
+import pytest
+from identity.store.models import Base
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from meshkit.testing.service import migration_drift
+
+pytestmark = pytest.mark.integration
+
+
+async def test_models_and_migrations_agree(engine: AsyncEngine) -> None:
+    assert await migration_drift(engine, Base.metadata) == []
