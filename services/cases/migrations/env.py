@@ -1,6 +1,5 @@
 from cases.settings import CasesSettings
 from cases.store.models import Base
-
 from meshkit.migrations import run_env
 
 run_env(Base.metadata, lambda: CasesSettings().database_url)

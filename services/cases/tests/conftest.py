@@ -1,7 +1,6 @@
 from cases.main import create_app
 from cases.settings import CasesSettings
 from cases.store import SERVICE_ROOT
-
 from meshkit.testing.service import TEST_SECRET, service_fixtures
 
 

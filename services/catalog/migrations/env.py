@@ -1,6 +1,5 @@
 from catalog.settings import CatalogSettings
 from catalog.store.models import Base
-
 from meshkit.migrations import run_env
 
 run_env(Base.metadata, lambda: CatalogSettings().database_url)

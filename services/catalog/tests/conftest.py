@@ -1,7 +1,6 @@
 from catalog.main import create_app
 from catalog.settings import CatalogSettings
 from catalog.store import SERVICE_ROOT
-
 from meshkit.testing.service import TEST_SECRET, service_fixtures
 
 

@@ -1,7 +1,6 @@
 from exchange.main import create_app
 from exchange.settings import ExchangeSettings
 from exchange.store import SERVICE_ROOT
-
 from meshkit.testing.service import TEST_SECRET, service_fixtures
 
 

@@ -1,7 +1,6 @@
 from identity.main import create_app
 from identity.settings import IdentitySettings
 from identity.store import SERVICE_ROOT
-
 from meshkit.testing.service import TEST_SECRET, service_fixtures
 
 

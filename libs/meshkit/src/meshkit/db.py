@@ -15,12 +15,11 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
-from sqlalchemy.orm import DeclarativeBase
 
 from meshkit.events import CloudEvent, EventPayload, EventSpec
 from meshkit.outbox import add_event
 
-__all__ = ["NAMING_CONVENTION", "Database", "UnitOfWork", "new_base"]
+__all__ = ["NAMING_CONVENTION", "Database", "UnitOfWork", "new_metadata"]
 
 NAMING_CONVENTION: dict[str, str] = {
     "ix": "ix_%(column_0_label)s",
@@ -31,13 +30,9 @@ NAMING_CONVENTION: dict[str, str] = {
 }
 
 
-def new_base() -> type[DeclarativeBase]:
-    """A fresh declarative base with its own metadata (one per service) and stable constraint names."""
-
-    class Base(DeclarativeBase):
-        metadata = MetaData(naming_convention=NAMING_CONVENTION)
-
-    return Base
+def new_metadata() -> MetaData:
+    """Metadata for one service's declarative base, with stable constraint names."""
+    return MetaData(naming_convention=NAMING_CONVENTION)
 
 
 class Database:

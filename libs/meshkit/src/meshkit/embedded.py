@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 with warnings.catch_warnings():
-    warnings.simplefilter("ignore")  # pgserver computes a runtime dir at import and warns when XDG_RUNTIME_DIR is unset
+    warnings.simplefilter(
+        "ignore"
+    )  # pgserver computes a runtime dir at import and warns when XDG_RUNTIME_DIR is unset
     from pgserver._commands import POSTGRES_BIN_PATH
     from pgserver.utils import ensure_folder_permissions, ensure_prefix_permissions, ensure_user_exists
 
@@ -116,7 +118,9 @@ class EmbeddedPostgres:
 
     def create_database(self, name: str) -> None:
         """Create ``name`` unless it exists (idempotent)."""
-        exists = self.psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}'").strip()
+        if not name.replace("_", "").isalnum():
+            raise ValueError(f"database names are letters, digits and underscores: {name!r}")
+        exists = self.psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}'").strip()  # noqa: S608 - checked above
         if exists != "1":
             self.psql(f'CREATE DATABASE "{name}"')
 

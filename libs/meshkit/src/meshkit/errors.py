@@ -18,7 +18,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from meshkit.observability import current_request_id
 
-__all__ = ["PROBLEM_JSON", "Problem", "ProblemError", "install_error_handlers", "problem_response", "problem_responses"]
+__all__ = [
+    "PROBLEM_JSON",
+    "Problem",
+    "ProblemError",
+    "install_error_handlers",
+    "problem_response",
+    "problem_responses",
+]
 
 log = logging.getLogger("meshkit.errors")
 
@@ -54,7 +61,9 @@ class Problem(BaseModel):
     instance: str | None = None
     code: str = Field(description="stable machine-readable error code", examples=["matter_not_found"])
     request_id: str | None = None
-    errors: list[dict[str, Any]] | None = Field(default=None, description="every violation, for validation errors")
+    errors: list[dict[str, Any]] | None = Field(
+        default=None, description="every violation, for validation errors"
+    )
 
 
 class ProblemError(Exception):

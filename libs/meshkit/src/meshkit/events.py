@@ -6,6 +6,7 @@ turns them into JSON Schemas and the AsyncAPI document.
 
 from __future__ import annotations
 
+import logging
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -25,6 +26,8 @@ __all__ = [
     "new_event",
     "stream_for",
 ]
+
+log = logging.getLogger("meshkit.events")
 
 DEAD_LETTER_STREAM = "DEADLETTER"
 DEAD_LETTER_PREFIX = "deadletter"
@@ -111,6 +114,6 @@ async def ensure_stream(
         try:
             await js.add_stream(config)
             return
-        except Exception:  # noqa: BLE001 - a concurrent creator won; the update below settles the config
-            pass
+        except Exception as exc:  # a concurrent creator won; the update below settles the config
+            log.debug("stream %s created concurrently: %s", name, exc)
     await js.update_stream(config)

@@ -75,7 +75,9 @@ class ConsumerSpec:
 
 
 class ConsumerRunner:
-    def __init__(self, database: Database, js: JetStreamContext, inbox: Table, spec: ConsumerSpec, service: str):
+    def __init__(
+        self, database: Database, js: JetStreamContext, inbox: Table, spec: ConsumerSpec, service: str
+    ):
         self._db = database
         self._js = js
         self._inbox = inbox
@@ -102,7 +104,9 @@ class ConsumerRunner:
                 await self.ensure()
                 break
             except NotFoundError:  # the producer's worker has not created its stream yet
-                log.info("waiting for stream", extra={"stream": self._spec.stream, "consumer": self._spec.durable})
+                log.info(
+                    "waiting for stream", extra={"stream": self._spec.stream, "consumer": self._spec.durable}
+                )
                 await asyncio.sleep(1.0)
         sub = await self._js.pull_subscribe_bind(self._spec.durable, self._spec.stream)
         try:
@@ -138,7 +142,11 @@ class ConsumerRunner:
             delay = spec.backoff[min(attempt - 1, len(spec.backoff) - 1)]
             log.warning(
                 "consumer failed, will retry",
-                extra={**_context(spec.durable, event, attempt), "error": type(exc).__name__, "retry_in": delay},
+                extra={
+                    **_context(spec.durable, event, attempt),
+                    "error": type(exc).__name__,
+                    "retry_in": delay,
+                },
             )
             metrics.consumer_failures.labels(self._service, spec.durable).inc()
             await msg.nak(delay=delay)
@@ -161,7 +169,12 @@ class ConsumerRunner:
         metrics.dead_letters.labels(self._service, self._spec.durable).inc()
         log.error(
             "event dead-lettered",
-            extra={"consumer": self._spec.durable, "subject": msg.subject, "reason": reason, "deliveries": attempt},
+            extra={
+                "consumer": self._spec.durable,
+                "subject": msg.subject,
+                "reason": reason,
+                "deliveries": attempt,
+            },
         )
 
 

@@ -153,7 +153,11 @@ class RequestContextMiddleware:
         request_id = incoming_id if incoming_id and _REQUEST_ID.match(incoming_id) else secrets.token_hex(16)
         match = _TRACEPARENT.match(traceparent) if traceparent else None
         trace_id = match.group(1) if match else secrets.token_hex(16)
-        tokens = (request_id_var.set(request_id), trace_id_var.set(trace_id), span_id_var.set(secrets.token_hex(8)))
+        tokens = (
+            request_id_var.set(request_id),
+            trace_id_var.set(trace_id),
+            span_id_var.set(secrets.token_hex(8)),
+        )
         scope.setdefault("state", {})["request_id"] = request_id
         status = 500
         started = time.perf_counter()

@@ -76,7 +76,10 @@ BEGIN
 END $$""",
         f"CREATE TRIGGER outbox_notify AFTER INSERT ON {OUTBOX_TABLE} FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify()",
     ]
-    downgrade = [f"DROP TRIGGER IF EXISTS outbox_notify ON {OUTBOX_TABLE}", "DROP FUNCTION IF EXISTS outbox_notify()"]
+    downgrade = [
+        f"DROP TRIGGER IF EXISTS outbox_notify ON {OUTBOX_TABLE}",
+        "DROP FUNCTION IF EXISTS outbox_notify()",
+    ]
     return upgrade, downgrade
 
 
@@ -150,12 +153,12 @@ class OutboxRelay:
             results = await asyncio.gather(
                 *(asyncio.wait_for(f, self._ack_timeout) for f in futures), return_exceptions=True
             )
-            done = [row.position for row, r in zip(rows, results, strict=True) if not isinstance(r, BaseException)]
+            done = [
+                row.position for row, r in zip(rows, results, strict=True) if not isinstance(r, BaseException)
+            ]
             failed = [(row, r) for row, r in zip(rows, results, strict=True) if isinstance(r, BaseException)]
             if done:
-                await conn.execute(
-                    update(t).where(t.c.position.in_(done)).values(published_at=func.now())
-                )
+                await conn.execute(update(t).where(t.c.position.in_(done)).values(published_at=func.now()))
             if failed:
                 first = failed[0][1]
                 await conn.execute(
@@ -226,4 +229,3 @@ class OutboxRelay:
                 if conn is not None:
                     with contextlib.suppress(Exception):
                         await conn.close()
-

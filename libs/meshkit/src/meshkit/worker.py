@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import logging
 import signal
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
 
 import nats
@@ -24,7 +24,7 @@ __all__ = ["Timer", "WorkerPlan", "connect_nats", "run_worker", "serve_worker"]
 
 log = logging.getLogger("meshkit.worker")
 
-Timer = Callable[[Database, asyncio.Event], Awaitable[None]]
+Timer = Callable[[Database, asyncio.Event], Coroutine[None, None, None]]
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,6 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 import pytest
-from sqlalchemy import func, select
-
 from meshkit.db import Database
 from meshkit.embedded import EmbeddedNats
 from meshkit.events import DEAD_LETTER_STREAM, CloudEvent, ensure_stream
@@ -18,6 +16,7 @@ from meshkit.outbox import OutboxRelay, add_event
 from meshkit.testing import eventually
 from meshkit.testing.scratch import INBOX, OUTBOX, PINGED, Pinged, apply_effect, effect_counts, stage
 from meshkit.worker import connect_nats
+from sqlalchemy import func, select
 
 pytestmark = pytest.mark.integration
 
@@ -42,10 +41,14 @@ async def running(db: Database, url: str, spec: ConsumerSpec | None, *, ack_time
 
 
 def consumer(name: str, handler=apply_effect, **kwargs) -> ConsumerSpec:  # type: ignore[no-untyped-def]
-    return ConsumerSpec(durable=name, stream="SCRATCH", subjects=["scratch.pinged.v1"], handler=handler, **kwargs)
+    return ConsumerSpec(
+        durable=name, stream="SCRATCH", subjects=["scratch.pinged.v1"], handler=handler, **kwargs
+    )
 
 
-async def test_every_committed_event_is_applied_exactly_once(database: Database, nats_server: EmbeddedNats) -> None:
+async def test_every_committed_event_is_applied_exactly_once(
+    database: Database, nats_server: EmbeddedNats
+) -> None:
     ids = await stage(database, 50)
     async with running(database, nats_server.url, consumer("once")) as relay:
 
@@ -56,7 +59,9 @@ async def test_every_committed_event_is_applied_exactly_once(database: Database,
         assert await relay.backlog() == 0
 
 
-async def test_rolled_back_transaction_publishes_nothing(database: Database, nats_server: EmbeddedNats) -> None:
+async def test_rolled_back_transaction_publishes_nothing(
+    database: Database, nats_server: EmbeddedNats
+) -> None:
     async with database.sessions() as session:
         await session.begin()
         await add_event(session, OUTBOX, PINGED, aggregate_id="a", sequence=1, payload=Pinged(n=1))

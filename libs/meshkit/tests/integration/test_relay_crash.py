@@ -8,8 +8,6 @@ import sys
 from collections.abc import Callable
 
 import pytest
-from sqlalchemy import func, select, text
-
 from meshkit.db import Database
 from meshkit.embedded import EmbeddedNats
 from meshkit.events import ensure_stream
@@ -18,6 +16,7 @@ from meshkit.outbox import OutboxRelay
 from meshkit.testing import eventually
 from meshkit.testing.scratch import INBOX, OUTBOX, apply_effect, effect_counts, stage
 from meshkit.worker import connect_nats
+from sqlalchemy import func, select, text
 
 pytestmark = pytest.mark.integration
 
@@ -45,7 +44,9 @@ async def test_sigkill_between_publish_and_mark_published(
     spec = ConsumerSpec(durable="crash", stream="SCRATCH", subjects=["scratch.>"], handler=apply_effect)
     consumer = asyncio.create_task(run_consumer(database, js, INBOX, spec, service="scratch", stop=stop))
     url = database.engine.url.render_as_string(hide_password=False)
-    relay = subprocess.Popen([sys.executable, "-m", "meshkit.testing.relay_process", url, server.url])
+    relay = subprocess.Popen(  # noqa: ASYNC220 - the test kills it; nothing awaits its output
+        [sys.executable, "-m", "meshkit.testing.relay_process", url, server.url]
+    )
     try:
 
         async def consumed_but_not_marked() -> None:

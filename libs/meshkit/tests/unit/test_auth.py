@@ -1,5 +1,4 @@
 import pytest
-
 from meshkit.auth import Unauthorized
 from meshkit.testing.tokens import TokenFactory
 

@@ -2,7 +2,6 @@ import json
 import logging
 
 import pytest
-
 from meshkit.observability import JsonFormatter, redact
 
 pytestmark = pytest.mark.unit

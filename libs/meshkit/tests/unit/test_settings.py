@@ -1,7 +1,6 @@
 import pytest
-from pydantic import ValidationError
-
 from meshkit.settings import ServiceSettings
+from pydantic import ValidationError
 
 pytestmark = pytest.mark.unit
 

@@ -1,8 +1,7 @@
 """Cases settings: env prefix ``CASES_`` (mesh-wide values keep their shared names)."""
 
-from pydantic_settings import SettingsConfigDict
-
 from meshkit.settings import ServiceSettings
+from pydantic_settings import SettingsConfigDict
 
 __all__ = ["CasesSettings"]
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from meshkit.errors import ProblemError
+
 from cases.store.models import OpenMatter
 from cases.store.unit_of_work import CasesUnitOfWork
-from meshkit.errors import ProblemError
 
 __all__ = ["MatterNotOpen", "get_open_matter", "list_open_matters"]
 
@@ -16,7 +17,9 @@ class MatterNotOpen(ProblemError):
     code = "matter_not_open"
 
 
-async def list_open_matters(uow: CasesUnitOfWork, *, limit: int, offset: int) -> tuple[Sequence[OpenMatter], int]:
+async def list_open_matters(
+    uow: CasesUnitOfWork, *, limit: int, offset: int
+) -> tuple[Sequence[OpenMatter], int]:
     return await uow.open_matters.page(limit=limit, offset=offset)
 
 

@@ -1,8 +1,7 @@
 import pytest
 from cases.store.models import Base
-from sqlalchemy.ext.asyncio import AsyncEngine
-
 from meshkit.testing.service import migration_drift
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 pytestmark = pytest.mark.integration
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import asyncio
 
+from meshkit.db import Database
+
 from catalog import use_cases
 from catalog.domain import MatterDraft
 from catalog.settings import CatalogSettings
 from catalog.store.unit_of_work import CatalogUnitOfWork
-from meshkit.db import Database
 
 __all__ = ["MATTERS", "load"]
 
@@ -37,7 +38,7 @@ async def load(database: Database) -> int:
 async def _main() -> None:
     database = Database.from_url(CatalogSettings().database_url, pool_size=2)
     try:
-        print(f"catalog demo data: {await load(database)} matters published")  # noqa: T201
+        print(f"catalog demo data: {await load(database)} matters published")
     finally:
         await database.dispose()
 

@@ -1,14 +1,15 @@
 """Catalog settings: env prefix ``CATALOG_`` (mesh-wide values keep their shared names)."""
 
-from pydantic_settings import SettingsConfigDict
-
 from meshkit.settings import ServiceSettings
+from pydantic_settings import SettingsConfigDict
 
 __all__ = ["CatalogSettings"]
 
 
 class CatalogSettings(ServiceSettings):
-    model_config = SettingsConfigDict(env_prefix="CATALOG_", extra="ignore", populate_by_name=True, frozen=True)
+    model_config = SettingsConfigDict(
+        env_prefix="CATALOG_", extra="ignore", populate_by_name=True, frozen=True
+    )
 
     service_name: str = "catalog"
     database_url: str = "postgresql+asyncpg://postgres@127.0.0.1:8832/catalog"

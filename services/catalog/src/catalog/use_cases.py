@@ -6,11 +6,12 @@ import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
+from meshkit.errors import ProblemError
+
 from catalog.domain import MatterDraft, MatterStatus, quality_violations
 from catalog.events import MATTER_PUBLISHED, MatterPublished
 from catalog.store.models import Matter
 from catalog.store.unit_of_work import CatalogUnitOfWork
-from meshkit.errors import ProblemError
 
 __all__ = [
     "MatterNotFound",
@@ -62,7 +63,10 @@ async def publish_matter(uow: CatalogUnitOfWork, *, matter_id: str) -> Matter:
     violations = quality_violations(draft)
     if violations:
         raise ProblemError(
-            f"事项不符合发布规则，共 {len(violations)} 处", status=422, code="quality_rules_failed", errors=violations
+            f"事项不符合发布规则，共 {len(violations)} 处",
+            status=422,
+            code="quality_rules_failed",
+            errors=violations,
         )
     matter.status = MatterStatus.PUBLISHED
     matter.published_at = datetime.now(UTC)

@@ -1,10 +1,9 @@
 import httpx
 import pytest
 from catalog.store.models import OUTBOX
-from sqlalchemy import select
-
 from meshkit.db import Database
 from meshkit.testing.tokens import TokenFactory
+from sqlalchemy import select
 
 pytestmark = pytest.mark.api
 
@@ -22,11 +21,14 @@ def editor(tokens: TokenFactory) -> dict[str, str]:
     return tokens.headers(scope="catalog:write catalog:publish")
 
 
-async def test_draft_publish_and_read(client: httpx.AsyncClient, tokens: TokenFactory, database: Database) -> None:
+async def test_draft_publish_and_read(
+    client: httpx.AsyncClient, tokens: TokenFactory, database: Database
+) -> None:
     created = await client.post("/matters", json=DRAFT, headers=editor(tokens))
     assert created.status_code == 201, created.text
     matter = created.json()
-    assert matter["status"] == "draft" and matter["version"] == 1
+    assert matter["status"] == "draft"
+    assert matter["version"] == 1
 
     assert (await client.get(f"/matters/{DRAFT['code']}")).status_code == 404  # drafts are not public
 
@@ -66,7 +68,9 @@ async def test_quality_rules_listed_on_publish(client: httpx.AsyncClient, tokens
 
 
 async def test_bad_input_is_problem_json(client: httpx.AsyncClient, tokens: TokenFactory) -> None:
-    response = await client.post("/matters", json={**DRAFT, "statutory_days": -1, "extra": 1}, headers=editor(tokens))
+    response = await client.post(
+        "/matters", json={**DRAFT, "statutory_days": -1, "extra": 1}, headers=editor(tokens)
+    )
     assert response.status_code == 422
     assert response.headers["content-type"] == "application/problem+json"
     body = response.json()
@@ -117,7 +121,9 @@ async def test_writes_need_the_scope(client: httpx.AsyncClient, tokens: TokenFac
     assert response.status_code == 403
     assert response.json()["code"] == "insufficient_scope"
     matter = (await client.post("/matters", json=DRAFT, headers=tokens.headers(scope="catalog:write"))).json()
-    publish = await client.post(f"/matters/{matter['id']}/publish", headers=tokens.headers(scope="catalog:write"))
+    publish = await client.post(
+        f"/matters/{matter['id']}/publish", headers=tokens.headers(scope="catalog:write")
+    )
     assert publish.status_code == 403
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import asyncio
 from datetime import date
 
+from meshkit.db import Database
+
 from exchange import use_cases
 from exchange.domain import SharingMethod, SharingType
 from exchange.settings import ExchangeSettings
 from exchange.store.models import Resource
 from exchange.store.unit_of_work import ExchangeUnitOfWork
-from meshkit.db import Database
 
 __all__ = ["RESOURCES", "load"]
 
@@ -51,7 +52,7 @@ async def _main() -> None:
     database = Database.from_url(ExchangeSettings().database_url, pool_size=2)
     try:
         await load(database)
-        print(f"exchange demo data: {len(RESOURCES)} resources")  # noqa: T201
+        print(f"exchange demo data: {len(RESOURCES)} resources")
     finally:
         await database.dispose()
 

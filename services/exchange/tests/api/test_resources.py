@@ -1,7 +1,6 @@
 import httpx
 import pytest
 from exchange.demo import load
-
 from meshkit.db import Database
 
 pytestmark = pytest.mark.api

@@ -5,12 +5,13 @@ from __future__ import annotations
 import asyncio
 from datetime import date
 
+from meshkit.db import Database
+
 from identity import use_cases
 from identity.domain import OrganizationKind
 from identity.settings import IdentitySettings
 from identity.store.models import Organization
 from identity.store.unit_of_work import IdentityUnitOfWork
-from meshkit.db import Database
 
 __all__ = ["DEMO_CLIENTS", "TOWNS", "load"]
 
@@ -72,8 +73,16 @@ def organizations() -> list[Organization]:
         division = f"500110{town}000"
         parent = WANSHENG if town in WANSHENG_TOWNS else QIJIANG
         # 通惠街道 was split from 文龙街道 in 2019
-        orgs.append(Organization(code=division, name=name, kind=OrganizationKind.TERRITORY, division_code=division,
-                                 parent_code=parent, valid_from=date(2019, 6, 1) if town == "007" else START))
+        orgs.append(
+            Organization(
+                code=division,
+                name=name,
+                kind=OrganizationKind.TERRITORY,
+                division_code=division,
+                parent_code=parent,
+                valid_from=date(2019, 6, 1) if town == "007" else START,
+            )
+        )
         orgs.append(Organization(code=f"{division}-center", name=f"{name}公共服务中心",
                                  kind=OrganizationKind.TOWN_CENTER, division_code=division, parent_code=division,
                                  valid_from=START))  # fmt: skip
@@ -104,7 +113,7 @@ async def _main() -> None:
     database = Database.from_url(settings.database_url, pool_size=2)
     try:
         changed = await load(database, settings)
-        print(f"identity demo data: {changed} organizations created or updated")  # noqa: T201
+        print(f"identity demo data: {changed} organizations created or updated")
     finally:
         await database.dispose()
 

@@ -11,7 +11,17 @@ from meshkit.events import CloudEvent, EventPayload, EventSpec
 from meshkit.inbox import inbox_table
 from meshkit.outbox import add_event, notify_trigger_sql, outbox_table
 
-__all__ = ["EFFECTS", "INBOX", "OUTBOX", "PINGED", "Pinged", "apply_effect", "create_schema", "effect_counts", "stage"]
+__all__ = [
+    "EFFECTS",
+    "INBOX",
+    "OUTBOX",
+    "PINGED",
+    "Pinged",
+    "apply_effect",
+    "create_schema",
+    "effect_counts",
+    "stage",
+]
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 OUTBOX = outbox_table(metadata)
@@ -28,7 +38,9 @@ class Pinged(EventPayload):
     n: int
 
 
-PINGED = EventSpec(service="scratch", name="pinged", version=1, payload=Pinged, description="test", example={"n": 1})
+PINGED = EventSpec(
+    service="scratch", name="pinged", version=1, payload=Pinged, description="test", example={"n": 1}
+)
 
 
 async def create_schema(db: Database) -> None:
@@ -43,7 +55,9 @@ async def stage(db: Database, count: int, *, aggregate: str = "agg-1") -> list[s
     ids = []
     async with db.sessions() as session, session.begin():
         for n in range(count):
-            event = await add_event(session, OUTBOX, PINGED, aggregate_id=aggregate, sequence=n, payload=Pinged(n=n))
+            event = await add_event(
+                session, OUTBOX, PINGED, aggregate_id=aggregate, sequence=n, payload=Pinged(n=n)
+            )
             ids.append(event.id)
     return ids
 

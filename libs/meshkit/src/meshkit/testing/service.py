@@ -1,12 +1,12 @@
 """Fixtures a service's test suite gets with one call in its conftest.py::
 
-    migrated_url, database, client, tokens = service_fixtures(
-        name="catalog", service_root=SERVICE_ROOT, make_app=lambda url, nats: create_app(CatalogSettings(...)))
+migrated_url, database, client, tokens = service_fixtures(
+    name="catalog", service_root=SERVICE_ROOT, make_app=lambda url, nats: create_app(CatalogSettings(...)))
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -71,8 +71,8 @@ def service_fixtures(
             yield db
 
     @pytest.fixture
-    def tokens() -> Iterator[TokenFactory]:
-        yield TokenFactory(issuer="http://issuer.test", audience="tongban")
+    def tokens() -> TokenFactory:
+        return TokenFactory(issuer="http://issuer.test", audience="tongban")
 
     @pytest.fixture
     async def client(

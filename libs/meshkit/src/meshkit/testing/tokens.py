@@ -18,7 +18,9 @@ __all__ = ["TokenFactory"]
 
 
 class TokenFactory:
-    def __init__(self, *, issuer: str = "http://issuer.test", audience: str = "tongban", kid: str = "test-key"):
+    def __init__(
+        self, *, issuer: str = "http://issuer.test", audience: str = "tongban", kid: str = "test-key"
+    ):
         self.issuer = issuer
         self.audience = audience
         self.kid = kid

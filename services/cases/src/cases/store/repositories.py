@@ -39,5 +39,7 @@ class OpenMatterRepository:
 
     async def page(self, *, limit: int, offset: int) -> tuple[Sequence[OpenMatter], int]:
         total = await self._session.scalar(select(func.count()).select_from(OpenMatter))
-        rows = await self._session.scalars(select(OpenMatter).order_by(OpenMatter.code).limit(limit).offset(offset))
+        rows = await self._session.scalars(
+            select(OpenMatter).order_by(OpenMatter.code).limit(limit).offset(offset)
+        )
         return rows.all(), int(total or 0)

@@ -6,10 +6,10 @@ from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Request
-
-from catalog.store.unit_of_work import CatalogUnitOfWork
 from meshkit.auth import CurrentPrincipal, Principal
 from meshkit.errors import ProblemError
+
+from catalog.store.unit_of_work import CatalogUnitOfWork
 
 __all__ = ["EditorDep", "PublisherDep", "UowDep"]
 
@@ -22,7 +22,9 @@ async def _uow(request: Request) -> AsyncIterator[CatalogUnitOfWork]:
 def _requires(scope: str) -> object:
     async def check(principal: CurrentPrincipal) -> Principal:
         if not principal.has_scope(scope):
-            raise ProblemError(f"需要权限范围 {scope} (scope {scope} required)", status=403, code="insufficient_scope")
+            raise ProblemError(
+                f"需要权限范围 {scope} (scope {scope} required)", status=403, code="insufficient_scope"
+            )
         return principal
 
     return Depends(check)

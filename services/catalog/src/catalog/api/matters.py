@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, status
+from meshkit.errors import problem_responses
 
 from catalog import use_cases
 from catalog.api.dependencies import EditorDep, PublisherDep, UowDep
 from catalog.api.schemas import MatterIn, MatterOut, MatterPage
 from catalog.domain import MatterDraft
-from meshkit.errors import problem_responses
 
 __all__ = ["router"]
 
@@ -26,7 +26,9 @@ async def list_matters(
 ) -> MatterPage:
     """Published matters (已发布事项), anyone may read."""
     items, total = await use_cases.list_published(uow, text=q, limit=limit, offset=offset)
-    return MatterPage(items=[MatterOut.model_validate(m) for m in items], total=total, limit=limit, offset=offset)
+    return MatterPage(
+        items=[MatterOut.model_validate(m) for m in items], total=total, limit=limit, offset=offset
+    )
 
 
 @router.get("/{code}", response_model=MatterOut, responses=problem_responses(404))
@@ -36,7 +38,10 @@ async def get_matter(uow: UowDep, code: str) -> MatterOut:
 
 
 @router.post(
-    "", response_model=MatterOut, status_code=status.HTTP_201_CREATED, responses=problem_responses(401, 403, 422)
+    "",
+    response_model=MatterOut,
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(401, 403, 422),
 )
 async def create_matter(uow: UowDep, body: MatterIn, _editor: EditorDep) -> MatterOut:
     """Create a draft version (草稿) of a matter; scope `catalog:write`."""

@@ -15,7 +15,9 @@ class MatterIn(BaseModel):
     code: str = Field(min_length=1, max_length=36, description="implementation code (实施编码)")
     name: str = Field(min_length=1, max_length=200, description="matter name (事项名称)")
     matter_type: str = Field(pattern=r"^\d{2}$", description="matter type code (事项类型), e.g. 01 行政许可")
-    department_code: str = Field(min_length=1, max_length=40, description="implementing department's organization code (实施主体)")
+    department_code: str = Field(
+        min_length=1, max_length=40, description="implementing department's organization code (实施主体)"
+    )
     statutory_days: int = Field(ge=0, le=3650, description="statutory time limit in working days (法定时限)")
     promised_days: int = Field(ge=0, le=3650, description="promised time limit in working days (承诺时限)")
 

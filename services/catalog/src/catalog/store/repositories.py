@@ -39,7 +39,9 @@ class MatterRepository:
         )
         return (await self._session.scalars(query)).first()
 
-    async def list_published(self, *, text: str | None, limit: int, offset: int) -> tuple[Sequence[Matter], int]:
+    async def list_published(
+        self, *, text: str | None, limit: int, offset: int
+    ) -> tuple[Sequence[Matter], int]:
         where = [Matter.status == MatterStatus.PUBLISHED]
         if text:
             where.append(Matter.name.contains(text, autoescape=True))

@@ -7,11 +7,11 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
+from meshkit.errors import problem_responses
 from pydantic import BaseModel, ConfigDict
 
 from exchange import use_cases
 from exchange.store.unit_of_work import ExchangeUnitOfWork
-from meshkit.errors import problem_responses
 
 __all__ = ["router"]
 
@@ -46,7 +46,9 @@ async def list_resources(
     uow: UowDep, provider: Annotated[str | None, Query(max_length=40, description="provider code")] = None
 ) -> list[ResourceOut]:
     """Data resources registered for sharing, optionally of one provider (提供部门)."""
-    return [ResourceOut.model_validate(r) for r in await use_cases.list_resources(uow, provider_code=provider)]
+    return [
+        ResourceOut.model_validate(r) for r in await use_cases.list_resources(uow, provider_code=provider)
+    ]
 
 
 @router.get("/{code}", response_model=ResourceOut, responses=problem_responses(404))

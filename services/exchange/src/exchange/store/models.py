@@ -5,17 +5,20 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Date, String, Text
-from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.orm import Mapped, mapped_column
-
-from meshkit.db import new_base
+from meshkit.db import new_metadata
 from meshkit.inbox import inbox_table
 from meshkit.outbox import outbox_table
+from sqlalchemy import Date, String, Text
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 __all__ = ["INBOX", "OUTBOX", "Base", "Resource"]
 
-Base = new_base()
+
+class Base(DeclarativeBase):
+    metadata = new_metadata()
+
+
 OUTBOX = outbox_table(Base.metadata)
 INBOX = inbox_table(Base.metadata)
 

@@ -8,12 +8,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import JSONResponse
+from meshkit.errors import problem_responses
 from pydantic import BaseModel
 
 from identity import use_cases
 from identity.api.dependencies import SettingsDep, UowDep
 from identity.use_cases import OAuthError
-from meshkit.errors import problem_responses
 
 __all__ = ["router"]
 
@@ -82,6 +82,9 @@ async def token(
         ttl=settings.access_token_ttl, pepper=settings.secret_key.get_secret_value(),
     )  # fmt: skip
     body = TokenOut(
-        access_token=grant.access_token, token_type=grant.token_type, expires_in=grant.expires_in, scope=grant.scope
+        access_token=grant.access_token,
+        token_type=grant.token_type,
+        expires_in=grant.expires_in,
+        scope=grant.scope,
     )
     return JSONResponse(body.model_dump(), headers=NO_STORE)

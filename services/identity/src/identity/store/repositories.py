@@ -49,7 +49,9 @@ class KeyRepository:
         return (await self._session.scalars(select(SigningKey).order_by(SigningKey.created_at.desc()))).all()
 
     async def newest_active(self) -> SigningKey | None:
-        query = select(SigningKey).where(SigningKey.retired_at.is_(None)).order_by(SigningKey.created_at.desc())
+        query = (
+            select(SigningKey).where(SigningKey.retired_at.is_(None)).order_by(SigningKey.created_at.desc())
+        )
         return (await self._session.scalars(query.limit(1))).first()
 
     def add(self, key: SigningKey) -> None:

@@ -1,0 +1,135 @@
+"""``tongban contracts``: write contracts/ deterministically — OpenAPI per service and gateway, a JSON Schema per
+event, and one AsyncAPI document of every subject. ``--check`` exits 1 when the committed files are stale."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+from cases.events import EVENTS as CASES_EVENTS
+from cases.main import create_app as cases_app
+from catalog.events import EVENTS as CATALOG_EVENTS
+from catalog.main import create_app as catalog_app
+from exchange.events import EVENTS as EXCHANGE_EVENTS
+from exchange.main import create_app as exchange_app
+from fastapi import FastAPI
+from gateway.main import create_app as gateway_app
+from identity.events import EVENTS as IDENTITY_EVENTS
+from identity.main import create_app as identity_app
+from meshkit.events import CloudEvent, EventSpec
+
+__all__ = ["generate", "main"]
+
+APPS: dict[str, Any] = {
+    "identity": identity_app,
+    "catalog": catalog_app,
+    "cases": cases_app,
+    "exchange": exchange_app,
+    "gateway": gateway_app,
+}
+EVENTS: list[EventSpec[Any]] = [*IDENTITY_EVENTS, *CATALOG_EVENTS, *CASES_EVENTS, *EXCHANGE_EVENTS]
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+def _openapi(factory: Any) -> dict[str, Any]:
+    app: FastAPI = factory()
+    schema: dict[str, Any] = app.openapi()
+    return schema
+
+
+def event_schema(spec: EventSpec[Any]) -> dict[str, Any]:
+    schema = spec.payload.model_json_schema()
+    schema.update({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://tongban.example/contracts/events/{spec.subject}.schema.json",
+        "title": spec.subject,
+        "description": spec.description,
+        "examples": [spec.example],
+    })  # fmt: skip
+    return schema
+
+
+def asyncapi() -> dict[str, Any]:
+    channels: dict[str, Any] = {}
+    operations: dict[str, Any] = {}
+    messages: dict[str, Any] = {}
+    for spec in EVENTS:
+        key = spec.subject.replace(".", "_")
+        messages[key] = {
+            "name": spec.subject,
+            "title": spec.subject,
+            "summary": spec.description,
+            "contentType": "application/cloudevents+json",
+            "headers": {"type": "object", "properties": {"Nats-Msg-Id": {"type": "string"}}},
+            "payload": {"$ref": f"events/{spec.subject}.schema.json"},
+        }
+        channels[key] = {
+            "address": spec.subject,
+            "description": f"JetStream stream {spec.stream}",
+            "messages": {key: {"$ref": f"#/components/messages/{key}"}},
+        }
+        operations[f"publish_{key}"] = {
+            "action": "send",
+            "channel": {"$ref": f"#/channels/{key}"},
+            "summary": f"{spec.service} publishes {spec.name} through its outbox",
+        }
+    return {
+        "asyncapi": "3.0.0",
+        "info": {
+            "title": "Tongban events (通办事件)",
+            "version": "1.0.0",
+            "description": "CloudEvents 1.0 envelopes on NATS JetStream; one stream per producer. Envelope:\n"
+            + json.dumps(CloudEvent.model_json_schema()["required"]),
+        },
+        "defaultContentType": "application/cloudevents+json",
+        "channels": channels,
+        "operations": operations,
+        "components": {"messages": messages},
+    }
+
+
+def generate() -> dict[str, str]:
+    """Every contract file, relative path → text."""
+    files = {f"openapi/{name}.json": _json(_openapi(factory)) for name, factory in APPS.items()}
+    for spec in EVENTS:
+        files[f"events/{spec.subject}.schema.json"] = _json(event_schema(spec))
+    files["asyncapi.yaml"] = yaml.safe_dump(asyncapi(), sort_keys=True, allow_unicode=True, width=120)
+    return files
+
+
+def stale(root: Path) -> list[str]:
+    expected = generate()
+    present = {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()} if root.exists() else set()
+    problems = [f"missing or different: {path}" for path, text in expected.items()
+                if not (root / path).exists() or (root / path).read_text() != text]  # fmt: skip
+    problems += [f"not generated any more: {path}" for path in sorted(present - expected.keys())]
+    return problems
+
+
+def write(root: Path) -> None:
+    for path, text in generate().items():
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="tongban contracts")
+    parser.add_argument("--dir", type=Path, default=Path("contracts"))
+    parser.add_argument("--check", action="store_true", help="exit 1 when contracts/ is stale")
+    args = parser.parse_args(argv)
+    if args.check:
+        problems = stale(args.dir)
+        for line in problems:
+            print(line, file=sys.stderr)
+        return 1 if problems else 0
+    write(args.dir)
+    print(f"contracts written to {args.dir}/")
+    return 0
