@@ -1,4 +1,4 @@
-"""The proxy: a plain ASGI middleware that forwards ``/<service>/<rest>`` to that service, streaming both ways.
+"""The proxy: plain ASGI middleware forwarding ``/<service>/<rest>`` to that service, streaming both ways.
 
 Anything whose first path segment names no service falls through to the gateway's own FastAPI routes (health,
 docs), whose 404 is the ``route_not_found`` problem. Request ids and trace context come from meshkit's
@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
-from urllib.parse import quote
 
 import aiohttp
+from meshkit.errors import problem_response
 from starlette.types import ASGIApp, Receive, Scope, Send
-from yarl import URL
 
+from gateway.forwarding import response_headers, upstream_headers, upstream_url
 from gateway.routes import Route, RouteTable
 from gateway.upstreams import Upstreams
-from meshkit.errors import problem_response
-from meshkit.observability import current_request_id, current_traceparent
 
 __all__ = ["Guard", "ProxyMiddleware"]
 
@@ -28,16 +26,6 @@ Guard = Callable[[Scope, Route], Awaitable[ASGIApp | None]]
 """Seam for the gateway token check: return a response app to refuse the request, ``None`` to let it through.
 Not called for ``Route.public`` routes. No guard is installed yet: every service checks tokens itself."""
 
-# Hop-by-hop headers (RFC 9110 §7.6.1) plus those the gateway sets itself; ``proxy-*`` is dropped as a family.
-_HOP_BY_HOP = frozenset(
-    {b"connection", b"keep-alive", b"te", b"trailer", b"transfer-encoding", b"upgrade", b"expect"}
-)  # fmt: skip
-_DROP_REQUEST = _HOP_BY_HOP | {
-    b"host", b"x-request-id", b"traceparent", b"x-forwarded-for", b"x-forwarded-proto", b"x-forwarded-host",
-    b"x-forwarded-prefix",
-}  # fmt: skip
-# The gateway's own server writes Date and Server; RequestContextMiddleware writes X-Request-Id.
-_DROP_RESPONSE = _HOP_BY_HOP | {b"x-request-id", b"date", b"server"}
 _BUFFER_UNDER = 256 * 1024  # responses declaring at most this many bytes are read whole, sent in one message
 
 
@@ -70,74 +58,12 @@ class _BodyStream:
             raise
 
 
-def _upstream_headers(scope: Scope, route: Route) -> list[tuple[str, str]]:
-    headers: list[tuple[str, str]] = []
-    host = forwarded_for = connection = None
-    for name, value in scope["headers"]:
-        if name in _DROP_REQUEST or name.startswith(b"proxy-"):
-            if name == b"host":
-                host = value
-            elif name == b"x-forwarded-for":
-                forwarded_for = value
-            elif name == b"connection":
-                connection = value
-            continue
-        headers.append((name.decode("latin-1"), value.decode("latin-1")))
-    if connection:
-        named = {token.strip().lower() for token in connection.decode("latin-1").split(",")}
-        headers = [(name, value) for name, value in headers if name not in named]
-    client = scope.get("client")
-    if client:
-        previous = forwarded_for.decode("latin-1") + ", " if forwarded_for else ""
-        headers.append(("X-Forwarded-For", previous + client[0]))
-    headers.append(("X-Forwarded-Proto", scope.get("scheme", "http")))
-    if host:
-        headers.append(("X-Forwarded-Host", host.decode("latin-1")))
-    headers.append(("X-Forwarded-Prefix", route.prefix))
-    request_id = current_request_id()
-    if request_id:
-        headers.append(("X-Request-Id", request_id))
-    traceparent = current_traceparent()
-    if traceparent:
-        headers.append(("traceparent", traceparent))
-    return headers
-
-
-def _response_headers(raw: tuple[tuple[bytes, bytes], ...]) -> list[tuple[bytes, bytes]]:
-    headers = []
-    connection = None
-    for name, value in raw:
-        lower = name.lower()
-        if lower in _DROP_RESPONSE or lower.startswith(b"proxy-"):
-            if lower == b"connection":
-                connection = value
-            continue
-        headers.append((lower, value))
-    if connection:
-        named = {token.strip().lower().encode() for token in connection.decode("latin-1").split(",")}
-        headers = [(name, value) for name, value in headers if name not in named]
-    return headers
-
-
-def _upstream_url(scope: Scope, route: Route) -> URL:
-    prefix = route.prefix.encode()
-    raw_path: bytes | None = scope.get("raw_path")
-    if raw_path is not None and raw_path.startswith(prefix):
-        # raw_path keeps the client's percent-encoding; some ASGI servers (httpx's ASGITransport) append the query.
-        rest = raw_path[len(prefix) :].partition(b"?")[0].decode("latin-1")
-    else:
-        rest = quote(scope["path"][len(route.prefix) :])
-    query: bytes = scope.get("query_string", b"")
-    target = route.upstream + (rest or "/")
-    if query:
-        target += "?" + query.decode("latin-1")
-    return URL(target, encoded=True)
-
-
 class ProxyMiddleware:
-    """Forward requests whose first path segment is a service in ``routes``; pass everything else to ``app``."""
+    """Forward requests whose first path segment names a service in ``routes``; pass the rest to ``app``."""
 
-    def __init__(self, app: ASGIApp, *, routes: RouteTable, upstreams: Upstreams, guard: Guard | None = None) -> None:
+    def __init__(
+        self, app: ASGIApp, *, routes: RouteTable, upstreams: Upstreams, guard: Guard | None = None
+    ) -> None:
         self.app = app
         self.routes = routes
         self.upstreams = upstreams
@@ -168,23 +94,31 @@ class ProxyMiddleware:
         session = self.upstreams.session(route.service)
         try:
             response = await session.request(
-                scope["method"], _upstream_url(scope, route), headers=_upstream_headers(scope, route), data=body,
-                allow_redirects=False,
+                scope["method"], upstream_url(scope, route), data=body, allow_redirects=False,
+                headers=upstream_headers(scope, route),
             )  # fmt: skip
         except (aiohttp.ClientError, TimeoutError, OSError) as exc:
             if isinstance(body, _BodyStream) and body.error is not None:
+                if isinstance(body.error, ConnectionAbortedError):
+                    return  # the client left mid-body: nobody to answer
                 raise body.error from None  # e.g. over the body limit: BodyLimitMiddleware answers 413
             await _failure(scope, receive, send, route, exc)
             return
-        try:
-            await send(
-                {"type": "http.response.start", "status": response.status,
-                 "headers": _response_headers(response.raw_headers)}
-            )  # fmt: skip
-            length = response.content_length
-            if length is not None and length <= _BUFFER_UNDER:
-                await send({"type": "http.response.body", "body": await response.read()})
+        start = {"type": "http.response.start", "status": response.status,
+                 "headers": response_headers(response.raw_headers)}  # fmt: skip
+        length = response.content_length
+        if length is not None and length <= _BUFFER_UNDER:
+            try:  # small: read it whole first, so a failure can still become a problem response
+                payload = await response.read()
+            except (aiohttp.ClientError, TimeoutError) as exc:
+                response.close()
+                await _failure(scope, receive, send, route, exc)
                 return
+            await send(start)
+            await send({"type": "http.response.body", "body": payload})
+            return
+        try:
+            await send(start)
             async for chunk in response.content.iter_any():
                 await send({"type": "http.response.body", "body": chunk, "more_body": True})
             await send({"type": "http.response.body", "body": b""})
@@ -205,5 +139,7 @@ async def _failure(scope: Scope, receive: Receive, send: Send, route: Route, exc
         status, code = 502, "upstream_unavailable"
         detail = f"上游服务 {service} 不可用 (upstream {service} unavailable)"
     log.warning("%s %s → %s: %r", scope["method"], scope["path"], code, exc, extra={"upstream": service})
-    response = problem_response(status=status, code=code, detail=detail, instance=scope["path"], service=service)
+    response = problem_response(
+        status=status, code=code, detail=detail, instance=scope["path"], service=service
+    )
     await response(scope, receive, send)

@@ -23,11 +23,13 @@ class Route:
     upstream: str
     public: bool = False
     prefix: str = field(init=False)
+    raw_prefix: bytes = field(init=False)
     path: str = field(init=False)
     """Route template, read like a Starlette route's ``path`` by the request-duration metric."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "prefix", f"/{self.service}")
+        object.__setattr__(self, "raw_prefix", self.prefix.encode())
         object.__setattr__(self, "path", f"/{self.service}/{{path}}")
 
 

@@ -11,7 +11,9 @@ __all__ = ["GatewaySettings"]
 class GatewaySettings(BaseSettings):
     """Where the upstreams are, how long to wait for them, and what the gateway accepts."""
 
-    model_config = SettingsConfigDict(env_prefix="GATEWAY_", extra="ignore", populate_by_name=True, frozen=True)
+    model_config = SettingsConfigDict(
+        env_prefix="GATEWAY_", extra="ignore", populate_by_name=True, frozen=True
+    )
 
     identity_url: str = "http://127.0.0.1:8801"
     catalog_url: str = "http://127.0.0.1:8802"
@@ -19,11 +21,19 @@ class GatewaySettings(BaseSettings):
     exchange_url: str = "http://127.0.0.1:8804"
     connect_timeout: float = Field(default=2.0, gt=0, le=60, description="seconds to get a connection")
     read_timeout: float = Field(default=30.0, gt=0, le=3600, description="seconds between two upstream reads")
-    readiness_timeout: float = Field(default=1.0, gt=0, le=30, description="seconds for each upstream /readyz")
+    readiness_timeout: float = Field(
+        default=1.0, gt=0, le=30, description="seconds for each upstream /readyz"
+    )
     openapi_cache_seconds: float = Field(default=10.0, ge=0, le=3600)
+    openapi_timeout: float = Field(
+        default=3.0, gt=0, le=60, description="seconds for each upstream /openapi.json"
+    )
     max_connections: int = Field(default=512, ge=1, le=10_000, description="pooled connections per upstream")
     keepalive_seconds: float = Field(
-        default=4.0, gt=0, le=300, description="idle pooled connection lifetime; below uvicorn's 5 s keep-alive"
+        default=4.0,
+        gt=0,
+        le=300,
+        description="idle pooled connection lifetime; below uvicorn's 5 s keep-alive",
     )
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
     host: str = "127.0.0.1"

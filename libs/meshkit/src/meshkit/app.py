@@ -16,12 +16,12 @@ from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from meshkit.auth import TokenVerifier
 from meshkit.db import Database
-from meshkit.errors import install_error_handlers, problem_response
+from meshkit.errors import install_error_handlers
 from meshkit.http import service_client
+from meshkit.middleware import BodyLimitMiddleware
 from meshkit.observability import RequestContextMiddleware
 from meshkit.settings import ServiceSettings
 
@@ -48,49 +48,6 @@ async def nats_reachable(url: str, timeout: float = 1.0) -> None:
             raise ConnectionError("not a NATS server")
     finally:
         writer.close()
-
-
-class BodyLimitMiddleware:
-    """Refuse bodies over ``max_bytes`` with 413 problem+json, whether declared or streamed."""
-
-    def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
-        self.app = app
-        self.max_bytes = max_bytes
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        for name, value in scope["headers"]:
-            if name == b"content-length" and value.isdigit() and int(value) > self.max_bytes:
-                await self._refuse(scope, receive, send)
-                return
-        received = 0
-
-        async def limited_receive() -> Message:
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_bytes:
-                    raise _TooLarge
-            return message
-
-        try:
-            await self.app(scope, limited_receive, send)
-        except _TooLarge:
-            await self._refuse(scope, receive, send)
-
-    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
-        response = problem_response(
-            status=413, code="payload_too_large", instance=scope.get("path"),
-            detail=f"请求体超过上限 {self.max_bytes} 字节 (body larger than {self.max_bytes} bytes)",
-        )  # fmt: skip
-        await response(scope, receive, send)
-
-
-class _TooLarge(Exception):
-    pass
 
 
 def _ops_router(service: str) -> APIRouter:
@@ -136,6 +93,7 @@ def build_app(
         lifespan=lifespan,
         generate_unique_id_function=operation_id,
         openapi_tags=tags,
+        telemetry={"tracing": False, "metrics": False, "logs": False},  # our own metrics and trace ids
     )
     app.state.settings = settings
     app.state.readiness = {}

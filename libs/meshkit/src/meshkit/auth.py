@@ -13,7 +13,8 @@ from typing import Annotated, Any
 
 import httpx
 import jwt
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Security
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from jwt import PyJWK
 
 from meshkit.errors import ProblemError
@@ -154,7 +155,13 @@ def _bearer(request: Request) -> str | None:
     return token.strip()
 
 
-async def optional_principal(request: Request) -> Principal | None:
+# Declares the scheme in the OpenAPI document; the header itself is parsed by _bearer for precise errors.
+_scheme = HTTPBearer(auto_error=False, description="Access token (RFC 9068 JWT, ES256) issued by identity")
+
+
+async def optional_principal(
+    request: Request, _credentials: Annotated[HTTPAuthorizationCredentials | None, Security(_scheme)]
+) -> Principal | None:
     token = _bearer(request)
     if token is None:
         return None
@@ -162,8 +169,10 @@ async def optional_principal(request: Request) -> Principal | None:
     return await verifier.verify(token)
 
 
-async def current_principal(request: Request) -> Principal:
-    principal = await optional_principal(request)
+async def current_principal(
+    request: Request, _credentials: Annotated[HTTPAuthorizationCredentials | None, Security(_scheme)]
+) -> Principal:
+    principal = await optional_principal(request, _credentials)
     if principal is None:
         raise ProblemError(
             "需要登录 (a Bearer access token is required)", status=401, code="unauthenticated",

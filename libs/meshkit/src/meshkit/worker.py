@@ -50,7 +50,8 @@ async def connect_nats(url: str, *, name: str) -> NATS:
     )  # fmt: skip
 
 
-async def run_worker(settings: ServiceSettings, plan: WorkerPlan, stop: asyncio.Event) -> None:
+async def run_worker(settings: ServiceSettings, plan: WorkerPlan, stop: asyncio.Event) -> bool:
+    """Run until ``stop`` is set or a task dies; True when every task ended cleanly."""
     database = Database.from_url(
         settings.database_url, pool_size=5, application_name=f"{settings.service_name}-worker"
     )
@@ -76,10 +77,13 @@ async def run_worker(settings: ServiceSettings, plan: WorkerPlan, stop: asyncio.
         stopper = asyncio.create_task(stop.wait())
         done, _ = await asyncio.wait([*tasks, stopper], return_when=asyncio.FIRST_COMPLETED)
         stop.set()
+        healthy = True
         for task in done:
             if task is not stopper and task.exception() is not None:
+                healthy = False
                 log.error("worker task died", exc_info=task.exception(), extra={"task": task.get_name()})
         await asyncio.gather(*tasks, return_exceptions=True)
+        return healthy
     finally:
         with contextlib.suppress(Exception):
             await nc.drain()
@@ -90,11 +94,12 @@ def serve_worker(settings: ServiceSettings, plan: WorkerPlan) -> None:
     """Entry point of ``python -m <service>.worker``."""
     configure_logging(f"{plan.service}-worker", settings.log_level)
 
-    async def main() -> None:
+    async def main() -> bool:
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, stop.set)
-        await run_worker(settings, plan, stop)
+        return await run_worker(settings, plan, stop)
 
-    asyncio.run(main())
+    if not asyncio.run(main()):
+        raise SystemExit(1)  # a supervisor (the launcher, systemd, Kubernetes) restarts or reports it

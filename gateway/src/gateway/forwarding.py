@@ -1,0 +1,100 @@
+"""What the gateway changes in what it forwards: hop-by-hop headers out, X-Forwarded-* and trace context in,
+the service prefix off the URL."""
+
+from __future__ import annotations
+
+from urllib.parse import quote, quote_from_bytes
+
+from meshkit.observability import current_request_id, current_traceparent
+from starlette.types import Scope
+from yarl import URL
+
+from gateway.routes import Route
+
+__all__ = ["response_headers", "upstream_headers", "upstream_url"]
+
+# Hop-by-hop headers (RFC 9110 §7.6.1; Expect is answered by the gateway's own server), plus the headers the
+# gateway sets itself. Every ``proxy-*`` header is dropped too, and any header that Connection names.
+_HOP_BY_HOP = frozenset(
+    {b"connection", b"keep-alive", b"te", b"trailer", b"transfer-encoding", b"upgrade", b"expect"}
+)  # fmt: skip
+_DROP_REQUEST = _HOP_BY_HOP | {
+    b"host", b"x-request-id", b"traceparent", b"x-forwarded-for", b"x-forwarded-proto", b"x-forwarded-host",
+    b"x-forwarded-prefix",
+}  # fmt: skip
+# The gateway's own server writes Date and Server; RequestContextMiddleware writes X-Request-Id.
+_DROP_RESPONSE = _HOP_BY_HOP | {b"x-request-id", b"date", b"server"}
+_URL_SAFE = "/%:@!$&'()*+,;=?-._~"
+
+
+def upstream_headers(scope: Scope, route: Route) -> list[tuple[str, str]]:
+    """The client's end-to-end headers plus X-Forwarded-*, the request id and this hop's traceparent."""
+    headers: list[tuple[str, str]] = []
+    host = forwarded_for = connection = None
+    for name, value in scope["headers"]:
+        if name in _DROP_REQUEST or name.startswith(b"proxy-"):
+            if name == b"host":
+                host = value
+            elif name == b"x-forwarded-for":
+                forwarded_for = value
+            elif name == b"connection":
+                connection = value
+            continue
+        # aiohttp writes header text as UTF-8: decoding as UTF-8 passes UTF-8 values through unchanged.
+        headers.append((name.decode("latin-1"), value.decode("utf-8", "replace")))
+    if connection:
+        named = {token.strip().lower() for token in connection.decode("latin-1").split(",")}
+        headers = [(name, value) for name, value in headers if name not in named]
+    client = scope.get("client")
+    if client:
+        previous = forwarded_for.decode("utf-8", "replace") + ", " if forwarded_for else ""
+        headers.append(("X-Forwarded-For", previous + client[0]))
+    headers.append(("X-Forwarded-Proto", scope.get("scheme", "http")))
+    if host:
+        headers.append(("X-Forwarded-Host", host.decode("utf-8", "replace")))
+    headers.append(("X-Forwarded-Prefix", route.prefix))
+    request_id = current_request_id()
+    if request_id:
+        headers.append(("X-Request-Id", request_id))
+    traceparent = current_traceparent()
+    if traceparent:
+        headers.append(("traceparent", traceparent))
+    return headers
+
+
+def response_headers(raw: tuple[tuple[bytes, bytes], ...]) -> list[tuple[bytes, bytes]]:
+    """The upstream's end-to-end response headers, lower-cased for ASGI."""
+    headers = []
+    connection = None
+    for name, value in raw:
+        lower = name.lower()
+        if lower in _DROP_RESPONSE or lower.startswith(b"proxy-"):
+            if lower == b"connection":
+                connection = value
+            continue
+        headers.append((lower, value))
+    if connection:
+        named = {token.strip().lower().encode() for token in connection.decode("latin-1").split(",")}
+        headers = [(name, value) for name, value in headers if name not in named]
+    return headers
+
+
+def _url_text(raw: bytes) -> str:
+    """Raw path or query bytes as URL text, keeping the client's escapes; stray non-ASCII bytes get escaped."""
+    return raw.decode("ascii") if raw.isascii() else quote_from_bytes(raw, safe=_URL_SAFE)
+
+
+def upstream_url(scope: Scope, route: Route) -> URL:
+    """``<upstream><path without the service prefix>?<query>``, the client's escapes kept as sent."""
+    prefix = route.raw_prefix
+    raw_path: bytes | None = scope.get("raw_path")
+    if raw_path is not None and raw_path.startswith(prefix):
+        # raw_path keeps the client's percent-encoding; httpx's ASGITransport appends the query to it.
+        rest = _url_text(raw_path[len(prefix) :].partition(b"?")[0])
+    else:
+        rest = quote(scope["path"][len(route.prefix) :])
+    query: bytes = scope.get("query_string", b"")
+    target = route.upstream + (rest or "/")
+    if query:
+        target += "?" + _url_text(query)
+    return URL(target, encoded=True)

@@ -1,0 +1,50 @@
+"""The gateway's own operations routes: liveness, aggregated readiness, Prometheus metrics."""
+
+from __future__ import annotations
+
+import asyncio
+
+from fastapi import APIRouter, Response
+from fastapi.responses import JSONResponse
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from gateway.upstreams import Upstreams
+
+__all__ = ["ops_router"]
+
+
+def ops_router(upstreams: Upstreams, *, readiness_timeout: float) -> APIRouter:
+    router = APIRouter(tags=["运维 (operations)"])
+
+    async def check(service: str) -> str:
+        try:
+            status, _ = await upstreams.get_json(service, "/readyz", seconds=readiness_timeout)
+        except Exception as exc:
+            return f"down: {type(exc).__name__}"
+        return "ok" if status == 200 else f"not_ready: HTTP {status}"
+
+    @router.get("/healthz", summary="Liveness: the gateway runs (存活)", operation_id="gateway_healthz")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok", "service": "gateway"}
+
+    @router.get(
+        "/readyz",
+        summary="Readiness: every upstream's /readyz answers 200 (就绪)",
+        operation_id="gateway_readyz",
+        responses={503: {"description": "at least one upstream is not ready; ``checks`` says which"}},
+    )
+    async def readyz() -> JSONResponse:
+        services = list(upstreams.routes)
+        results = await asyncio.gather(*(check(service) for service in services))
+        checks = dict(zip(services, results, strict=True))
+        ready = all(result == "ok" for result in results)
+        return JSONResponse(
+            {"status": "ready" if ready else "not_ready", "service": "gateway", "checks": checks},
+            status_code=200 if ready else 503,
+        )
+
+    @router.get("/metrics", summary="Prometheus metrics", include_in_schema=False)
+    async def prometheus_metrics() -> Response:
+        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+    return router

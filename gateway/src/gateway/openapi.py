@@ -1,0 +1,141 @@
+"""Merging the services' OpenAPI documents into the gateway's: pure functions on JSON-shaped dicts.
+
+Each service's paths get its prefix (``/catalog/matters``), its component names get ``<service>_``
+(``catalog_MatterOut``) with every ``$ref`` and discriminator mapping rewritten to match, its tags and
+operation ids get the service name, and security schemes are merged by name (renamed only when two
+services disagree).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from typing import Any
+
+__all__ = ["merge_openapi"]
+
+Doc = dict[str, Any]
+
+_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
+_COMPONENTS = "#/components/"
+
+
+def _rewrite_refs(node: Any, renames: Mapping[tuple[str, str], str]) -> None:
+    """Rewrite ``$ref`` and discriminator mappings in place, however deep."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str):
+            node["$ref"] = _renamed_ref(ref, renames)
+        discriminator = node.get("discriminator")
+        if isinstance(discriminator, dict) and isinstance(discriminator.get("mapping"), dict):
+            mapping = discriminator["mapping"]
+            for key, target in mapping.items():
+                if isinstance(target, str):
+                    mapping[key] = _renamed_ref(target, renames, bare_section="schemas")
+        for value in node.values():
+            if isinstance(value, dict | list):
+                _rewrite_refs(value, renames)
+    elif isinstance(node, list):
+        for item in node:
+            if isinstance(item, dict | list):
+                _rewrite_refs(item, renames)
+
+
+def _renamed_ref(ref: str, renames: Mapping[tuple[str, str], str], bare_section: str | None = None) -> str:
+    if not ref.startswith(_COMPONENTS):
+        if bare_section is not None and (bare_section, ref) in renames:
+            return renames[(bare_section, ref)]  # discriminator mappings may name a schema without a $ref
+        return ref
+    section, _, rest = ref[len(_COMPONENTS) :].partition("/")
+    name, slash, deeper = rest.partition("/")
+    new = renames.get((section, name))
+    return ref if new is None else f"{_COMPONENTS}{section}/{new}{slash}{deeper}"
+
+
+def _merge_security(service: str, doc: Doc, merged: Doc) -> dict[str, str]:
+    """Add the service's security schemes to ``merged``; returns the schemes renamed because of a clash."""
+    schemes = doc.get("components", {}).pop("securitySchemes", {}) or {}
+    target: Doc = merged.setdefault("components", {}).setdefault("securitySchemes", {})
+    renamed: dict[str, str] = {}
+    for name, scheme in schemes.items():
+        if name in target and target[name] != scheme:
+            renamed[name] = f"{service}_{name}"
+            name = renamed[name]
+        target[name] = scheme
+    if not target:
+        del merged["components"]["securitySchemes"]
+    return renamed
+
+
+def _operation(
+    service: str, operation: Doc, default_security: Any, renamed: Mapping[str, str], seen: set[str]
+) -> None:
+    tags = operation.get("tags") or []
+    operation["tags"] = [f"{service}: {tag}" for tag in tags] or [service]
+    op_id = operation.get("operationId")
+    if isinstance(op_id, str):
+        new = op_id if op_id.startswith(f"{service}_") else f"{service}_{op_id}"
+        base, n = new, 2
+        while new in seen:
+            new, n = f"{base}_{n}", n + 1
+        seen.add(new)
+        operation["operationId"] = new
+    security = operation.get("security", default_security)
+    if security is not None:
+        operation["security"] = [
+            {renamed.get(scheme, scheme): scopes for scheme, scopes in requirement.items()}
+            for requirement in security
+        ]
+
+
+def _add_service(service: str, doc: Doc, merged: Doc, seen: set[str]) -> None:
+    renamed_security = _merge_security(service, doc, merged)
+    components: Doc = doc.get("components", {})
+    renames = {
+        (section, name): f"{service}_{name}"
+        for section, items in components.items()
+        if isinstance(items, dict)
+        for name in items
+    }
+    renames.update({("securitySchemes", old): new for old, new in renamed_security.items()})
+    _rewrite_refs(doc, renames)
+    target_components: Doc = merged.setdefault("components", {})
+    for section, items in components.items():
+        if isinstance(items, dict):
+            target = target_components.setdefault(section, {})
+            target.update({f"{service}_{name}": value for name, value in items.items()})
+    default_security = doc.get("security")
+    for path, item in doc.get("paths", {}).items():
+        for method, operation in item.items():
+            if method in _METHODS and isinstance(operation, dict):
+                _operation(service, operation, default_security, renamed_security, seen)
+        merged.setdefault("paths", {})[f"/{service}{path}"] = item
+    tags = merged.setdefault("tags", [])
+    for tag in doc.get("tags", []):
+        tags.append({**tag, "name": f"{service}: {tag['name']}"})
+
+
+def merge_openapi(gateway: Doc, services: Mapping[str, Doc], unavailable: Mapping[str, str]) -> Doc:
+    """The gateway's own document plus every service's (taken over, so callers pass fresh copies)."""
+    merged = copy.deepcopy(gateway)
+    seen = {
+        operation["operationId"]
+        for item in merged.get("paths", {}).values()
+        for method, operation in item.items()
+        if method in _METHODS and "operationId" in operation
+    }
+    for service in sorted(services):
+        _add_service(service, services[service], merged, seen)
+    if not merged.get("tags"):
+        merged.pop("tags", None)
+    if unavailable:
+        merged["x-unavailable"] = [
+            {"service": name, "reason": unavailable[name]} for name in sorted(unavailable)
+        ]
+        names = ", ".join(sorted(unavailable))
+        note = (
+            f"暂时无法获取以下服务的接口文档 (API docs of these services are unavailable right now): {names}"
+        )
+        info = merged.setdefault("info", {})
+        info["description"] = f"{info.get('description', '')}\n\n{note}".strip()
+    return merged

@@ -1,0 +1,193 @@
+"""Real upstreams on loopback (uvicorn in the session's event loop) and the gateway driven in-process."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import httpx
+import pytest
+import uvicorn
+from fastapi import FastAPI, Request, Response, Security
+from fastapi.responses import StreamingResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from gateway.main import create_app
+from gateway.routes import SERVICES
+from gateway.settings import GatewaySettings
+from meshkit.embedded import free_port
+from pydantic import BaseModel
+
+
+@dataclass
+class Upstream:
+    name: str
+    url: str
+    first_chunk: asyncio.Event = field(default_factory=asyncio.Event)
+    release: asyncio.Event = field(default_factory=asyncio.Event)
+
+
+class Material(BaseModel):
+    name: str
+
+
+def upstream_app(name: str, upstream: Upstream) -> FastAPI:
+    """A small service: echo, slow, big, upload, readyz, and a documented model with nested refs."""
+    app = FastAPI(title=name)
+    bearer = HTTPBearer(auto_error=False)
+    item = type(f"{'Matter' if name == 'catalog' else 'Case'}Out", (BaseModel,), {
+        "__annotations__": {"code": str, "materials": list[Material]},
+    })  # fmt: skip
+
+    @app.get("/readyz")
+    async def readyz() -> dict[str, str]:
+        return {"status": "ready"}
+
+    @app.get("/items/{code}", response_model=item, tags=["items"])
+    async def get_item(
+        code: str, token: HTTPAuthorizationCredentials | None = Security(bearer)
+    ) -> dict[str, Any]:
+        return {"code": code, "materials": [{"name": "id card"}]}
+
+    @app.api_route("/echo/{rest:path}", methods=["GET", "POST", "PUT", "DELETE"], include_in_schema=False)
+    async def echo(rest: str, request: Request) -> Response:
+        body = await request.body()
+        payload = {
+            "service": name,
+            "method": request.method,
+            "raw_path": request.scope["raw_path"].decode(),
+            "query": request.scope["query_string"].decode(),
+            "headers": [[k.decode(), v.decode()] for k, v in request.scope["headers"]],
+            "body_size": len(body),
+            "body": body.decode(errors="replace")[:200],
+        }
+        headers = {
+            "X-Keep": "yes", "Keep-Alive": "timeout=5", "Proxy-Authenticate": "Basic", "X-Secret-Hop": "1",
+            "Connection": "X-Secret-Hop", "X-Request-Id": "upstream-own-id", "Set-Cookie": "s=1; Path=/",
+        }  # fmt: skip
+        return Response(
+            httpx.Response(200, json=payload).content, media_type="application/json", headers=headers
+        )
+
+    @app.get("/slow")
+    async def slow() -> dict[str, str]:
+        await asyncio.sleep(1.0)
+        return {"status": "late"}
+
+    @app.get("/big")
+    async def big(size: int) -> StreamingResponse:
+        async def chunks() -> AsyncIterator[bytes]:
+            for start in range(0, size, 65536):
+                yield bytes((start // 65536) % 256 for _ in range(min(65536, size - start)))
+
+        return StreamingResponse(chunks(), media_type="application/octet-stream")
+
+    @app.get("/drip")
+    async def drip() -> StreamingResponse:
+        async def chunks() -> AsyncIterator[bytes]:
+            yield b"first;"
+            await asyncio.wait_for(upstream.release.wait(), 5)
+            yield b"rest"
+
+        return StreamingResponse(chunks(), media_type="text/plain")
+
+    @app.post("/upload")
+    async def upload(request: Request) -> dict[str, Any]:
+        digest, size = hashlib.sha256(), 0
+        async for chunk in request.stream():
+            if chunk:
+                upstream.first_chunk.set()
+            digest.update(chunk)
+            size += len(chunk)
+        return {"size": size, "sha256": digest.hexdigest(), "length": request.headers.get("content-length")}
+
+    return app
+
+
+@asynccontextmanager
+async def serving(app: Any, *, lifespan: Literal["on", "off"] = "off") -> AsyncIterator[str]:
+    """Serve ``app`` with uvicorn on a free loopback port in this event loop; yields its base URL."""
+    port = free_port()
+    config = uvicorn.Config(
+        app, host="127.0.0.1", port=port, log_level="warning", lifespan=lifespan, ws="none",
+        timeout_graceful_shutdown=1,
+    )  # fmt: skip
+    server = uvicorn.Server(config)
+    task = asyncio.create_task(server.serve())
+    while not server.started:
+        if task.done():
+            task.result()  # it failed to start: raise why
+        await asyncio.sleep(0.01)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        await task
+
+
+@pytest.fixture(scope="session")
+async def upstreams() -> AsyncIterator[dict[str, Upstream]]:
+    """``catalog`` and ``cases`` run for real; ``identity`` and ``exchange`` point at ports nobody uses."""
+    running = {name: Upstream(name, f"http://127.0.0.1:{free_port()}") for name in SERVICES}
+    async with serving(upstream_app("catalog", running["catalog"])) as catalog_url:
+        running["catalog"].url = catalog_url
+        async with serving(upstream_app("cases", running["cases"])) as cases_url:
+            running["cases"].url = cases_url
+            yield running
+
+
+@pytest.fixture
+def serve() -> Callable[..., AbstractAsyncContextManager[str]]:
+    """``async with serve(app, lifespan="on") as base_url``: ``app`` under a real uvicorn on loopback."""
+    return serving
+
+
+@pytest.fixture
+def gateway_settings(upstreams: dict[str, Upstream]) -> Callable[..., GatewaySettings]:
+    """Settings pointing at the test upstreams, with ``overrides``."""
+
+    def make(**overrides: Any) -> GatewaySettings:
+        urls = {f"{name}_url": upstream.url for name, upstream in upstreams.items()}
+        return GatewaySettings(**{**urls, **overrides})
+
+    return make
+
+
+GatewayFactory = Callable[..., AbstractAsyncContextManager[httpx.AsyncClient]]
+
+
+@pytest.fixture
+def gateway(gateway_settings: Callable[..., GatewaySettings]) -> GatewayFactory:
+    """``async with gateway(**settings) as client``: the gateway app with its lifespan, reached in-process."""
+
+    @asynccontextmanager
+    async def start(**overrides: Any) -> AsyncIterator[httpx.AsyncClient]:
+        app = create_app(gateway_settings(**overrides))
+        async with app.router.lifespan_context(app):
+            transport = httpx.ASGITransport(app=app, client=("203.0.113.7", 50000))
+            async with httpx.AsyncClient(transport=transport, base_url="http://gateway.test") as client:
+                yield client
+
+    return start
+
+
+@pytest.fixture
+async def client(gateway: GatewayFactory) -> AsyncIterator[httpx.AsyncClient]:
+    async with gateway() as client:
+        yield client
+
+
+def header_values(echo: dict[str, Any], name: str) -> list[str]:
+    return [value for key, value in echo["headers"] if key == name]
+
+
+EchoHeaders = Callable[[dict[str, Any], str], list[str]]
+
+
+@pytest.fixture
+def seen() -> EchoHeaders:
+    """What the upstream saw for one header name (all values)."""
+    return header_values

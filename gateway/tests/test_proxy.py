@@ -1,0 +1,229 @@
+"""Proxying through the gateway to real upstreams on loopback."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import re
+from collections.abc import AsyncIterator, Callable
+from typing import Any
+
+import httpx
+import pytest
+from gateway.main import create_app
+
+pytestmark = pytest.mark.api
+
+Seen = Callable[[dict[str, Any], str], list[str]]
+PROBLEM = "application/problem+json"
+
+
+async def test_get_with_query_reaches_upstream_without_prefix(client: httpx.AsyncClient) -> None:
+    response = await client.get("/catalog/echo/a%2Fb/c", params={"q": "中文", "n": "1"})
+
+    assert response.status_code == 200
+    echo = response.json()
+    assert echo["service"] == "catalog"
+    assert echo["method"] == "GET"
+    assert echo["raw_path"] == "/echo/a%2Fb/c"
+    assert echo["query"] == "q=%E4%B8%AD%E6%96%87&n=1"
+
+
+async def test_post_body_and_content_type_pass_through(client: httpx.AsyncClient, seen: Seen) -> None:
+    response = await client.post("/cases/echo/submit?draft=0", json={"matter": "M-1", "note": "加急"})
+
+    echo = response.json()
+    assert echo["service"] == "cases"
+    assert echo["method"] == "POST"
+    assert echo["query"] == "draft=0"
+    assert echo["body"] == '{"matter":"M-1","note":"加急"}'
+    assert seen(echo, "content-type") == ["application/json"]
+    assert seen(echo, "content-length") == [str(echo["body_size"])]
+
+
+async def test_gateway_adds_no_headers_of_its_own_choosing(client: httpx.AsyncClient, seen: Seen) -> None:
+    await client.get("/catalog/echo/first")  # answered with a Set-Cookie the gateway must not keep
+    client.cookies.clear()
+    headers = {"User-Agent": "dept-system/1", "Accept-Encoding": "br"}
+    echo = (await client.post("/catalog/echo/x", content=b"raw", headers=headers)).json()
+
+    assert seen(echo, "content-type") == []
+    assert seen(echo, "accept-encoding") == ["br"]
+    assert seen(echo, "user-agent") == ["dept-system/1"]
+    assert seen(echo, "cookie") == []
+
+
+async def test_hop_by_hop_headers_are_stripped_both_ways(client: httpx.AsyncClient, seen: Seen) -> None:
+    response = await client.get(
+        "/catalog/echo/h",
+        headers={
+            "Connection": "keep-alive, X-Custom-Hop", "X-Custom-Hop": "1", "Keep-Alive": "timeout=5",
+            "Proxy-Authorization": "Basic eA==", "TE": "trailers", "Upgrade": "h2c", "X-Keep": "yes",
+        },
+    )  # fmt: skip
+
+    echo = response.json()
+    for name in ("x-custom-hop", "keep-alive", "proxy-authorization", "te", "upgrade"):
+        assert seen(echo, name) == [], name
+    assert "keep-alive" not in [v.lower() for v in seen(echo, "connection")]
+    assert seen(echo, "x-keep") == ["yes"]
+    for name in ("keep-alive", "proxy-authenticate", "x-secret-hop", "connection"):
+        assert name not in response.headers, name
+    assert response.headers["x-keep"] == "yes"
+    assert response.headers["set-cookie"] == "s=1; Path=/"
+
+
+async def test_forwarded_headers(client: httpx.AsyncClient, seen: Seen) -> None:
+    echo = (await client.get("/cases/echo/f", headers={"X-Forwarded-For": "198.51.100.1"})).json()
+
+    assert seen(echo, "x-forwarded-for") == ["198.51.100.1, 203.0.113.7"]
+    assert seen(echo, "x-forwarded-proto") == ["http"]
+    assert seen(echo, "x-forwarded-host") == ["gateway.test"]
+    assert seen(echo, "x-forwarded-prefix") == ["/cases"]
+    assert seen(echo, "host") != ["gateway.test"]
+
+
+async def test_request_id_is_generated_propagated_and_returned(client: httpx.AsyncClient, seen: Seen) -> None:
+    response = await client.get("/catalog/echo/id")
+
+    request_id = response.headers["x-request-id"]
+    assert re.fullmatch(r"[0-9a-f]{32}", request_id)
+    assert response.headers.get_list("x-request-id") == [request_id]  # the upstream's own id is not echoed
+    assert seen(response.json(), "x-request-id") == [request_id]
+
+
+async def test_incoming_request_id_is_kept(client: httpx.AsyncClient, seen: Seen) -> None:
+    response = await client.get("/catalog/echo/id", headers={"X-Request-Id": "dept-req-42"})
+
+    assert response.headers.get_list("x-request-id") == ["dept-req-42"]
+    assert seen(response.json(), "x-request-id") == ["dept-req-42"]
+
+
+async def test_traceparent_keeps_trace_id_with_new_span(client: httpx.AsyncClient, seen: Seen) -> None:
+    trace_id, parent = "4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7"
+    echo = (await client.get("/catalog/echo/t", headers={"traceparent": f"00-{trace_id}-{parent}-01"})).json()
+
+    (forwarded,) = seen(echo, "traceparent")
+    version, forwarded_trace, span, _ = forwarded.split("-")
+    assert (version, forwarded_trace) == ("00", trace_id)
+    assert re.fullmatch(r"[0-9a-f]{16}", span)
+    assert span != parent
+
+
+async def test_traceparent_is_started_when_missing(client: httpx.AsyncClient, seen: Seen) -> None:
+    (forwarded,) = seen((await client.get("/catalog/echo/t")).json(), "traceparent")
+
+    assert re.fullmatch(r"00-[0-9a-f]{32}-[0-9a-f]{16}-01", forwarded)
+
+
+async def test_unknown_prefix_is_route_not_found(client: httpx.AsyncClient) -> None:
+    for path in ("/nowhere/x", "/catalogue/x"):
+        response = await client.get(path)
+
+        assert response.status_code == 404
+        assert response.headers["content-type"] == PROBLEM
+        assert response.json()["code"] == "route_not_found"
+
+
+async def test_upstream_down_is_502_problem(client: httpx.AsyncClient) -> None:
+    response = await client.get("/identity/.well-known/openid-configuration")
+
+    assert response.status_code == 502
+    assert response.headers["content-type"] == PROBLEM
+    problem = response.json()
+    assert problem["code"] == "upstream_unavailable"
+    assert problem["status"] == 502
+    assert problem["detail"] == "上游服务 identity 不可用 (upstream identity unavailable)"
+    assert problem["instance"] == "/identity/.well-known/openid-configuration"
+    assert problem["request_id"] == response.headers["x-request-id"]
+
+
+async def test_slow_upstream_is_504_problem(gateway: Any) -> None:
+    async with gateway(read_timeout=0.2) as client:
+        response = await client.get("/catalog/slow")
+
+    assert response.status_code == 504
+    assert response.headers["content-type"] == PROBLEM
+    problem = response.json()
+    assert problem["code"] == "upstream_timeout"
+    assert problem["detail"] == "上游服务 catalog 响应超时 (upstream catalog timed out)"
+
+
+async def test_large_response_streams_through_intact(client: httpx.AsyncClient) -> None:
+    size = 3 * 1024 * 1024 + 17
+    response = await client.get("/catalog/big", params={"size": size})
+
+    assert response.status_code == 200
+    assert len(response.content) == size
+    assert response.content[65536 * 5] == 5
+
+
+async def test_large_request_body_is_streamed_not_buffered(
+    client: httpx.AsyncClient, upstreams: dict[str, Any]
+) -> None:  # fmt: skip
+    catalog = upstreams["catalog"]
+    catalog.first_chunk.clear()
+    chunk = bytes(range(256)) * 256  # 64 KiB
+    digest = hashlib.sha256()
+
+    async def body() -> AsyncIterator[bytes]:
+        digest.update(chunk)
+        yield chunk
+        # A buffering proxy would wait for the whole body before the upstream saw a byte: this would time out.
+        await asyncio.wait_for(catalog.first_chunk.wait(), 5)
+        for _ in range(11):
+            digest.update(chunk)
+            yield chunk
+
+    response = await client.post("/catalog/upload", content=body())
+
+    assert response.status_code == 200
+    assert response.json() == {"size": 12 * len(chunk), "sha256": digest.hexdigest(), "length": None}
+
+
+async def test_declared_body_over_limit_is_413(client: httpx.AsyncClient) -> None:
+    response = await client.post("/catalog/upload", content=b"x" * (1024 * 1024 + 1))
+
+    assert response.status_code == 413
+    assert response.headers["content-type"] == PROBLEM
+    assert response.json()["code"] == "payload_too_large"
+
+
+async def test_streamed_body_over_limit_is_413(gateway: Any) -> None:
+    async def body() -> AsyncIterator[bytes]:
+        for _ in range(40):
+            yield b"y" * 4096
+
+    async with gateway(max_body_bytes=64 * 1024) as client:
+        response = await client.post("/cases/upload", content=body())
+
+    assert response.status_code == 413
+    assert response.json()["code"] == "payload_too_large"
+
+
+async def test_utf8_header_values_pass_unchanged(client: httpx.AsyncClient, seen: Seen) -> None:
+    name = "营业执照 副本.pdf"
+    echo = (await client.get("/catalog/echo/h", headers={b"X-File-Name": name.encode()})).json()
+
+    assert seen(echo, "x-file-name") == [name]
+
+
+async def test_response_streams_through_a_served_gateway(
+    gateway_settings: Any, upstreams: dict[str, Any], serve: Any
+) -> None:  # fmt: skip
+    catalog = upstreams["catalog"]
+    catalog.release.clear()
+    from_gateway = []
+    async with (
+        serve(create_app(gateway_settings()), lifespan="on") as url,
+        httpx.AsyncClient() as client,
+        client.stream("GET", f"{url}/catalog/drip") as response,
+    ):
+        assert response.status_code == 200
+        async for chunk in response.aiter_raw():
+            from_gateway.append(chunk)
+            # A buffering proxy would hold "first;" until the upstream finished: it never would.
+            catalog.release.set()
+
+    assert b"".join(from_gateway) == b"first;rest"
+    assert from_gateway[0] == b"first;"

@@ -1,0 +1,94 @@
+"""The whole mesh as real processes: readiness, a token from identity, a matter published in the catalog
+reaching the cases read model over JetStream, and problem+json through the gateway."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from identity.demo import DEMO_CLIENT_SECRET
+from meshkit.testing import eventually
+from tongban.mesh import Mesh
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+async def http(gateway_url: str) -> httpx.AsyncClient:
+    async with httpx.AsyncClient(base_url=gateway_url, timeout=10) as client:
+        yield client  # type: ignore[misc]
+
+
+async def test_every_service_ready_through_gateway(http: httpx.AsyncClient) -> None:
+    response = await http.get("/readyz")
+    assert response.status_code == 200, response.text
+    for service in ("identity", "catalog", "cases", "exchange"):
+        ready = await http.get(f"/{service}/readyz")
+        assert ready.status_code == 200, ready.text
+        assert ready.json()["checks"] == {"database": "ok", "nats": "ok"}
+
+
+async def test_demo_matters_reach_cases_through_events(http: httpx.AsyncClient) -> None:
+    async def all_open() -> None:
+        page = (await http.get("/cases/open-matters", params={"limit": 100})).json()
+        assert {m["name"] for m in page["items"]} >= {"个体工商户设立登记", "食品经营许可"}
+
+    await eventually(all_open, timeout=20)
+
+
+async def test_published_matter_flows_from_catalog_to_cases(http: httpx.AsyncClient) -> None:
+    token = await http.post(
+        "/identity/token",
+        data={"grant_type": "client_credentials"},
+        auth=("catalog-editor", DEMO_CLIENT_SECRET),
+    )
+    assert token.status_code == 200, token.text
+    headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
+    draft = {
+        "code": "500110-WSJKW-E2E-001",
+        "name": "母婴设施备案",
+        "matter_type": "20",
+        "department_code": "500110-WSJKW",
+        "statutory_days": 10,
+        "promised_days": 5,
+    }
+    created = await http.post("/catalog/matters", json=draft, headers=headers)
+    assert created.status_code == 201, created.text
+    published = await http.post(f"/catalog/matters/{created.json()['id']}/publish", headers=headers)
+    assert published.status_code == 200, published.text
+
+    async def open_in_cases() -> None:
+        response = await http.get(f"/cases/open-matters/{draft['code']}")
+        assert response.status_code == 200, response.text
+        assert response.json()["name"] == "母婴设施备案"
+
+    await eventually(open_in_cases, timeout=10)
+
+
+async def test_problem_json_through_gateway(http: httpx.AsyncClient) -> None:
+    unknown_prefix = await http.get("/nowhere/at/all")
+    assert unknown_prefix.status_code == 404
+    assert unknown_prefix.headers["content-type"] == "application/problem+json"
+    unknown_route = await http.get("/catalog/no-such-route")
+    assert unknown_route.status_code == 404
+    assert unknown_route.json()["code"] == "route_not_found"
+    bad = await http.post("/catalog/matters", json={"code": ""}, headers={"Authorization": "Bearer x"})
+    assert bad.status_code in (401, 422)
+    assert bad.headers["content-type"] == "application/problem+json"
+
+
+async def test_request_id_travels_end_to_end(http: httpx.AsyncClient) -> None:
+    response = await http.get("/catalog/matters", headers={"X-Request-Id": "e2e-trace-0001"})
+    assert response.headers["x-request-id"] == "e2e-trace-0001"
+
+
+async def test_combined_docs_cover_every_service(http: httpx.AsyncClient) -> None:
+    document = (await http.get("/openapi.json")).json()
+    prefixes = {path.split("/")[1] for path in document["paths"]}
+    assert {"identity", "catalog", "cases", "exchange"} <= prefixes
+    assert (await http.get("/docs")).status_code == 200
+
+
+def test_mesh_processes_are_running(mesh: Mesh) -> None:
+    names = {process.name for process in mesh.processes}
+    assert {"identity", "catalog-worker", "cases-worker", "gateway"} <= names, names
+    assert all(process.running for process in mesh.processes)
