@@ -12,6 +12,7 @@ import time
 import uuid
 from typing import Any
 
+from bench.stats import percentile
 from meshkit.db import Database
 from meshkit.embedded import EmbeddedNats, EmbeddedPostgres
 from meshkit.events import CloudEvent, ensure_stream, new_event
@@ -22,11 +23,6 @@ from meshkit.worker import connect_nats
 from sqlalchemy import insert
 
 __all__ = ["event_latency", "relay_throughput"]
-
-
-def percentile(samples: list[float], q: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
 async def _fresh(pg: EmbeddedPostgres) -> Database:

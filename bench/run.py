@@ -1,0 +1,108 @@
+"""``make bench``: start a durable local mesh, measure, print a table and write bench/results/*.json.
+
+Everything is measured in one run and compared as ratios or differences, because the machines are shared
+and noisy. Benchmarks are never part of ``make test``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import platform
+import random
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from rich.console import Console  # noqa: E402
+from rich.table import Table  # noqa: E402
+from tongban.config import MeshConfig, repo_root, standard_services  # noqa: E402
+from tongban.mesh import Mesh  # noqa: E402
+from tongban.ports import busy_ports  # noqa: E402
+
+from bench.events import event_latency, relay_throughput  # noqa: E402
+from bench.gateway import gateway_overhead  # noqa: E402
+
+TARGETS = {
+    "gateway.added_p50_ms": ("≤", 1.0),
+    "gateway.throughput_ratio": ("≥", 0.5),
+    "event_latency.p99_ms": ("≤", 100.0),
+    "relay.events_per_s": ("≥", 2000.0),
+}
+
+
+def _base_port() -> int:
+    for _ in range(50):
+        base = random.randrange(20_000, 60_000, 100)
+        probe = MeshConfig(root=Path(), var_dir=Path(), services=standard_services(Path()), base_port=base)
+        if not busy_ports(probe.ports()):
+            return base
+    raise RuntimeError("no free block of ports")
+
+
+async def measure(mesh: Mesh) -> dict[str, Any]:
+    config = mesh.config
+    catalog = next(spec for spec in config.services if spec.name == "catalog")
+    assert config.gateway is not None and mesh.postgres is not None and mesh.nats is not None
+    path = "/matters/500110-SCJGJ-SPJY-XK"
+    results: dict[str, Any] = {}
+    results["gateway"] = await gateway_overhead(
+        f"{config.url(catalog)}{path}", f"{config.url(config.gateway)}/catalog{path}"
+    )
+    results["event_latency"] = await event_latency(mesh.postgres, mesh.nats)
+    results["relay"] = await relay_throughput(mesh.postgres, mesh.nats)
+    return results
+
+
+def verdicts(results: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    out = {}
+    for key, (op, target) in TARGETS.items():
+        group, name = key.split(".")
+        value = results[group][name]
+        ok = value <= target if op == "≤" else value >= target
+        out[key] = {"value": value, "target": f"{op} {target}", "met": ok}
+    return out
+
+
+def main() -> int:
+    root = repo_root()
+    with tempfile.TemporaryDirectory(prefix="tongban-bench-") as var:
+        config = MeshConfig(
+            root=root, var_dir=Path(var), services=standard_services(root), base_port=_base_port(),
+            durable=True, log_level="WARNING",
+        )  # fmt: skip
+        with Mesh(config) as mesh:
+            results = asyncio.run(measure(mesh))
+    report = {
+        "time": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": {"cpus": __import__("os").cpu_count(), "python": platform.python_version()},
+        "results": results,
+        "targets": verdicts(results),
+    }
+    out_dir = ROOT / "bench" / "results"
+    out_dir.mkdir(exist_ok=True)
+    text = json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+    (out_dir / "latest.json").write_text(text)
+    (out_dir / f"{report['time'].replace(':', '')}.json").write_text(text)
+
+    table = Table(title="Tongban benchmarks (one run; compare ratios)")
+    for column in ("measure", "value", "target", "met"):
+        table.add_column(column)
+    for group, values in results.items():
+        for name, value in values.items():
+            key = f"{group}.{name}"
+            verdict = report["targets"].get(key)
+            table.add_row(key, str(value), verdict["target"] if verdict else "",
+                          ("yes" if verdict["met"] else "NO") if verdict else "")  # fmt: skip
+    Console().print(table)
+    print(f"written: {out_dir / 'latest.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
