@@ -12,6 +12,8 @@ import time
 import uuid
 from typing import Any
 
+from sqlalchemy import insert
+
 from bench.stats import percentile
 from meshkit.db import Database
 from meshkit.embedded import EmbeddedNats, EmbeddedPostgres
@@ -20,7 +22,6 @@ from meshkit.inbox import ConsumerSpec, run_consumer
 from meshkit.outbox import OutboxRelay
 from meshkit.testing.scratch import INBOX, OUTBOX, PINGED, Pinged, create_schema, stage
 from meshkit.worker import connect_nats
-from sqlalchemy import insert
 
 __all__ = ["event_latency", "relay_throughput"]
 

@@ -21,12 +21,12 @@ sys.path.insert(0, str(ROOT))
 
 from rich.console import Console  # noqa: E402
 from rich.table import Table  # noqa: E402
-from tongban.config import MeshConfig, repo_root, standard_services  # noqa: E402
-from tongban.mesh import Mesh  # noqa: E402
-from tongban.ports import busy_ports  # noqa: E402
 
 from bench.events import event_latency, relay_throughput  # noqa: E402
 from bench.gateway import gateway_overhead  # noqa: E402
+from tongban.config import MeshConfig, repo_root, standard_services  # noqa: E402
+from tongban.mesh import Mesh  # noqa: E402
+from tongban.ports import busy_ports  # noqa: E402
 
 TARGETS = {
     "gateway.added_p50_ms": ("≤", 1.0),
@@ -48,7 +48,9 @@ def _base_port() -> int:
 async def measure(mesh: Mesh) -> dict[str, Any]:
     config = mesh.config
     catalog = next(spec for spec in config.services if spec.name == "catalog")
-    assert config.gateway is not None and mesh.postgres is not None and mesh.nats is not None
+    assert config.gateway is not None
+    assert mesh.postgres is not None
+    assert mesh.nats is not None
     path = "/matters/500110-SCJGJ-SPJY-XK"
     results: dict[str, Any] = {}
     results["gateway"] = await gateway_overhead(

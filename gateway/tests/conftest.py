@@ -15,11 +15,12 @@ import uvicorn
 from fastapi import FastAPI, Request, Response, Security
 from fastapi.responses import StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel
+
 from gateway.main import create_app
 from gateway.routes import SERVICES
 from gateway.settings import GatewaySettings
 from meshkit.embedded import free_port
-from pydantic import BaseModel
 
 
 @dataclass

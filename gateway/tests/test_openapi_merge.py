@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from gateway.openapi import merge_openapi
 
 pytestmark = pytest.mark.unit

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+
 from cases.consumers.matter_published import MatterPublishedView
 from catalog.events import MATTER_PUBLISHED
 from tongban.contracts import generate, stale

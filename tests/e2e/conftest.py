@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from tongban.config import MeshConfig, repo_root, standard_services
 from tongban.mesh import Mesh
 from tongban.ports import busy_ports

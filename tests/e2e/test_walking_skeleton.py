@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
+
 from identity.demo import DEMO_CLIENT_SECRET
 from meshkit.testing import eventually
 from tongban.mesh import Mesh

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from urllib.parse import quote, quote_from_bytes
 
-from meshkit.observability import current_request_id, current_traceparent
 from starlette.types import Scope
 from yarl import URL
 
 from gateway.routes import Route
+from meshkit.observability import current_request_id, current_traceparent
 
 __all__ = ["response_headers", "upstream_headers", "upstream_url"]
 

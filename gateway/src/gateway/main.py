@@ -13,9 +13,6 @@ from contextlib import asynccontextmanager
 
 import uvicorn
 from fastapi import FastAPI
-from meshkit.errors import install_error_handlers
-from meshkit.middleware import BodyLimitMiddleware
-from meshkit.observability import RequestContextMiddleware, configure_logging
 
 from gateway.docs import DOCS_TITLE, CombinedOpenAPI, docs_router
 from gateway.health import ops_router
@@ -23,6 +20,9 @@ from gateway.proxy import ProxyMiddleware
 from gateway.routes import route_table
 from gateway.settings import GatewaySettings
 from gateway.upstreams import Upstreams
+from meshkit.errors import install_error_handlers
+from meshkit.middleware import BodyLimitMiddleware
+from meshkit.observability import RequestContextMiddleware, configure_logging
 
 __all__ = ["create_app", "main"]
 

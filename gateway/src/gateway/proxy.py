@@ -11,12 +11,12 @@ import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 
 import aiohttp
-from meshkit.errors import problem_response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from gateway.forwarding import response_headers, upstream_headers, upstream_url
 from gateway.routes import Route, RouteTable
 from gateway.upstreams import Upstreams
+from meshkit.errors import problem_response
 
 __all__ = ["Guard", "ProxyMiddleware"]
 

@@ -15,10 +15,10 @@ from collections.abc import Iterable
 from typing import Any
 
 import aiohttp
-from meshkit.observability import current_request_id, current_traceparent
 
 from gateway.routes import Route
 from gateway.settings import GatewaySettings
+from meshkit.observability import current_request_id, current_traceparent
 
 __all__ = ["Upstreams"]
 

@@ -6,6 +6,7 @@ import uuid
 from collections.abc import AsyncIterator
 
 import pytest
+
 from meshkit.db import Database
 from meshkit.embedded import EmbeddedPostgres
 from meshkit.testing.scratch import create_schema

@@ -8,6 +8,8 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 import pytest
+from sqlalchemy import func, select
+
 from meshkit.db import Database
 from meshkit.embedded import EmbeddedNats
 from meshkit.events import DEAD_LETTER_STREAM, CloudEvent, ensure_stream
@@ -16,7 +18,6 @@ from meshkit.outbox import OutboxRelay, add_event
 from meshkit.testing import eventually
 from meshkit.testing.scratch import INBOX, OUTBOX, PINGED, Pinged, apply_effect, effect_counts, stage
 from meshkit.worker import connect_nats
-from sqlalchemy import func, select
 
 pytestmark = pytest.mark.integration
 

@@ -8,6 +8,8 @@ import sys
 from collections.abc import Callable
 
 import pytest
+from sqlalchemy import func, select, text
+
 from meshkit.db import Database
 from meshkit.embedded import EmbeddedNats
 from meshkit.events import ensure_stream
@@ -16,7 +18,6 @@ from meshkit.outbox import OutboxRelay
 from meshkit.testing import eventually
 from meshkit.testing.scratch import INBOX, OUTBOX, apply_effect, effect_counts, stage
 from meshkit.worker import connect_nats
-from sqlalchemy import func, select, text
 
 pytestmark = pytest.mark.integration
 

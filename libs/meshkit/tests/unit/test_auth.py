@@ -1,4 +1,5 @@
 import pytest
+
 from meshkit.auth import Unauthorized
 from meshkit.testing.tokens import TokenFactory
 

@@ -2,6 +2,7 @@ import json
 import logging
 
 import pytest
+
 from meshkit.observability import JsonFormatter, redact
 
 pytestmark = pytest.mark.unit

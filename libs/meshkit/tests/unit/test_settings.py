@@ -1,6 +1,7 @@
 import pytest
-from meshkit.settings import ServiceSettings
 from pydantic import ValidationError
+
+from meshkit.settings import ServiceSettings
 
 pytestmark = pytest.mark.unit
 

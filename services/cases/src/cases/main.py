@@ -6,11 +6,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from meshkit.app import build_app, mesh_resources
-from meshkit.observability import configure_logging
 
 from cases.api import ROUTERS
 from cases.settings import CasesSettings
+from meshkit.app import build_app, mesh_resources
+from meshkit.observability import configure_logging
 
 __all__ = ["create_app"]
 

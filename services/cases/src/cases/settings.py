@@ -1,7 +1,8 @@
 """Cases settings: env prefix ``CASES_`` (mesh-wide values keep their shared names)."""
 
-from meshkit.settings import ServiceSettings
 from pydantic_settings import SettingsConfigDict
+
+from meshkit.settings import ServiceSettings
 
 __all__ = ["CasesSettings"]
 

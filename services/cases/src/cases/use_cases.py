@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from meshkit.errors import ProblemError
-
 from cases.store.models import OpenMatter
 from cases.store.unit_of_work import CasesUnitOfWork
+from meshkit.errors import ProblemError
 
 __all__ = ["MatterNotOpen", "get_open_matter", "list_open_matters"]
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from meshkit.worker import WorkerPlan, serve_worker
-
 from cases.consumers import CONSUMERS
 from cases.settings import CasesSettings
 from cases.store.models import INBOX, OUTBOX
+from meshkit.worker import WorkerPlan, serve_worker
 
 __all__ = ["PLAN"]
 

@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 
 import httpx
 import pytest
+
 from cases.consumers.matter_published import on_matter_published
 from meshkit.db import Database
 from meshkit.events import CloudEvent

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import asyncio
 
-from meshkit.db import Database
-
 from catalog import use_cases
 from catalog.domain import MatterDraft
 from catalog.settings import CatalogSettings
 from catalog.store.unit_of_work import CatalogUnitOfWork
+from meshkit.db import Database
 
 __all__ = ["MATTERS", "load"]
 

@@ -6,11 +6,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from meshkit.app import build_app, mesh_resources
-from meshkit.observability import configure_logging
 
 from catalog.api import ROUTERS
 from catalog.settings import CatalogSettings
+from meshkit.app import build_app, mesh_resources
+from meshkit.observability import configure_logging
 
 __all__ = ["create_app"]
 

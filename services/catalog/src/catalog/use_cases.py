@@ -6,12 +6,11 @@ import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from meshkit.errors import ProblemError
-
 from catalog.domain import MatterDraft, MatterStatus, quality_violations
 from catalog.events import MATTER_PUBLISHED, MatterPublished
 from catalog.store.models import Matter
 from catalog.store.unit_of_work import CatalogUnitOfWork
+from meshkit.errors import ProblemError
 
 __all__ = [
     "MatterNotFound",

@@ -1,9 +1,10 @@
 import httpx
 import pytest
+from sqlalchemy import select
+
 from catalog.store.models import OUTBOX
 from meshkit.db import Database
 from meshkit.testing.tokens import TokenFactory
-from sqlalchemy import select
 
 pytestmark = pytest.mark.api
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 import asyncio
 from datetime import date
 
-from meshkit.db import Database
-
 from exchange import use_cases
 from exchange.domain import SharingMethod, SharingType
 from exchange.settings import ExchangeSettings
 from exchange.store.models import Resource
 from exchange.store.unit_of_work import ExchangeUnitOfWork
+from meshkit.db import Database
 
 __all__ = ["RESOURCES", "load"]
 

@@ -6,11 +6,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from meshkit.app import build_app, mesh_resources
-from meshkit.observability import configure_logging
 
 from exchange.api import ROUTERS
 from exchange.settings import ExchangeSettings
+from meshkit.app import build_app, mesh_resources
+from meshkit.observability import configure_logging
 
 __all__ = ["create_app"]
 

@@ -1,7 +1,8 @@
 """Exchange settings: env prefix ``EXCHANGE_`` (mesh-wide values keep their shared names)."""
 
-from meshkit.settings import ServiceSettings
 from pydantic_settings import SettingsConfigDict
+
+from meshkit.settings import ServiceSettings
 
 __all__ = ["ExchangeSettings"]
 

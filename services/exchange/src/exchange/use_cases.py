@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from meshkit.errors import ProblemError
-
 from exchange.store.models import Resource
 from exchange.store.unit_of_work import ExchangeUnitOfWork
+from meshkit.errors import ProblemError
 
 __all__ = ["ResourceNotFound", "get_resource", "list_resources", "register_resource"]
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from meshkit.worker import WorkerPlan, serve_worker
-
 from exchange.settings import ExchangeSettings
 from exchange.store.models import INBOX, OUTBOX
+from meshkit.worker import WorkerPlan, serve_worker
 
 __all__ = ["PLAN"]
 

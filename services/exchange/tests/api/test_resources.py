@@ -1,5 +1,6 @@
 import httpx
 import pytest
+
 from exchange.demo import load
 from meshkit.db import Database
 

@@ -6,8 +6,9 @@ Revises:
 
 import sqlalchemy as sa
 from alembic import op
-from meshkit.outbox import notify_trigger_sql
 from sqlalchemy.dialects import postgresql
+
+from meshkit.outbox import notify_trigger_sql
 
 revision = "0001"
 down_revision = None

@@ -5,13 +5,12 @@ from __future__ import annotations
 import asyncio
 from datetime import date
 
-from meshkit.db import Database
-
 from identity import use_cases
 from identity.domain import OrganizationKind
 from identity.settings import IdentitySettings
 from identity.store.models import Organization
 from identity.store.unit_of_work import IdentityUnitOfWork
+from meshkit.db import Database
 
 __all__ = ["DEMO_CLIENTS", "TOWNS", "load"]
 

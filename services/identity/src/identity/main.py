@@ -6,13 +6,13 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from meshkit.app import build_app, mesh_resources
-from meshkit.observability import configure_logging
 
 from identity import use_cases
 from identity.api import ROUTERS
 from identity.settings import IdentitySettings
 from identity.store.unit_of_work import IdentityUnitOfWork
+from meshkit.app import build_app, mesh_resources
+from meshkit.observability import configure_logging
 
 __all__ = ["create_app"]
 

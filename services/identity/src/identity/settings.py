@@ -1,8 +1,9 @@
 """Identity settings: env prefix ``IDENTITY_`` (mesh-wide values keep their shared names)."""
 
-from meshkit.settings import ServiceSettings
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
+
+from meshkit.settings import ServiceSettings
 
 __all__ = ["IdentitySettings"]
 

@@ -11,13 +11,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from meshkit.errors import ProblemError
-
 from identity.domain import access_token_claims, granted_scopes
 from identity.events import ORGANIZATION_CHANGED, OrganizationChanged
 from identity.keys import ActiveKey, load_key, new_key, sign
 from identity.store.models import Client, Organization, SigningKey
 from identity.store.unit_of_work import IdentityUnitOfWork
+from meshkit.errors import ProblemError
 
 __all__ = [
     "OAuthError",

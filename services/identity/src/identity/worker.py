@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from meshkit.worker import WorkerPlan, serve_worker
-
 from identity.settings import IdentitySettings
 from identity.store.models import INBOX, OUTBOX
+from meshkit.worker import WorkerPlan, serve_worker
 
 __all__ = ["PLAN"]
 

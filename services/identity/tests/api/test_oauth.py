@@ -1,5 +1,6 @@
 import httpx
 import pytest
+
 from identity import use_cases
 from identity.store.unit_of_work import IdentityUnitOfWork
 from meshkit.auth import TokenVerifier

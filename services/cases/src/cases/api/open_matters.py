@@ -6,11 +6,11 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from meshkit.errors import problem_responses
 from pydantic import BaseModel, ConfigDict
 
 from cases import use_cases
 from cases.api.dependencies import UowDep
+from meshkit.errors import problem_responses
 
 __all__ = ["router"]
 

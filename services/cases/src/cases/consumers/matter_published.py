@@ -5,12 +5,12 @@ The cases service defines its own narrow view of the event: only the fields it u
 
 from __future__ import annotations
 
-from meshkit.events import CloudEvent
-from meshkit.inbox import ConsumerSpec
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cases.store.repositories import OpenMatterRepository
+from meshkit.events import CloudEvent
+from meshkit.inbox import ConsumerSpec
 
 __all__ = ["MATTER_PUBLISHED_CONSUMER", "MatterPublishedView", "on_matter_published"]
 

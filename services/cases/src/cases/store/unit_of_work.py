@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from meshkit.db import UnitOfWork
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cases.store.models import OUTBOX
 from cases.store.repositories import OpenMatterRepository
+from meshkit.db import UnitOfWork
 
 __all__ = ["CasesUnitOfWork"]
 

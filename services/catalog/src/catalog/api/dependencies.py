@@ -6,10 +6,10 @@ from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Request
-from meshkit.auth import CurrentPrincipal, Principal
-from meshkit.errors import ProblemError
 
 from catalog.store.unit_of_work import CatalogUnitOfWork
+from meshkit.auth import CurrentPrincipal, Principal
+from meshkit.errors import ProblemError
 
 __all__ = ["EditorDep", "PublisherDep", "UowDep"]
 

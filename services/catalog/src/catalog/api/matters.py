@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, status
-from meshkit.errors import problem_responses
 
 from catalog import use_cases
 from catalog.api.dependencies import EditorDep, PublisherDep, UowDep
 from catalog.api.schemas import MatterIn, MatterOut, MatterPage
 from catalog.domain import MatterDraft
+from meshkit.errors import problem_responses
 
 __all__ = ["router"]
 

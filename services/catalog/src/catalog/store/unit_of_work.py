@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from meshkit.db import UnitOfWork
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from catalog.store.models import OUTBOX
 from catalog.store.repositories import MatterRepository
+from meshkit.db import UnitOfWork
 
 __all__ = ["CatalogUnitOfWork"]
 

@@ -7,11 +7,11 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
-from meshkit.errors import problem_responses
 from pydantic import BaseModel, ConfigDict
 
 from exchange import use_cases
 from exchange.store.unit_of_work import ExchangeUnitOfWork
+from meshkit.errors import problem_responses
 
 __all__ = ["router"]
 

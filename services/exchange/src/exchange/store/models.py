@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from meshkit.db import new_metadata
-from meshkit.inbox import inbox_table
-from meshkit.outbox import outbox_table
 from sqlalchemy import Date, String, Text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from meshkit.db import new_metadata
+from meshkit.inbox import inbox_table
+from meshkit.outbox import outbox_table
 
 __all__ = ["INBOX", "OUTBOX", "Base", "Resource"]
 

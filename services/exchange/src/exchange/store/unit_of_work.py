@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from meshkit.db import UnitOfWork
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from exchange.store.models import OUTBOX
 from exchange.store.repositories import ResourceRepository
+from meshkit.db import UnitOfWork
 
 __all__ = ["ExchangeUnitOfWork"]
 

@@ -8,12 +8,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import JSONResponse
-from meshkit.errors import problem_responses
 from pydantic import BaseModel
 
 from identity import use_cases
 from identity.api.dependencies import SettingsDep, UowDep
 from identity.use_cases import OAuthError
+from meshkit.errors import problem_responses
 
 __all__ = ["router"]
 

@@ -6,11 +6,11 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from meshkit.errors import problem_responses
 from pydantic import BaseModel, ConfigDict
 
 from identity import use_cases
 from identity.api.dependencies import UowDep
+from meshkit.errors import problem_responses
 
 __all__ = ["router"]
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from sqlalchemy import Date, DateTime, ForeignKey, LargeBinary, String, Text, func
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
 from meshkit.db import new_metadata
 from meshkit.inbox import inbox_table
 from meshkit.outbox import outbox_table
-from sqlalchemy import Date, DateTime, ForeignKey, LargeBinary, String, Text, func
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 __all__ = ["INBOX", "OUTBOX", "Base", "Client", "Organization", "SigningKey"]
 

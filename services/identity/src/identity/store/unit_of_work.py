@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from meshkit.db import UnitOfWork
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from identity.store.models import OUTBOX
 from identity.store.repositories import ClientRepository, KeyRepository, OrganizationRepository
+from meshkit.db import UnitOfWork
 
 __all__ = ["IdentityUnitOfWork"]
 
