@@ -10,13 +10,14 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from fastapi import FastAPI
+
 from cases.events import EVENTS as CASES_EVENTS
 from cases.main import create_app as cases_app
 from catalog.events import EVENTS as CATALOG_EVENTS
 from catalog.main import create_app as catalog_app
 from exchange.events import EVENTS as EXCHANGE_EVENTS
 from exchange.main import create_app as exchange_app
-from fastapi import FastAPI
 from gateway.main import create_app as gateway_app
 from identity.events import EVENTS as IDENTITY_EVENTS
 from identity.main import create_app as identity_app
@@ -45,7 +46,7 @@ def _openapi(factory: Any) -> dict[str, Any]:
 
 
 def event_schema(spec: EventSpec[Any]) -> dict[str, Any]:
-    schema = spec.payload.model_json_schema()
+    schema: dict[str, Any] = spec.payload.model_json_schema()
     schema.update({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://tongban.example/contracts/events/{spec.subject}.schema.json",
