@@ -192,6 +192,12 @@ class MeshConfig:
         env.update(self.extra_env)
         return env
 
+    @property
+    def uvicorn_log_level(self) -> str:
+        """``TONGBAN_LOG_LEVEL`` as uvicorn spells it (``WARN`` -> ``warning``; unknown -> ``info``)."""
+        level = {"warn": "warning", "fatal": "critical"}.get(self.log_level.lower(), self.log_level.lower())
+        return level if level in {"critical", "error", "warning", "info", "debug", "trace"} else "info"
+
     def with_base_port(self, base_port: int) -> MeshConfig:
         return replace(self, base_port=base_port)
 

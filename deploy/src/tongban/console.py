@@ -10,8 +10,9 @@ from rich.panel import Panel
 from rich.status import Status
 from rich.table import Table
 
-from tongban.mesh import Exited, MeshUrls
+from tongban.mesh import Exited
 from tongban.steps import MeshError, StepEvent
+from tongban.urls import MeshUrls
 
 __all__ = ["RichProgress", "print_exited", "print_failure", "url_rows", "urls_table"]
 

@@ -9,7 +9,7 @@ from typing import Literal
 import asyncpg
 from sqlalchemy.engine import make_url
 
-__all__ = ["ensure_external_database", "masked", "plain_dsn"]
+__all__ = ["database_name", "ensure_external_database", "masked", "plain_dsn"]
 
 Outcome = Literal["created", "exists", "assumed"]
 
@@ -20,6 +20,10 @@ def plain_dsn(url: str, database: str | None = None) -> str:
     if database is not None:
         parsed = parsed.set(database=database)
     return parsed.render_as_string(hide_password=False)
+
+
+def database_name(url: str) -> str:
+    return make_url(url).database or ""
 
 
 def masked(url: str) -> str:

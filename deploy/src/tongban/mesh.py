@@ -8,25 +8,23 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import signal
 import sys
 import threading
-import time
-import warnings
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-import httpx
 from meshkit.embedded import EmbeddedNats, EmbeddedPostgres
-
 from tongban.config import GatewaySpec, MeshConfig, ServiceSpec
-from tongban.databases import ensure_external_database, masked
+from tongban.databases import database_name, ensure_external_database
 from tongban.ports import busy_ports
 from tongban.processes import ManagedProcess, log_tail, stop_all
 from tongban.runstate import LauncherRunning, RunState
+from tongban.servers import start_server, stop_postgres, wait_postgres_accepts
 from tongban.steps import MeshCancelled, MeshError, ProgressCallback, Reporter, no_progress
+from tongban.urls import MeshUrls, mesh_urls
+from tongban.waiting import Job, run_jobs, wait_ready
 
 __all__ = ["Exited", "Mesh", "MeshUrls"]
 
@@ -48,30 +46,11 @@ class Exited:
         return log_tail(self.log_path, lines)
 
 
-@dataclass(frozen=True)
-class MeshUrls:
-    gateway: str | None
-    docs: str | None
-    services: dict[str, str]
-    postgres: str
-    nats: str
-    logs: Path
-    databases: dict[str, str] = field(default_factory=dict)
-
-
 def _module_exists(name: str) -> bool:
     try:
         return importlib.util.find_spec(name) is not None
     except ModuleNotFoundError:
         return False
-
-
-def _import_pgserver_quietly() -> None:
-    # pgserver asks platformdirs for a runtime dir at import; without XDG_RUNTIME_DIR that warns (an
-    # error under pytest's filterwarnings=error). Import it once here with that warning silenced.
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
-        import pgserver._commands  # noqa: F401
 
 
 class Mesh:
@@ -125,6 +104,8 @@ class Mesh:
 
     def stop(self) -> None:
         """SIGTERM each process group in reverse start order, SIGKILL stragglers, stop NATS and PostgreSQL."""
+        if not (self._runstate.claimed or self._jobs or self.processes or self.postgres or self.nats):
+            return  # nothing was started (e.g. another launcher owns var/)
         with self._report.step("stop", "Stopping"):
             stop_all([*reversed(self._jobs), *reversed(self.processes)], self.config.stop_timeout)
             errors: list[BaseException] = []
@@ -135,11 +116,7 @@ class Mesh:
                     errors.append(exc)
             if self.postgres is not None:
                 try:
-                    if self.postgres.process is not None and self.postgres.process.poll() is None:
-                        self.postgres.process.send_signal(
-                            signal.SIGINT
-                        )  # fast shutdown: no waiting on clients
-                    self.postgres.stop()
+                    stop_postgres(self.postgres)
                 except Exception as exc:
                     errors.append(exc)
             self._runstate.release()
@@ -177,35 +154,20 @@ class Mesh:
     def start_postgres(self) -> None:
         config = self.config
         with self._report.step("postgres", "PostgreSQL") as outcome:
-            _import_pgserver_quietly()
             self.postgres = EmbeddedPostgres(
                 config.postgres_dir, config.postgres_port, durable=config.durable
             )
-            try:
-                self.postgres.start(timeout=60.0)
-            except Exception as exc:
-                raise MeshError(
-                    f"PostgreSQL did not start: {_describe(exc)}",
-                    process="postgres",
-                    log_path=config.postgres_dir / "server.log",
-                    tail=log_tail(config.postgres_dir / "server.log"),
-                ) from exc
+            log = config.postgres_dir / "server.log"
+            start_server(self.postgres, "postgres", log, timeout=60.0)
             self._record("postgres", self.postgres.process)
+            wait_postgres_accepts(self.postgres, log)
             outcome.detail = f"127.0.0.1:{config.postgres_port} (data in {config.postgres_dir})"
 
     def start_nats(self) -> None:
         config = self.config
         with self._report.step("nats", "NATS JetStream") as outcome:
             self.nats = EmbeddedNats(config.nats_dir, config.nats_port, sync_always=True)
-            try:
-                self.nats.start()
-            except Exception as exc:
-                raise MeshError(
-                    f"NATS did not start: {_describe(exc)}",
-                    process="nats",
-                    log_path=config.nats_dir / "server.log",
-                    tail=log_tail(config.nats_dir / "server.log"),
-                ) from exc
+            start_server(self.nats, "nats", config.nats_dir / "server.log", timeout=20.0)
             self._record("nats", self.nats.process)
             outcome.detail = f"{self.nats.url} (store in {config.nats_dir})"
 
@@ -214,8 +176,9 @@ class Mesh:
             results = []
             for spec in self.config.services:
                 if spec.name in self.config.database_urls:
-                    result = ensure_external_database(self.config.database_url(spec))
-                    results.append(f"{spec.database_name} ({result}, external)")
+                    url = self.config.database_url(spec)
+                    result = ensure_external_database(url)
+                    results.append(f"{database_name(url)} ({result}, external)")
                 else:
                     assert self.postgres is not None, "start_postgres() first"
                     self.postgres.create_database(spec.database_name)
@@ -224,7 +187,7 @@ class Mesh:
 
     def migrate(self) -> None:
         """Run every service's Alembic migrations to head (in parallel, one subprocess each)."""
-        jobs: list[tuple[str, str, ManagedProcess]] = []
+        jobs: list[Job] = []
         for spec in self.config.services:
             if spec.migrations is None:
                 continue
@@ -233,12 +196,12 @@ class Mesh:
             env = {"TONGBAN_MIGRATE_URL": self.config.database_url(spec)}
             argv = [sys.executable, "-c", _MIGRATE, str(spec.migrations)]
             proc = self._process(f"{spec.name}-migrate", argv, env)
-            jobs.append((f"migrate:{spec.name}", f"Migrations: {spec.name}", proc))
+            jobs.append(Job(f"migrate:{spec.name}", f"Migrations: {spec.name}", proc))
         self._run_jobs(jobs, self.config.migrate_timeout)
 
     def load_demo(self) -> None:
         """Run each service's idempotent demo data loader (``python -m <name>.demo``) where one exists."""
-        jobs: list[tuple[str, str, ManagedProcess]] = []
+        jobs: list[Job] = []
         for spec in self.config.services:
             if spec.demo is None:
                 continue
@@ -248,7 +211,7 @@ class Mesh:
                 )
                 continue
             proc = self._process(f"{spec.name}-demo", [sys.executable, "-m", spec.demo])
-            jobs.append((f"demo:{spec.name}", f"Demo data: {spec.name}", proc))
+            jobs.append(Job(f"demo:{spec.name}", f"Demo data: {spec.name}", proc))
         self._run_jobs(jobs, self.config.demo_timeout)
 
     def start_services(self) -> None:
@@ -271,40 +234,11 @@ class Mesh:
 
     def wait_ready(self) -> None:
         """Poll each HTTP process's /readyz until all answer 200 (``ready_timeout``); fail fast on a crash."""
-        targets = {spec.name: self.config.url(spec) + "/readyz" for spec in self._http_specs()}
-        began = {name: time.monotonic() for name in targets}
-        for name in targets:
-            self._report.emit(f"ready:{name}", f"{name} ready", "start")
-        last: dict[str, str] = {}
-        deadline = time.monotonic() + self.config.ready_timeout
-        with httpx.Client(timeout=2.0, trust_env=False) as client:
-            while targets:
-                self._check_alive()
-                for name, url in list(targets.items()):
-                    try:
-                        status = client.get(url).status_code
-                        last[name] = f"HTTP {status}"
-                    except httpx.HTTPError as exc:
-                        status, last[name] = 0, type(exc).__name__
-                    if status == 200:
-                        del targets[name]
-                        self._report.emit(
-                            f"ready:{name}", f"{name} ready", "done", "", time.monotonic() - began[name]
-                        )
-                if not targets:
-                    break
-                if time.monotonic() > deadline:
-                    name = next(iter(targets))
-                    path = self.config.log_dir / f"{name}.log"
-                    raise MeshError(
-                        f"not ready after {self.config.ready_timeout:.0f}s: "
-                        + ", ".join(f"{n} ({last.get(n, 'no answer')})" for n in targets),
-                        process=name,
-                        log_path=path,
-                        tail=log_tail(path),
-                    )
-                if self._cancel.wait(0.1):
-                    raise MeshCancelled("cancelled while waiting for readiness")
+        wait_ready(
+            {spec.name: self._readyz(spec) for spec in self._http_specs()},
+            timeout=self.config.ready_timeout, report=self._report, cancel=self._cancel,
+            check_alive=self._check_alive,
+        )  # fmt: skip
 
     # while running ---------------------------------------------------------------------------------------
     def exited(self) -> list[Exited]:
@@ -334,33 +268,27 @@ class Mesh:
         raise KeyError(name)
 
     def restart(self, name: str, *, wait: bool = True) -> None:
-        """Stop one process (group) and start it again; for HTTP processes wait for its /readyz."""
+        """Stop one process (group) and start it again; for an HTTP process wait for its /readyz."""
         proc = self.process(name)
         stop_all([proc], self.config.stop_timeout)
         proc.reaped = False
         proc.start()
         self._record(name, proc.popen)
-        if wait and name in {spec.name for spec in self._http_specs()}:
-            spec = next(spec for spec in self._http_specs() if spec.name == name)
-            self._wait_one(self.config.url(spec) + "/readyz", proc)
+        spec = next((spec for spec in self._http_specs() if spec.name == name), None)
+        if wait and spec is not None:
+
+            def check_alive() -> None:
+                if not proc.running:
+                    raise MeshError(f"{name} exited", process=name, log_path=proc.log_path, tail=proc.tail())
+
+            wait_ready(
+                {name: self._readyz(spec)}, timeout=self.config.ready_timeout, report=self._report,
+                cancel=self._cancel, check_alive=check_alive,
+            )  # fmt: skip
 
     @property
     def urls(self) -> MeshUrls:
-        config = self.config
-        gateway = None if config.gateway is None else config.url(config.gateway)
-        if config.embedded_postgres:
-            postgres = f"postgresql://postgres@127.0.0.1:{config.postgres_port}/postgres"
-        else:
-            postgres = "external"
-        return MeshUrls(
-            gateway=gateway,
-            docs=None if gateway is None else f"{gateway}/docs",
-            services={spec.name: config.url(spec) for spec in config.services},
-            postgres=postgres,
-            nats=config.nats(),
-            logs=config.log_dir,
-            databases={spec.name: masked(config.database_url(spec)) for spec in config.services},
-        )
+        return mesh_urls(self.config)
 
     # internals -------------------------------------------------------------------------------------------
     def _http_specs(self) -> list[ServiceSpec | GatewaySpec]:
@@ -373,7 +301,7 @@ class Mesh:
         return [
             sys.executable, "-m", "uvicorn", "--factory", spec.app,
             "--host", "127.0.0.1", "--port", str(self.config.port(spec)),
-            "--lifespan", "on", "--log-level", self.config.log_level.lower(),
+            "--lifespan", "on", "--log-level", self.config.uvicorn_log_level,
             "--timeout-graceful-shutdown", "5",
         ]  # fmt: skip
 
@@ -397,56 +325,17 @@ class Mesh:
             self._record(name, proc.popen)
             outcome.detail = f"pid {proc.pid}" + (f", {detail}" if detail else "")
 
-    def _run_jobs(self, jobs: list[tuple[str, str, ManagedProcess]], timeout: float) -> None:
-        """Run one-shot processes concurrently; raise on the first failure (``stop()`` ends the rest)."""
+    def _run_jobs(self, jobs: list[Job], timeout: float) -> None:
         self._checkpoint()
-        pending = {}
-        for step, label, proc in jobs:
-            self._jobs.append(proc)
-            self._report.emit(step, label, "start")
-            proc.start()
-            self._record(proc.name, proc.popen)
-            pending[step] = (label, proc, time.monotonic())
-        deadline = time.monotonic() + timeout
-        while pending:
-            for step, (label, proc, began) in list(pending.items()):
-                code = proc.returncode
-                if code is None:
-                    continue
-                del pending[step]
-                proc.reap()
-                elapsed = time.monotonic() - began
-                if code != 0:
-                    self._report.emit(step, label, "fail", f"exit code {code}", elapsed)
-                    raise MeshError(
-                        f"{label} failed (exit code {code})", process=proc.name, log_path=proc.log_path,
-                        tail=proc.tail(),
-                    )  # fmt: skip
-                self._report.emit(step, label, "done", "", elapsed)
-            if pending and time.monotonic() > deadline:
-                label, proc, _ = next(iter(pending.values()))
-                raise MeshError(
-                    f"{label} still running after {timeout:.0f}s", process=proc.name, log_path=proc.log_path,
-                    tail=proc.tail(),
-                )  # fmt: skip
-            if pending and self._cancel.wait(0.05):
-                raise MeshCancelled("cancelled")
 
-    def _wait_one(self, url: str, proc: ManagedProcess) -> None:
-        deadline = time.monotonic() + self.config.ready_timeout
-        with httpx.Client(timeout=2.0, trust_env=False) as client:
-            while time.monotonic() < deadline:
-                if not proc.running:
-                    raise MeshError(
-                        f"{proc.name} exited", process=proc.name, log_path=proc.log_path, tail=proc.tail()
-                    )
-                try:
-                    if client.get(url).status_code == 200:
-                        return
-                except httpx.HTTPError:
-                    pass
-                time.sleep(0.1)
-        raise MeshError(f"{proc.name} not ready", process=proc.name, log_path=proc.log_path, tail=proc.tail())
+        def started(proc: ManagedProcess) -> None:
+            self._jobs.append(proc)
+            self._record(proc.name, proc.popen)
+
+        run_jobs(jobs, timeout=timeout, report=self._report, cancel=self._cancel, started=started)
+
+    def _readyz(self, spec: ServiceSpec | GatewaySpec) -> tuple[str, Path]:
+        return f"{self.config.url(spec)}/readyz", self.config.log_dir / f"{spec.name}.log"
 
     def _check_alive(self) -> None:
         dead = self.exited()
@@ -467,13 +356,3 @@ class Mesh:
         pid = getattr(popen, "pid", None)
         if isinstance(pid, int):
             self._runstate.add(name, pid)
-
-
-def _describe(exc: BaseException) -> str:
-    stderr = getattr(exc, "stderr", None)
-    if isinstance(stderr, bytes):
-        stderr = stderr.decode(errors="replace")
-    text = str(exc)
-    if isinstance(stderr, str) and stderr.strip():
-        text += ": " + stderr.strip().splitlines()[-1]
-    return text

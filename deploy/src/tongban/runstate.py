@@ -14,7 +14,7 @@ import signal
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import psutil  # type: ignore[import-untyped]  # no stubs in the dev group
+import psutil  # no stubs in the dev group
 
 __all__ = ["LauncherRunning", "RunState"]
 
@@ -76,6 +76,10 @@ class RunState:
         self._children = []
         self._write()
         return stopped
+
+    @property
+    def claimed(self) -> bool:
+        return self._launcher is not None
 
     def add(self, name: str, pid: int) -> None:
         entry = _Entry.of(name, pid)

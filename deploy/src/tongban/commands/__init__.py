@@ -4,4 +4,9 @@ from __future__ import annotations
 
 __all__ = ["MODULES"]
 
-MODULES = ("tongban.commands.up", "tongban.commands.migrate", "tongban.commands.status")
+MODULES = (
+    "tongban.commands.up",
+    "tongban.commands.migrate",
+    "tongban.commands.status",
+    "tongban.commands.contracts",
+)

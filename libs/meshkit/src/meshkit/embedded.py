@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import pwd
 import shutil
+import signal
 import socket
 import stat
 import subprocess
@@ -25,7 +26,7 @@ with warnings.catch_warnings():
     from pgserver._commands import POSTGRES_BIN_PATH
     from pgserver.utils import ensure_folder_permissions, ensure_prefix_permissions, ensure_user_exists
 
-__all__ = ["EmbeddedNats", "EmbeddedPostgres", "free_port", "wait_for_port"]
+__all__ = ["EmbeddedNats", "EmbeddedPostgres", "free_port", "port_is_open", "wait_for_port"]
 
 _PG_SYSTEM_USER = "pgserver"
 
@@ -114,7 +115,24 @@ class EmbeddedPostgres:
         log = open(self.data_dir / "server.log", "ab")  # noqa: SIM115 - owned by the child for its lifetime
         self.process = subprocess.Popen(args, user=user, stdout=log, stderr=log, start_new_session=True)
         log.close()
-        wait_for_port(self.port, timeout=timeout, process=self.process)
+        try:
+            wait_for_port(self.port, timeout=timeout, process=self.process)
+            self._wait_accepting(timeout)
+        except BaseException:
+            self.stop()
+            raise
+
+    def _wait_accepting(self, timeout: float) -> None:
+        """The port opens before recovery ends; wait until the server answers a query."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                self.psql("SELECT 1")
+                return
+            except subprocess.CalledProcessError:
+                if time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.1)
 
     def create_database(self, name: str) -> None:
         """Create ``name`` unless it exists (idempotent)."""
@@ -138,7 +156,7 @@ class EmbeddedPostgres:
     def stop(self, timeout: float = 15.0) -> None:
         if self.process is None or self.process.poll() is not None:
             return
-        self.process.terminate()  # SIGTERM = smart shutdown; fast enough for idle servers
+        self.process.send_signal(signal.SIGINT)  # fast shutdown: roll back clients' transactions, checkpoint, exit
         try:
             self.process.wait(timeout)
         except subprocess.TimeoutExpired:

@@ -1,0 +1,125 @@
+"""The ``tongban`` command line: parsing, the URL table, and up/migrate/status against the fake mesh."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from tongban import cli
+from tongban.config import MeshConfig
+from tongban.console import url_rows
+from tongban.mesh import Mesh
+from tongban.ports import free_base_port, port_is_free
+
+
+@pytest.mark.unit
+def test_parser_knows_the_commands_and_options() -> None:
+    parser = cli.build_parser()
+    args = parser.parse_args(["up", "--base-port", "9000", "--var", "var-elsewhere", "--no-demo"])
+    assert (args.command, args.base_port, args.var, args.no_demo) == ("up", 9000, Path("var-elsewhere"), True)
+    assert parser.parse_args(["up"]).base_port is None
+    assert parser.parse_args(["migrate", "--base-port", "9100"]).command == "migrate"
+    assert parser.parse_args(["status"]).command == "status"
+    with pytest.raises(SystemExit):
+        parser.parse_args([])
+
+
+@pytest.mark.unit
+def test_url_table_lists_the_docs_first(fake_config: Any) -> None:
+    rows = url_rows(Mesh(fake_config(base_port=9000)).urls)
+    assert rows[0] == ("API docs", "http://127.0.0.1:9000/docs")
+    assert rows[1] == ("Gateway", "http://127.0.0.1:9000")
+    assert ("fakesvc", "http://127.0.0.1:9001") in rows
+    assert ("PostgreSQL", "postgresql://postgres@127.0.0.1:9032/postgres") in rows
+    assert ("NATS", "nats://127.0.0.1:9042") in rows
+
+
+@pytest.mark.unit
+def test_bad_base_port_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["status", "--base-port", "80"]) == 2
+    assert "out of range" in capsys.readouterr().out
+
+
+@pytest.mark.integration
+def test_status_without_a_mesh_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["status", "--base-port", str(free_base_port())]) == 1
+    assert "gateway" in capsys.readouterr().out
+
+
+def _use(monkeypatch: pytest.MonkeyPatch, config: MeshConfig) -> None:
+    monkeypatch.setattr("tongban.commands.up.config_from_args", lambda args, demo=True: config)
+    monkeypatch.setattr("tongban.commands.migrate.config_from_args", lambda args, demo=True: config)
+
+
+def _when_running(monkeypatch: pytest.MonkeyPatch, action: Any) -> threading.Thread:
+    """In a thread: once ``tongban up`` printed its URL table (the mesh is ready), run ``action``."""
+    import tongban.commands.up as up
+
+    printed = threading.Event()
+    real_table = up.urls_table  # type: ignore[attr-defined]
+
+    def table(urls: Any) -> Any:
+        printed.set()
+        return real_table(urls)
+
+    monkeypatch.setattr(up, "urls_table", table)
+
+    def run() -> None:
+        if printed.wait(120):
+            action()
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return thread
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_up_stops_everything_on_a_signal_and_exits_0(
+    fake_config: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], sig: signal.Signals
+) -> None:
+    config = fake_config()
+    _use(monkeypatch, config)
+    thread = _when_running(monkeypatch, lambda: os.kill(os.getpid(), sig))
+    assert cli.main(["up"]) == 0
+    thread.join(5)
+    out = capsys.readouterr().out
+    assert f"http://127.0.0.1:{config.base_port}/docs" in out
+    assert out.index("/docs") < out.index("fakesvc  ")
+    assert all(port_is_free(port) for port in config.ports().values())
+    assert not (config.var_dir / "run" / "launcher.json").exists()
+
+
+@pytest.mark.integration
+def test_up_exits_1_when_a_process_dies(
+    fake_config: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = fake_config(demo=False)
+    _use(monkeypatch, config)
+
+    def crash() -> None:
+        with httpx.Client(timeout=2, trust_env=False) as client, pytest.raises(httpx.HTTPError):
+            client.post(f"http://127.0.0.1:{config.base_port + 1}/crash")
+
+    thread = _when_running(monkeypatch, crash)
+    assert cli.main(["up"]) == 1
+    thread.join(5)
+    out = capsys.readouterr().out
+    assert "fakesvc exited" in out
+    assert all(port_is_free(port) for port in config.ports().values())
+
+
+@pytest.mark.integration
+def test_migrate_starts_and_stops_postgres(fake_config: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = fake_config()
+    _use(monkeypatch, config)
+    assert cli.main(["migrate"]) == 0
+    assert (config.postgres_dir / "PG_VERSION").exists()
+    assert port_is_free(config.postgres_port)
+    assert not (config.var_dir / "run" / "launcher.json").exists()

@@ -1,0 +1,142 @@
+"""Ports, servers and environment computed from arguments and env (no I/O)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import tongban
+from tongban.config import ConfigError, MeshConfig, load_config, repo_root, standard_services
+
+pytestmark = pytest.mark.unit
+
+ROOT = Path("/srv/tongban")
+
+
+def config(environ: dict[str, str] | None = None, **kwargs: object) -> MeshConfig:
+    return load_config(environ or {}, root=ROOT, **kwargs)  # type: ignore[arg-type]
+
+
+def test_default_ports() -> None:
+    cfg = config()
+    assert cfg.ports() == {
+        "identity": 8801,
+        "catalog": 8802,
+        "cases": 8803,
+        "exchange": 8804,
+        "gateway": 8800,
+        "postgres": 8832,
+        "nats": 8842,
+    }
+
+
+def test_base_port_shifts_every_port() -> None:
+    cfg = config(base_port=9100)
+    assert cfg.ports() == {
+        "identity": 9101,
+        "catalog": 9102,
+        "cases": 9103,
+        "exchange": 9104,
+        "gateway": 9100,
+        "postgres": 9132,
+        "nats": 9142,
+    }
+
+
+def test_base_port_from_env_and_argument_wins() -> None:
+    assert config({"TONGBAN_BASE_PORT": "9200"}).base_port == 9200
+    assert config({"TONGBAN_BASE_PORT": "9200"}, base_port=9300).base_port == 9300
+
+
+@pytest.mark.parametrize("value", ["abc", "80", "65530"])
+def test_bad_base_port_is_refused(value: str) -> None:
+    with pytest.raises(ConfigError):
+        config({"TONGBAN_BASE_PORT": value})
+
+
+def test_defaults_do_not_touch_the_usual_server_ports() -> None:
+    assert not {5432, 4222} & set(config().ports().values())
+
+
+def test_embedded_servers_by_default() -> None:
+    cfg = config()
+    assert cfg.embedded_postgres
+    assert cfg.embedded_nats
+    assert cfg.database_url(cfg.services[2]) == "postgresql+asyncpg://postgres@127.0.0.1:8832/cases"
+    assert cfg.nats() == "nats://127.0.0.1:8842"
+
+
+def test_external_urls_skip_embedded_servers() -> None:
+    environ = {f"{name.upper()}_DATABASE_URL": f"postgresql+asyncpg://u:p@db:5432/{name}" for name in
+               ("identity", "catalog", "cases", "exchange")}  # fmt: skip
+    environ["NATS_URL"] = "nats://bus:4222"
+    cfg = config(environ)
+    assert not cfg.embedded_postgres
+    assert not cfg.embedded_nats
+    assert "postgres" not in cfg.ports()
+    assert "nats" not in cfg.ports()
+    env = cfg.env()
+    assert env["CASES_DATABASE_URL"] == "postgresql+asyncpg://u:p@db:5432/cases"
+    assert env["NATS_URL"] == "nats://bus:4222"
+
+
+def test_partly_external_databases_still_need_embedded_postgres() -> None:
+    cfg = config({"CASES_DATABASE_URL": "postgresql+asyncpg://u@db/cases"})
+    assert cfg.embedded_postgres
+    assert cfg.database_url(cfg.services[2]) == "postgresql+asyncpg://u@db/cases"
+    assert cfg.database_url(cfg.services[0]) == "postgresql+asyncpg://postgres@127.0.0.1:8832/identity"
+
+
+def test_env_of_every_process() -> None:
+    env = config(base_port=9000).env()
+    assert env["TONGBAN_ENV"] == "dev"
+    assert env["TONGBAN_ISSUER"] == "http://127.0.0.1:9000/identity"
+    assert env["TONGBAN_JWKS_URL"] == "http://127.0.0.1:9001/.well-known/jwks.json"
+    assert env["NATS_URL"] == "nats://127.0.0.1:9042"
+    assert env["TONGBAN_LOG_LEVEL"] == "INFO"
+    for name, port in (("IDENTITY", 9001), ("CATALOG", 9002), ("CASES", 9003), ("EXCHANGE", 9004)):
+        assert env[f"GATEWAY_{name}_URL"] == f"http://127.0.0.1:{port}"
+        assert env[f"{name}_DATABASE_URL"] == f"postgresql+asyncpg://postgres@127.0.0.1:9032/{name.lower()}"
+
+
+def test_log_level_and_extra_env() -> None:
+    cfg = config({"TONGBAN_LOG_LEVEL": "DEBUG"})
+    assert cfg.env()["TONGBAN_LOG_LEVEL"] == "DEBUG"
+    from dataclasses import replace
+
+    assert replace(cfg, extra_env={"NATS_URL": "nats://x:1"}).env()["NATS_URL"] == "nats://x:1"
+
+
+def test_standard_services() -> None:
+    services = standard_services(ROOT)
+    assert [(s.name, s.offset) for s in services] == [
+        ("identity", 1),
+        ("catalog", 2),
+        ("cases", 3),
+        ("exchange", 4),
+    ]
+    cases = services[2]
+    assert cases.app == "cases.main:create_app"
+    assert cases.worker == "cases.worker"
+    assert cases.demo == "cases.demo"
+    assert cases.migrations == ROOT / "services" / "cases"
+
+
+def test_var_dir_defaults_under_the_repo_root(tmp_path: Path) -> None:
+    assert config().var_dir == ROOT / "var"
+    assert config(var_dir=tmp_path / "v").var_dir == tmp_path / "v"
+    assert config().log_dir == ROOT / "var" / "logs"
+
+
+def test_repo_root_from_package_or_env(tmp_path: Path) -> None:
+    assert repo_root({}) == Path(tongban.__file__).resolve().parents[3]
+    assert (repo_root({}) / "deploy" / "pyproject.toml").exists()
+    assert repo_root({"TONGBAN_ROOT": str(tmp_path)}) == tmp_path
+
+
+@pytest.mark.parametrize(
+    ("level", "expected"), [("INFO", "info"), ("WARN", "warning"), ("debug", "debug"), ("x", "info")]
+)
+def test_uvicorn_log_level(level: str, expected: str) -> None:
+    assert config({"TONGBAN_LOG_LEVEL": level}).uvicorn_log_level == expected
