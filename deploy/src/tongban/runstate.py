@@ -14,7 +14,7 @@ import signal
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import psutil  # no stubs in the dev group
+import psutil
 
 __all__ = ["LauncherRunning", "RunState"]
 

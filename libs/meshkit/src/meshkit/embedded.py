@@ -156,7 +156,8 @@ class EmbeddedPostgres:
     def stop(self, timeout: float = 15.0) -> None:
         if self.process is None or self.process.poll() is not None:
             return
-        self.process.send_signal(signal.SIGINT)  # fast shutdown: roll back clients' transactions, checkpoint, exit
+        # SIGINT = fast shutdown: roll back clients' transactions, checkpoint, exit
+        self.process.send_signal(signal.SIGINT)
         try:
             self.process.wait(timeout)
         except subprocess.TimeoutExpired:
