@@ -4,14 +4,40 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, LargeBinary, String, Text, func
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    func,
+    text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from meshkit.db import new_metadata
 from meshkit.inbox import inbox_table
 from meshkit.outbox import outbox_table
 
-__all__ = ["INBOX", "OUTBOX", "Base", "Client", "Organization", "SigningKey"]
+__all__ = [
+    "INBOX",
+    "OUTBOX",
+    "AuthorizationCode",
+    "Base",
+    "Client",
+    "Enterprise",
+    "LoginSession",
+    "Organization",
+    "Person",
+    "RefreshToken",
+    "RevokedToken",
+    "SigningKey",
+    "Staff",
+]
 
 
 class Base(DeclarativeBase):
@@ -37,21 +63,84 @@ class Organization(Base):
     valid_to: Mapped[date | None] = mapped_column(Date)
 
 
+class Person(Base):
+    """A natural person (自然人). ID number and phone are sealed: ciphertext + keyed lookup hash + masked form."""
+
+    __tablename__ = "persons"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(50))
+    id_number_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    id_number_lookup: Mapped[str] = mapped_column(String(64), unique=True)
+    id_number_masked: Mapped[str] = mapped_column(String(18))
+    phone_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    phone_lookup: Mapped[str | None] = mapped_column(String(64), index=True)
+    phone_masked: Mapped[str | None] = mapped_column(String(11))
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    acr: Mapped[int] = mapped_column(Integer, server_default=text("1"))
+    acr_verified_by: Mapped[str | None] = mapped_column(String(36))
+    acr_verified_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    failed_logins: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    version: Mapped[int] = mapped_column(Integer, server_default=text("1"))
+
+
+class Enterprise(Base):
+    """A legal person (法人) with its legal representative, a registered person."""
+
+    __tablename__ = "enterprises"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    credit_code_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    credit_code_lookup: Mapped[str] = mapped_column(String(64), unique=True)
+    credit_code_masked: Mapped[str] = mapped_column(String(18))
+    legal_representative_id: Mapped[str] = mapped_column(ForeignKey("persons.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class Staff(Base):
+    """Window clerks, reviewers, heads, supervisors and administrators of one organization."""
+
+    __tablename__ = "staff"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(50))
+    organization_code: Mapped[str] = mapped_column(ForeignKey("organizations.code"), index=True)
+    roles: Mapped[list[str]] = mapped_column(JSONB)
+    scope_division: Mapped[str] = mapped_column(String(12), doc="territorial scope: a 12-digit division code")
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, server_default=text("true"))
+    failed_logins: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    version: Mapped[int] = mapped_column(Integer, server_default=text("1"))
+
+
 class Client(Base):
-    """A confidential client: a department system or the city platform."""
+    """An OAuth client: a department system or the city platform (confidential), or a public web/mobile app."""
 
     __tablename__ = "clients"
 
     client_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     name: Mapped[str] = mapped_column(String(100))
-    secret_hash: Mapped[str] = mapped_column(String(200))
+    secret_hash: Mapped[str | None] = mapped_column(String(200), doc="None for public clients (PKCE only)")
     organization_code: Mapped[str | None] = mapped_column(ForeignKey("organizations.code"))
     scopes: Mapped[str] = mapped_column(Text, doc="allowed scopes, space separated")
+    grant_types: Mapped[list[str]] = mapped_column(
+        JSONB, server_default=text("'[\"client_credentials\"]'::jsonb")
+    )
+    redirect_uris: Mapped[list[str]] = mapped_column(JSONB, server_default=text("'[]'::jsonb"))
+    audiences: Mapped[list[str]] = mapped_column(JSONB, server_default=text("'[\"tongban\"]'::jsonb"))
+    sector: Mapped[str | None] = mapped_column(String(64), doc="pairwise subject ids per sector when set")
+    active: Mapped[bool] = mapped_column(Boolean, server_default=text("true"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
 
 class SigningKey(Base):
-    """An ES256 key pair; the private half encrypted with the service secret."""
+    """An ES256 key pair; the private half encrypted with the service secret. Published before it signs."""
 
     __tablename__ = "signing_keys"
 
@@ -59,4 +148,65 @@ class SigningKey(Base):
     private_key: Mapped[bytes] = mapped_column(LargeBinary)
     public_jwk: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    activates_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     retired_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class LoginSession(Base):
+    """A browser login at the OP (single sign-on); ended by end-session."""
+
+    __tablename__ = "login_sessions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    subject_kind: Mapped[str] = mapped_column(String(20))
+    subject_id: Mapped[str] = mapped_column(String(36), index=True)
+    acr: Mapped[int] = mapped_column(Integer)
+    auth_time: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class AuthorizationCode(Base):
+    """A single-use authorization code (stored hashed) bound to client, redirect URI and PKCE challenge."""
+
+    __tablename__ = "authorization_codes"
+
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    client_id: Mapped[str] = mapped_column(ForeignKey("clients.client_id"))
+    session_id: Mapped[str] = mapped_column(ForeignKey("login_sessions.id"))
+    redirect_uri: Mapped[str] = mapped_column(Text)
+    scope: Mapped[str] = mapped_column(Text)
+    code_challenge: Mapped[str] = mapped_column(String(128))
+    nonce: Mapped[str | None] = mapped_column(String(255))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    issued_jti: Mapped[str | None] = mapped_column(
+        String(64), doc="access token issued for it, revoked on reuse"
+    )
+    issued_family: Mapped[str | None] = mapped_column(String(64), doc="refresh family issued for it")
+
+
+class RefreshToken(Base):
+    """One refresh token (stored hashed) of a rotation family; reuse of a rotated one revokes the family."""
+
+    __tablename__ = "refresh_tokens"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    family_id: Mapped[str] = mapped_column(String(64), index=True)
+    client_id: Mapped[str] = mapped_column(ForeignKey("clients.client_id"))
+    session_id: Mapped[str | None] = mapped_column(ForeignKey("login_sessions.id"))
+    scope: Mapped[str] = mapped_column(Text)
+    issued_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    rotated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class RevokedToken(Base):
+    """Revoked access tokens by ``jti`` until they would have expired anyway (introspection consults it)."""
+
+    __tablename__ = "revoked_tokens"
+
+    jti: Mapped[str] = mapped_column(String(64), primary_key=True)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    revoked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

@@ -5,7 +5,14 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from identity.store.models import OUTBOX
+from identity.store.oauth import (
+    CodeRepository,
+    RefreshTokenRepository,
+    RevokedTokenRepository,
+    SessionRepository,
+)
 from identity.store.repositories import ClientRepository, KeyRepository, OrganizationRepository
+from identity.store.subjects import EnterpriseRepository, PersonRepository, StaffRepository
 from meshkit.db import UnitOfWork
 
 __all__ = ["IdentityUnitOfWork"]
@@ -16,8 +23,22 @@ class IdentityUnitOfWork(UnitOfWork):
     organizations: OrganizationRepository
     clients: ClientRepository
     keys: KeyRepository
+    persons: PersonRepository
+    enterprises: EnterpriseRepository
+    staff: StaffRepository
+    sessions: SessionRepository
+    codes: CodeRepository
+    refresh_tokens: RefreshTokenRepository
+    revoked: RevokedTokenRepository
 
     def attach(self, session: AsyncSession) -> None:
         self.organizations = OrganizationRepository(session)
         self.clients = ClientRepository(session)
         self.keys = KeyRepository(session)
+        self.persons = PersonRepository(session)
+        self.enterprises = EnterpriseRepository(session)
+        self.staff = StaffRepository(session)
+        self.sessions = SessionRepository(session)
+        self.codes = CodeRepository(session)
+        self.refresh_tokens = RefreshTokenRepository(session)
+        self.revoked = RevokedTokenRepository(session)

@@ -1,20 +1,10 @@
-"""Identity rules as pure functions: organization kinds, scopes, token claims."""
+"""Token rules as pure functions: scopes and access-token claims."""
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any
 
-__all__ = ["OrganizationKind", "access_token_claims", "granted_scopes"]
-
-
-class OrganizationKind(StrEnum):
-    DEPARTMENT = "department"  # 部门 (条)
-    DISTRICT_CENTER = "district_center"  # 区行政服务中心
-    TOWN_CENTER = "town_center"  # 街镇公共服务中心
-    VILLAGE_CENTER = "village_center"  # 村社区便民服务中心
-    TERRITORY = "territory"  # 行政区域 (块)
-    EXTERNAL = "external"  # 外部系统, e.g. 市级行政审批系统
+__all__ = ["access_token_claims", "granted_scopes"]
 
 
 def granted_scopes(requested: str | None, allowed: str) -> list[str] | None:

@@ -1,4 +1,4 @@
-"""What identity does: one async function per operation, each committing explicitly."""
+"""Tokens: signing keys, JWKS, clients and the client-credentials grant."""
 
 from __future__ import annotations
 
@@ -7,14 +7,12 @@ import hmac
 import json
 import secrets
 import time
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from identity.domain import access_token_claims, granted_scopes
-from identity.events import ORGANIZATION_CHANGED, OrganizationChanged
 from identity.keys import ActiveKey, load_key, new_key, sign
-from identity.store.models import Client, Organization, SigningKey
+from identity.store.models import Client, SigningKey
 from identity.store.unit_of_work import IdentityUnitOfWork
 from meshkit.errors import ProblemError
 
@@ -25,9 +23,7 @@ __all__ = [
     "client_secret_hash",
     "issue_client_token",
     "jwks",
-    "list_organizations",
     "register_client",
-    "upsert_organization",
 ]
 
 
@@ -91,8 +87,14 @@ async def issue_client_token(
 ) -> TokenGrant:  # fmt: skip
     """OAuth 2.0 client credentials (RFC 6749 §4.4) for department systems: no refresh token."""
     client = await uow.clients.get(client_id)
-    expected = client.secret_hash if client else client_secret_hash(secrets.token_hex(16), pepper)
-    if client is None or not hmac.compare_digest(expected, client_secret_hash(client_secret, pepper)):
+    # Compare against something even for unknown or public clients, so timing does not reveal which exist.
+    expected = (client.secret_hash if client else None) or client_secret_hash(secrets.token_hex(16), pepper)
+    if (
+        client is None
+        or client.secret_hash is None
+        or not client.active
+        or not hmac.compare_digest(expected, client_secret_hash(client_secret, pepper))
+    ):
         raise OAuthError("客户端认证失败 (client authentication failed)", status=401, code="invalid_client")
     scopes = granted_scopes(scope, client.scopes)
     if scopes is None:
@@ -105,31 +107,3 @@ async def issue_client_token(
         issued_at=int(time.time()), ttl=ttl, token_id=secrets.token_urlsafe(16),
     )  # fmt: skip
     return TokenGrant(access_token=sign(key, claims), expires_in=ttl, scope=" ".join(scopes))
-
-
-async def upsert_organization(uow: IdentityUnitOfWork, *, organization: Organization) -> bool:
-    """Create or update one organization; announces the change. False when nothing changed."""
-    current = await uow.organizations.get(organization.code)
-    fields = ("name", "kind", "division_code", "credit_code", "parent_code", "valid_from", "valid_to")
-    if current is not None and all(getattr(current, f) == getattr(organization, f) for f in fields):
-        return False
-    await uow.organizations.merge(organization)
-    await uow.publish(
-        ORGANIZATION_CHANGED,
-        aggregate_id=organization.code,
-        sequence=int(time.time() * 1000),
-        payload=OrganizationChanged(
-            code=organization.code, kind=organization.kind, division_code=organization.division_code,
-            parent_code=organization.parent_code, change="created" if current is None else "updated",
-        ),
-    )  # fmt: skip
-    await uow.commit()
-    return True
-
-
-async def list_organizations(
-    uow: IdentityUnitOfWork, *, parent_code: str | None, kind: str | None
-) -> Sequence[Organization]:
-    if parent_code is not None and await uow.organizations.get(parent_code) is None:
-        raise ProblemError(f"上级组织 {parent_code} 不存在", status=404, code="organization_not_found")
-    return await uow.organizations.children(parent_code, kind=kind)
