@@ -21,6 +21,7 @@ from gateway.main import create_app
 from gateway.routes import SERVICES
 from gateway.settings import GatewaySettings
 from meshkit.embedded import free_port
+from meshkit.testing.tokens import TokenFactory
 
 
 @dataclass
@@ -161,12 +162,18 @@ GatewayFactory = Callable[..., AbstractAsyncContextManager[httpx.AsyncClient]]
 
 
 @pytest.fixture
-def gateway(gateway_settings: Callable[..., GatewaySettings]) -> GatewayFactory:
+def tokens() -> TokenFactory:
+    """Mints tokens the gateway's verifier trusts (its JWKS comes through httpx.MockTransport)."""
+    return TokenFactory(issuer="http://issuer.test", audience="tongban")
+
+
+@pytest.fixture
+def gateway(gateway_settings: Callable[..., GatewaySettings], tokens: TokenFactory) -> GatewayFactory:
     """``async with gateway(**settings) as client``: the gateway app with its lifespan, reached in-process."""
 
     @asynccontextmanager
     async def start(**overrides: Any) -> AsyncIterator[httpx.AsyncClient]:
-        app = create_app(gateway_settings(**overrides))
+        app = create_app(gateway_settings(**overrides), verifier=tokens.verifier())
         async with app.router.lifespan_context(app):
             transport = httpx.ASGITransport(app=app, client=("203.0.113.7", 50000))
             async with httpx.AsyncClient(transport=transport, base_url="http://gateway.test") as client:

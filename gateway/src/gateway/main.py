@@ -15,12 +15,15 @@ import uvicorn
 from fastapi import FastAPI
 
 from gateway.docs import DOCS_TITLE, CombinedOpenAPI, docs_router
+from gateway.guard import TokenGuard
 from gateway.health import ops_router
 from gateway.proxy import ProxyMiddleware
 from gateway.routes import route_table
 from gateway.settings import GatewaySettings
 from gateway.upstreams import Upstreams
+from meshkit.auth import TokenVerifier
 from meshkit.errors import install_error_handlers
+from meshkit.http import service_client
 from meshkit.middleware import BodyLimitMiddleware
 from meshkit.observability import RequestContextMiddleware, configure_logging
 
@@ -33,10 +36,15 @@ DESCRIPTION = (
 )
 
 
-def create_app(settings: GatewaySettings | None = None) -> FastAPI:
+def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifier | None = None) -> FastAPI:
+    """``verifier`` replaces the JWKS-backed one (tests)."""
     settings = settings or GatewaySettings()
     routes = route_table(settings)
     upstreams = Upstreams(routes.values(), settings)
+    jwks_client = service_client(timeout=5.0)  # opens no socket until the first JWKS fetch
+    verifier = verifier or TokenVerifier(
+        jwks_url=settings.jwks_url, issuer=settings.issuer, audience=settings.audience, client=jwks_client
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -46,6 +54,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
             yield
         finally:
             await upstreams.close()
+            await jwks_client.aclose()
 
     app = FastAPI(
         title=DOCS_TITLE, description=DESCRIPTION, version="0.1.0", lifespan=lifespan,
@@ -62,7 +71,8 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     )
     app.include_router(ops_router(upstreams, readiness_timeout=settings.readiness_timeout))
     app.include_router(docs_router(combined))
-    app.add_middleware(ProxyMiddleware, routes=routes, upstreams=upstreams)
+    guard = TokenGuard(verifier) if settings.verify_tokens else None
+    app.add_middleware(ProxyMiddleware, routes=routes, upstreams=upstreams, guard=guard)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestContextMiddleware, service="gateway")
     return app

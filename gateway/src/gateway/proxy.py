@@ -24,7 +24,7 @@ log = logging.getLogger("gateway.proxy")
 
 Guard = Callable[[Scope, Route], Awaitable[ASGIApp | None]]
 """Seam for the gateway token check: return a response app to refuse the request, ``None`` to let it through.
-Not called for ``Route.public`` routes. No guard is installed yet: every service checks tokens itself."""
+Not called for ``Route.public`` routes; :class:`gateway.guard.TokenGuard` is the one the gateway installs."""
 
 _BUFFER_UNDER = 256 * 1024  # responses declaring at most this many bytes are read whole, sent in one message
 

@@ -15,8 +15,8 @@ SERVICES = ("identity", "catalog", "cases", "exchange")
 class Route:
     """``/<service>/<rest>`` goes to ``<upstream><rest>``.
 
-    ``public`` is the seam for the gateway token check: a future guard (see :mod:`gateway.proxy`) skips public
-    routes. No route is public yet and no check is made; every service verifies tokens itself.
+    ``public`` routes skip the gateway's token check (:mod:`gateway.guard`); none is public today, since the
+    check only refuses Bearer tokens that are present and invalid.
     """
 
     service: str

@@ -36,6 +36,17 @@ class GatewaySettings(BaseSettings):
         description="idle pooled connection lifetime; below uvicorn's 5 s keep-alive",
     )
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
+    verify_tokens: bool = Field(
+        default=True, description="refuse invalid or expired Bearer tokens at the door"
+    )
+    issuer: str = Field(
+        default="http://127.0.0.1:8800/identity", validation_alias=AliasChoices("issuer", "TONGBAN_ISSUER")
+    )
+    jwks_url: str = Field(
+        default="http://127.0.0.1:8801/.well-known/jwks.json",
+        validation_alias=AliasChoices("jwks_url", "TONGBAN_JWKS_URL"),
+    )
+    audience: str = Field(default="tongban", validation_alias=AliasChoices("audience", "TONGBAN_AUDIENCE"))
     host: str = "127.0.0.1"
     port: int = Field(default=8800, ge=1, le=65535)
     log_level: str = Field(

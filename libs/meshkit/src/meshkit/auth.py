@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
@@ -81,7 +82,7 @@ class Principal:
 class TokenVerifier:
     def __init__(
         self, *, jwks_url: str, issuer: str, audience: str | None, client: httpx.AsyncClient,
-        refetch_interval: float = 30.0, leeway: float = 5.0,
+        refetch_interval: float = 30.0, leeway: float = 5.0, cache_size: int = 10_000,
     ) -> None:  # fmt: skip
         self._jwks_url = jwks_url
         self._issuer = issuer
@@ -93,6 +94,9 @@ class TokenVerifier:
         self._last_forced = float("-inf")
         self._lock = asyncio.Lock()
         self.fetch_count = 0
+        # Verified tokens until they expire: a signature check costs far more than a dict lookup.
+        self._verified: OrderedDict[str, tuple[Principal, float]] = OrderedDict()
+        self._cache_size = cache_size
 
     async def _refresh(self, *, force: bool) -> None:
         async with self._lock:
@@ -118,6 +122,19 @@ class TokenVerifier:
             self._keys = parsed
 
     async def verify(self, token: str) -> Principal:
+        cached = self._verified.get(token)
+        if cached is not None:
+            if time.time() < cached[1]:
+                return cached[0]
+            del self._verified[token]
+        principal = await self._verify_signed(token)
+        if self._cache_size:
+            self._verified[token] = (principal, float(principal.claims["exp"]))
+            if len(self._verified) > self._cache_size:
+                self._verified.popitem(last=False)
+        return principal
+
+    async def _verify_signed(self, token: str) -> Principal:
         try:
             header = jwt.get_unverified_header(token)
         except jwt.InvalidTokenError as exc:

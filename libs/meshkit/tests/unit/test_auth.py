@@ -54,3 +54,14 @@ async def test_unknown_kid_refetches_once() -> None:
 async def test_garbage_refused() -> None:
     with pytest.raises(Unauthorized, match="malformed"):
         await TokenFactory().verifier().verify("not-a-jwt")
+
+
+async def test_verified_tokens_are_cached_until_expiry() -> None:
+    factory = TokenFactory()
+    verifier = factory.verifier()
+    token = factory.token(ttl=300)
+    first = await verifier.verify(token)
+    assert await verifier.verify(token) is first  # served from the cache
+    expired = factory.token(ttl=-60)
+    with pytest.raises(Unauthorized):
+        await verifier.verify(expired)
