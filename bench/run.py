@@ -24,6 +24,8 @@ from rich.table import Table  # noqa: E402
 
 from bench.events import event_latency, relay_throughput  # noqa: E402
 from bench.gateway import gateway_overhead  # noqa: E402
+from bench.identity import token_endpoint_throughput, verification_cost  # noqa: E402
+from identity.demo import DEMO_CLIENT_SECRET  # noqa: E402
 from tongban.config import MeshConfig, repo_root, standard_services  # noqa: E402
 from tongban.mesh import Mesh  # noqa: E402
 from tongban.ports import busy_ports  # noqa: E402
@@ -55,6 +57,10 @@ async def measure(mesh: Mesh) -> dict[str, Any]:
     results: dict[str, Any] = {}
     results["gateway"] = await gateway_overhead(
         f"{config.url(catalog)}{path}", f"{config.url(config.gateway)}/catalog{path}"
+    )
+    results["token_verify"] = await verification_cost()
+    results["token_endpoint"] = await token_endpoint_throughput(
+        f"{config.url(config.gateway)}/identity/token", client_id="catalog-editor", secret=DEMO_CLIENT_SECRET
     )
     results["event_latency"] = await event_latency(mesh.postgres, mesh.nats)
     results["relay"] = await relay_throughput(mesh.postgres, mesh.nats)
