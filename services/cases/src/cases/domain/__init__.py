@@ -1,0 +1,1 @@
+"""Case-handling rules as pure functions: the working-day calendar, the legal clock, the state machine."""

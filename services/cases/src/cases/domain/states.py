@@ -1,0 +1,164 @@
+"""The case state machine (DOMAIN.md §5): who may move a case from which status to which.
+
+Statuses map to the national 好差评 codes 1 待受理 / 2 已受理 / 3 已办结.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+__all__ = [
+    "TRANSITIONS",
+    "Action",
+    "Actor",
+    "CaseStatus",
+    "Transition",
+    "TransitionRefused",
+    "national_code",
+    "plan_transition",
+]
+
+
+class CaseStatus(StrEnum):
+    RECEIVED = "received"  # 已收件
+    PRE_REVIEW = "pre_review"  # 预审中
+    SUPPLEMENT_REQUESTED = "supplement_requested"  # 待补齐补正
+    ACCEPTED = "accepted"  # 已受理
+    IN_REVIEW = "in_review"  # 审查中
+    SPECIAL_PROCEDURE = "special_procedure"  # 特别程序中
+    SUSPENDED = "suspended"  # 挂起
+    APPROVED = "approved"  # 准予许可
+    DENIED = "denied"  # 不予许可
+    REFUSED = "refused"  # 不予受理
+    WITHDRAWN = "withdrawn"  # 已撤回
+    TERMINATED = "terminated"  # 已终止
+    DELIVERED = "delivered"  # 已送达
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+    @property
+    def concluded(self) -> bool:
+        return national_code(self) == 3
+
+    @property
+    def clock_paused(self) -> bool:
+        return self in (CaseStatus.SUPPLEMENT_REQUESTED, CaseStatus.SPECIAL_PROCEDURE, CaseStatus.SUSPENDED)
+
+
+_LABELS = {
+    CaseStatus.RECEIVED: "已收件", CaseStatus.PRE_REVIEW: "预审中", CaseStatus.SUPPLEMENT_REQUESTED: "待补齐补正",
+    CaseStatus.ACCEPTED: "已受理", CaseStatus.IN_REVIEW: "审查中", CaseStatus.SPECIAL_PROCEDURE: "特别程序中",
+    CaseStatus.SUSPENDED: "挂起", CaseStatus.APPROVED: "准予许可", CaseStatus.DENIED: "不予许可",
+    CaseStatus.REFUSED: "不予受理", CaseStatus.WITHDRAWN: "已撤回", CaseStatus.TERMINATED: "已终止",
+    CaseStatus.DELIVERED: "已送达",
+}  # fmt: skip
+
+_WAITING = {CaseStatus.RECEIVED, CaseStatus.PRE_REVIEW, CaseStatus.SUPPLEMENT_REQUESTED}
+_DONE = {
+    CaseStatus.APPROVED, CaseStatus.DENIED, CaseStatus.REFUSED, CaseStatus.WITHDRAWN, CaseStatus.TERMINATED,
+    CaseStatus.DELIVERED,
+}  # fmt: skip
+
+
+def national_code(status: CaseStatus) -> int:
+    """好差评 办件状态: 1 待受理, 2 已受理, 3 已办结."""
+    if status in _WAITING:
+        return 1
+    return 3 if status in _DONE else 2
+
+
+class Action(StrEnum):
+    PRE_REVIEW = "pre_review"
+    ACCEPT = "accept"
+    REFUSE = "refuse"  # 不予受理 (reason required)
+    REQUEST_SUPPLEMENT = "request_supplement"  # 一次性告知补正 (every defect listed)
+    SUPPLEMENT = "supplement"
+    START_REVIEW = "start_review"
+    BEGIN_SPECIAL = "begin_special"
+    END_SPECIAL = "end_special"
+    SUSPEND = "suspend"
+    RESUME = "resume"
+    EXTEND = "extend"
+    APPROVE = "approve"
+    DENY = "deny"
+    WITHDRAW = "withdraw"
+    TERMINATE = "terminate"
+    DELIVER = "deliver"
+
+
+class Actor(StrEnum):
+    """The capacity in which someone acts on a case; the service derives it from the token and the case."""
+
+    APPLICANT = "applicant"
+    WINDOW_CLERK = "window_clerk"  # of the handling department's window or the district center
+    REVIEWER = "reviewer"  # of the handling department
+    DEPARTMENT_HEAD = "department_head"  # of the handling department
+    SYSTEM = "system"  # timers: deemed acceptance
+
+
+@dataclass(frozen=True)
+class Transition:
+    sources: frozenset[CaseStatus]
+    target: CaseStatus | None  # None: the status stays (e.g. an extension)
+    actors: frozenset[Actor]
+    needs_reason: bool = False
+
+
+def _t(
+    sources: set[CaseStatus], target: CaseStatus | None, *actors: Actor, reason: bool = False
+) -> Transition:
+    return Transition(frozenset(sources), target, frozenset(actors), reason)
+
+
+S = CaseStatus
+A = Actor
+_OPEN = set(CaseStatus) - _DONE
+_STAFF_AT_WINDOW = (A.WINDOW_CLERK, A.DEPARTMENT_HEAD)
+TRANSITIONS: dict[Action, Transition] = {
+    Action.PRE_REVIEW: _t({S.RECEIVED}, S.PRE_REVIEW, *_STAFF_AT_WINDOW),
+    Action.ACCEPT: _t({S.RECEIVED, S.PRE_REVIEW}, S.ACCEPTED, *_STAFF_AT_WINDOW, A.SYSTEM),
+    Action.REFUSE: _t({S.RECEIVED, S.PRE_REVIEW}, S.REFUSED, *_STAFF_AT_WINDOW, reason=True),
+    Action.REQUEST_SUPPLEMENT: _t(
+        {S.RECEIVED, S.PRE_REVIEW}, S.SUPPLEMENT_REQUESTED, *_STAFF_AT_WINDOW, reason=True
+    ),
+    Action.SUPPLEMENT: _t({S.SUPPLEMENT_REQUESTED}, S.PRE_REVIEW, A.APPLICANT),
+    Action.START_REVIEW: _t({S.ACCEPTED}, S.IN_REVIEW, A.REVIEWER, A.DEPARTMENT_HEAD),
+    Action.BEGIN_SPECIAL: _t({S.IN_REVIEW}, S.SPECIAL_PROCEDURE, A.REVIEWER, A.DEPARTMENT_HEAD, reason=True),
+    Action.END_SPECIAL: _t({S.SPECIAL_PROCEDURE}, S.IN_REVIEW, A.REVIEWER, A.DEPARTMENT_HEAD),
+    Action.SUSPEND: _t({S.IN_REVIEW}, S.SUSPENDED, A.DEPARTMENT_HEAD, reason=True),
+    Action.RESUME: _t({S.SUSPENDED}, S.IN_REVIEW, A.DEPARTMENT_HEAD),
+    Action.EXTEND: _t({S.IN_REVIEW, S.SPECIAL_PROCEDURE}, None, A.DEPARTMENT_HEAD, reason=True),
+    Action.APPROVE: _t({S.IN_REVIEW}, S.APPROVED, A.REVIEWER, A.DEPARTMENT_HEAD),
+    Action.DENY: _t({S.IN_REVIEW}, S.DENIED, A.REVIEWER, A.DEPARTMENT_HEAD, reason=True),
+    Action.WITHDRAW: _t(_OPEN, S.WITHDRAWN, A.APPLICANT),
+    Action.TERMINATE: _t(_OPEN, S.TERMINATED, A.DEPARTMENT_HEAD, reason=True),
+    Action.DELIVER: _t({S.APPROVED, S.DENIED}, S.DELIVERED, A.WINDOW_CLERK, A.DEPARTMENT_HEAD, A.SYSTEM),
+}
+
+
+class TransitionRefused(ValueError):
+    """``code`` says why: ``transition_not_allowed``, ``actor_not_allowed`` or ``reason_required``."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def plan_transition(
+    status: CaseStatus, action: Action, actor: Actor, *, reason: str | None = None
+) -> CaseStatus:
+    """The status after ``action``, or :class:`TransitionRefused` with the reason it may not happen."""
+    rule = TRANSITIONS[action]
+    if status not in rule.sources:
+        raise TransitionRefused(
+            "transition_not_allowed",
+            f"办件状态为「{status.label}」，不能执行 {action.value} (not allowed from {status})",
+        )
+    if actor not in rule.actors:
+        raise TransitionRefused("actor_not_allowed", f"{actor.value} 无权执行 {action.value}")
+    if rule.needs_reason and not (reason and reason.strip()):
+        raise TransitionRefused("reason_required", f"{action.value} 必须说明理由")
+    return rule.target or status
