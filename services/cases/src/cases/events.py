@@ -1,9 +1,84 @@
-"""Events the cases service publishes (stream CASES, subjects ``cases.>``). None yet: case handling comes next."""
+"""Events the cases service publishes (stream CASES, subjects ``cases.>``).
+
+Every payload carries the case's ids, codes and status — never names, ID numbers or phones. The exchange's
+city-platform link turns them into the national case-exchange records.
+"""
 
 from __future__ import annotations
 
-from meshkit.events import EventSpec
+from typing import Any
 
-__all__ = ["EVENTS"]
+from meshkit.events import EventPayload, EventSpec
 
-EVENTS: list[EventSpec] = []  # type: ignore[type-arg]
+__all__ = ["EVENTS", "CaseChanged"]
+
+
+class CaseChanged(EventPayload):
+    """What every case event carries."""
+
+    case_id: str
+    case_number: str
+    parent_case_id: str | None = None
+    matter_code: str
+    matter_version: int
+    handling_org: str
+    received_by_org: str
+    channel: str
+    status: str
+    national_code: int
+    occurred_at: str
+    actor_org: str | None = None
+    opinion_code: str | None = None
+    due_date: str | None = None
+
+
+_EXAMPLE: dict[str, Any] = {
+    "case_id": "5b0f3f64-3c8b-4f3f-9d7e-2a1c9a0e6b11",
+    "case_number": "50011020261125000001",
+    "parent_case_id": None,
+    "matter_code": "500110-SCJGJ-SPJY-XK",
+    "matter_version": 1,
+    "handling_org": "500110-SCJGJ",
+    "received_by_org": "500110-ZWFWZX",
+    "channel": "online",
+    "status": "received",
+    "national_code": 1,
+    "occurred_at": "2026-11-25T09:30:00+08:00",
+    "actor_org": None,
+    "opinion_code": None,
+    "due_date": None,
+}
+
+
+def _spec(name: str, description: str, **example: Any) -> EventSpec[CaseChanged]:
+    return EventSpec(
+        service="cases", name=name, version=1, payload=CaseChanged, description=description,
+        example={**_EXAMPLE, **example},
+    )  # fmt: skip
+
+
+CASE_SUBMITTED = _spec("case_submitted", "An application was received (申报/收件).")
+CASE_ACCEPTED = _spec("case_accepted", "The case was accepted (受理); the legal clock starts.", status="accepted",
+                      national_code=2, due_date="2026-12-09")  # fmt: skip
+CASE_REFUSED = _spec(
+    "case_refused", "Not accepted (不予受理), with a reason.", status="refused", national_code=3
+)
+SUPPLEMENT_REQUESTED = _spec("supplement_requested", "One-time notice to supplement or correct (补齐补正).",
+                             status="supplement_requested")  # fmt: skip
+CASE_SUPPLEMENTED = _spec("case_supplemented", "The applicant supplemented (已补正).", status="pre_review")
+CLOCK_PAUSED = _spec("clock_paused", "The legal clock paused (补正, 特别程序, 挂起).", status="special_procedure",
+                     national_code=2)  # fmt: skip
+CLOCK_RESUMED = _spec("clock_resumed", "The legal clock resumed.", status="in_review", national_code=2)
+CASE_CONCLUDED = _spec("case_concluded", "The case concluded (办结): approved, denied, withdrawn or terminated.",
+                       status="approved", national_code=3)  # fmt: skip
+
+EVENTS: list[EventSpec[Any]] = [
+    CASE_SUBMITTED,
+    CASE_ACCEPTED,
+    CASE_REFUSED,
+    SUPPLEMENT_REQUESTED,
+    CASE_SUPPLEMENTED,
+    CLOCK_PAUSED,
+    CLOCK_RESUMED,
+    CASE_CONCLUDED,
+]

@@ -9,6 +9,8 @@ from fastapi import FastAPI
 
 from cases.api import ROUTERS
 from cases.settings import CasesSettings
+from cases.store.unit_of_work import CasesUnitOfWork
+from cases.use_cases.calendar import seed_calendar
 from meshkit.app import build_app, mesh_resources
 from meshkit.observability import configure_logging
 
@@ -22,6 +24,8 @@ def create_app(settings: CasesSettings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         async with mesh_resources(app, settings):
+            async with CasesUnitOfWork(app.state.database) as uow:
+                await seed_calendar(uow)  # idempotent: adds newly published years, keeps edits
             yield
 
     return build_app(

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Request
 
+from cases.domain.access import Caller
+from cases.domain.calendar import WorkingCalendar
+from cases.settings import CasesSettings
 from cases.store.unit_of_work import CasesUnitOfWork
+from cases.use_cases.calendar import load_calendar
+from meshkit.auth import CurrentPrincipal
 
-__all__ = ["UowDep"]
+__all__ = ["CalendarDep", "CallerDep", "SettingsDep", "UowDep"]
+
+CALENDAR_TTL = 30.0
 
 
 async def _uow(request: Request) -> AsyncIterator[CasesUnitOfWork]:
@@ -17,4 +25,27 @@ async def _uow(request: Request) -> AsyncIterator[CasesUnitOfWork]:
         yield uow
 
 
+def _settings(request: Request) -> CasesSettings:
+    settings: CasesSettings = request.app.state.settings
+    return settings
+
+
+def _caller(principal: CurrentPrincipal) -> Caller:
+    return Caller(sub=principal.sub, kind=principal.kind, org=principal.org, region=principal.region,
+                  roles=principal.roles)  # fmt: skip
+
+
+async def _calendar(request: Request) -> WorkingCalendar:
+    """The editable calendar, re-read at most every 30 s (edits reset it at once in this process)."""
+    cached: tuple[WorkingCalendar, float] | None = getattr(request.app.state, "calendar", None)
+    if cached is None or time.monotonic() - cached[1] > CALENDAR_TTL:
+        async with CasesUnitOfWork(request.app.state.database) as uow:
+            cached = (await load_calendar(uow), time.monotonic())
+        request.app.state.calendar = cached
+    return cached[0]
+
+
 UowDep = Annotated[CasesUnitOfWork, Depends(_uow)]
+SettingsDep = Annotated[CasesSettings, Depends(_settings)]
+CallerDep = Annotated[Caller, Depends(_caller)]
+CalendarDep = Annotated[WorkingCalendar, Depends(_calendar)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from cases.store.case_repositories import CalendarRepository, CaseRepository
 from cases.store.models import OUTBOX
 from cases.store.repositories import OpenMatterRepository
 from meshkit.db import UnitOfWork
@@ -14,6 +15,10 @@ __all__ = ["CasesUnitOfWork"]
 class CasesUnitOfWork(UnitOfWork):
     outbox = OUTBOX
     open_matters: OpenMatterRepository
+    cases: CaseRepository
+    calendar: CalendarRepository
 
     def attach(self, session: AsyncSession) -> None:
         self.open_matters = OpenMatterRepository(session)
+        self.cases = CaseRepository(session)
+        self.calendar = CalendarRepository(session)

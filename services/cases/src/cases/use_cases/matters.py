@@ -1,4 +1,4 @@
-"""What the cases service does: one async function per operation."""
+"""Matters open for application (the read model of catalog events)."""
 
 from __future__ import annotations
 

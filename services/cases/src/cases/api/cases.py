@@ -1,0 +1,115 @@
+"""Cases (办件): apply, read, act, and the lists each kind of user works from."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Query, Response, status
+
+from cases.api.dependencies import CalendarDep, CallerDep, SettingsDep, UowDep
+from cases.api.schemas import ActionIn, ApplicationIn, CaseDetailOut, CaseOut, CasePage, ClockOut, TimelineOut
+from cases.domain.states import CaseStatus
+from cases.use_cases.handling import Step, take_action
+from cases.use_cases.queries import case_detail, my_cases, staff_queue, supervision_list
+from cases.use_cases.submission import Application, Intake, submit_application
+from meshkit.errors import problem_responses
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["办件 (cases)"])
+
+Statuses = Annotated[list[CaseStatus] | None, Query(description="filter by status (办件状态)")]
+Limit = Annotated[int, Query(ge=1, le=100)]
+Offset = Annotated[int, Query(ge=0, le=100_000)]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@router.post(
+    "/cases", response_model=CaseOut, status_code=status.HTTP_201_CREATED,
+    responses={200: {"description": "replayed: the case an earlier request with this Idempotency-Key created"},
+               **problem_responses(401, 403, 404, 413, 422)},
+)  # fmt: skip
+async def submit_case(
+    uow: UowDep, caller: CallerDep, settings: SettingsDep, body: ApplicationIn, response: Response,
+    idempotency_key: Annotated[str | None, Header(max_length=100)] = None,
+) -> CaseOut:  # fmt: skip
+    """Apply (申报) for a published matter, online or at a window on someone's behalf (代办).
+
+    The matter version is pinned. A retry with the same `Idempotency-Key` returns the same case (200).
+    """
+    application = Application(**body.model_dump(), idempotency_key=idempotency_key)
+    case, created = await submit_application(
+        uow, caller=caller, application=application, now=_now(),
+        intake=Intake(online_org=settings.online_org, online_region=settings.online_region),
+    )  # fmt: skip
+    if not created:
+        response.status_code = status.HTTP_200_OK
+    return CaseOut.of(case)
+
+
+@router.get("/cases/{case_id}", response_model=CaseDetailOut, responses=problem_responses(401, 404))
+async def get_case(uow: UowDep, caller: CallerDep, settings: SettingsDep, case_id: str) -> CaseDetailOut:
+    """One case with its timeline (办理过程) and clock ledger; only for those who may see it."""
+    case, timeline, ledger = await case_detail(
+        uow, case_id=case_id, caller=caller, district_center=settings.district_center_org
+    )
+    return CaseDetailOut.model_validate({
+        **CaseOut.of(case).model_dump(), "form": case.form,
+        "timeline": [TimelineOut.model_validate(t) for t in timeline],
+        "clock": [ClockOut.model_validate(c) for c in ledger],
+    })  # fmt: skip
+
+
+@router.post(
+    "/cases/{case_id}/actions", response_model=CaseOut, responses=problem_responses(401, 403, 404, 409, 422)
+)
+async def act_on_case(
+    uow: UowDep, caller: CallerDep, settings: SettingsDep, calendar: CalendarDep, case_id: str, body: ActionIn
+) -> CaseOut:
+    """Move a case on: accept (受理), refuse (不予受理), request supplement (补正), approve (准予), deny, extend…"""
+    case = await take_action(
+        uow, calendar, case_id=case_id, caller=caller, district_center=settings.district_center_org, now=_now(),
+        step=Step(action=body.action, reason=body.reason, extension_days=body.extension_days, joint=body.joint),
+    )  # fmt: skip
+    return CaseOut.of(case)
+
+
+def _page(items: object, total: int, limit: int, offset: int) -> CasePage:
+    return CasePage(items=[CaseOut.of(c) for c in items], total=total, limit=limit, offset=offset)  # type: ignore[attr-defined]
+
+
+@router.get("/me/cases", response_model=CasePage, responses=problem_responses(401, 403))
+async def list_my_cases(uow: UowDep, caller: CallerDep, limit: Limit = 20, offset: Offset = 0) -> CasePage:
+    """The applicant's own cases (我的办件), wherever they were filed, newest first."""
+    items, total = await my_cases(uow, caller=caller, limit=limit, offset=offset)
+    return _page(items, total, limit, offset)
+
+
+@router.get("/queue", response_model=CasePage, responses=problem_responses(401, 403))
+async def work_queue(
+    uow: UowDep, caller: CallerDep, statuses: Statuses = None,
+    due_before: Annotated[date | None, Query()] = None, overdue: bool = False,
+    limit: Limit = 20, offset: Offset = 0,
+) -> CasePage:  # fmt: skip
+    """Cases the caller's organization handles or received (待办), soonest due first."""
+    items, total = await staff_queue(
+        uow, caller=caller, statuses=[s.value for s in statuses or []], due_before=due_before,
+        overdue_on=_now().date() if overdue else None, limit=limit, offset=offset,
+    )  # fmt: skip
+    return _page(items, total, limit, offset)
+
+
+@router.get("/supervision/overdue", response_model=CasePage, responses=problem_responses(401, 403))
+async def overdue_cases(
+    uow: UowDep, caller: CallerDep, statuses: Statuses = None, limit: Limit = 20, offset: Offset = 0
+) -> CasePage:
+    """Overdue cases in the supervisor's territory (电子监察 红牌)."""
+    items, total = await supervision_list(
+        uow, caller=caller, today=_now().date(), statuses=[s.value for s in statuses or []], limit=limit,
+        offset=offset,
+    )  # fmt: skip
+    return _page(items, total, limit, offset)

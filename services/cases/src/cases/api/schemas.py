@@ -1,0 +1,97 @@
+"""Request and response bodies of the cases API."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from cases.domain.states import Action, CaseStatus
+
+__all__ = ["ActionIn", "ApplicationIn", "CaseDetailOut", "CaseOut", "CasePage", "ClockOut", "TimelineOut"]
+
+
+class ApplicationIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    matter_code: str = Field(min_length=1, max_length=36, description="implementation code (实施编码)")
+    form: dict[str, Any] = Field(default_factory=dict, description="the application form (申请表) data")
+    applicant_id: str | None = Field(default=None, max_length=64, description="for 代办: the applicant's id")
+    applicant_kind: str = Field(default="person", pattern="^(person|enterprise)$")
+    consent_ref: str | None = Field(
+        default=None, max_length=100, description="for 代办: consent record (委托书)"
+    )
+
+
+class ActionIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    action: Action
+    reason: str | None = Field(default=None, max_length=2000, description="opinion (意见) or reason (理由)")
+    extension_days: int | None = Field(default=None, ge=1, le=60, description="for extend (延期)")
+    joint: bool = Field(default=False, description="joint or centralized handling (联合办理) for extend")
+
+
+class CaseOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: str
+    number: str = Field(description="case number (办件编号)")
+    parent_id: str | None
+    matter_code: str
+    matter_version: int
+    matter_name: str
+    applicant_kind: str
+    channel: str
+    received_by_org: str
+    handling_org: str
+    status: CaseStatus
+    status_label: str
+    national_code: int = Field(description="好差评 status: 1 待受理, 2 已受理, 3 已办结")
+    received_at: datetime
+    accepted_at: datetime | None
+    deemed_accepted: bool
+    due_date: date | None = Field(description="promised due date (承诺办结日期)")
+    statutory_due_date: date | None
+    extension_days: int
+    concluded_at: datetime | None
+
+    @classmethod
+    def of(cls, case: Any) -> CaseOut:
+        return cls.model_validate({**{k: getattr(case, k) for k in cls.model_fields if k != "status_label"},
+                                   "status_label": CaseStatus(case.status).label})  # fmt: skip
+
+
+class TimelineOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    action: str
+    from_status: str | None
+    to_status: str
+    actor_org: str | None
+    actor_role: str
+    opinion: str | None
+    at: datetime
+
+
+class ClockOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    event: str
+    at: datetime
+    reason: str | None
+    days: int | None
+
+
+class CaseDetailOut(CaseOut):
+    form: dict[str, Any]
+    timeline: list[TimelineOut]
+    clock: list[ClockOut]
+
+
+class CasePage(BaseModel):
+    items: list[CaseOut]
+    total: int
+    limit: int
+    offset: int

@@ -1,0 +1,86 @@
+"""Who may see and act on a case, in which capacity. Pure: takes the caller's claims and the case's facts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cases.domain.states import TRANSITIONS, Action, Actor
+
+__all__ = ["Caller", "CaseFacts", "actor_for", "applicant_id_of", "can_see", "region_prefix"]
+
+
+@dataclass(frozen=True)
+class Caller:
+    sub: str
+    kind: str  # person | enterprise | staff | system
+    org: str | None
+    region: str | None
+    roles: frozenset[str]
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    applicant_id: str
+    handling_org: str
+    received_by_org: str
+    region: str
+
+
+ROLE_ACTORS = {
+    "window_clerk": Actor.WINDOW_CLERK,
+    "reviewer": Actor.REVIEWER,
+    "department_head": Actor.DEPARTMENT_HEAD,
+}
+
+
+def applicant_id_of(caller: Caller) -> str | None:
+    """Persons apply as themselves; an enterprise token applies for the enterprise in its ``org`` claim."""
+    if caller.kind == "person":
+        return caller.sub
+    if caller.kind == "enterprise":
+        return caller.org
+    return None
+
+
+def region_prefix(region: str) -> str:
+    """``500110001000`` → ``500110001``: the divisions inside a region share this prefix."""
+    trimmed = region.rstrip("0")
+    for width in (2, 4, 6, 9, 12):
+        if len(trimmed) <= width:
+            return region[:width]
+    return region
+
+
+def can_see(caller: Caller, case: CaseFacts, *, district_center: str) -> bool:
+    if applicant_id_of(caller) == case.applicant_id:
+        return True
+    if caller.kind != "staff" or caller.org is None:
+        return False
+    if caller.org in (case.handling_org, case.received_by_org, district_center):
+        return True
+    if "supervisor" in caller.roles and caller.region:
+        return case.region.startswith(region_prefix(caller.region))
+    return False
+
+
+def actor_for(caller: Caller, case: CaseFacts, action: Action, *, district_center: str) -> Actor | None:
+    """The capacity in which ``caller`` may take ``action`` on the case, or None.
+
+    Applicants act on their own cases; staff act only for the handling department — a district-center window
+    clerk may also take window actions (accept, refuse, request supplements, deliver) for it. A town or village
+    clerk who received a case may not decide it.
+    """
+    allowed = TRANSITIONS[action].actors
+    if applicant_id_of(caller) == case.applicant_id and Actor.APPLICANT in allowed:
+        return Actor.APPLICANT
+    if caller.kind != "staff":
+        return None
+    at_department = caller.org == case.handling_org
+    at_center = caller.org == district_center
+    for role in sorted(caller.roles):
+        actor = ROLE_ACTORS.get(role)
+        if actor is None or actor not in allowed:
+            continue
+        if at_department or (at_center and actor is Actor.WINDOW_CLERK):
+            return actor
+    return None

@@ -1,0 +1,160 @@
+"""Tables of case handling: cases, their timeline, clock ledger, materials, uploads, the working-day calendar."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+    text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import Mapped, mapped_column
+
+from cases.store.models import Base
+
+__all__ = ["CalendarDay", "CalendarYear", "Case", "CaseMaterial", "ClockEntry", "TimelineEntry", "Upload"]
+
+
+class CalendarYear(Base):
+    """A year whose holiday notice is published; deadlines are refused in years not listed here."""
+
+    __tablename__ = "calendar_years"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(100))
+
+
+class CalendarDay(Base):
+    """A day that breaks the weekday/weekend rule: a holiday on a weekday or a makeup workday (调休)."""
+
+    __tablename__ = "calendar_days"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str | None] = mapped_column(String(100))
+
+
+class Case(Base):
+    """One application (办件). A bundle application is a parent case with one sub-case per department."""
+
+    __tablename__ = "cases"
+    __table_args__ = (
+        UniqueConstraint("applicant_id", "idempotency_key"),
+        Index("ix_cases_queue", "handling_org", "status", "due_date"),
+        Index("ix_cases_applicant", "applicant_id", "received_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    number: Mapped[str] = mapped_column(String(50), unique=True, doc="办件编号")
+    city_number: Mapped[str | None] = mapped_column(String(50), doc="the city platform's own number")
+    parent_id: Mapped[str | None] = mapped_column(ForeignKey("cases.id"), index=True)
+    matter_code: Mapped[str] = mapped_column(String(36))
+    matter_version: Mapped[int] = mapped_column(Integer)
+    matter_name: Mapped[str] = mapped_column(String(200))
+    bundle_code: Mapped[str | None] = mapped_column(String(50))
+    applicant_kind: Mapped[str] = mapped_column(String(20))
+    applicant_id: Mapped[str] = mapped_column(String(64), doc="identity subject id of the applicant")
+    submitted_by: Mapped[str] = mapped_column(String(64), doc="who filed it: the applicant or a clerk")
+    consent_ref: Mapped[str | None] = mapped_column(String(100), doc="the applicant's consent to 代办")
+    channel: Mapped[str] = mapped_column(String(20))
+    received_by_org: Mapped[str] = mapped_column(String(40), doc="where it was received (any level)")
+    region: Mapped[str] = mapped_column(String(12), index=True, doc="division code of where it was received")
+    handling_org: Mapped[str] = mapped_column(String(40), doc="the department that decides")
+    status: Mapped[str] = mapped_column(String(30))
+    national_code: Mapped[int] = mapped_column(Integer)
+    form: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    accepted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    deemed_accepted: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
+    limit_days: Mapped[int] = mapped_column(Integer)
+    limit_unit: Mapped[str] = mapped_column(String(20))
+    statutory_days: Mapped[int] = mapped_column(Integer)
+    extension_days: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    supplement_requested: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
+    due_date: Mapped[date | None] = mapped_column(
+        Date, doc="promised due date, moved by pauses and extensions"
+    )
+    statutory_due_date: Mapped[date | None] = mapped_column(Date)
+    warning_level: Mapped[str | None] = mapped_column(String(10), doc="yellow | red, once announced")
+    concluded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    idempotency_key: Mapped[str | None] = mapped_column(String(100))
+    version: Mapped[int] = mapped_column(Integer, server_default=text("1"))
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's declarative hook
+
+
+class TimelineEntry(Base):
+    """Who did what to a case, when, with which opinion (办理过程)."""
+
+    __tablename__ = "case_timeline"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    action: Mapped[str] = mapped_column(String(30))
+    from_status: Mapped[str | None] = mapped_column(String(30))
+    to_status: Mapped[str] = mapped_column(String(30))
+    actor_id: Mapped[str] = mapped_column(String(64))
+    actor_org: Mapped[str | None] = mapped_column(String(40))
+    actor_role: Mapped[str] = mapped_column(String(30))
+    opinion: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class ClockEntry(Base):
+    """The legal clock's ledger: start, pause, resume, extend, stop."""
+
+    __tablename__ = "clock_ledger"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    event: Mapped[str] = mapped_column(String(20))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    reason: Mapped[str | None] = mapped_column(Text)
+    days: Mapped[int | None] = mapped_column(Integer, doc="for extensions")
+
+
+class CaseMaterial(Base):
+    """One material of the matter version and how it was obtained."""
+
+    __tablename__ = "case_materials"
+    __table_args__ = (UniqueConstraint("case_id", "material_code"),)
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    material_code: Mapped[str] = mapped_column(String(60))
+    name: Mapped[str] = mapped_column(String(200))
+    requirement: Mapped[str] = mapped_column(String(20), doc="required | optional | deferrable (容缺)")
+    method: Mapped[str | None] = mapped_column(
+        String(20), doc="data_sharing | e_certificate | upload | paper"
+    )
+    reference: Mapped[str | None] = mapped_column(String(200))
+    obtained_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class Upload(Base):
+    """An uploaded file of a material, with its content hash."""
+
+    __tablename__ = "uploads"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    material_code: Mapped[str] = mapped_column(String(60))
+    filename: Mapped[str] = mapped_column(String(200))
+    content_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    uploaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

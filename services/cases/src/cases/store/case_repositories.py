@@ -1,0 +1,133 @@
+"""Queries of cases, their timeline and ledger, and the working-day calendar."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, UnaryExpression, func, or_, select
+from sqlalchemy import Sequence as DbSequence
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from cases.domain.calendar import DayKind, WorkingCalendar
+from cases.store.case_models import CalendarDay, CalendarYear, Case, ClockEntry, TimelineEntry
+
+__all__ = ["CalendarRepository", "CaseRepository"]
+
+CASE_SERIAL = DbSequence("case_number_seq")
+
+
+class CaseRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    def add(self, *rows: Case | TimelineEntry | ClockEntry) -> None:
+        self._session.add_all(rows)
+
+    async def next_serial(self) -> int:
+        return int(await self._session.scalar(CASE_SERIAL.next_value()) or 0)
+
+    async def get(self, case_id: str, *, for_update: bool = False) -> Case | None:
+        query = select(Case).where(Case.id == case_id)
+        if for_update:
+            query = query.with_for_update()
+        return (await self._session.scalars(query)).first()
+
+    async def by_idempotency_key(self, applicant_id: str, key: str) -> Case | None:
+        query = select(Case).where(Case.applicant_id == applicant_id, Case.idempotency_key == key)
+        return (await self._session.scalars(query)).first()
+
+    async def children(self, parent_id: str) -> Sequence[Case]:
+        return (await self._session.scalars(select(Case).where(Case.parent_id == parent_id))).all()
+
+    async def timeline(self, case_id: str) -> Sequence[TimelineEntry]:
+        query = select(TimelineEntry).where(TimelineEntry.case_id == case_id).order_by(TimelineEntry.id)
+        return (await self._session.scalars(query)).all()
+
+    async def ledger(self, case_id: str) -> Sequence[ClockEntry]:
+        query = select(ClockEntry).where(ClockEntry.case_id == case_id).order_by(ClockEntry.id)
+        return (await self._session.scalars(query)).all()
+
+    async def of_applicant(self, applicant_id: str, *, limit: int, offset: int) -> tuple[Sequence[Case], int]:
+        where = [Case.applicant_id == applicant_id, Case.parent_id.is_(None)]
+        return await self._page(where, Case.received_at.desc(), limit=limit, offset=offset)
+
+    async def queue(
+        self, *, orgs: Sequence[str], statuses: Sequence[str] | None, due_before: date | None,
+        overdue_on: date | None, limit: int, offset: int,
+    ) -> tuple[Sequence[Case], int]:  # fmt: skip
+        """Cases an organization handles or received, soonest due first."""
+        where = [or_(Case.handling_org.in_(orgs), Case.received_by_org.in_(orgs))]
+        where += self._filters(statuses, due_before, overdue_on)
+        return await self._page(where, Case.due_date.asc().nulls_last(), limit=limit, offset=offset)
+
+    async def in_region(
+        self, *, prefix: str, statuses: Sequence[str] | None, overdue_on: date | None, limit: int, offset: int
+    ) -> tuple[Sequence[Case], int]:
+        where = [Case.region.startswith(prefix, autoescape=True), *self._filters(statuses, None, overdue_on)]
+        return await self._page(where, Case.due_date.asc().nulls_last(), limit=limit, offset=offset)
+
+    @staticmethod
+    def _filters(
+        statuses: Sequence[str] | None, due_before: date | None, overdue_on: date | None
+    ) -> list[ColumnElement[bool]]:
+        where: list[ColumnElement[bool]] = []
+        if statuses:
+            where.append(Case.status.in_(statuses))
+        if due_before:
+            where.append(Case.due_date <= due_before)
+        if overdue_on:
+            where += [Case.due_date < overdue_on, Case.concluded_at.is_(None)]
+        return where
+
+    async def _page(
+        self, where: Sequence[ColumnElement[bool]], order: UnaryExpression[Any], *, limit: int, offset: int
+    ) -> tuple[Sequence[Case], int]:
+        total = await self._session.scalar(select(func.count()).select_from(Case).where(*where))
+        rows = await self._session.scalars(
+            select(Case).where(*where).order_by(order, Case.id).limit(limit).offset(offset)
+        )
+        return rows.all(), int(total or 0)
+
+
+class CalendarRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def load(self) -> WorkingCalendar:
+        years = (await self._session.scalars(select(CalendarYear.year))).all()
+        days = (await self._session.execute(select(CalendarDay.day, CalendarDay.kind))).all()
+        return WorkingCalendar.from_days(years, [(day, DayKind(kind)) for day, kind in days])
+
+    async def seed(self, years: frozenset[int], days: Sequence[tuple[date, DayKind]], *, source: str) -> int:
+        """Add published years and their special days that are not in the table yet; edits are kept."""
+        if not years:
+            return 0
+        await self._session.execute(
+            insert(CalendarYear)
+            .values([{"year": y, "source": source} for y in sorted(years)])
+            .on_conflict_do_nothing()
+        )
+        if not days:
+            return 0
+        result = await self._session.execute(
+            insert(CalendarDay)
+            .values([{"day": d, "kind": k.value} for d, k in days])
+            .on_conflict_do_nothing()
+            .returning(CalendarDay.day)
+        )
+        return len(result.all())
+
+    async def set_day(self, day: date, kind: DayKind | None, note: str | None) -> None:
+        """Edit one day (a late notice, a local arrangement); ``None`` restores the weekday/weekend rule."""
+        existing = await self._session.get(CalendarDay, day)
+        if kind is None:
+            if existing is not None:
+                await self._session.delete(existing)
+            return
+        if existing is None:
+            self._session.add(CalendarDay(day=day, kind=kind.value, note=note))
+        else:
+            existing.kind, existing.note = kind.value, note

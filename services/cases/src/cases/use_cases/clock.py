@@ -1,0 +1,46 @@
+"""Turning a case's ledger into due dates on the editable working-day calendar."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from cases.domain.calendar import CalendarNotPublished, WorkingCalendar
+from cases.domain.clock import LimitUnit, Pause, TimeLimit, due_date
+from cases.store.case_models import Case, ClockEntry
+
+__all__ = ["pauses_of", "refresh_due_dates"]
+
+
+def pauses_of(ledger: Sequence[ClockEntry]) -> list[Pause]:
+    pauses: list[Pause] = []
+    for entry in ledger:
+        if entry.event == "pause":
+            pauses.append(Pause(entry.at, None))
+        elif entry.event == "resume" and pauses and pauses[-1].ended is None:
+            pauses[-1] = Pause(pauses[-1].started, entry.at)
+    return pauses
+
+
+def refresh_due_dates(
+    case: Case, calendar: WorkingCalendar, ledger: Sequence[ClockEntry], today: date
+) -> None:
+    """Promised and statutory due dates from acceptance, pauses after it, and the extension (None: pending)."""
+    if case.accepted_at is None:
+        return
+    started = case.accepted_at.date()
+    pauses = [p for p in pauses_of(ledger) if p.started >= case.accepted_at]
+    unit = LimitUnit(case.limit_unit)
+    try:
+        case.due_date = due_date(
+            calendar, started=started, limit=TimeLimit(case.limit_days, unit), pauses=pauses,
+            extension_days=case.extension_days, today=today,
+        )  # fmt: skip
+        case.statutory_due_date = due_date(
+            calendar, started=started, limit=TimeLimit(case.statutory_days, unit), pauses=pauses,
+            extension_days=case.extension_days, today=today,
+        )  # fmt: skip
+    except CalendarNotPublished:
+        # The deadline falls in a year whose holiday notice is not published yet: never guess. The case goes on
+        # with its due dates pending; they are computed once an administrator adds that year's calendar.
+        case.due_date = case.statutory_due_date = None

@@ -1,0 +1,68 @@
+"""Two transitions racing on one case: exactly one wins; the other sees the new status and is refused."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import delete
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from cases.domain.access import Caller
+from cases.domain.calendar import official_calendar
+from cases.domain.states import Action
+from cases.store.case_models import Case, ClockEntry, TimelineEntry
+from cases.store.models import OUTBOX, OpenMatter
+from cases.store.repositories import OpenMatterRepository
+from cases.store.unit_of_work import CasesUnitOfWork
+from cases.use_cases.handling import Step, take_action
+from cases.use_cases.submission import Application, Intake, submit_application
+from meshkit.db import Database
+from meshkit.errors import ProblemError
+
+pytestmark = pytest.mark.integration
+
+CENTER = "500110-ZWFWZX"
+
+
+async def test_concurrent_transitions_cannot_both_succeed(engine: AsyncEngine) -> None:
+    database = Database(engine)
+    async with database.sessions() as session, session.begin():
+        await OpenMatterRepository(session).upsert_newer({
+            "matter_id": "m-race", "code": "RACE-1", "version": 1, "name": "测试事项", "matter_type": "01",
+            "department_code": "500110-SCJGJ", "statutory_days": 5, "promised_days": 3,
+        })  # fmt: skip
+    applicant = Caller(sub="person-race", kind="person", org=None, region=None, roles=frozenset())
+    async with CasesUnitOfWork(database) as uow:
+        case, _ = await submit_application(
+            uow, caller=applicant, application=Application(matter_code="RACE-1"), now=datetime.now(UTC),
+            intake=Intake(online_org=CENTER, online_region="500110000000"),
+        )  # fmt: skip
+    clerk = Caller(sub="clerk", kind="staff", org="500110-SCJGJ", region="500110000000",
+                   roles=frozenset({"window_clerk"}))  # fmt: skip
+
+    async def attempt(action: Action, reason: str | None) -> str:
+        async with CasesUnitOfWork(database) as uow:
+            try:
+                done = await take_action(
+                    uow, official_calendar(), case_id=case.id, caller=clerk, step=Step(action, reason),
+                    district_center=CENTER, now=datetime.now(UTC),
+                )  # fmt: skip
+            except ProblemError as problem:
+                return problem.code
+            return done.status
+
+    try:
+        outcomes = await asyncio.gather(attempt(Action.ACCEPT, None), attempt(Action.REFUSE, "材料不全"))
+        assert sorted(outcomes) in (
+            ["accepted", "transition_not_allowed"],
+            ["refused", "transition_not_allowed"],
+        ), outcomes
+    finally:
+        async with engine.begin() as conn:
+            for table in (TimelineEntry.__table__, ClockEntry.__table__):
+                await conn.execute(delete(table).where(table.c.case_id == case.id))
+            await conn.execute(delete(Case.__table__).where(Case.__table__.c.id == case.id))
+            await conn.execute(delete(OpenMatter.__table__).where(OpenMatter.__table__.c.code == "RACE-1"))
+            await conn.execute(delete(OUTBOX).where(OUTBOX.c.aggregate_id == case.id))
