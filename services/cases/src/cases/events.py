@@ -72,6 +72,11 @@ CLOCK_RESUMED = _spec("clock_resumed", "The legal clock resumed.", status="in_re
 CASE_CONCLUDED = _spec("case_concluded", "The case concluded (办结): approved, denied, withdrawn or terminated.",
                        status="approved", national_code=3)  # fmt: skip
 
+DEADLINE_WARNING = _spec("deadline_warning", "Yellow warning: the promised due date is near (黄牌预警).",
+                         status="in_review", national_code=2, due_date="2026-12-09")  # fmt: skip
+DEADLINE_OVERDUE = _spec("deadline_overdue", "Red: the promised due date has passed (红牌超期).", status="in_review",
+                         national_code=2, due_date="2026-12-09")  # fmt: skip
+
 EVENTS: list[EventSpec[Any]] = [
     CASE_SUBMITTED,
     CASE_ACCEPTED,
@@ -81,4 +86,6 @@ EVENTS: list[EventSpec[Any]] = [
     CLOCK_PAUSED,
     CLOCK_RESUMED,
     CASE_CONCLUDED,
+    DEADLINE_WARNING,
+    DEADLINE_OVERDUE,
 ]

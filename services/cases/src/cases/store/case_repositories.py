@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, UnaryExpression, func, or_, select
@@ -38,6 +38,22 @@ class CaseRepository:
     async def by_idempotency_key(self, applicant_id: str, key: str) -> Case | None:
         query = select(Case).where(Case.applicant_id == applicant_id, Case.idempotency_key == key)
         return (await self._session.scalars(query)).first()
+
+    async def awaiting_acceptance(self, *, received_before: datetime) -> Sequence[tuple[str, datetime]]:
+        """Received long enough ago, with no acceptance, refusal or supplement notice yet."""
+        query = select(Case.id, Case.received_at).where(
+            Case.status.in_(["received", "pre_review"]), Case.supplement_requested.is_(False),
+            Case.received_at < received_before,
+        )  # fmt: skip
+        return [(row[0], row[1]) for row in await self._session.execute(query)]
+
+    async def due_soon(self, *, until: date) -> Sequence[Case]:
+        """Open cases due by ``until`` (or overdue) that have not had their red warning."""
+        query = select(Case).where(
+            Case.concluded_at.is_(None), Case.due_date.is_not(None), Case.due_date <= until,
+            or_(Case.warning_level.is_(None), Case.warning_level != "red"),
+        ).with_for_update(skip_locked=True)  # fmt: skip
+        return (await self._session.scalars(query)).all()
 
     async def children(self, parent_id: str) -> Sequence[Case]:
         return (await self._session.scalars(select(Case).where(Case.parent_id == parent_id))).all()
