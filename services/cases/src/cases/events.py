@@ -10,7 +10,7 @@ from typing import Any
 
 from meshkit.events import EventPayload, EventSpec
 
-__all__ = ["EVENTS", "CaseChanged"]
+__all__ = ["EVENTS", "CaseChanged", "CaseEvaluated", "RectificationOpened"]
 
 
 class CaseChanged(EventPayload):
@@ -77,6 +77,41 @@ DEADLINE_WARNING = _spec("deadline_warning", "Yellow warning: the promised due d
 DEADLINE_OVERDUE = _spec("deadline_overdue", "Red: the promised due date has passed (红牌超期).", status="in_review",
                          national_code=2, due_date="2026-12-09")  # fmt: skip
 
+
+class CaseEvaluated(EventPayload):
+    case_id: str
+    case_number: str
+    handling_org: str
+    score: int
+    channel: str
+    real_name: bool
+    occurred_at: str
+
+
+class RectificationOpened(EventPayload):
+    task_id: str
+    case_id: str
+    case_number: str
+    department: str
+    due_date: str | None
+    callback_required: bool
+    occurred_at: str
+
+
+CASE_EVALUATED = EventSpec(
+    service="cases", name="case_evaluated", version=1, payload=CaseEvaluated,
+    description="The applicant rated the service (好差评), 1 非常不满意 … 5 非常满意.",
+    example={"case_id": _EXAMPLE["case_id"], "case_number": _EXAMPLE["case_number"], "handling_org": "500110-SCJGJ",
+             "score": 2, "channel": "online", "real_name": True, "occurred_at": "2026-12-01T10:00:00+08:00"},
+)  # fmt: skip
+RECTIFICATION_OPENED = EventSpec(
+    service="cases", name="rectification_opened", version=1, payload=RectificationOpened,
+    description="A bad rating opened a rectification task (差评整改) for the handling department.",
+    example={"task_id": "1f0c2b7e-0a59-4f0e-a7b2-0d5c1c1b2a33", "case_id": _EXAMPLE["case_id"],
+             "case_number": _EXAMPLE["case_number"], "department": "500110-SCJGJ", "due_date": "2026-12-22",
+             "callback_required": True, "occurred_at": "2026-12-01T10:00:00+08:00"},
+)  # fmt: skip
+
 EVENTS: list[EventSpec[Any]] = [
     CASE_SUBMITTED,
     CASE_ACCEPTED,
@@ -88,4 +123,6 @@ EVENTS: list[EventSpec[Any]] = [
     CASE_CONCLUDED,
     DEADLINE_WARNING,
     DEADLINE_OVERDUE,
+    CASE_EVALUATED,
+    RECTIFICATION_OPENED,
 ]

@@ -25,7 +25,17 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from cases.store.models import Base
 
-__all__ = ["CalendarDay", "CalendarYear", "Case", "CaseMaterial", "ClockEntry", "TimelineEntry", "Upload"]
+__all__ = [
+    "CalendarDay",
+    "CalendarYear",
+    "Case",
+    "CaseMaterial",
+    "ClockEntry",
+    "Evaluation",
+    "RectificationTask",
+    "TimelineEntry",
+    "Upload",
+]
 
 
 class CalendarYear(Base):
@@ -158,3 +168,32 @@ class Upload(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     content: Mapped[bytes] = mapped_column(LargeBinary)
     uploaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class Evaluation(Base):
+    """The applicant's rating of a case (好差评), once per case."""
+
+    __tablename__ = "evaluations"
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), primary_key=True)
+    score: Mapped[int] = mapped_column(Integer)
+    comment: Mapped[str | None] = mapped_column(Text)
+    channel: Mapped[str] = mapped_column(String(20), doc="online (一事一评) | hall (一次一评)")
+    real_name: Mapped[bool] = mapped_column(Boolean)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class RectificationTask(Base):
+    """A bad rating's follow-up for the handling department: callback, verification, rectification, feedback."""
+
+    __tablename__ = "rectification_tasks"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), unique=True)
+    department: Mapped[str] = mapped_column(String(40), index=True)
+    status: Mapped[str] = mapped_column(String(20))
+    due_date: Mapped[date | None] = mapped_column(Date)
+    callback_required: Mapped[bool] = mapped_column(Boolean, doc="real-name bad reviews get a 100% callback")
+    records: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, doc="each step: who, when, what")
+    opened_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

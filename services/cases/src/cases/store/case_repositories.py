@@ -12,7 +12,15 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cases.domain.calendar import DayKind, WorkingCalendar
-from cases.store.case_models import CalendarDay, CalendarYear, Case, ClockEntry, TimelineEntry
+from cases.store.case_models import (
+    CalendarDay,
+    CalendarYear,
+    Case,
+    ClockEntry,
+    Evaluation,
+    RectificationTask,
+    TimelineEntry,
+)
 
 __all__ = ["CalendarRepository", "CaseRepository"]
 
@@ -23,8 +31,18 @@ class CaseRepository:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
-    def add(self, *rows: Case | TimelineEntry | ClockEntry) -> None:
+    def add(self, *rows: Case | TimelineEntry | ClockEntry | Evaluation | RectificationTask) -> None:
         self._session.add_all(rows)
+
+    async def evaluation(self, case_id: str) -> Evaluation | None:
+        return await self._session.get(Evaluation, case_id)
+
+    async def rectification(self, task_id: str) -> RectificationTask | None:
+        return await self._session.get(RectificationTask, task_id, with_for_update=True)
+
+    async def rectifications(self, *, department: str) -> Sequence[RectificationTask]:
+        query = select(RectificationTask).where(RectificationTask.department == department)
+        return (await self._session.scalars(query.order_by(RectificationTask.opened_at.desc()))).all()
 
     async def next_serial(self) -> int:
         return int(await self._session.scalar(CASE_SERIAL.next_value()) or 0)
