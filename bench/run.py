@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import json
 import platform
-import random
 import sys
 import tempfile
 from datetime import UTC, datetime
@@ -28,7 +27,7 @@ from bench.identity import token_endpoint_throughput, verification_cost  # noqa:
 from identity.demo import DEMO_CLIENT_SECRET  # noqa: E402
 from tongban.config import MeshConfig, repo_root, standard_services  # noqa: E402
 from tongban.mesh import Mesh  # noqa: E402
-from tongban.ports import busy_ports  # noqa: E402
+from tongban.ports import free_base_port  # noqa: E402
 
 TARGETS = {
     "gateway.added_p50_ms": ("≤", 1.0),
@@ -36,15 +35,6 @@ TARGETS = {
     "event_latency.p99_ms": ("≤", 100.0),
     "relay.events_per_s": ("≥", 2000.0),
 }
-
-
-def _base_port() -> int:
-    for _ in range(50):
-        base = random.randrange(20_000, 60_000, 100)
-        probe = MeshConfig(root=Path(), var_dir=Path(), services=standard_services(Path()), base_port=base)
-        if not busy_ports(probe.ports()):
-            return base
-    raise RuntimeError("no free block of ports")
 
 
 async def measure(mesh: Mesh) -> dict[str, Any]:
@@ -81,7 +71,7 @@ def main() -> int:
     root = repo_root()
     with tempfile.TemporaryDirectory(prefix="tongban-bench-") as var:
         config = MeshConfig(
-            root=root, var_dir=Path(var), services=standard_services(root), base_port=_base_port(),
+            root=root, var_dir=Path(var), services=standard_services(root), base_port=free_base_port(),
             durable=True, log_level="WARNING",
         )  # fmt: skip
         with Mesh(config) as mesh:

@@ -3,24 +3,13 @@ loopback, started by the same launcher code as ``make run``."""
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from tongban.config import MeshConfig, repo_root, standard_services
 from tongban.mesh import Mesh
-from tongban.ports import busy_ports
-
-
-def _free_base_port() -> int:
-    for _ in range(50):
-        base = random.randrange(20_000, 60_000, 100)
-        config = MeshConfig(root=Path(), var_dir=Path(), services=standard_services(Path()), base_port=base)
-        if not busy_ports(config.ports()):
-            return base
-    raise RuntimeError("no free block of ports")
+from tongban.ports import free_base_port
 
 
 @pytest.fixture(scope="session")
@@ -30,7 +19,7 @@ def mesh(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Mesh]:
         root=root,
         var_dir=tmp_path_factory.mktemp("mesh-var"),
         services=standard_services(root),
-        base_port=_free_base_port(),
+        base_port=free_base_port(),
         durable=False,
         log_level="WARNING",
     )

@@ -30,11 +30,15 @@ def busy_ports(ports: Mapping[str, int]) -> dict[str, int]:
 def free_base_port(
     offsets: Iterable[int] = range(NATS_OFFSET + 1),
     *,
-    low: int = 20_000,
-    high: int = 60_000,
+    low: int = 10_000,
+    high: int = 32_000,
     attempts: int = 200,
 ) -> int:
-    """A base port B with B + offset free for every offset (tests and benchmarks running in parallel)."""
+    """A base port B with B + offset free for every offset (tests and benchmarks running in parallel).
+
+    The default range stays below Linux's ephemeral ports (32768+), which any outgoing connection on the machine
+    may take at any moment — including the mesh's own connections between its check and its bind.
+    """
     wanted = sorted(set(offsets))
     rng = random.SystemRandom()
     for _ in range(attempts):
