@@ -7,12 +7,26 @@ from datetime import date
 
 from identity import use_cases
 from identity.domain import OrganizationKind
+from identity.domain.organizations import OrganizationFields
+from identity.domain.subjects import StaffRole, VerificationMethod
+from identity.pii import PiiCipher
 from identity.settings import IdentitySettings
-from identity.store.models import Organization
 from identity.store.unit_of_work import IdentityUnitOfWork
+from identity.use_cases.passwords import hash_password
+from identity.use_cases.persons import seed_person
+from identity.use_cases.staff import StaffFields, seed_staff
 from meshkit.db import Database
 
-__all__ = ["DEMO_CLIENTS", "TOWNS", "load"]
+__all__ = [
+    "DEMO_CLIENTS",
+    "DEMO_PASSWORD",
+    "DEMO_PERSONS",
+    "DEMO_STAFF",
+    "DEMO_WEB_CLIENT",
+    "TOWNS",
+    "load",
+    "load_accounts",
+]
 
 QIJIANG = "500110000000"
 WANSHENG = "500110-WSJKQ"  # 万盛经开区: its own county-level territory with its own departments
@@ -49,61 +63,114 @@ DEMO_CLIENTS: dict[str, tuple[str, str, list[str]]] = {
 
 DEMO_CLIENT_SECRET = "demo-client-secret-for-local-runs"  # noqa: S105 - demo data, dev only
 
+# A public web app (authorization code + PKCE, no secret) to try the login page with: a local front end
+# (or any OAuth tool) on port 3000 receives the code.
+DEMO_WEB_CLIENT = "tongban-web"
+DEMO_WEB_REDIRECT_URIS = ["http://127.0.0.1:3000/callback", "http://localhost:3000/callback"]
+
 START = date(2019, 1, 1)
 
 
-def organizations() -> list[Organization]:
+def organizations() -> list[OrganizationFields]:
+    def org(
+        code: str,
+        name: str,
+        kind: OrganizationKind,
+        division: str,
+        parent: str | None,
+        valid_from: date = START,
+        credit_code: str | None = None,
+    ) -> OrganizationFields:
+        return OrganizationFields(code=code, name=name, kind=kind, division_code=division, credit_code=credit_code,
+                                  parent_code=parent, valid_from=valid_from, valid_to=None)  # fmt: skip
+
     orgs = [
-        Organization(code=QIJIANG, name="綦江区", kind=OrganizationKind.TERRITORY, division_code=QIJIANG,
-                     parent_code=None, valid_from=START),
-        Organization(code=WANSHENG, name="万盛经济技术开发区", kind=OrganizationKind.TERRITORY,
-                     division_code=QIJIANG, parent_code=None, valid_from=START),
-        Organization(code="500110-ZWFWZX", name="綦江区行政服务中心", kind=OrganizationKind.DISTRICT_CENTER,
-                     division_code=QIJIANG, parent_code=QIJIANG, valid_from=START),
-        Organization(code="500110-ZFBGS", name="綦江区人民政府办公室", kind=OrganizationKind.DEPARTMENT,
-                     division_code=QIJIANG, credit_code="115002227398230135", parent_code=QIJIANG, valid_from=START),
-        Organization(code="500000-SJSPPT", name="重庆市行政审批系统", kind=OrganizationKind.EXTERNAL,
-                     division_code="500000000000", parent_code=None, valid_from=START),
+        org(QIJIANG, "綦江区", OrganizationKind.TERRITORY, QIJIANG, None),
+        org(WANSHENG, "万盛经济技术开发区", OrganizationKind.TERRITORY, QIJIANG, None),
+        org("500110-ZWFWZX", "綦江区行政服务中心", OrganizationKind.DISTRICT_CENTER, QIJIANG, QIJIANG),
+        # The only department whose real credit code is known; the others stay None rather than invented.
+        org("500110-ZFBGS", "綦江区人民政府办公室", OrganizationKind.DEPARTMENT, QIJIANG, QIJIANG,
+            credit_code="115002227398230135"),
+        org("500000-SJSPPT", "重庆市行政审批系统", OrganizationKind.EXTERNAL, "500000000000", None),
     ]  # fmt: skip
     for abbr, name in DEPARTMENTS.items():
-        orgs.append(Organization(code=f"500110-{abbr}", name=name, kind=OrganizationKind.DEPARTMENT,
-                                 division_code=QIJIANG, parent_code=QIJIANG, valid_from=START))  # fmt: skip
+        orgs.append(org(f"500110-{abbr}", name, OrganizationKind.DEPARTMENT, QIJIANG, QIJIANG))
     for town, name in TOWNS.items():
         division = f"500110{town}000"
         parent = WANSHENG if town in WANSHENG_TOWNS else QIJIANG
         # 通惠街道 was split from 文龙街道 in 2019
+        since = date(2019, 6, 1) if town == "007" else START
+        orgs.append(org(division, name, OrganizationKind.TERRITORY, division, parent, since))
         orgs.append(
-            Organization(
-                code=division,
-                name=name,
-                kind=OrganizationKind.TERRITORY,
-                division_code=division,
-                parent_code=parent,
-                valid_from=date(2019, 6, 1) if town == "007" else START,
-            )
+            org(f"{division}-center", f"{name}公共服务中心", OrganizationKind.TOWN_CENTER, division, division)
         )
-        orgs.append(Organization(code=f"{division}-center", name=f"{name}公共服务中心",
-                                 kind=OrganizationKind.TOWN_CENTER, division_code=division, parent_code=division,
-                                 valid_from=START))  # fmt: skip
     for division, (town, name) in VILLAGES.items():
-        orgs.append(Organization(code=f"{division}-center", name=f"{name}便民服务中心",
-                                 kind=OrganizationKind.VILLAGE_CENTER, division_code=division,
-                                 parent_code=f"500110{town}000", valid_from=START))  # fmt: skip
+        orgs.append(org(f"{division}-center", f"{name}便民服务中心", OrganizationKind.VILLAGE_CENTER, division,
+                        f"500110{town}000"))  # fmt: skip
     return orgs
+
+
+# Dev and test only: every demo account's password. Never loaded when TONGBAN_ENV=prod.
+DEMO_PASSWORD = "Tongban2024"  # noqa: S105 - documented demo password
+
+# name, resident ID (check digit: stdnum.cn.ric.calc_check_digit), phone, how the level was reached, by whom
+DEMO_PERSONS: list[tuple[str, str, str | None, VerificationMethod | None, str | None]] = [
+    # The main story: a resident of 古南街道 who opens a small restaurant. Born 1998, when 綦江 was 500222.
+    ("陈晓梅", "500222199803070028", "13800230001", VerificationMethod.POPULATION_RESOURCE, "500110-GAJ"),
+    # Her neighbour without a smartphone (born 1958 in Sichuan's 綦江县, 510223), checked in person at the
+    # community center; no online password.
+    ("周德明", "510223195806120035", None, VerificationMethod.IN_PERSON, "500110001001-center"),
+    ("李华", "500222200305190153", "13800230003", None, None),
+]
+
+# username, name, organization, roles, territorial scope
+DEMO_STAFF: list[tuple[str, str, str, list[StaffRole], str]] = [
+    ("clerk.zwfwzx", "张敏", "500110-ZWFWZX", [StaffRole.WINDOW_CLERK], QIJIANG),
+    ("clerk.gunan", "王芳", "500110001000-center", [StaffRole.WINDOW_CLERK], "500110001000"),
+    ("clerk.qihe", "刘洋", "500110001001-center", [StaffRole.WINDOW_CLERK], "500110001001"),
+    ("reviewer.djzc", "赵磊", "500110-SCJGJ", [StaffRole.REVIEWER], QIJIANG),  # 登记注册
+    ("reviewer.spjy", "孙丽", "500110-SCJGJ", [StaffRole.REVIEWER], QIJIANG),  # 食品经营许可
+    ("supervisor", "吴静", "500110-ZFBGS", [StaffRole.SUPERVISOR], QIJIANG),
+    ("admin", "郑伟", "500110-ZFBGS", [StaffRole.ADMIN], QIJIANG),
+]
+
+
+async def load_accounts(database: Database, settings: IdentitySettings) -> int:
+    """Demo persons and staff, all with :data:`DEMO_PASSWORD`; returns how many were created."""
+    cipher = PiiCipher(settings.secret_key.get_secret_value())
+    password_hash = await hash_password(DEMO_PASSWORD)  # one hash for all demo accounts: dev data only
+    created = 0
+    for name, id_number, phone, method, by_org in DEMO_PERSONS:
+        async with IdentityUnitOfWork(database) as uow:
+            created += await seed_person(
+                uow, cipher=cipher, name=name, id_number=id_number, phone=phone, method=method, by_org=by_org,
+                password_hash=password_hash if phone else None,
+            )  # fmt: skip
+    for username, name, organization, roles, scope in DEMO_STAFF:
+        fields = StaffFields(username=username, name=name, organization_code=organization, roles=tuple(roles),
+                             scope_division=scope)  # fmt: skip
+        async with IdentityUnitOfWork(database) as uow:
+            created += await seed_staff(uow, fields=fields, password_hash=password_hash)
+    return created
 
 
 async def load(database: Database, settings: IdentitySettings) -> int:
     """Upsert the demo organizations and clients; returns how many organizations changed."""
     changed = 0
-    for organization in organizations():
+    for fields in organizations():
         async with IdentityUnitOfWork(database) as uow:
-            changed += await use_cases.upsert_organization(uow, organization=organization)
+            changed += await use_cases.upsert_organization(uow, fields=fields)
     for client_id, (name, org, scopes) in DEMO_CLIENTS.items():
         async with IdentityUnitOfWork(database) as uow:
             await use_cases.register_client(
                 uow, client_id=client_id, name=name, secret=DEMO_CLIENT_SECRET, scopes=scopes,
                 organization_code=org, pepper=settings.secret_key.get_secret_value(),
             )  # fmt: skip
+    async with IdentityUnitOfWork(database) as uow:
+        await use_cases.register_public_client(
+            uow, client_id=DEMO_WEB_CLIENT, name="通办网上办事大厅", scopes=["openid", "profile", "phone"],
+            redirect_uris=DEMO_WEB_REDIRECT_URIS,
+        )  # fmt: skip
     return changed
 
 
@@ -113,6 +180,9 @@ async def _main() -> None:
     try:
         changed = await load(database, settings)
         print(f"identity demo data: {changed} organizations created or updated")
+        if settings.environment != "prod":
+            accounts = await load_accounts(database, settings)
+            print(f"identity demo accounts: {accounts} created (password {DEMO_PASSWORD}, dev only)")
     finally:
         await database.dispose()
 

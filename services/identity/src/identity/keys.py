@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from jwt.algorithms import ECAlgorithm
 
-__all__ = ["ActiveKey", "load_key", "new_key", "sign"]
+__all__ = ["ActiveKey", "decode_id_token", "load_key", "new_key", "sign"]
 
 
 def _fernet(secret: str) -> Fernet:
@@ -46,5 +46,16 @@ def load_key(kid: str, encrypted: bytes, secret: str) -> ActiveKey:
     return ActiveKey(kid=kid, private_key=key)
 
 
-def sign(key: ActiveKey, claims: dict[str, Any]) -> str:
-    return jwt.encode(claims, key.private_key, algorithm="ES256", headers={"kid": key.kid, "typ": "at+jwt"})
+def sign(key: ActiveKey, claims: dict[str, Any], *, typ: str = "at+jwt") -> str:
+    """ES256 JWS with ``kid``; ``typ`` is ``at+jwt`` for access tokens (RFC 9068), ``JWT`` for ID tokens."""
+    return jwt.encode(claims, key.private_key, algorithm="ES256", headers={"kid": key.kid, "typ": typ})
+
+
+def decode_id_token(token: str, jwk: dict[str, Any], *, issuer: str) -> dict[str, Any]:
+    """Claims of an ID token this OP signed, expired or not (``id_token_hint``); raises ``jwt.InvalidTokenError``."""
+    key = jwt.PyJWK.from_dict(jwk)
+    claims: dict[str, Any] = jwt.decode(
+        token, key=key, algorithms=["ES256"], issuer=issuer,
+        options={"verify_exp": False, "verify_aud": False, "require": ["iss", "sub", "aud"]},
+    )  # fmt: skip
+    return claims

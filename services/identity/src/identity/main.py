@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime
 
 from fastapi import FastAPI
 
-from identity import use_cases
 from identity.api import ROUTERS
+from identity.api.oauth_deps import key_cache, local_jwks_client, local_verifier
 from identity.settings import IdentitySettings
 from identity.store.unit_of_work import IdentityUnitOfWork
+from identity.use_cases.oauth_keys import run_key_schedule
 from meshkit.app import build_app, mesh_resources
 from meshkit.observability import configure_logging
 
@@ -24,11 +26,18 @@ def create_app(settings: IdentitySettings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         async with mesh_resources(app, settings):
+            # The worker keeps the key schedule; running it here too means a fresh database can sign at once.
             async with IdentityUnitOfWork(app.state.database) as uow:
-                app.state.signing_key = await use_cases.active_signing_key(
-                    uow, secret=settings.secret_key.get_secret_value()
-                )
-            yield
+                await run_key_schedule(uow, secret=settings.secret_key.get_secret_value(),
+                                       policy=settings.rotation_policy(), now=datetime.now(UTC))  # fmt: skip
+            app.state.keys = key_cache(settings)
+            jwks_client = local_jwks_client(app)
+            # identity verifies tokens like every service does, but reads its own keys instead of its own JWKS URL
+            app.state.op_verifier = app.state.verifier = local_verifier(settings, jwks_client)
+            try:
+                yield
+            finally:
+                await jwks_client.aclose()
 
     return build_app(
         service="identity",

@@ -1,8 +1,14 @@
 """Identity settings: env prefix ``IDENTITY_`` (mesh-wide values keep their shared names)."""
 
-from pydantic import Field
+from __future__ import annotations
+
+from datetime import timedelta
+
+from pydantic import Field, model_validator
 from pydantic_settings import SettingsConfigDict
 
+from identity.domain.oauth_keys import RotationPolicy
+from identity.domain.tokens import TokenPolicy
 from meshkit.settings import ServiceSettings
 
 __all__ = ["IdentitySettings"]
@@ -16,3 +22,43 @@ class IdentitySettings(ServiceSettings):
     service_name: str = "identity"
     database_url: str = "postgresql+asyncpg://postgres@127.0.0.1:8832/identity"
     access_token_ttl: int = Field(default=900, ge=60, le=86_400, description="seconds")
+    id_token_ttl: int = Field(default=900, ge=60, le=86_400, description="seconds")
+    refresh_token_ttl: int = Field(
+        default=86_400, ge=300, le=90 * 86_400, description="seconds; absolute lifetime of a rotation family"
+    )
+    authorization_code_ttl: int = Field(default=60, ge=10, le=600, description="seconds")
+    session_ttl: int = Field(
+        default=8 * 3600, ge=300, le=30 * 86_400, description="seconds of single sign-on"
+    )
+    login_form_ttl: int = Field(default=600, ge=60, le=3600, description="seconds a login page stays usable")
+    key_rotation_days: int = Field(default=30, ge=1, le=365)
+    key_publish_ahead: timedelta = Field(default=timedelta(days=1), description="JWKS lead time of a new key")
+    key_cache_seconds: float = Field(default=30.0, ge=0, le=300, description="how long the API caches keys")
+    key_check_interval: float = Field(
+        default=600.0, gt=0, le=86_400, description="worker's key schedule period"
+    )
+
+    @model_validator(mode="after")
+    def _publish_before_rotation(self) -> IdentitySettings:
+        if not timedelta(0) < self.key_publish_ahead < timedelta(days=self.key_rotation_days):
+            raise ValueError("key_publish_ahead must be positive and shorter than key_rotation_days")
+        return self
+
+    @property
+    def cookie_secure(self) -> bool:
+        """Cookies are ``Secure`` everywhere but on a developer's loopback mesh."""
+        return self.environment != "dev"
+
+    def token_policy(self) -> TokenPolicy:
+        return TokenPolicy(
+            issuer=self.issuer.rstrip("/"), audience=self.audience, access_ttl=self.access_token_ttl,
+            id_token_ttl=self.id_token_ttl, refresh_ttl=self.refresh_token_ttl,
+            code_ttl=self.authorization_code_ttl, session_ttl=self.session_ttl,
+        )  # fmt: skip
+
+    def rotation_policy(self) -> RotationPolicy:
+        """Retired keys stay published while tokens they signed may be unexpired (plus five minutes)."""
+        return RotationPolicy(
+            rotate_every=timedelta(days=self.key_rotation_days), publish_ahead=self.key_publish_ahead,
+            verify_window=timedelta(seconds=max(self.access_token_ttl, self.id_token_ttl) + 300),
+        )  # fmt: skip

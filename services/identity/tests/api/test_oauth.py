@@ -2,6 +2,8 @@ import httpx
 import pytest
 
 from identity import use_cases
+from identity.demo import DEMO_WEB_CLIENT, DEMO_WEB_REDIRECT_URIS, load
+from identity.settings import IdentitySettings
 from identity.store.unit_of_work import IdentityUnitOfWork
 from meshkit.auth import TokenVerifier
 from meshkit.db import Database
@@ -54,7 +56,7 @@ async def test_client_credentials_token_verifies_against_jwks(
             "invalid_scope",
         ),
         ({"grant_type": "password"}, ("dept-system", "s3cret-value"), 400, "unsupported_grant_type"),
-        ({}, ("dept-system", "s3cret-value"), 422, "validation_failed"),
+        ({}, ("dept-system", "s3cret-value"), 400, "invalid_request"),
     ],
 )
 async def test_token_refusals(
@@ -71,19 +73,40 @@ async def test_token_refusals(
     assert response.json()["code"] == code
 
 
-async def test_discovery_points_at_jwks(client: httpx.AsyncClient) -> None:
-    config = (await client.get("/.well-known/openid-configuration")).json()
-    assert config["issuer"] == "http://issuer.test"
-    assert config["jwks_uri"].endswith("/.well-known/jwks.json")
-    keys = (await client.get("/.well-known/jwks.json")).json()["keys"]
+async def test_discovery_metadata(client: httpx.AsyncClient, database: Database) -> None:
+    await register(database)
+    response = await client.get("/.well-known/openid-configuration")
+    config = response.json()
+    issuer = "http://issuer.test"
+    assert config["issuer"] == issuer
+    for name, path in [("authorization_endpoint", "/authorize"), ("token_endpoint", "/token"),
+                       ("jwks_uri", "/.well-known/jwks.json"), ("userinfo_endpoint", "/userinfo"),
+                       ("introspection_endpoint", "/introspect"), ("revocation_endpoint", "/revoke"),
+                       ("end_session_endpoint", "/end-session")]:  # fmt: skip
+        assert config[name] == issuer + path
+    assert config["response_types_supported"] == ["code"]
+    assert set(config["grant_types_supported"]) == {
+        "authorization_code",
+        "refresh_token",
+        "client_credentials",
+    }
+    assert config["code_challenge_methods_supported"] == ["S256"]
+    assert {"client_secret_basic", "client_secret_post", "none"} <= set(
+        config["token_endpoint_auth_methods_supported"]
+    )
+    assert {"openid", "profile", "catalog:write"} <= set(config["scopes_supported"])
+    assert {"sub", "acr", "tb_kind", "org", "region", "roles", "auth_time"} <= set(config["claims_supported"])
+    assert config["acr_values_supported"] == ["1", "2", "3"]
+    assert config["request_parameter_supported"] is False
+    assert config["request_uri_parameter_supported"] is False
+    assert config["subject_types_supported"] == ["public", "pairwise"]
+    assert config["id_token_signing_alg_values_supported"] == ["ES256"]
+    keys = (await client.get(config["jwks_uri"].removeprefix(issuer))).json()["keys"]
     assert keys
-    assert all(k["alg"] == "ES256" and "d" not in k for k in keys)
+    assert all(k["alg"] == "ES256" and k["use"] == "sig" and k["kid"] and "d" not in k for k in keys)
 
 
 async def test_organization_tree_from_demo_data(client: httpx.AsyncClient, database: Database) -> None:
-    from identity.demo import load
-    from identity.settings import IdentitySettings
-
     await load(database, IdentitySettings(environment="test", secret_key=TEST_SECRET))
     roots = {o["code"] for o in (await client.get("/organizations")).json()}
     assert {"500110000000", "500110-WSJKQ"} <= roots
@@ -95,3 +118,15 @@ async def test_organization_tree_from_demo_data(client: httpx.AsyncClient, datab
     missing = await client.get("/organizations", params={"parent": "nope"})
     assert missing.status_code == 404
     assert missing.json()["code"] == "organization_not_found"
+
+
+async def test_demo_web_client_can_start_a_login(client: httpx.AsyncClient, database: Database) -> None:
+    await load(database, IdentitySettings(environment="test", secret_key=TEST_SECRET))
+    params = {
+        "response_type": "code", "client_id": DEMO_WEB_CLIENT, "redirect_uri": DEMO_WEB_REDIRECT_URIS[0],
+        "scope": "openid profile", "code_challenge": "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+        "code_challenge_method": "S256", "state": "s",
+    }  # fmt: skip
+    page = await client.get("/authorize", params=params)
+    assert page.status_code == 200
+    assert "通办网上办事大厅" in page.text

@@ -1,8 +1,25 @@
 """HTTP in: identity's routers."""
 
+from identity.api.clients import router as clients_router
+from identity.api.enterprises import router as enterprises_router
+from identity.api.login import router as login_router
+from identity.api.me import router as me_router
 from identity.api.oauth import router as oauth_router
+from identity.api.oauth_introspection import router as introspection_router
 from identity.api.organizations import router as organizations_router
+from identity.api.persons import router as persons_router
+from identity.api.staff import router as staff_router
 
 __all__ = ["ROUTERS"]
 
-ROUTERS = [oauth_router, organizations_router]
+ROUTERS = [
+    oauth_router,
+    login_router,
+    introspection_router,
+    organizations_router,
+    persons_router,
+    enterprises_router,
+    staff_router,
+    clients_router,
+    me_router,
+]

@@ -32,6 +32,7 @@ __all__ = [
     "Enterprise",
     "LoginSession",
     "Organization",
+    "PairwiseSubject",
     "Person",
     "RefreshToken",
     "RevokedToken",
@@ -61,6 +62,7 @@ class Organization(Base):
     parent_code: Mapped[str | None] = mapped_column(ForeignKey("organizations.code"), index=True)
     valid_from: Mapped[date] = mapped_column(Date)
     valid_to: Mapped[date | None] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(Integer, server_default=text("1"))
 
 
 class Person(Base):
@@ -78,7 +80,7 @@ class Person(Base):
     phone_masked: Mapped[str | None] = mapped_column(String(11))
     password_hash: Mapped[str | None] = mapped_column(String(200))
     acr: Mapped[int] = mapped_column(Integer, server_default=text("1"))
-    acr_verified_by: Mapped[str | None] = mapped_column(String(36))
+    acr_verified_by: Mapped[str | None] = mapped_column(String(64), doc="staff id or client id")
     acr_verified_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     failed_logins: Mapped[int] = mapped_column(Integer, server_default=text("0"))
     locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -164,6 +166,9 @@ class LoginSession(Base):
     auth_time: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    enterprise_id: Mapped[str | None] = mapped_column(
+        String(36), doc="the enterprise a legal representative logged in for (tb_kind enterprise)"
+    )
 
 
 class AuthorizationCode(Base):
@@ -194,8 +199,11 @@ class RefreshToken(Base):
     token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
     family_id: Mapped[str] = mapped_column(String(64), index=True)
     client_id: Mapped[str] = mapped_column(ForeignKey("clients.client_id"))
-    session_id: Mapped[str | None] = mapped_column(ForeignKey("login_sessions.id"))
+    session_id: Mapped[str | None] = mapped_column(ForeignKey("login_sessions.id"), index=True)
     scope: Mapped[str] = mapped_column(Text)
+    access_jti: Mapped[str | None] = mapped_column(
+        String(64), doc="access token issued with it, revoked with the family"
+    )
     issued_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     rotated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -210,3 +218,13 @@ class RevokedToken(Base):
     jti: Mapped[str] = mapped_column(String(64), primary_key=True)
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
     revoked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class PairwiseSubject(Base):
+    """A pairwise subject id handed to a sector's clients, and the person it stands for (for userinfo)."""
+
+    __tablename__ = "pairwise_subjects"
+
+    sector: Mapped[str] = mapped_column(String(64), primary_key=True)
+    subject: Mapped[str] = mapped_column(String(64), primary_key=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("persons.id"), index=True)

@@ -1,24 +1,34 @@
 """What identity does: one async function per operation, each committing explicitly."""
 
+from identity.use_cases.login import AuthenticatedSubject, LoginFailed, authenticate
+from identity.use_cases.oauth_keys import KeyCache, KeyRing, run_key_schedule
 from identity.use_cases.organizations import list_organizations, upsert_organization
 from identity.use_cases.tokens import (
+    ClientCredentials,
     OAuthError,
     TokenGrant,
-    active_signing_key,
+    authenticate_client,
     client_secret_hash,
     issue_client_token,
-    jwks,
     register_client,
+    register_public_client,
 )
 
 __all__ = [
+    "AuthenticatedSubject",
+    "ClientCredentials",
+    "KeyCache",
+    "KeyRing",
+    "LoginFailed",
     "OAuthError",
     "TokenGrant",
-    "active_signing_key",
+    "authenticate",
+    "authenticate_client",
     "client_secret_hash",
     "issue_client_token",
-    "jwks",
     "list_organizations",
     "register_client",
+    "register_public_client",
+    "run_key_schedule",
     "upsert_organization",
 ]

@@ -1,45 +1,85 @@
-"""Tokens: signing keys, JWKS, clients and the client-credentials grant."""
+"""Tokens: OAuth errors, client registration and authentication, and the client-credentials grant."""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import json
+import re
 import secrets
-import time
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
-from identity.domain import access_token_claims, granted_scopes
-from identity.keys import ActiveKey, load_key, new_key, sign
-from identity.store.models import Client, SigningKey
+from identity.domain.tokens import SubjectClaims, TokenPolicy, access_token_claims, granted_scopes
+from identity.keys import ActiveKey, sign
+from identity.store.models import Client
 from identity.store.unit_of_work import IdentityUnitOfWork
 from meshkit.errors import ProblemError
 
 __all__ = [
+    "ClientCredentials",
     "OAuthError",
     "TokenGrant",
-    "active_signing_key",
+    "authenticate_client",
     "client_secret_hash",
     "issue_client_token",
-    "jwks",
     "register_client",
+    "register_public_client",
 ]
+
+# RFC 6749 §5.2: error_description is printable ASCII without '"' and '\'.
+_ASCII_TAIL = re.compile(r"\(([\x20\x21\x23-\x5b\x5d-\x7e]+)\)\s*$")
 
 
 class OAuthError(ProblemError):
-    """An RFC 6749 §5.2 error; the API renders it as ``{"error": ..., "error_description": ...}``."""
+    """An RFC 6749 §5.2 error: problem+json whose ``code`` is the OAuth error code, plus the ``error`` and
+    ``error_description`` members that OAuth libraries read (the English part of the detail, in parentheses)."""
 
     status = 400
     code = "invalid_request"
 
+    def __init__(
+        self, detail: str, *, code: str | None = None, status: int | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:  # fmt: skip
+        error = code or type(self).code
+        match = _ASCII_TAIL.search(detail)
+        super().__init__(
+            detail, status=status, code=error, headers=headers, error=error,
+            error_description=match.group(1) if match else error,
+        )  # fmt: skip
+
 
 @dataclass(frozen=True)
 class TokenGrant:
+    """A token response (RFC 6749 §5.1); ``expires_in`` is exactly the access token's ``exp - iat``."""
+
     access_token: str
     expires_in: int
     scope: str
     token_type: str = "Bearer"  # noqa: S105 - a token type, not a secret
+    refresh_token: str | None = None
+    id_token: str | None = None
+
+    def body(self) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "access_token": self.access_token, "token_type": self.token_type, "expires_in": self.expires_in,
+            "scope": self.scope,
+        }  # fmt: skip
+        if self.refresh_token is not None:
+            body["refresh_token"] = self.refresh_token
+        if self.id_token is not None:
+            body["id_token"] = self.id_token
+        return body
+
+
+@dataclass(frozen=True)
+class ClientCredentials:
+    """What the client presented: ``method`` is client_secret_basic, client_secret_post or none."""
+
+    client_id: str
+    secret: str | None
+    method: str
 
 
 def client_secret_hash(secret: str, pepper: str) -> str:
@@ -50,25 +90,11 @@ def client_secret_hash(secret: str, pepper: str) -> str:
     return hmac.new(pepper.encode(), secret.encode(), hashlib.sha256).hexdigest()
 
 
-async def active_signing_key(uow: IdentityUnitOfWork, *, secret: str) -> ActiveKey:
-    """The newest unretired key, created on first use."""
-    row = await uow.keys.newest_active()
-    if row is None:
-        kid, encrypted, public_jwk = new_key(secret)
-        row = SigningKey(kid=kid, private_key=encrypted, public_jwk=public_jwk)
-        uow.keys.add(row)
-        await uow.commit()
-    return load_key(row.kid, row.private_key, secret)
-
-
-async def jwks(uow: IdentityUnitOfWork) -> dict[str, list[dict[str, Any]]]:
-    return {"keys": [json.loads(key.public_jwk) for key in await uow.keys.published()]}
-
-
 async def register_client(
     uow: IdentityUnitOfWork, *, client_id: str, name: str, secret: str, scopes: list[str],
     organization_code: str | None, pepper: str,
 ) -> Client:  # fmt: skip
+    """A confidential department system (client credentials), created or updated (demo data, tests)."""
     client = await uow.clients.get(client_id)
     if client is None:
         client = Client(client_id=client_id)
@@ -81,29 +107,83 @@ async def register_client(
     return client
 
 
-async def issue_client_token(
-    uow: IdentityUnitOfWork, *, client_id: str, client_secret: str, scope: str | None, key: ActiveKey,
-    issuer: str, audience: str, ttl: int, pepper: str,
-) -> TokenGrant:  # fmt: skip
-    """OAuth 2.0 client credentials (RFC 6749 §4.4) for department systems: no refresh token."""
+async def register_public_client(
+    uow: IdentityUnitOfWork, *, client_id: str, name: str, scopes: list[str], redirect_uris: list[str],
+    organization_code: str | None = None, sector: str | None = None,
+) -> Client:  # fmt: skip
+    """A public web or mobile app (authorization code + PKCE, refresh tokens), created or updated (demo data)."""
     client = await uow.clients.get(client_id)
+    if client is None:
+        client = Client(client_id=client_id, created_at=datetime.now(UTC), active=True, audiences=["tongban"])
+        uow.clients.add(client)
+    client.name = name
+    client.secret_hash = None
+    client.scopes = " ".join(scopes)
+    client.grant_types = ["authorization_code", "refresh_token"]
+    client.redirect_uris = redirect_uris
+    client.organization_code = organization_code
+    client.sector = sector
+    await uow.commit()
+    return client
+
+
+def _refused(credentials: ClientCredentials) -> OAuthError:
+    headers = (
+        {"WWW-Authenticate": 'Basic realm="tongban"'} if credentials.method == "client_secret_basic" else None
+    )
+    return OAuthError("客户端认证失败 (client authentication failed)", status=401, code="invalid_client",
+                      headers=headers)  # fmt: skip
+
+
+async def authenticate_client(
+    uow: IdentityUnitOfWork, *, credentials: ClientCredentials, pepper: str, confidential_only: bool = False
+) -> Client:
+    """Confidential clients prove their secret (basic or post); public clients name themselves (PKCE protects
+    their codes). Unknown, inactive and wrong all look the same."""
+    client = await uow.clients.get(credentials.client_id) if credentials.client_id else None
+    if client is not None and client.secret_hash is None and not confidential_only and client.active:
+        if credentials.method == "none":
+            return client
+        raise _refused(credentials)
     # Compare against something even for unknown or public clients, so timing does not reveal which exist.
     expected = (client.secret_hash if client else None) or client_secret_hash(secrets.token_hex(16), pepper)
+    presented = client_secret_hash(credentials.secret or "", pepper)
     if (
         client is None
         or client.secret_hash is None
         or not client.active
-        or not hmac.compare_digest(expected, client_secret_hash(client_secret, pepper))
+        or credentials.method == "none"
+        or not hmac.compare_digest(expected, presented)
     ):
-        raise OAuthError("客户端认证失败 (client authentication failed)", status=401, code="invalid_client")
+        raise _refused(credentials)
+    return client
+
+
+async def issue_client_token(
+    uow: IdentityUnitOfWork,
+    *,
+    client: Client,
+    scope: str | None,
+    key: ActiveKey,
+    policy: TokenPolicy,
+    now: datetime,
+) -> TokenGrant:
+    """OAuth 2.0 client credentials (RFC 6749 §4.4) for department systems: no refresh token."""
+    if client.secret_hash is None or "client_credentials" not in client.grant_types:
+        raise OAuthError("该客户端未开通 client_credentials (grant not allowed for this client)",
+                         code="unauthorized_client")  # fmt: skip
     scopes = granted_scopes(scope, client.scopes)
     if scopes is None:
         raise OAuthError("请求的权限范围超出允许范围 (scope not allowed)", code="invalid_scope")
     organization = await uow.organizations.get(client.organization_code) if client.organization_code else None
-    claims = access_token_claims(
-        issuer=issuer, audience=audience, subject=client.client_id, client_id=client.client_id, scopes=scopes,
-        kind="system", organization=client.organization_code,
+    subject = SubjectClaims(
+        kind="system", sub=client.client_id, acr=0, org=client.organization_code,
         region=organization.division_code if organization else None,
-        issued_at=int(time.time()), ttl=ttl, token_id=secrets.token_urlsafe(16),
     )  # fmt: skip
-    return TokenGrant(access_token=sign(key, claims), expires_in=ttl, scope=" ".join(scopes))
+    claims = access_token_claims(
+        policy=policy, subject=subject, client_id=client.client_id, scopes=scopes, issued_at=int(now.timestamp()),
+        token_id=secrets.token_urlsafe(16), audiences=client.audiences,
+    )  # fmt: skip
+    return TokenGrant(
+        access_token=sign(key, claims), expires_in=claims["exp"] - claims["iat"], scope=" ".join(scopes)
+    )

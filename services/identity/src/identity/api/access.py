@@ -1,0 +1,44 @@
+"""Dependencies for the subject routes: the acting subject and the personal-data cipher."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from identity.api.dependencies import UowDep
+from identity.domain.authorization import Actor
+from identity.pii import PiiCipher
+from identity.settings import IdentitySettings
+from identity.use_cases.actors import resolve_actor
+from meshkit.auth import CurrentPrincipal, OptionalPrincipal, Principal
+
+__all__ = ["ActorDep", "CipherDep", "OptionalActorDep"]
+
+
+async def _resolve(uow: UowDep, principal: Principal) -> Actor:
+    return await resolve_actor(
+        uow, kind=principal.kind, subject=principal.sub, client_id=principal.client_id,
+        scopes=principal.scopes, acr=principal.acr, org=principal.org,
+    )  # fmt: skip
+
+
+async def _actor(uow: UowDep, principal: CurrentPrincipal) -> Actor:
+    return await _resolve(uow, principal)
+
+
+async def _optional_actor(uow: UowDep, principal: OptionalPrincipal) -> Actor | None:
+    return None if principal is None else await _resolve(uow, principal)
+
+
+def _cipher(request: Request) -> PiiCipher:
+    cipher: PiiCipher | None = getattr(request.app.state, "pii_cipher", None)
+    if cipher is None:
+        settings: IdentitySettings = request.app.state.settings
+        cipher = request.app.state.pii_cipher = PiiCipher(settings.secret_key.get_secret_value())
+    return cipher
+
+
+ActorDep = Annotated[Actor, Depends(_actor)]
+OptionalActorDep = Annotated[Actor | None, Depends(_optional_actor)]
+CipherDep = Annotated[PiiCipher, Depends(_cipher)]

@@ -1,0 +1,137 @@
+"""Staff accounts (工作人员): window clerks, reviewers, heads, supervisors, administrators."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, status
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
+
+from identity.api.access import ActorDep
+from identity.api.dependencies import UowDep
+from identity.domain.subjects import PASSWORD_MAX_LENGTH, StaffRole
+from identity.store.models import Staff
+from identity.use_cases import staff as cases
+from meshkit.errors import problem_responses
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/staff", tags=["工作人员 (staff)"])
+
+StaffId = Annotated[str, Path(max_length=36)]
+Name = Annotated[str, Field(min_length=1, max_length=50, description="姓名")]
+OrganizationCode = Annotated[str, Field(min_length=1, max_length=40, description="所属组织代码")]
+Roles = Annotated[list[StaffRole], Field(min_length=1, max_length=5, description="角色")]
+Division = Annotated[str, Field(pattern=r"^\d{12}$", description="管辖范围: a 12-digit division code")]
+Password = Annotated[
+    SecretStr, Field(max_length=PASSWORD_MAX_LENGTH, description="8+ characters, letters and digits")
+]
+
+
+class StaffIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    username: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]{2,63}$", description="登录用户名")]
+    name: Name
+    organization_code: OrganizationCode
+    roles: Roles
+    scope_division: Division
+    password: Password
+
+
+class StaffPatch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: Name | None = None
+    organization_code: OrganizationCode | None = None
+    roles: Roles | None = None
+    scope_division: Division | None = None
+    password: Password | None = Field(default=None, description="a new password; clears any lockout")
+
+
+class StaffOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: str
+    username: str
+    name: str
+    organization_code: str
+    roles: list[str]
+    scope_division: str
+    active: bool
+    created_at: datetime
+    version: int
+
+
+class StaffPage(BaseModel):
+    items: list[StaffOut]
+    total: int
+    limit: int
+    offset: int
+
+
+def _out(staff: Staff) -> StaffOut:
+    return StaffOut.model_validate(staff)
+
+
+@router.post(
+    "", response_model=StaffOut, status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(401, 403, 409, 422),
+)  # fmt: skip
+async def create_staff(uow: UowDep, actor: ActorDep, body: StaffIn) -> StaffOut:
+    """Create a staff account (新增工作人员); administrators (管理员) within their territory."""
+    fields = cases.StaffFields(
+        username=body.username, name=body.name, organization_code=body.organization_code,
+        roles=tuple(body.roles), scope_division=body.scope_division,
+    )  # fmt: skip
+    return _out(
+        await cases.create_staff(uow, actor, fields=fields, password=body.password.get_secret_value())
+    )
+
+
+@router.get("", response_model=StaffPage, responses=problem_responses(401, 403, 422))
+async def list_staff(
+    uow: UowDep, actor: ActorDep,
+    organization: Annotated[str | None, Query(max_length=40)] = None,
+    role: StaffRole | None = None,
+    active: bool | None = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+) -> StaffPage:  # fmt: skip
+    """Staff within the administrator's territory (工作人员列表)."""
+    items, total = await cases.list_staff(
+        uow, actor, organization_code=organization, role=role, active=active, limit=limit, offset=offset
+    )
+    return StaffPage(items=[_out(s) for s in items], total=total, limit=limit, offset=offset)
+
+
+@router.get("/{staff_id}", response_model=StaffOut, responses=problem_responses(401, 403, 404))
+async def get_staff(uow: UowDep, actor: ActorDep, staff_id: StaffId) -> StaffOut:
+    """One staff account: administrators within reach, or the staff member themself."""
+    return _out(await cases.get_staff(uow, actor, staff_id=staff_id))
+
+
+@router.patch("/{staff_id}", response_model=StaffOut, responses=problem_responses(401, 403, 404, 409, 422))
+async def update_staff(uow: UowDep, actor: ActorDep, staff_id: StaffId, body: StaffPatch) -> StaffOut:
+    """Change name, organization, roles, scope or password (修改工作人员); announces `identity.staff_changed.v1`."""
+    changes = cases.StaffChanges(
+        name=body.name, organization_code=body.organization_code,
+        roles=tuple(body.roles) if body.roles is not None else None, scope_division=body.scope_division,
+        password=body.password.get_secret_value() if body.password is not None else None,
+    )  # fmt: skip
+    return _out(await cases.update_staff(uow, actor, staff_id=staff_id, changes=changes))
+
+
+@router.post(
+    "/{staff_id}/deactivate", response_model=StaffOut, responses=problem_responses(401, 403, 404, 409)
+)
+async def deactivate_staff(uow: UowDep, actor: ActorDep, staff_id: StaffId) -> StaffOut:
+    """Deactivate a staff account (停用)."""
+    return _out(await cases.set_staff_active(uow, actor, staff_id=staff_id, active=False))
+
+
+@router.post("/{staff_id}/activate", response_model=StaffOut, responses=problem_responses(401, 403, 404))
+async def activate_staff(uow: UowDep, actor: ActorDep, staff_id: StaffId) -> StaffOut:
+    """Reactivate a staff account (启用)."""
+    return _out(await cases.set_staff_active(uow, actor, staff_id=staff_id, active=True))

@@ -1,0 +1,82 @@
+"""OpenID Provider rules as pure functions: PKCE (RFC 7636, S256 only), opaque token hashing, pairwise subject
+ids, and the login lockout with back-off."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import re
+import secrets
+from datetime import datetime, timedelta
+
+__all__ = [
+    "LOCKOUT_AFTER",
+    "LOCKOUT_MAX",
+    "locked_until",
+    "looks_like_jwt",
+    "new_opaque_token",
+    "opaque_token_hash",
+    "pairwise_subject",
+    "pkce_challenge",
+    "pkce_matches",
+    "valid_code_challenge",
+    "valid_code_verifier",
+]
+
+LOCKOUT_AFTER = 5  # consecutive failures before the account is locked
+LOCKOUT_MAX = timedelta(hours=1)
+
+# RFC 7636 §4.1: 43-128 characters of [A-Z] / [a-z] / [0-9] / "-" / "." / "_" / "~"
+_VERIFIER = re.compile(r"[A-Za-z0-9\-._~]{43,128}")
+# BASE64URL(SHA256(...)) without padding is always 43 characters
+_CHALLENGE = re.compile(r"[A-Za-z0-9_-]{43}")
+
+
+def valid_code_verifier(verifier: str) -> bool:
+    return _VERIFIER.fullmatch(verifier) is not None
+
+
+def valid_code_challenge(challenge: str) -> bool:
+    return _CHALLENGE.fullmatch(challenge) is not None
+
+
+def pkce_challenge(verifier: str) -> str:
+    """``BASE64URL(SHA256(ASCII(code_verifier)))`` (RFC 7636 §4.2, method S256)."""
+    digest = hashlib.sha256(verifier.encode("ascii")).digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
+
+
+def pkce_matches(verifier: str, challenge: str) -> bool:
+    """Whether the verifier is well formed and hashes to the challenge (constant-time comparison)."""
+    return valid_code_verifier(verifier) and hmac.compare_digest(pkce_challenge(verifier), challenge)
+
+
+def new_opaque_token() -> str:
+    """An unguessable bearer value (256 bits) for codes, refresh tokens and session cookies."""
+    return secrets.token_urlsafe(32)
+
+
+def opaque_token_hash(value: str) -> str:
+    """What is stored for an opaque token: a leaked table yields no usable code, refresh token or cookie."""
+    return hashlib.sha256(value.encode()).hexdigest()
+
+
+def looks_like_jwt(token: str) -> bool:
+    return token.count(".") == 2
+
+
+def pairwise_subject(secret: str, *, sector: str, person_id: str) -> str:
+    """A person's subject id towards one sector: stable for that sector, unlinkable across sectors
+    without the service secret (OIDC Core §8.1). 43 characters."""
+    key = hashlib.sha256(f"pairwise-subject:{secret}".encode()).digest()
+    digest = hmac.new(key, f"{sector}|{person_id}".encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
+
+
+def locked_until(failures: int, now: datetime) -> datetime | None:
+    """After 5 consecutive failures the account locks for 1, 2, 4 … minutes, at most one hour."""
+    if failures < LOCKOUT_AFTER:
+        return None
+    exponent = min(failures - LOCKOUT_AFTER, 6)  # 2^6 minutes already exceeds the cap
+    return now + min(timedelta(minutes=2**exponent), LOCKOUT_MAX)

@@ -1,0 +1,35 @@
+"""Problems the identity use cases raise; each carries its status and a stable code."""
+
+from __future__ import annotations
+
+from identity.pii import InvalidIdentifier
+from meshkit.errors import ProblemError
+
+__all__ = ["Forbidden", "Invalid", "NotFound", "invalid_identifier"]
+
+
+class Forbidden(ProblemError):
+    status = 403
+    code = "forbidden"
+
+
+class NotFound(ProblemError):
+    status = 404
+    code = "not_found"
+
+
+class Invalid(ProblemError):
+    """Input that passed the schema but breaks a rule; ``errors`` lists every violation."""
+
+    status = 422
+    code = "validation_failed"
+
+
+def invalid_identifier(*failures: InvalidIdentifier) -> Invalid:
+    """``invalid_id_number`` (etc.) naming the check that failed. Never echoes the value itself."""
+    errors = [
+        {"field": f.field, "check": f.check, "message": str(f), "type": f"invalid_{f.field}"}
+        for f in failures
+    ]
+    first = failures[0]
+    return Invalid(f"{first} ({first.field}: {first.check})", code=f"invalid_{first.field}", errors=errors)

@@ -1,0 +1,133 @@
+"""Authenticating a person (by resident ID number) or a staff member (by username) with a password.
+
+Every failure says the same thing, whether the account exists, is locked or the password is wrong. After five
+consecutive failures the account locks for 1, 2, 4 … minutes (at most an hour); a success resets the count.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from identity.domain.oauth import locked_until
+from identity.domain.subjects import IdentityLevel
+from identity.pii import InvalidIdentifier, PiiCipher, valid_credit_code, valid_id_number
+from identity.store.models import Person, Staff
+from identity.store.unit_of_work import IdentityUnitOfWork
+from meshkit.errors import ProblemError
+
+__all__ = ["LOGIN_FAILED", "AuthenticatedSubject", "LoginFailed", "authenticate"]
+
+log = logging.getLogger("identity.login")
+
+LOGIN_FAILED = "证件号码/用户名或密码不正确，或账号因多次登录失败已被暂时锁定，请稍后再试。"
+STAFF_LEVEL = IdentityLevel.IN_PERSON  # staff accounts are opened by an administrator who knows the person
+
+_HASHER = PasswordHasher()
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verified against when there is no account, so an unknown login costs as much as a wrong password."""
+    return _HASHER.hash("no account has this password 0")
+
+
+class LoginFailed(ProblemError):
+    status = 401
+    code = "login_failed"
+
+    def __init__(self) -> None:
+        super().__init__(LOGIN_FAILED)
+
+
+@dataclass(frozen=True)
+class AuthenticatedSubject:
+    kind: (
+        str  # person | staff | enterprise (a person logged in as the legal representative of the enterprise)
+    )
+    id: str  # person id or staff id
+    acr: int
+    enterprise_id: str | None = None
+
+
+def _verify(password_hash: str, password: str) -> bool:
+    try:
+        return _HASHER.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+async def _find(uow: IdentityUnitOfWork, login: str, cipher: PiiCipher) -> Person | Staff | None:
+    try:
+        number = valid_id_number(login)
+    except InvalidIdentifier:
+        return await uow.staff.by_username(login)
+    return await uow.persons.by_id_number(cipher.lookup("id_number", number))
+
+
+async def _enterprise_of(
+    uow: IdentityUnitOfWork, person: Person, credit_code: str, cipher: PiiCipher
+) -> str | None:
+    try:
+        code = valid_credit_code(credit_code)
+    except InvalidIdentifier:
+        return None
+    enterprise = await uow.enterprises.by_credit_code(cipher.lookup("credit_code", code))
+    if enterprise is None or enterprise.legal_representative_id != person.id:
+        return None
+    return enterprise.id
+
+
+async def authenticate(
+    uow: IdentityUnitOfWork, *, login: str, password: str, cipher: PiiCipher, now: datetime,
+    credit_code: str | None = None,
+) -> AuthenticatedSubject:  # fmt: skip
+    """The subject whose credentials these are, or :class:`LoginFailed` (after committing the failure count).
+
+    On success the reset count is left in the unit of work for the caller's commit (with the new session).
+    ``credit_code``: a legal representative logging in for their enterprise (tb_kind ``enterprise``).
+    """
+    subject = await _find(uow, login.strip(), cipher)
+    usable = (
+        subject is not None
+        and subject.password_hash is not None
+        and (not isinstance(subject, Staff) or subject.active)
+        and (subject.locked_until is None or subject.locked_until <= now)
+    )
+    password_hash = subject.password_hash if usable and subject is not None else None
+    matches = await asyncio.to_thread(_verify, password_hash or _dummy_hash(), password)
+    if subject is None or not usable or not matches:
+        if subject is not None and usable:
+            await _count_failure(uow, subject, now)
+        raise LoginFailed()
+    enterprise_id = None
+    if isinstance(subject, Person) and credit_code:
+        enterprise_id = await _enterprise_of(uow, subject, credit_code, cipher)
+        if enterprise_id is None:
+            raise LoginFailed()
+    subject.failed_logins = 0
+    subject.locked_until = None
+    if password_hash is not None and _HASHER.check_needs_rehash(password_hash):
+        subject.password_hash = await asyncio.to_thread(_HASHER.hash, password)
+    if isinstance(subject, Staff):
+        return AuthenticatedSubject(kind="staff", id=subject.id, acr=STAFF_LEVEL)
+    kind = "enterprise" if enterprise_id else "person"
+    return AuthenticatedSubject(kind=kind, id=subject.id, acr=subject.acr, enterprise_id=enterprise_id)
+
+
+async def _count_failure(uow: IdentityUnitOfWork, subject: Person | Staff, now: datetime) -> None:
+    await uow.sessions.lock_subject(subject)
+    subject.failed_logins += 1
+    subject.locked_until = locked_until(subject.failed_logins, now)
+    await uow.commit()
+    if subject.locked_until is not None:
+        log.warning("account locked after failed logins", extra={
+            "subject_kind": "staff" if isinstance(subject, Staff) else "person", "subject_id": subject.id,
+            "failures": subject.failed_logins, "locked_until": subject.locked_until.isoformat(),
+        })  # fmt: skip

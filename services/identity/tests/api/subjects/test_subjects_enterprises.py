@@ -1,0 +1,66 @@
+"""Enterprises (法人): registered by a person at real-name level ≥ 2, who becomes the legal representative."""
+
+import httpx
+import pytest
+
+from .conftest import World, credit_code
+
+pytestmark = pytest.mark.api
+
+
+async def test_register_read_and_list(client: httpx.AsyncClient, world: World) -> None:
+    code = credit_code(1)
+    created = await client.post("/enterprises", json={"name": "綦江晓梅小吃店", "credit_code": code.lower()},
+                                headers=world.headers("citizen"))  # fmt: skip
+    assert created.status_code == 201, created.text
+    body = created.json()
+    assert body["legal_representative_id"] == world.ids["citizen"]
+    assert body["credit_code_masked"] == code[:6] + "*" * 8 + code[-4:]
+    assert body["credit_code"] is None
+    assert code not in created.text
+
+    path = f"/enterprises/{body['id']}"
+    own = (await client.get(path, params={"reveal": "true"}, headers=world.headers("citizen"))).json()
+    assert own["credit_code"] == code
+    clerk = await client.get(path, params={"reveal": "true"}, headers=world.headers("clerk"))
+    assert clerk.status_code == 200
+    assert clerk.json()["credit_code"] is None
+    assert (await client.get(path, headers=world.headers("other_citizen"))).status_code == 403
+
+    mine = (await client.get("/me/enterprises", headers=world.headers("citizen"))).json()
+    assert [e["id"] for e in mine] == [body["id"]]
+    assert (await client.get("/me/enterprises", headers=world.headers("other_citizen"))).json() == []
+
+    duplicate = await client.post("/enterprises", json={"name": "另一家", "credit_code": code},
+                                  headers=world.headers("other_citizen"))  # fmt: skip
+    assert duplicate.status_code == 409
+    assert duplicate.json()["code"] == "enterprise_exists"
+
+
+async def test_level_two_is_required(client: httpx.AsyncClient, world: World) -> None:
+    response = await client.post("/enterprises", json={"name": "某公司", "credit_code": credit_code(2)},
+                                 headers=world.headers("citizen", acr="1"))  # fmt: skip
+    assert response.status_code == 403
+    assert response.json()["code"] == "insufficient_identity_level"
+    staff = await client.post("/enterprises", json={"name": "某公司", "credit_code": credit_code(2)},
+                              headers=world.headers("clerk"))  # fmt: skip
+    assert staff.status_code == 403
+    assert staff.json()["code"] == "forbidden"
+
+
+@pytest.mark.parametrize(
+    ("value", "check"),
+    [("91500110MA00000", "length"), ("91500110MA00000IO1", "format"), ("91500110MA0000001X", "checksum")],
+)
+async def test_invalid_credit_code_names_the_check(
+    client: httpx.AsyncClient, world: World, value: str, check: str
+) -> None:
+    response = await client.post("/enterprises", json={"name": "某公司", "credit_code": value},
+                                 headers=world.headers("citizen"))  # fmt: skip
+    assert response.status_code == 422
+    problem = response.json()
+    assert problem["code"] == "invalid_credit_code"
+    assert problem["errors"][0] | {"message": ""} == {
+        "field": "credit_code", "check": check, "message": "", "type": "invalid_credit_code",
+    }  # fmt: skip
+    assert f"{check} check failed" in problem["detail"]

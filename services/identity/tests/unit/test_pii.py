@@ -1,0 +1,72 @@
+"""Personal data at rest: validation names the failed check, sealing hides the value, masking keeps the ends."""
+
+import pytest
+from stdnum.cn import ric
+
+from identity.pii import InvalidIdentifier, PiiCipher, mask, valid_credit_code, valid_id_number, valid_phone
+
+pytestmark = pytest.mark.unit
+
+SECRET = "unit-test-secret-that-is-long-enough"
+
+
+def with_check(base17: str) -> str:
+    return base17 + ric.calc_check_digit(base17 + "0")
+
+
+@pytest.mark.parametrize(
+    ("value", "check"),
+    [
+        ("50022219980307002", "length"),
+        ("5002221998030700A2", "format"),
+        (with_check("50022219980307002")[:-1] + "0", "checksum"),
+        (with_check("50022219981332002"), "component"),  # no 32nd day of a 13th month
+        (with_check("50022219900307002"), "component"),  # 500222 was only assigned 1997–2011
+    ],
+)
+def test_id_number_names_the_failed_check(value: str, check: str) -> None:
+    if check == "checksum":
+        assert with_check("50022219980307002")[-1] != "0"
+    with pytest.raises(InvalidIdentifier) as failure:
+        valid_id_number(value)
+    assert failure.value.check == check
+    assert failure.value.field == "id_number"
+    assert value not in str(failure.value)
+
+
+@pytest.mark.parametrize(
+    "base", ["50022219980307002", "51022319580612003", "50011020120203047", "11010119880808049"]
+)
+def test_region_part_need_not_be_qijiang(base: str) -> None:
+    assert valid_id_number(with_check(base).lower()) == with_check(base)
+
+
+def test_credit_codes() -> None:
+    assert (
+        valid_credit_code(" 115002227398230135 ") == "115002227398230135"
+    )  # 区政府办公室, region part 500222
+    with pytest.raises(InvalidIdentifier) as failure:
+        valid_credit_code("115002227398230136")
+    assert failure.value.check == "checksum"
+
+
+def test_phone() -> None:
+    assert valid_phone("+86 138-0023-0001") == "13800230001"
+    with pytest.raises(InvalidIdentifier) as failure:
+        valid_phone("23800230001")
+    assert failure.value.check == "format"
+
+
+def test_sealing_and_masking() -> None:
+    cipher = PiiCipher(SECRET)
+    number = with_check("50022219980307002")
+    sealed = cipher.seal("id_number", number)
+    assert number.encode() not in sealed.ciphertext
+    assert cipher.open(sealed.ciphertext) == number
+    assert sealed.masked == "500222********" + number[-4:]
+    assert sealed.lookup == cipher.lookup("id_number", number)
+    assert sealed.lookup != PiiCipher(SECRET + "x").lookup("id_number", number)  # keyed, not a plain hash
+    assert sealed.lookup != cipher.lookup("phone", number)
+    with pytest.raises(ValueError, match="does not open"):
+        PiiCipher(SECRET + "x").open(sealed.ciphertext)
+    assert mask("13800230001", keep_start=3, keep_end=4) == "138****0001"
