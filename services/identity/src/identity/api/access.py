@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends
 
-from identity.api.dependencies import UowDep
+from identity.api.dependencies import CipherDep, UowDep
 from identity.domain.authorization import Actor
-from identity.pii import PiiCipher
-from identity.settings import IdentitySettings
 from identity.use_cases.actors import resolve_actor
 from meshkit.auth import CurrentPrincipal, OptionalPrincipal, Principal
 
@@ -31,14 +29,5 @@ async def _optional_actor(uow: UowDep, principal: OptionalPrincipal) -> Actor | 
     return None if principal is None else await _resolve(uow, principal)
 
 
-def _cipher(request: Request) -> PiiCipher:
-    cipher: PiiCipher | None = getattr(request.app.state, "pii_cipher", None)
-    if cipher is None:
-        settings: IdentitySettings = request.app.state.settings
-        cipher = request.app.state.pii_cipher = PiiCipher(settings.secret_key.get_secret_value())
-    return cipher
-
-
 ActorDep = Annotated[Actor, Depends(_actor)]
 OptionalActorDep = Annotated[Actor | None, Depends(_optional_actor)]
-CipherDep = Annotated[PiiCipher, Depends(_cipher)]

@@ -15,9 +15,8 @@ from fastapi import Depends, FastAPI, Form, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 
-from identity.api.dependencies import SettingsDep
+from identity.api.dependencies import CipherDep, SettingsDep
 from identity.domain.tokens import TokenPolicy
-from identity.pii import PiiCipher
 from identity.settings import IdentitySettings
 from identity.use_cases.oauth_keys import KeyCache, KeyRing
 from identity.use_cases.tokens import ClientCredentials, OAuthError
@@ -99,14 +98,6 @@ async def _ring(request: Request) -> KeyRing:
     return await cache.ring(request.app.state.database)
 
 
-def _cipher(request: Request) -> PiiCipher:
-    cipher: PiiCipher | None = getattr(request.app.state, "pii_cipher", None)
-    if cipher is None:
-        settings: IdentitySettings = request.app.state.settings
-        cipher = request.app.state.pii_cipher = PiiCipher(settings.secret_key.get_secret_value())
-    return cipher
-
-
 def _access_token_check(request: Request) -> Callable[[str], Coroutine[Any, Any, Mapping[str, Any] | None]]:
     verifier: TokenVerifier = request.app.state.op_verifier
 
@@ -171,7 +162,6 @@ def _cookie_path(settings: IdentitySettings) -> str:
 
 PolicyDep = Annotated[TokenPolicy, Depends(_policy)]
 KeyRingDep = Annotated[KeyRing, Depends(_ring)]
-CipherDep = Annotated[PiiCipher, Depends(_cipher)]
 ClientCredentialsDep = Annotated[ClientCredentials, Depends(_client_credentials)]
 AccessTokenCheckDep = Annotated[
     Callable[[str], Coroutine[Any, Any, Mapping[str, Any] | None]], Depends(_access_token_check)
