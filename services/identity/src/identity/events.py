@@ -6,6 +6,8 @@ number). A consumer that needs more asks identity's API with a token that entitl
 
 from __future__ import annotations
 
+from typing import Any
+
 from meshkit.events import EventPayload, EventSpec
 
 __all__ = [
@@ -105,4 +107,4 @@ STAFF_CHANGED = EventSpec(
     },
 )
 
-EVENTS = [ORGANIZATION_CHANGED, PERSON_REGISTERED, IDENTITY_LEVEL_RAISED, STAFF_CHANGED]
+EVENTS: list[EventSpec[Any]] = [ORGANIZATION_CHANGED, PERSON_REGISTERED, IDENTITY_LEVEL_RAISED, STAFF_CHANGED]
