@@ -52,7 +52,7 @@ contracts: setup ## regenerate contracts/ (OpenAPI, event schemas, AsyncAPI)
 	$(BIN)/tongban contracts
 
 bench: setup ## benchmarks: gateway overhead, event latency, relay throughput (writes bench/results/)
-	$(BIN)/python bench/run.py
+	$(BIN)/python -m bench.run
 
 clean: ## remove the environments (var/ data is kept)
 	rm -rf .venv .uv .mypy_cache .ruff_cache .pytest_cache
