@@ -16,12 +16,16 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+# Run as a script, bench/ comes first on the path, where catalog.py and identity.py would shadow the services.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 sys.path.insert(0, str(ROOT))
 
 from rich.console import Console  # noqa: E402
 from rich.table import Table  # noqa: E402
 
+from bench.catalog import catalog_search  # noqa: E402
 from bench.events import event_latency, relay_throughput  # noqa: E402
+from bench.exchange import shared_reads  # noqa: E402
 from bench.gateway import gateway_overhead  # noqa: E402
 from bench.identity import token_endpoint_throughput, verification_cost  # noqa: E402
 from identity.demo import DEMO_CLIENT_SECRET  # noqa: E402
@@ -34,6 +38,9 @@ TARGETS = {
     "gateway.throughput_ratio": ("≥", 0.5),
     "event_latency.p99_ms": ("≤", 100.0),
     "relay.events_per_s": ("≥", 2000.0),
+    "catalog_search.p99_ms": ("≤", 20.0),
+    "exchange_reads.reads_per_s": ("≥", 1000.0),
+    "exchange_reads.paced_p99_ms": ("≤", 30.0),
 }
 
 
@@ -52,8 +59,16 @@ async def measure(mesh: Mesh) -> dict[str, Any]:
     results["token_endpoint"] = await token_endpoint_throughput(
         f"{config.url(config.gateway)}/identity/token", client_id="catalog-editor", secret=DEMO_CLIENT_SECRET
     )
+    exchange = next(spec for spec in config.services if spec.name == "exchange")
+    results["exchange_reads"] = await shared_reads(
+        config.url(config.gateway),
+        config.database_url(exchange),
+        client_id="catalog-editor",
+        secret=DEMO_CLIENT_SECRET,
+    )
     results["event_latency"] = await event_latency(mesh.postgres, mesh.nats)
     results["relay"] = await relay_throughput(mesh.postgres, mesh.nats)
+    results["catalog_search"] = await catalog_search(mesh.postgres)
     return results
 
 

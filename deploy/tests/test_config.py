@@ -25,6 +25,8 @@ def test_default_ports() -> None:
         "catalog": 8802,
         "cases": 8803,
         "exchange": 8804,
+        "population-sim": 8810,
+        "city-platform-sim": 8811,
         "gateway": 8800,
         "postgres": 8832,
         "nats": 8842,
@@ -38,6 +40,8 @@ def test_base_port_shifts_every_port() -> None:
         "catalog": 9102,
         "cases": 9103,
         "exchange": 9104,
+        "population-sim": 9110,
+        "city-platform-sim": 9111,
         "gateway": 9100,
         "postgres": 9132,
         "nats": 9142,
@@ -98,6 +102,10 @@ def test_env_of_every_process() -> None:
     for name, port in (("IDENTITY", 9001), ("CATALOG", 9002), ("CASES", 9003), ("EXCHANGE", 9004)):
         assert env[f"GATEWAY_{name}_URL"] == f"http://127.0.0.1:{port}"
         assert env[f"{name}_DATABASE_URL"] == f"postgresql+asyncpg://postgres@127.0.0.1:9032/{name.lower()}"
+    # the simulators of outside systems, and where they find the exchange
+    assert env["EXCHANGE_DEMO_POPULATION_URL"] == "http://127.0.0.1:9010/population/query"
+    assert env["EXCHANGE_CITY_PLATFORM_URL"] == "http://127.0.0.1:9011"
+    assert env["CITYSIM_EXCHANGE_URL"] == "http://127.0.0.1:9004"
 
 
 def test_log_level_and_extra_env() -> None:

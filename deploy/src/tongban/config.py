@@ -21,6 +21,7 @@ __all__ = [
     "GatewaySpec",
     "MeshConfig",
     "ServiceSpec",
+    "SimulatorSpec",
     "load_config",
     "repo_root",
     "standard_services",
@@ -29,7 +30,7 @@ __all__ = [
 DEFAULT_BASE_PORT = 8800
 POSTGRES_OFFSET = 32
 NATS_OFFSET = 42
-SIMULATOR_OFFSET = 10  # simulators take base+10, base+11, ... (none yet)
+SIMULATOR_OFFSET = 10  # simulators take base+10, base+11, ...
 STANDARD_SERVICE_NAMES = ("identity", "catalog", "cases", "exchange")
 
 
@@ -46,6 +47,31 @@ def repo_root(environ: Mapping[str, str] | None = None) -> Path:
 
 
 @dataclass(frozen=True)
+class SimulatorSpec:
+    """A stand-in for a system outside the mesh (``tongban.simulators``): a uvicorn app factory on its own port.
+
+    ``exports``: variables every mesh process gets, pointing at it (name -> path under its URL);
+    ``needs``: variables it gets, pointing at a service of the mesh (name -> service name).
+    """
+
+    name: str
+    offset: int
+    app: str
+    exports: tuple[tuple[str, str], ...] = ()
+    needs: tuple[tuple[str, str], ...] = ()
+
+
+# The outside systems the exchange talks to: the 公安 population system (proxied resource 500110-GAJ-RK-001)
+# and the city-level approval platform (case exchange and 回流).
+EXCHANGE_SIMULATORS = (
+    SimulatorSpec("population-sim", SIMULATOR_OFFSET, "tongban.simulators.population:create_app",
+                  exports=(("EXCHANGE_DEMO_POPULATION_URL", "/population/query"),)),
+    SimulatorSpec("city-platform-sim", SIMULATOR_OFFSET + 1, "tongban.simulators.city_platform:create_app",
+                  exports=(("EXCHANGE_CITY_PLATFORM_URL", ""),), needs=(("CITYSIM_EXCHANGE_URL", "exchange"),)),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
 class ServiceSpec:
     """One service of the mesh: its HTTP app, optional worker and demo loader, and its migrations."""
 
@@ -56,6 +82,7 @@ class ServiceSpec:
     demo: str | None = None  # idempotent demo data loader module; skipped when it does not exist
     migrations: Path | None = None  # service root holding alembic.ini and migrations/
     database: str = ""  # database name; defaults to the service name
+    simulators: tuple[SimulatorSpec, ...] = ()  # outside systems it talks to, started with the mesh
 
     @property
     def database_name(self) -> str:
@@ -74,6 +101,7 @@ class ServiceSpec:
             worker=f"{name}.worker",
             demo=f"{name}.demo",
             migrations=root / "services" / name,
+            simulators=EXCHANGE_SIMULATORS if name == "exchange" else (),
         )
 
 
@@ -117,15 +145,21 @@ class MeshConfig:
     def nats_port(self) -> int:
         return self.base_port + NATS_OFFSET
 
-    def port(self, spec: ServiceSpec | GatewaySpec) -> int:
+    def port(self, spec: ServiceSpec | GatewaySpec | SimulatorSpec) -> int:
         return self.base_port + spec.offset
 
-    def url(self, spec: ServiceSpec | GatewaySpec) -> str:
+    def url(self, spec: ServiceSpec | GatewaySpec | SimulatorSpec) -> str:
         return f"http://127.0.0.1:{self.port(spec)}"
+
+    @property
+    def simulators(self) -> tuple[SimulatorSpec, ...]:
+        """The simulators of every service, each once."""
+        return tuple(dict.fromkeys(sim for spec in self.services for sim in spec.simulators))
 
     def ports(self) -> dict[str, int]:
         """Every loopback port this mesh listens on, by owner (embedded servers only when embedded)."""
         ports = {spec.name: self.port(spec) for spec in self.services}
+        ports.update({sim.name: self.port(sim) for sim in self.simulators})
         if self.gateway is not None:
             ports[self.gateway.name] = self.port(self.gateway)
         if self.embedded_postgres:
@@ -189,6 +223,10 @@ class MeshConfig:
         for spec in self.services:
             env[f"{spec.env_prefix}_DATABASE_URL"] = self.database_url(spec)
             env[f"GATEWAY_{spec.env_prefix}_URL"] = self.url(spec)
+        by_name = {spec.name: spec for spec in self.services}
+        for sim in self.simulators:
+            env.update({variable: self.url(sim) + path for variable, path in sim.exports})
+            env.update({variable: self.url(by_name[name]) for variable, name in sim.needs if name in by_name})
         env.update(self.extra_env)
         return env
 

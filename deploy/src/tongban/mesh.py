@@ -16,7 +16,7 @@ from pathlib import Path
 from types import TracebackType
 
 from meshkit.embedded import EmbeddedNats, EmbeddedPostgres
-from tongban.config import GatewaySpec, MeshConfig, ServiceSpec
+from tongban.config import GatewaySpec, MeshConfig, ServiceSpec, SimulatorSpec
 from tongban.databases import database_name, ensure_external_database
 from tongban.ports import busy_ports
 from tongban.processes import ManagedProcess, log_tail, stop_all
@@ -215,7 +215,12 @@ class Mesh:
         self._run_jobs(jobs, self.config.demo_timeout)
 
     def start_services(self) -> None:
-        """Start each service's HTTP app, then each service's worker (where the worker module exists)."""
+        """Start the simulators of outside systems, each service's HTTP app, then each service's worker (where
+        the worker module exists)."""
+        for sim in self.config.simulators:
+            self._spawn(
+                sim.name, self._uvicorn(sim), f"Simulator {sim.name}", f"port {self.config.port(sim)}"
+            )
         for spec in self.config.services:
             self._spawn(spec.name, self._uvicorn(spec), f"{spec.name} API", f"port {self.config.port(spec)}")
         for spec in self.config.services:
@@ -291,13 +296,16 @@ class Mesh:
         return mesh_urls(self.config)
 
     # internals -------------------------------------------------------------------------------------------
-    def _http_specs(self) -> list[ServiceSpec | GatewaySpec]:
-        specs: list[ServiceSpec | GatewaySpec] = list(self.config.services)
+    def _http_specs(self) -> list[ServiceSpec | GatewaySpec | SimulatorSpec]:
+        specs: list[ServiceSpec | GatewaySpec | SimulatorSpec] = [
+            *self.config.simulators,
+            *self.config.services,
+        ]
         if self.config.gateway is not None:
             specs.append(self.config.gateway)
         return specs
 
-    def _uvicorn(self, spec: ServiceSpec | GatewaySpec) -> list[str]:
+    def _uvicorn(self, spec: ServiceSpec | GatewaySpec | SimulatorSpec) -> list[str]:
         return [
             sys.executable, "-m", "uvicorn", "--factory", spec.app,
             "--host", "127.0.0.1", "--port", str(self.config.port(spec)),
@@ -334,7 +342,7 @@ class Mesh:
 
         run_jobs(jobs, timeout=timeout, report=self._report, cancel=self._cancel, started=started)
 
-    def _readyz(self, spec: ServiceSpec | GatewaySpec) -> tuple[str, Path]:
+    def _readyz(self, spec: ServiceSpec | GatewaySpec | SimulatorSpec) -> tuple[str, Path]:
         return f"{self.config.url(spec)}/readyz", self.config.log_dir / f"{spec.name}.log"
 
     def _check_alive(self) -> None:

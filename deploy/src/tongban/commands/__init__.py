@@ -9,4 +9,5 @@ MODULES = (
     "tongban.commands.migrate",
     "tongban.commands.status",
     "tongban.commands.contracts",
+    "tongban.commands.catalog",
 )

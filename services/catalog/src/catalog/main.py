@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
 from catalog.api import ROUTERS
+from catalog.domain import analysis
 from catalog.settings import CatalogSettings
 from meshkit.app import build_app, mesh_resources
 from meshkit.observability import configure_logging
@@ -22,12 +24,16 @@ def create_app(settings: CatalogSettings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         async with mesh_resources(app, settings):
+            await asyncio.to_thread(
+                analysis.tokenizer
+            )  # jieba's dictionary: once per process, before requests
             yield
 
     return build_app(
         service="catalog",
         title="Tongban catalog (政务服务事项目录)",
-        description="The matters people can apply for: departments, levels, materials, time limits.",
+        description="The matters people can apply for: departments, levels, materials, time limits, 一件事 "
+        "bundles, search, and import/export of the implementation list (实施清单).",
         settings=settings,
         lifespan=lifespan,
         routers=ROUTERS,

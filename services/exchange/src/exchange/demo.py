@@ -1,57 +1,76 @@
-"""Base data resources shared unconditionally (DOMAIN.md §6), loaded by ``python -m exchange.demo``."""
+"""Demo data for the exchange (DOMAIN.md §6), loaded idempotently by ``python -m exchange.demo``: member
+organizations, the base resources (population via the 公安 simulator, legal entities, e-certificates), a
+conditional and a not-shared resource, and a few hosted records."""
 
 from __future__ import annotations
 
 import asyncio
-from datetime import date
 
-from exchange import use_cases
-from exchange.domain import SharingMethod, SharingType
+from exchange import demo_data, use_cases
+from exchange.domain.limits import PayloadLimits
+from exchange.sealing import Sealer
 from exchange.settings import ExchangeSettings
-from exchange.store.models import Resource
+from exchange.store.models import Member, Resource
 from exchange.store.unit_of_work import ExchangeUnitOfWork
+from exchange.use_cases import directory, records
 from meshkit.db import Database
 
-__all__ = ["RESOURCES", "load"]
-
-RESOURCES = [
-    Resource(
-        code="500110-GAJ-RK-001", name="人口基础信息", provider_code="500110-GAJ",
-        summary="户籍人口的身份与户籍信息", sharing_type=SharingType.UNCONDITIONAL, sharing_condition=None,
-        sharing_method=SharingMethod.API, update_cycle="实时", published_on=date(2024, 1, 1),
-        items=[{"name": "姓名", "type": "string"}, {"name": "公民身份号码", "type": "string"},
-               {"name": "户籍地址", "type": "string"}, {"name": "户主关系", "type": "string"}],
-    ),
-    Resource(
-        code="500110-SCJGJ-FR-001", name="法人基础信息", provider_code="500110-SCJGJ",
-        summary="市场主体登记信息", sharing_type=SharingType.UNCONDITIONAL, sharing_condition=None,
-        sharing_method=SharingMethod.TABLE, update_cycle="每日", published_on=date(2024, 1, 1),
-        items=[{"name": "统一社会信用代码", "type": "string"}, {"name": "名称", "type": "string"},
-               {"name": "法定代表人", "type": "string"}, {"name": "住所", "type": "string"}],
-    ),
-    Resource(
-        code="500110-ZWFWZX-ZZ-001", name="电子证照", provider_code="500110-ZWFWZX",
-        summary="已签发的电子证照及其状态", sharing_type=SharingType.UNCONDITIONAL, sharing_condition=None,
-        sharing_method=SharingMethod.API, update_cycle="实时", published_on=date(2024, 1, 1),
-        items=[{"name": "证照标识", "type": "string"}, {"name": "持证主体", "type": "string"},
-               {"name": "证照类型", "type": "string"}, {"name": "状态", "type": "string"}],
-    ),
-]  # fmt: skip
+__all__ = ["load"]
 
 
-async def load(database: Database) -> None:
-    for resource in RESOURCES:
+class _Provider:
+    """The demo loader acts as each provider's system when it pushes that provider's records."""
+
+    def __init__(self, org: str) -> None:
+        self.org = org
+        self.sub = f"demo-{org}"
+        self.client_id = "exchange-demo"
+        self.kind = "system"
+        self.roles: frozenset[str] = frozenset()
+        self.scopes: frozenset[str] = frozenset()
+
+
+async def load(database: Database, settings: ExchangeSettings | None = None) -> int:
+    """Upsert everything; returns how many hosted records changed (0 on a second run)."""
+    settings = settings or ExchangeSettings()
+    for code, (name, credit_code) in demo_data.MEMBERS.items():
         async with ExchangeUnitOfWork(database) as uow:
-            await use_cases.register_resource(uow, resource=Resource(**{
-                c.key: getattr(resource, c.key) for c in Resource.__table__.columns
-            }))  # fmt: skip
+            await directory.register_member(uow, caller=None, member=Member(code=code, name=name,
+                                                                           credit_code=credit_code, active=True))  # fmt: skip
+    for spec in demo_data.RESOURCES:
+        fields = {
+            "sharing_condition": None,
+            "legal_basis": None,
+            "endpoint_url": None,
+            "timeout_ms": 3000,
+            **spec,
+        }
+        if spec["code"] == "500110-GAJ-RK-001":
+            fields["endpoint_url"] = settings.demo_population_url
+        async with ExchangeUnitOfWork(database) as uow:
+            await use_cases.register_resource(
+                uow, resource=Resource(published_on=demo_data.PUBLISHED_ON, **fields)
+            )
+    sealer = Sealer(settings.secret_key.get_secret_value())
+    changed = 0
+    for code in sorted({row[0] for row in demo_data.HOSTED}):
+        pushed = [records.PushedRecord(identifier, version, data) for c, identifier, version, data in demo_data.HOSTED
+                  if c == code]  # fmt: skip
+        provider = next(r["provider_code"] for r in demo_data.RESOURCES if r["code"] == code)
+        async with ExchangeUnitOfWork(database) as uow:
+            summary = await records.push_records(uow, caller=_Provider(provider), resource_code=code, records=pushed,
+                                                 sealer=sealer, limits=PayloadLimits())  # fmt: skip
+        changed += summary.applied
+    return changed
 
 
 async def _main() -> None:
-    database = Database.from_url(ExchangeSettings().database_url, pool_size=2)
+    settings = ExchangeSettings()
+    database = Database.from_url(settings.database_url, pool_size=2)
     try:
-        await load(database)
-        print(f"exchange demo data: {len(RESOURCES)} resources")
+        changed = await load(database, settings)
+        print(f"exchange demo data: {len(demo_data.MEMBERS)} members, {len(demo_data.RESOURCES)} resources, "
+              f"{changed} hosted records changed")  # fmt: skip
     finally:
         await database.dispose()
 

@@ -1,9 +1,54 @@
-"""Events the exchange publishes (stream EXCHANGE, subjects ``exchange.>``). None yet: sharing comes next."""
+"""Events the exchange publishes (stream EXCHANGE, subjects ``exchange.>``). Ids, codes and keyed hashes only:
+never names, ID numbers or record contents."""
 
 from __future__ import annotations
 
-from meshkit.events import EventSpec
+from typing import Any, Literal
 
-__all__ = ["EVENTS"]
+from pydantic import Field
 
-EVENTS: list[EventSpec] = []  # type: ignore[type-arg]
+from meshkit.events import EventPayload, EventSpec
+
+__all__ = [
+    "CITY_CASE_RECEIVED",
+    "CITY_MATTER_RECEIVED",
+    "EVENTS",
+    "RECORD_CHANGED",
+    "CityItemReceived",
+    "RecordChanged",
+]
+
+
+class RecordChanged(EventPayload):
+    resource_code: str = Field(description="the data resource (资源代码)")
+    subject_ref: str = Field(description="keyed SHA-256 of the subject's identifier, never the identifier")
+    version: int = Field(description="the provider's version of the record")
+    operation: Literal["upsert", "delete"]
+
+
+class CityItemReceived(EventPayload):
+    kind: Literal["matter", "case"]
+    external_id: str = Field(description="the city platform's matter code or case number")
+    batch: str
+    inbound_id: int
+
+
+RECORD_CHANGED: EventSpec[RecordChanged] = EventSpec(
+    service="exchange", name="record_changed", version=1, payload=RecordChanged,
+    description="A shared record changed (库表 push, or an e-certificate issued or changed status).",
+    example={"resource_code": "500110-SCJGJ-FR-001", "subject_ref": "9f2c" + "0" * 60, "version": 3,
+             "operation": "upsert"},
+)  # fmt: skip
+CITY_MATTER_RECEIVED: EventSpec[CityItemReceived] = EventSpec(
+    service="exchange", name="city_matter_received", version=1, payload=CityItemReceived,
+    description="The city platform pushed a matter down (事项回流); verified and stored.",
+    example={"kind": "matter", "external_id": "11500000MB1234567X-XK-001", "batch": "CQ-20261125-01",
+             "inbound_id": 1},
+)  # fmt: skip
+CITY_CASE_RECEIVED: EventSpec[CityItemReceived] = EventSpec(
+    service="exchange", name="city_case_received", version=1, payload=CityItemReceived,
+    description="The city platform pushed a case down (办件回流); verified and stored.",
+    example={"kind": "case", "external_id": "500000202611250001", "batch": "CQ-20261125-01", "inbound_id": 2},
+)  # fmt: skip
+
+EVENTS: list[EventSpec[Any]] = [RECORD_CHANGED, CITY_MATTER_RECEIVED, CITY_CASE_RECEIVED]

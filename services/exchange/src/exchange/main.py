@@ -4,15 +4,34 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime
 
 from fastapi import FastAPI
 
 from exchange.api import ROUTERS
+from exchange.clients.providers import ProviderClient
+from exchange.domain.limits import PayloadLimits, RateLimiter
+from exchange.sealing import Sealer
 from exchange.settings import ExchangeSettings
+from exchange.signing import Verifier
 from meshkit.app import build_app, mesh_resources
+from meshkit.http import service_client
 from meshkit.observability import configure_logging
 
 __all__ = ["create_app"]
+
+TAGS = [
+    {"name": "数据资源目录 (directory)", "description": "Members, resources and what the caller may read."},
+    {"name": "共享数据 (records)", "description": "Reads (every one logged) and pushes of hosted records."},
+    {"name": "共享申请 (share requests)", "description": "Conditional sharing: request, grant, refuse."},
+    {"name": "访问日志 (access log)", "description": "Who read my data; hash-chain verification."},
+    {"name": "订阅 (subscriptions)", "description": "Change notifications by NATS or signed webhook."},
+    {"name": "电子证照 (e-certificates)", "description": "GB/T 36904 certificates: issue, look up, status."},
+    {
+        "name": "市级平台对接 (city platform link)",
+        "description": "Delivery status, replay, and 回流 inbound.",
+    },
+]
 
 
 def create_app(settings: ExchangeSettings | None = None) -> FastAPI:
@@ -22,13 +41,33 @@ def create_app(settings: ExchangeSettings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         async with mesh_resources(app, settings):
-            yield
+            providers_http = service_client(max_connections=settings.provider_connections)
+            app.state.providers = ProviderClient(providers_http, max_bytes=settings.provider_response_bytes)
+            app.state.clock = lambda: datetime.now(UTC)
+            app.state.sealer = Sealer(settings.secret_key.get_secret_value())
+            app.state.rate_limiter = RateLimiter(
+                rate=settings.rate_limit_per_second, burst=settings.rate_limit_burst,
+                overrides=settings.rate_limit_overrides,
+            )  # fmt: skip
+            app.state.payload_limits = PayloadLimits(
+                records_per_push=settings.records_per_push, record_bytes=settings.record_bytes,
+                provider_response_bytes=settings.provider_response_bytes,
+            )  # fmt: skip
+            app.state.city_verifier = Verifier(
+                sm2_public_key=settings.city_public_key, hmac_key=settings.hmac_key()
+            )
+            try:
+                yield
+            finally:
+                await providers_http.aclose()
 
     return build_app(
         service="exchange",
         title="Tongban exchange (共享交换平台)",
-        description="Departments share records under the national sharing rules; every read is logged.",
+        description="Departments share records under the national sharing rules; every read is logged in a "
+        "hash chain; e-certificates; the link to the city-level approval platform.",
         settings=settings,
         lifespan=lifespan,
         routers=ROUTERS,
+        tags=TAGS,
     )

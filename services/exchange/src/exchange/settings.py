@@ -1,10 +1,22 @@
 """Exchange settings: env prefix ``EXCHANGE_`` (mesh-wide values keep their shared names)."""
 
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from meshkit.settings import ServiceSettings
 
-__all__ = ["ExchangeSettings"]
+__all__ = ["DEV_CITY_PUBLIC_KEY", "DEV_SM2_PRIVATE_KEY", "ExchangeSettings"]
+
+# Development key pairs only (refused outside dev). The city-platform simulator holds the other halves.
+DEV_SM2_PRIVATE_KEY = "403efb53cc11511cabfd75b5456014b6ec50c92419577e104775f9b68f38c9de"
+DEV_CITY_PUBLIC_KEY = (
+    "7a216b66ff122e25f79ed8e7feb306189aae15b72f1880a4823d7a4e2c5b3b26"
+    "8d0ea3e9e1638303c4b1dcd8f862b6908cc9da22f0b3d8b9f0c8fbd1e37ba4c2"
+)
 
 
 class ExchangeSettings(ServiceSettings):
@@ -14,3 +26,54 @@ class ExchangeSettings(ServiceSettings):
 
     service_name: str = "exchange"
     database_url: str = "postgresql+asyncpg://postgres@127.0.0.1:8832/exchange"
+
+    # data path limits (per client id, in-process token bucket)
+    rate_limit_per_second: float = Field(default=2000.0, gt=0)
+    rate_limit_burst: float = Field(default=2000.0, ge=1)
+    rate_limit_overrides: dict[str, float] = Field(default_factory=dict, description="client id -> reads/s")
+    records_per_push: int = Field(default=1000, ge=1, le=100_000)
+    record_bytes: int = Field(default=16_384, ge=256)
+    provider_response_bytes: int = Field(default=262_144, ge=1024)
+    provider_connections: int = Field(default=100, ge=1)
+
+    grant_answer_working_days: int = Field(default=10, ge=1, le=60)
+    certificate_resource: str = "500110-ZWFWZX-ZZ-001"
+
+    # subscriptions (pub/sub)
+    delivery_timeout: float = Field(default=5.0, gt=0, le=60)
+    delivery_max_attempts: int = Field(default=8, ge=1, le=100)
+    delivery_backoff_base: float = Field(default=1.0, gt=0)
+    delivery_backoff_cap: float = Field(default=300.0, gt=0)
+    delivery_poll_interval: float = Field(default=0.5, gt=0, le=60)
+
+    # the city-level approval platform (市级行政审批系统)
+    city_platform_url: str = "http://127.0.0.1:8811"
+    city_records_path: str = "/case-exchange/records"
+    city_source: str = Field(default="500110", description="数据来源: the district's division code")
+    city_signing: Literal["sm2", "hmac"] = "sm2"
+    city_sm2_private_key: SecretStr = SecretStr(DEV_SM2_PRIVATE_KEY)
+    city_public_key: str = Field(
+        default=DEV_CITY_PUBLIC_KEY, description="the platform's SM2 public key (hex)"
+    )
+    city_hmac_key: SecretStr | None = None
+    city_timeout: float = Field(default=5.0, gt=0, le=120)
+    city_max_attempts: int = Field(default=8, ge=1, le=100)
+    city_backoff_base: float = Field(default=0.5, gt=0)
+    city_backoff_cap: float = Field(default=60.0, gt=0)
+    city_poll_interval: float = Field(default=0.5, gt=0, le=60)
+    city_clock_skew: float = Field(default=300.0, gt=0, description="seconds a signed push may be off")
+
+    # demo data: where the 公安 population simulator answers proxied reads
+    demo_population_url: str = "http://127.0.0.1:8810/population/query"
+
+    @model_validator(mode="after")
+    def _refuse_dev_keys(self) -> ExchangeSettings:
+        if self.environment != "dev" and self.city_sm2_private_key.get_secret_value() == DEV_SM2_PRIVATE_KEY:
+            raise ValueError("EXCHANGE_CITY_SM2_PRIVATE_KEY still has the development key")
+        return self
+
+    def hmac_key(self) -> bytes:
+        """The HMAC scheme's shared key: configured, else derived from the service secret."""
+        if self.city_hmac_key is not None:
+            return self.city_hmac_key.get_secret_value().encode()
+        return ("city-link:" + self.secret_key.get_secret_value()).encode()

@@ -1,14 +1,34 @@
-"""The exchange worker: outbox relay."""
+"""The exchange worker: outbox relay; consumers of case events (city link) and of its own record changes
+(subscriptions); timers that deliver to subscribers and to the city platform."""
 
 from __future__ import annotations
 
+from exchange.consumers.case_events import CASE_EVENTS_CONSUMER
+from exchange.consumers.matter_published import MATTER_PUBLISHED_CONSUMER
+from exchange.consumers.matter_retired import MATTER_RETIRED_CONSUMER
+from exchange.consumers.record_changed import RECORD_CHANGED_CONSUMER
 from exchange.settings import ExchangeSettings
 from exchange.store.models import INBOX, OUTBOX
+from exchange.timers import city_link_timer, subscriptions_timer
 from meshkit.worker import WorkerPlan, serve_worker
 
-__all__ = ["PLAN"]
+__all__ = ["CONSUMERS", "plan"]
 
-PLAN = WorkerPlan(service="exchange", outbox=OUTBOX, inbox=INBOX)
+CONSUMERS = [
+    CASE_EVENTS_CONSUMER,
+    RECORD_CHANGED_CONSUMER,
+    MATTER_PUBLISHED_CONSUMER,
+    MATTER_RETIRED_CONSUMER,
+]
+
+
+def plan(settings: ExchangeSettings) -> WorkerPlan:
+    return WorkerPlan(
+        service="exchange", outbox=OUTBOX, inbox=INBOX, consumers=CONSUMERS,
+        timers=[city_link_timer(settings), subscriptions_timer(settings)],
+    )  # fmt: skip
+
 
 if __name__ == "__main__":
-    serve_worker(ExchangeSettings(), PLAN)
+    settings = ExchangeSettings()
+    serve_worker(settings, plan(settings))

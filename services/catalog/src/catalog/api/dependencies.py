@@ -1,4 +1,4 @@
-"""Dependency aliases for catalog routes."""
+"""Dependency aliases for catalog routes. Who may do what is decided in the use cases (domain rules)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,8 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from catalog.store.unit_of_work import CatalogUnitOfWork
-from meshkit.auth import CurrentPrincipal, Principal
-from meshkit.errors import ProblemError
 
-__all__ = ["EditorDep", "PublisherDep", "UowDep"]
+__all__ = ["UowDep"]
 
 
 async def _uow(request: Request) -> AsyncIterator[CatalogUnitOfWork]:
@@ -19,17 +17,4 @@ async def _uow(request: Request) -> AsyncIterator[CatalogUnitOfWork]:
         yield uow
 
 
-def _requires(scope: str) -> object:
-    async def check(principal: CurrentPrincipal) -> Principal:
-        if not principal.has_scope(scope):
-            raise ProblemError(
-                f"需要权限范围 {scope} (scope {scope} required)", status=403, code="insufficient_scope"
-            )
-        return principal
-
-    return Depends(check)
-
-
 UowDep = Annotated[CatalogUnitOfWork, Depends(_uow)]
-EditorDep = Annotated[Principal, _requires("catalog:write")]
-PublisherDep = Annotated[Principal, _requires("catalog:publish")]

@@ -1,57 +1,121 @@
-"""Matters (事项): list, read, draft, publish."""
+"""Matters (事项): read published ones; draft, submit, review, publish, retire versions; history."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Path, Query, status
 
-from catalog import use_cases
-from catalog.api.dependencies import EditorDep, PublisherDep, UowDep
-from catalog.api.schemas import MatterIn, MatterOut, MatterPage
-from catalog.domain import MatterDraft
+from catalog.api.dependencies import UowDep
+from catalog.api.schemas.matters import MatterHistoryOut, MatterIn, MatterOut, MatterPage, NoteIn
+from catalog.domain.matters import MatterSpec
+from catalog.use_cases import matters, workflow
+from meshkit.auth import CurrentPrincipal, OptionalPrincipal
 from meshkit.errors import problem_responses
 
 __all__ = ["router"]
 
 router = APIRouter(prefix="/matters", tags=["事项 (matters)"])
+MatterId = Annotated[str, Path(max_length=36, description="version id (版本标识)")]
+Code = Annotated[str, Path(max_length=36, description="implementation code (实施编码)")]
+WRITE = problem_responses(401, 403, 404, 409, 422)
+
+
+def _spec(body: MatterIn) -> MatterSpec:
+    return MatterSpec.from_values(body.model_dump())
 
 
 @router.get("", response_model=MatterPage, responses=problem_responses(422))
 async def list_matters(
     uow: UowDep,
     q: Annotated[str | None, Query(max_length=50, description="words in the matter name")] = None,
+    department: Annotated[str | None, Query(max_length=40, description="department code (实施主体)")] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> MatterPage:
-    """Published matters (已发布事项), anyone may read."""
-    items, total = await use_cases.list_published(uow, text=q, limit=limit, offset=offset)
+    """Matters in force today (已发布事项), anyone may read. For ranked full-text search use `/search`."""
+    items, total = await matters.list_in_force(uow, text=q, department=department, limit=limit, offset=offset)
     return MatterPage(
         items=[MatterOut.model_validate(m) for m in items], total=total, limit=limit, offset=offset
     )
 
 
 @router.get("/{code}", response_model=MatterOut, responses=problem_responses(404))
-async def get_matter(uow: UowDep, code: str) -> MatterOut:
-    """The current published version of a matter by its implementation code (实施编码)."""
-    return MatterOut.model_validate(await use_cases.get_published(uow, code=code))
+async def get_matter(uow: UowDep, code: Code) -> MatterOut:
+    """The version of a matter in force today, with its materials (办理材料)."""
+    return MatterOut.model_validate(await matters.get_in_force(uow, code=code))
+
+
+@router.get("/{code}/versions/{version}", response_model=MatterOut, responses=problem_responses(404))
+async def get_matter_version(
+    uow: UowDep, principal: OptionalPrincipal, code: Code, version: Annotated[int, Path(ge=1, le=100_000)]
+) -> MatterOut:
+    """One version (版本); drafts and versions in review only for their editors and reviewers."""
+    return MatterOut.model_validate(await matters.get_version(uow, principal, code=code, version=version))
+
+
+@router.get("/{code}/history", response_model=MatterHistoryOut, responses=problem_responses(404))
+async def get_matter_history(uow: UowDep, principal: OptionalPrincipal, code: Code) -> MatterHistoryOut:
+    """Every version with its validity dates and every change (变更历史), oldest first."""
+    found = await matters.history(uow, principal, code=code)
+    return MatterHistoryOut.model_validate({"code": code, "versions": found.versions, "entries": found.entries},
+                                           from_attributes=True)  # fmt: skip
+
+
+@router.post("", response_model=MatterOut, status_code=status.HTTP_201_CREATED, responses=WRITE)
+async def create_matter(uow: UowDep, principal: CurrentPrincipal, body: MatterIn) -> MatterOut:
+    """Create a draft version (草稿): the first of a new code, or the next of an existing one. Editors of the
+    department (role `catalog_editor` with a matching `org`) or department systems (scope `catalog:write`)."""
+    return MatterOut.model_validate(await matters.create_draft(uow, principal, spec=_spec(body)))
+
+
+@router.put("/{matter_id}", response_model=MatterOut, responses=WRITE)
+async def update_matter(
+    uow: UowDep, principal: CurrentPrincipal, matter_id: MatterId, body: MatterIn
+) -> MatterOut:
+    """Change a draft. Published versions are immutable (409 `matter_immutable`): revise them instead."""
+    return MatterOut.model_validate(
+        await matters.update_draft(uow, principal, matter_id=matter_id, spec=_spec(body))
+    )
 
 
 @router.post(
-    "",
-    response_model=MatterOut,
-    status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(401, 403, 422),
+    "/{matter_id}/revise", response_model=MatterOut, status_code=status.HTTP_201_CREATED, responses=WRITE
 )
-async def create_matter(uow: UowDep, body: MatterIn, _editor: EditorDep) -> MatterOut:
-    """Create a draft version (草稿) of a matter; scope `catalog:write`."""
-    draft = MatterDraft(**body.model_dump())
-    return MatterOut.model_validate(await use_cases.create_draft(uow, draft=draft))
+async def revise_matter(uow: UowDep, principal: CurrentPrincipal, matter_id: MatterId) -> MatterOut:
+    """A new draft version copied from this one (修订), without validity dates."""
+    return MatterOut.model_validate(await matters.revise(uow, principal, matter_id=matter_id))
 
 
-@router.post(
-    "/{matter_id}/publish", response_model=MatterOut, responses=problem_responses(401, 403, 404, 409, 422)
-)
-async def publish_matter(uow: UowDep, matter_id: str, _publisher: PublisherDep) -> MatterOut:
-    """Publish a draft (发布): checks the quality rules and announces `catalog.matter_published.v1`."""
-    return MatterOut.model_validate(await use_cases.publish_matter(uow, matter_id=matter_id))
+@router.post("/{matter_id}/submit", response_model=MatterOut, responses=WRITE)
+async def submit_matter(uow: UowDep, principal: CurrentPrincipal, matter_id: MatterId) -> MatterOut:
+    """Send a draft to review (提交审核); editors of the department."""
+    return MatterOut.model_validate(await workflow.submit_matter(uow, principal, matter_id=matter_id))
+
+
+@router.post("/{matter_id}/return", response_model=MatterOut, responses=WRITE)
+async def return_matter(
+    uow: UowDep, principal: CurrentPrincipal, matter_id: MatterId, body: NoteIn
+) -> MatterOut:
+    """Send a version in review back to draft with a note (退回修改); reviewers."""
+    return MatterOut.model_validate(
+        await workflow.return_matter(uow, principal, matter_id=matter_id, note=body.note)
+    )
+
+
+@router.post("/{matter_id}/publish", response_model=MatterOut, responses=WRITE)
+async def publish_matter(uow: UowDep, principal: CurrentPrincipal, matter_id: MatterId) -> MatterOut:
+    """Publish a version in review (发布); reviewers (role `catalog_reviewer` or scope `catalog:publish`).
+    Every quality rule and the validity periods are checked; a 422 problem lists every violation. Announces
+    `catalog.matter_published.v1`."""
+    return MatterOut.model_validate(await workflow.publish_matter(uow, principal, matter_id=matter_id))
+
+
+@router.post("/{matter_id}/retire", response_model=MatterOut, responses=WRITE)
+async def retire_matter(
+    uow: UowDep, principal: CurrentPrincipal, matter_id: MatterId, body: NoteIn
+) -> MatterOut:
+    """Retire a published version (废止); reviewers. Announces `catalog.matter_retired.v1`."""
+    return MatterOut.model_validate(
+        await workflow.retire_matter(uow, principal, matter_id=matter_id, note=body.note)
+    )

@@ -1,52 +1,176 @@
-"""Queries live here and only here."""
+"""Queries of matter versions and their history live here and only here."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import asdict, fields
+from datetime import date
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
 
-from catalog.domain import MatterStatus
-from catalog.store.models import Matter
+from catalog.domain.codes import MatterStatus
+from catalog.domain.matters import MaterialSpec, MatterSpec
+from catalog.domain.workflow import Validity
+from catalog.store.models import HistoryEntry, Material, Matter
 
-__all__ = ["MatterRepository"]
+__all__ = ["HistoryRepository", "MatterRepository", "apply_spec", "to_spec"]
+
+_SPEC_FIELDS = [f.name for f in fields(MatterSpec) if f.name != "materials"]
+_MATERIAL_FIELDS = [f.name for f in fields(MaterialSpec)]
+_LISTS = {"levels", "audiences", "online_depths", "channels", "special_procedures", "keywords"}
+
+
+def to_spec(matter: Matter) -> MatterSpec:
+    """The editor's view of a stored version (materials must be loaded)."""
+    values = {name: getattr(matter, name) for name in _SPEC_FIELDS}
+    values["materials"] = [{name: getattr(m, name) for name in _MATERIAL_FIELDS} for m in matter.materials]
+    return MatterSpec.from_values(values)
+
+
+def apply_spec(matter: Matter, spec: MatterSpec) -> None:
+    """Write every field of ``spec`` (resolved) onto a row; materials via :meth:`MatterRepository.set_materials`."""
+    spec = spec.resolved()
+    for name in _SPEC_FIELDS:
+        value = getattr(spec, name)
+        setattr(matter, name, list(value) if name in _LISTS else value)
+
+
+def _materials(spec: MatterSpec) -> list[Material]:
+    return [
+        Material(position=i, **{**asdict(m), "data_items": list(m.data_items)})
+        for i, m in enumerate(spec.materials)
+    ]
+
+
+def _in_force(today: date) -> list[ColumnElement[bool]]:
+    return [
+        Matter.status == MatterStatus.PUBLISHED,
+        Matter.valid_from <= today,
+        or_(Matter.valid_to.is_(None), Matter.valid_to > today),
+    ]
 
 
 class MatterRepository:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
-    def add(self, matter: Matter) -> None:
+    def add(self, matter: Matter, spec: MatterSpec) -> None:
+        matter.materials = _materials(spec)
         self._session.add(matter)
 
+    async def set_materials(self, matter: Matter, spec: MatterSpec) -> None:
+        """Replace a draft's materials (old rows are deleted first: positions are unique per version)."""
+        matter.materials.clear()
+        await self._session.flush()
+        matter.materials.extend(_materials(spec))
+
     async def get(self, matter_id: str, *, for_update: bool = False) -> Matter | None:
-        query = select(Matter).where(Matter.id == matter_id)
+        query = select(Matter).where(Matter.id == matter_id).options(selectinload(Matter.materials))
         if for_update:
-            query = query.with_for_update()
+            query = query.with_for_update(of=Matter)
         return (await self._session.scalars(query)).first()
 
     async def next_version(self, code: str) -> int:
         current = await self._session.scalar(select(func.max(Matter.version)).where(Matter.code == code))
         return int(current or 0) + 1
 
-    async def current_published(self, code: str) -> Matter | None:
+    async def in_force(self, code: str, *, today: date) -> Matter | None:
+        """The published version in force on ``today``."""
         query = (
             select(Matter)
-            .where(Matter.code == code, Matter.status == MatterStatus.PUBLISHED)
-            .order_by(Matter.version.desc())
-            .limit(1)
+            .where(Matter.code == code, *_in_force(today))
+            .options(selectinload(Matter.materials))
+        )
+        return (await self._session.scalars(query.order_by(Matter.version.desc()).limit(1))).first()
+
+    async def latest_published(self, codes: Sequence[str]) -> list[Matter]:
+        """The newest published version of each code (with materials), in no particular order."""
+        newest = (
+            select(Matter.code, func.max(Matter.version).label("version"))
+            .where(Matter.code.in_(codes), Matter.status == MatterStatus.PUBLISHED)
+            .group_by(Matter.code)
+            .subquery()
+        )
+        query = (
+            select(Matter)
+            .join(newest, and_(Matter.code == newest.c.code, Matter.version == newest.c.version))
+            .options(selectinload(Matter.materials))
+        )
+        return list((await self._session.scalars(query)).all())
+
+    async def by_code_version(self, code: str, version: int) -> Matter | None:
+        query = (
+            select(Matter)
+            .where(Matter.code == code, Matter.version == version)
+            .options(selectinload(Matter.materials))
         )
         return (await self._session.scalars(query)).first()
 
-    async def list_published(
-        self, *, text: str | None, limit: int, offset: int
-    ) -> tuple[Sequence[Matter], int]:
-        where = [Matter.status == MatterStatus.PUBLISHED]
+    async def versions(self, code: str) -> Sequence[Matter]:
+        return (
+            await self._session.scalars(select(Matter).where(Matter.code == code).order_by(Matter.version))
+        ).all()
+
+    async def lock_code(self, code: str) -> list[Validity]:
+        """Lock every version of ``code`` (publishes of one matter run one at a time); published and retired
+        versions' validity periods."""
+        rows = (
+            await self._session.execute(
+                select(Matter.version, Matter.status, Matter.valid_from, Matter.valid_to)
+                .where(Matter.code == code)
+                .with_for_update()
+            )
+        ).all()
+        return [
+            Validity(version, valid_from, valid_to)
+            for version, status, valid_from, valid_to in rows
+            if status in (MatterStatus.PUBLISHED, MatterStatus.RETIRED) and valid_from is not None
+        ]
+
+    async def close_validity(self, code: str, version: int, valid_to: date) -> None:
+        matter = (
+            await self._session.scalars(select(Matter).where(Matter.code == code, Matter.version == version))
+        ).one()
+        matter.valid_to = valid_to
+
+    def _listing(self, *, today: date, text: str | None, department: str | None) -> Select[Any]:
+        query = select(Matter).where(*_in_force(today))
         if text:
-            where.append(Matter.name.contains(text, autoescape=True))
-        total = await self._session.scalar(select(func.count()).select_from(Matter).where(*where))
+            query = query.where(Matter.name.contains(text, autoescape=True))
+        if department:
+            query = query.where(Matter.department_code == department)
+        return query
+
+    async def list_in_force(
+        self, *, today: date, text: str | None, department: str | None, limit: int, offset: int
+    ) -> tuple[Sequence[Matter], int]:
+        query = self._listing(today=today, text=text, department=department)
+        total = await self._session.scalar(select(func.count()).select_from(query.subquery()))
         rows = await self._session.scalars(
-            select(Matter).where(*where).order_by(Matter.code, Matter.version).limit(limit).offset(offset)
+            query.options(selectinload(Matter.materials)).order_by(Matter.code).limit(limit).offset(offset)
         )
         return rows.all(), int(total or 0)
+
+    async def all_in_force(self, *, today: date, department: str | None) -> Sequence[Matter]:
+        query = self._listing(today=today, text=None, department=department)
+        return (
+            await self._session.scalars(query.options(selectinload(Matter.materials)).order_by(Matter.code))
+        ).all()
+
+
+class HistoryRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    def record(self, *, kind: str, code: str, record_id: str, version: int, action: str, status: str,
+               actor: str, note: str = "") -> None:  # fmt: skip
+        entry = HistoryEntry(kind=kind, code=code, record_id=record_id, version=version, action=action,
+                             status=status, actor=actor, note=note)  # fmt: skip
+        self._session.add(entry)
+
+    async def of(self, kind: str, code: str) -> Sequence[HistoryEntry]:
+        query = select(HistoryEntry).where(HistoryEntry.kind == kind, HistoryEntry.code == code)
+        return (await self._session.scalars(query.order_by(HistoryEntry.at, HistoryEntry.id))).all()

@@ -1,7 +1,21 @@
 """HTTP in: the exchange routers."""
 
+from exchange.api.access_log import router as access_log_router
+from exchange.api.certificates import router as certificates_router
+from exchange.api.city import router as city_router
+from exchange.api.grants import router as grants_router
+from exchange.api.records import router as records_router
 from exchange.api.resources import router as resources_router
+from exchange.api.subscriptions import router as subscriptions_router
 
 __all__ = ["ROUTERS"]
 
-ROUTERS = [resources_router]
+ROUTERS = [
+    resources_router,
+    records_router,
+    grants_router,
+    access_log_router,
+    subscriptions_router,
+    certificates_router,
+    city_router,
+]

@@ -1,31 +1,54 @@
-"""SQLAlchemy models of the exchange, plus the outbox and inbox tables."""
+"""SQLAlchemy models of the exchange, plus the outbox and inbox tables.
+
+Each group of tables lives in its own module; this module gathers them so ``Base.metadata`` is complete for
+Alembic and the drift test.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Date, String, Text
+from sqlalchemy import Date, Integer, String, Text
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 
-from meshkit.db import new_metadata
-from meshkit.inbox import inbox_table
-from meshkit.outbox import outbox_table
+from exchange.store.base import INBOX, OUTBOX, Base
+from exchange.store.certificate_models import Certificate, CertificateChange
+from exchange.store.city_models import CityInbound, CityOutbound, InboundNonce
+from exchange.store.dependency_models import CatalogMatter, MatterDependency
+from exchange.store.pubsub_models import Delivery, Subscription
+from exchange.store.sharing_models import AccessEntry, ChainHead, ChainLink, Member, Record, ShareRequest
 
-__all__ = ["INBOX", "OUTBOX", "Base", "Resource"]
-
-
-class Base(DeclarativeBase):
-    metadata = new_metadata()
-
-
-OUTBOX = outbox_table(Base.metadata)
-INBOX = inbox_table(Base.metadata)
+__all__ = [
+    "INBOX",
+    "OUTBOX",
+    "AccessEntry",
+    "Base",
+    "CatalogMatter",
+    "Certificate",
+    "CertificateChange",
+    "ChainHead",
+    "ChainLink",
+    "CityInbound",
+    "CityOutbound",
+    "Delivery",
+    "InboundNonce",
+    "MatterDependency",
+    "Member",
+    "Record",
+    "Resource",
+    "ShareRequest",
+    "Subscription",
+]
 
 
 class Resource(Base):
-    """A data resource of the sharing catalog (政务信息资源目录)."""
+    """A data resource of the sharing catalog (政务信息资源目录).
+
+    ``items`` lists the data items as ``{"key", "name", "type"}``: ``key`` is what requests and records use,
+    ``name`` the Chinese label. Proxied (接口) resources name the provider system's ``endpoint_url``.
+    """
 
     __tablename__ = "resources"
 
@@ -39,3 +62,11 @@ class Resource(Base):
     sharing_method: Mapped[str] = mapped_column(String(10))
     update_cycle: Mapped[str] = mapped_column(String(20))
     published_on: Mapped[date] = mapped_column(Date)
+    subject_kind: Mapped[str] = mapped_column(String(12), server_default="person")
+    legal_basis: Mapped[str | None] = mapped_column(Text)
+    endpoint_url: Mapped[str | None] = mapped_column(String(500))
+    timeout_ms: Mapped[int] = mapped_column(Integer, server_default="3000")
+
+    @property
+    def item_keys(self) -> tuple[str, ...]:
+        return tuple(str(item.get("key") or item["name"]) for item in self.items)

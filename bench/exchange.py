@@ -1,0 +1,164 @@
+"""Exchange benchmark: shared-record reads through the gateway, each decided, logged and hash-chained.
+
+Throughput: a fixed number of connections for a fixed time (closed loop). Latency: an open loop paced at a fixed
+rate (half the 1,000 reads/s target) and again at half the measured throughput, measured from each request's
+scheduled start so queueing counts. Afterwards
+the access log is counted in the database: every answered read must have exactly one entry.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from typing import Any
+
+import aiohttp
+import asyncpg
+from stdnum.cn import uscc
+
+from bench.stats import percentile
+
+__all__ = ["shared_reads"]
+
+RESOURCE = "500110-SCJGJ-FR-001"
+
+
+def credit_codes(count: int) -> list[str]:
+    codes = []
+    for n in range(count):
+        base = f"91500110MA{n:07d}"
+        codes.append(base + uscc.calc_check_digit(base))
+    return codes
+
+
+async def _token(session: aiohttp.ClientSession, gateway: str, client_id: str, secret: str) -> str:
+    async with session.post(f"{gateway}/identity/token", data={"grant_type": "client_credentials"},
+                            auth=aiohttp.BasicAuth(client_id, secret)) as response:  # fmt: skip
+        body = await response.json()
+        if response.status != 200:
+            raise RuntimeError(f"token endpoint answered {response.status}: {body}")
+        return str(body["access_token"])
+
+
+async def _load(session: aiohttp.ClientSession, url: str, headers: dict[str, str], codes: list[str]) -> None:
+    version = int(time.time())
+    for start in range(0, len(codes), 1000):
+        records = [{"identifier": code, "version": version, "data": {"credit_code": code, "name": f"綦江测试商户{i}",
+                                                                    "address": "重庆市綦江区古南街道"}}
+                   for i, code in enumerate(codes[start:start + 1000], start)]  # fmt: skip
+        async with session.put(url, json={"records": records}, headers=headers) as response:
+            if response.status != 200:
+                raise RuntimeError(f"push answered {response.status}: {await response.text()}")
+
+
+def _body(code: str, n: int) -> dict[str, Any]:
+    return {"identifier": code, "subject_kind": "enterprise", "purpose": "基准测试 营业执照信息核验",
+            "case_ref": f"BENCH{n:012d}", "person_id": f"bench-{n % 97}"}  # fmt: skip
+
+
+async def _read(
+    session: aiohttp.ClientSession, url: str, headers: dict[str, str], body: dict[str, Any]
+) -> int:
+    async with session.post(url, json=body, headers=headers) as response:
+        await response.read()
+        return response.status
+
+
+async def _throughput(session: aiohttp.ClientSession, url: str, headers: dict[str, str], codes: list[str],
+                      concurrency: int, seconds: float) -> tuple[float, dict[int, int]]:  # fmt: skip
+    statuses: dict[int, int] = {}
+    deadline = time.perf_counter() + seconds
+    counter = iter(range(10**9))
+
+    async def worker() -> None:
+        while time.perf_counter() < deadline:
+            status = await _read(session, url, headers, _body(random.choice(codes), next(counter)))
+            statuses[status] = statuses.get(status, 0) + 1
+
+    started = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    return statuses.get(200, 0) / (time.perf_counter() - started), statuses
+
+
+async def _paced(session: aiohttp.ClientSession, url: str, headers: dict[str, str], codes: list[str], rate: float,
+                 seconds: float) -> tuple[list[float], int]:  # fmt: skip
+    latencies: list[float] = []
+    failures = 0
+    start = time.perf_counter() + 0.05
+
+    async def one(n: int, due: float) -> None:
+        nonlocal failures
+        await asyncio.sleep(max(0.0, due - time.perf_counter()))
+        status = await _read(session, url, headers, _body(random.choice(codes), n))
+        latencies.append((time.perf_counter() - due) * 1000)
+        failures += status != 200
+
+    total = int(rate * seconds)
+    await asyncio.gather(*(one(n, start + n / rate) for n in range(total)))
+    return latencies, failures
+
+
+async def _settled(database_url: str, timeout: float = 180.0) -> None:
+    """Wait until the worker has fanned out every record_changed event of the load (it competes for the CPU)."""
+    conn = await asyncpg.connect(database_url.replace("postgresql+asyncpg://", "postgresql://"))
+    try:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            staged = await conn.fetchval(
+                "SELECT count(*) FROM outbox WHERE subject = 'exchange.record_changed.v1'"
+            )
+            done = await conn.fetchval("SELECT count(*) FROM inbox WHERE consumer = 'exchange-subscriptions'")
+            if done >= staged:
+                return
+            await asyncio.sleep(0.5)
+        raise RuntimeError("the exchange worker did not consume the load's events in time")
+    finally:
+        await conn.close()
+
+
+async def _logged(database_url: str) -> int:
+    conn = await asyncpg.connect(database_url.replace("postgresql+asyncpg://", "postgresql://"))
+    try:
+        return int(await conn.fetchval("SELECT count(*) FROM access_chain"))
+    finally:
+        await conn.close()
+
+
+async def shared_reads(
+    gateway: str, database_url: str, *, client_id: str, secret: str, subjects: int = 5000, concurrency: int = 48,
+    seconds: float = 8.0, rate: float = 500.0,
+) -> dict[str, Any]:  # fmt: skip
+    codes = credit_codes(subjects)
+    url = f"{gateway}/exchange/resources/{RESOURCE}/read"
+    connector = aiohttp.TCPConnector(limit=concurrency * 2)
+    async with aiohttp.ClientSession(connector=connector) as session:
+        headers = {"Authorization": f"Bearer {await _token(session, gateway, client_id, secret)}"}
+        await _load(session, f"{gateway}/exchange/resources/{RESOURCE}/records", headers, codes)
+        await _settled(database_url)
+        await _throughput(session, url, headers, codes, concurrency, 2.0)  # warm pools and caches
+        before = await _logged(database_url)
+        reads_per_s, statuses = await _throughput(session, url, headers, codes, concurrency, seconds)
+        latencies, failures = await _paced(session, url, headers, codes, rate, seconds)
+        half = max(round(reads_per_s / 2), 1)
+        at_half, half_failures = await _paced(session, url, headers, codes, half, seconds)
+        logged = await _logged(database_url) - before
+    answered = sum(statuses.values()) + len(latencies) + len(at_half)
+    return {
+        "resource": RESOURCE,
+        "subjects": subjects,
+        "concurrency": concurrency,
+        "reads_per_s": round(reads_per_s),
+        "non_200": {str(k): v for k, v in statuses.items() if k != 200},
+        "paced_rate": rate,
+        "paced_p50_ms": round(percentile(latencies, 0.5), 2),
+        "paced_p99_ms": round(percentile(latencies, 0.99), 2),
+        "paced_failures": failures,
+        "half_measured_rate": half,
+        "half_measured_p50_ms": round(percentile(at_half, 0.5), 2),
+        "half_measured_p99_ms": round(percentile(at_half, 0.99), 2),
+        "half_measured_failures": half_failures,
+        "reads": answered,
+        "log_entries": logged,
+        "every_read_logged": logged == answered,
+    }

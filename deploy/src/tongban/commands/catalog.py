@@ -1,0 +1,137 @@
+"""``tongban catalog import FILE`` / ``tongban catalog export FILE``: the implementation list (实施清单) as .xlsx
+or .csv, straight into the catalog's database through the catalog's own use cases (the same rules as the API).
+
+The database is the running mesh's (``tongban up``) unless ``--database-url`` or ``CATALOG_DATABASE_URL`` says
+otherwise. Import shows a progress bar per matter and a table of every bad row.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
+from rich.table import Table
+from sqlalchemy.exc import SQLAlchemyError
+
+from catalog.store.unit_of_work import CatalogUnitOfWork
+from catalog.transfer import FORMATS, read_table
+from catalog.transfer.files import TableError
+from catalog.use_cases.transfer import ImportReport, export_matters, import_matters
+from meshkit.auth import Principal
+from meshkit.db import Database
+from tongban.registry import add_mesh_options, command, config_from_args
+
+__all__ = ["run_catalog"]
+
+SHOWN_ERRORS = 50
+
+
+def _configure(parser: argparse.ArgumentParser) -> None:
+    add_mesh_options(parser)
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    importing = actions.add_parser("import", help="import an implementation list (.xlsx or .csv)")
+    importing.add_argument("file", type=Path, metavar="FILE")
+    importing.add_argument("--publish", action="store_true", help="also submit and publish every matter")
+    importing.add_argument("--partial", action="store_true",
+                           help="apply the good matters even when other rows are bad (default: all or nothing)")  # fmt: skip
+    exporting = actions.add_parser("export", help="export the matters in force (.xlsx or .csv)")
+    exporting.add_argument("file", type=Path, metavar="FILE")
+    exporting.add_argument("--department", metavar="CODE", help="one department only, e.g. 500110-SCJGJ")
+    for sub in (importing, exporting):
+        sub.add_argument("--format", choices=FORMATS, help="default: from the file name's extension")
+        sub.add_argument("--database-url", metavar="URL", help="the catalog's database (default: the mesh's)")
+
+
+def _format(args: argparse.Namespace) -> str:
+    fmt: str = args.format or args.file.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise TableError(f"无法从文件名判断格式（{args.file.name}），请加 --format csv 或 xlsx")
+    return fmt
+
+
+def _url(args: argparse.Namespace) -> str:
+    if args.database_url:
+        return str(args.database_url)
+    config = config_from_args(args, demo=False)
+    return config.database_url(next(spec for spec in config.services if spec.name == "catalog"))
+
+
+def _operator(publish: bool) -> Principal:
+    scopes = {"catalog:write", "catalog:publish"} if publish else {"catalog:write"}
+    return Principal(sub="tongban-cli", client_id="tongban-cli", kind="system", scopes=frozenset(scopes))
+
+
+async def _import(
+    url: str, records: list[dict[str, str]], args: argparse.Namespace, console: Console
+) -> ImportReport:
+    database = Database.from_url(url, pool_size=1, application_name="tongban-catalog-import")
+    columns = (TextColumn("导入事项"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    try:
+        with Progress(*columns, console=console) as progress:
+            task: TaskID | None = None
+
+            def advance(done: int, total: int) -> None:
+                nonlocal task
+                if task is None:
+                    task = progress.add_task("import", total=total)
+                progress.update(task, completed=done)
+
+            async with CatalogUnitOfWork(database) as uow:
+                return await import_matters(uow, _operator(args.publish), records=records, publish=args.publish,
+                                            all_or_nothing=not args.partial, progress=advance)  # fmt: skip
+    finally:
+        await database.dispose()
+
+
+async def _export(url: str, fmt: str, department: str | None) -> bytes:
+    database = Database.from_url(url, pool_size=1, application_name="tongban-catalog-export")
+    try:
+        async with CatalogUnitOfWork(database) as uow:
+            return await export_matters(uow, fmt=fmt, department=department)
+    finally:
+        await database.dispose()
+
+
+def _print_report(console: Console, report: ImportReport) -> None:
+    if report.errors:
+        table = Table("行", "列", "原因", title=f"{len(report.errors)} 处问题", title_justify="left")
+        for error in report.errors[:SHOWN_ERRORS]:
+            table.add_row(str(error.row), escape(error.column), escape(error.message))
+        console.print(table)
+        if len(report.errors) > SHOWN_ERRORS:
+            console.print(f"… 另有 {len(report.errors) - SHOWN_ERRORS} 处未列出")
+    if report.applied:
+        console.print(
+            f"[green]✓[/green] {report.rows} 行，已导入 {len(report.imported)} / {report.matters} 个事项"
+        )
+    else:
+        console.print(f"[red]✗[/red] {report.rows} 行，未导入任何事项（全部成功才导入；可加 --partial）")
+
+
+@command("catalog", "import or export the matter catalog's implementation list (.xlsx, .csv)", _configure)
+def run_catalog(args: argparse.Namespace) -> int:
+    console = Console()
+    try:
+        fmt = _format(args)
+        url = _url(args)
+        if args.action == "export":
+            with console.status("导出事项…"):
+                data = asyncio.run(_export(url, fmt, args.department))
+            args.file.write_bytes(data)
+            console.print(f"[green]✓[/green] 已导出到 {escape(str(args.file))}（{len(data)} 字节）")
+            return 0
+        records = read_table(args.file.read_bytes(), fmt)
+        report = asyncio.run(_import(url, records, args, console))
+    except (TableError, OSError) as exc:
+        console.print(f"[red]✗[/red] {escape(str(exc))}")
+        return 2
+    except SQLAlchemyError as exc:
+        console.print(f"[red]✗[/red] 目录数据库不可用（{escape(type(exc).__name__)}）：请先运行 tongban up，"
+                      "或用 --database-url / CATALOG_DATABASE_URL 指定")  # fmt: skip
+        return 2
+    _print_report(console, report)
+    return 0 if report.applied and not report.errors else 1

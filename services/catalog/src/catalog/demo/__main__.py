@@ -1,0 +1,24 @@
+"""``python -m catalog.demo``: load the demo catalog into the database of ``CATALOG_DATABASE_URL``."""
+
+from __future__ import annotations
+
+import asyncio
+
+from catalog.demo.loader import load
+from catalog.settings import CatalogSettings
+from meshkit.db import Database
+
+
+async def _main() -> None:
+    database = Database.from_url(CatalogSettings().database_url, pool_size=2)
+    try:
+        loaded = await load(database)
+        print(
+            f"catalog demo data: {loaded.matters} matters and {loaded.bundles} bundles published, "
+            f"{loaded.synonyms} synonyms set, {loaded.indexed} search entries"
+        )
+    finally:
+        await database.dispose()
+
+
+asyncio.run(_main())

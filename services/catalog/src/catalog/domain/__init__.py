@@ -1,0 +1,1 @@
+"""Catalog rules as pure functions, values and enums (DOMAIN.md §4)."""

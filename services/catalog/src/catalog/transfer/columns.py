@@ -1,0 +1,226 @@
+"""The columns of the implementation list and the conversion of rows to matter specs and back.
+
+One row per material; a matter's own columns repeat on each of its rows (a matter without materials has one
+row with the material columns empty). Coded columns accept the code or its Chinese label and are exported as
+labels; multi-valued columns are joined with 、. Row numbers are the spreadsheet's (the header is row 1).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from catalog.domain.codes import Dictionary
+from catalog.domain.matters import MatterSpec
+
+__all__ = ["COLUMNS", "ParsedFile", "ParsedMatter", "RowError", "parse_rows", "spec_rows"]
+
+Dictionaries = Mapping[str, Mapping[str, str]]
+
+
+class Kind(Enum):
+    TEXT = "text"
+    OPTIONAL = "optional"  # text, empty → None
+    INT = "int"
+    BOOL = "bool"
+    DATE = "date"
+    CODE = "code"
+    CODES = "codes"
+    LIST = "list"
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    field: str
+    kind: Kind
+    dictionary: Dictionary | None = None
+    required: bool = False
+    material: bool = False
+
+
+def _c(header: str, field: str, kind: Kind = Kind.TEXT, dictionary: Dictionary | None = None, *,
+       required: bool = False, material: bool = False) -> Column:  # fmt: skip
+    return Column(header, field, kind, dictionary, required, material)
+
+
+D = Dictionary
+COLUMNS: tuple[Column, ...] = (
+    _c("实施编码", "code", required=True), _c("事项名称", "name", required=True),
+    _c("基本编码", "basic_code", Kind.OPTIONAL), _c("业务办理项编码", "item_code", Kind.OPTIONAL),
+    _c("事项类型", "matter_type", Kind.CODE, D.MATTER_TYPES, required=True),
+    _c("实施主体编码", "department_code", required=True), _c("实施主体", "department_name"),
+    _c("实施主体统一社会信用代码", "department_credit_code", Kind.OPTIONAL),
+    _c("权力来源", "power_source", Kind.CODE, D.POWER_SOURCES), _c("行使层级", "levels", Kind.CODES, D.LEVELS),
+    _c("服务对象", "audiences", Kind.CODES, D.AUDIENCES), _c("设定依据", "legal_basis"), _c("受理条件", "conditions"),
+    _c("法定时限", "statutory_days", Kind.INT, required=True),
+    _c("法定时限单位", "statutory_unit", Kind.CODE, D.TIME_UNITS),
+    _c("承诺时限", "promised_days", Kind.INT, required=True),
+    _c("承诺时限单位", "promised_unit", Kind.CODE, D.TIME_UNITS), _c("办件类型", "case_kind", Kind.CODE, D.CASE_KINDS),
+    _c("到办事现场次数", "visits", Kind.INT), _c("到现场理由", "visit_reason"), _c("是否收费", "fee", Kind.BOOL),
+    _c("收费依据", "fee_basis"), _c("网办深度", "online_depths", Kind.CODES, D.ONLINE_DEPTHS),
+    _c("全程网办", "full_online", Kind.BOOL), _c("办理渠道", "channels", Kind.CODES, D.CHANNELS),
+    _c("办理结果类型", "result_type", Kind.CODE, D.RESULT_TYPES), _c("办理结果名称", "result_name"),
+    _c("结果证照类型", "result_certificate_type", Kind.CODE, D.CERTIFICATE_TYPES),
+    _c("最低实名等级", "min_real_name_level", Kind.CODE, D.REAL_NAME_LEVELS),
+    _c("通办范围", "cross_area", Kind.CODE, D.CROSS_AREAS),
+    _c("特别程序", "special_procedures", Kind.CODES, D.SPECIAL_PROCEDURES),
+    _c("咨询电话", "consult_phone"), _c("投诉电话", "complaint_phone"), _c("关键词", "keywords", Kind.LIST),
+    _c("办事指南", "guide"), _c("生效日期", "valid_from", Kind.DATE), _c("失效日期", "valid_to", Kind.DATE),
+    _c("材料名称", "name", material=True),
+    _c("材料必要性", "requirement", Kind.CODE, D.REQUIREMENTS, material=True),
+    _c("材料形式", "form", Kind.CODE, D.FORMS, material=True),
+    _c("纸质份数", "paper_copies", Kind.INT, material=True),
+    _c("材料来源", "source", Kind.CODE, D.SOURCES, material=True),
+    _c("电子证照类型", "certificate_type", Kind.CODE, D.CERTIFICATE_TYPES, material=True),
+    _c("共享资源编码", "resource_code", Kind.OPTIONAL, material=True),
+    _c("共享数据项", "data_items", Kind.LIST, material=True), _c("材料说明", "notes", material=True),
+)  # fmt: skip
+MATTER_COLUMNS = [c for c in COLUMNS if not c.material]
+MATERIAL_COLUMNS = [c for c in COLUMNS if c.material]
+_SPLIT = re.compile(r"[、,，;；|\n]+")
+_TRUE, _FALSE = {"是", "true", "1", "y", "yes"}, {"否", "false", "0", "n", "no"}
+SEPARATOR = "、"
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int
+    column: str
+    message: str
+
+
+@dataclass(frozen=True)
+class ParsedMatter:
+    row: int  # first row of the matter
+    spec: MatterSpec
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    matters: list[ParsedMatter]
+    errors: list[RowError]
+    rows: int
+
+
+def _code(value: str, column: Column, dictionaries: Dictionaries) -> str:
+    assert column.dictionary is not None
+    entries = dictionaries.get(column.dictionary, {})
+    if value in entries:
+        return value
+    for code, label in entries.items():
+        if label == value:
+            return code
+    raise ValueError(f"“{value}”不是{column.header}的代码或名称")
+
+
+def _value(raw: str, column: Column, dictionaries: Dictionaries) -> Any:
+    if column.kind is Kind.TEXT:
+        return raw
+    if not raw:
+        return {Kind.CODES: [], Kind.LIST: []}.get(column.kind)
+    match column.kind:
+        case Kind.OPTIONAL:
+            return raw
+        case Kind.INT:
+            if not re.fullmatch(r"\d{1,5}", raw):
+                raise ValueError(f"应为非负整数，实际为“{raw}”")
+            return int(raw)
+        case Kind.BOOL:
+            if raw.lower() not in _TRUE | _FALSE:
+                raise ValueError(f"应为“是”或“否”，实际为“{raw}”")
+            return raw.lower() in _TRUE
+        case Kind.DATE:
+            try:
+                return date.fromisoformat(raw[:10])
+            except ValueError:
+                raise ValueError(f"应为日期（如 2025-01-01），实际为“{raw}”") from None
+        case Kind.CODE:
+            code = _code(raw, column, dictionaries)
+            return int(code) if column.field == "min_real_name_level" else code
+        case Kind.CODES:
+            return [_code(part.strip(), column, dictionaries) for part in _SPLIT.split(raw) if part.strip()]
+    return [part.strip() for part in _SPLIT.split(raw) if part.strip()]
+
+
+def _read(record: Mapping[str, str], columns: Sequence[Column], row: int, dictionaries: Dictionaries,
+          errors: list[RowError]) -> dict[str, Any]:  # fmt: skip
+    values: dict[str, Any] = {}
+    for column in columns:
+        raw = record.get(column.header, "").strip()
+        if column.required and not raw:
+            errors.append(RowError(row, column.header, "必填"))
+            continue
+        try:
+            value = _value(raw, column, dictionaries)
+        except ValueError as exc:
+            errors.append(RowError(row, column.header, str(exc)))
+            continue
+        if value is not None and not (value == "" and column.kind is not Kind.TEXT):
+            values[column.field] = value
+    return values
+
+
+def parse_rows(records: Sequence[Mapping[str, str]], dictionaries: Dictionaries) -> ParsedFile:
+    """Specs of the well-formed matters, and every problem with its row number and column."""
+    errors: list[RowError] = []
+    missing = [c.header for c in COLUMNS if c.required and records and c.header not in records[0]]
+    if missing:
+        return ParsedFile([], [RowError(1, h, "缺少此列") for h in missing], len(records))
+    groups: dict[str, tuple[int, dict[str, Any], list[dict[str, Any]], bool]] = {}
+    for index, record in enumerate(records):
+        row = index + 2
+        before = len(errors)
+        values = _read(record, MATTER_COLUMNS, row, dictionaries, errors)
+        material = (
+            _read(record, MATERIAL_COLUMNS, row, dictionaries, errors) if record.get("材料名称") else None
+        )
+        code = values.get("code") or f"第{row}行"
+        if code in groups:
+            first, known, materials, bad = groups[code]
+            if len(errors) == before and known and values != known:
+                errors.append(RowError(row, "实施编码", f"与第 {first} 行同一事项的信息不一致"))
+        else:
+            first, known, materials, bad = row, values, [], False
+        if material is not None:
+            materials.append(material)
+        groups[code] = (first, known, materials, bad or len(errors) > before)
+    matters = []
+    for first, values, materials, bad in groups.values():
+        if not bad:
+            matters.append(ParsedMatter(first, MatterSpec.from_values({**values, "materials": materials})))
+    return ParsedFile(matters, errors, len(records))
+
+
+def _out(value: Any, column: Column, dictionaries: Dictionaries) -> Any:
+    if value is None:
+        return ""
+    if column.kind is Kind.CODE:
+        return dictionaries.get(column.dictionary or "", {}).get(str(value), str(value))
+    if column.kind is Kind.CODES:
+        return SEPARATOR.join(dictionaries.get(column.dictionary or "", {}).get(v, v) for v in value)
+    if column.kind is Kind.LIST:
+        return SEPARATOR.join(value)
+    if column.kind is Kind.BOOL:
+        return "是" if value else "否"
+    if column.kind is Kind.DATE:
+        return value.isoformat()
+    return value
+
+
+def spec_rows(specs: Sequence[MatterSpec], dictionaries: Dictionaries) -> tuple[list[str], list[list[Any]]]:
+    """Header and rows of ``specs``, materials expanded one per row."""
+    rows = []
+    for spec in specs:
+        spec = spec.resolved()
+        own = [_out(getattr(spec, c.field), c, dictionaries) for c in MATTER_COLUMNS]
+        for material in spec.materials or (None,):
+            rows.append(own + [
+                "" if material is None else _out(getattr(material, c.field), c, dictionaries)
+                for c in MATERIAL_COLUMNS
+            ])  # fmt: skip
+    return [c.header for c in COLUMNS], rows

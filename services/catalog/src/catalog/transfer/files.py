@@ -1,0 +1,95 @@
+"""Tables in and out of files: CSV (UTF-8 with BOM, so Excel opens it) and .xlsx (openpyxl)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+from zipfile import BadZipFile
+
+from openpyxl import Workbook, load_workbook  # type: ignore[import-untyped]
+from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
+
+__all__ = ["FORMATS", "TableError", "read_table", "write_table"]
+
+FORMATS = ("csv", "xlsx")
+SHEET = "实施清单"
+MAX_ROWS = 100_000
+
+
+class TableError(ValueError):
+    """The file is not a table we can read at all (not a row-level problem)."""
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _records(header: Sequence[Any], rows: Sequence[Sequence[Any]]) -> list[dict[str, str]]:
+    names = [_cell(h) for h in header]
+    if not any(names):
+        raise TableError("第 1 行应为表头")
+    out = []
+    for row in rows:
+        values = [_cell(v) for v in row]
+        out.append({name: values[i] if i < len(values) else "" for i, name in enumerate(names) if name})
+    return out
+
+
+def read_table(data: bytes, fmt: str) -> list[dict[str, str]]:
+    """Rows as header → text, in file order (file row n + 2 = list index n, after the header row)."""
+    if fmt == "csv":
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            try:
+                text = data.decode("gb18030")
+            except UnicodeDecodeError as exc:
+                raise TableError("CSV 文件编码无法识别，请使用 UTF-8") from exc
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    elif fmt == "xlsx":
+        try:
+            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except (InvalidFileException, BadZipFile, KeyError, OSError, ValueError) as exc:
+            raise TableError("不是有效的 .xlsx 文件") from exc
+        sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
+        rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+        book.close()
+    else:
+        raise TableError(f"不支持的格式 {fmt}，只支持 {', '.join(FORMATS)}")
+    if not rows:
+        raise TableError("文件是空的")
+    if len(rows) > MAX_ROWS:
+        raise TableError(f"行数超过上限 {MAX_ROWS}")
+    while rows and not any(_cell(v) for v in rows[-1]):
+        rows.pop()
+    return _records(rows[0], rows[1:])
+
+
+def write_table(header: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str) -> bytes:
+    if fmt == "csv":
+        text = io.StringIO(newline="")
+        writer = csv.writer(text, lineterminator="\r\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+        return text.getvalue().encode("utf-8-sig")
+    if fmt != "xlsx":
+        raise TableError(f"不支持的格式 {fmt}，只支持 {', '.join(FORMATS)}")
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(SHEET)
+    sheet.append(list(header))
+    for row in rows:
+        sheet.append(list(row))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

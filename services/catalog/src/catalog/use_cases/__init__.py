@@ -1,0 +1,1 @@
+"""What the catalog does: one async function per operation, each committing explicitly."""

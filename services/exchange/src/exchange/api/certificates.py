@@ -1,0 +1,127 @@
+"""The e-certificate registry (电子证照): issue, look up by holder and type, change status, history."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path
+from pydantic import BaseModel, ConfigDict, Field
+
+from exchange.api.dependencies import DataPrincipal, NowDep, RequestIdDep, SealerDep, SettingsDep, UowDep
+from exchange.api.records import PurposeIn
+from exchange.domain.certificates import CertificateStatus
+from exchange.domain.subjects import SubjectKind
+from exchange.use_cases import certificates
+from meshkit.auth import CurrentPrincipal
+from meshkit.errors import problem_responses
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/certificates", tags=["电子证照 (e-certificates)"])
+
+Identifier = Annotated[str, Path(max_length=120, description="GB/T 36904 identifier (证照标识)")]
+
+
+class IssueIn(BaseModel):
+    identifier: str = Field(max_length=120, examples=[
+        "1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.001.U"])  # fmt: skip
+    type_name: str = Field(max_length=100, examples=["营业执照"])
+    holder_kind: SubjectKind
+    holder_identifier: str = Field(max_length=40, description="holder's ID number or credit code")
+    holder_name: str = Field(max_length=200)
+    holder_id: str | None = Field(default=None, max_length=100, description="identity's id of the holder")
+    valid_from: date
+    valid_to: date | None = None
+    case_ref: str | None = Field(default=None, max_length=100, description="the case that produced it")
+    content: dict[str, Any] | None = None
+
+
+class CertificateOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    identifier: str
+    type_code: str
+    type_name: str
+    holder_kind: str
+    issuer_code: str
+    valid_from: date
+    valid_to: date | None
+    status: str
+    case_ref: str | None
+    version: int
+
+
+class LookupIn(PurposeIn):
+    holder_kind: SubjectKind
+    holder_identifier: str = Field(max_length=40, description="body only, never URL")
+    type_code: str | None = Field(
+        default=None, max_length=21, description="certificate type code (证照类型代码)"
+    )
+    person_id: str | None = Field(default=None, max_length=100, description="identity's id of the holder")
+
+
+class LookupOut(BaseModel):
+    certificates: list[dict[str, Any]]
+    items: list[str]
+    access_log_id: str
+
+
+class StatusIn(BaseModel):
+    status: CertificateStatus = Field(description="有效 暂扣 撤销 注销 失效 吊销")
+    reason: str = Field(min_length=2, max_length=1000)
+
+
+class ChangeOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    from_status: str | None
+    to_status: str
+    reason: str | None
+    actor: str
+    actor_org: str | None
+    at: datetime
+
+
+@router.post("", response_model=CertificateOut, status_code=201, responses=problem_responses(403, 409, 422))
+async def issue_certificate(body: IssueIn, uow: UowDep, principal: CurrentPrincipal, sealer: SealerDep,
+                settings: SettingsDep) -> CertificateOut:  # fmt: skip
+    """Register an issued certificate (证照登记) for the caller's department; the identifier is validated."""
+    draft = certificates.CertificateDraft(**body.model_dump())
+    certificate = await certificates.issue(uow, caller=principal, draft=draft, sealer=sealer,
+                                           resource_code=settings.certificate_resource)  # fmt: skip
+    return CertificateOut.model_validate(certificate)
+
+
+@router.post("/lookup", response_model=LookupOut, responses=problem_responses(400, 403, 404, 422, 429))
+async def look_up_certificates(now: NowDep, body: LookupIn, uow: UowDep, principal: DataPrincipal, sealer: SealerDep, settings: SettingsDep,
+                  request_id: RequestIdDep) -> LookupOut:  # fmt: skip
+    """A holder's certificates, optionally of one type (按持证主体和类型查询); logged like every read."""
+    found = await certificates.look_up(
+        uow, caller=principal, holder_kind=body.holder_kind, holder_identifier=body.holder_identifier,
+        type_code=body.type_code, owner_id=body.person_id, purpose=body.as_purpose(), sealer=sealer,
+        resource_code=settings.certificate_resource, now=now, request_id=request_id,
+    )  # fmt: skip
+    return LookupOut(
+        certificates=found.certificates, items=list(found.items), access_log_id=found.access_log_id
+    )
+
+
+@router.post(
+    "/{identifier}/status", response_model=CertificateOut, responses=problem_responses(403, 404, 409)
+)
+async def change_certificate_status(identifier: Identifier, body: StatusIn, uow: UowDep, principal: CurrentPrincipal,
+                        settings: SettingsDep) -> CertificateOut:  # fmt: skip
+    """Change the status (暂扣, 撤销, 注销, 失效, 吊销, or back to 有效 from 暂扣; issuer only)."""
+    certificate = await certificates.change_status(uow, caller=principal, identifier=identifier,
+                                                   status=body.status, reason=body.reason,
+                                                   resource_code=settings.certificate_resource)  # fmt: skip
+    return CertificateOut.model_validate(certificate)
+
+
+@router.get("/{identifier}/history", response_model=list[ChangeOut], responses=problem_responses(401, 404))
+async def certificate_history(
+    identifier: Identifier, uow: UowDep, principal: CurrentPrincipal
+) -> list[ChangeOut]:
+    """The status history of a certificate (状态变更记录)."""
+    return [ChangeOut.model_validate(c) for c in await certificates.history(uow, identifier=identifier)]

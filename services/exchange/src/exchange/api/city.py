@@ -1,0 +1,102 @@
+"""The city-platform link (市级平台对接): outbound status, dead letters and replay; the signed inbound endpoint
+where the platform pushes matters and cases down (回流)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Header, Path, Query, Request
+from pydantic import BaseModel, ConfigDict, Field
+
+from exchange.api.dependencies import NowDep, SealerDep, SettingsDep, UowDep
+from exchange.signing import Verifier
+from exchange.use_cases import city, city_inbound
+from meshkit.auth import CurrentPrincipal
+from meshkit.errors import problem_responses
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/city-link", tags=["市级平台对接 (city platform link)"])
+
+
+class LinkStatus(BaseModel):
+    backlog: int = Field(description="records waiting to be delivered")
+    dead: int = Field(description="records dead-lettered after the retry limit")
+    delivered: int
+    held_behind_dead: int = Field(description="records of cases whose earlier record is dead (kept in order)")
+    lag_seconds: float = Field(description="age of the oldest undelivered record")
+    oldest_pending_at: datetime | None
+    last_delivered_at: datetime | None
+
+
+class DeadLetter(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    record_id: str
+    case_number: str
+    kind: str
+    operation: str
+    batch: str
+    attempts: int
+    last_error: str | None = Field(description="why it was dead-lettered")
+    created_at: datetime
+
+
+class ReplayIn(BaseModel):
+    ids: list[int] | None = Field(
+        default=None, max_length=10_000, description="dead records to retry; all if empty"
+    )
+
+
+class ReplayOut(BaseModel):
+    requeued: int
+
+
+class PushOut(BaseModel):
+    received: int
+    ids: list[int]
+
+
+@router.get("/status", response_model=LinkStatus, responses=problem_responses(401, 403))
+async def link_status(now: NowDep, uow: UowDep, principal: CurrentPrincipal) -> LinkStatus:
+    """Backlog, lag and dead letters of the delivery to the city platform (operators)."""
+    return LinkStatus(**await city.link_status(uow, caller=principal, now=now))
+
+
+@router.get("/dead-letters", response_model=list[DeadLetter], responses=problem_responses(401, 403))
+async def list_dead_letters(
+    uow: UowDep, principal: CurrentPrincipal, limit: Annotated[int, Query(ge=1, le=500)] = 100
+) -> list[DeadLetter]:
+    """Records the platform kept refusing, with the reason (operators)."""
+    return [DeadLetter.model_validate(r) for r in await city.dead_letters(uow, caller=principal, limit=limit)]
+
+
+@router.post("/replay", response_model=ReplayOut, responses=problem_responses(401, 403))
+async def replay_city_records(
+    now: NowDep, body: ReplayIn, uow: UowDep, principal: CurrentPrincipal
+) -> ReplayOut:
+    """Put dead records back in line, in their original order per case (operators)."""
+    return ReplayOut(requeued=await city.replay(uow, caller=principal, ids=body.ids, now=now))
+
+
+@router.post("/inbound/{kind}", response_model=PushOut, status_code=202,
+             responses=problem_responses(401, 409, 413, 422))  # fmt: skip
+async def receive_city_push(
+    request: Request, uow: UowDep, settings: SettingsDep, sealer: SealerDep, now: NowDep,
+    kind: Annotated[Literal["matters", "cases"], Path(description="what is pushed down")],
+    algorithm: Annotated[str, Header(alias="X-Tongban-Signature-Alg", max_length=20)],
+    timestamp: Annotated[str, Header(alias="X-Tongban-Timestamp", max_length=20)],
+    nonce: Annotated[str, Header(alias="X-Tongban-Nonce", min_length=8, max_length=64)],
+    signature: Annotated[str, Header(alias="X-Tongban-Signature", max_length=512)],
+) -> PushOut:  # fmt: skip
+    """回流: the city platform pushes matters or cases down, signed (SM2-SM3 or HMAC-SHA256) over
+    ``timestamp\\nnonce\\nbody``; body ``{"batch": ..., "items": [...]}``."""
+    verifier: Verifier = request.app.state.city_verifier
+    push = city_inbound.SignedPush(algorithm, timestamp, nonce, signature, await request.body())
+    ids = await city_inbound.receive_push(
+        uow, kind="matter" if kind == "matters" else "case", push=push, verifier=verifier, sealer=sealer,
+        now=now, max_skew=settings.city_clock_skew,
+    )  # fmt: skip
+    return PushOut(received=len(ids), ids=ids)

@@ -1,0 +1,87 @@
+"""Dependency aliases for exchange routes."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from exchange.clients.providers import ProviderClient
+from exchange.domain.limits import PayloadLimits, RateLimiter
+from exchange.sealing import Sealer
+from exchange.settings import ExchangeSettings
+from exchange.store.unit_of_work import ExchangeUnitOfWork
+from meshkit.auth import CurrentPrincipal, Principal
+from meshkit.errors import ProblemError
+from meshkit.observability import current_request_id
+
+__all__ = [
+    "DataPrincipal",
+    "LimitsDep",
+    "NowDep",
+    "ProvidersDep",
+    "RequestIdDep",
+    "SealerDep",
+    "SettingsDep",
+    "UowDep",
+]
+
+
+async def _uow(request: Request) -> AsyncIterator[ExchangeUnitOfWork]:
+    async with ExchangeUnitOfWork(request.app.state.database) as uow:
+        yield uow
+
+
+async def _settings(request: Request) -> ExchangeSettings:
+    settings: ExchangeSettings = request.app.state.settings
+    return settings
+
+
+async def _sealer(request: Request) -> Sealer:
+    sealer: Sealer = request.app.state.sealer
+    return sealer
+
+
+async def _providers(request: Request) -> ProviderClient:
+    providers: ProviderClient = request.app.state.providers
+    return providers
+
+
+async def _limits(request: Request) -> PayloadLimits:
+    limits: PayloadLimits = request.app.state.payload_limits
+    return limits
+
+
+async def _now(request: Request) -> datetime:
+    """The app's clock (``app.state.clock``): real time in service, fixed in tests."""
+    now: datetime = request.app.state.clock()
+    return now
+
+
+async def _request_id() -> str | None:
+    return current_request_id()
+
+
+async def _data_principal(request: Request, principal: CurrentPrincipal) -> Principal:
+    """The caller, after its client's token bucket allowed one more request on the data path."""
+    limiter: RateLimiter = request.app.state.rate_limiter
+    wait = limiter.check(principal.client_id or principal.sub, time.monotonic())
+    if wait:
+        raise ProblemError(
+            f"请求过于频繁，请 {wait} 秒后重试 (rate limit of client {principal.client_id} exceeded)",
+            status=429, code="rate_limited", headers={"Retry-After": str(wait)},
+        )  # fmt: skip
+    return principal
+
+
+UowDep = Annotated[ExchangeUnitOfWork, Depends(_uow)]
+SettingsDep = Annotated[ExchangeSettings, Depends(_settings)]
+SealerDep = Annotated[Sealer, Depends(_sealer)]
+ProvidersDep = Annotated[ProviderClient, Depends(_providers)]
+LimitsDep = Annotated[PayloadLimits, Depends(_limits)]
+RequestIdDep = Annotated[str | None, Depends(_request_id)]
+NowDep = Annotated[datetime, Depends(_now)]
+DataPrincipal = Annotated[Principal, Depends(_data_principal)]

@@ -1,0 +1,111 @@
+"""The data path: providers push hosted records; government users read records, every read logged."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path
+from pydantic import BaseModel, Field
+
+from exchange.api.dependencies import (
+    DataPrincipal,
+    LimitsDep,
+    NowDep,
+    ProvidersDep,
+    RequestIdDep,
+    SealerDep,
+    UowDep,
+)
+from exchange.domain.sharing import Purpose
+from exchange.use_cases import reads, records
+from meshkit.errors import problem_responses
+
+__all__ = ["ReadIn", "router"]
+
+router = APIRouter(prefix="/resources/{code}", tags=["共享数据 (records)"])
+
+Code = Annotated[str, Path(max_length=50, description="resource code (资源代码)")]
+
+
+class PurposeIn(BaseModel):
+    """Why the data is read (用途) and for which case (办件编号) or under which legal basis (法律依据)."""
+
+    purpose: str | None = Field(default=None, max_length=500, examples=["开办餐饮店一件事 申请人身份核验"])
+    case_ref: str | None = Field(default=None, max_length=100, examples=["50011020261125000001"])
+    legal_basis: str | None = Field(default=None, max_length=500)
+
+    def as_purpose(self) -> Purpose:
+        return Purpose(purpose=self.purpose, case_ref=self.case_ref, legal_basis=self.legal_basis)
+
+
+class ReadIn(PurposeIn):
+    identifier: str = Field(
+        max_length=40, description="the subject's ID number or credit code; body only, never URL"
+    )
+    subject_kind: str | None = Field(default=None, pattern="^(person|enterprise)$")
+    person_id: str | None = Field(default=None, max_length=100,
+                                  description="identity's id of the person (or enterprise) whose data this is, "
+                                  "so she can see this read in 'who read my data'")  # fmt: skip
+    items: list[str] | None = Field(
+        default=None, max_length=200, description="data item keys; default all granted"
+    )
+    hidden_until: datetime | None = Field(default=None, description="hide this read from the subject until then "
+                                          "(needs a legal basis)")  # fmt: skip
+
+
+class ReadOut(BaseModel):
+    resource_code: str
+    items: list[str] = Field(description="the items returned: requested and granted")
+    withheld: list[str] = Field(description="requested items not granted to the caller")
+    data: dict[str, Any]
+    access_log_id: str
+    method: str
+
+
+class RecordIn(BaseModel):
+    identifier: str = Field(max_length=40)
+    version: int = Field(ge=0, description="the provider's version; older or equal versions are ignored")
+    data: dict[str, Any] | None = None
+    deleted: bool = False
+
+
+class PushIn(BaseModel):
+    records: list[RecordIn]
+
+
+class PushOut(BaseModel):
+    received: int
+    applied: int
+    stale: int = Field(description="records not newer than what the hub already holds")
+
+
+@router.post(
+    "/read", response_model=ReadOut, responses=problem_responses(400, 401, 403, 404, 413, 422, 429, 502, 504)
+)
+async def read_record(
+    code: Code, body: ReadIn, uow: UowDep, principal: DataPrincipal, sealer: SealerDep, providers: ProvidersDep, now: NowDep,
+    request_id: RequestIdDep,
+) -> ReadOut:  # fmt: skip
+    """Read one subject's record (读取共享数据): only granted items; refused without purpose (purpose_required)."""
+    query = reads.ReadQuery(
+        resource_code=code, identifier=body.identifier, purpose=body.as_purpose(), subject_kind=body.subject_kind,
+        owner_id=body.person_id, items=body.items, hidden_until=body.hidden_until,
+    )  # fmt: skip
+    result = await reads.read_record(uow, providers, caller=principal, query=query, sealer=sealer,
+                                     now=now, request_id=request_id)  # fmt: skip
+    return ReadOut(resource_code=result.resource_code, items=list(result.items), withheld=list(result.withheld),
+                   data=result.data, access_log_id=result.access_log_id, method=result.method)  # fmt: skip
+
+
+@router.put(
+    "/records", response_model=PushOut, responses=problem_responses(401, 403, 404, 409, 413, 422, 429)
+)
+async def push_records(
+    code: Code, body: PushIn, uow: UowDep, principal: DataPrincipal, sealer: SealerDep, limits: LimitsDep
+) -> PushOut:
+    """Push hosted records (库表推送), bulk or incremental: newer versions replace older ones."""
+    pushed = [records.PushedRecord(r.identifier, r.version, r.data, r.deleted) for r in body.records]
+    summary = await records.push_records(uow, caller=principal, resource_code=code, records=pushed, sealer=sealer,
+                                         limits=limits)  # fmt: skip
+    return PushOut(received=summary.received, applied=summary.applied, stale=summary.stale)

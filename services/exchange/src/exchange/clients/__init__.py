@@ -1,0 +1,1 @@
+"""HTTP out: provider systems (proxied reads), subscribers' webhooks, the city platform."""

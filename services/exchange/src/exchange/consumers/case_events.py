@@ -1,0 +1,65 @@
+"""``cases.>`` → the city-platform link: each case event becomes the national records it implies, queued in the
+same transaction as the inbox row (so a redelivered event queues nothing twice).
+
+The exchange's own narrow view of the cases events: every field it relies on is listed in docs/exchange.md.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from exchange.domain.city import CASE_EVENTS, CaseFacts
+from exchange.store.unit_of_work import JoinedUnitOfWork
+from exchange.use_cases.city import enqueue
+from meshkit.events import CloudEvent
+from meshkit.inbox import ConsumerSpec
+
+__all__ = ["CASE_EVENTS_CONSUMER", "CaseEventView", "on_case_event"]
+
+
+class CaseEventView(BaseModel):
+    """What the link reads of ``cases.<event>.v1`` payloads; unknown fields are ignored."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    case_id: str
+    case_number: str
+    matter_code: str | None = Field(default=None, description="every event but case_evaluated carries it")
+    status: str | None = None
+    national_code: int | None = Field(
+        default=None, description="national status: 1 待受理, 2 已受理, 3 已办结"
+    )
+    occurred_at: str | None = None
+    handling_org: str | None = None
+    received_by_org: str | None = None
+    opinion_code: str | None = None
+    procedure: str | None = Field(default=None, description="the special procedure of a pause (听证, 检验 …)")
+    certificate_id: str | None = Field(default=None, description="certificate_issued: the GB/T 36904 id")
+    rating: int | None = Field(default=None, validation_alias=AliasChoices("rating", "score"),
+                               description="case_evaluated: the 好差评 score 1–5")  # fmt: skip
+    materials: list[dict[str, Any]] = Field(default_factory=list, description="case_submitted/supplemented")
+
+
+def event_name(subject: str) -> str | None:
+    """``cases.case_accepted.v1`` → ``case_accepted`` (only v1 events the link knows)."""
+    parts = subject.split(".")
+    if len(parts) != 3 or parts[0] != "cases" or parts[2] != "v1" or parts[1] not in CASE_EVENTS:
+        return None
+    return parts[1]
+
+
+async def on_case_event(session: AsyncSession, event: CloudEvent) -> None:
+    name = event_name(event.type)
+    if name is None:
+        return  # e.g. deadline warnings: not part of the national case exchange
+    view = CaseEventView.model_validate(event.data)
+    facts = CaseFacts(event=name, **view.model_dump())
+    await enqueue(JoinedUnitOfWork(session), facts=facts, event_id=event.id, sequence=event.sequence)
+
+
+CASE_EVENTS_CONSUMER = ConsumerSpec(
+    durable="exchange-city-link", stream="CASES", subjects=["cases.>"], handler=on_case_event
+)

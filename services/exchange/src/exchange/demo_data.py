@@ -1,0 +1,82 @@
+"""Demo members, resources and hosted records for Qijiang (DOMAIN.md §2, §6). Fake people and companies only."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+__all__ = ["CERTIFICATE_TYPES", "HOSTED", "MEMBERS", "RESOURCES", "STORY_RESIDENT"]
+
+# Member organizations: identity's demo organization codes (identity/demo.py) that take part in sharing.
+MEMBERS: dict[str, tuple[str, str | None]] = {
+    "500110-GAJ": ("区公安局", None), "500110-SCJGJ": ("区市场监管局", None), "500110-MZJ": ("区民政局", None),
+    "500110-RSJ": ("区人力社保局", None), "500110-SWJ": ("区税务局", None), "500110-WSJKW": ("区卫生健康委", None),
+    "500110-GHZYJ": ("区规划自然资源局", None), "500110-ZJW": ("区住房城乡建委", None),
+    "500110-YBJ": ("区医保局", None), "500110-ZWFWZX": ("綦江区行政服务中心", None),
+    "500110-ZFBGS": ("綦江区人民政府办公室", "115002227398230135"), "500000-SJSPPT": ("重庆市行政审批系统", None),
+}  # fmt: skip
+
+# The main-story resident of 古南街道 (DOMAIN.md §8); the 公安 population simulator holds her full record.
+STORY_RESIDENT = {"name": "陈晓梅", "id_number": "500222199803070028"}
+
+# Certificate type codes: the defining authority's credit code (市场监管总局) + a 3-digit serial.
+CERTIFICATE_TYPES = {"11100000000013338W011": "营业执照", "11100000000013338W025": "食品经营许可证"}
+
+_PERSON = [{"key": "name", "name": "姓名", "type": "string"},
+           {"key": "id_number", "name": "公民身份号码", "type": "string"}]  # fmt: skip
+
+RESOURCES: list[dict[str, Any]] = [
+    {"code": "500110-GAJ-RK-001", "name": "人口基础信息", "provider_code": "500110-GAJ",
+     "summary": "户籍人口的身份与户籍信息", "sharing_type": "unconditional", "sharing_method": "api",
+     "update_cycle": "实时", "subject_kind": "person", "timeout_ms": 2000,
+     "items": [*_PERSON, {"key": "gender", "name": "性别", "type": "string"},
+               {"key": "birth_date", "name": "出生日期", "type": "date"},
+               {"key": "ethnicity", "name": "民族", "type": "string"},
+               {"key": "address", "name": "户籍地址", "type": "string"},
+               {"key": "household_relation", "name": "与户主关系", "type": "string"}]},
+    {"code": "500110-SCJGJ-FR-001", "name": "法人基础信息", "provider_code": "500110-SCJGJ",
+     "summary": "市场主体登记信息", "sharing_type": "unconditional", "sharing_method": "table",
+     "update_cycle": "每日", "subject_kind": "enterprise",
+     "items": [{"key": "credit_code", "name": "统一社会信用代码", "type": "string"},
+               {"key": "name", "name": "名称", "type": "string"},
+               {"key": "legal_representative", "name": "法定代表人", "type": "string"},
+               {"key": "address", "name": "住所", "type": "string"},
+               {"key": "established_on", "name": "成立日期", "type": "date"}]},
+    {"code": "500110-ZWFWZX-ZZ-001", "name": "电子证照", "provider_code": "500110-ZWFWZX",
+     "summary": "已签发的电子证照及其状态（通过 /certificates/lookup 查询）", "sharing_type": "unconditional",
+     "sharing_method": "table", "update_cycle": "实时", "subject_kind": "person",
+     "items": [{"key": "type_code", "name": "证照类型代码", "type": "string"},
+               {"key": "type_name", "name": "证照类型", "type": "string"},
+               {"key": "holder_name", "name": "持证主体", "type": "string"},
+               {"key": "issuer_code", "name": "颁发机构", "type": "string"},
+               {"key": "valid_from", "name": "有效期起", "type": "date"},
+               {"key": "valid_to", "name": "有效期止", "type": "date"},
+               {"key": "status", "name": "状态", "type": "string"},
+               {"key": "content", "name": "照面信息", "type": "object"}]},
+    {"code": "500110-MZJ-DB-001", "name": "最低生活保障对象信息", "provider_code": "500110-MZJ",
+     "summary": "城乡低保对象及其保障金额", "sharing_type": "conditional", "sharing_method": "table",
+     "sharing_condition": "仅用于社会救助、减免审核，须经区民政局授权", "update_cycle": "每月", "subject_kind": "person",
+     "items": [*_PERSON, {"key": "category", "name": "保障类别", "type": "string"},
+               {"key": "monthly_amount", "name": "月保障金额", "type": "number"},
+               {"key": "since", "name": "纳入保障日期", "type": "date"}]},
+    {"code": "500110-GAJ-WF-001", "name": "违法犯罪记录信息", "provider_code": "500110-GAJ",
+     "summary": "违法犯罪记录", "sharing_type": "not_shared", "sharing_method": "table",
+     "update_cycle": "实时", "subject_kind": "person",
+     "legal_basis": "《中华人民共和国刑事诉讼法》第二百八十六条；《中华人民共和国治安管理处罚法》第一百三十六条",
+     "items": [*_PERSON, {"key": "records", "name": "记录", "type": "array"}]},
+]  # fmt: skip
+
+# Hosted records pushed by the providers' systems: (resource code, identifier, version, data).
+HOSTED: list[tuple[str, str, int, dict[str, Any]]] = [
+    ("500110-SCJGJ-FR-001", "92500110MA5U3G7K2T", 1,
+     {"credit_code": "92500110MA5U3G7K2T", "name": "綦江区古南街道晓梅小吃店", "legal_representative": "陈晓梅",
+      "address": "重庆市綦江区古南街道沿河路12号", "established_on": "2024-05-20"}),
+    ("500110-SCJGJ-FR-001", "91500110MA60XJ8Q1X", 1,
+     {"credit_code": "91500110MA60XJ8Q1X", "name": "重庆綦河农产品有限公司", "legal_representative": "王建国",
+      "address": "重庆市綦江区文龙街道九龙大道88号", "established_on": "2019-08-12"}),
+    ("500110-MZJ-DB-001", "510223195806120035", 3,
+     {"name": "周德明", "id_number": "510223195806120035", "category": "农村特困供养", "monthly_amount": 760,
+      "since": "2021-03-01"}),
+]  # fmt: skip
+
+PUBLISHED_ON = date(2024, 1, 1)

@@ -1,0 +1,122 @@
+"""The access log's hash chain: each entry's hash is SHA-256 over the previous hash and the entry's canonical JSON.
+
+Canonical JSON: the entry's fields (not its position or hashes) as one JSON object with keys sorted, no
+whitespace, UTF-8 without escaping non-ASCII, timestamps in UTC as ``YYYY-MM-DDTHH:MM:SS.ffffffZ``. The database
+trigger that appends an entry at commit hashes exactly this text, so anyone holding an export can re-verify it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+__all__ = [
+    "CHAINED_FIELDS",
+    "GENESIS_HASH",
+    "Break",
+    "ChainWalk",
+    "canonical_json",
+    "link_hash",
+]
+
+GENESIS_HASH = "0" * 64
+
+CHAINED_FIELDS = (
+    "id", "at", "request_id", "client_id", "caller", "caller_kind", "org_code", "roles", "resource_code",
+    "items", "purpose", "case_ref", "legal_basis", "subject_ref", "owner_id", "outcome", "reason",
+    "hidden_until",
+)  # fmt: skip
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            raise ValueError("access log timestamps must be timezone-aware")
+        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    if isinstance(value, (list, tuple)):
+        return [_value(v) for v in value]
+    return value if value is None or isinstance(value, (str, int, bool)) else str(value)
+
+
+def canonical_json(entry: Mapping[Any, Any]) -> str:
+    body = {name: _value(entry.get(name)) for name in CHAINED_FIELDS}
+    return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def link_hash(previous: str, canonical: str) -> str:
+    return hashlib.sha256((previous + canonical).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Break:
+    """The first broken link: where, and what was found there."""
+
+    seq: int
+    entry_id: str | None
+    problem: str  # content_changed | link_broken | missing_entries | not_chained | head_mismatch
+    detail: str
+
+
+class ChainWalk:
+    """Feed chain links with their entries' fields, in ``seq`` order (in chunks, for big logs); stops at the first
+    broken link. A link whose entry is gone has ``id`` None."""
+
+    def __init__(self, start_seq: int = 0, start_hash: str = GENESIS_HASH) -> None:
+        self.seq = start_seq
+        self.hash = start_hash
+        self.checked = 0
+        self.broken: Break | None = None
+
+    def feed(self, entries: Iterable[Mapping[Any, Any]]) -> bool:
+        """False once a break was found."""
+        for entry in entries:
+            if self.broken is not None:
+                return False
+            self._check(entry)
+        return self.broken is None
+
+    def _check(self, entry: Mapping[Any, Any]) -> None:
+        seq, entry_id = entry.get("seq"), str(entry.get("entry_id") or entry.get("id"))
+        if seq is None:
+            self.broken = Break(
+                self.seq + 1, entry_id, "not_chained", "条目未进入哈希链 (entry has no position)"
+            )
+            return
+        if seq != self.seq + 1:
+            self.broken = Break(
+                self.seq + 1, entry_id, "missing_entries",
+                f"第 {self.seq + 1} 条起缺失，下一条为第 {seq} 条 (entries {self.seq + 1}..{seq - 1} missing)",
+            )  # fmt: skip
+            return
+        if entry.get("id") is None:
+            self.broken = Break(
+                seq, entry_id, "missing_entries", f"第 {seq} 条的日志内容已被删除 (entry deleted)"
+            )
+            return
+        if entry.get("prev_hash") != self.hash:
+            self.broken = Break(
+                seq, entry_id, "link_broken",
+                "前一条目的哈希与本条记录的不符：条目被删除、插入或调换了顺序 (previous hash does not match)",
+            )  # fmt: skip
+            return
+        expected = link_hash(self.hash, canonical_json(entry))
+        if entry.get("hash") != expected:
+            self.broken = Break(
+                seq, entry_id, "content_changed", "条目内容与其哈希不符：内容被改动 (content changed)"
+            )
+            return
+        self.seq, self.hash = seq, expected
+        self.checked += 1
+
+    def finish(self, head_seq: int, head_hash: str) -> Break | None:
+        """Compare the end of the walk with the chain head (catches entries deleted from the end)."""
+        if self.broken is None and (self.seq, self.hash) != (head_seq, head_hash):
+            self.broken = Break(
+                self.seq + 1, None, "head_mismatch",
+                f"链头记录为第 {head_seq} 条，但日志只到第 {self.seq} 条 (chain head does not match the last entry)",
+            )  # fmt: skip
+        return self.broken

@@ -1,0 +1,72 @@
+"""Limits on the data path: a token bucket per client (in-process), and payload sizes."""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+from dataclasses import dataclass
+
+__all__ = ["PayloadLimits", "RateLimiter", "TokenBucket"]
+
+
+class TokenBucket:
+    """``rate`` tokens per second up to ``burst``; each request takes one. Time is passed in (pure)."""
+
+    __slots__ = ("burst", "rate", "stamp", "tokens")
+
+    def __init__(self, rate: float, burst: float, now: float) -> None:
+        self.rate = rate
+        self.burst = burst
+        self.tokens = burst
+        self.stamp = now
+
+    def take(self, now: float) -> float:
+        """0.0 when allowed; otherwise the seconds until a token is available (for ``Retry-After``)."""
+        self.tokens = min(self.burst, self.tokens + (now - self.stamp) * self.rate)
+        self.stamp = now
+        if self.tokens >= 1.0:
+            self.tokens -= 1.0
+            return 0.0
+        return (1.0 - self.tokens) / self.rate
+
+
+class RateLimiter:
+    """One bucket per client id; per-client rates override the default. Least recently seen clients are evicted."""
+
+    def __init__(
+        self,
+        *,
+        rate: float,
+        burst: float,
+        overrides: dict[str, float] | None = None,
+        max_clients: int = 10_000,
+    ) -> None:
+        self._rate = rate
+        self._burst = burst
+        self._overrides = overrides or {}
+        self._max = max_clients
+        self._buckets: OrderedDict[str, TokenBucket] = OrderedDict()
+
+    def check(self, client_id: str, now: float) -> int:
+        """0 when allowed, else whole seconds to wait (at least 1)."""
+        bucket = self._buckets.get(client_id)
+        if bucket is None:
+            rate = self._overrides.get(client_id, self._rate)
+            bucket = TokenBucket(rate, max(self._burst * rate / self._rate, 1.0), now)
+            self._buckets[client_id] = bucket
+            if len(self._buckets) > self._max:
+                self._buckets.popitem(last=False)
+        else:
+            self._buckets.move_to_end(client_id)
+        wait = bucket.take(now)
+        return 0 if wait == 0.0 else max(1, math.ceil(wait))
+
+
+@dataclass(frozen=True)
+class PayloadLimits:
+    records_per_push: int = 1000
+    record_bytes: int = 16_384
+    provider_response_bytes: int = 262_144
+
+    def too_many(self, count: int) -> bool:
+        return count > self.records_per_push

@@ -1,0 +1,45 @@
+"""Data subjects (数据主体): persons keyed by the resident identity number, enterprises by the unified social
+credit code. Both are validated with python-stdnum; the hub keeps only keyed hashes of them."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from stdnum.cn import ric, uscc
+from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength, ValidationError
+
+__all__ = ["InvalidSubject", "SubjectKind", "normalized_identifier"]
+
+
+class SubjectKind(StrEnum):
+    PERSON = "person"  # 自然人: 公民身份号码 (GB 11643-1999)
+    ENTERPRISE = "enterprise"  # 法人: 统一社会信用代码 (GB 32100-2015)
+
+
+class InvalidSubject(ValueError):
+    """Names the check that failed; never echoes the value."""
+
+    def __init__(self, kind: SubjectKind, check: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.check = check
+
+
+_CHECKS: list[tuple[type[ValidationError], str, str]] = [
+    (InvalidLength, "length", "长度不正确"),
+    (InvalidFormat, "format", "格式不正确"),
+    (InvalidChecksum, "checksum", "校验码不正确"),
+    (InvalidComponent, "component", "组成部分无效"),
+]
+
+
+def normalized_identifier(kind: SubjectKind, value: str) -> str:
+    """The identifier in its normal form; the region part is not required to be 500110 (DOMAIN.md §2)."""
+    label, validator = ("公民身份号码", ric) if kind == SubjectKind.PERSON else ("统一社会信用代码", uscc)
+    try:
+        return str(validator.validate(value.strip().upper()))
+    except ValidationError as exc:
+        for error, check, text in _CHECKS:
+            if isinstance(exc, error):
+                raise InvalidSubject(kind, check, f"{label}{text} ({check} check failed)") from exc
+        raise InvalidSubject(kind, "format", f"{label}无效") from exc

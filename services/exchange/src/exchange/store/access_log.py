@@ -1,0 +1,79 @@
+"""Queries of the access log (访问日志): append, the data subject's view, and chunks for the chain verifier."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import exists, func, or_, select
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from exchange.store.driver import driver
+from exchange.store.models import AccessEntry, ChainHead, ChainLink
+
+__all__ = ["AccessLogRepository"]
+
+_ENTRY_COLUMNS = [c for c in AccessEntry.__table__.columns if c.key != "canonical"]
+_FIELDS = [c.key for c in AccessEntry.__table__.columns]
+_JSON = {"roles", "items"}
+_INSERT = (
+    f"INSERT INTO access_log ({', '.join(_FIELDS)}) "  # noqa: S608 - column names from the model
+    f"VALUES ({', '.join(f'${n}' for n in range(1, len(_FIELDS) + 1))})"
+)
+
+
+class AccessLogRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def append(self, entry: dict[str, Any]) -> None:
+        """Insert one entry with its ``canonical`` text; the commit trigger chains it."""
+        values = [json.dumps(entry[f], ensure_ascii=False) if f in _JSON else entry.get(f) for f in _FIELDS]
+        values[0] = uuid.UUID(str(values[0]))
+        await (await driver(self._session)).execute(_INSERT, *values)
+
+    async def for_owner(
+        self, owner_id: str, *, now: datetime, limit: int, offset: int
+    ) -> Sequence[AccessEntry]:
+        """Reads of one data subject's data, newest first, without entries still hidden at ``now``."""
+        query = (
+            select(AccessEntry)
+            .where(
+                AccessEntry.owner_id == owner_id,
+                or_(AccessEntry.hidden_until.is_(None), AccessEntry.hidden_until <= now),
+            )
+            .order_by(AccessEntry.at.desc(), AccessEntry.id.desc())
+            .limit(limit)
+            .offset(offset)
+        )
+        return (await self._session.scalars(query)).all()
+
+    async def chunk(self, after_seq: int, until_seq: int, limit: int) -> Sequence[RowMapping]:
+        """Links in chain order with their entries' fields (``id`` is None where the entry is gone)."""
+        query = (
+            select(ChainLink.seq, ChainLink.entry_id, ChainLink.prev_hash, ChainLink.hash, *_ENTRY_COLUMNS)
+            .outerjoin(AccessEntry, AccessEntry.id == ChainLink.entry_id)
+            .where(ChainLink.seq > after_seq, ChainLink.seq <= until_seq)
+            .order_by(ChainLink.seq)
+            .limit(limit)
+        )
+        return (await self._session.execute(query)).mappings().all()
+
+    async def unchained(self) -> Sequence[RowMapping]:
+        """A committed entry without a link (only possible if the chain trigger was bypassed)."""
+        linked = exists().where(ChainLink.entry_id == AccessEntry.id)
+        query = select(*_ENTRY_COLUMNS).where(~linked).limit(1)
+        return (await self._session.execute(query)).mappings().all()
+
+    async def head(self) -> ChainHead:
+        head = await self._session.get(ChainHead, 1)
+        if head is None:
+            raise LookupError("access_chain_head has no row: run the migrations")
+        return head
+
+    async def count(self) -> int:
+        return int(await self._session.scalar(select(func.count()).select_from(AccessEntry)) or 0)

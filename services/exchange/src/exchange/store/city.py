@@ -1,0 +1,112 @@
+"""Queries of the city-platform link: the outbound queue (in order per case) and the inbound store."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, exists, func, select, tuple_, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+
+from exchange.store.models import CityInbound, CityOutbound, InboundNonce
+
+__all__ = ["CityInboundRepository", "CityOutboundRepository"]
+
+
+class CityOutboundRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def add(self, rows: Sequence[dict[str, Any]]) -> None:
+        if rows:
+            await self._session.execute(insert(CityOutbound).values(list(rows)))
+
+    async def special_open(self, case_id: str) -> bool:
+        """Whether the case's latest special-procedure record opened one (and none closed it since)."""
+        query = (
+            select(CityOutbound.content["phase"].astext)
+            .where(CityOutbound.case_id == case_id, CityOutbound.kind == "special_procedure")
+            .order_by(CityOutbound.id.desc())
+            .limit(1)
+        )
+        return await self._session.scalar(query) == "start"
+
+    async def claim_deliverable(self, now: datetime, limit: int) -> Sequence[CityOutbound]:
+        """Due records that are first in line for their case: nothing earlier of the case pending or dead."""
+        earlier = aliased(CityOutbound)
+        blocked = exists().where(
+            earlier.case_id == CityOutbound.case_id,
+            earlier.status.in_(("pending", "dead")),
+            tuple_(earlier.event_sequence, earlier.id) < tuple_(CityOutbound.event_sequence, CityOutbound.id),
+        )
+        query = (
+            select(CityOutbound)
+            .where(CityOutbound.status == "pending", CityOutbound.next_attempt_at <= now, ~blocked)
+            .order_by(CityOutbound.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True, of=CityOutbound)
+        )
+        return (await self._session.scalars(query)).all()
+
+    async def status(self, now: datetime) -> dict[str, Any]:
+        counts = select(
+            func.count().filter(CityOutbound.status == "pending"),
+            func.count().filter(CityOutbound.status == "dead"),
+            func.count().filter(CityOutbound.status == "delivered"),
+            func.min(CityOutbound.created_at).filter(CityOutbound.status == "pending"),
+            func.max(CityOutbound.delivered_at),
+        )
+        pending, dead, delivered, oldest, last = (await self._session.execute(counts)).one()
+        dead_cases = select(CityOutbound.case_id).where(CityOutbound.status == "dead")
+        held = await self._session.scalar(
+            select(func.count()).where(CityOutbound.status == "pending", CityOutbound.case_id.in_(dead_cases))
+        )
+        return {
+            "backlog": pending, "dead": dead, "delivered": delivered, "held_behind_dead": int(held or 0),
+            "lag_seconds": max((now - oldest).total_seconds(), 0.0) if oldest else 0.0, "oldest_pending_at": oldest,
+            "last_delivered_at": last,
+        }  # fmt: skip
+
+    async def dead(self, limit: int) -> Sequence[CityOutbound]:
+        query = (
+            select(CityOutbound).where(CityOutbound.status == "dead").order_by(CityOutbound.id).limit(limit)
+        )
+        return (await self._session.scalars(query)).all()
+
+    async def of_case(self, case_id: str) -> Sequence[CityOutbound]:
+        query = select(CityOutbound).where(CityOutbound.case_id == case_id).order_by(CityOutbound.id)
+        return (await self._session.scalars(query)).all()
+
+    async def requeue_dead(self, ids: Sequence[int] | None, now: datetime) -> int:
+        condition = CityOutbound.status == "dead"
+        if ids is not None:
+            condition = and_(condition, CityOutbound.id.in_(list(ids)))
+        statement = (
+            update(CityOutbound).where(condition).values(status="pending", attempts=0, next_attempt_at=now)
+        )
+        result = await self._session.execute(statement)
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+class CityInboundRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def first_use(self, nonce: str) -> bool:
+        """Record a push's nonce; False when it was seen before (a replay)."""
+        statement = (
+            insert(InboundNonce).values(nonce=nonce).on_conflict_do_nothing().returning(InboundNonce.nonce)
+        )
+        return (await self._session.execute(statement)).first() is not None
+
+    def add(self, row: CityInbound) -> None:
+        self._session.add(row)
+
+    async def latest(self, kind: str, limit: int) -> Sequence[CityInbound]:
+        query = (
+            select(CityInbound).where(CityInbound.kind == kind).order_by(CityInbound.id.desc()).limit(limit)
+        )
+        return (await self._session.scalars(query)).all()

@@ -1,0 +1,113 @@
+"""The worker's timers: deliveries to subscribers and to the city platform, each a loop that survives errors.
+
+State lives in the database (queues with ``next_attempt_at``), so nothing is lost when the worker restarts.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from exchange.clients.city_platform import CityPlatformClient
+from exchange.clients.webhooks import WebhookClient
+from exchange.sealing import Sealer
+from exchange.settings import ExchangeSettings
+from exchange.signing import Signer
+from exchange.store.unit_of_work import ExchangeUnitOfWork
+from exchange.use_cases import city, deliveries
+from meshkit.db import Database
+from meshkit.http import service_client
+from meshkit.worker import Timer, connect_nats
+
+__all__ = ["city_link_timer", "city_signer", "subscriptions_timer"]
+
+log = logging.getLogger("exchange.timers")
+
+
+async def _loop(name: str, step: Callable[[], Awaitable[int]], interval: float, stop: asyncio.Event) -> None:
+    """Run ``step`` until stopped; run again at once while it makes progress, else wait ``interval``."""
+    while not stop.is_set():
+        try:
+            progressed = await step()
+        except Exception:
+            log.exception("timer step failed; the next round retries", extra={"timer": name})
+            progressed = 0
+        if progressed:
+            continue
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), interval)
+
+
+def city_signer(settings: ExchangeSettings) -> Signer:
+    if settings.city_signing == "sm2":
+        return Signer.sm2(settings.city_sm2_private_key.get_secret_value())
+    return Signer.hmac(settings.hmac_key())
+
+
+def city_link_timer(settings: ExchangeSettings) -> Timer:
+    policy = city.LinkPolicy(source=settings.city_source, max_attempts=settings.city_max_attempts,
+                             backoff_base=settings.city_backoff_base, backoff_cap=settings.city_backoff_cap)  # fmt: skip
+
+    async def city_link(database: Database, stop: asyncio.Event) -> None:
+        http = service_client(timeout=settings.city_timeout)
+        platform = CityPlatformClient(http, url=settings.city_platform_url.rstrip("/") + settings.city_records_path,
+                                      signer=city_signer(settings), timeout=settings.city_timeout)  # fmt: skip
+
+        async def step() -> int:
+            async with ExchangeUnitOfWork(database) as uow:
+                delivered, _ = await city.deliver_due(
+                    uow, platform=platform, policy=policy, now=datetime.now(UTC)
+                )
+            return delivered
+
+        try:
+            await _loop("city-link", step, settings.city_poll_interval, stop)
+        finally:
+            await http.aclose()
+
+    return city_link
+
+
+class JetStreamNotifier:
+    def __init__(self, js: Any) -> None:
+        self._js = js
+
+    async def publish(self, subject: str, body: dict[str, Any], *, message_id: str) -> None:
+        data = json.dumps(body, ensure_ascii=False).encode()
+        try:
+            await self._js.publish(subject, data, headers={"Nats-Msg-Id": message_id})
+        except Exception as exc:  # nats raises its own hierarchy; the delivery is retried either way
+            raise ConnectionError(f"NATS publish failed: {type(exc).__name__}") from exc
+
+
+def subscriptions_timer(settings: ExchangeSettings) -> Timer:
+    policy = deliveries.DeliveryPolicy(max_attempts=settings.delivery_max_attempts,
+                                       backoff_base=settings.delivery_backoff_base,
+                                       backoff_cap=settings.delivery_backoff_cap)  # fmt: skip
+    sealer = Sealer(settings.secret_key.get_secret_value())
+
+    async def subscriber_deliveries(database: Database, stop: asyncio.Event) -> None:
+        http = service_client(timeout=settings.delivery_timeout)
+        nc = await connect_nats(settings.nats_url, name="exchange-notify")
+        notifier = JetStreamNotifier(nc.jetstream(timeout=5.0))
+        webhooks = WebhookClient(http, timeout=settings.delivery_timeout)
+
+        async def step() -> int:
+            async with ExchangeUnitOfWork(database) as uow:
+                delivered, _ = await deliveries.deliver_due(uow, webhooks=webhooks, notifier=notifier, sealer=sealer,
+                                                            policy=policy, now=datetime.now(UTC))  # fmt: skip
+            return delivered
+
+        try:
+            await _loop("subscriptions", step, settings.delivery_poll_interval, stop)
+        finally:
+            await http.aclose()
+            with contextlib.suppress(Exception):
+                await nc.drain()
+
+    return subscriber_deliveries

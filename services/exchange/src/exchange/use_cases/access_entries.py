@@ -1,0 +1,60 @@
+"""Building access-log entries: every field the chain hashes, plus the canonical text the commit trigger hashes."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from exchange.domain.access import Caller
+from exchange.domain.chain import canonical_json
+from exchange.domain.sharing import Outcome, Purpose
+from exchange.store.unit_of_work import ExchangeUnitOfWork
+
+__all__ = ["ReadContext", "log_read"]
+
+
+@dataclass(frozen=True)
+class ReadContext:
+    """Who reads whose data of which resource, why, and when."""
+
+    caller: Caller
+    resource_code: str
+    subject_ref: str
+    owner_id: str | None
+    purpose: Purpose
+    now: datetime
+    request_id: str | None = None
+    hidden_until: datetime | None = None
+
+
+async def log_read(
+    uow: ExchangeUnitOfWork, context: ReadContext, *, items: tuple[str, ...] | list[str], outcome: Outcome,
+    reason: str | None = None,
+) -> str:  # fmt: skip
+    """Append one entry in the caller's transaction (it is chained when that transaction commits)."""
+    caller = context.caller
+    entry: dict[str, Any] = {
+        "id": str(uuid.uuid4()),
+        "at": context.now,
+        "request_id": context.request_id,
+        "client_id": caller.client_id,
+        "caller": caller.sub,
+        "caller_kind": caller.kind,
+        "org_code": caller.org,
+        "roles": sorted(caller.roles),
+        "resource_code": context.resource_code,
+        "items": list(items),
+        "purpose": context.purpose.purpose,
+        "case_ref": context.purpose.case_ref,
+        "legal_basis": context.purpose.legal_basis,
+        "subject_ref": context.subject_ref,
+        "owner_id": context.owner_id,
+        "outcome": outcome.value,
+        "reason": reason,
+        "hidden_until": context.hidden_until,
+    }
+    entry["canonical"] = canonical_json(entry)
+    await uow.access_log.append(entry)
+    return str(entry["id"])

@@ -1,0 +1,69 @@
+"""The access log seen from outside: a data subject's "who read my data", and the chain verifier."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from exchange.domain.access import Caller, is_operator
+from exchange.domain.chain import Break, ChainWalk
+from exchange.store.models import AccessEntry
+from exchange.store.unit_of_work import ExchangeUnitOfWork
+from exchange.use_cases.errors import Forbidden
+
+__all__ = ["ChainReport", "MyReads", "reads_of_my_data", "verify_chain"]
+
+CHUNK = 5000
+
+
+@dataclass(frozen=True)
+class MyReads:
+    entries: Sequence[AccessEntry]
+    org_names: dict[str, str]
+    resource_names: dict[str, str]
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    intact: bool
+    checked: int
+    head_seq: int
+    head_hash: str
+    first_broken: Break | None
+
+
+async def reads_of_my_data(
+    uow: ExchangeUnitOfWork, *, caller: Caller, now: datetime, limit: int, offset: int
+) -> MyReads:
+    """Who read the caller's data, newest first; entries hidden until a later date are left out."""
+    if caller.kind not in ("person", "enterprise"):
+        raise Forbidden("只有自然人和法人本人可以查看自己数据的访问记录 (persons and enterprises only)")
+    entries = await uow.access_log.for_owner(caller.sub, now=now, limit=limit, offset=offset)
+    orgs = await uow.members.names({e.org_code for e in entries if e.org_code})
+    resources = {r.code: r.name for r in await uow.resources.list(provider_code=None)}
+    return MyReads(entries, orgs, resources)
+
+
+async def verify_chain(uow: ExchangeUnitOfWork, *, caller: Caller) -> ChainReport:
+    """Walk the chain up to its head in ``seq`` order and report the first broken link (operators and auditors).
+
+    Entries appended while the walk runs lie beyond the head it read first, so they are not judged.
+    """
+    if not is_operator(caller):
+        raise Forbidden("只有平台运维或审计人员可以校验访问日志 (operators and auditors only)")
+    head = await uow.access_log.head()
+    walk = ChainWalk()
+    after = 0
+    while True:
+        rows = await uow.access_log.chunk(after, head.seq, CHUNK)
+        if not rows or not walk.feed(rows):
+            break
+        after = int(rows[-1]["seq"])
+    broken = walk.finish(head.seq, head.hash)
+    if broken is None:
+        loose = await uow.access_log.unchained()
+        if loose:
+            walk.feed(loose)
+            broken = walk.broken
+    return ChainReport(broken is None, walk.checked, head.seq, head.hash, broken)

@@ -1,0 +1,98 @@
+"""回流: the city platform pushes matters and cases down through a signed endpoint; the hub verifies the
+signature, refuses stale or replayed pushes, stores the items sealed and announces each one."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from exchange.domain.city import signing_input
+from exchange.events import CITY_CASE_RECEIVED, CITY_MATTER_RECEIVED, CityItemReceived
+from exchange.sealing import Sealer
+from exchange.signing import Verifier
+from exchange.store.models import CityInbound
+from exchange.store.unit_of_work import ExchangeUnitOfWork
+from exchange.use_cases.errors import Conflict, Invalid, PayloadTooLarge
+from meshkit.errors import ProblemError
+
+__all__ = ["ID_FIELDS", "SignedPush", "receive_push"]
+
+ID_FIELDS = {"matter": "matter_code", "case": "case_number"}
+MAX_ITEMS = 1000
+
+
+class SignatureRefused(ProblemError):
+    status = 401
+    code = "invalid_signature"
+
+
+@dataclass(frozen=True)
+class SignedPush:
+    algorithm: str
+    timestamp: str
+    nonce: str
+    signature: str
+    body: bytes
+
+
+def _items(kind: str, body: bytes) -> tuple[str, list[dict[str, Any]]]:
+    try:
+        document = json.loads(body)
+    except ValueError as exc:
+        raise Invalid("推送内容不是 JSON (body is not JSON)", code="invalid_body") from exc
+    items = document.get("items") if isinstance(document, dict) else None
+    batch = document.get("batch") if isinstance(document, dict) else None
+    if not isinstance(items, list) or not isinstance(batch, str) or not batch:
+        raise Invalid(
+            '推送内容须为 {"batch": 批次号, "items": [...]} (batch and items required)', code="invalid_body"
+        )
+    if len(items) > MAX_ITEMS:
+        raise PayloadTooLarge(f"每批最多 {MAX_ITEMS} 项")
+    field = ID_FIELDS[kind]
+    bad = [
+        i
+        for i, item in enumerate(items)
+        if not isinstance(item, dict) or not str(item.get(field, "")).strip()
+    ]
+    if bad:
+        raise Invalid(f"第 {', '.join(str(i + 1) for i in bad[:10])} 项缺少 {field}", code="invalid_body",
+                      errors=[{"field": f"items.{i}.{field}", "message": "required"} for i in bad])  # fmt: skip
+    return batch[:64], items
+
+
+async def receive_push(
+    uow: ExchangeUnitOfWork, *, kind: str, push: SignedPush, verifier: Verifier, sealer: Sealer, now: datetime,
+    max_skew: float,
+) -> list[int]:  # fmt: skip
+    """Verify and store one push; returns the stored item ids."""
+    try:
+        sent = float(push.timestamp)
+    except ValueError:
+        raise SignatureRefused("签名时间戳无效 (bad timestamp)") from None
+    if abs(now.timestamp() - sent) > max_skew:
+        raise SignatureRefused(
+            "签名已过期或时间不同步 (timestamp outside the allowed skew)", code="signature_expired"
+        )
+    message = signing_input(push.timestamp, push.nonce, push.body)
+    if not await asyncio.to_thread(verifier.verify, push.algorithm, message, push.signature):
+        raise SignatureRefused("签名验证失败 (signature does not verify)")
+    batch, items = _items(kind, push.body)
+    if not await uow.city_inbound.first_use(push.nonce[:64]):
+        raise Conflict("重复的推送 (nonce already used: replay refused)", code="replayed_push")
+    spec = CITY_MATTER_RECEIVED if kind == "matter" else CITY_CASE_RECEIVED
+    stored = []
+    for item in items:
+        external_id = str(item[ID_FIELDS[kind]])[:100]
+        row = CityInbound(kind=kind, external_id=external_id, batch=batch, nonce=push.nonce[:64],
+                          sealed=sealer.seal(item))  # fmt: skip
+        uow.city_inbound.add(row)
+        await uow.flush()
+        stored.append(row.id)
+        payload = CityItemReceived(kind="matter" if kind == "matter" else "case", external_id=external_id,
+                                   batch=batch, inbound_id=row.id)  # fmt: skip
+        await uow.publish(spec, aggregate_id=f"{kind}:{external_id}", sequence=row.id, payload=payload)
+    await uow.commit()
+    return stored

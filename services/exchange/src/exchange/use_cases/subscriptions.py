@@ -1,0 +1,104 @@
+"""Members subscribe to changes of resources they may read, by NATS or by signed webhook."""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from exchange.domain.access import Caller, is_government, is_operator, speaks_for
+from exchange.sealing import Sealer
+from exchange.store.models import Subscription
+from exchange.store.unit_of_work import ExchangeUnitOfWork
+from exchange.use_cases.directory import access_of, get_resource
+from exchange.use_cases.errors import Forbidden, Invalid, NotFound, ReadRefused
+
+__all__ = [
+    "CHANNELS",
+    "NewSubscription",
+    "SubscriptionView",
+    "cancel",
+    "list_subscriptions",
+    "replay_dead",
+    "subscribe",
+]
+
+CHANNELS = ("nats", "webhook")
+
+
+@dataclass(frozen=True)
+class NewSubscription:
+    subscription: Subscription
+    secret: str | None  # shown once, for webhooks
+
+
+@dataclass(frozen=True)
+class SubscriptionView:
+    subscription: Subscription
+    backlog: dict[str, Any]
+
+
+async def subscribe(
+    uow: ExchangeUnitOfWork, *, caller: Caller, resource_code: str, channel: str, webhook_url: str | None,
+    sealer: Sealer, today: date,
+) -> NewSubscription:  # fmt: skip
+    if not is_government(caller):
+        raise Forbidden("只有政务部门可以订阅数据变更 (government users only)")
+    resource = await get_resource(uow, code=resource_code)
+    grants = await uow.grants.granted_to(caller.org or "")
+    decision = access_of(resource, caller, grants, today)
+    if not decision.allowed:
+        assert decision.refusal is not None
+        raise ReadRefused("只能订阅本单位有权读取的资源：" + decision.detail, code=decision.refusal.value)
+    if channel not in CHANNELS:
+        raise Invalid(f"订阅方式须为 {' 或 '.join(CHANNELS)}", code="invalid_channel")
+    secret = None
+    if channel == "webhook":
+        if not webhook_url or not webhook_url.startswith(("http://", "https://")):
+            raise Invalid("webhook 订阅须提供 http(s) 回调地址", code="webhook_url_required")
+        secret = secrets.token_urlsafe(32)
+    subscription = Subscription(
+        id=uuid.uuid4(), member_code=caller.org, resource_code=resource.code, channel=channel,
+        webhook_url=webhook_url if channel == "webhook" else None,
+        sealed_secret=sealer.seal_secret(secret) if secret else None, created_by=caller.sub, active=True,
+    )  # fmt: skip
+    uow.subscriptions.add(subscription)
+    await uow.commit()
+    return NewSubscription(subscription, secret)
+
+
+async def _own(uow: ExchangeUnitOfWork, caller: Caller, subscription_id: uuid.UUID) -> Subscription:
+    subscription = await uow.subscriptions.get(subscription_id)
+    if subscription is None or not subscription.active:
+        raise NotFound("订阅不存在", code="subscription_not_found")
+    if not speaks_for(caller, subscription.member_code):
+        raise Forbidden("只能管理本单位的订阅")
+    return subscription
+
+
+async def list_subscriptions(uow: ExchangeUnitOfWork, *, caller: Caller) -> list[SubscriptionView]:
+    """The caller's organization's subscriptions (operators: all), each with its delivery backlog."""
+    if not is_government(caller):
+        raise Forbidden("只有政务部门可以查看订阅")
+    member = None if is_operator(caller) else caller.org
+    subscriptions: Sequence[Subscription] = await uow.subscriptions.of_member(member)
+    return [SubscriptionView(s, await uow.deliveries.backlog(s.id)) for s in subscriptions]
+
+
+async def cancel(uow: ExchangeUnitOfWork, *, caller: Caller, subscription_id: uuid.UUID) -> None:
+    subscription = await _own(uow, caller, subscription_id)
+    subscription.active = False
+    await uow.commit()
+
+
+async def replay_dead(
+    uow: ExchangeUnitOfWork, *, caller: Caller, subscription_id: uuid.UUID, now: datetime
+) -> SubscriptionView:
+    """Put a subscription's dead deliveries back in line (after the subscriber fixed its endpoint)."""
+    subscription = await _own(uow, caller, subscription_id)
+    await uow.deliveries.requeue_dead(subscription.id, now)
+    await uow.commit()
+    return SubscriptionView(subscription, await uow.deliveries.backlog(subscription.id))

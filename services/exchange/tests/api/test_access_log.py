@@ -1,0 +1,160 @@
+"""The access log: every decision logged, "who read my data", hidden entries, and the hash-chain verifier
+catching a tampered, a deleted and a reordered row."""
+
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import text
+
+from meshkit.db import Database
+
+pytestmark = pytest.mark.api
+
+COMPANY = "92500110MA5U3G7K2T"
+LEGAL = "500110-SCJGJ-FR-001"
+
+
+async def read(client: httpx.AsyncClient, headers: dict[str, str], **overrides: Any) -> httpx.Response:
+    body = {"identifier": COMPANY, "subject_kind": "enterprise", "purpose": "个体工商户设立登记 核验",
+            "case_ref": "50011020260615000001", "person_id": "enterprise-xm", **overrides}  # fmt: skip
+    return await client.post(f"/resources/{LEGAL}/read", json=body, headers=headers)
+
+
+async def test_who_read_my_data_newest_first(
+    client: httpx.AsyncClient, demo: Database, headers, clock
+) -> None:  # type: ignore[no-untyped-def]
+    await read(client, headers.system("500110-RSJ"))
+    clock.advance(minutes=5)
+    await read(
+        client, headers.system("500110-SWJ"), case_ref=None, legal_basis="《税收征收管理法》第五十七条"
+    )
+    clock.advance(minutes=5)
+    await read(client, headers.system("500110-GAJ"), purpose=None)  # refused: logged too
+    await read(client, headers.system("500110-YBJ"), person_id="someone-else")
+    mine = (await client.get("/access-log/mine", headers=headers.person("enterprise-xm"))).json()
+    assert [(m["organization"], m["outcome"]) for m in mine] == [
+        ("区公安局", "refused"), ("区税务局", "granted"), ("区人力社保局", "granted")]  # fmt: skip
+    assert mine[1]["legal_basis"] == "《税收征收管理法》第五十七条"
+    assert mine[2]["case_ref"] == "50011020260615000001"
+    assert mine[2]["resource"] == "法人基础信息"
+    assert mine[0]["reason"] == "purpose_required"
+    assert (await client.get("/access-log/mine", headers=headers.person("nobody"))).json() == []
+    staff = await client.get("/access-log/mine", headers=headers.system("500110-GAJ"))
+    assert staff.status_code == 403
+
+
+async def test_entries_hidden_until_a_date(client: httpx.AsyncClient, demo: Database, headers, clock) -> None:  # type: ignore[no-untyped-def]
+    gaj = headers.system("500110-GAJ")
+    no_basis = await read(client, gaj, hidden_until="2026-09-01T00:00:00Z")
+    assert no_basis.status_code == 422
+    assert no_basis.json()["code"] == "legal_basis_required"
+    hidden = await read(
+        client, gaj, hidden_until="2026-09-01T00:00:00Z", legal_basis="《刑事诉讼法》第一百五十二条"
+    )
+    assert hidden.status_code == 200
+    assert (await client.get("/access-log/mine", headers=headers.person("enterprise-xm"))).json() == []
+    clock.advance(days=90)
+    later = (await client.get("/access-log/mine", headers=headers.person("enterprise-xm"))).json()
+    assert [m["organization"] for m in later] == ["区公安局"]
+
+
+async def _log_some(client: httpx.AsyncClient, headers) -> None:  # type: ignore[no-untyped-def]
+    for org in ("500110-RSJ", "500110-SWJ", "500110-GAJ", "500110-YBJ", "500110-MZJ"):
+        await read(client, headers.system(org), purpose=f'核验「{org}」"引号"\n换行')
+    await read(client, headers.system("500110-RSJ"), purpose=None)
+
+
+async def _verify(client: httpx.AsyncClient, headers) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    response = await client.get("/access-log/chain", headers=headers.operator())
+    assert response.status_code == 200
+    return dict(response.json())
+
+
+async def _tamper(database: Database, statement: str) -> None:
+    """What a database administrator could do behind the service's back (triggers off)."""
+    async with database.sessions() as session:
+        await session.execute(text("SET LOCAL session_replication_role = replica"))
+        await session.execute(text(statement))
+        await session.execute(text("SET LOCAL session_replication_role = origin"))
+        await session.commit()
+
+
+async def test_chain_is_intact_and_verifiable(client: httpx.AsyncClient, demo: Database, headers) -> None:  # type: ignore[no-untyped-def]
+    await _log_some(client, headers)
+    report = await _verify(client, headers)
+    assert report["intact"] is True
+    assert report["checked"] == report["head_seq"] >= 6
+    forbidden = await client.get("/access-log/chain", headers=headers.system("500110-GAJ"))
+    assert forbidden.status_code == 403
+
+
+async def test_the_log_is_append_only(client: httpx.AsyncClient, demo: Database, headers) -> None:  # type: ignore[no-untyped-def]
+    await _log_some(client, headers)
+    for statement in (
+        "UPDATE access_log SET purpose = 'x'",
+        "DELETE FROM access_log",
+        "DELETE FROM access_chain",
+    ):
+        with pytest.raises(Exception, match="append-only"):
+            async with demo.sessions() as session:
+                await session.execute(text(statement))
+
+
+async def _seq(database: Database, query: str) -> int:
+    async with database.sessions() as session:
+        return int((await session.execute(text(query))).scalar_one())
+
+
+async def test_verifier_finds_a_tampered_row(client: httpx.AsyncClient, demo: Database, headers) -> None:  # type: ignore[no-untyped-def]
+    await _log_some(client, headers)
+    target = await _seq(demo, "SELECT min(seq) + 2 FROM access_chain")
+    await _tamper(demo, "UPDATE access_log SET purpose = '无关用途' "  # noqa: S608
+                  f"WHERE id = (SELECT entry_id FROM access_chain WHERE seq = {target})")  # fmt: skip
+    broken = (await _verify(client, headers))["first_broken"]
+    assert (broken["seq"], broken["problem"]) == (target, "content_changed")
+
+
+async def test_verifier_finds_a_deleted_row(client: httpx.AsyncClient, demo: Database, headers) -> None:  # type: ignore[no-untyped-def]
+    await _log_some(client, headers)
+    target = await _seq(demo, "SELECT min(seq) + 1 FROM access_chain")
+    entry = f"SELECT entry_id FROM access_chain WHERE seq = {target}"  # noqa: S608
+    await _tamper(demo, f"DELETE FROM access_log WHERE id = ({entry})")  # noqa: S608
+    broken = (await _verify(client, headers))["first_broken"]
+    assert (broken["seq"], broken["problem"]) == (target, "missing_entries")
+
+
+async def test_verifier_finds_a_deleted_link(client: httpx.AsyncClient, demo: Database, headers) -> None:  # type: ignore[no-untyped-def]
+    await _log_some(client, headers)
+    target = await _seq(demo, "SELECT min(seq) + 3 FROM access_chain")
+    await _tamper(demo, f"DELETE FROM access_chain WHERE seq = {target}")  # noqa: S608
+    broken = (await _verify(client, headers))["first_broken"]
+    assert (broken["seq"], broken["problem"]) == (target, "missing_entries")
+
+
+async def test_verifier_finds_an_unchained_entry(client: httpx.AsyncClient, demo: Database, headers) -> None:  # type: ignore[no-untyped-def]
+    await _log_some(client, headers)
+    await _tamper(demo, "INSERT INTO access_log (id, at, client_id, caller, caller_kind, roles, resource_code, items, "
+                  "subject_ref, outcome, canonical) VALUES (gen_random_uuid(), now(), 'x', 'x', 'system', '[]', "
+                  "'R', '[]', 'r', 'granted', '{}')")  # fmt: skip
+    report = await _verify(client, headers)
+    assert report["first_broken"]["problem"] == "not_chained"
+
+
+async def test_verifier_finds_reordered_rows(client: httpx.AsyncClient, demo: Database, headers) -> None:  # type: ignore[no-untyped-def]
+    await _log_some(client, headers)
+    first = await _seq(demo, "SELECT min(seq) + 1 FROM access_chain")
+    second = first + 1
+    await _tamper(demo, f"UPDATE access_chain SET seq = -1 WHERE seq = {first}")  # noqa: S608
+    await _tamper(demo, f"UPDATE access_chain SET seq = {first} WHERE seq = {second}")  # noqa: S608
+    await _tamper(demo, f"UPDATE access_chain SET seq = {second} WHERE seq = -1")  # noqa: S608
+    broken = (await _verify(client, headers))["first_broken"]
+    assert (broken["seq"], broken["problem"]) == (first, "link_broken")
+
+
+async def test_verifier_finds_a_cut_off_tail(client: httpx.AsyncClient, demo: Database, headers) -> None:  # type: ignore[no-untyped-def]
+    await _log_some(client, headers)
+    await _tamper(demo, "DELETE FROM access_chain WHERE seq = (SELECT max(seq) FROM access_chain)")
+    report = await _verify(client, headers)
+    assert report["intact"] is False
+    assert report["first_broken"]["problem"] == "head_mismatch"

@@ -1,0 +1,200 @@
+"""The city-platform link against the city-platform simulator: down for a while then back, every record arrives
+once and in order per case; a record it keeps refusing is dead-lettered and replayable; 回流 pushes are verified."""
+
+import json
+import time
+import uuid
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+
+from exchange.clients.city_platform import CityPlatformClient
+from exchange.consumers.case_events import on_case_event
+from exchange.settings import DEV_SM2_PRIVATE_KEY
+from exchange.signing import Signer
+from exchange.store.models import INBOX, OUTBOX
+from exchange.store.unit_of_work import ExchangeUnitOfWork
+from exchange.use_cases.city import LinkPolicy, deliver_due
+from meshkit.db import Database
+from meshkit.events import CloudEvent
+from meshkit.inbox import record_once
+from tongban.simulators.city_platform import create_app as city_app
+from tongban.simulators.signatures import CitySimSettings, sign
+
+pytestmark = pytest.mark.api
+
+HMAC_KEY = "a-shared-key-for-the-hmac-scheme"
+POLICY = LinkPolicy(source="500110", max_attempts=3, backoff_base=1.0, backoff_cap=30.0)
+STORY = [("case_submitted", "received", 1, {}), ("case_accepted", "accepted", 2, {}),
+         ("clock_paused", "special_procedure", 2, {"procedure": "现场核查"}), ("clock_resumed", "in_review", 2, {}),
+         ("case_concluded", "approved", 3, {}), ("certificate_issued", "approved", 3,
+                                                 {"certificate_id": "1.2.156.3005.2.X"})]  # fmt: skip
+
+
+def case_event(
+    case: str, number: str, sequence: int, name: str, status: str, code: int, **extra: Any
+) -> CloudEvent:
+    data = {"case_id": case, "case_number": number, "matter_code": "500110-SCJGJ-GTGSH-DJ", "matter_version": 1,
+            "handling_org": "500110-SCJGJ", "received_by_org": "500110-ZWFWZX", "channel": "online",
+            "status": status, "national_code": code, "occurred_at": "2026-06-15T10:00:00+08:00", **extra}  # fmt: skip
+    return CloudEvent(id=str(uuid.uuid4()), source="/tongban/cases", type=f"cases.{name}.v1", subject=case,
+                      time=datetime.now(UTC), sequence=sequence, data=data)  # fmt: skip
+
+
+async def consume(database: Database, events: list[CloudEvent]) -> None:
+    """What the worker's consumer does for each delivery: inbox row and effect in one transaction."""
+    for event in events:
+        async with database.sessions() as session:
+            if await record_once(session, INBOX, consumer="exchange-city-link", event=event):
+                await on_case_event(session, event)
+            await session.commit()
+
+
+def story(case: str, number: str) -> list[CloudEvent]:
+    return [case_event(case, number, i + 1, name, status, code, **extra)
+            for i, (name, status, code, extra) in enumerate(STORY)]  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def real_time(clock) -> None:  # type: ignore[no-untyped-def]
+    """Queued records are due from the database's now() and signatures carry real timestamps."""
+    clock.now = datetime.now(UTC)
+
+
+@pytest.fixture
+async def platform() -> AsyncIterator[tuple[httpx.AsyncClient, CityPlatformClient]]:
+    simulator = city_app(CitySimSettings(hmac_key=HMAC_KEY, signing="HMAC-SHA256"))
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=simulator), base_url="http://city.test"
+    ) as http:
+        link = CityPlatformClient(http, url="http://city.test/case-exchange/records",
+                                  signer=Signer.hmac(HMAC_KEY.encode()), timeout=2.0)  # fmt: skip
+        yield http, link
+
+
+async def drain(database: Database, link: CityPlatformClient, now: datetime, rounds: int = 50) -> int:
+    delivered = 0
+    for _ in range(rounds):
+        async with ExchangeUnitOfWork(database) as uow:
+            done, _failed = await deliver_due(uow, platform=link, policy=POLICY, now=now)
+        delivered += done
+        if not done:
+            break
+    return delivered
+
+
+async def test_down_then_back_every_record_once_in_order(client: httpx.AsyncClient, database: Database,
+                                                          platform, headers) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    admin, link = platform
+    events = story("case-a", "50011020260615000001") + story("case-b", "50011020260615000002")
+    await consume(database, events)
+    await consume(database, events[:3])  # JetStream redelivers: the inbox absorbs it
+    now = datetime.now(UTC) + timedelta(seconds=1)
+    await admin.post("/admin/mode", json={"down": True})
+    assert await drain(database, link, now) == 0
+    status = (await client.get("/city-link/status", headers=headers.operator())).json()
+    assert (status["backlog"], status["delivered"]) == (2 * 11, 0)
+    assert status["lag_seconds"] >= 0
+    await admin.post("/admin/mode", json={"down": False})
+    assert await drain(database, link, now) == 0  # still backing off
+    assert await drain(database, link, now + timedelta(seconds=2)) == 22
+    received = (await admin.get("/admin/received")).json()
+    assert received["duplicates"] == 0
+    for number in ("50011020260615000001", "50011020260615000002"):
+        mine = [r for r in received["records"] if r["case_number"] == number]
+        assert [(r["kind"], r["operation"]) for r in mine] == [
+            ("process", "I"), ("acceptance", "I"), ("process", "I"), ("special_procedure", "I"), ("process", "I"),
+            ("special_procedure", "U"), ("process", "I"), ("process", "I"), ("result", "I"), ("process", "I"),
+            ("result", "U"),
+        ]  # fmt: skip
+        assert [r["sequence"] for r in mine] == sorted(r["sequence"] for r in mine)
+        assert all(r["source"] == "500110" and r["batch"] and r["sync_time"] for r in mine)
+    status = (await client.get("/city-link/status", headers=headers.operator())).json()
+    assert (status["backlog"], status["delivered"], status["dead"]) == (0, 22, 0)
+
+
+async def test_kept_refusing_is_dead_lettered_and_replayable(client: httpx.AsyncClient, database: Database,
+                                                             platform, headers) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    admin, link = platform
+    await consume(database, story("case-c", "50011020260615000003") + story("case-d", "50011020260615000004"))
+    await admin.post("/admin/mode", json={"refuse_case": "50011020260615000003"})
+    now = datetime.now(UTC) + timedelta(seconds=1)
+    for attempt in range(POLICY.max_attempts):
+        await drain(database, link, now + timedelta(minutes=attempt))
+    dead = (await client.get("/city-link/dead-letters", headers=headers.operator())).json()
+    assert [(d["case_number"], d["kind"], d["attempts"]) for d in dead] == [
+        ("50011020260615000003", "process", 3)
+    ]
+    assert "422" in dead[0]["last_error"]
+    status = (await client.get("/city-link/status", headers=headers.operator())).json()
+    assert (status["dead"], status["held_behind_dead"], status["delivered"]) == (
+        1,
+        10,
+        11,
+    )  # case d went through
+    assert (
+        await client.post("/city-link/replay", json={}, headers=headers.system("500110-GAJ"))
+    ).status_code == 403
+    await admin.post("/admin/mode", json={})
+    replayed = await client.post(
+        "/city-link/replay", json={"ids": [dead[0]["id"]]}, headers=headers.operator()
+    )
+    assert replayed.json() == {"requeued": 1}
+    await drain(database, link, datetime.now(UTC) + timedelta(seconds=1))
+    received = (await admin.get("/admin/received", params={"case_number": "50011020260615000003"})).json()
+    assert len(received["records"]) == 11
+    assert received["records"][0]["kind"] == "process"
+
+
+async def test_sm2_signatures_verify_on_the_other_side(database: Database) -> None:
+    simulator = city_app(CitySimSettings())  # SM2: the hub's development public key
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=simulator), base_url="http://city.test"
+    ) as http:
+        link = CityPlatformClient(http, url="http://city.test/case-exchange/records",
+                                  signer=Signer.sm2(DEV_SM2_PRIVATE_KEY), timeout=5.0)  # fmt: skip
+        await consume(database, story("case-e", "50011020260615000005")[:2])
+        assert await drain(database, link, datetime.now(UTC) + timedelta(seconds=1)) == 3
+        forged = CityPlatformClient(http, url="http://city.test/case-exchange/records",
+                                    signer=Signer.sm2("1" * 64), timeout=5.0)  # fmt: skip
+        await consume(database, story("case-f", "50011020260615000006")[:1])
+        assert await drain(database, forged, datetime.now(UTC) + timedelta(seconds=1)) == 0
+        assert (await http.get("/admin/received")).json()["bad_signatures"] == 1
+
+
+def signed(body: bytes, *, timestamp: str | None = None, nonce: str | None = None) -> dict[str, str]:
+    settings = CitySimSettings(hmac_key="city-link:test-secret-that-is-long-enough-for-the-checks",
+                               signing="HMAC-SHA256")  # fmt: skip
+    return sign(settings, timestamp or str(int(time.time())), nonce or uuid.uuid4().hex, body)
+
+
+async def test_inbound_pushes_are_verified_stored_and_announced(
+    client: httpx.AsyncClient, database: Database
+) -> None:
+    body = json.dumps({"batch": "CQ-20260615-01", "items": [
+        {"case_number": "500000202606150001", "matter_code": "11500000MB1234567X-XK-001", "status": "已受理"},
+        {"case_number": "500000202606150002", "matter_code": "11500000MB1234567X-XK-001", "status": "已办结"}]},
+        ensure_ascii=False).encode()  # fmt: skip
+    headers = signed(body)
+    accepted = await client.post("/city-link/inbound/cases", content=body, headers=headers)
+    assert accepted.status_code == 202, accepted.text
+    assert accepted.json()["received"] == 2
+    again = await client.post("/city-link/inbound/cases", content=body, headers=headers)
+    assert again.json()["code"] == "replayed_push"
+    tampered = await client.post(
+        "/city-link/inbound/cases", content=body.replace(b"0001", b"0009"), headers=signed(body)
+    )
+    assert tampered.json()["code"] == "invalid_signature"
+    stale = await client.post(
+        "/city-link/inbound/cases", content=body, headers=signed(body, timestamp="1700000000")
+    )
+    assert stale.json()["code"] == "signature_expired"
+    async with database.sessions() as session:
+        subjects = (
+            await session.execute(select(OUTBOX.c.subject, func.count()).group_by(OUTBOX.c.subject))
+        ).all()
+    assert ("exchange.city_case_received.v1", 2) in [tuple(s) for s in subjects]

@@ -1,0 +1,177 @@
+"""Publish/subscribe: a push announces record_changed through the outbox; subscribers who may read the resource
+get it by signed webhook (retried with backoff, dead-lettered, replayable) or on their NATS subject."""
+
+import hashlib
+import hmac
+import json
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import select, text
+
+from exchange.clients.webhooks import WebhookClient
+from exchange.consumers.record_changed import on_record_changed
+from exchange.sealing import Sealer
+from exchange.store.models import OUTBOX
+from exchange.store.unit_of_work import ExchangeUnitOfWork
+from exchange.use_cases.deliveries import DeliveryPolicy, deliver_due
+from meshkit.db import Database
+from meshkit.events import CloudEvent
+from meshkit.testing.service import TEST_SECRET
+
+pytestmark = pytest.mark.api
+
+LEGAL = "500110-SCJGJ-FR-001"
+COMPANY = "91500110MA60XJ8Q1X"
+POLICY = DeliveryPolicy(max_attempts=3, backoff_base=1.0, backoff_cap=60.0)
+
+
+class Subscriber:
+    """A subscriber's webhook endpoint that is down for the first ``failures`` calls."""
+
+    def __init__(self, failures: int) -> None:
+        self.failures = failures
+        self.received: list[tuple[dict[str, str], bytes]] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        if self.failures > 0:
+            self.failures -= 1
+            return httpx.Response(503)
+        self.received.append((dict(request.headers), request.content))
+        return httpx.Response(204)
+
+
+class Notifier:
+    def __init__(self) -> None:
+        self.published: list[tuple[str, dict[str, Any], str]] = []
+
+    async def publish(self, subject: str, body: dict[str, Any], *, message_id: str) -> None:
+        self.published.append((subject, body, message_id))
+
+
+async def push(client: httpx.AsyncClient, headers, version: int) -> None:  # type: ignore[no-untyped-def]
+    record = {
+        "identifier": COMPANY,
+        "version": version,
+        "data": {"name": "重庆綦河农产品有限公司", "address": "新址"},
+    }
+    response = await client.put(f"/resources/{LEGAL}/records", json={"records": [record]},
+                                headers=headers.system("500110-SCJGJ"))  # fmt: skip
+    assert response.status_code == 200, response.text
+
+
+async def relay_to_consumer(database: Database) -> None:
+    """What the outbox relay and JetStream do: hand each staged record_changed event to the consumer."""
+    async with database.sessions() as session:
+        rows = (await session.execute(select(OUTBOX.c.envelope).where(OUTBOX.c.published_at.is_(None)))).all()
+        for (envelope,) in rows:
+            await on_record_changed(session, CloudEvent.model_validate(envelope))
+        await session.execute(text("UPDATE outbox SET published_at = now()"))
+        await session.commit()
+
+
+@pytest.fixture
+async def settled(demo: Database) -> Database:
+    """The demo data with its own record_changed events already relayed."""
+    async with demo.sessions() as session:
+        await session.execute(text("UPDATE outbox SET published_at = now()"))
+        await session.commit()
+    return demo
+
+
+class Later:
+    """Delivery time: queued rows are due from the database's now(), so deliveries run on real time."""
+
+    def __init__(self) -> None:
+        self.now = datetime.now(UTC) + timedelta(seconds=1)
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+async def test_webhook_retries_then_delivers_signed(
+    client: httpx.AsyncClient, settled: Database, headers
+) -> None:  # type: ignore[no-untyped-def]
+    clock = Later()
+    created = await client.post("/subscriptions", json={"resource_code": LEGAL, "channel": "webhook",
+                                                        "webhook_url": "https://rsj.example/hooks"},
+                                headers=headers.system("500110-RSJ"))  # fmt: skip
+    assert created.status_code == 201, created.text
+    secret = created.json()["secret"]
+    await push(client, headers, version=2)
+    await relay_to_consumer(settled)
+    subscriber = Subscriber(failures=1)
+    async with httpx.AsyncClient(transport=httpx.MockTransport(subscriber)) as http:
+        webhooks = WebhookClient(http, timeout=1.0)
+        sealer = Sealer(TEST_SECRET)
+
+        async def deliver() -> tuple[int, int]:
+            async with ExchangeUnitOfWork(settled) as uow:
+                return await deliver_due(uow, webhooks=webhooks, notifier=None, sealer=sealer, policy=POLICY,
+                                         now=clock.now)  # fmt: skip
+
+        assert await deliver() == (0, 1)
+        backlog = (await client.get("/subscriptions", headers=headers.system("500110-RSJ"))).json()[0][
+            "backlog"
+        ]
+        assert (backlog["pending"], backlog["last_error"]) == (1, "subscriber answered 503")
+        assert await deliver() == (0, 0)  # backing off
+        clock.advance(seconds=1.5)
+        assert await deliver() == (1, 0)
+    [(sent_headers, body)] = subscriber.received
+    signed = sent_headers["x-tongban-timestamp"].encode() + b"." + body
+    assert (
+        sent_headers["x-tongban-signature"]
+        == "sha256=" + hmac.new(secret.encode(), signed, hashlib.sha256).hexdigest()
+    )
+    change = json.loads(body)
+    assert (change["resource_code"], change["version"], change["operation"]) == (LEGAL, 2, "upsert")
+    assert "重庆綦河" not in body.decode()  # changes carry no record content
+
+
+async def test_dead_letters_and_replay(client: httpx.AsyncClient, settled: Database, headers) -> None:  # type: ignore[no-untyped-def]
+    clock = Later()
+    await client.post("/subscriptions", json={"resource_code": LEGAL, "channel": "webhook",
+                                              "webhook_url": "https://rsj.example/hooks"},
+                      headers=headers.system("500110-RSJ"))  # fmt: skip
+    await push(client, headers, version=2)
+    await relay_to_consumer(settled)
+    subscriber = Subscriber(failures=10)
+    async with httpx.AsyncClient(transport=httpx.MockTransport(subscriber)) as http:
+        webhooks = WebhookClient(http, timeout=1.0)
+        for _ in range(POLICY.max_attempts):
+            async with ExchangeUnitOfWork(settled) as uow:
+                await deliver_due(uow, webhooks=webhooks, notifier=None, sealer=Sealer(TEST_SECRET), policy=POLICY,
+                                  now=clock.now)  # fmt: skip
+            clock.advance(seconds=120)
+    [view] = (await client.get("/subscriptions", headers=headers.system("500110-RSJ"))).json()
+    assert (view["backlog"]["pending"], view["backlog"]["dead"]) == (0, 1)
+    replayed = await client.post(f"/subscriptions/{view['id']}/replay", headers=headers.system("500110-RSJ"))
+    assert (replayed.json()["backlog"]["pending"], replayed.json()["backlog"]["dead"]) == (1, 0)
+
+
+async def test_nats_channel_and_who_may_subscribe(
+    client: httpx.AsyncClient, settled: Database, headers
+) -> None:  # type: ignore[no-untyped-def]
+    clock = Later()
+    refused = await client.post("/subscriptions", json={"resource_code": "500110-MZJ-DB-001", "channel": "nats"},
+                                headers=headers.system("500110-RSJ"))  # fmt: skip
+    assert refused.status_code == 403
+    assert refused.json()["code"] == "not_granted"
+    created = await client.post("/subscriptions", json={"resource_code": LEGAL, "channel": "nats"},
+                                headers=headers.system("500110-SWJ"))  # fmt: skip
+    assert created.json()["nats_subject"] == "exchange.notify.500110-SWJ"
+    await push(client, headers, version=5)
+    await push(client, headers, version=4)  # stale: no change, no event
+    await relay_to_consumer(settled)
+    notifier = Notifier()
+    async with httpx.AsyncClient() as http, ExchangeUnitOfWork(settled) as uow:
+        delivered = await deliver_due(uow, webhooks=WebhookClient(http, timeout=1.0), notifier=notifier,
+                                      sealer=Sealer(TEST_SECRET), policy=POLICY, now=clock.now)  # fmt: skip
+    assert delivered == (1, 0)
+    [(subject, body, message_id)] = notifier.published
+    assert subject == "exchange.notify.500110-SWJ"
+    assert body["version"] == 5
+    assert message_id.startswith("delivery-")

@@ -1,0 +1,168 @@
+"""The exchange in the running mesh, through the gateway (DOMAIN.md §8): departments read 陈晓梅's data for her
+cases — from the 公安 population simulator and the e-certificate registry — and she, logged in through
+identity, sees exactly those reads in "who read my data". Case events reach the city-platform simulator, signed
+with SM2 across processes, and the platform's 回流 push is verified by the hub."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import re
+import secrets
+import uuid
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import httpx
+import jwt
+import pytest
+
+from identity.demo import DEMO_CLIENT_SECRET, DEMO_PASSWORD, DEMO_WEB_CLIENT, DEMO_WEB_REDIRECT_URIS
+from meshkit.events import CloudEvent
+from meshkit.testing import eventually
+from meshkit.worker import connect_nats
+from tongban.mesh import Mesh
+
+pytestmark = pytest.mark.e2e
+
+CHEN = "500222199803070028"  # 陈晓梅, identity's demo person and the population simulator's resident
+LI = "500222200305190153"  # 李华
+CERTIFICATE = "1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000405.001.J"
+
+
+@pytest.fixture
+async def http(gateway_url: str) -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient(base_url=gateway_url, timeout=20) as client:
+        yield client
+
+
+def simulator_url(mesh: Mesh, name: str) -> str:
+    return mesh.config.url(next(sim for sim in mesh.config.simulators if sim.name == name))
+
+
+async def system_token(http: httpx.AsyncClient) -> dict[str, str]:
+    """区市场监管局's department system (identity's demo client, client credentials)."""
+    response = await http.post("/identity/token", data={"grant_type": "client_credentials"},
+                               auth=("catalog-editor", DEMO_CLIENT_SECRET))  # fmt: skip
+    assert response.status_code == 200, response.text
+    return {"Authorization": f"Bearer {response.json()['access_token']}"}
+
+
+async def log_in(http: httpx.AsyncClient, login: str) -> tuple[dict[str, str], dict[str, Any]]:
+    """The browser's login through identity (authorization code + PKCE); returns headers and the token's claims.
+
+    Each login is a fresh browser: identity would otherwise answer from the previous login's session (SSO).
+    """
+    async with httpx.AsyncClient(base_url=http.base_url, timeout=20) as browser:
+        return await _log_in(browser, login)
+
+
+async def _log_in(http: httpx.AsyncClient, login: str) -> tuple[dict[str, str], dict[str, Any]]:
+    verifier = secrets.token_urlsafe(48)
+    challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
+    redirect = DEMO_WEB_REDIRECT_URIS[0]
+    params = {"response_type": "code", "client_id": DEMO_WEB_CLIENT, "redirect_uri": redirect, "scope": "openid",
+              "state": secrets.token_urlsafe(8), "nonce": secrets.token_urlsafe(8), "code_challenge": challenge,
+              "code_challenge_method": "S256"}  # fmt: skip
+    page = await http.get("/identity/authorize", params=params)
+    assert page.status_code == 200, page.text
+    cookies = "; ".join(c.split(";", 1)[0] for c in page.headers.get_list("set-cookie"))
+    match = re.search(r'name="pending" value="([^"]*)"', page.text)
+    assert match, "no login form"
+    posted = await http.post("/identity/authorize", headers={"Cookie": cookies},
+                             data={"pending": html.unescape(match.group(1)), "login": login, "password": DEMO_PASSWORD})  # fmt: skip
+    assert posted.status_code == 303, posted.text
+    code = parse_qs(urlsplit(posted.headers["location"]).query)["code"][0]
+    token = await http.post("/identity/token", data={"grant_type": "authorization_code", "code": code,
+                                                     "redirect_uri": redirect, "code_verifier": verifier,
+                                                     "client_id": DEMO_WEB_CLIENT})  # fmt: skip
+    assert token.status_code == 200, token.text
+    access = token.json()["access_token"]
+    return {"Authorization": f"Bearer {access}"}, jwt.decode(access, options={"verify_signature": False})
+
+
+async def test_who_read_my_data(http: httpx.AsyncClient, mesh: Mesh) -> None:
+    system = await system_token(http)
+    chen, claims = await log_in(http, CHEN)
+    assert claims["tb_kind"] == "person"
+    reviewer, staff_claims = await log_in(http, "reviewer.djzc")  # 区市场监管局 登记注册 reviewer
+    assert staff_claims["org"] == "500110-SCJGJ"
+    case_a, case_b = f"E2E{uuid.uuid4().hex[:12]}A", f"E2E{uuid.uuid4().hex[:12]}B"
+
+    population = await http.post("/exchange/resources/500110-GAJ-RK-001/read", headers=system, json={
+        "identifier": CHEN, "person_id": claims["sub"], "purpose": "个体工商户设立登记 经营者身份核验",
+        "case_ref": case_a, "items": ["name", "address"]})  # fmt: skip
+    assert population.status_code == 200, population.text
+    assert population.json()["data"] == {
+        "name": "陈晓梅",
+        "address": "重庆市綦江区古南街道綦河社区沿河路12号",
+    }
+    forwarded = (await http.get(f"{simulator_url(mesh, 'population-sim')}/admin/requests")).json()
+    assert any(r["case"] == case_a and r["org"] == "500110-SCJGJ" for r in forwarded)
+
+    issued = await http.post("/exchange/certificates", headers=system, json={
+        "identifier": CERTIFICATE, "type_name": "营业执照", "holder_kind": "person", "holder_identifier": CHEN,
+        "holder_name": "陈晓梅", "holder_id": claims["sub"], "valid_from": "2026-06-15", "case_ref": case_a})  # fmt: skip
+    assert issued.status_code in (201, 409), issued.text  # 409: a rerun on the same var/
+    found = await http.post("/exchange/certificates/lookup", headers=reviewer, json={
+        "holder_kind": "person", "holder_identifier": CHEN, "type_code": "11100000000013338W011",
+        "person_id": claims["sub"], "purpose": "食品经营许可 营业执照免提交", "case_ref": case_b})  # fmt: skip
+    assert found.status_code == 200, found.text
+    assert [c["identifier"] for c in found.json()["certificates"]] == [CERTIFICATE]
+
+    other = await http.post("/exchange/resources/500110-GAJ-RK-001/read", headers=system, json={
+        "identifier": LI, "person_id": "li-hua", "purpose": "核验", "case_ref": case_b})  # fmt: skip
+    assert other.status_code == 200
+    refused = await http.post("/exchange/resources/500110-GAJ-RK-001/read", headers=system, json={
+        "identifier": CHEN, "person_id": claims["sub"]})  # fmt: skip
+    assert (refused.status_code, refused.json()["code"]) == (400, "purpose_required")
+
+    mine = await http.get("/exchange/access-log/mine", headers=chen)
+    assert mine.status_code == 200, mine.text
+    reads = [(m["case_ref"], m["resource_code"], m["organization"], m["outcome"]) for m in mine.json()
+             if m["case_ref"] in (case_a, case_b) or m["outcome"] == "refused"][:3]  # fmt: skip
+    assert reads == [
+        (None, "500110-GAJ-RK-001", "区市场监管局", "refused"),
+        (case_b, "500110-ZWFWZX-ZZ-001", "区市场监管局", "granted"),
+        (case_a, "500110-GAJ-RK-001", "区市场监管局", "granted"),
+    ]
+    assert all(m["purpose"] != "核验" for m in mine.json())  # 李华's read is not hers
+    admin, _ = await log_in(http, "admin")
+    chain = (await http.get("/exchange/access-log/chain", headers=admin)).json()
+    assert chain["intact"] is True, chain
+
+
+async def test_case_events_reach_the_city_platform_signed(http: httpx.AsyncClient, mesh: Mesh) -> None:
+    city = simulator_url(mesh, "city-platform-sim")
+    number = f"5001102026{uuid.uuid4().int % 10**10:010d}"
+    data = {"case_id": f"e2e-{number}", "case_number": number, "matter_code": "500110-SCJGJ-GTGSH-DJ",
+            "status": "accepted", "national_code": 2, "handling_org": "500110-SCJGJ"}  # fmt: skip
+    assert mesh.nats is not None
+    nc = await connect_nats(mesh.nats.url, name="e2e-cases-stand-in")
+    try:
+        js = nc.jetstream()
+        for sequence, (name, status) in enumerate(
+            (("case_submitted", "received"), ("case_accepted", "accepted")), 1
+        ):
+            event = CloudEvent(id=str(uuid.uuid4()), source="/tongban/cases", type=f"cases.{name}.v1",
+                               subject=data["case_id"], time=datetime.now(UTC), sequence=sequence,
+                               data={**data, "status": status})  # fmt: skip
+            await js.publish(event.type, event.model_dump_json().encode(), stream="CASES")
+    finally:
+        await nc.drain()
+
+    async def arrived() -> None:
+        received = (await http.get(f"{city}/admin/received", params={"case_number": number})).json()
+        assert [r["kind"] for r in received["records"]] == ["process", "acceptance", "process"]
+        assert {r["signature_alg"] for r in received["records"]} == {"SM2-SM3"}
+        assert received["bad_signatures"] == 0
+
+    await eventually(arrived, timeout=60, interval=0.5)
+    pushed = await http.post(f"{city}/admin/push", json={"kind": "matters", "batch": f"CQ-{number}",
+                                                         "items": [{"matter_code": "11500000MB1234567X-XK-001",
+                                                                    "name": "食品经营许可"}]})  # fmt: skip
+    assert pushed.json()["status"] == 202, pushed.text
+    assert pushed.json()["body"]["received"] == 1
