@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Annotated
 
@@ -10,6 +11,7 @@ from fastapi import APIRouter, Header, Query, Response, status
 from cases.api.dependencies import CalendarDep, CallerDep, SettingsDep, UowDep
 from cases.api.schemas import ActionIn, ApplicationIn, CaseDetailOut, CaseOut, CasePage, ClockOut, TimelineOut
 from cases.domain.states import CaseStatus
+from cases.store.case_models import Case
 from cases.use_cases.handling import Step, take_action
 from cases.use_cases.queries import case_detail, my_cases, staff_queue, supervision_list
 from cases.use_cases.submission import Application, Intake, submit_application
@@ -78,8 +80,8 @@ async def act_on_case(
     return CaseOut.of(case)
 
 
-def _page(items: object, total: int, limit: int, offset: int) -> CasePage:
-    return CasePage(items=[CaseOut.of(c) for c in items], total=total, limit=limit, offset=offset)  # type: ignore[attr-defined]
+def _page(items: Sequence[Case], total: int, limit: int, offset: int) -> CasePage:
+    return CasePage(items=[CaseOut.of(c) for c in items], total=total, limit=limit, offset=offset)
 
 
 @router.get("/me/cases", response_model=CasePage, responses=problem_responses(401, 403))
