@@ -68,6 +68,8 @@ def _prepare_for_user(data_dir: Path, user: str) -> None:
     ensure_user_exists(user)
     ensure_prefix_permissions(data_dir)
     bin_dir = _pg_bin()
+    # The checkout may live under a private folder (mktemp -d is 0700): let the server's user reach its binaries.
+    ensure_prefix_permissions(bin_dir)
     read = stat.S_IRGRP | stat.S_IROTH
     ensure_folder_permissions(bin_dir, read | stat.S_IXGRP | stat.S_IXOTH)
     ensure_folder_permissions(bin_dir.parent / "lib", read)
