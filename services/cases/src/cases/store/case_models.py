@@ -75,6 +75,11 @@ class Case(Base):
     matter_version: Mapped[int] = mapped_column(Integer)
     matter_name: Mapped[str] = mapped_column(String(200))
     bundle_code: Mapped[str | None] = mapped_column(String(50))
+    kind: Mapped[str] = mapped_column(
+        String(10),
+        server_default="single",
+        doc="single | bundle (parent of a 一件事) | member (its sub-case)",
+    )
     applicant_kind: Mapped[str] = mapped_column(String(20))
     applicant_id: Mapped[str] = mapped_column(String(64), doc="identity subject id of the applicant")
     submitted_by: Mapped[str] = mapped_column(String(64), doc="who filed it: the applicant or a clerk")
@@ -101,6 +106,14 @@ class Case(Base):
     warning_level: Mapped[str | None] = mapped_column(String(10), doc="yellow | red, once announced")
     concluded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     idempotency_key: Mapped[str | None] = mapped_column(String(100))
+    result_certificate_type: Mapped[str | None] = mapped_column(
+        String(40), doc="the certificate approval issues"
+    )
+    certificate_id: Mapped[str | None] = mapped_column(String(120), doc="GB/T 36904 identifier once issued")
+    certificate_issued_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    delivery_channel: Mapped[str | None] = mapped_column(String(20), doc="window | mail | electronic")
+    delivery_ref: Mapped[str | None] = mapped_column(String(100), doc="e.g. the mail tracking number")
+    delivered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     version: Mapped[int] = mapped_column(Integer, server_default=text("1"))
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's declarative hook
@@ -148,10 +161,27 @@ class CaseMaterial(Base):
     name: Mapped[str] = mapped_column(String(200))
     requirement: Mapped[str] = mapped_column(String(20), doc="required | optional | deferrable (容缺)")
     method: Mapped[str | None] = mapped_column(
-        String(20), doc="data_sharing | e_certificate | upload | paper"
+        String(20), doc="data_sharing | e_certificate | upload | paper | bundle_member"
     )
     reference: Mapped[str | None] = mapped_column(String(200))
     obtained_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    status: Mapped[str] = mapped_column(
+        String(20), server_default="missing", doc="missing | obtained | awaiting_member | deferred"
+    )
+    source: Mapped[str] = mapped_column(String(20), server_default="applicant", doc="applicant | government")
+    certificate_type: Mapped[str | None] = mapped_column(String(40), doc="e-certificate that can replace it")
+    resource_code: Mapped[str | None] = mapped_column(
+        String(60), doc="shared data resource that can replace it"
+    )
+    data_items: Mapped[list[str]] = mapped_column(JSONB, server_default=text("'[]'::jsonb"))
+    produced_by: Mapped[str | None] = mapped_column(String(36), doc="bundle member matter whose result it is")
+    detail: Mapped[dict[str, Any]] = mapped_column(
+        JSONB,
+        server_default=text("'{}'::jsonb"),
+        doc="how it was obtained: access log id, certificate id, upload",
+    )
+    attempts: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    last_error: Mapped[str | None] = mapped_column(Text)
 
 
 class Upload(Base):

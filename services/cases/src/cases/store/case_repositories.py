@@ -16,6 +16,7 @@ from cases.store.case_models import (
     CalendarDay,
     CalendarYear,
     Case,
+    CaseMaterial,
     ClockEntry,
     Evaluation,
     RectificationTask,
@@ -31,7 +32,9 @@ class CaseRepository:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
-    def add(self, *rows: Case | TimelineEntry | ClockEntry | Evaluation | RectificationTask) -> None:
+    def add(
+        self, *rows: Case | TimelineEntry | ClockEntry | Evaluation | RectificationTask | CaseMaterial
+    ) -> None:
         self._session.add_all(rows)
 
     async def evaluation(self, case_id: str) -> Evaluation | None:

@@ -12,9 +12,10 @@ from sqlalchemy.exc import IntegrityError
 
 from cases.domain.access import Caller, applicant_id_of
 from cases.domain.clock import LimitUnit
+from cases.domain.materials import MaterialPlan, plan_materials
 from cases.domain.states import CaseStatus, national_code
 from cases.events import CASE_SUBMITTED
-from cases.store.case_models import Case, TimelineEntry
+from cases.store.case_models import Case, CaseMaterial, TimelineEntry
 from cases.store.unit_of_work import CasesUnitOfWork
 from cases.use_cases.events import case_changed
 from cases.use_cases.matters import get_open_matter
@@ -71,6 +72,26 @@ def _who(caller: Caller, application: Application, intake: Intake) -> tuple[str,
     raise ProblemError("只有申请人本人或窗口人员可以提交申请", status=403, code="not_permitted")
 
 
+def material_rows(case_id: str, plans: list[MaterialPlan]) -> list[CaseMaterial]:
+    return [
+        CaseMaterial(
+            case_id=case_id,
+            material_code=p.code,
+            name=p.name,
+            requirement=p.requirement,
+            source=p.source,
+            status=p.status,
+            certificate_type=p.certificate_type,
+            resource_code=p.resource_code,
+            data_items=p.data_items,
+            produced_by=p.produced_by,
+            detail={},
+            attempts=0,
+        )
+        for p in plans
+    ]
+
+
 async def submit_application(
     uow: CasesUnitOfWork, *, caller: Caller, application: Application, intake: Intake, now: datetime
 ) -> tuple[Case, bool]:
@@ -93,9 +114,9 @@ async def submit_application(
         status=CaseStatus.RECEIVED.value, national_code=national_code(CaseStatus.RECEIVED), form=application.form,
         received_at=now, limit_days=matter.promised_days, limit_unit=LimitUnit.WORKING_DAYS.value,
         statutory_days=matter.statutory_days, idempotency_key=key, extension_days=0, supplement_requested=False,
-        deemed_accepted=False,
+        deemed_accepted=False, kind="single", result_certificate_type=matter.result_certificate_type,
     )  # fmt: skip
-    uow.cases.add(case)
+    uow.cases.add(case, *material_rows(case.id, plan_materials(matter.materials)))
     uow.cases.add(TimelineEntry(case_id=case.id, action="submit", from_status=None, to_status=case.status,
                                 actor_id=caller.sub, actor_org=caller.org, actor_role=caller.kind, at=now))  # fmt: skip
     await uow.flush()

@@ -1,0 +1,66 @@
+"""What a case must collect, from the pinned matter (or bundle) version's materials — a pure planner.
+
+Each material gets a stable code (its position in the version, ``M01``…), keeps its paper-free ways (an
+e-certificate type, a shared data resource with the items needed) and starts in one of these states:
+- ``missing``: still to be obtained (by sharing, e-certificate, upload or paper at the window);
+- ``awaiting_member``: in a 一件事 bundle, another member's result satisfies it — never asked of the applicant;
+- ``obtained``: recorded with how (``data_sharing`` | ``e_certificate`` | ``upload`` | ``paper`` |
+  ``bundle_member``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["PAPER_FREE_METHODS", "MaterialPlan", "blocking", "paper_free_share", "plan_materials"]
+
+PAPER_FREE_METHODS = frozenset({"data_sharing", "e_certificate", "upload", "bundle_member"})
+
+
+@dataclass(frozen=True)
+class MaterialPlan:
+    code: str
+    name: str
+    requirement: str
+    source: str
+    status: str
+    certificate_type: str | None = None
+    resource_code: str | None = None
+    data_items: list[str] = field(default_factory=list)
+    produced_by: str | None = None
+
+
+def plan_materials(materials: Iterable[Mapping[str, Any]]) -> list[MaterialPlan]:
+    """One plan per material of the version, in the version's order."""
+    plans = []
+    for position, material in enumerate(materials, start=1):
+        produced_by = material.get("produced_by")
+        plans.append(
+            MaterialPlan(
+                code=f"M{position:02d}",
+                name=str(material["name"]),
+                requirement=str(material.get("requirement") or "required"),
+                source=str(material.get("source") or "applicant"),
+                status="awaiting_member" if produced_by else "missing",
+                certificate_type=material.get("certificate_type"),
+                resource_code=material.get("resource_code"),
+                data_items=list(material.get("data_items") or []),
+                produced_by=produced_by,
+            )
+        )
+    return plans
+
+
+def blocking(statuses: Iterable[tuple[str, str]]) -> int:
+    """How many required materials are still missing, from ``(requirement, status)`` pairs (容缺 ones wait)."""
+    return sum(1 for requirement, status in statuses if requirement == "required" and status == "missing")
+
+
+def paper_free_share(methods: Iterable[str | None]) -> float | None:
+    """The share of obtained materials that came without paper (None when nothing is obtained yet)."""
+    obtained = [m for m in methods if m is not None]
+    if not obtained:
+        return None
+    return sum(1 for m in obtained if m in PAPER_FREE_METHODS) / len(obtained)
