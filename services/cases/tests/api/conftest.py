@@ -8,12 +8,16 @@ import httpx
 import pytest
 
 from cases.store.case_repositories import CalendarRepository
-from cases.store.repositories import OpenMatterRepository
+from cases.store.repositories import OpenBundleRepository, OpenMatterRepository
 from meshkit.db import Database
 from meshkit.testing.tokens import TokenFactory
 
 MATTER = "500110-SCJGJ-SPJY-XK"
 DEPT = "500110-SCJGJ"
+BUNDLE = "500110-SCJGJ-KBCYD-YJS"
+# A bundle across two departments: registration at market regulation, a fire-safety check at emergency management.
+REGISTRATION = ("500110-SCJGJ-GTGSH-SL", "个体工商户设立登记", DEPT, "ZZ-YYZZ")
+FIRE_CHECK = ("500110-YJJ-XFAQ-JC", "公众聚集场所投入使用前消防安全检查", "500110-YJJ", None)
 
 
 class Flow:
@@ -27,6 +31,35 @@ class Flow:
                 "department_code": DEPT, "statutory_days": statutory, "promised_days": promised,
             })  # fmt: skip
             # Deadlines must not depend on the day the suite runs: publish the next years as plain weeks.
+            await CalendarRepository(session).seed(frozenset({2027, 2028}), [], source="test")
+
+    async def open_bundle(self) -> None:
+        """Two member matters of two departments in one 一件事, combined limit 15 working days."""
+        async with self.database.sessions() as session, session.begin():
+            for code, name, department, certificate in (REGISTRATION, FIRE_CHECK):
+                await OpenMatterRepository(session).upsert_newer({
+                    "matter_id": f"id-{code}", "code": code, "version": 1, "name": name, "matter_type": "01",
+                    "department_code": department, "statutory_days": 20, "promised_days": 5,
+                    "result_certificate_type": certificate,
+                    "materials": [{"name": "申请人身份证明", "requirement": "required", "source": "government",
+                                   "certificate_type": "ZZ-JMSFZ", "resource_code": "500110-GAJ-RK-001",
+                                   "data_items": ["姓名"]}],
+                })  # fmt: skip
+            await OpenBundleRepository(session).upsert_newer({
+                "bundle_id": "b-1", "code": BUNDLE, "version": 2, "name": "开办餐饮店一件事",
+                "lead_department_code": DEPT, "lead_department_name": "区市场监管局",
+                "members": [{"code": c, "version": 1, "name": n, "department_code": d}
+                            for c, n, d, _ in (REGISTRATION, FIRE_CHECK)],
+                "materials": [
+                    {"name": "申请人身份证明", "requirement": "required", "source": "government",
+                     "resource_code": "500110-GAJ-RK-001", "data_items": ["姓名"], "asked_by": [REGISTRATION[0]]},
+                    {"name": "营业执照", "requirement": "required", "source": "government",
+                     "certificate_type": "ZZ-YYZZ", "asked_by": [FIRE_CHECK[0]], "produced_by": REGISTRATION[0]},
+                    {"name": "经营场所平面布局图", "requirement": "required", "asked_by": [FIRE_CHECK[0]]},
+                ],
+                "statutory_days": 20, "statutory_unit": "working_day", "promised_days": 15,
+                "promised_unit": "working_day",
+            })  # fmt: skip
             await CalendarRepository(session).seed(frozenset({2027, 2028}), [], source="test")
 
     def citizen(self, sub: str = "person-1") -> dict[str, str]:

@@ -135,3 +135,38 @@ async def test_unknown_matter_and_bad_input(flow: Flow) -> None:
     assert (bad.status_code, bad.headers["content-type"]) == (422, "application/problem+json")
     bad_action = await flow.act("nope", flow.citizen(), "fly")
     assert bad_action.status_code == 422
+
+
+async def test_supplement_during_review_pauses_the_clock_and_delivery_records_its_channel(flow: Flow) -> None:
+    await flow.open_matter()
+    case = (await flow.apply(flow.citizen())).json()
+    clerk, reviewer = flow.staff("window_clerk"), flow.staff("reviewer")
+    await flow.act(case["id"], clerk, "accept")
+    await flow.act(case["id"], reviewer, "start_review")
+    by_clerk = await flow.act(case["id"], clerk, "request_review_supplement", reason="缺平面图")
+    assert by_clerk.status_code == 403  # during review only the reviewers ask
+    asked = (
+        await flow.act(case["id"], reviewer, "request_review_supplement", reason="缺经营场所平面布局图")
+    ).json()
+    assert (asked["status"], asked["national_code"], asked["status_label"]) == (
+        "review_supplement",
+        2,
+        "审查中补正",
+    )
+    assert (await flow.act(case["id"], flow.citizen(), "supplement")).json()["status"] == "in_review"
+    again = await flow.act(case["id"], reviewer, "request_review_supplement", reason="再补")
+    assert (again.status_code, again.json()["code"]) == (409, "supplement_already_requested")
+    await flow.act(case["id"], reviewer, "approve")
+    no_channel = await flow.act(case["id"], clerk, "deliver")
+    assert (no_channel.status_code, no_channel.json()["code"]) == (422, "delivery_channel_required")
+    delivered = (
+        await flow.act(case["id"], clerk, "deliver", delivery_channel="mail", delivery_ref="EMS1234")
+    ).json()
+    assert (delivered["status"], delivered["delivery_channel"], delivered["outcome"]) == (
+        "delivered",
+        "mail",
+        "approved",
+    )
+    assert delivered["delivered_at"] is not None
+    detail = (await flow.client.get(f"/cases/{case['id']}", headers=flow.citizen())).json()
+    assert [c["event"] for c in detail["clock"]] == ["start", "pause", "resume", "stop"]

@@ -39,9 +39,11 @@ async def submit_case(
     uow: UowDep, caller: CallerDep, settings: SettingsDep, body: ApplicationIn, response: Response,
     idempotency_key: Annotated[str | None, Header(max_length=100)] = None,
 ) -> CaseOut:  # fmt: skip
-    """Apply (申报) for a published matter, online or at a window on someone's behalf (代办).
+    """Apply (申报) for a published matter or 一件事 bundle, online or at a window on someone's behalf (代办).
 
-    The matter version is pinned. A retry with the same `Idempotency-Key` returns the same case (200).
+    The matter (or bundle) version is pinned. A bundle makes a parent case (lead department, combined time
+    limit, merged materials) with one member case per member matter, reviewed by each department in parallel.
+    A retry with the same `Idempotency-Key` returns the same case (200).
     """
     application = Application(**body.model_dump(), idempotency_key=idempotency_key)
     case, created = await submit_application(
@@ -56,11 +58,11 @@ async def submit_case(
 @router.get("/cases/{case_id}", response_model=CaseDetailOut, responses=problem_responses(401, 404))
 async def get_case(uow: UowDep, caller: CallerDep, settings: SettingsDep, case_id: str) -> CaseDetailOut:
     """One case with its timeline (办理过程) and clock ledger; only for those who may see it."""
-    case, timeline, ledger = await case_detail(
+    case, timeline, ledger, members = await case_detail(
         uow, case_id=case_id, caller=caller, district_center=settings.district_center_org
     )
     return CaseDetailOut.model_validate({
-        **CaseOut.of(case).model_dump(), "form": case.form,
+        **CaseOut.of(case).model_dump(), "form": case.form, "members": [CaseOut.of(m) for m in members],
         "timeline": [TimelineOut.model_validate(t) for t in timeline],
         "clock": [ClockOut.model_validate(c) for c in ledger],
     })  # fmt: skip
@@ -72,10 +74,15 @@ async def get_case(uow: UowDep, caller: CallerDep, settings: SettingsDep, case_i
 async def act_on_case(
     uow: UowDep, caller: CallerDep, settings: SettingsDep, calendar: CalendarDep, case_id: str, body: ActionIn
 ) -> CaseOut:
-    """Move a case on: accept (受理), refuse (不予受理), request supplement (补正), approve (准予), deny, extend…"""
+    """Move a case on: accept (受理), refuse (不予受理), request supplement (补正), approve (准予), deny, extend…
+
+    On a 一件事 parent, the window actions (pre_review, accept, refuse, request_supplement, supplement, withdraw,
+    deliver) apply to every member case they fit; review and decisions are taken on the member cases.
+    """
     case = await take_action(
         uow, calendar, case_id=case_id, caller=caller, district_center=settings.district_center_org, now=_now(),
-        step=Step(action=body.action, reason=body.reason, extension_days=body.extension_days, joint=body.joint),
+        step=Step(action=body.action, reason=body.reason, extension_days=body.extension_days, joint=body.joint,
+                  delivery_channel=body.delivery_channel, delivery_ref=body.delivery_ref),
     )  # fmt: skip
     return CaseOut.of(case)
 

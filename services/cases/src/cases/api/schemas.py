@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -15,7 +15,15 @@ __all__ = ["ActionIn", "ApplicationIn", "CaseDetailOut", "CaseOut", "CasePage", 
 class ApplicationIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    matter_code: str = Field(min_length=1, max_length=36, description="implementation code (实施编码)")
+    matter_code: str | None = Field(
+        default=None, min_length=1, max_length=36, description="implementation code (实施编码) of a matter"
+    )
+    bundle_code: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=36,
+        description="code of a 一件事 bundle instead: one parent case with a member case per department",
+    )
     form: dict[str, Any] = Field(default_factory=dict, description="the application form (申请表) data")
     applicant_id: str | None = Field(default=None, max_length=64, description="for 代办: the applicant's id")
     applicant_kind: str = Field(default="person", pattern="^(person|enterprise)$")
@@ -31,6 +39,12 @@ class ActionIn(BaseModel):
     reason: str | None = Field(default=None, max_length=2000, description="opinion (意见) or reason (理由)")
     extension_days: int | None = Field(default=None, ge=1, le=60, description="for extend (延期)")
     joint: bool = Field(default=False, description="joint or centralized handling (联合办理) for extend")
+    delivery_channel: Literal["window", "mail", "electronic"] | None = Field(
+        default=None, description="for deliver (送达): window 窗口领取, mail 邮寄, electronic 电子送达"
+    )
+    delivery_ref: str | None = Field(
+        default=None, max_length=100, description="e.g. the mail tracking number"
+    )
 
 
 class CaseOut(BaseModel):
@@ -38,7 +52,9 @@ class CaseOut(BaseModel):
 
     id: str
     number: str = Field(description="case number (办件编号)")
-    parent_id: str | None
+    parent_id: str | None = Field(description="the 一件事 parent of a member case")
+    kind: str = Field(description="single | bundle (一件事 parent) | member (its department's case)")
+    bundle_code: str | None
     matter_code: str
     matter_version: int
     matter_name: str
@@ -56,6 +72,10 @@ class CaseOut(BaseModel):
     statutory_due_date: date | None
     extension_days: int
     concluded_at: datetime | None
+    outcome: str | None = Field(description="approved | denied | refused | withdrawn | terminated")
+    certificate_id: str | None = Field(description="the issued e-certificate (电子证照标识)")
+    delivery_channel: str | None
+    delivered_at: datetime | None
 
     @classmethod
     def of(cls, case: Any) -> CaseOut:
@@ -86,6 +106,9 @@ class ClockOut(BaseModel):
 
 class CaseDetailOut(CaseOut):
     form: dict[str, Any]
+    members: list[CaseOut] = Field(
+        default_factory=list, description="for a 一件事 parent: the member cases, one per member matter"
+    )
     timeline: list[TimelineOut]
     clock: list[ClockOut]
 

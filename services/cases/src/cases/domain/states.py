@@ -26,6 +26,7 @@ class CaseStatus(StrEnum):
     SUPPLEMENT_REQUESTED = "supplement_requested"  # 待补齐补正
     ACCEPTED = "accepted"  # 已受理
     IN_REVIEW = "in_review"  # 审查中
+    REVIEW_SUPPLEMENT = "review_supplement"  # 审查中补正 (clock paused)
     SPECIAL_PROCEDURE = "special_procedure"  # 特别程序中
     SUSPENDED = "suspended"  # 挂起
     APPROVED = "approved"  # 准予许可
@@ -45,12 +46,15 @@ class CaseStatus(StrEnum):
 
     @property
     def clock_paused(self) -> bool:
-        return self in (CaseStatus.SUPPLEMENT_REQUESTED, CaseStatus.SPECIAL_PROCEDURE, CaseStatus.SUSPENDED)
+        return self in (
+            CaseStatus.SUPPLEMENT_REQUESTED, CaseStatus.REVIEW_SUPPLEMENT, CaseStatus.SPECIAL_PROCEDURE,
+            CaseStatus.SUSPENDED,
+        )  # fmt: skip
 
 
 _LABELS = {
     CaseStatus.RECEIVED: "已收件", CaseStatus.PRE_REVIEW: "预审中", CaseStatus.SUPPLEMENT_REQUESTED: "待补齐补正",
-    CaseStatus.ACCEPTED: "已受理", CaseStatus.IN_REVIEW: "审查中", CaseStatus.SPECIAL_PROCEDURE: "特别程序中",
+    CaseStatus.ACCEPTED: "已受理", CaseStatus.IN_REVIEW: "审查中", CaseStatus.REVIEW_SUPPLEMENT: "审查中补正", CaseStatus.SPECIAL_PROCEDURE: "特别程序中",
     CaseStatus.SUSPENDED: "挂起", CaseStatus.APPROVED: "准予许可", CaseStatus.DENIED: "不予许可",
     CaseStatus.REFUSED: "不予受理", CaseStatus.WITHDRAWN: "已撤回", CaseStatus.TERMINATED: "已终止",
     CaseStatus.DELIVERED: "已送达",
@@ -75,6 +79,7 @@ class Action(StrEnum):
     ACCEPT = "accept"
     REFUSE = "refuse"  # 不予受理 (reason required)
     REQUEST_SUPPLEMENT = "request_supplement"  # 一次性告知补正 (every defect listed)
+    REQUEST_REVIEW_SUPPLEMENT = "request_review_supplement"  # 审查中要求补正 (clock paused)
     SUPPLEMENT = "supplement"
     START_REVIEW = "start_review"
     BEGIN_SPECIAL = "begin_special"
@@ -105,6 +110,10 @@ class Transition:
     target: CaseStatus | None  # None: the status stays (e.g. an extension)
     actors: frozenset[Actor]
     needs_reason: bool = False
+    targets: tuple[tuple[CaseStatus, CaseStatus], ...] = ()  # per-source targets, when they differ
+
+    def target_from(self, source: CaseStatus) -> CaseStatus:
+        return dict(self.targets).get(source) or self.target or source
 
 
 def _t(
@@ -124,7 +133,15 @@ TRANSITIONS: dict[Action, Transition] = {
     Action.REQUEST_SUPPLEMENT: _t(
         {S.RECEIVED, S.PRE_REVIEW}, S.SUPPLEMENT_REQUESTED, *_STAFF_AT_WINDOW, reason=True
     ),
-    Action.SUPPLEMENT: _t({S.SUPPLEMENT_REQUESTED}, S.PRE_REVIEW, A.APPLICANT),
+    Action.REQUEST_REVIEW_SUPPLEMENT: _t(
+        {S.IN_REVIEW}, S.REVIEW_SUPPLEMENT, A.REVIEWER, A.DEPARTMENT_HEAD, reason=True
+    ),
+    Action.SUPPLEMENT: Transition(
+        frozenset({S.SUPPLEMENT_REQUESTED, S.REVIEW_SUPPLEMENT}),
+        S.PRE_REVIEW,
+        frozenset({A.APPLICANT}),
+        targets=((S.REVIEW_SUPPLEMENT, S.IN_REVIEW),),
+    ),
     Action.START_REVIEW: _t({S.ACCEPTED}, S.IN_REVIEW, A.REVIEWER, A.DEPARTMENT_HEAD),
     Action.BEGIN_SPECIAL: _t({S.IN_REVIEW}, S.SPECIAL_PROCEDURE, A.REVIEWER, A.DEPARTMENT_HEAD, reason=True),
     Action.END_SPECIAL: _t({S.SPECIAL_PROCEDURE}, S.IN_REVIEW, A.REVIEWER, A.DEPARTMENT_HEAD),
@@ -161,4 +178,4 @@ def plan_transition(
         raise TransitionRefused("actor_not_allowed", f"{actor.value} 无权执行 {action.value}")
     if rule.needs_reason and not (reason and reason.strip()):
         raise TransitionRefused("reason_required", f"{action.value} 必须说明理由")
-    return rule.target or status
+    return rule.target_from(status)

@@ -105,6 +105,9 @@ class Case(Base):
     statutory_due_date: Mapped[date | None] = mapped_column(Date)
     warning_level: Mapped[str | None] = mapped_column(String(10), doc="yellow | red, once announced")
     concluded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    outcome: Mapped[str | None] = mapped_column(
+        String(20), doc="how it concluded: approved | denied | refused | withdrawn | terminated"
+    )
     idempotency_key: Mapped[str | None] = mapped_column(String(100))
     result_certificate_type: Mapped[str | None] = mapped_column(
         String(40), doc="the certificate approval issues"

@@ -52,8 +52,8 @@ class CaseRepository:
 
     async def get(self, case_id: str, *, for_update: bool = False) -> Case | None:
         query = select(Case).where(Case.id == case_id)
-        if for_update:
-            query = query.with_for_update()
+        if for_update:  # lock and re-read: the session may hold an older copy
+            query = query.with_for_update().execution_options(populate_existing=True)
         return (await self._session.scalars(query)).first()
 
     async def by_idempotency_key(self, applicant_id: str, key: str) -> Case | None:
@@ -63,7 +63,7 @@ class CaseRepository:
     async def awaiting_acceptance(self, *, received_before: datetime) -> Sequence[tuple[str, datetime]]:
         """Received long enough ago, with no acceptance, refusal or supplement notice yet."""
         query = select(Case.id, Case.received_at).where(
-            Case.status.in_(["received", "pre_review"]), Case.supplement_requested.is_(False),
+            Case.status.in_(["received", "pre_review"]), Case.supplement_requested.is_(False), Case.kind != "bundle",
             Case.received_at < received_before,
         )  # fmt: skip
         return [(row[0], row[1]) for row in await self._session.execute(query)]
@@ -76,8 +76,12 @@ class CaseRepository:
         ).with_for_update(skip_locked=True)  # fmt: skip
         return (await self._session.scalars(query)).all()
 
-    async def children(self, parent_id: str) -> Sequence[Case]:
-        return (await self._session.scalars(select(Case).where(Case.parent_id == parent_id))).all()
+    async def children(self, parent_id: str, *, for_update: bool = False) -> Sequence[Case]:
+        """Member cases of a 一件事 parent, in a stable order (also the lock order)."""
+        query = select(Case).where(Case.parent_id == parent_id).order_by(Case.number)
+        if for_update:
+            query = query.with_for_update().execution_options(populate_existing=True)
+        return (await self._session.scalars(query)).all()
 
     async def timeline(self, case_id: str) -> Sequence[TimelineEntry]:
         query = select(TimelineEntry).where(TimelineEntry.case_id == case_id).order_by(TimelineEntry.id)

@@ -6,7 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from cases.store.case_repositories import CalendarRepository, CaseRepository
 from cases.store.models import OUTBOX
-from cases.store.repositories import OpenMatterRepository
+from cases.store.repositories import OpenBundleRepository, OpenMatterRepository
 from meshkit.db import UnitOfWork
 
 __all__ = ["CasesUnitOfWork"]
@@ -15,10 +15,12 @@ __all__ = ["CasesUnitOfWork"]
 class CasesUnitOfWork(UnitOfWork):
     outbox = OUTBOX
     open_matters: OpenMatterRepository
+    open_bundles: OpenBundleRepository
     cases: CaseRepository
     calendar: CalendarRepository
 
     def attach(self, session: AsyncSession) -> None:
         self.open_matters = OpenMatterRepository(session)
+        self.open_bundles = OpenBundleRepository(session)
         self.cases = CaseRepository(session)
         self.calendar = CalendarRepository(session)

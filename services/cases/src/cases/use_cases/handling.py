@@ -7,9 +7,18 @@ from datetime import datetime
 from typing import Any
 
 from cases.domain.access import Caller, CaseFacts, actor_for, can_see
+from cases.domain.bundles import CASCADED_ACTIONS
 from cases.domain.calendar import WorkingCalendar
 from cases.domain.clock import LimitUnit, TimeLimit, extension_allowed, max_extension
-from cases.domain.states import Action, Actor, CaseStatus, TransitionRefused, national_code, plan_transition
+from cases.domain.states import (
+    TRANSITIONS,
+    Action,
+    Actor,
+    CaseStatus,
+    TransitionRefused,
+    national_code,
+    plan_transition,
+)
 from cases.events import (
     CASE_ACCEPTED,
     CASE_CONCLUDED,
@@ -21,16 +30,18 @@ from cases.events import (
 )
 from cases.store.case_models import Case, ClockEntry, TimelineEntry
 from cases.store.unit_of_work import CasesUnitOfWork
+from cases.use_cases.bundles import sync_bundle
 from cases.use_cases.clock import refresh_due_dates
 from cases.use_cases.errors import CaseNotFound, transition_problem
 from cases.use_cases.events import case_changed
 from meshkit.errors import ProblemError
 from meshkit.events import EventSpec
 
-__all__ = ["Step", "facts_of", "load_visible", "take_action"]
+__all__ = ["Step", "apply_step", "facts_of", "load_visible", "take_action"]
 
-_PAUSING = {Action.REQUEST_SUPPLEMENT, Action.BEGIN_SPECIAL, Action.SUSPEND}
+_PAUSING = {Action.REQUEST_SUPPLEMENT, Action.REQUEST_REVIEW_SUPPLEMENT, Action.BEGIN_SPECIAL, Action.SUSPEND}
 _RESUMING = {Action.SUPPLEMENT, Action.END_SPECIAL, Action.RESUME}
+_SUPPLEMENT_NOTICES = {Action.REQUEST_SUPPLEMENT, Action.REQUEST_REVIEW_SUPPLEMENT}
 _CONCLUDING = {Action.APPROVE, Action.DENY, Action.REFUSE, Action.WITHDRAW, Action.TERMINATE}
 
 
@@ -40,6 +51,8 @@ class Step:
     reason: str | None = None
     extension_days: int | None = None
     joint: bool = False
+    delivery_channel: str | None = None  # window | mail | electronic, for deliver
+    delivery_ref: str | None = None
 
 
 def facts_of(case: Case) -> CaseFacts:
@@ -61,7 +74,7 @@ def _events_for(action: Action, target: CaseStatus) -> list[EventSpec[Any]]:
         events.append(CASE_ACCEPTED)
     elif action is Action.REFUSE:
         events.append(CASE_REFUSED)
-    elif action is Action.REQUEST_SUPPLEMENT:
+    elif action in (Action.REQUEST_SUPPLEMENT, Action.REQUEST_REVIEW_SUPPLEMENT):
         events.append(SUPPLEMENT_REQUESTED)
     elif action is Action.SUPPLEMENT:
         events.append(CASE_SUPPLEMENTED)
@@ -89,25 +102,76 @@ async def take_action(
     uow: CasesUnitOfWork, calendar: WorkingCalendar, *, case_id: str, caller: Caller, step: Step,
     district_center: str, now: datetime, as_system: bool = False,
 ) -> Case:  # fmt: skip
+    """One step on a case, committed. On a 一件事 parent the window steps apply to every open member; a member's
+    step also moves its parent. Locks go parent first, then the member, so parallel departments never deadlock."""
     if as_system:  # a timer of this service: it sees every case
-        case = await uow.cases.get(case_id, for_update=True)
-        if case is None:
+        found = await uow.cases.get(case_id)
+        if found is None:
             raise CaseNotFound(f"办件 {case_id} 不存在")
     else:
-        case = await load_visible(uow, case_id, caller, district_center=district_center, for_update=True)
+        found = await load_visible(uow, case_id, caller, district_center=district_center)
+    parent_id = found.id if found.kind == "bundle" else found.parent_id
+    parent = await uow.cases.get(parent_id, for_update=True) if parent_id else None
+    if parent is not None and parent.id == found.id:
+        await _act_on_bundle(uow, calendar, parent, caller, step, district_center, now, as_system)
+        await uow.commit()
+        return parent
+    case = await uow.cases.get(found.id, for_update=True)
+    if case is None:  # pragma: no cover - cases are never deleted
+        raise CaseNotFound(f"办件 {case_id} 不存在")
+    await apply_step(uow, calendar, case, caller, step, district_center=district_center, now=now,
+                     as_system=as_system)  # fmt: skip
+    if parent is not None:
+        await sync_bundle(uow, calendar, parent, now=now)
+    await uow.commit()
+    return case
+
+
+async def _act_on_bundle(
+    uow: CasesUnitOfWork, calendar: WorkingCalendar, parent: Case, caller: Caller, step: Step,
+    district_center: str, now: datetime, as_system: bool,
+) -> None:  # fmt: skip
+    if step.action not in CASCADED_ACTIONS:
+        raise ProblemError(
+            "一件事的审查和决定由各部门在子办件上进行 (act on the member case)",
+            status=409,
+            code="act_on_member",
+        )
+    applied = 0
+    for member in await uow.cases.children(parent.id, for_update=True):
+        if CaseStatus(member.status) not in TRANSITIONS[step.action].sources:
+            continue
+        await apply_step(uow, calendar, member, caller, step, district_center=district_center, now=now,
+                         as_system=as_system)  # fmt: skip
+        applied += 1
+    if not applied:
+        raise ProblemError(
+            f"一件事「{parent.matter_name}」没有可以执行 {step.action.value} 的子办件",
+            status=409, code="transition_not_allowed",
+        )  # fmt: skip
+    await sync_bundle(uow, calendar, parent, now=now, caller=caller, action=step.action.value)
+
+
+async def apply_step(
+    uow: CasesUnitOfWork, calendar: WorkingCalendar, case: Case, caller: Caller, step: Step, *,
+    district_center: str, now: datetime, as_system: bool = False,
+) -> None:  # fmt: skip
+    """Check, move the clock, record the timeline and stage the events of one step on one locked case."""
     actor = (
         Actor.SYSTEM
         if as_system
         else actor_for(caller, facts_of(case), step.action, district_center=district_center)
     )
     if actor is None:
-        raise ProblemError(f"无权对该办件执行 {step.action.value}", status=403, code="not_permitted")
+        raise ProblemError(
+            f"无权对办件 {case.number} 执行 {step.action.value}", status=403, code="not_permitted"
+        )
     source = CaseStatus(case.status)
     try:
         target = plan_transition(source, step.action, actor, reason=step.reason)
     except TransitionRefused as refused:
         raise transition_problem(refused) from refused
-    if step.action is Action.REQUEST_SUPPLEMENT and case.supplement_requested:
+    if step.action in _SUPPLEMENT_NOTICES and case.supplement_requested:
         raise ProblemError("补正告知只能一次性发出 (one notice listing every defect)", status=409,
                            code="supplement_already_requested")  # fmt: skip
     ledger: list[ClockEntry] = []
@@ -115,19 +179,21 @@ async def take_action(
         case.accepted_at = case.received_at if as_system else now
         case.deemed_accepted = as_system
         ledger.append(ClockEntry(case_id=case.id, event="start", at=case.accepted_at))
-    elif step.action is Action.REQUEST_SUPPLEMENT:
+    elif step.action in _SUPPLEMENT_NOTICES:
         case.supplement_requested = True
     elif step.action is Action.EXTEND:
         case.extension_days = _check_extension(case, step)
         ledger.append(
             ClockEntry(case_id=case.id, event="extend", at=now, reason=step.reason, days=case.extension_days)
         )
+    elif step.action is Action.DELIVER:
+        _deliver(case, step, now)
     if step.action in _PAUSING:
         ledger.append(ClockEntry(case_id=case.id, event="pause", at=now, reason=step.reason))
     elif step.action in _RESUMING:
         ledger.append(ClockEntry(case_id=case.id, event="resume", at=now))
     if step.action in _CONCLUDING:
-        case.concluded_at = now
+        case.concluded_at, case.outcome = now, target.value
         ledger.append(ClockEntry(case_id=case.id, event="stop", at=now, reason=step.reason))
     case.status, case.national_code = target.value, national_code(target)
     uow.cases.add(*ledger)
@@ -144,5 +210,16 @@ async def take_action(
             sequence=case.version,
             payload=case_changed(case, at=now, actor_org=caller.org, opinion_code=step.action.value),
         )
-    await uow.commit()
-    return case
+
+
+def _deliver(case: Case, step: Step, now: datetime) -> None:
+    if step.delivery_channel is None:
+        raise ProblemError(
+            "送达须注明方式 (delivery_channel: window 窗口领取 | mail 邮寄 | electronic 电子送达)",
+            status=422, code="delivery_channel_required",
+        )  # fmt: skip
+    case.delivery_channel, case.delivery_ref, case.delivered_at = (
+        step.delivery_channel,
+        step.delivery_ref,
+        now,
+    )

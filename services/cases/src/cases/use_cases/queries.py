@@ -13,7 +13,7 @@ from meshkit.errors import ProblemError
 
 __all__ = ["CaseDetail", "case_detail", "my_cases", "staff_queue", "supervision_list"]
 
-CaseDetail = tuple[Case, Sequence[TimelineEntry], Sequence[ClockEntry]]
+CaseDetail = tuple[Case, Sequence[TimelineEntry], Sequence[ClockEntry], Sequence[Case]]
 Page = tuple[Sequence[Case], int]
 
 
@@ -21,7 +21,8 @@ async def case_detail(
     uow: CasesUnitOfWork, *, case_id: str, caller: Caller, district_center: str
 ) -> CaseDetail:
     case = await load_visible(uow, case_id, caller, district_center=district_center)
-    return case, await uow.cases.timeline(case.id), await uow.cases.ledger(case.id)
+    members = await uow.cases.children(case.id) if case.kind == "bundle" else ()
+    return case, await uow.cases.timeline(case.id), await uow.cases.ledger(case.id), members
 
 
 async def my_cases(uow: CasesUnitOfWork, *, caller: Caller, limit: int, offset: int) -> Page:

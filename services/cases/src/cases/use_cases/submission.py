@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -11,13 +10,13 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 
 from cases.domain.access import Caller, applicant_id_of
-from cases.domain.clock import LimitUnit
-from cases.domain.materials import MaterialPlan, plan_materials
-from cases.domain.states import CaseStatus, national_code
+from cases.domain.materials import plan_materials
 from cases.events import CASE_SUBMITTED
-from cases.store.case_models import Case, CaseMaterial, TimelineEntry
+from cases.store.case_models import Case
 from cases.store.unit_of_work import CasesUnitOfWork
+from cases.use_cases.bundles import Receipt, file_bundle
 from cases.use_cases.events import case_changed
+from cases.use_cases.materials_plan import material_rows
 from cases.use_cases.matters import get_open_matter
 from meshkit.errors import ProblemError
 
@@ -28,7 +27,8 @@ MAX_FORM_BYTES = 64 * 1024
 
 @dataclass(frozen=True)
 class Application:
-    matter_code: str
+    matter_code: str | None = None
+    bundle_code: str | None = None
     form: dict[str, Any] = field(default_factory=dict)
     applicant_id: str | None = None  # required when a clerk files on someone's behalf (代办)
     applicant_kind: str = "person"
@@ -72,30 +72,16 @@ def _who(caller: Caller, application: Application, intake: Intake) -> tuple[str,
     raise ProblemError("只有申请人本人或窗口人员可以提交申请", status=403, code="not_permitted")
 
 
-def material_rows(case_id: str, plans: list[MaterialPlan]) -> list[CaseMaterial]:
-    return [
-        CaseMaterial(
-            case_id=case_id,
-            material_code=p.code,
-            name=p.name,
-            requirement=p.requirement,
-            source=p.source,
-            status=p.status,
-            certificate_type=p.certificate_type,
-            resource_code=p.resource_code,
-            data_items=p.data_items,
-            produced_by=p.produced_by,
-            detail={},
-            attempts=0,
-        )
-        for p in plans
-    ]
-
-
 async def submit_application(
     uow: CasesUnitOfWork, *, caller: Caller, application: Application, intake: Intake, now: datetime
 ) -> tuple[Case, bool]:
-    """The new case, or the one an earlier submission with the same idempotency key created (second: False)."""
+    """The new case, or the one an earlier submission with the same idempotency key created (second: False).
+
+    A matter application makes one case; a 一件事 bundle application makes a parent with one member case per
+    member matter (see ``cases.use_cases.bundles``)."""
+    if (application.matter_code is None) == (application.bundle_code is None):
+        raise ProblemError("请指定事项 (matter_code) 或一件事 (bundle_code) 之一", status=422,
+                           code="matter_or_bundle")  # fmt: skip
     if len(json.dumps(application.form, ensure_ascii=False).encode()) > MAX_FORM_BYTES:
         raise ProblemError(f"表单数据超过 {MAX_FORM_BYTES} 字节", status=413, code="form_too_large")
     applicant_id, applicant_kind, channel, received_by, region = _who(caller, application, intake)
@@ -104,23 +90,15 @@ async def submit_application(
         earlier = await uow.cases.by_idempotency_key(applicant_id, key)
         if earlier is not None:
             return earlier, False
-    matter = await get_open_matter(uow, code=application.matter_code)
-    serial = await uow.cases.next_serial()
-    case = Case(
-        id=str(uuid.uuid4()), number=f"{region[:6]}{now:%Y%m%d}{serial:08d}", matter_code=matter.code,
-        matter_version=matter.version, matter_name=matter.name, applicant_kind=applicant_kind,
-        applicant_id=applicant_id, submitted_by=caller.sub, consent_ref=application.consent_ref, channel=channel,
-        received_by_org=received_by, region=region, handling_org=matter.department_code,
-        status=CaseStatus.RECEIVED.value, national_code=national_code(CaseStatus.RECEIVED), form=application.form,
-        received_at=now, limit_days=matter.promised_days, limit_unit=LimitUnit.WORKING_DAYS.value,
-        statutory_days=matter.statutory_days, idempotency_key=key, extension_days=0, supplement_requested=False,
-        deemed_accepted=False, kind="single", result_certificate_type=matter.result_certificate_type,
-    )  # fmt: skip
-    uow.cases.add(case, *material_rows(case.id, plan_materials(matter.materials)))
-    uow.cases.add(TimelineEntry(case_id=case.id, action="submit", from_status=None, to_status=case.status,
-                                actor_id=caller.sub, actor_org=caller.org, actor_role=caller.kind, at=now))  # fmt: skip
-    await uow.flush()
-    await uow.publish(CASE_SUBMITTED, aggregate_id=case.id, sequence=1, payload=case_changed(case, at=now))
+    receipt = Receipt(caller=caller, applicant_id=applicant_id, applicant_kind=applicant_kind, channel=channel,
+                      received_by=received_by, region=region, consent_ref=application.consent_ref,
+                      form=application.form, now=now)  # fmt: skip
+    if application.bundle_code is not None:
+        case = await file_bundle(uow, receipt, bundle_code=application.bundle_code, idempotency_key=key)
+    else:
+        case = await _file_matter(
+            uow, receipt, matter_code=application.matter_code or "", idempotency_key=key
+        )
     try:
         await uow.commit()
     except IntegrityError:  # a concurrent retry with the same key won the race
@@ -131,3 +109,19 @@ async def submit_application(
                 return earlier, False
         raise
     return case, True
+
+
+async def _file_matter(uow: CasesUnitOfWork, receipt: Receipt, *, matter_code: str, idempotency_key: str | None
+                       ) -> Case:  # fmt: skip
+    matter = await get_open_matter(uow, code=matter_code)
+    case = await receipt.new_case(
+        uow, kind="single", matter_code=matter.code, matter_version=matter.version, matter_name=matter.name,
+        handling_org=matter.department_code, limit_days=matter.promised_days, statutory_days=matter.statutory_days,
+        idempotency_key=idempotency_key, result_certificate_type=matter.result_certificate_type,
+    )  # fmt: skip
+    uow.cases.add(*material_rows(case.id, plan_materials(matter.materials)))
+    await uow.flush()
+    await uow.publish(
+        CASE_SUBMITTED, aggregate_id=case.id, sequence=1, payload=case_changed(case, at=receipt.now)
+    )
+    return case

@@ -1,0 +1,60 @@
+"""一件事 bundles: the parent case's status follows its member sub-cases, which departments handle in parallel.
+
+Pure: takes the members' statuses and outcomes. The parent is 待受理 while any member still waits for acceptance,
+已受理 once every open member is past it, and concludes when every member has concluded — approved only if every
+member was approved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cases.domain.states import Action, CaseStatus
+
+__all__ = ["CASCADED_ACTIONS", "bundle_paused", "bundle_status"]
+
+S = CaseStatus
+
+# Actions taken on the parent apply to every open member they fit (一窗受理: one window for the whole bundle);
+# review and decisions are taken on the members by their own departments.
+CASCADED_ACTIONS = frozenset({
+    Action.PRE_REVIEW, Action.ACCEPT, Action.REFUSE, Action.REQUEST_SUPPLEMENT, Action.SUPPLEMENT,
+    Action.WITHDRAW, Action.DELIVER,
+})  # fmt: skip
+
+_WAITING_ORDER = (S.SUPPLEMENT_REQUESTED, S.PRE_REVIEW, S.RECEIVED)
+
+
+def bundle_status(members: Sequence[tuple[CaseStatus, str | None]]) -> tuple[CaseStatus, str | None]:
+    """The parent's (status, outcome) from its members' (status, outcome)."""
+    if not members:
+        raise ValueError("a bundle has at least one member")
+    statuses = [status for status, _ in members]
+    if all(status.concluded for status in statuses):
+        if all(status is S.DELIVERED for status in statuses):
+            outcomes = {outcome for _, outcome in members}
+            return S.DELIVERED, "approved" if outcomes == {"approved"} else "denied"
+        return _concluded({outcome or status.value for status, outcome in members})
+    open_statuses = [status for status in statuses if not status.concluded]
+    for waiting in _WAITING_ORDER:
+        if waiting in open_statuses:
+            return waiting, None
+    if all(status is S.ACCEPTED for status in open_statuses):
+        return S.ACCEPTED, None
+    return S.IN_REVIEW, None
+
+
+def _concluded(outcomes: set[str]) -> tuple[CaseStatus, str]:
+    if outcomes == {"approved"}:
+        return S.APPROVED, "approved"
+    for single in ("withdrawn", "refused", "terminated"):
+        if outcomes == {single}:
+            return S(single), single
+    if outcomes <= {"withdrawn", "terminated"}:
+        return S.TERMINATED, "terminated"
+    return S.DENIED, "denied"  # approve only if all approve
+
+
+def bundle_paused(members: Sequence[CaseStatus]) -> bool:
+    """The combined clock pauses while any open member's clock is paused (补正, 特别程序, 挂起)."""
+    return any(status.clock_paused for status in members if not status.concluded)

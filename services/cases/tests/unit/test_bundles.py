@@ -1,0 +1,41 @@
+"""The parent of a 一件事 follows its members."""
+
+import pytest
+
+from cases.domain.bundles import bundle_paused, bundle_status
+from cases.domain.states import CaseStatus as S
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize(
+    ("members", "expected"),
+    [
+        ([(S.RECEIVED, None), (S.ACCEPTED, None)], (S.RECEIVED, None)),
+        ([(S.SUPPLEMENT_REQUESTED, None), (S.PRE_REVIEW, None)], (S.SUPPLEMENT_REQUESTED, None)),
+        ([(S.ACCEPTED, None), (S.ACCEPTED, None)], (S.ACCEPTED, None)),
+        ([(S.ACCEPTED, None), (S.IN_REVIEW, None)], (S.IN_REVIEW, None)),
+        ([(S.APPROVED, "approved"), (S.REVIEW_SUPPLEMENT, None)], (S.IN_REVIEW, None)),
+        ([(S.APPROVED, "approved"), (S.DELIVERED, "approved")], (S.APPROVED, "approved")),
+        ([(S.APPROVED, "approved"), (S.DENIED, "denied")], (S.DENIED, "denied")),
+        ([(S.APPROVED, "approved"), (S.WITHDRAWN, "withdrawn")], (S.DENIED, "denied")),
+        ([(S.WITHDRAWN, "withdrawn"), (S.WITHDRAWN, "withdrawn")], (S.WITHDRAWN, "withdrawn")),
+        ([(S.REFUSED, "refused"), (S.REFUSED, "refused")], (S.REFUSED, "refused")),
+        ([(S.WITHDRAWN, "withdrawn"), (S.TERMINATED, "terminated")], (S.TERMINATED, "terminated")),
+        ([(S.DELIVERED, "approved"), (S.DELIVERED, "approved")], (S.DELIVERED, "approved")),
+        ([(S.DELIVERED, "approved"), (S.DELIVERED, "denied")], (S.DELIVERED, "denied")),
+    ],
+)
+def test_bundle_status(members: list[tuple[S, str | None]], expected: tuple[S, str | None]) -> None:
+    assert bundle_status(members) == expected
+
+
+def test_combined_clock_pauses_while_any_open_member_is_paused() -> None:
+    assert bundle_paused([S.IN_REVIEW, S.SPECIAL_PROCEDURE])
+    assert bundle_paused([S.APPROVED, S.REVIEW_SUPPLEMENT])
+    assert not bundle_paused([S.IN_REVIEW, S.APPROVED])
+
+
+def test_a_bundle_has_members() -> None:
+    with pytest.raises(ValueError, match="at least one member"):
+        bundle_status([])
