@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from types import TracebackType
 from typing import Any, ClassVar, Self
 
+import asyncpg
 from sqlalchemy import MetaData, Table, text
 from sqlalchemy.ext.asyncio import (
     AsyncConnection,
@@ -35,11 +38,36 @@ def new_metadata() -> MetaData:
     return MetaData(naming_convention=NAMING_CONVENTION)
 
 
-class Database:
-    """Owns the engine and makes sessions. Built in a lifespan, never at import time."""
+async def _keep_session(connection: asyncpg.Connection) -> None:
+    """Pool reset for the driver pool: asyncpg still rolls back an open transaction; its default reset
+    (``RESET ALL; UNLISTEN *; ...``) would cost one more round trip per checkout, for state hot paths never set."""
 
-    def __init__(self, engine: AsyncEngine, *, bind: AsyncConnection | None = None) -> None:
+
+async def _json_like_sqlalchemy(connection: asyncpg.Connection) -> None:
+    """json and jsonb as on SQLAlchemy's connections: parameters are JSON text, results come parsed."""
+    for name in ("json", "jsonb"):
+        await connection.set_type_codec(
+            name, encoder=str, decoder=json.loads, schema="pg_catalog", format="text"
+        )
+
+
+class Database:
+    """Owns the engine and makes sessions. Built in a lifespan, never at import time.
+
+    :meth:`driver` is the way around SQLAlchemy for a few hot statements: a plain asyncpg connection in a
+    transaction, from a pool of its own (``driver_pool_size`` connections, opened on first use).
+    """
+
+    def __init__(
+        self, engine: AsyncEngine, *, bind: AsyncConnection | None = None, driver_pool_size: int = 10,
+        application_name: str | None = None,
+    ) -> None:  # fmt: skip
         self.engine = engine
+        self._bind = bind
+        self._driver_pool: asyncpg.Pool | None = None
+        self._driver_pool_size = driver_pool_size
+        self._application_name = application_name
+        self._driver_lock = asyncio.Lock()
         if bind is None:
             self.sessions = async_sessionmaker(engine, expire_on_commit=False)
         else:
@@ -58,14 +86,49 @@ class Database:
             pool_recycle=1800,
             connect_args={"server_settings": {"application_name": application_name}},
         )
-        return cls(engine)
+        return cls(engine, driver_pool_size=pool_size, application_name=application_name)
 
     async def ping(self) -> None:
         async with self.engine.connect() as conn:
             await conn.execute(text("SELECT 1"))
 
     async def dispose(self) -> None:
+        pool, self._driver_pool = self._driver_pool, None
+        if pool is not None:
+            await pool.close()
         await self.engine.dispose()
+
+    @asynccontextmanager
+    async def driver(self) -> AsyncIterator[Any]:
+        """A plain asyncpg connection inside a transaction that commits when the block ends without an error
+        (and rolls back when it raises). No SQLAlchemy session, identity map or greenlet on the way: for the
+        few statements of a hot path. Tests (a ``bind``-ed database) get the bound connection and a savepoint.
+        """
+        if self._bind is not None:
+            raw = await self._bind.get_raw_connection()
+            connection = raw.driver_connection
+            assert connection is not None
+            if not connection.is_in_transaction():  # SQLAlchemy begins lazily; begin its (outer) transaction
+                await self._bind.exec_driver_sql("SELECT 1")
+            async with connection.transaction():
+                yield connection
+            return
+        pool = self._driver_pool or await self._open_driver_pool()
+        async with pool.acquire() as connection, connection.transaction():
+            yield connection
+
+    async def _open_driver_pool(self) -> asyncpg.Pool:
+        async with self._driver_lock:
+            if self._driver_pool is None:
+                url = self.engine.url.set(drivername="postgresql")
+                server_settings = (
+                    {"application_name": self._application_name} if self._application_name else {}
+                )
+                self._driver_pool = await asyncpg.create_pool(
+                    url.render_as_string(hide_password=False), min_size=1, max_size=self._driver_pool_size,
+                    reset=_keep_session, init=_json_like_sqlalchemy, server_settings=server_settings,
+                )  # fmt: skip
+            return self._driver_pool
 
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:

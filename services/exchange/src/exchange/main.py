@@ -14,6 +14,7 @@ from exchange.domain.limits import PayloadLimits, RateLimiter
 from exchange.sealing import Sealer
 from exchange.settings import ExchangeSettings
 from exchange.signing import Verifier
+from exchange.store.driver import ResourceSnapshots
 from meshkit.app import build_app, mesh_resources
 from meshkit.http import service_client
 from meshkit.observability import configure_logging
@@ -45,6 +46,7 @@ def create_app(settings: ExchangeSettings | None = None) -> FastAPI:
             app.state.providers = ProviderClient(providers_http, max_bytes=settings.provider_response_bytes)
             app.state.clock = lambda: datetime.now(UTC)
             app.state.sealer = Sealer(settings.secret_key.get_secret_value())
+            app.state.resource_snapshots = ResourceSnapshots(ttl=settings.resource_cache_seconds)
             app.state.rate_limiter = RateLimiter(
                 rate=settings.rate_limit_per_second, burst=settings.rate_limit_burst,
                 overrides=settings.rate_limit_overrides,

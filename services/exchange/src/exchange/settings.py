@@ -31,6 +31,9 @@ class ExchangeSettings(ServiceSettings):
     rate_limit_per_second: float = Field(default=2000.0, gt=0)
     rate_limit_burst: float = Field(default=2000.0, ge=1)
     rate_limit_overrides: dict[str, float] = Field(default_factory=dict, description="client id -> reads/s")
+    resource_cache_seconds: float = Field(
+        default=1.0, ge=0, le=60, description="how long a replica reuses a resource definition on reads"
+    )
     records_per_push: int = Field(default=1000, ge=1, le=100_000)
     record_bytes: int = Field(default=16_384, ge=256)
     provider_response_bytes: int = Field(default=262_144, ge=1024)

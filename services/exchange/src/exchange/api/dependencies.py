@@ -13,6 +13,7 @@ from exchange.clients.providers import ProviderClient
 from exchange.domain.limits import PayloadLimits, RateLimiter
 from exchange.sealing import Sealer
 from exchange.settings import ExchangeSettings
+from exchange.store.driver import ResourceSnapshots
 from exchange.store.unit_of_work import ExchangeUnitOfWork
 from meshkit.auth import CurrentPrincipal, Principal
 from meshkit.errors import ProblemError
@@ -26,7 +27,9 @@ __all__ = [
     "RequestIdDep",
     "SealerDep",
     "SettingsDep",
+    "SnapshotsDep",
     "UowDep",
+    "admit",
 ]
 
 
@@ -55,6 +58,11 @@ async def _limits(request: Request) -> PayloadLimits:
     return limits
 
 
+async def _snapshots(request: Request) -> ResourceSnapshots:
+    snapshots: ResourceSnapshots = request.app.state.resource_snapshots
+    return snapshots
+
+
 async def _now(request: Request) -> datetime:
     """The app's clock (``app.state.clock``): real time in service, fixed in tests."""
     now: datetime = request.app.state.clock()
@@ -67,6 +75,11 @@ async def _request_id() -> str | None:
 
 async def _data_principal(request: Request, principal: CurrentPrincipal) -> Principal:
     """The caller, after its client's token bucket allowed one more request on the data path."""
+    return await admit(request, principal)
+
+
+async def admit(request: Request, principal: Principal) -> Principal:
+    """``principal`` if its client's token bucket (in this process) allows one more request, else 429."""
     limiter: RateLimiter = request.app.state.rate_limiter
     wait = limiter.check(principal.client_id or principal.sub, time.monotonic())
     if wait:
@@ -83,5 +96,6 @@ SealerDep = Annotated[Sealer, Depends(_sealer)]
 ProvidersDep = Annotated[ProviderClient, Depends(_providers)]
 LimitsDep = Annotated[PayloadLimits, Depends(_limits)]
 RequestIdDep = Annotated[str | None, Depends(_request_id)]
+SnapshotsDep = Annotated[ResourceSnapshots, Depends(_snapshots)]
 NowDep = Annotated[datetime, Depends(_now)]
 DataPrincipal = Annotated[Principal, Depends(_data_principal)]

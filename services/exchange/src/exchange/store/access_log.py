@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import uuid
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -12,18 +10,12 @@ from sqlalchemy import exists, func, or_, select
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from exchange.store.driver import driver
+from exchange.store.driver import append_entry, driver
 from exchange.store.models import AccessEntry, ChainHead, ChainLink
 
 __all__ = ["AccessLogRepository"]
 
 _ENTRY_COLUMNS = [c for c in AccessEntry.__table__.columns if c.key != "canonical"]
-_FIELDS = [c.key for c in AccessEntry.__table__.columns]
-_JSON = {"roles", "items"}
-_INSERT = (
-    f"INSERT INTO access_log ({', '.join(_FIELDS)}) "  # noqa: S608 - column names from the model
-    f"VALUES ({', '.join(f'${n}' for n in range(1, len(_FIELDS) + 1))})"
-)
 
 
 class AccessLogRepository:
@@ -32,9 +24,7 @@ class AccessLogRepository:
 
     async def append(self, entry: dict[str, Any]) -> None:
         """Insert one entry with its ``canonical`` text; the commit trigger chains it."""
-        values = [json.dumps(entry[f], ensure_ascii=False) if f in _JSON else entry.get(f) for f in _FIELDS]
-        values[0] = uuid.UUID(str(values[0]))
-        await (await driver(self._session)).execute(_INSERT, *values)
+        await append_entry(await driver(self._session), entry)
 
     async def for_owner(
         self, owner_id: str, *, now: datetime, limit: int, offset: int

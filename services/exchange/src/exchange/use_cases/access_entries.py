@@ -12,7 +12,7 @@ from exchange.domain.chain import canonical_json
 from exchange.domain.sharing import Outcome, Purpose
 from exchange.store.unit_of_work import ExchangeUnitOfWork
 
-__all__ = ["ReadContext", "log_read"]
+__all__ = ["ReadContext", "log_read", "new_entry"]
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,15 @@ async def log_read(
     reason: str | None = None,
 ) -> str:  # fmt: skip
     """Append one entry in the caller's transaction (it is chained when that transaction commits)."""
+    entry = new_entry(context, items=items, outcome=outcome, reason=reason)
+    await uow.access_log.append(entry)
+    return str(entry["id"])
+
+
+def new_entry(
+    context: ReadContext, *, items: tuple[str, ...] | list[str], outcome: Outcome, reason: str | None = None
+) -> dict[str, Any]:
+    """Every field the chain hashes, plus ``canonical``: the exact text the commit trigger hashes."""
     caller = context.caller
     entry: dict[str, Any] = {
         "id": str(uuid.uuid4()),
@@ -56,5 +65,4 @@ async def log_read(
         "hidden_until": context.hidden_until,
     }
     entry["canonical"] = canonical_json(entry)
-    await uow.access_log.append(entry)
-    return str(entry["id"])
+    return entry

@@ -1,5 +1,10 @@
 """Reading a shared record: decide, fetch (hosted or proxied), log — the log entry is written in the same
-transaction that settles the answer, and nothing is returned unless that transaction committed."""
+transaction that settles the answer, and nothing is returned unless that transaction committed.
+
+The read path runs on :meth:`meshkit.db.Database.driver` (plain asyncpg, one transaction per decision) with
+resource definitions kept briefly per process (:class:`ResourceSnapshots`); :func:`prepare` and
+:func:`authorize` are the same steps on a unit of work, for reads made inside other operations (certificate
+lookups)."""
 
 from __future__ import annotations
 
@@ -10,16 +15,35 @@ from typing import Any
 
 from exchange.clients.providers import ForwardedContext, ProviderClient, ProviderError, ProviderTimeout
 from exchange.domain.access import Caller
-from exchange.domain.sharing import Decision, Outcome, Purpose, SharingMethod, SharingType, decide_read
+from exchange.domain.sharing import (
+    Decision,
+    GrantTerms,
+    Outcome,
+    Purpose,
+    SharingMethod,
+    SharingType,
+    decide_read,
+)
 from exchange.domain.subjects import InvalidSubject, SubjectKind, normalized_identifier
 from exchange.sealing import Sealer
+from exchange.store.driver import ReadStatements, ResourceSnapshots
 from exchange.store.models import Resource
 from exchange.store.unit_of_work import ExchangeUnitOfWork
-from exchange.use_cases.access_entries import ReadContext, log_read
+from exchange.use_cases.access_entries import ReadContext, log_read, new_entry
 from exchange.use_cases.directory import get_resource, grant_terms, resource_terms
-from exchange.use_cases.errors import Invalid, NotFound, ProviderFailed, read_refused
+from exchange.use_cases.errors import Invalid, NotFound, ProviderFailed, ResourceNotFound, read_refused
+from meshkit.db import Database
+from meshkit.errors import ProblemError
 
-__all__ = ["ReadQuery", "ReadResult", "authorize", "prepare", "read_record", "subject_ref_of"]
+__all__ = [
+    "ReadQuery",
+    "ReadResult",
+    "ResourceSnapshots",
+    "authorize",
+    "prepare",
+    "read_record",
+    "subject_ref_of",
+]
 
 
 @dataclass(frozen=True)
@@ -54,11 +78,10 @@ def subject_ref_of(sealer: Sealer, kind: SubjectKind, identifier: str) -> tuple[
     return normalized, sealer.subject_ref(kind.value, normalized)
 
 
-async def prepare(
-    uow: ExchangeUnitOfWork, *, caller: Caller, query: ReadQuery, sealer: Sealer, now: datetime,
-    request_id: str | None,
-) -> tuple[Resource, str, ReadContext]:  # fmt: skip
-    resource = await get_resource(uow, code=query.resource_code, snapshot=True)
+def _context(
+    resource: Resource, *, caller: Caller, query: ReadQuery, sealer: Sealer, now: datetime, request_id: str | None
+) -> tuple[str, ReadContext]:  # fmt: skip
+    """(normalized identifier, context) of a read of ``resource``, or a 422 (nothing logged: no decision yet)."""
     kind = SubjectKind(resource.subject_kind)
     if query.subject_kind and query.subject_kind != kind:
         raise Invalid(f"资源 {resource.code} 的数据主体是 {kind.value}，不是 {query.subject_kind}",
@@ -73,6 +96,33 @@ async def prepare(
         caller=caller, resource_code=resource.code, subject_ref=ref, owner_id=query.owner_id,
         purpose=query.purpose, now=now, request_id=request_id, hidden_until=query.hidden_until,
     )  # fmt: skip
+    return identifier, context
+
+
+def _needs_grants(resource: Resource, caller: Caller) -> bool:
+    return (
+        resource.sharing_type == SharingType.CONDITIONAL
+        and bool(caller.org)
+        and caller.org != resource.provider_code
+    )
+
+
+def _decide(
+    resource: Resource, context: ReadContext, requested: Sequence[str] | None, grants: Sequence[GrantTerms]
+) -> Decision:
+    return decide_read(
+        resource=resource_terms(resource), caller_kind=context.caller.kind, caller_org=context.caller.org,
+        grants=grants, requested=requested, purpose=context.purpose, today=context.now.date(),
+    )  # fmt: skip
+
+
+async def prepare(
+    uow: ExchangeUnitOfWork, *, caller: Caller, query: ReadQuery, sealer: Sealer, now: datetime,
+    request_id: str | None,
+) -> tuple[Resource, str, ReadContext]:  # fmt: skip
+    resource = await get_resource(uow, code=query.resource_code, snapshot=True)
+    identifier, context = _context(resource, caller=caller, query=query, sealer=sealer, now=now,
+                                   request_id=request_id)  # fmt: skip
     return resource, identifier, context
 
 
@@ -80,18 +130,12 @@ async def authorize(
     uow: ExchangeUnitOfWork, resource: Resource, context: ReadContext, requested: Sequence[str] | None
 ) -> Decision:
     """The sharing decision; a refusal is logged and committed, then raised."""
-    caller = context.caller
-    grants = []
-    if (
-        resource.sharing_type == SharingType.CONDITIONAL
-        and caller.org
-        and caller.org != resource.provider_code
-    ):
-        grants = grant_terms(await uow.grants.granted(resource_code=resource.code, requester_code=caller.org))
-    decision = decide_read(
-        resource=resource_terms(resource), caller_kind=caller.kind, caller_org=caller.org, grants=grants,
-        requested=requested, purpose=context.purpose, today=context.now.date(),
-    )  # fmt: skip
+    grants: list[GrantTerms] = []
+    if _needs_grants(resource, context.caller):
+        assert context.caller.org is not None
+        requests = await uow.grants.granted(resource_code=resource.code, requester_code=context.caller.org)
+        grants = grant_terms(requests)
+    decision = _decide(resource, context, requested, grants)
     if not decision.allowed:
         assert decision.refusal is not None
         log_id = await log_read(uow, context, items=list(requested or ()), outcome=Outcome.REFUSED,
@@ -101,54 +145,111 @@ async def authorize(
     return decision
 
 
+@dataclass(frozen=True)
+class _Decided:
+    resource: Resource
+    identifier: str
+    context: ReadContext
+    decision: Decision
+
+
 async def read_record(
-    uow: ExchangeUnitOfWork, provider: ProviderClient, *, caller: Caller, query: ReadQuery, sealer: Sealer,
-    now: datetime, request_id: str | None = None,
+    database: Database, snapshots: ResourceSnapshots, provider: ProviderClient, *, caller: Caller,
+    query: ReadQuery, sealer: Sealer, now: datetime, request_id: str | None = None,
 ) -> ReadResult:  # fmt: skip
-    resource, identifier, context = await prepare(uow, caller=caller, query=query, sealer=sealer, now=now,
-                                                  request_id=request_id)  # fmt: skip
-    decision = await authorize(uow, resource, context, query.items)
-    code, method = resource.code, resource.sharing_method
-    if method == SharingMethod.API:
-        record = await _proxied(uow, provider, resource, identifier, decision, context)
-    else:
-        sealed = await uow.records.sealed(code, context.subject_ref)
-        record = None if sealed is None else sealer.open(sealed)
+    """Decide, fetch and log. Hosted: one transaction (resource, grants, record, entry). Proxied: the decision's
+    transaction ends before the provider is asked, and the outcome is logged in a second one."""
+    error: ProblemError | None = None
+    result: ReadResult | _Decided | None = None
+    async with database.driver() as connection:
+        statements = ReadStatements(connection)
+        resource = await snapshots.get(statements, query.resource_code)
+        if resource is None:
+            raise ResourceNotFound(f"数据资源 {query.resource_code} 不存在")
+        identifier, context = _context(resource, caller=caller, query=query, sealer=sealer, now=now,
+                                       request_id=request_id)  # fmt: skip
+        grants: list[GrantTerms] = []
+        if _needs_grants(resource, caller):
+            assert caller.org is not None
+            found = await statements.granted(resource_code=resource.code, requester_code=caller.org)
+            grants = [GrantTerms(*terms) for terms in found]
+        decision = _decide(resource, context, query.items, grants)
+        if not decision.allowed:
+            assert decision.refusal is not None
+            entry = new_entry(context, items=list(query.items or ()), outcome=Outcome.REFUSED,
+                              reason=decision.refusal.value)  # fmt: skip
+            await statements.append(entry)
+            error = read_refused(decision, log_id=str(entry["id"]))
+        elif resource.sharing_method == SharingMethod.API:
+            result = _Decided(resource, identifier, context, decision)
+        else:
+            sealed = await statements.sealed(resource.code, context.subject_ref)
+            result, error = await _settle(statements, context, decision, None if sealed is None else sealer.open(sealed),
+                                          method=resource.sharing_method)  # fmt: skip
+    if error is not None:  # the refusal or not-found entry committed with the block above
+        raise error
+    if isinstance(result, _Decided):
+        return await _proxied(database, provider, result)
+    assert result is not None
+    return result
+
+
+async def _settle(
+    statements: ReadStatements, context: ReadContext, decision: Decision, record: dict[str, Any] | None, *,
+    method: str,
+) -> tuple[ReadResult | None, ProblemError | None]:  # fmt: skip
+    """Log the outcome of a decided read in the caller's transaction: the answer, or the error to raise after
+    that transaction committed."""
     if record is None:
-        log_id = await log_read(uow, context, items=decision.items, outcome=Outcome.NOT_FOUND)
-        await uow.commit()
-        raise NotFound("提供部门没有该数据主体的记录 (no record of this subject)", code="record_not_found",
-                       access_log_id=log_id)  # fmt: skip
+        entry = new_entry(context, items=decision.items, outcome=Outcome.NOT_FOUND)
+        await statements.append(entry)
+        return None, NotFound("提供部门没有该数据主体的记录 (no record of this subject)", code="record_not_found",
+                              access_log_id=str(entry["id"]))  # fmt: skip
     data = {item: record.get(item) for item in decision.items}
-    log_id = await log_read(uow, context, items=decision.items, outcome=Outcome.GRANTED)
-    await uow.commit()
-    return ReadResult(code, decision.items, decision.withheld, data, log_id, method)
+    entry = new_entry(context, items=decision.items, outcome=Outcome.GRANTED)
+    await statements.append(entry)
+    result = ReadResult(
+        context.resource_code, decision.items, decision.withheld, data, str(entry["id"]), method
+    )
+    return result, None
 
 
-async def _proxied(
-    uow: ExchangeUnitOfWork, provider: ProviderClient, resource: Resource, identifier: str, decision: Decision,
-    context: ReadContext,
-) -> dict[str, Any] | None:  # fmt: skip
-    """Forward to the provider system; the database connection is released while it answers."""
+async def _proxied(database: Database, provider: ProviderClient, decided: _Decided) -> ReadResult:
+    """Forward to the provider system (no database connection held meanwhile), then log the outcome."""
+    resource, context, decision = decided.resource, decided.context, decided.decision
     url, timeout, kind = resource.endpoint_url, resource.timeout_ms / 1000, resource.subject_kind
     assert url is not None
-    await uow.rollback()
     caller, purpose = context.caller, context.purpose
     forwarded = ForwardedContext(
         client_id=caller.client_id, request_id=context.request_id, user=caller.sub, org=caller.org,
         purpose=purpose.purpose or "", case_ref=purpose.case_ref, legal_basis=purpose.legal_basis,
     )  # fmt: skip
+    failure: ProviderError | None = None
+    record: dict[str, Any] | None = None
     try:
-        return await provider.fetch(
-            url=url, timeout=timeout, subject_kind=kind, identifier=identifier, items=list(decision.items),
+        record = await provider.fetch(
+            url=url, timeout=timeout, subject_kind=kind, identifier=decided.identifier, items=list(decision.items),
             context=forwarded,
         )  # fmt: skip
     except ProviderError as exc:
-        timed_out = isinstance(exc, ProviderTimeout)
-        reason = "provider_timeout" if timed_out else "provider_unavailable"
-        log_id = await log_read(uow, context, items=decision.items, outcome=Outcome.FAILED, reason=reason)
-        await uow.commit()
-        detail = f"提供部门系统{'未在时限内应答' if timed_out else '暂不可用'} ({exc})"
-        raise ProviderFailed(
-            detail, status=504 if timed_out else 502, code=reason, access_log_id=log_id
-        ) from exc
+        failure = exc
+    error: ProblemError | None = None
+    result: ReadResult | None = None
+    async with database.driver() as connection:
+        statements = ReadStatements(connection)
+        if failure is not None:
+            timed_out = isinstance(failure, ProviderTimeout)
+            reason = "provider_timeout" if timed_out else "provider_unavailable"
+            entry = new_entry(context, items=decision.items, outcome=Outcome.FAILED, reason=reason)
+            await statements.append(entry)
+            detail = f"提供部门系统{'未在时限内应答' if timed_out else '暂不可用'} ({failure})"
+            error = ProviderFailed(detail, status=504 if timed_out else 502, code=reason,
+                                   access_log_id=str(entry["id"]))  # fmt: skip
+        else:
+            result, error = await _settle(
+                statements, context, decision, record, method=resource.sharing_method
+            )
+    if error is not None:
+        raise error from failure
+    assert result is not None
+    return result
