@@ -99,10 +99,11 @@ class Database:
         await self.engine.dispose()
 
     @asynccontextmanager
-    async def driver(self) -> AsyncIterator[Any]:
-        """A plain asyncpg connection inside a transaction that commits when the block ends without an error
-        (and rolls back when it raises). No SQLAlchemy session, identity map or greenlet on the way: for the
-        few statements of a hot path. Tests (a ``bind``-ed database) get the bound connection and a savepoint.
+    async def driver(self, *, transaction: bool = True) -> AsyncIterator[Any]:
+        """A plain asyncpg connection for the few statements of a hot path: no SQLAlchemy session, identity map
+        or greenlet on the way. With ``transaction`` (default) the block is one transaction that commits when
+        it ends without an error and rolls back when it raises; without, each statement commits on its own.
+        Tests (a ``bind``-ed database) get the bound connection, and a savepoint either way.
         """
         if self._bind is not None:
             raw = await self._bind.get_raw_connection()
@@ -114,8 +115,12 @@ class Database:
                 yield connection
             return
         pool = self._driver_pool or await self._open_driver_pool()
-        async with pool.acquire() as connection, connection.transaction():
-            yield connection
+        async with pool.acquire() as connection:
+            if transaction:
+                async with connection.transaction():
+                    yield connection
+            else:
+                yield connection
 
     async def _open_driver_pool(self) -> asyncpg.Pool:
         async with self._driver_lock:

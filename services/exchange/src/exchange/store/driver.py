@@ -14,6 +14,8 @@ import uuid
 from datetime import date
 from typing import Any
 
+from sqlalchemy import ColumnElement, String
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from exchange.store.models import AccessEntry, Resource
@@ -28,6 +30,39 @@ _INSERT_ENTRY = (
     f"INSERT INTO access_log ({', '.join(_ENTRY_FIELDS)}) "  # noqa: S608 - column names from the model
     f"VALUES ({', '.join(f'${n}' for n in range(1, len(_ENTRY_FIELDS) + 1))})"
 )
+
+
+def _typed(column: ColumnElement[Any], number: int) -> str:
+    """``$n::type``: explicit, since INSERT ... SELECT does not type its parameters from the target columns.
+    Strings go as text, so a value over a varchar's length fails instead of being cut."""
+    dialect = postgresql.dialect()  # type: ignore[no-untyped-call]
+    kind = "text" if isinstance(column.type, String) else column.type.compile(dialect=dialect)
+    return f"${number}::{kind}"
+
+
+def _read_and_log() -> str:
+    """One statement, so one implicit transaction: fetch the sealed record and append the entry whose outcome
+    (and canonical text) depends on whether it was found. $1 resource, $2 subject ref, then the entry's fields
+    as if found, then the outcome and canonical text for not found."""
+    columns = {c.key: c for c in AccessEntry.__table__.columns}
+    missing = {"outcome": len(_ENTRY_FIELDS) + 3, "canonical": len(_ENTRY_FIELDS) + 4}
+    values = []
+    for n, field in enumerate(_ENTRY_FIELDS, start=3):
+        value = _typed(columns[field], n)
+        if field in missing:
+            value = f"CASE WHEN found.sealed IS NULL THEN ${missing[field]}::text ELSE {value} END"
+        values.append(value)
+    # Column names and types come from the model; every value is a parameter.
+    return (
+        "WITH found AS (SELECT (SELECT sealed FROM records WHERE resource_code = $1 AND subject_ref = $2 "  # noqa: S608
+        "AND NOT deleted) AS sealed), "
+        f"logged AS (INSERT INTO access_log ({', '.join(_ENTRY_FIELDS)}) "
+        f"SELECT {', '.join(values)} FROM found RETURNING id) "
+        "SELECT found.sealed FROM found, logged"
+    )
+
+
+_READ_AND_LOG = _read_and_log()
 _SEALED = "SELECT sealed FROM records WHERE resource_code = $1 AND subject_ref = $2 AND NOT deleted"
 _GRANTED = (
     "SELECT id, items, valid_from, valid_to FROM share_requests "
@@ -42,13 +77,17 @@ async def driver(session: AsyncSession) -> Any:
     return raw.driver_connection
 
 
-async def append_entry(connection: Any, entry: dict[str, Any]) -> None:
-    """Insert one access-log entry with its ``canonical`` text; the commit trigger chains it."""
+def _entry_values(entry: dict[str, Any]) -> list[Any]:
     values = [
         json.dumps(entry[f], ensure_ascii=False) if f in _JSON_FIELDS else entry.get(f) for f in _ENTRY_FIELDS
     ]
     values[0] = uuid.UUID(str(values[0]))
-    await connection.execute(_INSERT_ENTRY, *values)
+    return values
+
+
+async def append_entry(connection: Any, entry: dict[str, Any]) -> None:
+    """Insert one access-log entry with its ``canonical`` text; the commit trigger chains it."""
+    await connection.execute(_INSERT_ENTRY, *_entry_values(entry))
 
 
 class ReadStatements:
@@ -76,6 +115,21 @@ class ReadStatements:
 
     async def append(self, entry: dict[str, Any]) -> None:
         await append_entry(self.connection, entry)
+
+    async def read_and_log(
+        self, resource_code: str, subject_ref: str, *, found: dict[str, Any], missing: dict[str, Any]
+    ) -> bytes | None:
+        """The sealed payload of a live record (or None), and in the same statement the entry ``found`` or, when
+        there is no record, ``missing`` (the same entry but for its outcome and canonical text)."""
+        sealed: bytes | None = await self.connection.fetchval(
+            _READ_AND_LOG,
+            resource_code,
+            subject_ref,
+            *_entry_values(found),
+            missing["outcome"],
+            missing["canonical"],
+        )
+        return sealed
 
 
 class ResourceSnapshots:

@@ -12,7 +12,7 @@ from exchange.domain.chain import canonical_json
 from exchange.domain.sharing import Outcome, Purpose
 from exchange.store.unit_of_work import ExchangeUnitOfWork
 
-__all__ = ["ReadContext", "log_read", "new_entry"]
+__all__ = ["ReadContext", "log_read", "new_entry", "with_outcome"]
 
 
 @dataclass(frozen=True)
@@ -66,3 +66,10 @@ def new_entry(
     }
     entry["canonical"] = canonical_json(entry)
     return entry
+
+
+def with_outcome(entry: dict[str, Any], outcome: Outcome, reason: str | None = None) -> dict[str, Any]:
+    """The same entry (same id) with another outcome, and its canonical text recomputed."""
+    other = {**entry, "outcome": outcome.value, "reason": reason}
+    other["canonical"] = canonical_json(other)
+    return other

@@ -25,11 +25,11 @@ from exchange.domain.sharing import (
     decide_read,
 )
 from exchange.domain.subjects import InvalidSubject, SubjectKind, normalized_identifier
-from exchange.sealing import Sealer
+from exchange.sealing import Sealer, Unsealable
 from exchange.store.driver import ReadStatements, ResourceSnapshots
 from exchange.store.models import Resource
 from exchange.store.unit_of_work import ExchangeUnitOfWork
-from exchange.use_cases.access_entries import ReadContext, log_read, new_entry
+from exchange.use_cases.access_entries import ReadContext, log_read, new_entry, with_outcome
 from exchange.use_cases.directory import get_resource, grant_terms, resource_terms
 from exchange.use_cases.errors import Invalid, NotFound, ProviderFailed, ResourceNotFound, read_refused
 from meshkit.db import Database
@@ -157,11 +157,15 @@ async def read_record(
     database: Database, snapshots: ResourceSnapshots, provider: ProviderClient, *, caller: Caller,
     query: ReadQuery, sealer: Sealer, now: datetime, request_id: str | None = None,
 ) -> ReadResult:  # fmt: skip
-    """Decide, fetch and log. Hosted: one transaction (resource, grants, record, entry). Proxied: the decision's
-    transaction ends before the provider is asked, and the outcome is logged in a second one."""
-    error: ProblemError | None = None
+    """Decide, fetch and log; the entry commits before anything is answered.
+
+    Every write is one statement and so its own transaction: a refusal's entry; for hosted data the record's
+    fetch together with the entry saying granted or not found. Proxied: the decision is made first, the
+    provider asked with no database connection held, and the outcome logged afterwards.
+    """
+    error: Exception | None = None
     result: ReadResult | _Decided | None = None
-    async with database.driver() as connection:
+    async with database.driver(transaction=False) as connection:
         statements = ReadStatements(connection)
         resource = await snapshots.get(statements, query.resource_code)
         if resource is None:
@@ -183,15 +187,37 @@ async def read_record(
         elif resource.sharing_method == SharingMethod.API:
             result = _Decided(resource, identifier, context, decision)
         else:
-            sealed = await statements.sealed(resource.code, context.subject_ref)
-            result, error = await _settle(statements, context, decision, None if sealed is None else sealer.open(sealed),
-                                          method=resource.sharing_method)  # fmt: skip
-    if error is not None:  # the refusal or not-found entry committed with the block above
+            result, error = await _hosted(
+                statements, context, decision, sealer, method=resource.sharing_method
+            )
+    if error is not None:  # its entry committed above
         raise error
     if isinstance(result, _Decided):
         return await _proxied(database, provider, result)
     assert result is not None
     return result
+
+
+async def _hosted(
+    statements: ReadStatements, context: ReadContext, decision: Decision, sealer: Sealer, *, method: str
+) -> tuple[ReadResult | None, Exception | None]:
+    granted = new_entry(context, items=decision.items, outcome=Outcome.GRANTED)
+    missing = with_outcome(granted, Outcome.NOT_FOUND)
+    sealed = await statements.read_and_log(context.resource_code, context.subject_ref, found=granted,
+                                           missing=missing)  # fmt: skip
+    if sealed is None:
+        return None, NotFound("提供部门没有该数据主体的记录 (no record of this subject)", code="record_not_found",
+                              access_log_id=str(granted["id"]))  # fmt: skip
+    try:
+        record = sealer.open(sealed)
+    except Unsealable as exc:  # logged as granted in the same statement: say that it failed after all
+        failed = new_entry(context, items=decision.items, outcome=Outcome.FAILED, reason="record_unreadable")
+        await statements.append(failed)
+        return None, exc
+    data = {item: record.get(item) for item in decision.items}
+    return ReadResult(
+        context.resource_code, decision.items, decision.withheld, data, str(granted["id"]), method
+    ), None
 
 
 async def _settle(
@@ -235,7 +261,7 @@ async def _proxied(database: Database, provider: ProviderClient, decided: _Decid
         failure = exc
     error: ProblemError | None = None
     result: ReadResult | None = None
-    async with database.driver() as connection:
+    async with database.driver(transaction=False) as connection:
         statements = ReadStatements(connection)
         if failure is not None:
             timed_out = isinstance(failure, ProviderTimeout)
