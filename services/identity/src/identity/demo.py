@@ -59,6 +59,9 @@ DEPARTMENTS: dict[str, str] = {
 
 DEMO_CLIENTS: dict[str, tuple[str, str, list[str]]] = {
     "catalog-editor": ("事项目录编辑系统", "500110-SCJGJ", ["catalog:write", "catalog:publish"]),
+    # The cases platform's worker: reads applicants' identifiers to resolve materials through the exchange and
+    # registers e-certificates there on behalf of the deciding department.
+    "tongban-cases": ("通办办件平台", "500110-ZWFWZX", ["identity:reveal", "exchange:certificates:issue"]),
 }
 
 DEMO_CLIENT_SECRET = "demo-client-secret-for-local-runs"  # noqa: S105 - demo data, dev only

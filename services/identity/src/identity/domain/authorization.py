@@ -16,6 +16,7 @@ __all__ = [
     "ADMIN_SCOPE",
     "CASE_ROLES",
     "PRIVILEGED_SCOPES",
+    "REVEAL_SCOPE",
     "VERIFY_SCOPE",
     "Actor",
     "acts_for_enterprise",
@@ -31,12 +32,16 @@ __all__ = [
     "may_view_person",
     "may_view_staff",
     "registration_channel",
+    "reveals_to_system",
     "verification_method",
 ]
 
 ADMIN_SCOPE = "identity:admin"  # a provisioning system acting as a district-wide administrator
 VERIFY_SCOPE = "identity:verify"  # a trusted system that checks persons against the population resource
-PRIVILEGED_SCOPES = frozenset({ADMIN_SCOPE, VERIFY_SCOPE})
+# A platform system entitled to a subject's full identifier to act for them, e.g. the cases platform reading
+# an applicant's records from the exchange. Every such reveal is logged (without the value).
+REVEAL_SCOPE = "identity:reveal"
+PRIVILEGED_SCOPES = frozenset({ADMIN_SCOPE, VERIFY_SCOPE, REVEAL_SCOPE})
 # Staff who serve applicants and may therefore see who a person is (masked unless it is the person).
 CASE_ROLES = frozenset(
     {StaffRole.WINDOW_CLERK, StaffRole.REVIEWER, StaffRole.DEPARTMENT_HEAD, StaffRole.SUPERVISOR}
@@ -98,13 +103,20 @@ def may_view_staff(actor: Actor, *, staff_id: str, divisions: tuple[str, ...]) -
 
 
 def may_view_person(actor: Actor, person_id: str) -> bool:
-    """The person, or staff who serve applicants. Administrators manage accounts, not citizens' records."""
-    return actor.is_person(person_id) or actor.has_role(*CASE_ROLES)
+    """The person, staff who serve applicants, or an entitled platform system. Administrators manage accounts,
+    not citizens' records."""
+    return actor.is_person(person_id) or actor.has_role(*CASE_ROLES) or reveals_to_system(actor)
+
+
+def reveals_to_system(actor: Actor) -> bool:
+    """A system client with scope ``identity:reveal`` (e.g. the cases platform) may read full identifiers."""
+    return actor.has_scope(REVEAL_SCOPE)
 
 
 def may_reveal(actor: Actor, subject_id: str) -> bool:
-    """Full ID numbers, phones and credit codes go only to the subject themself."""
-    return actor.is_person(subject_id)
+    """Full ID numbers, phones and credit codes go to the subject themself, and ID numbers to an entitled
+    system (:func:`reveals_to_system`)."""
+    return actor.is_person(subject_id) or reveals_to_system(actor)
 
 
 def may_look_up_persons(actor: Actor) -> bool:
@@ -143,8 +155,13 @@ def may_view_enterprise(actor: Actor, *, enterprise_id: str, representative_id: 
         actor.is_person(representative_id)
         or acts_for_enterprise(actor, enterprise_id)
         or actor.has_role(*CASE_ROLES)
+        or reveals_to_system(actor)
     )
 
 
 def may_reveal_enterprise(actor: Actor, *, enterprise_id: str, representative_id: str) -> bool:
-    return actor.is_person(representative_id) or acts_for_enterprise(actor, enterprise_id)
+    return (
+        actor.is_person(representative_id)
+        or acts_for_enterprise(actor, enterprise_id)
+        or reveals_to_system(actor)
+    )

@@ -15,6 +15,7 @@ from identity.domain.authorization import (
     may_register_enterprise,
     may_reveal_enterprise,
     may_view_enterprise,
+    reveals_to_system,
 )
 from identity.pii import InvalidIdentifier, PiiCipher, valid_credit_code
 from identity.store.models import Enterprise
@@ -81,6 +82,9 @@ async def get_enterprise(
     if not may_view_enterprise(actor, **whose):
         raise Forbidden("无权查看该企业信息 (not allowed to see this enterprise)")
     if reveal and may_reveal_enterprise(actor, **whose):
+        if reveals_to_system(actor):
+            log.info("credit code revealed to system", extra={"enterprise_id": enterprise.id,
+                                                              "client_id": actor.id, "client_org": actor.org})  # fmt: skip
         return EnterpriseView(enterprise, credit_code=cipher.open(enterprise.credit_code_enc))
     return EnterpriseView(enterprise)
 

@@ -16,6 +16,7 @@ from identity.domain.authorization import (
     may_reveal,
     may_view_person,
     registration_channel,
+    reveals_to_system,
     verification_method,
 )
 from identity.domain.subjects import IdentityLevel, RegistrationChannel, VerificationMethod, raised_level
@@ -127,7 +128,8 @@ async def register_person(
 async def get_person(
     uow: IdentityUnitOfWork, actor: Actor, *, cipher: PiiCipher, person_id: str, reveal: bool
 ) -> PersonView:
-    """Masked for everyone; opened only for the person themself when they ask (``reveal``)."""
+    """Masked for everyone; opened when asked (``reveal``) by the person themself, or — the ID number only —
+    by an entitled system (scope ``identity:reveal``), each such reveal logged without the value."""
     if not may_view_person(actor, person_id):
         raise Forbidden("无权查看该自然人信息 (not allowed to see this person)")
     person = await uow.persons.get(person_id)
@@ -135,6 +137,10 @@ async def get_person(
         raise NotFound(f"自然人 {person_id} 不存在", code="person_not_found")
     if not (reveal and may_reveal(actor, person_id)):
         return PersonView(person)
+    if not actor.is_person(person_id) and reveals_to_system(actor):
+        log.info("id number revealed to system", extra={"person_id": person.id, "client_id": actor.id,
+                                                        "client_org": actor.org})  # fmt: skip
+        return PersonView(person, id_number=cipher.open(person.id_number_enc))
     phone = cipher.open(person.phone_enc) if person.phone_enc is not None else None
     return PersonView(person, id_number=cipher.open(person.id_number_enc), phone=phone)
 
