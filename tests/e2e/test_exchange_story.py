@@ -30,7 +30,7 @@ pytestmark = pytest.mark.e2e
 
 CHEN = "500222199803070028"  # 陈晓梅, identity's demo person and the population simulator's resident
 LI = "500222200305190153"  # 李华
-CERTIFICATE = "1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000405.001.J"
+CERTIFICATE = "1.2.156.3005.2.11100000000013338W011.11500110MB1A0001X2.20230000405.001.G"  # 区市场监管局
 
 
 @pytest.fixture
@@ -111,7 +111,9 @@ async def test_who_read_my_data(http: httpx.AsyncClient, mesh: Mesh) -> None:
         "holder_kind": "person", "holder_identifier": CHEN, "type_code": "11100000000013338W011",
         "person_id": claims["sub"], "purpose": "食品经营许可 营业执照免提交", "case_ref": case_b})  # fmt: skip
     assert found.status_code == 200, found.text
-    assert [c["identifier"] for c in found.json()["certificates"]] == [CERTIFICATE]
+    assert CERTIFICATE in [
+        c["identifier"] for c in found.json()["certificates"]
+    ]  # cases may have issued more
 
     other = await http.post("/exchange/resources/500110-GAJ-RK-001/read", headers=system, json={
         "identifier": LI, "person_id": "li-hua", "purpose": "核验", "case_ref": case_b})  # fmt: skip

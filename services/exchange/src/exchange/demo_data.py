@@ -5,14 +5,19 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from exchange.domain.certificate_types import CERTIFICATE_TYPES as DIRECTORY
+
 __all__ = ["CERTIFICATE_TYPES", "HOSTED", "MEMBERS", "RESOURCES", "STORY_RESIDENT"]
 
-# Member organizations: identity's demo organization codes (identity/demo.py) that take part in sharing.
+# Member organizations: identity's demo organization codes (identity/demo.py) that take part in sharing. Only the
+# 区政府办公室's credit code is real; the others are invented for the demo (valid check digits, GB 32100-2015
+# "11" = 机关, 500110 = 綦江区) so that every department that issues e-certificates can have identifiers assigned.
 MEMBERS: dict[str, tuple[str, str | None]] = {
-    "500110-GAJ": ("区公安局", None), "500110-SCJGJ": ("区市场监管局", None), "500110-MZJ": ("区民政局", None),
-    "500110-RSJ": ("区人力社保局", None), "500110-SWJ": ("区税务局", None), "500110-WSJKW": ("区卫生健康委", None),
-    "500110-GHZYJ": ("区规划自然资源局", None), "500110-ZJW": ("区住房城乡建委", None),
-    "500110-YBJ": ("区医保局", None), "500110-ZWFWZX": ("綦江区行政服务中心", None),
+    "500110-GAJ": ("区公安局", "1150011000870001XG"), "500110-SCJGJ": ("区市场监管局", "11500110MB1A0001X2"),
+    "500110-MZJ": ("区民政局", "11500110008700028G"), "500110-RSJ": ("区人力社保局", "11500110008700036B"),
+    "500110-SWJ": ("区税务局", "115001100087000446"), "500110-WSJKW": ("区卫生健康委", "115001100087000521"),
+    "500110-GHZYJ": ("区规划自然资源局", "11500110008700060U"), "500110-ZJW": ("区住房城乡建委", "11500110008700079Q"),
+    "500110-YBJ": ("区医保局", "11500110MB1A000282"), "500110-ZWFWZX": ("綦江区行政服务中心", "11500110MB1A00036W"),
     "500110-ZFBGS": ("綦江区人民政府办公室", "115002227398230135"), "500000-SJSPPT": ("重庆市行政审批系统", None),
 }  # fmt: skip
 
@@ -20,7 +25,7 @@ MEMBERS: dict[str, tuple[str, str | None]] = {
 STORY_RESIDENT = {"name": "陈晓梅", "id_number": "500222199803070028"}
 
 # Certificate type codes: the defining authority's credit code (市场监管总局) + a 3-digit serial.
-CERTIFICATE_TYPES = {"11100000000013338W011": "营业执照", "11100000000013338W025": "食品经营许可证"}
+CERTIFICATE_TYPES = {t.code: t.name for t in DIRECTORY}
 
 _PERSON = [{"key": "name", "name": "姓名", "type": "string"},
            {"key": "id_number", "name": "公民身份号码", "type": "string"}]  # fmt: skip

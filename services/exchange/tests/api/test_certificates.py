@@ -9,7 +9,8 @@ from meshkit.db import Database
 
 pytestmark = pytest.mark.api
 
-EXAMPLE = "1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.001.U"
+# Issued by 区市场监管局 under its (demo) credit code
+EXAMPLE = "1.2.156.3005.2.11100000000013338W011.11500110MB1A0001X2.20230000403.001.B"
 RESIDENT = "500222199803070028"
 
 
@@ -50,9 +51,9 @@ async def test_issue_and_look_up(client: httpx.AsyncClient, demo: Database, head
 @pytest.mark.parametrize(("identifier", "check"), [
     (EXAMPLE[:-1] + "V", "checksum"),
     (EXAMPLE.replace("1.2.156.3005.2.", "1.2.156.3005.3."), "prefix"),
-    ("1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.U", "format"),
-    (EXAMPLE.replace("11430000006122244L", "11430000006122244M"), "credit_code"),
-    (EXAMPLE.replace(".001.", ".01.").replace(".U", ".U"), "version"),
+    ("1.2.156.3005.2.11100000000013338W011.11500110MB1A0001X2.20230000403.U", "format"),
+    (EXAMPLE.replace("11500110MB1A0001X2", "11500110MB1A0001X3"), "credit_code"),
+    (EXAMPLE.replace(".001.", ".01."), "version"),
 ])  # fmt: skip
 async def test_identifiers_are_checked_on_input(client: httpx.AsyncClient, demo: Database, headers, identifier,
                                                 check) -> None:  # type: ignore[no-untyped-def]  # fmt: skip

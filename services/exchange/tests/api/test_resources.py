@@ -20,7 +20,12 @@ async def test_directory_lists_base_resources(client: httpx.AsyncClient, demo: D
     one = (await client.get(f"/resources/{POPULATION}")).json()
     assert one["items"][0] == {"key": "name", "name": "姓名", "type": "string"}
     members = (await client.get("/members")).json()
-    assert {"code": "500110-GAJ", "name": "区公安局", "credit_code": None, "active": True} in members
+    assert {
+        "code": "500110-GAJ",
+        "name": "区公安局",
+        "credit_code": "1150011000870001XG",
+        "active": True,
+    } in members
 
 
 async def test_directory_says_what_the_caller_may_read(

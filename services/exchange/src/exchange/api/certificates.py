@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from exchange.api.dependencies import DataPrincipal, NowDep, RequestIdDep, SealerDep, SettingsDep, UowDep
 from exchange.api.records import PurposeIn
+from exchange.domain.certificate_types import CERTIFICATE_TYPES
 from exchange.domain.certificates import CertificateStatus
 from exchange.domain.subjects import SubjectKind
 from exchange.use_cases import certificates
@@ -24,9 +25,17 @@ Identifier = Annotated[str, Path(max_length=120, description="GB/T 36904 identif
 
 
 class IssueIn(BaseModel):
-    identifier: str = Field(max_length=120, examples=[
-        "1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.001.U"])  # fmt: skip
-    type_name: str = Field(max_length=100, examples=["营业执照"])
+    identifier: str | None = Field(default=None, max_length=120, description="GB/T 36904 identifier; leave out "
+                                   "to have the registry assign one from type_code and the issuer's credit code",
+                                   examples=["1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.001.U"])  # fmt: skip
+    type_code: str | None = Field(default=None, max_length=40, description="certificate type: the national code "
+                                  "(证照类型代码) or an alias from GET /certificates/types; required without identifier",
+                                  examples=["11100000000013338W011", "ZZ-YYZZ"])  # fmt: skip
+    issuer_org: str | None = Field(default=None, max_length=40, description="the issuing member when a platform "
+                                   "system issues on its behalf (scope exchange:certificates:issue)")  # fmt: skip
+    type_name: str | None = Field(
+        default=None, max_length=100, examples=["营业执照"], description="default: the type directory's name"
+    )
     holder_kind: SubjectKind
     holder_identifier: str = Field(max_length=40, description="holder's ID number or credit code")
     holder_name: str = Field(max_length=200)
@@ -56,7 +65,7 @@ class LookupIn(PurposeIn):
     holder_kind: SubjectKind
     holder_identifier: str = Field(max_length=40, description="body only, never URL")
     type_code: str | None = Field(
-        default=None, max_length=21, description="certificate type code (证照类型代码)"
+        default=None, max_length=40, description="certificate type code (证照类型代码) or a known alias"
     )
     person_id: str | None = Field(default=None, max_length=100, description="identity's id of the holder")
 
@@ -65,6 +74,12 @@ class LookupOut(BaseModel):
     certificates: list[dict[str, Any]]
     items: list[str]
     access_log_id: str
+
+
+class CertificateTypeOut(BaseModel):
+    code: str = Field(description="GB/T 36904 type code: defining authority's credit code + 3 digits")
+    name: str
+    aliases: list[str] = Field(description="other names callers may use, e.g. a catalog's short codes")
 
 
 class StatusIn(BaseModel):
@@ -83,14 +98,29 @@ class ChangeOut(BaseModel):
     at: datetime
 
 
-@router.post("", response_model=CertificateOut, status_code=201, responses=problem_responses(403, 409, 422))
+@router.get("/types", response_model=list[CertificateTypeOut])
+async def certificate_types() -> list[CertificateTypeOut]:
+    """The certificate types the registry knows (电子证照类型目录), with the aliases it accepts."""
+    return [CertificateTypeOut(code=t.code, name=t.name, aliases=list(t.aliases)) for t in CERTIFICATE_TYPES]
+
+
+@router.post(
+    "", response_model=CertificateOut, status_code=201,
+    responses={200: {"description": "already registered for this case, type and issuer (a retry)"},
+               **problem_responses(403, 409, 422)},
+)  # fmt: skip
 async def issue_certificate(body: IssueIn, uow: UowDep, principal: CurrentPrincipal, sealer: SealerDep,
-                settings: SettingsDep) -> CertificateOut:  # fmt: skip
-    """Register an issued certificate (证照登记) for the caller's department; the identifier is validated."""
+                settings: SettingsDep, now: NowDep, response: Response) -> CertificateOut:  # fmt: skip
+    """Register an issued certificate (证照登记) for the caller's department, or — for a platform system with
+    scope `exchange:certificates:issue` — for the member named in `issuer_org`. A given identifier is validated;
+    without one the registry assigns it (type code + issuer credit code + serial + version + MOD 37,36 check),
+    and a retry for the same case, type and issuer returns the certificate already registered (200)."""
     draft = certificates.CertificateDraft(**body.model_dump())
-    certificate = await certificates.issue(uow, caller=principal, draft=draft, sealer=sealer,
-                                           resource_code=settings.certificate_resource)  # fmt: skip
-    return CertificateOut.model_validate(certificate)
+    issued = await certificates.issue(uow, caller=principal, draft=draft, sealer=sealer,
+                                      resource_code=settings.certificate_resource, now=now)  # fmt: skip
+    if not issued.created:
+        response.status_code = 200
+    return CertificateOut.model_validate(issued.certificate)
 
 
 @router.post("/lookup", response_model=LookupOut, responses=problem_responses(400, 403, 404, 422, 429))

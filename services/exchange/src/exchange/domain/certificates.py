@@ -21,6 +21,7 @@ __all__ = [
     "CertificateStatus",
     "InvalidCertificateId",
     "StatusProblem",
+    "build_certificate_id",
     "check_transition",
     "parse_certificate_id",
 ]
@@ -95,6 +96,15 @@ def parse_certificate_id(value: str) -> CertificateId:
     if len(check) != 1 or check not in _ALPHABET or mod_37_36.calc_check_digit(body) != check:
         raise InvalidCertificateId("checksum", "证照标识校验位不正确 (ISO/IEC 7064 MOD 37,36 check failed)")
     return CertificateId(text, type_code, issuer, serial, version, check)
+
+
+def build_certificate_id(
+    type_code: str, issuer_code: str, serial: str, version: str = "001"
+) -> CertificateId:
+    """The identifier the registry assigns: the parts joined with the MOD 37,36 check character, then validated
+    like any identifier given on input (so a bad type code or issuer credit code is named the same way)."""
+    check = mod_37_36.calc_check_digit(type_code + issuer_code + serial + version)
+    return parse_certificate_id(".".join((OID_PREFIX, type_code, issuer_code, serial, version, check)))
 
 
 def check_transition(current: CertificateStatus, target: CertificateStatus) -> None:

@@ -28,6 +28,11 @@ class CertificateRepository:
             query = query.with_for_update()
         return (await self._session.scalars(query)).first()
 
+    async def issued_for_case(self, issuer_code: str, type_code: str, case_ref: str) -> Certificate | None:
+        query = select(Certificate).where(Certificate.issuer_code == issuer_code, Certificate.type_code == type_code,
+                                          Certificate.case_ref == case_ref)  # fmt: skip
+        return (await self._session.scalars(query.order_by(Certificate.issued_at))).first()
+
     async def of_holder(self, holder_ref: str, type_code: str | None) -> Sequence[Certificate]:
         query = select(Certificate).where(Certificate.holder_ref == holder_ref)
         if type_code:

@@ -5,16 +5,20 @@ Certificates are an unconditional base resource: a lookup is a read like any oth
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from exchange.domain.access import Caller, is_government, speaks_for
+from exchange.domain.certificate_types import resolve_type_code, type_name
 from exchange.domain.certificates import (
+    CertificateId,
     CertificateStatus,
     InvalidCertificateId,
     StatusProblem,
+    build_certificate_id,
     check_transition,
     parse_certificate_id,
 )
@@ -22,28 +26,52 @@ from exchange.domain.sharing import Outcome, Purpose
 from exchange.domain.subjects import SubjectKind
 from exchange.events import RECORD_CHANGED, RecordChanged
 from exchange.sealing import Sealer
-from exchange.store.models import Certificate, CertificateChange
+from exchange.store.models import Certificate, CertificateChange, Member
 from exchange.store.unit_of_work import ExchangeUnitOfWork
 from exchange.use_cases.access_entries import ReadContext, log_read
 from exchange.use_cases.directory import get_resource
 from exchange.use_cases.errors import Conflict, Forbidden, Invalid, NotFound
 from exchange.use_cases.reads import authorize, subject_ref_of
 
-__all__ = ["CertificateDraft", "FoundCertificates", "change_status", "history", "issue", "look_up"]
+__all__ = [
+    "ISSUE_ON_BEHALF_SCOPE",
+    "CertificateDraft",
+    "FoundCertificates",
+    "Issued",
+    "change_status",
+    "history",
+    "issue",
+    "look_up",
+]
+
+
+ISSUE_ON_BEHALF_SCOPE = "exchange:certificates:issue"
 
 
 @dataclass(frozen=True)
 class CertificateDraft:
-    identifier: str
-    type_name: str
+    """What an issuer registers. Without ``identifier`` the registry assigns one from ``type_code`` (a national
+    code or an alias) and the issuer's credit code. ``issuer_org``: the member on whose behalf a platform system
+    (scope ``exchange:certificates:issue``) issues; default the caller's own organization."""
+
     holder_kind: SubjectKind
     holder_identifier: str
     holder_name: str
     valid_from: date
+    type_name: str | None = None  # default: the directory's name of the type
+    identifier: str | None = None
+    type_code: str | None = None
+    issuer_org: str | None = None
     valid_to: date | None = None
     holder_id: str | None = None
     case_ref: str | None = None
     content: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class Issued:
+    certificate: Certificate
+    created: bool  # False: the issuer had already registered this type for this case (a retry)
 
 
 @dataclass(frozen=True)
@@ -60,31 +88,96 @@ async def _announce(uow: ExchangeUnitOfWork, certificate: Certificate, resource_
                       payload=payload)  # fmt: skip
 
 
-async def issue(
-    uow: ExchangeUnitOfWork, *, caller: Caller, draft: CertificateDraft, sealer: Sealer, resource_code: str
-) -> Certificate:
-    """Register an issued certificate; the caller's organization is the issuer."""
-    if not is_government(caller):
-        raise Forbidden("只有发证部门的工作人员或系统可以登记电子证照 (issuing department only)")
+async def _issuer(uow: ExchangeUnitOfWork, caller: Caller, draft: CertificateDraft) -> Member:
+    """The member that issues: the caller's organization, or the one a platform system issues for."""
+    code = draft.issuer_org or caller.org or ""
+    if code != caller.org and not (caller.kind == "system" and ISSUE_ON_BEHALF_SCOPE in caller.scopes):
+        raise Forbidden(f"代为登记电子证照须具备 {ISSUE_ON_BEHALF_SCOPE} 权限 (issuing on behalf not allowed)",
+                        code="issue_on_behalf_not_allowed")  # fmt: skip
+    member = await uow.members.get(code)
+    if member is None or not member.active:
+        if code != caller.org:
+            raise Invalid(f"发证机构 {code} 不是共享交换平台成员单位", code="unknown_issuer",
+                          errors=[{"field": "issuer_org", "message": "not an active member"}])  # fmt: skip
+        return Member(code=code, name=code, credit_code=None, active=True)
+    return member
+
+
+def _type_code(value: str) -> str:
+    resolved = resolve_type_code(value)
+    if resolved is None and len(value) == 21:
+        resolved = value.strip().upper()  # a national code the directory does not list
+    if resolved is None:
+        raise Invalid(f"未知的证照类型 {value}", code="unknown_certificate_type",
+                      errors=[{"field": "type_code", "message": "not a type code or known alias"}])  # fmt: skip
+    return resolved
+
+
+def _parsed(identifier: str) -> CertificateId:
     try:
-        parsed = parse_certificate_id(draft.identifier)
+        return parse_certificate_id(identifier)
     except InvalidCertificateId as exc:
         raise Invalid(str(exc), code="invalid_certificate_id", errors=[{"field": "identifier", "check": exc.check,
                                                                          "message": str(exc)}]) from exc  # fmt: skip
-    member = await uow.members.get(caller.org or "")
-    if member is not None and member.credit_code and member.credit_code != parsed.issuer_code:
-        raise Forbidden(
-            "证照标识中的颁发机构代码与本单位统一社会信用代码不符 (issuer mismatch)", code="issuer_mismatch"
+
+
+async def _identifier(uow: ExchangeUnitOfWork, draft: CertificateDraft, member: Member, now: datetime
+                      ) -> CertificateId | Certificate:  # fmt: skip
+    """The given identifier (checked against the issuer), an assigned one, or the certificate a retry finds."""
+    if draft.identifier is not None:
+        parsed = _parsed(draft.identifier)
+        if member.credit_code and member.credit_code != parsed.issuer_code:
+            raise Forbidden(
+                "证照标识中的颁发机构代码与本单位统一社会信用代码不符 (issuer mismatch)",
+                code="issuer_mismatch",
+            )
+        if draft.type_code is not None and _type_code(draft.type_code) != parsed.type_code:
+            raise Invalid("证照类型与证照标识不一致 (type mismatch)", code="type_mismatch")
+        return parsed
+    if draft.type_code is None:
+        raise Invalid("须提供证照标识或证照类型 (identifier or type_code)", code="identifier_required",
+                      errors=[{"field": "type_code", "message": "required without an identifier"}])  # fmt: skip
+    type_code = _type_code(draft.type_code)
+    if not member.credit_code:
+        raise Invalid(
+            f"发证机构 {member.code} 未登记统一社会信用代码，无法赋码", code="issuer_credit_code_missing"
         )
+    if draft.case_ref:
+        earlier = await uow.certificates.issued_for_case(member.code, type_code, draft.case_ref)
+        if earlier is not None:
+            return earlier
+    serial = f"{now:%Y%m%d}{secrets.randbelow(10**10):010d}"
+    try:
+        return build_certificate_id(type_code, member.credit_code, serial)
+    except InvalidCertificateId as exc:
+        raise Invalid(str(exc), code="invalid_certificate_id") from exc
+
+
+async def issue(
+    uow: ExchangeUnitOfWork, *, caller: Caller, draft: CertificateDraft, sealer: Sealer, resource_code: str,
+    now: datetime,
+) -> Issued:  # fmt: skip
+    """Register an issued certificate; the issuer is the caller's organization or the member a platform system
+    issues for. Without an identifier the registry assigns one; a retry for the same case returns the first."""
+    if not is_government(caller):
+        raise Forbidden("只有发证部门的工作人员或系统可以登记电子证照 (issuing department only)")
+    member = await _issuer(uow, caller, draft)
+    found = await _identifier(uow, draft, member, now)
+    if isinstance(found, Certificate):
+        return Issued(found, created=False)
     if draft.valid_to is not None and draft.valid_to < draft.valid_from:
         raise Invalid("有效期截止日期早于起始日期", code="invalid_validity")
-    if await uow.certificates.get(parsed.value) is not None:
+    name = draft.type_name or type_name(found.type_code)
+    if not name:
+        raise Invalid("须提供证照类型名称 (type_name)", code="type_name_required",
+                      errors=[{"field": "type_name", "message": "the type is not in the directory"}])  # fmt: skip
+    if await uow.certificates.get(found.value) is not None:
         raise Conflict("该证照标识已登记 (already registered)", code="certificate_exists")
     _, holder_ref = subject_ref_of(sealer, draft.holder_kind, draft.holder_identifier)
     certificate = Certificate(
-        identifier=parsed.value, type_code=parsed.type_code, type_name=draft.type_name,
+        identifier=found.value, type_code=found.type_code, type_name=name,
         holder_kind=draft.holder_kind.value, holder_ref=holder_ref, holder_id=draft.holder_id,
-        issuer_code=caller.org, issuer_credit_code=parsed.issuer_code, valid_from=draft.valid_from,
+        issuer_code=member.code, issuer_credit_code=found.issuer_code, valid_from=draft.valid_from,
         valid_to=draft.valid_to, status=CertificateStatus.VALID.value, case_ref=draft.case_ref, version=1,
         sealed=sealer.seal({"holder_name": draft.holder_name, "content": draft.content or {}}),
     )  # fmt: skip
@@ -95,7 +188,7 @@ async def issue(
     await uow.flush()
     await _announce(uow, certificate, resource_code)
     await uow.commit()
-    return certificate
+    return Issued(certificate, created=True)
 
 
 async def look_up(
@@ -110,7 +203,8 @@ async def look_up(
                           purpose=purpose, now=now, request_id=request_id)  # fmt: skip
     decision = await authorize(uow, resource, context, None)
     found = []
-    for certificate in await uow.certificates.of_holder(holder_ref, type_code):
+    wanted = _type_code(type_code) if type_code else None
+    for certificate in await uow.certificates.of_holder(holder_ref, wanted):
         opened = sealer.open(certificate.sealed)
         full = {
             "identifier": certificate.identifier, "type_code": certificate.type_code,
