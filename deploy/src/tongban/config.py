@@ -71,6 +71,12 @@ EXCHANGE_SIMULATORS = (
 )  # fmt: skip
 
 
+# Services that call others over HTTP (besides identity's JWKS, which every service gets).
+SERVICE_NEEDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "cases": (("CASES_IDENTITY_URL", "identity"), ("CASES_EXCHANGE_URL", "exchange")),
+}
+
+
 @dataclass(frozen=True)
 class ServiceSpec:
     """One service of the mesh: its HTTP app, optional worker and demo loader, and its migrations."""
@@ -83,6 +89,7 @@ class ServiceSpec:
     migrations: Path | None = None  # service root holding alembic.ini and migrations/
     database: str = ""  # database name; defaults to the service name
     simulators: tuple[SimulatorSpec, ...] = ()  # outside systems it talks to, started with the mesh
+    needs: tuple[tuple[str, str], ...] = ()  # variables pointing at other services it calls (name -> service)
 
     @property
     def database_name(self) -> str:
@@ -102,6 +109,7 @@ class ServiceSpec:
             demo=f"{name}.demo",
             migrations=root / "services" / name,
             simulators=EXCHANGE_SIMULATORS if name == "exchange" else (),
+            needs=SERVICE_NEEDS.get(name, ()),
         )
 
 
@@ -224,6 +232,10 @@ class MeshConfig:
             env[f"{spec.env_prefix}_DATABASE_URL"] = self.database_url(spec)
             env[f"GATEWAY_{spec.env_prefix}_URL"] = self.url(spec)
         by_name = {spec.name: spec for spec in self.services}
+        for spec in self.services:
+            env.update(
+                {variable: self.url(by_name[name]) for variable, name in spec.needs if name in by_name}
+            )
         for sim in self.simulators:
             env.update({variable: self.url(sim) + path for variable, path in sim.exports})
             env.update({variable: self.url(by_name[name]) for variable, name in sim.needs if name in by_name})

@@ -10,7 +10,7 @@ from typing import Any
 
 from meshkit.events import EventPayload, EventSpec
 
-__all__ = ["EVENTS", "CaseChanged", "CaseEvaluated", "RectificationOpened"]
+__all__ = ["EVENTS", "CaseChanged", "CaseEvaluated", "CertificateIssued", "RectificationOpened"]
 
 
 class CaseChanged(EventPayload):
@@ -78,6 +78,21 @@ DEADLINE_OVERDUE = _spec("deadline_overdue", "Red: the promised due date has pas
                          national_code=2, due_date="2026-12-09")  # fmt: skip
 
 
+class CertificateIssued(CaseChanged):
+    """The e-certificate of an approved case was registered in the exchange's registry (证照已签发)."""
+
+    certificate_id: str
+    certificate_type: str
+
+
+CERTIFICATE_ISSUED = EventSpec(
+    service="cases", name="certificate_issued", version=1, payload=CertificateIssued,
+    description="The approved case's e-certificate was issued through the exchange's registry (证照签发).",
+    example={**_EXAMPLE, "status": "approved", "national_code": 3, "certificate_type": "ZZ-SPJYXKZ",
+             "certificate_id": "1.2.156.3005.2.11100000000013338W025.11500110MB1A0001X2.202612010000000042.001.7"},
+)  # fmt: skip
+
+
 class CaseEvaluated(EventPayload):
     case_id: str
     case_number: str
@@ -121,6 +136,7 @@ EVENTS: list[EventSpec[Any]] = [
     CLOCK_PAUSED,
     CLOCK_RESUMED,
     CASE_CONCLUDED,
+    CERTIFICATE_ISSUED,
     DEADLINE_WARNING,
     DEADLINE_OVERDUE,
     CASE_EVALUATED,

@@ -1,11 +1,17 @@
 """Cases settings: env prefix ``CASES_`` (mesh-wide values keep their shared names)."""
 
-from pydantic import Field
+from __future__ import annotations
+
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from meshkit.settings import ServiceSettings
 
-__all__ = ["CasesSettings"]
+__all__ = ["DEMO_CLIENT_SECRET", "CasesSettings"]
+
+# identity's demo client secret (identity.demo): accepted in dev only.
+DEMO_CLIENT_SECRET = "demo-client-secret-for-local-runs"  # noqa: S105 - the value refused outside dev
+MIB = 1024 * 1024
 
 
 class CasesSettings(ServiceSettings):
@@ -23,3 +29,31 @@ class CasesSettings(ServiceSettings):
         default=1, ge=0, le=10, description="yellow warning this many days before"
     )
     timer_interval: float = Field(default=60.0, gt=0, le=3600, description="seconds between deadline scans")
+    # The worker's calls to identity (applicants' identifiers) and to the exchange (materials, certificates).
+    identity_url: str = Field(default="http://127.0.0.1:8801", description="identity service, for the worker")
+    exchange_url: str = Field(default="http://127.0.0.1:8804", description="exchange service, for the worker")
+    client_id: str = Field(default="tongban-cases", description="the cases platform's identity client")
+    client_secret: SecretStr = Field(default=SecretStr(DEMO_CLIENT_SECRET))
+    exchange_timeout: float = Field(
+        default=10.0, gt=0, le=120, description="seconds per call to identity/exchange"
+    )
+    exchange_interval: float = Field(
+        default=2.0, gt=0, le=3600, description="seconds between exchange work scans"
+    )
+    material_max_attempts: int = Field(default=6, ge=1, le=50, description="then left for upload or paper")
+    retry_base_seconds: float = Field(default=5.0, gt=0, le=3600, description="first retry delay, doubling")
+    retry_max_seconds: float = Field(default=900.0, gt=0, le=86400)
+    certificate_max_attempts: int = Field(default=20, ge=1, le=1000)
+    upload_max_bytes: int = Field(default=10 * MIB, ge=1024, le=200 * MIB, description="per uploaded file")
+    max_body_bytes: int = Field(
+        default=10 * MIB + 64 * 1024, ge=1024, description="must exceed upload_max_bytes"
+    )
+
+    @model_validator(mode="after")
+    def _refuse_demo_client_secret(self) -> CasesSettings:
+        if self.environment != "dev" and self.client_secret.get_secret_value() == DEMO_CLIENT_SECRET:
+            raise ValueError(
+                f"CASES_CLIENT_SECRET still has the demo default; set the real secret when TONGBAN_ENV="
+                f"{self.environment}"
+            )
+        return self

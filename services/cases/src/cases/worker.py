@@ -1,4 +1,5 @@
-"""The cases worker: outbox relay, consumers of catalog events, and the supervision timers."""
+"""The cases worker: outbox relay, consumers of catalog events and of its own case events, the supervision
+timers, and the exchange timer (materials resolved through the exchange, certificates issued there)."""
 
 from __future__ import annotations
 
@@ -7,16 +8,21 @@ import contextlib
 import logging
 from datetime import UTC, datetime
 
+from cases.clients import ExchangeClient, IdentityClient
 from cases.consumers import CONSUMERS
 from cases.settings import CasesSettings
 from cases.store.models import INBOX, OUTBOX
 from cases.store.unit_of_work import CasesUnitOfWork
 from cases.use_cases.calendar import seed_calendar
 from cases.use_cases.deadlines import accept_overdue_receipts, announce_deadlines
+from cases.use_cases.exchange_work import MeshCalls, RetryPolicy
+from cases.use_cases.issuing import issue_due_certificates
+from cases.use_cases.resolution import resolve_due_materials
 from meshkit.db import Database
+from meshkit.http import service_client
 from meshkit.worker import Timer, WorkerPlan, serve_worker
 
-__all__ = ["plan"]
+__all__ = ["exchange_timer", "plan"]
 
 log = logging.getLogger("cases.worker")
 
@@ -42,9 +48,41 @@ def supervision_timer(settings: CasesSettings) -> Timer:
     return supervise
 
 
+def exchange_timer(settings: CasesSettings) -> Timer:
+    """Resolve due materials and issue due certificates; all state is in the database (due times, attempts)."""
+    material_policy = RetryPolicy(settings.material_max_attempts, settings.retry_base_seconds,
+                                  settings.retry_max_seconds)  # fmt: skip
+    certificate_policy = RetryPolicy(settings.certificate_max_attempts, settings.retry_base_seconds,
+                                     settings.retry_max_seconds)  # fmt: skip
+
+    async def exchange_work(database: Database, stop: asyncio.Event) -> None:
+        async with (
+            service_client(settings.identity_url, timeout=settings.exchange_timeout) as identity_http,
+            service_client(settings.exchange_url, timeout=settings.exchange_timeout) as exchange_http,
+        ):
+            identity = IdentityClient(identity_http, client_id=settings.client_id,
+                                      client_secret=settings.client_secret)  # fmt: skip
+            calls = MeshCalls(identity=identity, exchange=ExchangeClient(exchange_http, identity.token))
+            while not stop.is_set():
+                try:
+                    now = datetime.now(UTC)
+                    obtained = await resolve_due_materials(database, calls, policy=material_policy, now=now)
+                    issued = await issue_due_certificates(database, calls, policy=certificate_policy, now=now)
+                    if obtained or issued:
+                        log.info(
+                            "exchange work", extra={"materials_obtained": obtained, "certificates": issued}
+                        )
+                except Exception:
+                    log.exception("exchange scan failed; next scan retries")
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), settings.exchange_interval)
+
+    return exchange_work
+
+
 def plan(settings: CasesSettings) -> WorkerPlan:
     return WorkerPlan(service="cases", outbox=OUTBOX, inbox=INBOX, consumers=CONSUMERS,
-                      timers=[supervision_timer(settings)])  # fmt: skip
+                      timers=[supervision_timer(settings), exchange_timer(settings)])  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -2,8 +2,9 @@
 
 from cases.api.cases import router as cases_router
 from cases.api.evaluation import router as evaluation_router
+from cases.api.materials import router as materials_router
 from cases.api.open_matters import router as open_matters_router
 
 __all__ = ["ROUTERS"]
 
-ROUTERS = [open_matters_router, cases_router, evaluation_router]
+ROUTERS = [open_matters_router, cases_router, evaluation_router, materials_router]

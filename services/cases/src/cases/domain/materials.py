@@ -12,11 +12,33 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import timedelta
+from enum import StrEnum
 from typing import Any
 
-__all__ = ["PAPER_FREE_METHODS", "MaterialPlan", "blocking", "paper_free_share", "plan_materials"]
+__all__ = [
+    "PAPER_FREE_METHODS",
+    "MaterialPlan",
+    "Method",
+    "blocking",
+    "exchange_ways",
+    "paper_free_share",
+    "plan_materials",
+    "retry_delay",
+]
 
-PAPER_FREE_METHODS = frozenset({"data_sharing", "e_certificate", "upload", "bundle_member"})
+
+class Method(StrEnum):
+    """How a material was obtained."""
+
+    DATA_SHARING = "data_sharing"  # read from a shared data resource through the exchange
+    E_CERTIFICATE = "e_certificate"  # found in the e-certificate registry
+    UPLOAD = "upload"  # an electronic file from the applicant or a clerk
+    PAPER = "paper"  # 纸质材料 received at the window
+    BUNDLE_MEMBER = "bundle_member"  # the result of another member of the same 一件事
+
+
+PAPER_FREE_METHODS = frozenset(m.value for m in Method if m is not Method.PAPER)
 
 
 @dataclass(frozen=True)
@@ -64,3 +86,19 @@ def paper_free_share(methods: Iterable[str | None]) -> float | None:
     if not obtained:
         return None
     return sum(1 for m in obtained if m in PAPER_FREE_METHODS) / len(obtained)
+
+
+def exchange_ways(*, certificate_type: str | None, resource_code: str | None) -> tuple[str, ...]:
+    """The paper-free ways the exchange may offer for a material, in the order they are tried: an
+    e-certificate replaces the paper itself, shared data its content."""
+    ways = []
+    if certificate_type:
+        ways.append(Method.E_CERTIFICATE.value)
+    if resource_code:
+        ways.append(Method.DATA_SHARING.value)
+    return tuple(ways)
+
+
+def retry_delay(attempts: int, *, base_seconds: float, max_seconds: float) -> timedelta:
+    """Exponential backoff after the ``attempts``-th failure: base, 2×base, 4×base, … capped."""
+    return timedelta(seconds=min(max_seconds, base_seconds * 2 ** max(0, attempts - 1)))

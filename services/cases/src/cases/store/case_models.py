@@ -65,6 +65,11 @@ class Case(Base):
         UniqueConstraint("applicant_id", "idempotency_key"),
         Index("ix_cases_queue", "handling_org", "status", "due_date"),
         Index("ix_cases_applicant", "applicant_id", "received_at"),
+        Index(
+            "ix_cases_certificate_due",
+            "certificate_next_attempt_at",
+            postgresql_where=text("certificate_next_attempt_at IS NOT NULL"),
+        ),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -117,6 +122,11 @@ class Case(Base):
     delivery_channel: Mapped[str | None] = mapped_column(String(20), doc="window | mail | electronic")
     delivery_ref: Mapped[str | None] = mapped_column(String(100), doc="e.g. the mail tracking number")
     delivered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    certificate_attempts: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    certificate_next_attempt_at: Mapped[datetime | None] = mapped_column(
+        DateTime(timezone=True), doc="when the worker (re)tries issuing through the exchange; null = not due"
+    )
+    certificate_last_error: Mapped[str | None] = mapped_column(Text)
     version: Mapped[int] = mapped_column(Integer, server_default=text("1"))
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's declarative hook
@@ -156,7 +166,12 @@ class CaseMaterial(Base):
     """One material of the matter version and how it was obtained."""
 
     __tablename__ = "case_materials"
-    __table_args__ = (UniqueConstraint("case_id", "material_code"),)
+    __table_args__ = (
+        UniqueConstraint("case_id", "material_code"),
+        Index(
+            "ix_case_materials_due", "next_attempt_at", postgresql_where=text("next_attempt_at IS NOT NULL")
+        ),
+    )
 
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
@@ -185,6 +200,9 @@ class CaseMaterial(Base):
     )
     attempts: Mapped[int] = mapped_column(Integer, server_default=text("0"))
     last_error: Mapped[str | None] = mapped_column(Text)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(
+        DateTime(timezone=True), doc="when the worker (re)tries the exchange; null = not due (or given up)"
+    )
 
 
 class Upload(Base):

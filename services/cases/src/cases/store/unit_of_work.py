@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cases.store.case_repositories import CalendarRepository, CaseRepository
+from cases.store.material_repositories import CertificateQueue, MaterialRepository
 from cases.store.models import OUTBOX
 from cases.store.repositories import OpenBundleRepository, OpenMatterRepository
 from meshkit.db import UnitOfWork
@@ -18,9 +19,13 @@ class CasesUnitOfWork(UnitOfWork):
     open_bundles: OpenBundleRepository
     cases: CaseRepository
     calendar: CalendarRepository
+    materials: MaterialRepository
+    certificate_queue: CertificateQueue
 
     def attach(self, session: AsyncSession) -> None:
         self.open_matters = OpenMatterRepository(session)
         self.open_bundles = OpenBundleRepository(session)
         self.cases = CaseRepository(session)
         self.calendar = CalendarRepository(session)
+        self.materials = MaterialRepository(session)
+        self.certificate_queue = CertificateQueue(session)

@@ -1,0 +1,173 @@
+"""Materials of a case (申请材料): how each was obtained, uploads, paper at the window, and the statistics."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Any
+from urllib.parse import quote, unquote
+
+from fastapi import APIRouter, Header, Path, Request, Response, status
+from pydantic import BaseModel, ConfigDict, Field
+
+from cases.api.dependencies import CallerDep, SettingsDep, UowDep
+from cases.domain.uploads import ALLOWED_TYPES
+from cases.store.case_models import CaseMaterial, Upload
+from cases.use_cases import materials as cases
+from meshkit.errors import ProblemError, problem_responses
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["申请材料 (materials)"])
+
+Code = Annotated[str, Path(max_length=60, description="material code on the case, e.g. M02")]
+
+
+class MaterialOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    material_code: str
+    name: str
+    requirement: str = Field(description="required | optional | deferrable (容缺)")
+    source: str = Field(description="applicant | government (a department holds it)")
+    status: str = Field(description="missing | obtained | awaiting_member (a bundle member's result)")
+    method: str | None = Field(description="data_sharing | e_certificate | upload | paper | bundle_member")
+    reference: str | None = Field(description="certificate identifier, resource code, upload id or org code")
+    obtained_at: datetime | None
+    certificate_type: str | None
+    resource_code: str | None
+    data_items: list[str]
+    produced_by: str | None
+    detail: dict[str, Any] = Field(
+        description="access log id and item keys obtained (never the values), or upload"
+    )
+    attempts: int = Field(description="failed tries through the exchange")
+    last_error: str | None = Field(description="why the exchange could not provide it yet (a short code)")
+    next_attempt_at: datetime | None
+
+
+class UploadOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: str
+    material_code: str
+    filename: str
+    content_type: str
+    size: int
+    sha256: str = Field(description="SHA-256 of the content, hex")
+    uploaded_at: datetime
+
+
+class CaseMaterialsOut(BaseModel):
+    case_id: str
+    case_number: str
+    materials: list[MaterialOut]
+    uploads: list[UploadOut]
+    still_missing: int = Field(description="required materials not obtained yet")
+    paper_free_share: float | None = Field(description="share of obtained materials that came without paper")
+
+
+class PaperIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    note: str | None = Field(default=None, max_length=500, description="e.g. 原件核验，复印件一份")
+
+
+class MaterialStatisticsOut(BaseModel):
+    total: int
+    obtained: int
+    missing_required: int
+    awaiting_member: int
+    by_method: dict[str, int]
+    paper_free_share: float | None = Field(description="obtained without paper / obtained (材料免提交率)")
+
+
+def _material(material: CaseMaterial) -> MaterialOut:
+    return MaterialOut.model_validate(material)
+
+
+@router.get(
+    "/cases/{case_id}/materials", response_model=CaseMaterialsOut, responses=problem_responses(401, 404)
+)
+async def list_materials(
+    uow: UowDep, caller: CallerDep, settings: SettingsDep, case_id: str
+) -> CaseMaterialsOut:
+    """The case's materials: requirement, status, how each was obtained (method, reference), what is still
+    missing, and the share obtained without paper; for those who may see the case."""
+    found = await cases.case_materials(uow, case_id=case_id, caller=caller,
+                                       district_center=settings.district_center_org)  # fmt: skip
+    return CaseMaterialsOut(
+        case_id=found.case.id, case_number=found.case.number, materials=[_material(m) for m in found.materials],
+        uploads=[UploadOut.model_validate(u) for u in found.uploads], still_missing=found.still_missing,
+        paper_free_share=found.paper_free_share,
+    )  # fmt: skip
+
+
+@router.post(
+    "/cases/{case_id}/materials/{code}/upload", response_model=UploadOut, status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(401, 403, 404, 409, 413, 415, 422),
+    openapi_extra={"requestBody": {"required": True, "content": {
+        t: {"schema": {"type": "string", "format": "binary"}} for t in sorted(ALLOWED_TYPES)}}},
+)  # fmt: skip
+async def upload_material(
+    request: Request, uow: UowDep, caller: CallerDep, settings: SettingsDep, case_id: str, code: Code,
+    content_type: Annotated[str, Header(max_length=100)] = "",
+    x_filename: Annotated[str, Header(max_length=600, description="percent-encoded UTF-8 file name")] = "",
+) -> UploadOut:  # fmt: skip
+    """Upload a material's file as the raw request body (上传材料): `Content-Type` = the file's type (PDF, JPEG,
+    PNG or OFD), `X-Filename` = its name, percent-encoded UTF-8. Applicant or a window clerk of the case.
+    The SHA-256 of the content is stored and returned; the material becomes obtained by `upload`."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > settings.upload_max_bytes:
+        raise ProblemError(
+            f"文件超过上限 {settings.upload_max_bytes} 字节", status=413, code="upload_too_large"
+        )
+    content = await request.body()
+    upload = cases.NewUpload(
+        filename=unquote(x_filename) or "upload", content_type=content_type, content=content
+    )
+    row = await cases.upload_material(
+        uow, case_id=case_id, code=code, caller=caller, upload=upload, max_bytes=settings.upload_max_bytes,
+        district_center=settings.district_center_org, now=datetime.now(UTC),
+    )  # fmt: skip
+    return UploadOut.model_validate(row)
+
+
+@router.post("/cases/{case_id}/materials/{code}/paper", response_model=MaterialOut,
+             responses=problem_responses(401, 403, 404, 409))  # fmt: skip
+async def record_paper(
+    uow: UowDep, caller: CallerDep, settings: SettingsDep, case_id: str, code: Code, body: PaperIn
+) -> MaterialOut:
+    """A window clerk records the paper material received at the window (纸质材料)."""
+    material = await cases.record_paper(uow, case_id=case_id, code=code, caller=caller, note=body.note,
+                                        district_center=settings.district_center_org, now=datetime.now(UTC))  # fmt: skip
+    return _material(material)
+
+
+@router.get(
+    "/cases/{case_id}/uploads/{upload_id}", response_class=Response,
+    responses={200: {"content": {t: {} for t in sorted(ALLOWED_TYPES)}, "description": "the file"},
+               **problem_responses(401, 404)},
+)  # fmt: skip
+async def download_upload(
+    uow: UowDep, caller: CallerDep, settings: SettingsDep, case_id: str,
+    upload_id: Annotated[str, Path(max_length=36)],
+) -> Response:  # fmt: skip
+    """Download an uploaded file (those who may see the case); `X-Content-SHA256` carries its hash."""
+    upload: Upload = await cases.download(uow, case_id=case_id, upload_id=upload_id, caller=caller,
+                                          district_center=settings.district_center_org)  # fmt: skip
+    return Response(content=upload.content, media_type=upload.content_type, headers={
+        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(upload.filename)}",
+        "X-Content-SHA256": upload.sha256, "Cache-Control": "no-store"})  # fmt: skip
+
+
+@router.get(
+    "/statistics/materials", response_model=MaterialStatisticsOut, responses=problem_responses(401, 403)
+)
+async def statistics(uow: UowDep, caller: CallerDep) -> MaterialStatisticsOut:
+    """How materials were obtained across the caller's scope (staff: their organization's cases; supervisors:
+    their territory), and the share obtained without paper (材料免提交率)."""
+    found = await cases.material_statistics(uow, caller=caller)
+    return MaterialStatisticsOut(
+        total=found.total, obtained=found.obtained, missing_required=found.missing_required,
+        awaiting_member=found.awaiting_member, by_method=found.by_method, paper_free_share=found.paper_free_share,
+    )  # fmt: skip

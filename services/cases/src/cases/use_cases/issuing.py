@@ -1,0 +1,104 @@
+"""Issuing e-certificates through the exchange's registry (§44: within 10 days of the decision).
+
+The worker's timer claims approved cases whose certificate is due, asks identity for the applicant's identifier
+and registers the certificate for the handling department (the registry assigns the GB/T 36904 identifier; a
+retry for the same case gets the same certificate back). The case keeps the identifier and announces
+``cases.certificate_issued.v1``; in a 一件事 bundle, the parent's materials produced by this member become
+obtained in the same transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from cases.clients import CallFailed
+from cases.domain.materials import Method
+from cases.events import CERTIFICATE_ISSUED, CertificateIssued
+from cases.store.unit_of_work import CasesUnitOfWork
+from cases.use_cases.events import case_changed
+from cases.use_cases.exchange_work import LEASE, MeshCalls, RetryPolicy
+from meshkit.db import Database
+
+__all__ = ["issue_due_certificates", "record_certificate"]
+
+log = logging.getLogger("cases.certificates")
+
+
+async def issue_due_certificates(
+    database: Database, calls: MeshCalls, *, policy: RetryPolicy, now: datetime, limit: int = 20
+) -> int:
+    """One scan: returns how many certificates were issued."""
+    async with CasesUnitOfWork(database) as uow:
+        claimed = await uow.certificate_queue.claim_due(now=now, lease_until=now + LEASE, limit=limit)
+        await uow.commit()
+    issued = 0
+    for case_id in claimed:
+        async with CasesUnitOfWork(database) as uow:
+            case = await uow.cases.get(case_id)
+            if case is None or case.result_certificate_type is None or case.certificate_id is not None:
+                continue
+            kind, applicant, org, number = (
+                case.applicant_kind,
+                case.applicant_id,
+                case.handling_org,
+                case.number,
+            )
+            type_code = case.result_certificate_type
+        try:
+            subject = await calls.identity.subject(kind, applicant)
+            certificate = await calls.exchange.issue(
+                subject=subject, type_code=type_code, issuer_org=org, holder_id=applicant, case_ref=number,
+                valid_from=now.date(),
+            )  # fmt: skip
+            del subject
+        except CallFailed as failed:
+            async with CasesUnitOfWork(database) as uow:
+                await _failed(uow, case_id, failed.code, policy=policy, now=now)
+            continue
+        async with CasesUnitOfWork(database) as uow:
+            issued += await record_certificate(
+                uow, case_id=case_id, certificate_id=certificate.identifier, now=now
+            )
+    return issued
+
+
+async def _failed(
+    uow: CasesUnitOfWork, case_id: str, reason: str, *, policy: RetryPolicy, now: datetime
+) -> None:
+    case = await uow.cases.get(case_id, for_update=True)
+    if case is None or case.certificate_id is not None:
+        return
+    case.certificate_attempts += 1
+    case.certificate_next_attempt_at = policy.next_attempt(case.certificate_attempts, now)
+    case.certificate_last_error = reason[:300]
+    log.warning("certificate not issued", extra={"case_id": case_id, "reason": reason,
+                                                 "attempts": case.certificate_attempts})  # fmt: skip
+    await uow.commit()
+
+
+async def record_certificate(
+    uow: CasesUnitOfWork, *, case_id: str, certificate_id: str, now: datetime
+) -> int:
+    """Keep the certificate on the case, announce it, and satisfy the bundle materials it produces."""
+    case = await uow.cases.get(case_id, for_update=True)
+    if case is None or case.certificate_id is not None:
+        return 0
+    case.certificate_id, case.certificate_issued_at = certificate_id, now
+    case.certificate_next_attempt_at, case.certificate_last_error = None, None
+    if case.parent_id is not None:
+        for material in await uow.materials.produced_by(case.parent_id, case.matter_code):
+            material.status, material.method, material.reference = (
+                "obtained",
+                Method.BUNDLE_MEMBER.value,
+                certificate_id,
+            )
+            material.obtained_at = now
+            material.detail = {"member_case_id": case.id, "member_case_number": case.number,
+                               "certificate_type": case.result_certificate_type}  # fmt: skip
+    await uow.flush()
+    payload = CertificateIssued(**case_changed(case, at=now).model_dump(), certificate_id=certificate_id,
+                                certificate_type=case.result_certificate_type or "")  # fmt: skip
+    await uow.publish(CERTIFICATE_ISSUED, aggregate_id=case.id, sequence=case.version, payload=payload)
+    await uow.commit()
+    return 1

@@ -1,0 +1,163 @@
+"""Uploads (type, size, hash, who), paper at the window, the paper-free statistics, and e-certificates issued
+through the exchange on approval — including a 一件事 member's certificate satisfying the bundle's material."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import select
+
+from cases.store.case_models import Case, CaseMaterial
+from cases.store.models import OUTBOX
+from cases.store.unit_of_work import CasesUnitOfWork
+from cases.use_cases.exchange_work import MeshCalls, RetryPolicy
+from cases.use_cases.issuing import issue_due_certificates, record_certificate
+from meshkit.db import Database
+
+from ..conftest import Flow
+from .conftest import CHEN_ID_NUMBER, PDF, REGISTRATION, FakeMesh, Worker
+
+pytestmark = pytest.mark.api
+
+POLICY = RetryPolicy(max_attempts=3, base_seconds=5, max_seconds=60)
+
+
+async def _apply(flow: Flow) -> dict[str, str]:
+    response = await flow.client.post("/cases", json={"matter_code": REGISTRATION}, headers=flow.citizen())
+    assert response.status_code == 201, response.text
+    return dict(response.json())
+
+
+def _file(
+    headers: dict[str, str], content_type: str = "application/pdf", name: str = "a.pdf"
+) -> dict[str, str]:
+    return {**headers, "Content-Type": content_type, "X-Filename": name}
+
+
+async def test_uploads_paper_and_statistics(flow: Flow, registration: str) -> None:
+    case = await _apply(flow)
+    url = f"/cases/{case['id']}/materials"
+    uploaded = await flow.client.post(f"{url}/M01/upload", content=PDF, headers=_file(flow.citizen()))
+    assert uploaded.status_code == 201, uploaded.text
+    upload = uploaded.json()
+    assert (upload["size"], upload["sha256"]) == (len(PDF), hashlib.sha256(PDF).hexdigest())
+    center = flow.staff("window_clerk", org="500110-ZWFWZX")
+    download = await flow.client.get(f"/cases/{case['id']}/uploads/{upload['id']}", headers=center)
+    assert download.status_code == 200
+    assert download.content == PDF
+    assert download.headers["x-content-sha256"] == upload["sha256"]
+    assert (await flow.client.get(f"/cases/{case['id']}/uploads/{upload['id']}",
+                                  headers=flow.citizen("person-2"))).status_code == 404  # fmt: skip
+
+    refusals = [
+        (flow.citizen(), "text/plain", b"hello", 415, "upload_type_not_allowed"),
+        (flow.citizen(), "image/png", PDF, 415, "upload_content_mismatch"),
+        (flow.citizen(), "application/pdf", b"%PDF-" + b"0" * (10 * 1024 * 1024), 413, "upload_too_large"),
+        (flow.citizen("person-2"), "application/pdf", PDF, 404, "case_not_found"),
+        (flow.staff("reviewer"), "application/pdf", PDF, 403, "not_permitted"),
+    ]  # fmt: skip
+    for headers, content_type, content, status, code in refusals:
+        refused = await flow.client.post(
+            f"{url}/M03/upload", content=content, headers=_file(headers, content_type)
+        )
+        assert (refused.status_code, refused.json()["code"]) == (status, code)
+        assert refused.headers["content-type"] == "application/problem+json"
+
+    assert (await flow.client.post(f"{url}/M03/paper", json={}, headers=flow.citizen())).status_code == 403
+    paper = await flow.client.post(f"{url}/M03/paper", json={"note": "原件核验"}, headers=center)
+    assert paper.status_code == 200, paper.text
+    assert (paper.json()["method"], paper.json()["reference"]) == ("paper", "500110-ZWFWZX")
+    assert (await flow.client.post(f"{url}/M09/paper", json={}, headers=center)).status_code == 404
+
+    listed = (await flow.client.get(url, headers=flow.citizen())).json()
+    assert [(m["material_code"], m["method"]) for m in listed["materials"]] == [
+        ("M01", "upload"), ("M02", None), ("M03", "paper")]  # fmt: skip
+    assert (listed["still_missing"], listed["paper_free_share"]) == (1, 0.5)
+    assert [u["id"] for u in listed["uploads"]] == [upload["id"]]
+
+    stats = await flow.client.get("/statistics/materials", headers=flow.staff("reviewer"))
+    assert stats.status_code == 200, stats.text
+    assert stats.json() == {"total": 3, "obtained": 2, "missing_required": 1, "awaiting_member": 0,
+                            "by_method": {"paper": 1, "upload": 1}, "paper_free_share": 0.5}  # fmt: skip
+    supervisor = flow.staff("supervisor", org="500110-ZFBGS")
+    assert (await flow.client.get("/statistics/materials", headers=supervisor)).json()["total"] == 3
+    elsewhere = flow.staff("reviewer", org="500110-GAJ")
+    assert (await flow.client.get("/statistics/materials", headers=elsewhere)).json()["total"] == 0
+    assert (await flow.client.get("/statistics/materials", headers=flow.citizen())).status_code == 403
+
+
+async def test_certificate_is_issued_on_approval(
+    flow: Flow,
+    registration: str,
+    worker: Worker,
+    fake_mesh: FakeMesh,
+    mesh_calls: MeshCalls,
+    database: Database,
+) -> None:
+    await flow.open_matter()  # publishes the calendar years the deadlines need
+    case = await _apply(flow)
+    clerk, reviewer = flow.staff("window_clerk"), flow.staff("reviewer")
+    for headers, action in ((clerk, "accept"), (reviewer, "start_review"), (reviewer, "approve")):
+        assert (await flow.act(case["id"], headers, action, reason="符合条件")).status_code == 200
+    await worker.deliver("cases.case_concluded.v1", {"case_id": case["id"], "status": "approved"})
+    fake_mesh.down = True
+    now = datetime.now(UTC)
+    assert await issue_due_certificates(database, mesh_calls, policy=POLICY, now=now) == 0
+    async with CasesUnitOfWork(database) as uow:
+        failed = await uow.cases.get(case["id"])
+        assert failed is not None
+        assert (failed.certificate_attempts, failed.certificate_last_error) == (1, "identity_token_503")
+        due = failed.certificate_next_attempt_at
+    fake_mesh.down = False
+    assert due is not None
+    assert await issue_due_certificates(database, mesh_calls, policy=POLICY, now=due) == 1
+
+    [issue] = [body for method, path, body in fake_mesh.calls if (method, path) == ("POST", "/certificates")]
+    assert issue == {"type_code": "ZZ-YYZZ", "issuer_org": "500110-SCJGJ", "holder_kind": "person",
+                     "holder_identifier": CHEN_ID_NUMBER, "holder_name": "陈晓梅", "holder_id": "person-1",
+                     "case_ref": case["number"], "valid_from": due.date().isoformat()}  # fmt: skip
+    async with database.sessions() as session:
+        stored = await session.get(Case, case["id"])
+        assert stored is not None
+        assert stored.certificate_id == fake_mesh.issued[case["number"]]
+        assert stored.certificate_issued_at is not None
+        envelopes = (await session.scalars(select(OUTBOX.c.envelope).where(
+            OUTBOX.c.subject == "cases.certificate_issued.v1"))).all()  # fmt: skip
+    [event] = envelopes
+    assert event["data"]["certificate_id"] == stored.certificate_id
+    assert (event["data"]["status"], event["data"]["national_code"]) == ("approved", 3)
+    assert await issue_due_certificates(database, mesh_calls, policy=POLICY, now=due) == 0  # nothing due
+
+
+async def test_a_member_certificate_satisfies_the_bundle_material(flow: Flow, database: Database) -> None:
+    now = datetime.now(UTC)
+    parent_id, member_id = str(uuid.uuid4()), str(uuid.uuid4())
+
+    def case(case_id: str, number: str, kind: str, matter: str, parent: str | None) -> Case:
+        return Case(id=case_id, number=number, parent_id=parent, matter_code=matter, matter_version=1,
+                    matter_name=matter, kind=kind, applicant_kind="person", applicant_id="person-1",
+                    submitted_by="person-1", channel="online", received_by_org="500110-ZWFWZX", region="500110000000",
+                    handling_org="500110-SCJGJ", status="approved", national_code=3, form={}, received_at=now,
+                    limit_days=10, limit_unit="working_day", statutory_days=20, result_certificate_type="ZZ-YYZZ")  # fmt: skip
+
+    async with CasesUnitOfWork(database) as uow:
+        uow.cases.add(case(parent_id, "B-1", "bundle", "500110-SCJGJ-KBCYD-YJS", None))
+        await uow.flush()
+        uow.cases.add(case(member_id, "B-1-1", "member", REGISTRATION, parent_id))
+        uow.cases.add(CaseMaterial(case_id=parent_id, material_code="M02", name="营业执照", requirement="required",
+                                   status="awaiting_member", produced_by=REGISTRATION, certificate_type="ZZ-YYZZ",
+                                   data_items=[], detail={}, attempts=0, source="government"))  # fmt: skip
+        await uow.commit()
+    async with CasesUnitOfWork(database) as uow:
+        assert await record_certificate(uow, case_id=member_id, certificate_id="CERT-1", now=now) == 1
+    async with CasesUnitOfWork(database) as uow:
+        [material] = await uow.materials.of_case(parent_id)
+        assert (material.status, material.method, material.reference) == (
+            "obtained",
+            "bundle_member",
+            "CERT-1",
+        )
+        assert material.detail["member_case_id"] == member_id
