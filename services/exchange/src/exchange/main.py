@@ -15,6 +15,7 @@ from exchange.sealing import Sealer
 from exchange.settings import ExchangeSettings
 from exchange.signing import Verifier
 from exchange.store.driver import ResourceSnapshots
+from exchange.store.group_commit import GroupCommit
 from meshkit.app import build_app, mesh_resources
 from meshkit.http import service_client
 from meshkit.observability import configure_logging
@@ -47,6 +48,7 @@ def create_app(settings: ExchangeSettings | None = None) -> FastAPI:
             app.state.clock = lambda: datetime.now(UTC)
             app.state.sealer = Sealer(settings.secret_key.get_secret_value())
             app.state.resource_snapshots = ResourceSnapshots(ttl=settings.resource_cache_seconds)
+            app.state.read_commits = GroupCommit(lambda: app.state.database)
             app.state.rate_limiter = RateLimiter(
                 rate=settings.rate_limit_per_second, burst=settings.rate_limit_burst,
                 overrides=settings.rate_limit_overrides,

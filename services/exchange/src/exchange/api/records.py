@@ -97,7 +97,7 @@ async def serve_read(request: Request) -> Response:
         owner_id=body.person_id, items=body.items, hidden_until=body.hidden_until,
     )  # fmt: skip
     result = await reads.read_record(
-        state.database, state.resource_snapshots, state.providers, caller=principal, query=query,
+        state.database, state.resource_snapshots, state.read_commits, state.providers, caller=principal, query=query,
         sealer=state.sealer, now=state.clock(), request_id=current_request_id(),
     )  # fmt: skip
     out = {"resource_code": result.resource_code, "items": list(result.items), "withheld": list(result.withheld),

@@ -19,6 +19,7 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from exchange.store.models import AccessEntry, Resource
+from meshkit.db import Database
 
 __all__ = ["ReadStatements", "ResourceSnapshots", "append_entry", "driver"]
 
@@ -143,12 +144,13 @@ class ResourceSnapshots:
         self._ttl = ttl
         self._kept: dict[str, tuple[Resource, float]] = {}
 
-    async def get(self, statements: ReadStatements, code: str) -> Resource | None:
+    async def get(self, database: Database, code: str) -> Resource | None:
         kept = self._kept.get(code)
         now = time.monotonic()
         if kept is not None and now < kept[1]:
             return kept[0]
-        resource = await statements.resource(code)
+        async with database.driver(transaction=False) as connection:
+            resource = await ReadStatements(connection).resource(code)
         if resource is None:
             self._kept.pop(code, None)
         elif self._ttl > 0:

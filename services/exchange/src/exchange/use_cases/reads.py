@@ -27,13 +27,13 @@ from exchange.domain.sharing import (
 from exchange.domain.subjects import InvalidSubject, SubjectKind, normalized_identifier
 from exchange.sealing import Sealer, Unsealable
 from exchange.store.driver import ReadStatements, ResourceSnapshots
+from exchange.store.group_commit import GroupCommit
 from exchange.store.models import Resource
 from exchange.store.unit_of_work import ExchangeUnitOfWork
 from exchange.use_cases.access_entries import ReadContext, log_read, new_entry, with_outcome
 from exchange.use_cases.directory import get_resource, grant_terms, resource_terms
 from exchange.use_cases.errors import Invalid, NotFound, ProviderFailed, ResourceNotFound, read_refused
 from meshkit.db import Database
-from meshkit.errors import ProblemError
 
 __all__ = [
     "ReadQuery",
@@ -154,93 +154,60 @@ class _Decided:
 
 
 async def read_record(
-    database: Database, snapshots: ResourceSnapshots, provider: ProviderClient, *, caller: Caller,
-    query: ReadQuery, sealer: Sealer, now: datetime, request_id: str | None = None,
+    database: Database, snapshots: ResourceSnapshots, commits: GroupCommit, provider: ProviderClient, *,
+    caller: Caller, query: ReadQuery, sealer: Sealer, now: datetime, request_id: str | None = None,
 ) -> ReadResult:  # fmt: skip
     """Decide, fetch and log; the entry commits before anything is answered.
 
-    Every write is one statement and so its own transaction: a refusal's entry; for hosted data the record's
-    fetch together with the entry saying granted or not found. Proxied: the decision is made first, the
-    provider asked with no database connection held, and the outcome logged afterwards.
+    The log is written through ``commits`` (group commit: concurrent reads share a transaction and its WAL
+    flush). For hosted data the record's fetch and the entry saying granted or not found are one statement in
+    that transaction. A refusal is one insert. Proxied: the decision is made first, the provider asked with no
+    database connection held, and the outcome logged afterwards.
     """
-    error: Exception | None = None
-    result: ReadResult | _Decided | None = None
-    async with database.driver(transaction=False) as connection:
-        statements = ReadStatements(connection)
-        resource = await snapshots.get(statements, query.resource_code)
-        if resource is None:
-            raise ResourceNotFound(f"数据资源 {query.resource_code} 不存在")
-        identifier, context = _context(resource, caller=caller, query=query, sealer=sealer, now=now,
-                                       request_id=request_id)  # fmt: skip
-        grants: list[GrantTerms] = []
-        if _needs_grants(resource, caller):
-            assert caller.org is not None
-            found = await statements.granted(resource_code=resource.code, requester_code=caller.org)
-            grants = [GrantTerms(*terms) for terms in found]
-        decision = _decide(resource, context, query.items, grants)
-        if not decision.allowed:
-            assert decision.refusal is not None
-            entry = new_entry(context, items=list(query.items or ()), outcome=Outcome.REFUSED,
-                              reason=decision.refusal.value)  # fmt: skip
-            await statements.append(entry)
-            error = read_refused(decision, log_id=str(entry["id"]))
-        elif resource.sharing_method == SharingMethod.API:
-            result = _Decided(resource, identifier, context, decision)
-        else:
-            result, error = await _hosted(
-                statements, context, decision, sealer, method=resource.sharing_method
+    resource = await snapshots.get(database, query.resource_code)
+    if resource is None:
+        raise ResourceNotFound(f"数据资源 {query.resource_code} 不存在")
+    identifier, context = _context(resource, caller=caller, query=query, sealer=sealer, now=now,
+                                   request_id=request_id)  # fmt: skip
+    grants: list[GrantTerms] = []
+    if _needs_grants(resource, caller):
+        assert caller.org is not None
+        async with database.driver(transaction=False) as connection:
+            found = await ReadStatements(connection).granted(
+                resource_code=resource.code, requester_code=caller.org
             )
-    if error is not None:  # its entry committed above
-        raise error
-    if isinstance(result, _Decided):
-        return await _proxied(database, provider, result)
-    assert result is not None
-    return result
-
-
-async def _hosted(
-    statements: ReadStatements, context: ReadContext, decision: Decision, sealer: Sealer, *, method: str
-) -> tuple[ReadResult | None, Exception | None]:
+        grants = [GrantTerms(*terms) for terms in found]
+    decision = _decide(resource, context, query.items, grants)
+    if not decision.allowed:
+        assert decision.refusal is not None
+        entry = new_entry(context, items=list(query.items or ()), outcome=Outcome.REFUSED,
+                          reason=decision.refusal.value)  # fmt: skip
+        await commits.run(lambda connection: ReadStatements(connection).append(entry))
+        raise read_refused(decision, log_id=str(entry["id"]))
+    if resource.sharing_method == SharingMethod.API:
+        return await _proxied(commits, provider, _Decided(resource, identifier, context, decision))
     granted = new_entry(context, items=decision.items, outcome=Outcome.GRANTED)
     missing = with_outcome(granted, Outcome.NOT_FOUND)
-    sealed = await statements.read_and_log(context.resource_code, context.subject_ref, found=granted,
-                                           missing=missing)  # fmt: skip
+    sealed = await commits.run(
+        lambda connection: ReadStatements(connection).read_and_log(
+            resource.code, context.subject_ref, found=granted, missing=missing
+        )
+    )
     if sealed is None:
-        return None, NotFound("提供部门没有该数据主体的记录 (no record of this subject)", code="record_not_found",
-                              access_log_id=str(granted["id"]))  # fmt: skip
+        raise NotFound("提供部门没有该数据主体的记录 (no record of this subject)", code="record_not_found",
+                       access_log_id=str(granted["id"]))  # fmt: skip
     try:
         record = sealer.open(sealed)
-    except Unsealable as exc:  # logged as granted in the same statement: say that it failed after all
+    except Unsealable:  # logged as granted in the same statement: say that it failed after all
         failed = new_entry(context, items=decision.items, outcome=Outcome.FAILED, reason="record_unreadable")
-        await statements.append(failed)
-        return None, exc
+        await commits.run(lambda connection: ReadStatements(connection).append(failed))
+        raise
     data = {item: record.get(item) for item in decision.items}
-    return ReadResult(
-        context.resource_code, decision.items, decision.withheld, data, str(granted["id"]), method
-    ), None
+    return ReadResult(resource.code, decision.items, decision.withheld, data, str(granted["id"]),
+                      resource.sharing_method)  # fmt: skip
 
 
-async def _settle(
-    statements: ReadStatements, context: ReadContext, decision: Decision, record: dict[str, Any] | None, *,
-    method: str,
-) -> tuple[ReadResult | None, ProblemError | None]:  # fmt: skip
-    """Log the outcome of a decided read in the caller's transaction: the answer, or the error to raise after
-    that transaction committed."""
-    if record is None:
-        entry = new_entry(context, items=decision.items, outcome=Outcome.NOT_FOUND)
-        await statements.append(entry)
-        return None, NotFound("提供部门没有该数据主体的记录 (no record of this subject)", code="record_not_found",
-                              access_log_id=str(entry["id"]))  # fmt: skip
-    data = {item: record.get(item) for item in decision.items}
-    entry = new_entry(context, items=decision.items, outcome=Outcome.GRANTED)
-    await statements.append(entry)
-    result = ReadResult(
-        context.resource_code, decision.items, decision.withheld, data, str(entry["id"]), method
-    )
-    return result, None
-
-
-async def _proxied(database: Database, provider: ProviderClient, decided: _Decided) -> ReadResult:
+async def _proxied(commits: GroupCommit, provider: ProviderClient, decided: _Decided) -> ReadResult:
     """Forward to the provider system (no database connection held meanwhile), then log the outcome."""
     resource, context, decision = decided.resource, decided.context, decided.decision
     url, timeout, kind = resource.endpoint_url, resource.timeout_ms / 1000, resource.subject_kind
@@ -250,32 +217,25 @@ async def _proxied(database: Database, provider: ProviderClient, decided: _Decid
         client_id=caller.client_id, request_id=context.request_id, user=caller.sub, org=caller.org,
         purpose=purpose.purpose or "", case_ref=purpose.case_ref, legal_basis=purpose.legal_basis,
     )  # fmt: skip
-    failure: ProviderError | None = None
-    record: dict[str, Any] | None = None
     try:
         record = await provider.fetch(
             url=url, timeout=timeout, subject_kind=kind, identifier=decided.identifier, items=list(decision.items),
             context=forwarded,
         )  # fmt: skip
     except ProviderError as exc:
-        failure = exc
-    error: ProblemError | None = None
-    result: ReadResult | None = None
-    async with database.driver(transaction=False) as connection:
-        statements = ReadStatements(connection)
-        if failure is not None:
-            timed_out = isinstance(failure, ProviderTimeout)
-            reason = "provider_timeout" if timed_out else "provider_unavailable"
-            entry = new_entry(context, items=decision.items, outcome=Outcome.FAILED, reason=reason)
-            await statements.append(entry)
-            detail = f"提供部门系统{'未在时限内应答' if timed_out else '暂不可用'} ({failure})"
-            error = ProviderFailed(detail, status=504 if timed_out else 502, code=reason,
-                                   access_log_id=str(entry["id"]))  # fmt: skip
-        else:
-            result, error = await _settle(
-                statements, context, decision, record, method=resource.sharing_method
-            )
-    if error is not None:
-        raise error from failure
-    assert result is not None
-    return result
+        timed_out = isinstance(exc, ProviderTimeout)
+        reason = "provider_timeout" if timed_out else "provider_unavailable"
+        failed = new_entry(context, items=decision.items, outcome=Outcome.FAILED, reason=reason)
+        await commits.run(lambda connection: ReadStatements(connection).append(failed))
+        detail = f"提供部门系统{'未在时限内应答' if timed_out else '暂不可用'} ({exc})"
+        raise ProviderFailed(detail, status=504 if timed_out else 502, code=reason,
+                             access_log_id=str(failed["id"])) from exc  # fmt: skip
+    outcome = Outcome.NOT_FOUND if record is None else Outcome.GRANTED
+    entry = new_entry(context, items=decision.items, outcome=outcome)
+    await commits.run(lambda connection: ReadStatements(connection).append(entry))
+    if record is None:
+        raise NotFound("提供部门没有该数据主体的记录 (no record of this subject)", code="record_not_found",
+                       access_log_id=str(entry["id"]))  # fmt: skip
+    data = {item: record.get(item) for item in decision.items}
+    return ReadResult(resource.code, decision.items, decision.withheld, data, str(entry["id"]),
+                      resource.sharing_method)  # fmt: skip
