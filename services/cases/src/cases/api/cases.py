@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Annotated
 
@@ -11,9 +10,8 @@ from fastapi import APIRouter, Header, Query, Response, status
 from cases.api.dependencies import CalendarDep, CallerDep, SettingsDep, UowDep
 from cases.api.schemas import ActionIn, ApplicationIn, CaseDetailOut, CaseOut, CasePage, ClockOut, TimelineOut
 from cases.domain.states import CaseStatus
-from cases.store.case_models import Case
 from cases.use_cases.handling import Step, take_action
-from cases.use_cases.queries import case_detail, my_cases, staff_queue, supervision_list
+from cases.use_cases.queries import Page, case_detail, my_cases, staff_queue, supervision_list
 from cases.use_cases.submission import Application, Intake, submit_application
 from meshkit.errors import problem_responses
 
@@ -87,15 +85,15 @@ async def act_on_case(
     return CaseOut.of(case)
 
 
-def _page(items: Sequence[Case], total: int, limit: int, offset: int) -> CasePage:
-    return CasePage(items=[CaseOut.of(c) for c in items], total=total, limit=limit, offset=offset)
+def _page(page: Page, limit: int, offset: int) -> CasePage:
+    return CasePage(items=[CaseOut.of(c) for c in page.items], total=page.total, total_exact=page.exact,
+                    limit=limit, offset=offset)  # fmt: skip
 
 
 @router.get("/me/cases", response_model=CasePage, responses=problem_responses(401, 403))
 async def list_my_cases(uow: UowDep, caller: CallerDep, limit: Limit = 20, offset: Offset = 0) -> CasePage:
     """The applicant's own cases (我的办件), wherever they were filed, newest first."""
-    items, total = await my_cases(uow, caller=caller, limit=limit, offset=offset)
-    return _page(items, total, limit, offset)
+    return _page(await my_cases(uow, caller=caller, limit=limit, offset=offset), limit, offset)
 
 
 @router.get("/queue", response_model=CasePage, responses=problem_responses(401, 403))
@@ -104,12 +102,13 @@ async def work_queue(
     due_before: Annotated[date | None, Query()] = None, overdue: bool = False,
     limit: Limit = 20, offset: Offset = 0,
 ) -> CasePage:  # fmt: skip
-    """Cases the caller's organization handles or received (待办), soonest due first."""
-    items, total = await staff_queue(
+    """Cases the caller's organization handles or received, soonest due first: the open ones (待办) unless
+    `statuses` asks for others (e.g. `approved`). Totals are exact up to 10,000 (`total_exact`)."""
+    page = await staff_queue(
         uow, caller=caller, statuses=[s.value for s in statuses or []], due_before=due_before,
         overdue_on=_now().date() if overdue else None, limit=limit, offset=offset,
     )  # fmt: skip
-    return _page(items, total, limit, offset)
+    return _page(page, limit, offset)
 
 
 @router.get("/supervision/overdue", response_model=CasePage, responses=problem_responses(401, 403))
@@ -117,8 +116,8 @@ async def overdue_cases(
     uow: UowDep, caller: CallerDep, statuses: Statuses = None, limit: Limit = 20, offset: Offset = 0
 ) -> CasePage:
     """Overdue cases in the supervisor's territory (电子监察 红牌)."""
-    items, total = await supervision_list(
+    page = await supervision_list(
         uow, caller=caller, today=_now().date(), statuses=[s.value for s in statuses or []], limit=limit,
         offset=offset,
     )  # fmt: skip
-    return _page(items, total, limit, offset)
+    return _page(page, limit, offset)

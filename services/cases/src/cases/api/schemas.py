@@ -115,6 +115,9 @@ class CaseDetailOut(CaseOut):
 
 class CasePage(BaseModel):
     items: list[CaseOut]
-    total: int
+    total: int = Field(description="matching cases, counted up to 10,000")
+    total_exact: bool = Field(
+        default=True, description="false: there are more than `total` (at least 10,000)"
+    )
     limit: int
     offset: int

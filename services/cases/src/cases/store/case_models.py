@@ -64,6 +64,38 @@ class Case(Base):
     __table_args__ = (
         UniqueConstraint("applicant_id", "idempotency_key"),
         Index("ix_cases_queue", "handling_org", "status", "due_date"),
+        Index("ix_cases_received_queue", "received_by_org", "status", "due_date"),
+        # 待办: open cases are a small share of all; the queues and overdue lists read them through these.
+        Index(
+            "ix_cases_open_handling",
+            "handling_org",
+            "due_date",
+            "id",
+            postgresql_include=["received_by_org", "status"],
+            postgresql_where=text("concluded_at IS NULL"),
+        ),
+        Index(
+            "ix_cases_open_received",
+            "received_by_org",
+            "due_date",
+            "id",
+            postgresql_include=["handling_org", "status"],
+            postgresql_where=text("concluded_at IS NULL"),
+        ),
+        Index(
+            "ix_cases_open_due",
+            "due_date",
+            "id",
+            postgresql_include=["region", "status"],
+            postgresql_where=text("concluded_at IS NULL"),
+        ),
+        Index(
+            "ix_cases_open_region",
+            "region",
+            "due_date",
+            postgresql_ops={"region": "varchar_pattern_ops"},
+            postgresql_where=text("concluded_at IS NULL"),
+        ),
         Index("ix_cases_applicant", "applicant_id", "received_at"),
         Index(
             "ix_cases_certificate_due",

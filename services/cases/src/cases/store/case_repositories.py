@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, UnaryExpression, func, or_, select
+from sqlalchemy import ColumnElement, UnaryExpression, func, or_, select, union_all
 from sqlalchemy import Sequence as DbSequence
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cases.domain.calendar import DayKind, WorkingCalendar
+from cases.domain.states import CaseStatus
 from cases.store.case_models import (
     CalendarDay,
     CalendarYear,
@@ -23,9 +25,20 @@ from cases.store.case_models import (
     TimelineEntry,
 )
 
-__all__ = ["CalendarRepository", "CaseRepository"]
+__all__ = ["COUNT_CAP", "CalendarRepository", "CaseRepository", "Page"]
 
 CASE_SERIAL = DbSequence("case_number_seq")
+COUNT_CAP = 10_000  # lists count up to this many; past it the total says "at least"
+OPEN_STATUSES = frozenset(s.value for s in CaseStatus if not s.concluded)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of cases, the total, and whether the total is exact (else: at least ``COUNT_CAP``)."""
+
+    items: Sequence[Case]
+    total: int
+    exact: bool = True
 
 
 class CaseRepository:
@@ -91,22 +104,46 @@ class CaseRepository:
         query = select(ClockEntry).where(ClockEntry.case_id == case_id).order_by(ClockEntry.id)
         return (await self._session.scalars(query)).all()
 
-    async def of_applicant(self, applicant_id: str, *, limit: int, offset: int) -> tuple[Sequence[Case], int]:
+    async def of_applicant(self, applicant_id: str, *, limit: int, offset: int) -> Page:
         where = [Case.applicant_id == applicant_id, Case.parent_id.is_(None)]
         return await self._page(where, Case.received_at.desc(), limit=limit, offset=offset)
 
     async def queue(
         self, *, orgs: Sequence[str], statuses: Sequence[str] | None, due_before: date | None,
         overdue_on: date | None, limit: int, offset: int,
-    ) -> tuple[Sequence[Case], int]:  # fmt: skip
-        """Cases an organization handles or received, soonest due first."""
-        where = [or_(Case.handling_org.in_(orgs), Case.received_by_org.in_(orgs))]
-        where += self._filters(statuses, due_before, overdue_on)
-        return await self._page(where, Case.due_date.asc().nulls_last(), limit=limit, offset=offset)
+    ) -> Page:  # fmt: skip
+        """Cases an organization handles or received, soonest due first; open ones (待办) unless statuses say.
+
+        Two index scans (handled, received) each stop after offset + limit rows and are merged, instead of one
+        scan over an OR that no index can order; the total is counted up to ``COUNT_CAP``.
+        """
+        where = self._filters(statuses, due_before, overdue_on)
+        # Cases the organization handles, and those it received for another department: disjoint, so each
+        # part is read (and counted) from its own index alone.
+        branches = [
+            select(Case.id, Case.due_date).where(Case.handling_org.in_(orgs), *where),
+            select(Case.id, Case.due_date).where(
+                Case.received_by_org.in_(orgs), Case.handling_org.not_in(orgs), *where
+            ),
+        ]
+        order = (Case.due_date.asc().nulls_last(), Case.id)
+        merged = union_all(*(b.order_by(*order).limit(offset + limit) for b in branches)).subquery()
+        page_ids = (
+            select(merged.c.id)
+            .order_by(merged.c.due_date.asc().nulls_last(), merged.c.id)
+            .limit(limit)
+            .offset(offset)
+        )
+        rows = await self._session.scalars(select(Case).where(Case.id.in_(page_ids)).order_by(*order))
+        total = 0
+        for branch in branches:
+            counted = branch.with_only_columns(Case.id).limit(COUNT_CAP + 1).subquery()
+            total += int(await self._session.scalar(select(func.count()).select_from(counted)) or 0)
+        return Page(rows.all(), min(total, COUNT_CAP), exact=total <= COUNT_CAP)
 
     async def in_region(
         self, *, prefix: str, statuses: Sequence[str] | None, overdue_on: date | None, limit: int, offset: int
-    ) -> tuple[Sequence[Case], int]:
+    ) -> Page:
         where = [Case.region.startswith(prefix, autoescape=True), *self._filters(statuses, None, overdue_on)]
         return await self._page(where, Case.due_date.asc().nulls_last(), limit=limit, offset=offset)
 
@@ -117,20 +154,23 @@ class CaseRepository:
         where: list[ColumnElement[bool]] = []
         if statuses:
             where.append(Case.status.in_(statuses))
+        if not statuses or OPEN_STATUSES.issuperset(statuses) or overdue_on:
+            where.append(Case.concluded_at.is_(None))  # lets the partial indexes of open cases serve
         if due_before:
             where.append(Case.due_date <= due_before)
         if overdue_on:
-            where += [Case.due_date < overdue_on, Case.concluded_at.is_(None)]
+            where.append(Case.due_date < overdue_on)
         return where
 
     async def _page(
         self, where: Sequence[ColumnElement[bool]], order: UnaryExpression[Any], *, limit: int, offset: int
-    ) -> tuple[Sequence[Case], int]:
-        total = await self._session.scalar(select(func.count()).select_from(Case).where(*where))
-        rows = await self._session.scalars(
-            select(Case).where(*where).order_by(order, Case.id).limit(limit).offset(offset)
-        )
-        return rows.all(), int(total or 0)
+    ) -> Page:
+        """The page's ids from an index first, then their rows; the total counted up to ``COUNT_CAP``."""
+        counted = select(Case.id).where(*where).limit(COUNT_CAP + 1).subquery()
+        total = int(await self._session.scalar(select(func.count()).select_from(counted)) or 0)
+        page_ids = select(Case.id).where(*where).order_by(order, Case.id).limit(limit).offset(offset)
+        rows = await self._session.scalars(select(Case).where(Case.id.in_(page_ids)).order_by(order, Case.id))
+        return Page(rows.all(), min(total, COUNT_CAP), exact=total <= COUNT_CAP)
 
 
 class CalendarRepository:

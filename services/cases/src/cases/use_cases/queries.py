@@ -7,14 +7,14 @@ from datetime import date
 
 from cases.domain.access import Caller, applicant_id_of, region_prefix
 from cases.store.case_models import Case, ClockEntry, TimelineEntry
+from cases.store.case_repositories import Page
 from cases.store.unit_of_work import CasesUnitOfWork
 from cases.use_cases.handling import load_visible
 from meshkit.errors import ProblemError
 
-__all__ = ["CaseDetail", "case_detail", "my_cases", "staff_queue", "supervision_list"]
+__all__ = ["CaseDetail", "Page", "case_detail", "my_cases", "staff_queue", "supervision_list"]
 
 CaseDetail = tuple[Case, Sequence[TimelineEntry], Sequence[ClockEntry], Sequence[Case]]
-Page = tuple[Sequence[Case], int]
 
 
 async def case_detail(

@@ -1,0 +1,163 @@
+"""Cases benchmark: applications through the gateway, and a staff queue over a million cases.
+
+Submission: a citizen logged in through identity applies online for 个体工商户设立登记 — each application is a
+case, its material rows, a timeline row and an outbox event in one transaction. Throughput is a closed loop at a
+fixed number of connections; latency an open loop paced at half the measured rate, measured from each request's
+scheduled start so queueing counts.
+
+Queue: 1,000,000 cases spread over the district's departments and halls (most of them concluded, as in a
+running district) are inserted straight into the cases database; then window staff of one department page
+through their queue (待办) through the gateway with the filters they use.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from typing import Any
+
+import aiohttp
+import asyncpg
+
+from bench.stats import percentile
+from tongban.login import browser_login
+
+__all__ = ["case_submission", "staff_queue"]
+
+MATTER = "500110-SCJGJ-GTGSH-SL"
+CHEN = "500222199803070028"  # 陈晓梅, identity's demo person
+
+
+async def _submit(session: aiohttp.ClientSession, url: str, headers: dict[str, str], n: int) -> int:
+    body = {"matter_code": MATTER, "form": {"字号": f"綦河小馆{n}", "经营场所": "古南街道沿河路"}}
+    async with session.post(url, json=body, headers=headers) as response:
+        await response.read()
+        return response.status
+
+
+async def _closed_loop(session: aiohttp.ClientSession, url: str, headers: dict[str, str], concurrency: int,
+                       seconds: float) -> tuple[float, dict[int, int]]:  # fmt: skip
+    statuses: dict[int, int] = {}
+    deadline = time.perf_counter() + seconds
+    counter = iter(range(10**9))
+
+    async def worker() -> None:
+        while time.perf_counter() < deadline:
+            status = await _submit(session, url, headers, next(counter))
+            statuses[status] = statuses.get(status, 0) + 1
+
+    started = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    return statuses.get(201, 0) / (time.perf_counter() - started), statuses
+
+
+async def _paced(session: aiohttp.ClientSession, url: str, headers: dict[str, str], rate: float, seconds: float
+                 ) -> tuple[list[float], int]:  # fmt: skip
+    latencies: list[float] = []
+    failures = 0
+    start = time.perf_counter() + 0.05
+
+    async def one(n: int, due: float) -> None:
+        nonlocal failures
+        await asyncio.sleep(max(0.0, due - time.perf_counter()))
+        status = await _submit(session, url, headers, n)
+        latencies.append((time.perf_counter() - due) * 1000)
+        failures += status != 201
+
+    await asyncio.gather(*(one(n, start + n / rate) for n in range(int(rate * seconds))))
+    return latencies, failures
+
+
+async def case_submission(gateway: str, *, concurrency: int = 32, seconds: float = 8.0) -> dict[str, Any]:
+    headers = {"Authorization": f"Bearer {await browser_login(gateway, CHEN)}"}
+    url = f"{gateway}/cases/cases"
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=concurrency * 2)) as session:
+        await _closed_loop(session, url, headers, concurrency, 2.0)  # warm pools and caches
+        per_s, statuses = await _closed_loop(session, url, headers, concurrency, seconds)
+        half = max(round(per_s / 2), 1)
+        latencies, failures = await _paced(session, url, headers, half, seconds)
+    return {
+        "matter": MATTER,
+        "concurrency": concurrency,
+        "cases_per_s": round(per_s, 1),
+        "statuses": {str(k): v for k, v in sorted(statuses.items())},
+        "paced_rate_per_s": half,
+        "paced_p50_ms": round(percentile(latencies, 0.50), 2),
+        "paced_p99_ms": round(percentile(latencies, 0.99), 2),
+        "paced_failures": failures,
+    }
+
+
+# Where the million cases live: departments decide, halls of every level receive.
+DEPARTMENTS = ["500110-SCJGJ", "500110-GAJ", "500110-RSJ", "500110-MZJ", "500110-WSJKW", "500110-ZJW",
+               "500110-GHZYJ", "500110-JTJ", "500110-NYNCW", "500110-YBJ", "500110-SWJ", "500110-JW",
+               "500110-CGJ", "500110-STHJJ", "500110-WHLYW", "500110-YJJ", "500110-TYJRJ", "500110-LYJ",
+               "500110-GJJ", "500110-SWW"]  # fmt: skip
+HALLS = [("500110-ZWFWZX", "500110000000"), ("500110001000-center", "500110001000"),
+         ("500110109000-center", "500110109000"), ("500110001001-center", "500110001001"),
+         ("500110109201-center", "500110109201")]  # fmt: skip
+OPEN = ["received", "pre_review", "accepted", "in_review", "special_procedure", "review_supplement"]
+
+_FILL = """
+INSERT INTO cases (id, number, matter_code, matter_version, matter_name, applicant_kind, applicant_id,
+                   submitted_by, channel, received_by_org, region, handling_org, status, national_code, form,
+                   received_at, accepted_at, limit_days, limit_unit, statutory_days, due_date, statutory_due_date,
+                   concluded_at, outcome, kind)
+SELECT gen_random_uuid()::text, 'B' || lpad(n::text, 21, '0'), 'BENCH-MATTER-' || (n % 300), 1, '基准事项',
+       'person', 'bench-person-' || (n % 50000), 'bench-person-' || (n % 50000),
+       CASE WHEN hall = 0 THEN 'online' ELSE 'window_town' END,
+       ($1::text[])[hall + 1], ($2::text[])[hall + 1], ($3::text[])[n % $4 + 1],
+       CASE WHEN concluded THEN 'approved' ELSE ($5::text[])[(n * 13) % 61 % 6 + 1] END,
+       CASE WHEN concluded THEN 3 ELSE 2 END, '{}'::jsonb,
+       day, day, 10, 'working_days', 20, (day + interval '14 days')::date, (day + interval '28 days')::date,
+       CASE WHEN concluded THEN day + interval '9 days' END, CASE WHEN concluded THEN 'approved' END, 'single'
+FROM (SELECT n, (n * 7919) % 5 AS hall, (n * 7) % 97 < 89 AS concluded,
+             timestamptz '2025-01-01' + (n % 600) * interval '1 day' AS day
+      FROM generate_series($6::bigint, $7::bigint) AS n) AS g
+"""
+
+
+async def _fill(conn: asyncpg.Connection, total: int) -> None:
+    halls, regions = [h for h, _ in HALLS], [r for _, r in HALLS]
+    have = int(await conn.fetchval("SELECT count(*) FROM cases WHERE number LIKE 'B%'"))
+    for start in range(have, total, 100_000):
+        end = min(total, start + 100_000) - 1
+        await conn.execute(_FILL, halls, regions, DEPARTMENTS, len(DEPARTMENTS), OPEN, start, end)
+    await conn.execute("ANALYZE cases")
+
+
+async def staff_queue(gateway: str, database_url: str, *, total: int = 1_000_000, queries: int = 400
+                      ) -> dict[str, Any]:  # fmt: skip
+    conn = await asyncpg.connect(database_url.replace("postgresql+asyncpg://", "postgresql://"))
+    try:
+        started = time.perf_counter()
+        await _fill(conn, total)
+        fill_s = time.perf_counter() - started
+        count = int(await conn.fetchval("SELECT count(*) FROM cases"))
+    finally:
+        await conn.close()
+    headers = {"Authorization": f"Bearer {await browser_login(gateway, 'reviewer.djzc')}"}
+    variants: list[dict[str, str]] = [
+        {}, {"statuses": "received"}, {"statuses": "in_review"}, {"overdue": "true"},
+        {"due_before": "2026-03-01"}, {"offset": "200"},
+    ]  # fmt: skip
+    latencies: list[float] = []
+    failures = 0
+    async with aiohttp.ClientSession() as session:
+        for n in range(queries + 40):
+            params = {"limit": "20", **random.choice(variants)}
+            begun = time.perf_counter()
+            async with session.get(f"{gateway}/cases/queue", params=params, headers=headers) as response:
+                await response.read()
+                failures += response.status != 200
+            if n >= 40:  # the first ones warm the caches
+                latencies.append((time.perf_counter() - begun) * 1000)
+    return {
+        "cases": count,
+        "fill_s": round(fill_s, 1),
+        "queries": queries,
+        "p50_ms": round(percentile(latencies, 0.50), 2),
+        "p99_ms": round(percentile(latencies, 0.99), 2),
+        "failures": failures,
+    }
