@@ -51,7 +51,7 @@ typecheck: setup ## mypy strict over every package
 contracts: setup ## regenerate contracts/ (OpenAPI, event schemas, AsyncAPI)
 	$(BIN)/tongban contracts
 
-bench: setup ## benchmarks: gateway overhead, event latency, relay throughput (writes bench/results/)
+bench: setup ## benchmarks: gateway, tokens, exchange reads, case submission and queues, events, relay, search (writes bench/results/)
 	$(BIN)/python -m bench.run
 
 clean: ## remove the environments (var/ data is kept)

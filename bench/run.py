@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 from rich.console import Console  # noqa: E402
 from rich.table import Table  # noqa: E402
 
+from bench.cases import case_submission, staff_queue  # noqa: E402
 from bench.catalog import catalog_search  # noqa: E402
 from bench.events import event_latency, relay_throughput  # noqa: E402
 from bench.exchange import shared_reads  # noqa: E402
@@ -41,6 +42,9 @@ TARGETS = {
     "catalog_search.p99_ms": ("≤", 20.0),
     "exchange_reads.reads_per_s": ("≥", 1000.0),
     "exchange_reads.paced_p99_ms": ("≤", 30.0),
+    "case_submission.cases_per_s": ("≥", 400.0),
+    "case_submission.paced_p99_ms": ("≤", 50.0),
+    "staff_queue.p99_ms": ("≤", 50.0),
 }
 
 
@@ -66,6 +70,9 @@ async def measure(mesh: Mesh) -> dict[str, Any]:
         client_id="catalog-editor",
         secret=DEMO_CLIENT_SECRET,
     )
+    cases = next(spec for spec in config.services if spec.name == "cases")
+    results["case_submission"] = await case_submission(config.url(config.gateway))
+    results["staff_queue"] = await staff_queue(config.url(config.gateway), config.database_url(cases))
     results["event_latency"] = await event_latency(mesh.postgres, mesh.nats)
     results["relay"] = await relay_throughput(mesh.postgres, mesh.nats)
     results["catalog_search"] = await catalog_search(mesh.postgres)
