@@ -10,6 +10,7 @@ from fastapi import APIRouter, Header, Query, Response, status
 from cases.api.dependencies import CalendarDep, CallerDep, SettingsDep, UowDep
 from cases.api.schemas import ActionIn, ApplicationIn, CaseDetailOut, CaseOut, CasePage, ClockOut, TimelineOut
 from cases.domain.states import CaseStatus
+from cases.use_cases.clock import expected_due_date
 from cases.use_cases.handling import Step, take_action
 from cases.use_cases.queries import Page, case_detail, my_cases, staff_queue, supervision_list
 from cases.use_cases.submission import Application, Intake, submit_application
@@ -34,7 +35,8 @@ def _now() -> datetime:
                **problem_responses(401, 403, 404, 413, 422)},
 )  # fmt: skip
 async def submit_case(
-    uow: UowDep, caller: CallerDep, settings: SettingsDep, body: ApplicationIn, response: Response,
+    uow: UowDep, caller: CallerDep, settings: SettingsDep, calendar: CalendarDep, body: ApplicationIn,
+    response: Response,
     idempotency_key: Annotated[str | None, Header(max_length=100)] = None,
 ) -> CaseOut:  # fmt: skip
     """Apply (申报) for a published matter or 一件事 bundle, online or at a window on someone's behalf (代办).
@@ -50,7 +52,7 @@ async def submit_case(
     )  # fmt: skip
     if not created:
         response.status_code = status.HTTP_200_OK
-    return CaseOut.of(case)
+    return CaseOut.of(case, expected_due_date=expected_due_date(case, calendar, _now().date()))
 
 
 @router.get("/cases/{case_id}", response_model=CaseDetailOut, responses=problem_responses(401, 404))

@@ -68,7 +68,9 @@ class CaseOut(BaseModel):
     received_at: datetime
     accepted_at: datetime | None
     deemed_accepted: bool
-    due_date: date | None = Field(description="promised due date (承诺办结日期)")
+    limit_days: int = Field(description="promised time limit (承诺时限) in `limit_unit`")
+    limit_unit: str = Field(description="working_days (工作日) | natural_days")
+    due_date: date | None = Field(description="promised due date (承诺办结日期), from acceptance")
     statutory_due_date: date | None
     extension_days: int
     concluded_at: datetime | None
@@ -77,10 +79,16 @@ class CaseOut(BaseModel):
     delivery_channel: str | None
     delivered_at: datetime | None
 
+    expected_due_date: date | None = Field(
+        default=None,
+        description="on submission: the promised date if the case is accepted today (预计办结日期)",
+    )
+
     @classmethod
-    def of(cls, case: Any) -> CaseOut:
-        return cls.model_validate({**{k: getattr(case, k) for k in cls.model_fields if k != "status_label"},
-                                   "status_label": CaseStatus(case.status).label})  # fmt: skip
+    def of(cls, case: Any, **extra: Any) -> CaseOut:
+        computed = {"status_label", "expected_due_date"}
+        return cls.model_validate({**{k: getattr(case, k) for k in cls.model_fields if k not in computed},
+                                   "status_label": CaseStatus(case.status).label, **extra})  # fmt: skip
 
 
 class TimelineOut(BaseModel):

@@ -9,7 +9,7 @@ from cases.domain.calendar import CalendarNotPublished, WorkingCalendar
 from cases.domain.clock import LimitUnit, Pause, TimeLimit, due_date
 from cases.store.case_models import Case, ClockEntry
 
-__all__ = ["pauses_of", "refresh_due_dates"]
+__all__ = ["expected_due_date", "pauses_of", "refresh_due_dates"]
 
 
 def pauses_of(ledger: Sequence[ClockEntry]) -> list[Pause]:
@@ -44,3 +44,13 @@ def refresh_due_dates(
         # The deadline falls in a year whose holiday notice is not published yet: never guess. The case goes on
         # with its due dates pending; they are computed once an administrator adds that year's calendar.
         case.due_date = case.statutory_due_date = None
+
+
+def expected_due_date(case: Case, calendar: WorkingCalendar, today: date) -> date | None:
+    """The promised date if the case were accepted today (shown on submission); None past the published years."""
+    if case.due_date is not None:
+        return case.due_date
+    try:
+        return due_date(calendar, started=today, limit=TimeLimit(case.limit_days, LimitUnit(case.limit_unit)))
+    except CalendarNotPublished:
+        return None

@@ -103,7 +103,7 @@ async def resolve_due_materials(
 
 
 async def _resolve_case(
-    run: _Run, case: Case, materials: Sequence[CaseMaterial]
+    run: _Run, case: _CaseRef, materials: Sequence[_MaterialRef]
 ) -> dict[str, Obtained | str]:
     """Per material code: how it was obtained, or why not (a short code)."""
     try:
