@@ -3,11 +3,16 @@ loopback, started by the same launcher code as ``make run``."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from typing import Any
 
+import httpx
+import jwt
 import pytest
 
+from identity.demo import DEMO_PASSWORD
 from tongban.config import MeshConfig, repo_root, standard_services
+from tongban.login import browser_login
 from tongban.mesh import Mesh
 from tongban.ports import free_base_port
 
@@ -31,3 +36,20 @@ def mesh(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Mesh]:
 def gateway_url(mesh: Mesh) -> str:
     assert mesh.config.gateway is not None
     return mesh.config.url(mesh.config.gateway)
+
+
+@pytest.fixture
+async def http(gateway_url: str) -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient(base_url=gateway_url, timeout=30) as client:
+        yield client
+
+
+@pytest.fixture
+def log_in(gateway_url: str) -> Callable[[str, str], Awaitable[tuple[dict[str, str], dict[str, Any]]]]:
+    """Log in like a browser (authorization code + PKCE through identity's page): headers and the claims."""
+
+    async def login(name: str, password: str = DEMO_PASSWORD) -> tuple[dict[str, str], dict[str, Any]]:
+        token = await browser_login(gateway_url, name, password)
+        return {"Authorization": f"Bearer {token}"}, jwt.decode(token, options={"verify_signature": False})
+
+    return login

@@ -5,20 +5,12 @@ review and approve, the 营业执照 is registered in the exchange's e-certifica
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import html
-import re
-import secrets
-from collections.abc import AsyncIterator
+from collections.abc import Awaitable, Callable
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
 
 import httpx
-import jwt
 import pytest
 
-from identity.demo import DEMO_PASSWORD, DEMO_WEB_CLIENT, DEMO_WEB_REDIRECT_URIS
 from meshkit.testing import eventually
 
 pytestmark = pytest.mark.e2e
@@ -28,39 +20,11 @@ REGISTRATION = "500110-SCJGJ-GTGSH-SL"
 POPULATION = "500110-GAJ-RK-001"
 
 
-@pytest.fixture
-async def http(gateway_url: str) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(base_url=gateway_url, timeout=20) as client:
-        yield client
+LogIn = Callable[..., Awaitable[tuple[dict[str, str], dict[str, Any]]]]
 
 
-async def log_in(http: httpx.AsyncClient, login: str) -> tuple[dict[str, str], dict[str, Any]]:
-    """A fresh browser's login through identity (authorization code + PKCE): headers and the token's claims."""
-    async with httpx.AsyncClient(base_url=http.base_url, timeout=20) as browser:
-        verifier = secrets.token_urlsafe(48)
-        challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
-        redirect = DEMO_WEB_REDIRECT_URIS[0]
-        page = await browser.get("/identity/authorize", params={
-            "response_type": "code", "client_id": DEMO_WEB_CLIENT, "redirect_uri": redirect, "scope": "openid",
-            "state": "s", "nonce": "n", "code_challenge": challenge, "code_challenge_method": "S256"})  # fmt: skip
-        assert page.status_code == 200, page.text
-        cookies = "; ".join(c.split(";", 1)[0] for c in page.headers.get_list("set-cookie"))
-        match = re.search(r'name="pending" value="([^"]*)"', page.text)
-        assert match, "no login form"
-        posted = await browser.post("/identity/authorize", headers={"Cookie": cookies}, data={
-            "pending": html.unescape(match.group(1)), "login": login, "password": DEMO_PASSWORD})  # fmt: skip
-        assert posted.status_code == 303, posted.text
-        code = parse_qs(urlsplit(posted.headers["location"]).query)["code"][0]
-        token = await browser.post("/identity/token", data={
-            "grant_type": "authorization_code", "code": code, "redirect_uri": redirect, "code_verifier": verifier,
-            "client_id": DEMO_WEB_CLIENT})  # fmt: skip
-        assert token.status_code == 200, token.text
-        access = token.json()["access_token"]
-        return {"Authorization": f"Bearer {access}"}, jwt.decode(access, options={"verify_signature": False})
-
-
-async def test_materials_without_paper_and_the_certificate(http: httpx.AsyncClient) -> None:
-    chen, claims = await log_in(http, CHEN)
+async def test_materials_without_paper_and_the_certificate(http: httpx.AsyncClient, log_in: LogIn) -> None:
+    chen, claims = await log_in(CHEN)
 
     async def matter_open() -> None:
         assert (await http.get(f"/cases/open-matters/{REGISTRATION}")).status_code == 200
@@ -83,8 +47,8 @@ async def test_materials_without_paper_and_the_certificate(http: httpx.AsyncClie
     assert set(id_card["detail"]["items"]) == {"name", "id_number"}
     assert CHEN not in str(id_card)  # the case keeps the read's log id and item keys, never her ID number
 
-    clerk, _ = await log_in(http, "clerk.zwfwzx")
-    reviewer, _ = await log_in(http, "reviewer.djzc")
+    clerk, _ = await log_in("clerk.zwfwzx")
+    reviewer, _ = await log_in("reviewer.djzc")
     actions = f"/cases/cases/{case['id']}/actions"
     for headers, action in ((clerk, "accept"), (reviewer, "start_review"), (reviewer, "approve")):
         response = await http.post(actions, headers=headers, json={"action": action, "reason": "符合条件"})

@@ -1,0 +1,214 @@
+"""The main story of DOMAIN.md §8 through the gateway, every service and worker a real process.
+
+A resident of 古南街道 registers with her resident ID and logs in, searches "开饭店", applies online for
+开办餐饮店一件事 and gets a case number and a promised date at once. Her ID card comes from the 公安 population
+resource, so she uploads only what no department holds. The window of the district center accepts; the two
+reviewers of 区市场监管局 work on their member cases in parallel; the food-licence reviewer asks once for the
+floor plan, the clock pauses, she supplements, it resumes. Both approve; the 营业执照 and the 食品经营许可证 are
+registered in the e-certificate registry and found by the next department that looks. Every step reaches the city
+platform. She rates the service 不满意 and a rectification task opens. She sees which departments read her data
+and why. Her neighbour, who has no smartphone, applies at the village center, where a clerk files on his behalf
+and the case is forwarded to the district.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import httpx
+import pytest
+
+from meshkit.testing import eventually
+from tongban.mesh import Mesh
+from tongban.simulators.residents import NEIGHBOUR, residents
+
+pytestmark = pytest.mark.e2e
+
+BUNDLE = "500110-SCJGJ-KBCYD-YJS"
+REGISTRATION, FOOD = "500110-SCJGJ-GTGSH-SL", "500110-SCJGJ-SPJY-XK"
+POPULATION = "500110-GAJ-RK-001"
+LICENCE_TYPE, FOOD_TYPE = "11100000000013338W011", "11100000000013338W025"
+PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+LogIn = Callable[..., Awaitable[tuple[dict[str, str], dict[str, Any]]]]
+
+
+def _new_resident() -> dict[str, Any]:
+    """A resident the population register holds but identity does not know yet."""
+    known = {"500222199803070028", NEIGHBOUR["id_number"], "500222200305190153"}
+    return [p for p in residents().values() if p["id_number"] not in known][-1]
+
+
+async def _ok(response: httpx.Response, status: int = 200) -> Any:
+    assert response.status_code == status, (
+        f"{response.request.method} {response.request.url}: {response.text}"
+    )
+    return response.json()
+
+
+async def test_the_restaurant_story(http: httpx.AsyncClient, log_in: LogIn, mesh: Mesh) -> None:
+    resident = _new_resident()
+    # Registration with a validated resident ID; a wrong check digit is refused with the reason.
+    wrong = resident["id_number"][:-1] + ("0" if resident["id_number"][-1] != "0" else "1")
+    refused = await http.post("/identity/persons", json={"name": resident["name"], "id_number": wrong,
+                                                         "password": "Kaidian2026"})  # fmt: skip
+    assert refused.status_code == 422, refused.text
+    await _ok(await http.post("/identity/persons", json={"name": resident["name"], "id_number": resident["id_number"],
+                                                         "password": "Kaidian2026"}), 201)  # fmt: skip
+    her, claims = await log_in(resident["id_number"], "Kaidian2026")
+
+    found = await _ok(await http.get("/catalog/search", params={"q": "开饭店"}))
+    assert (found["items"][0]["kind"], found["items"][0]["code"]) == ("bundle", BUNDLE)
+
+    async def applied() -> Any:
+        response = await http.post("/cases/cases", headers={**her, "Idempotency-Key": "story-1"},
+                                   json={"bundle_code": BUNDLE, "form": {"字号": "綦河小馆", "经营场所": "沿河路12号"}})  # fmt: skip
+        return await _ok(response, 201)
+
+    parent = await eventually(
+        applied, timeout=90, interval=1, message="the bundle never opened for application"
+    )
+    assert len(parent["number"]) == 22
+    assert parent["expected_due_date"], parent
+    assert (parent["kind"], parent["channel"], parent["status"]) == ("bundle", "online", "received")
+    retried = await http.post(
+        "/cases/cases", headers={**her, "Idempotency-Key": "story-1"}, json={"bundle_code": BUNDLE}
+    )
+    assert (retried.status_code, retried.json()["id"]) == (200, parent["id"])
+    detail = await _ok(await http.get(f"/cases/cases/{parent['id']}", headers=her))
+    members = {m["matter_code"]: m for m in detail["members"]}
+    assert set(members) == {REGISTRATION, FOOD}
+
+    # Her ID card comes from the population resource; she uploads only what no department holds.
+    materials_url = f"/cases/cases/{parent['id']}/materials"
+
+    async def id_card_shared() -> Any:
+        listed = await _ok(await http.get(materials_url, headers=her))
+        by_name = {m["name"]: m for m in listed["materials"]}
+        assert by_name["申请人身份证明"]["status"] == "obtained", by_name["申请人身份证明"]
+        return by_name
+
+    by_name = await eventually(id_card_shared, timeout=60, interval=0.5)
+    assert (by_name["申请人身份证明"]["method"], by_name["申请人身份证明"]["reference"]) == (
+        "data_sharing",
+        POPULATION,
+    )
+    assert by_name["营业执照"]["status"] == "awaiting_member"  # produced by the registration, never asked
+    for name in ("书面申请书", "经营场所使用证明", "食品安全管理制度文本"):
+        if name in by_name and by_name[name]["status"] == "missing":
+            await _ok(await http.post(f"{materials_url}/{by_name[name]['code']}/upload", content=PDF, headers={
+                **her, "Content-Type": "application/pdf", "X-Filename": "scan.pdf"}), 201)  # fmt: skip
+
+    clerk, _ = await log_in("clerk.zwfwzx")
+    djzc, _ = await log_in("reviewer.djzc")
+    spjy, _ = await log_in("reviewer.spjy")
+
+    async def act(case_id: str, headers: dict[str, str], action: str, **extra: Any) -> Any:
+        body = {"action": action, **extra}
+        return await _ok(await http.post(f"/cases/cases/{case_id}/actions", headers=headers, json=body))
+
+    accepted = await act(parent["id"], clerk, "accept")
+    assert (accepted["status"], accepted["national_code"]) == ("accepted", 2)
+    assert accepted["due_date"]
+    registration, food = members[REGISTRATION]["id"], members[FOOD]["id"]
+    await act(registration, djzc, "start_review")
+    await act(food, spjy, "start_review")
+    asked = await act(food, spjy, "request_review_supplement", reason="缺少经营场所平面布局图")
+    assert asked["status"] == "review_supplement"
+    clock = [
+        c["event"] for c in (await _ok(await http.get(f"/cases/cases/{parent['id']}", headers=her)))["clock"]
+    ]
+    assert clock == ["start", "pause"]
+    plan = by_name["经营场所平面布局图"]["code"]
+    await _ok(await http.post(f"{materials_url}/{plan}/upload", content=PDF, headers={
+        **her, "Content-Type": "application/pdf", "X-Filename": "%E5%B9%B3%E9%9D%A2%E5%9B%BE.pdf"}), 201)  # fmt: skip
+    assert (await act(food, her, "supplement"))["status"] == "in_review"
+    await act(registration, djzc, "approve", reason="符合个体工商户登记条件")
+    await act(food, spjy, "approve", reason="现场核查符合要求")
+
+    concluded = await _ok(await http.get(f"/cases/cases/{parent['id']}", headers=her))
+    assert (concluded["status"], concluded["outcome"], concluded["national_code"]) == (
+        "approved",
+        "approved",
+        3,
+    )
+    assert [c["event"] for c in concluded["clock"]] == ["start", "pause", "resume", "stop"]
+
+    async def certificates_issued() -> dict[str, str]:
+        ids = {}
+        for code, member in members.items():
+            current = await _ok(await http.get(f"/cases/cases/{member['id']}", headers=her))
+            assert current["certificate_id"], current
+            ids[code] = current["certificate_id"]
+        return ids
+
+    certificates = await eventually(certificates_issued, timeout=90, interval=0.5)
+    assert f".{LICENCE_TYPE}." in certificates[REGISTRATION]
+    assert f".{FOOD_TYPE}." in certificates[FOOD]
+    licence = (await _ok(await http.get(materials_url, headers=her)))["materials"]
+    licence_row = next(m for m in licence if m["name"] == "营业执照")
+    assert (licence_row["method"], licence_row["reference"]) == ("bundle_member", certificates[REGISTRATION])
+
+    # The next department finds both certificates instead of asking her for paper.
+    looked_up = await _ok(await http.post("/exchange/certificates/lookup", headers=djzc, json={
+        "holder_identifier": resident["id_number"], "holder_kind": "person", "purpose": "变更登记核验",
+        "case_ref": "5001102026112599999999", "person_id": claims["sub"]}))  # fmt: skip
+    assert set(certificates.values()) <= {c["identifier"] for c in looked_up["certificates"]}
+
+    delivered = await act(parent["id"], clerk, "deliver", delivery_channel="electronic")
+    assert delivered["status"] == "delivered"
+
+    # Every step reaches the city platform: acceptance, process steps and the result with the certificate.
+    city = mesh.config.url(next(sim for sim in mesh.config.simulators if sim.name == "city-platform-sim"))
+
+    async def reached_city() -> None:
+        received = (
+            await http.get(f"{city}/admin/received", params={"case_number": members[FOOD]["number"]})
+        ).json()
+        kinds = [r["kind"] for r in received["records"]]
+        assert {"acceptance", "process", "result"} <= set(kinds), kinds
+        assert received["bad_signatures"] == 0
+
+    await eventually(reached_city, timeout=90, interval=1)
+
+    rated = await _ok(await http.post(f"/cases/cases/{parent['id']}/evaluation", headers=her,
+                                      json={"score": 2, "comment": "补正通知来得晚"}), 201)  # fmt: skip
+    assert rated["label"] == "不满意"
+    assert rated["rectification"]["department"] == "500110-SCJGJ", rated
+    tasks = await _ok(await http.get("/cases/rectifications", headers=djzc))
+    assert parent["id"] in {t["case_id"] for t in tasks}
+
+    # Who read her data, and why: the material checks of her case.
+    mine = await _ok(await http.get("/exchange/access-log/mine", headers=her))
+    for_case = [e for e in mine if e.get("case_ref") == parent["number"]]
+    assert for_case, mine
+    assert all(e["purpose"].startswith("办件材料核验") for e in for_case)
+    assert any(e["resource_code"] == POPULATION for e in for_case)
+
+
+async def test_the_neighbour_applies_at_the_village_center(http: httpx.AsyncClient, log_in: LogIn) -> None:
+    village, village_claims = await log_in("clerk.qihe")  # 綦河社区便民服务中心
+    person = await _ok(await http.post("/identity/persons/lookup", headers=village,
+                                       json={"id_number": NEIGHBOUR["id_number"]}))  # fmt: skip
+    assert NEIGHBOUR["id_number"] not in str(person)  # masked for the clerk
+
+    async def filed() -> Any:
+        response = await http.post("/cases/cases", headers=village, json={
+            "bundle_code": BUNDLE, "applicant_id": person["id"], "consent_ref": "委托书-綦河-0001",
+            "form": {"字号": "德明面馆"}})  # fmt: skip
+        return await _ok(response, 201)
+
+    case = await eventually(filed, timeout=90, interval=1, message="the bundle never opened for application")
+    assert (case["channel"], case["received_by_org"], case["handling_org"]) == (
+        "window_village", village_claims["org"], "500110-SCJGJ")  # fmt: skip
+    refused = await http.post(
+        f"/cases/cases/{case['id']}/actions", headers=village, json={"action": "accept"}
+    )
+    assert refused.status_code == 403, refused.text  # a village clerk carries the case, the district decides
+    queue = await _ok(await http.get("/cases/queue", headers=village))
+    assert case["id"] in {c["id"] for c in queue["items"]}
+    clerk, _ = await log_in("clerk.zwfwzx")
+    accepted = await _ok(await http.post(f"/cases/cases/{case['id']}/actions", headers=clerk,
+                                         json={"action": "accept"}))  # fmt: skip
+    assert (accepted["status"], accepted["received_by_org"]) == ("accepted", village_claims["org"])
