@@ -23,6 +23,7 @@ __all__ = [
     "ServiceSpec",
     "SimulatorSpec",
     "load_config",
+    "parse_workers",
     "repo_root",
     "standard_services",
 ]
@@ -139,6 +140,10 @@ class MeshConfig:
     demo: bool = True
     log_level: str = "INFO"
     extra_env: Mapping[str, str] = field(default_factory=dict)
+    workers: Mapping[str, int] = field(default_factory=dict)
+    """Worker processes of an HTTP process (service or gateway name -> count; default 1): uvicorn
+    ``--workers``, one listening socket shared by the processes. A service learns its count as
+    ``<PREFIX>_REPLICAS`` (the exchange splits its per-client rate limit by it)."""
     ready_timeout: float = 90.0
     stop_timeout: float = 10.0
     migrate_timeout: float = 180.0
@@ -231,6 +236,7 @@ class MeshConfig:
         for spec in self.services:
             env[f"{spec.env_prefix}_DATABASE_URL"] = self.database_url(spec)
             env[f"GATEWAY_{spec.env_prefix}_URL"] = self.url(spec)
+            env[f"{spec.env_prefix}_REPLICAS"] = str(self.workers_of(spec))
         by_name = {spec.name: spec for spec in self.services}
         for spec in self.services:
             env.update(
@@ -247,6 +253,9 @@ class MeshConfig:
         """``TONGBAN_LOG_LEVEL`` as uvicorn spells it (``WARN`` -> ``warning``; unknown -> ``info``)."""
         level = {"warn": "warning", "fatal": "critical"}.get(self.log_level.lower(), self.log_level.lower())
         return level if level in {"critical", "error", "warning", "info", "debug", "trace"} else "info"
+
+    def workers_of(self, spec: ServiceSpec | GatewaySpec | SimulatorSpec) -> int:
+        return max(1, self.workers.get(spec.name, 1))
 
     def with_base_port(self, base_port: int) -> MeshConfig:
         return replace(self, base_port=base_port)
@@ -277,6 +286,7 @@ def load_config(
         if (url := environ.get(f"{spec.env_prefix}_DATABASE_URL", "").strip())
     }
     nats_url = environ.get("NATS_URL", "").strip() or None
+    workers = parse_workers(environ.get("TONGBAN_WORKERS", ""))
     return MeshConfig(
         root=root,
         var_dir=(var_dir if var_dir is not None else root / "var").resolve(),
@@ -286,4 +296,16 @@ def load_config(
         nats_url=nats_url,
         demo=demo,
         log_level=environ.get("TONGBAN_LOG_LEVEL", "INFO").strip() or "INFO",
+        workers=workers,
     )
+
+
+def parse_workers(value: str) -> dict[str, int]:
+    """``TONGBAN_WORKERS``, e.g. ``exchange=2,gateway=2``: worker processes per HTTP process."""
+    workers: dict[str, int] = {}
+    for part in filter(None, (p.strip() for p in value.split(","))):
+        name, _, count = part.partition("=")
+        if not count.strip().isdigit() or not 1 <= int(count) <= 64:
+            raise ConfigError(f"TONGBAN_WORKERS: {part!r} is not <name>=<1..64>")
+        workers[name.strip()] = int(count)
+    return workers

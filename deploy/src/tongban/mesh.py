@@ -306,12 +306,16 @@ class Mesh:
         return specs
 
     def _uvicorn(self, spec: ServiceSpec | GatewaySpec | SimulatorSpec) -> list[str]:
-        return [
+        argv = [
             sys.executable, "-m", "uvicorn", "--factory", spec.app,
             "--host", "127.0.0.1", "--port", str(self.config.port(spec)),
             "--lifespan", "on", "--log-level", self.config.uvicorn_log_level,
             "--timeout-graceful-shutdown", "5",
         ]  # fmt: skip
+        workers = self.config.workers_of(spec)
+        if workers > 1:  # one socket, shared by the worker processes; the supervisor restarts dead ones
+            argv += ["--workers", str(workers)]
+        return argv
 
     def _process(self, name: str, argv: list[str], env: dict[str, str] | None = None) -> ManagedProcess:
         if not self._env:

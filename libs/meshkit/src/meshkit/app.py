@@ -21,6 +21,7 @@ from meshkit.auth import TokenVerifier
 from meshkit.db import Database
 from meshkit.errors import install_error_handlers
 from meshkit.http import service_client
+from meshkit.lanes import FastLanes, Lane
 from meshkit.middleware import BodyLimitMiddleware
 from meshkit.observability import RequestContextMiddleware
 from meshkit.settings import ServiceSettings
@@ -85,7 +86,9 @@ def _ops_router(service: str) -> APIRouter:
 def build_app(
     *, service: str, title: str, description: str, settings: ServiceSettings, lifespan: Lifespan,
     routers: Sequence[APIRouter], version: str = "0.1.0", tags: list[dict[str, Any]] | None = None,
+    lanes: Sequence[Lane] = (),
 ) -> FastAPI:  # fmt: skip
+    """``lanes``: routes (declared in ``routers`` too, for the docs) served by :class:`meshkit.lanes.FastLanes`."""
     app = FastAPI(
         title=title,
         description=description,
@@ -98,6 +101,8 @@ def build_app(
     app.state.settings = settings
     app.state.readiness = {}
     install_error_handlers(app)
+    if lanes:
+        app.add_middleware(FastLanes, lanes=lanes)  # innermost: inside body limit and request context
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestContextMiddleware, service=service)
     app.include_router(_ops_router(service))

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from fastapi import FastAPI
 
-from exchange.api import ROUTERS
+from exchange.api import LANES, ROUTERS
 from exchange.clients.providers import ProviderClient
 from exchange.domain.limits import PayloadLimits, RateLimiter
 from exchange.sealing import Sealer
@@ -51,7 +51,7 @@ def create_app(settings: ExchangeSettings | None = None) -> FastAPI:
             app.state.read_commits = GroupCommit(lambda: app.state.database)
             app.state.rate_limiter = RateLimiter(
                 rate=settings.rate_limit_per_second, burst=settings.rate_limit_burst,
-                overrides=settings.rate_limit_overrides,
+                overrides=settings.rate_limit_overrides, share=settings.replicas,
             )  # fmt: skip
             app.state.payload_limits = PayloadLimits(
                 records_per_push=settings.records_per_push, record_bytes=settings.record_bytes,
@@ -74,4 +74,5 @@ def create_app(settings: ExchangeSettings | None = None) -> FastAPI:
         lifespan=lifespan,
         routers=ROUTERS,
         tags=TAGS,
+        lanes=LANES,
     )

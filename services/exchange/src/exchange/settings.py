@@ -31,6 +31,12 @@ class ExchangeSettings(ServiceSettings):
     rate_limit_per_second: float = Field(default=2000.0, gt=0)
     rate_limit_burst: float = Field(default=2000.0, ge=1)
     rate_limit_overrides: dict[str, float] = Field(default_factory=dict, description="client id -> reads/s")
+    replicas: int = Field(
+        default=1,
+        ge=1,
+        le=256,
+        description="exchange processes side by side; each enforces 1/replicas of the limits",
+    )
     resource_cache_seconds: float = Field(
         default=1.0, ge=0, le=60, description="how long a replica reuses a resource definition on reads"
     )

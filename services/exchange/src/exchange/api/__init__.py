@@ -5,10 +5,12 @@ from exchange.api.certificates import router as certificates_router
 from exchange.api.city import router as city_router
 from exchange.api.grants import router as grants_router
 from exchange.api.records import router as records_router
+from exchange.api.records import serve_read
 from exchange.api.resources import router as resources_router
 from exchange.api.subscriptions import router as subscriptions_router
+from meshkit.lanes import Lane
 
-__all__ = ["ROUTERS"]
+__all__ = ["LANES", "ROUTERS"]
 
 ROUTERS = [
     resources_router,
@@ -19,3 +21,6 @@ ROUTERS = [
     certificates_router,
     city_router,
 ]
+
+# The data path's hot route, served without FastAPI's routing and dependency solving (declared in records_router).
+LANES = [Lane("POST", "/resources/{code}/read", serve_read)]

@@ -40,10 +40,13 @@ class RateLimiter:
         burst: float,
         overrides: dict[str, float] | None = None,
         max_clients: int = 10_000,
+        share: int = 1,
     ) -> None:
-        self._rate = rate
-        self._burst = burst
-        self._overrides = overrides or {}
+        """``share``: how many processes enforce the limit side by side; each takes that fraction of every rate
+        and burst, so together they allow what is configured."""
+        self._rate = rate / share
+        self._burst = max(burst / share, 1.0)
+        self._overrides = {client: value / share for client, value in (overrides or {}).items()}
         self._max = max_clients
         self._buckets: OrderedDict[str, TokenBucket] = OrderedDict()
 
