@@ -148,3 +148,26 @@ def test_repo_root_from_package_or_env(tmp_path: Path) -> None:
 )
 def test_uvicorn_log_level(level: str, expected: str) -> None:
     assert config({"TONGBAN_LOG_LEVEL": level}).uvicorn_log_level == expected
+
+
+def test_workers_per_http_process() -> None:
+    from tongban.mesh import Mesh
+
+    cfg = config({"TONGBAN_WORKERS": "exchange=2, gateway=3"})
+    assert dict(cfg.workers) == {"exchange": 2, "gateway": 3}
+    env = cfg.env()
+    assert env["EXCHANGE_REPLICAS"] == "2"  # the exchange splits its per-client rate limit by it
+    assert env["CATALOG_REPLICAS"] == "1"
+    mesh = Mesh(cfg)
+    exchange = next(spec for spec in cfg.services if spec.name == "exchange")
+    catalog = next(spec for spec in cfg.services if spec.name == "catalog")
+    assert mesh._uvicorn(exchange)[-2:] == ["--workers", "2"]
+    assert cfg.gateway is not None
+    assert mesh._uvicorn(cfg.gateway)[-2:] == ["--workers", "3"]
+    assert "--workers" not in mesh._uvicorn(catalog)
+
+
+@pytest.mark.parametrize("value", ["exchange", "exchange=0", "exchange=x", "exchange=65"])
+def test_bad_workers_are_refused(value: str) -> None:
+    with pytest.raises(ConfigError, match="TONGBAN_WORKERS"):
+        config({"TONGBAN_WORKERS": value})

@@ -1,0 +1,107 @@
+"""Reads with real commits through two exchange apps on one database (as two processes of `tongban up`
+with TONGBAN_WORKERS=exchange=2): group commit shares transactions, every answered read has its entry, the chain
+is intact, and the per-client rate limit holds across both replicas."""
+
+import asyncio
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+
+from exchange.demo import load
+from exchange.main import create_app
+from exchange.settings import ExchangeSettings
+from exchange.store import SERVICE_ROOT
+from exchange.store.group_commit import GroupCommit
+from exchange.store.unit_of_work import ExchangeUnitOfWork
+from exchange.use_cases.access_log import verify_chain
+from meshkit.db import Database
+from meshkit.embedded import EmbeddedNats, EmbeddedPostgres
+from meshkit.testing import migrated_database
+from meshkit.testing.service import TEST_SECRET, app_client
+from meshkit.testing.tokens import TokenFactory
+
+pytestmark = pytest.mark.integration
+
+LEGAL = "500110-SCJGJ-FR-001"
+COMPANY = "92500110MA5U3G7K2T"
+
+
+class Auditor:
+    org, sub, client_id, kind = "500110-ZWFWZX", "auditor-1", "audit-console", "staff"
+    roles, scopes = frozenset({"auditor"}), frozenset[str]()
+
+
+@pytest.fixture(scope="module")
+async def committed(embedded_postgres: EmbeddedPostgres) -> AsyncIterator[tuple[str, Database]]:
+    url = await asyncio.to_thread(
+        migrated_database, embedded_postgres, "exchange_replicas_test", SERVICE_ROOT
+    )
+    database = Database.from_url(url, pool_size=10)
+    await load(database, ExchangeSettings(database_url=url, environment="test", secret_key=TEST_SECRET,
+                                          city_sm2_private_key="1" * 64))  # type: ignore[arg-type]  # fmt: skip
+    yield url, database
+    await database.dispose()
+
+
+async def test_group_commit_shares_transactions_and_isolates_a_failure(
+    committed: tuple[str, Database],
+) -> None:
+    _, database = committed
+    commits = GroupCommit(lambda: database)
+
+    async def txid(connection: Any) -> int:
+        return int(await connection.fetchval("SELECT txid_current()"))
+
+    async def broken(connection: Any) -> None:
+        await connection.execute("SELECT 1 / 0")
+
+    ids = await asyncio.gather(*(commits.run(txid) for _ in range(40)))
+    assert len(set(ids)) < 40  # several reads per transaction
+    results = await asyncio.gather(commits.run(txid), commits.run(broken), commits.run(txid),
+                                   return_exceptions=True)  # fmt: skip
+    assert isinstance(results[0], int)
+    assert isinstance(results[2], int)
+    assert isinstance(results[1], Exception)  # only the failing statement fails
+
+
+async def test_two_replicas_log_every_read_in_one_chain(
+    committed: tuple[str, Database], nats_server: EmbeddedNats, make_settings: Any, headers: Any, tokens: TokenFactory
+) -> None:  # fmt: skip
+    url, database = committed
+    apps = [create_app(make_settings(url, nats_server.url, replicas=2)) for _ in range(2)]
+    async with app_client(apps[0], tokens=tokens) as first, app_client(apps[1], tokens=tokens) as second:
+        async with database.driver() as connection:
+            before = await connection.fetchval("SELECT count(*) FROM access_chain")
+        caller = headers.system("500110-RSJ")
+        body = {"identifier": COMPANY, "purpose": "核验", "case_ref": "50011020260615000001"}
+        answers = await asyncio.gather(*(
+            client.post(f"/resources/{LEGAL}/read", json=body, headers=caller)
+            for _ in range(30) for client in (first, second)
+        ))  # fmt: skip
+        assert {a.status_code for a in answers} == {200}
+        async with database.driver() as connection:
+            after = await connection.fetchval("SELECT count(*) FROM access_chain")
+            logged = await connection.fetch("SELECT id::text FROM access_log")
+        assert after - before == len(answers)
+        assert {a.json()["access_log_id"] for a in answers} <= {row["id"] for row in logged}
+    async with ExchangeUnitOfWork(database) as uow:
+        report = await verify_chain(uow, caller=Auditor())
+    assert report.intact, report.first_broken
+
+
+async def test_the_rate_limit_is_split_between_replicas(
+    committed: tuple[str, Database], nats_server: EmbeddedNats, make_settings: Any, headers: Any, tokens: TokenFactory
+) -> None:  # fmt: skip
+    url, _ = committed
+    settings = make_settings(url, nats_server.url, rate_limit_per_second=0.01, rate_limit_burst=4, replicas=2)
+    apps = [create_app(settings) for _ in range(2)]
+    async with app_client(apps[0], tokens=tokens) as first, app_client(apps[1], tokens=tokens) as second:
+        caller = headers.system("500110-RSJ", client_id="rsj-split")
+        body = {"identifier": COMPANY, "purpose": "核验", "case_ref": "50011020260615000001"}
+        statuses = [
+            (await client.post(f"/resources/{LEGAL}/read", json=body, headers=caller)).status_code
+            for _ in range(3) for client in (first, second)
+        ]  # fmt: skip
+    assert statuses.count(200) == 4  # the configured burst, two per replica
+    assert statuses.count(429) == 2
