@@ -39,7 +39,7 @@ async def committed(embedded_postgres: EmbeddedPostgres) -> AsyncIterator[tuple[
     )
     database = Database.from_url(url, pool_size=10)
     await load(database, ExchangeSettings(database_url=url, environment="test", secret_key=TEST_SECRET,
-                                          city_sm2_private_key="1" * 64))  # type: ignore[arg-type]  # fmt: skip
+                                          city_sm2_private_key="1" * 64))  # fmt: skip
     yield url, database
     await database.dispose()
 
