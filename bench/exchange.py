@@ -15,6 +15,7 @@ from typing import Any
 
 import aiohttp
 import asyncpg
+import psutil
 from stdnum.cn import uscc
 
 from bench.stats import percentile
@@ -99,6 +100,19 @@ async def _paced(session: aiohttp.ClientSession, url: str, headers: dict[str, st
     return latencies, failures
 
 
+def _cpu_seconds(pids: dict[str, int]) -> dict[str, float]:
+    """CPU time (user + system) of each process and its children (uvicorn workers, PostgreSQL backends)."""
+    out = {}
+    for name, pid in pids.items():
+        try:
+            process = psutil.Process(pid)
+            times = [process.cpu_times(), *(child.cpu_times() for child in process.children(recursive=True))]
+        except psutil.Error:
+            continue
+        out[name] = sum(t.user + t.system for t in times)
+    return out
+
+
 async def _settled(database_url: str, timeout: float = 180.0) -> None:
     """Wait until the worker has fanned out every record_changed event of the load (it competes for the CPU)."""
     conn = await asyncpg.connect(database_url.replace("postgresql+asyncpg://", "postgresql://"))
@@ -127,8 +141,9 @@ async def _logged(database_url: str) -> int:
 
 async def shared_reads(
     gateway: str, database_url: str, *, client_id: str, secret: str, subjects: int = 5000, concurrency: int = 48,
-    seconds: float = 8.0, rate: float = 500.0,
+    seconds: float = 8.0, rate: float = 500.0, processes: dict[str, int] | None = None,
 ) -> dict[str, Any]:  # fmt: skip
+    """``processes``: name -> pid of processes whose CPU per read is reported (e.g. exchange, gateway)."""
     codes = credit_codes(subjects)
     url = f"{gateway}/exchange/resources/{RESOURCE}/read"
     connector = aiohttp.TCPConnector(limit=concurrency * 2)
@@ -138,18 +153,24 @@ async def shared_reads(
         await _settled(database_url)
         await _throughput(session, url, headers, codes, concurrency, 2.0)  # warm pools and caches
         before = await _logged(database_url)
+        cpu_before = _cpu_seconds(processes or {})
         reads_per_s, statuses = await _throughput(session, url, headers, codes, concurrency, seconds)
+        cpu_after = _cpu_seconds(processes or {})
         latencies, failures = await _paced(session, url, headers, codes, rate, seconds)
         half = max(round(reads_per_s / 2), 1)
         at_half, half_failures = await _paced(session, url, headers, codes, half, seconds)
         logged = await _logged(database_url) - before
     answered = sum(statuses.values()) + len(latencies) + len(at_half)
+    measured = max(sum(statuses.values()), 1)
+    cpu = {name: round((cpu_after[name] - cpu_before[name]) * 1000 / measured, 3) for name in cpu_after
+           if name in cpu_before}  # fmt: skip
     return {
         "resource": RESOURCE,
         "subjects": subjects,
         "concurrency": concurrency,
         "reads_per_s": round(reads_per_s),
         "non_200": {str(k): v for k, v in statuses.items() if k != 200},
+        "cpu_ms_per_read": cpu,
         "paced_rate": rate,
         "paced_p50_ms": round(percentile(latencies, 0.5), 2),
         "paced_p99_ms": round(percentile(latencies, 0.99), 2),
