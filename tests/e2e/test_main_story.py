@@ -97,7 +97,7 @@ async def test_the_restaurant_story(http: httpx.AsyncClient, log_in: LogIn, mesh
     assert by_name["营业执照"]["status"] == "awaiting_member"  # produced by the registration, never asked
     for name in ("书面申请书", "经营场所使用证明", "食品安全管理制度文本"):
         if name in by_name and by_name[name]["status"] == "missing":
-            await _ok(await http.post(f"{materials_url}/{by_name[name]['code']}/upload", content=PDF, headers={
+            await _ok(await http.post(f"{materials_url}/{by_name[name]['material_code']}/upload", content=PDF, headers={
                 **her, "Content-Type": "application/pdf", "X-Filename": "scan.pdf"}), 201)  # fmt: skip
 
     clerk, _ = await log_in("clerk.zwfwzx")
@@ -120,7 +120,7 @@ async def test_the_restaurant_story(http: httpx.AsyncClient, log_in: LogIn, mesh
         c["event"] for c in (await _ok(await http.get(f"/cases/cases/{parent['id']}", headers=her)))["clock"]
     ]
     assert clock == ["start", "pause"]
-    plan = by_name["经营场所平面布局图"]["code"]
+    plan = by_name["经营场所平面布局图"]["material_code"]
     await _ok(await http.post(f"{materials_url}/{plan}/upload", content=PDF, headers={
         **her, "Content-Type": "application/pdf", "X-Filename": "%E5%B9%B3%E9%9D%A2%E5%9B%BE.pdf"}), 201)  # fmt: skip
     assert (await act(food, her, "supplement"))["status"] == "in_review"
