@@ -94,12 +94,15 @@ async def catalog_search(pg: EmbeddedPostgres, *, matters: int = 10_000, rounds:
             async with CatalogUnitOfWork(database) as uow:
                 await search(uow, text=query, filters=filters, limit=20, offset=0)
         samples: list[float] = []
+        by_query: dict[str, list[float]] = {}
         for _ in range(rounds):
             for query, filters in QUERIES:
                 started = time.perf_counter()
                 async with CatalogUnitOfWork(database) as uow:
                     await search(uow, text=query, filters=filters, limit=20, offset=0)
                 samples.append((time.perf_counter() - started) * 1000)
+                label = (query or "(browse)") + (" (filtered)" if filters != SearchFilters() else "")
+                by_query.setdefault(label, []).append(samples[-1])
     finally:
         await database.dispose()
     return {
@@ -110,4 +113,6 @@ async def catalog_search(pg: EmbeddedPostgres, *, matters: int = 10_000, rounds:
         "p50_ms": round(percentile(samples, 0.5), 2),
         "p99_ms": round(percentile(samples, 0.99), 2),
         "mean_ms": round(statistics.fmean(samples), 2),
+        "slowest_query": max(by_query, key=lambda q: statistics.median(by_query[q])),
+        "slowest_query_p50_ms": round(max(statistics.median(s) for s in by_query.values()), 2),
     }

@@ -122,3 +122,44 @@ async def test_synonyms_are_editor_managed(demo_client: httpx.AsyncClient, token
     assert refused.status_code == 403
     assert (await demo_client.delete("/synonyms/想出国", headers=admin)).status_code == 204
     assert (await search(demo_client, q="想出国"))["total"] == 0
+
+
+async def pages(client: httpx.AsyncClient, *, size: int, **params: Any) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    while True:
+        page = await search(client, limit=size, offset=len(items), **params)
+        items += page["items"]
+        if not page["items"] or len(items) >= page["total"]:
+            return items
+
+
+async def test_a_broad_query_ranks_pages_and_counts_exactly(demo_client: httpx.AsyncClient) -> None:
+    whole = await search(demo_client, q="登记", limit=100)
+    assert 25 < whole["total"] <= 100  # broad: a quarter of the demo catalog
+    assert len(whole["items"]) == whole["total"]
+    assert sum(f["count"] for f in whole["facets"]["department"]) == whole["total"]
+    assert sum(f["count"] for f in whole["facets"]["bundle"]) == whole["total"]
+    scores = [item["score"] for item in whole["items"]]
+    assert scores == sorted(scores, reverse=True)
+    assert whole["items"][0]["name"].find("登记") >= 0  # a name containing the words comes first
+    assert codes({"items": await pages(demo_client, q="登记", size=7)}) == codes(whole)  # stable paging
+    last = await search(demo_client, q="登记", limit=5, offset=whole["total"] - 2)
+    assert codes(last) == codes(whole)[-2:]
+    assert last["total"] == whole["total"]
+
+
+async def test_matches_outside_names_and_keywords_follow_the_ranked_ones(
+    demo_client: httpx.AsyncClient,
+) -> None:
+    """身份证 is mostly a required material (weight C): those matters match, unranked, after the ones whose name,
+    keywords or result hold the word; a page can straddle the two groups."""
+    whole = await search(demo_client, q="身份证", limit=100)
+    scores = [item["score"] for item in whole["items"]]
+    ranked = sum(1 for score in scores if score > 0)
+    assert 0 < ranked < len(scores) == whole["total"]
+    assert scores == sorted(scores, reverse=True)
+    sizes = [len(item["name"]) for item in whole["items"][ranked:]]
+    assert sizes == sorted(sizes)  # unranked matches: shorter names first
+    straddling = await search(demo_client, q="身份证", limit=4, offset=max(ranked - 2, 0))
+    assert codes(straddling) == codes(whole)[max(ranked - 2, 0) : max(ranked - 2, 0) + 4]
+    assert codes({"items": await pages(demo_client, q="身份证", size=3)}) == codes(whole)

@@ -2,6 +2,7 @@
 
 import pytest
 
+from catalog.demo import MATTERS
 from catalog.domain import analysis
 from catalog.domain.matters import MaterialSpec, MatterSpec
 from catalog.domain.search import FACET_BITS, concepts, facet_bits, matter_documents
@@ -64,6 +65,13 @@ def test_headline_keeps_only_names_keywords_and_results() -> None:
     assert {"餐饮", "平面", "布局"} <= lexemes(documents.document)
     assert not {"餐饮", "平面"} & lexemes(documents.headline)
     assert {"食品", "许可证", "spjyxk", "x-1"} <= lexemes(documents.headline)
+
+
+def test_every_headline_lexeme_is_in_the_document() -> None:
+    """Search ranks only the headline matches and relies on each of them being a document match too."""
+    for spec in MATTERS:
+        documents = matter_documents(spec)
+        assert lexemes(documents.headline) <= lexemes(documents.document), spec.code
 
 
 def test_facet_bits() -> None:

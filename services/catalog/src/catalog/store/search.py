@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import (
     ARRAY,
+    BigInteger,
     BindParameter,
     Boolean,
     Integer,
@@ -28,6 +29,8 @@ from catalog.store.models import SearchEntry, Synonym
 __all__ = ["SearchRepository", "SearchRows"]
 
 _LABELLED = ", ".join(f"'{name}'" for name in FACETS.values() if name)
+_BIT = {pair: n for n, pair in enumerate(FACET_BITS)}
+_FACET_OF = {"levels": "level", "audiences": "audience", "types": "type", "online_depths": "online_depth"}
 _LIST_FILTERS = {
     "departments": "department_code = ANY(:departments)",
     "levels": "levels && :levels",
@@ -46,22 +49,21 @@ class SearchRows:
     labels: dict[str, str]  # "<dictionary>:<code>" -> label
 
 
-def _statement(concepts: Concepts | None, filters: SearchFilters) -> tuple[TextClause, dict[str, Any]]:
+def _filters(filters: SearchFilters) -> tuple[list[str], dict[str, Any]]:
+    """Filters on the fixed national code lists test the entry's ``facet_bits`` (one integer, already read for
+    the facets) instead of its arrays; a value outside those lists falls back to the array."""
     where: list[str] = []
     params: dict[str, Any] = {}
-    score = "0.0"
-    if concepts is not None and concepts.combined:
-        where.append("document @@ CAST(:query AS tsquery)")
-        params.update(query=concepts.combined, raw=concepts.raw)
-        terms = ["3 * (name = :raw)::int", "(strpos(name, :raw) > 0)::int"]
-        for n, concept in enumerate(concepts.all):
-            params[f"c{n}"] = concept
-            weight = 2 if n == 0 and concepts.own else 1
-            terms.append(f"{weight} * (headline @@ CAST(:c{n} AS tsquery))::int")
-        score = " + ".join(terms)
     for key, clause in _LIST_FILTERS.items():
         values = getattr(filters, key)
-        if values:
+        if not values:
+            continue
+        facet = _FACET_OF.get(key)
+        bits = [_BIT.get((facet, value)) for value in values] if facet else [None]
+        if None not in bits:
+            where.append(f"facet_bits & :{key}_mask <> 0")
+            params[f"{key}_mask"] = sum(1 << bit for bit in bits if bit is not None)
+        else:
             where.append(clause)
             params[key] = list(values)
     if filters.zero_visits is not None:
@@ -70,23 +72,80 @@ def _statement(concepts: Concepts | None, filters: SearchFilters) -> tuple[TextC
     if filters.bundle is not None:
         where.append("kind = :kind")
         params["kind"] = "bundle" if filters.bundle else "matter"
+    return where, params
+
+
+def _all(conditions: list[str]) -> str:
+    return " AND ".join(conditions) or "true"
+
+
+_MATCHES = "document @@ CAST(:query AS tsquery)"
+_HEADLINE_MATCHES = "headline @@ CAST(:query AS tsquery)"
+
+
+def _candidates(concepts: Concepts | None, where: list[str], params: dict[str, Any]) -> tuple[str, str]:
+    """The ``ranked`` CTE (empty without text) and the rows a page is cut from.
+
+    Only an entry whose headline (name, codes, keywords, results) matches can score above zero, and a headline
+    match is a document match (the headline's lexemes are a subset of the document's). So only the headline
+    matches are scored, found through their own GIN index; the other matches all score 0, and are read, shorter
+    names first, only when the headline matches do not reach the end of the page.
+    """
+    if concepts is None or not concepts.combined:
+        browse = "SELECT kind, code, 0 AS score, length(name) AS size FROM search_entries WHERE "
+        return "", browse + _all(where)
+    params.update(query=concepts.combined, raw=concepts.raw)
+    terms = ["3 * (name = :raw)::int", "(strpos(name, :raw) > 0)::int"]
+    if len(concepts.all) == 1:  # the only concept is the query itself, which every headline match matches
+        terms.append("2" if concepts.own else "1")
+    else:
+        for n, concept in enumerate(concepts.all):
+            params[f"c{n}"] = concept
+            weight = 2 if n == 0 and concepts.own else 1
+            terms.append(f"{weight} * (headline @@ CAST(:c{n} AS tsquery))::int")
+    ranked = f"""
+        ranked AS MATERIALIZED (
+            SELECT kind, code, {" + ".join(terms)} AS score, length(name) AS size
+              FROM search_entries WHERE {_all([_HEADLINE_MATCHES, *where])}
+        ),"""  # noqa: S608
+    candidates = f"""
+        SELECT kind, code, score, size FROM ranked
+        UNION ALL
+        SELECT kind, code, 0, length(name) FROM search_entries
+         WHERE {_all([_MATCHES, f"NOT {_HEADLINE_MATCHES}", *where])}
+           AND (SELECT count(*) FROM ranked) < :limit + :offset"""  # noqa: S608
+    return ranked, candidates
+
+
+def _statement(concepts: Concepts | None, filters: SearchFilters) -> tuple[TextClause, dict[str, Any]]:
+    """One statement: the matches counted once per (department, facet combination), which gives the total and
+    every facet; the page, scoring only the headline matches; the labels.
+
+    Codes are grouped and ordered byte-wise (``COLLATE "C"``): they are ASCII, and a locale's collation would
+    make sorting the groups of a broad query several times slower.
+    """
+    where, params = _filters(filters)
+    ranked, candidates = _candidates(concepts, where, params)
+    matching = _all([_MATCHES, *where] if "query" in params else where)
     sql = f"""
-        WITH hits AS MATERIALIZED (
-            SELECT kind, code, department_code, department_name, facet_bits, length(name) AS size, {score} AS score
-              FROM search_entries WHERE {" AND ".join(where) or "true"}
+        WITH groups AS (
+            SELECT department_code COLLATE "C" AS department_code, facet_bits, count(*) AS count
+              FROM search_entries WHERE {matching} GROUP BY 1, 2
+        ),{ranked}
+        page AS (
+            SELECT kind, code, score, size FROM ({candidates}) c
+             ORDER BY score DESC, size, kind COLLATE "C", code COLLATE "C" LIMIT :limit OFFSET :offset
         )
-        SELECT (SELECT count(*) FROM hits) AS total,
-               (SELECT coalesce(json_agg(p ORDER BY p.score DESC, p.size, p.kind, p.code), '[]'::json) FROM (
+        SELECT (SELECT coalesce(json_agg(g), '[]'::json) FROM groups g) AS groups,
+               (SELECT coalesce(json_agg(p ORDER BY p.score DESC, p.size, p.kind COLLATE "C", p.code COLLATE "C"),
+                                '[]'::json) FROM (
                    SELECT e.kind, e.code, e.version, e.name, e.department_code, e.department_name, e.matter_type,
                           e.levels, e.zero_visits, e.summary, h.score, h.size
-                     FROM (SELECT kind, code, score, size FROM hits
-                            ORDER BY score DESC, size, kind, code LIMIT :limit OFFSET :offset) h
-                     JOIN search_entries e ON e.kind = h.kind AND e.code = h.code) p) AS items,
-               (SELECT coalesce(json_agg(b), '[]'::json) FROM (
-                   SELECT facet_bits AS bits, count(*) AS count FROM hits GROUP BY facet_bits) b) AS bit_counts,
-               (SELECT coalesce(json_agg(d), '[]'::json) FROM (
-                   SELECT department_code AS value, min(department_name) AS label, count(*) AS count
-                     FROM hits GROUP BY department_code) d) AS departments,
+                     FROM page h JOIN search_entries e ON e.kind = h.kind AND e.code = h.code) p) AS items,
+               (SELECT json_object_agg(d.department_code, (
+                           SELECT min(department_name) FROM search_entries s
+                            WHERE s.department_code = d.department_code COLLATE "default"))
+                  FROM (SELECT DISTINCT department_code FROM groups) d) AS departments,
                (SELECT json_object_agg(dictionary || ':' || code, label) FROM dictionary_entries
                  WHERE dictionary IN ({_LABELLED})) AS labels
     """  # noqa: S608 - only fixed fragments are interpolated; every value is a bound parameter
@@ -94,6 +153,7 @@ def _statement(concepts: Concepts | None, filters: SearchFilters) -> tuple[TextC
     typed: list[BindParameter[Any]] = [
         bindparam(k, type_=ARRAY(String)) for k in _LIST_FILTERS if k in params
     ]
+    typed += [bindparam(k, type_=BigInteger()) for k in params if k.endswith("_mask")]
     if "zero_visits" in params:
         typed.append(bindparam("zero_visits", type_=Boolean()))
     return statement.bindparams(
@@ -137,9 +197,17 @@ class SearchRepository:
             await self._session.execute(text("SET LOCAL enable_seqscan = off"))
         row = (await self._session.execute(statement, {**params, "limit": limit, "offset": offset})).one()
         counts = [0] * len(FACET_BITS)
-        for combination in row.bit_counts:  # few distinct combinations, however many hits
+        departments: dict[str, int] = {}
+        for group in row.groups:  # few distinct (department, combination) pairs, however many hits
+            code = group["department_code"]
+            departments[code] = departments.get(code, 0) + group["count"]
             for n in range(len(FACET_BITS)):
-                if combination["bits"] >> n & 1:
-                    counts[n] += combination["count"]
-        return SearchRows(total=int(row.total), items=list(row.items), bit_counts=counts,
-                          departments=list(row.departments), labels=dict(row.labels or {}))  # fmt: skip
+                if group["facet_bits"] >> n & 1:
+                    counts[n] += group["count"]
+        names = dict(row.departments or {})
+        return SearchRows(
+            total=sum(departments.values()), items=list(row.items), bit_counts=counts,
+            departments=[{"value": code, "label": names.get(code) or code, "count": count}
+                         for code, count in departments.items()],
+            labels=dict(row.labels or {}),
+        )  # fmt: skip
