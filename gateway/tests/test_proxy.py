@@ -202,6 +202,21 @@ async def test_streamed_body_over_limit_is_413(gateway: Any) -> None:
     assert response.json()["code"] == "payload_too_large"
 
 
+async def test_upload_paths_take_larger_bodies(gateway: Any) -> None:
+    body = b"z" * (256 * 1024)
+    async with gateway(
+        max_body_bytes=64 * 1024, upload_paths=["/cases/up.*"], upload_max_bytes=512 * 1024
+    ) as client:
+        upload = await client.post("/cases/upload", content=body)
+        other = await client.post("/catalog/upload", content=body)
+        too_big = await client.post("/cases/upload", content=body * 3)
+
+    assert upload.status_code == 200, upload.text
+    assert upload.json()["size"] == len(body)
+    assert (other.status_code, too_big.status_code) == (413, 413)
+    assert str(512 * 1024) in too_big.json()["detail"]
+
+
 async def test_utf8_header_values_pass_unchanged(client: httpx.AsyncClient, seen: Seen) -> None:
     name = "营业执照 副本.pdf"
     echo = (await client.get("/catalog/echo/h", headers={b"X-File-Name": name.encode()})).json()

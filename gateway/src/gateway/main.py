@@ -73,7 +73,10 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
     app.include_router(docs_router(combined))
     guard = TokenGuard(verifier) if settings.verify_tokens else None
     app.add_middleware(ProxyMiddleware, routes=routes, upstreams=upstreams, guard=guard)
-    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodyLimitMiddleware, max_bytes=settings.max_body_bytes,
+        path_limits=[(path, settings.upload_max_bytes) for path in settings.upload_paths],
+    )  # fmt: skip
     app.add_middleware(RequestContextMiddleware, service="gateway")
     return app
 

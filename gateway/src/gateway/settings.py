@@ -36,6 +36,13 @@ class GatewaySettings(BaseSettings):
         description="idle pooled connection lifetime; below uvicorn's 5 s keep-alive",
     )
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
+    upload_paths: list[str] = Field(
+        default=[r"/cases/cases/[^/]+/materials/[^/]+/upload"],
+        description="paths (regular expressions over the whole path) that take files up to upload_max_bytes",
+    )
+    upload_max_bytes: int = Field(
+        default=10 * 1_048_576 + 65_536, ge=1024, description="the cases service's upload limit plus headroom"
+    )
     verify_tokens: bool = Field(
         default=True, description="refuse invalid or expired Bearer tokens at the door"
     )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from meshkit.errors import problem_response
@@ -18,19 +21,31 @@ class BodyTooLarge(Exception):
 
 
 class BodyLimitMiddleware:
-    """Refuse bodies over ``max_bytes`` with 413 problem+json, whether declared or streamed."""
+    """Refuse bodies over ``max_bytes`` with 413 problem+json, whether declared or streamed.
 
-    def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
+    ``path_limits``: (regular expression matching the whole path, limit) pairs for the few routes that take
+    larger bodies, e.g. material uploads; the first match wins.
+    """
+
+    def __init__(self, app: ASGIApp, *, max_bytes: int, path_limits: Sequence[tuple[str, int]] = ()) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self._path_limits = [(re.compile(pattern), limit) for pattern, limit in path_limits]
+
+    def limit_for(self, path: str) -> int:
+        for pattern, limit in self._path_limits:
+            if pattern.fullmatch(path):
+                return limit
+        return self.max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        max_bytes = self.limit_for(scope.get("path", "")) if self._path_limits else self.max_bytes
         for name, value in scope["headers"]:
-            if name == b"content-length" and value.isdigit() and int(value) > self.max_bytes:
-                await self._refuse(scope, receive, send)
+            if name == b"content-length" and value.isdigit() and int(value) > max_bytes:
+                await self._refuse(scope, receive, send, max_bytes)
                 return
         received = 0
 
@@ -39,8 +54,8 @@ class BodyLimitMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_bytes:
-                    raise BodyTooLarge(self.max_bytes)
+                if received > max_bytes:
+                    raise BodyTooLarge(max_bytes)
             return message
 
         started = False
@@ -55,11 +70,11 @@ class BodyLimitMiddleware:
         except BodyTooLarge:
             if started:  # the app answered before reading it all; nothing more can be said
                 return
-            await self._refuse(scope, receive, send)
+            await self._refuse(scope, receive, send, max_bytes)
 
-    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send, max_bytes: int) -> None:
         response = problem_response(
             status=413, code="payload_too_large", instance=scope.get("path"),
-            detail=f"请求体超过上限 {self.max_bytes} 字节 (body larger than {self.max_bytes} bytes)",
+            detail=f"请求体超过上限 {max_bytes} 字节 (body larger than {max_bytes} bytes)",
         )  # fmt: skip
         await response(scope, receive, send)
