@@ -1,8 +1,10 @@
 """The city-level approval platform (市级行政审批系统), stand-in for the national case exchange.
 
-It checks each record's signature (SM2-SM3 with the hub's public key, or HMAC-SHA256), keeps what it received in
-arrival order (a record sent twice is counted once, by its ``Idempotency-Key``), and can be told to be down,
-slow, or to keep refusing one case. It also pushes matters and cases down to the hub (回流), signed with its key.
+It takes one record or a batch of records per request, checks the request's signature (SM2-SM3 with the hub's
+public key, or HMAC-SHA256; one per batch), keeps what it received in arrival order (a record sent twice is
+counted once, by its record id — for a single record, its ``Idempotency-Key``), answers a batch per record
+(``accepted``, ``duplicate``, ``refused``, or ``skipped`` after a refused record of the same case), and can be told
+to be down, slow, or to keep refusing one case. It also pushes matters and cases down to the hub (回流), signed with its key.
 Run: ``uvicorn --factory tongban.simulators.city_platform:create_app``.
 """
 
@@ -30,6 +32,12 @@ class Mode(BaseModel):
     refuse_case: str | None = Field(
         default=None, description="answer 422 to every record of this case number"
     )
+    refuse_kind: str | None = Field(
+        default=None, description="refuse every record of this kind (e.g. acceptance)"
+    )
+    lose_answers: int = Field(
+        default=0, ge=0, description="record the next N requests, then answer 502 as if the answer were lost"
+    )
 
 
 class Push(BaseModel):
@@ -43,7 +51,7 @@ def create_app(settings: CitySimSettings | None = None) -> FastAPI:
     app = FastAPI(title="重庆市行政审批系统 (simulator)", version="1.0")
     received: list[dict[str, Any]] = []
     keys: set[str] = set()
-    counters = {"duplicates": 0, "refused": 0, "bad_signatures": 0}
+    counters = {"duplicates": 0, "refused": 0, "bad_signatures": 0, "batches": 0}
     mode = Mode()
 
     @app.get("/healthz")
@@ -51,8 +59,23 @@ def create_app(settings: CitySimSettings | None = None) -> FastAPI:
     async def ready() -> dict[str, str]:
         return {"status": "ready", "service": "city-platform-simulator"}
 
+    def take(record: dict[str, Any], key: str, alg: str | None) -> tuple[str, str | None]:
+        """One record: refused (its case is refused), duplicate (seen by its id) or accepted (kept once)."""
+        if (mode.refuse_case and record.get("case_number") == mode.refuse_case) or (
+            mode.refuse_kind and record.get("kind") == mode.refuse_kind
+        ):
+            counters["refused"] += 1
+            return "refused", "数据校验不通过 (refused)"
+        if key in keys:
+            counters["duplicates"] += 1
+            return "duplicate", None
+        keys.add(key)
+        received.append({**record, "signature_alg": alg})
+        return "accepted", None
+
     @app.post("/case-exchange/records")
     async def receive(request: Request) -> JSONResponse:
+        """One record, or a batch ``{"batch_id", "records": [...]}`` under one signature, answered per record."""
         body = await request.body()
         if mode.delay:
             await asyncio.sleep(mode.delay)
@@ -61,17 +84,36 @@ def create_app(settings: CitySimSettings | None = None) -> FastAPI:
         if not await asyncio.to_thread(verify, settings, request.headers, body):
             counters["bad_signatures"] += 1
             return JSONResponse({"error": "签名验证失败"}, status_code=401)
-        record = json.loads(body)
-        if mode.refuse_case and record.get("case_number") == mode.refuse_case:
-            counters["refused"] += 1
-            return JSONResponse({"error": "数据校验不通过 (refused)"}, status_code=422)
-        key = request.headers.get("idempotency-key") or str(record.get("record_id"))
-        if key in keys:
-            counters["duplicates"] += 1
-            return JSONResponse({"accepted": True, "duplicate": True})
-        keys.add(key)
-        received.append({**record, "signature_alg": request.headers.get("x-tongban-signature-alg")})
-        return JSONResponse({"accepted": True})
+        payload = json.loads(body)
+        alg = request.headers.get("x-tongban-signature-alg")
+        if isinstance(payload, dict) and isinstance(payload.get("records"), list):
+            if not all(isinstance(record, dict) and record.get("record_id") for record in payload["records"]):
+                return JSONResponse(
+                    {"error": "记录缺少 record_id"}, status_code=400
+                )  # nothing of it is taken
+            counters["batches"] += 1
+            refused_cases: set[Any] = set()
+            results: list[dict[str, Any]] = []
+            for record in payload["records"]:
+                answer: dict[str, Any] = {"record_id": record["record_id"]}
+                # keep each case in order: nothing of it after a refused record
+                if record.get("case_number") in refused_cases:
+                    answer["status"] = "skipped"
+                else:
+                    answer["status"], error = take(record, str(record["record_id"]), alg)
+                    if error:
+                        answer["error"] = error
+                        refused_cases.add(record.get("case_number"))
+                results.append(answer)
+            if mode.lose_answers:
+                mode.lose_answers -= 1
+                return JSONResponse({"error": "answer lost on the way back"}, status_code=502)
+            return JSONResponse({"batch_id": payload.get("batch_id"), "results": results})
+        key = request.headers.get("idempotency-key") or str(payload.get("record_id"))
+        status, error = take(payload, key, alg)
+        if status == "refused":
+            return JSONResponse({"error": error}, status_code=422)
+        return JSONResponse({"accepted": True, **({"duplicate": True} if status == "duplicate" else {})})
 
     @app.get("/admin/received")
     async def list_received(case_number: str | None = None) -> dict[str, Any]:
@@ -80,7 +122,8 @@ def create_app(settings: CitySimSettings | None = None) -> FastAPI:
 
     @app.post("/admin/mode")
     async def set_mode(body: Mode) -> Mode:
-        mode.down, mode.delay, mode.refuse_case = body.down, body.delay, body.refuse_case
+        for name in Mode.model_fields:
+            setattr(mode, name, getattr(body, name))
         return mode
 
     @app.post("/admin/reset")
@@ -88,7 +131,8 @@ def create_app(settings: CitySimSettings | None = None) -> FastAPI:
         received.clear()
         keys.clear()
         counters.update(dict.fromkeys(counters, 0))
-        mode.down, mode.delay, mode.refuse_case = False, 0.0, None
+        for name, field in Mode.model_fields.items():
+            setattr(mode, name, field.default)
         return {"status": "reset"}
 
     @app.post("/admin/push")

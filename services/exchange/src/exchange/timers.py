@@ -59,11 +59,11 @@ def city_link_timer(settings: ExchangeSettings) -> Timer:
                                       signer=city_signer(settings), timeout=settings.city_timeout)  # fmt: skip
 
         async def step() -> int:
+            # Again at once only after a full round; otherwise wait the poll interval, so that records gather into
+            # larger batches (one signature each) at the cost of at most one interval of latency.
             async with ExchangeUnitOfWork(database) as uow:
-                delivered, _ = await city.deliver_due(
-                    uow, platform=platform, policy=policy, now=datetime.now(UTC)
-                )
-            return delivered
+                round_ = await city.deliver_due(uow, platform=platform, policy=policy, now=datetime.now(UTC))
+            return round_.delivered if round_.full else 0
 
         try:
             await _loop("city-link", step, settings.city_poll_interval, stop)

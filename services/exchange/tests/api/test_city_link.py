@@ -16,7 +16,7 @@ from exchange.clients.city_platform import CityPlatformClient
 from exchange.consumers.case_events import on_case_event
 from exchange.settings import DEV_SM2_PRIVATE_KEY
 from exchange.signing import Signer
-from exchange.store.models import INBOX, OUTBOX
+from exchange.store.models import INBOX, OUTBOX, CityOutbound
 from exchange.store.unit_of_work import ExchangeUnitOfWork
 from exchange.use_cases.city import LinkPolicy, deliver_due
 from meshkit.db import Database
@@ -80,7 +80,7 @@ async def drain(database: Database, link: CityPlatformClient, now: datetime, rou
     delivered = 0
     for _ in range(rounds):
         async with ExchangeUnitOfWork(database) as uow:
-            done, _failed = await deliver_due(uow, platform=link, policy=POLICY, now=now)
+            done = (await deliver_due(uow, platform=link, policy=POLICY, now=now)).delivered
         delivered += done
         if not done:
             break
@@ -129,7 +129,7 @@ async def test_kept_refusing_is_dead_lettered_and_replayable(client: httpx.Async
     assert [(d["case_number"], d["kind"], d["attempts"]) for d in dead] == [
         ("50011020260615000003", "process", 3)
     ]
-    assert "422" in dead[0]["last_error"]
+    assert "refused" in dead[0]["last_error"]
     status = (await client.get("/city-link/status", headers=headers.operator())).json()
     assert (status["dead"], status["held_behind_dead"], status["delivered"]) == (
         1,
@@ -198,3 +198,117 @@ async def test_inbound_pushes_are_verified_stored_and_announced(
             await session.execute(select(OUTBOX.c.subject, func.count()).group_by(OUTBOX.c.subject))
         ).all()
     assert ("exchange.city_case_received.v1", 2) in [tuple(s) for s in subjects]
+
+
+KINDS = [("process", "I"), ("acceptance", "I"), ("process", "I"), ("special_procedure", "I"), ("process", "I"),
+         ("special_procedure", "U"), ("process", "I"), ("process", "I"), ("result", "I"), ("process", "I"),
+         ("result", "U")]  # fmt: skip
+
+
+async def rows_of(database: Database, number: str) -> list[CityOutbound]:
+    async with database.sessions() as session:
+        query = select(CityOutbound).where(CityOutbound.case_number == number).order_by(CityOutbound.id)
+        return list((await session.scalars(query)).all())
+
+
+async def test_batches_keep_each_case_in_order_across_rounds(database: Database, platform) -> None:  # type: ignore[no-untyped-def]
+    admin, link = platform
+    numbers = [f"5001102026061510{i:04d}" for i in range(5)]
+    await consume(database, [e for i, n in enumerate(numbers) for e in story(f"case-o{i}", n)])
+    small = LinkPolicy(source="500110", max_attempts=3, backoff_base=1.0, backoff_cap=30.0, cases=3, per_case=4,
+                       batch=6)  # fmt: skip
+    now = datetime.now(UTC) + timedelta(seconds=1)
+    total, rounds = 0, 0
+    while rounds < 50:
+        async with ExchangeUnitOfWork(database) as uow:
+            result = await deliver_due(uow, platform=link, policy=small, now=now)
+        if not result.delivered:
+            break
+        total, rounds = total + result.delivered, rounds + 1
+    assert total == 5 * 11
+    received = (await admin.get("/admin/received")).json()
+    assert received["duplicates"] == 0
+    assert received["batches"] > rounds  # several signed batches per round, each case in one of them
+    for number in numbers:
+        mine = [r for r in received["records"] if r["case_number"] == number]
+        assert [(r["kind"], r["operation"]) for r in mine] == KINDS
+        assert [r["record_id"] for r in mine] == [r.record_id for r in await rows_of(database, number)]
+    assert len({r["record_id"] for r in received["records"]}) == 55
+
+
+async def test_a_refused_record_holds_the_rest_of_its_case_and_not_the_others(
+    database: Database, platform
+) -> None:  # type: ignore[no-untyped-def]
+    admin, link = platform
+    await consume(database, story("case-p", "50011020260615000011") + story("case-q", "50011020260615000012"))
+    await admin.post("/admin/mode", json={"refuse_kind": "acceptance"})
+    now = datetime.now(UTC) + timedelta(seconds=1)
+    async with ExchangeUnitOfWork(database) as uow:
+        result = await deliver_due(uow, platform=link, policy=POLICY, now=now)
+    assert (result.delivered, result.failed) == (2, 2)  # one batch: each case's first record, then a refusal
+    received = (await admin.get("/admin/received")).json()
+    assert received["batches"] == 1
+    assert [r["kind"] for r in received["records"]] == ["process", "process"]
+    for number in ("50011020260615000011", "50011020260615000012"):
+        rows = await rows_of(database, number)
+        assert [(r.status, r.attempts) for r in rows[:3]] == [
+            ("delivered", 1),
+            ("pending", 1),
+            ("pending", 0),
+        ]
+        assert "refused" in (rows[1].last_error or "")
+        assert rows[1].next_attempt_at > now  # backing off; the records behind it were not attempted
+        assert all(r.status == "pending" and r.attempts == 0 for r in rows[2:])
+    assert await drain(database, link, now) == 0  # still backing off: nothing behind it jumps the queue
+    await admin.post("/admin/mode", json={})
+    assert await drain(database, link, now + timedelta(seconds=2)) == 20
+    received = (await admin.get("/admin/received")).json()
+    for number in ("50011020260615000011", "50011020260615000012"):
+        assert [
+            (r["kind"], r["operation"]) for r in received["records"] if r["case_number"] == number
+        ] == KINDS
+    assert received["duplicates"] == 0
+
+
+async def test_dead_letter_after_the_limit_in_a_batch_then_replay(
+    client: httpx.AsyncClient, database: Database, platform, headers
+) -> None:  # type: ignore[no-untyped-def]
+    admin, link = platform
+    await consume(database, story("case-r", "50011020260615000013"))
+    await admin.post("/admin/mode", json={"refuse_kind": "special_procedure"})
+    now = datetime.now(UTC) + timedelta(seconds=1)
+    for attempt in range(POLICY.max_attempts):
+        await drain(database, link, now + timedelta(minutes=attempt))
+    rows = await rows_of(database, "50011020260615000013")
+    assert [r.status for r in rows] == ["delivered"] * 3 + ["dead"] + ["pending"] * 7
+    assert rows[3].attempts == POLICY.max_attempts
+    assert all(r.attempts == 0 for r in rows[4:])
+    status = (await client.get("/city-link/status", headers=headers.operator())).json()
+    assert (status["dead"], status["held_behind_dead"]) == (1, 7)
+    await drain(database, link, now + timedelta(hours=1))  # dead: nothing of the case moves
+    assert len((await admin.get("/admin/received")).json()["records"]) == 3
+    await admin.post("/admin/mode", json={})
+    assert (await client.post("/city-link/replay", json={}, headers=headers.operator())).json() == {
+        "requeued": 1
+    }
+    assert await drain(database, link, datetime.now(UTC) + timedelta(seconds=1)) == 8
+    received = (await admin.get("/admin/received")).json()
+    assert [(r["kind"], r["operation"]) for r in received["records"]] == KINDS
+    assert received["duplicates"] == 0
+
+
+async def test_a_lost_answer_never_delivers_a_record_twice(database: Database, platform) -> None:  # type: ignore[no-untyped-def]
+    admin, link = platform
+    await consume(
+        database, story("case-s", "50011020260615000014")[:2] + story("case-t", "50011020260615000015")
+    )
+    await admin.post("/admin/mode", json={"lose_answers": 1})  # recorded, but the hub hears 502
+    now = datetime.now(UTC) + timedelta(seconds=1)
+    assert await drain(database, link, now) == 0
+    assert len((await admin.get("/admin/received")).json()["records"]) == 3 + 11
+    assert await drain(database, link, now + timedelta(seconds=2)) == 14  # resent: the platform knows them
+    received = (await admin.get("/admin/received")).json()
+    assert received["duplicates"] == 14
+    assert len(received["records"]) == len({r["record_id"] for r in received["records"]}) == 14
+    for number in ("50011020260615000014", "50011020260615000015"):
+        assert all(r.status == "delivered" for r in await rows_of(database, number))

@@ -1,10 +1,21 @@
 """National records from case events, the delivery backoff, signatures (SM2 and HMAC), sealing, token buckets."""
 
-from datetime import timedelta
+import json
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from exchange.domain.city import CaseFacts, Operation, RecordKind, backoff_delay, records_for
+from exchange.clients.city_platform import batch_body
+from exchange.domain.city import (
+    CaseFacts,
+    Operation,
+    Outbound,
+    RecordKind,
+    backoff_delay,
+    pack_batches,
+    records_for,
+    run_of_case,
+)
 from exchange.domain.limits import RateLimiter, TokenBucket
 from exchange.sealing import Sealer, Unsealable
 from exchange.settings import DEV_SM2_PRIVATE_KEY
@@ -49,6 +60,49 @@ def test_backoff_doubles_up_to_the_cap() -> None:
     assert delays[5:] == [timedelta(seconds=10)] * 2
 
 
+NOW = datetime(2026, 6, 15, 2, 0, tzinfo=UTC)
+
+
+def row(
+    id_: int, case: str = "c1", status: str = "pending", due: datetime = NOW, content: str = "{}"
+) -> Outbound:
+    return Outbound(id=id_, record_id=f"r{id_}", case_id=case, case_number=f"N-{case}", event_sequence=id_,
+                    kind="process", operation="I", batch=f"N-{case}-{id_}", status=status, attempts=0,
+                    next_attempt_at=due, content=content)  # fmt: skip
+
+
+def test_a_run_is_the_claimed_head_and_the_due_pending_records_after_it() -> None:
+    rows = [row(1), row(2), row(3), row(4, status="dead"), row(5)]
+    assert [r.id for r in run_of_case(rows, 1, NOW, 10)] == [1, 2, 3]
+    assert [r.id for r in run_of_case(rows, 1, NOW, 2)] == [1, 2]
+    assert run_of_case(rows, 2, NOW, 10) == []  # the head moved: not this round
+    later = [row(1), row(2, due=NOW + timedelta(seconds=5)), row(3)]
+    assert [r.id for r in run_of_case(later, 1, NOW, 10)] == [1]
+
+
+def test_batches_keep_a_case_together_and_respect_the_limits() -> None:
+    runs = [[row(1, "a"), row(2, "a"), row(3, "a")], [row(4, "b")], [row(5, "c"), row(6, "c")]]
+    batches = pack_batches(runs, max_records=4, max_bytes=10**6)
+    assert [[r.id for r in b] for b in batches] == [[1, 2, 3, 4], [5, 6]]
+    assert [[r.id for r in b] for b in pack_batches(runs, max_records=2, max_bytes=10**6)] == [
+        [1, 2],
+        [4],
+        [5, 6],
+    ]
+    big = [[row(1, "a", content="x" * 600), row(2, "a", content="x" * 600)], [row(3, "b", content="x" * 600)]]
+    assert [[r.id for r in b] for b in pack_batches(big, max_records=10, max_bytes=1000)] == [[1], [3]]
+
+
+def test_a_batch_body_carries_each_record_with_its_sync_metadata() -> None:
+    body = json.loads(batch_body("b-1", [row(1, content='{"step": "申报", "n": [1, 2]}'), row(2)], source="500110",
+                                 sync_time="2026-06-15T10:00:00+08:00"))  # fmt: skip
+    assert body["batch_id"] == "b-1"
+    assert body["records"][0] == {"record_id": "r1", "kind": "process", "case_number": "N-c1", "sequence": 1,
+                                  "batch": "N-c1-1", "operation": "I", "sync_time": "2026-06-15T10:00:00+08:00",
+                                  "source": "500110", "content": {"step": "申报", "n": [1, 2]}}  # fmt: skip
+    assert [r["record_id"] for r in body["records"]] == ["r1", "r2"]
+
+
 def test_sm2_and_hmac_signatures() -> None:
     signer = Signer.sm2(DEV_SM2_PRIVATE_KEY)
     signature = signer.sign(b"message")
@@ -60,6 +114,30 @@ def test_sm2_and_hmac_signatures() -> None:
     assert verifier.verify("HMAC-SHA256", b"message", mac)
     assert not verifier.verify("HMAC-SHA256", b"message", "0" * 64)
     assert not verifier.verify("RSA", b"message", mac)
+
+
+def test_sm2_signatures_agree_with_gmssl_and_the_simulator() -> None:
+    """The digests come from OpenSSL's SM3, the point arithmetic from gmssl: the same SM2-with-SM3 as gmssl's own."""
+    from gmssl import sm2  # type: ignore[import-untyped]
+
+    from tongban.simulators.signatures import CitySimSettings, sign, verify
+
+    public = sm2_public_key(DEV_SM2_PRIVATE_KEY)
+    message = "申报 ".encode() * 5000
+    ours = Signer.sm2(DEV_SM2_PRIVATE_KEY).sign(message)
+    gmssl = sm2.CryptSM2(private_key=DEV_SM2_PRIVATE_KEY, public_key=public)
+    assert gmssl.verify_with_sm3(ours, message)
+    assert not gmssl.verify_with_sm3(ours, message + b".")
+    assert Verifier(sm2_public_key=public).verify("SM2-SM3", message, gmssl.sign_with_sm3(message, "1" * 64))
+    headers = {"x-tongban-signature-alg": "SM2-SM3", "x-tongban-timestamp": "1", "x-tongban-nonce": "n",
+               "x-tongban-signature": Signer.sm2(DEV_SM2_PRIVATE_KEY).sign(b"1\nn\n" + message)}  # fmt: skip
+    assert verify(CitySimSettings(exchange_public_key=public), headers, message)
+    simulator = CitySimSettings()
+    pushed = sign(simulator, "1", "n", message)
+    simulator_public = sm2_public_key(simulator.private_key)
+    assert sm2.CryptSM2(private_key="", public_key=simulator_public).verify_with_sm3(
+        pushed["X-Tongban-Signature"], b"1\nn\n" + message
+    )
 
 
 def test_sealing_hashes_and_encrypts() -> None:

@@ -4,6 +4,7 @@ with sync metadata, delivered in order per case, retried with exponential backof
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -15,10 +16,14 @@ __all__ = [
     "DeliveryStatus",
     "NationalRecord",
     "Operation",
+    "Outbound",
     "RecordKind",
+    "RecordResult",
     "backoff_delay",
     "next_attempt_at",
+    "pack_batches",
     "records_for",
+    "run_of_case",
     "signing_input",
 ]
 
@@ -40,6 +45,37 @@ class DeliveryStatus(StrEnum):
     PENDING = "pending"
     DELIVERED = "delivered"
     DEAD = "dead"
+
+
+class RecordResult(StrEnum):
+    """The platform's answer for one record of a batch."""
+
+    ACCEPTED = "accepted"  # recorded now
+    DUPLICATE = "duplicate"  # it had the record id already: delivered earlier (a retry after a lost answer)
+    REFUSED = "refused"  # not taken (validation): the record backs off, and its case's later records wait
+    SKIPPED = "skipped"  # not looked at, because an earlier record of its case in the batch was refused
+
+    @property
+    def delivered(self) -> bool:
+        return self in (RecordResult.ACCEPTED, RecordResult.DUPLICATE)
+
+
+@dataclass(frozen=True)
+class Outbound:
+    """One queued record as the delivery sees it; ``content`` is the stored JSON text, sent as it is."""
+
+    id: int
+    record_id: str
+    case_id: str
+    case_number: str
+    event_sequence: int
+    kind: str
+    operation: str
+    batch: str
+    status: str
+    attempts: int
+    next_attempt_at: datetime
+    content: str
 
 
 @dataclass(frozen=True)
@@ -138,6 +174,43 @@ def backoff_delay(attempts: int, *, base: float, cap: float) -> timedelta:
 def signing_input(timestamp: str, nonce: str, body: bytes) -> bytes:
     """What both directions sign: ``<timestamp>\\n<nonce>\\n<body>``."""
     return f"{timestamp}\n{nonce}\n".encode() + body
+
+
+def run_of_case(rows: Sequence[Outbound], head_id: int, now: datetime, limit: int) -> list[Outbound]:
+    """The consecutive records of one case that may go together: the claimed head, then every following record
+    while it is pending and due (a dead or backing-off record stops the run), at most ``limit``."""
+    if not rows or rows[0].id != head_id:
+        return []  # the queue moved under us (a concurrent replay or delivery): next round
+    run = [rows[0]]
+    for row in rows[1:limit]:
+        if row.status != DeliveryStatus.PENDING or row.next_attempt_at > now:
+            break
+        run.append(row)
+    return run
+
+
+def pack_batches(
+    runs: Sequence[Sequence[Outbound]], *, max_records: int, max_bytes: int
+) -> list[list[Outbound]]:
+    """Runs (each one case's records, in order) packed into batches of at most ``max_records`` records and about
+    ``max_bytes`` of content. A case's run never spans two batches — they are sent in parallel, so a split run
+    could arrive out of order — and a run longer than a batch is cut (the rest goes next round)."""
+    batches: list[list[Outbound]] = []
+    current: list[Outbound] = []
+    size = 0
+    for run in runs:
+        run = list(run[:max_records])
+        run_size = sum(len(row.content) + 300 for row in run)
+        while len(run) > 1 and run_size > max_bytes:
+            run_size -= len(run.pop().content) + 300
+        if current and (len(current) + len(run) > max_records or size + run_size > max_bytes):
+            batches.append(current)
+            current, size = [], 0
+        current.extend(run)
+        size += run_size
+    if current:
+        batches.append(current)
+    return batches
 
 
 def next_attempt_at(now: datetime, attempts: int, *, base: float, cap: float) -> datetime:

@@ -6,14 +6,25 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, exists, func, select, tuple_, update
+from sqlalchemy import String, and_, cast, exists, func, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
+from exchange.domain.city import Outbound
 from exchange.store.models import CityInbound, CityOutbound, InboundNonce
 
 __all__ = ["CityInboundRepository", "CityOutboundRepository"]
+
+
+# What a delivery reads of a queued record, in the order of :class:`exchange.domain.city.Outbound`; the content
+# comes as the stored JSON text and goes into the request body as it is (no decode and re-encode).
+_OUTBOUND_COLUMNS = (
+    CityOutbound.id, CityOutbound.record_id, CityOutbound.case_id, CityOutbound.case_number,
+    CityOutbound.event_sequence, CityOutbound.kind, CityOutbound.operation, CityOutbound.batch,
+    CityOutbound.status, CityOutbound.attempts, CityOutbound.next_attempt_at,
+    cast(CityOutbound.content, String).label("content"),
+)  # fmt: skip
 
 
 class CityOutboundRepository:
@@ -21,8 +32,8 @@ class CityOutboundRepository:
         self._session = session
 
     async def add(self, rows: Sequence[dict[str, Any]]) -> None:
-        if rows:
-            await self._session.execute(insert(CityOutbound).values(list(rows)))
+        if rows:  # one cached statement, executemany (a multi-VALUES insert would be compiled every time)
+            await self._session.execute(insert(CityOutbound), list(rows))
 
     async def special_open(self, case_id: str) -> bool:
         """Whether the case's latest special-procedure record opened one (and none closed it since)."""
@@ -34,8 +45,9 @@ class CityOutboundRepository:
         )
         return await self._session.scalar(query) == "start"
 
-    async def claim_deliverable(self, now: datetime, limit: int) -> Sequence[CityOutbound]:
-        """Due records that are first in line for their case: nothing earlier of the case pending or dead."""
+    async def claim_heads(self, now: datetime, limit: int) -> list[int]:
+        """Lock due records that are first in line for their case (nothing earlier of the case pending or dead);
+        another worker skips them, and the rest of their case waits behind them, so a case goes one way only."""
         earlier = aliased(CityOutbound)
         blocked = exists().where(
             earlier.case_id == CityOutbound.case_id,
@@ -43,13 +55,46 @@ class CityOutboundRepository:
             tuple_(earlier.event_sequence, earlier.id) < tuple_(CityOutbound.event_sequence, CityOutbound.id),
         )
         query = (
-            select(CityOutbound)
+            select(CityOutbound.id)
             .where(CityOutbound.status == "pending", CityOutbound.next_attempt_at <= now, ~blocked)
             .order_by(CityOutbound.id)
             .limit(limit)
             .with_for_update(skip_locked=True, of=CityOutbound)
         )
-        return (await self._session.scalars(query)).all()
+        return list((await self._session.scalars(query)).all())
+
+    async def runs(self, head_ids: Sequence[int], per_case: int) -> dict[int, list[Outbound]]:
+        """For each claimed head: its case's undelivered records in order (the head first), at most ``per_case``."""
+        if not head_ids:
+            return {}
+        heads = select(CityOutbound.case_id).where(CityOutbound.id.in_(list(head_ids))).scalar_subquery()
+        ranked = (
+            select(*_OUTBOUND_COLUMNS, func.row_number().over(partition_by=CityOutbound.case_id,
+                   order_by=(CityOutbound.event_sequence, CityOutbound.id)).label("rank"))
+            .where(CityOutbound.case_id.in_(heads), CityOutbound.status.in_(("pending", "dead")))
+            .subquery()
+        )  # fmt: skip
+        query = select(ranked).where(ranked.c.rank <= per_case).order_by(ranked.c.case_id, ranked.c.rank)
+        by_case: dict[str, list[Outbound]] = {}
+        for row in (await self._session.execute(query)).all():
+            by_case.setdefault(row.case_id, []).append(Outbound(*row[:-1]))
+        wanted = set(head_ids)
+        return {rows[0].id: rows for rows in by_case.values() if rows[0].id in wanted}
+
+    async def mark_delivered(self, ids: Sequence[int], now: datetime) -> None:
+        if ids:
+            await self._session.execute(
+                update(CityOutbound)
+                .where(CityOutbound.id.in_(list(ids)))
+                .values(status="delivered", attempts=CityOutbound.attempts + 1, delivered_at=now, synced_at=now,
+                        last_error=None)
+                .execution_options(synchronize_session=False)
+            )  # fmt: skip
+
+    async def mark_failed(self, failures: Sequence[dict[str, Any]]) -> None:
+        """Each failure: ``id``, ``attempts``, ``status``, ``next_attempt_at``, ``last_error`` (one statement)."""
+        if failures:  # ORM bulk UPDATE by primary key: one executemany
+            await self._session.execute(update(CityOutbound), [dict(f) for f in failures])
 
     async def status(self, now: datetime) -> dict[str, Any]:
         counts = select(

@@ -11,14 +11,23 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from exchange.clients.city_platform import CityPlatformClient, CityRefused
+from exchange.clients.city_platform import Answer, CityPlatformClient, CityRefused
 from exchange.domain.access import Caller, is_operator
-from exchange.domain.city import CaseFacts, DeliveryStatus, next_attempt_at, records_for
+from exchange.domain.city import (
+    CaseFacts,
+    DeliveryStatus,
+    Outbound,
+    RecordResult,
+    next_attempt_at,
+    pack_batches,
+    records_for,
+    run_of_case,
+)
 from exchange.store.models import CityOutbound
 from exchange.store.unit_of_work import ExchangeUnitOfWork
 from exchange.use_cases.errors import Forbidden
 
-__all__ = ["LinkPolicy", "dead_letters", "deliver_due", "enqueue", "link_status", "replay"]
+__all__ = ["LinkPolicy", "RoundResult", "dead_letters", "deliver_due", "enqueue", "link_status", "replay"]
 
 log = logging.getLogger("exchange.city")
 
@@ -29,7 +38,17 @@ class LinkPolicy:
     max_attempts: int
     backoff_base: float
     backoff_cap: float
-    batch: int = 50
+    cases: int = 500  # cases claimed per round
+    per_case: int = 50  # records of one case per round
+    batch: int = 500  # records per signed POST
+    batch_bytes: int = 512 * 1024  # content per signed POST (about)
+
+
+@dataclass(frozen=True)
+class RoundResult:
+    delivered: int
+    failed: int
+    full: bool  # the round took as much as it may (cases, or records of a case): more may be due right away
 
 
 async def enqueue(uow: ExchangeUnitOfWork, *, facts: CaseFacts, event_id: str, sequence: int) -> int:
@@ -46,52 +65,68 @@ async def enqueue(uow: ExchangeUnitOfWork, *, facts: CaseFacts, event_id: str, s
     return len(records)
 
 
-def _wire(row: CityOutbound, policy: LinkPolicy, now: datetime) -> dict[str, Any]:
-    return {
-        "record_id": row.record_id, "kind": row.kind, "case_number": row.case_number, "sequence": row.event_sequence,
-        "content": row.content, "batch": row.batch, "operation": row.operation,
-        "sync_time": now.isoformat(timespec="seconds"), "source": policy.source,
-    }  # fmt: skip
-
-
 async def deliver_due(
     uow: ExchangeUnitOfWork, *, platform: CityPlatformClient, policy: LinkPolicy, now: datetime
-) -> tuple[int, int]:
-    """Deliver the first due record of each case (cases in parallel); returns (delivered, failed)."""
-    rows = await uow.city_outbound.claim_deliverable(now, policy.batch)
-    if not rows:
-        return 0, 0
+) -> RoundResult:
+    """Deliver what is due, in one transaction: per case the first undelivered record and the consecutive ones
+    after it, packed into signed batches sent in parallel (a case's records stay in one batch, in order).
 
-    async def send(row: CityOutbound) -> str | None:
+    A batch that fails as a whole (down, slow, refused) counts an attempt against each case's first record only —
+    the rest of the case was never looked at. A record the platform refuses counts an attempt and backs off; its
+    case's later records were skipped and wait behind it. After ``max_attempts`` a record is dead with its reason.
+    """
+    heads = await uow.city_outbound.claim_heads(now, policy.cases)
+    if not heads:
+        return RoundResult(0, 0, False)
+    runs = await uow.city_outbound.runs(heads, policy.per_case)
+    case_runs = [
+        run for head in heads if (run := run_of_case(runs.get(head, []), head, now, policy.per_case))
+    ]
+    batches = pack_batches(case_runs, max_records=policy.batch, max_bytes=policy.batch_bytes)
+    sync_time = now.isoformat(timespec="seconds")
+
+    async def send(batch: list[Outbound]) -> dict[str, Answer] | str:
         try:
-            await platform.deliver(_wire(row, policy, now))
+            return await platform.deliver_batch(batch, source=policy.source, sync_time=sync_time)
         except CityRefused as exc:
             return str(exc)
-        return None
 
-    errors = await asyncio.gather(*(send(row) for row in rows))
-    failed = 0
-    for row, error in zip(rows, errors, strict=True):
-        row.attempts += 1
-        if error is None:
-            row.status, row.delivered_at, row.synced_at, row.last_error = (
-                DeliveryStatus.DELIVERED,
-                now,
-                now,
-                None,
-            )
-            continue
-        failed += 1
-        row.last_error = error[:1000]
-        if row.attempts >= policy.max_attempts:
-            row.status = DeliveryStatus.DEAD
+    answers = await asyncio.gather(*(send(batch) for batch in batches))
+    delivered: list[int] = []
+    failures: list[dict[str, Any]] = []
+
+    def fail(row: Outbound, error: str) -> None:
+        attempts = row.attempts + 1
+        dead = attempts >= policy.max_attempts
+        failures.append({"id": row.id, "attempts": attempts, "last_error": error[:1000],
+                         "status": DeliveryStatus.DEAD if dead else DeliveryStatus.PENDING,
+                         "next_attempt_at": now if dead else next_attempt_at(now, attempts, base=policy.backoff_base,
+                                                                              cap=policy.backoff_cap)})  # fmt: skip
+        if dead:
             log.error("city record dead-lettered", extra={"record": row.record_id, "kind": row.kind,
-                                                          "attempts": row.attempts, "reason": row.last_error})  # fmt: skip
-        else:
-            row.next_attempt_at = next_attempt_at(now, row.attempts, base=policy.backoff_base,
-                                                  cap=policy.backoff_cap)  # fmt: skip
+                                                          "attempts": attempts, "reason": error[:1000]})  # fmt: skip
+
+    for batch, answer in zip(batches, answers, strict=True):
+        if isinstance(answer, str):
+            seen: set[str] = set()
+            for row in batch:  # each case's first record carries the attempt
+                if row.case_id not in seen:
+                    seen.add(row.case_id)
+                    fail(row, answer)
+            continue
+        for row in batch:
+            result = answer[row.record_id]
+            if result.result.delivered:
+                delivered.append(row.id)
+            elif result.result == RecordResult.REFUSED:
+                fail(row, f"platform refused the record: {result.error or 'no reason given'}")
+    await uow.city_outbound.mark_delivered(delivered, now)
+    await uow.city_outbound.mark_failed(failures)
     await uow.commit()
-    return len(rows) - failed, failed
+    cut = sum(map(len, batches)) < sum(map(len, case_runs)) or any(
+        len(run) >= policy.per_case for run in case_runs
+    )
+    return RoundResult(len(delivered), len(failures), full=len(heads) >= policy.cases or cut)
 
 
 def _operator(caller: Caller) -> None:
