@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 from datetime import UTC, datetime
 
 from cases.clients import ExchangeClient, IdentityClient
@@ -17,7 +18,7 @@ from cases.use_cases.calendar import seed_calendar
 from cases.use_cases.deadlines import accept_overdue_receipts, announce_deadlines
 from cases.use_cases.exchange_work import MeshCalls, RetryPolicy
 from cases.use_cases.issuing import issue_due_certificates
-from cases.use_cases.resolution import resolve_due_materials
+from cases.use_cases.resolution import BATCH, resolve_due_materials
 from meshkit.db import Database
 from meshkit.http import service_client
 from meshkit.worker import Timer, WorkerPlan, serve_worker
@@ -64,18 +65,20 @@ def exchange_timer(settings: CasesSettings) -> Timer:
                                       client_secret=settings.client_secret)  # fmt: skip
             calls = MeshCalls(identity=identity, exchange=ExchangeClient(exchange_http, identity.token))
             while not stop.is_set():
+                busy = False  # a full batch: more is due, so scan again at once instead of waiting
                 try:
                     now = datetime.now(UTC)
-                    obtained = await resolve_due_materials(database, calls, policy=material_policy, now=now)
+                    resolved = await resolve_due_materials(database, calls, policy=material_policy, now=now)
                     issued = await issue_due_certificates(database, calls, policy=certificate_policy, now=now)
-                    if obtained or issued:
-                        log.info(
-                            "exchange work", extra={"materials_obtained": obtained, "certificates": issued}
-                        )
+                    busy = resolved.claimed >= BATCH
+                    if resolved.obtained or issued:
+                        log.info("exchange work",
+                                 extra={"materials_obtained": resolved.obtained, "certificates": issued})  # fmt: skip
                 except Exception:
                     log.exception("exchange scan failed; next scan retries")
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stop.wait(), settings.exchange_interval)
+                if not busy:
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(stop.wait(), settings.exchange_interval)
 
     return exchange_work
 
@@ -85,6 +88,15 @@ def plan(settings: CasesSettings) -> WorkerPlan:
                       timers=[supervision_timer(settings), exchange_timer(settings)])  # fmt: skip
 
 
+def lower_priority(nice: int) -> None:
+    """Background work yields the CPU to the APIs: a burst of applications is answered first and the relay,
+    materials and certificates catch up after it (``CASES_WORKER_NICE``; 0 keeps the priority)."""
+    if nice > 0:
+        with contextlib.suppress(OSError):  # e.g. a sandbox that forbids it: run at the normal priority
+            os.nice(nice)
+
+
 if __name__ == "__main__":
     settings = CasesSettings()
+    lower_priority(settings.worker_nice)
     serve_worker(settings, plan(settings))

@@ -61,11 +61,12 @@ async def test_concurrent_transitions_cannot_both_succeed(engine: AsyncEngine) -
         ), outcomes
     finally:
         async with engine.begin() as conn:
-            for table in (TimelineEntry.__table__, ClockEntry.__table__):
-                await conn.execute(delete(table).where(table.c.case_id == case.id))
-            await conn.execute(delete(Case.__table__).where(Case.__table__.c.id == case.id))
-            await conn.execute(delete(OpenMatter.__table__).where(OpenMatter.__table__.c.code == "RACE-1"))
+            for entity in (TimelineEntry, ClockEntry):
+                await conn.execute(delete(entity).where(entity.case_id == case.id))
+            await conn.execute(delete(Case).where(Case.id == case.id))
+            await conn.execute(delete(OpenMatter).where(OpenMatter.code == "RACE-1"))
             await conn.execute(delete(OUTBOX).where(OUTBOX.c.aggregate_id == case.id))
+        await database.dispose()  # the filing's driver pool
 
 
 async def test_parallel_departments_on_one_bundle_never_deadlock_and_the_parent_ends_right(
@@ -131,14 +132,10 @@ async def test_parallel_departments_on_one_bundle_never_deadlock_and_the_parent_
             assert (final.status, final.outcome, final.national_code) == ("approved", "approved", 3)
     finally:
         async with engine.begin() as conn:
-            for table in (TimelineEntry.__table__, ClockEntry.__table__, CaseMaterial.__table__):
-                await conn.execute(delete(table).where(table.c.case_id.in_(ids)))
-            await conn.execute(delete(Case.__table__).where(Case.__table__.c.parent_id == parent.id))
-            await conn.execute(delete(Case.__table__).where(Case.__table__.c.id == parent.id))
-            await conn.execute(
-                delete(OpenMatter.__table__).where(OpenMatter.__table__.c.code.in_(["RACE-A", "RACE-B"]))
-            )
-            await conn.execute(
-                delete(OpenBundle.__table__).where(OpenBundle.__table__.c.code == "RACE-BUNDLE")
-            )
+            for entity in (TimelineEntry, ClockEntry, CaseMaterial):
+                await conn.execute(delete(entity).where(entity.case_id.in_(ids)))
+            await conn.execute(delete(Case).where(Case.parent_id == parent.id))
+            await conn.execute(delete(Case).where(Case.id == parent.id))
+            await conn.execute(delete(OpenMatter).where(OpenMatter.code.in_(["RACE-A", "RACE-B"])))
+            await conn.execute(delete(OpenBundle).where(OpenBundle.code == "RACE-BUNDLE"))
             await conn.execute(delete(OUTBOX).where(OUTBOX.c.aggregate_id.in_(ids)))

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Response, status
 
-from cases.api.dependencies import CalendarDep, CallerDep, SettingsDep, UowDep
+from cases.api.dependencies import CalendarDep, CallerDep, MattersDep, SettingsDep, UowDep
 from cases.api.schemas import ActionIn, ApplicationIn, CaseDetailOut, CaseOut, CasePage, ClockOut, TimelineOut
 from cases.domain.states import CaseStatus
 from cases.use_cases.clock import expected_due_date
@@ -35,10 +35,9 @@ def _now() -> datetime:
                **problem_responses(401, 403, 404, 413, 422)},
 )  # fmt: skip
 async def submit_case(
-    uow: UowDep, caller: CallerDep, settings: SettingsDep, calendar: CalendarDep, body: ApplicationIn,
-    response: Response,
-    idempotency_key: Annotated[str | None, Header(max_length=100)] = None,
-) -> CaseOut:  # fmt: skip
+    uow: UowDep, caller: CallerDep, settings: SettingsDep, calendar: CalendarDep, matters: MattersDep,
+    body: ApplicationIn, idempotency_key: Annotated[str | None, Header(max_length=100)] = None,
+) -> Response:  # fmt: skip
     """Apply (申报) for a published matter or 一件事 bundle, online or at a window on someone's behalf (代办).
 
     The matter (or bundle) version is pinned. A bundle makes a parent case (lead department, combined time
@@ -46,13 +45,15 @@ async def submit_case(
     A retry with the same `Idempotency-Key` returns the same case (200).
     """
     application = Application(**body.model_dump(), idempotency_key=idempotency_key)
+    now = _now()
     case, created = await submit_application(
-        uow, caller=caller, application=application, now=_now(),
+        uow, caller=caller, application=application, now=now, matters=matters,
         intake=Intake(online_org=settings.online_org, online_region=settings.online_region),
     )  # fmt: skip
-    if not created:
-        response.status_code = status.HTTP_200_OK
-    return CaseOut.of(case, expected_due_date=expected_due_date(case, calendar, _now().date()))
+    out = CaseOut.of(case, expected_due_date=expected_due_date(case, calendar, now.date()))
+    # Serialized once here (response_model documents it) rather than validated again by FastAPI.
+    return Response(out.model_dump_json(), media_type="application/json",
+                    status_code=status.HTTP_201_CREATED if created else status.HTTP_200_OK)  # fmt: skip
 
 
 @router.get("/cases/{case_id}", response_model=CaseDetailOut, responses=problem_responses(401, 404))

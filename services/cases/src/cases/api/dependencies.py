@@ -13,9 +13,10 @@ from cases.domain.calendar import WorkingCalendar
 from cases.settings import CasesSettings
 from cases.store.unit_of_work import CasesUnitOfWork
 from cases.use_cases.calendar import load_calendar
+from cases.use_cases.matters import OpenMatterCache
 from meshkit.auth import CurrentPrincipal
 
-__all__ = ["CalendarDep", "CallerDep", "SettingsDep", "UowDep"]
+__all__ = ["CalendarDep", "CallerDep", "MattersDep", "SettingsDep", "UowDep"]
 
 CALENDAR_TTL = 30.0
 
@@ -25,12 +26,22 @@ async def _uow(request: Request) -> AsyncIterator[CasesUnitOfWork]:
         yield uow
 
 
-def _settings(request: Request) -> CasesSettings:
+# Dependencies are ``async def`` even when they do not await: a plain ``def`` runs in a worker thread.
+async def _settings(request: Request) -> CasesSettings:
     settings: CasesSettings = request.app.state.settings
     return settings
 
 
-def _caller(principal: CurrentPrincipal) -> Caller:
+async def _matters(request: Request) -> OpenMatterCache:
+    """Open matters cached in this process for ``CASES_MATTER_CACHE_SECONDS`` (see ``OpenMatterCache``)."""
+    cache: OpenMatterCache | None = getattr(request.app.state, "open_matter_cache", None)
+    if cache is None:
+        cache = OpenMatterCache(request.app.state.settings.matter_cache_seconds)
+        request.app.state.open_matter_cache = cache
+    return cache
+
+
+async def _caller(principal: CurrentPrincipal) -> Caller:
     return Caller(sub=principal.sub, kind=principal.kind, org=principal.org, region=principal.region,
                   roles=principal.roles)  # fmt: skip
 
@@ -49,3 +60,4 @@ UowDep = Annotated[CasesUnitOfWork, Depends(_uow)]
 SettingsDep = Annotated[CasesSettings, Depends(_settings)]
 CallerDep = Annotated[Caller, Depends(_caller)]
 CalendarDep = Annotated[WorkingCalendar, Depends(_calendar)]
+MattersDep = Annotated[OpenMatterCache, Depends(_matters)]

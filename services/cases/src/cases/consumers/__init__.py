@@ -3,7 +3,6 @@
 from cases.consumers.bundle_published import BUNDLE_PUBLISHED_CONSUMER
 from cases.consumers.bundle_retired import BUNDLE_RETIRED_CONSUMER
 from cases.consumers.case_concluded import CASE_CONCLUDED_CONSUMER
-from cases.consumers.case_submitted import CASE_SUBMITTED_CONSUMER
 from cases.consumers.matter_published import MATTER_PUBLISHED_CONSUMER
 from cases.consumers.matter_retired import MATTER_RETIRED_CONSUMER
 
@@ -14,6 +13,5 @@ CONSUMERS = [
     MATTER_RETIRED_CONSUMER,
     BUNDLE_PUBLISHED_CONSUMER,
     BUNDLE_RETIRED_CONSUMER,
-    CASE_SUBMITTED_CONSUMER,
     CASE_CONCLUDED_CONSUMER,
 ]

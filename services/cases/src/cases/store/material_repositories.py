@@ -33,36 +33,6 @@ class MaterialRepository:
             query = query.with_for_update()
         return (await self._session.scalars(query)).first()
 
-    async def schedule_resolution(self, case_id: str, *, at: datetime) -> int:
-        """Make the case's missing materials that the exchange may hold due now; returns how many."""
-        result = await self._session.execute(
-            update(CaseMaterial)
-            .where(CaseMaterial.case_id == case_id, CaseMaterial.status == "missing",
-                   or_(CaseMaterial.resource_code.is_not(None), CaseMaterial.certificate_type.is_not(None)),
-                   CaseMaterial.next_attempt_at.is_(None), CaseMaterial.attempts == 0)
-            .values(next_attempt_at=at)
-            .returning(CaseMaterial.id)
-        )  # fmt: skip
-        return len(result.all())
-
-    async def claim_due(self, *, now: datetime, lease_until: datetime, limit: int) -> list[tuple[str, str]]:
-        """Due materials as ``(case id, code)``, leased until ``lease_until`` so other workers skip them and a
-        crashed worker's claims come due again."""
-        due = (
-            select(CaseMaterial.id)
-            .where(CaseMaterial.next_attempt_at <= now, CaseMaterial.status == "missing")
-            .order_by(CaseMaterial.next_attempt_at)
-            .limit(limit)
-            .with_for_update(skip_locked=True)
-        )
-        result = await self._session.execute(
-            update(CaseMaterial)
-            .where(CaseMaterial.id.in_(due.scalar_subquery()))
-            .values(next_attempt_at=lease_until)
-            .returning(CaseMaterial.case_id, CaseMaterial.material_code)
-        )
-        return sorted((row[0], row[1]) for row in result.all())
-
     async def produced_by(self, parent_id: str, member_matter: str) -> Sequence[CaseMaterial]:
         """The bundle's materials that a member's result satisfies, still waiting for it."""
         query = select(CaseMaterial).where(

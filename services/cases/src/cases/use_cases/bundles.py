@@ -83,7 +83,7 @@ async def file_bundle(
         matter_name=bundle.name, handling_org=bundle.lead_department_code, limit_days=bundle.promised_days,
         statutory_days=bundle.statutory_days, idempotency_key=idempotency_key,
     )  # fmt: skip
-    uow.cases.add(*material_rows(parent.id, plan_materials(bundle.materials)))
+    uow.cases.add(*material_rows(parent.id, plan_materials(bundle.materials), received_at=receipt.now))
     members = [
         await receipt.new_case(
             uow,

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from cases.domain.materials import MaterialPlan
 from cases.store.case_models import CaseMaterial
 
 __all__ = ["material_rows"]
 
 
-def material_rows(case_id: str, plans: list[MaterialPlan]) -> list[CaseMaterial]:
+def material_rows(case_id: str, plans: list[MaterialPlan], *, received_at: datetime) -> list[CaseMaterial]:
+    """A missing material the exchange may hold (a certificate type or a shared resource) is due for the worker's
+    resolution from the moment the case is committed."""
     return [
         CaseMaterial(
             case_id=case_id,
@@ -23,6 +27,9 @@ def material_rows(case_id: str, plans: list[MaterialPlan]) -> list[CaseMaterial]
             produced_by=p.produced_by,
             detail={},
             attempts=0,
+            next_attempt_at=received_at
+            if p.status == "missing" and (p.certificate_type or p.resource_code)
+            else None,
         )
         for p in plans
     ]

@@ -1,14 +1,19 @@
-"""Matters open for application (the read model of catalog events)."""
+"""Matters open for application (the read model of catalog events), and a short-lived in-process copy of the
+ones being applied for."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
+from cases.domain.materials import MaterialPlan, plan_materials
+from cases.store.filing import MaterialArrays
 from cases.store.models import OpenMatter
 from cases.store.unit_of_work import CasesUnitOfWork
 from meshkit.errors import ProblemError
 
-__all__ = ["MatterNotOpen", "get_open_matter", "list_open_matters"]
+__all__ = ["MatterNotOpen", "MatterSnapshot", "OpenMatterCache", "get_open_matter", "list_open_matters"]
 
 
 class MatterNotOpen(ProblemError):
@@ -27,3 +32,54 @@ async def get_open_matter(uow: CasesUnitOfWork, *, code: str) -> OpenMatter:
     if matter is None:
         raise MatterNotOpen(f"事项 {code} 尚未发布或不可申请")
     return matter
+
+
+@dataclass(frozen=True)
+class MatterSnapshot:
+    """What filing a case takes from one version of an open matter, planned once per version."""
+
+    code: str
+    version: int
+    name: str
+    department_code: str
+    promised_days: int
+    statutory_days: int
+    result_certificate_type: str | None
+    materials: tuple[MaterialPlan, ...]
+    material_arrays: MaterialArrays
+
+    @classmethod
+    def of(cls, matter: OpenMatter) -> MatterSnapshot:
+        plans = plan_materials(matter.materials)
+        return cls(matter.code, matter.version, matter.name, matter.department_code, matter.promised_days,
+                   matter.statutory_days, matter.result_certificate_type, tuple(plans),
+                   MaterialArrays.of(plans))  # fmt: skip
+
+
+class OpenMatterCache:
+    """Open matters kept in process for ``ttl`` seconds (0: always read).
+
+    Only a hint: filing writes a case only while the matter is still open at the snapshot's version (checked in
+    the insert itself) and otherwise forgets the entry and reads the matter again. So a retired matter stops
+    taking applications at once, a newer version is used from its first application, and the pinned version is
+    always the one whose materials and limits were used. The time-to-live bounds how long an unused entry stays.
+    """
+
+    def __init__(self, ttl: float, *, clock: Callable[[], float] = time.monotonic, size: int = 1024) -> None:
+        self._ttl, self._clock, self._size = ttl, clock, size
+        self._entries: dict[str, tuple[MatterSnapshot, float]] = {}
+
+    async def get(self, uow: CasesUnitOfWork, code: str) -> MatterSnapshot:
+        entry = self._entries.get(code)
+        now = self._clock()
+        if entry is not None and now < entry[1]:
+            return entry[0]
+        snapshot = MatterSnapshot.of(await get_open_matter(uow, code=code))
+        if self._ttl > 0:
+            if len(self._entries) >= self._size:
+                self._entries.clear()
+            self._entries[code] = (snapshot, now + self._ttl)
+        return snapshot
+
+    def forget(self, code: str) -> None:
+        self._entries.pop(code, None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -10,15 +11,17 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 
 from cases.domain.access import Caller, applicant_id_of
-from cases.domain.materials import plan_materials
+from cases.domain.clock import LimitUnit
+from cases.domain.states import CaseStatus, national_code
 from cases.events import CASE_SUBMITTED
 from cases.store.case_models import Case
+from cases.store.filing import DuplicateIdempotencyKey
 from cases.store.unit_of_work import CasesUnitOfWork
 from cases.use_cases.bundles import Receipt, file_bundle
 from cases.use_cases.events import case_changed
-from cases.use_cases.materials_plan import material_rows
-from cases.use_cases.matters import get_open_matter
+from cases.use_cases.matters import MatterNotOpen, OpenMatterCache
 from meshkit.errors import ProblemError
+from meshkit.events import new_event
 
 __all__ = ["Application", "Intake", "submit_application"]
 
@@ -73,16 +76,19 @@ def _who(caller: Caller, application: Application, intake: Intake) -> tuple[str,
 
 
 async def submit_application(
-    uow: CasesUnitOfWork, *, caller: Caller, application: Application, intake: Intake, now: datetime
-) -> tuple[Case, bool]:
+    uow: CasesUnitOfWork, *, caller: Caller, application: Application, intake: Intake, now: datetime,
+    matters: OpenMatterCache | None = None,
+) -> tuple[Case, bool]:  # fmt: skip
     """The new case, or the one an earlier submission with the same idempotency key created (second: False).
 
-    A matter application makes one case; a 一件事 bundle application makes a parent with one member case per
-    member matter (see ``cases.use_cases.bundles``)."""
+    A matter application makes one case, written in one statement (``cases.store.filing``) with the matter
+    read from ``matters`` (an in-process cache; none: read each time); a 一件事 bundle application makes a parent
+    with one member case per member matter (see ``cases.use_cases.bundles``)."""
     if (application.matter_code is None) == (application.bundle_code is None):
         raise ProblemError("请指定事项 (matter_code) 或一件事 (bundle_code) 之一", status=422,
                            code="matter_or_bundle")  # fmt: skip
-    if len(json.dumps(application.form, ensure_ascii=False).encode()) > MAX_FORM_BYTES:
+    form_json = json.dumps(application.form, ensure_ascii=False)
+    if len(form_json) > MAX_FORM_BYTES // 4 and len(form_json.encode()) > MAX_FORM_BYTES:
         raise ProblemError(f"表单数据超过 {MAX_FORM_BYTES} 字节", status=413, code="form_too_large")
     applicant_id, applicant_kind, channel, received_by, region = _who(caller, application, intake)
     key = application.idempotency_key
@@ -93,12 +99,17 @@ async def submit_application(
     receipt = Receipt(caller=caller, applicant_id=applicant_id, applicant_kind=applicant_kind, channel=channel,
                       received_by=received_by, region=region, consent_ref=application.consent_ref,
                       form=application.form, now=now)  # fmt: skip
-    if application.bundle_code is not None:
-        case = await file_bundle(uow, receipt, bundle_code=application.bundle_code, idempotency_key=key)
-    else:
-        case = await _file_matter(
-            uow, receipt, matter_code=application.matter_code or "", idempotency_key=key
-        )
+    if application.bundle_code is None:
+        try:
+            case = await _file_matter(uow, receipt, matter_code=application.matter_code or "", form_json=form_json,
+                                      idempotency_key=key, matters=matters or OpenMatterCache(0))  # fmt: skip
+        except DuplicateIdempotencyKey:  # a concurrent retry with the same key won the race
+            earlier = await uow.cases.by_idempotency_key(applicant_id, key or "")
+            if earlier is None:
+                raise
+            return earlier, False
+        return case, True
+    case = await file_bundle(uow, receipt, bundle_code=application.bundle_code, idempotency_key=key)
     try:
         await uow.commit()
     except IntegrityError:  # a concurrent retry with the same key won the race
@@ -111,17 +122,36 @@ async def submit_application(
     return case, True
 
 
-async def _file_matter(uow: CasesUnitOfWork, receipt: Receipt, *, matter_code: str, idempotency_key: str | None
-                       ) -> Case:  # fmt: skip
-    matter = await get_open_matter(uow, code=matter_code)
-    case = await receipt.new_case(
-        uow, kind="single", matter_code=matter.code, matter_version=matter.version, matter_name=matter.name,
-        handling_org=matter.department_code, limit_days=matter.promised_days, statutory_days=matter.statutory_days,
-        idempotency_key=idempotency_key, result_certificate_type=matter.result_certificate_type,
-    )  # fmt: skip
-    uow.cases.add(*material_rows(case.id, plan_materials(matter.materials)))
-    await uow.flush()
-    await uow.publish(
-        CASE_SUBMITTED, aggregate_id=case.id, sequence=1, payload=case_changed(case, at=receipt.now)
-    )
-    return case
+async def _file_matter(
+    uow: CasesUnitOfWork, receipt: Receipt, *, matter_code: str, form_json: str, idempotency_key: str | None,
+    matters: OpenMatterCache,
+) -> Case:  # fmt: skip
+    """One statement: the case, its timeline row, materials and ``case_submitted`` event (committed)."""
+    for _ in range(3):  # a cached matter retired or superseded meanwhile: forget it and read it again
+        matter = await matters.get(uow, matter_code)
+        values: dict[str, Any] = dict(  # noqa: C408 - the columns by name
+            id=str(uuid.uuid4()), kind="single", matter_code=matter.code, matter_version=matter.version,
+            matter_name=matter.name, applicant_kind=receipt.applicant_kind, applicant_id=receipt.applicant_id,
+            submitted_by=receipt.caller.sub, consent_ref=receipt.consent_ref, channel=receipt.channel,
+            received_by_org=receipt.received_by, region=receipt.region, handling_org=matter.department_code,
+            status=CaseStatus.RECEIVED.value, national_code=national_code(CaseStatus.RECEIVED), form=receipt.form,
+            received_at=receipt.now, limit_days=matter.promised_days, limit_unit=LimitUnit.WORKING_DAYS.value,
+            statutory_days=matter.statutory_days, idempotency_key=idempotency_key,
+            result_certificate_type=matter.result_certificate_type,
+        )  # fmt: skip
+        case = Case(**values, number="", extension_days=0, supplement_requested=False, deemed_accepted=False,
+                    version=1, parent_id=None, bundle_code=None)  # fmt: skip
+        event = new_event(CASE_SUBMITTED, aggregate_id=case.id, sequence=1,
+                          payload=case_changed(case, at=receipt.now))  # fmt: skip
+        if uow.session.in_transaction():  # the matter was read: end it before writing on another connection
+            await uow.rollback()
+        number = await uow.filing.file(
+            values, form_json=form_json, number_prefix=f"{receipt.region[:6]}{receipt.now:%Y%m%d}",
+            actor_org=receipt.caller.org, actor_role=receipt.caller.kind, materials=matter.material_arrays,
+            event=event,
+        )  # fmt: skip
+        if number is not None:
+            case.number = number
+            return case
+        matters.forget(matter_code)
+    raise MatterNotOpen(f"事项 {matter_code} 尚未发布或不可申请")

@@ -14,7 +14,6 @@ from pydantic import SecretStr
 
 from cases.clients import ExchangeClient, IdentityClient
 from cases.consumers.case_concluded import on_case_concluded
-from cases.consumers.case_submitted import on_case_submitted
 from cases.store.repositories import OpenMatterRepository
 from cases.use_cases.exchange_work import MeshCalls
 from meshkit.db import Database
@@ -109,7 +108,7 @@ class Worker:
     database: Database
 
     async def deliver(self, subject: str, data: dict[str, Any]) -> None:
-        handler = {"cases.case_submitted.v1": on_case_submitted, "cases.case_concluded.v1": on_case_concluded}
+        handler = {"cases.case_concluded.v1": on_case_concluded}
         event = CloudEvent(id=f"e-{data['case_id']}-{subject}", source="/tongban/cases", type=subject,
                            subject=data["case_id"], time=datetime.now(UTC), sequence=1, data=data)  # fmt: skip
         async with self.database.sessions() as session, session.begin():

@@ -12,11 +12,11 @@ from sqlalchemy import select, text
 
 from cases.store.case_models import CaseMaterial
 from cases.use_cases.exchange_work import MeshCalls, RetryPolicy
-from cases.use_cases.resolution import GAVE_UP, resolve_due_materials
+from cases.use_cases.resolution import GAVE_UP, Resolution, resolve_due_materials
 from meshkit.db import Database
 
 from ..conftest import Flow
-from .conftest import CHEN_ID_NUMBER, PDF, POPULATION, FakeMesh, Worker
+from .conftest import CHEN_ID_NUMBER, PDF, POPULATION, FakeMesh
 
 pytestmark = pytest.mark.api
 
@@ -34,7 +34,6 @@ async def _apply(flow: Flow, matter: str) -> dict[str, str]:
 async def test_id_card_is_obtained_by_data_sharing(
     flow: Flow,
     registration: str,
-    worker: Worker,
     fake_mesh: FakeMesh,
     mesh_calls: MeshCalls,
     database: Database,
@@ -45,10 +44,11 @@ async def test_id_card_is_obtained_by_data_sharing(
         ("M01", "missing"), ("M02", "missing"), ("M03", "missing")]  # fmt: skip
     assert (before["still_missing"], before["paper_free_share"]) == (3, None)
 
-    await worker.deliver("cases.case_submitted.v1", {"case_id": case["id"]})
-    await worker.deliver("cases.case_submitted.v1", {"case_id": case["id"]})  # redelivered: nothing more
-    obtained = await resolve_due_materials(database, mesh_calls, policy=POLICY, now=datetime.now(UTC))
-    assert obtained == 1
+    # due for the worker from the moment the case was filed: only the one the exchange may hold
+    due = [(await _material(database, case["id"], code)).next_attempt_at for code in ("M01", "M02", "M03")]
+    assert due == [None, datetime.fromisoformat(case["received_at"]), None]
+    resolved = await resolve_due_materials(database, mesh_calls, policy=POLICY, now=datetime.now(UTC))
+    assert (resolved.claimed, resolved.obtained) == (1, 1)
 
     after = (await flow.client.get(f"/cases/{case['id']}/materials", headers=flow.citizen())).json()
     id_card = after["materials"][1]
@@ -77,24 +77,21 @@ async def test_id_card_is_obtained_by_data_sharing(
 async def test_failures_back_off_then_leave_it_for_upload(
     flow: Flow,
     registration: str,
-    worker: Worker,
     fake_mesh: FakeMesh,
     mesh_calls: MeshCalls,
     database: Database,
 ) -> None:
     case = await _apply(flow, registration)
-    await worker.deliver("cases.case_submitted.v1", {"case_id": case["id"]})
     fake_mesh.down = True
     now = datetime.now(UTC)
-    assert await resolve_due_materials(database, mesh_calls, policy=POLICY, now=now) == 0
+    assert (await resolve_due_materials(database, mesh_calls, policy=POLICY, now=now)).obtained == 0
     material = await _material(database, case["id"], "M02")
     assert (material.status, material.attempts) == ("missing", 1)
     assert material.last_error == "identity_token_503"
     assert material.next_attempt_at == now + timedelta(seconds=5)
     fake_mesh.calls.clear()
-    assert (
-        await resolve_due_materials(database, mesh_calls, policy=POLICY, now=now + timedelta(seconds=1)) == 0
-    )
+    later = await resolve_due_materials(database, mesh_calls, policy=POLICY, now=now + timedelta(seconds=1))
+    assert later == Resolution(0, 0)
     assert fake_mesh.calls == []  # not due yet
     await resolve_due_materials(database, mesh_calls, policy=POLICY, now=now + timedelta(seconds=6))
     material = await _material(database, case["id"], "M02")
@@ -102,7 +99,8 @@ async def test_failures_back_off_then_leave_it_for_upload(
     assert material.last_error is not None
     assert material.last_error.startswith(GAVE_UP)
     fake_mesh.down = False
-    assert await resolve_due_materials(database, mesh_calls, policy=POLICY, now=now + timedelta(days=1)) == 0
+    resolved = await resolve_due_materials(database, mesh_calls, policy=POLICY, now=now + timedelta(days=1))
+    assert resolved == Resolution(0, 0)  # given up: no longer due
 
     uploaded = await flow.client.post(f"/cases/{case['id']}/materials/M02/upload", content=PDF,
                                       headers={**flow.citizen(), "Content-Type": "application/pdf",

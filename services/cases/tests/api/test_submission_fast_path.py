@@ -1,0 +1,84 @@
+"""Filing through the in-process matter cache and the one-statement insert: a retired matter stops taking
+applications at once, a new version is pinned exactly with its own materials, the event and rows are whole."""
+
+from __future__ import annotations
+
+import json
+from typing import Any as Flow  # the `flow` fixture of conftest.py (test modules cannot import it)
+
+import pytest
+from sqlalchemy import select, text
+
+from cases.store.case_models import CaseMaterial, TimelineEntry
+from cases.store.models import OUTBOX
+from cases.store.repositories import OpenMatterRepository
+
+pytestmark = pytest.mark.api
+
+MATTER = "500110-SCJGJ-SPJY-XK"
+
+
+async def _publish(flow: Flow, version: int, materials: list[dict[str, object]]) -> None:
+    async with flow.database.sessions() as session, session.begin():
+        await OpenMatterRepository(session).upsert_newer({
+            "matter_id": "m-1", "code": MATTER, "version": version, "name": "食品经营许可", "matter_type": "01",
+            "department_code": "500110-SCJGJ", "statutory_days": 20, "promised_days": 10, "materials": materials,
+        })  # fmt: skip
+
+
+async def test_retired_matter_stops_at_once_even_when_cached(flow: Flow) -> None:
+    await flow.open_matter()
+    assert (await flow.apply(flow.citizen())).status_code == 201  # now cached in the app
+    async with flow.database.sessions() as session, session.begin():
+        await OpenMatterRepository(session).remove_retired(MATTER, 3)
+    refused = await flow.apply(flow.citizen())
+    assert (refused.status_code, refused.json()["code"]) == (404, "matter_not_open")
+
+
+async def test_new_version_is_pinned_with_its_own_materials(flow: Flow) -> None:
+    await _publish(flow, 1, [{"name": "申请书"}])
+    first = (await flow.apply(flow.citizen())).json()
+    await _publish(flow, 2, [{"name": "申请书"}, {"name": "身份证明", "resource_code": "500110-GAJ-RK-001",
+                                                  "data_items": ["姓名"]}])  # fmt: skip
+    second = (await flow.apply(flow.citizen())).json()
+    assert (first["matter_version"], second["matter_version"]) == (1, 2)
+    async with flow.database.sessions() as session:
+        rows = (await session.execute(
+            select(CaseMaterial.case_id, CaseMaterial.material_code, CaseMaterial.name, CaseMaterial.data_items,
+                   CaseMaterial.next_attempt_at).where(CaseMaterial.case_id.in_([first["id"], second["id"]]))
+            .order_by(CaseMaterial.case_id == second["id"], CaseMaterial.material_code)
+        )).all()  # fmt: skip
+    assert [(r[0] == second["id"], r[1], r[2], r[3], r[4] is not None) for r in rows] == [
+        (False, "M01", "申请书", [], False),
+        (True, "M01", "申请书", [], False),
+        (True, "M02", "身份证明", ["姓名"], True),  # due for the worker at once
+    ]
+
+
+async def test_one_statement_writes_case_timeline_and_event(flow: Flow) -> None:
+    await flow.open_matter()
+    case = (await flow.apply(flow.citizen(), form={"店名": "綦河小馆", "面积": 42})).json()
+    async with flow.database.sessions() as session:
+        [timeline] = (
+            await session.scalars(select(TimelineEntry).where(TimelineEntry.case_id == case["id"]))
+        ).all()
+        envelope = await session.scalar(select(OUTBOX.c.envelope).where(OUTBOX.c.aggregate_id == case["id"]))
+        form = await session.scalar(text("SELECT form FROM cases WHERE id = :id"), {"id": case["id"]})
+    assert (timeline.action, timeline.to_status, timeline.actor_id, timeline.actor_role) == (
+        "submit", "received", "person-1", "person")  # fmt: skip
+    assert envelope["type"] == "cases.case_submitted.v1"
+    assert envelope["data"]["case_number"] == case["number"]
+    assert envelope["data"]["case_id"] == case["id"]
+    assert form == {"店名": "綦河小馆", "面积": 42}
+    detail = (await flow.client.get(f"/cases/{case['id']}", headers=flow.citizen())).json()
+    assert json.dumps(detail["form"], ensure_ascii=False) == json.dumps(form, ensure_ascii=False)
+    assert [t["action"] for t in detail["timeline"]] == ["submit"]
+
+
+async def test_idempotent_retry_returns_the_same_case(flow: Flow) -> None:
+    await flow.open_matter()
+    headers = {**flow.citizen(), "Idempotency-Key": "retry-1"}
+    first = await flow.client.post("/cases", json={"matter_code": MATTER, "form": {}}, headers=headers)
+    again = await flow.client.post("/cases", json={"matter_code": MATTER, "form": {}}, headers=headers)
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert again.json()["id"] == first.json()["id"]
