@@ -19,6 +19,7 @@ from typing import Any
 import httpx
 import pytest
 
+from identity.demo import DEMO_CLIENT_SECRET
 from meshkit.testing import eventually
 from tongban.mesh import Mesh
 from tongban.simulators.residents import NEIGHBOUR, residents
@@ -54,8 +55,17 @@ async def test_the_restaurant_story(http: httpx.AsyncClient, log_in: LogIn, mesh
     refused = await http.post("/identity/persons", json={"name": resident["name"], "id_number": wrong,
                                                          "password": "Kaidian2026"})  # fmt: skip
     assert refused.status_code == 422, refused.text
-    await _ok(await http.post("/identity/persons", json={"name": resident["name"], "id_number": resident["id_number"],
-                                                         "password": "Kaidian2026"}), 201)  # fmt: skip
+    person = await _ok(await http.post("/identity/persons", json={
+        "name": resident["name"], "id_number": resident["id_number"], "password": "Kaidian2026"}), 201)  # fmt: skip
+    her, claims = await log_in(resident["id_number"], "Kaidian2026")
+    too_low = await http.post("/cases/cases", headers=her, json={"bundle_code": BUNDLE})
+    assert too_low.json()["code"] in ("real_name_level_too_low", "bundle_not_open"), too_low.text
+    # The real-name check against the population register raises her to level 2; she logs in again.
+    verifier = await _ok(await http.post("/identity/token", data={"grant_type": "client_credentials"},
+                                         auth=("realname-verifier", DEMO_CLIENT_SECRET)))  # fmt: skip
+    raised = await _ok(await http.post(f"/identity/persons/{person['id']}/identity-level", json={
+        "id_number": resident["id_number"]}, headers={"Authorization": f"Bearer {verifier['access_token']}"}))  # fmt: skip
+    assert raised["acr"] == 2
     her, claims = await log_in(resident["id_number"], "Kaidian2026")
 
     found = await _ok(await http.get("/catalog/search", params={"q": "开饭店"}))

@@ -24,11 +24,12 @@ class Flow:
     def __init__(self, client: httpx.AsyncClient, tokens: TokenFactory, database: Database) -> None:
         self.client, self.tokens, self.database = client, tokens, database
 
-    async def open_matter(self, *, statutory: int = 20, promised: int = 10) -> None:
+    async def open_matter(self, *, statutory: int = 20, promised: int = 10, level: int = 1) -> None:
         async with self.database.sessions() as session, session.begin():
             await OpenMatterRepository(session).upsert_newer({
                 "matter_id": "m-1", "code": MATTER, "version": 3, "name": "食品经营许可", "matter_type": "01",
                 "department_code": DEPT, "statutory_days": statutory, "promised_days": promised,
+                "min_real_name_level": level,
             })  # fmt: skip
             # Deadlines must not depend on the day the suite runs: publish the next years as plain weeks.
             await CalendarRepository(session).seed(frozenset({2027, 2028}), [], source="test")

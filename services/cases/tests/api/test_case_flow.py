@@ -170,3 +170,15 @@ async def test_supplement_during_review_pauses_the_clock_and_delivery_records_it
     assert delivered["delivered_at"] is not None
     detail = (await flow.client.get(f"/cases/{case['id']}", headers=flow.citizen())).json()
     assert [c["event"] for c in detail["clock"]] == ["start", "pause", "resume", "stop"]
+
+
+async def test_online_applications_need_the_matters_real_name_level(flow: Flow) -> None:
+    await flow.open_matter(level=2)
+    registered_only = flow.tokens.headers(sub="person-9", kind="person", acr="1")
+    refused = await flow.apply(registered_only)
+    assert (refused.status_code, refused.json()["code"]) == (403, "real_name_level_too_low")
+    assert "实名认证等级 2 级" in refused.json()["detail"]
+    assert (await flow.apply(flow.citizen())).status_code == 201  # level 2
+    clerk = flow.staff("window_clerk", org="500110-ZWFWZX")  # checked in person at the window
+    on_behalf = await flow.apply(clerk, applicant_id="person-9", consent_ref="委托书-009")
+    assert on_behalf.status_code == 201, on_behalf.text

@@ -33,7 +33,7 @@ async def test_concurrent_transitions_cannot_both_succeed(engine: AsyncEngine) -
             "matter_id": "m-race", "code": "RACE-1", "version": 1, "name": "测试事项", "matter_type": "01",
             "department_code": "500110-SCJGJ", "statutory_days": 5, "promised_days": 3,
         })  # fmt: skip
-    applicant = Caller(sub="person-race", kind="person", org=None, region=None, roles=frozenset())
+    applicant = Caller(sub="person-race", kind="person", org=None, region=None, roles=frozenset(), acr=2)
     async with CasesUnitOfWork(database) as uow:
         case, _ = await submit_application(
             uow, caller=applicant, application=Application(matter_code="RACE-1"), now=datetime.now(UTC),
@@ -86,7 +86,7 @@ async def test_parallel_departments_on_one_bundle_never_deadlock_and_the_parent_
             "promised_days": 3, "promised_unit": "working_day",
             "members": [{"code": c, "version": 1, "name": c, "department_code": d} for c, d in members],
         })  # fmt: skip
-    applicant = Caller(sub="person-race-b", kind="person", org=None, region=None, roles=frozenset())
+    applicant = Caller(sub="person-race-b", kind="person", org=None, region=None, roles=frozenset(), acr=2)
     async with CasesUnitOfWork(database) as uow:
         parent, _ = await submit_application(
             uow, caller=applicant, application=Application(bundle_code="RACE-BUNDLE"), now=datetime.now(UTC),

@@ -20,7 +20,7 @@ from meshkit.db import Database
 pytestmark = pytest.mark.integration
 
 CENTER = "500110-ZWFWZX"
-APPLICANT = Caller(sub="person-t", kind="person", org=None, region=None, roles=frozenset())
+APPLICANT = Caller(sub="person-t", kind="person", org=None, region=None, roles=frozenset(), acr=2)
 
 
 async def received_on(database: Database, when: datetime) -> str:

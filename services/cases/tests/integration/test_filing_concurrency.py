@@ -38,7 +38,9 @@ async def test_concurrent_filings_get_unique_numbers_and_one_case_per_key(engine
     now = datetime.now(UTC)
 
     async def file(n: int, key: str | None = None) -> tuple[str, str, bool]:
-        caller = Caller(sub=f"person-file-{n}", kind="person", org=None, region=None, roles=frozenset())
+        caller = Caller(
+            sub=f"person-file-{n}", kind="person", org=None, region=None, roles=frozenset(), acr=2
+        )
         async with CasesUnitOfWork(database) as uow:
             case, created = await submit_application(
                 uow, caller=caller, application=Application(matter_code=CODE, idempotency_key=key), now=now,

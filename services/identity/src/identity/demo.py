@@ -62,6 +62,8 @@ DEMO_CLIENTS: dict[str, tuple[str, str, list[str]]] = {
     # The cases platform's worker: reads applicants' identifiers to resolve materials through the exchange and
     # registers e-certificates there on behalf of the deciding department.
     "tongban-cases": ("通办办件平台", "500110-ZWFWZX", ["identity:reveal", "exchange:certificates:issue"]),
+    # The real-name check of online registrations against the population register (实名核验, level 2).
+    "realname-verifier": ("实名核验系统（人口库比对）", "500110-GAJ", ["identity:verify"]),
 }
 
 DEMO_CLIENT_SECRET = "demo-client-secret-for-local-runs"  # noqa: S105 - demo data, dev only

@@ -43,7 +43,7 @@ async def _matters(request: Request) -> OpenMatterCache:
 
 async def _caller(principal: CurrentPrincipal) -> Caller:
     return Caller(sub=principal.sub, kind=principal.kind, org=principal.org, region=principal.region,
-                  roles=principal.roles)  # fmt: skip
+                  roles=principal.roles, acr=principal.acr)  # fmt: skip
 
 
 async def _calendar(request: Request) -> WorkingCalendar:

@@ -6,7 +6,15 @@ from dataclasses import dataclass
 
 from cases.domain.states import TRANSITIONS, Action, Actor
 
-__all__ = ["Caller", "CaseFacts", "actor_for", "applicant_id_of", "can_see", "region_prefix"]
+__all__ = [
+    "Caller",
+    "CaseFacts",
+    "actor_for",
+    "applicant_id_of",
+    "can_see",
+    "real_name_short",
+    "region_prefix",
+]
 
 
 @dataclass(frozen=True)
@@ -16,6 +24,9 @@ class Caller:
     org: str | None
     region: str | None
     roles: frozenset[str]
+    acr: int = (
+        0  # real-name level of a person's login (1 registered, 2 verified against a register, 3 in person)
+    )
 
 
 @dataclass(frozen=True)
@@ -84,3 +95,9 @@ def actor_for(caller: Caller, case: CaseFacts, action: Action, *, district_cente
         if at_department or (at_center and actor is Actor.WINDOW_CLERK):
             return actor
     return None
+
+
+def real_name_short(caller: Caller, required: int) -> bool:
+    """A person applying online below the matter's minimum real-name level (最低实名等级). A clerk filing at a
+    window has checked the applicant in person; enterprises are judged by their own authentication."""
+    return caller.kind == "person" and caller.acr < required

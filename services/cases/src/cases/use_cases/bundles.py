@@ -26,7 +26,7 @@ from cases.store.unit_of_work import CasesUnitOfWork
 from cases.use_cases.clock import refresh_due_dates
 from cases.use_cases.events import case_changed
 from cases.use_cases.materials_plan import material_rows
-from cases.use_cases.matters import get_open_matter
+from cases.use_cases.matters import get_open_matter, require_real_name
 from meshkit.errors import ProblemError
 from meshkit.events import EventSpec
 
@@ -78,6 +78,7 @@ async def file_bundle(
     """The parent case (lead department, combined limit, merged materials) and its member cases; not committed."""
     bundle = await get_open_bundle(uow, code=bundle_code)
     matters: list[OpenMatter] = [await get_open_matter(uow, code=m["code"]) for m in bundle.members]
+    require_real_name(receipt.caller, max((m.min_real_name_level for m in matters), default=1), bundle.name)
     parent = await receipt.new_case(
         uow, kind="bundle", bundle_code=bundle.code, matter_code=bundle.code, matter_version=bundle.version,
         matter_name=bundle.name, handling_org=bundle.lead_department_code, limit_days=bundle.promised_days,

@@ -7,13 +7,21 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from cases.domain.access import Caller, real_name_short
 from cases.domain.materials import MaterialPlan, plan_materials
 from cases.store.filing import MaterialArrays
 from cases.store.models import OpenMatter
 from cases.store.unit_of_work import CasesUnitOfWork
 from meshkit.errors import ProblemError
 
-__all__ = ["MatterNotOpen", "MatterSnapshot", "OpenMatterCache", "get_open_matter", "list_open_matters"]
+__all__ = [
+    "MatterNotOpen",
+    "MatterSnapshot",
+    "OpenMatterCache",
+    "get_open_matter",
+    "list_open_matters",
+    "require_real_name",
+]
 
 
 class MatterNotOpen(ProblemError):
@@ -47,13 +55,14 @@ class MatterSnapshot:
     result_certificate_type: str | None
     materials: tuple[MaterialPlan, ...]
     material_arrays: MaterialArrays
+    min_real_name_level: int = 1
 
     @classmethod
     def of(cls, matter: OpenMatter) -> MatterSnapshot:
         plans = plan_materials(matter.materials)
         return cls(matter.code, matter.version, matter.name, matter.department_code, matter.promised_days,
                    matter.statutory_days, matter.result_certificate_type, tuple(plans),
-                   MaterialArrays.of(plans))  # fmt: skip
+                   MaterialArrays.of(plans), matter.min_real_name_level)  # fmt: skip
 
 
 class OpenMatterCache:
@@ -83,3 +92,13 @@ class OpenMatterCache:
 
     def forget(self, code: str) -> None:
         self._entries.pop(code, None)
+
+
+def require_real_name(caller: Caller, required: int, name: str) -> None:
+    """Refuse an online application below the matter's (or bundle's) minimum real-name level."""
+    if real_name_short(caller, required):
+        raise ProblemError(
+            f"申请「{name}」需要实名认证等级 {required} 级，当前为 {caller.acr} 级：请先完成实名核验 "
+            "(raise your identity level in identity, or apply at a hall window)",
+            status=403, code="real_name_level_too_low",
+        )  # fmt: skip

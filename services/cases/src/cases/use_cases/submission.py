@@ -19,7 +19,7 @@ from cases.store.filing import DuplicateIdempotencyKey
 from cases.store.unit_of_work import CasesUnitOfWork
 from cases.use_cases.bundles import Receipt, file_bundle
 from cases.use_cases.events import case_changed
-from cases.use_cases.matters import MatterNotOpen, OpenMatterCache
+from cases.use_cases.matters import MatterNotOpen, OpenMatterCache, require_real_name
 from meshkit.errors import ProblemError
 from meshkit.events import new_event
 
@@ -129,6 +129,7 @@ async def _file_matter(
     """One statement: the case, its timeline row, materials and ``case_submitted`` event (committed)."""
     for _ in range(3):  # a cached matter retired or superseded meanwhile: forget it and read it again
         matter = await matters.get(uow, matter_code)
+        require_real_name(receipt.caller, matter.min_real_name_level, matter.name)
         values: dict[str, Any] = dict(  # noqa: C408 - the columns by name
             id=str(uuid.uuid4()), kind="single", matter_code=matter.code, matter_version=matter.version,
             matter_name=matter.name, applicant_kind=receipt.applicant_kind, applicant_id=receipt.applicant_id,
