@@ -5,8 +5,9 @@ case, its material rows, a timeline row and an outbox event in one transaction. 
 fixed number of connections; latency an open loop paced at half the measured rate, measured from each request's
 scheduled start so queueing counts.
 
-Queue: 1,000,000 cases spread over the district's departments and halls (most of them concluded, as in a
-running district) are inserted straight into the cases database; then window staff of one department page
+Queue: 1,000,000 cases spread over the district's departments and halls (most of them concluded over two years,
+the open ones received in the last three days, as in a running district — so no timer has a backlog of deemed
+acceptances or overdue warnings to work off) are inserted straight into the cases database; then window staff of one department page
 through their queue (待办) through the gateway with the filters they use.
 """
 
@@ -113,7 +114,8 @@ SELECT gen_random_uuid()::text, 'B' || lpad(n::text, 21, '0'), 'BENCH-MATTER-' |
        day, day, 10, 'working_days', 20, (day + interval '14 days')::date, (day + interval '28 days')::date,
        CASE WHEN concluded THEN day + interval '9 days' END, CASE WHEN concluded THEN 'approved' END, 'single'
 FROM (SELECT n, (n * 7919) % 5 AS hall, (n * 7) % 97 < 89 AS concluded,
-             timestamptz '2025-01-01' + (n % 600) * interval '1 day' AS day
+             CASE WHEN (n * 7) % 97 < 89 THEN timestamptz '2025-01-01' + (n % 600) * interval '1 day'
+                  ELSE now() - (n % 72) * interval '1 hour' END AS day
       FROM generate_series($6::bigint, $7::bigint) AS n) AS g
 """
 
