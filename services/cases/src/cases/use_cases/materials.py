@@ -13,7 +13,7 @@ from cases.domain.access import Caller
 from cases.domain.material_access import may_record_paper, may_upload, statistics_scope
 from cases.domain.materials import PAPER_FREE_METHODS, Method, blocking, paper_free_share
 from cases.domain.uploads import UploadRefused, checked_upload
-from cases.store.case_models import Case, CaseMaterial, Upload
+from cases.store.case_models import Case, CaseMaterial, TimelineEntry, Upload
 from cases.store.unit_of_work import CasesUnitOfWork
 from cases.use_cases.handling import facts_of, load_visible
 from meshkit.errors import ProblemError
@@ -110,6 +110,7 @@ async def upload_material(
     material.status, material.method, material.reference = "obtained", Method.UPLOAD.value, row.id
     material.obtained_at, material.next_attempt_at = now, None
     material.detail = {"upload_id": row.id, "sha256": facts.sha256, "size": facts.size, "by": caller.kind}
+    _note(uow, case, caller, "upload_material", f"{material.material_code} {material.name}", now)
     await uow.commit()
     return row
 
@@ -126,8 +127,16 @@ async def record_paper(
     material.status, material.method, material.reference = "obtained", Method.PAPER.value, caller.org
     material.obtained_at, material.next_attempt_at = now, None
     material.detail = {"received_by": caller.sub, "received_at_org": caller.org, "note": note}
+    _note(uow, case, caller, "paper_material", f"{material.material_code} {material.name}", now)
     await uow.commit()
     return material
+
+
+def _note(uow: CasesUnitOfWork, case: Case, caller: Caller, action: str, opinion: str, now: datetime) -> None:
+    """A timeline row for a material supplied (the status does not change)."""
+    uow.cases.add(TimelineEntry(case_id=case.id, action=action, from_status=case.status, to_status=case.status,
+                                actor_id=caller.sub, actor_org=caller.org, actor_role=caller.kind, opinion=opinion,
+                                at=now))  # fmt: skip
 
 
 async def download(uow: CasesUnitOfWork, *, case_id: str, upload_id: str, caller: Caller, district_center: str
