@@ -5,22 +5,15 @@ with SM2 across processes, and the platform's 回流 push is verified by the hub
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import html
-import re
-import secrets
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
 
 import httpx
-import jwt
 import pytest
 
-from identity.demo import DEMO_CLIENT_SECRET, DEMO_PASSWORD, DEMO_WEB_CLIENT, DEMO_WEB_REDIRECT_URIS
+from identity.demo import DEMO_CLIENT_SECRET
 from meshkit.events import CloudEvent
 from meshkit.testing import eventually
 from meshkit.worker import connect_nats
@@ -31,12 +24,6 @@ pytestmark = pytest.mark.e2e
 CHEN = "500222199803070028"  # 陈晓梅, identity's demo person and the population simulator's resident
 LI = "500222200305190153"  # 李华
 CERTIFICATE = "1.2.156.3005.2.11100000000013338W011.11500110MB1A0001X2.20230000405.001.G"  # 区市场监管局
-
-
-@pytest.fixture
-async def http(gateway_url: str) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(base_url=gateway_url, timeout=20) as client:
-        yield client
 
 
 def simulator_url(mesh: Mesh, name: str) -> str:
@@ -51,44 +38,14 @@ async def system_token(http: httpx.AsyncClient) -> dict[str, str]:
     return {"Authorization": f"Bearer {response.json()['access_token']}"}
 
 
-async def log_in(http: httpx.AsyncClient, login: str) -> tuple[dict[str, str], dict[str, Any]]:
-    """The browser's login through identity (authorization code + PKCE); returns headers and the token's claims.
-
-    Each login is a fresh browser: identity would otherwise answer from the previous login's session (SSO).
-    """
-    async with httpx.AsyncClient(base_url=http.base_url, timeout=20) as browser:
-        return await _log_in(browser, login)
+LogIn = Callable[..., Awaitable[tuple[dict[str, str], dict[str, Any]]]]
 
 
-async def _log_in(http: httpx.AsyncClient, login: str) -> tuple[dict[str, str], dict[str, Any]]:
-    verifier = secrets.token_urlsafe(48)
-    challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
-    redirect = DEMO_WEB_REDIRECT_URIS[0]
-    params = {"response_type": "code", "client_id": DEMO_WEB_CLIENT, "redirect_uri": redirect, "scope": "openid",
-              "state": secrets.token_urlsafe(8), "nonce": secrets.token_urlsafe(8), "code_challenge": challenge,
-              "code_challenge_method": "S256"}  # fmt: skip
-    page = await http.get("/identity/authorize", params=params)
-    assert page.status_code == 200, page.text
-    cookies = "; ".join(c.split(";", 1)[0] for c in page.headers.get_list("set-cookie"))
-    match = re.search(r'name="pending" value="([^"]*)"', page.text)
-    assert match, "no login form"
-    posted = await http.post("/identity/authorize", headers={"Cookie": cookies},
-                             data={"pending": html.unescape(match.group(1)), "login": login, "password": DEMO_PASSWORD})  # fmt: skip
-    assert posted.status_code == 303, posted.text
-    code = parse_qs(urlsplit(posted.headers["location"]).query)["code"][0]
-    token = await http.post("/identity/token", data={"grant_type": "authorization_code", "code": code,
-                                                     "redirect_uri": redirect, "code_verifier": verifier,
-                                                     "client_id": DEMO_WEB_CLIENT})  # fmt: skip
-    assert token.status_code == 200, token.text
-    access = token.json()["access_token"]
-    return {"Authorization": f"Bearer {access}"}, jwt.decode(access, options={"verify_signature": False})
-
-
-async def test_who_read_my_data(http: httpx.AsyncClient, mesh: Mesh) -> None:
+async def test_who_read_my_data(http: httpx.AsyncClient, log_in: LogIn, mesh: Mesh) -> None:
     system = await system_token(http)
-    chen, claims = await log_in(http, CHEN)
+    chen, claims = await log_in(CHEN)
     assert claims["tb_kind"] == "person"
-    reviewer, staff_claims = await log_in(http, "reviewer.djzc")  # 区市场监管局 登记注册 reviewer
+    reviewer, staff_claims = await log_in("reviewer.djzc")  # 区市场监管局 登记注册 reviewer
     assert staff_claims["org"] == "500110-SCJGJ"
     case_a, case_b = f"E2E{uuid.uuid4().hex[:12]}A", f"E2E{uuid.uuid4().hex[:12]}B"
 
@@ -132,7 +89,7 @@ async def test_who_read_my_data(http: httpx.AsyncClient, mesh: Mesh) -> None:
         (case_a, "500110-GAJ-RK-001", "区市场监管局", "granted"),
     ]
     assert all(m["purpose"] != "核验" for m in mine.json())  # 李华's read is not hers
-    admin, _ = await log_in(http, "admin")
+    admin, _ = await log_in("admin")
     chain = (await http.get("/exchange/access-log/chain", headers=admin)).json()
     assert chain["intact"] is True, chain
 

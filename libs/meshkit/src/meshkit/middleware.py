@@ -42,7 +42,7 @@ class BodyLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        max_bytes = self.limit_for(scope.get("path", "")) if self._path_limits else self.max_bytes
+        max_bytes = self.limit_for(scope.get("path", ""))
         for name, value in scope["headers"]:
             if name == b"content-length" and value.isdigit() and int(value) > max_bytes:
                 await self._refuse(scope, receive, send, max_bytes)

@@ -4,7 +4,9 @@ its own department in parallel; the parent follows its members and runs the comb
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from cases.domain.access import Caller
 from cases.domain.bundles import bundle_paused, bundle_status
@@ -45,15 +47,19 @@ async def get_open_bundle(uow: CasesUnitOfWork, *, code: str) -> OpenBundle:
     return bundle
 
 
+@dataclass(frozen=True, kw_only=True)
 class Receipt:
     """Who applies, where, through which channel: the same for the parent and every member."""
 
-    def __init__(self, *, caller: Caller, applicant_id: str, applicant_kind: str, channel: str,
-                 received_by: str, region: str, consent_ref: str | None, form: dict[str, object],
-                 now: datetime) -> None:  # fmt: skip
-        self.caller, self.applicant_id, self.applicant_kind = caller, applicant_id, applicant_kind
-        self.channel, self.received_by, self.region = channel, received_by, region
-        self.consent_ref, self.form, self.now = consent_ref, form, now
+    caller: Caller
+    applicant_id: str
+    applicant_kind: str
+    channel: str
+    received_by: str
+    region: str
+    consent_ref: str | None
+    form: dict[str, Any]
+    now: datetime
 
     async def new_case(self, uow: CasesUnitOfWork, **fields: object) -> Case:
         serial = await uow.cases.next_serial()
