@@ -25,6 +25,7 @@ from catalog.domain.analysis import tokenizer
 from catalog.domain.search import SearchFilters, facet_bits, matter_documents
 from catalog.store import SERVICE_ROOT
 from catalog.store.models import SearchEntry, Synonym
+from catalog.store.search import DRIVER_SETTINGS
 from catalog.store.unit_of_work import CatalogUnitOfWork
 from catalog.use_cases.search import search
 from meshkit.db import Database
@@ -87,7 +88,7 @@ async def catalog_search(pg: EmbeddedPostgres, *, matters: int = 10_000, rounds:
     url = pg.database_url(name)
     await asyncio.to_thread(upgrade, SERVICE_ROOT, url)
     await asyncio.to_thread(tokenizer)
-    database = Database.from_url(url, pool_size=2)
+    database = Database.from_url(url, pool_size=2, driver_settings=DRIVER_SETTINGS)
     try:
         load_seconds = await _fill(database, matters)
         for query, filters in QUERIES:  # warm the pool, caches and plans

@@ -22,7 +22,7 @@ def _busy_and_total() -> tuple[int, int]:
     return sum(fields) - idle, sum(fields)
 
 
-async def settle(*, below: float = 0.35, window: float = 2.0, timeout: float = 120.0) -> float:
+async def settle(*, below: float = 0.2, window: float = 2.0, timeout: float = 120.0) -> float:
     """Seconds waited until the CPUs were busy less than ``below`` of the time over ``window`` seconds."""
     if not STAT.exists():  # noqa: ASYNC240 - one stat of procfs, before any waiting
         return 0.0

@@ -9,6 +9,7 @@ from catalog.demo import load
 from catalog.main import create_app
 from catalog.settings import CatalogSettings
 from catalog.store import SERVICE_ROOT
+from catalog.store.search import DRIVER_SETTINGS
 from meshkit.db import Database
 from meshkit.embedded import EmbeddedNats, EmbeddedPostgres
 from meshkit.testing.service import TEST_SECRET, app_client, service_fixtures
@@ -49,7 +50,7 @@ async def demo_client(
     demo_url: str, demo_engine: AsyncEngine, nats_server: EmbeddedNats, tokens: TokenFactory
 ) -> AsyncIterator[httpx.AsyncClient]:
     async with (
-        rolled_back(demo_engine) as db,
+        rolled_back(demo_engine, driver_settings=DRIVER_SETTINGS) as db,
         app_client(_app(demo_url, nats_server.url), database=db, tokens=tokens) as c,
     ):
         yield c

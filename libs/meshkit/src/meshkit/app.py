@@ -7,7 +7,7 @@ that builds the database, the JWKS verifier and the outgoing HTTP client, and pu
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
 from urllib.parse import urlparse
@@ -112,11 +112,15 @@ def build_app(
 
 
 @asynccontextmanager
-async def mesh_resources(app: FastAPI, settings: ServiceSettings) -> AsyncIterator[None]:
-    """Database, outgoing HTTP client and token verifier for one app; readiness checks for both backends."""
+async def mesh_resources(
+    app: FastAPI, settings: ServiceSettings, *, driver_settings: Mapping[str, str] | None = None
+) -> AsyncIterator[None]:
+    """Database, outgoing HTTP client and token verifier for one app; readiness checks for both backends.
+    ``driver_settings``: server settings of the database's plain-driver connections (see ``Database.driver``)."""
     database = Database.from_url(
-        settings.database_url, pool_size=settings.database_pool_size, application_name=settings.service_name
-    )
+        settings.database_url, pool_size=settings.database_pool_size, application_name=settings.service_name,
+        driver_settings=driver_settings,
+    )  # fmt: skip
     client = service_client()
     app.state.database = database
     app.state.http = client

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from types import TracebackType
 from typing import Any, ClassVar, Self
@@ -60,13 +60,14 @@ class Database:
 
     def __init__(
         self, engine: AsyncEngine, *, bind: AsyncConnection | None = None, driver_pool_size: int = 10,
-        application_name: str | None = None,
+        application_name: str | None = None, driver_settings: Mapping[str, str] | None = None,
     ) -> None:  # fmt: skip
         self.engine = engine
         self._bind = bind
         self._driver_pool: asyncpg.Pool | None = None
         self._driver_pool_size = driver_pool_size
         self._application_name = application_name
+        self._driver_settings = dict(driver_settings or {})
         self._driver_lock = asyncio.Lock()
         if bind is None:
             self.sessions = async_sessionmaker(engine, expire_on_commit=False)
@@ -77,7 +78,10 @@ class Database:
             )
 
     @classmethod
-    def from_url(cls, url: str, *, pool_size: int = 10, application_name: str = "tongban") -> Self:
+    def from_url(
+        cls, url: str, *, pool_size: int = 10, application_name: str = "tongban",
+        driver_settings: Mapping[str, str] | None = None,
+    ) -> Self:  # fmt: skip
         engine = create_async_engine(
             url,
             pool_size=pool_size,
@@ -86,7 +90,12 @@ class Database:
             pool_recycle=1800,
             connect_args={"server_settings": {"application_name": application_name}},
         )
-        return cls(engine, driver_pool_size=pool_size, application_name=application_name)
+        return cls(
+            engine,
+            driver_pool_size=pool_size,
+            application_name=application_name,
+            driver_settings=driver_settings,
+        )
 
     async def ping(self) -> None:
         async with self.engine.connect() as conn:
@@ -103,7 +112,9 @@ class Database:
         """A plain asyncpg connection for the few statements of a hot path: no SQLAlchemy session, identity map
         or greenlet on the way. With ``transaction`` (default) the block is one transaction that commits when
         it ends without an error and rolls back when it raises; without, each statement commits on its own.
-        Tests (a ``bind``-ed database) get the bound connection, and a savepoint either way.
+        The connections carry ``driver_settings`` (server settings such as planner switches) from the start.
+        Tests (a ``bind``-ed database) get the bound connection, and a savepoint either way, with the settings
+        made local to it.
         """
         if self._bind is not None:
             raw = await self._bind.get_raw_connection()
@@ -112,6 +123,8 @@ class Database:
             if not connection.is_in_transaction():  # SQLAlchemy begins lazily; begin its (outer) transaction
                 await self._bind.exec_driver_sql("SELECT 1")
             async with connection.transaction():
+                for name, value in self._driver_settings.items():
+                    await connection.execute("SELECT set_config($1, $2, true)", name, value)
                 yield connection
             return
         pool = self._driver_pool or await self._open_driver_pool()
@@ -126,9 +139,9 @@ class Database:
         async with self._driver_lock:
             if self._driver_pool is None:
                 url = self.engine.url.set(drivername="postgresql")
-                server_settings = (
-                    {"application_name": self._application_name} if self._application_name else {}
-                )
+                server_settings = dict(self._driver_settings)
+                if self._application_name:
+                    server_settings["application_name"] = self._application_name
                 self._driver_pool = await asyncpg.create_pool(
                     url.render_as_string(hide_password=False), min_size=1, max_size=self._driver_pool_size,
                     reset=_keep_session, init=_json_like_sqlalchemy, server_settings=server_settings,

@@ -117,7 +117,7 @@ class OutboxRelay:
         *,
         service: str,
         batch_size: int = 500,
-        poll_interval: float = 0.05,
+        poll_interval: float = 1.0,
         ack_timeout: float = 5.0,
     ) -> None:
         self._db = database
@@ -181,24 +181,27 @@ class OutboxRelay:
 
     async def run(self, stop: asyncio.Event) -> None:
         listener = asyncio.create_task(self._listen(stop))
-        backoff = self._poll_interval
+        backoff = 0.05  # after a failed batch: 0.1 s, doubling up to 5 s
         try:
             while not stop.is_set():
+                # Cleared before the scan, so a notification that arrives during it is not lost: the wait below
+                # then returns at once instead of after a whole poll interval.
+                self._wake.clear()
                 try:
                     result = await self.publish_batch()
                 except Exception:
                     log.exception("outbox relay cycle failed")
                     result = BatchResult(0, 1)
-                if result.failed:  # NATS or the database is unhappy: back off, up to 5 s
+                if result.failed:  # NATS or the database is unhappy: back off (up to 5 s), notified or not
                     backoff = min(backoff * 2, 5.0)
-                elif result.published:
-                    backoff = self._poll_interval
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(stop.wait(), timeout=backoff)
+                    continue
+                backoff = 0.05
+                if result.published:
                     continue  # more may be waiting
-                else:
-                    backoff = self._poll_interval
-                self._wake.clear()
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wait(stop), timeout=backoff)
+                    await asyncio.wait_for(self._wait(stop), timeout=self._poll_interval)
         finally:
             listener.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -221,6 +224,7 @@ class OutboxRelay:
             try:
                 conn = await asyncpg.connect(url)
                 await conn.add_listener(NOTIFY_CHANNEL, lambda *_: self._wake.set())
+                self._wake.set()  # rows committed while no one listened are picked up now, not at the next poll
                 await stop.wait()
             except (OSError, asyncpg.PostgresError) as exc:
                 log.warning("outbox listener reconnecting", extra={"error": type(exc).__name__})

@@ -38,7 +38,11 @@ class ServiceSettings(BaseSettings):
     audience: str = Field(default="tongban", validation_alias=_shared("TONGBAN_AUDIENCE"))
     secret_key: SecretStr = Field(default=SecretStr(DEV_SECRET))
     log_level: str = Field(default="INFO", validation_alias=_shared("TONGBAN_LOG_LEVEL"))
-    outbox_poll_interval: float = Field(default=0.05, gt=0, le=10)
+    outbox_poll_interval: float = Field(
+        default=1.0, gt=0, le=10,
+        description="seconds between outbox scans when no insert notification came (a safety net: the "
+        "relay LISTENs and is woken by every committed insert)",
+    )  # fmt: skip
     outbox_batch_size: int = Field(default=500, ge=1, le=10_000)
     consumer_max_deliver: int = Field(default=5, ge=1, le=100)
     max_body_bytes: int = Field(default=1_048_576, ge=1024)

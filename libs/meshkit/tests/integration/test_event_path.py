@@ -23,13 +23,15 @@ pytestmark = pytest.mark.integration
 
 
 @asynccontextmanager
-async def running(db: Database, url: str, spec: ConsumerSpec | None, *, ack_timeout: float = 5.0
-                  ) -> AsyncIterator[OutboxRelay]:  # fmt: skip
+async def running(db: Database, url: str, spec: ConsumerSpec | None, *, ack_timeout: float = 5.0,
+                  poll_interval: float = 0.05) -> AsyncIterator[OutboxRelay]:  # fmt: skip
     nc = await connect_nats(url, name="test")
     js = nc.jetstream(timeout=2.0)
     await ensure_stream(js, "SCRATCH", ["scratch.>"])
     stop = asyncio.Event()
-    relay = OutboxRelay(db, js, OUTBOX, service="scratch", poll_interval=0.05, ack_timeout=ack_timeout)
+    relay = OutboxRelay(
+        db, js, OUTBOX, service="scratch", poll_interval=poll_interval, ack_timeout=ack_timeout
+    )
     tasks = [asyncio.create_task(relay.run(stop))]
     if spec is not None:
         tasks.append(asyncio.create_task(run_consumer(db, js, INBOX, spec, service="scratch", stop=stop)))
@@ -57,6 +59,22 @@ async def test_every_committed_event_is_applied_exactly_once(
             assert await effect_counts(database) == dict.fromkeys(ids, 1)
 
         await eventually(all_applied)
+        assert await relay.backlog() == 0
+
+
+async def test_a_commit_wakes_the_idle_relay_without_waiting_for_its_poll(
+    database: Database, nats_server: EmbeddedNats
+) -> None:
+    """The relay LISTENs for the outbox's insert notification; polling is only the safety net."""
+    async with running(database, nats_server.url, consumer("woken"), poll_interval=30.0) as relay:
+        await asyncio.sleep(0.5)  # the first scan found nothing; the relay now waits on its 30 s poll
+        ids = await stage(database, 3, aggregate="woken")
+
+        async def applied() -> None:
+            counts = await effect_counts(database)
+            assert {i: counts.get(i) for i in ids} == dict.fromkeys(ids, 1)
+
+        await eventually(applied, timeout=5)
         assert await relay.backlog() == 0
 
 

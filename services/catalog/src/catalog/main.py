@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from catalog.api import ROUTERS
 from catalog.domain import analysis
 from catalog.settings import CatalogSettings
+from catalog.store.search import DRIVER_SETTINGS
 from meshkit.app import build_app, mesh_resources
 from meshkit.observability import configure_logging
 
@@ -23,7 +24,7 @@ def create_app(settings: CatalogSettings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        async with mesh_resources(app, settings):
+        async with mesh_resources(app, settings, driver_settings=DRIVER_SETTINGS):
             await asyncio.to_thread(
                 analysis.tokenizer
             )  # jieba's dictionary: once per process, before requests

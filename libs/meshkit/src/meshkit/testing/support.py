@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TypeVar
@@ -46,7 +46,9 @@ def migrated_database(postgres: EmbeddedPostgres, name: str, service_root: Path)
 
 
 @asynccontextmanager
-async def rolled_back(engine: AsyncEngine) -> AsyncIterator[Database]:
+async def rolled_back(
+    engine: AsyncEngine, *, driver_settings: Mapping[str, str] | None = None
+) -> AsyncIterator[Database]:
     """A Database whose sessions all live inside one transaction that is rolled back at the end.
 
     Use-case commits become savepoint releases, so a test sees its own writes and leaves nothing behind.
@@ -54,6 +56,6 @@ async def rolled_back(engine: AsyncEngine) -> AsyncIterator[Database]:
     async with engine.connect() as connection:
         transaction = await connection.begin()
         try:
-            yield Database(engine, bind=connection)
+            yield Database(engine, bind=connection, driver_settings=driver_settings)
         finally:
             await transaction.rollback()

@@ -27,6 +27,6 @@ class CatalogUnitOfWork(UnitOfWork):
         self.matters = MatterRepository(session)
         self.history = HistoryRepository(session)
         self.bundles = BundleRepository(session)
-        self.search = SearchRepository(session)
+        self.search = SearchRepository(session, self._database)
         self.dictionaries = DictionaryRepository(session)
         self.synonyms = SynonymRepository(session)
