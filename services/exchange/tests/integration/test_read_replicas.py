@@ -12,7 +12,7 @@ from exchange.demo import load
 from exchange.main import create_app
 from exchange.settings import ExchangeSettings
 from exchange.store import SERVICE_ROOT
-from exchange.store.group_commit import GroupCommit
+from exchange.store.group_commit import Batched, GroupCommit
 from exchange.store.unit_of_work import ExchangeUnitOfWork
 from exchange.use_cases.access_log import verify_chain
 from meshkit.db import Database
@@ -63,6 +63,55 @@ async def test_group_commit_shares_transactions_and_isolates_a_failure(
     assert isinstance(results[0], int)
     assert isinstance(results[2], int)
     assert isinstance(results[1], Exception)  # only the failing statement fails
+
+
+async def test_batched_rows_run_as_one_statement_and_a_bad_row_fails_alone(
+    committed: tuple[str, Database],
+) -> None:
+    _, database = committed
+    commits = GroupCommit(lambda: database)
+    calls: list[int] = []
+
+    async def squares(connection: Any, rows: list[int]) -> list[int]:
+        calls.append(len(rows))  # the divisor fails the whole statement when a row is 0
+        values = await connection.fetchval("SELECT array_agg(v * v / v ORDER BY n) FROM unnest($1::int[]) "
+                                           "WITH ORDINALITY AS t(v, n)", rows)  # fmt: skip
+        return [int(v) for v in values]
+
+    answers = await asyncio.gather(*(commits.run(Batched(squares, n)) for n in range(1, 41)))
+    assert answers == list(range(1, 41))  # each caller gets its own row's result
+    assert len(calls) < 40  # rows of one batch went in one statement
+    mixed = await asyncio.gather(commits.run(Batched(squares, 7)), commits.run(Batched(squares, 0)),
+                                 commits.run(Batched(squares, 9)), return_exceptions=True)  # fmt: skip
+    assert (mixed[0], mixed[2]) == (7, 9)
+    assert isinstance(mixed[1], Exception)  # only the bad row fails, after the batch is retried row by row
+
+
+async def test_concurrent_reads_found_and_not_found_are_each_logged_with_their_outcome(
+    committed: tuple[str, Database], nats_server: EmbeddedNats, make_settings: Any, headers: Any, tokens: TokenFactory
+) -> None:  # fmt: skip
+    url, database = committed
+    unknown = "91500110MA0000000W"  # a valid code the provider holds no record of
+    async with app_client(create_app(make_settings(url, nats_server.url)), tokens=tokens) as client:
+        caller = headers.system("500110-RSJ")
+        bodies = [{"identifier": COMPANY if n % 4 else unknown, "purpose": "核验",
+                   "case_ref": f"5001102026061500{n:04d}"} for n in range(40)]  # fmt: skip
+        answers = await asyncio.gather(*(
+            client.post(f"/resources/{LEGAL}/read", json=body, headers=caller) for body in bodies
+        ))  # fmt: skip
+        assert [a.status_code for a in answers] == [200 if n % 4 else 404 for n in range(40)]
+        ids = [a.json()["access_log_id"] for a in answers]
+        async with database.driver() as connection:
+            rows = await connection.fetch(
+                "SELECT id::text, outcome, case_ref FROM access_log WHERE id = ANY($1::uuid[])", ids
+            )
+        outcome = {row["id"]: (row["outcome"], row["case_ref"]) for row in rows}
+        assert [outcome[i] for i in ids] == [
+            ("granted" if n % 4 else "not_found", body["case_ref"]) for n, body in enumerate(bodies)
+        ]
+    async with ExchangeUnitOfWork(database) as uow:
+        report = await verify_chain(uow, caller=Auditor())
+    assert report.intact, report.first_broken
 
 
 async def test_two_replicas_log_every_read_in_one_chain(

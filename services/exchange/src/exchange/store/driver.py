@@ -21,7 +21,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from exchange.store.models import AccessEntry, Resource
 from meshkit.db import Database
 
-__all__ = ["ReadStatements", "ResourceSnapshots", "append_entry", "driver"]
+__all__ = [
+    "ReadStatements",
+    "ResourceSnapshots",
+    "append_entry",
+    "append_many",
+    "driver",
+    "read_and_log_many",
+]
 
 _RESOURCE_COLUMNS = [c.key for c in Resource.__table__.columns]
 RESOURCE_BY_CODE = f"SELECT {', '.join(_RESOURCE_COLUMNS)} FROM resources WHERE code = $1"  # noqa: S608
@@ -33,38 +40,54 @@ _INSERT_ENTRY = (
 )
 
 
-def _typed(column: ColumnElement[Any], number: int) -> str:
-    """``$n::type``: explicit, since INSERT ... SELECT does not type its parameters from the target columns.
-    Strings go as text, so a value over a varchar's length fails instead of being cut."""
+def _element_type(column: ColumnElement[Any]) -> str:
+    """The array element type a column's values travel as: text for strings and JSON (cast on insert)."""
+    if isinstance(column.type, String | postgresql.JSONB):
+        return "text"
     dialect = postgresql.dialect()  # type: ignore[no-untyped-call]
-    kind = "text" if isinstance(column.type, String) else column.type.compile(dialect=dialect)
-    return f"${number}::{kind}"
+    return str(column.type.compile(dialect=dialect))
 
 
-def _read_and_log() -> str:
-    """One statement, so one implicit transaction: fetch the sealed record and append the entry whose outcome
-    (and canonical text) depends on whether it was found. $1 resource, $2 subject ref, then the entry's fields
-    as if found, then the outcome and canonical text for not found."""
+def _entry_arrays(first: int, extra: list[str]) -> tuple[str, str]:
+    """``unnest($first::type[], ...) WITH ORDINALITY AS i(<entry fields>, <extra>, n)`` for the entry columns
+    (then ``extra`` text columns) and the insert's select list reading them from ``i``."""
     columns = {c.key: c for c in AccessEntry.__table__.columns}
-    missing = {"outcome": len(_ENTRY_FIELDS) + 3, "canonical": len(_ENTRY_FIELDS) + 4}
-    values = []
-    for n, field in enumerate(_ENTRY_FIELDS, start=3):
-        value = _typed(columns[field], n)
-        if field in missing:
-            value = f"CASE WHEN found.sealed IS NULL THEN ${missing[field]}::text ELSE {value} END"
-        values.append(value)
+    arrays = [f"${first + n}::{_element_type(columns[f])}[]" for n, f in enumerate(_ENTRY_FIELDS)]
+    arrays += [f"${first + len(_ENTRY_FIELDS) + n}::text[]" for n in range(len(extra))]
+    names = [*_ENTRY_FIELDS, *extra, "n"]
+    source = f"unnest({', '.join(arrays)}) WITH ORDINALITY AS i({', '.join(names)})"
+    select = [f"i.{f}::jsonb" if f in _JSON_FIELDS else f"i.{f}" for f in _ENTRY_FIELDS]
+    return source, ", ".join(select)
+
+
+def _read_and_log_many() -> str:
+    """One statement for a batch of hosted reads, so each read's record and its entry (whose outcome and
+    canonical text depend on whether the record was found) are decided together: one array per entry field (the entry as if found), then the outcomes
+    and canonical texts for not found; each row looks up its entry's own resource and subject. Returns one row
+    (n, sealed) per input row, in input order."""
+    source, select = _entry_arrays(1, ["missing_outcome", "missing_canonical"])
+    chosen = select.replace(
+        "i.outcome", "CASE WHEN i.sealed IS NULL THEN i.missing_outcome ELSE i.outcome END"
+    )
+    chosen = chosen.replace(
+        "i.canonical", "CASE WHEN i.sealed IS NULL THEN i.missing_canonical ELSE i.canonical END"
+    )
     # Column names and types come from the model; every value is a parameter.
     return (
-        "WITH found AS (SELECT (SELECT sealed FROM records WHERE resource_code = $1 AND subject_ref = $2 "  # noqa: S608
-        "AND NOT deleted) AS sealed), "
-        f"logged AS (INSERT INTO access_log ({', '.join(_ENTRY_FIELDS)}) "
-        f"SELECT {', '.join(values)} FROM found RETURNING id) "
-        "SELECT found.sealed FROM found, logged"
+        "WITH found AS (SELECT i.*, (SELECT sealed FROM records r WHERE r.resource_code = i.resource_code "  # noqa: S608
+        f"AND r.subject_ref = i.subject_ref AND NOT r.deleted) AS sealed FROM {source}), "
+        f"logged AS (INSERT INTO access_log ({', '.join(_ENTRY_FIELDS)}) SELECT {chosen} FROM found i ORDER BY i.n) "
+        "SELECT n, sealed FROM found ORDER BY n"
     )
 
 
-_READ_AND_LOG = _read_and_log()
-_SEALED = "SELECT sealed FROM records WHERE resource_code = $1 AND subject_ref = $2 AND NOT deleted"
+def _append_many() -> str:
+    source, select = _entry_arrays(1, [])
+    return f"INSERT INTO access_log ({', '.join(_ENTRY_FIELDS)}) SELECT {select} FROM {source} ORDER BY i.n"  # noqa: S608
+
+
+_READ_AND_LOG_MANY = _read_and_log_many()
+_APPEND_MANY = _append_many()
 _GRANTED = (
     "SELECT id, items, valid_from, valid_to FROM share_requests "
     "WHERE resource_code = $1 AND requester_code = $2 AND status = 'granted'"
@@ -91,6 +114,29 @@ async def append_entry(connection: Any, entry: dict[str, Any]) -> None:
     await connection.execute(_INSERT_ENTRY, *_entry_values(entry))
 
 
+def _columns(entries: list[dict[str, Any]]) -> list[list[Any]]:
+    """The entries' values, one list per entry field (the arrays of the batched statements)."""
+    return [list(column) for column in zip(*(_entry_values(e) for e in entries), strict=True)]
+
+
+async def read_and_log_many(connection: Any, rows: list[tuple[dict[str, Any], dict[str, Any]]]) -> list[Any]:
+    """For each (found, missing) pair: the sealed payload of the live record of the entry's resource and subject
+    (or None), and the entry appended as ``found`` or, with no record, as ``missing`` (the same entry but for its
+    outcome and canonical text). All in one statement; the payloads in order."""
+    found = [pair[0] for pair in rows]
+    answered = await connection.fetch(
+        _READ_AND_LOG_MANY, *_columns(found), [pair[1]["outcome"] for pair in rows],
+        [pair[1]["canonical"] for pair in rows],
+    )  # fmt: skip
+    return [row["sealed"] for row in answered]
+
+
+async def append_many(connection: Any, entries: list[dict[str, Any]]) -> list[None]:
+    """Insert the entries in one statement, in order; the commit trigger chains each."""
+    await connection.execute(_APPEND_MANY, *_columns(entries))
+    return [None] * len(entries)
+
+
 class ReadStatements:
     """The read path's queries on one asyncpg connection (inside the caller's transaction)."""
 
@@ -108,29 +154,6 @@ class ReadStatements:
         """(id, items, valid_from, valid_to) of every granted request of one organization for one resource."""
         rows = await self.connection.fetch(_GRANTED, resource_code, requester_code)
         return [(str(r["id"]), tuple(r["items"]), r["valid_from"], r["valid_to"]) for r in rows]
-
-    async def sealed(self, resource_code: str, subject_ref: str) -> bytes | None:
-        """The sealed payload of a live record, or None."""
-        value: bytes | None = await self.connection.fetchval(_SEALED, resource_code, subject_ref)
-        return value
-
-    async def append(self, entry: dict[str, Any]) -> None:
-        await append_entry(self.connection, entry)
-
-    async def read_and_log(
-        self, resource_code: str, subject_ref: str, *, found: dict[str, Any], missing: dict[str, Any]
-    ) -> bytes | None:
-        """The sealed payload of a live record (or None), and in the same statement the entry ``found`` or, when
-        there is no record, ``missing`` (the same entry but for its outcome and canonical text)."""
-        sealed: bytes | None = await self.connection.fetchval(
-            _READ_AND_LOG,
-            resource_code,
-            subject_ref,
-            *_entry_values(found),
-            missing["outcome"],
-            missing["canonical"],
-        )
-        return sealed
 
 
 class ResourceSnapshots:

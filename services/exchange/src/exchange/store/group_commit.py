@@ -6,7 +6,11 @@ durable (the WAL flush, 0.4–4 ms on the machines measured). One flush per read
 the same moment run in one transaction on one connection and commit together: one flush, one pass of the lock,
 for all of them; each caller gets its own statement's result only after that commit succeeded.
 
-A statement that fails aborts the shared transaction; the batch is then rolled back and every statement of it
+Work of the same :class:`Batched` kind (the hosted read with its entry; an entry alone) runs as one statement for
+the whole batch, over arrays of its rows, instead of one statement per read: one round trip, one parse, one
+plan. Other work runs as given, one call each.
+
+A statement that fails aborts the shared transaction; the batch is then rolled back and every item of it
 retried alone, so one bad read never fails another.
 """
 
@@ -14,15 +18,30 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import Any, Protocol, TypeVar
 
 from meshkit.db import Database
 
-__all__ = ["GroupCommit", "Work"]
+__all__ = ["BatchStatement", "Batched", "GroupCommit", "Work"]
 
 T = TypeVar("T")
 Work = Callable[[Any], Awaitable[Any]]
 """Statements to run on the shared asyncpg connection; nothing else (no waiting on other systems)."""
+
+
+class BatchStatement(Protocol):
+    async def __call__(self, connection: Any, rows: list[Any], /) -> list[Any]:
+        """Run for every row at once; one result per row, in order."""
+        ...
+
+
+@dataclass(frozen=True)
+class Batched:
+    """One row of a statement run once for all the rows of a batch that share it."""
+
+    statement: BatchStatement
+    row: Any
 
 
 class GroupCommit:
@@ -32,12 +51,13 @@ class GroupCommit:
         self._max_batch = max_batch
         self._in_flight = in_flight
         self._running = 0
-        self._pending: list[tuple[Work, asyncio.Future[Any]]] = []
+        self._pending: list[tuple[Work | Batched, asyncio.Future[Any]]] = []
         self._tasks: set[asyncio.Task[None]] = set()
 
-    async def run(self, work: Callable[[Any], Awaitable[T]]) -> T:
-        """Run ``work(connection)`` in the next shared transaction; return its result once that committed."""
-        future: asyncio.Future[T] = asyncio.get_running_loop().create_future()
+    async def run(self, work: Callable[[Any], Awaitable[T]] | Batched) -> Any:
+        """Run ``work(connection)`` (or the batched row) in the next shared transaction; return its result once
+        that committed."""
+        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
         self._pending.append((work, future))
         if self._running < self._in_flight:
             self._running += 1
@@ -54,12 +74,20 @@ class GroupCommit:
         finally:
             self._running -= 1
 
-    async def _commit(self, batch: list[tuple[Work, asyncio.Future[Any]]]) -> None:
-        results: list[Any] = []
+    async def _commit(self, batch: list[tuple[Work | Batched, asyncio.Future[Any]]]) -> None:
+        results: list[Any] = [None] * len(batch)
+        kinds: dict[BatchStatement, list[tuple[int, Any]]] = {}  # statement -> (place in batch, row)
         try:
             async with self._database().driver() as connection:
-                for work, _ in batch:
-                    results.append(await work(connection))
+                for n, (work, _) in enumerate(batch):
+                    if isinstance(work, Batched):
+                        kinds.setdefault(work.statement, []).append((n, work.row))
+                    else:
+                        results[n] = await work(connection)
+                for statement, rows in kinds.items():
+                    answers = await statement(connection, [row for _, row in rows])
+                    for (n, _), answer in zip(rows, answers, strict=True):
+                        results[n] = answer
         except Exception as exc:
             if len(batch) == 1:
                 _settle(batch[0][1], error=exc)

@@ -26,8 +26,8 @@ from exchange.domain.sharing import (
 )
 from exchange.domain.subjects import InvalidSubject, SubjectKind, normalized_identifier
 from exchange.sealing import Sealer, Unsealable
-from exchange.store.driver import ReadStatements, ResourceSnapshots
-from exchange.store.group_commit import GroupCommit
+from exchange.store.driver import ReadStatements, ResourceSnapshots, append_many, read_and_log_many
+from exchange.store.group_commit import Batched, GroupCommit
 from exchange.store.models import Resource
 from exchange.store.unit_of_work import ExchangeUnitOfWork
 from exchange.use_cases.access_entries import ReadContext, log_read, new_entry, with_outcome
@@ -182,17 +182,13 @@ async def read_record(
         assert decision.refusal is not None
         entry = new_entry(context, items=list(query.items or ()), outcome=Outcome.REFUSED,
                           reason=decision.refusal.value)  # fmt: skip
-        await commits.run(lambda connection: ReadStatements(connection).append(entry))
+        await commits.run(Batched(append_many, entry))
         raise read_refused(decision, log_id=str(entry["id"]))
     if resource.sharing_method == SharingMethod.API:
         return await _proxied(commits, provider, _Decided(resource, identifier, context, decision))
     granted = new_entry(context, items=decision.items, outcome=Outcome.GRANTED)
     missing = with_outcome(granted, Outcome.NOT_FOUND)
-    sealed = await commits.run(
-        lambda connection: ReadStatements(connection).read_and_log(
-            resource.code, context.subject_ref, found=granted, missing=missing
-        )
-    )
+    sealed = await commits.run(Batched(read_and_log_many, (granted, missing)))
     if sealed is None:
         raise NotFound("提供部门没有该数据主体的记录 (no record of this subject)", code="record_not_found",
                        access_log_id=str(granted["id"]))  # fmt: skip
@@ -200,7 +196,7 @@ async def read_record(
         record = sealer.open(sealed)
     except Unsealable:  # logged as granted in the same statement: say that it failed after all
         failed = new_entry(context, items=decision.items, outcome=Outcome.FAILED, reason="record_unreadable")
-        await commits.run(lambda connection: ReadStatements(connection).append(failed))
+        await commits.run(Batched(append_many, failed))
         raise
     data = {item: record.get(item) for item in decision.items}
     return ReadResult(resource.code, decision.items, decision.withheld, data, str(granted["id"]),
@@ -226,13 +222,13 @@ async def _proxied(commits: GroupCommit, provider: ProviderClient, decided: _Dec
         timed_out = isinstance(exc, ProviderTimeout)
         reason = "provider_timeout" if timed_out else "provider_unavailable"
         failed = new_entry(context, items=decision.items, outcome=Outcome.FAILED, reason=reason)
-        await commits.run(lambda connection: ReadStatements(connection).append(failed))
+        await commits.run(Batched(append_many, failed))
         detail = f"提供部门系统{'未在时限内应答' if timed_out else '暂不可用'} ({exc})"
         raise ProviderFailed(detail, status=504 if timed_out else 502, code=reason,
                              access_log_id=str(failed["id"])) from exc  # fmt: skip
     outcome = Outcome.NOT_FOUND if record is None else Outcome.GRANTED
     entry = new_entry(context, items=decision.items, outcome=outcome)
-    await commits.run(lambda connection: ReadStatements(connection).append(entry))
+    await commits.run(Batched(append_many, entry))
     if record is None:
         raise NotFound("提供部门没有该数据主体的记录 (no record of this subject)", code="record_not_found",
                        access_log_id=str(entry["id"]))  # fmt: skip
