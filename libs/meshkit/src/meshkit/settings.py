@@ -44,6 +44,11 @@ class ServiceSettings(BaseSettings):
         "relay LISTENs and is woken by every committed insert)",
     )  # fmt: skip
     outbox_batch_size: int = Field(default=500, ge=1, le=10_000)
+    worker_nice: int = Field(
+        default=5, ge=0, le=19,
+        description="the worker process runs this much nicer than the APIs (0 keeps the priority): under a "
+        "burst the CPU answers people first, and background work (relay, consumers, timers) catches up after",
+    )  # fmt: skip
     consumer_max_deliver: int = Field(default=5, ge=1, le=100)
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
 

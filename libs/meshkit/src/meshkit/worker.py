@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import signal
 from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
@@ -90,9 +91,17 @@ async def run_worker(settings: ServiceSettings, plan: WorkerPlan, stop: asyncio.
         await database.dispose()
 
 
+def lower_priority(nice: int) -> None:
+    """Background work yields the CPU to the APIs (``<SERVICE>_WORKER_NICE``; 0 keeps the priority)."""
+    if nice > 0:
+        with contextlib.suppress(OSError):  # e.g. a sandbox that forbids it: run at the normal priority
+            os.nice(nice)
+
+
 def serve_worker(settings: ServiceSettings, plan: WorkerPlan) -> None:
-    """Entry point of ``python -m <service>.worker``."""
+    """Entry point of ``python -m <service>.worker``: at the worker's lower priority, until stopped."""
     configure_logging(f"{plan.service}-worker", settings.log_level)
+    lower_priority(settings.worker_nice)
 
     async def main() -> bool:
         stop = asyncio.Event()

@@ -49,11 +49,6 @@ class CasesSettings(ServiceSettings):
         description="open matters kept in process for applications (0: read each time); a retired or newer "
         "version is noticed at the next application regardless",
     )  # fmt: skip
-    worker_nice: int = Field(
-        default=5, ge=0, le=19,
-        description="the worker runs this much nicer than the API, so applications are answered first and "
-        "background work (relay, materials, certificates) catches up after a burst",
-    )  # fmt: skip
     upload_max_bytes: int = Field(default=10 * MIB, ge=1024, le=200 * MIB, description="per uploaded file")
     max_body_bytes: int = Field(
         default=10 * MIB + 64 * 1024, ge=1024, description="must exceed upload_max_bytes"

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
 from datetime import UTC, datetime
 
 from cases.clients import ExchangeClient, IdentityClient
@@ -88,15 +87,6 @@ def plan(settings: CasesSettings) -> WorkerPlan:
                       timers=[supervision_timer(settings), exchange_timer(settings)])  # fmt: skip
 
 
-def lower_priority(nice: int) -> None:
-    """Background work yields the CPU to the APIs: a burst of applications is answered first and the relay,
-    materials and certificates catch up after it (``CASES_WORKER_NICE``; 0 keeps the priority)."""
-    if nice > 0:
-        with contextlib.suppress(OSError):  # e.g. a sandbox that forbids it: run at the normal priority
-            os.nice(nice)
-
-
 if __name__ == "__main__":
     settings = CasesSettings()
-    lower_priority(settings.worker_nice)
     serve_worker(settings, plan(settings))
