@@ -23,6 +23,7 @@ from gateway.settings import GatewaySettings
 from gateway.upstreams import Upstreams
 from meshkit.auth import TokenVerifier
 from meshkit.errors import install_error_handlers
+from meshkit.heap import freeze_startup_heap
 from meshkit.http import service_client
 from meshkit.middleware import BodyLimitMiddleware
 from meshkit.observability import RequestContextMiddleware, configure_logging
@@ -50,6 +51,7 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         configure_logging("gateway", settings.log_level)
         await upstreams.open()
+        freeze_startup_heap()
         try:
             yield
         finally:

@@ -20,6 +20,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from meshkit.auth import TokenVerifier
 from meshkit.db import Database
 from meshkit.errors import install_error_handlers
+from meshkit.heap import freeze_startup_heap
 from meshkit.http import service_client
 from meshkit.lanes import FastLanes, Lane
 from meshkit.middleware import BodyLimitMiddleware
@@ -89,11 +90,18 @@ def build_app(
     lanes: Sequence[Lane] = (),
 ) -> FastAPI:  # fmt: skip
     """``lanes``: routes (declared in ``routers`` too, for the docs) served by :class:`meshkit.lanes.FastLanes`."""
+
+    @asynccontextmanager
+    async def started_then_frozen(app: FastAPI) -> AsyncIterator[None]:
+        async with lifespan(app):
+            freeze_startup_heap()
+            yield
+
     app = FastAPI(
         title=title,
         description=description,
         version=version,
-        lifespan=lifespan,
+        lifespan=started_then_frozen,
         generate_unique_id_function=operation_id,
         openapi_tags=tags,
         telemetry={"tracing": False, "metrics": False, "logs": False},  # our own metrics and trace ids

@@ -16,6 +16,7 @@ from sqlalchemy import Table
 
 from meshkit.db import Database
 from meshkit.events import ensure_stream, stream_for
+from meshkit.heap import freeze_startup_heap
 from meshkit.inbox import ConsumerSpec, run_consumer
 from meshkit.observability import configure_logging
 from meshkit.outbox import OutboxRelay
@@ -74,6 +75,7 @@ async def run_worker(settings: ServiceSettings, plan: WorkerPlan, stop: asyncio.
             )
         for timer in plan.timers:
             tasks.append(asyncio.create_task(timer(database, stop), name=getattr(timer, "__name__", "timer")))
+        freeze_startup_heap()
         log.info("worker started", extra={"service": plan.service, "consumers": len(plan.consumers)})
         stopper = asyncio.create_task(stop.wait())
         done, _ = await asyncio.wait([*tasks, stopper], return_when=asyncio.FIRST_COMPLETED)
