@@ -2,7 +2,8 @@
 
 Throughput: a fixed number of connections for a fixed time (closed loop). Latency: an open loop paced at a fixed
 rate (half the 1,000 reads/s target) and again at half the measured throughput, measured from each request's
-scheduled start so queueing counts. Afterwards
+scheduled start so queueing counts, each once the machine is quiet again (autovacuum of the access log and
+the like, set off by the saturating loop, would otherwise land in it). Afterwards
 the access log is counted in the database: every answered read must have exactly one entry.
 """
 
@@ -18,6 +19,7 @@ import asyncpg
 import psutil
 from stdnum.cn import uscc
 
+from bench.settle import settle
 from bench.stats import percentile
 
 __all__ = ["shared_reads"]
@@ -156,8 +158,10 @@ async def shared_reads(
         cpu_before = _cpu_seconds(processes or {})
         reads_per_s, statuses = await _throughput(session, url, headers, codes, concurrency, seconds)
         cpu_after = _cpu_seconds(processes or {})
+        settled = [await settle()]  # latency in the steady state, not in the wake of the saturating loop
         latencies, failures = await _paced(session, url, headers, codes, rate, seconds)
         half = max(round(reads_per_s / 2), 1)
+        settled.append(await settle())
         at_half, half_failures = await _paced(session, url, headers, codes, half, seconds)
         logged = await _logged(database_url) - before
     answered = sum(statuses.values()) + len(latencies) + len(at_half)
@@ -171,6 +175,7 @@ async def shared_reads(
         "reads_per_s": round(reads_per_s),
         "non_200": {str(k): v for k, v in statuses.items() if k != 200},
         "cpu_ms_per_read": cpu,
+        "settled_before_paced_s": settled,
         "paced_rate": rate,
         "paced_p50_ms": round(percentile(latencies, 0.5), 2),
         "paced_p99_ms": round(percentile(latencies, 0.99), 2),
