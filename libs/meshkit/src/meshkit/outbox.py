@@ -108,6 +108,9 @@ class BatchResult:
     failed: int
 
 
+_FIRST_BACKOFF = 0.1  # seconds after a failed batch, doubling up to 5 s
+
+
 class OutboxRelay:
     def __init__(
         self,
@@ -181,7 +184,7 @@ class OutboxRelay:
 
     async def run(self, stop: asyncio.Event) -> None:
         listener = asyncio.create_task(self._listen(stop))
-        backoff = 0.05  # after a failed batch: 0.1 s, doubling up to 5 s
+        backoff = 0.0  # seconds to wait after a failed batch; 0 after a good one
         try:
             while not stop.is_set():
                 # Cleared before the scan, so a notification that arrives during it is not lost: the wait below
@@ -193,11 +196,11 @@ class OutboxRelay:
                     log.exception("outbox relay cycle failed")
                     result = BatchResult(0, 1)
                 if result.failed:  # NATS or the database is unhappy: back off (up to 5 s), notified or not
-                    backoff = min(backoff * 2, 5.0)
+                    backoff = min(max(backoff * 2, _FIRST_BACKOFF), 5.0)
                     with contextlib.suppress(TimeoutError):
                         await asyncio.wait_for(stop.wait(), timeout=backoff)
                     continue
-                backoff = 0.05
+                backoff = 0.0
                 if result.published:
                     continue  # more may be waiting
                 with contextlib.suppress(TimeoutError):

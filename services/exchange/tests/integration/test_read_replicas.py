@@ -32,6 +32,12 @@ class Auditor:
     roles, scopes = frozenset({"auditor"}), frozenset[str]()
 
 
+async def _chain_is_intact(database: Database) -> None:
+    async with ExchangeUnitOfWork(database) as uow:
+        report = await verify_chain(uow, caller=Auditor())
+    assert report.intact, report.first_broken
+
+
 @pytest.fixture(scope="module")
 async def committed(embedded_postgres: EmbeddedPostgres) -> AsyncIterator[tuple[str, Database]]:
     url = await asyncio.to_thread(
@@ -109,9 +115,7 @@ async def test_concurrent_reads_found_and_not_found_are_each_logged_with_their_o
         assert [outcome[i] for i in ids] == [
             ("granted" if n % 4 else "not_found", body["case_ref"]) for n, body in enumerate(bodies)
         ]
-    async with ExchangeUnitOfWork(database) as uow:
-        report = await verify_chain(uow, caller=Auditor())
-    assert report.intact, report.first_broken
+    await _chain_is_intact(database)
 
 
 async def test_two_replicas_log_every_read_in_one_chain(
@@ -134,9 +138,7 @@ async def test_two_replicas_log_every_read_in_one_chain(
             logged = await connection.fetch("SELECT id::text FROM access_log")
         assert after - before == len(answers)
         assert {a.json()["access_log_id"] for a in answers} <= {row["id"] for row in logged}
-    async with ExchangeUnitOfWork(database) as uow:
-        report = await verify_chain(uow, caller=Auditor())
-    assert report.intact, report.first_broken
+    await _chain_is_intact(database)
 
 
 async def test_the_rate_limit_is_split_between_replicas(

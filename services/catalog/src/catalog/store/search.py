@@ -13,7 +13,7 @@ from catalog.domain.search import FACET_BITS, FACETS, Concepts, SearchFilters
 from catalog.store.models import SearchEntry
 from meshkit.db import Database
 
-__all__ = ["DRIVER_SETTINGS", "SearchRepository", "SearchRows", "statement"]
+__all__ = ["DRIVER_SETTINGS", "SearchRepository", "SearchRows"]
 
 _LABELLED = ", ".join(f"'{name}'" for name in FACETS.values() if name)
 _BIT = {pair: n for n, pair in enumerate(FACET_BITS)}
@@ -112,7 +112,7 @@ def _candidates(
     return ranked, candidates
 
 
-def statement(
+def _statement(
     concepts: Concepts | None, filters: SearchFilters, *, limit: int, offset: int
 ) -> tuple[str, list[Any]]:
     """One statement (SQL with its positional parameters): the matches counted once per (department, facet
@@ -188,7 +188,7 @@ class SearchRepository:
     async def search(
         self, *, concepts: Concepts | None, filters: SearchFilters, limit: int, offset: int
     ) -> SearchRows:
-        sql, values = statement(concepts, filters, limit=limit, offset=offset)
+        sql, values = _statement(concepts, filters, limit=limit, offset=offset)
         async with self._database.driver(transaction=False) as connection:
             row = await connection.fetchrow(sql, *values)
         counts = [0] * len(FACET_BITS)

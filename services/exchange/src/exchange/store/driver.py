@@ -34,10 +34,6 @@ _RESOURCE_COLUMNS = [c.key for c in Resource.__table__.columns]
 RESOURCE_BY_CODE = f"SELECT {', '.join(_RESOURCE_COLUMNS)} FROM resources WHERE code = $1"  # noqa: S608
 _ENTRY_FIELDS = [c.key for c in AccessEntry.__table__.columns]
 _JSON_FIELDS = {"roles", "items"}
-_INSERT_ENTRY = (
-    f"INSERT INTO access_log ({', '.join(_ENTRY_FIELDS)}) "  # noqa: S608 - column names from the model
-    f"VALUES ({', '.join(f'${n}' for n in range(1, len(_ENTRY_FIELDS) + 1))})"
-)
 
 
 def _element_type(column: ColumnElement[Any]) -> str:
@@ -62,9 +58,9 @@ def _entry_arrays(first: int, extra: list[str]) -> tuple[str, str]:
 
 def _read_and_log_many() -> str:
     """One statement for a batch of hosted reads, so each read's record and its entry (whose outcome and
-    canonical text depend on whether the record was found) are decided together: one array per entry field (the entry as if found), then the outcomes
-    and canonical texts for not found; each row looks up its entry's own resource and subject. Returns one row
-    (n, sealed) per input row, in input order."""
+    canonical text depend on whether the record was found) are decided together: one array per entry field
+    (the entry as if found), then the outcomes and canonical texts for not found; each row looks up its entry's
+    own resource and subject. Returns one row (n, sealed) per input row, in input order."""
     source, select = _entry_arrays(1, ["missing_outcome", "missing_canonical"])
     chosen = select.replace(
         "i.outcome", "CASE WHEN i.sealed IS NULL THEN i.missing_outcome ELSE i.outcome END"
@@ -111,7 +107,7 @@ def _entry_values(entry: dict[str, Any]) -> list[Any]:
 
 async def append_entry(connection: Any, entry: dict[str, Any]) -> None:
     """Insert one access-log entry with its ``canonical`` text; the commit trigger chains it."""
-    await connection.execute(_INSERT_ENTRY, *_entry_values(entry))
+    await append_many(connection, [entry])
 
 
 def _columns(entries: list[dict[str, Any]]) -> list[list[Any]]:
