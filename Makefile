@@ -46,7 +46,7 @@ format: setup ## apply ruff fixes and formatting
 	$(BIN)/ruff format .
 
 typecheck: setup ## mypy strict over every package
-	$(BIN)/mypy libs/meshkit/src services/*/src gateway/src deploy/src
+	$(BIN)/mypy libs/meshkit/src services/*/src gateway/src deploy/src bench
 
 contracts: setup ## regenerate contracts/ (OpenAPI, event schemas, AsyncAPI)
 	$(BIN)/tongban contracts

@@ -4,7 +4,8 @@ Submission: a citizen logged in through identity applies online for 个体工商
 case, its material rows, a timeline row and an outbox event in one transaction. Throughput is a closed loop at a
 fixed number of connections; latency an open loop paced at half the measured rate, measured from each request's
 scheduled start so queueing counts, once the machine is quiet again (the saturating loop leaves seconds of
-background work behind: materials, the city link; the paced phase carries its own).
+background work behind: materials, the city link; the paced phase carries its own). The client's own pauses are
+kept out and reported (``bench/load.py``).
 
 Queue: 1,000,000 cases spread over the district's departments and halls (most of them concluded over two years,
 the open ones received in the last three days, as in a running district — so no timer has a backlog of deemed
@@ -14,7 +15,6 @@ through their queue (待办) through the gateway with the filters they use.
 
 from __future__ import annotations
 
-import asyncio
 import random
 import time
 from typing import Any
@@ -22,6 +22,7 @@ from typing import Any
 import aiohttp
 import asyncpg
 
+from bench.load import Send, closed_loop, measured_phase, paced
 from bench.settle import settle
 from bench.stats import percentile
 from tongban.login import browser_login
@@ -32,63 +33,39 @@ MATTER = "500110-SCJGJ-GTGSH-SL"
 CHEN = "500222199803070028"  # 陈晓梅, identity's demo person
 
 
-async def _submit(session: aiohttp.ClientSession, url: str, headers: dict[str, str], n: int) -> int:
-    body = {"matter_code": MATTER, "form": {"字号": f"綦河小馆{n}", "经营场所": "古南街道沿河路"}}
-    async with session.post(url, json=body, headers=headers) as response:
-        await response.read()
-        return response.status
+def _submitter(session: aiohttp.ClientSession, url: str, headers: dict[str, str]) -> Send:
+    async def send(n: int) -> int:
+        body = {"matter_code": MATTER, "form": {"字号": f"綦河小馆{n}", "经营场所": "古南街道沿河路"}}
+        async with session.post(url, json=body, headers=headers) as response:
+            await response.read()
+            return response.status
 
-
-async def _closed_loop(session: aiohttp.ClientSession, url: str, headers: dict[str, str], concurrency: int,
-                       seconds: float) -> tuple[float, dict[int, int]]:  # fmt: skip
-    statuses: dict[int, int] = {}
-    deadline = time.perf_counter() + seconds
-    counter = iter(range(10**9))
-
-    async def worker() -> None:
-        while time.perf_counter() < deadline:
-            status = await _submit(session, url, headers, next(counter))
-            statuses[status] = statuses.get(status, 0) + 1
-
-    started = time.perf_counter()
-    await asyncio.gather(*(worker() for _ in range(concurrency)))
-    return statuses.get(201, 0) / (time.perf_counter() - started), statuses
-
-
-async def _paced(session: aiohttp.ClientSession, url: str, headers: dict[str, str], rate: float, seconds: float
-                 ) -> tuple[list[float], int]:  # fmt: skip
-    latencies: list[float] = []
-    failures = 0
-    start = time.perf_counter() + 0.05
-
-    async def one(n: int, due: float) -> None:
-        nonlocal failures
-        await asyncio.sleep(max(0.0, due - time.perf_counter()))
-        status = await _submit(session, url, headers, n)
-        latencies.append((time.perf_counter() - due) * 1000)
-        failures += status != 201
-
-    await asyncio.gather(*(one(n, start + n / rate) for n in range(int(rate * seconds))))
-    return latencies, failures
+    return send
 
 
 async def case_submission(gateway: str, *, concurrency: int = 32, seconds: float = 8.0) -> dict[str, Any]:
     headers = {"Authorization": f"Bearer {await browser_login(gateway, CHEN)}"}
     url = f"{gateway}/cases/cases"
     async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=concurrency * 2)) as session:
-        await _closed_loop(session, url, headers, concurrency, 2.0)  # warm pools and caches
-        per_s, statuses = await _closed_loop(session, url, headers, concurrency, seconds)
+        send = _submitter(session, url, headers)
+        await closed_loop(send, 201, concurrency, 2.0)  # warm pools and caches
+        async with measured_phase() as lag:
+            per_s, statuses = await closed_loop(send, 201, concurrency, seconds)
+        lags = [lag.worst_ms]
         # Latency is measured in the steady state at half that rate, which includes the background work of the
         # applications paced in (materials, the city link), but not the backlog the saturating loop left.
         settled_s = await settle()
         half = max(round(per_s / 2), 1)
-        latencies, failures = await _paced(session, url, headers, half, seconds)
+        async with measured_phase() as lag:
+            latencies, failures = await paced(send, 201, half, seconds)
+        lags.append(lag.worst_ms)
     return {
         "matter": MATTER,
         "concurrency": concurrency,
         "cases_per_s": round(per_s, 1),
         "statuses": {str(k): v for k, v in sorted(statuses.items())},
         "settled_before_paced_s": settled_s,
+        "client_lag_max_ms": lags,
         "paced_rate_per_s": half,
         "paced_p50_ms": round(percentile(latencies, 0.50), 2),
         "paced_p99_ms": round(percentile(latencies, 0.99), 2),
@@ -154,7 +131,7 @@ async def staff_queue(gateway: str, database_url: str, *, total: int = 1_000_000
     ]  # fmt: skip
     latencies: list[float] = []
     failures = 0
-    async with aiohttp.ClientSession() as session:
+    async with aiohttp.ClientSession() as session, measured_phase() as lag:
         for n in range(queries + 40):
             params = {"limit": "20", **random.choice(variants)}
             begun = time.perf_counter()
@@ -170,4 +147,5 @@ async def staff_queue(gateway: str, database_url: str, *, total: int = 1_000_000
         "p50_ms": round(percentile(latencies, 0.50), 2),
         "p99_ms": round(percentile(latencies, 0.99), 2),
         "failures": failures,
+        "client_lag_max_ms": lag.worst_ms,
     }

@@ -3,8 +3,9 @@
 Throughput: a fixed number of connections for a fixed time (closed loop). Latency: an open loop paced at a fixed
 rate (half the 1,000 reads/s target) and again at half the measured throughput, measured from each request's
 scheduled start so queueing counts, each once the machine is quiet again (autovacuum of the access log and
-the like, set off by the saturating loop, would otherwise land in it). Afterwards
-the access log is counted in the database: every answered read must have exactly one entry.
+the like, set off by the saturating loop, would otherwise land in it). The client's own pauses are kept out and
+reported (``bench/load.py``). Afterwards the access log is counted in the database: every answered read must
+have exactly one entry.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import asyncpg
 import psutil
 from stdnum.cn import uscc
 
+from bench.load import Send, closed_loop, measured_phase, paced
 from bench.settle import settle
 from bench.stats import percentile
 
@@ -60,46 +62,13 @@ def _body(code: str, n: int) -> dict[str, Any]:
             "case_ref": f"BENCH{n:012d}", "person_id": f"bench-{n % 97}"}  # fmt: skip
 
 
-async def _read(
-    session: aiohttp.ClientSession, url: str, headers: dict[str, str], body: dict[str, Any]
-) -> int:
-    async with session.post(url, json=body, headers=headers) as response:
-        await response.read()
-        return response.status
+def _sender(session: aiohttp.ClientSession, url: str, headers: dict[str, str], codes: list[str]) -> Send:
+    async def send(n: int) -> int:
+        async with session.post(url, json=_body(random.choice(codes), n), headers=headers) as response:
+            await response.read()
+            return response.status
 
-
-async def _throughput(session: aiohttp.ClientSession, url: str, headers: dict[str, str], codes: list[str],
-                      concurrency: int, seconds: float) -> tuple[float, dict[int, int]]:  # fmt: skip
-    statuses: dict[int, int] = {}
-    deadline = time.perf_counter() + seconds
-    counter = iter(range(10**9))
-
-    async def worker() -> None:
-        while time.perf_counter() < deadline:
-            status = await _read(session, url, headers, _body(random.choice(codes), next(counter)))
-            statuses[status] = statuses.get(status, 0) + 1
-
-    started = time.perf_counter()
-    await asyncio.gather(*(worker() for _ in range(concurrency)))
-    return statuses.get(200, 0) / (time.perf_counter() - started), statuses
-
-
-async def _paced(session: aiohttp.ClientSession, url: str, headers: dict[str, str], codes: list[str], rate: float,
-                 seconds: float) -> tuple[list[float], int]:  # fmt: skip
-    latencies: list[float] = []
-    failures = 0
-    start = time.perf_counter() + 0.05
-
-    async def one(n: int, due: float) -> None:
-        nonlocal failures
-        await asyncio.sleep(max(0.0, due - time.perf_counter()))
-        status = await _read(session, url, headers, _body(random.choice(codes), n))
-        latencies.append((time.perf_counter() - due) * 1000)
-        failures += status != 200
-
-    total = int(rate * seconds)
-    await asyncio.gather(*(one(n, start + n / rate) for n in range(total)))
-    return latencies, failures
+    return send
 
 
 def _cpu_seconds(pids: dict[str, int]) -> dict[str, float]:
@@ -153,16 +122,23 @@ async def shared_reads(
         headers = {"Authorization": f"Bearer {await _token(session, gateway, client_id, secret)}"}
         await _load(session, f"{gateway}/exchange/resources/{RESOURCE}/records", headers, codes)
         await _settled(database_url)
-        await _throughput(session, url, headers, codes, concurrency, 2.0)  # warm pools and caches
+        send = _sender(session, url, headers, codes)
+        await closed_loop(send, 200, concurrency, 2.0)  # warm pools and caches
         before = await _logged(database_url)
-        cpu_before = _cpu_seconds(processes or {})
-        reads_per_s, statuses = await _throughput(session, url, headers, codes, concurrency, seconds)
-        cpu_after = _cpu_seconds(processes or {})
+        async with measured_phase() as lag:
+            cpu_before = _cpu_seconds(processes or {})
+            reads_per_s, statuses = await closed_loop(send, 200, concurrency, seconds)
+            cpu_after = _cpu_seconds(processes or {})
+        lags = [lag.worst_ms]
         settled = [await settle()]  # latency in the steady state, not in the wake of the saturating loop
-        latencies, failures = await _paced(session, url, headers, codes, rate, seconds)
+        async with measured_phase() as lag:
+            latencies, failures = await paced(send, 200, rate, seconds)
+        lags.append(lag.worst_ms)
         half = max(round(reads_per_s / 2), 1)
         settled.append(await settle())
-        at_half, half_failures = await _paced(session, url, headers, codes, half, seconds)
+        async with measured_phase() as lag:
+            at_half, half_failures = await paced(send, 200, half, seconds)
+        lags.append(lag.worst_ms)
         logged = await _logged(database_url) - before
     answered = sum(statuses.values()) + len(latencies) + len(at_half)
     measured = max(sum(statuses.values()), 1)
@@ -176,6 +152,7 @@ async def shared_reads(
         "non_200": {str(k): v for k, v in statuses.items() if k != 200},
         "cpu_ms_per_read": cpu,
         "settled_before_paced_s": settled,
+        "client_lag_max_ms": lags,
         "paced_rate": rate,
         "paced_p50_ms": round(percentile(latencies, 0.5), 2),
         "paced_p99_ms": round(percentile(latencies, 0.99), 2),

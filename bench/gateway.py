@@ -12,6 +12,7 @@ from typing import Any
 
 import aiohttp
 
+from bench.load import measured_phase
 from bench.stats import percentile
 
 __all__ = ["gateway_overhead"]
@@ -55,9 +56,10 @@ async def gateway_overhead(
         await _sequential(session, gateway_url, 100)
         direct: list[float] = []
         through: list[float] = []
-        for _ in range(rounds):
-            direct += await _sequential(session, direct_url, requests)
-            through += await _sequential(session, gateway_url, requests)
+        async with measured_phase() as lag:
+            for _ in range(rounds):
+                direct += await _sequential(session, direct_url, requests)
+                through += await _sequential(session, gateway_url, requests)
         rps_direct: list[float] = []
         rps_gateway: list[float] = []
         for _ in range(2):
@@ -78,4 +80,5 @@ async def gateway_overhead(
         "direct_rps": round(max(rps_direct)),
         "gateway_rps": round(max(rps_gateway)),
         "throughput_ratio": round(max(rps_gateway) / max(rps_direct), 3),
+        "client_lag_max_ms": lag.worst_ms,
     }

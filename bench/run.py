@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import platform
 import sys
 import tempfile
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -86,11 +88,13 @@ async def measure(mesh: Mesh) -> dict[str, Any]:
     results["staff_queue"] = await staff_queue(config.url(config.gateway), config.database_url(cases))
     waited["case_submission"] = await settle()
     results["case_submission"] = await case_submission(config.url(config.gateway))
-    for name, bench in (
-        ("event_latency", lambda: event_latency(mesh.postgres, mesh.nats)),
-        ("relay", lambda: relay_throughput(mesh.postgres, mesh.nats)),
-        ("catalog_search", lambda: catalog_search(mesh.postgres)),
-    ):
+    postgres, nats = mesh.postgres, mesh.nats
+    later: list[tuple[str, Callable[[], Awaitable[dict[str, Any]]]]] = [
+        ("event_latency", lambda: event_latency(postgres, nats)),
+        ("relay", lambda: relay_throughput(postgres, nats)),
+        ("catalog_search", lambda: catalog_search(postgres)),
+    ]
+    for name, bench in later:
         waited[name] = await settle()  # the work the previous benchmarks left behind finishes first
         results[name] = await bench()
     results["settle_s"] = waited
@@ -118,7 +122,7 @@ def main() -> int:
             results = asyncio.run(measure(mesh))
     report: dict[str, Any] = {
         "time": datetime.now(UTC).isoformat(timespec="seconds"),
-        "machine": {"cpus": __import__("os").cpu_count(), "python": platform.python_version()},
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
         "workers": WORKERS,
         "results": results,
         "targets": verdicts(results),
