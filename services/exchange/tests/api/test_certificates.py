@@ -116,3 +116,42 @@ async def test_lookup_needs_a_purpose(client: httpx.AsyncClient, demo: Database,
     response = await client.post("/certificates/lookup", json=lookup_body(purpose=None),
                                  headers=headers.system("500110-WSJKW"))  # fmt: skip
     assert response.json()["code"] == "purpose_required"
+
+
+async def test_lookup_refusals_are_problems_and_logged(
+    client: httpx.AsyncClient, demo: Database, headers
+) -> None:  # type: ignore[no-untyped-def]
+    citizen = await client.post(
+        "/certificates/lookup", json=lookup_body(), headers=headers.person("person-chen")
+    )
+    assert citizen.status_code == 403
+    assert citizen.headers["content-type"] == "application/problem+json"
+    assert citizen.json()["code"] == "not_government_user"
+    assert citizen.json()["access_log_id"]  # the refusal itself is logged
+    unknown = await client.post("/certificates/lookup", json=lookup_body(type_code="不存在的证照"),
+                                headers=headers.system("500110-WSJKW"))  # fmt: skip
+    assert unknown.status_code == 422
+    assert unknown.json()["code"] == "unknown_certificate_type"
+
+
+@pytest.mark.parametrize(("body", "field"), [
+    ({"holder_kind": "robot"}, "holder_kind"), ({"holder_identifier": None}, "holder_identifier"),
+    ({"type_code": "x" * 41}, "type_code"),
+])  # fmt: skip
+async def test_lookup_body_is_validated_field_by_field(client: httpx.AsyncClient, demo: Database, headers, body,
+                                                       field) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    response = await client.post("/certificates/lookup", json=lookup_body(**body),
+                                 headers=headers.system("500110-WSJKW"))  # fmt: skip
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+    assert RESIDENT not in response.text  # the holder's ID number is never echoed
+    assert field in response.text
+
+
+async def test_lookup_of_an_invalid_id_number_says_which_check(client: httpx.AsyncClient, demo: Database,
+                                                                headers) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    response = await client.post("/certificates/lookup", json=lookup_body(holder_identifier="510223194809070017"),
+                                 headers=headers.system("500110-WSJKW"))  # fmt: skip
+    assert response.status_code == 422
+    assert response.json()["code"] == "invalid_id_number"
+    assert "510223194809070017" not in response.text

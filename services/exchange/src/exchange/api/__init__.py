@@ -2,6 +2,7 @@
 
 from exchange.api.access_log import router as access_log_router
 from exchange.api.certificates import router as certificates_router
+from exchange.api.certificates import serve_lookup
 from exchange.api.city import router as city_router
 from exchange.api.grants import router as grants_router
 from exchange.api.records import router as records_router
@@ -22,5 +23,9 @@ ROUTERS = [
     city_router,
 ]
 
-# The data path's hot route, served without FastAPI's routing and dependency solving (declared in records_router).
-LANES = [Lane("POST", "/resources/{code}/read", serve_read)]
+# The data path's hot routes, served without FastAPI's routing and dependency solving (declared in their routers):
+# reads, and certificate lookups (each application's materials ask for both).
+LANES = [
+    Lane("POST", "/resources/{code}/read", serve_read),
+    Lane("POST", "/certificates/lookup", serve_lookup),
+]

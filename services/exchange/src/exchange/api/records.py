@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Coroutine
 from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request, Response
 from fastapi.exceptions import RequestValidationError
-from fastapi.routing import APIRoute
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field
 
 from exchange.api.dependencies import DataPrincipal, LimitsDep, SealerDep, UowDep, admit
+from exchange.api.lanes import ServedBy, json_bytes, parsed_body
 from exchange.domain.sharing import Purpose
 from exchange.use_cases import reads, records
 from meshkit.auth import current_principal
@@ -87,7 +85,7 @@ async def serve_read(request: Request) -> Response:
     FastAPI's dependency solving and response-model pass, which cost more CPU than the read itself."""
     principal = await admit(request, await current_principal(request, None))
     code: str = request.path_params["code"]
-    body = _read_in(await request.body(), request.headers.get("content-type"))
+    body = parsed_body(ReadIn, await request.body(), request.headers.get("content-type"))
     if len(code) > _CODE_MAX:
         raise RequestValidationError([{"type": "string_too_long", "loc": ("path", "code"), "input": code,
                                        "msg": f"String should have at most {_CODE_MAX} characters"}])  # fmt: skip
@@ -102,40 +100,10 @@ async def serve_read(request: Request) -> Response:
     )  # fmt: skip
     out = {"resource_code": result.resource_code, "items": list(result.items), "withheld": list(result.withheld),
            "data": result.data, "access_log_id": result.access_log_id, "method": result.method}  # fmt: skip
-    return Response(_json(out), media_type="application/json")
+    return Response(json_bytes(out), media_type="application/json")
 
 
-def _read_in(raw: bytes, content_type: str | None) -> ReadIn:
-    """The body as FastAPI would validate it: JSON only, every violation listed under ``body``."""
-    if not raw:
-        raise RequestValidationError(
-            [{"type": "missing", "loc": ("body",), "msg": "Field required", "input": None}]
-        )
-    media = (content_type or "").partition(";")[0].strip().lower()
-    if not (media == "application/json" or (media.startswith("application/") and media.endswith("+json"))):
-        raise RequestValidationError([{"type": "model_attributes_type", "loc": ("body",), "input": None,
-                                       "msg": "Input should be a valid dictionary or object to extract fields from"}])  # fmt: skip
-    try:
-        return ReadIn.model_validate_json(raw)
-    except ValidationError as exc:
-        errors = exc.errors(include_url=False)
-        raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in errors]) from None
-
-
-def _json(value: dict[str, Any]) -> bytes:
-    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
-
-
-class _ServedBy(APIRoute):
-    """An APIRoute documented from its endpoint's signature (OpenAPI unchanged) but served by ``handler``."""
-
-    handler: Callable[[Request], Coroutine[Any, Any, Response]]
-
-    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
-        return type(self).handler
-
-
-class _ReadRoute(_ServedBy):
+class _ReadRoute(ServedBy):
     handler = staticmethod(serve_read)
 
 

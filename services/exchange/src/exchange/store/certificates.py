@@ -33,12 +33,6 @@ class CertificateRepository:
                                           Certificate.case_ref == case_ref)  # fmt: skip
         return (await self._session.scalars(query.order_by(Certificate.issued_at))).first()
 
-    async def of_holder(self, holder_ref: str, type_code: str | None) -> Sequence[Certificate]:
-        query = select(Certificate).where(Certificate.holder_ref == holder_ref)
-        if type_code:
-            query = query.where(Certificate.type_code == type_code)
-        return (await self._session.scalars(query.order_by(Certificate.issued_at.desc()))).all()
-
     async def history(self, identifier: str) -> Sequence[CertificateChange]:
         query = (
             select(CertificateChange)

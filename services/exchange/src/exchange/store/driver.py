@@ -26,6 +26,7 @@ __all__ = [
     "ResourceSnapshots",
     "append_entry",
     "append_many",
+    "certificates_of_holder",
     "driver",
     "read_and_log_many",
 ]
@@ -84,6 +85,10 @@ def _append_many() -> str:
 
 _READ_AND_LOG_MANY = _read_and_log_many()
 _APPEND_MANY = _append_many()
+_OF_HOLDER = (
+    "SELECT identifier, type_code, type_name, issuer_code, valid_from, valid_to, status, sealed FROM certificates "
+    "WHERE holder_ref = $1 AND ($2::text IS NULL OR type_code = $2) ORDER BY issued_at DESC"
+)
 _GRANTED = (
     "SELECT id, items, valid_from, valid_to FROM share_requests "
     "WHERE resource_code = $1 AND requester_code = $2 AND status = 'granted'"
@@ -131,6 +136,12 @@ async def append_many(connection: Any, entries: list[dict[str, Any]]) -> list[No
     """Insert the entries in one statement, in order; the commit trigger chains each."""
     await connection.execute(_APPEND_MANY, *_columns(entries))
     return [None] * len(entries)
+
+
+async def certificates_of_holder(connection: Any, holder_ref: str, type_code: str | None) -> list[Any]:
+    """A holder's certificates (of one type), newest first: identifier, type_code, type_name, issuer_code,
+    valid_from, valid_to, status, sealed."""
+    return list(await connection.fetch(_OF_HOLDER, holder_ref, type_code))
 
 
 class ReadStatements:

@@ -26,12 +26,14 @@ from exchange.domain.sharing import Outcome, Purpose
 from exchange.domain.subjects import SubjectKind
 from exchange.events import RECORD_CHANGED, RecordChanged
 from exchange.sealing import Sealer
+from exchange.store.driver import ResourceSnapshots, append_many, certificates_of_holder
+from exchange.store.group_commit import GroupCommit
 from exchange.store.models import Certificate, CertificateChange, Member
 from exchange.store.unit_of_work import ExchangeUnitOfWork
-from exchange.use_cases.access_entries import ReadContext, log_read
-from exchange.use_cases.directory import get_resource
-from exchange.use_cases.errors import Conflict, Forbidden, Invalid, NotFound
-from exchange.use_cases.reads import authorize, subject_ref_of
+from exchange.use_cases.access_entries import ReadContext, new_entry, with_outcome
+from exchange.use_cases.errors import Conflict, Forbidden, Invalid, NotFound, ResourceNotFound
+from exchange.use_cases.reads import decide, subject_ref_of
+from meshkit.db import Database
 
 __all__ = [
     "ISSUE_ON_BEHALF_SCOPE",
@@ -192,34 +194,43 @@ async def issue(
 
 
 async def look_up(
-    uow: ExchangeUnitOfWork, *, caller: Caller, holder_kind: SubjectKind, holder_identifier: str,
-    type_code: str | None, owner_id: str | None, purpose: Purpose, sealer: Sealer, resource_code: str,
-    now: datetime, request_id: str | None,
+    database: Database, snapshots: ResourceSnapshots, commits: GroupCommit, *, caller: Caller,
+    holder_kind: SubjectKind, holder_identifier: str, type_code: str | None, owner_id: str | None,
+    purpose: Purpose, sealer: Sealer, resource_code: str, now: datetime, request_id: str | None,
 ) -> FoundCertificates:  # fmt: skip
-    """A holder's certificates (of one type), as far as the caller may read them; logged like any read."""
-    resource = await get_resource(uow, code=resource_code, snapshot=True)
+    """A holder's certificates (of one type), as far as the caller may read them; logged like any read, on the
+    read path's footing: the certificates are found and the entry saying found or not found is written in one
+    transaction (shared with concurrent reads, ``commits``), and nothing is answered before it committed."""
+    resource = await snapshots.get(database, resource_code)
+    if resource is None:
+        raise ResourceNotFound(f"数据资源 {resource_code} 不存在")
     _, holder_ref = subject_ref_of(sealer, holder_kind, holder_identifier)
     context = ReadContext(caller=caller, resource_code=resource.code, subject_ref=holder_ref, owner_id=owner_id,
                           purpose=purpose, now=now, request_id=request_id)  # fmt: skip
-    decision = await authorize(uow, resource, context, None)
-    found = []
+    decision = await decide(database, commits, resource, context, None)
     wanted = _type_code(type_code) if type_code else None
-    for certificate in await uow.certificates.of_holder(holder_ref, wanted):
-        opened = sealer.open(certificate.sealed)
+    granted = new_entry(context, items=decision.items, outcome=Outcome.GRANTED)
+    missing = with_outcome(granted, Outcome.NOT_FOUND)
+
+    async def find_and_log(connection: Any) -> list[Any]:
+        rows = await certificates_of_holder(connection, holder_ref, wanted)
+        await append_many(connection, [granted if rows else missing])
+        return rows
+
+    found = []
+    for row in await commits.run(find_and_log):
+        opened = sealer.open(row["sealed"])
         full = {
-            "identifier": certificate.identifier, "type_code": certificate.type_code,
-            "type_name": certificate.type_name, "holder_name": opened.get("holder_name"),
-            "issuer_code": certificate.issuer_code, "valid_from": certificate.valid_from.isoformat(),
-            "valid_to": certificate.valid_to.isoformat() if certificate.valid_to else None,
-            "status": certificate.status, "content": opened.get("content") or {},
+            "identifier": row["identifier"], "type_code": row["type_code"], "type_name": row["type_name"],
+            "holder_name": opened.get("holder_name"), "issuer_code": row["issuer_code"],
+            "valid_from": row["valid_from"].isoformat(),
+            "valid_to": row["valid_to"].isoformat() if row["valid_to"] else None,
+            "status": row["status"], "content": opened.get("content") or {},
         }  # fmt: skip
         found.append(
             {key: value for key, value in full.items() if key in decision.items or key == "identifier"}
         )
-    outcome = Outcome.GRANTED if found else Outcome.NOT_FOUND
-    log_id = await log_read(uow, context, items=decision.items, outcome=outcome)
-    await uow.commit()
-    return FoundCertificates(found, decision.items, log_id)
+    return FoundCertificates(found, decision.items, str(granted["id"]))
 
 
 async def change_status(

@@ -2,9 +2,8 @@
 transaction that settles the answer, and nothing is returned unless that transaction committed.
 
 The read path runs on :meth:`meshkit.db.Database.driver` (plain asyncpg, one transaction per decision) with
-resource definitions kept briefly per process (:class:`ResourceSnapshots`); :func:`prepare` and
-:func:`authorize` are the same steps on a unit of work, for reads made inside other operations (certificate
-lookups)."""
+resource definitions kept briefly per process (:class:`ResourceSnapshots`); :func:`decide` is the sharing
+decision shared with the other reads (certificate lookups)."""
 
 from __future__ import annotations
 
@@ -29,9 +28,8 @@ from exchange.sealing import Sealer, Unsealable
 from exchange.store.driver import ReadStatements, ResourceSnapshots, append_many, read_and_log_many
 from exchange.store.group_commit import Batched, GroupCommit
 from exchange.store.models import Resource
-from exchange.store.unit_of_work import ExchangeUnitOfWork
-from exchange.use_cases.access_entries import ReadContext, log_read, new_entry, with_outcome
-from exchange.use_cases.directory import get_resource, grant_terms, resource_terms
+from exchange.use_cases.access_entries import ReadContext, new_entry, with_outcome
+from exchange.use_cases.directory import resource_terms
 from exchange.use_cases.errors import Invalid, NotFound, ProviderFailed, ResourceNotFound, read_refused
 from meshkit.db import Database
 
@@ -39,8 +37,7 @@ __all__ = [
     "ReadQuery",
     "ReadResult",
     "ResourceSnapshots",
-    "authorize",
-    "prepare",
+    "decide",
     "read_record",
     "subject_ref_of",
 ]
@@ -116,32 +113,27 @@ def _decide(
     )  # fmt: skip
 
 
-async def prepare(
-    uow: ExchangeUnitOfWork, *, caller: Caller, query: ReadQuery, sealer: Sealer, now: datetime,
-    request_id: str | None,
-) -> tuple[Resource, str, ReadContext]:  # fmt: skip
-    resource = await get_resource(uow, code=query.resource_code, snapshot=True)
-    identifier, context = _context(resource, caller=caller, query=query, sealer=sealer, now=now,
-                                   request_id=request_id)  # fmt: skip
-    return resource, identifier, context
-
-
-async def authorize(
-    uow: ExchangeUnitOfWork, resource: Resource, context: ReadContext, requested: Sequence[str] | None
-) -> Decision:
-    """The sharing decision; a refusal is logged and committed, then raised."""
+async def decide(
+    database: Database, commits: GroupCommit, resource: Resource, context: ReadContext,
+    requested: Sequence[str] | None,
+) -> Decision:  # fmt: skip
+    """The sharing decision for a read of ``resource`` (grants read on the driver); a refusal is logged through
+    ``commits`` and raised once that entry committed."""
     grants: list[GrantTerms] = []
     if _needs_grants(resource, context.caller):
         assert context.caller.org is not None
-        requests = await uow.grants.granted(resource_code=resource.code, requester_code=context.caller.org)
-        grants = grant_terms(requests)
+        async with database.driver(transaction=False) as connection:
+            found = await ReadStatements(connection).granted(
+                resource_code=resource.code, requester_code=context.caller.org
+            )
+        grants = [GrantTerms(*terms) for terms in found]
     decision = _decide(resource, context, requested, grants)
     if not decision.allowed:
         assert decision.refusal is not None
-        log_id = await log_read(uow, context, items=list(requested or ()), outcome=Outcome.REFUSED,
-                                reason=decision.refusal.value)  # fmt: skip
-        await uow.commit()
-        raise read_refused(decision, log_id=log_id)
+        entry = new_entry(context, items=list(requested or ()), outcome=Outcome.REFUSED,
+                          reason=decision.refusal.value)  # fmt: skip
+        await commits.run(Batched(append_many, entry))
+        raise read_refused(decision, log_id=str(entry["id"]))
     return decision
 
 
@@ -169,21 +161,7 @@ async def read_record(
         raise ResourceNotFound(f"数据资源 {query.resource_code} 不存在")
     identifier, context = _context(resource, caller=caller, query=query, sealer=sealer, now=now,
                                    request_id=request_id)  # fmt: skip
-    grants: list[GrantTerms] = []
-    if _needs_grants(resource, caller):
-        assert caller.org is not None
-        async with database.driver(transaction=False) as connection:
-            found = await ReadStatements(connection).granted(
-                resource_code=resource.code, requester_code=caller.org
-            )
-        grants = [GrantTerms(*terms) for terms in found]
-    decision = _decide(resource, context, query.items, grants)
-    if not decision.allowed:
-        assert decision.refusal is not None
-        entry = new_entry(context, items=list(query.items or ()), outcome=Outcome.REFUSED,
-                          reason=decision.refusal.value)  # fmt: skip
-        await commits.run(Batched(append_many, entry))
-        raise read_refused(decision, log_id=str(entry["id"]))
+    decision = await decide(database, commits, resource, context, query.items)
     if resource.sharing_method == SharingMethod.API:
         return await _proxied(commits, provider, _Decided(resource, identifier, context, decision))
     granted = new_entry(context, items=decision.items, outcome=Outcome.GRANTED)
