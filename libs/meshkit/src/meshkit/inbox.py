@@ -3,6 +3,10 @@
 A consumer records the event id in the inbox in the same transaction as its effect; a redelivery finds the id and
 changes nothing. Failures are nak'ed with backoff; after ``max_deliver`` attempts the event goes to the dead-letter
 stream with the reason, and a log line says why.
+
+The events of one fetch are applied in one transaction (one inbox insert, one commit and WAL flush for all of
+them, each handler in turn on the same session), then acked. If any of them fails, that transaction is rolled
+back and each event is applied again alone, so one bad event never holds up or fails another.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from meshkit.db import Database
 from meshkit.events import DEAD_LETTER_PREFIX, DEAD_LETTER_STREAM, CloudEvent, ensure_stream
 from meshkit.observability import metrics
 
-__all__ = ["ConsumerSpec", "Handler", "inbox_table", "record_once", "run_consumer"]
+__all__ = ["ConsumerSpec", "Handler", "inbox_table", "record_many", "record_once", "run_consumer"]
 
 log = logging.getLogger("meshkit.inbox")
 
@@ -58,6 +62,19 @@ async def record_once(session: AsyncSession, table: Table, *, consumer: str, eve
         .returning(table.c.event_id)
     )
     return result.first() is not None
+
+
+async def record_many(
+    session: AsyncSession, table: Table, *, consumer: str, events: Sequence[CloudEvent]
+) -> set[str]:
+    """Insert the inbox rows of ``events``; the ids this consumer had not processed before."""
+    result = await session.execute(
+        insert(table)
+        .values([{"consumer": consumer, "event_id": e.id, "subject": e.type} for e in events])
+        .on_conflict_do_nothing()
+        .returning(table.c.event_id)
+    )
+    return {str(row[0]) for row in result}
 
 
 @dataclass(frozen=True)
@@ -115,20 +132,50 @@ class ConsumerRunner:
                     msgs = await sub.fetch(self._spec.batch, timeout=1.0)
                 except (TimeoutError, NatsTimeoutError):
                     continue
-                for msg in msgs:
-                    await self.handle(msg)
+                await self.handle_batch(msgs)
         finally:
             with contextlib.suppress(Exception):
                 await sub.unsubscribe()
 
-    async def handle(self, msg: Msg) -> None:
+    async def handle_batch(self, msgs: Sequence[Msg]) -> None:
+        """Apply the events of one fetch in one transaction; on any failure, each alone in its own. Handlers
+        therefore change nothing but the session's database (as the inbox needs anyway)."""
+        parsed: list[tuple[Msg, CloudEvent]] = []
+        for msg in msgs:
+            event = await self._parsed(msg)
+            if event is not None:
+                parsed.append((msg, event))
+        if len(parsed) == 1:
+            await self._apply(*parsed[0])
+        if len(parsed) <= 1:
+            return
+        try:
+            async with self._db.sessions() as session, session.begin():
+                events = [event for _, event in parsed]
+                fresh = await record_many(session, self._inbox, consumer=self._spec.durable, events=events)
+                for event in events:
+                    if event.id in fresh:
+                        fresh.discard(event.id)  # the same event twice in one fetch: applied once
+                        await self._spec.handler(session, event)
+        except Exception:
+            for msg, event in parsed:
+                await self._apply(msg, event)
+            return
+        for msg, event in parsed:
+            await self._done(msg, event)
+
+    async def _parsed(self, msg: Msg) -> CloudEvent | None:
+        """The event, or None after dead-lettering what is not one."""
+        try:
+            return CloudEvent.model_validate_json(msg.data)
+        except ValidationError as exc:
+            reason = f"not a CloudEvent: {exc.error_count()} validation errors"
+            await self._dead_letter(msg, reason, msg.metadata.num_delivered)
+            return None
+
+    async def _apply(self, msg: Msg, event: CloudEvent) -> None:
         spec = self._spec
         attempt = msg.metadata.num_delivered
-        try:
-            event = CloudEvent.model_validate_json(msg.data)
-        except ValidationError as exc:
-            await self._dead_letter(msg, f"not a CloudEvent: {exc.error_count()} validation errors", attempt)
-            return
         try:
             async with self._db.sessions() as session, session.begin():
                 if await record_once(session, self._inbox, consumer=spec.durable, event=event):
@@ -151,6 +198,10 @@ class ConsumerRunner:
             metrics.consumer_failures.labels(self._service, spec.durable).inc()
             await msg.nak(delay=delay)
             return
+        await self._done(msg, event)
+
+    async def _done(self, msg: Msg, event: CloudEvent) -> None:
+        spec = self._spec
         await msg.ack()
         metrics.consumer_processed.labels(self._service, spec.durable).inc()
         lag = (datetime.now(UTC) - event.time).total_seconds()

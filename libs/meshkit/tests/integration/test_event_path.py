@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from meshkit.db import Database
 from meshkit.embedded import EmbeddedNats
@@ -176,3 +176,53 @@ async def test_redelivered_event_has_no_second_effect(
             await nc.close()
         await asyncio.sleep(0.5)
     assert await effect_counts(database) == dict.fromkeys(ids, 1)
+
+
+async def _relayed(database: Database, url: str) -> None:
+    """Publish what is staged, with no consumer yet: its first fetch then finds all of it."""
+    async with running(database, url, None) as relay:
+
+        async def published() -> None:
+            assert await relay.backlog() == 0
+
+        await eventually(published)
+
+
+async def test_the_events_of_one_fetch_are_applied_in_one_transaction(
+    database: Database, nats_factory: Callable[[], EmbeddedNats]
+) -> None:
+    server = nats_factory()
+    server.start()
+    ids = await stage(database, 20)
+    await _relayed(database, server.url)
+    transactions: list[int] = []
+
+    async def applied_in(session, event) -> None:  # type: ignore[no-untyped-def]
+        transactions.append((await session.execute(text("SELECT txid_current()"))).scalar_one())
+        await apply_effect(session, event)
+
+    async with running(database, server.url, consumer("batched", handler=applied_in)):
+        await eventually(lambda: _expect(database, ids))
+    assert len(transactions) == 20
+    assert len(set(transactions)) < 20  # shared: a fetch's events commit together
+
+
+async def test_a_bad_event_in_a_fetch_fails_alone(
+    database: Database, nats_factory: Callable[[], EmbeddedNats], caplog: pytest.LogCaptureFixture
+) -> None:
+    server = nats_factory()
+    server.start()
+    ids = await stage(database, 10)
+    await _relayed(database, server.url)
+
+    async def picky(session, event) -> None:  # type: ignore[no-untyped-def]
+        if event.data["n"] == 3:
+            raise ValueError("n = 3 is refused")
+        await apply_effect(session, event)
+
+    caplog.set_level(logging.WARNING, logger="meshkit.inbox")
+    spec = consumer("picky", handler=picky, max_deliver=2, backoff=(0.05,))
+    async with running(database, server.url, spec):
+        await eventually(_dead_lettered(caplog), timeout=15)
+        await eventually(lambda: _expect(database, [i for n, i in enumerate(ids) if n != 3]))
+    assert await effect_counts(database) == {i: 1 for n, i in enumerate(ids) if n != 3}
