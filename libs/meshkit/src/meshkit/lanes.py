@@ -4,24 +4,30 @@ A :class:`Lane` names a method, a path template and a plain ``Request -> Respons
 is pure ASGI and sits innermost of the service middleware (inside request context and body limit): a matching
 request goes straight to its handler; errors become responses through the app's own exception handlers (so
 problem+json as everywhere), except unexpected ones, which go on to the server-error handler as on any route.
-Everything else passes to the app untouched. Keep the route declared as usual as well, for the OpenAPI document.
+Everything else passes to the app untouched. Keep the route declared as usual as well, for the OpenAPI document:
+:class:`ServedBy` documents it from its endpoint's signature while the lane serves it, and :func:`parsed_body`
+validates a body as FastAPI would (the same 422 problem), so the lane and the document agree.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
+from fastapi.exceptions import RequestValidationError
+from fastapi.routing import APIRoute
+from pydantic import BaseModel, ValidationError
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import compile_path
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-__all__ = ["FastLanes", "Lane"]
+__all__ = ["FastLanes", "Lane", "ServedBy", "parsed_body"]
 
 Handler = Callable[[Request], Awaitable[Response]]
+M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -82,3 +88,30 @@ def _handler_for(scope: Scope, exc: Exception) -> Callable[[Request, Exception],
             handler: Callable[[Request, Exception], Awaitable[Response]] = handlers[cls]
             return handler
     return None
+
+
+def parsed_body(model: type[M], raw: bytes, content_type: str | None) -> M:
+    """The body as FastAPI would validate it: JSON only, every violation listed under ``body``."""
+    if not raw:
+        raise RequestValidationError(
+            [{"type": "missing", "loc": ("body",), "msg": "Field required", "input": None}]
+        )
+    media = (content_type or "").partition(";")[0].strip().lower()
+    if not (media == "application/json" or (media.startswith("application/") and media.endswith("+json"))):
+        raise RequestValidationError([{"type": "model_attributes_type", "loc": ("body",), "input": None,
+                                       "msg": "Input should be a valid dictionary or object to extract fields from"}])  # fmt: skip
+    try:
+        return model.model_validate_json(raw)
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+        raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in errors]) from None
+
+
+class ServedBy(APIRoute):
+    """An APIRoute documented from its endpoint's signature (OpenAPI unchanged) but served by ``handler`` (the
+    lane's, should a request reach the router anyway)."""
+
+    handler: Callable[[Request], Coroutine[Any, Any, Response]]
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        return type(self).handler

@@ -82,3 +82,19 @@ async def test_idempotent_retry_returns_the_same_case(flow: Flow) -> None:
     again = await flow.client.post("/cases", json={"matter_code": MATTER, "form": {}}, headers=headers)
     assert (first.status_code, again.status_code) == (201, 200)
     assert again.json()["id"] == first.json()["id"]
+
+
+async def test_the_lane_checks_token_then_header_and_body_together(flow: Flow) -> None:
+    """Served without FastAPI's dependency solving, an application is still refused as the route declares."""
+    await flow.open_matter()
+    anonymous = await flow.client.post("/cases", json={"matter_code": MATTER, "nonsense": 1})
+    assert (anonymous.status_code, anonymous.json()["code"]) == (401, "unauthenticated")
+    headers = {**flow.citizen(), "Idempotency-Key": "k" * 101}
+    both = await flow.client.post("/cases", json={"matter_code": MATTER, "nonsense": 1}, headers=headers)
+    assert (both.status_code, both.headers["content-type"]) == (422, "application/problem+json")
+    assert {e["field"] for e in both.json()["errors"]} >= {"header.idempotency-key", "body.nonsense"}
+    not_json = await flow.client.post("/cases", content=b"matter_code=x", headers={
+        **flow.citizen(), "content-type": "application/x-www-form-urlencoded"})  # fmt: skip
+    assert not_json.status_code == 422
+    empty = await flow.client.post("/cases", headers=flow.citizen())
+    assert empty.status_code == 422

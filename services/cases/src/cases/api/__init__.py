@@ -1,10 +1,15 @@
 """HTTP in: the cases routers."""
 
 from cases.api.cases import router as cases_router
+from cases.api.cases import serve_submission
 from cases.api.evaluation import router as evaluation_router
 from cases.api.materials import router as materials_router
 from cases.api.open_matters import router as open_matters_router
+from meshkit.lanes import Lane
 
-__all__ = ["ROUTERS"]
+__all__ = ["LANES", "ROUTERS"]
 
 ROUTERS = [open_matters_router, cases_router, evaluation_router, materials_router]
+
+# Applications, the busiest write, served without FastAPI's routing and dependency solving (declared in cases_router).
+LANES = [Lane("POST", "/cases", serve_submission)]

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from exchange.api.dependencies import DataPrincipal, NowDep, SealerDep, SettingsDep, UowDep, admit
-from exchange.api.lanes import ServedBy, json_bytes, parsed_body
+from exchange.api.lanes import json_bytes
 from exchange.api.records import PurposeIn
 from exchange.domain.certificate_types import CERTIFICATE_TYPES
 from exchange.domain.certificates import CertificateStatus
@@ -17,6 +17,7 @@ from exchange.domain.subjects import SubjectKind
 from exchange.use_cases import certificates
 from meshkit.auth import CurrentPrincipal, current_principal
 from meshkit.errors import problem_responses
+from meshkit.lanes import ServedBy, parsed_body
 from meshkit.observability import current_request_id
 
 __all__ = ["router"]

@@ -10,11 +10,12 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field
 
 from exchange.api.dependencies import DataPrincipal, LimitsDep, SealerDep, UowDep, admit
-from exchange.api.lanes import ServedBy, json_bytes, parsed_body
+from exchange.api.lanes import json_bytes
 from exchange.domain.sharing import Purpose
 from exchange.use_cases import reads, records
 from meshkit.auth import current_principal
 from meshkit.errors import problem_responses
+from meshkit.lanes import ServedBy, parsed_body
 from meshkit.observability import current_request_id
 
 __all__ = ["ReadIn", "router"]
