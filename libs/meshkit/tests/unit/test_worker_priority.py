@@ -4,6 +4,7 @@ is not fatal."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 from pydantic_settings import SettingsConfigDict
@@ -37,3 +38,20 @@ def test_worker_runs_nicer_by_the_setting(monkeypatch: pytest.MonkeyPatch) -> No
 
     monkeypatch.setattr(os, "nice", refuse)
     lower_priority(3)  # runs at the normal priority instead
+
+
+def test_a_session_leader_also_lowers_its_autogroup(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """With autogroup scheduling, nice only counts within a session: the worker's own session must yield too."""
+    monkeypatch.setattr(os, "nice", lambda n: n)
+    autogroup = tmp_path / "autogroup"
+    autogroup.write_text("/autogroup-7 nice 0\n")
+    monkeypatch.setattr(os, "getsid", lambda pid: 4242)
+    monkeypatch.setattr(os, "getpid", lambda: 4242)
+    lower_priority(5, autogroup=autogroup)
+    assert autogroup.read_text() == "5"
+
+    autogroup.write_text("/autogroup-7 nice 0\n")
+    monkeypatch.setattr(os, "getsid", lambda pid: 1)  # a session shared with a shell: left alone
+    lower_priority(5, autogroup=autogroup)
+    assert autogroup.read_text() == "/autogroup-7 nice 0\n"
+    lower_priority(5, autogroup=tmp_path / "missing" / "autogroup")  # no autogroup scheduling: fine
