@@ -32,13 +32,13 @@ def log_tail(path: Path, lines: int = 40, max_bytes: int = 16_384) -> str:
 
 
 class ManagedProcess:
-    """A subprocess in a process group of its own (signalled as a group, out of the terminal's Ctrl-C) whose
-    stdout and stderr append to ``log_path``.
+    """A subprocess started with ``start_new_session=True`` whose stdout and stderr append to ``log_path``.
 
-    A process group, not a session: with Linux's autogroup scheduling every session is scheduled as one unit
-    with an equal share, so a session per process gave a two-process service the CPU of one, PostgreSQL's
-    backends together the CPU of one client, and made the workers' nice values count for nothing against the
-    APIs. In the launcher's session the scheduler weighs process against process, as the settings intend."""
+    A session of its own is also a scheduling unit where Linux autogroup scheduling is on: each service gets
+    an equal share of the CPU under contention whatever its process count (PostgreSQL's backends make their
+    own sessions anyway). A worker lowers its session's priority itself (``meshkit.worker.lower_priority``).
+    Starting everything in the launcher's session instead (process groups only) was measured, alternating
+    runs: no difference beyond the host's noise in reads or applications per second."""
 
     def __init__(
         self,
@@ -85,7 +85,7 @@ class ManagedProcess:
                 stdin=subprocess.DEVNULL,
                 stdout=log,
                 stderr=subprocess.STDOUT,
-                process_group=0,
+                start_new_session=True,
             )
 
     def signal_group(self, sig: signal.Signals) -> None:

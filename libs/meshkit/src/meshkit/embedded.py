@@ -115,7 +115,7 @@ class EmbeddedPostgres:
         if not self.durable:
             args += ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
         log = open(self.data_dir / "server.log", "ab")  # noqa: SIM115 - owned by the child for its lifetime
-        self.process = subprocess.Popen(args, user=user, stdout=log, stderr=log, process_group=0)
+        self.process = subprocess.Popen(args, user=user, stdout=log, stderr=log, start_new_session=True)
         log.close()
         try:
             wait_for_port(self.port, timeout=timeout, process=self.process)
@@ -212,7 +212,7 @@ class EmbeddedNats:
         config.write_text(self.config_text())
         log = open(self.store_dir / "server.log", "ab")  # noqa: SIM115 - owned by the child
         self.process = subprocess.Popen(
-            [nats_server_binary(), "-c", str(config)], stdout=log, stderr=log, process_group=0
+            [nats_server_binary(), "-c", str(config)], stdout=log, stderr=log, start_new_session=True
         )
         log.close()
         wait_for_port(self.port, timeout=timeout, process=self.process)
