@@ -8,7 +8,9 @@ for all of them; each caller gets its own statement's result only after that com
 
 Work of the same :class:`Batched` kind (the hosted read with its entry; an entry alone) runs as one statement for
 the whole batch, over arrays of its rows, instead of one statement per read: one round trip, one parse, one
-plan. Other work runs as given, one call each.
+plan. Other work runs as given, one call each. A batch that is one such statement and nothing else (the usual
+case under load: all hosted reads) runs it without BEGIN and COMMIT: a single statement is its own transaction,
+and its answer comes back only once that committed.
 
 A statement that fails aborts the shared transaction; the batch is then rolled back and every item of it
 retried alone, so one bad read never fails another.
@@ -77,13 +79,18 @@ class GroupCommit:
     async def _commit(self, batch: list[tuple[Work | Batched, asyncio.Future[Any]]]) -> None:
         results: list[Any] = [None] * len(batch)
         kinds: dict[BatchStatement, list[tuple[int, Any]]] = {}  # statement -> (place in batch, row)
+        calls: list[tuple[int, Work]] = []
+        for n, (work, _) in enumerate(batch):
+            if isinstance(work, Batched):
+                kinds.setdefault(work.statement, []).append((n, work.row))
+            else:
+                calls.append((n, work))
+        # One statement alone is its own transaction: no BEGIN and COMMIT round trips around it.
+        alone = not calls and len(kinds) == 1
         try:
-            async with self._database().driver() as connection:
-                for n, (work, _) in enumerate(batch):
-                    if isinstance(work, Batched):
-                        kinds.setdefault(work.statement, []).append((n, work.row))
-                    else:
-                        results[n] = await work(connection)
+            async with self._database().driver(transaction=not alone) as connection:
+                for n, call in calls:
+                    results[n] = await call(connection)
                 for statement, rows in kinds.items():
                     answers = await statement(connection, [row for _, row in rows])
                     for (n, _), answer in zip(rows, answers, strict=True):
