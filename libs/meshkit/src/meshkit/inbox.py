@@ -145,9 +145,9 @@ class ConsumerRunner:
             event = await self._parsed(msg)
             if event is not None:
                 parsed.append((msg, event))
-        if len(parsed) == 1:
-            await self._apply(*parsed[0])
         if len(parsed) <= 1:
+            for msg, event in parsed:
+                await self._apply(msg, event)
             return
         try:
             async with self._db.sessions() as session, session.begin():

@@ -10,8 +10,9 @@ import pytest
 
 from exchange.domain.sharing import Outcome, Purpose
 from exchange.store import SERVICE_ROOT
+from exchange.store.driver import append_many
 from exchange.store.unit_of_work import ExchangeUnitOfWork
-from exchange.use_cases.access_entries import ReadContext, log_read
+from exchange.use_cases.access_entries import ReadContext, new_entry
 from exchange.use_cases.access_log import verify_chain
 from meshkit.db import Database
 from meshkit.embedded import EmbeddedPostgres
@@ -39,9 +40,10 @@ async def append(database: Database, n: int) -> None:
     context = ReadContext(caller=Caller("500110-RSJ"), resource_code="500110-SCJGJ-FR-001", subject_ref=f"{n:064x}",
                           owner_id=f"owner-{n % 7}", purpose=Purpose("核验", case_ref=f"case-{n}"),
                           now=datetime.now(UTC))  # fmt: skip
-    async with ExchangeUnitOfWork(database) as uow:
-        await log_read(uow, context, items=["name"], outcome=Outcome.GRANTED)
-        await uow.commit()
+    async with (
+        database.driver() as connection
+    ):  # a transaction of its own, as each read's was before batching
+        await append_many(connection, [new_entry(context, items=["name"], outcome=Outcome.GRANTED)])
 
 
 async def test_concurrent_appends_make_one_intact_chain(committed: Database) -> None:

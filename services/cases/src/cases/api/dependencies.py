@@ -20,7 +20,6 @@ from meshkit.auth import CurrentPrincipal, Principal
 __all__ = [
     "CalendarDep",
     "CallerDep",
-    "MattersDep",
     "SettingsDep",
     "UowDep",
     "caller_of",
@@ -66,10 +65,6 @@ async def working_calendar(state: State) -> WorkingCalendar:
     return cached[0]
 
 
-async def _matters(request: Request) -> OpenMatterCache:
-    return open_matters(request.app.state)
-
-
 async def _caller(principal: CurrentPrincipal) -> Caller:
     return caller_of(principal)
 
@@ -82,4 +77,3 @@ UowDep = Annotated[CasesUnitOfWork, Depends(_uow)]
 SettingsDep = Annotated[CasesSettings, Depends(_settings)]
 CallerDep = Annotated[Caller, Depends(_caller)]
 CalendarDep = Annotated[WorkingCalendar, Depends(_calendar)]
-MattersDep = Annotated[OpenMatterCache, Depends(_matters)]

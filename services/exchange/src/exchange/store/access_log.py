@@ -1,16 +1,15 @@
-"""Queries of the access log (访问日志): append, the data subject's view, and chunks for the chain verifier."""
+"""Queries of the access log (访问日志): the data subject's view, and chunks for the chain verifier (entries are
+appended on the read path: ``store.driver.append_many``)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import exists, func, or_, select
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from exchange.store.driver import append_entry, driver
 from exchange.store.models import AccessEntry, ChainHead, ChainLink
 
 __all__ = ["AccessLogRepository"]
@@ -21,10 +20,6 @@ _ENTRY_COLUMNS = [c for c in AccessEntry.__table__.columns if c.key != "canonica
 class AccessLogRepository:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
-
-    async def append(self, entry: dict[str, Any]) -> None:
-        """Insert one entry with its ``canonical`` text; the commit trigger chains it."""
-        await append_entry(await driver(self._session), entry)
 
     async def for_owner(
         self, owner_id: str, *, now: datetime, limit: int, offset: int

@@ -24,7 +24,6 @@ from meshkit.db import Database
 __all__ = [
     "ReadStatements",
     "ResourceSnapshots",
-    "append_entry",
     "append_many",
     "certificates_of_holder",
     "driver",
@@ -108,11 +107,6 @@ def _entry_values(entry: dict[str, Any]) -> list[Any]:
     ]
     values[0] = uuid.UUID(str(values[0]))
     return values
-
-
-async def append_entry(connection: Any, entry: dict[str, Any]) -> None:
-    """Insert one access-log entry with its ``canonical`` text; the commit trigger chains it."""
-    await append_many(connection, [entry])
 
 
 def _columns(entries: list[dict[str, Any]]) -> list[list[Any]]:

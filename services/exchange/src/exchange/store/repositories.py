@@ -7,13 +7,9 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from exchange.store.driver import driver
 from exchange.store.models import Member, Resource
 
 __all__ = ["MemberRepository", "ResourceRepository"]
-
-_RESOURCE_COLUMNS = [c.key for c in Resource.__table__.columns]
-_RESOURCE_BY_CODE = f"SELECT {', '.join(_RESOURCE_COLUMNS)} FROM resources WHERE code = $1"  # noqa: S608
 
 
 class ResourceRepository:
@@ -22,11 +18,6 @@ class ResourceRepository:
 
     async def get(self, code: str) -> Resource | None:
         return await self._session.get(Resource, code)
-
-    async def snapshot(self, code: str) -> Resource | None:
-        """A detached copy for reading (the read path): one plain query, no identity map, never expired."""
-        row = await (await driver(self._session)).fetchrow(_RESOURCE_BY_CODE, code)
-        return None if row is None else Resource(**dict(row))
 
     async def merge(self, resource: Resource) -> None:
         await self._session.merge(resource)

@@ -10,9 +10,8 @@ from typing import Any
 from exchange.domain.access import Caller
 from exchange.domain.chain import canonical_json
 from exchange.domain.sharing import Outcome, Purpose
-from exchange.store.unit_of_work import ExchangeUnitOfWork
 
-__all__ = ["ReadContext", "log_read", "new_entry", "with_outcome"]
+__all__ = ["ReadContext", "new_entry", "with_outcome"]
 
 
 @dataclass(frozen=True)
@@ -27,16 +26,6 @@ class ReadContext:
     now: datetime
     request_id: str | None = None
     hidden_until: datetime | None = None
-
-
-async def log_read(
-    uow: ExchangeUnitOfWork, context: ReadContext, *, items: tuple[str, ...] | list[str], outcome: Outcome,
-    reason: str | None = None,
-) -> str:  # fmt: skip
-    """Append one entry in the caller's transaction (it is chained when that transaction commits)."""
-    entry = new_entry(context, items=items, outcome=outcome, reason=reason)
-    await uow.access_log.append(entry)
-    return str(entry["id"])
 
 
 def new_entry(

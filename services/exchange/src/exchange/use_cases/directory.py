@@ -82,9 +82,9 @@ async def list_resources(
     return [ResourceAccess(resource, access_of(resource, caller, grants, day)) for resource in resources]
 
 
-async def get_resource(uow: ExchangeUnitOfWork, *, code: str, snapshot: bool = False) -> Resource:
-    """The resource, or 404; ``snapshot`` gives a detached copy for read-only use (the read path)."""
-    resource = await (uow.resources.snapshot(code) if snapshot else uow.resources.get(code))
+async def get_resource(uow: ExchangeUnitOfWork, *, code: str) -> Resource:
+    """The resource, or 404 (the read path keeps its own copies: ``store.driver.ResourceSnapshots``)."""
+    resource = await uow.resources.get(code)
     if resource is None:
         raise ResourceNotFound(f"数据资源 {code} 不存在")
     return resource
