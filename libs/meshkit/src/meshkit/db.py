@@ -69,6 +69,7 @@ class Database:
         self._application_name = application_name
         self._driver_settings = dict(driver_settings or {})
         self._driver_lock = asyncio.Lock()
+        self._bound_lock = asyncio.Lock()  # tests: one connection, so concurrent callers take turns on it
         if bind is None:
             self.sessions = async_sessionmaker(engine, expire_on_commit=False)
         else:
@@ -114,18 +115,21 @@ class Database:
         it ends without an error and rolls back when it raises; without, each statement commits on its own.
         The connections carry ``driver_settings`` (server settings such as planner switches) from the start.
         Tests (a ``bind``-ed database) get the bound connection, and a savepoint either way, with the settings
-        made local to it.
+        made local to it; concurrent callers (e.g. the items of a batch) take turns on it.
         """
         if self._bind is not None:
-            raw = await self._bind.get_raw_connection()
-            connection = raw.driver_connection
-            assert connection is not None
-            if not connection.is_in_transaction():  # SQLAlchemy begins lazily; begin its (outer) transaction
-                await self._bind.exec_driver_sql("SELECT 1")
-            async with connection.transaction():
-                for name, value in self._driver_settings.items():
-                    await connection.execute("SELECT set_config($1, $2, true)", name, value)
-                yield connection
+            async with self._bound_lock:
+                raw = await self._bind.get_raw_connection()
+                connection = raw.driver_connection
+                assert connection is not None
+                if (
+                    not connection.is_in_transaction()
+                ):  # SQLAlchemy begins lazily; begin its outer transaction
+                    await self._bind.exec_driver_sql("SELECT 1")
+                async with connection.transaction():
+                    for name, value in self._driver_settings.items():
+                        await connection.execute("SELECT set_config($1, $2, true)", name, value)
+                    yield connection
             return
         pool = self._driver_pool or await self._open_driver_pool()
         async with pool.acquire() as connection:

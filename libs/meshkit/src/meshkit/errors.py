@@ -23,6 +23,7 @@ __all__ = [
     "Problem",
     "ProblemError",
     "install_error_handlers",
+    "problem_body",
     "problem_response",
     "problem_responses",
 ]
@@ -88,11 +89,11 @@ class ProblemError(Exception):
         self.extra = extra
 
 
-def problem_response(
+def problem_body(
     *, status: int, code: str, detail: str, instance: str | None, title: str | None = None,
-    errors: list[dict[str, Any]] | None = None, headers: dict[str, str] | None = None,
-    request_id: str | None = None, **extra: Any,
-) -> JSONResponse:  # fmt: skip
+    errors: list[dict[str, Any]] | None = None, request_id: str | None = None, **extra: Any,
+) -> dict[str, Any]:  # fmt: skip
+    """The problem document (what :func:`problem_response` sends), e.g. for one item of a batch."""
     body: dict[str, Any] = {
         "type": f"https://tongban.example/problems/{code}",
         "title": title or _TITLES.get(status, "错误 (Error)"),
@@ -105,6 +106,16 @@ def problem_response(
     }
     if errors is not None:
         body["errors"] = errors
+    return body
+
+
+def problem_response(
+    *, status: int, code: str, detail: str, instance: str | None, title: str | None = None,
+    errors: list[dict[str, Any]] | None = None, headers: dict[str, str] | None = None,
+    request_id: str | None = None, **extra: Any,
+) -> JSONResponse:  # fmt: skip
+    body = problem_body(status=status, code=code, detail=detail, instance=instance, title=title, errors=errors,
+                        request_id=request_id, **extra)  # fmt: skip
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 

@@ -5,8 +5,10 @@ changes nothing. Failures are nak'ed with backoff; after ``max_deliver`` attempt
 stream with the reason, and a log line says why.
 
 The events of one fetch are applied in one transaction (one inbox insert, one commit and WAL flush for all of
-them, each handler in turn on the same session), then acked. If any of them fails, that transaction is rolled
-back and each event is applied again alone, so one bad event never holds up or fails another.
+them, each handler in turn on the same session, or the consumer's batch handler once for all of them), then
+acked. If any of them fails, that transaction is rolled back and each event is applied again alone with the
+per-event handler, so one bad event never holds up or fails another. A consumer may linger after a fetch that
+was not full, so that events trickling in arrive in larger fetches.
 """
 
 from __future__ import annotations
@@ -32,13 +34,22 @@ from meshkit.db import Database
 from meshkit.events import DEAD_LETTER_PREFIX, DEAD_LETTER_STREAM, CloudEvent, ensure_stream
 from meshkit.observability import metrics
 
-__all__ = ["ConsumerSpec", "Handler", "inbox_table", "record_many", "record_once", "run_consumer"]
+__all__ = [
+    "BatchHandler",
+    "ConsumerSpec",
+    "Handler",
+    "inbox_table",
+    "record_many",
+    "record_once",
+    "run_consumer",
+]
 
 log = logging.getLogger("meshkit.inbox")
 
 INBOX_TABLE = "inbox"
 
 Handler = Callable[[AsyncSession, CloudEvent], Awaitable[None]]
+BatchHandler = Callable[[AsyncSession, Sequence[CloudEvent]], Awaitable[None]]
 
 
 def inbox_table(metadata: MetaData) -> Table:
@@ -79,7 +90,13 @@ async def record_many(
 
 @dataclass(frozen=True)
 class ConsumerSpec:
-    """A durable pull consumer of one producer's stream."""
+    """A durable pull consumer of one producer's stream.
+
+    ``batch_handler``, when given, applies the new events of a fetch in one call (in delivery order; the ones
+    already in the inbox left out); ``handler`` still applies an event alone, when the fetch held only one or
+    the batch failed. ``linger``: seconds to wait after a fetch that was not full (its events already handled
+    and acked) before the next, so the next one gathers more; 0 fetches again at once.
+    """
 
     durable: str
     stream: str
@@ -89,6 +106,8 @@ class ConsumerSpec:
     backoff: Sequence[float] = field(default=(0.2, 1.0, 5.0, 15.0, 60.0))
     ack_wait: float = 30.0
     batch: int = 100
+    batch_handler: BatchHandler | None = None
+    linger: float = 0.0
 
 
 class ConsumerRunner:
@@ -133,13 +152,17 @@ class ConsumerRunner:
                 except (TimeoutError, NatsTimeoutError):
                     continue
                 await self.handle_batch(msgs)
+                if len(msgs) < self._spec.batch and self._spec.linger > 0:
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(stop.wait(), timeout=self._spec.linger)
         finally:
             with contextlib.suppress(Exception):
                 await sub.unsubscribe()
 
     async def handle_batch(self, msgs: Sequence[Msg]) -> None:
-        """Apply the events of one fetch in one transaction; on any failure, each alone in its own. Handlers
-        therefore change nothing but the session's database (as the inbox needs anyway)."""
+        """Apply the events of one fetch in one transaction (each with the handler in turn, or all with the batch
+        handler at once); on any failure, each alone in its own with the handler. Handlers therefore change
+        nothing but the session's database (as the inbox needs anyway)."""
         parsed: list[tuple[Msg, CloudEvent]] = []
         for msg in msgs:
             event = await self._parsed(msg)
@@ -149,14 +172,21 @@ class ConsumerRunner:
             for msg, event in parsed:
                 await self._apply(msg, event)
             return
+        spec = self._spec
         try:
             async with self._db.sessions() as session, session.begin():
                 events = [event for _, event in parsed]
-                fresh = await record_many(session, self._inbox, consumer=self._spec.durable, events=events)
+                fresh = await record_many(session, self._inbox, consumer=spec.durable, events=events)
+                unseen = []
                 for event in events:
                     if event.id in fresh:
                         fresh.discard(event.id)  # the same event twice in one fetch: applied once
-                        await self._spec.handler(session, event)
+                        unseen.append(event)
+                if spec.batch_handler is None:
+                    for event in unseen:
+                        await spec.handler(session, event)
+                elif unseen:
+                    await spec.batch_handler(session, unseen)
         except Exception:
             for msg, event in parsed:
                 await self._apply(msg, event)

@@ -3,7 +3,8 @@
 The relay claims unpublished rows with ``FOR UPDATE SKIP LOCKED`` (several replicas are safe), publishes them to
 JetStream with ``Nats-Msg-Id`` = event id (the stream drops duplicates inside its window), awaits every ack of the
 batch concurrently, then marks the acked rows published. It wakes on LISTEN/NOTIFY from an insert trigger and on a
-short poll as a fallback. NATS being down only grows the backlog; no user request fails because of it.
+short poll as a fallback; woken by a notification it lingers a moment first, so that commits arriving one by one go
+out together. NATS being down only grows the backlog; no user request fails because of it.
 """
 
 from __future__ import annotations
@@ -121,6 +122,7 @@ class OutboxRelay:
         service: str,
         batch_size: int = 500,
         poll_interval: float = 1.0,
+        linger: float = 0.02,
         ack_timeout: float = 5.0,
     ) -> None:
         self._db = database
@@ -129,6 +131,7 @@ class OutboxRelay:
         self._service = service
         self._batch_size = batch_size
         self._poll_interval = poll_interval
+        self._linger = linger
         self._ack_timeout = ack_timeout
         self._wake = asyncio.Event()
 
@@ -185,8 +188,16 @@ class OutboxRelay:
     async def run(self, stop: asyncio.Event) -> None:
         listener = asyncio.create_task(self._listen(stop))
         backoff = 0.0  # seconds to wait after a failed batch; 0 after a good one
+        notified = False  # the last wait ended on a notification (not the poll, not a full batch)
         try:
             while not stop.is_set():
+                if notified and self._linger > 0:
+                    # One commit woke us; the next ones of this moment go in the same batch, so that events
+                    # trickling in cost one claim, publish and mark together instead of one cycle each.
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(stop.wait(), timeout=self._linger)
+                    if stop.is_set():
+                        break
                 # Cleared before the scan, so a notification that arrives during it is not lost: the wait below
                 # then returns at once instead of after a whole poll interval.
                 self._wake.clear()
@@ -195,29 +206,36 @@ class OutboxRelay:
                 except Exception:
                     log.exception("outbox relay cycle failed")
                     result = BatchResult(0, 1)
+                notified = False
                 if result.failed:  # NATS or the database is unhappy: back off (up to 5 s), notified or not
                     backoff = min(max(backoff * 2, _FIRST_BACKOFF), 5.0)
                     with contextlib.suppress(TimeoutError):
                         await asyncio.wait_for(stop.wait(), timeout=backoff)
                     continue
                 backoff = 0.0
-                if result.published:
-                    continue  # more may be waiting
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wait(stop), timeout=self._poll_interval)
+                if result.published >= self._batch_size:
+                    continue  # a full batch: more are waiting, on at once
+                # A partial batch took every row committed before the scan; later commits have notified.
+                notified = await self._wait(stop)
         finally:
             listener.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await listener
 
-    async def _wait(self, stop: asyncio.Event) -> None:
+    async def _wait(self, stop: asyncio.Event) -> bool:
+        """Wait for a notification, ``stop`` or the poll interval; True when a notification ended it."""
+        if self._wake.is_set():
+            return True
         stop_task = asyncio.create_task(stop.wait())
         wake_task = asyncio.create_task(self._wake.wait())
         try:
-            await asyncio.wait({stop_task, wake_task}, return_when=asyncio.FIRST_COMPLETED)
+            await asyncio.wait(
+                {stop_task, wake_task}, timeout=self._poll_interval, return_when=asyncio.FIRST_COMPLETED
+            )
         finally:
             stop_task.cancel()
             wake_task.cancel()
+        return self._wake.is_set() and not stop.is_set()
 
     async def _listen(self, stop: asyncio.Event) -> None:
         """Hold one raw connection that LISTENs for the insert trigger; reconnect if it drops."""

@@ -43,6 +43,11 @@ class ServiceSettings(BaseSettings):
         description="seconds between outbox scans when no insert notification came (a safety net: the "
         "relay LISTENs and is woken by every committed insert)",
     )  # fmt: skip
+    outbox_linger: float = Field(
+        default=0.02, ge=0, le=1,
+        description="seconds the relay waits after a notification before it claims, so that rows committed "
+        "meanwhile go in the same batch (0: claim at once); never after a full batch or a poll",
+    )  # fmt: skip
     outbox_batch_size: int = Field(default=500, ge=1, le=10_000)
     worker_nice: int = Field(
         default=5, ge=0, le=19,

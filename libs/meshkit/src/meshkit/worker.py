@@ -65,6 +65,7 @@ async def run_worker(settings: ServiceSettings, plan: WorkerPlan, stop: asyncio.
         relay = OutboxRelay(
             database, js, plan.outbox, service=plan.service,
             batch_size=settings.outbox_batch_size, poll_interval=settings.outbox_poll_interval,
+            linger=settings.outbox_linger,
         )  # fmt: skip
         tasks = [asyncio.create_task(relay.run(stop), name="outbox-relay")]
         for spec in plan.consumers:

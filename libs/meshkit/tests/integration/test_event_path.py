@@ -24,13 +24,13 @@ pytestmark = pytest.mark.integration
 
 @asynccontextmanager
 async def running(db: Database, url: str, spec: ConsumerSpec | None, *, ack_timeout: float = 5.0,
-                  poll_interval: float = 0.05) -> AsyncIterator[OutboxRelay]:  # fmt: skip
+                  poll_interval: float = 0.05, linger: float = 0.02) -> AsyncIterator[OutboxRelay]:  # fmt: skip
     nc = await connect_nats(url, name="test")
     js = nc.jetstream(timeout=2.0)
     await ensure_stream(js, "SCRATCH", ["scratch.>"])
     stop = asyncio.Event()
     relay = OutboxRelay(
-        db, js, OUTBOX, service="scratch", poll_interval=poll_interval, ack_timeout=ack_timeout
+        db, js, OUTBOX, service="scratch", poll_interval=poll_interval, linger=linger, ack_timeout=ack_timeout
     )
     tasks = [asyncio.create_task(relay.run(stop))]
     if spec is not None:
@@ -76,6 +76,23 @@ async def test_a_commit_wakes_the_idle_relay_without_waiting_for_its_poll(
 
         await eventually(applied, timeout=5)
         assert await relay.backlog() == 0
+
+
+async def test_commits_during_the_linger_are_published_in_one_batch(
+    database: Database, nats_factory: Callable[[], EmbeddedNats]
+) -> None:
+    """Woken by a commit, the relay waits its linger before claiming: the commits of that moment go together."""
+    server = nats_factory()
+    server.start()
+    async with running(database, server.url, None, poll_interval=30.0, linger=0.8) as relay:
+        await asyncio.sleep(1.5)  # the listener is connected and its first scan found nothing
+        for aggregate in ("a", "b", "c"):
+            await stage(database, 2, aggregate=aggregate)  # three transactions, three notifications
+            await asyncio.sleep(0.1)
+        await eventually(_zero(relay), timeout=5)
+    async with database.engine.connect() as conn:
+        batches = await conn.scalar(select(func.count(func.distinct(OUTBOX.c.published_at))))
+    assert batches == 1  # marked in one transaction: published_at is its now()
 
 
 async def test_rolled_back_transaction_publishes_nothing(

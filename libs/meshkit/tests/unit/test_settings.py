@@ -1,5 +1,6 @@
 import pytest
 from pydantic import ValidationError
+from pydantic_settings import SettingsConfigDict
 
 from meshkit.settings import ServiceSettings
 
@@ -28,3 +29,18 @@ def test_shared_names_read_from_environment(monkeypatch: pytest.MonkeyPatch) -> 
     settings = ServiceSettings()
     assert settings.nats_url == "nats://10.0.0.1:4222"
     assert settings.environment == "prod"
+
+
+class ScratchSettings(ServiceSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="SCRATCH_", extra="ignore", populate_by_name=True, frozen=True
+    )
+
+
+def test_outbox_linger_comes_with_the_service_prefix_and_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert ScratchSettings().outbox_linger == 0.02
+    monkeypatch.setenv("SCRATCH_OUTBOX_LINGER", "0")
+    assert ScratchSettings().outbox_linger == 0.0  # no linger: claim as soon as a notification comes
+    monkeypatch.setenv("SCRATCH_OUTBOX_LINGER", "1.5")
+    with pytest.raises(ValidationError, match="outbox_linger"):
+        ScratchSettings()

@@ -16,7 +16,7 @@ from exchange.domain.city import (
     records_for,
     run_of_case,
 )
-from exchange.domain.limits import RateLimiter, TokenBucket
+from exchange.domain.limits import OverBurst, RateLimiter, TokenBucket
 from exchange.sealing import Sealer, Unsealable
 from exchange.settings import DEV_SM2_PRIVATE_KEY
 from exchange.signing import Signer, Verifier, sm2_public_key
@@ -164,3 +164,17 @@ def test_token_buckets() -> None:
     assert limiter.check("a", 0.0) == 0
     assert limiter.check("a", 0.1) == 1
     assert all(limiter.check("fast", 0.0) == 0 for _ in range(50))
+
+
+def test_a_batch_takes_a_token_per_read() -> None:
+    bucket = TokenBucket(rate=2, burst=4, now=0.0)
+    assert bucket.take(0.0, 3) == 0.0
+    assert bucket.take(0.0, 3) == pytest.approx(1.0)  # one left: two more come in a second
+    assert bucket.take(1.0, 3) == 0.0
+    with pytest.raises(OverBurst) as over:
+        bucket.take(1.0, 5)  # never fits
+    assert over.value.burst == 4
+    limiter = RateLimiter(rate=10, burst=10, share=2)  # two processes: each holds half
+    assert limiter.check("a", 0.0, 5) == 0
+    with pytest.raises(OverBurst):
+        limiter.check("a", 0.0, 6)

@@ -1,22 +1,35 @@
 """The exchange, as the cases platform's system: shared records, e-certificate lookups and issuing.
 
 Identifiers travel in request bodies only; answers keep ids, codes and item keys — the worker never keeps the
-personal values it is sent.
+personal values it is sent. Reads and lookups go in batches (``POST /reads``): one request for many cases'
+materials, each item still decided and logged by the exchange on its own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import httpx
 
-from cases.clients.errors import failure_of, transport_failure
+from cases.clients.errors import CallFailed, failure_of, transport_failure
 from cases.clients.identity import Subject
 
-__all__ = ["Certificates", "ExchangeClient", "Issued", "Purpose", "Read", "ResourceInfo"]
+__all__ = [
+    "BATCH_MAX",
+    "CertificateLookup",
+    "Certificates",
+    "ExchangeClient",
+    "Issued",
+    "Purpose",
+    "Read",
+    "RecordRead",
+    "ResourceInfo",
+]
+
+BATCH_MAX = 100  # reads per POST /reads (the exchange's limit)
 
 
 @dataclass(frozen=True)
@@ -51,6 +64,39 @@ class Purpose:
     person_id: str
 
 
+@dataclass(frozen=True)
+class RecordRead:
+    """Ask for a subject's record of a shared resource, ``items`` by key (None: all granted)."""
+
+    code: str
+    subject: Subject
+    items: list[str] | None
+    why: Purpose
+
+    def body(self) -> dict[str, Any]:
+        return {"kind": "record", "resource_code": self.code, "identifier": self.subject.identifier,
+                "subject_kind": self.subject.kind, "items": self.items, "purpose": self.why.purpose,
+                "case_ref": self.why.case_ref, "person_id": self.why.person_id}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class CertificateLookup:
+    """Ask for the holder's certificates of one type."""
+
+    subject: Subject
+    type_code: str
+    why: Purpose
+
+    def body(self) -> dict[str, Any]:
+        return {"kind": "certificates", "holder_kind": self.subject.kind, "type_code": self.type_code,
+                "holder_identifier": self.subject.identifier, "purpose": self.why.purpose,
+                "case_ref": self.why.case_ref, "person_id": self.why.person_id}  # fmt: skip
+
+
+Ask = RecordRead | CertificateLookup
+Answer = Read | Certificates | CallFailed
+
+
 class ExchangeClient:
     def __init__(self, http: httpx.AsyncClient, token: Callable[[], Awaitable[str]]) -> None:
         self._http, self._token = http, token
@@ -70,21 +116,14 @@ class ExchangeClient:
         keys = {str(item["name"]): str(item["key"]) for item in body.get("items", []) if "name" in item}
         return ResourceInfo(subject_kind=str(body.get("subject_kind") or "person"), keys_by_name=keys)
 
-    async def read(self, code: str, *, subject: Subject, items: list[str] | None, why: Purpose) -> Read:
-        body = {"identifier": subject.identifier, "subject_kind": subject.kind, "items": items,
-                "purpose": why.purpose, "case_ref": why.case_ref, "person_id": why.person_id}  # fmt: skip
-        answer = (await self._call("POST", f"/resources/{code}/read", body)).json()
-        return Read(access_log_id=str(answer["access_log_id"]), items=list(answer.get("items") or []),
-                    withheld=list(answer.get("withheld") or []))  # fmt: skip
-
-    async def certificates(self, *, subject: Subject, type_code: str, why: Purpose) -> Certificates:
-        body = {"holder_kind": subject.kind, "holder_identifier": subject.identifier, "type_code": type_code,
-                "purpose": why.purpose, "case_ref": why.case_ref, "person_id": why.person_id}  # fmt: skip
-        answer = (await self._call("POST", "/certificates/lookup", body)).json()
-        valid = [
-            str(c["identifier"]) for c in answer.get("certificates", []) if c.get("status", "有效") == "有效"
-        ]
-        return Certificates(access_log_id=str(answer["access_log_id"]), valid=valid)
+    async def reads(self, asks: Sequence[Ask]) -> list[Answer]:
+        """Every ask answered in order: the read, the certificates found, or why not (``CallFailed`` with the
+        exchange's problem code). At most :data:`BATCH_MAX`; a failure of the whole request raises."""
+        assert len(asks) <= BATCH_MAX
+        if not asks:
+            return []
+        results = (await self._call("POST", "/reads", {"reads": [a.body() for a in asks]})).json()["results"]
+        return [_answer(ask, result) for ask, result in zip(asks, results, strict=True)]
 
     async def issue(self, *, subject: Subject, type_code: str, issuer_org: str, holder_id: str, case_ref: str,
                     valid_from: date) -> Issued:  # fmt: skip
@@ -93,3 +132,18 @@ class ExchangeClient:
                 "case_ref": case_ref, "valid_from": valid_from.isoformat()}  # fmt: skip
         response = await self._call("POST", "/certificates", body)
         return Issued(identifier=str(response.json()["identifier"]), created=response.status_code == 201)
+
+
+def _answer(ask: Ask, result: dict[str, Any]) -> Answer:
+    if result.get("status") != 200:
+        problem = result.get("problem") or {}
+        code = problem.get("code") if isinstance(problem.get("code"), str) else None
+        return CallFailed((code or f"exchange_http_{result.get('status')}")[:60], result.get("status"))
+    answer = result["result"]
+    if isinstance(ask, RecordRead):
+        return Read(access_log_id=str(answer["access_log_id"]), items=list(answer.get("items") or []),
+                    withheld=list(answer.get("withheld") or []))  # fmt: skip
+    valid = [
+        str(c["identifier"]) for c in answer.get("certificates", []) if c.get("status", "有效") == "有效"
+    ]
+    return Certificates(access_log_id=str(answer["access_log_id"]), valid=valid)

@@ -43,6 +43,10 @@ class FakeMesh:
     persons: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (id number, name)
     down: bool = False
     calls: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)  # (method, path, body)
+    asked: list[dict[str, Any]] = field(default_factory=list)  # the items of every POST /reads, in order
+    missing_records: set[str] = field(
+        default_factory=set
+    )  # identifiers the population resource does not hold
     issued: dict[str, str] = field(default_factory=dict)  # case_ref -> identifier
     certificates: dict[tuple[str, str], str] = field(default_factory=dict)  # (holder id number, type) -> id
 
@@ -67,24 +71,32 @@ class FakeMesh:
             return httpx.Response(200, json={"code": POPULATION, "subject_kind": "person", "items": [
                 {"key": "name", "name": "姓名"}, {"key": "id_number", "name": "公民身份号码"},
                 {"key": "address", "name": "户籍地址"}]})  # fmt: skip
-        if path == f"/resources/{POPULATION}/read":
-            return httpx.Response(200, json={"resource_code": POPULATION, "items": body["items"], "withheld": [],
-                                             "data": dict.fromkeys(body["items"], "…"), "access_log_id": "log-1",
-                                             "method": "api"})  # fmt: skip
-        if path == "/certificates/lookup":
-            if body["type_code"] not in ("ZZ-YYZZ", "ZZ-SPJYXKZ"):
-                return problem(422, "unknown_certificate_type")
-            found = self.certificates.get((body["holder_identifier"], body["type_code"]))
-            certificates = [{"identifier": found, "status": "有效"}] if found else []
-            return httpx.Response(
-                200, json={"certificates": certificates, "items": [], "access_log_id": "log-2"}
-            )
+        if path == "/reads":
+            self.asked.extend(body["reads"])
+            return httpx.Response(200, json={"results": [self._answer(item) for item in body["reads"]]})
         if path == "/certificates" and request.method == "POST":
             identifier = self.issued.setdefault(
                 body["case_ref"], f"1.2.156.3005.2.TEST.{len(self.issued) + 1}"
             )
             return httpx.Response(201, json={"identifier": identifier})
         return problem(404, "not_found")
+
+    def _answer(self, item: dict[str, Any]) -> dict[str, Any]:
+        """One item of a batch, as the exchange answers it: status and result, or status and problem."""
+        if item["kind"] == "record":
+            if item["resource_code"] != POPULATION or item["identifier"] in self.missing_records:
+                return {"status": 404, "problem": {"code": "record_not_found", "status": 404}}
+            return {"status": 200, "result": {"resource_code": POPULATION, "items": item["items"], "withheld": [],
+                                              "data": dict.fromkeys(item["items"], "…"), "access_log_id": "log-1",
+                                              "method": "api"}}  # fmt: skip
+        if item["type_code"] not in ("ZZ-YYZZ", "ZZ-SPJYXKZ"):
+            return {"status": 422, "problem": {"code": "unknown_certificate_type", "status": 422}}
+        found = self.certificates.get((item["holder_identifier"], item["type_code"]))
+        certificates = [{"identifier": found, "status": "有效"}] if found else []
+        return {
+            "status": 200,
+            "result": {"certificates": certificates, "items": [], "access_log_id": "log-2"},
+        }
 
 
 @pytest.fixture

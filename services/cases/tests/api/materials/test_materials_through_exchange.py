@@ -23,9 +23,9 @@ pytestmark = pytest.mark.api
 POLICY = RetryPolicy(max_attempts=2, base_seconds=5, max_seconds=60)
 
 
-async def _apply(flow: Flow, matter: str) -> dict[str, str]:
+async def _apply(flow: Flow, matter: str, citizen: str = "person-1") -> dict[str, str]:
     response = await flow.client.post(
-        "/cases", json={"matter_code": matter, "form": {}}, headers=flow.citizen()
+        "/cases", json={"matter_code": matter, "form": {}}, headers=flow.citizen(citizen)
     )
     assert response.status_code == 201, response.text
     return dict(response.json())
@@ -59,12 +59,13 @@ async def test_id_card_is_obtained_by_data_sharing(
     )
     assert id_card["detail"] == {"access_log_id": "log-1", "items": ["name", "id_number"]}
     assert (after["still_missing"], after["paper_free_share"]) == (2, 1.0)
-    [read] = [body for _, path, body in fake_mesh.calls if path.endswith("/read")]
-    assert read == {"identifier": CHEN_ID_NUMBER, "subject_kind": "person", "items": ["name", "id_number"],
+    [read] = [item for item in fake_mesh.asked if item["kind"] == "record"]
+    assert read == {"kind": "record", "resource_code": POPULATION, "identifier": CHEN_ID_NUMBER,
+                    "subject_kind": "person", "items": ["name", "id_number"],
                     "purpose": "办件材料核验 个体工商户设立登记", "case_ref": case["number"],
                     "person_id": "person-1"}  # fmt: skip
     # the e-certificate way was asked first; the exchange does not know this catalog type
-    assert [path for _, path, _ in fake_mesh.calls].count("/certificates/lookup") == 1
+    assert [item["kind"] for item in fake_mesh.asked] == ["certificates", "record"]
     async with database.sessions() as session:  # the ID number is nowhere in the cases database
         dump = await session.scalar(text("SELECT string_agg(t::text, '') FROM case_materials t"))
     assert CHEN_ID_NUMBER not in (dump or "")
@@ -72,6 +73,37 @@ async def test_id_card_is_obtained_by_data_sharing(
     assert visible.status_code == 200
     hidden = await flow.client.get(f"/cases/{case['id']}/materials", headers=flow.citizen("person-2"))
     assert hidden.status_code == 404
+
+
+async def test_one_scan_asks_in_batches_and_each_material_fares_on_its_own(
+    flow: Flow,
+    registration: str,
+    fake_mesh: FakeMesh,
+    mesh_calls: MeshCalls,
+    database: Database,
+) -> None:
+    fake_mesh.persons["person-2"] = (
+        "510223195806120035",
+        "周德明",
+    )  # the population resource lacks his record
+    fake_mesh.missing_records.add("510223195806120035")
+    first = [await _apply(flow, registration) for _ in range(3)]
+    neighbour = await _apply(flow, registration, "person-2")
+    stranger = await _apply(flow, registration, "person-3")  # identity does not know her
+    resolved = await resolve_due_materials(database, mesh_calls, policy=POLICY, now=datetime.now(UTC))
+    assert (resolved.claimed, resolved.obtained) == (5, 3)
+    batches = [body["reads"] for _, path, body in fake_mesh.calls if path == "/reads"]
+    # round one: every applicant's e-certificate; round two: shared data for those it did not settle
+    assert [[item["kind"] for item in batch] for batch in batches] == [["certificates"] * 4, ["record"] * 4]
+    assert sorted(item["case_ref"] for item in batches[1]) == sorted(c["number"] for c in [*first, neighbour])
+    assert [(await _material(database, c["id"], "M02")).status for c in first] == ["obtained"] * 3
+    missed = await _material(database, neighbour["id"], "M02")
+    assert (missed.status, missed.last_error) == (
+        "missing",
+        "e_certificate:unknown_certificate_type; data_sharing:record_not_found",
+    )
+    unknown = await _material(database, stranger["id"], "M02")
+    assert (unknown.status, unknown.last_error) == ("missing", "person_not_found")
 
 
 async def test_failures_back_off_then_leave_it_for_upload(

@@ -1,6 +1,8 @@
 """HTTP in: the exchange routers."""
 
 from exchange.api.access_log import router as access_log_router
+from exchange.api.batch import router as batch_router
+from exchange.api.batch import serve_batch
 from exchange.api.certificates import router as certificates_router
 from exchange.api.certificates import serve_lookup
 from exchange.api.city import router as city_router
@@ -16,6 +18,7 @@ __all__ = ["LANES", "ROUTERS"]
 ROUTERS = [
     resources_router,
     records_router,
+    batch_router,
     grants_router,
     access_log_router,
     subscriptions_router,
@@ -24,8 +27,9 @@ ROUTERS = [
 ]
 
 # The data path's hot routes, served without FastAPI's routing and dependency solving (declared in their routers):
-# reads, and certificate lookups (each application's materials ask for both).
+# reads, certificate lookups, and both in batches (the cases worker asks for every new application's materials).
 LANES = [
     Lane("POST", "/resources/{code}/read", serve_read),
     Lane("POST", "/certificates/lookup", serve_lookup),
+    Lane("POST", "/reads", serve_batch),
 ]

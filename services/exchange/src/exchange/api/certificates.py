@@ -15,12 +15,12 @@ from exchange.domain.certificate_types import CERTIFICATE_TYPES
 from exchange.domain.certificates import CertificateStatus
 from exchange.domain.subjects import SubjectKind
 from exchange.use_cases import certificates
-from meshkit.auth import CurrentPrincipal, current_principal
+from meshkit.auth import CurrentPrincipal, Principal, current_principal
 from meshkit.errors import problem_responses
 from meshkit.lanes import ServedBy, parsed_body
 from meshkit.observability import current_request_id
 
-__all__ = ["router"]
+__all__ = ["LookupIn", "LookupOut", "answer_lookup", "router"]
 
 router = APIRouter(prefix="/certificates", tags=["电子证照 (e-certificates)"])
 
@@ -131,6 +131,11 @@ async def serve_lookup(request: Request) -> Response:
     checks the route's signature declares (token, rate limit, body), without FastAPI's dependency solving."""
     principal = await admit(request, await current_principal(request, None))
     body = parsed_body(LookupIn, await request.body(), request.headers.get("content-type"))
+    return Response(json_bytes(await answer_lookup(request, principal, body)), media_type="application/json")
+
+
+async def answer_lookup(request: Request, principal: Principal, body: LookupIn) -> dict[str, Any]:
+    """The lookup, decided and logged: the answer's document (``LookupOut``), or the refusal raised."""
     state = request.app.state
     found = await certificates.look_up(
         state.database, state.resource_snapshots, state.read_commits, caller=principal,
@@ -138,12 +143,11 @@ async def serve_lookup(request: Request) -> Response:
         owner_id=body.person_id, purpose=body.as_purpose(), sealer=state.sealer,
         resource_code=state.settings.certificate_resource, now=state.clock(), request_id=current_request_id(),
     )  # fmt: skip
-    out = {
+    return {
         "certificates": found.certificates,
         "items": list(found.items),
         "access_log_id": found.access_log_id,
     }
-    return Response(json_bytes(out), media_type="application/json")
 
 
 class _LookupRoute(ServedBy):

@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from exchange.clients.providers import ProviderClient
-from exchange.domain.limits import PayloadLimits, RateLimiter
+from exchange.domain.limits import OverBurst, PayloadLimits, RateLimiter
 from exchange.sealing import Sealer
 from exchange.settings import ExchangeSettings
 from exchange.store.driver import ResourceSnapshots
@@ -78,10 +78,17 @@ async def _data_principal(request: Request, principal: CurrentPrincipal) -> Prin
     return await admit(request, principal)
 
 
-async def admit(request: Request, principal: Principal) -> Principal:
-    """``principal`` if its client's token bucket (in this process) allows one more request, else 429."""
+async def admit(request: Request, principal: Principal, cost: int = 1) -> Principal:
+    """``principal`` if its client's token bucket (in this process) allows ``cost`` more reads, else 429."""
     limiter: RateLimiter = request.app.state.rate_limiter
-    wait = limiter.check(principal.client_id or principal.sub, time.monotonic())
+    try:
+        wait = limiter.check(principal.client_id or principal.sub, time.monotonic(), cost)
+    except OverBurst as exc:
+        raise ProblemError(
+            f"一次请求的读取数超过本客户端的限额，请每次至多 {exc.burst} 条 (batch larger than the rate limit of "
+            f"client {principal.client_id} allows: at most {exc.burst} reads per request)",
+            status=429, code="batch_over_limit",
+        ) from None  # fmt: skip
     if wait:
         raise ProblemError(
             f"请求过于频繁，请 {wait} 秒后重试 (rate limit of client {principal.client_id} exceeded)",

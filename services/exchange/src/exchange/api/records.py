@@ -13,12 +13,12 @@ from exchange.api.dependencies import DataPrincipal, LimitsDep, SealerDep, UowDe
 from exchange.api.lanes import json_bytes
 from exchange.domain.sharing import Purpose
 from exchange.use_cases import reads, records
-from meshkit.auth import current_principal
+from meshkit.auth import Principal, current_principal
 from meshkit.errors import problem_responses
 from meshkit.lanes import ServedBy, parsed_body
 from meshkit.observability import current_request_id
 
-__all__ = ["ReadIn", "router"]
+__all__ = ["ReadIn", "ReadOut", "answer_read", "router"]
 
 router = APIRouter(prefix="/resources/{code}", tags=["共享数据 (records)"])
 
@@ -90,6 +90,13 @@ async def serve_read(request: Request) -> Response:
     if len(code) > _CODE_MAX:
         raise RequestValidationError([{"type": "string_too_long", "loc": ("path", "code"), "input": code,
                                        "msg": f"String should have at most {_CODE_MAX} characters"}])  # fmt: skip
+    return Response(
+        json_bytes(await answer_read(request, principal, code, body)), media_type="application/json"
+    )
+
+
+async def answer_read(request: Request, principal: Principal, code: str, body: ReadIn) -> dict[str, Any]:
+    """The read, decided and logged: the answer's document (``ReadOut``), or the refusal raised."""
     state = request.app.state
     query = reads.ReadQuery(
         resource_code=code, identifier=body.identifier, purpose=body.as_purpose(), subject_kind=body.subject_kind,
@@ -99,9 +106,8 @@ async def serve_read(request: Request) -> Response:
         state.database, state.resource_snapshots, state.read_commits, state.providers, caller=principal, query=query,
         sealer=state.sealer, now=state.clock(), request_id=current_request_id(),
     )  # fmt: skip
-    out = {"resource_code": result.resource_code, "items": list(result.items), "withheld": list(result.withheld),
-           "data": result.data, "access_log_id": result.access_log_id, "method": result.method}  # fmt: skip
-    return Response(json_bytes(out), media_type="application/json")
+    return {"resource_code": result.resource_code, "items": list(result.items), "withheld": list(result.withheld),
+            "data": result.data, "access_log_id": result.access_log_id, "method": result.method}  # fmt: skip
 
 
 class _ReadRoute(ServedBy):

@@ -6,11 +6,20 @@ import math
 from collections import OrderedDict
 from dataclasses import dataclass
 
-__all__ = ["PayloadLimits", "RateLimiter", "TokenBucket"]
+__all__ = ["OverBurst", "PayloadLimits", "RateLimiter", "TokenBucket"]
+
+
+class OverBurst(Exception):
+    """A request that costs more tokens than the client's bucket ever holds (a batch too large for its limit)."""
+
+    def __init__(self, burst: int) -> None:
+        super().__init__(f"at most {burst} per request")
+        self.burst = burst
 
 
 class TokenBucket:
-    """``rate`` tokens per second up to ``burst``; each request takes one. Time is passed in (pure)."""
+    """``rate`` tokens per second up to ``burst``; each request takes one (a batch one per item). Time is passed
+    in (pure)."""
 
     __slots__ = ("burst", "rate", "stamp", "tokens")
 
@@ -20,14 +29,17 @@ class TokenBucket:
         self.tokens = burst
         self.stamp = now
 
-    def take(self, now: float) -> float:
-        """0.0 when allowed; otherwise the seconds until a token is available (for ``Retry-After``)."""
+    def take(self, now: float, cost: float = 1.0) -> float:
+        """0.0 when allowed; otherwise the seconds until ``cost`` tokens are available (for ``Retry-After``).
+        Raises :class:`OverBurst` when ``cost`` is more than the bucket holds."""
+        if cost > self.burst:
+            raise OverBurst(int(self.burst))
         self.tokens = min(self.burst, self.tokens + (now - self.stamp) * self.rate)
         self.stamp = now
-        if self.tokens >= 1.0:
-            self.tokens -= 1.0
+        if self.tokens >= cost:
+            self.tokens -= cost
             return 0.0
-        return (1.0 - self.tokens) / self.rate
+        return (cost - self.tokens) / self.rate
 
 
 class RateLimiter:
@@ -50,8 +62,9 @@ class RateLimiter:
         self._max = max_clients
         self._buckets: OrderedDict[str, TokenBucket] = OrderedDict()
 
-    def check(self, client_id: str, now: float) -> int:
-        """0 when allowed, else whole seconds to wait (at least 1)."""
+    def check(self, client_id: str, now: float, cost: int = 1) -> int:
+        """0 when allowed, else whole seconds to wait (at least 1); ``cost``: reads in the request (a batch).
+        Raises :class:`OverBurst` when the request could never fit."""
         bucket = self._buckets.get(client_id)
         if bucket is None:
             rate = self._overrides.get(client_id, self._rate)
@@ -61,7 +74,7 @@ class RateLimiter:
                 self._buckets.popitem(last=False)
         else:
             self._buckets.move_to_end(client_id)
-        wait = bucket.take(now)
+        wait = bucket.take(now, cost)
         return 0 if wait == 0.0 else max(1, math.ceil(wait))
 
 

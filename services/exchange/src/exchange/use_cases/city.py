@@ -17,6 +17,7 @@ from exchange.domain.city import (
     CaseFacts,
     DeliveryStatus,
     Outbound,
+    RecordKind,
     RecordResult,
     next_attempt_at,
     pack_batches,
@@ -27,7 +28,17 @@ from exchange.store.models import CityOutbound
 from exchange.store.unit_of_work import ExchangeUnitOfWork
 from exchange.use_cases.errors import Forbidden
 
-__all__ = ["LinkPolicy", "RoundResult", "dead_letters", "deliver_due", "enqueue", "link_status", "replay"]
+__all__ = [
+    "CaseEvent",
+    "LinkPolicy",
+    "RoundResult",
+    "dead_letters",
+    "deliver_due",
+    "enqueue",
+    "enqueue_many",
+    "link_status",
+    "replay",
+]
 
 log = logging.getLogger("exchange.city")
 
@@ -51,18 +62,45 @@ class RoundResult:
     full: bool  # the round took as much as it may (cases, or records of a case): more may be due right away
 
 
+@dataclass(frozen=True)
+class CaseEvent:
+    """One case event as the link queues it: what it says, its id, and its place in the case (``sequence``)."""
+
+    facts: CaseFacts
+    event_id: str
+    sequence: int
+
+
 async def enqueue(uow: ExchangeUnitOfWork, *, facts: CaseFacts, event_id: str, sequence: int) -> int:
     """Queue the records one case event produces (inside the consumer's transaction; does not commit)."""
-    special_open = facts.event == "clock_resumed" and await uow.city_outbound.special_open(facts.case_id)
-    records = records_for(facts, special_open=special_open)
-    batch = f"{facts.case_number}-{sequence}"
-    await uow.city_outbound.add([
-        {"record_id": str(uuid.uuid4()), "case_id": facts.case_id, "case_number": facts.case_number,
-         "event_id": event_id, "event_type": facts.event, "event_sequence": sequence, "kind": record.kind.value,
-         "operation": record.operation.value, "batch": batch, "content": record.content}
-        for record in records
-    ])  # fmt: skip
-    return len(records)
+    return await enqueue_many(uow, [CaseEvent(facts, event_id, sequence)])
+
+
+async def enqueue_many(uow: ExchangeUnitOfWork, events: Sequence[CaseEvent]) -> int:
+    """Queue the records of several case events, in their order, with one insert (inside the consumer's
+    transaction; does not commit). The same records as :func:`enqueue` for each event in turn.
+
+    A resume closes a special procedure only when the case's latest special-procedure record opened one: the
+    latest built here if there is one (it is not in the table yet), else the latest in the table."""
+    special_open: dict[str, bool] = {}  # per case, as of the records built so far
+    rows: list[dict[str, Any]] = []
+    for item in events:
+        facts = item.facts
+        if facts.event == "clock_resumed" and facts.case_id not in special_open:
+            special_open[facts.case_id] = await uow.city_outbound.special_open(facts.case_id)
+        records = records_for(facts, special_open=special_open.get(facts.case_id, False))
+        batch = f"{facts.case_number}-{item.sequence}"
+        for record in records:
+            if record.kind == RecordKind.SPECIAL_PROCEDURE:
+                special_open[facts.case_id] = record.content["phase"] == "start"
+            rows.append(
+                {"record_id": str(uuid.uuid4()), "case_id": facts.case_id, "case_number": facts.case_number,
+                 "event_id": item.event_id, "event_type": facts.event, "event_sequence": item.sequence,
+                 "kind": record.kind.value, "operation": record.operation.value, "batch": batch,
+                 "content": record.content}
+            )  # fmt: skip
+    await uow.city_outbound.add(rows)  # in event order, so ids follow it within a case as one by one would
+    return len(rows)
 
 
 async def deliver_due(
