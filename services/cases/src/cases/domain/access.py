@@ -12,6 +12,7 @@ __all__ = [
     "actor_for",
     "applicant_id_of",
     "can_see",
+    "may_edit_calendar",
     "real_name_short",
     "region_prefix",
 ]
@@ -101,3 +102,11 @@ def real_name_short(caller: Caller, required: int) -> bool:
     """A person applying online below the matter's minimum real-name level (最低实名等级). A clerk filing at a
     window has checked the applicant in person; enterprises are judged by their own authentication."""
     return caller.kind == "person" and caller.acr < required
+
+
+def may_edit_calendar(caller: Caller) -> bool:
+    """The working-day calendar is the district's: its administrators (district scope) enter each year's notice."""
+    return (
+        caller.kind == "staff" and "admin" in caller.roles and caller.region is not None
+        and len(region_prefix(caller.region)) <= 6
+    )  # fmt: skip

@@ -13,7 +13,16 @@ from enum import StrEnum
 
 import chinese_calendar
 
-__all__ = ["CalendarNotPublished", "DayKind", "WorkingCalendar", "official_calendar", "official_days"]
+__all__ = [
+    "CalendarNotPublished",
+    "DayKind",
+    "WorkingCalendar",
+    "arrangement",
+    "official_calendar",
+    "official_days",
+]
+
+FIRST_YEAR, LAST_YEAR = 2004, 2100  # the years a notice may be entered for
 
 
 class DayKind(StrEnum):
@@ -70,6 +79,34 @@ class WorkingCalendar:
         return sum(
             1 for n in range(1, (end - start).days + 1) if self.is_working_day(start + timedelta(days=n))
         )
+
+
+def arrangement(year: int, *, holidays: Iterable[date], makeup_workdays: Iterable[date]
+                ) -> tuple[list[tuple[date, DayKind]], list[dict[str, str]]]:  # fmt: skip
+    """A year's notice as special days, or what is wrong with it: every day must fall in ``year``, a holiday on
+    a weekday (weekends are rest days anyway) and a makeup workday on a weekend (weekdays are worked anyway),
+    and no day may be both."""
+    errors: list[dict[str, str]] = []
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        errors.append({"field": "year", "message": f"年份须在 {FIRST_YEAR}–{LAST_YEAR} 之间"})
+    days: dict[date, DayKind] = {}
+    for field_name, kind, listed in (("holidays", DayKind.HOLIDAY, holidays),
+                                     ("makeup_workdays", DayKind.MAKEUP_WORKDAY, makeup_workdays)):  # fmt: skip
+        for day in listed:
+            where = f"{field_name}: {day.isoformat()}"
+            if day.year != year:
+                errors.append({"field": field_name, "message": f"{where} 不在 {year} 年"})
+            elif kind is DayKind.HOLIDAY and day.weekday() >= 5:
+                errors.append(
+                    {"field": field_name, "message": f"{where} 是周末，本就休息；只列工作日放假的日子"}
+                )
+            elif kind is DayKind.MAKEUP_WORKDAY and day.weekday() < 5:
+                errors.append({"field": field_name, "message": f"{where} 是工作日；调休上班只列周末的日子"})
+            elif days.get(day, kind) is not kind:
+                errors.append({"field": field_name, "message": f"{where} 同时列为放假和调休上班"})
+            else:
+                days[day] = kind
+    return sorted(days.items()), errors
 
 
 def official_days() -> tuple[frozenset[int], list[tuple[date, DayKind]]]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, UnaryExpression, func, or_, select, union_all
+from sqlalchemy import ColumnElement, UnaryExpression, delete, func, or_, select, union_all
 from sqlalchemy import Sequence as DbSequence
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -68,6 +68,18 @@ class CaseRepository:
         if for_update:  # lock and re-read: the session may hold an older copy
             query = query.with_for_update().execution_options(populate_existing=True)
         return (await self._session.scalars(query)).first()
+
+    async def due_dates_pending(self) -> Sequence[Case]:
+        """Open accepted cases whose due dates could not be computed (their year had no published calendar),
+        locked, oldest first."""
+        query = (
+            select(Case)
+            .where(Case.accepted_at.is_not(None), Case.concluded_at.is_(None), Case.due_date.is_(None))
+            .order_by(Case.accepted_at)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+        return (await self._session.scalars(query)).all()
 
     async def by_idempotency_key(self, applicant_id: str, key: str) -> Case | None:
         query = select(Case).where(Case.applicant_id == applicant_id, Case.idempotency_key == key)
@@ -200,6 +212,29 @@ class CalendarRepository:
             .returning(CalendarDay.day)
         )
         return len(result.all())
+
+    async def years(self) -> Sequence[CalendarYear]:
+        return (await self._session.scalars(select(CalendarYear).order_by(CalendarYear.year))).all()
+
+    async def days_of(self, year: int) -> Sequence[CalendarDay]:
+        query = select(CalendarDay).where(CalendarDay.day.between(date(year, 1, 1), date(year, 12, 31)))
+        return (await self._session.scalars(query.order_by(CalendarDay.day))).all()
+
+    async def replace_year(self, year: int, days: Sequence[tuple[date, DayKind]], *, source: str) -> None:
+        """The year is published with exactly these special days (a new notice, or a corrected one)."""
+        await self._session.execute(
+            insert(CalendarYear).values(year=year, source=source)
+            .on_conflict_do_update(index_elements=[CalendarYear.year], set_={"source": source})
+        )  # fmt: skip
+        await self._session.execute(
+            delete(CalendarDay).where(CalendarDay.day.between(date(year, 1, 1), date(year, 12, 31)))
+        )
+        if days:
+            await self._session.execute(
+                insert(CalendarDay).values(
+                    [{"day": d, "kind": k.value, "note": source[:100]} for d, k in days]
+                )
+            )
 
     async def set_day(self, day: date, kind: DayKind | None, note: str | None) -> None:
         """Edit one day (a late notice, a local arrangement); ``None`` restores the weekday/weekend rule."""
