@@ -2,8 +2,9 @@
 
 Submission: a citizen logged in through identity applies online for 个体工商户设立登记 — each application is a
 case, its material rows, a timeline row and an outbox event in one transaction. Throughput is a closed loop at a
-fixed number of connections; latency an open loop paced at half the measured rate, measured from each request's
-scheduled start so queueing counts, once the machine is quiet again (the saturating loop leaves seconds of
+fixed number of connections; latency an open loop paced at half the 400/s target (as the read benchmark paces at
+half its target) and again at half the measured rate, measured from each request's scheduled start so queueing
+counts, each once the machine is quiet again (the saturating loop leaves seconds of
 background work behind: materials, the city link; the paced phase carries its own). The client's own pauses are
 kept out and reported (``bench/load.py``).
 
@@ -43,7 +44,10 @@ def _submitter(session: aiohttp.ClientSession, url: str, headers: dict[str, str]
     return send
 
 
-async def case_submission(gateway: str, *, concurrency: int = 32, seconds: float = 8.0) -> dict[str, Any]:
+async def case_submission(gateway: str, *, concurrency: int = 32, seconds: float = 8.0, rate: float = 200.0
+                          ) -> dict[str, Any]:  # fmt: skip
+    """Throughput at ``concurrency``; latency paced at ``rate`` (half the 400/s target, as the issue asks) and
+    again at half the measured throughput."""
     headers = {"Authorization": f"Bearer {await browser_login(gateway, CHEN)}"}
     url = f"{gateway}/cases/cases"
     async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=concurrency * 2)) as session:
@@ -52,24 +56,32 @@ async def case_submission(gateway: str, *, concurrency: int = 32, seconds: float
         async with measured_phase() as lag:
             per_s, statuses = await closed_loop(send, 201, concurrency, seconds)
         lags = [lag.worst_ms]
-        # Latency is measured in the steady state at half that rate, which includes the background work of the
+        # Latency is measured in the steady state at that rate, which includes the background work of the
         # applications paced in (materials, the city link), but not the backlog the saturating loop left.
-        settled_s = await settle()
-        half = max(round(per_s / 2), 1)
+        settled = [await settle()]
         async with measured_phase() as lag:
-            latencies, failures = await paced(send, 201, half, seconds)
+            latencies, failures = await paced(send, 201, rate, seconds)
+        lags.append(lag.worst_ms)
+        half = max(round(per_s / 2), 1)
+        settled.append(await settle())
+        async with measured_phase() as lag:
+            at_half, half_failures = await paced(send, 201, half, seconds)
         lags.append(lag.worst_ms)
     return {
         "matter": MATTER,
         "concurrency": concurrency,
         "cases_per_s": round(per_s, 1),
         "statuses": {str(k): v for k, v in sorted(statuses.items())},
-        "settled_before_paced_s": settled_s,
+        "settled_before_paced_s": settled,
         "client_lag_max_ms": lags,
-        "paced_rate_per_s": half,
+        "paced_rate_per_s": rate,
         "paced_p50_ms": round(percentile(latencies, 0.50), 2),
         "paced_p99_ms": round(percentile(latencies, 0.99), 2),
         "paced_failures": failures,
+        "half_measured_rate": half,
+        "half_measured_p50_ms": round(percentile(at_half, 0.50), 2),
+        "half_measured_p99_ms": round(percentile(at_half, 0.99), 2),
+        "half_measured_failures": half_failures,
     }
 
 
