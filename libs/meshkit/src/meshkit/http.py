@@ -16,7 +16,7 @@ from httpx_aiohttp import AiohttpTransport
 
 from meshkit.observability import current_request_id, current_traceparent
 
-__all__ = ["service_client"]
+__all__ = ["plain_session", "service_client"]
 
 
 class _Transport(AiohttpTransport):
@@ -58,3 +58,11 @@ def service_client(
         transport=transport or _Transport(limits=limits),
         event_hooks={"request": [_propagate]},
     )
+
+
+def plain_session(*, max_connections: int = 100) -> aiohttp.ClientSession:
+    """A plain aiohttp session for the one hot call a service makes to outside systems (the exchange's proxied
+    reads): no cookie jar, pooled keep-alive connections, timeouts set per call. Build it in a lifespan and
+    close it there. The caller forwards the request id and trace context itself."""
+    connector = aiohttp.TCPConnector(limit=max_connections, limit_per_host=max_connections)
+    return aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.DummyCookieJar())

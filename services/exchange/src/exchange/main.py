@@ -17,7 +17,7 @@ from exchange.signing import Verifier
 from exchange.store.driver import ResourceSnapshots
 from exchange.store.group_commit import GroupCommit
 from meshkit.app import build_app, mesh_resources
-from meshkit.http import service_client
+from meshkit.http import plain_session
 from meshkit.observability import configure_logging
 
 __all__ = ["create_app"]
@@ -43,7 +43,7 @@ def create_app(settings: ExchangeSettings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         async with mesh_resources(app, settings):
-            providers_http = service_client(max_connections=settings.provider_connections)
+            providers_http = plain_session(max_connections=settings.provider_connections)
             app.state.providers = ProviderClient(providers_http, max_bytes=settings.provider_response_bytes)
             app.state.clock = lambda: datetime.now(UTC)
             app.state.sealer = Sealer(settings.secret_key.get_secret_value())
@@ -63,7 +63,7 @@ def create_app(settings: ExchangeSettings | None = None) -> FastAPI:
             try:
                 yield
             finally:
-                await providers_http.aclose()
+                await providers_http.close()
 
     return build_app(
         service="exchange",

@@ -1,13 +1,17 @@
 """Proxied reads (接口) against the 公安 population simulator: forwarded headers, item filtering, timeout."""
 
+import asyncio
+import socket
 from collections.abc import AsyncIterator
 
 import httpx
 import pytest
+import uvicorn
 from sqlalchemy import text
 
 from exchange.clients.providers import ProviderClient
 from meshkit.db import Database
+from meshkit.http import plain_session
 from tongban.simulators.population import create_app as population_app
 
 pytestmark = pytest.mark.api
@@ -16,15 +20,40 @@ RESIDENT = "500222199803070028"
 POPULATION = "500110-GAJ-RK-001"
 
 
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+async def _point_population_at(database: Database, url: str) -> None:
+    async with database.sessions() as session:
+        await session.execute(text("UPDATE resources SET endpoint_url = :url WHERE code = :code"),
+                              {"url": url, "code": POPULATION})  # fmt: skip
+        await session.commit()
+
+
 @pytest.fixture
 async def population(client: httpx.AsyncClient, demo: Database) -> AsyncIterator[httpx.AsyncClient]:
-    """The simulator, wired in as the provider system behind the population resource (no sockets)."""
-    simulator = population_app()
-    transport = httpx.ASGITransport(app=simulator)
+    """The simulator on a loopback port, as the provider system behind the population resource; the exchange
+    reaches it over its own provider session (real HTTP), the test drives its admin routes."""
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(population_app(), host="127.0.0.1", port=port, log_level="warning",
+                                           lifespan="off"))  # fmt: skip
+    serving = asyncio.create_task(server.serve())
+    while not server.started:  # noqa: ASYNC110 - uvicorn.Server offers a flag, not an event
+        await asyncio.sleep(0.01)
+    await _point_population_at(demo, f"http://127.0.0.1:{port}/population/query")
     exchange_app = client._transport.app  # type: ignore[attr-defined]
-    async with httpx.AsyncClient(transport=transport, base_url="http://population.test") as http:
-        exchange_app.state.providers = ProviderClient(http, max_bytes=262_144)
-        yield http
+    session = plain_session(max_connections=4)
+    exchange_app.state.providers = ProviderClient(session, max_bytes=262_144)
+    try:
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
+            yield http
+    finally:
+        await session.close()
+        server.should_exit = True
+        await serving
 
 
 def body(**overrides: object) -> dict[str, object]:
@@ -85,14 +114,15 @@ async def test_provider_timeout_is_a_504_and_logged(client: httpx.AsyncClient, p
 
 
 async def test_provider_down_is_a_502(client: httpx.AsyncClient, demo: Database, headers) -> None:  # type: ignore[no-untyped-def]
-    def refuse(request: httpx.Request) -> httpx.Response:
-        raise httpx.ConnectError("connection refused", request=request)
-
+    await _point_population_at(demo, f"http://127.0.0.1:{_free_port()}/population/query")  # nobody listens
     exchange_app = client._transport.app  # type: ignore[attr-defined]
-    async with httpx.AsyncClient(transport=httpx.MockTransport(refuse)) as http:
-        exchange_app.state.providers = ProviderClient(http, max_bytes=1024)
+    session = plain_session(max_connections=4)
+    exchange_app.state.providers = ProviderClient(session, max_bytes=1024)
+    try:
         response = await client.post(
             f"/resources/{POPULATION}/read", json=body(), headers=headers.system("500110-SCJGJ")
         )
+    finally:
+        await session.close()
     assert response.status_code == 502
     assert response.json()["code"] == "provider_unavailable"
