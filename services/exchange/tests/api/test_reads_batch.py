@@ -144,3 +144,28 @@ async def test_a_batch_takes_one_token_per_read(strict: httpx.AsyncClient, demo:
     assert too_big.status_code == 429
     assert too_big.json()["code"] == "batch_over_limit"
     assert "至多 3 条" in too_big.json()["detail"]
+
+
+async def test_lookups_in_one_batch_each_find_and_log_their_own(
+    client: httpx.AsyncClient, demo: Database, headers
+) -> None:  # type: ignore[no-untyped-def]
+    licence = "1.2.156.3005.2.11100000000013338W011.11500110MB1A0001X2.20230000403.001.B"
+    issued = await client.post("/certificates", headers=headers.system("500110-SCJGJ"), json={
+        "identifier": licence, "type_name": "营业执照", "holder_kind": "person", "holder_identifier": RESIDENT,
+        "holder_name": "陈晓梅", "holder_id": "person-chen", "valid_from": "2026-06-15", "case_ref": "C1"})  # fmt: skip
+    assert issued.status_code == 201, issued.text
+    before = await _entries(demo)
+    reads = [lookup(), lookup(type_code="11100000000013338W025"), lookup(type_code=None),
+             lookup(holder_identifier=NEIGHBOUR, person_id="person-zhou")]  # fmt: skip
+    response = await client.post("/reads", json={"reads": reads}, headers=headers.system("500110-WSJKW"))
+    results = response.json()["results"]
+    assert [[c["identifier"] for c in r["result"]["certificates"]] for r in results] == [
+        [licence],
+        [],
+        [licence],
+        [],
+    ]
+    logged = (await _entries(demo)).items() - before.items()
+    outcomes = {key: entry[1] for key, entry in logged}
+    assert [outcomes[r["result"]["access_log_id"]] for r in results] == [
+        "granted", "not_found", "granted", "not_found"]  # fmt: skip

@@ -156,3 +156,37 @@ async def test_the_rate_limit_is_split_between_replicas(
         ]  # fmt: skip
     assert statuses.count(200) == 4  # the configured burst, two per replica
     assert statuses.count(429) == 2
+
+
+async def test_a_batch_of_lookups_finds_and_logs_each_on_its_own(
+    committed: tuple[str, Database], nats_server: EmbeddedNats, make_settings: Any, headers: Any, tokens: TokenFactory
+) -> None:  # fmt: skip
+    url, database = committed
+    resident, neighbour = "500222199803070028", "510223195806120035"
+    licence = "1.2.156.3005.2.11100000000013338W011.11500110MB1A0001X2.20230000403.001.B"
+    async with app_client(create_app(make_settings(url, nats_server.url)), tokens=tokens) as client:
+        issued = await client.post("/certificates", headers=headers.system("500110-SCJGJ"), json={
+            "identifier": licence, "type_name": "营业执照", "holder_kind": "person", "holder_identifier": resident,
+            "holder_name": "陈晓梅", "valid_from": "2026-06-15", "case_ref": "C-batch"})  # fmt: skip
+        assert issued.status_code in (200, 201), issued.text
+        asks = [(resident, "11100000000013338W011"), (resident, "11100000000013338W025"), (resident, None),
+                (neighbour, "11100000000013338W011")] * 10  # fmt: skip
+        reads = [{"kind": "certificates", "holder_kind": "person", "holder_identifier": holder, "type_code": kind,
+                  "purpose": "核验", "case_ref": f"C-{n}"} for n, (holder, kind) in enumerate(asks)]  # fmt: skip
+        answers = await asyncio.gather(*(
+            client.post("/reads", json={"reads": reads[n : n + 4]}, headers=headers.system("500110-WSJKW"))
+            for n in range(0, 40, 4)
+        ))  # fmt: skip
+        results = [r for answer in answers for r in answer.json()["results"]]
+        found = [[c["identifier"] for c in r["result"]["certificates"]] for r in results]
+        assert found == [[licence], [], [licence], []] * 10
+        ids = [r["result"]["access_log_id"] for r in results]
+        async with database.driver() as connection:
+            rows = await connection.fetch(
+                "SELECT id::text, outcome, case_ref FROM access_log WHERE id = ANY($1::uuid[])", ids
+            )
+        outcome = {row["id"]: (row["outcome"], row["case_ref"]) for row in rows}
+        assert [outcome[i] for i in ids] == [
+            ("granted" if found[n] else "not_found", f"C-{n}") for n in range(40)
+        ]
+    await _chain_is_intact(database)

@@ -25,8 +25,8 @@ __all__ = [
     "ReadStatements",
     "ResourceSnapshots",
     "append_many",
-    "certificates_of_holder",
     "driver",
+    "look_up_and_log_many",
     "read_and_log_many",
 ]
 
@@ -77,17 +77,37 @@ def _read_and_log_many() -> str:
     )
 
 
+def _look_up_and_log_many() -> str:
+    """One statement for a batch of certificate lookups: each row's holder (its entry's subject) and wanted type
+    (or none) find its certificates, and its entry is appended as found or, with none, as not found. Returns
+    the certificates as rows (n, identifier, type_code, type_name, issuer_code, valid_from, valid_to, status,
+    sealed), by input row and newest first."""
+    source, select = _entry_arrays(1, ["missing_outcome", "missing_canonical", "wanted"])
+    found_any = "EXISTS (SELECT 1 FROM found f WHERE f.n = i.n)"
+    chosen = select.replace("i.outcome", f"CASE WHEN {found_any} THEN i.outcome ELSE i.missing_outcome END")
+    chosen = chosen.replace(
+        "i.canonical", f"CASE WHEN {found_any} THEN i.canonical ELSE i.missing_canonical END"
+    )
+    # Column names and types come from the model; every value is a parameter.
+    return (
+        f"WITH asked AS (SELECT i.* FROM {source}), "  # noqa: S608
+        "found AS (SELECT a.n, c.identifier, c.type_code, c.type_name, c.issuer_code, c.valid_from, c.valid_to, "
+        "c.status, c.sealed, c.issued_at FROM asked a JOIN certificates c ON c.holder_ref = a.subject_ref "
+        "AND (a.wanted IS NULL OR c.type_code = a.wanted)), "
+        f"logged AS (INSERT INTO access_log ({', '.join(_ENTRY_FIELDS)}) SELECT {chosen} FROM asked i ORDER BY i.n) "
+        "SELECT n, identifier, type_code, type_name, issuer_code, valid_from, valid_to, status, sealed FROM found "
+        "ORDER BY n, issued_at DESC"
+    )
+
+
 def _append_many() -> str:
     source, select = _entry_arrays(1, [])
     return f"INSERT INTO access_log ({', '.join(_ENTRY_FIELDS)}) SELECT {select} FROM {source} ORDER BY i.n"  # noqa: S608
 
 
 _READ_AND_LOG_MANY = _read_and_log_many()
+_LOOK_UP_AND_LOG_MANY = _look_up_and_log_many()
 _APPEND_MANY = _append_many()
-_OF_HOLDER = (
-    "SELECT identifier, type_code, type_name, issuer_code, valid_from, valid_to, status, sealed FROM certificates "
-    "WHERE holder_ref = $1 AND ($2::text IS NULL OR type_code = $2) ORDER BY issued_at DESC"
-)
 _GRANTED = (
     "SELECT id, items, valid_from, valid_to FROM share_requests "
     "WHERE resource_code = $1 AND requester_code = $2 AND status = 'granted'"
@@ -126,16 +146,26 @@ async def read_and_log_many(connection: Any, rows: list[tuple[dict[str, Any], di
     return [row["sealed"] for row in answered]
 
 
+async def look_up_and_log_many(
+    connection: Any, rows: list[tuple[dict[str, Any], dict[str, Any], str | None]]
+) -> list[list[Any]]:
+    """For each (found, missing, wanted type) lookup: the holder's certificates (of that type), newest first,
+    with the entry appended as ``found`` or, with none, as ``missing``. All in one statement."""
+    found = [row[0] for row in rows]
+    answered = await connection.fetch(
+        _LOOK_UP_AND_LOG_MANY, *_columns(found), [row[1]["outcome"] for row in rows],
+        [row[1]["canonical"] for row in rows], [row[2] for row in rows],
+    )  # fmt: skip
+    by_row: list[list[Any]] = [[] for _ in rows]
+    for record in answered:
+        by_row[record["n"] - 1].append(record)
+    return by_row
+
+
 async def append_many(connection: Any, entries: list[dict[str, Any]]) -> list[None]:
     """Insert the entries in one statement, in order; the commit trigger chains each."""
     await connection.execute(_APPEND_MANY, *_columns(entries))
     return [None] * len(entries)
-
-
-async def certificates_of_holder(connection: Any, holder_ref: str, type_code: str | None) -> list[Any]:
-    """A holder's certificates (of one type), newest first: identifier, type_code, type_name, issuer_code,
-    valid_from, valid_to, status, sealed."""
-    return list(await connection.fetch(_OF_HOLDER, holder_ref, type_code))
 
 
 class ReadStatements:

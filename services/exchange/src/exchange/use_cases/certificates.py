@@ -26,8 +26,8 @@ from exchange.domain.sharing import Outcome, Purpose
 from exchange.domain.subjects import SubjectKind
 from exchange.events import RECORD_CHANGED, RecordChanged
 from exchange.sealing import Sealer
-from exchange.store.driver import ResourceSnapshots, append_many, certificates_of_holder
-from exchange.store.group_commit import GroupCommit
+from exchange.store.driver import ResourceSnapshots, look_up_and_log_many
+from exchange.store.group_commit import Batched, GroupCommit
 from exchange.store.models import Certificate, CertificateChange, Member
 from exchange.store.unit_of_work import ExchangeUnitOfWork
 from exchange.use_cases.access_entries import ReadContext, new_entry, with_outcome
@@ -212,13 +212,8 @@ async def look_up(
     granted = new_entry(context, items=decision.items, outcome=Outcome.GRANTED)
     missing = with_outcome(granted, Outcome.NOT_FOUND)
 
-    async def find_and_log(connection: Any) -> list[Any]:
-        rows = await certificates_of_holder(connection, holder_ref, wanted)
-        await append_many(connection, [granted if rows else missing])
-        return rows
-
     found = []
-    for row in await commits.run(find_and_log):
+    for row in await commits.run(Batched(look_up_and_log_many, (granted, missing, wanted))):
         opened = sealer.open(row["sealed"])
         full = {
             "identifier": row["identifier"], "type_code": row["type_code"], "type_name": row["type_name"],
