@@ -122,9 +122,8 @@ class Database:
                 raw = await self._bind.get_raw_connection()
                 connection = raw.driver_connection
                 assert connection is not None
-                if (
-                    not connection.is_in_transaction()
-                ):  # SQLAlchemy begins lazily; begin its outer transaction
+                # SQLAlchemy begins lazily; begin its outer transaction
+                if not connection.is_in_transaction():
                     await self._bind.exec_driver_sql("SELECT 1")
                 async with connection.transaction():
                     for name, value in self._driver_settings.items():

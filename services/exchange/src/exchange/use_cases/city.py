@@ -88,7 +88,8 @@ async def enqueue_many(uow: ExchangeUnitOfWork, events: Sequence[CaseEvent]) -> 
         facts = item.facts
         if facts.event == "clock_resumed" and facts.case_id not in special_open:
             special_open[facts.case_id] = await uow.city_outbound.special_open(facts.case_id)
-        records = records_for(facts, special_open=special_open.get(facts.case_id, False))
+        resumes = facts.event == "clock_resumed"
+        records = records_for(facts, special_open=resumes and special_open.get(facts.case_id, False))
         batch = f"{facts.case_number}-{item.sequence}"
         for record in records:
             if record.kind == RecordKind.SPECIAL_PROCEDURE:
