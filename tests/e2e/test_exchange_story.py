@@ -125,3 +125,24 @@ async def test_case_events_reach_the_city_platform_signed(http: httpx.AsyncClien
                                                                     "name": "食品经营许可"}]})  # fmt: skip
     assert pushed.json()["status"] == 202, pushed.text
     assert pushed.json()["body"]["received"] == 1
+
+
+async def test_the_districts_calendar_reaches_the_exchange(http: httpx.AsyncClient, log_in: LogIn) -> None:
+    """A year's holiday notice entered by the district administrator in cases is the one the exchange counts
+    share requests' answer dates in (cases.calendar_published.v1 over JetStream). Test data, a far year."""
+    admin, _ = await log_in("admin")
+    notice = {"source": "测试数据: 2090 年节假日安排", "holidays": ["2090-10-02", "2090-10-03"],
+              "makeup_workdays": ["2090-09-30"]}  # fmt: skip
+    entered = await http.put("/cases/calendar/years/2090", headers=admin, json=notice)
+    assert entered.status_code == 200, entered.text
+    department = await system_token(http)
+
+    async def arrived() -> None:
+        years = {
+            y["year"]: y for y in (await http.get("/exchange/calendar/years", headers=department)).json()
+        }
+        assert 2090 in years
+        assert years[2090]["revision"] >= 1
+        assert {k: years[2090][k] for k in notice} == notice
+
+    await eventually(arrived, timeout=30, interval=0.3)

@@ -10,7 +10,14 @@ from typing import Any
 
 from meshkit.events import EventPayload, EventSpec
 
-__all__ = ["EVENTS", "CaseChanged", "CaseEvaluated", "CertificateIssued", "RectificationOpened"]
+__all__ = [
+    "EVENTS",
+    "CalendarPublished",
+    "CaseChanged",
+    "CaseEvaluated",
+    "CertificateIssued",
+    "RectificationOpened",
+]
 
 
 class CaseChanged(EventPayload):
@@ -127,6 +134,28 @@ RECTIFICATION_OPENED = EventSpec(
              "callback_required": True, "occurred_at": "2026-12-01T10:00:00+08:00"},
 )  # fmt: skip
 
+
+class CalendarPublished(EventPayload):
+    """A year's holiday notice as entered by the district's administrators: the whole year, replacing any
+    earlier notice of it with a lower ``revision``."""
+
+    year: int
+    source: str
+    revision: int
+    holidays: list[str]
+    makeup_workdays: list[str]
+    occurred_at: str
+
+
+CALENDAR_PUBLISHED = EventSpec(
+    service="cases", name="calendar_published", version=1, payload=CalendarPublished,
+    description="A year's holiday notice was entered or corrected (节假日安排): the working days every service "
+    "counts deadlines in.",
+    example={"year": 2027, "source": "国务院办公厅关于2027年部分节假日安排的通知", "revision": 1,
+             "holidays": ["2027-01-01", "2027-02-08"], "makeup_workdays": ["2027-02-06"],
+             "occurred_at": "2026-12-04T10:00:00+08:00"},
+)  # fmt: skip
+
 EVENTS: list[EventSpec[Any]] = [
     CASE_SUBMITTED,
     CASE_ACCEPTED,
@@ -141,4 +170,5 @@ EVENTS: list[EventSpec[Any]] = [
     DEADLINE_OVERDUE,
     CASE_EVALUATED,
     RECTIFICATION_OPENED,
+    CALENDAR_PUBLISHED,
 ]

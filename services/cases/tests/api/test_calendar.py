@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from sqlalchemy import select
+
+from cases.store.models import OUTBOX
 
 from .conftest import Flow
 
@@ -85,3 +88,24 @@ async def test_a_notice_that_cannot_be_right_is_refused(flow: Flow, body: dict[s
 async def test_years_outside_the_range_are_refused(flow: Flow) -> None:
     response = await flow.client.put("/calendar/years/1999", json=NOTICE, headers=flow.staff(**ADMIN))
     assert response.status_code == 422
+
+
+async def test_each_entered_notice_is_announced_with_the_next_revision(flow: Flow) -> None:
+    admin = flow.staff(**ADMIN)
+    await flow.client.put("/calendar/years/2029", json=NOTICE, headers=admin)
+    corrected = {"source": "更正", "holidays": ["2029-10-04"]}
+    await flow.client.put("/calendar/years/2029", json=corrected, headers=admin)
+    await flow.client.put("/calendar/years/2029", json={"source": "有误", "holidays": ["2029-10-06"]},
+                          headers=admin)  # fmt: skip  # refused (a Saturday): nothing announced
+    async with flow.database.sessions() as session:
+        rows = (await session.execute(
+            select(OUTBOX.c.subject, OUTBOX.c.envelope).where(OUTBOX.c.aggregate_id == "calendar-2029")
+            .order_by(OUTBOX.c.position)
+        )).all()  # fmt: skip
+    assert [subject for subject, _ in rows] == ["cases.calendar_published.v1"] * 2
+    data = [envelope["data"] for _, envelope in rows]
+    assert [(d["revision"], d["holidays"], d["makeup_workdays"], d["source"]) for d in data] == [
+        (1, NOTICE["holidays"], NOTICE["makeup_workdays"], NOTICE["source"]),
+        (2, ["2029-10-04"], [], "更正"),
+    ]
+    assert [envelope["sequence"] for _, envelope in rows] == [1, 2]

@@ -16,6 +16,8 @@ from exchange.settings import ExchangeSettings
 from exchange.signing import Verifier
 from exchange.store.driver import ResourceSnapshots
 from exchange.store.group_commit import GroupCommit
+from exchange.store.unit_of_work import ExchangeUnitOfWork
+from exchange.use_cases.calendar import seed_calendar
 from meshkit.app import build_app, mesh_resources
 from meshkit.http import plain_session
 from meshkit.observability import configure_logging
@@ -43,6 +45,8 @@ def create_app(settings: ExchangeSettings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         async with mesh_resources(app, settings):
+            async with ExchangeUnitOfWork(app.state.database) as uow:
+                await seed_calendar(uow)  # idempotent: adds the library's new years, keeps the district's
             providers_http = plain_session(max_connections=settings.provider_connections)
             app.state.providers = ProviderClient(providers_http, max_bytes=settings.provider_response_bytes)
             app.state.clock = lambda: datetime.now(UTC)

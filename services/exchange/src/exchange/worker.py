@@ -1,8 +1,10 @@
-"""The exchange worker: outbox relay; consumers of case events (city link) and of its own record changes
-(subscriptions); timers that deliver to subscribers and to the city platform."""
+"""The exchange worker: outbox relay; consumers of case events (city link), of the district's working-day
+calendar and of its own record changes (subscriptions); timers that deliver to subscribers and to the city
+platform."""
 
 from __future__ import annotations
 
+from exchange.consumers.calendar_published import CALENDAR_PUBLISHED_CONSUMER
 from exchange.consumers.case_events import CASE_EVENTS_CONSUMER
 from exchange.consumers.matter_published import MATTER_PUBLISHED_CONSUMER
 from exchange.consumers.matter_retired import MATTER_RETIRED_CONSUMER
@@ -19,6 +21,7 @@ CONSUMERS = [
     RECORD_CHANGED_CONSUMER,
     MATTER_PUBLISHED_CONSUMER,
     MATTER_RETIRED_CONSUMER,
+    CALENDAR_PUBLISHED_CONSUMER,
 ]
 
 

@@ -180,9 +180,11 @@ async def test_due_date_in_working_days_and_overdue_list(
     request = (await _request(client, headers)).json()
     from datetime import date
 
+    from exchange.domain.calendar import WorkingCalendar, official_days
     from exchange.domain.grants import answer_due
 
-    assert request["due_on"] == answer_due(date.fromisoformat(request["requested_on"])).isoformat()
+    official = WorkingCalendar.from_days(*official_days())
+    assert request["due_on"] == answer_due(official, date.fromisoformat(request["requested_on"])).isoformat()
     from sqlalchemy import text
 
     async with demo.sessions() as session:

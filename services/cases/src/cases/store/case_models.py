@@ -45,6 +45,7 @@ class CalendarYear(Base):
 
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
     source: Mapped[str] = mapped_column(String(100))
+    revision: Mapped[int] = mapped_column(Integer, server_default="0")  # +1 per notice entered for the year
 
 
 class CalendarDay(Base):

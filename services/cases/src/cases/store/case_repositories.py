@@ -220,12 +220,15 @@ class CalendarRepository:
         query = select(CalendarDay).where(CalendarDay.day.between(date(year, 1, 1), date(year, 12, 31)))
         return (await self._session.scalars(query.order_by(CalendarDay.day))).all()
 
-    async def replace_year(self, year: int, days: Sequence[tuple[date, DayKind]], *, source: str) -> None:
-        """The year is published with exactly these special days (a new notice, or a corrected one)."""
-        await self._session.execute(
-            insert(CalendarYear).values(year=year, source=source)
-            .on_conflict_do_update(index_elements=[CalendarYear.year], set_={"source": source})
-        )  # fmt: skip
+    async def replace_year(self, year: int, days: Sequence[tuple[date, DayKind]], *, source: str) -> int:
+        """The year is published with exactly these special days (a new notice, or a corrected one); returns the
+        year's new revision."""
+        revision: int = (await self._session.execute(
+            insert(CalendarYear).values(year=year, source=source, revision=1)
+            .on_conflict_do_update(index_elements=[CalendarYear.year],
+                                   set_={"source": source, "revision": CalendarYear.revision + 1})
+            .returning(CalendarYear.revision)
+        )).scalar_one()  # fmt: skip
         await self._session.execute(
             delete(CalendarDay).where(CalendarDay.day.between(date(year, 1, 1), date(year, 12, 31)))
         )
@@ -235,15 +238,4 @@ class CalendarRepository:
                     [{"day": d, "kind": k.value, "note": source[:100]} for d, k in days]
                 )
             )
-
-    async def set_day(self, day: date, kind: DayKind | None, note: str | None) -> None:
-        """Edit one day (a late notice, a local arrangement); ``None`` restores the weekday/weekend rule."""
-        existing = await self._session.get(CalendarDay, day)
-        if kind is None:
-            if existing is not None:
-                await self._session.delete(existing)
-            return
-        if existing is None:
-            self._session.add(CalendarDay(day=day, kind=kind.value, note=note))
-        else:
-            existing.kind, existing.note = kind.value, note
+        return revision

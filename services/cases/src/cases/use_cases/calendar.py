@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 
 from cases.domain.access import Caller, may_edit_calendar
 from cases.domain.calendar import DayKind, WorkingCalendar, arrangement, official_days
+from cases.events import CALENDAR_PUBLISHED, CalendarPublished
 from cases.store.unit_of_work import CasesUnitOfWork
 from cases.use_cases.clock import refresh_due_dates
 from meshkit.errors import ProblemError
 
-__all__ = ["PublishedYear", "edit_day", "list_years", "load_calendar", "publish_year", "seed_calendar"]
+__all__ = ["PublishedYear", "list_years", "load_calendar", "publish_year", "seed_calendar"]
 
 SOURCE = "国务院办公厅节假日安排 (chinesecalendar)"
 
@@ -27,11 +28,6 @@ async def seed_calendar(uow: CasesUnitOfWork) -> int:
 
 async def load_calendar(uow: CasesUnitOfWork) -> WorkingCalendar:
     return await uow.calendar.load()
-
-
-async def edit_day(uow: CasesUnitOfWork, *, day: date, kind: DayKind | None, note: str | None) -> None:
-    await uow.calendar.set_day(day, kind, note)
-    await uow.commit()
 
 
 @dataclass(frozen=True)
@@ -59,7 +55,8 @@ async def publish_year(
     makeup_workdays: Sequence[date], today: date,
 ) -> PublishedYear:  # fmt: skip
     """Enter a year's holiday notice (节假日安排), replacing what the table held for it; then compute the due dates
-    that were pending because the year was not published (in the same transaction)."""
+    that were pending because the year was not published, and announce the year to the mesh
+    (``cases.calendar_published.v1``), all in one transaction."""
     if not may_edit_calendar(caller):
         raise ProblemError("只有区级管理员可以录入节假日安排 (district administrators only)", status=403,
                            code="calendar_admin_only")  # fmt: skip
@@ -67,13 +64,21 @@ async def publish_year(
     if errors:
         summary = "; ".join(e["message"] for e in errors[:5])
         raise ProblemError(f"节假日安排有误: {summary}", status=422, code="invalid_calendar", errors=errors)
-    await uow.calendar.replace_year(year, days, source=source)
+    revision = await uow.calendar.replace_year(year, days, source=source)
     await uow.flush()
     calendar = await uow.calendar.load()
     computed = 0
     for case in await uow.cases.due_dates_pending():
         refresh_due_dates(case, calendar, await uow.cases.ledger(case.id), today)
         computed += case.due_date is not None
+    published = PublishedYear(year, source, [d for d, k in days if k is DayKind.HOLIDAY],
+                              [d for d, k in days if k is DayKind.MAKEUP_WORKDAY], computed)  # fmt: skip
+    await uow.publish(CALENDAR_PUBLISHED, aggregate_id=f"calendar-{year}", sequence=revision,
+                      payload=CalendarPublished(
+                          year=year, source=source, revision=revision,
+                          holidays=[d.isoformat() for d in published.holidays],
+                          makeup_workdays=[d.isoformat() for d in published.makeup_workdays],
+                          occurred_at=datetime.now(UTC).isoformat(),
+                      ))  # fmt: skip
     await uow.commit()
-    return PublishedYear(year, source, [d for d, k in days if k is DayKind.HOLIDAY],
-                         [d for d, k in days if k is DayKind.MAKEUP_WORKDAY], computed)  # fmt: skip
+    return published

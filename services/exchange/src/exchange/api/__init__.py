@@ -3,6 +3,7 @@
 from exchange.api.access_log import router as access_log_router
 from exchange.api.batch import router as batch_router
 from exchange.api.batch import serve_batch
+from exchange.api.calendar import router as calendar_router
 from exchange.api.certificates import router as certificates_router
 from exchange.api.certificates import serve_lookup
 from exchange.api.city import router as city_router
@@ -20,6 +21,7 @@ ROUTERS = [
     records_router,
     batch_router,
     grants_router,
+    calendar_router,
     access_log_router,
     subscriptions_router,
     certificates_router,

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
 
-from exchange.domain.calendar import add_working_days
+from exchange.domain.calendar import WorkingCalendar
 
 __all__ = [
     "ANSWER_WORKING_DAYS",
@@ -41,9 +41,12 @@ class GrantProblem(ValueError):
         self.code = code
 
 
-def answer_due(requested_on: date, working_days: int = ANSWER_WORKING_DAYS) -> date:
-    """The provider's deadline: ``working_days`` working days after the request (国发〔2016〕51号)."""
-    return add_working_days(requested_on, working_days)
+def answer_due(
+    calendar: WorkingCalendar, requested_on: date, working_days: int = ANSWER_WORKING_DAYS
+) -> date:
+    """The provider's deadline: ``working_days`` working days after the request (国发〔2016〕51号); raises
+    ``CalendarUnavailable`` when the days reach a year whose notice is not entered."""
+    return calendar.add_working_days(requested_on, working_days)
 
 
 def check_items(requested: Sequence[str], available: Sequence[str]) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from exchange.store.base import INBOX, OUTBOX, Base
+from exchange.store.calendar_models import CalendarDay, CalendarYear
 from exchange.store.certificate_models import Certificate, CertificateChange
 from exchange.store.city_models import CityInbound, CityOutbound, InboundNonce
 from exchange.store.dependency_models import CatalogMatter, MatterDependency
@@ -25,6 +26,8 @@ __all__ = [
     "OUTBOX",
     "AccessEntry",
     "Base",
+    "CalendarDay",
+    "CalendarYear",
     "CatalogMatter",
     "Certificate",
     "CertificateChange",

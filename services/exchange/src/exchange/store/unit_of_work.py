@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from exchange.store.access_log import AccessLogRepository
+from exchange.store.calendar import CalendarRepository
 from exchange.store.certificates import CertificateRepository
 from exchange.store.city import CityInboundRepository, CityOutboundRepository
 from exchange.store.grants import ShareRequestRepository
@@ -27,6 +28,7 @@ class ExchangeUnitOfWork(UnitOfWork):
     subscriptions: SubscriptionRepository
     deliveries: DeliveryRepository
     certificates: CertificateRepository
+    calendar: CalendarRepository
     city_outbound: CityOutboundRepository
     city_inbound: CityInboundRepository
 
@@ -39,6 +41,7 @@ class ExchangeUnitOfWork(UnitOfWork):
         self.subscriptions = SubscriptionRepository(session)
         self.deliveries = DeliveryRepository(session)
         self.certificates = CertificateRepository(session)
+        self.calendar = CalendarRepository(session)
         self.city_outbound = CityOutboundRepository(session)
         self.city_inbound = CityInboundRepository(session)
 

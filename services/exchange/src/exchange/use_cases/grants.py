@@ -66,7 +66,7 @@ async def request_share(
     try:
         items = check_items(draft.items, resource.item_keys)
         check_validity(draft.valid_from, draft.valid_to, today)
-        due = answer_due(today, working_days)
+        due = answer_due(await uow.calendar.load(), today, working_days)
     except GrantProblem as exc:
         raise _problem(exc) from exc
     except CalendarUnavailable as exc:
