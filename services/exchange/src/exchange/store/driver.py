@@ -8,6 +8,7 @@ the repositories that share these statements reach their session's asyncpg conne
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 import uuid
@@ -191,29 +192,58 @@ class ResourceSnapshots:
     """Resource definitions kept ``ttl`` seconds per process, so most reads skip one query.
 
     A definition changed through this process is forgotten at once (:meth:`forget`); one changed through
-    another replica reaches this one's reads within ``ttl``.
+    another replica reaches this one's reads within ``ttl``. Reads that miss together share one query: a batch
+    of reads (``POST /reads``) is answered concurrently, and without that every item of the batch running when
+    the copy expired queried the database itself (measured: ≈ 1 query per application's two materials at
+    360 applications/s, instead of ≈ 2 per second).
     """
 
     def __init__(self, ttl: float = 1.0) -> None:
         self._ttl = ttl
         self._kept: dict[str, tuple[Resource, float]] = {}
+        self._loading: dict[str, asyncio.Future[Resource | None]] = {}
+        self._generation = 0  # bumped by forget(): a query begun before it does not keep its answer
 
     async def get(self, database: Database, code: str) -> Resource | None:
         kept = self._kept.get(code)
         now = time.monotonic()
         if kept is not None and now < kept[1]:
             return kept[0]
-        async with database.driver(transaction=False) as connection:
-            resource = await ReadStatements(connection).resource(code)
+        loading = self._loading.get(code)
+        if loading is not None:
+            try:
+                return await asyncio.shield(loading)
+            except asyncio.CancelledError:
+                if not loading.cancelled():
+                    raise  # this read was cancelled
+                # the read that was querying was cancelled: query here instead
+        loading = asyncio.get_running_loop().create_future()
+        self._loading[code] = loading
+        generation = self._generation
+        try:
+            async with database.driver(transaction=False) as connection:
+                resource = await ReadStatements(connection).resource(code)
+        except Exception as exc:
+            loading.set_exception(exc)
+            loading.exception()  # retrieved: the readers waiting on it (if any) raise it too
+            raise
+        except BaseException:
+            loading.cancel()
+            raise
+        finally:
+            if self._loading.get(code) is loading:
+                del self._loading[code]
+        loading.set_result(resource)
         if resource is None:
             self._kept.pop(code, None)
-        elif self._ttl > 0:
+        elif self._ttl > 0 and generation == self._generation:
             if len(self._kept) > 10_000:
                 self._kept.clear()
             self._kept[code] = (resource, now + self._ttl)
         return resource
 
     def forget(self, code: str | None = None) -> None:
+        self._generation += 1
         if code is None:
             self._kept.clear()
         else:
