@@ -25,6 +25,7 @@ def test_default_ports() -> None:
         "catalog": 8802,
         "cases": 8803,
         "exchange": 8804,
+        "exchange-bulk": 8824,
         "population-sim": 8810,
         "city-platform-sim": 8811,
         "gateway": 8800,
@@ -40,6 +41,7 @@ def test_base_port_shifts_every_port() -> None:
         "catalog": 9102,
         "cases": 9103,
         "exchange": 9104,
+        "exchange-bulk": 9124,
         "population-sim": 9110,
         "city-platform-sim": 9111,
         "gateway": 9100,
@@ -106,6 +108,36 @@ def test_env_of_every_process() -> None:
     assert env["EXCHANGE_DEMO_POPULATION_URL"] == "http://127.0.0.1:9010/population/query"
     assert env["EXCHANGE_CITY_PLATFORM_URL"] == "http://127.0.0.1:9011"
     assert env["CITYSIM_EXCHANGE_URL"] == "http://127.0.0.1:9004"
+    # the cases worker reads every application's materials through the exchange's background lane
+    assert env["CASES_EXCHANGE_URL"] == "http://127.0.0.1:9024"
+    assert env["CASES_IDENTITY_URL"] == "http://127.0.0.1:9001"
+    assert "EXCHANGE_BACKGROUND_LANE" not in env  # the lane's own variable, not every process's
+
+
+def test_the_exchange_has_a_background_lane_for_the_workers() -> None:
+    from dataclasses import replace
+
+    from tongban.mesh import Mesh
+
+    cfg = config({"TONGBAN_WORKERS": "exchange=2"}, base_port=9000)
+    (lane,) = cfg.lanes
+    assert (lane.name, cfg.url(lane), lane.app) == (
+        "exchange-bulk",
+        "http://127.0.0.1:9024",
+        "exchange.main:create_app",
+    )
+    assert lane.env() == {"EXCHANGE_BACKGROUND_LANE": "true", "EXCHANGE_REPLICAS": "1"}
+    argv = Mesh(cfg)._uvicorn(lane)
+    assert argv[argv.index("--port") + 1] == "9024"
+    assert "--workers" not in argv  # one process, whatever the exchange's own count
+    assert [spec.name for spec in Mesh(cfg)._http_specs()].count(
+        "exchange-bulk"
+    ) == 1  # waited for, restartable
+    # a mesh whose exchange has no lane: the worker calls the exchange itself
+    without = replace(cfg, services=tuple(replace(s, background_lane=False) for s in cfg.services))
+    assert without.lanes == ()
+    assert without.env()["CASES_EXCHANGE_URL"] == "http://127.0.0.1:9004"
+    assert "exchange-bulk" not in without.ports()
 
 
 def test_log_level_and_extra_env() -> None:

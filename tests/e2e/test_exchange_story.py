@@ -5,6 +5,7 @@ with SM2 across processes, and the platform's 回流 push is verified by the hub
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
@@ -146,3 +147,28 @@ async def test_the_districts_calendar_reaches_the_exchange(http: httpx.AsyncClie
         assert {k: years[2090][k] for k in notice} == notice
 
     await eventually(arrived, timeout=30, interval=0.3)
+
+
+async def test_the_cases_worker_reads_through_the_exchanges_background_lane(
+    http: httpx.AsyncClient, log_in: LogIn, mesh: Mesh
+) -> None:
+    """The exchange's background lane serves the cases worker's batch reads at the workers' priority, below
+    the exchange's interactive processes; an application's materials are read there."""
+    (lane,) = mesh.config.lanes
+    pids = mesh.pids()
+    assert os.getpriority(os.PRIO_PROCESS, pids[lane.name]) > os.getpriority(
+        os.PRIO_PROCESS, pids["exchange"]
+    )
+    chen, _ = await log_in(CHEN)
+    applied = await http.post("/cases/cases", headers=chen, json={
+        "matter_code": "500110-SCJGJ-GTGSH-SL", "form": {"字号": "綦河小馆", "经营场所": "古南街道沿河路"}})  # fmt: skip
+    assert applied.status_code == 201, applied.text
+
+    async def read_in_the_lane() -> None:
+        metrics = (await http.get(f"{mesh.config.url(lane)}/metrics")).text
+        served = [line for line in metrics.splitlines()
+                  if line.startswith("tongban_http_request_duration_seconds_count") and 'route="/reads"' in line]  # fmt: skip
+        assert served, "no batch read reached the lane"
+        assert sum(float(line.rsplit(" ", 1)[1]) for line in served) >= 1
+
+    await eventually(read_in_the_lane, timeout=30, interval=0.3)

@@ -19,6 +19,7 @@ __all__ = [
     "SIMULATOR_OFFSET",
     "ConfigError",
     "GatewaySpec",
+    "LaneSpec",
     "MeshConfig",
     "ServiceSpec",
     "SimulatorSpec",
@@ -32,6 +33,7 @@ DEFAULT_BASE_PORT = 8800
 POSTGRES_OFFSET = 32
 NATS_OFFSET = 42
 SIMULATOR_OFFSET = 10  # simulators take base+10, base+11, ...
+LANE_OFFSET = 20  # a service's background lane: base+20+the service's offset
 STANDARD_SERVICE_NAMES = ("identity", "catalog", "cases", "exchange")
 
 
@@ -72,10 +74,15 @@ EXCHANGE_SIMULATORS = (
 )  # fmt: skip
 
 
-# Services that call others over HTTP (besides identity's JWKS, which every service gets).
+# Services that call others over HTTP (besides identity's JWKS, which every service gets). A target named
+# "<service>-bulk" is that service's background lane (the service itself when it has none): the cases worker
+# (the only user of CASES_EXCHANGE_URL) resolves every new application's materials through the exchange's.
 SERVICE_NEEDS: dict[str, tuple[tuple[str, str], ...]] = {
-    "cases": (("CASES_IDENTITY_URL", "identity"), ("CASES_EXCHANGE_URL", "exchange")),
+    "cases": (("CASES_IDENTITY_URL", "identity"), ("CASES_EXCHANGE_URL", "exchange-bulk")),
 }
+LANE_SUFFIX = "-bulk"
+# Services with a background lane: one more process of their API, for the mesh's own workers only.
+BACKGROUND_LANES = frozenset({"exchange"})
 
 
 @dataclass(frozen=True)
@@ -91,6 +98,7 @@ class ServiceSpec:
     database: str = ""  # database name; defaults to the service name
     simulators: tuple[SimulatorSpec, ...] = ()  # outside systems it talks to, started with the mesh
     needs: tuple[tuple[str, str], ...] = ()  # variables pointing at other services it calls (name -> service)
+    background_lane: bool = False  # one more API process, for the mesh's own workers, at their priority
 
     @property
     def database_name(self) -> str:
@@ -111,7 +119,37 @@ class ServiceSpec:
             migrations=root / "services" / name,
             simulators=EXCHANGE_SIMULATORS if name == "exchange" else (),
             needs=SERVICE_NEEDS.get(name, ()),
+            background_lane=name in BACKGROUND_LANES,
         )
+
+
+@dataclass(frozen=True)
+class LaneSpec:
+    """A service's background lane: one more process of its API (same app, database and settings) on a port
+    of its own, which only the mesh's workers call (the cases worker's batch reads of every application's
+    materials), running nicer than even the workers (``<PREFIX>_BACKGROUND_LANE``; nice 19 by default). Under
+    a burst the CPU serves the people waiting on the service's other processes first; the lane's work catches
+    up after. Measured, alternating probes of 32-connection application bursts: 433 / 422 / 410 applications/s
+    with a lane at nice 19 against 354 / 397 / 392 without; at the workers' nice 5, 410 / 397 against
+    420 / 383 (no gain)."""
+
+    service: ServiceSpec
+
+    @property
+    def name(self) -> str:
+        return self.service.name + LANE_SUFFIX
+
+    @property
+    def offset(self) -> int:
+        return LANE_OFFSET + self.service.offset
+
+    @property
+    def app(self) -> str:
+        return self.service.app
+
+    def env(self) -> dict[str, str]:
+        prefix = self.service.env_prefix
+        return {f"{prefix}_BACKGROUND_LANE": "true", f"{prefix}_REPLICAS": "1"}
 
 
 @dataclass(frozen=True)
@@ -158,11 +196,16 @@ class MeshConfig:
     def nats_port(self) -> int:
         return self.base_port + NATS_OFFSET
 
-    def port(self, spec: ServiceSpec | GatewaySpec | SimulatorSpec) -> int:
+    def port(self, spec: ServiceSpec | GatewaySpec | SimulatorSpec | LaneSpec) -> int:
         return self.base_port + spec.offset
 
-    def url(self, spec: ServiceSpec | GatewaySpec | SimulatorSpec) -> str:
+    def url(self, spec: ServiceSpec | GatewaySpec | SimulatorSpec | LaneSpec) -> str:
         return f"http://127.0.0.1:{self.port(spec)}"
+
+    @property
+    def lanes(self) -> tuple[LaneSpec, ...]:
+        """The background lanes of the services that have one."""
+        return tuple(LaneSpec(spec) for spec in self.services if spec.background_lane)
 
     @property
     def simulators(self) -> tuple[SimulatorSpec, ...]:
@@ -172,6 +215,7 @@ class MeshConfig:
     def ports(self) -> dict[str, int]:
         """Every loopback port this mesh listens on, by owner (embedded servers only when embedded)."""
         ports = {spec.name: self.port(spec) for spec in self.services}
+        ports.update({lane.name: self.port(lane) for lane in self.lanes})
         ports.update({sim.name: self.port(sim) for sim in self.simulators})
         if self.gateway is not None:
             ports[self.gateway.name] = self.port(self.gateway)
@@ -238,10 +282,11 @@ class MeshConfig:
             env[f"GATEWAY_{spec.env_prefix}_URL"] = self.url(spec)
             env[f"{spec.env_prefix}_REPLICAS"] = str(self.workers_of(spec))
         by_name = {spec.name: spec for spec in self.services}
+        targets = {name: self.url(spec) for name, spec in by_name.items()}
+        targets.update({spec.name + LANE_SUFFIX: self.url(spec) for spec in self.services})  # no lane: itself
+        targets.update({lane.name: self.url(lane) for lane in self.lanes})
         for spec in self.services:
-            env.update(
-                {variable: self.url(by_name[name]) for variable, name in spec.needs if name in by_name}
-            )
+            env.update({variable: targets[name] for variable, name in spec.needs if name in targets})
         for sim in self.simulators:
             env.update({variable: self.url(sim) + path for variable, path in sim.exports})
             env.update({variable: self.url(by_name[name]) for variable, name in sim.needs if name in by_name})
@@ -254,7 +299,9 @@ class MeshConfig:
         level = {"warn": "warning", "fatal": "critical"}.get(self.log_level.lower(), self.log_level.lower())
         return level if level in {"critical", "error", "warning", "info", "debug", "trace"} else "info"
 
-    def workers_of(self, spec: ServiceSpec | GatewaySpec | SimulatorSpec) -> int:
+    def workers_of(self, spec: ServiceSpec | GatewaySpec | SimulatorSpec | LaneSpec) -> int:
+        if isinstance(spec, LaneSpec):
+            return 1
         return max(1, self.workers.get(spec.name, 1))
 
     def with_base_port(self, base_port: int) -> MeshConfig:

@@ -16,7 +16,7 @@ from pathlib import Path
 from types import TracebackType
 
 from meshkit.embedded import EmbeddedNats, EmbeddedPostgres
-from tongban.config import GatewaySpec, MeshConfig, ServiceSpec, SimulatorSpec
+from tongban.config import GatewaySpec, LaneSpec, MeshConfig, ServiceSpec, SimulatorSpec
 from tongban.databases import database_name, ensure_external_database
 from tongban.ports import busy_ports
 from tongban.processes import ManagedProcess, log_tail, stop_all
@@ -215,14 +215,17 @@ class Mesh:
         self._run_jobs(jobs, self.config.demo_timeout)
 
     def start_services(self) -> None:
-        """Start the simulators of outside systems, each service's HTTP app, then each service's worker (where
-        the worker module exists)."""
+        """Start the simulators of outside systems, each service's HTTP app and background lane, then each
+        service's worker (where the worker module exists)."""
         for sim in self.config.simulators:
             self._spawn(
                 sim.name, self._uvicorn(sim), f"Simulator {sim.name}", f"port {self.config.port(sim)}"
             )
         for spec in self.config.services:
             self._spawn(spec.name, self._uvicorn(spec), f"{spec.name} API", f"port {self.config.port(spec)}")
+        for lane in self.config.lanes:
+            self._spawn(lane.name, self._uvicorn(lane), f"{lane.service.name} background lane",
+                        f"port {self.config.port(lane)}", env=lane.env())  # fmt: skip
         for spec in self.config.services:
             if spec.worker is None:
                 continue
@@ -296,16 +299,17 @@ class Mesh:
         return mesh_urls(self.config)
 
     # internals -------------------------------------------------------------------------------------------
-    def _http_specs(self) -> list[ServiceSpec | GatewaySpec | SimulatorSpec]:
-        specs: list[ServiceSpec | GatewaySpec | SimulatorSpec] = [
+    def _http_specs(self) -> list[ServiceSpec | GatewaySpec | SimulatorSpec | LaneSpec]:
+        specs: list[ServiceSpec | GatewaySpec | SimulatorSpec | LaneSpec] = [
             *self.config.simulators,
             *self.config.services,
+            *self.config.lanes,
         ]
         if self.config.gateway is not None:
             specs.append(self.config.gateway)
         return specs
 
-    def _uvicorn(self, spec: ServiceSpec | GatewaySpec | SimulatorSpec) -> list[str]:
+    def _uvicorn(self, spec: ServiceSpec | GatewaySpec | SimulatorSpec | LaneSpec) -> list[str]:
         argv = [
             sys.executable, "-m", "uvicorn", "--factory", spec.app,
             "--host", "127.0.0.1", "--port", str(self.config.port(spec)),
@@ -328,10 +332,12 @@ class Mesh:
             log_path=self.config.log_dir / f"{name}.log",
         )
 
-    def _spawn(self, name: str, argv: list[str], label: str, detail: str = "") -> None:
+    def _spawn(
+        self, name: str, argv: list[str], label: str, detail: str = "", *, env: dict[str, str] | None = None
+    ) -> None:
         self._checkpoint()
         with self._report.step(f"process:{name}", label) as outcome:
-            proc = self._process(name, argv)
+            proc = self._process(name, argv, env)
             self.processes.append(proc)
             proc.start()
             self._record(name, proc.popen)
@@ -346,7 +352,7 @@ class Mesh:
 
         run_jobs(jobs, timeout=timeout, report=self._report, cancel=self._cancel, started=started)
 
-    def _readyz(self, spec: ServiceSpec | GatewaySpec | SimulatorSpec) -> tuple[str, Path]:
+    def _readyz(self, spec: ServiceSpec | GatewaySpec | SimulatorSpec | LaneSpec) -> tuple[str, Path]:
         return f"{self.config.url(spec)}/readyz", self.config.log_dir / f"{spec.name}.log"
 
     def _check_alive(self) -> None:

@@ -36,9 +36,10 @@ class ManagedProcess:
 
     A session of its own is also a scheduling unit where Linux autogroup scheduling is on: each service gets
     an equal share of the CPU under contention whatever its process count (PostgreSQL's backends make their
-    own sessions anyway). A worker lowers its session's priority itself (``meshkit.worker.lower_priority``).
-    Starting everything in the launcher's session instead (process groups only) was measured, alternating
-    runs: no difference beyond the host's noise in reads or applications per second."""
+    own sessions anyway). A worker, and a background lane, lowers its session's priority itself
+    (``meshkit.priority.lower_priority``). Starting everything in the launcher's session instead (process
+    groups only) was measured, alternating runs: no difference beyond the host's noise in reads or
+    applications per second."""
 
     def __init__(
         self,

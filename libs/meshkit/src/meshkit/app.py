@@ -25,6 +25,7 @@ from meshkit.http import service_client
 from meshkit.lanes import FastLanes, Lane
 from meshkit.middleware import BodyLimitMiddleware
 from meshkit.observability import RequestContextMiddleware
+from meshkit.priority import lower_priority
 from meshkit.settings import ServiceSettings
 
 __all__ = ["ReadinessCheck", "build_app", "mesh_resources", "nats_reachable"]
@@ -93,6 +94,8 @@ def build_app(
 
     @asynccontextmanager
     async def started_then_frozen(app: FastAPI) -> AsyncIterator[None]:
+        if settings.background_lane:
+            lower_priority(settings.background_lane_nice)
         async with lifespan(app):
             freeze_startup_heap()
             yield

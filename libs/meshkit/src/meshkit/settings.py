@@ -54,6 +54,18 @@ class ServiceSettings(BaseSettings):
         description="the worker process runs this much nicer than the APIs (0 keeps the priority): under a "
         "burst the CPU answers people first, and background work (relay, consumers, timers) catches up after",
     )  # fmt: skip
+    background_lane: bool = Field(
+        default=False,
+        description="this API process is the service's background lane: it serves only the mesh's own workers "
+        "(e.g. the cases worker's batch reads) at ``background_lane_nice``, so that under a burst the CPU "
+        "answers the requests people wait on, served by the service's other processes, first",
+    )
+    background_lane_nice: int = Field(
+        default=19, ge=0, le=19,
+        description="how much nicer a background lane runs (0 keeps the priority). Lower than the workers': "
+        "at 5 the lane still took its share during a burst and applications/s did not move; at 19 it "
+        "waits for idle CPU and catches up after",
+    )  # fmt: skip
     consumer_max_deliver: int = Field(default=5, ge=1, le=100)
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
 

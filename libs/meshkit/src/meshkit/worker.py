@@ -5,11 +5,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
 import signal
 from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import nats
 from nats.aio.client import Client as NATS
@@ -21,6 +19,7 @@ from meshkit.heap import freeze_startup_heap
 from meshkit.inbox import ConsumerSpec, run_consumer
 from meshkit.observability import configure_logging
 from meshkit.outbox import OutboxRelay
+from meshkit.priority import lower_priority
 from meshkit.settings import ServiceSettings
 
 __all__ = ["Timer", "WorkerPlan", "connect_nats", "run_worker", "serve_worker"]
@@ -93,26 +92,6 @@ async def run_worker(settings: ServiceSettings, plan: WorkerPlan, stop: asyncio.
         with contextlib.suppress(Exception):
             await nc.drain()
         await database.dispose()
-
-
-AUTOGROUP = Path("/proc/self/autogroup")
-
-
-def lower_priority(nice: int, *, autogroup: Path = AUTOGROUP) -> None:
-    """Background work yields the CPU to the APIs (``<SERVICE>_WORKER_NICE``; 0 keeps the priority).
-
-    Linux with autogroup scheduling (the default on desktops and many servers) shares the CPU between
-    sessions first and applies a process's nice value only within its session; the launcher starts every
-    process in a session of its own, so ``os.nice`` alone changed nothing between a worker and the APIs. A
-    worker leading its own session therefore gives its autogroup the same nice value (never a session it
-    shares, such as a shell's)."""
-    if nice <= 0:
-        return
-    with contextlib.suppress(OSError):  # e.g. a sandbox that forbids it: run at the normal priority
-        os.nice(nice)
-    if os.getsid(0) == os.getpid():
-        with contextlib.suppress(OSError):  # no autogroup scheduling here: os.nice is all there is
-            autogroup.write_text(str(nice))
 
 
 def serve_worker(settings: ServiceSettings, plan: WorkerPlan) -> None:

@@ -4,13 +4,16 @@ is not fatal."""
 from __future__ import annotations
 
 import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
+from fastapi import FastAPI
 from pydantic_settings import SettingsConfigDict
 
+from meshkit.priority import lower_priority
 from meshkit.settings import ServiceSettings
-from meshkit.worker import lower_priority
 
 pytestmark = pytest.mark.unit
 
@@ -55,3 +58,25 @@ def test_a_session_leader_also_lowers_its_autogroup(monkeypatch: pytest.MonkeyPa
     lower_priority(5, autogroup=autogroup)
     assert autogroup.read_text() == "/autogroup-7 nice 0\n"
     lower_priority(5, autogroup=tmp_path / "missing" / "autogroup")  # no autogroup scheduling: fine
+
+
+async def test_a_background_lane_runs_at_the_workers_priority(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A service's background lane (an API process only the mesh's workers call) yields to the APIs."""
+    import meshkit.app
+    from meshkit.app import build_app
+
+    calls: list[int] = []
+    monkeypatch.setattr(meshkit.app, "lower_priority", calls.append)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+
+    assert ServiceSettings().background_lane_nice == 19  # waits for idle CPU (the workers' 5 was not enough)
+    monkeypatch.setenv("SCRATCH_BACKGROUND_LANE_NICE", "12")
+    for lane, expected in (("false", []), ("true", [12])):
+        monkeypatch.setenv("SCRATCH_BACKGROUND_LANE", lane)
+        app = build_app(service="scratch", title="scratch", description="", settings=ScratchSettings(),
+                        lifespan=lifespan, routers=[])  # fmt: skip
+        async with app.router.lifespan_context(app):
+            assert calls == expected
