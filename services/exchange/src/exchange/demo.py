@@ -1,5 +1,6 @@
 """Demo data for the exchange (DOMAIN.md §6), loaded idempotently by ``python -m exchange.demo``: member
-organizations, the base resources (population via the 公安 simulator, legal entities, e-certificates), a
+organizations, the base resources (population via the 公安 simulator, legal entities, e-certificates), the demo
+catalog's certificate types, a
 conditional and a not-shared resource, and a few hosted records."""
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from exchange.sealing import Sealer
 from exchange.settings import ExchangeSettings
 from exchange.store.models import Member, Resource
 from exchange.store.unit_of_work import ExchangeUnitOfWork
-from exchange.use_cases import directory, records
+from exchange.use_cases import certificates, directory, records
 from meshkit.db import Database
 
 __all__ = ["load"]
@@ -51,6 +52,9 @@ async def load(database: Database, settings: ExchangeSettings | None = None) -> 
             await use_cases.register_resource(
                 uow, resource=Resource(published_on=demo_data.PUBLISHED_ON, **fields)
             )
+    for certificate_type in demo_data.CERTIFICATE_TYPES:
+        async with ExchangeUnitOfWork(database) as uow:
+            await certificates.register_type(uow, caller=None, certificate_type=certificate_type)
     sealer = Sealer(settings.secret_key.get_secret_value())
     changed = 0
     for code in sorted({row[0] for row in demo_data.HOSTED}):
@@ -70,6 +74,7 @@ async def _main() -> None:
     try:
         changed = await load(database, settings)
         print(f"exchange demo data: {len(demo_data.MEMBERS)} members, {len(demo_data.RESOURCES)} resources, "
+              f"{len(demo_data.CERTIFICATE_TYPES)} certificate types, "
               f"{changed} hosted records changed")  # fmt: skip
     finally:
         await database.dispose()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from exchange.domain.certificate_types import CERTIFICATE_TYPES as DIRECTORY
+from exchange.domain.certificate_types import CertificateType
 
 __all__ = ["CERTIFICATE_TYPES", "HOSTED", "MEMBERS", "RESOURCES", "STORY_RESIDENT"]
 
@@ -24,8 +24,25 @@ MEMBERS: dict[str, tuple[str, str | None]] = {
 # The main-story resident of 古南街道 (DOMAIN.md §8); the 公安 population simulator holds her full record.
 STORY_RESIDENT = {"name": "陈晓梅", "id_number": "500222199803070028"}
 
-# Certificate type codes: the defining authority's credit code (市场监管总局) + a 3-digit serial.
-CERTIFICATE_TYPES = {t.code: t.name for t in DIRECTORY}
+# The certificate types of the demo matter catalog (catalog migration 0002's 电子证照类型 dictionary) beyond the two
+# the exchange's migration enters (营业执照, 食品经营许可证). Their national codes are invented for the demo: the
+# defining authority is 綦江区行政服务中心's demo credit code plus a serial, so that every demo matter's result
+# can be issued and looked up; a real district enters the national directory's codes instead.
+_DEMO_AUTHORITY = "11500110MB1A00036W"
+_DEMO_TYPES = [
+    ("ZZ-JMSFZ", "居民身份证"), ("ZZ-JMHKB", "居民户口簿"), ("ZZ-JHZ", "结婚证"), ("ZZ-LHZ", "离婚证"),
+    ("ZZ-CSYXZM", "出生医学证明"), ("ZZ-BDCQZS", "不动产权证书"), ("ZZ-JDCJSZ", "机动车驾驶证"),
+    ("ZZ-JDCXSZ", "机动车行驶证"), ("ZZ-SHBZK", "社会保障卡"), ("ZZ-CJRZ", "残疾人证"),
+    ("ZZ-YLJGZYXKZ", "医疗机构执业许可证"), ("ZZ-JSGCGHXKZ", "建设工程规划许可证"),
+    ("ZZ-JZGCSGXKZ", "建筑工程施工许可证"), ("ZZ-DLYSJYXKZ", "道路运输经营许可证"),
+    ("ZZ-GGCSWSXKZ", "公共场所卫生许可证"), ("ZZ-YPJYXKZ", "药品经营许可证"), ("ZZ-JSZGZ", "教师资格证"),
+    ("ZZ-PWXKZ", "排污许可证"), ("ZZ-LMCFXKZ", "林木采伐许可证"), ("ZZ-RLZYFWXKZ", "人力资源服务许可证"),
+    ("ZZ-MBFQYDWDJZS", "民办非企业单位登记证书"), ("ZZ-SHTTFRDJZS", "社会团体法人登记证书"),
+    ("ZZ-JZYQYZZZS", "建筑业企业资质证书"), ("ZZ-TYJRYDZ", "退役军人优待证"), ("ZZ-ZDSHBZZ", "最低生活保障证"),
+    ("ZZ-YCZMLSXKZ", "烟草专卖零售许可证"), ("ZZ-CBWJYXKZ", "出版物经营许可证"), ("ZZ-HJZM", "户籍证明"),
+]  # fmt: skip
+CERTIFICATE_TYPES = [CertificateType(f"{_DEMO_AUTHORITY}{n:03d}", name, (alias,))
+                     for n, (alias, name) in enumerate(_DEMO_TYPES, start=1)]  # fmt: skip
 
 _PERSON = [{"key": "name", "name": "姓名", "type": "string"},
            {"key": "id_number", "name": "公民身份号码", "type": "string"}]  # fmt: skip

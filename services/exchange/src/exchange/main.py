@@ -14,7 +14,7 @@ from exchange.domain.limits import PayloadLimits, RateLimiter
 from exchange.sealing import Sealer
 from exchange.settings import ExchangeSettings
 from exchange.signing import Verifier
-from exchange.store.driver import ResourceSnapshots
+from exchange.store.driver import ResourceSnapshots, TypeDirectoryCopy
 from exchange.store.group_commit import GroupCommit
 from exchange.store.unit_of_work import ExchangeUnitOfWork
 from exchange.use_cases.calendar import seed_calendar
@@ -52,6 +52,7 @@ def create_app(settings: ExchangeSettings | None = None) -> FastAPI:
             app.state.clock = lambda: datetime.now(UTC)
             app.state.sealer = Sealer(settings.secret_key.get_secret_value())
             app.state.resource_snapshots = ResourceSnapshots(ttl=settings.resource_cache_seconds)
+            app.state.type_directory = TypeDirectoryCopy(ttl=settings.resource_cache_seconds)
             app.state.read_commits = GroupCommit(lambda: app.state.database)
             app.state.rate_limiter = RateLimiter(
                 rate=settings.rate_limit_per_second, burst=settings.rate_limit_burst,

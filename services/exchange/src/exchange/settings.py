@@ -38,7 +38,10 @@ class ExchangeSettings(ServiceSettings):
         description="exchange processes side by side; each enforces 1/replicas of the limits",
     )
     resource_cache_seconds: float = Field(
-        default=1.0, ge=0, le=60, description="how long a replica reuses a resource definition on reads"
+        default=1.0,
+        ge=0,
+        le=60,
+        description="how long a replica reuses a resource definition and the certificate type directory on reads",
     )
     records_per_push: int = Field(default=1000, ge=1, le=100_000)
     record_bytes: int = Field(default=16_384, ge=256)

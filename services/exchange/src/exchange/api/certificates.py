@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from exchange.api.dependencies import DataPrincipal, NowDep, SealerDep, SettingsDep, UowDep, admit
 from exchange.api.lanes import json_bytes
 from exchange.api.records import PurposeIn
-from exchange.domain.certificate_types import CERTIFICATE_TYPES
+from exchange.domain.certificate_types import CertificateType
 from exchange.domain.certificates import CertificateStatus
 from exchange.domain.subjects import SubjectKind
 from exchange.use_cases import certificates
@@ -85,6 +85,15 @@ class CertificateTypeOut(BaseModel):
     aliases: list[str] = Field(description="other names callers may use, e.g. a catalog's short codes")
 
 
+class CertificateTypeIn(BaseModel):
+    name: str = Field(
+        min_length=2, max_length=100, examples=["结婚证"], description="type name (证照类型名称)"
+    )
+    aliases: list[Annotated[str, Field(max_length=40)]] = Field(default=[], max_length=20, examples=[["ZZ-JHZ"]],
+                               description="other names callers may use (e.g. the matter catalog's short code); "
+                               "each names one type only")  # fmt: skip
+
+
 class StatusIn(BaseModel):
     status: CertificateStatus = Field(description="有效 暂扣 撤销 注销 失效 吊销")
     reason: str = Field(min_length=2, max_length=1000)
@@ -102,9 +111,27 @@ class ChangeOut(BaseModel):
 
 
 @router.get("/types", response_model=list[CertificateTypeOut])
-async def certificate_types() -> list[CertificateTypeOut]:
+async def certificate_types(uow: UowDep) -> list[CertificateTypeOut]:
     """The certificate types the registry knows (电子证照类型目录), with the aliases it accepts."""
-    return [CertificateTypeOut(code=t.code, name=t.name, aliases=list(t.aliases)) for t in CERTIFICATE_TYPES]
+    directory = await certificates.type_directory(uow)
+    return [CertificateTypeOut(code=t.code, name=t.name, aliases=list(t.aliases)) for t in directory.types]
+
+
+@router.put("/types/{code}", response_model=CertificateTypeOut, responses=problem_responses(403, 409, 422))
+async def register_certificate_type(
+    request: Request, uow: UowDep, principal: CurrentPrincipal, body: CertificateTypeIn,
+    code: Annotated[str, Path(max_length=40, description="national type code (证照类型代码), 21 characters")],
+) -> CertificateTypeOut:  # fmt: skip
+    """Enter or replace a type of the directory (operators): its name and every alias it answers to, so that
+    departments and the matter catalog can name it by their own short codes. A type's aliases are replaced
+    whole; an alias already naming another type is refused (409 `alias_taken`). Certificates already issued
+    keep the type name they were issued with. Other exchange processes see the change within
+    `EXCHANGE_RESOURCE_CACHE_SECONDS`."""
+    entered = await certificates.register_type(
+        uow, caller=principal, certificate_type=CertificateType(code, body.name, tuple(body.aliases))
+    )
+    request.app.state.type_directory.forget()
+    return CertificateTypeOut(code=entered.code, name=entered.name, aliases=list(entered.aliases))
 
 
 @router.post(
@@ -138,7 +165,7 @@ async def answer_lookup(request: Request, principal: Principal, body: LookupIn) 
     """The lookup, decided and logged: the answer's document (``LookupOut``), or the refusal raised."""
     state = request.app.state
     found = await certificates.look_up(
-        state.database, state.resource_snapshots, state.read_commits, caller=principal,
+        state.database, state.resource_snapshots, state.type_directory, state.read_commits, caller=principal,
         holder_kind=body.holder_kind, holder_identifier=body.holder_identifier, type_code=body.type_code,
         owner_id=body.person_id, purpose=body.as_purpose(), sealer=state.sealer,
         resource_code=state.settings.certificate_resource, now=state.clock(), request_id=current_request_id(),

@@ -2,15 +2,22 @@
 
 A type code (GB/T 36904) is the defining authority's unified credit code plus a 3-digit serial, e.g.
 ``11100000000013338W011`` 营业执照 defined by 市场监管总局. Matter catalogs often name types by a local short code
-(``ZZ-YYZZ``); those are kept here as aliases, so a caller may name a type either way and the registry always
-stores and answers the national code.
+(``ZZ-YYZZ``); those are kept as aliases, so a caller may name a type either way and the registry always stores
+and answers the national code. The directory is data: operators enter the types their departments issue
+(``PUT /certificates/types/{code}``).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["CERTIFICATE_TYPES", "CertificateType", "resolve_type_code", "type_name"]
+from stdnum.cn import uscc
+
+__all__ = ["CertificateType", "Directory", "alias_problem", "normal_key", "type_code_problem"]
+
+_ALIAS = re.compile(r"^[A-Z0-9][A-Z0-9_.-]{0,39}$")
 
 
 @dataclass(frozen=True)
@@ -20,19 +27,43 @@ class CertificateType:
     aliases: tuple[str, ...] = ()
 
 
-CERTIFICATE_TYPES: tuple[CertificateType, ...] = (
-    CertificateType("11100000000013338W011", "营业执照", ("ZZ-YYZZ",)),
-    CertificateType("11100000000013338W025", "食品经营许可证", ("ZZ-SPJYXKZ",)),
-)
-
-_BY_NAME = {key.upper(): t.code for t in CERTIFICATE_TYPES for key in (t.code, *t.aliases)}
+def normal_key(code_or_alias: str) -> str:
+    """Codes and aliases are matched without case and surrounding blanks."""
+    return code_or_alias.strip().upper()
 
 
-def resolve_type_code(code_or_alias: str) -> str | None:
-    """The national type code for a code or an alias; None when the directory does not know it."""
-    return _BY_NAME.get(code_or_alias.strip().upper())
+def type_code_problem(code: str) -> str | None:
+    """Why ``code`` is not a national type code (credit code of the defining authority + 3 digits), or None."""
+    if len(code) != 21:
+        return "a type code has 21 characters: the defining authority's credit code and a 3-digit serial"
+    if not code[18:].isdigit():
+        return "the last 3 characters of a type code are digits (the serial)"
+    if not uscc.is_valid(code[:18]):
+        return "the first 18 characters are not a valid unified social credit code (GB 32100-2015)"
+    return None
 
 
-def type_name(type_code: str) -> str | None:
-    """The directory's name of a national type code."""
-    return next((t.name for t in CERTIFICATE_TYPES if t.code == type_code), None)
+def alias_problem(alias: str) -> str | None:
+    """Why ``alias`` (already normalized) cannot name a type, or None."""
+    if not _ALIAS.match(alias):
+        return "an alias is 1–40 letters, digits, '-', '_' or '.', starting with a letter or digit"
+    if type_code_problem(alias) is None:
+        return "an alias cannot itself be a national type code"
+    return None
+
+
+class Directory:
+    """The types and every name a caller may use for them."""
+
+    def __init__(self, types: Iterable[CertificateType]) -> None:
+        self.types = tuple(sorted(types, key=lambda t: t.code))
+        self._codes = {key: t.code for t in self.types for key in (t.code, *t.aliases)}
+        self._names = {t.code: t.name for t in self.types}
+
+    def resolve(self, code_or_alias: str) -> str | None:
+        """The national type code for a code or an alias; None when the directory does not know it."""
+        return self._codes.get(normal_key(code_or_alias))
+
+    def name(self, type_code: str) -> str | None:
+        """The directory's name of a national type code."""
+        return self._names.get(type_code)

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from exchange.store.base import Base
 
-__all__ = ["Certificate", "CertificateChange"]
+__all__ = ["Certificate", "CertificateChange", "CertificateTypeAlias", "CertificateTypeRow"]
 
 
 class Certificate(Base):
@@ -49,3 +49,25 @@ class CertificateChange(Base):
     actor: Mapped[str] = mapped_column(String(100))
     actor_org: Mapped[str | None] = mapped_column(String(40))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class CertificateTypeRow(Base):
+    """A type of the directory (电子证照类型目录): the national code and its name."""
+
+    __tablename__ = "certificate_types"
+
+    code: Mapped[str] = mapped_column(String(21), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    updated_by: Mapped[str | None] = mapped_column(String(100))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class CertificateTypeAlias(Base):
+    """Another name callers may use for a type (e.g. a matter catalog's short code); one type per alias."""
+
+    __tablename__ = "certificate_type_aliases"
+
+    alias: Mapped[str] = mapped_column(String(40), primary_key=True)
+    type_code: Mapped[str] = mapped_column(
+        ForeignKey("certificate_types.code", ondelete="CASCADE"), index=True
+    )

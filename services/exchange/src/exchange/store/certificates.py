@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from exchange.store.models import Certificate, CertificateChange
+from exchange.domain.certificate_types import CertificateType, Directory
+from exchange.store.models import Certificate, CertificateChange, CertificateTypeAlias, CertificateTypeRow
 
-__all__ = ["CertificateRepository"]
+__all__ = ["CertificateRepository", "CertificateTypeRepository"]
+
+_DIRECTORY_LOCK = 0x7A5C_0001  # pg advisory lock key of directory changes
 
 
 class CertificateRepository:
@@ -40,3 +44,40 @@ class CertificateRepository:
             .order_by(CertificateChange.id)
         )
         return (await self._session.scalars(query)).all()
+
+
+class CertificateTypeRepository:
+    """The type directory (电子证照类型目录)."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def lock(self) -> None:
+        """Changes to the directory go one at a time (until the transaction ends): an alias names one type."""
+        await self._session.execute(select(func.pg_advisory_xact_lock(_DIRECTORY_LOCK)))
+
+    async def directory(self) -> Directory:
+        """Every type with its aliases."""
+        query = select(CertificateTypeRow.code, CertificateTypeRow.name).order_by(CertificateTypeRow.code)
+        rows = (await self._session.execute(query)).all()
+        aliases: dict[str, list[str]] = {}
+        for alias, code in (await self._session.execute(
+            select(CertificateTypeAlias.alias, CertificateTypeAlias.type_code).order_by(CertificateTypeAlias.alias)
+        )).all():  # fmt: skip
+            aliases.setdefault(code, []).append(alias)
+        return Directory(CertificateType(code, name, tuple(aliases.get(code, ()))) for code, name in rows)
+
+    async def put(self, certificate_type: CertificateType, *, by: str) -> None:
+        """Enter or replace a type and its aliases."""
+        values = {"code": certificate_type.code, "name": certificate_type.name, "updated_by": by}
+        await self._session.execute(insert(CertificateTypeRow).values(values).on_conflict_do_update(
+            index_elements=[CertificateTypeRow.code],
+            set_={"name": certificate_type.name, "updated_by": by, "updated_at": func.now()},
+        ))  # fmt: skip
+        await self._session.execute(
+            delete(CertificateTypeAlias).where(CertificateTypeAlias.type_code == certificate_type.code)
+        )
+        if certificate_type.aliases:
+            await self._session.execute(insert(CertificateTypeAlias).values(
+                [{"alias": alias, "type_code": certificate_type.code} for alias in certificate_type.aliases]
+            ))  # fmt: skip

@@ -15,7 +15,12 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from exchange.store.base import INBOX, OUTBOX, Base
 from exchange.store.calendar_models import CalendarDay, CalendarYear
-from exchange.store.certificate_models import Certificate, CertificateChange
+from exchange.store.certificate_models import (
+    Certificate,
+    CertificateChange,
+    CertificateTypeAlias,
+    CertificateTypeRow,
+)
 from exchange.store.city_models import CityInbound, CityOutbound, InboundNonce
 from exchange.store.dependency_models import CatalogMatter, MatterDependency
 from exchange.store.pubsub_models import Delivery, Subscription
@@ -31,6 +36,8 @@ __all__ = [
     "CatalogMatter",
     "Certificate",
     "CertificateChange",
+    "CertificateTypeAlias",
+    "CertificateTypeRow",
     "ChainHead",
     "ChainLink",
     "CityInbound",

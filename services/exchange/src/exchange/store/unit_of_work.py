@@ -6,7 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from exchange.store.access_log import AccessLogRepository
 from exchange.store.calendar import CalendarRepository
-from exchange.store.certificates import CertificateRepository
+from exchange.store.certificates import CertificateRepository, CertificateTypeRepository
 from exchange.store.city import CityInboundRepository, CityOutboundRepository
 from exchange.store.grants import ShareRequestRepository
 from exchange.store.models import OUTBOX
@@ -28,6 +28,7 @@ class ExchangeUnitOfWork(UnitOfWork):
     subscriptions: SubscriptionRepository
     deliveries: DeliveryRepository
     certificates: CertificateRepository
+    certificate_types: CertificateTypeRepository
     calendar: CalendarRepository
     city_outbound: CityOutboundRepository
     city_inbound: CityInboundRepository
@@ -41,6 +42,7 @@ class ExchangeUnitOfWork(UnitOfWork):
         self.subscriptions = SubscriptionRepository(session)
         self.deliveries = DeliveryRepository(session)
         self.certificates = CertificateRepository(session)
+        self.certificate_types = CertificateTypeRepository(session)
         self.calendar = CalendarRepository(session)
         self.city_outbound = CityOutboundRepository(session)
         self.city_inbound = CityInboundRepository(session)

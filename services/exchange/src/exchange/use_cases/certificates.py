@@ -11,8 +11,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from exchange.domain.access import Caller, is_government, speaks_for
-from exchange.domain.certificate_types import resolve_type_code, type_name
+from exchange.domain.access import Caller, is_government, is_operator, speaks_for
+from exchange.domain.certificate_types import (
+    CertificateType,
+    Directory,
+    alias_problem,
+    normal_key,
+    type_code_problem,
+)
 from exchange.domain.certificates import (
     CertificateId,
     CertificateStatus,
@@ -26,7 +32,7 @@ from exchange.domain.sharing import Outcome, Purpose
 from exchange.domain.subjects import SubjectKind
 from exchange.events import RECORD_CHANGED, RecordChanged
 from exchange.sealing import Sealer
-from exchange.store.driver import ResourceSnapshots, look_up_and_log_many
+from exchange.store.driver import ResourceSnapshots, TypeDirectoryCopy, look_up_and_log_many
 from exchange.store.group_commit import Batched, GroupCommit
 from exchange.store.models import Certificate, CertificateChange, Member
 from exchange.store.unit_of_work import ExchangeUnitOfWork
@@ -44,6 +50,8 @@ __all__ = [
     "history",
     "issue",
     "look_up",
+    "register_type",
+    "type_directory",
 ]
 
 
@@ -105,10 +113,10 @@ async def _issuer(uow: ExchangeUnitOfWork, caller: Caller, draft: CertificateDra
     return member
 
 
-def _type_code(value: str) -> str:
-    resolved = resolve_type_code(value)
-    if resolved is None and len(value) == 21:
-        resolved = value.strip().upper()  # a national code the directory does not list
+def _type_code(directory: Directory, value: str) -> str:
+    resolved = directory.resolve(value)
+    if resolved is None and type_code_problem(normal_key(value)) is None:
+        resolved = normal_key(value)  # a national code the directory does not list
     if resolved is None:
         raise Invalid(f"未知的证照类型 {value}", code="unknown_certificate_type",
                       errors=[{"field": "type_code", "message": "not a type code or known alias"}])  # fmt: skip
@@ -123,8 +131,8 @@ def _parsed(identifier: str) -> CertificateId:
                                                                          "message": str(exc)}]) from exc  # fmt: skip
 
 
-async def _identifier(uow: ExchangeUnitOfWork, draft: CertificateDraft, member: Member, now: datetime
-                      ) -> CertificateId | Certificate:  # fmt: skip
+async def _identifier(uow: ExchangeUnitOfWork, draft: CertificateDraft, member: Member, directory: Directory,
+                      now: datetime) -> CertificateId | Certificate:  # fmt: skip
     """The given identifier (checked against the issuer), an assigned one, or the certificate a retry finds."""
     if draft.identifier is not None:
         parsed = _parsed(draft.identifier)
@@ -133,13 +141,13 @@ async def _identifier(uow: ExchangeUnitOfWork, draft: CertificateDraft, member: 
                 "证照标识中的颁发机构代码与本单位统一社会信用代码不符 (issuer mismatch)",
                 code="issuer_mismatch",
             )
-        if draft.type_code is not None and _type_code(draft.type_code) != parsed.type_code:
+        if draft.type_code is not None and _type_code(directory, draft.type_code) != parsed.type_code:
             raise Invalid("证照类型与证照标识不一致 (type mismatch)", code="type_mismatch")
         return parsed
     if draft.type_code is None:
         raise Invalid("须提供证照标识或证照类型 (identifier or type_code)", code="identifier_required",
                       errors=[{"field": "type_code", "message": "required without an identifier"}])  # fmt: skip
-    type_code = _type_code(draft.type_code)
+    type_code = _type_code(directory, draft.type_code)
     if not member.credit_code:
         raise Invalid(
             f"发证机构 {member.code} 未登记统一社会信用代码，无法赋码", code="issuer_credit_code_missing"
@@ -164,12 +172,13 @@ async def issue(
     if not is_government(caller):
         raise Forbidden("只有发证部门的工作人员或系统可以登记电子证照 (issuing department only)")
     member = await _issuer(uow, caller, draft)
-    found = await _identifier(uow, draft, member, now)
+    directory = await uow.certificate_types.directory()
+    found = await _identifier(uow, draft, member, directory, now)
     if isinstance(found, Certificate):
         return Issued(found, created=False)
     if draft.valid_to is not None and draft.valid_to < draft.valid_from:
         raise Invalid("有效期截止日期早于起始日期", code="invalid_validity")
-    name = draft.type_name or type_name(found.type_code)
+    name = draft.type_name or directory.name(found.type_code)
     if not name:
         raise Invalid("须提供证照类型名称 (type_name)", code="type_name_required",
                       errors=[{"field": "type_name", "message": "the type is not in the directory"}])  # fmt: skip
@@ -194,7 +203,8 @@ async def issue(
 
 
 async def look_up(
-    database: Database, snapshots: ResourceSnapshots, commits: GroupCommit, *, caller: Caller,
+    database: Database, snapshots: ResourceSnapshots, types: TypeDirectoryCopy, commits: GroupCommit, *,
+    caller: Caller,
     holder_kind: SubjectKind, holder_identifier: str, type_code: str | None, owner_id: str | None,
     purpose: Purpose, sealer: Sealer, resource_code: str, now: datetime, request_id: str | None,
 ) -> FoundCertificates:  # fmt: skip
@@ -208,7 +218,7 @@ async def look_up(
     context = ReadContext(caller=caller, resource_code=resource.code, subject_ref=holder_ref, owner_id=owner_id,
                           purpose=purpose, now=now, request_id=request_id)  # fmt: skip
     decision = await decide(database, commits, resource, context, None)
-    wanted = _type_code(type_code) if type_code else None
+    wanted = _type_code(await types.current(database), type_code) if type_code else None
     granted = new_entry(context, items=decision.items, outcome=Outcome.GRANTED)
     missing = with_outcome(granted, Outcome.NOT_FOUND)
 
@@ -257,3 +267,34 @@ async def history(uow: ExchangeUnitOfWork, *, identifier: str) -> Sequence[Certi
     if certificate is None:
         raise NotFound("电子证照不存在", code="certificate_not_found")
     return await uow.certificates.history(certificate.identifier)
+
+
+async def type_directory(uow: ExchangeUnitOfWork) -> Directory:
+    return await uow.certificate_types.directory()
+
+
+async def register_type(uow: ExchangeUnitOfWork, *, caller: Caller | None, certificate_type: CertificateType
+                        ) -> CertificateType:  # fmt: skip
+    """Enter or replace a type of the directory and its aliases (operators; ``caller`` None: the demo loader).
+    An alias names one type: one already naming another type is refused (409), not moved."""
+    if caller is not None and not is_operator(caller):
+        raise Forbidden("只有平台运维人员可以维护电子证照类型目录 (operators only)")
+    code = normal_key(certificate_type.code)
+    if problem := type_code_problem(code):
+        raise Invalid(f"证照类型代码 {certificate_type.code} 不符合 GB/T 36904", code="invalid_type_code",
+                      errors=[{"field": "code", "message": problem}])  # fmt: skip
+    aliases = tuple(sorted({normal_key(alias) for alias in certificate_type.aliases}))
+    for alias in aliases:
+        if problem := alias_problem(alias):
+            raise Invalid(f"证照类型别名 {alias} 不可用", code="invalid_alias",
+                          errors=[{"field": "aliases", "message": problem}])  # fmt: skip
+    await uow.certificate_types.lock()
+    directory = await uow.certificate_types.directory()
+    for alias in aliases:
+        owner = directory.resolve(alias)
+        if owner is not None and owner != code:
+            raise Conflict(f"别名 {alias} 已用于证照类型 {owner} (alias taken)", code="alias_taken")
+    entered = CertificateType(code, certificate_type.name.strip(), aliases)
+    await uow.certificate_types.put(entered, by=caller.sub if caller is not None else "demo")
+    await uow.commit()
+    return entered
