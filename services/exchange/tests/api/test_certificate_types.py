@@ -1,12 +1,15 @@
 """The e-certificate type directory as data: operators enter types and aliases, issuing and lookups follow."""
 
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
 import pytest
 
+from exchange.consumers.matter_published import on_matter_published
 from exchange.demo_data import CERTIFICATE_TYPES as DEMO_TYPES
 from meshkit.db import Database
+from meshkit.events import CloudEvent
 
 pytestmark = pytest.mark.api
 
@@ -104,3 +107,25 @@ async def test_the_demo_enters_every_type_of_the_demo_catalog(client: httpx.Asyn
     marriage = await client.post("/certificates", json=issue("ZZ-JHZ"), headers=headers.system("500110-MZJ"))
     assert marriage.status_code == 201, marriage.text
     assert marriage.json()["type_name"] == "结婚证"
+
+
+async def test_the_types_the_catalog_names_but_the_directory_lacks(client: httpx.AsyncClient, demo: Database,
+                                                                   headers) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    matter = {"code": "500110-SCJGJ-GTJY-ZM", "version": 1, "name": "个体经营证明开具", "department_code": "500110-SCJGJ",
+              "result_certificate_type": "ZZ-GTJYZM", "materials": [
+                  {"name": "营业执照", "certificate_type": "ZZ-YYZZ"},
+                  {"name": "原个体经营证明", "certificate_type": "zz-gtjyzm"},
+                  {"name": "结婚证", "certificate_type": "ZZ-JHZ"},
+                  {"name": "国家目录中的证照", "certificate_type": "11100000000013338W099"}]}  # fmt: skip
+    async with demo.sessions() as session, session.begin():
+        await on_matter_published(session, CloudEvent(
+            id="e-1", source="/tongban/catalog", type="catalog.matter_published.v1", subject=matter["code"],
+            time=datetime.now(UTC), sequence=1, data=matter))  # fmt: skip
+    missing = (await client.get("/certificates/types/missing")).json()
+    assert missing == [{"name": "ZZ-GTJYZM", "matters": [
+        {"matter_code": "500110-SCJGJ-GTJY-ZM", "matter_name": "个体经营证明开具", "used_as": "result"},
+        {"matter_code": "500110-SCJGJ-GTJY-ZM", "matter_name": "个体经营证明开具", "used_as": "material"}]}]  # fmt: skip
+    entered = await client.put(f"/certificates/types/{PERMIT}", json={"name": "个体工商户经营证明",
+                               "aliases": ["ZZ-GTJYZM"]}, headers=headers.operator())  # fmt: skip
+    assert entered.status_code == 200
+    assert (await client.get("/certificates/types/missing")).json() == []

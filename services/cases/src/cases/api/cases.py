@@ -23,6 +23,7 @@ from cases.settings import CasesSettings
 from cases.store.unit_of_work import CasesUnitOfWork
 from cases.use_cases.clock import expected_due_date
 from cases.use_cases.handling import Step, take_action
+from cases.use_cases.issuing import retry_certificate
 from cases.use_cases.queries import Page, case_detail, my_cases, staff_queue, supervision_list
 from cases.use_cases.submission import Application, Intake, submit_application
 from meshkit.auth import current_principal
@@ -130,6 +131,21 @@ async def act_on_case(
         step=Step(action=body.action, reason=body.reason, extension_days=body.extension_days, joint=body.joint,
                   delivery_channel=body.delivery_channel, delivery_ref=body.delivery_ref),
     )  # fmt: skip
+    return CaseOut.of(case)
+
+
+@router.post("/cases/{case_id}/certificate/retry", response_model=CaseOut,
+             responses=problem_responses(401, 403, 404, 409))  # fmt: skip
+async def retry_certificate_issue(
+    uow: UowDep, caller: CallerDep, settings: SettingsDep, case_id: str
+) -> CaseOut:
+    """Have an approved case's e-certificate issued again (重新签发): at once, with a fresh count of attempts —
+    e.g. once `certificate_state` is `failed` with `certificate_error` `unknown_certificate_type` and the
+    exchange's type directory has gained the type. The handling department's reviewers and heads (403 for anyone
+    else); 409 `certificate_not_retryable` when nothing is waiting to be issued. Recorded in the
+    timeline (`retry_certificate`)."""
+    case = await retry_certificate(uow, case_id=case_id, caller=caller, district_center=settings.district_center_org,
+                                   now=_now())  # fmt: skip
     return CaseOut.of(case)
 
 

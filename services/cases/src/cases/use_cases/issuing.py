@@ -13,14 +13,19 @@ import logging
 from datetime import datetime
 
 from cases.clients import CallFailed
+from cases.domain.access import Caller
+from cases.domain.issuing import RETRY_ROLES, CertificateState, certificate_state, may_retry_certificate
 from cases.domain.materials import Method
 from cases.events import CERTIFICATE_ISSUED, CertificateIssued
+from cases.store.case_models import Case, TimelineEntry
 from cases.store.unit_of_work import CasesUnitOfWork
 from cases.use_cases.events import case_changed
 from cases.use_cases.exchange_work import LEASE, MeshCalls, RetryPolicy
+from cases.use_cases.handling import facts_of, load_visible
 from meshkit.db import Database
+from meshkit.errors import ProblemError
 
-__all__ = ["issue_due_certificates", "record_certificate"]
+__all__ = ["issue_due_certificates", "record_certificate", "retry_certificate"]
 
 log = logging.getLogger("cases.certificates")
 
@@ -102,3 +107,26 @@ async def record_certificate(
     await uow.publish(CERTIFICATE_ISSUED, aggregate_id=case.id, sequence=case.version, payload=payload)
     await uow.commit()
     return 1
+
+
+async def retry_certificate(
+    uow: CasesUnitOfWork, *, case_id: str, caller: Caller, district_center: str, now: datetime
+) -> Case:
+    """Have the worker try issuing an approved case's certificate again, at once and with a fresh count of
+    attempts (e.g. after the exchange's type directory gained the type). Recorded in the timeline."""
+    case = await load_visible(uow, case_id, caller, district_center=district_center, for_update=True)
+    if not may_retry_certificate(caller, facts_of(case)):
+        raise ProblemError("只有承办部门的审核人员或负责人可以重新签发证照", status=403,
+                           code="not_permitted")  # fmt: skip
+    state = certificate_state(case)
+    if state not in (CertificateState.PENDING, CertificateState.FAILED):
+        raise ProblemError(f"办件 {case.number} 没有待签发的电子证照（{state.label}）", status=409,
+                           code="certificate_not_retryable")  # fmt: skip
+    opinion = f"重新签发电子证照（此前 {case.certificate_attempts} 次未成功：{case.certificate_last_error or '无'}）"
+    case.certificate_attempts, case.certificate_next_attempt_at = 0, now
+    uow.cases.add(TimelineEntry(case_id=case.id, action="retry_certificate", from_status=case.status,
+                                to_status=case.status, actor_id=caller.sub, actor_org=caller.org,
+                                actor_role=min(RETRY_ROLES & caller.roles), opinion=opinion,
+                                at=now))  # fmt: skip
+    await uow.commit()
+    return case

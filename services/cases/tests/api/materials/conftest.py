@@ -49,6 +49,7 @@ class FakeMesh:
     )  # identifiers the population resource does not hold
     issued: dict[str, str] = field(default_factory=dict)  # case_ref -> identifier
     certificates: dict[tuple[str, str], str] = field(default_factory=dict)  # (holder id number, type) -> id
+    unknown_types: set[str] = field(default_factory=set)  # types the registry refuses to issue
 
     def handle(self, request: httpx.Request) -> httpx.Response:
         body = json.loads(request.content) if request.content and request.method == "POST" and \
@@ -75,6 +76,8 @@ class FakeMesh:
             self.asked.extend(body["reads"])
             return httpx.Response(200, json={"results": [self._answer(item) for item in body["reads"]]})
         if path == "/certificates" and request.method == "POST":
+            if body["type_code"] in self.unknown_types:
+                return problem(422, "unknown_certificate_type")
             identifier = self.issued.setdefault(
                 body["case_ref"], f"1.2.156.3005.2.TEST.{len(self.issued) + 1}"
             )

@@ -135,6 +135,61 @@ async def test_certificate_is_issued_on_approval(
     assert await issue_due_certificates(database, mesh_calls, policy=POLICY, now=due) == 0  # nothing due
 
 
+async def test_a_certificate_that_failed_shows_and_is_issued_again_on_request(
+    flow: Flow, registration: str, worker: Worker, fake_mesh: FakeMesh, mesh_calls: MeshCalls, database: Database,
+) -> None:  # fmt: skip
+    await flow.open_matter()
+    case, other = await _apply(flow), await _apply(flow)
+    clerk, reviewer = flow.staff("window_clerk"), flow.staff("reviewer")
+    for headers, action in ((clerk, "accept"), (reviewer, "start_review"), (reviewer, "approve")):
+        assert (await flow.act(case["id"], headers, action, reason="符合条件")).status_code == 200
+    url = f"/cases/{case['id']}"
+    assert (await flow.client.get(url, headers=reviewer)).json()["certificate_state"] == "pending"
+    await worker.deliver("cases.case_concluded.v1", {"case_id": case["id"], "status": "approved"})
+    fake_mesh.unknown_types = {"ZZ-YYZZ"}  # the exchange's type directory lacks it
+    due: datetime | None = datetime.now(UTC)
+    for _ in range(POLICY.max_attempts):
+        assert due is not None
+        assert await issue_due_certificates(database, mesh_calls, policy=POLICY, now=due) == 0
+        async with CasesUnitOfWork(database) as uow:
+            stored = await uow.cases.get(case["id"])
+            assert stored is not None
+            due = stored.certificate_next_attempt_at
+    assert due is None  # given up
+    failed = (await flow.client.get(url, headers=flow.citizen())).json()
+    assert (failed["certificate_state"], failed["certificate_state_label"], failed["certificate_error"]) == (
+        "failed", "签发失败", "unknown_certificate_type")  # fmt: skip
+
+    retry = f"{url}/certificate/retry"
+    for headers, status in (
+        (flow.citizen(), 403),
+        (clerk, 403),
+        (flow.staff("reviewer", org="500110-GAJ"), 404),
+    ):
+        assert (await flow.client.post(retry, headers=headers)).status_code == status
+    fake_mesh.unknown_types.clear()  # an operator entered the type
+    asked = await flow.client.post(retry, headers=reviewer)
+    assert asked.status_code == 200, asked.text
+    assert (asked.json()["certificate_state"], asked.json()["certificate_error"]) == (
+        "pending", "unknown_certificate_type")  # fmt: skip
+    [entry] = [t for t in (await flow.client.get(url, headers=reviewer)).json()["timeline"]
+               if t["action"] == "retry_certificate"]  # fmt: skip
+    assert (entry["actor_role"], entry["to_status"]) == ("reviewer", "approved")
+    assert "3 次" in entry["opinion"]
+    assert await issue_due_certificates(database, mesh_calls, policy=POLICY, now=datetime.now(UTC)) == 1
+    issued = (await flow.client.get(url, headers=flow.citizen())).json()
+    assert (issued["certificate_state"], issued["certificate_error"]) == ("issued", None)
+    assert issued["certificate_id"] == fake_mesh.issued[case["number"]]
+
+    for target in (case, other):  # issued already; not approved
+        again = await flow.client.post(f"/cases/{target['id']}/certificate/retry", headers=reviewer)
+        assert (again.status_code, again.json()["code"]) == (409, "certificate_not_retryable")
+    head = flow.staff("department_head")
+    assert (
+        await flow.client.post(f"/cases/{other['id']}/certificate/retry", headers=head)
+    ).status_code == 409
+
+
 async def test_a_member_certificate_satisfies_the_bundle_material(flow: Flow, database: Database) -> None:
     now = datetime.now(UTC)
     parent_id, member_id = str(uuid.uuid4()), str(uuid.uuid4())

@@ -117,6 +117,28 @@ async def certificate_types(uow: UowDep) -> list[CertificateTypeOut]:
     return [CertificateTypeOut(code=t.code, name=t.name, aliases=list(t.aliases)) for t in directory.types]
 
 
+class MissingUseOut(BaseModel):
+    matter_code: str
+    matter_name: str
+    used_as: str = Field(
+        description="result (the certificate approval issues) | material (asked of the applicant)"
+    )
+
+
+class MissingTypeOut(BaseModel):
+    name: str = Field(description="the type as the catalog names it (e.g. its short code)")
+    matters: list[MissingUseOut]
+
+
+@router.get("/types/missing", response_model=list[MissingTypeOut])
+async def missing_certificate_types(uow: UowDep) -> list[MissingTypeOut]:
+    """Certificate types the open matters of the catalog name that the directory does not know (目录缺失的证照类型):
+    approving such a matter cannot issue its certificate (`unknown_certificate_type`), and its materials of such a
+    type fall back to shared data or paper. Empty when the directory covers the catalog."""
+    return [MissingTypeOut(name=m.name, matters=[MissingUseOut(matter_code=c, matter_name=n, used_as=u)
+                                                 for c, n, u in m.matters]) for m in await certificates.missing_types(uow)]  # fmt: skip
+
+
 @router.put("/types/{code}", response_model=CertificateTypeOut, responses=problem_responses(403, 409, 422))
 async def register_certificate_type(
     request: Request, uow: UowDep, principal: CurrentPrincipal, body: CertificateTypeIn,

@@ -1,7 +1,7 @@
 """``catalog.matter_published.v1`` → which shared resources and e-certificate types the matter's materials use.
 
-The exchange's own narrow view: the matter's code, version, name and department, and per material only the
-paper-free ways (``certificate_type``, ``resource_code``, ``data_items``).
+The exchange's own narrow view: the matter's code, version, name, department and result certificate type, and
+per material only the paper-free ways (``certificate_type``, ``resource_code``, ``data_items``).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ class MatterPublishedView(BaseModel):
     version: int
     name: str
     department_code: str
+    result_certificate_type: str | None = None
     materials: list[MatterMaterialView] = Field(default_factory=list)
 
 
@@ -45,7 +46,7 @@ async def on_matter_published(session: AsyncSession, event: CloudEvent) -> None:
     ]  # fmt: skip
     await MatterDependencyRepository(session).published(
         code=view.code, version=view.version, name=view.name, department_code=view.department_code,
-        dependencies=dependencies,
+        result_certificate_type=view.result_certificate_type, dependencies=dependencies,
     )  # fmt: skip
 
 

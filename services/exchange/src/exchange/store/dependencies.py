@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, literal, literal_column, select, union
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -37,9 +37,11 @@ class MatterDependencyRepository:
         name: str,
         department_code: str,
         dependencies: Sequence[dict[str, Any]],
+        result_certificate_type: str | None = None,
     ) -> bool:
         """Replace the dependencies of ``code`` with those of ``version`` (ignored when older than known)."""
-        values = {"name": name, "department_code": department_code, "open": True}
+        values = {"name": name, "department_code": department_code, "open": True,
+                  "result_certificate_type": result_certificate_type}  # fmt: skip
         if not await self._claim(code, version, values):
             return False
         await self._session.execute(delete(MatterDependency).where(MatterDependency.matter_code == code))
@@ -71,3 +73,21 @@ class MatterDependencyRepository:
         if certificate_type is not None:
             query = query.where(MatterDependency.certificate_type == certificate_type)
         return (await self._session.scalars(query)).all()
+
+    async def certificate_types_in_use(self) -> Sequence[tuple[str, str, str, str]]:
+        """(type as the catalog names it, matter code, matter name, "result" | "material") over the open matters."""
+        results = select(CatalogMatter.result_certificate_type, CatalogMatter.code, CatalogMatter.name,
+                         literal("result")).where(CatalogMatter.open, CatalogMatter.result_certificate_type.is_not(None))  # fmt: skip
+        materials = (
+            select(
+                MatterDependency.certificate_type, CatalogMatter.code, CatalogMatter.name, literal("material")
+            )
+            .join(CatalogMatter, CatalogMatter.code == MatterDependency.matter_code)
+            .where(CatalogMatter.open, MatterDependency.certificate_type.is_not(None))
+        )
+        rows = (
+            await self._session.execute(
+                union(results, materials).order_by(literal_column("1"), literal_column("2"))
+            )
+        ).all()
+        return [(str(t), str(c), str(n), str(r)) for t, c, n, r in rows]

@@ -25,6 +25,7 @@ class CatalogMatter(Base):
     version: Mapped[int] = mapped_column(Integer)
     name: Mapped[str] = mapped_column(String(200), server_default="")
     department_code: Mapped[str] = mapped_column(String(40), server_default="")
+    result_certificate_type: Mapped[str | None] = mapped_column(String(40), doc="the certificate it issues")
     open: Mapped[bool] = mapped_column(Boolean)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 

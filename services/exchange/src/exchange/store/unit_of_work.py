@@ -8,6 +8,7 @@ from exchange.store.access_log import AccessLogRepository
 from exchange.store.calendar import CalendarRepository
 from exchange.store.certificates import CertificateRepository, CertificateTypeRepository
 from exchange.store.city import CityInboundRepository, CityOutboundRepository
+from exchange.store.dependencies import MatterDependencyRepository
 from exchange.store.grants import ShareRequestRepository
 from exchange.store.models import OUTBOX
 from exchange.store.records import RecordRepository
@@ -29,6 +30,7 @@ class ExchangeUnitOfWork(UnitOfWork):
     deliveries: DeliveryRepository
     certificates: CertificateRepository
     certificate_types: CertificateTypeRepository
+    dependencies: MatterDependencyRepository
     calendar: CalendarRepository
     city_outbound: CityOutboundRepository
     city_inbound: CityInboundRepository
@@ -43,6 +45,7 @@ class ExchangeUnitOfWork(UnitOfWork):
         self.deliveries = DeliveryRepository(session)
         self.certificates = CertificateRepository(session)
         self.certificate_types = CertificateTypeRepository(session)
+        self.dependencies = MatterDependencyRepository(session)
         self.calendar = CalendarRepository(session)
         self.city_outbound = CityOutboundRepository(session)
         self.city_inbound = CityInboundRepository(session)

@@ -46,10 +46,12 @@ __all__ = [
     "CertificateDraft",
     "FoundCertificates",
     "Issued",
+    "MissingType",
     "change_status",
     "history",
     "issue",
     "look_up",
+    "missing_types",
     "register_type",
     "type_directory",
 ]
@@ -271,6 +273,28 @@ async def history(uow: ExchangeUnitOfWork, *, identifier: str) -> Sequence[Certi
 
 async def type_directory(uow: ExchangeUnitOfWork) -> Directory:
     return await uow.certificate_types.directory()
+
+
+@dataclass(frozen=True)
+class MissingType:
+    """A certificate type the open matters name that the directory cannot resolve, and where it is named."""
+
+    name: str
+    matters: list[tuple[str, str, str]]  # (matter code, matter name, "result" | "material")
+
+
+async def missing_types(uow: ExchangeUnitOfWork) -> list[MissingType]:
+    """What approving or resolving materials would fail on with ``unknown_certificate_type``."""
+    directory = await uow.certificate_types.directory()
+    missing: dict[str, list[tuple[str, str, str]]] = {}
+    for named, code, name, used_as in await uow.dependencies.certificate_types_in_use():
+        key = normal_key(named)
+        if directory.resolve(key) is None and type_code_problem(key) is not None:
+            uses = missing.setdefault(key, [])
+            if (code, name, used_as) not in uses:
+                uses.append((code, name, used_as))
+    return [MissingType(key, sorted(uses, key=lambda use: (use[0], use[2] != "result")))
+            for key, uses in sorted(missing.items())]  # fmt: skip
 
 
 async def register_type(uow: ExchangeUnitOfWork, *, caller: Caller | None, certificate_type: CertificateType
