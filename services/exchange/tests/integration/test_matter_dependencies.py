@@ -70,3 +70,25 @@ async def test_retired_matters_depend_on_nothing(database: Database) -> None:
     late = event("catalog.matter_published.v1", MATTER, 9)  # a late copy of the retired version
     await handle(database, on_matter_published, late)
     assert await dependents(database, resource_code=POPULATION) == []
+
+
+async def test_a_type_the_directory_lacks_is_logged(
+    database: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    matter = {**MATTER, "result_certificate_type": "ZZ-ZDSHBZZ"}
+    with caplog.at_level("WARNING", logger="exchange.catalog"):
+        await handle(database, on_matter_published, event("catalog.matter_published.v1", matter))
+    warned = [(r.matter_code, r.certificate_type) for r in caplog.records  # type: ignore[attr-defined]
+              if r.name == "exchange.catalog"]  # fmt: skip
+    assert warned == [("500110-MZJ-DB-SQ", "ZZ-JMSFZ"), ("500110-MZJ-DB-SQ", "ZZ-ZDSHBZZ")]
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="exchange.catalog"):  # a known type, and an older copy: nothing
+        known = {
+            **MATTER,
+            "version": 2,
+            "result_certificate_type": "ZZ-YYZZ",
+            "materials": MATTER["materials"][1:],
+        }
+        await handle(database, on_matter_published, event("catalog.matter_published.v1", known, 2))
+        await handle(database, on_matter_published, event("catalog.matter_published.v1", matter, 3))
+    assert [r for r in caplog.records if r.name == "exchange.catalog"] == []

@@ -1,19 +1,26 @@
 """``catalog.matter_published.v1`` → which shared resources and e-certificate types the matter's materials use.
 
 The exchange's own narrow view: the matter's code, version, name, department and result certificate type, and
-per material only the paper-free ways (``certificate_type``, ``resource_code``, ``data_items``).
+per material only the paper-free ways (``certificate_type``, ``resource_code``, ``data_items``). A certificate type
+the exchange's directory lacks is logged as a warning (``GET /certificates/types/missing`` lists them all).
 """
 
 from __future__ import annotations
 
+import logging
+
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from exchange.domain.certificate_types import normal_key, type_code_problem
+from exchange.store.certificates import CertificateTypeRepository
 from exchange.store.dependencies import MatterDependencyRepository
 from meshkit.events import CloudEvent
 from meshkit.inbox import ConsumerSpec
 
 __all__ = ["MATTER_PUBLISHED_CONSUMER", "MatterMaterialView", "MatterPublishedView", "on_matter_published"]
+
+log = logging.getLogger("exchange.catalog")
 
 
 class MatterMaterialView(BaseModel):
@@ -44,10 +51,17 @@ async def on_matter_published(session: AsyncSession, event: CloudEvent) -> None:
         for m in view.materials
         if m.resource_code or m.certificate_type
     ]  # fmt: skip
-    await MatterDependencyRepository(session).published(
+    recorded = await MatterDependencyRepository(session).published(
         code=view.code, version=view.version, name=view.name, department_code=view.department_code,
         result_certificate_type=view.result_certificate_type, dependencies=dependencies,
     )  # fmt: skip
+    named = {view.result_certificate_type, *(m.certificate_type for m in view.materials)} - {None}
+    if recorded and named:
+        directory = await CertificateTypeRepository(session).directory()
+        for missing in sorted(t for t in named if t is not None and directory.resolve(t) is None
+                              and type_code_problem(normal_key(t)) is not None):  # fmt: skip
+            log.warning("matter names a certificate type the directory lacks",
+                        extra={"matter_code": view.code, "certificate_type": missing})  # fmt: skip
 
 
 MATTER_PUBLISHED_CONSUMER = ConsumerSpec(
