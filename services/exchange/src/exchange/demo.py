@@ -1,7 +1,6 @@
 """Demo data for the exchange (DOMAIN.md §6), loaded idempotently by ``python -m exchange.demo``: member
 organizations, the base resources (population via the 公安 simulator, legal entities, e-certificates), the demo
-catalog's certificate types, a
-conditional and a not-shared resource, and a few hosted records."""
+catalog's certificate types, a conditional and a not-shared resource, and a few hosted records."""
 
 from __future__ import annotations
 

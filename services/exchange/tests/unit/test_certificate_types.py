@@ -17,6 +17,10 @@ def test_codes_and_aliases_resolve_without_case_or_blanks() -> None:
     assert directory.name(BUSINESS_LICENCE) == "营业执照"
     assert directory.name("ZZ-YYZZ") is None  # names are kept by national code only
     assert [t.code for t in directory.types] == [BUSINESS_LICENCE, "11500110MB1A00036W003"]
+    assert directory.accept("zz-jhz") == "11500110MB1A00036W003"
+    assert directory.accept(" 11100000000013338w099 ") == "11100000000013338W099"  # national, not listed
+    assert directory.accept("ZZ-NOPE") is None
+    assert directory.accept("11100000000013338X099") is None  # 21 characters, but no valid credit code
 
 
 def test_a_national_code_is_a_valid_credit_code_and_a_serial() -> None:

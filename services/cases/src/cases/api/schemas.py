@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from cases.domain.issuing import CertificateState, certificate_state
+from cases.domain.issuing import certificate_state
 from cases.domain.states import Action, CaseStatus
 
 __all__ = ["ActionIn", "ApplicationIn", "CaseDetailOut", "CaseOut", "CasePage", "ClockOut", "TimelineOut"]
@@ -98,8 +98,7 @@ class CaseOut(BaseModel):
         return cls.model_validate({**{k: getattr(case, k) for k in cls.model_fields if k not in computed},
                                    "status_label": CaseStatus(case.status).label, "certificate_state": state.value,
                                    "certificate_state_label": state.label,
-                                   "certificate_error": None if state is CertificateState.ISSUED
-                                   else case.certificate_last_error, **extra})  # fmt: skip
+                                   "certificate_error": case.certificate_last_error, **extra})  # fmt: skip
 
 
 class TimelineOut(BaseModel):

@@ -12,7 +12,6 @@ import logging
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from exchange.domain.certificate_types import normal_key, type_code_problem
 from exchange.store.certificates import CertificateTypeRepository
 from exchange.store.dependencies import MatterDependencyRepository
 from meshkit.events import CloudEvent
@@ -55,11 +54,10 @@ async def on_matter_published(session: AsyncSession, event: CloudEvent) -> None:
         code=view.code, version=view.version, name=view.name, department_code=view.department_code,
         result_certificate_type=view.result_certificate_type, dependencies=dependencies,
     )  # fmt: skip
-    named = {view.result_certificate_type, *(m.certificate_type for m in view.materials)} - {None}
+    named = {t for t in (view.result_certificate_type, *(m.certificate_type for m in view.materials)) if t}
     if recorded and named:
         directory = await CertificateTypeRepository(session).directory()
-        for missing in sorted(t for t in named if t is not None and directory.resolve(t) is None
-                              and type_code_problem(normal_key(t)) is not None):  # fmt: skip
+        for missing in sorted(t for t in named if directory.accept(t) is None):
             log.warning("matter names a certificate type the directory lacks",
                         extra={"matter_code": view.code, "certificate_type": missing})  # fmt: skip
 

@@ -64,6 +64,12 @@ class Directory:
         """The national type code for a code or an alias; None when the directory does not know it."""
         return self._codes.get(normal_key(code_or_alias))
 
+    def accept(self, code_or_alias: str) -> str | None:
+        """The national code a caller's value names: a known code or alias, or a well-formed national code the
+        directory does not list (issuers may use the national directory's codes as they are); None otherwise."""
+        key = normal_key(code_or_alias)
+        return self._codes.get(key) or (key if type_code_problem(key) is None else None)
+
     def name(self, type_code: str) -> str | None:
         """The directory's name of a national type code."""
         return self._names.get(type_code)

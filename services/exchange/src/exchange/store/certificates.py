@@ -9,6 +9,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from exchange.domain.certificate_types import CertificateType, Directory
+from exchange.store.driver import ReadStatements, driver
 from exchange.store.models import Certificate, CertificateChange, CertificateTypeAlias, CertificateTypeRow
 
 __all__ = ["CertificateRepository", "CertificateTypeRepository"]
@@ -57,15 +58,8 @@ class CertificateTypeRepository:
         await self._session.execute(select(func.pg_advisory_xact_lock(_DIRECTORY_LOCK)))
 
     async def directory(self) -> Directory:
-        """Every type with its aliases."""
-        query = select(CertificateTypeRow.code, CertificateTypeRow.name).order_by(CertificateTypeRow.code)
-        rows = (await self._session.execute(query)).all()
-        aliases: dict[str, list[str]] = {}
-        for alias, code in (await self._session.execute(
-            select(CertificateTypeAlias.alias, CertificateTypeAlias.type_code).order_by(CertificateTypeAlias.alias)
-        )).all():  # fmt: skip
-            aliases.setdefault(code, []).append(alias)
-        return Directory(CertificateType(code, name, tuple(aliases.get(code, ()))) for code, name in rows)
+        """Every type with its aliases (the read path's statement, in this session's transaction)."""
+        return await ReadStatements(await driver(self._session)).certificate_types()
 
     async def put(self, certificate_type: CertificateType, *, by: str) -> None:
         """Enter or replace a type and its aliases."""

@@ -116,9 +116,7 @@ async def _issuer(uow: ExchangeUnitOfWork, caller: Caller, draft: CertificateDra
 
 
 def _type_code(directory: Directory, value: str) -> str:
-    resolved = directory.resolve(value)
-    if resolved is None and type_code_problem(normal_key(value)) is None:
-        resolved = normal_key(value)  # a national code the directory does not list
+    resolved = directory.accept(value)
     if resolved is None:
         raise Invalid(f"未知的证照类型 {value}", code="unknown_certificate_type",
                       errors=[{"field": "type_code", "message": "not a type code or known alias"}])  # fmt: skip
@@ -288,9 +286,8 @@ async def missing_types(uow: ExchangeUnitOfWork) -> list[MissingType]:
     directory = await uow.certificate_types.directory()
     missing: dict[str, list[tuple[str, str, str]]] = {}
     for named, code, name, used_as in await uow.dependencies.certificate_types_in_use():
-        key = normal_key(named)
-        if directory.resolve(key) is None and type_code_problem(key) is not None:
-            uses = missing.setdefault(key, [])
+        if directory.accept(named) is None:
+            uses = missing.setdefault(normal_key(named), [])
             if (code, name, used_as) not in uses:
                 uses.append((code, name, used_as))
     return [MissingType(key, sorted(uses, key=lambda use: (use[0], use[2] != "result")))
