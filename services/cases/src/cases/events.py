@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import Field
+
 from meshkit.events import EventPayload, EventSpec
 
 __all__ = [
@@ -37,6 +39,10 @@ class CaseChanged(EventPayload):
     actor_org: str | None = None
     opinion_code: str | None = None
     due_date: str | None = None
+    applicant_kind: str | None = Field(default=None, description="person | enterprise")
+    applicant_id: str | None = Field(
+        default=None, description="identity's id of the applicant (person or enterprise): an id, never a name"
+    )
 
 
 _EXAMPLE: dict[str, Any] = {
@@ -54,6 +60,8 @@ _EXAMPLE: dict[str, Any] = {
     "actor_org": None,
     "opinion_code": None,
     "due_date": None,
+    "applicant_kind": "person",
+    "applicant_id": "0f8e6c1a-2b3d-4e5f-8a9b-0c1d2e3f4a5b",
 }
 
 

@@ -61,7 +61,20 @@ DEMO_CLIENTS: dict[str, tuple[str, str, list[str]]] = {
     "catalog-editor": ("事项目录编辑系统", "500110-SCJGJ", ["catalog:write", "catalog:publish"]),
     # The cases platform's worker: reads applicants' identifiers to resolve materials through the exchange and
     # registers e-certificates there on behalf of the deciding department.
-    "tongban-cases": ("通办办件平台", "500110-ZWFWZX", ["identity:reveal", "exchange:certificates:issue"]),
+    "tongban-cases": (
+        "通办办件平台", "500110-ZWFWZX",
+        ["identity:reveal", "exchange:read", "exchange:platform", "exchange:certificates:issue"],
+    ),
+    # The exchange itself: whose data a read touched (the subject's identity record, identity:reveal) and on which
+    # case it rests (cases:basis), each checked when its own copy does not know yet.
+    "tongban-exchange": ("共享交换平台", "500110-ZWFWZX", ["identity:reveal", "cases:basis"]),
+    # A provider department's own system: pushes its hosted records, keeps its resources, answers share requests.
+    "scjgj-registry": (
+        "区市场监管局登记注册系统", "500110-SCJGJ",
+        ["exchange:records:write", "exchange:resources:write", "exchange:sharing"],
+    ),
+    # A using department's system: reads shared records under its grants (有条件共享).
+    "swj-collection": ("区税务局征管系统", "500110-SWJ", ["exchange:read", "exchange:sharing"]),
     # The real-name check of online registrations against the population register (实名核验, level 2).
     "realname-verifier": ("实名核验系统（人口库比对）", "500110-GAJ", ["identity:verify"]),
 }
@@ -136,7 +149,10 @@ DEMO_STAFF: list[tuple[str, str, str, list[StaffRole], str]] = [
     ("reviewer.djzc", "赵磊", "500110-SCJGJ", [StaffRole.REVIEWER], QIJIANG),  # 登记注册
     ("reviewer.spjy", "孙丽", "500110-SCJGJ", [StaffRole.REVIEWER], QIJIANG),  # 食品经营许可
     ("supervisor", "吴静", "500110-ZFBGS", [StaffRole.SUPERVISOR], QIJIANG),
-    ("admin", "郑伟", "500110-ZFBGS", [StaffRole.ADMIN], QIJIANG),
+    ("admin", "郑伟", "500110-ZFBGS", [StaffRole.ADMIN, StaffRole.OPERATOR], QIJIANG),
+    ("auditor", "钱芳", "500110-ZFBGS", [StaffRole.AUDITOR], QIJIANG),
+    ("admin.gaj", "周强", "500110-GAJ", [StaffRole.ADMIN], QIJIANG),  # 区公安局's own administrator
+    ("head.gaj", "冯军", "500110-GAJ", [StaffRole.DEPARTMENT_HEAD], QIJIANG),  # may hide reads under a duty
 ]
 
 

@@ -28,7 +28,7 @@ async def test_demo_accounts(database: Database) -> None:
             levels[name] = (person.acr, person.password_hash is not None)
         admin = await uow.staff.by_username("admin")
         assert admin is not None
-        assert (admin.roles, admin.scope_division) == (["admin"], "500110000000")
+        assert (admin.roles, admin.scope_division) == (["admin", "operator"], "500110000000")
         assert PasswordHasher().verify(admin.password_hash, DEMO_PASSWORD)
         reviewers = [await uow.staff.by_username(u) for u in ("reviewer.djzc", "reviewer.spjy")]
         assert all(r is not None and r.organization_code == "500110-SCJGJ" for r in reviewers)

@@ -1,5 +1,6 @@
 """HTTP in: the cases routers."""
 
+from cases.api.bases import router as bases_router
 from cases.api.calendar import router as calendar_router
 from cases.api.cases import router as cases_router
 from cases.api.cases import serve_submission
@@ -10,7 +11,14 @@ from meshkit.lanes import Lane
 
 __all__ = ["LANES", "ROUTERS"]
 
-ROUTERS = [open_matters_router, cases_router, evaluation_router, materials_router, calendar_router]
+ROUTERS = [
+    open_matters_router,
+    cases_router,
+    evaluation_router,
+    materials_router,
+    calendar_router,
+    bases_router,
+]
 
 # Applications, the busiest write, served without FastAPI's routing and dependency solving (declared in cases_router).
 LANES = [Lane("POST", "/cases", serve_submission)]

@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from cases.domain.states import TRANSITIONS, Action, Actor
 
 __all__ = [
+    "BASIS_SCOPE",
     "Caller",
     "CaseFacts",
     "actor_for",
     "applicant_id_of",
     "can_see",
     "may_edit_calendar",
+    "may_read_basis",
     "real_name_short",
     "region_prefix",
 ]
@@ -28,6 +30,7 @@ class Caller:
     acr: int = (
         0  # real-name level of a person's login (1 registered, 2 verified against a register, 3 in person)
     )
+    scopes: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -110,3 +113,12 @@ def may_edit_calendar(caller: Caller) -> bool:
         caller.kind == "staff" and "admin" in caller.roles and caller.region is not None
         and len(region_prefix(caller.region)) <= 6
     )  # fmt: skip
+
+
+BASIS_SCOPE = "cases:basis"
+
+
+def may_read_basis(caller: Caller) -> bool:
+    """Who handles a case for whom (its organizations and parties, never their identifiers): for the exchange,
+    which checks every read of a person's data against it — a system with scope ``cases:basis`` only."""
+    return caller.kind == "system" and BASIS_SCOPE in caller.scopes

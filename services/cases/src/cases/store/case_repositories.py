@@ -69,6 +69,9 @@ class CaseRepository:
             query = query.with_for_update().execution_options(populate_existing=True)
         return (await self._session.scalars(query)).first()
 
+    async def by_number(self, number: str) -> Case | None:
+        return (await self._session.scalars(select(Case).where(Case.number == number))).first()
+
     async def due_dates_pending(self) -> Sequence[Case]:
         """Open accepted cases whose due dates could not be computed (their year had no published calendar),
         locked, oldest first."""

@@ -17,5 +17,6 @@ def case_changed(case: Case, *, at: datetime, actor_org: str | None = None, opin
         matter_version=case.matter_version, handling_org=case.handling_org, received_by_org=case.received_by_org,
         channel=case.channel, status=case.status, national_code=case.national_code, occurred_at=at.isoformat(),
         actor_org=actor_org, opinion_code=opinion_code,
-        due_date=case.due_date.isoformat() if case.due_date else None,
+        due_date=case.due_date.isoformat() if case.due_date else None, applicant_kind=case.applicant_kind,
+        applicant_id=case.applicant_id,
     )  # fmt: skip

@@ -27,6 +27,8 @@ class StaffRole(StrEnum):
     DEPARTMENT_HEAD = "department_head"
     SUPERVISOR = "supervisor"
     ADMIN = "admin"
+    OPERATOR = "operator"  # the data-exchange hub's operators (members, directories, allowlists)
+    AUDITOR = "auditor"  # reads the access log whole, hidden entries included
 
 
 ROLE_LABELS: dict[StaffRole, str] = {
@@ -35,6 +37,8 @@ ROLE_LABELS: dict[StaffRole, str] = {
     StaffRole.DEPARTMENT_HEAD: "部门负责人",
     StaffRole.SUPERVISOR: "监察人员",
     StaffRole.ADMIN: "管理员",
+    StaffRole.OPERATOR: "平台运维人员",
+    StaffRole.AUDITOR: "审计人员",
 }
 
 
