@@ -79,6 +79,8 @@ EXCHANGE_SIMULATORS = (
 # (the only user of CASES_EXCHANGE_URL) resolves every new application's materials through the exchange's.
 SERVICE_NEEDS: dict[str, tuple[tuple[str, str], ...]] = {
     "cases": (("CASES_IDENTITY_URL", "identity"), ("CASES_EXCHANGE_URL", "exchange-bulk")),
+    # the exchange completes its view of cases and subjects when a read cites one it does not know yet
+    "exchange": (("EXCHANGE_IDENTITY_URL", "identity"), ("EXCHANGE_CASES_URL", "cases")),
 }
 LANE_SUFFIX = "-bulk"
 # Services with a background lane: one more process of their API, for the mesh's own workers only.

@@ -1,15 +1,20 @@
 from collections.abc import AsyncIterator, Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 import pytest
+from pydantic import SecretStr
 from sqlalchemy import text
 
+from exchange.clients.mesh import MeshRecords
 from exchange.demo import load
 from exchange.main import create_app
 from exchange.settings import ExchangeSettings
 from exchange.store import SERVICE_ROOT
+from exchange.use_cases.bases import ReadBases
+from exchange.use_cases.reads import ReadPath
 from meshkit.db import Database
 from meshkit.testing.service import TEST_SECRET, service_fixtures
 from meshkit.testing.tokens import TokenFactory
@@ -18,7 +23,7 @@ from meshkit.testing.tokens import TokenFactory
 def settings(database_url: str, nats_url: str, **overrides: object) -> ExchangeSettings:
     return ExchangeSettings(
         database_url=database_url, nats_url=nats_url, environment="test", secret_key=TEST_SECRET,
-        issuer="http://issuer.test", city_sm2_private_key="1" * 64, **overrides,  # type: ignore[arg-type]
+        issuer="http://issuer.test", city_sm2_private_key="1" * 64, client_secret="test-client-secret", **overrides,  # type: ignore[arg-type]
     )  # fmt: skip
 
 
@@ -51,13 +56,146 @@ def clock() -> Clock:
     return Clock()
 
 
+# Subjects the tests read, and the departments that read them (see FakeMesh.open_world).
+KNOWN_SUBJECTS = (
+    "500222199803070028",
+    "92500110MA5U3G7K2T",
+    "91500110MA60XJ8Q1X",
+    "510223194809070017",
+    "510223195806120035",
+    "500222200506120047",
+)
+TEST_ORGS = (
+    "500110-SCJGJ",
+    "500110-RSJ",
+    "500110-SWJ",
+    "500110-MZJ",
+    "500110-GAJ",
+    "500110-ZWFWZX",
+    "500110-YJJ",
+    "500110-WSJKW",
+    "500110-ZJW",
+)
+
+
+class FakeMesh:
+    """identity (subject identifiers, revealed to the exchange's client) and cases (case bases), as
+    ``exchange.clients.mesh.MeshRecords`` asks them; ``down`` makes both fail. Records the calls made."""
+
+    def __init__(self) -> None:
+        self.identifiers: dict[tuple[str, str], str] = {}
+        self.bases: dict[str, dict[str, Any]] = {}
+        self.calls: list[str] = []
+        self.down = False
+        # Unless a test turns it off: every case number the hub asks about names a case handled by every test
+        # department, for every subject identity knows — so the tests of other rules read under a checked case.
+        self.open_world = True
+        for identifier in KNOWN_SUBJECTS:
+            kind = "enterprise" if identifier[0] == "9" else "person"
+            self.identifiers[(kind, f"{kind[0]}-{identifier}")] = identifier
+
+    def person(self, owner_id: str, id_number: str) -> None:
+        self.identifiers[("person", owner_id)] = id_number
+
+    def enterprise(self, owner_id: str, credit_code: str) -> None:
+        self.identifiers[("enterprise", owner_id)] = credit_code
+
+    def case(
+        self,
+        number: str,
+        *,
+        handling_org: str,
+        applicant: tuple[str, str],
+        received_by: str | None = None,
+        outcome: str | None = None,
+        concluded_at: datetime | None = None,
+        case_id: str | None = None,
+    ) -> None:
+        self.bases[number] = {
+            "case_id": case_id or f"id-{number}",
+            "case_number": number,
+            "parent_case_id": None,
+            "handling_org": handling_org,
+            "orgs": sorted({handling_org, received_by or handling_org}),
+            "applicant_kind": applicant[0],
+            "applicant_id": applicant[1],
+            "status": outcome or "received",
+            "outcome": outcome,
+            "concluded_at": concluded_at.isoformat() if concluded_at else None,
+        }
+
+    def _handle(self, request: httpx.Request) -> httpx.Response:
+        self.calls.append(f"{request.method} {request.url.path}")
+        if self.down:
+            return httpx.Response(503, json={"code": "unavailable"})
+        path = request.url.path.strip("/").split("/")
+        if path == ["token"]:
+            return httpx.Response(200, json={"access_token": "exchange-token", "expires_in": 300})
+        if path[0] in ("persons", "enterprises"):
+            kind = "person" if path[0] == "persons" else "enterprise"
+            value = self.identifiers.get((kind, path[1]))
+            if value is None:
+                return httpx.Response(404, json={"code": "not_found"})
+            return httpx.Response(200, json={"id_number" if kind == "person" else "credit_code": value})
+        if path[0] == "case-bases" and path[1] in self.bases:
+            return httpx.Response(200, json=self.bases[path[1]])
+        if path[0] == "case-bases" and self.open_world:
+            parties = [{"kind": kind, "id": owner} for kind, owner in self.identifiers]
+            return httpx.Response(
+                200,
+                json={
+                    "case_id": f"id-{path[1]}",
+                    "case_number": path[1],
+                    "parent_case_id": None,
+                    "handling_org": "500110-SCJGJ",
+                    "orgs": sorted(TEST_ORGS),
+                    "parties": parties,
+                    "status": "approved",
+                    "outcome": "approved",
+                    "concluded_at": None,
+                },
+            )
+        return httpx.Response(404, json={"code": "case_not_found"})
+
+    def records(self) -> MeshRecords:
+        transport = httpx.MockTransport(self._handle)
+        return MeshRecords(
+            httpx.AsyncClient(transport=transport, base_url="http://identity.test"),
+            httpx.AsyncClient(transport=transport, base_url="http://cases.test"),
+            client_id="tongban-exchange",
+            client_secret=SecretStr("test-client-secret"),
+        )
+
+
 @pytest.fixture
-def client(real_time_client: httpx.AsyncClient, clock: Clock) -> httpx.AsyncClient:
-    """The exchange app on the test clock."""
-    transport = real_time_client._transport
+def mesh() -> FakeMesh:
+    """identity and cases as the exchange asks them (subject identifiers, case bases): a fake at the edge."""
+    return FakeMesh()
+
+
+def on_fake_mesh(
+    client: httpx.AsyncClient, mesh: FakeMesh, clock: Callable[[], datetime] | None = None
+) -> None:
+    """Point a started app's read path at the fake identity and cases (and a test clock)."""
+    transport = client._transport
     assert isinstance(transport, httpx.ASGITransport)
-    transport.app.state.clock = clock  # type: ignore[attr-defined]
+    state = transport.app.state  # type: ignore[attr-defined]
+    path: ReadPath = state.read_path
+    bases = ReadBases(mesh.records(), path.sealer, ttl=1.0, window_days=30)
+    state.read_path = replace(path, clock=clock or path.clock, bases=bases)
+
+
+@pytest.fixture
+def client(real_time_client: httpx.AsyncClient, clock: Clock, mesh: FakeMesh) -> httpx.AsyncClient:
+    """The exchange app on the test clock, asking the fake identity and cases."""
+    on_fake_mesh(real_time_client, mesh, clock)
     return real_time_client
+
+
+@pytest.fixture
+def meshed(mesh: FakeMesh) -> Callable[[httpx.AsyncClient], None]:
+    """For tests that start apps of their own: ``meshed(client)`` after the app started."""
+    return lambda client: on_fake_mesh(client, mesh)
 
 
 @pytest.fixture
@@ -77,8 +215,9 @@ class Headers:
         self._tokens = tokens
 
     def system(self, org: str, *, client_id: str | None = None, **claims: Any) -> dict[str, str]:
-        """A department system of ``org`` (client credentials)."""
+        """A department system of ``org`` (client credentials), by default with the reading scope only."""
         name = client_id or f"sys-{org}"
+        claims.setdefault("scope", "exchange:read")
         return self._tokens.headers(sub=name, kind="system", org=org, client_id=name, **claims)
 
     def staff(self, org: str, *roles: str, sub: str = "staff-1") -> dict[str, str]:

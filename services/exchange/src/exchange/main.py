@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from fastapi import FastAPI
 
 from exchange.api import LANES, ROUTERS
+from exchange.clients.mesh import MeshRecords
 from exchange.clients.providers import ProviderClient
 from exchange.domain.limits import PayloadLimits, RateLimiter
 from exchange.sealing import Sealer
@@ -17,9 +18,11 @@ from exchange.signing import Verifier
 from exchange.store.driver import ResourceSnapshots, TypeDirectoryCopy
 from exchange.store.group_commit import GroupCommit
 from exchange.store.unit_of_work import ExchangeUnitOfWork
+from exchange.use_cases.bases import ReadBases
 from exchange.use_cases.calendar import seed_calendar
+from exchange.use_cases.reads import ReadPath
 from meshkit.app import build_app, mesh_resources
-from meshkit.http import plain_session
+from meshkit.http import plain_session, service_client
 from meshkit.observability import configure_logging
 
 __all__ = ["create_app"]
@@ -48,12 +51,25 @@ def create_app(settings: ExchangeSettings | None = None) -> FastAPI:
             async with ExchangeUnitOfWork(app.state.database) as uow:
                 await seed_calendar(uow)  # idempotent: adds the library's new years, keeps the district's
             providers_http = plain_session(max_connections=settings.provider_connections)
-            app.state.providers = ProviderClient(providers_http, max_bytes=settings.provider_response_bytes)
-            app.state.clock = lambda: datetime.now(UTC)
-            app.state.sealer = Sealer(settings.secret_key.get_secret_value())
-            app.state.resource_snapshots = ResourceSnapshots(ttl=settings.resource_cache_seconds)
-            app.state.type_directory = TypeDirectoryCopy(ttl=settings.resource_cache_seconds)
-            app.state.read_commits = GroupCommit(lambda: app.state.database)
+            identity_http = service_client(settings.identity_url, timeout=settings.mesh_timeout)
+            cases_http = service_client(settings.cases_url, timeout=settings.mesh_timeout)
+            sealer = Sealer(settings.secret_key.get_secret_value())
+            mesh = MeshRecords(
+                identity_http, cases_http, client_id=settings.client_id, client_secret=settings.client_secret
+            )
+            app.state.read_path = ReadPath(
+                database_of=lambda: app.state.database,
+                snapshots=ResourceSnapshots(ttl=settings.resource_cache_seconds),
+                types=TypeDirectoryCopy(ttl=settings.resource_cache_seconds),
+                commits=GroupCommit(lambda: app.state.database),
+                providers=ProviderClient(providers_http, max_bytes=settings.provider_response_bytes),
+                sealer=sealer,
+                bases=ReadBases(
+                    mesh, sealer, ttl=settings.resource_cache_seconds, window_days=settings.case_basis_days
+                ),
+                clock=lambda: datetime.now(UTC),
+                certificate_resource=settings.certificate_resource,
+            )
             app.state.rate_limiter = RateLimiter(
                 rate=settings.rate_limit_per_second, burst=settings.rate_limit_burst,
                 overrides=settings.rate_limit_overrides, share=settings.replicas,
@@ -69,6 +85,8 @@ def create_app(settings: ExchangeSettings | None = None) -> FastAPI:
                 yield
             finally:
                 await providers_http.close()
+                await identity_http.aclose()
+                await cases_http.aclose()
 
     return build_app(
         service="exchange",

@@ -9,7 +9,10 @@ from pydantic_settings import SettingsConfigDict
 
 from meshkit.settings import ServiceSettings
 
-__all__ = ["DEV_CITY_PUBLIC_KEY", "DEV_SM2_PRIVATE_KEY", "ExchangeSettings"]
+__all__ = ["DEMO_CLIENT_SECRET", "DEV_CITY_PUBLIC_KEY", "DEV_SM2_PRIVATE_KEY", "ExchangeSettings"]
+
+# identity's demo client secret (identity.demo): accepted in dev only.
+DEMO_CLIENT_SECRET = "demo-client-secret-for-local-runs"  # noqa: S105 - demo data, dev only
 
 # Development key pairs only (refused outside dev). The city-platform simulator holds the other halves.
 DEV_SM2_PRIVATE_KEY = "403efb53cc11511cabfd75b5456014b6ec50c92419577e104775f9b68f38c9de"
@@ -48,6 +51,18 @@ class ExchangeSettings(ServiceSettings):
     provider_response_bytes: int = Field(default=262_144, ge=1024)
     provider_connections: int = Field(default=100, ge=1)
 
+    # the basis of reads: the hub's view of cases and subjects, completed from identity and cases on a miss
+    identity_url: str = Field(
+        default="http://127.0.0.1:8801", description="identity service (subject bindings)"
+    )
+    cases_url: str = Field(default="http://127.0.0.1:8803", description="cases service (case bases)")
+    client_id: str = Field(default="tongban-exchange", description="the exchange's own identity client")
+    client_secret: SecretStr = Field(default=SecretStr(DEMO_CLIENT_SECRET))
+    mesh_timeout: float = Field(default=5.0, gt=0, le=60, description="seconds per call to identity/cases")
+    case_basis_days: int = Field(
+        default=30, ge=0, le=3650, description="days after a case concluded that reads may still cite it"
+    )
+
     grant_answer_working_days: int = Field(default=10, ge=1, le=60)
     certificate_resource: str = "500110-ZWFWZX-ZZ-001"
 
@@ -82,6 +97,8 @@ class ExchangeSettings(ServiceSettings):
     def _refuse_dev_keys(self) -> ExchangeSettings:
         if self.environment != "dev" and self.city_sm2_private_key.get_secret_value() == DEV_SM2_PRIVATE_KEY:
             raise ValueError("EXCHANGE_CITY_SM2_PRIVATE_KEY still has the development key")
+        if self.environment != "dev" and self.client_secret.get_secret_value() == DEMO_CLIENT_SECRET:
+            raise ValueError("EXCHANGE_CLIENT_SECRET still has the demo value")
         return self
 
     def hmac_key(self) -> bytes:

@@ -13,6 +13,8 @@ from meshkit.events import CloudEvent
 
 pytestmark = pytest.mark.api
 
+ISSUING = "exchange:read exchange:certificates:issue"
+
 RESIDENT = "500222199803070028"
 PERMIT = "11500110MB1A00036W900"  # a type the demo does not enter: 个体工商户经营证明
 
@@ -30,7 +32,7 @@ def lookup(type_code: str) -> dict[str, Any]:
 
 async def test_an_entered_type_can_be_issued_and_looked_up_by_its_alias(client: httpx.AsyncClient, demo: Database,
                                                                         headers) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
-    department = headers.system("500110-SCJGJ")
+    department = headers.system("500110-SCJGJ", scope=ISSUING)
     before = await client.post("/certificates", json=issue("ZZ-GTJYZM"), headers=department)
     assert (before.status_code, before.json()["code"]) == (422, "unknown_certificate_type")
     asked = await client.post("/certificates/lookup", json=lookup("ZZ-GTJYZM"), headers=department)
@@ -68,7 +70,7 @@ async def test_aliases_are_replaced_whole_and_name_one_type(client: httpx.AsyncC
     [listed] = [t for t in (await client.get("/certificates/types")).json() if t["code"] == PERMIT]
     assert listed == {"code": PERMIT, "name": "个体工商户经营证明", "aliases": ["ZZ-GTJY"]}
     dropped = await client.post(
-        "/certificates", json=issue("ZZ-GTJYZM"), headers=headers.system("500110-SCJGJ")
+        "/certificates", json=issue("ZZ-GTJYZM"), headers=headers.system("500110-SCJGJ", scope=ISSUING)
     )
     assert dropped.json()["code"] == "unknown_certificate_type"
 
@@ -91,7 +93,7 @@ async def test_bad_entries_are_refused_with_the_reason(client: httpx.AsyncClient
 async def test_only_operators_change_the_directory(client: httpx.AsyncClient, demo: Database,
                                                    headers) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
     body = {"name": "个体工商户经营证明", "aliases": ["ZZ-GTJYZM"]}
-    for caller in (headers.system("500110-SCJGJ"), headers.staff("500110-SCJGJ", "window_clerk"),
+    for caller in (headers.system("500110-SCJGJ", scope=ISSUING), headers.staff("500110-SCJGJ", "window_clerk"),
                    headers.person("person-chen")):  # fmt: skip
         response = await client.put(f"/certificates/types/{PERMIT}", json=body, headers=caller)
         assert response.status_code == 403

@@ -9,6 +9,8 @@ from meshkit.db import Database
 
 pytestmark = pytest.mark.api
 
+ISSUING = "exchange:read exchange:certificates:issue"
+
 # Issued by 区市场监管局 under its (demo) credit code
 EXAMPLE = "1.2.156.3005.2.11100000000013338W011.11500110MB1A0001X2.20230000403.001.B"
 RESIDENT = "500222199803070028"
@@ -27,7 +29,9 @@ def lookup_body(**overrides: Any) -> dict[str, Any]:
 
 
 async def test_issue_and_look_up(client: httpx.AsyncClient, demo: Database, headers, clock) -> None:  # type: ignore[no-untyped-def]
-    issued = await client.post("/certificates", json=issue_body(), headers=headers.system("500110-SCJGJ"))
+    issued = await client.post(
+        "/certificates", json=issue_body(), headers=headers.system("500110-SCJGJ", scope=ISSUING)
+    )
     assert issued.status_code == 201, issued.text
     assert issued.json()["status"] == "有效"
     assert issued.json()["issuer_code"] == "500110-SCJGJ"
@@ -58,14 +62,16 @@ async def test_issue_and_look_up(client: httpx.AsyncClient, demo: Database, head
 async def test_identifiers_are_checked_on_input(client: httpx.AsyncClient, demo: Database, headers, identifier,
                                                 check) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
     response = await client.post("/certificates", json=issue_body(identifier=identifier),
-                                 headers=headers.system("500110-SCJGJ"))  # fmt: skip
+                                 headers=headers.system("500110-SCJGJ", scope=ISSUING))  # fmt: skip
     assert response.status_code == 422
     assert response.json()["code"] == "invalid_certificate_id"
     assert response.json()["errors"][0]["check"] == check
 
 
 async def test_status_changes_with_history(client: httpx.AsyncClient, demo: Database, headers) -> None:  # type: ignore[no-untyped-def]
-    await client.post("/certificates", json=issue_body(), headers=headers.system("500110-SCJGJ"))
+    await client.post(
+        "/certificates", json=issue_body(), headers=headers.system("500110-SCJGJ", scope=ISSUING)
+    )
     url = f"/certificates/{EXAMPLE}/status"
     other = await client.post(
         url, json={"status": "吊销", "reason": "违法经营"}, headers=headers.system("500110-GAJ")
@@ -73,16 +79,22 @@ async def test_status_changes_with_history(client: httpx.AsyncClient, demo: Data
     assert other.status_code == 403
     for status, reason in (("暂扣", "责令停业整顿"), ("有效", "整改完毕"), ("吊销", "严重违法经营")):
         changed = await client.post(
-            url, json={"status": status, "reason": reason}, headers=headers.system("500110-SCJGJ")
+            url,
+            json={"status": status, "reason": reason},
+            headers=headers.system("500110-SCJGJ", scope=ISSUING),
         )
         assert changed.status_code == 200, changed.text
     final = await client.post(
-        url, json={"status": "有效", "reason": "申请恢复"}, headers=headers.system("500110-SCJGJ")
+        url,
+        json={"status": "有效", "reason": "申请恢复"},
+        headers=headers.system("500110-SCJGJ", scope=ISSUING),
     )
     assert final.status_code == 409
     assert final.json()["code"] == "status_transition_refused"
     history = (
-        await client.get(f"/certificates/{EXAMPLE}/history", headers=headers.system("500110-SCJGJ"))
+        await client.get(
+            f"/certificates/{EXAMPLE}/history", headers=headers.system("500110-SCJGJ", scope=ISSUING)
+        )
     ).json()
     assert [(h["from_status"], h["to_status"]) for h in history] == [
         (None, "有效"), ("有效", "暂扣"), ("暂扣", "有效"), ("有效", "吊销")]  # fmt: skip
@@ -93,8 +105,12 @@ async def test_status_changes_with_history(client: httpx.AsyncClient, demo: Data
 
 
 async def test_duplicates_and_issuer_mismatch(client: httpx.AsyncClient, demo: Database, headers) -> None:  # type: ignore[no-untyped-def]
-    await client.post("/certificates", json=issue_body(), headers=headers.system("500110-SCJGJ"))
-    again = await client.post("/certificates", json=issue_body(), headers=headers.system("500110-SCJGJ"))
+    await client.post(
+        "/certificates", json=issue_body(), headers=headers.system("500110-SCJGJ", scope=ISSUING)
+    )
+    again = await client.post(
+        "/certificates", json=issue_body(), headers=headers.system("500110-SCJGJ", scope=ISSUING)
+    )
     assert again.json()["code"] == "certificate_exists"
     # 区人民政府办公室 is registered with its credit code: it cannot issue in another authority's name
     other = "1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000404.001.E"

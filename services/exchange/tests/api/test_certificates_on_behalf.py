@@ -13,7 +13,7 @@ pytestmark = pytest.mark.api
 
 RESIDENT = "500222199803070028"
 SCJGJ_CREDIT_CODE = "11500110MB1A0001X2"
-SCOPE = "exchange:certificates:issue"
+SCOPE = "exchange:read exchange:platform exchange:certificates:issue"
 
 
 def body(**overrides: Any) -> dict[str, Any]:

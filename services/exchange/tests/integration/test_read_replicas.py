@@ -44,8 +44,16 @@ async def committed(embedded_postgres: EmbeddedPostgres) -> AsyncIterator[tuple[
         migrated_database, embedded_postgres, "exchange_replicas_test", SERVICE_ROOT
     )
     database = Database.from_url(url, pool_size=10)
-    await load(database, ExchangeSettings(database_url=url, environment="test", secret_key=TEST_SECRET,
-                                          city_sm2_private_key="1" * 64))  # fmt: skip
+    await load(
+        database,
+        ExchangeSettings(
+            database_url=url,
+            environment="test",
+            secret_key=TEST_SECRET,
+            city_sm2_private_key="1" * 64,
+            client_secret="test-client-secret",
+        ),
+    )  # type: ignore[arg-type]
     yield url, database
     await database.dispose()
 
@@ -94,11 +102,11 @@ async def test_batched_rows_run_as_one_statement_and_a_bad_row_fails_alone(
 
 
 async def test_concurrent_reads_found_and_not_found_are_each_logged_with_their_outcome(
-    committed: tuple[str, Database], nats_server: EmbeddedNats, make_settings: Any, headers: Any, tokens: TokenFactory
-) -> None:  # fmt: skip
+    committed: tuple[str, Database], nats_server: EmbeddedNats, make_settings: Any, headers: Any, tokens: TokenFactory, meshed) -> None:  # fmt: skip
     url, database = committed
     unknown = "91500110MA0000000W"  # a valid code the provider holds no record of
     async with app_client(create_app(make_settings(url, nats_server.url)), tokens=tokens) as client:
+        meshed(client)
         caller = headers.system("500110-RSJ")
         bodies = [{"identifier": COMPANY if n % 4 else unknown, "purpose": "核验",
                    "case_ref": f"5001102026061500{n:04d}"} for n in range(40)]  # fmt: skip
@@ -119,11 +127,12 @@ async def test_concurrent_reads_found_and_not_found_are_each_logged_with_their_o
 
 
 async def test_two_replicas_log_every_read_in_one_chain(
-    committed: tuple[str, Database], nats_server: EmbeddedNats, make_settings: Any, headers: Any, tokens: TokenFactory
-) -> None:  # fmt: skip
+    committed: tuple[str, Database], nats_server: EmbeddedNats, make_settings: Any, headers: Any, tokens: TokenFactory, meshed) -> None:  # fmt: skip
     url, database = committed
     apps = [create_app(make_settings(url, nats_server.url, replicas=2)) for _ in range(2)]
     async with app_client(apps[0], tokens=tokens) as first, app_client(apps[1], tokens=tokens) as second:
+        meshed(first)
+        meshed(second)
         async with database.driver() as connection:
             before = await connection.fetchval("SELECT count(*) FROM access_chain")
         caller = headers.system("500110-RSJ")
@@ -142,12 +151,13 @@ async def test_two_replicas_log_every_read_in_one_chain(
 
 
 async def test_the_rate_limit_is_split_between_replicas(
-    committed: tuple[str, Database], nats_server: EmbeddedNats, make_settings: Any, headers: Any, tokens: TokenFactory
-) -> None:  # fmt: skip
+    committed: tuple[str, Database], nats_server: EmbeddedNats, make_settings: Any, headers: Any, tokens: TokenFactory, meshed) -> None:  # fmt: skip
     url, _ = committed
     settings = make_settings(url, nats_server.url, rate_limit_per_second=0.01, rate_limit_burst=4, replicas=2)
     apps = [create_app(settings) for _ in range(2)]
     async with app_client(apps[0], tokens=tokens) as first, app_client(apps[1], tokens=tokens) as second:
+        meshed(first)
+        meshed(second)
         caller = headers.system("500110-RSJ", client_id="rsj-split")
         body = {"identifier": COMPANY, "purpose": "核验", "case_ref": "50011020260615000001"}
         statuses = [
@@ -159,13 +169,13 @@ async def test_the_rate_limit_is_split_between_replicas(
 
 
 async def test_a_batch_of_lookups_finds_and_logs_each_on_its_own(
-    committed: tuple[str, Database], nats_server: EmbeddedNats, make_settings: Any, headers: Any, tokens: TokenFactory
-) -> None:  # fmt: skip
+    committed: tuple[str, Database], nats_server: EmbeddedNats, make_settings: Any, headers: Any, tokens: TokenFactory, meshed) -> None:  # fmt: skip
     url, database = committed
     resident, neighbour = "500222199803070028", "510223195806120035"
     licence = "1.2.156.3005.2.11100000000013338W011.11500110MB1A0001X2.20230000403.001.B"
     async with app_client(create_app(make_settings(url, nats_server.url)), tokens=tokens) as client:
-        issued = await client.post("/certificates", headers=headers.system("500110-SCJGJ"), json={
+        meshed(client)
+        issued = await client.post("/certificates", headers=headers.system("500110-SCJGJ", scope="exchange:certificates:issue"), json={
             "identifier": licence, "type_name": "营业执照", "holder_kind": "person", "holder_identifier": resident,
             "holder_name": "陈晓梅", "valid_from": "2026-06-15", "case_ref": "C-batch"})  # fmt: skip
         assert issued.status_code in (200, 201), issued.text

@@ -17,12 +17,21 @@ __all__ = ["router"]
 router = APIRouter(tags=["办件 (cases)"])
 
 
+class PartyOut(BaseModel):
+    kind: str = Field(description="person | enterprise")
+    id: str = Field(description="identity's id")
+
+
 class CaseBasisOut(BaseModel):
     case_id: str
     case_number: str = Field(description="办件编号")
     parent_case_id: str | None = Field(description="the 一件事 parent of a member case")
+    handling_org: str = Field(description="the department that decides (and issues its certificate)")
     applicant_kind: str = Field(description="person | enterprise")
     applicant_id: str = Field(description="identity's id of the applicant")
+    parties: list[PartyOut] = Field(
+        description="whose case it is: the applicant (and the subject, once cases name one)"
+    )
     orgs: list[str] = Field(description="organizations handling or receiving it (a 一件事 with its members')")
     status: str
     outcome: str | None = Field(
@@ -43,8 +52,10 @@ async def get_case_basis(
         case_id=basis.case_id,
         case_number=basis.case_number,
         parent_case_id=basis.parent_case_id,
+        handling_org=basis.handling_org,
         applicant_kind=basis.applicant_kind,
         applicant_id=basis.applicant_id,
+        parties=[PartyOut(kind=basis.applicant_kind, id=basis.applicant_id)],
         orgs=list(basis.orgs),
         status=basis.status,
         outcome=basis.outcome,

@@ -18,6 +18,7 @@ class CaseBasis:
     case_id: str
     case_number: str
     parent_case_id: str | None
+    handling_org: str
     applicant_kind: str
     applicant_id: str
     orgs: tuple[str, ...]  # handling and receiving organizations, with a 一件事's member departments
@@ -43,6 +44,7 @@ async def case_basis(uow: CasesUnitOfWork, *, caller: Caller, number: str) -> Ca
         case_id=case.id,
         case_number=case.number,
         parent_case_id=case.parent_id,
+        handling_org=case.handling_org,
         applicant_kind=case.applicant_kind,
         applicant_id=case.applicant_id,
         orgs=tuple(sorted(orgs)),

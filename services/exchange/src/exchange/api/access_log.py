@@ -9,8 +9,10 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
-from exchange.api.dependencies import NowDep, UowDep
+from exchange.api.dependencies import NowDep, ReadPathDep, UowDep
 from exchange.use_cases import access_log
+from exchange.use_cases.bases import BasisUnavailable
+from exchange.use_cases.errors import Unavailable
 from meshkit.auth import CurrentPrincipal
 from meshkit.errors import problem_responses
 
@@ -52,14 +54,26 @@ class ChainReportOut(BaseModel):
     first_broken: BrokenLink | None
 
 
-@router.get("/mine", response_model=list[ReadOfMyData], responses=problem_responses(401, 403))
+@router.get("/mine", response_model=list[ReadOfMyData], responses=problem_responses(401, 403, 503))
 async def reads_of_my_data(
-    uow: UowDep, principal: CurrentPrincipal, now: NowDep,
+    uow: UowDep, principal: CurrentPrincipal, now: NowDep, path: ReadPathDep,
     limit: Annotated[int, Query(ge=1, le=200)] = 50, offset: Annotated[int, Query(ge=0)] = 0,
 ) -> list[ReadOfMyData]:  # fmt: skip
-    """Who read my data (谁查看了我的数据), newest first; entries hidden by law until a date appear after it."""
-    found = await access_log.reads_of_my_data(uow, caller=principal, now=now, limit=limit,
-                                              offset=offset)  # fmt: skip
+    """Who read my data (谁查看了我的数据), newest first: every read of the caller's resident ID (a person) or
+    credit code (an enterprise's login), as the hub resolved it from the identifier read — including reads made
+    before the account existed. Entries hidden under an investigation duty appear once their date has passed."""
+
+    async def subject_ref(kind: str, owner_id: str) -> str | None:
+        try:
+            return await path.bases.subject_ref(path.database, kind, owner_id)
+        except BasisUnavailable as exc:
+            raise Unavailable(
+                f"暂时无法确认您的身份信息，请稍后重试 ({exc})", code="identity_unavailable"
+            ) from None
+
+    found = await access_log.reads_of_my_data(
+        uow, caller=principal, subject_ref=subject_ref, now=now, limit=limit, offset=offset
+    )
     return [
         ReadOfMyData(
             id=e.id,

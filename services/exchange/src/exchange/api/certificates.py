@@ -70,7 +70,12 @@ class LookupIn(PurposeIn):
     type_code: str | None = Field(
         default=None, max_length=40, description="certificate type code (证照类型代码) or a known alias"
     )
-    person_id: str | None = Field(default=None, max_length=100, description="identity's id of the holder")
+    person_id: str | None = Field(
+        default=None,
+        max_length=100,
+        deprecated=True,
+        description="ignored: the hub decides whose data a lookup touched",
+    )
 
 
 class LookupOut(BaseModel):
@@ -152,24 +157,42 @@ async def register_certificate_type(
     entered = await certificates.register_type(
         uow, caller=principal, certificate_type=CertificateType(code, body.name, tuple(body.aliases))
     )
-    request.app.state.type_directory.forget()
+    request.app.state.read_path.types.forget()
     return CertificateTypeOut(code=entered.code, name=entered.name, aliases=list(entered.aliases))
 
 
 @router.post(
     "", response_model=CertificateOut, status_code=201,
     responses={200: {"description": "already registered for this case, type and issuer (a retry)"},
-               **problem_responses(403, 409, 422)},
+               **problem_responses(403, 409, 422, 503)},
 )  # fmt: skip
-async def issue_certificate(body: IssueIn, uow: UowDep, principal: CurrentPrincipal, sealer: SealerDep,
-                settings: SettingsDep, now: NowDep, response: Response) -> CertificateOut:  # fmt: skip
-    """Register an issued certificate (证照登记) for the caller's department, or — for a platform system with
-    scope `exchange:certificates:issue` — for the member named in `issuer_org`. A given identifier is validated;
+async def issue_certificate(
+    request: Request,
+    body: IssueIn,
+    uow: UowDep,
+    principal: CurrentPrincipal,
+    sealer: SealerDep,
+    settings: SettingsDep,
+    now: NowDep,
+    response: Response,
+) -> CertificateOut:
+    """Register an issued certificate (证照登记) for an approved case (`case_ref`) of the issuing department, to a
+    party of that case, as the hub's view of the cases says (403 `case_not_approved_for_issuer` otherwise): by
+    the department's reviewers and heads or its system (scope `exchange:certificates:issue`), or by the cases
+    platform (scope `exchange:platform`) for the member named in `issuer_org`. A given identifier is validated;
     without one the registry assigns it (type code + issuer credit code + serial + version + MOD 37,36 check),
     and a retry for the same case, type and issuer returns the certificate already registered (200)."""
     draft = certificates.CertificateDraft(**body.model_dump())
-    issued = await certificates.issue(uow, caller=principal, draft=draft, sealer=sealer,
-                                      resource_code=settings.certificate_resource, now=now)  # fmt: skip
+    path = request.app.state.read_path
+    issued = await certificates.issue(
+        uow,
+        caller=principal,
+        draft=draft,
+        sealer=sealer,
+        resource_code=settings.certificate_resource,
+        now=now,
+        case_of=lambda number: path.bases.case(path.database, number),
+    )
     if not issued.created:
         response.status_code = 200
     return CertificateOut.model_validate(issued.certificate)
@@ -185,13 +208,15 @@ async def serve_lookup(request: Request) -> Response:
 
 async def answer_lookup(request: Request, principal: Principal, body: LookupIn) -> dict[str, Any]:
     """The lookup, decided and logged: the answer's document (``LookupOut``), or the refusal raised."""
-    state = request.app.state
     found = await certificates.look_up(
-        state.database, state.resource_snapshots, state.type_directory, state.read_commits, caller=principal,
-        holder_kind=body.holder_kind, holder_identifier=body.holder_identifier, type_code=body.type_code,
-        owner_id=body.person_id, purpose=body.as_purpose(), sealer=state.sealer,
-        resource_code=state.settings.certificate_resource, now=state.clock(), request_id=current_request_id(),
-    )  # fmt: skip
+        request.app.state.read_path,
+        caller=principal,
+        holder_kind=body.holder_kind,
+        holder_identifier=body.holder_identifier,
+        type_code=body.type_code,
+        purpose=body.as_purpose(),
+        request_id=current_request_id(),
+    )
     return {
         "certificates": found.certificates,
         "items": list(found.items),
@@ -210,7 +235,7 @@ async def look_up_certificates(body: LookupIn, principal: DataPrincipal) -> Look
 
 router.add_api_route(
     "/lookup", look_up_certificates, methods=["POST"], response_model=LookupOut,
-    route_class_override=_LookupRoute, responses=problem_responses(400, 401, 403, 404, 422, 429),
+    route_class_override=_LookupRoute, responses=problem_responses(400, 401, 403, 404, 422, 429, 503),
 )  # fmt: skip
 
 

@@ -15,6 +15,7 @@ from exchange.sealing import Sealer
 from exchange.settings import ExchangeSettings
 from exchange.store.driver import ResourceSnapshots
 from exchange.store.unit_of_work import ExchangeUnitOfWork
+from exchange.use_cases.reads import ReadPath
 from meshkit.auth import CurrentPrincipal, Principal
 from meshkit.errors import ProblemError
 from meshkit.observability import current_request_id
@@ -24,6 +25,7 @@ __all__ = [
     "LimitsDep",
     "NowDep",
     "ProvidersDep",
+    "ReadPathDep",
     "RequestIdDep",
     "SealerDep",
     "SettingsDep",
@@ -31,6 +33,16 @@ __all__ = [
     "UowDep",
     "admit",
 ]
+
+
+def _path(request: Request) -> ReadPath:
+    """The read path built in the lifespan: the one runtime object of the data path (``use_cases.reads``)."""
+    path: ReadPath = request.app.state.read_path
+    return path
+
+
+async def _read_path(request: Request) -> ReadPath:
+    return _path(request)
 
 
 async def _uow(request: Request) -> AsyncIterator[ExchangeUnitOfWork]:
@@ -44,12 +56,12 @@ async def _settings(request: Request) -> ExchangeSettings:
 
 
 async def _sealer(request: Request) -> Sealer:
-    sealer: Sealer = request.app.state.sealer
+    sealer: Sealer = _path(request).sealer
     return sealer
 
 
 async def _providers(request: Request) -> ProviderClient:
-    providers: ProviderClient = request.app.state.providers
+    providers: ProviderClient = _path(request).providers
     return providers
 
 
@@ -59,13 +71,13 @@ async def _limits(request: Request) -> PayloadLimits:
 
 
 async def _snapshots(request: Request) -> ResourceSnapshots:
-    snapshots: ResourceSnapshots = request.app.state.resource_snapshots
+    snapshots: ResourceSnapshots = _path(request).snapshots
     return snapshots
 
 
 async def _now(request: Request) -> datetime:
-    """The app's clock (``app.state.clock``): real time in service, fixed in tests."""
-    now: datetime = request.app.state.clock()
+    """The read path's clock: real time in service, fixed in tests."""
+    now: datetime = _path(request).clock()
     return now
 
 
@@ -106,3 +118,4 @@ RequestIdDep = Annotated[str | None, Depends(_request_id)]
 SnapshotsDep = Annotated[ResourceSnapshots, Depends(_snapshots)]
 NowDep = Annotated[datetime, Depends(_now)]
 DataPrincipal = Annotated[Principal, Depends(_data_principal)]
+ReadPathDep = Annotated[ReadPath, Depends(_read_path)]

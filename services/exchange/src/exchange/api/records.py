@@ -26,14 +26,33 @@ Code = Annotated[str, Path(max_length=50, description="resource code (资源代�
 
 
 class PurposeIn(BaseModel):
-    """Why the data is read (用途) and for which case (办件编号) or under which legal basis (法律依据)."""
+    """Why the data is read (用途) and on which basis the hub can check: the case the reader's organization handles
+    (办件编号), or the code of a registered duty (履职依据); with neither, a current grant of the reader's
+    organization for the resource (有条件共享授权). Free text opens nothing."""
 
     purpose: str | None = Field(default=None, max_length=500, examples=["开办餐饮店一件事 申请人身份核验"])
-    case_ref: str | None = Field(default=None, max_length=100, examples=["50011020261125000001"])
-    legal_basis: str | None = Field(default=None, max_length=500)
+    case_ref: str | None = Field(
+        default=None,
+        max_length=100,
+        examples=["50011020261125000001"],
+        description="the case (办件编号) the reader's organization handles or received, "
+        "whose party the subject is",
+    )
+    legal_basis: str | None = Field(
+        default=None,
+        max_length=500,
+        examples=["500110-GAJ-XZ-001"],
+        description="the code of a registered duty (履职依据编码) of the reader's organization: GET /duties",
+    )
 
     def as_purpose(self) -> Purpose:
-        return Purpose(purpose=self.purpose, case_ref=self.case_ref, legal_basis=self.legal_basis)
+        return Purpose(
+            purpose=self.purpose, case_ref=_given(self.case_ref), legal_basis=_given(self.legal_basis)
+        )
+
+
+def _given(value: str | None) -> str | None:
+    return value.strip() or None if value is not None else None
 
 
 class ReadIn(PurposeIn):
@@ -41,14 +60,22 @@ class ReadIn(PurposeIn):
         max_length=40, description="the subject's ID number or credit code; body only, never URL"
     )
     subject_kind: str | None = Field(default=None, pattern="^(person|enterprise)$")
-    person_id: str | None = Field(default=None, max_length=100,
-                                  description="identity's id of the person (or enterprise) whose data this is, "
-                                  "so she can see this read in 'who read my data'")  # fmt: skip
+    person_id: str | None = Field(
+        default=None,
+        max_length=100,
+        deprecated=True,
+        description="ignored: the hub decides whose data a read touched from the "
+        "identifier read, never from the caller",
+    )
     items: list[str] | None = Field(
         default=None, max_length=200, description="data item keys; default all granted"
     )
-    hidden_until: datetime | None = Field(default=None, description="hide this read from the subject until then "
-                                          "(needs a legal basis)")  # fmt: skip
+    hidden_until: datetime | None = Field(
+        default=None,
+        description="hide this read from the subject until then: "
+        "only under a registered duty that allows it (e.g. an investigation), by "
+        "a role allowed to hide, within the duty's maximum",
+    )
 
 
 class ReadOut(BaseModel):
@@ -97,15 +124,16 @@ async def serve_read(request: Request) -> Response:
 
 async def answer_read(request: Request, principal: Principal, code: str, body: ReadIn) -> dict[str, Any]:
     """The read, decided and logged: the answer's document (``ReadOut``), or the refusal raised."""
-    state = request.app.state
     query = reads.ReadQuery(
-        resource_code=code, identifier=body.identifier, purpose=body.as_purpose(), subject_kind=body.subject_kind,
-        owner_id=body.person_id, items=body.items, hidden_until=body.hidden_until,
-    )  # fmt: skip
-    result = await reads.read_record(
-        state.database, state.resource_snapshots, state.read_commits, state.providers, caller=principal, query=query,
-        sealer=state.sealer, now=state.clock(), request_id=current_request_id(),
-    )  # fmt: skip
+        resource_code=code,
+        identifier=body.identifier,
+        purpose=body.as_purpose(),
+        subject_kind=body.subject_kind,
+        items=body.items,
+        hidden_until=body.hidden_until,
+    )
+    path: reads.ReadPath = request.app.state.read_path
+    result = await reads.read_record(path, caller=principal, query=query, request_id=current_request_id())
     return {"resource_code": result.resource_code, "items": list(result.items), "withheld": list(result.withheld),
             "data": result.data, "access_log_id": result.access_log_id, "method": result.method}  # fmt: skip
 
@@ -115,13 +143,16 @@ class _ReadRoute(ServedBy):
 
 
 async def read_record(code: Code, body: ReadIn, principal: DataPrincipal) -> ReadOut:
-    """Read one subject's record (读取共享数据): only granted items; refused without purpose (purpose_required)."""
+    """Read one subject's record (读取共享数据): only granted items, and only on a basis the hub checks — a case the
+    reader's organization handles whose party the subject is, a registered duty, or a current grant. Every
+    decision is logged and chained; refusals name their code (e.g. `case_not_handled_by_reader`,
+    `subject_not_in_case`, `legal_basis_unknown`, `basis_required`, `not_permitted`)."""
     raise RuntimeError("the contract of POST /resources/{code}/read; requests are served by serve_read")
 
 
 router.add_api_route(
     "/read", read_record, methods=["POST"], response_model=ReadOut, route_class_override=_ReadRoute,
-    responses=problem_responses(400, 401, 403, 404, 413, 422, 429, 502, 504),
+    responses=problem_responses(400, 401, 403, 404, 413, 422, 429, 502, 503, 504),
 )  # fmt: skip
 
 

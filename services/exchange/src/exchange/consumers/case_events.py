@@ -1,6 +1,7 @@
-"""``cases.>`` → the city-platform link: each case event becomes the national records it implies, queued in the
-same transaction as the inbox row (so a redelivered event queues nothing twice); the events of one fetch are queued
-together, with one insert.
+"""``cases.>`` → the city-platform link and the hub's view of the cases: each case event becomes the national
+records it implies, queued in the same transaction as the inbox row (so a redelivered event queues nothing twice),
+and tells the hub which organizations handle the case for whom (``case_bases``: what reads citing the case are
+checked against); the events of one fetch are handled together, with one insert each.
 
 The exchange's own narrow view of the cases events: every field it relies on is listed in docs/exchange.md.
 """
@@ -8,18 +9,28 @@ The exchange's own narrow view of the cases events: every field it relies on is 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from exchange.domain.city import CASE_EVENTS, CaseFacts
+from exchange.store.bases import CaseNote, note_cases
+from exchange.store.driver import driver
 from exchange.store.unit_of_work import JoinedUnitOfWork
 from exchange.use_cases.city import CaseEvent, enqueue_many
 from meshkit.events import CloudEvent
 from meshkit.inbox import ConsumerSpec
 
-__all__ = ["CASE_EVENTS_CONSUMER", "CaseEventView", "case_event", "on_case_event", "on_case_events"]
+__all__ = [
+    "CASE_EVENTS_CONSUMER",
+    "CaseEventView",
+    "case_event",
+    "case_note",
+    "on_case_event",
+    "on_case_events",
+]
 
 
 class CaseEventView(BaseModel):
@@ -43,6 +54,42 @@ class CaseEventView(BaseModel):
     rating: int | None = Field(default=None, validation_alias=AliasChoices("rating", "score"),
                                description="case_evaluated: the 好差评 score 1–5")  # fmt: skip
     materials: list[dict[str, Any]] = Field(default_factory=list, description="case_submitted/supplemented")
+    parent_case_id: str | None = None
+    applicant_kind: str | None = None
+    applicant_id: str | None = None
+
+
+CONCLUDING = frozenset({"case_concluded", "case_refused"})
+
+
+def case_note(event: CloudEvent) -> CaseNote | None:
+    """What a case event tells the hub's view of the case (events without a status and organizations: nothing)."""
+    name = event_name(event.type)
+    if name is None:
+        return None
+    view = CaseEventView.model_validate(event.data)
+    if view.status is None or view.handling_org is None:
+        return None
+    parties = ((view.applicant_kind, view.applicant_id),) if view.applicant_kind and view.applicant_id else ()
+    concluding = name in CONCLUDING
+    return CaseNote(
+        case_id=view.case_id,
+        case_number=view.case_number,
+        parent_case_id=view.parent_case_id,
+        handling_org=view.handling_org,
+        orgs=(view.handling_org, view.received_by_org or view.handling_org),
+        status=view.status,
+        outcome=view.status if concluding else None,
+        concluded_at=_instant(view.occurred_at) if concluding else None,
+        parties=parties,
+    )
+
+
+def _instant(value: str | None) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value) if value else datetime.now(UTC)
+    except ValueError:
+        return datetime.now(UTC)
 
 
 def event_name(subject: str) -> str | None:
@@ -59,7 +106,9 @@ def case_event(event: CloudEvent) -> CaseEvent | None:
     if name is None:
         return None
     view = CaseEventView.model_validate(event.data)
-    facts = CaseFacts(event=name, **view.model_dump())
+    facts = CaseFacts(
+        event=name, **view.model_dump(exclude={"parent_case_id", "applicant_kind", "applicant_id"})
+    )
     return CaseEvent(facts, event_id=event.id, sequence=event.sequence)
 
 
@@ -68,6 +117,9 @@ async def on_case_events(session: AsyncSession, events: Sequence[CloudEvent]) ->
     queued = [item for event in events if (item := case_event(event)) is not None]
     if queued:
         await enqueue_many(JoinedUnitOfWork(session), queued)
+    notes = [note for event in events if (note := case_note(event)) is not None]
+    if notes:
+        await note_cases(await driver(session), notes)
 
 
 async def on_case_event(session: AsyncSession, event: CloudEvent) -> None:

@@ -98,10 +98,8 @@ class Decision:
 
 
 def missing_purpose(purpose: Purpose) -> bool:
-    """Every read needs a purpose and a case reference or a legal basis."""
-    return not (purpose.purpose or "").strip() or not (
-        (purpose.case_ref or "").strip() or (purpose.legal_basis or "").strip()
-    )
+    """Every read says what it is for (用途); its basis (case, duty or grant) is checked by ``domain.bases``."""
+    return not (purpose.purpose or "").strip()
 
 
 def _refuse(refusal: Refusal, detail: str) -> Decision:
@@ -128,7 +126,7 @@ def decide_read(
     if missing_purpose(purpose):
         return _refuse(
             Refusal.PURPOSE_REQUIRED,
-            "读取共享数据须说明用途，并提供办件编号或法律依据 (purpose and case reference or legal basis required)",
+            "读取共享数据须说明用途 (purpose required)",
         )
     wanted = list(dict.fromkeys(requested)) if requested else list(resource.items)
     if caller_org == resource.provider_code:

@@ -21,14 +21,14 @@ class AccessLogRepository:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
-    async def for_owner(
-        self, owner_id: str, *, now: datetime, limit: int, offset: int
+    async def for_subject(
+        self, subject_ref: str, *, now: datetime, limit: int, offset: int
     ) -> Sequence[AccessEntry]:
         """Reads of one data subject's data, newest first, without entries still hidden at ``now``."""
         query = (
             select(AccessEntry)
             .where(
-                AccessEntry.owner_id == owner_id,
+                AccessEntry.subject_ref == subject_ref,
                 or_(AccessEntry.hidden_until.is_(None), AccessEntry.hidden_until <= now),
             )
             .order_by(AccessEntry.at.desc(), AccessEntry.id.desc())

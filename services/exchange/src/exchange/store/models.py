@@ -14,6 +14,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from exchange.store.base import INBOX, OUTBOX, Base
+from exchange.store.basis_models import CaseBasisRow, CaseOrg, CaseParty, Duty, SubjectBinding
 from exchange.store.calendar_models import CalendarDay, CalendarYear
 from exchange.store.certificate_models import (
     Certificate,
@@ -33,6 +34,9 @@ __all__ = [
     "Base",
     "CalendarDay",
     "CalendarYear",
+    "CaseBasisRow",
+    "CaseOrg",
+    "CaseParty",
     "CatalogMatter",
     "Certificate",
     "CertificateChange",
@@ -43,12 +47,14 @@ __all__ = [
     "CityInbound",
     "CityOutbound",
     "Delivery",
+    "Duty",
     "InboundNonce",
     "MatterDependency",
     "Member",
     "Record",
     "Resource",
     "ShareRequest",
+    "SubjectBinding",
     "Subscription",
 ]
 

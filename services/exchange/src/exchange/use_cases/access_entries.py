@@ -21,7 +21,6 @@ class ReadContext:
     caller: Caller
     resource_code: str
     subject_ref: str
-    owner_id: str | None
     purpose: Purpose
     now: datetime
     request_id: str | None = None
@@ -48,7 +47,7 @@ def new_entry(
         "case_ref": context.purpose.case_ref,
         "legal_basis": context.purpose.legal_basis,
         "subject_ref": context.subject_ref,
-        "owner_id": context.owner_id,
+        "owner_id": None,  # whose data it is follows from subject_ref (the hub's bindings), never from the caller
         "outcome": outcome.value,
         "reason": reason,
         "hidden_until": context.hidden_until,

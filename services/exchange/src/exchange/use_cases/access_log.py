@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -12,7 +12,10 @@ from exchange.store.models import AccessEntry
 from exchange.store.unit_of_work import ExchangeUnitOfWork
 from exchange.use_cases.errors import Forbidden
 
-__all__ = ["ChainReport", "MyReads", "reads_of_my_data", "verify_chain"]
+__all__ = ["ChainReport", "MyReads", "SubjectRefOf", "reads_of_my_data", "verify_chain"]
+
+SubjectRefOf = Callable[[str, str], Awaitable[str | None]]
+"""(kind, identity id) -> the subject ref the hub binds it to (None: identity does not know it)."""
 
 CHUNK = 5000
 
@@ -34,12 +37,29 @@ class ChainReport:
 
 
 async def reads_of_my_data(
-    uow: ExchangeUnitOfWork, *, caller: Caller, now: datetime, limit: int, offset: int
+    uow: ExchangeUnitOfWork,
+    *,
+    caller: Caller,
+    subject_ref: SubjectRefOf,
+    now: datetime,
+    limit: int,
+    offset: int,
 ) -> MyReads:
-    """Who read the caller's data, newest first; entries hidden until a later date are left out."""
-    if caller.kind not in ("person", "enterprise"):
+    """Who read the caller's data, newest first; entries hidden until a later date are left out.
+
+    Whose data an entry is follows from the identifier read (its subject ref), never from what the reader said:
+    the caller's own subject ref comes from the hub's bindings (identity, once). A person sees reads of her
+    resident ID; an enterprise's login (its representative or an authorized agent: ``org`` = the enterprise)
+    sees reads of its credit code. Reads made before she registered online are hers too."""
+    if caller.kind == "person":
+        ref = await subject_ref("person", caller.sub)
+    elif caller.kind == "enterprise" and caller.org:
+        ref = await subject_ref("enterprise", caller.org)
+    else:
         raise Forbidden("只有自然人和法人本人可以查看自己数据的访问记录 (persons and enterprises only)")
-    entries = await uow.access_log.for_owner(caller.sub, now=now, limit=limit, offset=offset)
+    if ref is None:
+        return MyReads((), {}, {})
+    entries = await uow.access_log.for_subject(ref, now=now, limit=limit, offset=offset)
     orgs = await uow.members.names({e.org_code for e in entries if e.org_code})
     resources = {r.code: r.name for r in await uow.resources.list(provider_code=None)}
     return MyReads(entries, orgs, resources)

@@ -6,12 +6,13 @@ Certificates are an unconditional base resource: a lookup is a read like any oth
 from __future__ import annotations
 
 import secrets
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from exchange.domain.access import Caller, is_government, is_operator, speaks_for
+from exchange.domain.access import PLATFORM_SCOPE, Caller, Operation, is_operator, may
+from exchange.domain.bases import CaseFacts, issuing_refusal
 from exchange.domain.certificate_types import (
     CertificateType,
     Directory,
@@ -32,17 +33,17 @@ from exchange.domain.sharing import Outcome, Purpose
 from exchange.domain.subjects import SubjectKind
 from exchange.events import RECORD_CHANGED, RecordChanged
 from exchange.sealing import Sealer
-from exchange.store.driver import ResourceSnapshots, TypeDirectoryCopy, look_up_and_log_many
-from exchange.store.group_commit import Batched, GroupCommit
+from exchange.store.driver import look_up_and_log_many
+from exchange.store.group_commit import Batched
 from exchange.store.models import Certificate, CertificateChange, Member
 from exchange.store.unit_of_work import ExchangeUnitOfWork
 from exchange.use_cases.access_entries import ReadContext, new_entry, with_outcome
-from exchange.use_cases.errors import Conflict, Forbidden, Invalid, NotFound, ResourceNotFound
-from exchange.use_cases.reads import decide, subject_ref_of
-from meshkit.db import Database
+from exchange.use_cases.bases import BasisUnavailable
+from exchange.use_cases.errors import Conflict, Forbidden, Invalid, NotFound, Unavailable
+from exchange.use_cases.reads import ReadPath, decide, subject_ref_of
 
 __all__ = [
-    "ISSUE_ON_BEHALF_SCOPE",
+    "CaseLookup",
     "CertificateDraft",
     "FoundCertificates",
     "Issued",
@@ -57,7 +58,7 @@ __all__ = [
 ]
 
 
-ISSUE_ON_BEHALF_SCOPE = "exchange:certificates:issue"
+CaseLookup = Callable[[str], Awaitable[CaseFacts | None]]
 
 
 @dataclass(frozen=True)
@@ -101,11 +102,13 @@ async def _announce(uow: ExchangeUnitOfWork, certificate: Certificate, resource_
 
 
 async def _issuer(uow: ExchangeUnitOfWork, caller: Caller, draft: CertificateDraft) -> Member:
-    """The member that issues: the caller's organization, or the one a platform system issues for."""
+    """The member that issues: the caller's organization, or the one the cases platform issues for."""
     code = draft.issuer_org or caller.org or ""
-    if code != caller.org and not (caller.kind == "system" and ISSUE_ON_BEHALF_SCOPE in caller.scopes):
-        raise Forbidden(f"代为登记电子证照须具备 {ISSUE_ON_BEHALF_SCOPE} 权限 (issuing on behalf not allowed)",
-                        code="issue_on_behalf_not_allowed")  # fmt: skip
+    if code != caller.org and not (caller.kind == "system" and PLATFORM_SCOPE in caller.scopes):
+        raise Forbidden(
+            "只有通办办件平台可以代发证部门登记电子证照 (issuing on behalf: the cases platform only)",
+            code="issue_on_behalf_not_allowed",
+        )
     member = await uow.members.get(code)
     if member is None or not member.active:
         if code != caller.org:
@@ -164,14 +167,31 @@ async def _identifier(uow: ExchangeUnitOfWork, draft: CertificateDraft, member: 
 
 
 async def issue(
-    uow: ExchangeUnitOfWork, *, caller: Caller, draft: CertificateDraft, sealer: Sealer, resource_code: str,
+    uow: ExchangeUnitOfWork,
+    *,
+    caller: Caller,
+    draft: CertificateDraft,
+    sealer: Sealer,
+    resource_code: str,
     now: datetime,
-) -> Issued:  # fmt: skip
-    """Register an issued certificate; the issuer is the caller's organization or the member a platform system
-    issues for. Without an identifier the registry assigns one; a retry for the same case returns the first."""
-    if not is_government(caller):
-        raise Forbidden("只有发证部门的工作人员或系统可以登记电子证照 (issuing department only)")
+    case_of: CaseLookup,
+) -> Issued:
+    """Register an issued certificate for an approved case of the issuing department, as the hub's view of the
+    cases says (``case_of``); the issuer is the caller's organization or the member the cases platform issues
+    for. Without an identifier the registry assigns one; a retry for the same case returns the first."""
+    if not may(caller, Operation.ISSUE_CERTIFICATES):
+        raise Forbidden(
+            "只有发证部门的审核人员、负责人或具备 exchange:certificates:issue 权限的系统可以登记电子证照",
+            code="not_permitted",
+        )
     member = await _issuer(uow, caller, draft)
+    try:
+        case = await case_of(draft.case_ref) if draft.case_ref else None
+    except BasisUnavailable as exc:
+        raise Unavailable(f"暂时无法核验办件，请稍后重试 ({exc})", code="basis_unavailable") from None
+    _, holder_ref = subject_ref_of(sealer, draft.holder_kind, draft.holder_identifier)
+    if refusal := issuing_refusal(case, draft.case_ref, issuer_org=member.code, holder_ref=holder_ref):
+        raise Forbidden(refusal, code="case_not_approved_for_issuer")
     directory = await uow.certificate_types.directory()
     found = await _identifier(uow, draft, member, directory, now)
     if isinstance(found, Certificate):
@@ -184,7 +204,6 @@ async def issue(
                       errors=[{"field": "type_name", "message": "the type is not in the directory"}])  # fmt: skip
     if await uow.certificates.get(found.value) is not None:
         raise Conflict("该证照标识已登记 (already registered)", code="certificate_exists")
-    _, holder_ref = subject_ref_of(sealer, draft.holder_kind, draft.holder_identifier)
     certificate = Certificate(
         identifier=found.value, type_code=found.type_code, type_name=name,
         holder_kind=draft.holder_kind.value, holder_ref=holder_ref, holder_id=draft.holder_id,
@@ -203,35 +222,47 @@ async def issue(
 
 
 async def look_up(
-    database: Database, snapshots: ResourceSnapshots, types: TypeDirectoryCopy, commits: GroupCommit, *,
+    path: ReadPath,
+    *,
     caller: Caller,
-    holder_kind: SubjectKind, holder_identifier: str, type_code: str | None, owner_id: str | None,
-    purpose: Purpose, sealer: Sealer, resource_code: str, now: datetime, request_id: str | None,
-) -> FoundCertificates:  # fmt: skip
+    holder_kind: SubjectKind,
+    holder_identifier: str,
+    type_code: str | None,
+    purpose: Purpose,
+    request_id: str | None,
+) -> FoundCertificates:
     """A holder's certificates (of one type), as far as the caller may read them; logged like any read, on the
     read path's footing: the certificates are found and the entry saying found or not found is written in one
-    transaction (shared with concurrent reads, ``commits``), and nothing is answered before it committed."""
-    resource = await snapshots.get(database, resource_code)
-    if resource is None:
-        raise ResourceNotFound(f"数据资源 {resource_code} 不存在")
-    _, holder_ref = subject_ref_of(sealer, holder_kind, holder_identifier)
-    context = ReadContext(caller=caller, resource_code=resource.code, subject_ref=holder_ref, owner_id=owner_id,
-                          purpose=purpose, now=now, request_id=request_id)  # fmt: skip
-    decision = await decide(database, commits, resource, context, None)
-    wanted = _type_code(await types.current(database), type_code) if type_code else None
+    transaction (shared with concurrent reads), and nothing is answered before it committed."""
+    resource = await path.resource(path.certificate_resource)
+    _, holder_ref = subject_ref_of(path.sealer, holder_kind, holder_identifier)
+    context = ReadContext(
+        caller=caller,
+        resource_code=resource.code,
+        subject_ref=holder_ref,
+        purpose=purpose,
+        now=path.clock(),
+        request_id=request_id,
+    )
+    decision, context = await decide(path, resource, context, None)
+    wanted = _type_code(await path.types.current(path.database), type_code) if type_code else None
     granted = new_entry(context, items=decision.items, outcome=Outcome.GRANTED)
     missing = with_outcome(granted, Outcome.NOT_FOUND)
 
     found = []
-    for row in await commits.run(Batched(look_up_and_log_many, (granted, missing, wanted))):
-        opened = sealer.open(row["sealed"])
+    for row in await path.commits.run(Batched(look_up_and_log_many, (granted, missing, wanted))):
+        opened = path.sealer.open(row["sealed"])
         full = {
-            "identifier": row["identifier"], "type_code": row["type_code"], "type_name": row["type_name"],
-            "holder_name": opened.get("holder_name"), "issuer_code": row["issuer_code"],
+            "identifier": row["identifier"],
+            "type_code": row["type_code"],
+            "type_name": row["type_name"],
+            "holder_name": opened.get("holder_name"),
+            "issuer_code": row["issuer_code"],
             "valid_from": row["valid_from"].isoformat(),
             "valid_to": row["valid_to"].isoformat() if row["valid_to"] else None,
-            "status": row["status"], "content": opened.get("content") or {},
-        }  # fmt: skip
+            "status": row["status"],
+            "content": opened.get("content") or {},
+        }
         found.append(
             {key: value for key, value in full.items() if key in decision.items or key == "identifier"}
         )
@@ -245,8 +276,10 @@ async def change_status(
     certificate = await uow.certificates.get(identifier.strip().upper(), for_update=True)
     if certificate is None:
         raise NotFound("电子证照不存在", code="certificate_not_found")
-    if not speaks_for(caller, certificate.issuer_code):
-        raise Forbidden("只有发证部门可以变更证照状态 (issuer only)")
+    if not may(caller, Operation.ISSUE_CERTIFICATES, org=certificate.issuer_code):
+        raise Forbidden(
+            "只有发证部门的审核人员、负责人或其系统可以变更证照状态 (issuer only)", code="not_permitted"
+        )
     current = CertificateStatus(certificate.status)
     try:
         check_transition(current, status)

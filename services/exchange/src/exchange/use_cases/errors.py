@@ -16,6 +16,7 @@ __all__ = [
     "ProviderFailed",
     "ReadRefused",
     "ResourceNotFound",
+    "Unavailable",
     "read_refused",
 ]
 
@@ -57,6 +58,13 @@ class ProviderFailed(ProblemError):
 
     status = 502
     code = "provider_unavailable"
+
+
+class Unavailable(ProblemError):
+    """Something the decision needs did not answer; nothing was read, try again later."""
+
+    status = 503
+    code = "unavailable"
 
 
 class ReadRefused(ProblemError):
