@@ -1,3 +1,4 @@
+import json
 from collections.abc import AsyncIterator, Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -230,6 +231,49 @@ class Headers:
 
     def person(self, person_id: str) -> dict[str, str]:
         return self._tokens.headers(sub=person_id, kind="person", client_id="citizen-app")
+
+    def enterprise(self, enterprise_id: str, *, representative: str = "p-representative") -> dict[str, str]:
+        """An enterprise's login: its representative (or an agent) for the enterprise in ``org``."""
+        return self._tokens.headers(
+            sub=representative, kind="enterprise", org=enterprise_id, client_id="citizen-app"
+        )
+
+
+@pytest.fixture
+def duty(database: Database) -> Callable[..., Any]:
+    """``await duty(code, member, ...)``: register a duty (履职依据) of a member, as operators do."""
+    return lambda code, member, **terms: register_duty(database, code, member, **terms)
+
+
+async def register_duty(
+    database: Database,
+    code: str,
+    member: str,
+    *,
+    resources: tuple[str, ...] = (),
+    allows_hiding: bool = False,
+    max_hidden_days: int = 0,
+    statute: str = "《中华人民共和国刑事诉讼法》第一百四十四条",
+) -> None:
+    """A registered duty (履职依据) of ``member``, as operators enter them."""
+    async with database.sessions() as session:
+        await session.execute(
+            text(
+                "INSERT INTO duties (code, member_code, name, statute, resources, allows_hiding, max_hidden_days, "
+                "valid_from, registered_by) VALUES (:code, :member, :name, :statute, CAST(:resources AS jsonb), "
+                ":hiding, :days, '2020-01-01', 'test')"
+            ),
+            {
+                "code": code,
+                "member": member,
+                "name": "履职依据",
+                "statute": statute,
+                "resources": json.dumps(list(resources)),
+                "hiding": allows_hiding,
+                "days": max_hidden_days,
+            },
+        )
+        await session.commit()
 
 
 @pytest.fixture

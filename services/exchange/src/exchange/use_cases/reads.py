@@ -154,8 +154,9 @@ async def _refuse(
     path: ReadPath, context: ReadContext, requested: Sequence[str] | None, verdict: BasisVerdict
 ) -> ReadRefused:
     assert verdict.refusal is not None
+    shown = replace(context, hidden_until=None)  # a refused read is never hidden from its subject
     entry = new_entry(
-        context, items=list(requested or ()), outcome=Outcome.REFUSED, reason=verdict.refusal.value
+        shown, items=list(requested or ()), outcome=Outcome.REFUSED, reason=verdict.refusal.value
     )
     await path.commits.run(Batched(append_many, entry))
     return ReadRefused(verdict.detail, code=verdict.refusal.value, access_log_id=str(entry["id"]))
@@ -223,8 +224,9 @@ async def decide(
     )
     if not decision.allowed:
         assert decision.refusal is not None
+        shown = replace(context, hidden_until=None)
         entry = new_entry(
-            context, items=list(requested or ()), outcome=Outcome.REFUSED, reason=decision.refusal.value
+            shown, items=list(requested or ()), outcome=Outcome.REFUSED, reason=decision.refusal.value
         )
         await path.commits.run(Batched(append_many, entry))
         raise read_refused(decision, log_id=str(entry["id"]))
