@@ -21,8 +21,10 @@ async def test_case_basis_names_the_organizations_and_the_applicant(flow: Flow) 
     assert response.status_code == 200, response.text
     basis = response.json()
     assert basis["case_id"] == case["id"]
-    assert basis["applicant_kind"] == "person" and basis["applicant_id"] == "person-7"
-    assert DEPT in basis["orgs"] and basis["concluded_at"] is None
+    assert basis["applicant_kind"] == "person"
+    assert basis["applicant_id"] == "person-7"
+    assert DEPT in basis["orgs"]
+    assert basis["concluded_at"] is None
 
 
 async def test_case_basis_refused_without_the_scope(flow: Flow) -> None:
@@ -34,10 +36,12 @@ async def test_case_basis_refused_without_the_scope(flow: Flow) -> None:
         flow.citizen(),
     ):
         response = await flow.client.get(f"/case-bases/{case['number']}", headers=headers)
-        assert response.status_code == 403 and response.json()["code"] == "not_permitted"
+        assert response.status_code == 403
+        assert response.json()["code"] == "not_permitted"
 
 
 async def test_case_basis_of_an_unknown_number_is_404(flow: Flow) -> None:
     exchange = flow.tokens.headers(sub="tongban-exchange", kind="system", scope="cases:basis")
     response = await flow.client.get("/case-bases/NO-SUCH-CASE", headers=exchange)
-    assert response.status_code == 404 and response.json()["code"] == "case_not_found"
+    assert response.status_code == 404
+    assert response.json()["code"] == "case_not_found"
