@@ -62,7 +62,8 @@ DEMO_CLIENTS: dict[str, tuple[str, str, list[str]]] = {
     # The cases platform's worker: reads applicants' identifiers to resolve materials through the exchange and
     # registers e-certificates there on behalf of the deciding department.
     "tongban-cases": (
-        "通办办件平台", "500110-ZWFWZX",
+        "通办办件平台",
+        "500110-ZWFWZX",
         ["identity:reveal", "exchange:read", "exchange:platform", "exchange:certificates:issue"],
     ),
     # The exchange itself: whose data a read touched (the subject's identity record, identity:reveal) and on which
@@ -70,7 +71,8 @@ DEMO_CLIENTS: dict[str, tuple[str, str, list[str]]] = {
     "tongban-exchange": ("共享交换平台", "500110-ZWFWZX", ["identity:reveal", "cases:basis"]),
     # A provider department's own system: pushes its hosted records, keeps its resources, answers share requests.
     "scjgj-registry": (
-        "区市场监管局登记注册系统", "500110-SCJGJ",
+        "区市场监管局登记注册系统",
+        "500110-SCJGJ",
         ["exchange:records:write", "exchange:resources:write", "exchange:sharing"],
     ),
     # A using department's system: reads shared records under its grants (有条件共享).
