@@ -65,6 +65,9 @@ KNOWN_SUBJECTS = (
     "510223194809070017",
     "510223195806120035",
     "500222200506120047",
+    "91350100M000100Y43",
+    "91500110MA0000000W",
+    "91500110MA5U3G7K2X",
 )
 TEST_ORGS = (
     "500110-SCJGJ",
@@ -118,8 +121,7 @@ class FakeMesh:
             "parent_case_id": None,
             "handling_org": handling_org,
             "orgs": sorted({handling_org, received_by or handling_org}),
-            "applicant_kind": applicant[0],
-            "applicant_id": applicant[1],
+            "parties": [{"kind": applicant[0], "id": applicant[1]}],
             "status": outcome or "received",
             "outcome": outcome,
             "concluded_at": concluded_at.isoformat() if concluded_at else None,

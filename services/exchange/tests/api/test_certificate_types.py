@@ -94,19 +94,24 @@ async def test_only_operators_change_the_directory(client: httpx.AsyncClient, de
                                                    headers) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
     body = {"name": "个体工商户经营证明", "aliases": ["ZZ-GTJYZM"]}
     for caller in (headers.system("500110-SCJGJ", scope=ISSUING), headers.staff("500110-SCJGJ", "window_clerk"),
-                   headers.person("person-chen")):  # fmt: skip
+                   headers.person(f"p-{RESIDENT}")):  # fmt: skip
         response = await client.put(f"/certificates/types/{PERMIT}", json=body, headers=caller)
         assert response.status_code == 403
     assert (await client.put(f"/certificates/types/{PERMIT}", json=body)).status_code == 401
 
 
 async def test_the_demo_enters_every_type_of_the_demo_catalog(client: httpx.AsyncClient, demo: Database,
-                                                              headers) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+                                                              headers, mesh) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
     types = (await client.get("/certificates/types")).json()
     aliases = {alias for t in types for alias in t["aliases"]}
     assert {"ZZ-YYZZ", "ZZ-SPJYXKZ", "ZZ-JMSFZ", "ZZ-JHZ", "ZZ-HJZM"} <= aliases
     assert len(types) == 2 + len(DEMO_TYPES)
-    marriage = await client.post("/certificates", json=issue("ZZ-JHZ"), headers=headers.system("500110-MZJ"))
+    mesh.case("M-1", handling_org="500110-MZJ", applicant=("person", f"p-{RESIDENT}"), outcome="approved")
+    marriage = await client.post(
+        "/certificates",
+        json={**issue("ZZ-JHZ"), "case_ref": "M-1"},
+        headers=headers.system("500110-MZJ", scope=ISSUING),
+    )
     assert marriage.status_code == 201, marriage.text
     assert marriage.json()["type_name"] == "结婚证"
 

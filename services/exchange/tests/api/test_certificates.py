@@ -47,7 +47,7 @@ async def test_issue_and_look_up(client: httpx.AsyncClient, demo: Database, head
     other_type = await client.post("/certificates/lookup", json=lookup_body(type_code="11100000000013338W025"),
                                    headers=headers.system("500110-WSJKW"))  # fmt: skip
     assert other_type.json()["certificates"] == []
-    mine = (await client.get("/access-log/mine", headers=headers.person("person-chen"))).json()
+    mine = (await client.get("/access-log/mine", headers=headers.person(f"p-{RESIDENT}"))).json()
     assert [m["resource_code"] for m in mine] == ["500110-ZWFWZX-ZZ-001"] * 2
     assert [m["outcome"] for m in mine] == ["not_found", "granted"]
 
@@ -104,7 +104,11 @@ async def test_status_changes_with_history(client: httpx.AsyncClient, demo: Data
     assert found.json()["certificates"][0]["status"] == "吊销"
 
 
-async def test_duplicates_and_issuer_mismatch(client: httpx.AsyncClient, demo: Database, headers) -> None:  # type: ignore[no-untyped-def]
+async def test_duplicates_and_issuer_mismatch(
+    client: httpx.AsyncClient, demo: Database, headers, mesh
+) -> None:  # type: ignore[no-untyped-def]
+    office = headers.system("500110-ZFBGS", scope=ISSUING)
+    mesh.case("Z-1", handling_org="500110-ZFBGS", applicant=("person", f"p-{RESIDENT}"), outcome="approved")
     await client.post(
         "/certificates", json=issue_body(), headers=headers.system("500110-SCJGJ", scope=ISSUING)
     )
@@ -115,12 +119,12 @@ async def test_duplicates_and_issuer_mismatch(client: httpx.AsyncClient, demo: D
     # 区人民政府办公室 is registered with its credit code: it cannot issue in another authority's name
     other = "1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000404.001.E"
     foreign = await client.post(
-        "/certificates", json=issue_body(identifier=other), headers=headers.system("500110-ZFBGS")
+        "/certificates", json=issue_body(identifier=other, case_ref="Z-1"), headers=office
     )
     assert foreign.json()["code"] == "issuer_mismatch"
     own = "1.2.156.3005.2.11100000000013338W025.115002227398230135.QJ2026000001.001.P"
     issued = await client.post(
-        "/certificates", json=issue_body(identifier=own), headers=headers.system("500110-ZFBGS")
+        "/certificates", json=issue_body(identifier=own, case_ref="Z-1"), headers=office
     )
     assert issued.status_code == 201
     assert (
@@ -138,7 +142,7 @@ async def test_lookup_refusals_are_problems_and_logged(
     client: httpx.AsyncClient, demo: Database, headers
 ) -> None:  # type: ignore[no-untyped-def]
     citizen = await client.post(
-        "/certificates/lookup", json=lookup_body(), headers=headers.person("person-chen")
+        "/certificates/lookup", json=lookup_body(), headers=headers.person(f"p-{RESIDENT}")
     )
     assert citizen.status_code == 403
     assert citizen.headers["content-type"] == "application/problem+json"

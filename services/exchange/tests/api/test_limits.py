@@ -19,11 +19,12 @@ COMPANY = "92500110MA5U3G7K2T"
 
 @pytest.fixture
 async def strict(migrated_url: str, nats_server: EmbeddedNats, demo: Database, tokens: TokenFactory,
-                 make_settings) -> AsyncIterator[httpx.AsyncClient]:  # type: ignore[no-untyped-def]  # fmt: skip
+                 make_settings, meshed) -> AsyncIterator[httpx.AsyncClient]:  # type: ignore[no-untyped-def]  # fmt: skip
     app = create_app(make_settings(migrated_url, nats_server.url, rate_limit_per_second=1.0, rate_limit_burst=3,
                               rate_limit_overrides={"bulk-reader": 50.0}, records_per_push=2, record_bytes=300,
                               max_body_bytes=4096))  # fmt: skip
     async with app_client(app, database=demo, tokens=tokens) as client:
+        meshed(client)
         yield client
 
 

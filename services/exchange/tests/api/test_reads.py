@@ -40,9 +40,7 @@ async def test_reads_return_only_requested_items(client: httpx.AsyncClient, demo
     }
 
 
-@pytest.mark.parametrize("purpose", [
-    {"purpose": None}, {"purpose": "  "}, {"case_ref": None}, {"case_ref": None, "legal_basis": ""},
-])  # fmt: skip
+@pytest.mark.parametrize("purpose", [{"purpose": None}, {"purpose": "  "}])
 async def test_no_purpose_no_data(client: httpx.AsyncClient, demo: Database, headers, purpose) -> None:  # type: ignore[no-untyped-def]
     response = await client.post(f"/resources/{LEGAL}/read", json=body(COMPANY, **purpose),
                                  headers=headers.system("500110-RSJ"))  # fmt: skip
@@ -54,10 +52,43 @@ async def test_no_purpose_no_data(client: httpx.AsyncClient, demo: Database, hea
     assert problem["access_log_id"]  # the refusal itself is logged
 
 
-async def test_legal_basis_instead_of_a_case(client: httpx.AsyncClient, demo: Database, headers) -> None:  # type: ignore[no-untyped-def]
-    response = await client.post(f"/resources/{LEGAL}/read", headers=headers.system("500110-SWJ"),
-                                 json=body(COMPANY, case_ref=None, legal_basis="《税收征收管理法》第五十七条"))  # fmt: skip
-    assert response.status_code == 200
+@pytest.mark.parametrize(
+    "basis", [{"case_ref": None}, {"case_ref": None, "legal_basis": ""}, {"case_ref": "  "}]
+)
+async def test_no_basis_no_data(client: httpx.AsyncClient, demo: Database, headers, basis) -> None:  # type: ignore[no-untyped-def]
+    response = await client.post(
+        f"/resources/{LEGAL}/read", json=body(COMPANY, **basis), headers=headers.system("500110-RSJ")
+    )
+    assert (response.status_code, response.json()["code"]) == (403, "basis_required")
+    assert response.json()["access_log_id"]
+
+
+async def test_a_registered_duty_instead_of_a_case(
+    client: httpx.AsyncClient, demo: Database, headers, duty
+) -> None:  # type: ignore[no-untyped-def]
+    await duty("500110-SWJ-ZG-001", "500110-SWJ", statute="《税收征收管理法》第五十七条")
+    response = await client.post(
+        f"/resources/{LEGAL}/read",
+        headers=headers.system("500110-SWJ"),
+        json=body(COMPANY, case_ref=None, legal_basis="500110-SWJ-ZG-001"),
+    )
+    assert response.status_code == 200, response.text
+    # the statute as free text, another member's duty, a duty not covering the resource: nothing
+    await duty("500110-GAJ-XZ-001", "500110-GAJ")
+    await duty("500110-SWJ-QT-001", "500110-SWJ", resources=("500110-MZJ-DB-001",))
+    refused = [
+        await client.post(
+            f"/resources/{LEGAL}/read",
+            headers=headers.system("500110-SWJ"),
+            json=body(COMPANY, case_ref=None, legal_basis=basis),
+        )
+        for basis in ("《税收征收管理法》第五十七条", "500110-GAJ-XZ-001", "500110-SWJ-QT-001")
+    ]
+    assert [(r.status_code, r.json()["code"]) for r in refused] == [
+        (403, "legal_basis_unknown"),
+        (403, "legal_basis_unknown"),
+        (403, "duty_does_not_cover_resource"),
+    ]
 
 
 async def test_not_shared_is_refused_with_its_legal_basis(

@@ -94,7 +94,7 @@ async def test_the_subject_sees_batched_reads_as_reads(
              for n in range(3)]  # fmt: skip
     response = await client.post("/reads", json={"reads": reads}, headers=headers.system("500110-RSJ"))
     assert [r["status"] for r in response.json()["results"]] == [200] * 3
-    mine = (await client.get("/access-log/mine", headers=headers.person("enterprise-xm"))).json()
+    mine = (await client.get("/access-log/mine", headers=headers.enterprise(f"e-{COMPANY}"))).json()
     assert sorted(m["case_ref"] for m in mine) == [f"5001102026061500000{n}" for n in range(3)]
 
 
@@ -121,12 +121,14 @@ async def test_a_batch_needs_a_token(client: httpx.AsyncClient, demo: Database) 
 
 
 @pytest.fixture
-async def strict(migrated_url: str, nats_server: EmbeddedNats, demo: Database, tokens: TokenFactory,
-                 make_settings) -> AsyncIterator[httpx.AsyncClient]:  # type: ignore[no-untyped-def]  # fmt: skip
+async def strict(
+    migrated_url: str, nats_server: EmbeddedNats, demo: Database, tokens: TokenFactory, make_settings, meshed
+) -> AsyncIterator[httpx.AsyncClient]:  # type: ignore[no-untyped-def]
     app = create_app(
         make_settings(migrated_url, nats_server.url, rate_limit_per_second=1.0, rate_limit_burst=3)
     )
     async with app_client(app, database=demo, tokens=tokens) as client:
+        meshed(client)
         yield client
 
 
@@ -150,7 +152,7 @@ async def test_lookups_in_one_batch_each_find_and_log_their_own(
     client: httpx.AsyncClient, demo: Database, headers
 ) -> None:  # type: ignore[no-untyped-def]
     licence = "1.2.156.3005.2.11100000000013338W011.11500110MB1A0001X2.20230000403.001.B"
-    issued = await client.post("/certificates", headers=headers.system("500110-SCJGJ"), json={
+    issued = await client.post("/certificates", headers=headers.system("500110-SCJGJ", scope="exchange:certificates:issue"), json={
         "identifier": licence, "type_name": "营业执照", "holder_kind": "person", "holder_identifier": RESIDENT,
         "holder_name": "陈晓梅", "holder_id": "person-chen", "valid_from": "2026-06-15", "case_ref": "C1"})  # fmt: skip
     assert issued.status_code == 201, issued.text

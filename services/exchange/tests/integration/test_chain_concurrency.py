@@ -38,7 +38,7 @@ async def committed(embedded_postgres: EmbeddedPostgres) -> AsyncIterator[Databa
 
 async def append(database: Database, n: int) -> None:
     context = ReadContext(caller=Caller("500110-RSJ"), resource_code="500110-SCJGJ-FR-001", subject_ref=f"{n:064x}",
-                          owner_id=f"owner-{n % 7}", purpose=Purpose("核验", case_ref=f"case-{n}"),
+                          purpose=Purpose("核验", case_ref=f"case-{n}"),
                           now=datetime.now(UTC))  # fmt: skip
     async with (
         database.driver() as connection

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from dataclasses import replace
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any, TypeVar
@@ -148,12 +149,13 @@ class ReadBases:
             rows = await self._cases.get(database, number)
         if rows is None:
             return None
-        if rows.unbound:
-            for kind, owner in rows.unbound:
-                await self.subject_ref(database, kind, owner)
-            self._cases.forget(number)
-            rows = await self._cases.get(database, number)
-        return None if rows is None else rows.facts
+        if not rows.unbound:
+            return rows.facts
+        refs = set(rows.facts.subject_refs)
+        for kind, owner in rows.unbound:  # parties not bound yet: bound now (identity, once per party)
+            if (ref := await self.subject_ref(database, kind, owner)) is not None:
+                refs.add(ref)
+        return replace(rows.facts, subject_refs=frozenset(refs))
 
     async def _learn_case(self, database: Database, number: str) -> None:
         assert self._mesh is not None
