@@ -27,7 +27,7 @@ class _Provider:
         self.client_id = "exchange-demo"
         self.kind = "system"
         self.roles: frozenset[str] = frozenset()
-        self.scopes: frozenset[str] = frozenset()
+        self.scopes: frozenset[str] = frozenset({"exchange:records:write"})
 
 
 async def load(database: Database, settings: ExchangeSettings | None = None) -> int:

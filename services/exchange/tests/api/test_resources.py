@@ -7,6 +7,11 @@ from meshkit.db import Database
 
 pytestmark = pytest.mark.api
 
+# a department system with every scope its job may need (the matrix test checks each one alone)
+DEPARTMENT_SYSTEM = (
+    "exchange:read exchange:records:write exchange:resources:write exchange:sharing exchange:subscribe"
+)
+
 POPULATION = "500110-GAJ-RK-001"
 
 
@@ -31,7 +36,9 @@ async def test_directory_lists_base_resources(client: httpx.AsyncClient, demo: D
 async def test_directory_says_what_the_caller_may_read(
     client: httpx.AsyncClient, demo: Database, headers
 ) -> None:  # type: ignore[no-untyped-def]
-    found = (await client.get("/resources", headers=headers.system("500110-SCJGJ"))).json()
+    found = (
+        await client.get("/resources", headers=headers.system("500110-SCJGJ", scope=DEPARTMENT_SYSTEM))
+    ).json()
     access = {r["code"]: r["access"] for r in found}
     assert access[POPULATION]["readable"] is True
     assert access["500110-MZJ-DB-001"] == {
@@ -72,11 +79,15 @@ async def test_provider_registers_its_own_resource(
     client: httpx.AsyncClient, demo: Database, headers
 ) -> None:  # type: ignore[no-untyped-def]
     ok = await client.put(
-        "/resources/500110-RSJ-CB-001", json=_resource(), headers=headers.system("500110-RSJ")
+        "/resources/500110-RSJ-CB-001",
+        json=_resource(),
+        headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM),
     )
     assert ok.status_code == 200, ok.text
     other = await client.put(
-        "/resources/500110-RSJ-CB-002", json=_resource(), headers=headers.system("500110-GAJ")
+        "/resources/500110-RSJ-CB-002",
+        json=_resource(),
+        headers=headers.system("500110-GAJ", scope=DEPARTMENT_SYSTEM),
     )
     assert other.status_code == 403
 
@@ -87,7 +98,9 @@ async def test_registration_rules_list_every_violation(
     bad = _resource(sharing_type="not_shared", sharing_method="api", items=[{"key": "Name", "name": "姓名",
                                                                              "type": "text"}])  # fmt: skip
     response = await client.put(
-        "/resources/500110-RSJ-CB-009", json=bad, headers=headers.system("500110-RSJ")
+        "/resources/500110-RSJ-CB-009",
+        json=bad,
+        headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM),
     )
     assert response.status_code == 422
     fields = {e["field"] for e in response.json()["errors"]}
@@ -97,6 +110,8 @@ async def test_registration_rules_list_every_violation(
 async def test_only_operators_register_members(client: httpx.AsyncClient, headers) -> None:  # type: ignore[no-untyped-def]
     body = {"name": "区教委"}
     assert (
-        await client.put("/members/500110-JW", json=body, headers=headers.system("500110-JW"))
+        await client.put(
+            "/members/500110-JW", json=body, headers=headers.system("500110-JW", scope=DEPARTMENT_SYSTEM)
+        )
     ).status_code == 403
     assert (await client.put("/members/500110-JW", json=body, headers=headers.operator())).status_code == 200

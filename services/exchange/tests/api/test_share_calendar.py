@@ -12,6 +12,11 @@ from meshkit.events import CloudEvent
 
 pytestmark = pytest.mark.api
 
+# a department system with every scope its job may need (the matrix test checks each one alone)
+DEPARTMENT_SYSTEM = (
+    "exchange:read exchange:records:write exchange:resources:write exchange:sharing exchange:subscribe"
+)
+
 RELIEF = "500110-MZJ-DB-001"
 # Test data, not a real notice: 2027-01-01 (Fri) off, 2027-01-09 (Sat) worked.
 NOTICE = {"year": 2027, "source": "测试用节假日安排", "revision": 1, "holidays": ["2027-01-01"],
@@ -27,7 +32,9 @@ def published(**data: object) -> CloudEvent:
 async def _request(client: httpx.AsyncClient, headers) -> httpx.Response:  # type: ignore[no-untyped-def]
     payload = {"resource_code": RELIEF, "purpose": "临时救助审核", "legal_basis": "《社会救助暂行办法》第四十七条",
                "items": ["name"], "valid_from": "2026-12-28", "valid_to": "2027-06-30"}  # fmt: skip
-    return await client.post("/share-requests", json=payload, headers=headers.system("500110-RSJ"))
+    return await client.post(
+        "/share-requests", json=payload, headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM)
+    )
 
 
 async def _apply(database: Database, event: CloudEvent) -> None:
@@ -71,7 +78,9 @@ async def test_a_notice_with_days_of_another_year_is_not_taken(demo: Database) -
 
 async def test_the_calendar_counted_is_listed(client: httpx.AsyncClient, demo: Database, headers) -> None:  # type: ignore[no-untyped-def]
     await _apply(demo, published())
-    listed = await client.get("/calendar/years", headers=headers.system("500110-RSJ"))
+    listed = await client.get(
+        "/calendar/years", headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM)
+    )
     assert listed.status_code == 200
     years = {y["year"]: y for y in listed.json()}
     assert years[2027] == {"year": 2027, "source": "测试用节假日安排", "revision": 1, "holidays": ["2027-01-01"],

@@ -23,6 +23,11 @@ from meshkit.testing.service import TEST_SECRET
 
 pytestmark = pytest.mark.api
 
+# a department system with every scope its job may need (the matrix test checks each one alone)
+DEPARTMENT_SYSTEM = (
+    "exchange:read exchange:records:write exchange:resources:write exchange:sharing exchange:subscribe"
+)
+
 LEGAL = "500110-SCJGJ-FR-001"
 COMPANY = "91500110MA60XJ8Q1X"
 POLICY = DeliveryPolicy(max_attempts=3, backoff_base=1.0, backoff_cap=60.0)
@@ -58,7 +63,7 @@ async def push(client: httpx.AsyncClient, headers, version: int) -> None:  # typ
         "data": {"name": "重庆綦河农产品有限公司", "address": "新址"},
     }
     response = await client.put(f"/resources/{LEGAL}/records", json={"records": [record]},
-                                headers=headers.system("500110-SCJGJ"))  # fmt: skip
+                                headers=headers.system("500110-SCJGJ", scope=DEPARTMENT_SYSTEM))  # fmt: skip
     assert response.status_code == 200, response.text
 
 
@@ -97,7 +102,7 @@ async def test_webhook_retries_then_delivers_signed(
     clock = Later()
     created = await client.post("/subscriptions", json={"resource_code": LEGAL, "channel": "webhook",
                                                         "webhook_url": "https://rsj.example/hooks"},
-                                headers=headers.system("500110-RSJ"))  # fmt: skip
+                                headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM))  # fmt: skip
     assert created.status_code == 201, created.text
     secret = created.json()["secret"]
     await push(client, headers, version=2)
@@ -113,9 +118,9 @@ async def test_webhook_retries_then_delivers_signed(
                                          now=clock.now)  # fmt: skip
 
         assert await deliver() == (0, 1)
-        backlog = (await client.get("/subscriptions", headers=headers.system("500110-RSJ"))).json()[0][
-            "backlog"
-        ]
+        backlog = (
+            await client.get("/subscriptions", headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM))
+        ).json()[0]["backlog"]
         assert (backlog["pending"], backlog["last_error"]) == (1, "subscriber answered 503")
         assert await deliver() == (0, 0)  # backing off
         clock.advance(seconds=1.5)
@@ -135,7 +140,7 @@ async def test_dead_letters_and_replay(client: httpx.AsyncClient, settled: Datab
     clock = Later()
     await client.post("/subscriptions", json={"resource_code": LEGAL, "channel": "webhook",
                                               "webhook_url": "https://rsj.example/hooks"},
-                      headers=headers.system("500110-RSJ"))  # fmt: skip
+                      headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM))  # fmt: skip
     await push(client, headers, version=2)
     await relay_to_consumer(settled)
     subscriber = Subscriber(failures=10)
@@ -146,9 +151,13 @@ async def test_dead_letters_and_replay(client: httpx.AsyncClient, settled: Datab
                 await deliver_due(uow, webhooks=webhooks, notifier=None, sealer=Sealer(TEST_SECRET), policy=POLICY,
                                   now=clock.now)  # fmt: skip
             clock.advance(seconds=120)
-    [view] = (await client.get("/subscriptions", headers=headers.system("500110-RSJ"))).json()
+    [view] = (
+        await client.get("/subscriptions", headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM))
+    ).json()
     assert (view["backlog"]["pending"], view["backlog"]["dead"]) == (0, 1)
-    replayed = await client.post(f"/subscriptions/{view['id']}/replay", headers=headers.system("500110-RSJ"))
+    replayed = await client.post(
+        f"/subscriptions/{view['id']}/replay", headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM)
+    )
     assert (replayed.json()["backlog"]["pending"], replayed.json()["backlog"]["dead"]) == (1, 0)
 
 
@@ -157,11 +166,11 @@ async def test_nats_channel_and_who_may_subscribe(
 ) -> None:  # type: ignore[no-untyped-def]
     clock = Later()
     refused = await client.post("/subscriptions", json={"resource_code": "500110-MZJ-DB-001", "channel": "nats"},
-                                headers=headers.system("500110-RSJ"))  # fmt: skip
+                                headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM))  # fmt: skip
     assert refused.status_code == 403
     assert refused.json()["code"] == "not_granted"
     created = await client.post("/subscriptions", json={"resource_code": LEGAL, "channel": "nats"},
-                                headers=headers.system("500110-SWJ"))  # fmt: skip
+                                headers=headers.system("500110-SWJ", scope=DEPARTMENT_SYSTEM))  # fmt: skip
     assert created.json()["nats_subject"] == "exchange.notify.500110-SWJ"
     await push(client, headers, version=5)
     await push(client, headers, version=4)  # stale: no change, no event

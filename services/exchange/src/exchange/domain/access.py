@@ -24,7 +24,6 @@ __all__ = [
     "is_government",
     "is_operator",
     "may",
-    "speaks_for",
 ]
 
 OPERATOR_SCOPE = "exchange:admin"
@@ -124,19 +123,4 @@ def may(caller: Caller, operation: Operation, org: str | None = None) -> bool:
 
 def is_operator(caller: Caller) -> bool:
     """Hub operators: role ``operator`` (staff) or scope ``exchange:admin`` (an operations system)."""
-    return may(caller, Operation.ADMINISTER) or (
-        is_government(caller) and not caller.roles.isdisjoint(_LEGACY_OPERATOR_ROLES)
-    )
-
-
-_LEGACY_OPERATOR_ROLES = frozenset({"admin", "administrator", "operator", "auditor"})
-
-
-def speaks_for(caller: Caller, org_code: str) -> bool:
-    """Transitional (until every use case asks :func:`may`): staff or a system of this organization, or anyone
-    with an operator-like role or scope."""
-    return is_government(caller) and (
-        caller.org == org_code
-        or not caller.roles.isdisjoint(_LEGACY_OPERATOR_ROLES)
-        or OPERATOR_SCOPE in caller.scopes
-    )
+    return may(caller, Operation.ADMINISTER)

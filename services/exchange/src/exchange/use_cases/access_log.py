@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from exchange.domain.access import Caller, is_operator
+from exchange.domain.access import Caller, Operation, is_operator, may
 from exchange.domain.chain import Break, ChainWalk
 from exchange.store.models import AccessEntry
 from exchange.store.unit_of_work import ExchangeUnitOfWork
@@ -70,7 +70,7 @@ async def verify_chain(uow: ExchangeUnitOfWork, *, caller: Caller) -> ChainRepor
 
     Entries appended while the walk runs lie beyond the head it read first, so they are not judged.
     """
-    if not is_operator(caller):
+    if not (may(caller, Operation.AUDIT) or is_operator(caller)):
         raise Forbidden("只有平台运维或审计人员可以校验访问日志 (operators and auditors only)")
     head = await uow.access_log.head()
     walk = ChainWalk()

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from exchange.domain.access import Caller, is_operator, speaks_for
+from exchange.domain.access import Caller, Operation, is_operator, may
 from exchange.domain.resources import resource_problems
 from exchange.domain.sharing import Decision, GrantTerms, Purpose, ResourceTerms, SharingType, decide_read
 from exchange.store.models import Member, Resource, ShareRequest
@@ -94,7 +94,9 @@ async def register_resource(
     uow: ExchangeUnitOfWork, *, resource: Resource, caller: Caller | None = None
 ) -> None:
     """Providers register their own resources (operators any); the provider must be a member."""
-    if caller is not None and not speaks_for(caller, resource.provider_code):
+    if caller is not None and not (
+        may(caller, Operation.DEFINE_RESOURCES, org=resource.provider_code) or is_operator(caller)
+    ):
         raise Forbidden("只能登记本单位提供的数据资源 (only the provider registers its resources)")
     problems = resource_problems(
         sharing_type=resource.sharing_type, sharing_method=resource.sharing_method, items=resource.items,

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from exchange.domain.access import Caller, is_government, is_operator, speaks_for
+from exchange.domain.access import Caller, Operation, is_operator, may
 from exchange.domain.calendar import CalendarUnavailable
 from exchange.domain.grants import (
     GrantProblem,
@@ -52,15 +52,13 @@ def _problem(exc: GrantProblem) -> Invalid | Conflict:
 async def request_share(
     uow: ExchangeUnitOfWork, *, caller: Caller, draft: RequestDraft, today: date, working_days: int = 10
 ) -> ShareRequest:
-    if not is_government(caller):
-        raise Forbidden("只有政务部门可以申请共享 (government users only)")
+    if not may(caller, Operation.REQUEST_SHARING):
+        raise Forbidden(
+            "只有部门负责人、管理员或具备 exchange:sharing 权限的系统可以申请共享", code="not_permitted"
+        )
     resource = await get_resource(uow, code=draft.resource_code)
     if resource.sharing_type == SharingType.NOT_SHARED:
         raise Forbidden(f"该资源不予共享，依据：{resource.legal_basis or '未注明'}", code="not_shared")
-    if resource.sharing_type == SharingType.UNCONDITIONAL:
-        raise Conflict(
-            "无条件共享资源无需申请，可直接读取 (unconditional: no request needed)", code="not_needed"
-        )
     if caller.org == resource.provider_code:
         raise Conflict("提供部门读取本单位数据无需申请 (the provider needs no grant)", code="not_needed")
     try:
@@ -86,8 +84,12 @@ async def get_request(uow: ExchangeUnitOfWork, *, caller: Caller, request_id: uu
     if request is None:
         raise NotFound("共享申请不存在", code="share_request_not_found")
     resource = await get_resource(uow, code=request.resource_code)
-    if not (speaks_for(caller, request.requester_code) or speaks_for(caller, resource.provider_code)):
-        raise Forbidden("只有申请部门和提供部门可以查看该申请")
+    if not (
+        may(caller, Operation.REQUEST_SHARING, org=request.requester_code)
+        or may(caller, Operation.ANSWER_SHARING, org=resource.provider_code)
+        or is_operator(caller)
+    ):
+        raise Forbidden("只有申请部门和提供部门可以查看该申请", code="not_permitted")
     return request
 
 
@@ -100,8 +102,11 @@ async def answer_request(
     if request is None:
         raise NotFound("共享申请不存在", code="share_request_not_found")
     resource = await get_resource(uow, code=request.resource_code)
-    if not speaks_for(caller, resource.provider_code):
-        raise Forbidden("只有提供部门可以答复共享申请 (the provider answers)")
+    if not may(caller, Operation.ANSWER_SHARING, org=resource.provider_code):
+        raise Forbidden(
+            "只有提供部门的负责人、管理员或其系统可以答复共享申请 (the provider answers)",
+            code="not_permitted",
+        )
     try:
         may_answer(RequestStatus(request.status))
         if grant:
@@ -124,8 +129,8 @@ async def withdraw_request(uow: ExchangeUnitOfWork, *, caller: Caller, request_i
     request = await uow.grants.get(request_id, for_update=True)
     if request is None:
         raise NotFound("共享申请不存在", code="share_request_not_found")
-    if not speaks_for(caller, request.requester_code):
-        raise Forbidden("只有申请部门可以撤回申请")
+    if not may(caller, Operation.REQUEST_SHARING, org=request.requester_code):
+        raise Forbidden("只有申请部门可以撤回申请", code="not_permitted")
     if request.status not in (RequestStatus.PENDING, RequestStatus.GRANTED):
         raise Conflict("该申请已结束，不能撤回", code="request_answered")
     request.status = RequestStatus.WITHDRAWN
@@ -142,8 +147,10 @@ async def list_requests(
         if not is_operator(caller):
             raise Forbidden("只有平台运维人员可以查看全部申请")
         org = None
-    elif not is_government(caller):
-        raise Forbidden("只有政务部门可以查看共享申请")
+    elif not (may(caller, Operation.REQUEST_SHARING) or may(caller, Operation.ANSWER_SHARING)):
+        raise Forbidden(
+            "只有部门负责人、管理员或具备 exchange:sharing 权限的系统可以查看共享申请", code="not_permitted"
+        )
     else:
         org = caller.org
     return await uow.grants.search(

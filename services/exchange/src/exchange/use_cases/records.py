@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from exchange.domain.access import Caller, is_government
+from exchange.domain.access import Caller, Operation, may
 from exchange.domain.limits import PayloadLimits
 from exchange.domain.sharing import SharingMethod
 from exchange.domain.subjects import SubjectKind
@@ -46,8 +46,11 @@ async def push_records(
     sealer: Sealer, limits: PayloadLimits,
 ) -> PushSummary:  # fmt: skip
     resource = await get_resource(uow, code=resource_code)
-    if not (is_government(caller) and caller.org == resource.provider_code):
-        raise Forbidden("只有提供部门可以推送本资源的数据 (only the provider pushes records)")
+    if not may(caller, Operation.PUSH_RECORDS, org=resource.provider_code):
+        raise Forbidden(
+            "只有提供部门的管理员或具备 exchange:records:write 权限的本单位系统可以推送本资源的数据",
+            code="not_permitted",
+        )
     if resource.sharing_method != SharingMethod.TABLE:
         raise Conflict(
             "该资源以接口方式共享，数据由提供部门系统实时提供 (not a hosted resource)", code="not_hosted"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from exchange.domain.access import Caller, is_government, is_operator, speaks_for
+from exchange.domain.access import Caller, Operation, is_operator, may
 from exchange.sealing import Sealer
 from exchange.store.models import Subscription
 from exchange.store.unit_of_work import ExchangeUnitOfWork
@@ -45,8 +45,10 @@ async def subscribe(
     uow: ExchangeUnitOfWork, *, caller: Caller, resource_code: str, channel: str, webhook_url: str | None,
     sealer: Sealer, today: date,
 ) -> NewSubscription:  # fmt: skip
-    if not is_government(caller):
-        raise Forbidden("只有政务部门可以订阅数据变更 (government users only)")
+    if not may(caller, Operation.SUBSCRIBE):
+        raise Forbidden(
+            "只有本单位管理员或具备 exchange:subscribe 权限的系统可以订阅数据变更", code="not_permitted"
+        )
     resource = await get_resource(uow, code=resource_code)
     grants = await uow.grants.granted_to(caller.org or "")
     decision = access_of(resource, caller, grants, today)
@@ -74,15 +76,15 @@ async def _own(uow: ExchangeUnitOfWork, caller: Caller, subscription_id: uuid.UU
     subscription = await uow.subscriptions.get(subscription_id)
     if subscription is None or not subscription.active:
         raise NotFound("订阅不存在", code="subscription_not_found")
-    if not speaks_for(caller, subscription.member_code):
-        raise Forbidden("只能管理本单位的订阅")
+    if not (may(caller, Operation.SUBSCRIBE, org=subscription.member_code) or is_operator(caller)):
+        raise Forbidden("只能管理本单位的订阅", code="not_permitted")
     return subscription
 
 
 async def list_subscriptions(uow: ExchangeUnitOfWork, *, caller: Caller) -> list[SubscriptionView]:
     """The caller's organization's subscriptions (operators: all), each with its delivery backlog."""
-    if not is_government(caller):
-        raise Forbidden("只有政务部门可以查看订阅")
+    if not (may(caller, Operation.SUBSCRIBE) or is_operator(caller)):
+        raise Forbidden("只有本单位管理员、订阅系统或平台运维人员可以查看订阅", code="not_permitted")
     member = None if is_operator(caller) else caller.org
     subscriptions: Sequence[Subscription] = await uow.subscriptions.of_member(member)
     return [SubscriptionView(s, await uow.deliveries.backlog(s.id)) for s in subscriptions]
