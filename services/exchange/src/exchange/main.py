@@ -9,17 +9,19 @@ from datetime import UTC, datetime
 from fastapi import FastAPI
 
 from exchange.api import LANES, ROUTERS
+from exchange.clients.outbound import Outbound
 from exchange.clients.providers import ProviderClient
 from exchange.domain.limits import PayloadLimits, RateLimiter
 from exchange.sealing import Sealer
 from exchange.settings import ExchangeSettings
 from exchange.signing import Verifier
 from exchange.store.driver import ResourceSnapshots, TypeDirectoryCopy
+from exchange.store.endpoint_hosts import EndpointHostCopies
 from exchange.store.group_commit import GroupCommit
 from exchange.store.unit_of_work import ExchangeUnitOfWork
 from exchange.use_cases.calendar import seed_calendar
+from exchange.use_cases.reads import Providers
 from meshkit.app import build_app, mesh_resources
-from meshkit.http import plain_session
 from meshkit.observability import configure_logging
 
 __all__ = ["create_app"]
@@ -47,8 +49,12 @@ def create_app(settings: ExchangeSettings | None = None) -> FastAPI:
         async with mesh_resources(app, settings):
             async with ExchangeUnitOfWork(app.state.database) as uow:
                 await seed_calendar(uow)  # idempotent: adds the library's new years, keeps the district's
-            providers_http = plain_session(max_connections=settings.provider_connections)
-            app.state.providers = ProviderClient(providers_http, max_bytes=settings.provider_response_bytes)
+            outbound = Outbound(settings.outbound_policy(), max_connections=settings.provider_connections)
+            app.state.outbound = outbound
+            app.state.providers = Providers(
+                ProviderClient(outbound, max_bytes=settings.provider_response_bytes),
+                EndpointHostCopies(ttl=settings.resource_cache_seconds),
+            )
             app.state.clock = lambda: datetime.now(UTC)
             app.state.sealer = Sealer(settings.secret_key.get_secret_value())
             app.state.resource_snapshots = ResourceSnapshots(ttl=settings.resource_cache_seconds)
@@ -68,7 +74,7 @@ def create_app(settings: ExchangeSettings | None = None) -> FastAPI:
             try:
                 yield
             finally:
-                await providers_http.close()
+                await outbound.close()
 
     return build_app(
         service="exchange",

@@ -23,6 +23,7 @@ from exchange.store.certificate_models import (
 )
 from exchange.store.city_models import CityInbound, CityOutbound, InboundNonce
 from exchange.store.dependency_models import CatalogMatter, MatterDependency
+from exchange.store.endpoint_host_models import MemberEndpointHost
 from exchange.store.pubsub_models import Delivery, Subscription
 from exchange.store.sharing_models import AccessEntry, ChainHead, ChainLink, Member, Record, ShareRequest
 
@@ -46,6 +47,7 @@ __all__ = [
     "InboundNonce",
     "MatterDependency",
     "Member",
+    "MemberEndpointHost",
     "Record",
     "Resource",
     "ShareRequest",

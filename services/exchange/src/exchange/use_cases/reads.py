@@ -7,13 +7,21 @@ decision shared with the other reads (certificate lookups)."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from exchange.clients.providers import ForwardedContext, ProviderClient, ProviderError, ProviderTimeout
+from exchange.clients.providers import (
+    ForwardedContext,
+    ProviderClient,
+    ProviderError,
+    ProviderRefused,
+    ProviderTimeout,
+)
 from exchange.domain.access import Caller
+from exchange.domain.outbound import REFUSED_BY_POLICY, endpoint_admitted
 from exchange.domain.sharing import (
     Decision,
     GrantTerms,
@@ -26,6 +34,7 @@ from exchange.domain.sharing import (
 from exchange.domain.subjects import InvalidSubject, SubjectKind, normalized_identifier
 from exchange.sealing import Sealer, Unsealable
 from exchange.store.driver import ReadStatements, ResourceSnapshots, append_many, read_and_log_many
+from exchange.store.endpoint_hosts import EndpointHostCopies
 from exchange.store.group_commit import Batched, GroupCommit
 from exchange.store.models import Resource
 from exchange.use_cases.access_entries import ReadContext, new_entry, with_outcome
@@ -34,6 +43,7 @@ from exchange.use_cases.errors import Invalid, NotFound, ProviderFailed, Resourc
 from meshkit.db import Database
 
 __all__ = [
+    "Providers",
     "ReadQuery",
     "ReadResult",
     "ResourceSnapshots",
@@ -41,6 +51,18 @@ __all__ = [
     "read_record",
     "subject_ref_of",
 ]
+
+
+log = logging.getLogger("exchange.reads")
+
+
+@dataclass(frozen=True)
+class Providers:
+    """What proxied reads need: the client that calls provider systems, and each provider's endpoint hosts (a
+    resource whose endpoint is on a host no longer listed for its provider is refused, never called)."""
+
+    client: ProviderClient
+    endpoint_hosts: EndpointHostCopies
 
 
 @dataclass(frozen=True)
@@ -146,7 +168,7 @@ class _Decided:
 
 
 async def read_record(
-    database: Database, snapshots: ResourceSnapshots, commits: GroupCommit, provider: ProviderClient, *,
+    database: Database, snapshots: ResourceSnapshots, commits: GroupCommit, providers: Providers, *,
     caller: Caller, query: ReadQuery, sealer: Sealer, now: datetime, request_id: str | None = None,
 ) -> ReadResult:  # fmt: skip
     """Decide, fetch and log; the entry commits before anything is answered.
@@ -163,7 +185,7 @@ async def read_record(
                                    request_id=request_id)  # fmt: skip
     decision = await decide(database, commits, resource, context, query.items)
     if resource.sharing_method == SharingMethod.API:
-        return await _proxied(commits, provider, _Decided(resource, identifier, context, decision))
+        return await _proxied(database, commits, providers, _Decided(resource, identifier, context, decision))
     granted = new_entry(context, items=decision.items, outcome=Outcome.GRANTED)
     missing = with_outcome(granted, Outcome.NOT_FOUND)
     sealed = await commits.run(Batched(read_and_log_many, (granted, missing)))
@@ -181,7 +203,9 @@ async def read_record(
                       resource.sharing_method)  # fmt: skip
 
 
-async def _proxied(commits: GroupCommit, provider: ProviderClient, decided: _Decided) -> ReadResult:
+async def _proxied(
+    database: Database, commits: GroupCommit, providers: Providers, decided: _Decided
+) -> ReadResult:
     """Forward to the provider system (no database connection held meanwhile), then log the outcome."""
     resource, context, decision = decided.resource, decided.context, decided.decision
     url, timeout, kind = resource.endpoint_url, resource.timeout_ms / 1000, resource.subject_kind
@@ -192,16 +216,26 @@ async def _proxied(commits: GroupCommit, provider: ProviderClient, decided: _Dec
         purpose=purpose.purpose or "", case_ref=purpose.case_ref, legal_basis=purpose.legal_basis,
     )  # fmt: skip
     try:
-        record = await provider.fetch(
+        hosts = await providers.endpoint_hosts.get(database, resource.provider_code)
+        if not endpoint_admitted(url, hosts or ()):
+            log.warning(
+                "proxied read refused: the endpoint's host is not listed for the provider",
+                extra={"resource": resource.code, "provider": resource.provider_code},
+            )
+            raise ProviderRefused(REFUSED_BY_POLICY)
+        record = await providers.client.fetch(
             url=url, timeout=timeout, subject_kind=kind, identifier=decided.identifier, items=list(decision.items),
             context=forwarded,
         )  # fmt: skip
     except ProviderError as exc:
         timed_out = isinstance(exc, ProviderTimeout)
-        reason = "provider_timeout" if timed_out else "provider_unavailable"
+        refused = isinstance(exc, ProviderRefused)
+        reason = (
+            "provider_timeout" if timed_out else "endpoint_refused" if refused else "provider_unavailable"
+        )
         failed = new_entry(context, items=decision.items, outcome=Outcome.FAILED, reason=reason)
         await commits.run(Batched(append_many, failed))
-        detail = f"提供部门系统{'未在时限内应答' if timed_out else '暂不可用'} ({exc})"
+        detail = f"提供部门系统{'未在时限内应答' if timed_out else '暂不可用'}：{exc}"
         raise ProviderFailed(detail, status=504 if timed_out else 502, code=reason,
                              access_log_id=str(failed["id"])) from exc  # fmt: skip
     outcome = Outcome.NOT_FOUND if record is None else Outcome.GRANTED
