@@ -150,10 +150,8 @@ class Outbound:
         """``POST`` without following redirects; a 3xx raises :class:`OutboundFailed` like every other failure
         to reach the peer. Timeouts raise ``TimeoutError`` (callers tell them apart)."""
         refusal = self.policy.refused_url(url)
-        target = parse_url(url)
-        where = {"host": target.host, "port": target.port} if target is not None else {}
         if refusal is not None:
-            log.warning("outbound call refused", extra={"reason": refusal.reason, **where})
+            log.warning("outbound call refused", extra={"reason": refusal.reason, **_where(url)})
             raise OutboundFailed(REFUSED_BY_POLICY, refused=True)
         try:
             async with self._session.post(
@@ -171,9 +169,15 @@ class Outbound:
         except aiohttp.ClientConnectorError as exc:
             if isinstance(exc.os_error, OutboundRefused):
                 raise OutboundFailed(REFUSED_BY_POLICY, refused=True) from exc
-            log.info("outbound call failed", extra={"error": type(exc).__name__, **where})
+            log.info("outbound call failed", extra={"error": type(exc).__name__, **_where(url)})
             raise OutboundFailed(UNREACHABLE) from exc
         except (aiohttp.ClientError, OSError) as exc:
             # the operators' log may say what went wrong; the caller's record says only "unreachable"
-            log.info("outbound call failed", extra={"error": type(exc).__name__, **where})
+            log.info("outbound call failed", extra={"error": type(exc).__name__, **_where(url)})
             raise OutboundFailed(UNREACHABLE) from exc
+
+
+def _where(url: str) -> dict[str, object]:
+    """The target's host and port, for the operators' log (never for the caller's record)."""
+    target = parse_url(url)
+    return {"host": target.host, "port": target.port} if target is not None else {}

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from ipaddress import IPv4Address, IPv4Network, IPv6Address, IPv6Network, ip_address, ip_network
 
 from yarl import URL
@@ -285,29 +286,34 @@ class OutboundPolicy:
         """What is wrong with the URL as written, without resolving any name: scheme, credentials, a host that
         is no host, a loopback name, a refused address in any spelling. None when it may be tried (the address
         it resolves to is checked again at connection time)."""
-        url = parse_url(text)
-        schemes = ("https",) if self.https_only else ("https", "http")
-        if url is None or url.scheme not in schemes:
-            return UrlRefusal("scheme", f"地址须以 {' 或 '.join(s + '://' for s in schemes)} 开头")
-        if not url.is_absolute() or not url.host:
-            return UrlRefusal("no_host", "地址缺少主机名 (no host)")
-        if url.user is not None or url.password is not None:
-            return UrlRefusal("credentials", "地址中不得包含用户名或密码 (no credentials in the URL)")
-        host = url.host
-        try:
-            address = literal_address(host)
-        except MalformedHost:
+        return _refused_url(self, text)
+
+
+@lru_cache(maxsize=1024)  # every proxied read asks, for the few endpoints there are
+def _refused_url(policy: OutboundPolicy, text: str) -> UrlRefusal | None:
+    url = parse_url(text)
+    schemes = ("https",) if policy.https_only else ("https", "http")
+    if url is None or url.scheme not in schemes:
+        return UrlRefusal("scheme", f"地址须以 {' 或 '.join(s + '://' for s in schemes)} 开头")
+    if not url.is_absolute() or not url.host:
+        return UrlRefusal("no_host", "地址缺少主机名 (no host)")
+    if url.user is not None or url.password is not None:
+        return UrlRefusal("credentials", "地址中不得包含用户名或密码 (no credentials in the URL)")
+    host = url.host
+    try:
+        address = literal_address(host)
+    except MalformedHost:
+        return UrlRefusal("malformed_host", "主机名无效 (invalid host)")
+    if address is None:
+        if not _valid_name(url.raw_host or ""):
             return UrlRefusal("malformed_host", "主机名无效 (invalid host)")
-        if address is None:
-            if not _valid_name(url.raw_host or ""):
-                return UrlRefusal("malformed_host", "主机名无效 (invalid host)")
-            if _is_loopback_name(host):
-                return UrlRefusal("loopback", f"不得指向{KIND_LABELS['loopback']}")
-            return None
-        kind = self.refused_address(address, url.port)
-        if kind is not None:
-            return UrlRefusal(kind, f"不得指向{kind_label(kind)}")
+        if _is_loopback_name(host):
+            return UrlRefusal("loopback", f"不得指向{KIND_LABELS['loopback']}")
         return None
+    kind = policy.refused_address(address, url.port)
+    if kind is not None:
+        return UrlRefusal(kind, f"不得指向{kind_label(kind)}")
+    return None
 
 
 @dataclass(frozen=True)
@@ -345,14 +351,20 @@ class EndpointHost:
         return cls(host, url.port)
 
     def admits(self, text: str) -> bool:
-        url = parse_url(text)
-        if url is None:
-            return False
-        return _canonical_host(url.raw_host or "") == self.host and self.port in (None, url.port)
+        target = _host_and_port(text)
+        return target is not None and target[0] == self.host and self.port in (None, target[1])
 
     def __str__(self) -> str:
         host = f"[{self.host}]" if ":" in self.host else self.host
         return host if self.port is None else f"{host}:{self.port}"
+
+
+@lru_cache(maxsize=1024)  # every proxied read asks, for the few endpoints there are
+def _host_and_port(text: str) -> tuple[str, int | None] | None:
+    """The URL's canonical host and its port (explicit or the scheme's), or None."""
+    url = parse_url(text)
+    host = _canonical_host(url.raw_host or "") if url is not None else None
+    return None if url is None or host is None else (host, url.port)
 
 
 def _canonical_host(raw_host: str) -> str | None:
