@@ -108,6 +108,8 @@ def test_env_of_every_process() -> None:
     assert env["EXCHANGE_DEMO_POPULATION_URL"] == "http://127.0.0.1:9010/population/query"
     assert env["EXCHANGE_CITY_PLATFORM_URL"] == "http://127.0.0.1:9011"
     assert env["CITYSIM_EXCHANGE_URL"] == "http://127.0.0.1:9004"
+    # the exchange's outbound policy refuses loopback addresses unless allowed: the population simulator is
+    assert env["EXCHANGE_OUTBOUND_ALLOW"] == "127.0.0.1:9010"
     # the cases worker reads every application's materials through the exchange's background lane
     assert env["CASES_EXCHANGE_URL"] == "http://127.0.0.1:9024"
     assert env["CASES_IDENTITY_URL"] == "http://127.0.0.1:9001"

@@ -54,7 +54,10 @@ class SimulatorSpec:
     """A stand-in for a system outside the mesh (``tongban.simulators``): a uvicorn app factory on its own port.
 
     ``exports``: variables every mesh process gets, pointing at it (name -> path under its URL);
-    ``needs``: variables it gets, pointing at a service of the mesh (name -> service name).
+    ``needs``: variables it gets, pointing at a service of the mesh (name -> service name);
+    ``allowed_by``: outbound allowlists that must admit it (variables every mesh process gets, listing
+    ``127.0.0.1:<port>`` of each simulator naming them, comma-separated): the exchange refuses calls to
+    loopback addresses unless its operators allow them, and on one machine the outside systems are on loopback.
     """
 
     name: str
@@ -62,13 +65,16 @@ class SimulatorSpec:
     app: str
     exports: tuple[tuple[str, str], ...] = ()
     needs: tuple[tuple[str, str], ...] = ()
+    allowed_by: tuple[str, ...] = ()
 
 
-# The outside systems the exchange talks to: the 公安 population system (proxied resource 500110-GAJ-RK-001)
-# and the city-level approval platform (case exchange and 回流).
+# The outside systems the exchange talks to: the 公安 population system (proxied resource 500110-GAJ-RK-001,
+# called through the exchange's outbound policy, which admits it by EXCHANGE_OUTBOUND_ALLOW) and the city-level
+# approval platform (case exchange and 回流).
 EXCHANGE_SIMULATORS = (
     SimulatorSpec("population-sim", SIMULATOR_OFFSET, "tongban.simulators.population:create_app",
-                  exports=(("EXCHANGE_DEMO_POPULATION_URL", "/population/query"),)),
+                  exports=(("EXCHANGE_DEMO_POPULATION_URL", "/population/query"),),
+                  allowed_by=("EXCHANGE_OUTBOUND_ALLOW",)),
     SimulatorSpec("city-platform-sim", SIMULATOR_OFFSET + 1, "tongban.simulators.city_platform:create_app",
                   exports=(("EXCHANGE_CITY_PLATFORM_URL", ""),), needs=(("CITYSIM_EXCHANGE_URL", "exchange"),)),
 )  # fmt: skip
@@ -289,9 +295,13 @@ class MeshConfig:
         targets.update({lane.name: self.url(lane) for lane in self.lanes})
         for spec in self.services:
             env.update({variable: targets[name] for variable, name in spec.needs if name in targets})
+        allowlists: dict[str, list[str]] = {}
         for sim in self.simulators:
             env.update({variable: self.url(sim) + path for variable, path in sim.exports})
             env.update({variable: self.url(by_name[name]) for variable, name in sim.needs if name in by_name})
+            for variable in sim.allowed_by:
+                allowlists.setdefault(variable, []).append(f"127.0.0.1:{self.port(sim)}")
+        env.update({variable: ",".join(entries) for variable, entries in allowlists.items()})
         env.update(self.extra_env)
         return env
 

@@ -1,6 +1,7 @@
 """Demo data for the exchange (DOMAIN.md §6), loaded idempotently by ``python -m exchange.demo``: member
-organizations, the base resources (population via the 公安 simulator, legal entities, e-certificates), the demo
-catalog's certificate types, a conditional and a not-shared resource, and a few hosted records."""
+organizations, the base resources (population via the 公安 simulator, legal entities, e-certificates) with the
+simulator's host listed as 500110-GAJ's endpoint host, the demo catalog's certificate types, a conditional and a
+not-shared resource, and a few hosted records."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from exchange.sealing import Sealer
 from exchange.settings import ExchangeSettings
 from exchange.store.models import Member, Resource
 from exchange.store.unit_of_work import ExchangeUnitOfWork
-from exchange.use_cases import certificates, directory, records
+from exchange.use_cases import certificates, directory, endpoints, records
 from meshkit.db import Database
 
 __all__ = ["load"]
@@ -37,6 +38,10 @@ async def load(database: Database, settings: ExchangeSettings | None = None) -> 
         async with ExchangeUnitOfWork(database) as uow:
             await directory.register_member(uow, caller=None, member=Member(code=code, name=name,
                                                                            credit_code=credit_code, active=True))  # fmt: skip
+    # The 公安 population simulator is 500110-GAJ's provider system: its host and port are listed for the member
+    # (as operators would), so that the population resource's endpoint passes at registration and at every read.
+    async with ExchangeUnitOfWork(database) as uow:
+        await endpoints.allow_endpoint_host(uow, member_code="500110-GAJ", url=settings.demo_population_url)
     for spec in demo_data.RESOURCES:
         fields = {
             "sharing_condition": None,

@@ -10,19 +10,21 @@ from fastapi import FastAPI
 
 from exchange.api import LANES, ROUTERS
 from exchange.clients.mesh import MeshRecords
+from exchange.clients.outbound import Outbound
 from exchange.clients.providers import ProviderClient
 from exchange.domain.limits import PayloadLimits, RateLimiter
 from exchange.sealing import Sealer
 from exchange.settings import ExchangeSettings
 from exchange.signing import Verifier
 from exchange.store.driver import ResourceSnapshots, TypeDirectoryCopy
+from exchange.store.endpoint_hosts import EndpointHostCopies
 from exchange.store.group_commit import GroupCommit
 from exchange.store.unit_of_work import ExchangeUnitOfWork
 from exchange.use_cases.bases import ReadBases
 from exchange.use_cases.calendar import seed_calendar
-from exchange.use_cases.reads import ReadPath
+from exchange.use_cases.reads import Providers, ReadPath
 from meshkit.app import build_app, mesh_resources
-from meshkit.http import plain_session, service_client
+from meshkit.http import service_client
 from meshkit.observability import configure_logging
 
 __all__ = ["create_app"]
@@ -50,7 +52,8 @@ def create_app(settings: ExchangeSettings | None = None) -> FastAPI:
         async with mesh_resources(app, settings):
             async with ExchangeUnitOfWork(app.state.database) as uow:
                 await seed_calendar(uow)  # idempotent: adds the library's new years, keeps the district's
-            providers_http = plain_session(max_connections=settings.provider_connections)
+            outbound = Outbound(settings.outbound_policy(), max_connections=settings.provider_connections)
+            app.state.outbound = outbound
             identity_http = service_client(settings.identity_url, timeout=settings.mesh_timeout)
             cases_http = service_client(settings.cases_url, timeout=settings.mesh_timeout)
             sealer = Sealer(settings.secret_key.get_secret_value())
@@ -62,7 +65,10 @@ def create_app(settings: ExchangeSettings | None = None) -> FastAPI:
                 snapshots=ResourceSnapshots(ttl=settings.resource_cache_seconds),
                 types=TypeDirectoryCopy(ttl=settings.resource_cache_seconds),
                 commits=GroupCommit(lambda: app.state.database),
-                providers=ProviderClient(providers_http, max_bytes=settings.provider_response_bytes),
+                providers=Providers(
+                    ProviderClient(outbound, max_bytes=settings.provider_response_bytes),
+                    EndpointHostCopies(ttl=settings.resource_cache_seconds),
+                ),
                 sealer=sealer,
                 bases=ReadBases(
                     mesh, sealer, ttl=settings.resource_cache_seconds, window_days=settings.case_basis_days
@@ -84,7 +90,7 @@ def create_app(settings: ExchangeSettings | None = None) -> FastAPI:
             try:
                 yield
             finally:
-                await providers_http.close()
+                await outbound.close()
                 await identity_http.aclose()
                 await cases_http.aclose()
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import json
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, SecretStr, model_validator
-from pydantic_settings import SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import NoDecode, SettingsConfigDict
 
+from exchange.domain.outbound import OutboundPolicy
 from meshkit.settings import ServiceSettings
 
 __all__ = ["DEMO_CLIENT_SECRET", "DEV_CITY_PUBLIC_KEY", "DEV_SM2_PRIVATE_KEY", "ExchangeSettings"]
@@ -66,6 +68,14 @@ class ExchangeSettings(ServiceSettings):
     grant_answer_working_days: int = Field(default=10, ge=1, le=60)
     certificate_resource: str = "500110-ZWFWZX-ZZ-001"
 
+    # calls out to addresses members chose (provider endpoints, webhooks): https only outside dev, and internal
+    # addresses refused unless listed here (addresses or networks, optionally with a port; no names)
+    outbound_allow: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="internal addresses the hub may call anyway, comma-separated: 10.20.0.0/16, 127.0.0.1:8810, "
+        "[::1]:8443",
+    )
+
     # subscriptions (pub/sub)
     delivery_timeout: float = Field(default=5.0, gt=0, le=60)
     delivery_max_attempts: int = Field(default=8, ge=1, le=100)
@@ -93,13 +103,27 @@ class ExchangeSettings(ServiceSettings):
     # demo data: where the 公安 population simulator answers proxied reads
     demo_population_url: str = "http://127.0.0.1:8810/population/query"
 
+    @field_validator("outbound_allow", mode="before")
+    @classmethod
+    def _split_allow(cls, value: Any) -> Any:
+        if isinstance(value, str) and value.lstrip().startswith('["'):
+            return json.loads(value)  # a JSON array, as pydantic-settings reads lists elsewhere
+        if isinstance(value, str):
+            return [entry.strip() for entry in value.split(",") if entry.strip()]
+        return value
+
     @model_validator(mode="after")
     def _refuse_dev_keys(self) -> ExchangeSettings:
         if self.environment != "dev" and self.city_sm2_private_key.get_secret_value() == DEV_SM2_PRIVATE_KEY:
             raise ValueError("EXCHANGE_CITY_SM2_PRIVATE_KEY still has the development key")
         if self.environment != "dev" and self.client_secret.get_secret_value() == DEMO_CLIENT_SECRET:
             raise ValueError("EXCHANGE_CLIENT_SECRET still has the demo value")
+        self.outbound_policy()  # every allowlist entry parses, or the service does not start
         return self
+
+    def outbound_policy(self) -> OutboundPolicy:
+        """The outbound policy: https only outside dev; the operators' allowlist."""
+        return OutboundPolicy.of(self.outbound_allow, https_only=self.environment != "dev")
 
     def hmac_key(self) -> bytes:
         """The HMAC scheme's shared key: configured, else derived from the service secret."""

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from exchange.clients.city_platform import CityPlatformClient
+from exchange.clients.outbound import Outbound
 from exchange.clients.webhooks import WebhookClient
 from exchange.sealing import Sealer
 from exchange.settings import ExchangeSettings
@@ -92,10 +93,10 @@ def subscriptions_timer(settings: ExchangeSettings) -> Timer:
     sealer = Sealer(settings.secret_key.get_secret_value())
 
     async def subscriber_deliveries(database: Database, stop: asyncio.Event) -> None:
-        http = service_client(timeout=settings.delivery_timeout)
         nc = await connect_nats(settings.nats_url, name="exchange-notify")
+        outbound = Outbound(settings.outbound_policy())
         notifier = JetStreamNotifier(nc.jetstream(timeout=5.0))
-        webhooks = WebhookClient(http, timeout=settings.delivery_timeout)
+        webhooks = WebhookClient(outbound, timeout=settings.delivery_timeout)
 
         async def step() -> int:
             async with ExchangeUnitOfWork(database) as uow:
@@ -106,7 +107,7 @@ def subscriptions_timer(settings: ExchangeSettings) -> Timer:
         try:
             await _loop("subscriptions", step, settings.delivery_poll_interval, stop)
         finally:
-            await http.aclose()
+            await outbound.close()
             with contextlib.suppress(Exception):
                 await nc.drain()
 

@@ -13,6 +13,7 @@ DEPARTMENT_SYSTEM = (
 )
 
 POPULATION = "500110-GAJ-RK-001"
+WRITE = "exchange:resources:write"  # a department system's scope for its own resources
 
 
 async def test_directory_lists_base_resources(client: httpx.AsyncClient, demo: Database) -> None:
@@ -79,17 +80,17 @@ async def test_provider_registers_its_own_resource(
     client: httpx.AsyncClient, demo: Database, headers
 ) -> None:  # type: ignore[no-untyped-def]
     ok = await client.put(
-        "/resources/500110-RSJ-CB-001",
-        json=_resource(),
-        headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM),
+        "/resources/500110-RSJ-CB-001", json=_resource(), headers=headers.system("500110-RSJ", scope=WRITE)
     )
     assert ok.status_code == 200, ok.text
     other = await client.put(
-        "/resources/500110-RSJ-CB-002",
-        json=_resource(),
-        headers=headers.system("500110-GAJ", scope=DEPARTMENT_SYSTEM),
+        "/resources/500110-RSJ-CB-002", json=_resource(), headers=headers.system("500110-GAJ", scope=WRITE)
     )
     assert other.status_code == 403
+    unscoped = await client.put(
+        "/resources/500110-RSJ-CB-003", json=_resource(), headers=headers.system("500110-RSJ")
+    )
+    assert unscoped.status_code == 403
 
 
 async def test_registration_rules_list_every_violation(
@@ -98,9 +99,7 @@ async def test_registration_rules_list_every_violation(
     bad = _resource(sharing_type="not_shared", sharing_method="api", items=[{"key": "Name", "name": "姓名",
                                                                              "type": "text"}])  # fmt: skip
     response = await client.put(
-        "/resources/500110-RSJ-CB-009",
-        json=bad,
-        headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM),
+        "/resources/500110-RSJ-CB-009", json=bad, headers=headers.system("500110-RSJ", scope=WRITE)
     )
     assert response.status_code == 422
     fields = {e["field"] for e in response.json()["errors"]}

@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
+from aiohttp import web
 from sqlalchemy import select, text
 
 from exchange.clients.webhooks import WebhookClient
@@ -31,21 +32,34 @@ DEPARTMENT_SYSTEM = (
 LEGAL = "500110-SCJGJ-FR-001"
 COMPANY = "91500110MA60XJ8Q1X"
 POLICY = DeliveryPolicy(max_attempts=3, backoff_base=1.0, backoff_cap=60.0)
+POINT_WEBHOOKS = text("UPDATE subscriptions SET webhook_url = :url WHERE channel = 'webhook'")
 
 
 class Subscriber:
-    """A subscriber's webhook endpoint that is down for the first ``failures`` calls."""
+    """A subscriber's webhook endpoint (a local HTTP server) that is down for the first ``failures`` calls."""
 
     def __init__(self, failures: int) -> None:
         self.failures = failures
         self.received: list[tuple[dict[str, str], bytes]] = []
 
-    def __call__(self, request: httpx.Request) -> httpx.Response:
+    async def __call__(self, request: web.Request) -> web.Response:
         if self.failures > 0:
             self.failures -= 1
-            return httpx.Response(503)
-        self.received.append((dict(request.headers), request.content))
-        return httpx.Response(204)
+            return web.Response(status=503)
+        self.received.append(({k.lower(): v for k, v in request.headers.items()}, await request.read()))
+        return web.Response(status=204)
+
+
+async def subscriber_at(
+    serve_http, make_outbound, database: Database, subscriber: Subscriber
+) -> WebhookClient:  # type: ignore[no-untyped-def]
+    """Serve ``subscriber`` on a loopback port, point the webhooks there (registered as https://rsj.example) and
+    return the worker's webhook client, whose outbound policy admits that port."""
+    port = await serve_http(subscriber)
+    async with database.sessions() as session:
+        await session.execute(POINT_WEBHOOKS, {"url": f"http://127.0.0.1:{port}/hooks"})
+        await session.commit()
+    return WebhookClient(make_outbound(f"127.0.0.1:{port}"), timeout=1.0)
 
 
 class Notifier:
@@ -97,7 +111,7 @@ class Later:
 
 
 async def test_webhook_retries_then_delivers_signed(
-    client: httpx.AsyncClient, settled: Database, headers
+    client: httpx.AsyncClient, settled: Database, headers, serve_http, make_outbound
 ) -> None:  # type: ignore[no-untyped-def]
     clock = Later()
     created = await client.post("/subscriptions", json={"resource_code": LEGAL, "channel": "webhook",
@@ -108,23 +122,22 @@ async def test_webhook_retries_then_delivers_signed(
     await push(client, headers, version=2)
     await relay_to_consumer(settled)
     subscriber = Subscriber(failures=1)
-    async with httpx.AsyncClient(transport=httpx.MockTransport(subscriber)) as http:
-        webhooks = WebhookClient(http, timeout=1.0)
-        sealer = Sealer(TEST_SECRET)
+    webhooks = await subscriber_at(serve_http, make_outbound, settled, subscriber)
+    sealer = Sealer(TEST_SECRET)
 
-        async def deliver() -> tuple[int, int]:
-            async with ExchangeUnitOfWork(settled) as uow:
-                return await deliver_due(uow, webhooks=webhooks, notifier=None, sealer=sealer, policy=POLICY,
-                                         now=clock.now)  # fmt: skip
+    async def deliver() -> tuple[int, int]:
+        async with ExchangeUnitOfWork(settled) as uow:
+            return await deliver_due(uow, webhooks=webhooks, notifier=None, sealer=sealer, policy=POLICY,
+                                     now=clock.now)  # fmt: skip
 
-        assert await deliver() == (0, 1)
-        backlog = (
-            await client.get("/subscriptions", headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM))
-        ).json()[0]["backlog"]
-        assert (backlog["pending"], backlog["last_error"]) == (1, "subscriber answered 503")
-        assert await deliver() == (0, 0)  # backing off
-        clock.advance(seconds=1.5)
-        assert await deliver() == (1, 0)
+    assert await deliver() == (0, 1)
+    backlog = (
+        await client.get("/subscriptions", headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM))
+    ).json()[0]["backlog"]
+    assert (backlog["pending"], backlog["last_error"]) == (1, "对方应答 5xx (peer answered 5xx)")
+    assert await deliver() == (0, 0)  # backing off
+    clock.advance(seconds=1.5)
+    assert await deliver() == (1, 0)
     [(sent_headers, body)] = subscriber.received
     signed = sent_headers["x-tongban-timestamp"].encode() + b"." + body
     assert (
@@ -136,21 +149,21 @@ async def test_webhook_retries_then_delivers_signed(
     assert "重庆綦河" not in body.decode()  # changes carry no record content
 
 
-async def test_dead_letters_and_replay(client: httpx.AsyncClient, settled: Database, headers) -> None:  # type: ignore[no-untyped-def]
+async def test_dead_letters_and_replay(
+    client: httpx.AsyncClient, settled: Database, headers, serve_http, make_outbound
+) -> None:  # type: ignore[no-untyped-def]
     clock = Later()
     await client.post("/subscriptions", json={"resource_code": LEGAL, "channel": "webhook",
                                               "webhook_url": "https://rsj.example/hooks"},
                       headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM))  # fmt: skip
     await push(client, headers, version=2)
     await relay_to_consumer(settled)
-    subscriber = Subscriber(failures=10)
-    async with httpx.AsyncClient(transport=httpx.MockTransport(subscriber)) as http:
-        webhooks = WebhookClient(http, timeout=1.0)
-        for _ in range(POLICY.max_attempts):
-            async with ExchangeUnitOfWork(settled) as uow:
-                await deliver_due(uow, webhooks=webhooks, notifier=None, sealer=Sealer(TEST_SECRET), policy=POLICY,
-                                  now=clock.now)  # fmt: skip
-            clock.advance(seconds=120)
+    webhooks = await subscriber_at(serve_http, make_outbound, settled, Subscriber(failures=10))
+    for _ in range(POLICY.max_attempts):
+        async with ExchangeUnitOfWork(settled) as uow:
+            await deliver_due(uow, webhooks=webhooks, notifier=None, sealer=Sealer(TEST_SECRET), policy=POLICY,
+                              now=clock.now)  # fmt: skip
+        clock.advance(seconds=120)
     [view] = (
         await client.get("/subscriptions", headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM))
     ).json()
@@ -162,7 +175,7 @@ async def test_dead_letters_and_replay(client: httpx.AsyncClient, settled: Datab
 
 
 async def test_nats_channel_and_who_may_subscribe(
-    client: httpx.AsyncClient, settled: Database, headers
+    client: httpx.AsyncClient, settled: Database, headers, make_outbound
 ) -> None:  # type: ignore[no-untyped-def]
     clock = Later()
     refused = await client.post("/subscriptions", json={"resource_code": "500110-MZJ-DB-001", "channel": "nats"},
@@ -176,8 +189,8 @@ async def test_nats_channel_and_who_may_subscribe(
     await push(client, headers, version=4)  # stale: no change, no event
     await relay_to_consumer(settled)
     notifier = Notifier()
-    async with httpx.AsyncClient() as http, ExchangeUnitOfWork(settled) as uow:
-        delivered = await deliver_due(uow, webhooks=WebhookClient(http, timeout=1.0), notifier=notifier,
+    async with ExchangeUnitOfWork(settled) as uow:
+        delivered = await deliver_due(uow, webhooks=WebhookClient(make_outbound(), timeout=1.0), notifier=notifier,
                                       sealer=Sealer(TEST_SECRET), policy=POLICY, now=clock.now)  # fmt: skip
     assert delivered == (1, 0)
     [(subject, body, message_id)] = notifier.published

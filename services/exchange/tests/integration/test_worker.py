@@ -30,7 +30,10 @@ pytestmark = pytest.mark.integration
 class System:
     def __init__(self, org: str) -> None:
         self.org, self.sub, self.client_id, self.kind = org, f"sys-{org}", f"sys-{org}", "system"
-        self.roles, self.scopes = frozenset[str](), frozenset({"exchange:read", "exchange:records:write", "exchange:subscribe"})
+        self.roles, self.scopes = (
+            frozenset[str](),
+            frozenset({"exchange:read", "exchange:records:write", "exchange:subscribe"}),
+        )
 
 
 @pytest.fixture

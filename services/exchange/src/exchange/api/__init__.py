@@ -7,6 +7,7 @@ from exchange.api.calendar import router as calendar_router
 from exchange.api.certificates import router as certificates_router
 from exchange.api.certificates import serve_lookup
 from exchange.api.city import router as city_router
+from exchange.api.endpoint_hosts import router as endpoint_hosts_router
 from exchange.api.grants import router as grants_router
 from exchange.api.records import router as records_router
 from exchange.api.records import serve_read
@@ -18,6 +19,7 @@ __all__ = ["LANES", "ROUTERS"]
 
 ROUTERS = [
     resources_router,
+    endpoint_hosts_router,
     records_router,
     batch_router,
     grants_router,

@@ -9,13 +9,13 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from exchange.clients.providers import ProviderClient
+from exchange.clients.outbound import Outbound
 from exchange.domain.limits import OverBurst, PayloadLimits, RateLimiter
 from exchange.sealing import Sealer
 from exchange.settings import ExchangeSettings
 from exchange.store.driver import ResourceSnapshots
 from exchange.store.unit_of_work import ExchangeUnitOfWork
-from exchange.use_cases.reads import ReadPath
+from exchange.use_cases.reads import Providers, ReadPath
 from meshkit.auth import CurrentPrincipal, Principal
 from meshkit.errors import ProblemError
 from meshkit.observability import current_request_id
@@ -24,6 +24,7 @@ __all__ = [
     "DataPrincipal",
     "LimitsDep",
     "NowDep",
+    "OutboundDep",
     "ProvidersDep",
     "ReadPathDep",
     "RequestIdDep",
@@ -60,9 +61,15 @@ async def _sealer(request: Request) -> Sealer:
     return sealer
 
 
-async def _providers(request: Request) -> ProviderClient:
-    providers: ProviderClient = _path(request).providers
+async def _providers(request: Request) -> Providers:
+    providers: Providers = _path(request).providers
     return providers
+
+
+async def _outbound(request: Request) -> Outbound:
+    """The outbound client: registrations screen provider endpoints and webhook URLs with its policy."""
+    outbound: Outbound = request.app.state.outbound
+    return outbound
 
 
 async def _limits(request: Request) -> PayloadLimits:
@@ -112,7 +119,8 @@ async def admit(request: Request, principal: Principal, cost: int = 1) -> Princi
 UowDep = Annotated[ExchangeUnitOfWork, Depends(_uow)]
 SettingsDep = Annotated[ExchangeSettings, Depends(_settings)]
 SealerDep = Annotated[Sealer, Depends(_sealer)]
-ProvidersDep = Annotated[ProviderClient, Depends(_providers)]
+ProvidersDep = Annotated[Providers, Depends(_providers)]
+OutboundDep = Annotated[Outbound, Depends(_outbound)]
 LimitsDep = Annotated[PayloadLimits, Depends(_limits)]
 RequestIdDep = Annotated[str | None, Depends(_request_id)]
 SnapshotsDep = Annotated[ResourceSnapshots, Depends(_snapshots)]

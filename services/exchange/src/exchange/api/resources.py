@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, ConfigDict, Field
 
 from exchange import use_cases
-from exchange.api.dependencies import SnapshotsDep, UowDep
+from exchange.api.dependencies import OutboundDep, SnapshotsDep, UowDep
 from exchange.domain.resources import item_schema
 from exchange.domain.sharing import Decision
 from exchange.store.models import Member, Resource
@@ -136,11 +136,19 @@ async def resource_schema(uow: UowDep, code: Code) -> dict[str, Any]:
 
 @router.put("/resources/{code}", response_model=ResourceOut, responses=problem_responses(403, 422))
 async def register_resource(
-    uow: UowDep, principal: CurrentPrincipal, code: Code, body: ResourceIn, snapshots: SnapshotsDep
+    uow: UowDep,
+    principal: CurrentPrincipal,
+    code: Code,
+    body: ResourceIn,
+    snapshots: SnapshotsDep,
+    outbound: OutboundDep,
 ) -> ResourceOut:
-    """Register or update a resource of one's own organization (提供部门登记共享资源)."""
+    """Register or update a resource of one's own organization (提供部门登记共享资源). Only the provider's
+    administrators or its own system set, change or clear the endpoint (``endpoint_not_allowed``), which must
+    pass the outbound policy (``endpoint_refused``) and be on a host listed for the provider
+    (``endpoint_host_not_allowed``)."""
     resource = Resource(code=code, **body.model_dump(exclude={"items"}),
                         items=[item.model_dump() for item in body.items])  # fmt: skip
-    await use_cases.register_resource(uow, resource=resource, caller=principal)
+    await use_cases.register_resource(uow, resource=resource, caller=principal, outbound=outbound)
     snapshots.forget(code)  # this replica's reads see the change at once; other replicas within their ttl
     return _out(await use_cases.get_resource(uow, code=code), None)

@@ -9,7 +9,7 @@ from typing import Any, Literal
 from fastapi import APIRouter, Response
 from pydantic import BaseModel, Field
 
-from exchange.api.dependencies import NowDep, SealerDep, UowDep
+from exchange.api.dependencies import NowDep, OutboundDep, SealerDep, UowDep
 from exchange.use_cases import subscriptions
 from exchange.use_cases.deliveries import notify_subject
 from meshkit.auth import CurrentPrincipal
@@ -57,12 +57,18 @@ def _out(view: Any, backlog: dict[str, Any] | None = None, secret: str | None = 
 
 @router.post("", response_model=SubscriptionOut, status_code=201, responses=problem_responses(403, 404, 422))
 async def subscribe(
-    now: NowDep, body: SubscriptionIn, uow: UowDep, principal: CurrentPrincipal, sealer: SealerDep
+    now: NowDep,
+    body: SubscriptionIn,
+    uow: UowDep,
+    principal: CurrentPrincipal,
+    sealer: SealerDep,
+    outbound: OutboundDep,
 ) -> SubscriptionOut:
-    """Subscribe one's organization to changes of a resource it may read."""
+    """Subscribe one's organization to changes of a resource it may read. A webhook URL that the outbound policy
+    refuses as written (scheme, an internal address in any spelling) is 422 ``webhook_url_refused``."""
     created = await subscriptions.subscribe(
         uow, caller=principal, resource_code=body.resource_code, channel=body.channel,
-        webhook_url=body.webhook_url, sealer=sealer, today=now.date(),
+        webhook_url=body.webhook_url, sealer=sealer, today=now.date(), outbound=outbound,
     )  # fmt: skip
     return _out(created.subscription, secret=created.secret)
 

@@ -2,7 +2,11 @@
 
 ``POST <webhook_url>`` with the change as JSON and ``X-Tongban-Signature: sha256=<hex>``, the HMAC-SHA256 of
 ``<X-Tongban-Timestamp>.<body>`` under the subscription's secret; ``X-Tongban-Delivery`` identifies the delivery
-(the same on retries, so receivers can drop duplicates). Any 2xx is success.
+(the same on retries, so receivers can drop duplicates). Any 2xx is success; a redirect is not followed.
+
+Deliveries go through :class:`exchange.clients.outbound.Outbound` (the outbound policy, held where the connection
+is made); what a failure records in the subscription's backlog is only refused by policy, unreachable, or the
+status class of a subscriber that answered — never which port answered or how.
 """
 
 from __future__ import annotations
@@ -13,7 +17,8 @@ import json
 import time
 from typing import Any
 
-import httpx
+from exchange.clients.outbound import Outbound, OutboundFailed
+from exchange.domain.outbound import UNREACHABLE, answered
 
 __all__ = ["WebhookClient", "WebhookFailed", "webhook_signature"]
 
@@ -27,8 +32,8 @@ def webhook_signature(secret: str, timestamp: str, body: bytes) -> str:
 
 
 class WebhookClient:
-    def __init__(self, http: httpx.AsyncClient, *, timeout: float) -> None:
-        self._http = http
+    def __init__(self, outbound: Outbound, *, timeout: float) -> None:
+        self._outbound = outbound
         self._timeout = timeout
 
     async def deliver(self, *, url: str, secret: str, delivery_id: str, change: dict[str, Any]) -> None:
@@ -41,8 +46,13 @@ class WebhookClient:
             "X-Tongban-Signature": webhook_signature(secret, timestamp, body),
         }
         try:
-            response = await self._http.post(url, content=body, headers=headers, timeout=self._timeout)
-        except httpx.HTTPError as exc:
-            raise WebhookFailed(f"{type(exc).__name__}: {exc}"[:300]) from exc
-        if not 200 <= response.status_code < 300:
-            raise WebhookFailed(f"subscriber answered {response.status_code}")
+            async with self._outbound.post(
+                url, data=body, headers=headers, timeout=self._timeout
+            ) as response:
+                status = response.status
+        except OutboundFailed as exc:
+            raise WebhookFailed(str(exc)) from exc
+        except TimeoutError as exc:
+            raise WebhookFailed(UNREACHABLE) from exc
+        if not 200 <= status < 300:
+            raise WebhookFailed(answered(status))

@@ -19,7 +19,8 @@ def resource_problems(
     *, sharing_type: str, sharing_method: str, items: Sequence[Mapping[str, Any]], legal_basis: str | None,
     sharing_condition: str | None, endpoint_url: str | None,
 ) -> list[dict[str, str]]:  # fmt: skip
-    """Every rule the resource breaks, as ``{"field", "message"}``; empty when it may be registered."""
+    """Every rule the resource breaks, as ``{"field", "message"}``; empty when it may be registered. Where an
+    endpoint may point is the outbound policy's (``exchange.domain.outbound``), checked when it is set."""
     problems: list[dict[str, str]] = []
     keys = [str(item.get("key", "")) for item in items]
     if not items:
@@ -46,8 +47,6 @@ def resource_problems(
         problems.append(
             {"field": "endpoint_url", "message": "接口方式须提供提供方系统的接口地址 (endpoint_url)"}
         )
-    if endpoint_url and not endpoint_url.startswith(("http://", "https://")):
-        problems.append({"field": "endpoint_url", "message": "接口地址须以 http:// 或 https:// 开头"})
     return problems
 
 

@@ -24,6 +24,7 @@ from exchange.store.certificate_models import (
 )
 from exchange.store.city_models import CityInbound, CityOutbound, InboundNonce
 from exchange.store.dependency_models import CatalogMatter, MatterDependency
+from exchange.store.endpoint_host_models import MemberEndpointHost
 from exchange.store.pubsub_models import Delivery, Subscription
 from exchange.store.sharing_models import AccessEntry, ChainHead, ChainLink, Member, Record, ShareRequest
 
@@ -51,6 +52,7 @@ __all__ = [
     "InboundNonce",
     "MatterDependency",
     "Member",
+    "MemberEndpointHost",
     "Record",
     "Resource",
     "ShareRequest",

@@ -9,6 +9,7 @@ from exchange.store.calendar import CalendarRepository
 from exchange.store.certificates import CertificateRepository, CertificateTypeRepository
 from exchange.store.city import CityInboundRepository, CityOutboundRepository
 from exchange.store.dependencies import MatterDependencyRepository
+from exchange.store.endpoint_hosts import EndpointHostRepository
 from exchange.store.grants import ShareRequestRepository
 from exchange.store.models import OUTBOX
 from exchange.store.records import RecordRepository
@@ -23,6 +24,7 @@ class ExchangeUnitOfWork(UnitOfWork):
     outbox = OUTBOX
     resources: ResourceRepository
     members: MemberRepository
+    endpoint_hosts: EndpointHostRepository
     grants: ShareRequestRepository
     records: RecordRepository
     access_log: AccessLogRepository
@@ -38,6 +40,7 @@ class ExchangeUnitOfWork(UnitOfWork):
     def attach(self, session: AsyncSession) -> None:
         self.resources = ResourceRepository(session)
         self.members = MemberRepository(session)
+        self.endpoint_hosts = EndpointHostRepository(session)
         self.grants = ShareRequestRepository(session)
         self.records = RecordRepository(session)
         self.access_log = AccessLogRepository(session)

@@ -11,6 +11,7 @@ from typing import Any, Protocol
 
 from exchange.clients.webhooks import WebhookClient, WebhookFailed
 from exchange.domain.city import next_attempt_at
+from exchange.domain.outbound import UNREACHABLE
 from exchange.sealing import Sealer
 from exchange.store.models import Delivery, Subscription
 from exchange.store.unit_of_work import ExchangeUnitOfWork
@@ -98,7 +99,11 @@ async def deliver_due(
             else:
                 await notifier.publish(notify_subject(subscription.member_code), body,
                                        message_id=f"delivery-{delivery.id}")  # fmt: skip
-        except (WebhookFailed, OSError, TimeoutError) as exc:
+        except WebhookFailed as exc:
+            return str(exc)  # refused by policy, unreachable, or the status class: nothing more
+        except (OSError, TimeoutError) as exc:
+            if subscription.channel == "webhook":
+                return UNREACHABLE
             return str(exc) or type(exc).__name__
         return None
 

@@ -6,11 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from exchange.clients.outbound import Outbound
 from exchange.domain.access import Caller, Operation, is_operator, may
 from exchange.domain.resources import resource_problems
 from exchange.domain.sharing import Decision, GrantTerms, Purpose, ResourceTerms, SharingType, decide_read
 from exchange.store.models import Member, Resource, ShareRequest
 from exchange.store.unit_of_work import ExchangeUnitOfWork
+from exchange.use_cases import endpoints
 from exchange.use_cases.errors import Forbidden, Invalid, ResourceNotFound
 
 __all__ = [
@@ -91,13 +93,28 @@ async def get_resource(uow: ExchangeUnitOfWork, *, code: str) -> Resource:
 
 
 async def register_resource(
-    uow: ExchangeUnitOfWork, *, resource: Resource, caller: Caller | None = None
+    uow: ExchangeUnitOfWork,
+    *,
+    resource: Resource,
+    caller: Caller | None = None,
+    outbound: Outbound | None = None,
 ) -> None:
-    """Providers register their own resources (operators any); the provider must be a member."""
-    if caller is not None and not (
-        may(caller, Operation.DEFINE_RESOURCES, org=resource.provider_code) or is_operator(caller)
-    ):
-        raise Forbidden("只能登记本单位提供的数据资源 (only the provider registers its resources)")
+    """Providers register their own resources (operators any); the provider must be a member. Setting, changing
+    or clearing a resource's endpoint is the provider's own administrators' or system's alone, on a host listed
+    for the provider; ``outbound`` screens the URL (``caller=None`` is the demo loader, acting as operators)."""
+    existing = await uow.resources.get(resource.code)
+    before = (existing.provider_code, existing.endpoint_url) if existing is not None else None
+    new_endpoint = endpoints.changes_endpoint(resource, before)
+    if caller is not None:
+        if new_endpoint:
+            endpoints.may_set_endpoint(caller, resource.provider_code)
+        moved_from = {before[0]} if before is not None else set()
+        for provider in {resource.provider_code} | moved_from:
+            if not (may(caller, Operation.DEFINE_RESOURCES, org=provider) or is_operator(caller)):
+                raise Forbidden(
+                    f"只有提供部门 {provider} 的管理员（admin 角色）或其本单位系统（exchange:resources:write 权限）"
+                    "可以登记、修改该部门的数据资源 (only the provider registers its resources)"
+                )
     problems = resource_problems(
         sharing_type=resource.sharing_type, sharing_method=resource.sharing_method, items=resource.items,
         legal_basis=resource.legal_basis, sharing_condition=resource.sharing_condition,
@@ -110,6 +127,12 @@ async def register_resource(
     if problems:
         raise Invalid(
             "数据资源登记信息不符合要求: " + "; ".join(p["message"] for p in problems), errors=problems
+        )
+    if caller is not None and new_endpoint and resource.endpoint_url is not None:
+        if outbound is None:
+            raise TypeError("a caller's endpoint is screened: pass the outbound client")
+        await endpoints.check_endpoint_url(
+            uow, url=resource.endpoint_url, provider=resource.provider_code, outbound=outbound
         )
     await uow.resources.merge(resource)
     await uow.commit()

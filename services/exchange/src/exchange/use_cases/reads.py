@@ -10,14 +10,22 @@ the resource (``domain.sharing``), the caller's scope or role (``domain.access``
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
-from exchange.clients.providers import ForwardedContext, ProviderClient, ProviderError, ProviderTimeout
+from exchange.clients.providers import (
+    ForwardedContext,
+    ProviderClient,
+    ProviderError,
+    ProviderRefused,
+    ProviderTimeout,
+)
 from exchange.domain.access import PLATFORM_SCOPE, Caller, Operation, is_government, may
 from exchange.domain.bases import Basis, BasisKind, BasisRefusal, BasisVerdict, check_hiding, decide_basis
+from exchange.domain.outbound import REFUSED_BY_POLICY, endpoint_admitted
 from exchange.domain.sharing import (
     Decision,
     GrantTerms,
@@ -36,6 +44,7 @@ from exchange.store.driver import (
     append_many,
     read_and_log_many,
 )
+from exchange.store.endpoint_hosts import EndpointHostCopies
 from exchange.store.group_commit import Batched, GroupCommit
 from exchange.store.models import Resource
 from exchange.use_cases.access_entries import ReadContext, new_entry, with_outcome
@@ -52,7 +61,18 @@ from exchange.use_cases.errors import (
 )
 from meshkit.db import Database
 
-__all__ = ["ReadPath", "ReadQuery", "ReadResult", "decide", "read_record", "subject_ref_of"]
+log = logging.getLogger("exchange.reads")
+
+__all__ = ["Providers", "ReadPath", "ReadQuery", "ReadResult", "decide", "read_record", "subject_ref_of"]
+
+
+@dataclass(frozen=True)
+class Providers:
+    """What proxied reads need: the client that calls provider systems, and each provider's endpoint hosts (a
+    resource whose endpoint is on a host no longer listed for its provider is refused, never called)."""
+
+    client: ProviderClient
+    endpoint_hosts: EndpointHostCopies
 
 
 @dataclass(frozen=True)
@@ -63,7 +83,7 @@ class ReadPath:
     snapshots: ResourceSnapshots
     types: TypeDirectoryCopy
     commits: GroupCommit
-    providers: ProviderClient
+    providers: Providers
     sealer: Sealer
     bases: ReadBases
     clock: Callable[[], datetime]
@@ -320,7 +340,14 @@ async def _proxied(
         legal_basis=purpose.legal_basis,
     )
     try:
-        record = await path.providers.fetch(
+        hosts = await path.providers.endpoint_hosts.get(path.database, resource.provider_code)
+        if not endpoint_admitted(url, hosts or ()):
+            log.warning(
+                "proxied read refused: the endpoint's host is not listed for the provider",
+                extra={"resource": resource.code, "provider": resource.provider_code},
+            )
+            raise ProviderRefused(REFUSED_BY_POLICY)
+        record = await path.providers.client.fetch(
             url=url,
             timeout=timeout,
             subject_kind=kind,
@@ -330,10 +357,13 @@ async def _proxied(
         )
     except ProviderError as exc:
         timed_out = isinstance(exc, ProviderTimeout)
-        reason = "provider_timeout" if timed_out else "provider_unavailable"
+        refused = isinstance(exc, ProviderRefused)
+        reason = (
+            "provider_timeout" if timed_out else "endpoint_refused" if refused else "provider_unavailable"
+        )
         failed = new_entry(context, items=decision.items, outcome=Outcome.FAILED, reason=reason)
         await path.commits.run(Batched(append_many, failed))
-        detail = f"提供部门系统{'未在时限内应答' if timed_out else '暂不可用'} ({exc})"
+        detail = f"提供部门系统{'未在时限内应答' if timed_out else '暂不可用'}：{exc}"
         raise ProviderFailed(
             detail, status=504 if timed_out else 502, code=reason, access_log_id=str(failed["id"])
         ) from exc

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from exchange.clients.outbound import Outbound
 from exchange.domain.access import Caller, Operation, is_operator, may
 from exchange.sealing import Sealer
 from exchange.store.models import Subscription
@@ -43,8 +44,10 @@ class SubscriptionView:
 
 async def subscribe(
     uow: ExchangeUnitOfWork, *, caller: Caller, resource_code: str, channel: str, webhook_url: str | None,
-    sealer: Sealer, today: date,
+    sealer: Sealer, today: date, outbound: Outbound | None = None,
 ) -> NewSubscription:  # fmt: skip
+    """Subscribe the caller's organization. A webhook URL must pass the outbound policy as written (and as its name
+    resolves now); every delivery is checked again where its connection is made."""
     if not may(caller, Operation.SUBSCRIBE):
         raise Forbidden(
             "只有本单位管理员或具备 exchange:subscribe 权限的系统可以订阅数据变更", code="not_permitted"
@@ -59,8 +62,17 @@ async def subscribe(
         raise Invalid(f"订阅方式须为 {' 或 '.join(CHANNELS)}", code="invalid_channel")
     secret = None
     if channel == "webhook":
-        if not webhook_url or not webhook_url.startswith(("http://", "https://")):
+        if not webhook_url:
             raise Invalid("webhook 订阅须提供 http(s) 回调地址", code="webhook_url_required")
+        if outbound is None:
+            raise TypeError("a webhook URL is screened: pass the outbound client")
+        refusal = await outbound.screen(webhook_url)
+        if refusal is not None:
+            raise Invalid(
+                f"回调地址不符合出站策略：{refusal.message} (the webhook URL is refused by the outbound policy)",
+                code="webhook_url_refused",
+                errors=[{"field": "webhook_url", "reason": refusal.reason, "message": refusal.message}],
+            )
         secret = secrets.token_urlsafe(32)
     subscription = Subscription(
         id=uuid.uuid4(), member_code=caller.org, resource_code=resource.code, channel=channel,
