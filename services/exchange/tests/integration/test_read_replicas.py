@@ -45,7 +45,8 @@ async def committed(embedded_postgres: EmbeddedPostgres) -> AsyncIterator[tuple[
     )
     database = Database.from_url(url, pool_size=10)
     await load(database, ExchangeSettings(database_url=url, environment="test", secret_key=TEST_SECRET,
-                                          city_sm2_private_key="1" * 64))  # fmt: skip
+                                          city_sm2_private_key="1" * 64, checkpoint_signing_key="2" * 64,
+                                          witness_public_key="3" * 64))  # fmt: skip
     yield url, database
     await database.dispose()
 
