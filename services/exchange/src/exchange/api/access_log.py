@@ -11,10 +11,9 @@ from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 
 from exchange.api.dependencies import NowDep, UowDep
-from exchange.domain.checkpoints import SignedCheckpoint
-from exchange.store.models import ChainCheckpoint
 from exchange.use_cases import access_log, checkpoints
 from exchange.use_cases.access_log import CheckpointTrust
+from exchange.use_cases.checkpoints import CheckpointRecord
 from meshkit.auth import CurrentPrincipal
 from meshkit.errors import problem_responses
 
@@ -109,18 +108,18 @@ async def _trust(request: Request) -> CheckpointTrust:
 TrustDep = Annotated[CheckpointTrust, Depends(_trust)]
 
 
-def _checkpoint_out(row: ChainCheckpoint) -> CheckpointOut:
-    signed = SignedCheckpoint(row.n, row.seq, row.hash, row.signed_at, row.key_id, row.signature)
+def _checkpoint_out(found: CheckpointRecord) -> CheckpointOut:
+    signed = found.signed
     return CheckpointOut(
-        n=row.n,
-        seq=row.seq,
-        hash=row.hash,
-        signed_at=row.signed_at,
-        key_id=row.key_id,
-        signature=row.signature,
+        n=signed.n,
+        seq=signed.seq,
+        hash=signed.hash,
+        signed_at=signed.signed_at,
+        key_id=signed.key_id,
+        signature=signed.signature,
         digest=signed.digest,
-        witnessed_at=row.witnessed_at,
-        receipt=None if row.receipt is None else {k: str(v) for k, v in row.receipt.items()},
+        witnessed_at=found.witnessed_at,
+        receipt=None if found.receipt is None else {k: str(v) for k, v in found.receipt.items()},
     )
 
 
@@ -176,7 +175,7 @@ async def verify_chain(uow: UowDep, principal: CurrentPrincipal, trust: TrustDep
         ),
         checkpoints_checked=report.checkpoints_checked,
         last_checkpoint=None if last is None else _checkpoint_out(last),
-        entries_since_checkpoint=max(0, report.head_seq - (0 if last is None else last.seq)),
+        entries_since_checkpoint=max(0, report.head_seq - (0 if last is None else last.signed.seq)),
         unwitnessed_checkpoints=report.unwitnessed,
     )
 
@@ -190,8 +189,8 @@ async def list_checkpoints(
 ) -> list[CheckpointOut]:
     """The chain's signed checkpoints with the witness's receipts, oldest first (operators and auditors): keep a
     copy outside the hub, or compare them with the witness's own record."""
-    rows = await checkpoints.list_checkpoints(uow, caller=principal, after=after, limit=limit)
-    return [_checkpoint_out(row) for row in rows]
+    found = await checkpoints.list_checkpoints(uow, caller=principal, after=after, limit=limit)
+    return [_checkpoint_out(one) for one in found]
 
 
 @router.get("/checkpoint-keys", response_model=CheckpointKeysOut)

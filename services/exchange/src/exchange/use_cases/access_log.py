@@ -12,7 +12,7 @@ from exchange.domain.chain import Anchor, Break, ChainWalk
 from exchange.domain.checkpoints import ReceiptError, TrustedKeys, key_id, parse_receipt
 from exchange.store.models import AccessEntry, ChainCheckpoint
 from exchange.store.unit_of_work import ExchangeUnitOfWork
-from exchange.use_cases.checkpoints import signed
+from exchange.use_cases.checkpoints import CheckpointRecord, record, signed
 from exchange.use_cases.errors import Forbidden
 
 __all__ = ["ChainReport", "CheckpointTrust", "MyReads", "reads_of_my_data", "verify_chain"]
@@ -52,7 +52,7 @@ class ChainReport:
     head_hash: str
     first_broken: Break | None
     checkpoints_checked: int = 0
-    last_checkpoint: ChainCheckpoint | None = None
+    last_checkpoint: CheckpointRecord | None = None
     unwitnessed: int = 0
 
 
@@ -158,6 +158,6 @@ async def verify_chain(
         head.hash,
         broken,
         checkpoints_checked=len(checkpoints),
-        last_checkpoint=checkpoints[-1] if checkpoints else None,
+        last_checkpoint=record(checkpoints[-1]) if checkpoints else None,
         unwitnessed=sum(1 for row in checkpoints if row.receipt is None),
     )

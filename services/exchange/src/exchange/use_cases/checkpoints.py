@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Protocol
+from typing import Any, Protocol
 
 from exchange.domain.access import Caller, is_operator
 from exchange.domain.checkpoints import CheckpointSigner, Receipt, SignedCheckpoint, checkpoint_due
@@ -21,7 +20,16 @@ from exchange.store.models import ChainCheckpoint
 from exchange.store.unit_of_work import ExchangeUnitOfWork
 from exchange.use_cases.errors import Forbidden
 
-__all__ = ["CheckpointPolicy", "Witness", "list_checkpoints", "sign_if_due", "signed", "witness_due"]
+__all__ = [
+    "CheckpointPolicy",
+    "CheckpointRecord",
+    "Witness",
+    "list_checkpoints",
+    "record",
+    "sign_if_due",
+    "signed",
+    "witness_due",
+]
 
 log = logging.getLogger("exchange.checkpoints")
 
@@ -41,8 +49,21 @@ class CheckpointPolicy:
     batch: int = 20  # checkpoints sent to the witness per round
 
 
+@dataclass(frozen=True)
+class CheckpointRecord:
+    """A stored checkpoint as read (detached from the session): what was signed, and the witness's receipt."""
+
+    signed: SignedCheckpoint
+    witnessed_at: datetime | None
+    receipt: dict[str, Any] | None
+
+
 def signed(row: ChainCheckpoint) -> SignedCheckpoint:
     return SignedCheckpoint(row.n, row.seq, row.hash, row.signed_at, row.key_id, row.signature)
+
+
+def record(row: ChainCheckpoint) -> CheckpointRecord:
+    return CheckpointRecord(signed(row), row.witnessed_at, None if row.receipt is None else dict(row.receipt))
 
 
 async def sign_if_due(
@@ -125,8 +146,8 @@ async def witness_due(
 
 async def list_checkpoints(
     uow: ExchangeUnitOfWork, *, caller: Caller, after: int, limit: int
-) -> Sequence[ChainCheckpoint]:
+) -> list[CheckpointRecord]:
     """The checkpoints with their receipts, oldest first (operators and auditors), to keep or check elsewhere."""
     if not is_operator(caller):
         raise Forbidden("只有平台运维或审计人员可以查看日志检查点 (operators and auditors only)")
-    return await uow.checkpoints.page(after=after, limit=limit)
+    return [record(row) for row in await uow.checkpoints.page(after=after, limit=limit)]
