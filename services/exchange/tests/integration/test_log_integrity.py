@@ -32,6 +32,7 @@ from exchange.use_cases.checkpoints import CheckpointPolicy, sign_if_due, witnes
 from meshkit.db import Database
 from meshkit.embedded import EmbeddedPostgres, free_port
 from meshkit.http import service_client
+from meshkit.migrations import upgrade
 from meshkit.roles import ServiceRoles
 from meshkit.testing import migrated_database
 from tongban.simulators.timestamping import TsaSimSettings
@@ -437,3 +438,33 @@ async def test_a_forged_receipt_is_reported(log: Log, witness: httpx.AsyncClient
     report = await log.verify()
     assert report.first_broken is not None
     assert (report.first_broken.problem, report.first_broken.checkpoint) == ("receipt_invalid", second.n)
+
+
+async def test_a_database_migrated_before_the_roles_is_adopted(embedded_postgres: EmbeddedPostgres) -> None:
+    """A var/ from before the roles: everything owned by postgres up to 0006. The launcher's bootstrap gives it
+    to the owner role, the remaining migrations run as the owner, and the service role ends with INSERT/SELECT."""
+    name = f"exchange_adopted_{next(_names)}"
+
+    def old_then_new() -> None:
+        embedded_postgres.drop_database(name)
+        embedded_postgres.create_database(name)
+        upgrade(SERVICE_ROOT, embedded_postgres.database_url(name), "0006")
+        embedded_postgres.create_service_database(name, ROLES)
+        upgrade(SERVICE_ROOT, embedded_postgres.database_url(name, user=ROLES.owner))
+
+    await asyncio.to_thread(old_then_new)
+    service = Database.from_url(embedded_postgres.database_url(name, user=ROLES.service), pool_size=2)
+    try:
+        adopted = Log(service, name, embedded_postgres)
+        await adopted.append(2)
+        await adopted.checkpoint()
+        assert (await adopted.verify()).intact
+        connection = await adopted.connect(ROLES.service)
+        try:
+            await refused(connection, "DELETE FROM access_log", "permission denied")
+            await connection.execute("UPDATE members SET name = name")  # its other tables: DML as before
+        finally:
+            await connection.close()
+    finally:
+        await service.dispose()
+        await asyncio.to_thread(embedded_postgres.drop_database, name)
