@@ -88,7 +88,10 @@ async def measure(mesh: Mesh) -> dict[str, Any]:
     )
     cases = next(spec for spec in config.services if spec.name == "cases")
     waited["staff_queue"] = await settle()
-    results["staff_queue"] = await staff_queue(config.url(config.gateway), config.database_url(cases))
+    # the owner's URL: the benchmark fills the table directly and VACUUMs it (the owner's right, not the service's)
+    results["staff_queue"] = await staff_queue(
+        config.url(config.gateway), config.migration_database_url(cases)
+    )
     waited["case_submission"] = await settle()
     results["case_submission"] = await case_submission(config.url(config.gateway))
     postgres, nats = mesh.postgres, mesh.nats

@@ -28,6 +28,7 @@ def test_default_ports() -> None:
         "exchange-bulk": 8824,
         "population-sim": 8810,
         "city-platform-sim": 8811,
+        "timestamping-sim": 8812,
         "gateway": 8800,
         "postgres": 8832,
         "nats": 8842,
@@ -44,6 +45,7 @@ def test_base_port_shifts_every_port() -> None:
         "exchange-bulk": 9124,
         "population-sim": 9110,
         "city-platform-sim": 9111,
+        "timestamping-sim": 9112,
         "gateway": 9100,
         "postgres": 9132,
         "nats": 9142,
@@ -69,7 +71,11 @@ def test_embedded_servers_by_default() -> None:
     cfg = config()
     assert cfg.embedded_postgres
     assert cfg.embedded_nats
-    assert cfg.database_url(cfg.services[2]) == "postgresql+asyncpg://postgres@127.0.0.1:8832/cases"
+    # the service connects as its least-privilege role; its migrations run as the database's owner
+    assert cfg.database_url(cfg.services[2]) == "postgresql+asyncpg://cases_service@127.0.0.1:8832/cases"
+    assert (
+        cfg.migration_database_url(cfg.services[2]) == "postgresql+asyncpg://cases_owner@127.0.0.1:8832/cases"
+    )
     assert cfg.nats() == "nats://127.0.0.1:8842"
 
 
@@ -85,13 +91,21 @@ def test_external_urls_skip_embedded_servers() -> None:
     env = cfg.env()
     assert env["CASES_DATABASE_URL"] == "postgresql+asyncpg://u:p@db:5432/cases"
     assert env["NATS_URL"] == "nats://bus:4222"
+    # migrations: the owner's URL when given, else the service's own
+    assert cfg.migration_database_url(cfg.services[2]) == "postgresql+asyncpg://u:p@db:5432/cases"
+    owner = config({**environ, "CASES_MIGRATION_DATABASE_URL": "postgresql+asyncpg://owner:q@db:5432/cases"})
+    assert owner.migration_database_url(owner.services[2]) == "postgresql+asyncpg://owner:q@db:5432/cases"
+    assert owner.database_url(owner.services[2]) == "postgresql+asyncpg://u:p@db:5432/cases"
+    assert "CASES_MIGRATION_DATABASE_URL" not in owner.env()  # the owner's credentials stay with the launcher
 
 
 def test_partly_external_databases_still_need_embedded_postgres() -> None:
     cfg = config({"CASES_DATABASE_URL": "postgresql+asyncpg://u@db/cases"})
     assert cfg.embedded_postgres
     assert cfg.database_url(cfg.services[2]) == "postgresql+asyncpg://u@db/cases"
-    assert cfg.database_url(cfg.services[0]) == "postgresql+asyncpg://postgres@127.0.0.1:8832/identity"
+    assert (
+        cfg.database_url(cfg.services[0]) == "postgresql+asyncpg://identity_service@127.0.0.1:8832/identity"
+    )
 
 
 def test_env_of_every_process() -> None:
@@ -103,13 +117,15 @@ def test_env_of_every_process() -> None:
     assert env["TONGBAN_LOG_LEVEL"] == "INFO"
     for name, port in (("IDENTITY", 9001), ("CATALOG", 9002), ("CASES", 9003), ("EXCHANGE", 9004)):
         assert env[f"GATEWAY_{name}_URL"] == f"http://127.0.0.1:{port}"
-        assert env[f"{name}_DATABASE_URL"] == f"postgresql+asyncpg://postgres@127.0.0.1:9032/{name.lower()}"
+        role = f"{name.lower()}_service"
+        assert env[f"{name}_DATABASE_URL"] == f"postgresql+asyncpg://{role}@127.0.0.1:9032/{name.lower()}"
     # the simulators of outside systems, and where they find the exchange
     assert env["EXCHANGE_DEMO_POPULATION_URL"] == "http://127.0.0.1:9010/population/query"
     assert env["EXCHANGE_CITY_PLATFORM_URL"] == "http://127.0.0.1:9011"
     assert env["CITYSIM_EXCHANGE_URL"] == "http://127.0.0.1:9004"
     # the exchange's outbound policy refuses loopback addresses unless allowed: the population simulator is
     assert env["EXCHANGE_OUTBOUND_ALLOW"] == "127.0.0.1:9010"
+    assert env["EXCHANGE_WITNESS_URL"] == "http://127.0.0.1:9012/timestamp"
     # the cases worker reads every application's materials through the exchange's background lane
     assert env["CASES_EXCHANGE_URL"] == "http://127.0.0.1:9024"
     assert env["CASES_IDENTITY_URL"] == "http://127.0.0.1:9001"

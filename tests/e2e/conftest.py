@@ -27,6 +27,8 @@ def mesh(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Mesh]:
         base_port=free_base_port(),
         durable=False,
         log_level="WARNING",
+        # the access log's checkpoints every second (60 s in a real run), so the tests see them signed and witnessed
+        extra_env={"EXCHANGE_CHECKPOINT_INTERVAL": "1", "EXCHANGE_CHECKPOINT_POLL_INTERVAL": "0.2"},
     )
     with Mesh(config) as running:
         yield running

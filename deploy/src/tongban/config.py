@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import tongban
+from meshkit.roles import ServiceRoles
 
 __all__ = [
     "DEFAULT_BASE_PORT",
@@ -69,14 +70,17 @@ class SimulatorSpec:
 
 
 # The outside systems the exchange talks to: the 公安 population system (proxied resource 500110-GAJ-RK-001,
-# called through the exchange's outbound policy, which admits it by EXCHANGE_OUTBOUND_ALLOW) and the city-level
-# approval platform (case exchange and 回流).
+# called through the exchange's outbound policy, which admits it by EXCHANGE_OUTBOUND_ALLOW), the city-level
+# approval platform (case exchange and 回流), and the time-stamping authority that witnesses the access log's
+# signed checkpoints (RFC 3161 style).
 EXCHANGE_SIMULATORS = (
     SimulatorSpec("population-sim", SIMULATOR_OFFSET, "tongban.simulators.population:create_app",
                   exports=(("EXCHANGE_DEMO_POPULATION_URL", "/population/query"),),
                   allowed_by=("EXCHANGE_OUTBOUND_ALLOW",)),
     SimulatorSpec("city-platform-sim", SIMULATOR_OFFSET + 1, "tongban.simulators.city_platform:create_app",
                   exports=(("EXCHANGE_CITY_PLATFORM_URL", ""),), needs=(("CITYSIM_EXCHANGE_URL", "exchange"),)),
+    SimulatorSpec("timestamping-sim", SIMULATOR_OFFSET + 2, "tongban.simulators.timestamping:create_app",
+                  exports=(("EXCHANGE_WITNESS_URL", "/timestamp"),)),
 )  # fmt: skip
 
 
@@ -115,6 +119,11 @@ class ServiceSpec:
     @property
     def env_prefix(self) -> str:
         return self.name.upper().replace("-", "_")
+
+    @property
+    def roles(self) -> ServiceRoles:
+        """Its database roles on the embedded server: the owner migrations run as, the role it connects as."""
+        return ServiceRoles.of(self.name)
 
     @classmethod
     def standard(cls, name: str, offset: int, root: Path) -> ServiceSpec:
@@ -181,6 +190,7 @@ class MeshConfig:
     gateway: GatewaySpec | None = field(default_factory=GatewaySpec)
     base_port: int = DEFAULT_BASE_PORT
     database_urls: Mapping[str, str] = field(default_factory=dict)  # service name -> external URL
+    migration_urls: Mapping[str, str] = field(default_factory=dict)  # service name -> external owner's URL
     nats_url: str | None = None  # external NATS
     durable: bool = True  # fsync on for PostgreSQL; the launcher's default
     demo: bool = True
@@ -255,10 +265,22 @@ class MeshConfig:
         return self.var_dir / "logs"
 
     def database_url(self, spec: ServiceSpec) -> str:
+        """What the service connects as: its least-privilege role (``<service>_service``) when embedded."""
         external = self.database_urls.get(spec.name)
         if external is not None:
             return external
-        return f"postgresql+asyncpg://postgres@127.0.0.1:{self.postgres_port}/{spec.database_name}"
+        return self._embedded_url(spec, spec.roles.service)
+
+    def migration_database_url(self, spec: ServiceSpec) -> str:
+        """What its migrations run as: the database's owner (``<service>_owner``) when embedded; on an external
+        server ``<SERVICE>_MIGRATION_DATABASE_URL``, else its ``<SERVICE>_DATABASE_URL``."""
+        external = self.migration_urls.get(spec.name) or self.database_urls.get(spec.name)
+        if external is not None:
+            return external
+        return self._embedded_url(spec, spec.roles.owner)
+
+    def _embedded_url(self, spec: ServiceSpec, user: str) -> str:
+        return f"postgresql+asyncpg://{user}@127.0.0.1:{self.postgres_port}/{spec.database_name}"
 
     def nats(self) -> str:
         return self.nats_url if self.nats_url is not None else f"nats://127.0.0.1:{self.nats_port}"
@@ -344,6 +366,11 @@ def load_config(
         for spec in services
         if (url := environ.get(f"{spec.env_prefix}_DATABASE_URL", "").strip())
     }
+    migration_urls = {
+        spec.name: url
+        for spec in services
+        if (url := environ.get(f"{spec.env_prefix}_MIGRATION_DATABASE_URL", "").strip())
+    }
     nats_url = environ.get("NATS_URL", "").strip() or None
     workers = parse_workers(environ.get("TONGBAN_WORKERS", ""))
     return MeshConfig(
@@ -352,6 +379,7 @@ def load_config(
         services=services,
         base_port=base_port,
         database_urls=database_urls,
+        migration_urls=migration_urls,
         nats_url=nats_url,
         demo=demo,
         log_level=environ.get("TONGBAN_LOG_LEVEL", "INFO").strip() or "INFO",

@@ -176,12 +176,12 @@ class Mesh:
             results = []
             for spec in self.config.services:
                 if spec.name in self.config.database_urls:
-                    url = self.config.database_url(spec)
+                    url = self.config.migration_database_url(spec)
                     result = ensure_external_database(url)
                     results.append(f"{database_name(url)} ({result}, external)")
                 else:
                     assert self.postgres is not None, "start_postgres() first"
-                    self.postgres.create_database(spec.database_name)
+                    self.postgres.create_service_database(spec.database_name, spec.roles)
                     results.append(spec.database_name)
             outcome.detail = ", ".join(results)
 
@@ -193,7 +193,7 @@ class Mesh:
                 continue
             if not (spec.migrations / "alembic.ini").exists():
                 raise MeshError(f"{spec.name}: no alembic.ini in {spec.migrations}", process=spec.name)
-            env = {"TONGBAN_MIGRATE_URL": self.config.database_url(spec)}
+            env = {"TONGBAN_MIGRATE_URL": self.config.migration_database_url(spec)}
             argv = [sys.executable, "-c", _MIGRATE, str(spec.migrations)]
             proc = self._process(f"{spec.name}-migrate", argv, env)
             jobs.append(Job(f"migrate:{spec.name}", f"Migrations: {spec.name}", proc))

@@ -2,4 +2,4 @@ from catalog.settings import CatalogSettings
 from catalog.store.models import Base
 from meshkit.migrations import run_env
 
-run_env(Base.metadata, lambda: CatalogSettings().database_url)
+run_env(Base.metadata, lambda: CatalogSettings().migration_url())

@@ -13,6 +13,7 @@ from aiohttp import web
 from aiohttp.abc import AbstractResolver, ResolveResult
 from pydantic import SecretStr
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from exchange.clients.mesh import MeshRecords
 from exchange.clients.outbound import Outbound
@@ -24,14 +25,25 @@ from exchange.store import SERVICE_ROOT
 from exchange.use_cases.bases import ReadBases
 from exchange.use_cases.reads import ReadPath
 from meshkit.db import Database
+from meshkit.embedded import EmbeddedPostgres
+from meshkit.roles import ServiceRoles
+from meshkit.testing import rolled_back
 from meshkit.testing.service import TEST_SECRET, service_fixtures
 from meshkit.testing.tokens import TokenFactory
 
+# Test keys: the access log's checkpoint key, and the time-stamping authority's (its public half the hub trusts).
+TEST_CHECKPOINT_KEY = "2" * 64
+TEST_WITNESS_PRIVATE_KEY = "3" * 64
+TEST_WITNESS_PUBLIC_KEY = "17cb79fb2b4120f2b1ec65e4198d6e08b28e813feb01e4a400839b85e18080ce"
+ROLES = ServiceRoles.of("exchange")
+
 
 def settings(database_url: str, nats_url: str, **overrides: object) -> ExchangeSettings:
+    keys = {"checkpoint_signing_key": TEST_CHECKPOINT_KEY, "witness_public_key": TEST_WITNESS_PUBLIC_KEY}
     return ExchangeSettings(
         database_url=database_url, nats_url=nats_url, environment="test", secret_key=TEST_SECRET,
-        issuer="http://issuer.test", city_sm2_private_key="1" * 64, client_secret="test-client-secret", **overrides,  # type: ignore[arg-type]
+        issuer="http://issuer.test", city_sm2_private_key="1" * 64, client_secret="test-client-secret",
+        **{**keys, **overrides},  # type: ignore[arg-type]
     )  # fmt: skip
 
 
@@ -39,9 +51,28 @@ def _app(database_url: str, nats_url: str):  # type: ignore[no-untyped-def]
     return create_app(settings(database_url, nats_url))
 
 
-migrated_url, engine, rolled_back_database, tokens, real_time_client = service_fixtures(
+migrated_url, engine, service_role_database, tokens, real_time_client = service_fixtures(
     name="exchange", service_root=SERVICE_ROOT, make_app=_app
 )
+
+
+@pytest.fixture(scope="session")
+async def superuser_engine(
+    embedded_postgres: EmbeddedPostgres, migrated_url: str
+) -> AsyncIterator[AsyncEngine]:
+    """The test database as its superuser: what an administrator holding the server can do."""
+    engine = create_async_engine(embedded_postgres.database_url("exchange_test"), pool_size=5)
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
+async def rolled_back_database(superuser_engine: AsyncEngine) -> AsyncIterator[Database]:
+    """The rolled-back test database with the service role's privileges (``SET LOCAL ROLE exchange_service``), on
+    a superuser's connection so that a test can play the administrator (``RESET ROLE``) on the same data."""
+    async with rolled_back(superuser_engine, role=ROLES.service) as database:
+        yield database
+
 
 # A Monday in a year with a published holiday calendar; tests move the clock explicitly.
 START = datetime(2026, 6, 15, 2, 0, tzinfo=UTC)

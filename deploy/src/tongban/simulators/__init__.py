@@ -3,6 +3,8 @@
 
 - :mod:`tongban.simulators.population` — the 区公安局 population system behind resource 500110-GAJ-RK-001.
 - :mod:`tongban.simulators.city_platform` — the city-level approval platform's case-exchange API.
+- :mod:`tongban.simulators.timestamping` — a time-stamping authority (RFC 3161 style) that witnesses the access
+  log's signed checkpoints.
 
 Each is a FastAPI app factory for uvicorn (``--factory``) with admin endpoints to inspect and steer it.
 """

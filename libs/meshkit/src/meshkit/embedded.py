@@ -19,6 +19,8 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from meshkit.roles import ServiceRoles
+
 with warnings.catch_warnings():
     warnings.simplefilter(
         "ignore"
@@ -80,7 +82,11 @@ def _prepare_for_user(data_dir: Path, user: str) -> None:
 
 @dataclass
 class EmbeddedPostgres:
-    """A private PostgreSQL 16 server listening on 127.0.0.1:port with trust auth for user ``postgres``."""
+    """A private PostgreSQL 16 server listening on 127.0.0.1:port with trust auth (any role, loopback only).
+
+    Trust authentication is for one developer's machine: whoever reaches the port may log in as any role,
+    ``postgres`` included. The services' least-privilege roles (:class:`meshkit.roles.ServiceRoles`) hold only
+    against a server that authenticates each role (passwords or certificates), as production's does."""
 
     data_dir: Path
     port: int
@@ -91,8 +97,8 @@ class EmbeddedPostgres:
     def url(self) -> str:
         return f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
 
-    def database_url(self, database: str, driver: str = "asyncpg") -> str:
-        return f"postgresql+{driver}://postgres@127.0.0.1:{self.port}/{database}"
+    def database_url(self, database: str, driver: str = "asyncpg", *, user: str = "postgres") -> str:
+        return f"postgresql+{driver}://{user}@127.0.0.1:{self.port}/{database}"
 
     def start(self, timeout: float = 30.0) -> None:
         if port_is_open(self.port):
@@ -144,6 +150,17 @@ class EmbeddedPostgres:
         if exists != "1":
             self.psql(f'CREATE DATABASE "{name}"')
 
+    def create_service_database(self, name: str, roles: ServiceRoles) -> None:
+        """Create (idempotently) a service's roles and its database owned by the owner role, with the service
+        role's privileges (:mod:`meshkit.roles`); adopts a database created before the roles."""
+        if not name.replace("_", "").isalnum():
+            raise ValueError(f"database names are letters, digits and underscores: {name!r}")
+        self.psql(roles.cluster_sql())
+        exists = self.psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}'").strip()  # noqa: S608 - checked above
+        if exists != "1":
+            self.psql(roles.create_database_sql(name))
+        self.psql(";\n".join(roles.database_sql(name)), database=name)  # one transaction
+
     def drop_database(self, name: str) -> None:
         self.psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
@@ -151,8 +168,15 @@ class EmbeddedPostgres:
         result = subprocess.run(
             [str(_pg_bin() / "psql"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d", database,
              "-tAq", "-v", "ON_ERROR_STOP=1", "-c", sql],
-            check=True, capture_output=True, text=True,
+            check=False, capture_output=True, text=True,
         )  # fmt: skip
+        if result.returncode != 0:  # the server's message in the error, not only the statement
+            raise subprocess.CalledProcessError(
+                result.returncode,
+                [*result.args[:-1], f"{result.stderr.strip()} ({sql[:200]})"],
+                output=result.stdout,
+                stderr=result.stderr,
+            )
         return result.stdout
 
     def stop(self, timeout: float = 15.0) -> None:

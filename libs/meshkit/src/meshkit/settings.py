@@ -28,7 +28,16 @@ class ServiceSettings(BaseSettings):
 
     service_name: str = "service"
     environment: Environment = Field(default="dev", validation_alias=_shared("TONGBAN_ENV"))
-    database_url: str = "postgresql+asyncpg://postgres@127.0.0.1:8832/postgres"
+    database_url: str = Field(
+        default="postgresql+asyncpg://postgres@127.0.0.1:8832/postgres",
+        description="what the service connects as: a role that may only read and write its own tables "
+        "(``<service>_service`` on the embedded server)",
+    )
+    migration_database_url: str | None = Field(
+        default=None,
+        description="what migrations run as: the database's owner (``<service>_owner`` on the embedded "
+        "server), which creates the tables, triggers and grants; unset, migrations use ``database_url``",
+    )
     database_pool_size: int = Field(default=10, ge=1, le=200)
     nats_url: str = Field(default="nats://127.0.0.1:8842", validation_alias=_shared("NATS_URL"))
     issuer: str = Field(default="http://127.0.0.1:8800/identity", validation_alias=_shared("TONGBAN_ISSUER"))
@@ -68,6 +77,10 @@ class ServiceSettings(BaseSettings):
     )  # fmt: skip
     consumer_max_deliver: int = Field(default=5, ge=1, le=100)
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
+
+    def migration_url(self) -> str:
+        """The URL migrations run with: ``migration_database_url``, else ``database_url``."""
+        return self.migration_database_url or self.database_url
 
     @model_validator(mode="after")
     def _refuse_default_secrets(self) -> ServiceSettings:

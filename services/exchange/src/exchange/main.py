@@ -12,6 +12,7 @@ from exchange.api import LANES, ROUTERS
 from exchange.clients.mesh import MeshRecords
 from exchange.clients.outbound import Outbound
 from exchange.clients.providers import ProviderClient
+from exchange.domain.checkpoints import CheckpointSigner
 from exchange.domain.limits import PayloadLimits, RateLimiter
 from exchange.sealing import Sealer
 from exchange.settings import ExchangeSettings
@@ -20,6 +21,7 @@ from exchange.store.driver import ResourceSnapshots, TypeDirectoryCopy
 from exchange.store.endpoint_hosts import EndpointHostCopies
 from exchange.store.group_commit import GroupCommit
 from exchange.store.unit_of_work import ExchangeUnitOfWork
+from exchange.use_cases.access_log import CheckpointTrust
 from exchange.use_cases.bases import ReadBases
 from exchange.use_cases.calendar import seed_calendar
 from exchange.use_cases.reads import Providers, ReadPath
@@ -33,7 +35,10 @@ TAGS = [
     {"name": "数据资源目录 (directory)", "description": "Members, resources and what the caller may read."},
     {"name": "共享数据 (records)", "description": "Reads (every one logged) and pushes of hosted records."},
     {"name": "共享申请 (share requests)", "description": "Conditional sharing: request, grant, refuse."},
-    {"name": "访问日志 (access log)", "description": "Who read my data; hash-chain verification."},
+    {
+        "name": "访问日志 (access log)",
+        "description": "Who read my data; hash-chain verification against signed, witnessed checkpoints.",
+    },
     {"name": "订阅 (subscriptions)", "description": "Change notifications by NATS or signed webhook."},
     {"name": "电子证照 (e-certificates)", "description": "GB/T 36904 certificates: issue, look up, status."},
     {
@@ -84,6 +89,13 @@ def create_app(settings: ExchangeSettings | None = None) -> FastAPI:
                 records_per_push=settings.records_per_push, record_bytes=settings.record_bytes,
                 provider_response_bytes=settings.provider_response_bytes,
             )  # fmt: skip
+            app.state.checkpoint_trust = CheckpointTrust.of(
+                signing_public_key=CheckpointSigner(
+                    settings.checkpoint_signing_key.get_secret_value()
+                ).public_key.hex(),
+                earlier_keys=settings.checkpoint_trusted_keys,
+                witness_keys=[settings.witness_public_key, *settings.witness_trusted_keys],
+            )
             app.state.city_verifier = Verifier(
                 sm2_public_key=settings.city_public_key, hmac_key=settings.hmac_key()
             )

@@ -11,7 +11,14 @@ from pydantic_settings import NoDecode, SettingsConfigDict
 from exchange.domain.outbound import OutboundPolicy
 from meshkit.settings import ServiceSettings
 
-__all__ = ["DEMO_CLIENT_SECRET", "DEV_CITY_PUBLIC_KEY", "DEV_SM2_PRIVATE_KEY", "ExchangeSettings"]
+__all__ = [
+    "DEMO_CLIENT_SECRET",
+    "DEV_CHECKPOINT_SIGNING_KEY",
+    "DEV_CITY_PUBLIC_KEY",
+    "DEV_SM2_PRIVATE_KEY",
+    "DEV_WITNESS_PUBLIC_KEY",
+    "ExchangeSettings",
+]
 
 # identity's demo client secret (identity.demo): accepted in dev only.
 DEMO_CLIENT_SECRET = "demo-client-secret-for-local-runs"  # noqa: S105 - demo data, dev only
@@ -22,6 +29,11 @@ DEV_CITY_PUBLIC_KEY = (
     "7a216b66ff122e25f79ed8e7feb306189aae15b72f1880a4823d7a4e2c5b3b26"
     "8d0ea3e9e1638303c4b1dcd8f862b6908cc9da22f0b3d8b9f0c8fbd1e37ba4c2"
 )
+
+# Development keys only (refused outside dev): the access log's checkpoint key (Ed25519 seed, hex), and the public
+# key of the time-stamping simulator (tongban.simulators.timestamping) that witnesses the checkpoints.
+DEV_CHECKPOINT_SIGNING_KEY = "b18bea9303e09a3db6d8b6f08032dec750bcfb0beeed63610cc40a1e77f2cb5d"
+DEV_WITNESS_PUBLIC_KEY = "949ab2159acccf25ce1d8bb97defd7b7200cb53005186575c50d77fdac89c396"
 
 
 class ExchangeSettings(ServiceSettings):
@@ -100,6 +112,39 @@ class ExchangeSettings(ServiceSettings):
     city_poll_interval: float = Field(default=0.5, gt=0, le=60)
     city_clock_skew: float = Field(default=300.0, gt=0, description="seconds a signed push may be off")
 
+    # signed checkpoints of the access log's chain, and the outside witness (a time-stamping authority)
+    checkpoint_signing_key: SecretStr = Field(
+        default=SecretStr(DEV_CHECKPOINT_SIGNING_KEY),
+        description="Ed25519 seed (hex) the worker signs checkpoints with; never stored in the database",
+    )
+    checkpoint_trusted_keys: list[str] = Field(
+        default_factory=list,
+        description="public keys (hex) of earlier checkpoint keys, still accepted by the verifier after a rotation",
+    )
+    checkpoint_interval: float = Field(
+        default=60.0,
+        gt=0,
+        le=86_400,
+        description="seconds: a checkpoint at least this often while the log grows",
+    )
+    checkpoint_every_entries: int = Field(
+        default=10_000, ge=1, description="… and whenever this many entries were appended since the last one"
+    )
+    checkpoint_poll_interval: float = Field(
+        default=1.0, gt=0, le=60, description="seconds between the worker's looks at the chain's head"
+    )
+    witness_url: str = "http://127.0.0.1:8812/timestamp"
+    witness_public_key: str = Field(
+        default=DEV_WITNESS_PUBLIC_KEY, description="the time-stamping authority's Ed25519 public key (hex)"
+    )
+    witness_trusted_keys: list[str] = Field(
+        default_factory=list,
+        description="earlier public keys of the witness, still accepted for old receipts",
+    )
+    witness_timeout: float = Field(default=5.0, gt=0, le=60)
+    witness_backoff_base: float = Field(default=1.0, gt=0)
+    witness_backoff_cap: float = Field(default=300.0, gt=0)
+
     # demo data: where the 公安 population simulator answers proxied reads
     demo_population_url: str = "http://127.0.0.1:8810/population/query"
 
@@ -116,6 +161,15 @@ class ExchangeSettings(ServiceSettings):
     def _refuse_dev_keys(self) -> ExchangeSettings:
         if self.environment != "dev" and self.city_sm2_private_key.get_secret_value() == DEV_SM2_PRIVATE_KEY:
             raise ValueError("EXCHANGE_CITY_SM2_PRIVATE_KEY still has the development key")
+        if (
+            self.environment != "dev"
+            and self.checkpoint_signing_key.get_secret_value() == DEV_CHECKPOINT_SIGNING_KEY
+        ):
+            raise ValueError("EXCHANGE_CHECKPOINT_SIGNING_KEY still has the development key")
+        if self.environment != "dev" and self.witness_public_key == DEV_WITNESS_PUBLIC_KEY:
+            raise ValueError(
+                "EXCHANGE_WITNESS_PUBLIC_KEY still trusts the development time-stamping simulator"
+            )
         if self.environment != "dev" and self.client_secret.get_secret_value() == DEMO_CLIENT_SECRET:
             raise ValueError("EXCHANGE_CLIENT_SECRET still has the demo value")
         self.outbound_policy()  # every allowlist entry parses, or the service does not start

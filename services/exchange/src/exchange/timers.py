@@ -1,4 +1,5 @@
-"""The worker's timers: deliveries to subscribers and to the city platform, each a loop that survives errors.
+"""The worker's timers: deliveries to subscribers and to the city platform, and the access log's signed
+checkpoints with their witness, each a loop that survives errors.
 
 State lives in the database (queues with ``next_attempt_at``), so nothing is lost when the worker restarts.
 """
@@ -10,22 +11,24 @@ import contextlib
 import json
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from exchange.clients.city_platform import CityPlatformClient
 from exchange.clients.outbound import Outbound
 from exchange.clients.webhooks import WebhookClient
+from exchange.clients.witness import WitnessClient
+from exchange.domain.checkpoints import CheckpointSigner, TrustedKeys
 from exchange.sealing import Sealer
 from exchange.settings import ExchangeSettings
 from exchange.signing import Signer
 from exchange.store.unit_of_work import ExchangeUnitOfWork
-from exchange.use_cases import city, deliveries
+from exchange.use_cases import checkpoints, city, deliveries
 from meshkit.db import Database
 from meshkit.http import service_client
 from meshkit.worker import Timer, connect_nats
 
-__all__ = ["city_link_timer", "city_signer", "subscriptions_timer"]
+__all__ = ["checkpoint_timer", "city_link_timer", "city_signer", "subscriptions_timer"]
 
 log = logging.getLogger("exchange.timers")
 
@@ -112,3 +115,40 @@ def subscriptions_timer(settings: ExchangeSettings) -> Timer:
                 await nc.drain()
 
     return subscriber_deliveries
+
+
+def checkpoint_timer(settings: ExchangeSettings) -> Timer:
+    """Sign the chain's head when a checkpoint is due (every ``checkpoint_interval`` or
+    ``checkpoint_every_entries``, whichever first, while the log grows) and have the witness time-stamp every
+    checkpoint still without a receipt (with backoff while it is away)."""
+    policy = checkpoints.CheckpointPolicy(
+        interval=timedelta(seconds=settings.checkpoint_interval),
+        every_entries=settings.checkpoint_every_entries,
+        backoff_base=settings.witness_backoff_base,
+        backoff_cap=settings.witness_backoff_cap,
+    )
+    signer = CheckpointSigner(settings.checkpoint_signing_key.get_secret_value())
+    witness_keys = TrustedKeys([settings.witness_public_key, *settings.witness_trusted_keys])
+
+    async def chain_checkpoints(database: Database, stop: asyncio.Event) -> None:
+        http = service_client(timeout=settings.witness_timeout)
+        witness = WitnessClient(
+            http, url=settings.witness_url, keys=witness_keys, timeout=settings.witness_timeout
+        )
+
+        async def step() -> int:
+            async with ExchangeUnitOfWork(database) as uow:
+                await checkpoints.sign_if_due(uow, signer=signer, policy=policy, now=datetime.now(UTC))
+            async with ExchangeUnitOfWork(database) as uow:
+                witnessed, failed = await checkpoints.witness_due(
+                    uow, witness=witness, policy=policy, now=datetime.now(UTC)
+                )
+            # again at once only while a full round of receipts came back (a backlog after the witness was away)
+            return witnessed if witnessed + failed >= policy.batch and not failed else 0
+
+        try:
+            await _loop("checkpoints", step, settings.checkpoint_poll_interval, stop)
+        finally:
+            await http.aclose()
+
+    return chain_checkpoints

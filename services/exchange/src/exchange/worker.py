@@ -1,6 +1,6 @@
 """The exchange worker: outbox relay; consumers of case events (city link), of the district's working-day
 calendar and of its own record changes (subscriptions); timers that deliver to subscribers and to the city
-platform."""
+platform, and that sign the access log's checkpoints and have them witnessed."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from exchange.consumers.matter_retired import MATTER_RETIRED_CONSUMER
 from exchange.consumers.record_changed import RECORD_CHANGED_CONSUMER
 from exchange.settings import ExchangeSettings
 from exchange.store.models import INBOX, OUTBOX
-from exchange.timers import city_link_timer, subscriptions_timer
+from exchange.timers import checkpoint_timer, city_link_timer, subscriptions_timer
 from meshkit.worker import WorkerPlan, serve_worker
 
 __all__ = ["CONSUMERS", "plan"]
@@ -28,7 +28,7 @@ CONSUMERS = [
 def plan(settings: ExchangeSettings) -> WorkerPlan:
     return WorkerPlan(
         service="exchange", outbox=OUTBOX, inbox=INBOX, consumers=CONSUMERS,
-        timers=[city_link_timer(settings), subscriptions_timer(settings)],
+        timers=[city_link_timer(settings), subscriptions_timer(settings), checkpoint_timer(settings)],
     )  # fmt: skip
 
 

@@ -52,6 +52,8 @@ async def committed(embedded_postgres: EmbeddedPostgres) -> AsyncIterator[tuple[
             secret_key=TEST_SECRET,
             city_sm2_private_key="1" * 64,
             client_secret="test-client-secret",
+            checkpoint_signing_key="2" * 64,
+            witness_public_key="3" * 64,
         ),
     )  # type: ignore[arg-type]
     yield url, database

@@ -39,9 +39,19 @@ class System:
 @pytest.fixture
 async def worker_db(embedded_postgres: EmbeddedPostgres, nats_server: EmbeddedNats) -> AsyncIterator[tuple[Database, ExchangeSettings]]:  # fmt: skip
     url = await asyncio.to_thread(migrated_database, embedded_postgres, "exchange_worker_test", SERVICE_ROOT)
-    settings = ExchangeSettings(database_url=url, nats_url=nats_server.url, environment="test",
-                                secret_key=TEST_SECRET, city_sm2_private_key="1" * 64, client_secret="test-client-secret",  # type: ignore[arg-type]
-                                city_platform_url="http://127.0.0.1:9", city_poll_interval=0.2)  # fmt: skip
+    settings = ExchangeSettings(
+        database_url=url,
+        nats_url=nats_server.url,
+        environment="test",
+        secret_key=TEST_SECRET,
+        city_sm2_private_key="1" * 64,  # type: ignore[arg-type]
+        city_platform_url="http://127.0.0.1:9",
+        city_poll_interval=0.2,
+        checkpoint_signing_key="2" * 64,
+        witness_public_key="3" * 64,
+        witness_url="http://127.0.0.1:9/timestamp",
+        client_secret="test-client-secret",
+    )
     database = Database.from_url(url, pool_size=5)
     await load(database, settings)
     yield database, settings

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from meshkit.db import Database
 from meshkit.embedded import EmbeddedPostgres
 from meshkit.migrations import upgrade
+from meshkit.roles import ServiceRoles
 
 __all__ = ["eventually", "migrated_database", "rolled_back"]
 
@@ -37,24 +38,30 @@ async def eventually(
 
 
 def migrated_database(postgres: EmbeddedPostgres, name: str, service_root: Path) -> str:
-    """A fresh database built by the service's real migrations; returns its asyncpg URL."""
+    """A fresh database built by the service's real migrations, run as its owner role; returns the asyncpg URL
+    of its service role (the least-privilege login the service itself uses: :mod:`meshkit.roles`)."""
+    roles = ServiceRoles.of(service_root.name)
     postgres.drop_database(name)
-    postgres.create_database(name)
-    url = postgres.database_url(name)
-    upgrade(service_root, url)
-    return url
+    postgres.create_service_database(name, roles)
+    upgrade(service_root, postgres.database_url(name, user=roles.owner))
+    return postgres.database_url(name, user=roles.service)
 
 
 @asynccontextmanager
 async def rolled_back(
-    engine: AsyncEngine, *, driver_settings: Mapping[str, str] | None = None
+    engine: AsyncEngine, *, driver_settings: Mapping[str, str] | None = None, role: str | None = None
 ) -> AsyncIterator[Database]:
     """A Database whose sessions all live inside one transaction that is rolled back at the end.
 
     Use-case commits become savepoint releases, so a test sees its own writes and leaves nothing behind.
+    ``role``: on a superuser's engine, the transaction runs ``SET LOCAL ROLE role`` first, so the code under test
+    has that role's privileges while the test itself may ``RESET ROLE`` to act as the database's administrator
+    on the same (uncommitted) data.
     """
     async with engine.connect() as connection:
         transaction = await connection.begin()
+        if role is not None:
+            await connection.exec_driver_sql(f'SET LOCAL ROLE "{role}"')
         try:
             yield Database(engine, bind=connection, driver_settings=driver_settings)
         finally:

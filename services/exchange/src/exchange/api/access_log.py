@@ -1,4 +1,5 @@
-"""The access log (访问日志): "who read my data" for citizens and companies, and the chain verifier."""
+"""The access log (访问日志): "who read my data" for citizens and companies, the chain verifier, the signed
+checkpoints and the keys that check them."""
 
 from __future__ import annotations
 
@@ -6,12 +7,14 @@ import uuid
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 
 from exchange.api.dependencies import NowDep, ReadPathDep, UowDep
-from exchange.use_cases import access_log
+from exchange.use_cases import access_log, checkpoints
+from exchange.use_cases.access_log import CheckpointTrust
 from exchange.use_cases.bases import BasisUnavailable
+from exchange.use_cases.checkpoints import CheckpointRecord
 from exchange.use_cases.errors import Unavailable
 from meshkit.auth import CurrentPrincipal
 from meshkit.errors import problem_responses
@@ -41,9 +44,31 @@ class BrokenLink(BaseModel):
     seq: int
     entry_id: str | None
     problem: str = Field(
-        description="content_changed | link_broken | missing_entries | not_chained | head_mismatch"
+        description="content_changed | link_broken | missing_entries | not_chained | head_mismatch | "
+        "checkpoint_mismatch (rewritten between since_checkpoint and checkpoint) | head_behind_checkpoint (a "
+        "tail cut or the log emptied, the head moved back) | checkpoint_signature_invalid | receipt_invalid"
     )
     detail: str
+    checkpoint: int | None = Field(default=None, description="the checkpoint the chain fails against")
+    since_checkpoint: int | None = Field(
+        default=None, description="the last checkpoint the chain still matched (none: from the start)"
+    )
+
+
+class CheckpointOut(BaseModel):
+    n: int
+    seq: int
+    hash: str
+    signed_at: datetime
+    key_id: str
+    signature: str = Field(description="Ed25519 over the checkpoint's canonical JSON, base64")
+    digest: str = Field(description="SHA-256 of the message and the signature: what the witness time-stamped")
+    witnessed_at: datetime | None = Field(
+        description="the witness's time-stamp (none yet: delivery retrying)"
+    )
+    receipt: dict[str, str] | None = Field(
+        description="the witness's token: tst_info (base64 of its TSTInfo JSON), signature, algorithm, key_id"
+    )
 
 
 class ChainReportOut(BaseModel):
@@ -52,6 +77,52 @@ class ChainReportOut(BaseModel):
     head_seq: int
     head_hash: str
     first_broken: BrokenLink | None
+    checkpoints_checked: int = Field(
+        default=0, description="signed checkpoints the chain was checked against"
+    )
+    last_checkpoint: CheckpointOut | None = Field(
+        default=None,
+        description="compare it with the copies kept outside (the witness, the published events)",
+    )
+    entries_since_checkpoint: int = Field(
+        default=0, description="entries after the last checkpoint: not yet protected by one"
+    )
+    unwitnessed_checkpoints: int = Field(default=0, description="checkpoints still waiting for the witness")
+
+
+class PublicKeyOut(BaseModel):
+    key_id: str
+    algorithm: str = "Ed25519"
+    public_key: str = Field(description="raw 32-byte public key, hex")
+    current: bool = Field(description="the key new checkpoints are signed with")
+
+
+class CheckpointKeysOut(BaseModel):
+    checkpoint_keys: list[PublicKeyOut]
+    witness_keys: list[PublicKeyOut] = Field(description="the time-stamping authority's keys the hub accepts")
+
+
+async def _trust(request: Request) -> CheckpointTrust:
+    trust: CheckpointTrust = request.app.state.checkpoint_trust
+    return trust
+
+
+TrustDep = Annotated[CheckpointTrust, Depends(_trust)]
+
+
+def _checkpoint_out(found: CheckpointRecord) -> CheckpointOut:
+    signed = found.signed
+    return CheckpointOut(
+        n=signed.n,
+        seq=signed.seq,
+        hash=signed.hash,
+        signed_at=signed.signed_at,
+        key_id=signed.key_id,
+        signature=signed.signature,
+        digest=signed.digest,
+        witnessed_at=found.witnessed_at,
+        receipt=None if found.receipt is None else {k: str(v) for k, v in found.receipt.items()},
+    )
 
 
 @router.get("/mine", response_model=list[ReadOfMyData], responses=problem_responses(401, 403, 503))
@@ -95,12 +166,60 @@ async def reads_of_my_data(
 
 
 @router.get("/chain", response_model=ChainReportOut, responses=problem_responses(401, 403))
-async def verify_chain(uow: UowDep, principal: CurrentPrincipal) -> ChainReportOut:
-    """Verify the hash chain (校验日志哈希链) and report the first broken link (operators and auditors)."""
-    report = await access_log.verify_chain(uow, caller=principal)
+async def verify_chain(uow: UowDep, principal: CurrentPrincipal, trust: TrustDep) -> ChainReportOut:
+    """Verify the hash chain (校验日志哈希链) link by link and against every signed checkpoint, and report the first
+    break (operators and auditors)."""
+    report = await access_log.verify_chain(uow, caller=principal, trust=trust)
     broken = report.first_broken
+    last = report.last_checkpoint
     return ChainReportOut(
-        intact=report.intact, checked=report.checked, head_seq=report.head_seq, head_hash=report.head_hash,
-        first_broken=None if broken is None else BrokenLink(seq=broken.seq, entry_id=broken.entry_id,
-                                                            problem=broken.problem, detail=broken.detail),
-    )  # fmt: skip
+        intact=report.intact,
+        checked=report.checked,
+        head_seq=report.head_seq,
+        head_hash=report.head_hash,
+        first_broken=None
+        if broken is None
+        else BrokenLink(
+            seq=broken.seq,
+            entry_id=broken.entry_id,
+            problem=broken.problem,
+            detail=broken.detail,
+            checkpoint=broken.checkpoint,
+            since_checkpoint=broken.since_checkpoint,
+        ),
+        checkpoints_checked=report.checkpoints_checked,
+        last_checkpoint=None if last is None else _checkpoint_out(last),
+        entries_since_checkpoint=max(0, report.head_seq - (0 if last is None else last.signed.seq)),
+        unwitnessed_checkpoints=report.unwitnessed,
+    )
+
+
+@router.get("/checkpoints", response_model=list[CheckpointOut], responses=problem_responses(401, 403))
+async def list_checkpoints(
+    uow: UowDep,
+    principal: CurrentPrincipal,
+    after: Annotated[int, Query(ge=0, description="checkpoints after this number")] = 0,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> list[CheckpointOut]:
+    """The chain's signed checkpoints with the witness's receipts, oldest first (operators and auditors): keep a
+    copy outside the hub, or compare them with the witness's own record."""
+    found = await checkpoints.list_checkpoints(uow, caller=principal, after=after, limit=limit)
+    return [_checkpoint_out(one) for one in found]
+
+
+@router.get("/checkpoint-keys", response_model=CheckpointKeysOut)
+async def checkpoint_keys(trust: TrustDep) -> CheckpointKeysOut:
+    """The public keys that check the checkpoints' signatures and the witness's receipts (公开, no token)."""
+    current = trust.signing_key_id
+    return CheckpointKeysOut(
+        checkpoint_keys=[
+            PublicKeyOut(
+                key_id=kid, public_key=trust.checkpoint_keys.public_key_hex(kid), current=kid == current
+            )
+            for kid in trust.checkpoint_keys.ids
+        ],
+        witness_keys=[
+            PublicKeyOut(key_id=kid, public_key=trust.witness_keys.public_key_hex(kid), current=n == 0)
+            for n, kid in enumerate(trust.witness_keys.ids)
+        ],
+    )

@@ -17,6 +17,7 @@ from typing import Any
 __all__ = [
     "CHAINED_FIELDS",
     "GENESIS_HASH",
+    "Anchor",
     "Break",
     "ChainWalk",
     "canonical_json",
@@ -53,23 +54,54 @@ def link_hash(previous: str, canonical: str) -> str:
 
 @dataclass(frozen=True)
 class Break:
-    """The first broken link: where, and what was found there."""
+    """The first broken link: where, and what was found there. A break found against the signed checkpoints names
+    the checkpoint (``checkpoint``) and the last one that still held (``since_checkpoint``, None: the start)."""
 
     seq: int
     entry_id: str | None
     problem: str  # content_changed | link_broken | missing_entries | not_chained | head_mismatch
+    # | checkpoint_mismatch | head_behind_checkpoint | checkpoint_signature_invalid | receipt_invalid
     detail: str
+    checkpoint: int | None = None
+    since_checkpoint: int | None = None
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A checkpoint whose signature checked: the chain had ``seq`` links ending in ``hash`` when it was signed."""
+
+    n: int
+    seq: int
+    hash: str
+
+
+def _between(since: Anchor | None, anchor: Anchor) -> str:
+    start = (
+        "日志开头 (the start)"
+        if since is None
+        else f"第 {since.n} 号检查点 (checkpoint #{since.n}, seq {since.seq})"
+    )
+    return f"{start} — 第 {anchor.n} 号检查点 (checkpoint #{anchor.n}, seq {anchor.seq})"
 
 
 class ChainWalk:
     """Feed chain links with their entries' fields, in ``seq`` order (in chunks, for big logs); stops at the first
-    broken link. A link whose entry is gone has ``id`` None."""
+    broken link. A link whose entry is gone has ``id`` None.
 
-    def __init__(self, start_seq: int = 0, start_hash: str = GENESIS_HASH) -> None:
+    ``anchors`` (checkpoints whose signatures checked) pin the chain: at each anchor's ``seq`` the walk's hash must
+    be the anchor's. A chain re-hashed forward after an edit is consistent link by link but misses the next
+    anchor (``checkpoint_mismatch``); a head moved back behind an anchor is ``head_behind_checkpoint``."""
+
+    def __init__(
+        self, start_seq: int = 0, start_hash: str = GENESIS_HASH, anchors: Iterable[Anchor] = ()
+    ) -> None:
         self.seq = start_seq
         self.hash = start_hash
         self.checked = 0
         self.broken: Break | None = None
+        self._anchors = sorted((a for a in anchors if a.seq > start_seq), key=lambda a: (a.seq, a.n))
+        self._next = 0  # the first anchor not reached yet
+        self.held: Anchor | None = None  # the last anchor the walk matched
 
     def feed(self, entries: Iterable[Mapping[Any, Any]]) -> bool:
         """False once a break was found."""
@@ -111,12 +143,39 @@ class ChainWalk:
             return
         self.seq, self.hash = seq, expected
         self.checked += 1
+        while self._next < len(self._anchors) and self._anchors[self._next].seq == seq:
+            anchor = self._anchors[self._next]
+            if anchor.hash != expected:
+                self.broken = Break(
+                    seq,
+                    entry_id,
+                    "checkpoint_mismatch",
+                    f"第 {seq} 条的哈希与已签名的检查点不符：{_between(self.held, anchor)} 之间的日志被改写"
+                    " (the chain was rewritten between these checkpoints)",
+                    checkpoint=anchor.n,
+                    since_checkpoint=None if self.held is None else self.held.n,
+                )
+                return
+            self.held = anchor
+            self._next += 1
 
     def finish(self, head_seq: int, head_hash: str) -> Break | None:
-        """Compare the end of the walk with the chain head (catches entries deleted from the end)."""
+        """Compare the end of the walk with the chain head (catches entries deleted from the end), and the head
+        with the last checkpoint (catches a tail cut off with the head moved back, or the whole log emptied)."""
         if self.broken is None and (self.seq, self.hash) != (head_seq, head_hash):
             self.broken = Break(
                 self.seq + 1, None, "head_mismatch",
                 f"链头记录为第 {head_seq} 条，但日志只到第 {self.seq} 条 (chain head does not match the last entry)",
             )  # fmt: skip
+        if self.broken is None and self._next < len(self._anchors):
+            anchor = self._anchors[-1]
+            self.broken = Break(
+                head_seq + 1,
+                None,
+                "head_behind_checkpoint",
+                f"链头为第 {head_seq} 条，但第 {anchor.n} 号检查点已签到第 {anchor.seq} 条：链尾被截去或日志被清空，"
+                f"链头被回退 (the head is behind checkpoint #{anchor.n}: the tail was cut and the head moved back)",
+                checkpoint=anchor.n,
+                since_checkpoint=None if self.held is None else self.held.n,
+            )
         return self.broken

@@ -26,7 +26,15 @@ from exchange.store.city_models import CityInbound, CityOutbound, InboundNonce
 from exchange.store.dependency_models import CatalogMatter, MatterDependency
 from exchange.store.endpoint_host_models import MemberEndpointHost
 from exchange.store.pubsub_models import Delivery, Subscription
-from exchange.store.sharing_models import AccessEntry, ChainHead, ChainLink, Member, Record, ShareRequest
+from exchange.store.sharing_models import (
+    AccessEntry,
+    ChainCheckpoint,
+    ChainHead,
+    ChainLink,
+    Member,
+    Record,
+    ShareRequest,
+)
 
 __all__ = [
     "INBOX",
@@ -43,6 +51,7 @@ __all__ = [
     "CertificateChange",
     "CertificateTypeAlias",
     "CertificateTypeRow",
+    "ChainCheckpoint",
     "ChainHead",
     "ChainLink",
     "CityInbound",

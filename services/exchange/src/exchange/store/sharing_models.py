@@ -1,9 +1,11 @@
-"""Tables of data sharing: members, share requests, hosted records, the access log and its chain head."""
+"""Tables of data sharing: members, share requests, hosted records, the access log, its chain head and the chain's
+signed checkpoints."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
@@ -12,18 +14,20 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Index,
+    Integer,
     LargeBinary,
     SmallInteger,
     String,
     Text,
     func,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.orm import Mapped, mapped_column
 
 from exchange.store.base import Base
 
-__all__ = ["AccessEntry", "ChainHead", "ChainLink", "Member", "Record", "ShareRequest"]
+__all__ = ["AccessEntry", "ChainCheckpoint", "ChainHead", "ChainLink", "Member", "Record", "ShareRequest"]
 
 
 class Member(Base):
@@ -121,10 +125,37 @@ class ChainLink(Base):
 
 
 class ChainHead(Base):
-    """The single row that serializes appends to the access log's hash chain."""
+    """The single row that serializes appends to the access log's hash chain. It moves only forward, onto the
+    link appended after it (a guard trigger refuses anything else, and a DELETE or TRUNCATE)."""
 
     __tablename__ = "access_chain_head"
 
     id: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
     seq: Mapped[int] = mapped_column(BigInteger)
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class ChainCheckpoint(Base):
+    """A signed checkpoint of the chain (``exchange.domain.checkpoints``): at ``signed_at`` the chain had ``seq``
+    links ending in ``hash``. Signed with a key the database does not hold; ``receipt`` is the outside witness's
+    time-stamp token, delivered with retries (``attempts``, ``next_attempt_at``, ``last_error``). A guard trigger
+    refuses changes of the signed fields, a second receipt, and any DELETE or TRUNCATE."""
+
+    __tablename__ = "access_checkpoints"
+    __table_args__ = (
+        Index(
+            "ix_access_checkpoints_unwitnessed", "next_attempt_at", postgresql_where=text("receipt IS NULL")
+        ),
+    )
+
+    n: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    hash: Mapped[str] = mapped_column(String(64))
+    signed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    key_id: Mapped[str] = mapped_column(String(16))
+    signature: Mapped[str] = mapped_column(String(100))
+    receipt: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    witnessed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    attempts: Mapped[int] = mapped_column(Integer, server_default="0")
+    next_attempt_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    last_error: Mapped[str | None] = mapped_column(Text)

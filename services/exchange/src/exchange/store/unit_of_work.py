@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from exchange.store.access_log import AccessLogRepository
 from exchange.store.calendar import CalendarRepository
 from exchange.store.certificates import CertificateRepository, CertificateTypeRepository
+from exchange.store.checkpoints import CheckpointRepository
 from exchange.store.city import CityInboundRepository, CityOutboundRepository
 from exchange.store.dependencies import MatterDependencyRepository
 from exchange.store.endpoint_hosts import EndpointHostRepository
@@ -28,6 +29,7 @@ class ExchangeUnitOfWork(UnitOfWork):
     grants: ShareRequestRepository
     records: RecordRepository
     access_log: AccessLogRepository
+    checkpoints: CheckpointRepository
     subscriptions: SubscriptionRepository
     deliveries: DeliveryRepository
     certificates: CertificateRepository
@@ -44,6 +46,7 @@ class ExchangeUnitOfWork(UnitOfWork):
         self.grants = ShareRequestRepository(session)
         self.records = RecordRepository(session)
         self.access_log = AccessLogRepository(session)
+        self.checkpoints = CheckpointRepository(session)
         self.subscriptions = SubscriptionRepository(session)
         self.deliveries = DeliveryRepository(session)
         self.certificates = CertificateRepository(session)

@@ -1,4 +1,5 @@
-"""The access log seen from outside: a data subject's "who read my data", and the chain verifier."""
+"""The access log seen from outside: a data subject's "who read my data", and the chain verifier (against the
+signed checkpoints as well as link by link)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from exchange.domain.access import Caller, Operation, is_operator, may
-from exchange.domain.chain import Break, ChainWalk
-from exchange.store.models import AccessEntry
+from exchange.domain.chain import Anchor, Break, ChainWalk
+from exchange.domain.checkpoints import ReceiptError, TrustedKeys, key_id, parse_receipt
+from exchange.store.models import AccessEntry, ChainCheckpoint
 from exchange.store.unit_of_work import ExchangeUnitOfWork
+from exchange.use_cases.checkpoints import CheckpointRecord, record, signed
 from exchange.use_cases.errors import Forbidden
 
-__all__ = ["ChainReport", "MyReads", "SubjectRefOf", "reads_of_my_data", "verify_chain"]
+__all__ = ["ChainReport", "CheckpointTrust", "MyReads", "SubjectRefOf", "reads_of_my_data", "verify_chain"]
 
 SubjectRefOf = Callable[[str, str], Awaitable[str | None]]
 """(kind, identity id) -> the subject ref the hub binds it to (None: identity does not know it)."""
@@ -28,12 +31,32 @@ class MyReads:
 
 
 @dataclass(frozen=True)
+class CheckpointTrust:
+    """The keys the verifier accepts, from settings (never from the database it checks): the hub's checkpoint
+    keys (current and earlier) and the witness's."""
+
+    checkpoint_keys: TrustedKeys
+    witness_keys: TrustedKeys
+    signing_key_id: str  # the key new checkpoints are signed with
+
+    @classmethod
+    def of(
+        cls, *, signing_public_key: str, earlier_keys: Sequence[str], witness_keys: Sequence[str]
+    ) -> CheckpointTrust:
+        checkpoint_keys = TrustedKeys([signing_public_key, *earlier_keys])
+        return cls(checkpoint_keys, TrustedKeys(witness_keys), key_id(bytes.fromhex(signing_public_key)))
+
+
+@dataclass(frozen=True)
 class ChainReport:
     intact: bool
     checked: int
     head_seq: int
     head_hash: str
     first_broken: Break | None
+    checkpoints_checked: int = 0
+    last_checkpoint: CheckpointRecord | None = None
+    unwitnessed: int = 0
 
 
 async def reads_of_my_data(
@@ -65,15 +88,75 @@ async def reads_of_my_data(
     return MyReads(entries, orgs, resources)
 
 
-async def verify_chain(uow: ExchangeUnitOfWork, *, caller: Caller) -> ChainReport:
-    """Walk the chain up to its head in ``seq`` order and report the first broken link (operators and auditors).
+def _check_checkpoints(
+    checkpoints: Sequence[ChainCheckpoint], trust: CheckpointTrust
+) -> tuple[list[Anchor], Break | None]:
+    """The checkpoints whose signatures check (the walk's anchors), and the first one that does not (its
+    signature, or its receipt's)."""
+    anchors: list[Anchor] = []
+    problems: list[Break] = []
+    for row in checkpoints:
+        checkpoint = signed(row)
+        if not trust.checkpoint_keys.verify_checkpoint(checkpoint):
+            problems.append(
+                Break(
+                    row.seq,
+                    None,
+                    "checkpoint_signature_invalid",
+                    f"第 {row.n} 号检查点的签名无效：检查点被改动或伪造 (checkpoint #{row.n}: "
+                    "signature invalid)",
+                    checkpoint=row.n,
+                )
+            )
+            continue
+        anchors.append(Anchor(row.n, row.seq, row.hash))
+        if row.receipt is None:
+            continue
+        try:
+            receipt = parse_receipt(row.receipt, witness=trust.witness_keys, digest=checkpoint.digest)
+        except ReceiptError as exc:
+            problems.append(
+                Break(
+                    row.seq,
+                    None,
+                    "receipt_invalid",
+                    f"第 {row.n} 号检查点的时间戳凭证无效：{exc} (checkpoint #{row.n}: receipt invalid)",
+                    checkpoint=row.n,
+                )
+            )
+            continue
+        if row.witnessed_at != receipt.gen_time:
+            problems.append(
+                Break(
+                    row.seq,
+                    None,
+                    "receipt_invalid",
+                    f"第 {row.n} 号检查点记录的见证时间与凭证不符 (checkpoint #{row.n}: witnessed_at "
+                    "differs from the token)",
+                    checkpoint=row.n,
+                )
+            )
+    return anchors, min(problems, key=lambda b: b.seq, default=None)
 
-    Entries appended while the walk runs lie beyond the head it read first, so they are not judged.
+
+async def verify_chain(
+    uow: ExchangeUnitOfWork, *, caller: Caller, trust: CheckpointTrust | None = None
+) -> ChainReport:
+    """Walk the chain up to its head in ``seq`` order and report the first broken link (operators and auditors),
+    checking it against every signed checkpoint on the way and the head against the last one.
+
+    The checkpoints are read before the head: each was signed on a head at or before the one read, so a
+    checkpoint beyond the head means the head went back. Entries appended while the walk runs lie beyond the
+    head it read first, so they are not judged. Without ``trust`` no key is trusted: any checkpoint present is
+    reported as one whose signature does not check.
     """
     if not (may(caller, Operation.AUDIT) or is_operator(caller)):
         raise Forbidden("只有平台运维或审计人员可以校验访问日志 (operators and auditors only)")
+    trust = trust or CheckpointTrust(TrustedKeys([]), TrustedKeys([]), signing_key_id="")
+    checkpoints = await uow.checkpoints.all()
+    anchors, checkpoint_problem = _check_checkpoints(checkpoints, trust)
     head = await uow.access_log.head()
-    walk = ChainWalk()
+    walk = ChainWalk(anchors=anchors)
     after = 0
     while True:
         rows = await uow.access_log.chunk(after, head.seq, CHUNK)
@@ -86,4 +169,15 @@ async def verify_chain(uow: ExchangeUnitOfWork, *, caller: Caller) -> ChainRepor
         if loose:
             walk.feed(loose)
             broken = walk.broken
-    return ChainReport(broken is None, walk.checked, head.seq, head.hash, broken)
+    if checkpoint_problem is not None and (broken is None or checkpoint_problem.seq < broken.seq):
+        broken = checkpoint_problem
+    return ChainReport(
+        broken is None,
+        walk.checked,
+        head.seq,
+        head.hash,
+        broken,
+        checkpoints_checked=len(checkpoints),
+        last_checkpoint=record(checkpoints[-1]) if checkpoints else None,
+        unwitnessed=sum(1 for row in checkpoints if row.receipt is None),
+    )
