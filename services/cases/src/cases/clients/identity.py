@@ -14,7 +14,7 @@ from cases.clients.errors import CallFailed, failure_of, transport_failure
 
 __all__ = ["IdentityClient", "Subject"]
 
-SCOPES = "identity:reveal exchange:certificates:issue"
+SCOPES = "identity:reveal exchange:read exchange:platform exchange:certificates:issue"
 
 
 @dataclass(frozen=True)
