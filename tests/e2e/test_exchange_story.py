@@ -42,18 +42,62 @@ async def system_token(http: httpx.AsyncClient) -> dict[str, str]:
 LogIn = Callable[..., Awaitable[tuple[dict[str, str], dict[str, Any]]]]
 
 
+async def _announce_case(mesh: Mesh, *, number: str, applicant: str, approved: bool) -> None:
+    """The cases service's events of a case handled by 区市场监管局, published as cases publishes them (a stand-in:
+    the exchange learns who handles which case for whom from ``cases.>``)."""
+    data = {
+        "case_id": f"e2e-{number}",
+        "case_number": number,
+        "matter_code": "500110-SCJGJ-GTGSH-DJ",
+        "matter_version": 1,
+        "handling_org": "500110-SCJGJ",
+        "received_by_org": "500110-ZWFWZX",
+        "channel": "online",
+        "national_code": 1,
+        "occurred_at": datetime.now(UTC).isoformat(),
+        "applicant_kind": "person",
+        "applicant_id": applicant,
+    }
+    steps = [("case_submitted", "received")] + ([("case_concluded", "approved")] if approved else [])
+    assert mesh.nats is not None
+    nc = await connect_nats(mesh.nats.url, name="e2e-cases-stand-in")
+    try:
+        js = nc.jetstream()
+        for sequence, (name, status) in enumerate(steps, 1):
+            event = CloudEvent(
+                id=str(uuid.uuid4()),
+                source="/tongban/cases",
+                type=f"cases.{name}.v1",
+                subject=data["case_id"],
+                time=datetime.now(UTC),
+                sequence=sequence,
+                data={**data, "status": status},
+            )
+            await js.publish(event.type, event.model_dump_json().encode(), stream="CASES")
+    finally:
+        await nc.drain()
+
+
 async def test_who_read_my_data(http: httpx.AsyncClient, log_in: LogIn, mesh: Mesh) -> None:
-    system = await system_token(http)
     chen, claims = await log_in(CHEN)
     assert claims["tb_kind"] == "person"
     reviewer, staff_claims = await log_in("reviewer.djzc")  # 区市场监管局 登记注册 reviewer
     assert staff_claims["org"] == "500110-SCJGJ"
     case_a, case_b = f"E2E{uuid.uuid4().hex[:12]}A", f"E2E{uuid.uuid4().hex[:12]}B"
+    await _announce_case(mesh, number=case_a, applicant=claims["sub"], approved=True)
+    await _announce_case(mesh, number=case_b, applicant=claims["sub"], approved=False)
+    why_a = {"purpose": "个体工商户设立登记 经营者身份核验", "case_ref": case_a}
 
-    population = await http.post("/exchange/resources/500110-GAJ-RK-001/read", headers=system, json={
-        "identifier": CHEN, "person_id": claims["sub"], "purpose": "个体工商户设立登记 经营者身份核验",
-        "case_ref": case_a, "items": ["name", "address"]})  # fmt: skip
-    assert population.status_code == 200, population.text
+    async def population_read() -> httpx.Response:
+        response = await http.post(
+            "/exchange/resources/500110-GAJ-RK-001/read",
+            headers=reviewer,
+            json={"identifier": CHEN, **why_a, "items": ["name", "address"]},
+        )
+        assert response.status_code == 200, response.text  # once the exchange has the case from its events
+        return response
+
+    population = await eventually(population_read, timeout=30, interval=0.3)
     assert population.json()["data"] == {
         "name": "陈晓梅",
         "address": "重庆市綦江区古南街道綦河社区沿河路12号",
@@ -61,37 +105,70 @@ async def test_who_read_my_data(http: httpx.AsyncClient, log_in: LogIn, mesh: Me
     forwarded = (await http.get(f"{simulator_url(mesh, 'population-sim')}/admin/requests")).json()
     assert any(r["case"] == case_a and r["org"] == "500110-SCJGJ" for r in forwarded)
 
-    issued = await http.post("/exchange/certificates", headers=system, json={
-        "identifier": CERTIFICATE, "type_name": "营业执照", "holder_kind": "person", "holder_identifier": CHEN,
-        "holder_name": "陈晓梅", "holder_id": claims["sub"], "valid_from": "2026-06-15", "case_ref": case_a})  # fmt: skip
+    # the approved case stands behind the certificate; a reviewer of its department registers it
+    issued = await http.post(
+        "/exchange/certificates",
+        headers=reviewer,
+        json={
+            "identifier": CERTIFICATE,
+            "type_name": "营业执照",
+            "holder_kind": "person",
+            "holder_identifier": CHEN,
+            "holder_name": "陈晓梅",
+            "valid_from": "2026-06-15",
+            "case_ref": case_a,
+        },
+    )
     assert issued.status_code in (201, 409), issued.text  # 409: a rerun on the same var/
-    found = await http.post("/exchange/certificates/lookup", headers=reviewer, json={
-        "holder_kind": "person", "holder_identifier": CHEN, "type_code": "11100000000013338W011",
-        "person_id": claims["sub"], "purpose": "食品经营许可 营业执照免提交", "case_ref": case_b})  # fmt: skip
+    found = await http.post(
+        "/exchange/certificates/lookup",
+        headers=reviewer,
+        json={
+            "holder_kind": "person",
+            "holder_identifier": CHEN,
+            "type_code": "11100000000013338W011",
+            "purpose": "食品经营许可 营业执照免提交",
+            "case_ref": case_b,
+        },
+    )
     assert found.status_code == 200, found.text
     assert CERTIFICATE in [
         c["identifier"] for c in found.json()["certificates"]
     ]  # cases may have issued more
 
-    other = await http.post("/exchange/resources/500110-GAJ-RK-001/read", headers=system, json={
-        "identifier": LI, "person_id": "li-hua", "purpose": "核验", "case_ref": case_b})  # fmt: skip
-    assert other.status_code == 200
-    refused = await http.post("/exchange/resources/500110-GAJ-RK-001/read", headers=system, json={
-        "identifier": CHEN, "person_id": claims["sub"]})  # fmt: skip
+    # 李华 is no party to her case: refused, and the refusal is his to see, not hers
+    other = await http.post(
+        "/exchange/resources/500110-GAJ-RK-001/read",
+        headers=reviewer,
+        json={"identifier": LI, "person_id": claims["sub"], "purpose": "核验", "case_ref": case_b},
+    )
+    assert (other.status_code, other.json()["code"]) == (403, "subject_not_in_case")
+    refused = await http.post(
+        "/exchange/resources/500110-GAJ-RK-001/read",
+        headers=reviewer,
+        json={"identifier": CHEN, "case_ref": case_a},
+    )
     assert (refused.status_code, refused.json()["code"]) == (400, "purpose_required")
+    catalog = await system_token(http)  # a system with only the catalog's scopes reads nothing
+    scoped = await http.post(
+        "/exchange/resources/500110-GAJ-RK-001/read", headers=catalog, json={"identifier": CHEN, **why_a}
+    )
+    assert (scoped.status_code, scoped.json()["code"]) == (403, "not_permitted")
 
     mine = await http.get("/exchange/access-log/mine", headers=chen)
     assert mine.status_code == 200, mine.text
-    reads = [(m["case_ref"], m["resource_code"], m["organization"], m["outcome"]) for m in mine.json()
-             if m["case_ref"] in (case_a, case_b) or m["outcome"] == "refused"][:3]  # fmt: skip
-    assert reads == [
-        (None, "500110-GAJ-RK-001", "区市场监管局", "refused"),
-        (case_b, "500110-ZWFWZX-ZZ-001", "区市场监管局", "granted"),
-        (case_a, "500110-GAJ-RK-001", "区市场监管局", "granted"),
-    ]
+    seen = {
+        (m["case_ref"], m["resource_code"], m["organization"], m["outcome"], m["reason"]) for m in mine.json()
+    }
+    assert {
+        (case_a, "500110-GAJ-RK-001", "区市场监管局", "granted", None),
+        (case_b, "500110-ZWFWZX-ZZ-001", "区市场监管局", "granted", None),
+        (case_a, "500110-GAJ-RK-001", "区市场监管局", "refused", "purpose_required"),
+        (case_a, "500110-GAJ-RK-001", "区市场监管局", "refused", "not_permitted"),
+    } <= seen, seen
     assert all(m["purpose"] != "核验" for m in mine.json())  # 李华's read is not hers
-    admin, _ = await log_in("admin")
-    chain = (await http.get("/exchange/access-log/chain", headers=admin)).json()
+    auditor, _ = await log_in("auditor")
+    chain = (await http.get("/exchange/access-log/chain", headers=auditor)).json()
     assert chain["intact"] is True, chain
 
 
@@ -187,7 +264,9 @@ async def test_checkpoints_are_signed_and_witnessed_while_the_mesh_runs(
         "case_ref": f"E2E{uuid.uuid4().hex[:12]}",
     }
     read = await http.post("/exchange/resources/500110-GAJ-RK-001/read", headers=system, json=body)
-    assert read.status_code == 200, read.text
+    assert read.json()["access_log_id"], (
+        read.text
+    )  # refused (no basis for this system): logged and chained too
     admin, _ = await log_in("admin")
     tsa = simulator_url(mesh, "timestamping-sim")
 
