@@ -69,7 +69,7 @@ async def test_the_restaurant_story(http: httpx.AsyncClient, log_in: LogIn, mesh
     assert refused.status_code == 422, refused.text
     person = await _ok(await http.post("/identity/persons", json={
         "name": resident["name"], "id_number": resident["id_number"], "password": "Kaidian2026"}), 201)  # fmt: skip
-    her, claims = await log_in(resident["id_number"], "Kaidian2026")
+    her, _claims = await log_in(resident["id_number"], "Kaidian2026")
 
     async def refused_below_level() -> None:  # once the bundle has reached cases (bundle_not_open until then)
         too_low = await http.post("/cases/cases", headers=her, json={"bundle_code": BUNDLE})
@@ -82,7 +82,7 @@ async def test_the_restaurant_story(http: httpx.AsyncClient, log_in: LogIn, mesh
     raised = await _ok(await http.post(f"/identity/persons/{person['id']}/identity-level", json={
         "id_number": resident["id_number"]}, headers={"Authorization": f"Bearer {verifier['access_token']}"}))  # fmt: skip
     assert raised["acr"] == 2
-    her, claims = await log_in(resident["id_number"], "Kaidian2026")
+    her, _claims = await log_in(resident["id_number"], "Kaidian2026")
 
     found = await _ok(await http.get("/catalog/search", params={"q": "开饭店"}))
     assert (found["items"][0]["kind"], found["items"][0]["code"]) == ("bundle", BUNDLE)

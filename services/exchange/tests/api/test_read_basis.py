@@ -6,7 +6,7 @@ identity and cases stand at the edge (conftest ``FakeMesh``); here the open worl
 test enters exist.
 """
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -184,8 +184,6 @@ async def test_the_case_view_follows_the_case_events(
             sequence=1,
             data=data,
         )
-
-    from datetime import UTC, datetime  # noqa: PLC0415 - local to this test's event builder
 
     clock_time = datetime(2026, 6, 15, 2, tzinfo=UTC)
     async with demo.sessions() as session, session.begin():
