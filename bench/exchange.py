@@ -58,8 +58,35 @@ async def _load(session: aiohttp.ClientSession, url: str, headers: dict[str, str
 
 
 def _body(code: str, n: int) -> dict[str, Any]:
-    return {"identifier": code, "subject_kind": "enterprise", "purpose": "基准测试 营业执照信息核验",
-            "case_ref": f"BENCH{n:012d}", "person_id": f"bench-{n % 97}"}  # fmt: skip
+    """A read under the reader's grant (有条件共享授权): a basis the hub checks on every read (no case, no duty)."""
+    return {
+        "identifier": code,
+        "subject_kind": "enterprise",
+        "purpose": f"基准测试 纳税人登记信息核验 {n % 97}",
+    }
+
+
+async def _grant(
+    session: aiohttp.ClientSession, gateway: str, reader: dict[str, str], provider: dict[str, str]
+) -> None:
+    """The reading department asks the provider for the resource, the provider grants it: the reads' basis."""
+    ask = {
+        "resource_code": RESOURCE,
+        "purpose": "纳税人登记信息核验",
+        "legal_basis": "《税收征收管理法》第十五条",
+        "items": ["credit_code", "name", "address"],
+        "valid_from": time.strftime("%Y-%m-%d"),
+        "valid_to": time.strftime("%Y-%m-%d", time.localtime(time.time() + 300 * 86400)),
+    }
+    async with session.post(f"{gateway}/exchange/share-requests", json=ask, headers=reader) as response:
+        if response.status != 201:
+            raise RuntimeError(f"share request answered {response.status}: {await response.text()}")
+        request_id = (await response.json())["id"]
+    async with session.post(
+        f"{gateway}/exchange/share-requests/{request_id}/grant", json={}, headers=provider
+    ) as response:
+        if response.status != 200:
+            raise RuntimeError(f"grant answered {response.status}: {await response.text()}")
 
 
 def _sender(session: aiohttp.ClientSession, url: str, headers: dict[str, str], codes: list[str]) -> Send:
@@ -111,7 +138,8 @@ async def _logged(database_url: str) -> int:
 
 
 async def shared_reads(
-    gateway: str, database_url: str, *, client_id: str, secret: str, subjects: int = 5000, concurrency: int = 48,
+    gateway: str, database_url: str, *, client_id: str, provider_id: str, secret: str, subjects: int = 5000,
+    concurrency: int = 48,
     seconds: float = 8.0, rate: float = 500.0, processes: dict[str, int] | None = None,
 ) -> dict[str, Any]:  # fmt: skip
     """``processes``: name -> pid of processes whose CPU per read is reported (e.g. exchange, gateway)."""
@@ -120,7 +148,9 @@ async def shared_reads(
     connector = aiohttp.TCPConnector(limit=concurrency * 2)
     async with aiohttp.ClientSession(connector=connector) as session:
         headers = {"Authorization": f"Bearer {await _token(session, gateway, client_id, secret)}"}
-        await _load(session, f"{gateway}/exchange/resources/{RESOURCE}/records", headers, codes)
+        provider = {"Authorization": f"Bearer {await _token(session, gateway, provider_id, secret)}"}
+        await _load(session, f"{gateway}/exchange/resources/{RESOURCE}/records", provider, codes)
+        await _grant(session, gateway, headers, provider)
         await _settled(database_url)
         send = _sender(session, url, headers, codes)
         await closed_loop(send, 200, concurrency, 2.0)  # warm pools and caches

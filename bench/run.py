@@ -41,7 +41,7 @@ from tongban.ports import free_base_port  # noqa: E402
 WORKERS = {"exchange": 2, "gateway": 2}
 # The department system the read benchmark uses gets a limit above what it can reach, so that the benchmark
 # measures the hub and not the default per-client limit (2,000 reads/s, which a fast host reaches).
-BENCH_ENV = {"EXCHANGE_RATE_LIMIT_OVERRIDES": '{"catalog-editor": 100000}'}
+BENCH_ENV = {"EXCHANGE_RATE_LIMIT_OVERRIDES": '{"swj-collection": 100000, "scjgj-registry": 100000}'}
 
 TARGETS = {
     "gateway.added_p50_ms": ("≤", 1.0),
@@ -81,7 +81,8 @@ async def measure(mesh: Mesh) -> dict[str, Any]:
     results["exchange_reads"] = await shared_reads(
         config.url(config.gateway),
         config.database_url(exchange),
-        client_id="catalog-editor",
+        client_id="swj-collection",  # 区税务局's system, reading under its grant
+        provider_id="scjgj-registry",  # 区市场监管局's own system: pushes the records, grants the request
         secret=DEMO_CLIENT_SECRET,
         processes={p.name: p.pid for p in mesh.processes if p.name in WORKERS and p.pid is not None}
         | {"postgres": mesh.postgres.process.pid if mesh.postgres.process else 0},
