@@ -198,3 +198,42 @@ async def test_verifier_finds_a_cut_off_tail(client: httpx.AsyncClient, demo: Da
     report = await _verify(client, headers)
     assert report["intact"] is False
     assert report["first_broken"]["problem"] == "head_mismatch"
+
+
+async def test_operators_keep_duties_and_auditors_see_hidden_reads(
+    client: httpx.AsyncClient, demo: Database, headers
+) -> None:  # type: ignore[no-untyped-def]
+    duty = {
+        "member_code": "500110-GAJ",
+        "name": "刑事案件侦查",
+        "statute": "《中华人民共和国刑事诉讼法》第一百四十四条",
+        "resources": [LEGAL],
+        "allows_hiding": True,
+        "max_hidden_days": 90,
+        "valid_from": "2026-01-01",
+    }
+    refused = await client.put(
+        "/duties/500110-GAJ-ZC-002", json=duty, headers=headers.staff("500110-GAJ", "admin")
+    )
+    assert refused.status_code == 403  # a department's own admin does not grant itself a duty
+    invalid = await client.put(
+        "/duties/500110-GAJ-ZC-002", json={**duty, "max_hidden_days": 0}, headers=headers.operator()
+    )
+    assert (invalid.status_code, invalid.json()["code"]) == (422, "invalid_duty")
+    entered = await client.put("/duties/500110-GAJ-ZC-002", json=duty, headers=headers.operator())
+    assert entered.status_code == 200, entered.text
+    own = (await client.get("/duties", headers=headers.system("500110-GAJ"))).json()
+    assert [d["code"] for d in own] == ["500110-GAJ-ZC-002"]
+    assert (await client.get("/duties", headers=headers.system("500110-RSJ"))).json() == []
+
+    head = headers.staff("500110-GAJ", "department_head", sub="investigator-7")
+    hidden = await read(
+        client, head, case_ref=None, legal_basis="500110-GAJ-ZC-002", hidden_until="2026-08-01T00:00:00Z"
+    )
+    assert hidden.status_code == 200, hidden.text
+    assert (await client.get("/access-log/mine", headers=headers.enterprise(ENTERPRISE))).json() == []
+    for outsider in (headers.staff("500110-GAJ", "department_head"), headers.system("500110-GAJ")):
+        assert (await client.get("/access-log/hidden", headers=outsider)).status_code == 403
+    [seen] = (await client.get("/access-log/hidden", headers=headers.staff("500110-ZFBGS", "auditor"))).json()
+    assert (seen["reader"], seen["organization"]) == ("investigator-7", "区公安局")
+    assert "刑事诉讼法" in seen["legal_basis"]

@@ -7,6 +7,7 @@ from exchange.api.calendar import router as calendar_router
 from exchange.api.certificates import router as certificates_router
 from exchange.api.certificates import serve_lookup
 from exchange.api.city import router as city_router
+from exchange.api.duties import router as duties_router
 from exchange.api.endpoint_hosts import router as endpoint_hosts_router
 from exchange.api.grants import router as grants_router
 from exchange.api.records import router as records_router
@@ -25,6 +26,7 @@ ROUTERS = [
     grants_router,
     calendar_router,
     access_log_router,
+    duties_router,
     subscriptions_router,
     certificates_router,
     city_router,

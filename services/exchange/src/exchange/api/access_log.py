@@ -165,6 +165,46 @@ async def reads_of_my_data(
     ]
 
 
+class HiddenRead(ReadOfMyData):
+    reader: str = Field(description="who read, and so hid it (the user or system)")
+    hidden_until: datetime = Field(description="when the subject sees it")
+
+
+@router.get("/hidden", response_model=list[HiddenRead], responses=problem_responses(401, 403))
+async def hidden_reads(
+    uow: UowDep,
+    principal: CurrentPrincipal,
+    now: NowDep,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> list[HiddenRead]:
+    """Reads hidden from their subject until a date (暂不告知的查询记录), newest first, with who read and hid them
+    and under which registered duty: auditors (role `auditor`, scope `exchange:audit`) and operators."""
+    entries = await access_log.hidden_reads(uow, caller=principal, now=now, limit=limit, offset=offset)
+    orgs = await uow.members.names({e.org_code for e in entries if e.org_code})
+    return [
+        HiddenRead(
+            id=e.id,
+            at=e.at,
+            organization_code=e.org_code,
+            organization=orgs.get(e.org_code or ""),
+            system=e.client_id,
+            resource_code=e.resource_code,
+            resource=None,
+            items=list(e.items),
+            purpose=e.purpose,
+            case_ref=e.case_ref,
+            legal_basis=e.legal_basis,
+            outcome=e.outcome,
+            reason=e.reason,
+            reader=e.caller,
+            hidden_until=e.hidden_until,
+        )
+        for e in entries
+        if e.hidden_until is not None
+    ]
+
+
 @router.get("/chain", response_model=ChainReportOut, responses=problem_responses(401, 403))
 async def verify_chain(uow: UowDep, principal: CurrentPrincipal, trust: TrustDep) -> ChainReportOut:
     """Verify the hash chain (校验日志哈希链) link by link and against every signed checkpoint, and report the first

@@ -21,6 +21,17 @@ class AccessLogRepository:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
+    async def hidden(self, *, now: datetime, limit: int, offset: int) -> Sequence[AccessEntry]:
+        """Entries still hidden from their subject at ``now``, newest first (auditors see them all)."""
+        query = (
+            select(AccessEntry)
+            .where(AccessEntry.hidden_until > now)
+            .order_by(AccessEntry.at.desc(), AccessEntry.id.desc())
+            .limit(limit)
+            .offset(offset)
+        )
+        return (await self._session.scalars(query)).all()
+
     async def for_subject(
         self, subject_ref: str, *, now: datetime, limit: int, offset: int
     ) -> Sequence[AccessEntry]:

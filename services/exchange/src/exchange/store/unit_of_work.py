@@ -10,6 +10,7 @@ from exchange.store.certificates import CertificateRepository, CertificateTypeRe
 from exchange.store.checkpoints import CheckpointRepository
 from exchange.store.city import CityInboundRepository, CityOutboundRepository
 from exchange.store.dependencies import MatterDependencyRepository
+from exchange.store.duties import DutyRepository
 from exchange.store.endpoint_hosts import EndpointHostRepository
 from exchange.store.grants import ShareRequestRepository
 from exchange.store.models import OUTBOX
@@ -47,6 +48,7 @@ class ExchangeUnitOfWork(UnitOfWork):
         self.records = RecordRepository(session)
         self.access_log = AccessLogRepository(session)
         self.checkpoints = CheckpointRepository(session)
+        self.duties = DutyRepository(session)
         self.subscriptions = SubscriptionRepository(session)
         self.deliveries = DeliveryRepository(session)
         self.certificates = CertificateRepository(session)

@@ -15,7 +15,15 @@ from exchange.store.unit_of_work import ExchangeUnitOfWork
 from exchange.use_cases.checkpoints import CheckpointRecord, record, signed
 from exchange.use_cases.errors import Forbidden
 
-__all__ = ["ChainReport", "CheckpointTrust", "MyReads", "SubjectRefOf", "reads_of_my_data", "verify_chain"]
+__all__ = [
+    "ChainReport",
+    "CheckpointTrust",
+    "MyReads",
+    "SubjectRefOf",
+    "hidden_reads",
+    "reads_of_my_data",
+    "verify_chain",
+]
 
 SubjectRefOf = Callable[[str, str], Awaitable[str | None]]
 """(kind, identity id) -> the subject ref the hub binds it to (None: identity does not know it)."""
@@ -137,6 +145,18 @@ def _check_checkpoints(
                 )
             )
     return anchors, min(problems, key=lambda b: b.seq, default=None)
+
+
+async def hidden_reads(
+    uow: ExchangeUnitOfWork, *, caller: Caller, now: datetime, limit: int, offset: int
+) -> Sequence[AccessEntry]:
+    """Reads still hidden from their subject, with who read (and hid) them under which duty: auditors and
+    operators only — a hidden read is never hidden from them."""
+    if not (may(caller, Operation.AUDIT) or is_operator(caller)):
+        raise Forbidden(
+            "只有审计或平台运维人员可以查看暂不告知的查询记录 (auditors only)", code="not_permitted"
+        )
+    return await uow.access_log.hidden(now=now, limit=limit, offset=offset)
 
 
 async def verify_chain(
