@@ -60,8 +60,7 @@ class Issued:
 @dataclass(frozen=True)
 class Purpose:
     purpose: str
-    case_ref: str
-    person_id: str
+    case_ref: str  # the exchange checks the read against this case: whose it is and who handles it
 
 
 @dataclass(frozen=True)
@@ -76,7 +75,7 @@ class RecordRead:
     def body(self) -> dict[str, Any]:
         return {"kind": "record", "resource_code": self.code, "identifier": self.subject.identifier,
                 "subject_kind": self.subject.kind, "items": self.items, "purpose": self.why.purpose,
-                "case_ref": self.why.case_ref, "person_id": self.why.person_id}  # fmt: skip
+                "case_ref": self.why.case_ref}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -90,7 +89,7 @@ class CertificateLookup:
     def body(self) -> dict[str, Any]:
         return {"kind": "certificates", "holder_kind": self.subject.kind, "type_code": self.type_code,
                 "holder_identifier": self.subject.identifier, "purpose": self.why.purpose,
-                "case_ref": self.why.case_ref, "person_id": self.why.person_id}  # fmt: skip
+                "case_ref": self.why.case_ref}  # fmt: skip
 
 
 Ask = RecordRead | CertificateLookup

@@ -64,8 +64,7 @@ class _Material:
 
     @property
     def why(self) -> Purpose:
-        return Purpose(purpose=f"办件材料核验 {self.due.matter_name}", case_ref=self.due.case_number,
-                       person_id=self.due.applicant_id)  # fmt: skip
+        return Purpose(purpose=f"办件材料核验 {self.due.matter_name}", case_ref=self.due.case_number)
 
 
 @dataclass
