@@ -17,7 +17,7 @@ from exchange.domain.limits import PayloadLimits, RateLimiter
 from exchange.sealing import Sealer
 from exchange.settings import ExchangeSettings
 from exchange.signing import Verifier
-from exchange.store.driver import ResourceSnapshots, TypeDirectoryCopy
+from exchange.store.driver import GrantCopies, ResourceSnapshots, TypeDirectoryCopy
 from exchange.store.endpoint_hosts import EndpointHostCopies
 from exchange.store.group_commit import GroupCommit
 from exchange.store.unit_of_work import ExchangeUnitOfWork
@@ -69,6 +69,7 @@ def create_app(settings: ExchangeSettings | None = None) -> FastAPI:
                 database_of=lambda: app.state.database,
                 snapshots=ResourceSnapshots(ttl=settings.resource_cache_seconds),
                 types=TypeDirectoryCopy(ttl=settings.resource_cache_seconds),
+                grants=GrantCopies(ttl=settings.resource_cache_seconds),
                 commits=GroupCommit(lambda: app.state.database),
                 providers=Providers(
                     ProviderClient(outbound, max_bytes=settings.provider_response_bytes),

@@ -9,8 +9,9 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field
 
-from exchange.api.dependencies import NowDep, SettingsDep, UowDep
+from exchange.api.dependencies import NowDep, ReadPathDep, SettingsDep, UowDep
 from exchange.domain.grants import effective_status
+from exchange.store.driver import GrantCopies
 from exchange.store.models import ShareRequest
 from exchange.use_cases import grants
 from meshkit.auth import CurrentPrincipal
@@ -108,12 +109,18 @@ async def get_request(
     "/{request_id}/grant", response_model=RequestOut, responses=problem_responses(403, 404, 409, 422)
 )
 async def grant_request(
-    now: NowDep, request_id: uuid.UUID, body: AnswerIn, uow: UowDep, principal: CurrentPrincipal
+    now: NowDep,
+    request_id: uuid.UUID,
+    body: AnswerIn,
+    uow: UowDep,
+    principal: CurrentPrincipal,
+    path: ReadPathDep,
 ) -> RequestOut:
     """Grant (授权), optionally fewer items or a shorter validity (provider only)."""
     request = await grants.answer_request(uow, caller=principal, request_id=request_id, grant=True,
                                           reason=body.reason, items=body.items, valid_to=body.valid_to,
                                           now=now)  # fmt: skip
+    path.grants.forget(GrantCopies.key(request.resource_code, request.requester_code))
     return _out(request, now.date())
 
 
@@ -131,7 +138,10 @@ async def refuse_request(
 
 @router.post("/{request_id}/withdraw", response_model=RequestOut, responses=problem_responses(403, 404, 409))
 async def withdraw_request(
-    request_id: uuid.UUID, uow: UowDep, principal: CurrentPrincipal, now: NowDep
+    request_id: uuid.UUID, uow: UowDep, principal: CurrentPrincipal, now: NowDep, path: ReadPathDep
 ) -> RequestOut:
-    """Withdraw a pending request or give up a grant (requester only)."""
-    return _out(await grants.withdraw_request(uow, caller=principal, request_id=request_id), now.date())
+    """Withdraw a pending request or give up a grant (requester only): this replica's reads stop using the grant
+    at once, the others within `EXCHANGE_RESOURCE_CACHE_SECONDS`."""
+    request = await grants.withdraw_request(uow, caller=principal, request_id=request_id)
+    path.grants.forget(GrantCopies.key(request.resource_code, request.requester_code))
+    return _out(request, now.date())

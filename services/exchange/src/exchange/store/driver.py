@@ -25,6 +25,7 @@ from exchange.store.models import AccessEntry, Resource
 from meshkit.db import Database
 
 __all__ = [
+    "GrantCopies",
     "KeptCopies",
     "ReadStatements",
     "ResourceSnapshots",
@@ -270,6 +271,26 @@ class ResourceSnapshots(KeptCopies[Resource]):
 
     def __init__(self, ttl: float = 1.0) -> None:
         super().__init__(lambda connection, code: ReadStatements(connection).resource(code), ttl)
+
+
+class GrantCopies(KeptCopies[list[tuple[str, tuple[str, ...], date, date]]]):
+    """The granted requests of one organization for one resource (``key(resource, org)``): every read without a
+    case or duty, and every read of a conditional resource, needs them. A grant, refusal or withdrawal through this
+    process is seen at once; through another replica within the ttl."""
+
+    def __init__(self, ttl: float = 1.0) -> None:
+        super().__init__(self._granted, ttl)
+
+    @staticmethod
+    def key(resource_code: str, requester_code: str) -> str:
+        return f"{resource_code}\x1f{requester_code}"
+
+    @staticmethod
+    async def _granted(connection: Any, key: str) -> list[tuple[str, tuple[str, ...], date, date]]:
+        resource_code, requester_code = key.split("\x1f")
+        return await ReadStatements(connection).granted(
+            resource_code=resource_code, requester_code=requester_code
+        )
 
 
 class TypeDirectoryCopy(KeptCopies[Directory]):

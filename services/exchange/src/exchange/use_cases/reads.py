@@ -38,7 +38,7 @@ from exchange.domain.sharing import (
 from exchange.domain.subjects import InvalidSubject, SubjectKind, normalized_identifier
 from exchange.sealing import Sealer, Unsealable
 from exchange.store.driver import (
-    ReadStatements,
+    GrantCopies,
     ResourceSnapshots,
     TypeDirectoryCopy,
     append_many,
@@ -82,6 +82,7 @@ class ReadPath:
     database_of: Callable[[], Database]  # late-bound: tests give the app their database after it started
     snapshots: ResourceSnapshots
     types: TypeDirectoryCopy
+    grants: GrantCopies
     commits: GroupCommit
     providers: Providers
     sealer: Sealer
@@ -163,11 +164,8 @@ def _current(grants: Sequence[GrantTerms], today: date) -> tuple[str, ...]:
 
 async def _grants(path: ReadPath, resource: Resource, caller: Caller) -> list[GrantTerms]:
     assert caller.org is not None
-    async with path.database.driver(transaction=False) as connection:
-        found = await ReadStatements(connection).granted(
-            resource_code=resource.code, requester_code=caller.org
-        )
-    return [GrantTerms(*terms) for terms in found]
+    found = await path.grants.get(path.database, GrantCopies.key(resource.code, caller.org))
+    return [GrantTerms(*terms) for terms in found or ()]
 
 
 async def _refuse(
