@@ -153,7 +153,6 @@ DEMO_STAFF: list[tuple[str, str, str, list[StaffRole], str]] = [
     ("supervisor", "吴静", "500110-ZFBGS", [StaffRole.SUPERVISOR], QIJIANG),
     ("admin", "郑伟", "500110-ZFBGS", [StaffRole.ADMIN, StaffRole.OPERATOR], QIJIANG),
     ("auditor", "钱芳", "500110-ZFBGS", [StaffRole.AUDITOR], QIJIANG),
-    ("admin.gaj", "周强", "500110-GAJ", [StaffRole.ADMIN], QIJIANG),  # 区公安局's own administrator
     ("head.gaj", "冯军", "500110-GAJ", [StaffRole.DEPARTMENT_HEAD], QIJIANG),  # may hide reads under a duty
 ]
 

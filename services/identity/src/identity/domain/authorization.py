@@ -15,6 +15,7 @@ from identity.domain.subjects import IdentityLevel, RegistrationChannel, StaffRo
 __all__ = [
     "ADMIN_SCOPE",
     "CASE_ROLES",
+    "PRIVILEGED_ROLES",
     "PRIVILEGED_SCOPES",
     "REVEAL_SCOPE",
     "VERIFY_SCOPE",
@@ -23,6 +24,7 @@ __all__ = [
     "admin_reaches",
     "is_admin",
     "is_district_admin",
+    "may_grant_roles",
     "may_grant_scopes",
     "may_look_up_persons",
     "may_register_enterprise",
@@ -41,7 +43,21 @@ VERIFY_SCOPE = "identity:verify"  # a trusted system that checks persons against
 # A platform system entitled to a subject's full identifier to act for them, e.g. the cases platform reading
 # an applicant's records from the exchange. Every such reveal is logged (without the value).
 REVEAL_SCOPE = "identity:reveal"
-PRIVILEGED_SCOPES = frozenset({ADMIN_SCOPE, VERIFY_SCOPE, REVEAL_SCOPE})
+# identity's own, and the mesh's platform-wide powers: reading for any hosted case, operating and auditing the
+# exchange, hiding reads, the case bases (a department's own system never needs them)
+PRIVILEGED_SCOPES = frozenset(
+    {
+        ADMIN_SCOPE,
+        VERIFY_SCOPE,
+        REVEAL_SCOPE,
+        "exchange:platform",
+        "exchange:admin",
+        "exchange:audit",
+        "exchange:read:hide",
+        "cases:basis",
+    }
+)
+PRIVILEGED_ROLES = frozenset({"operator", "auditor"})
 # Staff who serve applicants and may therefore see who a person is (masked unless it is the person).
 CASE_ROLES = frozenset(
     {StaffRole.WINDOW_CLERK, StaffRole.REVIEWER, StaffRole.DEPARTMENT_HEAD, StaffRole.SUPERVISOR}
@@ -94,8 +110,13 @@ def admin_reaches(actor: Actor | None, *divisions: str | None) -> bool:
 
 
 def may_grant_scopes(actor: Actor, scopes: Iterable[str]) -> bool:
-    """Only district administrators hand out identity's own privileged scopes."""
+    """Only district administrators hand out the privileged scopes (identity's own and the mesh's platform ones)."""
     return is_district_admin(actor) or PRIVILEGED_SCOPES.isdisjoint(scopes)
+
+
+def may_grant_roles(actor: Actor, roles: Iterable[str]) -> bool:
+    """Only district administrators make hub operators and auditors."""
+    return is_district_admin(actor) or PRIVILEGED_ROLES.isdisjoint(str(role) for role in roles)
 
 
 def may_view_staff(actor: Actor, *, staff_id: str, divisions: tuple[str, ...]) -> bool:

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy.exc import IntegrityError
 
-from identity.domain.authorization import Actor, admin_reaches, is_admin, is_district_admin, may_view_staff
+from identity.domain.authorization import (
+    Actor,
+    admin_reaches,
+    is_admin,
+    is_district_admin,
+    may_grant_roles,
+    may_view_staff,
+)
 from identity.domain.organizations import division_prefix, division_within, is_division_code
 from identity.domain.subjects import StaffRole
 from identity.events import STAFF_CHANGED, StaffChanged
@@ -85,6 +92,7 @@ async def create_staff(uow: IdentityUnitOfWork, actor: Actor, *, fields: StaffFi
     organization = await _placement(uow, fields.organization_code, fields.scope_division)
     if not admin_reaches(actor, organization.division_code, fields.scope_division):
         raise _outside()
+    _may_give(actor, fields.roles)
     if await uow.staff.by_username(fields.username) is not None:
         raise ProblemError(f"用户名 {fields.username} 已被使用", status=409, code="staff_exists")
     staff = await _add(uow, fields, await hash_password(password))
@@ -105,6 +113,7 @@ async def update_staff(
     if not admin_reaches(actor, organization.division_code, scope):
         raise _outside()
     roles = _role_list(changes.roles) if changes.roles is not None else list(staff.roles)
+    _may_give(actor, set(roles) - set(staff.roles))
     if actor.id == staff.id and StaffRole.ADMIN not in roles:
         raise ProblemError("不能撤销自己的管理员角色", status=409, code="cannot_demote_self")
     name = changes.name.strip() if changes.name is not None else staff.name
@@ -204,6 +213,15 @@ async def _add(uow: IdentityUnitOfWork, fields: StaffFields, password_hash: str)
         raise ProblemError(f"用户名 {fields.username} 已被使用", status=409, code="staff_exists") from None
     await uow.commit()
     return staff
+
+
+def _may_give(actor: Actor, roles: Iterable[str]) -> None:
+    if not may_grant_roles(actor, roles):
+        raise ProblemError(
+            "只有区级管理员可以设置平台运维或审计角色 (operator and auditor: district administrators only)",
+            status=403,
+            code="privileged_role",
+        )
 
 
 def _role_list(roles: Sequence[StaffRole]) -> list[str]:

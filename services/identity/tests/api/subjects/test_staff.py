@@ -114,3 +114,35 @@ async def test_roles_come_from_the_record_not_the_token(client: httpx.AsyncClien
     own = await client.get(f"/staff/{world.ids['clerk']}", headers=world.headers("clerk"))
     assert own.status_code == 200
     assert own.json()["scope_division"] == GUNAN
+
+
+async def test_only_district_admins_make_hub_operators_and_auditors(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    inside = {
+        **NEW,
+        "username": "ops.dingshan",
+        "organization_code": "500110118000-center",
+        "scope_division": "500110118000",
+    }
+    for role in ("operator", "auditor"):
+        made = await client.post(
+            "/staff", json={**inside, "roles": [role]}, headers=world.headers("town_admin")
+        )
+        assert (made.status_code, made.json()["code"]) == (403, "privileged_role")
+    clerk = await client.post(
+        "/staff", json={**inside, "roles": ["window_clerk"]}, headers=world.headers("town_admin")
+    )
+    assert clerk.status_code == 201, clerk.text
+    promoted = await client.patch(
+        f"/staff/{clerk.json()['id']}",
+        json={"roles": ["window_clerk", "operator"]},
+        headers=world.headers("town_admin"),
+    )
+    assert (promoted.status_code, promoted.json()["code"]) == (403, "privileged_role")
+    district = await client.patch(
+        f"/staff/{clerk.json()['id']}",
+        json={"roles": ["window_clerk", "auditor"]},
+        headers=world.headers("admin"),
+    )
+    assert district.status_code == 200, district.text

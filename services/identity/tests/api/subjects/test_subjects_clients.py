@@ -81,9 +81,11 @@ async def test_client_rules(client: httpx.AsyncClient, world: World, change: dic
 
 async def test_only_district_admins_grant_identity_scopes(client: httpx.AsyncClient, world: World) -> None:
     town_client = {**NEW, "client_id": "dingshan-hall", "organization_code": "500110118000-center"}
-    privileged = await client.post("/clients", json={**town_client, "scopes": ["identity:verify"]},
-                                   headers=world.headers("town_admin"))  # fmt: skip
-    assert privileged.json()["code"] == "privileged_scope"
+    for scope in ("identity:verify", "exchange:platform", "exchange:admin", "exchange:audit", "cases:basis"):
+        privileged = await client.post(
+            "/clients", json={**town_client, "scopes": [scope]}, headers=world.headers("town_admin")
+        )
+        assert privileged.json()["code"] == "privileged_scope", scope
     outside = await client.post("/clients", json=NEW, headers=world.headers("town_admin"))
     assert outside.json()["code"] == "outside_admin_scope"
     assert (
