@@ -152,12 +152,14 @@ class FakeMesh:
         outcome: str | None = None,
         concluded_at: datetime | None = None,
         case_id: str | None = None,
+        matter_code: str | None = None,
     ) -> None:
         self.bases[number] = {
             "case_id": case_id or f"id-{number}",
             "case_number": number,
             "parent_case_id": None,
             "handling_org": handling_org,
+            "matter_code": matter_code,
             "orgs": sorted({handling_org, received_by or handling_org}),
             "parties": [{"kind": applicant[0], "id": applicant[1]}],
             "status": outcome or "received",

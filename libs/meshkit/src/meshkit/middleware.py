@@ -9,7 +9,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from meshkit.errors import problem_response
 
-__all__ = ["BodyLimitMiddleware", "BodyTooLarge"]
+__all__ = ["BodyLimitMiddleware", "BodyTooLarge", "NulCharacter"]
+
+_NUL_ESCAPE = b"\\u0000"  # JSON's spelling of U+0000
+_TEXT_BODIES = (b"application/json", b"application/problem+json", b"application/x-www-form-urlencoded")
+
+
+class NulCharacter(Exception):
+    """Raised from ``receive()`` when a JSON or form body carries U+0000, which no text column can store."""
 
 
 class BodyTooLarge(Exception):
@@ -21,10 +28,16 @@ class BodyTooLarge(Exception):
 
 
 class BodyLimitMiddleware:
-    """Refuse bodies over ``max_bytes`` with 413 problem+json, whether declared or streamed.
+    """Refuse bodies over ``max_bytes`` with 413 problem+json, whether declared or streamed; and refuse U+0000 in
+    the path, the query or a JSON/form body with 400 ``invalid_character`` before any route sees it.
 
     ``path_limits``: (regular expression matching the whole path, limit) pairs for the few routes that take
     larger bodies, e.g. material uploads; the first match wins.
+
+    Why U+0000 here: PostgreSQL text cannot hold it, so a string carrying it fails the first statement that stores
+    it — after whatever the request already did (a provider asked for a record, say) and as a 500. Refusing it at
+    the door, for every service and every field at once, keeps that class out; uploads (other content types) may
+    carry any bytes.
     """
 
     def __init__(self, app: ASGIApp, *, max_bytes: int, path_limits: Sequence[tuple[str, int]] = ()) -> None:
@@ -43,19 +56,33 @@ class BodyLimitMiddleware:
             await self.app(scope, receive, send)
             return
         max_bytes = self.limit_for(scope.get("path", ""))
+        if "\x00" in scope.get("path", "") or b"%00" in scope.get("query_string", b""):
+            await self._refuse_nul(scope, receive, send)
+            return
+        text = form = False
         for name, value in scope["headers"]:
             if name == b"content-length" and value.isdigit() and int(value) > max_bytes:
                 await self._refuse(scope, receive, send, max_bytes)
                 return
+            if name == b"content-type":
+                media = value.split(b";")[0].strip().lower()
+                text, form = media in _TEXT_BODIES, media == b"application/x-www-form-urlencoded"
         received = 0
+        tail = b""
 
         async def limited_receive() -> Message:
-            nonlocal received
+            nonlocal received, tail
             message = await receive()
             if message["type"] == "http.request":
-                received += len(message.get("body", b""))
+                body = message.get("body", b"")
+                received += len(body)
                 if received > max_bytes:
                     raise BodyTooLarge(max_bytes)
+                if text and body:
+                    seen = tail + body
+                    if b"\x00" in body or _NUL_ESCAPE in seen or (form and b"%00" in seen):
+                        raise NulCharacter
+                    tail = seen[-(len(_NUL_ESCAPE) - 1) :]
             return message
 
         started = False
@@ -71,6 +98,18 @@ class BodyLimitMiddleware:
             if started:  # the app answered before reading it all; nothing more can be said
                 return
             await self._refuse(scope, receive, send, max_bytes)
+        except NulCharacter:
+            if not started:
+                await self._refuse_nul(scope, receive, send)
+
+    async def _refuse_nul(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = problem_response(
+            status=400,
+            code="invalid_character",
+            instance=scope.get("path"),
+            detail="请求中含有空字符（U+0000），请删除后重试 (the request carries U+0000)",
+        )
+        await response(scope, receive, send)
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send, max_bytes: int) -> None:
         response = problem_response(

@@ -22,6 +22,7 @@ def upgrade() -> None:
         sa.Column("case_number", sa.String(length=50), nullable=False),
         sa.Column("parent_case_id", sa.String(length=36), nullable=True),
         sa.Column("handling_org", sa.String(length=40), nullable=False),
+        sa.Column("matter_code", sa.String(length=36), nullable=True),
         sa.Column("status", sa.String(length=30), nullable=False),
         sa.Column("outcome", sa.String(length=20), nullable=True),
         sa.Column("concluded_at", sa.DateTime(timezone=True), nullable=True),

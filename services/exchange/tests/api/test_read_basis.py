@@ -6,6 +6,7 @@ identity and cases stand at the edge (conftest ``FakeMesh``); here the open worl
 test enters exist.
 """
 
+import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -14,6 +15,7 @@ import pytest
 from sqlalchemy import text
 
 from exchange.consumers.case_events import on_case_events
+from exchange.consumers.matter_published import on_matter_published
 from meshkit.db import Database
 from meshkit.events import CloudEvent
 
@@ -357,3 +359,132 @@ async def test_a_company_sees_who_read_its_data_and_reads_before_registration_co
     mine = (await client.get("/access-log/mine", headers=headers.enterprise(f"e-{company}"))).json()
     assert [(m["organization"], m["outcome"]) for m in mine] == [("区人力社保局", "granted")]
     assert "共享授权" in mine[0]["legal_basis"]
+
+
+async def test_a_withdrawn_or_refused_case_ends_its_basis_when_it_ends(
+    client: httpx.AsyncClient, demo: Database, headers, cases, clock
+) -> None:  # type: ignore[no-untyped-def]
+    party = ("enterprise", f"e-{COMPANY}")
+    for number, outcome in (
+        ("C-WITHDRAWN", "withdrawn"),
+        ("C-REFUSED", "refused"),
+        ("C-TERMINATED", "terminated"),
+    ):
+        cases.case(number, handling_org=SCJGJ, applicant=party, outcome=outcome, concluded_at=clock.now)
+        response = await client.post(
+            f"/resources/{LEGAL}/read", json=read(case_ref=number), headers=headers.system(SCJGJ)
+        )
+        assert (response.status_code, response.json()["code"]) == (403, "case_closed"), number
+
+
+async def test_bad_text_never_reaches_a_provider_or_the_log(
+    client: httpx.AsyncClient, demo: Database, headers, cases
+) -> None:  # type: ignore[no-untyped-def]
+    cases.case("C-SCJGJ-1", handling_org=SCJGJ, applicant=("enterprise", f"e-{COMPANY}"))
+    async with demo.sessions() as session:
+        before = await session.scalar(text("SELECT count(*) FROM access_log"))
+    for field in ("purpose", "case_ref", "legal_basis"):
+        response = await client.post(
+            f"/resources/{LEGAL}/read",
+            content=json.dumps({**read(), field: "a\u0000"}),
+            headers={**headers.system(SCJGJ), "content-type": "application/json"},
+        )
+        assert (response.status_code, response.json()["code"]) == (400, "invalid_character"), field
+    naive = await client.post(
+        f"/resources/{LEGAL}/read",
+        json=read(hidden_until="2026-12-10T00:00:00"),
+        headers=headers.system(SCJGJ),
+    )
+    assert naive.status_code == 422
+    too_long = await client.post(
+        f"/resources/{LEGAL}/read", json=read(case_ref="9" * 100), headers=headers.system(SCJGJ)
+    )
+    assert too_long.status_code == 422
+    async with demo.sessions() as session:
+        assert await session.scalar(text("SELECT count(*) FROM access_log")) == before
+
+
+async def test_a_certificate_is_of_the_type_the_cases_matter_results_in(
+    client: httpx.AsyncClient, demo: Database, headers, cases
+) -> None:  # type: ignore[no-untyped-def]
+    matter = {
+        "code": "500110-SCJGJ-GTGSH-SL",
+        "version": 1,
+        "name": "个体工商户设立登记",
+        "department_code": SCJGJ,
+        "result_certificate_type": "ZZ-YYZZ",
+        "materials": [],
+    }
+    async with demo.sessions() as session, session.begin():
+        await on_matter_published(
+            session,
+            CloudEvent(
+                id="m-1",
+                source="/tongban/catalog",
+                type="catalog.matter_published.v1",
+                subject=matter["code"],
+                time=datetime(2026, 6, 15, tzinfo=UTC),
+                sequence=1,
+                data=matter,
+            ),
+        )
+    cases.case(
+        "C-LICENCE",
+        handling_org=SCJGJ,
+        applicant=("person", f"p-{CHEN}"),
+        outcome="approved",
+        matter_code=matter["code"],
+    )
+    licence = {
+        "holder_kind": "person",
+        "holder_identifier": CHEN,
+        "holder_name": "陈晓梅",
+        "valid_from": "2026-06-15",
+        "case_ref": "C-LICENCE",
+    }
+    reviewer = headers.staff(SCJGJ, "reviewer")
+    for other in ("ZZ-SPJYXKZ", "ZZ-JHZ"):
+        refused = await client.post("/certificates", json={**licence, "type_code": other}, headers=reviewer)
+        assert (refused.status_code, refused.json()["code"]) == (403, "case_not_approved_for_issuer"), other
+    issued = await client.post("/certificates", json={**licence, "type_code": "ZZ-YYZZ"}, headers=reviewer)
+    assert issued.status_code == 201, issued.text
+    history = f"/certificates/{issued.json()['identifier']}/history"
+    assert (await client.get(history, headers=reviewer)).status_code == 200
+    assert (await client.get(history, headers=headers.system("500110-SWJ"))).status_code == 403
+    assert (await client.get(history, headers=headers.staff("500110-ZFBGS", "auditor"))).status_code == 200
+
+
+async def test_what_people_see_of_a_readers_words_is_masked(
+    client: httpx.AsyncClient, demo: Database, headers, cases
+) -> None:  # type: ignore[no-untyped-def]
+    cases.case("C-SCJGJ-1", handling_org=SCJGJ, applicant=("enterprise", f"e-{COMPANY}"))
+    await client.post(
+        f"/resources/{LEGAL}/read",
+        json=read(purpose=f"核验 {NEIGHBOUR} 13800230001"),
+        headers=headers.system(SCJGJ),
+    )
+    [seen] = (await client.get("/access-log/mine", headers=headers.enterprise(f"e-{COMPANY}"))).json()
+    assert NEIGHBOUR not in seen["purpose"]
+    assert "13800230001" not in seen["purpose"]
+
+
+async def test_a_resource_is_its_providers_alone(client: httpx.AsyncClient, demo: Database, headers) -> None:  # type: ignore[no-untyped-def]
+    body = {
+        "name": "低保对象信息",
+        "provider_code": "500110-MZJ",
+        "summary": "最低生活保障对象",
+        "items": [{"key": "name", "name": "姓名", "type": "string"}],
+        "sharing_type": "unconditional",
+        "sharing_method": "table",
+        "update_cycle": "每日",
+        "published_on": "2026-01-01",
+        "sharing_condition": None,
+    }
+    operator = await client.put("/resources/500110-MZJ-DB-001", json=body, headers=headers.operator())
+    assert operator.status_code == 403  # an operator cannot open another department's resource
+    foreign = await client.put(
+        "/resources/500110-MZJ-DB-009",
+        headers=headers.system(SCJGJ, scope="exchange:resources:write"),
+        json={**body, "provider_code": SCJGJ},
+    )
+    assert (foreign.status_code, foreign.json()["errors"][0]["field"]) == (422, "code")

@@ -27,6 +27,7 @@ class CaseBasisOut(BaseModel):
     case_number: str = Field(description="办件编号")
     parent_case_id: str | None = Field(description="the 一件事 parent of a member case")
     handling_org: str = Field(description="the department that decides (and issues its certificate)")
+    matter_code: str = Field(description="the matter it was filed under (事项编码)")
     applicant_kind: str = Field(description="person | enterprise")
     applicant_id: str = Field(description="identity's id of the applicant")
     parties: list[PartyOut] = Field(
@@ -53,6 +54,7 @@ async def get_case_basis(
         case_number=basis.case_number,
         parent_case_id=basis.parent_case_id,
         handling_org=basis.handling_org,
+        matter_code=basis.matter_code,
         applicant_kind=basis.applicant_kind,
         applicant_id=basis.applicant_id,
         parties=[PartyOut(kind=basis.applicant_kind, id=basis.applicant_id)],

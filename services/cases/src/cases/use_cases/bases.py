@@ -19,6 +19,7 @@ class CaseBasis:
     case_number: str
     parent_case_id: str | None
     handling_org: str
+    matter_code: str
     applicant_kind: str
     applicant_id: str
     orgs: tuple[str, ...]  # handling and receiving organizations, with a 一件事's member departments
@@ -45,6 +46,7 @@ async def case_basis(uow: CasesUnitOfWork, *, caller: Caller, number: str) -> Ca
         case_number=case.number,
         parent_case_id=case.parent_id,
         handling_org=case.handling_org,
+        matter_code=case.matter_code,
         applicant_kind=case.applicant_kind,
         applicant_id=case.applicant_id,
         orgs=tuple(sorted(orgs)),

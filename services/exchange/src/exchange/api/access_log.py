@@ -18,6 +18,7 @@ from exchange.use_cases.checkpoints import CheckpointRecord
 from exchange.use_cases.errors import Unavailable
 from meshkit.auth import CurrentPrincipal
 from meshkit.errors import problem_responses
+from meshkit.observability import redact
 
 __all__ = ["router"]
 
@@ -125,6 +126,12 @@ def _checkpoint_out(found: CheckpointRecord) -> CheckpointOut:
     )
 
 
+def _shown(text: str | None) -> str | None:
+    """What a reader wrote, as people see it: anything shaped like an ID number, credit code or phone masked (the
+    chain keeps the text as written)."""
+    return None if text is None else redact(text)
+
+
 @router.get("/mine", response_model=list[ReadOfMyData], responses=problem_responses(401, 403, 503))
 async def reads_of_my_data(
     uow: UowDep, principal: CurrentPrincipal, now: NowDep, path: ReadPathDep,
@@ -137,9 +144,11 @@ async def reads_of_my_data(
     async def subject_ref(kind: str, owner_id: str) -> str | None:
         try:
             return await path.bases.subject_ref(path.database, kind, owner_id)
-        except BasisUnavailable as exc:
+        except BasisUnavailable:
             raise Unavailable(
-                f"暂时无法确认您的身份信息，请稍后重试 ({exc})", code="identity_unavailable"
+                "暂时无法确认您的身份信息，请稍后重试 (identity cannot be asked now)",
+                code="identity_unavailable",
+                headers={"Retry-After": "5"},
             ) from None
 
     found = await access_log.reads_of_my_data(
@@ -155,9 +164,9 @@ async def reads_of_my_data(
             resource_code=e.resource_code,
             resource=found.resource_names.get(e.resource_code),
             items=list(e.items),
-            purpose=e.purpose,
+            purpose=_shown(e.purpose),
             case_ref=e.case_ref,
-            legal_basis=e.legal_basis,
+            legal_basis=_shown(e.legal_basis),
             outcome=e.outcome,
             reason=e.reason,
         )
@@ -192,9 +201,9 @@ async def hidden_reads(
             resource_code=e.resource_code,
             resource=None,
             items=list(e.items),
-            purpose=e.purpose,
+            purpose=_shown(e.purpose),
             case_ref=e.case_ref,
-            legal_basis=e.legal_basis,
+            legal_basis=_shown(e.legal_basis),
             outcome=e.outcome,
             reason=e.reason,
             reader=e.caller,

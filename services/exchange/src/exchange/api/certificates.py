@@ -251,9 +251,14 @@ async def change_certificate_status(identifier: Identifier, body: StatusIn, uow:
     return CertificateOut.model_validate(certificate)
 
 
-@router.get("/{identifier}/history", response_model=list[ChangeOut], responses=problem_responses(401, 404))
+@router.get(
+    "/{identifier}/history", response_model=list[ChangeOut], responses=problem_responses(401, 403, 404)
+)
 async def certificate_history(
     identifier: Identifier, uow: UowDep, principal: CurrentPrincipal
 ) -> list[ChangeOut]:
     """The status history of a certificate (状态变更记录)."""
-    return [ChangeOut.model_validate(c) for c in await certificates.history(uow, identifier=identifier)]
+    return [
+        ChangeOut.model_validate(c)
+        for c in await certificates.history(uow, caller=principal, identifier=identifier)
+    ]

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request, Response
 from fastapi.exceptions import RequestValidationError
-from pydantic import BaseModel, Field
+from pydantic import AwareDatetime, BaseModel, Field
 
 from exchange.api.dependencies import DataPrincipal, LimitsDep, SealerDep, UowDep, admit
 from exchange.api.lanes import json_bytes
@@ -33,7 +32,7 @@ class PurposeIn(BaseModel):
     purpose: str | None = Field(default=None, max_length=500, examples=["开办餐饮店一件事 申请人身份核验"])
     case_ref: str | None = Field(
         default=None,
-        max_length=100,
+        max_length=50,
         examples=["50011020261125000001"],
         description="the case (办件编号) the reader's organization handles or received, "
         "whose party the subject is",
@@ -70,7 +69,7 @@ class ReadIn(PurposeIn):
     items: list[str] | None = Field(
         default=None, max_length=200, description="data item keys; default all granted"
     )
-    hidden_until: datetime | None = Field(
+    hidden_until: AwareDatetime | None = Field(
         default=None,
         description="hide this read from the subject until then: "
         "only under a registered duty that allows it (e.g. an investigation), by "

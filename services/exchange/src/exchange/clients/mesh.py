@@ -28,6 +28,7 @@ class CaseBasisFacts:
     case_number: str
     parent_case_id: str | None
     handling_org: str
+    matter_code: str | None
     orgs: tuple[str, ...]
     parties: tuple[tuple[str, str], ...]  # (kind, identity id)
     status: str
@@ -70,8 +71,8 @@ class MeshRecords:
             raise MeshUnavailable(f"{type(exc).__name__} calling {path.split('/')[1]}") from None
         if response.status_code == 401 and authorized:
             self._token = None  # e.g. identity's signing key rotated: the next call takes a new token
-        if response.status_code == 404 or (not authorized and response.status_code in (400, 401)):
-            return None
+        if response.status_code in (400, 404, 422) or (not authorized and response.status_code == 401):
+            return None  # no such record (or a number no case can have): unknown, not unavailable
         if response.status_code != 200:
             raise MeshUnavailable(f"{path.split('/')[1]} answered {response.status_code}")
         body: dict[str, Any] = response.json()
@@ -96,6 +97,7 @@ class MeshRecords:
             case_number=str(body["case_number"]),
             parent_case_id=body.get("parent_case_id"),
             handling_org=str(body.get("handling_org") or ""),
+            matter_code=body.get("matter_code"),
             orgs=tuple(body.get("orgs") or ()),
             parties=tuple((str(p["kind"]), str(p["id"])) for p in body.get("parties") or ()),
             status=str(body["status"]),

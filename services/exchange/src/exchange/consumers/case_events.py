@@ -77,6 +77,7 @@ def case_note(event: CloudEvent) -> CaseNote | None:
         case_number=view.case_number,
         parent_case_id=view.parent_case_id,
         handling_org=view.handling_org,
+        matter_code=view.matter_code,
         orgs=(view.handling_org, view.received_by_org or view.handling_org),
         status=view.status,
         outcome=view.status if concluding else None,

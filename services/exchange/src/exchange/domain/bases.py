@@ -33,6 +33,11 @@ __all__ = [
 ]
 
 
+DECIDED = frozenset({"approved", "denied"})
+"""Decisions a department may still need the subject's data for after concluding (delivery, certificates, review);
+a case withdrawn, terminated or not accepted ends its basis when it ends."""
+
+
 class BasisKind(StrEnum):
     CASE = "case"
     DUTY = "duty"
@@ -59,6 +64,7 @@ class CaseFacts:
 
     number: str
     handling_org: str
+    matter_code: str | None
     orgs: frozenset[str]  # handling and receiving (a 一件事 parent: with its member departments)
     subject_refs: frozenset[str]  # the parties' subject refs, as far as they are bound
     status: str
@@ -123,11 +129,17 @@ def _case(
             BasisRefusal.SUBJECT_NOT_IN_CASE,
             f"所读取的数据主体不是办件 {number} 的当事人 (the subject is not a party to the case)",
         )
-    if case.concluded_at is not None and now - case.concluded_at > window:
-        return _no(
-            BasisRefusal.CASE_CLOSED,
-            f"办件 {number} 已于 {case.concluded_at:%Y-%m-%d} 办结超过 {window.days} 天，不能再以此读取数据",
-        )
+    if case.concluded_at is not None:
+        decided = case.outcome in DECIDED
+        if not decided or now - case.concluded_at > window:
+            why = (
+                f"已于 {case.concluded_at:%Y-%m-%d} 办结超过 {window.days} 天"
+                if decided
+                else "已撤回、终止或不予受理"
+            )
+            return _no(
+                BasisRefusal.CASE_CLOSED, f"办件 {number} {why}，不能再以此读取数据 (the case is closed)"
+            )
     return BasisVerdict(Basis(BasisKind.CASE, number))
 
 
@@ -213,10 +225,18 @@ def check_hiding(
 
 
 def issuing_refusal(
-    case: CaseFacts | None, number: str | None, *, issuer_org: str, holder_ref: str
+    case: CaseFacts | None,
+    number: str | None,
+    *,
+    issuer_org: str,
+    holder_ref: str,
+    type_code: str,
+    result_type: str | None,
 ) -> str | None:
     """Why a certificate may not be issued under this case (None: it may): only for an approved case that the
-    issuing department handles, to one of its parties."""
+    issuing department handles, to one of its parties, of the type its matter results in (``result_type``: the
+    directory's code of the matter's result, None when the matter issues none; the use case passes the asked type
+    when the hub has not heard of the matter from the catalog)."""
     if not number:
         return "签发电子证照须提供所依据的办件编号 (case_ref required)"
     if case is None:
@@ -227,4 +247,6 @@ def issuing_refusal(
         return f"办件 {number} 尚未准予许可，不能签发电子证照 (the case is not approved)"
     if holder_ref not in case.subject_refs:
         return f"持证主体不是办件 {number} 的当事人 (the holder is not a party to the case)"
+    if result_type is None or result_type != type_code:
+        return f"办件 {number} 的办理结果不是该类电子证照 (the case's matter does not result in this certificate type)"
     return None

@@ -16,12 +16,23 @@ ITEM_TYPES = {"string": "string", "integer": "integer", "number": "number", "boo
 
 
 def resource_problems(
-    *, sharing_type: str, sharing_method: str, items: Sequence[Mapping[str, Any]], legal_basis: str | None,
-    sharing_condition: str | None, endpoint_url: str | None,
-) -> list[dict[str, str]]:  # fmt: skip
+    *,
+    code: str,
+    provider_code: str,
+    sharing_type: str,
+    sharing_method: str,
+    items: Sequence[Mapping[str, Any]],
+    legal_basis: str | None,
+    sharing_condition: str | None,
+    endpoint_url: str | None,
+) -> list[dict[str, str]]:
     """Every rule the resource breaks, as ``{"field", "message"}``; empty when it may be registered. Where an
-    endpoint may point is the outbound policy's (``exchange.domain.outbound``), checked when it is set."""
+    endpoint may point is the outbound policy's (``exchange.domain.outbound``), checked when it is set. A resource's
+    code begins with its provider's code (``500110-GAJ-RK-001`` is 区公安局's), so a code never names another
+    department than the one answering for it."""
     problems: list[dict[str, str]] = []
+    if not code.startswith(f"{provider_code}-"):
+        problems.append({"field": "code", "message": f"资源代码须以提供部门代码 {provider_code}- 开头"})
     keys = [str(item.get("key", "")) for item in items]
     if not items:
         problems.append({"field": "items", "message": "至少登记一个数据项 (at least one data item)"})

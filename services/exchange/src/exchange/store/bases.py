@@ -16,7 +16,7 @@ from exchange.domain.bases import CaseFacts, DutyTerms
 __all__ = ["CaseNote", "CaseRows", "DutyStatements", "SubjectStatements", "case_facts_many", "note_cases"]
 
 _CASES = (
-    "SELECT b.case_number, b.handling_org, b.status, b.outcome, b.concluded_at, "
+    "SELECT b.case_number, b.handling_org, b.matter_code, b.status, b.outcome, b.concluded_at, "
     "ARRAY(SELECT o.org_code FROM case_orgs o WHERE o.case_id = b.case_id) AS orgs, "
     "ARRAY(SELECT ARRAY[p.owner_kind, p.owner_id] FROM case_parties p WHERE p.case_id = b.case_id "
     "AND NOT EXISTS (SELECT 1 FROM subject_bindings s WHERE s.owner_kind = p.owner_kind "
@@ -26,10 +26,11 @@ _CASES = (
     "FROM case_bases b WHERE b.case_number = ANY($1::text[])"
 )
 _UPSERT_CASES = (
-    "INSERT INTO case_bases (case_id, case_number, parent_case_id, handling_org, status, outcome, concluded_at) "
-    "SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], "
-    "$7::timestamptz[]) ON CONFLICT (case_id) DO UPDATE SET status = EXCLUDED.status, "
-    "handling_org = EXCLUDED.handling_org, outcome = COALESCE(case_bases.outcome, EXCLUDED.outcome), "
+    "INSERT INTO case_bases (case_id, case_number, parent_case_id, handling_org, matter_code, status, outcome, "
+    "concluded_at) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], "
+    "$7::text[], $8::timestamptz[]) ON CONFLICT (case_id) DO UPDATE SET status = EXCLUDED.status, "
+    "handling_org = EXCLUDED.handling_org, matter_code = COALESCE(EXCLUDED.matter_code, case_bases.matter_code), "
+    "outcome = COALESCE(case_bases.outcome, EXCLUDED.outcome), "
     "concluded_at = COALESCE(case_bases.concluded_at, EXCLUDED.concluded_at), updated_at = now()"
 )
 _ADD_ORGS = "INSERT INTO case_orgs (case_id, org_code) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING"
@@ -63,6 +64,7 @@ async def case_facts_many(connection: Any, numbers: Sequence[str]) -> dict[str, 
             CaseFacts(
                 number=row["case_number"],
                 handling_org=row["handling_org"],
+                matter_code=row["matter_code"],
                 orgs=frozenset(row["orgs"]),
                 subject_refs=frozenset(row["refs"]),
                 status=row["status"],
@@ -85,6 +87,7 @@ class CaseNote:
     handling_org: str
     orgs: tuple[str, ...]
     status: str
+    matter_code: str | None = None
     outcome: str | None = None
     concluded_at: datetime | None = None
     parties: tuple[tuple[str, str], ...] = ()  # (kind, identity id): the applicant, and named parties
@@ -99,11 +102,21 @@ async def note_cases(connection: Any, notes: Sequence[CaseNote]) -> None:
     for note in notes:
         row = merged.setdefault(
             note.case_id,
-            [note.case_id, note.case_number, note.parent_case_id, note.handling_org, note.status, None, None],
+            [
+                note.case_id,
+                note.case_number,
+                note.parent_case_id,
+                note.handling_org,
+                None,
+                note.status,
+                None,
+                None,
+            ],
         )
-        row[3], row[4] = note.handling_org, note.status
-        row[5] = row[5] or note.outcome
-        row[6] = row[6] or note.concluded_at
+        row[3], row[5] = note.handling_org, note.status
+        row[4] = note.matter_code or row[4]
+        row[6] = row[6] or note.outcome
+        row[7] = row[7] or note.concluded_at
         orgs.update((note.case_id, org) for org in note.orgs if org)
         if note.parent_case_id:
             orgs.add((note.parent_case_id, note.handling_org))

@@ -26,6 +26,7 @@ class CaseBasisRow(Base):
     case_number: Mapped[str] = mapped_column(String(50), unique=True)
     parent_case_id: Mapped[str | None] = mapped_column(String(36))
     handling_org: Mapped[str] = mapped_column(String(40), doc="the department that decides (and issues)")
+    matter_code: Mapped[str | None] = mapped_column(String(36), doc="the matter it was filed under")
     status: Mapped[str] = mapped_column(String(30))
     outcome: Mapped[str | None] = mapped_column(String(20), doc="approved | denied | … once concluded")
     concluded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

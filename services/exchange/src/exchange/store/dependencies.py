@@ -52,6 +52,15 @@ class MatterDependencyRepository:
         await self._session.flush()
         return True
 
+    async def result_type(self, code: str) -> tuple[str | None] | None:
+        """(the certificate type a matter results in, or None) — or None when the hub has not heard of the matter."""
+        row = (
+            await self._session.execute(
+                select(CatalogMatter.result_certificate_type).where(CatalogMatter.code == code)
+            )
+        ).first()
+        return None if row is None else (row[0],)
+
     async def retired(self, *, code: str, version: int) -> None:
         statement = insert(CatalogMatter).values(code=code, version=version, open=False)
         await self._session.execute(

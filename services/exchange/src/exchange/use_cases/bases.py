@@ -50,6 +50,7 @@ def note_of_basis(facts: CaseBasisFacts) -> CaseNote:
         case_number=facts.case_number,
         parent_case_id=facts.parent_case_id,
         handling_org=facts.handling_org,
+        matter_code=facts.matter_code,
         orgs=facts.orgs,
         status=facts.status,
         outcome=facts.outcome,

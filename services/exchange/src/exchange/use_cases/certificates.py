@@ -5,6 +5,7 @@ Certificates are an unconditional base resource: a lookup is a read like any oth
 
 from __future__ import annotations
 
+import logging
 import secrets
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
@@ -57,6 +58,8 @@ __all__ = [
     "type_directory",
 ]
 
+
+log = logging.getLogger("exchange.certificates")
 
 CaseLookup = Callable[[str], Awaitable[CaseFacts | None]]
 
@@ -188,11 +191,29 @@ async def issue(
     try:
         case = await case_of(draft.case_ref) if draft.case_ref else None
     except BasisUnavailable as exc:
-        raise Unavailable(f"暂时无法核验办件，请稍后重试 ({exc})", code="basis_unavailable") from None
+        log.warning("certificate's case could not be checked", extra={"cause": str(exc)})
+        raise Unavailable(
+            "暂时无法核验办件，请稍后重试 (the case cannot be checked now)",
+            code="basis_unavailable",
+            headers={"Retry-After": "5"},
+        ) from None
     _, holder_ref = subject_ref_of(sealer, draft.holder_kind, draft.holder_identifier)
-    if refusal := issuing_refusal(case, draft.case_ref, issuer_org=member.code, holder_ref=holder_ref):
-        raise Forbidden(refusal, code="case_not_approved_for_issuer")
     directory = await uow.certificate_types.directory()
+    wanted = _type_code(directory, draft.type_code) if draft.type_code else None
+    if wanted is None and draft.identifier is not None:
+        wanted = _parsed(draft.identifier).type_code
+    result = await uow.dependencies.result_type(case.matter_code) if case and case.matter_code else None
+    result_type = (directory.accept(result[0]) if result[0] else None) if result is not None else wanted
+    refusal = issuing_refusal(
+        case,
+        draft.case_ref,
+        issuer_org=member.code,
+        holder_ref=holder_ref,
+        type_code=wanted or "",
+        result_type=result_type,
+    )
+    if refusal:
+        raise Forbidden(refusal, code="case_not_approved_for_issuer")
     found = await _identifier(uow, draft, member, directory, now)
     if isinstance(found, Certificate):
         return Issued(found, created=False)
@@ -295,10 +316,17 @@ async def change_status(
     return certificate
 
 
-async def history(uow: ExchangeUnitOfWork, *, identifier: str) -> Sequence[CertificateChange]:
+async def history(uow: ExchangeUnitOfWork, *, caller: Caller, identifier: str) -> Sequence[CertificateChange]:
+    """Who changed a certificate's status when: its issuer's department, operators and auditors."""
     certificate = await uow.certificates.get(identifier.strip().upper())
     if certificate is None:
         raise NotFound("电子证照不存在", code="certificate_not_found")
+    if not (
+        may(caller, Operation.ISSUE_CERTIFICATES, org=certificate.issuer_code)
+        or may(caller, Operation.AUDIT)
+        or is_operator(caller)
+    ):
+        raise Forbidden("只有发证部门、审计或平台运维人员可以查看证照状态变更记录", code="not_permitted")
     return await uow.certificates.history(certificate.identifier)
 
 

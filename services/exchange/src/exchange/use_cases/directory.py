@@ -110,13 +110,14 @@ async def register_resource(
             endpoints.may_set_endpoint(caller, resource.provider_code)
         moved_from = {before[0]} if before is not None else set()
         for provider in {resource.provider_code} | moved_from:
-            if not (may(caller, Operation.DEFINE_RESOURCES, org=provider) or is_operator(caller)):
+            if not may(caller, Operation.DEFINE_RESOURCES, org=provider):
                 raise Forbidden(
                     f"只有提供部门 {provider} 的管理员（admin 角色）或其本单位系统（exchange:resources:write 权限）"
-                    "可以登记、修改该部门的数据资源 (only the provider registers its resources)"
+                    "可以登记、修改该部门的数据资源 (only the provider registers its resources)",
+                    code="not_permitted",
                 )
     problems = resource_problems(
-        sharing_type=resource.sharing_type, sharing_method=resource.sharing_method, items=resource.items,
+        code=resource.code, provider_code=resource.provider_code, sharing_type=resource.sharing_type, sharing_method=resource.sharing_method, items=resource.items,
         legal_basis=resource.legal_basis, sharing_condition=resource.sharing_condition,
         endpoint_url=resource.endpoint_url,
     )  # fmt: skip

@@ -261,12 +261,13 @@ async def decide(
     try:
         verdict, duty = await _basis(path, resource, context, _current(grants, context.now.date()))
     except BasisUnavailable as exc:
+        log.warning("read basis could not be checked", extra={"resource": resource.code, "cause": str(exc)})
         entry = new_entry(
             context, items=list(requested or ()), outcome=Outcome.FAILED, reason="basis_unavailable"
         )
         await path.commits.run(Batched(append_many, entry))
         raise Unavailable(
-            f"暂时无法核验读取依据，请稍后重试 ({exc})",
+            "暂时无法核验读取依据，请稍后重试 (the basis cannot be checked now)",
             code="basis_unavailable",
             access_log_id=str(entry["id"]),
             headers={"Retry-After": "5"},
