@@ -289,3 +289,92 @@ async def test_checkpoints_are_signed_and_witnessed_while_the_mesh_runs(
     assert chain["last_checkpoint"]["key_id"] in [
         k["key_id"] for k in keys["checkpoint_keys"] if k["current"]
     ]
+
+
+async def _client_token(http: httpx.AsyncClient, client_id: str) -> dict[str, str]:
+    response = await http.post(
+        "/identity/token", data={"grant_type": "client_credentials"}, auth=(client_id, DEMO_CLIENT_SECRET)
+    )
+    assert response.status_code == 200, response.text
+    return {"Authorization": f"Bearer {response.json()['access_token']}"}
+
+
+async def test_a_department_trying_every_way_around_the_rules_is_refused(
+    http: httpx.AsyncClient, log_in: LogIn, mesh: Mesh
+) -> None:
+    """区税务局's system and a village clerk, through the gateway, against 陈晓梅's data: each way around the rules
+    is refused with its code, and each refused read is hers to see."""
+    chen, claims = await log_in(CHEN)
+    tax = await _client_token(http, "swj-collection")
+    clerk, _ = await log_in("clerk.qihe")
+    head, _ = await log_in("head.gaj")
+    case = f"E2E{uuid.uuid4().hex[:12]}T"
+    await _announce_case(mesh, number=case, applicant=claims["sub"], approved=True)
+    population = "/exchange/resources/500110-GAJ-RK-001/read"
+    why = {"identifier": CHEN, "purpose": "稽查核验"}
+
+    async def refused(
+        caller: dict[str, str], body: dict[str, Any], code: str, path: str = population
+    ) -> None:
+        response = await http.post(path, headers=caller, json=body)
+        assert (response.status_code, response.json().get("code")) == (403, code), response.text
+
+    async def known() -> None:  # once the exchange has the case from its events
+        await refused(tax, {**why, "case_ref": case}, "case_not_handled_by_reader")
+
+    await eventually(known, timeout=30, interval=0.3)
+    await refused(tax, why, "basis_required")
+    await refused(tax, {**why, "legal_basis": "《税收征收管理法》第五十七条"}, "legal_basis_unknown")
+    await refused(tax, {**why, "case_ref": "NO-SUCH-CASE"}, "case_unknown")
+    await refused(clerk, {**why, "case_ref": case}, "case_not_handled_by_reader")
+    await refused(
+        head, {**why, "case_ref": case, "hidden_until": "2027-01-01T00:00:00Z"}, "case_not_handled_by_reader"
+    )
+    await refused(
+        tax,
+        {"holder_kind": "person", "holder_identifier": CHEN, "purpose": "核验", "case_ref": case},
+        "case_not_handled_by_reader",
+        "/exchange/certificates/lookup",
+    )
+    issue = {
+        "type_code": "ZZ-YYZZ",
+        "holder_kind": "person",
+        "holder_identifier": CHEN,
+        "holder_name": "陈晓梅",
+        "valid_from": "2026-06-15",
+        "case_ref": case,
+    }
+    assert (await http.post("/exchange/certificates", headers=tax, json=issue)).status_code == 403
+    subscribe = {
+        "resource_code": "500110-GAJ-RK-001",
+        "channel": "webhook",
+        "webhook_url": "http://127.1:8801/",
+    }
+    assert (await http.post("/exchange/subscriptions", headers=tax, json=subscribe)).status_code == 403
+    endpoint = await http.put(
+        "/exchange/resources/500110-GAJ-RK-001",
+        headers=tax,
+        json={
+            "name": "人口基础信息",
+            "provider_code": "500110-GAJ",
+            "summary": "改道",
+            "sharing_type": "unconditional",
+            "items": [{"key": "name", "name": "姓名", "type": "string"}],
+            "sharing_method": "api",
+            "update_cycle": "实时",
+            "published_on": "2026-01-01",
+            "endpoint_url": "http://127.0.0.1:8801/",
+        },
+    )
+    assert endpoint.status_code == 403
+    for content_type in ("application/json", "application/vnd.tongban+json"):  # refused at the gateway's door
+        nul = await http.post(
+            population,
+            headers={**tax, "content-type": content_type},
+            content=b'{"identifier": "500222199803070028", "purpose": "\\u0000"}',
+        )
+        assert (nul.status_code, nul.json()["code"]) == (400, "invalid_character")
+
+    mine = (await http.get("/exchange/access-log/mine", headers=chen)).json()
+    reasons = {m["reason"] for m in mine if m["outcome"] == "refused"}
+    assert {"basis_required", "legal_basis_unknown", "case_unknown", "case_not_handled_by_reader"} <= reasons

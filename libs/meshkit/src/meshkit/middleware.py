@@ -12,7 +12,6 @@ from meshkit.errors import problem_response
 __all__ = ["BodyLimitMiddleware", "BodyTooLarge", "NulCharacter"]
 
 _NUL_ESCAPE = b"\\u0000"  # JSON's spelling of U+0000
-_TEXT_BODIES = (b"application/json", b"application/problem+json", b"application/x-www-form-urlencoded")
 
 
 class NulCharacter(Exception):
@@ -29,7 +28,7 @@ class BodyTooLarge(Exception):
 
 class BodyLimitMiddleware:
     """Refuse bodies over ``max_bytes`` with 413 problem+json, whether declared or streamed; and refuse U+0000 in
-    the path, the query or a JSON/form body with 400 ``invalid_character`` before any route sees it.
+    the path, the query or a JSON (``application/json``, ``…+json``, or no content type) or form body with 400 ``invalid_character`` before any route sees it.
 
     ``path_limits``: (regular expression matching the whole path, limit) pairs for the few routes that take
     larger bodies, e.g. material uploads; the first match wins.
@@ -59,14 +58,19 @@ class BodyLimitMiddleware:
         if "\x00" in scope.get("path", "") or b"%00" in scope.get("query_string", b""):
             await self._refuse_nul(scope, receive, send)
             return
-        text = form = False
+        text, form = True, False  # no content type: read as JSON by FastAPI, so scanned as text
         for name, value in scope["headers"]:
             if name == b"content-length" and value.isdigit() and int(value) > max_bytes:
                 await self._refuse(scope, receive, send, max_bytes)
                 return
             if name == b"content-type":
                 media = value.split(b";")[0].strip().lower()
-                text, form = media in _TEXT_BODIES, media == b"application/x-www-form-urlencoded"
+                form = media == b"application/x-www-form-urlencoded"
+                text = (
+                    form
+                    or media in (b"", b"application/json")
+                    or (media.startswith(b"application/") and media.endswith(b"+json"))
+                )
         received = 0
         tail = b""
 

@@ -38,6 +38,8 @@ def client() -> httpx.AsyncClient:
         ("/read", b'{"purpose": "\\u0000"}', "application/json"),
         ("/read", b'{"purpose": "a\x00b"}', "application/json; charset=utf-8"),
         ("/form", b"purpose=%00", "application/x-www-form-urlencoded"),
+        ("/read", b'{"purpose": "\\u0000"}', "application/vnd.tongban+json"),
+        ("/read", b'{"purpose": "\\u0000"}', ""),
     ],
 )
 async def test_nul_is_refused_before_any_route(url: str, body: bytes, content_type: str) -> None:
