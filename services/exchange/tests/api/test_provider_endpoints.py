@@ -106,7 +106,7 @@ async def test_reviewer_cannot_set_endpoint(client: httpx.AsyncClient, demo: Dat
     # without an endpoint, a reviewer defines nothing either
     table = proxied(SCJGJ, None, sharing_method="table")
     refused = await client.put("/resources/500110-SCJGJ-RK-902", json=table, headers=reviewer)
-    assert refused.json()["code"] == "forbidden"
+    assert refused.json()["code"] == "not_permitted"
     # the department's administrator and its own system may (on a host listed for it)
     await list_hosts(client, headers, SCJGJ, ["backend.scjgj.example"])
     admin = headers.staff(SCJGJ, "admin")
@@ -121,13 +121,14 @@ async def test_reviewer_cannot_set_endpoint(client: httpx.AsyncClient, demo: Dat
     assert unscoped.status_code == 403
 
 
-async def test_other_fields_change_but_the_endpoint_stays_the_providers(
+async def test_an_operator_changes_neither_a_departments_resource_nor_its_endpoint(
     client: httpx.AsyncClient, demo: Database, headers
 ) -> None:  # type: ignore[no-untyped-def]
     demo_endpoint = "http://127.0.0.1:8810/population/query"  # what the demo loader registered
     operator = headers.operator()
     renamed = population_body(demo_endpoint, summary="户籍人口的身份信息（更新）")
-    assert (await client.put(f"/resources/{POPULATION}", json=renamed, headers=operator)).status_code == 200
+    renaming = await client.put(f"/resources/{POPULATION}", json=renamed, headers=operator)
+    assert (renaming.status_code, renaming.json()["code"]) == (403, "not_permitted")
     elsewhere = population_body("https://population.gaj.example/other")
     refused = await client.put(f"/resources/{POPULATION}", json=elsewhere, headers=operator)
     assert refused.status_code == 403
