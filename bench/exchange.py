@@ -38,8 +38,11 @@ def credit_codes(count: int) -> list[str]:
 
 
 async def _token(session: aiohttp.ClientSession, gateway: str, client_id: str, secret: str) -> str:
-    async with session.post(f"{gateway}/identity/token", data={"grant_type": "client_credentials"},
-                            auth=aiohttp.BasicAuth(client_id, secret)) as response:  # fmt: skip
+    async with session.post(
+        f"{gateway}/identity/token",
+        data={"grant_type": "client_credentials"},
+        auth=aiohttp.BasicAuth(client_id, secret),
+    ) as response:
         body = await response.json()
         if response.status != 200:
             raise RuntimeError(f"token endpoint answered {response.status}: {body}")
@@ -49,9 +52,14 @@ async def _token(session: aiohttp.ClientSession, gateway: str, client_id: str, s
 async def _load(session: aiohttp.ClientSession, url: str, headers: dict[str, str], codes: list[str]) -> None:
     version = int(time.time())
     for start in range(0, len(codes), 1000):
-        records = [{"identifier": code, "version": version, "data": {"credit_code": code, "name": f"綦江测试商户{i}",
-                                                                    "address": "重庆市綦江区古南街道"}}
-                   for i, code in enumerate(codes[start:start + 1000], start)]  # fmt: skip
+        records = [
+            {
+                "identifier": code,
+                "version": version,
+                "data": {"credit_code": code, "name": f"綦江测试商户{i}", "address": "重庆市綦江区古南街道"},
+            }
+            for i, code in enumerate(codes[start : start + 1000], start)
+        ]
         async with session.put(url, json={"records": records}, headers=headers) as response:
             if response.status != 200:
                 raise RuntimeError(f"push answered {response.status}: {await response.text()}")
@@ -138,10 +146,18 @@ async def _logged(database_url: str) -> int:
 
 
 async def shared_reads(
-    gateway: str, database_url: str, *, client_id: str, provider_id: str, secret: str, subjects: int = 5000,
+    gateway: str,
+    database_url: str,
+    *,
+    client_id: str,
+    provider_id: str,
+    secret: str,
+    subjects: int = 5000,
     concurrency: int = 48,
-    seconds: float = 8.0, rate: float = 500.0, processes: dict[str, int] | None = None,
-) -> dict[str, Any]:  # fmt: skip
+    seconds: float = 8.0,
+    rate: float = 500.0,
+    processes: dict[str, int] | None = None,
+) -> dict[str, Any]:
     """``processes``: name -> pid of processes whose CPU per read is reported (e.g. exchange, gateway)."""
     codes = credit_codes(subjects)
     url = f"{gateway}/exchange/resources/{RESOURCE}/read"
@@ -173,8 +189,11 @@ async def shared_reads(
     # Every read decided is logged; a request over the client's rate limit is refused before any decision.
     answered = sum(n for status, n in statuses.items() if status != 429) + len(latencies) + len(at_half)
     measured = max(sum(statuses.values()), 1)
-    cpu = {name: round((cpu_after[name] - cpu_before[name]) * 1000 / measured, 3) for name in cpu_after
-           if name in cpu_before}  # fmt: skip
+    cpu = {
+        name: round((cpu_after[name] - cpu_before[name]) * 1000 / measured, 3)
+        for name in cpu_after
+        if name in cpu_before
+    }
     return {
         "resource": RESOURCE,
         "subjects": subjects,

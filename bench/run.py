@@ -122,9 +122,15 @@ def main() -> int:
     root = repo_root()
     with tempfile.TemporaryDirectory(prefix="tongban-bench-") as var:
         config = MeshConfig(
-            root=root, var_dir=Path(var), services=standard_services(root), base_port=free_base_port(),
-            durable=True, log_level="WARNING", workers=WORKERS, extra_env=BENCH_ENV,
-        )  # fmt: skip
+            root=root,
+            var_dir=Path(var),
+            services=standard_services(root),
+            base_port=free_base_port(),
+            durable=True,
+            log_level="WARNING",
+            workers=WORKERS,
+            extra_env=BENCH_ENV,
+        )
         with Mesh(config) as mesh:
             results = asyncio.run(measure(mesh))
     report: dict[str, Any] = {
@@ -147,8 +153,12 @@ def main() -> int:
         for name, value in values.items():
             key = f"{group}.{name}"
             verdict = report["targets"].get(key)
-            table.add_row(key, str(value), verdict["target"] if verdict else "",
-                          ("yes" if verdict["met"] else "NO") if verdict else "")  # fmt: skip
+            table.add_row(
+                key,
+                str(value),
+                verdict["target"] if verdict else "",
+                ("yes" if verdict["met"] else "NO") if verdict else "",
+            )
     Console().print(table)
     print(f"written: {out_dir / 'latest.json'}")
     return 0

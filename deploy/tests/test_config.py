@@ -80,8 +80,10 @@ def test_embedded_servers_by_default() -> None:
 
 
 def test_external_urls_skip_embedded_servers() -> None:
-    environ = {f"{name.upper()}_DATABASE_URL": f"postgresql+asyncpg://u:p@db:5432/{name}" for name in
-               ("identity", "catalog", "cases", "exchange")}  # fmt: skip
+    environ = {
+        f"{name.upper()}_DATABASE_URL": f"postgresql+asyncpg://u:p@db:5432/{name}"
+        for name in ("identity", "catalog", "cases", "exchange")
+    }
     environ["NATS_URL"] = "nats://bus:4222"
     cfg = config(environ)
     assert not cfg.embedded_postgres

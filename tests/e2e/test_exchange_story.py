@@ -33,8 +33,11 @@ def simulator_url(mesh: Mesh, name: str) -> str:
 
 async def system_token(http: httpx.AsyncClient) -> dict[str, str]:
     """区市场监管局's department system (identity's demo client, client credentials)."""
-    response = await http.post("/identity/token", data={"grant_type": "client_credentials"},
-                               auth=("catalog-editor", DEMO_CLIENT_SECRET))  # fmt: skip
+    response = await http.post(
+        "/identity/token",
+        data={"grant_type": "client_credentials"},
+        auth=("catalog-editor", DEMO_CLIENT_SECRET),
+    )
     assert response.status_code == 200, response.text
     return {"Authorization": f"Bearer {response.json()['access_token']}"}
 
@@ -175,8 +178,14 @@ async def test_who_read_my_data(http: httpx.AsyncClient, log_in: LogIn, mesh: Me
 async def test_case_events_reach_the_city_platform_signed(http: httpx.AsyncClient, mesh: Mesh) -> None:
     city = simulator_url(mesh, "city-platform-sim")
     number = f"5001102026{uuid.uuid4().int % 10**10:010d}"
-    data = {"case_id": f"e2e-{number}", "case_number": number, "matter_code": "500110-SCJGJ-GTGSH-DJ",
-            "status": "accepted", "national_code": 2, "handling_org": "500110-SCJGJ"}  # fmt: skip
+    data = {
+        "case_id": f"e2e-{number}",
+        "case_number": number,
+        "matter_code": "500110-SCJGJ-GTGSH-DJ",
+        "status": "accepted",
+        "national_code": 2,
+        "handling_org": "500110-SCJGJ",
+    }
     assert mesh.nats is not None
     nc = await connect_nats(mesh.nats.url, name="e2e-cases-stand-in")
     try:
@@ -184,9 +193,15 @@ async def test_case_events_reach_the_city_platform_signed(http: httpx.AsyncClien
         for sequence, (name, status) in enumerate(
             (("case_submitted", "received"), ("case_accepted", "accepted")), 1
         ):
-            event = CloudEvent(id=str(uuid.uuid4()), source="/tongban/cases", type=f"cases.{name}.v1",
-                               subject=data["case_id"], time=datetime.now(UTC), sequence=sequence,
-                               data={**data, "status": status})  # fmt: skip
+            event = CloudEvent(
+                id=str(uuid.uuid4()),
+                source="/tongban/cases",
+                type=f"cases.{name}.v1",
+                subject=data["case_id"],
+                time=datetime.now(UTC),
+                sequence=sequence,
+                data={**data, "status": status},
+            )
             await js.publish(event.type, event.model_dump_json().encode(), stream="CASES")
     finally:
         await nc.drain()
@@ -198,9 +213,14 @@ async def test_case_events_reach_the_city_platform_signed(http: httpx.AsyncClien
         assert received["bad_signatures"] == 0
 
     await eventually(arrived, timeout=60, interval=0.5)
-    pushed = await http.post(f"{city}/admin/push", json={"kind": "matters", "batch": f"CQ-{number}",
-                                                         "items": [{"matter_code": "11500000MB1234567X-XK-001",
-                                                                    "name": "食品经营许可"}]})  # fmt: skip
+    pushed = await http.post(
+        f"{city}/admin/push",
+        json={
+            "kind": "matters",
+            "batch": f"CQ-{number}",
+            "items": [{"matter_code": "11500000MB1234567X-XK-001", "name": "食品经营许可"}],
+        },
+    )
     assert pushed.json()["status"] == 202, pushed.text
     assert pushed.json()["body"]["received"] == 1
 
@@ -209,8 +229,11 @@ async def test_the_districts_calendar_reaches_the_exchange(http: httpx.AsyncClie
     """A year's holiday notice entered by the district administrator in cases is the one the exchange counts
     share requests' answer dates in (cases.calendar_published.v1 over JetStream). Test data, a far year."""
     admin, _ = await log_in("admin")
-    notice = {"source": "测试数据: 2090 年节假日安排", "holidays": ["2090-10-02", "2090-10-03"],
-              "makeup_workdays": ["2090-09-30"]}  # fmt: skip
+    notice = {
+        "source": "测试数据: 2090 年节假日安排",
+        "holidays": ["2090-10-02", "2090-10-03"],
+        "makeup_workdays": ["2090-09-30"],
+    }
     entered = await http.put("/cases/calendar/years/2090", headers=admin, json=notice)
     assert entered.status_code == 200, entered.text
     department = await system_token(http)
@@ -237,14 +260,23 @@ async def test_the_cases_worker_reads_through_the_exchanges_background_lane(
         os.PRIO_PROCESS, pids["exchange"]
     )
     chen, _ = await log_in(CHEN)
-    applied = await http.post("/cases/cases", headers=chen, json={
-        "matter_code": "500110-SCJGJ-GTGSH-SL", "form": {"字号": "綦河小馆", "经营场所": "古南街道沿河路"}})  # fmt: skip
+    applied = await http.post(
+        "/cases/cases",
+        headers=chen,
+        json={
+            "matter_code": "500110-SCJGJ-GTGSH-SL",
+            "form": {"字号": "綦河小馆", "经营场所": "古南街道沿河路"},
+        },
+    )
     assert applied.status_code == 201, applied.text
 
     async def read_in_the_lane() -> None:
         metrics = (await http.get(f"{mesh.config.url(lane)}/metrics")).text
-        served = [line for line in metrics.splitlines()
-                  if line.startswith("tongban_http_request_duration_seconds_count") and 'route="/reads"' in line]  # fmt: skip
+        served = [
+            line
+            for line in metrics.splitlines()
+            if line.startswith("tongban_http_request_duration_seconds_count") and 'route="/reads"' in line
+        ]
         assert served, "no batch read reached the lane"
         assert sum(float(line.rsplit(" ", 1)[1]) for line in served) >= 1
 

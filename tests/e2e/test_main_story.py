@@ -49,8 +49,11 @@ async def _calendar_reaches(http: httpx.AsyncClient, log_in: LogIn, day: date) -
     admin, _ = await log_in("admin")
     years = {y["year"] for y in await _ok(await http.get("/cases/calendar/years", headers=admin))}
     if day.year not in years:
-        await _ok(await http.put(f"/cases/calendar/years/{day.year}", headers=admin,
-                                 json={"source": "测试数据: 按平常周计"}))  # fmt: skip
+        await _ok(
+            await http.put(
+                f"/cases/calendar/years/{day.year}", headers=admin, json={"source": "测试数据: 按平常周计"}
+            )
+        )
 
 
 async def _ok(response: httpx.Response, status: int = 200) -> Any:
@@ -64,11 +67,17 @@ async def test_the_restaurant_story(http: httpx.AsyncClient, log_in: LogIn, mesh
     resident = _new_resident()
     # Registration with a validated resident ID; a wrong check digit is refused with the reason.
     wrong = resident["id_number"][:-1] + ("0" if resident["id_number"][-1] != "0" else "1")
-    refused = await http.post("/identity/persons", json={"name": resident["name"], "id_number": wrong,
-                                                         "password": "Kaidian2026"})  # fmt: skip
+    refused = await http.post(
+        "/identity/persons", json={"name": resident["name"], "id_number": wrong, "password": "Kaidian2026"}
+    )
     assert refused.status_code == 422, refused.text
-    person = await _ok(await http.post("/identity/persons", json={
-        "name": resident["name"], "id_number": resident["id_number"], "password": "Kaidian2026"}), 201)  # fmt: skip
+    person = await _ok(
+        await http.post(
+            "/identity/persons",
+            json={"name": resident["name"], "id_number": resident["id_number"], "password": "Kaidian2026"},
+        ),
+        201,
+    )
     her, _claims = await log_in(resident["id_number"], "Kaidian2026")
 
     async def refused_below_level() -> None:  # once the bundle has reached cases (bundle_not_open until then)
@@ -77,18 +86,34 @@ async def test_the_restaurant_story(http: httpx.AsyncClient, log_in: LogIn, mesh
 
     await eventually(refused_below_level, timeout=90, interval=1)
     # The real-name check against the population register raises her to level 2; she logs in again.
-    verifier = await _ok(await http.post("/identity/token", data={"grant_type": "client_credentials"},
-                                         auth=("realname-verifier", DEMO_CLIENT_SECRET)))  # fmt: skip
-    raised = await _ok(await http.post(f"/identity/persons/{person['id']}/identity-level", json={
-        "id_number": resident["id_number"]}, headers={"Authorization": f"Bearer {verifier['access_token']}"}))  # fmt: skip
+    verifier = await _ok(
+        await http.post(
+            "/identity/token",
+            data={"grant_type": "client_credentials"},
+            auth=("realname-verifier", DEMO_CLIENT_SECRET),
+        )
+    )
+    raised = await _ok(
+        await http.post(
+            f"/identity/persons/{person['id']}/identity-level",
+            json={"id_number": resident["id_number"]},
+            headers={"Authorization": f"Bearer {verifier['access_token']}"},
+        )
+    )
     assert raised["acr"] == 2
     her, _claims = await log_in(resident["id_number"], "Kaidian2026")
 
     found = await _ok(await http.get("/catalog/search", params={"q": "开饭店"}))
     assert (found["items"][0]["kind"], found["items"][0]["code"]) == ("bundle", BUNDLE)
 
-    parent = await _ok(await http.post("/cases/cases", headers={**her, "Idempotency-Key": "story-1"}, json={
-        "bundle_code": BUNDLE, "form": {"字号": "綦河小馆", "经营场所": "沿河路12号"}}), 201)  # fmt: skip
+    parent = await _ok(
+        await http.post(
+            "/cases/cases",
+            headers={**her, "Idempotency-Key": "story-1"},
+            json={"bundle_code": BUNDLE, "form": {"字号": "綦河小馆", "经营场所": "沿河路12号"}},
+        ),
+        201,
+    )
     assert len(parent["number"]) == 22
     assert parent["expected_due_date"], parent
     assert (parent["kind"], parent["channel"], parent["status"]) == ("bundle", "online", "received")
@@ -117,8 +142,14 @@ async def test_the_restaurant_story(http: httpx.AsyncClient, log_in: LogIn, mesh
     assert by_name["营业执照"]["status"] == "awaiting_member"  # produced by the registration, never asked
     for name in ("书面申请书", "经营场所使用证明", "食品安全管理制度文本"):
         if name in by_name and by_name[name]["status"] == "missing":
-            await _ok(await http.post(f"{materials_url}/{by_name[name]['material_code']}/upload", content=PDF, headers={
-                **her, "Content-Type": "application/pdf", "X-Filename": "scan.pdf"}), 201)  # fmt: skip
+            await _ok(
+                await http.post(
+                    f"{materials_url}/{by_name[name]['material_code']}/upload",
+                    content=PDF,
+                    headers={**her, "Content-Type": "application/pdf", "X-Filename": "scan.pdf"},
+                ),
+                201,
+            )
 
     clerk, _ = await log_in("clerk.zwfwzx")
     djzc, _ = await log_in("reviewer.djzc")
@@ -142,8 +173,18 @@ async def test_the_restaurant_story(http: httpx.AsyncClient, log_in: LogIn, mesh
     ]
     assert clock == ["start", "pause"]
     plan = by_name["经营场所平面布局图"]["material_code"]
-    await _ok(await http.post(f"{materials_url}/{plan}/upload", content=PDF, headers={
-        **her, "Content-Type": "application/pdf", "X-Filename": "%E5%B9%B3%E9%9D%A2%E5%9B%BE.pdf"}), 201)  # fmt: skip
+    await _ok(
+        await http.post(
+            f"{materials_url}/{plan}/upload",
+            content=PDF,
+            headers={
+                **her,
+                "Content-Type": "application/pdf",
+                "X-Filename": "%E5%B9%B3%E9%9D%A2%E5%9B%BE.pdf",
+            },
+        ),
+        201,
+    )
     assert (await act(food, her, "supplement"))["status"] == "in_review"
     await act(registration, djzc, "approve", reason="符合个体工商户登记条件")
     await act(food, spjy, "approve", reason="现场核查符合要求")
@@ -173,9 +214,18 @@ async def test_the_restaurant_story(http: httpx.AsyncClient, log_in: LogIn, mesh
 
     # The department handling her case finds both certificates instead of asking her for paper: the hub checks
     # that 区市场监管局 handles this case and that she is its party.
-    looked_up = await _ok(await http.post("/exchange/certificates/lookup", headers=djzc, json={
-        "holder_identifier": resident["id_number"], "holder_kind": "person", "purpose": "变更登记核验",
-        "case_ref": parent["number"]}))  # fmt: skip
+    looked_up = await _ok(
+        await http.post(
+            "/exchange/certificates/lookup",
+            headers=djzc,
+            json={
+                "holder_identifier": resident["id_number"],
+                "holder_kind": "person",
+                "purpose": "变更登记核验",
+                "case_ref": parent["number"],
+            },
+        )
+    )
     assert set(certificates.values()) <= {c["identifier"] for c in looked_up["certificates"]}
 
     delivered = await act(parent["id"], clerk, "deliver", delivery_channel="electronic")
@@ -194,8 +244,14 @@ async def test_the_restaurant_story(http: httpx.AsyncClient, log_in: LogIn, mesh
 
     await eventually(reached_city, timeout=90, interval=1)
 
-    rated = await _ok(await http.post(f"/cases/cases/{parent['id']}/evaluation", headers=her,
-                                      json={"score": 2, "comment": "补正通知来得晚"}), 201)  # fmt: skip
+    rated = await _ok(
+        await http.post(
+            f"/cases/cases/{parent['id']}/evaluation",
+            headers=her,
+            json={"score": 2, "comment": "补正通知来得晚"},
+        ),
+        201,
+    )
     assert rated["label"] == "不满意"
     assert rated["rectification"]["department"] == "500110-SCJGJ", rated
     tasks = await _ok(await http.get("/cases/rectifications", headers=djzc))
@@ -215,19 +271,32 @@ async def test_the_restaurant_story(http: httpx.AsyncClient, log_in: LogIn, mesh
 
 async def test_the_neighbour_applies_at_the_village_center(http: httpx.AsyncClient, log_in: LogIn) -> None:
     village, village_claims = await log_in("clerk.qihe")  # 綦河社区便民服务中心
-    person = await _ok(await http.post("/identity/persons/lookup", headers=village,
-                                       json={"id_number": NEIGHBOUR["id_number"]}))  # fmt: skip
+    person = await _ok(
+        await http.post(
+            "/identity/persons/lookup", headers=village, json={"id_number": NEIGHBOUR["id_number"]}
+        )
+    )
     assert NEIGHBOUR["id_number"] not in str(person)  # masked for the clerk
 
     async def filed() -> Any:
-        response = await http.post("/cases/cases", headers=village, json={
-            "bundle_code": BUNDLE, "applicant_id": person["id"], "consent_ref": "委托书-綦河-0001",
-            "form": {"字号": "德明面馆"}})  # fmt: skip
+        response = await http.post(
+            "/cases/cases",
+            headers=village,
+            json={
+                "bundle_code": BUNDLE,
+                "applicant_id": person["id"],
+                "consent_ref": "委托书-綦河-0001",
+                "form": {"字号": "德明面馆"},
+            },
+        )
         return await _ok(response, 201)
 
     case = await eventually(filed, timeout=90, interval=1, message="the bundle never opened for application")
     assert (case["channel"], case["received_by_org"], case["handling_org"]) == (
-        "window_village", village_claims["org"], "500110-SCJGJ")  # fmt: skip
+        "window_village",
+        village_claims["org"],
+        "500110-SCJGJ",
+    )
     refused = await http.post(
         f"/cases/cases/{case['id']}/actions", headers=village, json={"action": "accept"}
     )
@@ -235,6 +304,7 @@ async def test_the_neighbour_applies_at_the_village_center(http: httpx.AsyncClie
     queue = await _ok(await http.get("/cases/queue", headers=village))
     assert case["id"] in {c["id"] for c in queue["items"]}
     clerk, _ = await log_in("clerk.zwfwzx")
-    accepted = await _ok(await http.post(f"/cases/cases/{case['id']}/actions", headers=clerk,
-                                         json={"action": "accept"}))  # fmt: skip
+    accepted = await _ok(
+        await http.post(f"/cases/cases/{case['id']}/actions", headers=clerk, json={"action": "accept"})
+    )
     assert (accepted["status"], accepted["received_by_org"]) == ("accepted", village_claims["org"])

@@ -74,14 +74,27 @@ class SimulatorSpec:
 # approval platform (case exchange and 回流), and the time-stamping authority that witnesses the access log's
 # signed checkpoints (RFC 3161 style).
 EXCHANGE_SIMULATORS = (
-    SimulatorSpec("population-sim", SIMULATOR_OFFSET, "tongban.simulators.population:create_app",
-                  exports=(("EXCHANGE_DEMO_POPULATION_URL", "/population/query"),),
-                  allowed_by=("EXCHANGE_OUTBOUND_ALLOW",)),
-    SimulatorSpec("city-platform-sim", SIMULATOR_OFFSET + 1, "tongban.simulators.city_platform:create_app",
-                  exports=(("EXCHANGE_CITY_PLATFORM_URL", ""),), needs=(("CITYSIM_EXCHANGE_URL", "exchange"),)),
-    SimulatorSpec("timestamping-sim", SIMULATOR_OFFSET + 2, "tongban.simulators.timestamping:create_app",
-                  exports=(("EXCHANGE_WITNESS_URL", "/timestamp"),)),
-)  # fmt: skip
+    SimulatorSpec(
+        "population-sim",
+        SIMULATOR_OFFSET,
+        "tongban.simulators.population:create_app",
+        exports=(("EXCHANGE_DEMO_POPULATION_URL", "/population/query"),),
+        allowed_by=("EXCHANGE_OUTBOUND_ALLOW",),
+    ),
+    SimulatorSpec(
+        "city-platform-sim",
+        SIMULATOR_OFFSET + 1,
+        "tongban.simulators.city_platform:create_app",
+        exports=(("EXCHANGE_CITY_PLATFORM_URL", ""),),
+        needs=(("CITYSIM_EXCHANGE_URL", "exchange"),),
+    ),
+    SimulatorSpec(
+        "timestamping-sim",
+        SIMULATOR_OFFSET + 2,
+        "tongban.simulators.timestamping:create_app",
+        exports=(("EXCHANGE_WITNESS_URL", "/timestamp"),),
+    ),
+)
 
 
 # Services that call others over HTTP (besides identity's JWKS, which every service gets). A target named

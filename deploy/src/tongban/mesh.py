@@ -224,8 +224,13 @@ class Mesh:
         for spec in self.config.services:
             self._spawn(spec.name, self._uvicorn(spec), f"{spec.name} API", f"port {self.config.port(spec)}")
         for lane in self.config.lanes:
-            self._spawn(lane.name, self._uvicorn(lane), f"{lane.service.name} background lane",
-                        f"port {self.config.port(lane)}", env=lane.env())  # fmt: skip
+            self._spawn(
+                lane.name,
+                self._uvicorn(lane),
+                f"{lane.service.name} background lane",
+                f"port {self.config.port(lane)}",
+                env=lane.env(),
+            )
         for spec in self.config.services:
             if spec.worker is None:
                 continue
@@ -244,9 +249,11 @@ class Mesh:
         """Poll each HTTP process's /readyz until all answer 200 (``ready_timeout``); fail fast on a crash."""
         wait_ready(
             {spec.name: self._readyz(spec) for spec in self._http_specs()},
-            timeout=self.config.ready_timeout, report=self._report, cancel=self._cancel,
+            timeout=self.config.ready_timeout,
+            report=self._report,
+            cancel=self._cancel,
             check_alive=self._check_alive,
-        )  # fmt: skip
+        )
 
     # while running ---------------------------------------------------------------------------------------
     def exited(self) -> list[Exited]:
@@ -290,9 +297,12 @@ class Mesh:
                     raise MeshError(f"{name} exited", process=name, log_path=proc.log_path, tail=proc.tail())
 
             wait_ready(
-                {name: self._readyz(spec)}, timeout=self.config.ready_timeout, report=self._report,
-                cancel=self._cancel, check_alive=check_alive,
-            )  # fmt: skip
+                {name: self._readyz(spec)},
+                timeout=self.config.ready_timeout,
+                report=self._report,
+                cancel=self._cancel,
+                check_alive=check_alive,
+            )
 
     @property
     def urls(self) -> MeshUrls:
@@ -311,11 +321,22 @@ class Mesh:
 
     def _uvicorn(self, spec: ServiceSpec | GatewaySpec | SimulatorSpec | LaneSpec) -> list[str]:
         argv = [
-            sys.executable, "-m", "uvicorn", "--factory", spec.app,
-            "--host", "127.0.0.1", "--port", str(self.config.port(spec)),
-            "--lifespan", "on", "--log-level", self.config.uvicorn_log_level,
-            "--timeout-graceful-shutdown", "5",
-        ]  # fmt: skip
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "--factory",
+            spec.app,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.config.port(spec)),
+            "--lifespan",
+            "on",
+            "--log-level",
+            self.config.uvicorn_log_level,
+            "--timeout-graceful-shutdown",
+            "5",
+        ]
         workers = self.config.workers_of(spec)
         if workers > 1:  # one socket, shared by the worker processes; the supervisor restarts dead ones
             argv += ["--workers", str(workers)]

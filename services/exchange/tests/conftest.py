@@ -41,10 +41,15 @@ ROLES = ServiceRoles.of("exchange")
 def settings(database_url: str, nats_url: str, **overrides: object) -> ExchangeSettings:
     keys = {"checkpoint_signing_key": TEST_CHECKPOINT_KEY, "witness_public_key": TEST_WITNESS_PUBLIC_KEY}
     return ExchangeSettings(
-        database_url=database_url, nats_url=nats_url, environment="test", secret_key=TEST_SECRET,
-        issuer="http://issuer.test", city_sm2_private_key="1" * 64, client_secret="test-client-secret",
+        database_url=database_url,
+        nats_url=nats_url,
+        environment="test",
+        secret_key=TEST_SECRET,
+        issuer="http://issuer.test",
+        city_sm2_private_key="1" * 64,
+        client_secret="test-client-secret",
         **{**keys, **overrides},  # type: ignore[arg-type]
-    )  # fmt: skip
+    )
 
 
 def _app(database_url: str, nats_url: str):  # type: ignore[no-untyped-def]

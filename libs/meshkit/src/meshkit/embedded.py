@@ -109,15 +109,40 @@ class EmbeddedPostgres:
             _prepare_for_user(self.data_dir, user)
         if not (self.data_dir / "PG_VERSION").exists():
             subprocess.run(
-                [str(_pg_bin() / "initdb"), "-D", str(self.data_dir), "--auth=trust", "-U", "postgres",
-                 "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"],
-                user=user, check=True, capture_output=True,
-            )  # fmt: skip
+                [
+                    str(_pg_bin() / "initdb"),
+                    "-D",
+                    str(self.data_dir),
+                    "--auth=trust",
+                    "-U",
+                    "postgres",
+                    "--encoding=UTF8",
+                    "--locale=C.UTF-8",
+                    "--no-sync",
+                ],
+                user=user,
+                check=True,
+                capture_output=True,
+            )
         args = [
-            str(_pg_bin() / "postgres"), "-D", str(self.data_dir), "-h", "127.0.0.1", "-p", str(self.port),
-            "-k", str(self.data_dir), "-c", "max_connections=300", "-c", "shared_buffers=256MB",
-            "-c", "log_min_messages=warning", "-c", "logging_collector=off",
-        ]  # fmt: skip
+            str(_pg_bin() / "postgres"),
+            "-D",
+            str(self.data_dir),
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(self.port),
+            "-k",
+            str(self.data_dir),
+            "-c",
+            "max_connections=300",
+            "-c",
+            "shared_buffers=256MB",
+            "-c",
+            "log_min_messages=warning",
+            "-c",
+            "logging_collector=off",
+        ]
         if not self.durable:
             args += ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
         log = open(self.data_dir / "server.log", "ab")  # noqa: SIM115 - owned by the child for its lifetime
@@ -166,10 +191,26 @@ class EmbeddedPostgres:
 
     def psql(self, sql: str, database: str = "postgres") -> str:
         result = subprocess.run(
-            [str(_pg_bin() / "psql"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d", database,
-             "-tAq", "-v", "ON_ERROR_STOP=1", "-c", sql],
-            check=False, capture_output=True, text=True,
-        )  # fmt: skip
+            [
+                str(_pg_bin() / "psql"),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(self.port),
+                "-U",
+                "postgres",
+                "-d",
+                database,
+                "-tAq",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-c",
+                sql,
+            ],
+            check=False,
+            capture_output=True,
+            text=True,
+        )
         if result.returncode != 0:  # the server's message in the error, not only the statement
             raise subprocess.CalledProcessError(
                 result.returncode,

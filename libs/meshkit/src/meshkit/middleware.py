@@ -117,7 +117,9 @@ class BodyLimitMiddleware:
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send, max_bytes: int) -> None:
         response = problem_response(
-            status=413, code="payload_too_large", instance=scope.get("path"),
+            status=413,
+            code="payload_too_large",
+            instance=scope.get("path"),
             detail=f"请求体超过上限 {max_bytes} 字节 (body larger than {max_bytes} bytes)",
-        )  # fmt: skip
+        )
         await response(scope, receive, send)

@@ -48,21 +48,27 @@ class ServiceSettings(BaseSettings):
     secret_key: SecretStr = Field(default=SecretStr(DEV_SECRET))
     log_level: str = Field(default="INFO", validation_alias=_shared("TONGBAN_LOG_LEVEL"))
     outbox_poll_interval: float = Field(
-        default=1.0, gt=0, le=10,
+        default=1.0,
+        gt=0,
+        le=10,
         description="seconds between outbox scans when no insert notification came (a safety net: the "
         "relay LISTENs and is woken by every committed insert)",
-    )  # fmt: skip
+    )
     outbox_linger: float = Field(
-        default=0.02, ge=0, le=1,
+        default=0.02,
+        ge=0,
+        le=1,
         description="seconds the relay waits after a notification before it claims, so that rows committed "
         "meanwhile go in the same batch (0: claim at once); never after a full batch or a poll",
-    )  # fmt: skip
+    )
     outbox_batch_size: int = Field(default=500, ge=1, le=10_000)
     worker_nice: int = Field(
-        default=5, ge=0, le=19,
+        default=5,
+        ge=0,
+        le=19,
         description="the worker process runs this much nicer than the APIs (0 keeps the priority): under a "
         "burst the CPU answers people first, and background work (relay, consumers, timers) catches up after",
-    )  # fmt: skip
+    )
     background_lane: bool = Field(
         default=False,
         description="this API process is the service's background lane: it serves only the mesh's own workers "
@@ -70,11 +76,13 @@ class ServiceSettings(BaseSettings):
         "answers the requests people wait on, served by the service's other processes, first",
     )
     background_lane_nice: int = Field(
-        default=19, ge=0, le=19,
+        default=19,
+        ge=0,
+        le=19,
         description="how much nicer a background lane runs (0 keeps the priority). Lower than the workers': "
         "at 5 the lane still took its share during a burst and applications/s did not move; at 19 it "
         "waits for idle CPU and catches up after",
-    )  # fmt: skip
+    )
     consumer_max_deliver: int = Field(default=5, ge=1, le=100)
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
 

@@ -67,30 +67,60 @@ _EXAMPLE: dict[str, Any] = {
 
 def _spec(name: str, description: str, **example: Any) -> EventSpec[CaseChanged]:
     return EventSpec(
-        service="cases", name=name, version=1, payload=CaseChanged, description=description,
+        service="cases",
+        name=name,
+        version=1,
+        payload=CaseChanged,
+        description=description,
         example={**_EXAMPLE, **example},
-    )  # fmt: skip
+    )
 
 
 CASE_SUBMITTED = _spec("case_submitted", "An application was received (申报/收件).")
-CASE_ACCEPTED = _spec("case_accepted", "The case was accepted (受理); the legal clock starts.", status="accepted",
-                      national_code=2, due_date="2026-12-09")  # fmt: skip
+CASE_ACCEPTED = _spec(
+    "case_accepted",
+    "The case was accepted (受理); the legal clock starts.",
+    status="accepted",
+    national_code=2,
+    due_date="2026-12-09",
+)
 CASE_REFUSED = _spec(
     "case_refused", "Not accepted (不予受理), with a reason.", status="refused", national_code=3
 )
-SUPPLEMENT_REQUESTED = _spec("supplement_requested", "One-time notice to supplement or correct (补齐补正).",
-                             status="supplement_requested")  # fmt: skip
+SUPPLEMENT_REQUESTED = _spec(
+    "supplement_requested",
+    "One-time notice to supplement or correct (补齐补正).",
+    status="supplement_requested",
+)
 CASE_SUPPLEMENTED = _spec("case_supplemented", "The applicant supplemented (已补正).", status="pre_review")
-CLOCK_PAUSED = _spec("clock_paused", "The legal clock paused (补正, 特别程序, 挂起).", status="special_procedure",
-                     national_code=2)  # fmt: skip
+CLOCK_PAUSED = _spec(
+    "clock_paused",
+    "The legal clock paused (补正, 特别程序, 挂起).",
+    status="special_procedure",
+    national_code=2,
+)
 CLOCK_RESUMED = _spec("clock_resumed", "The legal clock resumed.", status="in_review", national_code=2)
-CASE_CONCLUDED = _spec("case_concluded", "The case concluded (办结): approved, denied, withdrawn or terminated.",
-                       status="approved", national_code=3)  # fmt: skip
+CASE_CONCLUDED = _spec(
+    "case_concluded",
+    "The case concluded (办结): approved, denied, withdrawn or terminated.",
+    status="approved",
+    national_code=3,
+)
 
-DEADLINE_WARNING = _spec("deadline_warning", "Yellow warning: the promised due date is near (黄牌预警).",
-                         status="in_review", national_code=2, due_date="2026-12-09")  # fmt: skip
-DEADLINE_OVERDUE = _spec("deadline_overdue", "Red: the promised due date has passed (红牌超期).", status="in_review",
-                         national_code=2, due_date="2026-12-09")  # fmt: skip
+DEADLINE_WARNING = _spec(
+    "deadline_warning",
+    "Yellow warning: the promised due date is near (黄牌预警).",
+    status="in_review",
+    national_code=2,
+    due_date="2026-12-09",
+)
+DEADLINE_OVERDUE = _spec(
+    "deadline_overdue",
+    "Red: the promised due date has passed (红牌超期).",
+    status="in_review",
+    national_code=2,
+    due_date="2026-12-09",
+)
 
 
 class CertificateIssued(CaseChanged):
@@ -101,11 +131,19 @@ class CertificateIssued(CaseChanged):
 
 
 CERTIFICATE_ISSUED = EventSpec(
-    service="cases", name="certificate_issued", version=1, payload=CertificateIssued,
+    service="cases",
+    name="certificate_issued",
+    version=1,
+    payload=CertificateIssued,
     description="The approved case's e-certificate was issued through the exchange's registry (证照签发).",
-    example={**_EXAMPLE, "status": "approved", "national_code": 3, "certificate_type": "ZZ-SPJYXKZ",
-             "certificate_id": "1.2.156.3005.2.11100000000013338W025.11500110MB1A0001X2.202612010000000042.001.7"},
-)  # fmt: skip
+    example={
+        **_EXAMPLE,
+        "status": "approved",
+        "national_code": 3,
+        "certificate_type": "ZZ-SPJYXKZ",
+        "certificate_id": "1.2.156.3005.2.11100000000013338W025.11500110MB1A0001X2.202612010000000042.001.7",
+    },
+)
 
 
 class CaseEvaluated(EventPayload):
@@ -129,18 +167,37 @@ class RectificationOpened(EventPayload):
 
 
 CASE_EVALUATED = EventSpec(
-    service="cases", name="case_evaluated", version=1, payload=CaseEvaluated,
+    service="cases",
+    name="case_evaluated",
+    version=1,
+    payload=CaseEvaluated,
     description="The applicant rated the service (好差评), 1 非常不满意 … 5 非常满意.",
-    example={"case_id": _EXAMPLE["case_id"], "case_number": _EXAMPLE["case_number"], "handling_org": "500110-SCJGJ",
-             "score": 2, "channel": "online", "real_name": True, "occurred_at": "2026-12-01T10:00:00+08:00"},
-)  # fmt: skip
+    example={
+        "case_id": _EXAMPLE["case_id"],
+        "case_number": _EXAMPLE["case_number"],
+        "handling_org": "500110-SCJGJ",
+        "score": 2,
+        "channel": "online",
+        "real_name": True,
+        "occurred_at": "2026-12-01T10:00:00+08:00",
+    },
+)
 RECTIFICATION_OPENED = EventSpec(
-    service="cases", name="rectification_opened", version=1, payload=RectificationOpened,
+    service="cases",
+    name="rectification_opened",
+    version=1,
+    payload=RectificationOpened,
     description="A bad rating opened a rectification task (差评整改) for the handling department.",
-    example={"task_id": "1f0c2b7e-0a59-4f0e-a7b2-0d5c1c1b2a33", "case_id": _EXAMPLE["case_id"],
-             "case_number": _EXAMPLE["case_number"], "department": "500110-SCJGJ", "due_date": "2026-12-22",
-             "callback_required": True, "occurred_at": "2026-12-01T10:00:00+08:00"},
-)  # fmt: skip
+    example={
+        "task_id": "1f0c2b7e-0a59-4f0e-a7b2-0d5c1c1b2a33",
+        "case_id": _EXAMPLE["case_id"],
+        "case_number": _EXAMPLE["case_number"],
+        "department": "500110-SCJGJ",
+        "due_date": "2026-12-22",
+        "callback_required": True,
+        "occurred_at": "2026-12-01T10:00:00+08:00",
+    },
+)
 
 
 class CalendarPublished(EventPayload):
@@ -156,13 +213,21 @@ class CalendarPublished(EventPayload):
 
 
 CALENDAR_PUBLISHED = EventSpec(
-    service="cases", name="calendar_published", version=1, payload=CalendarPublished,
+    service="cases",
+    name="calendar_published",
+    version=1,
+    payload=CalendarPublished,
     description="A year's holiday notice was entered or corrected (节假日安排): the working days every service "
     "counts deadlines in.",
-    example={"year": 2027, "source": "国务院办公厅关于2027年部分节假日安排的通知", "revision": 1,
-             "holidays": ["2027-01-01", "2027-02-08"], "makeup_workdays": ["2027-02-06"],
-             "occurred_at": "2026-12-04T10:00:00+08:00"},
-)  # fmt: skip
+    example={
+        "year": 2027,
+        "source": "国务院办公厅关于2027年部分节假日安排的通知",
+        "revision": 1,
+        "holidays": ["2027-01-01", "2027-02-08"],
+        "makeup_workdays": ["2027-02-06"],
+        "occurred_at": "2026-12-04T10:00:00+08:00",
+    },
+)
 
 EVENTS: list[EventSpec[Any]] = [
     CASE_SUBMITTED,

@@ -36,8 +36,9 @@ async def load(database: Database, settings: ExchangeSettings | None = None) -> 
     settings = settings or ExchangeSettings()
     for code, (name, credit_code) in demo_data.MEMBERS.items():
         async with ExchangeUnitOfWork(database) as uow:
-            await directory.register_member(uow, caller=None, member=Member(code=code, name=name,
-                                                                           credit_code=credit_code, active=True))  # fmt: skip
+            await directory.register_member(
+                uow, caller=None, member=Member(code=code, name=name, credit_code=credit_code, active=True)
+            )
     # The 公安 population simulator is 500110-GAJ's provider system: its host and port are listed for the member
     # (as operators would), so that the population resource's endpoint passes at registration and at every read.
     async with ExchangeUnitOfWork(database) as uow:
@@ -62,12 +63,21 @@ async def load(database: Database, settings: ExchangeSettings | None = None) -> 
     sealer = Sealer(settings.secret_key.get_secret_value())
     changed = 0
     for code in sorted({row[0] for row in demo_data.HOSTED}):
-        pushed = [records.PushedRecord(identifier, version, data) for c, identifier, version, data in demo_data.HOSTED
-                  if c == code]  # fmt: skip
+        pushed = [
+            records.PushedRecord(identifier, version, data)
+            for c, identifier, version, data in demo_data.HOSTED
+            if c == code
+        ]
         provider = next(r["provider_code"] for r in demo_data.RESOURCES if r["code"] == code)
         async with ExchangeUnitOfWork(database) as uow:
-            summary = await records.push_records(uow, caller=_Provider(provider), resource_code=code, records=pushed,
-                                                 sealer=sealer, limits=PayloadLimits())  # fmt: skip
+            summary = await records.push_records(
+                uow,
+                caller=_Provider(provider),
+                resource_code=code,
+                records=pushed,
+                sealer=sealer,
+                limits=PayloadLimits(),
+            )
         changed += summary.applied
     return changed
 
@@ -77,9 +87,11 @@ async def _main() -> None:
     database = Database.from_url(settings.database_url, pool_size=2)
     try:
         changed = await load(database, settings)
-        print(f"exchange demo data: {len(demo_data.MEMBERS)} members, {len(demo_data.RESOURCES)} resources, "
-              f"{len(demo_data.CERTIFICATE_TYPES)} certificate types, "
-              f"{changed} hosted records changed")  # fmt: skip
+        print(
+            f"exchange demo data: {len(demo_data.MEMBERS)} members, {len(demo_data.RESOURCES)} resources, "
+            f"{len(demo_data.CERTIFICATE_TYPES)} certificate types, "
+            f"{changed} hosted records changed"
+        )
     finally:
         await database.dispose()
 

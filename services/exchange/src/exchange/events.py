@@ -47,22 +47,39 @@ class ChainCheckpoint(EventPayload):
 
 
 RECORD_CHANGED: EventSpec[RecordChanged] = EventSpec(
-    service="exchange", name="record_changed", version=1, payload=RecordChanged,
+    service="exchange",
+    name="record_changed",
+    version=1,
+    payload=RecordChanged,
     description="A shared record changed (库表 push, or an e-certificate issued or changed status).",
-    example={"resource_code": "500110-SCJGJ-FR-001", "subject_ref": "9f2c" + "0" * 60, "version": 3,
-             "operation": "upsert"},
-)  # fmt: skip
+    example={
+        "resource_code": "500110-SCJGJ-FR-001",
+        "subject_ref": "9f2c" + "0" * 60,
+        "version": 3,
+        "operation": "upsert",
+    },
+)
 CITY_MATTER_RECEIVED: EventSpec[CityItemReceived] = EventSpec(
-    service="exchange", name="city_matter_received", version=1, payload=CityItemReceived,
+    service="exchange",
+    name="city_matter_received",
+    version=1,
+    payload=CityItemReceived,
     description="The city platform pushed a matter down (事项回流); verified and stored.",
-    example={"kind": "matter", "external_id": "11500000MB1234567X-XK-001", "batch": "CQ-20261125-01",
-             "inbound_id": 1},
-)  # fmt: skip
+    example={
+        "kind": "matter",
+        "external_id": "11500000MB1234567X-XK-001",
+        "batch": "CQ-20261125-01",
+        "inbound_id": 1,
+    },
+)
 CITY_CASE_RECEIVED: EventSpec[CityItemReceived] = EventSpec(
-    service="exchange", name="city_case_received", version=1, payload=CityItemReceived,
+    service="exchange",
+    name="city_case_received",
+    version=1,
+    payload=CityItemReceived,
     description="The city platform pushed a case down (办件回流); verified and stored.",
     example={"kind": "case", "external_id": "500000202611250001", "batch": "CQ-20261125-01", "inbound_id": 2},
-)  # fmt: skip
+)
 
 CHAIN_CHECKPOINT: EventSpec[ChainCheckpoint] = EventSpec(
     service="exchange",

@@ -83,13 +83,16 @@ def create_app(settings: ExchangeSettings | None = None) -> FastAPI:
                 certificate_resource=settings.certificate_resource,
             )
             app.state.rate_limiter = RateLimiter(
-                rate=settings.rate_limit_per_second, burst=settings.rate_limit_burst,
-                overrides=settings.rate_limit_overrides, share=settings.replicas,
-            )  # fmt: skip
+                rate=settings.rate_limit_per_second,
+                burst=settings.rate_limit_burst,
+                overrides=settings.rate_limit_overrides,
+                share=settings.replicas,
+            )
             app.state.payload_limits = PayloadLimits(
-                records_per_push=settings.records_per_push, record_bytes=settings.record_bytes,
+                records_per_push=settings.records_per_push,
+                record_bytes=settings.record_bytes,
                 provider_response_bytes=settings.provider_response_bytes,
-            )  # fmt: skip
+            )
             app.state.checkpoint_trust = CheckpointTrust.of(
                 signing_public_key=CheckpointSigner(
                     settings.checkpoint_signing_key.get_secret_value()

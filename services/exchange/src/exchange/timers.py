@@ -54,13 +54,21 @@ def city_signer(settings: ExchangeSettings) -> Signer:
 
 
 def city_link_timer(settings: ExchangeSettings) -> Timer:
-    policy = city.LinkPolicy(source=settings.city_source, max_attempts=settings.city_max_attempts,
-                             backoff_base=settings.city_backoff_base, backoff_cap=settings.city_backoff_cap)  # fmt: skip
+    policy = city.LinkPolicy(
+        source=settings.city_source,
+        max_attempts=settings.city_max_attempts,
+        backoff_base=settings.city_backoff_base,
+        backoff_cap=settings.city_backoff_cap,
+    )
 
     async def city_link(database: Database, stop: asyncio.Event) -> None:
         http = service_client(timeout=settings.city_timeout)
-        platform = CityPlatformClient(http, url=settings.city_platform_url.rstrip("/") + settings.city_records_path,
-                                      signer=city_signer(settings), timeout=settings.city_timeout)  # fmt: skip
+        platform = CityPlatformClient(
+            http,
+            url=settings.city_platform_url.rstrip("/") + settings.city_records_path,
+            signer=city_signer(settings),
+            timeout=settings.city_timeout,
+        )
 
         async def step() -> int:
             # Again at once only after a full round; otherwise wait the poll interval, so that records gather into
@@ -90,9 +98,11 @@ class JetStreamNotifier:
 
 
 def subscriptions_timer(settings: ExchangeSettings) -> Timer:
-    policy = deliveries.DeliveryPolicy(max_attempts=settings.delivery_max_attempts,
-                                       backoff_base=settings.delivery_backoff_base,
-                                       backoff_cap=settings.delivery_backoff_cap)  # fmt: skip
+    policy = deliveries.DeliveryPolicy(
+        max_attempts=settings.delivery_max_attempts,
+        backoff_base=settings.delivery_backoff_base,
+        backoff_cap=settings.delivery_backoff_cap,
+    )
     sealer = Sealer(settings.secret_key.get_secret_value())
 
     async def subscriber_deliveries(database: Database, stop: asyncio.Event) -> None:
@@ -103,8 +113,14 @@ def subscriptions_timer(settings: ExchangeSettings) -> Timer:
 
         async def step() -> int:
             async with ExchangeUnitOfWork(database) as uow:
-                delivered, _ = await deliveries.deliver_due(uow, webhooks=webhooks, notifier=notifier, sealer=sealer,
-                                                            policy=policy, now=datetime.now(UTC))  # fmt: skip
+                delivered, _ = await deliveries.deliver_due(
+                    uow,
+                    webhooks=webhooks,
+                    notifier=notifier,
+                    sealer=sealer,
+                    policy=policy,
+                    now=datetime.now(UTC),
+                )
             return delivered
 
         try:

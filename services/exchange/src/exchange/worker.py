@@ -27,9 +27,12 @@ CONSUMERS = [
 
 def plan(settings: ExchangeSettings) -> WorkerPlan:
     return WorkerPlan(
-        service="exchange", outbox=OUTBOX, inbox=INBOX, consumers=CONSUMERS,
+        service="exchange",
+        outbox=OUTBOX,
+        inbox=INBOX,
+        consumers=CONSUMERS,
         timers=[city_link_timer(settings), subscriptions_timer(settings), checkpoint_timer(settings)],
-    )  # fmt: skip
+    )
 
 
 if __name__ == "__main__":

@@ -149,8 +149,11 @@ async def _seq(database: Database, query: str) -> int:
 async def test_verifier_finds_a_tampered_row(client: httpx.AsyncClient, demo: Database, headers) -> None:  # type: ignore[no-untyped-def]
     await _log_some(client, headers)
     target = await _seq(demo, "SELECT min(seq) + 2 FROM access_chain")
-    await _tamper(demo, "UPDATE access_log SET purpose = '无关用途' "  # noqa: S608
-                  f"WHERE id = (SELECT entry_id FROM access_chain WHERE seq = {target})")  # fmt: skip
+    await _tamper(
+        demo,
+        "UPDATE access_log SET purpose = '无关用途' "  # noqa: S608
+        f"WHERE id = (SELECT entry_id FROM access_chain WHERE seq = {target})",
+    )
     broken = (await _verify(client, headers))["first_broken"]
     assert (broken["seq"], broken["problem"]) == (target, "content_changed")
 
@@ -174,9 +177,12 @@ async def test_verifier_finds_a_deleted_link(client: httpx.AsyncClient, demo: Da
 
 async def test_verifier_finds_an_unchained_entry(client: httpx.AsyncClient, demo: Database, headers) -> None:  # type: ignore[no-untyped-def]
     await _log_some(client, headers)
-    await _tamper(demo, "INSERT INTO access_log (id, at, client_id, caller, caller_kind, roles, resource_code, items, "
-                  "subject_ref, outcome, canonical) VALUES (gen_random_uuid(), now(), 'x', 'x', 'system', '[]', "
-                  "'R', '[]', 'r', 'granted', '{}')")  # fmt: skip
+    await _tamper(
+        demo,
+        "INSERT INTO access_log (id, at, client_id, caller, caller_kind, roles, resource_code, items, "
+        "subject_ref, outcome, canonical) VALUES (gen_random_uuid(), now(), 'x', 'x', 'system', '[]', "
+        "'R', '[]', 'r', 'granted', '{}')",
+    )
     report = await _verify(client, headers)
     assert report["first_broken"]["problem"] == "not_chained"
 

@@ -17,15 +17,31 @@ RESIDENT = "500222199803070028"
 
 
 def issue_body(**overrides: Any) -> dict[str, Any]:
-    return {"identifier": EXAMPLE, "type_name": "营业执照", "holder_kind": "person", "holder_identifier": RESIDENT,
-            "holder_name": "陈晓梅", "holder_id": "person-chen", "valid_from": "2026-06-15", "valid_to": None,
-            "case_ref": "50011020260615000001", "content": {"名称": "綦江区古南街道晓梅小吃店"}, **overrides}  # fmt: skip
+    return {
+        "identifier": EXAMPLE,
+        "type_name": "营业执照",
+        "holder_kind": "person",
+        "holder_identifier": RESIDENT,
+        "holder_name": "陈晓梅",
+        "holder_id": "person-chen",
+        "valid_from": "2026-06-15",
+        "valid_to": None,
+        "case_ref": "50011020260615000001",
+        "content": {"名称": "綦江区古南街道晓梅小吃店"},
+        **overrides,
+    }
 
 
 def lookup_body(**overrides: Any) -> dict[str, Any]:
-    return {"holder_kind": "person", "holder_identifier": RESIDENT, "type_code": "11100000000013338W011",
-            "person_id": "person-chen", "purpose": "食品经营许可 材料免提交", "case_ref": "50011020260616000002",
-            **overrides}  # fmt: skip
+    return {
+        "holder_kind": "person",
+        "holder_identifier": RESIDENT,
+        "type_code": "11100000000013338W011",
+        "person_id": "person-chen",
+        "purpose": "食品经营许可 材料免提交",
+        "case_ref": "50011020260616000002",
+        **overrides,
+    }
 
 
 async def test_issue_and_look_up(client: httpx.AsyncClient, demo: Database, headers, clock) -> None:  # type: ignore[no-untyped-def]
@@ -44,25 +60,35 @@ async def test_issue_and_look_up(client: httpx.AsyncClient, demo: Database, head
     assert certificate["holder_name"] == "陈晓梅"
     assert certificate["status"] == "有效"
     clock.advance(minutes=1)
-    other_type = await client.post("/certificates/lookup", json=lookup_body(type_code="11100000000013338W025"),
-                                   headers=headers.system("500110-WSJKW"))  # fmt: skip
+    other_type = await client.post(
+        "/certificates/lookup",
+        json=lookup_body(type_code="11100000000013338W025"),
+        headers=headers.system("500110-WSJKW"),
+    )
     assert other_type.json()["certificates"] == []
     mine = (await client.get("/access-log/mine", headers=headers.person(f"p-{RESIDENT}"))).json()
     assert [m["resource_code"] for m in mine] == ["500110-ZWFWZX-ZZ-001"] * 2
     assert [m["outcome"] for m in mine] == ["not_found", "granted"]
 
 
-@pytest.mark.parametrize(("identifier", "check"), [
-    (EXAMPLE[:-1] + "V", "checksum"),
-    (EXAMPLE.replace("1.2.156.3005.2.", "1.2.156.3005.3."), "prefix"),
-    ("1.2.156.3005.2.11100000000013338W011.11500110MB1A0001X2.20230000403.U", "format"),
-    (EXAMPLE.replace("11500110MB1A0001X2", "11500110MB1A0001X3"), "credit_code"),
-    (EXAMPLE.replace(".001.", ".01."), "version"),
-])  # fmt: skip
-async def test_identifiers_are_checked_on_input(client: httpx.AsyncClient, demo: Database, headers, identifier,
-                                                check) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
-    response = await client.post("/certificates", json=issue_body(identifier=identifier),
-                                 headers=headers.system("500110-SCJGJ", scope=ISSUING))  # fmt: skip
+@pytest.mark.parametrize(
+    ("identifier", "check"),
+    [
+        (EXAMPLE[:-1] + "V", "checksum"),
+        (EXAMPLE.replace("1.2.156.3005.2.", "1.2.156.3005.3."), "prefix"),
+        ("1.2.156.3005.2.11100000000013338W011.11500110MB1A0001X2.20230000403.U", "format"),
+        (EXAMPLE.replace("11500110MB1A0001X2", "11500110MB1A0001X3"), "credit_code"),
+        (EXAMPLE.replace(".001.", ".01."), "version"),
+    ],
+)
+async def test_identifiers_are_checked_on_input(
+    client: httpx.AsyncClient, demo: Database, headers, identifier, check
+) -> None:  # type: ignore[no-untyped-def]
+    response = await client.post(
+        "/certificates",
+        json=issue_body(identifier=identifier),
+        headers=headers.system("500110-SCJGJ", scope=ISSUING),
+    )
     assert response.status_code == 422
     assert response.json()["code"] == "invalid_certificate_id"
     assert response.json()["errors"][0]["check"] == check
@@ -97,7 +123,11 @@ async def test_status_changes_with_history(client: httpx.AsyncClient, demo: Data
         )
     ).json()
     assert [(h["from_status"], h["to_status"]) for h in history] == [
-        (None, "有效"), ("有效", "暂扣"), ("暂扣", "有效"), ("有效", "吊销")]  # fmt: skip
+        (None, "有效"),
+        ("有效", "暂扣"),
+        ("暂扣", "有效"),
+        ("有效", "吊销"),
+    ]
     found = await client.post(
         "/certificates/lookup", json=lookup_body(), headers=headers.system("500110-WSJKW")
     )
@@ -133,8 +163,9 @@ async def test_duplicates_and_issuer_mismatch(
 
 
 async def test_lookup_needs_a_purpose(client: httpx.AsyncClient, demo: Database, headers) -> None:  # type: ignore[no-untyped-def]
-    response = await client.post("/certificates/lookup", json=lookup_body(purpose=None),
-                                 headers=headers.system("500110-WSJKW"))  # fmt: skip
+    response = await client.post(
+        "/certificates/lookup", json=lookup_body(purpose=None), headers=headers.system("500110-WSJKW")
+    )
     assert response.json()["code"] == "purpose_required"
 
 
@@ -148,30 +179,43 @@ async def test_lookup_refusals_are_problems_and_logged(
     assert citizen.headers["content-type"] == "application/problem+json"
     assert citizen.json()["code"] == "not_government_user"
     assert citizen.json()["access_log_id"]  # the refusal itself is logged
-    unknown = await client.post("/certificates/lookup", json=lookup_body(type_code="不存在的证照"),
-                                headers=headers.system("500110-WSJKW"))  # fmt: skip
+    unknown = await client.post(
+        "/certificates/lookup",
+        json=lookup_body(type_code="不存在的证照"),
+        headers=headers.system("500110-WSJKW"),
+    )
     assert unknown.status_code == 422
     assert unknown.json()["code"] == "unknown_certificate_type"
 
 
-@pytest.mark.parametrize(("body", "field"), [
-    ({"holder_kind": "robot"}, "holder_kind"), ({"holder_identifier": None}, "holder_identifier"),
-    ({"type_code": "x" * 41}, "type_code"),
-])  # fmt: skip
-async def test_lookup_body_is_validated_field_by_field(client: httpx.AsyncClient, demo: Database, headers, body,
-                                                       field) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
-    response = await client.post("/certificates/lookup", json=lookup_body(**body),
-                                 headers=headers.system("500110-WSJKW"))  # fmt: skip
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"holder_kind": "robot"}, "holder_kind"),
+        ({"holder_identifier": None}, "holder_identifier"),
+        ({"type_code": "x" * 41}, "type_code"),
+    ],
+)
+async def test_lookup_body_is_validated_field_by_field(
+    client: httpx.AsyncClient, demo: Database, headers, body, field
+) -> None:  # type: ignore[no-untyped-def]
+    response = await client.post(
+        "/certificates/lookup", json=lookup_body(**body), headers=headers.system("500110-WSJKW")
+    )
     assert response.status_code == 422
     assert response.headers["content-type"] == "application/problem+json"
     assert RESIDENT not in response.text  # the holder's ID number is never echoed
     assert field in response.text
 
 
-async def test_lookup_of_an_invalid_id_number_says_which_check(client: httpx.AsyncClient, demo: Database,
-                                                                headers) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
-    response = await client.post("/certificates/lookup", json=lookup_body(holder_identifier="510223194809070017"),
-                                 headers=headers.system("500110-WSJKW"))  # fmt: skip
+async def test_lookup_of_an_invalid_id_number_says_which_check(
+    client: httpx.AsyncClient, demo: Database, headers
+) -> None:  # type: ignore[no-untyped-def]
+    response = await client.post(
+        "/certificates/lookup",
+        json=lookup_body(holder_identifier="510223194809070017"),
+        headers=headers.system("500110-WSJKW"),
+    )
     assert response.status_code == 422
     assert response.json()["code"] == "invalid_id_number"
     assert "510223194809070017" not in response.text

@@ -17,9 +17,18 @@ SCOPE = "exchange:read exchange:platform exchange:certificates:issue"
 
 
 def body(**overrides: Any) -> dict[str, Any]:
-    return {"type_code": "ZZ-YYZZ", "issuer_org": "500110-SCJGJ", "type_name": "营业执照", "holder_kind": "person",
-            "holder_identifier": RESIDENT, "holder_name": "陈晓梅", "holder_id": "person-chen",
-            "valid_from": "2026-06-15", "case_ref": "5001102026061500000007", **overrides}  # fmt: skip
+    return {
+        "type_code": "ZZ-YYZZ",
+        "issuer_org": "500110-SCJGJ",
+        "type_name": "营业执照",
+        "holder_kind": "person",
+        "holder_identifier": RESIDENT,
+        "holder_name": "陈晓梅",
+        "holder_id": "person-chen",
+        "valid_from": "2026-06-15",
+        "case_ref": "5001102026061500000007",
+        **overrides,
+    }
 
 
 def platform(headers, scope: str = SCOPE) -> dict[str, str]:  # type: ignore[no-untyped-def]
@@ -49,9 +58,18 @@ async def test_platform_issues_for_the_department_with_an_assigned_identifier(
     assert again.status_code == 200  # a retry for the same case returns the first certificate
     assert again.json()["identifier"] == certificate["identifier"]
 
-    found = await client.post("/certificates/lookup", headers=headers.system("500110-WSJKW"), json={
-        "holder_kind": "person", "holder_identifier": RESIDENT, "type_code": "ZZ-YYZZ", "person_id": "person-chen",
-        "purpose": "食品经营许可 营业执照免提交", "case_ref": "5001102026061500000008"})  # fmt: skip
+    found = await client.post(
+        "/certificates/lookup",
+        headers=headers.system("500110-WSJKW"),
+        json={
+            "holder_kind": "person",
+            "holder_identifier": RESIDENT,
+            "type_code": "ZZ-YYZZ",
+            "person_id": "person-chen",
+            "purpose": "食品经营许可 营业执照免提交",
+            "case_ref": "5001102026061500000008",
+        },
+    )
     assert [c["identifier"] for c in found.json()["certificates"]] == [certificate["identifier"]]
 
 
@@ -91,15 +109,22 @@ async def test_the_department_itself_may_leave_the_identifier_out(
     demo: Database,
     headers,  # type: ignore[no-untyped-def]
 ) -> None:
-    own = await client.post("/certificates", json=body(issuer_org=None, type_code="11100000000013338W025",
-                                                       type_name="食品经营许可证"),
-                            headers=headers.system("500110-SCJGJ", scope=SCOPE))  # fmt: skip
+    own = await client.post(
+        "/certificates",
+        json=body(issuer_org=None, type_code="11100000000013338W025", type_name="食品经营许可证"),
+        headers=headers.system("500110-SCJGJ", scope=SCOPE),
+    )
     assert own.status_code == 201, own.text
     assert own.json()["type_code"] == "11100000000013338W025"
-    for wrong, code in (({"type_code": "ZZ-NOPE"}, "unknown_certificate_type"),
-                        ({"type_code": None}, "identifier_required")):  # fmt: skip
-        response = await client.post("/certificates", json=body(issuer_org=None, **wrong),
-                                     headers=headers.system("500110-SCJGJ", scope=SCOPE))  # fmt: skip
+    for wrong, code in (
+        ({"type_code": "ZZ-NOPE"}, "unknown_certificate_type"),
+        ({"type_code": None}, "identifier_required"),
+    ):
+        response = await client.post(
+            "/certificates",
+            json=body(issuer_org=None, **wrong),
+            headers=headers.system("500110-SCJGJ", scope=SCOPE),
+        )
         assert (response.status_code, response.json()["code"]) == (422, code)
 
 

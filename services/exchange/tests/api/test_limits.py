@@ -23,11 +23,21 @@ COMPANY = "92500110MA5U3G7K2T"
 
 
 @pytest.fixture
-async def strict(migrated_url: str, nats_server: EmbeddedNats, demo: Database, tokens: TokenFactory,
-                 make_settings, meshed) -> AsyncIterator[httpx.AsyncClient]:  # type: ignore[no-untyped-def]  # fmt: skip
-    app = create_app(make_settings(migrated_url, nats_server.url, rate_limit_per_second=1.0, rate_limit_burst=3,
-                              rate_limit_overrides={"bulk-reader": 50.0}, records_per_push=2, record_bytes=300,
-                              max_body_bytes=4096))  # fmt: skip
+async def strict(
+    migrated_url: str, nats_server: EmbeddedNats, demo: Database, tokens: TokenFactory, make_settings, meshed
+) -> AsyncIterator[httpx.AsyncClient]:  # type: ignore[no-untyped-def]
+    app = create_app(
+        make_settings(
+            migrated_url,
+            nats_server.url,
+            rate_limit_per_second=1.0,
+            rate_limit_burst=3,
+            rate_limit_overrides={"bulk-reader": 50.0},
+            records_per_push=2,
+            record_bytes=300,
+            max_body_bytes=4096,
+        )
+    )
     async with app_client(app, database=demo, tokens=tokens) as client:
         meshed(client)
         yield client
@@ -74,8 +84,12 @@ async def test_payload_limits(strict: httpx.AsyncClient, headers) -> None:  # ty
 
 async def test_push_rules(client: httpx.AsyncClient, demo: Database, headers) -> None:  # type: ignore[no-untyped-def]
     provider = headers.system("500110-SCJGJ", scope=DEPARTMENT_SYSTEM)
-    bad = {"records": [{"identifier": COMPANY, "version": 2, "data": {"nope": 1}},
-                       {"identifier": "91500110MA60XJ8Q1Y", "version": 2, "data": {"name": "x"}}]}  # fmt: skip
+    bad = {
+        "records": [
+            {"identifier": COMPANY, "version": 2, "data": {"nope": 1}},
+            {"identifier": "91500110MA60XJ8Q1Y", "version": 2, "data": {"name": "x"}},
+        ]
+    }
     response = await client.put(f"/resources/{LEGAL}/records", json=bad, headers=provider)
     assert response.status_code == 422
     assert [e["field"] for e in response.json()["errors"]] == ["records.0.data", "records.1.identifier"]
@@ -85,12 +99,19 @@ async def test_push_rules(client: httpx.AsyncClient, demo: Database, headers) ->
         headers=headers.system("500110-GAJ", scope=DEPARTMENT_SYSTEM),
     )
     assert other.status_code == 403
-    proxied = await client.put("/resources/500110-GAJ-RK-001/records", json={"records": []},
-                               headers=headers.system("500110-GAJ", scope=DEPARTMENT_SYSTEM))  # fmt: skip
+    proxied = await client.put(
+        "/resources/500110-GAJ-RK-001/records",
+        json={"records": []},
+        headers=headers.system("500110-GAJ", scope=DEPARTMENT_SYSTEM),
+    )
     assert proxied.json()["code"] == "not_hosted"
-    pushed = {"records": [{"identifier": COMPANY, "version": 1, "data": {"name": "旧"}},
-                          {"identifier": COMPANY, "version": 3, "data": {"name": "新"}},
-                          {"identifier": "91500110MA60XJ8Q1X", "version": 1, "deleted": True}]}  # fmt: skip
+    pushed = {
+        "records": [
+            {"identifier": COMPANY, "version": 1, "data": {"name": "旧"}},
+            {"identifier": COMPANY, "version": 3, "data": {"name": "新"}},
+            {"identifier": "91500110MA60XJ8Q1X", "version": 1, "deleted": True},
+        ]
+    }
     summary = (await client.put(f"/resources/{LEGAL}/records", json=pushed, headers=provider)).json()
     assert summary == {"received": 3, "applied": 1, "stale": 2}  # version 1s are not newer than the demo's
     read_back = await client.post(

@@ -18,12 +18,20 @@ BACKEND = "https://population.gaj.example/internal/addresses"  # the 公安 popu
 
 def proxied(provider: str, endpoint_url: str | None, **overrides: Any) -> dict[str, Any]:
     body: dict[str, Any] = {
-        "name": "常住人口地址", "provider_code": provider, "summary": "常住人口的居住地址",
-        "items": [{"key": "name", "name": "姓名", "type": "string"},
-                  {"key": "address", "name": "居住地址", "type": "string"}],
-        "sharing_type": "not_shared", "legal_basis": "《中华人民共和国居民身份证法》第十三条",
-        "sharing_method": "api", "update_cycle": "实时", "published_on": "2026-01-01", "endpoint_url": endpoint_url,
-    }  # fmt: skip
+        "name": "常住人口地址",
+        "provider_code": provider,
+        "summary": "常住人口的居住地址",
+        "items": [
+            {"key": "name", "name": "姓名", "type": "string"},
+            {"key": "address", "name": "居住地址", "type": "string"},
+        ],
+        "sharing_type": "not_shared",
+        "legal_basis": "《中华人民共和国居民身份证法》第十三条",
+        "sharing_method": "api",
+        "update_cycle": "实时",
+        "published_on": "2026-01-01",
+        "endpoint_url": endpoint_url,
+    }
     body.update(overrides)
     return body
 

@@ -38,8 +38,10 @@ def _free_port() -> int:
 async def _point_population_at(database: Database, url: str, host: str) -> None:
     """The population resource's endpoint, on a host listed for 500110-GAJ."""
     async with database.sessions() as session:
-        await session.execute(text("UPDATE resources SET endpoint_url = :url WHERE code = :code"),
-                              {"url": url, "code": POPULATION})  # fmt: skip
+        await session.execute(
+            text("UPDATE resources SET endpoint_url = :url WHERE code = :code"),
+            {"url": url, "code": POPULATION},
+        )
         await session.execute(LIST_HOST, {"member": "500110-GAJ", "host": host})
         await session.commit()
 
@@ -59,8 +61,9 @@ async def population(
     """The simulator on a loopback port, as the provider system behind the population resource; the exchange
     reaches it over its own provider session (real HTTP), the test drives its admin routes."""
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(population_app(), host="127.0.0.1", port=port, log_level="warning",
-                                           lifespan="off"))  # fmt: skip
+    server = uvicorn.Server(
+        uvicorn.Config(population_app(), host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+    )
     serving = asyncio.create_task(server.serve())
     while not server.started:  # noqa: ASYNC110 - uvicorn.Server offers a flag, not an event
         await asyncio.sleep(0.01)
@@ -75,14 +78,23 @@ async def population(
 
 
 def body(**overrides: object) -> dict[str, object]:
-    return {"identifier": RESIDENT, "purpose": "开办餐饮店一件事 申请人身份核验", "case_ref": "50011020261125000001",
-            "person_id": "person-chen", **overrides}  # fmt: skip
+    return {
+        "identifier": RESIDENT,
+        "purpose": "开办餐饮店一件事 申请人身份核验",
+        "case_ref": "50011020261125000001",
+        "person_id": "person-chen",
+        **overrides,
+    }
 
 
-async def test_proxied_read_forwards_who_and_why(client: httpx.AsyncClient, population: httpx.AsyncClient,
-                                                 headers) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
-    response = await client.post(f"/resources/{POPULATION}/read", json=body(items=["name", "address"]),
-                                 headers=headers.system("500110-SCJGJ", client_id="scjgj-approval"))  # fmt: skip
+async def test_proxied_read_forwards_who_and_why(
+    client: httpx.AsyncClient, population: httpx.AsyncClient, headers
+) -> None:  # type: ignore[no-untyped-def]
+    response = await client.post(
+        f"/resources/{POPULATION}/read",
+        json=body(items=["name", "address"]),
+        headers=headers.system("500110-SCJGJ", client_id="scjgj-approval"),
+    )
     assert response.status_code == 200, response.text
     assert response.json()["data"] == {"name": "陈晓梅", "address": "重庆市綦江区古南街道綦河社区沿河路12号"}
     assert response.json()["method"] == "api"
@@ -95,10 +107,14 @@ async def test_proxied_read_forwards_who_and_why(client: httpx.AsyncClient, popu
     assert seen["items"] == ["name", "address"]
 
 
-async def test_provider_cannot_leak_ungranted_items(client: httpx.AsyncClient, population: httpx.AsyncClient,
-                                                    headers) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
-    response = await client.post(f"/resources/{POPULATION}/read", json=body(items=["gender", "no_such_item"]),
-                                 headers=headers.system("500110-SCJGJ"))  # fmt: skip
+async def test_provider_cannot_leak_ungranted_items(
+    client: httpx.AsyncClient, population: httpx.AsyncClient, headers
+) -> None:  # type: ignore[no-untyped-def]
+    response = await client.post(
+        f"/resources/{POPULATION}/read",
+        json=body(items=["gender", "no_such_item"]),
+        headers=headers.system("500110-SCJGJ"),
+    )
     assert response.json()["data"] == {"gender": "女"}
     assert response.json()["withheld"] == ["no_such_item"]
 
@@ -106,14 +122,18 @@ async def test_provider_cannot_leak_ungranted_items(client: httpx.AsyncClient, p
 async def test_unknown_person_is_not_found(
     client: httpx.AsyncClient, population: httpx.AsyncClient, headers
 ) -> None:  # type: ignore[no-untyped-def]
-    response = await client.post(f"/resources/{POPULATION}/read", json=body(identifier="500222200506120047"),
-                                 headers=headers.system("500110-SCJGJ"))  # fmt: skip
+    response = await client.post(
+        f"/resources/{POPULATION}/read",
+        json=body(identifier="500222200506120047"),
+        headers=headers.system("500110-SCJGJ"),
+    )
     assert response.status_code == 404
     assert response.json()["code"] == "record_not_found"
 
 
-async def test_provider_timeout_is_a_504_and_logged(client: httpx.AsyncClient, population: httpx.AsyncClient,
-                                                    demo: Database, headers) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+async def test_provider_timeout_is_a_504_and_logged(
+    client: httpx.AsyncClient, population: httpx.AsyncClient, demo: Database, headers
+) -> None:  # type: ignore[no-untyped-def]
     async with demo.sessions() as session:
         await session.execute(
             text("UPDATE resources SET timeout_ms = 200 WHERE code = :code"), {"code": POPULATION}
@@ -126,8 +146,12 @@ async def test_provider_timeout_is_a_504_and_logged(client: httpx.AsyncClient, p
     assert response.status_code == 504
     assert response.json()["code"] == "provider_timeout"
     async with demo.sessions() as session:
-        row = (await session.execute(text("SELECT outcome, reason FROM access_log WHERE id = :id"),
-                                     {"id": response.json()["access_log_id"]})).one()  # fmt: skip
+        row = (
+            await session.execute(
+                text("SELECT outcome, reason FROM access_log WHERE id = :id"),
+                {"id": response.json()["access_log_id"]},
+            )
+        ).one()
     assert tuple(row) == ("failed", "provider_timeout")
 
 

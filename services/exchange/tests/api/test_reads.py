@@ -19,8 +19,12 @@ RELIEF = "500110-MZJ-DB-001"
 
 
 def body(identifier: str, **overrides: object) -> dict[str, object]:
-    return {"identifier": identifier, "purpose": "开办餐饮店一件事 受理审查", "case_ref": "50011020261125000001",
-            **overrides}  # fmt: skip
+    return {
+        "identifier": identifier,
+        "purpose": "开办餐饮店一件事 受理审查",
+        "case_ref": "50011020261125000001",
+        **overrides,
+    }
 
 
 async def test_unconditional_read_returns_the_record(
@@ -39,8 +43,11 @@ async def test_unconditional_read_returns_the_record(
 
 
 async def test_reads_return_only_requested_items(client: httpx.AsyncClient, demo: Database, headers) -> None:  # type: ignore[no-untyped-def]
-    response = await client.post(f"/resources/{LEGAL}/read", json=body(COMPANY, items=["name", "address"]),
-                                 headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM))  # fmt: skip
+    response = await client.post(
+        f"/resources/{LEGAL}/read",
+        json=body(COMPANY, items=["name", "address"]),
+        headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM),
+    )
     assert response.json()["data"] == {
         "name": "綦江区古南街道晓梅小吃店",
         "address": "重庆市綦江区古南街道沿河路12号",
@@ -49,8 +56,11 @@ async def test_reads_return_only_requested_items(client: httpx.AsyncClient, demo
 
 @pytest.mark.parametrize("purpose", [{"purpose": None}, {"purpose": "  "}])
 async def test_no_purpose_no_data(client: httpx.AsyncClient, demo: Database, headers, purpose) -> None:  # type: ignore[no-untyped-def]
-    response = await client.post(f"/resources/{LEGAL}/read", json=body(COMPANY, **purpose),
-                                 headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM))  # fmt: skip
+    response = await client.post(
+        f"/resources/{LEGAL}/read",
+        json=body(COMPANY, **purpose),
+        headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM),
+    )
     assert response.status_code == 400
     assert response.headers["content-type"] == "application/problem+json"
     problem = response.json()
@@ -103,8 +113,11 @@ async def test_a_registered_duty_instead_of_a_case(
 async def test_not_shared_is_refused_with_its_legal_basis(
     client: httpx.AsyncClient, demo: Database, headers
 ) -> None:  # type: ignore[no-untyped-def]
-    response = await client.post("/resources/500110-GAJ-WF-001/read", json=body(NEIGHBOUR),
-                                 headers=headers.system("500110-SCJGJ", scope=DEPARTMENT_SYSTEM))  # fmt: skip
+    response = await client.post(
+        "/resources/500110-GAJ-WF-001/read",
+        json=body(NEIGHBOUR),
+        headers=headers.system("500110-SCJGJ", scope=DEPARTMENT_SYSTEM),
+    )
     assert response.status_code == 403
     assert response.json()["code"] == "not_shared"
     assert "刑事诉讼法" in response.json()["detail"]
@@ -123,8 +136,11 @@ async def test_citizens_cannot_read_shared_records(
 async def test_invalid_identifier_says_which_check(
     client: httpx.AsyncClient, demo: Database, headers
 ) -> None:  # type: ignore[no-untyped-def]
-    response = await client.post(f"/resources/{RELIEF}/read", json=body("510223194809070017"),
-                                 headers=headers.system("500110-MZJ", scope=DEPARTMENT_SYSTEM))  # fmt: skip
+    response = await client.post(
+        f"/resources/{RELIEF}/read",
+        json=body("510223194809070017"),
+        headers=headers.system("500110-MZJ", scope=DEPARTMENT_SYSTEM),
+    )
     assert response.status_code == 422
     assert response.json()["code"] == "invalid_id_number"
     assert "510223194809070017" not in response.text  # the value is never echoed
@@ -133,18 +149,31 @@ async def test_invalid_identifier_says_which_check(
 async def test_unknown_subject_is_logged_not_found(
     client: httpx.AsyncClient, demo: Database, headers
 ) -> None:  # type: ignore[no-untyped-def]
-    response = await client.post(f"/resources/{LEGAL}/read", json=body("91500110MA60XJ8Q1X"),
-                                 headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM))  # fmt: skip
+    response = await client.post(
+        f"/resources/{LEGAL}/read",
+        json=body("91500110MA60XJ8Q1X"),
+        headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM),
+    )
     assert response.status_code == 200
-    missing = await client.post(f"/resources/{LEGAL}/read", json=body("91350100M000100Y43"),
-                                headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM))  # fmt: skip
+    missing = await client.post(
+        f"/resources/{LEGAL}/read",
+        json=body("91350100M000100Y43"),
+        headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM),
+    )
     assert missing.status_code == 404
     assert missing.json()["code"] == "record_not_found"
 
 
 async def _request(client: httpx.AsyncClient, headers, **overrides: object) -> httpx.Response:  # type: ignore[no-untyped-def]
-    payload = {"resource_code": RELIEF, "purpose": "临时救助审核", "legal_basis": "《社会救助暂行办法》第四十七条",
-               "items": ["name", "category"], "valid_from": "2026-06-15", "valid_to": "2027-06-30", **overrides}  # fmt: skip
+    payload = {
+        "resource_code": RELIEF,
+        "purpose": "临时救助审核",
+        "legal_basis": "《社会救助暂行办法》第四十七条",
+        "items": ["name", "category"],
+        "valid_from": "2026-06-15",
+        "valid_to": "2027-06-30",
+        **overrides,
+    }
     return await client.post(
         "/share-requests", json=payload, headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM)
     )
@@ -173,16 +202,20 @@ async def test_conditional_lifecycle_request_grant_read(
     )
     assert read.status_code == 200
     assert read.json()["data"] == {"name": "周德明", "category": "农村特困供养"}  # only the granted items
-    asked = await client.post(f"/resources/{RELIEF}/read", json=body(NEIGHBOUR, items=["name", "monthly_amount"]),
-                              headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM))  # fmt: skip
+    asked = await client.post(
+        f"/resources/{RELIEF}/read",
+        json=body(NEIGHBOUR, items=["name", "monthly_amount"]),
+        headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM),
+    )
     assert asked.json()["data"] == {"name": "周德明"}
     assert asked.json()["withheld"] == ["monthly_amount"]
     again = await client.post(f"/share-requests/{request['id']}/grant", json={}, headers=provider)
     assert again.status_code == 409
 
 
-async def test_refusal_needs_a_reason_and_only_the_provider_answers(client: httpx.AsyncClient, demo: Database,
-                                                                     headers) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+async def test_refusal_needs_a_reason_and_only_the_provider_answers(
+    client: httpx.AsyncClient, demo: Database, headers
+) -> None:  # type: ignore[no-untyped-def]
     request = (await _request(client, headers)).json()
     url = f"/share-requests/{request['id']}/refuse"
     assert (
@@ -252,8 +285,13 @@ async def test_due_date_in_working_days_and_overdue_list(
     async with demo.sessions() as session:
         await session.execute(text("UPDATE share_requests SET due_on = '2026-06-14'"))
         await session.commit()
-    overdue = (await client.get("/share-requests", params={"role": "provider", "overdue": "true"},
-                                headers=headers.system("500110-MZJ", scope=DEPARTMENT_SYSTEM))).json()  # fmt: skip
+    overdue = (
+        await client.get(
+            "/share-requests",
+            params={"role": "provider", "overdue": "true"},
+            headers=headers.system("500110-MZJ", scope=DEPARTMENT_SYSTEM),
+        )
+    ).json()
     assert [r["id"] for r in overdue] == [request["id"]]
     assert overdue[0]["overdue"] is True
 

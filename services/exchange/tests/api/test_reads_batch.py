@@ -31,8 +31,15 @@ def record(identifier: str, resource: str = LEGAL, **overrides: Any) -> dict[str
 
 
 def lookup(**overrides: Any) -> dict[str, Any]:
-    return {"kind": "certificates", "holder_kind": "person", "holder_identifier": RESIDENT,
-            "type_code": BUSINESS_LICENCE, "person_id": "person-chen", **WHY, **overrides}  # fmt: skip
+    return {
+        "kind": "certificates",
+        "holder_kind": "person",
+        "holder_identifier": RESIDENT,
+        "type_code": BUSINESS_LICENCE,
+        "person_id": "person-chen",
+        **WHY,
+        **overrides,
+    }
 
 
 async def _entries(database: Database) -> dict[str, tuple[str, str, str | None, str | None]]:
@@ -63,14 +70,21 @@ async def test_each_read_is_answered_and_logged_on_its_own(
     assert [r["status"] for r in results] == [200, 404, 403, 400, 422, 200, 404]
     assert results[0]["result"]["data"] == {"name": "綦江区古南街道晓梅小吃店"}
     assert [r["problem"]["code"] for r in results[1:5]] == [
-        "record_not_found", "not_shared", "purpose_required", "invalid_credit_code"]  # fmt: skip
+        "record_not_found",
+        "not_shared",
+        "purpose_required",
+        "invalid_credit_code",
+    ]
     assert "刑事诉讼法" in results[2]["problem"]["detail"]
     assert results[5]["result"]["certificates"] == []
     assert results[6]["problem"]["code"] == "resource_not_found"
     assert all(r["problem"]["instance"] == "/reads" for r in results if r["status"] != 200)
     # the single routes' documents, and every decision in the chain with its own outcome and case
-    single = await client.post(f"/resources/{LEGAL}/read", json={"identifier": COMPANY, **WHY, "items": ["name"]},
-                               headers=headers.system("500110-RSJ"))  # fmt: skip
+    single = await client.post(
+        f"/resources/{LEGAL}/read",
+        json={"identifier": COMPANY, **WHY, "items": ["name"]},
+        headers=headers.system("500110-RSJ"),
+    )
     assert single.json().keys() == results[0]["result"].keys()
     logged = {key: entry for key, entry in (await _entries(demo)).items() if key not in before}
     del logged[single.json()["access_log_id"]]
@@ -83,27 +97,37 @@ async def test_each_read_is_answered_and_logged_on_its_own(
             ("500110-ZWFWZX-ZZ-001", "not_found", None, WHY["case_ref"]),
         ],
         key=str,
-    )  # fmt: skip  (the malformed identifier and the unknown resource are no decision: none logged)
+    )  # the malformed identifier and the unknown resource are no decision: none logged
     assert {results[0]["result"]["access_log_id"], results[1]["problem"]["access_log_id"]} <= logged.keys()
 
 
 async def test_the_subject_sees_batched_reads_as_reads(
     client: httpx.AsyncClient, demo: Database, headers
 ) -> None:  # type: ignore[no-untyped-def]
-    reads = [record(COMPANY, subject_kind="enterprise", person_id="enterprise-xm", case_ref=f"5001102026061500000{n}")
-             for n in range(3)]  # fmt: skip
+    reads = [
+        record(
+            COMPANY, subject_kind="enterprise", person_id="enterprise-xm", case_ref=f"5001102026061500000{n}"
+        )
+        for n in range(3)
+    ]
     response = await client.post("/reads", json={"reads": reads}, headers=headers.system("500110-RSJ"))
     assert [r["status"] for r in response.json()["results"]] == [200] * 3
     mine = (await client.get("/access-log/mine", headers=headers.enterprise(f"e-{COMPANY}"))).json()
     assert sorted(m["case_ref"] for m in mine) == [f"5001102026061500000{n}" for n in range(3)]
 
 
-@pytest.mark.parametrize(("body", "field"), [
-    ({"reads": []}, "body.reads"),
-    ({"reads": [record(COMPANY)] * (MAX_BATCH + 1)}, "body.reads"),
-    ({"reads": [{"kind": "gossip", "identifier": COMPANY}]}, "body.reads.0"),
-    ({"reads": [record(COMPANY), {"kind": "record", "identifier": COMPANY}]}, "body.reads.1.record.resource_code"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"reads": []}, "body.reads"),
+        ({"reads": [record(COMPANY)] * (MAX_BATCH + 1)}, "body.reads"),
+        ({"reads": [{"kind": "gossip", "identifier": COMPANY}]}, "body.reads.0"),
+        (
+            {"reads": [record(COMPANY), {"kind": "record", "identifier": COMPANY}]},
+            "body.reads.1.record.resource_code",
+        ),
+    ],
+)
 async def test_a_malformed_batch_is_refused_whole(
     client: httpx.AsyncClient, demo: Database, headers, body, field
 ) -> None:  # type: ignore[no-untyped-def]
@@ -141,8 +165,11 @@ async def test_a_batch_takes_one_token_per_read(strict: httpx.AsyncClient, demo:
     )  # one token left
     assert over.status_code == 429
     assert (over.json()["code"], over.headers["retry-after"]) == ("rate_limited", "1")
-    too_big = await strict.post("/reads", json={"reads": [record(COMPANY)] * 4},
-                                headers=headers.system("500110-SWJ", client_id="swj-tax"))  # fmt: skip
+    too_big = await strict.post(
+        "/reads",
+        json={"reads": [record(COMPANY)] * 4},
+        headers=headers.system("500110-SWJ", client_id="swj-tax"),
+    )
     assert too_big.status_code == 429
     assert too_big.json()["code"] == "batch_over_limit"
     assert "至多 3 条" in too_big.json()["detail"]
@@ -152,13 +179,28 @@ async def test_lookups_in_one_batch_each_find_and_log_their_own(
     client: httpx.AsyncClient, demo: Database, headers
 ) -> None:  # type: ignore[no-untyped-def]
     licence = "1.2.156.3005.2.11100000000013338W011.11500110MB1A0001X2.20230000403.001.B"
-    issued = await client.post("/certificates", headers=headers.system("500110-SCJGJ", scope="exchange:certificates:issue"), json={
-        "identifier": licence, "type_name": "营业执照", "holder_kind": "person", "holder_identifier": RESIDENT,
-        "holder_name": "陈晓梅", "holder_id": "person-chen", "valid_from": "2026-06-15", "case_ref": "C1"})  # fmt: skip
+    issued = await client.post(
+        "/certificates",
+        headers=headers.system("500110-SCJGJ", scope="exchange:certificates:issue"),
+        json={
+            "identifier": licence,
+            "type_name": "营业执照",
+            "holder_kind": "person",
+            "holder_identifier": RESIDENT,
+            "holder_name": "陈晓梅",
+            "holder_id": "person-chen",
+            "valid_from": "2026-06-15",
+            "case_ref": "C1",
+        },
+    )
     assert issued.status_code == 201, issued.text
     before = await _entries(demo)
-    reads = [lookup(), lookup(type_code="11100000000013338W025"), lookup(type_code=None),
-             lookup(holder_identifier=NEIGHBOUR, person_id="person-zhou")]  # fmt: skip
+    reads = [
+        lookup(),
+        lookup(type_code="11100000000013338W025"),
+        lookup(type_code=None),
+        lookup(holder_identifier=NEIGHBOUR, person_id="person-zhou"),
+    ]
     response = await client.post("/reads", json={"reads": reads}, headers=headers.system("500110-WSJKW"))
     results = response.json()["results"]
     assert [[c["identifier"] for c in r["result"]["certificates"]] for r in results] == [
@@ -170,4 +212,8 @@ async def test_lookups_in_one_batch_each_find_and_log_their_own(
     logged = (await _entries(demo)).items() - before.items()
     outcomes = {key: entry[1] for key, entry in logged}
     assert [outcomes[r["result"]["access_log_id"]] for r in results] == [
-        "granted", "not_found", "granted", "not_found"]  # fmt: skip
+        "granted",
+        "not_found",
+        "granted",
+        "not_found",
+    ]

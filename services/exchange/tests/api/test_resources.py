@@ -43,9 +43,11 @@ async def test_directory_says_what_the_caller_may_read(
     access = {r["code"]: r["access"] for r in found}
     assert access[POPULATION]["readable"] is True
     assert access["500110-MZJ-DB-001"] == {
-        "readable": False, "items": [], "reason": "not_granted",
+        "readable": False,
+        "items": [],
+        "reason": "not_granted",
         "detail": "有条件共享资源须先申请并获得授权 (no granted share request)",
-    }  # fmt: skip
+    }
     assert access["500110-GAJ-WF-001"]["reason"] == "not_shared"
     assert "刑事诉讼法" in access["500110-GAJ-WF-001"]["detail"]  # the legal basis is shown
     assert access["500110-SCJGJ-FR-001"]["items"][0] == "credit_code"  # its own resource
@@ -66,12 +68,19 @@ async def test_unknown_resource_is_problem_json(client: httpx.AsyncClient) -> No
 
 def _resource(**overrides: object) -> dict[str, object]:
     body: dict[str, object] = {
-        "name": "社保参保信息", "provider_code": "500110-RSJ", "summary": "参保登记与缴费状态",
-        "items": [{"key": "name", "name": "姓名", "type": "string"}, {"key": "insured", "name": "参保状态",
-                                                                    "type": "string"}],
-        "sharing_type": "conditional", "sharing_condition": "用于待遇审核", "sharing_method": "table",
-        "update_cycle": "每日", "published_on": "2026-01-01",
-    }  # fmt: skip
+        "name": "社保参保信息",
+        "provider_code": "500110-RSJ",
+        "summary": "参保登记与缴费状态",
+        "items": [
+            {"key": "name", "name": "姓名", "type": "string"},
+            {"key": "insured", "name": "参保状态", "type": "string"},
+        ],
+        "sharing_type": "conditional",
+        "sharing_condition": "用于待遇审核",
+        "sharing_method": "table",
+        "update_cycle": "每日",
+        "published_on": "2026-01-01",
+    }
     body.update(overrides)
     return body
 
@@ -96,8 +105,11 @@ async def test_provider_registers_its_own_resource(
 async def test_registration_rules_list_every_violation(
     client: httpx.AsyncClient, demo: Database, headers
 ) -> None:  # type: ignore[no-untyped-def]
-    bad = _resource(sharing_type="not_shared", sharing_method="api", items=[{"key": "Name", "name": "姓名",
-                                                                             "type": "text"}])  # fmt: skip
+    bad = _resource(
+        sharing_type="not_shared",
+        sharing_method="api",
+        items=[{"key": "Name", "name": "姓名", "type": "text"}],
+    )
     response = await client.put(
         "/resources/500110-RSJ-CB-009", json=bad, headers=headers.system("500110-RSJ", scope=WRITE)
     )

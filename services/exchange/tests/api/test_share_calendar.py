@@ -19,19 +19,37 @@ DEPARTMENT_SYSTEM = (
 
 RELIEF = "500110-MZJ-DB-001"
 # Test data, not a real notice: 2027-01-01 (Fri) off, 2027-01-09 (Sat) worked.
-NOTICE = {"year": 2027, "source": "测试用节假日安排", "revision": 1, "holidays": ["2027-01-01"],
-          "makeup_workdays": ["2027-01-09"], "occurred_at": "2026-12-04T10:00:00+08:00"}  # fmt: skip
+NOTICE = {
+    "year": 2027,
+    "source": "测试用节假日安排",
+    "revision": 1,
+    "holidays": ["2027-01-01"],
+    "makeup_workdays": ["2027-01-09"],
+    "occurred_at": "2026-12-04T10:00:00+08:00",
+}
 
 
 def published(**data: object) -> CloudEvent:
-    return CloudEvent(id=f"evt-{data.get('revision', 1)}", source="/tongban/cases", type="cases.calendar_published.v1",
-                      subject="calendar-2027", time=datetime.now(UTC), sequence=int(str(data.get("revision", 1))),
-                      data={**NOTICE, **data})  # fmt: skip
+    return CloudEvent(
+        id=f"evt-{data.get('revision', 1)}",
+        source="/tongban/cases",
+        type="cases.calendar_published.v1",
+        subject="calendar-2027",
+        time=datetime.now(UTC),
+        sequence=int(str(data.get("revision", 1))),
+        data={**NOTICE, **data},
+    )
 
 
 async def _request(client: httpx.AsyncClient, headers) -> httpx.Response:  # type: ignore[no-untyped-def]
-    payload = {"resource_code": RELIEF, "purpose": "临时救助审核", "legal_basis": "《社会救助暂行办法》第四十七条",
-               "items": ["name"], "valid_from": "2026-12-28", "valid_to": "2027-06-30"}  # fmt: skip
+    payload = {
+        "resource_code": RELIEF,
+        "purpose": "临时救助审核",
+        "legal_basis": "《社会救助暂行办法》第四十七条",
+        "items": ["name"],
+        "valid_from": "2026-12-28",
+        "valid_to": "2027-06-30",
+    }
     return await client.post(
         "/share-requests", json=payload, headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM)
     )
@@ -83,8 +101,13 @@ async def test_the_calendar_counted_is_listed(client: httpx.AsyncClient, demo: D
     )
     assert listed.status_code == 200
     years = {y["year"]: y for y in listed.json()}
-    assert years[2027] == {"year": 2027, "source": "测试用节假日安排", "revision": 1, "holidays": ["2027-01-01"],
-                           "makeup_workdays": ["2027-01-09"]}  # fmt: skip
+    assert years[2027] == {
+        "year": 2027,
+        "source": "测试用节假日安排",
+        "revision": 1,
+        "holidays": ["2027-01-01"],
+        "makeup_workdays": ["2027-01-09"],
+    }
     assert years[2026]["revision"] == 0  # seeded from the library
     assert "2026-10-01" in years[2026]["holidays"]
     assert (await client.get("/calendar/years")).status_code == 401

@@ -76,8 +76,11 @@ async def push(client: httpx.AsyncClient, headers, version: int) -> None:  # typ
         "version": version,
         "data": {"name": "重庆綦河农产品有限公司", "address": "新址"},
     }
-    response = await client.put(f"/resources/{LEGAL}/records", json={"records": [record]},
-                                headers=headers.system("500110-SCJGJ", scope=DEPARTMENT_SYSTEM))  # fmt: skip
+    response = await client.put(
+        f"/resources/{LEGAL}/records",
+        json={"records": [record]},
+        headers=headers.system("500110-SCJGJ", scope=DEPARTMENT_SYSTEM),
+    )
     assert response.status_code == 200, response.text
 
 
@@ -114,9 +117,11 @@ async def test_webhook_retries_then_delivers_signed(
     client: httpx.AsyncClient, settled: Database, headers, serve_http, make_outbound
 ) -> None:  # type: ignore[no-untyped-def]
     clock = Later()
-    created = await client.post("/subscriptions", json={"resource_code": LEGAL, "channel": "webhook",
-                                                        "webhook_url": "https://rsj.example/hooks"},
-                                headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM))  # fmt: skip
+    created = await client.post(
+        "/subscriptions",
+        json={"resource_code": LEGAL, "channel": "webhook", "webhook_url": "https://rsj.example/hooks"},
+        headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM),
+    )
     assert created.status_code == 201, created.text
     secret = created.json()["secret"]
     await push(client, headers, version=2)
@@ -127,8 +132,9 @@ async def test_webhook_retries_then_delivers_signed(
 
     async def deliver() -> tuple[int, int]:
         async with ExchangeUnitOfWork(settled) as uow:
-            return await deliver_due(uow, webhooks=webhooks, notifier=None, sealer=sealer, policy=POLICY,
-                                     now=clock.now)  # fmt: skip
+            return await deliver_due(
+                uow, webhooks=webhooks, notifier=None, sealer=sealer, policy=POLICY, now=clock.now
+            )
 
     assert await deliver() == (0, 1)
     backlog = (
@@ -153,16 +159,24 @@ async def test_dead_letters_and_replay(
     client: httpx.AsyncClient, settled: Database, headers, serve_http, make_outbound
 ) -> None:  # type: ignore[no-untyped-def]
     clock = Later()
-    await client.post("/subscriptions", json={"resource_code": LEGAL, "channel": "webhook",
-                                              "webhook_url": "https://rsj.example/hooks"},
-                      headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM))  # fmt: skip
+    await client.post(
+        "/subscriptions",
+        json={"resource_code": LEGAL, "channel": "webhook", "webhook_url": "https://rsj.example/hooks"},
+        headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM),
+    )
     await push(client, headers, version=2)
     await relay_to_consumer(settled)
     webhooks = await subscriber_at(serve_http, make_outbound, settled, Subscriber(failures=10))
     for _ in range(POLICY.max_attempts):
         async with ExchangeUnitOfWork(settled) as uow:
-            await deliver_due(uow, webhooks=webhooks, notifier=None, sealer=Sealer(TEST_SECRET), policy=POLICY,
-                              now=clock.now)  # fmt: skip
+            await deliver_due(
+                uow,
+                webhooks=webhooks,
+                notifier=None,
+                sealer=Sealer(TEST_SECRET),
+                policy=POLICY,
+                now=clock.now,
+            )
         clock.advance(seconds=120)
     [view] = (
         await client.get("/subscriptions", headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM))
@@ -178,20 +192,32 @@ async def test_nats_channel_and_who_may_subscribe(
     client: httpx.AsyncClient, settled: Database, headers, make_outbound
 ) -> None:  # type: ignore[no-untyped-def]
     clock = Later()
-    refused = await client.post("/subscriptions", json={"resource_code": "500110-MZJ-DB-001", "channel": "nats"},
-                                headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM))  # fmt: skip
+    refused = await client.post(
+        "/subscriptions",
+        json={"resource_code": "500110-MZJ-DB-001", "channel": "nats"},
+        headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM),
+    )
     assert refused.status_code == 403
     assert refused.json()["code"] == "not_granted"
-    created = await client.post("/subscriptions", json={"resource_code": LEGAL, "channel": "nats"},
-                                headers=headers.system("500110-SWJ", scope=DEPARTMENT_SYSTEM))  # fmt: skip
+    created = await client.post(
+        "/subscriptions",
+        json={"resource_code": LEGAL, "channel": "nats"},
+        headers=headers.system("500110-SWJ", scope=DEPARTMENT_SYSTEM),
+    )
     assert created.json()["nats_subject"] == "exchange.notify.500110-SWJ"
     await push(client, headers, version=5)
     await push(client, headers, version=4)  # stale: no change, no event
     await relay_to_consumer(settled)
     notifier = Notifier()
     async with ExchangeUnitOfWork(settled) as uow:
-        delivered = await deliver_due(uow, webhooks=WebhookClient(make_outbound(), timeout=1.0), notifier=notifier,
-                                      sealer=Sealer(TEST_SECRET), policy=POLICY, now=clock.now)  # fmt: skip
+        delivered = await deliver_due(
+            uow,
+            webhooks=WebhookClient(make_outbound(), timeout=1.0),
+            notifier=notifier,
+            sealer=Sealer(TEST_SECRET),
+            policy=POLICY,
+            now=clock.now,
+        )
     assert delivered == (1, 0)
     [(subject, body, message_id)] = notifier.published
     assert subject == "exchange.notify.500110-SWJ"

@@ -37,9 +37,13 @@ async def committed(embedded_postgres: EmbeddedPostgres) -> AsyncIterator[Databa
 
 
 async def append(database: Database, n: int) -> None:
-    context = ReadContext(caller=Caller("500110-RSJ"), resource_code="500110-SCJGJ-FR-001", subject_ref=f"{n:064x}",
-                          purpose=Purpose("核验", case_ref=f"case-{n}"),
-                          now=datetime.now(UTC))  # fmt: skip
+    context = ReadContext(
+        caller=Caller("500110-RSJ"),
+        resource_code="500110-SCJGJ-FR-001",
+        subject_ref=f"{n:064x}",
+        purpose=Purpose("核验", case_ref=f"case-{n}"),
+        now=datetime.now(UTC),
+    )
     async with (
         database.driver() as connection
     ):  # a transaction of its own, as each read's was before batching

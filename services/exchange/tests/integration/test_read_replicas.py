@@ -74,8 +74,9 @@ async def test_group_commit_shares_transactions_and_isolates_a_failure(
 
     ids = await asyncio.gather(*(commits.run(txid) for _ in range(40)))
     assert len(set(ids)) < 40  # several reads per transaction
-    results = await asyncio.gather(commits.run(txid), commits.run(broken), commits.run(txid),
-                                   return_exceptions=True)  # fmt: skip
+    results = await asyncio.gather(
+        commits.run(txid), commits.run(broken), commits.run(txid), return_exceptions=True
+    )
     assert isinstance(results[0], int)
     assert isinstance(results[2], int)
     assert isinstance(results[1], Exception)  # only the failing statement fails
@@ -90,31 +91,48 @@ async def test_batched_rows_run_as_one_statement_and_a_bad_row_fails_alone(
 
     async def squares(connection: Any, rows: list[int]) -> list[int]:
         calls.append(len(rows))  # the divisor fails the whole statement when a row is 0
-        values = await connection.fetchval("SELECT array_agg(v * v / v ORDER BY n) FROM unnest($1::int[]) "
-                                           "WITH ORDINALITY AS t(v, n)", rows)  # fmt: skip
+        values = await connection.fetchval(
+            "SELECT array_agg(v * v / v ORDER BY n) FROM unnest($1::int[]) WITH ORDINALITY AS t(v, n)", rows
+        )
         return [int(v) for v in values]
 
     answers = await asyncio.gather(*(commits.run(Batched(squares, n)) for n in range(1, 41)))
     assert answers == list(range(1, 41))  # each caller gets its own row's result
     assert len(calls) < 40  # rows of one batch went in one statement
-    mixed = await asyncio.gather(commits.run(Batched(squares, 7)), commits.run(Batched(squares, 0)),
-                                 commits.run(Batched(squares, 9)), return_exceptions=True)  # fmt: skip
+    mixed = await asyncio.gather(
+        commits.run(Batched(squares, 7)),
+        commits.run(Batched(squares, 0)),
+        commits.run(Batched(squares, 9)),
+        return_exceptions=True,
+    )
     assert (mixed[0], mixed[2]) == (7, 9)
     assert isinstance(mixed[1], Exception)  # only the bad row fails, after the batch is retried row by row
 
 
 async def test_concurrent_reads_found_and_not_found_are_each_logged_with_their_outcome(
-    committed: tuple[str, Database], nats_server: EmbeddedNats, make_settings: Any, headers: Any, tokens: TokenFactory, meshed) -> None:  # fmt: skip
+    committed: tuple[str, Database],
+    nats_server: EmbeddedNats,
+    make_settings: Any,
+    headers: Any,
+    tokens: TokenFactory,
+    meshed,
+) -> None:
     url, database = committed
     unknown = "91500110MA0000000W"  # a valid code the provider holds no record of
     async with app_client(create_app(make_settings(url, nats_server.url)), tokens=tokens) as client:
         meshed(client)
         caller = headers.system("500110-RSJ")
-        bodies = [{"identifier": COMPANY if n % 4 else unknown, "purpose": "核验",
-                   "case_ref": f"5001102026061500{n:04d}"} for n in range(40)]  # fmt: skip
-        answers = await asyncio.gather(*(
-            client.post(f"/resources/{LEGAL}/read", json=body, headers=caller) for body in bodies
-        ))  # fmt: skip
+        bodies = [
+            {
+                "identifier": COMPANY if n % 4 else unknown,
+                "purpose": "核验",
+                "case_ref": f"5001102026061500{n:04d}",
+            }
+            for n in range(40)
+        ]
+        answers = await asyncio.gather(
+            *(client.post(f"/resources/{LEGAL}/read", json=body, headers=caller) for body in bodies)
+        )
         assert [a.status_code for a in answers] == [200 if n % 4 else 404 for n in range(40)]
         ids = [a.json()["access_log_id"] for a in answers]
         async with database.driver() as connection:
@@ -129,7 +147,13 @@ async def test_concurrent_reads_found_and_not_found_are_each_logged_with_their_o
 
 
 async def test_two_replicas_log_every_read_in_one_chain(
-    committed: tuple[str, Database], nats_server: EmbeddedNats, make_settings: Any, headers: Any, tokens: TokenFactory, meshed) -> None:  # fmt: skip
+    committed: tuple[str, Database],
+    nats_server: EmbeddedNats,
+    make_settings: Any,
+    headers: Any,
+    tokens: TokenFactory,
+    meshed,
+) -> None:
     url, database = committed
     apps = [create_app(make_settings(url, nats_server.url, replicas=2)) for _ in range(2)]
     async with app_client(apps[0], tokens=tokens) as first, app_client(apps[1], tokens=tokens) as second:
@@ -139,10 +163,13 @@ async def test_two_replicas_log_every_read_in_one_chain(
             before = await connection.fetchval("SELECT count(*) FROM access_chain")
         caller = headers.system("500110-RSJ")
         body = {"identifier": COMPANY, "purpose": "核验", "case_ref": "50011020260615000001"}
-        answers = await asyncio.gather(*(
-            client.post(f"/resources/{LEGAL}/read", json=body, headers=caller)
-            for _ in range(30) for client in (first, second)
-        ))  # fmt: skip
+        answers = await asyncio.gather(
+            *(
+                client.post(f"/resources/{LEGAL}/read", json=body, headers=caller)
+                for _ in range(30)
+                for client in (first, second)
+            )
+        )
         assert {a.status_code for a in answers} == {200}
         async with database.driver() as connection:
             after = await connection.fetchval("SELECT count(*) FROM access_chain")
@@ -153,7 +180,13 @@ async def test_two_replicas_log_every_read_in_one_chain(
 
 
 async def test_the_rate_limit_is_split_between_replicas(
-    committed: tuple[str, Database], nats_server: EmbeddedNats, make_settings: Any, headers: Any, tokens: TokenFactory, meshed) -> None:  # fmt: skip
+    committed: tuple[str, Database],
+    nats_server: EmbeddedNats,
+    make_settings: Any,
+    headers: Any,
+    tokens: TokenFactory,
+    meshed,
+) -> None:
     url, _ = committed
     settings = make_settings(url, nats_server.url, rate_limit_per_second=0.01, rate_limit_burst=4, replicas=2)
     apps = [create_app(settings) for _ in range(2)]
@@ -164,31 +197,65 @@ async def test_the_rate_limit_is_split_between_replicas(
         body = {"identifier": COMPANY, "purpose": "核验", "case_ref": "50011020260615000001"}
         statuses = [
             (await client.post(f"/resources/{LEGAL}/read", json=body, headers=caller)).status_code
-            for _ in range(3) for client in (first, second)
-        ]  # fmt: skip
+            for _ in range(3)
+            for client in (first, second)
+        ]
     assert statuses.count(200) == 4  # the configured burst, two per replica
     assert statuses.count(429) == 2
 
 
 async def test_a_batch_of_lookups_finds_and_logs_each_on_its_own(
-    committed: tuple[str, Database], nats_server: EmbeddedNats, make_settings: Any, headers: Any, tokens: TokenFactory, meshed) -> None:  # fmt: skip
+    committed: tuple[str, Database],
+    nats_server: EmbeddedNats,
+    make_settings: Any,
+    headers: Any,
+    tokens: TokenFactory,
+    meshed,
+) -> None:
     url, database = committed
     resident, neighbour = "500222199803070028", "510223195806120035"
     licence = "1.2.156.3005.2.11100000000013338W011.11500110MB1A0001X2.20230000403.001.B"
     async with app_client(create_app(make_settings(url, nats_server.url)), tokens=tokens) as client:
         meshed(client)
-        issued = await client.post("/certificates", headers=headers.system("500110-SCJGJ", scope="exchange:certificates:issue"), json={
-            "identifier": licence, "type_name": "营业执照", "holder_kind": "person", "holder_identifier": resident,
-            "holder_name": "陈晓梅", "valid_from": "2026-06-15", "case_ref": "C-batch"})  # fmt: skip
+        issued = await client.post(
+            "/certificates",
+            headers=headers.system("500110-SCJGJ", scope="exchange:certificates:issue"),
+            json={
+                "identifier": licence,
+                "type_name": "营业执照",
+                "holder_kind": "person",
+                "holder_identifier": resident,
+                "holder_name": "陈晓梅",
+                "valid_from": "2026-06-15",
+                "case_ref": "C-batch",
+            },
+        )
         assert issued.status_code in (200, 201), issued.text
-        asks = [(resident, "11100000000013338W011"), (resident, "11100000000013338W025"), (resident, None),
-                (neighbour, "11100000000013338W011")] * 10  # fmt: skip
-        reads = [{"kind": "certificates", "holder_kind": "person", "holder_identifier": holder, "type_code": kind,
-                  "purpose": "核验", "case_ref": f"C-{n}"} for n, (holder, kind) in enumerate(asks)]  # fmt: skip
-        answers = await asyncio.gather(*(
-            client.post("/reads", json={"reads": reads[n : n + 4]}, headers=headers.system("500110-WSJKW"))
-            for n in range(0, 40, 4)
-        ))  # fmt: skip
+        asks = [
+            (resident, "11100000000013338W011"),
+            (resident, "11100000000013338W025"),
+            (resident, None),
+            (neighbour, "11100000000013338W011"),
+        ] * 10
+        reads = [
+            {
+                "kind": "certificates",
+                "holder_kind": "person",
+                "holder_identifier": holder,
+                "type_code": kind,
+                "purpose": "核验",
+                "case_ref": f"C-{n}",
+            }
+            for n, (holder, kind) in enumerate(asks)
+        ]
+        answers = await asyncio.gather(
+            *(
+                client.post(
+                    "/reads", json={"reads": reads[n : n + 4]}, headers=headers.system("500110-WSJKW")
+                )
+                for n in range(0, 40, 4)
+            )
+        )
         results = [r for answer in answers for r in answer.json()["results"]]
         found = [[c["identifier"] for c in r["result"]["certificates"]] for r in results]
         assert found == [[licence], [], [licence], []] * 10

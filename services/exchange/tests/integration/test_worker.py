@@ -37,7 +37,9 @@ class System:
 
 
 @pytest.fixture
-async def worker_db(embedded_postgres: EmbeddedPostgres, nats_server: EmbeddedNats) -> AsyncIterator[tuple[Database, ExchangeSettings]]:  # fmt: skip
+async def worker_db(
+    embedded_postgres: EmbeddedPostgres, nats_server: EmbeddedNats
+) -> AsyncIterator[tuple[Database, ExchangeSettings]]:
     url = await asyncio.to_thread(migrated_database, embedded_postgres, "exchange_worker_test", SERVICE_ROOT)
     settings = ExchangeSettings(
         database_url=url,
@@ -71,22 +73,44 @@ async def test_worker_consumes_case_events_and_record_changes(worker_db, nats_se
     try:
         js = nc.jetstream()
         await ensure_stream(js, "CASES", ["cases.>"])
-        data = {"case_id": "w-1", "case_number": "50011020260615009999", "matter_code": "M", "status": "accepted",
-                "national_code": 2}  # fmt: skip
-        event = CloudEvent(id="7d1b3c1e-0000-4000-8000-000000000001", source="/tongban/cases",
-                           type="cases.case_accepted.v1", subject="w-1", time="2026-06-15T02:00:00Z", sequence=2,
-                           data=data)  # fmt: skip
+        data = {
+            "case_id": "w-1",
+            "case_number": "50011020260615009999",
+            "matter_code": "M",
+            "status": "accepted",
+            "national_code": 2,
+        }
+        event = CloudEvent(
+            id="7d1b3c1e-0000-4000-8000-000000000001",
+            source="/tongban/cases",
+            type="cases.case_accepted.v1",
+            subject="w-1",
+            time="2026-06-15T02:00:00Z",
+            sequence=2,
+            data=data,
+        )
         for _ in range(2):  # a duplicate publish beyond the stream's window is still absorbed by the inbox
             await js.publish(event.type, event.model_dump_json().encode())
         sealer = Sealer(TEST_SECRET)
         async with ExchangeUnitOfWork(database) as uow:
-            await subscriptions.subscribe(uow, caller=System("500110-SWJ"), resource_code="500110-SCJGJ-FR-001",
-                                          channel="nats", webhook_url=None, sealer=sealer,
-                                          today=date(2026, 6, 15))  # fmt: skip
+            await subscriptions.subscribe(
+                uow,
+                caller=System("500110-SWJ"),
+                resource_code="500110-SCJGJ-FR-001",
+                channel="nats",
+                webhook_url=None,
+                sealer=sealer,
+                today=date(2026, 6, 15),
+            )
         async with ExchangeUnitOfWork(database) as uow:
-            await records.push_records(uow, caller=System("500110-SCJGJ"), resource_code="500110-SCJGJ-FR-001",
-                                       records=[records.PushedRecord("91500110MA60XJ8Q1X", 7, {"name": "新名称"})],
-                                       sealer=sealer, limits=PayloadLimits())  # fmt: skip
+            await records.push_records(
+                uow,
+                caller=System("500110-SCJGJ"),
+                resource_code="500110-SCJGJ-FR-001",
+                records=[records.PushedRecord("91500110MA60XJ8Q1X", 7, {"name": "新名称"})],
+                sealer=sealer,
+                limits=PayloadLimits(),
+            )
 
         async def arrived() -> None:
             assert (

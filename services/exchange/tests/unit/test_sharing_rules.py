@@ -17,10 +17,24 @@ def resource(kind: SharingType, basis: str | None = None) -> ResourceTerms:
     return ResourceTerms("R", "500110-MZJ", kind, ITEMS, basis)
 
 
-def decide(kind: SharingType, *, org: str | None = "500110-RSJ", caller: str = "system",
-           grants: tuple[GrantTerms, ...] = (), requested: list[str] | None = None, purpose: Purpose = OK):  # type: ignore[no-untyped-def]  # fmt: skip
-    return decide_read(resource=resource(kind, "《某法》第一条"), caller_kind=caller, caller_org=org,
-                       grants=grants, requested=requested, purpose=purpose, today=TODAY)  # fmt: skip
+def decide(
+    kind: SharingType,
+    *,
+    org: str | None = "500110-RSJ",
+    caller: str = "system",
+    grants: tuple[GrantTerms, ...] = (),
+    requested: list[str] | None = None,
+    purpose: Purpose = OK,
+):  # type: ignore[no-untyped-def]
+    return decide_read(
+        resource=resource(kind, "《某法》第一条"),
+        caller_kind=caller,
+        caller_org=org,
+        grants=grants,
+        requested=requested,
+        purpose=purpose,
+        today=TODAY,
+    )
 
 
 def grant(
@@ -71,8 +85,11 @@ def test_conditional_needs_a_current_grant_and_returns_only_its_items() -> None:
 
 
 def test_grants_add_up_and_requested_items_are_filtered() -> None:
-    decision = decide(SharingType.CONDITIONAL, grants=(grant(("name",)), grant(("amount",))),
-                      requested=["amount", "id_number", "name", "amount"])  # fmt: skip
+    decision = decide(
+        SharingType.CONDITIONAL,
+        grants=(grant(("name",)), grant(("amount",))),
+        requested=["amount", "id_number", "name", "amount"],
+    )
     assert decision.items == ("amount", "name")
     assert decision.withheld == ("id_number",)
 

@@ -33,13 +33,38 @@ WANSHENG = "500110-WSJKQ"  # 万盛经开区: its own county-level territory wit
 WANSHENG_TOWNS = {"004", "005", "100", "101", "102", "103", "104", "105", "106", "107"}
 
 TOWNS: dict[str, str] = {
-    "001": "古南街道", "002": "文龙街道", "003": "三江街道", "004": "万盛街道", "005": "东林街道",
-    "006": "新盛街道", "007": "通惠街道", "100": "万东镇", "101": "南桐镇", "102": "青年镇", "103": "关坝镇",
-    "104": "丛林镇", "105": "石林镇", "106": "金桥镇", "107": "黑山镇", "108": "石角镇", "109": "东溪镇",
-    "110": "赶水镇", "111": "打通镇", "112": "石壕镇", "113": "永新镇", "114": "三角镇", "115": "隆盛镇",
-    "116": "郭扶镇", "117": "篆塘镇", "118": "丁山镇", "119": "安稳镇", "120": "扶欢镇", "121": "永城镇",
-    "123": "中峰镇", "124": "横山镇",
-}  # fmt: skip
+    "001": "古南街道",
+    "002": "文龙街道",
+    "003": "三江街道",
+    "004": "万盛街道",
+    "005": "东林街道",
+    "006": "新盛街道",
+    "007": "通惠街道",
+    "100": "万东镇",
+    "101": "南桐镇",
+    "102": "青年镇",
+    "103": "关坝镇",
+    "104": "丛林镇",
+    "105": "石林镇",
+    "106": "金桥镇",
+    "107": "黑山镇",
+    "108": "石角镇",
+    "109": "东溪镇",
+    "110": "赶水镇",
+    "111": "打通镇",
+    "112": "石壕镇",
+    "113": "永新镇",
+    "114": "三角镇",
+    "115": "隆盛镇",
+    "116": "郭扶镇",
+    "117": "篆塘镇",
+    "118": "丁山镇",
+    "119": "安稳镇",
+    "120": "扶欢镇",
+    "121": "永城镇",
+    "123": "中峰镇",
+    "124": "横山镇",
+}
 
 VILLAGES: dict[str, tuple[str, str]] = {
     "500110001001": ("001", "古南街道綦河社区"),
@@ -49,13 +74,31 @@ VILLAGES: dict[str, tuple[str, str]] = {
 }
 
 DEPARTMENTS: dict[str, str] = {
-    "FGW": "区发展改革委", "JXW": "区经济信息委", "JW": "区教委", "MZJ": "区民政局", "SFJ": "区司法局",
-    "CZJ": "区财政局", "RSJ": "区人力社保局", "GHZYJ": "区规划自然资源局", "STHJJ": "区生态环境局",
-    "ZJW": "区住房城乡建委", "CGJ": "区城市管理局", "JTJ": "区交通局", "NYNCW": "区农业农村委", "SWW": "区商务委",
-    "WHLYW": "区文化旅游委", "WSJKW": "区卫生健康委", "TYJRJ": "区退役军人事务局", "YJJ": "区应急局",
-    "SCJGJ": "区市场监管局", "YBJ": "区医保局", "LYJ": "区林业局", "GAJ": "区公安局", "SWJ": "区税务局",
+    "FGW": "区发展改革委",
+    "JXW": "区经济信息委",
+    "JW": "区教委",
+    "MZJ": "区民政局",
+    "SFJ": "区司法局",
+    "CZJ": "区财政局",
+    "RSJ": "区人力社保局",
+    "GHZYJ": "区规划自然资源局",
+    "STHJJ": "区生态环境局",
+    "ZJW": "区住房城乡建委",
+    "CGJ": "区城市管理局",
+    "JTJ": "区交通局",
+    "NYNCW": "区农业农村委",
+    "SWW": "区商务委",
+    "WHLYW": "区文化旅游委",
+    "WSJKW": "区卫生健康委",
+    "TYJRJ": "区退役军人事务局",
+    "YJJ": "区应急局",
+    "SCJGJ": "区市场监管局",
+    "YBJ": "区医保局",
+    "LYJ": "区林业局",
+    "GAJ": "区公安局",
+    "SWJ": "区税务局",
     "GJJ": "住房公积金綦江分中心",
-}  # fmt: skip
+}
 
 DEMO_CLIENTS: dict[str, tuple[str, str, list[str]]] = {
     "catalog-editor": ("事项目录编辑系统", "500110-SCJGJ", ["catalog:write", "catalog:publish"]),
@@ -101,18 +144,32 @@ def organizations() -> list[OrganizationFields]:
         valid_from: date = START,
         credit_code: str | None = None,
     ) -> OrganizationFields:
-        return OrganizationFields(code=code, name=name, kind=kind, division_code=division, credit_code=credit_code,
-                                  parent_code=parent, valid_from=valid_from, valid_to=None)  # fmt: skip
+        return OrganizationFields(
+            code=code,
+            name=name,
+            kind=kind,
+            division_code=division,
+            credit_code=credit_code,
+            parent_code=parent,
+            valid_from=valid_from,
+            valid_to=None,
+        )
 
     orgs = [
         org(QIJIANG, "綦江区", OrganizationKind.TERRITORY, QIJIANG, None),
         org(WANSHENG, "万盛经济技术开发区", OrganizationKind.TERRITORY, QIJIANG, None),
         org("500110-ZWFWZX", "綦江区行政服务中心", OrganizationKind.DISTRICT_CENTER, QIJIANG, QIJIANG),
         # The only department whose real credit code is known; the others stay None rather than invented.
-        org("500110-ZFBGS", "綦江区人民政府办公室", OrganizationKind.DEPARTMENT, QIJIANG, QIJIANG,
-            credit_code="115002227398230135"),
+        org(
+            "500110-ZFBGS",
+            "綦江区人民政府办公室",
+            OrganizationKind.DEPARTMENT,
+            QIJIANG,
+            QIJIANG,
+            credit_code="115002227398230135",
+        ),
         org("500000-SJSPPT", "重庆市行政审批系统", OrganizationKind.EXTERNAL, "500000000000", None),
-    ]  # fmt: skip
+    ]
     for abbr, name in DEPARTMENTS.items():
         orgs.append(org(f"500110-{abbr}", name, OrganizationKind.DEPARTMENT, QIJIANG, QIJIANG))
     for town, name in TOWNS.items():
@@ -125,8 +182,15 @@ def organizations() -> list[OrganizationFields]:
             org(f"{division}-center", f"{name}公共服务中心", OrganizationKind.TOWN_CENTER, division, division)
         )
     for division, (town, name) in VILLAGES.items():
-        orgs.append(org(f"{division}-center", f"{name}便民服务中心", OrganizationKind.VILLAGE_CENTER, division,
-                        f"500110{town}000"))  # fmt: skip
+        orgs.append(
+            org(
+                f"{division}-center",
+                f"{name}便民服务中心",
+                OrganizationKind.VILLAGE_CENTER,
+                division,
+                f"500110{town}000",
+            )
+        )
     return orgs
 
 
@@ -165,12 +229,23 @@ async def load_accounts(database: Database, settings: IdentitySettings) -> int:
     for name, id_number, phone, method, by_org in DEMO_PERSONS:
         async with IdentityUnitOfWork(database) as uow:
             created += await seed_person(
-                uow, cipher=cipher, name=name, id_number=id_number, phone=phone, method=method, by_org=by_org,
+                uow,
+                cipher=cipher,
+                name=name,
+                id_number=id_number,
+                phone=phone,
+                method=method,
+                by_org=by_org,
                 password_hash=password_hash if phone else None,
-            )  # fmt: skip
+            )
     for username, name, organization, roles, scope in DEMO_STAFF:
-        fields = StaffFields(username=username, name=name, organization_code=organization, roles=tuple(roles),
-                             scope_division=scope)  # fmt: skip
+        fields = StaffFields(
+            username=username,
+            name=name,
+            organization_code=organization,
+            roles=tuple(roles),
+            scope_division=scope,
+        )
         async with IdentityUnitOfWork(database) as uow:
             created += await seed_staff(uow, fields=fields, password_hash=password_hash)
     return created
@@ -185,14 +260,22 @@ async def load(database: Database, settings: IdentitySettings) -> int:
     for client_id, (name, org, scopes) in DEMO_CLIENTS.items():
         async with IdentityUnitOfWork(database) as uow:
             await use_cases.register_client(
-                uow, client_id=client_id, name=name, secret=DEMO_CLIENT_SECRET, scopes=scopes,
-                organization_code=org, pepper=settings.secret_key.get_secret_value(),
-            )  # fmt: skip
+                uow,
+                client_id=client_id,
+                name=name,
+                secret=DEMO_CLIENT_SECRET,
+                scopes=scopes,
+                organization_code=org,
+                pepper=settings.secret_key.get_secret_value(),
+            )
     async with IdentityUnitOfWork(database) as uow:
         await use_cases.register_public_client(
-            uow, client_id=DEMO_WEB_CLIENT, name="通办网上办事大厅", scopes=["openid", "profile", "phone"],
+            uow,
+            client_id=DEMO_WEB_CLIENT,
+            name="通办网上办事大厅",
+            scopes=["openid", "profile", "phone"],
             redirect_uris=DEMO_WEB_REDIRECT_URIS,
-        )  # fmt: skip
+        )
     return changed
 
 

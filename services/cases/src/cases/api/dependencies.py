@@ -51,8 +51,15 @@ def open_matters(state: State) -> OpenMatterCache:
 
 
 def caller_of(principal: Principal) -> Caller:
-    return Caller(sub=principal.sub, kind=principal.kind, org=principal.org, region=principal.region,
-                  roles=principal.roles, acr=principal.acr, scopes=principal.scopes)  # fmt: skip
+    return Caller(
+        sub=principal.sub,
+        kind=principal.kind,
+        org=principal.org,
+        region=principal.region,
+        roles=principal.roles,
+        acr=principal.acr,
+        scopes=principal.scopes,
+    )
 
 
 async def working_calendar(state: State) -> WorkingCalendar:

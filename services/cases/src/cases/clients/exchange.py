@@ -73,9 +73,15 @@ class RecordRead:
     why: Purpose
 
     def body(self) -> dict[str, Any]:
-        return {"kind": "record", "resource_code": self.code, "identifier": self.subject.identifier,
-                "subject_kind": self.subject.kind, "items": self.items, "purpose": self.why.purpose,
-                "case_ref": self.why.case_ref}  # fmt: skip
+        return {
+            "kind": "record",
+            "resource_code": self.code,
+            "identifier": self.subject.identifier,
+            "subject_kind": self.subject.kind,
+            "items": self.items,
+            "purpose": self.why.purpose,
+            "case_ref": self.why.case_ref,
+        }
 
 
 @dataclass(frozen=True)
@@ -87,9 +93,14 @@ class CertificateLookup:
     why: Purpose
 
     def body(self) -> dict[str, Any]:
-        return {"kind": "certificates", "holder_kind": self.subject.kind, "type_code": self.type_code,
-                "holder_identifier": self.subject.identifier, "purpose": self.why.purpose,
-                "case_ref": self.why.case_ref}  # fmt: skip
+        return {
+            "kind": "certificates",
+            "holder_kind": self.subject.kind,
+            "type_code": self.type_code,
+            "holder_identifier": self.subject.identifier,
+            "purpose": self.why.purpose,
+            "case_ref": self.why.case_ref,
+        }
 
 
 Ask = RecordRead | CertificateLookup
@@ -124,11 +135,26 @@ class ExchangeClient:
         results = (await self._call("POST", "/reads", {"reads": [a.body() for a in asks]})).json()["results"]
         return [_answer(ask, result) for ask, result in zip(asks, results, strict=True)]
 
-    async def issue(self, *, subject: Subject, type_code: str, issuer_org: str, holder_id: str, case_ref: str,
-                    valid_from: date) -> Issued:  # fmt: skip
-        body = {"type_code": type_code, "issuer_org": issuer_org, "holder_kind": subject.kind,
-                "holder_identifier": subject.identifier, "holder_name": subject.name or "—", "holder_id": holder_id,
-                "case_ref": case_ref, "valid_from": valid_from.isoformat()}  # fmt: skip
+    async def issue(
+        self,
+        *,
+        subject: Subject,
+        type_code: str,
+        issuer_org: str,
+        holder_id: str,
+        case_ref: str,
+        valid_from: date,
+    ) -> Issued:
+        body = {
+            "type_code": type_code,
+            "issuer_org": issuer_org,
+            "holder_kind": subject.kind,
+            "holder_identifier": subject.identifier,
+            "holder_name": subject.name or "—",
+            "holder_id": holder_id,
+            "case_ref": case_ref,
+            "valid_from": valid_from.isoformat(),
+        }
         response = await self._call("POST", "/certificates", body)
         return Issued(identifier=str(response.json()["identifier"]), created=response.status_code == 201)
 
@@ -140,8 +166,11 @@ def _answer(ask: Ask, result: dict[str, Any]) -> Answer:
         return CallFailed((code or f"exchange_http_{result.get('status')}")[:60], result.get("status"))
     answer = result["result"]
     if isinstance(ask, RecordRead):
-        return Read(access_log_id=str(answer["access_log_id"]), items=list(answer.get("items") or []),
-                    withheld=list(answer.get("withheld") or []))  # fmt: skip
+        return Read(
+            access_log_id=str(answer["access_log_id"]),
+            items=list(answer.get("items") or []),
+            withheld=list(answer.get("withheld") or []),
+        )
     valid = [
         str(c["identifier"]) for c in answer.get("certificates", []) if c.get("status", "有效") == "有效"
     ]

@@ -30,8 +30,14 @@ class Subject:
 
 
 class IdentityClient:
-    def __init__(self, http: httpx.AsyncClient, *, client_id: str, client_secret: SecretStr,
-                 clock: Callable[[], float] = time.monotonic) -> None:  # fmt: skip
+    def __init__(
+        self,
+        http: httpx.AsyncClient,
+        *,
+        client_id: str,
+        client_secret: SecretStr,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._http, self._client_id, self._secret, self._clock = http, client_id, client_secret, clock
         self._token: tuple[str, float] | None = None
 
@@ -40,8 +46,11 @@ class IdentityClient:
         if self._token is not None and self._clock() < self._token[1]:
             return self._token[0]
         try:
-            response = await self._http.post("/token", data={"grant_type": "client_credentials", "scope": SCOPES},
-                                             auth=(self._client_id, self._secret.get_secret_value()))  # fmt: skip
+            response = await self._http.post(
+                "/token",
+                data={"grant_type": "client_credentials", "scope": SCOPES},
+                auth=(self._client_id, self._secret.get_secret_value()),
+            )
         except httpx.HTTPError as exc:
             raise transport_failure("identity", exc) from None
         if response.status_code != 200:
@@ -66,5 +75,8 @@ class IdentityClient:
         identifier = body.get("credit_code") if kind == "enterprise" else body.get("id_number")
         if not identifier:
             raise CallFailed("identity_not_revealed", response.status_code)
-        return Subject(kind="enterprise" if kind == "enterprise" else "person", identifier=str(identifier),
-                       name=str(body.get("name") or ""))  # fmt: skip
+        return Subject(
+            kind="enterprise" if kind == "enterprise" else "person",
+            identifier=str(identifier),
+            name=str(body.get("name") or ""),
+        )

@@ -110,9 +110,11 @@ def real_name_short(caller: Caller, required: int) -> bool:
 def may_edit_calendar(caller: Caller) -> bool:
     """The working-day calendar is the district's: its administrators (district scope) enter each year's notice."""
     return (
-        caller.kind == "staff" and "admin" in caller.roles and caller.region is not None
+        caller.kind == "staff"
+        and "admin" in caller.roles
+        and caller.region is not None
         and len(region_prefix(caller.region)) <= 6
-    )  # fmt: skip
+    )
 
 
 BASIS_SCOPE = "cases:basis"

@@ -91,17 +91,25 @@ class CaseRepository:
     async def awaiting_acceptance(self, *, received_before: datetime) -> Sequence[tuple[str, datetime]]:
         """Received long enough ago, with no acceptance, refusal or supplement notice yet."""
         query = select(Case.id, Case.received_at).where(
-            Case.status.in_(["received", "pre_review"]), Case.supplement_requested.is_(False), Case.kind != "bundle",
+            Case.status.in_(["received", "pre_review"]),
+            Case.supplement_requested.is_(False),
+            Case.kind != "bundle",
             Case.received_at < received_before,
-        )  # fmt: skip
+        )
         return [(row[0], row[1]) for row in await self._session.execute(query)]
 
     async def due_soon(self, *, until: date) -> Sequence[Case]:
         """Open cases due by ``until`` (or overdue) that have not had their red warning."""
-        query = select(Case).where(
-            Case.concluded_at.is_(None), Case.due_date.is_not(None), Case.due_date <= until,
-            or_(Case.warning_level.is_(None), Case.warning_level != "red"),
-        ).with_for_update(skip_locked=True)  # fmt: skip
+        query = (
+            select(Case)
+            .where(
+                Case.concluded_at.is_(None),
+                Case.due_date.is_not(None),
+                Case.due_date <= until,
+                or_(Case.warning_level.is_(None), Case.warning_level != "red"),
+            )
+            .with_for_update(skip_locked=True)
+        )
         return (await self._session.scalars(query)).all()
 
     async def children(self, parent_id: str, *, for_update: bool = False) -> Sequence[Case]:
@@ -124,9 +132,15 @@ class CaseRepository:
         return await self._page(where, Case.received_at.desc(), limit=limit, offset=offset)
 
     async def queue(
-        self, *, orgs: Sequence[str], statuses: Sequence[str] | None, due_before: date | None,
-        overdue_on: date | None, limit: int, offset: int,
-    ) -> Page:  # fmt: skip
+        self,
+        *,
+        orgs: Sequence[str],
+        statuses: Sequence[str] | None,
+        due_before: date | None,
+        overdue_on: date | None,
+        limit: int,
+        offset: int,
+    ) -> Page:
         """Cases an organization handles or received, soonest due first; open ones (待办) unless statuses say.
 
         Two index scans (handled, received) each stop after offset + limit rows and are merged, instead of one
@@ -226,12 +240,17 @@ class CalendarRepository:
     async def replace_year(self, year: int, days: Sequence[tuple[date, DayKind]], *, source: str) -> int:
         """The year is published with exactly these special days (a new notice, or a corrected one); returns the
         year's new revision."""
-        revision: int = (await self._session.execute(
-            insert(CalendarYear).values(year=year, source=source, revision=1)
-            .on_conflict_do_update(index_elements=[CalendarYear.year],
-                                   set_={"source": source, "revision": CalendarYear.revision + 1})
-            .returning(CalendarYear.revision)
-        )).scalar_one()  # fmt: skip
+        revision: int = (
+            await self._session.execute(
+                insert(CalendarYear)
+                .values(year=year, source=source, revision=1)
+                .on_conflict_do_update(
+                    index_elements=[CalendarYear.year],
+                    set_={"source": source, "revision": CalendarYear.revision + 1},
+                )
+                .returning(CalendarYear.revision)
+            )
+        ).scalar_one()
         await self._session.execute(
             delete(CalendarDay).where(CalendarDay.day.between(date(year, 1, 1), date(year, 12, 31)))
         )

@@ -135,10 +135,18 @@ async def resolve_due_materials(
             continue
         attempts = material.attempts + 1
         next_at = policy.next_attempt(attempts, now)
-        failures.append(Failure(material.id, attempts, next_at,
-                                (outcome if next_at else f"{GAVE_UP} ({outcome})")[:300]))  # fmt: skip
-        log.info("material not obtained", extra={"case_id": material.case_id, "material": material.code,
-                                                 "reason": outcome, "attempts": attempts})  # fmt: skip
+        failures.append(
+            Failure(material.id, attempts, next_at, (outcome if next_at else f"{GAVE_UP} ({outcome})")[:300])
+        )
+        log.info(
+            "material not obtained",
+            extra={
+                "case_id": material.case_id,
+                "material": material.code,
+                "reason": outcome,
+                "attempts": attempts,
+            },
+        )
     return Resolution(len(claimed), await queue.record(successes, failures, now=now))
 
 
@@ -170,8 +178,13 @@ async def _resolve(run: _Run, claimed: Sequence[DueMaterial]) -> list[Obtained |
 
 async def _round(run: _Run, pending: Sequence[_Material]) -> None:
     """Each pending material tries its next way: asks that can be settled here are, the rest go in batches."""
-    await run.load_resources({m.due.resource_code for m in pending
-                              if m.ways[0] == Method.DATA_SHARING.value and m.due.resource_code})  # fmt: skip
+    await run.load_resources(
+        {
+            m.due.resource_code
+            for m in pending
+            if m.ways[0] == Method.DATA_SHARING.value and m.due.resource_code
+        }
+    )
     asked: list[tuple[_Material, Ask]] = []
     for material in pending:
         way = material.ways.pop(0)
@@ -189,8 +202,11 @@ async def _round(run: _Run, pending: Sequence[_Material]) -> None:
             material.reasons.append(f"{way}:{answer.code}")
         elif isinstance(ask, CertificateLookup):
             if answer.valid:
-                material.obtained = Obtained(Method.E_CERTIFICATE, answer.valid[0], {
-                    "access_log_id": answer.access_log_id, "certificate_type": ask.type_code})  # fmt: skip
+                material.obtained = Obtained(
+                    Method.E_CERTIFICATE,
+                    answer.valid[0],
+                    {"access_log_id": answer.access_log_id, "certificate_type": ask.type_code},
+                )
             else:
                 material.reasons.append(f"{way}:not_found")
         else:

@@ -41,7 +41,10 @@ async def test_id_card_is_obtained_by_data_sharing(
     case = await _apply(flow, registration)
     before = (await flow.client.get(f"/cases/{case['id']}/materials", headers=flow.citizen())).json()
     assert [(m["material_code"], m["status"]) for m in before["materials"]] == [
-        ("M01", "missing"), ("M02", "missing"), ("M03", "missing")]  # fmt: skip
+        ("M01", "missing"),
+        ("M02", "missing"),
+        ("M03", "missing"),
+    ]
     assert (before["still_missing"], before["paper_free_share"]) == (3, None)
 
     # due for the worker from the moment the case was filed: only the one the exchange may hold
@@ -139,9 +142,15 @@ async def test_failures_back_off_then_leave_it_for_upload(
     resolved = await resolve_due_materials(database, mesh_calls, policy=POLICY, now=now + timedelta(days=1))
     assert resolved == Resolution(0, 0)  # given up: no longer due
 
-    uploaded = await flow.client.post(f"/cases/{case['id']}/materials/M02/upload", content=PDF,
-                                      headers={**flow.citizen(), "Content-Type": "application/pdf",
-                                               "X-Filename": "%E8%BA%AB%E4%BB%BD%E8%AF%81.pdf"})  # fmt: skip
+    uploaded = await flow.client.post(
+        f"/cases/{case['id']}/materials/M02/upload",
+        content=PDF,
+        headers={
+            **flow.citizen(),
+            "Content-Type": "application/pdf",
+            "X-Filename": "%E8%BA%AB%E4%BB%BD%E8%AF%81.pdf",
+        },
+    )
     assert uploaded.status_code == 201, uploaded.text
     assert uploaded.json()["filename"] == "身份证.pdf"
     assert uploaded.json()["sha256"] == hashlib.sha256(PDF).hexdigest()

@@ -134,9 +134,13 @@ def _shown(text: str | None) -> str | None:
 
 @router.get("/mine", response_model=list[ReadOfMyData], responses=problem_responses(401, 403, 503))
 async def reads_of_my_data(
-    uow: UowDep, principal: CurrentPrincipal, now: NowDep, path: ReadPathDep,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50, offset: Annotated[int, Query(ge=0)] = 0,
-) -> list[ReadOfMyData]:  # fmt: skip
+    uow: UowDep,
+    principal: CurrentPrincipal,
+    now: NowDep,
+    path: ReadPathDep,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> list[ReadOfMyData]:
     """Who read my data (谁查看了我的数据), newest first: every read of the caller's resident ID (a person) or
     credit code (an enterprise's login), as the hub resolved it from the identifier read — including reads made
     before the account existed. Entries hidden under an investigation duty appear once their date has passed."""

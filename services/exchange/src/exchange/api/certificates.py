@@ -28,14 +28,26 @@ Identifier = Annotated[str, Path(max_length=120, description="GB/T 36904 identif
 
 
 class IssueIn(BaseModel):
-    identifier: str | None = Field(default=None, max_length=120, description="GB/T 36904 identifier; leave out "
-                                   "to have the registry assign one from type_code and the issuer's credit code",
-                                   examples=["1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.001.U"])  # fmt: skip
-    type_code: str | None = Field(default=None, max_length=40, description="certificate type: the national code "
-                                  "(证照类型代码) or an alias from GET /certificates/types; required without identifier",
-                                  examples=["11100000000013338W011", "ZZ-YYZZ"])  # fmt: skip
-    issuer_org: str | None = Field(default=None, max_length=40, description="the issuing member when a platform "
-                                   "system issues on its behalf (scope exchange:certificates:issue)")  # fmt: skip
+    identifier: str | None = Field(
+        default=None,
+        max_length=120,
+        description="GB/T 36904 identifier; leave out "
+        "to have the registry assign one from type_code and the issuer's credit code",
+        examples=["1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.001.U"],
+    )
+    type_code: str | None = Field(
+        default=None,
+        max_length=40,
+        description="certificate type: the national code "
+        "(证照类型代码) or an alias from GET /certificates/types; required without identifier",
+        examples=["11100000000013338W011", "ZZ-YYZZ"],
+    )
+    issuer_org: str | None = Field(
+        default=None,
+        max_length=40,
+        description="the issuing member when a platform "
+        "system issues on its behalf (scope exchange:certificates:issue)",
+    )
     type_name: str | None = Field(
         default=None, max_length=100, examples=["营业执照"], description="default: the type directory's name"
     )
@@ -94,9 +106,13 @@ class CertificateTypeIn(BaseModel):
     name: str = Field(
         min_length=2, max_length=100, examples=["结婚证"], description="type name (证照类型名称)"
     )
-    aliases: list[Annotated[str, Field(max_length=40)]] = Field(default=[], max_length=20, examples=[["ZZ-JHZ"]],
-                               description="other names callers may use (e.g. the matter catalog's short code); "
-                               "each names one type only")  # fmt: skip
+    aliases: list[Annotated[str, Field(max_length=40)]] = Field(
+        default=[],
+        max_length=20,
+        examples=[["ZZ-JHZ"]],
+        description="other names callers may use (e.g. the matter catalog's short code); "
+        "each names one type only",
+    )
 
 
 class StatusIn(BaseModel):
@@ -140,15 +156,23 @@ async def missing_certificate_types(uow: UowDep) -> list[MissingTypeOut]:
     """Certificate types the open matters of the catalog name that the directory does not know (目录缺失的证照类型):
     approving such a matter cannot issue its certificate (`unknown_certificate_type`), and its materials of such a
     type fall back to shared data or paper. Empty when the directory covers the catalog."""
-    return [MissingTypeOut(name=m.name, matters=[MissingUseOut(matter_code=c, matter_name=n, used_as=u)
-                                                 for c, n, u in m.matters]) for m in await certificates.missing_types(uow)]  # fmt: skip
+    return [
+        MissingTypeOut(
+            name=m.name,
+            matters=[MissingUseOut(matter_code=c, matter_name=n, used_as=u) for c, n, u in m.matters],
+        )
+        for m in await certificates.missing_types(uow)
+    ]
 
 
 @router.put("/types/{code}", response_model=CertificateTypeOut, responses=problem_responses(403, 409, 422))
 async def register_certificate_type(
-    request: Request, uow: UowDep, principal: CurrentPrincipal, body: CertificateTypeIn,
+    request: Request,
+    uow: UowDep,
+    principal: CurrentPrincipal,
+    body: CertificateTypeIn,
     code: Annotated[str, Path(max_length=40, description="national type code (证照类型代码), 21 characters")],
-) -> CertificateTypeOut:  # fmt: skip
+) -> CertificateTypeOut:
     """Enter or replace a type of the directory (operators): its name and every alias it answers to, so that
     departments and the matter catalog can name it by their own short codes. A type's aliases are replaced
     whole; an alias already naming another type is refused (409 `alias_taken`). Certificates already issued
@@ -162,10 +186,14 @@ async def register_certificate_type(
 
 
 @router.post(
-    "", response_model=CertificateOut, status_code=201,
-    responses={200: {"description": "already registered for this case, type and issuer (a retry)"},
-               **problem_responses(403, 409, 422, 503)},
-)  # fmt: skip
+    "",
+    response_model=CertificateOut,
+    status_code=201,
+    responses={
+        200: {"description": "already registered for this case, type and issuer (a retry)"},
+        **problem_responses(403, 409, 422, 503),
+    },
+)
 async def issue_certificate(
     request: Request,
     body: IssueIn,
@@ -234,20 +262,30 @@ async def look_up_certificates(body: LookupIn, principal: DataPrincipal) -> Look
 
 
 router.add_api_route(
-    "/lookup", look_up_certificates, methods=["POST"], response_model=LookupOut,
-    route_class_override=_LookupRoute, responses=problem_responses(400, 401, 403, 404, 422, 429, 503),
-)  # fmt: skip
+    "/lookup",
+    look_up_certificates,
+    methods=["POST"],
+    response_model=LookupOut,
+    route_class_override=_LookupRoute,
+    responses=problem_responses(400, 401, 403, 404, 422, 429, 503),
+)
 
 
 @router.post(
     "/{identifier}/status", response_model=CertificateOut, responses=problem_responses(403, 404, 409)
 )
-async def change_certificate_status(identifier: Identifier, body: StatusIn, uow: UowDep, principal: CurrentPrincipal,
-                        settings: SettingsDep) -> CertificateOut:  # fmt: skip
+async def change_certificate_status(
+    identifier: Identifier, body: StatusIn, uow: UowDep, principal: CurrentPrincipal, settings: SettingsDep
+) -> CertificateOut:
     """Change the status (暂扣, 撤销, 注销, 失效, 吊销, or back to 有效 from 暂扣; issuer only)."""
-    certificate = await certificates.change_status(uow, caller=principal, identifier=identifier,
-                                                   status=body.status, reason=body.reason,
-                                                   resource_code=settings.certificate_resource)  # fmt: skip
+    certificate = await certificates.change_status(
+        uow,
+        caller=principal,
+        identifier=identifier,
+        status=body.status,
+        reason=body.reason,
+        resource_code=settings.certificate_resource,
+    )
     return CertificateOut.model_validate(certificate)
 
 

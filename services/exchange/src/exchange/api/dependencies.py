@@ -106,13 +106,16 @@ async def admit(request: Request, principal: Principal, cost: int = 1) -> Princi
         raise ProblemError(
             f"一次请求的读取数超过本客户端的限额，请每次至多 {exc.burst} 条 (batch larger than the rate limit of "
             f"client {principal.client_id} allows: at most {exc.burst} reads per request)",
-            status=429, code="batch_over_limit",
-        ) from None  # fmt: skip
+            status=429,
+            code="batch_over_limit",
+        ) from None
     if wait:
         raise ProblemError(
             f"请求过于频繁，请 {wait} 秒后重试 (rate limit of client {principal.client_id} exceeded)",
-            status=429, code="rate_limited", headers={"Retry-After": str(wait)},
-        )  # fmt: skip
+            status=429,
+            code="rate_limited",
+            headers={"Retry-After": str(wait)},
+        )
     return principal
 
 

@@ -74,26 +74,41 @@ async def request_share(
     now: NowDep, body: RequestIn, uow: UowDep, principal: CurrentPrincipal, settings: SettingsDep
 ) -> RequestOut:
     """Ask the provider for a conditional resource; the answer is due in 10 working days."""
-    draft = grants.RequestDraft(body.resource_code, body.purpose, body.legal_basis, body.items, body.valid_from,
-                                body.valid_to)  # fmt: skip
+    draft = grants.RequestDraft(
+        body.resource_code, body.purpose, body.legal_basis, body.items, body.valid_from, body.valid_to
+    )
     today = now.date()
-    request = await grants.request_share(uow, caller=principal, draft=draft, today=today,
-                                         working_days=settings.grant_answer_working_days)  # fmt: skip
+    request = await grants.request_share(
+        uow, caller=principal, draft=draft, today=today, working_days=settings.grant_answer_working_days
+    )
     return _out(request, today)
 
 
 @router.get("", response_model=list[RequestOut], responses=problem_responses(403, 422))
 async def list_requests(
-    uow: UowDep, principal: CurrentPrincipal, now: NowDep,
-    role: Annotated[Literal["requester", "provider", "all"], Query(description="as requester or provider")] = "requester",
+    uow: UowDep,
+    principal: CurrentPrincipal,
+    now: NowDep,
+    role: Annotated[
+        Literal["requester", "provider", "all"], Query(description="as requester or provider")
+    ] = "requester",
     status: Annotated[Literal["pending", "granted", "refused", "withdrawn"] | None, Query()] = None,
     overdue: Annotated[bool, Query(description="only pending requests past their due date")] = False,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50, offset: Annotated[int, Query(ge=0)] = 0,
-) -> list[RequestOut]:  # fmt: skip
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> list[RequestOut]:
     """Share requests of one's organization, as requester or as provider; ``overdue=true`` lists late answers."""
     today = now.date()
-    found = await grants.list_requests(uow, caller=principal, role=role, status=status, overdue=overdue,
-                                       today=today, limit=limit, offset=offset)  # fmt: skip
+    found = await grants.list_requests(
+        uow,
+        caller=principal,
+        role=role,
+        status=status,
+        overdue=overdue,
+        today=today,
+        limit=limit,
+        offset=offset,
+    )
     return [_out(r, today) for r in found]
 
 
@@ -117,9 +132,16 @@ async def grant_request(
     path: ReadPathDep,
 ) -> RequestOut:
     """Grant (授权), optionally fewer items or a shorter validity (provider only)."""
-    request = await grants.answer_request(uow, caller=principal, request_id=request_id, grant=True,
-                                          reason=body.reason, items=body.items, valid_to=body.valid_to,
-                                          now=now)  # fmt: skip
+    request = await grants.answer_request(
+        uow,
+        caller=principal,
+        request_id=request_id,
+        grant=True,
+        reason=body.reason,
+        items=body.items,
+        valid_to=body.valid_to,
+        now=now,
+    )
     path.grants.forget(GrantCopies.key(request.resource_code, request.requester_code))
     return _out(request, now.date())
 
@@ -131,8 +153,16 @@ async def refuse_request(
     now: NowDep, request_id: uuid.UUID, body: RefuseIn, uow: UowDep, principal: CurrentPrincipal
 ) -> RequestOut:
     """Refuse with a reason (拒绝并说明理由; provider only)."""
-    request = await grants.answer_request(uow, caller=principal, request_id=request_id, grant=False,
-                                          reason=body.reason, items=None, valid_to=None, now=now)  # fmt: skip
+    request = await grants.answer_request(
+        uow,
+        caller=principal,
+        request_id=request_id,
+        grant=False,
+        reason=body.reason,
+        items=None,
+        valid_to=None,
+        now=now,
+    )
     return _out(request, now.date())
 
 

@@ -114,8 +114,16 @@ async def serve_read(request: Request) -> Response:
     code: str = request.path_params["code"]
     body = parsed_body(ReadIn, await request.body(), request.headers.get("content-type"))
     if len(code) > _CODE_MAX:
-        raise RequestValidationError([{"type": "string_too_long", "loc": ("path", "code"), "input": code,
-                                       "msg": f"String should have at most {_CODE_MAX} characters"}])  # fmt: skip
+        raise RequestValidationError(
+            [
+                {
+                    "type": "string_too_long",
+                    "loc": ("path", "code"),
+                    "input": code,
+                    "msg": f"String should have at most {_CODE_MAX} characters",
+                }
+            ]
+        )
     return Response(
         json_bytes(await answer_read(request, principal, code, body)), media_type="application/json"
     )
@@ -133,8 +141,14 @@ async def answer_read(request: Request, principal: Principal, code: str, body: R
     )
     path: reads.ReadPath = request.app.state.read_path
     result = await reads.read_record(path, caller=principal, query=query, request_id=current_request_id())
-    return {"resource_code": result.resource_code, "items": list(result.items), "withheld": list(result.withheld),
-            "data": result.data, "access_log_id": result.access_log_id, "method": result.method}  # fmt: skip
+    return {
+        "resource_code": result.resource_code,
+        "items": list(result.items),
+        "withheld": list(result.withheld),
+        "data": result.data,
+        "access_log_id": result.access_log_id,
+        "method": result.method,
+    }
 
 
 class _ReadRoute(ServedBy):
@@ -150,9 +164,13 @@ async def read_record(code: Code, body: ReadIn, principal: DataPrincipal) -> Rea
 
 
 router.add_api_route(
-    "/read", read_record, methods=["POST"], response_model=ReadOut, route_class_override=_ReadRoute,
+    "/read",
+    read_record,
+    methods=["POST"],
+    response_model=ReadOut,
+    route_class_override=_ReadRoute,
     responses=problem_responses(400, 401, 403, 404, 413, 422, 429, 502, 503, 504),
-)  # fmt: skip
+)
 
 
 @router.put(
@@ -163,6 +181,7 @@ async def push_records(
 ) -> PushOut:
     """Push hosted records (库表推送), bulk or incremental: newer versions replace older ones."""
     pushed = [records.PushedRecord(r.identifier, r.version, r.data, r.deleted) for r in body.records]
-    summary = await records.push_records(uow, caller=principal, resource_code=code, records=pushed, sealer=sealer,
-                                         limits=limits)  # fmt: skip
+    summary = await records.push_records(
+        uow, caller=principal, resource_code=code, records=pushed, sealer=sealer, limits=limits
+    )
     return PushOut(received=summary.received, applied=summary.applied, stale=summary.stale)

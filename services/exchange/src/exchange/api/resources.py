@@ -91,8 +91,12 @@ class MemberOut(BaseModel):
 def _out(resource: Resource, decision: Decision | None) -> ResourceOut:
     out = ResourceOut.model_validate(resource)
     if decision is not None:
-        out.access = AccessOut(readable=decision.allowed, items=list(decision.items),
-                               reason=decision.refusal.value if decision.refusal else None, detail=decision.detail)  # fmt: skip
+        out.access = AccessOut(
+            readable=decision.allowed,
+            items=list(decision.items),
+            reason=decision.refusal.value if decision.refusal else None,
+            detail=decision.detail,
+        )
     return out
 
 
@@ -113,9 +117,10 @@ async def register_member(
 
 @router.get("/resources", response_model=list[ResourceOut], responses=problem_responses(422))
 async def list_resources(
-    uow: UowDep, principal: OptionalPrincipal,
+    uow: UowDep,
+    principal: OptionalPrincipal,
     provider: Annotated[str | None, Query(max_length=40, description="provider code")] = None,
-) -> list[ResourceOut]:  # fmt: skip
+) -> list[ResourceOut]:
     """Data resources registered for sharing (共享资源); with a token, each says what the caller may read."""
     found = await use_cases.list_resources(uow, provider_code=provider, caller=principal)
     return [_out(entry.resource, entry.decision) for entry in found]
@@ -147,8 +152,9 @@ async def register_resource(
     administrators or its own system set, change or clear the endpoint (``endpoint_not_allowed``), which must
     pass the outbound policy (``endpoint_refused``) and be on a host listed for the provider
     (``endpoint_host_not_allowed``)."""
-    resource = Resource(code=code, **body.model_dump(exclude={"items"}),
-                        items=[item.model_dump() for item in body.items])  # fmt: skip
+    resource = Resource(
+        code=code, **body.model_dump(exclude={"items"}), items=[item.model_dump() for item in body.items]
+    )
     await use_cases.register_resource(uow, resource=resource, caller=principal, outbound=outbound)
     snapshots.forget(code)  # this replica's reads see the change at once; other replicas within their ttl
     return _out(await use_cases.get_resource(uow, code=code), None)

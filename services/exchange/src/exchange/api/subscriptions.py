@@ -48,11 +48,16 @@ class SubscriptionOut(BaseModel):
 
 def _out(view: Any, backlog: dict[str, Any] | None = None, secret: str | None = None) -> SubscriptionOut:
     return SubscriptionOut(
-        id=view.id, member_code=view.member_code, resource_code=view.resource_code, channel=view.channel,
-        webhook_url=view.webhook_url, created_at=view.created_at,
+        id=view.id,
+        member_code=view.member_code,
+        resource_code=view.resource_code,
+        channel=view.channel,
+        webhook_url=view.webhook_url,
+        created_at=view.created_at,
         nats_subject=notify_subject(view.member_code) if view.channel == "nats" else None,
-        backlog=Backlog(**backlog) if backlog is not None else None, secret=secret,
-    )  # fmt: skip
+        backlog=Backlog(**backlog) if backlog is not None else None,
+        secret=secret,
+    )
 
 
 @router.post("", response_model=SubscriptionOut, status_code=201, responses=problem_responses(403, 404, 422))
@@ -67,9 +72,15 @@ async def subscribe(
     """Subscribe one's organization to changes of a resource it may read. A webhook URL that the outbound policy
     refuses as written (scheme, an internal address in any spelling) is 422 ``webhook_url_refused``."""
     created = await subscriptions.subscribe(
-        uow, caller=principal, resource_code=body.resource_code, channel=body.channel,
-        webhook_url=body.webhook_url, sealer=sealer, today=now.date(), outbound=outbound,
-    )  # fmt: skip
+        uow,
+        caller=principal,
+        resource_code=body.resource_code,
+        channel=body.channel,
+        webhook_url=body.webhook_url,
+        sealer=sealer,
+        today=now.date(),
+        outbound=outbound,
+    )
     return _out(created.subscription, secret=created.secret)
 
 
@@ -87,8 +98,7 @@ async def replay_subscription(
     now: NowDep, subscription_id: uuid.UUID, uow: UowDep, principal: CurrentPrincipal
 ) -> SubscriptionOut:
     """Retry the subscription's dead deliveries."""
-    view = await subscriptions.replay_dead(uow, caller=principal, subscription_id=subscription_id,
-                                           now=now)  # fmt: skip
+    view = await subscriptions.replay_dead(uow, caller=principal, subscription_id=subscription_id, now=now)
     return _out(view.subscription, view.backlog)
 
 

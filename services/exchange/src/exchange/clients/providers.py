@@ -78,9 +78,15 @@ class ProviderClient:
         self._max_bytes = max_bytes
 
     async def fetch(
-        self, *, url: str, timeout: float, subject_kind: str, identifier: str, items: list[str],
+        self,
+        *,
+        url: str,
+        timeout: float,
+        subject_kind: str,
+        identifier: str,
+        items: list[str],
         context: ForwardedContext,
-    ) -> dict[str, Any] | None:  # fmt: skip
+    ) -> dict[str, Any] | None:
         """The provider's record of the subject, or None when it has none."""
         body = json.dumps({"subject_kind": subject_kind, "identifier": identifier, "items": items}).encode()
         try:

@@ -51,8 +51,11 @@ class CaseEventView(BaseModel):
     opinion_code: str | None = None
     procedure: str | None = Field(default=None, description="the special procedure of a pause (听证, 检验 …)")
     certificate_id: str | None = Field(default=None, description="certificate_issued: the GB/T 36904 id")
-    rating: int | None = Field(default=None, validation_alias=AliasChoices("rating", "score"),
-                               description="case_evaluated: the 好差评 score 1–5")  # fmt: skip
+    rating: int | None = Field(
+        default=None,
+        validation_alias=AliasChoices("rating", "score"),
+        description="case_evaluated: the 好差评 score 1–5",
+    )
     materials: list[dict[str, Any]] = Field(default_factory=list, description="case_submitted/supplemented")
     parent_case_id: str | None = None
     applicant_kind: str | None = None
@@ -130,6 +133,10 @@ async def on_case_event(session: AsyncSession, event: CloudEvent) -> None:
 # The link delivers what is queued every EXCHANGE_CITY_POLL_INTERVAL (0.5 s) anyway, so waiting 0.2 s after a fetch
 # that was not full costs the records little latency and lets the next fetch take many events in one transaction.
 CASE_EVENTS_CONSUMER = ConsumerSpec(
-    durable="exchange-city-link", stream="CASES", subjects=["cases.>"], handler=on_case_event,
-    batch_handler=on_case_events, linger=0.2,
-)  # fmt: skip
+    durable="exchange-city-link",
+    stream="CASES",
+    subjects=["cases.>"],
+    handler=on_case_event,
+    batch_handler=on_case_events,
+    linger=0.2,
+)

@@ -27,10 +27,25 @@ __all__ = [
 GENESIS_HASH = "0" * 64
 
 CHAINED_FIELDS = (
-    "id", "at", "request_id", "client_id", "caller", "caller_kind", "org_code", "roles", "resource_code",
-    "items", "purpose", "case_ref", "legal_basis", "subject_ref", "owner_id", "outcome", "reason",
+    "id",
+    "at",
+    "request_id",
+    "client_id",
+    "caller",
+    "caller_kind",
+    "org_code",
+    "roles",
+    "resource_code",
+    "items",
+    "purpose",
+    "case_ref",
+    "legal_basis",
+    "subject_ref",
+    "owner_id",
+    "outcome",
+    "reason",
     "hidden_until",
-)  # fmt: skip
+)
 
 
 def _value(value: Any) -> Any:
@@ -120,9 +135,11 @@ class ChainWalk:
             return
         if seq != self.seq + 1:
             self.broken = Break(
-                self.seq + 1, entry_id, "missing_entries",
+                self.seq + 1,
+                entry_id,
+                "missing_entries",
                 f"第 {self.seq + 1} 条起缺失，下一条为第 {seq} 条 (entries {self.seq + 1}..{seq - 1} missing)",
-            )  # fmt: skip
+            )
             return
         if entry.get("id") is None:
             self.broken = Break(
@@ -131,9 +148,11 @@ class ChainWalk:
             return
         if entry.get("prev_hash") != self.hash:
             self.broken = Break(
-                seq, entry_id, "link_broken",
+                seq,
+                entry_id,
+                "link_broken",
                 "前一条目的哈希与本条记录的不符：条目被删除、插入或调换了顺序 (previous hash does not match)",
-            )  # fmt: skip
+            )
             return
         expected = link_hash(self.hash, canonical_json(entry))
         if entry.get("hash") != expected:
@@ -164,9 +183,11 @@ class ChainWalk:
         with the last checkpoint (catches a tail cut off with the head moved back, or the whole log emptied)."""
         if self.broken is None and (self.seq, self.hash) != (head_seq, head_hash):
             self.broken = Break(
-                self.seq + 1, None, "head_mismatch",
+                self.seq + 1,
+                None,
+                "head_mismatch",
                 f"链头记录为第 {head_seq} 条，但日志只到第 {self.seq} 条 (chain head does not match the last entry)",
-            )  # fmt: skip
+            )
         if self.broken is None and self._next < len(self._anchors):
             anchor = self._anchors[-1]
             self.broken = Break(

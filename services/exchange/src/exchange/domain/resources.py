@@ -11,8 +11,16 @@ from exchange.domain.sharing import SharingMethod, SharingType
 __all__ = ["ITEM_KEY", "ITEM_TYPES", "item_schema", "resource_problems"]
 
 ITEM_KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
-ITEM_TYPES = {"string": "string", "integer": "integer", "number": "number", "boolean": "boolean",
-              "date": "string", "datetime": "string", "object": "object", "array": "array"}  # fmt: skip
+ITEM_TYPES = {
+    "string": "string",
+    "integer": "integer",
+    "number": "number",
+    "boolean": "boolean",
+    "date": "string",
+    "datetime": "string",
+    "object": "object",
+    "array": "array",
+}
 
 
 def resource_problems(
@@ -38,8 +46,12 @@ def resource_problems(
         problems.append({"field": "items", "message": "至少登记一个数据项 (at least one data item)"})
     for index, item in enumerate(items):
         if not ITEM_KEY.match(str(item.get("key", ""))):
-            problems.append({"field": f"items.{index}.key",
-                             "message": "数据项标识须为小写字母开头的字母、数字或下划线 (a-z, 0-9, _)"})  # fmt: skip
+            problems.append(
+                {
+                    "field": f"items.{index}.key",
+                    "message": "数据项标识须为小写字母开头的字母、数字或下划线 (a-z, 0-9, _)",
+                }
+            )
         if item.get("type") not in ITEM_TYPES:
             problems.append(
                 {"field": f"items.{index}.type", "message": f"数据类型须为 {', '.join(ITEM_TYPES)}"}

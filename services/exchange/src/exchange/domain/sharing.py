@@ -115,9 +115,15 @@ def _allow(requested: Sequence[str], allowed: Sequence[str], grant_ids: tuple[st
 
 
 def decide_read(
-    *, resource: ResourceTerms, caller_kind: str, caller_org: str | None, grants: Sequence[GrantTerms],
-    requested: Sequence[str] | None, purpose: Purpose, today: date,
-) -> Decision:  # fmt: skip
+    *,
+    resource: ResourceTerms,
+    caller_kind: str,
+    caller_org: str | None,
+    grants: Sequence[GrantTerms],
+    requested: Sequence[str] | None,
+    purpose: Purpose,
+    today: date,
+) -> Decision:
     """May this caller read these items of this resource today, for this purpose?"""
     if caller_kind not in GOVERNMENT_KINDS or not caller_org:
         return _refuse(

@@ -23,10 +23,11 @@ class MatterDependencyRepository:
         statement = insert(CatalogMatter).values(code=code, version=version, **values)
         result = await self._session.execute(
             statement.on_conflict_do_update(
-                index_elements=[CatalogMatter.code], set_={"version": version, **values},
+                index_elements=[CatalogMatter.code],
+                set_={"version": version, **values},
                 where=CatalogMatter.version < version,
             ).returning(CatalogMatter.code)
-        )  # fmt: skip
+        )
         return result.first() is not None
 
     async def published(
@@ -40,8 +41,12 @@ class MatterDependencyRepository:
         result_certificate_type: str | None = None,
     ) -> bool:
         """Replace the dependencies of ``code`` with those of ``version`` (ignored when older than known)."""
-        values = {"name": name, "department_code": department_code, "open": True,
-                  "result_certificate_type": result_certificate_type}  # fmt: skip
+        values = {
+            "name": name,
+            "department_code": department_code,
+            "open": True,
+            "result_certificate_type": result_certificate_type,
+        }
         if not await self._claim(code, version, values):
             return False
         await self._session.execute(delete(MatterDependency).where(MatterDependency.matter_code == code))
@@ -65,16 +70,18 @@ class MatterDependencyRepository:
         statement = insert(CatalogMatter).values(code=code, version=version, open=False)
         await self._session.execute(
             statement.on_conflict_do_update(
-                index_elements=[CatalogMatter.code], set_={"version": version, "open": False},
+                index_elements=[CatalogMatter.code],
+                set_={"version": version, "open": False},
                 where=CatalogMatter.version <= version,
             )
-        )  # fmt: skip
+        )
         current = await self._session.get(CatalogMatter, code, populate_existing=True)
         if current is not None and not current.open:
             await self._session.execute(delete(MatterDependency).where(MatterDependency.matter_code == code))
 
-    async def dependents(self, *, resource_code: str | None = None, certificate_type: str | None = None
-                         ) -> Sequence[MatterDependency]:  # fmt: skip
+    async def dependents(
+        self, *, resource_code: str | None = None, certificate_type: str | None = None
+    ) -> Sequence[MatterDependency]:
         """Materials of open matters that rely on a resource or on an e-certificate type."""
         query = select(MatterDependency).order_by(MatterDependency.matter_code, MatterDependency.position)
         if resource_code is not None:
@@ -85,8 +92,9 @@ class MatterDependencyRepository:
 
     async def certificate_types_in_use(self) -> Sequence[tuple[str, str, str, str]]:
         """(type as the catalog names it, matter code, matter name, "result" | "material") over the open matters."""
-        results = select(CatalogMatter.result_certificate_type, CatalogMatter.code, CatalogMatter.name,
-                         literal("result")).where(CatalogMatter.open, CatalogMatter.result_certificate_type.is_not(None))  # fmt: skip
+        results = select(
+            CatalogMatter.result_certificate_type, CatalogMatter.code, CatalogMatter.name, literal("result")
+        ).where(CatalogMatter.open, CatalogMatter.result_certificate_type.is_not(None))
         materials = (
             select(
                 MatterDependency.certificate_type, CatalogMatter.code, CatalogMatter.name, literal("material")

@@ -152,9 +152,11 @@ async def read_and_log_many(connection: Any, rows: list[tuple[dict[str, Any], di
     outcome and canonical text). All in one statement; the payloads in order."""
     found = [pair[0] for pair in rows]
     answered = await connection.fetch(
-        _READ_AND_LOG_MANY, *_columns(found), [pair[1]["outcome"] for pair in rows],
+        _READ_AND_LOG_MANY,
+        *_columns(found),
+        [pair[1]["outcome"] for pair in rows],
         [pair[1]["canonical"] for pair in rows],
-    )  # fmt: skip
+    )
     return [row["sealed"] for row in answered]
 
 
@@ -165,9 +167,12 @@ async def look_up_and_log_many(
     with the entry appended as ``found`` or, with none, as ``missing``. All in one statement."""
     found = [row[0] for row in rows]
     answered = await connection.fetch(
-        _LOOK_UP_AND_LOG_MANY, *_columns(found), [row[1]["outcome"] for row in rows],
-        [row[1]["canonical"] for row in rows], [row[2] for row in rows],
-    )  # fmt: skip
+        _LOOK_UP_AND_LOG_MANY,
+        *_columns(found),
+        [row[1]["outcome"] for row in rows],
+        [row[1]["canonical"] for row in rows],
+        [row[2] for row in rows],
+    )
     by_row: list[list[Any]] = [[] for _ in rows]
     for record in answered:
         by_row[record["n"] - 1].append(record)

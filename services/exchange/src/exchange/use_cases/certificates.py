@@ -98,10 +98,15 @@ class FoundCertificates:
 
 
 async def _announce(uow: ExchangeUnitOfWork, certificate: Certificate, resource_code: str) -> None:
-    payload = RecordChanged(resource_code=resource_code, subject_ref=certificate.holder_ref,
-                            version=certificate.version, operation="upsert")  # fmt: skip
-    await uow.publish(RECORD_CHANGED, aggregate_id=certificate.identifier, sequence=certificate.version,
-                      payload=payload)  # fmt: skip
+    payload = RecordChanged(
+        resource_code=resource_code,
+        subject_ref=certificate.holder_ref,
+        version=certificate.version,
+        operation="upsert",
+    )
+    await uow.publish(
+        RECORD_CHANGED, aggregate_id=certificate.identifier, sequence=certificate.version, payload=payload
+    )
 
 
 async def _issuer(uow: ExchangeUnitOfWork, caller: Caller, draft: CertificateDraft) -> Member:
@@ -115,8 +120,11 @@ async def _issuer(uow: ExchangeUnitOfWork, caller: Caller, draft: CertificateDra
     member = await uow.members.get(code)
     if member is None or not member.active:
         if code != caller.org:
-            raise Invalid(f"发证机构 {code} 不是共享交换平台成员单位", code="unknown_issuer",
-                          errors=[{"field": "issuer_org", "message": "not an active member"}])  # fmt: skip
+            raise Invalid(
+                f"发证机构 {code} 不是共享交换平台成员单位",
+                code="unknown_issuer",
+                errors=[{"field": "issuer_org", "message": "not an active member"}],
+            )
         return Member(code=code, name=code, credit_code=None, active=True)
     return member
 
@@ -124,8 +132,11 @@ async def _issuer(uow: ExchangeUnitOfWork, caller: Caller, draft: CertificateDra
 def _type_code(directory: Directory, value: str) -> str:
     resolved = directory.accept(value)
     if resolved is None:
-        raise Invalid(f"未知的证照类型 {value}", code="unknown_certificate_type",
-                      errors=[{"field": "type_code", "message": "not a type code or known alias"}])  # fmt: skip
+        raise Invalid(
+            f"未知的证照类型 {value}",
+            code="unknown_certificate_type",
+            errors=[{"field": "type_code", "message": "not a type code or known alias"}],
+        )
     return resolved
 
 
@@ -133,12 +144,16 @@ def _parsed(identifier: str) -> CertificateId:
     try:
         return parse_certificate_id(identifier)
     except InvalidCertificateId as exc:
-        raise Invalid(str(exc), code="invalid_certificate_id", errors=[{"field": "identifier", "check": exc.check,
-                                                                         "message": str(exc)}]) from exc  # fmt: skip
+        raise Invalid(
+            str(exc),
+            code="invalid_certificate_id",
+            errors=[{"field": "identifier", "check": exc.check, "message": str(exc)}],
+        ) from exc
 
 
-async def _identifier(uow: ExchangeUnitOfWork, draft: CertificateDraft, member: Member, directory: Directory,
-                      now: datetime) -> CertificateId | Certificate:  # fmt: skip
+async def _identifier(
+    uow: ExchangeUnitOfWork, draft: CertificateDraft, member: Member, directory: Directory, now: datetime
+) -> CertificateId | Certificate:
     """The given identifier (checked against the issuer), an assigned one, or the certificate a retry finds."""
     if draft.identifier is not None:
         parsed = _parsed(draft.identifier)
@@ -151,8 +166,11 @@ async def _identifier(uow: ExchangeUnitOfWork, draft: CertificateDraft, member: 
             raise Invalid("证照类型与证照标识不一致 (type mismatch)", code="type_mismatch")
         return parsed
     if draft.type_code is None:
-        raise Invalid("须提供证照标识或证照类型 (identifier or type_code)", code="identifier_required",
-                      errors=[{"field": "type_code", "message": "required without an identifier"}])  # fmt: skip
+        raise Invalid(
+            "须提供证照标识或证照类型 (identifier or type_code)",
+            code="identifier_required",
+            errors=[{"field": "type_code", "message": "required without an identifier"}],
+        )
     type_code = _type_code(directory, draft.type_code)
     if not member.credit_code:
         raise Invalid(
@@ -227,21 +245,40 @@ async def issue(
         raise Invalid("有效期截止日期早于起始日期", code="invalid_validity")
     name = draft.type_name or directory.name(found.type_code)
     if not name:
-        raise Invalid("须提供证照类型名称 (type_name)", code="type_name_required",
-                      errors=[{"field": "type_name", "message": "the type is not in the directory"}])  # fmt: skip
+        raise Invalid(
+            "须提供证照类型名称 (type_name)",
+            code="type_name_required",
+            errors=[{"field": "type_name", "message": "the type is not in the directory"}],
+        )
     if await uow.certificates.get(found.value) is not None:
         raise Conflict("该证照标识已登记 (already registered)", code="certificate_exists")
     certificate = Certificate(
-        identifier=found.value, type_code=found.type_code, type_name=name,
-        holder_kind=draft.holder_kind.value, holder_ref=holder_ref, holder_id=draft.holder_id,
-        issuer_code=member.code, issuer_credit_code=found.issuer_code, valid_from=draft.valid_from,
-        valid_to=draft.valid_to, status=CertificateStatus.VALID.value, case_ref=draft.case_ref, version=1,
+        identifier=found.value,
+        type_code=found.type_code,
+        type_name=name,
+        holder_kind=draft.holder_kind.value,
+        holder_ref=holder_ref,
+        holder_id=draft.holder_id,
+        issuer_code=member.code,
+        issuer_credit_code=found.issuer_code,
+        valid_from=draft.valid_from,
+        valid_to=draft.valid_to,
+        status=CertificateStatus.VALID.value,
+        case_ref=draft.case_ref,
+        version=1,
         sealed=sealer.seal({"holder_name": draft.holder_name, "content": draft.content or {}}),
-    )  # fmt: skip
+    )
     uow.certificates.add(certificate)
-    uow.certificates.add_change(CertificateChange(identifier=certificate.identifier, from_status=None,
-                                                  to_status=certificate.status, reason="颁发", actor=caller.sub,
-                                                  actor_org=caller.org))  # fmt: skip
+    uow.certificates.add_change(
+        CertificateChange(
+            identifier=certificate.identifier,
+            from_status=None,
+            to_status=certificate.status,
+            reason="颁发",
+            actor=caller.sub,
+            actor_org=caller.org,
+        )
+    )
     await uow.flush()
     await _announce(uow, certificate, resource_code)
     await uow.commit()
@@ -297,9 +334,14 @@ async def look_up(
 
 
 async def change_status(
-    uow: ExchangeUnitOfWork, *, caller: Caller, identifier: str, status: CertificateStatus, reason: str,
+    uow: ExchangeUnitOfWork,
+    *,
+    caller: Caller,
+    identifier: str,
+    status: CertificateStatus,
+    reason: str,
     resource_code: str,
-) -> Certificate:  # fmt: skip
+) -> Certificate:
     certificate = await uow.certificates.get(identifier.strip().upper(), for_update=True)
     if certificate is None:
         raise NotFound("电子证照不存在", code="certificate_not_found")
@@ -314,9 +356,16 @@ async def change_status(
         raise Conflict(str(exc), code="status_transition_refused") from exc
     certificate.status, certificate.version = status.value, certificate.version + 1
     certificate.updated_at = datetime.now(certificate.issued_at.tzinfo)
-    uow.certificates.add_change(CertificateChange(identifier=certificate.identifier, from_status=current.value,
-                                                  to_status=status.value, reason=reason, actor=caller.sub,
-                                                  actor_org=caller.org))  # fmt: skip
+    uow.certificates.add_change(
+        CertificateChange(
+            identifier=certificate.identifier,
+            from_status=current.value,
+            to_status=status.value,
+            reason=reason,
+            actor=caller.sub,
+            actor_org=caller.org,
+        )
+    )
     await _announce(uow, certificate, resource_code)
     await uow.commit()
     return certificate
@@ -358,25 +407,34 @@ async def missing_types(uow: ExchangeUnitOfWork) -> list[MissingType]:
             uses = missing.setdefault(normal_key(named), [])
             if (code, name, used_as) not in uses:
                 uses.append((code, name, used_as))
-    return [MissingType(key, sorted(uses, key=lambda use: (use[0], use[2] != "result")))
-            for key, uses in sorted(missing.items())]  # fmt: skip
+    return [
+        MissingType(key, sorted(uses, key=lambda use: (use[0], use[2] != "result")))
+        for key, uses in sorted(missing.items())
+    ]
 
 
-async def register_type(uow: ExchangeUnitOfWork, *, caller: Caller | None, certificate_type: CertificateType
-                        ) -> CertificateType:  # fmt: skip
+async def register_type(
+    uow: ExchangeUnitOfWork, *, caller: Caller | None, certificate_type: CertificateType
+) -> CertificateType:
     """Enter or replace a type of the directory and its aliases (operators; ``caller`` None: the demo loader).
     An alias names one type: one already naming another type is refused (409), not moved."""
     if caller is not None and not is_operator(caller):
         raise Forbidden("只有平台运维人员可以维护电子证照类型目录 (operators only)")
     code = normal_key(certificate_type.code)
     if problem := type_code_problem(code):
-        raise Invalid(f"证照类型代码 {certificate_type.code} 不符合 GB/T 36904", code="invalid_type_code",
-                      errors=[{"field": "code", "message": problem}])  # fmt: skip
+        raise Invalid(
+            f"证照类型代码 {certificate_type.code} 不符合 GB/T 36904",
+            code="invalid_type_code",
+            errors=[{"field": "code", "message": problem}],
+        )
     aliases = tuple(sorted({normal_key(alias) for alias in certificate_type.aliases}))
     for alias in aliases:
         if problem := alias_problem(alias):
-            raise Invalid(f"证照类型别名 {alias} 不可用", code="invalid_alias",
-                          errors=[{"field": "aliases", "message": problem}])  # fmt: skip
+            raise Invalid(
+                f"证照类型别名 {alias} 不可用",
+                code="invalid_alias",
+                errors=[{"field": "aliases", "message": problem}],
+            )
     await uow.certificate_types.lock()
     directory = await uow.certificate_types.directory()
     for alias in aliases:

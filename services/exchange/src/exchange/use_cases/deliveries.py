@@ -50,9 +50,16 @@ async def fan_out(uow: ExchangeUnitOfWork, *, event_id: str, change: dict[str, A
         caller = _MemberCaller(subscription.member_code)
         grants = await uow.grants.granted_to(subscription.member_code)
         if access_of(resource, caller, grants, today).allowed:
-            rows.append({"subscription_id": subscription.id, "event_id": event_id, "resource_code": resource.code,
-                         "subject_ref": change["subject_ref"], "version": change["version"],
-                         "operation": change["operation"]})  # fmt: skip
+            rows.append(
+                {
+                    "subscription_id": subscription.id,
+                    "event_id": event_id,
+                    "resource_code": resource.code,
+                    "subject_ref": change["subject_ref"],
+                    "version": change["version"],
+                    "operation": change["operation"],
+                }
+            )
     return await uow.deliveries.add_once(rows)
 
 
@@ -68,16 +75,26 @@ class _MemberCaller:
 
 def _body(delivery: Delivery, subscription: Subscription) -> dict[str, Any]:
     return {
-        "type": "exchange.record_changed.v1", "delivery_id": str(delivery.id), "event_id": delivery.event_id,
-        "subscription_id": str(subscription.id), "resource_code": delivery.resource_code,
-        "subject_ref": delivery.subject_ref, "version": delivery.version, "operation": delivery.operation,
-    }  # fmt: skip
+        "type": "exchange.record_changed.v1",
+        "delivery_id": str(delivery.id),
+        "event_id": delivery.event_id,
+        "subscription_id": str(subscription.id),
+        "resource_code": delivery.resource_code,
+        "subject_ref": delivery.subject_ref,
+        "version": delivery.version,
+        "operation": delivery.operation,
+    }
 
 
 async def deliver_due(
-    uow: ExchangeUnitOfWork, *, webhooks: WebhookClient, notifier: Notifier | None, sealer: Sealer,
-    policy: DeliveryPolicy, now: datetime,
-) -> tuple[int, int]:  # fmt: skip
+    uow: ExchangeUnitOfWork,
+    *,
+    webhooks: WebhookClient,
+    notifier: Notifier | None,
+    sealer: Sealer,
+    policy: DeliveryPolicy,
+    now: datetime,
+) -> tuple[int, int]:
     """Send one batch of due deliveries; returns (delivered, failed)."""
     due = await uow.deliveries.claim_due(now, policy.batch)
     if not due:
@@ -92,13 +109,15 @@ async def deliver_due(
                 assert subscription.webhook_url
                 assert subscription.sealed_secret
                 secret = sealer.open_secret(subscription.sealed_secret)
-                await webhooks.deliver(url=subscription.webhook_url, secret=secret,
-                                       delivery_id=str(delivery.id), change=body)  # fmt: skip
+                await webhooks.deliver(
+                    url=subscription.webhook_url, secret=secret, delivery_id=str(delivery.id), change=body
+                )
             elif notifier is None:
                 return "NATS not connected"
             else:
-                await notifier.publish(notify_subject(subscription.member_code), body,
-                                       message_id=f"delivery-{delivery.id}")  # fmt: skip
+                await notifier.publish(
+                    notify_subject(subscription.member_code), body, message_id=f"delivery-{delivery.id}"
+                )
         except WebhookFailed as exc:
             return str(exc)  # refused by policy, unreachable, or the status class: nothing more
         except (OSError, TimeoutError) as exc:
@@ -122,7 +141,8 @@ async def deliver_due(
                 "delivery dead-lettered", extra={"delivery": delivery.id, "attempts": delivery.attempts}
             )
         else:
-            delivery.next_attempt_at = next_attempt_at(now, delivery.attempts, base=policy.backoff_base,
-                                                       cap=policy.backoff_cap)  # fmt: skip
+            delivery.next_attempt_at = next_attempt_at(
+                now, delivery.attempts, base=policy.backoff_base, cap=policy.backoff_cap
+            )
     await uow.commit()
     return len(due) - failed, failed

@@ -38,9 +38,12 @@ class ResourceAccess:
 
 def resource_terms(resource: Resource) -> ResourceTerms:
     return ResourceTerms(
-        code=resource.code, provider_code=resource.provider_code, sharing_type=SharingType(resource.sharing_type),
-        items=resource.item_keys, legal_basis=resource.legal_basis,
-    )  # fmt: skip
+        code=resource.code,
+        provider_code=resource.provider_code,
+        sharing_type=SharingType(resource.sharing_type),
+        items=resource.item_keys,
+        legal_basis=resource.legal_basis,
+    )
 
 
 def grant_terms(requests: Sequence[ShareRequest]) -> list[GrantTerms]:
@@ -50,10 +53,14 @@ def grant_terms(requests: Sequence[ShareRequest]) -> list[GrantTerms]:
 def access_of(resource: Resource, caller: Caller, grants: Sequence[ShareRequest], today: date) -> Decision:
     """What this caller could read of the resource today (for a read with a proper purpose)."""
     return decide_read(
-        resource=resource_terms(resource), caller_kind=caller.kind, caller_org=caller.org,
-        grants=grant_terms([g for g in grants if g.resource_code == resource.code]), requested=None,
-        purpose=_ANY_PURPOSE, today=today,
-    )  # fmt: skip
+        resource=resource_terms(resource),
+        caller_kind=caller.kind,
+        caller_org=caller.org,
+        grants=grant_terms([g for g in grants if g.resource_code == resource.code]),
+        requested=None,
+        purpose=_ANY_PURPOSE,
+        today=today,
+    )
 
 
 async def list_members(uow: ExchangeUnitOfWork) -> Sequence[Member]:
@@ -117,10 +124,15 @@ async def register_resource(
                     code="not_permitted",
                 )
     problems = resource_problems(
-        code=resource.code, provider_code=resource.provider_code, sharing_type=resource.sharing_type, sharing_method=resource.sharing_method, items=resource.items,
-        legal_basis=resource.legal_basis, sharing_condition=resource.sharing_condition,
+        code=resource.code,
+        provider_code=resource.provider_code,
+        sharing_type=resource.sharing_type,
+        sharing_method=resource.sharing_method,
+        items=resource.items,
+        legal_basis=resource.legal_basis,
+        sharing_condition=resource.sharing_condition,
         endpoint_url=resource.endpoint_url,
-    )  # fmt: skip
+    )
     if await uow.members.get(resource.provider_code) is None:
         problems.append(
             {"field": "provider_code", "message": f"提供部门 {resource.provider_code} 尚未加入共享平台"}

@@ -79,6 +79,8 @@ _STATUS = {Refusal.PURPOSE_REQUIRED: 400}
 def read_refused(decision: Decision, *, log_id: str) -> ReadRefused:
     assert decision.refusal is not None
     return ReadRefused(
-        decision.detail, status=_STATUS.get(decision.refusal, 403), code=decision.refusal.value,
+        decision.detail,
+        status=_STATUS.get(decision.refusal, 403),
+        code=decision.refusal.value,
         access_log_id=log_id,
-    )  # fmt: skip
+    )

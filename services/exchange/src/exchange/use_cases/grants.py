@@ -70,10 +70,19 @@ async def request_share(
     except CalendarUnavailable as exc:
         raise Invalid(str(exc), code="calendar_unavailable") from exc
     request = ShareRequest(
-        id=uuid.uuid4(), resource_code=resource.code, requester_code=caller.org, requested_by=caller.sub,
-        purpose=draft.purpose, legal_basis=draft.legal_basis, items=list(items), valid_from=draft.valid_from,
-        valid_to=draft.valid_to, status=RequestStatus.PENDING, requested_on=today, due_on=due,
-    )  # fmt: skip
+        id=uuid.uuid4(),
+        resource_code=resource.code,
+        requester_code=caller.org,
+        requested_by=caller.sub,
+        purpose=draft.purpose,
+        legal_basis=draft.legal_basis,
+        items=list(items),
+        valid_from=draft.valid_from,
+        valid_to=draft.valid_to,
+        status=RequestStatus.PENDING,
+        requested_on=today,
+        due_on=due,
+    )
     uow.grants.add(request)
     await uow.commit()
     return request
@@ -94,9 +103,16 @@ async def get_request(uow: ExchangeUnitOfWork, *, caller: Caller, request_id: uu
 
 
 async def answer_request(
-    uow: ExchangeUnitOfWork, *, caller: Caller, request_id: uuid.UUID, grant: bool, reason: str | None,
-    items: Sequence[str] | None, valid_to: date | None, now: datetime,
-) -> ShareRequest:  # fmt: skip
+    uow: ExchangeUnitOfWork,
+    *,
+    caller: Caller,
+    request_id: uuid.UUID,
+    grant: bool,
+    reason: str | None,
+    items: Sequence[str] | None,
+    valid_to: date | None,
+    now: datetime,
+) -> ShareRequest:
     """The provider grants (optionally fewer items or a shorter validity) or refuses with a reason."""
     request = await uow.grants.get(request_id, for_update=True)
     if request is None:
@@ -139,9 +155,16 @@ async def withdraw_request(uow: ExchangeUnitOfWork, *, caller: Caller, request_i
 
 
 async def list_requests(
-    uow: ExchangeUnitOfWork, *, caller: Caller, role: str, status: str | None, overdue: bool, today: date,
-    limit: int, offset: int,
-) -> Sequence[ShareRequest]:  # fmt: skip
+    uow: ExchangeUnitOfWork,
+    *,
+    caller: Caller,
+    role: str,
+    status: str | None,
+    overdue: bool,
+    today: date,
+    limit: int,
+    offset: int,
+) -> Sequence[ShareRequest]:
     """As requester or as provider (one's own organization), or everything for operators (``role=all``)."""
     if role == "all":
         if not is_operator(caller):
@@ -154,6 +177,10 @@ async def list_requests(
     else:
         org = caller.org
     return await uow.grants.search(
-        requester_code=org if role == "requester" else None, provider_code=org if role == "provider" else None,
-        status=status, overdue_on=today if overdue else None, limit=limit, offset=offset,
-    )  # fmt: skip
+        requester_code=org if role == "requester" else None,
+        provider_code=org if role == "provider" else None,
+        status=status,
+        overdue_on=today if overdue else None,
+        limit=limit,
+        offset=offset,
+    )

@@ -42,9 +42,14 @@ def _size(data: dict[str, Any] | None) -> int:
 
 
 async def push_records(
-    uow: ExchangeUnitOfWork, *, caller: Caller, resource_code: str, records: Sequence[PushedRecord],
-    sealer: Sealer, limits: PayloadLimits,
-) -> PushSummary:  # fmt: skip
+    uow: ExchangeUnitOfWork,
+    *,
+    caller: Caller,
+    resource_code: str,
+    records: Sequence[PushedRecord],
+    sealer: Sealer,
+    limits: PayloadLimits,
+) -> PushSummary:
     resource = await get_resource(uow, code=resource_code)
     if not may(caller, Operation.PUSH_RECORDS, org=resource.provider_code):
         raise Forbidden(
@@ -91,9 +96,17 @@ async def push_records(
         raise Invalid(f"{len(errors)} 条记录不符合要求，本批未写入 (nothing was written)", errors=errors)
     applied = await uow.records.upsert_newer(resource.code, list(newest.values()))
     for change in applied:
-        payload = RecordChanged(resource_code=resource.code, subject_ref=change.subject_ref, version=change.version,
-                                operation="delete" if change.deleted else "upsert")  # fmt: skip
-        await uow.publish(RECORD_CHANGED, aggregate_id=f"{resource.code}:{change.subject_ref}",
-                          sequence=change.version, payload=payload)  # fmt: skip
+        payload = RecordChanged(
+            resource_code=resource.code,
+            subject_ref=change.subject_ref,
+            version=change.version,
+            operation="delete" if change.deleted else "upsert",
+        )
+        await uow.publish(
+            RECORD_CHANGED,
+            aggregate_id=f"{resource.code}:{change.subject_ref}",
+            sequence=change.version,
+            payload=payload,
+        )
     await uow.commit()
     return PushSummary(received=len(records), applied=len(applied), stale=len(records) - len(applied))

@@ -43,9 +43,16 @@ class SubscriptionView:
 
 
 async def subscribe(
-    uow: ExchangeUnitOfWork, *, caller: Caller, resource_code: str, channel: str, webhook_url: str | None,
-    sealer: Sealer, today: date, outbound: Outbound | None = None,
-) -> NewSubscription:  # fmt: skip
+    uow: ExchangeUnitOfWork,
+    *,
+    caller: Caller,
+    resource_code: str,
+    channel: str,
+    webhook_url: str | None,
+    sealer: Sealer,
+    today: date,
+    outbound: Outbound | None = None,
+) -> NewSubscription:
     """Subscribe the caller's organization. A webhook URL must pass the outbound policy as written (and as its name
     resolves now); every delivery is checked again where its connection is made."""
     if not may(caller, Operation.SUBSCRIBE):
@@ -75,10 +82,15 @@ async def subscribe(
             )
         secret = secrets.token_urlsafe(32)
     subscription = Subscription(
-        id=uuid.uuid4(), member_code=caller.org, resource_code=resource.code, channel=channel,
+        id=uuid.uuid4(),
+        member_code=caller.org,
+        resource_code=resource.code,
+        channel=channel,
         webhook_url=webhook_url if channel == "webhook" else None,
-        sealed_secret=sealer.seal_secret(secret) if secret else None, created_by=caller.sub, active=True,
-    )  # fmt: skip
+        sealed_secret=sealer.seal_secret(secret) if secret else None,
+        created_by=caller.sub,
+        active=True,
+    )
     uow.subscriptions.add(subscription)
     await uow.commit()
     return NewSubscription(subscription, secret)

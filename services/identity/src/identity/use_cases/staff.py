@@ -165,18 +165,28 @@ async def get_staff(uow: IdentityUnitOfWork, actor: Actor, *, staff_id: str) -> 
 
 
 async def list_staff(
-    uow: IdentityUnitOfWork, actor: Actor, *, organization_code: str | None, role: StaffRole | None,
-    active: bool | None, limit: int, offset: int,
-) -> tuple[Sequence[Staff], int]:  # fmt: skip
+    uow: IdentityUnitOfWork,
+    actor: Actor,
+    *,
+    organization_code: str | None,
+    role: StaffRole | None,
+    active: bool | None,
+    limit: int,
+    offset: int,
+) -> tuple[Sequence[Staff], int]:
     """Staff within the administrator's territory."""
     _admins_only(actor)
     prefix = None if is_district_admin(actor) else division_prefix(actor.region or "")
     if prefix == "":
         return [], 0
     return await uow.staff.search(
-        division_prefix=prefix, organization_code=organization_code, role=role, active=active, limit=limit,
+        division_prefix=prefix,
+        organization_code=organization_code,
+        role=role,
+        active=active,
+        limit=limit,
         offset=offset,
-    )  # fmt: skip
+    )
 
 
 async def seed_staff(uow: IdentityUnitOfWork, *, fields: StaffFields, password_hash: str) -> bool:
@@ -200,11 +210,18 @@ async def _reachable(uow: IdentityUnitOfWork, actor: Actor, staff_id: str) -> St
 
 async def _add(uow: IdentityUnitOfWork, fields: StaffFields, password_hash: str) -> Staff:
     staff = Staff(
-        id=str(uuid.uuid4()), username=fields.username, name=fields.name.strip(),
-        organization_code=fields.organization_code, roles=_role_list(fields.roles),
-        scope_division=fields.scope_division, password_hash=password_hash, active=True, failed_logins=0,
-        version=0, created_at=datetime.now(UTC),
-    )  # fmt: skip
+        id=str(uuid.uuid4()),
+        username=fields.username,
+        name=fields.name.strip(),
+        organization_code=fields.organization_code,
+        roles=_role_list(fields.roles),
+        scope_division=fields.scope_division,
+        password_hash=password_hash,
+        active=True,
+        failed_logins=0,
+        version=0,
+        created_at=datetime.now(UTC),
+    )
     uow.staff.add(staff)
     await _announce(uow, staff, "created")
     try:
@@ -231,9 +248,14 @@ def _role_list(roles: Sequence[StaffRole]) -> list[str]:
 async def _announce(uow: IdentityUnitOfWork, staff: Staff, change: str) -> None:
     staff.version += 1
     await uow.publish(
-        STAFF_CHANGED, aggregate_id=staff.id, sequence=staff.version,
+        STAFF_CHANGED,
+        aggregate_id=staff.id,
+        sequence=staff.version,
         payload=StaffChanged(
-            staff_id=staff.id, organization_code=staff.organization_code, roles=list(staff.roles), change=change,
+            staff_id=staff.id,
+            organization_code=staff.organization_code,
+            roles=list(staff.roles),
+            change=change,
             active=staff.active,
         ),
-    )  # fmt: skip
+    )

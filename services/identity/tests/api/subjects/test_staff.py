@@ -9,8 +9,14 @@ from .conftest import DINGSHAN, GUNAN, PASSWORD, World
 
 pytestmark = pytest.mark.api
 
-NEW = {"username": "clerk.qihe", "name": "刘洋", "organization_code": "500110001001-center",
-       "roles": ["window_clerk"], "scope_division": "500110001001", "password": PASSWORD}  # fmt: skip
+NEW = {
+    "username": "clerk.qihe",
+    "name": "刘洋",
+    "organization_code": "500110001001-center",
+    "roles": ["window_clerk"],
+    "scope_division": "500110001001",
+    "password": PASSWORD,
+}
 
 
 async def test_admin_creates_staff(client: httpx.AsyncClient, world: World, database: Database) -> None:
@@ -25,8 +31,13 @@ async def test_admin_creates_staff(client: httpx.AsyncClient, world: World, data
         staff = (await session.scalars(select(Staff).where(Staff.id == body["id"]))).one()
     assert staff.password_hash.startswith("$argon2id$")
     (event,) = await world.events("identity.staff_changed.v1", about=body["id"])
-    assert event["data"] == {"staff_id": body["id"], "organization_code": "500110001001-center",
-                             "roles": ["window_clerk"], "change": "created", "active": True}  # fmt: skip
+    assert event["data"] == {
+        "staff_id": body["id"],
+        "organization_code": "500110001001-center",
+        "roles": ["window_clerk"],
+        "change": "created",
+        "active": True,
+    }
     duplicate = await client.post("/staff", json=NEW, headers=world.headers("admin"))
     assert duplicate.status_code == 409
     assert duplicate.json()["code"] == "staff_exists"
@@ -56,8 +67,12 @@ async def test_town_admin_manages_only_its_territory(client: httpx.AsyncClient, 
     outside = await client.post("/staff", json=NEW, headers=world.headers("town_admin"))
     assert outside.status_code == 403
     assert outside.json()["code"] == "outside_admin_scope"
-    inside = {**NEW, "username": "clerk.dingshan", "organization_code": f"{DINGSHAN}-center",
-              "scope_division": DINGSHAN}  # fmt: skip
+    inside = {
+        **NEW,
+        "username": "clerk.dingshan",
+        "organization_code": f"{DINGSHAN}-center",
+        "scope_division": DINGSHAN,
+    }
     assert (await client.post("/staff", json=inside, headers=world.headers("town_admin"))).status_code == 201
     # A district department's staff assigned to the town is still outside: the department is district-wide.
     listed = (await client.get("/staff", headers=world.headers("town_admin"))).json()
@@ -80,8 +95,9 @@ async def test_update_deactivate_and_reactivate(client: httpx.AsyncClient, world
     )
     assert updated.status_code == 200, updated.text
     assert updated.json()["roles"] == ["window_clerk", "reviewer"]
-    unchanged = await client.patch(clerk, json={"roles": ["window_clerk", "reviewer"]},
-                                   headers=world.headers("admin"))  # fmt: skip
+    unchanged = await client.patch(
+        clerk, json={"roles": ["window_clerk", "reviewer"]}, headers=world.headers("admin")
+    )
     assert unchanged.json()["version"] == updated.json()["version"]
 
     off = await client.post(f"{clerk}/deactivate", headers=world.headers("admin"))
@@ -94,8 +110,11 @@ async def test_update_deactivate_and_reactivate(client: httpx.AsyncClient, world
 
     events = await world.events("identity.staff_changed.v1", about=world.ids["clerk"])
     assert [(e["data"]["change"], e["data"]["active"], e["sequence"]) for e in events] == [
-        ("created", True, 1), ("updated", True, 2), ("deactivated", False, 3), ("activated", True, 4),
-    ]  # fmt: skip
+        ("created", True, 1),
+        ("updated", True, 2),
+        ("deactivated", False, 3),
+        ("activated", True, 4),
+    ]
 
 
 async def test_admin_cannot_lock_themself_out(client: httpx.AsyncClient, world: World) -> None:

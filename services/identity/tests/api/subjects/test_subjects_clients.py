@@ -12,8 +12,13 @@ from .conftest import World
 
 pytestmark = pytest.mark.api
 
-NEW = {"client_id": "scjg-approval", "name": "市场监管审批系统", "organization_code": "500110-SCJGJ",
-       "scopes": ["catalog:write"], "grant_types": ["client_credentials"]}  # fmt: skip
+NEW = {
+    "client_id": "scjg-approval",
+    "name": "市场监管审批系统",
+    "organization_code": "500110-SCJGJ",
+    "scopes": ["catalog:write"],
+    "grant_types": ["client_credentials"],
+}
 
 
 async def token_status(client: httpx.AsyncClient, secret: str) -> int:
@@ -42,8 +47,11 @@ async def test_create_rotate_deactivate(client: httpx.AsyncClient, world: World,
     assert await token_status(client, secret) == 401
     assert await token_status(client, rotated["client_secret"]) == 200
 
-    patched = await client.patch("/clients/scjg-approval", json={"scopes": ["catalog:write", "catalog:publish"]},
-                                 headers=world.headers("admin"))  # fmt: skip
+    patched = await client.patch(
+        "/clients/scjg-approval",
+        json={"scopes": ["catalog:write", "catalog:publish"]},
+        headers=world.headers("admin"),
+    )
     assert patched.json()["scopes"] == ["catalog:write", "catalog:publish"]
     await client.post("/clients/scjg-approval/deactivate", headers=world.headers("admin"))
     assert await token_status(client, rotated["client_secret"]) == 401
@@ -54,8 +62,13 @@ async def test_create_rotate_deactivate(client: httpx.AsyncClient, world: World,
 
 
 async def test_public_app_has_no_secret(client: httpx.AsyncClient, world: World) -> None:
-    app = {"client_id": "tongban-web", "name": "通办网上办事大厅", "confidential": False,
-           "grant_types": ["authorization_code", "refresh_token"], "redirect_uris": ["https://tongban.example/cb"]}  # fmt: skip
+    app = {
+        "client_id": "tongban-web",
+        "name": "通办网上办事大厅",
+        "confidential": False,
+        "grant_types": ["authorization_code", "refresh_token"],
+        "redirect_uris": ["https://tongban.example/cb"],
+    }
     created = await client.post("/clients", json=app, headers=world.headers("admin"))
     assert created.status_code == 201, created.text
     assert created.json()["client_secret"] is None
