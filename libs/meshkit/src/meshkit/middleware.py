@@ -28,7 +28,7 @@ class BodyTooLarge(Exception):
 
 class BodyLimitMiddleware:
     """Refuse bodies over ``max_bytes`` with 413 problem+json, whether declared or streamed; and refuse U+0000 in
-    the path, the query or a JSON (``application/json``, ``…+json``, or no content type) or form body with 400 ``invalid_character`` before any route sees it.
+    the path, the query or a JSON body (``application/json``, ``…+json``; without a content type, its escape) with 400 ``invalid_character`` before any route sees it.
 
     ``path_limits``: (regular expression matching the whole path, limit) pairs for the few routes that take
     larger bodies, e.g. material uploads; the first match wins.
@@ -58,19 +58,20 @@ class BodyLimitMiddleware:
         if "\x00" in scope.get("path", "") or b"%00" in scope.get("query_string", b""):
             await self._refuse_nul(scope, receive, send)
             return
-        text, form = True, False  # no content type: read as JSON by FastAPI, so scanned as text
+        # JSON bodies are scanned: declared ones for U+0000 as a byte or an escape; undeclared ones (FastAPI reads
+        # them as JSON, but uploads come that way too) for the escape only. Other bodies are files: any bytes.
+        scan: bytes | None = _NUL_ESCAPE
+        raw = False
         for name, value in scope["headers"]:
             if name == b"content-length" and value.isdigit() and int(value) > max_bytes:
                 await self._refuse(scope, receive, send, max_bytes)
                 return
             if name == b"content-type":
                 media = value.split(b";")[0].strip().lower()
-                form = media == b"application/x-www-form-urlencoded"
-                text = (
-                    form
-                    or media in (b"", b"application/json")
-                    or (media.startswith(b"application/") and media.endswith(b"+json"))
+                raw = media == b"application/json" or (
+                    media.startswith(b"application/") and media.endswith(b"+json")
                 )
+                scan = _NUL_ESCAPE if raw or not media else None
         received = 0
         tail = b""
 
@@ -82,11 +83,11 @@ class BodyLimitMiddleware:
                 received += len(body)
                 if received > max_bytes:
                     raise BodyTooLarge(max_bytes)
-                if text and body:
+                if scan is not None and body:
                     seen = tail + body
-                    if b"\x00" in body or _NUL_ESCAPE in seen or (form and b"%00" in seen):
+                    if scan in seen or (raw and b"\x00" in body):
                         raise NulCharacter
-                    tail = seen[-(len(_NUL_ESCAPE) - 1) :]
+                    tail = seen[-(len(scan) - 1) :]
             return message
 
         started = False

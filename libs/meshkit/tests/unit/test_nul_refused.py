@@ -37,7 +37,6 @@ def client() -> httpx.AsyncClient:
         ("/resources?provider=%00", b"", "application/json"),
         ("/read", b'{"purpose": "\\u0000"}', "application/json"),
         ("/read", b'{"purpose": "a\x00b"}', "application/json; charset=utf-8"),
-        ("/form", b"purpose=%00", "application/x-www-form-urlencoded"),
         ("/read", b'{"purpose": "\\u0000"}', "application/vnd.tongban+json"),
         ("/read", b'{"purpose": "\\u0000"}', ""),
     ],
@@ -69,8 +68,9 @@ async def test_uploads_and_escaped_backslashes_pass() -> None:
         upload = await http.post(
             "/upload", content=b"%PDF\x00\x01", headers={"content-type": "application/pdf"}
         )
+        undeclared = await http.post("/upload", content=b"PK\x03\x04\x00\x00")  # a workbook sent bare
         text = await http.post(
             "/read", content=b'{"purpose": "\\\\u0001 literal"}', headers={"content-type": "application/json"}
         )
-    assert (upload.status_code, text.status_code) == (200, 200)
-    assert len(reached) == 2
+    assert (upload.status_code, undeclared.status_code, text.status_code) == (200, 200, 200)
+    assert len(reached) == 3
