@@ -77,7 +77,11 @@ def create_app(settings: ExchangeSettings | None = None) -> FastAPI:
                 ),
                 sealer=sealer,
                 bases=ReadBases(
-                    mesh, sealer, ttl=settings.resource_cache_seconds, window_days=settings.case_basis_days
+                    mesh,
+                    sealer,
+                    ttl=settings.resource_cache_seconds,
+                    window_days=settings.case_basis_days,
+                    event_wait=settings.case_event_wait,
                 ),
                 clock=lambda: datetime.now(UTC),
                 certificate_resource=settings.certificate_resource,

@@ -73,6 +73,12 @@ class ExchangeSettings(ServiceSettings):
     client_id: str = Field(default="tongban-exchange", description="the exchange's own identity client")
     client_secret: SecretStr = Field(default=SecretStr(DEMO_CLIENT_SECRET))
     mesh_timeout: float = Field(default=5.0, gt=0, le=60, description="seconds per call to identity/cases")
+    case_event_wait: float = Field(
+        default=0.5,
+        ge=0,
+        le=5,
+        description="seconds a read citing a case the hub has not heard of waits for its event before asking cases",
+    )
     case_basis_days: int = Field(
         default=30, ge=0, le=3650, description="days after a case concluded that reads may still cite it"
     )

@@ -6,7 +6,9 @@ identity and cases stand at the edge (conftest ``FakeMesh``); here the open worl
 test enters exist.
 """
 
+import asyncio
 import json
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -16,6 +18,7 @@ from sqlalchemy import text
 
 from exchange.consumers.case_events import on_case_events
 from exchange.consumers.matter_published import on_matter_published
+from exchange.use_cases.bases import ReadBases
 from meshkit.db import Database
 from meshkit.events import CloudEvent
 
@@ -488,3 +491,56 @@ async def test_a_resource_is_its_providers_alone(client: httpx.AsyncClient, demo
         json={**body, "provider_code": SCJGJ},
     )
     assert (foreign.status_code, foreign.json()["errors"][0]["field"]) == (422, "code")
+
+
+async def test_a_read_right_after_submission_waits_a_moment_for_the_case_event(
+    client: httpx.AsyncClient, demo: Database, headers, cases
+) -> None:  # type: ignore[no-untyped-def]
+    """The cases platform reads a new application's materials as soon as it is filed; the hub waits briefly for
+    the case's event instead of asking the cases service for every new case."""
+    state = client._transport.app.state  # type: ignore[attr-defined]
+    state.read_path = replace(
+        state.read_path,
+        bases=ReadBases(cases.records(), state.read_path.sealer, ttl=1.0, window_days=30, event_wait=1.0),
+    )
+    data = {
+        "case_id": "new-1",
+        "case_number": "N-1",
+        "parent_case_id": None,
+        "matter_code": "M",
+        "matter_version": 1,
+        "handling_org": SCJGJ,
+        "received_by_org": "500110-ZWFWZX",
+        "channel": "online",
+        "status": "received",
+        "national_code": 1,
+        "occurred_at": "2026-06-15T10:00:00+08:00",
+        "applicant_kind": "enterprise",
+        "applicant_id": f"e-{COMPANY}",
+    }
+
+    async def event_arrives() -> None:
+        await asyncio.sleep(0.25)
+        async with demo.sessions() as session, session.begin():
+            await on_case_events(
+                session,
+                [
+                    CloudEvent(
+                        id="ev-new-1",
+                        source="/tongban/cases",
+                        type="cases.case_submitted.v1",
+                        subject="new-1",
+                        time=datetime(2026, 6, 15, 2, tzinfo=UTC),
+                        sequence=1,
+                        data=data,
+                    )
+                ],
+            )
+
+    arriving = asyncio.create_task(event_arrives())
+    response = await client.post(
+        f"/resources/{LEGAL}/read", json=read(case_ref="N-1"), headers=headers.system(SCJGJ)
+    )
+    await arriving
+    assert response.status_code == 200, response.text
+    assert not [call for call in cases.calls if "case-bases" in call]

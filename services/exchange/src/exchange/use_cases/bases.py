@@ -114,8 +114,17 @@ class _CaseView:
 
 
 class ReadBases:
-    def __init__(self, mesh: MeshRecords | None, sealer: Sealer, *, ttl: float, window_days: int) -> None:
+    def __init__(
+        self,
+        mesh: MeshRecords | None,
+        sealer: Sealer,
+        *,
+        ttl: float,
+        window_days: int,
+        event_wait: float = 0.0,
+    ) -> None:
         self._mesh = mesh
+        self._event_wait = event_wait
         self._sealer = sealer
         self._cases = _CaseView(ttl)
         self._duties: KeptCopies[DutyTerms] = KeptCopies(lambda c, code: DutyStatements(c).get(code), ttl)
@@ -145,6 +154,12 @@ class ReadBases:
     async def case(self, database: Database, number: str) -> CaseFacts | None:
         """The case as the hub knows it (asking the cases service on a miss), its parties bound."""
         rows = await self._cases.get(database, number)
+        waited = 0.0
+        while rows is None and waited < self._event_wait:  # a new case's event is usually a moment away
+            step = min(0.1, self._event_wait - waited)
+            await asyncio.sleep(step)
+            waited += step
+            rows = await self._cases.get(database, number)
         if rows is None and self._mesh is not None:
             await self._once(("case", number), lambda: self._learn_case(database, number))
             rows = await self._cases.get(database, number)
