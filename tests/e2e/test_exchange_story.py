@@ -45,23 +45,8 @@ async def system_token(http: httpx.AsyncClient) -> dict[str, str]:
 LogIn = Callable[..., Awaitable[tuple[dict[str, str], dict[str, Any]]]]
 
 
-async def _announce_case(mesh: Mesh, *, number: str, applicant: str, approved: bool) -> None:
-    """The cases service's events of a case handled by 区市场监管局, published as cases publishes them (a stand-in:
-    the exchange learns who handles which case for whom from ``cases.>``)."""
-    data = {
-        "case_id": f"e2e-{number}",
-        "case_number": number,
-        "matter_code": "500110-SCJGJ-GTGSH-DJ",
-        "matter_version": 1,
-        "handling_org": "500110-SCJGJ",
-        "received_by_org": "500110-ZWFWZX",
-        "channel": "online",
-        "national_code": 1,
-        "occurred_at": datetime.now(UTC).isoformat(),
-        "applicant_kind": "person",
-        "applicant_id": applicant,
-    }
-    steps = [("case_submitted", "received")] + ([("case_concluded", "approved")] if approved else [])
+async def _publish_case_events(mesh: Mesh, data: dict[str, Any], steps: list[tuple[str, str]]) -> None:
+    """Publish a case's events as the cases service does (a stand-in on the CASES stream): (event, status) each."""
     assert mesh.nats is not None
     nc = await connect_nats(mesh.nats.url, name="e2e-cases-stand-in")
     try:
@@ -79,6 +64,26 @@ async def _announce_case(mesh: Mesh, *, number: str, applicant: str, approved: b
             await js.publish(event.type, event.model_dump_json().encode(), stream="CASES")
     finally:
         await nc.drain()
+
+
+async def _announce_case(mesh: Mesh, *, number: str, applicant: str, approved: bool) -> None:
+    """The cases service's events of a case handled by 区市场监管局, published as cases publishes them (a stand-in:
+    the exchange learns who handles which case for whom from ``cases.>``)."""
+    data = {
+        "case_id": f"e2e-{number}",
+        "case_number": number,
+        "matter_code": "500110-SCJGJ-GTGSH-DJ",
+        "matter_version": 1,
+        "handling_org": "500110-SCJGJ",
+        "received_by_org": "500110-ZWFWZX",
+        "channel": "online",
+        "national_code": 1,
+        "occurred_at": datetime.now(UTC).isoformat(),
+        "applicant_kind": "person",
+        "applicant_id": applicant,
+    }
+    steps = [("case_submitted", "received")] + ([("case_concluded", "approved")] if approved else [])
+    await _publish_case_events(mesh, data, steps)
 
 
 async def test_who_read_my_data(http: httpx.AsyncClient, log_in: LogIn, mesh: Mesh) -> None:
@@ -186,25 +191,7 @@ async def test_case_events_reach_the_city_platform_signed(http: httpx.AsyncClien
         "national_code": 2,
         "handling_org": "500110-SCJGJ",
     }
-    assert mesh.nats is not None
-    nc = await connect_nats(mesh.nats.url, name="e2e-cases-stand-in")
-    try:
-        js = nc.jetstream()
-        for sequence, (name, status) in enumerate(
-            (("case_submitted", "received"), ("case_accepted", "accepted")), 1
-        ):
-            event = CloudEvent(
-                id=str(uuid.uuid4()),
-                source="/tongban/cases",
-                type=f"cases.{name}.v1",
-                subject=data["case_id"],
-                time=datetime.now(UTC),
-                sequence=sequence,
-                data={**data, "status": status},
-            )
-            await js.publish(event.type, event.model_dump_json().encode(), stream="CASES")
-    finally:
-        await nc.drain()
+    await _publish_case_events(mesh, data, [("case_submitted", "received"), ("case_accepted", "accepted")])
 
     async def arrived() -> None:
         received = (await http.get(f"{city}/admin/received", params={"case_number": number})).json()

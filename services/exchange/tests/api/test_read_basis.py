@@ -69,6 +69,34 @@ async def _logged(database: Database, log_id: str) -> tuple[str, str]:
     return row[0], row[1]
 
 
+def submitted(case_id: str, number: str, org: str, parent: str | None = None) -> CloudEvent:
+    """``cases.case_submitted.v1`` as the cases service publishes it, the company its applicant."""
+    data = {
+        "case_id": case_id,
+        "case_number": number,
+        "parent_case_id": parent,
+        "matter_code": "M",
+        "matter_version": 1,
+        "handling_org": org,
+        "received_by_org": "500110-ZWFWZX",
+        "channel": "online",
+        "status": "received",
+        "national_code": 1,
+        "occurred_at": "2026-06-15T10:00:00+08:00",
+        "applicant_kind": "enterprise",
+        "applicant_id": f"e-{COMPANY}",
+    }
+    return CloudEvent(
+        id=f"ev-{case_id}",
+        source="/tongban/cases",
+        type="cases.case_submitted.v1",
+        subject=case_id,
+        time=datetime(2026, 6, 15, 2, tzinfo=UTC),
+        sequence=1,
+        data=data,
+    )
+
+
 async def test_any_government_account_no_longer_reads_anyone(
     client: httpx.AsyncClient, demo: Database, headers, cases
 ) -> None:  # type: ignore[no-untyped-def]
@@ -164,39 +192,12 @@ async def test_the_case_view_follows_the_case_events(
     """A case the hub learned from ``cases.>`` needs no call to the cases service; a 一件事 member's department
     reads under the bundle's number."""
 
-    def event(n: int, case_id: str, number: str, org: str, parent: str | None = None) -> CloudEvent:
-        data = {
-            "case_id": case_id,
-            "case_number": number,
-            "parent_case_id": parent,
-            "matter_code": "M",
-            "matter_version": 1,
-            "handling_org": org,
-            "received_by_org": "500110-ZWFWZX",
-            "channel": "online",
-            "status": "received",
-            "national_code": 1,
-            "occurred_at": "2026-06-15T10:00:00+08:00",
-            "applicant_kind": "enterprise",
-            "applicant_id": f"e-{COMPANY}",
-        }
-        return CloudEvent(
-            id=f"ev-{n}",
-            source="/tongban/cases",
-            type="cases.case_submitted.v1",
-            subject=case_id,
-            time=clock_time,
-            sequence=1,
-            data=data,
-        )
-
-    clock_time = datetime(2026, 6, 15, 2, tzinfo=UTC)
     async with demo.sessions() as session, session.begin():
         await on_case_events(
             session,
             [
-                event(1, "bundle-1", "B-1", SCJGJ),
-                event(2, "member-1", "B-1-01", "500110-YJJ", parent="bundle-1"),
+                submitted("bundle-1", "B-1", SCJGJ),
+                submitted("member-1", "B-1-01", "500110-YJJ", parent="bundle-1"),
             ],
         )
     for org in (SCJGJ, "500110-YJJ"):
@@ -503,39 +504,11 @@ async def test_a_read_right_after_submission_waits_a_moment_for_the_case_event(
         state.read_path,
         bases=ReadBases(cases.records(), state.read_path.sealer, ttl=1.0, window_days=30, event_wait=1.0),
     )
-    data = {
-        "case_id": "new-1",
-        "case_number": "N-1",
-        "parent_case_id": None,
-        "matter_code": "M",
-        "matter_version": 1,
-        "handling_org": SCJGJ,
-        "received_by_org": "500110-ZWFWZX",
-        "channel": "online",
-        "status": "received",
-        "national_code": 1,
-        "occurred_at": "2026-06-15T10:00:00+08:00",
-        "applicant_kind": "enterprise",
-        "applicant_id": f"e-{COMPANY}",
-    }
 
     async def event_arrives() -> None:
         await asyncio.sleep(0.25)
         async with demo.sessions() as session, session.begin():
-            await on_case_events(
-                session,
-                [
-                    CloudEvent(
-                        id="ev-new-1",
-                        source="/tongban/cases",
-                        type="cases.case_submitted.v1",
-                        subject="new-1",
-                        time=datetime(2026, 6, 15, 2, tzinfo=UTC),
-                        sequence=1,
-                        data=data,
-                    )
-                ],
-            )
+            await on_case_events(session, [submitted("new-1", "N-1", SCJGJ)])
 
     arriving = asyncio.create_task(event_arrives())
     response = await client.post(
