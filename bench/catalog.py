@@ -35,17 +35,51 @@ from meshkit.migrations import upgrade
 
 __all__ = ["catalog_search"]
 
-TOWNS = ["古南街道", "文龙街道", "三江街道", "新盛街道", "通惠街道", "石角镇", "东溪镇", "赶水镇", "打通镇", "石壕镇",
-         "永新镇", "三角镇", "隆盛镇", "郭扶镇", "篆塘镇", "丁山镇", "安稳镇", "扶欢镇", "永城镇", "中峰镇", "横山镇"]  # fmt: skip
+TOWNS = [
+    "古南街道",
+    "文龙街道",
+    "三江街道",
+    "新盛街道",
+    "通惠街道",
+    "石角镇",
+    "东溪镇",
+    "赶水镇",
+    "打通镇",
+    "石壕镇",
+    "永新镇",
+    "三角镇",
+    "隆盛镇",
+    "郭扶镇",
+    "篆塘镇",
+    "丁山镇",
+    "安稳镇",
+    "扶欢镇",
+    "永城镇",
+    "中峰镇",
+    "横山镇",
+]
 QUERIES: list[tuple[str | None, SearchFilters]] = [
-    ("开饭店", SearchFilters()), ("营业执照", SearchFilters()), ("yyzz", SearchFilters()),
-    ("yingye", SearchFilters()), ("体工", SearchFilters()), ("许可", SearchFilters()), ("低保", SearchFilters()),
-    ("社保卡", SearchFilters()), ("gtgsh", SearchFilters()), ("公积金提取", SearchFilters()), ("餐", SearchFilters()),
-    ("不动产登记", SearchFilters()), ("出生", SearchFilters()), ("古南街道 高龄津贴", SearchFilters()),
-    ("许可", SearchFilters(departments=("500110-SCJGJ",))), ("登记", SearchFilters(levels=("town",), zero_visits=True)),
-    ("补贴", SearchFilters(audiences=("1",), types=("05",))), ("证明", SearchFilters(online_depths=("5",))),
-    ("火星移民", SearchFilters()), (None, SearchFilters(departments=("500110-MZJ",))),
-]  # fmt: skip
+    ("开饭店", SearchFilters()),
+    ("营业执照", SearchFilters()),
+    ("yyzz", SearchFilters()),
+    ("yingye", SearchFilters()),
+    ("体工", SearchFilters()),
+    ("许可", SearchFilters()),
+    ("低保", SearchFilters()),
+    ("社保卡", SearchFilters()),
+    ("gtgsh", SearchFilters()),
+    ("公积金提取", SearchFilters()),
+    ("餐", SearchFilters()),
+    ("不动产登记", SearchFilters()),
+    ("出生", SearchFilters()),
+    ("古南街道 高龄津贴", SearchFilters()),
+    ("许可", SearchFilters(departments=("500110-SCJGJ",))),
+    ("登记", SearchFilters(levels=("town",), zero_visits=True)),
+    ("补贴", SearchFilters(audiences=("1",), types=("05",))),
+    ("证明", SearchFilters(online_depths=("5",))),
+    ("火星移民", SearchFilters()),
+    (None, SearchFilters(departments=("500110-MZJ",))),
+]
 
 
 def _generated(count: int) -> list[dict[str, Any]]:
@@ -56,15 +90,33 @@ def _generated(count: int) -> list[dict[str, Any]]:
         spec = replace(
             base, code=f"{base.code}-{n:05d}", name=f"{town}{base.name}" if n >= len(MATTERS) else base.name
         )
-        rows.append({
-            "kind": "matter", "code": spec.code, "record_id": str(uuid.uuid4()), "version": 1, "name": spec.name,
-            "department_code": spec.department_code, "department_name": spec.department_name,
-            "matter_type": spec.matter_type, "levels": list(spec.levels), "audiences": list(spec.audiences),
-            "online_depths": list(spec.online_depths), "zero_visits": spec.visits == 0, "summary": spec.result_name,
-            "lexemes": (documents := matter_documents(spec)).document, "top": documents.headline,
-            "facet_bits": facet_bits(matter_type=spec.matter_type, levels=spec.levels, audiences=spec.audiences,
-                                   online_depths=spec.online_depths, zero_visits=spec.visits == 0, bundle=False),
-        })  # fmt: skip
+        rows.append(
+            {
+                "kind": "matter",
+                "code": spec.code,
+                "record_id": str(uuid.uuid4()),
+                "version": 1,
+                "name": spec.name,
+                "department_code": spec.department_code,
+                "department_name": spec.department_name,
+                "matter_type": spec.matter_type,
+                "levels": list(spec.levels),
+                "audiences": list(spec.audiences),
+                "online_depths": list(spec.online_depths),
+                "zero_visits": spec.visits == 0,
+                "summary": spec.result_name,
+                "lexemes": (documents := matter_documents(spec)).document,
+                "top": documents.headline,
+                "facet_bits": facet_bits(
+                    matter_type=spec.matter_type,
+                    levels=spec.levels,
+                    audiences=spec.audiences,
+                    online_depths=spec.online_depths,
+                    zero_visits=spec.visits == 0,
+                    bundle=False,
+                ),
+            }
+        )
     return rows
 
 
@@ -77,8 +129,10 @@ async def _fill(database: Database, count: int) -> float:
         )
         for start in range(0, len(rows), 1000):
             await conn.execute(statement, rows[start : start + 1000])
-        await conn.execute(insert(Synonym), [{"term": t, "expansions": e, "updated_by": "bench"}
-                                             for t, e in SYNONYMS.items()])  # fmt: skip
+        await conn.execute(
+            insert(Synonym),
+            [{"term": t, "expansions": e, "updated_by": "bench"} for t, e in SYNONYMS.items()],
+        )
         await conn.execute(text("ANALYZE"))
     return time.perf_counter() - started
 

@@ -49,8 +49,10 @@ async def event_latency(pg: EmbeddedPostgres, nats: EmbeddedNats, *, samples: in
     stop = asyncio.Event()
     relay = OutboxRelay(db, js, OUTBOX, service="scratch", poll_interval=0.05)
     spec = ConsumerSpec(durable="latency", stream=stream, subjects=["scratch.>"], handler=record, batch=10)
-    tasks = [asyncio.create_task(relay.run(stop)),
-             asyncio.create_task(run_consumer(db, js, INBOX, spec, service="scratch", stop=stop))]  # fmt: skip
+    tasks = [
+        asyncio.create_task(relay.run(stop)),
+        asyncio.create_task(run_consumer(db, js, INBOX, spec, service="scratch", stop=stop)),
+    ]
     await asyncio.sleep(0.5)
     latencies = []
     try:
@@ -85,8 +87,14 @@ async def relay_throughput(
     rows = []
     for n in range(events):
         event = new_event(PINGED, aggregate_id=f"agg-{n % 100}", sequence=n, payload=Pinged(n=n))
-        rows.append({"event_id": event.id, "subject": PINGED.subject, "aggregate_id": event.subject,
-                     "envelope": event.model_dump(mode="json")})  # fmt: skip
+        rows.append(
+            {
+                "event_id": event.id,
+                "subject": PINGED.subject,
+                "aggregate_id": event.subject,
+                "envelope": event.model_dump(mode="json"),
+            }
+        )
     async with db.engine.begin() as conn:
         for start in range(0, events, 5000):
             await conn.execute(insert(OUTBOX), rows[start : start + 5000])

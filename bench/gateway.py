@@ -47,9 +47,14 @@ async def _throughput(session: aiohttp.ClientSession, url: str, concurrency: int
 
 
 async def gateway_overhead(
-    direct_url: str, gateway_url: str, *, rounds: int = 4, requests: int = 500, concurrency: int = 32,
+    direct_url: str,
+    gateway_url: str,
+    *,
+    rounds: int = 4,
+    requests: int = 500,
+    concurrency: int = 32,
     seconds: float = 4.0,
-) -> dict[str, Any]:  # fmt: skip
+) -> dict[str, Any]:
     connector = aiohttp.TCPConnector(limit=concurrency * 2)
     async with aiohttp.ClientSession(connector=connector) as session:
         await _sequential(session, direct_url, 100)  # warm both paths and their pools

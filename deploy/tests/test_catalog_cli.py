@@ -46,8 +46,11 @@ def test_bad_rows_are_listed_and_nothing_is_imported(
 ) -> None:
     url = migrated_database(embedded_postgres, "catalog_cli_bad", SERVICE_ROOT)
     file = tmp_path / "bad.csv"
-    file.write_text("实施编码,事项名称,事项类型,实施主体编码,法定时限,承诺时限\n"
-                    "A-1,好事项,01,500110-MZJ,20,10\nB-1,坏事项,01,500110-MZJ,二十,10\n", encoding="utf-8")  # fmt: skip
+    file.write_text(
+        "实施编码,事项名称,事项类型,实施主体编码,法定时限,承诺时限\n"
+        "A-1,好事项,01,500110-MZJ,20,10\nB-1,坏事项,01,500110-MZJ,二十,10\n",
+        encoding="utf-8",
+    )
     assert cli.main(["catalog", "import", str(file), "--database-url", url]) == 1
     out = capsys.readouterr().out
     assert "法定时限" in out

@@ -61,8 +61,20 @@ def test_start_wait_stop_and_restart_on_the_same_var(fake_config: Any, watch: An
 
     done = [(e.step, e.state) for e in events if e.state in {"done", "skip"}]
     steps = [step for step, _ in done]
-    for step in ("prepare", "postgres", "nats", "databases", "migrate:fakesvc", "demo:fakesvc", "process:fakesvc",
-                 "process:fakesvc-worker", "process:gateway", "ready:fakesvc", "ready:gateway", "stop"):  # fmt: skip
+    for step in (
+        "prepare",
+        "postgres",
+        "nats",
+        "databases",
+        "migrate:fakesvc",
+        "demo:fakesvc",
+        "process:fakesvc",
+        "process:fakesvc-worker",
+        "process:gateway",
+        "ready:fakesvc",
+        "ready:gateway",
+        "stop",
+    ):
         assert step in steps, f"{step} missing from {steps}"
     assert steps.index("postgres") < steps.index("migrate:fakesvc") < steps.index("process:fakesvc")
     for name in ("fakesvc", "fakesvc-worker", "fakesvc-migrate", "fakesvc-demo", "gateway"):

@@ -103,10 +103,20 @@ def test_claim_stops_leftovers_of_a_dead_launcher(tmp_path: Path) -> None:
     dead.wait()
     record = tmp_path / "run" / "launcher.json"
     record.parent.mkdir(parents=True)
-    record.write_text(json.dumps({
-        "launcher": {"name": "launcher", "pid": dead.pid, "create_time": 1.0},
-        "children": [{"name": "orphan", "pid": orphan.pid, "create_time": psutil.Process(orphan.pid).create_time()}],
-    }))  # fmt: skip
+    record.write_text(
+        json.dumps(
+            {
+                "launcher": {"name": "launcher", "pid": dead.pid, "create_time": 1.0},
+                "children": [
+                    {
+                        "name": "orphan",
+                        "pid": orphan.pid,
+                        "create_time": psutil.Process(orphan.pid).create_time(),
+                    }
+                ],
+            }
+        )
+    )
     state = RunState(tmp_path)
     try:
         assert state.claim(stale_timeout=5) == ["orphan"]

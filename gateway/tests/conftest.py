@@ -40,9 +40,13 @@ def upstream_app(name: str, upstream: Upstream) -> FastAPI:
     """A small service: echo, slow, big, upload, readyz, and a documented model with nested refs."""
     app = FastAPI(title=name)
     bearer = HTTPBearer(auto_error=False)
-    item = type(f"{'Matter' if name == 'catalog' else 'Case'}Out", (BaseModel,), {
-        "__annotations__": {"code": str, "materials": list[Material]},
-    })  # fmt: skip
+    item = type(
+        f"{'Matter' if name == 'catalog' else 'Case'}Out",
+        (BaseModel,),
+        {
+            "__annotations__": {"code": str, "materials": list[Material]},
+        },
+    )
 
     @app.get("/readyz")
     async def readyz() -> dict[str, str]:
@@ -67,9 +71,14 @@ def upstream_app(name: str, upstream: Upstream) -> FastAPI:
             "body": body.decode(errors="replace")[:200],
         }
         headers = {
-            "X-Keep": "yes", "Keep-Alive": "timeout=5", "Proxy-Authenticate": "Basic", "X-Secret-Hop": "1",
-            "Connection": "X-Secret-Hop", "X-Request-Id": "upstream-own-id", "Set-Cookie": "s=1; Path=/",
-        }  # fmt: skip
+            "X-Keep": "yes",
+            "Keep-Alive": "timeout=5",
+            "Proxy-Authenticate": "Basic",
+            "X-Secret-Hop": "1",
+            "Connection": "X-Secret-Hop",
+            "X-Request-Id": "upstream-own-id",
+            "Set-Cookie": "s=1; Path=/",
+        }
         return Response(
             httpx.Response(200, json=payload).content, media_type="application/json", headers=headers
         )
@@ -114,9 +123,14 @@ async def serving(app: Any, *, lifespan: Literal["on", "off"] = "off") -> AsyncI
     """Serve ``app`` with uvicorn on a free loopback port in this event loop; yields its base URL."""
     port = free_port()
     config = uvicorn.Config(
-        app, host="127.0.0.1", port=port, log_level="warning", lifespan=lifespan, ws="none",
+        app,
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        lifespan=lifespan,
+        ws="none",
         timeout_graceful_shutdown=1,
-    )  # fmt: skip
+    )
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve())
     while not server.started:

@@ -30,8 +30,9 @@ async def test_materials_without_paper_and_the_certificate(http: httpx.AsyncClie
         assert (await http.get(f"/cases/open-matters/{REGISTRATION}")).status_code == 200
 
     await eventually(matter_open, timeout=60, message="the catalog's demo matters never reached cases")
-    applied = await http.post("/cases/cases", headers=chen, json={"matter_code": REGISTRATION,
-                                                                 "form": {"字号": "晓梅小吃店"}})  # fmt: skip
+    applied = await http.post(
+        "/cases/cases", headers=chen, json={"matter_code": REGISTRATION, "form": {"字号": "晓梅小吃店"}}
+    )
     assert applied.status_code == 201, applied.text
     case = applied.json()
     materials_url = f"/cases/cases/{case['id']}/materials"
@@ -65,7 +66,8 @@ async def test_materials_without_paper_and_the_certificate(http: httpx.AsyncClie
     )  # 区市场监管局
     history = (await http.get(f"/exchange/certificates/{certificate_id}/history", headers=reviewer)).json()
     assert [(h["to_status"], h["actor"], h["actor_org"]) for h in history] == [
-        ("有效", "tongban-cases", "500110-ZWFWZX")]  # fmt: skip
+        ("有效", "tongban-cases", "500110-ZWFWZX")
+    ]
 
     mine = await http.get("/exchange/access-log/mine", headers=chen)
     assert mine.status_code == 200, mine.text

@@ -47,13 +47,15 @@ def _openapi(factory: Any) -> dict[str, Any]:
 
 def event_schema(spec: EventSpec[Any]) -> dict[str, Any]:
     schema: dict[str, Any] = spec.payload.model_json_schema()
-    schema.update({
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"https://tongban.example/contracts/events/{spec.subject}.schema.json",
-        "title": spec.subject,
-        "description": spec.description,
-        "examples": [spec.example],
-    })  # fmt: skip
+    schema.update(
+        {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": f"https://tongban.example/contracts/events/{spec.subject}.schema.json",
+            "title": spec.subject,
+            "description": spec.description,
+            "examples": [spec.example],
+        }
+    )
     return schema
 
 
@@ -108,8 +110,11 @@ def generate() -> dict[str, str]:
 def stale(root: Path) -> list[str]:
     expected = generate()
     present = {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()} if root.exists() else set()
-    problems = [f"missing or different: {path}" for path, text in expected.items()
-                if not (root / path).exists() or (root / path).read_text() != text]  # fmt: skip
+    problems = [
+        f"missing or different: {path}"
+        for path, text in expected.items()
+        if not (root / path).exists() or (root / path).read_text() != text
+    ]
     problems += [f"not generated any more: {path}" for path in sorted(present - expected.keys())]
     return problems
 

@@ -26,24 +26,40 @@ async def browser_login(gateway_url: str, login: str, password: str = DEMO_PASSW
     verifier = secrets.token_urlsafe(48)
     challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
     redirect = DEMO_WEB_REDIRECT_URIS[0]
-    params = {"response_type": "code", "client_id": DEMO_WEB_CLIENT, "redirect_uri": redirect, "scope": "openid",
-              "state": secrets.token_urlsafe(8), "nonce": secrets.token_urlsafe(8), "code_challenge": challenge,
-              "code_challenge_method": "S256"}  # fmt: skip
+    params = {
+        "response_type": "code",
+        "client_id": DEMO_WEB_CLIENT,
+        "redirect_uri": redirect,
+        "scope": "openid",
+        "state": secrets.token_urlsafe(8),
+        "nonce": secrets.token_urlsafe(8),
+        "code_challenge": challenge,
+        "code_challenge_method": "S256",
+    }
     async with httpx.AsyncClient(base_url=gateway_url, timeout=20) as browser:
         page = await browser.get("/identity/authorize", params=params)
         match = re.search(r'name="pending" value="([^"]*)"', page.text)
         if page.status_code != 200 or not match:
             raise LoginFailed(f"login page answered {page.status_code}")
         cookies = "; ".join(c.split(";", 1)[0] for c in page.headers.get_list("set-cookie"))
-        posted = await browser.post("/identity/authorize", headers={"Cookie": cookies},
-                                    data={"pending": html.unescape(match.group(1)), "login": login,
-                                          "password": password})  # fmt: skip
+        posted = await browser.post(
+            "/identity/authorize",
+            headers={"Cookie": cookies},
+            data={"pending": html.unescape(match.group(1)), "login": login, "password": password},
+        )
         if posted.status_code != 303:
             raise LoginFailed(f"login form answered {posted.status_code}")
         code = parse_qs(urlsplit(posted.headers["location"]).query)["code"][0]
-        token = await browser.post("/identity/token", data={"grant_type": "authorization_code", "code": code,
-                                                            "redirect_uri": redirect, "code_verifier": verifier,
-                                                            "client_id": DEMO_WEB_CLIENT})  # fmt: skip
+        token = await browser.post(
+            "/identity/token",
+            data={
+                "grant_type": "authorization_code",
+                "code": code,
+                "redirect_uri": redirect,
+                "code_verifier": verifier,
+                "client_id": DEMO_WEB_CLIENT,
+            },
+        )
         if token.status_code != 200:
             raise LoginFailed(f"token endpoint answered {token.status_code}")
         return str(token.json()["access_token"])

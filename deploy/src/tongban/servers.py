@@ -38,9 +38,11 @@ def wait_postgres_accepts(server: EmbeddedPostgres, log_path: Path, timeout: flo
         except subprocess.CalledProcessError as exc:
             if time.monotonic() > deadline:
                 raise MeshError(
-                    f"postgres does not accept connections: {_describe(exc)}", process="postgres",
-                    log_path=log_path, tail=log_tail(log_path),
-                ) from exc  # fmt: skip
+                    f"postgres does not accept connections: {_describe(exc)}",
+                    process="postgres",
+                    log_path=log_path,
+                    tail=log_tail(log_path),
+                ) from exc
             time.sleep(0.1)
 
 

@@ -54,18 +54,22 @@ def run_jobs(
             if code != 0:
                 report.emit(step, job.label, "fail", f"exit code {code}", elapsed)
                 raise MeshError(
-                    f"{job.label} failed (exit code {code})", process=proc.name, log_path=proc.log_path,
+                    f"{job.label} failed (exit code {code})",
+                    process=proc.name,
+                    log_path=proc.log_path,
                     tail=proc.tail(),
-                )  # fmt: skip
+                )
             report.emit(step, job.label, "done", "", elapsed)
         if not pending:
             return
         if time.monotonic() > deadline:
             job, _ = next(iter(pending.values()))
             raise MeshError(
-                f"{job.label} still running after {timeout:.0f}s", process=job.process.name,
-                log_path=job.process.log_path, tail=job.process.tail(),
-            )  # fmt: skip
+                f"{job.label} still running after {timeout:.0f}s",
+                process=job.process.name,
+                log_path=job.process.log_path,
+                tail=job.process.tail(),
+            )
         if cancel.wait(0.05):
             raise MeshCancelled("cancelled")
 
@@ -106,8 +110,10 @@ def wait_ready(
                 name, (_, log_path) = next(iter(pending.items()))
                 waiting = ", ".join(f"{n} ({last.get(n, 'no answer')})" for n in pending)
                 raise MeshError(
-                    f"not ready after {timeout:.0f}s: {waiting}", process=name, log_path=log_path,
+                    f"not ready after {timeout:.0f}s: {waiting}",
+                    process=name,
+                    log_path=log_path,
                     tail=log_tail(log_path),
-                )  # fmt: skip
+                )
             if cancel.wait(0.1):
                 raise MeshCancelled("cancelled while waiting for readiness")

@@ -25,7 +25,7 @@ class CombinedOpenAPI:
 
     def __init__(
         self, own: Callable[[], dict[str, Any]], upstreams: Upstreams, *, ttl: float, timeout: float
-    ) -> None:  # fmt: skip
+    ) -> None:
         self._own = own
         self._upstreams = upstreams
         self._ttl = ttl

@@ -17,11 +17,16 @@ __all__ = ["response_headers", "upstream_headers", "upstream_url"]
 # gateway sets itself. Every ``proxy-*`` header is dropped too, and any header that Connection names.
 _HOP_BY_HOP = frozenset(
     {b"connection", b"keep-alive", b"te", b"trailer", b"transfer-encoding", b"upgrade", b"expect"}
-)  # fmt: skip
+)
 _DROP_REQUEST = _HOP_BY_HOP | {
-    b"host", b"x-request-id", b"traceparent", b"x-forwarded-for", b"x-forwarded-proto", b"x-forwarded-host",
+    b"host",
+    b"x-request-id",
+    b"traceparent",
+    b"x-forwarded-for",
+    b"x-forwarded-proto",
+    b"x-forwarded-host",
     b"x-forwarded-prefix",
-}  # fmt: skip
+}
 # The gateway's own server writes Date and Server; RequestContextMiddleware writes X-Request-Id.
 _DROP_RESPONSE = _HOP_BY_HOP | {b"x-request-id", b"date", b"server"}
 _URL_SAFE = "/%:@!$&'()*+,;=?-._~"

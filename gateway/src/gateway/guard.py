@@ -27,9 +27,12 @@ class TokenGuard:
             await self._verifier.verify(token)
         except ProblemError as exc:
             return problem_response(
-                status=exc.status, code=exc.code, detail=exc.detail, instance=scope.get("path"),
+                status=exc.status,
+                code=exc.code,
+                detail=exc.detail,
+                instance=scope.get("path"),
                 headers=exc.headers,
-            )  # fmt: skip
+            )
         return None
 
 

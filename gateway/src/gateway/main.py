@@ -59,12 +59,17 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
             await jwks_client.aclose()
 
     app = FastAPI(
-        title=DOCS_TITLE, description=DESCRIPTION, version="0.1.0", lifespan=lifespan,
-        openapi_url=None, docs_url=None, redoc_url=None,  # docs.py serves the combined document instead
+        title=DOCS_TITLE,
+        description=DESCRIPTION,
+        version="0.1.0",
+        lifespan=lifespan,
+        openapi_url=None,
+        docs_url=None,
+        redoc_url=None,  # docs.py serves the combined document instead
         # FastAPI's native OpenTelemetry re-checks the global providers on every request (~25 µs, measured);
         # the mesh propagates trace context itself (meshkit.observability) and exports Prometheus metrics.
         telemetry={"tracing": False, "metrics": False, "logs": False},
-    )  # fmt: skip
+    )
     app.state.settings = settings
     app.state.upstreams = upstreams
     install_error_handlers(app)
@@ -76,9 +81,10 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
     guard = TokenGuard(verifier) if settings.verify_tokens else None
     app.add_middleware(ProxyMiddleware, routes=routes, upstreams=upstreams, guard=guard)
     app.add_middleware(
-        BodyLimitMiddleware, max_bytes=settings.max_body_bytes,
+        BodyLimitMiddleware,
+        max_bytes=settings.max_body_bytes,
         path_limits=[(path, settings.upload_max_bytes) for path in settings.upload_paths],
-    )  # fmt: skip
+    )
     app.add_middleware(RequestContextMiddleware, service="gateway")
     return app
 
@@ -87,9 +93,12 @@ def main() -> None:
     """Serve the gateway with uvicorn on ``GATEWAY_HOST``:``GATEWAY_PORT``."""
     settings = GatewaySettings()
     uvicorn.run(
-        create_app(settings), host=settings.host, port=settings.port, log_level=settings.log_level.lower(),
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        log_level=settings.log_level.lower(),
         access_log=False,  # one line per request at INFO would cost more than the proxy itself
-    )  # fmt: skip
+    )
 
 
 if __name__ == "__main__":

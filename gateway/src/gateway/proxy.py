@@ -94,9 +94,12 @@ class ProxyMiddleware:
         session = self.upstreams.session(route.service)
         try:
             response = await session.request(
-                scope["method"], upstream_url(scope, route), data=body, allow_redirects=False,
+                scope["method"],
+                upstream_url(scope, route),
+                data=body,
+                allow_redirects=False,
                 headers=upstream_headers(scope, route),
-            )  # fmt: skip
+            )
         except (aiohttp.ClientError, TimeoutError, OSError) as exc:
             if isinstance(body, _BodyStream) and body.error is not None:
                 if isinstance(body.error, ConnectionAbortedError):
@@ -104,8 +107,11 @@ class ProxyMiddleware:
                 raise body.error from None  # e.g. over the body limit: BodyLimitMiddleware answers 413
             await _failure(scope, receive, send, route, exc)
             return
-        start = {"type": "http.response.start", "status": response.status,
-                 "headers": response_headers(response.raw_headers)}  # fmt: skip
+        start = {
+            "type": "http.response.start",
+            "status": response.status,
+            "headers": response_headers(response.raw_headers),
+        }
         length = response.content_length
         if length is not None and length <= _BUFFER_UNDER:
             try:  # small: read it whole first, so a failure can still become a problem response

@@ -18,10 +18,15 @@ from meshkit.testing.tokens import TokenFactory
 
 
 def _app(database_url: str, nats_url: str):  # type: ignore[no-untyped-def]
-    return create_app(CatalogSettings(
-        database_url=database_url, nats_url=nats_url, environment="test", secret_key=TEST_SECRET,
-        issuer="http://issuer.test",
-    ))  # fmt: skip
+    return create_app(
+        CatalogSettings(
+            database_url=database_url,
+            nats_url=nats_url,
+            environment="test",
+            secret_key=TEST_SECRET,
+            issuer="http://issuer.test",
+        )
+    )
 
 
 migrated_url, engine, database, tokens, client = service_fixtures(

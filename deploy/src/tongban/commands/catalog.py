@@ -36,8 +36,11 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     importing = actions.add_parser("import", help="import an implementation list (.xlsx or .csv)")
     importing.add_argument("file", type=Path, metavar="FILE")
     importing.add_argument("--publish", action="store_true", help="also submit and publish every matter")
-    importing.add_argument("--partial", action="store_true",
-                           help="apply the good matters even when other rows are bad (default: all or nothing)")  # fmt: skip
+    importing.add_argument(
+        "--partial",
+        action="store_true",
+        help="apply the good matters even when other rows are bad (default: all or nothing)",
+    )
     exporting = actions.add_parser("export", help="export the matters in force (.xlsx or .csv)")
     exporting.add_argument("file", type=Path, metavar="FILE")
     exporting.add_argument("--department", metavar="CODE", help="one department only, e.g. 500110-SCJGJ")
@@ -81,8 +84,14 @@ async def _import(
                 progress.update(task, completed=done)
 
             async with CatalogUnitOfWork(database) as uow:
-                return await import_matters(uow, _operator(args.publish), records=records, publish=args.publish,
-                                            all_or_nothing=not args.partial, progress=advance)  # fmt: skip
+                return await import_matters(
+                    uow,
+                    _operator(args.publish),
+                    records=records,
+                    publish=args.publish,
+                    all_or_nothing=not args.partial,
+                    progress=advance,
+                )
     finally:
         await database.dispose()
 
@@ -130,8 +139,10 @@ def run_catalog(args: argparse.Namespace) -> int:
         console.print(f"[red]✗[/red] {escape(str(exc))}")
         return 2
     except SQLAlchemyError as exc:
-        console.print(f"[red]✗[/red] 目录数据库不可用（{escape(type(exc).__name__)}）：请先运行 tongban up，"
-                      "或用 --database-url / CATALOG_DATABASE_URL 指定")  # fmt: skip
+        console.print(
+            f"[red]✗[/red] 目录数据库不可用（{escape(type(exc).__name__)}）：请先运行 tongban up，"
+            "或用 --database-url / CATALOG_DATABASE_URL 指定"
+        )
         return 2
     _print_report(console, report)
     return 0 if report.applied and not report.errors else 1

@@ -142,8 +142,11 @@ def create_app(settings: CitySimSettings | None = None) -> FastAPI:
         timestamp, nonce = str(int(time.time())), secrets.token_hex(16)
         headers = await asyncio.to_thread(sign, settings, timestamp, nonce, payload)
         async with httpx.AsyncClient(timeout=30.0) as client:
-            answer = await client.post(f"{settings.exchange_url.rstrip('/')}/city-link/inbound/{body.kind}",
-                                       content=payload, headers={**headers, "Content-Type": "application/json"})  # fmt: skip
+            answer = await client.post(
+                f"{settings.exchange_url.rstrip('/')}/city-link/inbound/{body.kind}",
+                content=payload,
+                headers={**headers, "Content-Type": "application/json"},
+            )
         return JSONResponse({"status": answer.status_code, "body": answer.json()}, status_code=200)
 
     return app

@@ -46,14 +46,19 @@ def create_app() -> FastAPI:
     @app.post("/population/query")
     async def query(body: Query, request: Request) -> JSONResponse:
         headers = request.headers
-        seen.append({
-            "at": datetime.now(UTC).isoformat(), "client": headers.get("x-tongban-client"),
-            "org": headers.get("x-tongban-org"), "user": headers.get("x-tongban-user"),
-            "purpose": unquote(headers.get("x-tongban-purpose", "")),
-            "case": unquote(headers.get("x-tongban-case", "")) or None,
-            "legal_basis": unquote(headers.get("x-tongban-legal-basis", "")) or None,
-            "request_id": headers.get("x-request-id"), "items": body.items,
-        })  # fmt: skip
+        seen.append(
+            {
+                "at": datetime.now(UTC).isoformat(),
+                "client": headers.get("x-tongban-client"),
+                "org": headers.get("x-tongban-org"),
+                "user": headers.get("x-tongban-user"),
+                "purpose": unquote(headers.get("x-tongban-purpose", "")),
+                "case": unquote(headers.get("x-tongban-case", "")) or None,
+                "legal_basis": unquote(headers.get("x-tongban-legal-basis", "")) or None,
+                "request_id": headers.get("x-request-id"),
+                "items": body.items,
+            }
+        )
         if state["delay"]:
             await asyncio.sleep(state["delay"])
         if body.subject_kind != "person":

@@ -12,13 +12,39 @@ from stdnum.cn import ric
 __all__ = ["NEIGHBOUR", "REGISTERED", "STORY_RESIDENT", "residents"]
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何罗高林郑谢唐冯"
-GIVEN = ["建国", "秀英", "德明", "晓梅", "志强", "丽娟", "红梅", "国华", "海燕", "明辉", "小龙", "春兰", "家豪", "思雨",
-         "文静", "永福", "桂芳", "俊杰", "雪梅", "大勇"]  # fmt: skip
+GIVEN = [
+    "建国",
+    "秀英",
+    "德明",
+    "晓梅",
+    "志强",
+    "丽娟",
+    "红梅",
+    "国华",
+    "海燕",
+    "明辉",
+    "小龙",
+    "春兰",
+    "家豪",
+    "思雨",
+    "文静",
+    "永福",
+    "桂芳",
+    "俊杰",
+    "雪梅",
+    "大勇",
+]
 PLACES = [
-    ("古南街道", "綦河社区", "沿河路"), ("古南街道", "桥河社区", "桥河路"), ("文龙街道", "九龙社区", "九龙大道"),
-    ("三江街道", "三江社区", "三江路"), ("通惠街道", "通惠社区", "通惠大道"), ("东溪镇", "福林村", "福林组"),
-    ("赶水镇", "藻渡村", "藻渡组"), ("石角镇", "石角社区", "石角街"), ("永新镇", "永新社区", "新街"),
-]  # fmt: skip
+    ("古南街道", "綦河社区", "沿河路"),
+    ("古南街道", "桥河社区", "桥河路"),
+    ("文龙街道", "九龙社区", "九龙大道"),
+    ("三江街道", "三江社区", "三江路"),
+    ("通惠街道", "通惠社区", "通惠大道"),
+    ("东溪镇", "福林村", "福林组"),
+    ("赶水镇", "藻渡村", "藻渡组"),
+    ("石角镇", "石角社区", "石角街"),
+    ("永新镇", "永新社区", "新街"),
+]
 
 
 def _region(born: date) -> str:
@@ -36,9 +62,15 @@ def _record(
     name: str, id_number: str, address: str, relation: str, ethnicity: str = "汉族"
 ) -> dict[str, Any]:
     born = date(int(id_number[6:10]), int(id_number[10:12]), int(id_number[12:14]))
-    return {"name": name, "id_number": id_number, "gender": "男" if int(id_number[16]) % 2 else "女",
-            "birth_date": born.isoformat(), "ethnicity": ethnicity, "address": address,
-            "household_relation": relation}  # fmt: skip
+    return {
+        "name": name,
+        "id_number": id_number,
+        "gender": "男" if int(id_number[16]) % 2 else "女",
+        "birth_date": born.isoformat(),
+        "ethnicity": ethnicity,
+        "address": address,
+        "household_relation": relation,
+    }
 
 
 # DOMAIN.md §8, the same people as identity's demo persons (identity/demo.py): the resident of 古南街道 who

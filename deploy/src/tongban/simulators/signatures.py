@@ -80,5 +80,9 @@ def sign(settings: CitySimSettings, timestamp: str, nonce: str, body: bytes) -> 
         crypt = sm2.CryptSM2(private_key=key, public_key=public)
         n = int(sm2.default_ecc_table["n"], 16)
         signature = crypt.sign(sm2_digest(public, message), f"{secrets.randbelow(n - 2) + 1:064x}")
-    return {"X-Tongban-Signature-Alg": settings.signing, "X-Tongban-Timestamp": timestamp,
-            "X-Tongban-Nonce": nonce, "X-Tongban-Signature": signature}  # fmt: skip
+    return {
+        "X-Tongban-Signature-Alg": settings.signing,
+        "X-Tongban-Timestamp": timestamp,
+        "X-Tongban-Nonce": nonce,
+        "X-Tongban-Signature": signature,
+    }

@@ -86,10 +86,17 @@ def _ops_router(service: str) -> APIRouter:
 
 
 def build_app(
-    *, service: str, title: str, description: str, settings: ServiceSettings, lifespan: Lifespan,
-    routers: Sequence[APIRouter], version: str = "0.1.0", tags: list[dict[str, Any]] | None = None,
+    *,
+    service: str,
+    title: str,
+    description: str,
+    settings: ServiceSettings,
+    lifespan: Lifespan,
+    routers: Sequence[APIRouter],
+    version: str = "0.1.0",
+    tags: list[dict[str, Any]] | None = None,
     lanes: Sequence[Lane] = (),
-) -> FastAPI:  # fmt: skip
+) -> FastAPI:
     """``lanes``: routes (declared in ``routers`` too, for the docs) served by :class:`meshkit.lanes.FastLanes`."""
 
     @asynccontextmanager
@@ -129,9 +136,11 @@ async def mesh_resources(
     """Database, outgoing HTTP client and token verifier for one app; readiness checks for both backends.
     ``driver_settings``: server settings of the database's plain-driver connections (see ``Database.driver``)."""
     database = Database.from_url(
-        settings.database_url, pool_size=settings.database_pool_size, application_name=settings.service_name,
+        settings.database_url,
+        pool_size=settings.database_pool_size,
+        application_name=settings.service_name,
         driver_settings=driver_settings,
-    )  # fmt: skip
+    )
     client = service_client()
     app.state.database = database
     app.state.http = client

@@ -81,9 +81,16 @@ class Principal:
 
 class TokenVerifier:
     def __init__(
-        self, *, jwks_url: str, issuer: str, audience: str | None, client: httpx.AsyncClient,
-        refetch_interval: float = 30.0, leeway: float = 5.0, cache_size: int = 10_000,
-    ) -> None:  # fmt: skip
+        self,
+        *,
+        jwks_url: str,
+        issuer: str,
+        audience: str | None,
+        client: httpx.AsyncClient,
+        refetch_interval: float = 30.0,
+        leeway: float = 5.0,
+        cache_size: int = 10_000,
+    ) -> None:
         self._jwks_url = jwks_url
         self._issuer = issuer
         self._audience = audience
@@ -152,9 +159,14 @@ class TokenVerifier:
             raise Unauthorized("未知的签名密钥 (unknown kid)")
         try:
             claims = jwt.decode(
-                token, key=key, algorithms=ALGORITHMS, issuer=self._issuer, audience=self._audience,
-                leeway=self._leeway, options={"require": ["exp", "iat", "sub", "iss"]},
-            )  # fmt: skip
+                token,
+                key=key,
+                algorithms=ALGORITHMS,
+                issuer=self._issuer,
+                audience=self._audience,
+                leeway=self._leeway,
+                options={"require": ["exp", "iat", "sub", "iss"]},
+            )
         except jwt.ExpiredSignatureError as exc:
             raise Unauthorized("令牌已过期 (token expired)") from exc
         except jwt.InvalidTokenError as exc:
@@ -192,9 +204,11 @@ async def current_principal(
     principal = await optional_principal(request, _credentials)
     if principal is None:
         raise ProblemError(
-            "需要登录 (a Bearer access token is required)", status=401, code="unauthenticated",
+            "需要登录 (a Bearer access token is required)",
+            status=401,
+            code="unauthenticated",
             headers={"WWW-Authenticate": "Bearer"},
-        )  # fmt: skip
+        )
     return principal
 
 

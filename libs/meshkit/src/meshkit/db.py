@@ -59,9 +59,14 @@ class Database:
     """
 
     def __init__(
-        self, engine: AsyncEngine, *, bind: AsyncConnection | None = None, driver_pool_size: int = 10,
-        application_name: str | None = None, driver_settings: Mapping[str, str] | None = None,
-    ) -> None:  # fmt: skip
+        self,
+        engine: AsyncEngine,
+        *,
+        bind: AsyncConnection | None = None,
+        driver_pool_size: int = 10,
+        application_name: str | None = None,
+        driver_settings: Mapping[str, str] | None = None,
+    ) -> None:
         self.engine = engine
         self._bind = bind
         self._driver_pool: asyncpg.Pool | None = None
@@ -80,9 +85,13 @@ class Database:
 
     @classmethod
     def from_url(
-        cls, url: str, *, pool_size: int = 10, application_name: str = "tongban",
+        cls,
+        url: str,
+        *,
+        pool_size: int = 10,
+        application_name: str = "tongban",
         driver_settings: Mapping[str, str] | None = None,
-    ) -> Self:  # fmt: skip
+    ) -> Self:
         engine = create_async_engine(
             url,
             pool_size=pool_size,
@@ -146,9 +155,13 @@ class Database:
                 if self._application_name:
                     server_settings["application_name"] = self._application_name
                 self._driver_pool = await asyncpg.create_pool(
-                    url.render_as_string(hide_password=False), min_size=1, max_size=self._driver_pool_size,
-                    reset=_keep_session, init=_json_like_sqlalchemy, server_settings=server_settings,
-                )  # fmt: skip
+                    url.render_as_string(hide_password=False),
+                    min_size=1,
+                    max_size=self._driver_pool_size,
+                    reset=_keep_session,
+                    init=_json_like_sqlalchemy,
+                    server_settings=server_settings,
+                )
             return self._driver_pool
 
     @asynccontextmanager

@@ -74,9 +74,16 @@ class ProblemError(Exception):
     code: str = "bad_request"
 
     def __init__(
-        self, detail: str, *, status: int | None = None, code: str | None = None, title: str | None = None,
-        errors: list[dict[str, Any]] | None = None, headers: dict[str, str] | None = None, **extra: Any,
-    ) -> None:  # fmt: skip
+        self,
+        detail: str,
+        *,
+        status: int | None = None,
+        code: str | None = None,
+        title: str | None = None,
+        errors: list[dict[str, Any]] | None = None,
+        headers: dict[str, str] | None = None,
+        **extra: Any,
+    ) -> None:
         super().__init__(detail)
         self.detail = detail
         if status is not None:
@@ -90,9 +97,16 @@ class ProblemError(Exception):
 
 
 def problem_body(
-    *, status: int, code: str, detail: str, instance: str | None, title: str | None = None,
-    errors: list[dict[str, Any]] | None = None, request_id: str | None = None, **extra: Any,
-) -> dict[str, Any]:  # fmt: skip
+    *,
+    status: int,
+    code: str,
+    detail: str,
+    instance: str | None,
+    title: str | None = None,
+    errors: list[dict[str, Any]] | None = None,
+    request_id: str | None = None,
+    **extra: Any,
+) -> dict[str, Any]:
     """The problem document (what :func:`problem_response` sends), e.g. for one item of a batch."""
     body: dict[str, Any] = {
         "type": f"https://tongban.example/problems/{code}",
@@ -110,12 +124,27 @@ def problem_body(
 
 
 def problem_response(
-    *, status: int, code: str, detail: str, instance: str | None, title: str | None = None,
-    errors: list[dict[str, Any]] | None = None, headers: dict[str, str] | None = None,
-    request_id: str | None = None, **extra: Any,
-) -> JSONResponse:  # fmt: skip
-    body = problem_body(status=status, code=code, detail=detail, instance=instance, title=title, errors=errors,
-                        request_id=request_id, **extra)  # fmt: skip
+    *,
+    status: int,
+    code: str,
+    detail: str,
+    instance: str | None,
+    title: str | None = None,
+    errors: list[dict[str, Any]] | None = None,
+    headers: dict[str, str] | None = None,
+    request_id: str | None = None,
+    **extra: Any,
+) -> JSONResponse:
+    body = problem_body(
+        status=status,
+        code=code,
+        detail=detail,
+        instance=instance,
+        title=title,
+        errors=errors,
+        request_id=request_id,
+        **extra,
+    )
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
@@ -139,18 +168,27 @@ def install_error_handlers(app: FastAPI) -> None:
     async def on_problem(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, ProblemError)
         return problem_response(
-            status=exc.status, code=exc.code, detail=exc.detail, instance=request.url.path, title=exc.title,
-            errors=exc.errors, headers=exc.headers, **exc.extra,
-        )  # fmt: skip
+            status=exc.status,
+            code=exc.code,
+            detail=exc.detail,
+            instance=request.url.path,
+            title=exc.title,
+            errors=exc.errors,
+            headers=exc.headers,
+            **exc.extra,
+        )
 
     async def on_validation(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, RequestValidationError)
         errors = _validation_errors(exc)
         summary = "; ".join(f"{e['field']}: {e['message']}" for e in errors[:5])
         return problem_response(
-            status=422, code="validation_failed", detail=f"请求数据不符合要求: {summary}",
-            instance=request.url.path, errors=errors,
-        )  # fmt: skip
+            status=422,
+            code="validation_failed",
+            detail=f"请求数据不符合要求: {summary}",
+            instance=request.url.path,
+            errors=errors,
+        )
 
     async def on_http(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, StarletteHTTPException)
@@ -159,20 +197,25 @@ def install_error_handlers(app: FastAPI) -> None:
         if exc.status_code == 404 and detail == "Not Found":
             detail = f"没有这个接口: {request.method} {request.url.path}"
         return problem_response(
-            status=exc.status_code, code=codes.get(exc.status_code, "http_error"), detail=detail,
-            instance=request.url.path, headers=dict(exc.headers or {}),
-        )  # fmt: skip
+            status=exc.status_code,
+            code=codes.get(exc.status_code, "http_error"),
+            detail=detail,
+            instance=request.url.path,
+            headers=dict(exc.headers or {}),
+        )
 
     async def on_unexpected(request: Request, exc: Exception) -> JSONResponse:
         # Runs outside the request-context middleware, so the id comes from the scope it left behind.
         request_id = request.scope.get("state", {}).get("request_id") or current_request_id()
         log.error("unhandled error", exc_info=exc, extra={"path": request.url.path, "request_id": request_id})
         return problem_response(
-            status=500, code="internal_error",
+            status=500,
+            code="internal_error",
             detail=f"服务器内部错误，请凭请求编号联系运维 (request id {request_id})",
-            instance=request.url.path, request_id=request_id,
+            instance=request.url.path,
+            request_id=request_id,
             headers={"X-Request-Id": request_id} if request_id else None,
-        )  # fmt: skip
+        )
 
     app.add_exception_handler(ProblemError, on_problem)
     app.add_exception_handler(RequestValidationError, on_validation)

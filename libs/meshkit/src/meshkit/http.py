@@ -46,9 +46,12 @@ async def _propagate(request: httpx.Request) -> None:
 
 
 def service_client(
-    base_url: str = "", *, timeout: float = 10.0, transport: httpx.AsyncBaseTransport | None = None,
+    base_url: str = "",
+    *,
+    timeout: float = 10.0,
+    transport: httpx.AsyncBaseTransport | None = None,
     max_connections: int = 100,
-) -> httpx.AsyncClient:  # fmt: skip
+) -> httpx.AsyncClient:
     """A client for calls to another service. Build it in a lifespan and close it there."""
     limits = httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections)
     return httpx.AsyncClient(

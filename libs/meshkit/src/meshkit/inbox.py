@@ -264,7 +264,12 @@ def _context(durable: str, event: CloudEvent, attempt: int) -> dict[str, object]
 
 
 async def run_consumer(
-    database: Database, js: JetStreamContext, inbox: Table, spec: ConsumerSpec, *, service: str,
+    database: Database,
+    js: JetStreamContext,
+    inbox: Table,
+    spec: ConsumerSpec,
+    *,
+    service: str,
     stop: asyncio.Event,
-) -> None:  # fmt: skip
+) -> None:
     await ConsumerRunner(database, js, inbox, spec, service).run(stop)

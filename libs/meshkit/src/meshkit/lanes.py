@@ -98,8 +98,16 @@ def parsed_body(model: type[M], raw: bytes, content_type: str | None) -> M:
         )
     media = (content_type or "").partition(";")[0].strip().lower()
     if not (media == "application/json" or (media.startswith("application/") and media.endswith("+json"))):
-        raise RequestValidationError([{"type": "model_attributes_type", "loc": ("body",), "input": None,
-                                       "msg": "Input should be a valid dictionary or object to extract fields from"}])  # fmt: skip
+        raise RequestValidationError(
+            [
+                {
+                    "type": "model_attributes_type",
+                    "loc": ("body",),
+                    "input": None,
+                    "msg": "Input should be a valid dictionary or object to extract fields from",
+                }
+            ]
+        )
     try:
         return model.model_validate_json(raw)
     except ValidationError as exc:

@@ -85,9 +85,14 @@ END $$""",
 
 
 async def add_event(
-    session: AsyncSession, table: Table, spec: EventSpec[Any], *, aggregate_id: str, sequence: int,
+    session: AsyncSession,
+    table: Table,
+    spec: EventSpec[Any],
+    *,
+    aggregate_id: str,
+    sequence: int,
     payload: EventPayload,
-) -> CloudEvent:  # fmt: skip
+) -> CloudEvent:
     """Stage an event in the caller's transaction. It is published only if that transaction commits."""
     if not isinstance(payload, spec.payload):
         raise TypeError(f"{spec.subject} takes {spec.payload.__name__}, not {type(payload).__name__}")

@@ -47,9 +47,14 @@ async def connect_nats(url: str, *, name: str) -> NATS:
         log.warning("nats connection problem", extra={"error": type(exc).__name__})
 
     return await nats.connect(
-        url, name=name, max_reconnect_attempts=-1, reconnect_time_wait=0.5, connect_timeout=2,
-        error_cb=quiet, pending_size=64 * 1024 * 1024,
-    )  # fmt: skip
+        url,
+        name=name,
+        max_reconnect_attempts=-1,
+        reconnect_time_wait=0.5,
+        connect_timeout=2,
+        error_cb=quiet,
+        pending_size=64 * 1024 * 1024,
+    )
 
 
 async def run_worker(settings: ServiceSettings, plan: WorkerPlan, stop: asyncio.Event) -> bool:
@@ -62,10 +67,14 @@ async def run_worker(settings: ServiceSettings, plan: WorkerPlan, stop: asyncio.
     try:
         await ensure_stream(js, stream_for(plan.service), [f"{plan.service}.>"])
         relay = OutboxRelay(
-            database, js, plan.outbox, service=plan.service,
-            batch_size=settings.outbox_batch_size, poll_interval=settings.outbox_poll_interval,
+            database,
+            js,
+            plan.outbox,
+            service=plan.service,
+            batch_size=settings.outbox_batch_size,
+            poll_interval=settings.outbox_poll_interval,
             linger=settings.outbox_linger,
-        )  # fmt: skip
+        )
         tasks = [asyncio.create_task(relay.run(stop), name="outbox-relay")]
         for spec in plan.consumers:
             tasks.append(

@@ -70,8 +70,13 @@ class Calls:
         await apply_effect(session, event)
 
     def runner(self, database: Database) -> ConsumerRunner:
-        spec = ConsumerSpec(durable="batched", stream="SCRATCH", subjects=["scratch.>"], handler=self.one,
-                            batch_handler=self.batch)  # fmt: skip
+        spec = ConsumerSpec(
+            durable="batched",
+            stream="SCRATCH",
+            subjects=["scratch.>"],
+            handler=self.one,
+            batch_handler=self.batch,
+        )
         return ConsumerRunner(database, cast(Any, None), INBOX, spec, "scratch")
 
 

@@ -23,8 +23,15 @@ pytestmark = pytest.mark.integration
 
 
 @asynccontextmanager
-async def running(db: Database, url: str, spec: ConsumerSpec | None, *, ack_timeout: float = 5.0,
-                  poll_interval: float = 0.05, linger: float = 0.02) -> AsyncIterator[OutboxRelay]:  # fmt: skip
+async def running(
+    db: Database,
+    url: str,
+    spec: ConsumerSpec | None,
+    *,
+    ack_timeout: float = 5.0,
+    poll_interval: float = 0.05,
+    linger: float = 0.02,
+) -> AsyncIterator[OutboxRelay]:
     nc = await connect_nats(url, name="test")
     js = nc.jetstream(timeout=2.0)
     await ensure_stream(js, "SCRATCH", ["scratch.>"])

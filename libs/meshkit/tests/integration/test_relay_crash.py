@@ -65,9 +65,11 @@ async def test_sigkill_between_publish_and_mark_published(
         relay.wait()
         async with database.engine.begin() as conn:
             # What PostgreSQL does on its own once TCP keepalive notices the dead client; faster here.
-            await conn.execute(text(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'scratch-relay'"
-            ))  # fmt: skip
+            await conn.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'scratch-relay'"
+                )
+            )
             await conn.execute(text("DROP TRIGGER stall ON outbox"))
 
         successor = OutboxRelay(database, js, OUTBOX, service="scratch")

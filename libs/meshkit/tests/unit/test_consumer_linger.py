@@ -60,13 +60,19 @@ class RecordingRunner(ConsumerRunner):
         self.handled.append((time.monotonic(), len(msgs)))
 
 
-async def run(script: list[int], *, linger: float, batch: int = 10, settle: float = 0.2) -> tuple[
-    RecordingRunner, ScriptedSubscription
-]:  # fmt: skip
+async def run(
+    script: list[int], *, linger: float, batch: int = 10, settle: float = 0.2
+) -> tuple[RecordingRunner, ScriptedSubscription]:
     """Run the loop until the script is used up (and ``settle`` more seconds), then stop it."""
     subscription = ScriptedSubscription(script)
-    spec = ConsumerSpec(durable="linger", stream="SCRATCH", subjects=["scratch.>"], handler=apply_effect,
-                        batch=batch, linger=linger)  # fmt: skip
+    spec = ConsumerSpec(
+        durable="linger",
+        stream="SCRATCH",
+        subjects=["scratch.>"],
+        handler=apply_effect,
+        batch=batch,
+        linger=linger,
+    )
     runner = RecordingRunner(spec, ScriptedJetStream(subscription))
     stop = asyncio.Event()
     task = asyncio.create_task(runner.run(stop))

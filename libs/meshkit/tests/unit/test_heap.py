@@ -28,8 +28,14 @@ async def test_an_app_freezes_the_startup_heap_after_its_lifespan_started(
         seen.append(gc.get_freeze_count())  # still starting: nothing frozen yet
         yield
 
-    app = build_app(service="scratch", title="t", description="d", settings=ServiceSettings(), lifespan=lifespan,
-                    routers=[])  # fmt: skip
+    app = build_app(
+        service="scratch",
+        title="t",
+        description="d",
+        settings=ServiceSettings(),
+        lifespan=lifespan,
+        routers=[],
+    )
     try:
         async with app.router.lifespan_context(app):
             assert seen == [0]

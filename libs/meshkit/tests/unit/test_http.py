@@ -24,8 +24,10 @@ async def _serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> 
         writer.close()
         return
     body = json.dumps({"request_id": {k.lower(): v for k, v in headers.items()}.get("x-request-id")}).encode()
-    writer.write(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: %d\r\n\r\n%s"
-                 % (len(body), body))  # fmt: skip
+    writer.write(
+        b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: %d\r\n\r\n%s"
+        % (len(body), body)
+    )
     await writer.drain()
     writer.close()
 

@@ -42,8 +42,15 @@ def app() -> FastAPI:
     async def lifespan(_: FastAPI):  # type: ignore[no-untyped-def]
         yield
 
-    return build_app(service="lanes", title="t", description="d", settings=ServiceSettings(), lifespan=lifespan,
-                     routers=[router], lanes=[Lane("POST", "/things/{code}/do", fast)])  # fmt: skip
+    return build_app(
+        service="lanes",
+        title="t",
+        description="d",
+        settings=ServiceSettings(),
+        lifespan=lifespan,
+        routers=[router],
+        lanes=[Lane("POST", "/things/{code}/do", fast)],
+    )
 
 
 @pytest.fixture

@@ -22,8 +22,15 @@ class ScriptedRelay(OutboxRelay):
 
     def __init__(self, *, linger: float, batch_size: int = 500, poll_interval: float = 30.0) -> None:
         nothing = cast(Any, None)
-        super().__init__(nothing, nothing, nothing, service="scratch", batch_size=batch_size, linger=linger,
-                         poll_interval=poll_interval)  # fmt: skip
+        super().__init__(
+            nothing,
+            nothing,
+            nothing,
+            service="scratch",
+            batch_size=batch_size,
+            linger=linger,
+            poll_interval=poll_interval,
+        )
         self.pending = 0
         self.scans: list[tuple[float, int]] = []  # (when, rows taken)
         self.during_next_scan: Callable[[], None] | None = None

@@ -76,7 +76,13 @@ async def test_a_background_lane_runs_at_the_workers_priority(monkeypatch: pytes
     monkeypatch.setenv("SCRATCH_BACKGROUND_LANE_NICE", "12")
     for lane, expected in (("false", []), ("true", [12])):
         monkeypatch.setenv("SCRATCH_BACKGROUND_LANE", lane)
-        app = build_app(service="scratch", title="scratch", description="", settings=ScratchSettings(),
-                        lifespan=lifespan, routers=[])  # fmt: skip
+        app = build_app(
+            service="scratch",
+            title="scratch",
+            description="",
+            settings=ScratchSettings(),
+            lifespan=lifespan,
+            routers=[],
+        )
         async with app.router.lifespan_context(app):
             assert calls == expected

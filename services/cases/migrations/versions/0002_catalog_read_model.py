@@ -59,7 +59,21 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index(op.f("ix_open_bundles_lead_department_code"), table_name="open_bundles")
     op.drop_table("open_bundles")
-    for name in ("materials", "valid_to", "valid_from", "special_procedures", "result_certificate_type",
-                 "min_real_name_level", "full_online", "online_depths", "visits", "case_kind", "promised_unit",
-                 "statutory_unit", "audiences", "levels", "department_name"):  # fmt: skip
+    for name in (
+        "materials",
+        "valid_to",
+        "valid_from",
+        "special_procedures",
+        "result_certificate_type",
+        "min_real_name_level",
+        "full_online",
+        "online_depths",
+        "visits",
+        "case_kind",
+        "promised_unit",
+        "statutory_unit",
+        "audiences",
+        "levels",
+        "department_name",
+    ):
         op.drop_column("open_matters", name)

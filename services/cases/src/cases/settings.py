@@ -45,10 +45,12 @@ class CasesSettings(ServiceSettings):
     retry_max_seconds: float = Field(default=900.0, gt=0, le=86400)
     certificate_max_attempts: int = Field(default=20, ge=1, le=1000)
     matter_cache_seconds: float = Field(
-        default=30.0, ge=0, le=3600,
+        default=30.0,
+        ge=0,
+        le=3600,
         description="open matters kept in process for applications (0: read each time); a retired or newer "
         "version is noticed at the next application regardless",
-    )  # fmt: skip
+    )
     upload_max_bytes: int = Field(default=10 * MIB, ge=1024, le=200 * MIB, description="per uploaded file")
     max_body_bytes: int = Field(
         default=10 * MIB + 64 * 1024, ge=1024, description="must exceed upload_max_bytes"

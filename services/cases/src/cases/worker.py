@@ -34,10 +34,12 @@ def supervision_timer(settings: CasesSettings) -> Timer:
         while not stop.is_set():
             try:
                 now = datetime.now(UTC)
-                accepted = await accept_overdue_receipts(database, now=now,
-                                                         district_center=settings.district_center_org)  # fmt: skip
-                announced = await announce_deadlines(database, now=now,
-                                                     working_days_before=settings.warning_working_days)  # fmt: skip
+                accepted = await accept_overdue_receipts(
+                    database, now=now, district_center=settings.district_center_org
+                )
+                announced = await announce_deadlines(
+                    database, now=now, working_days_before=settings.warning_working_days
+                )
                 if accepted or announced:
                     log.info("supervision scan", extra={"deemed_accepted": accepted, "warnings": announced})
             except Exception:
@@ -50,18 +52,21 @@ def supervision_timer(settings: CasesSettings) -> Timer:
 
 def exchange_timer(settings: CasesSettings) -> Timer:
     """Resolve due materials and issue due certificates; all state is in the database (due times, attempts)."""
-    material_policy = RetryPolicy(settings.material_max_attempts, settings.retry_base_seconds,
-                                  settings.retry_max_seconds)  # fmt: skip
-    certificate_policy = RetryPolicy(settings.certificate_max_attempts, settings.retry_base_seconds,
-                                     settings.retry_max_seconds)  # fmt: skip
+    material_policy = RetryPolicy(
+        settings.material_max_attempts, settings.retry_base_seconds, settings.retry_max_seconds
+    )
+    certificate_policy = RetryPolicy(
+        settings.certificate_max_attempts, settings.retry_base_seconds, settings.retry_max_seconds
+    )
 
     async def exchange_work(database: Database, stop: asyncio.Event) -> None:
         async with (
             service_client(settings.identity_url, timeout=settings.exchange_timeout) as identity_http,
             service_client(settings.exchange_url, timeout=settings.exchange_timeout) as exchange_http,
         ):
-            identity = IdentityClient(identity_http, client_id=settings.client_id,
-                                      client_secret=settings.client_secret)  # fmt: skip
+            identity = IdentityClient(
+                identity_http, client_id=settings.client_id, client_secret=settings.client_secret
+            )
             calls = MeshCalls(identity=identity, exchange=ExchangeClient(exchange_http, identity.token))
             while not stop.is_set():
                 busy = False  # a full batch: more is due, so scan again at once instead of waiting
@@ -71,8 +76,10 @@ def exchange_timer(settings: CasesSettings) -> Timer:
                     issued = await issue_due_certificates(database, calls, policy=certificate_policy, now=now)
                     busy = resolved.claimed >= BATCH
                     if resolved.obtained or issued:
-                        log.info("exchange work",
-                                 extra={"materials_obtained": resolved.obtained, "certificates": issued})  # fmt: skip
+                        log.info(
+                            "exchange work",
+                            extra={"materials_obtained": resolved.obtained, "certificates": issued},
+                        )
                 except Exception:
                     log.exception("exchange scan failed; next scan retries")
                 if not busy:
@@ -83,8 +90,13 @@ def exchange_timer(settings: CasesSettings) -> Timer:
 
 
 def plan(settings: CasesSettings) -> WorkerPlan:
-    return WorkerPlan(service="cases", outbox=OUTBOX, inbox=INBOX, consumers=CONSUMERS,
-                      timers=[supervision_timer(settings), exchange_timer(settings)])  # fmt: skip
+    return WorkerPlan(
+        service="cases",
+        outbox=OUTBOX,
+        inbox=INBOX,
+        consumers=CONSUMERS,
+        timers=[supervision_timer(settings), exchange_timer(settings)],
+    )
 
 
 if __name__ == "__main__":

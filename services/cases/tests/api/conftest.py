@@ -26,11 +26,19 @@ class Flow:
 
     async def open_matter(self, *, statutory: int = 20, promised: int = 10, level: int = 1) -> None:
         async with self.database.sessions() as session, session.begin():
-            await OpenMatterRepository(session).upsert_newer({
-                "matter_id": "m-1", "code": MATTER, "version": 3, "name": "食品经营许可", "matter_type": "01",
-                "department_code": DEPT, "statutory_days": statutory, "promised_days": promised,
-                "min_real_name_level": level,
-            })  # fmt: skip
+            await OpenMatterRepository(session).upsert_newer(
+                {
+                    "matter_id": "m-1",
+                    "code": MATTER,
+                    "version": 3,
+                    "name": "食品经营许可",
+                    "matter_type": "01",
+                    "department_code": DEPT,
+                    "statutory_days": statutory,
+                    "promised_days": promised,
+                    "min_real_name_level": level,
+                }
+            )
             # Deadlines must not depend on the day the suite runs: publish the next years as plain weeks.
             await CalendarRepository(session).seed(frozenset({2027, 2028}), [], source="test")
 
@@ -38,29 +46,70 @@ class Flow:
         """Two member matters of two departments in one 一件事, combined limit 15 working days."""
         async with self.database.sessions() as session, session.begin():
             for code, name, department, certificate in (REGISTRATION, FIRE_CHECK):
-                await OpenMatterRepository(session).upsert_newer({
-                    "matter_id": f"id-{code}", "code": code, "version": 1, "name": name, "matter_type": "01",
-                    "department_code": department, "statutory_days": 20, "promised_days": 5,
-                    "result_certificate_type": certificate,
-                    "materials": [{"name": "申请人身份证明", "requirement": "required", "source": "government",
-                                   "certificate_type": "ZZ-JMSFZ", "resource_code": "500110-GAJ-RK-001",
-                                   "data_items": ["姓名"]}],
-                })  # fmt: skip
-            await OpenBundleRepository(session).upsert_newer({
-                "bundle_id": "b-1", "code": BUNDLE, "version": 2, "name": "开办餐饮店一件事",
-                "lead_department_code": DEPT, "lead_department_name": "区市场监管局",
-                "members": [{"code": c, "version": 1, "name": n, "department_code": d}
-                            for c, n, d, _ in (REGISTRATION, FIRE_CHECK)],
-                "materials": [
-                    {"name": "申请人身份证明", "requirement": "required", "source": "government",
-                     "resource_code": "500110-GAJ-RK-001", "data_items": ["姓名"], "asked_by": [REGISTRATION[0]]},
-                    {"name": "营业执照", "requirement": "required", "source": "government",
-                     "certificate_type": "ZZ-YYZZ", "asked_by": [FIRE_CHECK[0]], "produced_by": REGISTRATION[0]},
-                    {"name": "经营场所平面布局图", "requirement": "required", "asked_by": [FIRE_CHECK[0]]},
-                ],
-                "statutory_days": 20, "statutory_unit": "working_day", "promised_days": 15,
-                "promised_unit": "working_day",
-            })  # fmt: skip
+                await OpenMatterRepository(session).upsert_newer(
+                    {
+                        "matter_id": f"id-{code}",
+                        "code": code,
+                        "version": 1,
+                        "name": name,
+                        "matter_type": "01",
+                        "department_code": department,
+                        "statutory_days": 20,
+                        "promised_days": 5,
+                        "result_certificate_type": certificate,
+                        "materials": [
+                            {
+                                "name": "申请人身份证明",
+                                "requirement": "required",
+                                "source": "government",
+                                "certificate_type": "ZZ-JMSFZ",
+                                "resource_code": "500110-GAJ-RK-001",
+                                "data_items": ["姓名"],
+                            }
+                        ],
+                    }
+                )
+            await OpenBundleRepository(session).upsert_newer(
+                {
+                    "bundle_id": "b-1",
+                    "code": BUNDLE,
+                    "version": 2,
+                    "name": "开办餐饮店一件事",
+                    "lead_department_code": DEPT,
+                    "lead_department_name": "区市场监管局",
+                    "members": [
+                        {"code": c, "version": 1, "name": n, "department_code": d}
+                        for c, n, d, _ in (REGISTRATION, FIRE_CHECK)
+                    ],
+                    "materials": [
+                        {
+                            "name": "申请人身份证明",
+                            "requirement": "required",
+                            "source": "government",
+                            "resource_code": "500110-GAJ-RK-001",
+                            "data_items": ["姓名"],
+                            "asked_by": [REGISTRATION[0]],
+                        },
+                        {
+                            "name": "营业执照",
+                            "requirement": "required",
+                            "source": "government",
+                            "certificate_type": "ZZ-YYZZ",
+                            "asked_by": [FIRE_CHECK[0]],
+                            "produced_by": REGISTRATION[0],
+                        },
+                        {
+                            "name": "经营场所平面布局图",
+                            "requirement": "required",
+                            "asked_by": [FIRE_CHECK[0]],
+                        },
+                    ],
+                    "statutory_days": 20,
+                    "statutory_unit": "working_day",
+                    "promised_days": 15,
+                    "promised_unit": "working_day",
+                }
+            )
             await CalendarRepository(session).seed(frozenset({2027, 2028}), [], source="test")
 
     def citizen(self, sub: str = "person-1") -> dict[str, str]:

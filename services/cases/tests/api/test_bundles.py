@@ -17,9 +17,10 @@ SCJGJ, YJJ = "500110-SCJGJ", "500110-YJJ"
 
 async def _apply(flow: Flow, headers: dict[str, str] | None = None, **extra: object) -> Any:
     response = await flow.client.post(
-        "/cases", json={"bundle_code": BUNDLE, "form": {"店名": "綦河小馆"}, **extra},
+        "/cases",
+        json={"bundle_code": BUNDLE, "form": {"店名": "綦河小馆"}, **extra},
         headers=headers or flow.citizen(),
-    )  # fmt: skip
+    )
     assert response.status_code == 201, response.text
     return response.json()
 
@@ -130,13 +131,18 @@ async def test_bundle_materials_are_merged_and_produced_ones_are_not_asked(flow:
 
         from cases.store.case_models import CaseMaterial
 
-        rows = (await session.scalars(
-            select(CaseMaterial).where(CaseMaterial.case_id == parent["id"]).order_by(CaseMaterial.material_code)
-        )).all()  # fmt: skip
+        rows = (
+            await session.scalars(
+                select(CaseMaterial)
+                .where(CaseMaterial.case_id == parent["id"])
+                .order_by(CaseMaterial.material_code)
+            )
+        ).all()
         assert [(r.material_code, r.name, r.status) for r in rows] == [
-            ("M01", "申请人身份证明", "missing"), ("M02", "营业执照", "awaiting_member"),
+            ("M01", "申请人身份证明", "missing"),
+            ("M02", "营业执照", "awaiting_member"),
             ("M03", "经营场所平面布局图", "missing"),
-        ]  # fmt: skip
+        ]
         assert rows[1].produced_by == "500110-SCJGJ-GTGSH-SL"
         # Members carry no materials of their own: the parent asks once for the whole bundle.
         member_rows = (

@@ -16,8 +16,11 @@ pytestmark = pytest.mark.api
 
 ADMIN = {"role": "admin", "org": "500110-ZFBGS", "region": "500110000000"}
 # Test data, not a real notice: the years after the suite's seeded ones, with a made-up holiday week.
-NOTICE = {"source": "测试用节假日安排", "holidays": ["2029-10-01", "2029-10-02", "2029-10-03"],
-          "makeup_workdays": ["2029-09-29"]}  # fmt: skip
+NOTICE = {
+    "source": "测试用节假日安排",
+    "holidays": ["2029-10-01", "2029-10-02", "2029-10-03"],
+    "makeup_workdays": ["2029-09-29"],
+}
 
 
 async def _accepted_far_ahead(flow: Flow) -> dict[str, object]:
@@ -57,10 +60,13 @@ async def test_a_corrected_notice_replaces_the_year(flow: Flow) -> None:
     assert next(y for y in listed if y["year"] == 2029) == {"year": 2029, **corrected}
 
 
-@pytest.mark.parametrize("who", [
-    {"role": "admin", "org": "500110001000-center", "region": "500110001000"},  # a town's administrator
-    {"role": "supervisor", "org": "500110-ZFBGS", "region": "500110000000"},
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "who",
+    [
+        {"role": "admin", "org": "500110001000-center", "region": "500110001000"},  # a town's administrator
+        {"role": "supervisor", "org": "500110-ZFBGS", "region": "500110000000"},
+    ],
+)
 async def test_only_district_administrators_enter_notices(flow: Flow, who: dict[str, str]) -> None:
     response = await flow.client.put("/calendar/years/2029", json=NOTICE, headers=flow.staff(**who))
     assert response.status_code == 403
@@ -69,15 +75,20 @@ async def test_only_district_administrators_enter_notices(flow: Flow, who: dict[
     assert citizen.status_code == 403
 
 
-@pytest.mark.parametrize(("body", "message"), [
-    ({"holidays": ["2029-10-06"]}, "是周末"),  # a Saturday
-    ({"makeup_workdays": ["2029-10-08"]}, "是工作日"),  # a Monday
-    ({"holidays": ["2030-01-01"]}, "不在 2029 年"),
-])  # fmt: skip
-async def test_a_notice_that_cannot_be_right_is_refused(flow: Flow, body: dict[str, list[str]], message: str
-                                                        ) -> None:  # fmt: skip
-    response = await flow.client.put("/calendar/years/2029", json={"source": "有误的安排", **body},
-                                     headers=flow.staff(**ADMIN))  # fmt: skip
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ({"holidays": ["2029-10-06"]}, "是周末"),  # a Saturday
+        ({"makeup_workdays": ["2029-10-08"]}, "是工作日"),  # a Monday
+        ({"holidays": ["2030-01-01"]}, "不在 2029 年"),
+    ],
+)
+async def test_a_notice_that_cannot_be_right_is_refused(
+    flow: Flow, body: dict[str, list[str]], message: str
+) -> None:
+    response = await flow.client.put(
+        "/calendar/years/2029", json={"source": "有误的安排", **body}, headers=flow.staff(**ADMIN)
+    )
     assert response.status_code == 422
     assert response.json()["code"] == "invalid_calendar"
     assert message in response.json()["detail"]
@@ -95,13 +106,17 @@ async def test_each_entered_notice_is_announced_with_the_next_revision(flow: Flo
     await flow.client.put("/calendar/years/2029", json=NOTICE, headers=admin)
     corrected = {"source": "更正", "holidays": ["2029-10-04"]}
     await flow.client.put("/calendar/years/2029", json=corrected, headers=admin)
-    await flow.client.put("/calendar/years/2029", json={"source": "有误", "holidays": ["2029-10-06"]},
-                          headers=admin)  # fmt: skip  # refused (a Saturday): nothing announced
+    await flow.client.put(
+        "/calendar/years/2029", json={"source": "有误", "holidays": ["2029-10-06"]}, headers=admin
+    )  # refused (a Saturday): nothing announced
     async with flow.database.sessions() as session:
-        rows = (await session.execute(
-            select(OUTBOX.c.subject, OUTBOX.c.envelope).where(OUTBOX.c.aggregate_id == "calendar-2029")
-            .order_by(OUTBOX.c.position)
-        )).all()  # fmt: skip
+        rows = (
+            await session.execute(
+                select(OUTBOX.c.subject, OUTBOX.c.envelope)
+                .where(OUTBOX.c.aggregate_id == "calendar-2029")
+                .order_by(OUTBOX.c.position)
+            )
+        ).all()
     assert [subject for subject, _ in rows] == ["cases.calendar_published.v1"] * 2
     data = [envelope["data"] for _, envelope in rows]
     assert [(d["revision"], d["holidays"], d["makeup_workdays"], d["source"]) for d in data] == [

@@ -45,8 +45,13 @@ async def test_online_application_to_approval(flow: Flow) -> None:
 
     detail = (await flow.client.get(f"/cases/{case['id']}", headers=flow.citizen())).json()
     assert [t["action"] for t in detail["timeline"]] == [
-        "submit", "request_supplement", "supplement", "accept", "start_review", "approve"
-    ]  # fmt: skip
+        "submit",
+        "request_supplement",
+        "supplement",
+        "accept",
+        "start_review",
+        "approve",
+    ]
     assert detail["timeline"][1]["opinion"] == defects
     assert [c["event"] for c in detail["clock"]] == ["pause", "resume", "start", "stop"]
     mine = (await flow.client.get("/me/cases", headers=flow.citizen())).json()
@@ -72,8 +77,10 @@ async def test_village_clerk_files_for_a_neighbour_and_cannot_approve(flow: Flow
     assert no_consent.json()["code"] == "consent_required"
     filed = (await flow.apply(village, applicant_id="person-2", consent_ref="委托书-001")).json()
     assert (filed["channel"], filed["received_by_org"], filed["handling_org"]) == (
-        "window_village", "500110109201-center", DEPT
-    )  # fmt: skip
+        "window_village",
+        "500110109201-center",
+        DEPT,
+    )
     assert filed["number"].startswith("500110")
     for action in ("accept", "approve"):
         refused = await flow.act(filed["id"], village, action)
@@ -114,8 +121,9 @@ async def test_extension_once_within_the_legal_maximum(flow: Flow) -> None:
     await flow.act(case["id"], flow.staff("window_clerk"), "accept")
     await flow.act(case["id"], flow.staff("reviewer"), "start_review")
     head = flow.staff("department_head")
-    assert (await flow.act(case["id"], flow.staff("reviewer"), "extend", reason="复杂", extension_days=5)
-            ).status_code == 403  # fmt: skip
+    assert (
+        await flow.act(case["id"], flow.staff("reviewer"), "extend", reason="复杂", extension_days=5)
+    ).status_code == 403
     too_long = await flow.act(case["id"], head, "extend", reason="需现场核查", extension_days=11)
     assert too_long.json()["code"] == "extension_not_allowed"
     before = (await flow.client.get(f"/cases/{case['id']}", headers=head)).json()["due_date"]

@@ -24,8 +24,9 @@ async def test_bad_rating_opens_rectification(flow: Flow) -> None:
         f"/cases/{case_id}/evaluation", json={"score": 1}, headers=flow.citizen("x")
     )
     assert other.status_code == 404
-    rated = await flow.client.post(f"/cases/{case_id}/evaluation", json={"score": 2, "comment": "等待太久"},
-                              headers=flow.citizen())  # fmt: skip
+    rated = await flow.client.post(
+        f"/cases/{case_id}/evaluation", json={"score": 2, "comment": "等待太久"}, headers=flow.citizen()
+    )
     assert rated.status_code == 201, rated.text
     body = rated.json()
     assert body["label"] == "不满意"

@@ -20,10 +20,19 @@ MATTER = "500110-SCJGJ-SPJY-XK"
 
 async def _publish(flow: Flow, version: int, materials: list[dict[str, object]]) -> None:
     async with flow.database.sessions() as session, session.begin():
-        await OpenMatterRepository(session).upsert_newer({
-            "matter_id": "m-1", "code": MATTER, "version": version, "name": "食品经营许可", "matter_type": "01",
-            "department_code": "500110-SCJGJ", "statutory_days": 20, "promised_days": 10, "materials": materials,
-        })  # fmt: skip
+        await OpenMatterRepository(session).upsert_newer(
+            {
+                "matter_id": "m-1",
+                "code": MATTER,
+                "version": version,
+                "name": "食品经营许可",
+                "matter_type": "01",
+                "department_code": "500110-SCJGJ",
+                "statutory_days": 20,
+                "promised_days": 10,
+                "materials": materials,
+            }
+        )
 
 
 async def test_retired_matter_stops_at_once_even_when_cached(flow: Flow) -> None:
@@ -38,16 +47,30 @@ async def test_retired_matter_stops_at_once_even_when_cached(flow: Flow) -> None
 async def test_new_version_is_pinned_with_its_own_materials(flow: Flow) -> None:
     await _publish(flow, 1, [{"name": "申请书"}])
     first = (await flow.apply(flow.citizen())).json()
-    await _publish(flow, 2, [{"name": "申请书"}, {"name": "身份证明", "resource_code": "500110-GAJ-RK-001",
-                                                  "data_items": ["姓名"]}])  # fmt: skip
+    await _publish(
+        flow,
+        2,
+        [
+            {"name": "申请书"},
+            {"name": "身份证明", "resource_code": "500110-GAJ-RK-001", "data_items": ["姓名"]},
+        ],
+    )
     second = (await flow.apply(flow.citizen())).json()
     assert (first["matter_version"], second["matter_version"]) == (1, 2)
     async with flow.database.sessions() as session:
-        rows = (await session.execute(
-            select(CaseMaterial.case_id, CaseMaterial.material_code, CaseMaterial.name, CaseMaterial.data_items,
-                   CaseMaterial.next_attempt_at).where(CaseMaterial.case_id.in_([first["id"], second["id"]]))
-            .order_by(CaseMaterial.case_id == second["id"], CaseMaterial.material_code)
-        )).all()  # fmt: skip
+        rows = (
+            await session.execute(
+                select(
+                    CaseMaterial.case_id,
+                    CaseMaterial.material_code,
+                    CaseMaterial.name,
+                    CaseMaterial.data_items,
+                    CaseMaterial.next_attempt_at,
+                )
+                .where(CaseMaterial.case_id.in_([first["id"], second["id"]]))
+                .order_by(CaseMaterial.case_id == second["id"], CaseMaterial.material_code)
+            )
+        ).all()
     assert [(r[0] == second["id"], r[1], r[2], r[3], r[4] is not None) for r in rows] == [
         (False, "M01", "申请书", [], False),
         (True, "M01", "申请书", [], False),
@@ -65,7 +88,11 @@ async def test_one_statement_writes_case_timeline_and_event(flow: Flow) -> None:
         envelope = await session.scalar(select(OUTBOX.c.envelope).where(OUTBOX.c.aggregate_id == case["id"]))
         form = await session.scalar(text("SELECT form FROM cases WHERE id = :id"), {"id": case["id"]})
     assert (timeline.action, timeline.to_status, timeline.actor_id, timeline.actor_role) == (
-        "submit", "received", "person-1", "person")  # fmt: skip
+        "submit",
+        "received",
+        "person-1",
+        "person",
+    )
     assert envelope["type"] == "cases.case_submitted.v1"
     assert envelope["data"]["case_number"] == case["number"]
     assert envelope["data"]["case_id"] == case["id"]
@@ -93,8 +120,11 @@ async def test_the_lane_checks_token_then_header_and_body_together(flow: Flow) -
     both = await flow.client.post("/cases", json={"matter_code": MATTER, "nonsense": 1}, headers=headers)
     assert (both.status_code, both.headers["content-type"]) == (422, "application/problem+json")
     assert {e["field"] for e in both.json()["errors"]} >= {"header.idempotency-key", "body.nonsense"}
-    not_json = await flow.client.post("/cases", content=b"matter_code=x", headers={
-        **flow.citizen(), "content-type": "application/x-www-form-urlencoded"})  # fmt: skip
+    not_json = await flow.client.post(
+        "/cases",
+        content=b"matter_code=x",
+        headers={**flow.citizen(), "content-type": "application/x-www-form-urlencoded"},
+    )
     assert not_json.status_code == 422
     empty = await flow.client.post("/cases", headers=flow.citizen())
     assert empty.status_code == 422

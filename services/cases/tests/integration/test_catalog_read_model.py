@@ -18,27 +18,72 @@ pytestmark = pytest.mark.integration
 
 # As the catalog publishes them (contracts/events/catalog.*.schema.json examples, abridged)
 MATTER: dict[str, Any] = {
-    "matter_id": "m-1", "code": "500110-SCJGJ-SPJY-XK", "version": 1, "name": "食品经营许可", "matter_type": "01",
-    "department_code": "500110-SCJGJ", "statutory_days": 20, "promised_days": 10, "department_name": "区市场监管局",
-    "levels": ["district"], "statutory_unit": "working_day", "promised_unit": "working_day", "case_kind": "2",
-    "visits": 0, "valid_from": "2025-01-01", "valid_to": None, "unknown_later_field": True,
-    "materials": [{"name": "营业执照", "requirement": "required", "certificate_type": "ZZ-YYZZ",
-                   "resource_code": "500110-SCJGJ-FR-001", "data_items": ["统一社会信用代码", "名称"]}],
-}  # fmt: skip
+    "matter_id": "m-1",
+    "code": "500110-SCJGJ-SPJY-XK",
+    "version": 1,
+    "name": "食品经营许可",
+    "matter_type": "01",
+    "department_code": "500110-SCJGJ",
+    "statutory_days": 20,
+    "promised_days": 10,
+    "department_name": "区市场监管局",
+    "levels": ["district"],
+    "statutory_unit": "working_day",
+    "promised_unit": "working_day",
+    "case_kind": "2",
+    "visits": 0,
+    "valid_from": "2025-01-01",
+    "valid_to": None,
+    "unknown_later_field": True,
+    "materials": [
+        {
+            "name": "营业执照",
+            "requirement": "required",
+            "certificate_type": "ZZ-YYZZ",
+            "resource_code": "500110-SCJGJ-FR-001",
+            "data_items": ["统一社会信用代码", "名称"],
+        }
+    ],
+}
 BUNDLE: dict[str, Any] = {
-    "bundle_id": "b-1", "code": "500110-SCJGJ-KBCYD-YJS", "version": 1, "name": "开办餐饮店一件事",
+    "bundle_id": "b-1",
+    "code": "500110-SCJGJ-KBCYD-YJS",
+    "version": 1,
+    "name": "开办餐饮店一件事",
     "lead_department_code": "500110-SCJGJ",
-    "members": [{"code": "500110-SCJGJ-GTGSH-SL", "version": 1, "name": "个体工商户设立登记", "department_code": "500110-SCJGJ"},
-                {"code": "500110-SCJGJ-SPJY-XK", "version": 1, "name": "食品经营许可", "department_code": "500110-SCJGJ"}],
-    "materials": [{"name": "经营者身份证明", "certificate_type": "ZZ-JMSFZ", "asked_by": ["500110-SCJGJ-GTGSH-SL"]},
-                  {"name": "营业执照", "certificate_type": "ZZ-YYZZ", "produced_by": "500110-SCJGJ-GTGSH-SL"}],
-    "statutory_days": 20, "promised_days": 10,
-}  # fmt: skip
+    "members": [
+        {
+            "code": "500110-SCJGJ-GTGSH-SL",
+            "version": 1,
+            "name": "个体工商户设立登记",
+            "department_code": "500110-SCJGJ",
+        },
+        {
+            "code": "500110-SCJGJ-SPJY-XK",
+            "version": 1,
+            "name": "食品经营许可",
+            "department_code": "500110-SCJGJ",
+        },
+    ],
+    "materials": [
+        {"name": "经营者身份证明", "certificate_type": "ZZ-JMSFZ", "asked_by": ["500110-SCJGJ-GTGSH-SL"]},
+        {"name": "营业执照", "certificate_type": "ZZ-YYZZ", "produced_by": "500110-SCJGJ-GTGSH-SL"},
+    ],
+    "statutory_days": 20,
+    "promised_days": 10,
+}
 
 
 def event(subject: str, data: dict[str, Any], n: int = 1) -> CloudEvent:
-    return CloudEvent(id=f"{subject}-{n}", source="/tongban/catalog", type=subject, subject=data["code"],
-                      time=datetime.now(UTC), sequence=data["version"], data=data)  # fmt: skip
+    return CloudEvent(
+        id=f"{subject}-{n}",
+        source="/tongban/catalog",
+        type=subject,
+        subject=data["code"],
+        time=datetime.now(UTC),
+        sequence=data["version"],
+        data=data,
+    )
 
 
 async def apply(database: Database, handler: Any, *events: CloudEvent) -> None:
@@ -52,8 +97,11 @@ async def test_matter_carries_what_cases_need(database: Database) -> None:
     async with database.sessions() as session:
         matter = (await session.scalars(select(OpenMatter))).one()
     assert (matter.department_name, matter.levels, matter.promised_unit, matter.case_kind) == (
-        "区市场监管局", ["district"], "working_day", "2"
-    )  # fmt: skip
+        "区市场监管局",
+        ["district"],
+        "working_day",
+        "2",
+    )
     licence = matter.materials[0]
     assert (licence["certificate_type"], licence["resource_code"]) == ("ZZ-YYZZ", "500110-SCJGJ-FR-001")
     assert licence["data_items"] == ["统一社会信用代码", "名称"]

@@ -29,26 +29,47 @@ CENTER = "500110-ZWFWZX"
 async def test_concurrent_transitions_cannot_both_succeed(engine: AsyncEngine) -> None:
     database = Database(engine)
     async with database.sessions() as session, session.begin():
-        await OpenMatterRepository(session).upsert_newer({
-            "matter_id": "m-race", "code": "RACE-1", "version": 1, "name": "测试事项", "matter_type": "01",
-            "department_code": "500110-SCJGJ", "statutory_days": 5, "promised_days": 3,
-        })  # fmt: skip
+        await OpenMatterRepository(session).upsert_newer(
+            {
+                "matter_id": "m-race",
+                "code": "RACE-1",
+                "version": 1,
+                "name": "测试事项",
+                "matter_type": "01",
+                "department_code": "500110-SCJGJ",
+                "statutory_days": 5,
+                "promised_days": 3,
+            }
+        )
     applicant = Caller(sub="person-race", kind="person", org=None, region=None, roles=frozenset(), acr=2)
     async with CasesUnitOfWork(database) as uow:
         case, _ = await submit_application(
-            uow, caller=applicant, application=Application(matter_code="RACE-1"), now=datetime.now(UTC),
+            uow,
+            caller=applicant,
+            application=Application(matter_code="RACE-1"),
+            now=datetime.now(UTC),
             intake=Intake(online_org=CENTER, online_region="500110000000"),
-        )  # fmt: skip
-    clerk = Caller(sub="clerk", kind="staff", org="500110-SCJGJ", region="500110000000",
-                   roles=frozenset({"window_clerk"}))  # fmt: skip
+        )
+    clerk = Caller(
+        sub="clerk",
+        kind="staff",
+        org="500110-SCJGJ",
+        region="500110000000",
+        roles=frozenset({"window_clerk"}),
+    )
 
     async def attempt(action: Action, reason: str | None) -> str:
         async with CasesUnitOfWork(database) as uow:
             try:
                 done = await take_action(
-                    uow, official_calendar(), case_id=case.id, caller=clerk, step=Step(action, reason),
-                    district_center=CENTER, now=datetime.now(UTC),
-                )  # fmt: skip
+                    uow,
+                    official_calendar(),
+                    case_id=case.id,
+                    caller=clerk,
+                    step=Step(action, reason),
+                    district_center=CENTER,
+                    now=datetime.now(UTC),
+                )
             except ProblemError as problem:
                 return problem.code
             return done.status
@@ -76,22 +97,41 @@ async def test_parallel_departments_on_one_bundle_never_deadlock_and_the_parent_
     members = (("RACE-A", "500110-SCJGJ"), ("RACE-B", "500110-YJJ"))
     async with database.sessions() as session, session.begin():
         for code, department in members:
-            await OpenMatterRepository(session).upsert_newer({
-                "matter_id": f"m-{code}", "code": code, "version": 1, "name": code, "matter_type": "01",
-                "department_code": department, "statutory_days": 5, "promised_days": 3,
-            })  # fmt: skip
-        await OpenBundleRepository(session).upsert_newer({
-            "bundle_id": "b-race", "code": "RACE-BUNDLE", "version": 1, "name": "测试一件事",
-            "lead_department_code": "500110-SCJGJ", "statutory_days": 5, "statutory_unit": "working_day",
-            "promised_days": 3, "promised_unit": "working_day",
-            "members": [{"code": c, "version": 1, "name": c, "department_code": d} for c, d in members],
-        })  # fmt: skip
+            await OpenMatterRepository(session).upsert_newer(
+                {
+                    "matter_id": f"m-{code}",
+                    "code": code,
+                    "version": 1,
+                    "name": code,
+                    "matter_type": "01",
+                    "department_code": department,
+                    "statutory_days": 5,
+                    "promised_days": 3,
+                }
+            )
+        await OpenBundleRepository(session).upsert_newer(
+            {
+                "bundle_id": "b-race",
+                "code": "RACE-BUNDLE",
+                "version": 1,
+                "name": "测试一件事",
+                "lead_department_code": "500110-SCJGJ",
+                "statutory_days": 5,
+                "statutory_unit": "working_day",
+                "promised_days": 3,
+                "promised_unit": "working_day",
+                "members": [{"code": c, "version": 1, "name": c, "department_code": d} for c, d in members],
+            }
+        )
     applicant = Caller(sub="person-race-b", kind="person", org=None, region=None, roles=frozenset(), acr=2)
     async with CasesUnitOfWork(database) as uow:
         parent, _ = await submit_application(
-            uow, caller=applicant, application=Application(bundle_code="RACE-BUNDLE"), now=datetime.now(UTC),
+            uow,
+            caller=applicant,
+            application=Application(bundle_code="RACE-BUNDLE"),
+            now=datetime.now(UTC),
             intake=Intake(online_org=CENTER, online_region="500110000000"),
-        )  # fmt: skip
+        )
     ids = [parent.id]
 
     def staff(role: str, org: str) -> Caller:
@@ -103,9 +143,14 @@ async def test_parallel_departments_on_one_bundle_never_deadlock_and_the_parent_
         async with CasesUnitOfWork(database) as uow:
             try:
                 done = await take_action(
-                    uow, official_calendar(), case_id=case_id, caller=caller, step=Step(action, reason),
-                    district_center=CENTER, now=datetime.now(UTC),
-                )  # fmt: skip
+                    uow,
+                    official_calendar(),
+                    case_id=case_id,
+                    caller=caller,
+                    step=Step(action, reason),
+                    district_center=CENTER,
+                    now=datetime.now(UTC),
+                )
             except ProblemError as problem:
                 return problem.code
             return done.status
@@ -122,9 +167,9 @@ async def test_parallel_departments_on_one_bundle_never_deadlock_and_the_parent_
         assert "accepted" in outcomes, outcomes
         for org, case_id in children.items():
             assert await act(case_id, staff("reviewer", org), Action.START_REVIEW) == "in_review"
-        approvals = await asyncio.gather(*(
-            act(case_id, staff("reviewer", org), Action.APPROVE) for org, case_id in children.items()
-        ))  # fmt: skip
+        approvals = await asyncio.gather(
+            *(act(case_id, staff("reviewer", org), Action.APPROVE) for org, case_id in children.items())
+        )
         assert approvals == ["approved", "approved"]
         async with CasesUnitOfWork(database) as uow:
             final = await uow.cases.get(parent.id)

@@ -25,16 +25,28 @@ APPLICANT = Caller(sub="person-t", kind="person", org=None, region=None, roles=f
 
 async def received_on(database: Database, when: datetime) -> str:
     async with database.sessions() as session, session.begin():
-        await OpenMatterRepository(session).upsert_newer({
-            "matter_id": "m-t", "code": "TIMER-1", "version": 1, "name": "测试事项", "matter_type": "01",
-            "department_code": "500110-SCJGJ", "statutory_days": 5, "promised_days": 3,
-        })  # fmt: skip
+        await OpenMatterRepository(session).upsert_newer(
+            {
+                "matter_id": "m-t",
+                "code": "TIMER-1",
+                "version": 1,
+                "name": "测试事项",
+                "matter_type": "01",
+                "department_code": "500110-SCJGJ",
+                "statutory_days": 5,
+                "promised_days": 3,
+            }
+        )
     async with CasesUnitOfWork(database) as uow:
         await seed_calendar(uow)
     async with CasesUnitOfWork(database) as uow:
-        case, _ = await submit_application(uow, caller=APPLICANT, application=Application(matter_code="TIMER-1"),
-                                           intake=Intake(online_org=CENTER, online_region="500110000000"),
-                                           now=when)  # fmt: skip
+        case, _ = await submit_application(
+            uow,
+            caller=APPLICANT,
+            application=Application(matter_code="TIMER-1"),
+            intake=Intake(online_org=CENTER, online_region="500110000000"),
+            now=when,
+        )
     return case.id
 
 
@@ -47,8 +59,9 @@ async def load(database: Database, case_id: str) -> Case:
 
 async def subjects(database: Database, case_id: str) -> list[str]:
     async with database.sessions() as session:
-        rows = await session.execute(select(OUTBOX.c.subject).where(OUTBOX.c.aggregate_id == case_id)
-                                     .order_by(OUTBOX.c.position))  # fmt: skip
+        rows = await session.execute(
+            select(OUTBOX.c.subject).where(OUTBOX.c.aggregate_id == case_id).order_by(OUTBOX.c.position)
+        )
         return [row[0] for row in rows]
 
 
@@ -77,8 +90,10 @@ async def test_deemed_acceptance_then_yellow_then_red(database: Database) -> Non
         == 0
     )
     assert await subjects(database, case_id) == [
-        "cases.case_submitted.v1", "cases.case_accepted.v1", "cases.deadline_overdue.v1"
-    ]  # fmt: skip
+        "cases.case_submitted.v1",
+        "cases.case_accepted.v1",
+        "cases.deadline_overdue.v1",
+    ]
 
 
 async def test_yellow_warning_once_before_the_due_date(database: Database) -> None:

@@ -29,11 +29,22 @@ CODE = "FILE-RACE"
 async def test_concurrent_filings_get_unique_numbers_and_one_case_per_key(engine: AsyncEngine) -> None:
     database = Database(engine, driver_pool_size=8)
     async with database.sessions() as session, session.begin():
-        await OpenMatterRepository(session).upsert_newer({
-            "matter_id": "m-file", "code": CODE, "version": 1, "name": "并发测试事项", "matter_type": "01",
-            "department_code": "500110-SCJGJ", "statutory_days": 5, "promised_days": 3,
-            "materials": [{"name": "申请书"}, {"name": "身份证明", "resource_code": "R-1", "data_items": ["姓名"]}],
-        })  # fmt: skip
+        await OpenMatterRepository(session).upsert_newer(
+            {
+                "matter_id": "m-file",
+                "code": CODE,
+                "version": 1,
+                "name": "并发测试事项",
+                "matter_type": "01",
+                "department_code": "500110-SCJGJ",
+                "statutory_days": 5,
+                "promised_days": 3,
+                "materials": [
+                    {"name": "申请书"},
+                    {"name": "身份证明", "resource_code": "R-1", "data_items": ["姓名"]},
+                ],
+            }
+        )
     cache = OpenMatterCache(30.0)
     now = datetime.now(UTC)
 
@@ -43,9 +54,13 @@ async def test_concurrent_filings_get_unique_numbers_and_one_case_per_key(engine
         )
         async with CasesUnitOfWork(database) as uow:
             case, created = await submit_application(
-                uow, caller=caller, application=Application(matter_code=CODE, idempotency_key=key), now=now,
-                intake=INTAKE, matters=cache,
-            )  # fmt: skip
+                uow,
+                caller=caller,
+                application=Application(matter_code=CODE, idempotency_key=key),
+                now=now,
+                intake=INTAKE,
+                matters=cache,
+            )
             return case.id, case.number, created
 
     try:

@@ -14,11 +14,24 @@ pytestmark = pytest.mark.integration
 
 def published(version: int, name: str) -> CloudEvent:
     return CloudEvent(
-        id=f"evt-{version}", source="/tongban/catalog", type="catalog.matter_published.v1", subject="M-1",
-        time=datetime.now(UTC), sequence=version,
-        data={"matter_id": f"id-{version}", "code": "M-1", "version": version, "name": name, "matter_type": "01",
-              "department_code": "500110-SCJGJ", "statutory_days": 20, "promised_days": 10, "future_field": 1},
-    )  # fmt: skip
+        id=f"evt-{version}",
+        source="/tongban/catalog",
+        type="catalog.matter_published.v1",
+        subject="M-1",
+        time=datetime.now(UTC),
+        sequence=version,
+        data={
+            "matter_id": f"id-{version}",
+            "code": "M-1",
+            "version": version,
+            "name": name,
+            "matter_type": "01",
+            "department_code": "500110-SCJGJ",
+            "statutory_days": 20,
+            "promised_days": 10,
+            "future_field": 1,
+        },
+    )
 
 
 async def test_newest_version_wins_in_any_order(database: Database, client: httpx.AsyncClient) -> None:

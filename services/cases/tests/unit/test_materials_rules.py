@@ -10,8 +10,12 @@ from cases.domain.materials import exchange_ways, retry_delay
 from cases.domain.uploads import UploadRefused, checked_upload
 from cases.use_cases.exchange_work import RetryPolicy
 
-CASE = CaseFacts(applicant_id="p-1", handling_org="500110-SCJGJ", received_by_org="500110001001-center",
-                 region="500110001001")  # fmt: skip
+CASE = CaseFacts(
+    applicant_id="p-1",
+    handling_org="500110-SCJGJ",
+    received_by_org="500110001001-center",
+    region="500110001001",
+)
 CENTER = "500110-ZWFWZX"
 
 
@@ -40,19 +44,27 @@ def test_backoff_doubles_up_to_the_cap_and_stops_at_the_limit() -> None:
 
 
 def test_upload_checks() -> None:
-    pdf = checked_upload(filename="C:\\docs\\申请书.pdf", content_type="application/pdf; charset=binary",
-                         content=b"%PDF-1.7", max_bytes=100)  # fmt: skip
+    pdf = checked_upload(
+        filename="C:\\docs\\申请书.pdf",
+        content_type="application/pdf; charset=binary",
+        content=b"%PDF-1.7",
+        max_bytes=100,
+    )
     assert (pdf.filename, pdf.content_type, pdf.size) == ("申请书.pdf", "application/pdf", 8)
     assert len(pdf.sha256) == 64
-    assert checked_upload(filename="x.ofd", content_type="application/ofd", content=b"PK\x03\x04..",
-                          max_bytes=100).content_type == "application/ofd"  # fmt: skip
+    assert (
+        checked_upload(
+            filename="x.ofd", content_type="application/ofd", content=b"PK\x03\x04..", max_bytes=100
+        ).content_type
+        == "application/ofd"
+    )
     for kwargs, code in (
         ({"content": b"%PDF-" + b"0" * 100}, "upload_too_large"),
         ({"content": b""}, "upload_empty"),
         ({"content_type": "text/html"}, "upload_type_not_allowed"),
         ({"content_type": "image/jpeg"}, "upload_content_mismatch"),
         ({"filename": ""}, "upload_filename_invalid"),
-    ):  # fmt: skip
+    ):
         args = {
             "filename": "a.pdf",
             "content_type": "application/pdf",

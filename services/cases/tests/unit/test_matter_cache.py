@@ -30,9 +30,18 @@ class _Uow:
 
 
 def _matter(version: int) -> OpenMatter:
-    return OpenMatter(code="M", matter_id="m", version=version, name="事项", matter_type="01", department_code="D",
-                      statutory_days=20, promised_days=10, result_certificate_type=None,
-                      materials=[{"name": "申请书"}, {"name": "身份证明", "resource_code": "R"}])  # fmt: skip
+    return OpenMatter(
+        code="M",
+        matter_id="m",
+        version=version,
+        name="事项",
+        matter_type="01",
+        department_code="D",
+        statutory_days=20,
+        promised_days=10,
+        result_certificate_type=None,
+        materials=[{"name": "申请书"}, {"name": "身份证明", "resource_code": "R"}],
+    )
 
 
 class _Clock:

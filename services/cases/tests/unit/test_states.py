@@ -91,9 +91,17 @@ def test_reason_required(action: Action, reason: str | None) -> None:
 def test_national_codes_and_paused_statuses() -> None:
     assert {s for s in S if national_code(s) == 1} == {S.RECEIVED, S.PRE_REVIEW, S.SUPPLEMENT_REQUESTED}
     assert {s for s in S if national_code(s) == 3} == {
-        S.APPROVED, S.DENIED, S.REFUSED, S.WITHDRAWN, S.TERMINATED, S.DELIVERED
-    }  # fmt: skip
+        S.APPROVED,
+        S.DENIED,
+        S.REFUSED,
+        S.WITHDRAWN,
+        S.TERMINATED,
+        S.DELIVERED,
+    }
     assert {s for s in S if s.clock_paused} == {
-        S.SUPPLEMENT_REQUESTED, S.REVIEW_SUPPLEMENT, S.SPECIAL_PROCEDURE, S.SUSPENDED
-    }  # fmt: skip
+        S.SUPPLEMENT_REQUESTED,
+        S.REVIEW_SUPPLEMENT,
+        S.SPECIAL_PROCEDURE,
+        S.SUSPENDED,
+    }
     assert S.APPROVED.label == "准予许可"

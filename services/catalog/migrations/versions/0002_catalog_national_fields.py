@@ -336,13 +336,20 @@ def upgrade() -> None:
     )
     op.add_column("matters", sa.Column("retired_at", sa.DateTime(timezone=True), nullable=True))
     entries = sa.table(
-        "dictionary_entries", sa.column("dictionary", sa.String), sa.column("code", sa.String),
-        sa.column("label", sa.String), sa.column("position", sa.Integer),
-    )  # fmt: skip
-    op.bulk_insert(entries, [
-        {"dictionary": name, "code": code, "label": label, "position": position}
-        for name, values in DICTIONARIES.items() for position, (code, label) in enumerate(values)
-    ])  # fmt: skip
+        "dictionary_entries",
+        sa.column("dictionary", sa.String),
+        sa.column("code", sa.String),
+        sa.column("label", sa.String),
+        sa.column("position", sa.Integer),
+    )
+    op.bulk_insert(
+        entries,
+        [
+            {"dictionary": name, "code": code, "label": label, "position": position}
+            for name, values in DICTIONARIES.items()
+            for position, (code, label) in enumerate(values)
+        ],
+    )
     # Versions from revision 0001 knew only the basic fields: give them the defaults of the new ones.
     op.execute(
         "UPDATE matters SET levels = '{district}', channels = '{window}', "

@@ -25,16 +25,20 @@ async def test_dictionaries_are_served_with_labels(client: httpx.AsyncClient) ->
 
 async def test_administrators_manage_local_lists(client: httpx.AsyncClient, tokens: TokenFactory) -> None:
     admin = tokens.headers(scope="catalog:admin")
-    added = await client.put("/dictionaries/certificate_types/entries/ZZ-GTJYZ", json={"label": "个体经营证明"},
-                             headers=admin)  # fmt: skip
+    added = await client.put(
+        "/dictionaries/certificate_types/entries/ZZ-GTJYZ", json={"label": "个体经营证明"}, headers=admin
+    )
     assert added.status_code == 200, added.text
     entries = (await client.get("/dictionaries/certificate_types")).json()["entries"]
     assert entries[-1] == {"code": "ZZ-GTJYZ", "label": "个体经营证明", "active": True}
     fixed = await client.put("/dictionaries/matter_types/entries/99", json={"label": "新类型"}, headers=admin)
     assert fixed.status_code == 409
     assert fixed.json()["code"] == "dictionary_fixed"
-    editor = await client.put("/dictionaries/channels/entries/x", json={"label": "x"},
-                              headers=tokens.headers(scope="catalog:write catalog:publish"))  # fmt: skip
+    editor = await client.put(
+        "/dictionaries/channels/entries/x",
+        json={"label": "x"},
+        headers=tokens.headers(scope="catalog:write catalog:publish"),
+    )
     assert editor.status_code == 403
 
 
@@ -47,7 +51,14 @@ async def test_deactivated_codes_fail_the_quality_rules(
     await client.put(
         "/dictionaries/channels/entries/post", json={"label": "邮寄办理", "active": False}, headers=admin
     )
-    body = {"code": "X-1", "name": "测试事项", "matter_type": "20", "department_code": "500110-MZJ",
-            "statutory_days": 5, "promised_days": 1, "channels": ["window", "post"]}  # fmt: skip
+    body = {
+        "code": "X-1",
+        "name": "测试事项",
+        "matter_type": "20",
+        "department_code": "500110-MZJ",
+        "statutory_days": 5,
+        "promised_days": 1,
+        "channels": ["window", "post"],
+    }
     problem = await publish(body, expect=422)
     assert [(e["field"], e["rule"]) for e in problem["errors"]] == [("channels", "unknown_code")]

@@ -117,8 +117,9 @@ async def test_synonyms_are_editor_managed(demo_client: httpx.AsyncClient, token
     saved = await demo_client.put("/synonyms/想出国", json={"expansions": ["普通护照"]}, headers=admin)
     assert saved.status_code == 200, saved.text
     assert "500110-GAJ-CRJ-HZ" in codes(await search(demo_client, q="想出国"))
-    refused = await demo_client.put("/synonyms/想出国", json={"expansions": ["x"]},
-                                    headers=tokens.headers(scope="catalog:write"))  # fmt: skip
+    refused = await demo_client.put(
+        "/synonyms/想出国", json={"expansions": ["x"]}, headers=tokens.headers(scope="catalog:write")
+    )
     assert refused.status_code == 403
     assert (await demo_client.delete("/synonyms/想出国", headers=admin)).status_code == 204
     assert (await search(demo_client, q="想出国"))["total"] == 0

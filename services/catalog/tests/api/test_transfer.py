@@ -13,22 +13,31 @@ pytestmark = pytest.mark.api
 
 SYSTEM = "catalog:write catalog:publish catalog:admin"
 HEADER = "实施编码,事项名称,事项类型,实施主体编码,实施主体,法定时限,承诺时限,行使层级,材料名称,电子证照类型,共享资源编码,共享数据项"
-GOOD_AND_BAD = "\r\n".join([
-    HEADER,
-    "500110-MZJ-GLJT,高龄津贴申领,行政给付,500110-MZJ,区民政局,20,10,区级、街镇级,申请人身份证明,居民身份证,500110-GAJ-RK-001,姓名、公民身份号码",
-    "500110-MZJ-GLJT,高龄津贴申领,行政给付,500110-MZJ,区民政局,20,10,区级、街镇级,户口簿,居民户口簿,,",
-    "500110-MZJ-LSJZ,临时救助,行政给付,500110-MZJ,区民政局,十五,5,区级,,,,",
-    "500110-MZJ-TK,特困人员救助供养,行政给付,500110-MZJ,区民政局,30,40,区级,,,,",
-    "500110-GAJ-CS,出生登记,火星类型,500110-GAJ,区公安局,20,0,区级,,,,",
-]) + "\r\n"  # fmt: skip
+GOOD_AND_BAD = (
+    "\r\n".join(
+        [
+            HEADER,
+            "500110-MZJ-GLJT,高龄津贴申领,行政给付,500110-MZJ,区民政局,20,10,区级、街镇级,申请人身份证明,居民身份证,500110-GAJ-RK-001,姓名、公民身份号码",
+            "500110-MZJ-GLJT,高龄津贴申领,行政给付,500110-MZJ,区民政局,20,10,区级、街镇级,户口簿,居民户口簿,,",
+            "500110-MZJ-LSJZ,临时救助,行政给付,500110-MZJ,区民政局,十五,5,区级,,,,",
+            "500110-MZJ-TK,特困人员救助供养,行政给付,500110-MZJ,区民政局,30,40,区级,,,,",
+            "500110-GAJ-CS,出生登记,火星类型,500110-GAJ,区公安局,20,0,区级,,,,",
+        ]
+    )
+    + "\r\n"
+)
 CSV = {"content-type": "text/csv"}
 
 
 async def test_bad_rows_are_reported_and_nothing_is_applied(
     client: httpx.AsyncClient, tokens: TokenFactory
 ) -> None:
-    response = await client.post("/imports", params={"publish": "true"}, content=GOOD_AND_BAD.encode(),
-                                 headers={**tokens.headers(scope=SYSTEM), **CSV})  # fmt: skip
+    response = await client.post(
+        "/imports",
+        params={"publish": "true"},
+        content=GOOD_AND_BAD.encode(),
+        headers={**tokens.headers(scope=SYSTEM), **CSV},
+    )
     assert response.status_code == 200, response.text
     report = response.json()
     assert (report["rows"], report["applied"], report["imported"]) == (5, False, [])
@@ -40,13 +49,19 @@ async def test_bad_rows_are_reported_and_nothing_is_applied(
 async def test_partial_import_applies_whole_good_matters(
     client: httpx.AsyncClient, tokens: TokenFactory
 ) -> None:
-    response = await client.post("/imports", params={"publish": "true", "all_or_nothing": "false"},
-                                 content=GOOD_AND_BAD.encode(), headers={**tokens.headers(scope=SYSTEM), **CSV})  # fmt: skip
+    response = await client.post(
+        "/imports",
+        params={"publish": "true", "all_or_nothing": "false"},
+        content=GOOD_AND_BAD.encode(),
+        headers={**tokens.headers(scope=SYSTEM), **CSV},
+    )
     report = response.json()
     assert report["imported"] == ["500110-MZJ-GLJT"]
     assert [(e["row"], e["column"]) for e in report["errors"]] == [
-        (4, "法定时限"), (5, "promised_days"), (6, "事项类型"),  # row 5 failed the quality rules on publish
-    ]  # fmt: skip
+        (4, "法定时限"),
+        (5, "promised_days"),
+        (6, "事项类型"),  # row 5 failed the quality rules on publish
+    ]
     matter = (await client.get("/matters/500110-MZJ-GLJT")).json()
     assert [m["certificate_type"] for m in matter["materials"]] == ["ZZ-JMSFZ", "ZZ-JMHKB"]
     assert matter["materials"][0]["data_items"] == ["姓名", "公民身份号码"]
@@ -76,8 +91,12 @@ async def test_export_import_round_trip_is_equal(
     exported = await demo_client.get("/exports", params={"format": fmt})
     assert exported.status_code == 200
     assert len(read_table(exported.content, fmt)) >= 120
-    imported = await client.post("/imports", params={"format": fmt, "publish": "true"}, content=exported.content,
-                                 headers=tokens.headers(scope=SYSTEM))  # fmt: skip
+    imported = await client.post(
+        "/imports",
+        params={"format": fmt, "publish": "true"},
+        content=exported.content,
+        headers=tokens.headers(scope=SYSTEM),
+    )
     report = imported.json()
     assert report["errors"] == []
     assert report["applied"]

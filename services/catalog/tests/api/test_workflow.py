@@ -14,12 +14,27 @@ pytestmark = pytest.mark.api
 
 SYSTEM = "catalog:write catalog:publish catalog:admin"
 BODY: dict[str, Any] = {
-    "code": "500110-MZJ-GLJT", "name": "高龄津贴申领", "matter_type": "05", "department_code": "500110-MZJ",
-    "department_name": "区民政局", "statutory_days": 20, "promised_days": 10, "levels": ["district", "town"],
-    "audiences": ["1"], "valid_from": "2025-01-01",
-    "materials": [{"name": "申请人身份证明", "source": "government", "certificate_type": "ZZ-JMSFZ",
-                   "resource_code": "500110-GAJ-RK-001", "data_items": ["姓名", "公民身份号码"], "paper_copies": 0}],
-}  # fmt: skip
+    "code": "500110-MZJ-GLJT",
+    "name": "高龄津贴申领",
+    "matter_type": "05",
+    "department_code": "500110-MZJ",
+    "department_name": "区民政局",
+    "statutory_days": 20,
+    "promised_days": 10,
+    "levels": ["district", "town"],
+    "audiences": ["1"],
+    "valid_from": "2025-01-01",
+    "materials": [
+        {
+            "name": "申请人身份证明",
+            "source": "government",
+            "certificate_type": "ZZ-JMSFZ",
+            "resource_code": "500110-GAJ-RK-001",
+            "data_items": ["姓名", "公民身份号码"],
+            "paper_copies": 0,
+        }
+    ],
+}
 
 
 async def test_published_version_is_immutable(
@@ -54,8 +69,15 @@ async def test_versions_supersede_and_overlaps_are_refused(
     assert periods[3] == ("2025-07-01", None, "published")
     assert 2 not in periods  # the refused version is still in review: not public
     actions = [(e["version"], e["action"]) for e in history["entries"]]
-    assert actions == [(1, "created"), (1, "submitted"), (1, "published"), (3, "created"), (3, "submitted"),
-                       (1, "superseded"), (3, "published")]  # fmt: skip
+    assert actions == [
+        (1, "created"),
+        (1, "submitted"),
+        (1, "published"),
+        (3, "created"),
+        (3, "submitted"),
+        (1, "superseded"),
+        (3, "published"),
+    ]
     insider = (
         await client.get(f"/matters/{BODY['code']}/history", headers=tokens.headers(scope=SYSTEM))
     ).json()
@@ -80,8 +102,9 @@ async def test_review_can_return_a_version(client: httpx.AsyncClient, tokens: To
         f"/matters/{matter['id']}/return", json={"note": "请补充设定依据"}, headers=headers
     )
     assert returned.json()["status"] == "draft"
-    fixed = await client.put(f"/matters/{matter['id']}", json={**BODY, "legal_basis": "《重庆市高龄津贴办法》"},
-                             headers=headers)  # fmt: skip
+    fixed = await client.put(
+        f"/matters/{matter['id']}", json={**BODY, "legal_basis": "《重庆市高龄津贴办法》"}, headers=headers
+    )
     assert fixed.status_code == 200, fixed.text
     assert fixed.json()["legal_basis"] == "《重庆市高龄津贴办法》"
     assert fixed.json()["materials"][0]["data_items"] == ["姓名", "公民身份号码"]
@@ -96,8 +119,9 @@ async def test_retire_keeps_history_and_announces(
     publish,  # type: ignore[no-untyped-def]
 ) -> None:
     published = await publish(BODY)
-    retired = await client.post(f"/matters/{published['id']}/retire", json={"note": "政策调整"},
-                                headers=tokens.headers(scope=SYSTEM))  # fmt: skip
+    retired = await client.post(
+        f"/matters/{published['id']}/retire", json={"note": "政策调整"}, headers=tokens.headers(scope=SYSTEM)
+    )
     assert retired.json()["status"] == "retired", retired.text
     assert (await client.get(f"/matters/{BODY['code']}")).status_code == 404
     assert (await client.get(f"/matters/{BODY['code']}/versions/1")).json()["status"] == "retired"
@@ -148,11 +172,23 @@ async def test_quality_problem_lists_every_violation(
     client: httpx.AsyncClient,
     publish,  # type: ignore[no-untyped-def]
 ) -> None:
-    bad = {**BODY, "promised_days": 30, "case_kind": "1", "visits": 1, "fee": True, "full_online": True,
-           "consult_phone": "023-48660000", "complaint_phone": "023-48660000"}  # fmt: skip
+    bad = {
+        **BODY,
+        "promised_days": 30,
+        "case_kind": "1",
+        "visits": 1,
+        "fee": True,
+        "full_online": True,
+        "consult_phone": "023-48660000",
+        "complaint_phone": "023-48660000",
+    }
     problem = await publish(bad, expect=422)
     assert {e["rule"] for e in problem["errors"]} == {
-        "promised_exceeds_statutory", "immediate_needs_zero_promise", "visits_need_reason", "fee_needs_basis",
-        "full_online_needs_zero_visits", "phones_must_differ",
-    }  # fmt: skip
+        "promised_exceeds_statutory",
+        "immediate_needs_zero_promise",
+        "visits_need_reason",
+        "fee_needs_basis",
+        "full_online_needs_zero_visits",
+        "phones_must_differ",
+    }
     assert problem["detail"] == "事项不符合发布规则，共 6 处"

@@ -21,8 +21,9 @@ def test_document_has_words_bigrams_pinyin_and_initials() -> None:
 
 def test_weights_and_codes() -> None:
     literal = analysis.document(
-        [analysis.Field("食品经营许可", "A"), analysis.Field("经营场所平面图", "C")], exact=["500110-SCJGJ-SPJY-XK"]
-    )  # fmt: skip
+        [analysis.Field("食品经营许可", "A"), analysis.Field("经营场所平面图", "C")],
+        exact=["500110-SCJGJ-SPJY-XK"],
+    )
     assert literal.startswith("'500110-scjgj-spjy-xk':1A")
     assert "'经营':" in literal
     assert (
@@ -58,9 +59,17 @@ def test_concepts_expand_synonyms() -> None:
 
 
 def test_headline_keeps_only_names_keywords_and_results() -> None:
-    spec = MatterSpec(code="X-1", name="食品经营许可", matter_type="01", department_code="D", statutory_days=20,
-                      promised_days=10, result_name="食品经营许可证", guide="餐饮服务须先办理营业执照",
-                      materials=(MaterialSpec("经营场所平面布局图"),))  # fmt: skip
+    spec = MatterSpec(
+        code="X-1",
+        name="食品经营许可",
+        matter_type="01",
+        department_code="D",
+        statutory_days=20,
+        promised_days=10,
+        result_name="食品经营许可证",
+        guide="餐饮服务须先办理营业执照",
+        materials=(MaterialSpec("经营场所平面布局图"),),
+    )
     documents = matter_documents(spec)
     assert {"餐饮", "平面", "布局"} <= lexemes(documents.document)
     assert not {"餐饮", "平面"} & lexemes(documents.headline)
@@ -75,11 +84,25 @@ def test_every_headline_lexeme_is_in_the_document() -> None:
 
 
 def test_facet_bits() -> None:
-    bits = facet_bits(matter_type="01", levels=("district", "town"), audiences=("1",), online_depths=("1", "2"),
-                      zero_visits=True, bundle=False)  # fmt: skip
+    bits = facet_bits(
+        matter_type="01",
+        levels=("district", "town"),
+        audiences=("1",),
+        online_depths=("1", "2"),
+        zero_visits=True,
+        bundle=False,
+    )
     held = {FACET_BITS[n] for n in range(len(FACET_BITS)) if bits >> n & 1}
-    assert held == {("type", "01"), ("level", "district"), ("level", "town"), ("audience", "1"),
-                    ("online_depth", "1"), ("online_depth", "2"), ("zero_visits", "true"), ("bundle", "false")}  # fmt: skip
+    assert held == {
+        ("type", "01"),
+        ("level", "district"),
+        ("level", "town"),
+        ("audience", "1"),
+        ("online_depth", "1"),
+        ("online_depth", "2"),
+        ("zero_visits", "true"),
+        ("bundle", "false"),
+    }
 
 
 def test_tokenizer_loads_once() -> None:

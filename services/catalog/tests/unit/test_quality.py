@@ -28,11 +28,19 @@ DICTIONARIES = {
     "certificate_types": {"ZZ-YYZZ": "营业执照"},
 }
 GOOD = MatterSpec(
-    code="500110-SCJGJ-SPJY-XK", name="食品经营许可", matter_type="01", department_code="500110-SCJGJ",
-    statutory_days=20, promised_days=10, audiences=("1",), visits=1, visit_reason="须现场核查",
-    consult_phone="023-48661234", complaint_phone="12345",
+    code="500110-SCJGJ-SPJY-XK",
+    name="食品经营许可",
+    matter_type="01",
+    department_code="500110-SCJGJ",
+    statutory_days=20,
+    promised_days=10,
+    audiences=("1",),
+    visits=1,
+    visit_reason="须现场核查",
+    consult_phone="023-48661234",
+    complaint_phone="12345",
     materials=(MaterialSpec("营业执照", source="government", certificate_type="ZZ-YYZZ"),),
-)  # fmt: skip
+)
 
 
 def rules(spec: MatterSpec) -> set[str]:
@@ -81,15 +89,20 @@ def test_consult_and_complaint_phones_differ() -> None:
 def test_codes_must_be_in_the_dictionaries() -> None:
     bad = replace(GOOD, matter_type="99", levels=("county",), result_certificate_type="ZZ-NONE")
     assert [v["field"] for v in quality_violations(bad, DICTIONARIES)] == [
-        "matter_type", "levels", "result_certificate_type",
-    ]  # fmt: skip
+        "matter_type",
+        "levels",
+        "result_certificate_type",
+    ]
 
 
 def test_materials_are_checked_too() -> None:
-    bad = replace(GOOD, materials=(
-        MaterialSpec("户口簿", requirement="maybe", data_items=("姓名",)),
-        MaterialSpec("户口簿"),
-    ))  # fmt: skip
+    bad = replace(
+        GOOD,
+        materials=(
+            MaterialSpec("户口簿", requirement="maybe", data_items=("姓名",)),
+            MaterialSpec("户口簿"),
+        ),
+    )
     found = {(v["field"], v["rule"]) for v in quality_violations(bad, DICTIONARIES)}
     assert found == {
         ("materials[0].requirement", "unknown_code"),
@@ -104,9 +117,21 @@ def test_credit_code_is_validated() -> None:
 
 
 def test_every_violation_is_listed_together() -> None:
-    bad = replace(GOOD, promised_days=30, case_kind="1", visits=1, visit_reason="", fee=True, full_online=True,
-                  complaint_phone=GOOD.consult_phone)  # fmt: skip
+    bad = replace(
+        GOOD,
+        promised_days=30,
+        case_kind="1",
+        visits=1,
+        visit_reason="",
+        fee=True,
+        full_online=True,
+        complaint_phone=GOOD.consult_phone,
+    )
     assert rules(bad) == {
-        "promised_exceeds_statutory", "immediate_needs_zero_promise", "visits_need_reason", "fee_needs_basis",
-        "full_online_needs_zero_visits", "phones_must_differ",
-    }  # fmt: skip
+        "promised_exceeds_statutory",
+        "immediate_needs_zero_promise",
+        "visits_need_reason",
+        "fee_needs_basis",
+        "full_online_needs_zero_visits",
+        "phones_must_differ",
+    }

@@ -21,8 +21,18 @@ LABELS = {
     "material_requirements": {"required": "必要", "optional": "非必要", "deferrable": "容缺后补"},
     "certificate_types": {"ZZ-YYZZ": "营业执照", "ZZ-JMSFZ": "居民身份证"},
 }
-HEADER = ["实施编码", "事项名称", "事项类型", "实施主体编码", "法定时限", "承诺时限", "行使层级", "材料名称", "材料必要性",
-          "电子证照类型"]  # fmt: skip
+HEADER = [
+    "实施编码",
+    "事项名称",
+    "事项类型",
+    "实施主体编码",
+    "法定时限",
+    "承诺时限",
+    "行使层级",
+    "材料名称",
+    "材料必要性",
+    "电子证照类型",
+]
 
 
 def records(*rows: list[str]) -> list[dict[str, str]]:
@@ -30,31 +40,66 @@ def records(*rows: list[str]) -> list[dict[str, str]]:
 
 
 def test_rows_become_specs_one_matter_per_code() -> None:
-    parsed = parse_rows(records(
-        ["A-1", "个体工商户设立登记", "行政许可", "500110-SCJGJ", "15", "3", "区级、街镇级", "身份证明", "必要", "ZZ-JMSFZ"],
-        ["A-1", "个体工商户设立登记", "01", "500110-SCJGJ", "15", "3", "district|town", "场所证明", "容缺后补", ""],
-        ["B-1", "高龄津贴", "05", "500110-MZJ", "20", "0", "村社区级", "", "", ""],
-    ), LABELS)  # fmt: skip
+    parsed = parse_rows(
+        records(
+            [
+                "A-1",
+                "个体工商户设立登记",
+                "行政许可",
+                "500110-SCJGJ",
+                "15",
+                "3",
+                "区级、街镇级",
+                "身份证明",
+                "必要",
+                "ZZ-JMSFZ",
+            ],
+            [
+                "A-1",
+                "个体工商户设立登记",
+                "01",
+                "500110-SCJGJ",
+                "15",
+                "3",
+                "district|town",
+                "场所证明",
+                "容缺后补",
+                "",
+            ],
+            ["B-1", "高龄津贴", "05", "500110-MZJ", "20", "0", "村社区级", "", "", ""],
+        ),
+        LABELS,
+    )
     assert parsed.errors == []
     first, second = (p.spec for p in parsed.matters)
     assert (first.code, first.levels, [m.name for m in first.materials]) == (
-        "A-1", ("district", "town"), ["身份证明", "场所证明"]
-    )  # fmt: skip
+        "A-1",
+        ("district", "town"),
+        ["身份证明", "场所证明"],
+    )
     assert first.materials[0].certificate_type == "ZZ-JMSFZ"
     assert first.materials[1].requirement == "deferrable"
     assert (second.materials, second.levels, parsed.matters[1].row) == ((), ("village",), 4)
 
 
 def test_bad_rows_are_reported_with_row_number_and_reason() -> None:
-    parsed = parse_rows(records(
-        ["A-1", "好事项", "01", "500110-SCJGJ", "15", "3", "区级", "", "", ""],
-        ["B-1", "", "99", "500110-SCJGJ", "十五", "3", "县级", "", "", ""],
-        ["C-1", "另一事项", "01", "500110-SCJGJ", "15", "3", "区级", "材料", "必须", ""],
-        ["A-1", "好事项（改）", "01", "500110-SCJGJ", "15", "3", "区级", "", "", ""],
-    ), LABELS)  # fmt: skip
+    parsed = parse_rows(
+        records(
+            ["A-1", "好事项", "01", "500110-SCJGJ", "15", "3", "区级", "", "", ""],
+            ["B-1", "", "99", "500110-SCJGJ", "十五", "3", "县级", "", "", ""],
+            ["C-1", "另一事项", "01", "500110-SCJGJ", "15", "3", "区级", "材料", "必须", ""],
+            ["A-1", "好事项（改）", "01", "500110-SCJGJ", "15", "3", "区级", "", "", ""],
+        ),
+        LABELS,
+    )
     assert [(e.row, e.column) for e in parsed.errors] == [
-        (3, "事项名称"), (3, "事项类型"), (3, "行使层级"), (3, "法定时限"), (4, "材料必要性"), (5, "实施编码"),
-    ]  # fmt: skip
+        (3, "事项名称"),
+        (3, "事项类型"),
+        (3, "行使层级"),
+        (3, "法定时限"),
+        (4, "材料必要性"),
+        (5, "实施编码"),
+    ]
     assert "与第 2 行同一事项的信息不一致" in parsed.errors[-1].message
     assert parsed.matters == []  # A-1 is inconsistent, B-1 and C-1 are bad: nothing is half-read
 
@@ -69,18 +114,36 @@ def test_missing_columns_are_reported() -> None:
 def test_demo_catalog_round_trips_through_a_file(fmt: str) -> None:
     dictionaries = {
         "matter_types": {c: c for c in ("01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "20")},
-        **{name: {} for name in ("power_sources", "audiences", "case_kinds", "online_depths", "channels",
-                                 "result_types", "real_name_levels", "cross_areas", "special_procedures",
-                                 "material_forms", "material_sources")},
-    }  # fmt: skip
+        **{
+            name: {}
+            for name in (
+                "power_sources",
+                "audiences",
+                "case_kinds",
+                "online_depths",
+                "channels",
+                "result_types",
+                "real_name_levels",
+                "cross_areas",
+                "special_procedures",
+                "material_forms",
+                "material_sources",
+            )
+        },
+    }
     known = {  # codes as their own labels: every code used by the demo data
-        "power_sources": {"1"}, "audiences": {"1", "2", "3", "4", "5", "6"}, "case_kinds": {"1", "2"},
-        "online_depths": {str(n) for n in range(1, 8)}, "result_types": {"certificate", "approval", "payment", "other"},
-        "channels": {"window", "online", "mobile"}, "real_name_levels": {"1", "2", "3"},
-        "cross_areas": {"district", "chuanyu", "national", "none"}, "material_forms": {"original", "copy"},
+        "power_sources": {"1"},
+        "audiences": {"1", "2", "3", "4", "5", "6"},
+        "case_kinds": {"1", "2"},
+        "online_depths": {str(n) for n in range(1, 8)},
+        "result_types": {"certificate", "approval", "payment", "other"},
+        "channels": {"window", "online", "mobile"},
+        "real_name_levels": {"1", "2", "3"},
+        "cross_areas": {"district", "chuanyu", "national", "none"},
+        "material_forms": {"original", "copy"},
         "special_procedures": {"hearing", "site_check", "publicity", "appraisal", "expert_review"},
         "material_sources": {"applicant", "government"},
-    }  # fmt: skip
+    }
     for name, codes in known.items():
         dictionaries[name] = {code: f"{name}:{code}" for code in codes}
     certificates = {m.certificate_type for s in MATTERS for m in s.materials} | {

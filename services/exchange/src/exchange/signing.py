@@ -19,8 +19,16 @@ from functools import lru_cache
 from cryptography.hazmat.primitives import hashes
 from gmssl import sm2  # type: ignore[import-untyped]
 
-__all__ = ["HEADER_ALG", "HEADER_NONCE", "HEADER_SIGNATURE", "HEADER_TIMESTAMP", "Signer", "Verifier",
-           "sm2_public_key", "sm3_digest"]  # fmt: skip
+__all__ = [
+    "HEADER_ALG",
+    "HEADER_NONCE",
+    "HEADER_SIGNATURE",
+    "HEADER_TIMESTAMP",
+    "Signer",
+    "Verifier",
+    "sm2_public_key",
+    "sm3_digest",
+]
 
 HEADER_ALG = "X-Tongban-Signature-Alg"
 HEADER_TIMESTAMP = "X-Tongban-Timestamp"

@@ -29,20 +29,41 @@ pytestmark = pytest.mark.api
 
 HMAC_KEY = "a-shared-key-for-the-hmac-scheme"
 POLICY = LinkPolicy(source="500110", max_attempts=3, backoff_base=1.0, backoff_cap=30.0)
-STORY = [("case_submitted", "received", 1, {}), ("case_accepted", "accepted", 2, {}),
-         ("clock_paused", "special_procedure", 2, {"procedure": "现场核查"}), ("clock_resumed", "in_review", 2, {}),
-         ("case_concluded", "approved", 3, {}), ("certificate_issued", "approved", 3,
-                                                 {"certificate_id": "1.2.156.3005.2.X"})]  # fmt: skip
+STORY = [
+    ("case_submitted", "received", 1, {}),
+    ("case_accepted", "accepted", 2, {}),
+    ("clock_paused", "special_procedure", 2, {"procedure": "现场核查"}),
+    ("clock_resumed", "in_review", 2, {}),
+    ("case_concluded", "approved", 3, {}),
+    ("certificate_issued", "approved", 3, {"certificate_id": "1.2.156.3005.2.X"}),
+]
 
 
 def case_event(
     case: str, number: str, sequence: int, name: str, status: str, code: int, **extra: Any
 ) -> CloudEvent:
-    data = {"case_id": case, "case_number": number, "matter_code": "500110-SCJGJ-GTGSH-DJ", "matter_version": 1,
-            "handling_org": "500110-SCJGJ", "received_by_org": "500110-ZWFWZX", "channel": "online",
-            "status": status, "national_code": code, "occurred_at": "2026-06-15T10:00:00+08:00", **extra}  # fmt: skip
-    return CloudEvent(id=str(uuid.uuid4()), source="/tongban/cases", type=f"cases.{name}.v1", subject=case,
-                      time=datetime.now(UTC), sequence=sequence, data=data)  # fmt: skip
+    data = {
+        "case_id": case,
+        "case_number": number,
+        "matter_code": "500110-SCJGJ-GTGSH-DJ",
+        "matter_version": 1,
+        "handling_org": "500110-SCJGJ",
+        "received_by_org": "500110-ZWFWZX",
+        "channel": "online",
+        "status": status,
+        "national_code": code,
+        "occurred_at": "2026-06-15T10:00:00+08:00",
+        **extra,
+    }
+    return CloudEvent(
+        id=str(uuid.uuid4()),
+        source="/tongban/cases",
+        type=f"cases.{name}.v1",
+        subject=case,
+        time=datetime.now(UTC),
+        sequence=sequence,
+        data=data,
+    )
 
 
 async def consume(database: Database, events: list[CloudEvent]) -> None:
@@ -55,8 +76,10 @@ async def consume(database: Database, events: list[CloudEvent]) -> None:
 
 
 def story(case: str, number: str) -> list[CloudEvent]:
-    return [case_event(case, number, i + 1, name, status, code, **extra)
-            for i, (name, status, code, extra) in enumerate(STORY)]  # fmt: skip
+    return [
+        case_event(case, number, i + 1, name, status, code, **extra)
+        for i, (name, status, code, extra) in enumerate(STORY)
+    ]
 
 
 @pytest.fixture(autouse=True)
@@ -71,8 +94,12 @@ async def platform() -> AsyncIterator[tuple[httpx.AsyncClient, CityPlatformClien
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=simulator), base_url="http://city.test"
     ) as http:
-        link = CityPlatformClient(http, url="http://city.test/case-exchange/records",
-                                  signer=Signer.hmac(HMAC_KEY.encode()), timeout=2.0)  # fmt: skip
+        link = CityPlatformClient(
+            http,
+            url="http://city.test/case-exchange/records",
+            signer=Signer.hmac(HMAC_KEY.encode()),
+            timeout=2.0,
+        )
         yield http, link
 
 
@@ -87,8 +114,9 @@ async def drain(database: Database, link: CityPlatformClient, now: datetime, rou
     return delivered
 
 
-async def test_down_then_back_every_record_once_in_order(client: httpx.AsyncClient, database: Database,
-                                                          platform, headers) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+async def test_down_then_back_every_record_once_in_order(
+    client: httpx.AsyncClient, database: Database, platform, headers
+) -> None:  # type: ignore[no-untyped-def]
     admin, link = platform
     events = story("case-a", "50011020260615000001") + story("case-b", "50011020260615000002")
     await consume(database, events)
@@ -107,18 +135,27 @@ async def test_down_then_back_every_record_once_in_order(client: httpx.AsyncClie
     for number in ("50011020260615000001", "50011020260615000002"):
         mine = [r for r in received["records"] if r["case_number"] == number]
         assert [(r["kind"], r["operation"]) for r in mine] == [
-            ("process", "I"), ("acceptance", "I"), ("process", "I"), ("special_procedure", "I"), ("process", "I"),
-            ("special_procedure", "U"), ("process", "I"), ("process", "I"), ("result", "I"), ("process", "I"),
+            ("process", "I"),
+            ("acceptance", "I"),
+            ("process", "I"),
+            ("special_procedure", "I"),
+            ("process", "I"),
+            ("special_procedure", "U"),
+            ("process", "I"),
+            ("process", "I"),
+            ("result", "I"),
+            ("process", "I"),
             ("result", "U"),
-        ]  # fmt: skip
+        ]
         assert [r["sequence"] for r in mine] == sorted(r["sequence"] for r in mine)
         assert all(r["source"] == "500110" and r["batch"] and r["sync_time"] for r in mine)
     status = (await client.get("/city-link/status", headers=headers.operator())).json()
     assert (status["backlog"], status["delivered"], status["dead"]) == (0, 22, 0)
 
 
-async def test_kept_refusing_is_dead_lettered_and_replayable(client: httpx.AsyncClient, database: Database,
-                                                             platform, headers) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+async def test_kept_refusing_is_dead_lettered_and_replayable(
+    client: httpx.AsyncClient, database: Database, platform, headers
+) -> None:  # type: ignore[no-untyped-def]
     admin, link = platform
     await consume(database, story("case-c", "50011020260615000003") + story("case-d", "50011020260615000004"))
     await admin.post("/admin/mode", json={"refuse_case": "50011020260615000003"})
@@ -155,30 +192,50 @@ async def test_sm2_signatures_verify_on_the_other_side(database: Database) -> No
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=simulator), base_url="http://city.test"
     ) as http:
-        link = CityPlatformClient(http, url="http://city.test/case-exchange/records",
-                                  signer=Signer.sm2(DEV_SM2_PRIVATE_KEY), timeout=5.0)  # fmt: skip
+        link = CityPlatformClient(
+            http,
+            url="http://city.test/case-exchange/records",
+            signer=Signer.sm2(DEV_SM2_PRIVATE_KEY),
+            timeout=5.0,
+        )
         await consume(database, story("case-e", "50011020260615000005")[:2])
         assert await drain(database, link, datetime.now(UTC) + timedelta(seconds=1)) == 3
-        forged = CityPlatformClient(http, url="http://city.test/case-exchange/records",
-                                    signer=Signer.sm2("1" * 64), timeout=5.0)  # fmt: skip
+        forged = CityPlatformClient(
+            http, url="http://city.test/case-exchange/records", signer=Signer.sm2("1" * 64), timeout=5.0
+        )
         await consume(database, story("case-f", "50011020260615000006")[:1])
         assert await drain(database, forged, datetime.now(UTC) + timedelta(seconds=1)) == 0
         assert (await http.get("/admin/received")).json()["bad_signatures"] == 1
 
 
 def signed(body: bytes, *, timestamp: str | None = None, nonce: str | None = None) -> dict[str, str]:
-    settings = CitySimSettings(hmac_key="city-link:test-secret-that-is-long-enough-for-the-checks",
-                               signing="HMAC-SHA256")  # fmt: skip
+    settings = CitySimSettings(
+        hmac_key="city-link:test-secret-that-is-long-enough-for-the-checks", signing="HMAC-SHA256"
+    )
     return sign(settings, timestamp or str(int(time.time())), nonce or uuid.uuid4().hex, body)
 
 
 async def test_inbound_pushes_are_verified_stored_and_announced(
     client: httpx.AsyncClient, database: Database
 ) -> None:
-    body = json.dumps({"batch": "CQ-20260615-01", "items": [
-        {"case_number": "500000202606150001", "matter_code": "11500000MB1234567X-XK-001", "status": "已受理"},
-        {"case_number": "500000202606150002", "matter_code": "11500000MB1234567X-XK-001", "status": "已办结"}]},
-        ensure_ascii=False).encode()  # fmt: skip
+    body = json.dumps(
+        {
+            "batch": "CQ-20260615-01",
+            "items": [
+                {
+                    "case_number": "500000202606150001",
+                    "matter_code": "11500000MB1234567X-XK-001",
+                    "status": "已受理",
+                },
+                {
+                    "case_number": "500000202606150002",
+                    "matter_code": "11500000MB1234567X-XK-001",
+                    "status": "已办结",
+                },
+            ],
+        },
+        ensure_ascii=False,
+    ).encode()
     headers = signed(body)
     accepted = await client.post("/city-link/inbound/cases", content=body, headers=headers)
     assert accepted.status_code == 202, accepted.text
@@ -200,9 +257,19 @@ async def test_inbound_pushes_are_verified_stored_and_announced(
     assert ("exchange.city_case_received.v1", 2) in [tuple(s) for s in subjects]
 
 
-KINDS = [("process", "I"), ("acceptance", "I"), ("process", "I"), ("special_procedure", "I"), ("process", "I"),
-         ("special_procedure", "U"), ("process", "I"), ("process", "I"), ("result", "I"), ("process", "I"),
-         ("result", "U")]  # fmt: skip
+KINDS = [
+    ("process", "I"),
+    ("acceptance", "I"),
+    ("process", "I"),
+    ("special_procedure", "I"),
+    ("process", "I"),
+    ("special_procedure", "U"),
+    ("process", "I"),
+    ("process", "I"),
+    ("result", "I"),
+    ("process", "I"),
+    ("result", "U"),
+]
 
 
 async def rows_of(database: Database, number: str) -> list[CityOutbound]:
@@ -215,8 +282,9 @@ async def test_batches_keep_each_case_in_order_across_rounds(database: Database,
     admin, link = platform
     numbers = [f"5001102026061510{i:04d}" for i in range(5)]
     await consume(database, [e for i, n in enumerate(numbers) for e in story(f"case-o{i}", n)])
-    small = LinkPolicy(source="500110", max_attempts=3, backoff_base=1.0, backoff_cap=30.0, cases=3, per_case=4,
-                       batch=6)  # fmt: skip
+    small = LinkPolicy(
+        source="500110", max_attempts=3, backoff_base=1.0, backoff_cap=30.0, cases=3, per_case=4, batch=6
+    )
     now = datetime.now(UTC) + timedelta(seconds=1)
     total, rounds = 0, 0
     while rounds < 50:

@@ -34,8 +34,11 @@ async def committed(embedded_postgres: EmbeddedPostgres) -> AsyncIterator[Databa
 async def enter(database: Database, code: str) -> CertificateType | Conflict:
     async with ExchangeUnitOfWork(database) as uow:
         try:
-            return await register_type(uow, caller=Operator(), certificate_type=CertificateType(
-                code, "个体工商户经营证明", ("ZZ-GTJYZM",)))  # fmt: skip
+            return await register_type(
+                uow,
+                caller=Operator(),
+                certificate_type=CertificateType(code, "个体工商户经营证明", ("ZZ-GTJYZM",)),
+            )
         except Conflict as conflict:
             return conflict
 

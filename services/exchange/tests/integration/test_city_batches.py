@@ -48,10 +48,23 @@ async def test_concurrent_rounds_never_send_a_record_twice(database: Database) -
     cases = [(f"c-{uuid.uuid4().hex[:8]}", f"5001102026061530{i:04d}") for i in range(12)]
     for case, number in cases:
         for sequence, (name, status, code) in enumerate(STEPS, 1):
-            data = {"case_id": case, "case_number": number, "matter_code": "M", "status": status, "national_code": code,
-                    "materials": [{"code": "M1"}, {"code": "M2"}] if name == "case_submitted" else []}  # fmt: skip
-            event = CloudEvent(id=str(uuid.uuid4()), source="/tongban/cases", type=f"cases.{name}.v1", subject=case,
-                               time=datetime.now(UTC), sequence=sequence, data=data)  # fmt: skip
+            data = {
+                "case_id": case,
+                "case_number": number,
+                "matter_code": "M",
+                "status": status,
+                "national_code": code,
+                "materials": [{"code": "M1"}, {"code": "M2"}] if name == "case_submitted" else [],
+            }
+            event = CloudEvent(
+                id=str(uuid.uuid4()),
+                source="/tongban/cases",
+                type=f"cases.{name}.v1",
+                subject=case,
+                time=datetime.now(UTC),
+                sequence=sequence,
+                data=data,
+            )
             async with database.sessions() as session:
                 if await record_once(session, INBOX, consumer="exchange-city-link", event=event):
                     await on_case_event(session, event)
@@ -64,8 +77,9 @@ async def test_concurrent_rounds_never_send_a_record_twice(database: Database) -
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=simulator), base_url="http://city.test"
     ) as http:
-        link = CityPlatformClient(http, url="http://city.test/case-exchange/records", signer=Signer.hmac(KEY.encode()),
-                                  timeout=5.0)  # fmt: skip
+        link = CityPlatformClient(
+            http, url="http://city.test/case-exchange/records", signer=Signer.hmac(KEY.encode()), timeout=5.0
+        )
 
         async def worker() -> int:
             done = 0
@@ -80,6 +94,13 @@ async def test_concurrent_rounds_never_send_a_record_twice(database: Database) -
     assert received["duplicates"] == 0
     for _case, number in cases:
         mine = [r for r in received["records"] if r["case_number"] == number]
-        assert [r["kind"] for r in mine] == ["process", "material", "material", "acceptance", "process", "process",
-                                             "result"]  # fmt: skip
+        assert [r["kind"] for r in mine] == [
+            "process",
+            "material",
+            "material",
+            "acceptance",
+            "process",
+            "process",
+            "result",
+        ]
         assert [r["sequence"] for r in mine] == [1, 1, 1, 2, 2, 3, 3]

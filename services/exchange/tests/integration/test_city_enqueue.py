@@ -21,8 +21,10 @@ NUMBERS = {"a": "500110202606150001", "b": "500110202606150002", "c": "500110202
 Step = tuple[str, int, str, str, dict[str, Any]]  # case, sequence, event, status, more of the payload
 
 # Case a opened a special procedure in an earlier fetch; this fetch interleaves cases a, b and c.
-EARLIER: list[Step] = [("a", 2, "case_accepted", "accepted", {}),
-           ("a", 3, "clock_paused", "special_procedure", {"procedure": "现场核查"})]  # fmt: skip
+EARLIER: list[Step] = [
+    ("a", 2, "case_accepted", "accepted", {}),
+    ("a", 3, "clock_paused", "special_procedure", {"procedure": "现场核查"}),
+]
 FETCH: list[Step] = [
     ("b", 1, "case_submitted", "received", {"materials": [{"code": "M1"}, {"code": "M2"}]}),
     ("a", 4, "clock_resumed", "in_review", {}),  # closes the procedure queued by the earlier fetch
@@ -42,11 +44,24 @@ FETCH: list[Step] = [
 def case_event(
     prefix: str, case: str, sequence: int, name: str, status: str, extra: dict[str, Any]
 ) -> CloudEvent:
-    data = {"case_id": f"{prefix}-{case}", "case_number": NUMBERS.get(case, "500110202606159999"),
-            "matter_code": "500110-SCJGJ-GTGSH-DJ", "status": status, "national_code": 2,
-            "occurred_at": "2026-06-15T10:00:00+08:00", **extra}  # fmt: skip
-    return CloudEvent(id=str(uuid.uuid4()), source="/tongban/cases", type=f"cases.{name}.v1", subject=data["case_id"],
-                      time=datetime.now(UTC), sequence=sequence, data=data)  # fmt: skip
+    data = {
+        "case_id": f"{prefix}-{case}",
+        "case_number": NUMBERS.get(case, "500110202606159999"),
+        "matter_code": "500110-SCJGJ-GTGSH-DJ",
+        "status": status,
+        "national_code": 2,
+        "occurred_at": "2026-06-15T10:00:00+08:00",
+        **extra,
+    }
+    return CloudEvent(
+        id=str(uuid.uuid4()),
+        source="/tongban/cases",
+        type=f"cases.{name}.v1",
+        subject=data["case_id"],
+        time=datetime.now(UTC),
+        sequence=sequence,
+        data=data,
+    )
 
 
 def events(prefix: str, steps: list[Step]) -> list[CloudEvent]:
@@ -56,11 +71,25 @@ def events(prefix: str, steps: list[Step]) -> list[CloudEvent]:
 async def queued(database: Database, prefix: str) -> list[tuple[Any, ...]]:
     """The prefix's queued records, in queue order, without what differs by nature (ids, case ids)."""
     async with database.sessions() as session:
-        rows = (await session.scalars(
-            select(CityOutbound).where(CityOutbound.case_id.like(f"{prefix}-%")).order_by(CityOutbound.id)
-        )).all()  # fmt: skip
-        return [(r.case_id.removeprefix(prefix), r.case_number, r.event_type, r.event_sequence, r.kind, r.operation,
-                 r.batch, r.content, r.status) for r in rows]  # fmt: skip
+        rows = (
+            await session.scalars(
+                select(CityOutbound).where(CityOutbound.case_id.like(f"{prefix}-%")).order_by(CityOutbound.id)
+            )
+        ).all()
+        return [
+            (
+                r.case_id.removeprefix(prefix),
+                r.case_number,
+                r.event_type,
+                r.event_sequence,
+                r.kind,
+                r.operation,
+                r.batch,
+                r.content,
+                r.status,
+            )
+            for r in rows
+        ]
 
 
 async def test_a_fetch_queues_the_same_records_as_its_events_one_by_one(
@@ -85,7 +114,16 @@ async def test_a_fetch_queues_the_same_records_as_its_events_one_by_one(
 
     one_by_one, together = await queued(database, "one"), await queued(database, "many")
     assert together == one_by_one
-    special = [(case, seq, operation, content["phase"])
-               for case, _, _, seq, kind, operation, _, content, _ in together if kind == "special_procedure"]  # fmt: skip
-    assert special == [("-a", 3, "I", "start"), ("-a", 4, "U", "end"), ("-b", 3, "I", "start"), ("-b", 4, "U", "end"),
-                       ("-b", 5, "I", "start"), ("-b", 6, "U", "end")]  # fmt: skip
+    special = [
+        (case, seq, operation, content["phase"])
+        for case, _, _, seq, kind, operation, _, content, _ in together
+        if kind == "special_procedure"
+    ]
+    assert special == [
+        ("-a", 3, "I", "start"),
+        ("-a", 4, "U", "end"),
+        ("-b", 3, "I", "start"),
+        ("-b", 4, "U", "end"),
+        ("-b", 5, "I", "start"),
+        ("-b", 6, "U", "end"),
+    ]

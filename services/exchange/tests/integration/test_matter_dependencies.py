@@ -15,20 +15,37 @@ pytestmark = pytest.mark.integration
 
 POPULATION = "500110-GAJ-RK-001"
 MATTER: dict[str, Any] = {
-    "matter_id": "m-1", "code": "500110-MZJ-DB-SQ", "version": 1, "name": "最低生活保障审核确认", "matter_type": "05",
-    "department_code": "500110-MZJ", "statutory_days": 30, "promised_days": 20,
+    "matter_id": "m-1",
+    "code": "500110-MZJ-DB-SQ",
+    "version": 1,
+    "name": "最低生活保障审核确认",
+    "matter_type": "05",
+    "department_code": "500110-MZJ",
+    "statutory_days": 30,
+    "promised_days": 20,
     "materials": [
-        {"name": "申请人身份证明", "certificate_type": "ZZ-JMSFZ", "resource_code": POPULATION,
-         "data_items": ["姓名", "公民身份号码"]},
+        {
+            "name": "申请人身份证明",
+            "certificate_type": "ZZ-JMSFZ",
+            "resource_code": POPULATION,
+            "data_items": ["姓名", "公民身份号码"],
+        },
         {"name": "居民户口簿", "resource_code": POPULATION, "data_items": ["户籍地址"]},
         {"name": "家庭收入及财产状况说明"},
     ],
-}  # fmt: skip
+}
 
 
 def event(subject: str, data: dict[str, Any], n: int = 1) -> CloudEvent:
-    return CloudEvent(id=f"{subject}-{data['code']}-{n}", source="/tongban/catalog", type=subject,
-                      subject=data["code"], time=datetime.now(UTC), sequence=data["version"], data=data)  # fmt: skip
+    return CloudEvent(
+        id=f"{subject}-{data['code']}-{n}",
+        source="/tongban/catalog",
+        type=subject,
+        subject=data["code"],
+        time=datetime.now(UTC),
+        sequence=data["version"],
+        data=data,
+    )
 
 
 async def dependents(database: Database, **query: str) -> list[tuple[str, int, str]]:
@@ -45,8 +62,9 @@ async def handle(database: Database, handler: Any, one: CloudEvent) -> None:
 async def test_resources_a_matter_depends_on(database: Database) -> None:
     await handle(database, on_matter_published, event("catalog.matter_published.v1", MATTER))
     assert await dependents(database, resource_code=POPULATION) == [
-        ("500110-MZJ-DB-SQ", 1, "申请人身份证明"), ("500110-MZJ-DB-SQ", 1, "居民户口簿"),
-    ]  # fmt: skip
+        ("500110-MZJ-DB-SQ", 1, "申请人身份证明"),
+        ("500110-MZJ-DB-SQ", 1, "居民户口簿"),
+    ]
     assert await dependents(database, certificate_type="ZZ-JMSFZ") == [
         ("500110-MZJ-DB-SQ", 1, "申请人身份证明")
     ]
@@ -78,8 +96,11 @@ async def test_a_type_the_directory_lacks_is_logged(
     matter = {**MATTER, "result_certificate_type": "ZZ-ZDSHBZZ"}
     with caplog.at_level("WARNING", logger="exchange.catalog"):
         await handle(database, on_matter_published, event("catalog.matter_published.v1", matter))
-    warned = [(r.matter_code, r.certificate_type) for r in caplog.records  # type: ignore[attr-defined]
-              if r.name == "exchange.catalog"]  # fmt: skip
+    warned = [
+        (r.matter_code, r.certificate_type)
+        for r in caplog.records  # type: ignore[attr-defined]
+        if r.name == "exchange.catalog"
+    ]
     assert warned == [("500110-MZJ-DB-SQ", "ZZ-JMSFZ"), ("500110-MZJ-DB-SQ", "ZZ-ZDSHBZZ")]
     caplog.clear()
     with caplog.at_level("WARNING", logger="exchange.catalog"):  # a known type, and an older copy: nothing

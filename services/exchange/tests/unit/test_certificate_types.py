@@ -8,8 +8,12 @@ BUSINESS_LICENCE = "11100000000013338W011"  # 市场监管总局's credit code +
 
 
 def test_codes_and_aliases_resolve_without_case_or_blanks() -> None:
-    directory = Directory([CertificateType(BUSINESS_LICENCE, "营业执照", ("ZZ-YYZZ",)),
-                           CertificateType("11500110MB1A00036W003", "结婚证", ("ZZ-JHZ",))])  # fmt: skip
+    directory = Directory(
+        [
+            CertificateType(BUSINESS_LICENCE, "营业执照", ("ZZ-YYZZ",)),
+            CertificateType("11500110MB1A00036W003", "结婚证", ("ZZ-JHZ",)),
+        ]
+    )
     assert directory.resolve(" zz-yyzz ") == BUSINESS_LICENCE
     assert directory.resolve(BUSINESS_LICENCE.lower()) == BUSINESS_LICENCE
     assert directory.resolve("ZZ-JHZ") == "11500110MB1A00036W003"
@@ -31,9 +35,17 @@ def test_a_national_code_is_a_valid_credit_code_and_a_serial() -> None:
     assert "credit code" in (type_code_problem("11100000000013338X011") or "")  # wrong check character
 
 
-@pytest.mark.parametrize(("alias", "fine"), [
-    ("ZZ-JHZ", True), ("GB.T-36904_1", True), ("", False), ("-ZZ", False), ("证照", False), ("A" * 41, False),
-    (BUSINESS_LICENCE, False),  # a national code names its own type, never another
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("alias", "fine"),
+    [
+        ("ZZ-JHZ", True),
+        ("GB.T-36904_1", True),
+        ("", False),
+        ("-ZZ", False),
+        ("证照", False),
+        ("A" * 41, False),
+        (BUSINESS_LICENCE, False),  # a national code names its own type, never another
+    ],
+)
 def test_aliases(alias: str, fine: bool) -> None:
     assert (alias_problem(alias) is None) is fine

@@ -23,7 +23,11 @@ def test_the_standard_example_validates() -> None:
     parsed = parse_certificate_id(EXAMPLE.lower())
     assert parsed.value == EXAMPLE
     assert (parsed.type_code, parsed.issuer_code, parsed.serial, parsed.version) == (
-        "11100000000013338W011", "11430000006122244L", "20230000403", "001")  # fmt: skip
+        "11100000000013338W011",
+        "11430000006122244L",
+        "20230000403",
+        "001",
+    )
 
 
 @pytest.mark.parametrize("wrong", "0123456789ABCDEFGHIJKLMNOPQRSTVWXYZ")

@@ -14,8 +14,15 @@ pytestmark = pytest.mark.unit
 def entries(count: int) -> list[dict[str, Any]]:
     chain, previous = [], GENESIS_HASH
     for n in range(1, count + 1):
-        entry: dict[str, Any] = {"id": f"e{n}", "at": datetime(2026, 6, 15, 2, n, tzinfo=UTC), "client_id": "c",
-                                 "purpose": f"用途{n}", "roles": [], "items": ["name"], "hidden_until": None}  # fmt: skip
+        entry: dict[str, Any] = {
+            "id": f"e{n}",
+            "at": datetime(2026, 6, 15, 2, n, tzinfo=UTC),
+            "client_id": "c",
+            "purpose": f"用途{n}",
+            "roles": [],
+            "items": ["name"],
+            "hidden_until": None,
+        }
         entry.update(seq=n, prev_hash=previous, hash=link_hash(previous, canonical_json(entry)))
         previous = entry["hash"]
         chain.append(entry)

@@ -25,8 +25,15 @@ pytestmark = pytest.mark.unit
 
 
 def facts(event: str, status: str = "accepted", **extra: object) -> CaseFacts:
-    return CaseFacts(event=event, case_id="c1", case_number="50011020260615000001",  # type: ignore[arg-type]
-                     matter_code="500110-SCJGJ-SPJY-XK", status=status, national_code=2, **extra)  # fmt: skip
+    return CaseFacts(
+        event=event,
+        case_id="c1",
+        case_number="50011020260615000001",  # type: ignore[arg-type]
+        matter_code="500110-SCJGJ-SPJY-XK",
+        status=status,
+        national_code=2,
+        **extra,
+    )
 
 
 def kinds(records: list) -> list[tuple[str, str]]:  # type: ignore[type-arg]
@@ -34,8 +41,9 @@ def kinds(records: list) -> list[tuple[str, str]]:  # type: ignore[type-arg]
 
 
 def test_records_of_each_case_event() -> None:
-    assert kinds(records_for(facts("case_submitted", "received", materials=[{"code": "M1", "obtained": "shared"}]))) == [
-        ("process", "I"), ("material", "I")]  # fmt: skip
+    assert kinds(
+        records_for(facts("case_submitted", "received", materials=[{"code": "M1", "obtained": "shared"}]))
+    ) == [("process", "I"), ("material", "I")]
     assert kinds(records_for(facts("case_accepted"))) == [("acceptance", "I"), ("process", "I")]
     refused = records_for(facts("case_refused", "refused", opinion_code="R01"))
     assert kinds(refused) == [("acceptance", "I"), ("process", "I"), ("result", "I")]
@@ -44,9 +52,13 @@ def test_records_of_each_case_event() -> None:
         ("process", "I")
     ]  # 补正: no 特别程序
     assert kinds(records_for(facts("clock_paused", "special_procedure", procedure="听证"))) == [
-        ("special_procedure", "I"), ("process", "I")]  # fmt: skip
+        ("special_procedure", "I"),
+        ("process", "I"),
+    ]
     assert kinds(records_for(facts("clock_resumed", "in_review"), special_open=True)) == [
-        ("special_procedure", "U"), ("process", "I")]  # fmt: skip
+        ("special_procedure", "U"),
+        ("process", "I"),
+    ]
     issued = records_for(facts("certificate_issued", "approved", certificate_id="1.2.156.3005.2.X"))
     assert issued[-1].kind == RecordKind.RESULT
     assert issued[-1].operation == Operation.UPDATE
@@ -66,9 +78,20 @@ NOW = datetime(2026, 6, 15, 2, 0, tzinfo=UTC)
 def row(
     id_: int, case: str = "c1", status: str = "pending", due: datetime = NOW, content: str = "{}"
 ) -> Outbound:
-    return Outbound(id=id_, record_id=f"r{id_}", case_id=case, case_number=f"N-{case}", event_sequence=id_,
-                    kind="process", operation="I", batch=f"N-{case}-{id_}", status=status, attempts=0,
-                    next_attempt_at=due, content=content)  # fmt: skip
+    return Outbound(
+        id=id_,
+        record_id=f"r{id_}",
+        case_id=case,
+        case_number=f"N-{case}",
+        event_sequence=id_,
+        kind="process",
+        operation="I",
+        batch=f"N-{case}-{id_}",
+        status=status,
+        attempts=0,
+        next_attempt_at=due,
+        content=content,
+    )
 
 
 def test_a_run_is_the_claimed_head_and_the_due_pending_records_after_it() -> None:
@@ -94,12 +117,26 @@ def test_batches_keep_a_case_together_and_respect_the_limits() -> None:
 
 
 def test_a_batch_body_carries_each_record_with_its_sync_metadata() -> None:
-    body = json.loads(batch_body("b-1", [row(1, content='{"step": "申报", "n": [1, 2]}'), row(2)], source="500110",
-                                 sync_time="2026-06-15T10:00:00+08:00"))  # fmt: skip
+    body = json.loads(
+        batch_body(
+            "b-1",
+            [row(1, content='{"step": "申报", "n": [1, 2]}'), row(2)],
+            source="500110",
+            sync_time="2026-06-15T10:00:00+08:00",
+        )
+    )
     assert body["batch_id"] == "b-1"
-    assert body["records"][0] == {"record_id": "r1", "kind": "process", "case_number": "N-c1", "sequence": 1,
-                                  "batch": "N-c1-1", "operation": "I", "sync_time": "2026-06-15T10:00:00+08:00",
-                                  "source": "500110", "content": {"step": "申报", "n": [1, 2]}}  # fmt: skip
+    assert body["records"][0] == {
+        "record_id": "r1",
+        "kind": "process",
+        "case_number": "N-c1",
+        "sequence": 1,
+        "batch": "N-c1-1",
+        "operation": "I",
+        "sync_time": "2026-06-15T10:00:00+08:00",
+        "source": "500110",
+        "content": {"step": "申报", "n": [1, 2]},
+    }
     assert [r["record_id"] for r in body["records"]] == ["r1", "r2"]
 
 
@@ -129,8 +166,12 @@ def test_sm2_signatures_agree_with_gmssl_and_the_simulator() -> None:
     assert gmssl.verify_with_sm3(ours, message)
     assert not gmssl.verify_with_sm3(ours, message + b".")
     assert Verifier(sm2_public_key=public).verify("SM2-SM3", message, gmssl.sign_with_sm3(message, "1" * 64))
-    headers = {"x-tongban-signature-alg": "SM2-SM3", "x-tongban-timestamp": "1", "x-tongban-nonce": "n",
-               "x-tongban-signature": Signer.sm2(DEV_SM2_PRIVATE_KEY).sign(b"1\nn\n" + message)}  # fmt: skip
+    headers = {
+        "x-tongban-signature-alg": "SM2-SM3",
+        "x-tongban-timestamp": "1",
+        "x-tongban-nonce": "n",
+        "x-tongban-signature": Signer.sm2(DEV_SM2_PRIVATE_KEY).sign(b"1\nn\n" + message),
+    }
     assert verify(CitySimSettings(exchange_public_key=public), headers, message)
     simulator = CitySimSettings()
     pushed = sign(simulator, "1", "n", message)

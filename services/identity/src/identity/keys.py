@@ -55,7 +55,10 @@ def decode_id_token(token: str, jwk: dict[str, Any], *, issuer: str) -> dict[str
     """Claims of an ID token this OP signed, expired or not (``id_token_hint``); raises ``jwt.InvalidTokenError``."""
     key = jwt.PyJWK.from_dict(jwk)
     claims: dict[str, Any] = jwt.decode(
-        token, key=key, algorithms=["ES256"], issuer=issuer,
+        token,
+        key=key,
+        algorithms=["ES256"],
+        issuer=issuer,
         options={"verify_exp": False, "verify_aud": False, "require": ["iss", "sub", "aud"]},
-    )  # fmt: skip
+    )
     return claims

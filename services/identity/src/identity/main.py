@@ -28,8 +28,12 @@ def create_app(settings: IdentitySettings | None = None) -> FastAPI:
         async with mesh_resources(app, settings):
             # The worker keeps the key schedule; running it here too means a fresh database can sign at once.
             async with IdentityUnitOfWork(app.state.database) as uow:
-                await run_key_schedule(uow, secret=settings.secret_key.get_secret_value(),
-                                       policy=settings.rotation_policy(), now=datetime.now(UTC))  # fmt: skip
+                await run_key_schedule(
+                    uow,
+                    secret=settings.secret_key.get_secret_value(),
+                    policy=settings.rotation_policy(),
+                    now=datetime.now(UTC),
+                )
             app.state.keys = key_cache(settings)
             jwks_client = local_jwks_client(app)
             # identity verifies tokens like every service does, but reads its own keys instead of its own JWKS URL

@@ -51,14 +51,19 @@ class IdentitySettings(ServiceSettings):
 
     def token_policy(self) -> TokenPolicy:
         return TokenPolicy(
-            issuer=self.issuer.rstrip("/"), audience=self.audience, access_ttl=self.access_token_ttl,
-            id_token_ttl=self.id_token_ttl, refresh_ttl=self.refresh_token_ttl,
-            code_ttl=self.authorization_code_ttl, session_ttl=self.session_ttl,
-        )  # fmt: skip
+            issuer=self.issuer.rstrip("/"),
+            audience=self.audience,
+            access_ttl=self.access_token_ttl,
+            id_token_ttl=self.id_token_ttl,
+            refresh_ttl=self.refresh_token_ttl,
+            code_ttl=self.authorization_code_ttl,
+            session_ttl=self.session_ttl,
+        )
 
     def rotation_policy(self) -> RotationPolicy:
         """Retired keys stay published while tokens they signed may be unexpired (plus five minutes)."""
         return RotationPolicy(
-            rotate_every=timedelta(days=self.key_rotation_days), publish_ahead=self.key_publish_ahead,
+            rotate_every=timedelta(days=self.key_rotation_days),
+            publish_ahead=self.key_publish_ahead,
             verify_window=timedelta(seconds=max(self.access_token_ttl, self.id_token_ttl) + 300),
-        )  # fmt: skip
+        )

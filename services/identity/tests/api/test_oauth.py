@@ -15,9 +15,14 @@ pytestmark = pytest.mark.api
 async def register(database: Database) -> None:
     async with IdentityUnitOfWork(database) as uow:
         await use_cases.register_client(
-            uow, client_id="dept-system", name="部门系统", secret="s3cret-value", scopes=["catalog:write", "x"],
-            organization_code=None, pepper=TEST_SECRET,
-        )  # fmt: skip
+            uow,
+            client_id="dept-system",
+            name="部门系统",
+            secret="s3cret-value",
+            scopes=["catalog:write", "x"],
+            organization_code=None,
+            pepper=TEST_SECRET,
+        )
 
 
 async def test_client_credentials_token_verifies_against_jwks(
@@ -36,8 +41,12 @@ async def test_client_credentials_token_verifies_against_jwks(
     assert body["scope"] == "catalog:write"
     assert "refresh_token" not in body
 
-    verifier = TokenVerifier(jwks_url="http://test/.well-known/jwks.json", issuer="http://issuer.test",
-                             audience="tongban", client=client)  # fmt: skip
+    verifier = TokenVerifier(
+        jwks_url="http://test/.well-known/jwks.json",
+        issuer="http://issuer.test",
+        audience="tongban",
+        client=client,
+    )
     principal = await verifier.verify(body["access_token"])
     assert principal.sub == "dept-system"
     assert principal.kind == "system"
@@ -79,10 +88,15 @@ async def test_discovery_metadata(client: httpx.AsyncClient, database: Database)
     config = response.json()
     issuer = "http://issuer.test"
     assert config["issuer"] == issuer
-    for name, path in [("authorization_endpoint", "/authorize"), ("token_endpoint", "/token"),
-                       ("jwks_uri", "/.well-known/jwks.json"), ("userinfo_endpoint", "/userinfo"),
-                       ("introspection_endpoint", "/introspect"), ("revocation_endpoint", "/revoke"),
-                       ("end_session_endpoint", "/end-session")]:  # fmt: skip
+    for name, path in [
+        ("authorization_endpoint", "/authorize"),
+        ("token_endpoint", "/token"),
+        ("jwks_uri", "/.well-known/jwks.json"),
+        ("userinfo_endpoint", "/userinfo"),
+        ("introspection_endpoint", "/introspect"),
+        ("revocation_endpoint", "/revoke"),
+        ("end_session_endpoint", "/end-session"),
+    ]:
         assert config[name] == issuer + path
     assert config["response_types_supported"] == ["code"]
     assert set(config["grant_types_supported"]) == {
@@ -123,10 +137,14 @@ async def test_organization_tree_from_demo_data(client: httpx.AsyncClient, datab
 async def test_demo_web_client_can_start_a_login(client: httpx.AsyncClient, database: Database) -> None:
     await load(database, IdentitySettings(environment="test", secret_key=TEST_SECRET))
     params = {
-        "response_type": "code", "client_id": DEMO_WEB_CLIENT, "redirect_uri": DEMO_WEB_REDIRECT_URIS[0],
-        "scope": "openid profile", "code_challenge": "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
-        "code_challenge_method": "S256", "state": "s",
-    }  # fmt: skip
+        "response_type": "code",
+        "client_id": DEMO_WEB_CLIENT,
+        "redirect_uri": DEMO_WEB_REDIRECT_URIS[0],
+        "scope": "openid profile",
+        "code_challenge": "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+        "code_challenge_method": "S256",
+        "state": "s",
+    }
     page = await client.get("/authorize", params=params)
     assert page.status_code == 200
     assert "通办网上办事大厅" in page.text

@@ -37,8 +37,15 @@ ISSUER = "http://issuer.test"
 def settings(
     url: str = "postgresql+asyncpg://unused/identity", nats: str = "nats://127.0.0.1:1"
 ) -> IdentitySettings:
-    return IdentitySettings(database_url=url, nats_url=nats, environment="test", secret_key=TEST_SECRET,
-                            issuer=ISSUER, key_cache_seconds=0, key_check_interval=0.05)  # fmt: skip
+    return IdentitySettings(
+        database_url=url,
+        nats_url=nats,
+        environment="test",
+        secret_key=TEST_SECRET,
+        issuer=ISSUER,
+        key_cache_seconds=0,
+        key_check_interval=0.05,
+    )
 
 
 @pytest.fixture
@@ -48,16 +55,26 @@ async def identity(
     """identity with no key cache, so a changed key table shows at the next request."""
     async with app_client(create_app(settings(migrated_url, nats_server.url)), database=database) as client:
         async with IdentityUnitOfWork(database) as uow:
-            await register_client(uow, client_id="dept-system", name="部门系统", secret="s3cret-value",
-                                  scopes=["catalog:write"], organization_code=None, pepper=TEST_SECRET)  # fmt: skip
+            await register_client(
+                uow,
+                client_id="dept-system",
+                name="部门系统",
+                secret="s3cret-value",
+                scopes=["catalog:write"],
+                organization_code=None,
+                pepper=TEST_SECRET,
+            )
         yield client
 
 
 async def shift_keys(database: Database, by: timedelta) -> None:
     """Time travel: move every key's schedule into the past, as if ``by`` had gone by."""
     async with database.sessions() as session, session.begin():
-        await session.execute(update(SigningKey).values(activates_at=SigningKey.activates_at - by,
-                                                        retired_at=SigningKey.retired_at - by))  # fmt: skip
+        await session.execute(
+            update(SigningKey).values(
+                activates_at=SigningKey.activates_at - by, retired_at=SigningKey.retired_at - by
+            )
+        )
 
 
 async def schedule(database: Database) -> None:
@@ -83,8 +100,9 @@ async def published(client: httpx.AsyncClient) -> list[str]:
 async def test_rotation_publishes_ahead_and_verifiers_refetch_once(
     identity: httpx.AsyncClient, database: Database
 ) -> None:
-    verifier = TokenVerifier(jwks_url="http://test/.well-known/jwks.json", issuer=ISSUER, audience="tongban",
-                             client=identity)  # fmt: skip
+    verifier = TokenVerifier(
+        jwks_url="http://test/.well-known/jwks.json", issuer=ISSUER, audience="tongban", client=identity
+    )
     old_token = await token(identity)
     old_kid = jwt.get_unverified_header(old_token)["kid"]
     await verifier.verify(old_token)
@@ -108,8 +126,12 @@ async def test_rotation_publishes_ahead_and_verifiers_refetch_once(
 
     stranger = ec.generate_private_key(ec.SECP256R1())
     now = int(time.time())
-    forged = jwt.encode({"iss": ISSUER, "aud": "tongban", "sub": "x", "iat": now, "exp": now + 60},
-                        stranger, algorithm="ES256", headers={"kid": "never-published", "typ": "at+jwt"})  # fmt: skip
+    forged = jwt.encode(
+        {"iss": ISSUER, "aud": "tongban", "sub": "x", "iat": now, "exp": now + 60},
+        stranger,
+        algorithm="ES256",
+        headers={"kid": "never-published", "typ": "at+jwt"},
+    )
     with pytest.raises(Unauthorized):
         await verifier.verify(forged)
     assert verifier.fetch_count == 2  # refetches are rate-limited, not one per unknown kid
@@ -153,21 +175,60 @@ async def test_housekeeping_deletes_only_what_nothing_can_use(database: Database
     now = datetime.now(UTC)
     long_ago = now - timedelta(days=3)
     async with IdentityUnitOfWork(database) as uow:
-        await register_client(uow, client_id="web", name="网站", secret="x" * 32, scopes=["openid"],
-                              organization_code=None, pepper=TEST_SECRET)  # fmt: skip
+        await register_client(
+            uow,
+            client_id="web",
+            name="网站",
+            secret="x" * 32,
+            scopes=["openid"],
+            organization_code=None,
+            pepper=TEST_SECRET,
+        )
         for sid, expires in (("old-session", long_ago), ("live-session", now + timedelta(hours=1))):
-            uow.sessions.add(LoginSession(id=sid, subject_kind="person", subject_id=str(uuid.uuid4()), acr=1,
-                                          auth_time=long_ago, expires_at=expires))  # fmt: skip
+            uow.sessions.add(
+                LoginSession(
+                    id=sid,
+                    subject_kind="person",
+                    subject_id=str(uuid.uuid4()),
+                    acr=1,
+                    auth_time=long_ago,
+                    expires_at=expires,
+                )
+            )
         await uow.flush()
-        uow.codes.add(AuthorizationCode(code_hash="old-code", client_id="web", session_id="live-session",
-                                        redirect_uri="https://x/cb", scope="openid", code_challenge="c",
-                                        expires_at=long_ago))  # fmt: skip
-        uow.refresh_tokens.add(RefreshToken(token_hash="old-refresh", family_id="f", client_id="web",
-                                            session_id="live-session", scope="openid", issued_at=long_ago,
-                                            expires_at=long_ago))  # fmt: skip
-        uow.refresh_tokens.add(RefreshToken(token_hash="live-refresh", family_id="g", client_id="web",
-                                            session_id="live-session", scope="openid", issued_at=now,
-                                            expires_at=now + timedelta(days=1)))  # fmt: skip
+        uow.codes.add(
+            AuthorizationCode(
+                code_hash="old-code",
+                client_id="web",
+                session_id="live-session",
+                redirect_uri="https://x/cb",
+                scope="openid",
+                code_challenge="c",
+                expires_at=long_ago,
+            )
+        )
+        uow.refresh_tokens.add(
+            RefreshToken(
+                token_hash="old-refresh",
+                family_id="f",
+                client_id="web",
+                session_id="live-session",
+                scope="openid",
+                issued_at=long_ago,
+                expires_at=long_ago,
+            )
+        )
+        uow.refresh_tokens.add(
+            RefreshToken(
+                token_hash="live-refresh",
+                family_id="g",
+                client_id="web",
+                session_id="live-session",
+                scope="openid",
+                issued_at=now,
+                expires_at=now + timedelta(days=1),
+            )
+        )
         await uow.revoked.revoke(["old-jti"], expires_at=long_ago, now=long_ago)
         await uow.revoked.revoke(["live-jti"], expires_at=now + timedelta(minutes=10), now=now)
         await uow.commit()

@@ -43,9 +43,17 @@ def test_rfc7636_appendix_b_vector() -> None:
 
 @pytest.mark.parametrize(
     ("verifier", "valid"),
-    [("a" * 42, False), ("a" * 43, True), ("a" * 128, True), ("a" * 129, False), ("a" * 42 + "+", False),
-     ("A-._~z0" * 7, True), ("a" * 42 + "=", False), ("a" * 42 + "é", False)],
-)  # fmt: skip
+    [
+        ("a" * 42, False),
+        ("a" * 43, True),
+        ("a" * 128, True),
+        ("a" * 129, False),
+        ("a" * 42 + "+", False),
+        ("A-._~z0" * 7, True),
+        ("a" * 42 + "=", False),
+        ("a" * 42 + "é", False),
+    ],
+)
 def test_verifier_is_43_to_128_unreserved_characters(verifier: str, valid: bool) -> None:
     assert valid_code_verifier(verifier) is valid
     assert pkce_matches(verifier, pkce_challenge(verifier) if valid else "x" * 43) is valid
@@ -53,9 +61,17 @@ def test_verifier_is_43_to_128_unreserved_characters(verifier: str, valid: bool)
 
 @pytest.mark.parametrize(
     ("failures", "lock"),
-    [(1, None), (4, None), (5, timedelta(minutes=1)), (6, timedelta(minutes=2)), (8, timedelta(minutes=8)),
-     (10, timedelta(minutes=32)), (11, timedelta(hours=1)), (40, timedelta(hours=1))],
-)  # fmt: skip
+    [
+        (1, None),
+        (4, None),
+        (5, timedelta(minutes=1)),
+        (6, timedelta(minutes=2)),
+        (8, timedelta(minutes=8)),
+        (10, timedelta(minutes=32)),
+        (11, timedelta(hours=1)),
+        (40, timedelta(hours=1)),
+    ],
+)
 def test_lockout_backs_off_to_an_hour(failures: int, lock: timedelta | None) -> None:
     until = locked_until(failures, NOW)
     assert (until - NOW if until else None) == lock
@@ -84,8 +100,15 @@ class FakeClient:
 
 
 def params(**changes: str) -> dict[str, str]:
-    base = {"client_id": "web", "redirect_uri": "https://web.example/cb", "response_type": "code",
-            "code_challenge": RFC7636_CHALLENGE, "code_challenge_method": "S256", "state": "s1", "nonce": "n1"}  # fmt: skip
+    base = {
+        "client_id": "web",
+        "redirect_uri": "https://web.example/cb",
+        "response_type": "code",
+        "code_challenge": RFC7636_CHALLENGE,
+        "code_challenge_method": "S256",
+        "state": "s1",
+        "nonce": "n1",
+    }
     return {key: value for key, value in {**base, **changes}.items() if value != "<drop>"}
 
 
@@ -127,8 +150,9 @@ def test_a_good_request() -> None:
         ({"nonce": "n" * 256}, FakeClient(), "invalid_request", True),
     ],
 )
-def test_refusals_and_where_they_go(changes: dict[str, str], client: FakeClient | None, error: str,
-                                    redirected: bool) -> None:  # fmt: skip
+def test_refusals_and_where_they_go(
+    changes: dict[str, str], client: FakeClient | None, error: str, redirected: bool
+) -> None:
     with pytest.raises(AuthorizationError) as caught:
         check_authorization_request(params(**changes), client)
     assert caught.value.error == error
@@ -150,8 +174,14 @@ def test_repeated_parameters() -> None:
 
 
 def test_pending_request_is_signed_expiring_and_bound_to_the_browser() -> None:
-    request = AuthorizationRequest(client_id="web", redirect_uri="https://web.example/cb", scopes=("openid",),
-                                   code_challenge=RFC7636_CHALLENGE, client_name="网站", prompt=("login",))  # fmt: skip
+    request = AuthorizationRequest(
+        client_id="web",
+        redirect_uri="https://web.example/cb",
+        scopes=("openid",),
+        code_challenge=RFC7636_CHALLENGE,
+        client_name="网站",
+        prompt=("login",),
+    )
     sealed = seal_pending(request, secret=SECRET, binding="cookie-1", expires_at=NOW + timedelta(minutes=10))
     assert open_pending(sealed, secret=SECRET, binding="cookie-1", now=NOW) == request
     assert open_pending(sealed, secret=SECRET, binding="cookie-2", now=NOW) is None
@@ -164,15 +194,36 @@ def test_pending_request_is_signed_expiring_and_bound_to_the_browser() -> None:
     )
 
 
-POLICY = TokenPolicy(issuer="http://i", audience="tongban", access_ttl=900, id_token_ttl=600, refresh_ttl=86400,
-                     code_ttl=60, session_ttl=3600)  # fmt: skip
+POLICY = TokenPolicy(
+    issuer="http://i",
+    audience="tongban",
+    access_ttl=900,
+    id_token_ttl=600,
+    refresh_ttl=86400,
+    code_ttl=60,
+    session_ttl=3600,
+)
 
 
 def test_access_token_claims() -> None:
-    subject = SubjectClaims(kind="staff", sub="s-1", acr=3, auth_time=100, org="500110-SCJGJ",
-                            region="500110000000", roles=("reviewer",))  # fmt: skip
-    claims = access_token_claims(policy=POLICY, subject=subject, client_id="web", scopes=["openid"], issued_at=1000,
-                                 token_id="j", audiences=["tongban", "city-platform"])  # fmt: skip
+    subject = SubjectClaims(
+        kind="staff",
+        sub="s-1",
+        acr=3,
+        auth_time=100,
+        org="500110-SCJGJ",
+        region="500110000000",
+        roles=("reviewer",),
+    )
+    claims = access_token_claims(
+        policy=POLICY,
+        subject=subject,
+        client_id="web",
+        scopes=["openid"],
+        issued_at=1000,
+        token_id="j",
+        audiences=["tongban", "city-platform"],
+    )
     assert claims["exp"] - claims["iat"] == 900
     assert claims["acr"] == "3"
     assert claims["roles"] == ["reviewer"]
@@ -188,8 +239,9 @@ def test_refresh_scope_may_narrow_never_widen() -> None:
     assert narrowed_scopes("openid phone", "openid profile") is None
 
 
-ROTATION = RotationPolicy(rotate_every=timedelta(days=30), publish_ahead=timedelta(days=1),
-                          verify_window=timedelta(minutes=20))  # fmt: skip
+ROTATION = RotationPolicy(
+    rotate_every=timedelta(days=30), publish_ahead=timedelta(days=1), verify_window=timedelta(minutes=20)
+)
 
 
 def test_key_schedule() -> None:

@@ -48,9 +48,14 @@ ADMIN_SYSTEM = Actor(kind="system", id="provisioning", scopes=frozenset({"identi
 
 @pytest.mark.parametrize(
     ("division", "prefix"),
-    [("500110000000", "500110"), ("500110001000", "500110001"), ("500110001201", "500110001201"),
-     ("500000000000", "50"), ("500100000000", "5001")],
-)  # fmt: skip
+    [
+        ("500110000000", "500110"),
+        ("500110001000", "500110001"),
+        ("500110001201", "500110001201"),
+        ("500000000000", "50"),
+        ("500100000000", "5001"),
+    ],
+)
 def test_division_prefix(division: str, prefix: str) -> None:
     assert division_prefix(division) == prefix
 
@@ -72,12 +77,23 @@ def test_validity_and_cycles() -> None:
 
 
 def test_organization_problems_list_every_rule() -> None:
-    fields = OrganizationFields(code="bad code!", name=" ", kind=OrganizationKind.DEPARTMENT, division_code="5001",
-                                credit_code=None, parent_code="bad code!", valid_from=date(2024, 1, 2),
-                                valid_to=date(2024, 1, 1))  # fmt: skip
+    fields = OrganizationFields(
+        code="bad code!",
+        name=" ",
+        kind=OrganizationKind.DEPARTMENT,
+        division_code="5001",
+        credit_code=None,
+        parent_code="bad code!",
+        valid_from=date(2024, 1, 2),
+        valid_to=date(2024, 1, 1),
+    )
     assert [p["field"] for p in organization_problems(fields)] == [
-        "code", "name", "division_code", "valid_to", "parent_code",
-    ]  # fmt: skip
+        "code",
+        "name",
+        "division_code",
+        "valid_to",
+        "parent_code",
+    ]
 
 
 def test_levels_only_go_up() -> None:
@@ -89,9 +105,15 @@ def test_levels_only_go_up() -> None:
 
 @pytest.mark.parametrize(
     ("password", "ok"),
-    [("abcd1234", True), ("abc123", False), ("abcdefghij", False), ("1234567890", False), ("密码密码密码1234", False),
-     ("a1" * 65, False)],
-)  # fmt: skip
+    [
+        ("abcd1234", True),
+        ("abc123", False),
+        ("abcdefghij", False),
+        ("1234567890", False),
+        ("密码密码密码1234", False),
+        ("a1" * 65, False),
+    ],
+)
 def test_password_policy(password: str, ok: bool) -> None:
     assert (password_problem(password) is None) is ok
 
@@ -144,10 +166,17 @@ def test_administrative_reach() -> None:
 
 @pytest.mark.parametrize(
     ("uri", "ok"),
-    [("https://tongban.example/cb", True), ("http://127.0.0.1:8080/cb", True), ("http://localhost/cb", True),
-     ("http://tongban.example/cb", False), ("https://tongban.example/cb#frag", False), ("/relative", False),
-     ("https://*.example/cb", False), ("javascript:alert(1)", False)],
-)  # fmt: skip
+    [
+        ("https://tongban.example/cb", True),
+        ("http://127.0.0.1:8080/cb", True),
+        ("http://localhost/cb", True),
+        ("http://tongban.example/cb", False),
+        ("https://tongban.example/cb#frag", False),
+        ("/relative", False),
+        ("https://*.example/cb", False),
+        ("javascript:alert(1)", False),
+    ],
+)
 def test_redirect_uris(uri: str, ok: bool) -> None:
     assert (redirect_uri_problem(uri) is None) is ok
 

@@ -32,13 +32,22 @@ class TokenFactory:
         jwk.update({"kid": self.kid, "use": "sig", "alg": "ES256"})
         return {"keys": [jwk]}
 
-    def token(self, *, sub: str = "subject-1", kind: str = "system", scope: str = "", ttl: int = 300,
-              **claims: Any) -> str:  # fmt: skip
+    def token(
+        self, *, sub: str = "subject-1", kind: str = "system", scope: str = "", ttl: int = 300, **claims: Any
+    ) -> str:
         now = int(time.time())
         body = {
-            "iss": self.issuer, "aud": self.audience, "sub": sub, "client_id": claims.pop("client_id", "test"),
-            "scope": scope, "tb_kind": kind, "iat": now, "exp": now + ttl, "jti": uuid.uuid4().hex, **claims,
-        }  # fmt: skip
+            "iss": self.issuer,
+            "aud": self.audience,
+            "sub": sub,
+            "client_id": claims.pop("client_id", "test"),
+            "scope": scope,
+            "tb_kind": kind,
+            "iat": now,
+            "exp": now + ttl,
+            "jti": uuid.uuid4().hex,
+            **claims,
+        }
         return jwt.encode(body, self._key, algorithm="ES256", headers={"kid": self.kid, "typ": "at+jwt"})
 
     def headers(self, **kwargs: Any) -> dict[str, str]:
@@ -53,5 +62,6 @@ class TokenFactory:
 
     def verifier(self) -> TokenVerifier:
         client = httpx.AsyncClient(transport=self.transport())
-        return TokenVerifier(jwks_url="http://jwks.test/jwks", issuer=self.issuer, audience=self.audience,
-                             client=client)  # fmt: skip
+        return TokenVerifier(
+            jwks_url="http://jwks.test/jwks", issuer=self.issuer, audience=self.audience, client=client
+        )

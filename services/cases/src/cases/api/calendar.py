@@ -24,12 +24,20 @@ Year = Annotated[int, Path(ge=FIRST_YEAR, le=LAST_YEAR, description="the year of
 class YearIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    source: str = Field(min_length=2, max_length=100, description="the notice, e.g. 国办发明电〔2026〕N号",
-                        examples=["国务院办公厅关于2027年部分节假日安排的通知"])  # fmt: skip
-    holidays: list[date] = Field(default_factory=list, max_length=60,
-                                 description="weekdays off (法定节假日 and the weekdays of holiday weeks)")  # fmt: skip
-    makeup_workdays: list[date] = Field(default_factory=list, max_length=30,
-                                        description="weekend days worked (调休上班)")  # fmt: skip
+    source: str = Field(
+        min_length=2,
+        max_length=100,
+        description="the notice, e.g. 国办发明电〔2026〕N号",
+        examples=["国务院办公厅关于2027年部分节假日安排的通知"],
+    )
+    holidays: list[date] = Field(
+        default_factory=list,
+        max_length=60,
+        description="weekdays off (法定节假日 and the weekdays of holiday weeks)",
+    )
+    makeup_workdays: list[date] = Field(
+        default_factory=list, max_length=30, description="weekend days worked (调休上班)"
+    )
 
 
 class YearOut(BaseModel):
@@ -59,14 +67,20 @@ async def calendar_years(uow: UowDep, caller: CallerDep) -> list[YearOut]:
 
 
 @router.put("/years/{year}", response_model=PublishedOut, responses=problem_responses(401, 403, 422))
-async def publish_calendar_year(request: Request, uow: UowDep, caller: CallerDep, year: Year, body: YearIn
-                                ) -> PublishedOut:  # fmt: skip
+async def publish_calendar_year(
+    request: Request, uow: UowDep, caller: CallerDep, year: Year, body: YearIn
+) -> PublishedOut:
     """Enter (or correct) a year's holiday notice (district administrators): the weekdays off and the weekend
     days worked. Replaces what was held for that year, and computes at once the due dates of open cases that
     were pending because the year was not published."""
     published = await publish_year(
-        uow, caller=caller, year=year, source=body.source, holidays=body.holidays,
-        makeup_workdays=body.makeup_workdays, today=datetime.now(UTC).date(),
-    )  # fmt: skip
+        uow,
+        caller=caller,
+        year=year,
+        source=body.source,
+        holidays=body.holidays,
+        makeup_workdays=body.makeup_workdays,
+        today=datetime.now(UTC).date(),
+    )
     request.app.state.calendar = None  # this process reads the new calendar at once; others within 30 s
     return PublishedOut(**_out(published).model_dump(), due_dates_computed=published.due_dates_computed)

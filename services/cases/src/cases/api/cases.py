@@ -54,8 +54,14 @@ async def serve_submission(request: Request) -> Response:
     key = request.headers.get("idempotency-key")
     errors: list[dict[str, Any]] = []
     if key is not None and len(key) > IDEMPOTENCY_KEY_MAX:
-        errors.append({"type": "string_too_long", "loc": ("header", "idempotency-key"), "input": None,
-                       "msg": f"String should have at most {IDEMPOTENCY_KEY_MAX} characters"})  # fmt: skip
+        errors.append(
+            {
+                "type": "string_too_long",
+                "loc": ("header", "idempotency-key"),
+                "input": None,
+                "msg": f"String should have at most {IDEMPOTENCY_KEY_MAX} characters",
+            }
+        )
     try:
         body = parsed_body(ApplicationIn, await request.body(), request.headers.get("content-type"))
     except RequestValidationError as exc:
@@ -69,12 +75,19 @@ async def serve_submission(request: Request) -> Response:
     calendar = await working_calendar(state)
     async with CasesUnitOfWork(state.database) as uow:  # a replayed case is read in it: answer before it ends
         case, created = await submit_application(
-            uow, caller=caller, application=application, now=now, matters=open_matters(state),
+            uow,
+            caller=caller,
+            application=application,
+            now=now,
+            matters=open_matters(state),
             intake=Intake(online_org=settings.online_org, online_region=settings.online_region),
-        )  # fmt: skip
+        )
         out = CaseOut.of(case, expected_due_date=expected_due_date(case, calendar, now.date()))
-    return Response(out.model_dump_json(), media_type="application/json",
-                    status_code=status.HTTP_201_CREATED if created else status.HTTP_200_OK)  # fmt: skip
+    return Response(
+        out.model_dump_json(),
+        media_type="application/json",
+        status_code=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+    )
 
 
 class _SubmissionRoute(ServedBy):
@@ -82,9 +95,10 @@ class _SubmissionRoute(ServedBy):
 
 
 async def submit_case(
-    caller: CallerDep, body: ApplicationIn,
+    caller: CallerDep,
+    body: ApplicationIn,
     idempotency_key: Annotated[str | None, Header(max_length=IDEMPOTENCY_KEY_MAX)] = None,
-) -> CaseOut:  # fmt: skip
+) -> CaseOut:
     """Apply (申报) for a published matter or 一件事 bundle, online or at a window on someone's behalf (代办).
 
     The matter (or bundle) version is pinned. A bundle makes a parent case (lead department, combined time
@@ -95,11 +109,17 @@ async def submit_case(
 
 
 router.add_api_route(
-    "/cases", submit_case, methods=["POST"], response_model=CaseOut, status_code=status.HTTP_201_CREATED,
+    "/cases",
+    submit_case,
+    methods=["POST"],
+    response_model=CaseOut,
+    status_code=status.HTTP_201_CREATED,
     route_class_override=_SubmissionRoute,
-    responses={200: {"description": "replayed: the case an earlier request with this Idempotency-Key created"},
-               **problem_responses(401, 403, 404, 413, 422)},
-)  # fmt: skip
+    responses={
+        200: {"description": "replayed: the case an earlier request with this Idempotency-Key created"},
+        **problem_responses(401, 403, 404, 413, 422),
+    },
+)
 
 
 @router.get("/cases/{case_id}", response_model=CaseDetailOut, responses=problem_responses(401, 404))
@@ -108,11 +128,15 @@ async def get_case(uow: UowDep, caller: CallerDep, settings: SettingsDep, case_i
     case, timeline, ledger, members = await case_detail(
         uow, case_id=case_id, caller=caller, district_center=settings.district_center_org
     )
-    return CaseDetailOut.model_validate({
-        **CaseOut.of(case).model_dump(), "form": case.form, "members": [CaseOut.of(m) for m in members],
-        "timeline": [TimelineOut.model_validate(t) for t in timeline],
-        "clock": [ClockOut.model_validate(c) for c in ledger],
-    })  # fmt: skip
+    return CaseDetailOut.model_validate(
+        {
+            **CaseOut.of(case).model_dump(),
+            "form": case.form,
+            "members": [CaseOut.of(m) for m in members],
+            "timeline": [TimelineOut.model_validate(t) for t in timeline],
+            "clock": [ClockOut.model_validate(c) for c in ledger],
+        }
+    )
 
 
 @router.post(
@@ -127,15 +151,29 @@ async def act_on_case(
     deliver) apply to every member case they fit; review and decisions are taken on the member cases.
     """
     case = await take_action(
-        uow, calendar, case_id=case_id, caller=caller, district_center=settings.district_center_org, now=_now(),
-        step=Step(action=body.action, reason=body.reason, extension_days=body.extension_days, joint=body.joint,
-                  delivery_channel=body.delivery_channel, delivery_ref=body.delivery_ref),
-    )  # fmt: skip
+        uow,
+        calendar,
+        case_id=case_id,
+        caller=caller,
+        district_center=settings.district_center_org,
+        now=_now(),
+        step=Step(
+            action=body.action,
+            reason=body.reason,
+            extension_days=body.extension_days,
+            joint=body.joint,
+            delivery_channel=body.delivery_channel,
+            delivery_ref=body.delivery_ref,
+        ),
+    )
     return CaseOut.of(case)
 
 
-@router.post("/cases/{case_id}/certificate/retry", response_model=CaseOut,
-             responses=problem_responses(401, 403, 404, 409))  # fmt: skip
+@router.post(
+    "/cases/{case_id}/certificate/retry",
+    response_model=CaseOut,
+    responses=problem_responses(401, 403, 404, 409),
+)
 async def retry_certificate_issue(
     uow: UowDep, caller: CallerDep, settings: SettingsDep, case_id: str
 ) -> CaseOut:
@@ -144,14 +182,20 @@ async def retry_certificate_issue(
     exchange's type directory has gained the type. The handling department's reviewers and heads (403 for anyone
     else); 409 `certificate_not_retryable` when nothing is waiting to be issued. Recorded in the
     timeline (`retry_certificate`)."""
-    case = await retry_certificate(uow, case_id=case_id, caller=caller, district_center=settings.district_center_org,
-                                   now=_now())  # fmt: skip
+    case = await retry_certificate(
+        uow, case_id=case_id, caller=caller, district_center=settings.district_center_org, now=_now()
+    )
     return CaseOut.of(case)
 
 
 def _page(page: Page, limit: int, offset: int) -> CasePage:
-    return CasePage(items=[CaseOut.of(c) for c in page.items], total=page.total, total_exact=page.exact,
-                    limit=limit, offset=offset)  # fmt: skip
+    return CasePage(
+        items=[CaseOut.of(c) for c in page.items],
+        total=page.total,
+        total_exact=page.exact,
+        limit=limit,
+        offset=offset,
+    )
 
 
 @router.get("/me/cases", response_model=CasePage, responses=problem_responses(401, 403))
@@ -162,16 +206,25 @@ async def list_my_cases(uow: UowDep, caller: CallerDep, limit: Limit = 20, offse
 
 @router.get("/queue", response_model=CasePage, responses=problem_responses(401, 403))
 async def work_queue(
-    uow: UowDep, caller: CallerDep, statuses: Statuses = None,
-    due_before: Annotated[date | None, Query()] = None, overdue: bool = False,
-    limit: Limit = 20, offset: Offset = 0,
-) -> CasePage:  # fmt: skip
+    uow: UowDep,
+    caller: CallerDep,
+    statuses: Statuses = None,
+    due_before: Annotated[date | None, Query()] = None,
+    overdue: bool = False,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> CasePage:
     """Cases the caller's organization handles or received, soonest due first: the open ones (待办) unless
     `statuses` asks for others (e.g. `approved`). Totals are exact up to 10,000 (`total_exact`)."""
     page = await staff_queue(
-        uow, caller=caller, statuses=[s.value for s in statuses or []], due_before=due_before,
-        overdue_on=_now().date() if overdue else None, limit=limit, offset=offset,
-    )  # fmt: skip
+        uow,
+        caller=caller,
+        statuses=[s.value for s in statuses or []],
+        due_before=due_before,
+        overdue_on=_now().date() if overdue else None,
+        limit=limit,
+        offset=offset,
+    )
     return _page(page, limit, offset)
 
 
@@ -181,7 +234,11 @@ async def overdue_cases(
 ) -> CasePage:
     """Overdue cases in the supervisor's territory (电子监察 红牌)."""
     page = await supervision_list(
-        uow, caller=caller, today=_now().date(), statuses=[s.value for s in statuses or []], limit=limit,
+        uow,
+        caller=caller,
+        today=_now().date(),
+        statuses=[s.value for s in statuses or []],
+        limit=limit,
         offset=offset,
-    )  # fmt: skip
+    )
     return _page(page, limit, offset)

@@ -55,17 +55,32 @@ class StepIn(BaseModel):
     note: str = Field(min_length=1, max_length=2000, description="what was done at this step")
 
 
-@router.post("/cases/{case_id}/evaluation", response_model=EvaluationOut, status_code=status.HTTP_201_CREATED,
-             responses=problem_responses(401, 404, 409, 422))  # fmt: skip
-async def evaluate(uow: UowDep, caller: CallerDep, calendar: CalendarDep, case_id: str, body: EvaluationIn
-                   ) -> EvaluationOut:  # fmt: skip
+@router.post(
+    "/cases/{case_id}/evaluation",
+    response_model=EvaluationOut,
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(401, 404, 409, 422),
+)
+async def evaluate(
+    uow: UowDep, caller: CallerDep, calendar: CalendarDep, case_id: str, body: EvaluationIn
+) -> EvaluationOut:
     """Rate a concluded case once (一事一评); 1 or 2 opens a rectification task with a due date."""
     evaluation, task = await evaluate_case(
-        uow, calendar, caller=caller, case_id=case_id, score=body.score, comment=body.comment,
-        channel=body.channel, now=datetime.now(UTC),
-    )  # fmt: skip
-    return EvaluationOut(case_id=evaluation.case_id, score=evaluation.score, label=LEVELS[evaluation.score],
-                         rectification=RectificationOut.model_validate(task) if task else None)  # fmt: skip
+        uow,
+        calendar,
+        caller=caller,
+        case_id=case_id,
+        score=body.score,
+        comment=body.comment,
+        channel=body.channel,
+        now=datetime.now(UTC),
+    )
+    return EvaluationOut(
+        case_id=evaluation.case_id,
+        score=evaluation.score,
+        label=LEVELS[evaluation.score],
+        rectification=RectificationOut.model_validate(task) if task else None,
+    )
 
 
 @router.get("/rectifications", response_model=list[RectificationOut], responses=problem_responses(401, 403))
@@ -74,8 +89,11 @@ async def rectifications(uow: UowDep, caller: CallerDep) -> list[RectificationOu
     return [RectificationOut.model_validate(t) for t in await list_rectifications(uow, caller=caller)]
 
 
-@router.post("/rectifications/{task_id}/steps", response_model=RectificationOut,
-             responses=problem_responses(401, 403, 404, 409))  # fmt: skip
+@router.post(
+    "/rectifications/{task_id}/steps",
+    response_model=RectificationOut,
+    responses=problem_responses(401, 403, 404, 409),
+)
 async def rectification_step(uow: UowDep, caller: CallerDep, task_id: str, body: StepIn) -> RectificationOut:
     """Record the next step: callback (回访), verification (核实), rectification (整改), feedback (反馈)."""
     task = await advance_rectification(

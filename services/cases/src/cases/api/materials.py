@@ -93,26 +93,41 @@ async def list_materials(
 ) -> CaseMaterialsOut:
     """The case's materials: requirement, status, how each was obtained (method, reference), what is still
     missing, and the share obtained without paper; for those who may see the case."""
-    found = await cases.case_materials(uow, case_id=case_id, caller=caller,
-                                       district_center=settings.district_center_org)  # fmt: skip
+    found = await cases.case_materials(
+        uow, case_id=case_id, caller=caller, district_center=settings.district_center_org
+    )
     return CaseMaterialsOut(
-        case_id=found.case.id, case_number=found.case.number, materials=[_material(m) for m in found.materials],
-        uploads=[UploadOut.model_validate(u) for u in found.uploads], still_missing=found.still_missing,
+        case_id=found.case.id,
+        case_number=found.case.number,
+        materials=[_material(m) for m in found.materials],
+        uploads=[UploadOut.model_validate(u) for u in found.uploads],
+        still_missing=found.still_missing,
         paper_free_share=found.paper_free_share,
-    )  # fmt: skip
+    )
 
 
 @router.post(
-    "/cases/{case_id}/materials/{code}/upload", response_model=UploadOut, status_code=status.HTTP_201_CREATED,
+    "/cases/{case_id}/materials/{code}/upload",
+    response_model=UploadOut,
+    status_code=status.HTTP_201_CREATED,
     responses=problem_responses(401, 403, 404, 409, 413, 415, 422),
-    openapi_extra={"requestBody": {"required": True, "content": {
-        t: {"schema": {"type": "string", "format": "binary"}} for t in sorted(ALLOWED_TYPES)}}},
-)  # fmt: skip
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {t: {"schema": {"type": "string", "format": "binary"}} for t in sorted(ALLOWED_TYPES)},
+        }
+    },
+)
 async def upload_material(
-    request: Request, uow: UowDep, caller: CallerDep, settings: SettingsDep, case_id: str, code: Code,
+    request: Request,
+    uow: UowDep,
+    caller: CallerDep,
+    settings: SettingsDep,
+    case_id: str,
+    code: Code,
     content_type: Annotated[str, Header(max_length=100)] = "",
     x_filename: Annotated[str, Header(max_length=600, description="percent-encoded UTF-8 file name")] = "",
-) -> UploadOut:  # fmt: skip
+) -> UploadOut:
     """Upload a material's file as the raw request body (上传材料): `Content-Type` = the file's type (PDF, JPEG,
     PNG or OFD), `X-Filename` = its name, percent-encoded UTF-8. Applicant or a window clerk of the case.
     The SHA-256 of the content is stored and returned; the material becomes obtained by `upload`."""
@@ -126,38 +141,67 @@ async def upload_material(
         filename=unquote(x_filename) or "upload", content_type=content_type, content=content
     )
     row = await cases.upload_material(
-        uow, case_id=case_id, code=code, caller=caller, upload=upload, max_bytes=settings.upload_max_bytes,
-        district_center=settings.district_center_org, now=datetime.now(UTC),
-    )  # fmt: skip
+        uow,
+        case_id=case_id,
+        code=code,
+        caller=caller,
+        upload=upload,
+        max_bytes=settings.upload_max_bytes,
+        district_center=settings.district_center_org,
+        now=datetime.now(UTC),
+    )
     return UploadOut.model_validate(row)
 
 
-@router.post("/cases/{case_id}/materials/{code}/paper", response_model=MaterialOut,
-             responses=problem_responses(401, 403, 404, 409))  # fmt: skip
+@router.post(
+    "/cases/{case_id}/materials/{code}/paper",
+    response_model=MaterialOut,
+    responses=problem_responses(401, 403, 404, 409),
+)
 async def record_paper(
     uow: UowDep, caller: CallerDep, settings: SettingsDep, case_id: str, code: Code, body: PaperIn
 ) -> MaterialOut:
     """A window clerk records the paper material received at the window (纸质材料)."""
-    material = await cases.record_paper(uow, case_id=case_id, code=code, caller=caller, note=body.note,
-                                        district_center=settings.district_center_org, now=datetime.now(UTC))  # fmt: skip
+    material = await cases.record_paper(
+        uow,
+        case_id=case_id,
+        code=code,
+        caller=caller,
+        note=body.note,
+        district_center=settings.district_center_org,
+        now=datetime.now(UTC),
+    )
     return _material(material)
 
 
 @router.get(
-    "/cases/{case_id}/uploads/{upload_id}", response_class=Response,
-    responses={200: {"content": {t: {} for t in sorted(ALLOWED_TYPES)}, "description": "the file"},
-               **problem_responses(401, 404)},
-)  # fmt: skip
+    "/cases/{case_id}/uploads/{upload_id}",
+    response_class=Response,
+    responses={
+        200: {"content": {t: {} for t in sorted(ALLOWED_TYPES)}, "description": "the file"},
+        **problem_responses(401, 404),
+    },
+)
 async def download_upload(
-    uow: UowDep, caller: CallerDep, settings: SettingsDep, case_id: str,
+    uow: UowDep,
+    caller: CallerDep,
+    settings: SettingsDep,
+    case_id: str,
     upload_id: Annotated[str, Path(max_length=36)],
-) -> Response:  # fmt: skip
+) -> Response:
     """Download an uploaded file (those who may see the case); `X-Content-SHA256` carries its hash."""
-    upload: Upload = await cases.download(uow, case_id=case_id, upload_id=upload_id, caller=caller,
-                                          district_center=settings.district_center_org)  # fmt: skip
-    return Response(content=upload.content, media_type=upload.content_type, headers={
-        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(upload.filename)}",
-        "X-Content-SHA256": upload.sha256, "Cache-Control": "no-store"})  # fmt: skip
+    upload: Upload = await cases.download(
+        uow, case_id=case_id, upload_id=upload_id, caller=caller, district_center=settings.district_center_org
+    )
+    return Response(
+        content=upload.content,
+        media_type=upload.content_type,
+        headers={
+            "Content-Disposition": f"attachment; filename*=UTF-8''{quote(upload.filename)}",
+            "X-Content-SHA256": upload.sha256,
+            "Cache-Control": "no-store",
+        },
+    )
 
 
 @router.get(
@@ -168,6 +212,10 @@ async def statistics(uow: UowDep, caller: CallerDep) -> MaterialStatisticsOut:
     their territory), and the share obtained without paper (材料免提交率)."""
     found = await cases.material_statistics(uow, caller=caller)
     return MaterialStatisticsOut(
-        total=found.total, obtained=found.obtained, missing_required=found.missing_required,
-        awaiting_member=found.awaiting_member, by_method=found.by_method, paper_free_share=found.paper_free_share,
-    )  # fmt: skip
+        total=found.total,
+        obtained=found.obtained,
+        missing_required=found.missing_required,
+        awaiting_member=found.awaiting_member,
+        by_method=found.by_method,
+        paper_free_share=found.paper_free_share,
+    )

@@ -77,11 +77,17 @@ class CaseOut(BaseModel):
     concluded_at: datetime | None
     outcome: str | None = Field(description="approved | denied | refused | withdrawn | terminated")
     certificate_id: str | None = Field(description="the issued e-certificate (电子证照标识)")
-    certificate_state: str = Field(default="none", description="none (无证照) | pending (待签发) | issued (已签发) | "
-                                   "failed (签发失败: every attempt failed; see certificate_error)")  # fmt: skip
+    certificate_state: str = Field(
+        default="none",
+        description="none (无证照) | pending (待签发) | issued (已签发) | "
+        "failed (签发失败: every attempt failed; see certificate_error)",
+    )
     certificate_state_label: str = Field(default="无证照")
-    certificate_error: str | None = Field(default=None, description="why the last attempt to issue failed, e.g. "
-                                          "unknown_certificate_type (the exchange's type directory lacks it)")  # fmt: skip
+    certificate_error: str | None = Field(
+        default=None,
+        description="why the last attempt to issue failed, e.g. "
+        "unknown_certificate_type (the exchange's type directory lacks it)",
+    )
     delivery_channel: str | None
     delivered_at: datetime | None
 
@@ -92,13 +98,24 @@ class CaseOut(BaseModel):
 
     @classmethod
     def of(cls, case: Any, **extra: Any) -> CaseOut:
-        computed = {"status_label", "expected_due_date", "certificate_state", "certificate_state_label",
-                    "certificate_error"}  # fmt: skip
+        computed = {
+            "status_label",
+            "expected_due_date",
+            "certificate_state",
+            "certificate_state_label",
+            "certificate_error",
+        }
         state = certificate_state(case)
-        return cls.model_validate({**{k: getattr(case, k) for k in cls.model_fields if k not in computed},
-                                   "status_label": CaseStatus(case.status).label, "certificate_state": state.value,
-                                   "certificate_state_label": state.label,
-                                   "certificate_error": case.certificate_last_error, **extra})  # fmt: skip
+        return cls.model_validate(
+            {
+                **{k: getattr(case, k) for k in cls.model_fields if k not in computed},
+                "status_label": CaseStatus(case.status).label,
+                "certificate_state": state.value,
+                "certificate_state_label": state.label,
+                "certificate_error": case.certificate_last_error,
+                **extra,
+            }
+        )
 
 
 class TimelineOut(BaseModel):

@@ -52,6 +52,8 @@ async def on_bundle_published(session: AsyncSession, event: CloudEvent) -> None:
 
 
 BUNDLE_PUBLISHED_CONSUMER = ConsumerSpec(
-    durable="cases-bundle-published", stream="CATALOG", subjects=["catalog.bundle_published.v1"],
+    durable="cases-bundle-published",
+    stream="CATALOG",
+    subjects=["catalog.bundle_published.v1"],
     handler=on_bundle_published,
-)  # fmt: skip
+)

@@ -25,6 +25,8 @@ async def on_bundle_retired(session: AsyncSession, event: CloudEvent) -> None:
 
 
 BUNDLE_RETIRED_CONSUMER = ConsumerSpec(
-    durable="cases-bundle-retired", stream="CATALOG", subjects=["catalog.bundle_retired.v1"],
+    durable="cases-bundle-retired",
+    stream="CATALOG",
+    subjects=["catalog.bundle_retired.v1"],
     handler=on_bundle_retired,
-)  # fmt: skip
+)

@@ -17,10 +17,17 @@ S = CaseStatus
 
 # Actions taken on the parent apply to every open member they fit (一窗受理: one window for the whole bundle);
 # review and decisions are taken on the members by their own departments.
-CASCADED_ACTIONS = frozenset({
-    Action.PRE_REVIEW, Action.ACCEPT, Action.REFUSE, Action.REQUEST_SUPPLEMENT, Action.SUPPLEMENT,
-    Action.WITHDRAW, Action.DELIVER,
-})  # fmt: skip
+CASCADED_ACTIONS = frozenset(
+    {
+        Action.PRE_REVIEW,
+        Action.ACCEPT,
+        Action.REFUSE,
+        Action.REQUEST_SUPPLEMENT,
+        Action.SUPPLEMENT,
+        Action.WITHDRAW,
+        Action.DELIVER,
+    }
+)
 
 _WAITING_ORDER = (S.SUPPLEMENT_REQUESTED, S.PRE_REVIEW, S.RECEIVED)
 

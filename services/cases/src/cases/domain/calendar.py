@@ -81,8 +81,9 @@ class WorkingCalendar:
         )
 
 
-def arrangement(year: int, *, holidays: Iterable[date], makeup_workdays: Iterable[date]
-                ) -> tuple[list[tuple[date, DayKind]], list[dict[str, str]]]:  # fmt: skip
+def arrangement(
+    year: int, *, holidays: Iterable[date], makeup_workdays: Iterable[date]
+) -> tuple[list[tuple[date, DayKind]], list[dict[str, str]]]:
     """A year's notice as special days, or what is wrong with it: every day must fall in ``year``, a holiday on
     a weekday (weekends are rest days anyway) and a makeup workday on a weekend (weekdays are worked anyway),
     and no day may be both."""
@@ -90,8 +91,10 @@ def arrangement(year: int, *, holidays: Iterable[date], makeup_workdays: Iterabl
     if not FIRST_YEAR <= year <= LAST_YEAR:
         errors.append({"field": "year", "message": f"年份须在 {FIRST_YEAR}–{LAST_YEAR} 之间"})
     days: dict[date, DayKind] = {}
-    for field_name, kind, listed in (("holidays", DayKind.HOLIDAY, holidays),
-                                     ("makeup_workdays", DayKind.MAKEUP_WORKDAY, makeup_workdays)):  # fmt: skip
+    for field_name, kind, listed in (
+        ("holidays", DayKind.HOLIDAY, holidays),
+        ("makeup_workdays", DayKind.MAKEUP_WORKDAY, makeup_workdays),
+    ):
         for day in listed:
             where = f"{field_name}: {day.isoformat()}"
             if day.year != year:

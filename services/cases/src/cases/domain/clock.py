@@ -62,9 +62,14 @@ def _paused_days(calendar: WorkingCalendar, pauses: Sequence[Pause], unit: Limit
 
 
 def due_date(
-    calendar: WorkingCalendar, *, started: date, limit: TimeLimit, pauses: Sequence[Pause] = (),
-    extension_days: int = 0, today: date | None = None,
-) -> date:  # fmt: skip
+    calendar: WorkingCalendar,
+    *,
+    started: date,
+    limit: TimeLimit,
+    pauses: Sequence[Pause] = (),
+    extension_days: int = 0,
+    today: date | None = None,
+) -> date:
     """The last day to decide. An open pause keeps pushing the date forward day by day (up to ``today``)."""
     today = today or started
     days = limit.days + extension_days + _paused_days(calendar, pauses, limit.unit, today)

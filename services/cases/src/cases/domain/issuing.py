@@ -24,8 +24,12 @@ class CertificateState(StrEnum):
         return _LABELS[self]
 
 
-_LABELS = {CertificateState.NONE: "无证照", CertificateState.PENDING: "待签发", CertificateState.ISSUED: "已签发",
-           CertificateState.FAILED: "签发失败"}  # fmt: skip
+_LABELS = {
+    CertificateState.NONE: "无证照",
+    CertificateState.PENDING: "待签发",
+    CertificateState.ISSUED: "已签发",
+    CertificateState.FAILED: "签发失败",
+}
 
 
 class IssuingFacts(Protocol):

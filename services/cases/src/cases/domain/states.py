@@ -47,24 +47,39 @@ class CaseStatus(StrEnum):
     @property
     def clock_paused(self) -> bool:
         return self in (
-            CaseStatus.SUPPLEMENT_REQUESTED, CaseStatus.REVIEW_SUPPLEMENT, CaseStatus.SPECIAL_PROCEDURE,
+            CaseStatus.SUPPLEMENT_REQUESTED,
+            CaseStatus.REVIEW_SUPPLEMENT,
+            CaseStatus.SPECIAL_PROCEDURE,
             CaseStatus.SUSPENDED,
-        )  # fmt: skip
+        )
 
 
 _LABELS = {
-    CaseStatus.RECEIVED: "已收件", CaseStatus.PRE_REVIEW: "预审中", CaseStatus.SUPPLEMENT_REQUESTED: "待补齐补正",
-    CaseStatus.ACCEPTED: "已受理", CaseStatus.IN_REVIEW: "审查中", CaseStatus.REVIEW_SUPPLEMENT: "审查中补正", CaseStatus.SPECIAL_PROCEDURE: "特别程序中",
-    CaseStatus.SUSPENDED: "挂起", CaseStatus.APPROVED: "准予许可", CaseStatus.DENIED: "不予许可",
-    CaseStatus.REFUSED: "不予受理", CaseStatus.WITHDRAWN: "已撤回", CaseStatus.TERMINATED: "已终止",
+    CaseStatus.RECEIVED: "已收件",
+    CaseStatus.PRE_REVIEW: "预审中",
+    CaseStatus.SUPPLEMENT_REQUESTED: "待补齐补正",
+    CaseStatus.ACCEPTED: "已受理",
+    CaseStatus.IN_REVIEW: "审查中",
+    CaseStatus.REVIEW_SUPPLEMENT: "审查中补正",
+    CaseStatus.SPECIAL_PROCEDURE: "特别程序中",
+    CaseStatus.SUSPENDED: "挂起",
+    CaseStatus.APPROVED: "准予许可",
+    CaseStatus.DENIED: "不予许可",
+    CaseStatus.REFUSED: "不予受理",
+    CaseStatus.WITHDRAWN: "已撤回",
+    CaseStatus.TERMINATED: "已终止",
     CaseStatus.DELIVERED: "已送达",
-}  # fmt: skip
+}
 
 _WAITING = {CaseStatus.RECEIVED, CaseStatus.PRE_REVIEW, CaseStatus.SUPPLEMENT_REQUESTED}
 _DONE = {
-    CaseStatus.APPROVED, CaseStatus.DENIED, CaseStatus.REFUSED, CaseStatus.WITHDRAWN, CaseStatus.TERMINATED,
+    CaseStatus.APPROVED,
+    CaseStatus.DENIED,
+    CaseStatus.REFUSED,
+    CaseStatus.WITHDRAWN,
+    CaseStatus.TERMINATED,
     CaseStatus.DELIVERED,
-}  # fmt: skip
+}
 
 
 def national_code(status: CaseStatus) -> int:

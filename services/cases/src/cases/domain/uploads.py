@@ -54,5 +54,6 @@ def checked_upload(*, filename: str, content_type: str, content: bytes, max_byte
     name = filename.strip().replace("\\", "/").rsplit("/", 1)[-1]
     if not name or len(name) > MAX_FILENAME or any(ord(c) < 32 for c in name):
         raise UploadRefused("upload_filename_invalid", f"文件名须为 1–{MAX_FILENAME} 个可见字符 (filename)")
-    return CheckedUpload(filename=name, content_type=media_type, size=len(content),
-                         sha256=hashlib.sha256(content).hexdigest())  # fmt: skip
+    return CheckedUpload(
+        filename=name, content_type=media_type, size=len(content), sha256=hashlib.sha256(content).hexdigest()
+    )

@@ -28,12 +28,37 @@ __all__ = ["CaseFiling", "DuplicateIdempotencyKey", "MaterialArrays"]
 
 # Columns of ``cases`` the filing writes, in parameter order after $1 (the matter code) and $2 (its version).
 _CASE_COLUMNS = (
-    "id", "matter_code", "matter_version", "matter_name", "kind", "applicant_kind", "applicant_id", "submitted_by",
-    "consent_ref", "channel", "received_by_org", "region", "handling_org", "status", "national_code", "form",
-    "received_at", "limit_days", "limit_unit", "statutory_days", "idempotency_key", "result_certificate_type",
-)  # fmt: skip
-_TYPES = {"matter_version": "int", "national_code": "int", "limit_days": "int", "statutory_days": "int",
-          "form": "jsonb", "received_at": "timestamptz"}  # fmt: skip
+    "id",
+    "matter_code",
+    "matter_version",
+    "matter_name",
+    "kind",
+    "applicant_kind",
+    "applicant_id",
+    "submitted_by",
+    "consent_ref",
+    "channel",
+    "received_by_org",
+    "region",
+    "handling_org",
+    "status",
+    "national_code",
+    "form",
+    "received_at",
+    "limit_days",
+    "limit_unit",
+    "statutory_days",
+    "idempotency_key",
+    "result_certificate_type",
+)
+_TYPES = {
+    "matter_version": "int",
+    "national_code": "int",
+    "limit_days": "int",
+    "statutory_days": "int",
+    "form": "jsonb",
+    "received_at": "timestamptz",
+}
 _N = len(_CASE_COLUMNS)
 _NUMBER, _ACTOR_ORG, _ACTOR_ROLE, _EVENT_ID, _SUBJECT, _ENVELOPE = range(_N + 3, _N + 9)
 _MATERIALS = range(_N + 9, _N + 19)
@@ -83,13 +108,20 @@ class MaterialArrays:
 
     @classmethod
     def of(cls, plans: Sequence[MaterialPlan]) -> MaterialArrays:
-        return cls((
-            [p.code for p in plans], [p.name for p in plans], [p.requirement for p in plans],
-            [p.source for p in plans], [p.status for p in plans], [p.certificate_type for p in plans],
-            [p.resource_code for p in plans], [json.dumps(p.data_items, ensure_ascii=False) for p in plans],
-            [p.produced_by for p in plans],
-            [p.status == "missing" and bool(p.certificate_type or p.resource_code) for p in plans],
-        ))  # fmt: skip
+        return cls(
+            (
+                [p.code for p in plans],
+                [p.name for p in plans],
+                [p.requirement for p in plans],
+                [p.source for p in plans],
+                [p.status for p in plans],
+                [p.certificate_type for p in plans],
+                [p.resource_code for p in plans],
+                [json.dumps(p.data_items, ensure_ascii=False) for p in plans],
+                [p.produced_by for p in plans],
+                [p.status == "missing" and bool(p.certificate_type or p.resource_code) for p in plans],
+            )
+        )
 
 
 class DuplicateIdempotencyKey(Exception):
@@ -101,9 +133,16 @@ class CaseFiling:
         self._database = database
 
     async def file(
-        self, case: Mapping[str, Any], *, form_json: str, number_prefix: str, actor_org: str | None,
-        actor_role: str, materials: MaterialArrays, event: CloudEvent,
-    ) -> str | None:  # fmt: skip
+        self,
+        case: Mapping[str, Any],
+        *,
+        form_json: str,
+        number_prefix: str,
+        actor_org: str | None,
+        actor_role: str,
+        materials: MaterialArrays,
+        event: CloudEvent,
+    ) -> str | None:
         """Write the case (``case``: the values of ``_CASE_COLUMNS`` but the form, given as JSON text) with its
         timeline row, materials and event; returns its number, or None when the matter is no longer open at
         ``case["matter_version"]`` (nothing was written). The event's ``data.case_number`` is set here."""
@@ -113,9 +152,18 @@ class CaseFiling:
         try:
             async with self._database.driver(transaction=False) as connection:
                 number: str | None = await connection.fetchval(
-                    FILE_CASE, case["matter_code"], case["matter_version"], *values, number_prefix, actor_org,
-                    actor_role, event.id, subject, envelope, *materials.columns,
-                )  # fmt: skip
+                    FILE_CASE,
+                    case["matter_code"],
+                    case["matter_version"],
+                    *values,
+                    number_prefix,
+                    actor_org,
+                    actor_role,
+                    event.id,
+                    subject,
+                    envelope,
+                    *materials.columns,
+                )
         except asyncpg.UniqueViolationError as exc:
             if exc.constraint_name == "uq_cases_applicant_id_idempotency_key":
                 raise DuplicateIdempotencyKey from None

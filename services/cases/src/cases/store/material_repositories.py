@@ -35,10 +35,15 @@ class MaterialRepository:
 
     async def produced_by(self, parent_id: str, member_matter: str) -> Sequence[CaseMaterial]:
         """The bundle's materials that a member's result satisfies, still waiting for it."""
-        query = select(CaseMaterial).where(
-            CaseMaterial.case_id == parent_id, CaseMaterial.produced_by == member_matter,
-            CaseMaterial.status == "awaiting_member",
-        ).with_for_update()  # fmt: skip
+        query = (
+            select(CaseMaterial)
+            .where(
+                CaseMaterial.case_id == parent_id,
+                CaseMaterial.produced_by == member_matter,
+                CaseMaterial.status == "awaiting_member",
+            )
+            .with_for_update()
+        )
         return (await self._session.scalars(query)).all()
 
     def add_upload(self, upload: Upload) -> None:

@@ -95,14 +95,20 @@ class ResolutionQueue:
         async with self._database.driver() as connection:
             if successes:
                 rows = await connection.fetch(
-                    _OBTAINED, [s.material_id for s in successes], [s.method for s in successes],
+                    _OBTAINED,
+                    [s.material_id for s in successes],
+                    [s.method for s in successes],
                     [s.reference for s in successes],
-                    [json.dumps(s.detail, ensure_ascii=False) for s in successes], now,
-                )  # fmt: skip
+                    [json.dumps(s.detail, ensure_ascii=False) for s in successes],
+                    now,
+                )
                 obtained = len(rows)
             if failures:
                 await connection.execute(
-                    _FAILED, [f.material_id for f in failures], [f.attempts for f in failures],
-                    [f.next_attempt_at for f in failures], [f.last_error for f in failures],
-                )  # fmt: skip
+                    _FAILED,
+                    [f.material_id for f in failures],
+                    [f.attempts for f in failures],
+                    [f.next_attempt_at for f in failures],
+                    [f.last_error for f in failures],
+                )
         return obtained

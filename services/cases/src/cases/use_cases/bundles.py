@@ -64,17 +64,38 @@ class Receipt:
     async def new_case(self, uow: CasesUnitOfWork, **fields: object) -> Case:
         serial = await uow.cases.next_serial()
         case = Case(
-            id=str(uuid.uuid4()), number=f"{self.region[:6]}{self.now:%Y%m%d}{serial:08d}",
-            applicant_kind=self.applicant_kind, applicant_id=self.applicant_id, submitted_by=self.caller.sub,
-            consent_ref=self.consent_ref, channel=self.channel, received_by_org=self.received_by,
-            region=self.region, status=CaseStatus.RECEIVED.value, national_code=national_code(CaseStatus.RECEIVED),
-            form=self.form, received_at=self.now, limit_unit=LimitUnit.WORKING_DAYS.value, extension_days=0,
-            supplement_requested=False, deemed_accepted=False, **fields,
-        )  # fmt: skip
+            id=str(uuid.uuid4()),
+            number=f"{self.region[:6]}{self.now:%Y%m%d}{serial:08d}",
+            applicant_kind=self.applicant_kind,
+            applicant_id=self.applicant_id,
+            submitted_by=self.caller.sub,
+            consent_ref=self.consent_ref,
+            channel=self.channel,
+            received_by_org=self.received_by,
+            region=self.region,
+            status=CaseStatus.RECEIVED.value,
+            national_code=national_code(CaseStatus.RECEIVED),
+            form=self.form,
+            received_at=self.now,
+            limit_unit=LimitUnit.WORKING_DAYS.value,
+            extension_days=0,
+            supplement_requested=False,
+            deemed_accepted=False,
+            **fields,
+        )
         uow.cases.add(case)
-        uow.cases.add(TimelineEntry(case_id=case.id, action="submit", from_status=None, to_status=case.status,
-                                    actor_id=self.caller.sub, actor_org=self.caller.org,
-                                    actor_role=self.caller.kind, at=self.now))  # fmt: skip
+        uow.cases.add(
+            TimelineEntry(
+                case_id=case.id,
+                action="submit",
+                from_status=None,
+                to_status=case.status,
+                actor_id=self.caller.sub,
+                actor_org=self.caller.org,
+                actor_role=self.caller.kind,
+                at=self.now,
+            )
+        )
         return case
 
 
@@ -86,10 +107,17 @@ async def file_bundle(
     matters: list[OpenMatter] = [await get_open_matter(uow, code=m["code"]) for m in bundle.members]
     require_real_name(receipt.caller, max((m.min_real_name_level for m in matters), default=1), bundle.name)
     parent = await receipt.new_case(
-        uow, kind="bundle", bundle_code=bundle.code, matter_code=bundle.code, matter_version=bundle.version,
-        matter_name=bundle.name, handling_org=bundle.lead_department_code, limit_days=bundle.promised_days,
-        statutory_days=bundle.statutory_days, idempotency_key=idempotency_key,
-    )  # fmt: skip
+        uow,
+        kind="bundle",
+        bundle_code=bundle.code,
+        matter_code=bundle.code,
+        matter_version=bundle.version,
+        matter_name=bundle.name,
+        handling_org=bundle.lead_department_code,
+        limit_days=bundle.promised_days,
+        statutory_days=bundle.statutory_days,
+        idempotency_key=idempotency_key,
+    )
     uow.cases.add(*material_rows(parent.id, plan_materials(bundle.materials), received_at=receipt.now))
     members = [
         await receipt.new_case(
@@ -109,15 +137,21 @@ async def file_bundle(
     ]
     await uow.flush()
     for case in (parent, *members):
-        await uow.publish(CASE_SUBMITTED, aggregate_id=case.id, sequence=1,
-                          payload=case_changed(case, at=receipt.now))  # fmt: skip
+        await uow.publish(
+            CASE_SUBMITTED, aggregate_id=case.id, sequence=1, payload=case_changed(case, at=receipt.now)
+        )
     return parent
 
 
 async def sync_bundle(
-    uow: CasesUnitOfWork, calendar: WorkingCalendar, parent: Case, *, now: datetime, caller: Caller | None = None,
+    uow: CasesUnitOfWork,
+    calendar: WorkingCalendar,
+    parent: Case,
+    *,
+    now: datetime,
+    caller: Caller | None = None,
     action: str = "members_changed",
-) -> None:  # fmt: skip
+) -> None:
     """Bring the locked parent in line with its members: status, combined clock, timeline and events."""
     members = await uow.cases.children(parent.id)
     statuses = [CaseStatus(m.status) for m in members]
@@ -148,14 +182,26 @@ async def sync_bundle(
         return
     parent.status, parent.national_code = target.value, national_code(target)
     uow.cases.add(*entries)
-    uow.cases.add(TimelineEntry(
-        case_id=parent.id, action=action, from_status=source.value, to_status=target.value,
-        actor_id=caller.sub if caller else "system", actor_org=caller.org if caller else None,
-        actor_role=caller.kind if caller else "system", opinion=None, at=now,
-    ))  # fmt: skip
+    uow.cases.add(
+        TimelineEntry(
+            case_id=parent.id,
+            action=action,
+            from_status=source.value,
+            to_status=target.value,
+            actor_id=caller.sub if caller else "system",
+            actor_org=caller.org if caller else None,
+            actor_role=caller.kind if caller else "system",
+            opinion=None,
+            at=now,
+        )
+    )
     await uow.flush()
     refresh_due_dates(parent, calendar, await uow.cases.ledger(parent.id), now.date())
     await uow.flush()
     for spec in events:
-        await uow.publish(spec, aggregate_id=parent.id, sequence=parent.version,
-                          payload=case_changed(parent, at=now, actor_org=caller.org if caller else None))  # fmt: skip
+        await uow.publish(
+            spec,
+            aggregate_id=parent.id,
+            sequence=parent.version,
+            payload=case_changed(parent, at=now, actor_org=caller.org if caller else None),
+        )

@@ -44,22 +44,36 @@ async def list_years(uow: CasesUnitOfWork) -> list[PublishedYear]:
     out = []
     for entry in await uow.calendar.years():
         days = await uow.calendar.days_of(entry.year)
-        out.append(PublishedYear(entry.year, entry.source,
-                                 [d.day for d in days if d.kind == DayKind.HOLIDAY],
-                                 [d.day for d in days if d.kind == DayKind.MAKEUP_WORKDAY]))  # fmt: skip
+        out.append(
+            PublishedYear(
+                entry.year,
+                entry.source,
+                [d.day for d in days if d.kind == DayKind.HOLIDAY],
+                [d.day for d in days if d.kind == DayKind.MAKEUP_WORKDAY],
+            )
+        )
     return out
 
 
 async def publish_year(
-    uow: CasesUnitOfWork, *, caller: Caller, year: int, source: str, holidays: Sequence[date],
-    makeup_workdays: Sequence[date], today: date,
-) -> PublishedYear:  # fmt: skip
+    uow: CasesUnitOfWork,
+    *,
+    caller: Caller,
+    year: int,
+    source: str,
+    holidays: Sequence[date],
+    makeup_workdays: Sequence[date],
+    today: date,
+) -> PublishedYear:
     """Enter a year's holiday notice (节假日安排), replacing what the table held for it; then compute the due dates
     that were pending because the year was not published, and announce the year to the mesh
     (``cases.calendar_published.v1``), all in one transaction."""
     if not may_edit_calendar(caller):
-        raise ProblemError("只有区级管理员可以录入节假日安排 (district administrators only)", status=403,
-                           code="calendar_admin_only")  # fmt: skip
+        raise ProblemError(
+            "只有区级管理员可以录入节假日安排 (district administrators only)",
+            status=403,
+            code="calendar_admin_only",
+        )
     days, errors = arrangement(year, holidays=holidays, makeup_workdays=makeup_workdays)
     if errors:
         summary = "; ".join(e["message"] for e in errors[:5])
@@ -71,14 +85,25 @@ async def publish_year(
     for case in await uow.cases.due_dates_pending():
         refresh_due_dates(case, calendar, await uow.cases.ledger(case.id), today)
         computed += case.due_date is not None
-    published = PublishedYear(year, source, [d for d, k in days if k is DayKind.HOLIDAY],
-                              [d for d, k in days if k is DayKind.MAKEUP_WORKDAY], computed)  # fmt: skip
-    await uow.publish(CALENDAR_PUBLISHED, aggregate_id=f"calendar-{year}", sequence=revision,
-                      payload=CalendarPublished(
-                          year=year, source=source, revision=revision,
-                          holidays=[d.isoformat() for d in published.holidays],
-                          makeup_workdays=[d.isoformat() for d in published.makeup_workdays],
-                          occurred_at=datetime.now(UTC).isoformat(),
-                      ))  # fmt: skip
+    published = PublishedYear(
+        year,
+        source,
+        [d for d, k in days if k is DayKind.HOLIDAY],
+        [d for d, k in days if k is DayKind.MAKEUP_WORKDAY],
+        computed,
+    )
+    await uow.publish(
+        CALENDAR_PUBLISHED,
+        aggregate_id=f"calendar-{year}",
+        sequence=revision,
+        payload=CalendarPublished(
+            year=year,
+            source=source,
+            revision=revision,
+            holidays=[d.isoformat() for d in published.holidays],
+            makeup_workdays=[d.isoformat() for d in published.makeup_workdays],
+            occurred_at=datetime.now(UTC).isoformat(),
+        ),
+    )
     await uow.commit()
     return published

@@ -33,13 +33,21 @@ def refresh_due_dates(
     unit = LimitUnit(case.limit_unit)
     try:
         case.due_date = due_date(
-            calendar, started=started, limit=TimeLimit(case.limit_days, unit), pauses=pauses,
-            extension_days=case.extension_days, today=today,
-        )  # fmt: skip
+            calendar,
+            started=started,
+            limit=TimeLimit(case.limit_days, unit),
+            pauses=pauses,
+            extension_days=case.extension_days,
+            today=today,
+        )
         case.statutory_due_date = due_date(
-            calendar, started=started, limit=TimeLimit(case.statutory_days, unit), pauses=pauses,
-            extension_days=case.extension_days, today=today,
-        )  # fmt: skip
+            calendar,
+            started=started,
+            limit=TimeLimit(case.statutory_days, unit),
+            pauses=pauses,
+            extension_days=case.extension_days,
+            today=today,
+        )
     except CalendarNotPublished:
         # The deadline falls in a year whose holiday notice is not published yet: never guess. The case goes on
         # with its due dates pending; they are computed once an administrator adds that year's calendar.

@@ -36,8 +36,16 @@ async def accept_overdue_receipts(database: Database, *, now: datetime, district
         except CalendarNotPublished:
             continue
         async with CasesUnitOfWork(database) as uow:
-            await take_action(uow, calendar, case_id=case_id, caller=SYSTEM, step=Step(Action.ACCEPT),
-                              district_center=district_center, now=now, as_system=True)  # fmt: skip
+            await take_action(
+                uow,
+                calendar,
+                case_id=case_id,
+                caller=SYSTEM,
+                step=Step(Action.ACCEPT),
+                district_center=district_center,
+                now=now,
+                as_system=True,
+            )
             accepted += 1
     return accepted
 

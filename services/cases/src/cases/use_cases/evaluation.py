@@ -25,9 +25,17 @@ __all__ = ["advance_rectification", "evaluate_case", "list_rectifications"]
 
 
 async def evaluate_case(
-    uow: CasesUnitOfWork, calendar: WorkingCalendar, *, caller: Caller, case_id: str, score: int,
-    comment: str | None, channel: str, now: datetime, rectification_days: int = RECTIFICATION_WORKING_DAYS,
-) -> tuple[Evaluation, RectificationTask | None]:  # fmt: skip
+    uow: CasesUnitOfWork,
+    calendar: WorkingCalendar,
+    *,
+    caller: Caller,
+    case_id: str,
+    score: int,
+    comment: str | None,
+    channel: str,
+    now: datetime,
+    rectification_days: int = RECTIFICATION_WORKING_DAYS,
+) -> tuple[Evaluation, RectificationTask | None]:
     case = await uow.cases.get(case_id, for_update=True)
     if case is None or applicant_id_of(caller) != case.applicant_id:
         raise CaseNotFound(f"办件 {case_id} 不存在或不是您的办件")
@@ -36,13 +44,24 @@ async def evaluate_case(
     if await uow.cases.evaluation(case_id) is not None:
         raise ProblemError("每件办件只能评价一次 (一事一评)", status=409, code="already_evaluated")
     real_name = caller.kind in ("person", "enterprise")
-    evaluation = Evaluation(case_id=case.id, score=score, comment=comment, channel=channel, real_name=real_name,
-                            at=now)  # fmt: skip
+    evaluation = Evaluation(
+        case_id=case.id, score=score, comment=comment, channel=channel, real_name=real_name, at=now
+    )
     uow.cases.add(evaluation)
-    await uow.publish(CASE_EVALUATED, aggregate_id=case.id, sequence=case.version, payload=CaseEvaluated(
-        case_id=case.id, case_number=case.number, handling_org=case.handling_org, score=score, channel=channel,
-        real_name=real_name, occurred_at=now.isoformat(),
-    ))  # fmt: skip
+    await uow.publish(
+        CASE_EVALUATED,
+        aggregate_id=case.id,
+        sequence=case.version,
+        payload=CaseEvaluated(
+            case_id=case.id,
+            case_number=case.number,
+            handling_org=case.handling_org,
+            score=score,
+            channel=channel,
+            real_name=real_name,
+            occurred_at=now.isoformat(),
+        ),
+    )
     task = None
     if needs_rectification(score):
         try:
@@ -50,17 +69,30 @@ async def evaluate_case(
         except CalendarNotPublished:
             due = None  # set once the year's calendar is published
         task = RectificationTask(
-            id=str(uuid.uuid4()), case_id=case.id, department=case.handling_org,
-            status=RectificationStatus.OPEN.value, due_date=due, callback_required=real_name, records=[],
+            id=str(uuid.uuid4()),
+            case_id=case.id,
+            department=case.handling_org,
+            status=RectificationStatus.OPEN.value,
+            due_date=due,
+            callback_required=real_name,
+            records=[],
             opened_at=now,
-        )  # fmt: skip
+        )
         uow.cases.add(task)
-        await uow.publish(RECTIFICATION_OPENED, aggregate_id=case.id, sequence=case.version,
-                          payload=RectificationOpened(
-                              task_id=task.id, case_id=case.id, case_number=case.number,
-                              department=task.department, due_date=due.isoformat() if due else None,
-                              callback_required=real_name, occurred_at=now.isoformat(),
-                          ))  # fmt: skip
+        await uow.publish(
+            RECTIFICATION_OPENED,
+            aggregate_id=case.id,
+            sequence=case.version,
+            payload=RectificationOpened(
+                task_id=task.id,
+                case_id=case.id,
+                case_number=case.number,
+                department=task.department,
+                due_date=due.isoformat() if due else None,
+                callback_required=real_name,
+                occurred_at=now.isoformat(),
+            ),
+        )
     await uow.commit()
     return evaluation, task
 

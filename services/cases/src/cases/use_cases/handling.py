@@ -56,12 +56,17 @@ class Step:
 
 
 def facts_of(case: Case) -> CaseFacts:
-    return CaseFacts(applicant_id=case.applicant_id, handling_org=case.handling_org,
-                     received_by_org=case.received_by_org, region=case.region)  # fmt: skip
+    return CaseFacts(
+        applicant_id=case.applicant_id,
+        handling_org=case.handling_org,
+        received_by_org=case.received_by_org,
+        region=case.region,
+    )
 
 
-async def load_visible(uow: CasesUnitOfWork, case_id: str, caller: Caller, *, district_center: str,
-                       for_update: bool = False) -> Case:  # fmt: skip
+async def load_visible(
+    uow: CasesUnitOfWork, case_id: str, caller: Caller, *, district_center: str, for_update: bool = False
+) -> Case:
     case = await uow.cases.get(case_id, for_update=for_update)
     if case is None or not can_see(caller, facts_of(case), district_center=district_center):
         raise CaseNotFound(f"办件 {case_id} 不存在或无权查看")
@@ -93,15 +98,23 @@ def _check_extension(case: Case, step: Step) -> int:
     if not extension_allowed(limit, days=days, already_extended=case.extension_days > 0, joint=step.joint):
         raise ProblemError(
             f"延长须经负责人批准、只能延长一次，且不超过 {max_extension(limit, joint=step.joint)} 个工作日",
-            status=422, code="extension_not_allowed",
-        )  # fmt: skip
+            status=422,
+            code="extension_not_allowed",
+        )
     return days
 
 
 async def take_action(
-    uow: CasesUnitOfWork, calendar: WorkingCalendar, *, case_id: str, caller: Caller, step: Step,
-    district_center: str, now: datetime, as_system: bool = False,
-) -> Case:  # fmt: skip
+    uow: CasesUnitOfWork,
+    calendar: WorkingCalendar,
+    *,
+    case_id: str,
+    caller: Caller,
+    step: Step,
+    district_center: str,
+    now: datetime,
+    as_system: bool = False,
+) -> Case:
     """One step on a case, committed. On a 一件事 parent the window steps apply to every open member; a member's
     step also moves its parent. Locks go parent first, then the member, so parallel departments never deadlock."""
     if as_system:  # a timer of this service: it sees every case
@@ -119,8 +132,9 @@ async def take_action(
     case = await uow.cases.get(found.id, for_update=True)
     if case is None:  # pragma: no cover - cases are never deleted
         raise CaseNotFound(f"办件 {case_id} 不存在")
-    await apply_step(uow, calendar, case, caller, step, district_center=district_center, now=now,
-                     as_system=as_system)  # fmt: skip
+    await apply_step(
+        uow, calendar, case, caller, step, district_center=district_center, now=now, as_system=as_system
+    )
     if parent is not None:
         await sync_bundle(uow, calendar, parent, now=now)
     await uow.commit()
@@ -128,9 +142,15 @@ async def take_action(
 
 
 async def _act_on_bundle(
-    uow: CasesUnitOfWork, calendar: WorkingCalendar, parent: Case, caller: Caller, step: Step,
-    district_center: str, now: datetime, as_system: bool,
-) -> None:  # fmt: skip
+    uow: CasesUnitOfWork,
+    calendar: WorkingCalendar,
+    parent: Case,
+    caller: Caller,
+    step: Step,
+    district_center: str,
+    now: datetime,
+    as_system: bool,
+) -> None:
     if step.action not in CASCADED_ACTIONS:
         raise ProblemError(
             "一件事的审查和决定由各部门在子办件上进行 (act on the member case)",
@@ -141,21 +161,30 @@ async def _act_on_bundle(
     for member in await uow.cases.children(parent.id, for_update=True):
         if CaseStatus(member.status) not in TRANSITIONS[step.action].sources:
             continue
-        await apply_step(uow, calendar, member, caller, step, district_center=district_center, now=now,
-                         as_system=as_system)  # fmt: skip
+        await apply_step(
+            uow, calendar, member, caller, step, district_center=district_center, now=now, as_system=as_system
+        )
         applied += 1
     if not applied:
         raise ProblemError(
             f"一件事「{parent.matter_name}」没有可以执行 {step.action.value} 的子办件",
-            status=409, code="transition_not_allowed",
-        )  # fmt: skip
+            status=409,
+            code="transition_not_allowed",
+        )
     await sync_bundle(uow, calendar, parent, now=now, caller=caller, action=step.action.value)
 
 
 async def apply_step(
-    uow: CasesUnitOfWork, calendar: WorkingCalendar, case: Case, caller: Caller, step: Step, *,
-    district_center: str, now: datetime, as_system: bool = False,
-) -> None:  # fmt: skip
+    uow: CasesUnitOfWork,
+    calendar: WorkingCalendar,
+    case: Case,
+    caller: Caller,
+    step: Step,
+    *,
+    district_center: str,
+    now: datetime,
+    as_system: bool = False,
+) -> None:
     """Check, move the clock, record the timeline and stage the events of one step on one locked case."""
     actor = (
         Actor.SYSTEM
@@ -172,8 +201,11 @@ async def apply_step(
     except TransitionRefused as refused:
         raise transition_problem(refused) from refused
     if step.action in _SUPPLEMENT_NOTICES and case.supplement_requested:
-        raise ProblemError("补正告知只能一次性发出 (one notice listing every defect)", status=409,
-                           code="supplement_already_requested")  # fmt: skip
+        raise ProblemError(
+            "补正告知只能一次性发出 (one notice listing every defect)",
+            status=409,
+            code="supplement_already_requested",
+        )
     ledger: list[ClockEntry] = []
     if step.action is Action.ACCEPT:
         case.accepted_at = case.received_at if as_system else now
@@ -197,9 +229,19 @@ async def apply_step(
         ledger.append(ClockEntry(case_id=case.id, event="stop", at=now, reason=step.reason))
     case.status, case.national_code = target.value, national_code(target)
     uow.cases.add(*ledger)
-    uow.cases.add(TimelineEntry(case_id=case.id, action=step.action.value, from_status=source.value,
-                                to_status=target.value, actor_id=caller.sub, actor_org=caller.org,
-                                actor_role=actor.value, opinion=step.reason, at=now))  # fmt: skip
+    uow.cases.add(
+        TimelineEntry(
+            case_id=case.id,
+            action=step.action.value,
+            from_status=source.value,
+            to_status=target.value,
+            actor_id=caller.sub,
+            actor_org=caller.org,
+            actor_role=actor.value,
+            opinion=step.reason,
+            at=now,
+        )
+    )
     await uow.flush()
     refresh_due_dates(case, calendar, await uow.cases.ledger(case.id), now.date())
     await uow.flush()
@@ -216,8 +258,9 @@ def _deliver(case: Case, step: Step, now: datetime) -> None:
     if step.delivery_channel is None:
         raise ProblemError(
             "送达须注明方式 (delivery_channel: window 窗口领取 | mail 邮寄 | electronic 电子送达)",
-            status=422, code="delivery_channel_required",
-        )  # fmt: skip
+            status=422,
+            code="delivery_channel_required",
+        )
     case.delivery_channel, case.delivery_ref, case.delivered_at = (
         step.delivery_channel,
         step.delivery_ref,

@@ -53,9 +53,13 @@ async def issue_due_certificates(
         try:
             subject = await calls.identity.subject(kind, applicant)
             certificate = await calls.exchange.issue(
-                subject=subject, type_code=type_code, issuer_org=org, holder_id=applicant, case_ref=number,
+                subject=subject,
+                type_code=type_code,
+                issuer_org=org,
+                holder_id=applicant,
+                case_ref=number,
                 valid_from=now.date(),
-            )  # fmt: skip
+            )
             del subject
         except CallFailed as failed:
             async with CasesUnitOfWork(database) as uow:
@@ -77,8 +81,10 @@ async def _failed(
     case.certificate_attempts += 1
     case.certificate_next_attempt_at = policy.next_attempt(case.certificate_attempts, now)
     case.certificate_last_error = reason[:300]
-    log.warning("certificate not issued", extra={"case_id": case_id, "reason": reason,
-                                                 "attempts": case.certificate_attempts})  # fmt: skip
+    log.warning(
+        "certificate not issued",
+        extra={"case_id": case_id, "reason": reason, "attempts": case.certificate_attempts},
+    )
     await uow.commit()
 
 
@@ -99,11 +105,17 @@ async def record_certificate(
                 certificate_id,
             )
             material.obtained_at = now
-            material.detail = {"member_case_id": case.id, "member_case_number": case.number,
-                               "certificate_type": case.result_certificate_type}  # fmt: skip
+            material.detail = {
+                "member_case_id": case.id,
+                "member_case_number": case.number,
+                "certificate_type": case.result_certificate_type,
+            }
     await uow.flush()
-    payload = CertificateIssued(**case_changed(case, at=now).model_dump(), certificate_id=certificate_id,
-                                certificate_type=case.result_certificate_type or "")  # fmt: skip
+    payload = CertificateIssued(
+        **case_changed(case, at=now).model_dump(),
+        certificate_id=certificate_id,
+        certificate_type=case.result_certificate_type or "",
+    )
     await uow.publish(CERTIFICATE_ISSUED, aggregate_id=case.id, sequence=case.version, payload=payload)
     await uow.commit()
     return 1
@@ -116,17 +128,28 @@ async def retry_certificate(
     attempts (e.g. after the exchange's type directory gained the type). Recorded in the timeline."""
     case = await load_visible(uow, case_id, caller, district_center=district_center, for_update=True)
     if not may_retry_certificate(caller, facts_of(case)):
-        raise ProblemError("只有承办部门的审核人员或负责人可以重新签发证照", status=403,
-                           code="not_permitted")  # fmt: skip
+        raise ProblemError("只有承办部门的审核人员或负责人可以重新签发证照", status=403, code="not_permitted")
     state = certificate_state(case)
     if state not in (CertificateState.PENDING, CertificateState.FAILED):
-        raise ProblemError(f"办件 {case.number} 没有待签发的电子证照（{state.label}）", status=409,
-                           code="certificate_not_retryable")  # fmt: skip
+        raise ProblemError(
+            f"办件 {case.number} 没有待签发的电子证照（{state.label}）",
+            status=409,
+            code="certificate_not_retryable",
+        )
     opinion = f"重新签发电子证照（此前 {case.certificate_attempts} 次未成功：{case.certificate_last_error or '无'}）"
     case.certificate_attempts, case.certificate_next_attempt_at = 0, now
-    uow.cases.add(TimelineEntry(case_id=case.id, action="retry_certificate", from_status=case.status,
-                                to_status=case.status, actor_id=caller.sub, actor_org=caller.org,
-                                actor_role=min(RETRY_ROLES & caller.roles), opinion=opinion,
-                                at=now))  # fmt: skip
+    uow.cases.add(
+        TimelineEntry(
+            case_id=case.id,
+            action="retry_certificate",
+            from_status=case.status,
+            to_status=case.status,
+            actor_id=caller.sub,
+            actor_org=caller.org,
+            actor_role=min(RETRY_ROLES & caller.roles),
+            opinion=opinion,
+            at=now,
+        )
+    )
     await uow.commit()
     return case

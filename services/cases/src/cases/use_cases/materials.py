@@ -58,15 +58,18 @@ class MaterialStatistics:
     paper_free_share: float | None
 
 
-async def case_materials(uow: CasesUnitOfWork, *, case_id: str, caller: Caller, district_center: str
-                         ) -> CaseMaterials:  # fmt: skip
+async def case_materials(
+    uow: CasesUnitOfWork, *, case_id: str, caller: Caller, district_center: str
+) -> CaseMaterials:
     case = await load_visible(uow, case_id, caller, district_center=district_center)
     materials = await uow.materials.of_case(case.id)
     return CaseMaterials(
-        case=case, materials=materials, uploads=await uow.materials.uploads(case.id),
+        case=case,
+        materials=materials,
+        uploads=await uow.materials.uploads(case.id),
         still_missing=blocking((m.requirement, m.status) for m in materials),
         paper_free_share=paper_free_share(m.method for m in materials),
-    )  # fmt: skip
+    )
 
 
 async def _supplied_material(uow: CasesUnitOfWork, case: Case, code: str) -> CaseMaterial:
@@ -87,9 +90,16 @@ async def _supplied_material(uow: CasesUnitOfWork, case: Case, code: str) -> Cas
 
 
 async def upload_material(
-    uow: CasesUnitOfWork, *, case_id: str, code: str, caller: Caller, upload: NewUpload, max_bytes: int,
-    district_center: str, now: datetime,
-) -> Upload:  # fmt: skip
+    uow: CasesUnitOfWork,
+    *,
+    case_id: str,
+    code: str,
+    caller: Caller,
+    upload: NewUpload,
+    max_bytes: int,
+    district_center: str,
+    now: datetime,
+) -> Upload:
     """Store the file with its SHA-256 and mark the material obtained by upload (a new upload replaces the
     material's reference; earlier files stay downloadable)."""
     case = await load_visible(uow, case_id, caller, district_center=district_center, for_update=True)
@@ -97,15 +107,27 @@ async def upload_material(
         raise ProblemError("只有申请人或窗口人员可以上传材料", status=403, code="not_permitted")
     material = await _supplied_material(uow, case, code)
     try:
-        facts = checked_upload(filename=upload.filename, content_type=upload.content_type, content=upload.content,
-                               max_bytes=max_bytes)  # fmt: skip
+        facts = checked_upload(
+            filename=upload.filename,
+            content_type=upload.content_type,
+            content=upload.content,
+            max_bytes=max_bytes,
+        )
     except UploadRefused as refused:
         raise ProblemError(
             str(refused), status=_UPLOAD_STATUS.get(refused.code, 422), code=refused.code
         ) from None
-    row = Upload(id=str(uuid.uuid4()), case_id=case.id, material_code=material.material_code,
-                 filename=facts.filename, content_type=facts.content_type, size=facts.size, sha256=facts.sha256,
-                 content=upload.content, uploaded_at=now)  # fmt: skip
+    row = Upload(
+        id=str(uuid.uuid4()),
+        case_id=case.id,
+        material_code=material.material_code,
+        filename=facts.filename,
+        content_type=facts.content_type,
+        size=facts.size,
+        sha256=facts.sha256,
+        content=upload.content,
+        uploaded_at=now,
+    )
     uow.materials.add_upload(row)
     material.status, material.method, material.reference = "obtained", Method.UPLOAD.value, row.id
     material.obtained_at, material.next_attempt_at = now, None
@@ -116,9 +138,15 @@ async def upload_material(
 
 
 async def record_paper(
-    uow: CasesUnitOfWork, *, case_id: str, code: str, caller: Caller, note: str | None, district_center: str,
+    uow: CasesUnitOfWork,
+    *,
+    case_id: str,
+    code: str,
+    caller: Caller,
+    note: str | None,
+    district_center: str,
     now: datetime,
-) -> CaseMaterial:  # fmt: skip
+) -> CaseMaterial:
     """A clerk records the paper material received at the window (纸质材料)."""
     case = await load_visible(uow, case_id, caller, district_center=district_center, for_update=True)
     if not may_record_paper(caller, facts_of(case), district_center=district_center):
@@ -134,13 +162,24 @@ async def record_paper(
 
 def _note(uow: CasesUnitOfWork, case: Case, caller: Caller, action: str, opinion: str, now: datetime) -> None:
     """A timeline row for a material supplied (the status does not change)."""
-    uow.cases.add(TimelineEntry(case_id=case.id, action=action, from_status=case.status, to_status=case.status,
-                                actor_id=caller.sub, actor_org=caller.org, actor_role=caller.kind, opinion=opinion,
-                                at=now))  # fmt: skip
+    uow.cases.add(
+        TimelineEntry(
+            case_id=case.id,
+            action=action,
+            from_status=case.status,
+            to_status=case.status,
+            actor_id=caller.sub,
+            actor_org=caller.org,
+            actor_role=caller.kind,
+            opinion=opinion,
+            at=now,
+        )
+    )
 
 
-async def download(uow: CasesUnitOfWork, *, case_id: str, upload_id: str, caller: Caller, district_center: str
-                   ) -> Upload:  # fmt: skip
+async def download(
+    uow: CasesUnitOfWork, *, case_id: str, upload_id: str, caller: Caller, district_center: str
+) -> Upload:
     case = await load_visible(uow, case_id, caller, district_center=district_center)
     upload = await uow.materials.upload(case.id, upload_id)
     if upload is None:
@@ -167,6 +206,11 @@ async def material_statistics(uow: CasesUnitOfWork, *, caller: Caller) -> Materi
             awaiting += count
     obtained = sum(by_method.values())
     paper_free = sum(n for m, n in by_method.items() if m in PAPER_FREE_METHODS)
-    return MaterialStatistics(total=total, obtained=obtained, missing_required=missing, awaiting_member=awaiting,
-                              by_method=dict(sorted(by_method.items())),
-                              paper_free_share=paper_free / obtained if obtained else None)  # fmt: skip
+    return MaterialStatistics(
+        total=total,
+        obtained=obtained,
+        missing_required=missing,
+        awaiting_member=awaiting,
+        by_method=dict(sorted(by_method.items())),
+        paper_free_share=paper_free / obtained if obtained else None,
+    )

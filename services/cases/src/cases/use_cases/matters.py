@@ -60,9 +60,18 @@ class MatterSnapshot:
     @classmethod
     def of(cls, matter: OpenMatter) -> MatterSnapshot:
         plans = plan_materials(matter.materials)
-        return cls(matter.code, matter.version, matter.name, matter.department_code, matter.promised_days,
-                   matter.statutory_days, matter.result_certificate_type, tuple(plans),
-                   MaterialArrays.of(plans), matter.min_real_name_level)  # fmt: skip
+        return cls(
+            matter.code,
+            matter.version,
+            matter.name,
+            matter.department_code,
+            matter.promised_days,
+            matter.statutory_days,
+            matter.result_certificate_type,
+            tuple(plans),
+            MaterialArrays.of(plans),
+            matter.min_real_name_level,
+        )
 
 
 class OpenMatterCache:
@@ -100,5 +109,6 @@ def require_real_name(caller: Caller, required: int, name: str) -> None:
         raise ProblemError(
             f"申请「{name}」需要实名认证等级 {required} 级，当前为 {caller.acr} 级：请先完成实名核验 "
             "(raise your identity level in identity, or apply at a hall window)",
-            status=403, code="real_name_level_too_low",
-        )  # fmt: skip
+            status=403,
+            code="real_name_level_too_low",
+        )

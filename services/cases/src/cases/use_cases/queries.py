@@ -33,14 +33,26 @@ async def my_cases(uow: CasesUnitOfWork, *, caller: Caller, limit: int, offset: 
 
 
 async def staff_queue(
-    uow: CasesUnitOfWork, *, caller: Caller, statuses: Sequence[str] | None, due_before: date | None,
-    overdue_on: date | None, limit: int, offset: int,
-) -> Page:  # fmt: skip
+    uow: CasesUnitOfWork,
+    *,
+    caller: Caller,
+    statuses: Sequence[str] | None,
+    due_before: date | None,
+    overdue_on: date | None,
+    limit: int,
+    offset: int,
+) -> Page:
     """Cases the caller's organization handles or received (staff only)."""
     if caller.kind != "staff" or not caller.org:
         raise ProblemError("办件队列仅供工作人员使用", status=403, code="not_permitted")
-    return await uow.cases.queue(orgs=[caller.org], statuses=statuses, due_before=due_before,
-                                 overdue_on=overdue_on, limit=limit, offset=offset)  # fmt: skip
+    return await uow.cases.queue(
+        orgs=[caller.org],
+        statuses=statuses,
+        due_before=due_before,
+        overdue_on=overdue_on,
+        limit=limit,
+        offset=offset,
+    )
 
 
 async def supervision_list(
@@ -55,5 +67,6 @@ async def supervision_list(
     """Overdue cases within a supervisor's territorial scope (电子监察)."""
     if caller.kind != "staff" or "supervisor" not in caller.roles or not caller.region:
         raise ProblemError("仅监察人员可查看超期办件", status=403, code="not_permitted")
-    return await uow.cases.in_region(prefix=region_prefix(caller.region), statuses=statuses, overdue_on=today,
-                                     limit=limit, offset=offset)  # fmt: skip
+    return await uow.cases.in_region(
+        prefix=region_prefix(caller.region), statuses=statuses, overdue_on=today, limit=limit, offset=offset
+    )

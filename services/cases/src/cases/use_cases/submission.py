@@ -76,17 +76,23 @@ def _who(caller: Caller, application: Application, intake: Intake) -> tuple[str,
 
 
 async def submit_application(
-    uow: CasesUnitOfWork, *, caller: Caller, application: Application, intake: Intake, now: datetime,
+    uow: CasesUnitOfWork,
+    *,
+    caller: Caller,
+    application: Application,
+    intake: Intake,
+    now: datetime,
     matters: OpenMatterCache | None = None,
-) -> tuple[Case, bool]:  # fmt: skip
+) -> tuple[Case, bool]:
     """The new case, or the one an earlier submission with the same idempotency key created (second: False).
 
     A matter application makes one case, written in one statement (``cases.store.filing``) with the matter
     read from ``matters`` (an in-process cache; none: read each time); a 一件事 bundle application makes a parent
     with one member case per member matter (see ``cases.use_cases.bundles``)."""
     if (application.matter_code is None) == (application.bundle_code is None):
-        raise ProblemError("请指定事项 (matter_code) 或一件事 (bundle_code) 之一", status=422,
-                           code="matter_or_bundle")  # fmt: skip
+        raise ProblemError(
+            "请指定事项 (matter_code) 或一件事 (bundle_code) 之一", status=422, code="matter_or_bundle"
+        )
     form_json = json.dumps(application.form, ensure_ascii=False)
     if len(form_json) > MAX_FORM_BYTES // 4 and len(form_json.encode()) > MAX_FORM_BYTES:
         raise ProblemError(f"表单数据超过 {MAX_FORM_BYTES} 字节", status=413, code="form_too_large")
@@ -96,13 +102,27 @@ async def submit_application(
         earlier = await uow.cases.by_idempotency_key(applicant_id, key)
         if earlier is not None:
             return earlier, False
-    receipt = Receipt(caller=caller, applicant_id=applicant_id, applicant_kind=applicant_kind, channel=channel,
-                      received_by=received_by, region=region, consent_ref=application.consent_ref,
-                      form=application.form, now=now)  # fmt: skip
+    receipt = Receipt(
+        caller=caller,
+        applicant_id=applicant_id,
+        applicant_kind=applicant_kind,
+        channel=channel,
+        received_by=received_by,
+        region=region,
+        consent_ref=application.consent_ref,
+        form=application.form,
+        now=now,
+    )
     if application.bundle_code is None:
         try:
-            case = await _file_matter(uow, receipt, matter_code=application.matter_code or "", form_json=form_json,
-                                      idempotency_key=key, matters=matters or OpenMatterCache(0))  # fmt: skip
+            case = await _file_matter(
+                uow,
+                receipt,
+                matter_code=application.matter_code or "",
+                form_json=form_json,
+                idempotency_key=key,
+                matters=matters or OpenMatterCache(0),
+            )
         except DuplicateIdempotencyKey:  # a concurrent retry with the same key won the race
             earlier = await uow.cases.by_idempotency_key(applicant_id, key or "")
             if earlier is None:
@@ -123,34 +143,66 @@ async def submit_application(
 
 
 async def _file_matter(
-    uow: CasesUnitOfWork, receipt: Receipt, *, matter_code: str, form_json: str, idempotency_key: str | None,
+    uow: CasesUnitOfWork,
+    receipt: Receipt,
+    *,
+    matter_code: str,
+    form_json: str,
+    idempotency_key: str | None,
     matters: OpenMatterCache,
-) -> Case:  # fmt: skip
+) -> Case:
     """One statement: the case, its timeline row, materials and ``case_submitted`` event (committed)."""
     for _ in range(3):  # a cached matter retired or superseded meanwhile: forget it and read it again
         matter = await matters.get(uow, matter_code)
         require_real_name(receipt.caller, matter.min_real_name_level, matter.name)
         values: dict[str, Any] = dict(  # noqa: C408 - the columns by name
-            id=str(uuid.uuid4()), kind="single", matter_code=matter.code, matter_version=matter.version,
-            matter_name=matter.name, applicant_kind=receipt.applicant_kind, applicant_id=receipt.applicant_id,
-            submitted_by=receipt.caller.sub, consent_ref=receipt.consent_ref, channel=receipt.channel,
-            received_by_org=receipt.received_by, region=receipt.region, handling_org=matter.department_code,
-            status=CaseStatus.RECEIVED.value, national_code=national_code(CaseStatus.RECEIVED), form=receipt.form,
-            received_at=receipt.now, limit_days=matter.promised_days, limit_unit=LimitUnit.WORKING_DAYS.value,
-            statutory_days=matter.statutory_days, idempotency_key=idempotency_key,
+            id=str(uuid.uuid4()),
+            kind="single",
+            matter_code=matter.code,
+            matter_version=matter.version,
+            matter_name=matter.name,
+            applicant_kind=receipt.applicant_kind,
+            applicant_id=receipt.applicant_id,
+            submitted_by=receipt.caller.sub,
+            consent_ref=receipt.consent_ref,
+            channel=receipt.channel,
+            received_by_org=receipt.received_by,
+            region=receipt.region,
+            handling_org=matter.department_code,
+            status=CaseStatus.RECEIVED.value,
+            national_code=national_code(CaseStatus.RECEIVED),
+            form=receipt.form,
+            received_at=receipt.now,
+            limit_days=matter.promised_days,
+            limit_unit=LimitUnit.WORKING_DAYS.value,
+            statutory_days=matter.statutory_days,
+            idempotency_key=idempotency_key,
             result_certificate_type=matter.result_certificate_type,
-        )  # fmt: skip
-        case = Case(**values, number="", extension_days=0, supplement_requested=False, deemed_accepted=False,
-                    version=1, parent_id=None, bundle_code=None)  # fmt: skip
-        event = new_event(CASE_SUBMITTED, aggregate_id=case.id, sequence=1,
-                          payload=case_changed(case, at=receipt.now))  # fmt: skip
+        )
+        case = Case(
+            **values,
+            number="",
+            extension_days=0,
+            supplement_requested=False,
+            deemed_accepted=False,
+            version=1,
+            parent_id=None,
+            bundle_code=None,
+        )
+        event = new_event(
+            CASE_SUBMITTED, aggregate_id=case.id, sequence=1, payload=case_changed(case, at=receipt.now)
+        )
         if uow.session.in_transaction():  # the matter was read: end it before writing on another connection
             await uow.rollback()
         number = await uow.filing.file(
-            values, form_json=form_json, number_prefix=f"{receipt.region[:6]}{receipt.now:%Y%m%d}",
-            actor_org=receipt.caller.org, actor_role=receipt.caller.kind, materials=matter.material_arrays,
+            values,
+            form_json=form_json,
+            number_prefix=f"{receipt.region[:6]}{receipt.now:%Y%m%d}",
+            actor_org=receipt.caller.org,
+            actor_role=receipt.caller.kind,
+            materials=matter.material_arrays,
             event=event,
-        )  # fmt: skip
+        )
         if number is not None:
             case.number = number
             return case

@@ -24,16 +24,23 @@ CHEN_ID_NUMBER = "500222199803070028"
 POPULATION = "500110-GAJ-RK-001"
 MATERIALS = [
     {"name": "书面申请书", "requirement": "required", "source": "applicant"},
-    {"name": "申请人身份证明", "requirement": "required", "source": "government", "certificate_type": "ZZ-JMSFZ",
-     "resource_code": POPULATION, "data_items": ["姓名", "公民身份号码"]},
+    {
+        "name": "申请人身份证明",
+        "requirement": "required",
+        "source": "government",
+        "certificate_type": "ZZ-JMSFZ",
+        "resource_code": POPULATION,
+        "data_items": ["姓名", "公民身份号码"],
+    },
     {"name": "经营场所使用证明", "requirement": "required", "source": "applicant"},
-]  # fmt: skip
+]
 PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n"
 
 
 def problem(status: int, code: str) -> httpx.Response:
-    return httpx.Response(status, json={"code": code, "status": status},
-                          headers={"content-type": "application/problem+json"})  # fmt: skip
+    return httpx.Response(
+        status, json={"code": code, "status": status}, headers={"content-type": "application/problem+json"}
+    )
 
 
 @dataclass
@@ -52,8 +59,13 @@ class FakeMesh:
     unknown_types: set[str] = field(default_factory=set)  # types the registry refuses to issue
 
     def handle(self, request: httpx.Request) -> httpx.Response:
-        body = json.loads(request.content) if request.content and request.method == "POST" and \
-            request.headers.get("content-type") == "application/json" else {}  # fmt: skip
+        body = (
+            json.loads(request.content)
+            if request.content
+            and request.method == "POST"
+            and request.headers.get("content-type") == "application/json"
+            else {}
+        )
         self.calls.append((request.method, request.url.path, body))
         if self.down:
             return problem(503, "exchange_down")
@@ -66,12 +78,28 @@ class FakeMesh:
             person = self.persons.get(path.rsplit("/", 1)[1])
             if person is None:
                 return problem(404, "person_not_found")
-            return httpx.Response(200, json={"id": path.rsplit("/", 1)[1], "name": person[1],
-                                             "id_number": person[0], "revealed": True})  # fmt: skip
+            return httpx.Response(
+                200,
+                json={
+                    "id": path.rsplit("/", 1)[1],
+                    "name": person[1],
+                    "id_number": person[0],
+                    "revealed": True,
+                },
+            )
         if path == f"/resources/{POPULATION}":
-            return httpx.Response(200, json={"code": POPULATION, "subject_kind": "person", "items": [
-                {"key": "name", "name": "姓名"}, {"key": "id_number", "name": "公民身份号码"},
-                {"key": "address", "name": "户籍地址"}]})  # fmt: skip
+            return httpx.Response(
+                200,
+                json={
+                    "code": POPULATION,
+                    "subject_kind": "person",
+                    "items": [
+                        {"key": "name", "name": "姓名"},
+                        {"key": "id_number", "name": "公民身份号码"},
+                        {"key": "address", "name": "户籍地址"},
+                    ],
+                },
+            )
         if path == "/reads":
             self.asked.extend(body["reads"])
             return httpx.Response(200, json={"results": [self._answer(item) for item in body["reads"]]})
@@ -89,9 +117,17 @@ class FakeMesh:
         if item["kind"] == "record":
             if item["resource_code"] != POPULATION or item["identifier"] in self.missing_records:
                 return {"status": 404, "problem": {"code": "record_not_found", "status": 404}}
-            return {"status": 200, "result": {"resource_code": POPULATION, "items": item["items"], "withheld": [],
-                                              "data": dict.fromkeys(item["items"], "…"), "access_log_id": "log-1",
-                                              "method": "api"}}  # fmt: skip
+            return {
+                "status": 200,
+                "result": {
+                    "resource_code": POPULATION,
+                    "items": item["items"],
+                    "withheld": [],
+                    "data": dict.fromkeys(item["items"], "…"),
+                    "access_log_id": "log-1",
+                    "method": "api",
+                },
+            }
         if item["type_code"] not in ("ZZ-YYZZ", "ZZ-SPJYXKZ"):
             return {"status": 422, "problem": {"code": "unknown_certificate_type", "status": 422}}
         found = self.certificates.get((item["holder_identifier"], item["type_code"]))
@@ -124,8 +160,15 @@ class Worker:
 
     async def deliver(self, subject: str, data: dict[str, Any]) -> None:
         handler = {"cases.case_concluded.v1": on_case_concluded}
-        event = CloudEvent(id=f"e-{data['case_id']}-{subject}", source="/tongban/cases", type=subject,
-                           subject=data["case_id"], time=datetime.now(UTC), sequence=1, data=data)  # fmt: skip
+        event = CloudEvent(
+            id=f"e-{data['case_id']}-{subject}",
+            source="/tongban/cases",
+            type=subject,
+            subject=data["case_id"],
+            time=datetime.now(UTC),
+            sequence=1,
+            data=data,
+        )
         async with self.database.sessions() as session, session.begin():
             await handler[subject](session, event)
 
@@ -139,9 +182,18 @@ def worker(database: Database) -> Worker:
 async def registration(database: Database) -> str:
     """个体工商户设立登记 open for application, with the catalog demo's materials and result certificate."""
     async with database.sessions() as session, session.begin():
-        await OpenMatterRepository(session).upsert_newer({
-            "matter_id": "m-reg", "code": REGISTRATION, "version": 1, "name": "个体工商户设立登记",
-            "matter_type": "01", "department_code": "500110-SCJGJ", "statutory_days": 15, "promised_days": 3,
-            "result_certificate_type": "ZZ-YYZZ", "materials": MATERIALS,
-        })  # fmt: skip
+        await OpenMatterRepository(session).upsert_newer(
+            {
+                "matter_id": "m-reg",
+                "code": REGISTRATION,
+                "version": 1,
+                "name": "个体工商户设立登记",
+                "matter_type": "01",
+                "department_code": "500110-SCJGJ",
+                "statutory_days": 15,
+                "promised_days": 3,
+                "result_certificate_type": "ZZ-YYZZ",
+                "materials": MATERIALS,
+            }
+        )
     return REGISTRATION

@@ -49,8 +49,9 @@ async def test_uploads_paper_and_statistics(flow: Flow, registration: str) -> No
     assert download.status_code == 200
     assert download.content == PDF
     assert download.headers["x-content-sha256"] == upload["sha256"]
-    assert (await flow.client.get(f"/cases/{case['id']}/uploads/{upload['id']}",
-                                  headers=flow.citizen("person-2"))).status_code == 404  # fmt: skip
+    assert (
+        await flow.client.get(f"/cases/{case['id']}/uploads/{upload['id']}", headers=flow.citizen("person-2"))
+    ).status_code == 404
 
     refusals = [
         (flow.citizen(), "text/plain", b"hello", 415, "upload_type_not_allowed"),
@@ -58,7 +59,7 @@ async def test_uploads_paper_and_statistics(flow: Flow, registration: str) -> No
         (flow.citizen(), "application/pdf", b"%PDF-" + b"0" * (10 * 1024 * 1024), 413, "upload_too_large"),
         (flow.citizen("person-2"), "application/pdf", PDF, 404, "case_not_found"),
         (flow.staff("reviewer"), "application/pdf", PDF, 403, "not_permitted"),
-    ]  # fmt: skip
+    ]
     for headers, content_type, content, status, code in refusals:
         refused = await flow.client.post(
             f"{url}/M03/upload", content=content, headers=_file(headers, content_type)
@@ -74,7 +75,10 @@ async def test_uploads_paper_and_statistics(flow: Flow, registration: str) -> No
 
     listed = (await flow.client.get(url, headers=flow.citizen())).json()
     assert [(m["material_code"], m["method"]) for m in listed["materials"]] == [
-        ("M01", "upload"), ("M02", None), ("M03", "paper")]  # fmt: skip
+        ("M01", "upload"),
+        ("M02", None),
+        ("M03", "paper"),
+    ]
     assert (listed["still_missing"], listed["paper_free_share"]) == (1, 0.5)
     assert [u["id"] for u in listed["uploads"]] == [upload["id"]]
     timeline = (await flow.client.get(f"/cases/{case['id']}", headers=flow.citizen())).json()["timeline"]
@@ -83,8 +87,14 @@ async def test_uploads_paper_and_statistics(flow: Flow, registration: str) -> No
 
     stats = await flow.client.get("/statistics/materials", headers=flow.staff("reviewer"))
     assert stats.status_code == 200, stats.text
-    assert stats.json() == {"total": 3, "obtained": 2, "missing_required": 1, "awaiting_member": 0,
-                            "by_method": {"paper": 1, "upload": 1}, "paper_free_share": 0.5}  # fmt: skip
+    assert stats.json() == {
+        "total": 3,
+        "obtained": 2,
+        "missing_required": 1,
+        "awaiting_member": 0,
+        "by_method": {"paper": 1, "upload": 1},
+        "paper_free_share": 0.5,
+    }
     supervisor = flow.staff("supervisor", org="500110-ZFBGS")
     assert (await flow.client.get("/statistics/materials", headers=supervisor)).json()["total"] == 3
     elsewhere = flow.staff("reviewer", org="500110-GAJ")
@@ -119,16 +129,26 @@ async def test_certificate_is_issued_on_approval(
     assert await issue_due_certificates(database, mesh_calls, policy=POLICY, now=due) == 1
 
     [issue] = [body for method, path, body in fake_mesh.calls if (method, path) == ("POST", "/certificates")]
-    assert issue == {"type_code": "ZZ-YYZZ", "issuer_org": "500110-SCJGJ", "holder_kind": "person",
-                     "holder_identifier": CHEN_ID_NUMBER, "holder_name": "陈晓梅", "holder_id": "person-1",
-                     "case_ref": case["number"], "valid_from": due.date().isoformat()}  # fmt: skip
+    assert issue == {
+        "type_code": "ZZ-YYZZ",
+        "issuer_org": "500110-SCJGJ",
+        "holder_kind": "person",
+        "holder_identifier": CHEN_ID_NUMBER,
+        "holder_name": "陈晓梅",
+        "holder_id": "person-1",
+        "case_ref": case["number"],
+        "valid_from": due.date().isoformat(),
+    }
     async with database.sessions() as session:
         stored = await session.get(Case, case["id"])
         assert stored is not None
         assert stored.certificate_id == fake_mesh.issued[case["number"]]
         assert stored.certificate_issued_at is not None
-        envelopes = (await session.scalars(select(OUTBOX.c.envelope).where(
-            OUTBOX.c.subject == "cases.certificate_issued.v1"))).all()  # fmt: skip
+        envelopes = (
+            await session.scalars(
+                select(OUTBOX.c.envelope).where(OUTBOX.c.subject == "cases.certificate_issued.v1")
+            )
+        ).all()
     [event] = envelopes
     assert event["data"]["certificate_id"] == stored.certificate_id
     assert (event["data"]["status"], event["data"]["national_code"]) == ("approved", 3)
@@ -136,8 +156,13 @@ async def test_certificate_is_issued_on_approval(
 
 
 async def test_a_certificate_that_failed_shows_and_is_issued_again_on_request(
-    flow: Flow, registration: str, worker: Worker, fake_mesh: FakeMesh, mesh_calls: MeshCalls, database: Database,
-) -> None:  # fmt: skip
+    flow: Flow,
+    registration: str,
+    worker: Worker,
+    fake_mesh: FakeMesh,
+    mesh_calls: MeshCalls,
+    database: Database,
+) -> None:
     await flow.open_matter()
     case, other = await _apply(flow), await _apply(flow)
     clerk, reviewer = flow.staff("window_clerk"), flow.staff("reviewer")
@@ -158,7 +183,10 @@ async def test_a_certificate_that_failed_shows_and_is_issued_again_on_request(
     assert due is None  # given up
     failed = (await flow.client.get(url, headers=flow.citizen())).json()
     assert (failed["certificate_state"], failed["certificate_state_label"], failed["certificate_error"]) == (
-        "failed", "签发失败", "unknown_certificate_type")  # fmt: skip
+        "failed",
+        "签发失败",
+        "unknown_certificate_type",
+    )
 
     retry = f"{url}/certificate/retry"
     for headers, status in (
@@ -171,9 +199,14 @@ async def test_a_certificate_that_failed_shows_and_is_issued_again_on_request(
     asked = await flow.client.post(retry, headers=reviewer)
     assert asked.status_code == 200, asked.text
     assert (asked.json()["certificate_state"], asked.json()["certificate_error"]) == (
-        "pending", "unknown_certificate_type")  # fmt: skip
-    [entry] = [t for t in (await flow.client.get(url, headers=reviewer)).json()["timeline"]
-               if t["action"] == "retry_certificate"]  # fmt: skip
+        "pending",
+        "unknown_certificate_type",
+    )
+    [entry] = [
+        t
+        for t in (await flow.client.get(url, headers=reviewer)).json()["timeline"]
+        if t["action"] == "retry_certificate"
+    ]
     assert (entry["actor_role"], entry["to_status"]) == ("reviewer", "approved")
     assert "3 次" in entry["opinion"]
     assert await issue_due_certificates(database, mesh_calls, policy=POLICY, now=datetime.now(UTC)) == 1
@@ -195,19 +228,50 @@ async def test_a_member_certificate_satisfies_the_bundle_material(flow: Flow, da
     parent_id, member_id = str(uuid.uuid4()), str(uuid.uuid4())
 
     def case(case_id: str, number: str, kind: str, matter: str, parent: str | None) -> Case:
-        return Case(id=case_id, number=number, parent_id=parent, matter_code=matter, matter_version=1,
-                    matter_name=matter, kind=kind, applicant_kind="person", applicant_id="person-1",
-                    submitted_by="person-1", channel="online", received_by_org="500110-ZWFWZX", region="500110000000",
-                    handling_org="500110-SCJGJ", status="approved", national_code=3, form={}, received_at=now,
-                    limit_days=10, limit_unit="working_day", statutory_days=20, result_certificate_type="ZZ-YYZZ")  # fmt: skip
+        return Case(
+            id=case_id,
+            number=number,
+            parent_id=parent,
+            matter_code=matter,
+            matter_version=1,
+            matter_name=matter,
+            kind=kind,
+            applicant_kind="person",
+            applicant_id="person-1",
+            submitted_by="person-1",
+            channel="online",
+            received_by_org="500110-ZWFWZX",
+            region="500110000000",
+            handling_org="500110-SCJGJ",
+            status="approved",
+            national_code=3,
+            form={},
+            received_at=now,
+            limit_days=10,
+            limit_unit="working_day",
+            statutory_days=20,
+            result_certificate_type="ZZ-YYZZ",
+        )
 
     async with CasesUnitOfWork(database) as uow:
         uow.cases.add(case(parent_id, "B-1", "bundle", "500110-SCJGJ-KBCYD-YJS", None))
         await uow.flush()
         uow.cases.add(case(member_id, "B-1-1", "member", REGISTRATION, parent_id))
-        uow.cases.add(CaseMaterial(case_id=parent_id, material_code="M02", name="营业执照", requirement="required",
-                                   status="awaiting_member", produced_by=REGISTRATION, certificate_type="ZZ-YYZZ",
-                                   data_items=[], detail={}, attempts=0, source="government"))  # fmt: skip
+        uow.cases.add(
+            CaseMaterial(
+                case_id=parent_id,
+                material_code="M02",
+                name="营业执照",
+                requirement="required",
+                status="awaiting_member",
+                produced_by=REGISTRATION,
+                certificate_type="ZZ-YYZZ",
+                data_items=[],
+                detail={},
+                attempts=0,
+                source="government",
+            )
+        )
         await uow.commit()
     async with CasesUnitOfWork(database) as uow:
         assert await record_certificate(uow, case_id=member_id, certificate_id="CERT-1", now=now) == 1

@@ -31,27 +31,53 @@ WRITE = problem_responses(401, 403, 404, 409, 422)
 def _out(found: bundles.BundleView) -> BundleOut:
     bundle = found.bundle
     return BundleOut(
-        id=bundle.id, code=bundle.code, version=bundle.version, status=bundle.status, name=bundle.name,
-        lead_department_code=bundle.lead_department_code, lead_department_name=bundle.lead_department_name,
-        description=bundle.description, keywords=list(bundle.keywords),
+        id=bundle.id,
+        code=bundle.code,
+        version=bundle.version,
+        status=bundle.status,
+        name=bundle.name,
+        lead_department_code=bundle.lead_department_code,
+        lead_department_name=bundle.lead_department_name,
+        description=bundle.description,
+        keywords=list(bundle.keywords),
         member_codes=[m.matter_code for m in bundle.members],
-        members=[BundleMemberOut(code=m.code, version=m.version, name=m.name, department_code=m.department_code,
-                                 department_name=m.department_name, promised_days=m.promised_days,
-                                 promised_unit=m.promised_unit) for m in found.members],
-        materials=[BundleMaterialOut(**{**asdict(x.material), "data_items": list(x.material.data_items)},
-                                     asked_by=list(x.asked_by), produced_by=x.produced_by, asked=x.asked)
-                   for x in found.materials],
+        members=[
+            BundleMemberOut(
+                code=m.code,
+                version=m.version,
+                name=m.name,
+                department_code=m.department_code,
+                department_name=m.department_name,
+                promised_days=m.promised_days,
+                promised_unit=m.promised_unit,
+            )
+            for m in found.members
+        ],
+        materials=[
+            BundleMaterialOut(
+                **{**asdict(x.material), "data_items": list(x.material.data_items)},
+                asked_by=list(x.asked_by),
+                produced_by=x.produced_by,
+                asked=x.asked,
+            )
+            for x in found.materials
+        ],
         limit=CombinedLimitOut(**asdict(found.limit)) if found.limit else None,
-        created_at=bundle.created_at, published_at=bundle.published_at,
-    )  # fmt: skip
+        created_at=bundle.created_at,
+        published_at=bundle.published_at,
+    )
 
 
 def _draft(body: BundleIn) -> bundles.BundleDraft:
     return bundles.BundleDraft(
-        code=body.code, name=body.name, lead_department_code=body.lead_department_code,
-        member_codes=tuple(body.member_codes), lead_department_name=body.lead_department_name,
-        description=body.description, keywords=tuple(body.keywords),
-    )  # fmt: skip
+        code=body.code,
+        name=body.name,
+        lead_department_code=body.lead_department_code,
+        member_codes=tuple(body.member_codes),
+        lead_department_name=body.lead_department_name,
+        description=body.description,
+        keywords=tuple(body.keywords),
+    )
 
 
 async def _shown(uow: CatalogUnitOfWork, bundle: Bundle) -> BundleOut:

@@ -58,8 +58,9 @@ async def get_matter_version(
 async def get_matter_history(uow: UowDep, principal: OptionalPrincipal, code: Code) -> MatterHistoryOut:
     """Every version with its validity dates and every change (变更历史), oldest first."""
     found = await matters.history(uow, principal, code=code)
-    return MatterHistoryOut.model_validate({"code": code, "versions": found.versions, "entries": found.entries},
-                                           from_attributes=True)  # fmt: skip
+    return MatterHistoryOut.model_validate(
+        {"code": code, "versions": found.versions, "entries": found.entries}, from_attributes=True
+    )
 
 
 @router.post("", response_model=MatterOut, status_code=status.HTTP_201_CREATED, responses=WRITE)

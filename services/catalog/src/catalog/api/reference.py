@@ -30,8 +30,12 @@ ADMIN = problem_responses(401, 403, 404, 409, 422)
 
 def _dictionary(name: Dictionary, entries: list[DictionaryEntry]) -> DictionaryOut:
     label, editable = DICTIONARY_INFO[name]
-    return DictionaryOut(name=name, label=label, editable=editable,
-                         entries=[DictionaryEntryOut.model_validate(e) for e in entries])  # fmt: skip
+    return DictionaryOut(
+        name=name,
+        label=label,
+        editable=editable,
+        entries=[DictionaryEntryOut.model_validate(e) for e in entries],
+    )
 
 
 @router.get("/dictionaries", response_model=list[DictionaryOut], tags=["字典 (dictionaries)"])
@@ -40,20 +44,31 @@ async def list_dictionaries(uow: UowDep) -> list[DictionaryOut]:
     return [_dictionary(name, list(entries)) for name, entries in (await reference.dictionaries(uow)).items()]
 
 
-@router.get("/dictionaries/{name}", response_model=DictionaryOut, tags=["字典 (dictionaries)"],
-            responses=problem_responses(404))  # fmt: skip
+@router.get(
+    "/dictionaries/{name}",
+    response_model=DictionaryOut,
+    tags=["字典 (dictionaries)"],
+    responses=problem_responses(404),
+)
 async def get_dictionary(uow: UowDep, name: Name) -> DictionaryOut:
     """One code list (字典)."""
     ((found, entries),) = (await reference.dictionaries(uow, name=name)).items()
     return _dictionary(found, list(entries))
 
 
-@router.put("/dictionaries/{name}/entries/{code}", response_model=DictionaryEntryOut, responses=ADMIN,
-            tags=["字典 (dictionaries)"])  # fmt: skip
+@router.put(
+    "/dictionaries/{name}/entries/{code}",
+    response_model=DictionaryEntryOut,
+    responses=ADMIN,
+    tags=["字典 (dictionaries)"],
+)
 async def put_dictionary_entry(
-    uow: UowDep, principal: CurrentPrincipal, name: Name, code: Annotated[str, Path(max_length=40)],
+    uow: UowDep,
+    principal: CurrentPrincipal,
+    name: Name,
+    code: Annotated[str, Path(max_length=40)],
     body: DictionaryEntryIn,
-) -> DictionaryEntryOut:  # fmt: skip
+) -> DictionaryEntryOut:
     """Add, rename or deactivate an entry of a local code list (channels, certificate types, …); national
     lists are fixed (409 `dictionary_fixed`). Administrators (role `admin` or scope `catalog:admin`)."""
     entry = await reference.put_entry(
@@ -76,8 +91,9 @@ async def put_synonym(uow: UowDep, principal: CurrentPrincipal, term: Term, body
     )
 
 
-@router.delete("/synonyms/{term}", status_code=status.HTTP_204_NO_CONTENT, responses=ADMIN,
-               tags=["同义词 (synonyms)"])  # fmt: skip
+@router.delete(
+    "/synonyms/{term}", status_code=status.HTTP_204_NO_CONTENT, responses=ADMIN, tags=["同义词 (synonyms)"]
+)
 async def delete_synonym(uow: UowDep, principal: CurrentPrincipal, term: Term) -> Response:
     """Remove a synonym; administrators."""
     await reference.remove_synonym(uow, principal, term=term)

@@ -43,14 +43,23 @@ async def search(
     facet parameter for alternatives (OR); different facets combine (AND). Facet counts (分面统计) describe
     the matching results."""
     filters = SearchFilters(
-        departments=tuple(department or ()), levels=tuple(level or ()), audiences=tuple(audience or ()),
-        types=tuple(matter_type or ()), online_depths=tuple(online_depth or ()), zero_visits=zero_visits,
+        departments=tuple(department or ()),
+        levels=tuple(level or ()),
+        audiences=tuple(audience or ()),
+        types=tuple(matter_type or ()),
+        online_depths=tuple(online_depth or ()),
+        zero_visits=zero_visits,
         bundle=bundle,
-    )  # fmt: skip
+    )
     result = await searching.search(uow, text=q, filters=filters, limit=limit, offset=offset)
     return SearchPage(
-        items=[SearchHit.model_validate(item) for item in result.items], total=result.total, limit=limit,
-        offset=offset, expanded=result.expanded,
-        facets={name: [FacetValueOut(value=v.value, label=v.label, count=v.count) for v in values]
-                for name, values in result.facets.items()},
-    )  # fmt: skip
+        items=[SearchHit.model_validate(item) for item in result.items],
+        total=result.total,
+        limit=limit,
+        offset=offset,
+        expanded=result.expanded,
+        facets={
+            name: [FacetValueOut(value=v.value, label=v.label, count=v.count) for v in values]
+            for name, values in result.facets.items()
+        },
+    )

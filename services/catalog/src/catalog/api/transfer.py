@@ -29,17 +29,24 @@ def _format(request: Request, given: str | None) -> str:
     for fmt, known in MEDIA.items():
         if media == known.split(";")[0]:
             return fmt
-    raise ProblemError(f"无法识别文件格式（Content-Type: {media or '无'}），请用 ?format=csv 或 xlsx",
-                       status=415, code="unsupported_format")  # fmt: skip
+    raise ProblemError(
+        f"无法识别文件格式（Content-Type: {media or '无'}），请用 ?format=csv 或 xlsx",
+        status=415,
+        code="unsupported_format",
+    )
 
 
 @router.post("/imports", response_model=ImportReportOut, responses=problem_responses(401, 403, 413, 415, 422))
 async def import_matters(
-    request: Request, uow: UowDep, principal: CurrentPrincipal, format: Annotated[str | None, Query(
-        pattern="^(csv|xlsx)$", description="csv | xlsx; default from Content-Type")] = None,
+    request: Request,
+    uow: UowDep,
+    principal: CurrentPrincipal,
+    format: Annotated[
+        str | None, Query(pattern="^(csv|xlsx)$", description="csv | xlsx; default from Content-Type")
+    ] = None,
     publish: Annotated[bool, Query(description="also submit and publish each matter (reviewers)")] = False,
     all_or_nothing: Annotated[bool, Query(description="one bad row: nothing is applied")] = True,
-) -> ImportReportOut:  # fmt: skip
+) -> ImportReportOut:
     """Import the implementation list (导入): the body is the file (one row per material). Every matter becomes
     a new draft version, or with `publish` a published one. Bad rows are reported with their row number and
     reason; a matter is never half-applied, and with `all_or_nothing` (default) nothing is applied at all."""
@@ -48,19 +55,24 @@ async def import_matters(
         records = read_table(await request.body(), fmt)
     except TableError as exc:
         raise ProblemError(str(exc), status=422, code="unreadable_file") from exc
-    report = await transfer.import_matters(uow, principal, records=records, publish=publish,
-                                           all_or_nothing=all_or_nothing)  # fmt: skip
+    report = await transfer.import_matters(
+        uow, principal, records=records, publish=publish, all_or_nothing=all_or_nothing
+    )
     return ImportReportOut(
-        rows=report.rows, matters=report.matters, imported=report.imported, applied=report.applied,
+        rows=report.rows,
+        matters=report.matters,
+        imported=report.imported,
+        applied=report.applied,
         errors=[RowErrorOut(row=e.row, column=e.column, message=e.message) for e in report.errors],
-    )  # fmt: skip
+    )
 
 
 @router.get("/exports", responses={200: {"content": {MEDIA["csv"]: {}, XLSX: {}}}, **problem_responses(422)})
 async def export_matters(
-    uow: UowDep, format: Format = "xlsx",
+    uow: UowDep,
+    format: Format = "xlsx",
     department: Annotated[str | None, Query(max_length=40, description="one department only")] = None,
-) -> Response:  # fmt: skip
+) -> Response:
     """Export the matters in force (导出) in the import's layout; importing the file gives the same matters."""
     data = await transfer.export_matters(uow, fmt=format, department=department)
     name = f"catalog.{format}"

@@ -8,34 +8,49 @@ __all__ = ["BUNDLES", "SYNONYMS"]
 
 BUNDLES = [
     BundleDraft(
-        code="500110-SCJGJ-KBCYD-YJS", name="开办餐饮店一件事", lead_department_code="500110-SCJGJ",
-        lead_department_name="区市场监管局", member_codes=("500110-SCJGJ-GTGSH-SL", "500110-SCJGJ-SPJY-XK"),
+        code="500110-SCJGJ-KBCYD-YJS",
+        name="开办餐饮店一件事",
+        lead_department_code="500110-SCJGJ",
+        lead_department_name="区市场监管局",
+        member_codes=("500110-SCJGJ-GTGSH-SL", "500110-SCJGJ-SPJY-XK"),
         description="开饭店、开餐馆一次申请：个体工商户设立登记和食品经营许可（餐饮服务）并联办理，"
         "营业执照由登记环节直接共享，不再重复提交。",
         keywords=("开饭店", "开餐馆", "餐饮店"),
     ),
     BundleDraft(
-        code="500110-WSJKW-XSECS-YJS", name="新生儿出生一件事", lead_department_code="500110-WSJKW",
+        code="500110-WSJKW-XSECS-YJS",
+        name="新生儿出生一件事",
+        lead_department_code="500110-WSJKW",
         lead_department_name="区卫生健康委",
         member_codes=("500110-WSJKW-CSYXZM", "500110-GAJ-HJ-CS", "500110-YBJ-CXJM-CB", "500110-RSJ-SBK-SL"),
         description="出生医学证明、户口登记、医保参保、社保卡申领一次办，出生医学证明签发后直接用于落户。",
         keywords=("生孩子", "宝宝出生", "新生儿上户口"),
     ),
     BundleDraft(
-        code="500110-SCJGJ-QYKB-YJS", name="企业开办一件事", lead_department_code="500110-SCJGJ",
+        code="500110-SCJGJ-QYKB-YJS",
+        name="企业开办一件事",
+        lead_department_code="500110-SCJGJ",
         lead_department_name="区市场监管局",
-        member_codes=("500110-SCJGJ-QY-SL", "500110-GAJ-GZ-KZBA", "500110-SWJ-FP-LY", "500110-RSJ-CBDJ-DW",
-                      "500110-GJJ-JC-DJ"),
+        member_codes=(
+            "500110-SCJGJ-QY-SL",
+            "500110-GAJ-GZ-KZBA",
+            "500110-SWJ-FP-LY",
+            "500110-RSJ-CBDJ-DW",
+            "500110-GJJ-JC-DJ",
+        ),
         description="企业设立登记、公章刻制、发票领用、社保登记、公积金缴存登记一网通办，一日办结。",
         keywords=("开公司", "注册公司"),
     ),
     BundleDraft(
-        code="500110-MZJ-SHS-YJS", name="身后一件事", lead_department_code="500110-MZJ", lead_department_name="区民政局",
+        code="500110-MZJ-SHS-YJS",
+        name="身后一件事",
+        lead_department_code="500110-MZJ",
+        lead_department_name="区民政局",
         member_codes=("500110-WSJKW-SWYXZM", "500110-GAJ-HJ-SWZX", "500110-MZJ-SZ-BZ"),
         description="居民死亡医学证明、户口注销、基本殡葬服务费用减免一次办理。",
         keywords=("办丧事", "销户"),
     ),
-]  # fmt: skip
+]
 
 SYNONYMS: dict[str, list[str]] = {
     "开饭店": ["开办餐饮店", "餐饮服务", "食品经营许可"],

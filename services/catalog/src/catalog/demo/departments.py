@@ -10,13 +10,31 @@ from catalog.domain.matters import MaterialSpec, MatterSpec
 __all__ = ["DEPARTMENTS", "MATERIALS", "matter"]
 
 DEPARTMENTS: dict[str, str] = {
-    "FGW": "区发展改革委", "JXW": "区经济信息委", "JW": "区教委", "MZJ": "区民政局", "SFJ": "区司法局",
-    "CZJ": "区财政局", "RSJ": "区人力社保局", "GHZYJ": "区规划自然资源局", "STHJJ": "区生态环境局",
-    "ZJW": "区住房城乡建委", "CGJ": "区城市管理局", "JTJ": "区交通局", "NYNCW": "区农业农村委", "SWW": "区商务委",
-    "WHLYW": "区文化旅游委", "WSJKW": "区卫生健康委", "TYJRJ": "区退役军人事务局", "YJJ": "区应急局",
-    "SCJGJ": "区市场监管局", "YBJ": "区医保局", "LYJ": "区林业局", "GAJ": "区公安局", "SWJ": "区税务局",
+    "FGW": "区发展改革委",
+    "JXW": "区经济信息委",
+    "JW": "区教委",
+    "MZJ": "区民政局",
+    "SFJ": "区司法局",
+    "CZJ": "区财政局",
+    "RSJ": "区人力社保局",
+    "GHZYJ": "区规划自然资源局",
+    "STHJJ": "区生态环境局",
+    "ZJW": "区住房城乡建委",
+    "CGJ": "区城市管理局",
+    "JTJ": "区交通局",
+    "NYNCW": "区农业农村委",
+    "SWW": "区商务委",
+    "WHLYW": "区文化旅游委",
+    "WSJKW": "区卫生健康委",
+    "TYJRJ": "区退役军人事务局",
+    "YJJ": "区应急局",
+    "SCJGJ": "区市场监管局",
+    "YBJ": "区医保局",
+    "LYJ": "区林业局",
+    "GAJ": "区公安局",
+    "SWJ": "区税务局",
     "GJJ": "住房公积金綦江分中心",
-}  # fmt: skip
+}
 
 _POPULATION = "500110-GAJ-RK-001"
 _ENTERPRISES = "500110-SCJGJ-FR-001"
@@ -26,8 +44,14 @@ _CERTIFICATES = "500110-ZWFWZX-ZZ-001"
 def _gov(
     name: str, certificate: str | None, resource: str | None = None, items: tuple[str, ...] = ()
 ) -> MaterialSpec:
-    return MaterialSpec(name, paper_copies=0, source="government", certificate_type=certificate,
-                        resource_code=resource, data_items=items)  # fmt: skip
+    return MaterialSpec(
+        name,
+        paper_copies=0,
+        source="government",
+        certificate_type=certificate,
+        resource_code=resource,
+        data_items=items,
+    )
 
 
 def _own(name: str, requirement: str = "required", copies: int = 1, form: str = "original") -> MaterialSpec:
@@ -73,7 +97,7 @@ MATERIALS: dict[str, MaterialSpec] = {
     "车辆": _own("机动车登记证书"),
     "林权": _own("林地权属证明", form="copy"),
     "证据": _own("相关证据材料", "optional", form="copy"),
-}  # fmt: skip
+}
 
 _DEPTHS = {
     "full": (("1", "2", "3", "4", "5", "6", "7"), ("online", "mobile", "window")),
@@ -85,28 +109,65 @@ _REASONS = {1: "须到窗口核验原件、现场签字确认", 2: "须现场勘
 
 
 def matter(
-    dept: str, suffix: str, name: str, matter_type: str, statutory: int, promised: int, *,
-    depth: str = "online", visits: int | None = None, levels: tuple[str, ...] = ("district",),
-    audiences: tuple[str, ...] = ("1",), materials: tuple[str, ...] = ("申请表", "身份证"),
-    result: str = "", certificate: str | None = None, result_type: str = "approval", fee: str = "",
-    keywords: tuple[str, ...] = (), special: tuple[str, ...] = (), unit: str = "working_day",
-    cross_area: str = "district", basis: str = "", guide: str = "", acr: int = 2,
-) -> MatterSpec:  # fmt: skip
+    dept: str,
+    suffix: str,
+    name: str,
+    matter_type: str,
+    statutory: int,
+    promised: int,
+    *,
+    depth: str = "online",
+    visits: int | None = None,
+    levels: tuple[str, ...] = ("district",),
+    audiences: tuple[str, ...] = ("1",),
+    materials: tuple[str, ...] = ("申请表", "身份证"),
+    result: str = "",
+    certificate: str | None = None,
+    result_type: str = "approval",
+    fee: str = "",
+    keywords: tuple[str, ...] = (),
+    special: tuple[str, ...] = (),
+    unit: str = "working_day",
+    cross_area: str = "district",
+    basis: str = "",
+    guide: str = "",
+    acr: int = 2,
+) -> MatterSpec:
     """One demo matter; ``depth`` picks online depths and channels ("full" = 全程网办, 0 visits)."""
     depths, channels = _DEPTHS[depth]
     count = 0 if depth in ("full", "inform") else (1 if visits is None else visits)
     abbr = dept.split("-")[0]
     return MatterSpec(
-        code=f"500110-{dept}-{suffix}", name=name, matter_type=matter_type, department_code=f"500110-{abbr}",
-        statutory_days=statutory, promised_days=promised, department_name=DEPARTMENTS[abbr],
-        basic_code=None, levels=levels, audiences=audiences, legal_basis=basis or f"《{name}相关法律法规》",
-        conditions=f"符合{name}法定条件的申请人", statutory_unit=unit, promised_unit=unit, visits=count,
-        visit_reason=_REASONS.get(count, "须多次到现场核查") if count else "", fee=bool(fee), fee_basis=fee,
-        online_depths=depths, full_online=depth == "full", channels=channels,
-        result_type="certificate" if certificate else result_type, result_name=result,
-        result_certificate_type=certificate, min_real_name_level=acr, cross_area=cross_area,
-        special_procedures=special, consult_phone=f"023-4867{sum(map(ord, abbr)) % 10000:04d}",
-        complaint_phone="12345", keywords=keywords,
+        code=f"500110-{dept}-{suffix}",
+        name=name,
+        matter_type=matter_type,
+        department_code=f"500110-{abbr}",
+        statutory_days=statutory,
+        promised_days=promised,
+        department_name=DEPARTMENTS[abbr],
+        basic_code=None,
+        levels=levels,
+        audiences=audiences,
+        legal_basis=basis or f"《{name}相关法律法规》",
+        conditions=f"符合{name}法定条件的申请人",
+        statutory_unit=unit,
+        promised_unit=unit,
+        visits=count,
+        visit_reason=_REASONS.get(count, "须多次到现场核查") if count else "",
+        fee=bool(fee),
+        fee_basis=fee,
+        online_depths=depths,
+        full_online=depth == "full",
+        channels=channels,
+        result_type="certificate" if certificate else result_type,
+        result_name=result,
+        result_certificate_type=certificate,
+        min_real_name_level=acr,
+        cross_area=cross_area,
+        special_procedures=special,
+        consult_phone=f"023-4867{sum(map(ord, abbr)) % 10000:04d}",
+        complaint_phone="12345",
+        keywords=keywords,
         guide=guide or f"申请人可通过渝快办网上办理或到綦江区行政服务中心{DEPARTMENTS[abbr]}窗口办理{name}。",
         materials=tuple(MATERIALS[key] for key in materials),
-    )  # fmt: skip
+    )

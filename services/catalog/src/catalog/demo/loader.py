@@ -24,8 +24,12 @@ from meshkit.db import Database
 __all__ = ["MATTERS", "SYSTEM", "Loaded", "load"]
 
 MATTERS: list[MatterSpec] = [*PEOPLE, *PLACES]
-SYSTEM = Principal(sub="catalog-demo", client_id="catalog-demo", kind="system",
-                   scopes=frozenset({"catalog:write", "catalog:publish", "catalog:admin"}))  # fmt: skip
+SYSTEM = Principal(
+    sub="catalog-demo",
+    client_id="catalog-demo",
+    kind="system",
+    scopes=frozenset({"catalog:write", "catalog:publish", "catalog:admin"}),
+)
 
 
 @dataclass(frozen=True)
@@ -64,8 +68,9 @@ async def _bundles(database: Database) -> int:
         async with CatalogUnitOfWork(database) as uow:
             current = await uow.bundles.latest(draft.code)
             if current is not None and (current.name, tuple(m.matter_code for m in current.members)) == (
-                draft.name, draft.member_codes
-            ):  # fmt: skip
+                draft.name,
+                draft.member_codes,
+            ):
                 continue
             bundle = await bundles.create_bundle(uow, SYSTEM, draft=draft)
             await bundles.submit_bundle(uow, SYSTEM, bundle_id=bundle.id)

@@ -36,9 +36,25 @@ MAX_QUERY_TERMS = 32
 
 # Words of government service that jieba's general dictionary splits or misses.
 DOMAIN_WORDS = (
-    "营业执照", "一件事", "个体工商户", "食品经营", "经营许可", "餐饮店", "开饭店", "办事指南", "社保卡",
-    "低保", "户口迁移", "不动产", "公积金", "残疾人证", "出生医学证明", "结婚登记", "退役军人", "容缺",
-)  # fmt: skip
+    "营业执照",
+    "一件事",
+    "个体工商户",
+    "食品经营",
+    "经营许可",
+    "餐饮店",
+    "开饭店",
+    "办事指南",
+    "社保卡",
+    "低保",
+    "户口迁移",
+    "不动产",
+    "公积金",
+    "残疾人证",
+    "出生医学证明",
+    "结婚登记",
+    "退役军人",
+    "容缺",
+)
 
 _lock = threading.Lock()
 _tokenizer: jieba.Tokenizer | None = None

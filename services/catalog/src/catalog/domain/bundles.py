@@ -49,10 +49,13 @@ def _merge(first: MaterialSpec, other: MaterialSpec) -> MaterialSpec:
     stronger = max(first.requirement, other.requirement, key=lambda r: _STRENGTH.get(r, 0))
     items = tuple(dict.fromkeys((*first.data_items, *other.data_items)))
     return replace(
-        first, requirement=stronger, paper_copies=max(first.paper_copies, other.paper_copies),
+        first,
+        requirement=stronger,
+        paper_copies=max(first.paper_copies, other.paper_copies),
         certificate_type=first.certificate_type or other.certificate_type,
-        resource_code=first.resource_code or other.resource_code, data_items=items,
-    )  # fmt: skip
+        resource_code=first.resource_code or other.resource_code,
+        data_items=items,
+    )
 
 
 def merge_materials(members: Sequence[MatterSpec]) -> list[MergedMaterial]:
@@ -102,8 +105,19 @@ def bundle_violations(
     found = {m.code for m in members}
     for code in member_codes:
         if code not in found:
-            out.append({"field": "members", "rule": "member_not_published", "message": f"事项 {code} 没有已发布的版本"})  # fmt: skip
+            out.append(
+                {
+                    "field": "members",
+                    "rule": "member_not_published",
+                    "message": f"事项 {code} 没有已发布的版本",
+                }
+            )
     if members and lead_department_code not in {m.department_code for m in members}:
-        out.append({"field": "lead_department_code", "rule": "lead_not_member",
-                    "message": "牵头部门须是成员事项的实施部门之一"})  # fmt: skip
+        out.append(
+            {
+                "field": "lead_department_code",
+                "rule": "lead_not_member",
+                "message": "牵头部门须是成员事项的实施部门之一",
+            }
+        )
     return out

@@ -53,7 +53,10 @@ def may_edit(principal: Principal, department_code: str) -> Denial | None:
     if not principal.has_role(EDITOR[0]):
         return _missing(EDITOR, "编辑事项")
     if principal.org != department_code:
-        return Denial("wrong_department", f"只能编辑本部门（{principal.org or '未知'}）的事项，不能编辑 {department_code} 的事项")  # fmt: skip
+        return Denial(
+            "wrong_department",
+            f"只能编辑本部门（{principal.org or '未知'}）的事项，不能编辑 {department_code} 的事项",
+        )
     return None
 
 

@@ -51,7 +51,13 @@ def _core_rules(spec: MatterSpec) -> list[Violation]:
         out.append(_violation("promised_days", "promised_exceeds_statutory", "承诺时限不得超过法定时限"))
     immediate = spec.case_kind == CaseKind.IMMEDIATE
     if immediate != (spec.promised_days == 0):
-        out.append(_violation("case_kind", "immediate_needs_zero_promise", "即办件的承诺时限须为 0，承诺时限为 0 的须为即办件"))  # fmt: skip
+        out.append(
+            _violation(
+                "case_kind",
+                "immediate_needs_zero_promise",
+                "即办件的承诺时限须为 0，承诺时限为 0 的须为即办件",
+            )
+        )
     if spec.visits > 0 and not spec.visit_reason.strip():
         out.append(_violation("visit_reason", "visits_need_reason", "到办事现场次数大于 0 时须说明理由"))
     if spec.fee and not spec.fee_basis.strip():
@@ -78,16 +84,26 @@ def _field_rules(spec: MatterSpec, dictionaries: Dictionaries) -> list[Violation
     out += _codes(dictionaries, Dictionary.CHANNELS, "channels", spec.channels, "办理渠道")
     out += _codes(dictionaries, Dictionary.RESULT_TYPES, "result_type", [spec.result_type], "办理结果类型")
     out += _codes(dictionaries, Dictionary.CROSS_AREAS, "cross_area", [spec.cross_area], "通办范围")
-    out += _codes(dictionaries, Dictionary.SPECIAL_PROCEDURES, "special_procedures", spec.special_procedures, "特别程序")  # fmt: skip
+    out += _codes(
+        dictionaries, Dictionary.SPECIAL_PROCEDURES, "special_procedures", spec.special_procedures, "特别程序"
+    )
     level = str(spec.min_real_name_level)
     out += _codes(dictionaries, Dictionary.REAL_NAME_LEVELS, "min_real_name_level", [level], "实名等级")
     if spec.result_certificate_type:
-        out += _codes(dictionaries, Dictionary.CERTIFICATE_TYPES, "result_certificate_type", [spec.result_certificate_type], "电子证照类型")  # fmt: skip
+        out += _codes(
+            dictionaries,
+            Dictionary.CERTIFICATE_TYPES,
+            "result_certificate_type",
+            [spec.result_certificate_type],
+            "电子证照类型",
+        )
     if not spec.levels:
         out.append(_violation("levels", "levels_required", "至少选择一个行使层级"))
     credit = spec.department_credit_code
     if credit and not uscc.is_valid(credit):
-        out.append(_violation("department_credit_code", "invalid_credit_code", "实施主体统一社会信用代码校验未通过"))  # fmt: skip
+        out.append(
+            _violation("department_credit_code", "invalid_credit_code", "实施主体统一社会信用代码校验未通过")
+        )
     if spec.valid_from and spec.valid_to and spec.valid_to <= spec.valid_from:
         out.append(_violation("valid_to", "empty_validity", "失效日期须晚于生效日期"))
     return out
@@ -95,13 +111,27 @@ def _field_rules(spec: MatterSpec, dictionaries: Dictionaries) -> list[Violation
 
 def _material_rules(index: int, material: MaterialSpec, dictionaries: Dictionaries) -> list[Violation]:
     field = f"materials[{index}]"
-    out = _codes(dictionaries, Dictionary.REQUIREMENTS, f"{field}.requirement", [material.requirement], "材料必要性")  # fmt: skip
+    out = _codes(
+        dictionaries, Dictionary.REQUIREMENTS, f"{field}.requirement", [material.requirement], "材料必要性"
+    )
     out += _codes(dictionaries, Dictionary.FORMS, f"{field}.form", [material.form], "材料形式")
     out += _codes(dictionaries, Dictionary.SOURCES, f"{field}.source", [material.source], "材料来源")
     if material.certificate_type:
-        out += _codes(dictionaries, Dictionary.CERTIFICATE_TYPES, f"{field}.certificate_type", [material.certificate_type], "电子证照类型")  # fmt: skip
+        out += _codes(
+            dictionaries,
+            Dictionary.CERTIFICATE_TYPES,
+            f"{field}.certificate_type",
+            [material.certificate_type],
+            "电子证照类型",
+        )
     if material.data_items and not material.resource_code:
-        out.append(_violation(f"{field}.data_items", "data_items_need_resource", f"材料“{material.name}”列出了数据项但没有共享资源编码"))  # fmt: skip
+        out.append(
+            _violation(
+                f"{field}.data_items",
+                "data_items_need_resource",
+                f"材料“{material.name}”列出了数据项但没有共享资源编码",
+            )
+        )
     return out
 
 
@@ -113,5 +143,7 @@ def quality_violations(spec: MatterSpec, dictionaries: Dictionaries) -> list[Vio
     for index, material in enumerate(spec.materials):
         out += _material_rules(index, material, dictionaries)
         if names.index(material.name) != index:
-            out.append(_violation(f"materials[{index}].name", "duplicate_material", f"材料“{material.name}”重复"))  # fmt: skip
+            out.append(
+                _violation(f"materials[{index}].name", "duplicate_material", f"材料“{material.name}”重复")
+            )
     return out

@@ -132,8 +132,15 @@ def bundle_documents(
     return _documents(fields, [code])
 
 
-def facet_bits(*, matter_type: str | None, levels: Sequence[str], audiences: Sequence[str],
-               online_depths: Sequence[str], zero_visits: bool, bundle: bool) -> int:  # fmt: skip
+def facet_bits(
+    *,
+    matter_type: str | None,
+    levels: Sequence[str],
+    audiences: Sequence[str],
+    online_depths: Sequence[str],
+    zero_visits: bool,
+    bundle: bool,
+) -> int:
     """An entry's values of the fixed-domain facets as one integer (bit ``n`` = ``FACET_BITS[n]``), so the
     search query counts every facet in a single pass over the hits."""
     held = (

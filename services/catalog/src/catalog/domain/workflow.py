@@ -72,8 +72,11 @@ def plan_validity(candidate: Validity, others: Sequence[Validity]) -> ValidityPl
             continue
         if candidate.overlaps(other):
             until = other.valid_to.isoformat() if other.valid_to else "长期"
-            violations.append({
-                "field": "valid_from", "rule": "validity_overlap",
-                "message": f"有效期与第 {other.version} 版（{other.valid_from.isoformat()} 至 {until}）重叠",
-            })  # fmt: skip
+            violations.append(
+                {
+                    "field": "valid_from",
+                    "rule": "validity_overlap",
+                    "message": f"有效期与第 {other.version} 版（{other.valid_from.isoformat()} 至 {until}）重叠",
+                }
+            )
     return ValidityPlan(close=close, violations=tuple(violations))

@@ -191,12 +191,20 @@ class SearchEntry(Base):
     # The GIN indexes keep no pending list (fastupdate): entries change a few times a day and are searched all
     # the time, and every search would otherwise scan the whole unsorted pending list until the next vacuum.
     __table_args__ = (
-        Index("ix_search_entries_document", "document", postgresql_using="gin",
-              postgresql_with={"fastupdate": "off"}),
-        Index("ix_search_entries_headline", "headline", postgresql_using="gin",  # ranks only these matches
-              postgresql_with={"fastupdate": "off"}),
+        Index(
+            "ix_search_entries_document",
+            "document",
+            postgresql_using="gin",
+            postgresql_with={"fastupdate": "off"},
+        ),
+        Index(
+            "ix_search_entries_headline",
+            "headline",
+            postgresql_using="gin",  # ranks only these matches
+            postgresql_with={"fastupdate": "off"},
+        ),
         Index("ix_search_entries_department", "department_code", "department_name"),  # filter, facet label
-    )  # fmt: skip
+    )
 
     kind: Mapped[str] = mapped_column(String(10), primary_key=True)  # matter | bundle
     code: Mapped[str] = mapped_column(String(36), primary_key=True)

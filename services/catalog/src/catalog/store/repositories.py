@@ -165,10 +165,28 @@ class HistoryRepository:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
-    def record(self, *, kind: str, code: str, record_id: str, version: int, action: str, status: str,
-               actor: str, note: str = "") -> None:  # fmt: skip
-        entry = HistoryEntry(kind=kind, code=code, record_id=record_id, version=version, action=action,
-                             status=status, actor=actor, note=note)  # fmt: skip
+    def record(
+        self,
+        *,
+        kind: str,
+        code: str,
+        record_id: str,
+        version: int,
+        action: str,
+        status: str,
+        actor: str,
+        note: str = "",
+    ) -> None:
+        entry = HistoryEntry(
+            kind=kind,
+            code=code,
+            record_id=record_id,
+            version=version,
+            action=action,
+            status=status,
+            actor=actor,
+            note=note,
+        )
         self._session.add(entry)
 
     async def of(self, kind: str, code: str) -> Sequence[HistoryEntry]:

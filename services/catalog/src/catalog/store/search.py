@@ -201,8 +201,12 @@ class SearchRepository:
                     counts[n] += group["count"]
         names = dict(row["departments"] or {})
         return SearchRows(
-            total=sum(departments.values()), items=list(row["items"]), bit_counts=counts,
-            departments=[{"value": code, "label": names.get(code) or code, "count": count}
-                         for code, count in departments.items()],
+            total=sum(departments.values()),
+            items=list(row["items"]),
+            bit_counts=counts,
+            departments=[
+                {"value": code, "label": names.get(code) or code, "count": count}
+                for code, count in departments.items()
+            ],
             labels=dict(row["labels"] or {}),
-        )  # fmt: skip
+        )

@@ -70,8 +70,15 @@ class BundleView:
 
 
 def _record(uow: CatalogUnitOfWork, bundle: Bundle, action: str, principal: Principal) -> None:
-    uow.history.record(kind="bundle", code=bundle.code, record_id=bundle.id, version=bundle.version,
-                       action=action, status=bundle.status, actor=actor_of(principal))  # fmt: skip
+    uow.history.record(
+        kind="bundle",
+        code=bundle.code,
+        record_id=bundle.id,
+        version=bundle.version,
+        action=action,
+        status=bundle.status,
+        actor=actor_of(principal),
+    )
 
 
 def _fill(bundle: Bundle, draft: BundleDraft) -> None:
@@ -83,8 +90,12 @@ def _fill(bundle: Bundle, draft: BundleDraft) -> None:
 async def create_bundle(uow: CatalogUnitOfWork, principal: Principal, *, draft: BundleDraft) -> Bundle:
     """A draft bundle (or the next version of one), by an editor of the lead department."""
     deny(may_edit(principal, draft.lead_department_code))
-    bundle = Bundle(id=str(uuid.uuid4()), code=draft.code, version=await uow.bundles.next_version(draft.code),
-                    status=MatterStatus.DRAFT)  # fmt: skip
+    bundle = Bundle(
+        id=str(uuid.uuid4()),
+        code=draft.code,
+        version=await uow.bundles.next_version(draft.code),
+        status=MatterStatus.DRAFT,
+    )
     _fill(bundle, draft)
     uow.bundles.add(bundle, draft.member_codes)
     _record(uow, bundle, "created", principal)
@@ -141,20 +152,36 @@ async def _members(uow: CatalogUnitOfWork, bundle: Bundle) -> list[Matter]:
 def _payload(bundle: Bundle, members: Sequence[Matter], specs: Sequence[MatterSpec]) -> BundlePublished:
     limit = combined_limit(specs)
     return BundlePublished(
-        bundle_id=bundle.id, code=bundle.code, version=bundle.version, name=bundle.name,
-        lead_department_code=bundle.lead_department_code, lead_department_name=bundle.lead_department_name,
-        members=[BundleMember(code=m.code, version=m.version, name=m.name, department_code=m.department_code)
-                 for m in members],
+        bundle_id=bundle.id,
+        code=bundle.code,
+        version=bundle.version,
+        name=bundle.name,
+        lead_department_code=bundle.lead_department_code,
+        lead_department_name=bundle.lead_department_name,
+        members=[
+            BundleMember(code=m.code, version=m.version, name=m.name, department_code=m.department_code)
+            for m in members
+        ],
         materials=[
-            BundleMaterial(name=x.material.name, requirement=x.material.requirement, form=x.material.form,
-                           paper_copies=x.material.paper_copies, source=x.material.source,
-                           certificate_type=x.material.certificate_type, resource_code=x.material.resource_code,
-                           data_items=list(x.material.data_items), asked_by=list(x.asked_by), produced_by=x.produced_by)
+            BundleMaterial(
+                name=x.material.name,
+                requirement=x.material.requirement,
+                form=x.material.form,
+                paper_copies=x.material.paper_copies,
+                source=x.material.source,
+                certificate_type=x.material.certificate_type,
+                resource_code=x.material.resource_code,
+                data_items=list(x.material.data_items),
+                asked_by=list(x.asked_by),
+                produced_by=x.produced_by,
+            )
             for x in merge_materials(specs)
         ],
-        statutory_days=limit.statutory_days, statutory_unit=limit.statutory_unit,
-        promised_days=limit.promised_days, promised_unit=limit.promised_unit,
-    )  # fmt: skip
+        statutory_days=limit.statutory_days,
+        statutory_unit=limit.statutory_unit,
+        promised_days=limit.promised_days,
+        promised_unit=limit.promised_unit,
+    )
 
 
 async def publish_bundle(uow: CatalogUnitOfWork, principal: Principal, *, bundle_id: str) -> Bundle:
@@ -164,8 +191,11 @@ async def publish_bundle(uow: CatalogUnitOfWork, principal: Principal, *, bundle
     _check(bundle, "publish")
     members = await _members(uow, bundle)
     specs = [to_spec(m) for m in members]
-    violations = bundle_violations(member_codes=[m.matter_code for m in bundle.members],
-                                   lead_department_code=bundle.lead_department_code, members=specs)  # fmt: skip
+    violations = bundle_violations(
+        member_codes=[m.matter_code for m in bundle.members],
+        lead_department_code=bundle.lead_department_code,
+        members=specs,
+    )
     if violations:
         raise QualityRulesFailed(violations, what="一件事")
     now = datetime.now(UTC)
@@ -175,8 +205,12 @@ async def publish_bundle(uow: CatalogUnitOfWork, principal: Principal, *, bundle
             _record(uow, previous, "superseded", principal)
     bundle.status, bundle.published_at = MatterStatus.PUBLISHED, now
     await index_bundle(uow, bundle, specs)
-    await uow.publish(BUNDLE_PUBLISHED, aggregate_id=bundle.code, sequence=bundle.version,
-                      payload=_payload(bundle, members, specs))  # fmt: skip
+    await uow.publish(
+        BUNDLE_PUBLISHED,
+        aggregate_id=bundle.code,
+        sequence=bundle.version,
+        payload=_payload(bundle, members, specs),
+    )
     _record(uow, bundle, "published", principal)
     await uow.commit()
     return bundle
@@ -188,8 +222,12 @@ async def retire_bundle(uow: CatalogUnitOfWork, principal: Principal, *, bundle_
     _check(bundle, "retire")
     bundle.status, bundle.retired_at = MatterStatus.RETIRED, datetime.now(UTC)
     await uow.search.remove(kind="bundle", code=bundle.code)
-    await uow.publish(BUNDLE_RETIRED, aggregate_id=bundle.code, sequence=bundle.version,
-                      payload=BundleRetired(bundle_id=bundle.id, code=bundle.code, version=bundle.version))  # fmt: skip
+    await uow.publish(
+        BUNDLE_RETIRED,
+        aggregate_id=bundle.code,
+        sequence=bundle.version,
+        payload=BundleRetired(bundle_id=bundle.id, code=bundle.code, version=bundle.version),
+    )
     _record(uow, bundle, "retired", principal)
     await uow.commit()
     return bundle

@@ -19,16 +19,33 @@ async def index_matter(uow: CatalogUnitOfWork, matter: Matter) -> None:
     spec = to_spec(matter)
     documents = matter_documents(spec)
     department_name = matter.department_name or matter.department_code
-    await uow.search.upsert({
-        "kind": "matter", "code": matter.code, "record_id": matter.id, "version": matter.version,
-        "name": matter.name, "department_code": matter.department_code,
-        "department_name": department_name, "matter_type": matter.matter_type,
-        "levels": list(matter.levels), "audiences": list(matter.audiences),
-        "online_depths": list(matter.online_depths), "zero_visits": matter.visits == 0,
-        "summary": matter.result_name, "document": documents.document, "headline": documents.headline,
-        "facet_bits": facet_bits(matter_type=matter.matter_type, levels=matter.levels, audiences=matter.audiences,
-                               online_depths=matter.online_depths, zero_visits=matter.visits == 0, bundle=False),
-    })  # fmt: skip
+    await uow.search.upsert(
+        {
+            "kind": "matter",
+            "code": matter.code,
+            "record_id": matter.id,
+            "version": matter.version,
+            "name": matter.name,
+            "department_code": matter.department_code,
+            "department_name": department_name,
+            "matter_type": matter.matter_type,
+            "levels": list(matter.levels),
+            "audiences": list(matter.audiences),
+            "online_depths": list(matter.online_depths),
+            "zero_visits": matter.visits == 0,
+            "summary": matter.result_name,
+            "document": documents.document,
+            "headline": documents.headline,
+            "facet_bits": facet_bits(
+                matter_type=matter.matter_type,
+                levels=matter.levels,
+                audiences=matter.audiences,
+                online_depths=matter.online_depths,
+                zero_visits=matter.visits == 0,
+                bundle=False,
+            ),
+        }
+    )
 
 
 async def index_bundle(uow: CatalogUnitOfWork, bundle: Bundle, members: Sequence[MatterSpec]) -> None:
@@ -39,17 +56,40 @@ async def index_bundle(uow: CatalogUnitOfWork, bundle: Bundle, members: Sequence
     audiences = sorted({a for m in members for a in m.audiences})
     zero_visits = all(m.visits == 0 for m in members)
     department_name = bundle.lead_department_name or bundle.lead_department_code
-    documents = bundle_documents(code=bundle.code, name=bundle.name, keywords=bundle.keywords,
-                                 description=bundle.description, members=members)  # fmt: skip
-    await uow.search.upsert({
-        "kind": "bundle", "code": bundle.code, "record_id": bundle.id, "version": bundle.version,
-        "name": bundle.name, "department_code": bundle.lead_department_code, "department_name": department_name,
-        "matter_type": None, "levels": levels, "audiences": audiences, "online_depths": depths,
-        "zero_visits": zero_visits, "summary": f"{len(members)} 个事项一次办，提交 {asked} 份材料",
-        "document": documents.document, "headline": documents.headline,
-        "facet_bits": facet_bits(matter_type=None, levels=levels, audiences=audiences, online_depths=depths,
-                               zero_visits=zero_visits, bundle=True),
-    })  # fmt: skip
+    documents = bundle_documents(
+        code=bundle.code,
+        name=bundle.name,
+        keywords=bundle.keywords,
+        description=bundle.description,
+        members=members,
+    )
+    await uow.search.upsert(
+        {
+            "kind": "bundle",
+            "code": bundle.code,
+            "record_id": bundle.id,
+            "version": bundle.version,
+            "name": bundle.name,
+            "department_code": bundle.lead_department_code,
+            "department_name": department_name,
+            "matter_type": None,
+            "levels": levels,
+            "audiences": audiences,
+            "online_depths": depths,
+            "zero_visits": zero_visits,
+            "summary": f"{len(members)} 个事项一次办，提交 {asked} 份材料",
+            "document": documents.document,
+            "headline": documents.headline,
+            "facet_bits": facet_bits(
+                matter_type=None,
+                levels=levels,
+                audiences=audiences,
+                online_depths=depths,
+                zero_visits=zero_visits,
+                bundle=True,
+            ),
+        }
+    )
 
 
 async def reindex(uow: CatalogUnitOfWork) -> int:

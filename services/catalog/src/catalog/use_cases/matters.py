@@ -52,12 +52,24 @@ async def stage_draft(
 ) -> Matter:
     """:func:`create_draft` without the commit, for operations that write several versions at once."""
     deny(may_edit(principal, spec.department_code))
-    matter = Matter(id=str(uuid.uuid4()), code=spec.code, version=await uow.matters.next_version(spec.code),
-                    status=MatterStatus.DRAFT)  # fmt: skip
+    matter = Matter(
+        id=str(uuid.uuid4()),
+        code=spec.code,
+        version=await uow.matters.next_version(spec.code),
+        status=MatterStatus.DRAFT,
+    )
     apply_spec(matter, spec)
     uow.matters.add(matter, spec)
-    uow.history.record(kind="matter", code=matter.code, record_id=matter.id, version=matter.version,
-                       action="created", status=matter.status, actor=actor_of(principal), note=note)  # fmt: skip
+    uow.history.record(
+        kind="matter",
+        code=matter.code,
+        record_id=matter.id,
+        version=matter.version,
+        action="created",
+        status=matter.status,
+        actor=actor_of(principal),
+        note=note,
+    )
     return matter
 
 
@@ -76,15 +88,24 @@ async def update_draft(
     deny(may_edit(principal, matter.department_code))
     deny(may_edit(principal, spec.department_code))
     if not is_editable(matter.status):
-        raise Conflict(f"第 {matter.version} 版状态为 {matter.status}，已发布的版本不可修改，请修订为新草稿",
-                       code="matter_immutable")  # fmt: skip
+        raise Conflict(
+            f"第 {matter.version} 版状态为 {matter.status}，已发布的版本不可修改，请修订为新草稿",
+            code="matter_immutable",
+        )
     if spec.code != matter.code:
         raise Conflict(f"实施编码不可修改（{matter.code} → {spec.code}），请新建事项", code="code_immutable")
     apply_spec(matter, spec)
     await uow.matters.set_materials(matter, spec)
     matter.updated_at = datetime.now(UTC)
-    uow.history.record(kind="matter", code=matter.code, record_id=matter.id, version=matter.version,
-                       action="updated", status=matter.status, actor=actor_of(principal))  # fmt: skip
+    uow.history.record(
+        kind="matter",
+        code=matter.code,
+        record_id=matter.id,
+        version=matter.version,
+        action="updated",
+        status=matter.status,
+        actor=actor_of(principal),
+    )
     await uow.commit()
     return matter
 

@@ -35,8 +35,9 @@ async def search(
     if text and analysis.query(text) is not None:
         meaning = concepts(text, await uow.search.expansions(analysis.normalize(text)))
     rows = await uow.search.search(concepts=meaning, filters=filters, limit=limit, offset=offset)
-    facets: dict[str, list[FacetValue]] = {"department": [FacetValue(d["value"], d["label"], int(d["count"]))
-                                                          for d in rows.departments]}  # fmt: skip
+    facets: dict[str, list[FacetValue]] = {
+        "department": [FacetValue(d["value"], d["label"], int(d["count"])) for d in rows.departments]
+    }
     for (facet, value), count in zip(FACET_BITS, rows.bit_counts, strict=True):
         dictionary = FACETS[facet]
         label = rows.labels.get(f"{dictionary}:{value}") if dictionary else FIXED_LABELS[facet][value]

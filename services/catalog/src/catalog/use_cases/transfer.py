@@ -40,9 +40,15 @@ def _row_errors(row: int, exc: ProblemError) -> list[RowError]:
 
 
 async def import_matters(
-    uow: CatalogUnitOfWork, principal: Principal, *, records: Sequence[Mapping[str, str]], publish: bool,
-    all_or_nothing: bool = True, progress: Progress | None = None, on: date | None = None,
-) -> ImportReport:  # fmt: skip
+    uow: CatalogUnitOfWork,
+    principal: Principal,
+    *,
+    records: Sequence[Mapping[str, str]],
+    publish: bool,
+    all_or_nothing: bool = True,
+    progress: Progress | None = None,
+    on: date | None = None,
+) -> ImportReport:
     """Each matter of the file becomes a new draft version (and, with ``publish``, is submitted and published
     under every quality rule). A matter is applied whole or not at all; with ``all_or_nothing`` (the default)
     one bad row leaves the catalog untouched. Every problem is reported with its row number."""

@@ -35,15 +35,25 @@ def _check(matter: Matter, action: str) -> None:
     if not can_transition(matter.status, action):
         allowed = "、".join(sorted(TRANSITIONS[action][0]))
         code = "matter_not_publishable" if action == "publish" else "invalid_transition"
-        raise Conflict(f"第 {matter.version} 版状态为 {matter.status}，只有 {allowed} 状态可以{_NAMES[action]}",
-                       code=code)  # fmt: skip
+        raise Conflict(
+            f"第 {matter.version} 版状态为 {matter.status}，只有 {allowed} 状态可以{_NAMES[action]}",
+            code=code,
+        )
 
 
 def _record(
     uow: CatalogUnitOfWork, matter: Matter, action: str, principal: Principal, note: str = ""
 ) -> None:
-    uow.history.record(kind="matter", code=matter.code, record_id=matter.id, version=matter.version,
-                       action=action, status=matter.status, actor=actor_of(principal), note=note)  # fmt: skip
+    uow.history.record(
+        kind="matter",
+        code=matter.code,
+        record_id=matter.id,
+        version=matter.version,
+        action=action,
+        status=matter.status,
+        actor=actor_of(principal),
+        note=note,
+    )
 
 
 async def submit_matter(uow: CatalogUnitOfWork, principal: Principal, *, matter_id: str) -> Matter:
@@ -74,21 +84,42 @@ async def return_matter(uow: CatalogUnitOfWork, principal: Principal, *, matter_
 
 def _published_payload(matter: Matter) -> MatterPublished:
     return MatterPublished(
-        matter_id=matter.id, code=matter.code, version=matter.version, name=matter.name,
-        matter_type=matter.matter_type, department_code=matter.department_code,
-        statutory_days=matter.statutory_days, promised_days=matter.promised_days,
-        department_name=matter.department_name, levels=list(matter.levels), audiences=list(matter.audiences),
-        statutory_unit=matter.statutory_unit, promised_unit=matter.promised_unit, case_kind=matter.case_kind,
-        visits=matter.visits, online_depths=list(matter.online_depths), full_online=matter.full_online,
-        min_real_name_level=matter.min_real_name_level, result_certificate_type=matter.result_certificate_type,
-        special_procedures=list(matter.special_procedures), valid_from=matter.valid_from, valid_to=matter.valid_to,
+        matter_id=matter.id,
+        code=matter.code,
+        version=matter.version,
+        name=matter.name,
+        matter_type=matter.matter_type,
+        department_code=matter.department_code,
+        statutory_days=matter.statutory_days,
+        promised_days=matter.promised_days,
+        department_name=matter.department_name,
+        levels=list(matter.levels),
+        audiences=list(matter.audiences),
+        statutory_unit=matter.statutory_unit,
+        promised_unit=matter.promised_unit,
+        case_kind=matter.case_kind,
+        visits=matter.visits,
+        online_depths=list(matter.online_depths),
+        full_online=matter.full_online,
+        min_real_name_level=matter.min_real_name_level,
+        result_certificate_type=matter.result_certificate_type,
+        special_procedures=list(matter.special_procedures),
+        valid_from=matter.valid_from,
+        valid_to=matter.valid_to,
         materials=[
-            MaterialInfo(name=m.name, requirement=m.requirement, form=m.form, paper_copies=m.paper_copies,
-                         source=m.source, certificate_type=m.certificate_type, resource_code=m.resource_code,
-                         data_items=list(m.data_items))
+            MaterialInfo(
+                name=m.name,
+                requirement=m.requirement,
+                form=m.form,
+                paper_copies=m.paper_copies,
+                source=m.source,
+                certificate_type=m.certificate_type,
+                resource_code=m.resource_code,
+                data_items=list(m.data_items),
+            )
             for m in matter.materials
         ],
-    )  # fmt: skip
+    )
 
 
 async def publish_matter(
@@ -120,15 +151,26 @@ async def stage_publish(
     if plan.close is not None:
         version, valid_to = plan.close
         await uow.matters.close_validity(matter.code, version, valid_to)
-        uow.history.record(kind="matter", code=matter.code, record_id=matter.id, version=version,
-                           action="superseded", status=MatterStatus.PUBLISHED, actor=actor_of(principal),
-                           note=f"由第 {matter.version} 版取代，有效期至 {valid_to.isoformat()}")  # fmt: skip
+        uow.history.record(
+            kind="matter",
+            code=matter.code,
+            record_id=matter.id,
+            version=version,
+            action="superseded",
+            status=MatterStatus.PUBLISHED,
+            actor=actor_of(principal),
+            note=f"由第 {matter.version} 版取代，有效期至 {valid_to.isoformat()}",
+        )
     matter.status = MatterStatus.PUBLISHED
     matter.valid_from = spec.valid_from
     matter.published_at = datetime.now(UTC)
     await index_matter(uow, matter)
-    await uow.publish(MATTER_PUBLISHED, aggregate_id=matter.code, sequence=matter.version,
-                      payload=_published_payload(matter))  # fmt: skip
+    await uow.publish(
+        MATTER_PUBLISHED,
+        aggregate_id=matter.code,
+        sequence=matter.version,
+        payload=_published_payload(matter),
+    )
     _record(uow, matter, "published", principal)
 
 
@@ -151,9 +193,12 @@ async def retire_matter(
         await uow.search.remove(kind="matter", code=matter.code)
     else:
         await index_matter(uow, current)
-    await uow.publish(MATTER_RETIRED, aggregate_id=matter.code, sequence=matter.version,
-                      payload=MatterRetired(matter_id=matter.id, code=matter.code, version=matter.version,
-                                            retired_on=day))  # fmt: skip
+    await uow.publish(
+        MATTER_RETIRED,
+        aggregate_id=matter.code,
+        sequence=matter.version,
+        payload=MatterRetired(matter_id=matter.id, code=matter.code, version=matter.version, retired_on=day),
+    )
     _record(uow, matter, "retired", principal, note)
     await uow.commit()
     return matter

@@ -60,8 +60,11 @@ class BatchResult(BaseModel):
         description="what the single-read route would have answered: 200, or a problem's status"
     )
     result: ReadOut | LookupOut | None = Field(default=None, description="the answer, when status is 200")
-    problem: Problem | None = Field(default=None, description="why not, otherwise (e.g. not_granted, "
-                                    "purpose_required, record_not_found with its access_log_id)")  # fmt: skip
+    problem: Problem | None = Field(
+        default=None,
+        description="why not, otherwise (e.g. not_granted, "
+        "purpose_required, record_not_found with its access_log_id)",
+    )
 
 
 class BatchOut(BaseModel):
@@ -77,22 +80,35 @@ async def serve_batch(request: Request) -> Response:
     return Response(json_bytes({"results": list(results)}), media_type="application/json")
 
 
-async def _answer(request: Request, principal: Principal, item: RecordReadIn | CertificateLookupIn
-                  ) -> dict[str, Any]:  # fmt: skip
+async def _answer(
+    request: Request, principal: Principal, item: RecordReadIn | CertificateLookupIn
+) -> dict[str, Any]:
     try:
         if isinstance(item, RecordReadIn):
             result = await answer_read(request, principal, item.resource_code, item)
         else:
             result = await answer_lookup(request, principal, item)
     except ProblemError as exc:
-        problem = problem_body(status=exc.status, code=exc.code, detail=exc.detail, instance=PATH,
-                               title=exc.title, errors=exc.errors, **exc.extra)  # fmt: skip
+        problem = problem_body(
+            status=exc.status,
+            code=exc.code,
+            detail=exc.detail,
+            instance=PATH,
+            title=exc.title,
+            errors=exc.errors,
+            **exc.extra,
+        )
         return {"status": exc.status, "problem": problem}
     except Exception:  # one item's fault must not cost the others their answers (they are logged already)
         request_id = current_request_id()
         log.exception("batch item failed", extra={"path": PATH, "kind": item.kind})
-        problem = problem_body(status=500, code="internal_error", instance=PATH, request_id=request_id,
-                               detail=f"服务器内部错误，请凭请求编号联系运维 (request id {request_id})")  # fmt: skip
+        problem = problem_body(
+            status=500,
+            code="internal_error",
+            instance=PATH,
+            request_id=request_id,
+            detail=f"服务器内部错误，请凭请求编号联系运维 (request id {request_id})",
+        )
         return {"status": 500, "problem": problem}
     return {"status": 200, "result": result}
 
@@ -110,6 +126,10 @@ async def read_batch(body: BatchIn, principal: DataPrincipal) -> BatchOut:
 
 
 router.add_api_route(
-    PATH, read_batch, methods=["POST"], response_model=BatchOut, route_class_override=_BatchRoute,
+    PATH,
+    read_batch,
+    methods=["POST"],
+    response_model=BatchOut,
+    route_class_override=_BatchRoute,
     responses=problem_responses(400, 401, 413, 422, 429),
-)  # fmt: skip
+)

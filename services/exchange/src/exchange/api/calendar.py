@@ -33,8 +33,12 @@ async def calendar_years(uow: UowDep, principal: CurrentPrincipal) -> list[YearO
     """The years with a published holiday notice; a share request whose answer date would fall in another year
     is refused with `calendar_unavailable` until the district enters that year's notice."""
     return [
-        YearOut(year=year.year, source=year.source, revision=year.revision,
-                holidays=[d.day for d in days if d.kind == DayKind.HOLIDAY],
-                makeup_workdays=[d.day for d in days if d.kind == DayKind.MAKEUP_WORKDAY])
+        YearOut(
+            year=year.year,
+            source=year.source,
+            revision=year.revision,
+            holidays=[d.day for d in days if d.kind == DayKind.HOLIDAY],
+            makeup_workdays=[d.day for d in days if d.kind == DayKind.MAKEUP_WORKDAY],
+        )
         for year, days in await uow.calendar.years()
-    ]  # fmt: skip
+    ]

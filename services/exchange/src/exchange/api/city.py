@@ -81,22 +81,35 @@ async def replay_city_records(
     return ReplayOut(requeued=await city.replay(uow, caller=principal, ids=body.ids, now=now))
 
 
-@router.post("/inbound/{kind}", response_model=PushOut, status_code=202,
-             responses=problem_responses(401, 409, 413, 422))  # fmt: skip
+@router.post(
+    "/inbound/{kind}",
+    response_model=PushOut,
+    status_code=202,
+    responses=problem_responses(401, 409, 413, 422),
+)
 async def receive_city_push(
-    request: Request, uow: UowDep, settings: SettingsDep, sealer: SealerDep, now: NowDep,
+    request: Request,
+    uow: UowDep,
+    settings: SettingsDep,
+    sealer: SealerDep,
+    now: NowDep,
     kind: Annotated[Literal["matters", "cases"], Path(description="what is pushed down")],
     algorithm: Annotated[str, Header(alias="X-Tongban-Signature-Alg", max_length=20)],
     timestamp: Annotated[str, Header(alias="X-Tongban-Timestamp", max_length=20)],
     nonce: Annotated[str, Header(alias="X-Tongban-Nonce", min_length=8, max_length=64)],
     signature: Annotated[str, Header(alias="X-Tongban-Signature", max_length=512)],
-) -> PushOut:  # fmt: skip
+) -> PushOut:
     """回流: the city platform pushes matters or cases down, signed (SM2-SM3 or HMAC-SHA256) over
     ``timestamp\\nnonce\\nbody``; body ``{"batch": ..., "items": [...]}``."""
     verifier: Verifier = request.app.state.city_verifier
     push = city_inbound.SignedPush(algorithm, timestamp, nonce, signature, await request.body())
     ids = await city_inbound.receive_push(
-        uow, kind="matter" if kind == "matters" else "case", push=push, verifier=verifier, sealer=sealer,
-        now=now, max_skew=settings.city_clock_skew,
-    )  # fmt: skip
+        uow,
+        kind="matter" if kind == "matters" else "case",
+        push=push,
+        verifier=verifier,
+        sealer=sealer,
+        now=now,
+        max_skew=settings.city_clock_skew,
+    )
     return PushOut(received=len(ids), ids=ids)

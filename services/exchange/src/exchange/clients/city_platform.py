@@ -26,7 +26,9 @@ from exchange.signing import HEADER_ALG, HEADER_NONCE, HEADER_SIGNATURE, HEADER_
 
 __all__ = ["Answer", "CityPlatformClient", "CityRefused", "batch_body", "signed_headers"]
 
-_COMPACT = {"ensure_ascii": False, "separators": (",", ":")}
+
+def _compact(value: dict[str, object]) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 class CityRefused(Exception):
@@ -54,11 +56,20 @@ def batch_body(batch_id: str, records: Sequence[Outbound], *, source: str, sync_
     """The request body; each record's content is the stored JSON text, spliced in without re-encoding."""
     parts = []
     for row in records:
-        meta = json.dumps({"record_id": row.record_id, "kind": row.kind, "case_number": row.case_number,
-                           "sequence": row.event_sequence, "batch": row.batch, "operation": row.operation,
-                           "sync_time": sync_time, "source": source}, **_COMPACT)  # type: ignore[arg-type]  # fmt: skip
+        meta = _compact(
+            {
+                "record_id": row.record_id,
+                "kind": row.kind,
+                "case_number": row.case_number,
+                "sequence": row.event_sequence,
+                "batch": row.batch,
+                "operation": row.operation,
+                "sync_time": sync_time,
+                "source": source,
+            }
+        )
         parts.append(f'{meta[:-1]},"content":{row.content}}}')
-    head = json.dumps({"batch_id": batch_id, "source": source, "sync_time": sync_time}, **_COMPACT)  # type: ignore[arg-type]
+    head = _compact({"batch_id": batch_id, "source": source, "sync_time": sync_time})
     return f'{head[:-1]},"records":[{",".join(parts)}]}}'.encode()
 
 

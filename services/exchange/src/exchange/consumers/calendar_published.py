@@ -41,12 +41,18 @@ class CalendarPublishedView(BaseModel):
 async def on_calendar_published(session: AsyncSession, event: CloudEvent) -> None:
     view = CalendarPublishedView.model_validate(event.data)
     await apply_published_year(
-        JoinedUnitOfWork(session), year=view.year, source=view.source, revision=view.revision,
-        holidays=view.holidays, makeup_workdays=view.makeup_workdays,
-    )  # fmt: skip
+        JoinedUnitOfWork(session),
+        year=view.year,
+        source=view.source,
+        revision=view.revision,
+        holidays=view.holidays,
+        makeup_workdays=view.makeup_workdays,
+    )
 
 
 CALENDAR_PUBLISHED_CONSUMER = ConsumerSpec(
-    durable="exchange-calendar-published", stream="CASES", subjects=["cases.calendar_published.v1"],
+    durable="exchange-calendar-published",
+    stream="CASES",
+    subjects=["cases.calendar_published.v1"],
     handler=on_calendar_published,
-)  # fmt: skip
+)

@@ -45,24 +45,36 @@ class MatterPublishedView(BaseModel):
 async def on_matter_published(session: AsyncSession, event: CloudEvent) -> None:
     view = MatterPublishedView.model_validate(event.data)
     dependencies = [
-        {"material_name": m.name, "resource_code": m.resource_code, "certificate_type": m.certificate_type,
-         "data_items": m.data_items}
+        {
+            "material_name": m.name,
+            "resource_code": m.resource_code,
+            "certificate_type": m.certificate_type,
+            "data_items": m.data_items,
+        }
         for m in view.materials
         if m.resource_code or m.certificate_type
-    ]  # fmt: skip
+    ]
     recorded = await MatterDependencyRepository(session).published(
-        code=view.code, version=view.version, name=view.name, department_code=view.department_code,
-        result_certificate_type=view.result_certificate_type, dependencies=dependencies,
-    )  # fmt: skip
+        code=view.code,
+        version=view.version,
+        name=view.name,
+        department_code=view.department_code,
+        result_certificate_type=view.result_certificate_type,
+        dependencies=dependencies,
+    )
     named = {t for t in (view.result_certificate_type, *(m.certificate_type for m in view.materials)) if t}
     if recorded and named:
         directory = await CertificateTypeRepository(session).directory()
         for missing in sorted(t for t in named if directory.accept(t) is None):
-            log.warning("matter names a certificate type the directory lacks",
-                        extra={"matter_code": view.code, "certificate_type": missing})  # fmt: skip
+            log.warning(
+                "matter names a certificate type the directory lacks",
+                extra={"matter_code": view.code, "certificate_type": missing},
+            )
 
 
 MATTER_PUBLISHED_CONSUMER = ConsumerSpec(
-    durable="exchange-matter-published", stream="CATALOG", subjects=["catalog.matter_published.v1"],
+    durable="exchange-matter-published",
+    stream="CATALOG",
+    subjects=["catalog.matter_published.v1"],
     handler=on_matter_published,
-)  # fmt: skip
+)

@@ -25,6 +25,8 @@ async def on_matter_retired(session: AsyncSession, event: CloudEvent) -> None:
 
 
 MATTER_RETIRED_CONSUMER = ConsumerSpec(
-    durable="exchange-matter-retired", stream="CATALOG", subjects=["catalog.matter_retired.v1"],
+    durable="exchange-matter-retired",
+    stream="CATALOG",
+    subjects=["catalog.matter_retired.v1"],
     handler=on_matter_retired,
-)  # fmt: skip
+)

@@ -27,11 +27,14 @@ class RecordChangedView(BaseModel):
 
 async def on_record_changed(session: AsyncSession, event: CloudEvent) -> None:
     view = RecordChangedView.model_validate(event.data)
-    await fan_out(JoinedUnitOfWork(session), event_id=event.id, change=view.model_dump(),
-                  today=datetime.now(UTC).date())  # fmt: skip
+    await fan_out(
+        JoinedUnitOfWork(session), event_id=event.id, change=view.model_dump(), today=datetime.now(UTC).date()
+    )
 
 
 RECORD_CHANGED_CONSUMER = ConsumerSpec(
-    durable="exchange-subscriptions", stream="EXCHANGE", subjects=[RECORD_CHANGED.subject],
+    durable="exchange-subscriptions",
+    stream="EXCHANGE",
+    subjects=[RECORD_CHANGED.subject],
     handler=on_record_changed,
-)  # fmt: skip
+)

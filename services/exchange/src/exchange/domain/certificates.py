@@ -39,8 +39,12 @@ class CertificateStatus(StrEnum):
     REVOKED = "吊销"
 
 
-_ENDS = {CertificateStatus.RESCINDED, CertificateStatus.CANCELLED, CertificateStatus.EXPIRED,
-         CertificateStatus.REVOKED}  # fmt: skip
+_ENDS = {
+    CertificateStatus.RESCINDED,
+    CertificateStatus.CANCELLED,
+    CertificateStatus.EXPIRED,
+    CertificateStatus.REVOKED,
+}
 TRANSITIONS: dict[CertificateStatus, frozenset[CertificateStatus]] = {
     CertificateStatus.VALID: frozenset({CertificateStatus.SUSPENDED, *_ENDS}),
     CertificateStatus.SUSPENDED: frozenset({CertificateStatus.VALID, *_ENDS}),

@@ -106,20 +106,30 @@ class NationalRecord:
 
 
 STEPS: dict[str, str] = {
-    "case_submitted": "申报", "case_accepted": "受理", "case_refused": "不予受理",
-    "supplement_requested": "补齐补正告知", "case_supplemented": "补齐补正", "clock_paused": "特别程序开始",
-    "clock_resumed": "特别程序结束", "case_concluded": "办结", "certificate_issued": "制证送达",
+    "case_submitted": "申报",
+    "case_accepted": "受理",
+    "case_refused": "不予受理",
+    "supplement_requested": "补齐补正告知",
+    "case_supplemented": "补齐补正",
+    "clock_paused": "特别程序开始",
+    "clock_resumed": "特别程序结束",
+    "case_concluded": "办结",
+    "certificate_issued": "制证送达",
     "case_evaluated": "评价",
-}  # fmt: skip
+}
 CASE_EVENTS = tuple(STEPS)
 
 
 def _base(facts: CaseFacts) -> dict[str, Any]:
     return {
-        "case_number": facts.case_number, "matter_code": facts.matter_code, "status": facts.status,
-        "national_code": facts.national_code, "handling_org": facts.handling_org,
-        "received_by_org": facts.received_by_org, "occurred_at": facts.occurred_at,
-    }  # fmt: skip
+        "case_number": facts.case_number,
+        "matter_code": facts.matter_code,
+        "status": facts.status,
+        "national_code": facts.national_code,
+        "handling_org": facts.handling_org,
+        "received_by_org": facts.received_by_org,
+        "occurred_at": facts.occurred_at,
+    }
 
 
 def _process(facts: CaseFacts) -> NationalRecord:
@@ -138,8 +148,13 @@ def records_for(facts: CaseFacts, *, special_open: bool = False) -> list[Nationa
     records: list[NationalRecord] = []
     if event in ("case_accepted", "case_refused"):
         decision = "受理" if event == "case_accepted" else "不予受理"
-        records.append(NationalRecord(RecordKind.ACCEPTANCE, Operation.INSERT,
-                                      {**base, "decision": decision, "reason_code": facts.opinion_code}))  # fmt: skip
+        records.append(
+            NationalRecord(
+                RecordKind.ACCEPTANCE,
+                Operation.INSERT,
+                {**base, "decision": decision, "reason_code": facts.opinion_code},
+            )
+        )
     if event == "clock_paused" and (facts.procedure or facts.status == "special_procedure"):
         content = {**base, "procedure": facts.procedure or "特别程序", "phase": "start"}
         records.append(NationalRecord(RecordKind.SPECIAL_PROCEDURE, Operation.INSERT, content))
@@ -154,11 +169,19 @@ def records_for(facts: CaseFacts, *, special_open: bool = False) -> list[Nationa
                 NationalRecord(RecordKind.MATERIAL, Operation.INSERT, {**base, "material": material})
             )
     if event in ("case_refused", "case_concluded"):
-        records.append(NationalRecord(RecordKind.RESULT, Operation.INSERT,
-                                      {**base, "result": facts.status, "opinion_code": facts.opinion_code}))  # fmt: skip
+        records.append(
+            NationalRecord(
+                RecordKind.RESULT,
+                Operation.INSERT,
+                {**base, "result": facts.status, "opinion_code": facts.opinion_code},
+            )
+        )
     if event == "certificate_issued":
-        records.append(NationalRecord(RecordKind.RESULT, Operation.UPDATE,
-                                      {**base, "certificate_id": facts.certificate_id}))  # fmt: skip
+        records.append(
+            NationalRecord(
+                RecordKind.RESULT, Operation.UPDATE, {**base, "certificate_id": facts.certificate_id}
+            )
+        )
     if event == "case_evaluated":
         records.append(
             NationalRecord(RecordKind.RESULT, Operation.UPDATE, {**base, "satisfaction": facts.rating})

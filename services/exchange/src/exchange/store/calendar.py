@@ -38,10 +38,14 @@ class CalendarRepository:
         are (a notice entered by the district wins over the library). Returns how many years were added."""
         if not years:
             return 0
-        added = (await self._session.scalars(
-            insert(CalendarYear).values([{"year": y, "source": source, "revision": 0} for y in sorted(years)])
-            .on_conflict_do_nothing().returning(CalendarYear.year)
-        )).all()  # fmt: skip
+        added = (
+            await self._session.scalars(
+                insert(CalendarYear)
+                .values([{"year": y, "source": source, "revision": 0} for y in sorted(years)])
+                .on_conflict_do_nothing()
+                .returning(CalendarYear.year)
+            )
+        ).all()
         new = [{"day": d, "kind": k.value} for d, k in days if d.year in set(added)]
         if new:
             await self._session.execute(insert(CalendarDay).values(new).on_conflict_do_nothing())
@@ -52,13 +56,18 @@ class CalendarRepository:
     ) -> bool:
         """The year is published with exactly these special days, unless a revision at least as new is held
         already (a redelivered or late copy); returns whether it was applied."""
-        held = (await self._session.execute(
-            insert(CalendarYear).values(year=year, source=source, revision=revision)
-            .on_conflict_do_update(index_elements=[CalendarYear.year],
-                                   set_={"source": source, "revision": revision},
-                                   where=CalendarYear.revision < revision)
-            .returning(CalendarYear.year)
-        )).first()  # fmt: skip
+        held = (
+            await self._session.execute(
+                insert(CalendarYear)
+                .values(year=year, source=source, revision=revision)
+                .on_conflict_do_update(
+                    index_elements=[CalendarYear.year],
+                    set_={"source": source, "revision": revision},
+                    where=CalendarYear.revision < revision,
+                )
+                .returning(CalendarYear.year)
+            )
+        ).first()
         if held is None:
             return False
         await self._session.execute(

@@ -34,8 +34,11 @@ class CertificateRepository:
         return (await self._session.scalars(query)).first()
 
     async def issued_for_case(self, issuer_code: str, type_code: str, case_ref: str) -> Certificate | None:
-        query = select(Certificate).where(Certificate.issuer_code == issuer_code, Certificate.type_code == type_code,
-                                          Certificate.case_ref == case_ref)  # fmt: skip
+        query = select(Certificate).where(
+            Certificate.issuer_code == issuer_code,
+            Certificate.type_code == type_code,
+            Certificate.case_ref == case_ref,
+        )
         return (await self._session.scalars(query.order_by(Certificate.issued_at))).first()
 
     async def history(self, identifier: str) -> Sequence[CertificateChange]:
@@ -64,14 +67,23 @@ class CertificateTypeRepository:
     async def put(self, certificate_type: CertificateType, *, by: str) -> None:
         """Enter or replace a type and its aliases."""
         values = {"code": certificate_type.code, "name": certificate_type.name, "updated_by": by}
-        await self._session.execute(insert(CertificateTypeRow).values(values).on_conflict_do_update(
-            index_elements=[CertificateTypeRow.code],
-            set_={"name": certificate_type.name, "updated_by": by, "updated_at": func.now()},
-        ))  # fmt: skip
+        await self._session.execute(
+            insert(CertificateTypeRow)
+            .values(values)
+            .on_conflict_do_update(
+                index_elements=[CertificateTypeRow.code],
+                set_={"name": certificate_type.name, "updated_by": by, "updated_at": func.now()},
+            )
+        )
         await self._session.execute(
             delete(CertificateTypeAlias).where(CertificateTypeAlias.type_code == certificate_type.code)
         )
         if certificate_type.aliases:
-            await self._session.execute(insert(CertificateTypeAlias).values(
-                [{"alias": alias, "type_code": certificate_type.code} for alias in certificate_type.aliases]
-            ))  # fmt: skip
+            await self._session.execute(
+                insert(CertificateTypeAlias).values(
+                    [
+                        {"alias": alias, "type_code": certificate_type.code}
+                        for alias in certificate_type.aliases
+                    ]
+                )
+            )

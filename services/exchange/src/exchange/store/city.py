@@ -20,11 +20,19 @@ __all__ = ["CityInboundRepository", "CityOutboundRepository"]
 # What a delivery reads of a queued record, in the order of :class:`exchange.domain.city.Outbound`; the content
 # comes as the stored JSON text and goes into the request body as it is (no decode and re-encode).
 _OUTBOUND_COLUMNS = (
-    CityOutbound.id, CityOutbound.record_id, CityOutbound.case_id, CityOutbound.case_number,
-    CityOutbound.event_sequence, CityOutbound.kind, CityOutbound.operation, CityOutbound.batch,
-    CityOutbound.status, CityOutbound.attempts, CityOutbound.next_attempt_at,
+    CityOutbound.id,
+    CityOutbound.record_id,
+    CityOutbound.case_id,
+    CityOutbound.case_number,
+    CityOutbound.event_sequence,
+    CityOutbound.kind,
+    CityOutbound.operation,
+    CityOutbound.batch,
+    CityOutbound.status,
+    CityOutbound.attempts,
+    CityOutbound.next_attempt_at,
     cast(CityOutbound.content, String).label("content"),
-)  # fmt: skip
+)
 
 
 class CityOutboundRepository:
@@ -69,11 +77,17 @@ class CityOutboundRepository:
             return {}
         heads = select(CityOutbound.case_id).where(CityOutbound.id.in_(list(head_ids))).scalar_subquery()
         ranked = (
-            select(*_OUTBOUND_COLUMNS, func.row_number().over(partition_by=CityOutbound.case_id,
-                   order_by=(CityOutbound.event_sequence, CityOutbound.id)).label("rank"))
+            select(
+                *_OUTBOUND_COLUMNS,
+                func.row_number()
+                .over(
+                    partition_by=CityOutbound.case_id, order_by=(CityOutbound.event_sequence, CityOutbound.id)
+                )
+                .label("rank"),
+            )
             .where(CityOutbound.case_id.in_(heads), CityOutbound.status.in_(("pending", "dead")))
             .subquery()
-        )  # fmt: skip
+        )
         query = select(ranked).where(ranked.c.rank <= per_case).order_by(ranked.c.case_id, ranked.c.rank)
         by_case: dict[str, list[Outbound]] = {}
         for row in (await self._session.execute(query)).all():
@@ -86,10 +100,15 @@ class CityOutboundRepository:
             await self._session.execute(
                 update(CityOutbound)
                 .where(CityOutbound.id.in_(list(ids)))
-                .values(status="delivered", attempts=CityOutbound.attempts + 1, delivered_at=now, synced_at=now,
-                        last_error=None)
+                .values(
+                    status="delivered",
+                    attempts=CityOutbound.attempts + 1,
+                    delivered_at=now,
+                    synced_at=now,
+                    last_error=None,
+                )
                 .execution_options(synchronize_session=False)
-            )  # fmt: skip
+            )
 
     async def mark_failed(self, failures: Sequence[dict[str, Any]]) -> None:
         """Each failure: ``id``, ``attempts``, ``status``, ``next_attempt_at``, ``last_error`` (one statement)."""
@@ -110,10 +129,14 @@ class CityOutboundRepository:
             select(func.count()).where(CityOutbound.status == "pending", CityOutbound.case_id.in_(dead_cases))
         )
         return {
-            "backlog": pending, "dead": dead, "delivered": delivered, "held_behind_dead": int(held or 0),
-            "lag_seconds": max((now - oldest).total_seconds(), 0.0) if oldest else 0.0, "oldest_pending_at": oldest,
+            "backlog": pending,
+            "dead": dead,
+            "delivered": delivered,
+            "held_behind_dead": int(held or 0),
+            "lag_seconds": max((now - oldest).total_seconds(), 0.0) if oldest else 0.0,
+            "oldest_pending_at": oldest,
             "last_delivered_at": last,
-        }  # fmt: skip
+        }
 
     async def dead(self, limit: int) -> Sequence[CityOutbound]:
         query = (

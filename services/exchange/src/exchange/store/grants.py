@@ -43,9 +43,15 @@ class ShareRequestRepository:
         return (await self._session.scalars(query)).all()
 
     async def search(
-        self, *, requester_code: str | None = None, provider_code: str | None = None, status: str | None = None,
-        overdue_on: date | None = None, limit: int = 50, offset: int = 0,
-    ) -> Sequence[ShareRequest]:  # fmt: skip
+        self,
+        *,
+        requester_code: str | None = None,
+        provider_code: str | None = None,
+        status: str | None = None,
+        overdue_on: date | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> Sequence[ShareRequest]:
         query = select(ShareRequest).order_by(ShareRequest.due_on, ShareRequest.created_at)
         if requester_code is not None:
             query = query.where(ShareRequest.requester_code == requester_code)

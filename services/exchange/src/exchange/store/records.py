@@ -32,8 +32,9 @@ class RecordRepository:
         connection = await driver(self._session)
         value: bytes | None = await connection.fetchval(
             "SELECT sealed FROM records WHERE resource_code = $1 AND subject_ref = $2 AND NOT deleted",
-            resource_code, subject_ref,
-        )  # fmt: skip
+            resource_code,
+            subject_ref,
+        )
         return value
 
     async def upsert_newer(self, resource_code: str, rows: Sequence[dict[str, Any]]) -> list[AppliedChange]:

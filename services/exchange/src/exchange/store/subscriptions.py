@@ -81,8 +81,13 @@ class DeliveryRepository:
             .order_by(Delivery.id.desc())
             .limit(1)
         )
-        return {"pending": pending, "dead": dead, "delivered": delivered, "oldest_pending_at": oldest,
-                "last_error": last_error}  # fmt: skip
+        return {
+            "pending": pending,
+            "dead": dead,
+            "delivered": delivered,
+            "oldest_pending_at": oldest,
+            "last_error": last_error,
+        }
 
     async def requeue_dead(self, subscription_id: uuid.UUID, now: datetime) -> int:
         statement = (

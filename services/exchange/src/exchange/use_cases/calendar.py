@@ -23,9 +23,14 @@ async def seed_calendar(uow: ExchangeUnitOfWork) -> int:
 
 
 async def apply_published_year(
-    uow: ExchangeUnitOfWork, *, year: int, source: str, revision: int, holidays: Sequence[date],
+    uow: ExchangeUnitOfWork,
+    *,
+    year: int,
+    source: str,
+    revision: int,
+    holidays: Sequence[date],
     makeup_workdays: Sequence[date],
-) -> bool:  # fmt: skip
+) -> bool:
     """Hold the district's notice for ``year`` (an older revision than the one held changes nothing)."""
     days = sorted(
         [(d, DayKind.HOLIDAY) for d in holidays] + [(d, DayKind.MAKEUP_WORKDAY) for d in makeup_workdays]

@@ -95,11 +95,19 @@ async def enqueue_many(uow: ExchangeUnitOfWork, events: Sequence[CaseEvent]) -> 
             if record.kind == RecordKind.SPECIAL_PROCEDURE:
                 special_open[facts.case_id] = record.content["phase"] == "start"
             rows.append(
-                {"record_id": str(uuid.uuid4()), "case_id": facts.case_id, "case_number": facts.case_number,
-                 "event_id": item.event_id, "event_type": facts.event, "event_sequence": item.sequence,
-                 "kind": record.kind.value, "operation": record.operation.value, "batch": batch,
-                 "content": record.content}
-            )  # fmt: skip
+                {
+                    "record_id": str(uuid.uuid4()),
+                    "case_id": facts.case_id,
+                    "case_number": facts.case_number,
+                    "event_id": item.event_id,
+                    "event_type": facts.event,
+                    "event_sequence": item.sequence,
+                    "kind": record.kind.value,
+                    "operation": record.operation.value,
+                    "batch": batch,
+                    "content": record.content,
+                }
+            )
     await uow.city_outbound.add(rows)  # in event order, so ids follow it within a case as one by one would
     return len(rows)
 
@@ -137,13 +145,27 @@ async def deliver_due(
     def fail(row: Outbound, error: str) -> None:
         attempts = row.attempts + 1
         dead = attempts >= policy.max_attempts
-        failures.append({"id": row.id, "attempts": attempts, "last_error": error[:1000],
-                         "status": DeliveryStatus.DEAD if dead else DeliveryStatus.PENDING,
-                         "next_attempt_at": now if dead else next_attempt_at(now, attempts, base=policy.backoff_base,
-                                                                              cap=policy.backoff_cap)})  # fmt: skip
+        failures.append(
+            {
+                "id": row.id,
+                "attempts": attempts,
+                "last_error": error[:1000],
+                "status": DeliveryStatus.DEAD if dead else DeliveryStatus.PENDING,
+                "next_attempt_at": now
+                if dead
+                else next_attempt_at(now, attempts, base=policy.backoff_base, cap=policy.backoff_cap),
+            }
+        )
         if dead:
-            log.error("city record dead-lettered", extra={"record": row.record_id, "kind": row.kind,
-                                                          "attempts": attempts, "reason": error[:1000]})  # fmt: skip
+            log.error(
+                "city record dead-lettered",
+                extra={
+                    "record": row.record_id,
+                    "kind": row.kind,
+                    "attempts": attempts,
+                    "reason": error[:1000],
+                },
+            )
 
     for batch, answer in zip(batches, answers, strict=True):
         if isinstance(answer, str):

@@ -58,15 +58,24 @@ def _items(kind: str, body: bytes) -> tuple[str, list[dict[str, Any]]]:
         if not isinstance(item, dict) or not str(item.get(field, "")).strip()
     ]
     if bad:
-        raise Invalid(f"第 {', '.join(str(i + 1) for i in bad[:10])} 项缺少 {field}", code="invalid_body",
-                      errors=[{"field": f"items.{i}.{field}", "message": "required"} for i in bad])  # fmt: skip
+        raise Invalid(
+            f"第 {', '.join(str(i + 1) for i in bad[:10])} 项缺少 {field}",
+            code="invalid_body",
+            errors=[{"field": f"items.{i}.{field}", "message": "required"} for i in bad],
+        )
     return batch[:64], items
 
 
 async def receive_push(
-    uow: ExchangeUnitOfWork, *, kind: str, push: SignedPush, verifier: Verifier, sealer: Sealer, now: datetime,
+    uow: ExchangeUnitOfWork,
+    *,
+    kind: str,
+    push: SignedPush,
+    verifier: Verifier,
+    sealer: Sealer,
+    now: datetime,
     max_skew: float,
-) -> list[int]:  # fmt: skip
+) -> list[int]:
     """Verify and store one push; returns the stored item ids."""
     try:
         sent = float(push.timestamp)
@@ -86,13 +95,18 @@ async def receive_push(
     stored = []
     for item in items:
         external_id = str(item[ID_FIELDS[kind]])[:100]
-        row = CityInbound(kind=kind, external_id=external_id, batch=batch, nonce=push.nonce[:64],
-                          sealed=sealer.seal(item))  # fmt: skip
+        row = CityInbound(
+            kind=kind, external_id=external_id, batch=batch, nonce=push.nonce[:64], sealed=sealer.seal(item)
+        )
         uow.city_inbound.add(row)
         await uow.flush()
         stored.append(row.id)
-        payload = CityItemReceived(kind="matter" if kind == "matter" else "case", external_id=external_id,
-                                   batch=batch, inbound_id=row.id)  # fmt: skip
+        payload = CityItemReceived(
+            kind="matter" if kind == "matter" else "case",
+            external_id=external_id,
+            batch=batch,
+            inbound_id=row.id,
+        )
         await uow.publish(spec, aggregate_id=f"{kind}:{external_id}", sequence=row.id, payload=payload)
     await uow.commit()
     return stored

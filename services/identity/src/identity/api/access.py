@@ -16,9 +16,14 @@ __all__ = ["ActorDep", "CipherDep", "OptionalActorDep"]
 
 async def _resolve(uow: UowDep, principal: Principal) -> Actor:
     return await resolve_actor(
-        uow, kind=principal.kind, subject=principal.sub, client_id=principal.client_id,
-        scopes=principal.scopes, acr=principal.acr, org=principal.org,
-    )  # fmt: skip
+        uow,
+        kind=principal.kind,
+        subject=principal.sub,
+        client_id=principal.client_id,
+        scopes=principal.scopes,
+        acr=principal.acr,
+        org=principal.org,
+    )
 
 
 async def _actor(uow: UowDep, principal: CurrentPrincipal) -> Actor:

@@ -74,11 +74,18 @@ class ClientOut(BaseModel):
     @classmethod
     def of(cls, client: Client) -> ClientOut:
         return cls(
-            client_id=client.client_id, name=client.name, organization_code=client.organization_code,
-            scopes=client.scopes.split(), audiences=list(client.audiences), sector=client.sector,
-            redirect_uris=list(client.redirect_uris), grant_types=list(client.grant_types),
-            confidential=client.secret_hash is not None, active=client.active, created_at=client.created_at,
-        )  # fmt: skip
+            client_id=client.client_id,
+            name=client.name,
+            organization_code=client.organization_code,
+            scopes=client.scopes.split(),
+            audiences=list(client.audiences),
+            sector=client.sector,
+            redirect_uris=list(client.redirect_uris),
+            grant_types=list(client.grant_types),
+            confidential=client.secret_hash is not None,
+            active=client.active,
+            created_at=client.created_at,
+        )
 
 
 class ClientWithSecret(ClientOut):
@@ -101,9 +108,11 @@ def _tuples(values: dict[str, Any]) -> dict[str, Any]:
 
 
 @router.post(
-    "", response_model=ClientWithSecret, status_code=status.HTTP_201_CREATED,
+    "",
+    response_model=ClientWithSecret,
+    status_code=status.HTTP_201_CREATED,
     responses=problem_responses(401, 403, 409, 422),
-)  # fmt: skip
+)
 async def create_client(
     uow: UowDep, settings: SettingsDep, actor: ActorDep, body: ClientIn, response: Response
 ) -> ClientWithSecret:
@@ -118,10 +127,11 @@ async def create_client(
 
 @router.get("", response_model=ClientPage, responses=problem_responses(401, 403, 422))
 async def list_clients(
-    uow: UowDep, actor: ActorDep,
+    uow: UowDep,
+    actor: ActorDep,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
-) -> ClientPage:  # fmt: skip
+) -> ClientPage:
     """Clients within the administrator's territory (接入系统列表)."""
     items, total = await cases.list_clients(uow, actor, limit=limit, offset=offset)
     return ClientPage(items=[ClientOut.of(c) for c in items], total=total, limit=limit, offset=offset)

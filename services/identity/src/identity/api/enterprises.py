@@ -39,16 +39,21 @@ class EnterpriseOut(BaseModel):
     @classmethod
     def of(cls, enterprise: Enterprise, *, credit_code: str | None = None) -> EnterpriseOut:
         return cls(
-            id=enterprise.id, name=enterprise.name, credit_code_masked=enterprise.credit_code_masked,
-            legal_representative_id=enterprise.legal_representative_id, created_at=enterprise.created_at,
+            id=enterprise.id,
+            name=enterprise.name,
+            credit_code_masked=enterprise.credit_code_masked,
+            legal_representative_id=enterprise.legal_representative_id,
+            created_at=enterprise.created_at,
             credit_code=credit_code,
-        )  # fmt: skip
+        )
 
 
 @router.post(
-    "", response_model=EnterpriseOut, status_code=status.HTTP_201_CREATED,
+    "",
+    response_model=EnterpriseOut,
+    status_code=status.HTTP_201_CREATED,
     responses=problem_responses(401, 403, 409, 422),
-)  # fmt: skip
+)
 async def register_enterprise(
     uow: UowDep, cipher: CipherDep, actor: ActorDep, body: EnterpriseIn
 ) -> EnterpriseOut:
@@ -62,10 +67,15 @@ async def register_enterprise(
 
 @router.get("/{enterprise_id}", response_model=EnterpriseOut, responses=problem_responses(401, 403, 404))
 async def get_enterprise(
-    uow: UowDep, cipher: CipherDep, actor: ActorDep, response: Response,
+    uow: UowDep,
+    cipher: CipherDep,
+    actor: ActorDep,
+    response: Response,
     enterprise_id: Annotated[str, Path(max_length=36)],
-    reveal: Annotated[bool, Query(description="the legal representative may see the full credit code")] = False,
-) -> EnterpriseOut:  # fmt: skip
+    reveal: Annotated[
+        bool, Query(description="the legal representative may see the full credit code")
+    ] = False,
+) -> EnterpriseOut:
     """An enterprise (企业信息): its legal representative or staff who serve applicants; masked unless revealed."""
     view = await cases.get_enterprise(uow, actor, cipher=cipher, enterprise_id=enterprise_id, reveal=reveal)
     response.headers["Cache-Control"] = "no-store"

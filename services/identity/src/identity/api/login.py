@@ -59,19 +59,29 @@ def _refused(exc: AuthorizationError, policy: TokenPolicy) -> Response:
 
 
 def _login_form(
-    request: Request, settings: IdentitySettings, pending: AuthorizationRequest, *, login: str = "",
+    request: Request,
+    settings: IdentitySettings,
+    pending: AuthorizationRequest,
+    *,
+    login: str = "",
     error: str | None = None,
-) -> HTMLResponse:  # fmt: skip
+) -> HTMLResponse:
     """The login page; its hidden field carries the pending request, signed and bound to a browser cookie."""
     binding = request.cookies.get(LOGIN_COOKIE) or secrets.token_urlsafe(32)
     sealed = seal_pending(
-        pending, secret=settings.secret_key.get_secret_value(), binding=binding,
+        pending,
+        secret=settings.secret_key.get_secret_value(),
+        binding=binding,
         expires_at=datetime.now(UTC) + timedelta(seconds=settings.login_form_ttl),
-    )  # fmt: skip
+    )
     response = login_page(
-        action=f"{settings.issuer.rstrip('/')}/authorize", pending=sealed, client_name=pending.client_name,
-        redirect_uri=pending.redirect_uri, login=login, error=error,
-    )  # fmt: skip
+        action=f"{settings.issuer.rstrip('/')}/authorize",
+        pending=sealed,
+        client_name=pending.client_name,
+        redirect_uri=pending.redirect_uri,
+        login=login,
+        error=error,
+    )
     set_cookie(response, settings, LOGIN_COOKIE, binding, max_age=settings.login_form_ttl)
     return response
 
@@ -85,8 +95,13 @@ async def authorize_page(request: Request, uow: UowDep, settings: SettingsDep, p
     if params is None:
         return error_page("请求参数重复，无法处理。")
     try:
-        answer = await authorize(uow, params=params, cookie=request.cookies.get(SESSION_COOKIE), policy=policy,
-                                 now=datetime.now(UTC))  # fmt: skip
+        answer = await authorize(
+            uow,
+            params=params,
+            cookie=request.cookies.get(SESSION_COOKIE),
+            policy=policy,
+            now=datetime.now(UTC),
+        )
     except AuthorizationError as exc:
         return _refused(exc, policy)
     if answer.code is None:
@@ -122,9 +137,15 @@ async def authorize_login(
         return error_page("登录页面已过期或无效，请返回原应用重新登录。")
     try:
         logged_in = await log_in(
-            uow, request=pending_request, login=login, password=password, credit_code=credit_code, cipher=cipher,
-            policy=policy, now=now,
-        )  # fmt: skip
+            uow,
+            request=pending_request,
+            login=login,
+            password=password,
+            credit_code=credit_code,
+            cipher=cipher,
+            policy=policy,
+            now=now,
+        )
     except LoginFailed:
         return _login_form(request, settings, pending_request, login=login, error=LOGIN_FAILED)
     except AuthorizationError as exc:
@@ -140,23 +161,42 @@ async def authorize_login(
 
 
 async def _end_session(
-    request: Request, uow: UowDep, settings: IdentitySettings, policy: TokenPolicy, ring: KeyRingDep, *,
-    id_token_hint: str | None, client_id: str | None, post_logout_redirect_uri: str | None, state: str | None,
+    request: Request,
+    uow: UowDep,
+    settings: IdentitySettings,
+    policy: TokenPolicy,
+    ring: KeyRingDep,
+    *,
+    id_token_hint: str | None,
+    client_id: str | None,
+    post_logout_redirect_uri: str | None,
+    state: str | None,
     confirm: str | None,
-) -> Response:  # fmt: skip
+) -> Response:
     try:
         outcome = await log_out(
-            uow, cookie=request.cookies.get(SESSION_COOKIE), id_token_hint=id_token_hint, client_id=client_id,
-            post_logout_redirect_uri=post_logout_redirect_uri, state=state, confirmation=confirm, ring=ring,
-            policy=policy, secret=settings.secret_key.get_secret_value(), now=datetime.now(UTC),
-        )  # fmt: skip
+            uow,
+            cookie=request.cookies.get(SESSION_COOKIE),
+            id_token_hint=id_token_hint,
+            client_id=client_id,
+            post_logout_redirect_uri=post_logout_redirect_uri,
+            state=state,
+            confirmation=confirm,
+            ring=ring,
+            policy=policy,
+            secret=settings.secret_key.get_secret_value(),
+            now=datetime.now(UTC),
+        )
     except AuthorizationError as exc:
         return error_page(exc.message)
     if outcome.confirm is not None:
         return logout_confirm_page(
-            action=f"{policy.issuer}/end-session", csrf=outcome.confirm, client_id=outcome.client_id,
-            redirect_uri=post_logout_redirect_uri, state=state,
-        )  # fmt: skip
+            action=f"{policy.issuer}/end-session",
+            csrf=outcome.confirm,
+            client_id=outcome.client_id,
+            redirect_uri=post_logout_redirect_uri,
+            state=state,
+        )
     response: Response = RedirectResponse(outcome.redirect, 303) if outcome.redirect else logged_out_page()
     clear_cookie(response, settings, SESSION_COOKIE)
     return response
@@ -168,17 +208,31 @@ _Short = Annotated[str | None, Query(max_length=2000)]
 
 @router.get("/end-session", response_class=HTMLResponse, responses={303: {"description": "to the client"}})
 async def end_session_page(
-    request: Request, uow: UowDep, settings: SettingsDep, policy: PolicyDep, ring: KeyRingDep,
-    id_token_hint: _Hint = None, client_id: _Short = None, post_logout_redirect_uri: _Short = None,
+    request: Request,
+    uow: UowDep,
+    settings: SettingsDep,
+    policy: PolicyDep,
+    ring: KeyRingDep,
+    id_token_hint: _Hint = None,
+    client_id: _Short = None,
+    post_logout_redirect_uri: _Short = None,
     state: _Short = None,
-) -> Response:  # fmt: skip
+) -> Response:
     """End-session (退出登录, OIDC RP-Initiated Logout): ends the login session, clears the cookie and
     revokes its refresh tokens. Without a matching `id_token_hint` the person confirms first.
     `post_logout_redirect_uri` must exactly match a registered redirect URI of the client."""
     return await _end_session(
-        request, uow, settings, policy, ring, id_token_hint=id_token_hint, client_id=client_id,
-        post_logout_redirect_uri=post_logout_redirect_uri, state=state, confirm=None,
-    )  # fmt: skip
+        request,
+        uow,
+        settings,
+        policy,
+        ring,
+        id_token_hint=id_token_hint,
+        client_id=client_id,
+        post_logout_redirect_uri=post_logout_redirect_uri,
+        state=state,
+        confirm=None,
+    )
 
 
 _FormHint = Annotated[str | None, Form(max_length=4096)]
@@ -187,12 +241,27 @@ _FormShort = Annotated[str | None, Form(max_length=2000)]
 
 @router.post("/end-session", response_class=HTMLResponse, responses={303: {"description": "to the client"}})
 async def end_session_form(
-    request: Request, uow: UowDep, settings: SettingsDep, policy: PolicyDep, ring: KeyRingDep,
-    id_token_hint: _FormHint = None, client_id: _FormShort = None, post_logout_redirect_uri: _FormShort = None,
-    state: _FormShort = None, confirm: Annotated[str | None, Form(max_length=128)] = None,
-) -> Response:  # fmt: skip
+    request: Request,
+    uow: UowDep,
+    settings: SettingsDep,
+    policy: PolicyDep,
+    ring: KeyRingDep,
+    id_token_hint: _FormHint = None,
+    client_id: _FormShort = None,
+    post_logout_redirect_uri: _FormShort = None,
+    state: _FormShort = None,
+    confirm: Annotated[str | None, Form(max_length=128)] = None,
+) -> Response:
     """End-session by form post (退出登录): the same parameters, or the confirmation form (`confirm`)."""
     return await _end_session(
-        request, uow, settings, policy, ring, id_token_hint=id_token_hint or None, client_id=client_id or None,
-        post_logout_redirect_uri=post_logout_redirect_uri or None, state=state or None, confirm=confirm,
-    )  # fmt: skip
+        request,
+        uow,
+        settings,
+        policy,
+        ring,
+        id_token_hint=id_token_hint or None,
+        client_id=client_id or None,
+        post_logout_redirect_uri=post_logout_redirect_uri or None,
+        state=state or None,
+        confirm=confirm,
+    )

@@ -86,14 +86,22 @@ async def who_am_i(uow: UowDep, actor: ActorDep, response: Response) -> MeOut:
     if isinstance(profile, cases.StaffProfile):
         staff = profile.staff
         return StaffMe(
-            id=staff.id, username=staff.username, name=staff.name, organization=_ref(profile.organization),
-            roles=list(staff.roles), scope_division=staff.scope_division,
-        )  # fmt: skip
+            id=staff.id,
+            username=staff.username,
+            name=staff.name,
+            organization=_ref(profile.organization),
+            roles=list(staff.roles),
+            scope_division=staff.scope_division,
+        )
     client = profile.client
     return ClientMe(
-        client_id=client.client_id, name=client.name, organization=_ref(profile.organization),
-        scopes=sorted(profile.granted_scopes), audiences=list(client.audiences), sector=client.sector,
-    )  # fmt: skip
+        client_id=client.client_id,
+        name=client.name,
+        organization=_ref(profile.organization),
+        scopes=sorted(profile.granted_scopes),
+        audiences=list(client.audiences),
+        sector=client.sector,
+    )
 
 
 @router.get("/enterprises", response_model=list[EnterpriseOut], responses=problem_responses(401, 403))

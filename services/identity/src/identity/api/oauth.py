@@ -23,10 +23,31 @@ router = APIRouter(tags=["认证 (OpenID Provider)"], route_class=OAuthRoute)
 NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 GRANT_TYPES = ("authorization_code", "refresh_token", "client_credentials")
 CLAIMS = (
-    "iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "acr", "amr", "azp", "at_hash", "jti", "client_id",
-    "scope", "tb_kind", "org", "region", "roles", "name", "id_number_masked", "phone_masked", "org_name",
-    "enterprise_name", "credit_code_masked",
-)  # fmt: skip
+    "iss",
+    "sub",
+    "aud",
+    "exp",
+    "iat",
+    "auth_time",
+    "nonce",
+    "acr",
+    "amr",
+    "azp",
+    "at_hash",
+    "jti",
+    "client_id",
+    "scope",
+    "tb_kind",
+    "org",
+    "region",
+    "roles",
+    "name",
+    "id_number_masked",
+    "phone_masked",
+    "org_name",
+    "enterprise_name",
+    "credit_code_masked",
+)
 
 
 class TokenOut(BaseModel):
@@ -110,12 +131,27 @@ async def token(
     key = ring.signer(now)
     if grant_type == "authorization_code":
         grant = await exchange_code(
-            uow, client=client, code=code, redirect_uri=redirect_uri, code_verifier=code_verifier, key=key,
-            policy=policy, secret=secret, now=now,
-        )  # fmt: skip
+            uow,
+            client=client,
+            code=code,
+            redirect_uri=redirect_uri,
+            code_verifier=code_verifier,
+            key=key,
+            policy=policy,
+            secret=secret,
+            now=now,
+        )
     elif grant_type == "refresh_token":
-        grant = await refresh_tokens(uow, client=client, refresh_token=refresh_token, scope=scope, key=key,
-                                     policy=policy, secret=secret, now=now)  # fmt: skip
+        grant = await refresh_tokens(
+            uow,
+            client=client,
+            refresh_token=refresh_token,
+            scope=scope,
+            key=key,
+            policy=policy,
+            secret=secret,
+            now=now,
+        )
     else:
         grant = await issue_client_token(uow, client=client, scope=scope, key=key, policy=policy, now=now)
     return JSONResponse(grant.body(), headers=NO_STORE)

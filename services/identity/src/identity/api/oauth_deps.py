@@ -62,8 +62,11 @@ class OAuthRoute(APIRoute):
 
 
 def key_cache(settings: IdentitySettings) -> KeyCache:
-    return KeyCache(secret=settings.secret_key.get_secret_value(), policy=settings.rotation_policy(),
-                    max_age=settings.key_cache_seconds)  # fmt: skip
+    return KeyCache(
+        secret=settings.secret_key.get_secret_value(),
+        policy=settings.rotation_policy(),
+        max_age=settings.key_cache_seconds,
+    )
 
 
 class _LocalJwks(httpx.AsyncBaseTransport):
@@ -85,8 +88,12 @@ def local_jwks_client(app: FastAPI) -> httpx.AsyncClient:
 def local_verifier(settings: IdentitySettings, client: httpx.AsyncClient) -> TokenVerifier:
     """The same verifier every service uses (typ, ES256, iss, aud, exp, unknown kid → one refetch), over
     identity's own keys (``client`` from :func:`local_jwks_client`). Revocation is checked separately."""
-    return TokenVerifier(jwks_url="http://identity.local/.well-known/jwks.json", issuer=settings.issuer.rstrip("/"),
-                         audience=settings.audience, client=client)  # fmt: skip
+    return TokenVerifier(
+        jwks_url="http://identity.local/.well-known/jwks.json",
+        issuer=settings.issuer.rstrip("/"),
+        audience=settings.audience,
+        client=client,
+    )
 
 
 async def _policy(settings: SettingsDep) -> TokenPolicy:
@@ -117,11 +124,19 @@ def _basic(request: Request) -> tuple[str, str] | None:
     try:
         client_id, colon, secret = base64.b64decode(encoded, validate=True).decode().partition(":")
     except (binascii.Error, UnicodeDecodeError) as exc:
-        raise OAuthError("Basic 认证头格式错误 (malformed Basic credentials)", status=401, code="invalid_client",
-                         headers={"WWW-Authenticate": 'Basic realm="tongban"'}) from exc  # fmt: skip
+        raise OAuthError(
+            "Basic 认证头格式错误 (malformed Basic credentials)",
+            status=401,
+            code="invalid_client",
+            headers={"WWW-Authenticate": 'Basic realm="tongban"'},
+        ) from exc
     if not colon:
-        raise OAuthError("Basic 认证头格式错误 (malformed Basic credentials)", status=401, code="invalid_client",
-                         headers={"WWW-Authenticate": 'Basic realm="tongban"'})  # fmt: skip
+        raise OAuthError(
+            "Basic 认证头格式错误 (malformed Basic credentials)",
+            status=401,
+            code="invalid_client",
+            headers={"WWW-Authenticate": 'Basic realm="tongban"'},
+        )
     # RFC 6749 §2.3.1: both parts are form-urlencoded before the Basic encoding.
     return unquote_plus(client_id), unquote_plus(secret)
 
@@ -146,14 +161,20 @@ def set_cookie(
 ) -> None:
     """HttpOnly, SameSite=Lax, Secure unless dev, scoped to the issuer's path (``/identity`` via the gateway)."""
     response.set_cookie(
-        name, value, max_age=max_age, path=_cookie_path(settings), secure=settings.cookie_secure, httponly=True,
+        name,
+        value,
+        max_age=max_age,
+        path=_cookie_path(settings),
+        secure=settings.cookie_secure,
+        httponly=True,
         samesite="lax",
-    )  # fmt: skip
+    )
 
 
 def clear_cookie(response: Response, settings: IdentitySettings, name: str) -> None:
-    response.delete_cookie(name, path=_cookie_path(settings), secure=settings.cookie_secure, httponly=True,
-                           samesite="lax")  # fmt: skip
+    response.delete_cookie(
+        name, path=_cookie_path(settings), secure=settings.cookie_secure, httponly=True, samesite="lax"
+    )
 
 
 def _cookie_path(settings: IdentitySettings) -> str:

@@ -64,8 +64,9 @@ async def introspect_token(
     Accepts access tokens and refresh tokens; `token_type_hint` is optional."""
     secret = settings.secret_key.get_secret_value()
     caller = await authenticate_client(uow, credentials=credentials, pepper=secret, confidential_only=True)
-    body = await introspect(uow, caller=caller, token=token, verify=check, policy=policy, secret=secret,
-                            now=datetime.now(UTC))  # fmt: skip
+    body = await introspect(
+        uow, caller=caller, token=token, verify=check, policy=policy, secret=secret, now=datetime.now(UTC)
+    )
     return JSONResponse(body, headers=NO_STORE)
 
 
@@ -95,8 +96,12 @@ def _bearer(request: Request, form_token: str | None) -> str:
         raise ProblemError("访问令牌只能放在一处 (one token location only)", code="invalid_request")
     token = header_token or form_token
     if not token:
-        raise ProblemError("需要 Bearer 访问令牌 (a Bearer access token is required)", status=401,
-                           code="unauthenticated", headers={"WWW-Authenticate": 'Bearer realm="tongban"'})  # fmt: skip
+        raise ProblemError(
+            "需要 Bearer 访问令牌 (a Bearer access token is required)",
+            status=401,
+            code="unauthenticated",
+            headers={"WWW-Authenticate": 'Bearer realm="tongban"'},
+        )
     return token
 
 

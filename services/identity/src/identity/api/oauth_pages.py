@@ -71,22 +71,35 @@ def _page(title: str, body: str, *, status: int = 200, form_targets: tuple[str, 
         f"form-action 'self' {targets}".rstrip()
     )
     headers = {
-        "Cache-Control": "no-store", "Pragma": "no-cache", "Content-Security-Policy": policy,
-        "X-Frame-Options": "DENY", "Referrer-Policy": "no-referrer", "X-Content-Type-Options": "nosniff",
-    }  # fmt: skip
+        "Cache-Control": "no-store",
+        "Pragma": "no-cache",
+        "Content-Security-Policy": policy,
+        "X-Frame-Options": "DENY",
+        "Referrer-Policy": "no-referrer",
+        "X-Content-Type-Options": "nosniff",
+    }
     return HTMLResponse(
         _LAYOUT.substitute(title=escape(title), body=body), status_code=status, headers=headers
     )
 
 
 def login_page(
-    *, action: str, pending: str, client_name: str, redirect_uri: str, login: str = "", error: str | None = None,
+    *,
+    action: str,
+    pending: str,
+    client_name: str,
+    redirect_uri: str,
+    login: str = "",
+    error: str | None = None,
     status: int = 200,
-) -> HTMLResponse:  # fmt: skip
+) -> HTMLResponse:
     body = _LOGIN.substitute(
-        client=escape(client_name), action=escape(action), pending=escape(pending), login=escape(login),
+        client=escape(client_name),
+        action=escape(action),
+        pending=escape(pending),
+        login=escape(login),
         error=f'<p class="error" role="alert">{escape(error)}</p>' if error else "",
-    )  # fmt: skip
+    )
     return _page("统一身份认证 登录", body, status=status, form_targets=(action, redirect_uri))
 
 
@@ -99,9 +112,12 @@ def logout_confirm_page(
     *, action: str, csrf: str, client_id: str | None, redirect_uri: str | None, state: str | None
 ) -> HTMLResponse:
     body = _LOGOUT.substitute(
-        action=escape(action), csrf=escape(csrf), client_id=escape(client_id or ""),
-        redirect_uri=escape(redirect_uri or ""), state=escape(state or ""),
-    )  # fmt: skip
+        action=escape(action),
+        csrf=escape(csrf),
+        client_id=escape(client_id or ""),
+        redirect_uri=escape(redirect_uri or ""),
+        state=escape(state or ""),
+    )
     return _page("退出登录", body, form_targets=(action, redirect_uri or ""))
 
 

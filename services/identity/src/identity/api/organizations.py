@@ -132,18 +132,23 @@ async def get_organization(uow: UowDep, code: Code) -> OrganizationDetail:
 
 @router.get("/{code}/subtree", response_model=list[SubtreeNode], responses=problem_responses(404, 422))
 async def organization_subtree(
-    uow: UowDep, code: Code, kind: OrganizationKind | None = None, valid_on: ValidOn = None,
+    uow: UowDep,
+    code: Code,
+    kind: OrganizationKind | None = None,
+    valid_on: ValidOn = None,
     limit: Annotated[int, Query(ge=1, le=2000)] = 1000,
-) -> list[SubtreeNode]:  # fmt: skip
+) -> list[SubtreeNode]:
     """The organization and everything below it, level by level (下级组织). Public."""
     rows = await cases.organization_subtree(uow, code=code, kind=kind, valid_on=valid_on, limit=limit)
     return [SubtreeNode(**OrganizationOut.model_validate(o).model_dump(), depth=depth) for o, depth in rows]
 
 
 @router.post(
-    "", response_model=OrganizationOut, status_code=status.HTTP_201_CREATED,
+    "",
+    response_model=OrganizationOut,
+    status_code=status.HTTP_201_CREATED,
     responses=problem_responses(401, 403, 409, 422),
-)  # fmt: skip
+)
 async def create_organization(uow: UowDep, actor: ActorDep, body: OrganizationIn) -> OrganizationOut:
     """Add an organization (新增组织); administrators within their territory. Announces
     `identity.organization_changed.v1`."""

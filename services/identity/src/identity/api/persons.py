@@ -57,10 +57,16 @@ class PersonOut(BaseModel):
     @classmethod
     def of(cls, person: Person, *, id_number: str | None = None, phone: str | None = None) -> PersonOut:
         return cls(
-            id=person.id, name=person.name, id_number_masked=person.id_number_masked,
-            phone_masked=person.phone_masked, acr=person.acr, created_at=person.created_at,
-            revealed=id_number is not None, id_number=id_number, phone=phone,
-        )  # fmt: skip
+            id=person.id,
+            name=person.name,
+            id_number_masked=person.id_number_masked,
+            phone_masked=person.phone_masked,
+            acr=person.acr,
+            created_at=person.created_at,
+            revealed=id_number is not None,
+            id_number=id_number,
+            phone=phone,
+        )
 
 
 class LevelOut(BaseModel):
@@ -83,9 +89,14 @@ async def register_person(
     """Register a person (自然人注册). Public self-service gives real-name level 1; a window clerk
     (窗口人员) registering someone in person gives level 3, and the password may then be left out."""
     person = await cases.register_person(
-        uow, actor, cipher=cipher, name=body.name, id_number=body.id_number, phone=body.phone,
+        uow,
+        actor,
+        cipher=cipher,
+        name=body.name,
+        id_number=body.id_number,
+        phone=body.phone,
         password=body.password.get_secret_value() if body.password is not None else None,
-    )  # fmt: skip
+    )
     response.headers["Cache-Control"] = NO_STORE
     return PersonOut.of(person)
 
@@ -102,9 +113,15 @@ async def look_up_person(
 
 @router.get("/{person_id}", response_model=PersonOut, responses=problem_responses(401, 403, 404))
 async def get_person(
-    uow: UowDep, cipher: CipherDep, actor: ActorDep, person_id: PersonId, response: Response,
-    reveal: Annotated[bool, Query(description="the person themself may see the full ID number and phone")] = False,
-) -> PersonOut:  # fmt: skip
+    uow: UowDep,
+    cipher: CipherDep,
+    actor: ActorDep,
+    person_id: PersonId,
+    response: Response,
+    reveal: Annotated[
+        bool, Query(description="the person themself may see the full ID number and phone")
+    ] = False,
+) -> PersonOut:
     """A person (自然人信息): the person themself or staff who serve applicants. Masked unless the person
     themself asks with `reveal=true`."""
     view = await cases.get_person(uow, actor, cipher=cipher, person_id=person_id, reveal=reveal)
@@ -128,6 +145,9 @@ async def raise_identity_level(
     )
     person = change.person
     return LevelOut(
-        person_id=person.id, acr=person.acr, from_level=change.from_level, raised=change.raised,
+        person_id=person.id,
+        acr=person.acr,
+        from_level=change.from_level,
+        raised=change.raised,
         verified_at=person.acr_verified_at,
-    )  # fmt: skip
+    )

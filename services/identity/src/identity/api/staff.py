@@ -76,15 +76,20 @@ def _out(staff: Staff) -> StaffOut:
 
 
 @router.post(
-    "", response_model=StaffOut, status_code=status.HTTP_201_CREATED,
+    "",
+    response_model=StaffOut,
+    status_code=status.HTTP_201_CREATED,
     responses=problem_responses(401, 403, 409, 422),
-)  # fmt: skip
+)
 async def create_staff(uow: UowDep, actor: ActorDep, body: StaffIn) -> StaffOut:
     """Create a staff account (新增工作人员); administrators (管理员) within their territory."""
     fields = cases.StaffFields(
-        username=body.username, name=body.name, organization_code=body.organization_code,
-        roles=tuple(body.roles), scope_division=body.scope_division,
-    )  # fmt: skip
+        username=body.username,
+        name=body.name,
+        organization_code=body.organization_code,
+        roles=tuple(body.roles),
+        scope_division=body.scope_division,
+    )
     return _out(
         await cases.create_staff(uow, actor, fields=fields, password=body.password.get_secret_value())
     )
@@ -92,13 +97,14 @@ async def create_staff(uow: UowDep, actor: ActorDep, body: StaffIn) -> StaffOut:
 
 @router.get("", response_model=StaffPage, responses=problem_responses(401, 403, 422))
 async def list_staff(
-    uow: UowDep, actor: ActorDep,
+    uow: UowDep,
+    actor: ActorDep,
     organization: Annotated[str | None, Query(max_length=40)] = None,
     role: StaffRole | None = None,
     active: bool | None = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
-) -> StaffPage:  # fmt: skip
+) -> StaffPage:
     """Staff within the administrator's territory (工作人员列表)."""
     items, total = await cases.list_staff(
         uow, actor, organization_code=organization, role=role, active=active, limit=limit, offset=offset
@@ -116,10 +122,12 @@ async def get_staff(uow: UowDep, actor: ActorDep, staff_id: StaffId) -> StaffOut
 async def update_staff(uow: UowDep, actor: ActorDep, staff_id: StaffId, body: StaffPatch) -> StaffOut:
     """Change name, organization, roles, scope or password (修改工作人员); announces `identity.staff_changed.v1`."""
     changes = cases.StaffChanges(
-        name=body.name, organization_code=body.organization_code,
-        roles=tuple(body.roles) if body.roles is not None else None, scope_division=body.scope_division,
+        name=body.name,
+        organization_code=body.organization_code,
+        roles=tuple(body.roles) if body.roles is not None else None,
+        scope_division=body.scope_division,
         password=body.password.get_secret_value() if body.password is not None else None,
-    )  # fmt: skip
+    )
     return _out(await cases.update_staff(uow, actor, staff_id=staff_id, changes=changes))
 
 

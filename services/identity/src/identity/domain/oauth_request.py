@@ -51,9 +51,14 @@ class AuthorizationError(Exception):
     """``redirect_uri`` None: shown as an error page, never redirected (unknown client or redirect URI)."""
 
     def __init__(
-        self, error: str, description: str, message: str, *, redirect_uri: str | None = None,
+        self,
+        error: str,
+        description: str,
+        message: str,
+        *,
+        redirect_uri: str | None = None,
         state: str | None = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         super().__init__(description)
         self.error = error
         self.description = description  # ASCII, for error_description (RFC 6749 §4.1.2.1)
@@ -154,11 +159,18 @@ def check_authorization_request(
     if max_age is not None and not (max_age.isascii() and max_age.isdigit() and len(max_age) <= 9):
         raise fail("invalid_request", "max_age must be a non-negative integer", "max_age 参数无效。")
     return AuthorizationRequest(
-        client_id=client.client_id, redirect_uri=redirect_uri, scopes=tuple(scopes), code_challenge=challenge,
-        client_name=client.name, state=state, nonce=params.get("nonce") or None, prompt=prompt,
+        client_id=client.client_id,
+        redirect_uri=redirect_uri,
+        scopes=tuple(scopes),
+        code_challenge=challenge,
+        client_name=client.name,
+        state=state,
+        nonce=params.get("nonce") or None,
+        prompt=prompt,
         max_age=int(max_age) if max_age is not None else None,
-        acr_values=tuple(params.get("acr_values", "").split()), login_hint=params.get("login_hint") or None,
-    )  # fmt: skip
+        acr_values=tuple(params.get("acr_values", "").split()),
+        login_hint=params.get("login_hint") or None,
+    )
 
 
 def redirect_to(redirect_uri: str, params: Mapping[str, str | None]) -> str:

@@ -78,9 +78,15 @@ def audience_claim(default: str, extra: Sequence[str]) -> str | list[str]:
 
 
 def access_token_claims(
-    *, policy: TokenPolicy, subject: SubjectClaims, client_id: str, scopes: Sequence[str], issued_at: int,
-    token_id: str, audiences: Sequence[str] = (),
-) -> dict[str, Any]:  # fmt: skip
+    *,
+    policy: TokenPolicy,
+    subject: SubjectClaims,
+    client_id: str,
+    scopes: Sequence[str],
+    issued_at: int,
+    token_id: str,
+    audiences: Sequence[str] = (),
+) -> dict[str, Any]:
     """RFC 9068 access-token claims plus Tongban's; ``exp - iat`` is exactly the ``expires_in`` returned."""
     claims: dict[str, Any] = {
         "iss": policy.issuer,
@@ -111,9 +117,14 @@ def at_hash(access_token: str) -> str:
 
 
 def id_token_claims(
-    *, policy: TokenPolicy, subject: SubjectClaims, client_id: str, issued_at: int, nonce: str | None,
+    *,
+    policy: TokenPolicy,
+    subject: SubjectClaims,
+    client_id: str,
+    issued_at: int,
+    nonce: str | None,
     access_token: str,
-) -> dict[str, Any]:  # fmt: skip
+) -> dict[str, Any]:
     """OIDC Core §2 ID token, audience the client; carries ``nonce`` back when the request had one."""
     claims: dict[str, Any] = {
         "iss": policy.issuer,

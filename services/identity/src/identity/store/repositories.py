@@ -30,8 +30,11 @@ class OrganizationRepository:
     async def children(
         self, parent_code: str | None, *, kind: str | None = None, valid_on: date | None = None
     ) -> Sequence[Organization]:
-        query = select(Organization).where(Organization.parent_code.is_(None) if parent_code is None
-                                           else Organization.parent_code == parent_code)  # fmt: skip
+        query = select(Organization).where(
+            Organization.parent_code.is_(None)
+            if parent_code is None
+            else Organization.parent_code == parent_code
+        )
         return (
             await self._session.scalars(_filtered(query, kind, valid_on).order_by(Organization.code))
         ).all()
@@ -70,9 +73,15 @@ class OrganizationRepository:
         return [(row[0], row[1]) for row in (await self._session.execute(query)).all()]
 
     async def search(
-        self, *, division_prefix: str | None, kind: str | None, name: str | None, valid_on: date | None,
-        limit: int, offset: int,
-    ) -> tuple[Sequence[Organization], int]:  # fmt: skip
+        self,
+        *,
+        division_prefix: str | None,
+        kind: str | None,
+        name: str | None,
+        valid_on: date | None,
+        limit: int,
+        offset: int,
+    ) -> tuple[Sequence[Organization], int]:
         query = _filtered(select(Organization), kind, valid_on)
         if division_prefix:
             query = query.where(Organization.division_code.startswith(division_prefix, autoescape=True))

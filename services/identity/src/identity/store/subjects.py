@@ -66,9 +66,15 @@ class StaffRepository:
         return (await self._session.scalars(select(Staff).where(Staff.username == username))).first()
 
     async def search(
-        self, *, division_prefix: str | None, organization_code: str | None, role: str | None,
-        active: bool | None, limit: int, offset: int,
-    ) -> tuple[Sequence[Staff], int]:  # fmt: skip
+        self,
+        *,
+        division_prefix: str | None,
+        organization_code: str | None,
+        role: str | None,
+        active: bool | None,
+        limit: int,
+        offset: int,
+    ) -> tuple[Sequence[Staff], int]:
         """Staff whose territorial scope and organization both lie under ``division_prefix`` (None: everywhere)."""
         query = select(Staff)
         if division_prefix:

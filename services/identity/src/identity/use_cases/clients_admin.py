@@ -73,8 +73,11 @@ async def _checked(uow: IdentityUnitOfWork, actor: Actor, fields: ClientFields) 
         organization = await uow.organizations.get(fields.organization_code)
         if organization is None:
             message = f"组织 {fields.organization_code} 不存在"
-            raise Invalid(message, code="unknown_organization",
-                          errors=[{"field": "organization_code", "message": message}])  # fmt: skip
+            raise Invalid(
+                message,
+                code="unknown_organization",
+                errors=[{"field": "organization_code", "message": message}],
+            )
         division = organization.division_code
     if not admin_reaches(actor, division):
         raise Forbidden(
@@ -98,10 +101,15 @@ async def _reachable(uow: IdentityUnitOfWork, actor: Actor, client_id: str) -> C
 
 def _fields_of(client: Client) -> ClientFields:
     return ClientFields(
-        name=client.name, organization_code=client.organization_code, scopes=tuple(client.scopes.split()),
-        audiences=tuple(client.audiences), sector=client.sector, redirect_uris=tuple(client.redirect_uris),
-        grant_types=tuple(GrantType(g) for g in client.grant_types), confidential=client.secret_hash is not None,
-    )  # fmt: skip
+        name=client.name,
+        organization_code=client.organization_code,
+        scopes=tuple(client.scopes.split()),
+        audiences=tuple(client.audiences),
+        sector=client.sector,
+        redirect_uris=tuple(client.redirect_uris),
+        grant_types=tuple(GrantType(g) for g in client.grant_types),
+        confidential=client.secret_hash is not None,
+    )
 
 
 def _apply(client: Client, fields: ClientFields) -> None:
@@ -124,9 +132,11 @@ async def create_client(
         raise _exists(client_id)
     secret = secrets.token_urlsafe(32) if fields.confidential else None
     client = Client(
-        client_id=client_id, secret_hash=client_secret_hash(secret, pepper) if secret else None, active=True,
+        client_id=client_id,
+        secret_hash=client_secret_hash(secret, pepper) if secret else None,
+        active=True,
         created_at=datetime.now(UTC),
-    )  # fmt: skip
+    )
     _apply(client, fields)
     uow.clients.add(client)
     try:

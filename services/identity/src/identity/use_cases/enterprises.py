@@ -59,9 +59,14 @@ async def register_enterprise(
     if await uow.persons.get(actor.id) is None:
         raise NotFound("登录的自然人账号不存在", code="person_not_found")
     enterprise = Enterprise(
-        id=str(uuid.uuid4()), name=name, credit_code_enc=sealed.ciphertext, credit_code_lookup=sealed.lookup,
-        credit_code_masked=sealed.masked, legal_representative_id=actor.id, created_at=datetime.now(UTC),
-    )  # fmt: skip
+        id=str(uuid.uuid4()),
+        name=name,
+        credit_code_enc=sealed.ciphertext,
+        credit_code_lookup=sealed.lookup,
+        credit_code_masked=sealed.masked,
+        legal_representative_id=actor.id,
+        created_at=datetime.now(UTC),
+    )
     uow.enterprises.add(enterprise)
     try:
         await uow.flush()
@@ -83,8 +88,10 @@ async def get_enterprise(
         raise Forbidden("无权查看该企业信息 (not allowed to see this enterprise)")
     if reveal and may_reveal_enterprise(actor, **whose):
         if reveals_to_system(actor):
-            log.info("credit code revealed to system", extra={"enterprise_id": enterprise.id,
-                                                              "client_id": actor.id, "client_org": actor.org})  # fmt: skip
+            log.info(
+                "credit code revealed to system",
+                extra={"enterprise_id": enterprise.id, "client_id": actor.id, "client_org": actor.org},
+            )
         return EnterpriseView(enterprise, credit_code=cipher.open(enterprise.credit_code_enc))
     return EnterpriseView(enterprise)
 

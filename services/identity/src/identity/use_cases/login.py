@@ -85,9 +85,14 @@ async def _enterprise_of(
 
 
 async def authenticate(
-    uow: IdentityUnitOfWork, *, login: str, password: str, cipher: PiiCipher, now: datetime,
+    uow: IdentityUnitOfWork,
+    *,
+    login: str,
+    password: str,
+    cipher: PiiCipher,
+    now: datetime,
     credit_code: str | None = None,
-) -> AuthenticatedSubject:  # fmt: skip
+) -> AuthenticatedSubject:
     """The subject whose credentials these are, or :class:`LoginFailed` (after committing the failure count).
 
     On success the reset count is left in the unit of work for the caller's commit (with the new session).
@@ -127,7 +132,12 @@ async def _count_failure(uow: IdentityUnitOfWork, subject: Person | Staff, now: 
     subject.locked_until = locked_until(subject.failed_logins, now)
     await uow.commit()
     if subject.locked_until is not None:
-        log.warning("account locked after failed logins", extra={
-            "subject_kind": "staff" if isinstance(subject, Staff) else "person", "subject_id": subject.id,
-            "failures": subject.failed_logins, "locked_until": subject.locked_until.isoformat(),
-        })  # fmt: skip
+        log.warning(
+            "account locked after failed logins",
+            extra={
+                "subject_kind": "staff" if isinstance(subject, Staff) else "person",
+                "subject_id": subject.id,
+                "failures": subject.failed_logins,
+                "locked_until": subject.locked_until.isoformat(),
+            },
+        )

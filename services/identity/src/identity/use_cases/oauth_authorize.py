@@ -41,17 +41,26 @@ async def current_session(
 
 
 async def _issue_code(
-    uow: IdentityUnitOfWork, *, request: AuthorizationRequest, session: LoginSession, policy: TokenPolicy,
+    uow: IdentityUnitOfWork,
+    *,
+    request: AuthorizationRequest,
+    session: LoginSession,
+    policy: TokenPolicy,
     now: datetime,
-) -> str:  # fmt: skip
+) -> str:
     code = new_opaque_token()
     uow.codes.add(
         AuthorizationCode(
-            code_hash=opaque_token_hash(code), client_id=request.client_id, session_id=session.id,
-            redirect_uri=request.redirect_uri, scope=" ".join(request.scopes), code_challenge=request.code_challenge,
-            nonce=request.nonce, expires_at=now + timedelta(seconds=policy.code_ttl),
+            code_hash=opaque_token_hash(code),
+            client_id=request.client_id,
+            session_id=session.id,
+            redirect_uri=request.redirect_uri,
+            scope=" ".join(request.scopes),
+            code_challenge=request.code_challenge,
+            nonce=request.nonce,
+            expires_at=now + timedelta(seconds=policy.code_ttl),
         )
-    )  # fmt: skip
+    )
     await uow.commit()
     return code
 
@@ -79,9 +88,12 @@ async def authorize(
     if session is None or not request.accepts_session(auth_time=session.auth_time, now=now):
         if "none" in request.prompt:
             raise AuthorizationError(
-                "login_required", "the end-user is not logged in", "需要登录。",
-                redirect_uri=request.redirect_uri, state=request.state,
-            )  # fmt: skip
+                "login_required",
+                "the end-user is not logged in",
+                "需要登录。",
+                redirect_uri=request.redirect_uri,
+                state=request.state,
+            )
         return Authorization(request, None)
     return Authorization(
         request, await _issue_code(uow, request=request, session=session, policy=policy, now=now)
@@ -97,9 +109,16 @@ class LoggedIn:
 
 
 async def log_in(
-    uow: IdentityUnitOfWork, *, request: AuthorizationRequest, login: str, password: str, credit_code: str | None,
-    cipher: PiiCipher, policy: TokenPolicy, now: datetime,
-) -> LoggedIn:  # fmt: skip
+    uow: IdentityUnitOfWork,
+    *,
+    request: AuthorizationRequest,
+    login: str,
+    password: str,
+    credit_code: str | None,
+    cipher: PiiCipher,
+    policy: TokenPolicy,
+    now: datetime,
+) -> LoggedIn:
     """Authenticate (raises ``LoginFailed``), open a login session and answer the pending request."""
     client = await uow.clients.get(request.client_id)
     if client is None or not client.active or request.redirect_uri not in client.redirect_uris:
@@ -111,9 +130,14 @@ async def log_in(
     )
     cookie = new_opaque_token()
     session = LoginSession(
-        id=opaque_token_hash(cookie), subject_kind=subject.kind, subject_id=subject.id, acr=subject.acr,
-        auth_time=now, expires_at=now + timedelta(seconds=policy.session_ttl), enterprise_id=subject.enterprise_id,
-    )  # fmt: skip
+        id=opaque_token_hash(cookie),
+        subject_kind=subject.kind,
+        subject_id=subject.id,
+        acr=subject.acr,
+        auth_time=now,
+        expires_at=now + timedelta(seconds=policy.session_ttl),
+        enterprise_id=subject.enterprise_id,
+    )
     uow.sessions.add(session)
     await uow.flush()
     code = await _issue_code(uow, request=request, session=session, policy=policy, now=now)

@@ -42,24 +42,45 @@ async def revoke_grants(
 
 
 async def _issue(
-    uow: IdentityUnitOfWork, *, client: Client, session: LoginSession, scopes: Sequence[str], granted: str,
-    nonce: str | None, family: str | None, refresh_expires_at: datetime | None, key: ActiveKey,
-    policy: TokenPolicy, secret: str, now: datetime,
-) -> tuple[TokenGrant, str, str | None]:  # fmt: skip
+    uow: IdentityUnitOfWork,
+    *,
+    client: Client,
+    session: LoginSession,
+    scopes: Sequence[str],
+    granted: str,
+    nonce: str | None,
+    family: str | None,
+    refresh_expires_at: datetime | None,
+    key: ActiveKey,
+    policy: TokenPolicy,
+    secret: str,
+    now: datetime,
+) -> tuple[TokenGrant, str, str | None]:
     """Access token, ID token (scope openid) and, for clients allowed to refresh, a refresh token whose scope
     is the whole original grant. Returns the grant, the access token's id and the refresh family."""
     subject = await subject_claims(uow, session=session, client=client, secret=secret)
     issued_at = int(now.timestamp())
     jti = secrets.token_urlsafe(16)
     claims = access_token_claims(
-        policy=policy, subject=subject, client_id=client.client_id, scopes=scopes, issued_at=issued_at,
-        token_id=jti, audiences=client.audiences,
-    )  # fmt: skip
+        policy=policy,
+        subject=subject,
+        client_id=client.client_id,
+        scopes=scopes,
+        issued_at=issued_at,
+        token_id=jti,
+        audiences=client.audiences,
+    )
     access_token = sign(key, claims)
     id_token = None
     if "openid" in scopes:
-        id_claims = id_token_claims(policy=policy, subject=subject, client_id=client.client_id,
-                                    issued_at=issued_at, nonce=nonce, access_token=access_token)  # fmt: skip
+        id_claims = id_token_claims(
+            policy=policy,
+            subject=subject,
+            client_id=client.client_id,
+            issued_at=issued_at,
+            nonce=nonce,
+            access_token=access_token,
+        )
         id_token = sign(key, id_claims, typ="JWT")
     refresh_token = None
     if "refresh_token" in client.grant_types:
@@ -67,15 +88,23 @@ async def _issue(
         refresh_token = new_opaque_token()
         uow.refresh_tokens.add(
             RefreshToken(
-                token_hash=opaque_token_hash(refresh_token), family_id=family, client_id=client.client_id,
-                session_id=session.id, scope=granted, access_jti=jti, issued_at=now,
+                token_hash=opaque_token_hash(refresh_token),
+                family_id=family,
+                client_id=client.client_id,
+                session_id=session.id,
+                scope=granted,
+                access_jti=jti,
+                issued_at=now,
                 expires_at=refresh_expires_at or now + timedelta(seconds=policy.refresh_ttl),
             )
-        )  # fmt: skip
+        )
     grant = TokenGrant(
-        access_token=access_token, expires_in=claims["exp"] - claims["iat"], scope=" ".join(scopes),
-        refresh_token=refresh_token, id_token=id_token,
-    )  # fmt: skip
+        access_token=access_token,
+        expires_in=claims["exp"] - claims["iat"],
+        scope=" ".join(scopes),
+        refresh_token=refresh_token,
+        id_token=id_token,
+    )
     return grant, jti, family if refresh_token else None
 
 
@@ -87,9 +116,17 @@ async def _open_session(uow: IdentityUnitOfWork, session_id: str | None) -> Logi
 
 
 async def exchange_code(
-    uow: IdentityUnitOfWork, *, client: Client, code: str | None, redirect_uri: str | None,
-    code_verifier: str | None, key: ActiveKey, policy: TokenPolicy, secret: str, now: datetime,
-) -> TokenGrant:  # fmt: skip
+    uow: IdentityUnitOfWork,
+    *,
+    client: Client,
+    code: str | None,
+    redirect_uri: str | None,
+    code_verifier: str | None,
+    key: ActiveKey,
+    policy: TokenPolicy,
+    secret: str,
+    now: datetime,
+) -> TokenGrant:
     """RFC 6749 §4.1.3 with RFC 7636 §4.6: the code is single use, bound to the client, the redirect URI and
     the PKCE challenge (S256)."""
     if "authorization_code" not in client.grant_types:
@@ -102,8 +139,13 @@ async def exchange_code(
     if row is None or row.client_id != client.client_id:
         raise _invalid_grant("授权码无效 (invalid authorization code)")
     if row.used_at is not None:
-        await revoke_grants(uow, jtis=[row.issued_jti or ""], families=[row.issued_family] if row.issued_family
-                            else [], policy=policy, now=now)  # fmt: skip
+        await revoke_grants(
+            uow,
+            jtis=[row.issued_jti or ""],
+            families=[row.issued_family] if row.issued_family else [],
+            policy=policy,
+            now=now,
+        )
         await uow.commit()
         log.warning(
             "authorization code reused: its tokens are revoked", extra={"client_id": client.client_id}
@@ -121,18 +163,35 @@ async def exchange_code(
     row.used_at = now
     scopes = row.scope.split()
     grant, jti, family = await _issue(
-        uow, client=client, session=session, scopes=scopes, granted=row.scope, nonce=row.nonce, family=None,
-        refresh_expires_at=None, key=key, policy=policy, secret=secret, now=now,
-    )  # fmt: skip
+        uow,
+        client=client,
+        session=session,
+        scopes=scopes,
+        granted=row.scope,
+        nonce=row.nonce,
+        family=None,
+        refresh_expires_at=None,
+        key=key,
+        policy=policy,
+        secret=secret,
+        now=now,
+    )
     row.issued_jti, row.issued_family = jti, family
     await uow.commit()
     return grant
 
 
 async def refresh_tokens(
-    uow: IdentityUnitOfWork, *, client: Client, refresh_token: str | None, scope: str | None, key: ActiveKey,
-    policy: TokenPolicy, secret: str, now: datetime,
-) -> TokenGrant:  # fmt: skip
+    uow: IdentityUnitOfWork,
+    *,
+    client: Client,
+    refresh_token: str | None,
+    scope: str | None,
+    key: ActiveKey,
+    policy: TokenPolicy,
+    secret: str,
+    now: datetime,
+) -> TokenGrant:
     """RFC 6749 §6 with rotation: each refresh token works once; presenting a rotated or revoked one revokes
     the family. The scope may be narrowed for the new access token, never widened."""
     if "refresh_token" not in client.grant_types:
@@ -157,8 +216,18 @@ async def refresh_tokens(
     session = await _open_session(uow, row.session_id)
     row.rotated_at = now
     grant, _, _ = await _issue(
-        uow, client=client, session=session, scopes=scopes, granted=row.scope, nonce=None, family=row.family_id,
-        refresh_expires_at=row.expires_at, key=key, policy=policy, secret=secret, now=now,
-    )  # fmt: skip
+        uow,
+        client=client,
+        session=session,
+        scopes=scopes,
+        granted=row.scope,
+        nonce=None,
+        family=row.family_id,
+        refresh_expires_at=row.expires_at,
+        key=key,
+        policy=policy,
+        secret=secret,
+        now=now,
+    )
     await uow.commit()
     return grant

@@ -49,9 +49,14 @@ async def run_key_schedule(
     if plan.create_activating_at is not None:
         kid, encrypted, public_jwk = new_key(secret)
         uow.keys.add(
-            SigningKey(kid=kid, private_key=encrypted, public_jwk=public_jwk, created_at=now,
-                       activates_at=plan.create_activating_at)
-        )  # fmt: skip
+            SigningKey(
+                kid=kid,
+                private_key=encrypted,
+                public_jwk=public_jwk,
+                created_at=now,
+                activates_at=plan.create_activating_at,
+            )
+        )
         log.info(
             "signing key created", extra={"kid": kid, "activates_at": plan.create_activating_at.isoformat()}
         )
@@ -111,7 +116,8 @@ class KeyCache:
                 self._ring = KeyRing(
                     times=tuple(_times(row) for row in rows),
                     public={row.kid: json.loads(row.public_jwk) for row in rows},
-                    private=dict(self._private), policy=self._policy,
-                )  # fmt: skip
+                    private=dict(self._private),
+                    policy=self._policy,
+                )
             self._loaded_at = time.monotonic()
             return self._ring

@@ -50,9 +50,16 @@ def _hint_claims(token: str, ring: KeyRing, policy: TokenPolicy, now: datetime) 
 
 
 async def _check(
-    uow: IdentityUnitOfWork, *, id_token_hint: str | None, client_id: str | None, post_logout_redirect_uri: str | None,
-    state: str | None, ring: KeyRing, policy: TokenPolicy, now: datetime,
-) -> _LogoutRequest:  # fmt: skip
+    uow: IdentityUnitOfWork,
+    *,
+    id_token_hint: str | None,
+    client_id: str | None,
+    post_logout_redirect_uri: str | None,
+    state: str | None,
+    ring: KeyRing,
+    policy: TokenPolicy,
+    now: datetime,
+) -> _LogoutRequest:
     """Errors (:class:`AuthorizationError`) are shown, never redirected: the redirect URI must be registered,
     exactly, for the client named by the hint or by ``client_id``."""
     hint = _hint_claims(id_token_hint, ring, policy, now) if id_token_hint else None
@@ -103,16 +110,31 @@ class Logout:
 
 
 async def log_out(
-    uow: IdentityUnitOfWork, *, cookie: str | None, id_token_hint: str | None, client_id: str | None,
-    post_logout_redirect_uri: str | None, state: str | None, confirmation: str | None, ring: KeyRing,
-    policy: TokenPolicy, secret: str, now: datetime,
-) -> Logout:  # fmt: skip
+    uow: IdentityUnitOfWork,
+    *,
+    cookie: str | None,
+    id_token_hint: str | None,
+    client_id: str | None,
+    post_logout_redirect_uri: str | None,
+    state: str | None,
+    confirmation: str | None,
+    ring: KeyRing,
+    policy: TokenPolicy,
+    secret: str,
+    now: datetime,
+) -> Logout:
     """End the browser's login session when an id_token_hint names its person or the person confirmed on
     the logout page (so a foreign site cannot log people out); then revoke the refresh families it started."""
     request = await _check(
-        uow, id_token_hint=id_token_hint, client_id=client_id, post_logout_redirect_uri=post_logout_redirect_uri,
-        state=state, ring=ring, policy=policy, now=now,
-    )  # fmt: skip
+        uow,
+        id_token_hint=id_token_hint,
+        client_id=client_id,
+        post_logout_redirect_uri=post_logout_redirect_uri,
+        state=state,
+        ring=ring,
+        policy=policy,
+        now=now,
+    )
     outcome = Logout(
         redirect=request.redirect, client_id=request.client.client_id if request.client else None
     )

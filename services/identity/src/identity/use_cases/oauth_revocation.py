@@ -34,9 +34,15 @@ async def _live_refresh_token(uow: IdentityUnitOfWork, token: str, now: datetime
 
 
 async def introspect(
-    uow: IdentityUnitOfWork, *, caller: Client, token: str, verify: AccessTokenCheck, policy: TokenPolicy,
-    secret: str, now: datetime,
-) -> dict[str, Any]:  # fmt: skip
+    uow: IdentityUnitOfWork,
+    *,
+    caller: Client,
+    token: str,
+    verify: AccessTokenCheck,
+    policy: TokenPolicy,
+    secret: str,
+    now: datetime,
+) -> dict[str, Any]:
     """``active`` with the token's claims, or just ``active: false`` (expired, revoked, wrongly signed, unknown).
     Any confidential client may introspect access tokens; a refresh token only by the client it was issued to."""
     if caller.secret_hash is None:
@@ -59,15 +65,26 @@ async def introspect(
     except OAuthError:
         return INACTIVE
     return {
-        "active": True, "client_id": row.client_id, "scope": row.scope, "sub": subject.sub, "tb_kind": subject.kind,
-        "iss": policy.issuer, "iat": int(row.issued_at.timestamp()), "exp": int(row.expires_at.timestamp()),
-    }  # fmt: skip
+        "active": True,
+        "client_id": row.client_id,
+        "scope": row.scope,
+        "sub": subject.sub,
+        "tb_kind": subject.kind,
+        "iss": policy.issuer,
+        "iat": int(row.issued_at.timestamp()),
+        "exp": int(row.expires_at.timestamp()),
+    }
 
 
 async def revoke(
-    uow: IdentityUnitOfWork, *, caller: Client, token: str, verify: AccessTokenCheck, policy: TokenPolicy,
+    uow: IdentityUnitOfWork,
+    *,
+    caller: Client,
+    token: str,
+    verify: AccessTokenCheck,
+    policy: TokenPolicy,
     now: datetime,
-) -> None:  # fmt: skip
+) -> None:
     """Revoke an access token (its ``jti``) or a refresh token (its whole family) issued to ``caller``.
     Unknown, invalid and other clients' tokens change nothing, and the answer is the same (RFC 7009 §2.2)."""
     if looks_like_jwt(token):

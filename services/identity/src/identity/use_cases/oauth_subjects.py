@@ -70,9 +70,14 @@ async def subject_claims(
         if staff is None or not staff.active:
             raise _gone()
         return SubjectClaims(
-            kind="staff", sub=staff.id, acr=STAFF_LEVEL, auth_time=auth_time, org=staff.organization_code,
-            region=staff.scope_division, roles=tuple(staff.roles),
-        )  # fmt: skip
+            kind="staff",
+            sub=staff.id,
+            acr=STAFF_LEVEL,
+            auth_time=auth_time,
+            org=staff.organization_code,
+            region=staff.scope_division,
+            roles=tuple(staff.roles),
+        )
     person = await uow.persons.get(session.subject_id)
     if person is None:
         raise _gone()
@@ -125,9 +130,12 @@ async def userinfo(uow: IdentityUnitOfWork, *, claims: Mapping[str, Any]) -> dic
         if staff is not None and "profile" in scopes:
             organization = await uow.organizations.get(staff.organization_code)
             info |= {
-                "name": staff.name, "roles": list(staff.roles), "org": staff.organization_code,
-                "org_name": organization.name if organization else None, "region": staff.scope_division,
-            }  # fmt: skip
+                "name": staff.name,
+                "roles": list(staff.roles),
+                "org": staff.organization_code,
+                "org_name": organization.name if organization else None,
+                "region": staff.scope_division,
+            }
         return info
     if kind not in ("person", "enterprise"):
         return info
@@ -139,8 +147,11 @@ async def userinfo(uow: IdentityUnitOfWork, *, claims: Mapping[str, Any]) -> dic
         if kind == "enterprise" and claims.get("org"):
             enterprise = await uow.enterprises.get(str(claims["org"]))
             if enterprise is not None:
-                info |= {"org": enterprise.id, "enterprise_name": enterprise.name,
-                         "credit_code_masked": enterprise.credit_code_masked}  # fmt: skip
+                info |= {
+                    "org": enterprise.id,
+                    "enterprise_name": enterprise.name,
+                    "credit_code_masked": enterprise.credit_code_masked,
+                }
     if "phone" in scopes:
         info["phone_masked"] = person.phone_masked
     return info

@@ -67,9 +67,15 @@ async def organization_subtree(
 
 
 async def search_organizations(
-    uow: IdentityUnitOfWork, *, division_prefix: str | None, kind: str | None, name: str | None,
-    valid_on: date | None, limit: int, offset: int,
-) -> tuple[Sequence[Organization], int]:  # fmt: skip
+    uow: IdentityUnitOfWork,
+    *,
+    division_prefix: str | None,
+    kind: str | None,
+    name: str | None,
+    valid_on: date | None,
+    limit: int,
+    offset: int,
+) -> tuple[Sequence[Organization], int]:
     return await uow.organizations.search(
         division_prefix=division_prefix, kind=kind, name=name, valid_on=valid_on, limit=limit, offset=offset
     )
@@ -138,11 +144,17 @@ async def _checked(uow: IdentityUnitOfWork, fields: OrganizationFields) -> Organ
     if fields.parent_code is not None:
         parent_path = [o.code for o in await uow.organizations.path(fields.parent_code)]
         if not parent_path:
-            raise Invalid(f"上级组织 {fields.parent_code} 不存在", code="unknown_parent",
-                          errors=[{"field": "parent_code", "message": "上级组织不存在"}])  # fmt: skip
+            raise Invalid(
+                f"上级组织 {fields.parent_code} 不存在",
+                code="unknown_parent",
+                errors=[{"field": "parent_code", "message": "上级组织不存在"}],
+            )
         if creates_cycle(fields.code, parent_path):
-            raise Invalid("不能把组织挂到它自己的下级之下", code="organization_cycle",
-                          errors=[{"field": "parent_code", "message": "上级组织是该组织的下级"}])  # fmt: skip
+            raise Invalid(
+                "不能把组织挂到它自己的下级之下",
+                code="organization_cycle",
+                errors=[{"field": "parent_code", "message": "上级组织是该组织的下级"}],
+            )
     return dataclasses.replace(fields, name=fields.name.strip(), credit_code=credit_code or None)
 
 
@@ -163,12 +175,17 @@ async def _save(
             setattr(organization, name, getattr(fields, name))
         organization.version += 1
     await uow.publish(
-        ORGANIZATION_CHANGED, aggregate_id=organization.code, sequence=organization.version,
+        ORGANIZATION_CHANGED,
+        aggregate_id=organization.code,
+        sequence=organization.version,
         payload=OrganizationChanged(
-            code=organization.code, kind=organization.kind, division_code=organization.division_code,
-            parent_code=organization.parent_code, change="created" if current is None else "updated",
+            code=organization.code,
+            kind=organization.kind,
+            division_code=organization.division_code,
+            parent_code=organization.parent_code,
+            change="created" if current is None else "updated",
         ),
-    )  # fmt: skip
+    )
     try:
         await uow.flush()
     except IntegrityError:

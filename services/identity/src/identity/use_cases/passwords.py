@@ -20,9 +20,10 @@ def check_password(password: str) -> None:
     problem = password_problem(password)
     if problem:
         raise Invalid(
-            f"密码不符合要求: {problem}", code="weak_password",
+            f"密码不符合要求: {problem}",
+            code="weak_password",
             errors=[{"field": "password", "message": problem, "type": "weak_password"}],
-        )  # fmt: skip
+        )
 
 
 async def hash_password(password: str) -> str:

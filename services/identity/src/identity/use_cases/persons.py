@@ -90,9 +90,15 @@ def _checked_id_number(id_number: str) -> str:
 
 
 async def register_person(
-    uow: IdentityUnitOfWork, actor: Actor | None, *, cipher: PiiCipher, name: str, id_number: str,
-    phone: str | None, password: str | None,
-) -> Person:  # fmt: skip
+    uow: IdentityUnitOfWork,
+    actor: Actor | None,
+    *,
+    cipher: PiiCipher,
+    name: str,
+    id_number: str,
+    phone: str | None,
+    password: str | None,
+) -> Person:
     """Online self-service registration (acr 1), or in person by a window clerk (acr 3, password optional)."""
     channel = registration_channel(actor)
     name = name.strip()
@@ -102,16 +108,22 @@ async def register_person(
         )
     number, normalized_phone = _valid_identity(id_number, phone)
     if password is None and channel is RegistrationChannel.ONLINE:
-        raise Invalid("网上注册需要设置密码", code="password_required",
-                      errors=[{"field": "password", "message": "网上注册需要设置密码", "type": "missing"}])  # fmt: skip
+        raise Invalid(
+            "网上注册需要设置密码",
+            code="password_required",
+            errors=[{"field": "password", "message": "网上注册需要设置密码", "type": "missing"}],
+        )
     if password is not None:
         check_password(password)
     if await uow.persons.by_id_number(cipher.lookup("id_number", number)) is not None:
         raise _person_exists()
     person = _new_person(
-        cipher, name=name, id_number=number, phone=normalized_phone,
+        cipher,
+        name=name,
+        id_number=number,
+        phone=normalized_phone,
         password_hash=await hash_password(password) if password is not None else None,
-    )  # fmt: skip
+    )
     uow.persons.add(person)
     await _announce_registration(uow, person, channel)
     if channel is RegistrationChannel.WINDOW and actor is not None:
@@ -138,8 +150,10 @@ async def get_person(
     if not (reveal and may_reveal(actor, person_id)):
         return PersonView(person)
     if not actor.is_person(person_id) and reveals_to_system(actor):
-        log.info("id number revealed to system", extra={"person_id": person.id, "client_id": actor.id,
-                                                        "client_org": actor.org})  # fmt: skip
+        log.info(
+            "id number revealed to system",
+            extra={"person_id": person.id, "client_id": actor.id, "client_org": actor.org},
+        )
         return PersonView(person, id_number=cipher.open(person.id_number_enc))
     phone = cipher.open(person.phone_enc) if person.phone_enc is not None else None
     return PersonView(person, id_number=cipher.open(person.id_number_enc), phone=phone)
@@ -184,9 +198,16 @@ async def raise_identity_level(
 
 
 async def seed_person(
-    uow: IdentityUnitOfWork, *, cipher: PiiCipher, name: str, id_number: str, phone: str | None,
-    password_hash: str | None, method: VerificationMethod | None, by_org: str | None,
-) -> bool:  # fmt: skip
+    uow: IdentityUnitOfWork,
+    *,
+    cipher: PiiCipher,
+    name: str,
+    id_number: str,
+    phone: str | None,
+    password_hash: str | None,
+    method: VerificationMethod | None,
+    by_org: str | None,
+) -> bool:
     """Demo data: register once (online), then record the check that gave the seeded level. False if present."""
     number, normalized_phone = _valid_identity(id_number, phone)
     if await uow.persons.by_id_number(cipher.lookup("id_number", number)) is not None:
@@ -208,21 +229,31 @@ def _new_person(
     sealed_id = cipher.seal("id_number", id_number)
     sealed_phone = cipher.seal("phone", phone, keep_start=3, keep_end=4) if phone else None
     return Person(
-        id=str(uuid.uuid4()), name=name, id_number_enc=sealed_id.ciphertext, id_number_lookup=sealed_id.lookup,
-        id_number_masked=sealed_id.masked, phone_enc=sealed_phone.ciphertext if sealed_phone else None,
+        id=str(uuid.uuid4()),
+        name=name,
+        id_number_enc=sealed_id.ciphertext,
+        id_number_lookup=sealed_id.lookup,
+        id_number_masked=sealed_id.masked,
+        phone_enc=sealed_phone.ciphertext if sealed_phone else None,
         phone_lookup=sealed_phone.lookup if sealed_phone else None,
-        phone_masked=sealed_phone.masked if sealed_phone else None, password_hash=password_hash,
-        acr=IdentityLevel.SELF_DECLARED, failed_logins=0, version=1, created_at=datetime.now(UTC),
-    )  # fmt: skip
+        phone_masked=sealed_phone.masked if sealed_phone else None,
+        password_hash=password_hash,
+        acr=IdentityLevel.SELF_DECLARED,
+        failed_logins=0,
+        version=1,
+        created_at=datetime.now(UTC),
+    )
 
 
 async def _announce_registration(
     uow: IdentityUnitOfWork, person: Person, channel: RegistrationChannel
 ) -> None:
     await uow.publish(
-        PERSON_REGISTERED, aggregate_id=person.id, sequence=person.version,
+        PERSON_REGISTERED,
+        aggregate_id=person.id,
+        sequence=person.version,
         payload=PersonRegistered(person_id=person.id, acr=person.acr, channel=channel.value),
-    )  # fmt: skip
+    )
 
 
 async def _apply_level(
@@ -238,9 +269,11 @@ async def _apply_level(
     person.acr_verified_at = datetime.now(UTC)
     person.version += 1
     await uow.publish(
-        IDENTITY_LEVEL_RAISED, aggregate_id=person.id, sequence=person.version,
+        IDENTITY_LEVEL_RAISED,
+        aggregate_id=person.id,
+        sequence=person.version,
         payload=IdentityLevelRaised(
             person_id=person.id, from_level=from_level, to_level=target, method=method.value, by_org=by_org
         ),
-    )  # fmt: skip
+    )
     return True

@@ -39,15 +39,23 @@ class OAuthError(ProblemError):
     code = "invalid_request"
 
     def __init__(
-        self, detail: str, *, code: str | None = None, status: int | None = None,
+        self,
+        detail: str,
+        *,
+        code: str | None = None,
+        status: int | None = None,
         headers: dict[str, str] | None = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         error = code or type(self).code
         match = _ASCII_TAIL.search(detail)
         super().__init__(
-            detail, status=status, code=error, headers=headers, error=error,
+            detail,
+            status=status,
+            code=error,
+            headers=headers,
+            error=error,
             error_description=match.group(1) if match else error,
-        )  # fmt: skip
+        )
 
 
 @dataclass(frozen=True)
@@ -63,9 +71,11 @@ class TokenGrant:
 
     def body(self) -> dict[str, Any]:
         body: dict[str, Any] = {
-            "access_token": self.access_token, "token_type": self.token_type, "expires_in": self.expires_in,
+            "access_token": self.access_token,
+            "token_type": self.token_type,
+            "expires_in": self.expires_in,
             "scope": self.scope,
-        }  # fmt: skip
+        }
         if self.refresh_token is not None:
             body["refresh_token"] = self.refresh_token
         if self.id_token is not None:
@@ -91,9 +101,15 @@ def client_secret_hash(secret: str, pepper: str) -> str:
 
 
 async def register_client(
-    uow: IdentityUnitOfWork, *, client_id: str, name: str, secret: str, scopes: list[str],
-    organization_code: str | None, pepper: str,
-) -> Client:  # fmt: skip
+    uow: IdentityUnitOfWork,
+    *,
+    client_id: str,
+    name: str,
+    secret: str,
+    scopes: list[str],
+    organization_code: str | None,
+    pepper: str,
+) -> Client:
     """A confidential department system (client credentials), created or updated (demo data, tests)."""
     client = await uow.clients.get(client_id)
     if client is None:
@@ -108,9 +124,15 @@ async def register_client(
 
 
 async def register_public_client(
-    uow: IdentityUnitOfWork, *, client_id: str, name: str, scopes: list[str], redirect_uris: list[str],
-    organization_code: str | None = None, sector: str | None = None,
-) -> Client:  # fmt: skip
+    uow: IdentityUnitOfWork,
+    *,
+    client_id: str,
+    name: str,
+    scopes: list[str],
+    redirect_uris: list[str],
+    organization_code: str | None = None,
+    sector: str | None = None,
+) -> Client:
     """A public web or mobile app (authorization code + PKCE, refresh tokens), created or updated (demo data)."""
     client = await uow.clients.get(client_id)
     if client is None:
@@ -131,8 +153,9 @@ def _refused(credentials: ClientCredentials) -> OAuthError:
     headers = (
         {"WWW-Authenticate": 'Basic realm="tongban"'} if credentials.method == "client_secret_basic" else None
     )
-    return OAuthError("客户端认证失败 (client authentication failed)", status=401, code="invalid_client",
-                      headers=headers)  # fmt: skip
+    return OAuthError(
+        "客户端认证失败 (client authentication failed)", status=401, code="invalid_client", headers=headers
+    )
 
 
 async def authenticate_client(
@@ -170,20 +193,30 @@ async def issue_client_token(
 ) -> TokenGrant:
     """OAuth 2.0 client credentials (RFC 6749 §4.4) for department systems: no refresh token."""
     if client.secret_hash is None or "client_credentials" not in client.grant_types:
-        raise OAuthError("该客户端未开通 client_credentials (grant not allowed for this client)",
-                         code="unauthorized_client")  # fmt: skip
+        raise OAuthError(
+            "该客户端未开通 client_credentials (grant not allowed for this client)",
+            code="unauthorized_client",
+        )
     scopes = granted_scopes(scope, client.scopes)
     if scopes is None:
         raise OAuthError("请求的权限范围超出允许范围 (scope not allowed)", code="invalid_scope")
     organization = await uow.organizations.get(client.organization_code) if client.organization_code else None
     subject = SubjectClaims(
-        kind="system", sub=client.client_id, acr=0, org=client.organization_code,
+        kind="system",
+        sub=client.client_id,
+        acr=0,
+        org=client.organization_code,
         region=organization.division_code if organization else None,
-    )  # fmt: skip
+    )
     claims = access_token_claims(
-        policy=policy, subject=subject, client_id=client.client_id, scopes=scopes, issued_at=int(now.timestamp()),
-        token_id=secrets.token_urlsafe(16), audiences=client.audiences,
-    )  # fmt: skip
+        policy=policy,
+        subject=subject,
+        client_id=client.client_id,
+        scopes=scopes,
+        issued_at=int(now.timestamp()),
+        token_id=secrets.token_urlsafe(16),
+        audiences=client.audiences,
+    )
     return TokenGrant(
         access_token=sign(key, claims), expires_in=claims["exp"] - claims["iat"], scope=" ".join(scopes)
     )

@@ -78,10 +78,19 @@ class OpWorld:
         sealed_id = self.cipher.seal("id_number", number)
         sealed_phone = self.cipher.seal("phone", f"1380023{serial:04d}", keep_start=3, keep_end=4)
         person = Person(
-            id=str(uuid.uuid4()), name=name, id_number_enc=sealed_id.ciphertext, id_number_lookup=sealed_id.lookup,
-            id_number_masked=sealed_id.masked, phone_enc=sealed_phone.ciphertext, phone_lookup=sealed_phone.lookup,
-            phone_masked=sealed_phone.masked, password_hash=password_hash(), acr=acr, failed_logins=0, version=1,
-        )  # fmt: skip
+            id=str(uuid.uuid4()),
+            name=name,
+            id_number_enc=sealed_id.ciphertext,
+            id_number_lookup=sealed_id.lookup,
+            id_number_masked=sealed_id.masked,
+            phone_enc=sealed_phone.ciphertext,
+            phone_lookup=sealed_phone.lookup,
+            phone_masked=sealed_phone.masked,
+            password_hash=password_hash(),
+            acr=acr,
+            failed_logins=0,
+            version=1,
+        )
         async with IdentityUnitOfWork(self.database) as uow:
             uow.persons.add(person)
             await uow.commit()
@@ -98,17 +107,40 @@ class OpWorld:
 
 def _clients() -> list[Client]:
     return [
-        Client(client_id=WEB, name="通办网上大厅", secret_hash=None, scopes="openid profile phone cases:apply",
-               grant_types=["authorization_code", "refresh_token"], redirect_uris=[WEB_REDIRECT],
-               audiences=["tongban"], active=True),
-        Client(client_id=PORTAL, name="公安便民门户", secret_hash=client_secret_hash(PORTAL_SECRET, TEST_SECRET),
-               scopes="openid profile", grant_types=["authorization_code", "refresh_token"],
-               redirect_uris=[PORTAL_REDIRECT], audiences=["tongban"], sector="public-security",
-               organization_code=DEPARTMENT, active=True),
-        Client(client_id=RESOURCE, name="办件服务", secret_hash=client_secret_hash(RESOURCE_SECRET, TEST_SECRET),
-               scopes="cases:read", grant_types=["client_credentials"], redirect_uris=[], audiences=["tongban"],
-               organization_code=DEPARTMENT, active=True),
-    ]  # fmt: skip
+        Client(
+            client_id=WEB,
+            name="通办网上大厅",
+            secret_hash=None,
+            scopes="openid profile phone cases:apply",
+            grant_types=["authorization_code", "refresh_token"],
+            redirect_uris=[WEB_REDIRECT],
+            audiences=["tongban"],
+            active=True,
+        ),
+        Client(
+            client_id=PORTAL,
+            name="公安便民门户",
+            secret_hash=client_secret_hash(PORTAL_SECRET, TEST_SECRET),
+            scopes="openid profile",
+            grant_types=["authorization_code", "refresh_token"],
+            redirect_uris=[PORTAL_REDIRECT],
+            audiences=["tongban"],
+            sector="public-security",
+            organization_code=DEPARTMENT,
+            active=True,
+        ),
+        Client(
+            client_id=RESOURCE,
+            name="办件服务",
+            secret_hash=client_secret_hash(RESOURCE_SECRET, TEST_SECRET),
+            scopes="cases:read",
+            grant_types=["client_credentials"],
+            redirect_uris=[],
+            audiences=["tongban"],
+            organization_code=DEPARTMENT,
+            active=True,
+        ),
+    ]
 
 
 @pytest.fixture
@@ -116,17 +148,41 @@ async def op(database: Database) -> OpWorld:
     world = OpWorld(database=database, cipher=PiiCipher(TEST_SECRET))
     async with IdentityUnitOfWork(database) as uow:
         if await uow.organizations.get(QIJIANG) is None:
-            uow.organizations.add(Organization(code=QIJIANG, name="綦江区", kind="territory", division_code=QIJIANG,
-                                               parent_code=None, valid_from=date(2019, 1, 1)))  # fmt: skip
+            uow.organizations.add(
+                Organization(
+                    code=QIJIANG,
+                    name="綦江区",
+                    kind="territory",
+                    division_code=QIJIANG,
+                    parent_code=None,
+                    valid_from=date(2019, 1, 1),
+                )
+            )
             await uow.flush()
         if await uow.organizations.get(DEPARTMENT) is None:
-            uow.organizations.add(Organization(code=DEPARTMENT, name="区市场监管局", kind="department",
-                                               division_code=QIJIANG, parent_code=QIJIANG,
-                                               valid_from=date(2019, 1, 1)))  # fmt: skip
+            uow.organizations.add(
+                Organization(
+                    code=DEPARTMENT,
+                    name="区市场监管局",
+                    kind="department",
+                    division_code=QIJIANG,
+                    parent_code=QIJIANG,
+                    valid_from=date(2019, 1, 1),
+                )
+            )
             await uow.flush()
-        staff = Staff(id=str(uuid.uuid4()), username=world.staff_username, name="王审核", organization_code=DEPARTMENT,
-                      roles=["reviewer"], scope_division=QIJIANG, password_hash=password_hash(), active=True,
-                      failed_logins=0, version=1)  # fmt: skip
+        staff = Staff(
+            id=str(uuid.uuid4()),
+            username=world.staff_username,
+            name="王审核",
+            organization_code=DEPARTMENT,
+            roles=["reviewer"],
+            scope_division=QIJIANG,
+            password_hash=password_hash(),
+            active=True,
+            failed_logins=0,
+            version=1,
+        )
         uow.staff.add(staff)
         for client in _clients():
             uow.clients.add(client)
@@ -136,9 +192,15 @@ async def op(database: Database) -> OpWorld:
     world.enterprise_credit_code = credit_code(90)
     sealed = world.cipher.seal("credit_code", world.enterprise_credit_code)
     async with IdentityUnitOfWork(database) as uow:
-        enterprise = Enterprise(id=str(uuid.uuid4()), name="綦江晓梅小吃店", credit_code_enc=sealed.ciphertext,
-                                credit_code_lookup=sealed.lookup, credit_code_masked=sealed.masked,
-                                legal_representative_id=world.person_id, created_at=datetime.now(UTC))  # fmt: skip
+        enterprise = Enterprise(
+            id=str(uuid.uuid4()),
+            name="綦江晓梅小吃店",
+            credit_code_enc=sealed.ciphertext,
+            credit_code_lookup=sealed.lookup,
+            credit_code_masked=sealed.masked,
+            legal_representative_id=world.person_id,
+            created_at=datetime.now(UTC),
+        )
         uow.enterprises.add(enterprise)
         await uow.commit()
     world.enterprise_id = enterprise.id
@@ -181,13 +243,26 @@ class Browser:
         self._remember(response)
         return response
 
-    def authorize_params(self, *, client_id: str = WEB, redirect_uri: str = WEB_REDIRECT,
-                         scope: str = "openid profile phone", **extra: str) -> dict[str, str]:  # fmt: skip
+    def authorize_params(
+        self,
+        *,
+        client_id: str = WEB,
+        redirect_uri: str = WEB_REDIRECT,
+        scope: str = "openid profile phone",
+        **extra: str,
+    ) -> dict[str, str]:
         self.verifier, challenge = pkce()
         self.state, self.nonce = secrets.token_urlsafe(8), secrets.token_urlsafe(8)
-        params = {"response_type": "code", "client_id": client_id, "redirect_uri": redirect_uri, "scope": scope,
-                  "state": self.state, "nonce": self.nonce, "code_challenge": challenge,
-                  "code_challenge_method": "S256"}  # fmt: skip
+        params = {
+            "response_type": "code",
+            "client_id": client_id,
+            "redirect_uri": redirect_uri,
+            "scope": scope,
+            "state": self.state,
+            "nonce": self.nonce,
+            "code_challenge": challenge,
+            "code_challenge_method": "S256",
+        }
         return {**params, **extra}
 
     async def authorize(self, **params: str) -> httpx.Response:
@@ -199,8 +274,9 @@ class Browser:
         data = {"pending": hidden(page.text, "pending"), "login": login, "password": password, **extra}
         return await self.request("POST", "/authorize", data=data)
 
-    async def log_in(self, login: str, password: str = PASSWORD, credit_code: str | None = None,
-                     **params: str) -> str:  # fmt: skip
+    async def log_in(
+        self, login: str, password: str = PASSWORD, credit_code: str | None = None, **params: str
+    ) -> str:
         """The whole browser dance; returns the code (after checking state and iss)."""
         page = await self.authorize(**params)
         assert page.status_code == 200, page.text
@@ -212,10 +288,22 @@ class Browser:
         assert answer["iss"] == ISSUER
         return answer["code"]
 
-    async def exchange(self, code: str, *, client_id: str = WEB, redirect_uri: str = WEB_REDIRECT,
-                       auth: tuple[str, str] | None = None, **extra: str) -> httpx.Response:  # fmt: skip
-        data = {"grant_type": "authorization_code", "code": code, "redirect_uri": redirect_uri,
-                "code_verifier": self.verifier, **extra}  # fmt: skip
+    async def exchange(
+        self,
+        code: str,
+        *,
+        client_id: str = WEB,
+        redirect_uri: str = WEB_REDIRECT,
+        auth: tuple[str, str] | None = None,
+        **extra: str,
+    ) -> httpx.Response:
+        data = {
+            "grant_type": "authorization_code",
+            "code": code,
+            "redirect_uri": redirect_uri,
+            "code_verifier": self.verifier,
+            **extra,
+        }
         if auth is None:
             data["client_id"] = client_id
             return await self.client.post("/token", data=data)
@@ -232,8 +320,9 @@ async def introspect(client: httpx.AsyncClient, token: str, **extra: str) -> dic
 
 
 async def refresh(client: httpx.AsyncClient, token: str, **extra: str) -> httpx.Response:
-    return await client.post("/token", data={"grant_type": "refresh_token", "refresh_token": token, "client_id": WEB,
-                                             **extra})  # fmt: skip
+    return await client.post(
+        "/token", data={"grant_type": "refresh_token", "refresh_token": token, "client_id": WEB, **extra}
+    )
 
 
 async def logged_in_tokens(client: httpx.AsyncClient, op: OpWorld) -> tuple[Browser, dict[str, Any]]:

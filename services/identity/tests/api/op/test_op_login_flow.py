@@ -83,9 +83,14 @@ async def test_full_login_then_refresh_userinfo_introspect_revoke(
 
     bearer = {"Authorization": f"Bearer {tokens['access_token']}"}
     info = (await client.get("/userinfo", headers=bearer)).json()
-    assert info == {"sub": op.person_id, "tb_kind": "person", "acr": "2", "name": "陈晓梅",
-                    "id_number_masked": op.person_id_number[:6] + "********" + op.person_id_number[-4:],
-                    "phone_masked": "138****0022"}  # fmt: skip
+    assert info == {
+        "sub": op.person_id,
+        "tb_kind": "person",
+        "acr": "2",
+        "name": "陈晓梅",
+        "id_number_masked": op.person_id_number[:6] + "********" + op.person_id_number[-4:],
+        "phone_masked": "138****0022",
+    }
     posted_info = await client.post("/userinfo", headers=bearer)
     assert posted_info.status_code == 200
     assert posted_info.json() == info
@@ -99,8 +104,12 @@ async def test_full_login_then_refresh_userinfo_introspect_revoke(
     assert renewed["scope"] == "openid profile"
     renewed_claims = jwt.decode(renewed["access_token"], options={"verify_signature": False})
     assert renewed_claims["exp"] - renewed_claims["iat"] == renewed["expires_in"]
-    assert "phone_masked" not in (await client.get("/userinfo", headers={
-        "Authorization": f"Bearer {renewed['access_token']}"})).json()  # fmt: skip
+    assert (
+        "phone_masked"
+        not in (
+            await client.get("/userinfo", headers={"Authorization": f"Bearer {renewed['access_token']}"})
+        ).json()
+    )
 
     active = await introspect(client, renewed["access_token"])
     assert active["active"] is True
@@ -108,9 +117,11 @@ async def test_full_login_then_refresh_userinfo_introspect_revoke(
     assert active["client_id"] == WEB
     assert active["scope"] == "openid profile"
     assert active["token_type"] == "Bearer"
-    refresh_info = await client.post("/introspect", data={"token": renewed["refresh_token"],
-                                                          "token_type_hint": "refresh_token"},
-                                     auth=(RESOURCE, RESOURCE_SECRET))  # fmt: skip
+    refresh_info = await client.post(
+        "/introspect",
+        data={"token": renewed["refresh_token"], "token_type_hint": "refresh_token"},
+        auth=(RESOURCE, RESOURCE_SECRET),
+    )
     assert refresh_info.json() == {"active": False}  # only the client it was issued to may look at it
 
     revoked = await client.post("/revoke", data={"token": renewed["access_token"], "client_id": WEB})
@@ -200,8 +211,9 @@ async def test_sector_clients_get_pairwise_subjects(client: httpx.AsyncClient, o
     subjects = []
     for _ in range(2):
         browser = Browser(client)
-        code = await browser.log_in(op.person_id_number, client_id=PORTAL, redirect_uri=PORTAL_REDIRECT,
-                                    scope="openid profile")  # fmt: skip
+        code = await browser.log_in(
+            op.person_id_number, client_id=PORTAL, redirect_uri=PORTAL_REDIRECT, scope="openid profile"
+        )
         response = await browser.exchange(code, redirect_uri=PORTAL_REDIRECT, auth=(PORTAL, PORTAL_SECRET))
         assert response.status_code == 200, response.text
         tokens = response.json()

@@ -102,8 +102,14 @@ async def test_code_exchange_checks_verifier_and_redirect_uri(
 ) -> None:
     browser = Browser(client)
     code = await browser.log_in(op.person_id_number)
-    data = {"grant_type": "authorization_code", "code": code, "redirect_uri": WEB_REDIRECT,
-            "code_verifier": browser.verifier, "client_id": WEB, **change}  # fmt: skip
+    data = {
+        "grant_type": "authorization_code",
+        "code": code,
+        "redirect_uri": WEB_REDIRECT,
+        "code_verifier": browser.verifier,
+        "client_id": WEB,
+        **change,
+    }
     response = await client.post("/token", data=data)
     assert response.status_code == 400
     assert response.json()["error"] == error

@@ -75,13 +75,15 @@ async def test_login_form_is_bound_to_its_browser(client: httpx.AsyncClient, op:
     page = await browser.authorize()
     pending = hidden(page.text, "pending")
     stranger = Browser(client)  # another browser replays the form (login CSRF)
-    replay = await stranger.request("POST", "/authorize", data={"pending": pending, "login": op.person_id_number,
-                                                                "password": PASSWORD})  # fmt: skip
+    replay = await stranger.request(
+        "POST", "/authorize", data={"pending": pending, "login": op.person_id_number, "password": PASSWORD}
+    )
     assert replay.status_code == 400
     assert "location" not in replay.headers
     tampered = pending[:-2] + ("AA" if not pending.endswith("AA") else "BB")
-    forged = await browser.request("POST", "/authorize", data={"pending": tampered, "login": op.person_id_number,
-                                                               "password": PASSWORD})  # fmt: skip
+    forged = await browser.request(
+        "POST", "/authorize", data={"pending": tampered, "login": op.person_id_number, "password": PASSWORD}
+    )
     assert forged.status_code == 400
 
 
@@ -94,8 +96,15 @@ async def _logged_in(client: httpx.AsyncClient, op: OpWorld) -> tuple[Browser, d
 async def test_end_session_with_hint_logs_out_and_revokes(client: httpx.AsyncClient, op: OpWorld) -> None:
     browser, tokens = await _logged_in(client, op)
     session_id = browser.cookies["tb_session"]
-    response = await browser.request("GET", "/end-session", params={
-        "id_token_hint": tokens["id_token"], "post_logout_redirect_uri": WEB_REDIRECT, "state": "bye"})  # fmt: skip
+    response = await browser.request(
+        "GET",
+        "/end-session",
+        params={
+            "id_token_hint": tokens["id_token"],
+            "post_logout_redirect_uri": WEB_REDIRECT,
+            "state": "bye",
+        },
+    )
     assert response.status_code == 303
     assert query_of(response.headers["location"])["state"] == "bye"
     assert response.headers["location"].startswith(WEB_REDIRECT)

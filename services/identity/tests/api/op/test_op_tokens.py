@@ -44,8 +44,18 @@ async def _current_key(database: Database) -> Any:
 
 def _claims(op: OpWorld, **overrides: Any) -> dict[str, Any]:
     now = int(time.time())
-    claims = {"iss": ISSUER, "aud": "tongban", "sub": op.person_id, "client_id": WEB, "scope": "openid profile",
-              "iat": now, "exp": now + 300, "jti": uuid.uuid4().hex, "tb_kind": "person", "acr": "2"}  # fmt: skip
+    claims = {
+        "iss": ISSUER,
+        "aud": "tongban",
+        "sub": op.person_id,
+        "client_id": WEB,
+        "scope": "openid profile",
+        "iat": now,
+        "exp": now + 300,
+        "jti": uuid.uuid4().hex,
+        "tb_kind": "person",
+        "acr": "2",
+    }
     return {**claims, **overrides}
 
 
@@ -136,12 +146,15 @@ async def test_clients_revoke_only_their_own_tokens(client: httpx.AsyncClient, o
 
 async def test_owner_may_introspect_its_refresh_token(client: httpx.AsyncClient, op: OpWorld) -> None:
     browser = Browser(client)
-    code = await browser.log_in(op.person_id_number, client_id=PORTAL, redirect_uri=PORTAL_REDIRECT,
-                                scope="openid profile")  # fmt: skip
+    code = await browser.log_in(
+        op.person_id_number, client_id=PORTAL, redirect_uri=PORTAL_REDIRECT, scope="openid profile"
+    )
     tokens = (await browser.exchange(code, redirect_uri=PORTAL_REDIRECT, auth=(PORTAL, PORTAL_SECRET))).json()
-    response = await client.post("/introspect", data={"token": tokens["refresh_token"],
-                                                      "token_type_hint": "refresh_token"},
-                                 auth=(PORTAL, PORTAL_SECRET))  # fmt: skip
+    response = await client.post(
+        "/introspect",
+        data={"token": tokens["refresh_token"], "token_type_hint": "refresh_token"},
+        auth=(PORTAL, PORTAL_SECRET),
+    )
     body = response.json()
     assert body["active"] is True
     assert body["client_id"] == PORTAL

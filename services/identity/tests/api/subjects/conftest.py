@@ -51,8 +51,16 @@ def credit_code(serial: int) -> str:
 def org(
     code: str, name: str, kind: OrganizationKind, division: str, parent: str | None
 ) -> OrganizationFields:
-    return OrganizationFields(code=code, name=name, kind=kind, division_code=division, credit_code=None,
-                              parent_code=parent, valid_from=date(2019, 1, 1), valid_to=None)  # fmt: skip
+    return OrganizationFields(
+        code=code,
+        name=name,
+        kind=kind,
+        division_code=division,
+        credit_code=None,
+        parent_code=parent,
+        valid_from=date(2019, 1, 1),
+        valid_to=None,
+    )
 
 
 ORGANIZATIONS = [
@@ -61,10 +69,16 @@ ORGANIZATIONS = [
     org("500110-SCJGJ", "区市场监管局", OrganizationKind.DEPARTMENT, QIJIANG, QIJIANG),
     org(GUNAN, "古南街道", OrganizationKind.TERRITORY, GUNAN, QIJIANG),
     org(f"{GUNAN}-center", "古南街道公共服务中心", OrganizationKind.TOWN_CENTER, GUNAN, GUNAN),
-    org("500110001001-center", "古南街道綦河社区便民服务中心", OrganizationKind.VILLAGE_CENTER, "500110001001", GUNAN),
+    org(
+        "500110001001-center",
+        "古南街道綦河社区便民服务中心",
+        OrganizationKind.VILLAGE_CENTER,
+        "500110001001",
+        GUNAN,
+    ),
     org(DINGSHAN, "丁山镇", OrganizationKind.TERRITORY, DINGSHAN, QIJIANG),
     org(f"{DINGSHAN}-center", "丁山镇公共服务中心", OrganizationKind.TOWN_CENTER, DINGSHAN, DINGSHAN),
-]  # fmt: skip
+]
 
 
 @dataclass
@@ -117,8 +131,16 @@ async def add_person(
     method: VerificationMethod | None = None,
 ) -> str:
     async with IdentityUnitOfWork(world.database) as uow:
-        await seed_person(uow, cipher=world.cipher, name=name, id_number=number, phone=phone,
-                          password_hash=password_hash(), method=method, by_org=None)  # fmt: skip
+        await seed_person(
+            uow,
+            cipher=world.cipher,
+            name=name,
+            id_number=number,
+            phone=phone,
+            password_hash=password_hash(),
+            method=method,
+            by_org=None,
+        )
         person = await uow.persons.by_id_number(world.cipher.lookup("id_number", number))
         assert person is not None
         return person.id
@@ -128,8 +150,13 @@ async def add_staff(
     world: World, username: str, organization: str, roles: list[StaffRole], scope: str
 ) -> str:
     async with IdentityUnitOfWork(world.database) as uow:
-        fields = StaffFields(username=username, name=f"测试{username}", organization_code=organization,
-                             roles=tuple(roles), scope_division=scope)  # fmt: skip
+        fields = StaffFields(
+            username=username,
+            name=f"测试{username}",
+            organization_code=organization,
+            roles=tuple(roles),
+            scope_division=scope,
+        )
         await seed_staff(uow, fields=fields, password_hash=password_hash())
         staff = await uow.staff.by_username(username)
         assert staff is not None
@@ -142,11 +169,24 @@ async def world(database: Database, tokens: TokenFactory) -> World:
         async with IdentityUnitOfWork(database) as uow:
             await upsert_organization(uow, fields=fields)
     async with IdentityUnitOfWork(database) as uow:
-        uow.clients.add(Client(client_id="exchange-hub", name="数据交换平台", secret_hash="x" * 64,
-                               organization_code="500110-ZFBGS", scopes="identity:verify exchange:read"))  # fmt: skip
+        uow.clients.add(
+            Client(
+                client_id="exchange-hub",
+                name="数据交换平台",
+                secret_hash="x" * 64,
+                organization_code="500110-ZFBGS",
+                scopes="identity:verify exchange:read",
+            )
+        )
         await uow.commit()
-    w = World(tokens=tokens, database=database, cipher=PiiCipher(TEST_SECRET), ids={"system": "exchange-hub"},
-              citizen_id_number=id_number(22), other_id_number=id_number(31, birth="20030519"))  # fmt: skip
+    w = World(
+        tokens=tokens,
+        database=database,
+        cipher=PiiCipher(TEST_SECRET),
+        ids={"system": "exchange-hub"},
+        citizen_id_number=id_number(22),
+        other_id_number=id_number(31, birth="20030519"),
+    )
     w.ids["citizen"] = await add_person(w, "陈晓梅", w.citizen_id_number, phone="13800230001")
     w.ids["other_citizen"] = await add_person(w, "李华", w.other_id_number, phone="13800230003")
     w.ids["clerk"] = await add_staff(w, "clerk.gunan", f"{GUNAN}-center", [StaffRole.WINDOW_CLERK], GUNAN)

@@ -43,21 +43,52 @@ class Row:
 
 PUBLIC = "2xx 2xx 2xx 2xx 2xx 2xx"
 NOBODY = "401 401 401 401 401 401"
-WEB_APP = {"client_id": "tongban-web", "name": "通办网上大厅", "secret_hash": None, "scopes": "openid profile",
-           "grant_types": ["authorization_code", "refresh_token"], "redirect_uris": ["https://web.example/cb"]}  # fmt: skip
-AUTHORIZE = {"response_type": "code", "client_id": "tongban-web", "redirect_uri": "https://web.example/cb",
-             "scope": "openid", "state": "s", "code_challenge": "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
-             "code_challenge_method": "S256"}  # fmt: skip
+WEB_APP = {
+    "client_id": "tongban-web",
+    "name": "通办网上大厅",
+    "secret_hash": None,
+    "scopes": "openid profile",
+    "grant_types": ["authorization_code", "refresh_token"],
+    "redirect_uris": ["https://web.example/cb"],
+}
+AUTHORIZE = {
+    "response_type": "code",
+    "client_id": "tongban-web",
+    "redirect_uri": "https://web.example/cb",
+    "scope": "openid",
+    "state": "s",
+    "code_challenge": "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+    "code_challenge_method": "S256",
+}
 FORGED_LOGIN = {"pending": "forged", "login": "someone", "password": "wrong-password-1"}
 ADMIN_ONLY = "401 403 403 403 2xx 403"
-NEW_ORG = {"code": "500110001003-center", "name": "古南街道新村社区便民服务中心", "kind": "village_center",
-           "division_code": "500110001003", "parent_code": GUNAN}  # fmt: skip
-NEW_STAFF = {"username": "clerk.new", "name": "新人", "organization_code": f"{GUNAN}-center",
-             "roles": ["window_clerk"], "scope_division": GUNAN, "password": PASSWORD}  # fmt: skip
-NEW_CLIENT = {"client_id": "new-system", "name": "新系统", "organization_code": "500110-SCJGJ",
-              "scopes": ["catalog:write"]}  # fmt: skip
-NEW_PERSON = {"name": "王小红", "id_number": id_number(60, birth="19991015"), "phone": "13912345678",
-              "password": PASSWORD}  # fmt: skip
+NEW_ORG = {
+    "code": "500110001003-center",
+    "name": "古南街道新村社区便民服务中心",
+    "kind": "village_center",
+    "division_code": "500110001003",
+    "parent_code": GUNAN,
+}
+NEW_STAFF = {
+    "username": "clerk.new",
+    "name": "新人",
+    "organization_code": f"{GUNAN}-center",
+    "roles": ["window_clerk"],
+    "scope_division": GUNAN,
+    "password": PASSWORD,
+}
+NEW_CLIENT = {
+    "client_id": "new-system",
+    "name": "新系统",
+    "organization_code": "500110-SCJGJ",
+    "scopes": ["catalog:write"],
+}
+NEW_PERSON = {
+    "name": "王小红",
+    "id_number": id_number(60, birth="19991015"),
+    "phone": "13912345678",
+    "password": PASSWORD,
+}
 
 
 def _citizen_id(w: World) -> dict[str, Any]:
@@ -151,8 +182,9 @@ def _operation(operations: set[tuple[str, str]], method: str, path: str) -> tupl
 async def matrix_world(world: World) -> World:
     async with IdentityUnitOfWork(world.database) as uow:
         owner = Actor(kind="person", id=world.ids["citizen"], acr=2)
-        enterprise = await register_enterprise(uow, owner, cipher=world.cipher, name="綦江晓梅小吃店",
-                                               credit_code=credit_code(90))  # fmt: skip
+        enterprise = await register_enterprise(
+            uow, owner, cipher=world.cipher, name="綦江晓梅小吃店", credit_code=credit_code(90)
+        )
     world.ids["enterprise"] = enterprise.id
     async with IdentityUnitOfWork(world.database) as uow:
         uow.clients.add(Client(**WEB_APP))

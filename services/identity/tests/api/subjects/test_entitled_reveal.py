@@ -22,8 +22,15 @@ CASES_CLIENT = "tongban-cases"
 @pytest.fixture
 async def entitled(world: World) -> dict[str, str]:
     async with IdentityUnitOfWork(world.database) as uow:
-        uow.clients.add(Client(client_id=CASES_CLIENT, name="通办办件系统", secret_hash="x" * 64,
-                               organization_code="500110-ZFBGS", scopes="identity:reveal"))  # fmt: skip
+        uow.clients.add(
+            Client(
+                client_id=CASES_CLIENT,
+                name="通办办件系统",
+                secret_hash="x" * 64,
+                organization_code="500110-ZFBGS",
+                scopes="identity:reveal",
+            )
+        )
         await uow.commit()
     return world.tokens.headers(
         sub=CASES_CLIENT, kind="system", scope="identity:reveal", client_id=CASES_CLIENT
@@ -45,8 +52,10 @@ async def test_system_with_reveal_scope_reads_the_full_id_number(
     assert len(reveals) == 1
     assert reveals[0].__dict__["client_id"] == CASES_CLIENT
     assert reveals[0].__dict__["person_id"] == world.ids["citizen"]
-    assert all(world.citizen_id_number not in r.getMessage() and world.citizen_id_number not in str(r.__dict__)
-               for r in caplog.records)  # fmt: skip
+    assert all(
+        world.citizen_id_number not in r.getMessage() and world.citizen_id_number not in str(r.__dict__)
+        for r in caplog.records
+    )
     masked = await client.get(path, headers=entitled)
     assert masked.json()["id_number"] is None
 
@@ -78,8 +87,13 @@ async def test_system_reads_an_enterprise_credit_code(
 ) -> None:
     code = credit_code(5)
     async with IdentityUnitOfWork(world.database) as uow:
-        enterprise = await register_enterprise(uow, Actor(kind="person", id=world.ids["citizen"], acr=2),
-                                               cipher=world.cipher, name="晓梅小吃店", credit_code=code)  # fmt: skip
+        enterprise = await register_enterprise(
+            uow,
+            Actor(kind="person", id=world.ids["citizen"], acr=2),
+            cipher=world.cipher,
+            name="晓梅小吃店",
+            credit_code=code,
+        )
     path = f"/enterprises/{enterprise.id}"
     with caplog.at_level(logging.DEBUG):
         revealed = await client.get(path, params={"reveal": "true"}, headers=entitled)

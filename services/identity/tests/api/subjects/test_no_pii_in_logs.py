@@ -45,8 +45,14 @@ async def _flows(client: httpx.AsyncClient, w: World) -> None:
     registration = {"name": "王小红", "id_number": NEW_ID, "phone": NEW_PHONE, "password": PASSWORD}
     assert (await client.post("/persons", json=registration)).status_code == 201
     assert (await client.post("/persons", json=registration)).status_code == 409
-    for wrong in ({"id_number": BAD_CHECKSUM}, {"id_number": TOO_SHORT}, {"phone": BAD_PHONE},
-                  {"id_number": NEW_ID * 4}, {"password": NEW_PHONE}, {"extra": NEW_ID}):  # fmt: skip
+    for wrong in (
+        {"id_number": BAD_CHECKSUM},
+        {"id_number": TOO_SHORT},
+        {"phone": BAD_PHONE},
+        {"id_number": NEW_ID * 4},
+        {"password": NEW_PHONE},
+        {"extra": NEW_ID},
+    ):
         assert (await client.post("/persons", json={**registration, **wrong})).status_code in (409, 422)
     assert (await client.post("/persons", content=f'{{"id_number": "{NEW_ID}", ')).status_code == 422
     for number in (w.citizen_id_number, NEW_ID, BAD_CHECKSUM):
@@ -60,31 +66,51 @@ async def _flows(client: httpx.AsyncClient, w: World) -> None:
     await client.post("/persons", json={"name": "窗口代办", "id_number": id_number(78)}, headers=clerk)
     await _log_in(client, w)
     # a client trying the token endpoint with personal data, and a "token" that is an ID number
-    await client.post("/token", data={"grant_type": "client_credentials", "client_id": NEW_PHONE,
-                                      "client_secret": NEW_ID})  # fmt: skip
+    await client.post(
+        "/token", data={"grant_type": "client_credentials", "client_id": NEW_PHONE, "client_secret": NEW_ID}
+    )
     await client.get("/me", headers={"Authorization": f"Bearer {NEW_ID}"})
 
 
 async def _log_in(client: httpx.AsyncClient, w: World) -> None:
     """The OP's login form with an ID number or a phone as the login: wrong password, then the right one."""
     async with IdentityUnitOfWork(w.database) as uow:
-        uow.clients.add(Client(client_id="tongban-web", name="通办网上大厅", secret_hash=None, scopes="openid",
-                               grant_types=["authorization_code"], redirect_uris=["https://web.example/cb"]))  # fmt: skip
+        uow.clients.add(
+            Client(
+                client_id="tongban-web",
+                name="通办网上大厅",
+                secret_hash=None,
+                scopes="openid",
+                grant_types=["authorization_code"],
+                redirect_uris=["https://web.example/cb"],
+            )
+        )
         await uow.commit()
-    params = {"response_type": "code", "client_id": "tongban-web", "redirect_uri": "https://web.example/cb",
-              "scope": "openid", "state": "s", "code_challenge": "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
-              "code_challenge_method": "S256"}  # fmt: skip
+    params = {
+        "response_type": "code",
+        "client_id": "tongban-web",
+        "redirect_uri": "https://web.example/cb",
+        "scope": "openid",
+        "state": "s",
+        "code_challenge": "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+        "code_challenge_method": "S256",
+    }
     statuses = []
-    for login, password in ((w.citizen_id_number, "wrong-pass-1"), ("13800230001", PASSWORD),
-                            (w.citizen_id_number, PASSWORD)):  # fmt: skip
+    for login, password in (
+        (w.citizen_id_number, "wrong-pass-1"),
+        ("13800230001", PASSWORD),
+        (w.citizen_id_number, PASSWORD),
+    ):
         page = await client.get("/authorize", params=params)
         assert page.status_code == 200, page.text
         pending = re.search(r'name="pending" value="([^"]*)"', page.text)
         assert pending is not None
         cookie = page.headers["set-cookie"].split(";", 1)[0]
-        answer = await client.post("/authorize", headers={"Cookie": cookie},
-                                   data={"pending": html.unescape(pending.group(1)), "login": login,
-                                         "password": password})  # fmt: skip
+        answer = await client.post(
+            "/authorize",
+            headers={"Cookie": cookie},
+            data={"pending": html.unescape(pending.group(1)), "login": login, "password": password},
+        )
         statuses.append(answer.status_code)
     assert statuses == [200, 200, 303]  # refused, refused (a phone is not a login name), signed in
 
@@ -103,7 +129,17 @@ async def test_no_id_number_or_phone_in_any_log_line(
         [caplog.text, json_lines.getvalue()]
         + [f"{r.getMessage()} {r.args!r} {r.__dict__!r}" for r in records]
     )
-    values = {NEW_ID, NEW_PHONE, BAD_CHECKSUM, TOO_SHORT, BAD_PHONE, world.citizen_id_number,
-              world.other_id_number, "13800230001", "13800230003", id_number(78)}  # fmt: skip
+    values = {
+        NEW_ID,
+        NEW_PHONE,
+        BAD_CHECKSUM,
+        TOO_SHORT,
+        BAD_PHONE,
+        world.citizen_id_number,
+        world.other_id_number,
+        "13800230001",
+        "13800230003",
+        id_number(78),
+    }
     leaked = sorted(v for v in values if v in everything or v.lower() in everything)
     assert leaked == [], f"personal data in logs: {leaked}"

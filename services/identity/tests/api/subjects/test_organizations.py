@@ -18,8 +18,11 @@ async def test_demo_tree_holds_every_town_and_loads_idempotently(
 ) -> None:
     assert await load(database, SETTINGS) > 0
     assert await load(database, SETTINGS) == 0
-    towns = (await client.get("/organizations/search", params={"kind": "territory", "division_prefix": "500110",
-                                                                "limit": 500})).json()  # fmt: skip
+    towns = (
+        await client.get(
+            "/organizations/search", params={"kind": "territory", "division_prefix": "500110", "limit": 500}
+        )
+    ).json()
     by_division = {o["division_code"]: o for o in towns["items"] if o["division_code"] != "500110000000"}
     assert set(by_division) == {f"500110{t}000" for t in TOWNS}
     for town, name in TOWNS.items():
@@ -56,24 +59,35 @@ async def test_organization_with_its_path_and_subtree(client: httpx.AsyncClient,
 
 async def test_search_by_prefix_kind_name_and_validity(client: httpx.AsyncClient, database: Database) -> None:
     await load(database, SETTINGS)
-    villages = (await client.get("/organizations/search", params={"division_prefix": "500110001",
-                                                                   "kind": "village_center"})).json()  # fmt: skip
+    villages = (
+        await client.get(
+            "/organizations/search", params={"division_prefix": "500110001", "kind": "village_center"}
+        )
+    ).json()
     assert {o["code"] for o in villages["items"]} == {"500110001001-center", "500110001002-center"}
     assert villages["total"] == 2
     named = (await client.get("/organizations/search", params={"name": "通惠"})).json()["items"]
     assert {o["code"] for o in named} == {"500110007000", "500110007000-center"}
-    before_split = await client.get("/organizations/search", params={"name": "通惠街道", "valid_on": "2019-03-01",
-                                                                     "kind": "territory"})  # fmt: skip
+    before_split = await client.get(
+        "/organizations/search", params={"name": "通惠街道", "valid_on": "2019-03-01", "kind": "territory"}
+    )
     assert before_split.json()["items"] == []
-    after = await client.get("/organizations/search", params={"name": "通惠街道", "valid_on": "2020-01-01",
-                                                               "kind": "territory"})  # fmt: skip
+    after = await client.get(
+        "/organizations/search", params={"name": "通惠街道", "valid_on": "2020-01-01", "kind": "territory"}
+    )
     assert [o["code"] for o in after.json()["items"]] == ["500110007000"]
     bad = await client.get("/organizations/search", params={"division_prefix": "5001x"})
     assert bad.status_code == 422
 
 
-NEW = {"code": "500110001003-center", "name": "古南街道新村社区便民服务中心", "kind": "village_center",
-       "division_code": "500110001003", "parent_code": "500110001000", "valid_from": "2024-01-01"}  # fmt: skip
+NEW = {
+    "code": "500110001003-center",
+    "name": "古南街道新村社区便民服务中心",
+    "kind": "village_center",
+    "division_code": "500110001003",
+    "parent_code": "500110001000",
+    "valid_from": "2024-01-01",
+}
 
 
 async def test_admin_creates_and_retires_an_organization(client: httpx.AsyncClient, world: World) -> None:
@@ -82,8 +96,9 @@ async def test_admin_creates_and_retires_an_organization(client: httpx.AsyncClie
     again = await client.post("/organizations", json=NEW, headers=world.headers("admin"))
     assert again.status_code == 409
     assert again.json()["code"] == "organization_exists"
-    retired = await client.patch(f"/organizations/{NEW['code']}", json={"valid_to": "2025-12-31"},
-                                 headers=world.headers("admin"))  # fmt: skip
+    retired = await client.patch(
+        f"/organizations/{NEW['code']}", json={"valid_to": "2025-12-31"}, headers=world.headers("admin")
+    )
     assert retired.status_code == 200, retired.text
     assert retired.json()["valid_to"] == "2025-12-31"
     current = await client.get("/organizations", params={"parent": "500110001000", "valid_on": "2026-06-01"})
@@ -115,8 +130,9 @@ async def test_valid_credit_code_is_kept_and_cycles_refused(client: httpx.AsyncC
     body = {**NEW, "credit_code": credit_code(7).lower()}
     created = await client.post("/organizations", json=body, headers=world.headers("admin"))
     assert created.json()["credit_code"] == credit_code(7)
-    cycle = await client.patch("/organizations/500110001000", json={"parent_code": NEW["code"]},
-                               headers=world.headers("admin"))  # fmt: skip
+    cycle = await client.patch(
+        "/organizations/500110001000", json={"parent_code": NEW["code"]}, headers=world.headers("admin")
+    )
     assert cycle.status_code == 422
     assert cycle.json()["code"] == "organization_cycle"
 
@@ -134,6 +150,9 @@ async def test_town_admin_changes_only_its_own_territory(client: httpx.AsyncClie
     assert (
         await client.post("/organizations", json=inside, headers=world.headers("town_admin"))
     ).status_code == 201
-    moved = await client.patch("/organizations/500110118201-center", json={"division_code": "500110001003"},
-                               headers=world.headers("town_admin"))  # fmt: skip
+    moved = await client.patch(
+        "/organizations/500110118201-center",
+        json={"division_code": "500110001003"},
+        headers=world.headers("town_admin"),
+    )
     assert moved.status_code == 403

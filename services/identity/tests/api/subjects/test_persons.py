@@ -101,9 +101,13 @@ async def test_every_invalid_identifier_is_listed(client: httpx.AsyncClient) -> 
 
 @pytest.mark.parametrize(
     ("password", "code"),
-    [("short1", "weak_password"), ("lettersonly", "weak_password"), ("1234567890", "weak_password"),
-     (None, "password_required")],
-)  # fmt: skip
+    [
+        ("short1", "weak_password"),
+        ("lettersonly", "weak_password"),
+        ("1234567890", "weak_password"),
+        (None, "password_required"),
+    ],
+)
 async def test_weak_or_missing_password_is_refused_online(
     client: httpx.AsyncClient, password: str | None, code: str
 ) -> None:
@@ -114,8 +118,16 @@ async def test_weak_or_missing_password_is_refused_online(
 
 async def test_schema_errors_never_echo_personal_values(client: httpx.AsyncClient) -> None:
     long_id = "5" * 70
-    response = await client.post("/persons", json={"name": "", "id_number": long_id, "phone": "1" * 30,
-                                                   "password": "p" * 200, "extra": "13912345678"})  # fmt: skip
+    response = await client.post(
+        "/persons",
+        json={
+            "name": "",
+            "id_number": long_id,
+            "phone": "1" * 30,
+            "password": "p" * 200,
+            "extra": "13912345678",
+        },
+    )
     assert response.status_code == 422
     assert response.json()["code"] == "validation_failed"
     for secret in (long_id, "1" * 30, "p" * 200, "13912345678"):
@@ -126,8 +138,9 @@ async def test_schema_errors_never_echo_personal_values(client: httpx.AsyncClien
 async def test_window_registration_is_level_three_without_password(
     client: httpx.AsyncClient, world: World
 ) -> None:
-    response = await client.post("/persons", json=registration(password=None, phone=None),
-                                 headers=world.headers("clerk"))  # fmt: skip
+    response = await client.post(
+        "/persons", json=registration(password=None, phone=None), headers=world.headers("clerk")
+    )
     assert response.status_code == 201, response.text
     assert response.json()["acr"] == 3
     person_id = response.json()["id"]
@@ -154,8 +167,9 @@ async def test_only_the_person_sees_full_values(client: httpx.AsyncClient, world
 
 
 async def test_lookup_by_id_number_in_the_body(client: httpx.AsyncClient, world: World) -> None:
-    found = await client.post("/persons/lookup", json={"id_number": world.citizen_id_number},
-                              headers=world.headers("reviewer"))  # fmt: skip
+    found = await client.post(
+        "/persons/lookup", json={"id_number": world.citizen_id_number}, headers=world.headers("reviewer")
+    )
     assert found.status_code == 200, found.text
     assert found.json()["id"] == world.ids["citizen"]
     assert world.citizen_id_number not in found.text

@@ -10,8 +10,11 @@ pytestmark = pytest.mark.api
 
 async def test_register_read_and_list(client: httpx.AsyncClient, world: World) -> None:
     code = credit_code(1)
-    created = await client.post("/enterprises", json={"name": "綦江晓梅小吃店", "credit_code": code.lower()},
-                                headers=world.headers("citizen"))  # fmt: skip
+    created = await client.post(
+        "/enterprises",
+        json={"name": "綦江晓梅小吃店", "credit_code": code.lower()},
+        headers=world.headers("citizen"),
+    )
     assert created.status_code == 201, created.text
     body = created.json()
     assert body["legal_representative_id"] == world.ids["citizen"]
@@ -31,19 +34,24 @@ async def test_register_read_and_list(client: httpx.AsyncClient, world: World) -
     assert [e["id"] for e in mine] == [body["id"]]
     assert (await client.get("/me/enterprises", headers=world.headers("other_citizen"))).json() == []
 
-    duplicate = await client.post("/enterprises", json={"name": "另一家", "credit_code": code},
-                                  headers=world.headers("other_citizen"))  # fmt: skip
+    duplicate = await client.post(
+        "/enterprises", json={"name": "另一家", "credit_code": code}, headers=world.headers("other_citizen")
+    )
     assert duplicate.status_code == 409
     assert duplicate.json()["code"] == "enterprise_exists"
 
 
 async def test_level_two_is_required(client: httpx.AsyncClient, world: World) -> None:
-    response = await client.post("/enterprises", json={"name": "某公司", "credit_code": credit_code(2)},
-                                 headers=world.headers("citizen", acr="1"))  # fmt: skip
+    response = await client.post(
+        "/enterprises",
+        json={"name": "某公司", "credit_code": credit_code(2)},
+        headers=world.headers("citizen", acr="1"),
+    )
     assert response.status_code == 403
     assert response.json()["code"] == "insufficient_identity_level"
-    staff = await client.post("/enterprises", json={"name": "某公司", "credit_code": credit_code(2)},
-                              headers=world.headers("clerk"))  # fmt: skip
+    staff = await client.post(
+        "/enterprises", json={"name": "某公司", "credit_code": credit_code(2)}, headers=world.headers("clerk")
+    )
     assert staff.status_code == 403
     assert staff.json()["code"] == "forbidden"
 
@@ -55,12 +63,16 @@ async def test_level_two_is_required(client: httpx.AsyncClient, world: World) ->
 async def test_invalid_credit_code_names_the_check(
     client: httpx.AsyncClient, world: World, value: str, check: str
 ) -> None:
-    response = await client.post("/enterprises", json={"name": "某公司", "credit_code": value},
-                                 headers=world.headers("citizen"))  # fmt: skip
+    response = await client.post(
+        "/enterprises", json={"name": "某公司", "credit_code": value}, headers=world.headers("citizen")
+    )
     assert response.status_code == 422
     problem = response.json()
     assert problem["code"] == "invalid_credit_code"
     assert problem["errors"][0] | {"message": ""} == {
-        "field": "credit_code", "check": check, "message": "", "type": "invalid_credit_code",
-    }  # fmt: skip
+        "field": "credit_code",
+        "check": check,
+        "message": "",
+        "type": "invalid_credit_code",
+    }
     assert f"{check} check failed" in problem["detail"]

@@ -24,13 +24,22 @@ async def test_window_clerk_raises_to_three_once(
     response = await client.post(level_path(world), json=body, headers=world.headers("clerk"))
     assert response.status_code == 200, response.text
     assert response.json() | {"verified_at": None} == {
-        "person_id": world.ids["citizen"], "acr": 3, "from_level": 1, "raised": True, "verified_at": None,
-    }  # fmt: skip
+        "person_id": world.ids["citizen"],
+        "acr": 3,
+        "from_level": 1,
+        "raised": True,
+        "verified_at": None,
+    }
     again = await client.post(level_path(world), json=body, headers=world.headers("clerk"))
     assert again.json()["raised"] is False
     (event,) = await world.events("identity.identity_level_raised.v1", about=world.ids["citizen"])
-    assert event["data"] == {"person_id": world.ids["citizen"], "from_level": 1, "to_level": 3,
-                             "method": "in_person", "by_org": "500110001000-center"}  # fmt: skip
+    assert event["data"] == {
+        "person_id": world.ids["citizen"],
+        "from_level": 1,
+        "to_level": 3,
+        "method": "in_person",
+        "by_org": "500110001000-center",
+    }
     async with database.sessions() as session:
         person = (await session.scalars(select(Person).where(Person.id == world.ids["citizen"]))).one()
     assert person.acr_verified_by == world.ids["clerk"]
@@ -52,21 +61,28 @@ async def test_population_check_gives_two_and_never_lowers(client: httpx.AsyncCl
     )
     assert lowered.status_code == 200
     assert lowered.json() | {"verified_at": None} == {
-        "person_id": world.ids["other_citizen"], "acr": 3, "from_level": 3, "raised": False, "verified_at": None,
-    }  # fmt: skip
+        "person_id": world.ids["other_citizen"],
+        "acr": 3,
+        "from_level": 3,
+        "raised": False,
+        "verified_at": None,
+    }
     events = await world.events("identity.identity_level_raised.v1", about=world.ids["other_citizen"])
     assert [(e["data"]["method"], e["data"]["to_level"], e["sequence"]) for e in events] == [
-        ("population_resource", 2, 2), ("in_person", 3, 3),
-    ]  # fmt: skip
+        ("population_resource", 2, 2),
+        ("in_person", 3, 3),
+    ]
 
 
 async def test_the_checked_number_must_match(client: httpx.AsyncClient, world: World) -> None:
-    wrong = await client.post(level_path(world), json={"id_number": world.other_id_number},
-                              headers=world.headers("clerk"))  # fmt: skip
+    wrong = await client.post(
+        level_path(world), json={"id_number": world.other_id_number}, headers=world.headers("clerk")
+    )
     assert wrong.status_code == 409
     assert wrong.json()["code"] == "identity_mismatch"
-    invalid = await client.post(level_path(world), json={"id_number": id_number(1)[:-1]},
-                                headers=world.headers("clerk"))  # fmt: skip
+    invalid = await client.post(
+        level_path(world), json={"id_number": id_number(1)[:-1]}, headers=world.headers("clerk")
+    )
     assert invalid.status_code == 422
     assert invalid.json()["errors"][0]["check"] == "length"
 

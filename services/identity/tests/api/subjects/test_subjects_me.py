@@ -9,8 +9,11 @@ pytestmark = pytest.mark.api
 
 
 async def test_person_sees_a_masked_profile_and_enterprises(client: httpx.AsyncClient, world: World) -> None:
-    await client.post("/enterprises", json={"name": "綦江晓梅小吃店", "credit_code": credit_code(3)},
-                      headers=world.headers("citizen"))  # fmt: skip
+    await client.post(
+        "/enterprises",
+        json={"name": "綦江晓梅小吃店", "credit_code": credit_code(3)},
+        headers=world.headers("citizen"),
+    )
     response = await client.get("/me", headers=world.headers("citizen"))
     assert response.status_code == 200, response.text
     me = response.json()
@@ -36,11 +39,19 @@ async def test_staff_sees_organization_roles_and_scope(client: httpx.AsyncClient
 async def test_system_client_sees_its_registration(client: httpx.AsyncClient, world: World) -> None:
     me = (await client.get("/me", headers=world.headers("system"))).json()
     assert me == {
-        "kind": "system", "client_id": "exchange-hub", "name": "数据交换平台",
-        "organization": {"code": "500110-ZFBGS", "name": "綦江区人民政府办公室", "kind": "department",
-                         "division_code": "500110000000"},
-        "scopes": ["identity:verify"], "audiences": ["tongban"], "sector": None,
-    }  # fmt: skip
+        "kind": "system",
+        "client_id": "exchange-hub",
+        "name": "数据交换平台",
+        "organization": {
+            "code": "500110-ZFBGS",
+            "name": "綦江区人民政府办公室",
+            "kind": "department",
+            "division_code": "500110000000",
+        },
+        "scopes": ["identity:verify"],
+        "audiences": ["tongban"],
+        "sector": None,
+    }
 
 
 async def test_unknown_subject(client: httpx.AsyncClient, world: World) -> None:
@@ -55,8 +66,11 @@ async def test_unknown_subject(client: httpx.AsyncClient, world: World) -> None:
 async def test_enterprise_token_is_the_representative_acting_for_it(
     client: httpx.AsyncClient, world: World
 ) -> None:
-    created = await client.post("/enterprises", json={"name": "綦江晓梅小吃店", "credit_code": credit_code(4)},
-                                headers=world.headers("citizen"))  # fmt: skip
+    created = await client.post(
+        "/enterprises",
+        json={"name": "綦江晓梅小吃店", "credit_code": credit_code(4)},
+        headers=world.headers("citizen"),
+    )
     enterprise_id = created.json()["id"]
     acting = world.tokens.headers(sub=world.ids["citizen"], kind="enterprise", org=enterprise_id, acr="2")
     me = (await client.get("/me", headers=acting)).json()

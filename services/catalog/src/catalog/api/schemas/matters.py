@@ -7,8 +7,17 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["HistoryEntryOut", "MaterialIn", "MaterialOut", "MatterHistoryOut", "MatterIn", "MatterOut", "MatterPage",
-           "NoteIn", "VersionOut"]  # fmt: skip
+__all__ = [
+    "HistoryEntryOut",
+    "MaterialIn",
+    "MaterialOut",
+    "MatterHistoryOut",
+    "MatterIn",
+    "MatterOut",
+    "MatterPage",
+    "NoteIn",
+    "VersionOut",
+]
 
 Code = Annotated[str, Field(min_length=1, max_length=40)]
 Short = Annotated[str, Field(max_length=200)]
@@ -36,8 +45,9 @@ class MaterialIn(BaseModel):
     resource_code: str | None = Field(
         default=None, max_length=50, description="shared data resource (共享资源编码)"
     )
-    data_items: list[Annotated[str, Field(max_length=100)]] = Field(default=[], max_length=50,
-                                                                     description="data items needed (数据项)")  # fmt: skip
+    data_items: list[Annotated[str, Field(max_length=100)]] = Field(
+        default=[], max_length=50, description="data items needed (数据项)"
+    )
     notes: Long = ""
 
 

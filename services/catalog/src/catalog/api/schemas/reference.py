@@ -7,8 +7,18 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["DictionaryEntryIn", "DictionaryEntryOut", "DictionaryOut", "FacetValueOut", "ImportReportOut",
-           "RowErrorOut", "SearchHit", "SearchPage", "SynonymIn", "SynonymOut"]  # fmt: skip
+__all__ = [
+    "DictionaryEntryIn",
+    "DictionaryEntryOut",
+    "DictionaryOut",
+    "FacetValueOut",
+    "ImportReportOut",
+    "RowErrorOut",
+    "SearchHit",
+    "SearchPage",
+    "SynonymIn",
+    "SynonymOut",
+]
 
 
 class SearchHit(BaseModel):
