@@ -7,6 +7,7 @@ values to a callback. ``start()`` and ``stop()`` block; a failing ``start()`` st
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import sys
 import threading
@@ -16,6 +17,7 @@ from pathlib import Path
 from types import TracebackType
 
 from meshkit.embedded import EmbeddedNats, EmbeddedPostgres
+from meshkit.observability import uvicorn_log_config
 from tongban.config import GatewaySpec, LaneSpec, MeshConfig, ServiceSpec, SimulatorSpec
 from tongban.databases import database_name, ensure_external_database
 from tongban.ports import busy_ports
@@ -30,6 +32,7 @@ __all__ = ["Exited", "Mesh", "MeshUrls"]
 
 _MIGRATE = (
     "import os, sys; from pathlib import Path; from meshkit.migrations import upgrade; "
+    "from meshkit.observability import configure_logging; configure_logging(sys.argv[2]); "
     "upgrade(Path(sys.argv[1]), os.environ['TONGBAN_MIGRATE_URL'])"
 )
 
@@ -194,7 +197,7 @@ class Mesh:
             if not (spec.migrations / "alembic.ini").exists():
                 raise MeshError(f"{spec.name}: no alembic.ini in {spec.migrations}", process=spec.name)
             env = {"TONGBAN_MIGRATE_URL": self.config.migration_database_url(spec)}
-            argv = [sys.executable, "-c", _MIGRATE, str(spec.migrations)]
+            argv = [sys.executable, "-c", _MIGRATE, str(spec.migrations), f"{spec.name}-migrate"]
             proc = self._process(f"{spec.name}-migrate", argv, env)
             jobs.append(Job(f"migrate:{spec.name}", f"Migrations: {spec.name}", proc))
         self._run_jobs(jobs, self.config.migrate_timeout)
@@ -334,6 +337,9 @@ class Mesh:
             "on",
             "--log-level",
             self.config.uvicorn_log_level,
+            "--log-config",  # uvicorn's own lines as JSON and masked, from its first (written by _spawn)
+            str(self._log_config_path(spec.name)),
+            "--no-server-header",  # no "Server: uvicorn": a response does not say what serves it
             "--timeout-graceful-shutdown",
             "5",
         ]
@@ -341,6 +347,15 @@ class Mesh:
         if workers > 1:  # one socket, shared by the worker processes; the supervisor restarts dead ones
             argv += ["--workers", str(workers)]
         return argv
+
+    def _log_config_path(self, name: str) -> Path:
+        return self.config.var_dir / "run" / "logging" / f"{name}.json"
+
+    def _write_log_config(self, name: str) -> None:
+        path = self._log_config_path(name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        config = uvicorn_log_config(name, self.config.uvicorn_log_level)
+        path.write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
 
     def _process(self, name: str, argv: list[str], env: dict[str, str] | None = None) -> ManagedProcess:
         if not self._env:
@@ -358,6 +373,8 @@ class Mesh:
     ) -> None:
         self._checkpoint()
         with self._report.step(f"process:{name}", label) as outcome:
+            if "--log-config" in argv:
+                self._write_log_config(name)
             proc = self._process(name, argv, env)
             self.processes.append(proc)
             proc.start()

@@ -7,6 +7,7 @@ Ctrl-C (sent to the launcher's foreground group) away from the children, so the 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import subprocess
@@ -76,8 +77,16 @@ class ManagedProcess:
     def start(self) -> None:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         with self.log_path.open("ab") as log:
-            stamp = datetime.now(UTC).isoformat(timespec="seconds")
-            log.write(f"--- {stamp} tongban starts: {' '.join(self.argv)}\n".encode())
+            # the launcher's own line in the process's log is JSON too (every line of var/logs parses)
+            marker = {
+                "time": datetime.now(UTC).isoformat(timespec="milliseconds"),
+                "level": "info",
+                "service": self.name,
+                "logger": "tongban.launcher",
+                "message": "tongban starts the process",
+                "argv": self.argv,
+            }
+            log.write((json.dumps(marker, ensure_ascii=False) + "\n").encode())
             log.flush()
             self.popen = subprocess.Popen(
                 self.argv,

@@ -1,7 +1,7 @@
 """Composition root: ``create_app(settings=None)`` builds the gateway; nothing happens at import time.
 
-Request path, outermost first: ServerErrorMiddleware (Starlette) → RequestContextMiddleware (request id,
-trace context, duration metric) → BodyLimitMiddleware → ProxyMiddleware (``/<service>/...`` leaves here) →
+Request path, outermost first: ServerErrorMiddleware (Starlette) → SecurityHeaders (nosniff; an upstream's
+no-store kept) → RequestContextMiddleware (request id, trace context, duration metric) → BodyLimitMiddleware → ProxyMiddleware (``/<service>/...`` leaves here) →
 the gateway's own FastAPI routes (/healthz, /readyz, /metrics, /openapi.json, /docs) and the
 ``route_not_found`` problem.
 """
@@ -23,10 +23,11 @@ from gateway.settings import GatewaySettings
 from gateway.upstreams import Upstreams
 from meshkit.auth import TokenVerifier
 from meshkit.errors import install_error_handlers
+from meshkit.headers import SecurityHeaders
 from meshkit.heap import freeze_startup_heap
 from meshkit.http import service_client
 from meshkit.middleware import BodyLimitMiddleware
-from meshkit.observability import RequestContextMiddleware, configure_logging
+from meshkit.observability import RequestContextMiddleware, configure_logging, uvicorn_log_config
 
 __all__ = ["create_app", "main"]
 
@@ -86,6 +87,7 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
         path_limits=[(path, settings.upload_max_bytes) for path in settings.upload_paths],
     )
     app.add_middleware(RequestContextMiddleware, service="gateway")
+    app.add_middleware(SecurityHeaders)  # nosniff on everything, no-store kept as the upstream sent it
     return app
 
 
@@ -97,6 +99,8 @@ def main() -> None:
         host=settings.host,
         port=settings.port,
         log_level=settings.log_level.lower(),
+        log_config=uvicorn_log_config("gateway", settings.log_level),
+        server_header=False,
         access_log=False,  # one line per request at INFO would cost more than the proxy itself
     )
 

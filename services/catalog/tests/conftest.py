@@ -3,14 +3,14 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from catalog.demo import load
 from catalog.main import create_app
 from catalog.settings import CatalogSettings
 from catalog.store import SERVICE_ROOT
 from catalog.store.search import DRIVER_SETTINGS
-from meshkit.db import Database
+from meshkit.db import Database, new_engine
 from meshkit.embedded import EmbeddedNats, EmbeddedPostgres
 from meshkit.testing.service import TEST_SECRET, app_client, service_fixtures
 from meshkit.testing.support import migrated_database, rolled_back
@@ -44,7 +44,7 @@ def demo_url(embedded_postgres: EmbeddedPostgres) -> str:
 
 @pytest.fixture(scope="session")
 async def demo_engine(demo_url: str) -> AsyncIterator[AsyncEngine]:
-    engine = create_async_engine(demo_url, pool_size=3)
+    engine = new_engine(demo_url, pool_size=3)
     await load(Database(engine))
     yield engine
     await engine.dispose()

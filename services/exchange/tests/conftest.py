@@ -13,7 +13,7 @@ from aiohttp import web
 from aiohttp.abc import AbstractResolver, ResolveResult
 from pydantic import SecretStr
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from exchange.clients.mesh import MeshRecords
 from exchange.clients.outbound import Outbound
@@ -24,7 +24,7 @@ from exchange.settings import ExchangeSettings
 from exchange.store import SERVICE_ROOT
 from exchange.use_cases.bases import ReadBases
 from exchange.use_cases.reads import ReadPath
-from meshkit.db import Database
+from meshkit.db import Database, new_engine
 from meshkit.embedded import EmbeddedPostgres
 from meshkit.roles import ServiceRoles
 from meshkit.testing import rolled_back
@@ -66,7 +66,7 @@ async def superuser_engine(
     embedded_postgres: EmbeddedPostgres, migrated_url: str
 ) -> AsyncIterator[AsyncEngine]:
     """The test database as its superuser: what an administrator holding the server can do."""
-    engine = create_async_engine(embedded_postgres.database_url("exchange_test"), pool_size=5)
+    engine = new_engine(embedded_postgres.database_url("exchange_test"), pool_size=5)
     yield engine
     await engine.dispose()
 

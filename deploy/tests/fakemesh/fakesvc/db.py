@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from meshkit.db import new_engine
 
 
 def engine() -> AsyncEngine:
-    return create_async_engine(os.environ["FAKESVC_DATABASE_URL"])
+    return new_engine(os.environ["FAKESVC_DATABASE_URL"])

@@ -16,10 +16,12 @@ from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from starlette.routing import compile_path
 
 from meshkit.auth import TokenVerifier
 from meshkit.db import Database
 from meshkit.errors import install_error_handlers
+from meshkit.headers import SecurityHeaders
 from meshkit.heap import freeze_startup_heap
 from meshkit.http import service_client
 from meshkit.lanes import FastLanes, Lane
@@ -96,8 +98,12 @@ def build_app(
     version: str = "0.1.0",
     tags: list[dict[str, Any]] | None = None,
     lanes: Sequence[Lane] = (),
+    body_limits: Sequence[tuple[str, int]] = (),
 ) -> FastAPI:
-    """``lanes``: routes (declared in ``routers`` too, for the docs) served by :class:`meshkit.lanes.FastLanes`."""
+    """``lanes``: routes (declared in ``routers`` too, for the docs) served by :class:`meshkit.lanes.FastLanes`.
+    ``body_limits``: (route path template, bytes) for the few routes that take bodies larger than
+    ``settings.max_body_bytes`` (e.g. ``("/cases/{case_id}/materials/{code}/upload", 10 MiB)``); every other
+    route of the service refuses more than ``max_body_bytes`` itself, whether or not a gateway is in front."""
 
     @asynccontextmanager
     async def started_then_frozen(app: FastAPI) -> AsyncIterator[None]:
@@ -121,8 +127,13 @@ def build_app(
     install_error_handlers(app)
     if lanes:
         app.add_middleware(FastLanes, lanes=lanes)  # innermost: inside body limit and request context
-    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodyLimitMiddleware,
+        max_bytes=settings.max_body_bytes,
+        path_limits=[(compile_path(path)[0].pattern, limit) for path, limit in body_limits],
+    )
     app.add_middleware(RequestContextMiddleware, service=service)
+    app.add_middleware(SecurityHeaders)  # outermost of ours: every response the app sends
     app.include_router(_ops_router(service))
     for router in routers:
         app.include_router(router)

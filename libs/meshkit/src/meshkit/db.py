@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import (
 from meshkit.events import CloudEvent, EventPayload, EventSpec
 from meshkit.outbox import add_event
 
-__all__ = ["NAMING_CONVENTION", "Database", "UnitOfWork", "new_metadata"]
+__all__ = ["NAMING_CONVENTION", "Database", "UnitOfWork", "new_engine", "new_metadata"]
 
 NAMING_CONVENTION: dict[str, str] = {
     "ix": "ix_%(column_0_label)s",
@@ -36,6 +36,13 @@ NAMING_CONVENTION: dict[str, str] = {
 def new_metadata() -> MetaData:
     """Metadata for one service's declarative base, with stable constraint names."""
     return MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def new_engine(url: str, **options: Any) -> AsyncEngine:
+    """Every engine of the mesh (services, migrations, tools, tests): a failed statement's error never carries
+    its parameters (``hide_parameters``), which hold personal data and password hashes; the text the database
+    itself echoes is masked by the log formatter (``meshkit.masking``)."""
+    return create_async_engine(url, hide_parameters=True, **options)
 
 
 async def _keep_session(connection: asyncpg.Connection) -> None:
@@ -92,7 +99,7 @@ class Database:
         application_name: str = "tongban",
         driver_settings: Mapping[str, str] | None = None,
     ) -> Self:
-        engine = create_async_engine(
+        engine = new_engine(
             url,
             pool_size=pool_size,
             max_overflow=pool_size,

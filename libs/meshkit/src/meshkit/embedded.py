@@ -142,6 +142,8 @@ class EmbeddedPostgres:
             "log_min_messages=warning",
             "-c",
             "logging_collector=off",
+            "-c",  # no DETAIL lines in the server's log: they echo key and row values of failed statements
+            "log_error_verbosity=terse",
         ]
         if not self.durable:
             args += ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]

@@ -214,7 +214,12 @@ def install_error_handlers(app: FastAPI) -> None:
             detail=f"服务器内部错误，请凭请求编号联系运维 (request id {request_id})",
             instance=request.url.path,
             request_id=request_id,
-            headers={"X-Request-Id": request_id} if request_id else None,
+            # sent by Starlette's server-error middleware, outside the app's own: its headers are set here
+            headers={
+                "X-Content-Type-Options": "nosniff",
+                "Cache-Control": "no-store",
+                **({"X-Request-Id": request_id} if request_id else {}),
+            },
         )
 
     app.add_exception_handler(ProblemError, on_problem)

@@ -36,6 +36,8 @@ class Lane:
     path: str
     """Template like a route's, e.g. ``/resources/{code}/read``; also the request metric's route label."""
     handler: Handler
+    no_store: bool = False
+    """The response is personal: ``Cache-Control: no-store`` (``meshkit.headers``), as ``NoStore`` on a route."""
     _regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

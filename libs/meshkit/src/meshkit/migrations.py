@@ -10,7 +10,8 @@ from alembic import command, context
 from alembic.config import Config
 from sqlalchemy import MetaData, pool
 from sqlalchemy.engine import Connection
-from sqlalchemy.ext.asyncio import create_async_engine
+
+from meshkit.db import new_engine
 
 __all__ = ["alembic_config", "run_env", "upgrade"]
 
@@ -34,7 +35,7 @@ def _do_run(connection: Connection, metadata: MetaData) -> None:
 
 
 async def _run_online(url: str, metadata: MetaData) -> None:
-    engine = create_async_engine(url, poolclass=pool.NullPool)
+    engine = new_engine(url, poolclass=pool.NullPool)
     async with engine.connect() as connection:
         await connection.run_sync(_do_run, metadata)
     await engine.dispose()

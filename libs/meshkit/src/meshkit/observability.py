@@ -1,4 +1,4 @@
-"""JSON logs with request and trace ids, personal-data redaction, Prometheus metrics, request-context middleware."""
+"""JSON logs with request and trace ids and masking (``meshkit.masking``), Prometheus metrics, request context."""
 
 from __future__ import annotations
 
@@ -11,18 +11,24 @@ import sys
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from types import TracebackType
 from typing import Any
 
 from prometheus_client import Counter, Histogram
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from meshkit.masking import mask, redact
+
 __all__ = [
+    "JsonFormatter",
     "RequestContextMiddleware",
     "configure_logging",
     "current_request_id",
     "current_traceparent",
+    "mask",
     "metrics",
     "redact",
+    "uvicorn_log_config",
 ]
 
 request_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar("request_id", default=None)
@@ -42,23 +48,14 @@ def current_traceparent() -> str | None:
     return f"00-{trace_id}-{span_id_var.get() or secrets.token_hex(8)}-01"
 
 
-# Resident ID numbers (18 chars, last may be X), credit codes (18), mobile phones (11 digits starting 1).
-_PII = re.compile(
-    r"(?<![0-9A-Za-z])(?:[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]"
-    r"|[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}"
-    r"|1[3-9]\d{9})(?![0-9A-Za-z])"
-)
-
-
-def redact(text: str) -> str:
-    """Mask anything shaped like an ID number, credit code or mobile phone. Last line of defence for logs."""
-    return _PII.sub(lambda m: m.group(0)[:3] + "*" * (len(m.group(0)) - 5) + m.group(0)[-2:], text)
-
-
 _STANDARD_ATTRS = frozenset(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
 
 
 class JsonFormatter(logging.Formatter):
+    """One JSON object per line. Every string in it (message, extra fields, traceback, stack) goes through
+    :func:`meshkit.masking.mask` before it is encoded, so an ID number at the start of a traceback line is masked
+    as well as one inside a sentence, and a database error's echoed values never reach the line."""
+
     def __init__(self, service: str) -> None:
         super().__init__()
         self._service = service
@@ -82,11 +79,35 @@ class JsonFormatter(logging.Formatter):
                 entry[key] = value
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
-        return redact(json.dumps(entry, ensure_ascii=False, default=str))
+        elif record.exc_text:
+            entry["exception"] = record.exc_text
+        if record.stack_info:
+            entry["stack"] = self.formatStack(record.stack_info)
+        return json.dumps(_masked(entry), ensure_ascii=False)
+
+
+def _masked(value: Any) -> Any:
+    """``value`` made JSON-ready with every string masked (other objects as their masked ``str``)."""
+    if isinstance(value, str):
+        return mask(value)
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, dict):
+        return {mask(str(key)): _masked(item) for key, item in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_masked(item) for item in value]
+    return mask(str(value))
+
+
+_UVICORN_LOGGERS = ("uvicorn", "uvicorn.error", "uvicorn.access", "uvicorn.asgi")
 
 
 def configure_logging(service: str, level: str = "INFO") -> None:
-    """JSON lines on stderr for the whole process. Safe to call more than once."""
+    """JSON lines on stderr for the whole process. Safe to call more than once.
+
+    uvicorn's own loggers (start-up, errors with their traceback copy, access) lose their plain-text handlers and
+    go through the same handler, so every line of the process is JSON and masked; warnings and an uncaught
+    exception of the process do too."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter(service))
     root = logging.getLogger()
@@ -95,8 +116,38 @@ def configure_logging(service: str, level: str = "INFO") -> None:
             root.removeHandler(existing)
     root.addHandler(handler)
     root.setLevel(level.upper())
+    for name in _UVICORN_LOGGERS:
+        own = logging.getLogger(name)
+        for existing in list(own.handlers):
+            own.removeHandler(existing)
+        own.propagate = True
     for noisy in ("uvicorn.access", "nats.aio.client"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    logging.captureWarnings(True)
+    sys.excepthook = _log_uncaught
+
+
+def _log_uncaught(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+    logging.getLogger("meshkit.process").critical("uncaught exception", exc_info=(kind, error, tb))
+
+
+def uvicorn_log_config(service: str, level: str = "INFO") -> dict[str, Any]:
+    """A ``logging.config.dictConfig`` for ``uvicorn --log-config``: uvicorn's lines are JSON from the first one
+    (before the app factory runs, and in the supervisor of ``--workers N``, which never runs it)."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": f"{__name__}.JsonFormatter", "service": service}},
+        "handlers": {
+            "stderr": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"}
+        },
+        "root": {"handlers": ["stderr"], "level": level.upper()},
+        "loggers": {
+            "uvicorn": {"handlers": [], "propagate": True, "level": level.upper()},
+            "uvicorn.error": {"handlers": [], "propagate": True},
+            "uvicorn.access": {"handlers": [], "propagate": True, "level": "WARNING"},
+        },
+    }
 
 
 @dataclass(frozen=True)

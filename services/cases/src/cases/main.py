@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from cases.api import LANES, ROUTERS
+from cases.api import LANES, ROUTERS, UPLOAD_PATH
 from cases.settings import CasesSettings
 from cases.store.unit_of_work import CasesUnitOfWork
 from cases.use_cases.calendar import seed_calendar
@@ -15,6 +15,8 @@ from meshkit.app import build_app, mesh_resources
 from meshkit.observability import configure_logging
 
 __all__ = ["create_app"]
+
+UPLOAD_HEADROOM = 64 * 1024  # a file just over the limit gets the upload route's own 413 (upload_too_large)
 
 
 def create_app(settings: CasesSettings | None = None) -> FastAPI:
@@ -36,4 +38,6 @@ def create_app(settings: CasesSettings | None = None) -> FastAPI:
         lifespan=lifespan,
         routers=ROUTERS,
         lanes=LANES,
+        # only material uploads take files; every other route keeps max_body_bytes (1 MiB), gateway or not
+        body_limits=[(UPLOAD_PATH, settings.upload_max_bytes + UPLOAD_HEADROOM)],
     )

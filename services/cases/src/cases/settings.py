@@ -51,9 +51,20 @@ class CasesSettings(ServiceSettings):
         description="open matters kept in process for applications (0: read each time); a retired or newer "
         "version is noticed at the next application regardless",
     )
-    upload_max_bytes: int = Field(default=10 * MIB, ge=1024, le=200 * MIB, description="per uploaded file")
-    max_body_bytes: int = Field(
-        default=10 * MIB + 64 * 1024, ge=1024, description="must exceed upload_max_bytes"
+    upload_max_bytes: int = Field(
+        default=10 * MIB,
+        ge=1024,
+        le=200 * MIB,
+        description="per uploaded file; only the upload route takes a body this large (others: max_body_bytes)",
+    )
+    material_upload_cap_bytes: int = Field(
+        default=30 * MIB,
+        ge=1024,
+        le=4096 * MIB,
+        description="all files uploaded for one material of a case, replaced ones included (they stay stored)",
+    )
+    case_upload_cap_bytes: int = Field(
+        default=100 * MIB, ge=1024, le=16384 * MIB, description="all files uploaded for one case"
     )
 
     @model_validator(mode="after")

@@ -6,6 +6,7 @@ not-shared resource, and a few hosted records."""
 from __future__ import annotations
 
 import asyncio
+import logging
 
 from exchange import demo_data, use_cases
 from exchange.domain.limits import PayloadLimits
@@ -15,8 +16,11 @@ from exchange.store.models import Member, Resource
 from exchange.store.unit_of_work import ExchangeUnitOfWork
 from exchange.use_cases import certificates, directory, endpoints, records
 from meshkit.db import Database
+from meshkit.observability import configure_logging
 
 __all__ = ["load"]
+
+log = logging.getLogger(__name__)
 
 
 class _Provider:
@@ -83,11 +87,12 @@ async def load(database: Database, settings: ExchangeSettings | None = None) -> 
 
 
 async def _main() -> None:
+    configure_logging("exchange-demo")
     settings = ExchangeSettings()
     database = Database.from_url(settings.database_url, pool_size=2)
     try:
         changed = await load(database, settings)
-        print(
+        log.info(
             f"exchange demo data: {len(demo_data.MEMBERS)} members, {len(demo_data.RESOURCES)} resources, "
             f"{len(demo_data.CERTIFICATE_TYPES)} certificate types, "
             f"{changed} hosted records changed"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from datetime import date
 
 from identity import use_cases
@@ -16,6 +17,7 @@ from identity.use_cases.passwords import hash_password
 from identity.use_cases.persons import seed_person
 from identity.use_cases.staff import StaffFields, seed_staff
 from meshkit.db import Database
+from meshkit.observability import configure_logging
 
 __all__ = [
     "DEMO_CLIENTS",
@@ -27,6 +29,8 @@ __all__ = [
     "load",
     "load_accounts",
 ]
+
+log = logging.getLogger(__name__)
 
 QIJIANG = "500110000000"
 WANSHENG = "500110-WSJKQ"  # 万盛经开区: its own county-level territory with its own departments
@@ -280,14 +284,15 @@ async def load(database: Database, settings: IdentitySettings) -> int:
 
 
 async def _main() -> None:
+    configure_logging("identity-demo")
     settings = IdentitySettings()
     database = Database.from_url(settings.database_url, pool_size=2)
     try:
         changed = await load(database, settings)
-        print(f"identity demo data: {changed} organizations created or updated")
+        log.info(f"identity demo data: {changed} organizations created or updated")
         if settings.environment != "prod":
             accounts = await load_accounts(database, settings)
-            print(f"identity demo accounts: {accounts} created (password {DEMO_PASSWORD}, dev only)")
+            log.info(f"identity demo accounts: {accounts} created (the published demo password, dev only)")
     finally:
         await database.dispose()
 

@@ -17,9 +17,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from fastapi import FastAPI
 from sqlalchemy import MetaData
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncEngine
 
-from meshkit.db import Database
+from meshkit.db import Database, new_engine
 from meshkit.embedded import EmbeddedNats, EmbeddedPostgres
 from meshkit.testing.support import migrated_database, rolled_back
 from meshkit.testing.tokens import TokenFactory
@@ -61,7 +61,7 @@ def service_fixtures(
 
     @pytest.fixture(scope="session")
     async def engine(migrated_url: str) -> AsyncIterator[AsyncEngine]:
-        engine = create_async_engine(migrated_url, pool_size=5)
+        engine = new_engine(migrated_url, pool_size=5)
         yield engine
         await engine.dispose()
 

@@ -5,11 +5,12 @@ from cases.api.calendar import router as calendar_router
 from cases.api.cases import router as cases_router
 from cases.api.cases import serve_submission
 from cases.api.evaluation import router as evaluation_router
+from cases.api.materials import UPLOAD_PATH
 from cases.api.materials import router as materials_router
 from cases.api.open_matters import router as open_matters_router
 from meshkit.lanes import Lane
 
-__all__ = ["LANES", "ROUTERS"]
+__all__ = ["LANES", "ROUTERS", "UPLOAD_PATH"]
 
 ROUTERS = [
     open_matters_router,

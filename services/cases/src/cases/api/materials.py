@@ -15,7 +15,7 @@ from cases.store.case_models import CaseMaterial, Upload
 from cases.use_cases import materials as cases
 from meshkit.errors import ProblemError, problem_responses
 
-__all__ = ["router"]
+__all__ = ["UPLOAD_PATH", "router"]
 
 router = APIRouter(tags=["申请材料 (materials)"])
 
@@ -106,8 +106,12 @@ async def list_materials(
     )
 
 
+UPLOAD_PATH = "/cases/{case_id}/materials/{code}/upload"
+"""The one route that takes a body larger than ``max_body_bytes`` (``CASES_UPLOAD_MAX_BYTES``)."""
+
+
 @router.post(
-    "/cases/{case_id}/materials/{code}/upload",
+    UPLOAD_PATH,
     response_model=UploadOut,
     status_code=status.HTTP_201_CREATED,
     responses=problem_responses(401, 403, 404, 409, 413, 415, 422),
@@ -147,6 +151,8 @@ async def upload_material(
         caller=caller,
         upload=upload,
         max_bytes=settings.upload_max_bytes,
+        material_cap=settings.material_upload_cap_bytes,
+        case_cap=settings.case_upload_cap_bytes,
         district_center=settings.district_center_org,
         now=datetime.now(UTC),
     )

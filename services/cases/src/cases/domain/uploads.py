@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-__all__ = ["ALLOWED_TYPES", "UploadRefused", "checked_upload"]
+__all__ = ["ALLOWED_TYPES", "UploadRefused", "check_upload_caps", "checked_upload"]
 
 # declared content type -> the magic bytes its files start with
 ALLOWED_TYPES: dict[str, bytes] = {
@@ -57,3 +57,22 @@ def checked_upload(*, filename: str, content_type: str, content: bytes, max_byte
     return CheckedUpload(
         filename=name, content_type=media_type, size=len(content), sha256=hashlib.sha256(content).hexdigest()
     )
+
+
+def check_upload_caps(
+    *, size: int, material_total: int, case_total: int, material_cap: int, case_cap: int
+) -> None:
+    """A file may be stored only while everything uploaded for its material, and for its case, stays within the
+    caps (files a later upload replaced stay stored and count): without them, repeated uploads fill the disk."""
+    if material_total + size > material_cap:
+        raise UploadRefused(
+            "material_upload_cap_reached",
+            f"本项材料累计上传已达上限 {material_cap} 字节（已上传 {material_total} 字节），不能再上传；"
+            "如需更换文件，请到窗口办理 (uploads of this material would exceed the per-material cap)",
+        )
+    if case_total + size > case_cap:
+        raise UploadRefused(
+            "case_upload_cap_reached",
+            f"本件申请累计上传已达上限 {case_cap} 字节（已上传 {case_total} 字节），不能再上传；"
+            "请到窗口办理或联系经办人员 (uploads of this case would exceed the per-case cap)",
+        )

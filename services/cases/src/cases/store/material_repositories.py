@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, func, or_, select, update
+from sqlalchemy import ColumnElement, case, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import defer
 
@@ -52,6 +52,15 @@ class MaterialRepository:
     async def upload(self, case_id: str, upload_id: str) -> Upload | None:
         query = select(Upload).where(Upload.case_id == case_id, Upload.id == upload_id)
         return (await self._session.scalars(query)).first()
+
+    async def upload_totals(self, case_id: str, material_code: str) -> tuple[int, int]:
+        """Bytes uploaded so far for one material of the case, and for the whole case."""
+        of_material = case((Upload.material_code == material_code, Upload.size), else_=0)
+        query = select(
+            func.coalesce(func.sum(of_material), 0), func.coalesce(func.sum(Upload.size), 0)
+        ).where(Upload.case_id == case_id)
+        material_total, case_total = (await self._session.execute(query)).one()
+        return int(material_total), int(case_total)
 
     async def uploads(self, case_id: str) -> Sequence[Upload]:
         """Upload facts without their content."""

@@ -12,7 +12,7 @@ from datetime import datetime
 from cases.domain.access import Caller
 from cases.domain.material_access import may_record_paper, may_upload, statistics_scope
 from cases.domain.materials import PAPER_FREE_METHODS, Method, blocking, paper_free_share
-from cases.domain.uploads import UploadRefused, checked_upload
+from cases.domain.uploads import UploadRefused, check_upload_caps, checked_upload
 from cases.store.case_models import Case, CaseMaterial, TimelineEntry, Upload
 from cases.store.unit_of_work import CasesUnitOfWork
 from cases.use_cases.handling import facts_of, load_visible
@@ -29,7 +29,13 @@ __all__ = [
     "upload_material",
 ]
 
-_UPLOAD_STATUS = {"upload_too_large": 413, "upload_type_not_allowed": 415, "upload_content_mismatch": 415}
+_UPLOAD_STATUS = {
+    "upload_too_large": 413,
+    "material_upload_cap_reached": 413,
+    "case_upload_cap_reached": 413,
+    "upload_type_not_allowed": 415,
+    "upload_content_mismatch": 415,
+}
 
 
 @dataclass(frozen=True)
@@ -97,11 +103,14 @@ async def upload_material(
     caller: Caller,
     upload: NewUpload,
     max_bytes: int,
+    material_cap: int,
+    case_cap: int,
     district_center: str,
     now: datetime,
 ) -> Upload:
     """Store the file with its SHA-256 and mark the material obtained by upload (a new upload replaces the
-    material's reference; earlier files stay downloadable)."""
+    material's reference; earlier files stay downloadable, and count towards the material's and the case's caps;
+    the case row is locked, so concurrent uploads cannot pass a cap together)."""
     case = await load_visible(uow, case_id, caller, district_center=district_center, for_update=True)
     if not may_upload(caller, facts_of(case), district_center=district_center):
         raise ProblemError("只有申请人或窗口人员可以上传材料", status=403, code="not_permitted")
@@ -112,6 +121,14 @@ async def upload_material(
             content_type=upload.content_type,
             content=upload.content,
             max_bytes=max_bytes,
+        )
+        material_total, case_total = await uow.materials.upload_totals(case.id, material.material_code)
+        check_upload_caps(
+            size=facts.size,
+            material_total=material_total,
+            case_total=case_total,
+            material_cap=material_cap,
+            case_cap=case_cap,
         )
     except UploadRefused as refused:
         raise ProblemError(

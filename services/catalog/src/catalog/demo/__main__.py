@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 
 from catalog.demo.loader import load
 from catalog.settings import CatalogSettings
 from meshkit.db import Database
+from meshkit.observability import configure_logging
+
+log = logging.getLogger("catalog.demo")
 
 
 async def _main() -> None:
+    configure_logging("catalog-demo")
     database = Database.from_url(CatalogSettings().database_url, pool_size=2)
     try:
         loaded = await load(database)
-        print(
+        log.info(
             f"catalog demo data: {loaded.matters} matters and {loaded.bundles} bundles published, "
             f"{loaded.synonyms} synonyms set, {loaded.indexed} search entries"
         )

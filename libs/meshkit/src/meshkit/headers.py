@@ -1,0 +1,66 @@
+"""Response headers every service and the gateway send: ``X-Content-Type-Options: nosniff`` on every response, no
+``Server`` header from the application, and ``Cache-Control: no-store`` on the responses a route declares personal.
+
+A route is personal when it returns a person's or a company's data (to its owner or to staff): declare it with
+``dependencies=[NoStore]`` on the route or on its whole ``APIRouter``, or ``Lane(..., no_store=True)`` for a fast
+lane. The declaration marks the request; :class:`SecurityHeaders` writes the header when the response starts, so
+it holds whatever the route returns (a model, a ``Response``, a file, a problem raised half-way).
+"""
+
+from __future__ import annotations
+
+from fastapi import Depends, Request
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+__all__ = ["NOSNIFF", "NoStore", "SecurityHeaders", "is_personal", "mark_personal"]
+
+NOSNIFF = (b"x-content-type-options", b"nosniff")
+_NO_STORE = (b"cache-control", b"no-store")
+_STATE_KEY = "no_store"
+_REPLACED = frozenset({b"server", b"x-content-type-options"})
+
+
+def mark_personal(request: Request) -> None:
+    """Dependency: this request's response carries personal data and must not be stored by any cache."""
+    request.scope.setdefault("state", {})[_STATE_KEY] = True
+
+
+NoStore = Depends(mark_personal)
+"""``dependencies=[NoStore]`` on a route or an ``APIRouter`` whose responses are personal."""
+
+
+def is_personal(scope: Scope) -> bool:
+    """Whether the route that served ``scope`` was declared personal (by the dependency or its lane)."""
+    if scope.get("state", {}).get(_STATE_KEY):
+        return True
+    return bool(getattr(scope.get("route"), "no_store", False))
+
+
+class SecurityHeaders:
+    """Pure ASGI, outermost of the app's own middleware (the gateway's too). Errors that escape to Starlette's
+    server-error middleware get the same headers from ``meshkit.errors`` (that middleware sits outside this one).
+    The server's own ``Server`` header is turned off where the server is started (``--no-server-header``)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                personal = is_personal(scope)
+                headers = [
+                    (name, value)
+                    for name, value in message.get("headers", [])
+                    if name.lower() not in _REPLACED and not (personal and name.lower() == b"cache-control")
+                ]
+                headers.append(NOSNIFF)
+                if personal:
+                    headers.append(_NO_STORE)
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)

@@ -1,0 +1,73 @@
+"""What no log line may carry: personal numbers, password hashes, tokens, and the values a database error echoes.
+
+:func:`mask` is the one pass every log line goes through (``meshkit.observability.JsonFormatter``, message,
+extra fields and traceback alike). It is a last line of defence: code logs ids, the engines hide statement
+parameters (``meshkit.db.create_engine``), and what is left to catch is what the database and the drivers put
+into their own error text.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["mask", "redact", "scrub_database_text"]
+
+# Resident ID numbers (18 chars, last may be X), credit codes (18), mobile phones (11 digits starting 1, with or
+# without the country code +86 / 86 in front).
+_PII = re.compile(
+    r"(?<![0-9A-Za-z])(?:[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]"
+    r"|[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}"
+    r"|(?:\+?86)?1[3-9]\d{9})(?![0-9A-Za-z])"
+)
+# argon2 (and bcrypt / scrypt style) password hashes: "$argon2id$v=19$m=...,t=...,p=...$salt$hash"
+_PASSWORD_HASH = re.compile(r"\$(?:argon2(?:id|i|d)|2[abxy]|scrypt|pbkdf2[-\w]*)\$[^\s'\"\\,)\]}]+")
+# JWTs (access and ID tokens): three base64url parts, the first two JSON objects ("eyJ")
+_JWT = re.compile(r"eyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*")
+
+# What PostgreSQL and the drivers echo of the values in an error's text (asyncpg and psycopg alike append the
+# DETAIL line to the message; SQLAlchemy appends the statement's parameters unless the engine hides them).
+_DATABASE_ECHOES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # SQLAlchemy: "[parameters: ('…', '…')]" (one line: the parameters' repr)
+    (re.compile(r"^\[parameters: .*$", re.MULTILINE), "[parameters hidden]"),
+    # unique / foreign-key / exclusion violations: "Key (id_hash)=(…) already exists."
+    (re.compile(r"(Key \(.*?\)=)\(.*$", re.MULTILINE), r"\1(…) [values hidden]"),
+    # check and not-null violations: "Failing row contains (…)."
+    (re.compile(r"(Failing row contains )\(.*$", re.MULTILINE), r"\1(…) [values hidden]"),
+    # asyncpg refusing a parameter: "invalid input for query argument $3: '…' (reason)"
+    (re.compile(r"(query argument \$\d+[^:\n]*: ).{1,48}?(?= \(|$)", re.MULTILINE), r"\1[value hidden]"),
+    # PostgreSQL quoting the bad value: 'invalid input syntax for type uuid: "…"', 'malformed array literal: "…"'
+    (
+        re.compile(
+            r"((?:invalid input (?:syntax|value) for [^:\n]*|malformed [a-z ]+ literal): )\".*$", re.M
+        ),
+        r'\1"…" [value hidden]',
+    ),
+    (re.compile(r"(value )\".*?\"( is out of range)"), r'\1"…"\2'),
+)
+
+
+def _hide_middle(match: re.Match[str]) -> str:
+    value = match.group(0)
+    return value[:3] + "*" * (len(value) - 5) + value[-2:]
+
+
+def redact(text: str) -> str:
+    """Mask anything shaped like an ID number, credit code or mobile phone (first three and last two kept)."""
+    return _PII.sub(_hide_middle, text)
+
+
+def scrub_database_text(text: str) -> str:
+    """Drop the values a database error's text echoes (statement parameters, DETAIL key and row values, the bad
+    input PostgreSQL or asyncpg quotes); the constraint, column and type names stay, so the error is still
+    diagnosable."""
+    for pattern, replacement in _DATABASE_ECHOES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def mask(text: str) -> str:
+    """Everything a log line must not carry: database echoes, password hashes, tokens, personal numbers."""
+    text = scrub_database_text(text)
+    text = _PASSWORD_HASH.sub(lambda m: m.group(0).split("$", 2)[1].join(("$", "$[hidden]")), text)
+    text = _JWT.sub("eyJ…[token hidden]", text)
+    return redact(text)
