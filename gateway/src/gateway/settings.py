@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from pydantic import AliasChoices, Field, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import SettingsConfigDict
+
+from meshkit.settings import SecretSafeSettings
 
 __all__ = ["GatewaySettings"]
 
 
-class GatewaySettings(BaseSettings):
+class GatewaySettings(SecretSafeSettings):
     """Where the upstreams are, how long to wait for them, and what the gateway accepts."""
 
     model_config = SettingsConfigDict(

@@ -12,9 +12,9 @@ from collections.abc import Mapping
 
 from cryptography.hazmat.primitives import hashes
 from gmssl import sm2  # type: ignore[import-untyped]
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import SettingsConfigDict
 
-from meshkit.settings import DEV_SECRET
+from meshkit.settings import DEV_SECRET, SecretSafeSettings
 
 __all__ = ["CitySimSettings", "sign", "verify"]
 
@@ -26,7 +26,7 @@ DEV_EXCHANGE_PUBLIC_KEY = (
 )
 
 
-class CitySimSettings(BaseSettings):
+class CitySimSettings(SecretSafeSettings):
     model_config = SettingsConfigDict(env_prefix="CITYSIM_", extra="ignore", frozen=True)
 
     private_key: str = DEV_CITY_PRIVATE_KEY

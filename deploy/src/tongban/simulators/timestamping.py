@@ -23,7 +23,9 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import SettingsConfigDict
+
+from meshkit.settings import SecretSafeSettings
 
 __all__ = ["DEV_TSA_PRIVATE_KEY", "TsaSimSettings", "create_app"]
 
@@ -31,7 +33,7 @@ __all__ = ["DEV_TSA_PRIVATE_KEY", "TsaSimSettings", "create_app"]
 DEV_TSA_PRIVATE_KEY = "635784e23f32891cd8aaa29a574c9eed2127a3790da719231839775c91f0c87e"
 
 
-class TsaSimSettings(BaseSettings):
+class TsaSimSettings(SecretSafeSettings):
     model_config = SettingsConfigDict(env_prefix="TSASIM_", extra="ignore", frozen=True)
 
     private_key: str = DEV_TSA_PRIVATE_KEY  # hex of the 32-byte Ed25519 seed

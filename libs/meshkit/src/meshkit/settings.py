@@ -7,12 +7,12 @@ per-service values use the service prefix, e.g. ``CATALOG_DATABASE_URL``.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import AliasChoices, Field, SecretStr, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
 
-__all__ = ["DEV_SECRET", "Environment", "ServiceSettings"]
+__all__ = ["DEV_SECRET", "Environment", "SecretSafeSettings", "ServiceSettings", "SettingsRefused"]
 
 Environment = Literal["dev", "test", "prod"]
 
@@ -23,7 +23,53 @@ def _shared(name: str) -> AliasChoices:
     return AliasChoices(name.lower(), name)
 
 
-class ServiceSettings(BaseSettings):
+class SettingsRefused(ValueError):
+    """Settings a process cannot start with. The message names every offending variable and what is wrong with
+    it, never its value: pydantic's own message quotes the input (for a model-level check, the tail of every
+    variable read, secrets and database URLs with passwords included), and it ends up in the log."""
+
+
+def _variable(settings: type[BaseSettings], location: tuple[int | str, ...]) -> str:
+    """The environment variable behind an error's location (``CATALOG_SECRET_KEY``, ``TONGBAN_ENV``)."""
+    if not location:
+        return settings.__name__
+    name = str(location[0])
+    field = settings.model_fields.get(name)
+    alias = field.validation_alias if field is not None else None
+    if isinstance(alias, AliasChoices):
+        spelled = [choice for choice in alias.choices if isinstance(choice, str) and choice.isupper()]
+        if spelled:
+            name = spelled[0]
+    prefix = str(settings.model_config.get("env_prefix", ""))
+    variable = name if name.isupper() else f"{prefix}{name}".upper()
+    return ".".join([variable, *(str(part) for part in location[1:])])
+
+
+def _refusal(settings: type[BaseSettings], error: ValidationError | SettingsError) -> str:
+    if isinstance(error, SettingsError):  # a value pydantic-settings could not parse (JSON lists, say)
+        return f"{settings.__name__}: 配置无效，无法启动 (settings refused): {error.args[0] if error.args else ''}"
+    lines = [f"{settings.__name__}: 配置无效，无法启动 (settings refused; values are not shown):"]
+    for item in error.errors(include_url=False, include_input=False, include_context=False):
+        message = item["msg"].removeprefix("Value error, ")
+        lines.append(f"  - {_variable(settings, tuple(item['loc']))}: {message}")
+    return "\n".join(lines)
+
+
+class SecretSafeSettings(BaseSettings):
+    """Base of every settings class of the mesh: a refusal is :class:`SettingsRefused`, raised with no link to
+    pydantic's error (neither its message nor, through ``__context__``, the error itself, whose ``errors()``
+    carry the input), so no value reaches a message, a log line or a traceback."""
+
+    def __init__(self, **values: Any) -> None:
+        try:
+            super().__init__(**values)
+            return
+        except (ValidationError, SettingsError) as error:
+            refusal = _refusal(type(self), error)
+        raise SettingsRefused(refusal)
+
+
+class ServiceSettings(SecretSafeSettings):
     model_config = SettingsConfigDict(env_prefix="", extra="ignore", populate_by_name=True, frozen=True)
 
     service_name: str = "service"
