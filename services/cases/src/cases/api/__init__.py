@@ -22,4 +22,4 @@ ROUTERS = [
 ]
 
 # Applications, the busiest write, served without FastAPI's routing and dependency solving (declared in cases_router).
-LANES = [Lane("POST", "/cases", serve_submission)]
+LANES = [Lane("POST", "/cases", serve_submission, no_store=True)]

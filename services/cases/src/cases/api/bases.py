@@ -11,10 +11,11 @@ from pydantic import BaseModel, Field
 from cases.api.dependencies import CallerDep, UowDep
 from cases.use_cases.bases import case_basis
 from meshkit.errors import problem_responses
+from meshkit.headers import NoStore
 
 __all__ = ["router"]
 
-router = APIRouter(tags=["办件 (cases)"])
+router = APIRouter(tags=["办件 (cases)"], dependencies=[NoStore])
 
 
 class PartyOut(BaseModel):

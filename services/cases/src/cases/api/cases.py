@@ -28,11 +28,12 @@ from cases.use_cases.queries import Page, case_detail, my_cases, staff_queue, su
 from cases.use_cases.submission import Application, Intake, submit_application
 from meshkit.auth import current_principal
 from meshkit.errors import problem_responses
+from meshkit.headers import NoStore
 from meshkit.lanes import ServedBy, parsed_body
 
 __all__ = ["router"]
 
-router = APIRouter(tags=["办件 (cases)"])
+router = APIRouter(tags=["办件 (cases)"], dependencies=[NoStore])
 
 Statuses = Annotated[list[CaseStatus] | None, Query(description="filter by status (办件状态)")]
 Limit = Annotated[int, Query(ge=1, le=100)]

@@ -12,10 +12,11 @@ from cases.api.dependencies import CalendarDep, CallerDep, UowDep
 from cases.domain.evaluation import LEVELS
 from cases.use_cases.evaluation import advance_rectification, evaluate_case, list_rectifications
 from meshkit.errors import problem_responses
+from meshkit.headers import NoStore
 
 __all__ = ["router"]
 
-router = APIRouter(tags=["好差评 (evaluation)"])
+router = APIRouter(tags=["好差评 (evaluation)"], dependencies=[NoStore])
 
 
 class EvaluationIn(BaseModel):

@@ -14,10 +14,11 @@ from cases.domain.uploads import ALLOWED_TYPES
 from cases.store.case_models import CaseMaterial, Upload
 from cases.use_cases import materials as cases
 from meshkit.errors import ProblemError, problem_responses
+from meshkit.headers import NoStore
 
 __all__ = ["UPLOAD_PATH", "router"]
 
-router = APIRouter(tags=["申请材料 (materials)"])
+router = APIRouter(tags=["申请材料 (materials)"], dependencies=[NoStore])
 
 Code = Annotated[str, Path(max_length=60, description="material code on the case, e.g. M02")]
 

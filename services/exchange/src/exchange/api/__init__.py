@@ -35,7 +35,7 @@ ROUTERS = [
 # The data path's hot routes, served without FastAPI's routing and dependency solving (declared in their routers):
 # reads, certificate lookups, and both in batches (the cases worker asks for every new application's materials).
 LANES = [
-    Lane("POST", "/resources/{code}/read", serve_read),
-    Lane("POST", "/certificates/lookup", serve_lookup),
-    Lane("POST", "/reads", serve_batch),
+    Lane("POST", "/resources/{code}/read", serve_read, no_store=True),
+    Lane("POST", "/certificates/lookup", serve_lookup, no_store=True),
+    Lane("POST", "/reads", serve_batch, no_store=True),
 ]

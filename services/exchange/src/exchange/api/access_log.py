@@ -18,6 +18,7 @@ from exchange.use_cases.checkpoints import CheckpointRecord
 from exchange.use_cases.errors import Unavailable
 from meshkit.auth import CurrentPrincipal
 from meshkit.errors import problem_responses
+from meshkit.headers import NoStore
 from meshkit.observability import redact
 
 __all__ = ["router"]
@@ -132,7 +133,12 @@ def _shown(text: str | None) -> str | None:
     return None if text is None else redact(text)
 
 
-@router.get("/mine", response_model=list[ReadOfMyData], responses=problem_responses(401, 403, 503))
+@router.get(
+    "/mine",
+    response_model=list[ReadOfMyData],
+    responses=problem_responses(401, 403, 503),
+    dependencies=[NoStore],
+)
 async def reads_of_my_data(
     uow: UowDep,
     principal: CurrentPrincipal,
@@ -183,7 +189,9 @@ class HiddenRead(ReadOfMyData):
     hidden_until: datetime = Field(description="when the subject sees it")
 
 
-@router.get("/hidden", response_model=list[HiddenRead], responses=problem_responses(401, 403))
+@router.get(
+    "/hidden", response_model=list[HiddenRead], responses=problem_responses(401, 403), dependencies=[NoStore]
+)
 async def hidden_reads(
     uow: UowDep,
     principal: CurrentPrincipal,

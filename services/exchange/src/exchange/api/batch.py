@@ -22,6 +22,7 @@ from exchange.api.lanes import json_bytes
 from exchange.api.records import ReadIn, ReadOut, answer_read
 from meshkit.auth import Principal, current_principal
 from meshkit.errors import Problem, ProblemError, problem_body, problem_responses
+from meshkit.headers import NoStore
 from meshkit.lanes import ServedBy, parsed_body
 from meshkit.observability import current_request_id
 
@@ -32,7 +33,7 @@ log = logging.getLogger("exchange.batch")
 MAX_BATCH = 100
 PATH = "/reads"
 
-router = APIRouter(tags=["共享数据 (records)"])
+router = APIRouter(tags=["共享数据 (records)"], dependencies=[NoStore])
 
 
 class RecordReadIn(ReadIn):

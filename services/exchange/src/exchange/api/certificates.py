@@ -17,6 +17,7 @@ from exchange.domain.subjects import SubjectKind
 from exchange.use_cases import certificates
 from meshkit.auth import CurrentPrincipal, Principal, current_principal
 from meshkit.errors import problem_responses
+from meshkit.headers import NoStore
 from meshkit.lanes import ServedBy, parsed_body
 from meshkit.observability import current_request_id
 
@@ -193,6 +194,7 @@ async def register_certificate_type(
         200: {"description": "already registered for this case, type and issuer (a retry)"},
         **problem_responses(403, 409, 422, 503),
     },
+    dependencies=[NoStore],
 )
 async def issue_certificate(
     request: Request,
@@ -272,7 +274,10 @@ router.add_api_route(
 
 
 @router.post(
-    "/{identifier}/status", response_model=CertificateOut, responses=problem_responses(403, 404, 409)
+    "/{identifier}/status",
+    response_model=CertificateOut,
+    responses=problem_responses(403, 404, 409),
+    dependencies=[NoStore],
 )
 async def change_certificate_status(
     identifier: Identifier, body: StatusIn, uow: UowDep, principal: CurrentPrincipal, settings: SettingsDep
@@ -290,7 +295,10 @@ async def change_certificate_status(
 
 
 @router.get(
-    "/{identifier}/history", response_model=list[ChangeOut], responses=problem_responses(401, 403, 404)
+    "/{identifier}/history",
+    response_model=list[ChangeOut],
+    responses=problem_responses(401, 403, 404),
+    dependencies=[NoStore],
 )
 async def certificate_history(
     identifier: Identifier, uow: UowDep, principal: CurrentPrincipal

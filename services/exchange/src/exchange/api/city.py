@@ -14,10 +14,11 @@ from exchange.signing import Verifier
 from exchange.use_cases import city, city_inbound
 from meshkit.auth import CurrentPrincipal
 from meshkit.errors import problem_responses
+from meshkit.headers import NoStore
 
 __all__ = ["router"]
 
-router = APIRouter(prefix="/city-link", tags=["市级平台对接 (city platform link)"])
+router = APIRouter(prefix="/city-link", tags=["市级平台对接 (city platform link)"], dependencies=[NoStore])
 
 
 class LinkStatus(BaseModel):

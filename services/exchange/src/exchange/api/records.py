@@ -14,12 +14,13 @@ from exchange.domain.sharing import Purpose
 from exchange.use_cases import reads, records
 from meshkit.auth import Principal, current_principal
 from meshkit.errors import problem_responses
+from meshkit.headers import NoStore
 from meshkit.lanes import ServedBy, parsed_body
 from meshkit.observability import current_request_id
 
 __all__ = ["ReadIn", "ReadOut", "answer_read", "router"]
 
-router = APIRouter(prefix="/resources/{code}", tags=["共享数据 (records)"])
+router = APIRouter(prefix="/resources/{code}", tags=["共享数据 (records)"], dependencies=[NoStore])
 
 Code = Annotated[str, Path(max_length=50, description="resource code (资源代码)")]
 

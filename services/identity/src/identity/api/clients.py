@@ -14,10 +14,11 @@ from identity.domain.clients import GrantType
 from identity.store.models import Client
 from identity.use_cases import clients_admin as cases
 from meshkit.errors import problem_responses
+from meshkit.headers import NoStore
 
 __all__ = ["router"]
 
-router = APIRouter(prefix="/clients", tags=["接入系统 (clients)"])
+router = APIRouter(prefix="/clients", tags=["接入系统 (clients)"], dependencies=[NoStore])
 
 ClientId = Annotated[str, Path(pattern=r"^[a-z0-9][a-z0-9._-]{2,63}$")]
 Scope = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.:-]{0,63}$")]

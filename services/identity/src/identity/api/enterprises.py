@@ -13,10 +13,11 @@ from identity.api.dependencies import UowDep
 from identity.store.models import Enterprise
 from identity.use_cases import enterprises as cases
 from meshkit.errors import problem_responses
+from meshkit.headers import NoStore
 
 __all__ = ["EnterpriseOut", "router"]
 
-router = APIRouter(prefix="/enterprises", tags=["法人 (enterprises)"])
+router = APIRouter(prefix="/enterprises", tags=["法人 (enterprises)"], dependencies=[NoStore])
 
 
 class EnterpriseIn(BaseModel):

@@ -14,10 +14,11 @@ from identity.api.persons import PersonOut
 from identity.use_cases import enterprises as enterprise_cases
 from identity.use_cases import me as cases
 from meshkit.errors import problem_responses
+from meshkit.headers import NoStore
 
 __all__ = ["router"]
 
-router = APIRouter(prefix="/me", tags=["当前用户 (me)"])
+router = APIRouter(prefix="/me", tags=["当前用户 (me)"], dependencies=[NoStore])
 
 
 class OrganizationRef(BaseModel):

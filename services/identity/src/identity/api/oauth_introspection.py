@@ -17,6 +17,7 @@ from identity.use_cases.oauth_subjects import InvalidToken, userinfo
 from identity.use_cases.tokens import authenticate_client
 from meshkit.auth import TokenVerifier
 from meshkit.errors import ProblemError, problem_responses
+from meshkit.headers import NoStore
 
 __all__ = ["router"]
 
@@ -115,13 +116,20 @@ async def _userinfo(request: Request, uow: UowDep, token: str) -> JSONResponse:
     return JSONResponse(body, headers=NO_STORE)
 
 
-@router.get("/userinfo", response_model=UserinfoOut, responses=problem_responses(401, 403))
+@router.get(
+    "/userinfo", response_model=UserinfoOut, responses=problem_responses(401, 403), dependencies=[NoStore]
+)
 async def userinfo_get(request: Request, uow: UowDep) -> JSONResponse:
     """Userinfo (用户信息) for a Bearer access token with scope `openid`; identifiers masked only."""
     return await _userinfo(request, uow, _bearer(request, None))
 
 
-@router.post("/userinfo", response_model=UserinfoOut, responses=problem_responses(400, 401, 403))
+@router.post(
+    "/userinfo",
+    response_model=UserinfoOut,
+    responses=problem_responses(400, 401, 403),
+    dependencies=[NoStore],
+)
 async def userinfo_post(
     request: Request, uow: UowDep, access_token: Annotated[str | None, Form(max_length=4096)] = None
 ) -> JSONResponse:

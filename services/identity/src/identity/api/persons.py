@@ -13,10 +13,11 @@ from identity.api.dependencies import UowDep
 from identity.store.models import Person
 from identity.use_cases import persons as cases
 from meshkit.errors import problem_responses
+from meshkit.headers import NoStore
 
 __all__ = ["PersonOut", "router"]
 
-router = APIRouter(prefix="/persons", tags=["自然人 (persons)"])
+router = APIRouter(prefix="/persons", tags=["自然人 (persons)"], dependencies=[NoStore])
 
 PersonId = Annotated[str, Path(max_length=36)]
 IdNumber = Annotated[str, Field(max_length=64, description="公民身份号码 (resident ID, GB 11643-1999)")]

@@ -14,10 +14,11 @@ from identity.domain.subjects import PASSWORD_MAX_LENGTH, StaffRole
 from identity.store.models import Staff
 from identity.use_cases import staff as cases
 from meshkit.errors import problem_responses
+from meshkit.headers import NoStore
 
 __all__ = ["router"]
 
-router = APIRouter(prefix="/staff", tags=["工作人员 (staff)"])
+router = APIRouter(prefix="/staff", tags=["工作人员 (staff)"], dependencies=[NoStore])
 
 StaffId = Annotated[str, Path(max_length=36)]
 Name = Annotated[str, Field(min_length=1, max_length=50, description="姓名")]
