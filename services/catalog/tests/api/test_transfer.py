@@ -2,6 +2,7 @@
 
 import csv
 import io
+import logging
 
 import httpx
 import pytest
@@ -117,3 +118,36 @@ async def test_unreadable_and_unknown_files(client: httpx.AsyncClient, tokens: T
     assert (broken.status_code, broken.json()["code"]) == (422, "unreadable_file")
     anonymous = await client.post("/imports", content=GOOD_AND_BAD.encode(), headers=CSV)
     assert anonymous.status_code == 401
+
+
+async def test_issue17_failure6_failed_import_writes_no_personal_data_to_the_log(
+    client: httpx.AsyncClient, tokens: TokenFactory, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Issue 17, failure 6: an import whose 咨询电话 cell was longer than the column failed in the database (a 500)
+    and the log got the row — an unmasked ID number and mobile number. Every text cell is now checked against
+    its column's length (a row error naming the limit, never the value), and nothing of the row is logged."""
+    id_number, phone = "500222199803070028", "13812345678"
+    long_cell = f"联系人{id_number}，电话{phone}或86{phone}，工作日 9:00-17:00"
+    header = (
+        "实施编码,事项名称,事项类型,实施主体编码,实施主体,法定时限,承诺时限,行使层级,咨询电话,关键词,材料名称"
+    )
+    rows = [
+        f"500110-MZJ-LOG1,高龄津贴申领,行政给付,500110-MZJ,区民政局,20,10,区级,{long_cell},养老,申请书",
+        f"500110-MZJ-LOG2,临时救助,行政给付,500110-MZJ,区民政局,20,10,区级,023-48612345,{'救' * 51},申请书",
+    ]
+    caplog.set_level(logging.DEBUG)
+    response = await client.post(
+        "/imports",
+        params={"publish": "true"},
+        content=("\r\n".join([header, *rows]) + "\r\n").encode(),
+        headers={**tokens.headers(scope=SYSTEM), **CSV},
+    )
+    assert response.status_code == 200, response.text
+    report = response.json()
+    assert report["applied"] is False
+    assert [(e["row"], e["column"]) for e in report["errors"]] == [(2, "咨询电话"), (3, "关键词")]
+    assert "最多 40 个字符" in report["errors"][0]["message"]
+    assert id_number not in response.text  # the refusal names the limit, not the cell
+    logged = caplog.text + "".join(f"{r.__dict__!r}" for r in caplog.records)
+    assert id_number not in logged
+    assert phone not in logged
