@@ -20,7 +20,7 @@ _PII = re.compile(
     r"|(?:\+?86)?1[3-9]\d{9})(?![0-9A-Za-z])"
 )
 # argon2 (and bcrypt / scrypt style) password hashes: "$argon2id$v=19$m=...,t=...,p=...$salt$hash"
-_PASSWORD_HASH = re.compile(r"\$(?:argon2(?:id|i|d)|2[abxy]|scrypt|pbkdf2[-\w]*)\$[^\s'\"\\,)\]}]+")
+_PASSWORD_HASH = re.compile(r"\$(?:argon2(?:id|i|d)|2[abxy]|scrypt|pbkdf2[-\w]*)\$[A-Za-z0-9+/=$,.-]+")
 # JWTs (access and ID tokens): three base64url parts, the first two JSON objects ("eyJ")
 _JWT = re.compile(r"eyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*")
 
