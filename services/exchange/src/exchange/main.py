@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from fastapi import FastAPI
 
-from exchange.api import LANES, ROUTERS
+from exchange.api import ROUTERS
 from exchange.clients.mesh import MeshRecords
 from exchange.clients.outbound import Outbound
 from exchange.clients.providers import ProviderClient
@@ -123,5 +123,4 @@ def create_app(settings: ExchangeSettings | None = None) -> FastAPI:
         lifespan=lifespan,
         routers=ROUTERS,
         tags=TAGS,
-        lanes=LANES,
     )

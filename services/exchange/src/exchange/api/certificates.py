@@ -17,7 +17,7 @@ from exchange.domain.subjects import SubjectKind
 from exchange.use_cases import certificates
 from meshkit.auth import CurrentPrincipal, Principal, current_principal
 from meshkit.errors import problem_responses
-from meshkit.lanes import ServedBy, parsed_body
+from meshkit.lanes import ServedBy, declared
 from meshkit.observability import current_request_id
 
 __all__ = ["LookupIn", "LookupOut", "answer_lookup", "router"]
@@ -230,8 +230,10 @@ async def serve_lookup(request: Request) -> Response:
     """``POST /certificates/lookup`` as a plain ``Request -> Response`` function (a fast lane, like reads): the
     checks the route's signature declares (token, rate limit, body), without FastAPI's dependency solving."""
     principal = await admit(request, await current_principal(request, None))
-    body = parsed_body(LookupIn, await request.body(), request.headers.get("content-type"))
-    return Response(json_bytes(await answer_lookup(request, principal, body)), media_type="application/json")
+    given = await declared(request, LookupIn)
+    return Response(
+        json_bytes(await answer_lookup(request, principal, given.body)), media_type="application/json"
+    )
 
 
 async def answer_lookup(request: Request, principal: Principal, body: LookupIn) -> dict[str, Any]:
