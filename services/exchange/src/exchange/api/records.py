@@ -10,6 +10,7 @@ from pydantic import AwareDatetime, BaseModel, Field
 from exchange.api.dependencies import DataPrincipal, LimitsDep, SealerDep, UowDep, admit
 from exchange.api.lanes import json_bytes
 from exchange.domain.sharing import Purpose
+from exchange.runtime import runtime_of
 from exchange.use_cases import reads, records
 from meshkit.auth import Principal, current_principal
 from meshkit.errors import problem_responses
@@ -122,7 +123,7 @@ async def answer_read(request: Request, principal: Principal, code: str, body: R
         items=body.items,
         hidden_until=body.hidden_until,
     )
-    path: reads.ReadPath = request.app.state.read_path
+    path = runtime_of(request).read_path
     result = await reads.read_record(path, caller=principal, query=query, request_id=current_request_id())
     return {
         "resource_code": result.resource_code,
