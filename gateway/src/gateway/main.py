@@ -58,7 +58,7 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
         ttl=2 * max(c.window for c in rules.classes),
     )
     windows = SharedWindows(store, on_fallback=store_fallbacks.inc)
-    throttle = Throttle(rules, windows, TrustedProxies(settings.trusted_proxies))
+    throttle = Throttle(rules, windows)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -102,6 +102,7 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
         upstreams=upstreams,
         guard=guard,
         throttle=throttle if settings.rate_limits_enabled else None,
+        trusted=TrustedProxies(settings.trusted_proxies),
     )
     app.add_middleware(
         BodyLimitMiddleware,

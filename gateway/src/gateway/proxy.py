@@ -14,8 +14,9 @@ import aiohttp
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from gateway.forwarding import response_headers, upstream_headers, upstream_url
+from gateway.limits import TrustedProxies
 from gateway.routes import Route, RouteTable
-from gateway.throttle import Throttle
+from gateway.throttle import Throttle, remember_source
 from gateway.upstreams import Upstreams
 from meshkit.errors import problem_response
 
@@ -70,12 +71,14 @@ class ProxyMiddleware:
         upstreams: Upstreams,
         guard: Guard | None = None,
         throttle: Throttle | None = None,
+        trusted: TrustedProxies | None = None,
     ) -> None:
         self.app = app
         self.routes = routes
         self.upstreams = upstreams
         self.guard = guard
         self.throttle = throttle
+        self.trusted = trusted or TrustedProxies(())
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         route = self.routes.get(scope["path"][1:].partition("/")[0]) if scope["type"] == "http" else None
@@ -83,6 +86,7 @@ class ProxyMiddleware:
             await self.app(scope, receive, send)
             return
         scope["route"] = route  # names the upstream in the request-duration metric
+        remember_source(scope, self.trusted)
         if self.guard is not None and not route.public:
             refusal = await self.guard(scope, route)
             if refusal is not None:

@@ -33,6 +33,7 @@ from identity.settings import IdentitySettings
 from identity.use_cases.login import LOGIN_FAILED, LoginFailed
 from identity.use_cases.oauth_authorize import authorize, log_in
 from identity.use_cases.oauth_logout import log_out
+from meshkit.peers import client_address
 
 __all__ = ["router"]
 
@@ -145,6 +146,7 @@ async def authorize_login(
             cipher=cipher,
             policy=policy,
             now=now,
+            source=client_address(request),
         )
     except LoginFailed:
         return _login_form(request, settings, pending_request, login=login, error=LOGIN_FAILED)

@@ -118,15 +118,23 @@ async def log_in(
     cipher: PiiCipher,
     policy: TokenPolicy,
     now: datetime,
+    source: str,
 ) -> LoggedIn:
-    """Authenticate (raises ``LoginFailed``), open a login session and answer the pending request."""
+    """Authenticate (raises ``LoginFailed``), open a login session and answer the pending request. ``source``:
+    the client's address (failed logins lock per account and source)."""
     client = await uow.clients.get(request.client_id)
     if client is None or not client.active or request.redirect_uri not in client.redirect_uris:
         raise AuthorizationError(
             "invalid_client", "client changed", "应用已停用或回调地址已变更，请返回应用重新登录。"
         )
     subject = await authenticate(
-        uow, login=login, password=password, cipher=cipher, now=now, credit_code=credit_code or None
+        uow,
+        login=login,
+        password=password,
+        cipher=cipher,
+        now=now,
+        source=source,
+        credit_code=credit_code or None,
     )
     cookie = new_opaque_token()
     session = LoginSession(
