@@ -146,9 +146,7 @@ class ClientRepository:
         rows = await self._session.execute(
             select(Client.redirect_uris, Client.grant_types).where(Client.active.is_(True))
         )
-        return sorted(
-            {uri for uris, grants in rows.tuples() if "authorization_code" in grants for uri in uris}
-        )
+        return sorted({uri for uris, grants in rows if "authorization_code" in grants for uri in uris})
 
     async def pairwise_person(self, *, sector: str, subject: str) -> str | None:
         query = select(PairwiseSubject.person_id).where(
