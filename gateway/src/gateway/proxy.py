@@ -24,7 +24,7 @@ log = logging.getLogger("gateway.proxy")
 
 Guard = Callable[[Scope, Route], Awaitable[ASGIApp | None]]
 """Seam for the gateway token check: return a response app to refuse the request, ``None`` to let it through.
-Not called for ``Route.public`` routes; :class:`gateway.guard.TokenGuard` is the one the gateway installs."""
+Not called where ``Route.guarded`` says no; :class:`gateway.guard.TokenGuard` is the one the gateway installs."""
 
 _BUFFER_UNDER = 256 * 1024  # responses declaring at most this many bytes are read whole, sent in one message
 
@@ -75,7 +75,7 @@ class ProxyMiddleware:
             await self.app(scope, receive, send)
             return
         scope["route"] = route  # names the upstream in the request-duration metric
-        if self.guard is not None and not route.public:
+        if self.guard is not None and route.guarded(scope["path"]):
             refusal = await self.guard(scope, route)
             if refusal is not None:
                 await refusal(scope, receive, send)
