@@ -29,7 +29,7 @@ _NOT_ERROR_TEXT = re.compile(r"[^\x20\x21\x23-\x5b\x5d-\x7e]")
 
 
 class OAuthErrorOut(BaseModel):
-    """RFC 6749 §5.2 error response; `detail` repeats the reason in Chinese for the people reading logs."""
+    """RFC 6749 §5.2 error response; `detail` says the same in Chinese, for people."""
 
     error: str = Field(examples=["invalid_grant"])
     error_description: str = Field(examples=["refresh token was already used"])
