@@ -4,7 +4,7 @@ import jwt
 import pytest
 
 from identity.domain.clients import browser_origin
-from identity.domain.oauth import REVOCABLE_TOKEN_TYPES, jwt_type
+from identity.domain.oauth import jwt_type
 
 pytestmark = pytest.mark.unit
 
@@ -33,4 +33,3 @@ def test_issue17_f8_token_kinds_for_revocation() -> None:
     assert jwt_type(id_token) == "JWT"
     assert jwt_type(access_token) == "at+jwt"
     assert jwt_type("a.b.c") is None
-    assert REVOCABLE_TOKEN_TYPES == {"access_token", "refresh_token"}
