@@ -26,7 +26,7 @@ log = logging.getLogger("gateway.proxy")
 
 Guard = Callable[[Scope, Route], Awaitable[ASGIApp | None]]
 """Seam for the gateway token check: return a response app to refuse the request, ``None`` to let it through.
-Not called for ``Route.public`` routes; :class:`gateway.guard.TokenGuard` is the one the gateway installs."""
+Not called where ``Route.guarded`` says no; :class:`gateway.guard.TokenGuard` is the one the gateway installs."""
 
 _BUFFER_UNDER = 256 * 1024  # responses declaring at most this many bytes are read whole, sent in one message
 
@@ -87,7 +87,7 @@ class ProxyMiddleware:
             return
         scope["route"] = route  # names the upstream in the request-duration metric
         remember_source(scope, self.trusted)
-        if self.guard is not None and not route.public:
+        if self.guard is not None and route.guarded(scope["path"]):
             refusal = await self.guard(scope, route)
             if refusal is not None:
                 await refusal(scope, receive, send)

@@ -10,12 +10,16 @@ import re
 import secrets
 from datetime import datetime, timedelta
 
+import jwt
+
 __all__ = [
     "LOCKOUT_AFTER",
     "LOCKOUT_MAX",
+    "REVOCABLE_TOKEN_TYPES",
     "SLOWDOWN",
     "SLOWDOWN_AFTER",
     "SLOWDOWN_WINDOW",
+    "jwt_type",
     "locked_until",
     "looks_like_jwt",
     "new_opaque_token",
@@ -33,6 +37,8 @@ LOCKOUT_MAX = timedelta(hours=1)
 SLOWDOWN_AFTER = 20  # failures from all sources within SLOWDOWN_WINDOW before every source is slowed down
 SLOWDOWN_WINDOW = timedelta(minutes=15)
 SLOWDOWN = timedelta(seconds=10)  # then one password try per account every ten seconds, from anywhere
+# RFC 7009 §2.1 token_type_hint values this OP revokes; ID tokens are not revocable (end the session instead).
+REVOCABLE_TOKEN_TYPES = frozenset({"access_token", "refresh_token"})
 
 # RFC 7636 §4.1: 43-128 characters of [A-Z] / [a-z] / [0-9] / "-" / "." / "_" / "~"
 _VERIFIER = re.compile(r"[A-Za-z0-9\-._~]{43,128}")
@@ -71,6 +77,16 @@ def opaque_token_hash(value: str) -> str:
 
 def looks_like_jwt(token: str) -> bool:
     return token.count(".") == 2
+
+
+def jwt_type(token: str) -> str | None:
+    """The ``typ`` of a JWT's header, read without verification (only to tell an ID token, ``JWT``, from an
+    access token, ``at+jwt``); None when the header is unreadable or has none."""
+    try:
+        typ = jwt.get_unverified_header(token).get("typ")
+    except jwt.InvalidTokenError:
+        return None
+    return typ if isinstance(typ, str) else None
 
 
 def pairwise_subject(secret: str, *, sector: str, person_id: str) -> str:
