@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import uuid
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from pydantic import BaseModel
 from gateway.main import create_app
 from gateway.routes import SERVICES
 from gateway.settings import GatewaySettings
-from meshkit.embedded import free_port
+from meshkit.embedded import EmbeddedNats, free_port
 from meshkit.testing.tokens import TokenFactory
 
 
@@ -162,12 +163,17 @@ def serve() -> Callable[..., AbstractAsyncContextManager[str]]:
 
 
 @pytest.fixture
-def gateway_settings(upstreams: dict[str, Upstream]) -> Callable[..., GatewaySettings]:
-    """Settings pointing at the test upstreams, with ``overrides``."""
+def gateway_settings(
+    upstreams: dict[str, Upstream], nats_server: EmbeddedNats
+) -> Callable[..., GatewaySettings]:
+    """Settings pointing at the test upstreams and the session's NATS (the rate limits' counts, in a bucket of
+    this test's own), with ``overrides``."""
+    bucket = f"limits_{uuid.uuid4().hex[:12]}"
 
     def make(**overrides: Any) -> GatewaySettings:
         urls = {f"{name}_url": upstream.url for name, upstream in upstreams.items()}
-        return GatewaySettings(**{**urls, **overrides})
+        shared = {"nats_url": nats_server.url, "rate_limit_bucket": bucket}
+        return GatewaySettings(**{**urls, **shared, **overrides})
 
     return make
 

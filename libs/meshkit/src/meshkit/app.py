@@ -24,7 +24,7 @@ from meshkit.errors import install_error_handlers
 from meshkit.headers import SecurityHeaders
 from meshkit.heap import freeze_startup_heap
 from meshkit.http import service_client
-from meshkit.lanes import FastLanes, Lane
+from meshkit.lanes import FastLanes, lanes_of
 from meshkit.middleware import BodyLimitMiddleware
 from meshkit.observability import RequestContextMiddleware
 from meshkit.priority import lower_priority
@@ -97,10 +97,10 @@ def build_app(
     routers: Sequence[APIRouter],
     version: str = "0.1.0",
     tags: list[dict[str, Any]] | None = None,
-    lanes: Sequence[Lane] = (),
     body_limits: Sequence[tuple[str, int]] = (),
 ) -> FastAPI:
-    """``lanes``: routes (declared in ``routers`` too, for the docs) served by :class:`meshkit.lanes.FastLanes`.
+    """Routes of ``routers`` declared with a :class:`meshkit.lanes.ServedBy` class are served by
+    :class:`meshkit.lanes.FastLanes`.
     ``body_limits``: (route path template, bytes) for the few routes that take bodies larger than
     ``settings.max_body_bytes`` (e.g. ``("/cases/{case_id}/materials/{code}/upload", 10 MiB)``); every other
     route of the service refuses more than ``max_body_bytes`` itself, whether or not a gateway is in front."""
@@ -125,6 +125,7 @@ def build_app(
     app.state.settings = settings
     app.state.readiness = {}
     install_error_handlers(app)
+    lanes = lanes_of(routers)
     if lanes:
         app.add_middleware(FastLanes, lanes=lanes)  # innermost: inside body limit and request context
     app.add_middleware(

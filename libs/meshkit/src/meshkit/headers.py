@@ -2,8 +2,8 @@
 ``Server`` header from the application, and ``Cache-Control: no-store`` on the responses a route declares personal.
 
 A route is personal when it returns a person's or a company's data (to its owner or to staff): declare it with
-``dependencies=[NoStore]`` on the route or on its whole ``APIRouter``, or ``Lane(..., no_store=True)`` for a fast
-lane. The declaration marks the request; :class:`SecurityHeaders` writes the header when the response starts, so
+``dependencies=[NoStore]`` on the route or on its whole ``APIRouter`` (a fast lane's route too: the lane runs no
+dependencies, so its declared route is read instead). The declaration marks the request; :class:`SecurityHeaders` writes the header when the response starts, so
 it holds whatever the route returns (a model, a ``Response``, a file, a problem raised half-way).
 """
 
@@ -30,10 +30,13 @@ NoStore = Depends(mark_personal)
 
 
 def is_personal(scope: Scope) -> bool:
-    """Whether the route that served ``scope`` was declared personal (by the dependency or its lane)."""
+    """Whether the route that served ``scope`` was declared personal: its dependency ran, or — a fast lane, which
+    runs no dependencies — the route the lane was declared as carries it (on itself or its router)."""
     if scope.get("state", {}).get(_STATE_KEY):
         return True
-    return bool(getattr(scope.get("route"), "no_store", False))
+    route = scope.get("route")
+    declared = getattr(route, "route", route)  # meshkit.lanes.Lane keeps the route it was declared as
+    return any(getattr(d, "dependency", None) is mark_personal for d in getattr(declared, "dependencies", ()))
 
 
 class SecurityHeaders:

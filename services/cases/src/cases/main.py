@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from cases.api import LANES, ROUTERS, UPLOAD_PATH
+from cases.api import ROUTERS, UPLOAD_PATH
 from cases.settings import CasesSettings
 from cases.store.unit_of_work import CasesUnitOfWork
 from cases.use_cases.calendar import seed_calendar
@@ -37,7 +37,6 @@ def create_app(settings: CasesSettings | None = None) -> FastAPI:
         settings=settings,
         lifespan=lifespan,
         routers=ROUTERS,
-        lanes=LANES,
         # only material uploads take files; every other route keeps max_body_bytes (1 MiB), gateway or not
         body_limits=[(UPLOAD_PATH, settings.upload_max_bytes + UPLOAD_HEADROOM)],
     )

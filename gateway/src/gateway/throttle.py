@@ -1,0 +1,72 @@
+"""The gateway's rate limits: each request spends a unit of its class's allowance for its caller (the account
+or system its verified token names, else its source address), or is answered 429 with ``Retry-After``."""
+
+from __future__ import annotations
+
+import math
+
+from prometheus_client import Counter
+from starlette.types import ASGIApp, Scope
+
+from gateway.counters import SharedWindows
+from gateway.limits import Rules, TrustedProxies, source_address
+from meshkit.auth import Principal
+from meshkit.errors import problem_response
+
+__all__ = ["PRINCIPAL", "SOURCE", "Throttle", "limited", "remember_source", "store_fallbacks"]
+
+PRINCIPAL = "tongban.principal"
+"""Where the gateway's token check leaves the verified caller in the ASGI scope."""
+SOURCE = "tongban.source"
+"""Where the proxy leaves the client's address (:func:`gateway.limits.source_address`) in the ASGI scope."""
+
+limited = Counter(
+    "gateway_rate_limited", "Requests answered 429 by the gateway's rate limits", ["limit_class"]
+)
+store_fallbacks = Counter(
+    "gateway_rate_limit_store_fallbacks", "Rate-limit decisions counted locally: the shared store was away"
+)
+
+
+class Throttle:
+    def __init__(self, rules: Rules, windows: SharedWindows) -> None:
+        self.rules = rules
+        self.windows = windows
+
+    async def __call__(self, scope: Scope) -> ASGIApp | None:
+        """A 429 response app when the caller's allowance for this request's class is spent, else None."""
+        limit_class = self.rules.classify(scope["method"], scope["path"])
+        if limit_class is None:
+            return None
+        wait = await self.windows.take(limit_class, self.caller(scope))
+        if wait is None:
+            return None
+        limited.labels(limit_class.name).inc()
+        seconds = max(1, math.ceil(wait))
+        return problem_response(
+            status=429,
+            code="rate_limited",
+            detail=f"请求过于频繁，请 {seconds} 秒后再试 (too many {limit_class.name} requests from this caller; "
+            f"retry after {seconds} s)",
+            instance=scope.get("path"),
+            headers={"Retry-After": str(seconds)},
+            limit_class=limit_class.name,
+        )
+
+    def caller(self, scope: Scope) -> str:
+        principal: Principal | None = scope.get(PRINCIPAL)
+        if principal is not None:
+            return f"sub:{principal.sub}"
+        return f"ip:{scope[SOURCE]}"
+
+
+def remember_source(scope: Scope, trusted: TrustedProxies) -> str:
+    """The client's address, kept in the scope for the limits and the ``X-Tongban-Client-Address`` header."""
+    forwarded = None
+    for name, value in scope["headers"]:
+        if name == b"x-forwarded-for":
+            forwarded = value.decode("latin-1")
+    client = scope.get("client")
+    source = source_address(client[0] if client else None, forwarded, trusted)
+    scope[SOURCE] = source
+    return source
