@@ -114,20 +114,25 @@ async def test_who_read_my_data(http: httpx.AsyncClient, log_in: LogIn, mesh: Me
     assert any(r["case"] == case_a and r["org"] == "500110-SCJGJ" for r in forwarded)
 
     # the approved case stands behind the certificate; a reviewer of its department registers it
-    issued = await http.post(
-        "/exchange/certificates",
-        headers=reviewer,
-        json={
-            "identifier": CERTIFICATE,
-            "type_name": "营业执照",
-            "holder_kind": "person",
-            "holder_identifier": CHEN,
-            "holder_name": "陈晓梅",
-            "valid_from": "2026-06-15",
-            "case_ref": case_a,
-        },
-    )
-    assert issued.status_code in (201, 409), issued.text  # 409: a rerun on the same var/
+    # the read needs the case known, the certificate its approval: the second event may still be on its way
+    async def issue() -> httpx.Response:
+        issued = await http.post(
+            "/exchange/certificates",
+            headers=reviewer,
+            json={
+                "identifier": CERTIFICATE,
+                "type_name": "营业执照",
+                "holder_kind": "person",
+                "holder_identifier": CHEN,
+                "holder_name": "陈晓梅",
+                "valid_from": "2026-06-15",
+                "case_ref": case_a,
+            },
+        )
+        assert issued.status_code in (201, 409), issued.text  # 409: a rerun on the same var/
+        return issued
+
+    await eventually(issue, timeout=30, interval=0.3)
     found = await http.post(
         "/exchange/certificates/lookup",
         headers=reviewer,
