@@ -3,33 +3,18 @@ before it started, follows new revocations within seconds, and bridges a NATS re
 
 from __future__ import annotations
 
-import json
-import uuid
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime, timedelta
-
-import nats
 
 from meshkit.embedded import EmbeddedNats
-from meshkit.events import ensure_stream
-from meshkit.revocation import REVOCATION_STREAM, DenyList
+from meshkit.revocation import DenyList
 from meshkit.revocation_feed import RevocationFeed
 from meshkit.testing import eventually
+from meshkit.testing.revocations import announce_revocation
 
 
 async def announce(url: str, jti: str, *, subject: str = "identity.access_token_revoked.v1") -> None:
-    """What identity's relay publishes: a CloudEvent on the IDENTITY stream."""
-    nc = await nats.connect(url)
-    try:
-        js = nc.jetstream()
-        await ensure_stream(js, REVOCATION_STREAM, ["identity.>"])
-        now = datetime.now(UTC)
-        data = {"at": now.isoformat(), "until": (now + timedelta(minutes=15)).isoformat(), "jtis": [jti]}
-        envelope = {"id": str(uuid.uuid4()), "type": subject, "subject": jti, "data": data}
-        await js.publish(subject, json.dumps(envelope).encode())
-    finally:
-        await nc.close()
+    await announce_revocation(url, subject, jtis=[jti])
 
 
 @asynccontextmanager
