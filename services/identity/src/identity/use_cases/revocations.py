@@ -31,6 +31,7 @@ from meshkit.revocation import DenyList
 
 __all__ = [
     "deny_client",
+    "deny_person",
     "deny_subject",
     "end_session",
     "refusal",
@@ -124,6 +125,15 @@ async def deny_subject(
             subject_id=subject_id,
             token_subjects=list(token_subjects),
         ),
+    )
+
+
+async def deny_person(uow: IdentityUnitOfWork, *, person_id: str, policy: TokenPolicy, now: datetime) -> None:
+    """A person's account deactivated (or taken from a wrong holder): every ``sub`` their tokens carry, the
+    pairwise ones of sector clients included, and with them their enterprise tokens (``sub`` is the person)."""
+    subjects = [person_id, *await uow.clients.pairwise_subjects_of(person_id)]
+    await deny_subject(
+        uow, kind="person", subject_id=person_id, token_subjects=subjects, policy=policy, now=now
     )
 
 
