@@ -112,7 +112,6 @@ class RevocationFeed:
                 self._caught_up.set()
                 self._current = True  # nothing was ever revoked; look again for the stream shortly
                 await asyncio.sleep(self._poll)
-                self._current = False
             except Exception as exc:
                 self._current = False
                 log.warning("revocation feed interrupted", extra={"error": type(exc).__name__})
