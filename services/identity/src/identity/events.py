@@ -140,7 +140,7 @@ class AccessTokenRevoked(Revocation):
 
 class SessionEnded(Revocation):
     sid: str = Field(description="the ``sid`` claim of the session's access tokens")
-    reason: str = Field(description="logout (end-session)")
+    reason: str = Field(description="logout (end-session) | subject_deactivated")
 
 
 class TokenFamilyRevoked(Revocation):

@@ -40,6 +40,17 @@ class SessionRepository:
     def add(self, login: LoginSession) -> None:
         self._session.add(login)
 
+    async def open_of(
+        self, *, subject_id: str | None = None, enterprise_id: str | None = None, now: datetime
+    ) -> Sequence[LoginSession]:
+        """Open sessions of an account (a person's enterprise sessions included) or acting for an enterprise."""
+        query = select(LoginSession).where(LoginSession.ended_at.is_(None), LoginSession.expires_at > now)
+        if subject_id is not None:
+            query = query.where(LoginSession.subject_id == subject_id)
+        if enterprise_id is not None:
+            query = query.where(LoginSession.enterprise_id == enterprise_id)
+        return (await self._session.scalars(query.with_for_update())).all()
+
     async def lock_subject(self, subject: Person | Staff) -> None:
         """Re-read the row under ``FOR UPDATE`` so concurrent failed logins count one by one."""
         await self._session.refresh(subject, with_for_update=True)

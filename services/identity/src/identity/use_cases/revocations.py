@@ -106,9 +106,17 @@ async def deny_subject(
     policy: TokenPolicy,
     now: datetime,
 ) -> None:
-    """A deactivated account (staff, person) or enterprise: its tokens issued at or before ``now`` stop.
+    """A deactivated account (staff, person) or enterprise: its tokens issued at or before ``now`` stop, and
+    its open login sessions end (with their refresh families).
     ``token_subjects``: the ``sub`` values its tokens carry (a person's pairwise ones too); an enterprise's
     tokens are matched by ``org`` instead."""
+    sessions = await uow.sessions.open_of(
+        subject_id=None if kind == "enterprise" else subject_id,
+        enterprise_id=subject_id if kind == "enterprise" else None,
+        now=now,
+    )
+    for session in sessions:  # no refresh token of theirs outlives the deactivation, even a reactivation
+        await end_session(uow, session=session, reason="subject_deactivated", policy=policy, now=now)
     until = _until(policy, now)
     entries = [("sub", sub) for sub in token_subjects]
     if kind == "enterprise":

@@ -11,14 +11,27 @@ import jwt
 import pytest
 from sqlalchemy import select
 
+from identity.domain.authorization import Actor
 from identity.main import create_app
 from identity.settings import IdentitySettings
 from identity.store.models import OUTBOX
+from identity.store.unit_of_work import IdentityUnitOfWork
+from identity.use_cases.staff import set_staff_active
 from meshkit.db import Database
 from meshkit.embedded import EmbeddedNats
 from meshkit.testing.service import TEST_SECRET, app_client
 
-from .conftest import ISSUER, WEB, WEB_REDIRECT, Browser, OpWorld, logged_in_tokens, query_of, refresh
+from .conftest import (
+    ISSUER,
+    QIJIANG,
+    WEB,
+    WEB_REDIRECT,
+    Browser,
+    OpWorld,
+    logged_in_tokens,
+    query_of,
+    refresh,
+)
 
 pytestmark = pytest.mark.api
 
@@ -121,3 +134,25 @@ async def test_ended_session_revokes_its_access_tokens(op_client: httpx.AsyncCli
     [event] = await announced(op.database, "identity.session_ended.v1")
     assert event["sid"] == sid
     assert event["reason"] == "logout"
+
+
+async def test_deactivation_ends_the_sessions_so_a_reactivation_revives_no_refresh_token(
+    op_client: httpx.AsyncClient, op: OpWorld
+) -> None:
+    browser = Browser(op_client)
+    tokens = (await browser.exchange(await browser.log_in(op.staff_username))).json()
+    sid = claims_of(tokens["access_token"])["sid"]
+    admin = Actor(kind="staff", id="district-admin", roles=frozenset({"admin"}), region=QIJIANG)
+    policy = IdentitySettings().token_policy()
+    async with IdentityUnitOfWork(op.database) as uow:
+        await set_staff_active(uow, admin, staff_id=op.staff_id, active=False, policy=policy)
+    async with IdentityUnitOfWork(op.database) as uow:
+        await set_staff_active(uow, admin, staff_id=op.staff_id, active=True, policy=policy)
+
+    assert (await refresh(op_client, tokens["refresh_token"])).json()["error"] == "invalid_grant"
+    refused = await op_client.get("/me", headers={"Authorization": f"Bearer {tokens['access_token']}"})
+    assert refused.status_code == 401
+    [ended] = await announced(op.database, "identity.session_ended.v1")
+    assert (ended["sid"], ended["reason"]) == (sid, "subject_deactivated")
+    [deactivated] = await announced(op.database, "identity.subject_deactivated.v1")
+    assert deactivated["token_subjects"] == [op.staff_id]
