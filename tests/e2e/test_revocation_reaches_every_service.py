@@ -91,7 +91,9 @@ class Login:
     cookie: str
 
 
-async def browser_login(gateway_url: str, login: str, password: str = DEMO_PASSWORD) -> Login:
+async def browser_login(
+    gateway_url: str, login: str, headers: dict[str, str], password: str = DEMO_PASSWORD
+) -> Login:
     """Code + PKCE through identity's page, keeping the session cookie and every token."""
     verifier = secrets.token_urlsafe(48)
     challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
@@ -105,7 +107,7 @@ async def browser_login(gateway_url: str, login: str, password: str = DEMO_PASSW
         "code_challenge": challenge,
         "code_challenge_method": "S256",
     }
-    async with httpx.AsyncClient(base_url=gateway_url, timeout=20) as browser:
+    async with httpx.AsyncClient(base_url=gateway_url, timeout=20, headers=headers) as browser:
         page = await browser.get("/identity/authorize", params=params)
         match = re.search(r'name="pending" value="([^"]*)"', page.text)
         assert page.status_code == 200, page.text
@@ -144,8 +146,8 @@ def found(mesh: Mesh) -> list[Target]:
 
 
 @pytest.fixture
-def login(gateway_url: str) -> Callable[[str], Awaitable[Login]]:
-    return lambda name: browser_login(gateway_url, name)
+def login(gateway_url: str, client_address: dict[str, str]) -> Callable[[str], Awaitable[Login]]:
+    return lambda name: browser_login(gateway_url, name, client_address)
 
 
 async def test_revoked_access_token_is_refused_everywhere(
