@@ -65,15 +65,17 @@ class RevocationFeed:
         self._nc: NATS | None = None
         self._task: asyncio.Task[None] | None = None
         self._caught_up = asyncio.Event()
+        self._settled = asyncio.Event()  # caught up, or NATS could not be reached: ``start`` waits no longer
         self._current = False  # caught up and following right now
         self.applied = 0
 
     async def start(self, *, wait: float) -> None:
-        """Start following; wait up to ``wait`` seconds for the replay, then serve regardless (fail open)."""
+        """Start following; wait up to ``wait`` seconds for the replay (not at all once NATS turned out to be
+        unreachable: there is nothing to learn then), then serve regardless (fail open)."""
         self._task = asyncio.create_task(self._run(), name="revocation-feed")
-        try:
-            await asyncio.wait_for(self._caught_up.wait(), wait)
-        except TimeoutError:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._settled.wait(), wait)
+        if not self._caught_up.is_set():
             log.warning(
                 "revocation feed not caught up at start: serving with the entries it has",
                 extra={"nats_url": self._url, "waited": wait},
@@ -82,8 +84,10 @@ class RevocationFeed:
     async def close(self) -> None:
         if self._task is not None:
             self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+            await asyncio.wait([self._task], timeout=5.0)  # never hang a shutdown on the client library
+            if self._task.done() and not self._task.cancelled():
+                with contextlib.suppress(Exception):
+                    self._task.result()
         if self._nc is not None:
             with contextlib.suppress(Exception):
                 await self._nc.close()
@@ -110,10 +114,12 @@ class RevocationFeed:
                 raise
             except _NoStream:
                 self._caught_up.set()
+                self._settled.set()
                 self._current = True  # nothing was ever revoked; look again for the stream shortly
                 await asyncio.sleep(self._poll)
             except Exception as exc:
                 self._current = False
+                self._settled.set()
                 log.warning("revocation feed interrupted", extra={"error": type(exc).__name__})
                 await asyncio.sleep(backoff)
                 backoff = min(backoff * 2, 5.0)
@@ -124,10 +130,14 @@ class RevocationFeed:
             async def quiet(exc: Exception) -> None:
                 log.debug("nats connection problem", extra={"error": type(exc).__name__})
 
+            # No reconnecting inside the client: a lost connection closes it, and ``_run`` connects anew (with its
+            # own backoff) and resumes from the last sequence. An unreachable server fails the connect within a
+            # second instead of the client's own retry loop (60 tries, 2 s apart, by default).
             self._nc = await nats.connect(
                 self._url,
                 name=self._name,
-                max_reconnect_attempts=-1,
+                allow_reconnect=False,
+                max_reconnect_attempts=1,
                 reconnect_time_wait=0.5,
                 connect_timeout=2,
                 error_cb=quiet,
@@ -159,6 +169,7 @@ class RevocationFeed:
 
     def _mark_current(self) -> None:
         self._current = True
+        self._settled.set()
         if not self._caught_up.is_set():
             self._caught_up.set()
             log.info("revocation feed caught up", extra={"entries": len(self.deny)})
