@@ -167,7 +167,7 @@ def gateway_settings(
     upstreams: dict[str, Upstream], nats_server: EmbeddedNats
 ) -> Callable[..., GatewaySettings]:
     """Settings pointing at the test upstreams and the session's NATS (the rate limits' counts, in a bucket of
-    this test's own), with ``overrides``."""
+    this test's own; revocations), with ``overrides``."""
     bucket = f"limits_{uuid.uuid4().hex[:12]}"
 
     def make(**overrides: Any) -> GatewaySettings:

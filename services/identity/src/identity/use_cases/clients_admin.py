@@ -18,9 +18,11 @@ from sqlalchemy.exc import IntegrityError
 from identity.domain.authorization import Actor, admin_reaches, is_admin, is_district_admin, may_grant_scopes
 from identity.domain.clients import GrantType, client_problems
 from identity.domain.organizations import division_prefix
+from identity.domain.tokens import TokenPolicy
 from identity.store.models import Client
 from identity.store.unit_of_work import IdentityUnitOfWork
 from identity.use_cases.errors import Forbidden, Invalid, NotFound
+from identity.use_cases.revocations import deny_client
 from identity.use_cases.tokens import client_secret_hash
 from meshkit.errors import ProblemError
 
@@ -162,27 +164,36 @@ async def update_client(
     return client
 
 
-async def set_client_active(uow: IdentityUnitOfWork, actor: Actor, *, client_id: str, active: bool) -> Client:
-    """A deactivated client can no longer get tokens, and its live tokens stop working at identity."""
+async def set_client_active(
+    uow: IdentityUnitOfWork, actor: Actor, *, client_id: str, active: bool, policy: TokenPolicy
+) -> Client:
+    """A deactivated client can no longer get tokens, and its live tokens stop working: at identity at once,
+    at every other service when the announcement arrives (seconds)."""
     client = await _reachable(uow, actor, client_id)
     if actor.kind == "system" and actor.id == client_id and not active:
         raise ProblemError("不能停用自己", status=409, code="cannot_deactivate_self")
     if client.active != active:
         client.active = active
+        if not active:
+            await deny_client(
+                uow, client_id=client_id, reason="deactivated", policy=policy, now=datetime.now(UTC)
+            )
         await uow.commit()
         log.info("client active changed", extra={"client_id": client_id, "active": active, "by": actor.id})
     return client
 
 
 async def rotate_client_secret(
-    uow: IdentityUnitOfWork, actor: Actor, *, pepper: str, client_id: str
+    uow: IdentityUnitOfWork, actor: Actor, *, pepper: str, client_id: str, policy: TokenPolicy
 ) -> IssuedClient:
-    """A new secret replaces the old one at once (shown once)."""
+    """A new secret replaces the old one at once (shown once); tokens issued with the old one are revoked
+    everywhere (a rotation is what one does when the old secret may be known to someone else)."""
     client = await _reachable(uow, actor, client_id)
     if client.secret_hash is None:
         raise ProblemError("公开客户端没有密钥 (public client)", status=409, code="public_client")
     secret = secrets.token_urlsafe(32)
     client.secret_hash = client_secret_hash(secret, pepper)
+    await deny_client(uow, client_id=client_id, reason="secret_rotated", policy=policy, now=datetime.now(UTC))
     await uow.commit()
     log.info("client secret rotated", extra={"client_id": client_id, "by": actor.id})
     return IssuedClient(client, secret)
