@@ -7,6 +7,7 @@ from datetime import date
 
 from identity import use_cases
 from identity.domain import OrganizationKind
+from identity.domain.demo_credentials import DEMO_CLIENT_SECRET, DEMO_PASSWORD
 from identity.domain.organizations import OrganizationFields
 from identity.domain.subjects import StaffRole, VerificationMethod
 from identity.pii import PiiCipher
@@ -124,7 +125,6 @@ DEMO_CLIENTS: dict[str, tuple[str, str, list[str]]] = {
     "realname-verifier": ("实名核验系统（人口库比对）", "500110-GAJ", ["identity:verify"]),
 }
 
-DEMO_CLIENT_SECRET = "demo-client-secret-for-local-runs"  # noqa: S105 - demo data, dev only
 
 # A public web app (authorization code + PKCE, no secret) to try the login page with: a local front end
 # (or any OAuth tool) on port 3000 receives the code.
@@ -194,8 +194,8 @@ def organizations() -> list[OrganizationFields]:
     return orgs
 
 
-# Dev and test only: every demo account's password. Never loaded when TONGBAN_ENV=prod.
-DEMO_PASSWORD = "Tongban2024"  # noqa: S105 - documented demo password
+# Dev and test only: every demo account's password (identity.domain.demo_credentials). Never loaded, and refused
+# at the login form, when TONGBAN_ENV=prod.
 
 # name, resident ID (check digit: stdnum.cn.ric.calc_check_digit), phone, how the level was reached, by whom
 DEMO_PERSONS: list[tuple[str, str, str | None, VerificationMethod | None, str | None]] = [
@@ -281,13 +281,14 @@ async def load(database: Database, settings: IdentitySettings) -> int:
 
 async def _main() -> None:
     settings = IdentitySettings()
+    if settings.environment == "prod":  # the published demo secret and password must never reach production
+        raise SystemExit("TONGBAN_ENV=prod 不加载演示数据 (the demo loader refuses to run in prod)")
     database = Database.from_url(settings.database_url, pool_size=2)
     try:
         changed = await load(database, settings)
         print(f"identity demo data: {changed} organizations created or updated")
-        if settings.environment != "prod":
-            accounts = await load_accounts(database, settings)
-            print(f"identity demo accounts: {accounts} created (password {DEMO_PASSWORD}, dev only)")
+        accounts = await load_accounts(database, settings)
+        print(f"identity demo accounts: {accounts} created (password {DEMO_PASSWORD}, dev only)")
     finally:
         await database.dispose()
 

@@ -10,7 +10,10 @@ from meshkit.db import Database
 
 
 async def _main() -> None:
-    database = Database.from_url(CatalogSettings().database_url, pool_size=2)
+    settings = CatalogSettings()
+    if settings.environment == "prod":
+        raise SystemExit("TONGBAN_ENV=prod 不加载演示数据 (the demo loader refuses to run in prod)")
+    database = Database.from_url(settings.database_url, pool_size=2)
     try:
         loaded = await load(database)
         print(
