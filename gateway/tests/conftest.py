@@ -52,6 +52,10 @@ def upstream_app(name: str, upstream: Upstream) -> FastAPI:
     async def readyz() -> dict[str, str]:
         return {"status": "ready"}
 
+    @app.get("/metrics", include_in_schema=False)
+    async def metrics() -> Response:  # inside only: the gateway must never route here
+        return Response(f"# {name} internals\n", media_type="text/plain")
+
     @app.get("/items/{code}", response_model=item, tags=["items"])
     async def get_item(
         code: str, token: HTTPAuthorizationCredentials | None = Security(bearer)

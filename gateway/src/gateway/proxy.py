@@ -14,7 +14,7 @@ import aiohttp
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from gateway.forwarding import response_headers, upstream_headers, upstream_url
-from gateway.routes import Route, RouteTable
+from gateway.routes import Route, RouteTable, internal_path
 from gateway.upstreams import Upstreams
 from meshkit.errors import problem_response
 
@@ -73,6 +73,9 @@ class ProxyMiddleware:
         route = self.routes.get(scope["path"][1:].partition("/")[0]) if scope["type"] == "http" else None
         if route is None:
             await self.app(scope, receive, send)
+            return
+        if internal_path(scope["path"][len(route.prefix) :]):  # e.g. /catalog/metrics: inside only
+            await _not_routed(scope, receive, send)
             return
         scope["route"] = route  # names the upstream in the request-duration metric
         if self.guard is not None and not route.public:
@@ -134,6 +137,17 @@ class ProxyMiddleware:
             raise
         finally:
             response.release()
+
+
+async def _not_routed(scope: Scope, receive: Receive, send: Send) -> None:
+    """As for any path the gateway does not route: nothing tells the caller the upstream has it."""
+    response = problem_response(
+        status=404,
+        code="route_not_found",
+        detail=f"网关上没有此路径: {scope['path'][:200]} (not routed)",
+        instance=scope["path"][:200],
+    )
+    await response(scope, receive, send)
 
 
 async def _failure(scope: Scope, receive: Receive, send: Send, route: Route, exc: BaseException) -> None:
