@@ -72,6 +72,11 @@ class ExchangeSettings(ServiceSettings):
     cases_url: str = Field(default="http://127.0.0.1:8803", description="cases service (case bases)")
     client_id: str = Field(default="tongban-exchange", description="the exchange's own identity client")
     client_secret: SecretStr = Field(default=SecretStr(DEMO_CLIENT_SECRET))
+    background_lane_clients: list[str] = Field(
+        default=["tongban-cases"],
+        description="on the background lane (EXCHANGE_BACKGROUND_LANE), the clients served: the cases platform's; "
+        "only its routes (resources, batch reads, certificates) are served there",
+    )
     mesh_timeout: float = Field(default=5.0, gt=0, le=60, description="seconds per call to identity/cases")
     case_event_wait: float = Field(
         default=0.5,
