@@ -20,6 +20,7 @@ from meshkit.db import Database
 
 __all__ = [
     "DEMO_CLIENTS",
+    "DEMO_CLIENT_SECRET",
     "DEMO_PASSWORD",
     "DEMO_PERSONS",
     "DEMO_STAFF",
