@@ -138,3 +138,20 @@ async def test_every_process_kind_of_the_mesh_has_a_user(nats_server: EmbeddedNa
         assert nc.is_connected
     finally:
         await nc.close()
+
+
+async def test_the_gateway_keeps_its_counts_in_its_own_bucket_only(nats_server: EmbeddedNats) -> None:
+    """The gateway's user may create and use the rate-limit bucket (compare-and-set updates included), and no
+    other bucket or stream."""
+    async with connected(nats_server, "gateway") as (nc, errors):
+        js = nc.jetstream(timeout=2.0)
+        kv = await js.create_key_value(bucket="gateway_limits", history=1, ttl=120)
+        key = f"probe.{secrets.token_hex(4)}"
+        revision = await kv.create(key, b"1")
+        await kv.update(key, b"2", last=revision)
+        assert (await kv.get(key)).value == b"2"
+        with pytest.raises(Exception):  # noqa: B017,PT011 - refused: not its bucket
+            await js.create_key_value(bucket="someone_else", history=1)
+        await nc.publish("cases.case_submitted.v1", b"{}")
+        await nc.flush()
+        await eventually(refused(errors, "cases.case_submitted.v1"), timeout=5)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-from collections.abc import AsyncIterator, Callable
+import uuid
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -20,7 +21,7 @@ from pydantic import BaseModel
 from gateway.main import create_app
 from gateway.routes import SERVICES
 from gateway.settings import GatewaySettings
-from meshkit.embedded import free_port
+from meshkit.embedded import EmbeddedNats, free_port
 from meshkit.testing.tokens import TokenFactory
 
 
@@ -165,13 +166,29 @@ def serve() -> Callable[..., AbstractAsyncContextManager[str]]:
     return serving
 
 
+@pytest.fixture(scope="session")
+def limits_nats(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedNats]:
+    """A NATS of the gateway tests' own for the rate limits' counts: each test counts in a bucket of its own, which
+    the mesh's ``gateway`` user (one bucket, ``gateway_limits``) may not create on the session's NATS. That user's
+    permissions are exercised by deploy/tests/test_nats_permissions.py and the e2e tier."""
+    server = EmbeddedNats(store_dir=tmp_path_factory.mktemp("limits-nats"), port=free_port())
+    server.start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture
-def gateway_settings(upstreams: dict[str, Upstream]) -> Callable[..., GatewaySettings]:
-    """Settings pointing at the test upstreams, with ``overrides``."""
+def gateway_settings(
+    upstreams: dict[str, Upstream], limits_nats: EmbeddedNats
+) -> Callable[..., GatewaySettings]:
+    """Settings pointing at the test upstreams and the tests' NATS (the rate limits' counts, in a bucket of this
+    test's own), with ``overrides``."""
+    bucket = f"limits_{uuid.uuid4().hex[:12]}"
 
     def make(**overrides: Any) -> GatewaySettings:
         urls = {f"{name}_url": upstream.url for name, upstream in upstreams.items()}
-        return GatewaySettings(**{**urls, **overrides})
+        shared = {"nats_url": limits_nats.url, "rate_limit_bucket": bucket}
+        return GatewaySettings(**{**urls, **shared, **overrides})
 
     return make
 

@@ -397,3 +397,52 @@ async def test_a_department_trying_every_way_around_the_rules_is_refused(
     mine = (await http.get("/exchange/access-log/mine", headers=chen)).json()
     reasons = {m["reason"] for m in mine if m["outcome"] == "refused"}
     assert {"basis_required", "legal_basis_unknown", "case_unknown", "case_not_handled_by_reader"} <= reasons
+
+
+INSIDE = ["127.0.0.1:8801", "127.1", "2130706433", "0x7f000001", "[::1]", "169.254.169.254", "10.0.0.5"]
+
+
+async def test_a_department_cannot_aim_the_hub_inside(http: httpx.AsyncClient, log_in: LogIn) -> None:
+    """区市场监管局's own system may keep its resources, but through the gateway it can point none of them at an
+    address inside (any spelling), at a host not on its allowlist, or at another department's resource; an
+    administrator's webhook cannot name an inside address either. Each refusal says which rule."""
+    registry = await _client_token(http, "scjgj-registry")
+    admin, _ = await log_in("admin")
+    legal = "/exchange/resources/500110-SCJGJ-FR-001"
+    current = (await http.get(legal, headers=registry)).json()
+    definition = {
+        key: current[key]
+        for key in (
+            "name",
+            "provider_code",
+            "summary",
+            "sharing_type",
+            "items",
+            "update_cycle",
+            "published_on",
+        )
+    }
+
+    async def point(url: str, path: str = legal) -> httpx.Response:
+        body = {**definition, "sharing_method": "api", "endpoint_url": url}
+        return await http.put(path, headers=registry, json=body)
+
+    for host in INSIDE:
+        refused = await point(f"https://{host}/query")
+        assert refused.status_code == 422, (host, refused.text)
+        assert refused.json()["code"] in {"endpoint_refused", "endpoint_host_not_allowed"}, refused.text
+    unlisted = await point("https://registry.scjgj.example/query")
+    assert (unlisted.status_code, unlisted.json()["code"]) == (422, "endpoint_host_not_allowed")
+    foreign = await point("https://registry.scjgj.example/query", "/exchange/resources/500110-GAJ-RK-001")
+    assert foreign.status_code == 403, foreign.text
+    after = (await http.get(legal, headers=registry)).json()
+    assert (after["sharing_method"], after.get("endpoint_url")) == (current["sharing_method"], None)
+
+    for host in INSIDE:
+        hook = {
+            "resource_code": "500110-SCJGJ-FR-001",
+            "channel": "webhook",
+            "webhook_url": f"https://{host}/h",
+        }
+        refused = await http.post("/exchange/subscriptions", headers=admin, json=hook)
+        assert (refused.status_code, refused.json()["code"]) == (422, "webhook_url_refused"), refused.text

@@ -9,6 +9,7 @@ from __future__ import annotations
 from starlette.types import ASGIApp, Scope
 
 from gateway.routes import Route
+from gateway.throttle import PRINCIPAL
 from meshkit.auth import TokenVerifier
 from meshkit.errors import ProblemError, problem_response
 
@@ -24,7 +25,7 @@ class TokenGuard:
         if token is None:
             return None
         try:
-            await self._verifier.verify(token)
+            scope[PRINCIPAL] = await self._verifier.verify(token)
         except ProblemError as exc:
             return problem_response(
                 status=exc.status,

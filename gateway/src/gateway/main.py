@@ -14,12 +14,16 @@ from contextlib import asynccontextmanager
 import uvicorn
 from fastapi import FastAPI
 
+from gateway.counters import SharedWindows
 from gateway.docs import DOCS_TITLE, CombinedOpenAPI, docs_router
 from gateway.guard import TokenGuard
 from gateway.health import ops_router
+from gateway.limit_store import LimitStore
+from gateway.limits import Rules, TrustedProxies
 from gateway.proxy import ProxyMiddleware
 from gateway.routes import route_table
 from gateway.settings import GatewaySettings
+from gateway.throttle import Throttle, store_fallbacks
 from gateway.upstreams import Upstreams
 from meshkit.auth import TokenVerifier
 from meshkit.errors import install_error_handlers
@@ -47,14 +51,29 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
         jwks_url=settings.jwks_url, issuer=settings.issuer, audience=settings.audience, client=jwks_client
     )
 
+    rules = Rules.with_overrides(settings.rate_limits)
+    store = LimitStore(
+        settings.nats_url,
+        bucket=settings.rate_limit_bucket,
+        ttl=2 * max(c.window for c in rules.classes),
+        user=settings.nats_user,
+        password=settings.nats_password.get_secret_value() if settings.nats_password is not None else None,
+    )
+    windows = SharedWindows(store, on_fallback=store_fallbacks.inc)
+    throttle = Throttle(rules, windows, TrustedProxies(settings.trusted_proxies))
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         configure_logging("gateway", settings.log_level)
         await upstreams.open()
+        if settings.rate_limits_enabled:
+            store.start()
+            await store.reached(settings.rate_limit_store_wait)
         freeze_startup_heap()
         try:
             yield
         finally:
+            await store.close()
             await upstreams.close()
             await jwks_client.aclose()
 
@@ -79,7 +98,13 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
     app.include_router(ops_router(upstreams, readiness_timeout=settings.readiness_timeout))
     app.include_router(docs_router(combined))
     guard = TokenGuard(verifier) if settings.verify_tokens else None
-    app.add_middleware(ProxyMiddleware, routes=routes, upstreams=upstreams, guard=guard)
+    app.add_middleware(
+        ProxyMiddleware,
+        routes=routes,
+        upstreams=upstreams,
+        guard=guard,
+        throttle=throttle if settings.rate_limits_enabled else None,
+    )
     app.add_middleware(
         BodyLimitMiddleware,
         max_bytes=settings.max_body_bytes,

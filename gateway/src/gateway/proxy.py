@@ -15,6 +15,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from gateway.forwarding import response_headers, upstream_headers, upstream_url
 from gateway.routes import Route, RouteTable, internal_path
+from gateway.throttle import Throttle
 from gateway.upstreams import Upstreams
 from meshkit.errors import problem_response
 
@@ -62,12 +63,19 @@ class ProxyMiddleware:
     """Forward requests whose first path segment names a service in ``routes``; pass the rest to ``app``."""
 
     def __init__(
-        self, app: ASGIApp, *, routes: RouteTable, upstreams: Upstreams, guard: Guard | None = None
+        self,
+        app: ASGIApp,
+        *,
+        routes: RouteTable,
+        upstreams: Upstreams,
+        guard: Guard | None = None,
+        throttle: Throttle | None = None,
     ) -> None:
         self.app = app
         self.routes = routes
         self.upstreams = upstreams
         self.guard = guard
+        self.throttle = throttle
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         route = self.routes.get(scope["path"][1:].partition("/")[0]) if scope["type"] == "http" else None
@@ -80,6 +88,11 @@ class ProxyMiddleware:
         scope["route"] = route  # names the upstream in the request-duration metric
         if self.guard is not None and not route.public:
             refusal = await self.guard(scope, route)
+            if refusal is not None:
+                await refusal(scope, receive, send)
+                return
+        if self.throttle is not None:
+            refusal = await self.throttle(scope)
             if refusal is not None:
                 await refusal(scope, receive, send)
                 return

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from pydantic import AliasChoices, Field, field_validator
+import ipaddress
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from gateway.limits import LimitSpec
 
 __all__ = ["GatewaySettings"]
 
@@ -54,11 +58,43 @@ class GatewaySettings(BaseSettings):
         validation_alias=AliasChoices("jwks_url", "TONGBAN_JWKS_URL"),
     )
     audience: str = Field(default="tongban", validation_alias=AliasChoices("audience", "TONGBAN_AUDIENCE"))
+    rate_limits_enabled: bool = Field(default=True, description="the per-caller rate limits (429)")
+    rate_limits: dict[str, LimitSpec] = Field(
+        default_factory=dict,
+        description="JSON overrides of the rate-limit classes by name (login, token, registration, code, "
+        'search, api), e.g. {"login": {"limit": 20, "window": 60, "methods": ["POST"], '
+        '"paths": ["/identity/authorize"]}}',
+    )
+    trusted_proxies: list[str] = Field(
+        default_factory=list,
+        description="networks (CIDR) of load balancers in front of the gateway whose X-Forwarded-For is believed",
+    )
+    nats_url: str = Field(
+        default="nats://127.0.0.1:8842",
+        validation_alias=AliasChoices("nats_url", "NATS_URL"),
+        description="where the shared rate-limit counts live (a JetStream key-value bucket)",
+    )
+    nats_user: str | None = Field(
+        default=None,
+        description="the gateway's NATS user (deploy/nats/permissions.toml); the launcher sets it",
+    )
+    nats_password: SecretStr | None = Field(default=None, description="that user's password")
+    rate_limit_bucket: str = Field(default="gateway_limits", pattern=r"^[A-Za-z0-9_-]+$")
+    rate_limit_store_wait: float = Field(
+        default=3.0, ge=0, le=60, description="seconds a starting gateway waits for the shared counts"
+    )
     host: str = "127.0.0.1"
     port: int = Field(default=8800, ge=1, le=65535)
     log_level: str = Field(
         default="INFO", validation_alias=AliasChoices("log_level", "GATEWAY_LOG_LEVEL", "TONGBAN_LOG_LEVEL")
     )
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, value: list[str]) -> list[str]:
+        for network in value:
+            ipaddress.ip_network(network, strict=False)  # ValueError names the bad one
+        return value
 
     @field_validator("identity_url", "catalog_url", "cases_url", "exchange_url")
     @classmethod

@@ -20,11 +20,11 @@ from exchange.clients.outbound import Outbound
 from exchange.demo import load
 from exchange.domain.outbound import OutboundPolicy
 from exchange.main import create_app
+from exchange.runtime import ExchangeRuntime
 from exchange.settings import ExchangeSettings
 from exchange.signing import sm2_public_key
 from exchange.store import SERVICE_ROOT
 from exchange.use_cases.bases import ReadBases
-from exchange.use_cases.reads import ReadPath
 from meshkit.db import Database
 from meshkit.embedded import EmbeddedPostgres
 from meshkit.roles import ServiceRoles
@@ -223,16 +223,40 @@ def mesh() -> FakeMesh:
     return FakeMesh()
 
 
+class Wiring:
+    """The started app's runtime object, and parts of it replaced for a test (e.g. the outbound client, the read
+    path's bases, clock or providers)."""
+
+    def __init__(self, client: httpx.AsyncClient) -> None:
+        transport = client._transport
+        assert isinstance(transport, httpx.ASGITransport)
+        self.state = transport.app.state  # type: ignore[attr-defined]
+
+    @property
+    def runtime(self) -> ExchangeRuntime:
+        found: ExchangeRuntime = self.state.runtime
+        return found
+
+    def replace(self, **parts: Any) -> None:
+        self.state.runtime = replace(self.runtime, **parts)
+
+    def replace_path(self, **parts: Any) -> None:
+        self.replace(read_path=replace(self.runtime.read_path, **parts))
+
+
+@pytest.fixture
+def wiring(client: httpx.AsyncClient) -> Wiring:
+    return Wiring(client)
+
+
 def on_fake_mesh(
     client: httpx.AsyncClient, mesh: FakeMesh, clock: Callable[[], datetime] | None = None
 ) -> None:
     """Point a started app's read path at the fake identity and cases (and a test clock)."""
-    transport = client._transport
-    assert isinstance(transport, httpx.ASGITransport)
-    state = transport.app.state  # type: ignore[attr-defined]
-    path: ReadPath = state.read_path
+    wiring = Wiring(client)
+    path = wiring.runtime.read_path
     bases = ReadBases(mesh.records(), path.sealer, ttl=1.0, window_days=30)
-    state.read_path = replace(path, clock=clock or path.clock, bases=bases)
+    wiring.replace_path(clock=clock or path.clock, bases=bases)
 
 
 @pytest.fixture
@@ -242,16 +266,15 @@ async def client(
     """The exchange app on the test clock, asking the fake identity and cases; registrations screen URLs with
     the test's resolver (no real DNS)."""
     on_fake_mesh(real_time_client, mesh, clock)
-    transport = real_time_client._transport
-    assert isinstance(transport, httpx.ASGITransport)
-    state = transport.app.state  # type: ignore[attr-defined]
-    serving = state.outbound
-    state.outbound = Outbound(state.settings.outbound_policy(), resolver=resolver)
+    wiring = Wiring(real_time_client)
+    serving = wiring.runtime.outbound
+    screening = Outbound(wiring.runtime.settings.outbound_policy(), resolver=resolver)
+    wiring.replace(outbound=screening)
     try:
         yield real_time_client
     finally:
-        await state.outbound.close()
-        state.outbound = serving
+        await screening.close()
+        wiring.replace(outbound=serving)
 
 
 class ScriptedResolver(AbstractResolver):

@@ -22,7 +22,7 @@ from meshkit.db import Database
 from meshkit.errors import install_error_handlers
 from meshkit.heap import freeze_startup_heap
 from meshkit.http import service_client
-from meshkit.lanes import FastLanes, Lane
+from meshkit.lanes import FastLanes, lanes_of
 from meshkit.middleware import BodyLimitMiddleware
 from meshkit.observability import RequestContextMiddleware
 from meshkit.priority import lower_priority
@@ -95,9 +95,9 @@ def build_app(
     routers: Sequence[APIRouter],
     version: str = "0.1.0",
     tags: list[dict[str, Any]] | None = None,
-    lanes: Sequence[Lane] = (),
 ) -> FastAPI:
-    """``lanes``: routes (declared in ``routers`` too, for the docs) served by :class:`meshkit.lanes.FastLanes`."""
+    """Routes of ``routers`` declared with a :class:`meshkit.lanes.ServedBy` class are served by
+    :class:`meshkit.lanes.FastLanes`."""
 
     @asynccontextmanager
     async def started_then_frozen(app: FastAPI) -> AsyncIterator[None]:
@@ -119,6 +119,7 @@ def build_app(
     app.state.settings = settings
     app.state.readiness = {}
     install_error_handlers(app)
+    lanes = lanes_of(routers)
     if lanes:
         app.add_middleware(FastLanes, lanes=lanes)  # innermost: inside body limit and request context
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)

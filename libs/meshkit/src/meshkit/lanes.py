@@ -1,21 +1,25 @@
 """Fast lanes: a service's busiest routes served without the framework's routing and dependency machinery.
 
-A :class:`Lane` names a method, a path template and a plain ``Request -> Response`` handler. :class:`FastLanes`
-is pure ASGI and sits innermost of the service middleware (inside request context and body limit): a matching
-request goes straight to its handler; errors become responses through the app's own exception handlers (so
-problem+json as everywhere), except unexpected ones, which go on to the server-error handler as on any route.
-Everything else passes to the app untouched. Keep the route declared as usual as well, for the OpenAPI document:
-:class:`ServedBy` documents it from its endpoint's signature while the lane serves it, and :func:`parsed_body`
-validates a body as FastAPI would (the same 422 problem), so the lane and the document agree.
+A route declared with a :class:`ServedBy` class (``route_class_override``) is documented from its endpoint's
+signature as any route, and served by the class's plain ``Request -> Response`` handler: :func:`lanes_of` makes
+a :class:`Lane` of every such route of the app's routers, and :class:`FastLanes` (pure ASGI, innermost of the
+service middleware: inside request context and body limit) sends a matching request straight to its handler.
+The handler checks the token first, then takes its inputs with :func:`declared`, which validates the path,
+query and header parameters and the JSON body exactly as the declared signature says (FastAPI's own parameter
+validation, the same 422 problem), so the lane and the document cannot disagree. Errors become responses
+through the app's own exception handlers (problem+json as everywhere), except unexpected ones, which go on to
+the server-error handler as on any route. Everything else passes to the app untouched.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
+from fastapi import APIRouter
+from fastapi.dependencies.utils import request_params_to_args
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, ValidationError
@@ -24,28 +28,106 @@ from starlette.responses import Response
 from starlette.routing import compile_path
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-__all__ = ["FastLanes", "Lane", "ServedBy", "parsed_body"]
+__all__ = ["Declared", "FastLanes", "Lane", "ServedBy", "declared", "lanes_of", "parsed_body"]
 
 Handler = Callable[[Request], Awaitable[Response]]
 M = TypeVar("M", bound=BaseModel)
 
 
+class ServedBy(APIRoute):
+    """An APIRoute documented from its endpoint's signature (OpenAPI unchanged) but served by ``handler`` (the
+    lane's, should a request reach the router anyway)."""
+
+    handler: Callable[[Request], Coroutine[Any, Any, Response]]
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        return type(self).handler
+
+
+@dataclass(frozen=True)
+class Declared(Generic[M]):
+    """A lane's inputs, validated as its route declares them."""
+
+    path: dict[str, Any]
+    query: dict[str, Any]
+    headers: dict[str, Any]
+    body: M
+
+
 @dataclass(frozen=True)
 class Lane:
+    """One served route: its method, its path template (also the request metric's route label), its handler,
+    and the route it was declared as (whose parameters :func:`declared` validates)."""
+
     method: str
     path: str
-    """Template like a route's, e.g. ``/resources/{code}/read``; also the request metric's route label."""
     handler: Handler
+    route: APIRoute
     _regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_regex", compile_path(self.path)[0])
+
+    @classmethod
+    def of(cls, route: ServedBy) -> Lane:
+        methods = sorted(route.methods or ())
+        if len(methods) != 1:
+            raise ValueError(f"a lane serves one method: {route.path} declares {methods}")
+        return cls(methods[0], route.path, type(route).handler, route)
 
     def match(self, scope: Scope) -> dict[str, Any] | None:
         if scope["method"] != self.method:
             return None
         found = self._regex.match(scope["path"])
         return None if found is None else found.groupdict()
+
+
+def lanes_of(routers: Iterable[APIRouter]) -> list[Lane]:
+    """A lane for every route declared with a :class:`ServedBy` class."""
+    return [Lane.of(route) for router in routers for route in router.routes if isinstance(route, ServedBy)]
+
+
+async def declared(request: Request, body: type[M]) -> Declared[M]:
+    """The request's parameters and body validated as the serving lane's route declares them; every violation
+    in one 422, parameters first, as FastAPI would answer."""
+    lane: Lane = request.scope["route"]
+    dependant = lane.route.dependant
+    path, path_errors = request_params_to_args(dependant.path_params, request.path_params)
+    query, query_errors = request_params_to_args(dependant.query_params, request.query_params)
+    headers, header_errors = request_params_to_args(dependant.header_params, request.headers)
+    errors = [*path_errors, *query_errors, *header_errors]
+    try:
+        parsed = parsed_body(body, await request.body(), request.headers.get("content-type"))
+    except RequestValidationError as exc:
+        raise RequestValidationError([*errors, *exc.errors()]) from None
+    if errors:
+        raise RequestValidationError(errors)
+    return Declared(path=path, query=query, headers=headers, body=parsed)
+
+
+def parsed_body(model: type[M], raw: bytes, content_type: str | None) -> M:
+    """The body as FastAPI would validate it: JSON only, every violation listed under ``body``."""
+    if not raw:
+        raise RequestValidationError(
+            [{"type": "missing", "loc": ("body",), "msg": "Field required", "input": None}]
+        )
+    media = (content_type or "").partition(";")[0].strip().lower()
+    if not (media == "application/json" or (media.startswith("application/") and media.endswith("+json"))):
+        raise RequestValidationError(
+            [
+                {
+                    "type": "model_attributes_type",
+                    "loc": ("body",),
+                    "input": None,
+                    "msg": "Input should be a valid dictionary or object to extract fields from",
+                }
+            ]
+        )
+    try:
+        return model.model_validate_json(raw)
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+        raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in errors]) from None
 
 
 class FastLanes:
@@ -88,38 +170,3 @@ def _handler_for(scope: Scope, exc: Exception) -> Callable[[Request, Exception],
             handler: Callable[[Request, Exception], Awaitable[Response]] = handlers[cls]
             return handler
     return None
-
-
-def parsed_body(model: type[M], raw: bytes, content_type: str | None) -> M:
-    """The body as FastAPI would validate it: JSON only, every violation listed under ``body``."""
-    if not raw:
-        raise RequestValidationError(
-            [{"type": "missing", "loc": ("body",), "msg": "Field required", "input": None}]
-        )
-    media = (content_type or "").partition(";")[0].strip().lower()
-    if not (media == "application/json" or (media.startswith("application/") and media.endswith("+json"))):
-        raise RequestValidationError(
-            [
-                {
-                    "type": "model_attributes_type",
-                    "loc": ("body",),
-                    "input": None,
-                    "msg": "Input should be a valid dictionary or object to extract fields from",
-                }
-            ]
-        )
-    try:
-        return model.model_validate_json(raw)
-    except ValidationError as exc:
-        errors = exc.errors(include_url=False)
-        raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in errors]) from None
-
-
-class ServedBy(APIRoute):
-    """An APIRoute documented from its endpoint's signature (OpenAPI unchanged) but served by ``handler`` (the
-    lane's, should a request reach the router anyway)."""
-
-    handler: Callable[[Request], Coroutine[Any, Any, Response]]
-
-    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
-        return type(self).handler

@@ -51,6 +51,9 @@ class NatsGrant:
     consumes: tuple[str, ...] = ()  # producers whose streams it reads through JetStream consumers
     subscribes: tuple[str, ...] = ()  # plain (core NATS) subjects it subscribes to
     dead_letters: bool = False  # may park poison messages: deadletter.<produces>.> in the DEADLETTER stream
+    key_values: tuple[
+        str, ...
+    ] = ()  # JetStream key-value buckets it creates, reads and writes (its own state)
 
     def __post_init__(self) -> None:
         if not self.user.replace("-", "").replace("_", "").isalnum():
@@ -91,6 +94,17 @@ def _consuming(stream: str) -> list[str]:
     ]
 
 
+def _key_value(bucket: str) -> list[str]:
+    stream = f"KV_{bucket}"
+    return [
+        f"$KV.{bucket}.>",  # put, create, update (compare-and-set by revision)
+        *_stream_management(stream),
+        f"{_JS}.DIRECT.GET.{stream}",
+        f"{_JS}.DIRECT.GET.{stream}.>",  # get (the bucket allows direct gets)
+        f"{_JS}.STREAM.MSG.GET.{stream}",  # get, without direct gets
+    ]
+
+
 def permissions(grant: NatsGrant) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The subjects ``grant``'s user may publish to and subscribe to."""
     publish = [f"{_JS}.INFO"]
@@ -105,19 +119,22 @@ def permissions(grant: NatsGrant) -> tuple[tuple[str, ...], tuple[str, ...]]:
         publish.append(f"{_JS}.STREAM.NAMES")
     for producer in grant.consumes:
         publish += _consuming(stream_for(producer))
+    for bucket in grant.key_values:
+        publish += _key_value(bucket)
     subscribe += grant.subscribes
     return tuple(dict.fromkeys(publish)), tuple(dict.fromkeys(subscribe))
 
 
 def load_grants(path: Path) -> tuple[NatsGrant, ...]:
-    """Read ``[users.<name>]`` tables (``produces``, ``consumes``, ``subscribes``, ``dead_letters``)."""
+    """Read ``[users.<name>]`` tables (``produces``, ``consumes``, ``subscribes``, ``dead_letters``,
+    ``key_values``)."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     users = data.get("users", {})
     if not isinstance(users, dict) or not users:
         raise ValueError(f"{path}: no [users.<name>] tables")
     grants = []
     for name, spec in users.items():
-        unknown = set(spec) - {"produces", "consumes", "subscribes", "dead_letters"}
+        unknown = set(spec) - {"produces", "consumes", "subscribes", "dead_letters", "key_values"}
         if unknown:
             raise ValueError(f"{path}: users.{name}: unknown keys {sorted(unknown)}")
         grants.append(
@@ -127,6 +144,7 @@ def load_grants(path: Path) -> tuple[NatsGrant, ...]:
                 consumes=tuple(spec.get("consumes", ())),
                 subscribes=tuple(spec.get("subscribes", ())),
                 dead_letters=bool(spec.get("dead_letters", False)),
+                key_values=tuple(spec.get("key_values", ())),
             )
         )
     return tuple(grants)

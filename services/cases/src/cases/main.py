@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from cases.api import LANES, ROUTERS
+from cases.api import ROUTERS
 from cases.settings import CasesSettings
 from cases.store.unit_of_work import CasesUnitOfWork
 from cases.use_cases.calendar import seed_calendar
@@ -35,5 +35,4 @@ def create_app(settings: CasesSettings | None = None) -> FastAPI:
         settings=settings,
         lifespan=lifespan,
         routers=ROUTERS,
-        lanes=LANES,
     )

@@ -8,13 +8,14 @@ from datetime import UTC, datetime
 
 from fastapi import FastAPI
 
-from exchange.api import LANES, ROUTERS
+from exchange.api import ROUTERS
 from exchange.api.background_lane import BackgroundLaneGate
 from exchange.clients.mesh import MeshRecords
 from exchange.clients.outbound import Outbound
 from exchange.clients.providers import ProviderClient
 from exchange.domain.checkpoints import CheckpointSigner
 from exchange.domain.limits import PayloadLimits, RateLimiter
+from exchange.runtime import ExchangeRuntime
 from exchange.sealing import Sealer
 from exchange.settings import ExchangeSettings
 from exchange.signing import Verifier
@@ -59,14 +60,13 @@ def create_app(settings: ExchangeSettings | None = None) -> FastAPI:
             async with ExchangeUnitOfWork(app.state.database) as uow:
                 await seed_calendar(uow)  # idempotent: adds the library's new years, keeps the district's
             outbound = Outbound(settings.outbound_policy(), max_connections=settings.provider_connections)
-            app.state.outbound = outbound
             identity_http = service_client(settings.identity_url, timeout=settings.mesh_timeout)
             cases_http = service_client(settings.cases_url, timeout=settings.mesh_timeout)
             sealer = Sealer(settings.secret_key.get_secret_value())
             mesh = MeshRecords(
                 identity_http, cases_http, client_id=settings.client_id, client_secret=settings.client_secret
             )
-            app.state.read_path = ReadPath(
+            read_path = ReadPath(
                 database_of=lambda: app.state.database,
                 snapshots=ResourceSnapshots(ttl=settings.resource_cache_seconds),
                 types=TypeDirectoryCopy(ttl=settings.resource_cache_seconds),
@@ -87,26 +87,33 @@ def create_app(settings: ExchangeSettings | None = None) -> FastAPI:
                 clock=lambda: datetime.now(UTC),
                 certificate_resource=settings.certificate_resource,
             )
-            app.state.rate_limiter = RateLimiter(
+            rate_limiter = RateLimiter(
                 rate=settings.rate_limit_per_second,
                 burst=settings.rate_limit_burst,
                 overrides=settings.rate_limit_overrides,
                 share=settings.replicas,
             )
-            app.state.payload_limits = PayloadLimits(
+            payload_limits = PayloadLimits(
                 records_per_push=settings.records_per_push,
                 record_bytes=settings.record_bytes,
                 provider_response_bytes=settings.provider_response_bytes,
             )
-            app.state.checkpoint_trust = CheckpointTrust.of(
+            checkpoint_trust = CheckpointTrust.of(
                 signing_public_key=CheckpointSigner(
                     settings.checkpoint_signing_key.get_secret_value()
                 ).public_key.hex(),
                 earlier_keys=settings.checkpoint_trusted_keys,
                 witness_keys=[settings.witness_public_key, *settings.witness_trusted_keys],
             )
-            app.state.city_verifier = Verifier(
-                sm2_public_key=settings.city_public_key, hmac_key=settings.hmac_key()
+            city_verifier = Verifier(sm2_public_key=settings.city_public_key, hmac_key=settings.hmac_key())
+            app.state.runtime = ExchangeRuntime(
+                settings=settings,
+                read_path=read_path,
+                outbound=outbound,
+                rate_limiter=rate_limiter,
+                payload_limits=payload_limits,
+                checkpoint_trust=checkpoint_trust,
+                city_verifier=city_verifier,
             )
             try:
                 yield
@@ -124,7 +131,6 @@ def create_app(settings: ExchangeSettings | None = None) -> FastAPI:
         lifespan=lifespan,
         routers=ROUTERS,
         tags=TAGS,
-        lanes=LANES,
     )
     if settings.background_lane:  # the cases worker's routes only, to its client only (outermost)
         app.add_middleware(BackgroundLaneGate, clients=settings.background_lane_clients)

@@ -4,7 +4,6 @@ exchange calls it through an outbound client that admits its loopback port (as t
 import asyncio
 import socket
 from collections.abc import AsyncIterator, Callable
-from dataclasses import replace
 from typing import Any
 
 import httpx
@@ -46,17 +45,14 @@ async def _point_population_at(database: Database, url: str, host: str) -> None:
         await session.commit()
 
 
-def _use_provider_client(client: httpx.AsyncClient, outbound: Outbound, max_bytes: int = 262_144) -> None:
-    state = client._transport.app.state  # type: ignore[attr-defined]
-    hosts = state.read_path.providers.endpoint_hosts
-    state.read_path = replace(
-        state.read_path, providers=Providers(ProviderClient(outbound, max_bytes=max_bytes), hosts)
-    )
+def _use_provider_client(wiring: Any, outbound: Outbound, max_bytes: int = 262_144) -> None:
+    hosts = wiring.runtime.read_path.providers.endpoint_hosts
+    wiring.replace_path(providers=Providers(ProviderClient(outbound, max_bytes=max_bytes), hosts))
 
 
 @pytest.fixture
 async def population(
-    client: httpx.AsyncClient, demo: Database, make_outbound: Callable[..., Outbound]
+    client: httpx.AsyncClient, demo: Database, make_outbound: Callable[..., Outbound], wiring: Any
 ) -> AsyncIterator[httpx.AsyncClient]:
     """The simulator on a loopback port, as the provider system behind the population resource; the exchange
     reaches it over its own provider session (real HTTP), the test drives its admin routes."""
@@ -68,7 +64,7 @@ async def population(
     while not server.started:  # noqa: ASYNC110 - uvicorn.Server offers a flag, not an event
         await asyncio.sleep(0.01)
     await _point_population_at(demo, f"http://127.0.0.1:{port}/population/query", f"127.0.0.1:{port}")
-    _use_provider_client(client, make_outbound(f"127.0.0.1:{port}"))
+    _use_provider_client(wiring, make_outbound(f"127.0.0.1:{port}"))
     try:
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
             yield http
@@ -156,11 +152,11 @@ async def test_provider_timeout_is_a_504_and_logged(
 
 
 async def test_provider_down_is_a_502(
-    client: httpx.AsyncClient, demo: Database, headers, make_outbound
+    client: httpx.AsyncClient, demo: Database, headers, make_outbound, wiring
 ) -> None:  # type: ignore[no-untyped-def]
     port = _free_port()  # nobody listens
     await _point_population_at(demo, f"http://127.0.0.1:{port}/population/query", f"127.0.0.1:{port}")
-    _use_provider_client(client, make_outbound(f"127.0.0.1:{port}"), max_bytes=1024)
+    _use_provider_client(wiring, make_outbound(f"127.0.0.1:{port}"), max_bytes=1024)
     response = await client.post(
         f"/resources/{POPULATION}/read", json=body(), headers=headers.system("500110-SCJGJ")
     )
@@ -203,7 +199,7 @@ async def test_endpoint_host_taken_off_the_list_is_refused_at_read(
 
 @pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
 async def test_provider_redirect_is_not_followed(
-    client: httpx.AsyncClient, demo: Database, headers, make_outbound, serve_http, status: int
+    client: httpx.AsyncClient, demo: Database, headers, make_outbound, serve_http, wiring, status: int
 ) -> None:  # type: ignore[no-untyped-def]
     reached: list[dict[str, str]] = []
 
@@ -221,7 +217,7 @@ async def test_provider_redirect_is_not_followed(
     port = await serve_http(redirecting)
     await _point_population_at(demo, f"http://127.0.0.1:{port}/population/query", f"127.0.0.1:{port}")
     # both servers are admitted by the mesh's allowlist: what is under test is following the redirect
-    _use_provider_client(client, make_outbound(f"127.0.0.1:{port}", f"127.0.0.1:{target}"))
+    _use_provider_client(wiring, make_outbound(f"127.0.0.1:{port}", f"127.0.0.1:{target}"))
     response = await client.post(
         f"/resources/{POPULATION}/read", json=body(), headers=headers.system("500110-SCJGJ")
     )
@@ -236,13 +232,13 @@ async def test_provider_redirect_is_not_followed(
     "host", ["127.0.0.1", "127.1", "localhost", "[::1]", "0.0.0.0", "[::ffff:127.0.0.1]"]
 )
 async def test_provider_endpoint_inside_is_refused_at_connection(
-    client: httpx.AsyncClient, demo: Database, headers, make_outbound, listener, host: str
+    client: httpx.AsyncClient, demo: Database, headers, make_outbound, listener, wiring, host: str
 ) -> None:  # type: ignore[no-untyped-def]
     """An endpoint listed for its provider but not admitted by the mesh's allowlist (here: empty) is never
     connected to, in any spelling."""
     url = f"http://{host}:{listener.port}/population/query"
     await _point_population_at(demo, url, f"{host}:{listener.port}")
-    _use_provider_client(client, make_outbound())
+    _use_provider_client(wiring, make_outbound())
     response = await client.post(
         f"/resources/{POPULATION}/read", json=body(), headers=headers.system("500110-SCJGJ")
     )

@@ -8,7 +8,6 @@ test enters exist.
 
 import asyncio
 import json
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -495,15 +494,12 @@ async def test_a_resource_is_its_providers_alone(client: httpx.AsyncClient, demo
 
 
 async def test_a_read_right_after_submission_waits_a_moment_for_the_case_event(
-    client: httpx.AsyncClient, demo: Database, headers, cases
+    client: httpx.AsyncClient, demo: Database, headers, cases, wiring
 ) -> None:  # type: ignore[no-untyped-def]
     """The cases platform reads a new application's materials as soon as it is filed; the hub waits briefly for
     the case's event instead of asking the cases service for every new case."""
-    state = client._transport.app.state  # type: ignore[attr-defined]
-    state.read_path = replace(
-        state.read_path,
-        bases=ReadBases(cases.records(), state.read_path.sealer, ttl=1.0, window_days=30, event_wait=1.0),
-    )
+    sealer = wiring.runtime.read_path.sealer
+    wiring.replace_path(bases=ReadBases(cases.records(), sealer, ttl=1.0, window_days=30, event_wait=1.0))
 
     async def event_arrives() -> None:
         await asyncio.sleep(0.25)

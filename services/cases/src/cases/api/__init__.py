@@ -3,13 +3,11 @@
 from cases.api.bases import router as bases_router
 from cases.api.calendar import router as calendar_router
 from cases.api.cases import router as cases_router
-from cases.api.cases import serve_submission
 from cases.api.evaluation import router as evaluation_router
 from cases.api.materials import router as materials_router
 from cases.api.open_matters import router as open_matters_router
-from meshkit.lanes import Lane
 
-__all__ = ["LANES", "ROUTERS"]
+__all__ = ["ROUTERS"]
 
 ROUTERS = [
     open_matters_router,
@@ -19,6 +17,3 @@ ROUTERS = [
     calendar_router,
     bases_router,
 ]
-
-# Applications, the busiest write, served without FastAPI's routing and dependency solving (declared in cases_router).
-LANES = [Lane("POST", "/cases", serve_submission)]

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Request, Response, status
-from fastapi.exceptions import RequestValidationError
 
 from cases.api.dependencies import (
     CalendarDep,
@@ -28,7 +27,7 @@ from cases.use_cases.queries import Page, case_detail, my_cases, staff_queue, su
 from cases.use_cases.submission import Application, Intake, submit_application
 from meshkit.auth import current_principal
 from meshkit.errors import problem_responses
-from meshkit.lanes import ServedBy, parsed_body
+from meshkit.lanes import ServedBy, declared
 
 __all__ = ["router"]
 
@@ -51,23 +50,8 @@ async def serve_submission(request: Request) -> Response:
     write): the checks the route's signature declares (token, Idempotency-Key header, body), in that order,
     without FastAPI's dependency solving and response-model pass."""
     caller = caller_of(await current_principal(request, None))
-    key = request.headers.get("idempotency-key")
-    errors: list[dict[str, Any]] = []
-    if key is not None and len(key) > IDEMPOTENCY_KEY_MAX:
-        errors.append(
-            {
-                "type": "string_too_long",
-                "loc": ("header", "idempotency-key"),
-                "input": None,
-                "msg": f"String should have at most {IDEMPOTENCY_KEY_MAX} characters",
-            }
-        )
-    try:
-        body = parsed_body(ApplicationIn, await request.body(), request.headers.get("content-type"))
-    except RequestValidationError as exc:
-        raise RequestValidationError([*errors, *exc.errors()]) from None
-    if errors:
-        raise RequestValidationError(errors)
+    given = await declared(request, ApplicationIn)
+    body, key = given.body, given.headers["idempotency_key"]
     state = request.app.state
     settings: CasesSettings = state.settings
     application = Application(**body.model_dump(), idempotency_key=key)

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 
 from exchange.api.dependencies import NowDep, ReadPathDep, UowDep
+from exchange.runtime import runtime_of
 from exchange.use_cases import access_log, checkpoints
 from exchange.use_cases.access_log import CheckpointTrust
 from exchange.use_cases.bases import BasisUnavailable
@@ -104,7 +105,7 @@ class CheckpointKeysOut(BaseModel):
 
 
 async def _trust(request: Request) -> CheckpointTrust:
-    trust: CheckpointTrust = request.app.state.checkpoint_trust
+    trust = runtime_of(request).checkpoint_trust
     return trust
 
 

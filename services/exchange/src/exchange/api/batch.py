@@ -22,7 +22,7 @@ from exchange.api.lanes import json_bytes
 from exchange.api.records import ReadIn, ReadOut, answer_read
 from meshkit.auth import Principal, current_principal
 from meshkit.errors import Problem, ProblemError, problem_body, problem_responses
-from meshkit.lanes import ServedBy, parsed_body
+from meshkit.lanes import ServedBy, declared
 from meshkit.observability import current_request_id
 
 __all__ = ["MAX_BATCH", "router", "serve_batch"]
@@ -74,7 +74,7 @@ class BatchOut(BaseModel):
 async def serve_batch(request: Request) -> Response:
     """``POST /reads`` as a fast lane: token, body, then the rate limit for as many reads as the batch holds."""
     principal = await current_principal(request, None)
-    body = parsed_body(BatchIn, await request.body(), request.headers.get("content-type"))
+    body = (await declared(request, BatchIn)).body
     await admit(request, principal, cost=len(body.reads))
     results = await asyncio.gather(*(_answer(request, principal, item) for item in body.reads))
     return Response(json_bytes({"results": list(results)}), media_type="application/json")

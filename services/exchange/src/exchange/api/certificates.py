@@ -14,10 +14,11 @@ from exchange.api.records import PurposeIn
 from exchange.domain.certificate_types import CertificateType
 from exchange.domain.certificates import CertificateStatus
 from exchange.domain.subjects import SubjectKind
+from exchange.runtime import runtime_of
 from exchange.use_cases import certificates
 from meshkit.auth import CurrentPrincipal, Principal, current_principal
 from meshkit.errors import problem_responses
-from meshkit.lanes import ServedBy, parsed_body
+from meshkit.lanes import ServedBy, declared
 from meshkit.observability import current_request_id
 
 __all__ = ["LookupIn", "LookupOut", "answer_lookup", "router"]
@@ -181,7 +182,7 @@ async def register_certificate_type(
     entered = await certificates.register_type(
         uow, caller=principal, certificate_type=CertificateType(code, body.name, tuple(body.aliases))
     )
-    request.app.state.read_path.types.forget()
+    runtime_of(request).read_path.types.forget()
     return CertificateTypeOut(code=entered.code, name=entered.name, aliases=list(entered.aliases))
 
 
@@ -211,7 +212,7 @@ async def issue_certificate(
     without one the registry assigns it (type code + issuer credit code + serial + version + MOD 37,36 check),
     and a retry for the same case, type and issuer returns the certificate already registered (200)."""
     draft = certificates.CertificateDraft(**body.model_dump())
-    path = request.app.state.read_path
+    path = runtime_of(request).read_path
     issued = await certificates.issue(
         uow,
         caller=principal,
@@ -230,14 +231,16 @@ async def serve_lookup(request: Request) -> Response:
     """``POST /certificates/lookup`` as a plain ``Request -> Response`` function (a fast lane, like reads): the
     checks the route's signature declares (token, rate limit, body), without FastAPI's dependency solving."""
     principal = await admit(request, await current_principal(request, None))
-    body = parsed_body(LookupIn, await request.body(), request.headers.get("content-type"))
-    return Response(json_bytes(await answer_lookup(request, principal, body)), media_type="application/json")
+    given = await declared(request, LookupIn)
+    return Response(
+        json_bytes(await answer_lookup(request, principal, given.body)), media_type="application/json"
+    )
 
 
 async def answer_lookup(request: Request, principal: Principal, body: LookupIn) -> dict[str, Any]:
     """The lookup, decided and logged: the answer's document (``LookupOut``), or the refusal raised."""
     found = await certificates.look_up(
-        request.app.state.read_path,
+        runtime_of(request).read_path,
         caller=principal,
         holder_kind=body.holder_kind,
         holder_identifier=body.holder_identifier,

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Header, Path, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from exchange.api.dependencies import NowDep, SealerDep, SettingsDep, UowDep
-from exchange.signing import Verifier
+from exchange.runtime import runtime_of
 from exchange.use_cases import city, city_inbound
 from meshkit.auth import CurrentPrincipal
 from meshkit.errors import problem_responses
@@ -101,7 +101,7 @@ async def receive_city_push(
 ) -> PushOut:
     """回流: the city platform pushes matters or cases down, signed (SM2-SM3 or HMAC-SHA256) over
     ``timestamp\\nnonce\\nbody``; body ``{"batch": ..., "items": [...]}``."""
-    verifier: Verifier = request.app.state.city_verifier
+    verifier = runtime_of(request).city_verifier
     push = city_inbound.SignedPush(algorithm, timestamp, nonce, signature, await request.body())
     ids = await city_inbound.receive_push(
         uow,

@@ -10,7 +10,8 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from exchange.clients.outbound import Outbound
-from exchange.domain.limits import OverBurst, PayloadLimits, RateLimiter
+from exchange.domain.limits import OverBurst, PayloadLimits
+from exchange.runtime import runtime_of
 from exchange.sealing import Sealer
 from exchange.settings import ExchangeSettings
 from exchange.store.driver import ResourceSnapshots
@@ -37,9 +38,8 @@ __all__ = [
 
 
 def _path(request: Request) -> ReadPath:
-    """The read path built in the lifespan: the one runtime object of the data path (``use_cases.reads``)."""
-    path: ReadPath = request.app.state.read_path
-    return path
+    """The read path built in the lifespan (``use_cases.reads``)."""
+    return runtime_of(request).read_path
 
 
 async def _read_path(request: Request) -> ReadPath:
@@ -47,45 +47,38 @@ async def _read_path(request: Request) -> ReadPath:
 
 
 async def _uow(request: Request) -> AsyncIterator[ExchangeUnitOfWork]:
-    async with ExchangeUnitOfWork(request.app.state.database) as uow:
+    async with ExchangeUnitOfWork(runtime_of(request).database) as uow:
         yield uow
 
 
 async def _settings(request: Request) -> ExchangeSettings:
-    settings: ExchangeSettings = request.app.state.settings
-    return settings
+    return runtime_of(request).settings
 
 
 async def _sealer(request: Request) -> Sealer:
-    sealer: Sealer = _path(request).sealer
-    return sealer
+    return _path(request).sealer
 
 
 async def _providers(request: Request) -> Providers:
-    providers: Providers = _path(request).providers
-    return providers
+    return _path(request).providers
 
 
 async def _outbound(request: Request) -> Outbound:
     """The outbound client: registrations screen provider endpoints and webhook URLs with its policy."""
-    outbound: Outbound = request.app.state.outbound
-    return outbound
+    return runtime_of(request).outbound
 
 
 async def _limits(request: Request) -> PayloadLimits:
-    limits: PayloadLimits = request.app.state.payload_limits
-    return limits
+    return runtime_of(request).payload_limits
 
 
 async def _snapshots(request: Request) -> ResourceSnapshots:
-    snapshots: ResourceSnapshots = _path(request).snapshots
-    return snapshots
+    return _path(request).snapshots
 
 
 async def _now(request: Request) -> datetime:
     """The read path's clock: real time in service, fixed in tests."""
-    now: datetime = _path(request).clock()
-    return now
+    return _path(request).clock()
 
 
 async def _request_id() -> str | None:
@@ -99,7 +92,7 @@ async def _data_principal(request: Request, principal: CurrentPrincipal) -> Prin
 
 async def admit(request: Request, principal: Principal, cost: int = 1) -> Principal:
     """``principal`` if its client's token bucket (in this process) allows ``cost`` more reads, else 429."""
-    limiter: RateLimiter = request.app.state.rate_limiter
+    limiter = runtime_of(request).rate_limiter
     try:
         wait = limiter.check(principal.client_id or principal.sub, time.monotonic(), cost)
     except OverBurst as exc:

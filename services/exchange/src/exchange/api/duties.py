@@ -9,6 +9,7 @@ from fastapi import APIRouter, Path, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from exchange.api.dependencies import UowDep
+from exchange.runtime import runtime_of
 from exchange.use_cases import duties
 from meshkit.auth import CurrentPrincipal
 from meshkit.errors import problem_responses
@@ -66,7 +67,7 @@ async def put_duty(
     duty = await duties.put_duty(
         uow, caller=principal, draft=duties.DutyDraft(code=code, **body.model_dump())
     )
-    request.app.state.read_path.bases.forget_duty(code)
+    runtime_of(request).read_path.bases.forget_duty(code)
     return DutyOut.model_validate(duty)
 
 

@@ -8,8 +8,8 @@ from fastapi import APIRouter, Path, Request
 from pydantic import BaseModel, Field
 
 from exchange.api.dependencies import UowDep
+from exchange.runtime import runtime_of
 from exchange.use_cases import endpoints
-from exchange.use_cases.reads import Providers
 from meshkit.auth import CurrentPrincipal
 from meshkit.errors import problem_responses
 
@@ -47,7 +47,7 @@ async def set_endpoint_hosts(
     """Replace the member's endpoint hosts (operators only). A resource whose endpoint is on a host taken off the
     list is refused at its next read (``endpoint_refused``), never called."""
     hosts = await endpoints.set_endpoint_hosts(uow, caller=principal, member_code=code, hosts=body.hosts)
-    providers: Providers = request.app.state.read_path.providers
+    providers = runtime_of(request).read_path.providers
     # this replica's reads see the change at once; the others within their ttl
     providers.endpoint_hosts.forget(code)
     return EndpointHostsOut(member_code=code, hosts=hosts)

@@ -5,16 +5,16 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request, Response
-from fastapi.exceptions import RequestValidationError
 from pydantic import AwareDatetime, BaseModel, Field
 
 from exchange.api.dependencies import DataPrincipal, LimitsDep, SealerDep, UowDep, admit
 from exchange.api.lanes import json_bytes
 from exchange.domain.sharing import Purpose
+from exchange.runtime import runtime_of
 from exchange.use_cases import reads, records
 from meshkit.auth import Principal, current_principal
 from meshkit.errors import problem_responses
-from meshkit.lanes import ServedBy, parsed_body
+from meshkit.lanes import ServedBy, declared
 from meshkit.observability import current_request_id
 
 __all__ = ["ReadIn", "ReadOut", "answer_read", "router"]
@@ -103,30 +103,14 @@ class PushOut(BaseModel):
     stale: int = Field(description="records not newer than what the hub already holds")
 
 
-_CODE_MAX = 50
-
-
 async def serve_read(request: Request) -> Response:
     """``POST /resources/{code}/read`` as a plain ``Request -> Response`` function: the same checks, in the
     same order, as the route's signature declares (token, rate limit, path and body validation), without
     FastAPI's dependency solving and response-model pass, which cost more CPU than the read itself."""
     principal = await admit(request, await current_principal(request, None))
-    code: str = request.path_params["code"]
-    body = parsed_body(ReadIn, await request.body(), request.headers.get("content-type"))
-    if len(code) > _CODE_MAX:
-        raise RequestValidationError(
-            [
-                {
-                    "type": "string_too_long",
-                    "loc": ("path", "code"),
-                    "input": code,
-                    "msg": f"String should have at most {_CODE_MAX} characters",
-                }
-            ]
-        )
-    return Response(
-        json_bytes(await answer_read(request, principal, code, body)), media_type="application/json"
-    )
+    given = await declared(request, ReadIn)
+    answer = await answer_read(request, principal, given.path["code"], given.body)
+    return Response(json_bytes(answer), media_type="application/json")
 
 
 async def answer_read(request: Request, principal: Principal, code: str, body: ReadIn) -> dict[str, Any]:
@@ -139,7 +123,7 @@ async def answer_read(request: Request, principal: Principal, code: str, body: R
         items=body.items,
         hidden_until=body.hidden_until,
     )
-    path: reads.ReadPath = request.app.state.read_path
+    path = runtime_of(request).read_path
     result = await reads.read_record(path, caller=principal, query=query, request_id=current_request_id())
     return {
         "resource_code": result.resource_code,

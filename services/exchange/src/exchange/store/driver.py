@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-import uuid
 from collections.abc import Awaitable, Callable
 from datetime import date
 from typing import Any, Generic, TypeVar
@@ -21,6 +20,7 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from exchange.domain.certificate_types import CertificateType, Directory
+from exchange.domain.entries import LogEntry
 from exchange.store.models import AccessEntry, Resource
 from meshkit.db import Database
 
@@ -133,20 +133,19 @@ async def driver(session: AsyncSession) -> Any:
     return raw.driver_connection
 
 
-def _entry_values(entry: dict[str, Any]) -> list[Any]:
-    values = [
-        json.dumps(entry[f], ensure_ascii=False) if f in _JSON_FIELDS else entry.get(f) for f in _ENTRY_FIELDS
+def _entry_values(entry: LogEntry) -> list[Any]:
+    return [
+        json.dumps(list(getattr(entry, f)), ensure_ascii=False) if f in _JSON_FIELDS else getattr(entry, f)
+        for f in _ENTRY_FIELDS
     ]
-    values[0] = uuid.UUID(str(values[0]))
-    return values
 
 
-def _columns(entries: list[dict[str, Any]]) -> list[list[Any]]:
+def _columns(entries: list[LogEntry]) -> list[list[Any]]:
     """The entries' values, one list per entry field (the arrays of the batched statements)."""
     return [list(column) for column in zip(*(_entry_values(e) for e in entries), strict=True)]
 
 
-async def read_and_log_many(connection: Any, rows: list[tuple[dict[str, Any], dict[str, Any]]]) -> list[Any]:
+async def read_and_log_many(connection: Any, rows: list[tuple[LogEntry, LogEntry]]) -> list[Any]:
     """For each (found, missing) pair: the sealed payload of the live record of the entry's resource and subject
     (or None), and the entry appended as ``found`` or, with no record, as ``missing`` (the same entry but for its
     outcome and canonical text). All in one statement; the payloads in order."""
@@ -154,14 +153,14 @@ async def read_and_log_many(connection: Any, rows: list[tuple[dict[str, Any], di
     answered = await connection.fetch(
         _READ_AND_LOG_MANY,
         *_columns(found),
-        [pair[1]["outcome"] for pair in rows],
-        [pair[1]["canonical"] for pair in rows],
+        [pair[1].outcome for pair in rows],
+        [pair[1].canonical for pair in rows],
     )
     return [row["sealed"] for row in answered]
 
 
 async def look_up_and_log_many(
-    connection: Any, rows: list[tuple[dict[str, Any], dict[str, Any], str | None]]
+    connection: Any, rows: list[tuple[LogEntry, LogEntry, str | None]]
 ) -> list[list[Any]]:
     """For each (found, missing, wanted type) lookup: the holder's certificates (of that type), newest first,
     with the entry appended as ``found`` or, with none, as ``missing``. All in one statement."""
@@ -169,8 +168,8 @@ async def look_up_and_log_many(
     answered = await connection.fetch(
         _LOOK_UP_AND_LOG_MANY,
         *_columns(found),
-        [row[1]["outcome"] for row in rows],
-        [row[1]["canonical"] for row in rows],
+        [row[1].outcome for row in rows],
+        [row[1].canonical for row in rows],
         [row[2] for row in rows],
     )
     by_row: list[list[Any]] = [[] for _ in rows]
@@ -179,7 +178,7 @@ async def look_up_and_log_many(
     return by_row
 
 
-async def append_many(connection: Any, entries: list[dict[str, Any]]) -> list[None]:
+async def append_many(connection: Any, entries: list[LogEntry]) -> list[None]:
     """Insert the entries in one statement, in order; the commit trigger chains each."""
     await connection.execute(_APPEND_MANY, *_columns(entries))
     return [None] * len(entries)

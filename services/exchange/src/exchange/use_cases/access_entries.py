@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
 
 from exchange.domain.access import Caller
-from exchange.domain.chain import canonical_json
+from exchange.domain.entries import LogEntry
 from exchange.domain.sharing import Outcome, Purpose
 
-__all__ = ["ReadContext", "new_entry", "with_outcome"]
+__all__ = ["LogEntry", "ReadContext", "new_entry", "with_outcome"]
 
 
 @dataclass(frozen=True)
@@ -29,35 +28,30 @@ class ReadContext:
 
 def new_entry(
     context: ReadContext, *, items: tuple[str, ...] | list[str], outcome: Outcome, reason: str | None = None
-) -> dict[str, Any]:
-    """Every field the chain hashes, plus ``canonical``: the exact text the commit trigger hashes."""
+) -> LogEntry:
     caller = context.caller
-    entry: dict[str, Any] = {
-        "id": str(uuid.uuid4()),
-        "at": context.now,
-        "request_id": context.request_id,
-        "client_id": caller.client_id,
-        "caller": caller.sub,
-        "caller_kind": caller.kind,
-        "org_code": caller.org,
-        "roles": sorted(caller.roles),
-        "resource_code": context.resource_code,
-        "items": list(items),
-        "purpose": context.purpose.purpose,
-        "case_ref": context.purpose.case_ref,
-        "legal_basis": context.purpose.legal_basis,
-        "subject_ref": context.subject_ref,
-        "owner_id": None,  # whose data it is follows from subject_ref (the hub's bindings), never from the caller
-        "outcome": outcome.value,
-        "reason": reason,
-        "hidden_until": context.hidden_until,
-    }
-    entry["canonical"] = canonical_json(entry)
-    return entry
+    return LogEntry(
+        id=uuid.uuid4(),
+        at=context.now,
+        request_id=context.request_id,
+        client_id=caller.client_id,
+        caller=caller.sub,
+        caller_kind=caller.kind,
+        org_code=caller.org,
+        roles=tuple(sorted(caller.roles)),
+        resource_code=context.resource_code,
+        items=tuple(items),
+        purpose=context.purpose.purpose,
+        case_ref=context.purpose.case_ref,
+        legal_basis=context.purpose.legal_basis,
+        subject_ref=context.subject_ref,
+        owner_id=None,
+        outcome=outcome.value,
+        reason=reason,
+        hidden_until=context.hidden_until,
+    )
 
 
-def with_outcome(entry: dict[str, Any], outcome: Outcome, reason: str | None = None) -> dict[str, Any]:
+def with_outcome(entry: LogEntry, outcome: Outcome, reason: str | None = None) -> LogEntry:
     """The same entry (same id) with another outcome, and its canonical text recomputed."""
-    other = {**entry, "outcome": outcome.value, "reason": reason}
-    other["canonical"] = canonical_json(other)
-    return other
+    return replace(entry, outcome=outcome.value, reason=reason)

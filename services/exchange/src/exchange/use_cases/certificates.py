@@ -330,7 +330,7 @@ async def look_up(
         found.append(
             {key: value for key, value in full.items() if key in decision.items or key == "identifier"}
         )
-    return FoundCertificates(found, decision.items, str(granted["id"]))
+    return FoundCertificates(found, decision.items, str(granted.id))
 
 
 async def change_status(

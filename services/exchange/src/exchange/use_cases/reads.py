@@ -177,7 +177,7 @@ async def _refuse(
         shown, items=list(requested or ()), outcome=Outcome.REFUSED, reason=verdict.refusal.value
     )
     await path.commits.run(Batched(append_many, entry))
-    return ReadRefused(verdict.detail, code=verdict.refusal.value, access_log_id=str(entry["id"]))
+    return ReadRefused(verdict.detail, code=verdict.refusal.value, access_log_id=str(entry.id))
 
 
 async def _basis(
@@ -247,7 +247,7 @@ async def decide(
             shown, items=list(requested or ()), outcome=Outcome.REFUSED, reason=decision.refusal.value
         )
         await path.commits.run(Batched(append_many, entry))
-        raise read_refused(decision, log_id=str(entry["id"]))
+        raise read_refused(decision, log_id=str(entry.id))
     if not may(caller, Operation.READ):
         raise await _refuse(
             path,
@@ -269,7 +269,7 @@ async def decide(
         raise Unavailable(
             "暂时无法核验读取依据，请稍后重试 (the basis cannot be checked now)",
             code="basis_unavailable",
-            access_log_id=str(entry["id"]),
+            access_log_id=str(entry.id),
             headers={"Retry-After": "5"},
         ) from None
     if verdict.basis is None:
@@ -308,7 +308,7 @@ async def read_record(
         raise NotFound(
             "提供部门没有该数据主体的记录 (no record of this subject)",
             code="record_not_found",
-            access_log_id=str(granted["id"]),
+            access_log_id=str(granted.id),
         )
     try:
         record = path.sealer.open(sealed)
@@ -318,7 +318,7 @@ async def read_record(
         raise
     data = {item: record.get(item) for item in decision.items}
     return ReadResult(
-        resource.code, decision.items, decision.withheld, data, str(granted["id"]), resource.sharing_method
+        resource.code, decision.items, decision.withheld, data, str(granted.id), resource.sharing_method
     )
 
 
@@ -364,7 +364,7 @@ async def _proxied(
         await path.commits.run(Batched(append_many, failed))
         detail = f"提供部门系统{'未在时限内应答' if timed_out else '暂不可用'}：{exc}"
         raise ProviderFailed(
-            detail, status=504 if timed_out else 502, code=reason, access_log_id=str(failed["id"])
+            detail, status=504 if timed_out else 502, code=reason, access_log_id=str(failed.id)
         ) from exc
     outcome = Outcome.NOT_FOUND if record is None else Outcome.GRANTED
     entry = new_entry(context, items=decision.items, outcome=outcome)
@@ -373,9 +373,9 @@ async def _proxied(
         raise NotFound(
             "提供部门没有该数据主体的记录 (no record of this subject)",
             code="record_not_found",
-            access_log_id=str(entry["id"]),
+            access_log_id=str(entry.id),
         )
     data = {item: record.get(item) for item in decision.items}
     return ReadResult(
-        resource.code, decision.items, decision.withheld, data, str(entry["id"]), resource.sharing_method
+        resource.code, decision.items, decision.withheld, data, str(entry.id), resource.sharing_method
     )

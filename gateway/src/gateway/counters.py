@@ -1,0 +1,126 @@
+"""Fixed-window counts shared by every gateway process, kept in a NATS JetStream key-value bucket.
+
+A count per (class, caller, window) lives under one key; a process takes units from it with compare-and-set
+(``update`` at the revision it read, ``create`` for a new window), so no two processes hand out the same unit and
+the sum never passes the limit. A process takes a *lease* of several units at a time for generous classes and
+spends them locally (one store round trip per lease, not per request); strict classes lease one unit, so every
+login or registration is counted where all processes see it. Keys expire with the bucket's TTL.
+
+Without the store (NATS away or not yet reached) each process counts alone with the same limits: limits keep
+holding per process, work is never refused for the store's sake, and the fallback is counted in metrics.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from nats.js.errors import KeyNotFoundError, KeyValueError, KeyWrongLastSequenceError
+from nats.js.kv import KeyValue
+
+from gateway.limits import LimitClass
+
+__all__ = ["SharedWindows"]
+
+log = logging.getLogger("gateway.limits")
+
+_CAS_TRIES = 8
+
+
+class _Contended(Exception):
+    """The count kept changing under every try."""
+
+
+_SWEEP_EVERY = 30.0  # seconds between two sweeps of ended windows
+
+
+@dataclass
+class SharedWindows:
+    store: Callable[[], KeyValue | None]
+    """The bucket when the store is reachable, else None."""
+    clock: Callable[[], float] = time.time
+    store_timeout: float = 0.5
+    on_fallback: Callable[[], None] = lambda: None
+    _leases: dict[tuple[str, str, int], int] = field(default_factory=dict)
+    _local: dict[tuple[str, str, int], int] = field(default_factory=dict)
+    _ends: dict[tuple[str, str, int], float] = field(default_factory=dict)
+    _swept_at: float = 0.0
+
+    async def take(self, limit_class: LimitClass, caller: str) -> float | None:
+        """Spend one unit of ``caller``'s allowance in this window: ``None`` when granted, else the seconds until
+        the window ends (``Retry-After``)."""
+        now = self.clock()
+        index = int(now // limit_class.window)
+        slot = (limit_class.name, caller, index)
+        left = self._leases.get(slot, 0)
+        if left > 0:
+            self._leases[slot] = left - 1
+            return None
+        granted = await self._reserve(limit_class, caller, index)
+        if granted is None:
+            granted = self._count_locally(limit_class, slot)
+        end = (index + 1) * limit_class.window
+        if granted == 0:
+            return end - now
+        self._sweep(now)
+        self._leases[slot] = granted - 1
+        self._ends[slot] = end
+        return None
+
+    async def _reserve(self, limit_class: LimitClass, caller: str, index: int) -> int | None:
+        """Units taken from the shared count (0: none left), or None without the store."""
+        kv = self.store()
+        if kv is None:
+            self.on_fallback()
+            return None
+        key = f"{limit_class.name}.{hashlib.sha256(caller.encode()).hexdigest()[:32]}.{index}"
+        try:
+            async with asyncio.timeout(self.store_timeout):
+                return await _take_units(kv, key, limit_class.limit, limit_class.lease)
+        except (TimeoutError, KeyValueError, OSError, _Contended) as exc:
+            log.warning("rate-limit store unavailable, counting locally", extra={"error": type(exc).__name__})
+            self.on_fallback()
+            return None
+
+    def _count_locally(self, limit_class: LimitClass, slot: tuple[str, str, int]) -> int:
+        used = self._local.get(slot, 0)
+        if used >= limit_class.limit:
+            return 0
+        self._local[slot] = used + 1
+        return 1
+
+    def _sweep(self, now: float) -> None:
+        """Forget the leases and local counts of windows that have ended, now and then."""
+        if now - self._swept_at < _SWEEP_EVERY:
+            return
+        self._swept_at = now
+        for slot in [slot for slot, end in self._ends.items() if end <= now]:
+            del self._ends[slot]
+            self._leases.pop(slot, None)
+            self._local.pop(slot, None)
+
+
+async def _take_units(kv: KeyValue, key: str, limit: int, lease: int) -> int:
+    """Compare-and-set: read the count, add what is taken, write it at the revision read; again on a race."""
+    for _ in range(_CAS_TRIES):
+        try:
+            entry = await kv.get(key)
+            used, revision = int(entry.value or b"0"), entry.revision
+        except KeyNotFoundError:
+            used, revision = 0, None
+        if used >= limit:
+            return 0
+        units = min(lease, limit - used)
+        try:
+            if revision is None:
+                await kv.create(key, str(used + units).encode())
+            else:
+                await kv.update(key, str(used + units).encode(), last=revision)
+        except KeyWrongLastSequenceError:
+            continue  # another process took units in between: read again
+        return units
+    raise _Contended

@@ -1,0 +1,64 @@
+"""The gateway's rate limits: each request spends a unit of its class's allowance for its caller (the account
+or system its verified token names, else its source address), or is answered 429 with ``Retry-After``."""
+
+from __future__ import annotations
+
+import math
+
+from prometheus_client import Counter
+from starlette.types import ASGIApp, Scope
+
+from gateway.counters import SharedWindows
+from gateway.limits import Rules, TrustedProxies, source_address
+from meshkit.auth import Principal
+from meshkit.errors import problem_response
+
+__all__ = ["PRINCIPAL", "Throttle", "limited", "store_fallbacks"]
+
+PRINCIPAL = "tongban.principal"
+"""Where the gateway's token check leaves the verified caller in the ASGI scope."""
+
+limited = Counter(
+    "gateway_rate_limited", "Requests answered 429 by the gateway's rate limits", ["limit_class"]
+)
+store_fallbacks = Counter(
+    "gateway_rate_limit_store_fallbacks", "Rate-limit decisions counted locally: the shared store was away"
+)
+
+
+class Throttle:
+    def __init__(self, rules: Rules, windows: SharedWindows, trusted: TrustedProxies) -> None:
+        self.rules = rules
+        self.windows = windows
+        self.trusted = trusted
+
+    async def __call__(self, scope: Scope) -> ASGIApp | None:
+        """A 429 response app when the caller's allowance for this request's class is spent, else None."""
+        limit_class = self.rules.classify(scope["method"], scope["path"])
+        if limit_class is None:
+            return None
+        wait = await self.windows.take(limit_class, self.caller(scope))
+        if wait is None:
+            return None
+        limited.labels(limit_class.name).inc()
+        seconds = max(1, math.ceil(wait))
+        return problem_response(
+            status=429,
+            code="rate_limited",
+            detail=f"请求过于频繁，请 {seconds} 秒后再试 (too many {limit_class.name} requests from this caller; "
+            f"retry after {seconds} s)",
+            instance=scope.get("path"),
+            headers={"Retry-After": str(seconds)},
+            limit_class=limit_class.name,
+        )
+
+    def caller(self, scope: Scope) -> str:
+        principal: Principal | None = scope.get(PRINCIPAL)
+        if principal is not None:
+            return f"sub:{principal.sub}"
+        forwarded = None
+        for name, value in scope["headers"]:
+            if name == b"x-forwarded-for":
+                forwarded = value.decode("latin-1")
+        client = scope.get("client")
+        return "ip:" + source_address(client[0] if client else None, forwarded, self.trusted)

@@ -1,0 +1,166 @@
+"""The gateway's rate limits (issue 17, failure 4: "no rate limits anywhere but the exchange's per-client bucket"):
+per caller and class, answered 429 problem+json with Retry-After, counted in metrics, and holding across several
+gateway processes through the shared counts in NATS."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from gateway.limits import LimitSpec, Rules, TrustedProxies, source_address
+from gateway.main import create_app
+from gateway.settings import GatewaySettings
+from meshkit.testing.tokens import TokenFactory
+
+pytestmark = pytest.mark.api
+
+LOGIN = {"login": {"limit": 5, "window": 60, "methods": ["POST"], "paths": ["/identity/authorize"]}}
+
+
+@pytest.fixture
+def settings_for(
+    gateway_settings: Callable[..., GatewaySettings], upstreams: dict[str, Any]
+) -> Callable[..., GatewaySettings]:
+    """The gateway settings with a test service answering for identity too (404 to the login form)."""
+
+    def make(**overrides: Any) -> GatewaySettings:
+        return gateway_settings(identity_url=upstreams["catalog"].url, **overrides)
+
+    return make
+
+
+@asynccontextmanager
+async def started(settings: GatewaySettings, tokens: TokenFactory) -> AsyncIterator[FastAPI]:
+    app = create_app(settings, verifier=tokens.verifier())
+    async with app.router.lifespan_context(app):
+        yield app
+
+
+def reach(app: FastAPI, address: str) -> httpx.AsyncClient:
+    """A client of ``app`` whose connections come from ``address``."""
+    transport = httpx.ASGITransport(app=app, client=(address, 50000))
+    return httpx.AsyncClient(transport=transport, base_url="http://gateway.test")
+
+
+async def tries(client: httpx.AsyncClient, count: int, **kwargs: Any) -> list[int]:
+    statuses = []
+    for n in range(count):
+        form = {"login": f"user-{n}", "password": "spray-2024"}
+        statuses.append((await client.post("/identity/authorize", data=form, **kwargs)).status_code)
+    return statuses
+
+
+async def test_failure_4_a_password_spray_from_one_address_is_refused_with_429(
+    settings_for: Callable[..., GatewaySettings], tokens: TokenFactory
+) -> None:
+    """15 accounts tried from one address: past the login class's allowance every try is 429, with a Chinese
+    problem, the class named and Retry-After; the upstream never sees them."""
+    async with started(settings_for(rate_limits=LOGIN), tokens) as app, reach(app, "198.51.100.9") as c:
+        statuses = await tries(c, 15)
+        assert statuses[:5] == [404] * 5  # reached the (test) identity service
+        assert statuses[5:] == [429] * 10
+        refused = await c.post("/identity/authorize", data={"login": "x", "password": "y"})
+        assert refused.headers["content-type"] == "application/problem+json"
+        body = refused.json()
+        assert (body["code"], body["limit_class"]) == ("rate_limited", "login")
+        assert "请求过于频繁" in body["detail"]
+        assert 1 <= int(refused.headers["retry-after"]) <= 60
+        metrics = (await c.get("/metrics")).text
+        assert 'gateway_rate_limited_total{limit_class="login"}' in metrics
+        # other classes have their own allowance: reading goes on
+        assert (await c.get("/catalog/echo/x")).status_code == 200
+
+
+async def test_limits_hold_across_gateway_processes(
+    settings_for: Callable[..., GatewaySettings], tokens: TokenFactory
+) -> None:
+    """Two gateway processes (apps) counting in the same bucket grant the allowance once between them."""
+    settings = settings_for(rate_limits=LOGIN)
+    statuses: list[int] = []
+    async with (
+        started(settings, tokens) as one,
+        started(settings, tokens) as two,
+        reach(one, "198.51.100.10") as first,
+        reach(two, "198.51.100.10") as second,
+    ):
+        for n in range(12):
+            statuses += await tries(first if n % 2 else second, 1)
+    assert statuses.count(404) == 5
+    assert statuses.count(429) == 7
+
+
+async def test_each_address_and_each_account_has_its_own_allowance(
+    settings_for: Callable[..., GatewaySettings], tokens: TokenFactory
+) -> None:
+    """Another address is not limited by the first's spray; a client cannot pick its address by writing
+    X-Forwarded-For (believed from trusted proxies only); a verified token's account counts on its own."""
+    settings = settings_for(rate_limits=LOGIN, trusted_proxies=["10.0.0.0/8"])
+    async with started(settings, tokens) as app:
+        async with reach(app, "198.51.100.11") as attacker, reach(app, "198.51.100.12") as citizen:
+            assert (await tries(attacker, 6))[-1] == 429
+            spoofed = await tries(attacker, 1, headers={"X-Forwarded-For": "192.0.2.77"})
+            assert spoofed == [429]
+            assert await tries(citizen, 1) == [404]
+        async with reach(
+            app, "10.1.2.3"
+        ) as balancer:  # a trusted proxy: its X-Forwarded-For names the client
+            behind = {"X-Forwarded-For": "192.0.2.1, 198.51.100.13"}
+            assert await tries(balancer, 5, headers=behind) == [404] * 5
+            assert await tries(balancer, 1, headers=behind) == [429]
+            other = {"X-Forwarded-For": "198.51.100.13, 198.51.100.14"}  # the rightmost untrusted hop
+            assert await tries(balancer, 1, headers=other) == [404]
+        api = {"api": {"limit": 3, "window": 60}}
+    async with started(settings_for(rate_limits=api), tokens) as app, reach(app, "198.51.100.15") as c:
+        for sub, allowed in (("person-1", 3), ("person-2", 3)):
+            headers = tokens.headers(sub=sub, kind="person")
+            statuses = [(await c.put(f"/cases/echo/{n}", headers=headers)).status_code for n in range(4)]
+            assert statuses == [200] * allowed + [429] * (4 - allowed)
+
+
+async def test_with_nats_away_each_process_still_limits(
+    settings_for: Callable[..., GatewaySettings], tokens: TokenFactory
+) -> None:
+    """No shared store: the gateway serves and counts locally (the fallback is counted in metrics)."""
+    settings = settings_for(rate_limits=LOGIN, nats_url="nats://127.0.0.1:9")
+    async with started(settings, tokens) as app, reach(app, "198.51.100.16") as c:
+        assert await tries(c, 6) == [404] * 5 + [429]
+        assert "gateway_rate_limit_store_fallbacks_total" in (await c.get("/metrics")).text
+
+
+async def test_limits_can_be_switched_off(
+    settings_for: Callable[..., GatewaySettings], tokens: TokenFactory
+) -> None:
+    settings = settings_for(rate_limits=LOGIN, rate_limits_enabled=False)
+    async with started(settings, tokens) as app, reach(app, "198.51.100.17") as c:
+        assert await tries(c, 7) == [404] * 7
+
+
+def test_an_override_changes_only_what_it_names() -> None:
+    rules = Rules.with_overrides({"login": LimitSpec.model_validate({"limit": 50})})
+    login = rules.classify("POST", "/identity/authorize")
+    assert login is not None
+    assert (login.name, login.limit, login.window) == ("login", 50, 60)
+    assert rules.classes[-1].name == "api"  # the catch-all stays last
+    search = rules.classify("GET", "/catalog/search")
+    assert search is not None
+    assert search.name == "search"
+
+
+@pytest.mark.parametrize(
+    ("peer", "forwarded", "source"),
+    [
+        ("198.51.100.1", "192.0.2.9", "198.51.100.1"),  # an untrusted peer's header is ignored
+        ("10.0.0.2", None, "10.0.0.2"),
+        ("10.0.0.2", "192.0.2.9", "192.0.2.9"),
+        ("10.0.0.2", "203.0.113.5, 192.0.2.9, 10.0.0.3", "192.0.2.9"),  # rightmost untrusted hop
+        ("10.0.0.2", "10.0.0.4, 10.0.0.3", "10.0.0.4"),
+        ("10.0.0.2", "not-an-address", "10.0.0.2"),
+    ],
+)
+def test_the_source_address(peer: str, forwarded: str | None, source: str) -> None:
+    assert source_address(peer, forwarded, TrustedProxies(["10.0.0.0/8"])) == source
