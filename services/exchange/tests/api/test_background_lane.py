@@ -1,12 +1,15 @@
 """Failure 9 (background lane): the exchange's background lane (exchange-bulk, port N+24) served its whole API to
 ordinary callers. Now it serves only the cases worker's routes, and only to the cases platform's client."""
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from typing import Any
 
 import httpx
 import pytest
 
+import meshkit.app
 from exchange.main import create_app
+from exchange.settings import ExchangeSettings
 from meshkit.db import Database
 from meshkit.embedded import EmbeddedNats
 from meshkit.testing.service import app_client
@@ -20,8 +23,17 @@ CASES_SCOPE = "exchange:read exchange:platform exchange:certificates:issue"
 
 @pytest.fixture
 async def lane(
-    migrated_url: str, nats_server: EmbeddedNats, demo: Database, tokens: TokenFactory, make_settings, meshed
-) -> AsyncIterator[httpx.AsyncClient]:  # type: ignore[no-untyped-def]
+    migrated_url: str,
+    nats_server: EmbeddedNats,
+    demo: Database,
+    tokens: TokenFactory,
+    make_settings: Callable[..., ExchangeSettings],
+    meshed: Callable[[httpx.AsyncClient], None],
+    monkeypatch: pytest.MonkeyPatch,
+) -> AsyncIterator[httpx.AsyncClient]:
+    # a lane lowers its own process's priority at start: here that process is the test run (whose children,
+    # the e2e tier's mesh, would all inherit nice 19)
+    monkeypatch.setattr(meshkit.app, "lower_priority", lambda nice: None)
     app = create_app(make_settings(migrated_url, nats_server.url_for("exchange"), background_lane=True))
     async with app_client(app, database=demo, tokens=tokens) as client:
         meshed(client)
@@ -29,8 +41,8 @@ async def lane(
 
 
 async def test_failure_9_the_background_lane_refuses_ordinary_callers(
-    lane: httpx.AsyncClient, headers
-) -> None:  # type: ignore[no-untyped-def]
+    lane: httpx.AsyncClient, headers: Any
+) -> None:
     """Failure 9: a department system (or a citizen) reached every route through the lane; now 403 on the
     lane's own routes and 404 on everything else, as problem+json in Chinese."""
     department = headers.system(
@@ -55,7 +67,7 @@ async def test_failure_9_the_background_lane_refuses_ordinary_callers(
     assert (await lane.post("/reads", json={"reads": []}, headers=forged)).status_code == 401
 
 
-async def test_the_background_lane_serves_the_cases_worker(lane: httpx.AsyncClient, headers) -> None:  # type: ignore[no-untyped-def]
+async def test_the_background_lane_serves_the_cases_worker(lane: httpx.AsyncClient, headers: Any) -> None:
     cases = headers.system("500110-ZWFWZX", client_id="tongban-cases", scope=CASES_SCOPE)
     resource = await lane.get(f"/resources/{LEGAL}", headers=cases)
     assert resource.status_code == 200, resource.text
