@@ -44,3 +44,18 @@ async def test_requests_without_bearer_pass(client: httpx.AsyncClient) -> None:
     assert (await client.get("/catalog/echo/x")).status_code == 200
     basic = await client.get("/identity/echo/x", headers={"Authorization": "Basic YTpi"})
     assert basic.status_code in (200, 502)  # forwarded: identity may be down in this fixture, not refused
+
+
+async def test_issue17_f8_identity_oauth_endpoints_check_their_own_tokens(
+    client: httpx.AsyncClient, tokens: TokenFactory
+) -> None:
+    """Failure 8: the gateway's problem+json refusal carried no CORS headers and no RFC 6750 shape, so a browser
+    app calling identity's userinfo with an expired token saw a network error. identity answers those itself
+    (it verifies them, revocation included); every other identity route is still guarded at the door."""
+    expired = {"Authorization": f"Bearer {tokens.token(ttl=-120)}"}
+    for path in ("/identity/userinfo", "/identity/token", "/identity/revoke", "/identity/introspect"):
+        forwarded = await client.post(path, headers=expired)
+        assert forwarded.status_code == 502, path  # forwarded: identity is not running in this fixture
+    refused = await client.get("/identity/persons/x", headers=expired)
+    assert refused.status_code == 401
+    assert (await client.get("/identity/userinfo/x", headers=expired)).status_code == 401

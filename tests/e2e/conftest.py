@@ -3,6 +3,7 @@ loopback, started by the same launcher code as ``make run``."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import Any
 
@@ -28,7 +29,13 @@ def mesh(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Mesh]:
         durable=False,
         log_level="WARNING",
         # the access log's checkpoints every second (60 s in a real run), so the tests see them signed and witnessed
-        extra_env={"EXCHANGE_CHECKPOINT_INTERVAL": "1", "EXCHANGE_CHECKPOINT_POLL_INTERVAL": "0.2"},
+        extra_env={
+            "EXCHANGE_CHECKPOINT_INTERVAL": "1",
+            "EXCHANGE_CHECKPOINT_POLL_INTERVAL": "0.2",
+            # the tests stand behind a load balancer on loopback: each test is a client address of its own
+            # (X-Forwarded-For), so the gateway's per-address limits apply to each as to one person
+            "GATEWAY_TRUSTED_PROXIES": '["127.0.0.0/8"]',
+        },
     )
     with Mesh(config) as running:
         yield running
@@ -41,17 +48,27 @@ def gateway_url(mesh: Mesh) -> str:
 
 
 @pytest.fixture
-async def http(gateway_url: str) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(base_url=gateway_url, timeout=30) as client:
+def client_address(request: pytest.FixtureRequest) -> dict[str, str]:
+    """This test's own client address (from the benchmarking range 198.18.0.0/15), as a load balancer in front
+    of the gateway would forward it."""
+    digest = hashlib.sha256(request.node.nodeid.encode()).digest()
+    return {"X-Forwarded-For": f"198.18.{digest[0]}.{digest[1] or 1}"}
+
+
+@pytest.fixture
+async def http(gateway_url: str, client_address: dict[str, str]) -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient(base_url=gateway_url, timeout=30, headers=client_address) as client:
         yield client
 
 
 @pytest.fixture
-def log_in(gateway_url: str) -> Callable[[str, str], Awaitable[tuple[dict[str, str], dict[str, Any]]]]:
+def log_in(
+    gateway_url: str, client_address: dict[str, str]
+) -> Callable[[str, str], Awaitable[tuple[dict[str, str], dict[str, Any]]]]:
     """Log in like a browser (authorization code + PKCE through identity's page): headers and the claims."""
 
     async def login(name: str, password: str = DEMO_PASSWORD) -> tuple[dict[str, str], dict[str, Any]]:
-        token = await browser_login(gateway_url, name, password)
+        token = await browser_login(gateway_url, name, password, headers=client_address)
         return {"Authorization": f"Bearer {token}"}, jwt.decode(token, options={"verify_signature": False})
 
     return login

@@ -8,6 +8,7 @@ import hashlib
 import html
 import re
 import secrets
+from collections.abc import Mapping
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
@@ -21,8 +22,11 @@ class LoginFailed(RuntimeError):
     """Identity did not hand out a token; the message says at which step."""
 
 
-async def browser_login(gateway_url: str, login: str, password: str = DEMO_PASSWORD) -> str:
-    """An access token for ``login`` (an ID number, phone or staff username), from a fresh browser session."""
+async def browser_login(
+    gateway_url: str, login: str, password: str = DEMO_PASSWORD, *, headers: Mapping[str, str] | None = None
+) -> str:
+    """An access token for ``login`` (an ID number, phone or staff username), from a fresh browser session;
+    ``headers`` go with every request (e.g. the ``X-Forwarded-For`` a load balancer would add)."""
     verifier = secrets.token_urlsafe(48)
     challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
     redirect = DEMO_WEB_REDIRECT_URIS[0]
@@ -36,7 +40,7 @@ async def browser_login(gateway_url: str, login: str, password: str = DEMO_PASSW
         "code_challenge": challenge,
         "code_challenge_method": "S256",
     }
-    async with httpx.AsyncClient(base_url=gateway_url, timeout=20) as browser:
+    async with httpx.AsyncClient(base_url=gateway_url, timeout=20, headers=headers) as browser:
         page = await browser.get("/identity/authorize", params=params)
         match = re.search(r'name="pending" value="([^"]*)"', page.text)
         if page.status_code != 200 or not match:

@@ -60,7 +60,7 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
         password=settings.nats_password.get_secret_value() if settings.nats_password is not None else None,
     )
     windows = SharedWindows(store, on_fallback=store_fallbacks.inc)
-    throttle = Throttle(rules, windows, TrustedProxies(settings.trusted_proxies))
+    throttle = Throttle(rules, windows)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -104,6 +104,7 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
         upstreams=upstreams,
         guard=guard,
         throttle=throttle if settings.rate_limits_enabled else None,
+        trusted=TrustedProxies(settings.trusted_proxies),
     )
     app.add_middleware(
         BodyLimitMiddleware,

@@ -14,8 +14,9 @@ import aiohttp
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from gateway.forwarding import response_headers, upstream_headers, upstream_url
+from gateway.limits import TrustedProxies
 from gateway.routes import Route, RouteTable, internal_path
-from gateway.throttle import Throttle
+from gateway.throttle import Throttle, remember_source
 from gateway.upstreams import Upstreams
 from meshkit.errors import problem_response
 
@@ -25,7 +26,7 @@ log = logging.getLogger("gateway.proxy")
 
 Guard = Callable[[Scope, Route], Awaitable[ASGIApp | None]]
 """Seam for the gateway token check: return a response app to refuse the request, ``None`` to let it through.
-Not called for ``Route.public`` routes; :class:`gateway.guard.TokenGuard` is the one the gateway installs."""
+Not called where ``Route.guarded`` says no; :class:`gateway.guard.TokenGuard` is the one the gateway installs."""
 
 _BUFFER_UNDER = 256 * 1024  # responses declaring at most this many bytes are read whole, sent in one message
 
@@ -70,12 +71,14 @@ class ProxyMiddleware:
         upstreams: Upstreams,
         guard: Guard | None = None,
         throttle: Throttle | None = None,
+        trusted: TrustedProxies | None = None,
     ) -> None:
         self.app = app
         self.routes = routes
         self.upstreams = upstreams
         self.guard = guard
         self.throttle = throttle
+        self.trusted = trusted or TrustedProxies(())
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         route = self.routes.get(scope["path"][1:].partition("/")[0]) if scope["type"] == "http" else None
@@ -86,7 +89,8 @@ class ProxyMiddleware:
             await _not_routed(scope, receive, send)
             return
         scope["route"] = route  # names the upstream in the request-duration metric
-        if self.guard is not None and not route.public:
+        remember_source(scope, self.trusted)
+        if self.guard is not None and route.guarded(scope["path"]):
             refusal = await self.guard(scope, route)
             if refusal is not None:
                 await refusal(scope, receive, send)

@@ -7,7 +7,15 @@ from dataclasses import dataclass, field
 
 from gateway.settings import GatewaySettings
 
-__all__ = ["INTERNAL_PATHS", "SERVICES", "Route", "RouteTable", "internal_path", "route_table"]
+__all__ = [
+    "INTERNAL_PATHS",
+    "OAUTH_PROTOCOL_PATHS",
+    "SERVICES",
+    "Route",
+    "RouteTable",
+    "internal_path",
+    "route_table",
+]
 
 SERVICES = ("identity", "catalog", "cases", "exchange")
 
@@ -28,22 +36,33 @@ class Route:
     """``/<service>/<rest>`` goes to ``<upstream><rest>``.
 
     ``public`` routes skip the gateway's token check (:mod:`gateway.guard`); none is public today, since the
-    check only refuses Bearer tokens that are present and invalid.
+    check only refuses Bearer tokens that are present and invalid. ``own_protocol``: paths under the service
+    (after the prefix) that answer token errors in their own protocol and check tokens themselves; the guard
+    leaves them alone, so their errors keep that shape and their CORS headers.
     """
 
     service: str
     upstream: str
     public: bool = False
+    own_protocol: frozenset[str] = frozenset()
     prefix: str = field(init=False)
     raw_prefix: bytes = field(init=False)
     path: str = field(init=False)
     """Route template, read like a Starlette route's ``path`` by the request-duration metric."""
+
+    def guarded(self, path: str) -> bool:
+        """Whether the gateway checks the Bearer token of a request for ``path`` (the full request path)."""
+        return not self.public and path[len(self.prefix) :] not in self.own_protocol
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "prefix", f"/{self.service}")
         object.__setattr__(self, "raw_prefix", self.prefix.encode())
         object.__setattr__(self, "path", f"/{self.service}/{{path}}")
 
+
+# identity's OAuth endpoints a browser app calls (RFC 6750 errors at userinfo, RFC 6749 JSON at the others, CORS
+# for registered origins): identity verifies their tokens itself, against its own revocation records.
+OAUTH_PROTOCOL_PATHS = frozenset({"/token", "/userinfo", "/revoke", "/introspect"})
 
 RouteTable = dict[str, Route]
 """Keyed by the first path segment (the service name)."""
@@ -56,4 +75,11 @@ def route_table(settings: GatewaySettings) -> RouteTable:
         "cases": settings.cases_url,
         "exchange": settings.exchange_url,
     }
-    return {service: Route(service=service, upstream=upstreams[service]) for service in SERVICES}
+    return {
+        service: Route(
+            service=service,
+            upstream=upstreams[service],
+            own_protocol=OAUTH_PROTOCOL_PATHS if service == "identity" else frozenset(),
+        )
+        for service in SERVICES
+    }

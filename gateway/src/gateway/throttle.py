@@ -13,10 +13,12 @@ from gateway.limits import Rules, TrustedProxies, source_address
 from meshkit.auth import Principal
 from meshkit.errors import problem_response
 
-__all__ = ["PRINCIPAL", "Throttle", "limited", "store_fallbacks"]
+__all__ = ["PRINCIPAL", "SOURCE", "Throttle", "limited", "remember_source", "store_fallbacks"]
 
 PRINCIPAL = "tongban.principal"
 """Where the gateway's token check leaves the verified caller in the ASGI scope."""
+SOURCE = "tongban.source"
+"""Where the proxy leaves the client's address (:func:`gateway.limits.source_address`) in the ASGI scope."""
 
 limited = Counter(
     "gateway_rate_limited", "Requests answered 429 by the gateway's rate limits", ["limit_class"]
@@ -27,10 +29,9 @@ store_fallbacks = Counter(
 
 
 class Throttle:
-    def __init__(self, rules: Rules, windows: SharedWindows, trusted: TrustedProxies) -> None:
+    def __init__(self, rules: Rules, windows: SharedWindows) -> None:
         self.rules = rules
         self.windows = windows
-        self.trusted = trusted
 
     async def __call__(self, scope: Scope) -> ASGIApp | None:
         """A 429 response app when the caller's allowance for this request's class is spent, else None."""
@@ -56,9 +57,16 @@ class Throttle:
         principal: Principal | None = scope.get(PRINCIPAL)
         if principal is not None:
             return f"sub:{principal.sub}"
-        forwarded = None
-        for name, value in scope["headers"]:
-            if name == b"x-forwarded-for":
-                forwarded = value.decode("latin-1")
-        client = scope.get("client")
-        return "ip:" + source_address(client[0] if client else None, forwarded, self.trusted)
+        return f"ip:{scope[SOURCE]}"
+
+
+def remember_source(scope: Scope, trusted: TrustedProxies) -> str:
+    """The client's address, kept in the scope for the limits and the ``X-Tongban-Client-Address`` header."""
+    forwarded = None
+    for name, value in scope["headers"]:
+        if name == b"x-forwarded-for":
+            forwarded = value.decode("latin-1")
+    client = scope.get("client")
+    source = source_address(client[0] if client else None, forwarded, trusted)
+    scope[SOURCE] = source
+    return source

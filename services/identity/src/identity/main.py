@@ -9,10 +9,12 @@ from datetime import UTC, datetime
 from fastapi import FastAPI
 
 from identity.api import ROUTERS
+from identity.api.oauth_cors import OAuthCors
 from identity.api.oauth_deps import key_cache, local_jwks_client, local_verifier
 from identity.settings import IdentitySettings
 from identity.store.unit_of_work import IdentityUnitOfWork
 from identity.use_cases.oauth_keys import run_key_schedule
+from identity.use_cases.oauth_origins import BrowserOrigins
 from identity.use_cases.production import demo_clients
 from meshkit.app import build_app, mesh_resources
 from meshkit.db import Database
@@ -20,6 +22,8 @@ from meshkit.observability import configure_logging
 from meshkit.settings import refusal_message
 
 __all__ = ["create_app"]
+
+CORS_ORIGINS_MAX_AGE = 10.0  # seconds a change to the registered redirect URIs takes to reach CORS
 
 
 async def _refuse_demo_clients(database: Database, settings: IdentitySettings) -> None:
@@ -60,7 +64,7 @@ def create_app(settings: IdentitySettings | None = None) -> FastAPI:
             finally:
                 await jwks_client.aclose()
 
-    return build_app(
+    app = build_app(
         service="identity",
         title="Tongban identity (统一身份认证)",
         description="The OpenID Provider of the district and the organization tree (条块).",
@@ -68,3 +72,10 @@ def create_app(settings: IdentitySettings | None = None) -> FastAPI:
         lifespan=lifespan,
         routers=ROUTERS,
     )
+    # outermost of ours: preflights are answered before anything else, and every answer gets its headers
+    app.add_middleware(
+        OAuthCors,
+        origins=BrowserOrigins(max_age=CORS_ORIGINS_MAX_AGE),
+        database=lambda: app.state.database,
+    )
+    return app

@@ -79,7 +79,7 @@ async def test_token_refusals(
     await register(database)
     response = await client.post("/token", data=data, auth=auth)
     assert response.status_code == status
-    assert response.json()["code"] == code
+    assert response.json()["error"] == code
 
 
 async def test_discovery_metadata(client: httpx.AsyncClient, database: Database) -> None:

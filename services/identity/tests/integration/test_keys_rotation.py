@@ -236,7 +236,13 @@ async def test_housekeeping_deletes_only_what_nothing_can_use(database: Database
         await uow.commit()
     async with IdentityUnitOfWork(database) as uow:
         counts = await purge_expired(uow, now=now)
-    assert counts == {"codes": 1, "refresh_tokens": 1, "revoked_tokens": 1, "sessions": 1}
+    assert counts == {
+        "codes": 1,
+        "refresh_tokens": 1,
+        "revoked_tokens": 1,
+        "sessions": 1,
+        "login_failures": 0,
+    }
     async with IdentityUnitOfWork(database) as uow:
         assert await uow.sessions.get("live-session") is not None
         assert await uow.refresh_tokens.get("live-refresh") is not None

@@ -6,6 +6,8 @@ from identity.api.login import router as login_router
 from identity.api.me import router as me_router
 from identity.api.oauth import router as oauth_router
 from identity.api.oauth_introspection import router as introspection_router
+from identity.api.oauth_token import router as token_router
+from identity.api.oauth_userinfo import router as userinfo_router
 from identity.api.organizations import router as organizations_router
 from identity.api.persons import router as persons_router
 from identity.api.staff import router as staff_router
@@ -14,8 +16,10 @@ __all__ = ["ROUTERS"]
 
 ROUTERS = [
     oauth_router,
+    token_router,
     login_router,
     introspection_router,
+    userinfo_router,
     organizations_router,
     persons_router,
     enterprises_router,

@@ -32,8 +32,9 @@ from identity.domain.oauth_request import (
 from identity.domain.tokens import TokenPolicy
 from identity.settings import IdentitySettings
 from identity.use_cases.login import LOGIN_FAILED, LoginFailed
-from identity.use_cases.oauth_authorize import authorize, log_in
+from identity.use_cases.oauth_authorize import NotTheHintedAccount, authorize, log_in
 from identity.use_cases.oauth_logout import log_out
+from meshkit.peers import client_address
 
 __all__ = ["router"]
 
@@ -88,10 +89,14 @@ def _login_form(
 
 
 @router.get("/authorize", response_class=HTMLResponse, responses=_REDIRECT)
-async def authorize_page(request: Request, uow: UowDep, settings: SettingsDep, policy: PolicyDep) -> Response:
+async def authorize_page(
+    request: Request, uow: UowDep, settings: SettingsDep, policy: PolicyDep, ring: KeyRingDep
+) -> Response:
     """Authorization endpoint (授权端点): `response_type=code` with PKCE (`code_challenge_method=S256`).
     Shows the login page (统一身份认证 登录), or answers at once from an existing login (单点登录)
-    unless `prompt=login`. `request` and `request_uri` are not supported."""
+    unless `prompt=login` or `prompt=select_account` (the login page is where an account is chosen), or an
+    `id_token_hint` names another account than the login's (then the login page, or `login_required` with
+    `prompt=none`). A repeated parameter is refused. `request` and `request_uri` are not supported."""
     params = unique_params(request.query_params.multi_items())
     if params is None:
         return error_page("请求参数重复，无法处理。")
@@ -100,7 +105,9 @@ async def authorize_page(request: Request, uow: UowDep, settings: SettingsDep, p
             uow,
             params=params,
             cookie=request.cookies.get(SESSION_COOKIE),
+            ring=ring,
             policy=policy,
+            secret=settings.secret_key.get_secret_value(),
             now=datetime.now(UTC),
         )
     except AuthorizationError as exc:
@@ -129,6 +136,9 @@ async def authorize_login(
     """The login form (登录表单): resident ID number (公民身份号码) or staff username (用户名) and password.
     On success a login session (`tb_session` cookie) opens and the browser goes back to the client with a code
     (303, RFC 9700 §4.12); on failure the page returns with one message for every cause (锁定 included)."""
+    names = [name for name, _ in (await request.form()).multi_items()]
+    if len(names) != len(set(names)):
+        return error_page("请求参数重复，无法处理。")
     now = datetime.now(UTC)
     secret = settings.secret_key.get_secret_value()
     pending_request = open_pending(
@@ -147,10 +157,14 @@ async def authorize_login(
             credit_code=credit_code,
             cipher=cipher,
             policy=policy,
+            secret=secret,
             now=now,
+            source=client_address(request),
         )
     except LoginFailed:
         return _login_form(request, settings, pending_request, login=login, error=LOGIN_FAILED)
+    except NotTheHintedAccount as exc:
+        return _login_form(request, settings, pending_request, error=exc.detail)
     except AuthorizationError as exc:
         return error_page(exc.message)
     target = redirect_to(

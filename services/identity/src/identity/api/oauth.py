@@ -1,27 +1,22 @@
-"""OpenID Provider endpoints: discovery, JWKS and the token endpoint (令牌端点)."""
+"""OpenID Provider metadata: discovery and JWKS (the token endpoint is in ``oauth_token``)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
 
 from identity.api.dependencies import SettingsDep, UowDep
-from identity.api.oauth_deps import ClientCredentialsDep, KeyRingDep, OAuthRoute, PolicyDep
+from identity.api.oauth_deps import KeyRingDep, OAuthRoute
+from identity.api.oauth_token import GRANT_TYPES
 from identity.domain.tokens import OIDC_SCOPES
-from identity.use_cases.oauth_grants import exchange_code, refresh_tokens
-from identity.use_cases.tokens import OAuthError, authenticate_client, issue_client_token
-from meshkit.errors import problem_responses
 
-__all__ = ["NO_STORE", "router"]
+__all__ = ["router"]
 
 router = APIRouter(tags=["认证 (OpenID Provider)"], route_class=OAuthRoute)
 
-NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
-GRANT_TYPES = ("authorization_code", "refresh_token", "client_credentials")
 CLAIMS = (
     "iss",
     "sub",
@@ -48,15 +43,6 @@ CLAIMS = (
     "enterprise_name",
     "credit_code_masked",
 )
-
-
-class TokenOut(BaseModel):
-    access_token: str = Field(description="RFC 9068 JWT, ES256, header typ at+jwt")
-    token_type: str = Field(examples=["Bearer"])
-    expires_in: int = Field(description="seconds; exactly the token's exp - iat")
-    scope: str
-    refresh_token: str | None = Field(default=None, description="not for client_credentials; single use")
-    id_token: str | None = Field(default=None, description="when the scope has openid")
 
 
 @router.get("/.well-known/openid-configuration")
@@ -101,57 +87,3 @@ async def openid_configuration(uow: UowDep, settings: SettingsDep) -> JSONRespon
 async def jwks(ring: KeyRingDep) -> JSONResponse:
     """Public keys that verify Tongban tokens (JWKS): the signing key, the next one, and recently retired ones."""
     return JSONResponse(ring.jwks(datetime.now(UTC)), headers={"Cache-Control": "public, max-age=300"})
-
-
-@router.post("/token", response_model=TokenOut, responses=problem_responses(400, 401))
-async def token(
-    request: Request,
-    uow: UowDep,
-    settings: SettingsDep,
-    policy: PolicyDep,
-    ring: KeyRingDep,
-    credentials: ClientCredentialsDep,
-    grant_type: Annotated[str, Form(max_length=100)],
-    code: Annotated[str | None, Form(max_length=200)] = None,
-    redirect_uri: Annotated[str | None, Form(max_length=2000)] = None,
-    code_verifier: Annotated[str | None, Form(max_length=200)] = None,
-    refresh_token: Annotated[str | None, Form(max_length=200)] = None,
-    scope: Annotated[str | None, Form(max_length=1000)] = None,
-) -> JSONResponse:
-    """Token endpoint (令牌端点): `authorization_code` with PKCE (S256), `refresh_token` with rotation, and
-    `client_credentials` for department systems (部门系统). Confidential clients authenticate with
-    client_secret_basic or client_secret_post; public clients send only `client_id`."""
-    if grant_type not in GRANT_TYPES:
-        raise OAuthError(
-            f"不支持的授权类型 (unsupported grant_type {grant_type[:40]})", code="unsupported_grant_type"
-        )
-    secret = settings.secret_key.get_secret_value()
-    client = await authenticate_client(uow, credentials=credentials, pepper=secret)
-    now = datetime.now(UTC)
-    key = ring.signer(now)
-    if grant_type == "authorization_code":
-        grant = await exchange_code(
-            uow,
-            client=client,
-            code=code,
-            redirect_uri=redirect_uri,
-            code_verifier=code_verifier,
-            key=key,
-            policy=policy,
-            secret=secret,
-            now=now,
-        )
-    elif grant_type == "refresh_token":
-        grant = await refresh_tokens(
-            uow,
-            client=client,
-            refresh_token=refresh_token,
-            scope=scope,
-            key=key,
-            policy=policy,
-            secret=secret,
-            now=now,
-        )
-    else:
-        grant = await issue_client_token(uow, client=client, scope=scope, key=key, policy=policy, now=now)
-    return JSONResponse(grant.body(), headers=NO_STORE)

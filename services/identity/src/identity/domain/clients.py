@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from enum import StrEnum
 from urllib.parse import urlsplit
 
-__all__ = ["GrantType", "client_problems", "redirect_uri_problem"]
+__all__ = ["GrantType", "browser_origin", "client_problems", "redirect_uri_problem"]
 
 _LOOPBACK = {"localhost", "127.0.0.1", "::1"}
+_DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 class GrantType(StrEnum):
@@ -51,3 +52,20 @@ def client_problems(
         if problem:
             problems.append({"field": "redirect_uris", "message": problem})
     return problems
+
+
+def browser_origin(redirect_uri: str) -> str | None:
+    """The web origin (RFC 6454: scheme, host, port; default ports left out, lower case) a redirect URI
+    belongs to: the page that receives the code and may then call the token endpoint from the browser.
+    None for anything that is not http(s)."""
+    parts = urlsplit(redirect_uri)
+    scheme = parts.scheme.lower()
+    if scheme not in _DEFAULT_PORTS or not parts.hostname:
+        return None
+    try:
+        port = parts.port
+    except ValueError:
+        return None
+    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+    suffix = f":{port}" if port is not None and port != _DEFAULT_PORTS[scheme] else ""
+    return f"{scheme}://{host}{suffix}"

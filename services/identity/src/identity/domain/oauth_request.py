@@ -80,10 +80,14 @@ class AuthorizationRequest:
     max_age: int | None = None
     acr_values: tuple[str, ...] = ()
     login_hint: str | None = None
+    hint_sub: str | None = None  # the account a valid id_token_hint names (its sub towards this client)
+    hint_kind: str | None = None  # and its tb_kind
 
     @property
     def forces_login(self) -> bool:
-        return "login" in self.prompt or self.max_age == 0
+        """``prompt=login``, ``max_age=0``, or ``prompt=select_account``: Tongban has one login per browser,
+        so choosing an account means logging in with it on the login page (OIDC Core §3.1.2.1)."""
+        return "login" in self.prompt or "select_account" in self.prompt or self.max_age == 0
 
     def accepts_session(self, *, auth_time: datetime, now: datetime) -> bool:
         """Whether an existing login may answer this request without showing the login page (SSO)."""
@@ -96,6 +100,7 @@ _LIMITS = {
     "state": 1024,
     "nonce": 255,
     "login_hint": 64,
+    "id_token_hint": 4096,
     "acr_values": 64,
     "scope": 1000,
     "redirect_uri": 2000,

@@ -30,6 +30,7 @@ __all__ = [
     "Base",
     "Client",
     "Enterprise",
+    "LoginFailure",
     "LoginSession",
     "Organization",
     "PairwiseSubject",
@@ -225,6 +226,19 @@ class RevokedToken(Base):
     jti: Mapped[str] = mapped_column(String(64), primary_key=True)
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
     revoked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class LoginFailure(Base):
+    """Consecutive failed logins of one account from one source address (keyed hash of the address): the lock
+    applies to that pair, so nobody elsewhere can keep an account locked by knowing its login."""
+
+    __tablename__ = "login_failures"
+
+    subject_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    source: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
 
 
 class PairwiseSubject(Base):

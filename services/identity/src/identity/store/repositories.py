@@ -147,6 +147,14 @@ class ClientRepository:
         rows = await self._session.scalars(select(Client.scopes).where(Client.active.is_(True)))
         return sorted({scope for scopes in rows for scope in scopes.split()})
 
+    async def browser_redirect_uris(self) -> list[str]:
+        """Redirect URIs of every active client allowed the authorization code grant (their origins may call
+        the OP's token, userinfo and revocation endpoints from a browser)."""
+        rows = await self._session.execute(
+            select(Client.redirect_uris, Client.grant_types).where(Client.active.is_(True))
+        )
+        return sorted({uri for uris, grants in rows if "authorization_code" in grants for uri in uris})
+
     async def pairwise_person(self, *, sector: str, subject: str) -> str | None:
         query = select(PairwiseSubject.person_id).where(
             PairwiseSubject.sector == sector, PairwiseSubject.subject == subject

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from identity.store.login_failures import LoginFailureRepository
 from identity.store.models import OUTBOX
 from identity.store.oauth import (
     CodeRepository,
@@ -30,6 +31,7 @@ class IdentityUnitOfWork(UnitOfWork):
     codes: CodeRepository
     refresh_tokens: RefreshTokenRepository
     revoked: RevokedTokenRepository
+    login_failures: LoginFailureRepository
 
     def attach(self, session: AsyncSession) -> None:
         self.organizations = OrganizationRepository(session)
@@ -42,3 +44,4 @@ class IdentityUnitOfWork(UnitOfWork):
         self.codes = CodeRepository(session)
         self.refresh_tokens = RefreshTokenRepository(session)
         self.revoked = RevokedTokenRepository(session)
+        self.login_failures = LoginFailureRepository(session)

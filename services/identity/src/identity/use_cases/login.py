@@ -1,7 +1,11 @@
 """Authenticating a person (by resident ID number) or a staff member (by username) with a password.
 
 Every failure says the same thing, whether the account exists, is locked or the password is wrong. After five
-consecutive failures the account locks for 1, 2, 4 … minutes (at most an hour); a success resets the count.
+consecutive failures *from one source address* the account locks for that source for 1, 2, 4 … minutes (at most an
+hour): someone elsewhere who knows a citizen's ID number cannot keep her out. After twenty failures from anywhere
+within fifteen minutes every source gets one password try per ten seconds (a distributed guess is slowed). A
+success from a source resets that source's count. Password checks (argon2, ~0.1 s of CPU each) run at most
+``PASSWORD_CHECKS`` at a time per process, so a flood of logins queues instead of starving everything else.
 """
 
 from __future__ import annotations
@@ -15,10 +19,10 @@ from datetime import datetime
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from identity.domain.oauth import locked_until
+from identity.domain.oauth import SLOWDOWN_WINDOW, locked_until, slowed_until
 from identity.domain.subjects import IdentityLevel
 from identity.pii import InvalidIdentifier, PiiCipher, valid_credit_code, valid_id_number
-from identity.store.models import Person, Staff
+from identity.store.models import LoginFailure, Person, Staff
 from identity.store.unit_of_work import IdentityUnitOfWork
 from meshkit.errors import ProblemError
 
@@ -30,6 +34,8 @@ LOGIN_FAILED = "证件号码/用户名或密码不正确，或账号因多次登
 STAFF_LEVEL = IdentityLevel.IN_PERSON  # staff accounts are opened by an administrator who knows the person
 
 _HASHER = PasswordHasher()
+PASSWORD_CHECKS = 2
+_checking = asyncio.Semaphore(PASSWORD_CHECKS)
 
 
 @functools.cache
@@ -63,6 +69,11 @@ def _verify(password_hash: str, password: str) -> bool:
         return False
 
 
+async def _checked(password_hash: str, password: str) -> bool:
+    async with _checking:
+        return await asyncio.to_thread(_verify, password_hash, password)
+
+
 async def _find(uow: IdentityUnitOfWork, login: str, cipher: PiiCipher) -> Person | Staff | None:
     try:
         number = valid_id_number(login)
@@ -91,33 +102,38 @@ async def authenticate(
     password: str,
     cipher: PiiCipher,
     now: datetime,
+    source: str,
     credit_code: str | None = None,
 ) -> AuthenticatedSubject:
     """The subject whose credentials these are, or :class:`LoginFailed` (after committing the failure count).
 
-    On success the reset count is left in the unit of work for the caller's commit (with the new session).
-    ``credit_code``: a legal representative logging in for their enterprise (tb_kind ``enterprise``).
+    ``source``: the client's address (as the gateway saw it); only its keyed hash is stored. On success the reset
+    count is left in the unit of work for the caller's commit (with the new session). ``credit_code``: a legal
+    representative logging in for their enterprise (tb_kind ``enterprise``).
     """
     subject = await _find(uow, login.strip(), cipher)
+    source_key = cipher.lookup("login_source", source)
+    pair = await uow.login_failures.of(subject.id, source_key) if subject is not None else None
     usable = (
         subject is not None
         and subject.password_hash is not None
         and (not isinstance(subject, Staff) or subject.active)
-        and (subject.locked_until is None or subject.locked_until <= now)
+        and (subject.locked_until is None or subject.locked_until <= now)  # the account-wide slow-down
+        and (pair is None or pair.locked_until is None or pair.locked_until <= now)
     )
     password_hash = subject.password_hash if usable and subject is not None else None
-    matches = await asyncio.to_thread(_verify, password_hash or _dummy_hash(), password)
+    matches = await _checked(password_hash or _dummy_hash(), password)
     if subject is None or not usable or not matches:
         if subject is not None and usable:
-            await _count_failure(uow, subject, now)
+            await _count_failure(uow, subject, source_key, now)
         raise LoginFailed()
     enterprise_id = None
     if isinstance(subject, Person) and credit_code:
         enterprise_id = await _enterprise_of(uow, subject, credit_code, cipher)
         if enterprise_id is None:
             raise LoginFailed()
+    await uow.login_failures.forget(subject.id, source_key)
     subject.failed_logins = 0
-    subject.locked_until = None
     if password_hash is not None and _HASHER.check_needs_rehash(password_hash):
         subject.password_hash = await asyncio.to_thread(_HASHER.hash, password)
     if isinstance(subject, Staff):
@@ -126,18 +142,35 @@ async def authenticate(
     return AuthenticatedSubject(kind=kind, id=subject.id, acr=subject.acr, enterprise_id=enterprise_id)
 
 
-async def _count_failure(uow: IdentityUnitOfWork, subject: Person | Staff, now: datetime) -> None:
-    await uow.sessions.lock_subject(subject)
-    subject.failed_logins += 1
-    subject.locked_until = locked_until(subject.failed_logins, now)
+async def _count_failure(
+    uow: IdentityUnitOfWork, subject: Person | Staff, source: str, now: datetime
+) -> None:
+    await uow.sessions.lock_subject(subject)  # concurrent failures of one account count one by one
+    pair = await uow.login_failures.of(subject.id, source, for_update=True)
+    if pair is None:
+        pair = LoginFailure(subject_id=subject.id, source=source, failures=0, updated_at=now)
+        uow.login_failures.add(pair)
+    pair.failures += 1
+    pair.locked_until = locked_until(pair.failures, now)
+    pair.updated_at = now
+    await uow.flush()
+    recent = await uow.login_failures.recent_total(subject.id, since=now - SLOWDOWN_WINDOW)
+    subject.failed_logins = recent
+    subject.locked_until = slowed_until(recent, now)
     await uow.commit()
+    kind = "staff" if isinstance(subject, Staff) else "person"
+    if pair.locked_until is not None:
+        log.warning(
+            "account locked for one source after failed logins",
+            extra={
+                "subject_kind": kind,
+                "subject_id": subject.id,
+                "failures": pair.failures,
+                "locked_until": pair.locked_until.isoformat(),
+            },
+        )
     if subject.locked_until is not None:
         log.warning(
-            "account locked after failed logins",
-            extra={
-                "subject_kind": "staff" if isinstance(subject, Staff) else "person",
-                "subject_id": subject.id,
-                "failures": subject.failed_logins,
-                "locked_until": subject.locked_until.isoformat(),
-            },
+            "account slowed down after failed logins from several sources",
+            extra={"subject_kind": kind, "subject_id": subject.id, "recent_failures": recent},
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
+from identity.domain.oauth import LOCKOUT_MAX
 from identity.store.unit_of_work import IdentityUnitOfWork
 
 __all__ = ["KEEP_AFTER_EXPIRY", "purge_expired"]
@@ -26,6 +27,8 @@ async def purge_expired(uow: IdentityUnitOfWork, *, now: datetime) -> dict[str, 
         "revoked_tokens": await uow.revoked.purge(before=now - timedelta(minutes=5)),
     }
     counts["sessions"] = await uow.sessions.purge(before=before)
+    # a failed-login count untouched for longer than the longest lock means nothing any more
+    counts["login_failures"] = await uow.login_failures.purge(before=now - LOCKOUT_MAX)
     await uow.commit()
     if any(counts.values()):
         log.info("expired OpenID Provider state deleted", extra=counts)

@@ -13,11 +13,11 @@ import jwt
 
 from identity.domain.oauth_request import AuthorizationError, redirect_to
 from identity.domain.tokens import TokenPolicy
-from identity.keys import decode_id_token
 from identity.store.models import Client, LoginSession
 from identity.store.unit_of_work import IdentityUnitOfWork
 from identity.use_cases.oauth_authorize import current_session
 from identity.use_cases.oauth_grants import revoke_grants
+from identity.use_cases.oauth_hint import hint_claims
 from identity.use_cases.oauth_keys import KeyRing
 from identity.use_cases.oauth_subjects import subject_claims
 from identity.use_cases.tokens import OAuthError
@@ -40,11 +40,7 @@ def _refuse(message: str, description: str) -> AuthorizationError:
 
 def _hint_claims(token: str, ring: KeyRing, policy: TokenPolicy, now: datetime) -> dict[str, object]:
     try:
-        header = jwt.get_unverified_header(token)
-        jwk = ring.verification_key(str(header.get("kid", "")), now)
-        if jwk is None or header.get("typ") != "JWT":
-            raise jwt.InvalidTokenError("not one of our ID tokens")
-        return decode_id_token(token, jwk, issuer=policy.issuer)
+        return hint_claims(token, ring, policy, now)
     except jwt.InvalidTokenError as exc:
         raise _refuse("id_token_hint 无效，无法确认退出的应用。", "invalid id_token_hint") from exc
 

@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from identity.domain.oauth import looks_like_jwt, opaque_token_hash
+from identity.domain.oauth import REVOCABLE_TOKEN_TYPES, jwt_type, looks_like_jwt, opaque_token_hash
 from identity.domain.tokens import TokenPolicy
 from identity.store.models import Client, RefreshToken
 from identity.store.unit_of_work import IdentityUnitOfWork
@@ -81,12 +81,25 @@ async def revoke(
     *,
     caller: Client,
     token: str,
+    token_type_hint: str | None = None,
     verify: AccessTokenCheck,
     policy: TokenPolicy,
     now: datetime,
 ) -> None:
     """Revoke an access token (its ``jti``) or a refresh token (its whole family) issued to ``caller``.
-    Unknown, invalid and other clients' tokens change nothing, and the answer is the same (RFC 7009 §2.2)."""
+    Unknown, invalid and other clients' tokens change nothing, and the answer is the same (RFC 7009 §2.2).
+    A hint naming another token type, or an ID token (header ``typ: JWT``), is ``unsupported_token_type``
+    (RFC 7009 §2.2.1): ID tokens cannot be revoked; ending the login session (end-session) is the way."""
+    if token_type_hint is not None and token_type_hint not in REVOCABLE_TOKEN_TYPES:
+        raise OAuthError(
+            "只能撤销访问令牌和刷新令牌 (only access_token and refresh_token can be revoked)",
+            code="unsupported_token_type",
+        )
+    if looks_like_jwt(token) and jwt_type(token) == "JWT":
+        raise OAuthError(
+            "ID 令牌不能撤销，请通过退出登录结束会话 (ID tokens cannot be revoked; use end_session_endpoint)",
+            code="unsupported_token_type",
+        )
     if looks_like_jwt(token):
         claims = await verify(token)
         if claims is not None and claims.get("client_id") == caller.client_id and claims.get("jti"):

@@ -129,6 +129,7 @@ async def update_staff(
     if changes.password is not None:
         staff.password_hash = await hash_password(changes.password)
         staff.failed_logins, staff.locked_until = 0, None
+        await uow.login_failures.forget(staff.id)  # a new password: every source may try again
     await _announce(uow, staff, "updated")
     await uow.commit()
     log.info("staff updated", extra={"staff_id": staff.id, "by": actor.id})

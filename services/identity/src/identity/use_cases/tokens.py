@@ -184,9 +184,7 @@ async def authenticate_client(
         or not (current_matches or (previous_matches and client.previous_secret_hash is not None))
     ):
         raise _refused(credentials)
-    if (
-        not current_matches
-    ):  # the old secret still in use: retiring it waits (clients_admin.retire_previous_secret)
+    if not current_matches:  # the old secret still in use: retiring it waits (see retire_previous_secret)
         client.previous_secret_used_at = datetime.now(UTC)
         await uow.commit()  # nothing else is pending yet: authentication comes first
     return client

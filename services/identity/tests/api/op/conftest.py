@@ -220,8 +220,10 @@ def hidden(page: str, name: str) -> str:
 class Browser:
     """Keeps the OP's cookies itself: they are ``Secure`` outside dev, and the test transport is plain http."""
 
-    def __init__(self, client: httpx.AsyncClient) -> None:
+    def __init__(self, client: httpx.AsyncClient, address: str | None = None) -> None:
+        """``address``: the client address the gateway would forward (X-Tongban-Client-Address)."""
         self.client = client
+        self.address = address
         self.cookies: dict[str, str] = {}
         self.verifier = ""
         self.state = ""
@@ -239,6 +241,8 @@ class Browser:
     async def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         cookie = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         headers = {**kwargs.pop("headers", {}), **({"Cookie": cookie} if cookie else {})}
+        if self.address:
+            headers["X-Tongban-Client-Address"] = self.address
         response = await self.client.request(method, url, headers=headers, **kwargs)
         self._remember(response)
         return response

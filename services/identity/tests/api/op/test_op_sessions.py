@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 
-from identity.store.models import LoginSession, Person
+from identity.store.models import LoginSession, Staff
 from identity.store.unit_of_work import IdentityUnitOfWork
 
 from .conftest import PASSWORD, WEB, WEB_REDIRECT, Browser, OpWorld, hidden, query_of, refresh
@@ -17,8 +17,23 @@ pytestmark = pytest.mark.api
 FAILED = "证件号码/用户名或密码不正确，或账号因多次登录失败已被暂时锁定，请稍后再试。"
 
 
+async def _pair(op: OpWorld, subject_id: str, address: str) -> tuple[int, datetime | None] | None:
+    """The failure count and lock of one account from one address."""
+    async with IdentityUnitOfWork(op.database) as uow:
+        pair = await uow.login_failures.of(subject_id, op.cipher.lookup("login_source", address))
+        return None if pair is None else (pair.failures, pair.locked_until)
+
+
+async def _set_lock(op: OpWorld, subject_id: str, address: str, until: datetime | None) -> None:
+    async with IdentityUnitOfWork(op.database) as uow:
+        pair = await uow.login_failures.of(subject_id, op.cipher.lookup("login_source", address))
+        assert pair is not None
+        pair.locked_until = until
+        await uow.commit()
+
+
 async def test_failures_look_alike_and_lock_after_five(client: httpx.AsyncClient, op: OpWorld) -> None:
-    browser = Browser(client)
+    browser = Browser(client, "198.51.100.20")
     page = await browser.authorize()
     unknown = await browser.submit(page, "nobody.at.all", "Wrong-passw0rd")
     assert unknown.status_code == 200
@@ -28,41 +43,66 @@ async def test_failures_look_alike_and_lock_after_five(client: httpx.AsyncClient
         page = await browser.submit(page, op.person_id_number, "Wrong-passw0rd")
         assert FAILED in page.text, attempt
         assert op.person_id_number in page.text  # the login field is kept for the next try
-    person = await op.row(Person, op.person_id)
-    assert person.failed_logins == 5
-    assert person.locked_until - datetime.now(UTC) == pytest.approx(
-        timedelta(minutes=1), abs=timedelta(seconds=30)
+    assert await _pair(op, op.person_id, "198.51.100.20") == (
+        5,
+        pytest.approx(datetime.now(UTC) + timedelta(minutes=1), abs=timedelta(seconds=30)),
     )
 
     locked = await browser.submit(page, op.person_id_number, PASSWORD)  # the right password, but locked
     assert locked.status_code == 200
     assert locked.text.count(FAILED) == 1
 
-    async with IdentityUnitOfWork(op.database) as uow:  # the lock has run out
-        row = await uow.persons.get(op.person_id)
-        assert row is not None
-        row.locked_until = datetime.now(UTC) - timedelta(seconds=1)
-        await uow.commit()
+    await _set_lock(op, op.person_id, "198.51.100.20", datetime.now(UTC) - timedelta(seconds=1))  # run out
     sixth = await browser.submit(locked, op.person_id_number, "Wrong-passw0rd")
     assert FAILED in sixth.text
-    assert (await op.row(Person, op.person_id)).failed_logins == 6  # next lock: two minutes
-    person = await op.row(Person, op.person_id)
-    assert person.locked_until - datetime.now(UTC) == pytest.approx(
-        timedelta(minutes=2), abs=timedelta(seconds=30)
+    assert await _pair(op, op.person_id, "198.51.100.20") == (
+        6,
+        pytest.approx(datetime.now(UTC) + timedelta(minutes=2), abs=timedelta(seconds=30)),
     )
 
-    async with IdentityUnitOfWork(op.database) as uow:
-        row = await uow.persons.get(op.person_id)
-        assert row is not None
-        row.locked_until = None
-        await uow.commit()
+    await _set_lock(op, op.person_id, "198.51.100.20", None)
     success = await browser.submit(sixth, op.person_id_number, PASSWORD)
     assert success.status_code == 303
-    assert (await op.row(Person, op.person_id)).failed_logins == 0
+    assert await _pair(op, op.person_id, "198.51.100.20") is None  # a success from there clears its count
+
+
+async def test_failure_4_someone_elsewhere_cannot_keep_a_citizen_locked_out(
+    client: httpx.AsyncClient, op: OpWorld
+) -> None:
+    """Issue 17, failure 4: the lock was per account, so anyone who knew a citizen's ID number could keep her
+    out. Now the lock holds for the source that failed; she logs in from her own."""
+    attacker = Browser(client, "203.0.113.66")
+    page = await attacker.authorize()
+    for _ in range(12):
+        page = await attacker.submit(page, op.person_id_number, "Wrong-passw0rd")
+    assert FAILED in (await attacker.submit(page, op.person_id_number, PASSWORD)).text  # locked for him
+    citizen = Browser(client, "198.51.100.21")
+    assert await citizen.log_in(op.person_id_number)
+
+
+async def test_failures_from_everywhere_slow_the_account_down(client: httpx.AsyncClient, op: OpWorld) -> None:
+    """Twenty failures from twenty addresses: one password try per ten seconds from anywhere, then as before."""
+    for n in range(20):
+        browser = Browser(client, f"203.0.113.{n + 1}")
+        page = await browser.authorize()
+        assert FAILED in (await browser.submit(page, op.staff_username, "Wrong-passw0rd")).text
+    staff = await op.row(Staff, op.staff_id)
+    assert staff.failed_logins == 20
+    assert staff.locked_until is not None
+    assert staff.locked_until - datetime.now(UTC) <= timedelta(seconds=10)
+    fresh = Browser(client, "198.51.100.22")
+    page = await fresh.authorize()
+    assert FAILED in (await fresh.submit(page, op.staff_username, PASSWORD)).text  # slowed: not now
+    async with IdentityUnitOfWork(op.database) as uow:
+        row = await uow.staff.get(op.staff_id)
+        assert row is not None
+        row.locked_until = datetime.now(UTC) - timedelta(seconds=1)  # ten seconds later
+        await uow.commit()
+    assert await fresh.log_in(op.staff_username)
 
 
 async def test_staff_lock_too(client: httpx.AsyncClient, op: OpWorld) -> None:
-    browser = Browser(client)
+    browser = Browser(client, "198.51.100.23")
     page = await browser.authorize()
     for _ in range(5):
         page = await browser.submit(page, op.staff_username, "Wrong-passw0rd")
