@@ -182,7 +182,7 @@ def gateway_settings(
     upstreams: dict[str, Upstream], limits_nats: EmbeddedNats
 ) -> Callable[..., GatewaySettings]:
     """Settings pointing at the test upstreams and the tests' NATS (the rate limits' counts, in a bucket of this
-    test's own), with ``overrides``."""
+    test's own; revocations), with ``overrides``."""
     bucket = f"limits_{uuid.uuid4().hex[:12]}"
 
     def make(**overrides: Any) -> GatewaySettings:

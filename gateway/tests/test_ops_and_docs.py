@@ -35,7 +35,9 @@ async def test_readyz_is_ready_when_all_upstreams_are(gateway: Any, upstreams: d
         response = await client.get("/readyz")
 
     assert response.status_code == 200
-    assert response.json()["checks"] == dict.fromkeys(("identity", "catalog", "cases", "exchange"), "ok")
+    assert response.json()["checks"] == dict.fromkeys(
+        ("identity", "catalog", "cases", "exchange", "revocations"), "ok"
+    )
 
 
 async def test_metrics_name_the_upstream_route(client: httpx.AsyncClient) -> None:

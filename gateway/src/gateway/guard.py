@@ -1,4 +1,5 @@
-"""The gateway's token check: a Bearer token that is invalid or expired never reaches a service.
+"""The gateway's token check: a Bearer token that is invalid, expired or revoked (the deny list kept from
+identity's revocation events, :mod:`meshkit.revocation`) never reaches a service.
 
 Requests without a Bearer token pass (the service decides whether it needs one), and so do other schemes
 (e.g. HTTP Basic for client authentication at identity's token endpoint). Services verify again (zero trust).
@@ -10,22 +11,26 @@ from starlette.types import ASGIApp, Scope
 
 from gateway.routes import Route
 from gateway.throttle import PRINCIPAL
-from meshkit.auth import TokenVerifier
+from meshkit.auth import TokenVerifier, refuse_revoked
 from meshkit.errors import ProblemError, problem_response
+from meshkit.revocation import DenyList
 
 __all__ = ["TokenGuard"]
 
 
 class TokenGuard:
-    def __init__(self, verifier: TokenVerifier) -> None:
+    def __init__(self, verifier: TokenVerifier, deny: DenyList | None = None) -> None:
         self._verifier = verifier
+        self._deny = deny
 
     async def __call__(self, scope: Scope, route: Route) -> ASGIApp | None:
         token = _bearer_token(scope)
         if token is None:
             return None
         try:
-            scope[PRINCIPAL] = await self._verifier.verify(token)
+            principal = await self._verifier.verify(token)
+            refuse_revoked(self._deny, principal)
+            scope[PRINCIPAL] = principal
         except ProblemError as exc:
             return problem_response(
                 status=exc.status,

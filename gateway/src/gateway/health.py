@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 
 from fastapi import APIRouter, Response
 from fastapi.responses import JSONResponse
@@ -13,7 +14,13 @@ from gateway.upstreams import Upstreams
 __all__ = ["ops_router"]
 
 
-def ops_router(upstreams: Upstreams, *, readiness_timeout: float) -> APIRouter:
+def ops_router(
+    upstreams: Upstreams,
+    *,
+    readiness_timeout: float,
+    revocations: Callable[[], Awaitable[None]] | None = None,
+) -> APIRouter:
+    """``revocations``: the deny list's feed check (raises while it is not current)."""
     router = APIRouter(tags=["运维 (operations)"])
 
     async def check(service: str) -> str:
@@ -37,7 +44,13 @@ def ops_router(upstreams: Upstreams, *, readiness_timeout: float) -> APIRouter:
         services = list(upstreams.routes)
         results = await asyncio.gather(*(check(service) for service in services))
         checks = dict(zip(services, results, strict=True))
-        ready = all(result == "ok" for result in results)
+        if revocations is not None:
+            try:
+                await revocations()
+                checks["revocations"] = "ok"
+            except Exception as exc:
+                checks["revocations"] = f"down: {type(exc).__name__}"
+        ready = all(result == "ok" for result in checks.values())
         return JSONResponse(
             {"status": "ready" if ready else "not_ready", "service": "gateway", "checks": checks},
             status_code=200 if ready else 503,

@@ -31,6 +31,8 @@ from meshkit.heap import freeze_startup_heap
 from meshkit.http import service_client
 from meshkit.middleware import BodyLimitMiddleware
 from meshkit.observability import RequestContextMiddleware, configure_logging
+from meshkit.revocation import DenyList
+from meshkit.revocation_feed import RevocationFeed
 
 __all__ = ["create_app", "main"]
 
@@ -62,6 +64,16 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
     windows = SharedWindows(store, on_fallback=store_fallbacks.inc)
     throttle = Throttle(rules, windows)
 
+    deny = DenyList()
+    feed = RevocationFeed(
+        deny,
+        nats_url=settings.nats_url,
+        name="gateway-revocations",
+        replay=settings.revocation_replay,
+        user=settings.nats_user,
+        password=settings.nats_password.get_secret_value() if settings.nats_password is not None else None,
+    )
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         configure_logging("gateway", settings.log_level)
@@ -69,10 +81,13 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
         if settings.rate_limits_enabled:
             store.start()
             await store.reached(settings.rate_limit_store_wait)
+        if settings.verify_tokens:
+            await feed.start(wait=settings.revocation_start_wait)
         freeze_startup_heap()
         try:
             yield
         finally:
+            await feed.close()
             await store.close()
             await upstreams.close()
             await jwks_client.aclose()
@@ -91,13 +106,20 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
     )
     app.state.settings = settings
     app.state.upstreams = upstreams
+    app.state.revocations = deny
     install_error_handlers(app)
     combined = CombinedOpenAPI(
         app.openapi, upstreams, ttl=settings.openapi_cache_seconds, timeout=settings.openapi_timeout
     )
-    app.include_router(ops_router(upstreams, readiness_timeout=settings.readiness_timeout))
+    app.include_router(
+        ops_router(
+            upstreams,
+            readiness_timeout=settings.readiness_timeout,
+            revocations=feed.check if settings.verify_tokens else None,
+        )
+    )
     app.include_router(docs_router(combined))
-    guard = TokenGuard(verifier) if settings.verify_tokens else None
+    guard = TokenGuard(verifier, deny) if settings.verify_tokens else None
     app.add_middleware(
         ProxyMiddleware,
         routes=routes,

@@ -72,7 +72,8 @@ class GatewaySettings(BaseSettings):
     nats_url: str = Field(
         default="nats://127.0.0.1:8842",
         validation_alias=AliasChoices("nats_url", "NATS_URL"),
-        description="where the shared rate-limit counts live (a JetStream key-value bucket)",
+        description="where the shared rate-limit counts live (a JetStream key-value bucket) and identity's "
+        "revocation events are read from (the gateway's deny list)",
     )
     nats_user: str | None = Field(
         default=None,
@@ -82,6 +83,20 @@ class GatewaySettings(BaseSettings):
     rate_limit_bucket: str = Field(default="gateway_limits", pattern=r"^[A-Za-z0-9_-]+$")
     rate_limit_store_wait: float = Field(
         default=3.0, ge=0, le=60, description="seconds a starting gateway waits for the shared counts"
+    )
+    revocation_replay: float = Field(
+        default=1800.0,
+        ge=60,
+        le=7 * 86_400,
+        validation_alias=AliasChoices("revocation_replay", "TONGBAN_REVOCATION_REPLAY"),
+        description="seconds of revocation events replayed at start: at least the access-token lifetime",
+    )
+    revocation_start_wait: float = Field(
+        default=5.0,
+        ge=0,
+        le=120,
+        validation_alias=AliasChoices("revocation_start_wait", "TONGBAN_REVOCATION_START_WAIT"),
+        description="seconds the gateway waits at start for that replay before it serves anyway",
     )
     host: str = "127.0.0.1"
     port: int = Field(default=8800, ge=1, le=65535)

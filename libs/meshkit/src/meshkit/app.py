@@ -26,6 +26,8 @@ from meshkit.lanes import FastLanes, lanes_of
 from meshkit.middleware import BodyLimitMiddleware
 from meshkit.observability import RequestContextMiddleware
 from meshkit.priority import lower_priority
+from meshkit.revocation import DenyList
+from meshkit.revocation_feed import RevocationFeed
 from meshkit.settings import ServiceSettings
 
 __all__ = ["ReadinessCheck", "build_app", "mesh_resources", "nats_reachable"]
@@ -134,7 +136,8 @@ def build_app(
 async def mesh_resources(
     app: FastAPI, settings: ServiceSettings, *, driver_settings: Mapping[str, str] | None = None
 ) -> AsyncIterator[None]:
-    """Database, outgoing HTTP client and token verifier for one app; readiness checks for both backends.
+    """Database, outgoing HTTP client, token verifier and revocation deny list (kept current from identity's
+    events by a :class:`RevocationFeed`) for one app; readiness checks for the backends and the feed.
     ``driver_settings``: server settings of the database's plain-driver connections (see ``Database.driver``)."""
     database = Database.from_url(
         settings.database_url,
@@ -148,12 +151,24 @@ async def mesh_resources(
     app.state.verifier = TokenVerifier(
         jwks_url=settings.jwks_url, issuer=settings.issuer, audience=settings.audience, client=client
     )
+    app.state.revocations = DenyList()
+    feed = RevocationFeed(
+        app.state.revocations,
+        nats_url=settings.nats_url,
+        name=f"{settings.service_name}-revocations",
+        replay=settings.revocation_replay,
+        user=settings.nats_user,
+        password=settings.nats_password.get_secret_value() if settings.nats_password is not None else None,
+    )
     app.state.readiness = {
         "database": lambda: app.state.database.ping(),
         "nats": lambda: nats_reachable(settings.nats_url),
+        "revocations": feed.check,
     }
     try:
+        await feed.start(wait=settings.revocation_start_wait)
         yield
     finally:
+        await feed.close()
         await client.aclose()
         await database.dispose()

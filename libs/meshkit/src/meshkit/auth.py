@@ -19,6 +19,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from jwt import PyJWK
 
 from meshkit.errors import ProblemError
+from meshkit.revocation import DenyList
 
 __all__ = [
     "CurrentPrincipal",
@@ -28,6 +29,7 @@ __all__ = [
     "Unauthorized",
     "current_principal",
     "optional_principal",
+    "refuse_revoked",
 ]
 
 ALGORITHMS = ["ES256"]
@@ -195,7 +197,18 @@ async def optional_principal(
     if token is None:
         return None
     verifier: TokenVerifier = request.app.state.verifier
-    return await verifier.verify(token)
+    principal = await verifier.verify(token)
+    refuse_revoked(getattr(request.app.state, "revocations", None), principal)
+    return principal
+
+
+def refuse_revoked(deny: DenyList | None, principal: Principal) -> None:
+    """401 for a token identity has revoked (its ``jti``, session, family, subject or client): an in-memory
+    lookup in this process's deny list (:mod:`meshkit.revocation`), no I/O."""
+    if deny is not None:
+        reason = deny.refusal(principal.claims)
+        if reason is not None:
+            raise Unauthorized(reason)
 
 
 async def current_principal(

@@ -92,6 +92,23 @@ class ServiceSettings(BaseSettings):
         "at 5 the lane still took its share during a burst and applications/s did not move; at 19 it "
         "waits for idle CPU and catches up after",
     )
+    revocation_replay: float = Field(
+        default=1800.0,
+        ge=60,
+        le=7 * 86_400,
+        validation_alias=_shared("TONGBAN_REVOCATION_REPLAY"),
+        description="seconds of identity's revocation events each process replays at start (and after a gap it "
+        "cannot bridge): at least the access-token lifetime, so a process learns what was revoked while it was "
+        "down",
+    )
+    revocation_start_wait: float = Field(
+        default=5.0,
+        ge=0,
+        le=120,
+        validation_alias=_shared("TONGBAN_REVOCATION_START_WAIT"),
+        description="seconds an API process waits at start for that replay before it serves anyway (fail open: "
+        "readiness reports ``revocations`` down until it has caught up)",
+    )
     consumer_max_deliver: int = Field(default=5, ge=1, le=100)
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
 

@@ -55,6 +55,11 @@ class IdentitySettings(ServiceSettings):
     def _publish_before_rotation(self) -> IdentitySettings:
         if not timedelta(0) < self.key_publish_ahead < timedelta(days=self.key_rotation_days):
             raise ValueError("key_publish_ahead must be positive and shorter than key_rotation_days")
+        if self.revocation_replay < self.access_token_ttl:
+            raise ValueError(
+                "TONGBAN_REVOCATION_REPLAY must be at least IDENTITY_ACCESS_TOKEN_TTL: a process that starts must "
+                "learn every revocation of a token that may still be unexpired"
+            )
         return self
 
     @property

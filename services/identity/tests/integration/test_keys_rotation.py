@@ -233,6 +233,8 @@ async def test_housekeeping_deletes_only_what_nothing_can_use(database: Database
         )
         await uow.revoked.revoke(["old-jti"], expires_at=long_ago, now=long_ago)
         await uow.revoked.revoke(["live-jti"], expires_at=now + timedelta(minutes=10), now=now)
+        await uow.revocations.add([("sid", "old-sid")], at=long_ago, until=long_ago)
+        await uow.revocations.add([("sid", "live-sid")], at=now, until=now + timedelta(minutes=10))
         await uow.commit()
     async with IdentityUnitOfWork(database) as uow:
         counts = await purge_expired(uow, now=now)
@@ -240,6 +242,7 @@ async def test_housekeeping_deletes_only_what_nothing_can_use(database: Database
         "codes": 1,
         "refresh_tokens": 1,
         "revoked_tokens": 1,
+        "revocations": 1,
         "sessions": 1,
         "login_failures": 0,
     }

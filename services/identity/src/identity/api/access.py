@@ -9,12 +9,17 @@ from fastapi import Depends
 from identity.api.dependencies import CipherDep, UowDep
 from identity.domain.authorization import Actor
 from identity.use_cases.actors import resolve_actor
-from meshkit.auth import CurrentPrincipal, OptionalPrincipal, Principal
+from identity.use_cases.revocations import refusal
+from meshkit.auth import CurrentPrincipal, OptionalPrincipal, Principal, Unauthorized
 
 __all__ = ["ActorDep", "CipherDep", "OptionalActorDep"]
 
 
 async def _resolve(uow: UowDep, principal: Principal) -> Actor:
+    # identity's own deny list, from its store: a revocation counts here at once (elsewhere within seconds)
+    reason = await refusal(uow, principal.claims)
+    if reason is not None:
+        raise Unauthorized(reason)
     return await resolve_actor(
         uow,
         kind=principal.kind,

@@ -162,18 +162,28 @@ async def update_client(
 async def deactivate_client(
     uow: UowDep, settings: SettingsDep, actor: ActorDep, client_id: ClientId
 ) -> ClientOut:
-    """Deactivate a client (停用): no new tokens, and identity refuses its live ones. Built-in system clients
-    (`IDENTITY_SYSTEM_CLIENTS`) are refused: 409 `system_client_protected`."""
+    """Deactivate a client (停用): no new tokens, and every service refuses its live ones within seconds.
+    Built-in system clients (`IDENTITY_SYSTEM_CLIENTS`) are refused: 409 `system_client_protected`."""
     client = await cases.set_client_active(
-        uow, actor, client_id=client_id, active=False, system_clients=settings.system_clients
+        uow,
+        actor,
+        client_id=client_id,
+        active=False,
+        policy=settings.token_policy(),
+        system_clients=settings.system_clients,
     )
     return ClientOut.of(client)
 
 
 @router.post("/{client_id}/activate", response_model=ClientOut, responses=problem_responses(401, 403, 404))
-async def activate_client(uow: UowDep, actor: ActorDep, client_id: ClientId) -> ClientOut:
-    """Reactivate a client (启用)."""
-    return ClientOut.of(await cases.set_client_active(uow, actor, client_id=client_id, active=True))
+async def activate_client(
+    uow: UowDep, settings: SettingsDep, actor: ActorDep, client_id: ClientId
+) -> ClientOut:
+    """Reactivate a client (启用); tokens issued before the deactivation stay refused."""
+    policy = settings.token_policy()
+    return ClientOut.of(
+        await cases.set_client_active(uow, actor, client_id=client_id, active=True, policy=policy)
+    )
 
 
 @router.post(
@@ -182,14 +192,16 @@ async def activate_client(uow: UowDep, actor: ActorDep, client_id: ClientId) -> 
 async def rotate_client_secret(
     uow: UowDep, settings: SettingsDep, actor: ActorDep, client_id: ClientId, response: Response
 ) -> ClientWithSecret:
-    """Issue a new secret (重置密钥); the old one stops working at once. Returned once. Built-in system clients
-    rotate with an overlap instead (`/secret/next`, then `/secret/retire-previous`): 409 `system_client_rotation`."""
+    """Issue a new secret (重置密钥); the old one stops working at once, and so do the tokens issued with it (at
+    every service within seconds). Returned once. Built-in system clients rotate with an overlap instead
+    (`/secret/next`, then `/secret/retire-previous`): 409 `system_client_rotation`."""
     response.headers["Cache-Control"] = "no-store"
     issued = await cases.rotate_client_secret(
         uow,
         actor,
         pepper=settings.secret_key.get_secret_value(),
         client_id=client_id,
+        policy=settings.token_policy(),
         system_clients=settings.system_clients,
     )
     return _with_secret(issued)

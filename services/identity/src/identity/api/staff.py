@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query, status
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
 from identity.api.access import ActorDep
-from identity.api.dependencies import UowDep
+from identity.api.dependencies import SettingsDep, UowDep
 from identity.domain.subjects import PASSWORD_MAX_LENGTH, StaffRole
 from identity.store.models import Staff
 from identity.use_cases import staff as cases
@@ -134,12 +134,16 @@ async def update_staff(uow: UowDep, actor: ActorDep, staff_id: StaffId, body: St
 @router.post(
     "/{staff_id}/deactivate", response_model=StaffOut, responses=problem_responses(401, 403, 404, 409)
 )
-async def deactivate_staff(uow: UowDep, actor: ActorDep, staff_id: StaffId) -> StaffOut:
-    """Deactivate a staff account (停用)."""
-    return _out(await cases.set_staff_active(uow, actor, staff_id=staff_id, active=False))
+async def deactivate_staff(
+    uow: UowDep, settings: SettingsDep, actor: ActorDep, staff_id: StaffId
+) -> StaffOut:
+    """Deactivate a staff account (停用): its tokens stop working at every service within seconds."""
+    policy = settings.token_policy()
+    return _out(await cases.set_staff_active(uow, actor, staff_id=staff_id, active=False, policy=policy))
 
 
 @router.post("/{staff_id}/activate", response_model=StaffOut, responses=problem_responses(401, 403, 404))
-async def activate_staff(uow: UowDep, actor: ActorDep, staff_id: StaffId) -> StaffOut:
-    """Reactivate a staff account (启用)."""
-    return _out(await cases.set_staff_active(uow, actor, staff_id=staff_id, active=True))
+async def activate_staff(uow: UowDep, settings: SettingsDep, actor: ActorDep, staff_id: StaffId) -> StaffOut:
+    """Reactivate a staff account (启用); tokens issued before the deactivation stay refused."""
+    policy = settings.token_policy()
+    return _out(await cases.set_staff_active(uow, actor, staff_id=staff_id, active=True, policy=policy))

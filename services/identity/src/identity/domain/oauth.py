@@ -27,6 +27,7 @@ __all__ = [
     "pairwise_subject",
     "pkce_challenge",
     "pkce_matches",
+    "session_sid",
     "slowed_until",
     "valid_code_challenge",
     "valid_code_verifier",
@@ -73,6 +74,13 @@ def new_opaque_token() -> str:
 def opaque_token_hash(value: str) -> str:
     """What is stored for an opaque token: a leaked table yields no usable code, refresh token or cookie."""
     return hashlib.sha256(value.encode()).hexdigest()
+
+
+def session_sid(session_id: str) -> str:
+    """The ``sid`` claim of a login session's tokens: derived from its stored id (itself the cookie's hash), so
+    a token names its session without showing the key it is stored under. 32 characters."""
+    digest = hashlib.sha256(f"sid:{session_id}".encode()).digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")[:32]
 
 
 def looks_like_jwt(token: str) -> bool:

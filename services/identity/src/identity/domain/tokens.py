@@ -86,8 +86,12 @@ def access_token_claims(
     issued_at: int,
     token_id: str,
     audiences: Sequence[str] = (),
+    sid: str | None = None,
+    family: str | None = None,
 ) -> dict[str, Any]:
-    """RFC 9068 access-token claims plus Tongban's; ``exp - iat`` is exactly the ``expires_in`` returned."""
+    """RFC 9068 access-token claims plus Tongban's; ``exp - iat`` is exactly the ``expires_in`` returned.
+    ``sid`` (the login session) and ``tb_fam`` (the refresh-token family) let every service refuse the token
+    when its session ends or its family is revoked."""
     claims: dict[str, Any] = {
         "iss": policy.issuer,
         "aud": audience_claim(policy.audience, audiences),
@@ -107,6 +111,10 @@ def access_token_claims(
         claims["org"] = subject.org
     if subject.region:
         claims["region"] = subject.region
+    if sid:
+        claims["sid"] = sid
+    if family:
+        claims["tb_fam"] = family
     return claims
 
 

@@ -36,6 +36,7 @@ __all__ = [
     "PairwiseSubject",
     "Person",
     "RefreshToken",
+    "Revocation",
     "RevokedToken",
     "SigningKey",
     "Staff",
@@ -239,6 +240,20 @@ class LoginFailure(Base):
     failures: Mapped[int] = mapped_column(Integer)
     locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class Revocation(Base):
+    """Deny-list entries other than single access tokens (those are ``revoked_tokens``): ended sessions
+    (``sid``), revoked refresh families (``family``), deactivated accounts (``sub``) and enterprises
+    (``enterprise``), deactivated or re-keyed clients (``client_id``). Identity's own routes consult it; every
+    other process learns the same entries from the revocation events (``meshkit.revocation``)."""
+
+    __tablename__ = "revocations"
+
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    value: Mapped[str] = mapped_column(String(128), primary_key=True)
+    revoked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
 
 
 class PairwiseSubject(Base):

@@ -5,13 +5,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from identity.store.models import AuthorizationCode, LoginSession, Person, RefreshToken, RevokedToken, Staff
+from identity.store.models import (
+    AuthorizationCode,
+    LoginSession,
+    Person,
+    RefreshToken,
+    Revocation,
+    RevokedToken,
+    Staff,
+)
 
-__all__ = ["CodeRepository", "RefreshTokenRepository", "RevokedTokenRepository", "SessionRepository"]
+__all__ = [
+    "CodeRepository",
+    "RefreshTokenRepository",
+    "RevocationRepository",
+    "RevokedTokenRepository",
+    "SessionRepository",
+]
 
 
 class SessionRepository:
@@ -25,6 +39,17 @@ class SessionRepository:
 
     def add(self, login: LoginSession) -> None:
         self._session.add(login)
+
+    async def open_of(
+        self, *, subject_id: str | None = None, enterprise_id: str | None = None, now: datetime
+    ) -> Sequence[LoginSession]:
+        """Open sessions of an account (a person's enterprise sessions included) or acting for an enterprise."""
+        query = select(LoginSession).where(LoginSession.ended_at.is_(None), LoginSession.expires_at > now)
+        if subject_id is not None:
+            query = query.where(LoginSession.subject_id == subject_id)
+        if enterprise_id is not None:
+            query = query.where(LoginSession.enterprise_id == enterprise_id)
+        return (await self._session.scalars(query.with_for_update())).all()
 
     async def lock_subject(self, subject: Person | Staff) -> None:
         """Re-read the row under ``FOR UPDATE`` so concurrent failed logins count one by one."""
@@ -122,6 +147,41 @@ class RevokedTokenRepository:
         return _count(
             await self._session.execute(delete(RevokedToken).where(RevokedToken.expires_at < before))
         )
+
+
+class RevocationRepository:
+    """Deny-list entries by (kind, value): sessions, families, subjects, enterprises, clients."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def add(self, entries: Sequence[tuple[str, str]], *, at: datetime, until: datetime) -> None:
+        """Deny each (kind, value) for tokens as the kind says (``meshkit.revocation``); a repeated entry
+        moves to the later time."""
+        if not entries:
+            return
+        rows = [
+            {"kind": k, "value": v, "revoked_at": at, "expires_at": until} for k, v in dict.fromkeys(entries)
+        ]
+        statement = insert(Revocation).values(rows)
+        await self._session.execute(
+            statement.on_conflict_do_update(
+                index_elements=[Revocation.kind, Revocation.value],
+                set_={
+                    "revoked_at": func.greatest(Revocation.revoked_at, statement.excluded.revoked_at),
+                    "expires_at": func.greatest(Revocation.expires_at, statement.excluded.expires_at),
+                },
+            )
+        )
+
+    async def matching(self, keys: Sequence[tuple[str, str]]) -> Sequence[Revocation]:
+        if not keys:
+            return []
+        query = select(Revocation).where(tuple_(Revocation.kind, Revocation.value).in_(list(keys)))
+        return (await self._session.scalars(query)).all()
+
+    async def purge(self, *, before: datetime) -> int:
+        return _count(await self._session.execute(delete(Revocation).where(Revocation.expires_at < before)))
 
 
 def _count(result: object) -> int:

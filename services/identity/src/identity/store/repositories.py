@@ -165,6 +165,11 @@ class ClientRepository:
         row = {"sector": sector, "subject": subject, "person_id": person_id}
         await self._session.execute(insert(PairwiseSubject).values(row).on_conflict_do_nothing())
 
+    async def pairwise_subjects_of(self, person_id: str) -> Sequence[str]:
+        """Every pairwise ``sub`` a person's tokens have carried (one per sector)."""
+        query = select(PairwiseSubject.subject).where(PairwiseSubject.person_id == person_id)
+        return (await self._session.scalars(query)).all()
+
 
 # One number for the whole service: only one transaction at a time changes the key schedule.
 _KEY_SCHEDULE_LOCK = 0x1D3E7_0001

@@ -9,6 +9,7 @@ from identity.store.models import OUTBOX
 from identity.store.oauth import (
     CodeRepository,
     RefreshTokenRepository,
+    RevocationRepository,
     RevokedTokenRepository,
     SessionRepository,
 )
@@ -32,6 +33,7 @@ class IdentityUnitOfWork(UnitOfWork):
     refresh_tokens: RefreshTokenRepository
     revoked: RevokedTokenRepository
     login_failures: LoginFailureRepository
+    revocations: RevocationRepository
 
     def attach(self, session: AsyncSession) -> None:
         self.organizations = OrganizationRepository(session)
@@ -45,3 +47,4 @@ class IdentityUnitOfWork(UnitOfWork):
         self.refresh_tokens = RefreshTokenRepository(session)
         self.revoked = RevokedTokenRepository(session)
         self.login_failures = LoginFailureRepository(session)
+        self.revocations = RevocationRepository(session)

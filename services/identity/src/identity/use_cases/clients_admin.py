@@ -18,9 +18,11 @@ from sqlalchemy.exc import IntegrityError
 from identity.domain.authorization import Actor, admin_reaches, is_admin, is_district_admin, may_grant_scopes
 from identity.domain.clients import GrantType, client_problems
 from identity.domain.organizations import division_prefix
+from identity.domain.tokens import TokenPolicy
 from identity.store.models import Client
 from identity.store.unit_of_work import IdentityUnitOfWork
 from identity.use_cases.errors import Forbidden, Invalid, NotFound
+from identity.use_cases.revocations import deny_client
 from identity.use_cases.tokens import client_secret_hash
 from meshkit.errors import ProblemError
 
@@ -196,10 +198,12 @@ async def set_client_active(
     *,
     client_id: str,
     active: bool,
+    policy: TokenPolicy,
     system_clients: Collection[str] = (),
 ) -> Client:
-    """A deactivated client can no longer get tokens, and its live tokens stop working at identity. Built-in
-    system clients (``system_clients``) are never deactivated here: the mesh would stop."""
+    """A deactivated client can no longer get tokens, and its live tokens stop working: at identity at once,
+    at every other service when the announcement arrives (seconds). Built-in system clients (``system_clients``)
+    are never deactivated here: the mesh would stop."""
     client = await _reachable(uow, actor, client_id)
     if not active and client_id in system_clients:
         raise _system_client(client_id, "停用")
@@ -207,6 +211,10 @@ async def set_client_active(
         raise ProblemError("不能停用自己", status=409, code="cannot_deactivate_self")
     if client.active != active:
         client.active = active
+        if not active:
+            await deny_client(
+                uow, client_id=client_id, reason="deactivated", policy=policy, now=datetime.now(UTC)
+            )
         await uow.commit()
         log.info("client active changed", extra={"client_id": client_id, "active": active, "by": actor.id})
     return client
@@ -218,10 +226,13 @@ async def rotate_client_secret(
     *,
     pepper: str,
     client_id: str,
+    policy: TokenPolicy,
     system_clients: Collection[str] = (),
 ) -> IssuedClient:
-    """A new secret replaces the old one at once (shown once). Not for built-in system clients: their services
-    would stop logging in; they rotate with :func:`begin_secret_rotation` and :func:`retire_previous_secret`."""
+    """A new secret replaces the old one at once (shown once); tokens issued with the old one are revoked
+    everywhere (a rotation is what one does when the old secret may be known to someone else). Not for built-in
+    system clients: their services would stop logging in; they rotate with :func:`begin_secret_rotation` and
+    :func:`retire_previous_secret` (a planned rotation: tokens stay valid until they expire)."""
     client = await _reachable(uow, actor, client_id)
     if client_id in system_clients:
         raise ProblemError(
@@ -236,6 +247,7 @@ async def rotate_client_secret(
     client.secret_hash = client_secret_hash(secret, pepper)
     client.previous_secret_hash = None
     client.previous_secret_used_at = None
+    await deny_client(uow, client_id=client_id, reason="secret_rotated", policy=policy, now=datetime.now(UTC))
     await uow.commit()
     log.info("client secret rotated", extra={"client_id": client_id, "by": actor.id})
     return IssuedClient(client, secret)

@@ -8,12 +8,13 @@ import secrets
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from identity.domain.oauth import new_opaque_token, opaque_token_hash, pkce_matches
+from identity.domain.oauth import new_opaque_token, opaque_token_hash, pkce_matches, session_sid
 from identity.domain.tokens import TokenPolicy, access_token_claims, id_token_claims, narrowed_scopes
 from identity.keys import ActiveKey, sign
 from identity.store.models import Client, LoginSession, RefreshToken
 from identity.store.unit_of_work import IdentityUnitOfWork
 from identity.use_cases.oauth_subjects import subject_claims
+from identity.use_cases.revocations import revoke_access_tokens, revoke_families
 from identity.use_cases.tokens import OAuthError, TokenGrant
 
 __all__ = ["exchange_code", "refresh_tokens", "revoke_grants"]
@@ -30,15 +31,16 @@ async def revoke_grants(
     *,
     jtis: Sequence[str],
     families: Sequence[str],
+    reason: str,
     policy: TokenPolicy,
     now: datetime,
 ) -> None:
-    """Revoke access tokens by id and refresh families (with the access tokens issued alongside them).
-    The deny-list entries live until every such access token has expired anyway."""
-    revoked = [jti for jti in jtis if jti]
-    for family in dict.fromkeys(families):
-        revoked += await uow.refresh_tokens.revoke_family(family, now=now)
-    await uow.revoked.revoke(revoked, expires_at=now + timedelta(seconds=policy.access_ttl), now=now)
+    """Revoke access tokens by id and refresh families (with the access tokens issued alongside them), and
+    announce both so every service refuses them. The entries live until every such token has expired anyway."""
+    await revoke_access_tokens(
+        uow, jtis=jtis, expires_at=now + timedelta(seconds=policy.access_ttl), reason=reason, now=now
+    )
+    await revoke_families(uow, families=families, reason=reason, policy=policy, now=now)
 
 
 async def _issue(
@@ -61,6 +63,8 @@ async def _issue(
     subject = await subject_claims(uow, session=session, client=client, secret=secret)
     issued_at = int(now.timestamp())
     jti = secrets.token_urlsafe(16)
+    refreshable = "refresh_token" in client.grant_types
+    family = (family or secrets.token_urlsafe(16)) if refreshable else None
     claims = access_token_claims(
         policy=policy,
         subject=subject,
@@ -69,6 +73,8 @@ async def _issue(
         issued_at=issued_at,
         token_id=jti,
         audiences=client.audiences,
+        sid=session_sid(session.id),
+        family=family,
     )
     access_token = sign(key, claims)
     id_token = None
@@ -83,8 +89,7 @@ async def _issue(
         )
         id_token = sign(key, id_claims, typ="JWT")
     refresh_token = None
-    if "refresh_token" in client.grant_types:
-        family = family or secrets.token_urlsafe(16)
+    if family is not None:
         refresh_token = new_opaque_token()
         uow.refresh_tokens.add(
             RefreshToken(
@@ -105,7 +110,7 @@ async def _issue(
         refresh_token=refresh_token,
         id_token=id_token,
     )
-    return grant, jti, family if refresh_token else None
+    return grant, jti, family
 
 
 async def _open_session(uow: IdentityUnitOfWork, session_id: str | None) -> LoginSession:
@@ -143,6 +148,7 @@ async def exchange_code(
             uow,
             jtis=[row.issued_jti or ""],
             families=[row.issued_family] if row.issued_family else [],
+            reason="code_reused",
             policy=policy,
             now=now,
         )
@@ -204,7 +210,9 @@ async def refresh_tokens(
     if row is None or row.client_id != client.client_id:
         raise _invalid_grant("刷新令牌无效 (invalid refresh token)")
     if row.rotated_at is not None or row.revoked_at is not None:
-        await revoke_grants(uow, jtis=[], families=[row.family_id], policy=policy, now=now)
+        await revoke_grants(
+            uow, jtis=[], families=[row.family_id], reason="refresh_token_reused", policy=policy, now=now
+        )
         await uow.commit()
         log.warning("refresh token reused: family revoked", extra={"client_id": client.client_id})
         raise _invalid_grant("刷新令牌已使用或已撤销，整组令牌已撤销 (refresh token reused or revoked)")

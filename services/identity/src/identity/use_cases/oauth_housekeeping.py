@@ -25,6 +25,7 @@ async def purge_expired(uow: IdentityUnitOfWork, *, now: datetime) -> dict[str, 
         "refresh_tokens": await uow.refresh_tokens.purge(before=before),
         # a revoked access token is harmless once expired (verifiers allow a few seconds of leeway)
         "revoked_tokens": await uow.revoked.purge(before=now - timedelta(minutes=5)),
+        "revocations": await uow.revocations.purge(before=now - timedelta(minutes=5)),
     }
     counts["sessions"] = await uow.sessions.purge(before=before)
     # a failed-login count untouched for longer than the longest lock means nothing any more

@@ -1,5 +1,5 @@
 """RP-initiated logout (OIDC RP-Initiated Logout 1.0): check the request, end the login session and revoke
-the refresh families it started."""
+the refresh families it started; every service learns that the session's tokens (``sid``) are revoked."""
 
 from __future__ import annotations
 
@@ -16,10 +16,10 @@ from identity.domain.tokens import TokenPolicy
 from identity.store.models import Client, LoginSession
 from identity.store.unit_of_work import IdentityUnitOfWork
 from identity.use_cases.oauth_authorize import current_session
-from identity.use_cases.oauth_grants import revoke_grants
 from identity.use_cases.oauth_hint import hint_claims
 from identity.use_cases.oauth_keys import KeyRing
 from identity.use_cases.oauth_subjects import subject_claims
+from identity.use_cases.revocations import end_session
 from identity.use_cases.tokens import OAuthError
 
 __all__ = ["Logout", "log_out", "logout_form_token"]
@@ -141,9 +141,7 @@ async def log_out(
     confirmed = confirmation is not None and hmac.compare_digest(confirmation, expected)
     if not confirmed and not await _hint_matches(uow, request, session, secret):
         return Logout(redirect=request.redirect, client_id=outcome.client_id, confirm=expected)
-    session.ended_at = now
-    families = await uow.refresh_tokens.families_of_session(session.id)
-    await revoke_grants(uow, jtis=[], families=families, policy=policy, now=now)
+    await end_session(uow, session=session, reason="logout", policy=policy, now=now)
     await uow.commit()
     log.info("logout", extra={"subject_kind": session.subject_kind, "subject_id": session.subject_id})
     return outcome

@@ -16,6 +16,7 @@ from identity.store.models import Client, RefreshToken
 from identity.store.unit_of_work import IdentityUnitOfWork
 from identity.use_cases.oauth_grants import revoke_grants
 from identity.use_cases.oauth_subjects import subject_claims, token_still_stands
+from identity.use_cases.revocations import revoke_access_tokens
 from identity.use_cases.tokens import OAuthError
 
 __all__ = ["AccessTokenCheck", "introspect", "revoke"]
@@ -104,10 +105,12 @@ async def revoke(
         claims = await verify(token)
         if claims is not None and claims.get("client_id") == caller.client_id and claims.get("jti"):
             expires_at = datetime.fromtimestamp(int(claims["exp"]), UTC)
-            await uow.revoked.revoke([str(claims["jti"])], expires_at=expires_at, now=now)
+            await revoke_access_tokens(
+                uow, jtis=[str(claims["jti"])], expires_at=expires_at, reason="revoked", now=now
+            )
             await uow.commit()
         return
     row = await uow.refresh_tokens.get(opaque_token_hash(token))
     if row is not None and row.client_id == caller.client_id:
-        await revoke_grants(uow, jtis=[], families=[row.family_id], policy=policy, now=now)
+        await revoke_grants(uow, jtis=[], families=[row.family_id], reason="revoked", policy=policy, now=now)
         await uow.commit()

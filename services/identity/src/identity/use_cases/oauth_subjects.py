@@ -11,6 +11,7 @@ from identity.domain.tokens import SubjectClaims
 from identity.store.models import Client, LoginSession, Person
 from identity.store.unit_of_work import IdentityUnitOfWork
 from identity.use_cases.login import STAFF_LEVEL
+from identity.use_cases.revocations import refusal
 from identity.use_cases.tokens import OAuthError
 from meshkit.errors import ProblemError
 
@@ -93,9 +94,9 @@ async def subject_claims(
 
 
 async def token_still_stands(uow: IdentityUnitOfWork, claims: Mapping[str, Any]) -> bool:
-    """A validly signed, unexpired access token still counts unless it was revoked, its client was
-    deactivated, or its staff account was."""
-    if await uow.revoked.is_revoked(str(claims.get("jti", ""))):
+    """A validly signed, unexpired access token still counts unless identity's deny list refuses it (token,
+    session, family, subject or client revoked), its client is deactivated, or its staff account is."""
+    if await refusal(uow, claims) is not None:
         return False
     client = await uow.clients.get(str(claims.get("client_id", "")))
     if client is None or not client.active:

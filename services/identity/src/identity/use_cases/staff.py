@@ -20,11 +20,13 @@ from identity.domain.authorization import (
 )
 from identity.domain.organizations import division_prefix, division_within, is_division_code
 from identity.domain.subjects import StaffRole
+from identity.domain.tokens import TokenPolicy
 from identity.events import STAFF_CHANGED, StaffChanged
 from identity.store.models import Organization, Staff
 from identity.store.unit_of_work import IdentityUnitOfWork
 from identity.use_cases.errors import Forbidden, Invalid, NotFound
 from identity.use_cases.passwords import check_password, hash_password
+from identity.use_cases.revocations import deny_subject
 from meshkit.errors import ProblemError
 
 __all__ = [
@@ -136,8 +138,11 @@ async def update_staff(
     return staff
 
 
-async def set_staff_active(uow: IdentityUnitOfWork, actor: Actor, *, staff_id: str, active: bool) -> Staff:
-    """Deactivate (停用) or reactivate; tokens already issued stop working for identity's own endpoints at once."""
+async def set_staff_active(
+    uow: IdentityUnitOfWork, actor: Actor, *, staff_id: str, active: bool, policy: TokenPolicy
+) -> Staff:
+    """Deactivate (停用) or reactivate. A deactivation revokes the account's tokens issued so far: at identity at
+    once, at every other service when the announcement arrives (seconds); a reactivation does not revive them."""
     _admins_only(actor)
     staff = await _reachable(uow, actor, staff_id)
     if actor.id == staff.id and not active:
@@ -146,6 +151,11 @@ async def set_staff_active(uow: IdentityUnitOfWork, actor: Actor, *, staff_id: s
         return staff
     staff.active = active
     await _announce(uow, staff, "activated" if active else "deactivated")
+    if not active:
+        now = datetime.now(UTC)
+        await deny_subject(
+            uow, kind="staff", subject_id=staff.id, token_subjects=[staff.id], policy=policy, now=now
+        )
     await uow.commit()
     log.info("staff active changed", extra={"staff_id": staff.id, "active": active, "by": actor.id})
     return staff

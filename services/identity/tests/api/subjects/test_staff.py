@@ -1,3 +1,5 @@
+import time
+
 import httpx
 import pytest
 from sqlalchemy import select
@@ -100,13 +102,16 @@ async def test_update_deactivate_and_reactivate(client: httpx.AsyncClient, world
     )
     assert unchanged.json()["version"] == updated.json()["version"]
 
+    before = world.headers("clerk", iat=int(time.time()) - 5)
     off = await client.post(f"{clerk}/deactivate", headers=world.headers("admin"))
     assert off.json()["active"] is False
-    refused = await client.get("/me", headers=world.headers("clerk"))
-    assert refused.status_code == 403
-    assert refused.json()["code"] == "account_inactive"
+    refused = await client.get("/me", headers=before)
+    assert refused.status_code == 401  # the token issued before the deactivation is revoked (failure 3)
+    assert refused.json()["code"] == "invalid_token"
     assert (await client.post(f"{clerk}/activate", headers=world.headers("admin"))).json()["active"] is True
-    assert (await client.get("/me", headers=world.headers("clerk"))).status_code == 200
+    assert (await client.get("/me", headers=before)).status_code == 401  # a reactivation revives nothing
+    after = world.headers("clerk", iat=int(time.time()) + 1)
+    assert (await client.get("/me", headers=after)).status_code == 200
 
     events = await world.events("identity.staff_changed.v1", about=world.ids["clerk"])
     assert [(e["data"]["change"], e["data"]["active"], e["sequence"]) for e in events] == [

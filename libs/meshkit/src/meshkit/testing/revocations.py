@@ -1,0 +1,74 @@
+"""Announce a revocation the way identity's outbox relay does, for tests of the deny list in any process."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import nats
+
+from meshkit.events import ensure_stream
+from meshkit.revocation import REVOCATION_STREAM
+
+__all__ = ["RevocationCase", "announce_revocation", "revocation_cases"]
+
+
+async def announce_revocation(
+    nats_url: str, subject: str = "identity.access_token_revoked.v1", **data: Any
+) -> None:
+    """Publish one revocation event (a CloudEvent on identity's stream); ``at``/``until`` default to now and
+    fifteen minutes later, e.g. ``announce_revocation(url, jtis=["…"])``."""
+    now = datetime.now(UTC)
+    body = {"at": now.isoformat(), "until": (now + timedelta(minutes=15)).isoformat(), **data}
+    envelope = {
+        "specversion": "1.0",
+        "id": str(uuid.uuid4()),
+        "source": "/tongban/identity",
+        "type": subject,
+        "subject": "test",
+        "time": now.isoformat(),
+        "sequence": 1,
+        "data": body,
+    }
+    nc = await nats.connect(nats_url)
+    try:
+        js = nc.jetstream()
+        await ensure_stream(js, REVOCATION_STREAM, ["identity.>"])
+        await js.publish(subject, json.dumps(envelope).encode())
+    finally:
+        await nc.close()
+
+
+@dataclass(frozen=True)
+class RevocationCase:
+    """One kind of revocation: the event that announces it and the claims of a token it must stop."""
+
+    name: str
+    subject: str
+    data: dict[str, Any]
+    claims: dict[str, Any]
+
+
+def revocation_cases() -> list[RevocationCase]:
+    """A revoked token, an ended session, a revoked family, a deactivated account and a deactivated client,
+    each with fresh values (the session's NATS is shared by every test)."""
+    v = uuid.uuid4().hex
+    return [
+        RevocationCase("token", "identity.access_token_revoked.v1", {"jtis": [v]}, {"jti": v}),
+        RevocationCase("session", "identity.session_ended.v1", {"sid": v, "reason": "logout"}, {"sid": v}),
+        RevocationCase(
+            "family", "identity.token_family_revoked.v1", {"family": v, "reason": "x"}, {"tb_fam": v}
+        ),
+        RevocationCase(
+            "subject",
+            "identity.subject_deactivated.v1",
+            {"subject_kind": "person", "subject_id": v, "token_subjects": [v]},
+            {"sub": v},
+        ),
+        RevocationCase(
+            "client", "identity.client_tokens_revoked.v1", {"client_id": v, "reason": "x"}, {"client_id": v}
+        ),
+    ]
