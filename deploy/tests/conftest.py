@@ -43,6 +43,7 @@ def fake_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MakeConfig:
             gateway=FAKE_GATEWAY,
             base_port=free_base_port(),
             extra_env={"PYTHONPATH": str(FAKE)},
+            nats_permissions=FAKE / "permissions.toml",
             ready_timeout=60.0,
         )
         return replace(config, **overrides)

@@ -53,7 +53,9 @@ def test_status_without_a_mesh_exits_1(capsys: pytest.CaptureFixture[str]) -> No
 
 
 def _use(monkeypatch: pytest.MonkeyPatch, config: MeshConfig) -> None:
-    monkeypatch.setattr("tongban.commands.up.config_from_args", lambda args, demo=True: config)
+    monkeypatch.setattr(
+        "tongban.commands.up.config_from_args", lambda args, demo=True, simulators=None: config
+    )
     monkeypatch.setattr("tongban.commands.migrate.config_from_args", lambda args, demo=True: config)
 
 

@@ -156,7 +156,7 @@ def test_external_servers_are_used_and_not_started(
 ) -> None:
     database = f"fakesvc_{secrets.token_hex(4)}"
     url = embedded_postgres.database_url(database)
-    config = fake_config(database_urls={"fakesvc": url}, nats_url=nats_server.url)
+    config = fake_config(database_urls={"fakesvc": url}, nats_url=nats_server.url_for("catalog"))
     events: list[StepEvent] = []
     with Mesh(config, progress=events.append) as mesh:
         watch.snapshot(mesh.pids())

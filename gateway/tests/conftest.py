@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -52,6 +52,10 @@ def upstream_app(name: str, upstream: Upstream) -> FastAPI:
     @app.get("/readyz")
     async def readyz() -> dict[str, str]:
         return {"status": "ready"}
+
+    @app.get("/metrics", include_in_schema=False)
+    async def metrics() -> Response:  # inside only: the gateway must never route here
+        return Response(f"# {name} internals\n", media_type="text/plain")
 
     @app.get("/items/{code}", response_model=item, tags=["items"])
     async def get_item(
@@ -162,17 +166,28 @@ def serve() -> Callable[..., AbstractAsyncContextManager[str]]:
     return serving
 
 
+@pytest.fixture(scope="session")
+def limits_nats(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedNats]:
+    """A NATS of the gateway tests' own for the rate limits' counts: each test counts in a bucket of its own, which
+    the mesh's ``gateway`` user (one bucket, ``gateway_limits``) may not create on the session's NATS. That user's
+    permissions are exercised by deploy/tests/test_nats_permissions.py and the e2e tier."""
+    server = EmbeddedNats(store_dir=tmp_path_factory.mktemp("limits-nats"), port=free_port())
+    server.start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture
 def gateway_settings(
-    upstreams: dict[str, Upstream], nats_server: EmbeddedNats
+    upstreams: dict[str, Upstream], limits_nats: EmbeddedNats
 ) -> Callable[..., GatewaySettings]:
-    """Settings pointing at the test upstreams and the session's NATS (the rate limits' counts, in a bucket of
-    this test's own; revocations), with ``overrides``."""
+    """Settings pointing at the test upstreams and the tests' NATS (the rate limits' counts, in a bucket of this
+    test's own; revocations), with ``overrides``."""
     bucket = f"limits_{uuid.uuid4().hex[:12]}"
 
     def make(**overrides: Any) -> GatewaySettings:
         urls = {f"{name}_url": upstream.url for name, upstream in upstreams.items()}
-        shared = {"nats_url": nats_server.url, "rate_limit_bucket": bucket}
+        shared = {"nats_url": limits_nats.url, "rate_limit_bucket": bucket}
         return GatewaySettings(**{**urls, **shared, **overrides})
 
     return make

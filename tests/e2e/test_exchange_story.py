@@ -48,7 +48,7 @@ LogIn = Callable[..., Awaitable[tuple[dict[str, str], dict[str, Any]]]]
 async def _publish_case_events(mesh: Mesh, data: dict[str, Any], steps: list[tuple[str, str]]) -> None:
     """Publish a case's events as the cases service does (a stand-in on the CASES stream): (event, status) each."""
     assert mesh.nats is not None
-    nc = await connect_nats(mesh.nats.url, name="e2e-cases-stand-in")
+    nc = await connect_nats(mesh.nats.url_for("cases-worker"), name="e2e-cases-stand-in")
     try:
         js = nc.jetstream()
         for sequence, (name, status) in enumerate(steps, 1):

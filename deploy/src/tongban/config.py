@@ -36,6 +36,8 @@ NATS_OFFSET = 42
 SIMULATOR_OFFSET = 10  # simulators take base+10, base+11, ...
 LANE_OFFSET = 20  # a service's background lane: base+20+the service's offset
 STANDARD_SERVICE_NAMES = ("identity", "catalog", "cases", "exchange")
+ENVIRONMENTS = ("dev", "test", "prod")
+_FLAGS = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no": False}
 
 
 class ConfigError(ValueError):
@@ -207,6 +209,9 @@ class MeshConfig:
     nats_url: str | None = None  # external NATS
     durable: bool = True  # fsync on for PostgreSQL; the launcher's default
     demo: bool = True
+    environment: str = "dev"  # TONGBAN_ENV, passed to every process: dev, test or prod
+    nats_permissions: Path = Path("deploy/nats/permissions.toml")  # the NATS users (under root when relative)
+    with_simulators: bool = True  # start the stand-ins for outside systems (off in prod unless asked)
     log_level: str = "INFO"
     extra_env: Mapping[str, str] = field(default_factory=dict)
     workers: Mapping[str, int] = field(default_factory=dict)
@@ -240,8 +245,32 @@ class MeshConfig:
 
     @property
     def simulators(self) -> tuple[SimulatorSpec, ...]:
-        """The simulators of every service, each once."""
+        """The simulators of every service, each once; none unless ``with_simulators``."""
+        if not self.with_simulators:
+            return ()
         return tuple(dict.fromkeys(sim for spec in self.services for sim in spec.simulators))
+
+    @property
+    def production(self) -> bool:
+        return self.environment == "prod"
+
+    @property
+    def nats_users_path(self) -> Path:
+        """The embedded NATS's generated credentials (JSON, owner-only; under var/, never committed)."""
+        return self.nats_dir / "users.json"
+
+    def nats_user_of(self, process: str) -> tuple[str, str] | None:
+        """(NATS user, env prefix of its settings) of a process of this mesh: a service's API and background
+        lane are the service's user, its worker ``<service>-worker``, the gateway ``gateway``; None for the
+        processes that do not use NATS (simulators, migrations, demo loaders)."""
+        for spec in self.services:
+            if process in (spec.name, spec.name + LANE_SUFFIX):
+                return spec.name, spec.env_prefix
+            if process == f"{spec.name}-worker":
+                return process, spec.env_prefix
+        if self.gateway is not None and process == self.gateway.name:
+            return self.gateway.name, "GATEWAY"
+        return None
 
     def ports(self) -> dict[str, int]:
         """Every loopback port this mesh listens on, by owner (embedded servers only when embedded)."""
@@ -312,7 +341,7 @@ class MeshConfig:
     def env(self) -> dict[str, str]:
         """The variables every process of the mesh gets (on top of the launcher's own environment)."""
         env = {
-            "TONGBAN_ENV": "dev",
+            "TONGBAN_ENV": self.environment,
             "TONGBAN_ROOT": str(self.root),
             "TONGBAN_LOG_LEVEL": self.log_level,
             "TONGBAN_ISSUER": self.issuer,
@@ -362,8 +391,12 @@ def load_config(
     var_dir: Path | None = None,
     demo: bool = True,
     root: Path | None = None,
+    simulators: bool | None = None,
 ) -> MeshConfig:
-    """The launcher's config: arguments win over ``TONGBAN_BASE_PORT``; server URLs come from the env."""
+    """The launcher's config: arguments win over ``TONGBAN_BASE_PORT``; server URLs come from the env.
+
+    ``TONGBAN_ENV`` is passed to every process. In ``prod`` no demo data is loaded, and the simulators of outside
+    systems start only when asked (``simulators=True``, ``tongban up --simulators`` or ``TONGBAN_SIMULATORS=1``)."""
     environ = os.environ if environ is None else environ
     root = repo_root(environ) if root is None else root
     if base_port is None:
@@ -386,6 +419,14 @@ def load_config(
     }
     nats_url = environ.get("NATS_URL", "").strip() or None
     workers = parse_workers(environ.get("TONGBAN_WORKERS", ""))
+    environment = environ.get("TONGBAN_ENV", "").strip() or "dev"
+    if environment not in ENVIRONMENTS:
+        raise ConfigError(f"TONGBAN_ENV must be one of {', '.join(ENVIRONMENTS)}, not {environment!r}")
+    if simulators is None:
+        raw = environ.get("TONGBAN_SIMULATORS", "").strip().lower()
+        if raw and raw not in _FLAGS:
+            raise ConfigError(f"TONGBAN_SIMULATORS must be 1 or 0, not {raw!r}")
+        simulators = _FLAGS[raw] if raw else environment != "prod"
     return MeshConfig(
         root=root,
         var_dir=(var_dir if var_dir is not None else root / "var").resolve(),
@@ -394,7 +435,9 @@ def load_config(
         database_urls=database_urls,
         migration_urls=migration_urls,
         nats_url=nats_url,
-        demo=demo,
+        demo=demo and environment != "prod",
+        environment=environment,
+        with_simulators=simulators,
         log_level=environ.get("TONGBAN_LOG_LEVEL", "INFO").strip() or "INFO",
         workers=workers,
     )

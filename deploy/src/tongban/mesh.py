@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import subprocess
 import sys
 import threading
 from collections.abc import Collection
@@ -20,6 +21,7 @@ from meshkit.embedded import EmbeddedNats, EmbeddedPostgres
 from meshkit.observability import uvicorn_log_config
 from tongban.config import GatewaySpec, LaneSpec, MeshConfig, ServiceSpec, SimulatorSpec
 from tongban.databases import database_name, ensure_external_database
+from tongban.natsusers import mesh_nats_users, process_nats_env
 from tongban.ports import busy_ports
 from tongban.processes import ManagedProcess, log_tail, stop_all
 from tongban.runstate import LauncherRunning, RunState
@@ -75,6 +77,7 @@ class Mesh:
         self._runstate = RunState(config.var_dir)
         self._started = False
         self._env: dict[str, str] = {}
+        self._nats_passwords: dict[str, str] | None = None  # the embedded NATS's users
 
     # lifecycle -------------------------------------------------------------------------------------------
     def __enter__(self) -> Mesh:
@@ -92,11 +95,14 @@ class Mesh:
         self._started = True
         try:
             self.prepare()
+            self.preflight()
             self.start_servers()
             self.create_databases()
             self.migrate()
             if self.config.demo:
                 self.load_demo()
+            elif self.config.production:
+                self._report.emit("demo", "Demo data", "skip", "TONGBAN_ENV=prod loads no demo data")
             self.start_services()
             self.start_gateway()
             self.wait_ready()
@@ -141,11 +147,37 @@ class Mesh:
                 raise MeshError(str(exc)) from None
             if leftovers:
                 outcome.detail = f"stopped leftovers of a killed launcher: {', '.join(leftovers)}"
+            if self.config.embedded_nats:
+                users = mesh_nats_users(self.config)
+                self._nats_passwords = {user.name: user.password for user in users}
             ports = {k: v for k, v in self.config.ports().items() if owners is None or k in owners}
             busy = busy_ports(ports)
             if busy:
                 listed = ", ".join(f"{port} ({owner})" for owner, port in busy.items())
                 raise MeshError(f"ports in use: {listed}; is another mesh running? try --base-port")
+
+    def preflight(self) -> None:
+        """Outside dev, before anything starts: every service's settings judged at once (``tongban.preflight``);
+        one message naming every development or demo value still set, then nothing is started."""
+        if self.config.environment == "dev":
+            return
+        with self._report.step("preflight", f"Settings for TONGBAN_ENV={self.config.environment}") as outcome:
+            env = self._base_env()
+            for spec in self.config.services:
+                env.update(process_nats_env(self.config, spec.name, self._nats_passwords, env))
+            names = [spec.name for spec in self.config.services]
+            result = subprocess.run(
+                [sys.executable, "-m", "tongban.preflight", *names],
+                env=env,
+                cwd=self.config.root,
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if result.returncode != 0:
+                lines = result.stderr.strip().splitlines()
+                raise MeshError(lines[-1] if lines else f"preflight exited with {result.returncode}")
+            outcome.detail = "no development or demo values"
 
     def start_servers(self, nats: bool = True) -> None:
         """Start embedded PostgreSQL and (unless ``nats=False``) NATS, for whatever is not external."""
@@ -169,7 +201,9 @@ class Mesh:
     def start_nats(self) -> None:
         config = self.config
         with self._report.step("nats", "NATS JetStream") as outcome:
-            self.nats = EmbeddedNats(config.nats_dir, config.nats_port, sync_always=True)
+            users = mesh_nats_users(config)
+            self._nats_passwords = {user.name: user.password for user in users}
+            self.nats = EmbeddedNats(config.nats_dir, config.nats_port, sync_always=True, users=users)
             start_server(self.nats, "nats", config.nats_dir / "server.log", timeout=20.0)
             self._record("nats", self.nats.process)
             outcome.detail = f"{self.nats.url} (store in {config.nats_dir})"
@@ -357,13 +391,18 @@ class Mesh:
         config = uvicorn_log_config(name, self.config.uvicorn_log_level)
         path.write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
 
-    def _process(self, name: str, argv: list[str], env: dict[str, str] | None = None) -> ManagedProcess:
+    def _base_env(self) -> dict[str, str]:
         if not self._env:
             self._env = {**os.environ, **self.config.env()}
+        return dict(self._env)
+
+    def _process(self, name: str, argv: list[str], env: dict[str, str] | None = None) -> ManagedProcess:
+        base = self._base_env()
+        nats = process_nats_env(self.config, name, self._nats_passwords, base)
         return ManagedProcess(
             name,
             argv,
-            env={**self._env, **(env or {})},
+            env={**base, **nats, **(env or {})},
             cwd=self.config.root,
             log_path=self.config.log_dir / f"{name}.log",
         )

@@ -60,5 +60,7 @@ def add_mesh_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def config_from_args(args: argparse.Namespace, *, demo: bool = True) -> MeshConfig:
-    return load_config(base_port=args.base_port, var_dir=args.var, demo=demo)
+def config_from_args(
+    args: argparse.Namespace, *, demo: bool = True, simulators: bool | None = None
+) -> MeshConfig:
+    return load_config(base_port=args.base_port, var_dir=args.var, demo=demo, simulators=simulators)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlparse, urlsplit
 
 import nats
 from nats.aio.client import Client as NATS
@@ -16,14 +16,30 @@ from nats.js.api import StorageType
 from nats.js.errors import BucketNotFoundError
 from nats.js.kv import KeyValue
 
+from meshkit.natsauth import inbox_prefix
+
 __all__ = ["LimitStore"]
 
 log = logging.getLogger("gateway.limits")
 
 
 class LimitStore:
-    def __init__(self, url: str, *, bucket: str, ttl: float, retry_every: float = 1.0) -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        bucket: str,
+        ttl: float,
+        retry_every: float = 1.0,
+        user: str | None = None,
+        password: str | None = None,
+    ) -> None:
         self.url = url
+        # its own NATS user (deploy/nats/permissions.toml), replies on that user's inbox prefix only
+        login = user or unquote(urlparse(url).username or "") or None
+        self._login: dict[str, str] = {"inbox_prefix": inbox_prefix(login) if login else "_INBOX"}
+        if user is not None and password is not None:
+            self._login.update(user=user, password=password)
         self.bucket = bucket
         self.ttl = ttl
         self.retry_every = retry_every
@@ -78,6 +94,7 @@ class LimitStore:
                         reconnect_time_wait=0.5,
                         connect_timeout=2,
                         error_cb=quiet,
+                        **self._login,
                     )
                 self._kv = await self._bucket()
                 self._reached.set()

@@ -59,13 +59,20 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
         settings.nats_url,
         bucket=settings.rate_limit_bucket,
         ttl=2 * max(c.window for c in rules.classes),
+        user=settings.nats_user,
+        password=settings.nats_password.get_secret_value() if settings.nats_password is not None else None,
     )
     windows = SharedWindows(store, on_fallback=store_fallbacks.inc)
     throttle = Throttle(rules, windows)
 
     deny = DenyList()
     feed = RevocationFeed(
-        deny, nats_url=settings.nats_url, name="gateway-revocations", replay=settings.revocation_replay
+        deny,
+        nats_url=settings.nats_url,
+        name="gateway-revocations",
+        replay=settings.revocation_replay,
+        user=settings.nats_user,
+        password=settings.nats_password.get_secret_value() if settings.nats_password is not None else None,
     )
 
     @asynccontextmanager

@@ -15,7 +15,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from gateway.forwarding import response_headers, upstream_headers, upstream_url
 from gateway.limits import TrustedProxies
-from gateway.routes import Route, RouteTable
+from gateway.routes import Route, RouteTable, internal_path
 from gateway.throttle import Throttle, remember_source
 from gateway.upstreams import Upstreams
 from meshkit.errors import problem_response
@@ -85,6 +85,9 @@ class ProxyMiddleware:
         if route is None:
             await self.app(scope, receive, send)
             return
+        if internal_path(scope["path"][len(route.prefix) :]):  # e.g. /catalog/metrics: inside only
+            await _not_routed(scope, receive, send)
+            return
         scope["route"] = route  # names the upstream in the request-duration metric
         remember_source(scope, self.trusted)
         if self.guard is not None and route.guarded(scope["path"]):
@@ -151,6 +154,17 @@ class ProxyMiddleware:
             raise
         finally:
             response.release()
+
+
+async def _not_routed(scope: Scope, receive: Receive, send: Send) -> None:
+    """As for any path the gateway does not route: nothing tells the caller the upstream has it."""
+    response = problem_response(
+        status=404,
+        code="route_not_found",
+        detail=f"网关上没有此路径: {scope['path'][:200]} (not routed)",
+        instance=scope["path"][:200],
+    )
+    await response(scope, receive, send)
 
 
 async def _failure(scope: Scope, receive: Receive, send: Send, route: Route, exc: BaseException) -> None:

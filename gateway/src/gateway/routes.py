@@ -2,13 +2,33 @@
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 
 from gateway.settings import GatewaySettings
 
-__all__ = ["OAUTH_PROTOCOL_PATHS", "SERVICES", "Route", "RouteTable", "route_table"]
+__all__ = [
+    "INTERNAL_PATHS",
+    "OAUTH_PROTOCOL_PATHS",
+    "SERVICES",
+    "Route",
+    "RouteTable",
+    "internal_path",
+    "route_table",
+]
 
 SERVICES = ("identity", "catalog", "cases", "exchange")
+
+# Paths every service serves to the inside only (Prometheus scrapes each process directly: docs/runbook.md).
+INTERNAL_PATHS = frozenset({"/metrics"})
+
+
+def internal_path(rest: str) -> bool:
+    """Whether the path after ``/<service>`` reaches an inside-only path of the upstream, however it is spelled
+    (``//metrics``, ``/./metrics``, ``/x/../metrics``, ``/metrics/``; percent-escapes are decoded already)."""
+    normalized = posixpath.normpath("/" + rest.lstrip("/"))
+    normalized = "/" + normalized.lstrip("/")  # normpath keeps a leading '//'
+    return any(normalized == path or normalized.startswith(path + "/") for path in INTERNAL_PATHS)
 
 
 @dataclass(frozen=True, slots=True)

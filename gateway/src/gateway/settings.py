@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 
-from pydantic import AliasChoices, Field, field_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import SettingsConfigDict
 
 from gateway.limits import LimitSpec
@@ -76,6 +76,11 @@ class GatewaySettings(SecretSafeSettings):
         description="where the shared rate-limit counts live (a JetStream key-value bucket) and identity's "
         "revocation events are read from (the gateway's deny list)",
     )
+    nats_user: str | None = Field(
+        default=None,
+        description="the gateway's NATS user (deploy/nats/permissions.toml); the launcher sets it",
+    )
+    nats_password: SecretStr | None = Field(default=None, description="that user's password")
     rate_limit_bucket: str = Field(default="gateway_limits", pattern=r"^[A-Za-z0-9_-]+$")
     rate_limit_store_wait: float = Field(
         default=3.0, ge=0, le=60, description="seconds a starting gateway waits for the shared counts"

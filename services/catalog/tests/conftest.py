@@ -56,7 +56,7 @@ async def demo_client(
 ) -> AsyncIterator[httpx.AsyncClient]:
     async with (
         rolled_back(demo_engine, driver_settings=DRIVER_SETTINGS) as db,
-        app_client(_app(demo_url, nats_server.url), database=db, tokens=tokens) as c,
+        app_client(_app(demo_url, nats_server.url_for("catalog")), database=db, tokens=tokens) as c,
     ):
         yield c
 

@@ -22,6 +22,7 @@ from exchange.domain.outbound import OutboundPolicy
 from exchange.main import create_app
 from exchange.runtime import ExchangeRuntime
 from exchange.settings import ExchangeSettings
+from exchange.signing import sm2_public_key
 from exchange.store import SERVICE_ROOT
 from exchange.use_cases.bases import ReadBases
 from meshkit.db import Database, new_engine
@@ -47,6 +48,7 @@ def settings(database_url: str, nats_url: str, **overrides: object) -> ExchangeS
         secret_key=TEST_SECRET,
         issuer="http://issuer.test",
         city_sm2_private_key="1" * 64,
+        city_public_key=sm2_public_key("5" * 64),  # not the simulator's development key
         client_secret="test-client-secret",
         **{**keys, **overrides},  # type: ignore[arg-type]
     )

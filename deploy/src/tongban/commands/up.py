@@ -18,13 +18,21 @@ __all__ = ["run_up"]
 
 def _configure(parser: argparse.ArgumentParser) -> None:
     add_mesh_options(parser)
-    parser.add_argument("--no-demo", action="store_true", help="do not run the demo data loaders")
+    parser.add_argument(
+        "--no-demo", action="store_true", help="do not run the demo data loaders (never in prod)"
+    )
+    parser.add_argument(
+        "--simulators",
+        action="store_true",
+        default=None,
+        help="start the simulators of outside systems even when TONGBAN_ENV=prod (default: only outside prod)",
+    )
 
 
 @command("up", "start PostgreSQL, NATS, every service, worker and the gateway on loopback", _configure)
 def run_up(args: argparse.Namespace) -> int:
     console = Console()
-    config = config_from_args(args, demo=not args.no_demo)
+    config = config_from_args(args, demo=not args.no_demo, simulators=args.simulators)
     with stop_on_signals(threading.Event()) as stop:
         progress = RichProgress(console)
         mesh = Mesh(config, progress=progress, cancel=stop)

@@ -24,7 +24,13 @@ def create_app() -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.engine = engine()
-        app.state.nats = await nats.connect(os.environ["NATS_URL"])
+        credentials = {}  # its own NATS user, as the launcher hands every process (none on an external server)
+        if "FAKESVC_NATS_USER" in os.environ:
+            credentials = {
+                "user": os.environ["FAKESVC_NATS_USER"],
+                "password": os.environ["FAKESVC_NATS_PASSWORD"],
+            }
+        app.state.nats = await nats.connect(os.environ["NATS_URL"], **credentials)
         yield
         await app.state.nats.close()
         await app.state.engine.dispose()

@@ -168,6 +168,8 @@ async def mesh_resources(
         nats_url=settings.nats_url,
         name=f"{settings.service_name}-revocations",
         replay=settings.revocation_replay,
+        user=settings.nats_user,
+        password=settings.nats_password.get_secret_value() if settings.nats_password is not None else None,
     )
     app.state.readiness = {
         "database": lambda: app.state.database.ping(),

@@ -18,7 +18,9 @@ import time
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
+from meshkit.natsauth import NatsUser, authorization_block
 from meshkit.roles import ServiceRoles
 
 with warnings.catch_warnings():
@@ -252,11 +254,23 @@ class EmbeddedNats:
     store_dir: Path
     port: int
     sync_always: bool = True
+    users: tuple[NatsUser, ...] = ()  # with users, only they may connect, each within its permissions
     process: subprocess.Popen[bytes] | None = field(default=None, init=False)
 
     @property
     def url(self) -> str:
+        """The server's address (no credentials: with users configured, connecting needs :meth:`url_for`)."""
         return f"nats://127.0.0.1:{self.port}"
+
+    def url_for(self, user: str) -> str:
+        """The address with ``user``'s credentials in it, as clients take it (``nats://user:password@host``);
+        the plain address on a server without users."""
+        if not self.users:
+            return self.url
+        found = next((u for u in self.users if u.name == user), None)
+        if found is None:
+            raise KeyError(f"no NATS user {user!r}; known: {', '.join(u.name for u in self.users)}")
+        return f"nats://{quote(found.name, safe='')}:{quote(found.password, safe='')}@127.0.0.1:{self.port}"
 
     def config_text(self) -> str:
         sync = "always" if self.sync_always else "2m"
@@ -269,13 +283,15 @@ class EmbeddedNats:
             "  max_memory_store: 256MB\n"
             "  max_file_store: 10GB\n"
             "}\n"
-        )
+        ) + (authorization_block(self.users) if self.users else "")
 
     def start(self, timeout: float = 20.0) -> None:
         if port_is_open(self.port):
             raise RuntimeError(f"port {self.port} is already in use; choose another NATS port")
         self.store_dir.mkdir(parents=True, exist_ok=True)
         config = self.store_dir / "nats.conf"
+        config.touch(mode=0o600, exist_ok=True)  # holds the users' passwords
+        config.chmod(0o600)
         config.write_text(self.config_text())
         log = open(self.store_dir / "server.log", "ab")  # noqa: SIM115 - owned by the child
         self.process = subprocess.Popen(

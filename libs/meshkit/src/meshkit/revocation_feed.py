@@ -21,6 +21,7 @@ import logging
 import time
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
+from urllib.parse import unquote, urlparse
 
 import nats
 from nats.aio.client import Client as NATS
@@ -31,11 +32,19 @@ from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
 from nats.js.errors import NotFoundError
 from pydantic import ValidationError
 
+from meshkit.natsauth import inbox_prefix
 from meshkit.revocation import REVOCATION_STREAM, REVOCATION_SUBJECTS, DenyList, RevocationView
 
 __all__ = ["RevocationFeed"]
 
 log = logging.getLogger("meshkit.revocation")
+
+
+def _without_credentials(url: str) -> str:
+    parts = urlparse(url)
+    return parts._replace(
+        netloc=parts.hostname or "" if parts.port is None else f"{parts.hostname}:{parts.port}"
+    ).geturl()
 
 
 class _NoStream(Exception):
@@ -53,9 +62,16 @@ class RevocationFeed:
         stream: str = REVOCATION_STREAM,
         subjects: Sequence[str] = REVOCATION_SUBJECTS,
         poll: float = 2.0,
+        user: str | None = None,
+        password: str | None = None,
     ) -> None:
         self.deny = deny
         self._url = nats_url
+        # this process's own NATS user (meshkit.natsauth): replies on that user's inbox prefix only
+        login = user or unquote(urlparse(nats_url).username or "") or None
+        self._login: dict[str, str] = {"inbox_prefix": inbox_prefix(login) if login else "_INBOX"}
+        if user is not None and password is not None:
+            self._login.update(user=user, password=password)
         self._name = name
         self._replay = replay
         self._stream = stream
@@ -78,7 +94,7 @@ class RevocationFeed:
         if not self._caught_up.is_set():
             log.warning(
                 "revocation feed not caught up at start: serving with the entries it has",
-                extra={"nats_url": self._url, "waited": wait},
+                extra={"nats_url": _without_credentials(self._url), "waited": wait},
             )
 
     async def close(self) -> None:
@@ -141,6 +157,7 @@ class RevocationFeed:
                 reconnect_time_wait=0.5,
                 connect_timeout=2,
                 error_cb=quiet,
+                **self._login,
             )
         return self._nc
 

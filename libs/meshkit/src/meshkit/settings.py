@@ -8,11 +8,19 @@ per-service values use the service prefix, e.g. ``CATALOG_DATABASE_URL``.
 from __future__ import annotations
 
 from typing import Any, Literal
+from urllib.parse import urlparse
 
 from pydantic import AliasChoices, Field, SecretStr, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
 
-__all__ = ["DEV_SECRET", "Environment", "SecretSafeSettings", "ServiceSettings", "SettingsRefused"]
+__all__ = [
+    "DEV_SECRET",
+    "Environment",
+    "SecretSafeSettings",
+    "ServiceSettings",
+    "SettingsRefused",
+    "refusal_message",
+]
 
 Environment = Literal["dev", "test", "prod"]
 
@@ -86,6 +94,14 @@ class ServiceSettings(SecretSafeSettings):
     )
     database_pool_size: int = Field(default=10, ge=1, le=200)
     nats_url: str = Field(default="nats://127.0.0.1:8842", validation_alias=_shared("NATS_URL"))
+    nats_user: str | None = Field(
+        default=None,
+        description="this process's NATS user (``<PREFIX>NATS_USER``): the launcher generates one per service "
+        "and per worker; required in prod. Its permissions allow only the service's own subjects",
+    )
+    nats_password: SecretStr | None = Field(
+        default=None, description="that user's password; required in prod"
+    )
     issuer: str = Field(default="http://127.0.0.1:8800/identity", validation_alias=_shared("TONGBAN_ISSUER"))
     jwks_url: str = Field(
         default="http://127.0.0.1:8801/.well-known/jwks.json", validation_alias=_shared("TONGBAN_JWKS_URL")
@@ -153,14 +169,51 @@ class ServiceSettings(SecretSafeSettings):
         """The URL migrations run with: ``migration_database_url``, else ``database_url``."""
         return self.migration_database_url or self.database_url
 
-    @model_validator(mode="after")
-    def _refuse_default_secrets(self) -> ServiceSettings:
-        if self.environment != "dev" and self.secret_key.get_secret_value() == DEV_SECRET:
-            prefix = self.model_config.get("env_prefix", "")
-            raise ValueError(
-                f"{prefix}SECRET_KEY still has the development default; set a real secret when TONGBAN_ENV="
-                f"{self.environment}"
+    def env_name(self, field: str) -> str:
+        """The variable a field is read from (``CASES_CLIENT_SECRET``), for messages that name a setting."""
+        return f"{self.model_config.get('env_prefix', '')}{field}".upper()
+
+    @property
+    def nats_authenticated(self) -> bool:
+        """A NATS user and password are set (or the URL carries them)."""
+        if self.nats_user and self.nats_password and self.nats_password.get_secret_value():
+            return True
+        return bool(urlparse(self.nats_url).username)
+
+    def production_problems(self, environment: str | None = None) -> list[str]:
+        """Every setting that must not be used in ``environment`` (default: this one) outside dev, as
+        ``NAME (why)`` — never its value.
+
+        Subclasses add theirs (demo client secrets, development keys) to this list; the validator refuses them all
+        in one message, so an operator fixes every one before the next start (the launcher's preflight asks
+        every service before it starts anything)."""
+        environment = environment or self.environment
+        problems = []
+        secret = self.secret_key.get_secret_value()
+        if secret == DEV_SECRET:
+            problems.append(f"{self.env_name('secret_key')} (still has the development default)")
+        elif len(secret) < 32:
+            problems.append(f"{self.env_name('secret_key')} (must be at least 32 characters outside dev)")
+        if environment == "prod" and not self.nats_authenticated:
+            problems.append(
+                f"{self.env_name('nats_user')}/{self.env_name('nats_password')} (missing: NATS requires a user "
+                "per service in prod)"
             )
-        if self.environment != "dev" and len(self.secret_key.get_secret_value()) < 32:
-            raise ValueError("secret_key must be at least 32 characters outside dev")
+        return problems
+
+    @model_validator(mode="after")
+    def _refuse_development_values(self) -> ServiceSettings:
+        if self.environment != "dev":
+            problems = self.production_problems()
+            if problems:
+                raise ValueError(refusal_message(self.environment, problems))
         return self
+
+
+def refusal_message(environment: str, problems: list[str]) -> str:
+    """One message naming every offending setting (names and reasons only; values are never echoed)."""
+    listed = "; ".join(problems)
+    return (
+        f"TONGBAN_ENV={environment} 拒绝启动：以下设置仍是开发/演示取值或缺失，请从密钥库设置真实取值 "
+        f"(refused outside dev, set each from the secret store): {listed}"
+    )

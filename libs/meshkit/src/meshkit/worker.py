@@ -8,6 +8,7 @@ import logging
 import signal
 from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
+from urllib.parse import unquote, urlparse
 
 import nats
 from nats.aio.client import Client as NATS
@@ -17,12 +18,13 @@ from meshkit.db import Database
 from meshkit.events import ensure_stream, stream_for
 from meshkit.heap import freeze_startup_heap
 from meshkit.inbox import ConsumerSpec, run_consumer
+from meshkit.natsauth import inbox_prefix
 from meshkit.observability import configure_logging
 from meshkit.outbox import OutboxRelay
 from meshkit.priority import lower_priority
 from meshkit.settings import ServiceSettings
 
-__all__ = ["Timer", "WorkerPlan", "connect_nats", "run_worker", "serve_worker"]
+__all__ = ["Timer", "WorkerPlan", "connect_nats", "connect_settings_nats", "run_worker", "serve_worker"]
 
 log = logging.getLogger("meshkit.worker")
 
@@ -40,15 +42,24 @@ class WorkerPlan:
     timers: Sequence[Timer] = field(default=())
 
 
-async def connect_nats(url: str, *, name: str) -> NATS:
-    """Connect, waiting as long as it takes for the server; reconnect forever afterwards."""
+async def connect_nats(url: str, *, name: str, user: str | None = None, password: str | None = None) -> NATS:
+    """Connect, waiting as long as it takes for the server; reconnect forever afterwards.
+
+    As ``user`` (or the user in the URL) the client's replies come on that user's own inbox prefix, the only one
+    its NATS permissions let it subscribe to (:mod:`meshkit.natsauth`)."""
 
     async def quiet(exc: Exception) -> None:
         log.warning("nats connection problem", extra={"error": type(exc).__name__})
 
+    login = user or unquote(urlparse(url).username or "") or None
+    credentials: dict[str, str] = {}
+    if user is not None and password is not None:
+        credentials = {"user": user, "password": password}
     return await nats.connect(
         url,
         name=name,
+        inbox_prefix=inbox_prefix(login) if login else "_INBOX",
+        **credentials,
         max_reconnect_attempts=-1,
         reconnect_time_wait=0.5,
         connect_timeout=2,
@@ -57,12 +68,18 @@ async def connect_nats(url: str, *, name: str) -> NATS:
     )
 
 
+async def connect_settings_nats(settings: ServiceSettings, *, name: str) -> NATS:
+    """:func:`connect_nats` as this process's NATS user (``<PREFIX>NATS_USER`` / ``<PREFIX>NATS_PASSWORD``)."""
+    password = settings.nats_password.get_secret_value() if settings.nats_password is not None else None
+    return await connect_nats(settings.nats_url, name=name, user=settings.nats_user, password=password)
+
+
 async def run_worker(settings: ServiceSettings, plan: WorkerPlan, stop: asyncio.Event) -> bool:
     """Run until ``stop`` is set or a task dies; True when every task ended cleanly."""
     database = Database.from_url(
         settings.database_url, pool_size=5, application_name=f"{settings.service_name}-worker"
     )
-    nc = await connect_nats(settings.nats_url, name=f"{plan.service}-worker")
+    nc = await connect_settings_nats(settings, name=f"{plan.service}-worker")
     js = nc.jetstream(timeout=5.0)
     try:
         await ensure_stream(js, stream_for(plan.service), [f"{plan.service}.>"])

@@ -57,10 +57,12 @@ def consumer(name: str, handler=apply_effect, **kwargs) -> ConsumerSpec:  # type
 
 
 async def test_every_committed_event_is_applied_exactly_once(
-    database: Database, nats_server: EmbeddedNats
+    database: Database, nats_factory: Callable[[], EmbeddedNats]
 ) -> None:
+    server = nats_factory()  # a scratch producer: the session's NATS admits only the mesh's users
+    server.start()
     ids = await stage(database, 50)
-    async with running(database, nats_server.url, consumer("once")) as relay:
+    async with running(database, server.url, consumer("once")) as relay:
 
         async def all_applied() -> None:
             assert await effect_counts(database) == dict.fromkeys(ids, 1)
@@ -70,10 +72,12 @@ async def test_every_committed_event_is_applied_exactly_once(
 
 
 async def test_a_commit_wakes_the_idle_relay_without_waiting_for_its_poll(
-    database: Database, nats_server: EmbeddedNats
+    database: Database, nats_factory: Callable[[], EmbeddedNats]
 ) -> None:
     """The relay LISTENs for the outbox's insert notification; polling is only the safety net."""
-    async with running(database, nats_server.url, consumer("woken"), poll_interval=30.0) as relay:
+    server = nats_factory()
+    server.start()
+    async with running(database, server.url, consumer("woken"), poll_interval=30.0) as relay:
         await asyncio.sleep(0.5)  # the first scan found nothing; the relay now waits on its 30 s poll
         ids = await stage(database, 3, aggregate="woken")
 

@@ -18,7 +18,7 @@ def test_dev_accepts_default_secret() -> None:
 
 @pytest.mark.parametrize("environment", ["test", "prod"])
 def test_default_secret_refused_outside_dev(environment: str) -> None:
-    with pytest.raises(SettingsRefused, match="SECRET_KEY still has the development default"):
+    with pytest.raises(SettingsRefused, match=r"SECRET_KEY \(still has the development default\)"):
         ServiceSettings(environment=environment)
 
 
@@ -31,6 +31,8 @@ def test_shared_names_read_from_environment(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setenv("NATS_URL", "nats://10.0.0.1:4222")
     monkeypatch.setenv("TONGBAN_ENV", "prod")
     monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    monkeypatch.setenv("NATS_USER", "scratch")
+    monkeypatch.setenv("NATS_PASSWORD", "p" * 32)
     settings = ServiceSettings()
     assert settings.nats_url == "nats://10.0.0.1:4222"
     assert settings.environment == "prod"

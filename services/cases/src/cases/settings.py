@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr
 from pydantic_settings import SettingsConfigDict
 
 from meshkit.settings import ServiceSettings
@@ -67,11 +67,9 @@ class CasesSettings(ServiceSettings):
         default=100 * MIB, ge=1024, le=16384 * MIB, description="all files uploaded for one case"
     )
 
-    @model_validator(mode="after")
-    def _refuse_demo_client_secret(self) -> CasesSettings:
-        if self.environment != "dev" and self.client_secret.get_secret_value() == DEMO_CLIENT_SECRET:
-            raise ValueError(
-                f"CASES_CLIENT_SECRET still has the demo default; set the real secret when TONGBAN_ENV="
-                f"{self.environment}"
-            )
-        return self
+    def production_problems(self, environment: str | None = None) -> list[str]:
+        """Identity's published demo client secret is refused outside dev, with the base's checks."""
+        problems = super().production_problems(environment)
+        if self.client_secret.get_secret_value() == DEMO_CLIENT_SECRET:
+            problems.append(f"{self.env_name('client_secret')} (still has the published demo value)")
+        return problems

@@ -27,7 +27,7 @@ async def test_revoked_token_is_refused_within_seconds(
     headers = tokens.headers(**claims)
     assert (await call(client, headers)).status_code != 401  # accepted before
 
-    await announce_revocation(nats_server.url, case.subject, **case.data)
+    await announce_revocation(nats_server.url_for("identity-worker"), case.subject, **case.data)
 
     async def refused() -> None:
         response = await call(client, headers)

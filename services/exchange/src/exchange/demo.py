@@ -89,6 +89,8 @@ async def load(database: Database, settings: ExchangeSettings | None = None) -> 
 async def _main() -> None:
     configure_logging("exchange-demo")
     settings = ExchangeSettings()
+    if settings.environment == "prod":
+        raise SystemExit("TONGBAN_ENV=prod 不加载演示数据 (the demo loader refuses to run in prod)")
     database = Database.from_url(settings.database_url, pool_size=2)
     try:
         changed = await load(database, settings)

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from fastapi import FastAPI
 
 from exchange.api import ROUTERS
+from exchange.api.background_lane import BackgroundLaneGate
 from exchange.clients.mesh import MeshRecords
 from exchange.clients.outbound import Outbound
 from exchange.clients.providers import ProviderClient
@@ -121,7 +122,7 @@ def create_app(settings: ExchangeSettings | None = None) -> FastAPI:
                 await identity_http.aclose()
                 await cases_http.aclose()
 
-    return build_app(
+    app = build_app(
         service="exchange",
         title="Tongban exchange (共享交换平台)",
         description="Departments share records under the national sharing rules; every read is logged in a "
@@ -131,3 +132,6 @@ def create_app(settings: ExchangeSettings | None = None) -> FastAPI:
         routers=ROUTERS,
         tags=TAGS,
     )
+    if settings.background_lane:  # the cases worker's routes only, to its client only (outermost)
+        app.add_middleware(BackgroundLaneGate, clients=settings.background_lane_clients)
+    return app

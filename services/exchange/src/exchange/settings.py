@@ -72,6 +72,11 @@ class ExchangeSettings(ServiceSettings):
     cases_url: str = Field(default="http://127.0.0.1:8803", description="cases service (case bases)")
     client_id: str = Field(default="tongban-exchange", description="the exchange's own identity client")
     client_secret: SecretStr = Field(default=SecretStr(DEMO_CLIENT_SECRET))
+    background_lane_clients: list[str] = Field(
+        default=["tongban-cases"],
+        description="on the background lane (EXCHANGE_BACKGROUND_LANE), the clients served: the cases platform's; "
+        "only its routes (resources, batch reads, certificates) are served there",
+    )
     mesh_timeout: float = Field(default=5.0, gt=0, le=60, description="seconds per call to identity/cases")
     case_event_wait: float = Field(
         default=0.5,
@@ -164,22 +169,30 @@ class ExchangeSettings(ServiceSettings):
         return value
 
     @model_validator(mode="after")
-    def _refuse_dev_keys(self) -> ExchangeSettings:
-        if self.environment != "dev" and self.city_sm2_private_key.get_secret_value() == DEV_SM2_PRIVATE_KEY:
-            raise ValueError("EXCHANGE_CITY_SM2_PRIVATE_KEY still has the development key")
-        if (
-            self.environment != "dev"
-            and self.checkpoint_signing_key.get_secret_value() == DEV_CHECKPOINT_SIGNING_KEY
-        ):
-            raise ValueError("EXCHANGE_CHECKPOINT_SIGNING_KEY still has the development key")
-        if self.environment != "dev" and self.witness_public_key == DEV_WITNESS_PUBLIC_KEY:
-            raise ValueError(
-                "EXCHANGE_WITNESS_PUBLIC_KEY still trusts the development time-stamping simulator"
-            )
-        if self.environment != "dev" and self.client_secret.get_secret_value() == DEMO_CLIENT_SECRET:
-            raise ValueError("EXCHANGE_CLIENT_SECRET still has the demo value")
+    def _outbound_policy_parses(self) -> ExchangeSettings:
         self.outbound_policy()  # every allowlist entry parses, or the service does not start
         return self
+
+    def production_problems(self, environment: str | None = None) -> list[str]:
+        """The development key pairs (their other halves are in the repository: the simulators hold them) and
+        identity's published demo client secret are refused outside dev, with the base's checks."""
+        problems = super().production_problems(environment)
+        if self.city_sm2_private_key.get_secret_value() == DEV_SM2_PRIVATE_KEY:
+            problems.append(f"{self.env_name('city_sm2_private_key')} (still has the development key)")
+        if self.city_public_key.lower() == DEV_CITY_PUBLIC_KEY:
+            problems.append(
+                f"{self.env_name('city_public_key')} (still trusts the city platform simulator's development key,"
+                " whose private half is in the repository)"
+            )
+        if self.checkpoint_signing_key.get_secret_value() == DEV_CHECKPOINT_SIGNING_KEY:
+            problems.append(f"{self.env_name('checkpoint_signing_key')} (still has the development key)")
+        if self.witness_public_key.lower() == DEV_WITNESS_PUBLIC_KEY:
+            problems.append(
+                f"{self.env_name('witness_public_key')} (still trusts the development time-stamping simulator)"
+            )
+        if self.client_secret.get_secret_value() == DEMO_CLIENT_SECRET:
+            problems.append(f"{self.env_name('client_secret')} (still has the published demo value)")
+        return problems
 
     def outbound_policy(self) -> OutboundPolicy:
         """The outbound policy: https only outside dev; the operators' allowlist."""

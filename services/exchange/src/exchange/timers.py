@@ -26,7 +26,7 @@ from exchange.store.unit_of_work import ExchangeUnitOfWork
 from exchange.use_cases import checkpoints, city, deliveries
 from meshkit.db import Database
 from meshkit.http import service_client
-from meshkit.worker import Timer, connect_nats
+from meshkit.worker import Timer, connect_settings_nats
 
 __all__ = ["checkpoint_timer", "city_link_timer", "city_signer", "subscriptions_timer"]
 
@@ -106,7 +106,7 @@ def subscriptions_timer(settings: ExchangeSettings) -> Timer:
     sealer = Sealer(settings.secret_key.get_secret_value())
 
     async def subscriber_deliveries(database: Database, stop: asyncio.Event) -> None:
-        nc = await connect_nats(settings.nats_url, name="exchange-notify")
+        nc = await connect_settings_nats(settings, name="exchange-notify")
         outbound = Outbound(settings.outbound_policy())
         notifier = JetStreamNotifier(nc.jetstream(timeout=5.0))
         webhooks = WebhookClient(outbound, timeout=settings.delivery_timeout)

@@ -29,7 +29,7 @@ async def strict(
     app = create_app(
         make_settings(
             migrated_url,
-            nats_server.url,
+            nats_server.url_for("exchange"),
             rate_limit_per_second=1.0,
             rate_limit_burst=3,
             rate_limit_overrides={"bulk-reader": 50.0},

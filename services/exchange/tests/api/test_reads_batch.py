@@ -149,7 +149,9 @@ async def strict(
     migrated_url: str, nats_server: EmbeddedNats, demo: Database, tokens: TokenFactory, make_settings, meshed
 ) -> AsyncIterator[httpx.AsyncClient]:  # type: ignore[no-untyped-def]
     app = create_app(
-        make_settings(migrated_url, nats_server.url, rate_limit_per_second=1.0, rate_limit_burst=3)
+        make_settings(
+            migrated_url, nats_server.url_for("exchange"), rate_limit_per_second=1.0, rate_limit_burst=3
+        )
     )
     async with app_client(app, database=demo, tokens=tokens) as client:
         meshed(client)

@@ -11,6 +11,7 @@ import pytest
 from exchange.demo import load
 from exchange.main import create_app
 from exchange.settings import ExchangeSettings
+from exchange.signing import sm2_public_key
 from exchange.store import SERVICE_ROOT
 from exchange.store.group_commit import Batched, GroupCommit
 from exchange.store.unit_of_work import ExchangeUnitOfWork
@@ -51,6 +52,7 @@ async def committed(embedded_postgres: EmbeddedPostgres) -> AsyncIterator[tuple[
             environment="test",
             secret_key=TEST_SECRET,
             city_sm2_private_key="1" * 64,
+            city_public_key=sm2_public_key("5" * 64),  # not the simulator's development key
             client_secret="test-client-secret",
             checkpoint_signing_key="2" * 64,
             witness_public_key="3" * 64,
@@ -119,7 +121,9 @@ async def test_concurrent_reads_found_and_not_found_are_each_logged_with_their_o
 ) -> None:
     url, database = committed
     unknown = "91500110MA0000000W"  # a valid code the provider holds no record of
-    async with app_client(create_app(make_settings(url, nats_server.url)), tokens=tokens) as client:
+    async with app_client(
+        create_app(make_settings(url, nats_server.url_for("exchange"))), tokens=tokens
+    ) as client:
         meshed(client)
         caller = headers.system("500110-RSJ")
         bodies = [
@@ -155,7 +159,7 @@ async def test_two_replicas_log_every_read_in_one_chain(
     meshed,
 ) -> None:
     url, database = committed
-    apps = [create_app(make_settings(url, nats_server.url, replicas=2)) for _ in range(2)]
+    apps = [create_app(make_settings(url, nats_server.url_for("exchange"), replicas=2)) for _ in range(2)]
     async with app_client(apps[0], tokens=tokens) as first, app_client(apps[1], tokens=tokens) as second:
         meshed(first)
         meshed(second)
@@ -188,7 +192,9 @@ async def test_the_rate_limit_is_split_between_replicas(
     meshed,
 ) -> None:
     url, _ = committed
-    settings = make_settings(url, nats_server.url, rate_limit_per_second=0.01, rate_limit_burst=4, replicas=2)
+    settings = make_settings(
+        url, nats_server.url_for("exchange"), rate_limit_per_second=0.01, rate_limit_burst=4, replicas=2
+    )
     apps = [create_app(settings) for _ in range(2)]
     async with app_client(apps[0], tokens=tokens) as first, app_client(apps[1], tokens=tokens) as second:
         meshed(first)
@@ -215,7 +221,9 @@ async def test_a_batch_of_lookups_finds_and_logs_each_on_its_own(
     url, database = committed
     resident, neighbour = "500222199803070028", "510223195806120035"
     licence = "1.2.156.3005.2.11100000000013338W011.11500110MB1A0001X2.20230000403.001.B"
-    async with app_client(create_app(make_settings(url, nats_server.url)), tokens=tokens) as client:
+    async with app_client(
+        create_app(make_settings(url, nats_server.url_for("exchange"))), tokens=tokens
+    ) as client:
         meshed(client)
         issued = await client.post(
             "/certificates",

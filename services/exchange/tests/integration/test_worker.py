@@ -12,6 +12,7 @@ from exchange.demo import load
 from exchange.domain.limits import PayloadLimits
 from exchange.sealing import Sealer
 from exchange.settings import ExchangeSettings
+from exchange.signing import sm2_public_key
 from exchange.store import SERVICE_ROOT
 from exchange.store.models import CityOutbound, Delivery
 from exchange.store.unit_of_work import ExchangeUnitOfWork
@@ -43,10 +44,11 @@ async def worker_db(
     url = await asyncio.to_thread(migrated_database, embedded_postgres, "exchange_worker_test", SERVICE_ROOT)
     settings = ExchangeSettings(
         database_url=url,
-        nats_url=nats_server.url,
+        nats_url=nats_server.url_for("exchange-worker"),
         environment="test",
         secret_key=TEST_SECRET,
         city_sm2_private_key="1" * 64,  # type: ignore[arg-type]
+        city_public_key=sm2_public_key("5" * 64),  # not the simulator's development key
         city_platform_url="http://127.0.0.1:9",
         city_poll_interval=0.2,
         checkpoint_signing_key="2" * 64,
@@ -69,7 +71,7 @@ async def test_worker_consumes_case_events_and_record_changes(worker_db, nats_se
     database, settings = worker_db
     stop = asyncio.Event()
     worker = asyncio.create_task(run_worker(settings, plan(settings), stop))
-    nc = await connect_nats(nats_server.url, name="test-cases-producer")
+    nc = await connect_nats(nats_server.url_for("cases-worker"), name="test-cases-producer")
     try:
         js = nc.jetstream()
         await ensure_stream(js, "CASES", ["cases.>"])

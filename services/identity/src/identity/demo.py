@@ -8,6 +8,7 @@ from datetime import date
 
 from identity import use_cases
 from identity.domain import OrganizationKind
+from identity.domain.demo_credentials import DEMO_CLIENT_SECRET, DEMO_PASSWORD
 from identity.domain.organizations import OrganizationFields
 from identity.domain.subjects import StaffRole, VerificationMethod
 from identity.pii import PiiCipher
@@ -21,6 +22,7 @@ from meshkit.observability import configure_logging
 
 __all__ = [
     "DEMO_CLIENTS",
+    "DEMO_CLIENT_SECRET",
     "DEMO_PASSWORD",
     "DEMO_PERSONS",
     "DEMO_STAFF",
@@ -128,7 +130,6 @@ DEMO_CLIENTS: dict[str, tuple[str, str, list[str]]] = {
     "realname-verifier": ("实名核验系统（人口库比对）", "500110-GAJ", ["identity:verify"]),
 }
 
-DEMO_CLIENT_SECRET = "demo-client-secret-for-local-runs"  # noqa: S105 - demo data, dev only
 
 # A public web app (authorization code + PKCE, no secret) to try the login page with: a local front end
 # (or any OAuth tool) on port 3000 receives the code.
@@ -198,8 +199,8 @@ def organizations() -> list[OrganizationFields]:
     return orgs
 
 
-# Dev and test only: every demo account's password. Never loaded when TONGBAN_ENV=prod.
-DEMO_PASSWORD = "Tongban2024"  # noqa: S105 - documented demo password
+# Dev and test only: every demo account's password (identity.domain.demo_credentials). Never loaded, and refused
+# at the login form, when TONGBAN_ENV=prod.
 
 # name, resident ID (check digit: stdnum.cn.ric.calc_check_digit), phone, how the level was reached, by whom
 DEMO_PERSONS: list[tuple[str, str, str | None, VerificationMethod | None, str | None]] = [
@@ -286,13 +287,14 @@ async def load(database: Database, settings: IdentitySettings) -> int:
 async def _main() -> None:
     configure_logging("identity-demo")
     settings = IdentitySettings()
+    if settings.environment == "prod":  # the published demo secret and password must never reach production
+        raise SystemExit("TONGBAN_ENV=prod 不加载演示数据 (the demo loader refuses to run in prod)")
     database = Database.from_url(settings.database_url, pool_size=2)
     try:
         changed = await load(database, settings)
         log.info(f"identity demo data: {changed} organizations created or updated")
-        if settings.environment != "prod":
-            accounts = await load_accounts(database, settings)
-            log.info(f"identity demo accounts: {accounts} created (the published demo password, dev only)")
+        accounts = await load_accounts(database, settings)
+        log.info(f"identity demo accounts: {accounts} created (the published demo password, dev only)")
     finally:
         await database.dispose()
 

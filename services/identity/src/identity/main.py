@@ -15,12 +15,27 @@ from identity.settings import IdentitySettings
 from identity.store.unit_of_work import IdentityUnitOfWork
 from identity.use_cases.oauth_keys import run_key_schedule
 from identity.use_cases.oauth_origins import BrowserOrigins
+from identity.use_cases.production import demo_clients
 from meshkit.app import build_app, mesh_resources
+from meshkit.db import Database
 from meshkit.observability import configure_logging
+from meshkit.settings import refusal_message
 
 __all__ = ["create_app"]
 
 CORS_ORIGINS_MAX_AGE = 10.0  # seconds a change to the registered redirect URIs takes to reach CORS
+
+
+async def _refuse_demo_clients(database: Database, settings: IdentitySettings) -> None:
+    """A production identity does not start while a client still holds the published demo secret."""
+    async with IdentityUnitOfWork(database) as uow:
+        found = await demo_clients(uow, pepper=settings.secret_key.get_secret_value())
+    if found:
+        problems = [f"client {client_id} (still has the published demo secret)" for client_id in found]
+        raise RuntimeError(
+            refusal_message(settings.environment, problems)
+            + "; 用 POST /identity/clients/{id}/secret/next 轮换或停用后再以 prod 启动 (docs/runbook.md)"
+        )
 
 
 def create_app(settings: IdentitySettings | None = None) -> FastAPI:
@@ -30,6 +45,8 @@ def create_app(settings: IdentitySettings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         async with mesh_resources(app, settings):
+            if settings.environment == "prod":
+                await _refuse_demo_clients(app.state.database, settings)
             # The worker keeps the key schedule; running it here too means a fresh database can sign at once.
             async with IdentityUnitOfWork(app.state.database) as uow:
                 await run_key_schedule(

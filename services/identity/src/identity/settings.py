@@ -37,6 +37,19 @@ class IdentitySettings(ServiceSettings):
     key_check_interval: float = Field(
         default=600.0, gt=0, le=86_400, description="worker's key schedule period"
     )
+    system_clients: list[str] = Field(
+        default=["tongban-cases", "tongban-exchange", "tongban-web", "catalog-editor"],
+        description="built-in clients the mesh itself logs in with (the cases platform, the exchange, the portal, "
+        "the catalog editor): never deactivated, narrowed or re-keyed at once through the admin API; their "
+        "secrets rotate with an overlap (docs/runbook.md)",
+    )
+    secret_retire_quiet_seconds: int = Field(
+        default=1200,
+        ge=0,
+        le=86_400,
+        description="an old client secret is retired only after it got no token for this long (longer than the "
+        "access-token lifetime: a service still running with it would have logged in again)",
+    )
 
     @model_validator(mode="after")
     def _publish_before_rotation(self) -> IdentitySettings:

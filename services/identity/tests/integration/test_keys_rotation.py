@@ -53,7 +53,9 @@ async def identity(
     migrated_url: str, nats_server: EmbeddedNats, database: Database
 ) -> AsyncIterator[httpx.AsyncClient]:
     """identity with no key cache, so a changed key table shows at the next request."""
-    async with app_client(create_app(settings(migrated_url, nats_server.url)), database=database) as client:
+    async with app_client(
+        create_app(settings(migrated_url, nats_server.url_for("identity"))), database=database
+    ) as client:
         async with IdentityUnitOfWork(database) as uow:
             await register_client(
                 uow,

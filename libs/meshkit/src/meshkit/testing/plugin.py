@@ -9,6 +9,16 @@ from pathlib import Path
 import pytest
 
 from meshkit.embedded import EmbeddedNats, EmbeddedPostgres, free_port
+from meshkit.natsauth import generate_users, load_grants
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addini(
+        "nats_permissions",
+        "TOML of the mesh's NATS users (meshkit.natsauth): the session's NATS server admits only them, each within "
+        "its permissions",
+        default="",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -22,9 +32,15 @@ def embedded_postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Embe
 
 
 @pytest.fixture(scope="session")
-def nats_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedNats]:
-    """One NATS JetStream server for the test session."""
-    server = EmbeddedNats(store_dir=tmp_path_factory.mktemp("nats"), port=free_port())
+def nats_server(
+    tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config
+) -> Iterator[EmbeddedNats]:
+    """One NATS JetStream server for the test session, with the users and permissions of the ``nats_permissions``
+    file (random passwords): connect as one of them with ``nats_server.url_for(user)``; anonymous connections are
+    refused."""
+    permissions = str(pytestconfig.getini("nats_permissions") or "")
+    users = generate_users(load_grants(pytestconfig.rootpath / permissions)) if permissions else ()
+    server = EmbeddedNats(store_dir=tmp_path_factory.mktemp("nats"), port=free_port(), users=users)
     server.start()
     yield server
     server.stop()

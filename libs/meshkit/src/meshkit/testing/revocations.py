@@ -8,10 +8,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import nats
-
 from meshkit.events import ensure_stream
 from meshkit.revocation import REVOCATION_STREAM
+from meshkit.worker import connect_nats
 
 __all__ = ["RevocationCase", "announce_revocation", "revocation_cases"]
 
@@ -33,7 +32,7 @@ async def announce_revocation(
         "sequence": 1,
         "data": body,
     }
-    nc = await nats.connect(nats_url)
+    nc = await connect_nats(nats_url, name="test-revocations")  # as the URL's user, on its own inbox prefix
     try:
         js = nc.jetstream()
         await ensure_stream(js, REVOCATION_STREAM, ["identity.>"])

@@ -78,7 +78,9 @@ def service_fixtures(
     async def client(
         migrated_url: str, nats_server: EmbeddedNats, database: Database, tokens: TokenFactory
     ) -> AsyncIterator[httpx.AsyncClient]:
-        async with app_client(make_app(migrated_url, nats_server.url), database=database, tokens=tokens) as c:
+        async with app_client(
+            make_app(migrated_url, nats_server.url_for(name)), database=database, tokens=tokens
+        ) as c:
             yield c
 
     return migrated_url, engine, database, tokens, client

@@ -15,7 +15,10 @@ log = logging.getLogger("catalog.demo")
 
 async def _main() -> None:
     configure_logging("catalog-demo")
-    database = Database.from_url(CatalogSettings().database_url, pool_size=2)
+    settings = CatalogSettings()
+    if settings.environment == "prod":
+        raise SystemExit("TONGBAN_ENV=prod 不加载演示数据 (the demo loader refuses to run in prod)")
+    database = Database.from_url(settings.database_url, pool_size=2)
     try:
         loaded = await load(database)
         log.info(

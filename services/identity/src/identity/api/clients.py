@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Response, status
@@ -144,11 +144,17 @@ async def get_client(uow: UowDep, actor: ActorDep, client_id: ClientId) -> Clien
     return ClientOut.of(await cases.get_client(uow, actor, client_id=client_id))
 
 
-@router.patch("/{client_id}", response_model=ClientOut, responses=problem_responses(401, 403, 404, 422))
-async def update_client(uow: UowDep, actor: ActorDep, client_id: ClientId, body: ClientPatch) -> ClientOut:
-    """Change a client's settings (修改接入系统)."""
+@router.patch("/{client_id}", response_model=ClientOut, responses=problem_responses(401, 403, 404, 409, 422))
+async def update_client(
+    uow: UowDep, settings: SettingsDep, actor: ActorDep, client_id: ClientId, body: ClientPatch
+) -> ClientOut:
+    """Change a client's settings (修改接入系统). A built-in system client (内置系统客户端) keeps its scopes,
+    audiences, grant types, redirect URIs and organization: 409 `system_client_protected`."""
     changes = _tuples(body.model_dump(exclude_unset=True))
-    return ClientOut.of(await cases.update_client(uow, actor, client_id=client_id, changes=changes))
+    client = await cases.update_client(
+        uow, actor, client_id=client_id, changes=changes, system_clients=settings.system_clients
+    )
+    return ClientOut.of(client)
 
 
 @router.post(
@@ -157,11 +163,17 @@ async def update_client(uow: UowDep, actor: ActorDep, client_id: ClientId, body:
 async def deactivate_client(
     uow: UowDep, settings: SettingsDep, actor: ActorDep, client_id: ClientId
 ) -> ClientOut:
-    """Deactivate a client (停用): no new tokens, and every service refuses its live ones within seconds."""
-    policy = settings.token_policy()
-    return ClientOut.of(
-        await cases.set_client_active(uow, actor, client_id=client_id, active=False, policy=policy)
+    """Deactivate a client (停用): no new tokens, and every service refuses its live ones within seconds.
+    Built-in system clients (`IDENTITY_SYSTEM_CLIENTS`) are refused: 409 `system_client_protected`."""
+    client = await cases.set_client_active(
+        uow,
+        actor,
+        client_id=client_id,
+        active=False,
+        policy=settings.token_policy(),
+        system_clients=settings.system_clients,
     )
+    return ClientOut.of(client)
 
 
 @router.post("/{client_id}/activate", response_model=ClientOut, responses=problem_responses(401, 403, 404))
@@ -182,7 +194,8 @@ async def rotate_client_secret(
     uow: UowDep, settings: SettingsDep, actor: ActorDep, client_id: ClientId, response: Response
 ) -> ClientWithSecret:
     """Issue a new secret (重置密钥); the old one stops working at once, and so do the tokens issued with it (at
-    every service within seconds). Returned once."""
+    every service within seconds). Returned once. Built-in system clients rotate with an overlap instead
+    (`/secret/next`, then `/secret/retire-previous`): 409 `system_client_rotation`."""
     response.headers["Cache-Control"] = "no-store"
     issued = await cases.rotate_client_secret(
         uow,
@@ -190,5 +203,44 @@ async def rotate_client_secret(
         pepper=settings.secret_key.get_secret_value(),
         client_id=client_id,
         policy=settings.token_policy(),
+        system_clients=settings.system_clients,
     )
     return _with_secret(issued)
+
+
+@router.post(
+    "/{client_id}/secret/next",
+    response_model=ClientWithSecret,
+    responses=problem_responses(401, 403, 404, 409),
+)
+async def begin_secret_rotation(
+    uow: UowDep, settings: SettingsDep, actor: ActorDep, client_id: ClientId, response: Response
+) -> ClientWithSecret:
+    """Rotation with overlap, step 1 (密钥轮换：生成新密钥): a new secret, returned once, becomes current; the
+    old one is still accepted until `/secret/retire-previous`. Restart the services using the client with the
+    new secret in between (docs/runbook.md)."""
+    response.headers["Cache-Control"] = "no-store"
+    issued = await cases.begin_secret_rotation(
+        uow, actor, pepper=settings.secret_key.get_secret_value(), client_id=client_id
+    )
+    return _with_secret(issued)
+
+
+@router.post(
+    "/{client_id}/secret/retire-previous",
+    response_model=ClientOut,
+    responses=problem_responses(401, 403, 404, 409),
+)
+async def retire_previous_secret(
+    uow: UowDep, settings: SettingsDep, actor: ActorDep, client_id: ClientId
+) -> ClientOut:
+    """Rotation with overlap, last step (停用旧密钥): the old secret stops working. Refused (409
+    `previous_secret_in_use`) while it still got a token within `IDENTITY_SECRET_RETIRE_QUIET_SECONDS`."""
+    client = await cases.retire_previous_secret(
+        uow,
+        actor,
+        client_id=client_id,
+        now=datetime.now(UTC),
+        quiet=timedelta(seconds=settings.secret_retire_quiet_seconds),
+    )
+    return ClientOut.of(client)

@@ -20,6 +20,7 @@ from identity.api.oauth_deps import (
     set_cookie,
 )
 from identity.api.oauth_pages import error_page, logged_out_page, login_page, logout_confirm_page
+from identity.domain.demo_credentials import is_demo_password
 from identity.domain.oauth_request import (
     AuthorizationError,
     AuthorizationRequest,
@@ -145,6 +146,8 @@ async def authorize_login(
     )
     if pending_request is None:
         return error_page("登录页面已过期或无效，请返回原应用重新登录。")
+    if is_demo_password(password, environment=settings.environment):  # published: never a login in prod
+        return _login_form(request, settings, pending_request, login=login, error=LOGIN_FAILED)
     try:
         logged_in = await log_in(
             uow,

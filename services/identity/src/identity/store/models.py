@@ -141,6 +141,13 @@ class Client(Base):
     sector: Mapped[str | None] = mapped_column(String(64), doc="pairwise subject ids per sector when set")
     active: Mapped[bool] = mapped_column(Boolean, server_default=text("true"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    previous_secret_hash: Mapped[str | None] = mapped_column(
+        String(200),
+        doc="during a rotation (two-secret overlap): the old secret, still accepted until retired",
+    )
+    previous_secret_used_at: Mapped[datetime | None] = mapped_column(
+        DateTime(timezone=True), doc="when the old secret last got a token (retiring waits until it is quiet)"
+    )
 
 
 class SigningKey(Base):

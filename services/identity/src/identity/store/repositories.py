@@ -122,6 +122,13 @@ class ClientRepository:
     def add(self, client: Client) -> None:
         self._session.add(client)
 
+    async def with_secret_hash(self, secret_hash: str) -> Sequence[Client]:
+        """Clients whose current or (during a rotation) previous secret has this hash."""
+        query = select(Client).where(
+            (Client.secret_hash == secret_hash) | (Client.previous_secret_hash == secret_hash)
+        )
+        return (await self._session.scalars(query)).all()
+
     async def search(
         self, *, division_prefix: str | None, limit: int, offset: int
     ) -> tuple[Sequence[Client], int]:

@@ -8,9 +8,9 @@ from __future__ import annotations
 import dataclasses
 import logging
 import secrets
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -29,13 +29,24 @@ from meshkit.errors import ProblemError
 __all__ = [
     "ClientFields",
     "IssuedClient",
+    "begin_secret_rotation",
     "create_client",
     "get_client",
     "list_clients",
+    "retire_previous_secret",
     "rotate_client_secret",
     "set_client_active",
     "update_client",
 ]
+
+# What a built-in client may not lose through the admin API: the mesh itself logs in with them.
+_SYSTEM_FIELDS = frozenset(
+    {"scopes", "audiences", "grant_types", "redirect_uris", "organization_code", "sector"}
+)
+_ROTATION = (
+    "轮换流程：POST /identity/clients/{id}/secret/next 生成新密钥（旧密钥在重叠期内仍有效）→ 用新密钥重启使用它的服务 → "
+    "POST /identity/clients/{id}/secret/retire-previous 停用旧密钥（见 docs/runbook.md「轮换密钥」）"
+)
 
 log = logging.getLogger("identity.clients")
 
@@ -150,11 +161,28 @@ async def create_client(
     return IssuedClient(client, secret)
 
 
+def _system_client(client_id: str, what: str) -> ProblemError:
+    return ProblemError(
+        f"客户端 {client_id} 是通办平台自身使用的内置系统客户端，{what}会使平台停止工作，不能通过管理接口执行"
+        f" (built-in system client: refused)",
+        status=409,
+        code="system_client_protected",
+    )
+
+
 async def update_client(
-    uow: IdentityUnitOfWork, actor: Actor, *, client_id: str, changes: Mapping[str, Any]
+    uow: IdentityUnitOfWork,
+    actor: Actor,
+    *,
+    client_id: str,
+    changes: Mapping[str, Any],
+    system_clients: Collection[str] = (),
 ) -> Client:
-    """Change settings; whether the client is confidential stays as registered."""
+    """Change settings; whether the client is confidential stays as registered. A built-in system client keeps
+    what the mesh relies on (scopes, audiences, grants, redirect URIs, organization); its name may change."""
     client = await _reachable(uow, actor, client_id)
+    if client_id in system_clients and _SYSTEM_FIELDS & set(changes):
+        raise _system_client(client_id, "修改其权限范围、授权类型、受众、回调地址或所属组织")
     allowed = {k: v for k, v in changes.items() if k != "confidential"}
     fields = dataclasses.replace(_fields_of(client), **allowed)
     await _checked(uow, actor, fields)
@@ -165,11 +193,20 @@ async def update_client(
 
 
 async def set_client_active(
-    uow: IdentityUnitOfWork, actor: Actor, *, client_id: str, active: bool, policy: TokenPolicy
+    uow: IdentityUnitOfWork,
+    actor: Actor,
+    *,
+    client_id: str,
+    active: bool,
+    policy: TokenPolicy,
+    system_clients: Collection[str] = (),
 ) -> Client:
     """A deactivated client can no longer get tokens, and its live tokens stop working: at identity at once,
-    at every other service when the announcement arrives (seconds)."""
+    at every other service when the announcement arrives (seconds). Built-in system clients (``system_clients``)
+    are never deactivated here: the mesh would stop."""
     client = await _reachable(uow, actor, client_id)
+    if not active and client_id in system_clients:
+        raise _system_client(client_id, "停用")
     if actor.kind == "system" and actor.id == client_id and not active:
         raise ProblemError("不能停用自己", status=409, code="cannot_deactivate_self")
     if client.active != active:
@@ -184,19 +221,92 @@ async def set_client_active(
 
 
 async def rotate_client_secret(
-    uow: IdentityUnitOfWork, actor: Actor, *, pepper: str, client_id: str, policy: TokenPolicy
+    uow: IdentityUnitOfWork,
+    actor: Actor,
+    *,
+    pepper: str,
+    client_id: str,
+    policy: TokenPolicy,
+    system_clients: Collection[str] = (),
 ) -> IssuedClient:
     """A new secret replaces the old one at once (shown once); tokens issued with the old one are revoked
-    everywhere (a rotation is what one does when the old secret may be known to someone else)."""
+    everywhere (a rotation is what one does when the old secret may be known to someone else). Not for built-in
+    system clients: their services would stop logging in; they rotate with :func:`begin_secret_rotation` and
+    :func:`retire_previous_secret` (a planned rotation: tokens stay valid until they expire)."""
     client = await _reachable(uow, actor, client_id)
-    if client.secret_hash is None:
-        raise ProblemError("公开客户端没有密钥 (public client)", status=409, code="public_client")
+    if client_id in system_clients:
+        raise ProblemError(
+            f"客户端 {client_id} 是内置系统客户端，立即更换密钥会使平台停止工作；请按"
+            + _ROTATION.replace("{id}", client_id)
+            + " (built-in system client: rotate with overlap)",
+            status=409,
+            code="system_client_rotation",
+        )
+    _confidential(client)
     secret = secrets.token_urlsafe(32)
     client.secret_hash = client_secret_hash(secret, pepper)
+    client.previous_secret_hash = None
+    client.previous_secret_used_at = None
     await deny_client(uow, client_id=client_id, reason="secret_rotated", policy=policy, now=datetime.now(UTC))
     await uow.commit()
     log.info("client secret rotated", extra={"client_id": client_id, "by": actor.id})
     return IssuedClient(client, secret)
+
+
+def _confidential(client: Client) -> None:
+    if client.secret_hash is None:
+        raise ProblemError("公开客户端没有密钥 (public client)", status=409, code="public_client")
+
+
+async def begin_secret_rotation(
+    uow: IdentityUnitOfWork, actor: Actor, *, pepper: str, client_id: str
+) -> IssuedClient:
+    """Step 1 of a rotation with overlap: a new secret (shown once) becomes current, the old one stays accepted
+    until :func:`retire_previous_secret`, so the services using it keep working until they restart with the new."""
+    client = await _reachable(uow, actor, client_id)
+    _confidential(client)
+    if client.previous_secret_hash is not None:
+        raise ProblemError(
+            f"客户端 {client_id} 的上一次密钥轮换尚未完成：请先停用旧密钥 (POST /identity/clients/{client_id}/secret/"
+            "retire-previous) (a rotation is in progress)",
+            status=409,
+            code="rotation_in_progress",
+        )
+    secret = secrets.token_urlsafe(32)
+    client.previous_secret_hash = client.secret_hash
+    client.previous_secret_used_at = None
+    client.secret_hash = client_secret_hash(secret, pepper)
+    await uow.commit()
+    log.info("client secret rotation begun", extra={"client_id": client_id, "by": actor.id})
+    return IssuedClient(client, secret)
+
+
+async def retire_previous_secret(
+    uow: IdentityUnitOfWork, actor: Actor, *, client_id: str, now: datetime, quiet: timedelta
+) -> Client:
+    """Step 3: the old secret stops working — refused while it still got a token within ``quiet`` (a service
+    still runs with it and would stop logging in)."""
+    client = await _reachable(uow, actor, client_id)
+    if client.previous_secret_hash is None:
+        raise ProblemError(
+            f"客户端 {client_id} 没有进行中的密钥轮换 (no previous secret to retire)",
+            status=409,
+            code="no_rotation_in_progress",
+        )
+    used = client.previous_secret_used_at
+    if used is not None and now - used < quiet:
+        minutes = max(1, int((quiet - (now - used)).total_seconds() // 60) + 1)
+        raise ProblemError(
+            f"客户端 {client_id} 的旧密钥在 {used.astimezone(UTC):%Y-%m-%d %H:%M:%S} UTC 仍被使用：请先用新密钥重启所有使用它的服务，"
+            f"约 {minutes} 分钟内旧密钥不再被使用后再停用 (previous secret still in use)",
+            status=409,
+            code="previous_secret_in_use",
+        )
+    client.previous_secret_hash = None
+    client.previous_secret_used_at = None
+    await uow.commit()
+    log.info("client previous secret retired", extra={"client_id": client_id, "by": actor.id})
+    return client
 
 
 async def get_client(uow: IdentityUnitOfWork, actor: Actor, *, client_id: str) -> Client:

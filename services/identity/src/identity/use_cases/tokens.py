@@ -170,15 +170,23 @@ async def authenticate_client(
         raise _refused(credentials)
     # Compare against something even for unknown or public clients, so timing does not reveal which exist.
     expected = (client.secret_hash if client else None) or client_secret_hash(secrets.token_hex(16), pepper)
+    previous = (client.previous_secret_hash if client else None) or client_secret_hash(
+        secrets.token_hex(16), pepper
+    )
     presented = client_secret_hash(credentials.secret or "", pepper)
+    current_matches = hmac.compare_digest(expected, presented)
+    previous_matches = hmac.compare_digest(previous, presented)  # during a rotation's overlap
     if (
         client is None
         or client.secret_hash is None
         or not client.active
         or credentials.method == "none"
-        or not hmac.compare_digest(expected, presented)
+        or not (current_matches or (previous_matches and client.previous_secret_hash is not None))
     ):
         raise _refused(credentials)
+    if not current_matches:  # the old secret still in use: retiring it waits (see retire_previous_secret)
+        client.previous_secret_used_at = datetime.now(UTC)
+        await uow.commit()  # nothing else is pending yet: authentication comes first
     return client
 
 

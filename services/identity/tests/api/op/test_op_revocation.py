@@ -43,7 +43,7 @@ async def op_client(
     """Identity with its own verifier (the OP's keys), so the tokens it issues reach its subject routes."""
     settings = IdentitySettings(
         database_url=migrated_url,
-        nats_url=nats_server.url,
+        nats_url=nats_server.url_for("identity"),
         environment="test",
         secret_key=TEST_SECRET,
         issuer=ISSUER,

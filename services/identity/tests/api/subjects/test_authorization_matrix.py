@@ -146,6 +146,8 @@ ROWS = [
     Row("POST", "/clients/{system}/deactivate", ADMIN_ONLY),
     Row("POST", "/clients/{system}/activate", ADMIN_ONLY),
     Row("POST", "/clients/{system}/secret", ADMIN_ONLY),
+    Row("POST", "/clients/{system}/secret/next", ADMIN_ONLY),
+    Row("POST", "/clients/{system}/secret/retire-previous", "401 403 403 403 409 403"),  # no rotation begun
     # OpenID Provider: metadata and the browser pages are public; token, introspection and revocation
     # authenticate the client, never by a bearer token; userinfo takes only tokens identity itself signed
     # (the matrix's tokens come from a test key, so every caller is refused there)

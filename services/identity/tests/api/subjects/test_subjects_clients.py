@@ -63,8 +63,8 @@ async def test_create_rotate_deactivate(client: httpx.AsyncClient, world: World,
 
 async def test_public_app_has_no_secret(client: httpx.AsyncClient, world: World) -> None:
     app = {
-        "client_id": "tongban-web",
-        "name": "通办网上办事大厅",
+        "client_id": "gaj-web",
+        "name": "公安网上服务",
         "confidential": False,
         "grant_types": ["authorization_code", "refresh_token"],
         "redirect_uris": ["https://tongban.example/cb"],
@@ -72,7 +72,7 @@ async def test_public_app_has_no_secret(client: httpx.AsyncClient, world: World)
     created = await client.post("/clients", json=app, headers=world.headers("admin"))
     assert created.status_code == 201, created.text
     assert created.json()["client_secret"] is None
-    rotate = await client.post("/clients/tongban-web/secret", headers=world.headers("admin"))
+    rotate = await client.post("/clients/gaj-web/secret", headers=world.headers("admin"))
     assert rotate.json()["code"] == "public_client"
 
 
