@@ -10,6 +10,7 @@ from identity.api.oauth_token import router as token_router
 from identity.api.oauth_userinfo import router as userinfo_router
 from identity.api.organizations import router as organizations_router
 from identity.api.persons import router as persons_router
+from identity.api.phone_codes import router as phone_codes_router
 from identity.api.staff import router as staff_router
 
 __all__ = ["ROUTERS"]
@@ -21,6 +22,7 @@ ROUTERS = [
     introspection_router,
     userinfo_router,
     organizations_router,
+    phone_codes_router,
     persons_router,
     enterprises_router,
     staff_router,
