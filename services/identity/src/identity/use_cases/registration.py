@@ -100,11 +100,11 @@ async def register_online(
     number, normalized_phone = valid_identity(id_number, phone)
     if normalized_phone is None:
         raise _required("phone", "网上注册需要填写本人手机号码并验证", "phone_required")
-    if not phone_code:
-        raise _required("phone_code", "请填写发送到该手机号码的短信验证码", "phone_code_required")
     if password is None:
         raise _required("password", "网上注册需要设置密码", "password_required")
     check_password(password)
+    if not phone_code:
+        raise _required("phone_code", "请填写发送到该手机号码的短信验证码", "phone_code_required")
     code = await check_code(
         uow,
         policy=codes,
