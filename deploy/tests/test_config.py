@@ -135,7 +135,7 @@ def test_env_of_every_process() -> None:
     assert env["CASES_IDENTITY_URL"] == "http://127.0.0.1:9001"
     # identity reads the registers through the exchange and sends one-time codes through the SMS gateway
     assert env["IDENTITY_EXCHANGE_URL"] == "http://127.0.0.1:9004"
-    assert env["IDENTITY_SMS_URL"] == "http://127.0.0.1:9113"
+    assert env["IDENTITY_SMS_URL"] == "http://127.0.0.1:9013"
     assert "EXCHANGE_BACKGROUND_LANE" not in env  # the lane's own variable, not every process's
 
 

@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 class _Operator:
     """The demo loader acts as the hub's operators when it registers the demo's duties (履职依据)."""
 
-    org: str | None = None
+    org: str | None = "500110-ZWFWZX"  # the centre that runs the hub
     sub = "demo-operator"
     client_id = "exchange-demo"
     kind = "system"
