@@ -169,7 +169,7 @@ HOSTED: list[tuple[str, str, int, dict[str, Any]]] = [
     (
         "500110-SCJGJ-FR-001",
         "92500110MA5U3G7K2T",
-        2,
+        1,
         {
             "credit_code": "92500110MA5U3G7K2T",
             "name": "綦江区古南街道晓梅小吃店",
@@ -182,7 +182,7 @@ HOSTED: list[tuple[str, str, int, dict[str, Any]]] = [
     (
         "500110-SCJGJ-FR-001",
         "91500110MA60XJ8Q1X",
-        2,
+        1,
         {
             "credit_code": "91500110MA60XJ8Q1X",
             "name": "重庆綦河农产品有限公司",
