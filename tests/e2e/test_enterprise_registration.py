@@ -48,17 +48,19 @@ async def _register(http: httpx.AsyncClient, mesh: Mesh, person: dict[str, Any],
 
 
 async def test_only_the_registered_legal_representative_registers_the_company(
-    http: httpx.AsyncClient, gateway_url: str, mesh: Mesh
+    http: httpx.AsyncClient, gateway_url: str, mesh: Mesh, client_address: dict[str, str]
 ) -> None:
     known = {CHEN, NEIGHBOUR["id_number"], "500222200305190153"}
     helper = [p for p in residents().values() if p["id_number"] not in known][-2]
     await _register(http, mesh, helper, "13922220001")
-    helper_token = await browser_login(gateway_url, helper["id_number"], "Jingban2026")
+    helper_token = await browser_login(
+        gateway_url, helper["id_number"], "Jingban2026", headers=client_address
+    )
     as_helper = {"Authorization": f"Bearer {helper_token}"}
     stolen = await http.post("/identity/enterprises", json={"credit_code": SHOP}, headers=as_helper)
     assert (stolen.status_code, stolen.json()["code"]) == (403, "not_legal_representative"), stolen.text
 
-    chen = {"Authorization": f"Bearer {await browser_login(gateway_url, CHEN)}"}
+    chen = {"Authorization": f"Bearer {await browser_login(gateway_url, CHEN, headers=client_address)}"}
     shop = await _ok(await http.post("/identity/enterprises", json={"credit_code": SHOP}, headers=chen), 201)
     assert shop["name"] == "綦江区古南街道晓梅小吃店"
 
@@ -72,7 +74,9 @@ async def test_only_the_registered_legal_representative_registers_the_company(
         201,
     )
     assert agent["active"] is True
-    token = await browser_login(gateway_url, helper["id_number"], "Jingban2026", credit_code=SHOP)
+    token = await browser_login(
+        gateway_url, helper["id_number"], "Jingban2026", headers=client_address, credit_code=SHOP
+    )
     claims = jwt.decode(token, options={"verify_signature": False})
     assert (claims["tb_kind"], claims["org"]) == ("enterprise", shop["id"])
     acting = {"Authorization": f"Bearer {token}"}

@@ -64,10 +64,6 @@ class IdentitySettings(ServiceSettings):
     phone_code_per_source: int = Field(
         default=20, ge=1, le=10_000, description="codes per source address per hour"
     )
-    trusted_proxies: str = Field(
-        default="127.0.0.1,::1",
-        description="peers (the gateway) whose X-Forwarded-For names the source address; comma-separated",
-    )
 
     @model_validator(mode="after")
     def _publish_before_rotation(self) -> IdentitySettings:

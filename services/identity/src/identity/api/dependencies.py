@@ -15,6 +15,7 @@ from identity.settings import IdentitySettings
 from identity.store.unit_of_work import IdentityUnitOfWork
 from identity.use_cases.phone_codes import CodePolicy
 from identity.use_cases.registration import SystemIdentity
+from meshkit.peers import client_address
 
 __all__ = [
     "CipherDep",
@@ -74,15 +75,9 @@ def _system_identity(settings: SettingsDep) -> SystemIdentity:
     return SystemIdentity(settings.system_client_id)
 
 
-def _source(request: Request, settings: SettingsDep) -> str:
-    """The caller's address: the peer, or — when the peer is a trusted proxy (the gateway) — the address that
-    proxy saw, which it appends last to X-Forwarded-For (what a caller wrote before it is not trusted)."""
-    peer = request.client.host if request.client else ""
-    trusted = {p.strip() for p in settings.trusted_proxies.split(",") if p.strip()}
-    forwarded = request.headers.get("x-forwarded-for", "")
-    if peer in trusted and forwarded:
-        return forwarded.split(",")[-1].strip()[:64] or peer
-    return peer
+def _source(request: Request) -> str:
+    """The caller's address as the gateway settled it (``X-Tongban-Client-Address``), else the peer."""
+    return client_address(request)
 
 
 UowDep = Annotated[IdentityUnitOfWork, Depends(_uow)]
