@@ -118,6 +118,7 @@ async def test_an_agent_acts_for_the_company_until_revoked(
             password=PASSWORD,
             cipher=world.cipher,
             now=datetime.now(UTC),
+            source="203.0.113.7",
             credit_code=CODE,
         )
     assert (subject.kind, subject.enterprise_id) == ("enterprise", enterprise_id)
