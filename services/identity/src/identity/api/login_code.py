@@ -1,6 +1,6 @@
 """The login page's one-time-code route (短信验证码登录): for a person whose password is locked or forgotten.
 
-``POST /authorize/code/send`` sends a code to the registered phone of the ID number entered (the same page
+``POST /authorize/codes`` sends a code to the registered phone of the ID number entered (the same page
 follows whether or not such an account exists; 429 with ``Retry-After`` past the sending limits) and shows where
 to enter it; ``POST /authorize/code`` logs in with it like the password form does (303 to the client)."""
 
@@ -70,9 +70,7 @@ def _code_page(
     )
 
 
-@router.post(
-    "/authorize/code/send", response_class=HTMLResponse, responses={429: {"description": "too many"}}
-)
+@router.post("/authorize/codes", response_class=HTMLResponse, responses={429: {"description": "too many"}})
 async def send_code_page(
     request: Request,
     uow: UowDep,

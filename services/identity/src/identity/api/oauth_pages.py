@@ -46,7 +46,7 @@ $error
 <button type="submit">登录</button>
 </form>
 <p class="hint">居民请输入公民身份号码，工作人员请输入用户名。连续 5 次密码错误，账号将被暂时锁定。</p>
-<form method="post" action="$action/code/send" autocomplete="off">
+<form method="post" action="$action/codes" autocomplete="off">
 <input type="hidden" name="pending" value="$pending">
 <label for="code_login">忘记密码或账号被锁定？居民可用登记的手机接收验证码登录：公民身份号码</label>
 <input id="code_login" name="login" value="$login" required maxlength="64">

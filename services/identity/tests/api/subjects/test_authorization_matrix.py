@@ -168,7 +168,7 @@ ROWS = [
     Row("POST", "/token", NOBODY, lambda w: {"grant_type": "client_credentials"}, form=True),
     Row("GET", "/authorize?" + urlencode(AUTHORIZE), PUBLIC),
     Row("POST", "/authorize", "400 400 400 400 400 400", lambda w: FORGED_LOGIN, form=True),
-    Row("POST", "/authorize/code/send", "400 400 400 400 400 400", lambda w: _forged_code(), form=True),
+    Row("POST", "/authorize/codes", "400 400 400 400 400 400", lambda w: _forged_code(), form=True),
     Row(
         "POST", "/authorize/code", "400 400 400 400 400 400", lambda w: _forged_code(code="123456"), form=True
     ),

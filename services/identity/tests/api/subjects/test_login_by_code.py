@@ -32,7 +32,7 @@ async def _login_page(client: httpx.AsyncClient) -> tuple[str, str]:
     assert page.status_code == 200, page.text
     pending = re.search(r'name="pending" value="([^"]*)"', page.text)
     assert pending is not None
-    assert "/authorize/code/send" in page.text  # the page offers the code route
+    assert "/authorize/codes" in page.text  # the page offers the code route
     return html.unescape(pending.group(1)), page.headers["set-cookie"].split(";", 1)[0]
 
 
@@ -67,7 +67,7 @@ async def test_a_locked_account_logs_in_with_a_code_to_its_registered_phone(
     )
     assert by_password.status_code == 200  # her own password is locked: the page again, no redirect
 
-    sent = await client.post("/authorize/code/send", headers={"Cookie": cookie}, data=form)
+    sent = await client.post("/authorize/codes", headers={"Cookie": cookie}, data=form)
     assert sent.status_code == 200, sent.text
     assert 'name="code"' in sent.text
     code = edge.sms.last_code("13800230001")  # her registered phone, not one the caller names
@@ -90,11 +90,11 @@ async def test_the_code_route_tells_nothing_about_accounts_and_is_limited(
     pending, cookie = await _login_page(client)
     unknown = {"pending": pending, "login": "500222199901010011"}
     known = {"pending": pending, "login": world.citizen_id_number}
-    first = await client.post("/authorize/code/send", headers={"Cookie": cookie}, data=unknown)
-    second = await client.post("/authorize/code/send", headers={"Cookie": cookie}, data=known)
+    first = await client.post("/authorize/codes", headers={"Cookie": cookie}, data=unknown)
+    second = await client.post("/authorize/codes", headers={"Cookie": cookie}, data=known)
     assert first.status_code == second.status_code == 200
     assert first.text.replace(unknown["login"], "") == second.text.replace(known["login"], "")
     assert len(edge.sms.sent) == 1  # only the registered phone got a code
-    again = await client.post("/authorize/code/send", headers={"Cookie": cookie}, data=known)
+    again = await client.post("/authorize/codes", headers={"Cookie": cookie}, data=known)
     assert again.status_code == 429
     assert int(again.headers["retry-after"]) >= 1
