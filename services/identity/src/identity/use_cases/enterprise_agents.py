@@ -16,7 +16,7 @@ from identity.pii import InvalidIdentifier, PiiCipher, valid_id_number
 from identity.store.models import Enterprise, EnterpriseAgent, Person
 from identity.store.unit_of_work import IdentityUnitOfWork
 from identity.use_cases.errors import Forbidden, Invalid, NotFound, invalid_identifier
-from identity.use_cases.oauth_grants import revoke_grants
+from identity.use_cases.revocations import end_session, revoke_access_tokens
 
 __all__ = [
     "AGENT_MAX_DAYS",
@@ -29,6 +29,7 @@ __all__ = [
 
 log = logging.getLogger("identity.enterprise_agents")
 
+REASON = "representation_ended"  # in the revocation events: an agent revoked, or an enterprise reclaimed
 AGENT_MAX_DAYS = 3 * 366  # an authorization runs at most about three years; renewing it is a new one
 
 
@@ -145,11 +146,14 @@ async def revoke_agent(
 async def end_enterprise_logins(
     uow: IdentityUnitOfWork, *, enterprise_id: str, person_id: str | None, policy: TokenPolicy, now: datetime
 ) -> int:
-    """End the open enterprise logins (of one person, or everyone's) and revoke what was issued in them:
-    refresh families and their access tokens, and the access tokens issued for their codes. Not committed."""
+    """End the open enterprise logins (of one person, or everyone's): each session ends as at end-session —
+    its refresh families stop and its ``sid`` is announced, so every service refuses the access tokens issued in
+    it (issue 17's revocation events) — plus the access tokens issued for its codes. Not committed."""
     sessions = await uow.agents.open_enterprise_sessions(enterprise_id, person_id=person_id, now=now)
     for session in sessions:
-        session.ended_at = now
-    jtis, families = await uow.agents.issued_in_sessions([s.id for s in sessions])
-    await revoke_grants(uow, jtis=jtis, families=families, policy=policy, now=now)
+        await end_session(uow, session=session, reason=REASON, policy=policy, now=now)
+    jtis, _ = await uow.agents.issued_in_sessions([s.id for s in sessions])
+    await revoke_access_tokens(
+        uow, jtis=jtis, expires_at=now + timedelta(seconds=policy.access_ttl), reason=REASON, now=now
+    )
     return len(sessions)

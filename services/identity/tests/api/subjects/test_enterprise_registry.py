@@ -10,13 +10,14 @@ import httpx
 import pytest
 from sqlalchemy import select, update
 
-from identity.domain.oauth import opaque_token_hash
+from identity.domain.oauth import opaque_token_hash, session_sid
 from identity.store.models import (
     AuthorizationCode,
     Client,
     EnterpriseAgent,
     LoginSession,
     RefreshToken,
+    Revocation,
     RevokedToken,
 )
 from identity.store.unit_of_work import IdentityUnitOfWork
@@ -233,7 +234,15 @@ async def test_reclaim_hands_the_company_to_its_registered_representative_and_en
         assert refresh is not None
         assert refresh.revoked_at is not None
         denied = set((await session.scalars(select(RevokedToken.jti))).all())
-    assert {"jti-from-code", "jti-from-refresh"} <= denied
+        entries = {
+            (r.kind, r.value)
+            for r in (await session.execute(select(Revocation.kind, Revocation.value))).all()
+        }
+    assert "jti-from-code" in denied
+    # the session's sid is denied (and announced): every access token issued in it is refused everywhere
+    assert ("sid", session_sid(opaque_token_hash("wrong-claim-cookie"))) in entries
+    ended = await world.events("identity.session_ended.v1")
+    assert [e["data"]["reason"] for e in ended] == ["representation_ended"]
     hers = world.tokens.headers(sub=world.ids["citizen"], kind="enterprise", org=enterprise_id, acr="2")
     assert (await client.get("/me", headers=hers)).json()["enterprise"]["name"] == "綦江区古南街道晓梅小吃店"
     again = await client.post(f"/enterprises/{enterprise_id}/reclaim", headers=world.headers("admin"))
