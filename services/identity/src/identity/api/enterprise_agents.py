@@ -14,10 +14,11 @@ from identity.api.enterprises import EnterpriseOut
 from identity.use_cases import enterprise_agents as cases
 from identity.use_cases.enterprise_reclaim import reclaim_enterprise
 from meshkit.errors import problem_responses
+from meshkit.headers import NoStore
 
 __all__ = ["router"]
 
-router = APIRouter(prefix="/enterprises/{enterprise_id}", tags=["法人 (enterprises)"])
+router = APIRouter(prefix="/enterprises/{enterprise_id}", tags=["法人 (enterprises)"], dependencies=[NoStore])
 
 EnterpriseId = Annotated[str, Path(max_length=36)]
 

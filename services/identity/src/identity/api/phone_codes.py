@@ -14,10 +14,11 @@ from identity.pii import InvalidIdentifier, valid_phone
 from identity.use_cases.errors import invalid_identifier
 from identity.use_cases.phone_codes import send_code
 from meshkit.errors import problem_responses
+from meshkit.headers import NoStore
 
 __all__ = ["router"]
 
-router = APIRouter(prefix="/persons", tags=["自然人 (persons)"])
+router = APIRouter(prefix="/persons", tags=["自然人 (persons)"], dependencies=[NoStore])
 
 
 class PhoneCodeIn(BaseModel):
