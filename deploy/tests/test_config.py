@@ -29,6 +29,7 @@ def test_default_ports() -> None:
         "population-sim": 8810,
         "city-platform-sim": 8811,
         "timestamping-sim": 8812,
+        "sms-sim": 8813,
         "gateway": 8800,
         "postgres": 8832,
         "nats": 8842,
@@ -46,6 +47,7 @@ def test_base_port_shifts_every_port() -> None:
         "population-sim": 9110,
         "city-platform-sim": 9111,
         "timestamping-sim": 9112,
+        "sms-sim": 9113,
         "gateway": 9100,
         "postgres": 9132,
         "nats": 9142,
@@ -131,6 +133,9 @@ def test_env_of_every_process() -> None:
     # the cases worker reads every application's materials through the exchange's background lane
     assert env["CASES_EXCHANGE_URL"] == "http://127.0.0.1:9024"
     assert env["CASES_IDENTITY_URL"] == "http://127.0.0.1:9001"
+    # identity reads the registers through the exchange and sends one-time codes through the SMS gateway
+    assert env["IDENTITY_EXCHANGE_URL"] == "http://127.0.0.1:9004"
+    assert env["IDENTITY_SMS_URL"] == "http://127.0.0.1:9013"
     assert "EXCHANGE_BACKGROUND_LANE" not in env  # the lane's own variable, not every process's
 
 

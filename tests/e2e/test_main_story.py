@@ -1,6 +1,7 @@
 """The main story of DOMAIN.md §8 through the gateway, every service and worker a real process.
 
-A resident of 古南街道 registers with her resident ID and logs in, searches "开饭店", applies online for
+A resident of 古南街道 registers with her resident ID — checked against the population register, her phone proven
+by a one-time code — and logs in, searches "开饭店", applies online for
 开办餐饮店一件事 and gets a case number and a promised date at once. Her ID card comes from the 公安 population
 resource, so she uploads only what no department holds. The window of the district center accepts; the two
 reviewers of 区市场监管局 work on their member cases in parallel; the food-licence reviewer asks once for the
@@ -13,6 +14,7 @@ and the case is forwarded to the district.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from datetime import date, timedelta
 from typing import Any
@@ -20,7 +22,6 @@ from typing import Any
 import httpx
 import pytest
 
-from identity.demo import DEMO_CLIENT_SECRET
 from meshkit.testing import eventually
 from tongban.mesh import Mesh
 from tongban.simulators.residents import NEIGHBOUR, residents
@@ -63,45 +64,59 @@ async def _ok(response: httpx.Response, status: int = 200) -> Any:
     return response.json()
 
 
+async def _sms_code(http: httpx.AsyncClient, mesh: Mesh, phone: str) -> str:
+    """Ask identity for a code to ``phone`` and read it where the phone would: the SMS gateway simulator."""
+    await _ok(await http.post("/identity/persons/phone-codes", json={"phone": phone}), 202)
+    sms = mesh.config.url(next(sim for sim in mesh.config.simulators if sim.name == "sms-sim"))
+    texts = [m["text"] for m in (await http.get(f"{sms}/messages", params={"to": phone})).json()]
+    found = re.search(r"验证码 (\d{6})", texts[-1])
+    assert found, texts
+    return found.group(1)
+
+
 async def test_the_restaurant_story(http: httpx.AsyncClient, log_in: LogIn, mesh: Mesh) -> None:
     resident = _new_resident()
+    phone = "13911110001"
     # Registration with a validated resident ID; a wrong check digit is refused with the reason.
     wrong = resident["id_number"][:-1] + ("0" if resident["id_number"][-1] != "0" else "1")
     refused = await http.post(
         "/identity/persons", json={"name": resident["name"], "id_number": wrong, "password": "Kaidian2026"}
     )
     assert refused.status_code == 422, refused.text
-    person = await _ok(
-        await http.post(
-            "/identity/persons",
-            json={"name": resident["name"], "id_number": resident["id_number"], "password": "Kaidian2026"},
-        ),
-        201,
+    # Her name and number are checked against the 公安 population register through the exchange (实名核验), and
+    # her phone is proven by a code: another name with her number is refused and says what to do.
+    not_her = await http.post(
+        "/identity/persons",
+        json={
+            "name": "冒名者",
+            "id_number": resident["id_number"],
+            "phone": "13911110002",
+            "phone_code": await _sms_code(http, mesh, "13911110002"),
+            "password": "Kaidian2026",
+        },
     )
-    her, _claims = await log_in(resident["id_number"], "Kaidian2026")
+    assert (not_her.status_code, not_her.json()["code"]) == (403, "identity_not_verified"), not_her.text
+    registration = {
+        "name": resident["name"],
+        "id_number": resident["id_number"],
+        "phone": phone,
+        "phone_code": await _sms_code(http, mesh, phone),
+        "password": "Kaidian2026",
+    }
+    received = await _ok(await http.post("/identity/persons", json=registration), 202)
+    assert resident["id_number"] not in str(received)
+    # Checked against the population register: level 2 at once, enough for the bundle.
+    her, claims = await log_in(resident["id_number"], "Kaidian2026")
+    assert claims["acr"] == "2"
 
-    async def refused_below_level() -> None:  # once the bundle has reached cases (bundle_not_open until then)
-        too_low = await http.post("/cases/cases", headers=her, json={"bundle_code": BUNDLE})
+    async def bundle_open() -> (
+        None
+    ):  # the bundle has reached cases once a level-1 resident is refused for level
+        li_hua, _ = await log_in("500222200305190153")  # 李华, level 1
+        too_low = await http.post("/cases/cases", headers=li_hua, json={"bundle_code": BUNDLE})
         assert (too_low.status_code, too_low.json()["code"]) == (403, "real_name_level_too_low"), too_low.text
 
-    await eventually(refused_below_level, timeout=90, interval=1)
-    # The real-name check against the population register raises her to level 2; she logs in again.
-    verifier = await _ok(
-        await http.post(
-            "/identity/token",
-            data={"grant_type": "client_credentials"},
-            auth=("realname-verifier", DEMO_CLIENT_SECRET),
-        )
-    )
-    raised = await _ok(
-        await http.post(
-            f"/identity/persons/{person['id']}/identity-level",
-            json={"id_number": resident["id_number"]},
-            headers={"Authorization": f"Bearer {verifier['access_token']}"},
-        )
-    )
-    assert raised["acr"] == 2
-    her, _claims = await log_in(resident["id_number"], "Kaidian2026")
+    await eventually(bundle_open, timeout=90, interval=1)
 
     found = await _ok(await http.get("/catalog/search", params={"q": "开饭店"}))
     assert (found["items"][0]["kind"], found["items"][0]["code"]) == ("bundle", BUNDLE)
@@ -267,6 +282,14 @@ async def test_the_restaurant_story(http: httpx.AsyncClient, log_in: LogIn, mesh
     }  # the department's lookup
     assert any(e["resource_code"] == POPULATION and e["outcome"] == "granted" for e in for_case)
     assert {e["outcome"] for e in for_case} <= {"granted", "not_found"}, for_case  # each had its basis
+    # and the checks of her number at registration — the impostor's and hers: identity's own system, under its
+    # registered duty (履职依据)
+    checks = [e for e in mine if e["system"] == "tongban-identity"]
+    assert len(checks) == 2, mine
+    for check in checks:
+        assert (check["resource_code"], check["outcome"]) == (POPULATION, "granted")
+        assert check["organization_code"] == "500110-ZWFWZX"
+        assert "500110-ZWFWZX-LZ-SMHY" in (check["legal_basis"] or ""), check
 
 
 async def test_the_neighbour_applies_at_the_village_center(http: httpx.AsyncClient, log_in: LogIn) -> None:

@@ -99,10 +99,24 @@ EXCHANGE_SIMULATORS = (
 )
 
 
+# The outside system identity talks to: the SMS gateway of one-time codes and notices (短信网关).
+IDENTITY_SIMULATORS = (
+    SimulatorSpec(
+        "sms-sim",
+        SIMULATOR_OFFSET + 3,
+        "tongban.simulators.sms:create_app",
+        exports=(("IDENTITY_SMS_URL", ""),),
+    ),
+)
+SERVICE_SIMULATORS = {"exchange": EXCHANGE_SIMULATORS, "identity": IDENTITY_SIMULATORS}
+
+
 # Services that call others over HTTP (besides identity's JWKS, which every service gets). A target named
 # "<service>-bulk" is that service's background lane (the service itself when it has none): the cases worker
 # (the only user of CASES_EXCHANGE_URL) resolves every new application's materials through the exchange's.
 SERVICE_NEEDS: dict[str, tuple[tuple[str, str], ...]] = {
+    # identity reads the population and legal-entity registers through the exchange (实名核验)
+    "identity": (("IDENTITY_EXCHANGE_URL", "exchange"),),
     "cases": (("CASES_IDENTITY_URL", "identity"), ("CASES_EXCHANGE_URL", "exchange-bulk")),
     # the exchange completes its view of cases and subjects when a read cites one it does not know yet
     "exchange": (("EXCHANGE_IDENTITY_URL", "identity"), ("EXCHANGE_CASES_URL", "cases")),
@@ -149,7 +163,7 @@ class ServiceSpec:
             worker=f"{name}.worker",
             demo=f"{name}.demo",
             migrations=root / "services" / name,
-            simulators=EXCHANGE_SIMULATORS if name == "exchange" else (),
+            simulators=SERVICE_SIMULATORS.get(name, ()),
             needs=SERVICE_NEEDS.get(name, ()),
             background_lane=name in BACKGROUND_LANES,
         )

@@ -23,10 +23,16 @@ class LoginFailed(RuntimeError):
 
 
 async def browser_login(
-    gateway_url: str, login: str, password: str = DEMO_PASSWORD, *, headers: Mapping[str, str] | None = None
+    gateway_url: str,
+    login: str,
+    password: str = DEMO_PASSWORD,
+    *,
+    headers: Mapping[str, str] | None = None,
+    credit_code: str | None = None,
 ) -> str:
-    """An access token for ``login`` (an ID number, phone or staff username), from a fresh browser session;
-    ``headers`` go with every request (e.g. the ``X-Forwarded-For`` a load balancer would add)."""
+    """An access token for ``login`` (an ID number or staff username), from a fresh browser session;
+    ``headers`` go with every request (e.g. the ``X-Forwarded-For`` a load balancer would add); with
+    ``credit_code``, acting for that enterprise (its legal representative or an agent)."""
     verifier = secrets.token_urlsafe(48)
     challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
     redirect = DEMO_WEB_REDIRECT_URIS[0]
@@ -49,7 +55,12 @@ async def browser_login(
         posted = await browser.post(
             "/identity/authorize",
             headers={"Cookie": cookies},
-            data={"pending": html.unescape(match.group(1)), "login": login, "password": password},
+            data={
+                "pending": html.unescape(match.group(1)),
+                "login": login,
+                "password": password,
+                **({"credit_code": credit_code} if credit_code else {}),
+            },
         )
         if posted.status_code != 303:
             raise LoginFailed(f"login form answered {posted.status_code}")

@@ -5,6 +5,8 @@
 - :mod:`tongban.simulators.city_platform` — the city-level approval platform's case-exchange API.
 - :mod:`tongban.simulators.timestamping` — a time-stamping authority (RFC 3161 style) that witnesses the access
   log's signed checkpoints.
+- :mod:`tongban.simulators.sms` — the SMS gateway identity sends one-time codes and notices through; it keeps
+  what it sent (``GET /messages?to=``).
 
 Each is a FastAPI app factory for uvicorn (``--factory``) with admin endpoints to inspect and steer it.
 """

@@ -14,13 +14,24 @@ from exchange.sealing import Sealer
 from exchange.settings import ExchangeSettings
 from exchange.store.models import Member, Resource
 from exchange.store.unit_of_work import ExchangeUnitOfWork
-from exchange.use_cases import certificates, directory, endpoints, records
+from exchange.use_cases import certificates, directory, duties, endpoints, records
 from meshkit.db import Database
 from meshkit.observability import configure_logging
 
 __all__ = ["load"]
 
 log = logging.getLogger(__name__)
+
+
+class _Operator:
+    """The demo loader acts as the hub's operators when it registers the demo's duties (履职依据)."""
+
+    org: str | None = "500110-ZWFWZX"  # the centre that runs the hub
+    sub = "demo-operator"
+    client_id = "exchange-demo"
+    kind = "system"
+    roles: frozenset[str] = frozenset()
+    scopes: frozenset[str] = frozenset({"exchange:admin"})
 
 
 class _Provider:
@@ -61,6 +72,17 @@ async def load(database: Database, settings: ExchangeSettings | None = None) -> 
             await use_cases.register_resource(
                 uow, resource=Resource(published_on=demo_data.PUBLISHED_ON, **fields)
             )
+    for duty in demo_data.DUTIES:
+        async with ExchangeUnitOfWork(database) as uow:
+            draft = duties.DutyDraft(
+                allows_hiding=False,
+                max_hidden_days=0,
+                valid_from=demo_data.PUBLISHED_ON,
+                valid_to=None,
+                active=True,
+                **duty,
+            )
+            await duties.put_duty(uow, caller=_Operator(), draft=draft)
     for certificate_type in demo_data.CERTIFICATE_TYPES:
         async with ExchangeUnitOfWork(database) as uow:
             await certificates.register_type(uow, caller=None, certificate_type=certificate_type)

@@ -7,7 +7,7 @@ from typing import Any
 
 from exchange.domain.certificate_types import CertificateType
 
-__all__ = ["CERTIFICATE_TYPES", "HOSTED", "MEMBERS", "RESOURCES", "STORY_RESIDENT"]
+__all__ = ["CERTIFICATE_TYPES", "DUTIES", "HOSTED", "MEMBERS", "RESOURCES", "STORY_RESIDENT"]
 
 # Member organizations: identity's demo organization codes (identity/demo.py) that take part in sharing. Only the
 # 区政府办公室's credit code is real; the others are invented for the demo (valid check digits, GB 32100-2015
@@ -108,6 +108,7 @@ RESOURCES: list[dict[str, Any]] = [
             {"key": "credit_code", "name": "统一社会信用代码", "type": "string"},
             {"key": "name", "name": "名称", "type": "string"},
             {"key": "legal_representative", "name": "法定代表人", "type": "string"},
+            {"key": "legal_representative_id", "name": "法定代表人身份证件号码", "type": "string"},
             {"key": "address", "name": "住所", "type": "string"},
             {"key": "established_on", "name": "成立日期", "type": "date"},
         ],
@@ -173,6 +174,7 @@ HOSTED: list[tuple[str, str, int, dict[str, Any]]] = [
             "credit_code": "92500110MA5U3G7K2T",
             "name": "綦江区古南街道晓梅小吃店",
             "legal_representative": "陈晓梅",
+            "legal_representative_id": "500222199803070028",
             "address": "重庆市綦江区古南街道沿河路12号",
             "established_on": "2024-05-20",
         },
@@ -185,6 +187,7 @@ HOSTED: list[tuple[str, str, int, dict[str, Any]]] = [
             "credit_code": "91500110MA60XJ8Q1X",
             "name": "重庆綦河农产品有限公司",
             "legal_representative": "王建国",
+            "legal_representative_id": "510223196504120018",
             "address": "重庆市綦江区文龙街道九龙大道88号",
             "established_on": "2019-08-12",
         },
@@ -204,3 +207,15 @@ HOSTED: list[tuple[str, str, int, dict[str, Any]]] = [
 ]
 
 PUBLISHED_ON = date(2024, 1, 1)
+
+# Registered duties (履职依据) of the demo: identity's own system (统一身份认证平台, operated by 綦江区行政服务中心)
+# reads the population and legal-entity registers to check who registers an account (实名核验).
+DUTIES: list[dict[str, Any]] = [
+    {
+        "code": "500110-ZWFWZX-LZ-SMHY",
+        "member_code": "500110-ZWFWZX",
+        "name": "统一身份认证 注册实名核验（自然人人口库比对、法人法定代表人核验）",
+        "statute": "《中华人民共和国网络安全法》第二十四条；《国务院关于在线政务服务的若干规定》（国务院令第716号）",
+        "resources": ("500110-GAJ-RK-001", "500110-SCJGJ-FR-001"),
+    }
+]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import secrets
 from datetime import date
 
 from identity import use_cases
@@ -130,6 +131,10 @@ DEMO_CLIENTS: dict[str, tuple[str, str, list[str]]] = {
     "realname-verifier": ("实名核验系统（人口库比对）", "500110-GAJ", ["identity:verify"]),
 }
 
+# identity's own system client: it reads the population and legal-entity registers through the exchange under the
+# duty 500110-ZWFWZX-LZ-SMHY (registered by the exchange's demo loader) to check registrations (实名核验). identity
+# signs its token itself, so the secret is random and known to nobody.
+SYSTEM_CLIENT = ("tongban-identity", "统一身份认证平台", "500110-ZWFWZX", ["exchange:read"])
 
 # A public web app (authorization code + PKCE, no secret) to try the login page with: a local front end
 # (or any OAuth tool) on port 3000 receives the code.
@@ -269,6 +274,18 @@ async def load(database: Database, settings: IdentitySettings) -> int:
                 client_id=client_id,
                 name=name,
                 secret=DEMO_CLIENT_SECRET,
+                scopes=scopes,
+                organization_code=org,
+                pepper=settings.secret_key.get_secret_value(),
+            )
+    client_id, name, org, scopes = SYSTEM_CLIENT
+    async with IdentityUnitOfWork(database) as uow:
+        if await uow.clients.get(client_id) is None:
+            await use_cases.register_client(
+                uow,
+                client_id=client_id,
+                name=name,
+                secret=secrets.token_urlsafe(32),
                 scopes=scopes,
                 organization_code=org,
                 pepper=settings.secret_key.get_secret_value(),

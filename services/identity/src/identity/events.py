@@ -135,12 +135,15 @@ class Revocation(EventPayload):
 
 class AccessTokenRevoked(Revocation):
     jtis: list[str] = Field(description="``jti`` of each revoked access token")
-    reason: str = Field(description="revoked (RFC 7009) | code_reused")
+    reason: str = Field(description="revoked (RFC 7009) | code_reused | representation_ended")
 
 
 class SessionEnded(Revocation):
     sid: str = Field(description="the ``sid`` claim of the session's access tokens")
-    reason: str = Field(description="logout (end-session) | subject_deactivated")
+    reason: str = Field(
+        description="logout (end-session) | subject_deactivated | representation_ended (an agent's "
+        "authorization revoked, or an enterprise reclaimed by its registered legal representative)"
+    )
 
 
 class TokenFamilyRevoked(Revocation):

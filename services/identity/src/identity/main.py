@@ -11,13 +11,16 @@ from fastapi import FastAPI
 from identity.api import ROUTERS
 from identity.api.oauth_cors import OAuthCors
 from identity.api.oauth_deps import key_cache, local_jwks_client, local_verifier
+from identity.clients import Registers, SmsGateway
 from identity.settings import IdentitySettings
 from identity.store.unit_of_work import IdentityUnitOfWork
 from identity.use_cases.oauth_keys import run_key_schedule
 from identity.use_cases.oauth_origins import BrowserOrigins
 from identity.use_cases.production import demo_clients
+from identity.use_cases.system_token import SystemTokens
 from meshkit.app import build_app, mesh_resources
 from meshkit.db import Database
+from meshkit.http import service_client
 from meshkit.observability import configure_logging
 from meshkit.settings import refusal_message
 
@@ -59,10 +62,29 @@ def create_app(settings: IdentitySettings | None = None) -> FastAPI:
             jwks_client = local_jwks_client(app)
             # identity verifies tokens like every service does, but reads its own keys instead of its own JWKS URL
             app.state.op_verifier = app.state.verifier = local_verifier(settings, jwks_client)
+            # 实名核验 and one-time codes: the registers through the exchange, the SMS gateway
+            exchange_http = service_client(settings.exchange_url, timeout=settings.registry_timeout)
+            sms_http = service_client(settings.sms_url, timeout=settings.registry_timeout)
+            app.state.system_tokens = SystemTokens(
+                lambda: app.state.database,
+                lambda: app.state.keys,
+                client_id=settings.system_client_id,
+                policy=settings.token_policy(),
+            )
+            app.state.registers = Registers(
+                exchange_http,
+                token=app.state.system_tokens,
+                duty=settings.verification_duty,
+                population=settings.population_resource,
+                legal_entities=settings.enterprise_resource,
+            )
+            app.state.sms = SmsGateway(sms_http)
             try:
                 yield
             finally:
                 await jwks_client.aclose()
+                await exchange_http.aclose()
+                await sms_http.aclose()
 
     app = build_app(
         service="identity",

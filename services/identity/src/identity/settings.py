@@ -38,7 +38,7 @@ class IdentitySettings(ServiceSettings):
         default=600.0, gt=0, le=86_400, description="worker's key schedule period"
     )
     system_clients: list[str] = Field(
-        default=["tongban-cases", "tongban-exchange", "tongban-web", "catalog-editor"],
+        default=["tongban-cases", "tongban-exchange", "tongban-web", "catalog-editor", "tongban-identity"],
         description="built-in clients the mesh itself logs in with (the cases platform, the exchange, the portal, "
         "the catalog editor): never deactivated, narrowed or re-keyed at once through the admin API; their "
         "secrets rotate with an overlap (docs/runbook.md)",
@@ -49,6 +49,33 @@ class IdentitySettings(ServiceSettings):
         le=86_400,
         description="an old client secret is retired only after it got no token for this long (longer than the "
         "access-token lifetime: a service still running with it would have logged in again)",
+    )
+    # 实名核验: the registers identity reads through the exchange, as its own system client under a duty
+    exchange_url: str = Field(default="http://127.0.0.1:8804", description="the exchange (共享交换平台)")
+    system_client_id: str = Field(
+        default="tongban-identity",
+        max_length=64,
+        description="identity's own registered system client (scope exchange:read, the identity platform's "
+        "organization); identity signs its token itself, so the client needs no secret here",
+    )
+    verification_duty: str = Field(
+        default="500110-ZWFWZX-LZ-SMHY",
+        max_length=100,
+        description="the duty (履职依据) of the system client's organization under which it reads the registers",
+    )
+    population_resource: str = Field(default="500110-GAJ-RK-001", description="人口基础信息 (公安)")
+    enterprise_resource: str = Field(default="500110-SCJGJ-FR-001", description="法人基础信息 (市场监管)")
+    registry_timeout: float = Field(default=5.0, gt=0, le=60, description="seconds per register read")
+    # one-time codes (短信验证码)
+    sms_url: str = Field(default="http://127.0.0.1:8813", description="the SMS gateway (短信网关)")
+    phone_code_ttl: int = Field(default=300, ge=60, le=1800, description="seconds a code stays valid")
+    phone_code_attempts: int = Field(default=5, ge=1, le=10, description="wrong tries before a code dies")
+    phone_code_interval: int = Field(
+        default=60, ge=0, le=3600, description="seconds between two codes to one number"
+    )
+    phone_code_per_number: int = Field(default=5, ge=1, le=100, description="codes per number per hour")
+    phone_code_per_source: int = Field(
+        default=20, ge=1, le=10_000, description="codes per source address per hour"
     )
 
     @model_validator(mode="after")

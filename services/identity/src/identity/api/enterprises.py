@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from identity.api.access import ActorDep, CipherDep
-from identity.api.dependencies import UowDep
+from identity.api.dependencies import RegistersDep, UowDep
 from identity.store.models import Enterprise
 from identity.use_cases import enterprises as cases
 from meshkit.errors import problem_responses
@@ -23,7 +23,15 @@ router = APIRouter(prefix="/enterprises", tags=["法人 (enterprises)"], depende
 class EnterpriseIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: Annotated[str, Field(min_length=1, max_length=200, description="企业名称")]
+    name: Annotated[
+        str | None,
+        Field(
+            default=None,
+            max_length=200,
+            deprecated=True,
+            description="ignored: the enterprise's name is the market-regulation register's",
+        ),
+    ] = None
     credit_code: Annotated[str, Field(max_length=64, description="统一社会信用代码 (GB 32100-2015)")]
 
 
@@ -53,15 +61,20 @@ class EnterpriseOut(BaseModel):
     "",
     response_model=EnterpriseOut,
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(401, 403, 409, 422),
+    responses=problem_responses(401, 403, 409, 422, 503),
 )
 async def register_enterprise(
-    uow: UowDep, cipher: CipherDep, actor: ActorDep, body: EnterpriseIn
+    uow: UowDep, cipher: CipherDep, actor: ActorDep, registers: RegistersDep, body: EnterpriseIn
 ) -> EnterpriseOut:
-    """Register an enterprise (企业登记); the calling person, real-name level ≥ 2, becomes its legal
-    representative."""
+    """Register an enterprise (企业登记). identity reads its 法人 record (500110-SCJGJ-FR-001) from the
+    market-regulation register through the exchange, under its registered duty (the read shows in the company's
+    "who read my data"). Only the person the record names as legal representative (法定代表人, by ID number;
+    real-name level ≥ 2) becomes its representative: anyone else gets 403 `not_legal_representative`, a code the
+    register does not hold 403 `enterprise_not_in_registry`, the register unreachable 503
+    `verification_unavailable`. The name is the register's. Held already by someone else: 409
+    `enterprise_claimed` (the representative reclaims it at a hall: `POST /enterprises/{id}/reclaim`)."""
     enterprise = await cases.register_enterprise(
-        uow, actor, cipher=cipher, name=body.name, credit_code=body.credit_code
+        uow, registers, actor, cipher=cipher, credit_code=body.credit_code
     )
     return EnterpriseOut.of(enterprise)
 
@@ -77,7 +90,8 @@ async def get_enterprise(
         bool, Query(description="the legal representative may see the full credit code")
     ] = False,
 ) -> EnterpriseOut:
-    """An enterprise (企业信息): its legal representative or staff who serve applicants; masked unless revealed."""
+    """An enterprise (企业信息): its legal representative, its current agents (经办人) or staff who serve
+    applicants; masked unless revealed."""
     view = await cases.get_enterprise(uow, actor, cipher=cipher, enterprise_id=enterprise_id, reveal=reveal)
     response.headers["Cache-Control"] = "no-store"
     return EnterpriseOut.of(view.enterprise, credit_code=view.credit_code)

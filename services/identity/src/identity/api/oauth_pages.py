@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from fastapi.responses import HTMLResponse
 
-__all__ = ["error_page", "logged_out_page", "login_page", "logout_confirm_page"]
+__all__ = ["code_login_page", "error_page", "logged_out_page", "login_page", "logout_confirm_page"]
 
 _LAYOUT = Template("""<!doctype html>
 <html lang="zh-CN">
@@ -45,7 +45,27 @@ $error
 <input id="credit_code" name="credit_code" maxlength="18">
 <button type="submit">登录</button>
 </form>
-<p class="hint">居民请输入公民身份号码，工作人员请输入用户名。连续 5 次密码错误，账号将被暂时锁定。</p>""")
+<p class="hint">居民请输入公民身份号码，工作人员请输入用户名。连续 5 次密码错误，账号将被暂时锁定。</p>
+<form method="post" action="$action/codes" autocomplete="off">
+<input type="hidden" name="pending" value="$pending">
+<label for="code_login">忘记密码或账号被锁定？居民可用登记的手机接收验证码登录：公民身份号码</label>
+<input id="code_login" name="login" value="$login" required maxlength="64">
+<button type="submit">发送短信验证码</button>
+</form>""")
+
+_CODE_LOGIN = Template("""<h1>短信验证码登录</h1>
+<p>「$client」请求使用您的通办账号登录。</p>
+$notice
+<form method="post" action="$action/code" autocomplete="off">
+<input type="hidden" name="pending" value="$pending">
+<label for="login">公民身份号码</label>
+<input id="login" name="login" value="$login" required maxlength="64">
+<label for="code">短信验证码</label>
+<input id="code" name="code" required maxlength="12" inputmode="numeric" autocomplete="one-time-code">
+<label for="credit_code">统一社会信用代码（以企业身份办事时填写）</label>
+<input id="credit_code" name="credit_code" maxlength="18">
+<button type="submit">登录</button>
+</form>""")
 
 _LOGOUT = Template("""<h1>退出登录</h1>
 <p>确定要退出统一身份认证吗？退出后，通过本账号登录的应用需要重新登录。</p>
@@ -101,6 +121,32 @@ def login_page(
         error=f'<p class="error" role="alert">{escape(error)}</p>' if error else "",
     )
     return _page("统一身份认证 登录", body, status=status, form_targets=(action, redirect_uri))
+
+
+def code_login_page(
+    *,
+    action: str,
+    pending: str,
+    client_name: str,
+    redirect_uri: str,
+    login: str,
+    notice: str,
+    error: bool = False,
+    status: int = 200,
+    headers: dict[str, str] | None = None,
+) -> HTMLResponse:
+    """Where the code sent to the registered phone is entered (``action`` is the authorization endpoint)."""
+    kind = 'class="error" role="alert"' if error else 'class="hint"'
+    body = _CODE_LOGIN.substitute(
+        client=escape(client_name),
+        action=escape(action),
+        pending=escape(pending),
+        login=escape(login),
+        notice=f"<p {kind}>{escape(notice)}</p>",
+    )
+    page = _page("短信验证码登录", body, status=status, form_targets=(action, redirect_uri))
+    page.headers.update(headers or {})
+    return page
 
 
 def error_page(message: str, *, status: int = 400) -> HTMLResponse:

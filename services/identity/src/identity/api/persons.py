@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Annotated
+from datetime import UTC, datetime
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Response, status
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
 from identity.api.access import ActorDep, CipherDep, OptionalActorDep
-from identity.api.dependencies import UowDep
+from identity.api.dependencies import CodePolicyDep, RegistersDep, SmsDep, SystemIdentityDep, UowDep
+from identity.domain.authorization import registration_channel
+from identity.domain.subjects import RegistrationChannel
 from identity.store.models import Person
 from identity.use_cases import persons as cases
+from identity.use_cases.registration import REGISTRATION_RECEIVED, register_online
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
 
@@ -29,11 +33,27 @@ class PersonIn(BaseModel):
 
     name: Annotated[str, Field(min_length=1, max_length=50, description="姓名")]
     id_number: IdNumber
-    phone: Annotated[str | None, Field(max_length=20, description="手机号码")] = None
+    phone: Annotated[
+        str | None, Field(max_length=20, description="手机号码; online: required, proven by `phone_code`")
+    ] = None
+    phone_code: Annotated[
+        str | None,
+        Field(
+            max_length=12,
+            description="短信验证码 from `POST /persons/phone-codes` for this phone (online registration)",
+        ),
+    ] = None
     password: Annotated[
         SecretStr | None,
         Field(max_length=128, description="8+ characters, letters and digits; optional only at a window"),
     ] = None
+
+
+class RegistrationOut(BaseModel):
+    """The one answer to an online registration, whether the number was new or already registered."""
+
+    status: str = Field(examples=["received"])
+    detail: str
 
 
 class IdNumberIn(BaseModel):
@@ -78,17 +98,62 @@ class LevelOut(BaseModel):
     verified_at: datetime | None
 
 
+_RECEIVED: dict[int | str, dict[str, Any]] = {
+    202: {
+        "model": RegistrationOut,
+        "description": "online registration handled: the same answer whether or not the ID number was "
+        "registered before (the holder of an existing account is notified by SMS instead)",
+    }
+}
+
+
 @router.post(
     "",
     response_model=PersonOut,
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(403, 409, 422),
+    responses={**_RECEIVED, **problem_responses(400, 403, 409, 422, 503)},
 )
 async def register_person(
-    uow: UowDep, cipher: CipherDep, actor: OptionalActorDep, body: PersonIn, response: Response
-) -> PersonOut:
-    """Register a person (自然人注册). Public self-service gives real-name level 1; a window clerk
-    (窗口人员) registering someone in person gives level 3, and the password may then be left out."""
+    uow: UowDep,
+    cipher: CipherDep,
+    actor: OptionalActorDep,
+    registers: RegistersDep,
+    sms: SmsDep,
+    codes: CodePolicyDep,
+    verifier: SystemIdentityDep,
+    body: PersonIn,
+    response: Response,
+) -> Response | PersonOut:
+    """Register a person (自然人注册).
+
+    Online (网上注册, no token): `phone` and the `phone_code` sent to it by `POST /persons/phone-codes`, a
+    password, and name + ID number, which identity checks against the population register (人口库实名核验)
+    through the exchange under its registered duty (the read shows in the person's "who read my data").
+    The account starts at real-name level 2. The answer is 202 and the same whether or not the number was
+    registered before; the holder of an existing account gets an SMS instead. A name and number the register
+    does not confirm: 403 `identity_not_verified` (the code is spent); the register unreachable: 503
+    `verification_unavailable`, nothing written.
+
+    At a window (窗口人员, in person): 201 with the person at level 3; the password may be left out."""
+    if registration_channel(actor) is RegistrationChannel.ONLINE:
+        await register_online(
+            uow,
+            registers,
+            sms,
+            cipher=cipher,
+            codes=codes,
+            verifier=verifier,
+            name=body.name,
+            id_number=body.id_number,
+            phone=body.phone,
+            phone_code=body.phone_code,
+            password=body.password.get_secret_value() if body.password is not None else None,
+            now=datetime.now(UTC),
+        )
+        received = RegistrationOut(status="received", detail=REGISTRATION_RECEIVED)
+        return JSONResponse(
+            received.model_dump(), status_code=status.HTTP_202_ACCEPTED, headers={"Cache-Control": NO_STORE}
+        )
     person = await cases.register_person(
         uow,
         actor,

@@ -167,22 +167,31 @@ def may_register_enterprise(actor: Actor) -> bool:
 
 
 def acts_for_enterprise(actor: Actor, enterprise_id: str) -> bool:
-    """An enterprise token: the legal representative logged in for this enterprise."""
+    """An enterprise token: the legal representative or an agent logged in for this enterprise (identity checks
+    that the person still may when it builds the actor)."""
     return actor.kind == "enterprise" and actor.org == enterprise_id
 
 
-def may_view_enterprise(actor: Actor, *, enterprise_id: str, representative_id: str) -> bool:
+def may_view_enterprise(
+    actor: Actor, *, enterprise_id: str, representative_id: str, is_agent: bool = False
+) -> bool:
+    """Its legal representative, a current agent (经办人), an enterprise token for it, staff who serve
+    applicants, or an entitled platform system."""
     return (
         actor.is_person(representative_id)
+        or (actor.is_person() and is_agent)
         or acts_for_enterprise(actor, enterprise_id)
         or actor.has_role(*CASE_ROLES)
         or reveals_to_system(actor)
     )
 
 
-def may_reveal_enterprise(actor: Actor, *, enterprise_id: str, representative_id: str) -> bool:
+def may_reveal_enterprise(
+    actor: Actor, *, enterprise_id: str, representative_id: str, is_agent: bool = False
+) -> bool:
     return (
         actor.is_person(representative_id)
+        or (actor.is_person() and is_agent)
         or acts_for_enterprise(actor, enterprise_id)
         or reveals_to_system(actor)
     )

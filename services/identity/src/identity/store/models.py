@@ -30,11 +30,13 @@ __all__ = [
     "Base",
     "Client",
     "Enterprise",
+    "EnterpriseAgent",
     "LoginFailure",
     "LoginSession",
     "Organization",
     "PairwiseSubject",
     "Person",
+    "PhoneCode",
     "RefreshToken",
     "Revocation",
     "RevokedToken",
@@ -102,6 +104,42 @@ class Enterprise(Base):
     credit_code_masked: Mapped[str] = mapped_column(String(18))
     legal_representative_id: Mapped[str] = mapped_column(ForeignKey("persons.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    registry_checked_at: Mapped[datetime | None] = mapped_column(
+        DateTime(timezone=True), doc="when the 法人 record last confirmed the legal representative"
+    )
+
+
+class EnterpriseAgent(Base):
+    """An agent (经办人) the legal representative authorized to act for the enterprise until ``expires_at``."""
+
+    __tablename__ = "enterprise_agents"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    enterprise_id: Mapped[str] = mapped_column(ForeignKey("enterprises.id"), index=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("persons.id"), index=True)
+    granted_by: Mapped[str] = mapped_column(String(36), doc="the legal representative's person id")
+    granted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    revoked_by: Mapped[str | None] = mapped_column(String(64))
+
+
+class PhoneCode(Base):
+    """A one-time code sent by SMS (短信验证码): only its keyed hash is kept; single use, short-lived.
+
+    The rows are also the record the sending limits count (per number and per source address)."""
+
+    __tablename__ = "phone_codes"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    purpose: Mapped[str] = mapped_column(String(20))
+    phone_lookup: Mapped[str] = mapped_column(String(64), index=True)
+    source_key: Mapped[str] = mapped_column(String(64), index=True, doc="keyed hash of the source address")
+    code_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    failed_attempts: Mapped[int] = mapped_column(Integer, server_default=text("0"))
 
 
 class Staff(Base):

@@ -13,6 +13,7 @@ from identity.store.oauth import (
     RevokedTokenRepository,
     SessionRepository,
 )
+from identity.store.proofs import AgentRepository, PhoneCodeRepository
 from identity.store.repositories import ClientRepository, KeyRepository, OrganizationRepository
 from identity.store.subjects import EnterpriseRepository, PersonRepository, StaffRepository
 from meshkit.db import UnitOfWork
@@ -34,6 +35,8 @@ class IdentityUnitOfWork(UnitOfWork):
     revoked: RevokedTokenRepository
     login_failures: LoginFailureRepository
     revocations: RevocationRepository
+    phone_codes: PhoneCodeRepository
+    agents: AgentRepository
 
     def attach(self, session: AsyncSession) -> None:
         self.organizations = OrganizationRepository(session)
@@ -48,3 +51,5 @@ class IdentityUnitOfWork(UnitOfWork):
         self.revoked = RevokedTokenRepository(session)
         self.login_failures = LoginFailureRepository(session)
         self.revocations = RevocationRepository(session)
+        self.phone_codes = PhoneCodeRepository(session)
+        self.agents = AgentRepository(session)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import UTC, datetime
 
 from identity.domain.authorization import Actor
 from identity.store.unit_of_work import IdentityUnitOfWork
 from identity.use_cases.errors import Forbidden
+from identity.use_cases.representation import acting_role
 
 __all__ = ["resolve_actor"]
 
@@ -24,7 +26,8 @@ async def resolve_actor(
     """Staff and system clients are re-read, so a deactivated account or a removed role or scope counts at once.
 
     Persons are taken from the token (``acr`` is the level the token was issued at); an enterprise token is a
-    legal representative (``sub``) acting for the enterprise in ``org``.
+    legal representative or a current agent (``sub``) acting for the enterprise in ``org``, re-checked here, so a
+    revoked or expired authorization or a reclaimed enterprise counts at once.
     """
     if kind == "staff":
         staff = await uow.staff.get(subject)
@@ -49,5 +52,15 @@ async def resolve_actor(
             org=client.organization_code,
         )
     if kind == "enterprise":
+        enterprise = await uow.enterprises.get(org) if org else None
+        now = datetime.now(UTC)
+        if (
+            enterprise is None
+            or await acting_role(uow, enterprise=enterprise, person_id=subject, now=now) is None
+        ):
+            raise Forbidden(
+                "已不能代表该企业办事（授权已撤销或到期，或企业已由法定代表人找回），请重新登录",
+                code="representation_ended",
+            )
         return Actor(kind=kind, id=subject, acr=acr, org=org)
     return Actor(kind=kind, id=subject, acr=acr)

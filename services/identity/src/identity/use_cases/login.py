@@ -24,6 +24,7 @@ from identity.domain.subjects import IdentityLevel
 from identity.pii import InvalidIdentifier, PiiCipher, valid_credit_code, valid_id_number
 from identity.store.models import LoginFailure, Person, Staff
 from identity.store.unit_of_work import IdentityUnitOfWork
+from identity.use_cases.representation import acting_role
 from meshkit.errors import ProblemError
 
 __all__ = ["LOGIN_FAILED", "AuthenticatedSubject", "LoginFailed", "authenticate"]
@@ -83,14 +84,18 @@ async def _find(uow: IdentityUnitOfWork, login: str, cipher: PiiCipher) -> Perso
 
 
 async def _enterprise_of(
-    uow: IdentityUnitOfWork, person: Person, credit_code: str, cipher: PiiCipher
+    uow: IdentityUnitOfWork, person: Person, credit_code: str, cipher: PiiCipher, now: datetime
 ) -> str | None:
+    """The enterprise the person logs in for: as its legal representative or a current agent (经办人)."""
     try:
         code = valid_credit_code(credit_code)
     except InvalidIdentifier:
         return None
     enterprise = await uow.enterprises.by_credit_code(cipher.lookup("credit_code", code))
-    if enterprise is None or enterprise.legal_representative_id != person.id:
+    if (
+        enterprise is None
+        or await acting_role(uow, enterprise=enterprise, person_id=person.id, now=now) is None
+    ):
         return None
     return enterprise.id
 
@@ -129,7 +134,7 @@ async def authenticate(
         raise LoginFailed()
     enterprise_id = None
     if isinstance(subject, Person) and credit_code:
-        enterprise_id = await _enterprise_of(uow, subject, credit_code, cipher)
+        enterprise_id = await _enterprise_of(uow, subject, credit_code, cipher, now)
         if enterprise_id is None:
             raise LoginFailed()
     await uow.login_failures.forget(subject.id, source_key)

@@ -54,7 +54,7 @@ async def who_am_i(uow: IdentityUnitOfWork, actor: Actor) -> Profile:
     if actor.kind == "enterprise":
         enterprise = await uow.enterprises.get(actor.org or "")
         person = await uow.persons.get(actor.id)
-        if enterprise is None or person is None or enterprise.legal_representative_id != person.id:
+        if enterprise is None or person is None:  # whether the person acts for it: resolve_actor checked
             raise _gone()
         return EnterpriseProfile(enterprise, person)
     if actor.kind == "staff":

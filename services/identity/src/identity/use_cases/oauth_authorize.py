@@ -18,12 +18,21 @@ from identity.domain.tokens import TokenPolicy
 from identity.pii import PiiCipher
 from identity.store.models import AuthorizationCode, Client, LoginSession
 from identity.store.unit_of_work import IdentityUnitOfWork
-from identity.use_cases.login import authenticate
+from identity.use_cases.login import AuthenticatedSubject, authenticate
 from identity.use_cases.oauth_hint import HintedAccount, hinted_account, session_is_hinted
 from identity.use_cases.oauth_keys import KeyRing
 from meshkit.errors import ProblemError
 
-__all__ = ["Authorization", "LoggedIn", "NotTheHintedAccount", "authorize", "current_session", "log_in"]
+__all__ = [
+    "Authorization",
+    "LoggedIn",
+    "NotTheHintedAccount",
+    "authorize",
+    "check_client",
+    "current_session",
+    "log_in",
+    "start_session",
+]
 
 NOT_THE_HINTED_ACCOUNT = (
     "该应用要求使用它原来登录的账号，与您输入的账号不一致。如需换一个账号，请先在该应用中退出登录。"
@@ -190,11 +199,7 @@ async def log_in(
     """Authenticate (raises ``LoginFailed``), open a login session and answer the pending request; when the
     request carries an ``id_token_hint``, only a login as that account does (else :class:`NotTheHintedAccount`,
     and no session opens). ``source``: the client's address (failed logins lock per account and source)."""
-    client = await uow.clients.get(request.client_id)
-    if client is None or not client.active or request.redirect_uri not in client.redirect_uris:
-        raise AuthorizationError(
-            "invalid_client", "client changed", "应用已停用或回调地址已变更，请返回应用重新登录。"
-        )
+    await check_client(uow, request)
     subject = await authenticate(
         uow,
         login=login,
@@ -204,6 +209,31 @@ async def log_in(
         source=source,
         credit_code=credit_code or None,
     )
+    return await start_session(uow, request=request, subject=subject, policy=policy, secret=secret, now=now)
+
+
+async def check_client(uow: IdentityUnitOfWork, request: AuthorizationRequest) -> Client:
+    """The pending request's client, still active and still with that redirect URI."""
+    client = await uow.clients.get(request.client_id)
+    if client is None or not client.active or request.redirect_uri not in client.redirect_uris:
+        raise AuthorizationError(
+            "invalid_client", "client changed", "应用已停用或回调地址已变更，请返回应用重新登录。"
+        )
+    return client
+
+
+async def start_session(
+    uow: IdentityUnitOfWork,
+    *,
+    request: AuthorizationRequest,
+    subject: AuthenticatedSubject,
+    policy: TokenPolicy,
+    secret: str,
+    now: datetime,
+) -> LoggedIn:
+    """Open a login session for an authenticated subject and answer the pending request with a code (only as
+    the account an ``id_token_hint`` names, else :class:`NotTheHintedAccount`)."""
+    client = await check_client(uow, request)
     cookie = new_opaque_token()
     session = LoginSession(
         id=opaque_token_hash(cookie),

@@ -4,6 +4,7 @@ whether an issued token still stands, and what userinfo tells about its subject.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 from identity.domain.oauth import pairwise_subject
@@ -11,6 +12,7 @@ from identity.domain.tokens import SubjectClaims
 from identity.store.models import Client, LoginSession, Person
 from identity.store.unit_of_work import IdentityUnitOfWork
 from identity.use_cases.login import STAFF_LEVEL
+from identity.use_cases.representation import acting_role
 from identity.use_cases.revocations import refusal
 from identity.use_cases.tokens import OAuthError
 from meshkit.errors import ProblemError
@@ -85,8 +87,12 @@ async def subject_claims(
     sub = await _subject_id(uow, client, person.id, secret)
     if session.subject_kind == "enterprise":
         enterprise = await uow.enterprises.get(session.enterprise_id) if session.enterprise_id else None
-        if enterprise is None or enterprise.legal_representative_id != person.id:
-            raise _gone()
+        now = datetime.now(UTC)
+        if (
+            enterprise is None
+            or await acting_role(uow, enterprise=enterprise, person_id=person.id, now=now) is None
+        ):
+            raise _gone()  # representation reclaimed, or the agent's authorization revoked or expired
         return SubjectClaims(
             kind="enterprise", sub=sub, acr=person.acr, auth_time=auth_time, org=enterprise.id
         )

@@ -31,11 +31,15 @@ from meshkit.errors import ProblemError
 __all__ = [
     "LevelChange",
     "PersonView",
+    "announce_registration",
+    "apply_level",
     "get_person",
     "look_up_person",
+    "new_person",
     "raise_identity_level",
     "register_person",
     "seed_person",
+    "valid_identity",
 ]
 
 log = logging.getLogger("identity.persons")
@@ -65,7 +69,7 @@ def _person_exists() -> ProblemError:
     return ProblemError("该身份证号已注册 (already registered)", status=409, code="person_exists")
 
 
-def _valid_identity(id_number: str, phone: str | None) -> tuple[str, str | None]:
+def valid_identity(id_number: str, phone: str | None) -> tuple[str, str | None]:
     """Both values normalized, or one problem listing every identifier that failed and which check."""
     failures: list[InvalidIdentifier] = []
     number = normalized_phone = None
@@ -99,25 +103,24 @@ async def register_person(
     phone: str | None,
     password: str | None,
 ) -> Person:
-    """Online self-service registration (acr 1), or in person by a window clerk (acr 3, password optional)."""
+    """Registration in person by a window clerk (acr 3, password optional), who has seen the ID card.
+
+    Online self-service goes through :func:`identity.use_cases.registration.register_online` (population check,
+    proven phone, an answer that does not tell whether the number was registered)."""
     channel = registration_channel(actor)
+    if channel is not RegistrationChannel.WINDOW:
+        raise Forbidden("网上注册须验证手机号码并经人口库核验 (online registration goes through the checks)")
     name = name.strip()
     if not name:
         raise Invalid(
             "姓名不能为空", errors=[{"field": "name", "message": "姓名不能为空", "type": "missing"}]
         )
-    number, normalized_phone = _valid_identity(id_number, phone)
-    if password is None and channel is RegistrationChannel.ONLINE:
-        raise Invalid(
-            "网上注册需要设置密码",
-            code="password_required",
-            errors=[{"field": "password", "message": "网上注册需要设置密码", "type": "missing"}],
-        )
+    number, normalized_phone = valid_identity(id_number, phone)
     if password is not None:
         check_password(password)
     if await uow.persons.by_id_number(cipher.lookup("id_number", number)) is not None:
         raise _person_exists()
-    person = _new_person(
+    person = new_person(
         cipher,
         name=name,
         id_number=number,
@@ -125,9 +128,9 @@ async def register_person(
         password_hash=await hash_password(password) if password is not None else None,
     )
     uow.persons.add(person)
-    await _announce_registration(uow, person, channel)
-    if channel is RegistrationChannel.WINDOW and actor is not None:
-        await _apply_level(uow, person, VerificationMethod.IN_PERSON, by=actor.id, by_org=actor.org)
+    await announce_registration(uow, person, channel)
+    if actor is not None:
+        await apply_level(uow, person, VerificationMethod.IN_PERSON, by=actor.id, by_org=actor.org)
     try:
         await uow.flush()
     except IntegrityError:
@@ -190,7 +193,7 @@ async def raise_identity_level(
     if not hmac.compare_digest(checked, person.id_number_lookup):
         raise ProblemError("核验的身份证号与该账号不一致", status=409, code="identity_mismatch")
     from_level = person.acr
-    if not await _apply_level(uow, person, method, by=actor.id, by_org=actor.org):
+    if not await apply_level(uow, person, method, by=actor.id, by_org=actor.org):
         return LevelChange(person, from_level=from_level, raised=False)
     await uow.commit()
     log.info("identity level raised", extra={"person_id": person.id, "to_level": person.acr, "by": actor.id})
@@ -209,21 +212,21 @@ async def seed_person(
     by_org: str | None,
 ) -> bool:
     """Demo data: register once (online), then record the check that gave the seeded level. False if present."""
-    number, normalized_phone = _valid_identity(id_number, phone)
+    number, normalized_phone = valid_identity(id_number, phone)
     if await uow.persons.by_id_number(cipher.lookup("id_number", number)) is not None:
         return False
-    person = _new_person(
+    person = new_person(
         cipher, name=name, id_number=number, phone=normalized_phone, password_hash=password_hash
     )
     uow.persons.add(person)
-    await _announce_registration(uow, person, RegistrationChannel.ONLINE)
+    await announce_registration(uow, person, RegistrationChannel.ONLINE)
     if method is not None:
-        await _apply_level(uow, person, method, by="demo", by_org=by_org)
+        await apply_level(uow, person, method, by="demo", by_org=by_org)
     await uow.commit()
     return True
 
 
-def _new_person(
+def new_person(
     cipher: PiiCipher, *, name: str, id_number: str, phone: str | None, password_hash: str | None
 ) -> Person:
     sealed_id = cipher.seal("id_number", id_number)
@@ -245,7 +248,7 @@ def _new_person(
     )
 
 
-async def _announce_registration(
+async def announce_registration(
     uow: IdentityUnitOfWork, person: Person, channel: RegistrationChannel
 ) -> None:
     await uow.publish(
@@ -256,7 +259,7 @@ async def _announce_registration(
     )
 
 
-async def _apply_level(
+async def apply_level(
     uow: IdentityUnitOfWork, person: Person, method: VerificationMethod, *, by: str, by_org: str | None
 ) -> bool:
     """Raise the level if the check establishes more than the person has; announce it. False if unchanged."""

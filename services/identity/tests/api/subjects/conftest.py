@@ -1,19 +1,23 @@
 """Builders for the subject tests: a small 条块 tree, two citizens, staff, a verifying system client, tokens."""
 
+import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
+import httpx
 import pytest
 from argon2 import PasswordHasher
 from sqlalchemy import select
 from stdnum.cn import ric, uscc
 
+from identity.clients import Registers, SmsGateway
 from identity.domain import OrganizationKind
 from identity.domain.organizations import OrganizationFields
 from identity.domain.subjects import StaffRole, VerificationMethod
 from identity.pii import PiiCipher
-from identity.store.models import OUTBOX, Client
+from identity.store.models import OUTBOX, Client, Enterprise
 from identity.store.unit_of_work import IdentityUnitOfWork
 from identity.use_cases.organizations import upsert_organization
 from identity.use_cases.persons import seed_person
@@ -21,6 +25,8 @@ from identity.use_cases.staff import StaffFields, seed_staff
 from meshkit.db import Database
 from meshkit.testing.service import TEST_SECRET
 from meshkit.testing.tokens import TokenFactory
+
+from .edge import DUTY, LEGAL_ENTITIES, POPULATION, Edge, FakeExchange, FakeSms
 
 PASSWORD = "Passw0rd-for-tests"
 CALLERS = ("anonymous", "citizen", "other_citizen", "clerk", "admin", "system")
@@ -169,6 +175,15 @@ async def world(database: Database, tokens: TokenFactory) -> World:
         async with IdentityUnitOfWork(database) as uow:
             await upsert_organization(uow, fields=fields)
     async with IdentityUnitOfWork(database) as uow:
+        uow.clients.add(  # identity's own system client: reads the registers through the exchange
+            Client(
+                client_id="tongban-identity",
+                name="统一身份认证平台",
+                secret_hash="y" * 64,
+                organization_code="500110-ZFBGS",
+                scopes="exchange:read",
+            )
+        )
         uow.clients.add(
             Client(
                 client_id="exchange-hub",
@@ -196,3 +211,76 @@ async def world(database: Database, tokens: TokenFactory) -> World:
         w, "admin.dingshan", f"{DINGSHAN}-center", [StaffRole.ADMIN], DINGSHAN
     )
     return w
+
+
+@pytest.fixture(autouse=True)
+def edge(client: httpx.AsyncClient) -> Iterator[Edge]:
+    """The exchange and the SMS gateway faked at identity's HTTP edge (the started app's clients replaced)."""
+    transport = client._transport
+    assert isinstance(transport, httpx.ASGITransport)
+    state = transport.app.state  # type: ignore[attr-defined]
+    fakes = Edge(exchange=FakeExchange(), sms=FakeSms())
+    serving = state.registers, state.sms
+    state.registers = Registers(
+        httpx.AsyncClient(
+            transport=httpx.MockTransport(fakes.exchange.handle), base_url="http://exchange.test"
+        ),
+        token=state.system_tokens,
+        duty=DUTY,
+        population=POPULATION,
+        legal_entities=LEGAL_ENTITIES,
+    )
+    state.sms = SmsGateway(
+        httpx.AsyncClient(transport=httpx.MockTransport(fakes.sms.handle), base_url="http://sms.test")
+    )
+    try:
+        yield fakes
+    finally:
+        state.registers, state.sms = serving
+
+
+async def register_online(
+    client: httpx.AsyncClient, edge: Edge, *, name: str, id_number: str, phone: str, password: str = PASSWORD
+) -> httpx.Response:
+    """The whole online registration: the population register knows the person, the phone gets its code."""
+    edge.exchange.people.setdefault(id_number, name)
+    sent = await client.post("/persons/phone-codes", json={"phone": phone})
+    assert sent.status_code == 202, sent.text
+    body = {
+        "name": name,
+        "id_number": id_number,
+        "phone": phone,
+        "password": password,
+        "phone_code": edge.sms.last_code(phone),
+    }
+    return await client.post("/persons", json=body)
+
+
+def in_registry(edge: Edge, world: World, code: str, name: str, *, representative: str = "citizen") -> None:
+    """The market-regulation register holds ``code`` with ``representative``'s ID number as legal representative."""
+    numbers = {"citizen": world.citizen_id_number, "other_citizen": world.other_id_number}
+    people = {"citizen": "陈晓梅", "other_citizen": "李华"}
+    edge.exchange.entities[code] = {
+        "credit_code": code,
+        "name": name,
+        "legal_representative": people.get(representative, representative),
+        "legal_representative_id": numbers.get(representative, representative),
+    }
+
+
+async def add_enterprise(world: World, name: str, code: str, *, representative: str = "citizen") -> str:
+    """An enterprise row as a registry-checked registration leaves it (a builder: no register read)."""
+    sealed = world.cipher.seal("credit_code", code)
+    async with IdentityUnitOfWork(world.database) as uow:
+        enterprise = Enterprise(
+            id=str(uuid.uuid4()),
+            name=name,
+            credit_code_enc=sealed.ciphertext,
+            credit_code_lookup=sealed.lookup,
+            credit_code_masked=sealed.masked,
+            legal_representative_id=world.ids[representative],
+            created_at=datetime.now(UTC),
+        )
+        uow.enterprises.add(enterprise)
+        await uow.commit()
+        return enterprise.id

@@ -8,21 +8,21 @@ administrator, system client (the exchange hub, scope ``identity:verify``). ``2x
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
 import httpx
 import pytest
 
-from identity.domain.authorization import Actor
 from identity.main import create_app
 from identity.settings import IdentitySettings
 from identity.store.models import Client
 from identity.store.unit_of_work import IdentityUnitOfWork
-from identity.use_cases.enterprises import register_enterprise
 from meshkit.testing.service import TEST_SECRET
 
-from .conftest import CALLERS, GUNAN, PASSWORD, World, credit_code, id_number
+from .conftest import CALLERS, GUNAN, PASSWORD, World, add_enterprise, credit_code, id_number, in_registry
+from .edge import Edge
 
 pytestmark = pytest.mark.api
 
@@ -95,6 +95,18 @@ def _citizen_id(w: World) -> dict[str, Any]:
     return {"id_number": w.citizen_id_number}
 
 
+def _agent(w: World) -> dict[str, Any]:
+    return {
+        "id_number": w.other_id_number,
+        "expires_at": (datetime.now(UTC) + timedelta(days=30)).isoformat(),
+    }
+
+
+def _forged_code(**extra: str) -> dict[str, str]:
+    """A login form whose pending request was not signed by identity: an error page, whoever sends it."""
+    return {"pending": "forged", "login": "500222199803070028", **extra}
+
+
 ROWS = [
     # 组织机构: the tree is public; changes are for administrators
     Row("GET", "/organizations", PUBLIC),
@@ -109,8 +121,9 @@ ROWS = [
         ADMIN_ONLY,
         lambda w: {"name": "古南街道公共服务中心（新址）"},
     ),
-    # 自然人: registration is public (a window clerk registers in person)
-    Row("POST", "/persons", PUBLIC, lambda w: NEW_PERSON),
+    # 自然人: registration is public (a window clerk registers in person); online it needs the phone's code
+    Row("POST", "/persons", "422 422 422 2xx 422 422", lambda w: NEW_PERSON),
+    Row("POST", "/persons/phone-codes", PUBLIC, lambda w: {"phone": "13912345678"}),
     Row("POST", "/persons/lookup", "401 403 403 2xx 403 403", _citizen_id),
     Row("GET", "/persons/{citizen}", "401 2xx 403 2xx 403 403"),
     Row("GET", "/persons/{citizen}?reveal=true", "401 2xx 403 2xx 403 403"),
@@ -118,12 +131,13 @@ ROWS = [
     Row("POST", "/persons/{citizen}/identity-level", "401 403 403 2xx 403 2xx", _citizen_id),
     Row("POST", "/persons/{missing}/identity-level", "401 403 403 404 403 404", _citizen_id),
     # 法人
-    Row(
-        "POST",
-        "/enterprises",
-        "401 2xx 2xx 403 403 403",
-        lambda w: {"name": "某店", "credit_code": credit_code(61)},
-    ),
+    # 法人: only the legal representative the register names (the citizen); agents by the representative;
+    # reclaiming (the register names the other citizen for {enterprise}) by administrators
+    Row("POST", "/enterprises", "401 2xx 403 403 403 403", lambda w: {"credit_code": credit_code(61)}),
+    Row("POST", "/enterprises/{enterprise}/agents", "401 2xx 403 403 403 403", _agent),
+    Row("GET", "/enterprises/{enterprise}/agents", "401 2xx 403 403 403 403"),
+    Row("DELETE", "/enterprises/{enterprise}/agents/{missing}", "401 404 403 403 403 403"),
+    Row("POST", "/enterprises/{enterprise}/reclaim", "401 403 403 403 2xx 403"),
     Row("GET", "/enterprises/{enterprise}", "401 2xx 403 2xx 403 403"),
     Row("GET", "/enterprises/{missing}", "401 404 404 404 404 404"),
     # 当前用户
@@ -156,6 +170,10 @@ ROWS = [
     Row("POST", "/token", NOBODY, lambda w: {"grant_type": "client_credentials"}, form=True),
     Row("GET", "/authorize?" + urlencode(AUTHORIZE), PUBLIC),
     Row("POST", "/authorize", "400 400 400 400 400 400", lambda w: FORGED_LOGIN, form=True),
+    Row("POST", "/authorize/codes", "400 400 400 400 400 400", lambda w: _forged_code(), form=True),
+    Row(
+        "POST", "/authorize/code", "400 400 400 400 400 400", lambda w: _forged_code(code="123456"), form=True
+    ),
     Row("GET", "/end-session", PUBLIC),
     Row("POST", "/end-session", PUBLIC, lambda w: {}, form=True),
     Row("POST", "/introspect", NOBODY, lambda w: {"token": "x"}, form=True),
@@ -181,13 +199,10 @@ def _operation(operations: set[tuple[str, str]], method: str, path: str) -> tupl
 
 
 @pytest.fixture
-async def matrix_world(world: World) -> World:
-    async with IdentityUnitOfWork(world.database) as uow:
-        owner = Actor(kind="person", id=world.ids["citizen"], acr=2)
-        enterprise = await register_enterprise(
-            uow, owner, cipher=world.cipher, name="綦江晓梅小吃店", credit_code=credit_code(90)
-        )
-    world.ids["enterprise"] = enterprise.id
+async def matrix_world(world: World, edge: Edge) -> World:
+    world.ids["enterprise"] = await add_enterprise(world, "綦江晓梅小吃店", credit_code(90))
+    in_registry(edge, world, credit_code(61), "某店")
+    in_registry(edge, world, credit_code(90), "綦江晓梅小吃店", representative="other_citizen")
     async with IdentityUnitOfWork(world.database) as uow:
         uow.clients.add(Client(**WEB_APP))
         await uow.commit()

@@ -7,12 +7,10 @@ import logging
 import httpx
 import pytest
 
-from identity.domain.authorization import Actor
 from identity.store.models import Client
 from identity.store.unit_of_work import IdentityUnitOfWork
-from identity.use_cases.enterprises import register_enterprise
 
-from .conftest import World, credit_code
+from .conftest import World, add_enterprise, credit_code
 
 pytestmark = pytest.mark.api
 
@@ -86,15 +84,8 @@ async def test_system_reads_an_enterprise_credit_code(
     client: httpx.AsyncClient, world: World, entitled: dict[str, str], caplog: pytest.LogCaptureFixture
 ) -> None:
     code = credit_code(5)
-    async with IdentityUnitOfWork(world.database) as uow:
-        enterprise = await register_enterprise(
-            uow,
-            Actor(kind="person", id=world.ids["citizen"], acr=2),
-            cipher=world.cipher,
-            name="晓梅小吃店",
-            credit_code=code,
-        )
-    path = f"/enterprises/{enterprise.id}"
+    enterprise_id = await add_enterprise(world, "晓梅小吃店", code)
+    path = f"/enterprises/{enterprise_id}"
     with caplog.at_level(logging.DEBUG):
         revealed = await client.get(path, params={"reveal": "true"}, headers=entitled)
     assert revealed.status_code == 200, revealed.text

@@ -15,7 +15,8 @@ from identity.store.models import Client
 from identity.store.unit_of_work import IdentityUnitOfWork
 from meshkit.observability import JsonFormatter
 
-from .conftest import PASSWORD, World, id_number
+from .conftest import PASSWORD, World, id_number, register_online
+from .edge import Edge
 
 pytestmark = pytest.mark.api
 
@@ -40,11 +41,21 @@ def json_lines() -> Iterator[io.StringIO]:
         root.removeHandler(handler)
 
 
-async def _flows(client: httpx.AsyncClient, w: World) -> None:
+async def _flows(client: httpx.AsyncClient, w: World, edge: Edge) -> None:
     clerk, citizen = w.headers("clerk"), w.headers("citizen")
     registration = {"name": "王小红", "id_number": NEW_ID, "phone": NEW_PHONE, "password": PASSWORD}
-    assert (await client.post("/persons", json=registration)).status_code == 201
-    assert (await client.post("/persons", json=registration)).status_code == 409
+    assert (await register_online(client, edge, **registration)).status_code == 202
+    again = await register_online(client, edge, **{**registration, "phone": "13987650000"})
+    assert again.status_code == 202  # the holder is told by SMS
+    edge.exchange.people[w.other_id_number] = "李华"
+    mismatch = await register_online(
+        client, edge, name="别人", id_number=w.other_id_number, phone="13987650001"
+    )
+    assert mismatch.status_code == 403  # the population register knows the number under another name
+    sent = await client.post("/persons/phone-codes", json={"phone": "13987650002"})
+    assert sent.status_code == 202
+    unknown = {**registration, "id_number": id_number(79), "phone": "13987650002", "phone_code": "000000"}
+    assert (await client.post("/persons", json=unknown)).status_code == 400
     for wrong in (
         {"id_number": BAD_CHECKSUM},
         {"id_number": TOO_SHORT},
@@ -116,12 +127,16 @@ async def _log_in(client: httpx.AsyncClient, w: World) -> None:
 
 
 async def test_no_id_number_or_phone_in_any_log_line(
-    client: httpx.AsyncClient, world: World, caplog: pytest.LogCaptureFixture, json_lines: io.StringIO
+    client: httpx.AsyncClient,
+    world: World,
+    edge: Edge,
+    caplog: pytest.LogCaptureFixture,
+    json_lines: io.StringIO,
 ) -> None:
     caplog.set_level(logging.DEBUG)
     for name in ("identity", "meshkit", "httpx", "fastapi", "argon2"):
         caplog.set_level(logging.DEBUG, logger=name)
-    await _flows(client, world)
+    await _flows(client, world, edge)
 
     records = caplog.records
     assert any(r.name == "identity.persons" for r in records), "the flows should have logged something"
@@ -140,6 +155,10 @@ async def test_no_id_number_or_phone_in_any_log_line(
         "13800230001",
         "13800230003",
         id_number(78),
+        id_number(79),
+        "13987650000",
+        "13987650001",
+        "13987650002",
     }
     leaked = sorted(v for v in values if v in everything or v.lower() in everything)
     assert leaked == [], f"personal data in logs: {leaked}"

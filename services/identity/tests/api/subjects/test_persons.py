@@ -5,7 +5,8 @@ from sqlalchemy import select
 from identity.store.models import Person
 from meshkit.db import Database
 
-from .conftest import PASSWORD, World, id_number
+from .conftest import PASSWORD, World, id_number, register_online
+from .edge import Edge
 
 pytestmark = pytest.mark.api
 
@@ -17,34 +18,39 @@ def registration(**overrides: object) -> dict[str, object]:
 
 
 async def test_self_service_registration_seals_and_masks(
-    client: httpx.AsyncClient, world: World, database: Database
+    client: httpx.AsyncClient, world: World, database: Database, edge: Edge
 ) -> None:
-    response = await client.post("/persons", json=registration())
-    assert response.status_code == 201, response.text
-    body = response.json()
-    assert body["acr"] == 1
-    assert body["id_number_masked"] == NEW_ID[:6] + "*" * 8 + NEW_ID[-4:]
-    assert body["phone_masked"] == "139****5678"
-    assert body["revealed"] is False
-    assert body["id_number"] is None
+    response = await register_online(client, edge, name="王小红", id_number=NEW_ID, phone="13912345678")
+    assert response.status_code == 202, response.text
     assert NEW_ID not in response.text
     assert "13912345678" not in response.text
     assert response.headers["cache-control"] == "no-store"
 
     async with database.sessions() as session:
-        person = (await session.scalars(select(Person).where(Person.id == body["id"]))).one()
+        query = select(Person).where(Person.id_number_lookup == world.cipher.lookup("id_number", NEW_ID))
+        person = (await session.scalars(query)).one()
+    assert person.acr == 2  # checked against the population register at registration
+    assert person.id_number_masked == NEW_ID[:6] + "*" * 8 + NEW_ID[-4:]
+    assert person.phone_masked == "139****5678"
     assert NEW_ID.encode() not in person.id_number_enc
     assert world.cipher.open(person.id_number_enc) == NEW_ID
-    assert person.id_number_lookup == world.cipher.lookup("id_number", NEW_ID)
     assert person.password_hash is not None
     assert person.password_hash.startswith("$argon2id$")
     assert PASSWORD not in person.password_hash
 
-    (event,) = await world.events("identity.person_registered.v1", about=body["id"])
-    assert event["data"] == {"person_id": body["id"], "acr": 1, "channel": "online"}
+    (event,) = await world.events("identity.person_registered.v1", about=person.id)
+    assert event["data"] == {"person_id": person.id, "acr": 1, "channel": "online"}
+    (raised,) = await world.events("identity.identity_level_raised.v1", about=person.id)
+    assert raised["data"] | {"person_id": ""} == {
+        "person_id": "",
+        "from_level": 1,
+        "to_level": 2,
+        "method": "population_resource",
+        "by_org": "500110-ZFBGS",  # identity's own system client's organization
+    }
 
 
-async def test_region_part_need_not_be_qijiang(client: httpx.AsyncClient, world: World) -> None:
+async def test_region_part_need_not_be_qijiang(client: httpx.AsyncClient, world: World, edge: Edge) -> None:
     # 綦江 was 510223 (Sichuan) before 1997, 500222 until 2011, 500110 since; people keep their number.
     for serial, region, birth in (
         (47, "500110", "20120203"),
@@ -52,16 +58,10 @@ async def test_region_part_need_not_be_qijiang(client: httpx.AsyncClient, world:
         (51, "110101", "19880808"),
     ):
         number = id_number(serial, region=region, birth=birth)
-        response = await client.post("/persons", json=registration(id_number=number, phone=None))
-        assert response.status_code == 201, response.text
-
-
-async def test_duplicate_id_number_is_refused(client: httpx.AsyncClient, world: World) -> None:
-    first = await client.post("/persons", json=registration())
-    assert first.status_code == 201
-    again = await client.post("/persons", json=registration(id_number=NEW_ID.lower(), name="别人"))
-    assert again.status_code == 409
-    assert again.json()["code"] == "person_exists"
+        phone = f"139000000{serial}"
+        response = await register_online(client, edge, name="王小红", id_number=number, phone=phone)
+        assert response.status_code == 202, response.text
+        assert edge.sms.to(phone)[-1].startswith("【通办】您已成功注册")
 
 
 @pytest.mark.parametrize(
@@ -106,6 +106,7 @@ async def test_every_invalid_identifier_is_listed(client: httpx.AsyncClient) -> 
         ("lettersonly", "weak_password"),
         ("1234567890", "weak_password"),
         (None, "password_required"),
+        (PASSWORD, "phone_code_required"),
     ],
 )
 async def test_weak_or_missing_password_is_refused_online(

@@ -56,7 +56,7 @@ async def test_create_rotate_deactivate(client: httpx.AsyncClient, world: World,
     await client.post("/clients/scjg-approval/deactivate", headers=world.headers("admin"))
     assert await token_status(client, rotated["client_secret"]) == 401
     listed = (await client.get("/clients", headers=world.headers("admin"))).json()
-    assert {c["client_id"] for c in listed["items"]} == {"exchange-hub", "scjg-approval"}
+    assert {c["client_id"] for c in listed["items"]} == {"exchange-hub", "scjg-approval", "tongban-identity"}
     duplicate = await client.post("/clients", json=NEW, headers=world.headers("admin"))
     assert duplicate.status_code == 409
 

@@ -1,15 +1,18 @@
-"""Enterprises (法人): registered by a person at real-name level ≥ 2, who becomes the legal representative."""
+"""Enterprises (法人): registered by the person at real-name level ≥ 2 whom the market-regulation register names
+as legal representative (the register faked at the exchange's edge: see edge.py)."""
 
 import httpx
 import pytest
 
-from .conftest import World, credit_code
+from .conftest import World, credit_code, in_registry
+from .edge import Edge
 
 pytestmark = pytest.mark.api
 
 
-async def test_register_read_and_list(client: httpx.AsyncClient, world: World) -> None:
+async def test_register_read_and_list(client: httpx.AsyncClient, world: World, edge: Edge) -> None:
     code = credit_code(1)
+    in_registry(edge, world, code, "綦江晓梅小吃店")
     created = await client.post(
         "/enterprises",
         json={"name": "綦江晓梅小吃店", "credit_code": code.lower()},
@@ -37,8 +40,10 @@ async def test_register_read_and_list(client: httpx.AsyncClient, world: World) -
     duplicate = await client.post(
         "/enterprises", json={"name": "另一家", "credit_code": code}, headers=world.headers("other_citizen")
     )
-    assert duplicate.status_code == 409
-    assert duplicate.json()["code"] == "enterprise_exists"
+    assert duplicate.status_code == 403  # the register names someone else
+    assert duplicate.json()["code"] == "not_legal_representative"
+    again = await client.post("/enterprises", json={"credit_code": code}, headers=world.headers("citizen"))
+    assert (again.status_code, again.json()["code"]) == (409, "enterprise_exists")
 
 
 async def test_level_two_is_required(client: httpx.AsyncClient, world: World) -> None:

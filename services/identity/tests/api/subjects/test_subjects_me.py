@@ -3,12 +3,16 @@
 import httpx
 import pytest
 
-from .conftest import GUNAN, World, credit_code
+from .conftest import GUNAN, World, credit_code, in_registry
+from .edge import Edge
 
 pytestmark = pytest.mark.api
 
 
-async def test_person_sees_a_masked_profile_and_enterprises(client: httpx.AsyncClient, world: World) -> None:
+async def test_person_sees_a_masked_profile_and_enterprises(
+    client: httpx.AsyncClient, world: World, edge: Edge
+) -> None:
+    in_registry(edge, world, credit_code(3), "綦江晓梅小吃店")
     await client.post(
         "/enterprises",
         json={"name": "綦江晓梅小吃店", "credit_code": credit_code(3)},
@@ -64,8 +68,9 @@ async def test_unknown_subject(client: httpx.AsyncClient, world: World) -> None:
 
 
 async def test_enterprise_token_is_the_representative_acting_for_it(
-    client: httpx.AsyncClient, world: World
+    client: httpx.AsyncClient, world: World, edge: Edge
 ) -> None:
+    in_registry(edge, world, credit_code(4), "綦江晓梅小吃店")
     created = await client.post(
         "/enterprises",
         json={"name": "綦江晓梅小吃店", "credit_code": credit_code(4)},
@@ -82,4 +87,5 @@ async def test_enterprise_token_is_the_representative_acting_for_it(
     other = world.tokens.headers(
         sub=world.ids["other_citizen"], kind="enterprise", org=enterprise_id, acr="2"
     )
-    assert (await client.get("/me", headers=other)).status_code == 404
+    refused = await client.get("/me", headers=other)  # neither its representative nor an agent
+    assert (refused.status_code, refused.json()["code"]) == (403, "representation_ended")
