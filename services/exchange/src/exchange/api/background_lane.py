@@ -14,7 +14,7 @@ from collections.abc import Collection
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from meshkit.auth import TokenVerifier
+from meshkit.auth import TokenVerifier, refuse_revoked
 from meshkit.errors import ProblemError, problem_response
 
 __all__ = ["LANE_ROUTES", "BackgroundLaneGate"]
@@ -75,9 +75,11 @@ class BackgroundLaneGate:
                 instance=path,
                 headers={"WWW-Authenticate": "Bearer"},
             )
-        verifier: TokenVerifier = scope["app"].state.verifier
+        state = scope["app"].state
+        verifier: TokenVerifier = state.verifier
         try:
             principal = await verifier.verify(token)
+            refuse_revoked(getattr(state, "revocations", None), principal)  # revoked: 401 like every route
         except ProblemError as exc:
             return problem_response(
                 status=exc.status, code=exc.code, detail=exc.detail, instance=path, headers=exc.headers
