@@ -36,6 +36,7 @@ class _Contended(Exception):
 
 
 _SWEEP_EVERY = 30.0  # seconds between two sweeps of ended windows
+_SPENT = -1  # a lease entry meaning: nothing left for this caller in this window
 
 
 @dataclass
@@ -56,19 +57,22 @@ class SharedWindows:
         now = self.clock()
         index = int(now // limit_class.window)
         slot = (limit_class.name, caller, index)
+        end = (index + 1) * limit_class.window
         left = self._leases.get(slot, 0)
         if left > 0:
             self._leases[slot] = left - 1
             return None
+        if left < 0:  # spent for this window (the shared count only grows): refused here, no store round trip
+            return end - now
         granted = await self._reserve(limit_class, caller, index)
         if granted is None:
             granted = self._count_locally(limit_class, slot)
-        end = (index + 1) * limit_class.window
-        if granted == 0:
-            return end - now
         self._sweep(now)
-        self._leases[slot] = granted - 1
         self._ends[slot] = end
+        if granted == 0:
+            self._leases[slot] = _SPENT
+            return end - now
+        self._leases[slot] = granted - 1
         return None
 
     async def _reserve(self, limit_class: LimitClass, caller: str, index: int) -> int | None:
