@@ -5,11 +5,12 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from gateway.upstreams import Upstreams
+from meshkit.errors import ProblemError
 
 __all__ = ["ops_router"]
 
@@ -19,8 +20,10 @@ def ops_router(
     *,
     readiness_timeout: float,
     revocations: Callable[[], Awaitable[None]] | None = None,
+    inside: Callable[[Request], bool] = lambda _: True,
 ) -> APIRouter:
-    """``revocations``: the deny list's feed check (raises while it is not current)."""
+    """``revocations``: the deny list's feed check (raises while it is not current); ``inside``: whether a request
+    comes from inside (only those see ``/metrics``)."""
     router = APIRouter(tags=["运维 (operations)"])
 
     async def check(service: str) -> str:
@@ -57,7 +60,13 @@ def ops_router(
         )
 
     @router.get("/metrics", summary="Prometheus metrics", include_in_schema=False)
-    async def prometheus_metrics() -> Response:
+    async def prometheus_metrics(request: Request) -> Response:
+        if not inside(request):  # as if there were no such route: the public learns nothing about the inside
+            raise ProblemError(
+                f"未找到路径 {request.url.path} (no route for {request.url.path})",
+                status=404,
+                code="route_not_found",
+            )
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
     return router

@@ -12,14 +12,14 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import uvicorn
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 
 from gateway.counters import SharedWindows
 from gateway.docs import DOCS_TITLE, CombinedOpenAPI, docs_router
 from gateway.guard import TokenGuard
 from gateway.health import ops_router
 from gateway.limit_store import LimitStore
-from gateway.limits import Rules, TrustedProxies
+from gateway.limits import Rules, TrustedProxies, source_address
 from gateway.proxy import ProxyMiddleware
 from gateway.routes import route_table
 from gateway.settings import GatewaySettings
@@ -112,11 +112,14 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
     combined = CombinedOpenAPI(
         app.openapi, upstreams, ttl=settings.openapi_cache_seconds, timeout=settings.openapi_timeout
     )
+    trusted = TrustedProxies(settings.trusted_proxies)
+    metrics_networks = TrustedProxies(settings.metrics_networks)
     app.include_router(
         ops_router(
             upstreams,
             readiness_timeout=settings.readiness_timeout,
             revocations=feed.check if settings.verify_tokens else None,
+            inside=lambda request: _from_inside(request, trusted, metrics_networks),
         )
     )
     app.include_router(docs_router(combined))
@@ -127,7 +130,7 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
         upstreams=upstreams,
         guard=guard,
         throttle=throttle if settings.rate_limits_enabled else None,
-        trusted=TrustedProxies(settings.trusted_proxies),
+        trusted=trusted,
     )
     app.add_middleware(
         BodyLimitMiddleware,
@@ -137,6 +140,13 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
     app.add_middleware(RequestContextMiddleware, service="gateway")
     app.add_middleware(SecurityHeaders)  # nosniff on everything, no-store kept as the upstream sent it
     return app
+
+
+def _from_inside(request: Request, trusted: TrustedProxies, inside: TrustedProxies) -> bool:
+    """The client's address (as the limits see it: through trusted proxies) is in ``GATEWAY_METRICS_NETWORKS``."""
+    forwarded = request.headers.get("x-forwarded-for")
+    peer = request.client.host if request.client else None
+    return source_address(peer, forwarded, trusted) in inside
 
 
 def main() -> None:

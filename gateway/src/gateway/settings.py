@@ -66,6 +66,11 @@ class GatewaySettings(SecretSafeSettings):
         'search, api), e.g. {"login": {"limit": 20, "window": 60, "methods": ["POST"], '
         '"paths": ["/identity/authorize"]}}',
     )
+    metrics_networks: list[str] = Field(
+        default=["127.0.0.0/8", "::1/128"],
+        description="networks (CIDR) whose requests may read the gateway's own /metrics (Prometheus, inside); "
+        "everyone else gets 404, also through a trusted load balancer",
+    )
     trusted_proxies: list[str] = Field(
         default_factory=list,
         description="networks (CIDR) of load balancers in front of the gateway whose X-Forwarded-For is believed",
@@ -105,7 +110,7 @@ class GatewaySettings(SecretSafeSettings):
         default="INFO", validation_alias=AliasChoices("log_level", "GATEWAY_LOG_LEVEL", "TONGBAN_LOG_LEVEL")
     )
 
-    @field_validator("trusted_proxies")
+    @field_validator("trusted_proxies", "metrics_networks")
     @classmethod
     def _networks(cls, value: list[str]) -> list[str]:
         for network in value:
