@@ -51,17 +51,19 @@ def test_failure_5_prod_starts_no_simulator_and_no_demo_unless_asked() -> None:
     assert not prod.demo
     assert "city-platform-sim" not in prod.ports()
     assert "EXCHANGE_CITY_PLATFORM_URL" not in prod.env()  # nothing points at a simulator
+    assert "IDENTITY_SMS_URL" not in prod.env()
     asked = load_config({"TONGBAN_ENV": "prod", "TONGBAN_SIMULATORS": "1"}, root=ROOT)
     assert {sim.name for sim in asked.simulators} == {
         "population-sim",
         "city-platform-sim",
         "timestamping-sim",
+        "sms-sim",
     }
     assert not asked.demo  # demo data never, even when asked for simulators
     assert load_config({"TONGBAN_ENV": "prod"}, root=ROOT, simulators=True).simulators
     dev = load_config({}, root=ROOT)
     assert dev.demo
-    assert len(dev.simulators) == 3
+    assert len(dev.simulators) == 4
     assert load_config({"TONGBAN_SIMULATORS": "0"}, root=ROOT).simulators == ()
 
 

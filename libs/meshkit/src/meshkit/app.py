@@ -16,6 +16,7 @@ from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from starlette.middleware import Middleware
 from starlette.routing import compile_path
 
 from meshkit.auth import TokenVerifier
@@ -100,12 +101,15 @@ def build_app(
     version: str = "0.1.0",
     tags: list[dict[str, Any]] | None = None,
     body_limits: Sequence[tuple[str, int]] = (),
+    gate: Middleware | None = None,
 ) -> FastAPI:
     """Routes of ``routers`` declared with a :class:`meshkit.lanes.ServedBy` class are served by
     :class:`meshkit.lanes.FastLanes`.
     ``body_limits``: (route path template, bytes) for the few routes that take bodies larger than
     ``settings.max_body_bytes`` (e.g. ``("/cases/{case_id}/materials/{code}/upload", 10 MiB)``); every other
-    route of the service refuses more than ``max_body_bytes`` itself, whether or not a gateway is in front."""
+    route of the service refuses more than ``max_body_bytes`` itself, whether or not a gateway is in front.
+    ``gate``: a middleware that may refuse a request before anything else of the app runs (e.g. the exchange's
+    background lane), inside the security headers and the request context, so its refusals carry both."""
 
     @asynccontextmanager
     async def started_then_frozen(app: FastAPI) -> AsyncIterator[None]:
@@ -135,6 +139,8 @@ def build_app(
         max_bytes=settings.max_body_bytes,
         path_limits=[(compile_path(path)[0].pattern, limit) for path, limit in body_limits],
     )
+    if gate is not None:
+        app.add_middleware(gate.cls, *gate.args, **gate.kwargs)
     app.add_middleware(RequestContextMiddleware, service=service)
     app.add_middleware(SecurityHeaders)  # outermost of ours: every response the app sends
     app.include_router(_ops_router(service))

@@ -21,9 +21,9 @@ import logging
 import time
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from urllib.parse import unquote, urlparse
 
-import nats
 from nats.aio.client import Client as NATS
 from nats.aio.msg import Msg
 from nats.errors import TimeoutError as NatsTimeoutError
@@ -69,7 +69,7 @@ class RevocationFeed:
         self._url = nats_url
         # this process's own NATS user (meshkit.natsauth): replies on that user's inbox prefix only
         login = user or unquote(urlparse(nats_url).username or "") or None
-        self._login: dict[str, str] = {"inbox_prefix": inbox_prefix(login) if login else "_INBOX"}
+        self._login: dict[str, Any] = {"inbox_prefix": inbox_prefix(login) if login else "_INBOX"}
         if user is not None and password is not None:
             self._login.update(user=user, password=password)
         self._name = name
@@ -149,12 +149,14 @@ class RevocationFeed:
             # No reconnecting inside the client: a lost connection closes it, and ``_run`` connects anew (with its
             # own backoff) and resumes from the last sequence. An unreachable server fails the connect within a
             # second instead of the client's own retry loop (60 tries, 2 s apart, by default).
-            self._nc = await nats.connect(
+            # the client exists before it connects, so a shutdown during the connect can still close its socket
+            self._nc = NATS()
+            await self._nc.connect(
                 self._url,
                 name=self._name,
                 allow_reconnect=False,
                 max_reconnect_attempts=1,
-                reconnect_time_wait=0.5,
+                reconnect_time_wait=1,
                 connect_timeout=2,
                 error_cb=quiet,
                 **self._login,

@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 
 from fastapi import FastAPI
+from starlette.middleware import Middleware
 
 from exchange.api import ROUTERS
 from exchange.api.background_lane import BackgroundLaneGate
@@ -131,7 +132,9 @@ def create_app(settings: ExchangeSettings | None = None) -> FastAPI:
         lifespan=lifespan,
         routers=ROUTERS,
         tags=TAGS,
+        # a background lane serves the cases worker's routes only, to its client only
+        gate=Middleware(BackgroundLaneGate, clients=settings.background_lane_clients)
+        if settings.background_lane
+        else None,
     )
-    if settings.background_lane:  # the cases worker's routes only, to its client only (outermost)
-        app.add_middleware(BackgroundLaneGate, clients=settings.background_lane_clients)
     return app
