@@ -165,3 +165,23 @@ def test_an_override_changes_only_what_it_names() -> None:
 )
 def test_the_source_address(peer: str, forwarded: str | None, source: str) -> None:
     assert source_address(peer, forwarded, TrustedProxies(["10.0.0.0/8"])) == source
+
+
+async def test_a_token_buys_no_second_allowance_where_none_is_needed(
+    settings_for: Callable[..., GatewaySettings], tokens: TokenFactory
+) -> None:
+    """Login, token, registration and code sending count per address whatever token comes along: rotating
+    tokens from one address gets one allowance, not one per token."""
+    login = {"login": {**LOGIN["login"], "by_address": True}}
+    async with started(settings_for(rate_limits=login), tokens) as app, reach(app, "198.51.100.30") as c:
+        statuses = []
+        for n in range(9):
+            headers = tokens.headers(sub=f"system-{n % 3}", kind="system")
+            statuses += await tries(c, 1, headers=headers)
+    assert statuses == [404] * 5 + [429] * 4
+
+
+def test_the_strict_classes_count_per_address() -> None:
+    rules = Rules.with_overrides({})
+    strict = {c.name for c in rules.classes if c.by_address}
+    assert strict == {"login", "token", "registration", "code"}

@@ -37,6 +37,11 @@ class LimitSpec(BaseModel):
     paths: list[str] = Field(
         default_factory=list, description="regular expressions over the whole path; empty: every path"
     )
+    by_address: bool = Field(
+        default=False,
+        description="count per source address even when a token names the caller (routes that need no token: "
+        "a token must not buy another allowance)",
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +51,7 @@ class LimitClass:
     window: float
     methods: frozenset[str]
     paths: tuple[re.Pattern[str], ...]
+    by_address: bool = False
 
     @property
     def lease(self) -> int:
@@ -61,17 +67,23 @@ class LimitClass:
 
 DEFAULT_CLASSES: dict[str, LimitSpec] = {
     # the login form (a password hash per try): a password spray from one address stops here
-    "login": LimitSpec(limit=20, window=60, methods=["POST"], paths=[r"/identity/authorize"]),
+    "login": LimitSpec(
+        limit=20, window=60, methods=["POST"], paths=[r"/identity/authorize"], by_address=True
+    ),
     # token, introspection and revocation requests (client secrets and refresh tokens are hashed too)
     "token": LimitSpec(
-        limit=120, window=60, methods=["POST"], paths=[r"/identity/(token|introspect|revoke)"]
+        limit=120,
+        window=60,
+        methods=["POST"],
+        paths=[r"/identity/(token|introspect|revoke)"],
+        by_address=True,
     ),
     # new accounts: persons and companies
     "registration": LimitSpec(
-        limit=10, window=600, methods=["POST"], paths=[r"/identity/(persons|enterprises)"]
+        limit=10, window=600, methods=["POST"], paths=[r"/identity/(persons|enterprises)"], by_address=True
     ),
     # one-time codes sent by text message
-    "code": LimitSpec(limit=5, window=600, methods=["POST"], paths=[r"/identity/.*codes?"]),
+    "code": LimitSpec(limit=5, window=600, methods=["POST"], paths=[r"/identity/.*codes?"], by_address=True),
     # searches and the catalog people browse
     "search": LimitSpec(
         limit=1_200, window=60, methods=["GET"], paths=[r"/catalog/.*", r"/cases/open-matters.*"]
@@ -92,6 +104,7 @@ class Rules:
                 window=spec.window,
                 methods=frozenset(m.upper() for m in spec.methods),
                 paths=tuple(re.compile(p) for p in spec.paths),
+                by_address=spec.by_address,
             )
             for name, spec in specs.items()
         )

@@ -38,7 +38,8 @@ class Throttle:
         limit_class = self.rules.classify(scope["method"], scope["path"])
         if limit_class is None:
             return None
-        wait = await self.windows.take(limit_class, self.caller(scope))
+        caller = f"ip:{scope[SOURCE]}" if limit_class.by_address else self.caller(scope)
+        wait = await self.windows.take(limit_class, caller)
         if wait is None:
             return None
         limited.labels(limit_class.name).inc()
