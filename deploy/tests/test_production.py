@@ -14,6 +14,7 @@ from exchange.signing import sm2_public_key
 from tongban.config import load_config
 from tongban.mesh import Mesh
 from tongban.ports import free_base_port
+from tongban.preflight import EMBEDDED_POSTGRES
 from tongban.steps import MeshError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -91,6 +92,7 @@ def test_failure_5_prod_with_demo_secrets_refuses_to_start_naming_each_setting(
     for name in OFFENDING:
         assert name in message, name
     assert "NATS_PASSWORD" not in message  # the launcher generated each service's NATS user
+    assert "<SERVICE>_DATABASE_URL (missing: the embedded PostgreSQL" in message  # trust authentication
     assert DEMO_SECRET not in message
     assert "dev-only-secret" not in message
     assert mesh.postgres is None
@@ -132,3 +134,15 @@ def test_prod_preflight_passes_with_real_values_and_names_missing_nats_credentia
     assert refused.returncode == 1
     assert "CATALOG_NATS_USER/CATALOG_NATS_PASSWORD" in refused.stderr
     assert "n" * 32 not in refused.stderr
+
+
+@pytest.mark.integration
+def test_prod_refuses_the_embedded_postgresql() -> None:
+    """The embedded server lets every local user in as any role without a password (trust on loopback): fine
+    for a developer's machine, never for prod, even with every other value real."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("IDENTITY_", "CASES_", "EXCHANGE_"))}
+    argv = [sys.executable, "-m", "tongban.preflight", "identity", "catalog", "cases", "exchange"]
+    env = {**base, **_production_environ(), EMBEDDED_POSTGRES: "1"}
+    refused = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
+    assert refused.returncode == 1
+    assert "<SERVICE>_DATABASE_URL" in refused.stderr

@@ -23,6 +23,7 @@ from tongban.config import GatewaySpec, LaneSpec, MeshConfig, ServiceSpec, Simul
 from tongban.databases import database_name, ensure_external_database
 from tongban.natsusers import mesh_nats_users, process_nats_env
 from tongban.ports import busy_ports
+from tongban.preflight import EMBEDDED_POSTGRES
 from tongban.processes import ManagedProcess, log_tail, stop_all
 from tongban.runstate import LauncherRunning, RunState
 from tongban.servers import start_server, stop_postgres, wait_postgres_accepts
@@ -166,6 +167,8 @@ class Mesh:
             for spec in self.config.services:
                 env.update(process_nats_env(self.config, spec.name, self._nats_passwords, env))
             names = [spec.name for spec in self.config.services]
+            if self.config.embedded_postgres:
+                env[EMBEDDED_POSTGRES] = "1"
             result = subprocess.run(
                 [sys.executable, "-m", "tongban.preflight", *names],
                 env=env,

@@ -16,7 +16,10 @@ from pydantic import ValidationError
 
 from meshkit.settings import ServiceSettings, refusal_message
 
-__all__ = ["SETTINGS", "main", "problems"]
+__all__ = ["EMBEDDED_POSTGRES", "SETTINGS", "main", "problems"]
+
+EMBEDDED_POSTGRES = "TONGBAN_PREFLIGHT_EMBEDDED_POSTGRES"
+"""Set by the launcher when it would start its embedded PostgreSQL (trust authentication on loopback)."""
 
 # each standard service's settings class ("module:attribute")
 SETTINGS = {
@@ -56,6 +59,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if environment == "dev":
         return 0
     found = problems(services, environment)
+    if environment == "prod" and os.environ.get(EMBEDDED_POSTGRES) == "1":
+        found.append(
+            "<SERVICE>_DATABASE_URL (missing: the embedded PostgreSQL lets every local user in as any role without "
+            "a password; in prod each service needs a server that authenticates its roles)"
+        )
     if found:
         print(refusal_message(environment, found), file=sys.stderr)
         return 1

@@ -64,7 +64,9 @@ async def send_login_code(
     """Send a login code to the registered phone of the person with this ID number, if there is one."""
     person = await _person(uow, cipher, login)
     if person is None or person.phone_enc is None:
-        await count_unaddressed_request(uow, cipher=cipher, policy=policy, source=source, now=now)
+        await count_unaddressed_request(
+            uow, cipher=cipher, policy=policy, login=login, source=source, now=now
+        )
         return
     phone = cipher.open(person.phone_enc)
     await send_code(

@@ -140,17 +140,20 @@ async def send_code(
 
 
 async def count_unaddressed_request(
-    uow: IdentityUnitOfWork, *, cipher: PiiCipher, policy: CodePolicy, source: str, now: datetime
+    uow: IdentityUnitOfWork, *, cipher: PiiCipher, policy: CodePolicy, login: str, source: str, now: datetime
 ) -> None:
-    """A request that names no account with a phone is answered like any other, and still counts for its source
-    (so that nobody can try numbers unthrottled where nothing is sent)."""
+    """A request that names no account with a phone is answered like any other: it counts for its source (so
+    that nobody can try numbers unthrottled where nothing is sent) and, under a keyed stand-in for the number it
+    would have gone to, against the same per-number limits — a second request within the interval is refused
+    exactly as for a registered account, so the limits do not tell which ID numbers are registered."""
     source_key = source_lookup(cipher, source)
-    await _admit(uow, policy=policy, phone_lookup=NO_NUMBER, source_key=source_key, now=now)
+    stand_in = cipher.lookup("unaddressed_login", login.strip().upper())
+    await _admit(uow, policy=policy, phone_lookup=stand_in, source_key=source_key, now=now)
     uow.phone_codes.add(
         PhoneCode(
             id=str(uuid.uuid4()),
             purpose=CodePurpose.LOGIN.value,
-            phone_lookup=NO_NUMBER,
+            phone_lookup=stand_in,
             source_key=source_key,
             code_hash="",
             created_at=now,

@@ -98,3 +98,24 @@ async def test_the_code_route_tells_nothing_about_accounts_and_is_limited(
     again = await client.post("/authorize/codes", headers={"Cookie": cookie}, data=known)
     assert again.status_code == 429
     assert int(again.headers["retry-after"]) >= 1
+
+
+async def test_a_second_request_is_refused_alike_whether_or_not_the_number_is_registered(
+    client: httpx.AsyncClient, world: World, edge: Edge, web_app: None
+) -> None:
+    """Found by an outside attacker: the per-number interval answered 429 to a second request for a registered
+    ID number and 200 for an unregistered one — an oracle of who has an account. Both are counted alike now."""
+    pending, cookie = await _login_page(client)
+    answers = {}
+    for login in ("500222199901010011", world.citizen_id_number):
+        data = {"pending": pending, "login": login}
+        first = await client.post(
+            "/authorize/codes", headers={"Cookie": cookie, "X-Tongban-Client-Address": login[-4:]}, data=data
+        )
+        again = await client.post(
+            "/authorize/codes", headers={"Cookie": cookie, "X-Tongban-Client-Address": login[-4:]}, data=data
+        )
+        answers[login] = (first.status_code, again.status_code, again.headers.get("retry-after"))
+    unknown, known = answers.values()
+    assert unknown == known
+    assert known[:2] == (200, 429)
