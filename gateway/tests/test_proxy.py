@@ -12,6 +12,8 @@ import httpx
 import pytest
 
 from gateway.main import create_app
+from meshkit.peers import address_proof
+from meshkit.settings import DEV_FORWARDING_KEY
 
 pytestmark = pytest.mark.api
 
@@ -87,6 +89,15 @@ async def test_forwarded_headers(client: httpx.AsyncClient, seen: Seen) -> None:
     assert seen(echo, "x-forwarded-host") == ["gateway.test"]
     assert seen(echo, "x-forwarded-prefix") == ["/cases"]
     assert seen(echo, "host") != ["gateway.test"]
+
+
+async def test_the_client_address_is_forwarded_with_its_proof(client: httpx.AsyncClient, seen: Seen) -> None:
+    """The gateway vouches for the address it settled on (the peer here: no trusted proxy); a client's own
+    claim and proof are dropped."""
+    forged = {"X-Tongban-Client-Address": "10.0.0.1", "X-Tongban-Client-Address-Proof": "0" * 64}
+    echo = (await client.get("/cases/echo/a", headers=forged)).json()
+    assert seen(echo, "x-tongban-client-address") == ["203.0.113.7"]
+    assert seen(echo, "x-tongban-client-address-proof") == [address_proof(DEV_FORWARDING_KEY, "203.0.113.7")]
 
 
 async def test_request_id_is_generated_propagated_and_returned(client: httpx.AsyncClient, seen: Seen) -> None:

@@ -21,6 +21,7 @@ from meshkit.embedded import EmbeddedNats, EmbeddedPostgres
 from meshkit.observability import uvicorn_log_config
 from tongban.config import GatewaySpec, LaneSpec, MeshConfig, ServiceSpec, SimulatorSpec
 from tongban.databases import database_name, ensure_external_database
+from tongban.forwarding import FORWARDING_KEY, forwarding_key
 from tongban.natsusers import mesh_nats_users, process_nats_env
 from tongban.ports import busy_ports
 from tongban.preflight import EMBEDDED_POSTGRES
@@ -397,6 +398,9 @@ class Mesh:
     def _base_env(self) -> dict[str, str]:
         if not self._env:
             self._env = {**os.environ, **self.config.env()}
+            self._env.setdefault(
+                FORWARDING_KEY, forwarding_key(self.config.var_dir / "run" / "forwarding.key")
+            )
         return dict(self._env)
 
     def _process(self, name: str, argv: list[str], env: dict[str, str] | None = None) -> ManagedProcess:

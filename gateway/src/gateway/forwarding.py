@@ -9,9 +9,9 @@ from starlette.types import Scope
 from yarl import URL
 
 from gateway.routes import Route
-from gateway.throttle import SOURCE
+from gateway.throttle import SOURCE, SOURCE_PROOF
 from meshkit.observability import current_request_id, current_traceparent
-from meshkit.peers import CLIENT_ADDRESS_HEADER
+from meshkit.peers import CLIENT_ADDRESS_HEADER, CLIENT_ADDRESS_PROOF_HEADER
 
 __all__ = ["response_headers", "upstream_headers", "upstream_url"]
 
@@ -29,6 +29,7 @@ _DROP_REQUEST = _HOP_BY_HOP | {
     b"x-forwarded-host",
     b"x-forwarded-prefix",
     CLIENT_ADDRESS_HEADER.encode(),
+    CLIENT_ADDRESS_PROOF_HEADER.encode(),
 }
 # The gateway's own server writes Date and Server; RequestContextMiddleware writes X-Request-Id.
 _DROP_RESPONSE = _HOP_BY_HOP | {b"x-request-id", b"date", b"server"}
@@ -64,6 +65,7 @@ def upstream_headers(scope: Scope, route: Route) -> list[tuple[str, str]]:
     source = scope.get(SOURCE)
     if source:
         headers.append((CLIENT_ADDRESS_HEADER, source))
+        headers.append((CLIENT_ADDRESS_PROOF_HEADER, scope[SOURCE_PROOF]))
     request_id = current_request_id()
     if request_id:
         headers.append(("X-Request-Id", request_id))

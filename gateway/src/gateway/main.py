@@ -131,6 +131,7 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
         guard=guard,
         throttle=throttle if settings.rate_limits_enabled else None,
         trusted=trusted,
+        forwarding_key=settings.forwarding_key.get_secret_value(),
     )
     app.add_middleware(
         BodyLimitMiddleware,

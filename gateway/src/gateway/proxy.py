@@ -19,6 +19,7 @@ from gateway.routes import Route, RouteTable, internal_path
 from gateway.throttle import Throttle, remember_source
 from gateway.upstreams import Upstreams
 from meshkit.errors import problem_response
+from meshkit.settings import DEV_FORWARDING_KEY
 
 __all__ = ["Guard", "ProxyMiddleware"]
 
@@ -72,6 +73,7 @@ class ProxyMiddleware:
         guard: Guard | None = None,
         throttle: Throttle | None = None,
         trusted: TrustedProxies | None = None,
+        forwarding_key: str = DEV_FORWARDING_KEY,
     ) -> None:
         self.app = app
         self.routes = routes
@@ -79,6 +81,7 @@ class ProxyMiddleware:
         self.guard = guard
         self.throttle = throttle
         self.trusted = trusted or TrustedProxies(())
+        self.forwarding_key = forwarding_key
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         route = self.routes.get(scope["path"][1:].partition("/")[0]) if scope["type"] == "http" else None
@@ -89,7 +92,7 @@ class ProxyMiddleware:
             await _not_routed(scope, receive, send)
             return
         scope["route"] = route  # names the upstream in the request-duration metric
-        remember_source(scope, self.trusted)
+        remember_source(scope, self.trusted, self.forwarding_key)
         if self.guard is not None and route.guarded(scope["path"]):
             refusal = await self.guard(scope, route)
             if refusal is not None:

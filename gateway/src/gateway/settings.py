@@ -8,7 +8,7 @@ from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import SettingsConfigDict
 
 from gateway.limits import LimitSpec
-from meshkit.settings import SecretSafeSettings
+from meshkit.settings import DEV_FORWARDING_KEY, SecretSafeSettings
 
 __all__ = ["GatewaySettings"]
 
@@ -65,6 +65,11 @@ class GatewaySettings(SecretSafeSettings):
         description="JSON overrides of the rate-limit classes by name (login, token, registration, code, "
         'search, api), e.g. {"login": {"limit": 20, "window": 60, "methods": ["POST"], '
         '"paths": ["/identity/authorize"]}}',
+    )
+    forwarding_key: SecretStr = Field(
+        default=SecretStr(DEV_FORWARDING_KEY),
+        validation_alias=AliasChoices("forwarding_key", "TONGBAN_FORWARDING_KEY"),
+        description="the key the gateway proves the client address it forwards with (the services share it)",
     )
     metrics_networks: list[str] = Field(
         default=["127.0.0.0/8", "::1/128"],

@@ -12,11 +12,13 @@ from gateway.counters import SharedWindows
 from gateway.limits import Rules, TrustedProxies, source_address
 from meshkit.auth import Principal
 from meshkit.errors import problem_response
+from meshkit.peers import address_proof
 
-__all__ = ["PRINCIPAL", "SOURCE", "Throttle", "limited", "remember_source", "store_fallbacks"]
+__all__ = ["PRINCIPAL", "SOURCE", "SOURCE_PROOF", "Throttle", "limited", "remember_source", "store_fallbacks"]
 
 PRINCIPAL = "tongban.principal"
 """Where the gateway's token check leaves the verified caller in the ASGI scope."""
+SOURCE_PROOF = "tongban.source_proof"
 SOURCE = "tongban.source"
 """Where the proxy leaves the client's address (:func:`gateway.limits.source_address`) in the ASGI scope."""
 
@@ -61,8 +63,9 @@ class Throttle:
         return f"ip:{scope[SOURCE]}"
 
 
-def remember_source(scope: Scope, trusted: TrustedProxies) -> str:
-    """The client's address, kept in the scope for the limits and the ``X-Tongban-Client-Address`` header."""
+def remember_source(scope: Scope, trusted: TrustedProxies, forwarding_key: str) -> str:
+    """The client's address, kept in the scope for the limits and the ``X-Tongban-Client-Address`` header (with
+    its proof under the forwarding key, :mod:`meshkit.peers`)."""
     forwarded = None
     for name, value in scope["headers"]:
         if name == b"x-forwarded-for":
@@ -70,4 +73,5 @@ def remember_source(scope: Scope, trusted: TrustedProxies) -> str:
     client = scope.get("client")
     source = source_address(client[0] if client else None, forwarded, trusted)
     scope[SOURCE] = source
+    scope[SOURCE_PROOF] = address_proof(forwarding_key, source)
     return source

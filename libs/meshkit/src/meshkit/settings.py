@@ -14,6 +14,7 @@ from pydantic import AliasChoices, Field, SecretStr, ValidationError, model_vali
 from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
 
 __all__ = [
+    "DEV_FORWARDING_KEY",
     "DEV_SECRET",
     "Environment",
     "SecretSafeSettings",
@@ -25,6 +26,7 @@ __all__ = [
 Environment = Literal["dev", "test", "prod"]
 
 DEV_SECRET = "dev-only-secret-do-not-use-in-production"  # noqa: S105 - the value refused outside dev
+DEV_FORWARDING_KEY = "dev-only-forwarding-key-do-not-use-in-production"
 
 
 def _shared(name: str) -> AliasChoices:
@@ -94,6 +96,12 @@ class ServiceSettings(SecretSafeSettings):
     )
     database_pool_size: int = Field(default=10, ge=1, le=200)
     nats_url: str = Field(default="nats://127.0.0.1:8842", validation_alias=_shared("NATS_URL"))
+    forwarding_key: SecretStr = Field(
+        default=SecretStr(DEV_FORWARDING_KEY),
+        validation_alias=_shared("TONGBAN_FORWARDING_KEY"),
+        description="the key the gateway proves the client address it forwards with (meshkit.peers); the same in "
+        "the gateway and every service; the launcher generates one per var/",
+    )
     nats_user: str | None = Field(
         default=None,
         description="this process's NATS user (``<PREFIX>NATS_USER``): the launcher generates one per service "
@@ -194,6 +202,8 @@ class ServiceSettings(SecretSafeSettings):
             problems.append(f"{self.env_name('secret_key')} (still has the development default)")
         elif len(secret) < 32:
             problems.append(f"{self.env_name('secret_key')} (must be at least 32 characters outside dev)")
+        if environment == "prod" and self.forwarding_key.get_secret_value() == DEV_FORWARDING_KEY:
+            problems.append("TONGBAN_FORWARDING_KEY (still has the development default)")
         if environment == "prod" and not self.nats_authenticated:
             problems.append(
                 f"{self.env_name('nats_user')}/{self.env_name('nats_password')} (missing: NATS requires a user "

@@ -22,6 +22,8 @@ from identity.store.models import Client, Enterprise, Organization, Person, Staf
 from identity.store.unit_of_work import IdentityUnitOfWork
 from identity.use_cases.tokens import client_secret_hash
 from meshkit.db import Database
+from meshkit.peers import forwarded
+from meshkit.settings import DEV_FORWARDING_KEY
 from meshkit.testing.service import TEST_SECRET
 
 PASSWORD = "Kaifandian-2024"
@@ -242,7 +244,7 @@ class Browser:
         cookie = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         headers = {**kwargs.pop("headers", {}), **({"Cookie": cookie} if cookie else {})}
         if self.address:
-            headers["X-Tongban-Client-Address"] = self.address
+            headers.update(forwarded(DEV_FORWARDING_KEY, self.address))
         response = await self.client.request(method, url, headers=headers, **kwargs)
         self._remember(response)
         return response

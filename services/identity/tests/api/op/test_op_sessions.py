@@ -194,3 +194,30 @@ async def test_session_rows_record_the_login(client: httpx.AsyncClient, op: OpWo
     assert session.subject_id == op.person_id
     assert session.acr == 2
     assert session.ended_at is None
+
+
+async def test_an_address_claimed_without_the_gateways_proof_is_not_believed(
+    client: httpx.AsyncClient, op: OpWorld
+) -> None:
+    """Found by an outside attacker: whoever reached identity's port directly chose the address its locks count
+    against (a fresh one per try, or the victim's). Without the gateway's proof the connection's peer counts."""
+    browser = Browser(client)
+    page = await browser.authorize()
+    for n in range(6):  # a different claimed address each time, no proof
+        page = await browser.request(
+            "POST",
+            "/authorize",
+            data={
+                "pending": hidden(page.text, "pending"),
+                "login": op.staff_username,
+                "password": "Wrong-passw0rd",
+            },
+            headers={"X-Tongban-Client-Address": f"10.9.{n}.1"},
+        )
+    peer = "127.0.0.1"  # httpx's ASGI transport's client address
+    assert await _pair(op, op.staff_id, "10.9.0.1") is None
+    counted = await _pair(op, op.staff_id, peer)
+    assert counted is not None
+    assert counted[0] == 5  # counted against the real peer, which is locked after five
+    victim = Browser(client, "198.51.100.60")  # the gateway's proven address of the real person: not locked
+    assert await victim.log_in(op.staff_username)

@@ -12,6 +12,8 @@ from sqlalchemy import select, update
 
 from identity.store.models import Person, PhoneCode
 from meshkit.db import Database
+from meshkit.peers import forwarded
+from meshkit.settings import DEV_FORWARDING_KEY
 
 from .conftest import PASSWORD, World, id_number, register_online
 from .edge import DUTY, POPULATION, Edge
@@ -167,7 +169,7 @@ async def test_code_sending_is_limited_per_number_and_per_source(
     assert refused.status_code == 429
     assert 3000 < int(refused.headers["retry-after"]) <= 3600
     # behind the gateway, the source is the client address the gateway settled on
-    other = {"X-Tongban-Client-Address": "203.0.113.9"}
+    other = forwarded(DEV_FORWARDING_KEY, "203.0.113.9")
     assert (
         await client.post("/persons/phone-codes", json={"phone": "13700009999"}, headers=other)
     ).status_code == 202
