@@ -113,6 +113,7 @@ def _production_environ() -> dict[str, str]:
         "EXCHANGE_WITNESS_PUBLIC_KEY": "3" * 64,
         "EXCHANGE_CLIENT_SECRET": "exchange-secret-from-the-secret-store",
         "CASES_CLIENT_SECRET": "cases-secret-from-the-secret-store",
+        "TONGBAN_FORWARDING_KEY": "forwarding-key-from-the-secret-store-0123456789",
     }
     for prefix in ("IDENTITY", "CATALOG", "CASES", "EXCHANGE"):
         env[f"{prefix}_SECRET_KEY"] = key

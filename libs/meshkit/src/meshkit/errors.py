@@ -198,7 +198,7 @@ def install_error_handlers(app: FastAPI) -> None:
             detail = f"没有这个接口: {request.method} {request.url.path}"
         return problem_response(
             status=exc.status_code,
-            code=codes.get(exc.status_code, "http_error"),
+            code=getattr(exc, "code", None) or codes.get(exc.status_code, "http_error"),
             detail=detail,
             instance=request.url.path,
             headers=dict(exc.headers or {}),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from meshkit.errors import problem_response
@@ -14,16 +15,32 @@ __all__ = ["BodyLimitMiddleware", "BodyTooLarge", "NulCharacter"]
 _NUL_ESCAPE = b"\\u0000"  # JSON's spelling of U+0000
 
 
-class NulCharacter(Exception):
-    """Raised from ``receive()`` when a JSON or form body carries U+0000, which no text column can store."""
+class NulCharacter(HTTPException):
+    """Raised from ``receive()`` when a JSON or form body carries U+0000, which no text column can store. An
+    ``HTTPException``, so a framework parsing the body (FastAPI's form parser) lets it through instead of turning it
+    into "error parsing the body"; the app's handler answers it as this middleware would."""
+
+    code = "invalid_character"
+
+    def __init__(self) -> None:
+        super().__init__(400, NUL_DETAIL)
 
 
-class BodyTooLarge(Exception):
+class BodyTooLarge(HTTPException):
     """Raised from ``receive()`` when a streamed body passes the limit; wrappers may re-raise it by type."""
 
+    code = "payload_too_large"
+
     def __init__(self, limit: int) -> None:
-        super().__init__(f"request body larger than {limit} bytes")
+        super().__init__(413, too_large_detail(limit))
         self.limit = limit
+
+
+NUL_DETAIL = "请求中含有空字符（U+0000），请删除后重试 (the request carries U+0000)"
+
+
+def too_large_detail(limit: int) -> str:
+    return f"请求体超过上限 {limit} 字节 (body larger than {limit} bytes)"
 
 
 class BodyLimitMiddleware:
@@ -72,6 +89,8 @@ class BodyLimitMiddleware:
                     media.startswith(b"application/") and media.endswith(b"+json")
                 )
                 scan = _NUL_ESCAPE if raw or not media else None
+                if media == b"application/x-www-form-urlencoded":  # forms (the login page): %00, or the byte
+                    scan, raw = b"%00", True
         received = 0
         tail = b""
 
@@ -112,7 +131,7 @@ class BodyLimitMiddleware:
             status=400,
             code="invalid_character",
             instance=scope.get("path"),
-            detail="请求中含有空字符（U+0000），请删除后重试 (the request carries U+0000)",
+            detail=NUL_DETAIL,
         )
         await response(scope, receive, send)
 
@@ -121,6 +140,6 @@ class BodyLimitMiddleware:
             status=413,
             code="payload_too_large",
             instance=scope.get("path"),
-            detail=f"请求体超过上限 {max_bytes} 字节 (body larger than {max_bytes} bytes)",
+            detail=too_large_detail(max_bytes),
         )
         await response(scope, receive, send)

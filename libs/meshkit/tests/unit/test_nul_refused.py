@@ -3,12 +3,13 @@
 
 import httpx
 import pytest
-from starlette.applications import Starlette
+from fastapi import FastAPI
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from meshkit.errors import install_error_handlers
 from meshkit.middleware import BodyLimitMiddleware
 
 pytestmark = pytest.mark.unit
@@ -23,10 +24,11 @@ async def echo(request: Request) -> JSONResponse:
 
 
 def client() -> httpx.AsyncClient:
-    app = Starlette(  # the middleware where build_app adds it: inside Starlette's own error handling
+    app = FastAPI(  # the middleware where build_app adds it, with the app's problem handlers
         routes=[Route("/{path:path}", echo, methods=["GET", "POST"])],
         middleware=[Middleware(BodyLimitMiddleware, max_bytes=1 << 20)],
     )
+    install_error_handlers(app)
     return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test")
 
 

@@ -33,6 +33,7 @@ def test_shared_names_read_from_environment(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setenv("SECRET_KEY", "x" * 40)
     monkeypatch.setenv("NATS_USER", "scratch")
     monkeypatch.setenv("NATS_PASSWORD", "p" * 32)
+    monkeypatch.setenv("TONGBAN_FORWARDING_KEY", "f" * 40)
     settings = ServiceSettings()
     assert settings.nats_url == "nats://10.0.0.1:4222"
     assert settings.environment == "prod"

@@ -25,6 +25,7 @@ PROD = IdentitySettings(
     secret_key=TEST_SECRET,
     nats_user="identity",
     nats_password="n" * 32,  # type: ignore[arg-type]
+    forwarding_key="f" * 40,  # type: ignore[arg-type]
 )
 
 
@@ -65,6 +66,7 @@ def test_failure_5_the_demo_loader_refuses_to_run_in_prod() -> None:
         "IDENTITY_SECRET_KEY": TEST_SECRET,
         "IDENTITY_NATS_USER": "identity",
         "IDENTITY_NATS_PASSWORD": "n" * 32,
+        "TONGBAN_FORWARDING_KEY": "f" * 40,
         "IDENTITY_DATABASE_URL": "postgresql+asyncpg://nobody@127.0.0.1:9/none",  # never reached
     }
     result = subprocess.run(
