@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import httpx
+
 from meshkit.events import ensure_stream
 from meshkit.revocation import REVOCATION_STREAM
+from meshkit.testing.support import eventually
+from meshkit.testing.tokens import TokenFactory
 from meshkit.worker import connect_nats
 
-__all__ = ["RevocationCase", "announce_revocation", "revocation_cases"]
+__all__ = ["RevocationCase", "announce_revocation", "refused_once_announced", "revocation_cases"]
 
 
 async def announce_revocation(
@@ -71,3 +76,26 @@ def revocation_cases() -> list[RevocationCase]:
             "client", "identity.client_tokens_revoked.v1", {"client_id": v, "reason": "x"}, {"client_id": v}
         ),
     ]
+
+
+Call = Callable[[dict[str, str]], Awaitable[httpx.Response]]
+
+
+async def refused_once_announced(
+    call: Call, tokens: TokenFactory, nats_url: str, case: RevocationCase, *, kind: str
+) -> None:
+    """A service's side of a revocation: a token ``call`` accepts is refused (401 ``invalid_token``) within 5 s of
+    identity announcing ``case``, and another caller's token is still accepted."""
+    headers = tokens.headers(**{"sub": "p-revoked", "kind": kind, "acr": "2", **case.claims})
+    assert (await call(headers)).status_code != 401  # accepted before
+    await announce_revocation(nats_url, case.subject, **case.data)
+
+    async def refused() -> None:
+        response = await call(headers)
+        assert response.status_code == 401, response.text
+        assert response.headers["content-type"] == "application/problem+json"
+        assert response.json()["code"] == "invalid_token"
+
+    await eventually(refused, timeout=5)
+    other = tokens.headers(sub="p-other", kind=kind, acr="2")
+    assert (await call(other)).status_code != 401  # nobody else's token
