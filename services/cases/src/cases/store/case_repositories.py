@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, UnaryExpression, delete, func, or_, select, union_all
 from sqlalchemy import Sequence as DbSequence
 from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cases.domain.calendar import DayKind, WorkingCalendar
@@ -24,6 +25,7 @@ from cases.store.case_models import (
     RectificationTask,
     TimelineEntry,
 )
+from cases.store.idempotency import DuplicateIdempotencyKey, key_taken
 
 __all__ = ["COUNT_CAP", "CalendarRepository", "CaseRepository", "Page"]
 
@@ -49,6 +51,16 @@ class CaseRepository:
         self, *rows: Case | TimelineEntry | ClockEntry | Evaluation | RectificationTask | CaseMaterial
     ) -> None:
         self._session.add_all(rows)
+
+    async def write_keyed(self) -> None:
+        """Write what was added so far, a case carrying an Idempotency-Key among it: that key already committed
+        for the applicant → :class:`DuplicateIdempotencyKey` (see ``cases.store.idempotency``)."""
+        try:
+            await self._session.flush()
+        except IntegrityError as exc:
+            if key_taken(exc):
+                raise DuplicateIdempotencyKey from None
+            raise
 
     async def evaluation(self, case_id: str) -> Evaluation | None:
         return await self._session.get(Evaluation, case_id)

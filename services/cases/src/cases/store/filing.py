@@ -21,10 +21,11 @@ from typing import Any
 import asyncpg
 
 from cases.domain.materials import MaterialPlan
+from cases.store.idempotency import DuplicateIdempotencyKey, key_taken
 from meshkit.db import Database
 from meshkit.events import CloudEvent
 
-__all__ = ["CaseFiling", "DuplicateIdempotencyKey", "MaterialArrays"]
+__all__ = ["CaseFiling", "MaterialArrays"]
 
 # Columns of ``cases`` the filing writes, in parameter order after $1 (the matter code) and $2 (its version).
 _CASE_COLUMNS = (
@@ -124,10 +125,6 @@ class MaterialArrays:
         )
 
 
-class DuplicateIdempotencyKey(Exception):
-    """Another submission by the same applicant with the same Idempotency-Key was committed first."""
-
-
 class CaseFiling:
     def __init__(self, database: Database) -> None:
         self._database = database
@@ -165,7 +162,7 @@ class CaseFiling:
                     *materials.columns,
                 )
         except asyncpg.UniqueViolationError as exc:
-            if exc.constraint_name == "uq_cases_applicant_id_idempotency_key":
+            if key_taken(exc):
                 raise DuplicateIdempotencyKey from None
             raise
         return number

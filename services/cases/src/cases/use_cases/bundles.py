@@ -102,7 +102,9 @@ class Receipt:
 async def file_bundle(
     uow: CasesUnitOfWork, receipt: Receipt, *, bundle_code: str, idempotency_key: str | None
 ) -> Case:
-    """The parent case (lead department, combined limit, merged materials) and its member cases; not committed."""
+    """The parent case (lead department, combined limit, merged materials) and its member cases; not committed.
+    The parent, which carries the Idempotency-Key, is written first (``DuplicateIdempotencyKey`` if a retry
+    with the same key was committed meanwhile)."""
     bundle = await get_open_bundle(uow, code=bundle_code)
     matters: list[OpenMatter] = [await get_open_matter(uow, code=m["code"]) for m in bundle.members]
     require_real_name(receipt.caller, max((m.min_real_name_level for m in matters), default=1), bundle.name)
@@ -118,6 +120,7 @@ async def file_bundle(
         statutory_days=bundle.statutory_days,
         idempotency_key=idempotency_key,
     )
+    await uow.cases.write_keyed()  # a concurrent retry with this key committed first: DuplicateIdempotencyKey
     uow.cases.add(*material_rows(parent.id, plan_materials(bundle.materials), received_at=receipt.now))
     members = [
         await receipt.new_case(

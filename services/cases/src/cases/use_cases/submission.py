@@ -8,14 +8,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
-
 from cases.domain.access import Caller, applicant_id_of
 from cases.domain.clock import LimitUnit
 from cases.domain.states import CaseStatus, national_code
 from cases.events import CASE_SUBMITTED
 from cases.store.case_models import Case
-from cases.store.filing import DuplicateIdempotencyKey
+from cases.store.idempotency import DuplicateIdempotencyKey
 from cases.store.unit_of_work import CasesUnitOfWork
 from cases.use_cases.bundles import Receipt, file_bundle
 from cases.use_cases.events import case_changed
@@ -113,8 +111,8 @@ async def submit_application(
         form=application.form,
         now=now,
     )
-    if application.bundle_code is None:
-        try:
+    try:
+        if application.bundle_code is None:
             case = await _file_matter(
                 uow,
                 receipt,
@@ -123,23 +121,23 @@ async def submit_application(
                 idempotency_key=key,
                 matters=matters or OpenMatterCache(0),
             )
-        except DuplicateIdempotencyKey:  # a concurrent retry with the same key won the race
-            earlier = await uow.cases.by_idempotency_key(applicant_id, key or "")
-            if earlier is None:
-                raise
-            return earlier, False
-        return case, True
-    case = await file_bundle(uow, receipt, bundle_code=application.bundle_code, idempotency_key=key)
-    try:
-        await uow.commit()
-    except IntegrityError:  # a concurrent retry with the same key won the race
-        await uow.rollback()
-        if key:
-            earlier = await uow.cases.by_idempotency_key(applicant_id, key)
-            if earlier is not None:
-                return earlier, False
-        raise
+        else:
+            case = await file_bundle(uow, receipt, bundle_code=application.bundle_code, idempotency_key=key)
+            await uow.commit()
+    except DuplicateIdempotencyKey:  # a concurrent retry with the same key was committed first
+        return await _committed_first(uow, applicant_id, key or ""), False
     return case, True
+
+
+async def _committed_first(uow: CasesUnitOfWork, applicant_id: str, key: str) -> Case:
+    """The case the request that won the race committed under ``key`` (``cases.store.idempotency``)."""
+    await (
+        uow.rollback()
+    )  # the failed write ended this transaction; the winner's commit is visible to the next
+    earlier = await uow.cases.by_idempotency_key(applicant_id, key)
+    if earlier is None:  # cannot happen while cases are never deleted; never answer a case that is not there
+        raise RuntimeError("Idempotency-Key reported taken, but no case carries it")
+    return earlier
 
 
 async def _file_matter(
