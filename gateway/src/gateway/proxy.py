@@ -17,7 +17,7 @@ from gateway.forwarding import response_headers, upstream_headers, upstream_url
 from gateway.limits import TrustedProxies
 from gateway.routes import Route, RouteTable, internal_path
 from gateway.throttle import Throttle, remember_source
-from gateway.upstreams import Upstreams
+from gateway.upstreams import Upstreams, retire_connection
 from meshkit.errors import problem_response
 from meshkit.settings import DEV_FORWARDING_KEY
 
@@ -130,6 +130,8 @@ class ProxyMiddleware:
                 raise body.error from None  # e.g. over the body limit: BodyLimitMiddleware answers 413
             await _failure(scope, receive, send, route, exc)
             return
+        if response.status >= 500:
+            retire_connection()  # the upstream may be about to close it (see there)
         start = {
             "type": "http.response.start",
             "status": response.status,

@@ -11,8 +11,10 @@ decompression (bodies pass through as sent), no proxy from the environment, no r
 from __future__ import annotations
 
 import asyncio
+import select
 from collections.abc import Iterable
-from typing import Any
+from contextvars import ContextVar
+from typing import TYPE_CHECKING, Any
 
 import aiohttp
 
@@ -20,9 +22,71 @@ from gateway.routes import Route
 from gateway.settings import GatewaySettings
 from meshkit.observability import current_request_id, current_traceparent
 
-__all__ = ["Upstreams"]
+if TYPE_CHECKING:
+    from aiohttp.client_proto import ResponseHandler
+    from aiohttp.client_reqrep import ClientRequest
+    from aiohttp.connector import Connection
+    from aiohttp.tracing import Trace
+
+__all__ = ["LiveConnector", "Upstreams", "retire_connection"]
+
+_IN_USE: ContextVar[ResponseHandler | None] = ContextVar("gateway_upstream_connection", default=None)
 
 _SKIP_AUTO_HEADERS = ("Accept", "Accept-Encoding", "User-Agent", "Content-Type")
+
+
+class LiveConnector(aiohttp.TCPConnector):
+    """A pool that hands out no connection the upstream has hung up on, or is about to.
+
+    aiohttp drops a pooled connection once the event loop has *processed* the peer's FIN; an upstream that closes
+    right after answering (a keep-alive expiring, uvicorn after an app exception) leaves a window in which the FIN
+    sits unread in the socket while another request takes the connection and is written onto it — and fails.
+    Before a connection is used, one ``poll`` with a zero timeout asks the kernel: an idle HTTP/1.1 connection
+    with anything to read (end of stream, a reset, stray bytes) is closed and the next one taken, or a new one
+    opened, so nothing of the request was sent on it (urllib3's ``is_connection_dropped``; one syscall). A
+    connection marked by :func:`retire_connection` is closed the same way.
+    """
+
+    async def connect(
+        self, req: ClientRequest, traces: list[Trace], timeout: aiohttp.ClientTimeout
+    ) -> Connection:
+        for attempt in range(_MAX_STALE + 1):
+            connection = await super().connect(req, traces, timeout)
+            protocol = connection.protocol
+            if attempt < _MAX_STALE and (protocol is None or protocol.should_close or _hung_up(connection)):
+                connection.close()  # not back to the pool: the upstream is gone from this one
+                continue
+            _IN_USE.set(protocol)
+            return connection
+        raise AssertionError("unreachable: the last attempt returns")
+
+
+_MAX_STALE = 16  # stale pooled connections dropped for one request before it takes a new one regardless
+
+
+def _hung_up(connection: Connection) -> bool:
+    transport = connection.transport
+    sock = transport.get_extra_info("socket") if transport is not None else None
+    if sock is None:
+        return False
+    poller = select.poll()
+    poller.register(sock.fileno(), select.POLLIN)
+    return bool(poller.poll(0))
+
+
+def retire_connection() -> None:
+    """The upstream answered this request with a 5xx: the connection it came on is closed, never reused.
+
+    uvicorn closes a connection after an app exception even though the 500 the app sent promised keep-alive, and
+    does so only after the traceback is logged: milliseconds in which the pool would hand the connection to
+    another client's request, written onto it and then cut off — a 502 for someone else's failure, and for a
+    POST not one the gateway may replay (its bytes reached the upstream). Closing costs one new connection per
+    5xx. Works on the connection :class:`LiveConnector` last handed to this request (a context variable): aiohttp
+    may have pooled it already when the response's end arrived with its head; the pool then drops it when it is
+    next taken (``should_close``)."""
+    protocol = _IN_USE.get()
+    if protocol is not None:
+        protocol.force_close()
 
 
 class Upstreams:
@@ -42,7 +106,7 @@ class Upstreams:
             sock_read=settings.read_timeout,  # between two reads, so long streams are fine
         )
         for service in self.routes:
-            connector = aiohttp.TCPConnector(
+            connector = LiveConnector(
                 limit=settings.max_connections, keepalive_timeout=settings.keepalive_seconds, ttl_dns_cache=60
             )
             self.sessions[service] = aiohttp.ClientSession(
