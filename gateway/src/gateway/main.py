@@ -30,6 +30,7 @@ from meshkit.errors import install_error_handlers
 from meshkit.headers import SecurityHeaders
 from meshkit.heap import freeze_startup_heap
 from meshkit.http import service_client
+from meshkit.keepalive import MeshApp
 from meshkit.middleware import BodyLimitMiddleware
 from meshkit.observability import RequestContextMiddleware, configure_logging, uvicorn_log_config
 from meshkit.revocation import DenyList
@@ -93,7 +94,7 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
             await upstreams.close()
             await jwks_client.aclose()
 
-    app = FastAPI(
+    app = MeshApp(  # its own 500s do not close the client's connection either (meshkit.keepalive)
         title=DOCS_TITLE,
         description=DESCRIPTION,
         version="0.1.0",

@@ -19,6 +19,7 @@ from gateway.routes import Route, RouteTable, internal_path
 from gateway.throttle import Throttle, remember_source
 from gateway.upstreams import Upstreams, retire_connection
 from meshkit.errors import problem_response
+from meshkit.problem_fields import instance_uri
 from meshkit.settings import DEV_FORWARDING_KEY
 
 __all__ = ["Guard", "ProxyMiddleware"]
@@ -166,8 +167,8 @@ async def _not_routed(scope: Scope, receive: Receive, send: Send) -> None:
     response = problem_response(
         status=404,
         code="route_not_found",
-        detail=f"网关上没有此路径: {scope['path'][:200]} (not routed)",
-        instance=scope["path"][:200],
+        detail=f"网关上没有此路径: {instance_uri(scope['path'][:200])} (not routed)",
+        instance=scope["path"],
     )
     await response(scope, receive, send)
 

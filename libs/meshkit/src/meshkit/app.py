@@ -25,6 +25,7 @@ from meshkit.errors import install_error_handlers
 from meshkit.headers import SecurityHeaders
 from meshkit.heap import freeze_startup_heap
 from meshkit.http import service_client
+from meshkit.keepalive import MeshApp
 from meshkit.lanes import FastLanes, lanes_of
 from meshkit.middleware import BodyLimitMiddleware
 from meshkit.observability import RequestContextMiddleware
@@ -119,7 +120,7 @@ def build_app(
             freeze_startup_heap()
             yield
 
-    app = FastAPI(
+    app = MeshApp(  # a 500 it answered does not close the connection (meshkit.keepalive)
         title=title,
         description=description,
         version=version,

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from meshkit.observability import current_request_id
+from meshkit.problem_fields import allowed_methods, instance_uri
 
 __all__ = [
     "PROBLEM_JSON",
@@ -113,7 +114,7 @@ def problem_body(
         "title": title or _TITLES.get(status, "错误 (Error)"),
         "status": status,
         "detail": detail,
-        "instance": instance,
+        "instance": instance_uri(instance),  # percent-encoded, bounded: meshkit.problem_fields
         "code": code,
         "request_id": request_id or current_request_id(),
         **extra,
@@ -195,13 +196,18 @@ def install_error_handlers(app: FastAPI) -> None:
         codes = {404: "route_not_found", 405: "method_not_allowed", 401: "unauthorized", 403: "forbidden"}
         detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
         if exc.status_code == 404 and detail == "Not Found":
-            detail = f"没有这个接口: {request.method} {request.url.path}"
+            detail = f"没有这个接口: {request.method} {instance_uri(request.url.path)}"
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:  # every method the path has, not only the first matching route's
+            allowed = allowed_methods(request.app.router.routes, request.scope)
+            if allowed:
+                headers["Allow"] = ", ".join(sorted(allowed))
         return problem_response(
             status=exc.status_code,
             code=getattr(exc, "code", None) or codes.get(exc.status_code, "http_error"),
             detail=detail,
             instance=request.url.path,
-            headers=dict(exc.headers or {}),
+            headers=headers,
         )
 
     async def on_unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -156,3 +156,13 @@ async def test_town_admin_changes_only_its_own_territory(client: httpx.AsyncClie
         headers=world.headers("town_admin"),
     )
     assert moved.status_code == 403
+
+
+async def test_issue_18_failure_12_allow_names_every_method_of_the_path(client: httpx.AsyncClient) -> None:
+    """Issue 18 failure 12: ``DELETE /organizations`` answered ``Allow: GET`` although POST is a route too."""
+    collection = await client.delete("/organizations")
+    node = await client.delete("/organizations/500110000000")
+
+    assert (collection.status_code, collection.headers["allow"]) == (405, "GET, POST")
+    assert (node.status_code, node.headers["allow"]) == (405, "GET, PATCH")
+    assert collection.headers["content-type"] == "application/problem+json"

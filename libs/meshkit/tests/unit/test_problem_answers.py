@@ -1,0 +1,133 @@
+"""Issue 18: a 500 the app answered keeps the connection (failure 6); a 405's ``Allow`` lists every method of the
+path and a problem's ``instance`` is a safe, percent-encoded URI reference (failure 12)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import httpx
+import pytest
+import uvicorn
+from fastapi import APIRouter, FastAPI
+
+from meshkit.app import build_app
+from meshkit.embedded import free_port
+from meshkit.errors import ProblemError
+from meshkit.problem_fields import INSTANCE_MAX, instance_uri
+from meshkit.settings import ServiceSettings
+
+
+def app() -> FastAPI:
+    router = APIRouter()
+
+    @router.get("/organizations")
+    async def list_organizations() -> list[str]:
+        return []
+
+    @router.post("/organizations")
+    async def create_organization() -> dict[str, str]:
+        return {}
+
+    @router.put("/organizations/{code}")
+    async def replace_organization(code: str) -> dict[str, str]:
+        return {}
+
+    @router.get("/organizations/{code}")
+    async def get_organization(code: str) -> dict[str, str]:
+        raise ProblemError(f"没有这个组织 {code!r}", status=404, code="organization_not_found")
+
+    @router.get("/boom")
+    async def boom() -> None:
+        raise RuntimeError("a bug")
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+
+    return build_app(
+        service="answers",
+        title="t",
+        description="d",
+        settings=ServiceSettings(),
+        lifespan=lifespan,
+        routers=[router],
+    )
+
+
+@pytest.fixture
+async def client() -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app())
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
+        yield c
+
+
+async def test_issue_18_failure_6_a_500_keeps_the_connection_and_is_logged_once(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Issue 18 failure 6 (the cause): uvicorn closed the connection after the app's 500 — a pooling client's next
+    request on it was cut off — and logged the traceback a second time. Two requests on one connection now."""
+    port = free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(app(), host="127.0.0.1", port=port, lifespan="on", log_level="error")
+    )
+    task = asyncio.create_task(server.serve())
+    try:
+        while not server.started:
+            assert not task.done()
+            await asyncio.sleep(0.01)
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        answers = []
+        for path in ("/boom", "/organizations"):
+            writer.write(f"GET {path} HTTP/1.1\r\nHost: test\r\n\r\n".encode())
+            head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 5)
+            length = int(
+                next(h for h in head.split(b"\r\n") if h.lower().startswith(b"content-length")).split(b":")[1]
+            )
+            await reader.readexactly(length)
+            answers.append(head.split(b" ", 2)[1])
+        writer.close()
+        assert answers == [b"500", b"200"]  # the second on the same connection
+    finally:
+        server.should_exit = True
+        await task
+    tracebacks = [r for r in caplog.records if r.exc_info and r.levelno >= logging.ERROR]
+    assert len(tracebacks) == 1, [r.getMessage() for r in tracebacks]
+
+
+async def test_issue_18_failure_12_allow_lists_every_method_of_the_path(client: httpx.AsyncClient) -> None:
+    """Issue 18 failure 12: ``DELETE /organizations`` answered ``Allow: GET`` although POST is a route too."""
+    collection = await client.delete("/organizations")
+    item = await client.delete("/organizations/500110-SCJGJ")
+
+    assert (collection.status_code, collection.headers["allow"]) == (405, "GET, POST")
+    assert (item.status_code, item.headers["allow"]) == (405, "GET, PUT")
+    assert collection.json()["code"] == "method_not_allowed"
+
+
+async def test_issue_18_failure_12_instance_never_echoes_control_characters(
+    client: httpx.AsyncClient,
+) -> None:
+    """Issue 18 failure 12: ``instance`` was the raw decoded path, control characters and all."""
+    found = await client.get("/organizations/a%07b%E2%80%AE%0A%25")
+    unknown = await client.get("/no/such%1B[31mroute")
+    long = await client.get("/organizations/" + "%07" * 2000)
+
+    assert found.status_code == unknown.status_code == 404
+    assert found.json()["instance"] == "/organizations/a%07b%E2%80%AE%25"  # LF: dropped by Starlette's URL
+    assert unknown.json()["instance"] == "/no/such%1B%5B31mroute"
+    assert "\x1b" not in unknown.json()["detail"]
+    assert len(long.json()["instance"]) <= INSTANCE_MAX
+    assert long.json()["instance"].endswith("%07")  # never cut inside an escape
+    assert (await client.get("/organizations/500110-SCJGJ")).json()[
+        "instance"
+    ] == "/organizations/500110-SCJGJ"
+
+
+def test_issue_18_failure_12_instance_keeps_ordinary_paths_and_encodes_the_rest() -> None:
+    assert instance_uri("/catalog/matters/500110-SCJGJ-SPJY-XK") == "/catalog/matters/500110-SCJGJ-SPJY-XK"
+    assert instance_uri("/catalog/search/开饭店") == "/catalog/search/%E5%BC%80%E9%A5%AD%E5%BA%97"
+    assert instance_uri('/a b"<x>') == "/a%20b%22%3Cx%3E"
+    assert instance_uri(None) is None
