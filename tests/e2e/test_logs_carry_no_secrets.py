@@ -98,7 +98,8 @@ async def test_issue17_failure6_failed_statements_leave_no_secrets_in_any_log(
         for expected in ("UniqueViolation", "StringDataRightTruncation", "NotNullViolation", "uq_outbox"):
             assert expected in exceptions, (name, expected)  # the error stays diagnosable
         uvicorn_copies = [e for e in entries if e.get("logger") == "uvicorn.error" and "exception" in e]
-        assert len(uvicorn_copies) == len(KINDS), f"{name}: uvicorn's own traceback copy, as JSON"
+        # a 500 the app answered no longer reaches uvicorn (meshkit.keepalive, issue 18 failure 6): no second copy
+        assert uvicorn_copies == [], f"{name}: the traceback is logged once, by the service"
 
     # and every line that every process of the running mesh has written so far
     for log in sorted(mesh.config.log_dir.glob("*.log")):

@@ -1,0 +1,45 @@
+"""Issue 18 failure 5 through the gateway and the real mesh: six concurrent retries of one 一件事 application with
+one Idempotency-Key — one 201 and five 200 carrying the same case, never a 500."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import httpx
+import pytest
+
+from meshkit.testing import eventually
+
+pytestmark = pytest.mark.e2e
+
+BUNDLE = "500110-SCJGJ-KBCYD-YJS"  # 开办餐饮店一件事 of the demo catalog
+CHEN = "500222199803070028"  # 陈晓梅, real-name level 2 (population register)
+LI_HUA = "500222200305190153"  # level 1: refused for the bundle once cases knows it, nothing written
+
+LogIn = Callable[..., Awaitable[tuple[dict[str, str], dict[str, Any]]]]
+
+
+async def test_issue_18_failure_5_six_concurrent_bundle_retries_through_the_gateway(
+    http: httpx.AsyncClient, log_in: LogIn
+) -> None:
+    """Issue 18 failure 5: used to answer one 201 and five 500s (IntegrityError during autoflush)."""
+    li_hua, _ = await log_in(LI_HUA)
+
+    async def bundle_open() -> None:
+        too_low = await http.post("/cases/cases", headers=li_hua, json={"bundle_code": BUNDLE})
+        assert (too_low.status_code, too_low.json()["code"]) == (403, "real_name_level_too_low"), too_low.text
+
+    await eventually(bundle_open, timeout=90, interval=1)
+    chen, _ = await log_in(CHEN)
+    retry = {**chen, "Idempotency-Key": f"e2e-retry-{uuid.uuid4()}"}
+    body = {"bundle_code": BUNDLE, "form": {"字号": "綦河小馆", "经营场所": "沿河路12号"}}
+
+    answers = await asyncio.gather(*(http.post("/cases/cases", headers=retry, json=body) for _ in range(6)))
+
+    assert sorted(a.status_code for a in answers) == [200] * 5 + [201], [a.text[:200] for a in answers]
+    assert len({a.json()["id"] for a in answers}) == 1
+    detail = (await http.get(f"/cases/cases/{answers[0].json()['id']}", headers=chen)).json()
+    assert (detail["kind"], len(detail["members"])) == ("bundle", 2)
