@@ -20,8 +20,8 @@ __all__ = ["router"]
 
 router = APIRouter(prefix="/clients", tags=["接入系统 (clients)"], dependencies=[NoStore])
 
-ClientId = Annotated[str, Path(pattern=r"^[a-z0-9][a-z0-9._-]{2,63}$")]
-Scope = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.:-]{0,63}$")]
+ClientId = Annotated[str, Path(max_length=64, pattern=r"^[a-z0-9][a-z0-9._-]{2,63}$")]
+Scope = Annotated[str, Field(max_length=64, pattern=r"^[a-z0-9][a-z0-9_.:-]{0,63}$")]
 Audience = Annotated[str, Field(min_length=1, max_length=100)]
 Uri = Annotated[str, Field(min_length=1, max_length=500)]
 
@@ -41,7 +41,7 @@ class ClientSettingsIn(BaseModel):
 
 
 class ClientIn(ClientSettingsIn):
-    client_id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]{2,63}$")]
+    client_id: Annotated[str, Field(max_length=64, pattern=r"^[a-z0-9][a-z0-9._-]{2,63}$")]
     confidential: bool = Field(
         default=True, description="false for public apps that use PKCE without a secret"
     )

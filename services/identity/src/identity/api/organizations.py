@@ -98,7 +98,9 @@ async def list_organizations(
 @router.get("/search", response_model=OrganizationPage, responses=problem_responses(422))
 async def search_organizations(
     uow: UowDep,
-    division_prefix: Annotated[str | None, Query(pattern=r"^\d{1,12}$", description="e.g. 500110001")] = None,
+    division_prefix: Annotated[
+        str | None, Query(max_length=12, pattern=r"^\d{1,12}$", description="e.g. 500110001")
+    ] = None,
     kind: OrganizationKind | None = None,
     name: Annotated[str | None, Query(max_length=50, description="part of the name (名称关键字)")] = None,
     valid_on: ValidOn = None,

@@ -24,7 +24,9 @@ StaffId = Annotated[str, Path(max_length=36)]
 Name = Annotated[str, Field(min_length=1, max_length=50, description="姓名")]
 OrganizationCode = Annotated[str, Field(min_length=1, max_length=40, description="所属组织代码")]
 Roles = Annotated[list[StaffRole], Field(min_length=1, max_length=5, description="角色")]
-Division = Annotated[str, Field(pattern=r"^\d{12}$", description="管辖范围: a 12-digit division code")]
+Division = Annotated[
+    str, Field(max_length=12, pattern=r"^\d{12}$", description="管辖范围: a 12-digit division code")
+]
 Password = Annotated[
     SecretStr, Field(max_length=PASSWORD_MAX_LENGTH, description="8+ characters, letters and digits")
 ]
@@ -33,7 +35,9 @@ Password = Annotated[
 class StaffIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    username: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]{2,63}$", description="登录用户名")]
+    username: Annotated[
+        str, Field(max_length=64, pattern=r"^[a-z0-9][a-z0-9._-]{2,63}$", description="登录用户名")
+    ]
     name: Name
     organization_code: OrganizationCode
     roles: Roles
