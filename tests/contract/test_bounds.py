@@ -263,3 +263,33 @@ def test_the_walk_catches_an_unbounded_field_and_a_mismatch() -> None:
     assert _integer_problem(
         "catalog", "x", {"type": "integer", "minimum": 0, "maximum": 2**40}, ("MatterIn", "visits")
     )
+
+
+# PATCH fields where null means something (clear the value); anywhere else a PATCH refuses null
+NULL_MEANS = {
+    "identity": {
+        "ClientPatch.organization_code",  # no organization
+        "ClientPatch.sector",  # no pairwise sector
+        "OrganizationPatch.credit_code",  # no credit code
+        "OrganizationPatch.parent_code",  # a root
+        "OrganizationPatch.valid_to",  # restore a retired organization
+    },
+}
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_issue_18_failure_4_patch_fields_take_null_only_where_it_means_something(service: str) -> None:
+    """issue 18 failure 4 (``PATCH /identity/clients/{id}`` with ``{"name": null}`` → 500), as a class: every
+    PATCH body of every service declares a field nullable only where null clears the value."""
+    document = _document(service)
+    nullable: set[str] = set()
+    for operations in document["paths"].values():
+        patch = operations.get("patch")
+        if patch is None:
+            continue
+        for content in patch.get("requestBody", {}).get("content", {}).values():
+            name, schema = _resolve(document, content["schema"])
+            for field, part in schema.get("properties", {}).items():
+                if any(option.get("type") == "null" for option in part.get("anyOf", [])):
+                    nullable.add(f"{name}.{field}")
+    assert nullable == NULL_MEANS.get(service, set())

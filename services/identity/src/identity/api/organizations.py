@@ -6,7 +6,7 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, status
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import MISSING, BaseModel, ConfigDict, Field
 
 from identity.api.access import ActorDep
 from identity.api.dependencies import UowDep
@@ -72,15 +72,20 @@ class OrganizationIn(BaseModel):
 
 
 class OrganizationPatch(BaseModel):
+    """Only the fields sent change. ``null`` is taken only where it means something (no credit code, a root, not
+    retired); elsewhere it is refused (422)."""
+
     model_config = ConfigDict(extra="forbid")
 
-    name: Annotated[str | None, Field(min_length=1, max_length=100)] = None
-    kind: OrganizationKind | None = None
-    division_code: Annotated[str | None, Field(max_length=20)] = None
-    credit_code: Annotated[str | None, Field(max_length=64)] = None
-    parent_code: Annotated[str | None, Field(max_length=40)] = None
-    valid_from: date | None = None
-    valid_to: date | None = Field(default=None, description="set to retire (撤销); null to restore")
+    name: Annotated[str, Field(min_length=1, max_length=100)] | MISSING = MISSING
+    kind: OrganizationKind | MISSING = MISSING
+    division_code: Annotated[str, Field(max_length=20)] | MISSING = MISSING
+    credit_code: Annotated[str | None, Field(max_length=64, description="null: none")] | MISSING = MISSING
+    parent_code: Annotated[str | None, Field(max_length=40, description="null: a root")] | MISSING = MISSING
+    valid_from: date | MISSING = MISSING
+    valid_to: Annotated[date | None, Field(description="set to retire (撤销); null to restore")] | MISSING = (
+        MISSING
+    )
 
 
 @router.get("", response_model=list[OrganizationOut], responses=problem_responses(404, 422))

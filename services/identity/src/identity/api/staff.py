@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, status
-from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic import MISSING, BaseModel, ConfigDict, Field, SecretStr
 
 from identity.api.access import ActorDep
 from identity.api.dependencies import SettingsDep, UowDep
@@ -48,11 +48,11 @@ class StaffIn(BaseModel):
 class StaffPatch(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: Name | None = None
-    organization_code: OrganizationCode | None = None
-    roles: Roles | None = None
-    scope_division: Division | None = None
-    password: Password | None = Field(default=None, description="a new password; clears any lockout")
+    name: Name | MISSING = MISSING
+    organization_code: OrganizationCode | MISSING = MISSING
+    roles: Roles | MISSING = MISSING
+    scope_division: Division | MISSING = MISSING
+    password: Annotated[Password, Field(description="a new password; clears any lockout")] | MISSING = MISSING
 
 
 class StaffOut(BaseModel):
@@ -127,11 +127,11 @@ async def get_staff(uow: UowDep, actor: ActorDep, staff_id: StaffId) -> StaffOut
 async def update_staff(uow: UowDep, actor: ActorDep, staff_id: StaffId, body: StaffPatch) -> StaffOut:
     """Change name, organization, roles, scope or password (修改工作人员); announces `identity.staff_changed.v1`."""
     changes = cases.StaffChanges(
-        name=body.name,
-        organization_code=body.organization_code,
-        roles=tuple(body.roles) if body.roles is not None else None,
-        scope_division=body.scope_division,
-        password=body.password.get_secret_value() if body.password is not None else None,
+        name=None if body.name is MISSING else body.name,
+        organization_code=None if body.organization_code is MISSING else body.organization_code,
+        roles=None if body.roles is MISSING else tuple(body.roles),
+        scope_division=None if body.scope_division is MISSING else body.scope_division,
+        password=None if body.password is MISSING else body.password.get_secret_value(),
     )
     return _out(await cases.update_staff(uow, actor, staff_id=staff_id, changes=changes))
 
