@@ -10,6 +10,7 @@ from pydantic import MISSING, BaseModel, ConfigDict, Field
 
 from identity.api.access import ActorDep
 from identity.api.dependencies import UowDep
+from identity.api.names import OrganizationName
 from identity.domain.organizations import OrganizationFields, OrganizationKind
 from identity.use_cases import organizations as cases
 from meshkit.errors import problem_responses
@@ -62,7 +63,7 @@ class OrganizationIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     code: Annotated[str, Field(min_length=1, max_length=40, examples=["500110001000-center"])]
-    name: Annotated[str, Field(min_length=1, max_length=100)]
+    name: OrganizationName
     kind: OrganizationKind
     division_code: Annotated[str, Field(max_length=20, description="12-digit division code (区划代码)")]
     credit_code: Annotated[str | None, Field(max_length=64, description="统一社会信用代码")] = None
@@ -77,7 +78,7 @@ class OrganizationPatch(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: Annotated[str, Field(min_length=1, max_length=100)] | MISSING = MISSING
+    name: OrganizationName | MISSING = MISSING
     kind: OrganizationKind | MISSING = MISSING
     division_code: Annotated[str, Field(max_length=20)] | MISSING = MISSING
     credit_code: Annotated[str | None, Field(max_length=64, description="null: none")] | MISSING = MISSING

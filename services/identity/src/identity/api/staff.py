@@ -10,6 +10,7 @@ from pydantic import MISSING, BaseModel, ConfigDict, Field, SecretStr
 
 from identity.api.access import ActorDep
 from identity.api.dependencies import SettingsDep, UowDep
+from identity.api.names import StaffName
 from identity.domain.subjects import PASSWORD_MAX_LENGTH, StaffRole
 from identity.store.models import Staff
 from identity.use_cases import staff as cases
@@ -21,7 +22,7 @@ __all__ = ["router"]
 router = APIRouter(prefix="/staff", tags=["工作人员 (staff)"], dependencies=[NoStore])
 
 StaffId = Annotated[str, Path(max_length=36)]
-Name = Annotated[str, Field(min_length=1, max_length=50, description="姓名")]
+Name = StaffName
 OrganizationCode = Annotated[str, Field(min_length=1, max_length=40, description="所属组织代码")]
 Roles = Annotated[list[StaffRole], Field(min_length=1, max_length=5, description="角色")]
 Division = Annotated[
