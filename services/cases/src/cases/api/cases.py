@@ -18,9 +18,11 @@ from cases.api.dependencies import (
 )
 from cases.api.paths import CaseId
 from cases.api.schemas import ActionIn, ApplicationIn, CaseDetailOut, CaseOut, CasePage, ClockOut, TimelineOut
+from cases.clients.applicants import ApplicantDirectory
 from cases.domain.states import CaseStatus
 from cases.settings import CasesSettings
 from cases.store.unit_of_work import CasesUnitOfWork
+from cases.use_cases.applicants import ApplicantLookup
 from cases.use_cases.clock import expected_due_date
 from cases.use_cases.handling import Step, take_action
 from cases.use_cases.issuing import retry_certificate
@@ -67,6 +69,7 @@ async def serve_submission(request: Request) -> Response:
             now=now,
             matters=open_matters(state),
             intake=Intake(online_org=settings.online_org, online_region=settings.online_region),
+            applicants=_applicant_lookup(request),
         )
         out = CaseOut.of(case, expected_due_date=expected_due_date(case, calendar, now.date()))
     return Response(
@@ -74,6 +77,17 @@ async def serve_submission(request: Request) -> Response:
         media_type="application/json",
         status_code=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
     )
+
+
+def _applicant_lookup(request: Request) -> ApplicantLookup:
+    """Whether identity knows an applicant, asked with the caller's own token (identity decides what it shows)."""
+    directory: ApplicantDirectory = request.app.state.applicants
+    bearer = request.headers.get("authorization", "").partition(" ")[2]
+
+    async def lookup(kind: str, subject_id: str) -> bool:
+        return await directory.exists(kind, subject_id, bearer=bearer)
+
+    return lookup
 
 
 class _SubmissionRoute(ServedBy):
