@@ -5,6 +5,8 @@ from typing import Any
 import httpx
 import pytest
 
+from catalog.store.models import DictionaryEntry
+from meshkit.db import Database
 from meshkit.testing.tokens import TokenFactory
 
 pytestmark = pytest.mark.api
@@ -66,19 +68,34 @@ async def test_issue_18_failure_3_a_value_as_long_as_its_column_is_stored(
     assert created.status_code == 201, created.text  # unknown codes wait for the quality rules at publish
 
 
-async def test_issue_18_failure_3_import_refuses_a_code_longer_than_its_column_by_row(
+async def test_issue_18_failure_3_a_local_code_longer_than_its_matter_column_is_refused(
     client: httpx.AsyncClient, tokens: TokenFactory
 ) -> None:
-    """A local code list (办理渠道) may hold codes of 40 characters; the matters' column holds 20. Importing a
-    matter with such a code is a row error naming the row, the column heading and the limit, in Chinese: the
-    import never reaches the database with it (it answered 500, the CLI "目录数据库不可用")."""
-    long_code = "c" * 30
-    added = await client.put(
-        f"/dictionaries/channels/entries/{long_code}",
+    """办理渠道 codes land in matters.channels (20 characters): a longer code cannot enter the list."""
+    refused = await client.put(
+        f"/dictionaries/channels/entries/{'c' * 21}",
         json={"label": "超长渠道"},
         headers=tokens.headers(scope=SYSTEM),
     )
-    assert added.status_code == 200, added.text
+    assert refused.status_code == 422, refused.text
+    assert refused.json()["code"] == "code_too_long"
+    assert "最多 20 个字符" in refused.json()["detail"]
+    fits = await client.put(
+        f"/dictionaries/channels/entries/{'c' * 20}",
+        json={"label": "二十字渠道"},
+        headers=tokens.headers(scope=SYSTEM),
+    )
+    assert fits.status_code == 200, fits.text
+
+
+async def test_issue_18_failure_3_import_refuses_a_code_longer_than_its_column_by_row(
+    client: httpx.AsyncClient, tokens: TokenFactory, database: Database
+) -> None:
+    """A code list entry longer than the matters' column (one kept from before the rule above) resolves from
+    its label; importing a matter with it is a row error naming the row, the column heading and the limit, in
+    Chinese: the import never reaches the database with it (it answered 500, the CLI "目录数据库不可用")."""
+    async with database.sessions() as session, session.begin():
+        session.add(DictionaryEntry(dictionary="channels", code="c" * 30, label="超长渠道", position=99))
     header = "实施编码,事项名称,事项类型,实施主体编码,实施主体,法定时限,承诺时限,办理渠道"
     row = "500110-SCJGJ-LONGCH,食品经营许可,行政许可,500110-SCJGJ,区市场监管局,20,10,超长渠道"
     response = await client.post(
