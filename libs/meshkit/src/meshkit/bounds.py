@@ -26,7 +26,7 @@ def column_length(attribute: QueryableAttribute[Any]) -> int:
     """The length of a mapped ``String(n)`` column, or of the items of an ``ARRAY(String(n))`` column, so a
     request model's ``max_length`` is the column's and cannot drift from it. A column without a length is a
     programming error here: it raises at import time, never at request time."""
-    column_type = attribute.property.columns[0].type  # type: ignore[attr-defined]
+    column_type = attribute.property.columns[0].type
     if isinstance(column_type, ARRAY):
         column_type = column_type.item_type
     if not isinstance(column_type, String) or column_type.length is None:
