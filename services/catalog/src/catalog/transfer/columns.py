@@ -18,7 +18,7 @@ from sqlalchemy import Text
 
 from catalog.domain.codes import Dictionary
 from catalog.domain.matters import MatterSpec
-from catalog.store.models import Material, Matter
+from catalog.store.models import TEXT_LENGTH, Material, Matter
 from meshkit.bounds import column_length
 
 __all__ = ["COLUMNS", "ParsedFile", "ParsedMatter", "RowError", "parse_rows", "spec_rows"]
@@ -45,12 +45,11 @@ class Column:
     dictionary: Dictionary | None = None
     required: bool = False
     material: bool = False
-    max_length: int | None = (
-        None  # characters of a cell, of each item of a list, or of each code it resolves to
-    )
+    # characters of a cell, of each item of a list cell, or of each code a coded cell resolves to
+    max_length: int | None = None
 
 
-LONG = 20_000  # free text (设定依据, 办事指南, ...) in a TEXT column, as the API's limit
+LONG = TEXT_LENGTH  # free text (设定依据, 办事指南, ...) in a TEXT column, as the API's limit
 
 
 def _stored_length(field: str, material: bool) -> int | None:

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import QueryableAttribute
 
-from catalog.store.models import Material, Matter
+from catalog.store.models import TEXT_LENGTH, Material, Matter
 from meshkit.bounds import column_length
 
 __all__ = [
@@ -30,7 +30,7 @@ def _code(column: QueryableAttribute[Any]) -> Any:
 
 
 Short = Annotated[str, Field(max_length=200)]
-Long = Annotated[str, Field(max_length=20_000)]
+Long = Annotated[str, Field(max_length=TEXT_LENGTH)]
 Phone = Annotated[str, Field(max_length=column_length(Matter.consult_phone), pattern=r"^[0-9\-+() ]*$")]
 
 
