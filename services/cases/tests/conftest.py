@@ -1,7 +1,30 @@
+import re
+
+import httpx
+
 from cases.main import create_app
 from cases.settings import CasesSettings
 from cases.store import SERVICE_ROOT
 from meshkit.testing.service import TEST_SECRET, service_fixtures
+
+# identity's edge as the cases API sees it: the subjects identity knows. A clerk's filing (代办) asks
+# GET /persons/{id} (or /enterprises/{id}) with the clerk's own token; anything else is 404, no token 401.
+KNOWN_SUBJECTS = {
+    "persons": {"person-1", "person-2", "person-7", "person-9"},
+    "enterprises": {"enterprise-1"},
+}
+SUBJECT_PATH = re.compile(r"^/(persons|enterprises)/([^/]+)$")
+
+
+def identity_edge(request: httpx.Request) -> httpx.Response:
+    if not request.headers.get("authorization", "").startswith("Bearer ") or request.method != "GET":
+        return httpx.Response(401, json={"code": "invalid_token"})
+    found = SUBJECT_PATH.match(request.url.path)
+    if found and found.group(2) in KNOWN_SUBJECTS[found.group(1)]:
+        return httpx.Response(200, json={"id": found.group(2)})
+    return httpx.Response(
+        404, json={"code": "not_found"}, headers={"content-type": "application/problem+json"}
+    )
 
 
 def _app(database_url: str, nats_url: str):  # type: ignore[no-untyped-def]
@@ -13,7 +36,8 @@ def _app(database_url: str, nats_url: str):  # type: ignore[no-untyped-def]
             secret_key=TEST_SECRET,
             issuer="http://issuer.test",
             client_secret="test-client-secret",
-        )
+        ),
+        identity_transport=httpx.MockTransport(identity_edge),
     )
 
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import httpx
 from fastapi import FastAPI
 
 from cases.api import ROUTERS, UPLOAD_PATH
+from cases.clients.applicants import ApplicantDirectory
 from cases.settings import CasesSettings
 from cases.store.unit_of_work import CasesUnitOfWork
 from cases.use_cases.calendar import seed_calendar
 from meshkit.app import build_app, mesh_resources
+from meshkit.http import service_client
 from meshkit.observability import configure_logging
 
 __all__ = ["create_app"]
@@ -19,13 +22,22 @@ __all__ = ["create_app"]
 UPLOAD_HEADROOM = 64 * 1024  # a file just over the limit gets the upload route's own 413 (upload_too_large)
 
 
-def create_app(settings: CasesSettings | None = None) -> FastAPI:
+def create_app(
+    settings: CasesSettings | None = None, *, identity_transport: httpx.AsyncBaseTransport | None = None
+) -> FastAPI:
+    """The cases API. ``identity_transport``: how calls to identity travel (tests put identity's edge there)."""
     settings = settings or CasesSettings()
     configure_logging("cases", settings.log_level)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        async with mesh_resources(app, settings):
+        async with (
+            mesh_resources(app, settings),
+            service_client(
+                settings.identity_url, timeout=settings.exchange_timeout, transport=identity_transport
+            ) as identity_http,
+        ):
+            app.state.applicants = ApplicantDirectory(identity_http)  # 代办: does the applicant exist?
             async with CasesUnitOfWork(app.state.database) as uow:
                 await seed_calendar(uow)  # idempotent: adds newly published years, keeps edits
             yield

@@ -30,7 +30,10 @@ class CasesSettings(ServiceSettings):
     )
     timer_interval: float = Field(default=60.0, gt=0, le=3600, description="seconds between deadline scans")
     # The worker's calls to identity (applicants' identifiers) and to the exchange (materials, certificates).
-    identity_url: str = Field(default="http://127.0.0.1:8801", description="identity service, for the worker")
+    identity_url: str = Field(
+        default="http://127.0.0.1:8801",
+        description="identity service: the worker, and a clerk's filing for someone (代办)",
+    )
     exchange_url: str = Field(default="http://127.0.0.1:8804", description="exchange service, for the worker")
     client_id: str = Field(default="tongban-cases", description="the cases platform's identity client")
     client_secret: SecretStr = Field(default=SecretStr(DEMO_CLIENT_SECRET))

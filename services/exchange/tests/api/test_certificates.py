@@ -219,3 +219,18 @@ async def test_lookup_of_an_invalid_id_number_says_which_check(
     assert response.status_code == 422
     assert response.json()["code"] == "invalid_id_number"
     assert "510223194809070017" not in response.text
+
+
+@pytest.mark.parametrize("name", ["陈\u202e晓梅", "陈晓梅\u2066", "陈\x07晓梅"])
+async def test_issue_18_failure_7_a_holder_name_with_bidi_or_control_characters_is_refused(
+    client: httpx.AsyncClient, demo: Database, headers, name: str
+) -> None:  # type: ignore[no-untyped-def]
+    issued = await client.post(
+        "/certificates",
+        json=issue_body(holder_name=name),
+        headers=headers.system("500110-SCJGJ", scope=ISSUING),
+    )
+    assert issued.status_code == 422, issued.text
+    assert (
+        "holder_name" in issued.text
+    )  # the field is named (by the name rule, or by a transport guard first)

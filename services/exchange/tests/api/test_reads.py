@@ -304,3 +304,24 @@ async def test_an_unconditional_resource_may_be_granted_as_a_basis_and_not_share
     assert (await _request(client, headers, resource_code="500110-GAJ-WF-001", items=["name"])).json()[
         "code"
     ] == "not_shared"
+
+
+async def test_issue_18_failure_7_an_id_number_born_in_the_future_is_refused(
+    client: httpx.AsyncClient, demo: Database, headers
+) -> None:  # type: ignore[no-untyped-def]
+    from stdnum.cn import ric
+
+    base = "50011020991231012"
+    future = base + ric.calc_check_digit(base + "0")
+    assert ric.is_valid(future)  # stdnum alone accepts it
+    response = await client.post(
+        f"/resources/{RELIEF}/read",
+        json=body(future),
+        headers=headers.system("500110-MZJ", scope=DEPARTMENT_SYSTEM),
+    )
+    assert response.status_code == 422, response.text
+    problem = response.json()
+    assert problem["code"] == "invalid_id_number"
+    assert "出生日期晚于今天" in problem["detail"]
+    assert problem["errors"][0]["check"] == "component"
+    assert future not in response.text

@@ -7,12 +7,15 @@ import base64
 import hashlib
 import hmac
 from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from cryptography.fernet import Fernet, InvalidToken
 from stdnum.cn import ric, uscc
 from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength, ValidationError
 
 __all__ = [
+    "EARLIEST_BIRTH",
     "InvalidIdentifier",
     "PiiCipher",
     "Sealed",
@@ -50,9 +53,26 @@ def _validate(field: str, label: str, value: str, validator: object) -> str:
         raise InvalidIdentifier(field, "format", f"{label}无效") from exc
 
 
-def valid_id_number(value: str) -> str:
-    """A resident identity number (GB 11643-1999), normalized; the region part is not required to be 500110."""
-    return _validate("id_number", "公民身份号码", value.strip().upper(), ric)
+EARLIEST_BIRTH = date(1900, 1, 1)
+"""No resident identity number carries an earlier birth date (the numbers date from 1984/1999)."""
+_CHINA = ZoneInfo("Asia/Shanghai")
+
+
+def valid_id_number(value: str, *, today: date | None = None) -> str:
+    """A resident identity number (GB 11643-1999), normalized; the region part is not required to be 500110.
+    Its birth date lies between 1900-01-01 and ``today`` (Beijing date by default): stdnum checks only that it
+    is a calendar date, so a number "born" next year passes it."""
+    number = _validate("id_number", "公民身份号码", value.strip().upper(), ric)
+    born = ric.get_birth_date(number)
+    if born > (today or datetime.now(_CHINA).date()):
+        raise InvalidIdentifier(
+            "id_number", "component", "公民身份号码的出生日期晚于今天 (component check failed)"
+        )
+    if born < EARLIEST_BIRTH:
+        raise InvalidIdentifier(
+            "id_number", "component", "公民身份号码的出生日期早于 1900 年 (component check failed)"
+        )
+    return number
 
 
 def valid_credit_code(value: str) -> str:

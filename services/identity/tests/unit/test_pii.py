@@ -70,3 +70,17 @@ def test_sealing_and_masking() -> None:
     with pytest.raises(ValueError, match="does not open"):
         PiiCipher(SECRET + "x").open(sealed.ciphertext)
     assert mask("13800230001", keep_start=3, keep_end=4) == "138****0001"
+
+
+def test_issue_18_failure_7_birth_date_between_1900_and_today() -> None:
+    from datetime import date
+
+    number = with_check("50011020261207012")
+    assert valid_id_number(number, today=date(2026, 12, 7)) == number  # born today
+    with pytest.raises(InvalidIdentifier) as failure:
+        valid_id_number(number, today=date(2026, 12, 6))
+    assert failure.value.check == "component"
+    assert "出生日期晚于今天" in str(failure.value)
+    with pytest.raises(InvalidIdentifier) as failure:
+        valid_id_number(with_check("11010118991231012"))
+    assert "早于 1900 年" in str(failure.value)

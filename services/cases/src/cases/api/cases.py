@@ -16,10 +16,13 @@ from cases.api.dependencies import (
     open_matters,
     working_calendar,
 )
+from cases.api.paths import CaseId
 from cases.api.schemas import ActionIn, ApplicationIn, CaseDetailOut, CaseOut, CasePage, ClockOut, TimelineOut
+from cases.clients.applicants import ApplicantDirectory
 from cases.domain.states import CaseStatus
 from cases.settings import CasesSettings
 from cases.store.unit_of_work import CasesUnitOfWork
+from cases.use_cases.applicants import ApplicantLookup
 from cases.use_cases.clock import expected_due_date
 from cases.use_cases.handling import Step, take_action
 from cases.use_cases.issuing import retry_certificate
@@ -66,6 +69,7 @@ async def serve_submission(request: Request) -> Response:
             now=now,
             matters=open_matters(state),
             intake=Intake(online_org=settings.online_org, online_region=settings.online_region),
+            applicants=_applicant_lookup(request),
         )
         out = CaseOut.of(case, expected_due_date=expected_due_date(case, calendar, now.date()))
     return Response(
@@ -73,6 +77,17 @@ async def serve_submission(request: Request) -> Response:
         media_type="application/json",
         status_code=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
     )
+
+
+def _applicant_lookup(request: Request) -> ApplicantLookup:
+    """Whether identity knows an applicant, asked with the caller's own token (identity decides what it shows)."""
+    directory: ApplicantDirectory = request.app.state.applicants
+    bearer = request.headers.get("authorization", "").partition(" ")[2]
+
+    async def lookup(kind: str, subject_id: str) -> bool:
+        return await directory.exists(kind, subject_id, bearer=bearer)
+
+    return lookup
 
 
 class _SubmissionRoute(ServedBy):
@@ -108,7 +123,7 @@ router.add_api_route(
 
 
 @router.get("/cases/{case_id}", response_model=CaseDetailOut, responses=problem_responses(401, 404))
-async def get_case(uow: UowDep, caller: CallerDep, settings: SettingsDep, case_id: str) -> CaseDetailOut:
+async def get_case(uow: UowDep, caller: CallerDep, settings: SettingsDep, case_id: CaseId) -> CaseDetailOut:
     """One case with its timeline (办理过程) and clock ledger; only for those who may see it."""
     case, timeline, ledger, members = await case_detail(
         uow, case_id=case_id, caller=caller, district_center=settings.district_center_org
@@ -128,7 +143,12 @@ async def get_case(uow: UowDep, caller: CallerDep, settings: SettingsDep, case_i
     "/cases/{case_id}/actions", response_model=CaseOut, responses=problem_responses(401, 403, 404, 409, 422)
 )
 async def act_on_case(
-    uow: UowDep, caller: CallerDep, settings: SettingsDep, calendar: CalendarDep, case_id: str, body: ActionIn
+    uow: UowDep,
+    caller: CallerDep,
+    settings: SettingsDep,
+    calendar: CalendarDep,
+    case_id: CaseId,
+    body: ActionIn,
 ) -> CaseOut:
     """Move a case on: accept (受理), refuse (不予受理), request supplement (补正), approve (准予), deny, extend…
 
@@ -160,7 +180,7 @@ async def act_on_case(
     responses=problem_responses(401, 403, 404, 409),
 )
 async def retry_certificate_issue(
-    uow: UowDep, caller: CallerDep, settings: SettingsDep, case_id: str
+    uow: UowDep, caller: CallerDep, settings: SettingsDep, case_id: CaseId
 ) -> CaseOut:
     """Have an approved case's e-certificate issued again (重新签发): at once, with a fresh count of attempts —
     e.g. once `certificate_state` is `failed` with `certificate_error` `unknown_certificate_type` and the

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from cases.api.dependencies import CalendarDep, CallerDep, UowDep
+from cases.api.paths import CaseId, TaskId
 from cases.domain.evaluation import LEVELS
 from cases.use_cases.evaluation import advance_rectification, evaluate_case, list_rectifications
 from meshkit.errors import problem_responses
@@ -24,9 +25,7 @@ class EvaluationIn(BaseModel):
 
     score: int = Field(ge=1, le=5, description="5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意")
     comment: str | None = Field(default=None, max_length=1000)
-    channel: str = Field(
-        default="online", pattern="^(online|hall)$", description="一事一评 online, 一次一评 hall"
-    )
+    channel: Literal["online", "hall"] = Field(default="online", description="一事一评 online, 一次一评 hall")
 
 
 class RectificationOut(BaseModel):
@@ -63,7 +62,7 @@ class StepIn(BaseModel):
     responses=problem_responses(401, 404, 409, 422),
 )
 async def evaluate(
-    uow: UowDep, caller: CallerDep, calendar: CalendarDep, case_id: str, body: EvaluationIn
+    uow: UowDep, caller: CallerDep, calendar: CalendarDep, case_id: CaseId, body: EvaluationIn
 ) -> EvaluationOut:
     """Rate a concluded case once (一事一评); 1 or 2 opens a rectification task with a due date."""
     evaluation, task = await evaluate_case(
@@ -95,7 +94,9 @@ async def rectifications(uow: UowDep, caller: CallerDep) -> list[RectificationOu
     response_model=RectificationOut,
     responses=problem_responses(401, 403, 404, 409),
 )
-async def rectification_step(uow: UowDep, caller: CallerDep, task_id: str, body: StepIn) -> RectificationOut:
+async def rectification_step(
+    uow: UowDep, caller: CallerDep, task_id: TaskId, body: StepIn
+) -> RectificationOut:
     """Record the next step: callback (回访), verification (核实), rectification (整改), feedback (反馈)."""
     task = await advance_rectification(
         uow, caller=caller, task_id=task_id, note=body.note, now=datetime.now(UTC)

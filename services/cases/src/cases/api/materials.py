@@ -10,6 +10,7 @@ from fastapi import APIRouter, Header, Path, Request, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from cases.api.dependencies import CallerDep, SettingsDep, UowDep
+from cases.api.paths import CaseId
 from cases.domain.uploads import ALLOWED_TYPES
 from cases.store.case_models import CaseMaterial, Upload
 from cases.use_cases import materials as cases
@@ -90,7 +91,7 @@ def _material(material: CaseMaterial) -> MaterialOut:
     "/cases/{case_id}/materials", response_model=CaseMaterialsOut, responses=problem_responses(401, 404)
 )
 async def list_materials(
-    uow: UowDep, caller: CallerDep, settings: SettingsDep, case_id: str
+    uow: UowDep, caller: CallerDep, settings: SettingsDep, case_id: CaseId
 ) -> CaseMaterialsOut:
     """The case's materials: requirement, status, how each was obtained (method, reference), what is still
     missing, and the share obtained without paper; for those who may see the case."""
@@ -128,7 +129,7 @@ async def upload_material(
     uow: UowDep,
     caller: CallerDep,
     settings: SettingsDep,
-    case_id: str,
+    case_id: CaseId,
     code: Code,
     content_type: Annotated[str, Header(max_length=100)] = "",
     x_filename: Annotated[str, Header(max_length=600, description="percent-encoded UTF-8 file name")] = "",
@@ -166,7 +167,7 @@ async def upload_material(
     responses=problem_responses(401, 403, 404, 409),
 )
 async def record_paper(
-    uow: UowDep, caller: CallerDep, settings: SettingsDep, case_id: str, code: Code, body: PaperIn
+    uow: UowDep, caller: CallerDep, settings: SettingsDep, case_id: CaseId, code: Code, body: PaperIn
 ) -> MaterialOut:
     """A window clerk records the paper material received at the window (纸质材料)."""
     material = await cases.record_paper(
@@ -193,7 +194,7 @@ async def download_upload(
     uow: UowDep,
     caller: CallerDep,
     settings: SettingsDep,
-    case_id: str,
+    case_id: CaseId,
     upload_id: Annotated[str, Path(max_length=36)],
 ) -> Response:
     """Download an uploaded file (those who may see the case); `X-Content-SHA256` carries its hash."""

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 from cases import use_cases
 from cases.api.dependencies import UowDep
+from cases.api.paths import MatterCode
 from meshkit.errors import problem_responses
 
 __all__ = ["router"]
@@ -52,6 +53,6 @@ async def list_open_matters(
 
 
 @router.get("/{code}", response_model=OpenMatterOut, responses=problem_responses(404))
-async def get_open_matter(uow: UowDep, code: str) -> OpenMatterOut:
+async def get_open_matter(uow: UowDep, code: MatterCode) -> OpenMatterOut:
     """One matter open for application, by implementation code (实施编码)."""
     return OpenMatterOut.model_validate(await use_cases.get_open_matter(uow, code=code))

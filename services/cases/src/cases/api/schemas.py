@@ -27,7 +27,7 @@ class ApplicationIn(BaseModel):
     )
     form: dict[str, Any] = Field(default_factory=dict, description="the application form (申请表) data")
     applicant_id: str | None = Field(default=None, max_length=64, description="for 代办: the applicant's id")
-    applicant_kind: str = Field(default="person", pattern="^(person|enterprise)$")
+    applicant_kind: Literal["person", "enterprise"] = Field(default="person")
     consent_ref: str | None = Field(
         default=None, max_length=100, description="for 代办: consent record (委托书)"
     )

@@ -15,6 +15,7 @@ from cases.events import CASE_SUBMITTED
 from cases.store.case_models import Case
 from cases.store.idempotency import DuplicateIdempotencyKey
 from cases.store.unit_of_work import CasesUnitOfWork
+from cases.use_cases.applicants import ApplicantLookup, require_applicant
 from cases.use_cases.bundles import Receipt, file_bundle
 from cases.use_cases.events import case_changed
 from cases.use_cases.matters import MatterNotOpen, OpenMatterCache, require_real_name
@@ -81,12 +82,14 @@ async def submit_application(
     intake: Intake,
     now: datetime,
     matters: OpenMatterCache | None = None,
+    applicants: ApplicantLookup | None = None,
 ) -> tuple[Case, bool]:
     """The new case, or the one an earlier submission with the same idempotency key created (second: False).
 
     A matter application makes one case, written in one statement (``cases.store.filing``) with the matter
     read from ``matters`` (an in-process cache; none: read each time); a 一件事 bundle application makes a parent
-    with one member case per member matter (see ``cases.use_cases.bundles``)."""
+    with one member case per member matter (see ``cases.use_cases.bundles``). A clerk's filing for someone
+    (代办) first asks ``applicants`` whether identity knows the applicant."""
     if (application.matter_code is None) == (application.bundle_code is None):
         raise ProblemError(
             "请指定事项 (matter_code) 或一件事 (bundle_code) 之一", status=422, code="matter_or_bundle"
@@ -95,6 +98,8 @@ async def submit_application(
     if len(form_json) > MAX_FORM_BYTES // 4 and len(form_json.encode()) > MAX_FORM_BYTES:
         raise ProblemError(f"表单数据超过 {MAX_FORM_BYTES} 字节", status=413, code="form_too_large")
     applicant_id, applicant_kind, channel, received_by, region = _who(caller, application, intake)
+    if applicant_id != applicant_id_of(caller):  # 代办: the applicant must exist (identity decides)
+        await require_applicant(applicants, kind=applicant_kind, subject_id=applicant_id)
     key = application.idempotency_key
     if key:
         earlier = await uow.cases.by_idempotency_key(applicant_id, key)

@@ -18,6 +18,7 @@ from catalog.domain.codes import DICTIONARY_INFO, Dictionary
 from catalog.store.models import DictionaryEntry
 from catalog.use_cases import reference
 from meshkit.auth import CurrentPrincipal
+from meshkit.bounds import column_length
 from meshkit.errors import problem_responses
 
 __all__ = ["router"]
@@ -66,7 +67,7 @@ async def put_dictionary_entry(
     uow: UowDep,
     principal: CurrentPrincipal,
     name: Name,
-    code: Annotated[str, Path(max_length=40)],
+    code: Annotated[str, Path(max_length=column_length(DictionaryEntry.code))],
     body: DictionaryEntryIn,
 ) -> DictionaryEntryOut:
     """Add, rename or deactivate an entry of a local code list (channels, certificate types, …); national

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from pydantic import Field
 
 from catalog.api.dependencies import UowDep
 from catalog.api.schemas.reference import FacetValueOut, SearchHit, SearchPage
@@ -15,7 +16,8 @@ from meshkit.errors import problem_responses
 __all__ = ["router"]
 
 router = APIRouter(tags=["搜索 (search)"])
-Values = Annotated[list[str] | None, Query(max_length=20)]
+FacetValue = Annotated[str, Field(max_length=40)]  # a code or department code (String(40) at most)
+Values = Annotated[list[FacetValue] | None, Query(max_length=20)]
 
 
 @router.get("/search", response_model=SearchPage, responses=problem_responses(422))
@@ -27,7 +29,7 @@ async def search(
     department: Values = None,
     level: Values = None,
     audience: Values = None,
-    matter_type: Annotated[list[str] | None, Query(alias="type", max_length=20)] = None,
+    matter_type: Annotated[list[FacetValue] | None, Query(alias="type", max_length=20)] = None,
     online_depth: Values = None,
     zero_visits: Annotated[
         bool | None, Query(description="only 零跑动 (true) or only with visits (false)")

@@ -19,7 +19,7 @@ __all__ = ["router"]
 router = APIRouter(tags=["导入导出 (import and export)"])
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MEDIA = {"csv": "text/csv; charset=utf-8", "xlsx": XLSX}
-Format = Annotated[str, Query(pattern="^(csv|xlsx)$", description="csv | xlsx")]
+Format = Annotated[str, Query(max_length=4, pattern="^(csv|xlsx)$", description="csv | xlsx")]
 
 
 def _format(request: Request, given: str | None) -> str:
@@ -42,7 +42,8 @@ async def import_matters(
     uow: UowDep,
     principal: CurrentPrincipal,
     format: Annotated[
-        str | None, Query(pattern="^(csv|xlsx)$", description="csv | xlsx; default from Content-Type")
+        str | None,
+        Query(max_length=4, pattern="^(csv|xlsx)$", description="csv | xlsx; default from Content-Type"),
     ] = None,
     publish: Annotated[bool, Query(description="also submit and publish each matter (reviewers)")] = False,
     all_or_nothing: Annotated[bool, Query(description="one bad row: nothing is applied")] = True,

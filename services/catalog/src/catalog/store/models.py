@@ -30,6 +30,7 @@ from meshkit.outbox import outbox_table
 __all__ = [
     "INBOX",
     "OUTBOX",
+    "TEXT_LENGTH",
     "Base",
     "Bundle",
     "BundleMember",
@@ -50,6 +51,9 @@ OUTBOX = outbox_table(Base.metadata)
 INBOX = inbox_table(Base.metadata)
 
 _EMPTY_LIST = text("'{}'")
+TEXT_LENGTH = 20_000
+"""Characters of free text kept in a TEXT column (设定依据, 办事指南, 材料说明…): the bound the API and the import
+apply, since the column itself has none."""
 
 
 def _list(length: int = 20) -> Mapped[list[str]]:

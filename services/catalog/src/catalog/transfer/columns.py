@@ -14,8 +14,12 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
+from sqlalchemy import Text
+
 from catalog.domain.codes import Dictionary
 from catalog.domain.matters import MatterSpec
+from catalog.store.models import TEXT_LENGTH, Material, Matter
+from meshkit.bounds import column_length
 
 __all__ = ["COLUMNS", "ParsedFile", "ParsedMatter", "RowError", "parse_rows", "spec_rows"]
 
@@ -41,7 +45,23 @@ class Column:
     dictionary: Dictionary | None = None
     required: bool = False
     material: bool = False
-    max_length: int | None = None  # characters of a text cell, or of each item of a list cell (as the API's)
+    # characters of a cell, of each item of a list cell, or of each code a coded cell resolves to
+    max_length: int | None = None
+
+
+LONG = TEXT_LENGTH  # free text (设定依据, 办事指南, ...) in a TEXT column, as the API's limit
+
+
+def _stored_length(field: str, material: bool) -> int | None:
+    """The length of the column a cell lands in (the one place the API's bound comes from too)."""
+    attribute = getattr(Material if material else Matter, field)
+    column_type = attribute.property.columns[0].type
+    if isinstance(column_type, Text):
+        return LONG
+    try:
+        return column_length(attribute)
+    except TypeError:  # integers, booleans, dates: their own checks bound them
+        return None
 
 
 def _c(
@@ -52,62 +72,58 @@ def _c(
     *,
     required: bool = False,
     material: bool = False,
-    max_length: int | None = None,
 ) -> Column:
-    return Column(header, field, kind, dictionary, required, material, max_length)
-
-
-LONG = 20_000  # free text (设定依据, 办事指南, ...), as the API's limit
+    return Column(header, field, kind, dictionary, required, material, _stored_length(field, material))
 
 
 D = Dictionary
 COLUMNS: tuple[Column, ...] = (
-    _c("实施编码", "code", required=True, max_length=36),
-    _c("事项名称", "name", required=True, max_length=200),
-    _c("基本编码", "basic_code", Kind.OPTIONAL, max_length=12),
-    _c("业务办理项编码", "item_code", Kind.OPTIONAL, max_length=50),
+    _c("实施编码", "code", required=True),
+    _c("事项名称", "name", required=True),
+    _c("基本编码", "basic_code", Kind.OPTIONAL),
+    _c("业务办理项编码", "item_code", Kind.OPTIONAL),
     _c("事项类型", "matter_type", Kind.CODE, D.MATTER_TYPES, required=True),
-    _c("实施主体编码", "department_code", required=True, max_length=40),
-    _c("实施主体", "department_name", max_length=100),
-    _c("实施主体统一社会信用代码", "department_credit_code", Kind.OPTIONAL, max_length=18),
+    _c("实施主体编码", "department_code", required=True),
+    _c("实施主体", "department_name"),
+    _c("实施主体统一社会信用代码", "department_credit_code", Kind.OPTIONAL),
     _c("权力来源", "power_source", Kind.CODE, D.POWER_SOURCES),
     _c("行使层级", "levels", Kind.CODES, D.LEVELS),
     _c("服务对象", "audiences", Kind.CODES, D.AUDIENCES),
-    _c("设定依据", "legal_basis", max_length=LONG),
-    _c("受理条件", "conditions", max_length=LONG),
+    _c("设定依据", "legal_basis"),
+    _c("受理条件", "conditions"),
     _c("法定时限", "statutory_days", Kind.INT, required=True),
     _c("法定时限单位", "statutory_unit", Kind.CODE, D.TIME_UNITS),
     _c("承诺时限", "promised_days", Kind.INT, required=True),
     _c("承诺时限单位", "promised_unit", Kind.CODE, D.TIME_UNITS),
     _c("办件类型", "case_kind", Kind.CODE, D.CASE_KINDS),
     _c("到办事现场次数", "visits", Kind.INT),
-    _c("到现场理由", "visit_reason", max_length=LONG),
+    _c("到现场理由", "visit_reason"),
     _c("是否收费", "fee", Kind.BOOL),
-    _c("收费依据", "fee_basis", max_length=LONG),
+    _c("收费依据", "fee_basis"),
     _c("网办深度", "online_depths", Kind.CODES, D.ONLINE_DEPTHS),
     _c("全程网办", "full_online", Kind.BOOL),
     _c("办理渠道", "channels", Kind.CODES, D.CHANNELS),
     _c("办理结果类型", "result_type", Kind.CODE, D.RESULT_TYPES),
-    _c("办理结果名称", "result_name", max_length=200),
+    _c("办理结果名称", "result_name"),
     _c("结果证照类型", "result_certificate_type", Kind.CODE, D.CERTIFICATE_TYPES),
     _c("最低实名等级", "min_real_name_level", Kind.CODE, D.REAL_NAME_LEVELS),
     _c("通办范围", "cross_area", Kind.CODE, D.CROSS_AREAS),
     _c("特别程序", "special_procedures", Kind.CODES, D.SPECIAL_PROCEDURES),
-    _c("咨询电话", "consult_phone", max_length=40),
-    _c("投诉电话", "complaint_phone", max_length=40),
-    _c("关键词", "keywords", Kind.LIST, max_length=50),
-    _c("办事指南", "guide", max_length=LONG),
+    _c("咨询电话", "consult_phone"),
+    _c("投诉电话", "complaint_phone"),
+    _c("关键词", "keywords", Kind.LIST),
+    _c("办事指南", "guide"),
     _c("生效日期", "valid_from", Kind.DATE),
     _c("失效日期", "valid_to", Kind.DATE),
-    _c("材料名称", "name", material=True, max_length=200),
+    _c("材料名称", "name", material=True),
     _c("材料必要性", "requirement", Kind.CODE, D.REQUIREMENTS, material=True),
     _c("材料形式", "form", Kind.CODE, D.FORMS, material=True),
     _c("纸质份数", "paper_copies", Kind.INT, material=True),
     _c("材料来源", "source", Kind.CODE, D.SOURCES, material=True),
     _c("电子证照类型", "certificate_type", Kind.CODE, D.CERTIFICATE_TYPES, material=True),
-    _c("共享资源编码", "resource_code", Kind.OPTIONAL, material=True, max_length=50),
-    _c("共享数据项", "data_items", Kind.LIST, material=True, max_length=100),
-    _c("材料说明", "notes", material=True, max_length=LONG),
+    _c("共享资源编码", "resource_code", Kind.OPTIONAL, material=True),
+    _c("共享数据项", "data_items", Kind.LIST, material=True),
+    _c("材料说明", "notes", material=True),
 )
 MATTER_COLUMNS = [c for c in COLUMNS if not c.material]
 MATERIAL_COLUMNS = [c for c in COLUMNS if c.material]
@@ -176,17 +192,34 @@ def _value(raw: str, column: Column, dictionaries: Dictionaries) -> Any:
     return [part.strip() for part in _SPLIT.split(raw) if part.strip()]
 
 
-def _too_long(raw: str, column: Column) -> str | None:
-    """The refusal of a cell longer than its column takes (the database would refuse the whole import), without
-    the cell's value: such a cell is as likely as any to hold someone's phone or ID number."""
+def _too_long(parts: Sequence[str], column: Column, *, each: bool) -> str | None:
+    """The refusal of a cell longer than the column it lands in (the database would refuse the whole import),
+    without the cell's value: such a cell is as likely as any to hold someone's phone or ID number."""
     if column.max_length is None:
         return None
-    parts = [p.strip() for p in _SPLIT.split(raw)] if column.kind is Kind.LIST else [raw]
     longest = max((len(part) for part in parts), default=0)
     if longest <= column.max_length:
         return None
-    what = "每项" if column.kind is Kind.LIST else ""
+    what = "每项" if each else ""
     return f"{what}最多 {column.max_length} 个字符，实际 {longest} 个"
+
+
+def _cell_too_long(raw: str, column: Column) -> str | None:
+    if column.kind in (Kind.CODE, Kind.CODES):
+        return None  # a label may be longer than its code: the code is checked once resolved
+    if column.kind is Kind.LIST:
+        return _too_long([p.strip() for p in _SPLIT.split(raw)], column, each=True)
+    return _too_long([raw], column, each=False)
+
+
+def _code_too_long(value: Any, column: Column) -> str | None:
+    if column.kind is Kind.CODES:
+        message = _too_long(value, column, each=True)
+    elif column.kind is Kind.CODE and isinstance(value, str):
+        message = _too_long([value], column, each=False)
+    else:
+        return None
+    return None if message is None else f"代码{message}"
 
 
 def _read(
@@ -202,7 +235,7 @@ def _read(
         if column.required and not raw:
             errors.append(RowError(row, column.header, "必填"))
             continue
-        too_long = _too_long(raw, column)
+        too_long = _cell_too_long(raw, column)
         if too_long:
             errors.append(RowError(row, column.header, too_long))
             continue
@@ -210,6 +243,10 @@ def _read(
             value = _value(raw, column, dictionaries)
         except ValueError as exc:
             errors.append(RowError(row, column.header, str(exc)))
+            continue
+        too_long = _code_too_long(value, column)
+        if too_long:
+            errors.append(RowError(row, column.header, too_long))
             continue
         if value is not None and not (value == "" and column.kind is not Kind.TEXT):
             values[column.field] = value

@@ -8,12 +8,19 @@ from catalog.domain.codes import DICTIONARY_INFO, Dictionary
 from catalog.domain.permissions import may_administer
 from catalog.store.models import DictionaryEntry, Synonym
 from catalog.store.unit_of_work import CatalogUnitOfWork
+from catalog.transfer import COLUMNS
 from catalog.use_cases.errors import Conflict, DictionaryNotFound, deny
 from catalog.use_cases.matters import actor_of
 from meshkit.auth import Principal
 from meshkit.errors import ProblemError
 
 __all__ = ["dictionaries", "put_entry", "put_synonym", "remove_synonym", "synonyms"]
+
+
+def code_length(dictionary: Dictionary) -> int | None:
+    """The longest code of ``dictionary`` every column its codes land in can hold (None: no column bounds it)."""
+    lengths = [c.max_length for c in COLUMNS if c.dictionary is dictionary and c.max_length is not None]
+    return min(lengths, default=None)
 
 
 def _known(name: str) -> Dictionary:
@@ -44,6 +51,15 @@ async def put_entry(
     title, editable = DICTIONARY_INFO[dictionary]
     if not editable:
         raise Conflict(f"“{title}”是国家标准字典，不能修改", code="dictionary_fixed")
+    longest = code_length(dictionary)
+    if longest is not None and len(code) > longest:
+        message = f"“{title}”的代码最多 {longest} 个字符（事项中保存它的字段只有这么长）"
+        raise ProblemError(
+            message,
+            status=422,
+            code="code_too_long",
+            errors=[{"field": "code", "message": message, "type": "string_too_long"}],
+        )
     entry = await uow.dictionaries.put(dictionary=dictionary, code=code, label=label, active=active)
     await uow.commit()
     return entry

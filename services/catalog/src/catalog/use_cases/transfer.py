@@ -6,6 +6,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from sqlalchemy.exc import DataError
+
 from catalog.domain.permissions import may_draft, may_review
 from catalog.store.repositories import to_spec
 from catalog.store.unit_of_work import CatalogUnitOfWork
@@ -72,6 +74,8 @@ async def import_matters(
             imported.append(item.spec.code)
         except ProblemError as exc:
             errors += _row_errors(item.row, exc)
+        except DataError:  # a value the parse let through and the database refused: this matter's rows only
+            errors.append(RowError(item.row, "", "有单元格超出数据库允许的长度或范围，请核对此事项的各列"))
         if progress is not None:
             progress(done, len(parsed.matters))
     if all_or_nothing and errors:

@@ -18,6 +18,7 @@ from exchange.use_cases.bases import BasisUnavailable
 from exchange.use_cases.checkpoints import CheckpointRecord
 from exchange.use_cases.errors import Unavailable
 from meshkit.auth import CurrentPrincipal
+from meshkit.bounds import JSON_INTEGER_MAX, MAX_OFFSET
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
 from meshkit.observability import redact
@@ -146,7 +147,7 @@ async def reads_of_my_data(
     now: NowDep,
     path: ReadPathDep,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> list[ReadOfMyData]:
     """Who read my data (谁查看了我的数据), newest first: every read of the caller's resident ID (a person) or
     credit code (an enterprise's login), as the hub resolved it from the identifier read — including reads made
@@ -198,7 +199,7 @@ async def hidden_reads(
     principal: CurrentPrincipal,
     now: NowDep,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> list[HiddenRead]:
     """Reads hidden from their subject until a date (暂不告知的查询记录), newest first, with who read and hid them
     and under which registered duty: auditors (role `auditor`, scope `exchange:audit`) and operators."""
@@ -260,7 +261,7 @@ async def verify_chain(uow: UowDep, principal: CurrentPrincipal, trust: TrustDep
 async def list_checkpoints(
     uow: UowDep,
     principal: CurrentPrincipal,
-    after: Annotated[int, Query(ge=0, description="checkpoints after this number")] = 0,
+    after: Annotated[int, Query(ge=0, le=JSON_INTEGER_MAX, description="checkpoints after this number")] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> list[CheckpointOut]:
     """The chain's signed checkpoints with the witness's receipts, oldest first (operators and auditors): keep a

@@ -13,6 +13,7 @@ from exchange.api.dependencies import NowDep, SealerDep, SettingsDep, UowDep
 from exchange.runtime import runtime_of
 from exchange.use_cases import city, city_inbound
 from meshkit.auth import CurrentPrincipal
+from meshkit.bounds import JSON_INTEGER_MAX
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
 
@@ -46,7 +47,7 @@ class DeadLetter(BaseModel):
 
 
 class ReplayIn(BaseModel):
-    ids: list[int] | None = Field(
+    ids: list[Annotated[int, Field(ge=1, le=JSON_INTEGER_MAX)]] | None = Field(
         default=None, max_length=10_000, description="dead records to retry; all if empty"
     )
 

@@ -10,11 +10,13 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field
 
 from exchange.api.dependencies import NowDep, ReadPathDep, SettingsDep, UowDep
+from exchange.api.resources import ItemKey
 from exchange.domain.grants import effective_status
 from exchange.store.driver import GrantCopies
 from exchange.store.models import ShareRequest
 from exchange.use_cases import grants
 from meshkit.auth import CurrentPrincipal
+from meshkit.bounds import MAX_OFFSET
 from meshkit.errors import problem_responses
 
 __all__ = ["router"]
@@ -26,14 +28,16 @@ class RequestIn(BaseModel):
     resource_code: str = Field(max_length=50)
     purpose: str = Field(min_length=2, max_length=1000, description="用途")
     legal_basis: str = Field(min_length=2, max_length=1000, description="法律依据")
-    items: list[str] = Field(min_length=1, max_length=200, description="data item keys asked for")
+    items: list[ItemKey] = Field(min_length=1, max_length=200, description="data item keys asked for")
     valid_from: date
     valid_to: date
 
 
 class AnswerIn(BaseModel):
     reason: str | None = Field(default=None, max_length=2000, description="required when refusing")
-    items: list[str] | None = Field(default=None, max_length=200, description="grant fewer items than asked")
+    items: list[ItemKey] | None = Field(
+        default=None, max_length=200, description="grant fewer items than asked"
+    )
     valid_to: date | None = Field(default=None, description="grant a shorter validity")
 
 
@@ -95,7 +99,7 @@ async def list_requests(
     status: Annotated[Literal["pending", "granted", "refused", "withdrawn"] | None, Query()] = None,
     overdue: Annotated[bool, Query(description="only pending requests past their due date")] = False,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> list[RequestOut]:
     """Share requests of one's organization, as requester or as provider; ``overdue=true`` lists late answers."""
     today = now.date()

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Request, Response
 from pydantic import AwareDatetime, BaseModel, Field
 
 from exchange.api.dependencies import DataPrincipal, LimitsDep, SealerDep, UowDep, admit
 from exchange.api.lanes import json_bytes
+from exchange.api.resources import ItemKey
 from exchange.domain.sharing import Purpose
 from exchange.runtime import runtime_of
 from exchange.use_cases import reads, records
 from meshkit.auth import Principal, current_principal
+from meshkit.bounds import JSON_INTEGER_MAX
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
 from meshkit.lanes import ServedBy, declared
@@ -59,7 +61,7 @@ class ReadIn(PurposeIn):
     identifier: str = Field(
         max_length=40, description="the subject's ID number or credit code; body only, never URL"
     )
-    subject_kind: str | None = Field(default=None, pattern="^(person|enterprise)$")
+    subject_kind: Literal["person", "enterprise"] | None = None
     person_id: str | None = Field(
         default=None,
         max_length=100,
@@ -67,7 +69,7 @@ class ReadIn(PurposeIn):
         description="ignored: the hub decides whose data a read touched from the "
         "identifier read, never from the caller",
     )
-    items: list[str] | None = Field(
+    items: list[ItemKey] | None = Field(
         default=None, max_length=200, description="data item keys; default all granted"
     )
     hidden_until: AwareDatetime | None = Field(
@@ -89,7 +91,9 @@ class ReadOut(BaseModel):
 
 class RecordIn(BaseModel):
     identifier: str = Field(max_length=40)
-    version: int = Field(ge=0, description="the provider's version; older or equal versions are ignored")
+    version: int = Field(
+        ge=0, le=JSON_INTEGER_MAX, description="the provider's version; older or equal versions are ignored"
+    )
     data: dict[str, Any] | None = None
     deleted: bool = False
 

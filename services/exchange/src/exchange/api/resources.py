@@ -24,10 +24,16 @@ router = APIRouter(tags=["数据资源目录 (directory)"])
 Code = Annotated[str, Path(max_length=50, description="resource code (资源代码)")]
 
 
+ITEM_KEY_LENGTH = 40  # a data item key (数据项标识), as requests, grants and records name it
+ItemKey = Annotated[str, Field(min_length=1, max_length=ITEM_KEY_LENGTH)]
+
+
 class Item(BaseModel):
-    key: str = Field(max_length=40, examples=["name"], description="identifier used in requests and records")
+    key: str = Field(
+        max_length=ITEM_KEY_LENGTH, examples=["name"], description="identifier used in requests and records"
+    )
     name: str = Field(max_length=100, examples=["姓名"])
-    type: str = Field(default="string", examples=["string", "date"])
+    type: str = Field(default="string", max_length=20, examples=["string", "date"])
 
 
 class AccessOut(BaseModel):

@@ -3,12 +3,18 @@ credit code. Both are validated with python-stdnum; the hub keeps only keyed has
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from stdnum.cn import ric, uscc
 from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength, ValidationError
 
-__all__ = ["InvalidSubject", "SubjectKind", "normalized_identifier"]
+__all__ = ["EARLIEST_BIRTH", "InvalidSubject", "SubjectKind", "normalized_identifier"]
+
+EARLIEST_BIRTH = date(1900, 1, 1)
+"""No resident identity number carries an earlier birth date (the numbers date from 1984/1999)."""
+_CHINA = ZoneInfo("Asia/Shanghai")
 
 
 class SubjectKind(StrEnum):
@@ -33,13 +39,22 @@ _CHECKS: list[tuple[type[ValidationError], str, str]] = [
 ]
 
 
-def normalized_identifier(kind: SubjectKind, value: str) -> str:
-    """The identifier in its normal form; the region part is not required to be 500110 (DOMAIN.md §2)."""
+def normalized_identifier(kind: SubjectKind, value: str, *, today: date | None = None) -> str:
+    """The identifier in its normal form; the region part is not required to be 500110 (DOMAIN.md §2). A
+    resident ID number's birth date lies between 1900-01-01 and ``today`` (Beijing date by default): stdnum
+    checks only that it is a calendar date."""
     label, validator = ("公民身份号码", ric) if kind == SubjectKind.PERSON else ("统一社会信用代码", uscc)
     try:
-        return str(validator.validate(value.strip().upper()))
+        number = str(validator.validate(value.strip().upper()))
     except ValidationError as exc:
         for error, check, text in _CHECKS:
             if isinstance(exc, error):
                 raise InvalidSubject(kind, check, f"{label}{text} ({check} check failed)") from exc
         raise InvalidSubject(kind, "format", f"{label}无效") from exc
+    if kind == SubjectKind.PERSON:
+        born = ric.get_birth_date(number)
+        if born > (today or datetime.now(_CHINA).date()):
+            raise InvalidSubject(kind, "component", f"{label}的出生日期晚于今天 (component check failed)")
+        if born < EARLIEST_BIRTH:
+            raise InvalidSubject(kind, "component", f"{label}的出生日期早于 1900 年 (component check failed)")
+    return number

@@ -30,6 +30,7 @@ from exchange.domain.certificates import (
     check_transition,
     parse_certificate_id,
 )
+from exchange.domain.names import legal_name
 from exchange.domain.sharing import Outcome, Purpose
 from exchange.domain.subjects import SubjectKind
 from exchange.events import RECORD_CHANGED, RecordChanged
@@ -129,6 +130,19 @@ async def _issuer(uow: ExchangeUnitOfWork, caller: Caller, draft: CertificateDra
     return member
 
 
+def _holder_name(draft: CertificateDraft) -> str:
+    """The holder's legal name in normal form, or a 422 saying why it cannot be one (bidi overrides, controls)."""
+    person = draft.holder_kind == SubjectKind.PERSON
+    label = "持证人姓名" if person else "持证主体名称"
+    try:
+        return legal_name(draft.holder_name, label=label, person=person)
+    except ValueError as exc:
+        message = str(exc)
+        raise Invalid(
+            message, errors=[{"field": "holder_name", "message": message, "type": "invalid_name"}]
+        ) from None
+
+
 def _type_code(directory: Directory, value: str) -> str:
     resolved = directory.accept(value)
     if resolved is None:
@@ -222,6 +236,7 @@ async def issue(
             headers={"Retry-After": "5"},
         ) from None
     _, holder_ref = subject_ref_of(sealer, draft.holder_kind, draft.holder_identifier)
+    holder_name = _holder_name(draft)
     directory = await uow.certificate_types.directory()
     wanted = _type_code(directory, draft.type_code) if draft.type_code else None
     if wanted is None and draft.identifier is not None:
@@ -266,7 +281,7 @@ async def issue(
         status=CertificateStatus.VALID.value,
         case_ref=draft.case_ref,
         version=1,
-        sealed=sealer.seal({"holder_name": draft.holder_name, "content": draft.content or {}}),
+        sealed=sealer.seal({"holder_name": holder_name, "content": draft.content or {}}),
     )
     uow.certificates.add(certificate)
     uow.certificates.add_change(

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Response, status
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import MISSING, BaseModel, ConfigDict, Field
 
 from identity.api.access import ActorDep
 from identity.api.dependencies import SettingsDep, UowDep
@@ -20,8 +20,8 @@ __all__ = ["router"]
 
 router = APIRouter(prefix="/clients", tags=["接入系统 (clients)"], dependencies=[NoStore])
 
-ClientId = Annotated[str, Path(pattern=r"^[a-z0-9][a-z0-9._-]{2,63}$")]
-Scope = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.:-]{0,63}$")]
+ClientId = Annotated[str, Path(max_length=64, pattern=r"^[a-z0-9][a-z0-9._-]{2,63}$")]
+Scope = Annotated[str, Field(max_length=64, pattern=r"^[a-z0-9][a-z0-9_.:-]{0,63}$")]
 Audience = Annotated[str, Field(min_length=1, max_length=100)]
 Uri = Annotated[str, Field(min_length=1, max_length=500)]
 
@@ -41,22 +41,27 @@ class ClientSettingsIn(BaseModel):
 
 
 class ClientIn(ClientSettingsIn):
-    client_id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]{2,63}$")]
+    client_id: Annotated[str, Field(max_length=64, pattern=r"^[a-z0-9][a-z0-9._-]{2,63}$")]
     confidential: bool = Field(
         default=True, description="false for public apps that use PKCE without a secret"
     )
 
 
 class ClientPatch(BaseModel):
+    """Only the fields sent change. ``null`` is taken only where it means something (no organization, no
+    sector); elsewhere it is refused (422), never read as "unchanged" or stored."""
+
     model_config = ConfigDict(extra="forbid")
 
-    name: Annotated[str | None, Field(min_length=1, max_length=100)] = None
-    organization_code: Annotated[str | None, Field(max_length=40)] = None
-    scopes: Annotated[list[Scope] | None, Field(max_length=50)] = None
-    audiences: Annotated[list[Audience] | None, Field(min_length=1, max_length=10)] = None
-    sector: Annotated[str | None, Field(max_length=64)] = None
-    redirect_uris: Annotated[list[Uri] | None, Field(max_length=10)] = None
-    grant_types: Annotated[list[GrantType] | None, Field(min_length=1, max_length=3)] = None
+    name: Annotated[str, Field(min_length=1, max_length=100)] | MISSING = MISSING
+    organization_code: Annotated[str | None, Field(max_length=40, description="null: none")] | MISSING = (
+        MISSING
+    )
+    scopes: Annotated[list[Scope], Field(max_length=50)] | MISSING = MISSING
+    audiences: Annotated[list[Audience], Field(min_length=1, max_length=10)] | MISSING = MISSING
+    sector: Annotated[str | None, Field(max_length=64, description="null: none")] | MISSING = MISSING
+    redirect_uris: Annotated[list[Uri], Field(max_length=10)] | MISSING = MISSING
+    grant_types: Annotated[list[GrantType], Field(min_length=1, max_length=3)] | MISSING = MISSING
 
 
 class ClientOut(BaseModel):

@@ -6,10 +6,11 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, status
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import MISSING, BaseModel, ConfigDict, Field
 
 from identity.api.access import ActorDep
 from identity.api.dependencies import UowDep
+from identity.api.names import OrganizationName
 from identity.domain.organizations import OrganizationFields, OrganizationKind
 from identity.use_cases import organizations as cases
 from meshkit.errors import problem_responses
@@ -62,7 +63,7 @@ class OrganizationIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     code: Annotated[str, Field(min_length=1, max_length=40, examples=["500110001000-center"])]
-    name: Annotated[str, Field(min_length=1, max_length=100)]
+    name: OrganizationName
     kind: OrganizationKind
     division_code: Annotated[str, Field(max_length=20, description="12-digit division code (区划代码)")]
     credit_code: Annotated[str | None, Field(max_length=64, description="统一社会信用代码")] = None
@@ -72,15 +73,20 @@ class OrganizationIn(BaseModel):
 
 
 class OrganizationPatch(BaseModel):
+    """Only the fields sent change. ``null`` is taken only where it means something (no credit code, a root, not
+    retired); elsewhere it is refused (422)."""
+
     model_config = ConfigDict(extra="forbid")
 
-    name: Annotated[str | None, Field(min_length=1, max_length=100)] = None
-    kind: OrganizationKind | None = None
-    division_code: Annotated[str | None, Field(max_length=20)] = None
-    credit_code: Annotated[str | None, Field(max_length=64)] = None
-    parent_code: Annotated[str | None, Field(max_length=40)] = None
-    valid_from: date | None = None
-    valid_to: date | None = Field(default=None, description="set to retire (撤销); null to restore")
+    name: OrganizationName | MISSING = MISSING
+    kind: OrganizationKind | MISSING = MISSING
+    division_code: Annotated[str, Field(max_length=20)] | MISSING = MISSING
+    credit_code: Annotated[str | None, Field(max_length=64, description="null: none")] | MISSING = MISSING
+    parent_code: Annotated[str | None, Field(max_length=40, description="null: a root")] | MISSING = MISSING
+    valid_from: date | MISSING = MISSING
+    valid_to: Annotated[date | None, Field(description="set to retire (撤销); null to restore")] | MISSING = (
+        MISSING
+    )
 
 
 @router.get("", response_model=list[OrganizationOut], responses=problem_responses(404, 422))
@@ -98,7 +104,9 @@ async def list_organizations(
 @router.get("/search", response_model=OrganizationPage, responses=problem_responses(422))
 async def search_organizations(
     uow: UowDep,
-    division_prefix: Annotated[str | None, Query(pattern=r"^\d{1,12}$", description="e.g. 500110001")] = None,
+    division_prefix: Annotated[
+        str | None, Query(max_length=12, pattern=r"^\d{1,12}$", description="e.g. 500110001")
+    ] = None,
     kind: OrganizationKind | None = None,
     name: Annotated[str | None, Query(max_length=50, description="part of the name (名称关键字)")] = None,
     valid_on: ValidOn = None,

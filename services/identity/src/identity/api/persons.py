@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
 from identity.api.access import ActorDep, CipherDep, OptionalActorDep
 from identity.api.dependencies import CodePolicyDep, RegistersDep, SmsDep, SystemIdentityDep, UowDep
+from identity.api.names import PersonName
 from identity.domain.authorization import registration_channel
 from identity.domain.subjects import RegistrationChannel
 from identity.store.models import Person
@@ -31,7 +32,7 @@ NO_STORE = "no-store"
 class PersonIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: Annotated[str, Field(min_length=1, max_length=50, description="姓名")]
+    name: PersonName
     id_number: IdNumber
     phone: Annotated[
         str | None, Field(max_length=20, description="手机号码; online: required, proven by `phone_code`")

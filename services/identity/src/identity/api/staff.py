@@ -6,10 +6,11 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, status
-from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic import MISSING, BaseModel, ConfigDict, Field, SecretStr
 
 from identity.api.access import ActorDep
 from identity.api.dependencies import SettingsDep, UowDep
+from identity.api.names import StaffName
 from identity.domain.subjects import PASSWORD_MAX_LENGTH, StaffRole
 from identity.store.models import Staff
 from identity.use_cases import staff as cases
@@ -21,10 +22,12 @@ __all__ = ["router"]
 router = APIRouter(prefix="/staff", tags=["工作人员 (staff)"], dependencies=[NoStore])
 
 StaffId = Annotated[str, Path(max_length=36)]
-Name = Annotated[str, Field(min_length=1, max_length=50, description="姓名")]
+Name = StaffName
 OrganizationCode = Annotated[str, Field(min_length=1, max_length=40, description="所属组织代码")]
 Roles = Annotated[list[StaffRole], Field(min_length=1, max_length=5, description="角色")]
-Division = Annotated[str, Field(pattern=r"^\d{12}$", description="管辖范围: a 12-digit division code")]
+Division = Annotated[
+    str, Field(max_length=12, pattern=r"^\d{12}$", description="管辖范围: a 12-digit division code")
+]
 Password = Annotated[
     SecretStr, Field(max_length=PASSWORD_MAX_LENGTH, description="8+ characters, letters and digits")
 ]
@@ -33,7 +36,9 @@ Password = Annotated[
 class StaffIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    username: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]{2,63}$", description="登录用户名")]
+    username: Annotated[
+        str, Field(max_length=64, pattern=r"^[a-z0-9][a-z0-9._-]{2,63}$", description="登录用户名")
+    ]
     name: Name
     organization_code: OrganizationCode
     roles: Roles
@@ -44,11 +49,11 @@ class StaffIn(BaseModel):
 class StaffPatch(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: Name | None = None
-    organization_code: OrganizationCode | None = None
-    roles: Roles | None = None
-    scope_division: Division | None = None
-    password: Password | None = Field(default=None, description="a new password; clears any lockout")
+    name: Name | MISSING = MISSING
+    organization_code: OrganizationCode | MISSING = MISSING
+    roles: Roles | MISSING = MISSING
+    scope_division: Division | MISSING = MISSING
+    password: Annotated[Password, Field(description="a new password; clears any lockout")] | MISSING = MISSING
 
 
 class StaffOut(BaseModel):
@@ -123,11 +128,11 @@ async def get_staff(uow: UowDep, actor: ActorDep, staff_id: StaffId) -> StaffOut
 async def update_staff(uow: UowDep, actor: ActorDep, staff_id: StaffId, body: StaffPatch) -> StaffOut:
     """Change name, organization, roles, scope or password (修改工作人员); announces `identity.staff_changed.v1`."""
     changes = cases.StaffChanges(
-        name=body.name,
-        organization_code=body.organization_code,
-        roles=tuple(body.roles) if body.roles is not None else None,
-        scope_division=body.scope_division,
-        password=body.password.get_secret_value() if body.password is not None else None,
+        name=None if body.name is MISSING else body.name,
+        organization_code=None if body.organization_code is MISSING else body.organization_code,
+        roles=None if body.roles is MISSING else tuple(body.roles),
+        scope_division=None if body.scope_division is MISSING else body.scope_division,
+        password=None if body.password is MISSING else body.password.get_secret_value(),
     )
     return _out(await cases.update_staff(uow, actor, staff_id=staff_id, changes=changes))
 

@@ -17,6 +17,7 @@ from identity.pii import InvalidIdentifier, valid_credit_code
 from identity.store.models import Organization
 from identity.store.unit_of_work import IdentityUnitOfWork
 from identity.use_cases.errors import Forbidden, Invalid, NotFound, invalid_identifier
+from identity.use_cases.names import checked_name
 from meshkit.errors import ProblemError
 
 __all__ = [
@@ -155,7 +156,9 @@ async def _checked(uow: IdentityUnitOfWork, fields: OrganizationFields) -> Organ
                 code="organization_cycle",
                 errors=[{"field": "parent_code", "message": "上级组织是该组织的下级"}],
             )
-    return dataclasses.replace(fields, name=fields.name.strip(), credit_code=credit_code or None)
+    return dataclasses.replace(
+        fields, name=checked_name(fields.name, label="名称", person=False), credit_code=credit_code or None
+    )
 
 
 def _fields_of(organization: Organization) -> OrganizationFields:

@@ -24,7 +24,8 @@ from identity.events import IDENTITY_LEVEL_RAISED, PERSON_REGISTERED, IdentityLe
 from identity.pii import InvalidIdentifier, PiiCipher, valid_id_number, valid_phone
 from identity.store.models import Person
 from identity.store.unit_of_work import IdentityUnitOfWork
-from identity.use_cases.errors import Forbidden, Invalid, NotFound, invalid_identifier
+from identity.use_cases.errors import Forbidden, NotFound, invalid_identifier
+from identity.use_cases.names import checked_name
 from identity.use_cases.passwords import check_password, hash_password
 from meshkit.errors import ProblemError
 
@@ -110,11 +111,7 @@ async def register_person(
     channel = registration_channel(actor)
     if channel is not RegistrationChannel.WINDOW:
         raise Forbidden("网上注册须验证手机号码并经人口库核验 (online registration goes through the checks)")
-    name = name.strip()
-    if not name:
-        raise Invalid(
-            "姓名不能为空", errors=[{"field": "name", "message": "姓名不能为空", "type": "missing"}]
-        )
+    name = checked_name(name)
     number, normalized_phone = valid_identity(id_number, phone)
     if password is not None:
         check_password(password)

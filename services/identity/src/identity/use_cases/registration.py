@@ -20,6 +20,7 @@ from identity.pii import PiiCipher
 from identity.store.models import Person
 from identity.store.unit_of_work import IdentityUnitOfWork
 from identity.use_cases.errors import Invalid
+from identity.use_cases.names import checked_name
 from identity.use_cases.passwords import check_password, hash_password
 from identity.use_cases.persons import announce_registration, apply_level, new_person, valid_identity
 from identity.use_cases.phone_codes import CodePolicy, check_code
@@ -94,9 +95,7 @@ async def register_online(
     now: datetime,
 ) -> None:
     """Register a person online, or tell the holder of the number; the caller learns neither way which."""
-    name = name.strip()
-    if not name:
-        raise _required("name", "姓名不能为空", "validation_failed")
+    name = checked_name(name)
     number, normalized_phone = valid_identity(id_number, phone)
     if normalized_phone is None:
         raise _required("phone", "网上注册需要填写本人手机号码并验证", "phone_required")

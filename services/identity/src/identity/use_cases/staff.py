@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from sqlalchemy.exc import IntegrityError
@@ -25,6 +25,7 @@ from identity.events import STAFF_CHANGED, StaffChanged
 from identity.store.models import Organization, Staff
 from identity.store.unit_of_work import IdentityUnitOfWork
 from identity.use_cases.errors import Forbidden, Invalid, NotFound
+from identity.use_cases.names import checked_name
 from identity.use_cases.passwords import check_password, hash_password
 from identity.use_cases.revocations import deny_subject
 from meshkit.errors import ProblemError
@@ -91,6 +92,7 @@ async def _placement(uow: IdentityUnitOfWork, organization_code: str, scope_divi
 async def create_staff(uow: IdentityUnitOfWork, actor: Actor, *, fields: StaffFields, password: str) -> Staff:
     _admins_only(actor)
     check_password(password)
+    fields = replace(fields, name=checked_name(fields.name))
     organization = await _placement(uow, fields.organization_code, fields.scope_division)
     if not admin_reaches(actor, organization.division_code, fields.scope_division):
         raise _outside()
@@ -118,7 +120,7 @@ async def update_staff(
     _may_give(actor, set(roles) - set(staff.roles))
     if actor.id == staff.id and StaffRole.ADMIN not in roles:
         raise ProblemError("不能撤销自己的管理员角色", status=409, code="cannot_demote_self")
-    name = changes.name.strip() if changes.name is not None else staff.name
+    name = checked_name(changes.name) if changes.name is not None else staff.name
     before = (staff.name, staff.organization_code, staff.scope_division, list(staff.roles))
     if before == (name, organization_code, scope, roles) and changes.password is None:
         return staff

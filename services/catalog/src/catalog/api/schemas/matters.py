@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.orm import QueryableAttribute
+
+from catalog.store.models import TEXT_LENGTH, Material, Matter
+from meshkit.bounds import column_length
 
 __all__ = [
     "HistoryEntryOut",
@@ -19,33 +23,42 @@ __all__ = [
     "VersionOut",
 ]
 
-Code = Annotated[str, Field(min_length=1, max_length=40)]
+
+def _code(column: QueryableAttribute[Any]) -> Any:
+    """A code field as long as the column it lands in (``meshkit.bounds.column_length``)."""
+    return Field(min_length=1, max_length=column_length(column))
+
+
 Short = Annotated[str, Field(max_length=200)]
-Long = Annotated[str, Field(max_length=20_000)]
-Phone = Annotated[str, Field(max_length=40, pattern=r"^[0-9\-+() ]*$")]
+Long = Annotated[str, Field(max_length=TEXT_LENGTH)]
+Phone = Annotated[str, Field(max_length=column_length(Matter.consult_phone), pattern=r"^[0-9\-+() ]*$")]
 
 
 class MaterialIn(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    name: str = Field(min_length=1, max_length=200, description="material name (材料名称)")
-    requirement: Code = Field(
+    name: str = Field(
+        min_length=1, max_length=column_length(Material.name), description="material name (材料名称)"
+    )
+    requirement: Annotated[str, _code(Material.requirement)] = Field(
         default="required", description="required 必要 | optional 非必要 | deferrable 容缺后补"
     )
-    form: Code = Field(
+    form: Annotated[str, _code(Material.form)] = Field(
         default="original", description="original 原件 | copy 复印件 | original_and_copy | electronic"
     )
     paper_copies: int = Field(default=1, ge=0, le=99, description="paper copies (纸质份数)")
-    source: Code = Field(
+    source: Annotated[str, _code(Material.source)] = Field(
         default="applicant", description="applicant 申请人自备 | government 政府部门核发 | other"
     )
-    certificate_type: Code | None = Field(
+    certificate_type: Annotated[str, _code(Material.certificate_type)] | None = Field(
         default=None, description="e-certificate type (电子证照类型), e.g. ZZ-YYZZ"
     )
     resource_code: str | None = Field(
-        default=None, max_length=50, description="shared data resource (共享资源编码)"
+        default=None,
+        max_length=column_length(Material.resource_code),
+        description="shared data resource (共享资源编码)",
     )
-    data_items: list[Annotated[str, Field(max_length=100)]] = Field(
+    data_items: list[Annotated[str, Field(max_length=column_length(Material.data_items))]] = Field(
         default=[], max_length=50, description="data items needed (数据项)"
     )
     notes: Long = ""
@@ -60,52 +73,86 @@ class MatterIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    code: str = Field(min_length=1, max_length=36, description="implementation code (实施编码)")
-    name: str = Field(min_length=1, max_length=200, description="matter name (事项名称)")
-    matter_type: str = Field(pattern=r"^\d{2}$", description="matter type code (事项类型), e.g. 01 行政许可")
+    code: str = Field(
+        min_length=1, max_length=column_length(Matter.code), description="implementation code (实施编码)"
+    )
+    name: str = Field(
+        min_length=1, max_length=column_length(Matter.name), description="matter name (事项名称)"
+    )
+    matter_type: str = Field(
+        max_length=column_length(Matter.matter_type),
+        pattern=r"^\d{2}$",
+        description="matter type code (事项类型), e.g. 01 行政许可",
+    )
     department_code: str = Field(
-        min_length=1, max_length=40, description="implementing department (实施主体) code"
+        min_length=1,
+        max_length=column_length(Matter.department_code),
+        description="implementing department (实施主体) code",
     )
     statutory_days: int = Field(ge=0, le=3650, description="statutory time limit (法定时限)")
     promised_days: int = Field(ge=0, le=3650, description="promised time limit (承诺时限)")
-    department_name: str = Field(default="", max_length=100, description="实施主体名称")
-    department_credit_code: str | None = Field(default=None, max_length=18, description="统一社会信用代码")
-    basic_code: str | None = Field(default=None, max_length=12, description="basic code (基本编码)")
-    item_code: str | None = Field(
-        default=None, max_length=50, description="handling-item code (业务办理项编码)"
+    department_name: str = Field(
+        default="", max_length=column_length(Matter.department_name), description="实施主体名称"
     )
-    power_source: Code = Field(default="1", description="power source (权力来源)")
-    levels: list[Code] = Field(
+    department_credit_code: str | None = Field(
+        default=None, max_length=column_length(Matter.department_credit_code), description="统一社会信用代码"
+    )
+    basic_code: str | None = Field(
+        default=None, max_length=column_length(Matter.basic_code), description="basic code (基本编码)"
+    )
+    item_code: str | None = Field(
+        default=None,
+        max_length=column_length(Matter.item_code),
+        description="handling-item code (业务办理项编码)",
+    )
+    power_source: Annotated[str, _code(Matter.power_source)] = Field(
+        default="1", description="power source (权力来源)"
+    )
+    levels: list[Annotated[str, _code(Matter.levels)]] = Field(
         default=["district"], max_length=3, description="district | town | village (行使层级)"
     )
-    audiences: list[Code] = Field(default=[], max_length=7, description="audience codes (服务对象)")
+    audiences: list[Annotated[str, _code(Matter.audiences)]] = Field(
+        default=[], max_length=7, description="audience codes (服务对象)"
+    )
     legal_basis: Long = Field(default="", description="legal basis (设定依据)")
     conditions: Long = Field(default="", description="acceptance conditions (受理条件)")
-    statutory_unit: Code = Field(default="working_day", description="working_day 工作日 | natural_day 自然日")
-    promised_unit: Code = Field(default="working_day", description="working_day 工作日 | natural_day 自然日")
-    case_kind: Code | None = Field(
+    statutory_unit: Annotated[str, _code(Matter.statutory_unit)] = Field(
+        default="working_day", description="working_day 工作日 | natural_day 自然日"
+    )
+    promised_unit: Annotated[str, _code(Matter.promised_unit)] = Field(
+        default="working_day", description="working_day 工作日 | natural_day 自然日"
+    )
+    case_kind: Annotated[str, _code(Matter.case_kind)] | None = Field(
         default=None, description="1 即办件 | 2 承诺件; derived from the promise if omitted"
     )
     visits: int = Field(default=0, ge=0, le=10, description="hall visits (到办事现场次数), 0 = 零跑动")
     visit_reason: Long = Field(default="", description="why visits are needed (到现场理由)")
     fee: bool = Field(default=False, description="charges a fee (是否收费)")
     fee_basis: Long = Field(default="", description="legal basis of the fee (收费依据)")
-    online_depths: list[Code] = Field(default=[], max_length=7, description="online depth codes (网办深度)")
+    online_depths: list[Annotated[str, _code(Matter.online_depths)]] = Field(
+        default=[], max_length=7, description="online depth codes (网办深度)"
+    )
     full_online: bool = Field(default=False, description="全程网办")
-    channels: list[Code] = Field(
+    channels: list[Annotated[str, _code(Matter.channels)]] = Field(
         default=["window"], max_length=10, description="handling channels (办理渠道)"
     )
-    result_type: Code = Field(default="other", description="result type (办理结果类型)")
+    result_type: Annotated[str, _code(Matter.result_type)] = Field(
+        default="other", description="result type (办理结果类型)"
+    )
     result_name: Short = Field(default="", description="result name (办理结果名称), e.g. 营业执照")
-    result_certificate_type: Code | None = Field(default=None, description="e-certificate type the result is")
+    result_certificate_type: Annotated[str, _code(Matter.result_certificate_type)] | None = Field(
+        default=None, description="e-certificate type the result is"
+    )
     min_real_name_level: int = Field(default=1, ge=1, le=3, description="minimum real-name level (实名等级)")
-    cross_area: Code = Field(default="none", description="cross-area scope (通办范围)")
-    special_procedures: list[Code] = Field(
+    cross_area: Annotated[str, _code(Matter.cross_area)] = Field(
+        default="none", description="cross-area scope (通办范围)"
+    )
+    special_procedures: list[Annotated[str, _code(Matter.special_procedures)]] = Field(
         default=[], max_length=10, description="special procedures (特别程序)"
     )
     consult_phone: Phone = Field(default="", description="consultation phone (咨询电话)")
     complaint_phone: Phone = Field(default="", description="complaint phone (投诉电话)")
-    keywords: list[Annotated[str, Field(max_length=50)]] = Field(
+    keywords: list[Annotated[str, Field(max_length=column_length(Matter.keywords))]] = Field(
         default=[], max_length=20, description="俗称/关键词"
     )
     guide: Long = Field(default="", description="guide text (办事指南)")

@@ -1,0 +1,34 @@
+"""identity, asked on the caller's behalf whether the applicant a clerk files for (代办) exists.
+
+The clerk's own token goes with the question, so identity decides with its records and the clerk's rights (a
+clerk may read the persons and enterprises it serves); cases keeps no copy of identity's subjects."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import httpx
+
+from cases.clients.errors import failure_of, transport_failure
+
+__all__ = ["ApplicantDirectory"]
+
+
+class ApplicantDirectory:
+    def __init__(self, http: httpx.AsyncClient) -> None:
+        self._http = http
+
+    async def exists(self, kind: str, subject_id: str, *, bearer: str) -> bool:
+        """Whether identity knows the person (or enterprise) ``subject_id``; CallFailed when identity cannot tell
+        (down, or the caller may not read the subject: ``status`` 401/403)."""
+        collection = "enterprises" if kind == "enterprise" else "persons"
+        path = f"/{collection}/{quote(subject_id, safe='')}"  # an id is one path segment, never a path
+        try:
+            response = await self._http.get(path, headers={"Authorization": f"Bearer {bearer}"})
+        except httpx.HTTPError as exc:
+            raise transport_failure("identity", exc) from None
+        if response.status_code == 200:
+            return True
+        if response.status_code == 404:
+            return False
+        raise failure_of("identity", response)
