@@ -17,7 +17,7 @@ from typing import Any
 from meshkit.events import CloudEvent, EventSpec
 from tongban.config import DEFAULT_BASE_PORT, NATS_OFFSET
 
-__all__ = ["ENVELOPE", "asyncapi", "envelope_schema"]
+__all__ = ["ENVELOPE", "NOTIFY_KEY", "asyncapi", "envelope_schema"]
 
 ENVELOPE = "CloudEvent"
 NATS_BINDING = {"bindingVersion": "0.1.0"}
@@ -99,6 +99,72 @@ HEADERS = {
 }
 
 
+NOTIFY_KEY = "exchange_notify"
+# exchange.use_cases.deliveries._body: what a subscriber system with channel "nats" receives (not a CloudEvent)
+NOTIFICATION = {
+    "type": "object",
+    "description": "A change of a subscribed resource (订阅通知), one per delivery; plain JSON, not a CloudEvent.",
+    "required": [
+        "type",
+        "delivery_id",
+        "event_id",
+        "subscription_id",
+        "resource_code",
+        "subject_ref",
+        "version",
+        "operation",
+    ],
+    "properties": {
+        "type": {"const": "exchange.record_changed.v1", "type": "string"},
+        "delivery_id": {"type": "string"},
+        "event_id": {"type": "string", "description": "the record_changed event this delivery is for"},
+        "subscription_id": {"type": "string"},
+        "resource_code": {"type": "string"},
+        "subject_ref": {
+            "type": "string",
+            "description": "keyed SHA-256 of the subject, never the identifier",
+        },
+        "version": {"type": "integer"},
+        "operation": {"type": "string"},
+    },
+}
+
+
+def _notifications() -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """The exchange's deliveries to subscriber systems on NATS: channel, operation, message."""
+    channel = {
+        "address": "exchange.notify.{member_code}",
+        "description": "Deliveries to one subscriber system (订阅方) whose subscriptions use channel `nats`; "
+        "captured by the stream EXCHANGE, read by that member's own consumer.",
+        "parameters": {"member_code": {"description": "the subscriber's member code (接入方编码)"}},
+        "messages": {NOTIFY_KEY: {"$ref": f"#/components/messages/{NOTIFY_KEY}"}},
+        "x-jetstream": {
+            "stream": "EXCHANGE",
+            "subjects": ["exchange.>"],
+            "deduplication_header": "Nats-Msg-Id",
+        },
+    }
+    operation = {
+        "action": "send",
+        "channel": {"$ref": f"#/channels/{NOTIFY_KEY}"},
+        "messages": [{"$ref": f"#/channels/{NOTIFY_KEY}/messages/{NOTIFY_KEY}"}],
+        "summary": "the exchange's worker delivers a subscribed change (retried with backoff until acked)",
+        "bindings": {"nats": dict(NATS_BINDING)},
+    }
+    message = {
+        "name": "exchange.notify",
+        "title": "subscription delivery",
+        "contentType": "application/json",
+        "headers": {
+            "type": "object",
+            "required": ["Nats-Msg-Id"],
+            "properties": {"Nats-Msg-Id": {"type": "string", "description": "delivery-<delivery_id>"}},
+        },
+        "payload": copy.deepcopy(NOTIFICATION),
+    }
+    return channel, operation, message
+
+
 def _servers() -> dict[str, Any]:
     def security() -> list[dict[str, str]]:
         return [{"$ref": "#/components/securitySchemes/natsUser"}]
@@ -158,6 +224,7 @@ def asyncapi(events: Sequence[EventSpec[Any]]) -> dict[str, Any]:
             "bindings": {"nats": dict(NATS_BINDING)},
             "x-jetstream-ack": "the relay awaits the stream's ack and retries until it comes",
         }
+    channels[NOTIFY_KEY], operations[f"deliver_{NOTIFY_KEY}"], messages[NOTIFY_KEY] = _notifications()
     return {
         "asyncapi": "3.0.0",
         "info": {
