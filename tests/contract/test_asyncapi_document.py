@@ -68,7 +68,7 @@ def asyncapi_cli() -> Path:
 
 
 def test_issue18_f13_the_asyncapi_cli_finds_0_errors(asyncapi_cli: Path, tmp_path: Path) -> None:
-    """Failure 13 (gate): `asyncapi validate` of the committed document, every diagnostic of severity error
+    """Failure 13 (gate): `asyncapi validate` of the committed document, every diagnostic of severity error or warning
     failing it. The CLI's usage metrics are switched off with a config file of the test's own."""
     analytics = tmp_path / "asyncapi-analytics.json"
     analytics.write_text(
@@ -78,7 +78,7 @@ def test_issue18_f13_the_asyncapi_cli_finds_0_errors(asyncapi_cli: Path, tmp_pat
         str(asyncapi_cli),
         "validate",
         str(DOCUMENT),
-        "--fail-severity=error",
+        "--fail-severity=warn",
         "--log-diagnostics",
         env={"ASYNCAPI_METRICS_CONFIG_PATH": str(analytics), "CI": "true"},
         timeout=300,

@@ -1,4 +1,4 @@
-"""The AsyncAPI 3.0 document of every event type: what really travels on NATS (issue 18, failure 13).
+"""The AsyncAPI 3.1 document of every event type: what really travels on NATS (issue 18, failure 13).
 
 Each message's payload is the CloudEvents 1.0 structured envelope (:class:`meshkit.events.CloudEvent`) whose ``data``
 is that type's committed JSON Schema (``events/<type>.schema.json``) and whose ``dataschema`` is that schema's URI.
@@ -226,7 +226,7 @@ def asyncapi(events: Sequence[EventSpec[Any]]) -> dict[str, Any]:
         }
     channels[NOTIFY_KEY], operations[f"deliver_{NOTIFY_KEY}"], messages[NOTIFY_KEY] = _notifications()
     return {
-        "asyncapi": "3.0.0",
+        "asyncapi": "3.1.0",
         "info": {
             "title": "Tongban events (通办事件)",
             "version": "1.0.0",
