@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import subprocess
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -88,21 +89,29 @@ def test_issue18_f13_the_asyncapi_cli_finds_0_errors(asyncapi_cli: Path, tmp_pat
     assert "0 errors" in output or "is valid!" in output, output
 
 
+@cache
 def _document() -> dict[str, Any]:
     loaded: dict[str, Any] = yaml.safe_load(DOCUMENT.read_text())
     return loaded
 
 
-def _validator(document: dict[str, Any], schema: dict[str, Any]) -> jsonschema.Draft202012Validator:
-    """The message's payload with its $refs resolved: into the document, and to contracts/events/ files."""
+@cache
+def _registry() -> Registry[Any]:
+    """The document and contracts/events/ files, where the payloads' $refs point."""
+    document = _document()
     resources = [
         (BASE + "asyncapi.yaml", Resource.from_contents(document, default_specification=DRAFT202012))
     ]
     for path in sorted((ROOT / "contracts" / "events").glob("*.schema.json")):
         resources.append((BASE + f"events/{path.name}", Resource.from_contents(json.loads(path.read_text()))))
     registry: Registry[Any] = Registry().with_resources(resources)
+    return registry
+
+
+def _validator(schema: dict[str, Any]) -> jsonschema.Draft202012Validator:
+    """The message's payload with its $refs resolved: into the document, and to contracts/events/ files."""
     anchored = {**schema, "$id": BASE + "asyncapi.yaml#payload"}
-    return jsonschema.Draft202012Validator(_rebased(anchored), registry=registry)
+    return jsonschema.Draft202012Validator(_rebased(anchored), registry=_registry())
 
 
 def _rebased(schema: Any) -> Any:
@@ -128,7 +137,7 @@ def test_issue18_f13_the_declared_payload_is_the_envelope_meshkit_sends(spec) ->
     document = _document()
     key = spec.subject.replace(".", "_")
     message = document["components"]["messages"][key]
-    validator = _validator(document, message["payload"])
+    validator = _validator(message["payload"])
     event = new_event(
         spec, aggregate_id="agg-1", sequence=3, payload=spec.payload.model_validate(spec.example)
     )
@@ -161,3 +170,24 @@ def test_issue18_f13_nats_servers_jetstream_and_headers_are_declared() -> None:
         assert document["operations"][f"publish_{key}"]["bindings"]["nats"]["bindingVersion"] == "0.1.0"
         headers = document["components"]["messages"][key]["headers"]
         assert headers["required"] == ["Nats-Msg-Id"]
+
+
+def test_issue18_f13_subscriber_deliveries_on_nats_match_their_declared_message() -> None:
+    """What the exchange sends on exchange.notify.{member_code} (not a CloudEvent) is declared as it is built."""
+    from exchange.store.pubsub_models import Delivery, Subscription
+    from exchange.use_cases.deliveries import _body, notify_subject
+
+    delivery = Delivery(
+        id=7,
+        event_id="e-1",
+        resource_code="500110-GAJ-RK-001",
+        subject_ref="ab" * 32,
+        version=2,
+        operation="upsert",
+    )
+    body = _body(delivery, Subscription(id=3))
+    declared = _document()["components"]["messages"]["exchange_notify"]
+    jsonschema.Draft202012Validator(declared["payload"]).validate(body)
+    assert set(body) == set(declared["payload"]["properties"])
+    channel = _document()["channels"]["exchange_notify"]["address"]
+    assert notify_subject("M1") == channel.replace("{member_code}", "M1")
