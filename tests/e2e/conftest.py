@@ -32,6 +32,8 @@ def mesh(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Mesh]:
         extra_env={
             "EXCHANGE_CHECKPOINT_INTERVAL": "1",
             "EXCHANGE_CHECKPOINT_POLL_INTERVAL": "0.2",
+            # the deadline supervision scans every 2 s (60 s in a real run), so its warnings come within a test
+            "CASES_TIMER_INTERVAL": "2",
             # the tests stand behind a load balancer on loopback: each test is a client address of its own
             # (X-Forwarded-For), so the gateway's per-address limits apply to each as to one person
             "GATEWAY_TRUSTED_PROXIES": '["127.0.0.0/8"]',

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
     "DEAD_LETTER_STREAM",
+    "SCHEMA_BASE",
     "CloudEvent",
     "EventPayload",
     "EventSpec",
@@ -31,6 +32,9 @@ log = logging.getLogger("meshkit.events")
 
 DEAD_LETTER_STREAM = "DEADLETTER"
 DEAD_LETTER_PREFIX = "deadletter"
+# Where the committed JSON Schema of each event type lives (contracts/events/<type>.schema.json): the
+# ``dataschema`` of every event and the ``$id`` of its schema.
+SCHEMA_BASE = "https://tongban.example/contracts/events/"
 
 
 class EventPayload(BaseModel):
@@ -61,6 +65,11 @@ class EventSpec(Generic[P]):
     def stream(self) -> str:
         return stream_for(self.service)
 
+    @property
+    def dataschema(self) -> str:
+        """The URI of this type's JSON Schema: the CloudEvents ``dataschema`` of its events."""
+        return f"{SCHEMA_BASE}{self.subject}.schema.json"
+
 
 def stream_for(service: str) -> str:
     """One stream per producer: ``CATALOG`` takes ``catalog.>``."""
@@ -79,6 +88,12 @@ class CloudEvent(BaseModel):
     subject: str = Field(description="the aggregate id")
     time: datetime
     datacontenttype: str = "application/json"
+    dataschema: str | None = Field(
+        default=None,
+        exclude_if=lambda value: value is None,  # CloudEvents: an absent attribute, never null
+        description="URI of the JSON Schema ``data`` conforms to (contracts/events/<type>.schema.json); set on "
+        "every event meshkit builds, absent only on messages published before it was",
+    )
     sequence: int = Field(ge=0, description="the aggregate's version, for ordering within one aggregate")
     data: dict[str, Any]
 
@@ -90,6 +105,7 @@ def new_event(spec: EventSpec[P], *, aggregate_id: str, sequence: int, payload: 
         type=spec.subject,
         subject=aggregate_id,
         time=datetime.now(UTC),
+        dataschema=spec.dataschema,
         sequence=sequence,
         data=payload.model_dump(mode="json"),
     )
