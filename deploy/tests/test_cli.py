@@ -148,5 +148,6 @@ def test_status_reads_the_running_mesh_and_shows_each_process(
     assert codes == [0]
     status = out[out.index("Mesh of launcher pid") :]
     for name, port in config.ports().items():
-        assert name in status and str(port) in status
+        assert name in status
+        assert str(port) in status
     assert "fakesvc-worker" in status  # a process without a port is listed too

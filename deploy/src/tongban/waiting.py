@@ -131,3 +131,4 @@ def wait_ready(
                 )
             if cancel.wait(0.1):
                 raise MeshCancelled("cancelled while waiting for readiness")
+    return []

@@ -16,12 +16,13 @@ from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
 __all__ = [
     "DEV_FORWARDING_KEY",
     "DEV_SECRET",
-    "Environment",
     "LOG_LEVELS",
+    "Environment",
     "LogLevel",
     "SecretSafeSettings",
     "ServiceSettings",
     "SettingsRefused",
+    "normal_log_level",
     "refusal_message",
 ]
 
