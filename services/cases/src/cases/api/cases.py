@@ -29,6 +29,7 @@ from meshkit.auth import current_principal
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
 from meshkit.lanes import ServedBy, declared
+from meshkit.legaldate import local_date
 
 __all__ = ["router"]
 
@@ -67,7 +68,7 @@ async def serve_submission(request: Request) -> Response:
             matters=open_matters(state),
             intake=Intake(online_org=settings.online_org, online_region=settings.online_region),
         )
-        out = CaseOut.of(case, expected_due_date=expected_due_date(case, calendar, now.date()))
+        out = CaseOut.of(case, expected_due_date=expected_due_date(case, calendar, local_date(now)))
     return Response(
         out.model_dump_json(),
         media_type="application/json",
@@ -206,7 +207,7 @@ async def work_queue(
         caller=caller,
         statuses=[s.value for s in statuses or []],
         due_before=due_before,
-        overdue_on=_now().date() if overdue else None,
+        overdue_on=local_date(_now()) if overdue else None,
         limit=limit,
         offset=offset,
     )
@@ -221,7 +222,7 @@ async def overdue_cases(
     page = await supervision_list(
         uow,
         caller=caller,
-        today=_now().date(),
+        today=local_date(_now()),
         statuses=[s.value for s in statuses or []],
         limit=limit,
         offset=offset,

@@ -31,6 +31,7 @@ from cases.use_cases.materials_plan import material_rows
 from cases.use_cases.matters import get_open_matter, require_real_name
 from meshkit.errors import ProblemError
 from meshkit.events import EventSpec
+from meshkit.legaldate import local_date
 
 __all__ = ["BundleNotOpen", "Receipt", "file_bundle", "get_open_bundle", "sync_bundle"]
 
@@ -196,7 +197,7 @@ async def sync_bundle(
         )
     )
     await uow.flush()
-    refresh_due_dates(parent, calendar, await uow.cases.ledger(parent.id), now.date())
+    refresh_due_dates(parent, calendar, await uow.cases.ledger(parent.id), local_date(now))
     await uow.flush()
     for spec in events:
         await uow.publish(

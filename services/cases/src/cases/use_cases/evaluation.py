@@ -20,6 +20,7 @@ from cases.store.case_models import Evaluation, RectificationTask
 from cases.store.unit_of_work import CasesUnitOfWork
 from cases.use_cases.errors import CaseNotFound
 from meshkit.errors import ProblemError
+from meshkit.legaldate import local_date
 
 __all__ = ["advance_rectification", "evaluate_case", "list_rectifications"]
 
@@ -65,7 +66,7 @@ async def evaluate_case(
     task = None
     if needs_rectification(score):
         try:
-            due = calendar.add_working_days(now.date(), rectification_days)
+            due = calendar.add_working_days(local_date(now), rectification_days)
         except CalendarNotPublished:
             due = None  # set once the year's calendar is published
         task = RectificationTask(

@@ -36,6 +36,7 @@ from cases.use_cases.errors import CaseNotFound, transition_problem
 from cases.use_cases.events import case_changed
 from meshkit.errors import ProblemError
 from meshkit.events import EventSpec
+from meshkit.legaldate import local_date
 
 __all__ = ["Step", "apply_step", "facts_of", "load_visible", "take_action"]
 
@@ -243,7 +244,7 @@ async def apply_step(
         )
     )
     await uow.flush()
-    refresh_due_dates(case, calendar, await uow.cases.ledger(case.id), now.date())
+    refresh_due_dates(case, calendar, await uow.cases.ledger(case.id), local_date(now))
     await uow.flush()
     for spec in _events_for(step.action, target):
         await uow.publish(
