@@ -190,3 +190,16 @@ async def test_online_applications_need_the_matters_real_name_level(flow: Flow) 
     clerk = flow.staff("window_clerk", org="500110-ZWFWZX")  # checked in person at the window
     on_behalf = await flow.apply(clerk, applicant_id="person-9", consent_ref="委托书-009")
     assert on_behalf.status_code == 201, on_behalf.text
+
+
+async def test_the_promised_date_stays_on_the_case_from_filing_on(flow: Flow) -> None:
+    """Issue 19 failure 5: the submission answer carried `expected_due_date`, GET /cases/{id} showed null until
+    acceptance."""
+    await flow.open_matter()
+    filed = (await flow.apply(flow.citizen())).json()
+    assert filed["expected_due_date"] is not None
+    detail = (await flow.client.get(f"/cases/{filed['id']}", headers=flow.citizen())).json()
+    assert detail["expected_due_date"] == filed["expected_due_date"]
+    accepted = (await flow.act(filed["id"], flow.staff("window_clerk"), "accept")).json()
+    detail = (await flow.client.get(f"/cases/{filed['id']}", headers=flow.citizen())).json()
+    assert detail["expected_due_date"] == accepted["due_date"] == detail["due_date"]

@@ -109,14 +109,18 @@ router.add_api_route(
 
 
 @router.get("/cases/{case_id}", response_model=CaseDetailOut, responses=problem_responses(401, 404))
-async def get_case(uow: UowDep, caller: CallerDep, settings: SettingsDep, case_id: str) -> CaseDetailOut:
-    """One case with its timeline (办理过程) and clock ledger; only for those who may see it."""
+async def get_case(
+    uow: UowDep, caller: CallerDep, settings: SettingsDep, calendar: CalendarDep, case_id: str
+) -> CaseDetailOut:
+    """One case with its timeline (办理过程) and clock ledger; only for those who may see it. Until acceptance,
+    `expected_due_date` is the promised date if it were accepted today, as on submission."""
     case, timeline, ledger, members = await case_detail(
         uow, case_id=case_id, caller=caller, district_center=settings.district_center_org
     )
+    expected = expected_due_date(case, calendar, local_date(_now()))
     return CaseDetailOut.model_validate(
         {
-            **CaseOut.of(case).model_dump(),
+            **CaseOut.of(case, expected_due_date=expected).model_dump(),
             "form": case.form,
             "members": [CaseOut.of(m) for m in members],
             "timeline": [TimelineOut.model_validate(t) for t in timeline],

@@ -93,7 +93,8 @@ class CaseOut(BaseModel):
 
     expected_due_date: date | None = Field(
         default=None,
-        description="on submission: the promised date if the case is accepted today (预计办结日期)",
+        description="the promised date (预计办结日期): once accepted, the due date; before, the date if the case "
+        "were accepted today (on submission and on the case itself)",
     )
 
     @classmethod
