@@ -281,3 +281,8 @@ class RectificationTask(Base):
     records: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, doc="each step: who, when, what")
     opened_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    rater_score: Mapped[int | None] = mapped_column(
+        Integer, doc="the applicant's rating of the rectification (1-5), once it is closed"
+    )
+    rater_comment: Mapped[str | None] = mapped_column(Text)
+    rated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

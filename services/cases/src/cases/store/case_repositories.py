@@ -56,6 +56,14 @@ class CaseRepository:
     async def rectification(self, task_id: str) -> RectificationTask | None:
         return await self._session.get(RectificationTask, task_id, with_for_update=True)
 
+    async def rectification_of_case(
+        self, case_id: str, *, for_update: bool = False
+    ) -> RectificationTask | None:
+        query = select(RectificationTask).where(RectificationTask.case_id == case_id)
+        if for_update:
+            query = query.with_for_update()
+        return (await self._session.scalars(query)).one_or_none()
+
     async def rectifications(self, *, department: str) -> Sequence[RectificationTask]:
         query = select(RectificationTask).where(RectificationTask.department == department)
         return (await self._session.scalars(query.order_by(RectificationTask.opened_at.desc()))).all()
