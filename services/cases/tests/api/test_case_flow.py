@@ -203,3 +203,46 @@ async def test_the_promised_date_stays_on_the_case_from_filing_on(flow: Flow) ->
     accepted = (await flow.act(filed["id"], flow.staff("window_clerk"), "accept")).json()
     detail = (await flow.client.get(f"/cases/{filed['id']}", headers=flow.citizen())).json()
     assert detail["expected_due_date"] == accepted["due_date"] == detail["due_date"]
+
+
+async def test_a_town_center_accepts_the_matters_its_level_may_accept(flow: Flow) -> None:
+    """Issue 19 failure 3: a town center could not accept anything, not even 就业登记 whose levels include the town
+    (clerk.gunan filed, then accept → 403)."""
+    await flow.open_matter(levels=("district", "town"))
+    town = flow.staff("window_clerk", org="500110001000-center", region="500110001000")
+    filed = (await flow.apply(town, applicant_id="person-2", consent_ref="委托书-002")).json()
+    assert filed["accepting_org"] == "500110001000-center"
+    accepted = await flow.act(filed["id"], town, "accept")
+    assert accepted.status_code == 200, accepted.text
+    assert (await flow.act(filed["id"], town, "approve")).status_code == 403  # the department decides
+
+
+async def test_a_forwarded_case_lands_in_the_queue_of_the_hall_that_may_accept_it(flow: Flow) -> None:
+    """Issue 19 failure 7: a case forwarded from 綦河社区 did not appear in the queue of the window that may accept
+    it. A district matter goes to the district center; a town-level matter to the village's town center."""
+    village = flow.staff("window_clerk", org="500110001001-center", region="500110001001")
+    center = flow.staff("window_clerk", org="500110-ZWFWZX")
+    town = flow.staff("window_clerk", org="500110001000-center", region="500110001000")
+
+    await flow.open_matter(levels=("district",))
+    district_case = (await flow.apply(village, applicant_id="person-2", consent_ref="委托书-003")).json()
+    assert district_case["accepting_org"] == "500110-ZWFWZX"
+    town_matter = "500110-RSJ-JYDJ"  # 就业登记
+    await flow.open_matter(levels=("district", "town"), code=town_matter)
+    town_case = (
+        await flow.apply(village, applicant_id="person-3", consent_ref="委托书-004", matter_code=town_matter)
+    ).json()
+    assert town_case["accepting_org"] == "500110001000-center"
+
+    queued = [c["id"] for c in (await flow.client.get("/queue", headers=center)).json()["items"]]
+    assert district_case["id"] in queued
+    assert town_case["id"] not in queued  # the town center accepts it
+    assert [c["id"] for c in (await flow.client.get("/queue", headers=town)).json()["items"]] == [
+        town_case["id"]
+    ]
+    assert (await flow.act(town_case["id"], town, "accept")).status_code == 200
+    assert (await flow.act(district_case["id"], town, "accept")).status_code == 404  # not its case at all
+    assert (
+        await flow.act(district_case["id"], village, "accept")
+    ).status_code == 403  # received, not accepting
+    assert (await flow.act(district_case["id"], center, "accept")).status_code == 200

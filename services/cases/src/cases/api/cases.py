@@ -66,7 +66,11 @@ async def serve_submission(request: Request) -> Response:
             application=application,
             now=now,
             matters=open_matters(state),
-            intake=Intake(online_org=settings.online_org, online_region=settings.online_region),
+            intake=Intake(
+                online_org=settings.online_org,
+                online_region=settings.online_region,
+                district_center=settings.district_center_org,
+            ),
         )
         out = CaseOut.of(case, expected_due_date=expected_due_date(case, calendar, local_date(now)))
     return Response(

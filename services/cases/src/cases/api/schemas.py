@@ -62,6 +62,11 @@ class CaseOut(BaseModel):
     applicant_kind: str
     channel: str
     received_by_org: str
+    accepting_org: str | None = Field(
+        default=None,
+        description="the hall whose window accepts it (受理窗口), by the matter's levels (行使层级): the receiving "
+        "hall, the village's town center or the district center",
+    )
     handling_org: str
     status: CaseStatus
     status_label: str

@@ -84,6 +84,14 @@ class Case(Base):
             postgresql_where=text("concluded_at IS NULL"),
         ),
         Index(
+            "ix_cases_open_accepting",
+            "accepting_org",
+            "due_date",
+            "id",
+            postgresql_include=["handling_org", "received_by_org", "status"],
+            postgresql_where=text("concluded_at IS NULL"),
+        ),
+        Index(
             "ix_cases_open_due",
             "due_date",
             "id",
@@ -126,6 +134,9 @@ class Case(Base):
     received_by_org: Mapped[str] = mapped_column(String(40), doc="where it was received (any level)")
     region: Mapped[str] = mapped_column(String(12), index=True, doc="division code of where it was received")
     handling_org: Mapped[str] = mapped_column(String(40), doc="the department that decides")
+    accepting_org: Mapped[str | None] = mapped_column(
+        String(40), doc="the hall whose window accepts it (受理): by the matter's levels; null before 0011"
+    )
     status: Mapped[str] = mapped_column(String(30))
     national_code: Mapped[int] = mapped_column(Integer)
     form: Mapped[dict[str, Any]] = mapped_column(JSONB)

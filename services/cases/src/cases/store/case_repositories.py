@@ -149,10 +149,11 @@ class CaseRepository:
         limit: int,
         offset: int,
     ) -> Page:
-        """Cases an organization handles or received, soonest due first; open ones (待办) unless statuses say.
+        """Cases an organization handles, received, or accepts as a hall (forwarded to its window by the
+        matter's levels), soonest due first; open ones (待办) unless statuses say.
 
-        Two index scans (handled, received) each stop after offset + limit rows and are merged, instead of one
-        scan over an OR that no index can order; the total is counted up to ``COUNT_CAP``.
+        Three index scans (handled, received, to accept) each stop after offset + limit rows and are merged,
+        instead of one scan over an OR that no index can order; the total is counted up to ``COUNT_CAP``.
         """
         where = self._filters(statuses, due_before, overdue_on)
         # Cases the organization handles, and those it received for another department: disjoint, so each
@@ -161,6 +162,12 @@ class CaseRepository:
             select(Case.id, Case.due_date).where(Case.handling_org.in_(orgs), *where),
             select(Case.id, Case.due_date).where(
                 Case.received_by_org.in_(orgs), Case.handling_org.not_in(orgs), *where
+            ),
+            select(Case.id, Case.due_date).where(
+                Case.accepting_org.in_(orgs),
+                Case.handling_org.not_in(orgs),
+                Case.received_by_org.not_in(orgs),
+                *where,
             ),
         ]
         order = (Case.due_date.asc().nulls_last(), Case.id)

@@ -62,6 +62,7 @@ def facts_of(case: Case) -> CaseFacts:
         handling_org=case.handling_org,
         received_by_org=case.received_by_org,
         region=case.region,
+        accepting_org=case.accepting_org,
     )
 
 
