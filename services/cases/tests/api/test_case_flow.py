@@ -246,3 +246,23 @@ async def test_a_forwarded_case_lands_in_the_queue_of_the_hall_that_may_accept_i
         await flow.act(district_case["id"], village, "accept")
     ).status_code == 403  # received, not accepting
     assert (await flow.act(district_case["id"], center, "accept")).status_code == 200
+
+
+async def test_what_a_citizen_reads_of_a_case_is_chinese(flow: Flow) -> None:
+    """Issue 19 failure 8: timeline actions, clock events and outcomes were English codes, and a refusal said
+    `执行 accept`."""
+    await flow.open_matter()
+    case = (await flow.apply(flow.citizen())).json()
+    refused = await flow.act(case["id"], flow.citizen(), "accept")
+    assert refused.status_code == 403
+    assert "accept" not in refused.json()["detail"]
+    assert "受理" in refused.json()["detail"]
+    await flow.act(case["id"], flow.staff("window_clerk"), "accept")
+    await flow.act(case["id"], flow.staff("reviewer"), "start_review")
+    await flow.act(case["id"], flow.staff("reviewer"), "deny", reason="不符合条件")
+    detail = (await flow.client.get(f"/cases/{case['id']}", headers=flow.citizen())).json()
+    assert [t["action_label"] for t in detail["timeline"]] == ["提交申请", "受理", "开始审查", "不予许可"]
+    assert detail["timeline"][1]["actor_role_label"] == "窗口工作人员"
+    assert detail["timeline"][1]["to_status_label"] == "已受理"
+    assert [c["event_label"] for c in detail["clock"]] == ["开始计时", "停止计时"]
+    assert (detail["outcome"], detail["outcome_label"]) == ("denied", "不予许可")

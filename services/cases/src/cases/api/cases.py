@@ -127,8 +127,8 @@ async def get_case(
             **CaseOut.of(case, expected_due_date=expected).model_dump(),
             "form": case.form,
             "members": [CaseOut.of(m) for m in members],
-            "timeline": [TimelineOut.model_validate(t) for t in timeline],
-            "clock": [ClockOut.model_validate(c) for c in ledger],
+            "timeline": [TimelineOut.of(t) for t in timeline],
+            "clock": [ClockOut.of(c) for c in ledger],
         }
     )
 

@@ -169,7 +169,7 @@ async def _act_on_bundle(
         applied += 1
     if not applied:
         raise ProblemError(
-            f"一件事「{parent.matter_name}」没有可以执行 {step.action.value} 的子办件",
+            f"一件事「{parent.matter_name}」没有可以「{step.action.label}」的子办件",
             status=409,
             code="transition_not_allowed",
         )
@@ -195,7 +195,7 @@ async def apply_step(
     )
     if actor is None:
         raise ProblemError(
-            f"无权对办件 {case.number} 执行 {step.action.value}", status=403, code="not_permitted"
+            f"无权对办件 {case.number} 进行「{step.action.label}」", status=403, code="not_permitted"
         )
     source = CaseStatus(case.status)
     try:
