@@ -17,6 +17,7 @@ from cases.api.dependencies import (
     working_calendar,
 )
 from cases.api.schemas import ActionIn, ApplicationIn, CaseDetailOut, CaseOut, CasePage, ClockOut, TimelineOut
+from cases.domain.decisions import Remedies
 from cases.domain.states import CaseStatus
 from cases.settings import CasesSettings
 from cases.store.unit_of_work import CasesUnitOfWork
@@ -158,6 +159,7 @@ async def act_on_case(
             joint=body.joint,
             delivery_channel=body.delivery_channel,
             delivery_ref=body.delivery_ref,
+            remedies=Remedies(review_body=settings.review_body, court=settings.court),
         ),
     )
     return CaseOut.of(case)

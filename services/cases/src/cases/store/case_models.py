@@ -31,6 +31,7 @@ __all__ = [
     "Case",
     "CaseMaterial",
     "ClockEntry",
+    "Decision",
     "Evaluation",
     "RectificationTask",
     "TimelineEntry",
@@ -297,3 +298,22 @@ class RectificationTask(Base):
     )
     rater_comment: Mapped[str | None] = mapped_column(Text)
     rated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class Decision(Base):
+    """The written decision of a case (准予许可, 不予许可, 不予受理决定书), fixed when it is made."""
+
+    __tablename__ = "decisions"
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10), doc="grant | deny | refuse")
+    number: Mapped[str] = mapped_column(String(80), unique=True, doc="决定书编号")
+    title: Mapped[str] = mapped_column(String(40))
+    matter_name: Mapped[str] = mapped_column(String(200))
+    handling_org: Mapped[str] = mapped_column(String(40), doc="the deciding department")
+    reasons: Mapped[str | None] = mapped_column(Text, doc="the reasons given (required for a refusal)")
+    legal_basis: Mapped[str] = mapped_column(Text)
+    remedies: Mapped[str | None] = mapped_column(
+        Text, doc="for a refusal: 行政复议 and 行政诉讼, bodies and time limits"
+    )
+    issued_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -20,6 +20,7 @@ from cases.store.case_models import (
     Case,
     CaseMaterial,
     ClockEntry,
+    Decision,
     Evaluation,
     RectificationTask,
     TimelineEntry,
@@ -46,9 +47,13 @@ class CaseRepository:
         self._session = session
 
     def add(
-        self, *rows: Case | TimelineEntry | ClockEntry | Evaluation | RectificationTask | CaseMaterial
+        self,
+        *rows: Case | TimelineEntry | ClockEntry | Evaluation | RectificationTask | CaseMaterial | Decision,
     ) -> None:
         self._session.add_all(rows)
+
+    async def decision(self, case_id: str) -> Decision | None:
+        return await self._session.get(Decision, case_id)
 
     async def evaluation(self, case_id: str) -> Evaluation | None:
         return await self._session.get(Evaluation, case_id)
