@@ -125,3 +125,29 @@ def test_migrate_starts_and_stops_postgres(fake_config: Any, monkeypatch: pytest
     assert (config.postgres_dir / "PG_VERSION").exists()
     assert port_is_free(config.postgres_port)
     assert not (config.var_dir / "run" / "launcher.json").exists()
+
+
+@pytest.mark.integration
+def test_status_reads_the_running_mesh_and_shows_each_process(
+    fake_config: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 19 failure 16: `tongban status` only said "no answer" without reading which ports the running mesh
+    uses. Asked from a shell without the mesh's base port, it reads the launcher's record under var/."""
+    config = fake_config(demo=False)
+    _use(monkeypatch, config)
+    codes: list[int] = []
+
+    def status_then_stop() -> None:
+        codes.append(cli.main(["status", "--var", str(config.var_dir)]))  # no --base-port: the default's
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    thread = _when_running(monkeypatch, status_then_stop)
+    assert cli.main(["up"]) == 0
+    thread.join(10)
+    out = capsys.readouterr().out
+    assert codes == [0]
+    status = out[out.index("Mesh of launcher pid") :]
+    for name, port in config.ports().items():
+        assert name in status
+        assert str(port) in status
+    assert "fakesvc-worker" in status  # a process without a port is listed too

@@ -201,10 +201,19 @@ def test_repo_root_from_package_or_env(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("level", "expected"), [("INFO", "info"), ("WARN", "warning"), ("debug", "debug"), ("x", "info")]
+    ("level", "expected"), [("INFO", "info"), ("WARN", "warning"), ("debug", "debug"), (" error ", "error")]
 )
 def test_uvicorn_log_level(level: str, expected: str) -> None:
     assert config({"TONGBAN_LOG_LEVEL": level}).uvicorn_log_level == expected
+
+
+@pytest.mark.parametrize("level", ["verbose", "x", "trace"])
+def test_a_bad_log_level_is_refused_in_one_line(level: str) -> None:
+    """Issue 19 failure 16: TONGBAN_LOG_LEVEL=verbose crashed every service with a traceback."""
+    with pytest.raises(ConfigError, match="TONGBAN_LOG_LEVEL") as refused:
+        config({"TONGBAN_LOG_LEVEL": level})
+    assert "DEBUG / INFO / WARNING / ERROR / CRITICAL" in str(refused.value)
+    assert "\n" not in str(refused.value)
 
 
 def test_workers_per_http_process() -> None:
@@ -224,7 +233,25 @@ def test_workers_per_http_process() -> None:
     assert "--workers" not in mesh._uvicorn(catalog)
 
 
-@pytest.mark.parametrize("value", ["exchange", "exchange=0", "exchange=x", "exchange=65"])
+@pytest.mark.parametrize("value", ["exchange", "exchange=0", "exchange=x", "exchange=65", "exchnage=2"])
 def test_bad_workers_are_refused(value: str) -> None:
     with pytest.raises(ConfigError, match="TONGBAN_WORKERS"):
         config({"TONGBAN_WORKERS": value})
+
+
+def test_an_unknown_name_in_workers_is_refused() -> None:
+    """Issue 19 failure 16: TONGBAN_WORKERS=exchnage=2 was silently ignored."""
+    with pytest.raises(ConfigError, match=r"no process named 'exchnage'.*exchange"):
+        config({"TONGBAN_WORKERS": "exchnage=2"})
+
+
+@pytest.mark.parametrize("value", ["0", "x", "-5", "99999"])
+def test_a_bad_ready_timeout_is_refused(value: str) -> None:
+    with pytest.raises(ConfigError, match="TONGBAN_READY_TIMEOUT"):
+        config({"TONGBAN_READY_TIMEOUT": value})
+
+
+def test_the_ready_timeout_is_generous_and_settable() -> None:
+    """Issue 19 failure 15: a fixed 90 s was not enough for a first start on a busy 2-core machine."""
+    assert config().ready_timeout >= 300
+    assert config({"TONGBAN_READY_TIMEOUT": "600"}).ready_timeout == 600

@@ -6,12 +6,13 @@ Everything here is pure (no I/O beyond reading a mapping), so it is unit-tested 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import tongban
 from meshkit.roles import ServiceRoles
+from meshkit.settings import normal_log_level
 
 __all__ = [
     "DEFAULT_BASE_PORT",
@@ -31,6 +32,7 @@ __all__ = [
 ]
 
 DEFAULT_BASE_PORT = 8800
+DEFAULT_READY_TIMEOUT = 300.0
 POSTGRES_OFFSET = 32
 NATS_OFFSET = 42
 SIMULATOR_OFFSET = 10  # simulators take base+10, base+11, ...
@@ -232,7 +234,9 @@ class MeshConfig:
     """Worker processes of an HTTP process (service or gateway name -> count; default 1): uvicorn
     ``--workers``, one listening socket shared by the processes. A service learns its count as
     ``<PREFIX>_REPLICAS`` (the exchange splits its per-client rate limit by it)."""
-    ready_timeout: float = 90.0
+    ready_timeout: float = DEFAULT_READY_TIMEOUT
+    """How long the launcher waits for the mesh's APIs to answer ready (``TONGBAN_READY_TIMEOUT``). Generous:
+    on a busy 2-core machine a first start took over 90 s."""
     stop_timeout: float = 10.0
     migrate_timeout: float = 180.0
     demo_timeout: float = 300.0
@@ -385,9 +389,8 @@ class MeshConfig:
 
     @property
     def uvicorn_log_level(self) -> str:
-        """``TONGBAN_LOG_LEVEL`` as uvicorn spells it (``WARN`` -> ``warning``; unknown -> ``info``)."""
-        level = {"warn": "warning", "fatal": "critical"}.get(self.log_level.lower(), self.log_level.lower())
-        return level if level in {"critical", "error", "warning", "info", "debug", "trace"} else "info"
+        """``TONGBAN_LOG_LEVEL`` as uvicorn spells it (``WARN`` -> ``warning``)."""
+        return normal_log_level(self.log_level).lower()
 
     def workers_of(self, spec: ServiceSpec | GatewaySpec | SimulatorSpec | LaneSpec) -> int:
         if isinstance(spec, LaneSpec):
@@ -432,7 +435,14 @@ def load_config(
         if (url := environ.get(f"{spec.env_prefix}_MIGRATION_DATABASE_URL", "").strip())
     }
     nats_url = environ.get("NATS_URL", "").strip() or None
-    workers = parse_workers(environ.get("TONGBAN_WORKERS", ""))
+    workers = parse_workers(
+        environ.get("TONGBAN_WORKERS", ""), known=(*STANDARD_SERVICE_NAMES, GatewaySpec.name)
+    )
+    try:
+        log_level = normal_log_level(environ.get("TONGBAN_LOG_LEVEL", "INFO"))
+    except ValueError as exc:
+        raise ConfigError(f"TONGBAN_LOG_LEVEL: {exc}") from None
+    ready_timeout = _seconds(environ, "TONGBAN_READY_TIMEOUT", DEFAULT_READY_TIMEOUT)
     environment = environ.get("TONGBAN_ENV", "").strip() or "dev"
     if environment not in ENVIRONMENTS:
         raise ConfigError(f"TONGBAN_ENV must be one of {', '.join(ENVIRONMENTS)}, not {environment!r}")
@@ -452,17 +462,36 @@ def load_config(
         demo=demo and environment != "prod",
         environment=environment,
         with_simulators=simulators,
-        log_level=environ.get("TONGBAN_LOG_LEVEL", "INFO").strip() or "INFO",
+        log_level=log_level,
         workers=workers,
+        ready_timeout=ready_timeout,
     )
 
 
-def parse_workers(value: str) -> dict[str, int]:
-    """``TONGBAN_WORKERS``, e.g. ``exchange=2,gateway=2``: worker processes per HTTP process."""
+def parse_workers(value: str, *, known: Collection[str]) -> dict[str, int]:
+    """``TONGBAN_WORKERS``, e.g. ``exchange=2,gateway=2``: worker processes per HTTP process; a name that is not
+    one of ``known`` is refused (a typo would otherwise be ignored without a word)."""
     workers: dict[str, int] = {}
     for part in filter(None, (p.strip() for p in value.split(","))):
         name, _, count = part.partition("=")
         if not count.strip().isdigit() or not 1 <= int(count) <= 64:
             raise ConfigError(f"TONGBAN_WORKERS: {part!r} is not <name>=<1..64>")
+        if name.strip() not in known:
+            raise ConfigError(
+                f"TONGBAN_WORKERS: no process named {name.strip()!r} (one of {', '.join(known)})"
+            )
         workers[name.strip()] = int(count)
     return workers
+
+
+def _seconds(environ: Mapping[str, str], variable: str, default: float) -> float:
+    raw = environ.get(variable, "").strip()
+    if not raw:
+        return default
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = -1.0
+    if not 1 <= seconds <= 3600:
+        raise ConfigError(f"{variable} must be a number of seconds between 1 and 3600, not {raw!r}")
+    return seconds

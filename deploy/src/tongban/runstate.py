@@ -16,7 +16,7 @@ from pathlib import Path
 
 import psutil
 
-__all__ = ["LauncherRunning", "RunState"]
+__all__ = ["LauncherRunning", "RunRecord", "RunState", "read_record"]
 
 
 class LauncherRunning(RuntimeError):
@@ -47,11 +47,46 @@ class _Entry:
             return None
 
 
+@dataclass(frozen=True)
+class RunRecord:
+    """What ``tongban status`` reads of a running mesh: its launcher, its processes and the ports they use."""
+
+    launcher_pid: int
+    launcher_alive: bool
+    processes: dict[str, tuple[int, bool]]  # name -> (pid, alive)
+    ports: dict[str, int]
+
+
+def read_record(var_dir: Path) -> RunRecord | None:
+    """The record of the mesh running on ``var_dir`` (None if there is none)."""
+    state = RunState(var_dir)
+    found = state._read()
+    if found is None:
+        return None
+    launcher, children = found
+    try:
+        ports = {str(k): int(v) for k, v in json.loads(state.path.read_text()).get("ports", {}).items()}
+    except (OSError, ValueError, AttributeError):
+        ports = {}
+    return RunRecord(
+        launcher_pid=launcher.pid,
+        launcher_alive=launcher.process() is not None,
+        processes={entry.name: (entry.pid, entry.process() is not None) for entry in children},
+        ports=ports,
+    )
+
+
 class RunState:
     def __init__(self, var_dir: Path) -> None:
         self.path = var_dir / "run" / "launcher.json"
         self._launcher: _Entry | None = None
         self._children: list[_Entry] = []
+        self._ports: dict[str, int] = {}
+
+    def describe(self, ports: dict[str, int]) -> None:
+        """Record the ports of the mesh (``tongban status`` reads them instead of guessing from its own env)."""
+        self._ports = dict(ports)
+        self._write()
 
     def claim(self, stale_timeout: float = 10.0) -> list[str]:
         """Take over ``var/``: stop leftovers of a dead launcher; returns their names."""
@@ -102,6 +137,7 @@ class RunState:
         payload = {
             "launcher": asdict(self._launcher),
             "children": [asdict(entry) for entry in self._children],
+            "ports": self._ports,
         }
         tmp = self.path.with_suffix(".tmp")
         tmp.write_text(json.dumps(payload, indent=2))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,10 +81,14 @@ def wait_ready(
     report: Reporter,
     cancel: threading.Event,
     check_alive: Callable[[], None],
-) -> None:
-    """Poll each target's URL (name -> (url, log path)) until it answers 200.
+    optional: Collection[str] = (),
+) -> list[str]:
+    """Poll each target's URL (name -> (url, log path)) until it answers 200; returns the names still starting.
 
-    ``check_alive`` raises when a process died, so a crash fails at once instead of at the timeout.
+    ``check_alive`` raises when a process died, so a crash fails at once instead of at the timeout. At the
+    timeout a target still starting fails the start, unless every one still starting is ``optional`` (e.g. a
+    background lane): a mesh whose gateway and APIs answered is not torn down for a late helper; those are
+    reported as skipped ("still starting") and returned.
     """
     pending = dict(targets)
     began = time.monotonic()
@@ -105,9 +109,19 @@ def wait_ready(
                     del pending[name]
                     report.emit(f"ready:{name}", f"{name} ready", "done", "", time.monotonic() - began)
             if not pending:
-                return
+                return []
             if time.monotonic() > deadline:
-                name, (_, log_path) = next(iter(pending.items()))
+                if set(pending) <= set(optional):
+                    for name in pending:
+                        report.emit(
+                            f"ready:{name}",
+                            f"{name} ready",
+                            "skip",
+                            f"still starting after {timeout:.0f}s ({last.get(name, 'no answer')}); serves when ready",
+                            time.monotonic() - began,
+                        )
+                    return sorted(pending)
+                name, (_, log_path) = next(iter((n, t) for n, t in pending.items() if n not in optional))
                 waiting = ", ".join(f"{n} ({last.get(n, 'no answer')})" for n in pending)
                 raise MeshError(
                     f"not ready after {timeout:.0f}s: {waiting}",
@@ -117,3 +131,4 @@ def wait_ready(
                 )
             if cancel.wait(0.1):
                 raise MeshCancelled("cancelled while waiting for readiness")
+    return []

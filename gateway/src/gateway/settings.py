@@ -8,7 +8,7 @@ from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import SettingsConfigDict
 
 from gateway.limits import LimitSpec
-from meshkit.settings import DEV_FORWARDING_KEY, SecretSafeSettings
+from meshkit.settings import DEV_FORWARDING_KEY, LogLevel, SecretSafeSettings
 
 __all__ = ["GatewaySettings"]
 
@@ -111,7 +111,7 @@ class GatewaySettings(SecretSafeSettings):
     )
     host: str = "127.0.0.1"
     port: int = Field(default=8800, ge=1, le=65535)
-    log_level: str = Field(
+    log_level: LogLevel = Field(
         default="INFO", validation_alias=AliasChoices("log_level", "GATEWAY_LOG_LEVEL", "TONGBAN_LOG_LEVEL")
     )
 

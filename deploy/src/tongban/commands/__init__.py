@@ -10,4 +10,5 @@ MODULES = (
     "tongban.commands.status",
     "tongban.commands.contracts",
     "tongban.commands.catalog",
+    "tongban.commands.token",
 )

@@ -1,16 +1,22 @@
-"""``tongban status``: ask the gateway and each service whether they are ready."""
+"""``tongban status``: what the running mesh is — its launcher's record under ``var/run/`` names every process
+it started and the ports they use — and whether each answers ready."""
 
 from __future__ import annotations
 
 import argparse
+import socket
 
 import httpx
 from rich.console import Console
 from rich.table import Table
 
+from tongban.config import MeshConfig
 from tongban.registry import add_mesh_options, command, config_from_args
+from tongban.runstate import RunRecord, read_record
 
 __all__ = ["probe", "run_status"]
+
+SERVERS = ("postgres", "nats")  # not HTTP: asked whether their port accepts a connection
 
 
 def probe(client: httpx.Client, url: str) -> tuple[bool, str]:
@@ -23,22 +29,59 @@ def probe(client: httpx.Client, url: str) -> tuple[bool, str]:
     return response.status_code == 200, f"HTTP {response.status_code} {body[:120]}"
 
 
-@command("status", "probe the gateway's and the services' /readyz", add_mesh_options)
+def _listening(port: int) -> tuple[bool, str]:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=2):
+            return True, "accepts connections"
+    except OSError as exc:
+        return False, f"no answer ({type(exc).__name__})"
+
+
+def _targets(config: MeshConfig, record: RunRecord | None) -> dict[str, int | None]:
+    """Process name -> port (None: a process without one, e.g. a worker). From the record when there is one
+    (the ports the running mesh really uses), else from this shell's settings."""
+    if record is None:
+        targets: dict[str, int | None] = dict(config.ports())
+        return {name: port for name, port in targets.items() if name not in SERVERS}
+    names = dict.fromkeys([*record.ports, *record.processes])
+    return {name: record.ports.get(name) for name in names}
+
+
+@command("status", "show the running mesh's processes and ports and whether each is ready", add_mesh_options)
 def run_status(args: argparse.Namespace) -> int:
     config = config_from_args(args)
-    targets: list[tuple[str, str]] = []
-    if config.gateway is not None:
-        targets.append((config.gateway.name, config.url(config.gateway)))
-    targets += [(spec.name, config.url(spec)) for spec in config.services]
+    console = Console()
+    record = read_record(config.var_dir)
+    if record is None or not record.launcher_alive:
+        console.print(
+            f"No running mesh recorded under {config.var_dir} (start one with `make run`); probing the ports."
+        )
+        record = None
+    else:
+        console.print(f"Mesh of launcher pid {record.launcher_pid} under {config.var_dir}:")
     table = Table(show_header=True, box=None)
-    for column in ("process", "url", "ready", "answer"):
+    for column in ("process", "pid", "port", "ready", "answer"):
         table.add_column(column)
+    gateway = config.gateway.name if config.gateway is not None else None
     gateway_ready = False
     with httpx.Client(timeout=3.0, trust_env=False) as client:
-        for name, url in targets:
-            ready, answer = probe(client, f"{url}/readyz")
-            if config.gateway is not None and name == config.gateway.name:
-                gateway_ready = ready
-            table.add_row(name, url, "[green]yes[/green]" if ready else "[red]no[/red]", answer)
-    Console().print(table)
+        for name, port in _targets(config, record).items():
+            pid, alive = record.processes.get(name, (None, True)) if record is not None else (None, True)
+            if not alive:
+                ready, answer = False, "exited"
+            elif port is None:
+                ready, answer = True, "running"
+            elif name in SERVERS:
+                ready, answer = _listening(port)
+            else:
+                ready, answer = probe(client, f"http://127.0.0.1:{port}/readyz")
+            gateway_ready = gateway_ready or (name == gateway and ready)
+            table.add_row(
+                name,
+                "" if pid is None else str(pid),
+                "" if port is None else str(port),
+                "[green]yes[/green]" if ready else "[red]no[/red]",
+                answer,
+            )
+    console.print(table)
     return 0 if gateway_ready else 1

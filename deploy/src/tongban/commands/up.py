@@ -47,6 +47,8 @@ def run_up(args: argparse.Namespace) -> int:
             return 1
         console.print()
         console.print(urls_table(mesh.urls))
+        if mesh.late:
+            console.print(f"[yellow]Still starting (they serve when ready): {', '.join(mesh.late)}[/yellow]")
         console.print("\nPress [bold]Ctrl-C[/bold] to stop.\n")
         code = 0
         try:

@@ -7,19 +7,22 @@ per-service values use the service prefix, e.g. ``CATALOG_DATABASE_URL``.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from urllib.parse import urlparse
 
-from pydantic import AliasChoices, Field, SecretStr, ValidationError, model_validator
+from pydantic import AliasChoices, BeforeValidator, Field, SecretStr, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
 
 __all__ = [
     "DEV_FORWARDING_KEY",
     "DEV_SECRET",
+    "LOG_LEVELS",
     "Environment",
+    "LogLevel",
     "SecretSafeSettings",
     "ServiceSettings",
     "SettingsRefused",
+    "normal_log_level",
     "refusal_message",
 ]
 
@@ -27,6 +30,25 @@ Environment = Literal["dev", "test", "prod"]
 
 DEV_SECRET = "dev-only-secret-do-not-use-in-production"  # noqa: S105 - the value refused outside dev
 DEV_FORWARDING_KEY = "dev-only-forwarding-key-do-not-use-in-production"
+
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+_LOG_LEVEL_SPELLINGS = {"WARN": "WARNING", "FATAL": "CRITICAL"}
+
+
+def normal_log_level(value: object) -> str:
+    """``TONGBAN_LOG_LEVEL`` in any case, ``WARN``/``FATAL`` as logging spells them; anything else refused in one
+    line that lists the levels (the value is the operator's own word, not a secret)."""
+    level = str(value).strip().upper()
+    level = _LOG_LEVEL_SPELLINGS.get(level, level) or "INFO"
+    if level not in LOG_LEVELS:
+        raise ValueError(
+            f"日志级别只能是 {' / '.join(LOG_LEVELS)} 之一 (log level must be one of these), 不是 {str(value)[:20]!r}"
+        )
+    return level
+
+
+LogLevel = Annotated[str, BeforeValidator(normal_log_level)]
 
 
 def _shared(name: str) -> AliasChoices:
@@ -116,7 +138,7 @@ class ServiceSettings(SecretSafeSettings):
     )
     audience: str = Field(default="tongban", validation_alias=_shared("TONGBAN_AUDIENCE"))
     secret_key: SecretStr = Field(default=SecretStr(DEV_SECRET))
-    log_level: str = Field(default="INFO", validation_alias=_shared("TONGBAN_LOG_LEVEL"))
+    log_level: LogLevel = Field(default="INFO", validation_alias=_shared("TONGBAN_LOG_LEVEL"))
     outbox_poll_interval: float = Field(
         default=1.0,
         gt=0,

@@ -117,3 +117,18 @@ def test_refusal_is_not_a_pydantic_error() -> None:
     with pytest.raises(SettingsRefused) as caught:
         ServiceSettings(environment="prod", secret_key="short")
     assert not isinstance(caught.value, ValidationError)
+
+
+@pytest.mark.parametrize(
+    ("given", "level"), [("warn", "WARNING"), (" Debug ", "DEBUG"), ("FATAL", "CRITICAL")]
+)
+def test_log_levels_are_read_in_any_spelling(monkeypatch: pytest.MonkeyPatch, given: str, level: str) -> None:
+    monkeypatch.setenv("TONGBAN_LOG_LEVEL", given)
+    assert ServiceSettings().log_level == level
+
+
+def test_a_bad_log_level_is_refused_in_one_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 19 failure 16: TONGBAN_LOG_LEVEL=verbose crashed every service with a traceback from logging."""
+    monkeypatch.setenv("TONGBAN_LOG_LEVEL", "verbose")
+    with pytest.raises(SettingsRefused, match=r"TONGBAN_LOG_LEVEL: 日志级别只能是 DEBUG / INFO"):
+        ServiceSettings()

@@ -3,6 +3,7 @@ is not fatal."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -60,8 +61,14 @@ def test_a_session_leader_also_lowers_its_autogroup(monkeypatch: pytest.MonkeyPa
     lower_priority(5, autogroup=tmp_path / "missing" / "autogroup")  # no autogroup scheduling: fine
 
 
-async def test_a_background_lane_runs_at_the_workers_priority(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A service's background lane (an API process only the mesh's workers call) yields to the APIs."""
+async def test_a_background_lane_starts_at_the_normal_priority_and_lowers_itself_once_ready(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A service's background lane (an API process only the mesh's workers call) yields to the APIs — but only
+    once it answered ready: started at nice 19 on a busy machine, its start-up starved and the launcher gave up
+    (issue 19 failure 15)."""
+    import httpx
+
     import meshkit.app
     from meshkit.app import build_app
 
@@ -85,4 +92,38 @@ async def test_a_background_lane_runs_at_the_workers_priority(monkeypatch: pytes
             routers=[],
         )
         async with app.router.lifespan_context(app):
-            assert calls == expected
+            assert calls == []  # started at the normal priority
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://lane") as client:
+                for _ in range(3):
+                    assert (await client.get("/readyz")).status_code == 200
+            assert calls == expected  # lowered once, at the first ready answer
+
+
+async def test_a_lane_nobody_probes_lowers_itself_after_a_while(monkeypatch: pytest.MonkeyPatch) -> None:
+    import meshkit.app
+    from meshkit.app import build_app
+
+    calls: list[int] = []
+    monkeypatch.setattr(meshkit.app, "lower_priority", calls.append)
+    monkeypatch.setattr(meshkit.app, "LANE_SETTLE_SECONDS", 0.05)
+    monkeypatch.setenv("SCRATCH_BACKGROUND_LANE", "true")
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+
+    app = build_app(
+        service="scratch",
+        title="s",
+        description="",
+        settings=ScratchSettings(),
+        lifespan=lifespan,
+        routers=[],
+    )
+    async with app.router.lifespan_context(app):
+        for _ in range(100):
+            if calls:
+                break
+            await asyncio.sleep(0.02)
+    assert calls == [19]

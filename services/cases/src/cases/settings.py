@@ -24,6 +24,18 @@ class CasesSettings(ServiceSettings):
         description="区行政服务中心: its window clerks take window actions for departments",
     )
     online_org: str = Field(default="500110-ZWFWZX", description="where online applications are received")
+    review_body: str = Field(
+        default="重庆市綦江区人民政府",
+        min_length=2,
+        max_length=60,
+        description="where a refused applicant may apply for 行政复议, printed on every refusal decision",
+    )
+    court: str = Field(
+        default="重庆市綦江区人民法院",
+        min_length=2,
+        max_length=60,
+        description="where a refused applicant may bring 行政诉讼, printed on every refusal decision",
+    )
     online_region: str = Field(default="500110000000", pattern=r"^\d{12}$")
     warning_working_days: int = Field(
         default=1, ge=0, le=10, description="yellow warning this many days before"

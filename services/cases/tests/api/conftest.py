@@ -24,12 +24,20 @@ class Flow:
     def __init__(self, client: httpx.AsyncClient, tokens: TokenFactory, database: Database) -> None:
         self.client, self.tokens, self.database = client, tokens, database
 
-    async def open_matter(self, *, statutory: int = 20, promised: int = 10, level: int = 1) -> None:
+    async def open_matter(
+        self,
+        *,
+        statutory: int = 20,
+        promised: int = 10,
+        level: int = 1,
+        levels: tuple[str, ...] = ("district",),
+        code: str = MATTER,
+    ) -> None:
         async with self.database.sessions() as session, session.begin():
             await OpenMatterRepository(session).upsert_newer(
                 {
-                    "matter_id": "m-1",
-                    "code": MATTER,
+                    "matter_id": f"m-{code}",
+                    "code": code,
                     "version": 3,
                     "name": "食品经营许可",
                     "matter_type": "01",
@@ -37,6 +45,7 @@ class Flow:
                     "statutory_days": statutory,
                     "promised_days": promised,
                     "min_real_name_level": level,
+                    "levels": list(levels),
                 }
             )
             # Deadlines must not depend on the day the suite runs: publish the next years as plain weeks.

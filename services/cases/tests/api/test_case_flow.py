@@ -190,3 +190,79 @@ async def test_online_applications_need_the_matters_real_name_level(flow: Flow) 
     clerk = flow.staff("window_clerk", org="500110-ZWFWZX")  # checked in person at the window
     on_behalf = await flow.apply(clerk, applicant_id="person-9", consent_ref="委托书-009")
     assert on_behalf.status_code == 201, on_behalf.text
+
+
+async def test_the_promised_date_stays_on_the_case_from_filing_on(flow: Flow) -> None:
+    """Issue 19 failure 5: the submission answer carried `expected_due_date`, GET /cases/{id} showed null until
+    acceptance."""
+    await flow.open_matter()
+    filed = (await flow.apply(flow.citizen())).json()
+    assert filed["expected_due_date"] is not None
+    detail = (await flow.client.get(f"/cases/{filed['id']}", headers=flow.citizen())).json()
+    assert detail["expected_due_date"] == filed["expected_due_date"]
+    accepted = (await flow.act(filed["id"], flow.staff("window_clerk"), "accept")).json()
+    detail = (await flow.client.get(f"/cases/{filed['id']}", headers=flow.citizen())).json()
+    assert detail["expected_due_date"] == accepted["due_date"] == detail["due_date"]
+
+
+async def test_a_town_center_accepts_the_matters_its_level_may_accept(flow: Flow) -> None:
+    """Issue 19 failure 3: a town center could not accept anything, not even 就业登记 whose levels include the town
+    (clerk.gunan filed, then accept → 403)."""
+    await flow.open_matter(levels=("district", "town"))
+    town = flow.staff("window_clerk", org="500110001000-center", region="500110001000")
+    filed = (await flow.apply(town, applicant_id="person-2", consent_ref="委托书-002")).json()
+    assert filed["accepting_org"] == "500110001000-center"
+    accepted = await flow.act(filed["id"], town, "accept")
+    assert accepted.status_code == 200, accepted.text
+    assert (await flow.act(filed["id"], town, "approve")).status_code == 403  # the department decides
+
+
+async def test_a_forwarded_case_lands_in_the_queue_of_the_hall_that_may_accept_it(flow: Flow) -> None:
+    """Issue 19 failure 7: a case forwarded from 綦河社区 did not appear in the queue of the window that may accept
+    it. A district matter goes to the district center; a town-level matter to the village's town center."""
+    village = flow.staff("window_clerk", org="500110001001-center", region="500110001001")
+    center = flow.staff("window_clerk", org="500110-ZWFWZX")
+    town = flow.staff("window_clerk", org="500110001000-center", region="500110001000")
+
+    await flow.open_matter(levels=("district",))
+    district_case = (await flow.apply(village, applicant_id="person-2", consent_ref="委托书-003")).json()
+    assert district_case["accepting_org"] == "500110-ZWFWZX"
+    town_matter = "500110-RSJ-JYDJ"  # 就业登记
+    await flow.open_matter(levels=("district", "town"), code=town_matter)
+    town_case = (
+        await flow.apply(village, applicant_id="person-3", consent_ref="委托书-004", matter_code=town_matter)
+    ).json()
+    assert town_case["accepting_org"] == "500110001000-center"
+
+    queued = [c["id"] for c in (await flow.client.get("/queue", headers=center)).json()["items"]]
+    assert district_case["id"] in queued
+    assert town_case["id"] not in queued  # the town center accepts it
+    assert [c["id"] for c in (await flow.client.get("/queue", headers=town)).json()["items"]] == [
+        town_case["id"]
+    ]
+    assert (await flow.act(town_case["id"], town, "accept")).status_code == 200
+    assert (await flow.act(district_case["id"], town, "accept")).status_code == 404  # not its case at all
+    assert (
+        await flow.act(district_case["id"], village, "accept")
+    ).status_code == 403  # received, not accepting
+    assert (await flow.act(district_case["id"], center, "accept")).status_code == 200
+
+
+async def test_what_a_citizen_reads_of_a_case_is_chinese(flow: Flow) -> None:
+    """Issue 19 failure 8: timeline actions, clock events and outcomes were English codes, and a refusal said
+    `执行 accept`."""
+    await flow.open_matter()
+    case = (await flow.apply(flow.citizen())).json()
+    refused = await flow.act(case["id"], flow.citizen(), "accept")
+    assert refused.status_code == 403
+    assert "accept" not in refused.json()["detail"]
+    assert "受理" in refused.json()["detail"]
+    await flow.act(case["id"], flow.staff("window_clerk"), "accept")
+    await flow.act(case["id"], flow.staff("reviewer"), "start_review")
+    await flow.act(case["id"], flow.staff("reviewer"), "deny", reason="不符合条件")
+    detail = (await flow.client.get(f"/cases/{case['id']}", headers=flow.citizen())).json()
+    assert [t["action_label"] for t in detail["timeline"]] == ["提交申请", "受理", "开始审查", "不予许可"]
+    assert detail["timeline"][1]["actor_role_label"] == "窗口工作人员"
+    assert detail["timeline"][1]["to_status_label"] == "已受理"
+    assert [c["event_label"] for c in detail["clock"]] == ["开始计时", "停止计时"]
+    assert (detail["outcome"], detail["outcome_label"]) == ("denied", "不予许可")

@@ -66,3 +66,57 @@ async def test_good_rating_opens_nothing_and_open_cases_cannot_be_rated(flow: Fl
         f"/cases/{case_id}/evaluation", json={"score": 6}, headers=flow.citizen()
     )
     assert out_of_range.status_code == 422
+
+
+async def test_the_rater_sees_the_rectification_and_rates_it_once_closed(flow: Flow) -> None:
+    """Issue 19 failure 10: the rater never saw the rectification of her 差评 or its feedback."""
+    case_id = await concluded_case(flow)
+    await flow.client.post(
+        f"/cases/{case_id}/evaluation", json={"score": 1, "comment": "窗口态度差"}, headers=flow.citizen()
+    )
+    mine = await flow.client.get(f"/cases/{case_id}/evaluation", headers=flow.citizen())
+    assert mine.status_code == 200, mine.text
+    assert (mine.json()["label"], mine.json()["rectification"]["status_label"]) == ("非常不满意", "待回访")
+    assert (
+        await flow.client.get(f"/cases/{case_id}/evaluation", headers=flow.citizen("x"))
+    ).status_code == 404
+    early = await flow.client.post(
+        f"/cases/{case_id}/evaluation/rectification-rating", json={"score": 4}, headers=flow.citizen()
+    )
+    assert (early.status_code, early.json()["code"]) == (409, "rectification_not_closed")
+
+    task_id = (await flow.client.get("/rectifications", headers=flow.staff("department_head"))).json()[0][
+        "id"
+    ]
+    notes = ["已电话回访申请人", "核实属实", "窗口人员已培训", "已向申请人反馈整改结果并致歉"]
+    for note in notes:
+        await flow.client.post(
+            f"/rectifications/{task_id}/steps", json={"note": note}, headers=flow.staff("department_head")
+        )
+    seen = (await flow.client.get(f"/cases/{case_id}/evaluation", headers=flow.citizen())).json()[
+        "rectification"
+    ]
+    assert seen["status_label"] == "已反馈"
+    assert [(s["step_label"], s["note"]) for s in seen["steps"]] == list(
+        zip(["回访", "核实", "整改", "反馈"], notes, strict=True)
+    )
+    assert all("by" not in s for s in seen["steps"])  # what was done, not which staff account recorded it
+
+    rated = await flow.client.post(
+        f"/cases/{case_id}/evaluation/rectification-rating",
+        json={"score": 4, "comment": "态度改善"},
+        headers=flow.citizen(),
+    )
+    assert rated.status_code == 200, rated.text
+    assert (rated.json()["rectification"]["rater_score"], rated.json()["rectification"]["rater_label"]) == (
+        4,
+        "满意",
+    )
+    again = await flow.client.post(
+        f"/cases/{case_id}/evaluation/rectification-rating", json={"score": 5}, headers=flow.citizen()
+    )
+    assert (again.status_code, again.json()["code"]) == (409, "rectification_already_rated")
+    other = await flow.client.post(
+        f"/cases/{case_id}/evaluation/rectification-rating", json={"score": 5}, headers=flow.citizen("x")
+    )
+    assert other.status_code == 404

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from cases.domain.access import Caller
 from cases.domain.calendar import official_calendar
 from cases.domain.states import Action
-from cases.store.case_models import Case, CaseMaterial, ClockEntry, TimelineEntry
+from cases.store.case_models import Case, CaseMaterial, ClockEntry, Decision, TimelineEntry
 from cases.store.models import OUTBOX, OpenBundle, OpenMatter
 from cases.store.repositories import OpenBundleRepository, OpenMatterRepository
 from cases.store.unit_of_work import CasesUnitOfWork
@@ -82,7 +82,7 @@ async def test_concurrent_transitions_cannot_both_succeed(engine: AsyncEngine) -
         ), outcomes
     finally:
         async with engine.begin() as conn:
-            for entity in (TimelineEntry, ClockEntry):
+            for entity in (TimelineEntry, ClockEntry, Decision):
                 await conn.execute(delete(entity).where(entity.case_id == case.id))
             await conn.execute(delete(Case).where(Case.id == case.id))
             await conn.execute(delete(OpenMatter).where(OpenMatter.code == "RACE-1"))
@@ -177,7 +177,7 @@ async def test_parallel_departments_on_one_bundle_never_deadlock_and_the_parent_
             assert (final.status, final.outcome, final.national_code) == ("approved", "approved", 3)
     finally:
         async with engine.begin() as conn:
-            for entity in (TimelineEntry, ClockEntry, CaseMaterial):
+            for entity in (TimelineEntry, ClockEntry, CaseMaterial, Decision):
                 await conn.execute(delete(entity).where(entity.case_id.in_(ids)))
             await conn.execute(delete(Case).where(Case.parent_id == parent.id))
             await conn.execute(delete(Case).where(Case.id == parent.id))

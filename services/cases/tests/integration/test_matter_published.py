@@ -49,3 +49,23 @@ async def test_unknown_matter_is_problem_json(client: httpx.AsyncClient) -> None
     response = await client.get("/open-matters/NOPE")
     assert response.status_code == 404
     assert response.json()["code"] == "matter_not_open"
+
+
+async def test_a_government_held_material_keeps_its_source(database: Database) -> None:
+    """Issue 19 failure 11: a government-held material showed `source: applicant` on the case — the read model
+    dropped the catalog's `source`."""
+    from cases.domain.materials import plan_materials
+    from cases.store.models import OpenMatter
+
+    event = published(1, "食品经营许可")
+    event.data["materials"] = [
+        {"name": "营业执照", "source": "government", "certificate_type": "GB-YYZZ"},
+        {"name": "书面申请书"},
+    ]
+    async with database.sessions() as session, session.begin():
+        await on_matter_published(session, event)
+    async with database.sessions() as session:
+        matter = await session.get(OpenMatter, "M-1")
+        assert matter is not None
+        plans = plan_materials(matter.materials)
+    assert [(p.name, p.source) for p in plans] == [("营业执照", "government"), ("书面申请书", "applicant")]

@@ -117,3 +117,51 @@ def test_yellow_warning_one_working_day_before() -> None:
         2026, 2, 14
     )  # back over the Spring Festival to Sat 14th
     assert warning_date(CAL, date(2026, 3, 10), working_days_before=2) == date(2026, 3, 6)
+
+
+def test_a_zero_day_matter_is_due_the_same_working_day() -> None:
+    """Issue 19 failure 4: a 即办件 accepted on a Sunday was due that Sunday."""
+    sunday, monday = date(2026, 12, 6), date(2026, 12, 7)
+    assert due_date(CAL, started=sunday, limit=TimeLimit(0)) == monday
+    assert due_date(CAL, started=monday, limit=TimeLimit(0)) == monday
+    assert due_date(CAL, started=date(2026, 10, 1), limit=TimeLimit(0)) == date(
+        2026, 10, 8
+    )  # the first working day after 国庆
+
+
+def test_in_december_the_promised_date_stays_when_the_statutory_one_is_pending() -> None:
+    """Issue 19 failure 2: accepting 社会保障卡申领 (5 working days promised, 20 statutory) on 2026-12-06 before
+    2027's notice gave no due date at all; the promised 2026-12-11 lies in 2026."""
+    from datetime import UTC
+
+    from cases.store.case_models import Case
+    from cases.use_cases.clock import refresh_due_dates
+
+    case = Case(
+        accepted_at=datetime(2026, 12, 6, 2, 0, tzinfo=UTC),  # 10:00 in Qijiang
+        limit_days=5,
+        statutory_days=20,
+        limit_unit="working_days",
+        extension_days=0,
+    )
+    refresh_due_dates(case, CAL, [], date(2026, 12, 6))
+    assert case.due_date == date(2026, 12, 11)
+    assert case.statutory_due_date is None  # pending until 2027's notice, computed then
+
+
+def test_a_case_accepted_after_midnight_in_qijiang_is_dated_that_day() -> None:
+    """Issue 19 failure 6: dates were taken in UTC, so between 00:00 and 08:00 Beijing time every deadline came a
+    day early. Accepted at 07:30 on Monday 2026-12-07 in Qijiang (23:30 UTC on Sunday)."""
+    from datetime import UTC
+
+    from cases.store.case_models import Case
+    from cases.use_cases.clock import refresh_due_dates
+    from meshkit.legaldate import local_date
+
+    accepted = datetime(2026, 12, 6, 23, 30, tzinfo=UTC)
+    assert local_date(accepted) == date(2026, 12, 7)
+    case = Case(
+        accepted_at=accepted, limit_days=1, statutory_days=5, limit_unit="working_days", extension_days=0
+    )
+    refresh_due_dates(case, CAL, [], date(2026, 12, 7))
+    assert case.due_date == date(2026, 12, 8)  # one working day after Monday, not after Sunday (= Monday)

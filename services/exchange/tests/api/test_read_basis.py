@@ -320,6 +320,8 @@ async def test_whose_data_it_is_is_decided_by_the_hub(
     assert (hidden.status_code, hidden.json()["code"]) == (403, "hiding_not_allowed"), hidden.text
     company = (await client.get("/access-log/mine", headers=headers.enterprise(f"e-{COMPANY}"))).json()
     assert [(m["outcome"], m["reason"]) for m in company] == [("refused", "hiding_not_allowed")]
+    # issue 19 failure 8: what the company reads is Chinese
+    assert (company[0]["outcome_label"], company[0]["reason_label"]) == ("已拒绝", "无权隐藏读取记录")
 
 
 async def test_a_company_sees_who_read_its_data_and_reads_before_registration_count(
@@ -361,6 +363,10 @@ async def test_a_company_sees_who_read_its_data_and_reads_before_registration_co
     mesh.enterprise(f"e-{company}", company)  # it registers; its representative logs in for it
     mine = (await client.get("/access-log/mine", headers=headers.enterprise(f"e-{company}"))).json()
     assert [(m["organization"], m["outcome"]) for m in mine] == [("区人力社保局", "granted")]
+    # issue 19 failure 8: the items read by their names, the outcome in Chinese
+    assert mine[0]["outcome_label"] == "已提供数据"
+    assert mine[0]["item_names"]
+    assert all(not any("a" <= ch.lower() <= "z" for ch in name) for name in mine[0]["item_names"])
     assert "共享授权" in mine[0]["legal_basis"]
 
 

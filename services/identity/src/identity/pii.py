@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+import phonenumbers
 from cryptography.fernet import Fernet, InvalidToken
 from stdnum.cn import ric, uscc
 from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength, ValidationError
@@ -19,6 +20,7 @@ __all__ = [
     "InvalidIdentifier",
     "PiiCipher",
     "Sealed",
+    "is_mobile",
     "mask",
     "valid_credit_code",
     "valid_id_number",
@@ -80,13 +82,36 @@ def valid_credit_code(value: str) -> str:
     return _validate("credit_code", "统一社会信用代码", value.strip().upper(), uscc)
 
 
-def valid_phone(value: str) -> str:
-    digits = value.strip().replace(" ", "").replace("-", "")
-    if digits.startswith("+86"):
-        digits = digits[3:]
-    if len(digits) != 11 or not digits.isdigit() or digits[0] != "1":
-        raise InvalidIdentifier("phone", "format", "手机号码应为 11 位数字，以 1 开头 (format check failed)")
-    return digits
+_MOBILE = {phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE}
+_FIXED = {phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE}
+
+
+def valid_phone(value: str, *, landline: bool = False) -> str:
+    """A mainland number, normalized: a mobile as its 11 digits; with ``landline``, also a fixed line with its
+    area code, as dialled in China (``02348621234``). Numbers are checked with libphonenumber (``phonenumbers``),
+    which knows the area codes and lengths. Codes and notices go only to mobiles (:func:`is_mobile`); a landline
+    is for a person without a mobile phone, registered at a window."""
+    try:
+        number = phonenumbers.parse(value.strip(), "CN")
+    except phonenumbers.NumberParseException:
+        number = None
+    kind = phonenumbers.number_type(number) if number is not None else None
+    valid = number is not None and number.country_code == 86 and phonenumbers.is_valid_number(number)
+    if valid and number is not None and kind in _MOBILE:
+        return phonenumbers.national_significant_number(number)
+    if valid and number is not None and landline and kind in _FIXED:
+        return "0" + phonenumbers.national_significant_number(number)
+    detail = (
+        "电话号码无效：手机号码为 11 位数字、以 1 开头；固定电话须带区号，如 023-48621234 (format check failed)"
+        if landline
+        else "手机号码应为 11 位数字，以 1 开头 (format check failed)"
+    )
+    raise InvalidIdentifier("phone", "format", detail)
+
+
+def is_mobile(phone: str) -> bool:
+    """A normalized number (:func:`valid_phone`) that can receive SMS."""
+    return len(phone) == 11 and phone.startswith("1")
 
 
 def mask(value: str, *, keep_start: int = 6, keep_end: int = 4) -> str:

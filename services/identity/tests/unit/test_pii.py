@@ -3,7 +3,15 @@
 import pytest
 from stdnum.cn import ric
 
-from identity.pii import InvalidIdentifier, PiiCipher, mask, valid_credit_code, valid_id_number, valid_phone
+from identity.pii import (
+    InvalidIdentifier,
+    PiiCipher,
+    is_mobile,
+    mask,
+    valid_credit_code,
+    valid_id_number,
+    valid_phone,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -55,6 +63,24 @@ def test_phone() -> None:
     with pytest.raises(InvalidIdentifier) as failure:
         valid_phone("23800230001")
     assert failure.value.check == "format"
+
+
+@pytest.mark.parametrize(
+    ("given", "normalized"),
+    [("023-48621234", "02348621234"), ("(023) 4862 1234", "02348621234"), ("010-12345678", "01012345678")],
+)
+def test_a_landline_with_its_area_code_is_a_phone_only_where_allowed(given: str, normalized: str) -> None:
+    """Issue 19 failure 11: a landline was refused for a person without a mobile phone (at a window)."""
+    assert valid_phone(given, landline=True) == normalized
+    assert not is_mobile(normalized)
+    with pytest.raises(InvalidIdentifier, match="手机号码"):
+        valid_phone(given)  # codes and notices need a mobile
+
+
+@pytest.mark.parametrize("given", ["48621234", "0234862123", "12345", "+1 212 555 0100", "023-4862-12345678"])
+def test_numbers_that_are_no_phone_are_refused_in_chinese(given: str) -> None:
+    with pytest.raises(InvalidIdentifier, match="固定电话须带区号"):
+        valid_phone(given, landline=True)
 
 
 def test_sealing_and_masking() -> None:

@@ -3,6 +3,7 @@
 from cases.api.bases import router as bases_router
 from cases.api.calendar import router as calendar_router
 from cases.api.cases import router as cases_router
+from cases.api.decisions import router as decisions_router
 from cases.api.evaluation import router as evaluation_router
 from cases.api.materials import UPLOAD_PATH
 from cases.api.materials import router as materials_router
@@ -13,6 +14,7 @@ __all__ = ["ROUTERS", "UPLOAD_PATH"]
 ROUTERS = [
     open_matters_router,
     cases_router,
+    decisions_router,
     evaluation_router,
     materials_router,
     calendar_router,

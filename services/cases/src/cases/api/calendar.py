@@ -3,7 +3,7 @@ year's holiday notice when the State Council publishes it."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Request
@@ -13,6 +13,7 @@ from cases.api.dependencies import CallerDep, UowDep
 from cases.domain.calendar import FIRST_YEAR, LAST_YEAR
 from cases.use_cases.calendar import PublishedYear, list_years, publish_year
 from meshkit.errors import problem_responses
+from meshkit.legaldate import today
 
 __all__ = ["router"]
 
@@ -80,7 +81,7 @@ async def publish_calendar_year(
         source=body.source,
         holidays=body.holidays,
         makeup_workdays=body.makeup_workdays,
-        today=datetime.now(UTC).date(),
+        today=today(),
     )
     request.app.state.calendar = None  # this process reads the new calendar at once; others within 30 s
     return PublishedOut(**_out(published).model_dump(), due_dates_computed=published.due_dates_computed)

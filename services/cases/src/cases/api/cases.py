@@ -19,6 +19,7 @@ from cases.api.dependencies import (
 from cases.api.paths import CaseId
 from cases.api.schemas import ActionIn, ApplicationIn, CaseDetailOut, CaseOut, CasePage, ClockOut, TimelineOut
 from cases.clients.applicants import ApplicantDirectory
+from cases.domain.decisions import Remedies
 from cases.domain.states import CaseStatus
 from cases.settings import CasesSettings
 from cases.store.unit_of_work import CasesUnitOfWork
@@ -32,6 +33,7 @@ from meshkit.auth import current_principal
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
 from meshkit.lanes import ServedBy, declared
+from meshkit.legaldate import local_date
 
 __all__ = ["router"]
 
@@ -68,10 +70,14 @@ async def serve_submission(request: Request) -> Response:
             application=application,
             now=now,
             matters=open_matters(state),
-            intake=Intake(online_org=settings.online_org, online_region=settings.online_region),
+            intake=Intake(
+                online_org=settings.online_org,
+                online_region=settings.online_region,
+                district_center=settings.district_center_org,
+            ),
             applicants=_applicant_lookup(request),
         )
-        out = CaseOut.of(case, expected_due_date=expected_due_date(case, calendar, now.date()))
+        out = CaseOut.of(case, expected_due_date=expected_due_date(case, calendar, local_date(now)))
     return Response(
         out.model_dump_json(),
         media_type="application/json",
@@ -123,18 +129,22 @@ router.add_api_route(
 
 
 @router.get("/cases/{case_id}", response_model=CaseDetailOut, responses=problem_responses(401, 404))
-async def get_case(uow: UowDep, caller: CallerDep, settings: SettingsDep, case_id: CaseId) -> CaseDetailOut:
-    """One case with its timeline (办理过程) and clock ledger; only for those who may see it."""
+async def get_case(
+    uow: UowDep, caller: CallerDep, settings: SettingsDep, calendar: CalendarDep, case_id: CaseId
+) -> CaseDetailOut:
+    """One case with its timeline (办理过程) and clock ledger; only for those who may see it. Until acceptance,
+    `expected_due_date` is the promised date if it were accepted today, as on submission."""
     case, timeline, ledger, members = await case_detail(
         uow, case_id=case_id, caller=caller, district_center=settings.district_center_org
     )
+    expected = expected_due_date(case, calendar, local_date(_now()))
     return CaseDetailOut.model_validate(
         {
-            **CaseOut.of(case).model_dump(),
+            **CaseOut.of(case, expected_due_date=expected).model_dump(),
             "form": case.form,
             "members": [CaseOut.of(m) for m in members],
-            "timeline": [TimelineOut.model_validate(t) for t in timeline],
-            "clock": [ClockOut.model_validate(c) for c in ledger],
+            "timeline": [TimelineOut.of(t) for t in timeline],
+            "clock": [ClockOut.of(c) for c in ledger],
         }
     )
 
@@ -169,6 +179,7 @@ async def act_on_case(
             joint=body.joint,
             delivery_channel=body.delivery_channel,
             delivery_ref=body.delivery_ref,
+            remedies=Remedies(review_body=settings.review_body, court=settings.court),
         ),
     )
     return CaseOut.of(case)
@@ -226,7 +237,7 @@ async def work_queue(
         caller=caller,
         statuses=[s.value for s in statuses or []],
         due_before=due_before,
-        overdue_on=_now().date() if overdue else None,
+        overdue_on=local_date(_now()) if overdue else None,
         limit=limit,
         offset=offset,
     )
@@ -241,7 +252,7 @@ async def overdue_cases(
     page = await supervision_list(
         uow,
         caller=caller,
-        today=_now().date(),
+        today=local_date(_now()),
         statuses=[s.value for s in statuses or []],
         limit=limit,
         offset=offset,

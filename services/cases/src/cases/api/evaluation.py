@@ -10,8 +10,15 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from cases.api.dependencies import CalendarDep, CallerDep, UowDep
 from cases.api.paths import CaseId, TaskId
-from cases.domain.evaluation import LEVELS
-from cases.use_cases.evaluation import advance_rectification, evaluate_case, list_rectifications
+from cases.domain.evaluation import LEVELS, RECTIFICATION_LABELS, STEP_LABELS, RectificationStatus
+from cases.store.case_models import Evaluation, RectificationTask
+from cases.use_cases.evaluation import (
+    advance_rectification,
+    evaluate_case,
+    list_rectifications,
+    rate_rectification,
+    rater_view,
+)
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
 
@@ -47,6 +54,75 @@ class EvaluationOut(BaseModel):
     score: int
     label: str
     rectification: RectificationOut | None
+
+
+class RaterStepOut(BaseModel):
+    step: str = Field(description="called_back | verified | rectified | closed")
+    step_label: str = Field(description="回访, 核实, 整改 or 反馈")
+    at: datetime
+    note: str = Field(description="what the department did and said at this step")
+
+
+class RaterRectificationOut(BaseModel):
+    """The rectification of a bad rating as the rater sees it: its steps and feedback, not who recorded them."""
+
+    status: str
+    status_label: str = Field(description="待回访, 已回访, 已核实, 已整改 or 已反馈")
+    due_date: date | None
+    steps: list[RaterStepOut]
+    closed_at: datetime | None
+    rater_score: int | None = Field(description="the rater's rating of the rectification, once given")
+    rater_label: str | None
+
+    @classmethod
+    def of(cls, task: RectificationTask) -> RaterRectificationOut:
+        status = RectificationStatus(task.status)
+        return cls(
+            status=status.value,
+            status_label=RECTIFICATION_LABELS[status],
+            due_date=task.due_date,
+            steps=[
+                RaterStepOut(
+                    step=r["step"],
+                    step_label=STEP_LABELS[RectificationStatus(r["step"])],
+                    at=r["at"],
+                    note=r["note"],
+                )
+                for r in task.records
+            ],
+            closed_at=task.closed_at,
+            rater_score=task.rater_score,
+            rater_label=LEVELS[task.rater_score] if task.rater_score else None,
+        )
+
+
+class MyEvaluationOut(BaseModel):
+    """The applicant's own evaluation and the answer to it (好差评: 差评 must be answered to the rater)."""
+
+    case_id: str
+    score: int
+    label: str
+    comment: str | None
+    at: datetime
+    rectification: RaterRectificationOut | None
+
+    @classmethod
+    def of(cls, evaluation: Evaluation, task: RectificationTask | None) -> MyEvaluationOut:
+        return cls(
+            case_id=evaluation.case_id,
+            score=evaluation.score,
+            label=LEVELS[evaluation.score],
+            comment=evaluation.comment,
+            at=evaluation.at,
+            rectification=RaterRectificationOut.of(task) if task else None,
+        )
+
+
+class RectificationRatingIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    score: int = Field(ge=1, le=5, description="5 非常满意 … 1 非常不满意, of the rectification")
+    comment: str | None = Field(default=None, max_length=1000)
 
 
 class StepIn(BaseModel):
@@ -102,3 +178,28 @@ async def rectification_step(
         uow, caller=caller, task_id=task_id, note=body.note, now=datetime.now(UTC)
     )
     return RectificationOut.model_validate(task)
+
+
+@router.get(
+    "/cases/{case_id}/evaluation", response_model=MyEvaluationOut, responses=problem_responses(401, 404)
+)
+async def my_evaluation(uow: UowDep, caller: CallerDep, case_id: CaseId) -> MyEvaluationOut:
+    """The applicant's own evaluation of the case and, for a bad one, its rectification: each step the department
+    recorded and its feedback (only the rater sees this)."""
+    evaluation, task = await rater_view(uow, caller=caller, case_id=case_id)
+    return MyEvaluationOut.of(evaluation, task)
+
+
+@router.post(
+    "/cases/{case_id}/evaluation/rectification-rating",
+    response_model=MyEvaluationOut,
+    responses=problem_responses(401, 404, 409, 422),
+)
+async def rate_the_rectification(
+    uow: UowDep, caller: CallerDep, case_id: CaseId, body: RectificationRatingIn
+) -> MyEvaluationOut:
+    """The rater rates the rectification of her bad rating, once, after the department's feedback (反馈)."""
+    evaluation, task = await rate_rectification(
+        uow, caller=caller, case_id=case_id, score=body.score, comment=body.comment, now=datetime.now(UTC)
+    )
+    return MyEvaluationOut.of(evaluation, task)

@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from cases.domain.issuing import certificate_state
+from cases.domain.labels import ACTION_LABELS, ACTOR_LABELS, CLOCK_LABELS, OUTCOME_LABELS, label_of
 from cases.domain.states import Action, CaseStatus
 
 __all__ = ["ActionIn", "ApplicationIn", "CaseDetailOut", "CaseOut", "CasePage", "ClockOut", "TimelineOut"]
@@ -62,6 +63,11 @@ class CaseOut(BaseModel):
     applicant_kind: str
     channel: str
     received_by_org: str
+    accepting_org: str | None = Field(
+        default=None,
+        description="the hall whose window accepts it (受理窗口), by the matter's levels (行使层级): the receiving "
+        "hall, the village's town center or the district center",
+    )
     handling_org: str
     status: CaseStatus
     status_label: str
@@ -76,6 +82,9 @@ class CaseOut(BaseModel):
     extension_days: int
     concluded_at: datetime | None
     outcome: str | None = Field(description="approved | denied | refused | withdrawn | terminated")
+    outcome_label: str | None = Field(
+        default=None, description="准予许可, 不予许可, 不予受理, 已撤回 or 已终止"
+    )
     certificate_id: str | None = Field(description="the issued e-certificate (电子证照标识)")
     certificate_state: str = Field(
         default="none",
@@ -93,13 +102,15 @@ class CaseOut(BaseModel):
 
     expected_due_date: date | None = Field(
         default=None,
-        description="on submission: the promised date if the case is accepted today (预计办结日期)",
+        description="the promised date (预计办结日期): once accepted, the due date; before, the date if the case "
+        "were accepted today (on submission and on the case itself)",
     )
 
     @classmethod
     def of(cls, case: Any, **extra: Any) -> CaseOut:
         computed = {
             "status_label",
+            "outcome_label",
             "expected_due_date",
             "certificate_state",
             "certificate_state_label",
@@ -110,6 +121,7 @@ class CaseOut(BaseModel):
             {
                 **{k: getattr(case, k) for k in cls.model_fields if k not in computed},
                 "status_label": CaseStatus(case.status).label,
+                "outcome_label": label_of(OUTCOME_LABELS, case.outcome),
                 "certificate_state": state.value,
                 "certificate_state_label": state.label,
                 "certificate_error": case.certificate_last_error,
@@ -122,21 +134,52 @@ class TimelineOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     action: str
+    action_label: str = Field(description="what was done, in Chinese (e.g. 受理, 一次性告知补正)")
     from_status: str | None
+    from_status_label: str | None
     to_status: str
+    to_status_label: str
     actor_org: str | None
     actor_role: str
+    actor_role_label: str = Field(description="in which capacity (申请人, 窗口工作人员, 审核人员 …)")
     opinion: str | None
     at: datetime
+
+    @classmethod
+    def of(cls, entry: Any) -> TimelineOut:
+        return cls(
+            action=entry.action,
+            action_label=label_of(ACTION_LABELS, entry.action) or entry.action,
+            from_status=entry.from_status,
+            from_status_label=CaseStatus(entry.from_status).label if entry.from_status else None,
+            to_status=entry.to_status,
+            to_status_label=CaseStatus(entry.to_status).label,
+            actor_org=entry.actor_org,
+            actor_role=entry.actor_role,
+            actor_role_label=label_of(ACTOR_LABELS, entry.actor_role) or entry.actor_role,
+            opinion=entry.opinion,
+            at=entry.at,
+        )
 
 
 class ClockOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     event: str
+    event_label: str = Field(description="开始计时, 暂停计时, 恢复计时, 延长期限 or 停止计时")
     at: datetime
     reason: str | None
     days: int | None
+
+    @classmethod
+    def of(cls, entry: Any) -> ClockOut:
+        return cls(
+            event=entry.event,
+            event_label=label_of(CLOCK_LABELS, entry.event) or entry.event,
+            at=entry.at,
+            reason=entry.reason,
+            days=entry.days,
+        )
 
 
 class CaseDetailOut(CaseOut):

@@ -27,6 +27,7 @@ class MaterialView(BaseModel):
 
     name: str
     requirement: str = "required"
+    source: str = Field(default="applicant", description="applicant | government (a department holds it)")
     certificate_type: str | None = None
     resource_code: str | None = None
     data_items: list[str] = Field(default_factory=list)

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from cases.domain.states import TRANSITIONS, Action, Actor
 
 __all__ = [
     "BASIS_SCOPE",
+    "TOWN_HALL_SUFFIX",
     "Caller",
     "CaseFacts",
+    "accepting_hall",
     "actor_for",
     "applicant_id_of",
     "can_see",
+    "hall_level",
     "may_edit_calendar",
     "may_read_basis",
     "real_name_short",
@@ -39,6 +43,7 @@ class CaseFacts:
     handling_org: str
     received_by_org: str
     region: str
+    accepting_org: str | None = None  # the hall whose window accepts it (受理), by the matter's levels
 
 
 ROLE_ACTORS = {
@@ -66,12 +71,37 @@ def region_prefix(region: str) -> str:
     return region
 
 
+TOWN_HALL_SUFFIX = (
+    "-center"  # a town's public service center is organization ``<town division>-center`` (identity)
+)
+
+
+def hall_level(region: str) -> str:
+    """The level of a hall by its division: ``district`` (区), ``town`` (街镇) or ``village`` (村社区)."""
+    width = len(region_prefix(region))
+    return "district" if width <= 6 else "town" if width <= 9 else "village"
+
+
+def accepting_hall(*, received_by: str, region: str, levels: Collection[str], district_center: str) -> str:
+    """Which hall's window accepts (受理) a case received at ``received_by`` (in ``region``): the receiving hall
+    itself when the matter's levels (行使层级) include its level — a town center accepts 就业登记 — else the
+    receiving village's town center when the matter is accepted at town level, else the district center.
+    A matter without levels is a district matter."""
+    allowed = set(levels) or {"district"}
+    level = hall_level(region)
+    if level in allowed:
+        return received_by
+    if level == "village" and "town" in allowed:
+        return f"{region[:9]}000{TOWN_HALL_SUFFIX}"
+    return district_center
+
+
 def can_see(caller: Caller, case: CaseFacts, *, district_center: str) -> bool:
     if applicant_id_of(caller) == case.applicant_id:
         return True
     if caller.kind != "staff" or caller.org is None:
         return False
-    if caller.org in (case.handling_org, case.received_by_org, district_center):
+    if caller.org in (case.handling_org, case.received_by_org, case.accepting_org, district_center):
         return True
     if "supervisor" in caller.roles and caller.region:
         return case.region.startswith(region_prefix(caller.region))
@@ -81,9 +111,10 @@ def can_see(caller: Caller, case: CaseFacts, *, district_center: str) -> bool:
 def actor_for(caller: Caller, case: CaseFacts, action: Action, *, district_center: str) -> Actor | None:
     """The capacity in which ``caller`` may take ``action`` on the case, or None.
 
-    Applicants act on their own cases; staff act only for the handling department — a district-center window
-    clerk may also take window actions (accept, refuse, request supplements, deliver) for it. A town or village
-    clerk who received a case may not decide it.
+    Applicants act on their own cases; staff act only for the handling department — a window clerk of the
+    accepting hall (the district center, or the town or village hall the matter's levels allow) may also take
+    window actions (accept, refuse, request supplements, deliver) for it. A hall that only received and
+    forwarded a case may not accept it, and no hall decides it.
     """
     allowed = TRANSITIONS[action].actors
     if applicant_id_of(caller) == case.applicant_id and Actor.APPLICANT in allowed:
@@ -91,7 +122,7 @@ def actor_for(caller: Caller, case: CaseFacts, action: Action, *, district_cente
     if caller.kind != "staff":
         return None
     at_department = caller.org == case.handling_org
-    at_center = caller.org == district_center
+    at_center = caller.org in (district_center, case.accepting_org)
     for role in sorted(caller.roles):
         actor = ROLE_ACTORS.get(role)
         if actor is None or actor not in allowed:

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from cases.domain.calendar import WorkingCalendar
+from meshkit.legaldate import local_date
 
 __all__ = [
     "ACCEPTANCE_DECISION_DAYS",
@@ -53,11 +54,11 @@ class Pause:
 def _paused_days(calendar: WorkingCalendar, pauses: Sequence[Pause], unit: LimitUnit, today: date) -> int:
     total = 0
     for pause in pauses:
-        end = pause.ended.date() if pause.ended else today
+        end = local_date(pause.ended) if pause.ended else today
         if unit is LimitUnit.WORKING_DAYS:
-            total += calendar.working_days_between(pause.started.date(), end)
+            total += calendar.working_days_between(local_date(pause.started), end)
         else:
-            total += max((end - pause.started.date()).days, 0)
+            total += max((end - local_date(pause.started)).days, 0)
     return total
 
 
@@ -75,6 +76,11 @@ def due_date(
     days = limit.days + extension_days + _paused_days(calendar, pauses, limit.unit, today)
     if limit.unit is LimitUnit.NATURAL_DAYS:
         return started + timedelta(days=days)
+    if days == 0:  # 即办件: decided the same working day — the next one when accepted on a rest day
+        day = started
+        while not calendar.is_working_day(day):
+            day += timedelta(days=1)
+        return day
     return calendar.add_working_days(started, days)
 
 

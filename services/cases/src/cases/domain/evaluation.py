@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-__all__ = ["LEVELS", "RectificationStatus", "needs_rectification", "rectification_transitions"]
+__all__ = [
+    "LEVELS",
+    "RECTIFICATION_LABELS",
+    "STEP_LABELS",
+    "RectificationStatus",
+    "needs_rectification",
+    "rectification_transitions",
+]
 
 LEVELS: dict[int, str] = {5: "非常满意", 4: "满意", 3: "基本满意", 2: "不满意", 1: "非常不满意"}
 
@@ -18,6 +25,21 @@ class RectificationStatus(StrEnum):
     RECTIFIED = "rectified"  # 已整改
     CLOSED = "closed"  # 已反馈 (办结)
 
+
+RECTIFICATION_LABELS = {
+    RectificationStatus.OPEN: "待回访",
+    RectificationStatus.CALLED_BACK: "已回访",
+    RectificationStatus.VERIFIED: "已核实",
+    RectificationStatus.RECTIFIED: "已整改",
+    RectificationStatus.CLOSED: "已反馈",
+}
+
+STEP_LABELS = {  # what each recorded step was, as the rater reads it
+    RectificationStatus.CALLED_BACK: "回访",
+    RectificationStatus.VERIFIED: "核实",
+    RectificationStatus.RECTIFIED: "整改",
+    RectificationStatus.CLOSED: "反馈",
+}
 
 _NEXT = {
     RectificationStatus.OPEN: RectificationStatus.CALLED_BACK,

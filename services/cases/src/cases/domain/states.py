@@ -108,6 +108,31 @@ class Action(StrEnum):
     TERMINATE = "terminate"
     DELIVER = "deliver"
 
+    @property
+    def label(self) -> str:
+        return _ACTION_LABELS[self]
+
+
+_ACTION_LABELS = {
+    Action.PRE_REVIEW: "预审",
+    Action.ACCEPT: "受理",
+    Action.REFUSE: "不予受理",
+    Action.REQUEST_SUPPLEMENT: "一次性告知补正",
+    Action.REQUEST_REVIEW_SUPPLEMENT: "审查中要求补正",
+    Action.SUPPLEMENT: "补齐补正材料",
+    Action.START_REVIEW: "开始审查",
+    Action.BEGIN_SPECIAL: "启动特别程序",
+    Action.END_SPECIAL: "结束特别程序",
+    Action.SUSPEND: "挂起",
+    Action.RESUME: "恢复办理",
+    Action.EXTEND: "延长办理期限",
+    Action.APPROVE: "准予许可",
+    Action.DENY: "不予许可",
+    Action.WITHDRAW: "撤回申请",
+    Action.TERMINATE: "终止办理",
+    Action.DELIVER: "送达",
+}
+
 
 class Actor(StrEnum):
     """The capacity in which someone acts on a case; the service derives it from the token and the case."""
@@ -117,6 +142,19 @@ class Actor(StrEnum):
     REVIEWER = "reviewer"  # of the handling department
     DEPARTMENT_HEAD = "department_head"  # of the handling department
     SYSTEM = "system"  # timers: deemed acceptance
+
+    @property
+    def label(self) -> str:
+        return _ACTOR_LABELS[self]
+
+
+_ACTOR_LABELS = {
+    Actor.APPLICANT: "申请人",
+    Actor.WINDOW_CLERK: "窗口工作人员",
+    Actor.REVIEWER: "审核人员",
+    Actor.DEPARTMENT_HEAD: "部门负责人",
+    Actor.SYSTEM: "系统",
+}
 
 
 @dataclass(frozen=True)
@@ -187,10 +225,10 @@ def plan_transition(
     if status not in rule.sources:
         raise TransitionRefused(
             "transition_not_allowed",
-            f"办件状态为「{status.label}」，不能执行 {action.value} (not allowed from {status})",
+            f"办件状态为「{status.label}」，不能{action.label} (not allowed from {status})",
         )
     if actor not in rule.actors:
-        raise TransitionRefused("actor_not_allowed", f"{actor.value} 无权执行 {action.value}")
+        raise TransitionRefused("actor_not_allowed", f"{actor.label}无权{action.label}")
     if rule.needs_reason and not (reason and reason.strip()):
         raise TransitionRefused("reason_required", f"{action.value} 必须说明理由")
     return rule.target_from(status)

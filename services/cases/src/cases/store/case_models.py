@@ -31,6 +31,7 @@ __all__ = [
     "Case",
     "CaseMaterial",
     "ClockEntry",
+    "Decision",
     "Evaluation",
     "RectificationTask",
     "TimelineEntry",
@@ -84,6 +85,14 @@ class Case(Base):
             postgresql_where=text("concluded_at IS NULL"),
         ),
         Index(
+            "ix_cases_open_accepting",
+            "accepting_org",
+            "due_date",
+            "id",
+            postgresql_include=["handling_org", "received_by_org", "status"],
+            postgresql_where=text("concluded_at IS NULL"),
+        ),
+        Index(
             "ix_cases_open_due",
             "due_date",
             "id",
@@ -126,6 +135,9 @@ class Case(Base):
     received_by_org: Mapped[str] = mapped_column(String(40), doc="where it was received (any level)")
     region: Mapped[str] = mapped_column(String(12), index=True, doc="division code of where it was received")
     handling_org: Mapped[str] = mapped_column(String(40), doc="the department that decides")
+    accepting_org: Mapped[str | None] = mapped_column(
+        String(40), doc="the hall whose window accepts it (受理): by the matter's levels; null before 0011"
+    )
     status: Mapped[str] = mapped_column(String(30))
     national_code: Mapped[int] = mapped_column(Integer)
     form: Mapped[dict[str, Any]] = mapped_column(JSONB)
@@ -281,3 +293,27 @@ class RectificationTask(Base):
     records: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, doc="each step: who, when, what")
     opened_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    rater_score: Mapped[int | None] = mapped_column(
+        Integer, doc="the applicant's rating of the rectification (1-5), once it is closed"
+    )
+    rater_comment: Mapped[str | None] = mapped_column(Text)
+    rated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class Decision(Base):
+    """The written decision of a case (准予许可, 不予许可, 不予受理决定书), fixed when it is made."""
+
+    __tablename__ = "decisions"
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10), doc="grant | deny | refuse")
+    number: Mapped[str] = mapped_column(String(80), unique=True, doc="决定书编号")
+    title: Mapped[str] = mapped_column(String(40))
+    matter_name: Mapped[str] = mapped_column(String(200))
+    handling_org: Mapped[str] = mapped_column(String(40), doc="the deciding department")
+    reasons: Mapped[str | None] = mapped_column(Text, doc="the reasons given (required for a refusal)")
+    legal_basis: Mapped[str] = mapped_column(Text)
+    remedies: Mapped[str | None] = mapped_column(
+        Text, doc="for a refusal: 行政复议 and 行政诉讼, bodies and time limits"
+    )
+    issued_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -21,6 +21,7 @@ from cases.store.case_models import (
     Case,
     CaseMaterial,
     ClockEntry,
+    Decision,
     Evaluation,
     RectificationTask,
     TimelineEntry,
@@ -48,7 +49,8 @@ class CaseRepository:
         self._session = session
 
     def add(
-        self, *rows: Case | TimelineEntry | ClockEntry | Evaluation | RectificationTask | CaseMaterial
+        self,
+        *rows: Case | TimelineEntry | ClockEntry | Evaluation | RectificationTask | CaseMaterial | Decision,
     ) -> None:
         self._session.add_all(rows)
 
@@ -62,11 +64,22 @@ class CaseRepository:
                 raise DuplicateIdempotencyKey from None
             raise
 
+    async def decision(self, case_id: str) -> Decision | None:
+        return await self._session.get(Decision, case_id)
+
     async def evaluation(self, case_id: str) -> Evaluation | None:
         return await self._session.get(Evaluation, case_id)
 
     async def rectification(self, task_id: str) -> RectificationTask | None:
         return await self._session.get(RectificationTask, task_id, with_for_update=True)
+
+    async def rectification_of_case(
+        self, case_id: str, *, for_update: bool = False
+    ) -> RectificationTask | None:
+        query = select(RectificationTask).where(RectificationTask.case_id == case_id)
+        if for_update:
+            query = query.with_for_update()
+        return (await self._session.scalars(query)).one_or_none()
 
     async def rectifications(self, *, department: str) -> Sequence[RectificationTask]:
         query = select(RectificationTask).where(RectificationTask.department == department)
@@ -153,10 +166,11 @@ class CaseRepository:
         limit: int,
         offset: int,
     ) -> Page:
-        """Cases an organization handles or received, soonest due first; open ones (待办) unless statuses say.
+        """Cases an organization handles, received, or accepts as a hall (forwarded to its window by the
+        matter's levels), soonest due first; open ones (待办) unless statuses say.
 
-        Two index scans (handled, received) each stop after offset + limit rows and are merged, instead of one
-        scan over an OR that no index can order; the total is counted up to ``COUNT_CAP``.
+        Three index scans (handled, received, to accept) each stop after offset + limit rows and are merged,
+        instead of one scan over an OR that no index can order; the total is counted up to ``COUNT_CAP``.
         """
         where = self._filters(statuses, due_before, overdue_on)
         # Cases the organization handles, and those it received for another department: disjoint, so each
@@ -165,6 +179,12 @@ class CaseRepository:
             select(Case.id, Case.due_date).where(Case.handling_org.in_(orgs), *where),
             select(Case.id, Case.due_date).where(
                 Case.received_by_org.in_(orgs), Case.handling_org.not_in(orgs), *where
+            ),
+            select(Case.id, Case.due_date).where(
+                Case.accepting_org.in_(orgs),
+                Case.handling_org.not_in(orgs),
+                Case.received_by_org.not_in(orgs),
+                *where,
             ),
         ]
         order = (Case.due_date.asc().nulls_last(), Case.id)

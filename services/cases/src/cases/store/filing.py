@@ -42,6 +42,7 @@ _CASE_COLUMNS = (
     "received_by_org",
     "region",
     "handling_org",
+    "accepting_org",
     "status",
     "national_code",
     "form",

@@ -4,11 +4,12 @@ its own department in parallel; the parent follows its members and runs the comb
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from cases.domain.access import Caller
+from cases.domain.access import Caller, accepting_hall
 from cases.domain.bundles import bundle_paused, bundle_status
 from cases.domain.calendar import WorkingCalendar
 from cases.domain.clock import LimitUnit
@@ -31,6 +32,7 @@ from cases.use_cases.materials_plan import material_rows
 from cases.use_cases.matters import get_open_matter, require_real_name
 from meshkit.errors import ProblemError
 from meshkit.events import EventSpec
+from meshkit.legaldate import local_date
 
 __all__ = ["BundleNotOpen", "Receipt", "file_bundle", "get_open_bundle", "sync_bundle"]
 
@@ -60,6 +62,16 @@ class Receipt:
     consent_ref: str | None
     form: dict[str, Any]
     now: datetime
+    district_center: str
+
+    def accepting_hall(self, levels: Collection[str]) -> str:
+        """The hall whose window accepts a case of a matter with these levels received here."""
+        return accepting_hall(
+            received_by=self.received_by,
+            region=self.region,
+            levels=levels,
+            district_center=self.district_center,
+        )
 
     async def new_case(self, uow: CasesUnitOfWork, **fields: object) -> Case:
         serial = await uow.cases.next_serial()
@@ -108,6 +120,9 @@ async def file_bundle(
     bundle = await get_open_bundle(uow, code=bundle_code)
     matters: list[OpenMatter] = [await get_open_matter(uow, code=m["code"]) for m in bundle.members]
     require_real_name(receipt.caller, max((m.min_real_name_level for m in matters), default=1), bundle.name)
+    # a hall accepts the 一件事 only if it may accept every member matter
+    common = set.intersection(*(set(m.levels or ()) or {"district"} for m in matters)) if matters else set()
+    accepting_org = receipt.accepting_hall(common or {"district"})
     parent = await receipt.new_case(
         uow,
         kind="bundle",
@@ -116,6 +131,7 @@ async def file_bundle(
         matter_version=bundle.version,
         matter_name=bundle.name,
         handling_org=bundle.lead_department_code,
+        accepting_org=accepting_org,
         limit_days=bundle.promised_days,
         statutory_days=bundle.statutory_days,
         idempotency_key=idempotency_key,
@@ -132,6 +148,7 @@ async def file_bundle(
             matter_version=matter.version,
             matter_name=matter.name,
             handling_org=matter.department_code,
+            accepting_org=accepting_org,
             limit_days=matter.promised_days,
             statutory_days=matter.statutory_days,
             result_certificate_type=matter.result_certificate_type,
@@ -199,7 +216,7 @@ async def sync_bundle(
         )
     )
     await uow.flush()
-    refresh_due_dates(parent, calendar, await uow.cases.ledger(parent.id), now.date())
+    refresh_due_dates(parent, calendar, await uow.cases.ledger(parent.id), local_date(now))
     await uow.flush()
     for spec in events:
         await uow.publish(

@@ -8,6 +8,7 @@ from datetime import date
 from cases.domain.calendar import CalendarNotPublished, WorkingCalendar
 from cases.domain.clock import LimitUnit, Pause, TimeLimit, due_date
 from cases.store.case_models import Case, ClockEntry
+from meshkit.legaldate import local_date
 
 __all__ = ["expected_due_date", "pauses_of", "refresh_due_dates"]
 
@@ -28,30 +29,34 @@ def refresh_due_dates(
     """Promised and statutory due dates from acceptance, pauses after it, and the extension (None: pending)."""
     if case.accepted_at is None:
         return
-    started = case.accepted_at.date()
+    started = local_date(case.accepted_at)
     pauses = [p for p in pauses_of(ledger) if p.started >= case.accepted_at]
     unit = LimitUnit(case.limit_unit)
+    case.due_date = _pending_or(
+        calendar, started, TimeLimit(case.limit_days, unit), pauses, case.extension_days, today
+    )
+    case.statutory_due_date = _pending_or(
+        calendar, started, TimeLimit(case.statutory_days, unit), pauses, case.extension_days, today
+    )
+
+
+def _pending_or(
+    calendar: WorkingCalendar,
+    started: date,
+    limit: TimeLimit,
+    pauses: Sequence[Pause],
+    extension_days: int,
+    today: date,
+) -> date | None:
+    """One due date, or None (pending) when it falls in a year whose holiday notice is not published yet: never
+    guess. Each date on its own: in December the promised date may lie in this year while the statutory one
+    lies in the next (a case accepted on 2026-12-06 keeps its promised 2026-12-11 before 2027's notice)."""
     try:
-        case.due_date = due_date(
-            calendar,
-            started=started,
-            limit=TimeLimit(case.limit_days, unit),
-            pauses=pauses,
-            extension_days=case.extension_days,
-            today=today,
-        )
-        case.statutory_due_date = due_date(
-            calendar,
-            started=started,
-            limit=TimeLimit(case.statutory_days, unit),
-            pauses=pauses,
-            extension_days=case.extension_days,
-            today=today,
+        return due_date(
+            calendar, started=started, limit=limit, pauses=pauses, extension_days=extension_days, today=today
         )
     except CalendarNotPublished:
-        # The deadline falls in a year whose holiday notice is not published yet: never guess. The case goes on
-        # with its due dates pending; they are computed once an administrator adds that year's calendar.
-        case.due_date = case.statutory_due_date = None
+        return None
 
 
 def expected_due_date(case: Case, calendar: WorkingCalendar, today: date) -> date | None:

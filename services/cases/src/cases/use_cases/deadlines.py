@@ -17,6 +17,7 @@ from cases.use_cases.calendar import load_calendar
 from cases.use_cases.events import case_changed
 from cases.use_cases.handling import Step, take_action
 from meshkit.db import Database
+from meshkit.legaldate import local_date
 
 __all__ = ["SYSTEM", "accept_overdue_receipts", "announce_deadlines"]
 
@@ -31,7 +32,7 @@ async def accept_overdue_receipts(database: Database, *, now: datetime, district
     accepted = 0
     for case_id, received_at in candidates:
         try:
-            if not deemed_accepted(calendar, received=received_at.date(), today=now.date()):
+            if not deemed_accepted(calendar, received=local_date(received_at), today=local_date(now)):
                 continue
         except CalendarNotPublished:
             continue
@@ -52,7 +53,7 @@ async def accept_overdue_receipts(database: Database, *, now: datetime, district
 
 async def announce_deadlines(database: Database, *, now: datetime, working_days_before: int) -> int:
     """Publish a yellow warning once as the due date nears and a red one once it has passed."""
-    today = now.date()
+    today = local_date(now)
     announced = 0
     async with CasesUnitOfWork(database) as uow:
         calendar = await load_calendar(uow)

@@ -20,8 +20,15 @@ from cases.store.case_models import Evaluation, RectificationTask
 from cases.store.unit_of_work import CasesUnitOfWork
 from cases.use_cases.errors import CaseNotFound
 from meshkit.errors import ProblemError
+from meshkit.legaldate import local_date
 
-__all__ = ["advance_rectification", "evaluate_case", "list_rectifications"]
+__all__ = [
+    "advance_rectification",
+    "evaluate_case",
+    "list_rectifications",
+    "rate_rectification",
+    "rater_view",
+]
 
 
 async def evaluate_case(
@@ -65,7 +72,7 @@ async def evaluate_case(
     task = None
     if needs_rectification(score):
         try:
-            due = calendar.add_working_days(now.date(), rectification_days)
+            due = calendar.add_working_days(local_date(now), rectification_days)
         except CalendarNotPublished:
             due = None  # set once the year's calendar is published
         task = RectificationTask(
@@ -127,3 +134,42 @@ async def advance_rectification(
         task.closed_at = now
     await uow.commit()
     return task
+
+
+async def _own_evaluation(uow: CasesUnitOfWork, caller: Caller, case_id: str) -> Evaluation:
+    """The caller's own evaluation of the case (only the applicant who rated it sees it)."""
+    case = await uow.cases.get(case_id)
+    if case is None or applicant_id_of(caller) != case.applicant_id:
+        raise CaseNotFound(f"办件 {case_id} 不存在或不是您的办件")
+    evaluation = await uow.cases.evaluation(case_id)
+    if evaluation is None:
+        raise ProblemError("您还没有评价这件办件", status=404, code="evaluation_not_found")
+    return evaluation
+
+
+async def rater_view(
+    uow: CasesUnitOfWork, *, caller: Caller, case_id: str
+) -> tuple[Evaluation, RectificationTask | None]:
+    """The applicant's evaluation and, for a bad one, how its rectification stands: every step the department
+    recorded (回访, 核实, 整改, 反馈) with what it said — 差评 must be answered to the rater."""
+    evaluation = await _own_evaluation(uow, caller, case_id)
+    return evaluation, await uow.cases.rectification_of_case(case_id)
+
+
+async def rate_rectification(
+    uow: CasesUnitOfWork, *, caller: Caller, case_id: str, score: int, comment: str | None, now: datetime
+) -> tuple[Evaluation, RectificationTask]:
+    """The rater rates the rectification of her bad rating, once, after the department's feedback."""
+    evaluation = await _own_evaluation(uow, caller, case_id)
+    task = await uow.cases.rectification_of_case(case_id, for_update=True)
+    if task is None:
+        raise ProblemError(
+            "这次评价没有整改任务（只有差评才整改）", status=404, code="rectification_not_found"
+        )
+    if task.status != RectificationStatus.CLOSED.value:
+        raise ProblemError("部门反馈整改结果后才能评价整改", status=409, code="rectification_not_closed")
+    if task.rater_score is not None:
+        raise ProblemError("整改结果只能评价一次", status=409, code="rectification_already_rated")
+    task.rater_score, task.rater_comment, task.rated_at = score, comment, now
+    await uow.commit()
+    return evaluation, task

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -10,6 +10,7 @@ from cases.domain.access import Caller, CaseFacts, actor_for, can_see
 from cases.domain.bundles import CASCADED_ACTIONS
 from cases.domain.calendar import WorkingCalendar
 from cases.domain.clock import LimitUnit, TimeLimit, extension_allowed, max_extension
+from cases.domain.decisions import DECISION_OF, DecisionKind, Remedies, decision_number, remedies_notice
 from cases.domain.states import (
     TRANSITIONS,
     Action,
@@ -28,7 +29,7 @@ from cases.events import (
     CLOCK_RESUMED,
     SUPPLEMENT_REQUESTED,
 )
-from cases.store.case_models import Case, ClockEntry, TimelineEntry
+from cases.store.case_models import Case, ClockEntry, Decision, TimelineEntry
 from cases.store.unit_of_work import CasesUnitOfWork
 from cases.use_cases.bundles import sync_bundle
 from cases.use_cases.clock import refresh_due_dates
@@ -36,6 +37,7 @@ from cases.use_cases.errors import CaseNotFound, transition_problem
 from cases.use_cases.events import case_changed
 from meshkit.errors import ProblemError
 from meshkit.events import EventSpec
+from meshkit.legaldate import local_date
 
 __all__ = ["Step", "apply_step", "facts_of", "load_visible", "take_action"]
 
@@ -53,6 +55,7 @@ class Step:
     joint: bool = False
     delivery_channel: str | None = None  # window | mail | electronic, for deliver
     delivery_ref: str | None = None
+    remedies: Remedies = field(default_factory=Remedies)  # the review body and court printed on a refusal
 
 
 def facts_of(case: Case) -> CaseFacts:
@@ -61,6 +64,7 @@ def facts_of(case: Case) -> CaseFacts:
         handling_org=case.handling_org,
         received_by_org=case.received_by_org,
         region=case.region,
+        accepting_org=case.accepting_org,
     )
 
 
@@ -167,7 +171,7 @@ async def _act_on_bundle(
         applied += 1
     if not applied:
         raise ProblemError(
-            f"一件事「{parent.matter_name}」没有可以执行 {step.action.value} 的子办件",
+            f"一件事「{parent.matter_name}」没有可以「{step.action.label}」的子办件",
             status=409,
             code="transition_not_allowed",
         )
@@ -193,7 +197,7 @@ async def apply_step(
     )
     if actor is None:
         raise ProblemError(
-            f"无权对办件 {case.number} 执行 {step.action.value}", status=403, code="not_permitted"
+            f"无权对办件 {case.number} 进行「{step.action.label}」", status=403, code="not_permitted"
         )
     source = CaseStatus(case.status)
     try:
@@ -227,6 +231,9 @@ async def apply_step(
     if step.action in _CONCLUDING:
         case.concluded_at, case.outcome = now, target.value
         ledger.append(ClockEntry(case_id=case.id, event="stop", at=now, reason=step.reason))
+    kind = DECISION_OF.get(step.action)
+    if kind is not None:
+        uow.cases.add(_decision(case, kind, step, now))
     case.status, case.national_code = target.value, national_code(target)
     uow.cases.add(*ledger)
     uow.cases.add(
@@ -243,7 +250,7 @@ async def apply_step(
         )
     )
     await uow.flush()
-    refresh_due_dates(case, calendar, await uow.cases.ledger(case.id), now.date())
+    refresh_due_dates(case, calendar, await uow.cases.ledger(case.id), local_date(now))
     await uow.flush()
     for spec in _events_for(step.action, target):
         await uow.publish(
@@ -252,6 +259,22 @@ async def apply_step(
             sequence=case.version,
             payload=case_changed(case, at=now, actor_org=caller.org, opinion_code=step.action.value),
         )
+
+
+def _decision(case: Case, kind: DecisionKind, step: Step, now: datetime) -> Decision:
+    """The written decision, fixed now: what the applicant is shown and a window prints."""
+    return Decision(
+        case_id=case.id,
+        kind=kind.value,
+        number=decision_number(case.number, kind, local_date(now).year),
+        title=kind.document_title,
+        matter_name=case.matter_name,
+        handling_org=case.handling_org,
+        reasons=step.reason,
+        legal_basis=kind.legal_basis,
+        remedies=remedies_notice(step.remedies) if kind.refusal else None,
+        issued_at=now,
+    )
 
 
 def _deliver(case: Case, step: Step, now: datetime) -> None:

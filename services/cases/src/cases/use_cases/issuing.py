@@ -24,6 +24,7 @@ from cases.use_cases.exchange_work import LEASE, MeshCalls, RetryPolicy
 from cases.use_cases.handling import facts_of, load_visible
 from meshkit.db import Database
 from meshkit.errors import ProblemError
+from meshkit.legaldate import local_date
 
 __all__ = ["issue_due_certificates", "record_certificate", "retry_certificate"]
 
@@ -58,7 +59,7 @@ async def issue_due_certificates(
                 issuer_org=org,
                 holder_id=applicant,
                 case_ref=number,
-                valid_from=now.date(),
+                valid_from=local_date(now),
             )
             del subject
         except CallFailed as failed:

@@ -56,6 +56,7 @@ class MatterSnapshot:
     materials: tuple[MaterialPlan, ...]
     material_arrays: MaterialArrays
     min_real_name_level: int = 1
+    levels: tuple[str, ...] = ()  # the halls that may accept it (行使层级): district, town, village
 
     @classmethod
     def of(cls, matter: OpenMatter) -> MatterSnapshot:
@@ -71,6 +72,7 @@ class MatterSnapshot:
             tuple(plans),
             MaterialArrays.of(plans),
             matter.min_real_name_level,
+            tuple(matter.levels or ()),
         )
 
 

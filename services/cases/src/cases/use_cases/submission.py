@@ -40,10 +40,12 @@ class Application:
 
 @dataclass(frozen=True)
 class Intake:
-    """Where online applications are received, by configuration."""
+    """Where online applications are received, and the district center (it accepts what no lower hall may), by
+    configuration."""
 
     online_org: str
     online_region: str
+    district_center: str = "500110-ZWFWZX"
 
 
 def _channel(region: str) -> str:
@@ -106,6 +108,7 @@ async def submit_application(
         if earlier is not None:
             return earlier, False
     receipt = Receipt(
+        district_center=intake.district_center,
         caller=caller,
         applicant_id=applicant_id,
         applicant_kind=applicant_kind,
@@ -172,6 +175,7 @@ async def _file_matter(
             received_by_org=receipt.received_by,
             region=receipt.region,
             handling_org=matter.department_code,
+            accepting_org=receipt.accepting_hall(matter.levels),
             status=CaseStatus.RECEIVED.value,
             national_code=national_code(CaseStatus.RECEIVED),
             form=receipt.form,

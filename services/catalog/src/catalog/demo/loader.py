@@ -14,12 +14,12 @@ from catalog.domain.matters import MatterSpec
 from catalog.store.repositories import to_spec
 from catalog.store.unit_of_work import CatalogUnitOfWork
 from catalog.use_cases import bundles, reference
-from catalog.use_cases.clock import today
 from catalog.use_cases.indexing import reindex
 from catalog.use_cases.matters import stage_draft
 from catalog.use_cases.workflow import stage_publish, stage_submit
 from meshkit.auth import Principal
 from meshkit.db import Database
+from meshkit.legaldate import today
 
 __all__ = ["MATTERS", "SYSTEM", "Loaded", "load"]
 

@@ -10,7 +10,7 @@ from catalog.domain.search import bundle_documents, facet_bits, matter_documents
 from catalog.store.models import Bundle, Matter
 from catalog.store.repositories import to_spec
 from catalog.store.unit_of_work import CatalogUnitOfWork
-from catalog.use_cases.clock import today
+from meshkit.legaldate import today
 
 __all__ = ["index_bundle", "index_matter", "reindex"]
 

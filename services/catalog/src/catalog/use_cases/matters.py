@@ -14,9 +14,9 @@ from catalog.domain.workflow import is_editable
 from catalog.store.models import HistoryEntry, Matter
 from catalog.store.repositories import apply_spec, to_spec
 from catalog.store.unit_of_work import CatalogUnitOfWork
-from catalog.use_cases.clock import today
 from catalog.use_cases.errors import Conflict, MatterNotFound, deny
 from meshkit.auth import Principal
+from meshkit.legaldate import today
 
 __all__ = [
     "MatterHistory",

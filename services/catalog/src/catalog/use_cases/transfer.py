@@ -12,12 +12,12 @@ from catalog.domain.permissions import may_draft, may_review
 from catalog.store.repositories import to_spec
 from catalog.store.unit_of_work import CatalogUnitOfWork
 from catalog.transfer import RowError, parse_rows, spec_rows, write_table
-from catalog.use_cases.clock import today
 from catalog.use_cases.errors import deny
 from catalog.use_cases.matters import stage_draft
 from catalog.use_cases.workflow import stage_publish, stage_submit
 from meshkit.auth import Principal
 from meshkit.errors import ProblemError
+from meshkit.legaldate import today
 
 __all__ = ["ImportReport", "Progress", "export_matters", "import_matters"]
 

@@ -13,11 +13,11 @@ from catalog.events import MATTER_PUBLISHED, MATTER_RETIRED, MaterialInfo, Matte
 from catalog.store.models import Matter
 from catalog.store.repositories import to_spec
 from catalog.store.unit_of_work import CatalogUnitOfWork
-from catalog.use_cases.clock import today
 from catalog.use_cases.errors import Conflict, QualityRulesFailed, deny
 from catalog.use_cases.indexing import index_matter
 from catalog.use_cases.matters import actor_of, load_for_change
 from meshkit.auth import Principal
+from meshkit.legaldate import today
 
 __all__ = [
     "publish_matter",

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 
 from exchange.api.dependencies import NowDep, ReadPathDep, UowDep
+from exchange.domain.labels import OUTCOME_LABELS, REASON_LABELS, label_of
 from exchange.runtime import runtime_of
 from exchange.use_cases import access_log, checkpoints
 from exchange.use_cases.access_log import CheckpointTrust
@@ -37,11 +38,14 @@ class ReadOfMyData(BaseModel):
     resource_code: str
     resource: str | None
     items: list[str]
+    item_names: list[str] = Field(description="the data items read, by their Chinese names (数据项)")
     purpose: str | None
     case_ref: str | None
     legal_basis: str | None
     outcome: str
+    outcome_label: str = Field(description="已提供数据, 允许读取，但没有您的记录, 已拒绝 or 未能读取")
     reason: str | None
+    reason_label: str | None = Field(description="why it was refused or failed, in Chinese")
 
 
 class BrokenLink(BaseModel):
@@ -176,11 +180,14 @@ async def reads_of_my_data(
             resource_code=e.resource_code,
             resource=found.resource_names.get(e.resource_code),
             items=list(e.items),
+            item_names=[found.item_names.get(e.resource_code, {}).get(item, item) for item in e.items],
             purpose=_shown(e.purpose),
             case_ref=e.case_ref,
             legal_basis=_shown(e.legal_basis),
             outcome=e.outcome,
+            outcome_label=label_of(OUTCOME_LABELS, e.outcome) or e.outcome,
             reason=e.reason,
+            reason_label=label_of(REASON_LABELS, e.reason),
         )
         for e in found.entries
     ]
@@ -215,11 +222,14 @@ async def hidden_reads(
             resource_code=e.resource_code,
             resource=None,
             items=list(e.items),
+            item_names=list(e.items),
             purpose=_shown(e.purpose),
             case_ref=e.case_ref,
             legal_basis=_shown(e.legal_basis),
             outcome=e.outcome,
+            outcome_label=label_of(OUTCOME_LABELS, e.outcome) or e.outcome,
             reason=e.reason,
+            reason_label=label_of(REASON_LABELS, e.reason),
             reader=e.caller,
             hidden_until=e.hidden_until,
         )

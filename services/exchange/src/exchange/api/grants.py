@@ -18,6 +18,7 @@ from exchange.use_cases import grants
 from meshkit.auth import CurrentPrincipal
 from meshkit.bounds import MAX_OFFSET
 from meshkit.errors import problem_responses
+from meshkit.legaldate import local_date
 
 __all__ = ["router"]
 
@@ -81,7 +82,7 @@ async def request_share(
     draft = grants.RequestDraft(
         body.resource_code, body.purpose, body.legal_basis, body.items, body.valid_from, body.valid_to
     )
-    today = now.date()
+    today = local_date(now)
     request = await grants.request_share(
         uow, caller=principal, draft=draft, today=today, working_days=settings.grant_answer_working_days
     )
@@ -102,7 +103,7 @@ async def list_requests(
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> list[RequestOut]:
     """Share requests of one's organization, as requester or as provider; ``overdue=true`` lists late answers."""
-    today = now.date()
+    today = local_date(now)
     found = await grants.list_requests(
         uow,
         caller=principal,
@@ -121,7 +122,7 @@ async def get_request(
     request_id: uuid.UUID, uow: UowDep, principal: CurrentPrincipal, now: NowDep
 ) -> RequestOut:
     """One share request (requester or provider)."""
-    return _out(await grants.get_request(uow, caller=principal, request_id=request_id), now.date())
+    return _out(await grants.get_request(uow, caller=principal, request_id=request_id), local_date(now))
 
 
 @router.post(
@@ -147,7 +148,7 @@ async def grant_request(
         now=now,
     )
     path.grants.forget(GrantCopies.key(request.resource_code, request.requester_code))
-    return _out(request, now.date())
+    return _out(request, local_date(now))
 
 
 @router.post(
@@ -167,7 +168,7 @@ async def refuse_request(
         valid_to=None,
         now=now,
     )
-    return _out(request, now.date())
+    return _out(request, local_date(now))
 
 
 @router.post("/{request_id}/withdraw", response_model=RequestOut, responses=problem_responses(403, 404, 409))
@@ -178,4 +179,4 @@ async def withdraw_request(
     at once, the others within `EXCHANGE_RESOURCE_CACHE_SECONDS`."""
     request = await grants.withdraw_request(uow, caller=principal, request_id=request_id)
     path.grants.forget(GrantCopies.key(request.resource_code, request.requester_code))
-    return _out(request, now.date())
+    return _out(request, local_date(now))

@@ -14,6 +14,7 @@ from exchange.use_cases import subscriptions
 from exchange.use_cases.deliveries import notify_subject
 from meshkit.auth import CurrentPrincipal
 from meshkit.errors import problem_responses
+from meshkit.legaldate import local_date
 
 __all__ = ["router"]
 
@@ -78,7 +79,7 @@ async def subscribe(
         channel=body.channel,
         webhook_url=body.webhook_url,
         sealer=sealer,
-        today=now.date(),
+        today=local_date(now),
         outbound=outbound,
     )
     return _out(created.subscription, secret=created.secret)

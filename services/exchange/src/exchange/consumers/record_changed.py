@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -12,6 +10,7 @@ from exchange.store.unit_of_work import JoinedUnitOfWork
 from exchange.use_cases.deliveries import fan_out
 from meshkit.events import CloudEvent
 from meshkit.inbox import ConsumerSpec
+from meshkit.legaldate import today
 
 __all__ = ["RECORD_CHANGED_CONSUMER", "RecordChangedView", "on_record_changed"]
 
@@ -27,9 +26,7 @@ class RecordChangedView(BaseModel):
 
 async def on_record_changed(session: AsyncSession, event: CloudEvent) -> None:
     view = RecordChangedView.model_validate(event.data)
-    await fan_out(
-        JoinedUnitOfWork(session), event_id=event.id, change=view.model_dump(), today=datetime.now(UTC).date()
-    )
+    await fan_out(JoinedUnitOfWork(session), event_id=event.id, change=view.model_dump(), today=today())
 
 
 RECORD_CHANGED_CONSUMER = ConsumerSpec(

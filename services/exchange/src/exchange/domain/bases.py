@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from meshkit.legaldate import local_date
+
 __all__ = [
     "Basis",
     "BasisKind",
@@ -186,7 +188,9 @@ def decide_basis(
             window=window,
         )
     if legal_basis:
-        return _duty(duty, legal_basis, reader_org=reader_org, resource_code=resource_code, today=now.date())
+        return _duty(
+            duty, legal_basis, reader_org=reader_org, resource_code=resource_code, today=local_date(now)
+        )
     if grant_ids:
         return BasisVerdict(Basis(BasisKind.GRANT, ",".join(grant_ids)))
     return _no(

@@ -4,7 +4,7 @@ signed checkpoints as well as link by link)."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from exchange.domain.access import Caller, Operation, is_operator, may
@@ -36,6 +36,7 @@ class MyReads:
     entries: Sequence[AccessEntry]
     org_names: dict[str, str]
     resource_names: dict[str, str]
+    item_names: dict[str, dict[str, str]] = field(default_factory=dict)  # resource code -> item key -> 名称
 
 
 @dataclass(frozen=True)
@@ -92,8 +93,10 @@ async def reads_of_my_data(
         return MyReads((), {}, {})
     entries = await uow.access_log.for_subject(ref, now=now, limit=limit, offset=offset)
     orgs = await uow.members.names({e.org_code for e in entries if e.org_code})
-    resources = {r.code: r.name for r in await uow.resources.list(provider_code=None)}
-    return MyReads(entries, orgs, resources)
+    listed = await uow.resources.list(provider_code=None)
+    resources = {r.code: r.name for r in listed}
+    items = {r.code: {str(i.get("key") or i["name"]): str(i["name"]) for i in r.items} for r in listed}
+    return MyReads(entries, orgs, resources, items)
 
 
 def _check_checkpoints(

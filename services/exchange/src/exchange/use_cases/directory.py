@@ -14,6 +14,7 @@ from exchange.store.models import Member, Resource, ShareRequest
 from exchange.store.unit_of_work import ExchangeUnitOfWork
 from exchange.use_cases import endpoints
 from exchange.use_cases.errors import Forbidden, Invalid, ResourceNotFound
+from meshkit.legaldate import today as legal_today
 
 __all__ = [
     "ResourceAccess",
@@ -87,7 +88,7 @@ async def list_resources(
     if caller is None or not caller.org:
         return [ResourceAccess(resource, None) for resource in resources]
     grants = await uow.grants.granted_to(caller.org)
-    day = today or date.today()
+    day = today or legal_today()
     return [ResourceAccess(resource, access_of(resource, caller, grants, day)) for resource in resources]
 
 

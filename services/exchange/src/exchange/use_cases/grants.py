@@ -22,6 +22,7 @@ from exchange.store.models import ShareRequest
 from exchange.store.unit_of_work import ExchangeUnitOfWork
 from exchange.use_cases.directory import get_resource
 from exchange.use_cases.errors import Conflict, Forbidden, Invalid, NotFound
+from meshkit.legaldate import local_date
 
 __all__ = [
     "RequestDraft",
@@ -129,7 +130,7 @@ async def answer_request(
             if items is not None:
                 request.items = list(check_items(items, request.items))  # at most what was asked
             if valid_to is not None:
-                check_validity(request.valid_from, min(valid_to, request.valid_to), now.date())
+                check_validity(request.valid_from, min(valid_to, request.valid_to), local_date(now))
                 request.valid_to = min(valid_to, request.valid_to)
     except GrantProblem as exc:
         raise _problem(exc) from exc

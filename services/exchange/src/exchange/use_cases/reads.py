@@ -60,6 +60,7 @@ from exchange.use_cases.errors import (
     read_refused,
 )
 from meshkit.db import Database
+from meshkit.legaldate import local_date
 
 log = logging.getLogger("exchange.reads")
 
@@ -238,7 +239,7 @@ async def decide(
         grants=grants,
         requested=requested,
         purpose=context.purpose,
-        today=context.now.date(),
+        today=local_date(context.now),
     )
     if not decision.allowed:
         assert decision.refusal is not None
@@ -259,7 +260,7 @@ async def decide(
             ),
         )
     try:
-        verdict, duty = await _basis(path, resource, context, _current(grants, context.now.date()))
+        verdict, duty = await _basis(path, resource, context, _current(grants, local_date(context.now)))
     except BasisUnavailable as exc:
         log.warning("read basis could not be checked", extra={"resource": resource.code, "cause": str(exc)})
         entry = new_entry(

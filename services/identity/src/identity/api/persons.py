@@ -35,7 +35,13 @@ class PersonIn(BaseModel):
     name: PersonName
     id_number: IdNumber
     phone: Annotated[
-        str | None, Field(max_length=20, description="手机号码; online: required, proven by `phone_code`")
+        str | None,
+        Field(
+            max_length=20,
+            description="联系电话: a mobile (手机号码; online: required, proven by "
+            "`phone_code`) or, at a window, a landline with its area code (固定电话, e.g. 023-48621234) for a "
+            "person without a mobile — never sent codes or notices",
+        ),
     ] = None
     phone_code: Annotated[
         str | None,

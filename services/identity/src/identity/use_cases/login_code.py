@@ -12,7 +12,7 @@ from datetime import datetime
 
 from identity.clients.sms import SmsGateway
 from identity.domain.phone_codes import CodePurpose
-from identity.pii import InvalidIdentifier, PiiCipher, valid_credit_code, valid_id_number
+from identity.pii import InvalidIdentifier, PiiCipher, is_mobile, valid_credit_code, valid_id_number
 from identity.store.models import Person
 from identity.store.unit_of_work import IdentityUnitOfWork
 from identity.use_cases.login import AuthenticatedSubject
@@ -63,12 +63,12 @@ async def send_login_code(
 ) -> None:
     """Send a login code to the registered phone of the person with this ID number, if there is one."""
     person = await _person(uow, cipher, login)
-    if person is None or person.phone_enc is None:
+    phone = cipher.open(person.phone_enc) if person is not None and person.phone_enc is not None else None
+    if phone is None or not is_mobile(phone):  # no phone, or a landline: answered and counted the same way
         await count_unaddressed_request(
             uow, cipher=cipher, policy=policy, login=login, source=source, now=now
         )
         return
-    phone = cipher.open(person.phone_enc)
     await send_code(
         uow, sms, cipher=cipher, policy=policy, purpose=CodePurpose.LOGIN, phone=phone, source=source, now=now
     )

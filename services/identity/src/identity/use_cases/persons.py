@@ -71,7 +71,8 @@ def _person_exists() -> ProblemError:
 
 
 def valid_identity(id_number: str, phone: str | None) -> tuple[str, str | None]:
-    """Both values normalized, or one problem listing every identifier that failed and which check."""
+    """Both values normalized, or one problem listing every identifier that failed and which check. At a window
+    the phone may be a landline (a person without a mobile phone); no code or notice is ever sent to it."""
     failures: list[InvalidIdentifier] = []
     number = normalized_phone = None
     try:
@@ -79,7 +80,7 @@ def valid_identity(id_number: str, phone: str | None) -> tuple[str, str | None]:
     except InvalidIdentifier as exc:
         failures.append(exc)
     try:
-        normalized_phone = valid_phone(phone) if phone else None
+        normalized_phone = valid_phone(phone, landline=True) if phone else None
     except InvalidIdentifier as exc:
         failures.append(exc)
     if failures or number is None:

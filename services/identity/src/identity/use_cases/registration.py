@@ -16,7 +16,7 @@ from identity.clients.registers import Registers, RegistersUnavailable
 from identity.clients.sms import SmsGateway, SmsUnavailable
 from identity.domain.phone_codes import CodePurpose
 from identity.domain.subjects import RegistrationChannel, VerificationMethod
-from identity.pii import PiiCipher
+from identity.pii import PiiCipher, is_mobile
 from identity.store.models import Person
 from identity.store.unit_of_work import IdentityUnitOfWork
 from identity.use_cases.errors import Invalid
@@ -184,7 +184,10 @@ async def _create(
 
 
 async def _tell(sms: SmsGateway, phone: str, text: str) -> None:
-    """Best effort: a notice that cannot be sent now changes nothing already decided (and is not retried)."""
+    """Best effort: a notice that cannot be sent now changes nothing already decided (and is not retried); none
+    to a landline."""
+    if not is_mobile(phone):
+        return
     try:
         await sms.send(phone=phone, text=text)
     except SmsUnavailable as exc:

@@ -152,6 +152,23 @@ async def test_window_registration_is_level_three_without_password(
     assert raised[0]["data"]["by_org"] == "500110001000-center"
 
 
+async def test_a_clerk_registers_a_person_without_a_mobile_with_a_landline(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    """Issue 19 failure 11: a landline was refused for a person without a mobile phone."""
+    response = await client.post(
+        "/persons", json=registration(password=None, phone="023-48621234"), headers=world.headers("clerk")
+    )
+    assert response.status_code == 201, response.text
+    bad = await client.post(
+        "/persons",
+        json=registration(id_number="500222200305190153", password=None, phone="4862123"),
+        headers=world.headers("clerk"),
+    )
+    assert bad.status_code == 422
+    assert "固定电话须带区号" in bad.text
+
+
 async def test_only_the_person_sees_full_values(client: httpx.AsyncClient, world: World) -> None:
     path = f"/persons/{world.ids['citizen']}"
     own = (await client.get(path, params={"reveal": "true"}, headers=world.headers("citizen"))).json()

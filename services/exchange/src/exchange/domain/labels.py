@@ -1,0 +1,44 @@
+"""What a person reads beside each code of "who read my data" (谁查看了我的数据): the outcome of a read and why it
+was refused or failed. A code without a label reads as itself; the test keeps every known one labelled."""
+
+from __future__ import annotations
+
+from exchange.domain.bases import BasisRefusal
+from exchange.domain.sharing import Outcome, Refusal
+
+__all__ = ["OUTCOME_LABELS", "REASON_LABELS", "label_of"]
+
+OUTCOME_LABELS: dict[str, str] = {
+    Outcome.GRANTED: "已提供数据",
+    Outcome.NOT_FOUND: "允许读取，但没有您的记录",
+    Outcome.REFUSED: "已拒绝",
+    Outcome.FAILED: "未能读取",
+}
+
+REASON_LABELS: dict[str, str] = {
+    Refusal.NOT_GRANTED: "读取部门没有获得共享授权",
+    Refusal.GRANT_EXPIRED: "共享授权已过期",
+    Refusal.PURPOSE_REQUIRED: "未说明用途",
+    Refusal.NOT_SHARED: "该数据不予共享",
+    Refusal.NOT_GOVERNMENT: "只有政府部门可以读取",
+    BasisRefusal.NOT_PERMITTED: "读取方没有读取权限",
+    BasisRefusal.BASIS_REQUIRED: "没有可核验的依据（办件、履职依据或共享授权）",
+    BasisRefusal.CASE_UNKNOWN: "所称办件不存在",
+    BasisRefusal.CASE_NOT_HANDLED: "所称办件不由读取部门办理",
+    BasisRefusal.SUBJECT_NOT_IN_CASE: "您不是所称办件的当事人",
+    BasisRefusal.CASE_CLOSED: "所称办件已办结",
+    BasisRefusal.LEGAL_BASIS_UNKNOWN: "所称履职依据未登记",
+    BasisRefusal.DUTY_NOT_COVERING: "履职依据不涵盖该数据",
+    BasisRefusal.HIDING_NOT_ALLOWED: "无权隐藏读取记录",
+    "basis_unavailable": "暂时无法核验依据",
+    "record_unreadable": "记录无法读取",
+    "provider_timeout": "提供部门系统未在时限内应答",
+    "endpoint_refused": "提供部门系统拒绝了请求",
+    "provider_unavailable": "提供部门系统暂不可用",
+}
+
+
+def label_of(labels: dict[str, str], code: str | None) -> str | None:
+    if code is None:
+        return None
+    return labels.get(code, code)
