@@ -230,7 +230,7 @@ async def test_a_forwarded_case_lands_in_the_queue_of_the_hall_that_may_accept_i
     town_matter = "500110-RSJ-JYDJ"  # 就业登记
     await flow.open_matter(levels=("district", "town"), code=town_matter)
     town_case = (
-        await flow.apply(village, applicant_id="person-3", consent_ref="委托书-004", matter_code=town_matter)
+        await flow.apply(village, applicant_id="person-2", consent_ref="委托书-004", matter_code=town_matter)
     ).json()
     assert town_case["accepting_org"] == "500110001000-center"
 
