@@ -29,6 +29,7 @@ from meshkit.auth import current_principal
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
 from meshkit.lanes import ServedBy, declared
+from meshkit.openapi import created_response, relative_reference
 
 __all__ = ["router"]
 
@@ -72,6 +73,7 @@ async def serve_submission(request: Request) -> Response:
         out.model_dump_json(),
         media_type="application/json",
         status_code=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+        headers={"Location": relative_reference(request.url.path, f"/cases/{out.id}")} if created else None,
     )
 
 
@@ -103,6 +105,9 @@ router.add_api_route(
     responses={
         200: {"description": "replayed: the case an earlier request with this Idempotency-Key created"},
         **problem_responses(401, 403, 404, 413, 422),
+        **created_response(
+            "the case (办件)", operation="get_case", parameters={"case_id": "$response.body#/id"}
+        ),
     },
 )
 

@@ -62,7 +62,9 @@ class MatterIn(BaseModel):
 
     code: str = Field(min_length=1, max_length=36, description="implementation code (实施编码)")
     name: str = Field(min_length=1, max_length=200, description="matter name (事项名称)")
-    matter_type: str = Field(pattern=r"^\d{2}$", description="matter type code (事项类型), e.g. 01 行政许可")
+    matter_type: str = Field(
+        pattern=r"^\d{2}$", description="matter type code (事项类型), e.g. 01 行政许可", examples=["01"]
+    )
     department_code: str = Field(
         min_length=1, max_length=40, description="implementing department (实施主体) code"
     )
