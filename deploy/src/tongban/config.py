@@ -342,9 +342,13 @@ class MeshConfig:
         return self.nats_url if self.nats_url is not None else f"nats://127.0.0.1:{self.nats_port}"
 
     @property
+    def public_url(self) -> str:
+        """The gateway's address: the issuer lives under it, and problem ``type`` URIs start with it."""
+        return f"http://127.0.0.1:{self.base_port}" if self.gateway is None else self.url(self.gateway)
+
+    @property
     def issuer(self) -> str:
-        gateway = f"http://127.0.0.1:{self.base_port}" if self.gateway is None else self.url(self.gateway)
-        return f"{gateway}/identity"
+        return f"{self.public_url}/identity"
 
     @property
     def jwks_url(self) -> str:
@@ -359,6 +363,7 @@ class MeshConfig:
             "TONGBAN_ROOT": str(self.root),
             "TONGBAN_LOG_LEVEL": self.log_level,
             "TONGBAN_ISSUER": self.issuer,
+            "TONGBAN_PUBLIC_URL": self.public_url,
             "TONGBAN_JWKS_URL": self.jwks_url,
             "NATS_URL": self.nats(),
             "PYTHONUNBUFFERED": "1",

@@ -11,6 +11,9 @@ document once, when it is first built, so that
 - every request body and successful JSON response has an example (:mod:`meshkit.openapi_examples`);
 - ``servers`` names where the API lives: behind the gateway (``{gateway}/<service>``) and directly.
 
+A route may say that it answers invalid input with another status than 422 (``openapi_extra=
+{INVALID_INPUT_STATUS: 400}``, as the OAuth endpoints' route class does); its operation then documents that one.
+
 Routes that create something declare :func:`created_response` and answer with :func:`set_location`.
 
 Responses of another shape (OAuth errors, RFC 6749 §5.2) are left as the route declared them.
@@ -30,6 +33,7 @@ from meshkit.openapi_examples import add_examples
 
 __all__ = [
     "DEFAULT_GATEWAY",
+    "INVALID_INPUT_STATUS",
     "SHARED",
     "created_response",
     "finish_document",
@@ -40,6 +44,9 @@ __all__ = [
     "set_location",
 ]
 
+INVALID_INPUT_STATUS = "x-invalid-input-status"
+"""``openapi_extra`` key of a route that answers invalid input with this status instead of 422 (removed from the
+finished document)."""
 DEFAULT_GATEWAY = "http://127.0.0.1:8800"
 """The gateway of a development mesh (``tongban up``); the ``gateway`` server variable's default."""
 
@@ -179,13 +186,16 @@ def _is_problem(response: dict[str, Any]) -> bool:
     return ref.endswith(("/Problem", *(f"/{name}" for name in _FASTAPI_VALIDATION)))
 
 
-def _finish_operation(operation: dict[str, Any]) -> None:
+def _finish_operation(operation: dict[str, Any], invalid: int) -> None:
     responses: dict[str, Any] = operation.setdefault("responses", {})
+    if invalid != 422:  # the route answers bad input otherwise (OAuth: 400 invalid_request)
+        responses.pop("422", None)
     if "requestBody" in operation:
-        for status in ("413", "415", "422"):
-            responses.setdefault(status, {})
-    elif operation.get("parameters"):
-        responses.setdefault("422", {})
+        responses.setdefault("413", {})
+        if invalid == 422:
+            responses.setdefault("415", {})
+    if "requestBody" in operation or operation.get("parameters"):
+        responses.setdefault(str(invalid), {})
     for status in list(responses):
         if not status.isdigit() or int(status) < 400 or "$ref" in responses[status]:
             continue
@@ -207,8 +217,9 @@ def finish_document(document: dict[str, Any], *, service: str | None, direct: st
     """Rewrite ``document`` in place (see the module's description) and return it."""
     for item in document.get("paths", {}).values():
         for method in _METHODS:
-            if isinstance(item.get(method), dict):
-                _finish_operation(item[method])
+            operation = item.get(method)
+            if isinstance(operation, dict):
+                _finish_operation(operation, int(operation.pop(INVALID_INPUT_STATUS, 422)))
     components = document.setdefault("components", {})
     shared = problem_components()
     components.setdefault("schemas", {}).update(shared["schemas"])
