@@ -18,7 +18,7 @@ CATALOGUE = Catalogue(DEFAULT_CATALOGUE)
 
 
 def test_the_catalogue_is_the_repository_docs() -> None:
-    assert DEFAULT_CATALOGUE == Path(__file__).resolve().parents[2] / "docs" / "problems.md"
+    assert Path(__file__).resolve().parents[2] / "docs" / "problems.md" == DEFAULT_CATALOGUE
     assert len(CATALOGUE.entries) > 150
     assert "HTTP 404" in CATALOGUE.entries["matter_not_found"]
 

@@ -14,11 +14,20 @@ import pytest
 pytestmark = pytest.mark.contract
 
 ROOT = Path(__file__).resolve().parents[2]
-DOCUMENTS = {p.stem: json.loads(p.read_text()) for p in sorted((ROOT / "contracts" / "openapi").glob("*.json"))}
+DOCUMENTS = {
+    p.stem: json.loads(p.read_text()) for p in sorted((ROOT / "contracts" / "openapi").glob("*.json"))
+}
 METHODS = ("get", "put", "post", "delete", "patch", "options", "head", "trace")
 PROBLEM = "application/problem+json"
 # RFC 6749 §5.2: the token, revocation and introspection endpoints answer their errors as OAuth errors.
-OAUTH_ERRORS = {"/token", "/revoke", "/introspect", "/identity/token", "/identity/revoke", "/identity/introspect"}
+OAUTH_ERRORS = {
+    "/token",
+    "/revoke",
+    "/introspect",
+    "/identity/token",
+    "/identity/revoke",
+    "/identity/introspect",
+}
 
 
 def operations(document: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
@@ -59,7 +68,11 @@ def test_issue18_f9_every_error_response_is_problem_json_with_its_schema() -> No
                     continue  # the login page tells the person, in a page
 
                 assert list(content) == [PROBLEM], (name, method, path, status, list(content))
-                assert resolve(document, content[PROBLEM]["schema"])["title"] == "Problem", (name, path, status)
+                assert resolve(document, content[PROBLEM]["schema"])["title"] == "Problem", (
+                    name,
+                    path,
+                    status,
+                )
                 assert content[PROBLEM]["example"]["status"] == int(status)
                 checked += 1
     assert checked > 500
@@ -81,11 +94,17 @@ def test_issue18_f9_error_responses_come_from_one_shared_set() -> None:
     for name, document in DOCUMENTS.items():
         for path, _, operation in operations(document):
             for status, declared in operation["responses"].items():
-                if status.isdigit() and int(status) >= 400 and PROBLEM in resolve(document, declared).get("content", {}):
+                if (
+                    status.isdigit()
+                    and int(status) >= 400
+                    and PROBLEM in resolve(document, declared).get("content", {})
+                ):
                     assert "$ref" in declared, (name, path, status)
         for response_name, response in document["components"].get("responses", {}).items():
             assert shared.setdefault(response_name, response) == response, (name, response_name)
-    assert {"BadRequest", "Unauthorized", "Forbidden", "NotFound", "Conflict", "PayloadTooLarge"} <= set(shared)
+    assert {"BadRequest", "Unauthorized", "Forbidden", "NotFound", "Conflict", "PayloadTooLarge"} <= set(
+        shared
+    )
     assert {"UnsupportedMediaType", "ValidationFailed", "TooManyRequests"} <= set(shared)
 
 
@@ -93,13 +112,15 @@ def test_issue18_f10_no_operation_documents_fastapi_validation_shape() -> None:
     """Failure 10: 43 operations documented FastAPI's default 422 (HTTPValidationError)."""
     for name, document in DOCUMENTS.items():
         text = json.dumps(document)
-        assert "HTTPValidationError" not in text and '"ValidationError"' not in text, name
+        assert "HTTPValidationError" not in text, name
+        assert '"ValidationError"' not in text, name
         for path, method, operation in operations(document):
             if "422" in operation["responses"]:
                 assert operation["responses"]["422"]["$ref"] == "#/components/responses/ValidationFailed"
             if operation.get("requestBody"):
                 declared = set(operation["responses"])  # OAuth endpoints answer bad input 400 invalid_request
-                assert "413" in declared and declared & {"400", "422"}, (name, method, path)
+                assert "413" in declared, (name, method, path)
+                assert declared & {"400", "422"}, (name, method, path)
 
 
 def test_issue18_f12_every_document_says_where_its_api_lives() -> None:
@@ -149,10 +170,12 @@ def test_issue18_f12_no_two_path_templates_are_equivalent_or_ambiguous() -> None
 def test_issue18_f12_file_and_signed_uploads_document_their_bodies() -> None:
     catalog, exchange = DOCUMENTS["catalog"]["paths"], DOCUMENTS["exchange"]["paths"]
     imports = catalog["/imports"]["post"]["requestBody"]
-    assert imports["required"] and {"text/csv", "application/octet-stream"} <= set(imports["content"])
+    assert imports["required"]
+    assert {"text/csv", "application/octet-stream"} <= set(imports["content"])
     assert any("spreadsheetml" in media for media in imports["content"])
     push = exchange["/city-link/inbound/{kind}"]["post"]["requestBody"]["content"]["application/json"]
-    assert push["schema"]["required"] == ["batch", "items"] and push["example"]["items"]
+    assert push["schema"]["required"] == ["batch", "items"]
+    assert push["example"]["items"]
     combined = DOCUMENTS["tongban"]["paths"]
     assert "requestBody" in combined["/catalog/imports"]["post"]
     assert "requestBody" in combined["/exchange/city-link/inbound/{kind}"]["post"]
@@ -184,7 +207,9 @@ def test_issue18_f12_every_201_names_location_and_links_to_what_it_created() -> 
 
 
 def _has_example(document: dict[str, Any], media: dict[str, Any]) -> bool:
-    return "example" in media or "examples" in media or bool(resolve(document, media["schema"]).get("examples"))
+    return (
+        "example" in media or "examples" in media or bool(resolve(document, media["schema"]).get("examples"))
+    )
 
 
 def test_issue18_f12_examples_on_every_request_body_and_successful_response() -> None:
