@@ -31,7 +31,9 @@ async def test_issue18_f12_gateway_serves_the_committed_combined_document(http: 
 
 async def test_issue18_f12_location_of_a_201_resolves_through_the_gateway(http: httpx.AsyncClient) -> None:
     token = await http.post(
-        "/identity/token", data={"grant_type": "client_credentials"}, auth=("catalog-editor", DEMO_CLIENT_SECRET)
+        "/identity/token",
+        data={"grant_type": "client_credentials"},
+        auth=("catalog-editor", DEMO_CLIENT_SECRET),
     )
     headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
     draft = {
@@ -57,7 +59,9 @@ async def test_issue18_f12_a_services_problem_type_leads_to_its_page(
     missing = await http.get("/catalog/matters/500110-NO-SUCH-MATTER")
     assert missing.status_code == 404
     problem = missing.json()
-    assert problem["type"] == f"{gateway_url}/problems/{problem['code']}"  # the mesh's public URL, not a dead host
+    assert (
+        problem["type"] == f"{gateway_url}/problems/{problem['code']}"
+    )  # the mesh's public URL, not a dead host
     page = await http.get(problem["type"])
     assert page.status_code == 200
     assert f"<code>{problem['code']}</code>" in page.text

@@ -28,7 +28,10 @@ async def test_issue18_f12_created_matter_and_revision_name_their_location(
     assert created.status_code == 201, created.text
     location = created.headers["Location"]
     assert location == f"./matters/{DRAFT['code']}/versions/1"
-    assert urljoin("http://gw/catalog/matters", location) == f"http://gw/catalog/matters/{DRAFT['code']}/versions/1"
+    assert (
+        urljoin("http://gw/catalog/matters", location)
+        == f"http://gw/catalog/matters/{DRAFT['code']}/versions/1"
+    )
     read = await client.get(urljoin(str(created.request.url), location), headers=headers)
     assert read.status_code == 200, read.text
     assert read.json()["id"] == created.json()["id"]
@@ -42,7 +45,9 @@ async def test_issue18_f12_created_matter_and_revision_name_their_location(
     assert (again.json()["version"], again.json()["status"]) == (2, "draft")
 
 
-async def test_issue18_f12_old_version_paths_are_gone(client: httpx.AsyncClient, tokens: TokenFactory) -> None:
+async def test_issue18_f12_old_version_paths_are_gone(
+    client: httpx.AsyncClient, tokens: TokenFactory
+) -> None:
     """The renamed templates: `/matters/{matter_id}` no longer takes writes (the code's path only reads)."""
     headers = tokens.headers(scope="catalog:write catalog:publish")
     created = (await client.post("/matters", json=DRAFT, headers=headers)).json()
