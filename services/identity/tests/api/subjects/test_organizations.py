@@ -156,3 +156,16 @@ async def test_town_admin_changes_only_its_own_territory(client: httpx.AsyncClie
         headers=world.headers("town_admin"),
     )
     assert moved.status_code == 403
+
+
+async def test_issue18_f12_a_new_organization_is_at_its_location(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    """Failure 12: a 201 names what it created; the reference resolves to it (here and behind /identity)."""
+    body = {**NEW, "code": "500110001LOC", "name": "位置测试站"}
+    created = await client.post("/organizations", json=body, headers=world.headers("admin"))
+    assert created.status_code == 201, created.text
+    assert created.headers["Location"] == "./organizations/500110001LOC"
+    found = await client.get(str(created.request.url.join(created.headers["Location"])))
+    assert found.status_code == 200
+    assert found.json()["code"] == "500110001LOC"
