@@ -14,7 +14,8 @@ document once, when it is first built, so that
 A route may say that it answers invalid input with another status than 422 (``openapi_extra=
 {INVALID_INPUT_STATUS: 400}``, as the OAuth endpoints' route class does); its operation then documents that one.
 
-Routes that create something declare :func:`created_response` and answer with :func:`set_location`.
+Routes that create something declare :func:`meshkit.created.created_response` and answer with
+:func:`meshkit.created.set_location`.
 
 Responses of another shape (OAuth errors, RFC 6749 §5.2) are left as the route declared them.
 """
@@ -24,9 +25,8 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import quote
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 
 from meshkit.errors import PROBLEM_JSON, Problem, problem_title
 from meshkit.openapi_examples import add_examples
@@ -35,13 +35,10 @@ __all__ = [
     "DEFAULT_GATEWAY",
     "INVALID_INPUT_STATUS",
     "SHARED",
-    "created_response",
     "finish_document",
     "install_openapi",
     "problem_components",
-    "relative_reference",
     "servers_of",
-    "set_location",
 ]
 
 INVALID_INPUT_STATUS = "x-invalid-input-status"
@@ -259,54 +256,3 @@ def install_openapi(app: FastAPI, *, service: str | None, direct: str | None) ->
         return app.openapi_schema
 
     app.openapi = finished  # type: ignore[method-assign]
-
-
-def relative_reference(base: str, target: str) -> str:
-    """A relative reference from request path ``base`` to absolute path ``target`` (RFC 3986 §5.2), so that a
-    ``Location`` resolves to the right resource whether the client called the service directly (``/matters``) or
-    through the gateway's prefix (``/catalog/matters``)."""
-    base_dir = base.split("/")[1:-1]
-    parts = target.split("/")[1:]
-    common = 0
-    while common < len(base_dir) and common < len(parts) - 1 and base_dir[common] == parts[common]:
-        common += 1
-    up = len(base_dir) - common
-    tail = "/".join(quote(segment, safe="") for segment in parts[common:])
-    return ("../" * up if up else "./") + tail
-
-
-_LOCATION = {
-    "Location": {
-        "description": "the created resource, a reference relative to the request's URL (RFC 9110 §10.2.2): it "
-        "resolves the same whether the service was called through the gateway or directly",
-        "required": True,
-        "schema": {
-            "type": "string",
-            "format": "uri-reference",
-            "examples": ["./matters/500110-MZJ-GLJT/versions/1"],
-        },
-    }
-}
-
-
-def created_response(
-    description: str, *, operation: str | None = None, parameters: dict[str, str] | None = None
-) -> dict[int | str, dict[str, Any]]:
-    """The 201 response of a route that creates something: its ``Location`` header and, where the created thing
-    can be read, an OpenAPI link to the operation that reads it (``parameters`` are runtime expressions such as
-    ``$response.body#/id``)."""
-    response: dict[str, Any] = {"description": description, "headers": copy.deepcopy(_LOCATION)}
-    if operation is not None:
-        response["links"] = {
-            operation: {
-                "operationId": operation,
-                "parameters": dict(parameters or {}),
-                "description": "what `Location` names",
-            }
-        }
-    return {201: response}
-
-
-def set_location(request: Request, response: Response, path: str) -> None:
-    """``Location`` of a 201: ``path`` (the service's own absolute path) as a reference relative to the request."""
-    response.headers["Location"] = relative_reference(request.url.path, path)

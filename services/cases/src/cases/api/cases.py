@@ -26,10 +26,10 @@ from cases.use_cases.issuing import retry_certificate
 from cases.use_cases.queries import Page, case_detail, my_cases, staff_queue, supervision_list
 from cases.use_cases.submission import Application, Intake, submit_application
 from meshkit.auth import current_principal
+from meshkit.created import created_response, relative_reference
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
 from meshkit.lanes import ServedBy, declared
-from meshkit.openapi import created_response, relative_reference
 
 __all__ = ["router"]
 

@@ -11,9 +11,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from cases.api.dependencies import CalendarDep, CallerDep, UowDep
 from cases.domain.evaluation import LEVELS
 from cases.use_cases.evaluation import advance_rectification, evaluate_case, list_rectifications
+from meshkit.created import created_response, set_location
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
-from meshkit.openapi import created_response, set_location
 
 __all__ = ["router"]
 

@@ -13,9 +13,9 @@ from cases.api.dependencies import CallerDep, SettingsDep, UowDep
 from cases.domain.uploads import ALLOWED_TYPES
 from cases.store.case_models import CaseMaterial, Upload
 from cases.use_cases import materials as cases
+from meshkit.created import created_response, set_location
 from meshkit.errors import ProblemError, problem_responses
 from meshkit.headers import NoStore
-from meshkit.openapi import created_response, set_location
 
 __all__ = ["UPLOAD_PATH", "router"]
 

@@ -19,8 +19,8 @@ from catalog.store.models import Bundle
 from catalog.store.unit_of_work import CatalogUnitOfWork
 from catalog.use_cases import bundles
 from meshkit.auth import CurrentPrincipal
+from meshkit.created import created_response, set_location
 from meshkit.errors import problem_responses
-from meshkit.openapi import created_response, set_location
 
 __all__ = ["router", "versions_router"]
 

@@ -11,8 +11,8 @@ from catalog.api.schemas.matters import MatterHistoryOut, MatterIn, MatterOut, M
 from catalog.domain.matters import MatterSpec
 from catalog.use_cases import matters, workflow
 from meshkit.auth import CurrentPrincipal, OptionalPrincipal
+from meshkit.created import created_response, set_location
 from meshkit.errors import problem_responses
-from meshkit.openapi import created_response, set_location
 
 __all__ = ["router", "versions_router"]
 

@@ -17,11 +17,11 @@ from exchange.domain.subjects import SubjectKind
 from exchange.runtime import runtime_of
 from exchange.use_cases import certificates
 from meshkit.auth import CurrentPrincipal, Principal, current_principal
+from meshkit.created import created_response, set_location
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
 from meshkit.lanes import ServedBy, declared
 from meshkit.observability import current_request_id
-from meshkit.openapi import created_response, set_location
 
 __all__ = ["LookupIn", "LookupOut", "answer_lookup", "router", "types_router"]
 

@@ -15,8 +15,8 @@ from exchange.store.driver import GrantCopies
 from exchange.store.models import ShareRequest
 from exchange.use_cases import grants
 from meshkit.auth import CurrentPrincipal
+from meshkit.created import created_response, set_location
 from meshkit.errors import problem_responses
-from meshkit.openapi import created_response, set_location
 
 __all__ = ["router"]
 

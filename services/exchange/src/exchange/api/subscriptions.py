@@ -13,8 +13,8 @@ from exchange.api.dependencies import NowDep, OutboundDep, SealerDep, UowDep
 from exchange.use_cases import subscriptions
 from exchange.use_cases.deliveries import notify_subject
 from meshkit.auth import CurrentPrincipal
+from meshkit.created import created_response, set_location
 from meshkit.errors import problem_responses
-from meshkit.openapi import created_response, set_location
 
 __all__ = ["router"]
 

@@ -13,9 +13,9 @@ from identity.api.dependencies import SettingsDep, UowDep
 from identity.domain.clients import GrantType
 from identity.store.models import Client
 from identity.use_cases import clients_admin as cases
+from meshkit.created import created_response, set_location
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
-from meshkit.openapi import created_response, set_location
 
 __all__ = ["router"]
 

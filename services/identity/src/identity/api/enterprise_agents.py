@@ -13,9 +13,9 @@ from identity.api.dependencies import RegistersDep, SettingsDep, UowDep
 from identity.api.enterprises import EnterpriseOut
 from identity.use_cases import enterprise_agents as cases
 from identity.use_cases.enterprise_reclaim import reclaim_enterprise
+from meshkit.created import created_response, set_location
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
-from meshkit.openapi import created_response, set_location
 
 __all__ = ["router"]
 

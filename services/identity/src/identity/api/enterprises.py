@@ -12,9 +12,9 @@ from identity.api.access import ActorDep, CipherDep
 from identity.api.dependencies import RegistersDep, UowDep
 from identity.store.models import Enterprise
 from identity.use_cases import enterprises as cases
+from meshkit.created import created_response, set_location
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
-from meshkit.openapi import created_response, set_location
 
 __all__ = ["EnterpriseOut", "router"]
 

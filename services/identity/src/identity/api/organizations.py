@@ -12,8 +12,8 @@ from identity.api.access import ActorDep
 from identity.api.dependencies import UowDep
 from identity.domain.organizations import OrganizationFields, OrganizationKind
 from identity.use_cases import organizations as cases
+from meshkit.created import created_response, set_location
 from meshkit.errors import problem_responses
-from meshkit.openapi import created_response, set_location
 
 __all__ = ["router"]
 

@@ -16,9 +16,9 @@ from identity.domain.subjects import RegistrationChannel
 from identity.store.models import Person
 from identity.use_cases import persons as cases
 from identity.use_cases.registration import REGISTRATION_RECEIVED, register_online
+from meshkit.created import created_response, set_location
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
-from meshkit.openapi import created_response, set_location
 
 __all__ = ["PersonOut", "router"]
 

@@ -13,9 +13,9 @@ from identity.api.dependencies import SettingsDep, UowDep
 from identity.domain.subjects import PASSWORD_MAX_LENGTH, StaffRole
 from identity.store.models import Staff
 from identity.use_cases import staff as cases
+from meshkit.created import created_response, set_location
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
-from meshkit.openapi import created_response, set_location
 
 __all__ = ["router"]
 
