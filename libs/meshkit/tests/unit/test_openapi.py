@@ -9,8 +9,8 @@ import pytest
 from fastapi import FastAPI, Request, Response
 from pydantic import BaseModel, Field
 
-from meshkit.errors import PROBLEM_JSON, install_error_handlers, problem_responses
 from meshkit.created import created_response, relative_reference, set_location
+from meshkit.errors import PROBLEM_JSON, install_error_handlers, problem_responses
 from meshkit.openapi import INVALID_INPUT_STATUS, install_openapi
 
 pytestmark = pytest.mark.unit
