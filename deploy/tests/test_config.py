@@ -228,3 +228,11 @@ def test_workers_per_http_process() -> None:
 def test_bad_workers_are_refused(value: str) -> None:
     with pytest.raises(ConfigError, match="TONGBAN_WORKERS"):
         config({"TONGBAN_WORKERS": value})
+
+
+def test_issue18_f12_problem_types_lead_to_the_public_gateway() -> None:
+    """Every process learns where problem `type` URIs lead: the gateway, or the public address an operator sets."""
+    assert config(base_port=9000).env()["TONGBAN_PUBLIC_URL"] == "http://127.0.0.1:9000"
+    public = config({"TONGBAN_PUBLIC_URL": "https://tongban.qijiang.example/"}, base_port=9000).env()
+    assert public["TONGBAN_PUBLIC_URL"] == "https://tongban.qijiang.example"
+    assert public["TONGBAN_ISSUER"] == "http://127.0.0.1:9000/identity"  # unchanged

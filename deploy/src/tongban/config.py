@@ -227,6 +227,7 @@ class MeshConfig:
     nats_permissions: Path = Path("deploy/nats/permissions.toml")  # the NATS users (under root when relative)
     with_simulators: bool = True  # start the stand-ins for outside systems (off in prod unless asked)
     log_level: str = "INFO"
+    public: str | None = None  # TONGBAN_PUBLIC_URL: the address integrators reach the gateway at
     extra_env: Mapping[str, str] = field(default_factory=dict)
     workers: Mapping[str, int] = field(default_factory=dict)
     """Worker processes of an HTTP process (service or gateway name -> count; default 1): uvicorn
@@ -342,13 +343,17 @@ class MeshConfig:
         return self.nats_url if self.nats_url is not None else f"nats://127.0.0.1:{self.nats_port}"
 
     @property
-    def public_url(self) -> str:
-        """The gateway's address: the issuer lives under it, and problem ``type`` URIs start with it."""
+    def gateway_url(self) -> str:
         return f"http://127.0.0.1:{self.base_port}" if self.gateway is None else self.url(self.gateway)
 
     @property
+    def public_url(self) -> str:
+        """Where problem ``type`` URIs lead: ``TONGBAN_PUBLIC_URL``, else the gateway's own address."""
+        return (self.public or self.gateway_url).rstrip("/")
+
+    @property
     def issuer(self) -> str:
-        return f"{self.public_url}/identity"
+        return f"{self.gateway_url}/identity"
 
     @property
     def jwks_url(self) -> str:
@@ -458,6 +463,7 @@ def load_config(
         environment=environment,
         with_simulators=simulators,
         log_level=environ.get("TONGBAN_LOG_LEVEL", "INFO").strip() or "INFO",
+        public=environ.get("TONGBAN_PUBLIC_URL", "").strip() or None,
         workers=workers,
     )
 
