@@ -255,3 +255,11 @@ def test_the_ready_timeout_is_generous_and_settable() -> None:
     """Issue 19 failure 15: a fixed 90 s was not enough for a first start on a busy 2-core machine."""
     assert config().ready_timeout >= 300
     assert config({"TONGBAN_READY_TIMEOUT": "600"}).ready_timeout == 600
+
+
+def test_issue18_f12_problem_types_lead_to_the_public_gateway() -> None:
+    """Every process learns where problem `type` URIs lead: the gateway, or the public address an operator sets."""
+    assert config(base_port=9000).env()["TONGBAN_PUBLIC_URL"] == "http://127.0.0.1:9000"
+    public = config({"TONGBAN_PUBLIC_URL": "https://tongban.qijiang.example/"}, base_port=9000).env()
+    assert public["TONGBAN_PUBLIC_URL"] == "https://tongban.qijiang.example"
+    assert public["TONGBAN_ISSUER"] == "http://127.0.0.1:9000/identity"  # unchanged

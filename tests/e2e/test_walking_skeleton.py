@@ -54,9 +54,9 @@ async def test_published_matter_flows_from_catalog_to_cases(http: httpx.AsyncCli
     }
     created = await http.post("/catalog/matters", json=draft, headers=headers)
     assert created.status_code == 201, created.text
-    submitted = await http.post(f"/catalog/matters/{created.json()['id']}/submit", headers=headers)
+    submitted = await http.post(f"/catalog/matter-versions/{created.json()['id']}/submit", headers=headers)
     assert submitted.status_code == 200, submitted.text  # draft → in review → published
-    published = await http.post(f"/catalog/matters/{created.json()['id']}/publish", headers=headers)
+    published = await http.post(f"/catalog/matter-versions/{created.json()['id']}/publish", headers=headers)
     assert published.status_code == 200, published.text
 
     async def open_in_cases() -> None:

@@ -229,6 +229,7 @@ class MeshConfig:
     nats_permissions: Path = Path("deploy/nats/permissions.toml")  # the NATS users (under root when relative)
     with_simulators: bool = True  # start the stand-ins for outside systems (off in prod unless asked)
     log_level: str = "INFO"
+    public: str | None = None  # TONGBAN_PUBLIC_URL: the address integrators reach the gateway at
     extra_env: Mapping[str, str] = field(default_factory=dict)
     workers: Mapping[str, int] = field(default_factory=dict)
     """Worker processes of an HTTP process (service or gateway name -> count; default 1): uvicorn
@@ -346,9 +347,17 @@ class MeshConfig:
         return self.nats_url if self.nats_url is not None else f"nats://127.0.0.1:{self.nats_port}"
 
     @property
+    def gateway_url(self) -> str:
+        return f"http://127.0.0.1:{self.base_port}" if self.gateway is None else self.url(self.gateway)
+
+    @property
+    def public_url(self) -> str:
+        """Where problem ``type`` URIs lead: ``TONGBAN_PUBLIC_URL``, else the gateway's own address."""
+        return (self.public or self.gateway_url).rstrip("/")
+
+    @property
     def issuer(self) -> str:
-        gateway = f"http://127.0.0.1:{self.base_port}" if self.gateway is None else self.url(self.gateway)
-        return f"{gateway}/identity"
+        return f"{self.gateway_url}/identity"
 
     @property
     def jwks_url(self) -> str:
@@ -363,6 +372,7 @@ class MeshConfig:
             "TONGBAN_ROOT": str(self.root),
             "TONGBAN_LOG_LEVEL": self.log_level,
             "TONGBAN_ISSUER": self.issuer,
+            "TONGBAN_PUBLIC_URL": self.public_url,
             "TONGBAN_JWKS_URL": self.jwks_url,
             "NATS_URL": self.nats(),
             "PYTHONUNBUFFERED": "1",
@@ -463,6 +473,7 @@ def load_config(
         environment=environment,
         with_simulators=simulators,
         log_level=log_level,
+        public=environ.get("TONGBAN_PUBLIC_URL", "").strip() or None,
         workers=workers,
         ready_timeout=ready_timeout,
     )

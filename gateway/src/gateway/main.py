@@ -20,19 +20,21 @@ from gateway.guard import TokenGuard
 from gateway.health import ops_router
 from gateway.limit_store import LimitStore
 from gateway.limits import Rules, TrustedProxies, source_address
+from gateway.problems import Catalogue, problems_router
 from gateway.proxy import ProxyMiddleware
 from gateway.routes import route_table
 from gateway.settings import GatewaySettings
 from gateway.throttle import Throttle, store_fallbacks
 from gateway.upstreams import Upstreams
 from meshkit.auth import TokenVerifier
-from meshkit.errors import install_error_handlers
+from meshkit.errors import install_error_handlers, set_problem_base
 from meshkit.headers import SecurityHeaders
 from meshkit.heap import freeze_startup_heap
 from meshkit.http import service_client
 from meshkit.keepalive import MeshApp
 from meshkit.middleware import BodyLimitMiddleware
 from meshkit.observability import RequestContextMiddleware, configure_logging, uvicorn_log_config
+from meshkit.openapi import install_openapi
 from meshkit.revocation import DenyList
 from meshkit.revocation_feed import RevocationFeed
 
@@ -110,6 +112,8 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
     app.state.upstreams = upstreams
     app.state.revocations = deny
     install_error_handlers(app)
+    set_problem_base(settings.public_url)
+    install_openapi(app, service=None, direct=None)
     combined = CombinedOpenAPI(
         app.openapi, upstreams, ttl=settings.openapi_cache_seconds, timeout=settings.openapi_timeout
     )
@@ -124,6 +128,7 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
         )
     )
     app.include_router(docs_router(combined))
+    app.include_router(problems_router(Catalogue(settings.problems_file)))
     guard = TokenGuard(verifier, deny) if settings.verify_tokens else None
     app.add_middleware(
         ProxyMiddleware,

@@ -2,8 +2,13 @@
 
 Each service's paths get its prefix (``/catalog/matters``), its component names get ``<service>_``
 (``catalog_MatterOut``) with every ``$ref`` and discriminator mapping rewritten to match, its tags and
-operation ids get the service name, and security schemes are merged by name (renamed only when two
-services disagree).
+operation ids get the service name (and the ``links`` naming them), and security schemes are merged by name
+(renamed only when two services disagree). The problem schema and the shared error responses every service takes
+from meshkit keep their names. Every routed operation also documents what the gateway itself answers: 429 (rate
+limits), 502 and 504 (the upstream unreachable or too slow).
+
+``tongban contracts`` merges the services' generated documents with this same function into
+contracts/openapi/tongban.json, so the committed document and the one the gateway serves agree.
 """
 
 from __future__ import annotations
@@ -12,12 +17,16 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["merge_openapi"]
+from meshkit.openapi import SHARED, problem_components
+
+__all__ = ["GATEWAY_RESPONSES", "merge_openapi"]
 
 Doc = dict[str, Any]
 
 _METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
 _COMPONENTS = "#/components/"
+GATEWAY_RESPONSES = (429, 502, 504)
+"""What the gateway answers for any routed operation, whatever the service says."""
 
 
 def _rewrite_refs(node: Any, renames: Mapping[tuple[str, str], str]) -> None:
@@ -69,10 +78,12 @@ def _merge_security(service: str, doc: Doc, merged: Doc) -> dict[str, str]:
 
 def _operation(
     service: str, operation: Doc, default_security: Any, renamed: Mapping[str, str], seen: set[str]
-) -> None:
+) -> tuple[str, str] | None:
+    """Renames the operation in place; returns (old id, new id)."""
     tags = operation.get("tags") or []
     operation["tags"] = [f"{service}: {tag}" for tag in tags] or [service]
     op_id = operation.get("operationId")
+    renaming = None
     if isinstance(op_id, str):
         new = op_id if op_id.startswith(f"{service}_") else f"{service}_{op_id}"
         base, n = new, 2
@@ -80,22 +91,40 @@ def _operation(
             new, n = f"{base}_{n}", n + 1
         seen.add(new)
         operation["operationId"] = new
+        renaming = (op_id, new)
+    responses = operation.setdefault("responses", {})
+    for status in GATEWAY_RESPONSES:
+        responses.setdefault(str(status), {"$ref": f"{_COMPONENTS}responses/{SHARED[status][0]}"})
+    operation["responses"] = dict(sorted(responses.items()))
     security = operation.get("security", default_security)
     if security is not None:
         operation["security"] = [
             {renamed.get(scheme, scheme): scopes for scheme, scopes in requirement.items()}
             for requirement in security
         ]
+    return renaming
+
+
+def _rename_links(item: Doc, operation_ids: Mapping[str, str]) -> None:
+    for method, operation in item.items():
+        if method not in _METHODS or not isinstance(operation, dict):
+            continue
+        for response in operation.get("responses", {}).values():
+            for link in (response.get("links") or {}).values() if isinstance(response, dict) else ():
+                if isinstance(link, dict) and link.get("operationId") in operation_ids:
+                    link["operationId"] = operation_ids[link["operationId"]]
 
 
 def _add_service(service: str, doc: Doc, merged: Doc, seen: set[str]) -> None:
     renamed_security = _merge_security(service, doc, merged)
     components: Doc = doc.get("components", {})
+    shared = problem_components()
     renames = {
         (section, name): f"{service}_{name}"
         for section, items in components.items()
         if isinstance(items, dict)
-        for name in items
+        for name, value in items.items()
+        if shared.get(section, {}).get(name) != value  # meshkit's problem components stay shared
     }
     renames.update({("securitySchemes", old): new for old, new in renamed_security.items()})
     _rewrite_refs(doc, renames)
@@ -103,16 +132,35 @@ def _add_service(service: str, doc: Doc, merged: Doc, seen: set[str]) -> None:
     for section, items in components.items():
         if isinstance(items, dict):
             target = target_components.setdefault(section, {})
-            target.update({f"{service}_{name}": value for name, value in items.items()})
+            target.update({renames.get((section, name), name): value for name, value in items.items()})
     default_security = doc.get("security")
-    for path, item in doc.get("paths", {}).items():
+    operation_ids: dict[str, str] = {}
+    for item in doc.get("paths", {}).values():
         for method, operation in item.items():
             if method in _METHODS and isinstance(operation, dict):
-                _operation(service, operation, default_security, renamed_security, seen)
+                renaming = _operation(service, operation, default_security, renamed_security, seen)
+                if renaming is not None:
+                    operation_ids[renaming[0]] = renaming[1]
+    for path, item in doc.get("paths", {}).items():
+        _rename_links(item, operation_ids)
         merged.setdefault("paths", {})[f"/{service}{path}"] = item
     tags = merged.setdefault("tags", [])
     for tag in doc.get("tags", []):
         tags.append({**tag, "name": f"{service}: {tag['name']}"})
+
+
+def _gateway_responses(merged: Doc) -> None:
+    """The shared responses the gateway adds to every routed operation, declared once."""
+    shared = problem_components()
+    responses = merged.setdefault("components", {}).setdefault("responses", {})
+    for status in GATEWAY_RESPONSES:
+        name = SHARED[status][0]
+        responses.setdefault(name, shared["responses"][name])
+    schemas = merged["components"].setdefault("schemas", {})
+    for name, schema in shared["schemas"].items():
+        schemas.setdefault(name, schema)
+    for section in ("schemas", "responses"):
+        merged["components"][section] = dict(sorted(merged["components"][section].items()))
 
 
 def merge_openapi(gateway: Doc, services: Mapping[str, Doc], unavailable: Mapping[str, str]) -> Doc:
@@ -126,6 +174,8 @@ def merge_openapi(gateway: Doc, services: Mapping[str, Doc], unavailable: Mappin
     }
     for service in sorted(services):
         _add_service(service, services[service], merged, seen)
+    if services:
+        _gateway_responses(merged)
     if not merged.get("tags"):
         merged.pop("tags", None)
     if unavailable:

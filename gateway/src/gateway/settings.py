@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import ipaddress
+from pathlib import Path
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import SettingsConfigDict
 
 from gateway.limits import LimitSpec
+from gateway.problems import DEFAULT_CATALOGUE
 from meshkit.settings import DEV_FORWARDING_KEY, LogLevel, SecretSafeSettings
 
 __all__ = ["GatewaySettings"]
@@ -108,6 +110,14 @@ class GatewaySettings(SecretSafeSettings):
         le=120,
         validation_alias=AliasChoices("revocation_start_wait", "TONGBAN_REVOCATION_START_WAIT"),
         description="seconds the gateway waits at start for that replay before it serves anyway",
+    )
+    public_url: str = Field(
+        default="http://127.0.0.1:8800",
+        validation_alias=AliasChoices("public_url", "TONGBAN_PUBLIC_URL"),
+        description="the gateway's public base URL: problem `type` URIs are `<it>/problems/<code>`",
+    )
+    problems_file: Path = Field(
+        default=DEFAULT_CATALOGUE, description="the problem catalogue served at /problems (docs/problems.md)"
     )
     host: str = "127.0.0.1"
     port: int = Field(default=8800, ge=1, le=65535)

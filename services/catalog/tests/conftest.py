@@ -73,9 +73,9 @@ def publish(client: httpx.AsyncClient, tokens: TokenFactory) -> Publish:
         created = await client.post("/matters", json=body, headers=headers)
         assert created.status_code == 201, created.text
         matter_id = created.json()["id"]
-        submitted = await client.post(f"/matters/{matter_id}/submit", headers=headers)
+        submitted = await client.post(f"/matter-versions/{matter_id}/submit", headers=headers)
         assert submitted.status_code == 200, submitted.text
-        published = await client.post(f"/matters/{matter_id}/publish", headers=headers)
+        published = await client.post(f"/matter-versions/{matter_id}/publish", headers=headers)
         assert published.status_code == expect, published.text
         result: dict[str, Any] = published.json()
         return {**result, "id": matter_id} if expect != 200 else result

@@ -21,7 +21,7 @@ from starlette.routing import compile_path
 
 from meshkit.auth import TokenVerifier
 from meshkit.db import Database
-from meshkit.errors import install_error_handlers
+from meshkit.errors import install_error_handlers, set_problem_base
 from meshkit.headers import SecurityHeaders
 from meshkit.heap import freeze_startup_heap
 from meshkit.http import service_client
@@ -29,6 +29,7 @@ from meshkit.keepalive import MeshApp
 from meshkit.lanes import FastLanes, lanes_of
 from meshkit.middleware import BodyLimitMiddleware
 from meshkit.observability import RequestContextMiddleware
+from meshkit.openapi import install_openapi
 from meshkit.priority import lower_priority
 from meshkit.revocation import DenyList
 from meshkit.revocation_feed import RevocationFeed
@@ -119,6 +120,7 @@ def build_app(
     tags: list[dict[str, Any]] | None = None,
     body_limits: Sequence[tuple[str, int]] = (),
     gate: Middleware | None = None,
+    direct_url: str | None = None,
 ) -> FastAPI:
     """Routes of ``routers`` declared with a :class:`meshkit.lanes.ServedBy` class are served by
     :class:`meshkit.lanes.FastLanes`.
@@ -126,7 +128,8 @@ def build_app(
     ``settings.max_body_bytes`` (e.g. ``("/cases/{case_id}/materials/{code}/upload", 10 MiB)``); every other
     route of the service refuses more than ``max_body_bytes`` itself, whether or not a gateway is in front.
     ``gate``: a middleware that may refuse a request before anything else of the app runs (e.g. the exchange's
-    background lane), inside the security headers and the request context, so its refusals carry both."""
+    background lane), inside the security headers and the request context, so its refusals carry both.
+    ``direct_url``: the service's own address in a development mesh, the OpenAPI document's second server."""
 
     @asynccontextmanager
     async def started_then_frozen(app: FastAPI) -> AsyncIterator[None]:
@@ -151,6 +154,8 @@ def build_app(
     app.state.settings = settings
     app.state.readiness = {}
     install_error_handlers(app)
+    set_problem_base(settings.public_url)
+    install_openapi(app, service=service, direct=direct_url)
     lanes = lanes_of(routers)
     if lanes:
         app.add_middleware(FastLanes, lanes=lanes)  # innermost: inside body limit and request context

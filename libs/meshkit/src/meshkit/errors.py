@@ -27,6 +27,9 @@ __all__ = [
     "problem_body",
     "problem_response",
     "problem_responses",
+    "problem_title",
+    "problem_type",
+    "set_problem_base",
 ]
 
 log = logging.getLogger("meshkit.errors")
@@ -51,19 +54,57 @@ _TITLES = {
 }
 
 
-class Problem(BaseModel):
-    """RFC 9457 problem details."""
+_problem_base = "http://127.0.0.1:8800"
+
+
+def set_problem_base(public_url: str) -> None:
+    """The gateway's public base URL, which problem ``type`` URIs start with (``TONGBAN_PUBLIC_URL``)."""
+    global _problem_base
+    _problem_base = public_url.rstrip("/")
+
+
+def problem_type(code: str) -> str:
+    """The ``type`` URI of a problem code: the gateway's page for it in the catalogue (docs/problems.md)."""
+    return f"{_problem_base}/problems/{code}"
+
+
+def problem_title(status: int) -> str:
+    return _TITLES.get(status, "错误 (Error)")
+
+
+class ProblemItem(BaseModel):
+    """One violation of a validation problem (``errors[]``)."""
 
     model_config = ConfigDict(extra="allow")
 
-    type: str = Field(default="about:blank", examples=["https://tongban.example/problems/not_found"])
-    title: str
-    status: int
-    detail: str
-    instance: str | None = None
+    field: str = Field(
+        description="where: `body.form.x`, `query.limit`, `path.code` (dotted)", examples=["body.name"]
+    )
+    type: str = Field(description="machine-readable kind of violation", examples=["missing"])
+    message: str = Field(description="what is expected, in Chinese (给办事人员看)", examples=["不能为空"])
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details (问题详情), sent as `application/problem+json`. Extension members beyond these may
+    appear for a problem code (docs/problems.md says which)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    type: str = Field(
+        default="about:blank",
+        description="URI of the problem type: its entry in the problem catalogue (docs/problems.md), served by the "
+        "gateway at `/problems/{code}`",
+        examples=["http://127.0.0.1:8800/problems/matter_not_found"],
+    )
+    title: str = Field(description="the status in Chinese and English", examples=["未找到 (Not found)"])
+    status: int = Field(ge=400, le=599, examples=[404])
+    detail: str = Field(description="what happened and what to do, in Chinese", examples=["未找到该事项"])
+    instance: str | None = Field(
+        default=None, description="the request's path", examples=["/catalog/matters/x"]
+    )
     code: str = Field(description="stable machine-readable error code", examples=["matter_not_found"])
-    request_id: str | None = None
-    errors: list[dict[str, Any]] | None = Field(
+    request_id: str | None = Field(default=None, description="quote it to operations (运维)")
+    errors: list[ProblemItem] | None = Field(
         default=None, description="every violation, for validation errors"
     )
 
@@ -110,7 +151,7 @@ def problem_body(
 ) -> dict[str, Any]:
     """The problem document (what :func:`problem_response` sends), e.g. for one item of a batch."""
     body: dict[str, Any] = {
-        "type": f"https://tongban.example/problems/{code}",
+        "type": problem_type(code),
         "title": title or _TITLES.get(status, "错误 (Error)"),
         "status": status,
         "detail": detail,
@@ -150,9 +191,11 @@ def problem_response(
 
 
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI ``responses=`` entries for the problems a route can return."""
+    """OpenAPI ``responses=`` entries for the problems a route can return: ``application/problem+json`` with the
+    Problem schema (``meshkit.openapi`` turns them into the shared ``components/responses``)."""
+    schema = {"$ref": "#/components/schemas/Problem"}
     return {
-        status: {"model": Problem, "content": {PROBLEM_JSON: {}}, "description": _TITLES.get(status, "Error")}
+        status: {"content": {PROBLEM_JSON: {"schema": schema}}, "description": problem_title(status)}
         for status in statuses
     }
 

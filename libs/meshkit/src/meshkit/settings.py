@@ -137,6 +137,11 @@ class ServiceSettings(SecretSafeSettings):
         default="http://127.0.0.1:8801/.well-known/jwks.json", validation_alias=_shared("TONGBAN_JWKS_URL")
     )
     audience: str = Field(default="tongban", validation_alias=_shared("TONGBAN_AUDIENCE"))
+    public_url: str = Field(
+        default="http://127.0.0.1:8800",
+        validation_alias=_shared("TONGBAN_PUBLIC_URL"),
+        description="the gateway's public base URL: problem `type` URIs are `<it>/problems/<code>`",
+    )
     secret_key: SecretStr = Field(default=SecretStr(DEV_SECRET))
     log_level: LogLevel = Field(default="INFO", validation_alias=_shared("TONGBAN_LOG_LEVEL"))
     outbox_poll_interval: float = Field(

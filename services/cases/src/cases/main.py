@@ -49,6 +49,7 @@ def create_app(
         settings=settings,
         lifespan=lifespan,
         routers=ROUTERS,
+        direct_url="http://127.0.0.1:8803",
         # only material uploads take files; every other route keeps max_body_bytes (1 MiB), gateway or not
         body_limits=[(UPLOAD_PATH, settings.upload_max_bytes + UPLOAD_HEADROOM)],
     )

@@ -38,4 +38,5 @@ def create_app(settings: CatalogSettings | None = None) -> FastAPI:
         settings=settings,
         lifespan=lifespan,
         routers=ROUTERS,
+        direct_url="http://127.0.0.1:8802",
     )

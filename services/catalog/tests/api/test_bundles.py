@@ -61,8 +61,8 @@ async def bundle_through_review(
     headers = tokens.headers(scope=SYSTEM)
     created = await client.post("/bundles", json=body, headers=headers)
     assert created.status_code == 201, created.text
-    await client.post(f"/bundles/{created.json()['id']}/submit", headers=headers)
-    return await client.post(f"/bundles/{created.json()['id']}/publish", headers=headers)
+    await client.post(f"/bundle-versions/{created.json()['id']}/submit", headers=headers)
+    return await client.post(f"/bundle-versions/{created.json()['id']}/publish", headers=headers)
 
 
 async def test_merged_materials_and_combined_limit(
@@ -114,7 +114,9 @@ async def test_bundle_editing_and_retiring(client: httpx.AsyncClient, tokens: To
     await publish(FOOD)
     headers = tokens.headers(scope=SYSTEM)
     published = (await bundle_through_review(client, tokens, BUNDLE)).json()
-    changed = await client.put(f"/bundles/{published['id']}", json={**BUNDLE, "name": "x"}, headers=headers)
+    changed = await client.put(
+        f"/bundle-versions/{published['id']}", json={**BUNDLE, "name": "x"}, headers=headers
+    )
     assert changed.status_code == 409
     other = await client.post(
         "/bundles",
@@ -122,7 +124,7 @@ async def test_bundle_editing_and_retiring(client: httpx.AsyncClient, tokens: To
         headers=tokens.headers(kind="staff", roles=["catalog_editor"], org="500110-GAJ"),
     )
     assert other.status_code == 403
-    retired = await client.post(f"/bundles/{published['id']}/retire", headers=headers)
+    retired = await client.post(f"/bundle-versions/{published['id']}/retire", headers=headers)
     assert retired.json()["status"] == "retired"
     assert (await client.get(f"/bundles/{BUNDLE['code']}")).status_code == 404
     assert (await client.get("/bundles")).json() == []

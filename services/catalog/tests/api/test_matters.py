@@ -33,9 +33,9 @@ async def test_draft_publish_and_read(
 
     assert (await client.get(f"/matters/{DRAFT['code']}")).status_code == 404  # drafts are not public
 
-    submitted = await client.post(f"/matters/{matter['id']}/submit", headers=editor(tokens))
+    submitted = await client.post(f"/matter-versions/{matter['id']}/submit", headers=editor(tokens))
     assert submitted.json()["status"] == "in_review", submitted.text
-    published = await client.post(f"/matters/{matter['id']}/publish", headers=editor(tokens))
+    published = await client.post(f"/matter-versions/{matter['id']}/publish", headers=editor(tokens))
     assert published.status_code == 200, published.text
     assert published.json()["status"] == "published"
 
@@ -53,11 +53,11 @@ async def test_draft_publish_and_read(
 
 async def test_second_publish_conflicts(client: httpx.AsyncClient, tokens: TokenFactory) -> None:
     matter = (await client.post("/matters", json=DRAFT, headers=editor(tokens))).json()
-    early = await client.post(f"/matters/{matter['id']}/publish", headers=editor(tokens))
+    early = await client.post(f"/matter-versions/{matter['id']}/publish", headers=editor(tokens))
     assert early.status_code == 409  # a draft goes to review first
-    await client.post(f"/matters/{matter['id']}/submit", headers=editor(tokens))
-    await client.post(f"/matters/{matter['id']}/publish", headers=editor(tokens))
-    again = await client.post(f"/matters/{matter['id']}/publish", headers=editor(tokens))
+    await client.post(f"/matter-versions/{matter['id']}/submit", headers=editor(tokens))
+    await client.post(f"/matter-versions/{matter['id']}/publish", headers=editor(tokens))
+    again = await client.post(f"/matter-versions/{matter['id']}/publish", headers=editor(tokens))
     assert again.status_code == 409
     assert again.json()["code"] == "matter_not_publishable"
 
@@ -65,8 +65,8 @@ async def test_second_publish_conflicts(client: httpx.AsyncClient, tokens: Token
 async def test_quality_rules_listed_on_publish(client: httpx.AsyncClient, tokens: TokenFactory) -> None:
     bad = {**DRAFT, "promised_days": 30, "matter_type": "99"}
     matter = (await client.post("/matters", json=bad, headers=editor(tokens))).json()
-    await client.post(f"/matters/{matter['id']}/submit", headers=editor(tokens))
-    response = await client.post(f"/matters/{matter['id']}/publish", headers=editor(tokens))
+    await client.post(f"/matter-versions/{matter['id']}/submit", headers=editor(tokens))
+    response = await client.post(f"/matter-versions/{matter['id']}/publish", headers=editor(tokens))
     assert response.status_code == 422
     body = response.json()
     assert response.headers["content-type"] == "application/problem+json"
@@ -128,9 +128,11 @@ async def test_writes_need_the_scope(client: httpx.AsyncClient, tokens: TokenFac
     assert response.status_code == 403
     assert response.json()["code"] == "insufficient_scope"
     matter = (await client.post("/matters", json=DRAFT, headers=tokens.headers(scope="catalog:write"))).json()
-    await client.post(f"/matters/{matter['id']}/submit", headers=tokens.headers(scope="catalog:write"))
+    await client.post(
+        f"/matter-versions/{matter['id']}/submit", headers=tokens.headers(scope="catalog:write")
+    )
     publish = await client.post(
-        f"/matters/{matter['id']}/publish", headers=tokens.headers(scope="catalog:write")
+        f"/matter-versions/{matter['id']}/publish", headers=tokens.headers(scope="catalog:write")
     )
     assert publish.status_code == 403
 

@@ -42,11 +42,13 @@ async def test_published_version_is_immutable(
 ) -> None:  # type: ignore[no-untyped-def]
     published = await publish(BODY)
     headers = tokens.headers(scope=SYSTEM)
-    changed = await client.put(f"/matters/{published['id']}", json={**BODY, "name": "改名"}, headers=headers)
+    changed = await client.put(
+        f"/matter-versions/{published['id']}", json={**BODY, "name": "改名"}, headers=headers
+    )
     assert changed.status_code == 409
     assert changed.json()["code"] == "matter_immutable"
     assert (await client.get(f"/matters/{BODY['code']}")).json()["name"] == "高龄津贴申领"
-    submit = await client.post(f"/matters/{published['id']}/submit", headers=headers)
+    submit = await client.post(f"/matter-versions/{published['id']}/submit", headers=headers)
     assert submit.status_code == 409
 
 
@@ -97,13 +99,15 @@ async def test_closed_periods_collide(client: httpx.AsyncClient, publish) -> Non
 async def test_review_can_return_a_version(client: httpx.AsyncClient, tokens: TokenFactory) -> None:
     headers = tokens.headers(scope=SYSTEM)
     matter = (await client.post("/matters", json=BODY, headers=headers)).json()
-    await client.post(f"/matters/{matter['id']}/submit", headers=headers)
+    await client.post(f"/matter-versions/{matter['id']}/submit", headers=headers)
     returned = await client.post(
-        f"/matters/{matter['id']}/return", json={"note": "请补充设定依据"}, headers=headers
+        f"/matter-versions/{matter['id']}/return", json={"note": "请补充设定依据"}, headers=headers
     )
     assert returned.json()["status"] == "draft"
     fixed = await client.put(
-        f"/matters/{matter['id']}", json={**BODY, "legal_basis": "《重庆市高龄津贴办法》"}, headers=headers
+        f"/matter-versions/{matter['id']}",
+        json={**BODY, "legal_basis": "《重庆市高龄津贴办法》"},
+        headers=headers,
     )
     assert fixed.status_code == 200, fixed.text
     assert fixed.json()["legal_basis"] == "《重庆市高龄津贴办法》"
@@ -120,7 +124,9 @@ async def test_retire_keeps_history_and_announces(
 ) -> None:
     published = await publish(BODY)
     retired = await client.post(
-        f"/matters/{published['id']}/retire", json={"note": "政策调整"}, headers=tokens.headers(scope=SYSTEM)
+        f"/matter-versions/{published['id']}/retire",
+        json={"note": "政策调整"},
+        headers=tokens.headers(scope=SYSTEM),
     )
     assert retired.json()["status"] == "retired", retired.text
     assert (await client.get(f"/matters/{BODY['code']}")).status_code == 404
@@ -137,7 +143,9 @@ async def test_revise_copies_into_a_new_draft(
     publish,  # type: ignore[no-untyped-def]
 ) -> None:
     published = await publish(BODY)
-    draft = await client.post(f"/matters/{published['id']}/revise", headers=tokens.headers(scope=SYSTEM))
+    draft = await client.post(
+        f"/matter-versions/{published['id']}/revise", headers=tokens.headers(scope=SYSTEM)
+    )
     assert draft.status_code == 201
     assert (draft.json()["version"], draft.json()["status"], draft.json()["valid_from"]) == (2, "draft", None)
     assert draft.json()["materials"] == published["materials"]
@@ -160,12 +168,14 @@ async def test_department_editors_and_reviewers_by_role(
         await client.get(f"/matters/{BODY['code']}/versions/1", headers=staff("catalog_editor"))
     ).status_code == 200
     assert (
-        await client.post(f"/matters/{matter_id}/submit", headers=staff("catalog_editor"))
+        await client.post(f"/matter-versions/{matter_id}/submit", headers=staff("catalog_editor"))
     ).status_code == 200
-    editor_publish = await client.post(f"/matters/{matter_id}/publish", headers=staff("catalog_editor"))
+    editor_publish = await client.post(
+        f"/matter-versions/{matter_id}/publish", headers=staff("catalog_editor")
+    )
     assert editor_publish.status_code == 403
     reviewer = staff("catalog_reviewer", org="500110-ZFBGS")
-    assert (await client.post(f"/matters/{matter_id}/publish", headers=reviewer)).status_code == 200
+    assert (await client.post(f"/matter-versions/{matter_id}/publish", headers=reviewer)).status_code == 200
 
 
 async def test_quality_problem_lists_every_violation(

@@ -131,6 +131,7 @@ def create_app(settings: ExchangeSettings | None = None) -> FastAPI:
         settings=settings,
         lifespan=lifespan,
         routers=ROUTERS,
+        direct_url="http://127.0.0.1:8804",
         tags=TAGS,
         # a background lane serves the cases worker's routes only, to its client only
         gate=Middleware(BackgroundLaneGate, clients=settings.background_lane_clients)

@@ -53,13 +53,13 @@ async def test_an_entered_type_can_be_issued_and_looked_up_by_its_alias(
     assert asked.json()["code"] == "unknown_certificate_type"  # and this process now keeps a copy without it
 
     entered = await client.put(
-        f"/certificates/types/{PERMIT.lower()}",
+        f"/certificate-types/{PERMIT.lower()}",
         json={"name": "个体工商户经营证明", "aliases": ["zz-gtjyzm", "ZZ-GTJYZM"]},
         headers=headers.operator(),
     )
     assert entered.status_code == 200, entered.text
     assert entered.json() == {"code": PERMIT, "name": "个体工商户经营证明", "aliases": ["ZZ-GTJYZM"]}
-    assert entered.json() in (await client.get("/certificates/types")).json()
+    assert entered.json() in (await client.get("/certificate-types")).json()
 
     issued = await client.post("/certificates", json=issue("zz-gtjyzm"), headers=department)
     assert issued.status_code == 201, issued.text
@@ -74,27 +74,27 @@ async def test_aliases_are_replaced_whole_and_name_one_type(
 ) -> None:  # type: ignore[no-untyped-def]
     operator = headers.operator()
     taken = await client.put(
-        f"/certificates/types/{PERMIT}",
+        f"/certificate-types/{PERMIT}",
         json={"name": "个体工商户经营证明", "aliases": ["ZZ-GTJYZM", "ZZ-YYZZ"]},
         headers=operator,
     )
     assert (taken.status_code, taken.json()["code"]) == (409, "alias_taken")
     assert PERMIT not in {
-        t["code"] for t in (await client.get("/certificates/types")).json()
+        t["code"] for t in (await client.get("/certificate-types")).json()
     }  # nothing half-entered
 
     first = await client.put(
-        f"/certificates/types/{PERMIT}",
+        f"/certificate-types/{PERMIT}",
         json={"name": "个体经营证明", "aliases": ["ZZ-GTJYZM"]},
         headers=operator,
     )
     again = await client.put(
-        f"/certificates/types/{PERMIT}",
+        f"/certificate-types/{PERMIT}",
         json={"name": "个体工商户经营证明", "aliases": ["ZZ-GTJY"]},
         headers=operator,
     )
     assert (first.status_code, again.status_code) == (200, 200)
-    [listed] = [t for t in (await client.get("/certificates/types")).json() if t["code"] == PERMIT]
+    [listed] = [t for t in (await client.get("/certificate-types")).json() if t["code"] == PERMIT]
     assert listed == {"code": PERMIT, "name": "个体工商户经营证明", "aliases": ["ZZ-GTJY"]}
     dropped = await client.post(
         "/certificates", json=issue("ZZ-GTJYZM"), headers=headers.system("500110-SCJGJ", scope=ISSUING)
@@ -115,7 +115,7 @@ async def test_aliases_are_replaced_whole_and_name_one_type(
 async def test_bad_entries_are_refused_with_the_reason(
     client: httpx.AsyncClient, demo: Database, headers, code, body, problem
 ) -> None:  # type: ignore[no-untyped-def]
-    response = await client.put(f"/certificates/types/{code}", json=body, headers=headers.operator())
+    response = await client.put(f"/certificate-types/{code}", json=body, headers=headers.operator())
     assert response.status_code == 422
     assert response.headers["content-type"].startswith("application/problem+json")
     assert response.json()["code"] == problem
@@ -130,15 +130,15 @@ async def test_only_operators_change_the_directory(
         headers.staff("500110-SCJGJ", "window_clerk"),
         headers.person(f"p-{RESIDENT}"),
     ):
-        response = await client.put(f"/certificates/types/{PERMIT}", json=body, headers=caller)
+        response = await client.put(f"/certificate-types/{PERMIT}", json=body, headers=caller)
         assert response.status_code == 403
-    assert (await client.put(f"/certificates/types/{PERMIT}", json=body)).status_code == 401
+    assert (await client.put(f"/certificate-types/{PERMIT}", json=body)).status_code == 401
 
 
 async def test_the_demo_enters_every_type_of_the_demo_catalog(
     client: httpx.AsyncClient, demo: Database, headers, mesh
 ) -> None:  # type: ignore[no-untyped-def]
-    types = (await client.get("/certificates/types")).json()
+    types = (await client.get("/certificate-types")).json()
     aliases = {alias for t in types for alias in t["aliases"]}
     assert {"ZZ-YYZZ", "ZZ-SPJYXKZ", "ZZ-JMSFZ", "ZZ-JHZ", "ZZ-HJZM"} <= aliases
     assert len(types) == 2 + len(DEMO_TYPES)
@@ -181,7 +181,7 @@ async def test_the_types_the_catalog_names_but_the_directory_lacks(
                 data=matter,
             ),
         )
-    missing = (await client.get("/certificates/types/missing")).json()
+    missing = (await client.get("/certificate-types/missing")).json()
     assert missing == [
         {
             "name": "ZZ-GTJYZM",
@@ -200,9 +200,9 @@ async def test_the_types_the_catalog_names_but_the_directory_lacks(
         }
     ]
     entered = await client.put(
-        f"/certificates/types/{PERMIT}",
+        f"/certificate-types/{PERMIT}",
         json={"name": "个体工商户经营证明", "aliases": ["ZZ-GTJYZM"]},
         headers=headers.operator(),
     )
     assert entered.status_code == 200
-    assert (await client.get("/certificates/types/missing")).json() == []
+    assert (await client.get("/certificate-types/missing")).json() == []

@@ -129,5 +129,5 @@ async def test_the_department_itself_may_leave_the_identifier_out(
 
 
 async def test_type_directory_lists_aliases(client: httpx.AsyncClient) -> None:
-    types = (await client.get("/certificates/types")).json()
+    types = (await client.get("/certificate-types")).json()
     assert {"code": "11100000000013338W011", "name": "营业执照", "aliases": ["ZZ-YYZZ"]} in types

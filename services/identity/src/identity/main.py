@@ -93,6 +93,7 @@ def create_app(settings: IdentitySettings | None = None) -> FastAPI:
         settings=settings,
         lifespan=lifespan,
         routers=ROUTERS,
+        direct_url="http://127.0.0.1:8801",
     )
     # outermost of ours: preflights are answered before anything else, and every answer gets its headers
     app.add_middleware(

@@ -30,6 +30,7 @@ from cases.use_cases.issuing import retry_certificate
 from cases.use_cases.queries import Page, case_detail, my_cases, staff_queue, supervision_list
 from cases.use_cases.submission import Application, Intake, submit_application
 from meshkit.auth import current_principal
+from meshkit.created import created_response, relative_reference
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
 from meshkit.lanes import ServedBy, declared
@@ -82,6 +83,7 @@ async def serve_submission(request: Request) -> Response:
         out.model_dump_json(),
         media_type="application/json",
         status_code=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+        headers={"Location": relative_reference(request.url.path, f"/cases/{out.id}")} if created else None,
     )
 
 
@@ -124,6 +126,9 @@ router.add_api_route(
     responses={
         200: {"description": "replayed: the case an earlier request with this Idempotency-Key created"},
         **problem_responses(401, 403, 404, 413, 422),
+        **created_response(
+            "the case (办件)", operation="get_case", parameters={"case_id": "$response.body#/id"}
+        ),
     },
 )
 

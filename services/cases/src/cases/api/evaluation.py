@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Request, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from cases.api.dependencies import CalendarDep, CallerDep, UowDep
@@ -19,6 +19,7 @@ from cases.use_cases.evaluation import (
     rate_rectification,
     rater_view,
 )
+from meshkit.created import created_response, set_location
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
 
@@ -135,10 +136,23 @@ class StepIn(BaseModel):
     "/cases/{case_id}/evaluation",
     response_model=EvaluationOut,
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(401, 404, 409, 422),
+    responses={
+        **problem_responses(401, 404, 409, 422),
+        **created_response(
+            "recorded (`Location`: the case, which shows its evaluation)",
+            operation="get_case",
+            parameters={"case_id": "$request.path.case_id"},
+        ),
+    },
 )
 async def evaluate(
-    uow: UowDep, caller: CallerDep, calendar: CalendarDep, case_id: CaseId, body: EvaluationIn
+    request: Request,
+    response: Response,
+    uow: UowDep,
+    caller: CallerDep,
+    calendar: CalendarDep,
+    case_id: CaseId,
+    body: EvaluationIn,
 ) -> EvaluationOut:
     """Rate a concluded case once (一事一评); 1 or 2 opens a rectification task with a due date."""
     evaluation, task = await evaluate_case(
@@ -151,6 +165,7 @@ async def evaluate(
         channel=body.channel,
         now=datetime.now(UTC),
     )
+    set_location(request, response, f"/cases/{case_id}")
     return EvaluationOut(
         case_id=evaluation.case_id,
         score=evaluation.score,

@@ -14,6 +14,7 @@ from cases.api.paths import CaseId
 from cases.domain.uploads import ALLOWED_TYPES
 from cases.store.case_models import CaseMaterial, Upload
 from cases.use_cases import materials as cases
+from meshkit.created import created_response, set_location
 from meshkit.errors import ProblemError, problem_responses
 from meshkit.headers import NoStore
 
@@ -116,7 +117,14 @@ UPLOAD_PATH = "/cases/{case_id}/materials/{code}/upload"
     UPLOAD_PATH,
     response_model=UploadOut,
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(401, 403, 404, 409, 413, 415, 422),
+    responses={
+        **problem_responses(401, 403, 404, 409, 413, 415, 422),
+        **created_response(
+            "the stored file",
+            operation="download_upload",
+            parameters={"case_id": "$request.path.case_id", "upload_id": "$response.body#/id"},
+        ),
+    },
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -126,6 +134,7 @@ UPLOAD_PATH = "/cases/{case_id}/materials/{code}/upload"
 )
 async def upload_material(
     request: Request,
+    response: Response,
     uow: UowDep,
     caller: CallerDep,
     settings: SettingsDep,
@@ -158,6 +167,7 @@ async def upload_material(
         district_center=settings.district_center_org,
         now=datetime.now(UTC),
     )
+    set_location(request, response, f"/cases/{case_id}/uploads/{row.id}")
     return UploadOut.model_validate(row)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Annotated
 
-from fastapi import APIRouter, Path, status
+from fastapi import APIRouter, Path, Request, Response, status
 
 from catalog.api.dependencies import UowDep
 from catalog.api.schemas.bundles import (
@@ -19,11 +19,14 @@ from catalog.store.models import Bundle
 from catalog.store.unit_of_work import CatalogUnitOfWork
 from catalog.use_cases import bundles
 from meshkit.auth import CurrentPrincipal
+from meshkit.created import created_response, set_location
 from meshkit.errors import problem_responses
 
-__all__ = ["router"]
+__all__ = ["router", "versions_router"]
 
 router = APIRouter(prefix="/bundles", tags=["一件事 (bundles)"])
+versions_router = APIRouter(prefix="/bundle-versions", tags=["一件事 (bundles)"])
+"""One bundle version by its id, apart from ``/bundles/{code}`` (the same template as ``/bundles/{bundle_id}``)."""
 BundleId = Annotated[str, Path(max_length=36, description="bundle version id")]
 WRITE = problem_responses(401, 403, 404, 409, 422)
 
@@ -97,13 +100,26 @@ async def get_bundle(uow: UowDep, code: Annotated[str, Path(max_length=36)]) -> 
     return _out(await bundles.get_bundle(uow, code=code))
 
 
-@router.post("", response_model=BundleOut, status_code=status.HTTP_201_CREATED, responses=WRITE)
-async def create_bundle(uow: UowDep, principal: CurrentPrincipal, body: BundleIn) -> BundleOut:
+CREATED = created_response(
+    "the new draft bundle version (`/bundle-versions/{id}`: change, submit, publish)",
+    operation="submit_bundle",
+    parameters={"bundle_id": "$response.body#/id"},
+)
+
+
+@router.post(
+    "", response_model=BundleOut, status_code=status.HTTP_201_CREATED, responses={**WRITE, **CREATED}
+)
+async def create_bundle(
+    request: Request, response: Response, uow: UowDep, principal: CurrentPrincipal, body: BundleIn
+) -> BundleOut:
     """Draft a bundle (草稿); editors of the lead department."""
-    return await _shown(uow, await bundles.create_bundle(uow, principal, draft=_draft(body)))
+    shown = await _shown(uow, await bundles.create_bundle(uow, principal, draft=_draft(body)))
+    set_location(request, response, f"/bundle-versions/{shown.id}")
+    return shown
 
 
-@router.put("/{bundle_id}", response_model=BundleOut, responses=WRITE)
+@versions_router.put("/{bundle_id}", response_model=BundleOut, responses=WRITE)
 async def update_bundle(
     uow: UowDep, principal: CurrentPrincipal, bundle_id: BundleId, body: BundleIn
 ) -> BundleOut:
@@ -113,19 +129,19 @@ async def update_bundle(
     )
 
 
-@router.post("/{bundle_id}/submit", response_model=BundleOut, responses=WRITE)
+@versions_router.post("/{bundle_id}/submit", response_model=BundleOut, responses=WRITE)
 async def submit_bundle(uow: UowDep, principal: CurrentPrincipal, bundle_id: BundleId) -> BundleOut:
     """Send a draft bundle to review (提交审核)."""
     return await _shown(uow, await bundles.submit_bundle(uow, principal, bundle_id=bundle_id))
 
 
-@router.post("/{bundle_id}/publish", response_model=BundleOut, responses=WRITE)
+@versions_router.post("/{bundle_id}/publish", response_model=BundleOut, responses=WRITE)
 async def publish_bundle(uow: UowDep, principal: CurrentPrincipal, bundle_id: BundleId) -> BundleOut:
     """Publish (发布); reviewers. Members must be published. Announces `catalog.bundle_published.v1`."""
     return await _shown(uow, await bundles.publish_bundle(uow, principal, bundle_id=bundle_id))
 
 
-@router.post("/{bundle_id}/retire", response_model=BundleOut, responses=WRITE)
+@versions_router.post("/{bundle_id}/retire", response_model=BundleOut, responses=WRITE)
 async def retire_bundle(uow: UowDep, principal: CurrentPrincipal, bundle_id: BundleId) -> BundleOut:
     """Retire (废止); reviewers. Announces `catalog.bundle_retired.v1`."""
     return await _shown(uow, await bundles.retire_bundle(uow, principal, bundle_id=bundle_id))

@@ -4,21 +4,35 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, status
+from fastapi import APIRouter, Path, Query, Request, Response, status
 
 from catalog.api.dependencies import UowDep
 from catalog.api.schemas.matters import MatterHistoryOut, MatterIn, MatterOut, MatterPage, NoteIn
 from catalog.domain.matters import MatterSpec
 from catalog.use_cases import matters, workflow
 from meshkit.auth import CurrentPrincipal, OptionalPrincipal
+from meshkit.created import created_response, set_location
 from meshkit.errors import problem_responses
 
-__all__ = ["router"]
+__all__ = ["router", "versions_router"]
 
 router = APIRouter(prefix="/matters", tags=["事项 (matters)"])
+versions_router = APIRouter(prefix="/matter-versions", tags=["事项 (matters)"])
+"""One version by its id (drafts, reviews, publishing): apart from ``/matters/{code}`` so that no two path
+templates are the same (``GET /matters/{code}`` vs ``PUT /matters/{matter_id}`` were)."""
 MatterId = Annotated[str, Path(max_length=36, description="version id (版本标识)")]
 Code = Annotated[str, Path(max_length=36, description="implementation code (实施编码)")]
 WRITE = problem_responses(401, 403, 404, 409, 422)
+CREATED = created_response(
+    "the new draft version",
+    operation="get_matter_version",
+    parameters={"code": "$response.body#/code", "version": "$response.body#/version"},
+)
+
+
+def _created(request: Request, response: Response, matter: MatterOut) -> MatterOut:
+    set_location(request, response, f"/matters/{matter.code}/versions/{matter.version}")
+    return matter
 
 
 def _spec(body: MatterIn) -> MatterSpec:
@@ -63,14 +77,19 @@ async def get_matter_history(uow: UowDep, principal: OptionalPrincipal, code: Co
     )
 
 
-@router.post("", response_model=MatterOut, status_code=status.HTTP_201_CREATED, responses=WRITE)
-async def create_matter(uow: UowDep, principal: CurrentPrincipal, body: MatterIn) -> MatterOut:
+@router.post(
+    "", response_model=MatterOut, status_code=status.HTTP_201_CREATED, responses={**WRITE, **CREATED}
+)
+async def create_matter(
+    request: Request, response: Response, uow: UowDep, principal: CurrentPrincipal, body: MatterIn
+) -> MatterOut:
     """Create a draft version (草稿): the first of a new code, or the next of an existing one. Editors of the
     department (role `catalog_editor` with a matching `org`) or department systems (scope `catalog:write`)."""
-    return MatterOut.model_validate(await matters.create_draft(uow, principal, spec=_spec(body)))
+    created = await matters.create_draft(uow, principal, spec=_spec(body))
+    return _created(request, response, MatterOut.model_validate(created))
 
 
-@router.put("/{matter_id}", response_model=MatterOut, responses=WRITE)
+@versions_router.put("/{matter_id}", response_model=MatterOut, responses=WRITE)
 async def update_matter(
     uow: UowDep, principal: CurrentPrincipal, matter_id: MatterId, body: MatterIn
 ) -> MatterOut:
@@ -80,21 +99,27 @@ async def update_matter(
     )
 
 
-@router.post(
-    "/{matter_id}/revise", response_model=MatterOut, status_code=status.HTTP_201_CREATED, responses=WRITE
+@versions_router.post(
+    "/{matter_id}/revise",
+    response_model=MatterOut,
+    status_code=status.HTTP_201_CREATED,
+    responses={**WRITE, **CREATED},
 )
-async def revise_matter(uow: UowDep, principal: CurrentPrincipal, matter_id: MatterId) -> MatterOut:
+async def revise_matter(
+    request: Request, response: Response, uow: UowDep, principal: CurrentPrincipal, matter_id: MatterId
+) -> MatterOut:
     """A new draft version copied from this one (修订), without validity dates."""
-    return MatterOut.model_validate(await matters.revise(uow, principal, matter_id=matter_id))
+    revised = await matters.revise(uow, principal, matter_id=matter_id)
+    return _created(request, response, MatterOut.model_validate(revised))
 
 
-@router.post("/{matter_id}/submit", response_model=MatterOut, responses=WRITE)
+@versions_router.post("/{matter_id}/submit", response_model=MatterOut, responses=WRITE)
 async def submit_matter(uow: UowDep, principal: CurrentPrincipal, matter_id: MatterId) -> MatterOut:
     """Send a draft to review (提交审核); editors of the department."""
     return MatterOut.model_validate(await workflow.submit_matter(uow, principal, matter_id=matter_id))
 
 
-@router.post("/{matter_id}/return", response_model=MatterOut, responses=WRITE)
+@versions_router.post("/{matter_id}/return", response_model=MatterOut, responses=WRITE)
 async def return_matter(
     uow: UowDep, principal: CurrentPrincipal, matter_id: MatterId, body: NoteIn
 ) -> MatterOut:
@@ -104,7 +129,7 @@ async def return_matter(
     )
 
 
-@router.post("/{matter_id}/publish", response_model=MatterOut, responses=WRITE)
+@versions_router.post("/{matter_id}/publish", response_model=MatterOut, responses=WRITE)
 async def publish_matter(uow: UowDep, principal: CurrentPrincipal, matter_id: MatterId) -> MatterOut:
     """Publish a version in review (发布); reviewers (role `catalog_reviewer` or scope `catalog:publish`).
     Every quality rule and the validity periods are checked; a 422 problem lists every violation. Announces
@@ -112,7 +137,7 @@ async def publish_matter(uow: UowDep, principal: CurrentPrincipal, matter_id: Ma
     return MatterOut.model_validate(await workflow.publish_matter(uow, principal, matter_id=matter_id))
 
 
-@router.post("/{matter_id}/retire", response_model=MatterOut, responses=WRITE)
+@versions_router.post("/{matter_id}/retire", response_model=MatterOut, responses=WRITE)
 async def retire_matter(
     uow: UowDep, principal: CurrentPrincipal, matter_id: MatterId, body: NoteIn
 ) -> MatterOut:

@@ -20,6 +20,29 @@ router = APIRouter(tags=["导入导出 (import and export)"])
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MEDIA = {"csv": "text/csv; charset=utf-8", "xlsx": XLSX}
 Format = Annotated[str, Query(max_length=4, pattern="^(csv|xlsx)$", description="csv | xlsx")]
+_CSV_EXAMPLE = (
+    "实施编码,事项名称,事项类型,实施主体编码,实施主体,法定时限,承诺时限,行使层级,材料名称,电子证照类型,共享资源编码,共享数据项\r\n"
+    "500110-MZJ-GLJT,高龄津贴申领,行政给付,500110-MZJ,区民政局,20,10,区级、街镇级,申请人身份证明,居民身份证,"
+    "500110-GAJ-RK-001,姓名、公民身份号码\r\n"
+)
+IMPORT_BODY = {
+    "requestBody": {
+        "required": True,
+        "description": "the implementation list itself as the raw body, one row per material (the columns of "
+        "`GET /exports`); its type from `Content-Type` or `?format=`",
+        "content": {
+            "text/csv": {"schema": {"type": "string"}, "example": _CSV_EXAMPLE},
+            XLSX: {"schema": {"type": "string", "format": "binary"}},
+            "application/octet-stream": {
+                "schema": {
+                    "type": "string",
+                    "format": "binary",
+                    "description": "either, with `?format=csv` or `?format=xlsx`",
+                }
+            },
+        },
+    }
+}
 
 
 def _format(request: Request, given: str | None) -> str:
@@ -36,7 +59,12 @@ def _format(request: Request, given: str | None) -> str:
     )
 
 
-@router.post("/imports", response_model=ImportReportOut, responses=problem_responses(401, 403, 413, 415, 422))
+@router.post(
+    "/imports",
+    response_model=ImportReportOut,
+    responses=problem_responses(401, 403, 413, 415, 422),
+    openapi_extra=IMPORT_BODY,
+)
 async def import_matters(
     request: Request,
     uow: UowDep,

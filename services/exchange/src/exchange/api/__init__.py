@@ -4,6 +4,7 @@ from exchange.api.access_log import router as access_log_router
 from exchange.api.batch import router as batch_router
 from exchange.api.calendar import router as calendar_router
 from exchange.api.certificates import router as certificates_router
+from exchange.api.certificates import types_router as certificate_types_router
 from exchange.api.city import router as city_router
 from exchange.api.duties import router as duties_router
 from exchange.api.endpoint_hosts import router as endpoint_hosts_router
@@ -25,5 +26,6 @@ ROUTERS = [
     duties_router,
     subscriptions_router,
     certificates_router,
+    certificate_types_router,
     city_router,
 ]

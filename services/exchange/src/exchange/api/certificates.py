@@ -17,14 +17,18 @@ from exchange.domain.subjects import SubjectKind
 from exchange.runtime import runtime_of
 from exchange.use_cases import certificates
 from meshkit.auth import CurrentPrincipal, Principal, current_principal
+from meshkit.created import created_response, set_location
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
 from meshkit.lanes import ServedBy, declared
 from meshkit.observability import current_request_id
 
-__all__ = ["LookupIn", "LookupOut", "answer_lookup", "router"]
+__all__ = ["LookupIn", "LookupOut", "answer_lookup", "router", "types_router"]
 
 router = APIRouter(prefix="/certificates", tags=["电子证照 (e-certificates)"])
+types_router = APIRouter(prefix="/certificate-types", tags=["电子证照 (e-certificates)"])
+"""The type directory, apart from ``/certificates/{identifier}/…`` (``/certificates/types/{code}`` and
+``/certificates/{identifier}/status`` both matched ``/certificates/types/status``)."""
 
 Identifier = Annotated[str, Path(max_length=120, description="GB/T 36904 identifier (证照标识)")]
 
@@ -41,7 +45,7 @@ class IssueIn(BaseModel):
         default=None,
         max_length=40,
         description="certificate type: the national code "
-        "(证照类型代码) or an alias from GET /certificates/types; required without identifier",
+        "(证照类型代码) or an alias from GET /certificate-types; required without identifier",
         examples=["11100000000013338W011", "ZZ-YYZZ"],
     )
     issuer_org: str | None = Field(
@@ -133,7 +137,7 @@ class ChangeOut(BaseModel):
     at: datetime
 
 
-@router.get("/types", response_model=list[CertificateTypeOut])
+@types_router.get("", response_model=list[CertificateTypeOut])
 async def certificate_types(uow: UowDep) -> list[CertificateTypeOut]:
     """The certificate types the registry knows (电子证照类型目录), with the aliases it accepts."""
     directory = await certificates.type_directory(uow)
@@ -153,7 +157,7 @@ class MissingTypeOut(BaseModel):
     matters: list[MissingUseOut]
 
 
-@router.get("/types/missing", response_model=list[MissingTypeOut])
+@types_router.get("/missing", response_model=list[MissingTypeOut])
 async def missing_certificate_types(uow: UowDep) -> list[MissingTypeOut]:
     """Certificate types the open matters of the catalog name that the directory does not know (目录缺失的证照类型):
     approving such a matter cannot issue its certificate (`unknown_certificate_type`), and its materials of such a
@@ -167,7 +171,7 @@ async def missing_certificate_types(uow: UowDep) -> list[MissingTypeOut]:
     ]
 
 
-@router.put("/types/{code}", response_model=CertificateTypeOut, responses=problem_responses(403, 409, 422))
+@types_router.put("/{code}", response_model=CertificateTypeOut, responses=problem_responses(403, 409, 422))
 async def register_certificate_type(
     request: Request,
     uow: UowDep,
@@ -194,6 +198,11 @@ async def register_certificate_type(
     responses={
         200: {"description": "already registered for this case, type and issuer (a retry)"},
         **problem_responses(403, 409, 422, 503),
+        **created_response(
+            "registered (`Location`: the certificate's history)",
+            operation="certificate_history",
+            parameters={"identifier": "$response.body#/identifier"},
+        ),
     },
     dependencies=[NoStore],
 )
@@ -226,6 +235,8 @@ async def issue_certificate(
     )
     if not issued.created:
         response.status_code = 200
+    else:
+        set_location(request, response, f"/certificates/{issued.certificate.identifier}/history")
     return CertificateOut.model_validate(issued.certificate)
 
 

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from exchange.api.dependencies import NowDep, SealerDep, SettingsDep, UowDep
 from exchange.runtime import runtime_of
 from exchange.use_cases import city, city_inbound
+from exchange.use_cases.city_inbound import MAX_ITEMS
 from meshkit.auth import CurrentPrincipal
 from meshkit.bounds import JSON_INTEGER_MAX
 from meshkit.errors import problem_responses
@@ -83,11 +84,50 @@ async def replay_city_records(
     return ReplayOut(requeued=await city.replay(uow, caller=principal, ids=body.ids, now=now))
 
 
+_PUSH_EXAMPLE = {
+    "batch": "CQ-20261206-000123",
+    "items": [{"matter_code": "500000-SCJGJ-QYDJ", "name": "企业设立登记", "version": 3}],
+}
+PUSH_BODY = {
+    "requestBody": {
+        "required": True,
+        "description": "the push, exactly as signed: the signature covers `timestamp\\nnonce\\nbody` byte for byte, "
+        "so the body is read raw (a re-serialized copy would not verify)",
+        "content": {
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "required": ["batch", "items"],
+                    "properties": {
+                        "batch": {
+                            "type": "string",
+                            "minLength": 1,
+                            "description": "the platform's batch number",
+                        },
+                        "items": {
+                            "type": "array",
+                            "maxItems": MAX_ITEMS,
+                            "items": {
+                                "type": "object",
+                                "description": "a matter (with `matter_code`) or a case (with `case_number`) as the "
+                                "platform sends it; kept sealed as received",
+                            },
+                        },
+                    },
+                },
+                "example": _PUSH_EXAMPLE,
+            }
+        },
+    }
+}
+
+
 @router.post(
     "/inbound/{kind}",
     response_model=PushOut,
     status_code=202,
     responses=problem_responses(401, 409, 413, 422),
+    openapi_extra=PUSH_BODY,
 )
 async def receive_city_push(
     request: Request,

@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from exchange.api.dependencies import NowDep, ReadPathDep, SettingsDep, UowDep
@@ -17,6 +17,7 @@ from exchange.store.models import ShareRequest
 from exchange.use_cases import grants
 from meshkit.auth import CurrentPrincipal
 from meshkit.bounds import MAX_OFFSET
+from meshkit.created import created_response, set_location
 from meshkit.errors import problem_responses
 from meshkit.legaldate import local_date
 
@@ -74,9 +75,27 @@ def _out(request: ShareRequest, day: date) -> RequestOut:
     return out
 
 
-@router.post("", response_model=RequestOut, status_code=201, responses=problem_responses(403, 404, 409, 422))
+@router.post(
+    "",
+    response_model=RequestOut,
+    status_code=201,
+    responses={
+        **problem_responses(403, 404, 409, 422),
+        **created_response(
+            "the share request",
+            operation="get_request",
+            parameters={"request_id": "$response.body#/id"},
+        ),
+    },
+)
 async def request_share(
-    now: NowDep, body: RequestIn, uow: UowDep, principal: CurrentPrincipal, settings: SettingsDep
+    http: Request,
+    response: Response,
+    now: NowDep,
+    body: RequestIn,
+    uow: UowDep,
+    principal: CurrentPrincipal,
+    settings: SettingsDep,
 ) -> RequestOut:
     """Ask the provider for a conditional resource; the answer is due in 10 working days."""
     draft = grants.RequestDraft(
@@ -86,6 +105,7 @@ async def request_share(
     request = await grants.request_share(
         uow, caller=principal, draft=draft, today=today, working_days=settings.grant_answer_working_days
     )
+    set_location(http, response, f"/share-requests/{request.id}")
     return _out(request, today)
 
 

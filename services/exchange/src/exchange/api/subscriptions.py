@@ -6,13 +6,14 @@ import uuid
 from datetime import datetime
 from typing import Any, Literal
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
 
 from exchange.api.dependencies import NowDep, OutboundDep, SealerDep, UowDep
 from exchange.use_cases import subscriptions
 from exchange.use_cases.deliveries import notify_subject
 from meshkit.auth import CurrentPrincipal
+from meshkit.created import created_response, set_location
 from meshkit.errors import problem_responses
 from meshkit.legaldate import local_date
 
@@ -61,8 +62,22 @@ def _out(view: Any, backlog: dict[str, Any] | None = None, secret: str | None = 
     )
 
 
-@router.post("", response_model=SubscriptionOut, status_code=201, responses=problem_responses(403, 404, 422))
+@router.post(
+    "",
+    response_model=SubscriptionOut,
+    status_code=201,
+    responses={
+        **problem_responses(403, 404, 422),
+        **created_response(
+            "the subscription (`/subscriptions/{id}`: replay, delete)",
+            operation="replay_subscription",
+            parameters={"subscription_id": "$response.body#/id"},
+        ),
+    },
+)
 async def subscribe(
+    request: Request,
+    response: Response,
     now: NowDep,
     body: SubscriptionIn,
     uow: UowDep,
@@ -82,6 +97,7 @@ async def subscribe(
         today=local_date(now),
         outbound=outbound,
     )
+    set_location(request, response, f"/subscriptions/{created.subscription.id}")
     return _out(created.subscription, secret=created.secret)
 
 

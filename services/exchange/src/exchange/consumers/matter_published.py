@@ -2,7 +2,7 @@
 
 The exchange's own narrow view: the matter's code, version, name, department and result certificate type, and
 per material only the paper-free ways (``certificate_type``, ``resource_code``, ``data_items``). A certificate type
-the exchange's directory lacks is logged as a warning (``GET /certificates/types/missing`` lists them all).
+the exchange's directory lacks is logged as a warning (``GET /certificate-types/missing`` lists them all).
 """
 
 from __future__ import annotations

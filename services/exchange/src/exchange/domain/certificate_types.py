@@ -4,7 +4,7 @@ A type code (GB/T 36904) is the defining authority's unified credit code plus a 
 ``11100000000013338W011`` 营业执照 defined by 市场监管总局. Matter catalogs often name types by a local short code
 (``ZZ-YYZZ``); those are kept as aliases, so a caller may name a type either way and the registry always stores
 and answers the national code. The directory is data: operators enter the types their departments issue
-(``PUT /certificates/types/{code}``).
+(``PUT /certificate-types/{code}``).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Response, status
+from fastapi import APIRouter, Path, Query, Request, Response, status
 from pydantic import MISSING, BaseModel, ConfigDict, Field
 
 from identity.api.access import ActorDep
@@ -13,6 +13,7 @@ from identity.api.dependencies import SettingsDep, UowDep
 from identity.domain.clients import GrantType
 from identity.store.models import Client
 from identity.use_cases import clients_admin as cases
+from meshkit.created import created_response, set_location
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
 
@@ -41,7 +42,9 @@ class ClientSettingsIn(BaseModel):
 
 
 class ClientIn(ClientSettingsIn):
-    client_id: Annotated[str, Field(max_length=64, pattern=r"^[a-z0-9][a-z0-9._-]{2,63}$")]
+    client_id: Annotated[
+        str, Field(max_length=64, pattern=r"^[a-z0-9][a-z0-9._-]{2,63}$", examples=["qj-scjgj-approval"])
+    ]
     confidential: bool = Field(
         default=True, description="false for public apps that use PKCE without a secret"
     )
@@ -117,10 +120,15 @@ def _tuples(values: dict[str, Any]) -> dict[str, Any]:
     "",
     response_model=ClientWithSecret,
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(401, 403, 409, 422),
+    responses={
+        **problem_responses(401, 403, 409, 422),
+        **created_response(
+            "the client", operation="get_client", parameters={"client_id": "$response.body#/client_id"}
+        ),
+    },
 )
 async def create_client(
-    uow: UowDep, settings: SettingsDep, actor: ActorDep, body: ClientIn, response: Response
+    request: Request, uow: UowDep, settings: SettingsDep, actor: ActorDep, body: ClientIn, response: Response
 ) -> ClientWithSecret:
     """Register a client (注册接入系统); administrators. The generated secret is returned once."""
     response.headers["Cache-Control"] = "no-store"
@@ -128,7 +136,9 @@ async def create_client(
     issued = await cases.create_client(
         uow, actor, pepper=settings.secret_key.get_secret_value(), client_id=body.client_id, fields=fields
     )
-    return _with_secret(issued)
+    created = _with_secret(issued)
+    set_location(request, response, f"/clients/{created.client_id}")
+    return created
 
 
 @router.get("", response_model=ClientPage, responses=problem_responses(401, 403, 422))

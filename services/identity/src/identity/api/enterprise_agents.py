@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Response, status
+from fastapi import APIRouter, Path, Request, Response, status
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from identity.api.access import ActorDep, CipherDep
@@ -13,6 +13,7 @@ from identity.api.dependencies import RegistersDep, SettingsDep, UowDep
 from identity.api.enterprises import EnterpriseOut
 from identity.use_cases import enterprise_agents as cases
 from identity.use_cases.enterprise_reclaim import reclaim_enterprise
+from meshkit.created import created_response, set_location
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
 
@@ -72,10 +73,23 @@ class ReclaimOut(BaseModel):
     "/agents",
     response_model=AgentOut,
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(401, 403, 404, 422),
+    responses={
+        **problem_responses(401, 403, 404, 422),
+        **created_response(
+            "the authorization (`Location`: revoke it with DELETE)",
+            operation="revoke_agent",
+            parameters={"enterprise_id": "$request.path.enterprise_id", "agent_id": "$response.body#/id"},
+        ),
+    },
 )
 async def authorize_agent(
-    uow: UowDep, cipher: CipherDep, actor: ActorDep, enterprise_id: EnterpriseId, body: AgentIn
+    request: Request,
+    response: Response,
+    uow: UowDep,
+    cipher: CipherDep,
+    actor: ActorDep,
+    enterprise_id: EnterpriseId,
+    body: AgentIn,
 ) -> AgentOut:
     """Authorize an agent (授权经办人): the legal representative names a registered person by ID number; the
     agent may log in for the enterprise (`credit_code` at login) and act for it until `expires_at`."""
@@ -89,7 +103,9 @@ async def authorize_agent(
         expires_at=body.expires_at,
         now=now,
     )
-    return AgentOut.of(view, now)
+    created = AgentOut.of(view, now)
+    set_location(request, response, f"/enterprises/{enterprise_id}/agents/{created.id}")
+    return created
 
 
 @router.get("/agents", response_model=list[AgentOut], responses=problem_responses(401, 403, 404))

@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Response, status
+from fastapi import APIRouter, Path, Query, Request, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from identity.api.access import ActorDep, CipherDep
 from identity.api.dependencies import RegistersDep, UowDep
 from identity.store.models import Enterprise
 from identity.use_cases import enterprises as cases
+from meshkit.created import created_response, set_location
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
 
@@ -61,10 +62,21 @@ class EnterpriseOut(BaseModel):
     "",
     response_model=EnterpriseOut,
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(401, 403, 409, 422, 503),
+    responses={
+        **problem_responses(401, 403, 409, 422, 503),
+        **created_response(
+            "the enterprise", operation="get_enterprise", parameters={"enterprise_id": "$response.body#/id"}
+        ),
+    },
 )
 async def register_enterprise(
-    uow: UowDep, cipher: CipherDep, actor: ActorDep, registers: RegistersDep, body: EnterpriseIn
+    request: Request,
+    response: Response,
+    uow: UowDep,
+    cipher: CipherDep,
+    actor: ActorDep,
+    registers: RegistersDep,
+    body: EnterpriseIn,
 ) -> EnterpriseOut:
     """Register an enterprise (企业登记). identity reads its 法人 record (500110-SCJGJ-FR-001) from the
     market-regulation register through the exchange, under its registered duty (the read shows in the company's
@@ -76,7 +88,9 @@ async def register_enterprise(
     enterprise = await cases.register_enterprise(
         uow, registers, actor, cipher=cipher, credit_code=body.credit_code
     )
-    return EnterpriseOut.of(enterprise)
+    created = EnterpriseOut.of(enterprise)
+    set_location(request, response, f"/enterprises/{created.id}")
+    return created
 
 
 @router.get("/{enterprise_id}", response_model=EnterpriseOut, responses=problem_responses(401, 403, 404))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from identity.api.access import ActorDep
 from identity.api.dependencies import UowDep
@@ -21,6 +21,10 @@ __all__ = ["router"]
 router = APIRouter(prefix="/me", tags=["当前用户 (me)"], dependencies=[NoStore])
 
 
+_REQUIRED_KIND = ConfigDict(json_schema_serialization_defaults_required=True)
+"""``kind`` is always sent: the response schema says so, so its ``discriminator`` can rely on it."""
+
+
 class OrganizationRef(BaseModel):
     code: str
     name: str
@@ -29,18 +33,21 @@ class OrganizationRef(BaseModel):
 
 
 class PersonMe(BaseModel):
+    model_config = _REQUIRED_KIND
     kind: Literal["person"] = "person"
     person: PersonOut
     enterprises: list[EnterpriseOut] = Field(description="enterprises this person legally represents")
 
 
 class EnterpriseMe(BaseModel):
+    model_config = _REQUIRED_KIND
     kind: Literal["enterprise"] = "enterprise"
     enterprise: EnterpriseOut
     representative: PersonOut = Field(description="the legal representative acting for the enterprise")
 
 
 class StaffMe(BaseModel):
+    model_config = _REQUIRED_KIND
     kind: Literal["staff"] = "staff"
     id: str
     username: str
@@ -51,6 +58,7 @@ class StaffMe(BaseModel):
 
 
 class ClientMe(BaseModel):
+    model_config = _REQUIRED_KIND
     kind: Literal["system"] = "system"
     client_id: str
     name: str

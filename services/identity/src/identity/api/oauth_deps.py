@@ -22,6 +22,7 @@ from identity.use_cases.oauth_keys import KeyCache, KeyRing
 from identity.use_cases.tokens import ClientCredentials, OAuthError
 from meshkit.auth import TokenVerifier
 from meshkit.errors import ProblemError
+from meshkit.openapi import INVALID_INPUT_STATUS
 
 __all__ = [
     "LOGIN_COOKIE",
@@ -44,7 +45,12 @@ LOGIN_COOKIE = "tb_login"  # binds a login form to the browser that asked for it
 
 
 class OAuthRoute(APIRoute):
-    """Bad parameters at the OAuth endpoints are RFC 6749 ``invalid_request`` (400), not 422."""
+    """Bad parameters at the OAuth endpoints are RFC 6749 ``invalid_request`` (400), not 422 (and their
+    documents say so)."""
+
+    def __init__(self, path: str, endpoint: Callable[..., Any], **options: Any) -> None:
+        options["openapi_extra"] = {**(options.get("openapi_extra") or {}), INVALID_INPUT_STATUS: 400}
+        super().__init__(path, endpoint, **options)
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()

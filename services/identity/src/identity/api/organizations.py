@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, status
+from fastapi import APIRouter, Path, Query, Request, Response, status
 from pydantic import MISSING, BaseModel, ConfigDict, Field
 
 from identity.api.access import ActorDep
@@ -13,6 +13,7 @@ from identity.api.dependencies import UowDep
 from identity.api.names import OrganizationName
 from identity.domain.organizations import OrganizationFields, OrganizationKind
 from identity.use_cases import organizations as cases
+from meshkit.created import created_response, set_location
 from meshkit.errors import problem_responses
 
 __all__ = ["router"]
@@ -155,13 +156,22 @@ async def organization_subtree(
     "",
     response_model=OrganizationOut,
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(401, 403, 409, 422),
+    responses={
+        **problem_responses(401, 403, 409, 422),
+        **created_response(
+            "the organization", operation="get_organization", parameters={"code": "$response.body#/code"}
+        ),
+    },
 )
-async def create_organization(uow: UowDep, actor: ActorDep, body: OrganizationIn) -> OrganizationOut:
+async def create_organization(
+    request: Request, response: Response, uow: UowDep, actor: ActorDep, body: OrganizationIn
+) -> OrganizationOut:
     """Add an organization (新增组织); administrators within their territory. Announces
     `identity.organization_changed.v1`."""
     fields = OrganizationFields(**body.model_dump())
-    return OrganizationOut.model_validate(await cases.create_organization(uow, actor, fields=fields))
+    created = OrganizationOut.model_validate(await cases.create_organization(uow, actor, fields=fields))
+    set_location(request, response, f"/organizations/{created.code}")
+    return created
 
 
 @router.patch("/{code}", response_model=OrganizationOut, responses=problem_responses(401, 403, 404, 409, 422))

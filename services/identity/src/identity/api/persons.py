@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Response, status
+from fastapi import APIRouter, Path, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
@@ -17,6 +17,7 @@ from identity.domain.subjects import RegistrationChannel
 from identity.store.models import Person
 from identity.use_cases import persons as cases
 from identity.use_cases.registration import REGISTRATION_RECEIVED, register_online
+from meshkit.created import created_response, set_location
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
 
@@ -118,9 +119,16 @@ _RECEIVED: dict[int | str, dict[str, Any]] = {
     "",
     response_model=PersonOut,
     status_code=status.HTTP_201_CREATED,
-    responses={**_RECEIVED, **problem_responses(400, 403, 409, 422, 503)},
+    responses={
+        **_RECEIVED,
+        **problem_responses(400, 403, 409, 422, 503),
+        **created_response(
+            "registered at a window", operation="get_person", parameters={"person_id": "$response.body#/id"}
+        ),
+    },
 )
 async def register_person(
+    request: Request,
     uow: UowDep,
     cipher: CipherDep,
     actor: OptionalActorDep,
@@ -171,6 +179,7 @@ async def register_person(
         password=body.password.get_secret_value() if body.password is not None else None,
     )
     response.headers["Cache-Control"] = NO_STORE
+    set_location(request, response, f"/persons/{person.id}")
     return PersonOut.of(person)
 
 

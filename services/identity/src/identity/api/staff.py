@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, status
+from fastapi import APIRouter, Path, Query, Request, Response, status
 from pydantic import MISSING, BaseModel, ConfigDict, Field, SecretStr
 
 from identity.api.access import ActorDep
@@ -14,6 +14,7 @@ from identity.api.names import StaffName
 from identity.domain.subjects import PASSWORD_MAX_LENGTH, StaffRole
 from identity.store.models import Staff
 from identity.use_cases import staff as cases
+from meshkit.created import created_response, set_location
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
 
@@ -26,7 +27,13 @@ Name = StaffName
 OrganizationCode = Annotated[str, Field(min_length=1, max_length=40, description="所属组织代码")]
 Roles = Annotated[list[StaffRole], Field(min_length=1, max_length=5, description="角色")]
 Division = Annotated[
-    str, Field(max_length=12, pattern=r"^\d{12}$", description="管辖范围: a 12-digit division code")
+    str,
+    Field(
+        max_length=12,
+        pattern=r"^\d{12}$",
+        description="管辖范围: a 12-digit division code",
+        examples=["500110000000"],
+    ),
 ]
 Password = Annotated[
     SecretStr, Field(max_length=PASSWORD_MAX_LENGTH, description="8+ characters, letters and digits")
@@ -37,7 +44,13 @@ class StaffIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     username: Annotated[
-        str, Field(max_length=64, pattern=r"^[a-z0-9][a-z0-9._-]{2,63}$", description="登录用户名")
+        str,
+        Field(
+            max_length=64,
+            pattern=r"^[a-z0-9][a-z0-9._-]{2,63}$",
+            description="登录用户名",
+            examples=["zhang.wei"],
+        ),
     ]
     name: Name
     organization_code: OrganizationCode
@@ -85,9 +98,16 @@ def _out(staff: Staff) -> StaffOut:
     "",
     response_model=StaffOut,
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(401, 403, 409, 422),
+    responses={
+        **problem_responses(401, 403, 409, 422),
+        **created_response(
+            "the staff account", operation="get_staff", parameters={"staff_id": "$response.body#/id"}
+        ),
+    },
 )
-async def create_staff(uow: UowDep, actor: ActorDep, body: StaffIn) -> StaffOut:
+async def create_staff(
+    request: Request, response: Response, uow: UowDep, actor: ActorDep, body: StaffIn
+) -> StaffOut:
     """Create a staff account (新增工作人员); administrators (管理员) within their territory."""
     fields = cases.StaffFields(
         username=body.username,
@@ -96,9 +116,11 @@ async def create_staff(uow: UowDep, actor: ActorDep, body: StaffIn) -> StaffOut:
         roles=tuple(body.roles),
         scope_division=body.scope_division,
     )
-    return _out(
+    created = _out(
         await cases.create_staff(uow, actor, fields=fields, password=body.password.get_secret_value())
     )
+    set_location(request, response, f"/staff/{created.id}")
+    return created
 
 
 @router.get("", response_model=StaffPage, responses=problem_responses(401, 403, 422))

@@ -166,3 +166,16 @@ async def test_issue_18_failure_12_allow_names_every_method_of_the_path(client: 
     assert (collection.status_code, collection.headers["allow"]) == (405, "GET, POST")
     assert (node.status_code, node.headers["allow"]) == (405, "GET, PATCH")
     assert collection.headers["content-type"] == "application/problem+json"
+
+
+async def test_issue18_f12_a_new_organization_is_at_its_location(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    """Failure 12: a 201 names what it created; the reference resolves to it (here and behind /identity)."""
+    body = {**NEW, "code": "500110001LOC", "name": "位置测试站"}
+    created = await client.post("/organizations", json=body, headers=world.headers("admin"))
+    assert created.status_code == 201, created.text
+    assert created.headers["Location"] == "./organizations/500110001LOC"
+    found = await client.get(str(created.request.url.join(created.headers["Location"])))
+    assert found.status_code == 200
+    assert found.json()["code"] == "500110001LOC"

@@ -83,6 +83,7 @@ class MatterIn(BaseModel):
         max_length=column_length(Matter.matter_type),
         pattern=r"^\d{2}$",
         description="matter type code (事项类型), e.g. 01 行政许可",
+        examples=["01"],
     )
     department_code: str = Field(
         min_length=1,
