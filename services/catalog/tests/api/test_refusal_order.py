@@ -83,7 +83,9 @@ async def test_a_permitted_caller_still_gets_422_for_an_invalid_body(
     client: httpx.AsyncClient, tokens: TokenFactory
 ) -> None:
     """The permission check does not hide validation from those who may write."""
-    response = await client.post("/matters", json=INVALID_MATTER, headers=tokens.headers(scope="catalog:write"))
+    response = await client.post(
+        "/matters", json=INVALID_MATTER, headers=tokens.headers(scope="catalog:write")
+    )
     assert response.status_code == 422, response.text
 
 
