@@ -251,7 +251,7 @@ KIND_NAMES = {"person": "个人", "enterprise": "企业", "staff": "工作人员
 
 class Requires:
     """Route dependency: a valid token (else 401) whose kind is one of ``kinds`` and that holds at least one of
-    ``scopes`` or ``roles`` (else 403 ``insufficient_scope``), checked before the body is validated. Empty
+    ``scopes`` or ``roles`` (else 403 with ``code``, ``insufficient_scope`` unless the service keeps its own), checked before the body is validated. Empty
     ``kinds`` admits every kind; empty ``scopes`` and ``roles`` admit every holder of an admitted kind. Returns
     the :class:`Principal` for the use case's own, record-dependent checks.
 
@@ -265,6 +265,7 @@ class Requires:
         scopes: Iterable[str] = (),
         roles: Iterable[str] = (),
         what: str = "此操作",
+        code: str = "insufficient_scope",
     ) -> None:
         self.kinds = frozenset(kinds)
         unknown = self.kinds - KIND_NAMES.keys()
@@ -273,6 +274,7 @@ class Requires:
         self.scopes = frozenset(scopes)
         self.roles = frozenset(roles)
         self.what = what
+        self.code = code
 
     def __repr__(self) -> str:
         return (
@@ -285,18 +287,21 @@ class Requires:
     def __hash__(self) -> int:
         return hash(self._key())
 
-    def _key(self) -> tuple[frozenset[str], frozenset[str], frozenset[str], str]:
-        return self.kinds, self.scopes, self.roles, self.what
+    def _key(self) -> tuple[frozenset[str], frozenset[str], frozenset[str], str, str]:
+        return self.kinds, self.scopes, self.roles, self.what, self.code
+
+    def _grants(self) -> str:
+        grants = [f"角色 {r}" for r in sorted(self.roles)] + [f"权限范围 {s}" for s in sorted(self.scopes)]
+        return " 或 ".join(grants)
 
     def description(self) -> str:
         """Who may call, in words (the 403's description in the OpenAPI document)."""
         parts = []
         if self.kinds:
-            parts.append("令牌类型 " + " / ".join(f"{KIND_NAMES[k]} ({k})" for k in sorted(self.kinds)))
-        grants = [f"角色 {r}" for r in sorted(self.roles)] + [f"权限范围 {s}" for s in sorted(self.scopes)]
-        if grants:
-            parts.append("持有" + "或".join(grants))
-        return "；".join(parts)
+            parts.append("令牌类型为 " + " / ".join(f"{KIND_NAMES[k]} ({k})" for k in sorted(self.kinds)))
+        if self.scopes or self.roles:
+            parts.append("持有" + self._grants())
+        return "，".join(parts)
 
     def refusal(self, principal: Principal) -> str | None:
         """Why ``principal`` may not call, in Chinese; None when it may."""
@@ -307,7 +312,7 @@ class Requires:
         if (self.scopes or self.roles) and not (
             self.scopes & principal.scopes or self.roles & principal.roles
         ):
-            return f"{self.what}需要{self.description()} (insufficient scope or role)"
+            return f"{self.what}需要{self._grants()} (insufficient scope or role)"
         return None
 
     async def __call__(self, principal: CurrentPrincipal) -> Principal:
@@ -316,7 +321,7 @@ class Requires:
             raise ProblemError(
                 reason,
                 status=403,
-                code="insufficient_scope",
+                code=self.code,
                 headers={"WWW-Authenticate": 'Bearer error="insufficient_scope"'},
             )
         return principal

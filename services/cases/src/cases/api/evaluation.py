@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import APIRouter, status
 from pydantic import BaseModel, ConfigDict, Field
 
-from cases.api.dependencies import CalendarDep, CallerDep, UowDep
+from cases.api.dependencies import CalendarDep, CallerDep, DepartmentReviewerDep, UowDep
 from cases.domain.evaluation import LEVELS
 from cases.use_cases.evaluation import advance_rectification, evaluate_case, list_rectifications
 from meshkit.errors import problem_responses
@@ -85,7 +85,7 @@ async def evaluate(
 
 
 @router.get("/rectifications", response_model=list[RectificationOut], responses=problem_responses(401, 403))
-async def rectifications(uow: UowDep, caller: CallerDep) -> list[RectificationOut]:
+async def rectifications(uow: UowDep, caller: DepartmentReviewerDep) -> list[RectificationOut]:
     """The caller's department's rectification tasks, newest first."""
     return [RectificationOut.model_validate(t) for t in await list_rectifications(uow, caller=caller)]
 
@@ -95,7 +95,9 @@ async def rectifications(uow: UowDep, caller: CallerDep) -> list[RectificationOu
     response_model=RectificationOut,
     responses=problem_responses(401, 403, 404, 409),
 )
-async def rectification_step(uow: UowDep, caller: CallerDep, task_id: str, body: StepIn) -> RectificationOut:
+async def rectification_step(
+    uow: UowDep, caller: DepartmentReviewerDep, task_id: str, body: StepIn
+) -> RectificationOut:
     """Record the next step: callback (回访), verification (核实), rectification (整改), feedback (反馈)."""
     task = await advance_rectification(
         uow, caller=caller, task_id=task_id, note=body.note, now=datetime.now(UTC)
