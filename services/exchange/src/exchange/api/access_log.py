@@ -10,14 +10,15 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 
-from exchange.api.dependencies import NowDep, ReadPathDep, UowDep
+from exchange.api.dependencies import NowDep, ReadPathDep, UowDep, permitted
+from exchange.domain.access import Operation
 from exchange.runtime import runtime_of
 from exchange.use_cases import access_log, checkpoints
 from exchange.use_cases.access_log import CheckpointTrust
 from exchange.use_cases.bases import BasisUnavailable
 from exchange.use_cases.checkpoints import CheckpointRecord
 from exchange.use_cases.errors import Unavailable
-from meshkit.auth import CurrentPrincipal
+from meshkit.auth import CurrentPrincipal, Principal
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
 from meshkit.observability import redact
@@ -195,7 +196,9 @@ class HiddenRead(ReadOfMyData):
 )
 async def hidden_reads(
     uow: UowDep,
-    principal: CurrentPrincipal,
+    principal: Annotated[
+        Principal, permitted(Operation.AUDIT, Operation.ADMINISTER, what="查看暂不告知的查询记录")
+    ],
     now: NowDep,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
@@ -228,7 +231,13 @@ async def hidden_reads(
 
 
 @router.get("/chain", response_model=ChainReportOut, responses=problem_responses(401, 403))
-async def verify_chain(uow: UowDep, principal: CurrentPrincipal, trust: TrustDep) -> ChainReportOut:
+async def verify_chain(
+    uow: UowDep,
+    principal: Annotated[
+        Principal, permitted(Operation.AUDIT, Operation.ADMINISTER, what="校验访问日志", code="forbidden")
+    ],
+    trust: TrustDep,
+) -> ChainReportOut:
     """Verify the hash chain (校验日志哈希链) link by link and against every signed checkpoint, and report the first
     break (operators and auditors)."""
     report = await access_log.verify_chain(uow, caller=principal, trust=trust)
@@ -259,7 +268,7 @@ async def verify_chain(uow: UowDep, principal: CurrentPrincipal, trust: TrustDep
 @router.get("/checkpoints", response_model=list[CheckpointOut], responses=problem_responses(401, 403))
 async def list_checkpoints(
     uow: UowDep,
-    principal: CurrentPrincipal,
+    principal: Annotated[Principal, permitted(Operation.ADMINISTER, what="查看日志检查点", code="forbidden")],
     after: Annotated[int, Query(ge=0, description="checkpoints after this number")] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> list[CheckpointOut]:

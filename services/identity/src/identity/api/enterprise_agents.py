@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Response, status
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from identity.api.access import ActorDep, CipherDep
+from identity.api.access import ActorDep, AdministratorActorDep, CipherDep, RepresentativeActorDep
 from identity.api.dependencies import RegistersDep, SettingsDep, UowDep
 from identity.api.enterprises import EnterpriseOut
 from identity.use_cases import enterprise_agents as cases
@@ -75,7 +75,7 @@ class ReclaimOut(BaseModel):
     responses=problem_responses(401, 403, 404, 422),
 )
 async def authorize_agent(
-    uow: UowDep, cipher: CipherDep, actor: ActorDep, enterprise_id: EnterpriseId, body: AgentIn
+    uow: UowDep, cipher: CipherDep, actor: RepresentativeActorDep, enterprise_id: EnterpriseId, body: AgentIn
 ) -> AgentOut:
     """Authorize an agent (授权经办人): the legal representative names a registered person by ID number; the
     agent may log in for the enterprise (`credit_code` at login) and act for it until `expires_at`."""
@@ -108,7 +108,7 @@ async def list_agents(uow: UowDep, actor: ActorDep, enterprise_id: EnterpriseId)
 async def revoke_agent(
     uow: UowDep,
     settings: SettingsDep,
-    actor: ActorDep,
+    actor: RepresentativeActorDep,
     enterprise_id: EnterpriseId,
     agent_id: Annotated[str, Path(max_length=36)],
 ) -> Response:
@@ -130,7 +130,7 @@ async def reclaim(
     cipher: CipherDep,
     settings: SettingsDep,
     registers: RegistersDep,
-    actor: ActorDep,
+    actor: AdministratorActorDep,
     enterprise_id: EnterpriseId,
 ) -> ReclaimOut:
     """Reclaim an enterprise claimed wrongly (企业账号找回), by an administrator (管理员) with the real legal

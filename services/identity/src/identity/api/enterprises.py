@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 
-from identity.api.access import ActorDep, CipherDep
+from identity.api.access import ActorDep, CipherDep, PersonActorDep
 from identity.api.dependencies import RegistersDep, UowDep
 from identity.store.models import Enterprise
 from identity.use_cases import enterprises as cases
@@ -64,7 +64,7 @@ class EnterpriseOut(BaseModel):
     responses=problem_responses(401, 403, 409, 422, 503),
 )
 async def register_enterprise(
-    uow: UowDep, cipher: CipherDep, actor: ActorDep, registers: RegistersDep, body: EnterpriseIn
+    uow: UowDep, cipher: CipherDep, actor: PersonActorDep, registers: RegistersDep, body: EnterpriseIn
 ) -> EnterpriseOut:
     """Register an enterprise (企业登记). identity reads its 法人 record (500110-SCJGJ-FR-001) from the
     market-regulation register through the exchange, under its registered duty (the read shows in the company's

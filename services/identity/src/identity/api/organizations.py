@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, status
 from pydantic import BaseModel, ConfigDict, Field
 
-from identity.api.access import ActorDep
+from identity.api.access import AdministratorActorDep
 from identity.api.dependencies import UowDep
 from identity.domain.organizations import OrganizationFields, OrganizationKind
 from identity.use_cases import organizations as cases
@@ -149,7 +149,9 @@ async def organization_subtree(
     status_code=status.HTTP_201_CREATED,
     responses=problem_responses(401, 403, 409, 422),
 )
-async def create_organization(uow: UowDep, actor: ActorDep, body: OrganizationIn) -> OrganizationOut:
+async def create_organization(
+    uow: UowDep, actor: AdministratorActorDep, body: OrganizationIn
+) -> OrganizationOut:
     """Add an organization (新增组织); administrators within their territory. Announces
     `identity.organization_changed.v1`."""
     fields = OrganizationFields(**body.model_dump())
@@ -158,7 +160,7 @@ async def create_organization(uow: UowDep, actor: ActorDep, body: OrganizationIn
 
 @router.patch("/{code}", response_model=OrganizationOut, responses=problem_responses(401, 403, 404, 409, 422))
 async def update_organization(
-    uow: UowDep, actor: ActorDep, code: Code, body: OrganizationPatch
+    uow: UowDep, actor: AdministratorActorDep, code: Code, body: OrganizationPatch
 ) -> OrganizationOut:
     """Change an organization (修改组织): rename, move, retire with `valid_to`. Administrators within their
     territory. Announces `identity.organization_changed.v1`."""
