@@ -97,7 +97,9 @@ async def _request_id() -> str | None:
 def requirement(
     *operations: Operation, scopes: tuple[str, ...] = (), what: str, code: str = "not_permitted"
 ) -> Requires:
-    """Government callers (staff, systems) holding the scope or one of the roles of any of ``operations``."""
+    """Government callers (staff, systems) holding the scope or one of the roles of any of ``operations``; with no
+    operation, any government caller (where the use case's own refusal is the more precise one, e.g. a resource
+    whose endpoint only the provider's administrators set: ``endpoint_not_allowed``)."""
     grants = [PERMISSIONS[operation] for operation in operations]
     return Requires(
         kinds=("staff", "system"),

@@ -146,7 +146,7 @@ async def resource_schema(uow: UowDep, code: Code) -> dict[str, Any]:
 @router.put("/resources/{code}", response_model=ResourceOut, responses=problem_responses(403, 422))
 async def register_resource(
     uow: UowDep,
-    principal: Annotated[Principal, permitted(Operation.DEFINE_RESOURCES, what="登记数据资源")],
+    principal: Annotated[Principal, permitted(what="登记数据资源")],
     code: Code,
     body: ResourceIn,
     snapshots: SnapshotsDep,
