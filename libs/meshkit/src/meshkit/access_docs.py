@@ -95,7 +95,7 @@ def declare_security(app: FastAPI) -> None:
         if not isinstance(route, APIRoute) or not route.include_in_schema:
             continue
         access = access_of(route)
-        for method in route.methods:
+        for method in route.methods or ():
             accesses[(str(context.path_format), method.lower())] = access
     build = app.openapi
 
