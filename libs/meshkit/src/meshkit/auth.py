@@ -204,11 +204,10 @@ bearer_scheme = HTTPBearer(
     bearerFormat="JWT",
     description="Access token (访问令牌; RFC 9068 JWT, ES256) issued by identity",
 )
-_scheme = bearer_scheme
 
 
 async def optional_principal(
-    request: Request, _credentials: Annotated[HTTPAuthorizationCredentials | None, Security(_scheme)]
+    request: Request, _credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer_scheme)]
 ) -> Principal | None:
     token = _bearer(request)
     if token is None:
@@ -229,7 +228,7 @@ def refuse_revoked(deny: DenyList | None, principal: Principal) -> None:
 
 
 async def current_principal(
-    request: Request, _credentials: Annotated[HTTPAuthorizationCredentials | None, Security(_scheme)]
+    request: Request, _credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer_scheme)]
 ) -> Principal:
     principal = await optional_principal(request, _credentials)
     if principal is None:
@@ -251,9 +250,10 @@ KIND_NAMES = {"person": "个人", "enterprise": "企业", "staff": "工作人员
 
 class Requires:
     """Route dependency: a valid token (else 401) whose kind is one of ``kinds`` and that holds at least one of
-    ``scopes`` or ``roles`` (else 403 with ``code``, ``insufficient_scope`` unless the service keeps its own), checked before the body is validated. Empty
-    ``kinds`` admits every kind; empty ``scopes`` and ``roles`` admit every holder of an admitted kind. Returns
-    the :class:`Principal` for the use case's own, record-dependent checks.
+    ``scopes`` or ``roles`` (else 403 with ``code``: ``insufficient_scope`` unless the service keeps its own),
+    checked before the body is validated. Empty ``kinds`` admits every kind; empty ``scopes`` and ``roles`` admit
+    every holder of an admitted kind. Returns the :class:`Principal` for the use case's own, record-dependent
+    checks. ``what`` names the operation in the refusal.
 
     ``Annotated[Principal, Depends(Requires(roles=("catalog_editor",), scopes=("catalog:write",)))]``
     """
