@@ -26,6 +26,7 @@ from gateway.routes import route_table
 from gateway.settings import GatewaySettings
 from gateway.throttle import Throttle, store_fallbacks
 from gateway.upstreams import Upstreams
+from meshkit.access_docs import declare_security
 from meshkit.auth import TokenVerifier
 from meshkit.errors import install_error_handlers, set_problem_base
 from meshkit.headers import SecurityHeaders
@@ -115,7 +116,10 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
     set_problem_base(settings.public_url)
     install_openapi(app, service=None, direct=None)
     combined = CombinedOpenAPI(
-        app.openapi, upstreams, ttl=settings.openapi_cache_seconds, timeout=settings.openapi_timeout
+        lambda: app.openapi(),  # read when merging: declare_security below wraps app.openapi
+        upstreams,
+        ttl=settings.openapi_cache_seconds,
+        timeout=settings.openapi_timeout,
     )
     trusted = TrustedProxies(settings.trusted_proxies)
     metrics_networks = TrustedProxies(settings.metrics_networks)
@@ -129,6 +133,7 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
     )
     app.include_router(docs_router(combined))
     app.include_router(problems_router(Catalogue(settings.problems_file)))
+    declare_security(app)  # the gateway's own operations are public: `security: []`
     guard = TokenGuard(verifier, deny) if settings.verify_tokens else None
     app.add_middleware(
         ProxyMiddleware,

@@ -19,6 +19,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.middleware import Middleware
 from starlette.routing import compile_path
 
+from meshkit.access_docs import declare_security, document_refusals
 from meshkit.auth import TokenVerifier
 from meshkit.db import Database
 from meshkit.errors import install_error_handlers, set_problem_base
@@ -169,8 +170,10 @@ def build_app(
     app.add_middleware(RequestContextMiddleware, service=service)
     app.add_middleware(SecurityHeaders)  # outermost of ours: every response the app sends
     app.include_router(_ops_router(service))
+    document_refusals(routers)  # 401/403 documented where the route's dependencies refuse
     for router in routers:
         app.include_router(router)
+    declare_security(app)  # every operation's `security` and 401/403, from the routes' own dependencies
     return app
 
 

@@ -1,7 +1,14 @@
-"""Access-token verification against identity's JWKS, and the ``CurrentPrincipal`` route dependency.
+"""Access-token verification against identity's JWKS, and the route dependencies that say who may call.
 
 Every service verifies tokens itself (zero trust). The JWKS is cached; a token with an unknown ``kid`` triggers
-one refetch, at most once per ``refetch_interval``. What a principal may do is the owning service's domain rule.
+one refetch, at most once per ``refetch_interval``.
+
+Routes state who may call them with a dependency, checked before the request body is looked at:
+``OptionalPrincipal`` (anyone; a token, when sent, must be valid), ``CurrentPrincipal`` (any valid token), or
+``Requires(kinds=…, scopes=…, roles=…)`` (a valid token of one of ``kinds`` holding one of the scopes or roles).
+What depends on the record (this clerk's department, this applicant's case) stays the owning service's domain
+rule, checked in its use case. :mod:`meshkit.access_docs` derives each operation's OpenAPI ``security`` from
+these dependencies.
 """
 
 from __future__ import annotations
@@ -9,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
@@ -22,11 +30,14 @@ from meshkit.errors import ProblemError
 from meshkit.revocation import DenyList
 
 __all__ = [
+    "KIND_NAMES",
     "CurrentPrincipal",
     "OptionalPrincipal",
     "Principal",
+    "Requires",
     "TokenVerifier",
     "Unauthorized",
+    "bearer_scheme",
     "current_principal",
     "optional_principal",
     "refuse_revoked",
@@ -187,11 +198,16 @@ def _bearer(request: Request) -> str | None:
 
 
 # Declares the scheme in the OpenAPI document; the header itself is parsed by _bearer for precise errors.
-_scheme = HTTPBearer(auto_error=False, description="Access token (RFC 9068 JWT, ES256) issued by identity")
+bearer_scheme = HTTPBearer(
+    auto_error=False,
+    scheme_name="bearer",
+    bearerFormat="JWT",
+    description="Access token (访问令牌; RFC 9068 JWT, ES256) issued by identity",
+)
 
 
 async def optional_principal(
-    request: Request, _credentials: Annotated[HTTPAuthorizationCredentials | None, Security(_scheme)]
+    request: Request, _credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer_scheme)]
 ) -> Principal | None:
     token = _bearer(request)
     if token is None:
@@ -212,7 +228,7 @@ def refuse_revoked(deny: DenyList | None, principal: Principal) -> None:
 
 
 async def current_principal(
-    request: Request, _credentials: Annotated[HTTPAuthorizationCredentials | None, Security(_scheme)]
+    request: Request, _credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer_scheme)]
 ) -> Principal:
     principal = await optional_principal(request, _credentials)
     if principal is None:
@@ -227,3 +243,85 @@ async def current_principal(
 
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
 OptionalPrincipal = Annotated[Principal | None, Depends(optional_principal)]
+
+
+KIND_NAMES = {"person": "个人", "enterprise": "企业", "staff": "工作人员", "system": "部门系统"}
+
+
+class Requires:
+    """Route dependency: a valid token (else 401) whose kind is one of ``kinds`` and that holds at least one of
+    ``scopes`` or ``roles`` (else 403 with ``code``: ``insufficient_scope`` unless the service keeps its own),
+    checked before the body is validated. Empty ``kinds`` admits every kind; empty ``scopes`` and ``roles`` admit
+    every holder of an admitted kind. Returns the :class:`Principal` for the use case's own, record-dependent
+    checks. ``what`` names the operation in the refusal.
+
+    ``Annotated[Principal, Depends(Requires(roles=("catalog_editor",), scopes=("catalog:write",)))]``
+    """
+
+    def __init__(
+        self,
+        *,
+        kinds: Iterable[str] = (),
+        scopes: Iterable[str] = (),
+        roles: Iterable[str] = (),
+        what: str = "此操作",
+        code: str = "insufficient_scope",
+    ) -> None:
+        self.kinds = frozenset(kinds)
+        unknown = self.kinds - KIND_NAMES.keys()
+        if unknown:
+            raise ValueError(f"unknown token kinds: {sorted(unknown)}")
+        self.scopes = frozenset(scopes)
+        self.roles = frozenset(roles)
+        self.what = what
+        self.code = code
+
+    def __repr__(self) -> str:
+        return (
+            f"Requires(kinds={sorted(self.kinds)}, scopes={sorted(self.scopes)}, roles={sorted(self.roles)})"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Requires) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def _key(self) -> tuple[frozenset[str], frozenset[str], frozenset[str], str, str]:
+        return self.kinds, self.scopes, self.roles, self.what, self.code
+
+    def _grants(self) -> str:
+        grants = [f"角色 {r}" for r in sorted(self.roles)] + [f"权限范围 {s}" for s in sorted(self.scopes)]
+        return " 或 ".join(grants)
+
+    def description(self) -> str:
+        """Who may call, in words (the 403's description in the OpenAPI document)."""
+        parts = []
+        if self.kinds:
+            parts.append("令牌类型为 " + " / ".join(f"{KIND_NAMES[k]} ({k})" for k in sorted(self.kinds)))
+        if self.scopes or self.roles:
+            parts.append("持有" + self._grants())
+        return "，".join(parts)
+
+    def refusal(self, principal: Principal) -> str | None:
+        """Why ``principal`` may not call, in Chinese; None when it may."""
+        if self.kinds and principal.kind not in self.kinds:
+            allowed = "、".join(KIND_NAMES[k] for k in sorted(self.kinds))
+            held = KIND_NAMES.get(principal.kind, principal.kind)
+            return f"{self.what}仅限{allowed}，当前令牌属于{held} (token kind {principal.kind} not allowed)"
+        if (self.scopes or self.roles) and not (
+            self.scopes & principal.scopes or self.roles & principal.roles
+        ):
+            return f"{self.what}需要{self._grants()} (insufficient scope or role)"
+        return None
+
+    async def __call__(self, principal: CurrentPrincipal) -> Principal:
+        reason = self.refusal(principal)
+        if reason is not None:
+            raise ProblemError(
+                reason,
+                status=403,
+                code=self.code,
+                headers={"WWW-Authenticate": 'Bearer error="insufficient_scope"'},
+            )
+        return principal

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path
 from pydantic import BaseModel, Field
 
-from cases.api.dependencies import CallerDep, UowDep
+from cases.api.dependencies import BasisReaderDep, UowDep
 from cases.use_cases.bases import case_basis
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
@@ -44,7 +44,7 @@ class CaseBasisOut(BaseModel):
 
 @router.get("/case-bases/{number}", response_model=CaseBasisOut, responses=problem_responses(401, 403, 404))
 async def get_case_basis(
-    uow: UowDep, caller: CallerDep, number: Annotated[str, Path(max_length=50, description="办件编号")]
+    uow: UowDep, caller: BasisReaderDep, number: Annotated[str, Path(max_length=50, description="办件编号")]
 ) -> CaseBasisOut:
     """Who handles the case for whom, and whether it is open (办件依据): what the exchange checks a read of a
     person's or a company's data against when the read cites this case. Systems with scope `cases:basis` only;

@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request
 from pydantic import BaseModel, ConfigDict, Field
 
-from cases.api.dependencies import CallerDep, UowDep
+from cases.api.dependencies import CalendarAdminDep, CallerDep, UowDep
 from cases.domain.calendar import FIRST_YEAR, LAST_YEAR
 from cases.use_cases.calendar import PublishedYear, list_years, publish_year
 from meshkit.errors import problem_responses
@@ -69,7 +69,7 @@ async def calendar_years(uow: UowDep, caller: CallerDep) -> list[YearOut]:
 
 @router.put("/years/{year}", response_model=PublishedOut, responses=problem_responses(401, 403, 422))
 async def publish_calendar_year(
-    request: Request, uow: UowDep, caller: CallerDep, year: Year, body: YearIn
+    request: Request, uow: UowDep, caller: CalendarAdminDep, year: Year, body: YearIn
 ) -> PublishedOut:
     """Enter (or correct) a year's holiday notice (district administrators): the weekdays off and the weekend
     days worked. Replaces what was held for that year, and computes at once the due dates of open cases that

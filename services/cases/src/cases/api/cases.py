@@ -8,9 +8,12 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Query, Request, Response, status
 
 from cases.api.dependencies import (
+    ApplicantDep,
     CalendarDep,
     CallerDep,
     SettingsDep,
+    StaffDep,
+    SupervisorDep,
     UowDep,
     caller_of,
     open_matters,
@@ -220,7 +223,7 @@ def _page(page: Page, limit: int, offset: int) -> CasePage:
 
 
 @router.get("/me/cases", response_model=CasePage, responses=problem_responses(401, 403))
-async def list_my_cases(uow: UowDep, caller: CallerDep, limit: Limit = 20, offset: Offset = 0) -> CasePage:
+async def list_my_cases(uow: UowDep, caller: ApplicantDep, limit: Limit = 20, offset: Offset = 0) -> CasePage:
     """The applicant's own cases (我的办件), wherever they were filed, newest first."""
     return _page(await my_cases(uow, caller=caller, limit=limit, offset=offset), limit, offset)
 
@@ -228,7 +231,7 @@ async def list_my_cases(uow: UowDep, caller: CallerDep, limit: Limit = 20, offse
 @router.get("/queue", response_model=CasePage, responses=problem_responses(401, 403))
 async def work_queue(
     uow: UowDep,
-    caller: CallerDep,
+    caller: StaffDep,
     statuses: Statuses = None,
     due_before: Annotated[date | None, Query()] = None,
     overdue: bool = False,
@@ -251,7 +254,7 @@ async def work_queue(
 
 @router.get("/supervision/overdue", response_model=CasePage, responses=problem_responses(401, 403))
 async def overdue_cases(
-    uow: UowDep, caller: CallerDep, statuses: Statuses = None, limit: Limit = 20, offset: Offset = 0
+    uow: UowDep, caller: SupervisorDep, statuses: Statuses = None, limit: Limit = 20, offset: Offset = 0
 ) -> CasePage:
     """Overdue cases in the supervisor's territory (电子监察 红牌)."""
     page = await supervision_list(

@@ -1,26 +1,35 @@
-"""Dependency aliases for cases routes."""
+"""Dependency aliases for cases routes.
+
+Who may call a route at all (token kind, role, scope) is a dependency, refused with 403 before the body is looked
+at; whose case it is and in which capacity (``cases.domain.access``) is decided in the use cases."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator
-from typing import Annotated
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from starlette.datastructures import State
 
-from cases.domain.access import Caller
+from cases.domain.access import BASIS_SCOPE, Caller
 from cases.domain.calendar import WorkingCalendar
 from cases.settings import CasesSettings
 from cases.store.unit_of_work import CasesUnitOfWork
 from cases.use_cases.calendar import load_calendar
 from cases.use_cases.matters import OpenMatterCache
-from meshkit.auth import CurrentPrincipal, Principal
+from meshkit.auth import CurrentPrincipal, Principal, Requires
 
 __all__ = [
+    "ApplicantDep",
+    "BasisReaderDep",
+    "CalendarAdminDep",
     "CalendarDep",
     "CallerDep",
+    "DepartmentReviewerDep",
     "SettingsDep",
+    "StaffDep",
+    "SupervisorDep",
     "UowDep",
     "caller_of",
     "open_matters",
@@ -84,3 +93,36 @@ UowDep = Annotated[CasesUnitOfWork, Depends(_uow)]
 SettingsDep = Annotated[CasesSettings, Depends(_settings)]
 CallerDep = Annotated[Caller, Depends(_caller)]
 CalendarDep = Annotated[WorkingCalendar, Depends(_calendar)]
+
+
+def _caller_who(requires: Requires) -> Callable[..., Awaitable[Caller]]:
+    """A ``Caller`` dependency that first refuses, with 403, whoever ``requires`` does not admit."""
+
+    async def caller(principal: Principal = Depends(requires)) -> Caller:
+        return caller_of(principal)
+
+    return caller
+
+
+def _who(
+    *,
+    kinds: tuple[str, ...],
+    roles: tuple[str, ...] = (),
+    scopes: tuple[str, ...] = (),
+    what: str,
+    code: str = "not_permitted",
+) -> Any:
+    """``Depends`` on a ``Caller`` admitted by ``Requires(...)``; ``code`` is the 403's, as the use case had it."""
+    return Depends(_caller_who(Requires(kinds=kinds, roles=roles, scopes=scopes, what=what, code=code)))
+
+
+ApplicantDep = Annotated[Caller, _who(kinds=("person", "enterprise"), what="“我的办件”")]
+StaffDep = Annotated[Caller, _who(kinds=("staff",), what="办件队列和材料统计")]
+SupervisorDep = Annotated[Caller, _who(kinds=("staff",), roles=("supervisor",), what="超期办件监察")]
+DepartmentReviewerDep = Annotated[
+    Caller, _who(kinds=("staff",), roles=("department_head", "reviewer"), what="整改处理")
+]
+CalendarAdminDep = Annotated[
+    Caller, _who(kinds=("staff",), roles=("admin",), what="录入节假日安排", code="calendar_admin_only")
+]
+BasisReaderDep = Annotated[Caller, _who(kinds=("system",), scopes=(BASIS_SCOPE,), what="查询办件依据")]

@@ -8,7 +8,7 @@ from typing import Any, Literal
 from fastapi import APIRouter, Request, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 
-from cases.api.dependencies import CalendarDep, CallerDep, UowDep
+from cases.api.dependencies import CalendarDep, CallerDep, DepartmentReviewerDep, UowDep
 from cases.api.paths import CaseId, TaskId
 from cases.domain.evaluation import LEVELS, RECTIFICATION_LABELS, STEP_LABELS, RectificationStatus
 from cases.store.case_models import Evaluation, RectificationTask
@@ -175,7 +175,7 @@ async def evaluate(
 
 
 @router.get("/rectifications", response_model=list[RectificationOut], responses=problem_responses(401, 403))
-async def rectifications(uow: UowDep, caller: CallerDep) -> list[RectificationOut]:
+async def rectifications(uow: UowDep, caller: DepartmentReviewerDep) -> list[RectificationOut]:
     """The caller's department's rectification tasks, newest first."""
     return [RectificationOut.model_validate(t) for t in await list_rectifications(uow, caller=caller)]
 
@@ -186,7 +186,7 @@ async def rectifications(uow: UowDep, caller: CallerDep) -> list[RectificationOu
     responses=problem_responses(401, 403, 404, 409),
 )
 async def rectification_step(
-    uow: UowDep, caller: CallerDep, task_id: TaskId, body: StepIn
+    uow: UowDep, caller: DepartmentReviewerDep, task_id: TaskId, body: StepIn
 ) -> RectificationOut:
     """Record the next step: callback (回访), verification (核实), rectification (整改), feedback (反馈)."""
     task = await advance_rectification(

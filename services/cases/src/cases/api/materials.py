@@ -9,7 +9,7 @@ from urllib.parse import quote, unquote
 from fastapi import APIRouter, Header, Path, Request, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 
-from cases.api.dependencies import CallerDep, SettingsDep, UowDep
+from cases.api.dependencies import CallerDep, SettingsDep, StaffDep, UowDep
 from cases.api.paths import CaseId
 from cases.domain.uploads import ALLOWED_TYPES
 from cases.store.case_models import CaseMaterial, Upload
@@ -225,7 +225,7 @@ async def download_upload(
 @router.get(
     "/statistics/materials", response_model=MaterialStatisticsOut, responses=problem_responses(401, 403)
 )
-async def statistics(uow: UowDep, caller: CallerDep) -> MaterialStatisticsOut:
+async def statistics(uow: UowDep, caller: StaffDep) -> MaterialStatisticsOut:
     """How materials were obtained across the caller's scope (staff: their organization's cases; supervisors:
     their territory), and the share obtained without paper (材料免提交率)."""
     found = await cases.material_statistics(uow, caller=caller)

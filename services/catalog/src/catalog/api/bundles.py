@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Request, Response, status
 
-from catalog.api.dependencies import UowDep
+from catalog.api.dependencies import EditorDep, ReviewerDep, UowDep
 from catalog.api.schemas.bundles import (
     BundleIn,
     BundleMaterialOut,
@@ -18,7 +18,6 @@ from catalog.api.schemas.bundles import (
 from catalog.store.models import Bundle
 from catalog.store.unit_of_work import CatalogUnitOfWork
 from catalog.use_cases import bundles
-from meshkit.auth import CurrentPrincipal
 from meshkit.created import created_response, set_location
 from meshkit.errors import problem_responses
 
@@ -111,7 +110,7 @@ CREATED = created_response(
     "", response_model=BundleOut, status_code=status.HTTP_201_CREATED, responses={**WRITE, **CREATED}
 )
 async def create_bundle(
-    request: Request, response: Response, uow: UowDep, principal: CurrentPrincipal, body: BundleIn
+    request: Request, response: Response, uow: UowDep, principal: EditorDep, body: BundleIn
 ) -> BundleOut:
     """Draft a bundle (草稿); editors of the lead department."""
     shown = await _shown(uow, await bundles.create_bundle(uow, principal, draft=_draft(body)))
@@ -120,9 +119,7 @@ async def create_bundle(
 
 
 @versions_router.put("/{bundle_id}", response_model=BundleOut, responses=WRITE)
-async def update_bundle(
-    uow: UowDep, principal: CurrentPrincipal, bundle_id: BundleId, body: BundleIn
-) -> BundleOut:
+async def update_bundle(uow: UowDep, principal: EditorDep, bundle_id: BundleId, body: BundleIn) -> BundleOut:
     """Change a draft bundle."""
     return await _shown(
         uow, await bundles.update_bundle(uow, principal, bundle_id=bundle_id, draft=_draft(body))
@@ -130,18 +127,18 @@ async def update_bundle(
 
 
 @versions_router.post("/{bundle_id}/submit", response_model=BundleOut, responses=WRITE)
-async def submit_bundle(uow: UowDep, principal: CurrentPrincipal, bundle_id: BundleId) -> BundleOut:
+async def submit_bundle(uow: UowDep, principal: EditorDep, bundle_id: BundleId) -> BundleOut:
     """Send a draft bundle to review (提交审核)."""
     return await _shown(uow, await bundles.submit_bundle(uow, principal, bundle_id=bundle_id))
 
 
 @versions_router.post("/{bundle_id}/publish", response_model=BundleOut, responses=WRITE)
-async def publish_bundle(uow: UowDep, principal: CurrentPrincipal, bundle_id: BundleId) -> BundleOut:
+async def publish_bundle(uow: UowDep, principal: ReviewerDep, bundle_id: BundleId) -> BundleOut:
     """Publish (发布); reviewers. Members must be published. Announces `catalog.bundle_published.v1`."""
     return await _shown(uow, await bundles.publish_bundle(uow, principal, bundle_id=bundle_id))
 
 
 @versions_router.post("/{bundle_id}/retire", response_model=BundleOut, responses=WRITE)
-async def retire_bundle(uow: UowDep, principal: CurrentPrincipal, bundle_id: BundleId) -> BundleOut:
+async def retire_bundle(uow: UowDep, principal: ReviewerDep, bundle_id: BundleId) -> BundleOut:
     """Retire (废止); reviewers. Announces `catalog.bundle_retired.v1`."""
     return await _shown(uow, await bundles.retire_bundle(uow, principal, bundle_id=bundle_id))

@@ -6,11 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response, status
 
-from catalog.api.dependencies import UowDep
+from catalog.api.dependencies import EditorDep, ReviewerDep, UowDep
 from catalog.api.schemas.matters import MatterHistoryOut, MatterIn, MatterOut, MatterPage, NoteIn
 from catalog.domain.matters import MatterSpec
 from catalog.use_cases import matters, workflow
-from meshkit.auth import CurrentPrincipal, OptionalPrincipal
+from meshkit.auth import OptionalPrincipal
 from meshkit.created import created_response, set_location
 from meshkit.errors import problem_responses
 
@@ -81,7 +81,7 @@ async def get_matter_history(uow: UowDep, principal: OptionalPrincipal, code: Co
     "", response_model=MatterOut, status_code=status.HTTP_201_CREATED, responses={**WRITE, **CREATED}
 )
 async def create_matter(
-    request: Request, response: Response, uow: UowDep, principal: CurrentPrincipal, body: MatterIn
+    request: Request, response: Response, uow: UowDep, principal: EditorDep, body: MatterIn
 ) -> MatterOut:
     """Create a draft version (草稿): the first of a new code, or the next of an existing one. Editors of the
     department (role `catalog_editor` with a matching `org`) or department systems (scope `catalog:write`)."""
@@ -90,9 +90,7 @@ async def create_matter(
 
 
 @versions_router.put("/{matter_id}", response_model=MatterOut, responses=WRITE)
-async def update_matter(
-    uow: UowDep, principal: CurrentPrincipal, matter_id: MatterId, body: MatterIn
-) -> MatterOut:
+async def update_matter(uow: UowDep, principal: EditorDep, matter_id: MatterId, body: MatterIn) -> MatterOut:
     """Change a draft. Published versions are immutable (409 `matter_immutable`): revise them instead."""
     return MatterOut.model_validate(
         await matters.update_draft(uow, principal, matter_id=matter_id, spec=_spec(body))
@@ -106,7 +104,7 @@ async def update_matter(
     responses={**WRITE, **CREATED},
 )
 async def revise_matter(
-    request: Request, response: Response, uow: UowDep, principal: CurrentPrincipal, matter_id: MatterId
+    request: Request, response: Response, uow: UowDep, principal: EditorDep, matter_id: MatterId
 ) -> MatterOut:
     """A new draft version copied from this one (修订), without validity dates."""
     revised = await matters.revise(uow, principal, matter_id=matter_id)
@@ -114,15 +112,13 @@ async def revise_matter(
 
 
 @versions_router.post("/{matter_id}/submit", response_model=MatterOut, responses=WRITE)
-async def submit_matter(uow: UowDep, principal: CurrentPrincipal, matter_id: MatterId) -> MatterOut:
+async def submit_matter(uow: UowDep, principal: EditorDep, matter_id: MatterId) -> MatterOut:
     """Send a draft to review (提交审核); editors of the department."""
     return MatterOut.model_validate(await workflow.submit_matter(uow, principal, matter_id=matter_id))
 
 
 @versions_router.post("/{matter_id}/return", response_model=MatterOut, responses=WRITE)
-async def return_matter(
-    uow: UowDep, principal: CurrentPrincipal, matter_id: MatterId, body: NoteIn
-) -> MatterOut:
+async def return_matter(uow: UowDep, principal: ReviewerDep, matter_id: MatterId, body: NoteIn) -> MatterOut:
     """Send a version in review back to draft with a note (退回修改); reviewers."""
     return MatterOut.model_validate(
         await workflow.return_matter(uow, principal, matter_id=matter_id, note=body.note)
@@ -130,7 +126,7 @@ async def return_matter(
 
 
 @versions_router.post("/{matter_id}/publish", response_model=MatterOut, responses=WRITE)
-async def publish_matter(uow: UowDep, principal: CurrentPrincipal, matter_id: MatterId) -> MatterOut:
+async def publish_matter(uow: UowDep, principal: ReviewerDep, matter_id: MatterId) -> MatterOut:
     """Publish a version in review (发布); reviewers (role `catalog_reviewer` or scope `catalog:publish`).
     Every quality rule and the validity periods are checked; a 422 problem lists every violation. Announces
     `catalog.matter_published.v1`."""
@@ -138,9 +134,7 @@ async def publish_matter(uow: UowDep, principal: CurrentPrincipal, matter_id: Ma
 
 
 @versions_router.post("/{matter_id}/retire", response_model=MatterOut, responses=WRITE)
-async def retire_matter(
-    uow: UowDep, principal: CurrentPrincipal, matter_id: MatterId, body: NoteIn
-) -> MatterOut:
+async def retire_matter(uow: UowDep, principal: ReviewerDep, matter_id: MatterId, body: NoteIn) -> MatterOut:
     """Retire a published version (废止); reviewers. Announces `catalog.matter_retired.v1`."""
     return MatterOut.model_validate(
         await workflow.retire_matter(uow, principal, matter_id=matter_id, note=body.note)

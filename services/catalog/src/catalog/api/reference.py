@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Response, status
 
-from catalog.api.dependencies import UowDep
+from catalog.api.dependencies import AdministratorDep, UowDep
 from catalog.api.schemas.reference import (
     DictionaryEntryIn,
     DictionaryEntryOut,
@@ -17,7 +17,6 @@ from catalog.api.schemas.reference import (
 from catalog.domain.codes import DICTIONARY_INFO, Dictionary
 from catalog.store.models import DictionaryEntry
 from catalog.use_cases import reference
-from meshkit.auth import CurrentPrincipal
 from meshkit.bounds import column_length
 from meshkit.errors import problem_responses
 
@@ -65,7 +64,7 @@ async def get_dictionary(uow: UowDep, name: Name) -> DictionaryOut:
 )
 async def put_dictionary_entry(
     uow: UowDep,
-    principal: CurrentPrincipal,
+    principal: AdministratorDep,
     name: Name,
     code: Annotated[str, Path(max_length=column_length(DictionaryEntry.code))],
     body: DictionaryEntryIn,
@@ -85,7 +84,7 @@ async def list_synonyms(uow: UowDep) -> list[SynonymOut]:
 
 
 @router.put("/synonyms/{term}", response_model=SynonymOut, responses=ADMIN, tags=["同义词 (synonyms)"])
-async def put_synonym(uow: UowDep, principal: CurrentPrincipal, term: Term, body: SynonymIn) -> SynonymOut:
+async def put_synonym(uow: UowDep, principal: AdministratorDep, term: Term, body: SynonymIn) -> SynonymOut:
     """Set what a colloquial term means (开饭店 → 食品经营许可, 餐饮); administrators."""
     return SynonymOut.model_validate(
         await reference.put_synonym(uow, principal, term=term, expansions=body.expansions)
@@ -95,7 +94,7 @@ async def put_synonym(uow: UowDep, principal: CurrentPrincipal, term: Term, body
 @router.delete(
     "/synonyms/{term}", status_code=status.HTTP_204_NO_CONTENT, responses=ADMIN, tags=["同义词 (synonyms)"]
 )
-async def delete_synonym(uow: UowDep, principal: CurrentPrincipal, term: Term) -> Response:
+async def delete_synonym(uow: UowDep, principal: AdministratorDep, term: Term) -> Response:
     """Remove a synonym; administrators."""
     await reference.remove_synonym(uow, principal, term=term)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -6,12 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from catalog.api.dependencies import UowDep
+from catalog.api.dependencies import EditorDep, UowDep
 from catalog.api.schemas.reference import ImportReportOut, RowErrorOut
 from catalog.transfer import read_table
 from catalog.transfer.files import TableError
 from catalog.use_cases import transfer
-from meshkit.auth import CurrentPrincipal
 from meshkit.errors import ProblemError, problem_responses
 
 __all__ = ["router"]
@@ -68,7 +67,7 @@ def _format(request: Request, given: str | None) -> str:
 async def import_matters(
     request: Request,
     uow: UowDep,
-    principal: CurrentPrincipal,
+    principal: EditorDep,
     format: Annotated[
         str | None,
         Query(max_length=4, pattern="^(csv|xlsx)$", description="csv | xlsx; default from Content-Type"),

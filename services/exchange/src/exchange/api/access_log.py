@@ -10,7 +10,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 
-from exchange.api.dependencies import NowDep, ReadPathDep, UowDep
+from exchange.api.dependencies import NowDep, ReadPathDep, UowDep, permitted
+from exchange.domain.access import Operation
 from exchange.domain.labels import OUTCOME_LABELS, REASON_LABELS, label_of
 from exchange.runtime import runtime_of
 from exchange.use_cases import access_log, checkpoints
@@ -18,7 +19,7 @@ from exchange.use_cases.access_log import CheckpointTrust
 from exchange.use_cases.bases import BasisUnavailable
 from exchange.use_cases.checkpoints import CheckpointRecord
 from exchange.use_cases.errors import Unavailable
-from meshkit.auth import CurrentPrincipal
+from meshkit.auth import CurrentPrincipal, Principal
 from meshkit.bounds import JSON_INTEGER_MAX, MAX_OFFSET
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
@@ -203,7 +204,9 @@ class HiddenRead(ReadOfMyData):
 )
 async def hidden_reads(
     uow: UowDep,
-    principal: CurrentPrincipal,
+    principal: Annotated[
+        Principal, permitted(Operation.AUDIT, Operation.ADMINISTER, what="查看暂不告知的查询记录")
+    ],
     now: NowDep,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
@@ -239,7 +242,13 @@ async def hidden_reads(
 
 
 @router.get("/chain", response_model=ChainReportOut, responses=problem_responses(401, 403))
-async def verify_chain(uow: UowDep, principal: CurrentPrincipal, trust: TrustDep) -> ChainReportOut:
+async def verify_chain(
+    uow: UowDep,
+    principal: Annotated[
+        Principal, permitted(Operation.AUDIT, Operation.ADMINISTER, what="校验访问日志", code="forbidden")
+    ],
+    trust: TrustDep,
+) -> ChainReportOut:
     """Verify the hash chain (校验日志哈希链) link by link and against every signed checkpoint, and report the first
     break (operators and auditors)."""
     report = await access_log.verify_chain(uow, caller=principal, trust=trust)

@@ -8,15 +8,16 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from exchange.api.dependencies import DataPrincipal, NowDep, SealerDep, SettingsDep, UowDep, admit
+from exchange.api.dependencies import DataPrincipal, NowDep, SealerDep, SettingsDep, UowDep, admit, permitted
 from exchange.api.lanes import json_bytes
 from exchange.api.records import PurposeIn
+from exchange.domain.access import PLATFORM_SCOPE, Operation
 from exchange.domain.certificate_types import CertificateType
 from exchange.domain.certificates import CertificateStatus
 from exchange.domain.subjects import SubjectKind
 from exchange.runtime import runtime_of
 from exchange.use_cases import certificates
-from meshkit.auth import CurrentPrincipal, Principal, current_principal
+from meshkit.auth import Principal, current_principal
 from meshkit.created import created_response, set_location
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
@@ -175,7 +176,9 @@ async def missing_certificate_types(uow: UowDep) -> list[MissingTypeOut]:
 async def register_certificate_type(
     request: Request,
     uow: UowDep,
-    principal: CurrentPrincipal,
+    principal: Annotated[
+        Principal, permitted(Operation.ADMINISTER, what="维护电子证照类型目录", code="forbidden")
+    ],
     body: CertificateTypeIn,
     code: Annotated[str, Path(max_length=40, description="national type code (证照类型代码), 21 characters")],
 ) -> CertificateTypeOut:
@@ -210,7 +213,7 @@ async def issue_certificate(
     request: Request,
     body: IssueIn,
     uow: UowDep,
-    principal: CurrentPrincipal,
+    principal: Annotated[Principal, permitted(Operation.ISSUE_CERTIFICATES, what="登记电子证照")],
     sealer: SealerDep,
     settings: SettingsDep,
     now: NowDep,
@@ -295,7 +298,11 @@ router.add_api_route(
     dependencies=[NoStore],
 )
 async def change_certificate_status(
-    identifier: Identifier, body: StatusIn, uow: UowDep, principal: CurrentPrincipal, settings: SettingsDep
+    identifier: Identifier,
+    body: StatusIn,
+    uow: UowDep,
+    principal: Annotated[Principal, permitted(Operation.ISSUE_CERTIFICATES, what="变更证照状态")],
+    settings: SettingsDep,
 ) -> CertificateOut:
     """Change the status (暂扣, 撤销, 注销, 失效, 吊销, or back to 有效 from 暂扣; issuer only)."""
     certificate = await certificates.change_status(
@@ -316,7 +323,18 @@ async def change_certificate_status(
     dependencies=[NoStore],
 )
 async def certificate_history(
-    identifier: Identifier, uow: UowDep, principal: CurrentPrincipal
+    identifier: Identifier,
+    uow: UowDep,
+    principal: Annotated[
+        Principal,
+        permitted(
+            Operation.ISSUE_CERTIFICATES,
+            Operation.AUDIT,
+            Operation.ADMINISTER,
+            scopes=(PLATFORM_SCOPE,),
+            what="查看证照状态变更记录",
+        ),
+    ],
 ) -> list[ChangeOut]:
     """The status history of a certificate (状态变更记录)."""
     return [

@@ -6,16 +6,18 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Header, Path, Query, Request
+from fastapi import APIRouter, Depends, Header, Path, Query, Request, Security
+from fastapi.security import APIKeyHeader
 from pydantic import BaseModel, ConfigDict, Field
 
-from exchange.api.dependencies import NowDep, SealerDep, SettingsDep, UowDep
+from exchange.api.dependencies import NowDep, SealerDep, SettingsDep, UowDep, permitted
+from exchange.domain.access import Operation
 from exchange.runtime import runtime_of
 from exchange.use_cases import city, city_inbound
 from exchange.use_cases.city_inbound import MAX_ITEMS
-from meshkit.auth import CurrentPrincipal
+from meshkit.auth import Principal
 from meshkit.bounds import JSON_INTEGER_MAX
-from meshkit.errors import problem_responses
+from meshkit.errors import ProblemError, problem_responses
 from meshkit.headers import NoStore
 
 __all__ = ["router"]
@@ -63,14 +65,20 @@ class PushOut(BaseModel):
 
 
 @router.get("/status", response_model=LinkStatus, responses=problem_responses(401, 403))
-async def link_status(now: NowDep, uow: UowDep, principal: CurrentPrincipal) -> LinkStatus:
+async def link_status(
+    now: NowDep,
+    uow: UowDep,
+    principal: Annotated[Principal, permitted(Operation.ADMINISTER, what="查看对接队列", code="forbidden")],
+) -> LinkStatus:
     """Backlog, lag and dead letters of the delivery to the city platform (operators)."""
     return LinkStatus(**await city.link_status(uow, caller=principal, now=now))
 
 
 @router.get("/dead-letters", response_model=list[DeadLetter], responses=problem_responses(401, 403))
 async def list_dead_letters(
-    uow: UowDep, principal: CurrentPrincipal, limit: Annotated[int, Query(ge=1, le=500)] = 100
+    uow: UowDep,
+    principal: Annotated[Principal, permitted(Operation.ADMINISTER, what="查看对接队列", code="forbidden")],
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> list[DeadLetter]:
     """Records the platform kept refusing, with the reason (operators)."""
     return [DeadLetter.model_validate(r) for r in await city.dead_letters(uow, caller=principal, limit=limit)]
@@ -78,7 +86,10 @@ async def list_dead_letters(
 
 @router.post("/replay", response_model=ReplayOut, responses=problem_responses(401, 403))
 async def replay_city_records(
-    now: NowDep, body: ReplayIn, uow: UowDep, principal: CurrentPrincipal
+    now: NowDep,
+    body: ReplayIn,
+    uow: UowDep,
+    principal: Annotated[Principal, permitted(Operation.ADMINISTER, what="重放对接队列", code="forbidden")],
 ) -> ReplayOut:
     """Put dead records back in line, in their original order per case (operators)."""
     return ReplayOut(requeued=await city.replay(uow, caller=principal, ids=body.ids, now=now))
@@ -122,6 +133,31 @@ PUSH_BODY = {
 }
 
 
+# The city platform authenticates by signing each push (not with a token): declared as the operation's security.
+CITY_SIGNATURE = APIKeyHeader(
+    name="X-Tongban-Signature",
+    scheme_name="city_signature",
+    auto_error=False,
+    description="The city platform's signature (市级平台签名, SM2-SM3 or HMAC-SHA256, base64) over "
+    "`timestamp\\nnonce\\nbody`, with X-Tongban-Signature-Alg, X-Tongban-Timestamp and X-Tongban-Nonce",
+)
+
+
+async def _city_signature(value: Annotated[str | None, Security(CITY_SIGNATURE)]) -> str:
+    """401 before anything else is looked at when the push is unsigned."""
+    if not value:
+        raise ProblemError(
+            "缺少市级平台签名 X-Tongban-Signature (the city platform signs every push)",
+            status=401,
+            code="invalid_signature",
+        )
+    if len(value) > 512:
+        raise ProblemError(
+            "签名过长 (X-Tongban-Signature over 512 characters)", status=401, code="invalid_signature"
+        )
+    return value
+
+
 @router.post(
     "/inbound/{kind}",
     response_model=PushOut,
@@ -139,7 +175,7 @@ async def receive_city_push(
     algorithm: Annotated[str, Header(alias="X-Tongban-Signature-Alg", max_length=20)],
     timestamp: Annotated[str, Header(alias="X-Tongban-Timestamp", max_length=20)],
     nonce: Annotated[str, Header(alias="X-Tongban-Nonce", min_length=8, max_length=64)],
-    signature: Annotated[str, Header(alias="X-Tongban-Signature", max_length=512)],
+    signature: Annotated[str, Depends(_city_signature)],
 ) -> PushOut:
     """回流: the city platform pushes matters or cases down, signed (SM2-SM3 or HMAC-SHA256) over
     ``timestamp\\nnonce\\nbody``; body ``{"batch": ..., "items": [...]}``."""

@@ -1,15 +1,22 @@
-"""Dependency aliases for exchange routes."""
+"""Dependency aliases for exchange routes.
+
+:func:`permitted` states on a route who may call it at all, from the hub's permission table
+(``exchange.domain.access.PERMISSIONS``: the scope a department system needs, the roles a staff member needs),
+refused with 403 before the body is looked at. It admits a little more than ``may`` (a scope or a role from
+either kind of token) and never less: the use case still decides with ``may``, bound to the caller's own
+organization and the record."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import AsyncIterator
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 
 from exchange.clients.outbound import Outbound
+from exchange.domain.access import PERMISSIONS, Operation
 from exchange.domain.limits import OverBurst, PayloadLimits
 from exchange.runtime import runtime_of
 from exchange.sealing import Sealer
@@ -17,7 +24,7 @@ from exchange.settings import ExchangeSettings
 from exchange.store.driver import ResourceSnapshots
 from exchange.store.unit_of_work import ExchangeUnitOfWork
 from exchange.use_cases.reads import Providers, ReadPath
-from meshkit.auth import CurrentPrincipal, Principal
+from meshkit.auth import CurrentPrincipal, Principal, Requires
 from meshkit.errors import ProblemError
 from meshkit.observability import current_request_id
 
@@ -27,6 +34,7 @@ __all__ = [
     "NowDep",
     "OutboundDep",
     "ProvidersDep",
+    "PusherPrincipal",
     "ReadPathDep",
     "RequestIdDep",
     "SealerDep",
@@ -34,6 +42,7 @@ __all__ = [
     "SnapshotsDep",
     "UowDep",
     "admit",
+    "permitted",
 ]
 
 
@@ -85,6 +94,37 @@ async def _request_id() -> str | None:
     return current_request_id()
 
 
+def requirement(
+    *operations: Operation, scopes: tuple[str, ...] = (), what: str, code: str = "not_permitted"
+) -> Requires:
+    """Government callers (staff, systems) holding the scope or one of the roles of any of ``operations``; with no
+    operation, any government caller (where the use case's own refusal is the more precise one, e.g. a resource
+    whose endpoint only the provider's administrators set: ``endpoint_not_allowed``)."""
+    grants = [PERMISSIONS[operation] for operation in operations]
+    return Requires(
+        kinds=("staff", "system"),
+        scopes={grant.scope for grant in grants} | set(scopes),
+        roles={role for grant in grants for role in grant.roles},
+        what=what,
+        code=code,
+    )
+
+
+def permitted(
+    *operations: Operation, scopes: tuple[str, ...] = (), what: str, code: str = "not_permitted"
+) -> Any:
+    """``Depends`` on :func:`requirement`: ``principal: Annotated[Principal, permitted(Operation.AUDIT, ...)]``."""
+    return Depends(requirement(*operations, scopes=scopes, what=what, code=code))
+
+
+_PUSHER = requirement(Operation.PUSH_RECORDS, what="推送数据")
+
+
+async def _data_pusher(request: Request, principal: Annotated[Principal, Depends(_PUSHER)]) -> Principal:
+    """A caller who may push records at all, after its client's token bucket allowed the request."""
+    return await admit(request, principal)
+
+
 async def _data_principal(request: Request, principal: CurrentPrincipal) -> Principal:
     """The caller, after its client's token bucket allowed one more request on the data path."""
     return await admit(request, principal)
@@ -122,4 +162,5 @@ RequestIdDep = Annotated[str | None, Depends(_request_id)]
 SnapshotsDep = Annotated[ResourceSnapshots, Depends(_snapshots)]
 NowDep = Annotated[datetime, Depends(_now)]
 DataPrincipal = Annotated[Principal, Depends(_data_principal)]
+PusherPrincipal = Annotated[Principal, Depends(_data_pusher)]
 ReadPathDep = Annotated[ReadPath, Depends(_read_path)]

@@ -8,10 +8,11 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request
 from pydantic import BaseModel, ConfigDict, Field
 
-from exchange.api.dependencies import UowDep
+from exchange.api.dependencies import UowDep, permitted
+from exchange.domain.access import Operation
 from exchange.runtime import runtime_of
 from exchange.use_cases import duties
-from meshkit.auth import CurrentPrincipal
+from meshkit.auth import CurrentPrincipal, Principal
 from meshkit.errors import problem_responses
 
 __all__ = ["router"]
@@ -49,7 +50,7 @@ class DutyOut(DutyIn):
 async def put_duty(
     request: Request,
     uow: UowDep,
-    principal: CurrentPrincipal,
+    principal: Annotated[Principal, permitted(Operation.ADMINISTER, what="登记履职依据")],
     body: DutyIn,
     code: Annotated[
         str,

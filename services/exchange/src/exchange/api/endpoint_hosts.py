@@ -7,10 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request
 from pydantic import BaseModel, Field
 
-from exchange.api.dependencies import UowDep
+from exchange.api.dependencies import UowDep, permitted
+from exchange.domain.access import Operation
 from exchange.runtime import runtime_of
 from exchange.use_cases import endpoints
-from meshkit.auth import CurrentPrincipal
+from meshkit.auth import Principal
 from meshkit.errors import problem_responses
 
 __all__ = ["router"]
@@ -34,7 +35,14 @@ class EndpointHostsOut(BaseModel):
 
 
 @router.get("", response_model=EndpointHostsOut, responses=problem_responses(403, 404))
-async def endpoint_hosts(uow: UowDep, principal: CurrentPrincipal, code: MemberCode) -> EndpointHostsOut:
+async def endpoint_hosts(
+    uow: UowDep,
+    principal: Annotated[
+        Principal,
+        permitted(Operation.ADMINISTER, Operation.SET_ENDPOINT, what="查看接口主机名单", code="forbidden"),
+    ],
+    code: MemberCode,
+) -> EndpointHostsOut:
     """The hosts the member's provider endpoints may point at (operators, and the member's administrators)."""
     hosts = await endpoints.endpoint_hosts_of(uow, caller=principal, member_code=code)
     return EndpointHostsOut(member_code=code, hosts=hosts)
@@ -42,7 +50,13 @@ async def endpoint_hosts(uow: UowDep, principal: CurrentPrincipal, code: MemberC
 
 @router.put("", response_model=EndpointHostsOut, responses=problem_responses(403, 404, 422))
 async def set_endpoint_hosts(
-    request: Request, uow: UowDep, principal: CurrentPrincipal, code: MemberCode, body: EndpointHostsIn
+    request: Request,
+    uow: UowDep,
+    principal: Annotated[
+        Principal, permitted(Operation.ADMINISTER, what="维护接口主机名单", code="forbidden")
+    ],
+    code: MemberCode,
+    body: EndpointHostsIn,
 ) -> EndpointHostsOut:
     """Replace the member's endpoint hosts (operators only). A resource whose endpoint is on a host taken off the
     list is refused at its next read (``endpoint_refused``), never called."""

@@ -9,13 +9,14 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from exchange.api.dependencies import NowDep, ReadPathDep, SettingsDep, UowDep
+from exchange.api.dependencies import NowDep, ReadPathDep, SettingsDep, UowDep, permitted
 from exchange.api.resources import ItemKey
+from exchange.domain.access import Operation
 from exchange.domain.grants import effective_status
 from exchange.store.driver import GrantCopies
 from exchange.store.models import ShareRequest
 from exchange.use_cases import grants
-from meshkit.auth import CurrentPrincipal
+from meshkit.auth import CurrentPrincipal, Principal
 from meshkit.bounds import MAX_OFFSET
 from meshkit.created import created_response, set_location
 from meshkit.errors import problem_responses
@@ -112,7 +113,12 @@ async def request_share(
 @router.get("", response_model=list[RequestOut], responses=problem_responses(403, 422))
 async def list_requests(
     uow: UowDep,
-    principal: CurrentPrincipal,
+    principal: Annotated[
+        Principal,
+        permitted(
+            Operation.REQUEST_SHARING, Operation.ANSWER_SHARING, Operation.ADMINISTER, what="查看共享申请"
+        ),
+    ],
     now: NowDep,
     role: Annotated[
         Literal["requester", "provider", "all"], Query(description="as requester or provider")
@@ -139,7 +145,15 @@ async def list_requests(
 
 @router.get("/{request_id}", response_model=RequestOut, responses=problem_responses(403, 404))
 async def get_request(
-    request_id: uuid.UUID, uow: UowDep, principal: CurrentPrincipal, now: NowDep
+    request_id: uuid.UUID,
+    uow: UowDep,
+    principal: Annotated[
+        Principal,
+        permitted(
+            Operation.REQUEST_SHARING, Operation.ANSWER_SHARING, Operation.ADMINISTER, what="查看共享申请"
+        ),
+    ],
+    now: NowDep,
 ) -> RequestOut:
     """One share request (requester or provider)."""
     return _out(await grants.get_request(uow, caller=principal, request_id=request_id), local_date(now))
@@ -153,7 +167,7 @@ async def grant_request(
     request_id: uuid.UUID,
     body: AnswerIn,
     uow: UowDep,
-    principal: CurrentPrincipal,
+    principal: Annotated[Principal, permitted(Operation.ANSWER_SHARING, what="答复共享申请")],
     path: ReadPathDep,
 ) -> RequestOut:
     """Grant (授权), optionally fewer items or a shorter validity (provider only)."""
@@ -175,7 +189,11 @@ async def grant_request(
     "/{request_id}/refuse", response_model=RequestOut, responses=problem_responses(403, 404, 409, 422)
 )
 async def refuse_request(
-    now: NowDep, request_id: uuid.UUID, body: RefuseIn, uow: UowDep, principal: CurrentPrincipal
+    now: NowDep,
+    request_id: uuid.UUID,
+    body: RefuseIn,
+    uow: UowDep,
+    principal: Annotated[Principal, permitted(Operation.ANSWER_SHARING, what="答复共享申请")],
 ) -> RequestOut:
     """Refuse with a reason (拒绝并说明理由; provider only)."""
     request = await grants.answer_request(
@@ -193,7 +211,11 @@ async def refuse_request(
 
 @router.post("/{request_id}/withdraw", response_model=RequestOut, responses=problem_responses(403, 404, 409))
 async def withdraw_request(
-    request_id: uuid.UUID, uow: UowDep, principal: CurrentPrincipal, now: NowDep, path: ReadPathDep
+    request_id: uuid.UUID,
+    uow: UowDep,
+    principal: Annotated[Principal, permitted(Operation.REQUEST_SHARING, what="撤回共享申请")],
+    now: NowDep,
+    path: ReadPathDep,
 ) -> RequestOut:
     """Withdraw a pending request or give up a grant (requester only): this replica's reads stop using the grant
     at once, the others within `EXCHANGE_RESOURCE_CACHE_SECONDS`."""

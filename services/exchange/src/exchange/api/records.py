@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Path, Request, Response
 from pydantic import AwareDatetime, BaseModel, Field
 
-from exchange.api.dependencies import DataPrincipal, LimitsDep, SealerDep, UowDep, admit
+from exchange.api.dependencies import DataPrincipal, LimitsDep, PusherPrincipal, SealerDep, UowDep, admit
 from exchange.api.lanes import json_bytes
 from exchange.api.resources import ItemKey
 from exchange.domain.sharing import Purpose
@@ -166,7 +166,7 @@ router.add_api_route(
     "/records", response_model=PushOut, responses=problem_responses(401, 403, 404, 409, 413, 422, 429)
 )
 async def push_records(
-    code: Code, body: PushIn, uow: UowDep, principal: DataPrincipal, sealer: SealerDep, limits: LimitsDep
+    code: Code, body: PushIn, uow: UowDep, principal: PusherPrincipal, sealer: SealerDep, limits: LimitsDep
 ) -> PushOut:
     """Push hosted records (库表推送), bulk or incremental: newer versions replace older ones."""
     pushed = [records.PushedRecord(r.identifier, r.version, r.data, r.deleted) for r in body.records]

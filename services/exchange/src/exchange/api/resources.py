@@ -9,12 +9,13 @@ from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, ConfigDict, Field
 
 from exchange import use_cases
-from exchange.api.dependencies import OutboundDep, SnapshotsDep, UowDep
+from exchange.api.dependencies import OutboundDep, SnapshotsDep, UowDep, permitted
+from exchange.domain.access import Operation
 from exchange.domain.resources import item_schema
 from exchange.domain.sharing import Decision
 from exchange.store.models import Member, Resource
 from exchange.use_cases import directory
-from meshkit.auth import CurrentPrincipal, OptionalPrincipal
+from meshkit.auth import OptionalPrincipal, Principal
 from meshkit.errors import problem_responses
 
 __all__ = ["router"]
@@ -114,7 +115,10 @@ async def list_members(uow: UowDep) -> list[MemberOut]:
 
 @router.put("/members/{code}", response_model=MemberOut, responses=problem_responses(403, 422))
 async def register_member(
-    uow: UowDep, principal: CurrentPrincipal, code: Annotated[str, Path(max_length=40)], body: MemberIn
+    uow: UowDep,
+    principal: Annotated[Principal, permitted(Operation.ADMINISTER, what="登记成员单位", code="forbidden")],
+    code: Annotated[str, Path(max_length=40)],
+    body: MemberIn,
 ) -> MemberOut:
     """Register or update a member organization (operators only)."""
     member = Member(code=code, name=body.name, credit_code=body.credit_code, active=body.active)
@@ -148,7 +152,7 @@ async def resource_schema(uow: UowDep, code: Code) -> dict[str, Any]:
 @router.put("/resources/{code}", response_model=ResourceOut, responses=problem_responses(403, 422))
 async def register_resource(
     uow: UowDep,
-    principal: CurrentPrincipal,
+    principal: Annotated[Principal, permitted(what="登记数据资源")],
     code: Code,
     body: ResourceIn,
     snapshots: SnapshotsDep,

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
 
-from exchange.api.dependencies import NowDep, OutboundDep, SealerDep, UowDep
+from exchange.api.dependencies import NowDep, OutboundDep, SealerDep, UowDep, permitted
+from exchange.domain.access import Operation
 from exchange.use_cases import subscriptions
 from exchange.use_cases.deliveries import notify_subject
-from meshkit.auth import CurrentPrincipal
+from meshkit.auth import Principal
 from meshkit.created import created_response, set_location
 from meshkit.errors import problem_responses
 from meshkit.legaldate import local_date
@@ -81,7 +82,7 @@ async def subscribe(
     now: NowDep,
     body: SubscriptionIn,
     uow: UowDep,
-    principal: CurrentPrincipal,
+    principal: Annotated[Principal, permitted(Operation.SUBSCRIBE, what="订阅数据变更")],
     sealer: SealerDep,
     outbound: OutboundDep,
 ) -> SubscriptionOut:
@@ -102,7 +103,10 @@ async def subscribe(
 
 
 @router.get("", response_model=list[SubscriptionOut], responses=problem_responses(403))
-async def list_subscriptions(uow: UowDep, principal: CurrentPrincipal) -> list[SubscriptionOut]:
+async def list_subscriptions(
+    uow: UowDep,
+    principal: Annotated[Principal, permitted(Operation.SUBSCRIBE, Operation.ADMINISTER, what="查看订阅")],
+) -> list[SubscriptionOut]:
     """One's organization's subscriptions, each with its delivery backlog (pending, dead, last error)."""
     views = await subscriptions.list_subscriptions(uow, caller=principal)
     return [_out(v.subscription, v.backlog) for v in views]
@@ -112,7 +116,10 @@ async def list_subscriptions(uow: UowDep, principal: CurrentPrincipal) -> list[S
     "/{subscription_id}/replay", response_model=SubscriptionOut, responses=problem_responses(403, 404)
 )
 async def replay_subscription(
-    now: NowDep, subscription_id: uuid.UUID, uow: UowDep, principal: CurrentPrincipal
+    now: NowDep,
+    subscription_id: uuid.UUID,
+    uow: UowDep,
+    principal: Annotated[Principal, permitted(Operation.SUBSCRIBE, Operation.ADMINISTER, what="重放订阅")],
 ) -> SubscriptionOut:
     """Retry the subscription's dead deliveries."""
     view = await subscriptions.replay_dead(uow, caller=principal, subscription_id=subscription_id, now=now)
@@ -121,7 +128,9 @@ async def replay_subscription(
 
 @router.delete("/{subscription_id}", status_code=204, responses=problem_responses(403, 404))
 async def cancel_subscription(
-    subscription_id: uuid.UUID, uow: UowDep, principal: CurrentPrincipal
+    subscription_id: uuid.UUID,
+    uow: UowDep,
+    principal: Annotated[Principal, permitted(Operation.SUBSCRIBE, Operation.ADMINISTER, what="取消订阅")],
 ) -> Response:
     """Cancel a subscription."""
     await subscriptions.cancel(uow, caller=principal, subscription_id=subscription_id)

@@ -1,7 +1,12 @@
-"""Dependencies for the subject routes: the acting subject and the personal-data cipher."""
+"""Dependencies for the subject routes: the acting subject and the personal-data cipher.
+
+A route states which kinds of token may call it at all (:class:`meshkit.auth.Requires`), refused with 403 before
+the body is looked at. Only the kind: identity reads a staff member's roles and a client's scopes from its current
+record (``resolve_actor``), not from the token, and the use cases decide with them."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 from fastapi import Depends
@@ -10,9 +15,18 @@ from identity.api.dependencies import CipherDep, UowDep
 from identity.domain.authorization import Actor
 from identity.use_cases.actors import resolve_actor
 from identity.use_cases.revocations import refusal
-from meshkit.auth import CurrentPrincipal, OptionalPrincipal, Principal, Unauthorized
+from meshkit.auth import CurrentPrincipal, OptionalPrincipal, Principal, Requires, Unauthorized
 
-__all__ = ["ActorDep", "CipherDep", "OptionalActorDep"]
+__all__ = [
+    "ActorDep",
+    "AdministratorActorDep",
+    "CipherDep",
+    "ClerkActorDep",
+    "OptionalActorDep",
+    "PersonActorDep",
+    "RepresentativeActorDep",
+    "VerifierActorDep",
+]
 
 
 async def _resolve(uow: UowDep, principal: Principal) -> Actor:
@@ -41,3 +55,21 @@ async def _optional_actor(uow: UowDep, principal: OptionalPrincipal) -> Actor | 
 
 ActorDep = Annotated[Actor, Depends(_actor)]
 OptionalActorDep = Annotated[Actor | None, Depends(_optional_actor)]
+
+
+def _actor_of(*kinds: str, what: str) -> Callable[..., Awaitable[Actor]]:
+    requires = Requires(kinds=kinds, what=what, code="forbidden")
+
+    async def actor(uow: UowDep, principal: Principal = Depends(requires)) -> Actor:
+        return await _resolve(uow, principal)
+
+    return actor
+
+
+AdministratorActorDep = Annotated[
+    Actor, Depends(_actor_of("staff", "system", what="管理客户端、工作人员和组织机构"))
+]
+ClerkActorDep = Annotated[Actor, Depends(_actor_of("staff", what="按身份证号查找自然人"))]
+VerifierActorDep = Annotated[Actor, Depends(_actor_of("staff", "system", what="提升实名等级"))]
+PersonActorDep = Annotated[Actor, Depends(_actor_of("person", what="登记企业"))]
+RepresentativeActorDep = Annotated[Actor, Depends(_actor_of("person", "enterprise", what="管理经办人授权"))]

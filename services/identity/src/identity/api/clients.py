@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request, Response, status
 from pydantic import MISSING, BaseModel, ConfigDict, Field
 
-from identity.api.access import ActorDep
+from identity.api.access import AdministratorActorDep
 from identity.api.dependencies import SettingsDep, UowDep
 from identity.domain.clients import GrantType
 from identity.store.models import Client
@@ -128,7 +128,12 @@ def _tuples(values: dict[str, Any]) -> dict[str, Any]:
     },
 )
 async def create_client(
-    request: Request, uow: UowDep, settings: SettingsDep, actor: ActorDep, body: ClientIn, response: Response
+    request: Request,
+    uow: UowDep,
+    settings: SettingsDep,
+    actor: AdministratorActorDep,
+    body: ClientIn,
+    response: Response,
 ) -> ClientWithSecret:
     """Register a client (注册接入系统); administrators. The generated secret is returned once."""
     response.headers["Cache-Control"] = "no-store"
@@ -144,7 +149,7 @@ async def create_client(
 @router.get("", response_model=ClientPage, responses=problem_responses(401, 403, 422))
 async def list_clients(
     uow: UowDep,
-    actor: ActorDep,
+    actor: AdministratorActorDep,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> ClientPage:
@@ -154,14 +159,14 @@ async def list_clients(
 
 
 @router.get("/{client_id}", response_model=ClientOut, responses=problem_responses(401, 403, 404))
-async def get_client(uow: UowDep, actor: ActorDep, client_id: ClientId) -> ClientOut:
+async def get_client(uow: UowDep, actor: AdministratorActorDep, client_id: ClientId) -> ClientOut:
     """One client (接入系统详情)."""
     return ClientOut.of(await cases.get_client(uow, actor, client_id=client_id))
 
 
 @router.patch("/{client_id}", response_model=ClientOut, responses=problem_responses(401, 403, 404, 409, 422))
 async def update_client(
-    uow: UowDep, settings: SettingsDep, actor: ActorDep, client_id: ClientId, body: ClientPatch
+    uow: UowDep, settings: SettingsDep, actor: AdministratorActorDep, client_id: ClientId, body: ClientPatch
 ) -> ClientOut:
     """Change a client's settings (修改接入系统). A built-in system client (内置系统客户端) keeps its scopes,
     audiences, grant types, redirect URIs and organization: 409 `system_client_protected`."""
@@ -176,7 +181,7 @@ async def update_client(
     "/{client_id}/deactivate", response_model=ClientOut, responses=problem_responses(401, 403, 404, 409)
 )
 async def deactivate_client(
-    uow: UowDep, settings: SettingsDep, actor: ActorDep, client_id: ClientId
+    uow: UowDep, settings: SettingsDep, actor: AdministratorActorDep, client_id: ClientId
 ) -> ClientOut:
     """Deactivate a client (停用): no new tokens, and every service refuses its live ones within seconds.
     Built-in system clients (`IDENTITY_SYSTEM_CLIENTS`) are refused: 409 `system_client_protected`."""
@@ -193,7 +198,7 @@ async def deactivate_client(
 
 @router.post("/{client_id}/activate", response_model=ClientOut, responses=problem_responses(401, 403, 404))
 async def activate_client(
-    uow: UowDep, settings: SettingsDep, actor: ActorDep, client_id: ClientId
+    uow: UowDep, settings: SettingsDep, actor: AdministratorActorDep, client_id: ClientId
 ) -> ClientOut:
     """Reactivate a client (启用); tokens issued before the deactivation stay refused."""
     policy = settings.token_policy()
@@ -206,7 +211,7 @@ async def activate_client(
     "/{client_id}/secret", response_model=ClientWithSecret, responses=problem_responses(401, 403, 404, 409)
 )
 async def rotate_client_secret(
-    uow: UowDep, settings: SettingsDep, actor: ActorDep, client_id: ClientId, response: Response
+    uow: UowDep, settings: SettingsDep, actor: AdministratorActorDep, client_id: ClientId, response: Response
 ) -> ClientWithSecret:
     """Issue a new secret (重置密钥); the old one stops working at once, and so do the tokens issued with it (at
     every service within seconds). Returned once. Built-in system clients rotate with an overlap instead
@@ -229,7 +234,7 @@ async def rotate_client_secret(
     responses=problem_responses(401, 403, 404, 409),
 )
 async def begin_secret_rotation(
-    uow: UowDep, settings: SettingsDep, actor: ActorDep, client_id: ClientId, response: Response
+    uow: UowDep, settings: SettingsDep, actor: AdministratorActorDep, client_id: ClientId, response: Response
 ) -> ClientWithSecret:
     """Rotation with overlap, step 1 (密钥轮换：生成新密钥): a new secret, returned once, becomes current; the
     old one is still accepted until `/secret/retire-previous`. Restart the services using the client with the
@@ -247,7 +252,7 @@ async def begin_secret_rotation(
     responses=problem_responses(401, 403, 404, 409),
 )
 async def retire_previous_secret(
-    uow: UowDep, settings: SettingsDep, actor: ActorDep, client_id: ClientId
+    uow: UowDep, settings: SettingsDep, actor: AdministratorActorDep, client_id: ClientId
 ) -> ClientOut:
     """Rotation with overlap, last step (停用旧密钥): the old secret stops working. Refused (409
     `previous_secret_in_use`) while it still got a token within `IDENTITY_SECRET_RETIRE_QUIET_SECONDS`."""

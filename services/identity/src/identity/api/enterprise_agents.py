@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request, Response, status
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from identity.api.access import ActorDep, CipherDep
+from identity.api.access import ActorDep, AdministratorActorDep, CipherDep, RepresentativeActorDep
 from identity.api.dependencies import RegistersDep, SettingsDep, UowDep
 from identity.api.enterprises import EnterpriseOut
 from identity.use_cases import enterprise_agents as cases
@@ -87,7 +87,7 @@ async def authorize_agent(
     response: Response,
     uow: UowDep,
     cipher: CipherDep,
-    actor: ActorDep,
+    actor: RepresentativeActorDep,
     enterprise_id: EnterpriseId,
     body: AgentIn,
 ) -> AgentOut:
@@ -124,7 +124,7 @@ async def list_agents(uow: UowDep, actor: ActorDep, enterprise_id: EnterpriseId)
 async def revoke_agent(
     uow: UowDep,
     settings: SettingsDep,
-    actor: ActorDep,
+    actor: RepresentativeActorDep,
     enterprise_id: EnterpriseId,
     agent_id: Annotated[str, Path(max_length=36)],
 ) -> Response:
@@ -146,7 +146,7 @@ async def reclaim(
     cipher: CipherDep,
     settings: SettingsDep,
     registers: RegistersDep,
-    actor: ActorDep,
+    actor: AdministratorActorDep,
     enterprise_id: EnterpriseId,
 ) -> ReclaimOut:
     """Reclaim an enterprise claimed wrongly (企业账号找回), by an administrator (管理员) with the real legal

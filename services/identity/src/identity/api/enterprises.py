@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 
-from identity.api.access import ActorDep, CipherDep
+from identity.api.access import ActorDep, CipherDep, PersonActorDep
 from identity.api.dependencies import RegistersDep, UowDep
 from identity.store.models import Enterprise
 from identity.use_cases import enterprises as cases
@@ -74,7 +74,7 @@ async def register_enterprise(
     response: Response,
     uow: UowDep,
     cipher: CipherDep,
-    actor: ActorDep,
+    actor: PersonActorDep,
     registers: RegistersDep,
     body: EnterpriseIn,
 ) -> EnterpriseOut:

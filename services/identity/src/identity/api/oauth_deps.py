@@ -11,15 +11,17 @@ from typing import Annotated, Any
 from urllib.parse import unquote_plus, urlsplit
 
 import httpx
-from fastapi import Depends, FastAPI, Form, Request, Response
+from fastapi import Depends, FastAPI, Form, Request, Response, Security
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
+from fastapi.security import HTTPBasic, HTTPBasicCredentials
 
-from identity.api.dependencies import CipherDep, SettingsDep
+from identity.api.dependencies import CipherDep, SettingsDep, UowDep
 from identity.domain.tokens import TokenPolicy
 from identity.settings import IdentitySettings
+from identity.store.models import Client
 from identity.use_cases.oauth_keys import KeyCache, KeyRing
-from identity.use_cases.tokens import ClientCredentials, OAuthError
+from identity.use_cases.tokens import ClientCredentials, OAuthError, authenticate_client
 from meshkit.auth import TokenVerifier
 from meshkit.errors import ProblemError
 from meshkit.openapi import INVALID_INPUT_STATUS
@@ -30,6 +32,7 @@ __all__ = [
     "AccessTokenCheckDep",
     "CipherDep",
     "ClientCredentialsDep",
+    "ConfidentialClientDep",
     "KeyRingDep",
     "OAuthRoute",
     "PolicyDep",
@@ -147,8 +150,28 @@ def _basic(request: Request) -> tuple[str, str] | None:
     return unquote_plus(client_id), unquote_plus(secret)
 
 
+# Client authentication at the token, introspection and revocation endpoints, declared in the OpenAPI document
+# (the header itself is read by _basic, for OAuth's own errors). OpenAPI has no scheme for credentials in a form
+# body: client_secret_post sends the same pair as the form fields client_id and client_secret instead.
+class _DeclaredBasic(HTTPBasic):
+    """Only declares the scheme: :func:`_basic` reads the header, with OAuth's own errors."""
+
+    async def __call__(self, request: Request) -> HTTPBasicCredentials | None:  # type: ignore[override]
+        return None
+
+
+CLIENT_BASIC = _DeclaredBasic(
+    scheme_name="client_basic",
+    auto_error=False,
+    description="OAuth client authentication (客户端认证, RFC 6749 §2.3.1): client_secret_basic, `client_id:client_"
+    "secret` form-urlencoded then Basic-encoded. client_secret_post is accepted instead: the same two values as "
+    "the form fields `client_id` and `client_secret`.",
+)
+
+
 async def _client_credentials(
     request: Request,
+    _declared: Annotated[HTTPBasicCredentials | None, Security(CLIENT_BASIC)],
     client_id: Annotated[str | None, Form(max_length=64)] = None,
     client_secret: Annotated[str | None, Form(max_length=200)] = None,
 ) -> ClientCredentials:
@@ -160,6 +183,16 @@ async def _client_credentials(
     if client_secret:
         return ClientCredentials(client_id=client_id or "", secret=client_secret, method="client_secret_post")
     return ClientCredentials(client_id=client_id or "", secret=None, method="none")
+
+
+async def _confidential_client(
+    uow: UowDep, settings: SettingsDep, credentials: ClientCredentialsDep
+) -> Client:
+    """A confidential client that proved its secret (basic or post), else 401 ``invalid_client`` — before the
+    request's other parameters are looked at."""
+    return await authenticate_client(
+        uow, credentials=credentials, pepper=settings.secret_key.get_secret_value(), confidential_only=True
+    )
 
 
 def set_cookie(
@@ -190,6 +223,7 @@ def _cookie_path(settings: IdentitySettings) -> str:
 PolicyDep = Annotated[TokenPolicy, Depends(_policy)]
 KeyRingDep = Annotated[KeyRing, Depends(_ring)]
 ClientCredentialsDep = Annotated[ClientCredentials, Depends(_client_credentials)]
+ConfidentialClientDep = Annotated[Client, Depends(_confidential_client)]
 AccessTokenCheckDep = Annotated[
     Callable[[str], Coroutine[Any, Any, Mapping[str, Any] | None]], Depends(_access_token_check)
 ]

@@ -11,7 +11,12 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
 
 from identity.api.dependencies import SettingsDep, UowDep
-from identity.api.oauth_deps import AccessTokenCheckDep, ClientCredentialsDep, PolicyDep
+from identity.api.oauth_deps import (
+    AccessTokenCheckDep,
+    ClientCredentialsDep,
+    ConfidentialClientDep,
+    PolicyDep,
+)
 from identity.api.oauth_responses import NO_STORE, OAuthEndpointRoute, oauth_responses
 from identity.use_cases.oauth_revocation import introspect, revoke
 from identity.use_cases.tokens import authenticate_client
@@ -41,7 +46,7 @@ async def introspect_token(
     uow: UowDep,
     settings: SettingsDep,
     policy: PolicyDep,
-    credentials: ClientCredentialsDep,
+    caller: ConfidentialClientDep,
     check: AccessTokenCheckDep,
     token: Annotated[str, Form(max_length=4096)],
     token_type_hint: TokenHint = None,
@@ -49,14 +54,18 @@ async def introspect_token(
     """Token introspection (令牌查询): `active` and the claims, for confidential clients (机密客户端) only.
     Accepts access tokens and refresh tokens; `token_type_hint` is optional and only a hint (RFC 7662 §2.1)."""
     secret = settings.secret_key.get_secret_value()
-    caller = await authenticate_client(uow, credentials=credentials, pepper=secret, confidential_only=True)
     body = await introspect(
         uow, caller=caller, token=token, verify=check, policy=policy, secret=secret, now=datetime.now(UTC)
     )
     return JSONResponse(body, headers=NO_STORE)
 
 
-@router.post("/revoke", response_model=dict[str, str], responses=oauth_responses(400, 401, 500))
+@router.post(
+    "/revoke",
+    response_model=dict[str, str],
+    responses=oauth_responses(400, 401, 500),
+    openapi_extra={"security": [{}]},  # and client_basic: public clients send only client_id
+)
 async def revoke_token(
     uow: UowDep,
     settings: SettingsDep,

@@ -31,7 +31,12 @@ class TokenOut(BaseModel):
     id_token: str | None = Field(default=None, description="when the scope has openid")
 
 
-@router.post("/token", response_model=TokenOut, responses=oauth_responses(400, 401, 500))
+@router.post(
+    "/token",
+    response_model=TokenOut,
+    responses=oauth_responses(400, 401, 500),
+    openapi_extra={"security": [{}]},  # and client_basic: public clients send only client_id
+)
 async def token(
     request: Request,
     uow: UowDep,

@@ -60,8 +60,16 @@ async def _userinfo(request: Request, uow: UowDep, token: str) -> JSONResponse:
     return JSONResponse(body, headers=NO_STORE)
 
 
+# The token is read here (header, or form field for POST), with OIDC's own errors: declared by hand.
+BEARER_REQUIRED: dict[str, Any] = {"security": [{"bearer": []}]}
+
+
 @router.get(
-    "/userinfo", response_model=UserinfoOut, responses=problem_responses(401, 403), dependencies=[NoStore]
+    "/userinfo",
+    response_model=UserinfoOut,
+    responses=problem_responses(401, 403),
+    dependencies=[NoStore],
+    openapi_extra=BEARER_REQUIRED,
 )
 async def userinfo_get(request: Request, uow: UowDep) -> JSONResponse:
     """Userinfo (用户信息) for a Bearer access token with scope `openid`; identifiers masked only."""
@@ -73,6 +81,7 @@ async def userinfo_get(request: Request, uow: UowDep) -> JSONResponse:
     response_model=UserinfoOut,
     responses=problem_responses(400, 401, 403),
     dependencies=[NoStore],
+    openapi_extra=BEARER_REQUIRED,
 )
 async def userinfo_post(
     request: Request, uow: UowDep, access_token: Annotated[str | None, Form(max_length=4096)] = None

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
-from identity.api.access import ActorDep, CipherDep, OptionalActorDep
+from identity.api.access import ActorDep, CipherDep, ClerkActorDep, OptionalActorDep, VerifierActorDep
 from identity.api.dependencies import CodePolicyDep, RegistersDep, SmsDep, SystemIdentityDep, UowDep
 from identity.api.names import PersonName
 from identity.domain.authorization import registration_channel
@@ -185,7 +185,7 @@ async def register_person(
 
 @router.post("/lookup", response_model=PersonOut, responses=problem_responses(401, 403, 404, 422))
 async def look_up_person(
-    uow: UowDep, cipher: CipherDep, actor: ActorDep, body: IdNumberIn, response: Response
+    uow: UowDep, cipher: CipherDep, actor: ClerkActorDep, body: IdNumberIn, response: Response
 ) -> PersonOut:
     """Find a person by ID number (按身份证号查找); window clerks and reviewers. The answer is masked."""
     person = await cases.look_up_person(uow, actor, cipher=cipher, id_number=body.id_number)
@@ -217,7 +217,7 @@ async def get_person(
     responses=problem_responses(401, 403, 404, 409, 422),
 )
 async def raise_identity_level(
-    uow: UowDep, cipher: CipherDep, actor: ActorDep, person_id: PersonId, body: IdNumberIn
+    uow: UowDep, cipher: CipherDep, actor: VerifierActorDep, person_id: PersonId, body: IdNumberIn
 ) -> LevelOut:
     """Record an identity check (实名核验) with the ID number the verifier checked: a window clerk's in-person
     check gives level 3, a system with scope `identity:verify` (population resource, 人口库) gives level 2.

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request, Response, status
 from pydantic import MISSING, BaseModel, ConfigDict, Field, SecretStr
 
-from identity.api.access import ActorDep
+from identity.api.access import AdministratorActorDep
 from identity.api.dependencies import SettingsDep, UowDep
 from identity.api.names import StaffName
 from identity.domain.subjects import PASSWORD_MAX_LENGTH, StaffRole
@@ -106,7 +106,7 @@ def _out(staff: Staff) -> StaffOut:
     },
 )
 async def create_staff(
-    request: Request, response: Response, uow: UowDep, actor: ActorDep, body: StaffIn
+    request: Request, response: Response, uow: UowDep, actor: AdministratorActorDep, body: StaffIn
 ) -> StaffOut:
     """Create a staff account (新增工作人员); administrators (管理员) within their territory."""
     fields = cases.StaffFields(
@@ -126,7 +126,7 @@ async def create_staff(
 @router.get("", response_model=StaffPage, responses=problem_responses(401, 403, 422))
 async def list_staff(
     uow: UowDep,
-    actor: ActorDep,
+    actor: AdministratorActorDep,
     organization: Annotated[str | None, Query(max_length=40)] = None,
     role: StaffRole | None = None,
     active: bool | None = None,
@@ -141,13 +141,15 @@ async def list_staff(
 
 
 @router.get("/{staff_id}", response_model=StaffOut, responses=problem_responses(401, 403, 404))
-async def get_staff(uow: UowDep, actor: ActorDep, staff_id: StaffId) -> StaffOut:
+async def get_staff(uow: UowDep, actor: AdministratorActorDep, staff_id: StaffId) -> StaffOut:
     """One staff account: administrators within reach, or the staff member themself."""
     return _out(await cases.get_staff(uow, actor, staff_id=staff_id))
 
 
 @router.patch("/{staff_id}", response_model=StaffOut, responses=problem_responses(401, 403, 404, 409, 422))
-async def update_staff(uow: UowDep, actor: ActorDep, staff_id: StaffId, body: StaffPatch) -> StaffOut:
+async def update_staff(
+    uow: UowDep, actor: AdministratorActorDep, staff_id: StaffId, body: StaffPatch
+) -> StaffOut:
     """Change name, organization, roles, scope or password (修改工作人员); announces `identity.staff_changed.v1`."""
     changes = cases.StaffChanges(
         name=None if body.name is MISSING else body.name,
@@ -163,7 +165,7 @@ async def update_staff(uow: UowDep, actor: ActorDep, staff_id: StaffId, body: St
     "/{staff_id}/deactivate", response_model=StaffOut, responses=problem_responses(401, 403, 404, 409)
 )
 async def deactivate_staff(
-    uow: UowDep, settings: SettingsDep, actor: ActorDep, staff_id: StaffId
+    uow: UowDep, settings: SettingsDep, actor: AdministratorActorDep, staff_id: StaffId
 ) -> StaffOut:
     """Deactivate a staff account (停用): its tokens stop working at every service within seconds."""
     policy = settings.token_policy()
@@ -171,7 +173,9 @@ async def deactivate_staff(
 
 
 @router.post("/{staff_id}/activate", response_model=StaffOut, responses=problem_responses(401, 403, 404))
-async def activate_staff(uow: UowDep, settings: SettingsDep, actor: ActorDep, staff_id: StaffId) -> StaffOut:
+async def activate_staff(
+    uow: UowDep, settings: SettingsDep, actor: AdministratorActorDep, staff_id: StaffId
+) -> StaffOut:
     """Reactivate a staff account (启用); tokens issued before the deactivation stay refused."""
     policy = settings.token_policy()
     return _out(await cases.set_staff_active(uow, actor, staff_id=staff_id, active=True, policy=policy))
