@@ -1,0 +1,216 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.exchange_problem import ExchangeProblem
+from ...models.exchange_subscription_in import ExchangeSubscriptionIn
+from ...models.exchange_subscription_out import ExchangeSubscriptionOut
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    body: ExchangeSubscriptionIn,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/exchange/subscriptions",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ExchangeProblem | ExchangeSubscriptionOut | None:
+    if response.status_code == 201:
+        response_201 = ExchangeSubscriptionOut.from_dict(response.json())
+
+
+
+        return response_201
+
+    if response.status_code == 403:
+        response_403 = ExchangeProblem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ExchangeProblem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ExchangeProblem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ExchangeProblem | ExchangeSubscriptionOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ExchangeSubscriptionIn,
+
+) -> Response[ExchangeProblem | ExchangeSubscriptionOut]:
+    """ Subscribe
+
+     Subscribe one's organization to changes of a resource it may read. A webhook URL that the outbound
+    policy
+    refuses as written (scheme, an internal address in any spelling) is 422 ``webhook_url_refused``.
+
+    Args:
+        body (ExchangeSubscriptionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ExchangeProblem | ExchangeSubscriptionOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: ExchangeSubscriptionIn,
+
+) -> ExchangeProblem | ExchangeSubscriptionOut | None:
+    """ Subscribe
+
+     Subscribe one's organization to changes of a resource it may read. A webhook URL that the outbound
+    policy
+    refuses as written (scheme, an internal address in any spelling) is 422 ``webhook_url_refused``.
+
+    Args:
+        body (ExchangeSubscriptionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ExchangeProblem | ExchangeSubscriptionOut
+     """
+
+
+    return sync_detailed(
+        client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ExchangeSubscriptionIn,
+
+) -> Response[ExchangeProblem | ExchangeSubscriptionOut]:
+    """ Subscribe
+
+     Subscribe one's organization to changes of a resource it may read. A webhook URL that the outbound
+    policy
+    refuses as written (scheme, an internal address in any spelling) is 422 ``webhook_url_refused``.
+
+    Args:
+        body (ExchangeSubscriptionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ExchangeProblem | ExchangeSubscriptionOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: ExchangeSubscriptionIn,
+
+) -> ExchangeProblem | ExchangeSubscriptionOut | None:
+    """ Subscribe
+
+     Subscribe one's organization to changes of a resource it may read. A webhook URL that the outbound
+    policy
+    refuses as written (scheme, an internal address in any spelling) is 422 ``webhook_url_refused``.
+
+    Args:
+        body (ExchangeSubscriptionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ExchangeProblem | ExchangeSubscriptionOut
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+body=body,
+
+    )).parsed
