@@ -15,7 +15,7 @@ import httpx
 from identity.demo import DEMO_CLIENT_SECRET
 from tongban.login import browser_login
 
-__all__ = ["CALLERS", "addresses", "caller_headers"]
+__all__ = ["CALLERS", "LANES", "addresses", "caller_headers"]
 
 CITIZEN = "500222199803070028"  # 陈晓梅, the main story's resident
 CLERK = "clerk.zwfwzx"  # 区政务服务中心 window clerk (张敏)
@@ -25,13 +25,15 @@ SYSTEM = (
 OPERATOR = "admin"  # 郑伟: admin and operator
 
 CALLERS = ("anonymous", "citizen", "clerk", "system", "operator")
+LANES = (*CALLERS, "coverage", "setup")
 
 
-def addresses(caller: str) -> Iterator[str]:
+def addresses(lane: str) -> Iterator[str]:
     """A fresh client address for every request, from the benchmarking range 198.19.0.0/16 (the e2e tests' own
     addresses are in 198.18.0.0/16): the gateway's per-address limits then count each request as one person's
-    first, so they never answer 429 while staying on for the suite. Each caller has its own block of 8192."""
-    block = CALLERS.index(caller) * 8192
+    first, so they never answer 429 while staying on for the suite. Each lane (a caller, the coverage phase,
+    logging in) has its own block of 8192, used round."""
+    block = LANES.index(lane) * 8192
     for n in itertools.count():
         host = block + n % 8192
         yield f"198.19.{host // 256}.{host % 256 or 1}"
