@@ -133,15 +133,16 @@ async def test_the_restaurant_story(
 
     # Searching, applying and reading the access log go through the generated client (tongban_client): the
     # contract must describe what the services answer, or these calls fail.
-    her_api = typed_client(gateway_url, client_address, her)
-    found = await catalog_search.asyncio(client=typed_client(gateway_url, client_address), q="开饭店")
+    async with typed_client(gateway_url, client_address) as anonymous_api:
+        found = await catalog_search.asyncio(client=anonymous_api, q="开饭店")
     assert isinstance(found, CatalogSearchPage), found
     assert (found.items[0].kind, found.items[0].code) == ("bundle", BUNDLE)
 
     form = CasesApplicationInForm.from_dict({"字号": "綦河小馆", "经营场所": "沿河路12号"})
-    filed = await cases_submit_case.asyncio_detailed(
-        client=her_api, body=CasesApplicationIn(bundle_code=BUNDLE, form=form), idempotency_key="story-1"
-    )
+    async with typed_client(gateway_url, client_address, her) as her_api:
+        filed = await cases_submit_case.asyncio_detailed(
+            client=her_api, body=CasesApplicationIn(bundle_code=BUNDLE, form=form), idempotency_key="story-1"
+        )
     assert filed.status_code == 201, filed.content
     assert isinstance(filed.parsed, CasesCaseOut), filed.content
     parent = filed.parsed.to_dict()
@@ -289,7 +290,8 @@ async def test_the_restaurant_story(
     assert parent["id"] in {t["case_id"] for t in tasks}
 
     # Who read her data, and why: the material checks of her case.
-    reads = await exchange_reads_of_my_data.asyncio(client=her_api)
+    async with typed_client(gateway_url, client_address, her) as her_api:
+        reads = await exchange_reads_of_my_data.asyncio(client=her_api)
     assert isinstance(reads, list), reads
     mine = [read.to_dict() for read in reads]
     for_case = [e for e in mine if e.get("case_ref") == parent["number"]]
