@@ -27,6 +27,8 @@ because the operator's generated writes may change demo data.
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -51,6 +53,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.schemathesis_gate]
 MAX_EXAMPLES = 3  # fuzzed cases per operation and caller
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 REFUSED = frozenset({401, 403})
+TOKEN_REFRESH = 600.0
 SETTINGS = hypothesis.settings(
     deadline=timedelta(seconds=20), max_examples=MAX_EXAMPLES, derandomize=True, database=None
 )
@@ -90,15 +93,25 @@ COVERAGE_SCHEMA = schemathesis.openapi.from_dict(CONTRACT, config=_config("cover
 
 
 class Callers:
-    """Every caller's token (obtained once: tokens live 15 minutes) and a fresh client address per request."""
+    """Every caller's token and a fresh client address per request. Tokens live 15 minutes: one older than
+    ``TOKEN_REFRESH`` seconds is replaced before use, so a slow machine does not turn the gate into 401s."""
 
-    def __init__(self, auth: dict[str, dict[str, str]]) -> None:
-        self.auth = auth
+    def __init__(self, gateway_url: str) -> None:
+        self.gateway_url = gateway_url
+        self._auth: dict[str, tuple[float, dict[str, str]]] = {}
         self._addresses = addresses("coverage")
+        self._setup = addresses("setup")
         self._chosen: dict[str, str] = {}
 
+    def _auth_of(self, caller: str) -> dict[str, str]:
+        obtained, headers = self._auth.get(caller, (0.0, {}))
+        if time.monotonic() - obtained > TOKEN_REFRESH:
+            headers = asyncio.run(caller_headers(self.gateway_url, caller, next(self._setup)))
+            self._auth[caller] = (time.monotonic(), headers)
+        return headers
+
     def headers(self, caller: str, addresses: Iterator[str] | None = None) -> dict[str, str]:
-        return {**self.auth[caller], "X-Forwarded-For": next(addresses or self._addresses)}
+        return {**self._auth_of(caller), "X-Forwarded-For": next(addresses or self._addresses)}
 
     def first_admitted(self, case: schemathesis.Case, base_url: str) -> str:
         """The first caller the case's operation does not refuse (401/403), asked once per operation."""
@@ -114,9 +127,8 @@ class Callers:
 
 
 @pytest.fixture(scope="module")
-async def callers(gateway_url: str) -> Callers:
-    setup = addresses("setup")
-    return Callers({caller: await caller_headers(gateway_url, caller, next(setup)) for caller in CALLERS})
+def callers(gateway_url: str) -> Callers:
+    return Callers(gateway_url)
 
 
 @pytest.fixture(scope="module", params=CALLERS)
