@@ -48,7 +48,7 @@ format: setup ## apply ruff fixes and formatting
 typecheck: setup ## mypy strict over every package
 	$(BIN)/mypy libs/meshkit/src services/*/src gateway/src deploy/src bench
 
-contracts: setup ## regenerate contracts/ (OpenAPI, event schemas, AsyncAPI)
+contracts: setup ## regenerate contracts/ (OpenAPI, event schemas, AsyncAPI) and the clients in clients/ (needs npm)
 	$(BIN)/tongban contracts
 
 bench: setup ## benchmarks: gateway, tokens, exchange reads, case submission and queues, events, relay, search (writes bench/results/)

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
 import jwt
 import pytest
+from _pytest.mark.expression import Expression
 
 from identity.demo import DEMO_PASSWORD
 from tongban.config import MeshConfig, repo_root, standard_services
@@ -74,3 +76,20 @@ def log_in(
         return {"Authorization": f"Bearer {token}"}, jwt.decode(token, options={"verify_signature": False})
 
     return login
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The schemathesis gate runs after every other test on the shared mesh: the operator's generated writes may
+    change demo data the stories rely on."""
+    items.sort(key=lambda item: item.get_closest_marker("schemathesis_gate") is not None)
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """``-m "not e2e"`` (make test-fast) skips importing the schemathesis gate: its collection builds every
+    coverage case of the contract, seconds of work for tests that would be deselected anyway."""
+    if collection_path.name != "test_schemathesis.py" or not config.option.markexpr:
+        return None
+    selected = Expression.compile(config.option.markexpr).evaluate(
+        lambda name, /, **_: name in {"e2e", "schemathesis_gate"}
+    )
+    return True if not selected else None

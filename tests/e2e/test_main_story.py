@@ -25,6 +25,17 @@ import pytest
 from meshkit.testing import eventually
 from tongban.mesh import Mesh
 from tongban.simulators.residents import NEIGHBOUR, residents
+from tongban_client.api.cases_cases import cases_submit_case
+from tongban_client.api.catalog_search import catalog_search
+from tongban_client.api.exchange_access_log import exchange_reads_of_my_data
+from tongban_client.models import (
+    CasesApplicationIn,
+    CasesApplicationInForm,
+    CasesCaseOut,
+    CatalogSearchPage,
+)
+
+from .typed_client import typed_client
 
 pytestmark = pytest.mark.e2e
 
@@ -74,7 +85,9 @@ async def _sms_code(http: httpx.AsyncClient, mesh: Mesh, phone: str) -> str:
     return found.group(1)
 
 
-async def test_the_restaurant_story(http: httpx.AsyncClient, log_in: LogIn, mesh: Mesh) -> None:
+async def test_the_restaurant_story(
+    http: httpx.AsyncClient, log_in: LogIn, mesh: Mesh, gateway_url: str, client_address: dict[str, str]
+) -> None:
     resident = _new_resident()
     phone = "13911110001"
     # Registration with a validated resident ID; a wrong check digit is refused with the reason.
@@ -118,17 +131,21 @@ async def test_the_restaurant_story(http: httpx.AsyncClient, log_in: LogIn, mesh
 
     await eventually(bundle_open, timeout=90, interval=1)
 
-    found = await _ok(await http.get("/catalog/search", params={"q": "开饭店"}))
-    assert (found["items"][0]["kind"], found["items"][0]["code"]) == ("bundle", BUNDLE)
+    # Searching, applying and reading the access log go through the generated client (tongban_client): the
+    # contract must describe what the services answer, or these calls fail.
+    async with typed_client(gateway_url, client_address) as anonymous_api:
+        found = await catalog_search.asyncio(client=anonymous_api, q="开饭店")
+    assert isinstance(found, CatalogSearchPage), found
+    assert (found.items[0].kind, found.items[0].code) == ("bundle", BUNDLE)
 
-    parent = await _ok(
-        await http.post(
-            "/cases/cases",
-            headers={**her, "Idempotency-Key": "story-1"},
-            json={"bundle_code": BUNDLE, "form": {"字号": "綦河小馆", "经营场所": "沿河路12号"}},
-        ),
-        201,
-    )
+    form = CasesApplicationInForm.from_dict({"字号": "綦河小馆", "经营场所": "沿河路12号"})
+    async with typed_client(gateway_url, client_address, her) as her_api:
+        filed = await cases_submit_case.asyncio_detailed(
+            client=her_api, body=CasesApplicationIn(bundle_code=BUNDLE, form=form), idempotency_key="story-1"
+        )
+    assert filed.status_code == 201, filed.content
+    assert isinstance(filed.parsed, CasesCaseOut), filed.content
+    parent = filed.parsed.to_dict()
     assert len(parent["number"]) == 22
     assert parent["expected_due_date"], parent
     assert (parent["kind"], parent["channel"], parent["status"]) == ("bundle", "online", "received")
@@ -273,7 +290,10 @@ async def test_the_restaurant_story(http: httpx.AsyncClient, log_in: LogIn, mesh
     assert parent["id"] in {t["case_id"] for t in tasks}
 
     # Who read her data, and why: the material checks of her case.
-    mine = await _ok(await http.get("/exchange/access-log/mine", headers=her))
+    async with typed_client(gateway_url, client_address, her) as her_api:
+        reads = await exchange_reads_of_my_data.asyncio(client=her_api)
+    assert isinstance(reads, list), reads
+    mine = [read.to_dict() for read in reads]
     for_case = [e for e in mine if e.get("case_ref") == parent["number"]]
     assert for_case, mine
     purposes = {e["purpose"] for e in for_case}

@@ -25,6 +25,7 @@ from identity.events import EVENTS as IDENTITY_EVENTS
 from identity.main import create_app as identity_app
 from meshkit.events import EventSpec
 from tongban.asyncapi import asyncapi
+from tongban.clients import ClientGenerationError, stale_clients, write_clients
 
 __all__ = ["COMBINED", "generate", "main"]
 
@@ -107,13 +108,23 @@ def write(root: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="tongban contracts")
     parser.add_argument("--dir", type=Path, default=Path("contracts"))
-    parser.add_argument("--check", action="store_true", help="exit 1 when contracts/ is stale")
+    parser.add_argument(
+        "--clients-dir", type=Path, default=Path("clients"), help="the generated clients' home"
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="exit 1 when contracts/ or the clients are stale"
+    )
     args = parser.parse_args(argv)
-    if args.check:
-        problems = stale(args.dir)
-        for line in problems:
-            print(line, file=sys.stderr)
-        return 1 if problems else 0
-    write(args.dir)
-    print(f"contracts written to {args.dir}/")
+    try:
+        if args.check:
+            problems = stale(args.dir) + stale_clients(generate(), args.clients_dir)
+            for line in problems:
+                print(line, file=sys.stderr)
+            return 1 if problems else 0
+        write(args.dir)
+        write_clients(generate(), args.clients_dir)
+    except ClientGenerationError as error:
+        print(error, file=sys.stderr)
+        return 2
+    print(f"contracts written to {args.dir}/, clients to {args.clients_dir}/")
     return 0

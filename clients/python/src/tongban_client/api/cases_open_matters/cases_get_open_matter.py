@@ -1,0 +1,215 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.cases_open_matter_out import CasesOpenMatterOut
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    code: str,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/cases/open-matters/{code}".format(code=quote(str(code), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CasesOpenMatterOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = CasesOpenMatterOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+
+
+        return response_502
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[CasesOpenMatterOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    code: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Response[CasesOpenMatterOut | Problem]:
+    """ Get Open Matter
+
+     One matter open for application, by implementation code (实施编码).
+
+    Args:
+        code (str): implementation code (实施编码)
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CasesOpenMatterOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        code=code,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    code: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> CasesOpenMatterOut | Problem | None:
+    """ Get Open Matter
+
+     One matter open for application, by implementation code (实施编码).
+
+    Args:
+        code (str): implementation code (实施编码)
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CasesOpenMatterOut | Problem
+     """
+
+
+    return sync_detailed(
+        code=code,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    code: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Response[CasesOpenMatterOut | Problem]:
+    """ Get Open Matter
+
+     One matter open for application, by implementation code (实施编码).
+
+    Args:
+        code (str): implementation code (实施编码)
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CasesOpenMatterOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        code=code,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    code: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> CasesOpenMatterOut | Problem | None:
+    """ Get Open Matter
+
+     One matter open for application, by implementation code (实施编码).
+
+    Args:
+        code (str): implementation code (实施编码)
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CasesOpenMatterOut | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        code=code,
+client=client,
+
+    )).parsed

@@ -1,0 +1,287 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.catalog_dictionary_entry_in import CatalogDictionaryEntryIn
+from ...models.catalog_dictionary_entry_out import CatalogDictionaryEntryOut
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    name: str,
+    code: str,
+    *,
+    body: CatalogDictionaryEntryIn,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/catalog/dictionaries/{name}/entries/{code}".format(name=quote(str(name), safe=""),code=quote(str(code), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CatalogDictionaryEntryOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = CatalogDictionaryEntryOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+
+
+        return response_502
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[CatalogDictionaryEntryOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    name: str,
+    code: str,
+    *,
+    client: AuthenticatedClient,
+    body: CatalogDictionaryEntryIn,
+
+) -> Response[CatalogDictionaryEntryOut | Problem]:
+    """ Put Dictionary Entry
+
+     Add, rename or deactivate an entry of a local code list (channels, certificate types, …); national
+    lists are fixed (409 `dictionary_fixed`). Administrators (role `admin` or scope `catalog:admin`).
+
+    Args:
+        name (str): dictionary name, e.g. matter_types
+        code (str):
+        body (CatalogDictionaryEntryIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CatalogDictionaryEntryOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        name=name,
+code=code,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    name: str,
+    code: str,
+    *,
+    client: AuthenticatedClient,
+    body: CatalogDictionaryEntryIn,
+
+) -> CatalogDictionaryEntryOut | Problem | None:
+    """ Put Dictionary Entry
+
+     Add, rename or deactivate an entry of a local code list (channels, certificate types, …); national
+    lists are fixed (409 `dictionary_fixed`). Administrators (role `admin` or scope `catalog:admin`).
+
+    Args:
+        name (str): dictionary name, e.g. matter_types
+        code (str):
+        body (CatalogDictionaryEntryIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CatalogDictionaryEntryOut | Problem
+     """
+
+
+    return sync_detailed(
+        name=name,
+code=code,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    name: str,
+    code: str,
+    *,
+    client: AuthenticatedClient,
+    body: CatalogDictionaryEntryIn,
+
+) -> Response[CatalogDictionaryEntryOut | Problem]:
+    """ Put Dictionary Entry
+
+     Add, rename or deactivate an entry of a local code list (channels, certificate types, …); national
+    lists are fixed (409 `dictionary_fixed`). Administrators (role `admin` or scope `catalog:admin`).
+
+    Args:
+        name (str): dictionary name, e.g. matter_types
+        code (str):
+        body (CatalogDictionaryEntryIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CatalogDictionaryEntryOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        name=name,
+code=code,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    name: str,
+    code: str,
+    *,
+    client: AuthenticatedClient,
+    body: CatalogDictionaryEntryIn,
+
+) -> CatalogDictionaryEntryOut | Problem | None:
+    """ Put Dictionary Entry
+
+     Add, rename or deactivate an entry of a local code list (channels, certificate types, …); national
+    lists are fixed (409 `dictionary_fixed`). Administrators (role `admin` or scope `catalog:admin`).
+
+    Args:
+        name (str): dictionary name, e.g. matter_types
+        code (str):
+        body (CatalogDictionaryEntryIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CatalogDictionaryEntryOut | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        name=name,
+code=code,
+client=client,
+body=body,
+
+    )).parsed

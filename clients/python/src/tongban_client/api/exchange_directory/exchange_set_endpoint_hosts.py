@@ -1,0 +1,271 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.exchange_endpoint_hosts_in import ExchangeEndpointHostsIn
+from ...models.exchange_endpoint_hosts_out import ExchangeEndpointHostsOut
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    code: str,
+    *,
+    body: ExchangeEndpointHostsIn,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/exchange/members/{code}/endpoint-hosts".format(code=quote(str(code), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ExchangeEndpointHostsOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = ExchangeEndpointHostsOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+
+
+        return response_502
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ExchangeEndpointHostsOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    code: str,
+    *,
+    client: AuthenticatedClient,
+    body: ExchangeEndpointHostsIn,
+
+) -> Response[ExchangeEndpointHostsOut | Problem]:
+    """ Set Endpoint Hosts
+
+     Replace the member's endpoint hosts (operators only). A resource whose endpoint is on a host taken
+    off the
+    list is refused at its next read (``endpoint_refused``), never called.
+
+    Args:
+        code (str): member code (成员单位代码)
+        body (ExchangeEndpointHostsIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ExchangeEndpointHostsOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        code=code,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    code: str,
+    *,
+    client: AuthenticatedClient,
+    body: ExchangeEndpointHostsIn,
+
+) -> ExchangeEndpointHostsOut | Problem | None:
+    """ Set Endpoint Hosts
+
+     Replace the member's endpoint hosts (operators only). A resource whose endpoint is on a host taken
+    off the
+    list is refused at its next read (``endpoint_refused``), never called.
+
+    Args:
+        code (str): member code (成员单位代码)
+        body (ExchangeEndpointHostsIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ExchangeEndpointHostsOut | Problem
+     """
+
+
+    return sync_detailed(
+        code=code,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    code: str,
+    *,
+    client: AuthenticatedClient,
+    body: ExchangeEndpointHostsIn,
+
+) -> Response[ExchangeEndpointHostsOut | Problem]:
+    """ Set Endpoint Hosts
+
+     Replace the member's endpoint hosts (operators only). A resource whose endpoint is on a host taken
+    off the
+    list is refused at its next read (``endpoint_refused``), never called.
+
+    Args:
+        code (str): member code (成员单位代码)
+        body (ExchangeEndpointHostsIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ExchangeEndpointHostsOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        code=code,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    code: str,
+    *,
+    client: AuthenticatedClient,
+    body: ExchangeEndpointHostsIn,
+
+) -> ExchangeEndpointHostsOut | Problem | None:
+    """ Set Endpoint Hosts
+
+     Replace the member's endpoint hosts (operators only). A resource whose endpoint is on a host taken
+    off the
+    list is refused at its next read (``endpoint_refused``), never called.
+
+    Args:
+        code (str): member code (成员单位代码)
+        body (ExchangeEndpointHostsIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ExchangeEndpointHostsOut | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        code=code,
+client=client,
+body=body,
+
+    )).parsed

@@ -1,0 +1,301 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.exchange_certificate_out import ExchangeCertificateOut
+from ...models.exchange_issue_in import ExchangeIssueIn
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    body: ExchangeIssueIn,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/exchange/certificates",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | ExchangeCertificateOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = cast(Any, None)
+        return response_200
+
+    if response.status_code == 201:
+        response_201 = ExchangeCertificateOut.from_dict(response.json())
+
+
+
+        return response_201
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | ExchangeCertificateOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ExchangeIssueIn,
+
+) -> Response[Any | ExchangeCertificateOut | Problem]:
+    """ Issue Certificate
+
+     Register an issued certificate (证照登记) for an approved case (`case_ref`) of the issuing department,
+    to a
+    party of that case, as the hub's view of the cases says (403 `case_not_approved_for_issuer`
+    otherwise): by
+    the department's reviewers and heads or its system (scope `exchange:certificates:issue`), or by the
+    cases
+    platform (scope `exchange:platform`) for the member named in `issuer_org`. A given identifier is
+    validated;
+    without one the registry assigns it (type code + issuer credit code + serial + version + MOD 37,36
+    check),
+    and a retry for the same case, type and issuer returns the certificate already registered (200).
+
+    Args:
+        body (ExchangeIssueIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | ExchangeCertificateOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: ExchangeIssueIn,
+
+) -> Any | ExchangeCertificateOut | Problem | None:
+    """ Issue Certificate
+
+     Register an issued certificate (证照登记) for an approved case (`case_ref`) of the issuing department,
+    to a
+    party of that case, as the hub's view of the cases says (403 `case_not_approved_for_issuer`
+    otherwise): by
+    the department's reviewers and heads or its system (scope `exchange:certificates:issue`), or by the
+    cases
+    platform (scope `exchange:platform`) for the member named in `issuer_org`. A given identifier is
+    validated;
+    without one the registry assigns it (type code + issuer credit code + serial + version + MOD 37,36
+    check),
+    and a retry for the same case, type and issuer returns the certificate already registered (200).
+
+    Args:
+        body (ExchangeIssueIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | ExchangeCertificateOut | Problem
+     """
+
+
+    return sync_detailed(
+        client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ExchangeIssueIn,
+
+) -> Response[Any | ExchangeCertificateOut | Problem]:
+    """ Issue Certificate
+
+     Register an issued certificate (证照登记) for an approved case (`case_ref`) of the issuing department,
+    to a
+    party of that case, as the hub's view of the cases says (403 `case_not_approved_for_issuer`
+    otherwise): by
+    the department's reviewers and heads or its system (scope `exchange:certificates:issue`), or by the
+    cases
+    platform (scope `exchange:platform`) for the member named in `issuer_org`. A given identifier is
+    validated;
+    without one the registry assigns it (type code + issuer credit code + serial + version + MOD 37,36
+    check),
+    and a retry for the same case, type and issuer returns the certificate already registered (200).
+
+    Args:
+        body (ExchangeIssueIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | ExchangeCertificateOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: ExchangeIssueIn,
+
+) -> Any | ExchangeCertificateOut | Problem | None:
+    """ Issue Certificate
+
+     Register an issued certificate (证照登记) for an approved case (`case_ref`) of the issuing department,
+    to a
+    party of that case, as the hub's view of the cases says (403 `case_not_approved_for_issuer`
+    otherwise): by
+    the department's reviewers and heads or its system (scope `exchange:certificates:issue`), or by the
+    cases
+    platform (scope `exchange:platform`) for the member named in `issuer_org`. A given identifier is
+    validated;
+    without one the registry assigns it (type code + issuer credit code + serial + version + MOD 37,36
+    check),
+    and a retry for the same case, type and issuer returns the certificate already registered (200).
+
+    Args:
+        body (ExchangeIssueIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | ExchangeCertificateOut | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+body=body,
+
+    )).parsed

@@ -1,0 +1,317 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.exchange_list_requests_role import ExchangeListRequestsRole
+from ...models.exchange_list_requests_status_type_0 import ExchangeListRequestsStatusType0
+from ...models.exchange_request_out import ExchangeRequestOut
+from ...models.problem import Problem
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    role: ExchangeListRequestsRole | Unset = ExchangeListRequestsRole.REQUESTER,
+    status: ExchangeListRequestsStatusType0 | None | Unset = UNSET,
+    overdue: bool | Unset = False,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    json_role: str | Unset = UNSET
+    if not isinstance(role, Unset):
+        json_role = role.value
+
+    params["role"] = json_role
+
+    json_status: None | str | Unset
+    if isinstance(status, Unset):
+        json_status = UNSET
+    elif isinstance(status, ExchangeListRequestsStatusType0):
+        json_status = status.value
+    else:
+        json_status = status
+    params["status"] = json_status
+
+    params["overdue"] = overdue
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/exchange/share-requests",
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | list[ExchangeRequestOut] | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in (_response_200):
+            response_200_item = ExchangeRequestOut.from_dict(response_200_item_data)
+
+
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+
+
+        return response_502
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | list[ExchangeRequestOut]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    role: ExchangeListRequestsRole | Unset = ExchangeListRequestsRole.REQUESTER,
+    status: ExchangeListRequestsStatusType0 | None | Unset = UNSET,
+    overdue: bool | Unset = False,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+
+) -> Response[Problem | list[ExchangeRequestOut]]:
+    """ List Requests
+
+     Share requests of one's organization, as requester or as provider; ``overdue=true`` lists late
+    answers.
+
+    Args:
+        role (ExchangeListRequestsRole | Unset): as requester or provider Default:
+            ExchangeListRequestsRole.REQUESTER.
+        status (ExchangeListRequestsStatusType0 | None | Unset):
+        overdue (bool | Unset): only pending requests past their due date Default: False.
+        limit (int | Unset):  Default: 50.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[ExchangeRequestOut]]
+     """
+
+
+    kwargs = _get_kwargs(
+        role=role,
+status=status,
+overdue=overdue,
+limit=limit,
+offset=offset,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    role: ExchangeListRequestsRole | Unset = ExchangeListRequestsRole.REQUESTER,
+    status: ExchangeListRequestsStatusType0 | None | Unset = UNSET,
+    overdue: bool | Unset = False,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+
+) -> Problem | list[ExchangeRequestOut] | None:
+    """ List Requests
+
+     Share requests of one's organization, as requester or as provider; ``overdue=true`` lists late
+    answers.
+
+    Args:
+        role (ExchangeListRequestsRole | Unset): as requester or provider Default:
+            ExchangeListRequestsRole.REQUESTER.
+        status (ExchangeListRequestsStatusType0 | None | Unset):
+        overdue (bool | Unset): only pending requests past their due date Default: False.
+        limit (int | Unset):  Default: 50.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[ExchangeRequestOut]
+     """
+
+
+    return sync_detailed(
+        client=client,
+role=role,
+status=status,
+overdue=overdue,
+limit=limit,
+offset=offset,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    role: ExchangeListRequestsRole | Unset = ExchangeListRequestsRole.REQUESTER,
+    status: ExchangeListRequestsStatusType0 | None | Unset = UNSET,
+    overdue: bool | Unset = False,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+
+) -> Response[Problem | list[ExchangeRequestOut]]:
+    """ List Requests
+
+     Share requests of one's organization, as requester or as provider; ``overdue=true`` lists late
+    answers.
+
+    Args:
+        role (ExchangeListRequestsRole | Unset): as requester or provider Default:
+            ExchangeListRequestsRole.REQUESTER.
+        status (ExchangeListRequestsStatusType0 | None | Unset):
+        overdue (bool | Unset): only pending requests past their due date Default: False.
+        limit (int | Unset):  Default: 50.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[ExchangeRequestOut]]
+     """
+
+
+    kwargs = _get_kwargs(
+        role=role,
+status=status,
+overdue=overdue,
+limit=limit,
+offset=offset,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    role: ExchangeListRequestsRole | Unset = ExchangeListRequestsRole.REQUESTER,
+    status: ExchangeListRequestsStatusType0 | None | Unset = UNSET,
+    overdue: bool | Unset = False,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+
+) -> Problem | list[ExchangeRequestOut] | None:
+    """ List Requests
+
+     Share requests of one's organization, as requester or as provider; ``overdue=true`` lists late
+    answers.
+
+    Args:
+        role (ExchangeListRequestsRole | Unset): as requester or provider Default:
+            ExchangeListRequestsRole.REQUESTER.
+        status (ExchangeListRequestsStatusType0 | None | Unset):
+        overdue (bool | Unset): only pending requests past their due date Default: False.
+        limit (int | Unset):  Default: 50.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[ExchangeRequestOut]
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+role=role,
+status=status,
+overdue=overdue,
+limit=limit,
+offset=offset,
+
+    )).parsed

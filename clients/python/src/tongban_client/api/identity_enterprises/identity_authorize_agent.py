@@ -1,0 +1,267 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.identity_agent_in import IdentityAgentIn
+from ...models.identity_agent_out import IdentityAgentOut
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    enterprise_id: str,
+    *,
+    body: IdentityAgentIn,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/identity/enterprises/{enterprise_id}/agents".format(enterprise_id=quote(str(enterprise_id), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> IdentityAgentOut | Problem | None:
+    if response.status_code == 201:
+        response_201 = IdentityAgentOut.from_dict(response.json())
+
+
+
+        return response_201
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+
+
+        return response_502
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[IdentityAgentOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    enterprise_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: IdentityAgentIn,
+
+) -> Response[IdentityAgentOut | Problem]:
+    """ Authorize Agent
+
+     Authorize an agent (授权经办人): the legal representative names a registered person by ID number; the
+    agent may log in for the enterprise (`credit_code` at login) and act for it until `expires_at`.
+
+    Args:
+        enterprise_id (str):
+        body (IdentityAgentIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[IdentityAgentOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        enterprise_id=enterprise_id,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    enterprise_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: IdentityAgentIn,
+
+) -> IdentityAgentOut | Problem | None:
+    """ Authorize Agent
+
+     Authorize an agent (授权经办人): the legal representative names a registered person by ID number; the
+    agent may log in for the enterprise (`credit_code` at login) and act for it until `expires_at`.
+
+    Args:
+        enterprise_id (str):
+        body (IdentityAgentIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        IdentityAgentOut | Problem
+     """
+
+
+    return sync_detailed(
+        enterprise_id=enterprise_id,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    enterprise_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: IdentityAgentIn,
+
+) -> Response[IdentityAgentOut | Problem]:
+    """ Authorize Agent
+
+     Authorize an agent (授权经办人): the legal representative names a registered person by ID number; the
+    agent may log in for the enterprise (`credit_code` at login) and act for it until `expires_at`.
+
+    Args:
+        enterprise_id (str):
+        body (IdentityAgentIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[IdentityAgentOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        enterprise_id=enterprise_id,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    enterprise_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: IdentityAgentIn,
+
+) -> IdentityAgentOut | Problem | None:
+    """ Authorize Agent
+
+     Authorize an agent (授权经办人): the legal representative names a registered person by ID number; the
+    agent may log in for the enterprise (`credit_code` at login) and act for it until `expires_at`.
+
+    Args:
+        enterprise_id (str):
+        body (IdentityAgentIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        IdentityAgentOut | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        enterprise_id=enterprise_id,
+client=client,
+body=body,
+
+    )).parsed

@@ -1,0 +1,259 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.identity_enterprise_out import IdentityEnterpriseOut
+from ...models.problem import Problem
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    enterprise_id: str,
+    *,
+    reveal: bool | Unset = False,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    params["reveal"] = reveal
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/identity/enterprises/{enterprise_id}".format(enterprise_id=quote(str(enterprise_id), safe=""),),
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> IdentityEnterpriseOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = IdentityEnterpriseOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+
+
+        return response_502
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[IdentityEnterpriseOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    enterprise_id: str,
+    *,
+    client: AuthenticatedClient,
+    reveal: bool | Unset = False,
+
+) -> Response[IdentityEnterpriseOut | Problem]:
+    """ Get Enterprise
+
+     An enterprise (企业信息): its legal representative, its current agents (经办人) or staff who serve
+    applicants; masked unless revealed.
+
+    Args:
+        enterprise_id (str):
+        reveal (bool | Unset): the legal representative may see the full credit code Default:
+            False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[IdentityEnterpriseOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        enterprise_id=enterprise_id,
+reveal=reveal,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    enterprise_id: str,
+    *,
+    client: AuthenticatedClient,
+    reveal: bool | Unset = False,
+
+) -> IdentityEnterpriseOut | Problem | None:
+    """ Get Enterprise
+
+     An enterprise (企业信息): its legal representative, its current agents (经办人) or staff who serve
+    applicants; masked unless revealed.
+
+    Args:
+        enterprise_id (str):
+        reveal (bool | Unset): the legal representative may see the full credit code Default:
+            False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        IdentityEnterpriseOut | Problem
+     """
+
+
+    return sync_detailed(
+        enterprise_id=enterprise_id,
+client=client,
+reveal=reveal,
+
+    ).parsed
+
+async def asyncio_detailed(
+    enterprise_id: str,
+    *,
+    client: AuthenticatedClient,
+    reveal: bool | Unset = False,
+
+) -> Response[IdentityEnterpriseOut | Problem]:
+    """ Get Enterprise
+
+     An enterprise (企业信息): its legal representative, its current agents (经办人) or staff who serve
+    applicants; masked unless revealed.
+
+    Args:
+        enterprise_id (str):
+        reveal (bool | Unset): the legal representative may see the full credit code Default:
+            False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[IdentityEnterpriseOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        enterprise_id=enterprise_id,
+reveal=reveal,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    enterprise_id: str,
+    *,
+    client: AuthenticatedClient,
+    reveal: bool | Unset = False,
+
+) -> IdentityEnterpriseOut | Problem | None:
+    """ Get Enterprise
+
+     An enterprise (企业信息): its legal representative, its current agents (经办人) or staff who serve
+    applicants; masked unless revealed.
+
+    Args:
+        enterprise_id (str):
+        reveal (bool | Unset): the legal representative may see the full credit code Default:
+            False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        IdentityEnterpriseOut | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        enterprise_id=enterprise_id,
+client=client,
+reveal=reveal,
+
+    )).parsed

@@ -1,0 +1,282 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.identity_id_number_in import IdentityIdNumberIn
+from ...models.identity_level_out import IdentityLevelOut
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    person_id: str,
+    *,
+    body: IdentityIdNumberIn,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/identity/persons/{person_id}/identity-level".format(person_id=quote(str(person_id), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> IdentityLevelOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = IdentityLevelOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+
+
+        return response_502
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[IdentityLevelOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    person_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: IdentityIdNumberIn,
+
+) -> Response[IdentityLevelOut | Problem]:
+    """ Raise Identity Level
+
+     Record an identity check (实名核验) with the ID number the verifier checked: a window clerk's in-person
+    check gives level 3, a system with scope `identity:verify` (population resource, 人口库) gives level 2.
+    Never lowers a level. Announces `identity.identity_level_raised.v1`.
+
+    Args:
+        person_id (str):
+        body (IdentityIdNumberIn): The ID number travels in the body, never in the URL, so it
+            stays out of access logs.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[IdentityLevelOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        person_id=person_id,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    person_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: IdentityIdNumberIn,
+
+) -> IdentityLevelOut | Problem | None:
+    """ Raise Identity Level
+
+     Record an identity check (实名核验) with the ID number the verifier checked: a window clerk's in-person
+    check gives level 3, a system with scope `identity:verify` (population resource, 人口库) gives level 2.
+    Never lowers a level. Announces `identity.identity_level_raised.v1`.
+
+    Args:
+        person_id (str):
+        body (IdentityIdNumberIn): The ID number travels in the body, never in the URL, so it
+            stays out of access logs.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        IdentityLevelOut | Problem
+     """
+
+
+    return sync_detailed(
+        person_id=person_id,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    person_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: IdentityIdNumberIn,
+
+) -> Response[IdentityLevelOut | Problem]:
+    """ Raise Identity Level
+
+     Record an identity check (实名核验) with the ID number the verifier checked: a window clerk's in-person
+    check gives level 3, a system with scope `identity:verify` (population resource, 人口库) gives level 2.
+    Never lowers a level. Announces `identity.identity_level_raised.v1`.
+
+    Args:
+        person_id (str):
+        body (IdentityIdNumberIn): The ID number travels in the body, never in the URL, so it
+            stays out of access logs.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[IdentityLevelOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        person_id=person_id,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    person_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: IdentityIdNumberIn,
+
+) -> IdentityLevelOut | Problem | None:
+    """ Raise Identity Level
+
+     Record an identity check (实名核验) with the ID number the verifier checked: a window clerk's in-person
+    check gives level 3, a system with scope `identity:verify` (population resource, 人口库) gives level 2.
+    Never lowers a level. Announces `identity.identity_level_raised.v1`.
+
+    Args:
+        person_id (str):
+        body (IdentityIdNumberIn): The ID number travels in the body, never in the URL, so it
+            stays out of access logs.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        IdentityLevelOut | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        person_id=person_id,
+client=client,
+body=body,
+
+    )).parsed

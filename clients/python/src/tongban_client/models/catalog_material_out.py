@@ -1,0 +1,161 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..types import UNSET, Unset
+from typing import cast
+
+
+
+
+
+
+T = TypeVar("T", bound="CatalogMaterialOut")
+
+
+
+@_attrs_define
+class CatalogMaterialOut:
+    """ 
+        Attributes:
+            name (str): material name (材料名称)
+            certificate_type (None | str | Unset): e-certificate type (电子证照类型), e.g. ZZ-YYZZ
+            data_items (list[str] | Unset): data items needed (数据项)
+            form (str | Unset): original 原件 | copy 复印件 | original_and_copy | electronic Default: 'original'.
+            notes (str | Unset):  Default: ''.
+            paper_copies (int | Unset): paper copies (纸质份数) Default: 1.
+            requirement (str | Unset): required 必要 | optional 非必要 | deferrable 容缺后补 Default: 'required'.
+            resource_code (None | str | Unset): shared data resource (共享资源编码)
+            source (str | Unset): applicant 申请人自备 | government 政府部门核发 | other Default: 'applicant'.
+     """
+
+    name: str
+    certificate_type: None | str | Unset = UNSET
+    data_items: list[str] | Unset = UNSET
+    form: str | Unset = 'original'
+    notes: str | Unset = ''
+    paper_copies: int | Unset = 1
+    requirement: str | Unset = 'required'
+    resource_code: None | str | Unset = UNSET
+    source: str | Unset = 'applicant'
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        certificate_type: None | str | Unset
+        if isinstance(self.certificate_type, Unset):
+            certificate_type = UNSET
+        else:
+            certificate_type = self.certificate_type
+
+        data_items: list[str] | Unset = UNSET
+        if not isinstance(self.data_items, Unset):
+            data_items = self.data_items
+
+
+
+        form = self.form
+
+        notes = self.notes
+
+        paper_copies = self.paper_copies
+
+        requirement = self.requirement
+
+        resource_code: None | str | Unset
+        if isinstance(self.resource_code, Unset):
+            resource_code = UNSET
+        else:
+            resource_code = self.resource_code
+
+        source = self.source
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+            "name": name,
+        })
+        if certificate_type is not UNSET:
+            field_dict["certificate_type"] = certificate_type
+        if data_items is not UNSET:
+            field_dict["data_items"] = data_items
+        if form is not UNSET:
+            field_dict["form"] = form
+        if notes is not UNSET:
+            field_dict["notes"] = notes
+        if paper_copies is not UNSET:
+            field_dict["paper_copies"] = paper_copies
+        if requirement is not UNSET:
+            field_dict["requirement"] = requirement
+        if resource_code is not UNSET:
+            field_dict["resource_code"] = resource_code
+        if source is not UNSET:
+            field_dict["source"] = source
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        def _parse_certificate_type(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        certificate_type = _parse_certificate_type(d.pop("certificate_type", UNSET))
+
+
+        data_items = cast(list[str], d.pop("data_items", UNSET))
+
+
+        form = d.pop("form", UNSET)
+
+        notes = d.pop("notes", UNSET)
+
+        paper_copies = d.pop("paper_copies", UNSET)
+
+        requirement = d.pop("requirement", UNSET)
+
+        def _parse_resource_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        resource_code = _parse_resource_code(d.pop("resource_code", UNSET))
+
+
+        source = d.pop("source", UNSET)
+
+        catalog_material_out = cls(
+            name=name,
+            certificate_type=certificate_type,
+            data_items=data_items,
+            form=form,
+            notes=notes,
+            paper_copies=paper_copies,
+            requirement=requirement,
+            resource_code=resource_code,
+            source=source,
+        )
+
+        return catalog_material_out
+

@@ -1,0 +1,197 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.exchange_subject_kind import ExchangeSubjectKind
+from ..types import UNSET, Unset
+from typing import cast
+
+
+
+
+
+
+T = TypeVar("T", bound="ExchangeLookupIn")
+
+
+
+@_attrs_define
+class ExchangeLookupIn:
+    """ 
+        Attributes:
+            holder_identifier (str): body only, never URL
+            holder_kind (ExchangeSubjectKind):
+            case_ref (None | str | Unset): the case (办件编号) the reader's organization handles or received, whose party the
+                subject is
+            legal_basis (None | str | Unset): the code of a registered duty (履职依据编码) of the reader's organization: GET
+                /duties
+            person_id (None | str | Unset): ignored: the hub decides whose data a lookup touched
+            purpose (None | str | Unset):
+            type_code (None | str | Unset): certificate type code (证照类型代码) or a known alias
+     """
+
+    holder_identifier: str
+    holder_kind: ExchangeSubjectKind
+    case_ref: None | str | Unset = UNSET
+    legal_basis: None | str | Unset = UNSET
+    person_id: None | str | Unset = UNSET
+    purpose: None | str | Unset = UNSET
+    type_code: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        holder_identifier = self.holder_identifier
+
+        holder_kind = self.holder_kind.value
+
+        case_ref: None | str | Unset
+        if isinstance(self.case_ref, Unset):
+            case_ref = UNSET
+        else:
+            case_ref = self.case_ref
+
+        legal_basis: None | str | Unset
+        if isinstance(self.legal_basis, Unset):
+            legal_basis = UNSET
+        else:
+            legal_basis = self.legal_basis
+
+        person_id: None | str | Unset
+        if isinstance(self.person_id, Unset):
+            person_id = UNSET
+        else:
+            person_id = self.person_id
+
+        purpose: None | str | Unset
+        if isinstance(self.purpose, Unset):
+            purpose = UNSET
+        else:
+            purpose = self.purpose
+
+        type_code: None | str | Unset
+        if isinstance(self.type_code, Unset):
+            type_code = UNSET
+        else:
+            type_code = self.type_code
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "holder_identifier": holder_identifier,
+            "holder_kind": holder_kind,
+        })
+        if case_ref is not UNSET:
+            field_dict["case_ref"] = case_ref
+        if legal_basis is not UNSET:
+            field_dict["legal_basis"] = legal_basis
+        if person_id is not UNSET:
+            field_dict["person_id"] = person_id
+        if purpose is not UNSET:
+            field_dict["purpose"] = purpose
+        if type_code is not UNSET:
+            field_dict["type_code"] = type_code
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        holder_identifier = d.pop("holder_identifier")
+
+        holder_kind = ExchangeSubjectKind(d.pop("holder_kind"))
+
+
+
+
+        def _parse_case_ref(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        case_ref = _parse_case_ref(d.pop("case_ref", UNSET))
+
+
+        def _parse_legal_basis(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        legal_basis = _parse_legal_basis(d.pop("legal_basis", UNSET))
+
+
+        def _parse_person_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        person_id = _parse_person_id(d.pop("person_id", UNSET))
+
+
+        def _parse_purpose(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        purpose = _parse_purpose(d.pop("purpose", UNSET))
+
+
+        def _parse_type_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        type_code = _parse_type_code(d.pop("type_code", UNSET))
+
+
+        exchange_lookup_in = cls(
+            holder_identifier=holder_identifier,
+            holder_kind=holder_kind,
+            case_ref=case_ref,
+            legal_basis=legal_basis,
+            person_id=person_id,
+            purpose=purpose,
+            type_code=type_code,
+        )
+
+
+        exchange_lookup_in.additional_properties = d
+        return exchange_lookup_in
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

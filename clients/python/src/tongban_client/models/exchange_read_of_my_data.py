@@ -1,0 +1,267 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+from uuid import UUID
+import datetime
+
+
+
+
+
+
+T = TypeVar("T", bound="ExchangeReadOfMyData")
+
+
+
+@_attrs_define
+class ExchangeReadOfMyData:
+    """ 
+        Attributes:
+            at (datetime.datetime):
+            case_ref (None | str):
+            id (UUID):
+            item_names (list[str]): the data items read, by their Chinese names (数据项)
+            items (list[str]):
+            legal_basis (None | str):
+            organization (None | str): name of the reading department (读取部门)
+            organization_code (None | str):
+            outcome (str):
+            outcome_label (str): 已提供数据, 允许读取，但没有您的记录, 已拒绝 or 未能读取
+            purpose (None | str):
+            reason (None | str):
+            reason_label (None | str): why it was refused or failed, in Chinese
+            resource (None | str):
+            resource_code (str):
+            system (str): the client (system) that read
+     """
+
+    at: datetime.datetime
+    case_ref: None | str
+    id: UUID
+    item_names: list[str]
+    items: list[str]
+    legal_basis: None | str
+    organization: None | str
+    organization_code: None | str
+    outcome: str
+    outcome_label: str
+    purpose: None | str
+    reason: None | str
+    reason_label: None | str
+    resource: None | str
+    resource_code: str
+    system: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        at = self.at.isoformat()
+
+        case_ref: None | str
+        case_ref = self.case_ref
+
+        id = str(self.id)
+
+        item_names = self.item_names
+
+
+
+        items = self.items
+
+
+
+        legal_basis: None | str
+        legal_basis = self.legal_basis
+
+        organization: None | str
+        organization = self.organization
+
+        organization_code: None | str
+        organization_code = self.organization_code
+
+        outcome = self.outcome
+
+        outcome_label = self.outcome_label
+
+        purpose: None | str
+        purpose = self.purpose
+
+        reason: None | str
+        reason = self.reason
+
+        reason_label: None | str
+        reason_label = self.reason_label
+
+        resource: None | str
+        resource = self.resource
+
+        resource_code = self.resource_code
+
+        system = self.system
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "at": at,
+            "case_ref": case_ref,
+            "id": id,
+            "item_names": item_names,
+            "items": items,
+            "legal_basis": legal_basis,
+            "organization": organization,
+            "organization_code": organization_code,
+            "outcome": outcome,
+            "outcome_label": outcome_label,
+            "purpose": purpose,
+            "reason": reason,
+            "reason_label": reason_label,
+            "resource": resource,
+            "resource_code": resource_code,
+            "system": system,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        at = datetime.datetime.fromisoformat(d.pop("at"))
+
+
+
+
+        def _parse_case_ref(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        case_ref = _parse_case_ref(d.pop("case_ref"))
+
+
+        id = UUID(d.pop("id"))
+
+
+
+
+        item_names = cast(list[str], d.pop("item_names"))
+
+
+        items = cast(list[str], d.pop("items"))
+
+
+        def _parse_legal_basis(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        legal_basis = _parse_legal_basis(d.pop("legal_basis"))
+
+
+        def _parse_organization(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        organization = _parse_organization(d.pop("organization"))
+
+
+        def _parse_organization_code(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        organization_code = _parse_organization_code(d.pop("organization_code"))
+
+
+        outcome = d.pop("outcome")
+
+        outcome_label = d.pop("outcome_label")
+
+        def _parse_purpose(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        purpose = _parse_purpose(d.pop("purpose"))
+
+
+        def _parse_reason(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        reason = _parse_reason(d.pop("reason"))
+
+
+        def _parse_reason_label(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        reason_label = _parse_reason_label(d.pop("reason_label"))
+
+
+        def _parse_resource(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        resource = _parse_resource(d.pop("resource"))
+
+
+        resource_code = d.pop("resource_code")
+
+        system = d.pop("system")
+
+        exchange_read_of_my_data = cls(
+            at=at,
+            case_ref=case_ref,
+            id=id,
+            item_names=item_names,
+            items=items,
+            legal_basis=legal_basis,
+            organization=organization,
+            organization_code=organization_code,
+            outcome=outcome,
+            outcome_label=outcome_label,
+            purpose=purpose,
+            reason=reason,
+            reason_label=reason_label,
+            resource=resource,
+            resource_code=resource_code,
+            system=system,
+        )
+
+
+        exchange_read_of_my_data.additional_properties = d
+        return exchange_read_of_my_data
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
