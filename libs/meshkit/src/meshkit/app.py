@@ -22,10 +22,11 @@ from starlette.routing import compile_path
 from meshkit.auth import TokenVerifier
 from meshkit.db import Database
 from meshkit.errors import install_error_handlers
+from meshkit.guard import GuardedRoute, guard_routes
 from meshkit.headers import SecurityHeaders
 from meshkit.heap import freeze_startup_heap
 from meshkit.http import service_client
-from meshkit.lanes import FastLanes, lanes_of
+from meshkit.lanes import FastLanes, ServedBy, lanes_of
 from meshkit.middleware import BodyLimitMiddleware
 from meshkit.observability import RequestContextMiddleware
 from meshkit.priority import lower_priority
@@ -59,7 +60,7 @@ async def nats_reachable(url: str, timeout: float = 1.0) -> None:
 
 
 def _ops_router(service: str) -> APIRouter:
-    router = APIRouter(tags=["运维 (operations)"])
+    router = APIRouter(tags=["运维 (operations)"], route_class=GuardedRoute)
 
     @router.get("/healthz", summary="Liveness (存活)", operation_id=f"{service}_healthz")
     async def healthz() -> dict[str, str]:
@@ -144,6 +145,7 @@ def build_app(
     app.add_middleware(RequestContextMiddleware, service=service)
     app.add_middleware(SecurityHeaders)  # outermost of ours: every response the app sends
     app.include_router(_ops_router(service))
+    guard_routes(routers, served_elsewhere=(ServedBy,))  # every input looked at once, refused after auth
     for router in routers:
         app.include_router(router)
     return app
