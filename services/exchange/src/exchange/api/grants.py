@@ -16,6 +16,7 @@ from exchange.store.models import ShareRequest
 from exchange.use_cases import grants
 from meshkit.auth import CurrentPrincipal
 from meshkit.errors import problem_responses
+from meshkit.hostile import MultiLineText
 
 __all__ = ["router"]
 
@@ -24,21 +25,21 @@ router = APIRouter(prefix="/share-requests", tags=["共享申请 (share requests
 
 class RequestIn(BaseModel):
     resource_code: str = Field(max_length=50)
-    purpose: str = Field(min_length=2, max_length=1000, description="用途")
-    legal_basis: str = Field(min_length=2, max_length=1000, description="法律依据")
+    purpose: MultiLineText = Field(min_length=2, max_length=1000, description="用途")
+    legal_basis: MultiLineText = Field(min_length=2, max_length=1000, description="法律依据")
     items: list[str] = Field(min_length=1, max_length=200, description="data item keys asked for")
     valid_from: date
     valid_to: date
 
 
 class AnswerIn(BaseModel):
-    reason: str | None = Field(default=None, max_length=2000, description="required when refusing")
+    reason: MultiLineText | None = Field(default=None, max_length=2000, description="required when refusing")
     items: list[str] | None = Field(default=None, max_length=200, description="grant fewer items than asked")
     valid_to: date | None = Field(default=None, description="grant a shorter validity")
 
 
 class RefuseIn(BaseModel):
-    reason: str = Field(min_length=1, max_length=2000, description="拒绝理由")
+    reason: MultiLineText = Field(min_length=1, max_length=2000, description="拒绝理由")
 
 
 class RequestOut(BaseModel):

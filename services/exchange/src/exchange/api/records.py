@@ -15,6 +15,7 @@ from exchange.use_cases import reads, records
 from meshkit.auth import Principal, current_principal
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
+from meshkit.hostile import MULTI_LINE
 from meshkit.lanes import ServedBy, declared
 from meshkit.observability import current_request_id
 
@@ -90,7 +91,7 @@ class ReadOut(BaseModel):
 class RecordIn(BaseModel):
     identifier: str = Field(max_length=40)
     version: int = Field(ge=0, description="the provider's version; older or equal versions are ignored")
-    data: dict[str, Any] | None = None
+    data: Annotated[dict[str, Any], MULTI_LINE] | None = None
     deleted: bool = False
 
 

@@ -7,6 +7,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from meshkit.hostile import MULTI_LINE, MultiLineText
+
 __all__ = [
     "HistoryEntryOut",
     "MaterialIn",
@@ -21,7 +23,7 @@ __all__ = [
 
 Code = Annotated[str, Field(min_length=1, max_length=40)]
 Short = Annotated[str, Field(max_length=200)]
-Long = Annotated[str, Field(max_length=20_000)]
+Long = Annotated[str, Field(max_length=20_000), MULTI_LINE]  # multi-line text
 Phone = Annotated[str, Field(max_length=40, pattern=r"^[0-9\-+() ]*$")]
 
 
@@ -142,7 +144,7 @@ class MatterPage(BaseModel):
 class NoteIn(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    note: str = Field(default="", max_length=2000, description="reason shown in the history (说明)")
+    note: MultiLineText = Field(default="", max_length=2000, description="reason shown in the history (说明)")
 
 
 class VersionOut(BaseModel):
