@@ -99,16 +99,23 @@ class Shape:
                 found.append(child if not schema.get(MULTI_LINE_KEY) else {**child, MULTI_LINE_KEY: True})
         return found
 
-    def title(self, path: Sequence[str | int]) -> str | None:
-        """The explicit title of the field at ``path`` (keys and indexes below the body), if its model gives one."""
+    def _at(self, path: Sequence[str | int]) -> list[Schema]:
+        """The schemas that hold the value at ``path`` (keys and indexes below the body); the root for ``()``."""
         schemas: list[Schema] = [self.root]
-        holders: list[Schema] = []
         for part in path:
             expanded = self.expand(schemas)
-            holders = self.member(expanded, part) if isinstance(part, str) else self.item(expanded, part)
-            schemas = holders
+            schemas = self.member(expanded, part) if isinstance(part, str) else self.item(expanded, part)
             if not schemas:
-                return None
+                return []
+        return schemas
+
+    def multi_line_at(self, path: Sequence[str | int]) -> bool:
+        """Whether the text at ``path`` may span lines."""
+        return self.multi_line(self.expand(self._at(path)))
+
+    def title(self, path: Sequence[str | int]) -> str | None:
+        """The explicit title of the field at ``path`` (keys and indexes below the body), if its model gives one."""
+        holders = self._at(path) if path else []
         for holder in holders:
             title = holder.get("title")
             if isinstance(title, str) and title:
