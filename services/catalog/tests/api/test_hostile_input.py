@@ -136,3 +136,29 @@ async def test_issue_18_failure_8_catalog_validation_details_are_chinese(
     assert problem["detail"].startswith(("字段 ", "请求数据不符合要求：")), problem["detail"]
     assert not _ENGLISH.search(problem["detail"]), problem["detail"]
     assert all(not _ENGLISH.search(e["message"]) for e in problem["errors"]), problem["errors"]
+
+
+async def test_issue_18_failure_1_an_imported_cell_with_nul_is_a_row_error(
+    client: httpx.AsyncClient, tokens: TokenFactory
+) -> None:
+    """Issue 18, failure 1 (the sheet's way in): an imported cell with NUL or a bidi override is a row error
+    naming the column, not a failed statement; line breaks pass in free-text columns only."""
+    header = "实施编码,事项名称,事项类型,实施主体编码,实施主体,法定时限,承诺时限,行使层级,办事指南,材料名称"
+    rows = [
+        "500110-MZJ-NUL1,高龄津贴\x00申领,行政给付,500110-MZJ,区民政局,20,10,区级,,申请书",
+        '500110-MZJ-NUL2,临时救助,行政给付,500110-MZJ,区民政局,20,10,区级,"第一步\n第二步",申请\u202e书',
+        '500110-MZJ-NUL3,特困供养,行政给付,500110-MZJ,区民政局,20,10,区级,"第一步\n第二步",申请书',
+    ]
+    response = await client.post(
+        "/imports",
+        content=("\r\n".join([header, *rows]) + "\r\n").encode(),
+        headers={
+            **tokens.headers(scope="catalog:write catalog:publish catalog:admin"),
+            "content-type": "text/csv",
+        },
+    )
+    assert response.status_code == 200, response.text
+    report = response.json()
+    assert [(e["row"], e["column"]) for e in report["errors"]] == [(2, "事项名称"), (3, "材料名称")]
+    assert "U+0000" in report["errors"][0]["message"]
+    assert "U+202E" in report["errors"][1]["message"]

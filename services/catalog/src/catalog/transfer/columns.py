@@ -16,6 +16,7 @@ from typing import Any
 
 from catalog.domain.codes import Dictionary
 from catalog.domain.matters import MatterSpec
+from meshkit.hostile import text_error
 
 __all__ = ["COLUMNS", "ParsedFile", "ParsedMatter", "RowError", "parse_rows", "spec_rows"]
 
@@ -201,6 +202,10 @@ def _read(
         raw = record.get(column.header, "").strip()
         if column.required and not raw:
             errors.append(RowError(row, column.header, "必填"))
+            continue
+        hostile = text_error(raw, (), multi_line=column.max_length == LONG)  # as the API's MultiLineText
+        if hostile is not None:
+            errors.append(RowError(row, column.header, hostile["msg"]))
             continue
         too_long = _too_long(raw, column)
         if too_long:
