@@ -1,13 +1,18 @@
 """Issue 18 at the exchange: NUL and other refused characters in paths, share requests and subscriptions are a 422
 naming the field, before the store; the caller refused before the body; details in Chinese."""
 
+import json
 import re
+import time
+import uuid
+from datetime import UTC, datetime
 
 import httpx
 import pytest
 from sqlalchemy import text
 
 from meshkit.db import Database
+from tongban.simulators.signatures import CitySimSettings, sign
 
 pytestmark = pytest.mark.api
 
@@ -119,3 +124,25 @@ async def test_issue_18_failure_8_share_request_details_are_chinese(
         return
     assert answer.status_code == 422, answer.text
     assert not _ENGLISH.search(answer.json()["detail"]), answer.json()["detail"]
+
+
+async def test_issue_18_failure_1_a_signed_city_push_with_nul_is_refused_and_stores_nothing(
+    client: httpx.AsyncClient, database: Database, clock
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 18, failure 1 (a body read by hand): a correctly signed push from the city platform whose items carry
+    NUL or NaN is a 422 naming the item, before anything is stored."""
+    clock.now = datetime.now(UTC)  # the signature's timestamp is checked against the service's clock
+    settings = CitySimSettings(
+        hmac_key="city-link:test-secret-that-is-long-enough-for-the-checks", signing="HMAC-SHA256"
+    )
+    for item in (
+        {"case_number": "5000002026\u00000001"},
+        {"case_number": "500000202606150001", "fee": float("nan")},
+    ):
+        body = json.dumps({"batch": "CQ-20260615-09", "items": [item]}).encode()
+        headers = sign(settings, str(int(time.time())), uuid.uuid4().hex, body)
+        answer = await client.post("/city-link/inbound/cases", content=body, headers=headers)
+        assert answer.status_code == 422, answer.text
+        assert answer.json()["errors"][0]["field"].startswith("items.0.")
+    async with database.sessions() as session:
+        assert await session.scalar(text("SELECT count(*) FROM city_inbound")) == 0
