@@ -62,7 +62,9 @@ async def create_thing(body: ThingIn, _: Annotated[Principal, Depends(staff_only
 
 @router.get("/things/{code}")
 async def read_thing(
-    code: Annotated[str, Depends(lookup)], q: Annotated[str, Query(max_length=50)] = ""
+    code: Annotated[str, Depends(lookup)],
+    q: Annotated[str, Query(max_length=50)] = "",
+    note: Annotated[MultiLineText, Query(max_length=50)] = "",
 ) -> dict[str, str]:
     reached.append((code, q))
     return {"code": code, "q": q}

@@ -117,6 +117,9 @@ async def test_line_breaks_only_where_the_field_says_multi_line(client: httpx.As
     ):
         refused = await client.post("/things", json=body, headers=STAFF)
         assert problem(refused)[:2] == (422, "validation_failed"), body
+    query_lines = await client.get("/things/a", params={"note": "第一行\n第二行"})
+    assert query_lines.status_code == 200, query_lines.text
+    assert problem(await client.get("/things/a", params={"q": "a\nb"}))[:2] == (422, "validation_failed")
     schema = (await client.get("/openapi.json")).json()["components"]["schemas"]["ThingIn"]["properties"]
     assert schema["note"]["x-multiline"] is True
     assert schema["form"]["x-multiline"] is True
