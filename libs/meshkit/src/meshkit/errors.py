@@ -168,10 +168,7 @@ def _body_title(request: Request, loc: tuple[Any, ...]) -> str | None:
     body_field = getattr(route, "body_field", None)
     if body_field is None:
         return None
-    try:
-        shape = shape_of(body_field.field_info.annotation)
-    except TypeError:  # an unhashable annotation: no shape, no title
-        return None
+    shape = shape_of(body_field.field_info.annotation)
     return shape.title(loc[1:]) if shape is not None else None
 
 

@@ -129,9 +129,8 @@ class _Inspector:
         if not (is_json(media) or (not media and not self.strict)):
             raise UnsupportedMediaType(media, JSON_TYPES)
         doc = parse_json(raw)
-        request._json = (
-            doc  # Starlette's cache: FastAPI's handler takes this document instead of parsing again
-        )
+        # Starlette's cache of the parsed body: FastAPI's handler takes this document instead of parsing again
+        request._json = doc
         if not may_be_hostile(raw):
             return []
         shape = shape_of(self.annotation) if self.annotation is not None else None

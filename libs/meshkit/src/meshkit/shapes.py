@@ -123,10 +123,18 @@ class Shape:
         return None
 
 
-@lru_cache(maxsize=512)
 def shape_of(annotation: Any) -> Shape | None:
-    """The shape of a body declared as ``annotation`` (a model class, usually); None when it has no schema."""
+    """The shape of a body declared as ``annotation`` (a model class, usually), built once; None when it has no
+    JSON schema (then every string is single-line and no field has a label)."""
+    try:
+        return _shape(annotation)
+    except TypeError:  # an unhashable annotation cannot be cached: build it each time
+        return _shape.__wrapped__(annotation)
+
+
+@lru_cache(maxsize=512)
+def _shape(annotation: Any) -> Shape | None:
     try:
         return Shape(TypeAdapter(annotation).json_schema(schema_generator=_ExplicitTitles))
-    except Exception:  # a body type without a JSON schema: every string single-line, no labels
+    except Exception:  # a body type without a JSON schema
         return None
