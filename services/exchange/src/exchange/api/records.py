@@ -15,7 +15,7 @@ from exchange.use_cases import reads, records
 from meshkit.auth import Principal, current_principal
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
-from meshkit.hostile import MULTI_LINE
+from meshkit.hostile import MULTI_LINE, MultiLineText
 from meshkit.lanes import ServedBy, declared
 from meshkit.observability import current_request_id
 
@@ -31,7 +31,9 @@ class PurposeIn(BaseModel):
     (办件编号), or the code of a registered duty (履职依据); with neither, a current grant of the reader's
     organization for the resource (有条件共享授权). Free text opens nothing."""
 
-    purpose: str | None = Field(default=None, max_length=500, examples=["开办餐饮店一件事 申请人身份核验"])
+    purpose: MultiLineText | None = Field(
+        default=None, max_length=500, examples=["开办餐饮店一件事 申请人身份核验"]
+    )
     case_ref: str | None = Field(
         default=None,
         max_length=50,
