@@ -78,7 +78,12 @@ def app(route_class: type[APIRoute]) -> FastAPI:
         yield
 
     return build_app(
-        service="bench", title="t", description="d", settings=ServiceSettings(), lifespan=lifespan, routers=[router]
+        service="bench",
+        title="t",
+        description="d",
+        settings=ServiceSettings(),
+        lifespan=lifespan,
+        routers=[router],
     )
 
 
@@ -102,7 +107,9 @@ def run() -> dict[str, float]:
     results = {
         "lane body, main": best_us(lambda: main_parsed_body(CLEAN, ct)),
         "lane body, guarded": best_us(lambda: parsed_body(ApplicationIn, CLEAN, ct)),
-        "lane body with line breaks, guarded (walked)": best_us(lambda: parsed_body(ApplicationIn, LINES, ct)),
+        "lane body with line breaks, guarded (walked)": best_us(
+            lambda: parsed_body(ApplicationIn, LINES, ct)
+        ),
         "main's U+0000 scan (removed)": best_us(lambda: main_nul_scan(CLEAN)),
     }
     plain = asyncio.run(per_request_us(APIRoute, CLEAN))

@@ -391,7 +391,10 @@ async def test_a_department_trying_every_way_around_the_rules_is_refused(
         },
     )
     assert endpoint.status_code == 403
-    for content_type in ("application/json", "application/vnd.tongban+json"):  # refused by the exchange's guard
+    for content_type in (
+        "application/json",
+        "application/vnd.tongban+json",
+    ):  # refused by the exchange's guard
         nul = await http.post(
             population,
             headers={**tax, "content-type": content_type},
