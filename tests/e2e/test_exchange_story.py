@@ -391,13 +391,17 @@ async def test_a_department_trying_every_way_around_the_rules_is_refused(
         },
     )
     assert endpoint.status_code == 403
-    for content_type in ("application/json", "application/vnd.tongban+json"):  # refused at the gateway's door
+    for content_type in (
+        "application/json",
+        "application/vnd.tongban+json",
+    ):  # refused by the exchange's guard
         nul = await http.post(
             population,
             headers={**tax, "content-type": content_type},
             content=b'{"identifier": "500222199803070028", "purpose": "\\u0000"}',
         )
-        assert (nul.status_code, nul.json()["code"]) == (400, "invalid_character")
+        assert (nul.status_code, nul.json()["code"]) == (422, "validation_failed")
+        assert [e["field"] for e in nul.json()["errors"]] == ["body.purpose"]
 
     mine = (await http.get("/exchange/access-log/mine", headers=chen)).json()
     reasons = {m["reason"] for m in mine if m["outcome"] == "refused"}

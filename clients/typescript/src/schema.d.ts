@@ -2953,7 +2953,7 @@ export interface components {
             consent_ref?: string | null;
             /**
              * Form
-             * @description the application form (申请表) data
+             * @description the application form (申请表) data; its text may span lines
              */
             form?: {
                 [key: string]: unknown;

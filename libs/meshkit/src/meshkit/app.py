@@ -23,11 +23,12 @@ from meshkit.access_docs import declare_security, document_refusals
 from meshkit.auth import TokenVerifier
 from meshkit.db import Database
 from meshkit.errors import install_error_handlers, set_problem_base
+from meshkit.guard import GuardedRoute, guard_routes
 from meshkit.headers import SecurityHeaders
 from meshkit.heap import freeze_startup_heap
 from meshkit.http import service_client
 from meshkit.keepalive import MeshApp
-from meshkit.lanes import FastLanes, lanes_of
+from meshkit.lanes import FastLanes, ServedBy, lanes_of
 from meshkit.middleware import BodyLimitMiddleware
 from meshkit.observability import RequestContextMiddleware
 from meshkit.openapi import install_openapi
@@ -76,7 +77,7 @@ def settle_background_lane(app: FastAPI) -> None:
 
 
 def _ops_router(service: str) -> APIRouter:
-    router = APIRouter(tags=["运维 (operations)"])
+    router = APIRouter(tags=["运维 (operations)"], route_class=GuardedRoute)
 
     @router.get("/healthz", summary="Liveness (存活)", operation_id=f"{service}_healthz")
     async def healthz() -> dict[str, str]:
@@ -171,6 +172,7 @@ def build_app(
     app.add_middleware(SecurityHeaders)  # outermost of ours: every response the app sends
     app.include_router(_ops_router(service))
     document_refusals(routers)  # 401/403 documented where the route's dependencies refuse
+    guard_routes(routers, served_elsewhere=(ServedBy,))  # every input looked at once, refused after auth
     for router in routers:
         app.include_router(router)
     declare_security(app)  # every operation's `security` and 401/403, from the routes' own dependencies

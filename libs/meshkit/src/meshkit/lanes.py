@@ -28,6 +28,11 @@ from starlette.responses import Response
 from starlette.routing import compile_path
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from meshkit.bodies import JSON_TYPES, UnsupportedMediaType, is_json, media_type, not_json_from, parse_json
+from meshkit.guard import multi_line_names
+from meshkit.hostile import hostile_in_json, hostile_in_text, may_be_hostile
+from meshkit.shapes import shape_of
+
 __all__ = ["Declared", "FastLanes", "Lane", "ServedBy", "declared", "lanes_of", "parsed_body"]
 
 Handler = Callable[[Request], Awaitable[Response]]
@@ -88,45 +93,55 @@ def lanes_of(routers: Iterable[APIRouter]) -> list[Lane]:
 
 
 async def declared(request: Request, body: type[M]) -> Declared[M]:
-    """The request's parameters and body validated as the serving lane's route declares them; every violation
-    in one 422, parameters first, as FastAPI would answer."""
+    """The request's parameters and body validated as the serving lane's route declares them, and looked at as
+    every route's are (:mod:`meshkit.guard`): a body of another media type is 415, one that does not parse 400
+    ``malformed_body``; otherwise every violation in one 422, parameters first, as FastAPI would answer.
+    Call it after the handler has checked the caller, so 401/403 come first."""
     lane: Lane = request.scope["route"]
     dependant = lane.route.dependant
+    parsed: M | None = None
+    try:
+        parsed = parsed_body(body, await request.body(), request.headers.get("content-type"))
+        body_errors: list[Any] = []
+    except RequestValidationError as exc:
+        body_errors = list(exc.errors())
+    errors = hostile_in_text(((k, str(v)) for k, v in request.path_params.items()), "path")
+    errors += hostile_in_text(
+        request.query_params.multi_items(), "query", multi_line=multi_line_names(dependant.query_params)
+    )
     path, path_errors = request_params_to_args(dependant.path_params, request.path_params)
     query, query_errors = request_params_to_args(dependant.query_params, request.query_params)
     headers, header_errors = request_params_to_args(dependant.header_params, request.headers)
-    errors = [*path_errors, *query_errors, *header_errors]
-    try:
-        parsed = parsed_body(body, await request.body(), request.headers.get("content-type"))
-    except RequestValidationError as exc:
-        raise RequestValidationError([*errors, *exc.errors()]) from None
-    if errors:
+    errors = [*errors, *path_errors, *query_errors, *header_errors, *body_errors]
+    if errors or parsed is None:
         raise RequestValidationError(errors)
     return Declared(path=path, query=query, headers=headers, body=parsed)
 
 
 def parsed_body(model: type[M], raw: bytes, content_type: str | None) -> M:
-    """The body as FastAPI would validate it: JSON only, every violation listed under ``body``."""
+    """The body as every route reads it (:mod:`meshkit.bodies`): JSON only (else 415), UTF-8 JSON (else 400),
+    no refused characters or numbers and valid for ``model`` (else 422, every violation under ``body``).
+    Most bodies hold nothing :func:`meshkit.hostile.may_be_hostile` flags and are validated straight from the
+    bytes by pydantic; the others are parsed and walked first."""
     if not raw:
         raise RequestValidationError(
             [{"type": "missing", "loc": ("body",), "msg": "Field required", "input": None}]
         )
-    media = (content_type or "").partition(";")[0].strip().lower()
-    if not (media == "application/json" or (media.startswith("application/") and media.endswith("+json"))):
-        raise RequestValidationError(
-            [
-                {
-                    "type": "model_attributes_type",
-                    "loc": ("body",),
-                    "input": None,
-                    "msg": "Input should be a valid dictionary or object to extract fields from",
-                }
-            ]
-        )
+    media = media_type(content_type)
+    if not is_json(media):
+        raise UnsupportedMediaType(media, JSON_TYPES)
+    if may_be_hostile(raw):
+        hostile = hostile_in_json(parse_json(raw), shape_of(model))
+        if hostile:
+            raise RequestValidationError(hostile)
     try:
         return model.model_validate_json(raw)
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
+        for error in errors:
+            if error["type"] == "json_invalid":
+                parse_json(raw)  # says why (not UTF-8, or where the JSON breaks)
+                raise not_json_from(str(error.get("msg", ""))) from None
         raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in errors]) from None
 
 

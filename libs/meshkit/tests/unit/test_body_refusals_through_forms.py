@@ -58,9 +58,10 @@ async def test_a_chunked_form_over_the_limit_is_413() -> None:
     assert "请求体超过上限" in answer.json()["detail"]
 
 
-async def test_a_form_with_nul_is_400_invalid_character() -> None:
+async def test_a_form_with_nul_is_422_naming_the_field() -> None:
     transport = httpx.ASGITransport(app=app())
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
         answer = await client.post("/login", data={"name": "a\x00b"})
-    assert answer.status_code == 400
-    assert answer.json()["code"] == "invalid_character"
+    assert answer.status_code == 422
+    assert answer.json()["code"] == "validation_failed"
+    assert [e["field"] for e in answer.json()["errors"]] == ["body.name"]

@@ -90,8 +90,8 @@ async def test_malformed_json_is_problem_json(client: httpx.AsyncClient, tokens:
     response = await client.post(
         "/matters", content=b"{not json", headers={**editor(tokens), "content-type": "application/json"}
     )
-    assert response.status_code == 422
-    assert response.json()["code"] == "validation_failed"
+    assert response.status_code == 400
+    assert response.json()["code"] == "malformed_body"
 
 
 async def test_unknown_route_is_problem_json(client: httpx.AsyncClient) -> None:

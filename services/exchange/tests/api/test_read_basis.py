@@ -398,7 +398,8 @@ async def test_bad_text_never_reaches_a_provider_or_the_log(
             content=json.dumps({**read(), field: "a\u0000"}),
             headers={**headers.system(SCJGJ), "content-type": "application/json"},
         )
-        assert (response.status_code, response.json()["code"]) == (400, "invalid_character"), field
+        assert (response.status_code, response.json()["code"]) == (422, "validation_failed"), field
+        assert response.json()["errors"][0]["field"] == f"body.{field}"
     naive = await client.post(
         f"/resources/{LEGAL}/read",
         json=read(hidden_until="2026-12-10T00:00:00"),

@@ -32,7 +32,7 @@ class CasesApplicationIn:
             bundle_code (None | str | Unset): code of a 一件事 bundle instead: one parent case with a member case per
                 department
             consent_ref (None | str | Unset): for 代办: consent record (委托书)
-            form (CasesApplicationInForm | Unset): the application form (申请表) data
+            form (CasesApplicationInForm | Unset): the application form (申请表) data; its text may span lines
             matter_code (None | str | Unset): implementation code (实施编码) of a matter
      """
 

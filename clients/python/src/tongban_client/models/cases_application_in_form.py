@@ -20,7 +20,7 @@ T = TypeVar("T", bound="CasesApplicationInForm")
 
 @_attrs_define
 class CasesApplicationInForm:
-    """ the application form (申请表) data
+    """ the application form (申请表) data; its text may span lines
 
      """
 

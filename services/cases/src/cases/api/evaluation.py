@@ -22,6 +22,7 @@ from cases.use_cases.evaluation import (
 from meshkit.created import created_response, set_location
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
+from meshkit.hostile import MultiLineText
 
 __all__ = ["router"]
 
@@ -32,7 +33,7 @@ class EvaluationIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     score: int = Field(ge=1, le=5, description="5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意")
-    comment: str | None = Field(default=None, max_length=1000)
+    comment: MultiLineText | None = Field(default=None, max_length=1000)
     channel: Literal["online", "hall"] = Field(default="online", description="一事一评 online, 一次一评 hall")
 
 
@@ -123,13 +124,13 @@ class RectificationRatingIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     score: int = Field(ge=1, le=5, description="5 非常满意 … 1 非常不满意, of the rectification")
-    comment: str | None = Field(default=None, max_length=1000)
+    comment: MultiLineText | None = Field(default=None, max_length=1000)
 
 
 class StepIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    note: str = Field(min_length=1, max_length=2000, description="what was done at this step")
+    note: MultiLineText = Field(min_length=1, max_length=2000, description="what was done at this step")
 
 
 @router.post(

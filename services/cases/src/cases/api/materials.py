@@ -17,6 +17,7 @@ from cases.use_cases import materials as cases
 from meshkit.created import created_response, set_location
 from meshkit.errors import ProblemError, problem_responses
 from meshkit.headers import NoStore
+from meshkit.hostile import MultiLineText
 
 __all__ = ["UPLOAD_PATH", "router"]
 
@@ -72,7 +73,7 @@ class CaseMaterialsOut(BaseModel):
 class PaperIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    note: str | None = Field(default=None, max_length=500, description="e.g. 原件核验，复印件一份")
+    note: MultiLineText | None = Field(default=None, max_length=500, description="e.g. 原件核验，复印件一份")
 
 
 class MaterialStatisticsOut(BaseModel):

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from cases.domain.issuing import certificate_state
 from cases.domain.labels import ACTION_LABELS, ACTOR_LABELS, CLOCK_LABELS, OUTCOME_LABELS, label_of
 from cases.domain.states import Action, CaseStatus
+from meshkit.hostile import MULTI_LINE, MultiLineText
 
 __all__ = ["ActionIn", "ApplicationIn", "CaseDetailOut", "CaseOut", "CasePage", "ClockOut", "TimelineOut"]
 
@@ -26,7 +27,9 @@ class ApplicationIn(BaseModel):
         max_length=36,
         description="code of a 一件事 bundle instead: one parent case with a member case per department",
     )
-    form: dict[str, Any] = Field(default_factory=dict, description="the application form (申请表) data")
+    form: Annotated[dict[str, Any], MULTI_LINE] = Field(
+        default_factory=dict, description="the application form (申请表) data; its text may span lines"
+    )
     applicant_id: str | None = Field(default=None, max_length=64, description="for 代办: the applicant's id")
     applicant_kind: Literal["person", "enterprise"] = Field(default="person")
     consent_ref: str | None = Field(
@@ -38,7 +41,9 @@ class ActionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     action: Action
-    reason: str | None = Field(default=None, max_length=2000, description="opinion (意见) or reason (理由)")
+    reason: MultiLineText | None = Field(
+        default=None, max_length=2000, description="opinion (意见) or reason (理由)"
+    )
     extension_days: int | None = Field(default=None, ge=1, le=60, description="for extend (延期)")
     joint: bool = Field(default=False, description="joint or centralized handling (联合办理) for extend")
     delivery_channel: Literal["window", "mail", "electronic"] | None = Field(

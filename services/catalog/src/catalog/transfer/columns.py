@@ -20,6 +20,7 @@ from catalog.domain.codes import Dictionary
 from catalog.domain.matters import MatterSpec
 from catalog.store.models import TEXT_LENGTH, Material, Matter
 from meshkit.bounds import column_length
+from meshkit.hostile import text_error
 
 __all__ = ["COLUMNS", "ParsedFile", "ParsedMatter", "RowError", "parse_rows", "spec_rows"]
 
@@ -234,6 +235,10 @@ def _read(
         raw = record.get(column.header, "").strip()
         if column.required and not raw:
             errors.append(RowError(row, column.header, "必填"))
+            continue
+        hostile = text_error(raw, (), multi_line=column.max_length == LONG)  # as the API's MultiLineText
+        if hostile is not None:
+            errors.append(RowError(row, column.header, hostile["msg"]))
             continue
         too_long = _cell_too_long(raw, column)
         if too_long:

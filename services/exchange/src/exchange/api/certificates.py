@@ -21,6 +21,7 @@ from meshkit.auth import Principal, current_principal
 from meshkit.created import created_response, set_location
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
+from meshkit.hostile import MULTI_LINE, MultiLineText
 from meshkit.lanes import ServedBy, declared
 from meshkit.observability import current_request_id
 
@@ -65,7 +66,7 @@ class IssueIn(BaseModel):
     valid_from: date
     valid_to: date | None = None
     case_ref: str | None = Field(default=None, max_length=100, description="the case that produced it")
-    content: dict[str, Any] | None = None
+    content: Annotated[dict[str, Any], MULTI_LINE] | None = None
 
 
 class CertificateOut(BaseModel):
@@ -124,7 +125,7 @@ class CertificateTypeIn(BaseModel):
 
 class StatusIn(BaseModel):
     status: CertificateStatus = Field(description="有效 暂扣 撤销 注销 失效 吊销")
-    reason: str = Field(min_length=2, max_length=1000)
+    reason: MultiLineText = Field(min_length=2, max_length=1000)
 
 
 class ChangeOut(BaseModel):

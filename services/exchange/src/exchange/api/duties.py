@@ -14,6 +14,7 @@ from exchange.runtime import runtime_of
 from exchange.use_cases import duties
 from meshkit.auth import CurrentPrincipal, Principal
 from meshkit.errors import problem_responses
+from meshkit.hostile import MultiLineText
 
 __all__ = ["router"]
 
@@ -23,7 +24,7 @@ router = APIRouter(prefix="/duties", tags=["访问日志 (access log)"])
 class DutyIn(BaseModel):
     member_code: str = Field(max_length=40, description="the member whose duty it is (履职部门)")
     name: str = Field(min_length=2, max_length=200, examples=["刑事案件侦查"])
-    statute: str = Field(
+    statute: MultiLineText = Field(
         min_length=4,
         max_length=2000,
         description="the law and article cited (法律依据)",

@@ -20,6 +20,7 @@ from meshkit.auth import CurrentPrincipal, Principal
 from meshkit.bounds import MAX_OFFSET
 from meshkit.created import created_response, set_location
 from meshkit.errors import problem_responses
+from meshkit.hostile import MultiLineText
 from meshkit.legaldate import local_date
 
 __all__ = ["router"]
@@ -29,15 +30,15 @@ router = APIRouter(prefix="/share-requests", tags=["共享申请 (share requests
 
 class RequestIn(BaseModel):
     resource_code: str = Field(max_length=50)
-    purpose: str = Field(min_length=2, max_length=1000, description="用途")
-    legal_basis: str = Field(min_length=2, max_length=1000, description="法律依据")
+    purpose: MultiLineText = Field(min_length=2, max_length=1000, description="用途")
+    legal_basis: MultiLineText = Field(min_length=2, max_length=1000, description="法律依据")
     items: list[ItemKey] = Field(min_length=1, max_length=200, description="data item keys asked for")
     valid_from: date
     valid_to: date
 
 
 class AnswerIn(BaseModel):
-    reason: str | None = Field(default=None, max_length=2000, description="required when refusing")
+    reason: MultiLineText | None = Field(default=None, max_length=2000, description="required when refusing")
     items: list[ItemKey] | None = Field(
         default=None, max_length=200, description="grant fewer items than asked"
     )
@@ -45,7 +46,7 @@ class AnswerIn(BaseModel):
 
 
 class RefuseIn(BaseModel):
-    reason: str = Field(min_length=1, max_length=2000, description="拒绝理由")
+    reason: MultiLineText = Field(min_length=1, max_length=2000, description="拒绝理由")
 
 
 class RequestOut(BaseModel):

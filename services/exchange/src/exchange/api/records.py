@@ -17,6 +17,7 @@ from meshkit.auth import Principal, current_principal
 from meshkit.bounds import JSON_INTEGER_MAX
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
+from meshkit.hostile import MULTI_LINE, MultiLineText
 from meshkit.lanes import ServedBy, declared
 from meshkit.observability import current_request_id
 
@@ -32,7 +33,9 @@ class PurposeIn(BaseModel):
     (办件编号), or the code of a registered duty (履职依据); with neither, a current grant of the reader's
     organization for the resource (有条件共享授权). Free text opens nothing."""
 
-    purpose: str | None = Field(default=None, max_length=500, examples=["开办餐饮店一件事 申请人身份核验"])
+    purpose: MultiLineText | None = Field(
+        default=None, max_length=500, examples=["开办餐饮店一件事 申请人身份核验"]
+    )
     case_ref: str | None = Field(
         default=None,
         max_length=50,
@@ -94,7 +97,7 @@ class RecordIn(BaseModel):
     version: int = Field(
         ge=0, le=JSON_INTEGER_MAX, description="the provider's version; older or equal versions are ignored"
     )
-    data: dict[str, Any] | None = None
+    data: Annotated[dict[str, Any], MULTI_LINE] | None = None
     deleted: bool = False
 
 

@@ -17,6 +17,7 @@ from exchange.store.models import Member, Resource
 from exchange.use_cases import directory
 from meshkit.auth import OptionalPrincipal, Principal
 from meshkit.errors import problem_responses
+from meshkit.hostile import MultiLineText
 
 __all__ = ["router"]
 
@@ -49,15 +50,15 @@ class AccessOut(BaseModel):
 class ResourceIn(BaseModel):
     name: str = Field(max_length=200)
     provider_code: str = Field(max_length=40)
-    summary: str = Field(max_length=2000)
+    summary: MultiLineText = Field(max_length=2000)
     items: list[Item] = Field(max_length=200)
     sharing_type: Literal["unconditional", "conditional", "not_shared"]
-    sharing_condition: str | None = Field(default=None, max_length=2000)
+    sharing_condition: MultiLineText | None = Field(default=None, max_length=2000)
     sharing_method: Literal["api", "table", "file"]
     update_cycle: str = Field(max_length=20, examples=["实时", "每日"])
     published_on: date
     subject_kind: Literal["person", "enterprise"] = "person"
-    legal_basis: str | None = Field(default=None, max_length=2000)
+    legal_basis: MultiLineText | None = Field(default=None, max_length=2000)
     endpoint_url: str | None = Field(default=None, max_length=500)
     timeout_ms: int = Field(default=3000, ge=100, le=60_000)
 

@@ -17,6 +17,8 @@ from exchange.store.models import CityInbound
 from exchange.store.unit_of_work import ExchangeUnitOfWork
 from exchange.use_cases.errors import Conflict, Invalid, PayloadTooLarge
 from meshkit.errors import ProblemError
+from meshkit.hostile import hostile_in_json
+from meshkit.shapes import MULTI_LINE_KEY, Shape
 
 __all__ = ["ID_FIELDS", "SignedPush", "receive_push"]
 
@@ -38,11 +40,24 @@ class SignedPush:
     body: bytes
 
 
+ANY_TEXT = Shape({MULTI_LINE_KEY: True})  # the city's records: text may span lines, nothing else passes
+
+
 def _items(kind: str, body: bytes) -> tuple[str, list[dict[str, Any]]]:
     try:
         document = json.loads(body)
     except ValueError as exc:
         raise Invalid("推送内容不是 JSON (body is not JSON)", code="invalid_body") from exc
+    refused = hostile_in_json(document, ANY_TEXT, loc=())  # NUL, bidi controls, NaN, numbers past int64
+    if refused:
+        raise Invalid(
+            f"推送内容不符合要求：{refused[0]['msg']} ({'.'.join(map(str, refused[0]['loc']))})",
+            code="invalid_body",
+            errors=[
+                {"field": ".".join(map(str, e["loc"])), "message": e["msg"], "type": e["type"]}
+                for e in refused
+            ],
+        )
     items = document.get("items") if isinstance(document, dict) else None
     batch = document.get("batch") if isinstance(document, dict) else None
     if not isinstance(items, list) or not isinstance(batch, str) or not batch:

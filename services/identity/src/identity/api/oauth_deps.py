@@ -13,7 +13,6 @@ from urllib.parse import unquote_plus, urlsplit
 import httpx
 from fastapi import Depends, FastAPI, Form, Request, Response, Security
 from fastapi.exceptions import RequestValidationError
-from fastapi.routing import APIRoute
 from fastapi.security import HTTPBasic, HTTPBasicCredentials
 
 from identity.api.dependencies import CipherDep, SettingsDep, UowDep
@@ -23,7 +22,10 @@ from identity.store.models import Client
 from identity.use_cases.oauth_keys import KeyCache, KeyRing
 from identity.use_cases.tokens import ClientCredentials, OAuthError, authenticate_client
 from meshkit.auth import TokenVerifier
+from meshkit.bodies import BodyRefused
 from meshkit.errors import ProblemError
+from meshkit.guard import GuardedRoute
+from meshkit.messages import message_of
 from meshkit.openapi import INVALID_INPUT_STATUS
 
 __all__ = [
@@ -47,9 +49,10 @@ SESSION_COOKIE = "tb_session"  # the login session (single sign-on)
 LOGIN_COOKIE = "tb_login"  # binds a login form to the browser that asked for it (CSRF)
 
 
-class OAuthRoute(APIRoute):
-    """Bad parameters at the OAuth endpoints are RFC 6749 ``invalid_request`` (400), not 422 (and their
-    documents say so)."""
+class OAuthRoute(GuardedRoute):
+    """Bad parameters at the OAuth endpoints are RFC 6749 ``invalid_request`` (400), not 422 — also what meshkit's
+    guard refuses (control characters, a body that is not a form or does not parse), after the client is known —
+    and their documents say so."""
 
     def __init__(self, path: str, endpoint: Callable[..., Any], **options: Any) -> None:
         options["openapi_extra"] = {**(options.get("openapi_extra") or {}), INVALID_INPUT_STATUS: 400}
@@ -63,9 +66,12 @@ class OAuthRoute(APIRoute):
                 return await handler(request)
             except RequestValidationError as exc:
                 fields = sorted({str(e.get("loc", ("", ""))[-1]) for e in exc.errors()})
+                why = "；".join(f"{e.get('loc', ('', ''))[-1]}：{message_of(e)}" for e in exc.errors()[:5])
                 raise OAuthError(
-                    f"请求参数缺失或不符合要求: {', '.join(fields)} (invalid or missing: {', '.join(fields)})"
+                    f"请求参数缺失或不符合要求：{why} (invalid or missing: {', '.join(fields)})"
                 ) from exc
+            except BodyRefused as exc:
+                raise OAuthError(f"{exc.detail} (the body must be a form)") from exc
 
         return route
 

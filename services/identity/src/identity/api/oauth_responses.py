@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException
 from identity.api.oauth_deps import OAuthRoute
 from identity.use_cases.tokens import OAuthError
 from meshkit.errors import ProblemError
-from meshkit.middleware import BodyTooLarge, NulCharacter
+from meshkit.middleware import BodyTooLarge
 from meshkit.observability import current_request_id
 
 __all__ = ["NO_STORE", "OAuthEndpointRoute", "OAuthErrorOut", "oauth_error_response", "oauth_responses"]
@@ -80,7 +80,7 @@ class OAuthEndpointRoute(OAuthRoute):
                 response = await handler(request)
             except ProblemError as problem:
                 return oauth_error_response(problem)
-            except (BodyTooLarge, NulCharacter):
+            except BodyTooLarge:
                 raise  # answered by the body-limit middleware
             except Exception as exc:
                 return await _server_error(request, exc)

@@ -8,6 +8,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 from catalog.api.schemas.matters import MaterialOut
+from meshkit.hostile import MultiLineText
 
 __all__ = ["BundleIn", "BundleMaterialOut", "BundleMemberOut", "BundleOut", "CombinedLimitOut"]
 
@@ -19,7 +20,7 @@ class BundleIn(BaseModel):
     name: str = Field(min_length=1, max_length=200, description="bundle name, e.g. 开办餐饮店一件事")
     lead_department_code: str = Field(min_length=1, max_length=40, description="lead department (牵头部门)")
     lead_department_name: str = Field(default="", max_length=100)
-    description: str = Field(default="", max_length=5000, description="说明")
+    description: MultiLineText = Field(default="", max_length=5000, description="说明")
     keywords: list[Annotated[str, Field(max_length=50)]] = Field(default=[], max_length=20)
     member_codes: list[Annotated[str, Field(min_length=1, max_length=36)]] = Field(
         min_length=1, max_length=20, description="member matters' implementation codes (成员事项)"

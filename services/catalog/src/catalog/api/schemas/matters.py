@@ -10,6 +10,7 @@ from sqlalchemy.orm import QueryableAttribute
 
 from catalog.store.models import TEXT_LENGTH, Material, Matter
 from meshkit.bounds import column_length
+from meshkit.hostile import MULTI_LINE, MultiLineText
 
 __all__ = [
     "HistoryEntryOut",
@@ -30,7 +31,7 @@ def _code(column: QueryableAttribute[Any]) -> Any:
 
 
 Short = Annotated[str, Field(max_length=200)]
-Long = Annotated[str, Field(max_length=TEXT_LENGTH)]
+Long = Annotated[str, Field(max_length=TEXT_LENGTH), MULTI_LINE]  # multi-line text
 Phone = Annotated[str, Field(max_length=column_length(Matter.consult_phone), pattern=r"^[0-9\-+() ]*$")]
 
 
@@ -190,7 +191,7 @@ class MatterPage(BaseModel):
 class NoteIn(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    note: str = Field(default="", max_length=2000, description="reason shown in the history (说明)")
+    note: MultiLineText = Field(default="", max_length=2000, description="reason shown in the history (说明)")
 
 
 class VersionOut(BaseModel):
