@@ -64,6 +64,7 @@ TABLES: dict[str, dict[str, str | None]] = {
         "ActionIn": "cases",
         "ApplicationIn": "cases",
         "EvaluationIn": "evaluations",
+        "RectificationRatingIn": "rectification_tasks",
         "PaperIn": None,
         "StepIn": None,
         "YearIn": "calendar_years",
@@ -71,6 +72,7 @@ TABLES: dict[str, dict[str, str | None]] = {
     "exchange": {
         "AnswerIn": "share_requests",
         "BatchIn": None,
+        "CityPush": "city_inbound",
         "CertificateLookupIn": None,
         "CertificateStatus": None,
         "CertificateTypeIn": "certificate_types",
@@ -107,6 +109,8 @@ FIELDS: dict[str, dict[str, str | None]] = {
     "catalog": {},
     "cases": {
         "ApplicationIn.bundle_code": None,  # a bundle's code (36 in the catalog) kept in a wider column
+        "RectificationRatingIn.score": "rectification_tasks.rater_score",
+        "RectificationRatingIn.comment": "rectification_tasks.rater_comment",
     },
     "exchange": {
         # a case number (办件编号, ≤ 50 by DOMAIN §3) in a column that also keeps longer references of old reads
@@ -178,7 +182,7 @@ def _leaves(
         yield where, schema, owner
     if kind == "array":
         yield from _leaves(document, schema.get("items", {}), f"{where}[]", owner, seen)
-    model = name or (owner[0] if owner else "?")
+    model = name or schema.get("title") or (owner[0] if owner else "?")
     for field, part in schema.get("properties", {}).items():
         yield from _leaves(document, part, f"{model}.{field}", (name or model, field), seen)
     if isinstance(schema.get("additionalProperties"), dict):

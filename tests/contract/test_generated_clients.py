@@ -42,11 +42,11 @@ def test_issue18_client_view_names_classes_uniquely_and_in_english() -> None:
 def test_issue18_a_contract_mistake_breaks_client_generation(contract_files: dict[str, str]) -> None:
     """A dangling reference (a schema renamed in one place only) must fail `make contracts`, not leave the
     operation out of the Python client."""
-    catalog = json.loads(contract_files["openapi/catalog.json"])
-    operation = catalog["paths"]["/search"]["get"]
+    combined = json.loads(contract_files["openapi/tongban.json"])
+    operation = combined["paths"]["/catalog/search"]["get"]
     operation["responses"]["200"]["content"]["application/json"]["schema"] = {
         "$ref": "#/components/schemas/Gone"
     }
-    broken = {**contract_files, "openapi/catalog.json": json.dumps(catalog)}
+    broken = {**contract_files, "openapi/tongban.json": json.dumps(combined)}
     with pytest.raises(ClientGenerationError, match=r"Gone|reference"):
         generate_clients(broken, ROOT / "clients")

@@ -266,6 +266,9 @@ def install_error_handlers(app: FastAPI) -> None:
             allowed = allowed_methods(request.app.router.routes, request.scope)
             if allowed:
                 headers["Allow"] = ", ".join(sorted(allowed))
+            if detail == "Method Not Allowed":
+                methods = "、".join(sorted(allowed)) or "无"
+                detail = f"此接口不支持 {request.method} 方法，可用的方法：{methods}"
         return problem_response(
             status=exc.status_code,
             code=getattr(exc, "code", None) or codes.get(exc.status_code, "http_error"),

@@ -57,14 +57,14 @@ async def test_issue_18_failure_1_nul_and_other_controls_never_reach_the_catalog
     draft = await client.post("/matters", json=DRAFT, headers=editor(tokens))
     assert draft.status_code == 201, draft.text
     put = await client.put(
-        f"/matters/{draft.json()['id']}", json={**DRAFT, "guide": "a\x00b"}, headers=editor(tokens)
+        f"/matter-versions/{draft.json()['id']}", json={**DRAFT, "guide": "a\x00b"}, headers=editor(tokens)
     )
     refused(put, "body.guide")
     bidi = await client.post("/matters", json={**DRAFT, "name": "许可\u202e证"}, headers=editor(tokens))
     refused(bidi, "body.name")
     assert bidi.json()["errors"][0]["type"] == "bidi_control"
     multi_line = await client.put(
-        f"/matters/{draft.json()['id']}",
+        f"/matter-versions/{draft.json()['id']}",
         json={**DRAFT, "guide": "第一步：\n第二步：", "conditions": "一、\r\n二、"},
         headers=editor(tokens),
     )
@@ -80,7 +80,7 @@ async def test_issue_18_failure_10_the_catalog_refuses_the_caller_before_the_bod
 ) -> None:
     """Issue 18, failure 10 (runtime): a write without a token is 401 whatever its body (broken JSON, text/plain,
     wrong types, NUL); with a token, broken JSON and bad UTF-8 are one 400 ``malformed_body`` and text/plain 415."""
-    matter = f"/matters/{uuid.uuid4()}"
+    matter = f"/matter-versions/{uuid.uuid4()}"
     bodies = [
         (b'{"code": ', "application/json"),
         (b'{"name": "\xff"}', "application/json"),

@@ -21,11 +21,11 @@ INVALID_ENTRY = {"name": 12, "unknown": True}
 # (method, path, body): every catalog write, each with a body that parses but is invalid.
 WRITES = [
     ("POST", "/matters", INVALID_MATTER),
-    ("PUT", "/matters/00000000-0000-0000-0000-000000000000", INVALID_MATTER),
-    ("POST", "/matters/00000000-0000-0000-0000-000000000000/return", {"note": 12}),
-    ("POST", "/matters/00000000-0000-0000-0000-000000000000/retire", {}),
+    ("PUT", "/matter-versions/00000000-0000-0000-0000-000000000000", INVALID_MATTER),
+    ("POST", "/matter-versions/00000000-0000-0000-0000-000000000000/return", {"note": 12}),
+    ("POST", "/matter-versions/00000000-0000-0000-0000-000000000000/retire", {}),
     ("POST", "/bundles", INVALID_BUNDLE),
-    ("PUT", "/bundles/00000000-0000-0000-0000-000000000000", INVALID_BUNDLE),
+    ("PUT", "/bundle-versions/00000000-0000-0000-0000-000000000000", INVALID_BUNDLE),
     ("PUT", "/dictionaries/matter_types/entries/99", INVALID_ENTRY),
     ("PUT", "/synonyms/%E5%8A%9E%E8%AF%81", INVALID_ENTRY),
 ]
@@ -74,7 +74,7 @@ async def test_a_system_without_the_scope_is_refused_before_validation(
     assert (await client.post("/matters", json=INVALID_MATTER, headers=reader)).status_code == 403
     writer = tokens.headers(scope="catalog:write")
     retire = await client.post(
-        "/matters/00000000-0000-0000-0000-000000000000/retire", json={}, headers=writer
+        "/matter-versions/00000000-0000-0000-0000-000000000000/retire", json={}, headers=writer
     )
     assert retire.status_code == 403, retire.text
 

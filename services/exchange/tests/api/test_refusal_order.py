@@ -19,7 +19,7 @@ WRITES: list[tuple[str, str, Any]] = [
     ("PUT", "/members/500110-RSJ", {"name": 5}),
     ("PUT", "/resources/500110-RSJ-RK-1/records", {"records": "none"}),
     ("POST", "/certificates", {"holder": 5}),
-    ("PUT", "/certificates/types/X", {"aliases": 5}),
+    ("PUT", "/certificate-types/X", {"aliases": 5}),
     ("POST", "/city-link/replay", {"ids": "all"}),
 ]
 

@@ -111,8 +111,8 @@ from .exchange_read_in_subject_kind_type_0 import ExchangeReadInSubjectKindType0
 from .exchange_read_of_my_data import ExchangeReadOfMyData
 from .exchange_read_out import ExchangeReadOut
 from .exchange_read_out_data import ExchangeReadOutData
-from .exchange_receive_city_push_body import ExchangeReceiveCityPushBody
-from .exchange_receive_city_push_body_items_item import ExchangeReceiveCityPushBodyItemsItem
+from .exchange_receive_city_push_city_push import ExchangeReceiveCityPushCityPush
+from .exchange_receive_city_push_city_push_items_item import ExchangeReceiveCityPushCityPushItemsItem
 from .exchange_receive_city_push_kind import ExchangeReceiveCityPushKind
 from .exchange_record_in import ExchangeRecordIn
 from .exchange_record_in_data_type_0 import ExchangeRecordInDataType0
@@ -302,8 +302,8 @@ __all__ = (
     "ExchangeReadOfMyData",
     "ExchangeReadOut",
     "ExchangeReadOutData",
-    "ExchangeReceiveCityPushBody",
-    "ExchangeReceiveCityPushBodyItemsItem",
+    "ExchangeReceiveCityPushCityPush",
+    "ExchangeReceiveCityPushCityPushItemsItem",
     "ExchangeReceiveCityPushKind",
     "ExchangeRecordIn",
     "ExchangeRecordInDataType0",

@@ -30,7 +30,8 @@ IMPORT_BODY = {
         "description": "the implementation list itself as the raw body, one row per material (the columns of "
         "`GET /exports`); its type from `Content-Type` or `?format=`",
         "content": {
-            "text/csv": {"schema": {"type": "string"}, "example": _CSV_EXAMPLE},
+            # the service's body limit (``CATALOG_MAX_BODY_BYTES``, 1 MiB by default) bounds the sheet
+            "text/csv": {"schema": {"type": "string", "maxLength": 1_048_576}, "example": _CSV_EXAMPLE},
             XLSX: {"schema": {"type": "string", "format": "binary"}},
             "application/octet-stream": {
                 "schema": {

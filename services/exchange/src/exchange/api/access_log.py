@@ -279,7 +279,7 @@ async def verify_chain(
 @router.get("/checkpoints", response_model=list[CheckpointOut], responses=problem_responses(401, 403))
 async def list_checkpoints(
     uow: UowDep,
-    principal: CurrentPrincipal,
+    principal: Annotated[Principal, permitted(Operation.ADMINISTER, what="查看日志检查点", code="forbidden")],
     after: Annotated[int, Query(ge=0, le=JSON_INTEGER_MAX, description="checkpoints after this number")] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> list[CheckpointOut]:

@@ -14,7 +14,7 @@ from exchange.api.dependencies import NowDep, SealerDep, SettingsDep, UowDep, pe
 from exchange.domain.access import Operation
 from exchange.runtime import runtime_of
 from exchange.use_cases import city, city_inbound
-from exchange.use_cases.city_inbound import MAX_ITEMS
+from exchange.use_cases.city_inbound import MAX_BATCH, MAX_ITEMS
 from meshkit.auth import Principal
 from meshkit.bounds import JSON_INTEGER_MAX
 from meshkit.errors import ProblemError, problem_responses
@@ -107,12 +107,14 @@ PUSH_BODY = {
         "content": {
             "application/json": {
                 "schema": {
+                    "title": "CityPush",
                     "type": "object",
                     "required": ["batch", "items"],
                     "properties": {
                         "batch": {
                             "type": "string",
                             "minLength": 1,
+                            "maxLength": MAX_BATCH,
                             "description": "the platform's batch number",
                         },
                         "items": {

@@ -16,7 +16,7 @@ from exchange.domain.grants import effective_status
 from exchange.store.driver import GrantCopies
 from exchange.store.models import ShareRequest
 from exchange.use_cases import grants
-from meshkit.auth import CurrentPrincipal, Principal
+from meshkit.auth import Principal
 from meshkit.bounds import MAX_OFFSET
 from meshkit.created import created_response, set_location
 from meshkit.errors import problem_responses
@@ -96,7 +96,7 @@ async def request_share(
     now: NowDep,
     body: RequestIn,
     uow: UowDep,
-    principal: CurrentPrincipal,
+    principal: Annotated[Principal, permitted(Operation.REQUEST_SHARING, what="申请共享")],
     settings: SettingsDep,
 ) -> RequestOut:
     """Ask the provider for a conditional resource; the answer is due in 10 working days."""

@@ -16,6 +16,7 @@ from exchange.signing import Verifier
 from exchange.store.models import CityInbound
 from exchange.store.unit_of_work import ExchangeUnitOfWork
 from exchange.use_cases.errors import Conflict, Invalid, PayloadTooLarge
+from meshkit.bounds import column_length
 from meshkit.errors import ProblemError
 from meshkit.hostile import hostile_in_json
 from meshkit.shapes import MULTI_LINE_KEY, Shape
@@ -23,6 +24,7 @@ from meshkit.shapes import MULTI_LINE_KEY, Shape
 __all__ = ["ID_FIELDS", "SignedPush", "receive_push"]
 
 ID_FIELDS = {"matter": "matter_code", "case": "case_number"}
+MAX_BATCH = column_length(CityInbound.batch)  # the platform's batch number, as stored
 MAX_ITEMS = 1000
 
 
@@ -64,6 +66,14 @@ def _items(kind: str, body: bytes) -> tuple[str, list[dict[str, Any]]]:
         raise Invalid(
             '推送内容须为 {"batch": 批次号, "items": [...]} (batch and items required)', code="invalid_body"
         )
+    if len(batch) > MAX_BATCH:
+        raise Invalid(
+            f"批次号最长 {MAX_BATCH} 个字符 (batch over {MAX_BATCH})",
+            code="invalid_body",
+            errors=[
+                {"field": "batch", "message": f"长度不能超过 {MAX_BATCH} 个字符", "type": "string_too_long"}
+            ],
+        )
     if len(items) > MAX_ITEMS:
         raise PayloadTooLarge(f"每批最多 {MAX_ITEMS} 项")
     field = ID_FIELDS[kind]
@@ -78,7 +88,7 @@ def _items(kind: str, body: bytes) -> tuple[str, list[dict[str, Any]]]:
             code="invalid_body",
             errors=[{"field": f"items.{i}.{field}", "message": "required"} for i in bad],
         )
-    return batch[:64], items
+    return batch, items
 
 
 async def receive_push(

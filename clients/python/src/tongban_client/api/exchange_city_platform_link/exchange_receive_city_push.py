@@ -9,7 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.exchange_exchange_api_city_push_out import ExchangeExchangeApiCityPushOut
-from ...models.exchange_receive_city_push_body import ExchangeReceiveCityPushBody
+from ...models.exchange_receive_city_push_city_push import ExchangeReceiveCityPushCityPush
 from ...models.exchange_receive_city_push_kind import ExchangeReceiveCityPushKind
 from ...models.problem import Problem
 from typing import cast
@@ -19,7 +19,7 @@ from typing import cast
 def _get_kwargs(
     kind: ExchangeReceiveCityPushKind,
     *,
-    body: ExchangeReceiveCityPushBody,
+    body: ExchangeReceiveCityPushCityPush,
     x_tongban_signature_alg: str,
     x_tongban_timestamp: str,
     x_tongban_nonce: str,
@@ -135,7 +135,7 @@ def sync_detailed(
     kind: ExchangeReceiveCityPushKind,
     *,
     client: AuthenticatedClient,
-    body: ExchangeReceiveCityPushBody,
+    body: ExchangeReceiveCityPushCityPush,
     x_tongban_signature_alg: str,
     x_tongban_timestamp: str,
     x_tongban_nonce: str,
@@ -151,7 +151,7 @@ def sync_detailed(
         x_tongban_signature_alg (str):
         x_tongban_timestamp (str):
         x_tongban_nonce (str):
-        body (ExchangeReceiveCityPushBody):
+        body (ExchangeReceiveCityPushCityPush):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -181,7 +181,7 @@ def sync(
     kind: ExchangeReceiveCityPushKind,
     *,
     client: AuthenticatedClient,
-    body: ExchangeReceiveCityPushBody,
+    body: ExchangeReceiveCityPushCityPush,
     x_tongban_signature_alg: str,
     x_tongban_timestamp: str,
     x_tongban_nonce: str,
@@ -197,7 +197,7 @@ def sync(
         x_tongban_signature_alg (str):
         x_tongban_timestamp (str):
         x_tongban_nonce (str):
-        body (ExchangeReceiveCityPushBody):
+        body (ExchangeReceiveCityPushCityPush):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -222,7 +222,7 @@ async def asyncio_detailed(
     kind: ExchangeReceiveCityPushKind,
     *,
     client: AuthenticatedClient,
-    body: ExchangeReceiveCityPushBody,
+    body: ExchangeReceiveCityPushCityPush,
     x_tongban_signature_alg: str,
     x_tongban_timestamp: str,
     x_tongban_nonce: str,
@@ -238,7 +238,7 @@ async def asyncio_detailed(
         x_tongban_signature_alg (str):
         x_tongban_timestamp (str):
         x_tongban_nonce (str):
-        body (ExchangeReceiveCityPushBody):
+        body (ExchangeReceiveCityPushCityPush):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -268,7 +268,7 @@ async def asyncio(
     kind: ExchangeReceiveCityPushKind,
     *,
     client: AuthenticatedClient,
-    body: ExchangeReceiveCityPushBody,
+    body: ExchangeReceiveCityPushCityPush,
     x_tongban_signature_alg: str,
     x_tongban_timestamp: str,
     x_tongban_nonce: str,
@@ -284,7 +284,7 @@ async def asyncio(
         x_tongban_signature_alg (str):
         x_tongban_timestamp (str):
         x_tongban_nonce (str):
-        body (ExchangeReceiveCityPushBody):
+        body (ExchangeReceiveCityPushCityPush):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

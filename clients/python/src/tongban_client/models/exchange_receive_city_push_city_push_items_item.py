@@ -14,12 +14,12 @@ from ..types import UNSET, Unset
 
 
 
-T = TypeVar("T", bound="ExchangeReceiveCityPushBodyItemsItem")
+T = TypeVar("T", bound="ExchangeReceiveCityPushCityPushItemsItem")
 
 
 
 @_attrs_define
-class ExchangeReceiveCityPushBodyItemsItem:
+class ExchangeReceiveCityPushCityPushItemsItem:
     """ a matter (with `matter_code`) or a case (with `case_number`) as the platform sends it; kept sealed as received
 
      """
@@ -42,12 +42,12 @@ class ExchangeReceiveCityPushBodyItemsItem:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        exchange_receive_city_push_body_items_item = cls(
+        exchange_receive_city_push_city_push_items_item = cls(
         )
 
 
-        exchange_receive_city_push_body_items_item.additional_properties = d
-        return exchange_receive_city_push_body_items_item
+        exchange_receive_city_push_city_push_items_item.additional_properties = d
+        return exchange_receive_city_push_city_push_items_item
 
     @property
     def additional_keys(self) -> list[str]:

@@ -11,26 +11,26 @@ from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
-  from ..models.exchange_receive_city_push_body_items_item import ExchangeReceiveCityPushBodyItemsItem
+  from ..models.exchange_receive_city_push_city_push_items_item import ExchangeReceiveCityPushCityPushItemsItem
 
 
 
 
 
-T = TypeVar("T", bound="ExchangeReceiveCityPushBody")
+T = TypeVar("T", bound="ExchangeReceiveCityPushCityPush")
 
 
 
 @_attrs_define
-class ExchangeReceiveCityPushBody:
+class ExchangeReceiveCityPushCityPush:
     """ 
         Attributes:
             batch (str): the platform's batch number
-            items (list[ExchangeReceiveCityPushBodyItemsItem]):
+            items (list[ExchangeReceiveCityPushCityPushItemsItem]):
      """
 
     batch: str
-    items: list[ExchangeReceiveCityPushBodyItemsItem]
+    items: list[ExchangeReceiveCityPushCityPushItemsItem]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -38,7 +38,7 @@ class ExchangeReceiveCityPushBody:
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.exchange_receive_city_push_body_items_item import ExchangeReceiveCityPushBodyItemsItem # noqa: PLC0415
+        from ..models.exchange_receive_city_push_city_push_items_item import ExchangeReceiveCityPushCityPushItemsItem # noqa: PLC0415
         batch = self.batch
 
         items = []
@@ -62,28 +62,28 @@ class ExchangeReceiveCityPushBody:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.exchange_receive_city_push_body_items_item import ExchangeReceiveCityPushBodyItemsItem # noqa: PLC0415
+        from ..models.exchange_receive_city_push_city_push_items_item import ExchangeReceiveCityPushCityPushItemsItem # noqa: PLC0415
         d = dict(src_dict)
         batch = d.pop("batch")
 
         items = []
         _items = d.pop("items")
         for items_item_data in (_items):
-            items_item = ExchangeReceiveCityPushBodyItemsItem.from_dict(items_item_data)
+            items_item = ExchangeReceiveCityPushCityPushItemsItem.from_dict(items_item_data)
 
 
 
             items.append(items_item)
 
 
-        exchange_receive_city_push_body = cls(
+        exchange_receive_city_push_city_push = cls(
             batch=batch,
             items=items,
         )
 
 
-        exchange_receive_city_push_body.additional_properties = d
-        return exchange_receive_city_push_body
+        exchange_receive_city_push_city_push.additional_properties = d
+        return exchange_receive_city_push_city_push
 
     @property
     def additional_keys(self) -> list[str]:
