@@ -128,8 +128,10 @@ async def catalog_events(http: httpx.AsyncClient) -> None:
             "materials": [{"name": "书面申请书", "form": "original", "paper_copies": 0}],
         }
         draft = await ok(await http.post("/catalog/matters", json=body, headers=editor), 201)
-        await ok(await http.post(f"/catalog/matters/{draft['id']}/submit", headers=editor))
-        published.append(await ok(await http.post(f"/catalog/matters/{draft['id']}/publish", headers=editor)))
+        await ok(await http.post(f"/catalog/matter-versions/{draft['id']}/submit", headers=editor))
+        published.append(
+            await ok(await http.post(f"/catalog/matter-versions/{draft['id']}/publish", headers=editor))
+        )
     bundle = {
         "code": f"500110-SCJGJ-EVT{tag}-YJS",
         "name": "事件核验一件事",
@@ -139,11 +141,15 @@ async def catalog_events(http: httpx.AsyncClient) -> None:
         "keywords": ["事件核验"],
     }
     draft = await ok(await http.post("/catalog/bundles", json=bundle, headers=editor), 201)
-    await ok(await http.post(f"/catalog/bundles/{draft['id']}/submit", headers=editor))
-    await ok(await http.post(f"/catalog/bundles/{draft['id']}/publish", headers=editor))
-    await ok(await http.post(f"/catalog/bundles/{draft['id']}/retire", headers=editor))
+    await ok(await http.post(f"/catalog/bundle-versions/{draft['id']}/submit", headers=editor))
+    await ok(await http.post(f"/catalog/bundle-versions/{draft['id']}/publish", headers=editor))
+    await ok(await http.post(f"/catalog/bundle-versions/{draft['id']}/retire", headers=editor))
     retired = published[-1]["id"]
-    await ok(await http.post(f"/catalog/matters/{retired}/retire", json={"note": "事件核验"}, headers=editor))
+    await ok(
+        await http.post(
+            f"/catalog/matter-versions/{retired}/retire", json={"note": "事件核验"}, headers=editor
+        )
+    )
 
 
 async def exchange_events(http: httpx.AsyncClient, mesh: Mesh) -> None:

@@ -7208,6 +7208,7 @@ export interface operations {
                     "application/json": components["schemas"]["cases_PublishedOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff)，持有角色 admin */
             403: components["responses"]["Forbidden"];
@@ -7339,6 +7340,7 @@ export interface operations {
                     "application/json": components["schemas"]["cases_CaseOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -7498,6 +7500,7 @@ export interface operations {
                     "application/json": components["schemas"]["cases_CaseOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -7752,6 +7755,7 @@ export interface operations {
                     "application/json": components["schemas"]["cases_EvaluationOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
@@ -7818,6 +7822,7 @@ export interface operations {
                     "application/json": components["schemas"]["cases_MyEvaluationOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
@@ -7949,6 +7954,7 @@ export interface operations {
                     "application/json": components["schemas"]["cases_MaterialOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -8008,6 +8014,7 @@ export interface operations {
                     "application/json": components["schemas"]["cases_UploadOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -8421,6 +8428,7 @@ export interface operations {
                     "application/json": components["schemas"]["cases_RectificationOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff)，持有角色 department_head 或 角色 reviewer */
             403: components["responses"]["Forbidden"];
@@ -8623,6 +8631,7 @@ export interface operations {
                     "application/json": components["schemas"]["catalog_BundleOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要持有角色 catalog_editor 或 权限范围 catalog:write */
             403: components["responses"]["Forbidden"];
@@ -9026,6 +9035,7 @@ export interface operations {
                     "application/json": components["schemas"]["catalog_BundleOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要持有角色 catalog_editor 或 权限范围 catalog:write */
             403: components["responses"]["Forbidden"];
@@ -9232,6 +9242,7 @@ export interface operations {
                     "application/json": components["schemas"]["catalog_DictionaryEntryOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要持有角色 admin 或 权限范围 catalog:admin */
             403: components["responses"]["Forbidden"];
@@ -9356,6 +9367,7 @@ export interface operations {
                     "application/json": components["schemas"]["catalog_ImportReportOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要持有角色 catalog_editor 或 权限范围 catalog:write */
             403: components["responses"]["Forbidden"];
@@ -9419,6 +9431,7 @@ export interface operations {
                     "application/json": components["schemas"]["catalog_MatterOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要持有角色 catalog_editor 或 权限范围 catalog:write */
             403: components["responses"]["Forbidden"];
@@ -9524,6 +9537,7 @@ export interface operations {
                     "application/json": components["schemas"]["catalog_MatterOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要持有角色 catalog_reviewer 或 权限范围 catalog:publish */
             403: components["responses"]["Forbidden"];
@@ -9580,6 +9594,7 @@ export interface operations {
                     "application/json": components["schemas"]["catalog_MatterOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要持有角色 catalog_reviewer 或 权限范围 catalog:publish */
             403: components["responses"]["Forbidden"];
@@ -9799,6 +9814,7 @@ export interface operations {
                     "application/json": components["schemas"]["catalog_MatterOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要持有角色 catalog_editor 或 权限范围 catalog:write */
             403: components["responses"]["Forbidden"];
@@ -10124,6 +10140,7 @@ export interface operations {
                     "application/json": components["schemas"]["catalog_SynonymOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要持有角色 admin 或 权限范围 catalog:admin */
             403: components["responses"]["Forbidden"];
@@ -10560,6 +10577,7 @@ export interface operations {
                     "application/json": components["schemas"]["exchange_CertificateTypeOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system)，持有角色 operator 或 权限范围 exchange:admin */
             403: components["responses"]["Forbidden"];
@@ -10628,6 +10646,7 @@ export interface operations {
                     "application/json": components["schemas"]["exchange_CertificateOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system)，持有角色 department_head 或 角色 reviewer 或 权限范围 exchange:certificates:issue */
             403: components["responses"]["Forbidden"];
@@ -10784,6 +10803,7 @@ export interface operations {
                     "application/json": components["schemas"]["exchange_CertificateOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system)，持有角色 department_head 或 角色 reviewer 或 权限范围 exchange:certificates:issue */
             403: components["responses"]["Forbidden"];
@@ -10895,6 +10915,7 @@ export interface operations {
                     "application/json": components["schemas"]["exchange_exchange__api__city__PushOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
@@ -10933,6 +10954,7 @@ export interface operations {
                     "application/json": components["schemas"]["exchange_ReplayOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system)，持有角色 operator 或 权限范围 exchange:admin */
             403: components["responses"]["Forbidden"];
@@ -11061,6 +11083,7 @@ export interface operations {
                     "application/json": components["schemas"]["exchange_DutyOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system)，持有角色 operator 或 权限范围 exchange:admin */
             403: components["responses"]["Forbidden"];
@@ -11168,6 +11191,7 @@ export interface operations {
                     "application/json": components["schemas"]["exchange_MemberOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system)，持有角色 operator 或 权限范围 exchange:admin */
             403: components["responses"]["Forbidden"];
@@ -11259,6 +11283,7 @@ export interface operations {
                     "application/json": components["schemas"]["exchange_EndpointHostsOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system)，持有角色 operator 或 权限范围 exchange:admin */
             403: components["responses"]["Forbidden"];
@@ -11505,6 +11530,7 @@ export interface operations {
                     "application/json": components["schemas"]["exchange_ResourceOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system) */
             403: components["responses"]["Forbidden"];
@@ -11618,6 +11644,7 @@ export interface operations {
                     "application/json": components["schemas"]["exchange_exchange__api__records__PushOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system)，持有角色 admin 或 权限范围 exchange:records:write */
             403: components["responses"]["Forbidden"];
@@ -11777,6 +11804,7 @@ export interface operations {
                     "application/json": components["schemas"]["exchange_RequestOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system)，持有角色 admin 或 角色 department_head 或 权限范围 exchange:sharing */
             403: components["responses"]["Forbidden"];
@@ -11887,6 +11915,7 @@ export interface operations {
                     "application/json": components["schemas"]["exchange_RequestOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system)，持有角色 admin 或 角色 department_head 或 权限范围 exchange:sharing */
             403: components["responses"]["Forbidden"];
@@ -11950,6 +11979,7 @@ export interface operations {
                     "application/json": components["schemas"]["exchange_RequestOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system)，持有角色 admin 或 角色 department_head 或 权限范围 exchange:sharing */
             403: components["responses"]["Forbidden"];
@@ -12095,6 +12125,7 @@ export interface operations {
                     "application/json": components["schemas"]["exchange_SubscriptionOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system)，持有角色 admin 或 权限范围 exchange:subscribe */
             403: components["responses"]["Forbidden"];
@@ -12322,6 +12353,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description the login page again, saying what was wrong (an expired or unknown login, a bad form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -12366,6 +12406,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description the login page again, saying what was wrong (an expired or unknown login, a bad form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -12400,6 +12449,15 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+            /** @description the login page again, saying what was wrong (an expired or unknown login, a bad form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
@@ -12530,6 +12588,7 @@ export interface operations {
                     "application/json": components["schemas"]["identity_ClientWithSecret"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system) */
             403: components["responses"]["Forbidden"];
@@ -12643,6 +12702,7 @@ export interface operations {
                     "application/json": components["schemas"]["identity_ClientOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system) */
             403: components["responses"]["Forbidden"];
@@ -12993,6 +13053,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -13039,6 +13100,7 @@ export interface operations {
                     "application/json": components["schemas"]["identity_EnterpriseOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 个人 (person) */
             403: components["responses"]["Forbidden"];
@@ -13182,6 +13244,7 @@ export interface operations {
                     "application/json": components["schemas"]["identity_AgentOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 企业 (enterprise) / 个人 (person) */
             403: components["responses"]["Forbidden"];
@@ -13533,6 +13596,7 @@ export interface operations {
                     "application/json": components["schemas"]["identity_OrganizationOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system) */
             403: components["responses"]["Forbidden"];
@@ -13683,6 +13747,7 @@ export interface operations {
                     "application/json": components["schemas"]["identity_OrganizationOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system) */
             403: components["responses"]["Forbidden"];
@@ -13849,6 +13914,7 @@ export interface operations {
                     "application/json": components["schemas"]["identity_PersonOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) */
             403: components["responses"]["Forbidden"];
@@ -13894,6 +13960,7 @@ export interface operations {
                     "application/json": components["schemas"]["identity_PhoneCodeOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -13983,6 +14050,7 @@ export interface operations {
                     "application/json": components["schemas"]["identity_LevelOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system) */
             403: components["responses"]["Forbidden"];
@@ -14189,6 +14257,7 @@ export interface operations {
                     "application/json": components["schemas"]["identity_StaffOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system) */
             403: components["responses"]["Forbidden"];
@@ -14290,6 +14359,7 @@ export interface operations {
                     "application/json": components["schemas"]["identity_StaffOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system) */
             403: components["responses"]["Forbidden"];

@@ -191,6 +191,7 @@ def _finish_operation(operation: dict[str, Any], invalid: int) -> None:
         responses.setdefault("413", {})
         if invalid == 422:
             responses.setdefault("415", {})
+            responses.setdefault("400", {})  # a body that does not parse: 400 malformed_body
     if "requestBody" in operation or operation.get("parameters"):
         responses.setdefault(str(invalid), {})
     for status in list(responses):

@@ -161,7 +161,9 @@ def _parsed(identifier: str) -> CertificateId:
         raise Invalid(
             str(exc),
             code="invalid_certificate_id",
-            errors=[{"field": "identifier", "check": exc.check, "message": str(exc)}],
+            errors=[
+                {"field": "identifier", "type": "invalid_identifier", "check": exc.check, "message": str(exc)}
+            ],
         ) from exc
 
 

@@ -131,7 +131,9 @@ def subject_ref_of(sealer: Sealer, kind: SubjectKind, identifier: str) -> tuple[
         raise Invalid(
             str(exc),
             code=f"invalid_{field}",
-            errors=[{"field": "identifier", "check": exc.check, "message": str(exc)}],
+            errors=[
+                {"field": "identifier", "type": "invalid_identifier", "check": exc.check, "message": str(exc)}
+            ],
         ) from exc
     return normalized, sealer.subject_ref(kind.value, normalized)
 

@@ -19,7 +19,13 @@ from identity.api.oauth_deps import (
     clear_cookie,
     set_cookie,
 )
-from identity.api.oauth_pages import error_page, logged_out_page, login_page, logout_confirm_page
+from identity.api.oauth_pages import (
+    FORM_REFUSED,
+    error_page,
+    logged_out_page,
+    login_page,
+    logout_confirm_page,
+)
 from identity.domain.demo_credentials import is_demo_password
 from identity.domain.oauth_request import (
     AuthorizationError,
@@ -121,7 +127,11 @@ async def authorize_page(
     return RedirectResponse(target, status_code=302)
 
 
-@router.post("/authorize", response_class=HTMLResponse, responses={303: {"description": "to redirect_uri"}})
+@router.post(
+    "/authorize",
+    response_class=HTMLResponse,
+    responses={303: {"description": "to redirect_uri"}, **FORM_REFUSED},
+)
 async def authorize_login(
     request: Request,
     uow: UowDep,

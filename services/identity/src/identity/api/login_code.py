@@ -21,7 +21,7 @@ from identity.api.oauth_deps import (
     clear_cookie,
     set_cookie,
 )
-from identity.api.oauth_pages import code_login_page, error_page
+from identity.api.oauth_pages import FORM_REFUSED, code_login_page, error_page
 from identity.domain.oauth_request import AuthorizationError, AuthorizationRequest, open_pending, redirect_to
 from identity.settings import IdentitySettings
 from identity.use_cases.login_code import CODE_SENT, CodeLoginFailed, authenticate_by_code, send_login_code
@@ -70,7 +70,11 @@ def _code_page(
     )
 
 
-@router.post("/authorize/codes", response_class=HTMLResponse, responses={429: {"description": "too many"}})
+@router.post(
+    "/authorize/codes",
+    response_class=HTMLResponse,
+    responses={429: {"description": "too many"}, **FORM_REFUSED},
+)
 async def send_code_page(
     request: Request,
     uow: UowDep,
@@ -105,7 +109,9 @@ async def send_code_page(
 
 
 @router.post(
-    "/authorize/code", response_class=HTMLResponse, responses={303: {"description": "to redirect_uri"}}
+    "/authorize/code",
+    response_class=HTMLResponse,
+    responses={303: {"description": "to redirect_uri"}, **FORM_REFUSED},
 )
 async def code_login(
     request: Request,

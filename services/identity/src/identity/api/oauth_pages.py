@@ -5,11 +5,19 @@ from __future__ import annotations
 
 from html import escape
 from string import Template
+from typing import Any
 from urllib.parse import urlsplit
 
 from fastapi.responses import HTMLResponse
 
-__all__ = ["code_login_page", "error_page", "logged_out_page", "login_page", "logout_confirm_page"]
+__all__ = [
+    "FORM_REFUSED",
+    "code_login_page",
+    "error_page",
+    "logged_out_page",
+    "login_page",
+    "logout_confirm_page",
+]
 
 _LAYOUT = Template("""<!doctype html>
 <html lang="zh-CN">
@@ -169,3 +177,12 @@ def logout_confirm_page(
 
 def logged_out_page() -> HTMLResponse:
     return _page("已退出", "<h1>您已退出统一身份认证</h1>\n<p>可以关闭此页面。</p>")
+
+
+FORM_REFUSED: dict[int | str, dict[str, Any]] = {
+    400: {
+        "description": "the login page again, saying what was wrong (an expired or unknown login, a bad form)",
+        "content": {"text/html": {}},
+    },
+}
+"""The OpenAPI answer of a login form refused: its page again, with status 400."""
