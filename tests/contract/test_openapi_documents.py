@@ -64,8 +64,8 @@ def test_issue18_f9_every_error_response_is_problem_json_with_its_schema() -> No
                     continue  # the readiness report itself, not a problem
                 if "text/html" in operation["responses"].get("200", {}).get("content", {}) and not content:
                     continue  # a page for a person (login): its refusals are pages too
-                if list(content) == ["text/html"] and "/authorize" in path:
-                    continue  # the login pages (password, one-time code) tell the person, in a page
+                if list(content) == ["text/html"] and ("/authorize" in path or path.endswith("/end-session")):
+                    continue  # the login and logout pages tell the person, in a page
 
                 assert list(content) == [PROBLEM], (name, method, path, status, list(content))
                 assert resolve(document, content[PROBLEM]["schema"])["title"] == "Problem", (

@@ -12353,7 +12353,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description the login page again, saying what was wrong (an expired or unknown login, a bad form) */
+            /** @description the page again, saying what was wrong (an expired or unknown login, a bad form or request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12406,7 +12406,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description the login page again, saying what was wrong (an expired or unknown login, a bad form) */
+            /** @description the page again, saying what was wrong (an expired or unknown login, a bad form or request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12451,7 +12451,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description the login page again, saying what was wrong (an expired or unknown login, a bad form) */
+            /** @description the page again, saying what was wrong (an expired or unknown login, a bad form or request) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13017,6 +13017,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description the page again, saying what was wrong (an expired or unknown login, a bad form or request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
@@ -13053,7 +13062,15 @@ export interface operations {
                 };
                 content?: never;
             };
-            400: components["responses"]["BadRequest"];
+            /** @description the page again, saying what was wrong (an expired or unknown login, a bad form or request) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];

@@ -164,7 +164,8 @@ def problem_body(
         **extra,
     }
     if errors is not None:
-        body["errors"] = errors
+        # every item as ProblemItem declares it: a use case that names no kind of violation gets the problem's code
+        body["errors"] = [{"type": code, **item} if "type" not in item else item for item in errors]
     return body
 
 

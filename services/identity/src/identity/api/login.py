@@ -233,7 +233,11 @@ _Hint = Annotated[str | None, Query(max_length=4096)]
 _Short = Annotated[str | None, Query(max_length=2000)]
 
 
-@router.get("/end-session", response_class=HTMLResponse, responses={303: {"description": "to the client"}})
+@router.get(
+    "/end-session",
+    response_class=HTMLResponse,
+    responses={303: {"description": "to the client"}, **FORM_REFUSED},
+)
 async def end_session_page(
     request: Request,
     uow: UowDep,
@@ -266,7 +270,11 @@ _FormHint = Annotated[str | None, Form(max_length=4096)]
 _FormShort = Annotated[str | None, Form(max_length=2000)]
 
 
-@router.post("/end-session", response_class=HTMLResponse, responses={303: {"description": "to the client"}})
+@router.post(
+    "/end-session",
+    response_class=HTMLResponse,
+    responses={303: {"description": "to the client"}, **FORM_REFUSED},
+)
 async def end_session_form(
     request: Request,
     uow: UowDep,

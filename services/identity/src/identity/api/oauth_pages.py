@@ -181,7 +181,7 @@ def logged_out_page() -> HTMLResponse:
 
 FORM_REFUSED: dict[int | str, dict[str, Any]] = {
     400: {
-        "description": "the login page again, saying what was wrong (an expired or unknown login, a bad form)",
+        "description": "the page again, saying what was wrong (an expired or unknown login, a bad form or request)",
         "content": {"text/html": {}},
     },
 }

@@ -80,6 +80,10 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         response_303 = cast(Any, None)
         return response_303
 
+    if response.status_code == 400:
+        response_400 = cast(Any, None)
+        return response_400
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
