@@ -43,6 +43,15 @@ class CaseChanged(EventPayload):
     applicant_id: str | None = Field(
         default=None, description="identity's id of the applicant (person or enterprise): an id, never a name"
     )
+    subject_kind: str | None = Field(
+        default=None,
+        description="whom the case is about (办理对象): person | enterprise | newborn; the applicant by default",
+    )
+    subject_id: str | None = Field(
+        default=None,
+        description="identity's id of the subject: certificates are issued to it, materials looked up and reads "
+        "logged for it; an id, never a name",
+    )
 
 
 _EXAMPLE: dict[str, Any] = {
@@ -62,6 +71,8 @@ _EXAMPLE: dict[str, Any] = {
     "due_date": None,
     "applicant_kind": "person",
     "applicant_id": "0f8e6c1a-2b3d-4e5f-8a9b-0c1d2e3f4a5b",
+    "subject_kind": "person",
+    "subject_id": "0f8e6c1a-2b3d-4e5f-8a9b-0c1d2e3f4a5b",
 }
 
 

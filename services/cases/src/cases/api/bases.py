@@ -19,7 +19,7 @@ router = APIRouter(tags=["办件 (cases)"], dependencies=[NoStore])
 
 
 class PartyOut(BaseModel):
-    kind: str = Field(description="person | enterprise")
+    kind: str = Field(description="person | enterprise | newborn")
     id: str = Field(description="identity's id")
 
 
@@ -32,7 +32,7 @@ class CaseBasisOut(BaseModel):
     applicant_kind: str = Field(description="person | enterprise")
     applicant_id: str = Field(description="identity's id of the applicant")
     parties: list[PartyOut] = Field(
-        description="whose case it is: the applicant (and the subject, once cases name one)"
+        description="whose case it is: the applicant and the subject (办理对象) when they differ"
     )
     orgs: list[str] = Field(description="organizations handling or receiving it (a 一件事 with its members')")
     status: str
@@ -58,7 +58,7 @@ async def get_case_basis(
         matter_code=basis.matter_code,
         applicant_kind=basis.applicant_kind,
         applicant_id=basis.applicant_id,
-        parties=[PartyOut(kind=basis.applicant_kind, id=basis.applicant_id)],
+        parties=[PartyOut(kind=kind, id=party) for kind, party in basis.parties],
         orgs=list(basis.orgs),
         status=basis.status,
         outcome=basis.outcome,

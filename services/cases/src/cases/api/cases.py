@@ -31,6 +31,7 @@ from cases.use_cases.clock import expected_due_date
 from cases.use_cases.handling import Step, take_action
 from cases.use_cases.issuing import retry_certificate
 from cases.use_cases.queries import Page, case_detail, my_cases, staff_queue, supervision_list
+from cases.use_cases.subjects import RelationLookup
 from cases.use_cases.submission import Application, Intake, submit_application
 from meshkit.auth import current_principal
 from meshkit.created import created_response, relative_reference
@@ -80,6 +81,7 @@ async def serve_submission(request: Request) -> Response:
                 district_center=settings.district_center_org,
             ),
             applicants=_applicant_lookup(request),
+            relations=_relation_lookup(request),
         )
         out = CaseOut.of(case, expected_due_date=expected_due_date(case, calendar, local_date(now)))
     return Response(
@@ -97,6 +99,18 @@ def _applicant_lookup(request: Request) -> ApplicantLookup:
 
     async def lookup(kind: str, subject_id: str) -> bool:
         return await directory.exists(kind, subject_id, bearer=bearer)
+
+    return lookup
+
+
+def _relation_lookup(request: Request) -> RelationLookup:
+    """How identity links the applicant to the named subject, asked with the caller's own token (only when a
+    filing names a subject other than its applicant)."""
+    directory: ApplicantDirectory = request.app.state.applicants
+    bearer = request.headers.get("authorization", "").partition(" ")[2]
+
+    async def lookup(person_id: str, kind: str, subject_id: str) -> str | None:
+        return await directory.relation(person_id, kind, subject_id, bearer=bearer)
 
     return lookup
 

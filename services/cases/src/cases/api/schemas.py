@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from cases.domain.issuing import certificate_state
 from cases.domain.labels import ACTION_LABELS, ACTOR_LABELS, CLOCK_LABELS, OUTCOME_LABELS, label_of
 from cases.domain.states import Action, CaseStatus
+from cases.domain.subjects import subject_label
 from meshkit.hostile import MULTI_LINE, MultiLineText
 
 __all__ = ["ActionIn", "ApplicationIn", "CaseDetailOut", "CaseOut", "CasePage", "ClockOut", "TimelineOut"]
@@ -34,6 +35,17 @@ class ApplicationIn(BaseModel):
     applicant_kind: Literal["person", "enterprise"] = Field(default="person")
     consent_ref: str | None = Field(
         default=None, max_length=100, description="for 代办: consent record (委托书)"
+    )
+    subject_kind: Literal["person", "enterprise", "newborn"] = Field(
+        default="person", description="kind of the subject (办理对象) named by subject_id"
+    )
+    subject_id: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=64,
+        description="whom the matter is about (办理对象), by identity's id: default the applicant. Another "
+        "subject needs a link identity confirms: a newborn the applicant is guardian of (POST /identity/me/"
+        "newborns), an enterprise the applicant represents or is an agent of",
     )
 
 
@@ -66,6 +78,11 @@ class CaseOut(BaseModel):
     matter_version: int
     matter_name: str
     applicant_kind: str
+    subject_kind: str = Field(description="whom the case is about (办理对象): person | enterprise | newborn")
+    subject_id: str = Field(
+        description="identity's id of the subject: certificates are issued to it, materials looked up for it"
+    )
+    subject_label: str = Field(description="the subject's kind in Chinese: 自然人 | 法人 | 新生儿")
     channel: str
     received_by_org: str
     accepting_org: str | None = Field(
@@ -120,6 +137,7 @@ class CaseOut(BaseModel):
             "certificate_state",
             "certificate_state_label",
             "certificate_error",
+            "subject_label",
         }
         state = certificate_state(case)
         return cls.model_validate(
@@ -130,6 +148,7 @@ class CaseOut(BaseModel):
                 "certificate_state": state.value,
                 "certificate_state_label": state.label,
                 "certificate_error": case.certificate_last_error,
+                "subject_label": subject_label(case.subject_kind),
                 **extra,
             }
         )

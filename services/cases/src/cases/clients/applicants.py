@@ -32,3 +32,18 @@ class ApplicantDirectory:
         if response.status_code == 404:
             return False
         raise failure_of("identity", response)
+
+    async def relation(self, person_id: str, kind: str, subject_id: str, *, bearer: str) -> str | None:
+        """How identity says the person may act for the subject (``guardian``, ``legal_representative``,
+        ``agent``, ``self``) or None; CallFailed when identity cannot tell (down, or 401/403 for this caller)."""
+        path = f"/persons/{quote(person_id, safe='')}/relations/{quote(kind, safe='')}/{quote(subject_id, safe='')}"
+        try:
+            response = await self._http.get(path, headers={"Authorization": f"Bearer {bearer}"})
+        except httpx.HTTPError as exc:
+            raise transport_failure("identity", exc) from None
+        if response.status_code == 200:
+            found = response.json().get("relation")
+            return str(found) if found else None
+        if response.status_code in (404, 422):  # no such person or subject: no relation
+            return None
+        raise failure_of("identity", response)

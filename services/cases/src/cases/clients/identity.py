@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import quote
 
 import httpx
 from pydantic import SecretStr
@@ -14,6 +15,7 @@ from cases.clients.errors import CallFailed, failure_of, transport_failure
 
 __all__ = ["IdentityClient", "Subject"]
 
+_COLLECTIONS = {"person": "persons", "enterprise": "enterprises", "newborn": "newborns"}
 SCOPES = "identity:reveal exchange:read exchange:platform exchange:certificates:issue"
 
 
@@ -21,8 +23,8 @@ SCOPES = "identity:reveal exchange:read exchange:platform exchange:certificates:
 class Subject:
     """An applicant as the exchange needs them. Never logged, never stored."""
 
-    kind: str  # person | enterprise
-    identifier: str  # resident ID number or unified credit code
+    kind: str  # person | enterprise | newborn
+    identifier: str  # resident ID number, unified credit code, or a newborn's identity-issued id
     name: str
 
     def __repr__(self) -> str:  # keep the values out of tracebacks and debug output
@@ -60,8 +62,10 @@ class IdentityClient:
         return self._token[0]
 
     async def subject(self, kind: str, subject_id: str) -> Subject:
-        """The applicant's full identifier and name (each reveal is logged by identity, without the value)."""
-        path = f"/enterprises/{subject_id}" if kind == "enterprise" else f"/persons/{subject_id}"
+        """The subject's full identifier and name (each reveal is logged by identity, without the value). A newborn
+        has no ID number yet: its identifier for the exchange is the id identity issued it (kind ``newborn``)."""
+        collection = _COLLECTIONS.get(kind, "persons")
+        path = f"/{collection}/{quote(subject_id, safe='')}"
         headers = {"Authorization": f"Bearer {await self.token()}"}
         try:
             response = await self._http.get(path, params={"reveal": "true"}, headers=headers)
@@ -72,11 +76,12 @@ class IdentityClient:
         if response.status_code != 200:
             raise failure_of("identity", response)
         body = response.json()
-        identifier = body.get("credit_code") if kind == "enterprise" else body.get("id_number")
+        field = {"enterprise": "credit_code", "newborn": "id"}.get(kind, "id_number")
+        identifier = body.get(field)
         if not identifier:
             raise CallFailed("identity_not_revealed", response.status_code)
         return Subject(
-            kind="enterprise" if kind == "enterprise" else "person",
+            kind=kind if kind in _COLLECTIONS else "person",
             identifier=str(identifier),
             name=str(body.get("name") or ""),
         )

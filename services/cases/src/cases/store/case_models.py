@@ -129,6 +129,16 @@ class Case(Base):
     )
     applicant_kind: Mapped[str] = mapped_column(String(20))
     applicant_id: Mapped[str] = mapped_column(String(64), doc="identity subject id of the applicant")
+    subject_kind: Mapped[str] = mapped_column(
+        String(20),
+        default=lambda context: context.get_current_parameters()["applicant_kind"],
+        doc="whom the matter is about: person | enterprise | newborn (the applicant by default)",
+    )
+    subject_id: Mapped[str] = mapped_column(
+        String(64),
+        default=lambda context: context.get_current_parameters()["applicant_id"],
+        doc="identity's id of the subject: certificates, materials and reads follow it",
+    )
     submitted_by: Mapped[str] = mapped_column(String(64), doc="who filed it: the applicant or a clerk")
     consent_ref: Mapped[str | None] = mapped_column(String(100), doc="the applicant's consent to 代办")
     channel: Mapped[str] = mapped_column(String(20))

@@ -36,6 +36,8 @@ _CASE_COLUMNS = (
     "kind",
     "applicant_kind",
     "applicant_id",
+    "subject_kind",
+    "subject_id",
     "submitted_by",
     "consent_ref",
     "channel",

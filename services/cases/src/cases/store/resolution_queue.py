@@ -27,7 +27,7 @@ UPDATE case_materials AS m SET next_attempt_at = $2
 FROM due, cases AS c
 WHERE m.id = due.id AND c.id = m.case_id
 RETURNING m.id, m.case_id, m.material_code, m.certificate_type, m.resource_code, m.data_items, m.attempts,
-          c.number, c.matter_name, c.applicant_kind, c.applicant_id
+          c.number, c.matter_name, c.subject_kind, c.subject_id
 """
 # Obtained: only while still missing — an upload or paper recorded meanwhile wins.
 _OBTAINED = """
@@ -57,8 +57,8 @@ class DueMaterial:
     attempts: int
     case_number: str
     matter_name: str
-    applicant_kind: str
-    applicant_id: str
+    subject_kind: str  # the case's subject: materials are looked up for it
+    subject_id: str
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ class CaseBasis:
     matter_code: str
     applicant_kind: str
     applicant_id: str
+    parties: tuple[tuple[str, str], ...]  # (kind, identity id): the applicant and the subject
     orgs: tuple[str, ...]  # handling and receiving organizations, with a 一件事's member departments
     status: str
     outcome: str | None
@@ -49,6 +50,9 @@ async def case_basis(uow: CasesUnitOfWork, *, caller: Caller, number: str) -> Ca
         matter_code=case.matter_code,
         applicant_kind=case.applicant_kind,
         applicant_id=case.applicant_id,
+        parties=tuple(
+            dict.fromkeys([(case.applicant_kind, case.applicant_id), (case.subject_kind, case.subject_id)])
+        ),
         orgs=tuple(sorted(orgs)),
         status=case.status,
         outcome=case.outcome,

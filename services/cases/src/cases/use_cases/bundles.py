@@ -56,6 +56,8 @@ class Receipt:
     caller: Caller
     applicant_id: str
     applicant_kind: str
+    subject_id: str  # whom the application is about: carried to the parent and every member case
+    subject_kind: str
     channel: str
     received_by: str
     region: str
@@ -80,6 +82,8 @@ class Receipt:
             number=f"{self.region[:6]}{self.now:%Y%m%d}{serial:08d}",
             applicant_kind=self.applicant_kind,
             applicant_id=self.applicant_id,
+            subject_kind=self.subject_kind,
+            subject_id=self.subject_id,
             submitted_by=self.caller.sub,
             consent_ref=self.consent_ref,
             channel=self.channel,

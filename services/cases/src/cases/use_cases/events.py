@@ -30,4 +30,6 @@ def case_changed(
         due_date=case.due_date.isoformat() if case.due_date else None,
         applicant_kind=case.applicant_kind,
         applicant_id=case.applicant_id,
+        subject_kind=case.subject_kind,
+        subject_id=case.subject_id,
     )

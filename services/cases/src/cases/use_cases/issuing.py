@@ -1,7 +1,7 @@
 """Issuing e-certificates through the exchange's registry (§44: within 10 days of the decision).
 
-The worker's timer claims approved cases whose certificate is due, asks identity for the applicant's identifier
-and registers the certificate for the handling department (the registry assigns the GB/T 36904 identifier; a
+The worker's timer claims approved cases whose certificate is due, asks identity for the identifier of the case's
+subject (the person, enterprise or newborn the matter is about — not the applicant when they differ) and registers the certificate for the handling department (the registry assigns the GB/T 36904 identifier; a
 retry for the same case gets the same certificate back). The case keeps the identifier and announces
 ``cases.certificate_issued.v1``; in a 一件事 bundle, the parent's materials produced by this member become
 obtained in the same transaction.
@@ -44,20 +44,20 @@ async def issue_due_certificates(
             case = await uow.cases.get(case_id)
             if case is None or case.result_certificate_type is None or case.certificate_id is not None:
                 continue
-            kind, applicant, org, number = (
-                case.applicant_kind,
-                case.applicant_id,
+            kind, holder, org, number = (  # issued to the subject: a newborn's 出生医学证明 is the child's
+                case.subject_kind,
+                case.subject_id,
                 case.handling_org,
                 case.number,
             )
             type_code = case.result_certificate_type
         try:
-            subject = await calls.identity.subject(kind, applicant)
+            subject = await calls.identity.subject(kind, holder)
             certificate = await calls.exchange.issue(
                 subject=subject,
                 type_code=type_code,
                 issuer_org=org,
-                holder_id=applicant,
+                holder_id=holder,
                 case_ref=number,
                 valid_from=local_date(now),
             )

@@ -4,7 +4,8 @@ from the e-certificate registry or a shared resource for the case's purpose, and
 The scan works in rounds: every material still unresolved asks the exchange its next way (first the
 e-certificate, then shared data), and a round's asks go in batches (``POST /reads``, one request for up to a
 hundred cases' materials; each still decided and logged by the exchange with its own case as purpose). The
-applicant's identifier comes from identity for the calls and is dropped after them; the case keeps only the
+identifier of the case's subject (the person, enterprise or newborn the matter is about, not necessarily the
+applicant) comes from identity for the calls and is dropped after them; the case keeps only the
 access log id, the items obtained (keys, not values) and the certificate identifier. Failures count attempts,
 keep a short non-personal reason and retry with backoff until the limit, after which the material waits for an
 upload or paper at the window.
@@ -82,9 +83,9 @@ class _Run:
         async with self.slots:
             return await call
 
-    async def subject(self, kind: str, applicant_id: str) -> Subject | CallFailed:
+    async def subject(self, kind: str, subject_id: str) -> Subject | CallFailed:
         try:
-            return await self.call(self.calls.identity.subject(kind, applicant_id))
+            return await self.call(self.calls.identity.subject(kind, subject_id))
         except CallFailed as failed:
             return failed
 
@@ -119,7 +120,7 @@ async def resolve_due_materials(
 ) -> Resolution:
     """One scan of up to ``limit`` due materials: how many were due and how many were obtained.
 
-    One transaction claims them (with their cases' facts), identity is asked once per applicant, the
+    One transaction claims them (with their cases' facts), identity is asked once per subject, the
     exchange once per round of up to a hundred asks, and one transaction records every outcome."""
     queue = ResolutionQueue(database)
     claimed = await queue.claim(now=now, lease_until=now + LEASE, limit=limit)
@@ -152,13 +153,14 @@ async def resolve_due_materials(
 
 async def _resolve(run: _Run, claimed: Sequence[DueMaterial]) -> list[Obtained | str]:
     """Each material's outcome, in order: obtained, or the reasons every way failed."""
-    applicants = sorted({(m.applicant_kind, m.applicant_id) for m in claimed})
-    found = await asyncio.gather(*(run.subject(kind, applicant) for kind, applicant in applicants))
-    subjects = dict(zip(applicants, found, strict=True))  # identifiers live only for this scan's calls
+    # for the case's subject (a newborn's 出生登记 asks for the newborn's certificate, never the mother's)
+    parties = sorted({(m.subject_kind, m.subject_id) for m in claimed})
+    found = await asyncio.gather(*(run.subject(kind, subject_id) for kind, subject_id in parties))
+    subjects = dict(zip(parties, found, strict=True))  # identifiers live only for this scan's calls
     outcomes: dict[int, Obtained | str] = {}
     pending: list[_Material] = []
     for due in claimed:
-        subject = subjects[(due.applicant_kind, due.applicant_id)]
+        subject = subjects[(due.subject_kind, due.subject_id)]
         if isinstance(subject, CallFailed):
             outcomes[due.id] = subject.code
             continue
@@ -239,7 +241,7 @@ def _ask(run: _Run, material: _Material, way: str) -> Ask | str:
     if isinstance(resource, CallFailed):
         return resource.code
     if resource.subject_kind != subject.kind:
-        return "subject_kind_mismatch"  # e.g. a person's record for an enterprise applicant
+        return "subject_kind_mismatch"  # e.g. a person's record for an enterprise or a newborn subject
     keys = [resource.keys_by_name[n] for n in due.data_items if n in resource.keys_by_name]
     if due.data_items and not keys:
         return "items_unknown"

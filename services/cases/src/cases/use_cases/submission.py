@@ -11,6 +11,7 @@ from typing import Any
 from cases.domain.access import Caller, applicant_id_of
 from cases.domain.clock import LimitUnit
 from cases.domain.states import CaseStatus, national_code
+from cases.domain.subjects import Party
 from cases.events import CASE_SUBMITTED
 from cases.store.case_models import Case
 from cases.store.idempotency import DuplicateIdempotencyKey
@@ -19,6 +20,7 @@ from cases.use_cases.applicants import ApplicantLookup, require_applicant
 from cases.use_cases.bundles import Receipt, file_bundle
 from cases.use_cases.events import case_changed
 from cases.use_cases.matters import MatterNotOpen, OpenMatterCache, require_real_name
+from cases.use_cases.subjects import RelationLookup, require_subject
 from meshkit.errors import ProblemError
 from meshkit.events import new_event
 
@@ -35,6 +37,8 @@ class Application:
     applicant_id: str | None = None  # required when a clerk files on someone's behalf (代办)
     applicant_kind: str = "person"
     consent_ref: str | None = None  # the applicant's recorded consent to 代办
+    subject_kind: str = "person"
+    subject_id: str | None = None  # whom the matter is about; None: the applicant themself
     idempotency_key: str | None = None
 
 
@@ -85,13 +89,15 @@ async def submit_application(
     now: datetime,
     matters: OpenMatterCache | None = None,
     applicants: ApplicantLookup | None = None,
+    relations: RelationLookup | None = None,
 ) -> tuple[Case, bool]:
     """The new case, or the one an earlier submission with the same idempotency key created (second: False).
 
     A matter application makes one case, written in one statement (``cases.store.filing``) with the matter
     read from ``matters`` (an in-process cache; none: read each time); a 一件事 bundle application makes a parent
     with one member case per member matter (see ``cases.use_cases.bundles``). A clerk's filing for someone
-    (代办) first asks ``applicants`` whether identity knows the applicant."""
+    (代办) first asks ``applicants`` whether identity knows the applicant; naming a subject other than the
+    applicant (a newborn, an enterprise) first asks ``relations`` whether identity links the applicant to it."""
     if (application.matter_code is None) == (application.bundle_code is None):
         raise ProblemError(
             "请指定事项 (matter_code) 或一件事 (bundle_code) 之一", status=422, code="matter_or_bundle"
@@ -102,6 +108,9 @@ async def submit_application(
     applicant_id, applicant_kind, channel, received_by, region = _who(caller, application, intake)
     if applicant_id != applicant_id_of(caller):  # 代办: the applicant must exist (identity decides)
         await require_applicant(applicants, kind=applicant_kind, subject_id=applicant_id)
+    applicant = Party(applicant_kind, applicant_id)
+    subject = Party(application.subject_kind, application.subject_id) if application.subject_id else applicant
+    await require_subject(relations, applicant=applicant, subject=subject)
     key = application.idempotency_key
     if key:
         earlier = await uow.cases.by_idempotency_key(applicant_id, key)
@@ -112,6 +121,8 @@ async def submit_application(
         caller=caller,
         applicant_id=applicant_id,
         applicant_kind=applicant_kind,
+        subject_id=subject.id,
+        subject_kind=subject.kind,
         channel=channel,
         received_by=received_by,
         region=region,
@@ -169,6 +180,8 @@ async def _file_matter(
             matter_name=matter.name,
             applicant_kind=receipt.applicant_kind,
             applicant_id=receipt.applicant_id,
+            subject_kind=receipt.subject_kind,
+            subject_id=receipt.subject_id,
             submitted_by=receipt.caller.sub,
             consent_ref=receipt.consent_ref,
             channel=receipt.channel,

@@ -60,6 +60,10 @@ class CaseEventView(BaseModel):
     parent_case_id: str | None = None
     applicant_kind: str | None = None
     applicant_id: str | None = None
+    subject_kind: str | None = Field(
+        default=None, description="whom the case is about; absent: the applicant"
+    )
+    subject_id: str | None = None
 
 
 CONCLUDING = frozenset({"case_concluded", "case_refused"})
@@ -73,7 +77,8 @@ def case_note(event: CloudEvent) -> CaseNote | None:
     view = CaseEventView.model_validate(event.data)
     if view.status is None or view.handling_org is None:
         return None
-    parties = ((view.applicant_kind, view.applicant_id),) if view.applicant_kind and view.applicant_id else ()
+    named = ((view.applicant_kind, view.applicant_id), (view.subject_kind, view.subject_id))
+    parties = tuple(dict.fromkeys((kind, owner) for kind, owner in named if kind and owner))
     concluding = name in CONCLUDING
     return CaseNote(
         case_id=view.case_id,
@@ -111,7 +116,10 @@ def case_event(event: CloudEvent) -> CaseEvent | None:
         return None
     view = CaseEventView.model_validate(event.data)
     facts = CaseFacts(
-        event=name, **view.model_dump(exclude={"parent_case_id", "applicant_kind", "applicant_id"})
+        event=name,
+        **view.model_dump(
+            exclude={"parent_case_id", "applicant_kind", "applicant_id", "subject_kind", "subject_id"}
+        ),
     )
     return CaseEvent(facts, event_id=event.id, sequence=event.sequence)
 

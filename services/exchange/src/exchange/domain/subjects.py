@@ -1,8 +1,10 @@
 """Data subjects (数据主体): persons keyed by the resident identity number, enterprises by the unified social
-credit code. Both are validated with python-stdnum; the hub keeps only keyed hashes of them."""
+credit code, newborns (no ID number yet) by the subject identifier identity issued them. Numbers are validated
+with python-stdnum, a newborn's identifier as a UUID; the hub keeps only keyed hashes of them."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 from enum import StrEnum
 from zoneinfo import ZoneInfo
@@ -20,6 +22,7 @@ _CHINA = ZoneInfo("Asia/Shanghai")
 class SubjectKind(StrEnum):
     PERSON = "person"  # 自然人: 公民身份号码 (GB 11643-1999)
     ENTERPRISE = "enterprise"  # 法人: 统一社会信用代码 (GB 32100-2015)
+    NEWBORN = "newborn"  # 新生儿: identity's subject identifier (a UUID) until 出生登记 gives it an ID number
 
 
 class InvalidSubject(ValueError):
@@ -42,7 +45,9 @@ _CHECKS: list[tuple[type[ValidationError], str, str]] = [
 def normalized_identifier(kind: SubjectKind, value: str, *, today: date | None = None) -> str:
     """The identifier in its normal form; the region part is not required to be 500110 (DOMAIN.md §2). A
     resident ID number's birth date lies between 1900-01-01 and ``today`` (Beijing date by default): stdnum
-    checks only that it is a calendar date."""
+    checks only that it is a calendar date. A newborn's identifier is a UUID in its canonical lower-case form."""
+    if kind == SubjectKind.NEWBORN:
+        return _newborn_identifier(value)
     label, validator = ("公民身份号码", ric) if kind == SubjectKind.PERSON else ("统一社会信用代码", uscc)
     try:
         number = str(validator.validate(value.strip().upper()))
@@ -58,3 +63,18 @@ def normalized_identifier(kind: SubjectKind, value: str, *, today: date | None =
         if born < EARLIEST_BIRTH:
             raise InvalidSubject(kind, "component", f"{label}的出生日期早于 1900 年 (component check failed)")
     return number
+
+
+def _newborn_identifier(value: str) -> str:
+    text = value.strip()
+    try:
+        parsed = uuid.UUID(text)
+    except ValueError:
+        raise InvalidSubject(
+            SubjectKind.NEWBORN,
+            "format",
+            "新生儿主体标识格式不正确，应为身份认证平台签发的标识 (format check failed)",
+        ) from None
+    if len(text) != 36:  # only the hyphenated form: one identifier, one spelling, one subject ref
+        raise InvalidSubject(SubjectKind.NEWBORN, "format", "新生儿主体标识格式不正确 (format check failed)")
+    return str(parsed)

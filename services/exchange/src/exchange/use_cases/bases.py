@@ -4,8 +4,9 @@
   a case the view does not know yet (the event is still on its way) asks the cases service once
   (``GET /case-bases/{number}``, scope ``cases:basis``) and keeps the answer. Reads that look up cases at the same
   moment (a batch) share one query; each answer is kept ``ttl`` seconds per process.
-- **Subject bindings**: which subject ref an identity person or enterprise is. Learned once per person from
-  identity (the identifier is revealed to the exchange, hashed, and forgotten) and kept in ``subject_bindings``:
+- **Subject bindings**: which subject ref an identity person, enterprise or newborn is. Learned once per person
+  from identity (the identifier is revealed to the exchange, hashed, and forgotten); a newborn's identifier is
+  the id identity issued it, so its ref is computed without asking and kept in ``subject_bindings``:
   that is how a case's applicant is matched with the identifier read, and how "who read my data" finds every read
   of the caller's data — also those made before she registered online.
 - **Duties**: the registered duties (履职依据) operators keep, by code, kept ``ttl`` seconds per process.
@@ -203,13 +204,18 @@ class ReadBases:
 
     async def _learn_subject(self, database: Database, kind: str, owner_id: str) -> str | None:
         assert self._mesh is not None
-        try:
-            identifier = await self._mesh.identifier(kind, owner_id)
-        except MeshUnavailable as exc:
-            raise BasisUnavailable(str(exc)) from None
+        if (
+            kind == SubjectKind.NEWBORN
+        ):  # its identity id is its identifier: nothing to reveal, nothing to ask
+            identifier: str | None = owner_id
+        else:
+            try:
+                identifier = await self._mesh.identifier(kind, owner_id)
+            except MeshUnavailable as exc:
+                raise BasisUnavailable(str(exc)) from None
         if identifier is None:
             return None
-        subject_kind = SubjectKind.ENTERPRISE if kind == "enterprise" else SubjectKind.PERSON
+        subject_kind = SubjectKind(kind) if kind in tuple(SubjectKind) else SubjectKind.PERSON
         try:
             ref = self._sealer.subject_ref(
                 subject_kind.value, normalized_identifier(subject_kind, identifier)

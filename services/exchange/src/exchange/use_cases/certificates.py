@@ -132,7 +132,7 @@ async def _issuer(uow: ExchangeUnitOfWork, caller: Caller, draft: CertificateDra
 
 def _holder_name(draft: CertificateDraft) -> str:
     """The holder's legal name in normal form, or a 422 saying why it cannot be one (bidi overrides, controls)."""
-    person = draft.holder_kind == SubjectKind.PERSON
+    person = draft.holder_kind != SubjectKind.ENTERPRISE  # a newborn's name is a person's name
     label = "持证人姓名" if person else "持证主体名称"
     try:
         return legal_name(draft.holder_name, label=label, person=person)

@@ -127,7 +127,7 @@ def subject_ref_of(sealer: Sealer, kind: SubjectKind, identifier: str) -> tuple[
     try:
         normalized = normalized_identifier(kind, identifier)
     except InvalidSubject as exc:
-        field = "id_number" if kind == SubjectKind.PERSON else "credit_code"
+        field = {SubjectKind.PERSON: "id_number", SubjectKind.NEWBORN: "newborn_id"}.get(kind, "credit_code")
         raise Invalid(
             str(exc),
             code=f"invalid_{field}",

@@ -6,6 +6,9 @@ from identity.api.enterprises import router as enterprises_router
 from identity.api.login import router as login_router
 from identity.api.login_code import router as login_code_router
 from identity.api.me import router as me_router
+from identity.api.newborns import me_router as my_newborns_router
+from identity.api.newborns import relations_router
+from identity.api.newborns import router as newborns_router
 from identity.api.oauth import router as oauth_router
 from identity.api.oauth_introspection import router as introspection_router
 from identity.api.oauth_token import router as token_router
@@ -26,10 +29,13 @@ ROUTERS = [
     userinfo_router,
     organizations_router,
     phone_codes_router,
+    relations_router,
     persons_router,
+    newborns_router,
     enterprises_router,
     enterprise_agents_router,
     staff_router,
     clients_router,
+    my_newborns_router,
     me_router,
 ]

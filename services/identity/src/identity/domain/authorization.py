@@ -24,13 +24,16 @@ __all__ = [
     "admin_reaches",
     "is_admin",
     "is_district_admin",
+    "may_ask_relation",
     "may_grant_roles",
     "may_grant_scopes",
     "may_look_up_persons",
     "may_register_enterprise",
+    "may_register_newborn",
     "may_reveal",
     "may_reveal_enterprise",
     "may_view_enterprise",
+    "may_view_newborn",
     "may_view_person",
     "may_view_staff",
     "registration_channel",
@@ -195,3 +198,23 @@ def may_reveal_enterprise(
         or acts_for_enterprise(actor, enterprise_id)
         or reveals_to_system(actor)
     )
+
+
+def may_register_newborn(actor: Actor, guardian_id: str) -> bool:
+    """A parent registers their own child (real name checked, acr ≥ 2); a window clerk registers it for a
+    guardian who came to the window."""
+    if actor.is_person():
+        return actor.id == guardian_id and actor.acr >= IdentityLevel.POPULATION_CHECKED
+    return actor.has_role(StaffRole.WINDOW_CLERK)
+
+
+def may_view_newborn(actor: Actor, guardian_id: str) -> bool:
+    """The guardian, staff who serve applicants, or an entitled platform system (the cases platform issuing the
+    child's certificates)."""
+    return actor.is_person(guardian_id) or actor.has_role(*CASE_ROLES) or reveals_to_system(actor)
+
+
+def may_ask_relation(actor: Actor, person_id: str) -> bool:
+    """Whom a person may act for (监护、法定代表、经办): the person themself, staff who file for applicants
+    (代办), or an entitled platform system."""
+    return actor.is_person(person_id) or actor.has_role(*CASE_ROLES) or reveals_to_system(actor)

@@ -13,6 +13,7 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
+    UniqueConstraint,
     func,
     text,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "EnterpriseAgent",
     "LoginFailure",
     "LoginSession",
+    "Newborn",
     "Organization",
     "PairwiseSubject",
     "Person",
@@ -122,6 +124,22 @@ class EnterpriseAgent(Base):
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     revoked_by: Mapped[str | None] = mapped_column(String(64))
+
+
+class Newborn(Base):
+    """A child registered by a guardian (or at a window) before it has a resident ID number (出生登记 gives it one):
+    the subject of 新生儿出生一件事. Its id is its subject identifier in the mesh (kind ``newborn``)."""
+
+    __tablename__ = "newborns"
+    __table_args__ = (UniqueConstraint("guardian_id", "name", "birth_date"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(50))
+    sex: Mapped[str] = mapped_column(String(10), doc="male | female")
+    birth_date: Mapped[date] = mapped_column(Date)
+    guardian_id: Mapped[str] = mapped_column(ForeignKey("persons.id"), index=True, doc="监护人: a parent")
+    registered_by: Mapped[str] = mapped_column(String(64), doc="the guardian, or the clerk who registered it")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
 
 class PhoneCode(Base):

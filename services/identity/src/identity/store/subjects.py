@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from identity.store.models import Enterprise, Organization, Person, Staff
+from identity.store.models import Enterprise, Newborn, Organization, Person, Staff
 
-__all__ = ["EnterpriseRepository", "PersonRepository", "StaffRepository"]
+__all__ = ["EnterpriseRepository", "NewbornRepository", "PersonRepository", "StaffRepository"]
 
 
 class PersonRepository:
@@ -94,3 +94,20 @@ class StaffRepository:
 
     def add(self, staff: Staff) -> None:
         self._session.add(staff)
+
+
+class NewbornRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def get(self, newborn_id: str) -> Newborn | None:
+        return await self._session.get(Newborn, newborn_id)
+
+    async def of_guardian(self, guardian_id: str) -> Sequence[Newborn]:
+        query = (
+            select(Newborn).where(Newborn.guardian_id == guardian_id).order_by(Newborn.birth_date, Newborn.id)
+        )
+        return (await self._session.scalars(query)).all()
+
+    def add(self, newborn: Newborn) -> None:
+        self._session.add(newborn)

@@ -15,7 +15,7 @@ from identity.store.oauth import (
 )
 from identity.store.proofs import AgentRepository, PhoneCodeRepository
 from identity.store.repositories import ClientRepository, KeyRepository, OrganizationRepository
-from identity.store.subjects import EnterpriseRepository, PersonRepository, StaffRepository
+from identity.store.subjects import EnterpriseRepository, NewbornRepository, PersonRepository, StaffRepository
 from meshkit.db import UnitOfWork
 
 __all__ = ["IdentityUnitOfWork"]
@@ -28,6 +28,7 @@ class IdentityUnitOfWork(UnitOfWork):
     keys: KeyRepository
     persons: PersonRepository
     enterprises: EnterpriseRepository
+    newborns: NewbornRepository
     staff: StaffRepository
     sessions: SessionRepository
     codes: CodeRepository
@@ -44,6 +45,7 @@ class IdentityUnitOfWork(UnitOfWork):
         self.keys = KeyRepository(session)
         self.persons = PersonRepository(session)
         self.enterprises = EnterpriseRepository(session)
+        self.newborns = NewbornRepository(session)
         self.staff = StaffRepository(session)
         self.sessions = SessionRepository(session)
         self.codes = CodeRepository(session)
