@@ -14,11 +14,25 @@ KNOWN_SUBJECTS = {
     "enterprises": {"enterprise-1"},
 }
 SUBJECT_PATH = re.compile(r"^/(persons|enterprises)/([^/]+)$")
+# Whom a person may act for, as identity's records say (GET /persons/{id}/relations/{kind}/{subject id}): 陈晓梅
+# (person-1) is the guardian of two newborns and the legal representative of enterprise-1.
+NEWBORN_A, NEWBORN_B = "6a1f0c3e-8d2b-4f6a-9c1e-0b7d5e3a2f10", "7b2e1d4f-9e3c-4a7b-8d2f-1c8e6f4b3a21"
+RELATIONS = {
+    ("person-1", "newborn", NEWBORN_A): "guardian",
+    ("person-1", "newborn", NEWBORN_B): "guardian",
+    ("person-1", "enterprise", "enterprise-1"): "legal_representative",
+}
+RELATION_PATH = re.compile(r"^/persons/([^/]+)/relations/(person|enterprise|newborn)/([^/]+)$")
 
 
 def identity_edge(request: httpx.Request) -> httpx.Response:
     if not request.headers.get("authorization", "").startswith("Bearer ") or request.method != "GET":
         return httpx.Response(401, json={"code": "invalid_token"})
+    related = RELATION_PATH.match(request.url.path)
+    if related:
+        relation = RELATIONS.get((related.group(1), related.group(2), related.group(3)))
+        body = {"person_id": related.group(1), "relation": relation}
+        return httpx.Response(200, json=body)
     found = SUBJECT_PATH.match(request.url.path)
     if found and found.group(2) in KNOWN_SUBJECTS[found.group(1)]:
         return httpx.Response(200, json={"id": found.group(2)})

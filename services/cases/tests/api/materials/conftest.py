@@ -57,6 +57,7 @@ class FakeMesh:
     issued: dict[str, str] = field(default_factory=dict)  # case_ref -> identifier
     certificates: dict[tuple[str, str], str] = field(default_factory=dict)  # (holder id number, type) -> id
     unknown_types: set[str] = field(default_factory=set)  # types the registry refuses to issue
+    newborns: dict[str, str] = field(default_factory=dict)  # id -> name: children without an ID number
 
     def handle(self, request: httpx.Request) -> httpx.Response:
         body = (
@@ -87,6 +88,11 @@ class FakeMesh:
                     "revealed": True,
                 },
             )
+        if path.startswith("/newborns/"):
+            newborn_id = path.rsplit("/", 1)[1]
+            if newborn_id not in self.newborns:
+                return problem(404, "newborn_not_found")
+            return httpx.Response(200, json={"id": newborn_id, "name": self.newborns[newborn_id]})
         if path == f"/resources/{POPULATION}":
             return httpx.Response(
                 200,
@@ -128,7 +134,7 @@ class FakeMesh:
                     "method": "api",
                 },
             }
-        if item["type_code"] not in ("ZZ-YYZZ", "ZZ-SPJYXKZ"):
+        if item["type_code"] not in ("ZZ-YYZZ", "ZZ-SPJYXKZ", "ZZ-CSYXZM"):
             return {"status": 422, "problem": {"code": "unknown_certificate_type", "status": 422}}
         found = self.certificates.get((item["holder_identifier"], item["type_code"]))
         certificates = [{"identifier": found, "status": "有效"}] if found else []
