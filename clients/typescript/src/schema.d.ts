@@ -2367,6 +2367,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/identity/me/newborns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My Newborns
+         * @description The children the calling person registered as their guardian (我的新生儿).
+         */
+        get: operations["identity_my_newborns"];
+        put?: never;
+        /**
+         * Register My Newborn
+         * @description Register one's own child before it has an ID number (登记新生儿); the caller becomes its guardian.
+         */
+        post: operations["identity_register_my_newborn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/identity/newborns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register Newborn
+         * @description A window clerk registers a child for its guardian, who came to the window (窗口登记新生儿).
+         */
+        post: operations["identity_register_newborn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/identity/newborns/{newborn_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Newborn
+         * @description A newborn (新生儿信息): its guardian, staff who serve applicants, or an entitled platform system.
+         */
+        get: operations["identity_get_newborn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/identity/organizations": {
         parameters: {
             query?: never;
@@ -2566,6 +2630,28 @@ export interface paths {
          *     Never lowers a level. Announces `identity.identity_level_raised.v1`.
          */
         post: operations["identity_raise_identity_level"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/identity/persons/{person_id}/relations/{subject_kind}/{subject_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Relation
+         * @description Whether the person may act for the subject by identity's records (代为办理关系): themself, a newborn they
+         *     are guardian of, an enterprise they represent or are an agent of. Asked by the cases service, with the
+         *     filing caller's own token, before a case names someone other than its applicant as subject.
+         */
+        get: operations["identity_relation"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2963,6 +3049,18 @@ export interface components {
              * @description implementation code (实施编码) of a matter
              */
             matter_code?: string | null;
+            /**
+             * Subject Id
+             * @description whom the matter is about (办理对象), by identity's id: default the applicant. Another subject needs a link identity confirms: a newborn the applicant is guardian of (POST /identity/me/newborns), an enterprise the applicant represents or is an agent of
+             */
+            subject_id?: string | null;
+            /**
+             * Subject Kind
+             * @description kind of the subject (办理对象) named by subject_id
+             * @default person
+             * @enum {string}
+             */
+            subject_kind: "person" | "enterprise" | "newborn";
         };
         /** cases_CaseBasisOut */
         cases_CaseBasisOut: {
@@ -3012,7 +3110,7 @@ export interface components {
             parent_case_id: string | null;
             /**
              * Parties
-             * @description whose case it is: the applicant (and the subject, once cases name one)
+             * @description whose case it is: the applicant and the subject (办理对象) when they differ
              */
             parties: components["schemas"]["cases_PartyOut"][];
             /** Status */
@@ -3147,6 +3245,21 @@ export interface components {
             status_label: string;
             /** Statutory Due Date */
             statutory_due_date: string | null;
+            /**
+             * Subject Id
+             * @description identity's id of the subject: certificates are issued to it, materials looked up for it
+             */
+            subject_id: string;
+            /**
+             * Subject Kind
+             * @description whom the case is about (办理对象): person | enterprise | newborn
+             */
+            subject_kind: string;
+            /**
+             * Subject Label
+             * @description the subject's kind in Chinese: 自然人 | 法人 | 新生儿
+             */
+            subject_label: string;
             /** Timeline */
             timeline: components["schemas"]["cases_TimelineOut"][];
         };
@@ -3289,6 +3402,21 @@ export interface components {
             status_label: string;
             /** Statutory Due Date */
             statutory_due_date: string | null;
+            /**
+             * Subject Id
+             * @description identity's id of the subject: certificates are issued to it, materials looked up for it
+             */
+            subject_id: string;
+            /**
+             * Subject Kind
+             * @description whom the case is about (办理对象): person | enterprise | newborn
+             */
+            subject_kind: string;
+            /**
+             * Subject Label
+             * @description the subject's kind in Chinese: 自然人 | 法人 | 新生儿
+             */
+            subject_label: string;
         };
         /** cases_CasePage */
         cases_CasePage: {
@@ -3557,7 +3685,7 @@ export interface components {
             id: string;
             /**
              * Kind
-             * @description person | enterprise
+             * @description person | enterprise | newborn
              */
             kind: string;
         };
@@ -5863,7 +5991,7 @@ export interface components {
          * exchange_SubjectKind
          * @enum {string}
          */
-        exchange_SubjectKind: "person" | "enterprise";
+        exchange_SubjectKind: "person" | "enterprise" | "newborn";
         /** exchange_SubscriptionIn */
         exchange_SubscriptionIn: {
             /**
@@ -6080,6 +6208,31 @@ export interface components {
         identity_Body_userinfo_post: {
             /** Access Token */
             access_token?: string | null;
+        };
+        /** identity_ClerkNewbornIn */
+        identity_ClerkNewbornIn: {
+            /**
+             * Birth Date
+             * Format: date
+             * @description 出生日期 (within the last three years)
+             */
+            birth_date: string;
+            /**
+             * Guardian Id
+             * @description identity's id of the guardian (监护人), a parent
+             */
+            guardian_id: string;
+            /**
+             * Name
+             * @description 姓名
+             */
+            name: string;
+            /**
+             * Sex
+             * @description 性别: male 男 | female 女
+             * @enum {string}
+             */
+            sex: "male" | "female";
         };
         /** identity_ClientIn */
         identity_ClientIn: {
@@ -6354,6 +6507,50 @@ export interface components {
             raised: boolean;
             /** Verified At */
             verified_at: string | null;
+        };
+        /** identity_NewbornIn */
+        identity_NewbornIn: {
+            /**
+             * Birth Date
+             * Format: date
+             * @description 出生日期 (within the last three years)
+             */
+            birth_date: string;
+            /**
+             * Name
+             * @description 姓名
+             */
+            name: string;
+            /**
+             * Sex
+             * @description 性别: male 男 | female 女
+             * @enum {string}
+             */
+            sex: "male" | "female";
+        };
+        /** identity_NewbornOut */
+        identity_NewbornOut: {
+            /**
+             * Birth Date
+             * Format: date
+             */
+            birth_date: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Guardian Id */
+            guardian_id: string;
+            /**
+             * Id
+             * @description the child's subject identifier in the mesh (kind newborn) until it has an ID number
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Sex */
+            sex: string;
         };
         /**
          * identity_OAuthErrorOut
@@ -6637,6 +6834,20 @@ export interface components {
              * @example received
              */
             status: string;
+        };
+        /** identity_RelationOut */
+        identity_RelationOut: {
+            /** Person Id */
+            person_id: string;
+            /**
+             * Relation
+             * @description self | guardian | legal_representative | agent; null: the person may not act for the subject
+             */
+            relation: string | null;
+            /** Subject Id */
+            subject_id: string;
+            /** Subject Kind */
+            subject_kind: string;
         };
         /** identity_StaffIn */
         identity_StaffIn: {
@@ -7334,7 +7545,10 @@ export interface operations {
                      *       "received_by_org": "示例",
                      *       "status": "received",
                      *       "status_label": "示例",
-                     *       "statutory_due_date": "2026-12-07"
+                     *       "statutory_due_date": "2026-12-07",
+                     *       "subject_id": "示例",
+                     *       "subject_kind": "示例",
+                     *       "subject_label": "示例"
                      *     }
                      */
                     "application/json": components["schemas"]["cases_CaseOut"];
@@ -7410,6 +7624,9 @@ export interface operations {
                      *       "status": "received",
                      *       "status_label": "示例",
                      *       "statutory_due_date": "2026-12-07",
+                     *       "subject_id": "示例",
+                     *       "subject_kind": "示例",
+                     *       "subject_label": "示例",
                      *       "timeline": [
                      *         {
                      *           "action": "示例",
@@ -7494,7 +7711,10 @@ export interface operations {
                      *       "received_by_org": "示例",
                      *       "status": "received",
                      *       "status_label": "示例",
-                     *       "statutory_due_date": "2026-12-07"
+                     *       "statutory_due_date": "2026-12-07",
+                     *       "subject_id": "示例",
+                     *       "subject_kind": "示例",
+                     *       "subject_label": "示例"
                      *     }
                      */
                     "application/json": components["schemas"]["cases_CaseOut"];
@@ -7560,7 +7780,10 @@ export interface operations {
                      *       "received_by_org": "示例",
                      *       "status": "received",
                      *       "status_label": "示例",
-                     *       "statutory_due_date": "2026-12-07"
+                     *       "statutory_due_date": "2026-12-07",
+                     *       "subject_id": "示例",
+                     *       "subject_kind": "示例",
+                     *       "subject_label": "示例"
                      *     }
                      */
                     "application/json": components["schemas"]["cases_CaseOut"];
@@ -8135,7 +8358,10 @@ export interface operations {
                      *           "received_by_org": "示例",
                      *           "status": "received",
                      *           "status_label": "示例",
-                     *           "statutory_due_date": "2026-12-07"
+                     *           "statutory_due_date": "2026-12-07",
+                     *           "subject_id": "示例",
+                     *           "subject_kind": "示例",
+                     *           "subject_label": "示例"
                      *         }
                      *       ],
                      *       "limit": 1,
@@ -8296,7 +8522,10 @@ export interface operations {
                      *           "received_by_org": "示例",
                      *           "status": "received",
                      *           "status_label": "示例",
-                     *           "statutory_due_date": "2026-12-07"
+                     *           "statutory_due_date": "2026-12-07",
+                     *           "subject_id": "示例",
+                     *           "subject_kind": "示例",
+                     *           "subject_label": "示例"
                      *         }
                      *       ],
                      *       "limit": 1,
@@ -8529,7 +8758,10 @@ export interface operations {
                      *           "received_by_org": "示例",
                      *           "status": "received",
                      *           "status_label": "示例",
-                     *           "statutory_due_date": "2026-12-07"
+                     *           "statutory_due_date": "2026-12-07",
+                     *           "subject_id": "示例",
+                     *           "subject_kind": "示例",
+                     *           "subject_label": "示例"
                      *         }
                      *       ],
                      *       "limit": 1,
@@ -13524,6 +13756,192 @@ export interface operations {
             504: components["responses"]["GatewayTimeout"];
         };
     };
+    identity_my_newborns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "birth_date": "2026-12-07",
+                     *         "created_at": "2026-12-07T09:30:00+08:00",
+                     *         "guardian_id": "示例",
+                     *         "id": "示例",
+                     *         "name": "示例",
+                     *         "sex": "示例"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["identity_NewbornOut"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    identity_register_my_newborn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "birth_date": "2026-12-07",
+                 *       "name": "示例",
+                 *       "sex": "male"
+                 *     }
+                 */
+                "application/json": components["schemas"]["identity_NewbornIn"];
+            };
+        };
+        responses: {
+            /** @description the newborn */
+            201: {
+                headers: {
+                    /** @description the created resource, a reference relative to the request's URL (RFC 9110 §10.2.2): it resolves the same whether the service was called through the gateway or directly */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "birth_date": "2026-12-07",
+                     *       "created_at": "2026-12-07T09:30:00+08:00",
+                     *       "guardian_id": "示例",
+                     *       "id": "示例",
+                     *       "name": "示例",
+                     *       "sex": "示例"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["identity_NewbornOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description 无权操作 (Forbidden)：需要令牌类型为 个人 (person) */
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    identity_register_newborn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "birth_date": "2026-12-07",
+                 *       "guardian_id": "示例",
+                 *       "name": "示例",
+                 *       "sex": "male"
+                 *     }
+                 */
+                "application/json": components["schemas"]["identity_ClerkNewbornIn"];
+            };
+        };
+        responses: {
+            /** @description the newborn */
+            201: {
+                headers: {
+                    /** @description the created resource, a reference relative to the request's URL (RFC 9110 §10.2.2): it resolves the same whether the service was called through the gateway or directly */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "birth_date": "2026-12-07",
+                     *       "created_at": "2026-12-07T09:30:00+08:00",
+                     *       "guardian_id": "示例",
+                     *       "id": "示例",
+                     *       "name": "示例",
+                     *       "sex": "示例"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["identity_NewbornOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) */
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    identity_get_newborn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                newborn_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "birth_date": "2026-12-07",
+                     *       "created_at": "2026-12-07T09:30:00+08:00",
+                     *       "guardian_id": "示例",
+                     *       "id": "示例",
+                     *       "name": "示例",
+                     *       "sex": "示例"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["identity_NewbornOut"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
     identity_list_organizations: {
         parameters: {
             query?: {
@@ -14075,6 +14493,44 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    identity_relation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                person_id: string;
+                subject_kind: "person" | "enterprise" | "newborn";
+                subject_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "person_id": "示例",
+                     *       "relation": "示例",
+                     *       "subject_id": "示例",
+                     *       "subject_kind": "示例"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["identity_RelationOut"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];

@@ -6,6 +6,7 @@ from .cases_action_in_delivery_channel_type_0 import CasesActionInDeliveryChanne
 from .cases_application_in import CasesApplicationIn
 from .cases_application_in_applicant_kind import CasesApplicationInApplicantKind
 from .cases_application_in_form import CasesApplicationInForm
+from .cases_application_in_subject_kind import CasesApplicationInSubjectKind
 from .cases_case_basis_out import CasesCaseBasisOut
 from .cases_case_detail_out import CasesCaseDetailOut
 from .cases_case_detail_out_form import CasesCaseDetailOutForm
@@ -147,6 +148,8 @@ from .identity_body_revoke_token import IdentityBodyRevokeToken
 from .identity_body_send_code_page import IdentityBodySendCodePage
 from .identity_body_token import IdentityBodyToken
 from .identity_body_userinfo_post import IdentityBodyUserinfoPost
+from .identity_clerk_newborn_in import IdentityClerkNewbornIn
+from .identity_clerk_newborn_in_sex import IdentityClerkNewbornInSex
 from .identity_client_in import IdentityClientIn
 from .identity_client_me import IdentityClientMe
 from .identity_client_out import IdentityClientOut
@@ -163,6 +166,9 @@ from .identity_identity_api_me_organization_ref import IdentityIdentityApiMeOrga
 from .identity_identity_api_organizations_organization_ref import IdentityIdentityApiOrganizationsOrganizationRef
 from .identity_introspection_out import IdentityIntrospectionOut
 from .identity_level_out import IdentityLevelOut
+from .identity_newborn_in import IdentityNewbornIn
+from .identity_newborn_in_sex import IdentityNewbornInSex
+from .identity_newborn_out import IdentityNewbornOut
 from .identity_o_auth_error_out import IdentityOAuthErrorOut
 from .identity_organization_detail import IdentityOrganizationDetail
 from .identity_organization_in import IdentityOrganizationIn
@@ -177,6 +183,8 @@ from .identity_phone_code_in import IdentityPhoneCodeIn
 from .identity_phone_code_out import IdentityPhoneCodeOut
 from .identity_reclaim_out import IdentityReclaimOut
 from .identity_registration_out import IdentityRegistrationOut
+from .identity_relation_out import IdentityRelationOut
+from .identity_relation_subject_kind import IdentityRelationSubjectKind
 from .identity_revoke_token_response_revoke_token import IdentityRevokeTokenResponseRevokeToken
 from .identity_staff_in import IdentityStaffIn
 from .identity_staff_me import IdentityStaffMe
@@ -197,6 +205,7 @@ __all__ = (
     "CasesApplicationIn",
     "CasesApplicationInApplicantKind",
     "CasesApplicationInForm",
+    "CasesApplicationInSubjectKind",
     "CasesCaseBasisOut",
     "CasesCaseDetailOut",
     "CasesCaseDetailOutForm",
@@ -338,6 +347,8 @@ __all__ = (
     "IdentityBodySendCodePage",
     "IdentityBodyToken",
     "IdentityBodyUserinfoPost",
+    "IdentityClerkNewbornIn",
+    "IdentityClerkNewbornInSex",
     "IdentityClientIn",
     "IdentityClientMe",
     "IdentityClientOut",
@@ -354,6 +365,9 @@ __all__ = (
     "IdentityIdNumberIn",
     "IdentityIntrospectionOut",
     "IdentityLevelOut",
+    "IdentityNewbornIn",
+    "IdentityNewbornInSex",
+    "IdentityNewbornOut",
     "IdentityOAuthErrorOut",
     "IdentityOrganizationDetail",
     "IdentityOrganizationIn",
@@ -368,6 +382,8 @@ __all__ = (
     "IdentityPhoneCodeOut",
     "IdentityReclaimOut",
     "IdentityRegistrationOut",
+    "IdentityRelationOut",
+    "IdentityRelationSubjectKind",
     "IdentityRevokeTokenResponseRevokeToken",
     "IdentityStaffIn",
     "IdentityStaffMe",

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.cases_application_in_applicant_kind import CasesApplicationInApplicantKind
+from ..models.cases_application_in_subject_kind import CasesApplicationInSubjectKind
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -34,6 +35,11 @@ class CasesApplicationIn:
             consent_ref (None | str | Unset): for 代办: consent record (委托书)
             form (CasesApplicationInForm | Unset): the application form (申请表) data; its text may span lines
             matter_code (None | str | Unset): implementation code (实施编码) of a matter
+            subject_id (None | str | Unset): whom the matter is about (办理对象), by identity's id: default the applicant.
+                Another subject needs a link identity confirms: a newborn the applicant is guardian of (POST
+                /identity/me/newborns), an enterprise the applicant represents or is an agent of
+            subject_kind (CasesApplicationInSubjectKind | Unset): kind of the subject (办理对象) named by subject_id Default:
+                CasesApplicationInSubjectKind.PERSON.
      """
 
     applicant_id: None | str | Unset = UNSET
@@ -42,6 +48,8 @@ class CasesApplicationIn:
     consent_ref: None | str | Unset = UNSET
     form: CasesApplicationInForm | Unset = UNSET
     matter_code: None | str | Unset = UNSET
+    subject_id: None | str | Unset = UNSET
+    subject_kind: CasesApplicationInSubjectKind | Unset = CasesApplicationInSubjectKind.PERSON
 
 
 
@@ -82,6 +90,17 @@ class CasesApplicationIn:
         else:
             matter_code = self.matter_code
 
+        subject_id: None | str | Unset
+        if isinstance(self.subject_id, Unset):
+            subject_id = UNSET
+        else:
+            subject_id = self.subject_id
+
+        subject_kind: str | Unset = UNSET
+        if not isinstance(self.subject_kind, Unset):
+            subject_kind = self.subject_kind.value
+
+
 
         field_dict: dict[str, Any] = {}
 
@@ -99,6 +118,10 @@ class CasesApplicationIn:
             field_dict["form"] = form
         if matter_code is not UNSET:
             field_dict["matter_code"] = matter_code
+        if subject_id is not UNSET:
+            field_dict["subject_id"] = subject_id
+        if subject_kind is not UNSET:
+            field_dict["subject_kind"] = subject_kind
 
         return field_dict
 
@@ -168,6 +191,26 @@ class CasesApplicationIn:
         matter_code = _parse_matter_code(d.pop("matter_code", UNSET))
 
 
+        def _parse_subject_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        subject_id = _parse_subject_id(d.pop("subject_id", UNSET))
+
+
+        _subject_kind = d.pop("subject_kind", UNSET)
+        subject_kind: CasesApplicationInSubjectKind | Unset
+        if isinstance(_subject_kind,  Unset):
+            subject_kind = UNSET
+        else:
+            subject_kind = CasesApplicationInSubjectKind(_subject_kind)
+
+
+
+
         cases_application_in = cls(
             applicant_id=applicant_id,
             applicant_kind=applicant_kind,
@@ -175,6 +218,8 @@ class CasesApplicationIn:
             consent_ref=consent_ref,
             form=form,
             matter_code=matter_code,
+            subject_id=subject_id,
+            subject_kind=subject_kind,
         )
 
         return cases_application_in

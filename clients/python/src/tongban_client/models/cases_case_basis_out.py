@@ -36,7 +36,7 @@ class CasesCaseBasisOut:
             orgs (list[str]): organizations handling or receiving it (a 一件事 with its members')
             outcome (None | str): approved | denied | refused | withdrawn | terminated, once concluded
             parent_case_id (None | str): the 一件事 parent of a member case
-            parties (list[CasesPartyOut]): whose case it is: the applicant (and the subject, once cases name one)
+            parties (list[CasesPartyOut]): whose case it is: the applicant and the subject (办理对象) when they differ
             status (str):
      """
 

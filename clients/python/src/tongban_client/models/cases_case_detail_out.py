@@ -61,6 +61,9 @@ class CasesCaseDetailOut:
             status (CasesCaseStatus):
             status_label (str):
             statutory_due_date (datetime.date | None):
+            subject_id (str): identity's id of the subject: certificates are issued to it, materials looked up for it
+            subject_kind (str): whom the case is about (办理对象): person | enterprise | newborn
+            subject_label (str): the subject's kind in Chinese: 自然人 | 法人 | 新生儿
             timeline (list[CasesTimelineOut]):
             accepting_org (None | str | Unset): the hall whose window accepts it (受理窗口), by the matter's levels (行使层级): the
                 receiving hall, the village's town center or the district center
@@ -105,6 +108,9 @@ class CasesCaseDetailOut:
     status: CasesCaseStatus
     status_label: str
     statutory_due_date: datetime.date | None
+    subject_id: str
+    subject_kind: str
+    subject_label: str
     timeline: list[CasesTimelineOut]
     accepting_org: None | str | Unset = UNSET
     certificate_error: None | str | Unset = UNSET
@@ -214,6 +220,12 @@ class CasesCaseDetailOut:
         else:
             statutory_due_date = self.statutory_due_date
 
+        subject_id = self.subject_id
+
+        subject_kind = self.subject_kind
+
+        subject_label = self.subject_label
+
         timeline = []
         for timeline_item_data in self.timeline:
             timeline_item = timeline_item_data.to_dict()
@@ -294,6 +306,9 @@ class CasesCaseDetailOut:
             "status": status,
             "status_label": status_label,
             "statutory_due_date": statutory_due_date,
+            "subject_id": subject_id,
+            "subject_kind": subject_kind,
+            "subject_label": subject_label,
             "timeline": timeline,
         })
         if accepting_org is not UNSET:
@@ -509,6 +524,12 @@ class CasesCaseDetailOut:
         statutory_due_date = _parse_statutory_due_date(d.pop("statutory_due_date"))
 
 
+        subject_id = d.pop("subject_id")
+
+        subject_kind = d.pop("subject_kind")
+
+        subject_label = d.pop("subject_label")
+
         timeline = []
         _timeline = d.pop("timeline")
         for timeline_item_data in (_timeline):
@@ -616,6 +637,9 @@ class CasesCaseDetailOut:
             status=status,
             status_label=status_label,
             statutory_due_date=statutory_due_date,
+            subject_id=subject_id,
+            subject_kind=subject_kind,
+            subject_label=subject_label,
             timeline=timeline,
             accepting_org=accepting_org,
             certificate_error=certificate_error,

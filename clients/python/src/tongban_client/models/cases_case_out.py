@@ -54,6 +54,9 @@ class CasesCaseOut:
             status (CasesCaseStatus):
             status_label (str):
             statutory_due_date (datetime.date | None):
+            subject_id (str): identity's id of the subject: certificates are issued to it, materials looked up for it
+            subject_kind (str): whom the case is about (办理对象): person | enterprise | newborn
+            subject_label (str): the subject's kind in Chinese: 自然人 | 法人 | 新生儿
             accepting_org (None | str | Unset): the hall whose window accepts it (受理窗口), by the matter's levels (行使层级): the
                 receiving hall, the village's town center or the district center
             certificate_error (None | str | Unset): why the last attempt to issue failed, e.g. unknown_certificate_type (the
@@ -94,6 +97,9 @@ class CasesCaseOut:
     status: CasesCaseStatus
     status_label: str
     statutory_due_date: datetime.date | None
+    subject_id: str
+    subject_kind: str
+    subject_label: str
     accepting_org: None | str | Unset = UNSET
     certificate_error: None | str | Unset = UNSET
     certificate_state: str | Unset = 'none'
@@ -188,6 +194,12 @@ class CasesCaseOut:
         else:
             statutory_due_date = self.statutory_due_date
 
+        subject_id = self.subject_id
+
+        subject_kind = self.subject_kind
+
+        subject_label = self.subject_label
+
         accepting_org: None | str | Unset
         if isinstance(self.accepting_org, Unset):
             accepting_org = UNSET
@@ -250,6 +262,9 @@ class CasesCaseOut:
             "status": status,
             "status_label": status_label,
             "statutory_due_date": statutory_due_date,
+            "subject_id": subject_id,
+            "subject_kind": subject_kind,
+            "subject_label": subject_label,
         })
         if accepting_org is not UNSET:
             field_dict["accepting_org"] = accepting_org
@@ -443,6 +458,12 @@ class CasesCaseOut:
         statutory_due_date = _parse_statutory_due_date(d.pop("statutory_due_date"))
 
 
+        subject_id = d.pop("subject_id")
+
+        subject_kind = d.pop("subject_kind")
+
+        subject_label = d.pop("subject_label")
+
         def _parse_accepting_org(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -526,6 +547,9 @@ class CasesCaseOut:
             status=status,
             status_label=status_label,
             statutory_due_date=statutory_due_date,
+            subject_id=subject_id,
+            subject_kind=subject_kind,
+            subject_label=subject_label,
             accepting_org=accepting_org,
             certificate_error=certificate_error,
             certificate_state=certificate_state,

@@ -23,7 +23,7 @@ class CasesPartyOut:
     """ 
         Attributes:
             id (str): identity's id
-            kind (str): person | enterprise
+            kind (str): person | enterprise | newborn
      """
 
     id: str

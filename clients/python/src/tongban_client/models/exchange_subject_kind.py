@@ -2,6 +2,7 @@ from enum import StrEnum
 
 class ExchangeSubjectKind(StrEnum):
     ENTERPRISE = "enterprise"
+    NEWBORN = "newborn"
     PERSON = "person"
 
     def __str__(self) -> str:

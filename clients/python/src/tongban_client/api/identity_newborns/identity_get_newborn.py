@@ -1,0 +1,222 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.identity_newborn_out import IdentityNewbornOut
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    newborn_id: str,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/identity/newborns/{newborn_id}".format(newborn_id=quote(str(newborn_id), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> IdentityNewbornOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = IdentityNewbornOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+
+
+        return response_502
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[IdentityNewbornOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    newborn_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[IdentityNewbornOut | Problem]:
+    """ Get Newborn
+
+     A newborn (新生儿信息): its guardian, staff who serve applicants, or an entitled platform system.
+
+    Args:
+        newborn_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[IdentityNewbornOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        newborn_id=newborn_id,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    newborn_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> IdentityNewbornOut | Problem | None:
+    """ Get Newborn
+
+     A newborn (新生儿信息): its guardian, staff who serve applicants, or an entitled platform system.
+
+    Args:
+        newborn_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        IdentityNewbornOut | Problem
+     """
+
+
+    return sync_detailed(
+        newborn_id=newborn_id,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    newborn_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[IdentityNewbornOut | Problem]:
+    """ Get Newborn
+
+     A newborn (新生儿信息): its guardian, staff who serve applicants, or an entitled platform system.
+
+    Args:
+        newborn_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[IdentityNewbornOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        newborn_id=newborn_id,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    newborn_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> IdentityNewbornOut | Problem | None:
+    """ Get Newborn
+
+     A newborn (新生儿信息): its guardian, staff who serve applicants, or an entitled platform system.
+
+    Args:
+        newborn_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        IdentityNewbornOut | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        newborn_id=newborn_id,
+client=client,
+
+    )).parsed
