@@ -351,3 +351,158 @@ async def test_the_neighbour_applies_at_the_village_center(http: httpx.AsyncClie
         await http.post(f"/cases/cases/{case['id']}/actions", headers=clerk, json={"action": "accept"})
     )
     assert (accepted["status"], accepted["received_by_org"]) == ("accepted", village_claims["org"])
+
+
+NEWBORN_BUNDLE = "500110-WSJKW-XSECS-YJS"
+BIRTH_CERTIFICATE, BIRTH_REGISTRATION = "500110-WSJKW-CSYXZM", "500110-GAJ-HJ-CS"
+NEWBORN_REVIEWERS = {
+    "500110-WSJKW": "reviewer.wsjkw",
+    "500110-GAJ": "head.gaj",
+    "500110-YBJ": "reviewer.ybj",
+    "500110-RSJ": "reviewer.rsj",
+}
+NEWBORN_TYPES = {"ZZ-CSYXZM", "ZZ-JMHKB", "ZZ-SHBZK"}  # 出生医学证明, 户口簿, 社会保障卡
+
+
+async def test_the_newborn_story(http: httpx.AsyncClient, log_in: LogIn) -> None:
+    """Issue 19 failure 1: 陈晓梅 files 新生儿出生一件事 for her newborn daughter. The case knows both: she applies,
+    the child is its subject. The certificates are the child's — a department looking her up finds none of them,
+    looking the child up under the case finds all — and the 出生登记 of her second child asks for the second
+    child's 出生医学证明, which the first child's does not satisfy."""
+    mother, _ = await log_in("500222199803070028")
+    chen = "500222199803070028"
+    today = date.today()
+    first = await _ok(
+        await http.post(
+            "/identity/me/newborns",
+            headers=mother,
+            json={"name": "陈小宝", "sex": "female", "birth_date": (today - timedelta(days=4)).isoformat()},
+        ),
+        201,
+    )
+    second = await _ok(
+        await http.post(
+            "/identity/me/newborns",
+            headers=mother,
+            json={"name": "陈小贝", "sex": "male", "birth_date": (today - timedelta(days=1)).isoformat()},
+        ),
+        201,
+    )
+    # Someone else cannot file about her child: identity's records decide, not the caller's word.
+    li_hua, _ = await log_in("500222200305190153")
+    stranger = await http.post(
+        "/cases/cases",
+        headers=li_hua,
+        json={"bundle_code": NEWBORN_BUNDLE, "subject_kind": "newborn", "subject_id": first["id"]},
+    )
+    assert (stranger.status_code, stranger.json()["code"]) == (403, "subject_not_permitted"), stranger.text
+
+    async def filed() -> Any:
+        response = await http.post(
+            "/cases/cases",
+            headers={**mother, "Idempotency-Key": "newborn-1"},
+            json={
+                "bundle_code": NEWBORN_BUNDLE,
+                "subject_kind": "newborn",
+                "subject_id": first["id"],
+                "form": {"新生儿姓名": "陈小宝"},
+            },
+        )
+        return await _ok(response, 201)
+
+    parent = await eventually(filed, timeout=90, interval=1, message="新生儿出生一件事 never opened")
+    assert (parent["subject_kind"], parent["subject_id"], parent["subject_label"]) == (
+        "newborn",
+        first["id"],
+        "新生儿",
+    )
+    detail = await _ok(await http.get(f"/cases/cases/{parent['id']}", headers=mother))
+    members = {m["matter_code"]: m for m in detail["members"]}
+    assert {(m["subject_kind"], m["subject_id"]) for m in members.values()} == {("newborn", first["id"])}
+
+    await _calendar_reaches(http, log_in, today + timedelta(days=60))
+    clerk, _ = await log_in("clerk.zwfwzx")
+    await _ok(
+        await http.post(f"/cases/cases/{parent['id']}/actions", headers=clerk, json={"action": "accept"})
+    )
+    for member in members.values():
+        reviewer, _ = await log_in(NEWBORN_REVIEWERS[member["handling_org"]])
+        for action in ("start_review", "approve"):
+            await _ok(
+                await http.post(
+                    f"/cases/cases/{member['id']}/actions",
+                    headers=reviewer,
+                    json={"action": action, "reason": "材料齐全，符合条件"},
+                )
+            )
+
+    async def certificates_issued() -> dict[str, str]:
+        issued = {}
+        for member in members.values():
+            current = await _ok(await http.get(f"/cases/cases/{member['id']}", headers=mother))
+            if current["certificate_state"] != "none":
+                assert current["certificate_id"], current
+                issued[member["matter_code"]] = current["certificate_id"]
+        assert len(issued) == len(NEWBORN_TYPES), issued
+        return issued
+
+    certificates = await eventually(certificates_issued, timeout=90, interval=0.5)
+
+    # A department handling the case looks both up: the mother holds none of them, the child all.
+    gaj, _ = await log_in("head.gaj")
+
+    async def lookup(kind: str, identifier: str, case_number: str) -> set[str]:
+        found = await _ok(
+            await http.post(
+                "/exchange/certificates/lookup",
+                headers=gaj,
+                json={
+                    "holder_kind": kind,
+                    "holder_identifier": identifier,
+                    "purpose": "出生登记核验",
+                    "case_ref": case_number,
+                },
+            )
+        )
+        return {c["identifier"] for c in found["certificates"]}
+
+    assert not (await lookup("person", chen, parent["number"])) & set(certificates.values())
+    assert set(certificates.values()) <= await lookup("newborn", first["id"], parent["number"])
+
+    # Her second child's 出生登记: the 出生医学证明 is looked up for the second child and not found; the first
+    # child's own 出生登记 (for comparison) is satisfied by the first child's certificate.
+    async def registration_for(child: dict[str, Any]) -> Any:
+        return await _ok(
+            await http.post(
+                "/cases/cases",
+                headers=mother,
+                json={
+                    "matter_code": BIRTH_REGISTRATION,
+                    "subject_kind": "newborn",
+                    "subject_id": child["id"],
+                },
+            ),
+            201,
+        )
+
+    second_case, first_again = await registration_for(second), await registration_for(first)
+
+    async def proof_of(case: dict[str, Any]) -> Any:
+        listed = await _ok(await http.get(f"/cases/cases/{case['id']}/materials", headers=mother))
+        [proof] = [m for m in listed["materials"] if m["certificate_type"] == "ZZ-CSYXZM"]
+        return proof
+
+    async def first_child_satisfied() -> None:
+        proof = await proof_of(first_again)
+        assert (proof["status"], proof["reference"]) == ("obtained", certificates[BIRTH_CERTIFICATE]), proof
+
+    async def second_child_asked() -> Any:
+        proof = await proof_of(second_case)
+        assert proof["attempts"] >= 1, proof
+        assert "e_certificate:not_found" in (proof["last_error"] or ""), proof
+        return proof
+
+    await eventually(first_child_satisfied, timeout=60, interval=0.5)
+    proof = await eventually(second_child_asked, timeout=60, interval=0.5)
+    assert proof["status"] == "missing"
+    assert proof["reference"] != certificates[BIRTH_CERTIFICATE]

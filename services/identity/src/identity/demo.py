@@ -228,6 +228,10 @@ DEMO_STAFF: list[tuple[str, str, str, list[StaffRole], str]] = [
     ("admin", "郑伟", "500110-ZFBGS", [StaffRole.ADMIN, StaffRole.OPERATOR], QIJIANG),
     ("auditor", "钱芳", "500110-ZFBGS", [StaffRole.AUDITOR], QIJIANG),
     ("head.gaj", "冯军", "500110-GAJ", [StaffRole.DEPARTMENT_HEAD], QIJIANG),  # may hide reads under a duty
+    # 新生儿出生一件事: the member departments' reviewers (出生医学证明, 医保参保, 社保卡; 出生登记 by head.gaj)
+    ("reviewer.wsjkw", "何静", "500110-WSJKW", [StaffRole.REVIEWER], QIJIANG),
+    ("reviewer.ybj", "唐伟", "500110-YBJ", [StaffRole.REVIEWER], QIJIANG),
+    ("reviewer.rsj", "许婷", "500110-RSJ", [StaffRole.REVIEWER], QIJIANG),
 ]
 
 
