@@ -135,6 +135,9 @@ class FakeMesh:
         self.identifiers: dict[tuple[str, str], str] = {}
         self.bases: dict[str, dict[str, Any]] = {}
         self.calls: list[str] = []
+        self.wards: set[tuple[str, str]] = (
+            set()
+        )  # (guardian's person id, newborn id), as identity records them
         self.down = False
         # Unless a test turns it off: every case number the hub asks about names a case handled by every test
         # department, for every subject identity knows — so the tests of other rules read under a checked case.
@@ -181,6 +184,9 @@ class FakeMesh:
         path = request.url.path.strip("/").split("/")
         if path == ["token"]:
             return httpx.Response(200, json={"access_token": "exchange-token", "expires_in": 300})
+        if path[0] == "persons" and len(path) == 5 and path[2] == "relations":
+            ward = path[3] == "newborn" and (path[1], path[4]) in self.wards
+            return httpx.Response(200, json={"relation": "guardian" if ward else None})
         if path[0] in ("persons", "enterprises"):
             kind = "person" if path[0] == "persons" else "enterprise"
             value = self.identifiers.get((kind, path[1]))

@@ -137,3 +137,35 @@ async def test_failure1_a_case_without_a_subject_is_about_its_applicant(
     assert malformed.status_code == 422, malformed.text
     assert malformed.headers["content-type"].startswith("application/problem+json")
     assert "新生儿" in malformed.json()["detail"]
+
+
+async def test_failure1_the_guardian_sees_who_read_her_childs_data(
+    client: httpx.AsyncClient,
+    demo: Database,
+    headers,  # type: ignore[no-untyped-def]
+    mesh,  # type: ignore[no-untyped-def]
+) -> None:
+    """Reads made for the child's case are logged for the child: the mother's own list does not show them; with
+    ``newborn_id`` she sees them — only as the guardian identity's records name."""
+    mesh.open_world = False
+    mesh.wards.add((MOTHER[1], NEWBORN))
+    await _approved_case_about(demo, ("newborn", NEWBORN))
+    looked = await client.post(
+        "/certificates/lookup", headers=headers.system(WSJKW), json=_lookup("newborn", NEWBORN)
+    )
+    assert looked.status_code == 200, looked.text
+    mother = headers.person(MOTHER[1])
+    own = await client.get("/access-log/mine", headers=mother)
+    assert own.status_code == 200, own.text
+    assert looked.json()["access_log_id"] not in {e["id"] for e in own.json()}
+    childs = await client.get("/access-log/mine", params={"newborn_id": NEWBORN}, headers=mother)
+    assert childs.status_code == 200, childs.text
+    assert [e["purpose"] for e in childs.json() if e["id"] == looked.json()["access_log_id"]] == [
+        "出生登记 材料核验"
+    ]
+    for who, child in ((f"p-{'510223195806120035'}", NEWBORN), (MOTHER[1], SECOND_CHILD), (MOTHER[1], "x")):
+        refused = await client.get(
+            "/access-log/mine", params={"newborn_id": child}, headers=headers.person(who)
+        )
+        assert refused.status_code == 403, refused.text
+        assert "监护" in refused.json()["detail"]

@@ -153,10 +153,18 @@ async def reads_of_my_data(
     path: ReadPathDep,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    newborn_id: Annotated[
+        str | None,
+        Query(
+            max_length=36,
+            description="a newborn child the caller is guardian of (identity's records): its reads instead",
+        ),
+    ] = None,
 ) -> list[ReadOfMyData]:
     """Who read my data (谁查看了我的数据), newest first: every read of the caller's resident ID (a person) or
     credit code (an enterprise's login), as the hub resolved it from the identifier read — including reads made
-    before the account existed. Entries hidden under an investigation duty appear once their date has passed."""
+    before the account existed. Entries hidden under an investigation duty appear once their date has passed.
+    A guardian sees her newborn child's with `newborn_id` (新生儿的数据被谁查看)."""
 
     async def subject_ref(kind: str, owner_id: str) -> str | None:
         try:
@@ -168,8 +176,25 @@ async def reads_of_my_data(
                 headers={"Retry-After": "5"},
             ) from None
 
+    async def ward_ref(person_id: str, child_id: str) -> str | None:
+        try:
+            return await path.bases.ward_ref(person_id, child_id)
+        except BasisUnavailable:
+            raise Unavailable(
+                "暂时无法确认监护关系，请稍后重试 (identity cannot be asked now)",
+                code="identity_unavailable",
+                headers={"Retry-After": "5"},
+            ) from None
+
     found = await access_log.reads_of_my_data(
-        uow, caller=principal, subject_ref=subject_ref, now=now, limit=limit, offset=offset
+        uow,
+        caller=principal,
+        subject_ref=subject_ref,
+        now=now,
+        limit=limit,
+        offset=offset,
+        newborn_id=newborn_id,
+        ward_ref=ward_ref,
     )
     return [
         ReadOfMyData(

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 from pydantic import SecretStr
@@ -86,6 +87,13 @@ class MeshRecords:
             return None
         value = body.get("credit_code") if kind == "enterprise" else body.get("id_number")
         return str(value) if value else None
+
+    async def relation(self, person_id: str, kind: str, subject_id: str) -> str | None:
+        """How identity says the person may act for the subject (``guardian`` of a newborn, …), or None."""
+        path = f"/persons/{quote(person_id, safe='')}/relations/{kind}/{quote(subject_id, safe='')}"
+        body = await self._json(self._identity, "GET", path)
+        found = None if body is None else body.get("relation")
+        return str(found) if found else None
 
     async def case_basis(self, number: str) -> CaseBasisFacts | None:
         body = await self._json(self._cases, "GET", f"/case-bases/{number}")

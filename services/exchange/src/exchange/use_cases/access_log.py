@@ -20,6 +20,7 @@ __all__ = [
     "CheckpointTrust",
     "MyReads",
     "SubjectRefOf",
+    "WardRefOf",
     "hidden_reads",
     "reads_of_my_data",
     "verify_chain",
@@ -27,6 +28,8 @@ __all__ = [
 
 SubjectRefOf = Callable[[str, str], Awaitable[str | None]]
 """(kind, identity id) -> the subject ref the hub binds it to (None: identity does not know it)."""
+WardRefOf = Callable[[str, str], Awaitable[str | None]]
+"""(guardian's person id, newborn id) -> the newborn's subject ref (None: not the person's ward)."""
 
 CHUNK = 5000
 
@@ -76,14 +79,25 @@ async def reads_of_my_data(
     now: datetime,
     limit: int,
     offset: int,
+    newborn_id: str | None = None,
+    ward_ref: WardRefOf | None = None,
 ) -> MyReads:
     """Who read the caller's data, newest first; entries hidden until a later date are left out.
+
+    With ``newborn_id``: the reads of her newborn child's data instead (a child without an ID number is the
+    subject of its own cases), only when identity's records make the caller its guardian (``ward_ref``).
 
     Whose data an entry is follows from the identifier read (its subject ref), never from what the reader said:
     the caller's own subject ref comes from the hub's bindings (identity, once). A person sees reads of her
     resident ID; an enterprise's login (its representative or an authorized agent: ``org`` = the enterprise)
     sees reads of its credit code. Reads made before she registered online are hers too."""
-    if caller.kind == "person":
+    if newborn_id is not None:
+        ref = await ward_ref(caller.sub, newborn_id) if caller.kind == "person" and ward_ref else None
+        if ref is None:
+            raise Forbidden(
+                "只能查看本人监护的新生儿的数据访问记录 (only a newborn's guardian sees its reads)"
+            )
+    elif caller.kind == "person":
         ref = await subject_ref("person", caller.sub)
     elif caller.kind == "enterprise" and caller.org:
         ref = await subject_ref("enterprise", caller.org)

@@ -228,6 +228,25 @@ class ReadBases:
             await SubjectStatements(connection).bind(kind, owner_id, ref)
         return ref
 
+    async def ward_ref(self, person_id: str, newborn_id: str) -> str | None:
+        """The subject ref of a newborn whose guardian ``person_id`` is by identity's records; None otherwise (or
+        for an identifier that is not a newborn's)."""
+        if self._mesh is None:
+            return None
+        try:
+            normalized = normalized_identifier(SubjectKind.NEWBORN, newborn_id)
+        except InvalidSubject:
+            return None
+        try:
+            relation = await self._mesh.relation(person_id, SubjectKind.NEWBORN.value, normalized)
+        except MeshUnavailable as exc:
+            raise BasisUnavailable(str(exc)) from None
+        return (
+            self._sealer.subject_ref(SubjectKind.NEWBORN.value, normalized)
+            if relation == "guardian"
+            else None
+        )
+
     async def duty(self, database: Database, code: str) -> DutyTerms | None:
         return await self._duties.get(database, code)
 
