@@ -17,7 +17,7 @@ import pytest
 
 from identity.main import create_app
 from identity.settings import IdentitySettings
-from identity.store.models import Client
+from identity.store.models import Client, Newborn
 from identity.store.unit_of_work import IdentityUnitOfWork
 from meshkit.testing.service import TEST_SECRET
 
@@ -91,6 +91,13 @@ NEW_PERSON = {
 }
 
 
+NEWBORN = {
+    "name": "陈小宝",
+    "sex": "female",
+    "birth_date": (datetime.now(UTC) - timedelta(days=3)).date().isoformat(),
+}
+
+
 def _citizen_id(w: World) -> dict[str, Any]:
     return {"id_number": w.citizen_id_number}
 
@@ -143,6 +150,16 @@ ROWS = [
     # 当前用户
     Row("GET", "/me", "401 2xx 2xx 2xx 2xx 2xx"),
     Row("GET", "/me/enterprises", "401 2xx 2xx 403 403 403"),
+    # 新生儿: a parent registers her own child; a window clerk for a guardian; seen by the guardian and the staff
+    # who serve applicants; whom a person may act for, asked for oneself or by those staff (issue 19)
+    Row("POST", "/me/newborns", "401 2xx 2xx 403 403 403", lambda w: NEWBORN),
+    Row("GET", "/me/newborns", "401 2xx 2xx 403 403 403"),
+    Row(
+        "POST", "/newborns", "401 403 403 2xx 403 403", lambda w: {**NEWBORN, "guardian_id": w.ids["citizen"]}
+    ),
+    Row("GET", "/newborns/{newborn}", "401 2xx 404 2xx 404 404"),
+    Row("GET", "/newborns/{missing}", "401 404 404 404 404 404"),
+    Row("GET", "/persons/{citizen}/relations/newborn/{newborn}", "401 2xx 403 2xx 403 403"),
     # 工作人员: administrators; staff may read their own account
     Row("POST", "/staff", ADMIN_ONLY, lambda w: NEW_STAFF),
     Row("GET", "/staff", ADMIN_ONLY),
@@ -203,8 +220,19 @@ async def matrix_world(world: World, edge: Edge) -> World:
     world.ids["enterprise"] = await add_enterprise(world, "綦江晓梅小吃店", credit_code(90))
     in_registry(edge, world, credit_code(61), "某店")
     in_registry(edge, world, credit_code(90), "綦江晓梅小吃店", representative="other_citizen")
+    world.ids["newborn"] = "6a1f0c3e-8d2b-4f6a-9c1e-0b7d5e3a2f10"
     async with IdentityUnitOfWork(world.database) as uow:
         uow.clients.add(Client(**WEB_APP))
+        uow.newborns.add(
+            Newborn(
+                id=world.ids["newborn"],
+                name="陈大宝",
+                sex="male",
+                birth_date=datetime.now(UTC).date() - timedelta(days=30),
+                guardian_id=world.ids["citizen"],
+                registered_by=world.ids["citizen"],
+            )
+        )
         await uow.commit()
     return world
 
@@ -239,7 +267,7 @@ def test_every_route_is_in_the_matrix() -> None:
         if path not in ("/healthz", "/readyz")
         for method in item
     }
-    ids = dict.fromkeys(("citizen", "clerk", "system", "enterprise", "missing"), "some-id")
+    ids = dict.fromkeys(("citizen", "clerk", "system", "enterprise", "newborn", "missing"), "some-id")
     covered = {_operation(operations, row.method, row.path.format_map(ids)) for row in ROWS}
     assert None not in covered, "the matrix lists routes that do not exist"
     assert operations - covered == set(), "add these routes to the authorization matrix"
