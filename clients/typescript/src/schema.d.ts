@@ -1157,6 +1157,7 @@ export interface paths {
          * @description Who read my data (谁查看了我的数据), newest first: every read of the caller's resident ID (a person) or
          *     credit code (an enterprise's login), as the hub resolved it from the identifier read — including reads made
          *     before the account existed. Entries hidden under an investigation duty appear once their date has passed.
+         *     A guardian sees her newborn child's with `newborn_id` (新生儿的数据被谁查看).
          */
         get: operations["exchange_reads_of_my_data"];
         put?: never;
@@ -10606,6 +10607,8 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description a newborn child the caller is guardian of (identity's records): its reads instead */
+                newborn_id?: string | null;
             };
             header?: never;
             path?: never;
@@ -13935,6 +13938,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];

@@ -126,7 +126,7 @@ async def register_newborn(
     return NewbornOut.of(newborn)
 
 
-@router.get("/{newborn_id}", response_model=NewbornOut, responses=problem_responses(401, 404))
+@router.get("/{newborn_id}", response_model=NewbornOut, responses=problem_responses(401, 403, 404))
 async def get_newborn(uow: UowDep, actor: ActorDep, newborn_id: Id) -> NewbornOut:
     """A newborn (新生儿信息): its guardian, staff who serve applicants, or an entitled platform system."""
     return NewbornOut.of(await cases.get_newborn(uow, actor, newborn_id=newborn_id))

@@ -19,6 +19,7 @@ def _get_kwargs(
     *,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
+    newborn_id: None | str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -30,6 +31,13 @@ def _get_kwargs(
     params["limit"] = limit
 
     params["offset"] = offset
+
+    json_newborn_id: None | str | Unset
+    if isinstance(newborn_id, Unset):
+        json_newborn_id = UNSET
+    else:
+        json_newborn_id = newborn_id
+    params["newborn_id"] = json_newborn_id
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -128,6 +136,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
+    newborn_id: None | str | Unset = UNSET,
 
 ) -> Response[Problem | list[ExchangeReadOfMyData]]:
     """ Reads Of My Data
@@ -137,10 +146,13 @@ def sync_detailed(
     reads made
     before the account existed. Entries hidden under an investigation duty appear once their date has
     passed.
+    A guardian sees her newborn child's with `newborn_id` (新生儿的数据被谁查看).
 
     Args:
         limit (int | Unset):  Default: 50.
         offset (int | Unset):  Default: 0.
+        newborn_id (None | str | Unset): a newborn child the caller is guardian of (identity's
+            records): its reads instead
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,6 +166,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         limit=limit,
 offset=offset,
+newborn_id=newborn_id,
 
     )
 
@@ -168,6 +181,7 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
+    newborn_id: None | str | Unset = UNSET,
 
 ) -> Problem | list[ExchangeReadOfMyData] | None:
     """ Reads Of My Data
@@ -177,10 +191,13 @@ def sync(
     reads made
     before the account existed. Entries hidden under an investigation duty appear once their date has
     passed.
+    A guardian sees her newborn child's with `newborn_id` (新生儿的数据被谁查看).
 
     Args:
         limit (int | Unset):  Default: 50.
         offset (int | Unset):  Default: 0.
+        newborn_id (None | str | Unset): a newborn child the caller is guardian of (identity's
+            records): its reads instead
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -195,6 +212,7 @@ def sync(
         client=client,
 limit=limit,
 offset=offset,
+newborn_id=newborn_id,
 
     ).parsed
 
@@ -203,6 +221,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
+    newborn_id: None | str | Unset = UNSET,
 
 ) -> Response[Problem | list[ExchangeReadOfMyData]]:
     """ Reads Of My Data
@@ -212,10 +231,13 @@ async def asyncio_detailed(
     reads made
     before the account existed. Entries hidden under an investigation duty appear once their date has
     passed.
+    A guardian sees her newborn child's with `newborn_id` (新生儿的数据被谁查看).
 
     Args:
         limit (int | Unset):  Default: 50.
         offset (int | Unset):  Default: 0.
+        newborn_id (None | str | Unset): a newborn child the caller is guardian of (identity's
+            records): its reads instead
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -229,6 +251,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         limit=limit,
 offset=offset,
+newborn_id=newborn_id,
 
     )
 
@@ -243,6 +266,7 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
+    newborn_id: None | str | Unset = UNSET,
 
 ) -> Problem | list[ExchangeReadOfMyData] | None:
     """ Reads Of My Data
@@ -252,10 +276,13 @@ async def asyncio(
     reads made
     before the account existed. Entries hidden under an investigation duty appear once their date has
     passed.
+    A guardian sees her newborn child's with `newborn_id` (新生儿的数据被谁查看).
 
     Args:
         limit (int | Unset):  Default: 50.
         offset (int | Unset):  Default: 0.
+        newborn_id (None | str | Unset): a newborn child the caller is guardian of (identity's
+            records): its reads instead
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -270,5 +297,6 @@ async def asyncio(
         client=client,
 limit=limit,
 offset=offset,
+newborn_id=newborn_id,
 
     )).parsed
