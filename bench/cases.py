@@ -120,11 +120,12 @@ OPEN = ["received", "pre_review", "accepted", "in_review", "special_procedure", 
 
 _FILL = """
 INSERT INTO cases (id, number, matter_code, matter_version, matter_name, applicant_kind, applicant_id,
-                   submitted_by, channel, received_by_org, region, handling_org, status, national_code, form,
-                   received_at, accepted_at, limit_days, limit_unit, statutory_days, due_date, statutory_due_date,
-                   concluded_at, outcome, kind)
+                   subject_kind, subject_id, submitted_by, channel, received_by_org, region, handling_org,
+                   status, national_code, form, received_at, accepted_at, limit_days, limit_unit,
+                   statutory_days, due_date, statutory_due_date, concluded_at, outcome, kind)
 SELECT gen_random_uuid()::text, 'B' || lpad(n::text, 21, '0'), 'BENCH-MATTER-' || (n % 300), 1, '基准事项',
-       'person', 'bench-person-' || (n % 50000), 'bench-person-' || (n % 50000),
+       'person', 'bench-person-' || (n % 50000), 'person', 'bench-person-' || (n % 50000),
+       'bench-person-' || (n % 50000),
        CASE WHEN hall = 0 THEN 'online' ELSE 'window_town' END,
        ($1::text[])[hall + 1], ($2::text[])[hall + 1], ($3::text[])[n % $4 + 1],
        CASE WHEN concluded THEN 'approved' ELSE ($5::text[])[(n * 13) % 61 % 6 + 1] END,
