@@ -1544,6 +1544,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/exchange/members/{code}/systems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Member Systems
+         * @description The member's systems by name (接入系统), public like the member list.
+         */
+        get: operations["exchange_member_systems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exchange/members/{code}/systems/{client_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Put Member System
+         * @description Enter or rename one of the member's systems by identity's client id and name (operators only): "who read
+         *     my data" then shows a read by this client under this name. Returns the member's systems.
+         */
+        put: operations["exchange_put_member_system"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/exchange/reads": {
         parameters: {
             query?: never;
@@ -5211,7 +5252,10 @@ export interface components {
              * @description name of the reading department (读取部门)
              */
             organization: string | null;
-            /** Organization Code */
+            /**
+             * Organization Code
+             * @description the reading department's code, for integrators
+             */
             organization_code: string | null;
             /** Outcome */
             outcome: string;
@@ -5240,9 +5284,14 @@ export interface components {
             resource_code: string;
             /**
              * System
-             * @description the client (system) that read
+             * @description the client id of the system that read, for integrators
              */
             system: string;
+            /**
+             * System Name
+             * @description the reading system by its name (读取系统), as the hub's operators entered it for the member (none: not entered yet)
+             */
+            system_name: string | null;
         };
         /** exchange_IssueIn */
         exchange_IssueIn: {
@@ -5539,7 +5588,10 @@ export interface components {
              * @description name of the reading department (读取部门)
              */
             organization: string | null;
-            /** Organization Code */
+            /**
+             * Organization Code
+             * @description the reading department's code, for integrators
+             */
             organization_code: string | null;
             /** Outcome */
             outcome: string;
@@ -5563,9 +5615,14 @@ export interface components {
             resource_code: string;
             /**
              * System
-             * @description the client (system) that read
+             * @description the client id of the system that read, for integrators
              */
             system: string;
+            /**
+             * System Name
+             * @description the reading system by its name (读取系统), as the hub's operators entered it for the member (none: not entered yet)
+             */
+            system_name: string | null;
         };
         /** exchange_ReadOut */
         exchange_ReadOut: {
@@ -5904,6 +5961,23 @@ export interface components {
             secret?: string | null;
             /** Webhook Url */
             webhook_url: string | null;
+        };
+        /** exchange_SystemIn */
+        exchange_SystemIn: {
+            /**
+             * Name
+             * @description 系统名称, as identity registers it
+             */
+            name: string;
+        };
+        /** exchange_SystemOut */
+        exchange_SystemOut: {
+            /** Client Id */
+            client_id: string;
+            /** Member Code */
+            member_code: string;
+            /** Name */
+            name: string;
         };
         /** exchange_YearOut */
         exchange_YearOut: {
@@ -10353,7 +10427,8 @@ export interface operations {
                      *         "reason_label": "示例",
                      *         "resource": "示例",
                      *         "resource_code": "示例",
-                     *         "system": "示例"
+                     *         "system": "示例",
+                     *         "system_name": "示例"
                      *       }
                      *     ]
                      */
@@ -10409,7 +10484,8 @@ export interface operations {
                      *         "reason_label": "示例",
                      *         "resource": "示例",
                      *         "resource_code": "示例",
-                     *         "system": "示例"
+                     *         "system": "示例",
+                     *         "system_name": "示例"
                      *       }
                      *     ]
                      */
@@ -11281,6 +11357,97 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["exchange_EndpointHostsOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system)，持有角色 operator 或 权限范围 exchange:admin */
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    exchange_member_systems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description member code (成员单位代码) */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "client_id": "示例",
+                     *         "member_code": "示例",
+                     *         "name": "示例"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["exchange_SystemOut"][];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    exchange_put_member_system: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description member code (成员单位代码) */
+                code: string;
+                /** @description identity's client id (接入系统标识), as tokens carry it */
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "示例"
+                 *     }
+                 */
+                "application/json": components["schemas"]["exchange_SystemIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "client_id": "示例",
+                     *         "member_code": "示例",
+                     *         "name": "示例"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["exchange_SystemOut"][];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -33,7 +33,7 @@ class ExchangeHiddenRead:
             items (list[str]):
             legal_basis (None | str):
             organization (None | str): name of the reading department (读取部门)
-            organization_code (None | str):
+            organization_code (None | str): the reading department's code, for integrators
             outcome (str):
             outcome_label (str): 已提供数据, 允许读取，但没有您的记录, 已拒绝 or 未能读取
             purpose (None | str):
@@ -42,7 +42,9 @@ class ExchangeHiddenRead:
             reason_label (None | str): why it was refused or failed, in Chinese
             resource (None | str):
             resource_code (str):
-            system (str): the client (system) that read
+            system (str): the client id of the system that read, for integrators
+            system_name (None | str): the reading system by its name (读取系统), as the hub's operators entered it for the
+                member (none: not entered yet)
      """
 
     at: datetime.datetime
@@ -63,6 +65,7 @@ class ExchangeHiddenRead:
     resource: None | str
     resource_code: str
     system: str
+    system_name: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -118,6 +121,9 @@ class ExchangeHiddenRead:
 
         system = self.system
 
+        system_name: None | str
+        system_name = self.system_name
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -140,6 +146,7 @@ class ExchangeHiddenRead:
             "resource": resource,
             "resource_code": resource_code,
             "system": system,
+            "system_name": system_name,
         })
 
         return field_dict
@@ -244,6 +251,14 @@ class ExchangeHiddenRead:
 
         system = d.pop("system")
 
+        def _parse_system_name(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        system_name = _parse_system_name(d.pop("system_name"))
+
+
         exchange_hidden_read = cls(
             at=at,
             case_ref=case_ref,
@@ -263,6 +278,7 @@ class ExchangeHiddenRead:
             resource=resource,
             resource_code=resource_code,
             system=system,
+            system_name=system_name,
         )
 
 

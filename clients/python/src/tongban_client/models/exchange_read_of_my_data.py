@@ -32,7 +32,7 @@ class ExchangeReadOfMyData:
             items (list[str]):
             legal_basis (None | str):
             organization (None | str): name of the reading department (读取部门)
-            organization_code (None | str):
+            organization_code (None | str): the reading department's code, for integrators
             outcome (str):
             outcome_label (str): 已提供数据, 允许读取，但没有您的记录, 已拒绝 or 未能读取
             purpose (None | str):
@@ -40,7 +40,9 @@ class ExchangeReadOfMyData:
             reason_label (None | str): why it was refused or failed, in Chinese
             resource (None | str):
             resource_code (str):
-            system (str): the client (system) that read
+            system (str): the client id of the system that read, for integrators
+            system_name (None | str): the reading system by its name (读取系统), as the hub's operators entered it for the
+                member (none: not entered yet)
      """
 
     at: datetime.datetime
@@ -59,6 +61,7 @@ class ExchangeReadOfMyData:
     resource: None | str
     resource_code: str
     system: str
+    system_name: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -110,6 +113,9 @@ class ExchangeReadOfMyData:
 
         system = self.system
 
+        system_name: None | str
+        system_name = self.system_name
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -130,6 +136,7 @@ class ExchangeReadOfMyData:
             "resource": resource,
             "resource_code": resource_code,
             "system": system,
+            "system_name": system_name,
         })
 
         return field_dict
@@ -227,6 +234,14 @@ class ExchangeReadOfMyData:
 
         system = d.pop("system")
 
+        def _parse_system_name(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        system_name = _parse_system_name(d.pop("system_name"))
+
+
         exchange_read_of_my_data = cls(
             at=at,
             case_ref=case_ref,
@@ -244,6 +259,7 @@ class ExchangeReadOfMyData:
             resource=resource,
             resource_code=resource_code,
             system=system,
+            system_name=system_name,
         )
 
 
