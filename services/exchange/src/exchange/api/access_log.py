@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 
 from exchange.api.dependencies import NowDep, ReadPathDep, UowDep, permitted
 from exchange.domain.access import Operation
-from exchange.domain.labels import OUTCOME_LABELS, REASON_LABELS, label_of
+from exchange.domain.labels import OUTCOME_LABELS, REASON_LABELS
 from exchange.runtime import runtime_of
 from exchange.store.models import AccessEntry
 from exchange.use_cases import access_log, checkpoints
@@ -24,6 +24,7 @@ from meshkit.auth import CurrentPrincipal, Principal
 from meshkit.bounds import JSON_INTEGER_MAX, MAX_OFFSET
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
+from meshkit.labels import label_of
 from meshkit.observability import redact
 
 __all__ = ["router"]
@@ -196,7 +197,7 @@ def _read_fields(found: MyReads, e: AccessEntry) -> dict[str, Any]:
         "case_ref": e.case_ref,
         "legal_basis": _shown(e.legal_basis),
         "outcome": e.outcome,
-        "outcome_label": label_of(OUTCOME_LABELS, e.outcome) or e.outcome,
+        "outcome_label": label_of(OUTCOME_LABELS, e.outcome),
         "reason": e.reason,
         "reason_label": label_of(REASON_LABELS, e.reason),
     }
@@ -271,8 +272,9 @@ async def list_checkpoints(
     after: Annotated[int, Query(ge=0, le=JSON_INTEGER_MAX, description="checkpoints after this number")] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> list[CheckpointOut]:
-    """The chain's signed checkpoints with the witness's receipts, oldest first (operators and auditors): keep a
-    copy outside the hub, or compare them with the witness's own record."""
+    """The chain's signed checkpoints with the witness's receipts, oldest first (operators only: role `operator`,
+    scope `exchange:admin`): keep a copy outside the hub, or compare them with the witness's own record. Auditors
+    see the last checkpoint and its receipt in `GET /access-log/chain`."""
     found = await checkpoints.list_checkpoints(uow, caller=principal, after=after, limit=limit)
     return [_checkpoint_out(one) for one in found]
 
