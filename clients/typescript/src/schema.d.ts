@@ -1112,8 +1112,9 @@ export interface paths {
         };
         /**
          * List Checkpoints
-         * @description The chain's signed checkpoints with the witness's receipts, oldest first (operators and auditors): keep a
-         *     copy outside the hub, or compare them with the witness's own record.
+         * @description The chain's signed checkpoints with the witness's receipts, oldest first (operators only: role `operator`,
+         *     scope `exchange:admin`): keep a copy outside the hub, or compare them with the witness's own record. Auditors
+         *     see the last checkpoint and its receipt in `GET /access-log/chain`.
          */
         get: operations["exchange_list_checkpoints"];
         put?: never;

@@ -151,5 +151,7 @@ async def list_checkpoints(
     (role ``operator``, scope ``exchange:admin``). Auditors check the chain against them with ``verify_chain``,
     whose report carries the last checkpoint and its receipt."""
     if not is_operator(caller):
-        raise Forbidden("只有平台运维人员可以列出日志检查点；审计人员请用日志校验查看最近的检查点 (operators only)")
+        raise Forbidden(
+            "只有平台运维人员可以列出日志检查点；审计人员请用日志校验查看最近的检查点 (operators only)"
+        )
     return [record(row) for row in await uow.checkpoints.page(after=after, limit=limit)]
