@@ -93,6 +93,7 @@ TABLES: dict[str, dict[str, str | None]] = {
         "StatusIn": None,
         "SubjectKind": None,
         "SubscriptionIn": "subscriptions",
+        "SystemIn": "member_systems",
     },
 }
 

@@ -5292,7 +5292,7 @@ export interface components {
              * System Name
              * @description the reading system by its name (读取系统), as the hub's operators entered it for the member (none: not entered yet)
              */
-            system_name: string | null;
+            system_name?: string | null;
         };
         /** exchange_IssueIn */
         exchange_IssueIn: {
@@ -5623,7 +5623,7 @@ export interface components {
              * System Name
              * @description the reading system by its name (读取系统), as the hub's operators entered it for the member (none: not entered yet)
              */
-            system_name: string | null;
+            system_name?: string | null;
         };
         /** exchange_ReadOut */
         exchange_ReadOut: {
@@ -10428,8 +10428,7 @@ export interface operations {
                      *         "reason_label": "示例",
                      *         "resource": "示例",
                      *         "resource_code": "示例",
-                     *         "system": "示例",
-                     *         "system_name": "示例"
+                     *         "system": "示例"
                      *       }
                      *     ]
                      */
@@ -10485,8 +10484,7 @@ export interface operations {
                      *         "reason_label": "示例",
                      *         "resource": "示例",
                      *         "resource_code": "示例",
-                     *         "system": "示例",
-                     *         "system_name": "示例"
+                     *         "system": "示例"
                      *       }
                      *     ]
                      */

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 from uuid import UUID
 import datetime
@@ -43,8 +44,8 @@ class ExchangeHiddenRead:
             resource (None | str):
             resource_code (str):
             system (str): the client id of the system that read, for integrators
-            system_name (None | str): the reading system by its name (读取系统), as the hub's operators entered it for the
-                member (none: not entered yet)
+            system_name (None | str | Unset): the reading system by its name (读取系统), as the hub's operators entered it for
+                the member (none: not entered yet)
      """
 
     at: datetime.datetime
@@ -65,7 +66,7 @@ class ExchangeHiddenRead:
     resource: None | str
     resource_code: str
     system: str
-    system_name: None | str
+    system_name: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -121,8 +122,11 @@ class ExchangeHiddenRead:
 
         system = self.system
 
-        system_name: None | str
-        system_name = self.system_name
+        system_name: None | str | Unset
+        if isinstance(self.system_name, Unset):
+            system_name = UNSET
+        else:
+            system_name = self.system_name
 
 
         field_dict: dict[str, Any] = {}
@@ -146,8 +150,9 @@ class ExchangeHiddenRead:
             "resource": resource,
             "resource_code": resource_code,
             "system": system,
-            "system_name": system_name,
         })
+        if system_name is not UNSET:
+            field_dict["system_name"] = system_name
 
         return field_dict
 
@@ -251,12 +256,14 @@ class ExchangeHiddenRead:
 
         system = d.pop("system")
 
-        def _parse_system_name(data: object) -> None | str:
+        def _parse_system_name(data: object) -> None | str | Unset:
             if data is None:
                 return data
-            return cast(None | str, data)
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        system_name = _parse_system_name(d.pop("system_name"))
+        system_name = _parse_system_name(d.pop("system_name", UNSET))
 
 
         exchange_hidden_read = cls(

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 from uuid import UUID
 import datetime
@@ -41,8 +42,8 @@ class ExchangeReadOfMyData:
             resource (None | str):
             resource_code (str):
             system (str): the client id of the system that read, for integrators
-            system_name (None | str): the reading system by its name (读取系统), as the hub's operators entered it for the
-                member (none: not entered yet)
+            system_name (None | str | Unset): the reading system by its name (读取系统), as the hub's operators entered it for
+                the member (none: not entered yet)
      """
 
     at: datetime.datetime
@@ -61,7 +62,7 @@ class ExchangeReadOfMyData:
     resource: None | str
     resource_code: str
     system: str
-    system_name: None | str
+    system_name: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -113,8 +114,11 @@ class ExchangeReadOfMyData:
 
         system = self.system
 
-        system_name: None | str
-        system_name = self.system_name
+        system_name: None | str | Unset
+        if isinstance(self.system_name, Unset):
+            system_name = UNSET
+        else:
+            system_name = self.system_name
 
 
         field_dict: dict[str, Any] = {}
@@ -136,8 +140,9 @@ class ExchangeReadOfMyData:
             "resource": resource,
             "resource_code": resource_code,
             "system": system,
-            "system_name": system_name,
         })
+        if system_name is not UNSET:
+            field_dict["system_name"] = system_name
 
         return field_dict
 
@@ -234,12 +239,14 @@ class ExchangeReadOfMyData:
 
         system = d.pop("system")
 
-        def _parse_system_name(data: object) -> None | str:
+        def _parse_system_name(data: object) -> None | str | Unset:
             if data is None:
                 return data
-            return cast(None | str, data)
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        system_name = _parse_system_name(d.pop("system_name"))
+        system_name = _parse_system_name(d.pop("system_name", UNSET))
 
 
         exchange_read_of_my_data = cls(

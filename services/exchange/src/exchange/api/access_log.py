@@ -39,8 +39,9 @@ class ReadOfMyData(BaseModel):
     organization: str | None = Field(description="name of the reading department (读取部门)")
     system: str = Field(description="the client id of the system that read, for integrators")
     system_name: str | None = Field(
+        default=None,
         description="the reading system by its name (读取系统), as the hub's operators entered it for the "
-        "member (none: not entered yet)"
+        "member (none: not entered yet)",
     )
     resource_code: str
     resource: str | None
