@@ -565,3 +565,38 @@ async def test_decisions_are_documents_the_applicant_reads_and_prints(
     assert "准予行政许可决定书" in printed
     assert grant["number"] in printed
     assert "行政复议" not in printed
+
+
+async def test_who_read_my_data_names_the_reading_system_and_the_items(
+    http: httpx.AsyncClient, log_in: LogIn
+) -> None:
+    """Issue 19, failure 8: in "who read my data" the reading system appeared by its client id and the data items
+    by their keys. When the platform checks her ID card for a case she filed, she reads 通办办件平台 reading
+    人口基础信息 — 姓名, 公民身份号码, … — for 区行政服务中心; the codes stay beside the names for integrators."""
+    her, _ = await log_in(STORY_RESIDENT_ID)
+
+    async def filed() -> Any:
+        response = await http.post(
+            "/cases/cases", headers=her, json={"matter_code": REGISTRATION, "form": {}}
+        )
+        return await _ok(response, 201)
+
+    case = await eventually(filed, timeout=90, interval=1, message="the registration never opened")
+
+    async def read_for_the_case() -> list[dict[str, Any]]:
+        mine = await _ok(await http.get("/exchange/access-log/mine", headers=her, params={"limit": 200}))
+        reads = [e for e in mine if e["case_ref"] == case["number"] and e["resource_code"] == POPULATION]
+        assert reads, mine
+        return reads
+
+    reads = await eventually(read_for_the_case, timeout=60, interval=0.5)
+    for entry in reads:
+        assert (entry["system"], entry["system_name"]) == ("tongban-cases", "通办办件平台"), entry
+        assert entry["resource"] == "人口基础信息"
+        assert entry["organization"], entry  # the reading department by name, its code beside it
+        assert entry["organization_code"], entry
+        assert entry["items"], entry
+        assert len(entry["item_names"]) == len(entry["items"])
+        assert not set(entry["item_names"]) & set(entry["items"]), entry  # names, not the keys again
+        assert all(re.search(r"[\u4e00-\u9fff]", name) for name in entry["item_names"]), entry
+        assert entry["outcome_label"] in {"已提供数据", "允许读取，但没有您的记录"}, entry
