@@ -1,4 +1,4 @@
-"""The gateway's own routes: health, aggregated readiness, metrics, combined OpenAPI and Swagger UI."""
+"""The gateway's own routes: health, aggregated readiness, metrics, combined OpenAPI, Swagger UI and ReDoc."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from typing import Any
 
 import httpx
 import pytest
+
+from meshkit.testing.docs_pages import assert_offline_docs
 
 pytestmark = pytest.mark.api
 
@@ -115,3 +117,11 @@ async def test_docs_page(client: httpx.AsyncClient) -> None:
     assert response.status_code == 200
     assert "通办 Tongban API" in response.text
     assert "/openapi.json" in response.text
+
+
+async def test_issue19_failure16_gateway_docs_load_nothing_from_a_public_cdn(
+    client: httpx.AsyncClient,
+) -> None:
+    """Failure 16: the gateway's combined ``/docs`` (and ``/redoc``) were blank on an intranet, Swagger UI coming
+    from a public CDN; now every file they load is the gateway's own."""
+    await assert_offline_docs(client, title="通办 Tongban API")

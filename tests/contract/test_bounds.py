@@ -95,6 +95,7 @@ TABLES: dict[str, dict[str, str | None]] = {
         "StatusIn": None,
         "SubjectKind": None,
         "SubscriptionIn": "subscriptions",
+        "SystemIn": "member_systems",
     },
 }
 

@@ -14,7 +14,9 @@ and the case is forwarded to the district.
 
 from __future__ import annotations
 
+import base64
 import re
+import zlib
 from collections.abc import Awaitable, Callable
 from datetime import date, timedelta
 from typing import Any
@@ -506,3 +508,250 @@ async def test_the_newborn_story(http: httpx.AsyncClient, log_in: LogIn) -> None
     proof = await eventually(second_child_asked, timeout=60, interval=0.5)
     assert proof["status"] == "missing"
     assert proof["reference"] != certificates[BIRTH_CERTIFICATE]
+
+
+JOB_REGISTRATION = "500110-RSJ-JYDJ"  # 就业登记: levels district, town, village
+STORY_RESIDENT_ID = "500222199803070028"  # 陈晓梅 (identity demo data)
+
+
+def _pdf_text(pdf: bytes) -> str:
+    """The text a reader shows of a reportlab PDF, without a PDF library: each content stream (ASCII85, then
+    Flate) and its shown strings, which for the Chinese CID font are UTF-16BE in PDF literal strings."""
+    shown: list[str] = []
+    for stream in re.finditer(rb"stream\r?\n(.*?)endstream", pdf, re.S):
+        raw = stream.group(1).strip()
+        try:
+            if raw.endswith(b"~>"):
+                raw = base64.a85decode(raw[:-2])
+            content = zlib.decompress(raw)
+        except (ValueError, zlib.error):
+            continue
+        for literal in re.findall(rb"\(((?:[^()\\]|\\.)*)\)\s*Tj", content, re.S):
+            data = re.sub(
+                rb"\\([0-7]{1,3}|.)",
+                lambda m: (
+                    bytes([int(m.group(1), 8)])
+                    if m.group(1)[:1].isdigit()
+                    else {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}.get(
+                        m.group(1), m.group(1)
+                    )
+                ),
+                literal,
+            )
+            if len(data) % 2 == 0:
+                shown.append(data.decode("utf-16-be", errors="ignore"))
+    return "".join(shown)
+
+
+async def _file_for(
+    http: httpx.AsyncClient, clerk: dict[str, str], *, applicant_id: str, matter_code: str, consent: str
+) -> Any:
+    """A window clerk files for someone at her own hall (代办), once the matter has reached cases."""
+
+    async def filed() -> Any:
+        response = await http.post(
+            "/cases/cases",
+            headers=clerk,
+            json={
+                "matter_code": matter_code,
+                "applicant_id": applicant_id,
+                "consent_ref": consent,
+                "form": {},
+            },
+        )
+        return await _ok(response, 201)
+
+    return await eventually(
+        filed, timeout=90, interval=1, message=f"{matter_code} never opened for application"
+    )
+
+
+async def _received_in_queue(http: httpx.AsyncClient, staff: dict[str, str]) -> set[str]:
+    """Every case waiting for acceptance in the staff member's queue (each page of it)."""
+    ids: set[str] = set()
+    offset = 0
+    while True:
+        params = {"statuses": "received", "limit": 100, "offset": offset}
+        page = await _ok(await http.get("/cases/queue", headers=staff, params=params))
+        ids |= {c["id"] for c in page["items"]}
+        offset += 100
+        if not page["items"] or offset >= page["total"]:
+            return ids
+
+
+async def test_the_town_center_accepts_a_town_matter(http: httpx.AsyncClient, log_in: LogIn) -> None:
+    """Issue 19, failure 3: a town center could not accept anything, not even 就业登记 whose levels include the town
+    (clerk.gunan filed, then accept → 403). Now the matter's levels decide: 古南街道公共服务中心 accepts it."""
+    town, town_claims = await log_in("clerk.gunan")
+    await _calendar_reaches(http, log_in, date.today() + timedelta(days=60))
+    person = await _ok(
+        await http.post("/identity/persons/lookup", headers=town, json={"id_number": STORY_RESIDENT_ID})
+    )
+    case = await _file_for(
+        http, town, applicant_id=person["id"], matter_code=JOB_REGISTRATION, consent="委托书-古南-0001"
+    )
+    assert (case["channel"], case["received_by_org"]) == ("window_town", town_claims["org"]), case
+    assert case["accepting_org"] == town_claims["org"] == "500110001000-center"
+    queue = await _ok(await http.get("/cases/queue", headers=town))
+    assert case["id"] in {c["id"] for c in queue["items"]}
+    accepted = await _ok(
+        await http.post(f"/cases/cases/{case['id']}/actions", headers=town, json={"action": "accept"})
+    )
+    assert (accepted["status"], accepted["national_code"]) == ("accepted", 2), accepted
+    assert accepted["due_date"], accepted
+    her, _ = await log_in(STORY_RESIDENT_ID)  # the applicant sees it accepted, in Chinese
+    seen = await _ok(await http.get(f"/cases/cases/{case['id']}", headers=her))
+    assert seen["status"] == "accepted"
+    assert [t["action_label"] for t in seen["timeline"]][-1] == "受理"
+
+
+async def test_a_village_case_of_a_town_matter_is_accepted_at_its_town_center(
+    http: httpx.AsyncClient, log_in: LogIn
+) -> None:
+    """Issue 19, failure 7: a case forwarded from 綦河社区 did not appear in the queue of the window that may accept
+    it. 个体工商户设立登记 is accepted at district and town level, not in a village: the village clerk files it for
+    her neighbour, it lands in 古南街道公共服务中心's queue (not the district center's) and is accepted there."""
+    village, village_claims = await log_in("clerk.qihe")  # 綦河社区便民服务中心, inside 古南街道
+    town, town_claims = await log_in("clerk.gunan")
+    district, _ = await log_in("clerk.zwfwzx")
+    await _calendar_reaches(http, log_in, date.today() + timedelta(days=60))
+    person = await _ok(
+        await http.post(
+            "/identity/persons/lookup", headers=village, json={"id_number": NEIGHBOUR["id_number"]}
+        )
+    )
+    case = await _file_for(
+        http, village, applicant_id=person["id"], matter_code=REGISTRATION, consent="委托书-綦河-0002"
+    )
+    assert (case["channel"], case["received_by_org"]) == ("window_village", village_claims["org"]), case
+    assert case["accepting_org"] == town_claims["org"] == "500110001000-center"
+
+    refused = await http.post(
+        f"/cases/cases/{case['id']}/actions", headers=village, json={"action": "accept"}
+    )
+    assert refused.status_code == 403, refused.text  # the village hall carries it; its level may not accept
+    town_queue = await _ok(await http.get("/cases/queue", headers=town))
+    [queued] = [c for c in town_queue["items"] if c["id"] == case["id"]]
+    assert queued["matter_name"] == "个体工商户设立登记", queued
+    assert case["id"] not in await _received_in_queue(http, district)
+    accepted = await _ok(
+        await http.post(f"/cases/cases/{case['id']}/actions", headers=town, json={"action": "accept"})
+    )
+    assert (accepted["status"], accepted["received_by_org"], accepted["accepting_org"]) == (
+        "accepted",
+        village_claims["org"],
+        town_claims["org"],
+    )
+
+
+async def test_decisions_are_documents_the_applicant_reads_and_prints(
+    http: httpx.AsyncClient, log_in: LogIn
+) -> None:
+    """Issue 19, failure 9: 不予许可 had no decision document. 行政许可法 §38: a refusal is a written decision with
+    its reasons and the applicant's right to 行政复议 or 行政诉讼 (bodies and time limits); a grant is a written
+    decision too. The applicant reads both as data and as the PDF a window prints."""
+    her, _ = await log_in(STORY_RESIDENT_ID)
+    clerk, _ = await log_in("clerk.zwfwzx")
+    reviewer, _ = await log_in("reviewer.djzc")
+    await _calendar_reaches(http, log_in, date.today() + timedelta(days=60))
+
+    async def reviewed(form: dict[str, str]) -> str:
+        async def filed() -> Any:
+            response = await http.post(
+                "/cases/cases", headers=her, json={"matter_code": REGISTRATION, "form": form}
+            )
+            return await _ok(response, 201)
+
+        case = await eventually(filed, timeout=90, interval=1, message="the registration never opened")
+        for action, who in (("accept", clerk), ("start_review", reviewer)):
+            await _ok(
+                await http.post(f"/cases/cases/{case['id']}/actions", headers=who, json={"action": action})
+            )
+        return str(case["id"])
+
+    reason = "经营场所位于居民住宅楼内，不符合餐饮服务场所的设置要求"
+    denied_id = await reviewed({"字号": "河畔烧烤", "经营场所": "沿河路8号3单元"})
+    no_decision_yet = await http.get(f"/cases/cases/{denied_id}/decision", headers=her)
+    assert (no_decision_yet.status_code, no_decision_yet.json()["code"]) == (404, "decision_not_found")
+    denied = await _ok(
+        await http.post(
+            f"/cases/cases/{denied_id}/actions", headers=reviewer, json={"action": "deny", "reason": reason}
+        )
+    )
+    assert (denied["status"], denied["outcome"]) == ("denied", "denied"), denied
+    assert denied["outcome_label"] == "不予许可"
+
+    refusal = await _ok(await http.get(f"/cases/cases/{denied_id}/decision", headers=her))
+    assert (refusal["kind"], refusal["title"]) == ("deny", "不予行政许可决定书")
+    assert refusal["reasons"] == reason
+    assert refusal["number"].endswith(f"{denied['number']}号"), refusal
+    assert "行政许可法" in refusal["legal_basis"]
+    assert refusal["department"] == "区市场监管局"
+    remedies = refusal["remedies"]
+    # the two remedies, their time limits and the bodies that hear them
+    for text in ("行政复议", "行政诉讼", "60日", "6个月", "人民政府", "人民法院"):
+        assert text in remedies, (text, remedies)
+
+    pdf = await http.get(f"/cases/cases/{denied_id}/decision.pdf", headers=her)
+    assert pdf.status_code == 200, pdf.text
+    assert pdf.headers["content-type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF-")
+    assert len(pdf.content) > 2000
+    printed = _pdf_text(pdf.content)
+    for text in ("不予行政许可决定书", refusal["number"], reason, "行政复议", "行政诉讼", "区市场监管局"):
+        assert text in printed, (text, printed)
+    other, _ = await log_in("500222200305190153")  # 李华 reads nobody else's decision
+    assert (await http.get(f"/cases/cases/{denied_id}/decision.pdf", headers=other)).status_code == 404
+
+    granted_id = await reviewed({"字号": "晓梅面馆", "经营场所": "沿河路12号"})
+    await _ok(
+        await http.post(
+            f"/cases/cases/{granted_id}/actions",
+            headers=reviewer,
+            json={"action": "approve", "reason": "符合个体工商户登记条件"},
+        )
+    )
+    grant = await _ok(await http.get(f"/cases/cases/{granted_id}/decision", headers=her))
+    assert (grant["kind"], grant["title"], grant["remedies"]) == ("grant", "准予行政许可决定书", None)
+    assert grant["number"] != refusal["number"]
+    granted_pdf = await http.get(f"/cases/cases/{granted_id}/decision.pdf", headers=her)
+    assert granted_pdf.status_code == 200
+    printed = _pdf_text(granted_pdf.content)
+    assert "准予行政许可决定书" in printed
+    assert grant["number"] in printed
+    assert "行政复议" not in printed
+
+
+async def test_who_read_my_data_names_the_reading_system_and_the_items(
+    http: httpx.AsyncClient, log_in: LogIn
+) -> None:
+    """Issue 19, failure 8: in "who read my data" the reading system appeared by its client id and the data items
+    by their keys. When the platform checks her ID card for a case she filed, she reads 通办办件平台 reading
+    人口基础信息 — 姓名, 公民身份号码, … — for 区行政服务中心; the codes stay beside the names for integrators."""
+    her, _ = await log_in(STORY_RESIDENT_ID)
+
+    async def filed() -> Any:
+        response = await http.post(
+            "/cases/cases", headers=her, json={"matter_code": REGISTRATION, "form": {}}
+        )
+        return await _ok(response, 201)
+
+    case = await eventually(filed, timeout=90, interval=1, message="the registration never opened")
+
+    async def read_for_the_case() -> list[dict[str, Any]]:
+        mine = await _ok(await http.get("/exchange/access-log/mine", headers=her, params={"limit": 200}))
+        reads = [e for e in mine if e["case_ref"] == case["number"] and e["resource_code"] == POPULATION]
+        assert reads, mine
+        return reads
+
+    reads = await eventually(read_for_the_case, timeout=60, interval=0.5)
+    for entry in reads:
+        assert (entry["system"], entry["system_name"]) == ("tongban-cases", "通办办件平台"), entry
+        assert entry["resource"] == "人口基础信息"
+        assert entry["organization"], entry  # the reading department by name, its code beside it
+        assert entry["organization_code"], entry
+        assert entry["items"], entry
+        assert len(entry["item_names"]) == len(entry["items"])
+        assert not set(entry["item_names"]) & set(entry["items"]), entry  # names, not the keys again
+        assert all(re.search(r"[\u4e00-\u9fff]", name) for name in entry["item_names"]), entry
+        assert entry["outcome_label"] in {"已提供数据", "允许读取，但没有您的记录"}, entry

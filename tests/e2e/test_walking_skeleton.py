@@ -8,6 +8,7 @@ import pytest
 
 from identity.demo import DEMO_CLIENT_SECRET
 from meshkit.testing import eventually
+from meshkit.testing.docs_pages import assert_offline_docs
 from tongban.mesh import Mesh
 
 pytestmark = pytest.mark.e2e
@@ -90,6 +91,17 @@ async def test_combined_docs_cover_every_service(http: httpx.AsyncClient) -> Non
     prefixes = {path.split("/")[1] for path in document["paths"]}
     assert {"identity", "catalog", "cases", "exchange"} <= prefixes
     assert (await http.get("/docs")).status_code == 200
+
+
+async def test_issue19_failure16_docs_load_nothing_from_outside_the_mesh(
+    http: httpx.AsyncClient, mesh: Mesh
+) -> None:
+    """Failure 16: Swagger UI at ``/docs`` loaded its assets from a public CDN, so it was blank on a government
+    intranet. The gateway's pages and every service's own (on its port) name only files the mesh serves."""
+    await assert_offline_docs(http, title="通办 Tongban API")
+    for spec in mesh.config.services:
+        async with httpx.AsyncClient(base_url=mesh.config.url(spec), timeout=10) as direct:
+            await assert_offline_docs(direct)
 
 
 def test_mesh_processes_are_running(mesh: Mesh) -> None:

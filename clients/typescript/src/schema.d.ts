@@ -1112,8 +1112,9 @@ export interface paths {
         };
         /**
          * List Checkpoints
-         * @description The chain's signed checkpoints with the witness's receipts, oldest first (operators and auditors): keep a
-         *     copy outside the hub, or compare them with the witness's own record.
+         * @description The chain's signed checkpoints with the witness's receipts, oldest first (operators only: role `operator`,
+         *     scope `exchange:admin`): keep a copy outside the hub, or compare them with the witness's own record. Auditors
+         *     see the last checkpoint and its receipt in `GET /access-log/chain`.
          */
         get: operations["exchange_list_checkpoints"];
         put?: never;
@@ -1538,6 +1539,47 @@ export interface paths {
          *     list is refused at its next read (``endpoint_refused``), never called.
          */
         put: operations["exchange_set_endpoint_hosts"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exchange/members/{code}/systems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Member Systems
+         * @description The member's systems by name (接入系统), public like the member list.
+         */
+        get: operations["exchange_member_systems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exchange/members/{code}/systems/{client_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Put Member System
+         * @description Enter or rename one of the member's systems by identity's client id and name (operators only): "who read
+         *     my data" then shows a read by this client under this name. Returns the member's systems.
+         */
+        put: operations["exchange_put_member_system"];
         post?: never;
         delete?: never;
         options?: never;
@@ -5340,7 +5382,10 @@ export interface components {
              * @description name of the reading department (读取部门)
              */
             organization: string | null;
-            /** Organization Code */
+            /**
+             * Organization Code
+             * @description the reading department's code, for integrators
+             */
             organization_code: string | null;
             /** Outcome */
             outcome: string;
@@ -5369,9 +5414,14 @@ export interface components {
             resource_code: string;
             /**
              * System
-             * @description the client (system) that read
+             * @description the client id of the system that read, for integrators
              */
             system: string;
+            /**
+             * System Name
+             * @description the reading system by its name (读取系统), as the hub's operators entered it for the member (none: not entered yet)
+             */
+            system_name?: string | null;
         };
         /** exchange_IssueIn */
         exchange_IssueIn: {
@@ -5668,7 +5718,10 @@ export interface components {
              * @description name of the reading department (读取部门)
              */
             organization: string | null;
-            /** Organization Code */
+            /**
+             * Organization Code
+             * @description the reading department's code, for integrators
+             */
             organization_code: string | null;
             /** Outcome */
             outcome: string;
@@ -5692,9 +5745,14 @@ export interface components {
             resource_code: string;
             /**
              * System
-             * @description the client (system) that read
+             * @description the client id of the system that read, for integrators
              */
             system: string;
+            /**
+             * System Name
+             * @description the reading system by its name (读取系统), as the hub's operators entered it for the member (none: not entered yet)
+             */
+            system_name?: string | null;
         };
         /** exchange_ReadOut */
         exchange_ReadOut: {
@@ -6033,6 +6091,23 @@ export interface components {
             secret?: string | null;
             /** Webhook Url */
             webhook_url: string | null;
+        };
+        /** exchange_SystemIn */
+        exchange_SystemIn: {
+            /**
+             * Name
+             * @description 系统名称, as identity registers it
+             */
+            name: string;
+        };
+        /** exchange_SystemOut */
+        exchange_SystemOut: {
+            /** Client Id */
+            client_id: string;
+            /** Member Code */
+            member_code: string;
+            /** Name */
+            name: string;
         };
         /** exchange_YearOut */
         exchange_YearOut: {
@@ -11516,6 +11591,97 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["exchange_EndpointHostsOut"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system)，持有角色 operator 或 权限范围 exchange:admin */
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    exchange_member_systems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description member code (成员单位代码) */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "client_id": "示例",
+                     *         "member_code": "示例",
+                     *         "name": "示例"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["exchange_SystemOut"][];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    exchange_put_member_system: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description member code (成员单位代码) */
+                code: string;
+                /** @description identity's client id (接入系统标识), as tokens carry it */
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "示例"
+                 *     }
+                 */
+                "application/json": components["schemas"]["exchange_SystemIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "client_id": "示例",
+                     *         "member_code": "示例",
+                     *         "name": "示例"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["exchange_SystemOut"][];
                 };
             };
             400: components["responses"]["BadRequest"];

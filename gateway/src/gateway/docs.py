@@ -1,5 +1,5 @@
-"""Combined API docs: ``/openapi.json`` merges every service's document (cached briefly); ``/docs`` shows
-it in Swagger UI."""
+"""Combined API docs: ``/openapi.json`` merges every service's document (cached briefly); ``/docs`` (Swagger UI)
+and ``/redoc`` show it from the mesh's own assets (``meshkit.docs_pages``, installed by ``gateway.main``)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter
-from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import JSONResponse
 
 from gateway.openapi import merge_openapi
 from gateway.upstreams import Upstreams
@@ -70,9 +69,5 @@ def docs_router(combined: CombinedOpenAPI) -> APIRouter:
     @router.get("/openapi.json")
     async def openapi_json() -> JSONResponse:
         return JSONResponse(await combined.document())
-
-    @router.get("/docs")
-    async def swagger_ui() -> HTMLResponse:
-        return get_swagger_ui_html(openapi_url="/openapi.json", title=DOCS_TITLE)
 
     return router

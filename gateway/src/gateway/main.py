@@ -28,6 +28,7 @@ from gateway.throttle import Throttle, store_fallbacks
 from gateway.upstreams import Upstreams
 from meshkit.access_docs import declare_security
 from meshkit.auth import TokenVerifier
+from meshkit.docs_pages import install_docs_pages
 from meshkit.errors import install_error_handlers, set_problem_base
 from meshkit.headers import SecurityHeaders
 from meshkit.heap import freeze_startup_heap
@@ -132,6 +133,7 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
         )
     )
     app.include_router(docs_router(combined))
+    install_docs_pages(app, title=DOCS_TITLE)
     app.include_router(problems_router(Catalogue(settings.problems_file)))
     declare_security(app)  # the gateway's own operations are public: `security: []`
     guard = TokenGuard(verifier, deny) if settings.verify_tokens else None

@@ -22,6 +22,7 @@ from starlette.routing import compile_path
 from meshkit.access_docs import declare_security, document_refusals
 from meshkit.auth import TokenVerifier
 from meshkit.db import Database
+from meshkit.docs_pages import install_docs_pages
 from meshkit.errors import install_error_handlers, set_problem_base
 from meshkit.guard import GuardedRoute, guard_routes
 from meshkit.headers import SecurityHeaders
@@ -151,6 +152,8 @@ def build_app(
         lifespan=started_then_frozen,
         generate_unique_id_function=operation_id,
         openapi_tags=tags,
+        docs_url=None,
+        redoc_url=None,  # served from the mesh's own assets below (meshkit.docs_pages), not a public CDN
         telemetry={"tracing": False, "metrics": False, "logs": False},  # our own metrics and trace ids
     )
     app.state.settings = settings
@@ -171,6 +174,7 @@ def build_app(
     app.add_middleware(RequestContextMiddleware, service=service)
     app.add_middleware(SecurityHeaders)  # outermost of ours: every response the app sends
     app.include_router(_ops_router(service))
+    install_docs_pages(app, title=title)
     document_refusals(routers)  # 401/403 documented where the route's dependencies refuse
     guard_routes(routers, served_elsewhere=(ServedBy,))  # every input looked at once, refused after auth
     for router in routers:

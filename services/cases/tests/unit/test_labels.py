@@ -4,8 +4,9 @@ import re
 
 import pytest
 
-from cases.domain.labels import ACTION_LABELS, ACTOR_LABELS, CLOCK_LABELS, OUTCOME_LABELS, label_of
+from cases.domain.labels import ACTION_LABELS, ACTOR_LABELS, CLOCK_LABELS, OUTCOME_LABELS
 from cases.domain.states import Action, Actor, CaseStatus
+from meshkit.labels import label_of
 
 pytestmark = pytest.mark.unit
 

@@ -14,7 +14,7 @@ from exchange.sealing import Sealer
 from exchange.settings import ExchangeSettings
 from exchange.store.models import Member, Resource
 from exchange.store.unit_of_work import ExchangeUnitOfWork
-from exchange.use_cases import certificates, directory, duties, endpoints, records
+from exchange.use_cases import certificates, directory, duties, endpoints, records, systems
 from meshkit.db import Database
 from meshkit.observability import configure_logging
 
@@ -53,6 +53,11 @@ async def load(database: Database, settings: ExchangeSettings | None = None) -> 
         async with ExchangeUnitOfWork(database) as uow:
             await directory.register_member(
                 uow, caller=None, member=Member(code=code, name=name, credit_code=credit_code, active=True)
+            )
+    for client_id, (member_code, name) in demo_data.SYSTEMS.items():
+        async with ExchangeUnitOfWork(database) as uow:
+            await systems.put_system(
+                uow, caller=None, member_code=member_code, client_id=client_id, name=name
             )
     # The 公安 population simulator is 500110-GAJ's provider system: its host and port are listed for the member
     # (as operators would), so that the population resource's endpoint passes at registration and at every read.

@@ -7,7 +7,7 @@ from typing import Any
 
 from exchange.domain.certificate_types import CertificateType
 
-__all__ = ["CERTIFICATE_TYPES", "DUTIES", "HOSTED", "MEMBERS", "RESOURCES", "STORY_RESIDENT"]
+__all__ = ["CERTIFICATE_TYPES", "DUTIES", "HOSTED", "MEMBERS", "RESOURCES", "STORY_RESIDENT", "SYSTEMS"]
 
 # Member organizations: identity's demo organization codes (identity/demo.py) that take part in sharing. Only the
 # 区政府办公室's credit code is real; the others are invented for the demo (valid check digits, GB 32100-2015
@@ -25,6 +25,19 @@ MEMBERS: dict[str, tuple[str, str | None]] = {
     "500110-ZWFWZX": ("綦江区行政服务中心", "11500110MB1A00036W"),
     "500110-ZFBGS": ("綦江区人民政府办公室", "115002227398230135"),
     "500000-SJSPPT": ("重庆市行政审批系统", None),
+}
+
+# The members' systems by name: identity's demo clients (identity/demo.py, DEMO_CLIENTS, SYSTEM_CLIENT and the web
+# app), so that "who read my data" names the reading system. client id -> (member code, name).
+SYSTEMS: dict[str, tuple[str, str]] = {
+    "tongban-cases": ("500110-ZWFWZX", "通办办件平台"),
+    "tongban-exchange": ("500110-ZWFWZX", "共享交换平台"),
+    "tongban-identity": ("500110-ZWFWZX", "统一身份认证平台"),
+    "tongban-web": ("500110-ZWFWZX", "通办网上办事大厅"),
+    "catalog-editor": ("500110-SCJGJ", "事项目录编辑系统"),
+    "scjgj-registry": ("500110-SCJGJ", "区市场监管局登记注册系统"),
+    "swj-collection": ("500110-SWJ", "区税务局征管系统"),
+    "realname-verifier": ("500110-GAJ", "实名核验系统（人口库比对）"),
 }
 
 # The main-story resident of 古南街道 (DOMAIN.md §8); the 公安 population simulator holds her full record.

@@ -5,8 +5,9 @@ import re
 import pytest
 
 from exchange.domain.bases import BasisRefusal
-from exchange.domain.labels import OUTCOME_LABELS, REASON_LABELS, label_of
+from exchange.domain.labels import OUTCOME_LABELS, REASON_LABELS
 from exchange.domain.sharing import Outcome, Refusal
+from meshkit.labels import label_of
 
 pytestmark = pytest.mark.unit
 

@@ -136,6 +136,8 @@ from .exchange_subject_kind import ExchangeSubjectKind
 from .exchange_subscription_in import ExchangeSubscriptionIn
 from .exchange_subscription_in_channel import ExchangeSubscriptionInChannel
 from .exchange_subscription_out import ExchangeSubscriptionOut
+from .exchange_system_in import ExchangeSystemIn
+from .exchange_system_out import ExchangeSystemOut
 from .exchange_year_out import ExchangeYearOut
 from .gateway_healthz_response_gateway_healthz import GatewayHealthzResponseGatewayHealthz
 from .identity_agent_in import IdentityAgentIn
@@ -335,6 +337,8 @@ __all__ = (
     "ExchangeSubscriptionIn",
     "ExchangeSubscriptionInChannel",
     "ExchangeSubscriptionOut",
+    "ExchangeSystemIn",
+    "ExchangeSystemOut",
     "ExchangeYearOut",
     "GatewayHealthzResponseGatewayHealthz",
     "IdentityAgentIn",

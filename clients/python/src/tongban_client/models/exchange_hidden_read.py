@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 from uuid import UUID
 import datetime
@@ -33,7 +34,7 @@ class ExchangeHiddenRead:
             items (list[str]):
             legal_basis (None | str):
             organization (None | str): name of the reading department (读取部门)
-            organization_code (None | str):
+            organization_code (None | str): the reading department's code, for integrators
             outcome (str):
             outcome_label (str): 已提供数据, 允许读取，但没有您的记录, 已拒绝 or 未能读取
             purpose (None | str):
@@ -42,7 +43,9 @@ class ExchangeHiddenRead:
             reason_label (None | str): why it was refused or failed, in Chinese
             resource (None | str):
             resource_code (str):
-            system (str): the client (system) that read
+            system (str): the client id of the system that read, for integrators
+            system_name (None | str | Unset): the reading system by its name (读取系统), as the hub's operators entered it for
+                the member (none: not entered yet)
      """
 
     at: datetime.datetime
@@ -63,6 +66,7 @@ class ExchangeHiddenRead:
     resource: None | str
     resource_code: str
     system: str
+    system_name: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -118,6 +122,12 @@ class ExchangeHiddenRead:
 
         system = self.system
 
+        system_name: None | str | Unset
+        if isinstance(self.system_name, Unset):
+            system_name = UNSET
+        else:
+            system_name = self.system_name
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -141,6 +151,8 @@ class ExchangeHiddenRead:
             "resource_code": resource_code,
             "system": system,
         })
+        if system_name is not UNSET:
+            field_dict["system_name"] = system_name
 
         return field_dict
 
@@ -244,6 +256,16 @@ class ExchangeHiddenRead:
 
         system = d.pop("system")
 
+        def _parse_system_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        system_name = _parse_system_name(d.pop("system_name", UNSET))
+
+
         exchange_hidden_read = cls(
             at=at,
             case_ref=case_ref,
@@ -263,6 +285,7 @@ class ExchangeHiddenRead:
             resource=resource,
             resource_code=resource_code,
             system=system,
+            system_name=system_name,
         )
 
 

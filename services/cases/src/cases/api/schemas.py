@@ -8,10 +8,11 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from cases.domain.issuing import certificate_state
-from cases.domain.labels import ACTION_LABELS, ACTOR_LABELS, CLOCK_LABELS, OUTCOME_LABELS, label_of
+from cases.domain.labels import ACTION_LABELS, ACTOR_LABELS, CLOCK_LABELS, OUTCOME_LABELS
 from cases.domain.states import Action, CaseStatus
 from cases.domain.subjects import subject_label
 from meshkit.hostile import MULTI_LINE, MultiLineText
+from meshkit.labels import label_of
 
 __all__ = ["ActionIn", "ApplicationIn", "CaseDetailOut", "CaseOut", "CasePage", "ClockOut", "TimelineOut"]
 
@@ -173,14 +174,14 @@ class TimelineOut(BaseModel):
     def of(cls, entry: Any) -> TimelineOut:
         return cls(
             action=entry.action,
-            action_label=label_of(ACTION_LABELS, entry.action) or entry.action,
+            action_label=label_of(ACTION_LABELS, entry.action),
             from_status=entry.from_status,
             from_status_label=CaseStatus(entry.from_status).label if entry.from_status else None,
             to_status=entry.to_status,
             to_status_label=CaseStatus(entry.to_status).label,
             actor_org=entry.actor_org,
             actor_role=entry.actor_role,
-            actor_role_label=label_of(ACTOR_LABELS, entry.actor_role) or entry.actor_role,
+            actor_role_label=label_of(ACTOR_LABELS, entry.actor_role),
             opinion=entry.opinion,
             at=entry.at,
         )
@@ -199,7 +200,7 @@ class ClockOut(BaseModel):
     def of(cls, entry: Any) -> ClockOut:
         return cls(
             event=entry.event,
-            event_label=label_of(CLOCK_LABELS, entry.event) or entry.event,
+            event_label=label_of(CLOCK_LABELS, entry.event),
             at=entry.at,
             reason=entry.reason,
             days=entry.days,

@@ -1,12 +1,12 @@
 """What a citizen or clerk reads beside each code of a case: actions of the timeline, the clock's events,
-outcomes and who acted (DOMAIN.md: what people read is Chinese). A code without a label reads as itself, so a
-new code never breaks a response — the test of this module keeps every known one labelled."""
+outcomes and who acted (DOMAIN.md: what people read is Chinese), read with :func:`meshkit.labels.label_of` (a
+code without a label reads as itself) — the test of this module keeps every known one labelled."""
 
 from __future__ import annotations
 
 from cases.domain.states import Action, Actor, CaseStatus
 
-__all__ = ["ACTION_LABELS", "ACTOR_LABELS", "CLOCK_LABELS", "OUTCOME_LABELS", "label_of"]
+__all__ = ["ACTION_LABELS", "ACTOR_LABELS", "CLOCK_LABELS", "OUTCOME_LABELS"]
 
 ACTION_LABELS: dict[str, str] = {
     "submit": "提交申请",
@@ -41,10 +41,3 @@ ACTOR_LABELS: dict[str, str] = {
     "enterprise": "申请企业",
     "staff": "工作人员",
 }
-
-
-def label_of(labels: dict[str, str], code: str | None) -> str | None:
-    """The Chinese label of a code (itself if unknown; None for None)."""
-    if code is None:
-        return None
-    return labels.get(code, code)

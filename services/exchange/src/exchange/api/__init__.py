@@ -12,12 +12,14 @@ from exchange.api.grants import router as grants_router
 from exchange.api.records import router as records_router
 from exchange.api.resources import router as resources_router
 from exchange.api.subscriptions import router as subscriptions_router
+from exchange.api.systems import router as systems_router
 
 __all__ = ["ROUTERS"]
 
 ROUTERS = [
     resources_router,
     endpoint_hosts_router,
+    systems_router,
     records_router,
     batch_router,
     grants_router,

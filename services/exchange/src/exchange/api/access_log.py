@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
 
 from exchange.api.dependencies import NowDep, ReadPathDep, UowDep, permitted
 from exchange.domain.access import Operation
-from exchange.domain.labels import OUTCOME_LABELS, REASON_LABELS, label_of
+from exchange.domain.labels import OUTCOME_LABELS, REASON_LABELS
 from exchange.runtime import runtime_of
+from exchange.store.models import AccessEntry
 from exchange.use_cases import access_log, checkpoints
-from exchange.use_cases.access_log import CheckpointTrust
+from exchange.use_cases.access_log import CheckpointTrust, MyReads
 from exchange.use_cases.bases import BasisUnavailable
 from exchange.use_cases.checkpoints import CheckpointRecord
 from exchange.use_cases.errors import Unavailable
@@ -23,6 +24,7 @@ from meshkit.auth import CurrentPrincipal, Principal
 from meshkit.bounds import JSON_INTEGER_MAX, MAX_OFFSET
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
+from meshkit.labels import label_of
 from meshkit.observability import redact
 
 __all__ = ["router"]
@@ -33,9 +35,14 @@ router = APIRouter(prefix="/access-log", tags=["访问日志 (access log)"])
 class ReadOfMyData(BaseModel):
     id: uuid.UUID
     at: datetime
-    organization_code: str | None
+    organization_code: str | None = Field(description="the reading department's code, for integrators")
     organization: str | None = Field(description="name of the reading department (读取部门)")
-    system: str = Field(description="the client (system) that read")
+    system: str = Field(description="the client id of the system that read, for integrators")
+    system_name: str | None = Field(
+        default=None,
+        description="the reading system by its name (读取系统), as the hub's operators entered it for the "
+        "member (none: not entered yet)",
+    )
     resource_code: str
     resource: str | None
     items: list[str]
@@ -196,27 +203,30 @@ async def reads_of_my_data(
         newborn_id=newborn_id,
         ward_ref=ward_ref,
     )
-    return [
-        ReadOfMyData(
-            id=e.id,
-            at=e.at,
-            organization_code=e.org_code,
-            organization=found.org_names.get(e.org_code or ""),
-            system=e.client_id,
-            resource_code=e.resource_code,
-            resource=found.resource_names.get(e.resource_code),
-            items=list(e.items),
-            item_names=[found.item_names.get(e.resource_code, {}).get(item, item) for item in e.items],
-            purpose=_shown(e.purpose),
-            case_ref=e.case_ref,
-            legal_basis=_shown(e.legal_basis),
-            outcome=e.outcome,
-            outcome_label=label_of(OUTCOME_LABELS, e.outcome) or e.outcome,
-            reason=e.reason,
-            reason_label=label_of(REASON_LABELS, e.reason),
-        )
-        for e in found.entries
-    ]
+    return [ReadOfMyData(**_read_fields(found, e)) for e in found.entries]
+
+
+def _read_fields(found: MyReads, e: AccessEntry) -> dict[str, Any]:
+    """What a person reads of one entry: each code with its name beside it."""
+    return {
+        "id": e.id,
+        "at": e.at,
+        "organization_code": e.org_code,
+        "organization": found.org_names.get(e.org_code or ""),
+        "system": e.client_id,
+        "system_name": found.system_names.get(e.client_id),
+        "resource_code": e.resource_code,
+        "resource": found.resource_names.get(e.resource_code),
+        "items": list(e.items),
+        "item_names": found.item_names_of(e),
+        "purpose": _shown(e.purpose),
+        "case_ref": e.case_ref,
+        "legal_basis": _shown(e.legal_basis),
+        "outcome": e.outcome,
+        "outcome_label": label_of(OUTCOME_LABELS, e.outcome),
+        "reason": e.reason,
+        "reason_label": label_of(REASON_LABELS, e.reason),
+    }
 
 
 class HiddenRead(ReadOfMyData):
@@ -238,30 +248,10 @@ async def hidden_reads(
 ) -> list[HiddenRead]:
     """Reads hidden from their subject until a date (暂不告知的查询记录), newest first, with who read and hid them
     and under which registered duty: auditors (role `auditor`, scope `exchange:audit`) and operators."""
-    entries = await access_log.hidden_reads(uow, caller=principal, now=now, limit=limit, offset=offset)
-    orgs = await uow.members.names({e.org_code for e in entries if e.org_code})
+    found = await access_log.hidden_reads(uow, caller=principal, now=now, limit=limit, offset=offset)
     return [
-        HiddenRead(
-            id=e.id,
-            at=e.at,
-            organization_code=e.org_code,
-            organization=orgs.get(e.org_code or ""),
-            system=e.client_id,
-            resource_code=e.resource_code,
-            resource=None,
-            items=list(e.items),
-            item_names=list(e.items),
-            purpose=_shown(e.purpose),
-            case_ref=e.case_ref,
-            legal_basis=_shown(e.legal_basis),
-            outcome=e.outcome,
-            outcome_label=label_of(OUTCOME_LABELS, e.outcome) or e.outcome,
-            reason=e.reason,
-            reason_label=label_of(REASON_LABELS, e.reason),
-            reader=e.caller,
-            hidden_until=e.hidden_until,
-        )
-        for e in entries
+        HiddenRead(**_read_fields(found, e), reader=e.caller, hidden_until=e.hidden_until)
+        for e in found.entries
         if e.hidden_until is not None
     ]
 
@@ -308,8 +298,9 @@ async def list_checkpoints(
     after: Annotated[int, Query(ge=0, le=JSON_INTEGER_MAX, description="checkpoints after this number")] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> list[CheckpointOut]:
-    """The chain's signed checkpoints with the witness's receipts, oldest first (operators and auditors): keep a
-    copy outside the hub, or compare them with the witness's own record."""
+    """The chain's signed checkpoints with the witness's receipts, oldest first (operators only: role `operator`,
+    scope `exchange:admin`): keep a copy outside the hub, or compare them with the witness's own record. Auditors
+    see the last checkpoint and its receipt in `GET /access-log/chain`."""
     found = await checkpoints.list_checkpoints(uow, caller=principal, after=after, limit=limit)
     return [_checkpoint_out(one) for one in found]
 

@@ -1,12 +1,13 @@
 """What a person reads beside each code of "who read my data" (谁查看了我的数据): the outcome of a read and why it
-was refused or failed. A code without a label reads as itself; the test keeps every known one labelled."""
+was refused or failed, read with :func:`meshkit.labels.label_of` (a code without a label reads as itself); the
+test keeps every known one labelled."""
 
 from __future__ import annotations
 
 from exchange.domain.bases import BasisRefusal
 from exchange.domain.sharing import Outcome, Refusal
 
-__all__ = ["OUTCOME_LABELS", "REASON_LABELS", "label_of"]
+__all__ = ["OUTCOME_LABELS", "REASON_LABELS"]
 
 OUTCOME_LABELS: dict[str, str] = {
     Outcome.GRANTED: "已提供数据",
@@ -36,9 +37,3 @@ REASON_LABELS: dict[str, str] = {
     "endpoint_refused": "提供部门系统拒绝了请求",
     "provider_unavailable": "提供部门系统暂不可用",
 }
-
-
-def label_of(labels: dict[str, str], code: str | None) -> str | None:
-    if code is None:
-        return None
-    return labels.get(code, code)

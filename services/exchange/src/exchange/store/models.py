@@ -35,6 +35,7 @@ from exchange.store.sharing_models import (
     Record,
     ShareRequest,
 )
+from exchange.store.system_models import MemberSystem
 
 __all__ = [
     "INBOX",
@@ -62,6 +63,7 @@ __all__ = [
     "MatterDependency",
     "Member",
     "MemberEndpointHost",
+    "MemberSystem",
     "Record",
     "Resource",
     "ShareRequest",

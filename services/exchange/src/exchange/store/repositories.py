@@ -1,15 +1,16 @@
-"""Queries live here and only here: the directory (resources and members)."""
+"""Queries live here and only here: the directory (resources, members and their systems)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from exchange.store.models import Member, Resource
+from exchange.store.models import Member, MemberSystem, Resource
 
-__all__ = ["MemberRepository", "ResourceRepository"]
+__all__ = ["MemberRepository", "ResourceRepository", "SystemRepository"]
 
 
 class ResourceRepository:
@@ -46,4 +47,35 @@ class MemberRepository:
         if not codes:
             return {}
         rows = await self._session.execute(select(Member.code, Member.name).where(Member.code.in_(codes)))
+        return dict(rows.all())
+
+
+class SystemRepository:
+    """The members' systems (OAuth clients) by name."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def of_member(self, member_code: str) -> Sequence[MemberSystem]:
+        query = select(MemberSystem).where(MemberSystem.member_code == member_code)
+        return (await self._session.scalars(query.order_by(MemberSystem.client_id))).all()
+
+    async def put(self, *, client_id: str, member_code: str, name: str, by: str) -> None:
+        """Enter or rename the system (a client id moved to another member follows it)."""
+        values = {"client_id": client_id, "member_code": member_code, "name": name, "updated_by": by}
+        statement = insert(MemberSystem).values(**values)
+        await self._session.execute(
+            statement.on_conflict_do_update(
+                index_elements=[MemberSystem.client_id],
+                set_={"member_code": member_code, "name": name, "updated_by": by, "updated_at": func.now()},
+            )
+        )
+
+    async def names(self, client_ids: set[str]) -> dict[str, str]:
+        if not client_ids:
+            return {}
+        query = select(MemberSystem.client_id, MemberSystem.name).where(
+            MemberSystem.client_id.in_(client_ids)
+        )
+        rows = await self._session.execute(query)
         return dict(rows.all())

@@ -15,7 +15,7 @@ from exchange.store.endpoint_hosts import EndpointHostRepository
 from exchange.store.grants import ShareRequestRepository
 from exchange.store.models import OUTBOX
 from exchange.store.records import RecordRepository
-from exchange.store.repositories import MemberRepository, ResourceRepository
+from exchange.store.repositories import MemberRepository, ResourceRepository, SystemRepository
 from exchange.store.subscriptions import DeliveryRepository, SubscriptionRepository
 from meshkit.db import UnitOfWork
 
@@ -26,6 +26,7 @@ class ExchangeUnitOfWork(UnitOfWork):
     outbox = OUTBOX
     resources: ResourceRepository
     members: MemberRepository
+    systems: SystemRepository
     endpoint_hosts: EndpointHostRepository
     grants: ShareRequestRepository
     records: RecordRepository
@@ -43,6 +44,7 @@ class ExchangeUnitOfWork(UnitOfWork):
     def attach(self, session: AsyncSession) -> None:
         self.resources = ResourceRepository(session)
         self.members = MemberRepository(session)
+        self.systems = SystemRepository(session)
         self.endpoint_hosts = EndpointHostRepository(session)
         self.grants = ShareRequestRepository(session)
         self.records = RecordRepository(session)

@@ -36,10 +36,29 @@ CHUNK = 5000
 
 @dataclass(frozen=True)
 class MyReads:
+    """Access log entries with the names a person reads beside their codes: the reading department
+    (``org_names``), the system (``system_names``, by client id), the resource and its data items."""
+
     entries: Sequence[AccessEntry]
-    org_names: dict[str, str]
-    resource_names: dict[str, str]
+    org_names: dict[str, str] = field(default_factory=dict)
+    resource_names: dict[str, str] = field(default_factory=dict)
     item_names: dict[str, dict[str, str]] = field(default_factory=dict)  # resource code -> item key -> 名称
+    system_names: dict[str, str] = field(default_factory=dict)  # client id -> 系统名称
+
+    def item_names_of(self, entry: AccessEntry) -> list[str]:
+        names = self.item_names.get(entry.resource_code, {})
+        return [names.get(item, item) for item in entry.items]
+
+
+async def _named(uow: ExchangeUnitOfWork, entries: Sequence[AccessEntry]) -> MyReads:
+    """The entries with the names the hub keeps (members, their systems, resources): nothing is asked per read."""
+    orgs = await uow.members.names({e.org_code for e in entries if e.org_code})
+    systems = await uow.systems.names({e.client_id for e in entries})
+    codes = {e.resource_code for e in entries}
+    listed = [r for r in await uow.resources.list(provider_code=None) if r.code in codes]
+    resources = {r.code: r.name for r in listed}
+    items = {r.code: {str(i.get("key") or i["name"]): str(i["name"]) for i in r.items} for r in listed}
+    return MyReads(entries, orgs, resources, items, systems)
 
 
 @dataclass(frozen=True)
@@ -104,13 +123,8 @@ async def reads_of_my_data(
     else:
         raise Forbidden("只有自然人和法人本人可以查看自己数据的访问记录 (persons and enterprises only)")
     if ref is None:
-        return MyReads((), {}, {})
-    entries = await uow.access_log.for_subject(ref, now=now, limit=limit, offset=offset)
-    orgs = await uow.members.names({e.org_code for e in entries if e.org_code})
-    listed = await uow.resources.list(provider_code=None)
-    resources = {r.code: r.name for r in listed}
-    items = {r.code: {str(i.get("key") or i["name"]): str(i["name"]) for i in r.items} for r in listed}
-    return MyReads(entries, orgs, resources, items)
+        return MyReads(())
+    return await _named(uow, await uow.access_log.for_subject(ref, now=now, limit=limit, offset=offset))
 
 
 def _check_checkpoints(
@@ -166,14 +180,14 @@ def _check_checkpoints(
 
 async def hidden_reads(
     uow: ExchangeUnitOfWork, *, caller: Caller, now: datetime, limit: int, offset: int
-) -> Sequence[AccessEntry]:
+) -> MyReads:
     """Reads still hidden from their subject, with who read (and hid) them under which duty: auditors and
     operators only — a hidden read is never hidden from them."""
     if not (may(caller, Operation.AUDIT) or is_operator(caller)):
         raise Forbidden(
             "只有审计或平台运维人员可以查看暂不告知的查询记录 (auditors only)", code="not_permitted"
         )
-    return await uow.access_log.hidden(now=now, limit=limit, offset=offset)
+    return await _named(uow, await uow.access_log.hidden(now=now, limit=limit, offset=offset))
 
 
 async def verify_chain(

@@ -147,7 +147,11 @@ async def witness_due(
 async def list_checkpoints(
     uow: ExchangeUnitOfWork, *, caller: Caller, after: int, limit: int
 ) -> list[CheckpointRecord]:
-    """The checkpoints with their receipts, oldest first (operators and auditors), to keep or check elsewhere."""
+    """The checkpoints with their receipts, oldest first, to keep or check elsewhere: the hub's operators only
+    (role ``operator``, scope ``exchange:admin``). Auditors check the chain against them with ``verify_chain``,
+    whose report carries the last checkpoint and its receipt."""
     if not is_operator(caller):
-        raise Forbidden("只有平台运维或审计人员可以查看日志检查点 (operators and auditors only)")
+        raise Forbidden(
+            "只有平台运维人员可以列出日志检查点；审计人员请用日志校验查看最近的检查点 (operators only)"
+        )
     return [record(row) for row in await uow.checkpoints.page(after=after, limit=limit)]

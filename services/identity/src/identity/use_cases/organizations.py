@@ -111,9 +111,11 @@ async def update_organization(
     wanted = {
         k: v for k, v in changes.items() if k in _FIELDS and k != "code" and (v is not None or k in _NULLABLE)
     }
-    fields = await _checked(uow, dataclasses.replace(before, **wanted))
-    if not admin_reaches(actor, before.division_code, fields.division_code):
+    changed = dataclasses.replace(before, **wanted)
+    # the territory first: an administrator learns nothing of the rules of a node they may not change
+    if not admin_reaches(actor, before.division_code, changed.division_code):
         raise Forbidden("该组织不在您的管辖范围内 (outside your territory)", code="outside_admin_scope")
+    fields = await _checked(uow, changed)
     if fields == before:
         return current
     organization = await _save(uow, current, fields)

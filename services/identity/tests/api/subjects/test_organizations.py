@@ -6,7 +6,7 @@ from identity.settings import IdentitySettings
 from meshkit.db import Database
 from meshkit.testing.service import TEST_SECRET
 
-from .conftest import World, credit_code
+from .conftest import GUNAN, World, credit_code
 
 pytestmark = pytest.mark.api
 
@@ -172,10 +172,73 @@ async def test_issue18_f12_a_new_organization_is_at_its_location(
     client: httpx.AsyncClient, world: World
 ) -> None:
     """Failure 12: a 201 names what it created; the reference resolves to it (here and behind /identity)."""
-    body = {**NEW, "code": "500110001LOC", "name": "位置测试站"}
+    body = {
+        **NEW,
+        "code": "500110001LOC",
+        "name": "位置测试站",
+        "kind": "department",
+    }  # a center has its hall code
     created = await client.post("/organizations", json=body, headers=world.headers("admin"))
     assert created.status_code == 201, created.text
     assert created.headers["Location"] == "./organizations/500110001LOC"
     found = await client.get(str(created.request.url.join(created.headers["Location"])))
     assert found.status_code == 200
     assert found.json()["code"] == "500110001LOC"
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        # a town center named otherwise: the cases service would send a village's cases to a hall that is not there
+        ({"code": "gunan-hall", "kind": "town_center", "division_code": "500110001000"}, "code"),
+        ({"code": "500110002000-center", "kind": "town_center", "division_code": "500110001000"}, "code"),
+        # a town center on a village's (or the district's) division
+        (
+            {"code": "500110001003-center", "kind": "town_center", "division_code": "500110001003"},
+            "division_code",
+        ),
+        (
+            {"code": "500110000000-center", "kind": "town_center", "division_code": "500110000000"},
+            "division_code",
+        ),
+        # a village center on a town's division
+        (
+            {"code": "500110001000-center", "kind": "village_center", "division_code": "500110001000"},
+            "division_code",
+        ),
+        # the hall's code taken by something that is not the hall
+        ({"code": "500110001003-center", "kind": "department", "division_code": "500110001003"}, "code"),
+    ],
+)
+async def test_issue19_review_a_center_breaking_the_hall_convention_is_refused(
+    client: httpx.AsyncClient, world: World, body: dict[str, str], field: str
+) -> None:
+    """Review finding (issue 19): cases finds the town hall that accepts a village's forwarded case by the name
+    ``<town division>-center``; identity now refuses a center (or another node) that would break it, in Chinese."""
+    response = await client.post("/organizations", json={**NEW, **body}, headers=world.headers("admin"))
+    assert response.status_code == 422, response.text
+    problem = response.json()
+    assert problem["code"] == "invalid_organization"
+    assert problem["errors"][0]["field"] == field
+    assert "中心" in problem["detail"] or "代码" in problem["detail"]
+
+
+async def test_issue19_review_a_town_center_by_the_convention_is_created(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    body = {
+        **NEW,
+        "code": "500110001000-center",
+        "name": "古南街道公共服务中心",
+        "kind": "town_center",
+        "division_code": "500110001000",
+    }
+    moved = await client.patch(
+        f"/organizations/{GUNAN}-center",
+        json={"division_code": "500110001001"},
+        headers=world.headers("admin"),
+    )
+    assert moved.status_code == 422  # an existing town center cannot be moved off its town either
+    assert moved.json()["errors"][0]["field"] == "division_code"
+    again = await client.post("/organizations", json=body, headers=world.headers("admin"))
+    assert again.status_code == 409  # it exists (the fixtures' town center follows the convention)

@@ -125,9 +125,11 @@ def sync_detailed(
 ) -> Response[Problem | list[ExchangeCheckpointOut]]:
     """ List Checkpoints
 
-     The chain's signed checkpoints with the witness's receipts, oldest first (operators and auditors):
-    keep a
-    copy outside the hub, or compare them with the witness's own record.
+     The chain's signed checkpoints with the witness's receipts, oldest first (operators only: role
+    `operator`,
+    scope `exchange:admin`): keep a copy outside the hub, or compare them with the witness's own record.
+    Auditors
+    see the last checkpoint and its receipt in `GET /access-log/chain`.
 
     Args:
         after (int | Unset): checkpoints after this number Default: 0.
@@ -163,9 +165,11 @@ def sync(
 ) -> Problem | list[ExchangeCheckpointOut] | None:
     """ List Checkpoints
 
-     The chain's signed checkpoints with the witness's receipts, oldest first (operators and auditors):
-    keep a
-    copy outside the hub, or compare them with the witness's own record.
+     The chain's signed checkpoints with the witness's receipts, oldest first (operators only: role
+    `operator`,
+    scope `exchange:admin`): keep a copy outside the hub, or compare them with the witness's own record.
+    Auditors
+    see the last checkpoint and its receipt in `GET /access-log/chain`.
 
     Args:
         after (int | Unset): checkpoints after this number Default: 0.
@@ -196,9 +200,11 @@ async def asyncio_detailed(
 ) -> Response[Problem | list[ExchangeCheckpointOut]]:
     """ List Checkpoints
 
-     The chain's signed checkpoints with the witness's receipts, oldest first (operators and auditors):
-    keep a
-    copy outside the hub, or compare them with the witness's own record.
+     The chain's signed checkpoints with the witness's receipts, oldest first (operators only: role
+    `operator`,
+    scope `exchange:admin`): keep a copy outside the hub, or compare them with the witness's own record.
+    Auditors
+    see the last checkpoint and its receipt in `GET /access-log/chain`.
 
     Args:
         after (int | Unset): checkpoints after this number Default: 0.
@@ -234,9 +240,11 @@ async def asyncio(
 ) -> Problem | list[ExchangeCheckpointOut] | None:
     """ List Checkpoints
 
-     The chain's signed checkpoints with the witness's receipts, oldest first (operators and auditors):
-    keep a
-    copy outside the hub, or compare them with the witness's own record.
+     The chain's signed checkpoints with the witness's receipts, oldest first (operators only: role
+    `operator`,
+    scope `exchange:admin`): keep a copy outside the hub, or compare them with the witness's own record.
+    Auditors
+    see the last checkpoint and its receipt in `GET /access-log/chain`.
 
     Args:
         after (int | Unset): checkpoints after this number Default: 0.

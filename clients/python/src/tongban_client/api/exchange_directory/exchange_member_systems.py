@@ -1,0 +1,220 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.exchange_system_out import ExchangeSystemOut
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    code: str,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/exchange/members/{code}/systems".format(code=quote(str(code), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | list[ExchangeSystemOut] | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in (_response_200):
+            response_200_item = ExchangeSystemOut.from_dict(response_200_item_data)
+
+
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+
+
+        return response_502
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | list[ExchangeSystemOut]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    code: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Response[Problem | list[ExchangeSystemOut]]:
+    """ Member Systems
+
+     The member's systems by name (接入系统), public like the member list.
+
+    Args:
+        code (str): member code (成员单位代码)
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[ExchangeSystemOut]]
+     """
+
+
+    kwargs = _get_kwargs(
+        code=code,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    code: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Problem | list[ExchangeSystemOut] | None:
+    """ Member Systems
+
+     The member's systems by name (接入系统), public like the member list.
+
+    Args:
+        code (str): member code (成员单位代码)
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[ExchangeSystemOut]
+     """
+
+
+    return sync_detailed(
+        code=code,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    code: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Response[Problem | list[ExchangeSystemOut]]:
+    """ Member Systems
+
+     The member's systems by name (接入系统), public like the member list.
+
+    Args:
+        code (str): member code (成员单位代码)
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[ExchangeSystemOut]]
+     """
+
+
+    kwargs = _get_kwargs(
+        code=code,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    code: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Problem | list[ExchangeSystemOut] | None:
+    """ Member Systems
+
+     The member's systems by name (接入系统), public like the member list.
+
+    Args:
+        code (str): member code (成员单位代码)
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[ExchangeSystemOut]
+     """
+
+
+    return (await asyncio_detailed(
+        code=code,
+client=client,
+
+    )).parsed
