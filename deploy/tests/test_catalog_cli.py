@@ -36,7 +36,7 @@ def test_export_then_import_into_an_empty_catalog(
     assert cli.main(["catalog", "export", str(exported), "--database-url", source]) == 0
     assert cli.main(["catalog", "import", str(exported), "--publish", "--database-url", target]) == 0
     out = capsys.readouterr().out
-    assert f"已导入 {len(MATTERS)} / {len(MATTERS)} 个事项" in out
+    assert f"{len(MATTERS)} 个事项：已导入 {len(MATTERS)} 个" in out
     assert cli.main(["catalog", "export", str(again), "--database-url", target]) == 0
     assert read_table(again.read_bytes(), "xlsx") == read_table(exported.read_bytes(), "xlsx")
 
@@ -48,7 +48,7 @@ def test_bad_rows_are_listed_and_nothing_is_imported(
     file = tmp_path / "bad.csv"
     file.write_text(
         "实施编码,事项名称,事项类型,实施主体编码,法定时限,承诺时限\n"
-        "A-1,好事项,01,500110-MZJ,20,10\nB-1,坏事项,01,500110-MZJ,二十,10\n",
+        "A-1,好事项,01,500110-MZJ,20,10\nB-1,坏事项,01,500110-MZJ,约二十天,10\n",
         encoding="utf-8",
     )
     assert cli.main(["catalog", "import", str(file), "--database-url", url]) == 1
