@@ -122,6 +122,15 @@ def _known_count(cells: Sequence[str], known: frozenset[str]) -> int:
     return sum(1 for c in cells if c and canonical(c, known) is not None)
 
 
+def _sub_count(top: Sequence[str], below: Sequence[str], known: frozenset[str]) -> int:
+    """How many cells of ``below`` are sub-headings we know, under their group heading in ``top``."""
+    count, group = 0, ""
+    for j, sub in enumerate(below):
+        group = (top[j] if j < len(top) else "") or group
+        count += bool(sub) and _grouped(group, sub, known) is not None
+    return count
+
+
 def locate_header(rows: Sequence[Sequence[str]], known: frozenset[str]) -> Header | None:
     """The header among the first rows (title rows above it skipped), two rows read as one when the row
     below it holds sub-headings; None when no row looks like a header."""
@@ -135,7 +144,7 @@ def locate_header(rows: Sequence[Sequence[str]], known: frozenset[str]) -> Heade
     top = list(rows[best])
     below = list(rows[best + 1]) if best + 1 < len(rows) else []
     filled = [c for c in below if c]
-    two_rows = bool(filled) and _known_count(below, known) * 2 >= len(filled) and len(filled) >= 2
+    two_rows = len(filled) >= 2 and _sub_count(top, below, known) * 2 >= len(filled)
     width = max(len(top), len(below) if two_rows else 0)
     columns: list[str | None] = []
     shown: dict[str, str] = {}

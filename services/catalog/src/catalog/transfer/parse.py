@@ -30,7 +30,7 @@ from meshkit.hostile import text_error
 
 __all__ = ["ParsedFile", "ParsedMatter", "parse_rows"]
 
-_SPLIT = re.compile(r"[、,，;；|\n]+")
+_SPLIT = re.compile(r"[、,，;；|\n]+(?![^（(]*[）)])")  # not inside brackets: 镇（乡、街道）级 is one value
 _TRUE, _FALSE = {"是", "true", "1", "y", "yes"}, {"否", "false", "0", "n", "no"}
 NO_FEE = {"不收费", "免费", "无", "0", "否", "无收费", "不收取费用"}
 GUIDE_LINES = ("办理地点", "办理时间", "收费标准")  # in this order, after the 办事指南 text
@@ -130,6 +130,8 @@ def _read(
 ) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for column in columns:
+        if column.header not in record and not column.required:
+            continue  # a column the sheet does not have: the field's default, not an empty value
         raw = record.get(column.header, "").strip()
         name = heading(column.header)
         if column.required and not raw:
