@@ -183,9 +183,7 @@ def one_row_sheet() -> Workbook:
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(ONE_ROW_HEADER))
     sheet.append(["填报单位：綦江区政务服务管理办公室", None, None, None, None, "更新日期：2026年11月"])
     sheet.append(ONE_ROW_HEADER)
-    number = 0
-    for own, materials in ONE_ROW_MATTERS:
-        number += 1
+    for number, (own, materials) in enumerate(ONE_ROW_MATTERS, start=1):
         for material in materials or [("", "", "", "")]:
             sheet.append([number, *own, *material, "按国家标准"])
     return book

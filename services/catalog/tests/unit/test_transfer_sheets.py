@@ -24,7 +24,8 @@ def _seeded() -> dict[str, dict[str, str]]:
     """The code lists as migration 0002 seeds them."""
     path = SERVICE_ROOT / "migrations" / "versions" / "0002_catalog_national_fields.py"
     spec = importlib.util.spec_from_file_location("catalog_migration_0002", path)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return {name: dict(entries) for name, entries in module.DICTIONARIES.items()}
@@ -123,12 +124,20 @@ def test_issue19_failure12_a_header_merged_over_two_rows_is_read_as_one() -> Non
             ],
             [None, None, None, None, None, None, "户口簿", "非必要", 2],
         ],
-        merges=((1, 1, 2, 1), (1, 2, 2, 2), (1, 3, 2, 3), (1, 4, 2, 4), (1, 5, 1, 6), (1, 7, 1, 9))
-        + tuple((3, c, 4, c) for c in range(1, 7)),
+        merges=(
+            (1, 1, 2, 1),
+            (1, 2, 2, 2),
+            (1, 3, 2, 3),
+            (1, 4, 2, 4),
+            (1, 5, 1, 6),
+            (1, 7, 1, 9),
+            *tuple((3, c, 4, c) for c in range(1, 7)),
+        ),
     )
     sheet = read_table(data, "xlsx")
     parsed = parse_rows(sheet, DICTIONARIES)
-    assert parsed.errors == [] and sheet.warnings == []
+    assert parsed.errors == []
+    assert sheet.warnings == []
     assert sheet.header_row == 2
     (matter,) = parsed.matters
     assert (matter.spec.statutory_days, matter.spec.promised_days) == (20, 10)
