@@ -56,11 +56,11 @@ async def _counts(database: Database) -> tuple[int, int]:
 
 
 @pytest.fixture
-async def published(client: httpx.AsyncClient, tokens: TokenFactory) -> AsyncIterator[dict[str, Any]]:
+async def published(client: httpx.AsyncClient, tokens: TokenFactory) -> dict[str, Any]:
     report = await _import(client, tokens, _sheet(*MATTERS), publish="true")
     assert report["errors"] == []
     assert report["counts"]["published"] == 3
-    yield report
+    return report
 
 
 async def test_issue19_failure13_an_unchanged_reimport_creates_no_version_and_no_event(
@@ -92,7 +92,7 @@ async def test_issue19_failure13_a_changed_row_makes_one_version_and_the_old_kee
     changed = [MATTERS[0], MATTERS[1].replace("户口簿", "居民户口簿"), *MATTERS[2:]]
     report = await _import(client, tokens, _sheet(*changed), publish="true")
     assert report["counts"] == {"created": 0, "updated": 0, "published": 1, "unchanged": 2, "rejected": 0}
-    assert [(o["code"], o["outcome"], o["version"]) for o in report["outcomes"]][0] == (
+    assert next((o["code"], o["outcome"], o["version"]) for o in report["outcomes"]) == (
         "500110-MZJ-GLJT",
         "published",
         2,
