@@ -25,7 +25,7 @@ from catalog.transfer.columns import (
     Kind,
 )
 from catalog.transfer.sheet import RowError, Sheet
-from catalog.transfer.values import Days, code_of, material_lines, parse_days
+from catalog.transfer.values import Codes, Days, material_lines, parse_days
 from meshkit.hostile import text_error
 
 __all__ = ["ParsedFile", "ParsedMatter", "parse_rows"]
@@ -58,12 +58,11 @@ class ParsedFile:
         return self.shown.get(ours, ours)
 
 
-def _value(raw: str, column: Column, dictionaries: Dictionaries, heading: str) -> Any:
+def _value(raw: str, column: Column, codes: Codes, heading: str) -> Any:
     if column.kind is Kind.TEXT:
         return raw
     if not raw:
         return {Kind.CODES: [], Kind.LIST: []}.get(column.kind)
-    entries = dictionaries.get(column.dictionary or "", {})
     match column.kind:
         case Kind.OPTIONAL:
             return raw
@@ -83,11 +82,11 @@ def _value(raw: str, column: Column, dictionaries: Dictionaries, heading: str) -
             except ValueError:
                 raise ValueError(f"“{heading}”应为日期（如 2025-01-01），实际为“{raw}”") from None
         case Kind.CODE:
-            code = code_of(raw, column.dictionary or "", entries, heading)
+            code = codes.code_of(raw, column.dictionary or "", heading)
             return int(code) if column.field == "min_real_name_level" else code
         case Kind.CODES:
             parts = [p.strip() for p in _SPLIT.split(raw) if p.strip()]
-            return list(dict.fromkeys(code_of(p, column.dictionary or "", entries, heading) for p in parts))
+            return list(dict.fromkeys(codes.code_of(p, column.dictionary or "", heading) for p in parts))
     return [part.strip() for part in _SPLIT.split(raw) if part.strip()]
 
 
@@ -124,7 +123,7 @@ def _read(
     record: Mapping[str, str],
     columns: Sequence[Column],
     row: int,
-    dictionaries: Dictionaries,
+    codes: Codes,
     errors: list[RowError],
     heading: Heading,
 ) -> dict[str, Any]:
@@ -143,7 +142,7 @@ def _read(
             continue
         problem = _cell_too_long(raw, column)
         try:
-            value = None if problem else _value(raw, column, dictionaries, name)
+            value = None if problem else _value(raw, column, codes, name)
         except ValueError as exc:
             problem = str(exc)
         problem = problem or _code_too_long(value, column)
@@ -249,6 +248,7 @@ def parse_rows(records: Sheet | Sequence[Mapping[str, str]], dictionaries: Dicti
         )
     groups: dict[str, _Group] = {}
     last: _Group | None = None
+    codes = Codes(dictionaries)
     for record, row in zip(sheet.records, sheet.rows, strict=True):
         before = len(errors)
         has_material = bool(record.get("材料名称", "").strip())
@@ -259,7 +259,7 @@ def parse_rows(records: Sheet | Sequence[Mapping[str, str]], dictionaries: Dicti
         ):
             group = last  # the matter's cells are merged (or left empty) on its later rows
         else:
-            values = _read(record, MATTER_COLUMNS, row, dictionaries, errors, h)
+            values = _read(record, MATTER_COLUMNS, row, codes, errors, h)
             _time_limits(values, row, errors, h)
             cell_materials = _extras(record, values, row, errors, h)
             code = values.get("code") or f"第{row}行"
@@ -277,7 +277,7 @@ def parse_rows(records: Sheet | Sequence[Mapping[str, str]], dictionaries: Dicti
                     _add_material(group, row, material, errors, h)
         group.rows.append(row)
         if has_material:
-            material = _read(record, MATERIAL_COLUMNS, row, dictionaries, errors, h)
+            material = _read(record, MATERIAL_COLUMNS, row, codes, errors, h)
             if len(errors) == before:
                 _add_material(group, row, material, errors, h)
         group.bad = group.bad or len(errors) > before

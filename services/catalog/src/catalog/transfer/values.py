@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 import cn2an  # type: ignore[import-untyped]
 
 from catalog.domain.codes import Dictionary
 
-__all__ = ["IMMEDIATE", "Days", "code_of", "material_lines", "parse_days"]
+__all__ = ["IMMEDIATE", "Codes", "Days", "material_lines", "parse_days"]
 
 D = Dictionary
 # common names of codes, beside each code and its dictionary label (compared without spaces, （）as ())
@@ -83,23 +84,48 @@ def _plain(text: str) -> str:
     return re.sub(r"\s+", "", text).replace("（", "(").replace("）", ")").lower()
 
 
-def code_of(value: str, dictionary: str, entries: Mapping[str, str], heading: str) -> str:
-    """The code a cell names: the code itself, its label or a common name; else a refusal listing the choices."""
-    wanted = _plain(value)
-    for code, label in entries.items():
-        if wanted in (_plain(code), _plain(label)):
-            return code
-    synonym = {_plain(k): v for k, v in SYNONYMS.get(dictionary, {}).items()}.get(wanted)
-    if synonym is not None and synonym in entries:
-        return synonym
-    if wanted.isdigit() and wanted.zfill(2) in entries:  # 事项类型 "1" for "01"
-        return wanted.zfill(2)
-    labels = [f"{label}（{code}）" if label != code else code for code, label in entries.items()]
-    shown = "、".join(labels[:SHOWN_ALLOWED])
-    more = (
-        f" 等 {len(labels)} 项，全部见 GET /dictionaries/{dictionary}" if len(labels) > SHOWN_ALLOWED else ""
-    )
-    raise ValueError(f"“{value}”不是“{heading}”的可选值；可填：{shown}{more}")
+@lru_cache(maxsize=64)
+def _plain_synonyms(dictionary: str) -> dict[str, str]:
+    return {_plain(k): v for k, v in SYNONYMS.get(dictionary, {}).items()}
+
+
+class Codes:
+    """Cells to codes for one import: each code list's codes, labels and common names, read once."""
+
+    def __init__(self, dictionaries: Mapping[str, Mapping[str, str]]) -> None:
+        self._dictionaries = dictionaries
+        self._index: dict[str, dict[str, str]] = {}
+
+    def _lookup(self, dictionary: str) -> dict[str, str]:
+        index = self._index.get(dictionary)
+        if index is None:
+            entries = self._dictionaries.get(dictionary, {})
+            index = {k: v for k, v in _plain_synonyms(dictionary).items() if v in entries}
+            for code, label in entries.items():
+                index[_plain(label)] = code
+            for code in entries:
+                index[_plain(code)] = code
+            self._index[dictionary] = index
+        return index
+
+    def code_of(self, value: str, dictionary: str, heading: str) -> str:
+        """The code a cell names: the code, its label or a common name; else a refusal listing the choices."""
+        wanted = _plain(value)
+        index = self._lookup(dictionary)
+        found = index.get(wanted) or (
+            index.get(wanted.zfill(2)) if wanted.isdigit() else None
+        )  # 事项类型 "1"
+        if found is not None:
+            return found
+        entries = self._dictionaries.get(dictionary, {})
+        labels = [f"{label}（{code}）" if label != code else code for code, label in entries.items()]
+        shown = "、".join(labels[:SHOWN_ALLOWED])
+        more = (
+            f" 等 {len(labels)} 项，全部见 GET /dictionaries/{dictionary}"
+            if len(labels) > SHOWN_ALLOWED
+            else ""
+        )
+        raise ValueError(f"“{value}”不是“{heading}”的可选值；可填：{shown}{more}")
 
 
 class Days:

@@ -49,14 +49,20 @@ async def create_draft(uow: CatalogUnitOfWork, principal: Principal, *, spec: Ma
 
 
 async def stage_draft(
-    uow: CatalogUnitOfWork, principal: Principal, *, spec: MatterSpec, note: str = ""
+    uow: CatalogUnitOfWork,
+    principal: Principal,
+    *,
+    spec: MatterSpec,
+    note: str = "",
+    after: int | None = None,
 ) -> Matter:
-    """:func:`create_draft` without the commit, for operations that write several versions at once."""
+    """:func:`create_draft` without the commit, for operations that write several versions at once
+    (``after``: the newest version of the code, when the caller has read it already)."""
     deny(may_edit(principal, spec.department_code))
     matter = Matter(
         id=str(uuid.uuid4()),
         code=spec.code,
-        version=await uow.matters.next_version(spec.code),
+        version=after + 1 if after is not None else await uow.matters.next_version(spec.code),
         status=MatterStatus.DRAFT,
     )
     apply_spec(matter, spec)

@@ -126,7 +126,8 @@ async def _apply(
             await stage_update(uow, principal, newest, spec, note=NOTE)
             outcome = "updated"
     elif newest is None or newest.status != MatterStatus.IN_REVIEW or not _same(spec, newest):
-        target, outcome = await stage_draft(uow, principal, spec=spec, note=NOTE), "created"
+        after = newest.version if newest is not None else 0
+        target, outcome = await stage_draft(uow, principal, spec=spec, note=NOTE, after=after), "created"
     assert target is not None
     if publish:
         await uow.flush()
@@ -171,25 +172,29 @@ async def import_matters(
     outcomes = []
     for done, item in enumerate(parsed.matters, start=1):
         code = item.spec.code
+        apply = _apply(
+            uow,
+            principal,
+            item,
+            newest=newest.get(code),
+            in_force=in_force.get(code),
+            publish=publish,
+            on=on,
+        )
         try:
-            async with uow.session.begin_nested():
-                outcomes.append(
-                    await _apply(
-                        uow,
-                        principal,
-                        item,
-                        newest=newest.get(code),
-                        in_force=in_force.get(code),
-                        publish=publish,
-                        on=on,
-                    )
-                )
+            if all_or_nothing:  # any refusal rolls everything back: no savepoint (two round trips) per matter
+                outcomes.append(await apply)
+            else:
+                async with uow.session.begin_nested():
+                    outcomes.append(await apply)
         except ProblemError as exc:
             errors.extend(_row_errors(item, exc, parsed.heading))
             rejected[code] = item.rows
         except DataError:  # a value the parse let through and the database refused: this matter's rows only
             errors.append(RowError(item.row, "", "有单元格超出数据库允许的长度或范围，请核对此事项的各列"))
             rejected[code] = item.rows
+            if all_or_nothing:
+                break  # the transaction is aborted: nothing more can be checked in it
         if progress is not None:
             progress(done, len(parsed.matters))
     if all_or_nothing and errors:
