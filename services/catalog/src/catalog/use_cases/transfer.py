@@ -130,7 +130,6 @@ async def _apply(
         target, outcome = await stage_draft(uow, principal, spec=spec, note=NOTE, after=after), "created"
     assert target is not None
     if publish:
-        await uow.flush()
         if target.status == MatterStatus.DRAFT:
             stage_submit(uow, principal, target)
         await stage_publish(uow, principal, target, on=on)
