@@ -293,3 +293,10 @@ def test_issue19_failure12_sample_district_sheets_are_read(name: str) -> None:
     header, rows = spec_rows([m.spec for m in parsed.matters], DICTIONARIES)
     again = parse_rows(read_table(write_table(header, rows, "xlsx"), "xlsx"), DICTIONARIES)
     assert [m.spec for m in again.matters] == [m.spec.resolved() for m in parsed.matters]
+
+
+@pytest.mark.parametrize("cell", ["十十十", "九万", "约二十天", "20日"])
+def test_issue19_failure12_unreadable_time_limits_are_refused_with_a_hint(cell: str) -> None:
+    parsed = parse_rows(read_table(_csv(BASE, f"A-1,甲,01,500110-MZJ,{cell},0"), "csv"), DICTIONARIES)
+    assert [(e.row, e.column) for e in parsed.errors] == [(2, "法定时限")]
+    assert "个工作日" in parsed.errors[0].message

@@ -143,11 +143,15 @@ def parse_days(raw: str, heading: str) -> Days:
     text = re.sub(r"\s+", "", raw)
     if text in IMMEDIATE:
         return Days(0, None)
+    refusal = f"“{heading}”应为天数，如“20”“20个工作日”“二十个工作日”或“即办”，实际为“{raw}”"
     match = _DAYS.fullmatch(text)
     if match is None:
-        raise ValueError(f"“{heading}”应为天数，如“20”“20个工作日”“二十个工作日”或“即办”，实际为“{raw}”")
+        raise ValueError(refusal)
     number = match["n"]
-    days = int(number) if number.isdigit() else int(cn2an.cn2an(number, "normal"))
+    try:
+        days = int(number) if number.isdigit() else int(cn2an.cn2an(number, "normal"))
+    except ValueError:  # 十十十: Chinese numerals that are no number
+        raise ValueError(refusal) from None
     if days > 99_999:
         raise ValueError(f"“{heading}”天数过大：“{raw}”")
     unit = match["unit"]
