@@ -300,3 +300,35 @@ def test_issue19_failure12_unreadable_time_limits_are_refused_with_a_hint(cell: 
     parsed = parse_rows(read_table(_csv(BASE, f"A-1,甲,01,500110-MZJ,{cell},0"), "csv"), DICTIONARIES)
     assert [(e.row, e.column) for e in parsed.errors] == [(2, "法定时限")]
     assert "个工作日" in parsed.errors[0].message
+
+
+def test_issue19_failure12_a_sub_heading_row_richer_than_its_group_row_is_still_the_second_header_row() -> (
+    None
+):
+    """The row of sub-headings may name more columns than the group row above it; the header starts above."""
+    top = [
+        "实施编码",
+        "事项名称",
+        "事项类型",
+        "实施主体编码",
+        "办理时限",
+        None,
+        "申请材料",
+        None,
+        None,
+        None,
+        None,
+    ]
+    sub = [None, None, None, None, "法定", "承诺", "名称", "必要性", "份数", "来源渠道", "材料形式"]
+    data = _xlsx(
+        [
+            ["綦江区实施清单"],
+            top,
+            sub,
+            ["A-1", "甲", "01", "500110-MZJ", "20", "10", "申请表", "必要", 1, "申请人", "原件"],
+        ]
+    )
+    sheet = read_table(data, "xlsx")
+    parsed = parse_rows(sheet, DICTIONARIES)
+    assert (parsed.errors, sheet.header_row) == ([], 3)
+    assert parsed.matters[0].spec.materials[0].name == "申请表"

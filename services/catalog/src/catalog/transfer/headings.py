@@ -131,6 +131,12 @@ def _sub_count(top: Sequence[str], below: Sequence[str], known: frozenset[str]) 
     return count
 
 
+def _is_sub(top: Sequence[str], below: Sequence[str], known: frozenset[str]) -> bool:
+    """``below`` holds sub-headings of ``top``: at least two, and half its filled cells known under their group."""
+    filled = [c for c in below if c]
+    return len(filled) >= 2 and _sub_count(top, below, known) * 2 >= len(filled)
+
+
 def locate_header(rows: Sequence[Sequence[str]], known: frozenset[str]) -> Header | None:
     """The header among the first rows (title rows above it skipped), two rows read as one when the row
     below it holds sub-headings; None when no row looks like a header."""
@@ -141,10 +147,15 @@ def locate_header(rows: Sequence[Sequence[str]], known: frozenset[str]) -> Heade
             best, best_count = index, count
     if best < 0:
         return None
+    if (
+        best > 0
+        and _known_count(rows[best - 1], known) >= MIN_KNOWN
+        and _is_sub(rows[best - 1], rows[best], known)
+    ):
+        best -= 1  # the sub-headings' row knew more headings than the group row above it
     top = list(rows[best])
     below = list(rows[best + 1]) if best + 1 < len(rows) else []
-    filled = [c for c in below if c]
-    two_rows = len(filled) >= 2 and _sub_count(top, below, known) * 2 >= len(filled)
+    two_rows = _is_sub(top, below, known)
     width = max(len(top), len(below) if two_rows else 0)
     columns: list[str | None] = []
     shown: dict[str, str] = {}
