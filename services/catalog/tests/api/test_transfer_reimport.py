@@ -208,3 +208,33 @@ async def test_issue19_failure14_a_sheet_over_the_import_limit_is_refused_413_in
         assert problem["code"] == "sheet_too_large"
         assert "8 MiB" in problem["detail"]
         assert "拆分" in problem["detail"]
+
+
+async def test_issue19_failure13_a_sheet_without_a_column_keeps_what_the_catalog_has(
+    client: httpx.AsyncClient, tokens: TokenFactory, database: Database
+) -> None:
+    """A district's own sheet has no 电子证照类型 or 共享资源编码 column: re-importing it neither wipes a material's
+    paper-free links nor makes a new version; its own changes still apply (to the material of the same name)."""
+    full = (
+        "实施编码,事项名称,事项类型,实施主体编码,法定时限,承诺时限,生效日期,材料名称,电子证照类型,共享资源编码,共享数据项\r\n"
+        "500110-MZJ-GLJT,高龄津贴申领,行政给付,500110-MZJ,20,10,2026-01-01,申请人身份证明,居民身份证,"
+        "500110-GAJ-RK-001,姓名、公民身份号码\r\n"
+        "500110-MZJ-GLJT,高龄津贴申领,行政给付,500110-MZJ,20,10,2026-01-01,户口簿,居民户口簿,,\r\n"
+    ).encode()
+    assert (await _import(client, tokens, full, publish="true"))["counts"]["published"] == 1
+    district = "序号,实施编码,事项名称,事项类型,实施主体编码,法定办结时限,承诺办结时限,材料名称,必要性\r\n"
+    same = district + (
+        "1,500110-MZJ-GLJT,高龄津贴申领,行政给付,500110-MZJ,20个工作日,10个工作日,申请人身份证明,必要\r\n"
+        "1,500110-MZJ-GLJT,高龄津贴申领,行政给付,500110-MZJ,20个工作日,10个工作日,户口簿,必要\r\n"
+    )
+    report = await _import(client, tokens, same.encode(), publish="true")
+    assert report["counts"]["unchanged"] == 1
+    assert await _counts(database) == (1, 1)
+    changed = same.replace("户口簿,必要", "户口簿,非必要")
+    report = await _import(client, tokens, changed.encode(), publish="true")
+    assert report["counts"]["published"] == 1
+    matter = (await client.get("/matters/500110-MZJ-GLJT")).json()
+    assert [(m["certificate_type"], m["resource_code"], m["requirement"]) for m in matter["materials"]] == [
+        ("ZZ-JMSFZ", "500110-GAJ-RK-001", "required"),
+        ("ZZ-JMHKB", None, "optional"),
+    ]

@@ -43,6 +43,10 @@ class ParsedMatter:
     spec: MatterSpec
     rows: tuple[int, ...] = ()  # every row of the matter
     material_rows: tuple[int, ...] = ()  # the row of each material of ``spec.materials``
+    # the fields the sheet speaks about (its column is there, or a cell set it): the others keep what the
+    # catalog has, so a sheet without, say, 电子证照类型 does not wipe a matter's paper-free links
+    given: frozenset[str] = frozenset()
+    given_material: frozenset[str] = frozenset()  # the same for each material's fields; "name" = materials
 
 
 @dataclass(frozen=True)
@@ -283,6 +287,10 @@ def parse_rows(records: Sheet | Sequence[Mapping[str, str]], dictionaries: Dicti
         group.bad = group.bad or len(errors) > before
         last = group
     matters, dropped = [], {}
+    given_material = frozenset(
+        {c.field for c in MATERIAL_COLUMNS if c.header in present}
+        | ({"name", "form"} if "申请材料" in present else set())
+    )
     for code, group in groups.items():
         if group.bad:
             dropped[code] = tuple(group.rows)
@@ -290,5 +298,6 @@ def parse_rows(records: Sheet | Sequence[Mapping[str, str]], dictionaries: Dicti
         values = {k: v for k, v in group.values.items() if not k.startswith("_")}
         spec = MatterSpec.from_values({**values, "materials": [m for _, m in group.materials]})
         rows = tuple(r for r, _ in group.materials)
-        matters.append(ParsedMatter(group.first, spec, tuple(group.rows), rows))
+        given = frozenset({c.field for c in MATTER_COLUMNS if c.header in present} | set(values))
+        matters.append(ParsedMatter(group.first, spec, tuple(group.rows), rows, given, given_material))
     return ParsedFile(matters, errors, len(sheet.records), sheet.warnings, sheet.shown, dropped)

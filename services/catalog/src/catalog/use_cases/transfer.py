@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 
 from sqlalchemy.exc import DataError
 
 from catalog.domain.codes import MatterStatus
-from catalog.domain.matters import MatterSpec
+from catalog.domain.matters import MaterialSpec, MatterSpec
 from catalog.domain.permissions import may_draft, may_review
 from catalog.store.models import Matter
 from catalog.store.repositories import to_spec
@@ -38,6 +38,10 @@ OUTCOMES = ("created", "updated", "published", "unchanged")  # what happened to 
 _MATERIAL = re.compile(r"materials\[(\d+)\]\.(\w+)")
 _MATTER_HEADER = {c.field: c.header for c in MATTER_COLUMNS}
 _MATERIAL_HEADER = {c.field: c.header for c in MATERIAL_COLUMNS}
+_MATTER_FIELDS = [
+    f.name for f in fields(MatterSpec) if f.name not in ("code", "materials", "case_kind")
+]  # 办件类型 left out: derived from 承诺时限
+_MATERIAL_FIELDS = [f.name for f in fields(MaterialSpec) if f.name != "name"]
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,31 @@ def _row_errors(item: ParsedMatter, exc: ProblemError, heading: Callable[[str], 
     return out
 
 
+def _completed(item: ParsedMatter, base: Matter | None) -> MatterSpec:
+    """The row's spec, with what the sheet does not speak about (its column is absent) taken from ``base``, the
+    version the catalog has: a matter's own fields, and each material's by name; all materials when the sheet
+    has no material column at all."""
+    if base is None:
+        return item.spec
+    stored = to_spec(base)
+    own = {f: getattr(stored, f) for f in _MATTER_FIELDS if f not in item.given}
+    if "name" not in item.given_material:
+        return replace(item.spec, **own, materials=stored.materials)
+    by_name = {_key(m.name): m for m in stored.materials}
+    materials = []
+    for material in item.spec.materials:
+        earlier = by_name.get(_key(material.name))
+        if earlier is not None:
+            kept = {f: getattr(earlier, f) for f in _MATERIAL_FIELDS if f not in item.given_material}
+            material = replace(material, **kept)
+        materials.append(material)
+    return replace(item.spec, **own, materials=tuple(materials))
+
+
+def _key(name: str) -> str:
+    return re.sub(r"\s+", "", name)
+
+
 def _same(spec: MatterSpec, current: Matter) -> bool:
     """The sheet says what ``current`` says (a 生效日期 at or before the version's own is the version's)."""
     existing = to_spec(current).resolved()
@@ -116,7 +145,7 @@ async def _apply(
     publish: bool,
     on: date | None,
 ) -> MatterOutcome:
-    spec = item.spec
+    spec = _completed(item, in_force or newest)
     if in_force is not None and _same(spec, in_force):
         return MatterOutcome(spec.code, item.row, "unchanged", in_force.version)
     spec = _new_validity(spec, in_force)
