@@ -36,7 +36,7 @@ def test_export_then_import_into_an_empty_catalog(
     assert cli.main(["catalog", "export", str(exported), "--database-url", source]) == 0
     assert cli.main(["catalog", "import", str(exported), "--publish", "--database-url", target]) == 0
     out = capsys.readouterr().out
-    assert f"已导入 {len(MATTERS)} / {len(MATTERS)} 个事项" in out
+    assert f"{len(MATTERS)} 个事项：已导入 {len(MATTERS)} 个" in out
     assert cli.main(["catalog", "export", str(again), "--database-url", target]) == 0
     assert read_table(again.read_bytes(), "xlsx") == read_table(exported.read_bytes(), "xlsx")
 
@@ -48,7 +48,7 @@ def test_bad_rows_are_listed_and_nothing_is_imported(
     file = tmp_path / "bad.csv"
     file.write_text(
         "实施编码,事项名称,事项类型,实施主体编码,法定时限,承诺时限\n"
-        "A-1,好事项,01,500110-MZJ,20,10\nB-1,坏事项,01,500110-MZJ,二十,10\n",
+        "A-1,好事项,01,500110-MZJ,20,10\nB-1,坏事项,01,500110-MZJ,约二十天,10\n",
         encoding="utf-8",
     )
     assert cli.main(["catalog", "import", str(file), "--database-url", url]) == 1
@@ -92,3 +92,33 @@ def test_issue_18_failure_3_cells_over_their_column_are_row_errors_not_a_databas
     assert "办理渠道" in out
     assert "最多 20 个字符" in out
     assert "未导入任何事项" in out
+
+
+def test_issue19_failure14_partial_import_prints_what_was_and_was_not_applied(
+    embedded_postgres: EmbeddedPostgres,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 19, failure 14: ``--partial`` printed "已导入 4 / 4" when 7 of 11 matters were dropped. It now
+    counts the sheet's matters, says what happened to the applied ones and lists each dropped one with its
+    rows; a second run of the same sheet changes nothing (issue 19, failure 13)."""
+    monkeypatch.setenv("COLUMNS", "200")  # one line per message, however narrow the test's terminal
+    url = migrated_database(embedded_postgres, "catalog_cli_partial", SERVICE_ROOT)
+    lines = ["实施编码,事项名称,事项类型,实施主体编码,法定时限,承诺时限,行使层级"]
+    for n in range(11):
+        bad = n % 3 != 0  # 7 of 11 bad: a time limit nobody can read, or promised over statutory
+        promised = "30个工作日" if bad and n % 2 else "10个工作日"
+        statutory = "约二十天" if bad and not n % 2 else "20个工作日"
+        lines.append(f"M-{n:02d},事项{n},行政给付,500110-MZJ,{statutory},{promised},区县级")
+    file = tmp_path / "partial.csv"
+    file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    args = ["catalog", "import", str(file), "--publish", "--partial", "--database-url", url]
+    assert cli.main(args) == 1
+    out = capsys.readouterr().out
+    assert "11 个事项：已导入 4 个（新建草稿 0，更新草稿 0，发布 4，未变化 0），未导入 7 个" in out
+    assert "已导入 4 / 4" not in out
+    assert "M-01：第 3 行" in out
+    assert "M-10：第 12 行" in out
+    assert cli.main(args) == 1
+    assert "已导入 4 个（新建草稿 0，更新草稿 0，发布 0，未变化 4），未导入 7 个" in capsys.readouterr().out

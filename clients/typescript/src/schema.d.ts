@@ -760,9 +760,12 @@ export interface paths {
         put?: never;
         /**
          * Import Matters
-         * @description Import the implementation list (导入): the body is the file (one row per material). Every matter becomes
-         *     a new draft version, or with `publish` a published one. Bad rows are reported with their row number and
-         *     reason; a matter is never half-applied, and with `all_or_nothing` (default) nothing is applied at all.
+         * @description Import the implementation list (导入): the body is the file (one row per material, or materials listed
+         *     in one 申请材料 cell), up to `CATALOG_IMPORT_MAX_BYTES` (8 MiB by default; 413 `sheet_too_large` beyond).
+         *     Title rows, two-row headers and common headings are understood (docs/catalog.md). A matter the catalog
+         *     already holds as the sheet says is left unchanged (no version, no event); a changed one updates its open
+         *     draft or gets a new draft version, with `publish` published. Bad rows are reported with the sheet's row and
+         *     column heading; a matter is never half-applied, and with `all_or_nothing` (default) nothing is applied.
          */
         post: operations["catalog_import_matters"];
         delete?: never;
@@ -4168,21 +4171,56 @@ export interface components {
             /** Version */
             version: number;
         };
+        /** catalog_ImportCountsOut */
+        catalog_ImportCountsOut: {
+            /** Created */
+            created: number;
+            /** Published */
+            published: number;
+            /**
+             * Rejected
+             * @description matters not applied (未导入)
+             */
+            rejected: number;
+            /** Unchanged */
+            unchanged: number;
+            /** Updated */
+            updated: number;
+        };
         /** catalog_ImportReportOut */
         catalog_ImportReportOut: {
             /** Applied */
             applied: boolean;
+            counts: components["schemas"]["catalog_ImportCountsOut"];
             /** Errors */
             errors: components["schemas"]["catalog_RowErrorOut"][];
             /**
              * Imported
-             * @description codes of the matters applied
+             * @description codes of the matters applied (or already as the sheet says)
              */
             imported: string[];
-            /** Matters */
+            /**
+             * Matters
+             * @description matters in the sheet
+             */
             matters: number;
+            /**
+             * Outcomes
+             * @description what happened to each matter applied
+             */
+            outcomes: components["schemas"]["catalog_MatterOutcomeOut"][];
+            /**
+             * Rejected
+             * @description matters not applied, with their rows
+             */
+            rejected: components["schemas"]["catalog_RejectedMatterOut"][];
             /** Rows */
             rows: number;
+            /**
+             * Warnings
+             * @description columns not imported (unknown or repeated headings)
+             */
+            warnings: components["schemas"]["catalog_RowErrorOut"][];
         };
         /** catalog_MaterialIn */
         catalog_MaterialIn: {
@@ -4767,6 +4805,24 @@ export interface components {
              */
             visits: number;
         };
+        /** catalog_MatterOutcomeOut */
+        catalog_MatterOutcomeOut: {
+            /** Code */
+            code: string;
+            /**
+             * Outcome
+             * @description created: a new draft version (新草稿); updated: its open draft changed (更新草稿); published (已发布); unchanged: the catalog already says what the row says (未变化: no version, no event)
+             * @enum {string}
+             */
+            outcome: "created" | "updated" | "published" | "unchanged";
+            /**
+             * Row
+             * @description the matter's first row in the sheet
+             */
+            row: number;
+            /** Version */
+            version: number;
+        };
         /** catalog_MatterPage */
         catalog_MatterPage: {
             /** Items */
@@ -4787,15 +4843,31 @@ export interface components {
              */
             note: string;
         };
+        /** catalog_RejectedMatterOut */
+        catalog_RejectedMatterOut: {
+            /**
+             * Code
+             * @description 实施编码, or 第N行 when the row has none
+             */
+            code: string;
+            /**
+             * Rows
+             * @description its rows in the sheet; their problems are in `errors`
+             */
+            rows: number[];
+        };
         /** catalog_RowErrorOut */
         catalog_RowErrorOut: {
-            /** Column */
+            /**
+             * Column
+             * @description the sheet's own column heading (列名)
+             */
             column: string;
             /** Message */
             message: string;
             /**
              * Row
-             * @description spreadsheet row number (行号), header = 1
+             * @description the sheet's row number (行号), as the spreadsheet shows it
              */
             row: number;
         };
@@ -9658,6 +9730,13 @@ export interface operations {
                     /**
                      * @example {
                      *       "applied": false,
+                     *       "counts": {
+                     *         "created": 1,
+                     *         "published": 1,
+                     *         "rejected": 1,
+                     *         "unchanged": 1,
+                     *         "updated": 1
+                     *       },
                      *       "errors": [
                      *         {
                      *           "column": "示例",
@@ -9669,7 +9748,30 @@ export interface operations {
                      *         "示例"
                      *       ],
                      *       "matters": 1,
-                     *       "rows": 1
+                     *       "outcomes": [
+                     *         {
+                     *           "code": "示例",
+                     *           "outcome": "created",
+                     *           "row": 1,
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "rejected": [
+                     *         {
+                     *           "code": "示例",
+                     *           "rows": [
+                     *             1
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "rows": 1,
+                     *       "warnings": [
+                     *         {
+                     *           "column": "示例",
+                     *           "message": "示例",
+                     *           "row": 1
+                     *         }
+                     *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["catalog_ImportReportOut"];

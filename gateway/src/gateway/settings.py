@@ -44,8 +44,9 @@ class GatewaySettings(SecretSafeSettings):
     )
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
     upload_paths: list[str] = Field(
-        default=[r"/cases/cases/[^/]+/materials/[^/]+/upload"],
-        description="paths (regular expressions over the whole path) that take files up to upload_max_bytes",
+        default=[r"/cases/cases/[^/]+/materials/[^/]+/upload", r"/catalog/imports"],
+        description="paths (regular expressions over the whole path) that take files up to upload_max_bytes: "
+        "material uploads and the catalog's sheet import (CATALOG_IMPORT_MAX_BYTES, 8 MiB)",
     )
     upload_max_bytes: int = Field(
         default=10 * 1_048_576 + 65_536, ge=1024, description="the cases service's upload limit plus headroom"

@@ -18,7 +18,7 @@ from rich.table import Table
 from sqlalchemy.exc import SQLAlchemyError
 
 from catalog.store.unit_of_work import CatalogUnitOfWork
-from catalog.transfer import FORMATS, read_table
+from catalog.transfer import FORMATS, RowError, Sheet, read_table
 from catalog.transfer.files import TableError
 from catalog.use_cases.transfer import ImportReport, export_matters, import_matters
 from meshkit.auth import Principal
@@ -68,9 +68,7 @@ def _operator(publish: bool) -> Principal:
     return Principal(sub="tongban-cli", client_id="tongban-cli", kind="system", scopes=frozenset(scopes))
 
 
-async def _import(
-    url: str, records: list[dict[str, str]], args: argparse.Namespace, console: Console
-) -> ImportReport:
+async def _import(url: str, records: Sheet, args: argparse.Namespace, console: Console) -> ImportReport:
     database = Database.from_url(url, pool_size=1, application_name="tongban-catalog-import")
     columns = (TextColumn("导入事项"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     try:
@@ -105,20 +103,45 @@ async def _export(url: str, fmt: str, department: str | None) -> bytes:
         await database.dispose()
 
 
+def _table(console: Console, title: str, errors: list[RowError]) -> None:
+    table = Table("行", "列", "原因", title=title, title_justify="left")
+    for error in errors[:SHOWN_ERRORS]:
+        table.add_row(str(error.row), escape(error.column), escape(error.message))
+    console.print(table)
+    if len(errors) > SHOWN_ERRORS:
+        console.print(f"… 另有 {len(errors) - SHOWN_ERRORS} 处未列出")
+
+
+def _rows(rows: tuple[int, ...]) -> str:
+    shown = "、".join(str(r) for r in rows[:10])
+    return shown + (f" 等 {len(rows)} 行" if len(rows) > 10 else "")
+
+
 def _print_report(console: Console, report: ImportReport) -> None:
+    if report.warnings:
+        _table(console, f"{len(report.warnings)} 列未导入", report.warnings)
     if report.errors:
-        table = Table("行", "列", "原因", title=f"{len(report.errors)} 处问题", title_justify="left")
-        for error in report.errors[:SHOWN_ERRORS]:
-            table.add_row(str(error.row), escape(error.column), escape(error.message))
-        console.print(table)
-        if len(report.errors) > SHOWN_ERRORS:
-            console.print(f"… 另有 {len(report.errors) - SHOWN_ERRORS} 处未列出")
+        _table(console, f"{len(report.errors)} 处问题", report.errors)
+    counts = (
+        f"新建草稿 {report.count('created')}，更新草稿 {report.count('updated')}，"
+        f"发布 {report.count('published')}，未变化 {report.count('unchanged')}"
+    )
     if report.applied:
         console.print(
-            f"[green]✓[/green] {report.rows} 行，已导入 {len(report.imported)} / {report.matters} 个事项"
+            f"[green]✓[/green] {report.rows} 行，{report.matters} 个事项：已导入 {len(report.imported)} 个"
+            f"（{counts}），未导入 {len(report.rejected)} 个"
         )
     else:
-        console.print(f"[red]✗[/red] {report.rows} 行，未导入任何事项（全部成功才导入；可加 --partial）")
+        console.print(
+            f"[red]✗[/red] {report.rows} 行，{report.matters} 个事项：未导入任何事项"
+            + ("（全部成功才导入；可加 --partial）" if report.errors else "")
+        )
+    if report.applied and report.rejected:
+        console.print("未导入的事项（原因见上表）：")
+        for code, rows in list(report.rejected.items())[:SHOWN_ERRORS]:
+            console.print(f"  {escape(code)}：第 {_rows(rows)} 行")
+        if len(report.rejected) > SHOWN_ERRORS:
+            console.print(f"  … 另有 {len(report.rejected) - SHOWN_ERRORS} 个未列出")
 
 
 @command("catalog", "import or export the matter catalog's implementation list (.xlsx, .csv)", _configure)
@@ -133,7 +156,8 @@ def run_catalog(args: argparse.Namespace) -> int:
             args.file.write_bytes(data)
             console.print(f"[green]✓[/green] 已导出到 {escape(str(args.file))}（{len(data)} 字节）")
             return 0
-        records = read_table(args.file.read_bytes(), fmt)
+        with console.status(f"读取 {escape(args.file.name)}…"):
+            records = read_table(args.file.read_bytes(), fmt)
         report = asyncio.run(_import(url, records, args, console))
     except (TableError, OSError) as exc:
         console.print(f"[red]✗[/red] {escape(str(exc))}")
@@ -145,4 +169,4 @@ def run_catalog(args: argparse.Namespace) -> int:
         )
         return 2
     _print_report(console, report)
-    return 0 if report.applied and not report.errors else 1
+    return 0 if report.applied and not report.errors else 1  # a sheet of no matters applies nothing: 1

@@ -9,8 +9,9 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from catalog.api import ROUTERS
+from catalog.api.transfer import IMPORT_PATH
 from catalog.domain import analysis
-from catalog.settings import CatalogSettings
+from catalog.settings import IMPORT_HEADROOM, CatalogSettings
 from catalog.store.search import DRIVER_SETTINGS
 from meshkit.app import build_app, mesh_resources
 from meshkit.observability import configure_logging
@@ -38,5 +39,6 @@ def create_app(settings: CatalogSettings | None = None) -> FastAPI:
         settings=settings,
         lifespan=lifespan,
         routers=ROUTERS,
+        body_limits=[(IMPORT_PATH, settings.import_max_bytes + IMPORT_HEADROOM)],
         direct_url="http://127.0.0.1:8802",
     )

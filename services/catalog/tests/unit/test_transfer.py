@@ -86,8 +86,8 @@ def test_bad_rows_are_reported_with_row_number_and_reason() -> None:
     parsed = parse_rows(
         records(
             ["A-1", "好事项", "01", "500110-SCJGJ", "15", "3", "区级", "", "", ""],
-            ["B-1", "", "99", "500110-SCJGJ", "十五", "3", "县级", "", "", ""],
-            ["C-1", "另一事项", "01", "500110-SCJGJ", "15", "3", "区级", "材料", "必须", ""],
+            ["B-1", "", "99", "500110-SCJGJ", "十五日左右", "3", "国家级", "", "", ""],
+            ["C-1", "另一事项", "01", "500110-SCJGJ", "15", "3", "区级", "材料", "看情况", ""],
             ["A-1", "好事项（改）", "01", "500110-SCJGJ", "15", "3", "区级", "", "", ""],
         ),
         LABELS,
@@ -98,9 +98,9 @@ def test_bad_rows_are_reported_with_row_number_and_reason() -> None:
         (3, "行使层级"),
         (3, "法定时限"),
         (4, "材料必要性"),
-        (5, "实施编码"),
+        (5, "事项名称"),
     ]
-    assert "与第 2 行同一事项的信息不一致" in parsed.errors[-1].message
+    assert "与第 2 行同一事项的“事项名称”不一致" in parsed.errors[-1].message
     assert parsed.matters == []  # A-1 is inconsistent, B-1 and C-1 are bad: nothing is half-read
 
 
@@ -165,6 +165,6 @@ def test_unreadable_files() -> None:
         read_table(b"PK\x03\x04 not really a workbook", "xlsx")
     with pytest.raises(TableError):
         read_table(b"", "csv")
-    assert read_table("实施编码,事项名称\r\nA,甲\r\n".encode("gb18030"), "csv") == [
+    assert read_table("实施编码,事项名称\r\nA,甲\r\n".encode("gb18030"), "csv").records == [
         {"实施编码": "A", "事项名称": "甲"}
     ]

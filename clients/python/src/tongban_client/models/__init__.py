@@ -51,14 +51,18 @@ from .catalog_dictionary_out import CatalogDictionaryOut
 from .catalog_facet_value_out import CatalogFacetValueOut
 from .catalog_healthz_response_catalog_healthz import CatalogHealthzResponseCatalogHealthz
 from .catalog_history_entry_out import CatalogHistoryEntryOut
+from .catalog_import_counts_out import CatalogImportCountsOut
 from .catalog_import_report_out import CatalogImportReportOut
 from .catalog_material_in import CatalogMaterialIn
 from .catalog_material_out import CatalogMaterialOut
 from .catalog_matter_history_out import CatalogMatterHistoryOut
 from .catalog_matter_in import CatalogMatterIn
 from .catalog_matter_out import CatalogMatterOut
+from .catalog_matter_outcome_out import CatalogMatterOutcomeOut
+from .catalog_matter_outcome_out_outcome import CatalogMatterOutcomeOutOutcome
 from .catalog_matter_page import CatalogMatterPage
 from .catalog_note_in import CatalogNoteIn
+from .catalog_rejected_matter_out import CatalogRejectedMatterOut
 from .catalog_row_error_out import CatalogRowErrorOut
 from .catalog_search_hit import CatalogSearchHit
 from .catalog_search_page import CatalogSearchPage
@@ -252,14 +256,18 @@ __all__ = (
     "CatalogFacetValueOut",
     "CatalogHealthzResponseCatalogHealthz",
     "CatalogHistoryEntryOut",
+    "CatalogImportCountsOut",
     "CatalogImportReportOut",
     "CatalogMaterialIn",
     "CatalogMaterialOut",
     "CatalogMatterHistoryOut",
     "CatalogMatterIn",
     "CatalogMatterOut",
+    "CatalogMatterOutcomeOut",
+    "CatalogMatterOutcomeOutOutcome",
     "CatalogMatterPage",
     "CatalogNoteIn",
+    "CatalogRejectedMatterOut",
     "CatalogRowErrorOut",
     "CatalogSearchHit",
     "CatalogSearchPage",

@@ -22,9 +22,9 @@ T = TypeVar("T", bound="CatalogRowErrorOut")
 class CatalogRowErrorOut:
     """ 
         Attributes:
-            column (str):
+            column (str): the sheet's own column heading (列名)
             message (str):
-            row (int): spreadsheet row number (行号), header = 1
+            row (int): the sheet's row number (行号), as the spreadsheet shows it
      """
 
     column: str

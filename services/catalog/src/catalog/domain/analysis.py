@@ -81,7 +81,14 @@ def normalize(text: str) -> str:
 
 def words(run: str) -> list[str]:
     """jieba search-mode words of a run of Han characters (the word and its dictionary sub-words)."""
-    return [w for w in tokenizer().lcut_for_search(run, HMM=False) if len(w) >= 2]
+    return list(_words(run))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _words(run: str) -> tuple[str, ...]:
+    # runs repeat across a catalog (material and department names, the phrases of guides and conditions): an
+    # import of thousands of matters segments each distinct run once
+    return tuple(w for w in tokenizer().lcut_for_search(run, HMM=False) if len(w) >= 2)
 
 
 @functools.lru_cache(maxsize=65_536)

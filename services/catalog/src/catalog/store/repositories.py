@@ -101,6 +101,27 @@ class MatterRepository:
         )
         return list((await self._session.scalars(query)).all())
 
+    async def newest_of(self, codes: Sequence[str], *, today: date | None = None) -> dict[str, Matter]:
+        """Per code, its newest version (any status), or with ``today`` its version in force; materials loaded.
+        Codes are asked for in chunks (an import asks for thousands)."""
+        found: dict[str, Matter] = {}
+        for start in range(0, len(codes), 1000):
+            chunk = list(codes[start : start + 1000])
+            conditions = [Matter.code.in_(chunk), *(_in_force(today) if today is not None else [])]
+            newest = (
+                select(Matter.code, func.max(Matter.version).label("version"))
+                .where(*conditions)
+                .group_by(Matter.code)
+                .subquery()
+            )
+            query = (
+                select(Matter)
+                .join(newest, and_(Matter.code == newest.c.code, Matter.version == newest.c.version))
+                .options(selectinload(Matter.materials))
+            )
+            found.update((m.code, m) for m in (await self._session.scalars(query)).all())
+        return found
+
     async def by_code_version(self, code: str, version: int) -> Matter | None:
         query = (
             select(Matter)

@@ -1,16 +1,14 @@
-"""The columns of the implementation list and the conversion of rows to matter specs and back.
+"""The columns of the implementation list, and matter specs written out as rows (the import: parse.py).
 
 One row per material; a matter's own columns repeat on each of its rows (a matter without materials has one
-row with the material columns empty). Coded columns accept the code or its Chinese label and are exported as
-labels; multi-valued columns are joined with 、. Row numbers are the spreadsheet's (the header is row 1).
+row with the material columns empty). Coded columns are exported as labels; multi-valued columns are joined
+with 、.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from enum import Enum
 from typing import Any
 
@@ -20,9 +18,8 @@ from catalog.domain.codes import Dictionary
 from catalog.domain.matters import MatterSpec
 from catalog.store.models import TEXT_LENGTH, Material, Matter
 from meshkit.bounds import column_length
-from meshkit.hostile import text_error
 
-__all__ = ["COLUMNS", "ParsedFile", "ParsedMatter", "RowError", "parse_rows", "spec_rows"]
+__all__ = ["COLUMNS", "KNOWN", "MATERIAL_COLUMNS", "MATTER_COLUMNS", "Column", "Kind", "spec_rows"]
 
 Dictionaries = Mapping[str, Mapping[str, str]]
 
@@ -36,6 +33,7 @@ class Kind(Enum):
     CODE = "code"
     CODES = "codes"
     LIST = "list"
+    DAYS = "days"  # a time limit: "20", "20个工作日", "二十个工作日", "即办"
 
 
 @dataclass(frozen=True)
@@ -92,9 +90,9 @@ COLUMNS: tuple[Column, ...] = (
     _c("服务对象", "audiences", Kind.CODES, D.AUDIENCES),
     _c("设定依据", "legal_basis"),
     _c("受理条件", "conditions"),
-    _c("法定时限", "statutory_days", Kind.INT, required=True),
+    _c("法定时限", "statutory_days", Kind.DAYS, required=True),
     _c("法定时限单位", "statutory_unit", Kind.CODE, D.TIME_UNITS),
-    _c("承诺时限", "promised_days", Kind.INT, required=True),
+    _c("承诺时限", "promised_days", Kind.DAYS, required=True),
     _c("承诺时限单位", "promised_unit", Kind.CODE, D.TIME_UNITS),
     _c("办件类型", "case_kind", Kind.CODE, D.CASE_KINDS),
     _c("到办事现场次数", "visits", Kind.INT),
@@ -128,165 +126,8 @@ COLUMNS: tuple[Column, ...] = (
 )
 MATTER_COLUMNS = [c for c in COLUMNS if not c.material]
 MATERIAL_COLUMNS = [c for c in COLUMNS if c.material]
-_SPLIT = re.compile(r"[、,，;；|\n]+")
-_TRUE, _FALSE = {"是", "true", "1", "y", "yes"}, {"否", "false", "0", "n", "no"}
+KNOWN = frozenset(c.header for c in COLUMNS)
 SEPARATOR = "、"
-
-
-@dataclass(frozen=True)
-class RowError:
-    row: int
-    column: str
-    message: str
-
-
-@dataclass(frozen=True)
-class ParsedMatter:
-    row: int  # first row of the matter
-    spec: MatterSpec
-
-
-@dataclass(frozen=True)
-class ParsedFile:
-    matters: list[ParsedMatter]
-    errors: list[RowError]
-    rows: int
-
-
-def _code(value: str, column: Column, dictionaries: Dictionaries) -> str:
-    assert column.dictionary is not None
-    entries = dictionaries.get(column.dictionary, {})
-    if value in entries:
-        return value
-    for code, label in entries.items():
-        if label == value:
-            return code
-    raise ValueError(f"“{value}”不是{column.header}的代码或名称")
-
-
-def _value(raw: str, column: Column, dictionaries: Dictionaries) -> Any:
-    if column.kind is Kind.TEXT:
-        return raw
-    if not raw:
-        return {Kind.CODES: [], Kind.LIST: []}.get(column.kind)
-    match column.kind:
-        case Kind.OPTIONAL:
-            return raw
-        case Kind.INT:
-            if not re.fullmatch(r"\d{1,5}", raw):
-                raise ValueError(f"应为非负整数，实际为“{raw}”")
-            return int(raw)
-        case Kind.BOOL:
-            if raw.lower() not in _TRUE | _FALSE:
-                raise ValueError(f"应为“是”或“否”，实际为“{raw}”")
-            return raw.lower() in _TRUE
-        case Kind.DATE:
-            try:
-                return date.fromisoformat(raw[:10])
-            except ValueError:
-                raise ValueError(f"应为日期（如 2025-01-01），实际为“{raw}”") from None
-        case Kind.CODE:
-            code = _code(raw, column, dictionaries)
-            return int(code) if column.field == "min_real_name_level" else code
-        case Kind.CODES:
-            return [_code(part.strip(), column, dictionaries) for part in _SPLIT.split(raw) if part.strip()]
-    return [part.strip() for part in _SPLIT.split(raw) if part.strip()]
-
-
-def _too_long(parts: Sequence[str], column: Column, *, each: bool) -> str | None:
-    """The refusal of a cell longer than the column it lands in (the database would refuse the whole import),
-    without the cell's value: such a cell is as likely as any to hold someone's phone or ID number."""
-    if column.max_length is None:
-        return None
-    longest = max((len(part) for part in parts), default=0)
-    if longest <= column.max_length:
-        return None
-    what = "每项" if each else ""
-    return f"{what}最多 {column.max_length} 个字符，实际 {longest} 个"
-
-
-def _cell_too_long(raw: str, column: Column) -> str | None:
-    if column.kind in (Kind.CODE, Kind.CODES):
-        return None  # a label may be longer than its code: the code is checked once resolved
-    if column.kind is Kind.LIST:
-        return _too_long([p.strip() for p in _SPLIT.split(raw)], column, each=True)
-    return _too_long([raw], column, each=False)
-
-
-def _code_too_long(value: Any, column: Column) -> str | None:
-    if column.kind is Kind.CODES:
-        message = _too_long(value, column, each=True)
-    elif column.kind is Kind.CODE and isinstance(value, str):
-        message = _too_long([value], column, each=False)
-    else:
-        return None
-    return None if message is None else f"代码{message}"
-
-
-def _read(
-    record: Mapping[str, str],
-    columns: Sequence[Column],
-    row: int,
-    dictionaries: Dictionaries,
-    errors: list[RowError],
-) -> dict[str, Any]:
-    values: dict[str, Any] = {}
-    for column in columns:
-        raw = record.get(column.header, "").strip()
-        if column.required and not raw:
-            errors.append(RowError(row, column.header, "必填"))
-            continue
-        hostile = text_error(raw, (), multi_line=column.max_length == LONG)  # as the API's MultiLineText
-        if hostile is not None:
-            errors.append(RowError(row, column.header, hostile["msg"]))
-            continue
-        too_long = _cell_too_long(raw, column)
-        if too_long:
-            errors.append(RowError(row, column.header, too_long))
-            continue
-        try:
-            value = _value(raw, column, dictionaries)
-        except ValueError as exc:
-            errors.append(RowError(row, column.header, str(exc)))
-            continue
-        too_long = _code_too_long(value, column)
-        if too_long:
-            errors.append(RowError(row, column.header, too_long))
-            continue
-        if value is not None and not (value == "" and column.kind is not Kind.TEXT):
-            values[column.field] = value
-    return values
-
-
-def parse_rows(records: Sequence[Mapping[str, str]], dictionaries: Dictionaries) -> ParsedFile:
-    """Specs of the well-formed matters, and every problem with its row number and column."""
-    errors: list[RowError] = []
-    missing = [c.header for c in COLUMNS if c.required and records and c.header not in records[0]]
-    if missing:
-        return ParsedFile([], [RowError(1, h, "缺少此列") for h in missing], len(records))
-    groups: dict[str, tuple[int, dict[str, Any], list[dict[str, Any]], bool]] = {}
-    for index, record in enumerate(records):
-        row = index + 2
-        before = len(errors)
-        values = _read(record, MATTER_COLUMNS, row, dictionaries, errors)
-        material = (
-            _read(record, MATERIAL_COLUMNS, row, dictionaries, errors) if record.get("材料名称") else None
-        )
-        code = values.get("code") or f"第{row}行"
-        if code in groups:
-            first, known, materials, bad = groups[code]
-            if len(errors) == before and known and values != known:
-                errors.append(RowError(row, "实施编码", f"与第 {first} 行同一事项的信息不一致"))
-        else:
-            first, known, materials, bad = row, values, [], False
-        if material is not None:
-            materials.append(material)
-        groups[code] = (first, known, materials, bad or len(errors) > before)
-    matters = []
-    for first, values, materials, bad in groups.values():
-        if not bad:
-            matters.append(ParsedMatter(first, MatterSpec.from_values({**values, "materials": materials})))
-    return ParsedFile(matters, errors, len(records))
 
 
 def _out(value: Any, column: Column, dictionaries: Dictionaries) -> Any:

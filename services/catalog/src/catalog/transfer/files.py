@@ -12,6 +12,9 @@ from zipfile import BadZipFile
 from openpyxl import Workbook, load_workbook  # type: ignore[import-untyped]
 from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
 
+from catalog.transfer.columns import KNOWN
+from catalog.transfer.sheet import Sheet, sheet_from_cells
+
 __all__ = ["FORMATS", "TableError", "read_table", "write_table"]
 
 FORMATS = ("csv", "xlsx")
@@ -35,19 +38,9 @@ def _cell(value: Any) -> str:
     return str(value).strip()
 
 
-def _records(header: Sequence[Any], rows: Sequence[Sequence[Any]]) -> list[dict[str, str]]:
-    names = [_cell(h) for h in header]
-    if not any(names):
-        raise TableError("第 1 行应为表头")
-    out = []
-    for row in rows:
-        values = [_cell(v) for v in row]
-        out.append({name: values[i] if i < len(values) else "" for i, name in enumerate(names) if name})
-    return out
-
-
-def read_table(data: bytes, fmt: str) -> list[dict[str, str]]:
-    """Rows as header → text, in file order (file row n + 2 = list index n, after the header row)."""
+def read_table(data: bytes, fmt: str) -> Sheet:
+    """The rows under the sheet's header (found below any title rows; a two-row header read as one), each
+    keyed by our heading and numbered as in the sheet."""
     if fmt == "csv":
         try:
             text = data.decode("utf-8-sig")
@@ -64,16 +57,20 @@ def read_table(data: bytes, fmt: str) -> list[dict[str, str]]:
             raise TableError("不是有效的 .xlsx 文件") from exc
         sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
         rows = [list(r) for r in sheet.iter_rows(values_only=True)]
-        book.close()
+        book.close()  # merged cells read empty except their first: the header and rows below allow for it
     else:
         raise TableError(f"不支持的格式 {fmt}，只支持 {', '.join(FORMATS)}")
     if not rows:
         raise TableError("文件是空的")
     if len(rows) > MAX_ROWS:
         raise TableError(f"行数超过上限 {MAX_ROWS}")
-    while rows and not any(_cell(v) for v in rows[-1]):
-        rows.pop()
-    return _records(rows[0], rows[1:])
+    cells = [[_cell(v) for v in row] for row in rows]
+    table = sheet_from_cells(cells, KNOWN)
+    if table is None:
+        raise TableError(
+            "找不到表头：前 10 行中没有一行含 2 个以上可识别的列名（如 实施编码、事项名称、承诺时限）"
+        )
+    return table
 
 
 def write_table(header: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str) -> bytes:

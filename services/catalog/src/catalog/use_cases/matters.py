@@ -28,6 +28,7 @@ __all__ = [
     "load_for_change",
     "revise",
     "stage_draft",
+    "stage_update",
     "update_draft",
 ]
 
@@ -48,14 +49,20 @@ async def create_draft(uow: CatalogUnitOfWork, principal: Principal, *, spec: Ma
 
 
 async def stage_draft(
-    uow: CatalogUnitOfWork, principal: Principal, *, spec: MatterSpec, note: str = ""
+    uow: CatalogUnitOfWork,
+    principal: Principal,
+    *,
+    spec: MatterSpec,
+    note: str = "",
+    after: int | None = None,
 ) -> Matter:
-    """:func:`create_draft` without the commit, for operations that write several versions at once."""
+    """:func:`create_draft` without the commit, for operations that write several versions at once
+    (``after``: the newest version of the code, when the caller has read it already)."""
     deny(may_edit(principal, spec.department_code))
     matter = Matter(
         id=str(uuid.uuid4()),
         code=spec.code,
-        version=await uow.matters.next_version(spec.code),
+        version=after + 1 if after is not None else await uow.matters.next_version(spec.code),
         status=MatterStatus.DRAFT,
     )
     apply_spec(matter, spec)
@@ -85,6 +92,15 @@ async def update_draft(
 ) -> Matter:
     """Change a draft; published and retired versions are immutable (revise them into a new draft)."""
     matter = await load_for_change(uow, matter_id)
+    await stage_update(uow, principal, matter, spec)
+    await uow.commit()
+    return matter
+
+
+async def stage_update(
+    uow: CatalogUnitOfWork, principal: Principal, matter: Matter, spec: MatterSpec, *, note: str = ""
+) -> None:
+    """:func:`update_draft` of a loaded version, without the commit."""
     deny(may_edit(principal, matter.department_code))
     deny(may_edit(principal, spec.department_code))
     if not is_editable(matter.status):
@@ -105,9 +121,8 @@ async def update_draft(
         action="updated",
         status=matter.status,
         actor=actor_of(principal),
+        note=note,
     )
-    await uow.commit()
-    return matter
 
 
 async def revise(uow: CatalogUnitOfWork, principal: Principal, *, matter_id: str) -> Matter:

@@ -158,12 +158,17 @@ def sync_detailed(
 ) -> Response[CatalogImportReportOut | Problem]:
     """ Import Matters
 
-     Import the implementation list (导入): the body is the file (one row per material). Every matter
-    becomes
-    a new draft version, or with `publish` a published one. Bad rows are reported with their row number
-    and
-    reason; a matter is never half-applied, and with `all_or_nothing` (default) nothing is applied at
-    all.
+     Import the implementation list (导入): the body is the file (one row per material, or materials listed
+    in one 申请材料 cell), up to `CATALOG_IMPORT_MAX_BYTES` (8 MiB by default; 413 `sheet_too_large`
+    beyond).
+    Title rows, two-row headers and common headings are understood (docs/catalog.md). A matter the
+    catalog
+    already holds as the sheet says is left unchanged (no version, no event); a changed one updates its
+    open
+    draft or gets a new draft version, with `publish` published. Bad rows are reported with the sheet's
+    row and
+    column heading; a matter is never half-applied, and with `all_or_nothing` (default) nothing is
+    applied.
 
     Args:
         format_ (None | str | Unset): csv | xlsx; default from Content-Type
@@ -205,12 +210,17 @@ def sync(
 ) -> CatalogImportReportOut | Problem | None:
     """ Import Matters
 
-     Import the implementation list (导入): the body is the file (one row per material). Every matter
-    becomes
-    a new draft version, or with `publish` a published one. Bad rows are reported with their row number
-    and
-    reason; a matter is never half-applied, and with `all_or_nothing` (default) nothing is applied at
-    all.
+     Import the implementation list (导入): the body is the file (one row per material, or materials listed
+    in one 申请材料 cell), up to `CATALOG_IMPORT_MAX_BYTES` (8 MiB by default; 413 `sheet_too_large`
+    beyond).
+    Title rows, two-row headers and common headings are understood (docs/catalog.md). A matter the
+    catalog
+    already holds as the sheet says is left unchanged (no version, no event); a changed one updates its
+    open
+    draft or gets a new draft version, with `publish` published. Bad rows are reported with the sheet's
+    row and
+    column heading; a matter is never half-applied, and with `all_or_nothing` (default) nothing is
+    applied.
 
     Args:
         format_ (None | str | Unset): csv | xlsx; default from Content-Type
@@ -247,12 +257,17 @@ async def asyncio_detailed(
 ) -> Response[CatalogImportReportOut | Problem]:
     """ Import Matters
 
-     Import the implementation list (导入): the body is the file (one row per material). Every matter
-    becomes
-    a new draft version, or with `publish` a published one. Bad rows are reported with their row number
-    and
-    reason; a matter is never half-applied, and with `all_or_nothing` (default) nothing is applied at
-    all.
+     Import the implementation list (导入): the body is the file (one row per material, or materials listed
+    in one 申请材料 cell), up to `CATALOG_IMPORT_MAX_BYTES` (8 MiB by default; 413 `sheet_too_large`
+    beyond).
+    Title rows, two-row headers and common headings are understood (docs/catalog.md). A matter the
+    catalog
+    already holds as the sheet says is left unchanged (no version, no event); a changed one updates its
+    open
+    draft or gets a new draft version, with `publish` published. Bad rows are reported with the sheet's
+    row and
+    column heading; a matter is never half-applied, and with `all_or_nothing` (default) nothing is
+    applied.
 
     Args:
         format_ (None | str | Unset): csv | xlsx; default from Content-Type
@@ -294,12 +309,17 @@ async def asyncio(
 ) -> CatalogImportReportOut | Problem | None:
     """ Import Matters
 
-     Import the implementation list (导入): the body is the file (one row per material). Every matter
-    becomes
-    a new draft version, or with `publish` a published one. Bad rows are reported with their row number
-    and
-    reason; a matter is never half-applied, and with `all_or_nothing` (default) nothing is applied at
-    all.
+     Import the implementation list (导入): the body is the file (one row per material, or materials listed
+    in one 申请材料 cell), up to `CATALOG_IMPORT_MAX_BYTES` (8 MiB by default; 413 `sheet_too_large`
+    beyond).
+    Title rows, two-row headers and common headings are understood (docs/catalog.md). A matter the
+    catalog
+    already holds as the sheet says is left unchanged (no version, no event); a changed one updates its
+    open
+    draft or gets a new draft version, with `publish` published. Bad rows are reported with the sheet's
+    row and
+    column heading; a matter is never half-applied, and with `all_or_nothing` (default) nothing is
+    applied.
 
     Args:
         format_ (None | str | Unset): csv | xlsx; default from Content-Type

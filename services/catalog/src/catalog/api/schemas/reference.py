@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -92,14 +92,41 @@ class SynonymOut(BaseModel):
 
 
 class RowErrorOut(BaseModel):
-    row: int = Field(description="spreadsheet row number (行号), header = 1")
-    column: str
+    row: int = Field(description="the sheet's row number (行号), as the spreadsheet shows it")
+    column: str = Field(description="the sheet's own column heading (列名)")
     message: str
+
+
+class MatterOutcomeOut(BaseModel):
+    code: str
+    row: int = Field(description="the matter's first row in the sheet")
+    outcome: Literal["created", "updated", "published", "unchanged"] = Field(
+        description="created: a new draft version (新草稿); updated: its open draft changed (更新草稿); published "
+        "(已发布); unchanged: the catalog already says what the row says (未变化: no version, no event)"
+    )
+    version: int
+
+
+class RejectedMatterOut(BaseModel):
+    code: str = Field(description="实施编码, or 第N行 when the row has none")
+    rows: list[int] = Field(description="its rows in the sheet; their problems are in `errors`")
+
+
+class ImportCountsOut(BaseModel):
+    created: int
+    updated: int
+    published: int
+    unchanged: int
+    rejected: int = Field(description="matters not applied (未导入)")
 
 
 class ImportReportOut(BaseModel):
     rows: int
-    matters: int
-    imported: list[str] = Field(description="codes of the matters applied")
+    matters: int = Field(description="matters in the sheet")
+    imported: list[str] = Field(description="codes of the matters applied (or already as the sheet says)")
+    outcomes: list[MatterOutcomeOut] = Field(description="what happened to each matter applied")
+    counts: ImportCountsOut
+    rejected: list[RejectedMatterOut] = Field(description="matters not applied, with their rows")
     errors: list[RowErrorOut]
+    warnings: list[RowErrorOut] = Field(description="columns not imported (unknown or repeated headings)")
     applied: bool
