@@ -435,7 +435,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: database and NATS reachable (就绪) */
+        /** Readiness: can serve requests — its database reachable (就绪); the broker reported as health */
         get: operations["cases_readyz"];
         put?: never;
         post?: never;
@@ -985,7 +985,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: database and NATS reachable (就绪) */
+        /** Readiness: can serve requests — its database reachable (就绪); the broker reported as health */
         get: operations["catalog_readyz"];
         put?: never;
         post?: never;
@@ -1574,7 +1574,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: database and NATS reachable (就绪) */
+        /** Readiness: can serve requests — its database reachable (就绪); the broker reported as health */
         get: operations["exchange_readyz"];
         put?: never;
         post?: never;
@@ -2579,7 +2579,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: database and NATS reachable (就绪) */
+        /** Readiness: can serve requests — its database reachable (就绪); the broker reported as health */
         get: operations["identity_readyz"];
         put?: never;
         post?: never;

@@ -127,7 +127,7 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
         ops_router(
             upstreams,
             readiness_timeout=settings.readiness_timeout,
-            revocations=feed.check if settings.verify_tokens else None,
+            revocations=feed if settings.verify_tokens else None,
             inside=lambda request: _from_inside(request, trusted, metrics_networks),
         )
     )

@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from meshkit.messages import field_label, message_of, summary
 from meshkit.observability import current_request_id
+from meshkit.outages import is_outage
 from meshkit.problem_fields import allowed_methods, instance_uri
 from meshkit.shapes import shape_of
 
@@ -36,6 +37,9 @@ __all__ = [
 ]
 
 log = logging.getLogger("meshkit.errors")
+
+OUTAGE_RETRY_AFTER = 5
+"""Seconds a client is told to wait (``Retry-After``) when a backend of the service is down."""
 
 PROBLEM_JSON = "application/problem+json"
 
@@ -281,6 +285,25 @@ def install_error_handlers(app: FastAPI) -> None:
     async def on_unexpected(request: Request, exc: Exception) -> JSONResponse:
         # Runs outside the request-context middleware, so the id comes from the scope it left behind.
         request_id = request.scope.get("state", {}).get("request_id") or current_request_id()
+        # sent by Starlette's server-error middleware, outside the app's own: its headers are set here
+        headers = {
+            "X-Content-Type-Options": "nosniff",
+            "Cache-Control": "no-store",
+            **({"X-Request-Id": request_id} if request_id else {}),
+        }
+        if is_outage(exc):  # the database (or another backend) is down: a wait, not a fault of the request
+            log.warning(
+                "backend unavailable",
+                extra={"path": request.url.path, "request_id": request_id, "error": type(exc).__name__},
+            )
+            return problem_response(
+                status=503,
+                code="backend_unavailable",
+                detail="服务暂时无法访问数据库或后端系统，请稍后重试 (backend unavailable)",
+                instance=request.url.path,
+                request_id=request_id,
+                headers={**headers, "Retry-After": str(OUTAGE_RETRY_AFTER)},
+            )
         log.error("unhandled error", exc_info=exc, extra={"path": request.url.path, "request_id": request_id})
         return problem_response(
             status=500,
@@ -288,12 +311,7 @@ def install_error_handlers(app: FastAPI) -> None:
             detail=f"服务器内部错误，请凭请求编号联系运维 (request id {request_id})",
             instance=request.url.path,
             request_id=request_id,
-            # sent by Starlette's server-error middleware, outside the app's own: its headers are set here
-            headers={
-                "X-Content-Type-Options": "nosniff",
-                "Cache-Control": "no-store",
-                **({"X-Request-Id": request_id} if request_id else {}),
-            },
+            headers=headers,
         )
 
     app.add_exception_handler(ProblemError, on_problem)

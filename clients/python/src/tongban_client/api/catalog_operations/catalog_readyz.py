@@ -78,7 +78,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Any | Problem]:
-    """ Readiness: database and NATS reachable (就绪)
+    """ Readiness: can serve requests — its database reachable (就绪); the broker reported as health
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -104,7 +104,7 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Any | Problem | None:
-    """ Readiness: database and NATS reachable (就绪)
+    """ Readiness: can serve requests — its database reachable (就绪); the broker reported as health
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -125,7 +125,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Any | Problem]:
-    """ Readiness: database and NATS reachable (就绪)
+    """ Readiness: can serve requests — its database reachable (就绪); the broker reported as health
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -151,7 +151,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Any | Problem | None:
-    """ Readiness: database and NATS reachable (就绪)
+    """ Readiness: can serve requests — its database reachable (就绪); the broker reported as health
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
