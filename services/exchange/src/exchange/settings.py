@@ -102,7 +102,10 @@ class ExchangeSettings(ServiceSettings):
     # subscriptions (pub/sub)
     delivery_timeout: float = Field(default=5.0, gt=0, le=60)
     delivery_max_attempts: int = Field(
-        default=8, ge=1, le=100, description="refusals (4xx) of one delivery by the subscriber before it is dead"
+        default=8,
+        ge=1,
+        le=100,
+        description="refusals (4xx) of one delivery by the subscriber before it is dead",
     )
     delivery_backoff_base: float = Field(default=1.0, gt=0)
     delivery_backoff_cap: float = Field(default=300.0, gt=0)
