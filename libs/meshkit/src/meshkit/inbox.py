@@ -36,9 +36,10 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from meshkit.db import Database
-from meshkit.events import DEAD_LETTER_PREFIX, DEAD_LETTER_STREAM, CloudEvent, ensure_stream
+from meshkit.events import DEAD_LETTER_PREFIX, DEAD_LETTER_STREAM, CloudEvent
 from meshkit.observability import metrics
 from meshkit.outages import is_outage, outage_delay
+from meshkit.streams import StreamPolicy, ensure_stream
 
 __all__ = [
     "BatchHandler",
@@ -118,18 +119,25 @@ class ConsumerSpec:
 
 class ConsumerRunner:
     def __init__(
-        self, database: Database, js: JetStreamContext, inbox: Table, spec: ConsumerSpec, service: str
+        self,
+        database: Database,
+        js: JetStreamContext,
+        inbox: Table,
+        spec: ConsumerSpec,
+        service: str,
+        streams: StreamPolicy | None = None,
     ):
         self._db = database
         self._js = js
         self._inbox = inbox
         self._spec = spec
         self._service = service
+        self._streams = streams
         self._failures: dict[int, int] = {}  # stream sequence -> failures of the event's own (not outages)
 
     async def ensure(self) -> None:
         spec = self._spec
-        await ensure_stream(self._js, DEAD_LETTER_STREAM, [f"{DEAD_LETTER_PREFIX}.>"])
+        await ensure_stream(self._js, DEAD_LETTER_STREAM, [f"{DEAD_LETTER_PREFIX}.>"], self._streams)
         config = ConsumerConfig(
             durable_name=spec.durable,
             deliver_policy=DeliverPolicy.ALL,
@@ -317,5 +325,6 @@ async def run_consumer(
     *,
     service: str,
     stop: asyncio.Event,
+    streams: StreamPolicy | None = None,
 ) -> None:
-    await ConsumerRunner(database, js, inbox, spec, service).run(stop)
+    await ConsumerRunner(database, js, inbox, spec, service, streams).run(stop)

@@ -15,9 +15,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from meshkit.db import Database
 from meshkit.embedded import EmbeddedNats, EmbeddedPostgres
 from meshkit.errors import install_error_handlers
-from meshkit.events import DEAD_LETTER_STREAM, CloudEvent, ensure_stream
+from meshkit.events import DEAD_LETTER_STREAM, CloudEvent
 from meshkit.inbox import ConsumerSpec, run_consumer
 from meshkit.outbox import OutboxRelay
+from meshkit.streams import ensure_stream
 from meshkit.testing import eventually
 from meshkit.testing.outage import CuttableProxy
 from meshkit.testing.scratch import INBOX, OUTBOX, apply_effect, effect_counts, stage
