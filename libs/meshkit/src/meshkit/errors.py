@@ -15,6 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from meshkit.messages import field_label, message_of, summary
 from meshkit.observability import current_request_id
@@ -291,6 +292,18 @@ def install_error_handlers(app: FastAPI) -> None:
             "Cache-Control": "no-store",
             **({"X-Request-Id": request_id} if request_id else {}),
         }
+        if isinstance(
+            exc, ClientDisconnect
+        ):  # the body never arrived whole: nobody is left to read an answer
+            log.info("client disconnected before its request body arrived", extra={"path": request.url.path})
+            return problem_response(
+                status=400,
+                code="malformed_body",
+                detail="请求体未完整送达（连接已断开），请重新提交 (the request body did not arrive whole)",
+                instance=request.url.path,
+                request_id=request_id,
+                headers=headers,
+            )
         if is_outage(exc):  # the database (or another backend) is down: a wait, not a fault of the request
             log.warning(
                 "backend unavailable",
