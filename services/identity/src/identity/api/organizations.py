@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request, Response, status
 from pydantic import MISSING, BaseModel, ConfigDict, Field
 
-from identity.api.access import AdministratorActorDep
+from identity.api.access import AdminOnlyActorDep
 from identity.api.dependencies import UowDep
 from identity.api.names import OrganizationName
 from identity.domain.organizations import OrganizationFields, OrganizationKind
@@ -164,7 +164,7 @@ async def organization_subtree(
     },
 )
 async def create_organization(
-    request: Request, response: Response, uow: UowDep, actor: AdministratorActorDep, body: OrganizationIn
+    request: Request, response: Response, uow: UowDep, actor: AdminOnlyActorDep, body: OrganizationIn
 ) -> OrganizationOut:
     """Add an organization (新增组织); administrators within their territory. Announces
     `identity.organization_changed.v1`."""
@@ -176,7 +176,7 @@ async def create_organization(
 
 @router.patch("/{code}", response_model=OrganizationOut, responses=problem_responses(401, 403, 404, 409, 422))
 async def update_organization(
-    uow: UowDep, actor: AdministratorActorDep, code: Code, body: OrganizationPatch
+    uow: UowDep, actor: AdminOnlyActorDep, code: Code, body: OrganizationPatch
 ) -> OrganizationOut:
     """Change an organization (修改组织): rename, move, retire with `valid_to`. Administrators within their
     territory. Announces `identity.organization_changed.v1`."""
