@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
+from meshkit.edge import public_path
 from meshkit.messages import field_label, message_of, summary
 from meshkit.observability import current_request_id
 from meshkit.outages import is_outage
@@ -163,7 +164,8 @@ def problem_body(
         "title": title or _TITLES.get(status, "错误 (Error)"),
         "status": status,
         "detail": detail,
-        "instance": instance_uri(instance),  # percent-encoded, bounded: meshkit.problem_fields
+        # as the client asked for it (the gateway's prefix), percent-encoded, bounded: meshkit.problem_fields
+        "instance": instance_uri(None if instance is None else public_path(instance)),
         "code": code,
         "request_id": request_id or current_request_id(),
         **extra,
@@ -270,6 +272,8 @@ def install_error_handlers(app: FastAPI) -> None:
         headers = dict(exc.headers or {})
         if exc.status_code == 405:  # every method the path has, not only the first matching route's
             allowed = allowed_methods(request.app.router.routes, request.scope)
+            if "GET" in allowed:
+                allowed.add("HEAD")  # answered as GET without the body (meshkit.edge)
             if allowed:
                 headers["Allow"] = ", ".join(sorted(allowed))
             if detail == "Method Not Allowed":
