@@ -8,6 +8,7 @@ the traceback goes only to the log.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -171,9 +172,30 @@ def problem_body(
         **extra,
     }
     if errors is not None:
-        # every item as ProblemItem declares it: a use case that names no kind of violation gets the problem's code
-        body["errors"] = [{"type": code, **item} if "type" not in item else item for item in errors]
+        # every item as ProblemItem declares it: a use case that names no kind of violation gets the problem's
+        # code, and a field named the way a use case names it (``phone``, ``records.0.identifier``) gets its
+        # location, as the contract promises (``body.phone``)
+        body["errors"] = [_item(item, code) for item in errors]
     return body
+
+
+_LOCATIONS = ("body", "query", "path", "header", "cookie")
+_FIELD_PATH = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_-]+)*")
+
+
+def _item(item: dict[str, Any], code: str) -> dict[str, Any]:
+    field = item.get("field")
+    located = (
+        isinstance(field, str)
+        and _FIELD_PATH.fullmatch(field) is not None
+        and field.split(".", 1)[0] not in _LOCATIONS
+    )
+    if "type" in item and not located:
+        return item
+    out = {"type": code, **item}
+    if located:
+        out["field"] = f"body.{field}"
+    return out
 
 
 def problem_response(

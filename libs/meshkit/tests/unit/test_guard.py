@@ -270,3 +270,17 @@ async def test_a_form_without_files_takes_only_urlencoded(client: httpx.AsyncCli
     answer = await client.post("/login", files={"name": (None, "x")})
     assert problem(answer)[:2] == (415, "unsupported_media_type")
     assert (await client.post("/login", data={"name": "x"})).status_code == 200
+
+
+def test_a_date_is_only_a_calendar_date_never_seconds_since_1970() -> None:
+    """Outside try of issue 18: `GET /identity/organizations?valid_on=0` (and `1796515200`) was read as a date."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from meshkit.legaldate import IsoDate
+
+    dates = TypeAdapter(IsoDate)
+    assert str(dates.validate_python("2026-12-06")) == "2026-12-06"
+    assert str(dates.validate_json('"2026-12-06"')) == "2026-12-06"
+    for wrong in (0, 0.0, "0", "1796515200", "2026-12-06T00:00:00", "20261206"):
+        with pytest.raises(ValidationError, match="YYYY-MM-DD"):
+            dates.validate_python(wrong)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Request, Response, status
@@ -38,7 +38,7 @@ from meshkit.created import created_response, relative_reference
 from meshkit.errors import ProblemError, problem_responses
 from meshkit.headers import NoStore
 from meshkit.lanes import ServedBy, declared
-from meshkit.legaldate import local_date
+from meshkit.legaldate import IsoDate, local_date
 
 __all__ = ["router"]
 
@@ -236,7 +236,7 @@ async def work_queue(
     uow: UowDep,
     caller: StaffDep,
     statuses: Statuses = None,
-    due_before: Annotated[date | None, Query()] = None,
+    due_before: Annotated[IsoDate | None, Query()] = None,
     overdue: bool = False,
     limit: Limit = 20,
     offset: Offset = 0,
