@@ -18,9 +18,10 @@ from bench.load import measured_phase
 from bench.stats import percentile
 from meshkit.db import Database
 from meshkit.embedded import EmbeddedNats, EmbeddedPostgres
-from meshkit.events import CloudEvent, ensure_stream, new_event
+from meshkit.events import CloudEvent, new_event
 from meshkit.inbox import ConsumerSpec, run_consumer
 from meshkit.outbox import OutboxRelay
+from meshkit.streams import ensure_stream
 from meshkit.testing.scratch import INBOX, OUTBOX, PINGED, Pinged, create_schema, stage
 from meshkit.worker import connect_nats
 

@@ -17,7 +17,7 @@ from nats.aio.client import Client as NATS
 from nats.js.api import AckPolicy, ConsumerConfig
 
 from meshkit.embedded import EmbeddedNats
-from meshkit.events import ensure_stream
+from meshkit.streams import ensure_stream
 from meshkit.testing import eventually
 from meshkit.worker import connect_nats
 

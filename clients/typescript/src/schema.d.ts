@@ -435,7 +435,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: database and NATS reachable (就绪) */
+        /** Readiness: can serve requests — its database reachable (就绪); the broker reported as health */
         get: operations["cases_readyz"];
         put?: never;
         post?: never;
@@ -988,7 +988,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: database and NATS reachable (就绪) */
+        /** Readiness: can serve requests — its database reachable (就绪); the broker reported as health */
         get: operations["catalog_readyz"];
         put?: never;
         post?: never;
@@ -1620,7 +1620,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: database and NATS reachable (就绪) */
+        /** Readiness: can serve requests — its database reachable (就绪); the broker reported as health */
         get: operations["exchange_readyz"];
         put?: never;
         post?: never;
@@ -2711,7 +2711,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: database and NATS reachable (就绪) */
+        /** Readiness: can serve requests — its database reachable (就绪); the broker reported as health */
         get: operations["identity_readyz"];
         put?: never;
         post?: never;
@@ -8452,6 +8452,7 @@ export interface operations {
                     };
                 };
             };
+            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             504: components["responses"]["GatewayTimeout"];
@@ -8570,6 +8571,7 @@ export interface operations {
                     "application/json": components["schemas"]["cases_OpenMatterPage"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
@@ -8610,6 +8612,7 @@ export interface operations {
                     "application/json": components["schemas"]["cases_OpenMatterOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
@@ -8712,6 +8715,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
+            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             504: components["responses"]["GatewayTimeout"];
@@ -9329,6 +9333,7 @@ export interface operations {
                     "application/json": components["schemas"]["catalog_BundleOut"][];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             504: components["responses"]["GatewayTimeout"];
@@ -9496,6 +9501,7 @@ export interface operations {
                     "application/json": components["schemas"]["catalog_BundleOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
@@ -9537,6 +9543,7 @@ export interface operations {
                     "application/json": components["schemas"]["catalog_DictionaryOut"][];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             504: components["responses"]["GatewayTimeout"];
@@ -9577,6 +9584,7 @@ export interface operations {
                     "application/json": components["schemas"]["catalog_DictionaryOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
@@ -9662,6 +9670,7 @@ export interface operations {
                     "text/csv; charset=utf-8": unknown;
                 };
             };
+            401: components["responses"]["Unauthorized"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
@@ -9689,6 +9698,7 @@ export interface operations {
                     };
                 };
             };
+            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             504: components["responses"]["GatewayTimeout"];
@@ -10167,6 +10177,7 @@ export interface operations {
                     "application/json": components["schemas"]["catalog_MatterPage"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
@@ -10276,6 +10287,7 @@ export interface operations {
                     "application/json": components["schemas"]["catalog_MatterOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
@@ -10404,6 +10416,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
+            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             504: components["responses"]["GatewayTimeout"];
@@ -10467,6 +10480,7 @@ export interface operations {
                     "application/json": components["schemas"]["catalog_SearchPage"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
@@ -10503,6 +10517,7 @@ export interface operations {
                     "application/json": components["schemas"]["catalog_SynonymOut"][];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             504: components["responses"]["GatewayTimeout"];
@@ -10670,6 +10685,7 @@ export interface operations {
                     "application/json": components["schemas"]["exchange_CheckpointKeysOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             504: components["responses"]["GatewayTimeout"];
@@ -10905,6 +10921,7 @@ export interface operations {
                     "application/json": components["schemas"]["exchange_CertificateTypeOut"][];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             504: components["responses"]["GatewayTimeout"];
@@ -10942,6 +10959,7 @@ export interface operations {
                     "application/json": components["schemas"]["exchange_MissingTypeOut"][];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             504: components["responses"]["GatewayTimeout"];
@@ -11528,6 +11546,7 @@ export interface operations {
                     };
                 };
             };
+            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             504: components["responses"]["GatewayTimeout"];
@@ -11561,6 +11580,7 @@ export interface operations {
                     "application/json": components["schemas"]["exchange_MemberOut"][];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             504: components["responses"]["GatewayTimeout"];
@@ -11873,6 +11893,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
+            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             504: components["responses"]["GatewayTimeout"];
@@ -11965,6 +11986,7 @@ export interface operations {
                     "application/json": components["schemas"]["exchange_ResourceOut"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
@@ -12185,6 +12207,7 @@ export interface operations {
                     };
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
@@ -12752,6 +12775,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
+            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             504: components["responses"]["GatewayTimeout"];
@@ -12776,6 +12800,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
+            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             504: components["responses"]["GatewayTimeout"];
@@ -12815,6 +12840,7 @@ export interface operations {
                     "text/html": unknown;
                 };
             };
+            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             504: components["responses"]["GatewayTimeout"];
@@ -12865,6 +12891,7 @@ export interface operations {
                     "text/html": unknown;
                 };
             };
+            401: components["responses"]["Unauthorized"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -12918,6 +12945,7 @@ export interface operations {
                     "text/html": unknown;
                 };
             };
+            401: components["responses"]["Unauthorized"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -12963,6 +12991,7 @@ export interface operations {
                     "text/html": unknown;
                 };
             };
+            401: components["responses"]["Unauthorized"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -13529,6 +13558,7 @@ export interface operations {
                     "text/html": unknown;
                 };
             };
+            401: components["responses"]["Unauthorized"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
@@ -13574,6 +13604,7 @@ export interface operations {
                     "text/html": unknown;
                 };
             };
+            401: components["responses"]["Unauthorized"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -13873,6 +13904,7 @@ export interface operations {
                     };
                 };
             };
+            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             504: components["responses"]["GatewayTimeout"];
@@ -14252,6 +14284,7 @@ export interface operations {
                     "application/json": components["schemas"]["identity_OrganizationOut"][];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
@@ -14363,6 +14396,7 @@ export interface operations {
                     "application/json": components["schemas"]["identity_OrganizationPage"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
@@ -14409,6 +14443,7 @@ export interface operations {
                     "application/json": components["schemas"]["identity_OrganizationDetail"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
@@ -14509,6 +14544,7 @@ export interface operations {
                     "application/json": components["schemas"]["identity_SubtreeNode"][];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
@@ -14668,6 +14704,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -14828,6 +14865,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
+            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             504: components["responses"]["GatewayTimeout"];

@@ -15,15 +15,22 @@ from collections.abc import Sequence
 from typing import Any
 
 from meshkit.events import CloudEvent, EventSpec
+from meshkit.streams import StreamPolicy
 from tongban.config import DEFAULT_BASE_PORT, NATS_OFFSET
 
 __all__ = ["ENVELOPE", "NOTIFY_KEY", "asyncapi", "envelope_schema"]
 
 ENVELOPE = "CloudEvent"
 NATS_BINDING = {"bindingVersion": "0.1.0"}
-# meshkit.events.ensure_stream's configuration, as an integrator needs it (durations in seconds)
-STREAM_CONFIG = {"storage": "file", "retention": "limits", "discard": "old", "max_age": 30 * 24 * 3600}
-DUPLICATE_WINDOW = 300  # seconds: meshkit.events.ensure_stream's default
+# meshkit.streams' default configuration (TONGBAN_STREAM_*), as an integrator needs it (durations in seconds)
+_DEFAULT = StreamPolicy()
+STREAM_CONFIG = {
+    "storage": _DEFAULT.storage,
+    "retention": "limits",
+    "discard": "old",
+    "max_age": int(_DEFAULT.max_age_days * 24 * 3600),
+}
+DUPLICATE_WINDOW = int(_DEFAULT.duplicate_window)
 _EXAMPLE_ID = "0b9b4b4e-6f1e-4a53-9d55-3a0c2f7b9e10"
 _EXAMPLE_TIME = "2026-12-06T08:00:00.250000Z"
 

@@ -239,6 +239,9 @@ class MeshConfig:
     """How long the launcher waits for the mesh's APIs to answer ready (``TONGBAN_READY_TIMEOUT``). Generous:
     on a busy 2-core machine a first start took over 90 s."""
     stop_timeout: float = 10.0
+    restart_limit: int = 5
+    """Crashes of one process within a minute after which the launcher stops restarting it and stops the mesh
+    (``TONGBAN_RESTART_LIMIT``)."""
     migrate_timeout: float = 180.0
     demo_timeout: float = 300.0
 
@@ -476,7 +479,17 @@ def load_config(
         public=environ.get("TONGBAN_PUBLIC_URL", "").strip() or None,
         workers=workers,
         ready_timeout=ready_timeout,
+        restart_limit=_count(environ, "TONGBAN_RESTART_LIMIT", 5),
     )
+
+
+def _count(environ: Mapping[str, str], variable: str, default: int) -> int:
+    raw = environ.get(variable, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or not 1 <= int(raw) <= 100:
+        raise ConfigError(f"{variable} must be a whole number between 1 and 100, not {raw!r}")
+    return int(raw)
 
 
 def parse_workers(value: str, *, known: Collection[str]) -> dict[str, int]:

@@ -12,6 +12,7 @@ from rich.table import Table
 
 from tongban.mesh import Exited
 from tongban.steps import MeshError, StepEvent
+from tongban.supervisor import Restarted, Restarting
 from tongban.urls import MeshUrls
 
 __all__ = ["RichProgress", "print_exited", "print_failure", "url_rows", "urls_table"]
@@ -83,6 +84,18 @@ def print_failure(console: Console, error: MeshError) -> None:
     if error.tail:
         console.print(Panel(escape(error.tail), title=f"last lines of {error.log_path}", border_style="red"))
     console.print(f"[red bold]Failed:[/red bold] {message}")
+
+
+def print_supervised(console: Console, event: Restarting | Restarted) -> None:
+    """One line per crash and restart, so the operator sees what the supervisor did."""
+    if isinstance(event, Restarted):
+        console.print(f"[green]{escape(event.name)} restarted[/green]")
+        return
+    dead = event.exited
+    console.print(
+        f"[yellow bold]{escape(dead.name)} exited[/yellow bold] with code {dead.returncode} "
+        f"(crash {event.crashes} within a minute); restarting in {event.delay:.0f} s — log: {dead.log_path}"
+    )
 
 
 def print_exited(console: Console, dead: list[Exited]) -> None:

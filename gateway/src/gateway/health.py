@@ -11,19 +11,29 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from gateway.upstreams import Upstreams
 from meshkit.errors import ProblemError
+from meshkit.revocation_feed import RevocationFeed
 
 __all__ = ["ops_router"]
+
+
+async def _outcome(check: Callable[[], Awaitable[None]]) -> str:
+    try:
+        await check()
+    except Exception as exc:
+        return f"down: {type(exc).__name__}"
+    return "ok"
 
 
 def ops_router(
     upstreams: Upstreams,
     *,
     readiness_timeout: float,
-    revocations: Callable[[], Awaitable[None]] | None = None,
+    revocations: RevocationFeed | None = None,
     inside: Callable[[Request], bool] = lambda _: True,
 ) -> APIRouter:
-    """``revocations``: the deny list's feed check (raises while it is not current); ``inside``: whether a request
-    comes from inside (only those see ``/metrics``)."""
+    """``revocations``: the deny list's feed (required: replayed once at start; reported: following now, which a
+    broker outage interrupts without taking the gateway out of service); ``inside``: whether a request comes from
+    inside (only those see ``/metrics``)."""
     router = APIRouter(tags=["运维 (operations)"])
 
     async def check(service: str) -> str:
@@ -47,15 +57,18 @@ def ops_router(
         services = list(upstreams.routes)
         results = await asyncio.gather(*(check(service) for service in services))
         checks = dict(zip(services, results, strict=True))
+        health: dict[str, str] = {}
         if revocations is not None:
-            try:
-                await revocations()
-                checks["revocations"] = "ok"
-            except Exception as exc:
-                checks["revocations"] = f"down: {type(exc).__name__}"
+            checks["revocations"] = await _outcome(revocations.replayed)
+            health["revocations"] = await _outcome(revocations.check)
         ready = all(result == "ok" for result in checks.values())
         return JSONResponse(
-            {"status": "ready" if ready else "not_ready", "service": "gateway", "checks": checks},
+            {
+                "status": "ready" if ready else "not_ready",
+                "service": "gateway",
+                "checks": checks,
+                "health": health,
+            },
             status_code=200 if ready else 503,
         )
 

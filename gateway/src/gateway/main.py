@@ -29,6 +29,7 @@ from gateway.upstreams import Upstreams
 from meshkit.access_docs import declare_security
 from meshkit.auth import TokenVerifier
 from meshkit.docs_pages import install_docs_pages
+from meshkit.edge import RequestEdge
 from meshkit.errors import install_error_handlers, set_problem_base
 from meshkit.headers import SecurityHeaders
 from meshkit.heap import freeze_startup_heap
@@ -128,7 +129,7 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
         ops_router(
             upstreams,
             readiness_timeout=settings.readiness_timeout,
-            revocations=feed.check if settings.verify_tokens else None,
+            revocations=feed if settings.verify_tokens else None,
             inside=lambda request: _from_inside(request, trusted, metrics_networks),
         )
     )
@@ -137,6 +138,7 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
     app.include_router(problems_router(Catalogue(settings.problems_file)))
     declare_security(app)  # the gateway's own operations are public: `security: []`
     guard = TokenGuard(verifier, deny) if settings.verify_tokens else None
+    app.add_middleware(RequestEdge)  # HEAD on the gateway's own routes; proxied HEADs go upstream as they are
     app.add_middleware(
         ProxyMiddleware,
         routes=routes,

@@ -6,12 +6,14 @@ import argparse
 import threading
 
 from rich.console import Console
+from rich.markup import escape
 
-from tongban.console import RichProgress, print_exited, print_failure, urls_table
+from tongban.console import RichProgress, print_exited, print_failure, print_supervised, urls_table
 from tongban.mesh import Mesh
 from tongban.registry import add_mesh_options, command, config_from_args
 from tongban.signals import stop_on_signals
 from tongban.steps import MeshCancelled, MeshError
+from tongban.supervisor import Supervisor
 
 __all__ = ["run_up"]
 
@@ -51,11 +53,15 @@ def run_up(args: argparse.Namespace) -> int:
             console.print(f"[yellow]Still starting (they serve when ready): {', '.join(mesh.late)}[/yellow]")
         console.print("\nPress [bold]Ctrl-C[/bold] to stop.\n")
         code = 0
+        supervisor = Supervisor(
+            mesh, report=lambda event: print_supervised(console, event), limit=config.restart_limit
+        )
         try:
             while not stop.wait(0.5):
-                dead = mesh.exited()
-                if dead:
-                    print_exited(console, dead)
+                gave_up = supervisor.tick()
+                if gave_up is not None:
+                    print_exited(console, [gave_up.exited])
+                    console.print(f"[red bold]Stopping the mesh:[/red bold] {escape(gave_up.reason)}")
                     code = 1
                     break
         finally:

@@ -23,6 +23,7 @@ from meshkit.access_docs import declare_security, document_refusals
 from meshkit.auth import TokenVerifier
 from meshkit.db import Database
 from meshkit.docs_pages import install_docs_pages
+from meshkit.edge import RequestEdge
 from meshkit.errors import install_error_handlers, set_problem_base
 from meshkit.guard import GuardedRoute, guard_routes
 from meshkit.headers import SecurityHeaders
@@ -77,6 +78,18 @@ def settle_background_lane(app: FastAPI) -> None:
     lower_priority(settings.background_lane_nice)
 
 
+async def _run_checks(checks: Mapping[str, ReadinessCheck]) -> dict[str, str]:
+    async def one(check: ReadinessCheck) -> str:
+        try:
+            await asyncio.wait_for(check(), 2.0)
+        except Exception as exc:
+            return f"down: {type(exc).__name__}"
+        return "ok"
+
+    results = await asyncio.gather(*(one(check) for check in checks.values()))
+    return dict(zip(checks, results, strict=True))
+
+
 def _ops_router(service: str) -> APIRouter:
     router = APIRouter(tags=["运维 (operations)"], route_class=GuardedRoute)
 
@@ -85,22 +98,25 @@ def _ops_router(service: str) -> APIRouter:
         return {"status": "ok", "service": service}
 
     @router.get(
-        "/readyz", summary="Readiness: database and NATS reachable (就绪)", operation_id=f"{service}_readyz"
+        "/readyz",
+        summary="Readiness: can serve requests — its database reachable (就绪); the broker reported as health",
+        operation_id=f"{service}_readyz",
     )
     async def readyz(request: Request) -> JSONResponse:
-        checks: dict[str, ReadinessCheck] = getattr(request.app.state, "readiness", {})
-        results: dict[str, str] = {}
-        for name, check in checks.items():
-            try:
-                await asyncio.wait_for(check(), 2.0)
-                results[name] = "ok"
-            except Exception as exc:
-                results[name] = f"down: {type(exc).__name__}"
-        ready = all(value == "ok" for value in results.values())
+        state = request.app.state
+        required, reported = await asyncio.gather(
+            _run_checks(getattr(state, "readiness", {})), _run_checks(getattr(state, "health", {}))
+        )
+        ready = all(value == "ok" for value in required.values())
         if ready:
             settle_background_lane(request.app)
         return JSONResponse(
-            {"status": "ready" if ready else "not_ready", "service": service, "checks": results},
+            {
+                "status": "ready" if ready else "not_ready",
+                "service": service,
+                "checks": required,
+                "health": reported,
+            },
             status_code=200 if ready else 503,
         )
 
@@ -157,7 +173,8 @@ def build_app(
         telemetry={"tracing": False, "metrics": False, "logs": False},  # our own metrics and trace ids
     )
     app.state.settings = settings
-    app.state.readiness = {}
+    app.state.readiness = {}  # what serving requests needs: /readyz answers 503 while one fails
+    app.state.health = {}  # what is reported beside it (the broker): an outage there delays work, never requests
     install_error_handlers(app)
     set_problem_base(settings.public_url)
     install_openapi(app, service=service, direct=direct_url)
@@ -172,7 +189,8 @@ def build_app(
     if gate is not None:
         app.add_middleware(gate.cls, *gate.args, **gate.kwargs)
     app.add_middleware(RequestContextMiddleware, service=service)
-    app.add_middleware(SecurityHeaders)  # outermost of ours: every response the app sends
+    app.add_middleware(SecurityHeaders)  # every response the app sends
+    app.add_middleware(RequestEdge)  # outermost of ours: HEAD as GET, the gateway's prefix for problems
     app.include_router(_ops_router(service))
     install_docs_pages(app, title=title)
     document_refusals(routers)  # 401/403 documented where the route's dependencies refuse
@@ -213,9 +231,11 @@ async def mesh_resources(
     )
     app.state.readiness = {
         "database": lambda: app.state.database.ping(),
-        "nats": lambda: nats_reachable(settings.nats_url),
-        "revocations": feed.check,
+        "revocations": feed.replayed,
     }
+    # a broker outage never takes an API out of service: requests are served (events wait in the outbox, the
+    # deny list keeps what it has), so the broker is reported, not required
+    app.state.health = {"nats": lambda: nats_reachable(settings.nats_url), "revocations": feed.check}
     try:
         await feed.start(wait=settings.revocation_start_wait)
         yield

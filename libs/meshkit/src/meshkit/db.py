@@ -10,7 +10,8 @@ from types import TracebackType
 from typing import Any, ClassVar, Self
 
 import asyncpg
-from sqlalchemy import MetaData, Table, text
+from sqlalchemy import MetaData, Table, event, text
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import (
     AsyncConnection,
     AsyncEngine,
@@ -42,7 +43,18 @@ def new_engine(url: str, **options: Any) -> AsyncEngine:
     """Every engine of the mesh (services, migrations, tools, tests): a failed statement's error never carries
     its parameters (``hide_parameters``), which hold personal data and password hashes; the text the database
     itself echoes is masked by the log formatter (``meshkit.masking``)."""
-    return create_async_engine(url, hide_parameters=True, **options)
+    engine = create_async_engine(url, hide_parameters=True, **options)
+    event.listen(engine.sync_engine, "checkout", _closed_is_stale)
+    return engine
+
+
+def _closed_is_stale(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+    """A pooled connection the server closed (a restart, a failover, an idle timeout) is replaced before use:
+    asyncpg marks a connection closed as soon as its socket is, so this costs no round trip (``pool_pre_ping``
+    would cost one on every checkout of the hot path). SQLAlchemy retries the checkout on this error."""
+    driver = getattr(dbapi_connection, "driver_connection", None)
+    if driver is not None and driver.is_closed():
+        raise DisconnectionError("the database closed this pooled connection")
 
 
 async def _keep_session(connection: asyncpg.Connection) -> None:
@@ -103,7 +115,7 @@ class Database:
             url,
             pool_size=pool_size,
             max_overflow=pool_size,
-            pool_pre_ping=False,
+            pool_pre_ping=False,  # a closed connection is caught at checkout without a round trip (new_engine)
             pool_recycle=1800,
             connect_args={"server_settings": {"application_name": application_name}},
         )

@@ -8,6 +8,7 @@ the traceback goes only to the log.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -15,9 +16,12 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
+from meshkit.edge import public_path
 from meshkit.messages import field_label, message_of, summary
 from meshkit.observability import current_request_id
+from meshkit.outages import is_outage
 from meshkit.problem_fields import allowed_methods, instance_uri
 from meshkit.shapes import shape_of
 
@@ -36,6 +40,9 @@ __all__ = [
 ]
 
 log = logging.getLogger("meshkit.errors")
+
+OUTAGE_RETRY_AFTER = 5
+"""Seconds a client is told to wait (``Retry-After``) when a backend of the service is down."""
 
 PROBLEM_JSON = "application/problem+json"
 
@@ -158,15 +165,37 @@ def problem_body(
         "title": title or _TITLES.get(status, "错误 (Error)"),
         "status": status,
         "detail": detail,
-        "instance": instance_uri(instance),  # percent-encoded, bounded: meshkit.problem_fields
+        # as the client asked for it (the gateway's prefix), percent-encoded, bounded: meshkit.problem_fields
+        "instance": instance_uri(None if instance is None else public_path(instance)),
         "code": code,
         "request_id": request_id or current_request_id(),
         **extra,
     }
     if errors is not None:
-        # every item as ProblemItem declares it: a use case that names no kind of violation gets the problem's code
-        body["errors"] = [{"type": code, **item} if "type" not in item else item for item in errors]
+        # every item as ProblemItem declares it: a use case that names no kind of violation gets the problem's
+        # code, and a field named the way a use case names it (``phone``, ``records.0.identifier``) gets its
+        # location, as the contract promises (``body.phone``)
+        body["errors"] = [_item(item, code) for item in errors]
     return body
+
+
+_LOCATIONS = ("body", "query", "path", "header", "cookie")
+_FIELD_PATH = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_-]+)*")
+
+
+def _item(item: dict[str, Any], code: str) -> dict[str, Any]:
+    field = item.get("field")
+    located = (
+        isinstance(field, str)
+        and _FIELD_PATH.fullmatch(field) is not None
+        and field.split(".", 1)[0] not in _LOCATIONS
+    )
+    if "type" in item and not located:
+        return item
+    out = {"type": code, **item}
+    if located:
+        out["field"] = f"body.{field}"
+    return out
 
 
 def problem_response(
@@ -265,6 +294,8 @@ def install_error_handlers(app: FastAPI) -> None:
         headers = dict(exc.headers or {})
         if exc.status_code == 405:  # every method the path has, not only the first matching route's
             allowed = allowed_methods(request.app.router.routes, request.scope)
+            if "GET" in allowed:
+                allowed.add("HEAD")  # answered as GET without the body (meshkit.edge)
             if allowed:
                 headers["Allow"] = ", ".join(sorted(allowed))
             if detail == "Method Not Allowed":
@@ -281,6 +312,37 @@ def install_error_handlers(app: FastAPI) -> None:
     async def on_unexpected(request: Request, exc: Exception) -> JSONResponse:
         # Runs outside the request-context middleware, so the id comes from the scope it left behind.
         request_id = request.scope.get("state", {}).get("request_id") or current_request_id()
+        # sent by Starlette's server-error middleware, outside the app's own: its headers are set here
+        headers = {
+            "X-Content-Type-Options": "nosniff",
+            "Cache-Control": "no-store",
+            **({"X-Request-Id": request_id} if request_id else {}),
+        }
+        if isinstance(
+            exc, ClientDisconnect
+        ):  # the body never arrived whole: nobody is left to read an answer
+            log.info("client disconnected before its request body arrived", extra={"path": request.url.path})
+            return problem_response(
+                status=400,
+                code="malformed_body",
+                detail="请求体未完整送达（连接已断开），请重新提交 (the request body did not arrive whole)",
+                instance=request.url.path,
+                request_id=request_id,
+                headers=headers,
+            )
+        if is_outage(exc):  # the database (or another backend) is down: a wait, not a fault of the request
+            log.warning(
+                "backend unavailable",
+                extra={"path": request.url.path, "request_id": request_id, "error": type(exc).__name__},
+            )
+            return problem_response(
+                status=503,
+                code="backend_unavailable",
+                detail="服务暂时无法访问数据库或后端系统，请稍后重试 (backend unavailable)",
+                instance=request.url.path,
+                request_id=request_id,
+                headers={**headers, "Retry-After": str(OUTAGE_RETRY_AFTER)},
+            )
         log.error("unhandled error", exc_info=exc, extra={"path": request.url.path, "request_id": request_id})
         return problem_response(
             status=500,
@@ -288,12 +350,7 @@ def install_error_handlers(app: FastAPI) -> None:
             detail=f"服务器内部错误，请凭请求编号联系运维 (request id {request_id})",
             instance=request.url.path,
             request_id=request_id,
-            # sent by Starlette's server-error middleware, outside the app's own: its headers are set here
-            headers={
-                "X-Content-Type-Options": "nosniff",
-                "Cache-Control": "no-store",
-                **({"X-Request-Id": request_id} if request_id else {}),
-            },
+            headers=headers,
         )
 
     app.add_exception_handler(ProblemError, on_problem)

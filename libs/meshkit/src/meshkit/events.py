@@ -12,9 +12,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
-from nats.js import JetStreamContext
-from nats.js.api import DiscardPolicy, RetentionPolicy, StorageType, StreamConfig
-from nats.js.errors import NotFoundError
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
@@ -23,7 +20,6 @@ __all__ = [
     "CloudEvent",
     "EventPayload",
     "EventSpec",
-    "ensure_stream",
     "new_event",
     "stream_for",
 ]
@@ -109,27 +105,3 @@ def new_event(spec: EventSpec[P], *, aggregate_id: str, sequence: int, payload: 
         sequence=sequence,
         data=payload.model_dump(mode="json"),
     )
-
-
-async def ensure_stream(
-    js: JetStreamContext, name: str, subjects: list[str], *, duplicate_window: float = 300.0
-) -> None:
-    """Create the stream, or bring an existing one to this config. Idempotent; several workers may race."""
-    config = StreamConfig(
-        name=name,
-        subjects=subjects,
-        storage=StorageType.FILE,
-        retention=RetentionPolicy.LIMITS,
-        discard=DiscardPolicy.OLD,
-        duplicate_window=duplicate_window,
-        max_age=30 * 24 * 3600.0,
-    )
-    try:
-        await js.stream_info(name)
-    except NotFoundError:
-        try:
-            await js.add_stream(config)
-            return
-        except Exception as exc:  # a concurrent creator won; the update below settles the config
-            log.debug("stream %s created concurrently: %s", name, exc)
-    await js.update_stream(config)

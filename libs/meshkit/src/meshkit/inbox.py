@@ -1,8 +1,13 @@
 """Inbox and durable consumers: each event's effect happens once, however often JetStream delivers it.
 
 A consumer records the event id in the inbox in the same transaction as its effect; a redelivery finds the id and
-changes nothing. Failures are nak'ed with backoff; after ``max_deliver`` attempts the event goes to the dead-letter
-stream with the reason, and a log line says why.
+changes nothing. Failures are nak'ed with backoff. A failure of the event's own (its handler raising on it) counts:
+after ``max_deliver`` of them the event goes to the dead-letter stream with the reason, and a log line says why. An
+outage (:func:`meshkit.outages.is_outage`: the database or broker unreachable, a timeout) never counts: the event
+is nak'ed with a capped backoff for as long as the outage lasts (a PostgreSQL outage of 45 s once dead-lettered
+every event of that minute, and nothing replayed them). JetStream itself never stops redelivering
+(``max_deliver`` -1 on the server); the count of an event's own failures is kept per process, so with several
+workers an event may be tried up to ``max_deliver`` times in each before it is dead-lettered.
 
 The events of one fetch are applied in one transaction (one inbox insert, one commit and WAL flush for all of
 them, each handler in turn on the same session, or the consumer's batch handler once for all of them), then
@@ -31,8 +36,10 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from meshkit.db import Database
-from meshkit.events import DEAD_LETTER_PREFIX, DEAD_LETTER_STREAM, CloudEvent, ensure_stream
+from meshkit.events import DEAD_LETTER_PREFIX, DEAD_LETTER_STREAM, CloudEvent
 from meshkit.observability import metrics
+from meshkit.outages import is_outage, outage_delay
+from meshkit.streams import StreamPolicy, ensure_stream
 
 __all__ = [
     "BatchHandler",
@@ -112,23 +119,31 @@ class ConsumerSpec:
 
 class ConsumerRunner:
     def __init__(
-        self, database: Database, js: JetStreamContext, inbox: Table, spec: ConsumerSpec, service: str
+        self,
+        database: Database,
+        js: JetStreamContext,
+        inbox: Table,
+        spec: ConsumerSpec,
+        service: str,
+        streams: StreamPolicy | None = None,
     ):
         self._db = database
         self._js = js
         self._inbox = inbox
         self._spec = spec
         self._service = service
+        self._streams = streams
+        self._failures: dict[int, int] = {}  # stream sequence -> failures of the event's own (not outages)
 
     async def ensure(self) -> None:
         spec = self._spec
-        await ensure_stream(self._js, DEAD_LETTER_STREAM, [f"{DEAD_LETTER_PREFIX}.>"])
+        await ensure_stream(self._js, DEAD_LETTER_STREAM, [f"{DEAD_LETTER_PREFIX}.>"], self._streams)
         config = ConsumerConfig(
             durable_name=spec.durable,
             deliver_policy=DeliverPolicy.ALL,
             ack_policy=AckPolicy.EXPLICIT,
             ack_wait=spec.ack_wait,
-            max_deliver=spec.max_deliver + 1,  # our own count decides; the server must not drop it first
+            max_deliver=-1,  # our own count decides; the server must never drop an event during an outage
             filter_subjects=list(spec.subjects),
             max_ack_pending=10_000,
         )
@@ -144,6 +159,10 @@ class ConsumerRunner:
                     "waiting for stream", extra={"stream": self._spec.stream, "consumer": self._spec.durable}
                 )
                 await asyncio.sleep(1.0)
+            except Exception as exc:
+                if not is_outage(exc):
+                    raise
+                await self._wait_out(exc, stop)
         sub = await self._js.pull_subscribe_bind(self._spec.durable, self._spec.stream)
         try:
             while not stop.is_set():
@@ -151,13 +170,35 @@ class ConsumerRunner:
                     msgs = await sub.fetch(self._spec.batch, timeout=1.0)
                 except (TimeoutError, NatsTimeoutError):
                     continue
-                await self.handle_batch(msgs)
+                except Exception as exc:
+                    if not is_outage(exc):
+                        raise
+                    await self._wait_out(
+                        exc, stop
+                    )  # the client reconnects meanwhile; the consumer is durable
+                    continue
+                try:
+                    await self.handle_batch(msgs)
+                except Exception as exc:
+                    if not is_outage(exc):
+                        raise
+                    await self._wait_out(
+                        exc, stop
+                    )  # an ack or nak lost: redelivered, the inbox keeps it once
                 if len(msgs) < self._spec.batch and self._spec.linger > 0:
                     with contextlib.suppress(TimeoutError):
                         await asyncio.wait_for(stop.wait(), timeout=self._spec.linger)
         finally:
             with contextlib.suppress(Exception):
                 await sub.unsubscribe()
+
+    async def _wait_out(self, exc: Exception, stop: asyncio.Event) -> None:
+        log.warning(
+            "broker unavailable, waiting",
+            extra={"consumer": self._spec.durable, "error": type(exc).__name__},
+        )
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), timeout=1.0)
 
     async def handle_batch(self, msgs: Sequence[Msg]) -> None:
         """Apply the events of one fetch in one transaction (each with the handler in turn, or all with the batch
@@ -205,33 +246,46 @@ class ConsumerRunner:
 
     async def _apply(self, msg: Msg, event: CloudEvent) -> None:
         spec = self._spec
-        attempt = msg.metadata.num_delivered
         try:
             async with self._db.sessions() as session, session.begin():
                 if await record_once(session, self._inbox, consumer=spec.durable, event=event):
                     await spec.handler(session, event)
         except Exception as exc:
-            reason = f"{type(exc).__name__}: {exc}"[:1000]
-            if attempt >= spec.max_deliver:
-                log.exception("consumer gave up", extra=_context(spec.durable, event, attempt))
-                await self._dead_letter(msg, reason, attempt)
-                return
-            delay = spec.backoff[min(attempt - 1, len(spec.backoff) - 1)]
-            log.warning(
-                "consumer failed, will retry",
-                extra={
-                    **_context(spec.durable, event, attempt),
-                    "error": type(exc).__name__,
-                    "retry_in": delay,
-                },
-            )
-            metrics.consumer_failures.labels(self._service, spec.durable).inc()
-            await msg.nak(delay=delay)
+            await self._failed(msg, event, exc)
             return
         await self._done(msg, event)
 
+    async def _failed(self, msg: Msg, event: CloudEvent, exc: Exception) -> None:
+        spec, attempt = self._spec, msg.metadata.num_delivered
+        outage = is_outage(exc)
+        if outage:
+            delay = outage_delay(attempt)
+        else:
+            sequence = msg.metadata.sequence.stream
+            own = self._failures.pop(sequence, 0) + 1
+            if own >= spec.max_deliver:
+                log.error("consumer gave up", exc_info=exc, extra=_context(spec.durable, event, attempt))
+                await self._dead_letter(msg, f"{type(exc).__name__}: {exc}"[:1000], attempt)
+                return
+            if len(self._failures) >= 10_000:
+                self._failures.clear()  # a bound on memory; the worst case is a few more tries
+            self._failures[sequence] = own
+            delay = spec.backoff[min(own - 1, len(spec.backoff) - 1)]
+        log.warning(
+            "consumer failed, will retry",
+            extra={
+                **_context(spec.durable, event, attempt),
+                "error": type(exc).__name__,
+                "outage": outage,
+                "retry_in": delay,
+            },
+        )
+        metrics.consumer_failures.labels(self._service, spec.durable).inc()
+        await msg.nak(delay=delay)
+
     async def _done(self, msg: Msg, event: CloudEvent) -> None:
         spec = self._spec
+        self._failures.pop(msg.metadata.sequence.stream, None)
         await msg.ack()
         metrics.consumer_processed.labels(self._service, spec.durable).inc()
         lag = (datetime.now(UTC) - event.time).total_seconds()
@@ -271,5 +325,6 @@ async def run_consumer(
     *,
     service: str,
     stop: asyncio.Event,
+    streams: StreamPolicy | None = None,
 ) -> None:
-    await ConsumerRunner(database, js, inbox, spec, service).run(stop)
+    await ConsumerRunner(database, js, inbox, spec, service, streams).run(stop)

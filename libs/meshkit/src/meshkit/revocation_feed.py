@@ -9,7 +9,8 @@ nothing announced meanwhile is missed (the stream keeps 30 days).
 
 While NATS is unreachable the process keeps serving with the entries it has (fail open: new revocations reach
 it when NATS is back, and a token it has not heard of expires within the access-token lifetime anyway). The
-outbox relays identity's events once NATS is back, and readiness reports ``revocations`` down meanwhile.
+outbox relays identity's events once NATS is back, and ``/readyz`` reports ``revocations`` down in its ``health``
+meanwhile — readiness itself only needs the replay at start to have caught up once (:meth:`replayed`).
 """
 
 from __future__ import annotations
@@ -108,8 +109,14 @@ class RevocationFeed:
             with contextlib.suppress(Exception):
                 await self._nc.close()
 
+    async def replayed(self) -> None:
+        """Readiness: raises until the replay at start has caught up once (or found nothing to replay) — a process
+        that never learned what was revoked must not take requests. A later broker outage does not undo it."""
+        if not self._caught_up.is_set():
+            raise ConnectionError("revocation feed not replayed yet")
+
     async def check(self) -> None:
-        """Readiness: raises unless the replay is done and the feed is following."""
+        """Health: raises unless the replay is done and the feed is following right now."""
         if not (self._current and self._nc is not None and self._nc.is_connected):
             raise ConnectionError("revocation feed not current")
 

@@ -13,6 +13,8 @@ from urllib.parse import urlparse
 from pydantic import AliasChoices, BeforeValidator, Field, SecretStr, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
 
+from meshkit.streams import StreamPolicy
+
 __all__ = [
     "DEV_FORWARDING_KEY",
     "DEV_SECRET",
@@ -144,6 +146,26 @@ class ServiceSettings(SecretSafeSettings):
     )
     secret_key: SecretStr = Field(default=SecretStr(DEV_SECRET))
     log_level: LogLevel = Field(default="INFO", validation_alias=_shared("TONGBAN_LOG_LEVEL"))
+    stream_replicas: int = Field(
+        default=1,
+        ge=1,
+        le=5,
+        validation_alias=_shared("TONGBAN_STREAM_REPLICAS"),
+        description="replicas of a JetStream stream a worker creates (3 on a 3-node cluster); an existing "
+        "stream's are raised to it, never lowered",
+    )
+    stream_storage: Literal["file", "memory"] = Field(
+        default="file", validation_alias=_shared("TONGBAN_STREAM_STORAGE")
+    )
+    stream_max_age_days: float = Field(
+        default=30.0,
+        ge=0,
+        validation_alias=_shared("TONGBAN_STREAM_MAX_AGE_DAYS"),
+        description="how long streams keep messages (0: no age limit); an existing stream's is never shortened",
+    )
+    stream_duplicate_window: float = Field(
+        default=300.0, gt=0, le=86_400, validation_alias=_shared("TONGBAN_STREAM_DUPLICATE_WINDOW")
+    )
     outbox_poll_interval: float = Field(
         default=1.0,
         gt=0,
@@ -237,6 +259,14 @@ class ServiceSettings(SecretSafeSettings):
                 "per service in prod)"
             )
         return problems
+
+    def stream_policy(self) -> StreamPolicy:
+        return StreamPolicy(
+            replicas=self.stream_replicas,
+            storage=self.stream_storage,
+            max_age_days=self.stream_max_age_days,
+            duplicate_window=self.stream_duplicate_window,
+        )
 
     @model_validator(mode="after")
     def _refuse_development_values(self) -> ServiceSettings:

@@ -15,7 +15,7 @@ from nats.aio.client import Client as NATS
 from sqlalchemy import Table
 
 from meshkit.db import Database
-from meshkit.events import ensure_stream, stream_for
+from meshkit.events import stream_for
 from meshkit.heap import freeze_startup_heap
 from meshkit.inbox import ConsumerSpec, run_consumer
 from meshkit.natsauth import inbox_prefix
@@ -23,6 +23,7 @@ from meshkit.observability import configure_logging
 from meshkit.outbox import OutboxRelay
 from meshkit.priority import lower_priority
 from meshkit.settings import ServiceSettings
+from meshkit.streams import ensure_stream
 
 __all__ = ["Timer", "WorkerPlan", "connect_nats", "connect_settings_nats", "run_worker", "serve_worker"]
 
@@ -82,7 +83,8 @@ async def run_worker(settings: ServiceSettings, plan: WorkerPlan, stop: asyncio.
     nc = await connect_settings_nats(settings, name=f"{plan.service}-worker")
     js = nc.jetstream(timeout=5.0)
     try:
-        await ensure_stream(js, stream_for(plan.service), [f"{plan.service}.>"])
+        streams = settings.stream_policy()
+        await ensure_stream(js, stream_for(plan.service), [f"{plan.service}.>"], streams)
         relay = OutboxRelay(
             database,
             js,
@@ -96,7 +98,9 @@ async def run_worker(settings: ServiceSettings, plan: WorkerPlan, stop: asyncio.
         for spec in plan.consumers:
             tasks.append(
                 asyncio.create_task(
-                    run_consumer(database, js, plan.inbox, spec, service=plan.service, stop=stop),
+                    run_consumer(
+                        database, js, plan.inbox, spec, service=plan.service, stop=stop, streams=streams
+                    ),
                     name=f"consumer-{spec.durable}",
                 )
             )

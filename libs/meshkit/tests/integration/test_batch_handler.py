@@ -4,11 +4,13 @@ in for (what JetStream hands over: the body, the delivery count, ack/nak/term)."
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, cast
 
 import pytest
+from nats.aio.msg import Msg
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from meshkit.db import Database
@@ -19,9 +21,15 @@ from meshkit.testing.scratch import INBOX, PINGED, Pinged, apply_effect, effect_
 pytestmark = pytest.mark.integration
 
 
+_SEQUENCES = itertools.count(1)
+
+
 @dataclass
 class Metadata:
     num_delivered: int = 1
+    sequence: Msg.Metadata.SequencePair = field(
+        default_factory=lambda: Msg.Metadata.SequencePair(consumer=0, stream=next(_SEQUENCES))
+    )
 
 
 class Delivery:

@@ -12,9 +12,9 @@ from sqlalchemy import func, select, text
 
 from meshkit.db import Database
 from meshkit.embedded import EmbeddedNats
-from meshkit.events import ensure_stream
 from meshkit.inbox import ConsumerSpec, run_consumer
 from meshkit.outbox import OutboxRelay
+from meshkit.streams import ensure_stream
 from meshkit.testing import eventually
 from meshkit.testing.scratch import INBOX, OUTBOX, apply_effect, effect_counts, stage
 from meshkit.worker import connect_nats

@@ -4,6 +4,7 @@ path and a problem's ``instance`` is a safe, percent-encoded URI reference (fail
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -11,11 +12,12 @@ from contextlib import asynccontextmanager
 import httpx
 import pytest
 import uvicorn
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, FastAPI, Request
+from starlette.requests import ClientDisconnect
 
 from meshkit.app import build_app
 from meshkit.embedded import free_port
-from meshkit.errors import ProblemError
+from meshkit.errors import ProblemError, install_error_handlers
 from meshkit.problem_fields import INSTANCE_MAX, instance_uri
 from meshkit.settings import ServiceSettings
 
@@ -102,8 +104,8 @@ async def test_issue_18_failure_12_allow_lists_every_method_of_the_path(client: 
     collection = await client.delete("/organizations")
     item = await client.delete("/organizations/500110-SCJGJ")
 
-    assert (collection.status_code, collection.headers["allow"]) == (405, "GET, POST")
-    assert (item.status_code, item.headers["allow"]) == (405, "GET, PUT")
+    assert (collection.status_code, collection.headers["allow"]) == (405, "GET, HEAD, POST")
+    assert (item.status_code, item.headers["allow"]) == (405, "GET, HEAD, PUT")
     assert collection.json()["code"] == "method_not_allowed"
 
 
@@ -132,3 +134,72 @@ def test_issue_18_failure_12_instance_keeps_ordinary_paths_and_encodes_the_rest(
     assert instance_uri("/catalog/search/开饭店") == "/catalog/search/%E5%BC%80%E9%A5%AD%E5%BA%97"
     assert instance_uri('/a b"<x>') == "/a%20b%22%3Cx%3E"
     assert instance_uri(None) is None
+
+
+async def test_a_client_that_disconnects_mid_body_is_not_an_internal_error(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A client gone before its body arrived whole used to log "unhandled error" with a traceback (and a 500)."""
+    app = FastAPI()
+    install_error_handlers(app)
+
+    @app.post("/things")
+    async def things(request: Request) -> dict[str, int]:
+        return {"size": len(await request.body())}
+
+    messages = iter(
+        [
+            {"type": "http.request", "body": b'{"a":', "more_body": True},
+            {"type": "http.disconnect"},
+        ]
+    )
+
+    async def receive() -> dict[str, object]:
+        return next(messages)
+
+    sent: list[dict[str, object]] = []
+
+    async def send(message: dict[str, object]) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "method": "POST",
+        "path": "/things",
+        "raw_path": b"/things",
+        "query_string": b"",
+        "headers": [(b"content-type", b"application/json")],
+        "http_version": "1.1",
+        "scheme": "http",
+        "server": ("t", 80),
+        "client": ("127.0.0.1", 5000),
+        "root_path": "",
+    }
+    with caplog.at_level(logging.INFO), contextlib.suppress(ClientDisconnect):
+        await app(scope, receive, send)
+    assert sent[0]["status"] == 400
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+async def test_head_is_answered_as_get_without_the_body(client: httpx.AsyncClient) -> None:
+    """Outside try of issue 18: `HEAD /cases/open-matters` was 405 (RFC 9110 §9.3.2 asks general servers for
+    HEAD); 405 answers now list HEAD wherever GET is allowed."""
+    get = await client.get("/organizations")
+    head = await client.head("/organizations")
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head.headers["content-length"] == get.headers["content-length"]
+    refused = await client.delete("/organizations")
+    assert refused.status_code == 405
+    assert refused.headers["allow"] == "GET, HEAD, POST"
+
+
+async def test_instance_is_the_path_the_client_used_through_the_gateway(client: httpx.AsyncClient) -> None:
+    """Outside try of issue 18: behind the gateway `instance` was the service's own path (`/matters/x`) while the
+    gateway's own problems name the client's (`/catalog/matters/x`)."""
+    through = await client.get("/organizations/x", headers={"x-forwarded-prefix": "/identity"})
+    assert through.json()["instance"] == "/identity/organizations/x"
+    direct = await client.get("/organizations/x")
+    assert direct.json()["instance"] == "/organizations/x"
+    odd = await client.get("/organizations/x", headers={"x-forwarded-prefix": "/a b"})
+    assert odd.json()["instance"] == "/organizations/x"

@@ -71,7 +71,7 @@ async def test_quality_rules_listed_on_publish(client: httpx.AsyncClient, tokens
     body = response.json()
     assert response.headers["content-type"] == "application/problem+json"
     assert body["code"] == "quality_rules_failed"
-    assert {e["field"] for e in body["errors"]} == {"promised_days", "matter_type"}
+    assert {e["field"] for e in body["errors"]} == {"body.promised_days", "body.matter_type"}
 
 
 async def test_bad_input_is_problem_json(client: httpx.AsyncClient, tokens: TokenFactory) -> None:
@@ -141,6 +141,7 @@ async def test_health_and_readiness(client: httpx.AsyncClient) -> None:
     assert (await client.get("/healthz")).json()["status"] == "ok"
     ready = await client.get("/readyz")
     assert ready.status_code == 200, ready.text
-    assert ready.json()["checks"] == {"database": "ok", "nats": "ok", "revocations": "ok"}
+    assert ready.json()["checks"] == {"database": "ok", "revocations": "ok"}
+    assert ready.json()["health"] == {"nats": "ok", "revocations": "ok"}
     metrics = await client.get("/metrics")
     assert "tongban_http_request_duration_seconds" in metrics.text

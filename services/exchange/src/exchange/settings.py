@@ -101,7 +101,12 @@ class ExchangeSettings(ServiceSettings):
 
     # subscriptions (pub/sub)
     delivery_timeout: float = Field(default=5.0, gt=0, le=60)
-    delivery_max_attempts: int = Field(default=8, ge=1, le=100)
+    delivery_max_attempts: int = Field(
+        default=8,
+        ge=1,
+        le=100,
+        description="refusals (4xx) of one delivery by the subscriber before it is dead",
+    )
     delivery_backoff_base: float = Field(default=1.0, gt=0)
     delivery_backoff_cap: float = Field(default=300.0, gt=0)
     delivery_poll_interval: float = Field(default=0.5, gt=0, le=60)
@@ -117,7 +122,9 @@ class ExchangeSettings(ServiceSettings):
     )
     city_hmac_key: SecretStr | None = None
     city_timeout: float = Field(default=5.0, gt=0, le=120)
-    city_max_attempts: int = Field(default=8, ge=1, le=100)
+    city_max_attempts: int = Field(
+        default=8, ge=1, le=100, description="refusals of one record by the platform before it is dead"
+    )
     city_backoff_base: float = Field(default=0.5, gt=0)
     city_backoff_cap: float = Field(default=60.0, gt=0)
     city_poll_interval: float = Field(default=0.5, gt=0, le=60)

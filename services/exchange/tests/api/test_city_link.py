@@ -153,6 +153,28 @@ async def test_down_then_back_every_record_once_in_order(
     assert (status["backlog"], status["delivered"], status["dead"]) == (0, 22, 0)
 
 
+async def test_issue20_failure9_a_platform_down_longer_than_every_backoff_drains_by_itself(
+    client: httpx.AsyncClient, database: Database, platform, headers
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 20, failure 9: after 8 failed attempts (about 64 s of outage) the first waiting record of each case went
+    dead, everything behind it waited, and nothing moved when the platform returned until an operator replayed it.
+    Now an unreachable platform is waited out (capped backoff) and the queue drains in per-case order by itself."""
+    admin, link = platform
+    await consume(database, story("case-e", "50011020260615000005"))
+    now = datetime.now(UTC) + timedelta(seconds=1)
+    await admin.post("/admin/mode", json={"down": True})
+    for minute in range(3 * POLICY.max_attempts):
+        assert await drain(database, link, now + timedelta(minutes=minute)) == 0
+    status = (await client.get("/city-link/status", headers=headers.operator())).json()
+    assert (status["dead"], status["backlog"]) == (0, 11)
+    await admin.post("/admin/mode", json={"down": False})
+    assert await drain(database, link, now + timedelta(hours=1)) == 11
+    received = (await admin.get("/admin/received", params={"case_number": "50011020260615000005"})).json()
+    assert [r["sequence"] for r in received["records"]] == sorted(r["sequence"] for r in received["records"])
+    status = (await client.get("/city-link/status", headers=headers.operator())).json()
+    assert (status["dead"], status["backlog"], status["delivered"]) == (0, 0, 11)
+
+
 async def test_kept_refusing_is_dead_lettered_and_replayable(
     client: httpx.AsyncClient, database: Database, platform, headers
 ) -> None:  # type: ignore[no-untyped-def]

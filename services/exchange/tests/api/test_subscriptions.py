@@ -36,16 +36,18 @@ POINT_WEBHOOKS = text("UPDATE subscriptions SET webhook_url = :url WHERE channel
 
 
 class Subscriber:
-    """A subscriber's webhook endpoint (a local HTTP server) that is down for the first ``failures`` calls."""
+    """A subscriber's webhook endpoint (a local HTTP server) that answers ``status`` (503: down; a 4xx: it refuses)
+    to the first ``failures`` calls."""
 
-    def __init__(self, failures: int) -> None:
+    def __init__(self, failures: int, status: int = 503) -> None:
         self.failures = failures
+        self.status = status
         self.received: list[tuple[dict[str, str], bytes]] = []
 
     async def __call__(self, request: web.Request) -> web.Response:
         if self.failures > 0:
             self.failures -= 1
-            return web.Response(status=503)
+            return web.Response(status=self.status)
         self.received.append(({k.lower(): v for k, v in request.headers.items()}, await request.read()))
         return web.Response(status=204)
 
@@ -166,7 +168,7 @@ async def test_dead_letters_and_replay(
     )
     await push(client, headers, version=2)
     await relay_to_consumer(settled)
-    webhooks = await subscriber_at(serve_http, make_outbound, settled, Subscriber(failures=10))
+    webhooks = await subscriber_at(serve_http, make_outbound, settled, Subscriber(failures=10, status=422))
     for _ in range(POLICY.max_attempts):
         async with ExchangeUnitOfWork(settled) as uow:
             await deliver_due(
@@ -186,6 +188,42 @@ async def test_dead_letters_and_replay(
         f"/subscriptions/{view['id']}/replay", headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM)
     )
     assert (replayed.json()["backlog"]["pending"], replayed.json()["backlog"]["dead"]) == (1, 0)
+
+
+async def test_issue20_failure9_a_subscriber_down_longer_than_every_backoff_is_waited_out(
+    client: httpx.AsyncClient, settled: Database, headers, serve_http, make_outbound
+) -> None:  # type: ignore[no-untyped-def]
+    """A partner system down for minutes is waited out: 5xx and unreachable never make a delivery dead (it used
+    to be dead after ``max_attempts`` tries, a few minutes, and needed an operator's replay)."""
+    clock = Later()
+    await client.post(
+        "/subscriptions",
+        json={"resource_code": LEGAL, "channel": "webhook", "webhook_url": "https://rsj.example/hooks"},
+        headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM),
+    )
+    await push(client, headers, version=3)
+    await relay_to_consumer(settled)
+    subscriber = Subscriber(failures=3 * POLICY.max_attempts)
+    webhooks = await subscriber_at(serve_http, make_outbound, settled, subscriber)
+    delivered = 0
+    for _ in range(3 * POLICY.max_attempts + 1):
+        async with ExchangeUnitOfWork(settled) as uow:
+            delivered += (
+                await deliver_due(
+                    uow,
+                    webhooks=webhooks,
+                    notifier=None,
+                    sealer=Sealer(TEST_SECRET),
+                    policy=POLICY,
+                    now=clock.now,
+                )
+            )[0]
+        clock.advance(seconds=120)
+    [view] = (
+        await client.get("/subscriptions", headers=headers.system("500110-RSJ", scope=DEPARTMENT_SYSTEM))
+    ).json()
+    assert (delivered, view["backlog"]["pending"], view["backlog"]["dead"]) == (1, 0, 0)
+    assert len(subscriber.received) == 1
 
 
 async def test_nats_channel_and_who_may_subscribe(

@@ -20,7 +20,8 @@ from exchange.use_cases import records, subscriptions
 from exchange.worker import plan
 from meshkit.db import Database
 from meshkit.embedded import EmbeddedNats, EmbeddedPostgres
-from meshkit.events import CloudEvent, ensure_stream
+from meshkit.events import CloudEvent
+from meshkit.streams import ensure_stream
 from meshkit.testing import eventually, migrated_database
 from meshkit.testing.service import TEST_SECRET
 from meshkit.worker import connect_nats, run_worker

@@ -9,8 +9,8 @@ import asyncio
 import sys
 
 from meshkit.db import Database
-from meshkit.events import ensure_stream
 from meshkit.outbox import OutboxRelay
+from meshkit.streams import ensure_stream
 from meshkit.testing.scratch import OUTBOX
 from meshkit.worker import connect_nats
 

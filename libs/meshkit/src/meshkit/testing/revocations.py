@@ -11,8 +11,8 @@ from typing import Any
 
 import httpx
 
-from meshkit.events import ensure_stream
 from meshkit.revocation import REVOCATION_STREAM
+from meshkit.streams import ensure_stream
 from meshkit.testing.support import eventually
 from meshkit.testing.tokens import TokenFactory
 from meshkit.worker import connect_nats

@@ -24,7 +24,17 @@ __all__ = ["WebhookClient", "WebhookFailed", "webhook_signature"]
 
 
 class WebhookFailed(Exception):
-    pass
+    """A delivery that did not land. ``refused``: the subscriber (or the outbound policy) turned it down — it counts
+    towards the dead letters; otherwise the subscriber was unreachable, slow or failing (5xx, 408, 429), which is
+    waited out however long it lasts."""
+
+    def __init__(self, message: str, *, refused: bool) -> None:
+        super().__init__(message)
+        self.refused = refused
+
+
+def _refusal(status: int) -> bool:
+    return 400 <= status < 500 and status not in (408, 425, 429)
 
 
 def webhook_signature(secret: str, timestamp: str, body: bytes) -> str:
@@ -51,8 +61,8 @@ class WebhookClient:
             ) as response:
                 status = response.status
         except OutboundFailed as exc:
-            raise WebhookFailed(str(exc)) from exc
+            raise WebhookFailed(str(exc), refused=exc.refused) from exc
         except TimeoutError as exc:
-            raise WebhookFailed(UNREACHABLE) from exc
+            raise WebhookFailed(UNREACHABLE, refused=False) from exc
         if not 200 <= status < 300:
-            raise WebhookFailed(answered(status))
+            raise WebhookFailed(answered(status), refused=_refusal(status))

@@ -74,6 +74,7 @@ class Outbound:
     batch: str
     status: str
     attempts: int
+    refusals: int
     next_attempt_at: datetime
     content: str
 

@@ -30,6 +30,7 @@ _OUTBOUND_COLUMNS = (
     CityOutbound.batch,
     CityOutbound.status,
     CityOutbound.attempts,
+    CityOutbound.refusals,
     CityOutbound.next_attempt_at,
     cast(CityOutbound.content, String).label("content"),
 )
@@ -111,7 +112,8 @@ class CityOutboundRepository:
             )
 
     async def mark_failed(self, failures: Sequence[dict[str, Any]]) -> None:
-        """Each failure: ``id``, ``attempts``, ``status``, ``next_attempt_at``, ``last_error`` (one statement)."""
+        """Each failure: ``id``, ``attempts``, ``refusals``, ``status``, ``next_attempt_at``, ``last_error`` (one
+        statement)."""
         if failures:  # ORM bulk UPDATE by primary key: one executemany
             await self._session.execute(update(CityOutbound), [dict(f) for f in failures])
 
@@ -153,7 +155,9 @@ class CityOutboundRepository:
         if ids is not None:
             condition = and_(condition, CityOutbound.id.in_(list(ids)))
         statement = (
-            update(CityOutbound).where(condition).values(status="pending", attempts=0, next_attempt_at=now)
+            update(CityOutbound)
+            .where(condition)
+            .values(status="pending", attempts=0, refusals=0, next_attempt_at=now)
         )
         result = await self._session.execute(statement)
         return int(result.rowcount or 0)  # type: ignore[attr-defined]

@@ -36,6 +36,9 @@ class CityOutbound(Base):
     content: Mapped[dict[str, Any]] = mapped_column(JSONB)
     status: Mapped[str] = mapped_column(String(12), server_default="pending")
     attempts: Mapped[int] = mapped_column(Integer, server_default="0")
+    refusals: Mapped[int] = mapped_column(
+        Integer, server_default="0", doc="times the platform refused this record itself (dead at the limit)"
+    )
     next_attempt_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

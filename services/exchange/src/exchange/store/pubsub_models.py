@@ -61,6 +61,11 @@ class Delivery(Base):
     operation: Mapped[str] = mapped_column(String(10))
     status: Mapped[str] = mapped_column(String(12), server_default="pending")
     attempts: Mapped[int] = mapped_column(Integer, server_default="0")
+    refusals: Mapped[int] = mapped_column(
+        Integer,
+        server_default="0",
+        doc="times the subscriber refused it (dead at the limit); outages do not count",
+    )
     next_attempt_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

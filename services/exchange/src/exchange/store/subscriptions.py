@@ -93,7 +93,7 @@ class DeliveryRepository:
         statement = (
             update(Delivery)
             .where(Delivery.subscription_id == subscription_id, Delivery.status == "dead")
-            .values(status="pending", attempts=0, next_attempt_at=now)
+            .values(status="pending", attempts=0, refusals=0, next_attempt_at=now)
         )
         result = await self._session.execute(statement)
         return int(result.rowcount or 0)  # type: ignore[attr-defined]

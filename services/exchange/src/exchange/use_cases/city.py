@@ -118,9 +118,11 @@ async def deliver_due(
     """Deliver what is due, in one transaction: per case the first undelivered record and the consecutive ones
     after it, packed into signed batches sent in parallel (a case's records stay in one batch, in order).
 
-    A batch that fails as a whole (down, slow, refused) counts an attempt against each case's first record only —
-    the rest of the case was never looked at. A record the platform refuses counts an attempt and backs off; its
-    case's later records were skipped and wait behind it. After ``max_attempts`` a record is dead with its reason.
+    A batch that fails as a whole (down, slow, refused, answering nonsense) counts an attempt against each case's
+    first record only — the rest of the case was never looked at — and backs off (capped), however long it lasts:
+    an unreachable platform is waited out, and the queue drains by itself in per-case order when it returns. A
+    record the platform refuses *itself* counts a refusal and backs off; its case's later records were skipped and
+    wait behind it. After ``max_attempts`` refusals a record is dead with its reason (an operator replays it).
     """
     heads = await uow.city_outbound.claim_heads(now, policy.cases)
     if not heads:
@@ -142,13 +144,15 @@ async def deliver_due(
     delivered: list[int] = []
     failures: list[dict[str, Any]] = []
 
-    def fail(row: Outbound, error: str) -> None:
+    def fail(row: Outbound, error: str, *, refused: bool) -> None:
         attempts = row.attempts + 1
-        dead = attempts >= policy.max_attempts
+        refusals = row.refusals + refused
+        dead = refusals >= policy.max_attempts
         failures.append(
             {
                 "id": row.id,
                 "attempts": attempts,
+                "refusals": refusals,
                 "last_error": error[:1000],
                 "status": DeliveryStatus.DEAD if dead else DeliveryStatus.PENDING,
                 "next_attempt_at": now
@@ -163,6 +167,7 @@ async def deliver_due(
                     "record": row.record_id,
                     "kind": row.kind,
                     "attempts": attempts,
+                    "refusals": refusals,
                     "reason": error[:1000],
                 },
             )
@@ -173,14 +178,14 @@ async def deliver_due(
             for row in batch:  # each case's first record carries the attempt
                 if row.case_id not in seen:
                     seen.add(row.case_id)
-                    fail(row, answer)
+                    fail(row, answer, refused=False)
             continue
         for row in batch:
             result = answer[row.record_id]
             if result.result.delivered:
                 delivered.append(row.id)
             elif result.result == RecordResult.REFUSED:
-                fail(row, f"platform refused the record: {result.error or 'no reason given'}")
+                fail(row, f"platform refused the record: {result.error or 'no reason given'}", refused=True)
     await uow.city_outbound.mark_delivered(delivered, now)
     await uow.city_outbound.mark_failed(failures)
     await uow.commit()

@@ -95,13 +95,16 @@ async def deliver_due(
     policy: DeliveryPolicy,
     now: datetime,
 ) -> tuple[int, int]:
-    """Send one batch of due deliveries; returns (delivered, failed)."""
+    """Send one batch of due deliveries; returns (delivered, failed). A subscriber that is unreachable, slow or
+    failing (5xx) is retried with a capped backoff for as long as it lasts; a delivery it refuses (4xx, or the
+    outbound policy) ``max_attempts`` times is dead."""
     due = await uow.deliveries.claim_due(now, policy.batch)
     if not due:
         return 0, 0
     subscriptions = await uow.subscriptions.many({d.subscription_id for d in due})
 
-    async def send(delivery: Delivery) -> str | None:
+    async def send(delivery: Delivery) -> tuple[str, bool] | None:
+        """None when delivered, else what is recorded and whether the subscriber refused it."""
         subscription = subscriptions[delivery.subscription_id]
         body = _body(delivery, subscription)
         try:
@@ -113,29 +116,31 @@ async def deliver_due(
                     url=subscription.webhook_url, secret=secret, delivery_id=str(delivery.id), change=body
                 )
             elif notifier is None:
-                return "NATS not connected"
+                return "NATS not connected", False
             else:
                 await notifier.publish(
                     notify_subject(subscription.member_code), body, message_id=f"delivery-{delivery.id}"
                 )
         except WebhookFailed as exc:
-            return str(exc)  # refused by policy, unreachable, or the status class: nothing more
+            return str(exc), exc.refused  # refused by policy, unreachable, or the status class: nothing more
         except (OSError, TimeoutError) as exc:
             if subscription.channel == "webhook":
-                return UNREACHABLE
-            return str(exc) or type(exc).__name__
+                return UNREACHABLE, False
+            return str(exc) or type(exc).__name__, False
         return None
 
     errors = await asyncio.gather(*(send(d) for d in due))
     failed = 0
-    for delivery, error in zip(due, errors, strict=True):
+    for delivery, outcome in zip(due, errors, strict=True):
         delivery.attempts += 1
-        if error is None:
+        if outcome is None:
             delivery.status, delivery.delivered_at, delivery.last_error = "delivered", now, None
             continue
         failed += 1
+        error, refused = outcome
         delivery.last_error = error[:500]
-        if delivery.attempts >= policy.max_attempts:
+        delivery.refusals += refused  # a subscriber that is down is waited out; only refusals count
+        if delivery.refusals >= policy.max_attempts:
             delivery.status = "dead"
             log.warning(
                 "delivery dead-lettered", extra={"delivery": delivery.id, "attempts": delivery.attempts}

@@ -37,6 +37,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         response_200 = response.json()
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
     if response.status_code == 429:
         response_429 = Problem.from_dict(response.json())
 
@@ -78,7 +85,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Any | Problem]:
-    """ Readiness: database and NATS reachable (就绪)
+    """ Readiness: can serve requests — its database reachable (就绪); the broker reported as health
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -104,7 +111,7 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Any | Problem | None:
-    """ Readiness: database and NATS reachable (就绪)
+    """ Readiness: can serve requests — its database reachable (就绪); the broker reported as health
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -125,7 +132,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Any | Problem]:
-    """ Readiness: database and NATS reachable (就绪)
+    """ Readiness: can serve requests — its database reachable (就绪); the broker reported as health
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -151,7 +158,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Any | Problem | None:
-    """ Readiness: database and NATS reachable (就绪)
+    """ Readiness: can serve requests — its database reachable (就绪); the broker reported as health
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
