@@ -11758,6 +11758,7 @@ export interface operations {
                     "application/json": components["schemas"]["exchange_SystemOut"][];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
