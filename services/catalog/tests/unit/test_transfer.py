@@ -168,3 +168,23 @@ def test_unreadable_files() -> None:
     assert read_table("实施编码,事项名称\r\nA,甲\r\n".encode("gb18030"), "csv").records == [
         {"实施编码": "A", "事项名称": "甲"}
     ]
+
+
+def test_an_export_never_carries_a_live_formula() -> None:
+    """Outside try of issue 18: a matter named `=HYPERLINK("http://evil.example/","点此")` went into the public
+    export as a real formula cell (xlsx `<f>`) and a bare `=…` CSV cell; the name still reads back unchanged."""
+    import io
+    import zipfile
+
+    name = '=HYPERLINK("http://evil.example/","点此")'
+    xlsx = write_table(["实施编码", "事项名称"], [["500110-X-1", name]], "xlsx")
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as book:
+        sheets = [book.read(n).decode() for n in book.namelist() if n.startswith("xl/worksheets/")]
+    assert not any("<f>" in sheet for sheet in sheets)
+    csv = write_table(["事项名称"], [[name], ["+1"], ["@x"], ["普通名称"]], "csv").decode("utf-8-sig")
+    lines = csv.splitlines()
+    assert lines[1].lstrip('"').startswith("'=")
+    assert lines[2:] == ["'+1", "'@x", "普通名称"]
+    header = ["实施编码", "事项名称"]
+    again = read_table(write_table(header, [["500110-X-1", name]], "csv"), "csv")
+    assert [record["事项名称"] for record in again.records] == [name]

@@ -10,6 +10,7 @@ from typing import Any
 from zipfile import BadZipFile
 
 from openpyxl import Workbook, load_workbook  # type: ignore[import-untyped]
+from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
 from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
 
 from catalog.transfer.columns import KNOWN
@@ -26,6 +27,24 @@ class TableError(ValueError):
     """The file is not a table we can read at all (not a row-level problem)."""
 
 
+_FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP "CSV injection")."""
+
+
+def _csv_safe(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula (``=HYPERLINK(...)`` in a matter's name), written with a
+    leading apostrophe: shown as the text it is, and read back without it (:func:`_csv_text`)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_LEADS):
+        return "'" + value
+    return value
+
+
+def _csv_text(value: str) -> str:
+    if value.startswith("'") and value[1:].startswith(_FORMULA_LEADS):
+        return value[1:]
+    return value
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
@@ -36,6 +55,15 @@ def _cell(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
+
+
+def _xlsx_cell(sheet: Any, value: Any) -> Any:
+    """Text stays text: openpyxl makes a string that starts with ``=`` a formula unless told otherwise."""
+    if not (isinstance(value, str) and value.startswith("=")):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    return cell
 
 
 def read_table(data: bytes, fmt: str) -> Sheet:
@@ -49,7 +77,7 @@ def read_table(data: bytes, fmt: str) -> Sheet:
                 text = data.decode("gb18030")
             except UnicodeDecodeError as exc:
                 raise TableError("CSV 文件编码无法识别，请使用 UTF-8") from exc
-        rows = list(csv.reader(io.StringIO(text, newline="")))
+        rows = [[_csv_text(cell) for cell in row] for row in csv.reader(io.StringIO(text, newline=""))]
     elif fmt == "xlsx":
         try:
             book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -78,7 +106,7 @@ def write_table(header: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str) 
         text = io.StringIO(newline="")
         writer = csv.writer(text, lineterminator="\r\n")
         writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerows([_csv_safe(value) for value in row] for row in rows)
         return text.getvalue().encode("utf-8-sig")
     if fmt != "xlsx":
         raise TableError(f"不支持的格式 {fmt}，只支持 {', '.join(FORMATS)}")
@@ -86,7 +114,7 @@ def write_table(header: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str) 
     sheet = book.create_sheet(SHEET)
     sheet.append(list(header))
     for row in rows:
-        sheet.append(list(row))
+        sheet.append([_xlsx_cell(sheet, value) for value in row])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
