@@ -37,17 +37,17 @@ async def test_issue18_f12_location_of_a_201_resolves_through_the_gateway(http: 
     )
     headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
     draft = {
-        "code": "500110-WSJKW-E2E-LOC",
+        "code": "500110-SCJGJ-E2E-LOC",
         "name": "托育机构备案",
         "matter_type": "20",
-        "department_code": "500110-WSJKW",
+        "department_code": "500110-SCJGJ",
         "statutory_days": 10,
         "promised_days": 5,
     }
     created = await http.post("/catalog/matters", json=draft, headers=headers)
     assert created.status_code == 201, created.text
     target = urljoin(str(created.request.url), created.headers["Location"])
-    assert target.endswith("/catalog/matters/500110-WSJKW-E2E-LOC/versions/1")
+    assert target.endswith("/catalog/matters/500110-SCJGJ-E2E-LOC/versions/1")
     read = await http.get(target, headers=headers)
     assert read.status_code == 200, read.text
     assert read.json()["id"] == created.json()["id"]

@@ -47,10 +47,10 @@ async def test_published_matter_flows_from_catalog_to_cases(http: httpx.AsyncCli
     assert token.status_code == 200, token.text
     headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
     draft = {
-        "code": "500110-WSJKW-E2E-001",
-        "name": "母婴设施备案",
+        "code": "500110-SCJGJ-E2E-001",
+        "name": "广告发布登记备案",
         "matter_type": "20",
-        "department_code": "500110-WSJKW",
+        "department_code": "500110-SCJGJ",
         "statutory_days": 10,
         "promised_days": 5,
     }
@@ -62,9 +62,9 @@ async def test_published_matter_flows_from_catalog_to_cases(http: httpx.AsyncCli
     assert published.status_code == 200, published.text
 
     async def open_in_cases() -> None:
-        response = await http.get(f"/cases/open-matters/{draft['code']}")
+        response = await http.get(f"/cases/open-matters/{draft["code"]}")
         assert response.status_code == 200, response.text
-        assert response.json()["name"] == "母婴设施备案"
+        assert response.json()["name"] == "广告发布登记备案"
 
     await eventually(open_in_cases, timeout=10)
 

@@ -64,7 +64,12 @@ def _url(args: argparse.Namespace) -> str:
 
 
 def _operator(publish: bool) -> Principal:
-    scopes = {"catalog:write", "catalog:publish"} if publish else {"catalog:write"}
+    # the operator at the console acts as the district's catalog administration: every department's matters
+    scopes = (
+        {"catalog:write", "catalog:admin", "catalog:publish"}
+        if publish
+        else {"catalog:write", "catalog:admin"}
+    )
     return Principal(sub="tongban-cli", client_id="tongban-cli", kind="system", scopes=frozenset(scopes))
 
 

@@ -23,7 +23,7 @@ DRAFT = {
 async def test_issue18_f12_created_matter_and_revision_name_their_location(
     client: httpx.AsyncClient, tokens: TokenFactory
 ) -> None:
-    headers = tokens.headers(scope="catalog:write catalog:publish")
+    headers = tokens.headers(scope="catalog:write catalog:publish catalog:admin")
     created = await client.post("/matters", json=DRAFT, headers=headers)
     assert created.status_code == 201, created.text
     location = created.headers["Location"]
@@ -49,7 +49,7 @@ async def test_issue18_f12_old_version_paths_are_gone(
     client: httpx.AsyncClient, tokens: TokenFactory
 ) -> None:
     """The renamed templates: `/matters/{matter_id}` no longer takes writes (the code's path only reads)."""
-    headers = tokens.headers(scope="catalog:write catalog:publish")
+    headers = tokens.headers(scope="catalog:write catalog:publish catalog:admin")
     created = (await client.post("/matters", json=DRAFT, headers=headers)).json()
     old = await client.post(f"/matters/{created['id']}/submit", headers=headers)
     assert old.status_code in (404, 405)

@@ -30,7 +30,7 @@ _ENGLISH = re.compile(r"[A-Za-z]+(?: [A-Za-z]+){2,}")
 
 
 def editor(tokens: TokenFactory) -> dict[str, str]:
-    return tokens.headers(scope="catalog:write catalog:publish")
+    return tokens.headers(scope="catalog:write catalog:publish catalog:admin")
 
 
 def refused(response: httpx.Response, field: str) -> None:

@@ -19,7 +19,7 @@ DRAFT = {
 
 
 def editor(tokens: TokenFactory) -> dict[str, str]:
-    return tokens.headers(scope="catalog:write catalog:publish")
+    return tokens.headers(scope="catalog:write catalog:publish catalog:admin")
 
 
 async def test_draft_publish_and_read(
@@ -127,14 +127,17 @@ async def test_writes_need_the_scope(client: httpx.AsyncClient, tokens: TokenFac
     response = await client.post("/matters", json=DRAFT, headers=tokens.headers(scope="catalog:read"))
     assert response.status_code == 403
     assert response.json()["code"] == "insufficient_scope"
-    matter = (await client.post("/matters", json=DRAFT, headers=tokens.headers(scope="catalog:write"))).json()
-    await client.post(
-        f"/matter-versions/{matter['id']}/submit", headers=tokens.headers(scope="catalog:write")
-    )
-    publish = await client.post(
-        f"/matter-versions/{matter['id']}/publish", headers=tokens.headers(scope="catalog:write")
-    )
+    own = tokens.headers(scope="catalog:write", org=DRAFT["department_code"])
+    matter = (await client.post("/matters", json=DRAFT, headers=own)).json()
+    await client.post(f"/matter-versions/{matter['id']}/submit", headers=own)
+    publish = await client.post(f"/matter-versions/{matter['id']}/publish", headers=own)
     assert publish.status_code == 403
+    other = await client.post(
+        "/matters",
+        json={**DRAFT, "code": "500110-GAJ-X-1"},
+        headers=tokens.headers(scope="catalog:write", org="500110-GAJ"),
+    )
+    assert (other.status_code, other.json()["code"]) == (403, "wrong_department")
 
 
 async def test_health_and_readiness(client: httpx.AsyncClient) -> None:

@@ -12,8 +12,8 @@ def staff(*roles: str, org: str = "500110-SCJGJ") -> Principal:
     return Principal(sub="s-1", client_id="portal", kind="staff", roles=frozenset(roles), org=org)
 
 
-def system(*scopes: str) -> Principal:
-    return Principal(sub="sys", client_id="sys", kind="system", scopes=frozenset(scopes))
+def system(*scopes: str, org: str | None = None) -> Principal:
+    return Principal(sub="sys", client_id="sys", kind="system", scopes=frozenset(scopes), org=org)
 
 
 def test_department_editors_edit_their_own_department_only() -> None:
@@ -26,8 +26,17 @@ def test_department_editors_edit_their_own_department_only() -> None:
     assert may_draft(editor) is None
 
 
-def test_department_systems_edit_with_the_scope() -> None:
-    assert may_edit(system("catalog:write"), "500110-GAJ") is None
+def test_department_systems_edit_their_own_department_with_the_scope() -> None:
+    """Outside try of issue 18: SCJGJ's system (scope catalog:write) published a matter of 500110-GAJ — and of a
+    department that does not exist — and citizens could apply for it."""
+    assert may_edit(system("catalog:write", org="500110-GAJ"), "500110-GAJ") is None
+    other = may_edit(system("catalog:write", org="500110-SCJGJ"), "500110-GAJ")
+    assert other is not None
+    assert other.code == "wrong_department"
+    nowhere = may_edit(system("catalog:write"), "示例")
+    assert nowhere is not None
+    assert nowhere.code == "wrong_department"
+    assert may_edit(system("catalog:admin"), "500110-GAJ") is None  # the district's catalog administration
     denial = may_edit(system("catalog:read"), "500110-GAJ")
     assert denial is not None
     assert denial.code == "insufficient_scope"

@@ -135,3 +135,13 @@ def test_every_violation_is_listed_together() -> None:
         "full_online_needs_zero_visits",
         "phones_must_differ",
     }
+
+
+def test_a_matter_code_is_letters_digits_and_hyphens() -> None:
+    """Outside try of issue 18: matters coded `X<script>` and `示例` were published."""
+    from dataclasses import replace
+
+    for code in ("X<script>", "示例", "a b", "-x"):
+        found = {(v["field"], v["rule"]) for v in quality_violations(replace(GOOD, code=code), DICTIONARIES)}
+        assert ("code", "invalid_matter_code") in found, code
+    assert not [v for v in quality_violations(GOOD, DICTIONARIES) if v["field"] == "code"]

@@ -1,8 +1,11 @@
 """Who may do what in the catalog (a domain rule of the owning service, ARCHITECTURE §7).
 
 - anyone reads published matters and bundles;
-- editors draft their own department's matters: staff with role ``catalog_editor`` whose ``org`` is the
-  matter's department, or a department system whose token carries scope ``catalog:write``;
+- editors draft their own department's matters: staff with role ``catalog_editor``, or a department system with
+  scope ``catalog:write``, whose ``org`` is the matter's department (a department system could once publish
+  matters for any department, the scope alone deciding);
+- the district's catalog administration (scope ``catalog:admin``: the 政务服务管理办公室's catalog system, the
+  operator's import at the console) edits every department's matters;
 - reviewers submit decisions (publish, return, retire): role ``catalog_reviewer`` or scope ``catalog:publish``;
 - administrators manage dictionaries and synonyms: role ``admin`` or scope ``catalog:admin``.
 """
@@ -48,9 +51,9 @@ def _missing(grant: tuple[str, str], what: str) -> Denial:
 
 def may_edit(principal: Principal, department_code: str) -> Denial | None:
     """Draft, change or submit a matter of ``department_code``; None when allowed."""
-    if principal.has_scope(EDITOR[1]):
+    if principal.has_scope(ADMIN[1]):
         return None
-    if not principal.has_role(EDITOR[0]):
+    if not _holds(principal, EDITOR):
         return _missing(EDITOR, "编辑事项")
     if principal.org != department_code:
         return Denial(

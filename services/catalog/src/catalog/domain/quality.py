@@ -6,6 +6,7 @@ Each violation is ``{"field", "rule", "message"}``; ``rule`` is a stable code a 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 
 from stdnum.cn import uscc
@@ -39,9 +40,20 @@ def _codes(
     ]
 
 
+_MATTER_CODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z-]{2,}")
+
+
 def _core_rules(spec: MatterSpec) -> list[Violation]:
-    """The six rules of the national quality checks."""
+    """The six rules of the national quality checks, and a code that is a code."""
     out = []
+    if not _MATTER_CODE.fullmatch(spec.code):
+        out.append(
+            _violation(
+                "code",
+                "invalid_matter_code",
+                "实施编码只能由字母、数字和连字符组成（至少 3 位），如 500110-RSJ-JYDJ",
+            )
+        )
     same_unit = spec.promised_unit == spec.statutory_unit
     promised, statutory = spec.promised_days, spec.statutory_days
     if not same_unit:
