@@ -62,7 +62,7 @@ async def test_published_matter_flows_from_catalog_to_cases(http: httpx.AsyncCli
     assert published.status_code == 200, published.text
 
     async def open_in_cases() -> None:
-        response = await http.get(f"/cases/open-matters/{draft["code"]}")
+        response = await http.get(f"/cases/open-matters/{draft['code']}")
         assert response.status_code == 200, response.text
         assert response.json()["name"] == "广告发布登记备案"
 
