@@ -128,3 +128,20 @@ async def test_the_lane_checks_token_then_header_and_body_together(flow: Flow) -
     assert (not_json.status_code, not_json.json()["code"]) == (415, "unsupported_media_type")
     empty = await flow.client.post("/cases", headers=flow.citizen())
     assert empty.status_code == 422
+
+
+async def test_a_key_reused_for_another_application_is_refused_and_shows_nothing(flow: Flow) -> None:
+    """Outside try of issue 18: a key reused with another body was answered 200 with the earlier case — a
+    clerk reusing a citizen's key got her case's summary, and his own filing was silently dropped."""
+    await flow.open_matter()
+    headers = {**flow.citizen(), "Idempotency-Key": "reuse-1"}
+    first = await flow.client.post("/cases", json={"matter_code": MATTER, "form": {"a": 1}}, headers=headers)
+    assert first.status_code == 201
+    changed = await flow.client.post(
+        "/cases", json={"matter_code": MATTER, "form": {"a": 2}}, headers=headers
+    )
+    assert (changed.status_code, changed.json()["code"]) == (422, "idempotency_key_reused")
+    assert first.json()["id"] not in changed.text
+    assert first.json()["number"] not in changed.text
+    same = await flow.client.post("/cases", json={"matter_code": MATTER, "form": {"a": 1}}, headers=headers)
+    assert (same.status_code, same.json()["id"]) == (200, first.json()["id"])

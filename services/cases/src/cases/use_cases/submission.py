@@ -115,7 +115,7 @@ async def submit_application(
     if key:
         earlier = await uow.cases.by_idempotency_key(applicant_id, key)
         if earlier is not None:
-            return earlier, False
+            return _replayed(earlier, caller, application, subject), False
     receipt = Receipt(
         district_center=intake.district_center,
         caller=caller,
@@ -144,8 +144,33 @@ async def submit_application(
             case = await file_bundle(uow, receipt, bundle_code=application.bundle_code, idempotency_key=key)
             await uow.commit()
     except DuplicateIdempotencyKey:  # a concurrent retry with the same key was committed first
-        return await _committed_first(uow, applicant_id, key or ""), False
+        earlier = await _committed_first(uow, applicant_id, key or "")
+        return _replayed(earlier, caller, application, subject), False
     return case, True
+
+
+def _replayed(earlier: Case, caller: Caller, application: Application, subject: Party) -> Case:
+    """The case an earlier submission made under the same key — if it was this submission: the same filer, the
+    same matter or 一件事, subject and form. A key reused for another application is refused, and nothing of the
+    earlier case is shown (a clerk reusing a citizen's key used to get her case's summary, and his own filing
+    was dropped without a word)."""
+    same = (
+        earlier.submitted_by == caller.sub
+        and (
+            earlier.bundle_code == application.bundle_code
+            if application.bundle_code is not None
+            else earlier.matter_code == application.matter_code and earlier.bundle_code is None
+        )
+        and earlier.subject_id == subject.id
+        and earlier.form == application.form
+    )
+    if not same:
+        raise ProblemError(
+            "此 Idempotency-Key 已用于另一份申请；新的申请请使用新的 Idempotency-Key (key reused for another request)",
+            status=422,
+            code="idempotency_key_reused",
+        )
+    return earlier
 
 
 async def _committed_first(uow: CasesUnitOfWork, applicant_id: str, key: str) -> Case:
