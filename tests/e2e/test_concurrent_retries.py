@@ -11,6 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
+from identity.demo import DEMO_CLIENT_SECRET
 from meshkit.testing import eventually
 
 pytestmark = pytest.mark.e2e
@@ -43,3 +44,28 @@ async def test_issue_18_failure_5_six_concurrent_bundle_retries_through_the_gate
     assert len({a.json()["id"] for a in answers}) == 1
     detail = (await http.get(f"/cases/cases/{answers[0].json()['id']}", headers=chen)).json()
     assert (detail["kind"], len(detail["members"])) == ("bundle", 2)
+
+
+async def test_eight_concurrent_identical_share_requests_queue_one(http: httpx.AsyncClient) -> None:
+    """Outside try of issue 18: eight concurrent identical `POST /exchange/share-requests` by one department system
+    queued eight pending requests for the provider to answer; now one, and the others answer it (200)."""
+    token = await http.post(
+        "/identity/token",
+        data={"grant_type": "client_credentials"},
+        auth=("swj-collection", DEMO_CLIENT_SECRET),
+    )
+    assert token.status_code == 200, token.text
+    tax = {"Authorization": f"Bearer {token.json()['access_token']}"}
+    body = {
+        "resource_code": "500110-MZJ-DB-001",  # 最低生活保障对象信息: conditional, 区民政局's
+        "purpose": f"税费减免审核 {uuid.uuid4().hex[:6]}",
+        "legal_basis": "《社会救助暂行办法》第四十七条",
+        "items": ["name"],
+        "valid_from": "2027-01-04",
+        "valid_to": "2027-06-30",
+    }
+    answers = await asyncio.gather(
+        *(http.post("/exchange/share-requests", headers=tax, json=body) for _ in range(8))
+    )
+    assert sorted(a.status_code for a in answers) == [200] * 7 + [201], [a.text[:200] for a in answers]
+    assert len({a.json()["id"] for a in answers}) == 1

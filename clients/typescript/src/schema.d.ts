@@ -1755,7 +1755,8 @@ export interface paths {
         put?: never;
         /**
          * Request Share
-         * @description Ask the provider for a conditional resource; the answer is due in 10 working days.
+         * @description Ask the provider for a conditional resource; the answer is due in 10 working days. Asking again what the
+         *     organization's pending request asks answers that request (200) instead of queueing another.
          */
         post: operations["exchange_request_share"];
         delete?: never;
@@ -12299,6 +12300,36 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the organization's pending request asking the same */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "answer": "示例",
+                     *       "answered_at": "2026-12-07T09:30:00+08:00",
+                     *       "answered_by": "示例",
+                     *       "due_on": "2026-12-07",
+                     *       "id": "3f2b8c1e-4d5a-4e6f-8a7b-9c0d1e2f3a4b",
+                     *       "items": [
+                     *         "示例"
+                     *       ],
+                     *       "legal_basis": "示例",
+                     *       "purpose": "示例",
+                     *       "requested_by": "示例",
+                     *       "requested_on": "2026-12-07",
+                     *       "requester_code": "示例",
+                     *       "resource_code": "示例",
+                     *       "status": "示例",
+                     *       "valid_from": "2026-12-07",
+                     *       "valid_to": "2026-12-07"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["exchange_RequestOut"];
+                };
+            };
             /** @description the share request */
             201: {
                 headers: {

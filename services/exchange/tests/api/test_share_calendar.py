@@ -41,10 +41,10 @@ def published(**data: object) -> CloudEvent:
     )
 
 
-async def _request(client: httpx.AsyncClient, headers) -> httpx.Response:  # type: ignore[no-untyped-def]
+async def _request(client: httpx.AsyncClient, headers, purpose: str = "临时救助审核") -> httpx.Response:  # type: ignore[no-untyped-def]
     payload = {
         "resource_code": RELIEF,
-        "purpose": "临时救助审核",
+        "purpose": purpose,
         "legal_basis": "《社会救助暂行办法》第四十七条",
         "items": ["name"],
         "valid_from": "2026-12-28",
@@ -85,8 +85,22 @@ async def test_only_a_newer_revision_replaces_the_year(
     created = await _request(client, headers)
     assert created.json()["due_on"] == "2027-01-12"  # 29, 30, 31, 1, (4 off), 5 … 8, 11, 12
     await _apply(demo, published(revision=3, holidays=["2027-01-04", "2027-01-05"], makeup_workdays=[]))
-    later = await _request(client, headers)
+    later = await _request(client, headers, purpose="临时救助复核")
     assert later.json()["due_on"] == "2027-01-13"
+
+
+async def test_the_same_request_sent_again_is_the_pending_one_not_another(
+    client: httpx.AsyncClient, demo: Database, headers, clock
+) -> None:  # type: ignore[no-untyped-def]
+    """Outside try of issue 18: eight concurrent identical share requests queued eight for the provider."""
+    clock.now = datetime(2026, 12, 28, 2, 0, tzinfo=UTC)
+    await _apply(demo, published())
+    answers = [await _request(client, headers) for _ in range(3)]  # concurrent ones: tests/e2e
+    assert [a.status_code for a in answers] == [201, 200, 200], [a.text for a in answers]
+    assert len({a.json()["id"] for a in answers}) == 1
+    assert "location" not in answers[1].headers
+    other = await _request(client, headers, purpose="临时救助复核")
+    assert other.status_code == 201
 
 
 async def test_a_notice_with_days_of_another_year_is_not_taken(demo: Database) -> None:

@@ -82,6 +82,7 @@ def _out(request: ShareRequest, day: date) -> RequestOut:
     response_model=RequestOut,
     status_code=201,
     responses={
+        200: {"model": RequestOut, "description": "the organization's pending request asking the same"},
         **problem_responses(403, 404, 409, 422),
         **created_response(
             "the share request",
@@ -99,15 +100,19 @@ async def request_share(
     principal: Annotated[Principal, permitted(Operation.REQUEST_SHARING, what="申请共享")],
     settings: SettingsDep,
 ) -> RequestOut:
-    """Ask the provider for a conditional resource; the answer is due in 10 working days."""
+    """Ask the provider for a conditional resource; the answer is due in 10 working days. Asking again what the
+    organization's pending request asks answers that request (200) instead of queueing another."""
     draft = grants.RequestDraft(
         body.resource_code, body.purpose, body.legal_basis, body.items, body.valid_from, body.valid_to
     )
     today = local_date(now)
-    request = await grants.request_share(
+    request, created = await grants.request_share(
         uow, caller=principal, draft=draft, today=today, working_days=settings.grant_answer_working_days
     )
-    set_location(http, response, f"/share-requests/{request.id}")
+    if created:
+        set_location(http, response, f"/share-requests/{request.id}")
+    else:
+        response.status_code = 200  # the same request is pending already: that one, not a second
     return _out(request, today)
 
 

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from exchange.store.models import Resource, ShareRequest
@@ -26,6 +26,25 @@ class ShareRequestRepository:
         if for_update:
             query = query.with_for_update()
         return (await self._session.scalars(query)).first()
+
+    async def pending_same(self, request: ShareRequest) -> ShareRequest | None:
+        """A pending request of the same organization asking the same of the same resource, if there is one —
+        looked for under a transaction lock on (requester, resource), so concurrent askers see each other."""
+        key = f"share-request:{request.requester_code}:{request.resource_code}"
+        await self._session.execute(select(func.pg_advisory_xact_lock(func.hashtextextended(key, 0))))
+        query = select(ShareRequest).where(
+            ShareRequest.resource_code == request.resource_code,
+            ShareRequest.requester_code == request.requester_code,
+            ShareRequest.status == "pending",
+            ShareRequest.purpose == request.purpose,
+            ShareRequest.legal_basis == request.legal_basis,
+            ShareRequest.valid_from == request.valid_from,
+            ShareRequest.valid_to == request.valid_to,
+        )
+        for found in (await self._session.scalars(query)).all():
+            if sorted(found.items) == sorted(request.items):
+                return found
+        return None
 
     async def granted(self, *, resource_code: str, requester_code: str) -> Sequence[ShareRequest]:
         """Every granted request of one organization for one resource (current or expired)."""

@@ -52,7 +52,9 @@ def _problem(exc: GrantProblem) -> Invalid | Conflict:
 
 async def request_share(
     uow: ExchangeUnitOfWork, *, caller: Caller, draft: RequestDraft, today: date, working_days: int = 10
-) -> ShareRequest:
+) -> tuple[ShareRequest, bool]:
+    """The new request (True), or the same organization's pending request asking the same (False): a retry, or
+    the same request sent twice, does not queue a second one for the provider to answer."""
     if not may(caller, Operation.REQUEST_SHARING):
         raise Forbidden(
             "只有部门负责人、管理员或具备 exchange:sharing 权限的系统可以申请共享", code="not_permitted"
@@ -84,9 +86,13 @@ async def request_share(
         requested_on=today,
         due_on=due,
     )
+    same = await uow.grants.pending_same(request)
+    if same is not None:
+        await uow.commit()  # ends the transaction and its lock
+        return same, False
     uow.grants.add(request)
     await uow.commit()
-    return request
+    return request, True
 
 
 async def get_request(uow: ExchangeUnitOfWork, *, caller: Caller, request_id: uuid.UUID) -> ShareRequest:

@@ -42,6 +42,13 @@ def _get_kwargs(
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ExchangeRequestOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = ExchangeRequestOut.from_dict(response.json())
+
+
+
+        return response_200
+
     if response.status_code == 201:
         response_201 = ExchangeRequestOut.from_dict(response.json())
 
@@ -149,7 +156,9 @@ def sync_detailed(
 ) -> Response[ExchangeRequestOut | Problem]:
     """ Request Share
 
-     Ask the provider for a conditional resource; the answer is due in 10 working days.
+     Ask the provider for a conditional resource; the answer is due in 10 working days. Asking again what
+    the
+    organization's pending request asks answers that request (200) instead of queueing another.
 
     Args:
         body (ExchangeRequestIn):
@@ -182,7 +191,9 @@ def sync(
 ) -> ExchangeRequestOut | Problem | None:
     """ Request Share
 
-     Ask the provider for a conditional resource; the answer is due in 10 working days.
+     Ask the provider for a conditional resource; the answer is due in 10 working days. Asking again what
+    the
+    organization's pending request asks answers that request (200) instead of queueing another.
 
     Args:
         body (ExchangeRequestIn):
@@ -210,7 +221,9 @@ async def asyncio_detailed(
 ) -> Response[ExchangeRequestOut | Problem]:
     """ Request Share
 
-     Ask the provider for a conditional resource; the answer is due in 10 working days.
+     Ask the provider for a conditional resource; the answer is due in 10 working days. Asking again what
+    the
+    organization's pending request asks answers that request (200) instead of queueing another.
 
     Args:
         body (ExchangeRequestIn):
@@ -243,7 +256,9 @@ async def asyncio(
 ) -> ExchangeRequestOut | Problem | None:
     """ Request Share
 
-     Ask the provider for a conditional resource; the answer is due in 10 working days.
+     Ask the provider for a conditional resource; the answer is due in 10 working days. Asking again what
+    the
+    organization's pending request asks answers that request (200) instead of queueing another.
 
     Args:
         body (ExchangeRequestIn):
