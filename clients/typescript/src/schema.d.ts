@@ -8343,7 +8343,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "content-type"?: string;
                 /** @description percent-encoded UTF-8 file name */
                 "x-filename"?: string;
             };

@@ -141,7 +141,6 @@ async def upload_material(
     settings: SettingsDep,
     case_id: CaseId,
     code: Code,
-    content_type: Annotated[str, Header(max_length=100)] = "",
     x_filename: Annotated[str, Header(max_length=600, description="percent-encoded UTF-8 file name")] = "",
 ) -> UploadOut:
     """Upload a material's file as the raw request body (上传材料): `Content-Type` = the file's type (PDF, JPEG,
@@ -157,6 +156,9 @@ async def upload_material(
         filename = unquote(x_filename, errors="strict") or "upload"
     except UnicodeDecodeError:
         filename = "\ufffd"  # refused by the upload's own check, with its message
+    # the body's type is the request's Content-Type (declared by the request body's media types in the contract,
+    # not as a header parameter, which OpenAPI says is ignored)
+    content_type = request.headers.get("content-type", "")[:100]
     upload = cases.NewUpload(filename=filename, content_type=content_type, content=content)
     row = await cases.upload_material(
         uow,
