@@ -17,12 +17,12 @@ def _configure(parser: argparse.ArgumentParser) -> None:
 
 @command("manifests", "generate the Kubernetes base of deploy/k8s (kustomize)", _configure)
 def run_manifests(args: argparse.Namespace) -> int:
-    base = repo_root() / "deploy" / "k8s" / "base"
+    k8s = repo_root() / "deploy" / "k8s"
     if args.check:
-        stale = stale_files(base)
+        stale = stale_files(k8s)
         for name in stale:
-            print(f"stale: deploy/k8s/base/{name} (run `tongban manifests`)")
+            print(f"stale: deploy/k8s/{name} (run `tongban manifests`)")
         return 1 if stale else 0
-    for name in write_base(base):
-        print(f"wrote deploy/k8s/base/{name}")
+    for name in write_base(k8s):
+        print(f"wrote deploy/k8s/{name}")
     return 0

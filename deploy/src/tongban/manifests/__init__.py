@@ -13,11 +13,13 @@ from typing import Any
 import yaml
 
 from tongban.config import STANDARD_SERVICE_NAMES
+from tongban.config import repo_root
 from tongban.manifests.databases import database_objects
+from tongban.manifests.nats import nats_values
 from tongban.manifests.policies import network_policies
 from tongban.manifests.workloads import HTTP_PORT, gateway_objects, service_objects
 
-__all__ = ["HEADER", "base_files", "stale_files", "write_base"]
+__all__ = ["HEADER", "base_files", "generated_files", "stale_files", "write_base"]
 
 Obj = dict[str, Any]
 HEADER = (
@@ -82,15 +84,36 @@ def base_files() -> dict[str, str]:
     return files
 
 
-def stale_files(base: Path) -> list[str]:
-    return [name for name, text in base_files().items() if _read(base / name) != text]
+def generated_files(root: Path) -> dict[str, str]:
+    """Path under deploy/k8s -> its YAML: the base's objects and the NATS chart's values (a 3-server cluster for
+    production, one server for a workstation)."""
+    files = {f"base/{name}": text for name, text in base_files().items()}
+    permissions_file = root / "deploy" / "nats" / "permissions.toml"
+    files["nats/values.yaml"] = _values(nats_values(permissions_file))
+    files["nats/values-local.yaml"] = _values(nats_values(permissions_file, replicas=1, storage="2Gi"))
+    return files
 
 
-def write_base(base: Path) -> list[str]:
+def _values(values: Obj) -> str:
+    return (
+        HEADER
+        + "# helm install nats nats/nats --namespace tongban --version 1.3.16 -f <this file>\n"
+        + yaml.safe_dump(values, sort_keys=False, allow_unicode=True, width=120)
+    )
+
+
+def stale_files(k8s: Path, root: Path | None = None) -> list[str]:
+    root = repo_root() if root is None else root
+    return [name for name, text in generated_files(root).items() if _read(k8s / name) != text]
+
+
+def write_base(k8s: Path, root: Path | None = None) -> list[str]:
+    root = repo_root() if root is None else root
     written = []
-    for name, text in base_files().items():
-        if _read(base / name) != text:
-            (base / name).write_text(text, encoding="utf-8")
+    for name, text in generated_files(root).items():
+        if _read(k8s / name) != text:
+            (k8s / name).parent.mkdir(parents=True, exist_ok=True)
+            (k8s / name).write_text(text, encoding="utf-8")
             written.append(name)
     return written
 
