@@ -31,7 +31,16 @@ from pathlib import Path
 from tongban.config import STANDARD_SERVICE_NAMES, ConfigError, repo_root
 from tongban.registry import command
 
-__all__ = ["ROLES", "Launch", "head_revision", "plan", "run_container"]
+__all__ = [
+    "ROLES",
+    "Launch",
+    "current_revision",
+    "head_revision",
+    "migrate_database",
+    "plan",
+    "run_container",
+    "wait_schema",
+]
 
 ROLES = ("api", "gateway", "worker", "migrate", "wait-schema", "demo")
 _NEEDS_SERVICE = frozenset(ROLES) - {"gateway"}
@@ -125,7 +134,8 @@ def _required(environ: Mapping[str, str], variable: str) -> str:
     return value
 
 
-async def _migrate(service: str, environ: Mapping[str, str]) -> None:
+async def migrate_database(service: str, environ: Mapping[str, str]) -> None:
+    """Alembic to head as the owner (`<SERVICE>_MIGRATION_DATABASE_URL`), one run per database at a time."""
     import asyncpg
 
     from meshkit.migrations import upgrade
@@ -208,7 +218,7 @@ def run_container(args: argparse.Namespace) -> int:
     service = args.service
     assert service is not None
     if launch.step == "migrate":
-        asyncio.run(_migrate(service, environ))
+        asyncio.run(migrate_database(service, environ))
         return 0
     try:
         asyncio.run(wait_schema(service, environ, timeout=args.timeout, interval=2.0))

@@ -12,8 +12,7 @@ from typing import Any
 
 import yaml
 
-from tongban.config import STANDARD_SERVICE_NAMES
-from tongban.config import repo_root
+from tongban.config import STANDARD_SERVICE_NAMES, repo_root
 from tongban.manifests.databases import database_objects
 from tongban.manifests.nats import nats_values
 from tongban.manifests.policies import network_policies
