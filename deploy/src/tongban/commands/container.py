@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
 import os
 import sys
 import tempfile
@@ -47,6 +48,7 @@ _NEEDS_SERVICE = frozenset(ROLES) - {"gateway"}
 DEFAULT_HTTP_PORT = 8000
 # a lock id of our own (any 64-bit number; "tongban" in ASCII), taken per database
 MIGRATION_LOCK_ID = 0x746F6E6762616E
+log = logging.getLogger("tongban.container")
 
 
 @dataclass(frozen=True)
@@ -223,6 +225,6 @@ def run_container(args: argparse.Namespace) -> int:
     try:
         asyncio.run(wait_schema(service, environ, timeout=args.timeout, interval=2.0))
     except TimeoutError as exc:
-        print(json.dumps({"message": "schema not at head", "detail": str(exc)}), file=sys.stderr)
+        log.error("schema not at head: %s", exc)
         return 1
     return 0
