@@ -33,7 +33,9 @@ __all__ = ["HTTP_PORT", "WORKER_METRICS_PORT", "gateway_objects", "labels", "ser
 Obj = dict[str, Any]
 
 
-def _deployment(name: str, service: str, component: str, pod: Obj, replicas: int = 2) -> Obj:
+def _deployment(name: str, service: str, component: str, pod: Obj, replicas: int | None = None) -> Obj:
+    """``replicas`` None: its HorizontalPodAutoscaler (``minReplicas`` 2) owns the count, so an apply never
+    resets a scaled-up Deployment to the committed number (Kubernetes' advice for autoscaled Deployments)."""
     volume, _ = tmp_volume()
     spec = {
         "serviceAccountName": service,
@@ -49,7 +51,7 @@ def _deployment(name: str, service: str, component: str, pod: Obj, replicas: int
         "kind": "Deployment",
         "metadata": meta(name, service, component),
         "spec": {
-            "replicas": replicas,
+            **({} if replicas is None else {"replicas": replicas}),
             "revisionHistoryLimit": 5,
             "selector": {"matchLabels": labels(service, component)},
             "strategy": {"type": "RollingUpdate", "rollingUpdate": {"maxUnavailable": 0, "maxSurge": 1}},
@@ -195,6 +197,7 @@ def service_objects(service: str) -> list[Obj]:
             service,
             "worker",
             {"initContainers": [_wait_schema(service)], "containers": [worker]},
+            replicas=2,  # not autoscaled: two are enough for availability (the outbox and inbox make it safe)
         ),
         _service(
             f"{service}-worker-metrics", service, "worker", "metrics", WORKER_METRICS_PORT, headless=True
