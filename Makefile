@@ -9,7 +9,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := $(PYTHON)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test test-fast lint format typecheck contracts bench migrate clean
+.PHONY: help setup run test test-fast lint format typecheck contracts bench migrate image clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -53,6 +53,18 @@ contracts: setup ## regenerate contracts/ (OpenAPI, event schemas, AsyncAPI) and
 
 bench: setup ## benchmarks: gateway, tokens, exchange reads, case submission and queues, events, relay, search (writes bench/results/)
 	$(BIN)/python -m bench.run
+
+IMAGE ?= tongban:dev
+image: ## build the one container image (deploy/container/Dockerfile) with podman or docker, where one runs
+	@engine=""; for candidate in podman docker; do \
+	  if command -v $$candidate >/dev/null 2>&1 && $$candidate info >/dev/null 2>&1; then engine=$$candidate; break; fi; \
+	done; \
+	if [ -z "$$engine" ]; then \
+	  echo "make image: no container engine answers here (podman or docker with its daemon); skipped."; \
+	  echo "The Dockerfile is still linted by the tests (hadolint: deploy/tests/test_container_image.py)."; \
+	  exit 0; \
+	fi; \
+	DOCKER_BUILDKIT=1 $$engine build -f deploy/container/Dockerfile -t $(IMAGE) .
 
 clean: ## remove the environments (var/ data is kept)
 	rm -rf .venv .uv .mypy_cache .ruff_cache .pytest_cache

@@ -11,4 +11,6 @@ MODULES = (
     "tongban.commands.contracts",
     "tongban.commands.catalog",
     "tongban.commands.token",
+    "tongban.commands.container",
+    "tongban.commands.manifests",
 )
