@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -99,21 +101,38 @@ def test_up_stops_everything_on_a_signal_and_exits_0(
 
 
 @pytest.mark.integration
-def test_up_exits_1_when_a_process_dies(
+def test_up_restarts_a_crashed_process_and_exits_1_on_a_crash_loop(
     fake_config: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    config = fake_config(demo=False)
+    """Issue 20, failure 7: a crashed process used to stop the whole mesh. `tongban up` now restarts it (and says
+    so); only a crash loop (TONGBAN_RESTART_LIMIT crashes in a minute, 2 here) stops the mesh, with the reason."""
+    config = fake_config(demo=False, restart_limit=2)
     _use(monkeypatch, config)
+    crashes: list[float] = []
 
-    def crash() -> None:
-        with httpx.Client(timeout=2, trust_env=False) as client, pytest.raises(httpx.HTTPError):
-            client.post(f"http://127.0.0.1:{config.base_port + 1}/crash")
+    def crash_twice() -> None:
+        service = f"http://127.0.0.1:{config.base_port + 1}"
+        with httpx.Client(timeout=2, trust_env=False) as client:
+            for _ in range(2):
+                deadline = time.monotonic() + 60
+                while time.monotonic() < deadline:  # up (again): the supervisor restarted it
+                    try:
+                        if client.get(f"{service}/readyz").status_code == 200:
+                            break
+                    except httpx.HTTPError:
+                        pass
+                    time.sleep(0.2)
+                with contextlib.suppress(httpx.HTTPError):
+                    client.post(f"{service}/crash")
+                crashes.append(time.monotonic())
+                time.sleep(1.0)
 
-    thread = _when_running(monkeypatch, crash)
+    thread = _when_running(monkeypatch, crash_twice)
     assert cli.main(["up"]) == 1
     thread.join(5)
     out = capsys.readouterr().out
-    assert "fakesvc exited" in out
+    assert "fakesvc restarted" in out
+    assert "crashed 2 times" in out
     assert all(port_is_free(port) for port in config.ports().values())
 
 

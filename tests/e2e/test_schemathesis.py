@@ -16,8 +16,11 @@ Two tests share the work so the gate stays within a few minutes on 2 cores:
   parameter and body field, derived from the schema: ~5,000 requests in all) once per operation, as the first
   caller of CALLERS the operation does not refuse with 401/403 — so the input reaches the code that reads it.
 
-The stateful phase needs links between operations and is not run. Inputs are the same on every run (fixed seed,
-no shrinking). Each request comes from a client address of its own (X-Forwarded-For through the e2e mesh's trusted
+- ``test_issue18_schemathesis_stateful[<caller>]``: the stateful phase — sequences that follow the contract's
+  OpenAPI links (a 201 leads to the resource it created: a case filed, then read, acted on …), bounded steps, as
+  the callers who create things (citizen, window clerk, department system, operator).
+
+Inputs are the same on every run (fixed seed, no shrinking). Each request comes from a client address of its own (X-Forwarded-For through the e2e mesh's trusted
 proxy): the gateway's rate limits stay on and still never answer 429 to the gate.
 
 Run alone: ``.venv/bin/pytest tests/e2e/test_schemathesis.py -q`` (``-k operator``, ``-k coverage``,
@@ -38,6 +41,7 @@ import pytest
 import schemathesis
 from schemathesis.checks import not_a_server_error
 from schemathesis.config import SchemathesisConfig
+from schemathesis.generation.stateful import run_state_machine_as_test
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
     response_schema_conformance,
@@ -97,6 +101,15 @@ schemathesis.serializer.alias(
 CONTRACT = committed_combined_openapi(Path(__file__).resolve().parents[2] / "contracts")
 CALLER_SCHEMA = schemathesis.openapi.from_dict(CONTRACT, config=_config("examples", "fuzzing"))
 COVERAGE_SCHEMA = schemathesis.openapi.from_dict(CONTRACT, config=_config("coverage"))
+STATEFUL_SCHEMA = schemathesis.openapi.from_dict(CONTRACT, config=_config("stateful"))
+STATEFUL_SETTINGS = hypothesis.settings(
+    max_examples=6,
+    stateful_step_count=4,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=list(hypothesis.HealthCheck),
+)
 
 
 class Callers:
@@ -168,3 +181,25 @@ def test_issue18_schemathesis_coverage(case: schemathesis.Case, gateway_url: str
     operation admits — no 5xx and nothing the contract does not document."""
     caller = callers.first_admitted(case, gateway_url)
     case.call_and_validate(base_url=gateway_url, headers=callers.headers(caller), checks=CHECKS)
+
+
+@pytest.mark.parametrize("creator", ["citizen", "clerk", "system", "operator"])
+def test_issue18_schemathesis_stateful(gateway_url: str, callers: Callers, creator: str) -> None:
+    """Issue 18's gate, the stateful phase: sequences along the contract's links (what a 201 created is read and
+    acted on next) answer no 5xx and nothing the contract does not document."""
+    addresses_of = addresses(creator)
+
+    class Workflow(STATEFUL_SCHEMA.as_state_machine()):  # type: ignore[misc]
+        def get_call_kwargs(self, case: schemathesis.Case) -> dict[str, object]:
+            return {"base_url": gateway_url, "headers": callers.headers(creator, addresses_of)}
+
+        def validate_response(
+            self,
+            response: object,
+            case: schemathesis.Case,
+            additional_checks: object = None,
+            **kwargs: object,
+        ) -> None:
+            case.validate_response(response, checks=CHECKS)  # type: ignore[arg-type]
+
+    run_state_machine_as_test(Workflow, settings=STATEFUL_SETTINGS)
