@@ -151,10 +151,16 @@ async def test_the_restaurant_story(
     assert len(parent["number"]) == 22
     assert parent["expected_due_date"], parent
     assert (parent["kind"], parent["channel"], parent["status"]) == ("bundle", "online", "received")
-    retried = await http.post(
-        "/cases/cases", headers={**her, "Idempotency-Key": "story-1"}, json={"bundle_code": BUNDLE}
+    retried = await http.post(  # the same request again (a lost answer): the same case
+        "/cases/cases",
+        headers={**her, "Idempotency-Key": "story-1"},
+        json={"bundle_code": BUNDLE, "form": form.to_dict()},
     )
     assert (retried.status_code, retried.json()["id"]) == (200, parent["id"])
+    reused = await http.post(  # the key for another application: refused, nothing of the case shown
+        "/cases/cases", headers={**her, "Idempotency-Key": "story-1"}, json={"bundle_code": BUNDLE}
+    )
+    assert (reused.status_code, reused.json()["code"]) == (422, "idempotency_key_reused")
     detail = await _ok(await http.get(f"/cases/cases/{parent['id']}", headers=her))
     members = {m["matter_code"]: m for m in detail["members"]}
     assert set(members) == {REGISTRATION, FOOD}

@@ -89,6 +89,7 @@ def row(
         batch=f"N-{case}-{id_}",
         status=status,
         attempts=0,
+        refusals=0,
         next_attempt_at=due,
         content=content,
     )
