@@ -15,7 +15,6 @@ from urllib.parse import urlparse
 from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.middleware import Middleware
 from starlette.routing import compile_path
 
@@ -23,6 +22,7 @@ from meshkit.access_docs import declare_security, document_refusals
 from meshkit.auth import TokenVerifier
 from meshkit.db import Database
 from meshkit.errors import install_error_handlers, set_problem_base
+from meshkit.exposition import CONTENT_TYPE_LATEST, render
 from meshkit.guard import GuardedRoute, guard_routes
 from meshkit.headers import SecurityHeaders
 from meshkit.heap import freeze_startup_heap
@@ -120,7 +120,7 @@ def _ops_router(service: str) -> APIRouter:
 
     @router.get("/metrics", summary="Prometheus metrics", include_in_schema=False)
     async def prometheus_metrics() -> Response:
-        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+        return Response(render(), media_type=CONTENT_TYPE_LATEST)
 
     return router
 

@@ -134,6 +134,8 @@ class ConsumerRunner:
         self._service = service
         self._streams = streams
         self._failures: dict[int, int] = {}  # stream sequence -> failures of the event's own (not outages)
+        for family in (metrics.consumer_processed, metrics.consumer_failures, metrics.dead_letters):
+            family.labels(service, spec.durable)  # each series from 0: an alert's rate() has a first sample
 
     async def ensure(self) -> None:
         spec = self._spec

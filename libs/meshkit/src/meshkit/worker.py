@@ -16,6 +16,7 @@ from sqlalchemy import Table
 
 from meshkit.db import Database
 from meshkit.events import stream_for
+from meshkit.exposition import MetricsServer, start_metrics_server
 from meshkit.heap import freeze_startup_heap
 from meshkit.inbox import ConsumerSpec, run_consumer
 from meshkit.natsauth import inbox_prefix
@@ -80,7 +81,16 @@ async def run_worker(settings: ServiceSettings, plan: WorkerPlan, stop: asyncio.
     database = Database.from_url(
         settings.database_url, pool_size=5, application_name=f"{settings.service_name}-worker"
     )
-    nc = await connect_settings_nats(settings, name=f"{plan.service}-worker")
+    exporter: MetricsServer | None = None
+    if settings.worker_metrics_port is not None:  # first: an operator sees the worker waiting for the broker
+        exporter = start_metrics_server(settings.worker_metrics_port, settings.worker_metrics_host)
+    try:
+        nc = await connect_settings_nats(settings, name=f"{plan.service}-worker")
+    except BaseException:
+        if exporter is not None:
+            exporter.close()
+        await database.dispose()
+        raise
     js = nc.jetstream(timeout=5.0)
     try:
         streams = settings.stream_policy()
@@ -122,6 +132,8 @@ async def run_worker(settings: ServiceSettings, plan: WorkerPlan, stop: asyncio.
         with contextlib.suppress(Exception):
             await nc.drain()
         await database.dispose()
+        if exporter is not None:
+            exporter.close()
 
 
 def serve_worker(settings: ServiceSettings, plan: WorkerPlan) -> None:
