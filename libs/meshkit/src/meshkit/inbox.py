@@ -37,7 +37,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from meshkit.db import Database
 from meshkit.events import DEAD_LETTER_PREFIX, DEAD_LETTER_STREAM, CloudEvent
-from meshkit.observability import metrics
+from meshkit.observability import continued_trace, metrics
 from meshkit.outages import is_outage, outage_delay
 from meshkit.streams import StreamPolicy, ensure_stream
 
@@ -216,6 +216,7 @@ class ConsumerRunner:
                 await self._apply(msg, event)
             return
         spec = self._spec
+        by_id = {event.id: msg for msg, event in parsed}
         try:
             async with self._db.sessions() as session, session.begin():
                 events = [event for _, event in parsed]
@@ -227,9 +228,11 @@ class ConsumerRunner:
                         unseen.append(event)
                 if spec.batch_handler is None:
                     for event in unseen:
-                        await spec.handler(session, event)
+                        with _trace_of(by_id[event.id], event):
+                            await spec.handler(session, event)
                 elif unseen:
-                    await spec.batch_handler(session, unseen)
+                    with _trace_of(*parsed[0]):  # one batch, one handling: the first event's trace
+                        await spec.batch_handler(session, unseen)
         except Exception:
             for msg, event in parsed:
                 await self._apply(msg, event)
@@ -248,14 +251,15 @@ class ConsumerRunner:
 
     async def _apply(self, msg: Msg, event: CloudEvent) -> None:
         spec = self._spec
-        try:
-            async with self._db.sessions() as session, session.begin():
-                if await record_once(session, self._inbox, consumer=spec.durable, event=event):
-                    await spec.handler(session, event)
-        except Exception as exc:
-            await self._failed(msg, event, exc)
-            return
-        await self._done(msg, event)
+        with _trace_of(msg, event):  # its log lines, outgoing calls and new events continue the event's trace
+            try:
+                async with self._db.sessions() as session, session.begin():
+                    if await record_once(session, self._inbox, consumer=spec.durable, event=event):
+                        await spec.handler(session, event)
+            except Exception as exc:
+                await self._failed(msg, event, exc)
+                return
+            await self._done(msg, event)
 
     async def _failed(self, msg: Msg, event: CloudEvent, exc: Exception) -> None:
         spec, attempt = self._spec, msg.metadata.num_delivered
@@ -300,6 +304,7 @@ class ConsumerRunner:
             "Tongban-Reason": reason.replace("\n", " ")[:1000],
             "Tongban-Deliveries": str(attempt),
             "Tongban-Consumer": self._spec.durable,
+            **{k: v for k, v in (msg.headers or {}).items() if k in ("traceparent", "X-Request-Id")},
         }
         await self._js.publish(subject, msg.data, headers=headers)
         await msg.term()
@@ -313,6 +318,19 @@ class ConsumerRunner:
                 "deliveries": attempt,
             },
         )
+
+
+def _trace_of(msg: Msg, event: CloudEvent) -> contextlib.AbstractContextManager[str]:
+    """The trace the event was published in: the message's headers (the outbox relay's), else the envelope's
+    own extension attributes (a message republished without them)."""
+    headers = msg.headers or {}
+    extra = event.model_extra or {}
+    traceparent = headers.get("traceparent") or extra.get("traceparent")
+    request_id = headers.get("X-Request-Id") or extra.get("requestid")
+    return continued_trace(
+        traceparent if isinstance(traceparent, str) else None,
+        request_id if isinstance(request_id, str) else None,
+    )
 
 
 def _context(durable: str, event: CloudEvent, attempt: int) -> dict[str, object]:

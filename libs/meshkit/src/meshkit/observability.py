@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import json
 import logging
@@ -9,6 +10,7 @@ import re
 import secrets
 import sys
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import TracebackType
@@ -23,6 +25,7 @@ __all__ = [
     "JsonFormatter",
     "RequestContextMiddleware",
     "configure_logging",
+    "continued_trace",
     "current_request_id",
     "current_traceparent",
     "mask",
@@ -46,6 +49,23 @@ def current_traceparent() -> str | None:
     if trace_id is None:
         return None
     return f"00-{trace_id}-{span_id_var.get() or secrets.token_hex(8)}-01"
+
+
+@contextlib.contextmanager
+def continued_trace(traceparent: str | None, request_id: str | None = None) -> Iterator[str]:
+    """Work done on behalf of a request that came another way (an event's headers): its trace id (a new one when
+    ``traceparent`` is absent or malformed) and request id on every log line and outgoing call inside, under a
+    span of its own. Yields the trace id."""
+    match = _TRACEPARENT.match(traceparent) if traceparent else None
+    trace_id = match.group(1) if match else secrets.token_hex(16)
+    kept_id = request_id if request_id and _REQUEST_ID.match(request_id) else None
+    tokens = (request_id_var.set(kept_id), trace_id_var.set(trace_id), span_id_var.set(secrets.token_hex(8)))
+    try:
+        yield trace_id
+    finally:
+        request_id_var.reset(tokens[0])
+        trace_id_var.reset(tokens[1])
+        span_id_var.reset(tokens[2])
 
 
 _STANDARD_ATTRS = frozenset(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
@@ -183,12 +203,29 @@ _TRACEPARENT = re.compile(r"^00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$")
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
 
-class RequestContextMiddleware:
-    """Pure ASGI: request id and trace context in, ``X-Request-Id`` out, one duration sample per request."""
+access_log = logging.getLogger("meshkit.access")
 
-    def __init__(self, app: ASGIApp, *, service: str) -> None:
+
+class RequestContextMiddleware:
+    """Pure ASGI: request id and trace context in, ``X-Request-Id`` out, one duration sample and one access-log
+    line per request.
+
+    The access line (logger ``meshkit.access``, at ``access_level``: INFO at the gateway, DEBUG in the services)
+    names the method, the route *template* (never the path or query string, which may hold an ID number), the
+    status, the duration and, where ``client_of`` finds one, the calling client's id — no personal data."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        service: str,
+        access_level: int = logging.DEBUG,
+        client_of: Callable[[Scope], str | None] | None = None,
+    ) -> None:
         self.app = app
         self.service = service
+        self.access_level = access_level
+        self.client_of = client_of
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -227,9 +264,22 @@ class RequestContextMiddleware:
         finally:
             route = scope.get("route")
             path = getattr(route, "path", None) or "unmatched"
-            metrics.requests.labels(self.service, scope["method"], path, str(status)).observe(
-                time.perf_counter() - started
-            )
+            duration = time.perf_counter() - started
+            metrics.requests.labels(self.service, scope["method"], path, str(status)).observe(duration)
+            if access_log.isEnabledFor(self.access_level):
+                self._access(scope, path, status, duration)
             request_id_var.reset(tokens[0])
             trace_id_var.reset(tokens[1])
             span_id_var.reset(tokens[2])
+
+    def _access(self, scope: Scope, route: str, status: int, duration: float) -> None:
+        entry: dict[str, object] = {
+            "method": scope["method"],
+            "route": route,
+            "status": status,
+            "duration_ms": round(duration * 1000, 3),
+        }
+        client = self.client_of(scope) if self.client_of is not None else None
+        if client:
+            entry["client_id"] = client
+        access_log.log(self.access_level, "request", extra=entry)

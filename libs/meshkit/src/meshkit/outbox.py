@@ -36,7 +36,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from meshkit.events import CloudEvent, EventPayload, EventSpec, new_event
+from meshkit.events import CloudEvent, EventPayload, EventSpec, new_event, trace_headers
 from meshkit.observability import metrics
 
 if TYPE_CHECKING:
@@ -158,9 +158,8 @@ class OutboxRelay:
             futures = []
             for row in rows:
                 body = CloudEvent.model_validate(row.envelope).model_dump_json().encode()
-                futures.append(
-                    await self._js.publish_async(row.subject, body, headers={"Nats-Msg-Id": row.event_id})
-                )
+                headers = {"Nats-Msg-Id": row.event_id, **trace_headers(row.envelope)}
+                futures.append(await self._js.publish_async(row.subject, body, headers=headers))
             results = await asyncio.gather(
                 *(asyncio.wait_for(f, self._ack_timeout) for f in futures), return_exceptions=True
             )
