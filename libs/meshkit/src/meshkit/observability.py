@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
 
-from prometheus_client import Counter, Histogram
+from prometheus_client import Counter, Gauge, Histogram
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from meshkit.masking import mask, redact
@@ -178,6 +178,7 @@ class _Metrics:
     consumer_failures: Counter
     dead_letters: Counter
     event_lag: Histogram
+    outbox_backlog: Gauge
 
 
 metrics = _Metrics(
@@ -196,6 +197,12 @@ metrics = _Metrics(
         "From event time to processed",
         ["service", "consumer"],
         buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5, 30, 120),
+    ),
+    outbox_backlog=Gauge(
+        "tongban_outbox_backlog",
+        "Outbox rows not yet published (measured by the worker every few seconds)",
+        ["service"],
+        multiprocess_mode="mostrecent",
     ),
 )
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -33,8 +35,10 @@ from sqlalchemy import (
     text,
     update,
 )
+from sqlalchemy import event as sa_event
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session, SessionTransaction
 
 from meshkit.events import CloudEvent, EventPayload, EventSpec, new_event, trace_headers
 from meshkit.observability import metrics
@@ -42,7 +46,15 @@ from meshkit.observability import metrics
 if TYPE_CHECKING:
     from meshkit.db import Database
 
-__all__ = ["BatchResult", "OutboxRelay", "add_event", "notify_trigger_sql", "outbox_table"]
+__all__ = [
+    "BatchResult",
+    "OutboxRelay",
+    "add_event",
+    "notify_trigger_sql",
+    "observe_committed",
+    "on_committed",
+    "outbox_table",
+]
 
 log = logging.getLogger("meshkit.outbox")
 
@@ -84,6 +96,53 @@ END $$""",
     return upgrade, downgrade
 
 
+CommittedObserver = Callable[[CloudEvent], None]
+_observers: dict[str, list[CommittedObserver]] = {}
+_PENDING = "meshkit.outbox.committed"
+
+
+def on_committed(spec: EventSpec[Any], observer: CommittedObserver) -> None:
+    """Call ``observer`` with each event of ``spec`` this process stages, once its transaction has committed (never
+    for one rolled back): where a service counts what happened (its business metrics), exactly where it happened.
+    An observer must be quick and must not raise (what it raises is logged and dropped)."""
+    _observers.setdefault(spec.subject, []).append(observer)
+
+
+def observe_committed(event: CloudEvent) -> None:
+    """Tell the observers of ``event``'s type (:func:`on_committed`) that it committed: for a path that writes its
+    outbox row without :func:`add_event` (a one-statement insert), called once that statement has committed."""
+    for observer in _observers.get(event.type, ()):
+        try:
+            observer(event)
+        except Exception:
+            log.exception("event observer failed")
+
+
+def _after_commit(session: AsyncSession) -> list[Callable[[], None]]:
+    sync = session.sync_session
+    pending: list[Callable[[], None]] | None = sync.info.get(_PENDING)
+    if pending is None:
+        calls: list[Callable[[], None]] = []
+        sync.info[_PENDING] = pending = calls
+
+        def committed(_: Session) -> None:
+            done = list(calls)
+            calls.clear()
+            for call in done:
+                try:
+                    call()
+                except Exception:
+                    log.exception("event observer failed")
+
+        def rolled_back(_: Session, previous: SessionTransaction) -> None:
+            if previous.parent is None:  # the outermost transaction: its events were never committed
+                calls.clear()
+
+        sa_event.listen(sync, "after_commit", committed)
+        sa_event.listen(sync, "after_soft_rollback", rolled_back)
+    return pending
+
+
 async def add_event(
     session: AsyncSession,
     table: Table,
@@ -105,6 +164,8 @@ async def add_event(
             envelope=event.model_dump(mode="json"),
         )
     )
+    for observer in _observers.get(spec.subject, ()):
+        _after_commit(session).append(functools.partial(observer, event))
     return event
 
 

@@ -20,7 +20,7 @@ from meshkit.exposition import MetricsServer, start_metrics_server
 from meshkit.heap import freeze_startup_heap
 from meshkit.inbox import ConsumerSpec, run_consumer
 from meshkit.natsauth import inbox_prefix
-from meshkit.observability import configure_logging
+from meshkit.observability import configure_logging, metrics
 from meshkit.outbox import OutboxRelay
 from meshkit.priority import lower_priority
 from meshkit.settings import ServiceSettings
@@ -104,7 +104,10 @@ async def run_worker(settings: ServiceSettings, plan: WorkerPlan, stop: asyncio.
             poll_interval=settings.outbox_poll_interval,
             linger=settings.outbox_linger,
         )
-        tasks = [asyncio.create_task(relay.run(stop), name="outbox-relay")]
+        tasks = [
+            asyncio.create_task(relay.run(stop), name="outbox-relay"),
+            asyncio.create_task(_measure_backlog(relay, plan.service, stop), name="outbox-backlog"),
+        ]
         for spec in plan.consumers:
             tasks.append(
                 asyncio.create_task(
@@ -134,6 +137,20 @@ async def run_worker(settings: ServiceSettings, plan: WorkerPlan, stop: asyncio.
         await database.dispose()
         if exporter is not None:
             exporter.close()
+
+
+BACKLOG_INTERVAL = 10.0  # seconds between measurements of the outbox backlog
+
+
+async def _measure_backlog(relay: OutboxRelay, service: str, stop: asyncio.Event) -> None:
+    """``tongban_outbox_backlog``: what the relay has yet to publish (an outage of the broker shows as growth)."""
+    while not stop.is_set():
+        try:
+            metrics.outbox_backlog.labels(service).set(await relay.backlog())
+        except Exception as exc:  # the database is down: the relay waits too; measured again next time
+            log.debug("outbox backlog not measured", extra={"error": type(exc).__name__})
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), BACKLOG_INTERVAL)
 
 
 def serve_worker(settings: ServiceSettings, plan: WorkerPlan) -> None:
