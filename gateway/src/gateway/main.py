@@ -40,6 +40,7 @@ from meshkit.observability import RequestContextMiddleware, configure_logging, u
 from meshkit.openapi import install_openapi
 from meshkit.revocation import DenyList
 from meshkit.revocation_feed import RevocationFeed
+from meshkit.tracing import add_tracing_middleware, configure_tracing
 
 __all__ = ["create_app", "main"]
 
@@ -155,6 +156,8 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
         RequestContextMiddleware, service="gateway", access_level=logging.INFO, client_of=_client_of
     )
     app.add_middleware(SecurityHeaders)  # nosniff on everything, no-store kept as the upstream sent it
+    if configure_tracing("gateway"):  # OpenTelemetry when an OTLP endpoint is set (meshkit.tracing)
+        add_tracing_middleware(app)
     return app
 
 

@@ -36,6 +36,7 @@ from meshkit.priority import lower_priority
 from meshkit.revocation import DenyList
 from meshkit.revocation_feed import RevocationFeed
 from meshkit.settings import ServiceSettings
+from meshkit.tracing import add_tracing_middleware, configure_tracing
 
 __all__ = ["ReadinessCheck", "build_app", "mesh_resources", "nats_reachable"]
 
@@ -186,6 +187,10 @@ def build_app(
         app.add_middleware(gate.cls, *gate.args, **gate.kwargs)
     app.add_middleware(RequestContextMiddleware, service=service)
     app.add_middleware(SecurityHeaders)  # outermost of ours: every response the app sends
+    if configure_tracing(
+        service
+    ):  # OpenTelemetry when an OTLP endpoint is set (meshkit.tracing); off by default
+        add_tracing_middleware(app)
     app.include_router(_ops_router(service))
     document_refusals(routers)  # 401/403 documented where the route's dependencies refuse
     guard_routes(routers, served_elsewhere=(ServedBy,))  # every input looked at once, refused after auth

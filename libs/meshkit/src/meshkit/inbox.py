@@ -21,7 +21,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -40,6 +40,7 @@ from meshkit.events import DEAD_LETTER_PREFIX, DEAD_LETTER_STREAM, CloudEvent
 from meshkit.observability import continued_trace, metrics
 from meshkit.outages import is_outage, outage_delay
 from meshkit.streams import StreamPolicy, ensure_stream
+from meshkit.tracing import consumer_span
 
 __all__ = [
     "BatchHandler",
@@ -320,17 +321,21 @@ class ConsumerRunner:
         )
 
 
-def _trace_of(msg: Msg, event: CloudEvent) -> contextlib.AbstractContextManager[str]:
-    """The trace the event was published in: the message's headers (the outbox relay's), else the envelope's
-    own extension attributes (a message republished without them)."""
+@contextlib.contextmanager
+def _trace_of(msg: Msg, event: CloudEvent) -> Iterator[None]:
+    """Inside the trace the event was published in: the message's headers (the outbox relay's), else the
+    envelope's own extension attributes (a message republished without them); a consumer span when tracing is
+    on (:mod:`meshkit.tracing`)."""
     headers = msg.headers or {}
     extra = event.model_extra or {}
     traceparent = headers.get("traceparent") or extra.get("traceparent")
     request_id = headers.get("X-Request-Id") or extra.get("requestid")
-    return continued_trace(
-        traceparent if isinstance(traceparent, str) else None,
-        request_id if isinstance(request_id, str) else None,
-    )
+    traceparent = traceparent if isinstance(traceparent, str) else None
+    with (
+        continued_trace(traceparent, request_id if isinstance(request_id, str) else None),
+        consumer_span(f"{event.type} process", traceparent),
+    ):
+        yield
 
 
 def _context(durable: str, event: CloudEvent, attempt: int) -> dict[str, object]:

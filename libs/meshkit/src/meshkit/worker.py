@@ -25,6 +25,7 @@ from meshkit.outbox import OutboxRelay
 from meshkit.priority import lower_priority
 from meshkit.settings import ServiceSettings
 from meshkit.streams import ensure_stream
+from meshkit.tracing import configure_tracing
 
 __all__ = ["Timer", "WorkerPlan", "connect_nats", "connect_settings_nats", "run_worker", "serve_worker"]
 
@@ -156,6 +157,7 @@ async def _measure_backlog(relay: OutboxRelay, service: str, stop: asyncio.Event
 def serve_worker(settings: ServiceSettings, plan: WorkerPlan) -> None:
     """Entry point of ``python -m <service>.worker``: at the worker's lower priority, until stopped."""
     configure_logging(f"{plan.service}-worker", settings.log_level)
+    configure_tracing(f"{plan.service}-worker")  # spans over OTLP when an endpoint is set (meshkit.tracing)
     lower_priority(settings.worker_nice)
 
     async def main() -> bool:
