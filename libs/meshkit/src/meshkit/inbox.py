@@ -305,7 +305,11 @@ class ConsumerRunner:
             "Tongban-Reason": reason.replace("\n", " ")[:1000],
             "Tongban-Deliveries": str(attempt),
             "Tongban-Consumer": self._spec.durable,
-            **{k: v for k, v in (msg.headers or {}).items() if k in ("traceparent", "X-Request-Id")},
+            **{
+                k: v
+                for k, v in (getattr(msg, "headers", None) or {}).items()
+                if k in ("traceparent", "X-Request-Id")
+            },
         }
         await self._js.publish(subject, msg.data, headers=headers)
         await msg.term()
@@ -326,7 +330,7 @@ def _trace_of(msg: Msg, event: CloudEvent) -> Iterator[None]:
     """Inside the trace the event was published in: the message's headers (the outbox relay's), else the
     envelope's own extension attributes (a message republished without them); a consumer span when tracing is
     on (:mod:`meshkit.tracing`)."""
-    headers = msg.headers or {}
+    headers = getattr(msg, "headers", None) or {}  # a message without headers (or a test's stand-in)
     extra = event.model_extra or {}
     traceparent = headers.get("traceparent") or extra.get("traceparent")
     request_id = headers.get("X-Request-Id") or extra.get("requestid")
