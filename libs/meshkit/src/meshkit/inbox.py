@@ -239,7 +239,8 @@ class ConsumerRunner:
                 await self._apply(msg, event)
             return
         for msg, event in parsed:
-            await self._done(msg, event)
+            with _trace_of(msg, event):
+                await self._done(msg, event)
 
     async def _parsed(self, msg: Msg) -> CloudEvent | None:
         """The event, or None after dead-lettering what is not one."""
@@ -295,6 +296,7 @@ class ConsumerRunner:
         self._failures.pop(msg.metadata.sequence.stream, None)
         await msg.ack()
         metrics.consumer_processed.labels(self._service, spec.durable).inc()
+        log.debug("event processed", extra=_context(spec.durable, event, msg.metadata.num_delivered))
         lag = (datetime.now(UTC) - event.time).total_seconds()
         metrics.event_lag.labels(self._service, spec.durable).observe(max(lag, 0.0))
 
