@@ -9,6 +9,7 @@ import logging
 import re
 import secrets
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -145,10 +146,34 @@ def configure_logging(service: str, level: str = "INFO") -> None:
         logging.getLogger(noisy).setLevel(logging.WARNING)
     logging.captureWarnings(True)
     sys.excepthook = _log_uncaught
+    # what Python would print as plain text on stderr: an exception in a thread (the metrics endpoint's, a
+    # driver's), and one it can only report ("Exception ignored in ...", e.g. a finaliser at shutdown)
+    threading.excepthook = _log_thread_exception
+    sys.unraisablehook = _log_unraisable
 
 
 def _log_uncaught(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
     logging.getLogger("meshkit.process").critical("uncaught exception", exc_info=(kind, error, tb))
+
+
+def _log_thread_exception(args: threading.ExceptHookArgs) -> None:
+    if args.exc_type is SystemExit:
+        return
+    thread = args.thread.name if args.thread is not None else "?"
+    logging.getLogger("meshkit.process").error(
+        "uncaught exception in a thread",
+        exc_info=(args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback),
+        extra={"thread_name": thread},
+    )
+
+
+def _log_unraisable(unraisable: sys.UnraisableHookArgs) -> None:
+    error = unraisable.exc_value or unraisable.exc_type()
+    logging.getLogger("meshkit.process").error(
+        "exception ignored",
+        exc_info=(unraisable.exc_type, error, unraisable.exc_traceback),
+        extra={"where": unraisable.err_msg or "", "object": type(unraisable.object).__name__},
+    )
 
 
 def uvicorn_log_config(service: str, level: str = "INFO") -> dict[str, Any]:
