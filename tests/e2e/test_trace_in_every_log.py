@@ -1,0 +1,102 @@
+"""Issue 20, failure 4, across real processes: an application filed with a ``traceparent`` leaves its trace id in the
+log of every process it passes — the gateway's access line, the cases API, and the exchange's worker, which
+consumes the case event the cases API staged (its trace context travelled in the NATS headers). Before, the same
+application left its trace id in 0 of 4 logs.
+
+A mesh of its own, at DEBUG (the services' access lines and the consumers' per-event lines are DEBUG)."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from meshkit.testing import eventually
+from tongban.config import MeshConfig, repo_root, standard_services
+from tongban.mesh import Mesh
+from tongban.ports import free_base_port
+from tongban.simulators.residents import NEIGHBOUR
+
+pytestmark = pytest.mark.e2e
+
+BUNDLE = "500110-SCJGJ-KBCYD-YJS"
+
+
+@pytest.fixture(scope="module")
+def traced_mesh(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Mesh]:
+    root = repo_root()
+    config = MeshConfig(
+        root=root,
+        var_dir=tmp_path_factory.mktemp("traced-mesh"),
+        services=standard_services(root),
+        base_port=free_base_port(),
+        durable=False,
+        log_level="DEBUG",
+        extra_env={"GATEWAY_TRUSTED_PROXIES": '["127.0.0.0/8"]'},
+    )
+    with Mesh(config) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def gateway_url(traced_mesh: Mesh) -> str:
+    """This module's mesh, not the shared one (``http`` and ``log_in`` reach the gateway through it)."""
+    assert traced_mesh.config.gateway is not None
+    return traced_mesh.config.url(traced_mesh.config.gateway)
+
+
+def _lines_with(path: Path, trace_id: str) -> list[dict[str, Any]]:
+    if not path.exists():
+        return []
+    found = []
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        if trace_id in line:
+            found.append(json.loads(line))
+    return found
+
+
+async def test_failure4_an_online_applications_trace_id_is_in_every_log_it_passes(
+    traced_mesh: Mesh, http: httpx.AsyncClient, log_in: Any
+) -> None:
+    """Issue 20, failure 4: an online application's trace id reached 0 of 4 logs."""
+    trace_id = uuid.uuid4().hex
+    clerk, _ = await log_in("clerk.qihe")
+    person = (
+        await http.post("/identity/persons/lookup", headers=clerk, json={"id_number": NEIGHBOUR["id_number"]})
+    ).json()
+    traced = {**clerk, "traceparent": f"00-{trace_id}-{uuid.uuid4().hex[:16]}-01"}
+
+    async def filed() -> dict[str, Any]:
+        response = await http.post(
+            "/cases/cases",
+            headers={**traced, "Idempotency-Key": str(uuid.uuid4())},
+            json={
+                "bundle_code": BUNDLE,
+                "applicant_id": person["id"],
+                "consent_ref": "委托书-綦河-trace",
+                "form": {"字号": "追踪面馆"},
+            },
+        )
+        assert response.status_code == 201, response.text
+        return dict(response.json())
+
+    await eventually(filed, timeout=90, interval=1, message="the bundle never opened for application")
+    logs = traced_mesh.config.log_dir
+
+    async def in_every_log() -> None:
+        gateway = _lines_with(logs / "gateway.log", trace_id)
+        assert any(line.get("logger") == "meshkit.access" for line in gateway), "gateway access line"
+        assert _lines_with(logs / "cases.log", trace_id), "cases API"
+        consumed = _lines_with(logs / "exchange-worker.log", trace_id)
+        assert any(line.get("message") == "event processed" for line in consumed), "exchange worker"
+
+    await eventually(in_every_log, timeout=60, interval=0.5)
+    for name in ("gateway", "cases", "exchange-worker"):
+        for line in _lines_with(logs / f"{name}.log", trace_id):
+            assert line["trace_id"] == trace_id
+            assert NEIGHBOUR["id_number"] not in json.dumps(line, ensure_ascii=False)
