@@ -100,3 +100,22 @@ async def test_failure4_an_online_applications_trace_id_is_in_every_log_it_passe
         for line in _lines_with(logs / f"{name}.log", trace_id):
             assert line["trace_id"] == trace_id
             assert NEIGHBOUR["id_number"] not in json.dumps(line, ensure_ascii=False)
+
+
+async def test_failure2_every_worker_of_the_mesh_serves_its_event_metrics(traced_mesh: Mesh) -> None:
+    """Issue 20, failure 2: the event metrics were counted in worker processes that served no /metrics (0 samples
+    anywhere). Each worker the launcher starts now serves them on the port it records."""
+    config = traced_mesh.config
+    async with httpx.AsyncClient(timeout=5, trust_env=False) as client:
+        for spec in config.services:
+            port = config.worker_metrics_port(spec)
+            assert config.ports()[f"{spec.name}-worker"] == port
+
+            async def scraped(port: int = port, name: str = spec.name) -> str:
+                response = await client.get(f"http://127.0.0.1:{port}/metrics")
+                assert response.status_code == 200
+                assert f'tongban_outbox_published_total{{service="{name}"}}' in response.text
+                assert f'tongban_outbox_backlog{{service="{name}"}}' in response.text
+                return response.text
+
+            await eventually(scraped, timeout=30, interval=0.5)

@@ -200,6 +200,7 @@ class OutboxRelay:
         self._linger = linger
         self._ack_timeout = ack_timeout
         self._wake = asyncio.Event()
+        metrics.outbox_published.labels(service)  # the series from 0, before the first event
 
     async def publish_batch(self) -> BatchResult:
         """Publish one batch of pending rows. Rows whose ack did not come stay pending, with the error noted."""
