@@ -36,9 +36,9 @@ def tracing_enabled(environ: dict[str, str] | None = None) -> bool:
     return bool(env.get("OTEL_EXPORTER_OTLP_ENDPOINT") or env.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"))
 
 
-def configure_tracing(service: str, *, exporter: SpanExporter | None = None) -> bool:
-    """Install the SDK for this process once, if :func:`tracing_enabled` (or an ``exporter`` is given, in tests);
-    True when tracing is on."""
+def configure_tracing(service: str, *, exporter: SpanExporter | None = None, batch: bool = False) -> bool:
+    """Install the SDK for this process once, if :func:`tracing_enabled` (or an ``exporter`` is given, in tests and
+    benchmarks: ``batch`` puts it behind the batch processor, as the OTLP exporter is); True when tracing is on."""
     global _provider
     if _provider is not None:
         return True
@@ -61,7 +61,7 @@ def configure_tracing(service: str, *, exporter: SpanExporter | None = None) -> 
             BatchSpanProcessor(OTLPSpanExporter())
         )  # a thread; never on the event loop
     else:
-        provider.add_span_processor(SimpleSpanProcessor(exporter))
+        provider.add_span_processor(BatchSpanProcessor(exporter) if batch else SimpleSpanProcessor(exporter))
     trace.set_tracer_provider(provider)
     HTTPXClientInstrumentor().instrument(tracer_provider=provider)
     AioHttpClientInstrumentor().instrument(tracer_provider=provider)
