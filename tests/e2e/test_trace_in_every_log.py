@@ -85,7 +85,7 @@ async def test_failure4_an_online_applications_trace_id_is_in_every_log_it_passe
         assert response.status_code == 201, response.text
         return dict(response.json())
 
-    await eventually(filed, timeout=90, interval=1, message="the bundle never opened for application")
+    case = await eventually(filed, timeout=90, interval=1, message="the bundle never opened for application")
     logs = traced_mesh.config.log_dir
 
     async def in_every_log() -> None:
@@ -100,6 +100,32 @@ async def test_failure4_an_online_applications_trace_id_is_in_every_log_it_passe
         for line in _lines_with(logs / f"{name}.log", trace_id):
             assert line["trace_id"] == trace_id
             assert NEIGHBOUR["id_number"] not in json.dumps(line, ensure_ascii=False)
+
+    # a shared read for that case, sent with a traceparent of its own: gateway, exchange, population system
+    reviewer, _ = await log_in("reviewer.djzc")
+    read_trace = uuid.uuid4().hex
+    read_headers = {**reviewer, "traceparent": f"00-{read_trace}-{uuid.uuid4().hex[:16]}-01"}
+
+    async def read() -> None:
+        response = await http.post(
+            "/exchange/resources/500110-GAJ-RK-001/read",
+            headers=read_headers,
+            json={
+                "identifier": NEIGHBOUR["id_number"],
+                "purpose": "个体工商户设立登记 经营者身份核验",
+                "case_ref": case["number"],
+                "items": ["name"],
+            },
+        )
+        assert response.status_code == 200, response.text  # once the exchange has the case from its events
+
+    await eventually(read, timeout=60, interval=0.5)
+
+    async def read_in_every_log() -> None:
+        for name in ("gateway", "exchange", "population-sim"):
+            assert _lines_with(logs / f"{name}.log", read_trace), name
+
+    await eventually(read_in_every_log, timeout=30, interval=0.5)
 
 
 async def test_failure2_every_worker_of_the_mesh_serves_its_event_metrics(traced_mesh: Mesh) -> None:
