@@ -14,7 +14,7 @@ async def test_issue_18_failure_12_gateway_405_allow_and_safe_instance(client: h
     unrouted = await client.get("/no%1B[2Jsuch/%E2%80%AEx")
     internal = await client.get("/catalog/metrics/%07")
 
-    assert (refused.status_code, refused.headers["allow"]) == (405, "GET")
+    assert (refused.status_code, refused.headers["allow"]) == (405, "GET, HEAD")
     assert unrouted.status_code == internal.status_code == 404
     assert unrouted.json()["instance"] == "/no%1B%5B2Jsuch/%E2%80%AEx"
     assert internal.json()["instance"] == "/catalog/metrics/%07"

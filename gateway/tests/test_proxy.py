@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from gateway.main import create_app
+from gateway.settings import GatewaySettings
 from meshkit.peers import address_proof
 from meshkit.settings import DEV_FORWARDING_KEY
 
@@ -259,3 +260,15 @@ async def test_response_streams_through_a_served_gateway(
 
     assert b"".join(from_gateway) == b"first;rest"
     assert from_gateway[0] == b"first;"
+
+
+async def test_issue20_failure10_a_hung_upstream_is_cut_short_except_on_the_routes_that_may_take_long(
+    gateway: Any,
+) -> None:
+    """A hung upstream kept the client 30 s; the default is short now, and only the listed routes wait longer."""
+    async with gateway(read_timeout=0.2, route_timeouts={"GET /catalog/slow": 5.0}) as client:
+        assert (await client.get("/catalog/slow")).json() == {"status": "late"}
+    async with gateway(read_timeout=0.2, route_timeouts={"GET /catalog/slo": 5.0}) as client:
+        assert (await client.get("/catalog/slow")).status_code == 504  # a prefix is a whole path segment
+    assert GatewaySettings().read_timeout <= 10
+    assert GatewaySettings().route_timeouts["POST /catalog/imports"] >= 120

@@ -233,3 +233,16 @@ def test_issue18_f12_problem_types_lead_to_the_catalogue() -> None:
             example = response["content"][PROBLEM]["example"]
             assert example["type"].endswith(f"/problems/{example['code']}")
             assert f"### `{example['code']}`" in catalogue, example["code"]
+
+
+def test_every_routed_operation_documents_the_gateways_401_for_a_token_that_is_no_good() -> None:
+    """Outside try of issue 18: a bad Bearer token on a public operation (`GET /catalog/search`, `security: []`)
+    is answered 401 by the gateway, which no operation documented."""
+    combined = DOCUMENTS["tongban"]
+    missing = [
+        f"{method.upper()} {path}"
+        for path, method, operation in operations(combined)
+        if path.split("/")[1] in ("identity", "catalog", "cases", "exchange")
+        and "401" not in operation["responses"]
+    ]
+    assert missing == []

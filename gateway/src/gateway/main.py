@@ -30,6 +30,7 @@ from gateway.throttle import PRINCIPAL, Throttle, store_fallbacks
 from gateway.upstreams import Upstreams
 from meshkit.access_docs import declare_security
 from meshkit.auth import Principal, TokenVerifier
+from meshkit.edge import RequestEdge
 from meshkit.errors import install_error_handlers, set_problem_base
 from meshkit.headers import SecurityHeaders
 from meshkit.heap import freeze_startup_heap
@@ -138,6 +139,7 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
     app.include_router(problems_router(Catalogue(settings.problems_file)))
     declare_security(app)  # the gateway's own operations are public: `security: []`
     guard = TokenGuard(verifier, deny) if settings.verify_tokens else None
+    app.add_middleware(RequestEdge)  # HEAD on the gateway's own routes; proxied HEADs go upstream as they are
     app.add_middleware(
         ProxyMiddleware,
         routes=routes,

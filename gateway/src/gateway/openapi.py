@@ -4,8 +4,9 @@ Each service's paths get its prefix (``/catalog/matters``), its component names 
 (``catalog_MatterOut``) with every ``$ref`` and discriminator mapping rewritten to match, its tags and
 operation ids get the service name (and the ``links`` naming them), and security schemes are merged by name
 (renamed only when two services disagree). The problem schema and the shared error responses every service takes
-from meshkit keep their names. Every routed operation also documents what the gateway itself answers: 429 (rate
-limits), 502 and 504 (the upstream unreachable or too slow).
+from meshkit keep their names. Every routed operation also documents what the gateway itself answers: 401 (a
+Bearer token sent that is no good, public operations included), 429 (rate limits), 502 and 504 (the upstream
+unreachable or too slow).
 
 ``tongban contracts`` merges the services' generated documents with this same function into
 contracts/openapi/tongban.json, so the committed document and the one the gateway serves agree.
@@ -25,8 +26,10 @@ Doc = dict[str, Any]
 
 _METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
 _COMPONENTS = "#/components/"
-GATEWAY_RESPONSES = (429, 502, 504)
-"""What the gateway answers for any routed operation, whatever the service says."""
+GATEWAY_RESPONSES = (401, 429, 502, 504)
+"""What the gateway answers for any routed operation, whatever the service says: 401 for a Bearer token that is
+present but invalid, expired or revoked — on public operations too (a caller who sends a token learns that it
+is no good, rather than being served as anonymous); 429, 502, 504."""
 
 
 def _rewrite_refs(node: Any, renames: Mapping[tuple[str, str], str]) -> None:

@@ -123,6 +123,7 @@ class ProxyMiddleware:
                 data=body,
                 allow_redirects=False,
                 headers=upstream_headers(scope, route),
+                timeout=self.upstreams.timeout_for(scope["method"], scope["path"]),
             )
         except (aiohttp.ClientError, TimeoutError, OSError) as exc:
             if isinstance(body, _BodyStream) and body.error is not None:

@@ -15,6 +15,14 @@ from meshkit.settings import DEV_FORWARDING_KEY, LogLevel, SecretSafeSettings
 __all__ = ["GatewaySettings"]
 
 
+ROUTE_TIMEOUTS = {
+    "POST /catalog/imports": 300.0,  # a district's 实施清单 (3,000 matters) is read and checked before the answer
+    "GET /catalog/exports": 120.0,  # the whole 实施清单 written out
+    "POST /exchange/reads": 60.0,  # a batch read: many providers asked in one request
+}
+"""Routes whose upstream may be silent longer than ``read_timeout`` (the default of ``route_timeouts``)."""
+
+
 class GatewaySettings(SecretSafeSettings):
     """Where the upstreams are, how long to wait for them, and what the gateway accepts."""
 
@@ -27,7 +35,18 @@ class GatewaySettings(SecretSafeSettings):
     cases_url: str = "http://127.0.0.1:8803"
     exchange_url: str = "http://127.0.0.1:8804"
     connect_timeout: float = Field(default=2.0, gt=0, le=60, description="seconds to get a connection")
-    read_timeout: float = Field(default=30.0, gt=0, le=3600, description="seconds between two upstream reads")
+    read_timeout: float = Field(
+        default=10.0,
+        gt=0,
+        le=3600,
+        description="seconds an upstream may stay silent (between two reads) before the client gets 504; short, "
+        "so a hung upstream does not hold clients — the routes that take longer are in ``route_timeouts``",
+    )
+    route_timeouts: dict[str, float] = Field(
+        default_factory=lambda: dict(ROUTE_TIMEOUTS),
+        description='``"METHOD /path/prefix": seconds`` for the routes that may be silent longer than '
+        "``read_timeout`` (JSON; replaces the defaults)",
+    )
     readiness_timeout: float = Field(
         default=1.0, gt=0, le=30, description="seconds for each upstream /readyz"
     )

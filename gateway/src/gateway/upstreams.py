@@ -96,15 +96,33 @@ class Upstreams:
         self.routes = {route.service: route for route in routes}
         self.sessions: dict[str, aiohttp.ClientSession] = {}
         self._settings = settings
+        # longest prefix first: the first that matches a request decides its timeout
+        self._slow = sorted(
+            (
+                (method.upper(), path.rstrip("/"), self._timeout(seconds))
+                for key, seconds in settings.route_timeouts.items()
+                for method, _, path in [key.strip().partition(" ")]
+            ),
+            key=lambda item: -len(item[1]),
+        )
+        self._default = self._timeout(settings.read_timeout)
+
+    def _timeout(self, read: float) -> aiohttp.ClientTimeout:
+        connect = self._settings.connect_timeout
+        return aiohttp.ClientTimeout(total=None, connect=connect, sock_connect=connect, sock_read=read)
+
+    def timeout_for(self, method: str, path: str) -> aiohttp.ClientTimeout:
+        """The request's timeout: a route's own from ``route_timeouts`` (longest prefix), else ``read_timeout``."""
+        for slow_method, prefix, timeout in self._slow:
+            if method == slow_method and (path == prefix or path.startswith(prefix + "/")):
+                return timeout
+        return self._default
 
     async def open(self) -> None:
         settings = self._settings
-        timeout = aiohttp.ClientTimeout(
-            total=None,
-            connect=settings.connect_timeout,  # waiting for a pooled connection plus connecting
-            sock_connect=settings.connect_timeout,
-            sock_read=settings.read_timeout,  # between two reads, so long streams are fine
-        )
+        # connect: waiting for a pooled connection plus connecting; sock_read: between two reads, so long streams
+        # are fine, while an upstream that hangs answers 504 after ``read_timeout`` (short by default)
+        timeout = self._default
         for service in self.routes:
             connector = LiveConnector(
                 limit=settings.max_connections, keepalive_timeout=settings.keepalive_seconds, ttl_dns_cache=60

@@ -21,6 +21,7 @@ from starlette.routing import compile_path
 from meshkit.access_docs import declare_security, document_refusals
 from meshkit.auth import TokenVerifier
 from meshkit.db import Database
+from meshkit.edge import RequestEdge
 from meshkit.errors import install_error_handlers, set_problem_base
 from meshkit.exposition import CONTENT_TYPE_LATEST, render
 from meshkit.guard import GuardedRoute, guard_routes
@@ -186,11 +187,12 @@ def build_app(
     if gate is not None:
         app.add_middleware(gate.cls, *gate.args, **gate.kwargs)
     app.add_middleware(RequestContextMiddleware, service=service)
-    app.add_middleware(SecurityHeaders)  # outermost of ours: every response the app sends
+    app.add_middleware(SecurityHeaders)  # every response the app sends
+    app.add_middleware(RequestEdge)  # outermost of ours: HEAD as GET, the gateway's prefix for problems
     if configure_tracing(
         service
     ):  # OpenTelemetry when an OTLP endpoint is set (meshkit.tracing); off by default
-        add_tracing_middleware(app)
+        add_tracing_middleware(app)  # outside everything: the server span covers the whole request
     app.include_router(_ops_router(service))
     document_refusals(routers)  # 401/403 documented where the route's dependencies refuse
     guard_routes(routers, served_elsewhere=(ServedBy,))  # every input looked at once, refused after auth

@@ -8,6 +8,7 @@ the traceback goes only to the log.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -17,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
+from meshkit.edge import public_path
 from meshkit.messages import field_label, message_of, summary
 from meshkit.observability import current_request_id
 from meshkit.outages import is_outage
@@ -163,15 +165,37 @@ def problem_body(
         "title": title or _TITLES.get(status, "错误 (Error)"),
         "status": status,
         "detail": detail,
-        "instance": instance_uri(instance),  # percent-encoded, bounded: meshkit.problem_fields
+        # as the client asked for it (the gateway's prefix), percent-encoded, bounded: meshkit.problem_fields
+        "instance": instance_uri(None if instance is None else public_path(instance)),
         "code": code,
         "request_id": request_id or current_request_id(),
         **extra,
     }
     if errors is not None:
-        # every item as ProblemItem declares it: a use case that names no kind of violation gets the problem's code
-        body["errors"] = [{"type": code, **item} if "type" not in item else item for item in errors]
+        # every item as ProblemItem declares it: a use case that names no kind of violation gets the problem's
+        # code, and a field named the way a use case names it (``phone``, ``records.0.identifier``) gets its
+        # location, as the contract promises (``body.phone``)
+        body["errors"] = [_item(item, code) for item in errors]
     return body
+
+
+_LOCATIONS = ("body", "query", "path", "header", "cookie")
+_FIELD_PATH = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_-]+)*")
+
+
+def _item(item: dict[str, Any], code: str) -> dict[str, Any]:
+    field = item.get("field")
+    located = (
+        isinstance(field, str)
+        and _FIELD_PATH.fullmatch(field) is not None
+        and field.split(".", 1)[0] not in _LOCATIONS
+    )
+    if "type" in item and not located:
+        return item
+    out = {"type": code, **item}
+    if located:
+        out["field"] = f"body.{field}"
+    return out
 
 
 def problem_response(
@@ -270,6 +294,8 @@ def install_error_handlers(app: FastAPI) -> None:
         headers = dict(exc.headers or {})
         if exc.status_code == 405:  # every method the path has, not only the first matching route's
             allowed = allowed_methods(request.app.router.routes, request.scope)
+            if "GET" in allowed:
+                allowed.add("HEAD")  # answered as GET without the body (meshkit.edge)
             if allowed:
                 headers["Allow"] = ", ".join(sorted(allowed))
             if detail == "Method Not Allowed":

@@ -26,7 +26,7 @@ from fastapi import routing as fastapi_routing
 from fastapi.dependencies.models import Dependant
 from fastapi.dependencies.utils import solve_dependencies
 from fastapi.exceptions import RequestValidationError
-from fastapi.params import Form
+from fastapi.params import File, Form
 from fastapi.routing import APIRoute
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
@@ -36,6 +36,7 @@ from starlette.responses import Response
 from meshkit.bodies import (
     FORM_TYPES,
     JSON_TYPES,
+    URLENCODED,
     BodyRefused,
     MalformedBody,
     UnsupportedMediaType,
@@ -43,11 +44,12 @@ from meshkit.bodies import (
     is_json,
     media_type,
     parse_json,
+    refuse_encoded,
 )
 from meshkit.hostile import hostile_in_json, hostile_in_text, may_be_hostile
 from meshkit.shapes import MultiLine, shape_of
 
-__all__ = ["GuardedRoute", "guard_routes", "multi_line_names"]
+__all__ = ["GuardedRoute", "declared_headers", "guard_routes", "multi_line_names"]
 
 Handler = Callable[[Request], Coroutine[Any, Any, Response]]
 
@@ -104,11 +106,15 @@ class _Inspector:
         self.multi_form = (
             multi_line_names(_flat(dependant, "body_params")) if self.body_kind == "form" else frozenset()
         )
+        # a form without file fields takes only application/x-www-form-urlencoded (the OAuth endpoints' one type)
+        self.files = any(isinstance(f.field_info, File) for f in _flat(dependant, "body_params"))
+        self.headers = tuple(field.alias for field in _flat(dependant, "header_params"))
         self.subs = [(sub, _reads(sub)) for sub in dependant.dependencies]
 
     async def inspect(self, request: Request) -> _Refusal | None:
         errors = hostile_in_text(((k, str(v)) for k, v in request.path_params.items()), "path")
         errors += hostile_in_text(request.query_params.multi_items(), "query", multi_line=self.multi_query)
+        errors += hostile_in_text(declared_headers(request, self.headers), "header")
         reads = {(str(e["loc"][0]), str(e["loc"][1])) for e in errors}
         try:
             if self.body_kind == "json":
@@ -125,6 +131,7 @@ class _Inspector:
         raw = await request.body()
         if not raw:
             return []  # FastAPI answers a missing required body, after the dependencies
+        refuse_encoded(request.headers.get("content-encoding"))
         media = media_type(request.headers.get("content-type"))
         if not (is_json(media) or (not media and not self.strict)):
             raise UnsupportedMediaType(media, JSON_TYPES)
@@ -137,9 +144,10 @@ class _Inspector:
         return hostile_in_json(doc, shape)
 
     async def _form(self, request: Request) -> list[dict[str, Any]]:
+        refuse_encoded(request.headers.get("content-encoding"))
         media = media_type(request.headers.get("content-type"))
-        if media and not is_form(media):
-            raise UnsupportedMediaType(media, FORM_TYPES)
+        if media and not (is_form(media) if self.files else media == URLENCODED):
+            raise UnsupportedMediaType(media, FORM_TYPES if self.files else URLENCODED)
         try:
             form = await request.form()
         except HTTPException as exc:
@@ -168,6 +176,17 @@ class _Inspector:
             async_exit_stack=request.scope["fastapi_inner_astack"],
             embed_body_fields=False,
         )
+
+
+def declared_headers(request: Request, names: Iterable[str]) -> list[tuple[str, str]]:
+    """The values of the header parameters a route declares (FastAPI's aliases: ``x_filename`` is
+    ``x-filename``), as the hostile-input check reads them (latin-1, as Starlette decodes header bytes: the
+    UTF-8 of a C1 or bidi control shows up as a C1 character)."""
+    found: list[tuple[str, str]] = []
+    for name in names:
+        header = name.replace("_", "-").lower()
+        found.extend((header, value) for value in request.headers.getlist(header))
+    return found
 
 
 def _admitted() -> None:

@@ -28,8 +28,16 @@ from starlette.responses import Response
 from starlette.routing import compile_path
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from meshkit.bodies import JSON_TYPES, UnsupportedMediaType, is_json, media_type, not_json_from, parse_json
-from meshkit.guard import multi_line_names
+from meshkit.bodies import (
+    JSON_TYPES,
+    UnsupportedMediaType,
+    is_json,
+    media_type,
+    not_json_from,
+    parse_json,
+    refuse_encoded,
+)
+from meshkit.guard import declared_headers, multi_line_names
 from meshkit.hostile import hostile_in_json, hostile_in_text, may_be_hostile
 from meshkit.shapes import shape_of
 
@@ -101,6 +109,7 @@ async def declared(request: Request, body: type[M]) -> Declared[M]:
     dependant = lane.route.dependant
     parsed: M | None = None
     try:
+        refuse_encoded(request.headers.get("content-encoding"))
         parsed = parsed_body(body, await request.body(), request.headers.get("content-type"))
         body_errors: list[Any] = []
     except RequestValidationError as exc:
@@ -108,6 +117,9 @@ async def declared(request: Request, body: type[M]) -> Declared[M]:
     errors = hostile_in_text(((k, str(v)) for k, v in request.path_params.items()), "path")
     errors += hostile_in_text(
         request.query_params.multi_items(), "query", multi_line=multi_line_names(dependant.query_params)
+    )
+    errors += hostile_in_text(
+        declared_headers(request, (field.alias for field in dependant.header_params)), "header"
     )
     path, path_errors = request_params_to_args(dependant.path_params, request.path_params)
     query, query_errors = request_params_to_args(dependant.query_params, request.query_params)

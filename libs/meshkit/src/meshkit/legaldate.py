@@ -8,10 +8,14 @@ early).
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
-__all__ = ["LEGAL_ZONE", "local_date", "today"]
+from pydantic import BeforeValidator
+
+__all__ = ["LEGAL_ZONE", "IsoDate", "local_date", "today"]
 
 LEGAL_ZONE = ZoneInfo("Asia/Shanghai")
 
@@ -25,3 +29,20 @@ def local_date(moment: datetime) -> date:
 
 def today() -> date:
     return datetime.now(LEGAL_ZONE).date()
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date(value: Any) -> Any:
+    """Only a calendar date as the contract writes it (``2026-12-06``): pydantic's lax mode also takes a number
+    as seconds since 1970 (``valid_on=0`` read as 1970-01-01), which no person means by a date."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        return value
+    raise ValueError("须为 YYYY-MM-DD 格式的日期，例如 2026-12-06")
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+"""A date an API takes: ``YYYY-MM-DD`` only (query parameters and request bodies)."""

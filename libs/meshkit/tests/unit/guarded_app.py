@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
 import httpx
-from fastapi import APIRouter, Depends, FastAPI, Form, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, Form, Header, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
@@ -65,6 +65,7 @@ async def read_thing(
     code: Annotated[str, Depends(lookup)],
     q: Annotated[str, Query(max_length=50)] = "",
     note: Annotated[MultiLineText, Query(max_length=50)] = "",
+    x_trace_note: Annotated[str, Header(max_length=50)] = "",
 ) -> dict[str, str]:
     reached.append((code, q))
     return {"code": code, "q": q}

@@ -136,6 +136,9 @@ async def test_line_breaks_only_where_the_field_says_multi_line(client: httpx.As
         (b'{"name": "n", "form": {"x": [' + b"9" * 400 + b".5]}}", "finite_number"),
         (b'{"name": "n", "form": {"x": 9223372036854775808}}', "int_out_of_range"),
         (b'{"name": "n", "count": -9223372036854775809}', "int_out_of_range"),
+        # more digits than Python converts (4,300): a ValueError, once a 500 on every JSON route
+        (b'{"name": "n", "form": {"x": ' + b"9" * 5000 + b"}}", "int_out_of_range"),
+        (b'{"name": "n", "count": -' + b"9" * 5000 + b"}", "int_out_of_range"),
     ],
 )
 async def test_issue_18_failure_2_non_finite_and_oversized_numbers_are_422(
@@ -236,3 +239,48 @@ async def test_issue_18_failure_8_validation_details_are_chinese(client: httpx.A
     assert long.json()["detail"] == "字段 名称（name）：长度不能超过 40 个字符"
     missing = await client.post("/things", json={}, headers=STAFF)
     assert "缺少必填字段" in missing.json()["detail"]
+
+
+async def test_hostile_characters_in_a_declared_header_are_422_naming_the_header(
+    client: httpx.AsyncClient,
+) -> None:
+    """The tryer stored a right-to-left override through a header (X-Filename): header parameters a route
+    declares are looked at like every other input. (httpx sends header bytes as given: UTF-8 here.)"""
+    for value in ("\u202efdp.exe".encode(), b"a\xc2\x85b"):
+        answer = await client.get("/things/a", headers={"x-trace-note": value})  # type: ignore[dict-item]
+        status, code, fields = problem(answer)
+        assert (status, code, fields) == (422, "validation_failed", ["header.x-trace-note"]), answer.text
+        assert "请求头" in answer.json()["detail"]
+    fine = await client.get("/things/a", headers={"x-trace-note": "plain"})
+    assert fine.status_code == 200
+
+
+async def test_a_compressed_body_is_415_not_read_as_if_plain(client: httpx.AsyncClient) -> None:
+    for url in ("/things", "/lane/things"):
+        answer = await client.post(
+            url, content=b'{"name": "n"}', headers={**STAFF, **JSON, "content-encoding": "gzip"}
+        )
+        assert problem(answer)[:2] == (415, "unsupported_media_type"), (url, answer.text)
+        assert "压缩" in answer.json()["detail"]
+    assert reached == []
+
+
+async def test_a_form_without_files_takes_only_urlencoded(client: httpx.AsyncClient) -> None:
+    """/identity/token took multipart/form-data although its contract lists only the urlencoded form."""
+    answer = await client.post("/login", files={"name": (None, "x")})
+    assert problem(answer)[:2] == (415, "unsupported_media_type")
+    assert (await client.post("/login", data={"name": "x"})).status_code == 200
+
+
+def test_a_date_is_only_a_calendar_date_never_seconds_since_1970() -> None:
+    """Outside try of issue 18: `GET /identity/organizations?valid_on=0` (and `1796515200`) was read as a date."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from meshkit.legaldate import IsoDate
+
+    dates = TypeAdapter(IsoDate)
+    assert str(dates.validate_python("2026-12-06")) == "2026-12-06"
+    assert str(dates.validate_json('"2026-12-06"')) == "2026-12-06"
+    for wrong in (0, 0.0, "0", "1796515200", "2026-12-06T00:00:00", "20261206"):
+        with pytest.raises(ValidationError, match="YYYY-MM-DD"):
+            dates.validate_python(wrong)

@@ -104,8 +104,8 @@ async def test_issue_18_failure_12_allow_lists_every_method_of_the_path(client: 
     collection = await client.delete("/organizations")
     item = await client.delete("/organizations/500110-SCJGJ")
 
-    assert (collection.status_code, collection.headers["allow"]) == (405, "GET, POST")
-    assert (item.status_code, item.headers["allow"]) == (405, "GET, PUT")
+    assert (collection.status_code, collection.headers["allow"]) == (405, "GET, HEAD, POST")
+    assert (item.status_code, item.headers["allow"]) == (405, "GET, HEAD, PUT")
     assert collection.json()["code"] == "method_not_allowed"
 
 
@@ -179,3 +179,27 @@ async def test_a_client_that_disconnects_mid_body_is_not_an_internal_error(
         await app(scope, receive, send)
     assert sent[0]["status"] == 400
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+async def test_head_is_answered_as_get_without_the_body(client: httpx.AsyncClient) -> None:
+    """Outside try of issue 18: `HEAD /cases/open-matters` was 405 (RFC 9110 §9.3.2 asks general servers for
+    HEAD); 405 answers now list HEAD wherever GET is allowed."""
+    get = await client.get("/organizations")
+    head = await client.head("/organizations")
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head.headers["content-length"] == get.headers["content-length"]
+    refused = await client.delete("/organizations")
+    assert refused.status_code == 405
+    assert refused.headers["allow"] == "GET, HEAD, POST"
+
+
+async def test_instance_is_the_path_the_client_used_through_the_gateway(client: httpx.AsyncClient) -> None:
+    """Outside try of issue 18: behind the gateway `instance` was the service's own path (`/matters/x`) while the
+    gateway's own problems name the client's (`/catalog/matters/x`)."""
+    through = await client.get("/organizations/x", headers={"x-forwarded-prefix": "/identity"})
+    assert through.json()["instance"] == "/identity/organizations/x"
+    direct = await client.get("/organizations/x")
+    assert direct.json()["instance"] == "/organizations/x"
+    odd = await client.get("/organizations/x", headers={"x-forwarded-prefix": "/a b"})
+    assert odd.json()["instance"] == "/organizations/x"

@@ -46,7 +46,7 @@ async def test_issue_18_failure_7_clerk_filing_for_an_unknown_applicant_is_refus
     assert refused.headers["content-type"].startswith("application/problem+json")
     problem = refused.json()
     assert problem["code"] == "applicant_not_found"
-    assert problem["errors"][0]["field"] == "applicant_id"
+    assert problem["errors"][0]["field"] == "body.applicant_id"
     assert "申请人" in problem["detail"]
     assert await _counts(database) == before  # no orphan case, no event
 

@@ -39,6 +39,15 @@ REFUSED: list[tuple[str, str, Any, dict[str, Any], str]] = [
     ("GET", "/me/cases?offset=-1", None, {"kind": "staff", "org": "500110-RSJ"}, "not_permitted"),
     ("GET", "/case-bases/x", None, {"kind": "system", "scope": "cases:read"}, "not_permitted"),
     ("GET", "/case-bases/x", None, {"kind": "person", "scope": "cases:basis"}, "not_permitted"),
+    # outside try of issue 18: a department system filing got 422 (or 415) before the 403 it deserved
+    ("POST", "/cases", {}, {"kind": "system", "scope": "cases:read", "org": "500110-SWJ"}, "not_permitted"),
+    (
+        "POST",
+        "/cases",
+        {"matter_code": 5},
+        {"kind": "staff", "roles": ["auditor"], "org": "500110-ZWB"},
+        "not_permitted",
+    ),
 ]
 
 
@@ -73,3 +82,11 @@ async def test_an_admitted_caller_still_gets_422(client: httpx.AsyncClient, toke
     admin = tokens.headers(kind="staff", roles=["admin"], org="500110-ZWB", region="500110000000")
     response = await client.put("/calendar/years/2026", json={"source": 12}, headers=admin)
     assert response.status_code == 422, response.text
+
+
+async def test_a_caller_who_may_not_file_gets_403_whatever_the_content_type(
+    client: httpx.AsyncClient, tokens: TokenFactory
+) -> None:
+    system = tokens.headers(kind="system", scope="cases:read", org="500110-SWJ")
+    response = await client.post("/cases", content=b"x", headers={**system, "content-type": "text/plain"})
+    assert response.status_code == 403, response.text

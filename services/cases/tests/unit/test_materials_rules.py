@@ -64,6 +64,13 @@ def test_upload_checks() -> None:
         ({"content_type": "text/html"}, "upload_type_not_allowed"),
         ({"content_type": "image/jpeg"}, "upload_content_mismatch"),
         ({"filename": ""}, "upload_filename_invalid"),
+        # issue 18 (outside try): a right-to-left override makes "\u202efdp.exe" show as "exe.pdf"
+        ({"filename": "\u202efdp.exe"}, "upload_filename_invalid"),
+        ({"filename": "a\u0085b.pdf"}, "upload_filename_invalid"),  # C1 (NEL), once stripped silently
+        ({"filename": "a\x7fb.pdf"}, "upload_filename_invalid"),
+        ({"filename": "a\tb.pdf"}, "upload_filename_invalid"),
+        ({"filename": "\ufffd\ufffd.pdf"}, "upload_filename_invalid"),  # bytes that were not UTF-8
+        ({"filename": " a.pdf"}, "upload_filename_invalid"),
     ):
         args = {
             "filename": "a.pdf",

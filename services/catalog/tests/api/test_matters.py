@@ -71,7 +71,7 @@ async def test_quality_rules_listed_on_publish(client: httpx.AsyncClient, tokens
     body = response.json()
     assert response.headers["content-type"] == "application/problem+json"
     assert body["code"] == "quality_rules_failed"
-    assert {e["field"] for e in body["errors"]} == {"promised_days", "matter_type"}
+    assert {e["field"] for e in body["errors"]} == {"body.promised_days", "body.matter_type"}
 
 
 async def test_bad_input_is_problem_json(client: httpx.AsyncClient, tokens: TokenFactory) -> None:

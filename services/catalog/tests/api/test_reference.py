@@ -61,4 +61,4 @@ async def test_deactivated_codes_fail_the_quality_rules(
         "channels": ["window", "post"],
     }
     problem = await publish(body, expect=422)
-    assert [(e["field"], e["rule"]) for e in problem["errors"]] == [("channels", "unknown_code")]
+    assert [(e["field"], e["rule"]) for e in problem["errors"]] == [("body.channels", "unknown_code")]

@@ -143,6 +143,6 @@ async def test_issue_18_failure_1_a_signed_city_push_with_nul_is_refused_and_sto
         headers = sign(settings, str(int(time.time())), uuid.uuid4().hex, body)
         answer = await client.post("/city-link/inbound/cases", content=body, headers=headers)
         assert answer.status_code == 422, answer.text
-        assert answer.json()["errors"][0]["field"].startswith("items.0.")
+        assert answer.json()["errors"][0]["field"].startswith("body.items.0.")
     async with database.sessions() as session:
         assert await session.scalar(text("SELECT count(*) FROM city_inbound")) == 0

@@ -92,7 +92,10 @@ async def test_push_rules(client: httpx.AsyncClient, demo: Database, headers) ->
     }
     response = await client.put(f"/resources/{LEGAL}/records", json=bad, headers=provider)
     assert response.status_code == 422
-    assert [e["field"] for e in response.json()["errors"]] == ["records.0.data", "records.1.identifier"]
+    assert [e["field"] for e in response.json()["errors"]] == [
+        "body.records.0.data",
+        "body.records.1.identifier",
+    ]
     other = await client.put(
         f"/resources/{LEGAL}/records",
         json={"records": []},

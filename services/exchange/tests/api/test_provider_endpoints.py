@@ -224,7 +224,7 @@ async def test_only_operators_keep_endpoint_hosts(client: httpx.AsyncClient, dem
     )
     assert bad.status_code == 422
     assert bad.json()["code"] == "invalid_endpoint_host"
-    assert {e["field"] for e in bad.json()["errors"]} == {"hosts.0", "hosts.1"}
+    assert {e["field"] for e in bad.json()["errors"]} == {"body.hosts.0", "body.hosts.1"}
     unknown = await client.put("/members/500110-NONE/endpoint-hosts", json=body, headers=headers.operator())
     assert unknown.status_code == 404
     emptied = await client.put(path, json={"hosts": []}, headers=headers.operator())

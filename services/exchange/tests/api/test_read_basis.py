@@ -497,7 +497,7 @@ async def test_a_resource_is_its_providers_alone(client: httpx.AsyncClient, demo
         headers=headers.system(SCJGJ, scope="exchange:resources:write"),
         json={**body, "provider_code": SCJGJ},
     )
-    assert (foreign.status_code, foreign.json()["errors"][0]["field"]) == (422, "code")
+    assert (foreign.status_code, foreign.json()["errors"][0]["field"]) == (422, "body.code")
 
 
 async def test_a_read_right_after_submission_waits_a_moment_for_the_case_event(

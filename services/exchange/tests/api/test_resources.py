@@ -115,7 +115,7 @@ async def test_registration_rules_list_every_violation(
     )
     assert response.status_code == 422
     fields = {e["field"] for e in response.json()["errors"]}
-    assert fields == {"items.0.key", "items.0.type", "legal_basis", "endpoint_url"}
+    assert fields == {"body.items.0.key", "body.items.0.type", "body.legal_basis", "body.endpoint_url"}
 
 
 async def test_only_operators_register_members(client: httpx.AsyncClient, headers) -> None:  # type: ignore[no-untyped-def]

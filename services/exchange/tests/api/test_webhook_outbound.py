@@ -120,7 +120,7 @@ async def test_webhook_to_internal_address_is_refused(
     refused = await subscribe(client, headers, "500110-RSJ", f"https://{host}:{listener.port}/hook")
     assert refused.status_code == 422
     assert refused.json()["code"] == "webhook_url_refused"
-    assert refused.json()["errors"][0]["field"] == "webhook_url"
+    assert refused.json()["errors"][0]["field"] == "body.webhook_url"
     if host not in LOOPBACK:
         return
     # A URL that is stored anyway is refused where the connection would be made (dev policy: http allowed).

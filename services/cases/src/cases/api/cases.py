@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Request, Response, status
@@ -22,6 +22,7 @@ from cases.api.dependencies import (
 from cases.api.paths import CaseId
 from cases.api.schemas import ActionIn, ApplicationIn, CaseDetailOut, CaseOut, CasePage, ClockOut, TimelineOut
 from cases.clients.applicants import ApplicantDirectory
+from cases.domain.access import may_file
 from cases.domain.decisions import Remedies
 from cases.domain.states import CaseStatus
 from cases.settings import CasesSettings
@@ -34,10 +35,10 @@ from cases.use_cases.queries import Page, case_detail, my_cases, staff_queue, su
 from cases.use_cases.submission import Application, Intake, submit_application
 from meshkit.auth import current_principal
 from meshkit.created import created_response, relative_reference
-from meshkit.errors import problem_responses
+from meshkit.errors import ProblemError, problem_responses
 from meshkit.headers import NoStore
 from meshkit.lanes import ServedBy, declared
-from meshkit.legaldate import local_date
+from meshkit.legaldate import IsoDate, local_date
 
 __all__ = ["router"]
 
@@ -60,6 +61,8 @@ async def serve_submission(request: Request) -> Response:
     write): the checks the route's signature declares (token, Idempotency-Key header, body), in that order,
     without FastAPI's dependency solving and response-model pass."""
     caller = caller_of(await current_principal(request, None))
+    if not may_file(caller):
+        raise ProblemError("只有申请人本人或窗口人员可以提交申请", status=403, code="not_permitted")
     given = await declared(request, ApplicationIn)
     body, key = given.body, given.headers["idempotency_key"]
     state = request.app.state
@@ -233,7 +236,7 @@ async def work_queue(
     uow: UowDep,
     caller: StaffDep,
     statuses: Statuses = None,
-    due_before: Annotated[date | None, Query()] = None,
+    due_before: Annotated[IsoDate | None, Query()] = None,
     overdue: bool = False,
     limit: Limit = 20,
     offset: Offset = 0,

@@ -153,9 +153,11 @@ async def upload_material(
             f"文件超过上限 {settings.upload_max_bytes} 字节", status=413, code="upload_too_large"
         )
     content = await request.body()
-    upload = cases.NewUpload(
-        filename=unquote(x_filename) or "upload", content_type=content_type, content=content
-    )
+    try:  # the name's bytes must be UTF-8: anything else would be stored as U+FFFD
+        filename = unquote(x_filename, errors="strict") or "upload"
+    except UnicodeDecodeError:
+        filename = "\ufffd"  # refused by the upload's own check, with its message
+    upload = cases.NewUpload(filename=filename, content_type=content_type, content=content)
     row = await cases.upload_material(
         uow,
         case_id=case_id,

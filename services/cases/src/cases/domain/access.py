@@ -62,6 +62,15 @@ def applicant_id_of(caller: Caller) -> str | None:
     return None
 
 
+def may_file(caller: Caller) -> bool:
+    """Who may file an application at all: a person or enterprise for itself, a window clerk for someone (代办,
+    with the applicant's consent). Decided before the body is read, so that anyone else is refused 403 whatever
+    they send (a department system's invalid body was answered 422 or 415 first)."""
+    if applicant_id_of(caller) is not None:
+        return True
+    return caller.kind == "staff" and "window_clerk" in caller.roles and bool(caller.org and caller.region)
+
+
 def region_prefix(region: str) -> str:
     """``500110001000`` → ``500110001``: the divisions inside a region share this prefix."""
     trimmed = region.rstrip("0")

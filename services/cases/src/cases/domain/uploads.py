@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from dataclasses import dataclass
 
 __all__ = ["ALLOWED_TYPES", "UploadRefused", "check_upload_caps", "checked_upload"]
@@ -32,6 +33,16 @@ class CheckedUpload:
     sha256: str
 
 
+def _shown_as_is(character: str) -> bool:
+    """Whether a file name may hold the character: not a control (C0, DEL, C1), format (bidi overrides, zero
+    widths: a name shown reversed lies about its type, "\u202efdp.exe"), surrogate, private-use or unassigned
+    one, and not U+FFFD (what bytes that were not UTF-8 became)."""
+    return unicodedata.category(character) not in _HIDDEN and character != "\ufffd"
+
+
+_HIDDEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
 def checked_upload(*, filename: str, content_type: str, content: bytes, max_bytes: int) -> CheckedUpload:
     """The file's facts, or the reason it is refused (size, type, content not matching the type, name)."""
     if len(content) > max_bytes:
@@ -51,8 +62,8 @@ def checked_upload(*, filename: str, content_type: str, content: bytes, max_byte
         raise UploadRefused(
             "upload_content_mismatch", f"文件内容不是 {media_type} (content does not match type)"
         )
-    name = filename.strip().replace("\\", "/").rsplit("/", 1)[-1]
-    if not name or len(name) > MAX_FILENAME or any(ord(c) < 32 for c in name):
+    name = filename.replace("\\", "/").rsplit("/", 1)[-1]
+    if not name or len(name) > MAX_FILENAME or not all(_shown_as_is(c) for c in name) or name != name.strip():
         raise UploadRefused("upload_filename_invalid", f"文件名须为 1–{MAX_FILENAME} 个可见字符 (filename)")
     return CheckedUpload(
         filename=name, content_type=media_type, size=len(content), sha256=hashlib.sha256(content).hexdigest()

@@ -283,3 +283,22 @@ async def test_a_member_certificate_satisfies_the_bundle_material(flow: Flow, da
             "CERT-1",
         )
         assert material.detail["member_case_id"] == member_id
+
+
+async def test_a_file_name_that_hides_its_type_or_is_not_utf8_is_refused(
+    flow: Flow, registration: str
+) -> None:
+    """Issue 18, found by an outside try: X-Filename `%E2%80%AEfdp.exe` was stored and served back in the
+    download's Content-Disposition (an .exe shown as "exe.pdf"); `%FF%FE` and overlong `%C0%AF` were stored as
+    U+FFFD; `%C2%85`, `%7F` and `%09` were stripped without a word."""
+    case = await _apply(flow)
+    url = f"/cases/{case['id']}/materials/M01/upload"
+    for name in ("%E2%80%AEfdp.exe", "%FF%FE.pdf", "%C0%AF.pdf", "a%C2%85b.pdf", "a%7Fb.pdf", "a%09b.pdf"):
+        refused = await flow.client.post(url, content=PDF, headers=_file(flow.citizen(), name=name))
+        assert refused.status_code == 422, (name, refused.text)
+        assert refused.json()["code"] == "upload_filename_invalid"
+    accepted = await flow.client.post(
+        url, content=PDF, headers=_file(flow.citizen(), name="%E8%BA%AB%E4%BB%BD.pdf")
+    )
+    assert accepted.status_code == 201
+    assert accepted.json()["filename"] == "身份.pdf"

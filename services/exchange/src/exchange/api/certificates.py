@@ -23,6 +23,7 @@ from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
 from meshkit.hostile import MULTI_LINE, MultiLineText
 from meshkit.lanes import ServedBy, declared
+from meshkit.legaldate import IsoDate
 from meshkit.observability import current_request_id
 
 __all__ = ["LookupIn", "LookupOut", "answer_lookup", "router", "types_router"]
@@ -63,8 +64,8 @@ class IssueIn(BaseModel):
     holder_identifier: str = Field(max_length=40, description="holder's ID number or credit code")
     holder_name: str = Field(max_length=200)
     holder_id: str | None = Field(default=None, max_length=100, description="identity's id of the holder")
-    valid_from: date
-    valid_to: date | None = None
+    valid_from: IsoDate
+    valid_to: IsoDate | None = None
     case_ref: str | None = Field(default=None, max_length=100, description="the case that produced it")
     content: Annotated[dict[str, Any], MULTI_LINE] | None = None
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Request
@@ -15,6 +14,7 @@ from exchange.use_cases import duties
 from meshkit.auth import CurrentPrincipal, Principal
 from meshkit.errors import problem_responses
 from meshkit.hostile import MultiLineText
+from meshkit.legaldate import IsoDate
 
 __all__ = ["router"]
 
@@ -35,8 +35,8 @@ class DutyIn(BaseModel):
     )
     allows_hiding: bool = Field(default=False, description="reads under it may be hidden from their subject")
     max_hidden_days: int = Field(default=0, ge=0, le=duties.MAX_HIDDEN_DAYS)
-    valid_from: date
-    valid_to: date | None = None
+    valid_from: IsoDate
+    valid_to: IsoDate | None = None
     active: bool = True
 
 

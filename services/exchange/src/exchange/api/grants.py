@@ -21,7 +21,7 @@ from meshkit.bounds import MAX_OFFSET
 from meshkit.created import created_response, set_location
 from meshkit.errors import problem_responses
 from meshkit.hostile import MultiLineText
-from meshkit.legaldate import local_date
+from meshkit.legaldate import IsoDate, local_date
 
 __all__ = ["router"]
 
@@ -33,8 +33,8 @@ class RequestIn(BaseModel):
     purpose: MultiLineText = Field(min_length=2, max_length=1000, description="用途")
     legal_basis: MultiLineText = Field(min_length=2, max_length=1000, description="法律依据")
     items: list[ItemKey] = Field(min_length=1, max_length=200, description="data item keys asked for")
-    valid_from: date
-    valid_to: date
+    valid_from: IsoDate
+    valid_to: IsoDate
 
 
 class AnswerIn(BaseModel):
@@ -42,7 +42,7 @@ class AnswerIn(BaseModel):
     items: list[ItemKey] | None = Field(
         default=None, max_length=200, description="grant fewer items than asked"
     )
-    valid_to: date | None = Field(default=None, description="grant a shorter validity")
+    valid_to: IsoDate | None = Field(default=None, description="grant a shorter validity")
 
 
 class RefuseIn(BaseModel):

@@ -237,7 +237,9 @@ async def issue(
             code="basis_unavailable",
             headers={"Retry-After": "5"},
         ) from None
-    _, holder_ref = subject_ref_of(sealer, draft.holder_kind, draft.holder_identifier)
+    _, holder_ref = subject_ref_of(
+        sealer, draft.holder_kind, draft.holder_identifier, field="body.holder_identifier"
+    )
     holder_name = _holder_name(draft)
     directory = await uow.certificate_types.directory()
     wanted = _type_code(directory, draft.type_code) if draft.type_code else None
@@ -316,7 +318,9 @@ async def look_up(
     read path's footing: the certificates are found and the entry saying found or not found is written in one
     transaction (shared with concurrent reads), and nothing is answered before it committed."""
     resource = await path.resource(path.certificate_resource)
-    _, holder_ref = subject_ref_of(path.sealer, holder_kind, holder_identifier)
+    _, holder_ref = subject_ref_of(
+        path.sealer, holder_kind, holder_identifier, field="body.holder_identifier"
+    )
     context = ReadContext(
         caller=caller,
         resource_code=resource.code,

@@ -123,18 +123,21 @@ class ReadResult:
     method: str
 
 
-def subject_ref_of(sealer: Sealer, kind: SubjectKind, identifier: str) -> tuple[str, str]:
-    """(normalized identifier, keyed hash), or a 422 naming the failed check."""
+_identifier_codes = {SubjectKind.PERSON: "invalid_id_number", SubjectKind.ENTERPRISE: "invalid_credit_code"}
+
+
+def subject_ref_of(
+    sealer: Sealer, kind: SubjectKind, identifier: str, *, field: str = "body.identifier"
+) -> tuple[str, str]:
+    """(normalized identifier, keyed hash), or a 422 naming the failed check and the request's ``field``."""
     try:
         normalized = normalized_identifier(kind, identifier)
     except InvalidSubject as exc:
-        field = "id_number" if kind == SubjectKind.PERSON else "credit_code"
+        code = _identifier_codes.get(kind, "invalid_identifier")
         raise Invalid(
             str(exc),
-            code=f"invalid_{field}",
-            errors=[
-                {"field": "identifier", "type": "invalid_identifier", "check": exc.check, "message": str(exc)}
-            ],
+            code=code,
+            errors=[{"field": field, "type": code, "check": exc.check, "message": str(exc)}],
         ) from exc
     return normalized, sealer.subject_ref(kind.value, normalized)
 

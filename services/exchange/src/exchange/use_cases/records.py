@@ -80,7 +80,7 @@ async def push_records(
             )
             continue
         try:
-            _, ref = subject_ref_of(sealer, kind, record.identifier)
+            _, ref = subject_ref_of(sealer, kind, record.identifier, field=f"body.records.{index}.identifier")
         except Invalid as exc:
             errors.append({"field": f"records.{index}.identifier", "message": exc.detail})
             continue

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request, Response, status
 from pydantic import MISSING, BaseModel, ConfigDict, Field
 
-from identity.api.access import AdministratorActorDep
+from identity.api.access import AdministratorActorDep, AdminOnlyActorDep
 from identity.api.dependencies import SettingsDep, UowDep
 from identity.domain.clients import GrantType
 from identity.store.models import Client
@@ -131,7 +131,7 @@ async def create_client(
     request: Request,
     uow: UowDep,
     settings: SettingsDep,
-    actor: AdministratorActorDep,
+    actor: AdminOnlyActorDep,
     body: ClientIn,
     response: Response,
 ) -> ClientWithSecret:
@@ -166,7 +166,7 @@ async def get_client(uow: UowDep, actor: AdministratorActorDep, client_id: Clien
 
 @router.patch("/{client_id}", response_model=ClientOut, responses=problem_responses(401, 403, 404, 409, 422))
 async def update_client(
-    uow: UowDep, settings: SettingsDep, actor: AdministratorActorDep, client_id: ClientId, body: ClientPatch
+    uow: UowDep, settings: SettingsDep, actor: AdminOnlyActorDep, client_id: ClientId, body: ClientPatch
 ) -> ClientOut:
     """Change a client's settings (修改接入系统). A built-in system client (内置系统客户端) keeps its scopes,
     audiences, grant types, redirect URIs and organization: 409 `system_client_protected`."""

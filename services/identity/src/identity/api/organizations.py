@@ -8,20 +8,21 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request, Response, status
 from pydantic import MISSING, BaseModel, ConfigDict, Field
 
-from identity.api.access import AdministratorActorDep
+from identity.api.access import AdminOnlyActorDep
 from identity.api.dependencies import UowDep
 from identity.api.names import OrganizationName
 from identity.domain.organizations import OrganizationFields, OrganizationKind
 from identity.use_cases import organizations as cases
 from meshkit.created import created_response, set_location
 from meshkit.errors import problem_responses
+from meshkit.legaldate import IsoDate
 
 __all__ = ["router"]
 
 router = APIRouter(prefix="/organizations", tags=["组织机构 (organizations)"])
 
 Code = Annotated[str, Path(max_length=40, description="organization code (组织代码)")]
-ValidOn = Annotated[date | None, Query(description="only organizations valid on this date (e.g. today)")]
+ValidOn = Annotated[IsoDate | None, Query(description="only organizations valid on this date (e.g. today)")]
 
 
 class OrganizationOut(BaseModel):
@@ -69,8 +70,8 @@ class OrganizationIn(BaseModel):
     division_code: Annotated[str, Field(max_length=20, description="12-digit division code (区划代码)")]
     credit_code: Annotated[str | None, Field(max_length=64, description="统一社会信用代码")] = None
     parent_code: Annotated[str | None, Field(max_length=40)] = None
-    valid_from: date = Field(default_factory=date.today)
-    valid_to: date | None = None
+    valid_from: IsoDate = Field(default_factory=date.today)
+    valid_to: IsoDate | None = None
 
 
 class OrganizationPatch(BaseModel):
@@ -84,10 +85,10 @@ class OrganizationPatch(BaseModel):
     division_code: Annotated[str, Field(max_length=20)] | MISSING = MISSING
     credit_code: Annotated[str | None, Field(max_length=64, description="null: none")] | MISSING = MISSING
     parent_code: Annotated[str | None, Field(max_length=40, description="null: a root")] | MISSING = MISSING
-    valid_from: date | MISSING = MISSING
-    valid_to: Annotated[date | None, Field(description="set to retire (撤销); null to restore")] | MISSING = (
-        MISSING
-    )
+    valid_from: IsoDate | MISSING = MISSING
+    valid_to: (
+        Annotated[IsoDate | None, Field(description="set to retire (撤销); null to restore")] | MISSING
+    ) = MISSING
 
 
 @router.get("", response_model=list[OrganizationOut], responses=problem_responses(404, 422))
@@ -164,7 +165,7 @@ async def organization_subtree(
     },
 )
 async def create_organization(
-    request: Request, response: Response, uow: UowDep, actor: AdministratorActorDep, body: OrganizationIn
+    request: Request, response: Response, uow: UowDep, actor: AdminOnlyActorDep, body: OrganizationIn
 ) -> OrganizationOut:
     """Add an organization (新增组织); administrators within their territory. Announces
     `identity.organization_changed.v1`."""
@@ -176,7 +177,7 @@ async def create_organization(
 
 @router.patch("/{code}", response_model=OrganizationOut, responses=problem_responses(401, 403, 404, 409, 422))
 async def update_organization(
-    uow: UowDep, actor: AdministratorActorDep, code: Code, body: OrganizationPatch
+    uow: UowDep, actor: AdminOnlyActorDep, code: Code, body: OrganizationPatch
 ) -> OrganizationOut:
     """Change an organization (修改组织): rename, move, retire with `valid_to`. Administrators within their
     territory. Announces `identity.organization_changed.v1`."""

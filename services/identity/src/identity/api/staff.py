@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request, Response, status
 from pydantic import MISSING, BaseModel, ConfigDict, Field, SecretStr
 
-from identity.api.access import AdministratorActorDep
+from identity.api.access import AdministratorActorDep, AdminOnlyActorDep
 from identity.api.dependencies import SettingsDep, UowDep
 from identity.api.names import StaffName
 from identity.domain.subjects import PASSWORD_MAX_LENGTH, StaffRole
@@ -106,7 +106,7 @@ def _out(staff: Staff) -> StaffOut:
     },
 )
 async def create_staff(
-    request: Request, response: Response, uow: UowDep, actor: AdministratorActorDep, body: StaffIn
+    request: Request, response: Response, uow: UowDep, actor: AdminOnlyActorDep, body: StaffIn
 ) -> StaffOut:
     """Create a staff account (新增工作人员); administrators (管理员) within their territory."""
     fields = cases.StaffFields(
@@ -148,7 +148,7 @@ async def get_staff(uow: UowDep, actor: AdministratorActorDep, staff_id: StaffId
 
 @router.patch("/{staff_id}", response_model=StaffOut, responses=problem_responses(401, 403, 404, 409, 422))
 async def update_staff(
-    uow: UowDep, actor: AdministratorActorDep, staff_id: StaffId, body: StaffPatch
+    uow: UowDep, actor: AdminOnlyActorDep, staff_id: StaffId, body: StaffPatch
 ) -> StaffOut:
     """Change name, organization, roles, scope or password (修改工作人员); announces `identity.staff_changed.v1`."""
     changes = cases.StaffChanges(

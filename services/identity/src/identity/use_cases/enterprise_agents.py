@@ -91,7 +91,7 @@ async def authorize_agent(
         raise Invalid(
             "法定代表人本人无需授权为经办人",
             code="agent_is_representative",
-            errors=[{"field": "id_number", "message": "法定代表人本人无需授权", "type": "value_error"}],
+            errors=[{"field": "body.id_number", "message": "法定代表人本人无需授权", "type": "value_error"}],
         )
     existing = await uow.agents.current(enterprise_id=enterprise.id, person_id=person.id, now=now)
     if existing is not None:  # a new period replaces the current one

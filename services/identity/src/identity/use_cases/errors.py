@@ -25,11 +25,27 @@ class Invalid(ProblemError):
     code = "validation_failed"
 
 
+_identifier_codes = {
+    "id_number": "invalid_id_number",
+    "credit_code": "invalid_credit_code",
+    "phone": "invalid_phone",
+}
+
+
 def invalid_identifier(*failures: InvalidIdentifier) -> Invalid:
-    """``invalid_id_number`` (etc.) naming the check that failed. Never echoes the value itself."""
+    """``invalid_id_number`` (etc.) naming the check that failed and the body field. Never echoes the value."""
     errors = [
-        {"field": f.field, "check": f.check, "message": str(f), "type": f"invalid_{f.field}"}
+        {
+            "field": f"body.{f.field}",
+            "check": f.check,
+            "message": str(f),
+            "type": _identifier_codes.get(f.field, "validation_failed"),
+        }
         for f in failures
     ]
     first = failures[0]
-    return Invalid(f"{first} ({first.field}: {first.check})", code=f"invalid_{first.field}", errors=errors)
+    return Invalid(
+        f"{first} ({first.field}: {first.check})",
+        code=_identifier_codes.get(first.field, "validation_failed"),
+        errors=errors,
+    )

@@ -243,3 +243,22 @@ def test_every_route_is_in_the_matrix() -> None:
     covered = {_operation(operations, row.method, row.path.format_map(ids)) for row in ROWS}
     assert None not in covered, "the matrix lists routes that do not exist"
     assert operations - covered == set(), "add these routes to the authorization matrix"
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body"),
+    [
+        ("POST", "/staff", {}),
+        ("POST", "/organizations", {}),
+        ("POST", "/clients", {"client_id": 5}),
+        ("PATCH", "/staff/00000000-0000-0000-0000-000000000000", {"roles": 1}),
+    ],
+)
+async def test_a_staff_member_who_is_no_administrator_gets_403_before_the_body_is_read(
+    client: httpx.AsyncClient, world: World, method: str, path: str, body: dict[str, object]
+) -> None:
+    """Outside try of issue 18: an auditor's (here a clerk's) `{}` to POST /staff was answered 422 listing every
+    field, a valid body 403 — the refusal must not depend on the body."""
+    response = await client.request(method, path, json=body, headers=world.headers("clerk"))
+    assert response.status_code == 403, response.text
+    assert "errors" not in response.json()

@@ -45,5 +45,9 @@ async def test_issue_18_failure_7_id_number_born_in_the_future_is_refused_everyw
         problem = response.json()
         assert problem["code"] == "invalid_id_number"
         assert why in problem["detail"]
-        assert problem["errors"][0] == {**problem["errors"][0], "field": "id_number", "check": "component"}
+        assert problem["errors"][0] == {
+            **problem["errors"][0],
+            "field": "body.id_number",
+            "check": "component",
+        }
         assert number not in response.text

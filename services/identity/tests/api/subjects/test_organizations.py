@@ -110,10 +110,10 @@ async def test_admin_creates_and_retires_an_organization(client: httpx.AsyncClie
 @pytest.mark.parametrize(
     ("change", "code", "field"),
     [
-        ({"credit_code": "91500110MA5U00000X"}, "invalid_credit_code", "credit_code"),
-        ({"division_code": "50011000100"}, "invalid_organization", "division_code"),
-        ({"valid_to": "2023-12-31"}, "invalid_organization", "valid_to"),
-        ({"parent_code": "nowhere"}, "unknown_parent", "parent_code"),
+        ({"credit_code": "91500110MA5U00000X"}, "invalid_credit_code", "body.credit_code"),
+        ({"division_code": "50011000100"}, "invalid_organization", "body.division_code"),
+        ({"valid_to": "2023-12-31"}, "invalid_organization", "body.valid_to"),
+        ({"parent_code": "nowhere"}, "unknown_parent", "body.parent_code"),
     ],
 )
 async def test_organization_rules(
@@ -163,8 +163,8 @@ async def test_issue_18_failure_12_allow_names_every_method_of_the_path(client: 
     collection = await client.delete("/organizations")
     node = await client.delete("/organizations/500110000000")
 
-    assert (collection.status_code, collection.headers["allow"]) == (405, "GET, POST")
-    assert (node.status_code, node.headers["allow"]) == (405, "GET, PATCH")
+    assert (collection.status_code, collection.headers["allow"]) == (405, "GET, HEAD, POST")
+    assert (node.status_code, node.headers["allow"]) == (405, "GET, HEAD, PATCH")
     assert collection.headers["content-type"] == "application/problem+json"
 
 
@@ -179,3 +179,12 @@ async def test_issue18_f12_a_new_organization_is_at_its_location(
     found = await client.get(str(created.request.url.join(created.headers["Location"])))
     assert found.status_code == 200
     assert found.json()["code"] == "500110001LOC"
+
+
+async def test_valid_on_is_a_calendar_date_not_a_number(client: httpx.AsyncClient) -> None:
+    """Outside try of issue 18 (schemathesis ST201): `valid_on=0` answered 200 as if it were 1970-01-01."""
+    for value in ("0", "0.0", "1796515200"):
+        refused = await client.get("/organizations", params={"valid_on": value})
+        assert refused.status_code == 422, refused.text
+        assert "YYYY-MM-DD" in refused.json()["detail"]
+    assert (await client.get("/organizations", params={"valid_on": "2026-12-06"})).status_code == 200

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import httpx
 import pytest
 from sqlalchemy import select
@@ -85,7 +87,7 @@ async def test_invalid_id_number_names_the_check(client: httpx.AsyncClient, valu
     assert problem["code"] == "invalid_id_number"
     assert f"{check} check failed" in problem["detail"]
     assert problem["errors"][0]["check"] == check
-    assert problem["errors"][0]["field"] == "id_number"
+    assert problem["errors"][0]["field"] == "body.id_number"
     assert value not in response.text
 
 
@@ -94,8 +96,8 @@ async def test_every_invalid_identifier_is_listed(client: httpx.AsyncClient) -> 
     problem = response.json()
     assert problem["code"] == "invalid_id_number"
     assert [(e["field"], e["check"]) for e in problem["errors"]] == [
-        ("id_number", "length"),
-        ("phone", "format"),
+        ("body.id_number", "length"),
+        ("body.phone", "format"),
     ]
 
 
@@ -196,3 +198,14 @@ async def test_lookup_by_id_number_in_the_body(client: httpx.AsyncClient, world:
     assert missing.json()["code"] == "person_not_found"
     invalid = await client.post("/persons/lookup", json={"id_number": "123"}, headers=world.headers("clerk"))
     assert invalid.json()["code"] == "invalid_id_number"
+
+
+async def test_an_invalid_phone_is_a_catalogued_problem(client: httpx.AsyncClient) -> None:
+    """Outside try of issue 18: `invalid_phone` (built at run time as `invalid_{field}`) was in no catalogue and its
+    `type` URI led nowhere; `errors[].field` named no location."""
+    problem = (await client.post("/persons/phone-codes", json={"phone": "123"})).json()
+    assert problem["code"] == "invalid_phone"
+    assert problem["type"].endswith("/problems/invalid_phone")
+    assert problem["errors"][0]["field"] == "body.phone"
+    catalogue = (Path(__file__).parents[5] / "docs" / "problems.md").read_text()
+    assert "### `invalid_phone`" in catalogue

@@ -75,7 +75,7 @@ async def test_invalid_credit_code_names_the_check(
     problem = response.json()
     assert problem["code"] == "invalid_credit_code"
     assert problem["errors"][0] | {"message": ""} == {
-        "field": "credit_code",
+        "field": "body.credit_code",
         "check": check,
         "message": "",
         "type": "invalid_credit_code",

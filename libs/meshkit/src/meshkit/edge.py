@@ -1,0 +1,63 @@
+"""What a request looks like from the outside, for every app the mesh builds (one pure ASGI pass):
+
+- **HEAD** is answered as GET without the body (RFC 9110 §9.3.2: general-purpose servers must support it;
+  FastAPI routes declare GET only, so HEAD got 405). The headers are GET's, ``Content-Length`` included.
+- **The gateway's prefix**: behind the gateway a service serves ``/matters/x`` for the client's
+  ``/catalog/matters/x``; the gateway says so in ``X-Forwarded-Prefix``. Problems name the path the client
+  used (``instance``), like the gateway's own problems do (:func:`public_path`).
+"""
+
+from __future__ import annotations
+
+import re
+from contextvars import ContextVar
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+__all__ = ["RequestEdge", "public_path"]
+
+_PREFIX = re.compile(r"/[a-z][a-z0-9_-]{0,39}")
+forwarded_prefix: ContextVar[str] = ContextVar("forwarded_prefix", default="")
+
+
+def public_path(path: str) -> str:
+    """``path`` as the client asked for it: with the gateway's prefix when the request came through it."""
+    prefix = forwarded_prefix.get()
+    if prefix and path.startswith("/") and not path.startswith(prefix + "/") and path != prefix:
+        return prefix + path
+    return path
+
+
+class RequestEdge:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        prefix = ""
+        for name, value in scope["headers"]:
+            if name == b"x-forwarded-prefix":
+                text = value.decode("latin-1")
+                prefix = text if _PREFIX.fullmatch(text) else ""
+                break
+        # Kept if the app raises: the server-error handler, outside every middleware, renders that problem.
+        # (Each request runs in a task of its own under the server, so nothing carries over to the next.)
+        token = forwarded_prefix.set(prefix)
+        if scope["method"] == "HEAD":
+            await self.app({**scope, "method": "GET"}, receive, _without_body(send))
+        else:
+            await self.app(scope, receive, send)
+        forwarded_prefix.reset(token)
+
+
+def _without_body(send: Send) -> Send:
+    async def head(message: Message) -> None:
+        if message["type"] == "http.response.body":
+            if message.get("more_body", False):
+                return
+            message = {"type": "http.response.body", "body": b""}
+        await send(message)
+
+    return head
