@@ -2,8 +2,8 @@
 
 Each message's payload is the CloudEvents 1.0 structured envelope (:class:`meshkit.events.CloudEvent`) whose ``data``
 is that type's committed JSON Schema (``events/<type>.schema.json``) and whose ``dataschema`` is that schema's URI.
-The headers are the ones the outbox relay sends (``Nats-Msg-Id``; no ``traceparent``: the relay is not inside the
-request's trace). Servers are NATS: the launcher's embedded server and a production placeholder. The AsyncAPI NATS
+The headers are the ones the outbox relay sends (``Nats-Msg-Id``, and the trace context of the work that staged the
+event: ``traceparent``, ``X-Request-Id``, also in the envelope as the extensions ``traceparent`` and ``requestid``). Servers are NATS: the launcher's embedded server and a production placeholder. The AsyncAPI NATS
 bindings only know a queue group on operations; the JetStream stream each subject is captured by (name, subjects,
 storage, retention, duplicate window) is documented with the ``x-jetstream`` extension on each channel.
 """
@@ -50,10 +50,20 @@ def envelope_schema() -> dict[str, Any]:
         "description": properties["dataschema"]["description"],
     }
     properties["data"]["description"] = "the event's payload: ids and codes only, never personal data"
+    properties["traceparent"] = {
+        "type": "string",
+        "description": "CloudEvents distributed-tracing extension: the W3C trace context of the work that staged the "
+        "event (also the `traceparent` header)",
+    }
+    properties["requestid"] = {
+        "type": "string",
+        "description": "extension: the request id of the request that staged the event (also `X-Request-Id`)",
+    }
     schema["required"] = sorted({*schema["required"], "specversion", "datacontenttype"})
     schema["description"] = (
         "CloudEvents 1.0 structured JSON (application/cloudevents+json) plus the extension `sequence` "
-        "(the aggregate's version, for ordering within one aggregate)."
+        "(the aggregate's version, for ordering within one aggregate) and, when a request or an event's handling "
+        "staged it, the extensions `traceparent` (CloudEvents distributed tracing) and `requestid`."
     )
     return schema
 
@@ -101,7 +111,17 @@ HEADERS = {
             "format": "uuid",
             "description": "= the envelope's `id`: JetStream drops a repeat inside the stream's duplicate window "
             "(the outbox relay may publish an event twice after a crash)",
-        }
+        },
+        "traceparent": {
+            "type": "string",
+            "pattern": "^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$",
+            "description": "W3C trace context of the request or event handling that staged the event (absent when "
+            "none did); consumers continue that trace",
+        },
+        "X-Request-Id": {
+            "type": "string",
+            "description": "request id of the request that staged the event (absent when none did)",
+        },
     },
 }
 

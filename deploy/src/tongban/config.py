@@ -19,6 +19,7 @@ __all__ = [
     "NATS_OFFSET",
     "POSTGRES_OFFSET",
     "SIMULATOR_OFFSET",
+    "WORKER_METRICS_OFFSET",
     "ConfigError",
     "GatewaySpec",
     "LaneSpec",
@@ -37,6 +38,7 @@ POSTGRES_OFFSET = 32
 NATS_OFFSET = 42
 SIMULATOR_OFFSET = 10  # simulators take base+10, base+11, ...
 LANE_OFFSET = 20  # a service's background lane: base+20+the service's offset
+WORKER_METRICS_OFFSET = 60  # a service's worker's /metrics: base+60+the service's offset
 STANDARD_SERVICE_NAMES = ("identity", "catalog", "cases", "exchange")
 ENVIRONMENTS = ("dev", "test", "prod")
 _FLAGS = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no": False}
@@ -260,6 +262,15 @@ class MeshConfig:
     def url(self, spec: ServiceSpec | GatewaySpec | SimulatorSpec | LaneSpec) -> str:
         return f"http://127.0.0.1:{self.port(spec)}"
 
+    def worker_metrics_port(self, spec: ServiceSpec) -> int:
+        """Where the service's worker serves its Prometheus ``/metrics`` (``<PREFIX>_WORKER_METRICS_PORT``)."""
+        return self.base_port + WORKER_METRICS_OFFSET + spec.offset
+
+    def metrics_dir(self, process: str) -> Path:
+        """``PROMETHEUS_MULTIPROC_DIR`` of one process group (an HTTP process with its ``--workers``, or a
+        worker): its processes report as one on their port (``meshkit.exposition``)."""
+        return self.var_dir / "run" / "metrics" / process
+
     @property
     def lanes(self) -> tuple[LaneSpec, ...]:
         """The background lanes of the services that have one."""
@@ -299,6 +310,9 @@ class MeshConfig:
         ports = {spec.name: self.port(spec) for spec in self.services}
         ports.update({lane.name: self.port(lane) for lane in self.lanes})
         ports.update({sim.name: self.port(sim) for sim in self.simulators})
+        ports.update(
+            {f"{spec.name}-worker": self.worker_metrics_port(spec) for spec in self.services if spec.worker}
+        )
         if self.gateway is not None:
             ports[self.gateway.name] = self.port(self.gateway)
         if self.embedded_postgres:
@@ -384,6 +398,7 @@ class MeshConfig:
             env[f"{spec.env_prefix}_DATABASE_URL"] = self.database_url(spec)
             env[f"GATEWAY_{spec.env_prefix}_URL"] = self.url(spec)
             env[f"{spec.env_prefix}_REPLICAS"] = str(self.workers_of(spec))
+            env[f"{spec.env_prefix}_WORKER_METRICS_PORT"] = str(self.worker_metrics_port(spec))
         by_name = {spec.name: spec for spec in self.services}
         targets = {name: self.url(spec) for name, spec in by_name.items()}
         targets.update({spec.name + LANE_SUFFIX: self.url(spec) for spec in self.services})  # no lane: itself

@@ -18,6 +18,7 @@ from pathlib import Path
 from types import TracebackType
 
 from meshkit.embedded import EmbeddedNats, EmbeddedPostgres
+from meshkit.exposition import MULTIPROC_ENV, clean_multiproc_dir
 from meshkit.observability import uvicorn_log_config
 from tongban.config import GatewaySpec, LaneSpec, MeshConfig, ServiceSpec, SimulatorSpec
 from tongban.databases import database_name, ensure_external_database
@@ -429,7 +430,9 @@ class Mesh:
         with self._report.step(f"process:{name}", label) as outcome:
             if "--log-config" in argv:
                 self._write_log_config(name)
-            proc = self._process(name, argv, env)
+            metrics_dir = self.config.metrics_dir(name)  # the group's samples: emptied once, at its start
+            clean_multiproc_dir(metrics_dir)
+            proc = self._process(name, argv, {**(env or {}), MULTIPROC_ENV: str(metrics_dir)})
             self.processes.append(proc)
             proc.start()
             self._record(name, proc.popen)

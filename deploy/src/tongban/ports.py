@@ -6,7 +6,7 @@ import random
 import socket
 from collections.abc import Iterable, Mapping
 
-from tongban.config import NATS_OFFSET
+from tongban.config import WORKER_METRICS_OFFSET
 
 __all__ = ["busy_ports", "free_base_port", "port_is_free"]
 
@@ -28,7 +28,7 @@ def busy_ports(ports: Mapping[str, int]) -> dict[str, int]:
 
 
 def free_base_port(
-    offsets: Iterable[int] = range(NATS_OFFSET + 1),
+    offsets: Iterable[int] = range(WORKER_METRICS_OFFSET + 10),  # every offset of a mesh, workers included
     *,
     low: int = 10_000,
     high: int = 32_000,

@@ -7,10 +7,10 @@ from collections.abc import Awaitable, Callable
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from gateway.upstreams import Upstreams
 from meshkit.errors import ProblemError
+from meshkit.exposition import CONTENT_TYPE_LATEST, render
 from meshkit.revocation_feed import RevocationFeed
 
 __all__ = ["ops_router"]
@@ -80,6 +80,6 @@ def ops_router(
                 status=404,
                 code="route_not_found",
             )
-        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+        return Response(render(), media_type=CONTENT_TYPE_LATEST)
 
     return router

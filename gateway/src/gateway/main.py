@@ -8,11 +8,13 @@ the gateway's own FastAPI routes (/healthz, /readyz, /metrics, /openapi.json, /d
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import uvicorn
 from fastapi import FastAPI, Request
+from starlette.types import Scope
 
 from gateway.counters import SharedWindows
 from gateway.docs import DOCS_TITLE, CombinedOpenAPI, docs_router
@@ -24,10 +26,10 @@ from gateway.problems import Catalogue, problems_router
 from gateway.proxy import ProxyMiddleware
 from gateway.routes import route_table
 from gateway.settings import GatewaySettings
-from gateway.throttle import Throttle, store_fallbacks
+from gateway.throttle import PRINCIPAL, Throttle, store_fallbacks
 from gateway.upstreams import Upstreams
 from meshkit.access_docs import declare_security
-from meshkit.auth import TokenVerifier
+from meshkit.auth import Principal, TokenVerifier
 from meshkit.docs_pages import install_docs_pages
 from meshkit.edge import RequestEdge
 from meshkit.errors import install_error_handlers, set_problem_base
@@ -40,6 +42,7 @@ from meshkit.observability import RequestContextMiddleware, configure_logging, u
 from meshkit.openapi import install_openapi
 from meshkit.revocation import DenyList
 from meshkit.revocation_feed import RevocationFeed
+from meshkit.tracing import add_tracing_middleware, configure_tracing
 
 __all__ = ["create_app", "main"]
 
@@ -153,9 +156,19 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
         max_bytes=settings.max_body_bytes,
         path_limits=[(path, settings.upload_max_bytes) for path in settings.upload_paths],
     )
-    app.add_middleware(RequestContextMiddleware, service="gateway")
+    app.add_middleware(  # one access line per request, at INFO (meshkit.observability)
+        RequestContextMiddleware, service="gateway", access_level=logging.INFO, client_of=_client_of
+    )
     app.add_middleware(SecurityHeaders)  # nosniff on everything, no-store kept as the upstream sent it
+    if configure_tracing("gateway"):  # OpenTelemetry when an OTLP endpoint is set (meshkit.tracing)
+        add_tracing_middleware(app)
     return app
+
+
+def _client_of(scope: Scope) -> str | None:
+    """The calling client's id, from the token the guard verified (none for an anonymous request)."""
+    principal = scope.get(PRINCIPAL)
+    return principal.client_id if isinstance(principal, Principal) else None
 
 
 def _from_inside(request: Request, trusted: TrustedProxies, inside: TrustedProxies) -> bool:

@@ -29,6 +29,14 @@ def probe(client: httpx.Client, url: str) -> tuple[bool, str]:
     return response.status_code == 200, f"HTTP {response.status_code} {body[:120]}"
 
 
+def _metrics(client: httpx.Client, port: int) -> tuple[bool, str]:
+    try:
+        response = client.get(f"http://127.0.0.1:{port}/metrics")
+    except httpx.HTTPError as exc:
+        return False, f"running; no /metrics answer ({type(exc).__name__})"
+    return response.status_code == 200, f"running; /metrics HTTP {response.status_code}"
+
+
 def _listening(port: int) -> tuple[bool, str]:
     try:
         with socket.create_connection(("127.0.0.1", port), timeout=2):
@@ -73,6 +81,8 @@ def run_status(args: argparse.Namespace) -> int:
                 ready, answer = True, "running"
             elif name in SERVERS:
                 ready, answer = _listening(port)
+            elif name.endswith("-worker"):  # a worker's port is its /metrics
+                ready, answer = _metrics(client, port)
             else:
                 ready, answer = probe(client, f"http://127.0.0.1:{port}/readyz")
             gateway_ready = gateway_ready or (name == gateway and ready)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import secrets
 import time
 from typing import Any
@@ -21,6 +22,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
+from meshkit.observability import RequestContextMiddleware
 from tongban.simulators.signatures import CitySimSettings, sign, verify
 
 __all__ = ["create_app"]
@@ -49,6 +51,8 @@ class Push(BaseModel):
 def create_app(settings: CitySimSettings | None = None) -> FastAPI:
     settings = settings or CitySimSettings()
     app = FastAPI(title="重庆市行政审批系统 (simulator)", version="1.0")
+    # like a real system behind the hub: one access line per request, in the caller's trace (issue 20)
+    app.add_middleware(RequestContextMiddleware, service="city-platform-sim", access_level=logging.INFO)
     received: list[dict[str, Any]] = []
     keys: set[str] = set()
     counters = {"duplicates": 0, "refused": 0, "bad_signatures": 0, "batches": 0}

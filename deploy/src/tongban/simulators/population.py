@@ -8,6 +8,7 @@ Run: ``uvicorn --factory tongban.simulators.population:create_app``.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections import deque
 from datetime import UTC, datetime
 from typing import Any
@@ -17,6 +18,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
+from meshkit.observability import RequestContextMiddleware
 from tongban.simulators.residents import residents
 
 __all__ = ["create_app"]
@@ -34,6 +36,8 @@ class Delay(BaseModel):
 
 def create_app() -> FastAPI:
     app = FastAPI(title="公安人口信息系统 (simulator)", version="1.0")
+    # like a real system behind the hub: one access line per request, in the caller's trace (issue 20)
+    app.add_middleware(RequestContextMiddleware, service="population-sim", access_level=logging.INFO)
     people = residents()
     seen: deque[dict[str, Any]] = deque(maxlen=500)
     state: dict[str, float] = {"delay": 0.0}

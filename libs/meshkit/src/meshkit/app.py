@@ -15,7 +15,6 @@ from urllib.parse import urlparse
 from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.middleware import Middleware
 from starlette.routing import compile_path
 
@@ -25,6 +24,7 @@ from meshkit.db import Database
 from meshkit.docs_pages import install_docs_pages
 from meshkit.edge import RequestEdge
 from meshkit.errors import install_error_handlers, set_problem_base
+from meshkit.exposition import CONTENT_TYPE_LATEST, render
 from meshkit.guard import GuardedRoute, guard_routes
 from meshkit.headers import SecurityHeaders
 from meshkit.heap import freeze_startup_heap
@@ -38,6 +38,7 @@ from meshkit.priority import lower_priority
 from meshkit.revocation import DenyList
 from meshkit.revocation_feed import RevocationFeed
 from meshkit.settings import ServiceSettings
+from meshkit.tracing import add_tracing_middleware, configure_tracing
 
 __all__ = ["ReadinessCheck", "build_app", "mesh_resources", "nats_reachable"]
 
@@ -122,7 +123,7 @@ def _ops_router(service: str) -> APIRouter:
 
     @router.get("/metrics", summary="Prometheus metrics", include_in_schema=False)
     async def prometheus_metrics() -> Response:
-        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+        return Response(render(), media_type=CONTENT_TYPE_LATEST)
 
     return router
 
@@ -191,6 +192,10 @@ def build_app(
     app.add_middleware(RequestContextMiddleware, service=service)
     app.add_middleware(SecurityHeaders)  # every response the app sends
     app.add_middleware(RequestEdge)  # outermost of ours: HEAD as GET, the gateway's prefix for problems
+    if configure_tracing(
+        service
+    ):  # OpenTelemetry when an OTLP endpoint is set (meshkit.tracing); off by default
+        add_tracing_middleware(app)  # outside everything: the server span covers the whole request
     app.include_router(_ops_router(service))
     install_docs_pages(app, title=title)
     document_refusals(routers)  # 401/403 documented where the route's dependencies refuse

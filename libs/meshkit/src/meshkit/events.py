@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from meshkit.observability import current_request_id, current_traceparent
 
 __all__ = [
     "DEAD_LETTER_STREAM",
@@ -22,6 +25,7 @@ __all__ = [
     "EventSpec",
     "new_event",
     "stream_for",
+    "trace_headers",
 ]
 
 log = logging.getLogger("meshkit.events")
@@ -95,6 +99,16 @@ class CloudEvent(BaseModel):
 
 
 def new_event(spec: EventSpec[P], *, aggregate_id: str, sequence: int, payload: P) -> CloudEvent:
+    """A new event; staged inside a request or an event's handling, it carries that work's trace context as the
+    CloudEvents distributed-tracing extension (``traceparent``) and its request id (``requestid``), which the outbox
+    relay sends as message headers (:func:`trace_headers`) and consumers continue."""
+    context: dict[str, Any] = {}
+    traceparent = current_traceparent()
+    if traceparent is not None:
+        context["traceparent"] = traceparent
+    request_id = current_request_id()
+    if request_id is not None:
+        context["requestid"] = request_id
     return CloudEvent(
         id=str(uuid.uuid4()),
         source=f"/tongban/{spec.service}",
@@ -104,4 +118,17 @@ def new_event(spec: EventSpec[P], *, aggregate_id: str, sequence: int, payload: 
         dataschema=spec.dataschema,
         sequence=sequence,
         data=payload.model_dump(mode="json"),
+        **context,
     )
+
+
+def trace_headers(envelope: Mapping[str, Any]) -> dict[str, str]:
+    """NATS headers for an event's trace context (W3C ``traceparent``, ``X-Request-Id``), from its envelope."""
+    headers: dict[str, str] = {}
+    traceparent = envelope.get("traceparent")
+    if isinstance(traceparent, str):
+        headers["traceparent"] = traceparent
+    request_id = envelope.get("requestid")
+    if isinstance(request_id, str):
+        headers["X-Request-Id"] = request_id
+    return headers

@@ -21,7 +21,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -37,9 +37,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from meshkit.db import Database
 from meshkit.events import DEAD_LETTER_PREFIX, DEAD_LETTER_STREAM, CloudEvent
-from meshkit.observability import metrics
+from meshkit.observability import continued_trace, metrics
 from meshkit.outages import is_outage, outage_delay
 from meshkit.streams import StreamPolicy, ensure_stream
+from meshkit.tracing import consumer_span
 
 __all__ = [
     "BatchHandler",
@@ -134,6 +135,8 @@ class ConsumerRunner:
         self._service = service
         self._streams = streams
         self._failures: dict[int, int] = {}  # stream sequence -> failures of the event's own (not outages)
+        for family in (metrics.consumer_processed, metrics.consumer_failures, metrics.dead_letters):
+            family.labels(service, spec.durable)  # each series from 0: an alert's rate() has a first sample
 
     async def ensure(self) -> None:
         spec = self._spec
@@ -214,6 +217,7 @@ class ConsumerRunner:
                 await self._apply(msg, event)
             return
         spec = self._spec
+        by_id = {event.id: msg for msg, event in parsed}
         try:
             async with self._db.sessions() as session, session.begin():
                 events = [event for _, event in parsed]
@@ -225,15 +229,18 @@ class ConsumerRunner:
                         unseen.append(event)
                 if spec.batch_handler is None:
                     for event in unseen:
-                        await spec.handler(session, event)
+                        with _trace_of(by_id[event.id], event):
+                            await spec.handler(session, event)
                 elif unseen:
-                    await spec.batch_handler(session, unseen)
+                    with _trace_of(*parsed[0]):  # one batch, one handling: the first event's trace
+                        await spec.batch_handler(session, unseen)
         except Exception:
             for msg, event in parsed:
                 await self._apply(msg, event)
             return
         for msg, event in parsed:
-            await self._done(msg, event)
+            with _trace_of(msg, event):
+                await self._done(msg, event)
 
     async def _parsed(self, msg: Msg) -> CloudEvent | None:
         """The event, or None after dead-lettering what is not one."""
@@ -246,14 +253,15 @@ class ConsumerRunner:
 
     async def _apply(self, msg: Msg, event: CloudEvent) -> None:
         spec = self._spec
-        try:
-            async with self._db.sessions() as session, session.begin():
-                if await record_once(session, self._inbox, consumer=spec.durable, event=event):
-                    await spec.handler(session, event)
-        except Exception as exc:
-            await self._failed(msg, event, exc)
-            return
-        await self._done(msg, event)
+        with _trace_of(msg, event):  # its log lines, outgoing calls and new events continue the event's trace
+            try:
+                async with self._db.sessions() as session, session.begin():
+                    if await record_once(session, self._inbox, consumer=spec.durable, event=event):
+                        await spec.handler(session, event)
+            except Exception as exc:
+                await self._failed(msg, event, exc)
+                return
+            await self._done(msg, event)
 
     async def _failed(self, msg: Msg, event: CloudEvent, exc: Exception) -> None:
         spec, attempt = self._spec, msg.metadata.num_delivered
@@ -288,6 +296,7 @@ class ConsumerRunner:
         self._failures.pop(msg.metadata.sequence.stream, None)
         await msg.ack()
         metrics.consumer_processed.labels(self._service, spec.durable).inc()
+        log.debug("event processed", extra=_context(spec.durable, event, msg.metadata.num_delivered))
         lag = (datetime.now(UTC) - event.time).total_seconds()
         metrics.event_lag.labels(self._service, spec.durable).observe(max(lag, 0.0))
 
@@ -298,6 +307,11 @@ class ConsumerRunner:
             "Tongban-Reason": reason.replace("\n", " ")[:1000],
             "Tongban-Deliveries": str(attempt),
             "Tongban-Consumer": self._spec.durable,
+            **{
+                k: v
+                for k, v in (getattr(msg, "headers", None) or {}).items()
+                if k in ("traceparent", "X-Request-Id")
+            },
         }
         await self._js.publish(subject, msg.data, headers=headers)
         await msg.term()
@@ -311,6 +325,23 @@ class ConsumerRunner:
                 "deliveries": attempt,
             },
         )
+
+
+@contextlib.contextmanager
+def _trace_of(msg: Msg, event: CloudEvent) -> Iterator[None]:
+    """Inside the trace the event was published in: the message's headers (the outbox relay's), else the
+    envelope's own extension attributes (a message republished without them); a consumer span when tracing is
+    on (:mod:`meshkit.tracing`)."""
+    headers = getattr(msg, "headers", None) or {}  # a message without headers (or a test's stand-in)
+    extra = event.model_extra or {}
+    traceparent = headers.get("traceparent") or extra.get("traceparent")
+    request_id = headers.get("X-Request-Id") or extra.get("requestid")
+    traceparent = traceparent if isinstance(traceparent, str) else None
+    with (
+        continued_trace(traceparent, request_id if isinstance(request_id, str) else None),
+        consumer_span(f"{event.type} process", traceparent),
+    ):
+        yield
 
 
 def _context(durable: str, event: CloudEvent, attempt: int) -> dict[str, object]:

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import json
 import logging
 import re
 import secrets
 import sys
+import threading
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
 
-from prometheus_client import Counter, Histogram
+from prometheus_client import Counter, Gauge, Histogram
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from meshkit.masking import mask, redact
@@ -23,6 +26,7 @@ __all__ = [
     "JsonFormatter",
     "RequestContextMiddleware",
     "configure_logging",
+    "continued_trace",
     "current_request_id",
     "current_traceparent",
     "mask",
@@ -46,6 +50,23 @@ def current_traceparent() -> str | None:
     if trace_id is None:
         return None
     return f"00-{trace_id}-{span_id_var.get() or secrets.token_hex(8)}-01"
+
+
+@contextlib.contextmanager
+def continued_trace(traceparent: str | None, request_id: str | None = None) -> Iterator[str]:
+    """Work done on behalf of a request that came another way (an event's headers): its trace id (a new one when
+    ``traceparent`` is absent or malformed) and request id on every log line and outgoing call inside, under a
+    span of its own. Yields the trace id."""
+    match = _TRACEPARENT.match(traceparent) if traceparent else None
+    trace_id = match.group(1) if match else secrets.token_hex(16)
+    kept_id = request_id if request_id and _REQUEST_ID.match(request_id) else None
+    tokens = (request_id_var.set(kept_id), trace_id_var.set(trace_id), span_id_var.set(secrets.token_hex(8)))
+    try:
+        yield trace_id
+    finally:
+        request_id_var.reset(tokens[0])
+        trace_id_var.reset(tokens[1])
+        span_id_var.reset(tokens[2])
 
 
 _STANDARD_ATTRS = frozenset(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
@@ -125,10 +146,34 @@ def configure_logging(service: str, level: str = "INFO") -> None:
         logging.getLogger(noisy).setLevel(logging.WARNING)
     logging.captureWarnings(True)
     sys.excepthook = _log_uncaught
+    # what Python would print as plain text on stderr: an exception in a thread (the metrics endpoint's, a
+    # driver's), and one it can only report ("Exception ignored in ...", e.g. a finaliser at shutdown)
+    threading.excepthook = _log_thread_exception
+    sys.unraisablehook = _log_unraisable
 
 
 def _log_uncaught(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
     logging.getLogger("meshkit.process").critical("uncaught exception", exc_info=(kind, error, tb))
+
+
+def _log_thread_exception(args: threading.ExceptHookArgs) -> None:
+    if args.exc_type is SystemExit:
+        return
+    thread = args.thread.name if args.thread is not None else "?"
+    logging.getLogger("meshkit.process").error(
+        "uncaught exception in a thread",
+        exc_info=(args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback),
+        extra={"thread_name": thread},
+    )
+
+
+def _log_unraisable(unraisable: sys.UnraisableHookArgs) -> None:
+    error = unraisable.exc_value or unraisable.exc_type()
+    logging.getLogger("meshkit.process").error(
+        "exception ignored",
+        exc_info=(unraisable.exc_type, error, unraisable.exc_traceback),
+        extra={"where": unraisable.err_msg or "", "object": type(unraisable.object).__name__},
+    )
 
 
 def uvicorn_log_config(service: str, level: str = "INFO") -> dict[str, Any]:
@@ -158,6 +203,7 @@ class _Metrics:
     consumer_failures: Counter
     dead_letters: Counter
     event_lag: Histogram
+    outbox_backlog: Gauge
 
 
 metrics = _Metrics(
@@ -177,18 +223,41 @@ metrics = _Metrics(
         ["service", "consumer"],
         buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5, 30, 120),
     ),
+    outbox_backlog=Gauge(
+        "tongban_outbox_backlog",
+        "Outbox rows not yet published (measured by the worker every few seconds)",
+        ["service"],
+        multiprocess_mode="mostrecent",
+    ),
 )
 
 _TRACEPARENT = re.compile(r"^00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$")
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
 
-class RequestContextMiddleware:
-    """Pure ASGI: request id and trace context in, ``X-Request-Id`` out, one duration sample per request."""
+access_log = logging.getLogger("meshkit.access")
 
-    def __init__(self, app: ASGIApp, *, service: str) -> None:
+
+class RequestContextMiddleware:
+    """Pure ASGI: request id and trace context in, ``X-Request-Id`` out, one duration sample and one access-log
+    line per request.
+
+    The access line (logger ``meshkit.access``, at ``access_level``: INFO at the gateway, DEBUG in the services)
+    names the method, the route *template* (never the path or query string, which may hold an ID number), the
+    status, the duration and, where ``client_of`` finds one, the calling client's id — no personal data."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        service: str,
+        access_level: int = logging.DEBUG,
+        client_of: Callable[[Scope], str | None] | None = None,
+    ) -> None:
         self.app = app
         self.service = service
+        self.access_level = access_level
+        self.client_of = client_of
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -227,9 +296,22 @@ class RequestContextMiddleware:
         finally:
             route = scope.get("route")
             path = getattr(route, "path", None) or "unmatched"
-            metrics.requests.labels(self.service, scope["method"], path, str(status)).observe(
-                time.perf_counter() - started
-            )
+            duration = time.perf_counter() - started
+            metrics.requests.labels(self.service, scope["method"], path, str(status)).observe(duration)
+            if access_log.isEnabledFor(self.access_level):
+                self._access(scope, path, status, duration)
             request_id_var.reset(tokens[0])
             trace_id_var.reset(tokens[1])
             span_id_var.reset(tokens[2])
+
+    def _access(self, scope: Scope, route: str, status: int, duration: float) -> None:
+        entry: dict[str, object] = {
+            "method": scope["method"],
+            "route": route,
+            "status": status,
+            "duration_ms": round(duration * 1000, 3),
+        }
+        client = self.client_of(scope) if self.client_of is not None else None
+        if client:
+            entry["client_id"] = client
+        access_log.log(self.access_level, "request", extra=entry)

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -33,16 +35,26 @@ from sqlalchemy import (
     text,
     update,
 )
+from sqlalchemy import event as sa_event
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session, SessionTransaction
 
-from meshkit.events import CloudEvent, EventPayload, EventSpec, new_event
+from meshkit.events import CloudEvent, EventPayload, EventSpec, new_event, trace_headers
 from meshkit.observability import metrics
 
 if TYPE_CHECKING:
     from meshkit.db import Database
 
-__all__ = ["BatchResult", "OutboxRelay", "add_event", "notify_trigger_sql", "outbox_table"]
+__all__ = [
+    "BatchResult",
+    "OutboxRelay",
+    "add_event",
+    "notify_trigger_sql",
+    "observe_committed",
+    "on_committed",
+    "outbox_table",
+]
 
 log = logging.getLogger("meshkit.outbox")
 
@@ -84,6 +96,53 @@ END $$""",
     return upgrade, downgrade
 
 
+CommittedObserver = Callable[[CloudEvent], None]
+_observers: dict[str, list[CommittedObserver]] = {}
+_PENDING = "meshkit.outbox.committed"
+
+
+def on_committed(spec: EventSpec[Any], observer: CommittedObserver) -> None:
+    """Call ``observer`` with each event of ``spec`` this process stages, once its transaction has committed (never
+    for one rolled back): where a service counts what happened (its business metrics), exactly where it happened.
+    An observer must be quick and must not raise (what it raises is logged and dropped)."""
+    _observers.setdefault(spec.subject, []).append(observer)
+
+
+def observe_committed(event: CloudEvent) -> None:
+    """Tell the observers of ``event``'s type (:func:`on_committed`) that it committed: for a path that writes its
+    outbox row without :func:`add_event` (a one-statement insert), called once that statement has committed."""
+    for observer in _observers.get(event.type, ()):
+        try:
+            observer(event)
+        except Exception:
+            log.exception("event observer failed")
+
+
+def _after_commit(session: AsyncSession) -> list[Callable[[], None]]:
+    sync = session.sync_session
+    pending: list[Callable[[], None]] | None = sync.info.get(_PENDING)
+    if pending is None:
+        calls: list[Callable[[], None]] = []
+        sync.info[_PENDING] = pending = calls
+
+        def committed(_: Session) -> None:
+            done = list(calls)
+            calls.clear()
+            for call in done:
+                try:
+                    call()
+                except Exception:
+                    log.exception("event observer failed")
+
+        def rolled_back(_: Session, previous: SessionTransaction) -> None:
+            if previous.parent is None:  # the outermost transaction: its events were never committed
+                calls.clear()
+
+        sa_event.listen(sync, "after_commit", committed)
+        sa_event.listen(sync, "after_soft_rollback", rolled_back)
+    return pending
+
+
 async def add_event(
     session: AsyncSession,
     table: Table,
@@ -105,6 +164,8 @@ async def add_event(
             envelope=event.model_dump(mode="json"),
         )
     )
+    for observer in _observers.get(spec.subject, ()):
+        _after_commit(session).append(functools.partial(observer, event))
     return event
 
 
@@ -139,6 +200,7 @@ class OutboxRelay:
         self._linger = linger
         self._ack_timeout = ack_timeout
         self._wake = asyncio.Event()
+        metrics.outbox_published.labels(service)  # the series from 0, before the first event
 
     async def publish_batch(self) -> BatchResult:
         """Publish one batch of pending rows. Rows whose ack did not come stay pending, with the error noted."""
@@ -158,9 +220,8 @@ class OutboxRelay:
             futures = []
             for row in rows:
                 body = CloudEvent.model_validate(row.envelope).model_dump_json().encode()
-                futures.append(
-                    await self._js.publish_async(row.subject, body, headers={"Nats-Msg-Id": row.event_id})
-                )
+                headers = {"Nats-Msg-Id": row.event_id, **trace_headers(row.envelope)}
+                futures.append(await self._js.publish_async(row.subject, body, headers=headers))
             results = await asyncio.gather(
                 *(asyncio.wait_for(f, self._ack_timeout) for f in futures), return_exceptions=True
             )

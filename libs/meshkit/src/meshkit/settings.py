@@ -220,6 +220,17 @@ class ServiceSettings(SecretSafeSettings):
         "readiness reports ``revocations`` down until it has caught up)",
     )
     consumer_max_deliver: int = Field(default=5, ge=1, le=100)
+    worker_metrics_port: int | None = Field(
+        default=None,
+        ge=0,
+        le=65_535,
+        description="port of the worker process's own Prometheus ``/metrics`` (``<PREFIX>WORKER_METRICS_PORT``; "
+        "unset: none). The launcher gives each worker one; in Kubernetes the pod's metrics port",
+    )
+    worker_metrics_host: str = Field(
+        default="127.0.0.1",
+        description="address that endpoint listens on (``0.0.0.0`` in a pod, for the ServiceMonitor)",
+    )
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
 
     def migration_url(self) -> str:

@@ -16,14 +16,16 @@ from sqlalchemy import Table
 
 from meshkit.db import Database
 from meshkit.events import stream_for
+from meshkit.exposition import MetricsServer, start_metrics_server
 from meshkit.heap import freeze_startup_heap
 from meshkit.inbox import ConsumerSpec, run_consumer
 from meshkit.natsauth import inbox_prefix
-from meshkit.observability import configure_logging
+from meshkit.observability import configure_logging, metrics
 from meshkit.outbox import OutboxRelay
 from meshkit.priority import lower_priority
 from meshkit.settings import ServiceSettings
 from meshkit.streams import ensure_stream
+from meshkit.tracing import configure_tracing
 
 __all__ = ["Timer", "WorkerPlan", "connect_nats", "connect_settings_nats", "run_worker", "serve_worker"]
 
@@ -80,7 +82,16 @@ async def run_worker(settings: ServiceSettings, plan: WorkerPlan, stop: asyncio.
     database = Database.from_url(
         settings.database_url, pool_size=5, application_name=f"{settings.service_name}-worker"
     )
-    nc = await connect_settings_nats(settings, name=f"{plan.service}-worker")
+    exporter: MetricsServer | None = None
+    if settings.worker_metrics_port is not None:  # first: an operator sees the worker waiting for the broker
+        exporter = start_metrics_server(settings.worker_metrics_port, settings.worker_metrics_host)
+    try:
+        nc = await connect_settings_nats(settings, name=f"{plan.service}-worker")
+    except BaseException:
+        if exporter is not None:
+            exporter.close()
+        await database.dispose()
+        raise
     js = nc.jetstream(timeout=5.0)
     try:
         streams = settings.stream_policy()
@@ -94,7 +105,10 @@ async def run_worker(settings: ServiceSettings, plan: WorkerPlan, stop: asyncio.
             poll_interval=settings.outbox_poll_interval,
             linger=settings.outbox_linger,
         )
-        tasks = [asyncio.create_task(relay.run(stop), name="outbox-relay")]
+        tasks = [
+            asyncio.create_task(relay.run(stop), name="outbox-relay"),
+            asyncio.create_task(_measure_backlog(relay, plan.service, stop), name="outbox-backlog"),
+        ]
         for spec in plan.consumers:
             tasks.append(
                 asyncio.create_task(
@@ -122,11 +136,28 @@ async def run_worker(settings: ServiceSettings, plan: WorkerPlan, stop: asyncio.
         with contextlib.suppress(Exception):
             await nc.drain()
         await database.dispose()
+        if exporter is not None:
+            exporter.close()
+
+
+BACKLOG_INTERVAL = 10.0  # seconds between measurements of the outbox backlog
+
+
+async def _measure_backlog(relay: OutboxRelay, service: str, stop: asyncio.Event) -> None:
+    """``tongban_outbox_backlog``: what the relay has yet to publish (an outage of the broker shows as growth)."""
+    while not stop.is_set():
+        try:
+            metrics.outbox_backlog.labels(service).set(await relay.backlog())
+        except Exception as exc:  # the database is down: the relay waits too; measured again next time
+            log.debug("outbox backlog not measured", extra={"error": type(exc).__name__})
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), BACKLOG_INTERVAL)
 
 
 def serve_worker(settings: ServiceSettings, plan: WorkerPlan) -> None:
     """Entry point of ``python -m <service>.worker``: at the worker's lower priority, until stopped."""
     configure_logging(f"{plan.service}-worker", settings.log_level)
+    configure_tracing(f"{plan.service}-worker")  # spans over OTLP when an endpoint is set (meshkit.tracing)
     lower_priority(settings.worker_nice)
 
     async def main() -> bool:

@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 import httpx
 from fastapi import FastAPI
 
+from cases import metrics
 from cases.api import ROUTERS, UPLOAD_PATH
 from cases.clients.applicants import ApplicantDirectory
 from cases.settings import CasesSettings
@@ -28,6 +29,7 @@ def create_app(
     """The cases API. ``identity_transport``: how calls to identity travel (tests put identity's edge there)."""
     settings = settings or CasesSettings()
     configure_logging("cases", settings.log_level)
+    metrics.install()  # what this process files and decides, counted (cases.metrics)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -8,6 +8,7 @@ import contextlib
 import logging
 from datetime import UTC, datetime
 
+from cases import metrics
 from cases.clients import ExchangeClient, IdentityClient
 from cases.consumers import CONSUMERS
 from cases.settings import CasesSettings
@@ -90,6 +91,7 @@ def exchange_timer(settings: CasesSettings) -> Timer:
 
 
 def plan(settings: CasesSettings) -> WorkerPlan:
+    metrics.install()  # what the worker's timers do (deadline notices, certificates), counted (cases.metrics)
     return WorkerPlan(
         service="cases",
         outbox=OUTBOX,

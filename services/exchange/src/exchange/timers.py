@@ -19,6 +19,7 @@ from exchange.clients.outbound import Outbound
 from exchange.clients.webhooks import WebhookClient
 from exchange.clients.witness import WitnessClient
 from exchange.domain.checkpoints import CheckpointSigner, TrustedKeys
+from exchange.metrics import CITY_LINK_BACKLOG, CITY_LINK_DEAD
 from exchange.sealing import Sealer
 from exchange.settings import ExchangeSettings
 from exchange.signing import Signer
@@ -28,7 +29,7 @@ from meshkit.db import Database
 from meshkit.http import service_client
 from meshkit.worker import Timer, connect_settings_nats
 
-__all__ = ["checkpoint_timer", "city_link_timer", "city_signer", "subscriptions_timer"]
+__all__ = ["checkpoint_timer", "city_link_gauges", "city_link_timer", "city_signer", "subscriptions_timer"]
 
 log = logging.getLogger("exchange.timers")
 
@@ -83,6 +84,23 @@ def city_link_timer(settings: ExchangeSettings) -> Timer:
             await http.aclose()
 
     return city_link
+
+
+GAUGE_INTERVAL = 15.0  # seconds between measurements of the city link's queue
+
+
+async def city_link_gauges(database: Database, stop: asyncio.Event) -> None:
+    """``tongban_city_link_backlog`` and ``tongban_city_link_dead``, from the queue itself (what the admin API's
+    status shows), for dashboards and alerts."""
+
+    async def step() -> int:
+        async with ExchangeUnitOfWork(database) as uow:
+            status = await uow.city_outbound.status(datetime.now(UTC))
+        CITY_LINK_BACKLOG.set(status["backlog"])
+        CITY_LINK_DEAD.set(status["dead"])
+        return 0
+
+    await _loop("city-link-gauges", step, GAUGE_INTERVAL, stop)
 
 
 class JetStreamNotifier:

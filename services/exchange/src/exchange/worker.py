@@ -11,7 +11,7 @@ from exchange.consumers.matter_retired import MATTER_RETIRED_CONSUMER
 from exchange.consumers.record_changed import RECORD_CHANGED_CONSUMER
 from exchange.settings import ExchangeSettings
 from exchange.store.models import INBOX, OUTBOX
-from exchange.timers import checkpoint_timer, city_link_timer, subscriptions_timer
+from exchange.timers import checkpoint_timer, city_link_gauges, city_link_timer, subscriptions_timer
 from meshkit.worker import WorkerPlan, serve_worker
 
 __all__ = ["CONSUMERS", "plan"]
@@ -31,7 +31,12 @@ def plan(settings: ExchangeSettings) -> WorkerPlan:
         outbox=OUTBOX,
         inbox=INBOX,
         consumers=CONSUMERS,
-        timers=[city_link_timer(settings), subscriptions_timer(settings), checkpoint_timer(settings)],
+        timers=[
+            city_link_timer(settings),
+            city_link_gauges,
+            subscriptions_timer(settings),
+            checkpoint_timer(settings),
+        ],
     )
 
 

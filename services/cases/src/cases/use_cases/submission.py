@@ -23,6 +23,7 @@ from cases.use_cases.matters import MatterNotOpen, OpenMatterCache, require_real
 from cases.use_cases.subjects import RelationLookup, require_subject
 from meshkit.errors import ProblemError
 from meshkit.events import new_event
+from meshkit.outbox import observe_committed
 
 __all__ = ["Application", "Intake", "submit_application"]
 
@@ -250,6 +251,7 @@ async def _file_matter(
         )
         if number is not None:
             case.number = number
+            observe_committed(event)  # filed in one statement, committed: counted (cases.metrics)
             return case
         matters.forget(matter_code)
     raise MatterNotOpen(f"事项 {matter_code} 尚未发布或不可申请")

@@ -36,6 +36,7 @@ from exchange.domain.sharing import (
     decide_read,
 )
 from exchange.domain.subjects import InvalidSubject, SubjectKind, normalized_identifier
+from exchange.metrics import READS
 from exchange.sealing import Sealer, Unsealable
 from exchange.store.driver import (
     GrantCopies,
@@ -307,6 +308,24 @@ async def read_record(
     database connection held, and the outcome logged afterwards.
     """
     resource = await path.resource(query.resource_code)
+    try:  # counted once the resource is known: its code is a catalogue code, never what the caller typed
+        result = await _read(path, resource, caller=caller, query=query, request_id=request_id)
+    except ReadRefused:
+        READS.labels(resource.code, "refused").inc()
+        raise
+    except NotFound:
+        READS.labels(resource.code, "not_found").inc()
+        raise
+    except Exception:
+        READS.labels(resource.code, "failed").inc()
+        raise
+    READS.labels(resource.code, "granted").inc()
+    return result
+
+
+async def _read(
+    path: ReadPath, resource: Resource, *, caller: Caller, query: ReadQuery, request_id: str | None
+) -> ReadResult:
     identifier, context = _context(path, resource, caller=caller, query=query, request_id=request_id)
     decision, context = await decide(path, resource, context, query.items)
     if resource.sharing_method == SharingMethod.API:
