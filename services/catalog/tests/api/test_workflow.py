@@ -133,7 +133,10 @@ async def test_retire_keeps_history_and_announces(
     assert (await client.get(f"/matters/{BODY['code']}/versions/1")).json()["status"] == "retired"
     assert (await client.get("/search", params={"q": "高龄津贴"})).json()["total"] == 0
     async with database.sessions() as session:
-        types = [e["type"] for e in (await session.scalars(select(OUTBOX.c.envelope))).all()]
+        types = [
+            e["type"]
+            for e in (await session.scalars(select(OUTBOX.c.envelope).order_by(OUTBOX.c.position))).all()
+        ]
     assert types == ["catalog.matter_published.v1", "catalog.matter_retired.v1"]
 
 
