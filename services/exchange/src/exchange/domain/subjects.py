@@ -9,6 +9,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from stdnum import numdb
 from stdnum.cn import ric, uscc
 from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength, ValidationError
 
@@ -42,13 +43,33 @@ _CHECKS: list[tuple[type[ValidationError], str, str]] = [
 ]
 
 
+class _ResidentId:
+    """python-stdnum's resident ID number check without one part of it: stdnum also requires the area code to
+    have existed in the birth year, but the code says where the number was issued — 綦江's 500222 (1997–2011) and
+    500110 are carried by residents born long before 1997, who were refused everywhere. The area must still be
+    one the administrative division table knows."""
+
+    @staticmethod
+    def validate(value: str) -> str:
+        try:
+            return str(ric.validate(value))
+        except InvalidComponent:
+            number = ric.compact(value)
+            ric.get_birth_date(number)  # raises InvalidComponent for a date that is not one
+            if not any("county" in props for _, props in numdb.get("cn/loc").info(number[:6])):
+                raise
+            return number
+
+
 def normalized_identifier(kind: SubjectKind, value: str, *, today: date | None = None) -> str:
     """The identifier in its normal form; the region part is not required to be 500110 (DOMAIN.md §2). A
     resident ID number's birth date lies between 1900-01-01 and ``today`` (Beijing date by default): stdnum
     checks only that it is a calendar date. A newborn's identifier is a UUID in its canonical lower-case form."""
     if kind == SubjectKind.NEWBORN:
         return _newborn_identifier(value)
-    label, validator = ("公民身份号码", ric) if kind == SubjectKind.PERSON else ("统一社会信用代码", uscc)
+    label, validator = (
+        ("公民身份号码", _ResidentId) if kind == SubjectKind.PERSON else ("统一社会信用代码", uscc)
+    )
     try:
         number = str(validator.validate(value.strip().upper()))
     except ValidationError as exc:
