@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Awaitable, Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import httpx
@@ -13,6 +13,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from identity.demo import DEMO_CLIENT_SECRET, DEMO_PASSWORD, DEMO_PERSONS, DEMO_WEB_CLIENT
+from meshkit.legaldate import today as legal_today
 from meshkit.testing import eventually
 from tongban.mesh import Mesh
 from tongban.simulators.residents import residents
@@ -219,10 +220,10 @@ class Cases:
     async def past_its_deadlines(self) -> None:
         """deadline_warning, then deadline_overdue, from the worker's real supervision timer. The only set-up is
         the clock: the accepted case's due date is moved to today, then to yesterday, in the cases database, as if
-        it had been accepted weeks ago (the timer compares it with the worker's UTC date)."""
+        it had been accepted weeks ago (the timer compares it with the worker's legal date, Beijing time)."""
         case = await self.apply()
         await self.act(case["id"], "clerk.zwfwzx", "accept")
-        today = datetime.now(UTC).date()
+        today = legal_today()
         await self._due(case["id"], today)
         await eventually(lambda: self._level(case["id"], "yellow"), timeout=90, interval=0.5)
         await self._due(case["id"], today - timedelta(days=1))

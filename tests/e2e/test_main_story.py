@@ -24,6 +24,7 @@ from typing import Any
 import httpx
 import pytest
 
+from meshkit.legaldate import today as legal_today
 from meshkit.testing import eventually
 from tongban.mesh import Mesh
 from tongban.simulators.residents import NEIGHBOUR, residents
@@ -194,7 +195,7 @@ async def test_the_restaurant_story(
     clerk, _ = await log_in("clerk.zwfwzx")
     djzc, _ = await log_in("reviewer.djzc")
     spjy, _ = await log_in("reviewer.spjy")
-    await _calendar_reaches(http, log_in, date.today() + timedelta(days=60))
+    await _calendar_reaches(http, log_in, legal_today() + timedelta(days=60))
 
     async def act(case_id: str, headers: dict[str, str], action: str, **extra: Any) -> Any:
         body = {"action": action, **extra}
@@ -379,7 +380,7 @@ async def test_the_newborn_story(http: httpx.AsyncClient, log_in: LogIn) -> None
     child's 出生医学证明, which the first child's does not satisfy."""
     mother, _ = await log_in("500222199803070028")
     chen = "500222199803070028"
-    today = date.today()
+    today = legal_today()
     first = await _ok(
         await http.post(
             "/identity/me/newborns",
@@ -589,7 +590,7 @@ async def test_the_town_center_accepts_a_town_matter(http: httpx.AsyncClient, lo
     """Issue 19, failure 3: a town center could not accept anything, not even 就业登记 whose levels include the town
     (clerk.gunan filed, then accept → 403). Now the matter's levels decide: 古南街道公共服务中心 accepts it."""
     town, town_claims = await log_in("clerk.gunan")
-    await _calendar_reaches(http, log_in, date.today() + timedelta(days=60))
+    await _calendar_reaches(http, log_in, legal_today() + timedelta(days=60))
     person = await _ok(
         await http.post("/identity/persons/lookup", headers=town, json={"id_number": STORY_RESIDENT_ID})
     )
@@ -620,7 +621,7 @@ async def test_a_village_case_of_a_town_matter_is_accepted_at_its_town_center(
     village, village_claims = await log_in("clerk.qihe")  # 綦河社区便民服务中心, inside 古南街道
     town, town_claims = await log_in("clerk.gunan")
     district, _ = await log_in("clerk.zwfwzx")
-    await _calendar_reaches(http, log_in, date.today() + timedelta(days=60))
+    await _calendar_reaches(http, log_in, legal_today() + timedelta(days=60))
     person = await _ok(
         await http.post(
             "/identity/persons/lookup", headers=village, json={"id_number": NEIGHBOUR["id_number"]}
@@ -659,7 +660,7 @@ async def test_decisions_are_documents_the_applicant_reads_and_prints(
     her, _ = await log_in(STORY_RESIDENT_ID)
     clerk, _ = await log_in("clerk.zwfwzx")
     reviewer, _ = await log_in("reviewer.djzc")
-    await _calendar_reaches(http, log_in, date.today() + timedelta(days=60))
+    await _calendar_reaches(http, log_in, legal_today() + timedelta(days=60))
 
     async def reviewed(form: dict[str, str]) -> str:
         async def filed() -> Any:

@@ -7,14 +7,15 @@ import base64
 import hashlib
 import hmac
 from dataclasses import dataclass
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import phonenumbers
 from cryptography.fernet import Fernet, InvalidToken
 from stdnum import numdb
 from stdnum.cn import ric, uscc
 from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength, ValidationError
+
+from meshkit.legaldate import today as legal_today
 
 __all__ = [
     "EARLIEST_BIRTH",
@@ -76,7 +77,6 @@ class _ResidentId:
 
 EARLIEST_BIRTH = date(1900, 1, 1)
 """No resident identity number carries an earlier birth date (the numbers date from 1984/1999)."""
-_CHINA = ZoneInfo("Asia/Shanghai")
 
 
 def valid_id_number(value: str, *, today: date | None = None) -> str:
@@ -85,7 +85,7 @@ def valid_id_number(value: str, *, today: date | None = None) -> str:
     is a calendar date, so a number "born" next year passes it."""
     number = _validate("id_number", "公民身份号码", value.strip().upper(), _ResidentId)
     born = ric.get_birth_date(number)
-    if born > (today or datetime.now(_CHINA).date()):
+    if born > (today or legal_today()):
         raise InvalidIdentifier(
             "id_number", "component", "公民身份号码的出生日期晚于今天 (component check failed)"
         )

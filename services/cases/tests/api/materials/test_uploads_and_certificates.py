@@ -16,6 +16,7 @@ from cases.store.unit_of_work import CasesUnitOfWork
 from cases.use_cases.exchange_work import MeshCalls, RetryPolicy
 from cases.use_cases.issuing import issue_due_certificates, record_certificate
 from meshkit.db import Database
+from meshkit.legaldate import local_date
 
 from ..conftest import Flow
 from .conftest import CHEN_ID_NUMBER, PDF, REGISTRATION, FakeMesh, Worker
@@ -137,7 +138,7 @@ async def test_certificate_is_issued_on_approval(
         "holder_name": "陈晓梅",
         "holder_id": "person-1",
         "case_ref": case["number"],
-        "valid_from": due.date().isoformat(),
+        "valid_from": local_date(due).isoformat(),
     }
     async with database.sessions() as session:
         stored = await session.get(Case, case["id"])

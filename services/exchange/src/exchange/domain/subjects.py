@@ -5,19 +5,19 @@ with python-stdnum, a newborn's identifier as a UUID; the hub keeps only keyed h
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
-from zoneinfo import ZoneInfo
 
 from stdnum import numdb
 from stdnum.cn import ric, uscc
 from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength, ValidationError
 
+from meshkit.legaldate import today as legal_today
+
 __all__ = ["EARLIEST_BIRTH", "InvalidSubject", "SubjectKind", "normalized_identifier"]
 
 EARLIEST_BIRTH = date(1900, 1, 1)
 """No resident identity number carries an earlier birth date (the numbers date from 1984/1999)."""
-_CHINA = ZoneInfo("Asia/Shanghai")
 
 
 class SubjectKind(StrEnum):
@@ -79,7 +79,7 @@ def normalized_identifier(kind: SubjectKind, value: str, *, today: date | None =
         raise InvalidSubject(kind, "format", f"{label}无效") from exc
     if kind == SubjectKind.PERSON:
         born = ric.get_birth_date(number)
-        if born > (today or datetime.now(_CHINA).date()):
+        if born > (today or legal_today()):
             raise InvalidSubject(kind, "component", f"{label}的出生日期晚于今天 (component check failed)")
         if born < EARLIEST_BIRTH:
             raise InvalidSubject(kind, "component", f"{label}的出生日期早于 1900 年 (component check failed)")

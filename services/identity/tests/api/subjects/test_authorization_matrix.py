@@ -19,6 +19,7 @@ from identity.main import create_app
 from identity.settings import IdentitySettings
 from identity.store.models import Client, Newborn
 from identity.store.unit_of_work import IdentityUnitOfWork
+from meshkit.legaldate import today
 from meshkit.testing.service import TEST_SECRET
 
 from .conftest import CALLERS, GUNAN, PASSWORD, World, add_enterprise, credit_code, id_number, in_registry
@@ -94,7 +95,7 @@ NEW_PERSON = {
 NEWBORN = {
     "name": "陈小宝",
     "sex": "female",
-    "birth_date": (datetime.now(UTC) - timedelta(days=3)).date().isoformat(),
+    "birth_date": (today() - timedelta(days=3)).isoformat(),
 }
 
 
@@ -228,7 +229,7 @@ async def matrix_world(world: World, edge: Edge) -> World:
                 id=world.ids["newborn"],
                 name="陈大宝",
                 sex="male",
-                birth_date=datetime.now(UTC).date() - timedelta(days=30),
+                birth_date=today() - timedelta(days=30),
                 guardian_id=world.ids["citizen"],
                 registered_by=world.ids["citizen"],
             )

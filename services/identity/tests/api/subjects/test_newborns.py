@@ -2,16 +2,18 @@
 keeps — registered by its parent (or at a window) with the parent as guardian — and a way for the cases service to
 ask whom a person may act for (guardian, legal representative, agent), decided by identity's records."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import httpx
 import pytest
+
+from meshkit.legaldate import today
 
 from .conftest import World
 
 pytestmark = pytest.mark.api
 
-BABY = {"name": "陈小宝", "sex": "female", "birth_date": (date.today() - timedelta(days=3)).isoformat()}
+BABY = {"name": "陈小宝", "sex": "female", "birth_date": (today() - timedelta(days=3)).isoformat()}
 
 
 async def _register(client: httpx.AsyncClient, world: World) -> dict[str, str]:
@@ -63,7 +65,7 @@ async def test_failure1_a_newborn_registration_is_checked(client: httpx.AsyncCli
     await _register(client, world)
     again = await client.post("/me/newborns", json=BABY, headers=world.headers("citizen"))
     assert (again.status_code, again.json()["code"]) == (409, "newborn_exists")
-    future = {**BABY, "birth_date": (date.today() + timedelta(days=2)).isoformat()}
+    future = {**BABY, "birth_date": (today() + timedelta(days=2)).isoformat()}
     refused = await client.post("/me/newborns", json=future, headers=world.headers("citizen"))
     assert refused.status_code == 422, refused.text
     assert "出生日期" in refused.json()["detail"]
