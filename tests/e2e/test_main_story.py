@@ -693,7 +693,9 @@ async def test_decisions_are_documents_the_applicant_reads_and_prints(
     assert refusal["reasons"] == reason
     assert refusal["number"].endswith(f"{denied['number']}号"), refusal
     assert "行政许可法" in refusal["legal_basis"]
-    assert refusal["department"] == "区市场监管局"
+    # addressed to her by name, signed with the department's full name (issue 19 outside try, failures 1 and 2)
+    assert (refusal["applicant_name"], refusal["party"]) == ("陈晓梅", "申请人：陈晓梅")
+    assert refusal["department"] == "重庆市綦江区市场监督管理局"
     remedies = refusal["remedies"]
     # the two remedies, their time limits and the bodies that hear them
     for text in ("行政复议", "行政诉讼", "60日", "6个月", "人民政府", "人民法院"):
@@ -705,7 +707,8 @@ async def test_decisions_are_documents_the_applicant_reads_and_prints(
     assert pdf.content.startswith(b"%PDF-")
     assert len(pdf.content) > 2000
     printed = _pdf_text(pdf.content)
-    for text in ("不予行政许可决定书", refusal["number"], reason, "行政复议", "行政诉讼", "区市场监管局"):
+    assert "重庆市綦江区市场监督管理局" in printed
+    for text in ("不予行政许可决定书", refusal["number"], reason, "行政复议", "行政诉讼", "申请人：陈晓梅"):
         assert text in printed, (text, printed)
     other, _ = await log_in("500222200305190153")  # 李华 reads nobody else's decision
     assert (await http.get(f"/cases/cases/{denied_id}/decision.pdf", headers=other)).status_code == 404
