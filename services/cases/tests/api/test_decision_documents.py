@@ -76,7 +76,8 @@ async def test_decision_names_the_applicant_and_a_different_subject(flow: Flow) 
     """issue 19 outside try: failure 1 — the decision said "申请人" instead of her name, and named neither the
     newborn nor the enterprise a case was about."""
     await flow.open_matter()
-    own = await _decided(flow, "approve", "符合条件")
+    # whatever the form says, the document names whom identity's records name for the case
+    own = await _decided(flow, "approve", "符合条件", form={"申请人姓名": "王冒名", "店名": "綦河小馆"})
     newborn = await _decided(
         flow, "deny", "出生医学证明信息不全", subject_kind="newborn", subject_id=NEWBORN_A
     )
@@ -95,6 +96,7 @@ async def test_decision_names_the_applicant_and_a_different_subject(flow: Flow) 
         texts = await _pdf(flow, case_id)
         assert party in texts
         assert "申请人：" not in texts  # never the bare word in place of a name
+        assert not any("王冒名" in text for text in texts)
     # the department reads the same document; who may read it is unchanged: a stranger sees nothing
     assert (await _decision(flow, newborn, flow.staff("reviewer")))["party"] == child["party"]
     for path in ("decision", "decision.pdf"):
@@ -274,3 +276,18 @@ async def test_a_missing_reason_names_the_action_in_chinese(flow: Flow) -> None:
         assert refusal.value.code == "reason_required"
         assert action.label in str(refusal.value)
         assert action.value not in str(refusal.value)
+
+
+async def test_a_decision_identity_cannot_name_is_a_503_not_a_500(flow: Flow) -> None:
+    """issue 19 outside try: failure 1 — the names come from identity; when it cannot answer, the decision is not
+    printed nameless: 503 `identity_unavailable` with Retry-After, in Chinese."""
+    await flow.open_matter()
+    unknown = flow.citizen("person-unknown")  # a token identity's records (the faked edge) do not hold
+    case_id = str((await flow.apply(unknown)).json()["id"])
+    await flow.act(case_id, flow.staff("window_clerk"), "refuse", reason="不属于本部门职权范围")
+    for path in ("decision", "decision.pdf"):
+        answer = await flow.client.get(f"/cases/{case_id}/{path}", headers=unknown)
+        assert (answer.status_code, answer.json()["code"]) == (503, "identity_unavailable")
+        assert answer.headers["content-type"].startswith("application/problem+json")
+        assert answer.headers["retry-after"] == "5"
+        assert "姓名" in answer.json()["detail"]
