@@ -457,9 +457,10 @@ async def test_the_newborn_story(http: httpx.AsyncClient, log_in: LogIn) -> None
 
     certificates = await eventually(certificates_issued, timeout=90, interval=0.5)
     # She sees what was issued to whom, and the decision names her and the child (issue 19 outside try, 1 and 4).
-    for member in members.values():
-        shown = await _ok(await http.get(f"/cases/cases/{member['id']}/certificate", headers=mother))
-        assert (shown["identifier"], shown["holder_name"]) == (certificates[member["matter_code"]], "陈小宝")
+    for matter_code, identifier in certificates.items():
+        member_id = members[matter_code]["id"]
+        shown = await _ok(await http.get(f"/cases/cases/{member_id}/certificate", headers=mother))
+        assert (shown["identifier"], shown["holder_name"]) == (identifier, "陈小宝")
         assert shown["holder_kind_label"] == "新生儿", shown
         assert shown["valid_from"] >= today.isoformat(), shown  # the Beijing date it was issued
         assert shown["issuer"].startswith(("重庆市", "国家税务总局")), shown
