@@ -456,6 +456,17 @@ async def test_the_newborn_story(http: httpx.AsyncClient, log_in: LogIn) -> None
         return issued
 
     certificates = await eventually(certificates_issued, timeout=90, interval=0.5)
+    # She sees what was issued to whom, and the decision names her and the child (issue 19 outside try, 1 and 4).
+    for matter_code, identifier in certificates.items():
+        member_id = members[matter_code]["id"]
+        shown = await _ok(await http.get(f"/cases/cases/{member_id}/certificate", headers=mother))
+        assert (shown["identifier"], shown["holder_name"]) == (identifier, "陈小宝")
+        assert shown["holder_kind_label"] == "新生儿", shown
+        assert shown["valid_from"] >= today.isoformat(), shown  # the Beijing date it was issued
+        assert shown["issuer"].startswith(("重庆市", "国家税务总局")), shown
+    notice = await _ok(await http.get(f"/cases/cases/{parent['id']}/decision", headers=mother))
+    assert notice["party"] == "申请人：陈晓梅；事项对象：陈小宝（新生儿）", notice
+    assert len(notice["members"]) == len(members)
 
     # A department handling the case looks both up: the mother holds none of them, the child all.
     gaj, _ = await log_in("head.gaj")
@@ -693,7 +704,9 @@ async def test_decisions_are_documents_the_applicant_reads_and_prints(
     assert refusal["reasons"] == reason
     assert refusal["number"].endswith(f"{denied['number']}号"), refusal
     assert "行政许可法" in refusal["legal_basis"]
-    assert refusal["department"] == "区市场监管局"
+    # addressed to her by name, signed with the department's full name (issue 19 outside try, failures 1 and 2)
+    assert (refusal["applicant_name"], refusal["party"]) == ("陈晓梅", "申请人：陈晓梅")
+    assert refusal["department"] == "重庆市綦江区市场监督管理局"
     remedies = refusal["remedies"]
     # the two remedies, their time limits and the bodies that hear them
     for text in ("行政复议", "行政诉讼", "60日", "6个月", "人民政府", "人民法院"):
@@ -705,7 +718,8 @@ async def test_decisions_are_documents_the_applicant_reads_and_prints(
     assert pdf.content.startswith(b"%PDF-")
     assert len(pdf.content) > 2000
     printed = _pdf_text(pdf.content)
-    for text in ("不予行政许可决定书", refusal["number"], reason, "行政复议", "行政诉讼", "区市场监管局"):
+    assert "重庆市綦江区市场监督管理局" in printed
+    for text in ("不予行政许可决定书", refusal["number"], reason, "行政复议", "行政诉讼", "申请人：陈晓梅"):
         assert text in printed, (text, printed)
     other, _ = await log_in("500222200305190153")  # 李华 reads nobody else's decision
     assert (await http.get(f"/cases/cases/{denied_id}/decision.pdf", headers=other)).status_code == 404

@@ -137,6 +137,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/cases/{case_id}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Issued Certificate
+         * @description The e-certificate issued on the case (电子证照): what it is, its number, to whom it was issued (the case's
+         *     subject: a newborn's 出生医学证明 is the child's) and by which department; 404 `certificate_not_found` while
+         *     none is issued (the case's `certificate_state` says why).
+         */
+        get: operations["cases_get_issued_certificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/cases/{case_id}/certificate/retry": {
         parameters: {
             query?: never;
@@ -170,8 +192,10 @@ export interface paths {
         };
         /**
          * Get Decision
-         * @description The case's written decision (行政许可法 §32, §38): number, reasons, legal basis and, for a refusal, where and
-         *     by when the applicant may seek 行政复议 or 行政诉讼.
+         * @description The case's written decision (行政许可法 §32, §38): number, the applicant (and the subject when the case is
+         *     about someone else) by name, the deciding department's full name, reasons with their line breaks, legal basis
+         *     and, for a refusal, where and by when the applicant may seek 行政复议 or 行政诉讼. On a 一件事 parent: the
+         *     notice listing each member case's decision with its department.
          */
         get: operations["cases_get_decision"];
         put?: never;
@@ -191,7 +215,8 @@ export interface paths {
         };
         /**
          * Get Decision Pdf
-         * @description The decision as a PDF a window prints and hands over (or the applicant downloads).
+         * @description The decision as a PDF a window prints and hands over (or the applicant downloads); a 一件事 parent's notice
+         *     followed by each member's decision on its own page.
          */
         get: operations["cases_get_decision_pdf"];
         put?: never;
@@ -3210,6 +3235,16 @@ export interface components {
             /** Delivery Channel */
             delivery_channel: string | null;
             /**
+             * Delivery Channel Label
+             * @description 窗口领取 | 邮寄送达 | 电子送达
+             */
+            delivery_channel_label?: string | null;
+            /**
+             * Delivery Ref
+             * @description e.g. the mail tracking number given at delivery
+             */
+            delivery_ref?: string | null;
+            /**
              * Due Date
              * @description promised due date (承诺办结日期), from acceptance
              */
@@ -3376,6 +3411,16 @@ export interface components {
             /** Delivery Channel */
             delivery_channel: string | null;
             /**
+             * Delivery Channel Label
+             * @description 窗口领取 | 邮寄送达 | 电子送达
+             */
+            delivery_channel_label?: string | null;
+            /**
+             * Delivery Ref
+             * @description e.g. the mail tracking number given at delivery
+             */
+            delivery_ref?: string | null;
+            /**
              * Due Date
              * @description promised due date (承诺办结日期), from acceptance
              */
@@ -3511,14 +3556,27 @@ export interface components {
         };
         /** cases_DecisionOut */
         cases_DecisionOut: {
+            /**
+             * Applicant Name
+             * @description 申请人 as identity's records name them
+             */
+            applicant_name: string;
             /** Case Id */
             case_id: string;
             /**
+             * Case Number
+             * @description 办件编号
+             */
+            case_number: string;
+            /**
              * Department
-             * @description the deciding department's name
+             * @description the deciding department's full name (决定机关全称)
              */
             department: string;
-            /** Handling Org */
+            /**
+             * Handling Org
+             * @description the deciding department's code
+             */
             handling_org: string;
             /**
              * Issued At
@@ -3527,19 +3585,43 @@ export interface components {
             issued_at: string;
             /**
              * Kind
-             * @description grant (准予许可) | deny (不予许可) | refuse (不予受理)
+             * @description grant (准予许可) | deny (不予许可) | refuse (不予受理) | bundle (一件事办理结果告知书: a 一件事 parent's notice listing each member case's decision in `members`)
              */
             kind: string;
             /** Legal Basis */
-            legal_basis: string;
+            legal_basis: string | null;
             /** Matter Name */
             matter_name: string;
             /**
+             * Members
+             * @description a bundle notice: each member case's decision, with its department
+             */
+            members?: components["schemas"]["cases_DecisionOut"][];
+            /**
              * Number
-             * @description 决定书编号
+             * @description 决定书编号 (a bundle notice: the parent's 办件编号)
              */
             number: string;
-            /** Reasons */
+            /**
+             * Party
+             * @description the addressee line, e.g. 申请人：陈晓梅；事项对象：陈小宝（新生儿）
+             * @example 申请人：陈晓梅
+             */
+            party: string;
+            /**
+             * Pending Members
+             * @description a bundle notice: member matters without a decision yet
+             */
+            pending_members?: string[];
+            /**
+             * Reason Lines
+             * @description the reasons line by line, as printed
+             */
+            reason_lines: string[];
+            /**
+             * Reasons
+             * @description the reasons as written, line breaks kept (\n)
+             */
             reasons: string | null;
             /**
              * Remedies
@@ -3547,8 +3629,23 @@ export interface components {
              */
             remedies: string | null;
             /**
+             * Subject Kind
+             * @description person | enterprise | newborn, with subject_name
+             */
+            subject_kind: string | null;
+            /**
+             * Subject Kind Label
+             * @description 自然人 | 法人 | 新生儿
+             */
+            subject_kind_label: string | null;
+            /**
+             * Subject Name
+             * @description 事项对象 when the case is about someone else; else null
+             */
+            subject_name: string | null;
+            /**
              * Title
-             * @description 准予行政许可决定书, 不予行政许可决定书 or 不予受理决定书
+             * @description 准予行政许可决定书, 不予行政许可决定书, 不予受理决定书 or 一件事办理结果告知书
              */
             title: string;
         };
@@ -3578,6 +3675,72 @@ export interface components {
             rectification: components["schemas"]["cases_RectificationOut"] | null;
             /** Score */
             score: number;
+        };
+        /** cases_IssuedCertificateOut */
+        cases_IssuedCertificateOut: {
+            /** Case Id */
+            case_id: string;
+            /**
+             * Case Number
+             * @description 办件编号
+             */
+            case_number: string;
+            /**
+             * Holder Identifier Masked
+             * @description ID number or credit code, masked; null for a newborn (no number yet)
+             */
+            holder_identifier_masked: string | null;
+            /**
+             * Holder Kind
+             * @description person | enterprise | newborn: the case's subject, not the applicant
+             */
+            holder_kind: string;
+            /**
+             * Holder Kind Label
+             * @description 自然人 | 法人 | 新生儿
+             */
+            holder_kind_label: string;
+            /**
+             * Holder Name
+             * @description 持证主体 as identity's records name it
+             */
+            holder_name: string;
+            /**
+             * Identifier
+             * @description 证照编号: the GB/T 36904 identifier the registry assigned
+             */
+            identifier: string;
+            /** Issued At */
+            issued_at: string | null;
+            /**
+             * Issuer
+             * @description 发证机关全称
+             */
+            issuer: string;
+            /** Issuer Org */
+            issuer_org: string;
+            /**
+             * Labels
+             * @description the Chinese label of each field a person reads
+             */
+            labels: {
+                [key: string]: string;
+            };
+            /**
+             * Type Code
+             * @description 证照类型代码
+             */
+            type_code: string;
+            /**
+             * Type Name
+             * @description 证照名称, e.g. 营业执照 (the code when the catalog names none)
+             */
+            type_name: string;
+            /**
+             * Valid From
+             * @description 有效期起始日期 (the issuing day, Beijing time)
+             */
+            valid_from: string | null;
         };
         /** cases_MaterialOut */
         cases_MaterialOut: {
@@ -7883,6 +8046,54 @@ export interface operations {
             504: components["responses"]["GatewayTimeout"];
         };
     };
+    cases_get_issued_certificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description case id (办件标识) */
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "case_id": "示例",
+                     *       "case_number": "示例",
+                     *       "holder_identifier_masked": "示例",
+                     *       "holder_kind": "示例",
+                     *       "holder_kind_label": "示例",
+                     *       "holder_name": "示例",
+                     *       "identifier": "示例",
+                     *       "issued_at": "2026-12-07T09:30:00+08:00",
+                     *       "issuer": "示例",
+                     *       "issuer_org": "示例",
+                     *       "labels": {},
+                     *       "type_code": "示例",
+                     *       "type_name": "示例",
+                     *       "valid_from": "2026-12-07"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["cases_IssuedCertificateOut"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
     cases_retry_certificate_issue: {
         parameters: {
             query?: never;
@@ -7969,7 +8180,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
+                     *       "applicant_name": "示例",
                      *       "case_id": "示例",
+                     *       "case_number": "示例",
                      *       "department": "示例",
                      *       "handling_org": "示例",
                      *       "issued_at": "2026-12-07T09:30:00+08:00",
@@ -7977,8 +8190,15 @@ export interface operations {
                      *       "legal_basis": "示例",
                      *       "matter_name": "示例",
                      *       "number": "示例",
+                     *       "party": "申请人：陈晓梅",
+                     *       "reason_lines": [
+                     *         "示例"
+                     *       ],
                      *       "reasons": "示例",
                      *       "remedies": "示例",
+                     *       "subject_kind": "示例",
+                     *       "subject_kind_label": "示例",
+                     *       "subject_name": "示例",
                      *       "title": "示例"
                      *     }
                      */
@@ -7990,6 +8210,7 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
         };
     };
@@ -8019,6 +8240,7 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
         };
     };

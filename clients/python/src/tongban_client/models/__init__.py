@@ -20,6 +20,8 @@ from .cases_evaluation_in import CasesEvaluationIn
 from .cases_evaluation_in_channel import CasesEvaluationInChannel
 from .cases_evaluation_out import CasesEvaluationOut
 from .cases_healthz_response_cases_healthz import CasesHealthzResponseCasesHealthz
+from .cases_issued_certificate_out import CasesIssuedCertificateOut
+from .cases_issued_certificate_out_labels import CasesIssuedCertificateOutLabels
 from .cases_material_out import CasesMaterialOut
 from .cases_material_out_detail import CasesMaterialOutDetail
 from .cases_material_statistics_out import CasesMaterialStatisticsOut
@@ -225,6 +227,8 @@ __all__ = (
     "CasesEvaluationInChannel",
     "CasesEvaluationOut",
     "CasesHealthzResponseCasesHealthz",
+    "CasesIssuedCertificateOut",
+    "CasesIssuedCertificateOutLabels",
     "CasesMaterialOut",
     "CasesMaterialOutDetail",
     "CasesMaterialStatisticsOut",

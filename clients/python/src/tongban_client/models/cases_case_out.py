@@ -64,6 +64,8 @@ class CasesCaseOut:
             certificate_state (str | Unset): none (无证照) | pending (待签发) | issued (已签发) | failed (签发失败: every attempt failed;
                 see certificate_error) Default: 'none'.
             certificate_state_label (str | Unset):  Default: '无证照'.
+            delivery_channel_label (None | str | Unset): 窗口领取 | 邮寄送达 | 电子送达
+            delivery_ref (None | str | Unset): e.g. the mail tracking number given at delivery
             expected_due_date (datetime.date | None | Unset): the promised date (预计办结日期): once accepted, the due date;
                 before, the date if the case were accepted today (on submission and on the case itself)
             outcome_label (None | str | Unset): 准予许可, 不予许可, 不予受理, 已撤回 or 已终止
@@ -104,6 +106,8 @@ class CasesCaseOut:
     certificate_error: None | str | Unset = UNSET
     certificate_state: str | Unset = 'none'
     certificate_state_label: str | Unset = '无证照'
+    delivery_channel_label: None | str | Unset = UNSET
+    delivery_ref: None | str | Unset = UNSET
     expected_due_date: datetime.date | None | Unset = UNSET
     outcome_label: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -216,6 +220,18 @@ class CasesCaseOut:
 
         certificate_state_label = self.certificate_state_label
 
+        delivery_channel_label: None | str | Unset
+        if isinstance(self.delivery_channel_label, Unset):
+            delivery_channel_label = UNSET
+        else:
+            delivery_channel_label = self.delivery_channel_label
+
+        delivery_ref: None | str | Unset
+        if isinstance(self.delivery_ref, Unset):
+            delivery_ref = UNSET
+        else:
+            delivery_ref = self.delivery_ref
+
         expected_due_date: None | str | Unset
         if isinstance(self.expected_due_date, Unset):
             expected_due_date = UNSET
@@ -274,6 +290,10 @@ class CasesCaseOut:
             field_dict["certificate_state"] = certificate_state
         if certificate_state_label is not UNSET:
             field_dict["certificate_state_label"] = certificate_state_label
+        if delivery_channel_label is not UNSET:
+            field_dict["delivery_channel_label"] = delivery_channel_label
+        if delivery_ref is not UNSET:
+            field_dict["delivery_ref"] = delivery_ref
         if expected_due_date is not UNSET:
             field_dict["expected_due_date"] = expected_due_date
         if outcome_label is not UNSET:
@@ -488,6 +508,26 @@ class CasesCaseOut:
 
         certificate_state_label = d.pop("certificate_state_label", UNSET)
 
+        def _parse_delivery_channel_label(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        delivery_channel_label = _parse_delivery_channel_label(d.pop("delivery_channel_label", UNSET))
+
+
+        def _parse_delivery_ref(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        delivery_ref = _parse_delivery_ref(d.pop("delivery_ref", UNSET))
+
+
         def _parse_expected_due_date(data: object) -> datetime.date | None | Unset:
             if data is None:
                 return data
@@ -554,6 +594,8 @@ class CasesCaseOut:
             certificate_error=certificate_error,
             certificate_state=certificate_state,
             certificate_state_label=certificate_state_label,
+            delivery_channel_label=delivery_channel_label,
+            delivery_ref=delivery_ref,
             expected_due_date=expected_due_date,
             outcome_label=outcome_label,
         )

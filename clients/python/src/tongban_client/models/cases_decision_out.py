@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 import datetime
 
@@ -24,30 +25,49 @@ T = TypeVar("T", bound="CasesDecisionOut")
 class CasesDecisionOut:
     """ 
         Attributes:
+            applicant_name (str): 申请人 as identity's records name them
             case_id (str):
-            department (str): the deciding department's name
-            handling_org (str):
+            case_number (str): 办件编号
+            department (str): the deciding department's full name (决定机关全称)
+            handling_org (str): the deciding department's code
             issued_at (datetime.datetime):
-            kind (str): grant (准予许可) | deny (不予许可) | refuse (不予受理)
-            legal_basis (str):
+            kind (str): grant (准予许可) | deny (不予许可) | refuse (不予受理) | bundle (一件事办理结果告知书: a 一件事 parent's notice listing each
+                member case's decision in `members`)
+            legal_basis (None | str):
             matter_name (str):
-            number (str): 决定书编号
-            reasons (None | str):
+            number (str): 决定书编号 (a bundle notice: the parent's 办件编号)
+            party (str): the addressee line, e.g. 申请人：陈晓梅；事项对象：陈小宝（新生儿）
+            reason_lines (list[str]): the reasons line by line, as printed
+            reasons (None | str): the reasons as written, line breaks kept (\\n)
             remedies (None | str): for a refusal: the right to 行政复议 and 行政诉讼, with the bodies and time limits
-            title (str): 准予行政许可决定书, 不予行政许可决定书 or 不予受理决定书
+            subject_kind (None | str): person | enterprise | newborn, with subject_name
+            subject_kind_label (None | str): 自然人 | 法人 | 新生儿
+            subject_name (None | str): 事项对象 when the case is about someone else; else null
+            title (str): 准予行政许可决定书, 不予行政许可决定书, 不予受理决定书 or 一件事办理结果告知书
+            members (list[CasesDecisionOut] | Unset): a bundle notice: each member case's decision, with its department
+            pending_members (list[str] | Unset): a bundle notice: member matters without a decision yet
      """
 
+    applicant_name: str
     case_id: str
+    case_number: str
     department: str
     handling_org: str
     issued_at: datetime.datetime
     kind: str
-    legal_basis: str
+    legal_basis: None | str
     matter_name: str
     number: str
+    party: str
+    reason_lines: list[str]
     reasons: None | str
     remedies: None | str
+    subject_kind: None | str
+    subject_kind_label: None | str
+    subject_name: None | str
     title: str
+    members: list[CasesDecisionOut] | Unset = UNSET
+    pending_members: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -55,7 +75,11 @@ class CasesDecisionOut:
 
 
     def to_dict(self) -> dict[str, Any]:
+        applicant_name = self.applicant_name
+
         case_id = self.case_id
+
+        case_number = self.case_number
 
         department = self.department
 
@@ -65,11 +89,18 @@ class CasesDecisionOut:
 
         kind = self.kind
 
+        legal_basis: None | str
         legal_basis = self.legal_basis
 
         matter_name = self.matter_name
 
         number = self.number
+
+        party = self.party
+
+        reason_lines = self.reason_lines
+
+
 
         reasons: None | str
         reasons = self.reasons
@@ -77,13 +108,39 @@ class CasesDecisionOut:
         remedies: None | str
         remedies = self.remedies
 
+        subject_kind: None | str
+        subject_kind = self.subject_kind
+
+        subject_kind_label: None | str
+        subject_kind_label = self.subject_kind_label
+
+        subject_name: None | str
+        subject_name = self.subject_name
+
         title = self.title
+
+        members: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.members, Unset):
+            members = []
+            for members_item_data in self.members:
+                members_item = members_item_data.to_dict()
+                members.append(members_item)
+
+
+
+        pending_members: list[str] | Unset = UNSET
+        if not isinstance(self.pending_members, Unset):
+            pending_members = self.pending_members
+
+
 
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
+            "applicant_name": applicant_name,
             "case_id": case_id,
+            "case_number": case_number,
             "department": department,
             "handling_org": handling_org,
             "issued_at": issued_at,
@@ -91,10 +148,19 @@ class CasesDecisionOut:
             "legal_basis": legal_basis,
             "matter_name": matter_name,
             "number": number,
+            "party": party,
+            "reason_lines": reason_lines,
             "reasons": reasons,
             "remedies": remedies,
+            "subject_kind": subject_kind,
+            "subject_kind_label": subject_kind_label,
+            "subject_name": subject_name,
             "title": title,
         })
+        if members is not UNSET:
+            field_dict["members"] = members
+        if pending_members is not UNSET:
+            field_dict["pending_members"] = pending_members
 
         return field_dict
 
@@ -103,7 +169,11 @@ class CasesDecisionOut:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        applicant_name = d.pop("applicant_name")
+
         case_id = d.pop("case_id")
+
+        case_number = d.pop("case_number")
 
         department = d.pop("department")
 
@@ -116,11 +186,22 @@ class CasesDecisionOut:
 
         kind = d.pop("kind")
 
-        legal_basis = d.pop("legal_basis")
+        def _parse_legal_basis(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        legal_basis = _parse_legal_basis(d.pop("legal_basis"))
+
 
         matter_name = d.pop("matter_name")
 
         number = d.pop("number")
+
+        party = d.pop("party")
+
+        reason_lines = cast(list[str], d.pop("reason_lines"))
+
 
         def _parse_reasons(data: object) -> None | str:
             if data is None:
@@ -138,10 +219,51 @@ class CasesDecisionOut:
         remedies = _parse_remedies(d.pop("remedies"))
 
 
+        def _parse_subject_kind(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        subject_kind = _parse_subject_kind(d.pop("subject_kind"))
+
+
+        def _parse_subject_kind_label(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        subject_kind_label = _parse_subject_kind_label(d.pop("subject_kind_label"))
+
+
+        def _parse_subject_name(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        subject_name = _parse_subject_name(d.pop("subject_name"))
+
+
         title = d.pop("title")
 
+        _members = d.pop("members", UNSET)
+        members: list[CasesDecisionOut] | Unset = UNSET
+        if _members is not UNSET:
+            members = []
+            for members_item_data in _members:
+                members_item = CasesDecisionOut.from_dict(members_item_data)
+
+
+
+                members.append(members_item)
+
+
+        pending_members = cast(list[str], d.pop("pending_members", UNSET))
+
+
         cases_decision_out = cls(
+            applicant_name=applicant_name,
             case_id=case_id,
+            case_number=case_number,
             department=department,
             handling_org=handling_org,
             issued_at=issued_at,
@@ -149,9 +271,16 @@ class CasesDecisionOut:
             legal_basis=legal_basis,
             matter_name=matter_name,
             number=number,
+            party=party,
+            reason_lines=reason_lines,
             reasons=reasons,
             remedies=remedies,
+            subject_kind=subject_kind,
+            subject_kind_label=subject_kind_label,
+            subject_name=subject_name,
             title=title,
+            members=members,
+            pending_members=pending_members,
         )
 
 

@@ -1,10 +1,12 @@
 """A decision document as a PDF a window prints (A4, Chinese). reportlab's built-in CID font STSong-Light (Adobe's
 Asian font pack, named not embedded: every PDF reader that shows Chinese carries it) needs no font file in the
-wheel; paragraphs wrap Chinese text at any character."""
+wheel; paragraphs wrap Chinese text at any character; a reason of several lines is printed as its lines, each wrapped on
+its own (issue 19 outside try, failure 3)."""
 
 from __future__ import annotations
 
 import io
+from datetime import date
 from functools import cache
 
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -13,9 +15,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
-from cases.store.case_models import Decision
+from cases.domain.decisions import party_line, reason_lines
+from cases.use_cases.decisions import BundleNotice, DecisionDocument
 from meshkit.legaldate import local_date
 
 __all__ = ["decision_pdf"]
@@ -42,34 +45,79 @@ def _escaped(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def decision_pdf(decision: Decision, *, applicant: str, department: str) -> bytes:
-    """The decision as PDF bytes: title, number, the matter and the decision with its reasons and legal basis,
-    for a refusal the 行政复议 / 行政诉讼 notice, then the department and the date."""
-    styles = _styles()
+def _document(document: DecisionDocument, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """One decision: title, number, the addressee by name, the verdict, its reasons line by line, its legal
+    basis, for a refusal the 行政复议 / 行政诉讼 notice, then the department's full name and the date."""
+    decision, parties = document.decision, document.parties
+    subject = parties.subject
     verdict = {
         "grant": f"经审查，你（单位）申请的“{decision.matter_name}”符合法定条件、标准，决定准予行政许可。",
         "deny": f"经审查，你（单位）申请的“{decision.matter_name}”不符合法定条件、标准，决定不予行政许可。",
         "refuse": f"你（单位）申请的“{decision.matter_name}”，决定不予受理。",
     }[decision.kind]
-    story = [
+    to = party_line(
+        parties.applicant.name, subject.name if subject else None, subject.kind if subject else None
+    )
+    story: list[Flowable] = [
         Paragraph(_escaped(decision.title), styles["title"]),
         Paragraph(_escaped(decision.number), styles["number"]),
         Spacer(1, 8 * mm),
-        Paragraph(_escaped(f"{applicant}："), styles["to"]),
+        Paragraph(_escaped(to), styles["to"]),
         Paragraph(_escaped(verdict), styles["body"]),
     ]
-    if decision.reasons:
-        story.append(Paragraph(_escaped(f"理由：{decision.reasons}"), styles["body"]))
+    lines = reason_lines(decision.reasons)
+    if lines:  # each line the clerk wrote is its own paragraph, wrapped on its own
+        story.append(Paragraph(_escaped(f"理由：{lines[0]}"), styles["body"]))
+        story += [Paragraph(_escaped(line), styles["body"]) for line in lines[1:]]
     story.append(Paragraph(_escaped(f"依据：{decision.legal_basis}。"), styles["body"]))
     if decision.remedies:
         story.append(Paragraph(_escaped(decision.remedies), styles["body"]))
-    story += [
+    return [*story, *_signature(document.department, local_date(decision.issued_at), styles)]
+
+
+def _signature(department: str, day: date, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+    return [
         Spacer(1, 16 * mm),
         Paragraph(_escaped(department), styles["sign"]),
-        Paragraph(_escaped(f"{local_date(decision.issued_at):%Y年%m月%d日}"), styles["sign"]),
+        Paragraph(_escaped(f"{day:%Y年%m月%d日}"), styles["sign"]),
     ]
+
+
+def _notice(notice: BundleNotice, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """A 一件事 parent's cover: each member matter with its department and decision, then each decision."""
+    subject = notice.parties.subject
+    to = party_line(
+        notice.parties.applicant.name, subject.name if subject else None, subject.kind if subject else None
+    )
+    story: list[Flowable] = [
+        Paragraph(_escaped("一件事办理结果告知书"), styles["title"]),
+        Paragraph(_escaped(f"办件编号：{notice.case.number}"), styles["number"]),
+        Spacer(1, 8 * mm),
+        Paragraph(_escaped(to), styles["to"]),
+        Paragraph(
+            _escaped(f"你（单位）申请的“{notice.case.matter_name}”各事项办理结果如下："), styles["body"]
+        ),
+    ]
+    for member in notice.members:
+        line = f"{member.case.matter_name}：{member.department}作出{member.decision.title}（{member.decision.number}）"
+        story.append(Paragraph(_escaped(line), styles["body"]))
+    story += [Paragraph(_escaped(f"{name}：尚未作出决定"), styles["body"]) for name in notice.pending]
+    issued = max(local_date(member.decision.issued_at) for member in notice.members)
+    story += _signature(notice.department, issued, styles)
+    for member in notice.members:
+        story += [PageBreak(), *_document(member, styles)]
+    return story
+
+
+def decision_pdf(document: DecisionDocument | BundleNotice) -> bytes:
+    """The decision (or a 一件事 parent's notice with its members' decisions) as A4 PDF bytes."""
+    styles = _styles()
+    if isinstance(document, BundleNotice):
+        story, title = _notice(document, styles), "一件事办理结果告知书"
+    else:
+        story, title = _document(document, styles), document.decision.title
     out = io.BytesIO()
     SimpleDocTemplate(
-        out, pagesize=A4, title=decision.title, leftMargin=25 * mm, rightMargin=25 * mm, topMargin=30 * mm
+        out, pagesize=A4, title=title, leftMargin=25 * mm, rightMargin=25 * mm, topMargin=30 * mm
     ).build(story)
     return out.getvalue()

@@ -1,53 +1,137 @@
 """Decision documents (决定书): the written decision of an approved, denied or refused case, as data and as the PDF
-a window prints. Whoever may see the case may read its decision."""
+a window prints; for a 一件事 parent, the notice of its member cases' decisions. Whoever may see the case may read
+its decision; the names on it come from identity's records, never from the request."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 from urllib.parse import quote
 
-from fastapi import APIRouter, Response
-from pydantic import BaseModel, ConfigDict, Field
+from fastapi import APIRouter, Depends, Request, Response
+from pydantic import BaseModel, Field
 
 from cases.api.decision_pdf import decision_pdf
 from cases.api.dependencies import CallerDep, SettingsDep, UowDep
 from cases.api.paths import CaseId
-from cases.use_cases.queries import case_decision
+from cases.domain.decisions import party_line, reason_lines
+from cases.domain.subjects import subject_label
+from cases.use_cases.decisions import BundleNotice, DecisionDocument, NameLookup, case_decision
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
 
-__all__ = ["router"]
+__all__ = ["NamesDep", "router"]
 
 router = APIRouter(tags=["办件 (cases)"], dependencies=[NoStore])
 
+BUNDLE_TITLE = "一件事办理结果告知书"
+
+
+async def _names(request: Request) -> NameLookup:
+    names: NameLookup = request.app.state.names
+    return names
+
+
+NamesDep = Annotated[NameLookup, Depends(_names)]
+
 
 class DecisionOut(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
     case_id: str
-    kind: str = Field(description="grant (准予许可) | deny (不予许可) | refuse (不予受理)")
-    title: str = Field(description="准予行政许可决定书, 不予行政许可决定书 or 不予受理决定书")
-    number: str = Field(description="决定书编号")
+    case_number: str = Field(description="办件编号")
+    kind: str = Field(
+        description="grant (准予许可) | deny (不予许可) | refuse (不予受理) | bundle (一件事办理结果告知书: "
+        "a 一件事 parent's notice listing each member case's decision in `members`)"
+    )
+    title: str = Field(
+        description="准予行政许可决定书, 不予行政许可决定书, 不予受理决定书 or 一件事办理结果告知书"
+    )
+    number: str = Field(description="决定书编号 (a bundle notice: the parent's 办件编号)")
     matter_name: str
-    handling_org: str
-    department: str = Field(description="the deciding department's name")
-    reasons: str | None
-    legal_basis: str
+    handling_org: str = Field(description="the deciding department's code")
+    department: str = Field(description="the deciding department's full name (决定机关全称)")
+    applicant_name: str = Field(description="申请人 as identity's records name them")
+    subject_name: str | None = Field(description="事项对象 when the case is about someone else; else null")
+    subject_kind: str | None = Field(description="person | enterprise | newborn, with subject_name")
+    subject_kind_label: str | None = Field(description="自然人 | 法人 | 新生儿")
+    party: str = Field(
+        description="the addressee line, e.g. 申请人：陈晓梅；事项对象：陈小宝（新生儿）",
+        examples=["申请人：陈晓梅"],
+    )
+    reasons: str | None = Field(description="the reasons as written, line breaks kept (\\n)")
+    reason_lines: list[str] = Field(description="the reasons line by line, as printed")
+    legal_basis: str | None
     remedies: str | None = Field(
         description="for a refusal: the right to 行政复议 and 行政诉讼, with the bodies and time limits"
     )
     issued_at: datetime
-
-
-@router.get("/cases/{case_id}/decision", response_model=DecisionOut, responses=problem_responses(401, 404))
-async def get_decision(uow: UowDep, caller: CallerDep, settings: SettingsDep, case_id: CaseId) -> DecisionOut:
-    """The case's written decision (行政许可法 §32, §38): number, reasons, legal basis and, for a refusal, where and
-    by when the applicant may seek 行政复议 or 行政诉讼."""
-    decision, department = await case_decision(
-        uow, case_id=case_id, caller=caller, district_center=settings.district_center_org
+    members: list[DecisionOut] = Field(
+        default_factory=list, description="a bundle notice: each member case's decision, with its department"
     )
-    fields = {name: getattr(decision, name) for name in DecisionOut.model_fields if name != "department"}
-    return DecisionOut(**fields, department=department)
+    pending_members: list[str] = Field(
+        default_factory=list, description="a bundle notice: member matters without a decision yet"
+    )
+
+    @classmethod
+    def of(cls, document: DecisionDocument | BundleNotice) -> DecisionOut:
+        case, parties = document.case, document.parties
+        subject = parties.subject
+        common = {
+            "case_id": case.id,
+            "case_number": case.number,
+            "matter_name": case.matter_name,
+            "handling_org": case.handling_org,
+            "department": document.department,
+            "applicant_name": parties.applicant.name,
+            "subject_name": subject.name if subject else None,
+            "subject_kind": subject.kind if subject else None,
+            "subject_kind_label": subject_label(subject.kind) if subject else None,
+            "party": party_line(
+                parties.applicant.name, subject.name if subject else None, subject.kind if subject else None
+            ),
+        }
+        if isinstance(document, BundleNotice):
+            members = [cls.of(member) for member in document.members]
+            return cls(
+                **common,
+                kind="bundle",
+                title=BUNDLE_TITLE,
+                number=case.number,
+                reasons=None,
+                reason_lines=[],
+                legal_basis=None,
+                remedies=None,
+                issued_at=max(member.issued_at for member in members),
+                members=members,
+                pending_members=document.pending,
+            )
+        decision = document.decision
+        return cls(
+            **common,
+            kind=decision.kind,
+            title=decision.title,
+            number=decision.number,
+            reasons=decision.reasons,
+            reason_lines=reason_lines(decision.reasons),
+            legal_basis=decision.legal_basis,
+            remedies=decision.remedies,
+            issued_at=decision.issued_at,
+        )
+
+
+@router.get(
+    "/cases/{case_id}/decision", response_model=DecisionOut, responses=problem_responses(401, 404, 503)
+)
+async def get_decision(
+    uow: UowDep, caller: CallerDep, settings: SettingsDep, names: NamesDep, case_id: CaseId
+) -> DecisionOut:
+    """The case's written decision (行政许可法 §32, §38): number, the applicant (and the subject when the case is
+    about someone else) by name, the deciding department's full name, reasons with their line breaks, legal basis
+    and, for a refusal, where and by when the applicant may seek 行政复议 or 行政诉讼. On a 一件事 parent: the
+    notice listing each member case's decision with its department."""
+    document = await case_decision(
+        uow, names, case_id=case_id, caller=caller, district_center=settings.district_center_org
+    )
+    return DecisionOut.of(document)
 
 
 @router.get(
@@ -55,20 +139,21 @@ async def get_decision(uow: UowDep, caller: CallerDep, settings: SettingsDep, ca
     response_class=Response,
     responses={
         200: {"content": {"application/pdf": {}}, "description": "the decision, A4"},
-        **problem_responses(401, 404),
+        **problem_responses(401, 404, 503),
     },
 )
 async def get_decision_pdf(
-    uow: UowDep, caller: CallerDep, settings: SettingsDep, case_id: CaseId
+    uow: UowDep, caller: CallerDep, settings: SettingsDep, names: NamesDep, case_id: CaseId
 ) -> Response:
-    """The decision as a PDF a window prints and hands over (or the applicant downloads)."""
-    decision, department = await case_decision(
-        uow, case_id=case_id, caller=caller, district_center=settings.district_center_org
+    """The decision as a PDF a window prints and hands over (or the applicant downloads); a 一件事 parent's notice
+    followed by each member's decision on its own page."""
+    document = await case_decision(
+        uow, names, case_id=case_id, caller=caller, district_center=settings.district_center_org
     )
-    body = decision_pdf(decision, applicant="申请人", department=department)
-    filename = quote(f"{decision.title}.pdf")
+    title = BUNDLE_TITLE if isinstance(document, BundleNotice) else document.decision.title
+    filename = quote(f"{title}.pdf")
     return Response(
-        body,
+        decision_pdf(document),
         media_type="application/pdf",
         headers={"Content-Disposition": f"inline; filename*=UTF-8''{filename}"},
     )

@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from cases.domain.decisions import DELIVERY_LABELS
 from cases.domain.issuing import certificate_state
 from cases.domain.labels import ACTION_LABELS, ACTOR_LABELS, CLOCK_LABELS, OUTCOME_LABELS
 from cases.domain.states import Action, CaseStatus
@@ -121,6 +122,10 @@ class CaseOut(BaseModel):
         "unknown_certificate_type (the exchange's type directory lacks it)",
     )
     delivery_channel: str | None
+    delivery_channel_label: str | None = Field(default=None, description="窗口领取 | 邮寄送达 | 电子送达")
+    delivery_ref: str | None = Field(
+        default=None, description="e.g. the mail tracking number given at delivery"
+    )
     delivered_at: datetime | None
 
     expected_due_date: date | None = Field(
@@ -139,6 +144,7 @@ class CaseOut(BaseModel):
             "certificate_state_label",
             "certificate_error",
             "subject_label",
+            "delivery_channel_label",
         }
         state = certificate_state(case)
         return cls.model_validate(
@@ -150,6 +156,7 @@ class CaseOut(BaseModel):
                 "certificate_state_label": state.label,
                 "certificate_error": case.certificate_last_error,
                 "subject_label": subject_label(case.subject_kind),
+                "delivery_channel_label": label_of(DELIVERY_LABELS, case.delivery_channel),
                 **extra,
             }
         )

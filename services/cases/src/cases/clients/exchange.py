@@ -144,8 +144,9 @@ class ExchangeClient:
         holder_id: str,
         case_ref: str,
         valid_from: date,
+        content: dict[str, str] | None = None,
     ) -> Issued:
-        body = {
+        body: dict[str, Any] = {
             "type_code": type_code,
             "issuer_org": issuer_org,
             "holder_kind": subject.kind,
@@ -155,6 +156,8 @@ class ExchangeClient:
             "case_ref": case_ref,
             "valid_from": valid_from.isoformat(),
         }
+        if content:
+            body["content"] = content
         response = await self._call("POST", "/certificates", body)
         return Issued(identifier=str(response.json()["identifier"]), created=response.status_code == 201)
 

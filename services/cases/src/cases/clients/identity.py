@@ -13,7 +13,7 @@ from pydantic import SecretStr
 
 from cases.clients.errors import CallFailed, failure_of, transport_failure
 
-__all__ = ["IdentityClient", "Subject"]
+__all__ = ["IdentityClient", "Named", "Subject"]
 
 _COLLECTIONS = {"person": "persons", "enterprise": "enterprises", "newborn": "newborns"}
 SCOPES = "identity:reveal exchange:read exchange:platform exchange:certificates:issue"
@@ -29,6 +29,19 @@ class Subject:
 
     def __repr__(self) -> str:  # keep the values out of tracebacks and debug output
         return f"Subject(kind={self.kind!r})"
+
+
+@dataclass(frozen=True)
+class Named:
+    """A subject as a document names it: the name identity holds and the identifier masked (None for a newborn,
+    which has none yet). Never logged, never stored."""
+
+    kind: str
+    name: str
+    masked: str | None
+
+    def __repr__(self) -> str:
+        return f"Named(kind={self.kind!r})"
 
 
 class IdentityClient:
@@ -84,4 +97,25 @@ class IdentityClient:
             kind=kind if kind in _COLLECTIONS else "person",
             identifier=str(identifier),
             name=str(body.get("name") or ""),
+        )
+
+    async def named(self, kind: str, subject_id: str) -> Named:
+        """The subject's name and masked identifier, as identity holds them (no reveal: nothing unmasked)."""
+        collection = _COLLECTIONS.get(kind, "persons")
+        path = f"/{collection}/{quote(subject_id, safe='')}"
+        headers = {"Authorization": f"Bearer {await self.token()}"}
+        try:
+            response = await self._http.get(path, headers=headers)
+        except httpx.HTTPError as exc:
+            raise transport_failure("identity", exc) from None
+        if response.status_code == 401:
+            self._token = None
+        if response.status_code != 200:
+            raise failure_of("identity", response)
+        body = response.json()
+        masked = body.get({"enterprise": "credit_code_masked"}.get(kind, "id_number_masked"))
+        return Named(
+            kind=kind if kind in _COLLECTIONS else "person",
+            name=str(body.get("name") or ""),
+            masked=str(masked) if masked else None,
         )

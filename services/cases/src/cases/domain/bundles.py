@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from cases.domain.states import Action, CaseStatus
 
-__all__ = ["CASCADED_ACTIONS", "bundle_paused", "bundle_status"]
+__all__ = ["CASCADED_ACTIONS", "bundle_paused", "bundle_status", "delivered_whole"]
 
 S = CaseStatus
 
@@ -65,3 +65,11 @@ def _concluded(outcomes: set[str]) -> tuple[CaseStatus, str]:
 def bundle_paused(members: Sequence[CaseStatus]) -> bool:
     """The combined clock pauses while any open member's clock is paused (补正, 特别程序, 挂起)."""
     return any(status.clock_paused for status in members if not status.concluded)
+
+
+def delivered_whole(members: Sequence[CaseStatus]) -> bool:
+    """Every member's decision that is to be delivered has been (送达), and at least one was: the parent then
+    shows how (a member refused or withdrawn has nothing to deliver)."""
+    concluded = all(status.concluded for status in members)
+    waiting = any(status in (S.APPROVED, S.DENIED) for status in members)
+    return concluded and not waiting and S.DELIVERED in members

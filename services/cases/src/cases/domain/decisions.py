@@ -9,8 +9,18 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from cases.domain.states import Action
+from cases.domain.subjects import subject_label
 
-__all__ = ["DECISION_OF", "DecisionKind", "Remedies", "decision_number", "remedies_notice"]
+__all__ = [
+    "DECISION_OF",
+    "DELIVERY_LABELS",
+    "DecisionKind",
+    "Remedies",
+    "decision_number",
+    "party_line",
+    "reason_lines",
+    "remedies_notice",
+]
 
 
 class DecisionKind(StrEnum):
@@ -30,6 +40,9 @@ class DecisionKind(StrEnum):
     def refusal(self) -> bool:
         return self is not DecisionKind.GRANT
 
+
+# How a decision reached the applicant (送达方式), as she reads it.
+DELIVERY_LABELS: dict[str, str] = {"window": "窗口领取", "mail": "邮寄送达", "electronic": "电子送达"}
 
 _TITLES = {
     DecisionKind.GRANT: "准予行政许可决定书",
@@ -70,3 +83,21 @@ def remedies_notice(remedies: Remedies) -> str:
 def decision_number(case_number: str, kind: DecisionKind, year: int) -> str:
     """One number per decision, from the case's own (unique) number: ``〔2026〕准许 500110…号``."""
     return f"〔{year}〕{_NUMBER_MARKS[kind]}{case_number}号"
+
+
+def party_line(applicant: str, subject: str | None = None, subject_kind: str | None = None) -> str:
+    """Whom the decision is addressed to: the applicant by name, and the subject of the matter when it is someone
+    else (``申请人：陈晓梅；事项对象：陈小宝（新生儿）``)."""
+    line = f"申请人：{applicant}"
+    if subject is not None:
+        kind = f"（{subject_label(subject_kind)}）" if subject_kind else ""
+        line += f"；事项对象：{subject}{kind}"
+    return line
+
+
+def reason_lines(reasons: str | None) -> list[str]:
+    """A clerk's reasons as the lines she wrote them in (CR LF, CR and Unicode line separators read as one break),
+    blank lines dropped; nothing for no reasons."""
+    if not reasons:
+        return []
+    return [line.strip() for line in reasons.splitlines() if line.strip()]

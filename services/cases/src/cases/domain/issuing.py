@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Protocol
 
 from cases.domain.access import Caller, CaseFacts
 
-__all__ = ["RETRY_ROLES", "CertificateState", "IssuingFacts", "certificate_state", "may_retry_certificate"]
+__all__ = [
+    "RETRY_ROLES",
+    "CertificateState",
+    "IssuingFacts",
+    "certificate_content",
+    "certificate_state",
+    "may_retry_certificate",
+]
 
 RETRY_ROLES = frozenset({"reviewer", "department_head"})
 
@@ -62,3 +69,32 @@ def may_retry_certificate(caller: Caller, case: CaseFacts) -> bool:
         and caller.org == case.handling_org
         and not RETRY_ROLES.isdisjoint(caller.roles)
     )
+
+
+def certificate_content(
+    *,
+    holder_name: str,
+    holder_kind_label: str,
+    holder_masked: str | None,
+    issuer: str,
+    matter_name: str,
+    case_number: str,
+    decision_number: str | None,
+    valid_from: date,
+) -> dict[str, str]:
+    """The certificate's face (照面信息) as the registry keeps it and a reader of the holder's certificates sees it:
+    to whom, by whom, on which case and decision, from when — labelled in Chinese, the identifier only masked (the
+    registry holds the full one as the holder's). Issue 19 outside try, failure 4: it was empty."""
+    face = {
+        "持证主体": holder_name,
+        "持证主体类别": holder_kind_label,
+        "发证机关": issuer,
+        "办理事项": matter_name,
+        "办件编号": case_number,
+        "有效期起": valid_from.isoformat(),
+    }
+    if holder_masked:
+        face["证件号码"] = holder_masked
+    if decision_number:
+        face["决定书编号"] = decision_number
+    return face

@@ -230,5 +230,5 @@ def plan_transition(
     if actor not in rule.actors:
         raise TransitionRefused("actor_not_allowed", f"{actor.label}无权{action.label}")
     if rule.needs_reason and not (reason and reason.strip()):
-        raise TransitionRefused("reason_required", f"{action.value} 必须说明理由")
+        raise TransitionRefused("reason_required", f"「{action.label}」必须说明理由：请在“理由”中写明")
     return rule.target_from(status)

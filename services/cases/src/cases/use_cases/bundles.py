@@ -4,13 +4,13 @@ its own department in parallel; the parent follows its members and runs the comb
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from cases.domain.access import Caller, accepting_hall
-from cases.domain.bundles import bundle_paused, bundle_status
+from cases.domain.bundles import bundle_paused, bundle_status, delivered_whole
 from cases.domain.calendar import WorkingCalendar
 from cases.domain.clock import LimitUnit
 from cases.domain.materials import plan_materials
@@ -202,6 +202,8 @@ async def sync_bundle(
         parent.concluded_at, parent.outcome = now, outcome
         entries.append(ClockEntry(case_id=parent.id, event="stop", at=now))
         events.append(CASE_CONCLUDED)
+    if parent.delivered_at is None and delivered_whole(statuses):
+        _delivered_as_members(parent, members)
     if target is source and not entries:
         return
     parent.status, parent.national_code = target.value, national_code(target)
@@ -229,3 +231,16 @@ async def sync_bundle(
             sequence=parent.version,
             payload=case_changed(parent, at=now, actor_org=caller.org if caller else None),
         )
+
+
+def _delivered_as_members(parent: Case, members: Sequence[Case]) -> None:
+    """A delivered 一件事 keeps how it was delivered (issue 19 outside try, failure 5): the last member's delivery
+    (the same for every member when the window delivered the whole bundle at once)."""
+    last = max(
+        (m for m in members if m.delivered_at is not None), key=lambda m: m.delivered_at or parent.received_at
+    )
+    parent.delivery_channel, parent.delivery_ref, parent.delivered_at = (
+        last.delivery_channel,
+        last.delivery_ref,
+        last.delivered_at,
+    )

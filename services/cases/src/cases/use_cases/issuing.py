@@ -10,12 +10,21 @@ obtained in the same transaction.
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 
-from cases.clients import CallFailed
+from cases.clients import CallFailed, Subject
 from cases.domain.access import Caller
-from cases.domain.issuing import RETRY_ROLES, CertificateState, certificate_state, may_retry_certificate
+from cases.domain.departments import authority_name
+from cases.domain.issuing import (
+    RETRY_ROLES,
+    CertificateState,
+    certificate_content,
+    certificate_state,
+    may_retry_certificate,
+)
 from cases.domain.materials import Method
+from cases.domain.subjects import subject_label
 from cases.events import CERTIFICATE_ISSUED, CertificateIssued
 from cases.store.case_models import Case, TimelineEntry
 from cases.store.unit_of_work import CasesUnitOfWork
@@ -25,6 +34,7 @@ from cases.use_cases.handling import facts_of, load_visible
 from meshkit.db import Database
 from meshkit.errors import ProblemError
 from meshkit.legaldate import local_date
+from meshkit.masking import redact
 
 __all__ = ["issue_due_certificates", "record_certificate", "retry_certificate"]
 
@@ -51,6 +61,7 @@ async def issue_due_certificates(
                 case.number,
             )
             type_code = case.result_certificate_type
+            face = await _face(uow, case)
         try:
             subject = await calls.identity.subject(kind, holder)
             certificate = await calls.exchange.issue(
@@ -60,6 +71,7 @@ async def issue_due_certificates(
                 holder_id=holder,
                 case_ref=number,
                 valid_from=local_date(now),
+                content=face.of(subject, local_date(now)),
             )
             del subject
         except CallFailed as failed:
@@ -71,6 +83,39 @@ async def issue_due_certificates(
                 uow, case_id=case_id, certificate_id=certificate.identifier, now=now
             )
     return issued
+
+
+@dataclass(frozen=True)
+class _Face:
+    """What the certificate's face says besides the holder, read from the case's own records."""
+
+    issuer: str
+    matter_name: str
+    case_number: str
+    decision_number: str | None
+
+    def of(self, subject: Subject, valid_from: date) -> dict[str, str]:
+        return certificate_content(
+            holder_name=subject.name,
+            holder_kind_label=subject_label(subject.kind),
+            holder_masked=None if subject.kind == "newborn" else redact(subject.identifier),
+            issuer=self.issuer,
+            matter_name=self.matter_name,
+            case_number=self.case_number,
+            decision_number=self.decision_number,
+            valid_from=valid_from,
+        )
+
+
+async def _face(uow: CasesUnitOfWork, case: Case) -> _Face:
+    matter = await uow.open_matters.get(case.matter_code)
+    decision = await uow.cases.decision(case.id)
+    return _Face(
+        issuer=authority_name(case.handling_org, matter.department_name if matter is not None else None),
+        matter_name=case.matter_name,
+        case_number=case.number,
+        decision_number=decision.number if decision is not None else None,
+    )
 
 
 async def _failed(

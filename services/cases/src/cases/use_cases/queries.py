@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from cases.domain.access import Caller, applicant_id_of, region_prefix
-from cases.store.case_models import Case, ClockEntry, Decision, TimelineEntry
+from cases.store.case_models import Case, ClockEntry, TimelineEntry
 from cases.store.case_repositories import Page
 from cases.store.unit_of_work import CasesUnitOfWork
 from cases.use_cases.handling import load_visible
@@ -15,7 +15,6 @@ from meshkit.errors import ProblemError
 __all__ = [
     "CaseDetail",
     "Page",
-    "case_decision",
     "case_detail",
     "my_cases",
     "staff_queue",
@@ -31,25 +30,6 @@ async def case_detail(
     case = await load_visible(uow, case_id, caller, district_center=district_center)
     members = await uow.cases.children(case.id) if case.kind == "bundle" else ()
     return case, await uow.cases.timeline(case.id), await uow.cases.ledger(case.id), members
-
-
-async def case_decision(
-    uow: CasesUnitOfWork, *, case_id: str, caller: Caller, district_center: str
-) -> tuple[Decision, str]:
-    """The case's written decision and the deciding department's name, for whoever may see the case."""
-    case = await load_visible(uow, case_id, caller, district_center=district_center)
-    decision = await uow.cases.decision(case.id)
-    if decision is None:
-        raise ProblemError(
-            f"办件 {case.number} 还没有决定书（准予许可、不予许可或不予受理后才有）",
-            status=404,
-            code="decision_not_found",
-        )
-    matter = await uow.open_matters.get(case.matter_code)
-    department = (
-        matter.department_name if matter is not None and matter.department_name else case.handling_org
-    )
-    return decision, department
 
 
 async def my_cases(uow: CasesUnitOfWork, *, caller: Caller, limit: int, offset: int) -> Page:

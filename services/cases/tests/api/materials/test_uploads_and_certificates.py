@@ -132,6 +132,10 @@ async def test_certificate_is_issued_on_approval(
     assert await issue_due_certificates(database, mesh_calls, policy=POLICY, now=due) == 1
 
     [issue] = [body for method, path, body in fake_mesh.calls if (method, path) == ("POST", "/certificates")]
+    async with CasesUnitOfWork(database) as uow:
+        decision = await uow.cases.decision(case["id"])
+        assert decision is not None
+        decision_number = decision.number
     assert issue == {
         "type_code": "ZZ-YYZZ",
         "issuer_org": "500110-SCJGJ",
@@ -141,6 +145,17 @@ async def test_certificate_is_issued_on_approval(
         "holder_id": "person-1",
         "case_ref": case["number"],
         "valid_from": local_date(due).isoformat(),
+        # issue 19 outside try: failure 4 — the certificate's face (照面信息) was empty
+        "content": {
+            "持证主体": "陈晓梅",
+            "持证主体类别": "自然人",
+            "证件号码": "500*************28",
+            "发证机关": "重庆市綦江区市场监督管理局",
+            "办理事项": "个体工商户设立登记",
+            "办件编号": case["number"],
+            "决定书编号": decision_number,
+            "有效期起": local_date(due).isoformat(),
+        },
     }
     async with database.sessions() as session:
         stored = await session.get(Case, case["id"])

@@ -77,6 +77,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_502
 
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
     if response.status_code == 504:
         response_504 = Problem.from_dict(response.json())
 
@@ -107,9 +114,12 @@ def sync_detailed(
 ) -> Response[CasesDecisionOut | Problem]:
     """ Get Decision
 
-     The case's written decision (行政许可法 §32, §38): number, reasons, legal basis and, for a refusal, where
-    and
-    by when the applicant may seek 行政复议 or 行政诉讼.
+     The case's written decision (行政许可法 §32, §38): number, the applicant (and the subject when the case
+    is
+    about someone else) by name, the deciding department's full name, reasons with their line breaks,
+    legal basis
+    and, for a refusal, where and by when the applicant may seek 行政复议 or 行政诉讼. On a 一件事 parent: the
+    notice listing each member case's decision with its department.
 
     Args:
         case_id (str): case id (办件标识)
@@ -142,9 +152,12 @@ def sync(
 ) -> CasesDecisionOut | Problem | None:
     """ Get Decision
 
-     The case's written decision (行政许可法 §32, §38): number, reasons, legal basis and, for a refusal, where
-    and
-    by when the applicant may seek 行政复议 or 行政诉讼.
+     The case's written decision (行政许可法 §32, §38): number, the applicant (and the subject when the case
+    is
+    about someone else) by name, the deciding department's full name, reasons with their line breaks,
+    legal basis
+    and, for a refusal, where and by when the applicant may seek 行政复议 or 行政诉讼. On a 一件事 parent: the
+    notice listing each member case's decision with its department.
 
     Args:
         case_id (str): case id (办件标识)
@@ -172,9 +185,12 @@ async def asyncio_detailed(
 ) -> Response[CasesDecisionOut | Problem]:
     """ Get Decision
 
-     The case's written decision (行政许可法 §32, §38): number, reasons, legal basis and, for a refusal, where
-    and
-    by when the applicant may seek 行政复议 or 行政诉讼.
+     The case's written decision (行政许可法 §32, §38): number, the applicant (and the subject when the case
+    is
+    about someone else) by name, the deciding department's full name, reasons with their line breaks,
+    legal basis
+    and, for a refusal, where and by when the applicant may seek 行政复议 or 行政诉讼. On a 一件事 parent: the
+    notice listing each member case's decision with its department.
 
     Args:
         case_id (str): case id (办件标识)
@@ -207,9 +223,12 @@ async def asyncio(
 ) -> CasesDecisionOut | Problem | None:
     """ Get Decision
 
-     The case's written decision (行政许可法 §32, §38): number, reasons, legal basis and, for a refusal, where
-    and
-    by when the applicant may seek 行政复议 or 行政诉讼.
+     The case's written decision (行政许可法 §32, §38): number, the applicant (and the subject when the case
+    is
+    about someone else) by name, the deciding department's full name, reasons with their line breaks,
+    legal basis
+    and, for a refusal, where and by when the applicant may seek 行政复议 or 行政诉讼. On a 一件事 parent: the
+    notice listing each member case's decision with its department.
 
     Args:
         case_id (str): case id (办件标识)

@@ -69,6 +69,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_502
 
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
     if response.status_code == 504:
         response_504 = Problem.from_dict(response.json())
 
@@ -99,7 +106,9 @@ def sync_detailed(
 ) -> Response[Problem]:
     """ Get Decision Pdf
 
-     The decision as a PDF a window prints and hands over (or the applicant downloads).
+     The decision as a PDF a window prints and hands over (or the applicant downloads); a 一件事 parent's
+    notice
+    followed by each member's decision on its own page.
 
     Args:
         case_id (str): case id (办件标识)
@@ -132,7 +141,9 @@ def sync(
 ) -> Problem | None:
     """ Get Decision Pdf
 
-     The decision as a PDF a window prints and hands over (or the applicant downloads).
+     The decision as a PDF a window prints and hands over (or the applicant downloads); a 一件事 parent's
+    notice
+    followed by each member's decision on its own page.
 
     Args:
         case_id (str): case id (办件标识)
@@ -160,7 +171,9 @@ async def asyncio_detailed(
 ) -> Response[Problem]:
     """ Get Decision Pdf
 
-     The decision as a PDF a window prints and hands over (or the applicant downloads).
+     The decision as a PDF a window prints and hands over (or the applicant downloads); a 一件事 parent's
+    notice
+    followed by each member's decision on its own page.
 
     Args:
         case_id (str): case id (办件标识)
@@ -193,7 +206,9 @@ async def asyncio(
 ) -> Problem | None:
     """ Get Decision Pdf
 
-     The decision as a PDF a window prints and hands over (or the applicant downloads).
+     The decision as a PDF a window prints and hands over (or the applicant downloads); a 一件事 parent's
+    notice
+    followed by each member's decision on its own page.
 
     Args:
         case_id (str): case id (办件标识)
