@@ -20,6 +20,7 @@ from cases.domain.states import TRANSITIONS, Action, CaseStatus, TransitionRefus
 from cases.store.repositories import OpenMatterRepository
 from cases.store.unit_of_work import CasesUnitOfWork
 from cases.use_cases.issuing import record_certificate
+from meshkit.testing import filing
 
 from ..conftest import NEWBORN_A
 
@@ -211,7 +212,7 @@ async def test_a_bundle_parent_keeps_its_delivery_and_presents_its_members_decis
     there was none."""
     await flow.open_bundle()
     filed = await flow.client.post(
-        "/cases", json={"bundle_code": BUNDLE, "form": {"店名": "綦河小馆"}}, headers=flow.citizen()
+        "/cases", json={"bundle_code": BUNDLE, "form": {"店名": "綦河小馆"}}, headers=filing(flow.citizen())
     )
     parent = str(filed.json()["id"])
     clerk = flow.staff("window_clerk", org="500110-ZWFWZX")
