@@ -8,7 +8,6 @@ import logging
 import signal
 from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
-from urllib.parse import unquote, urlparse
 
 import nats
 from nats.aio.client import Client as NATS
@@ -20,6 +19,7 @@ from meshkit.exposition import MetricsServer, start_metrics_server
 from meshkit.heap import freeze_startup_heap
 from meshkit.inbox import ConsumerSpec, run_consumer
 from meshkit.natsauth import inbox_prefix
+from meshkit.natsurls import nats_login, nats_servers
 from meshkit.observability import configure_logging, metrics
 from meshkit.outbox import OutboxRelay
 from meshkit.priority import lower_priority
@@ -46,7 +46,8 @@ class WorkerPlan:
 
 
 async def connect_nats(url: str, *, name: str, user: str | None = None, password: str | None = None) -> NATS:
-    """Connect, waiting as long as it takes for the server; reconnect forever afterwards.
+    """Connect, waiting as long as it takes for the server; reconnect forever afterwards. ``url`` may name
+    several servers, comma-separated (the nodes of a cluster, :mod:`meshkit.natsurls`).
 
     As ``user`` (or the user in the URL) the client's replies come on that user's own inbox prefix, the only one
     its NATS permissions let it subscribe to (:mod:`meshkit.natsauth`)."""
@@ -54,12 +55,12 @@ async def connect_nats(url: str, *, name: str, user: str | None = None, password
     async def quiet(exc: Exception) -> None:
         log.warning("nats connection problem", extra={"error": type(exc).__name__})
 
-    login = user or unquote(urlparse(url).username or "") or None
+    login = user or nats_login(url)
     credentials: dict[str, str] = {}
     if user is not None and password is not None:
         credentials = {"user": user, "password": password}
     return await nats.connect(
-        url,
+        nats_servers(url),  # every node of a cluster: the client fails over between them
         name=name,
         inbox_prefix=inbox_prefix(login) if login else "_INBOX",
         **credentials,
