@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import logging
 import signal
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
 
 import nats
@@ -21,6 +21,7 @@ from meshkit.inbox import ConsumerSpec, run_consumer
 from meshkit.natsauth import inbox_prefix
 from meshkit.natsurls import nats_login, nats_servers
 from meshkit.observability import configure_logging, metrics
+from meshkit.outages import is_outage, outage_delay
 from meshkit.outbox import OutboxRelay
 from meshkit.priority import lower_priority
 from meshkit.settings import ServiceSettings
@@ -96,7 +97,13 @@ async def run_worker(settings: ServiceSettings, plan: WorkerPlan, stop: asyncio.
     js = nc.jetstream(timeout=5.0)
     try:
         streams = settings.stream_policy()
-        await ensure_stream(js, stream_for(plan.service), [f"{plan.service}.>"], streams)
+        await outlast_outages(
+            lambda: ensure_stream(js, stream_for(plan.service), [f"{plan.service}.>"], streams),
+            stop,
+            what="stream",
+        )
+        if stop.is_set():
+            return True
         relay = OutboxRelay(
             database,
             js,
@@ -139,6 +146,25 @@ async def run_worker(settings: ServiceSettings, plan: WorkerPlan, stop: asyncio.
         await database.dispose()
         if exporter is not None:
             exporter.close()
+
+
+async def outlast_outages(step: Callable[[], Awaitable[None]], stop: asyncio.Event, *, what: str) -> None:
+    """Run ``step`` until it succeeds or ``stop`` is set, waiting out outages with a capped backoff; any other
+    failure is raised. On a JetStream cluster creating an R3 stream waits for its peers to agree: on a busy
+    machine, or while a node is down, that took longer than the API's timeout, and the worker died at start
+    (found by the cluster test, issue 20)."""
+    attempt = 0
+    while not stop.is_set():
+        try:
+            await step()
+            return
+        except Exception as exc:
+            if not is_outage(exc):
+                raise
+            attempt += 1
+            log.warning("waiting for the broker", extra={"what": what, "error": type(exc).__name__})
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), outage_delay(attempt))
 
 
 BACKLOG_INTERVAL = 10.0  # seconds between measurements of the outbox backlog
