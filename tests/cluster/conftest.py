@@ -68,6 +68,7 @@ class Supervision:
 
     supervisor: Supervisor
     events: list[str] = field(default_factory=list)
+    exits: list[Restarting] = field(default_factory=list)
     paused: threading.Event = field(default_factory=threading.Event)
     stopped: threading.Event = field(default_factory=threading.Event)
     gave_up: GaveUp | None = None
@@ -132,11 +133,14 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
         with Mesh(config) as mesh:
             watch.snapshot(mesh.pids())
             events: list[str] = []
+            exits: list[Restarting] = []
 
             def report(event: Restarting | Restarted | RestartFailed) -> None:
                 events.append(repr(event))
+                if isinstance(event, Restarting):
+                    exits.append(event)
 
-            supervision = Supervision(Supervisor(mesh, report, limit=config.restart_limit), events)
+            supervision = Supervision(Supervisor(mesh, report, limit=config.restart_limit), events, exits)
             thread = threading.Thread(target=supervision.run, name="supervisor", daemon=True)
             thread.start()
             try:

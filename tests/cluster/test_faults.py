@@ -29,6 +29,7 @@ import pytest
 from nats.errors import Error as NatsError
 
 from meshkit.testing import eventually
+from tongban.config import worker_process
 from tongban.login import browser_login
 from tongban.servers import stop_postgres
 from tongban.simulators.residents import NEIGHBOUR
@@ -199,6 +200,13 @@ async def test_nothing_acknowledged_is_lost_and_no_effect_happens_twice_under_ki
 
         # the history, judged from the databases and the streams -------------------------------------------
         assert supervision.gave_up is None, supervision.gave_up
+        # outages wait: a worker exits only when the test kills it, never of a broker or database outage
+        crashed = [
+            (e.exited.name, e.exited.returncode)
+            for e in supervision.exits
+            if worker_process(e.exited.name) and e.exited.returncode != -signal.SIGKILL
+        ]
+        assert not crashed, f"workers that died on their own: {crashed}"
         assert len(history.of("application", "ok")) > 0
         assert len(history.of("read", "ok")) > 0
         db = Databases(mesh.config.postgres_port)

@@ -28,7 +28,15 @@ from meshkit.settings import ServiceSettings
 from meshkit.streams import ensure_stream
 from meshkit.tracing import configure_tracing
 
-__all__ = ["Timer", "WorkerPlan", "connect_nats", "connect_settings_nats", "run_worker", "serve_worker"]
+__all__ = [
+    "Timer",
+    "WorkerPlan",
+    "connect_nats",
+    "connect_settings_nats",
+    "outlast_outages",
+    "run_worker",
+    "serve_worker",
+]
 
 log = logging.getLogger("meshkit.worker")
 
@@ -162,7 +170,7 @@ async def outlast_outages(step: Callable[[], Awaitable[None]], stop: asyncio.Eve
             if not is_outage(exc):
                 raise
             attempt += 1
-            log.warning("waiting for the broker", extra={"what": what, "error": type(exc).__name__})
+            log.warning("waiting out an outage", extra={"what": what, "error": type(exc).__name__})
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), outage_delay(attempt))
 
