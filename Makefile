@@ -9,7 +9,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := $(PYTHON)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test test-fast lint format typecheck contracts bench migrate image clean
+.PHONY: help setup run test test-fast test-cluster lint format typecheck contracts bench migrate image clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -34,7 +34,10 @@ test: setup ## every test tier: unit, integration, api, contract, e2e
 	$(BIN)/pytest -q
 
 test-fast: setup ## everything but the e2e tier
-	$(BIN)/pytest -q -m "not e2e"
+	$(BIN)/pytest -q -m "not e2e and not cluster"
+
+test-cluster: setup ## the cluster tier: 3-node NATS, every process doubled, kills, pauses, a PostgreSQL outage
+	$(BIN)/pytest -q -s -m cluster tests/cluster
 
 lint: setup ## ruff, format check, import contracts
 	$(BIN)/ruff check .

@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 
 import tongban
-from tongban.config import ConfigError, MeshConfig, load_config, repo_root, standard_services
+from tongban.config import (
+    ConfigError,
+    MeshConfig,
+    load_config,
+    repo_root,
+    standard_services,
+    worker_process,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -271,3 +278,50 @@ def test_issue18_f12_problem_types_lead_to_the_public_gateway() -> None:
     public = config({"TONGBAN_PUBLIC_URL": "https://tongban.qijiang.example/"}, base_port=9000).env()
     assert public["TONGBAN_PUBLIC_URL"] == "https://tongban.qijiang.example"
     assert public["TONGBAN_ISSUER"] == "http://127.0.0.1:9000/identity"  # unchanged
+
+
+def test_issue20_cluster_worker_replicas_are_separate_processes_with_their_own_ports() -> None:
+    """The cluster test runs two replicas of every worker (issue 20): each a process of its own, named, with its
+    own /metrics port, connecting as the worker's NATS user."""
+    cfg = config({"TONGBAN_WORKER_REPLICAS": "cases=2, exchange=3"})
+    by_name = {spec.name: spec for spec in cfg.services}
+    assert cfg.worker_names(by_name["cases"]) == ["cases-worker", "cases-worker-2"]
+    assert cfg.worker_names(by_name["exchange"]) == [
+        "exchange-worker",
+        "exchange-worker-2",
+        "exchange-worker-3",
+    ]
+    assert cfg.worker_names(by_name["catalog"]) == ["catalog-worker"]
+    ports = cfg.ports()
+    assert ports["cases-worker"] == 8800 + 60 + by_name["cases"].offset
+    assert ports["cases-worker-2"] == 8800 + 70 + by_name["cases"].offset
+    assert ports["exchange-worker-3"] == 8800 + 80 + by_name["exchange"].offset
+    assert len(set(ports.values())) == len(ports)  # no two processes on one port
+    assert cfg.nats_user_of("cases-worker-2") == ("cases-worker", "CASES")
+    assert worker_process("cases-worker-2")
+    assert worker_process("cases-worker")
+    assert not worker_process("cases")
+    assert not worker_process("exchange-bulk")
+
+
+@pytest.mark.parametrize("value", ["cases=4", "cases=0", "gateway=2", "cases"])
+def test_bad_worker_replicas_are_refused(value: str) -> None:
+    with pytest.raises(ConfigError, match="TONGBAN_WORKER_REPLICAS"):
+        config({"TONGBAN_WORKER_REPLICAS": value})
+
+
+def test_worker_replicas_are_spawned_with_their_own_metrics_port(tmp_path: Path) -> None:
+    """Mesh.start_services starts each replica as its own process with its own <PREFIX>_WORKER_METRICS_PORT."""
+    from tongban.mesh import Mesh
+
+    cfg = load_config(
+        {"TONGBAN_WORKER_REPLICAS": "cases=2"}, root=repo_root(), var_dir=tmp_path, simulators=False
+    )
+    spawned: list[tuple[str, dict[str, str]]] = []
+    mesh = Mesh(cfg)
+    mesh._spawn = lambda name, argv, label, detail="", *, env=None: spawned.append((name, env or {}))  # type: ignore[method-assign]
+    mesh.start_services()
+    workers = {name: env for name, env in spawned if worker_process(name)}
+    assert workers["cases-worker"]["CASES_WORKER_METRICS_PORT"] == str(cfg.ports()["cases-worker"])
+    assert workers["cases-worker-2"]["CASES_WORKER_METRICS_PORT"] == str(cfg.ports()["cases-worker-2"])
+    assert "catalog-worker-2" not in workers

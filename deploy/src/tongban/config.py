@@ -20,6 +20,7 @@ __all__ = [
     "POSTGRES_OFFSET",
     "SIMULATOR_OFFSET",
     "WORKER_METRICS_OFFSET",
+    "WORKER_REPLICA_STRIDE",
     "ConfigError",
     "GatewaySpec",
     "LaneSpec",
@@ -30,6 +31,7 @@ __all__ = [
     "parse_workers",
     "repo_root",
     "standard_services",
+    "worker_process",
 ]
 
 DEFAULT_BASE_PORT = 8800
@@ -39,6 +41,8 @@ NATS_OFFSET = 42
 SIMULATOR_OFFSET = 10  # simulators take base+10, base+11, ...
 LANE_OFFSET = 20  # a service's background lane: base+20+the service's offset
 WORKER_METRICS_OFFSET = 60  # a service's worker's /metrics: base+60+the service's offset
+WORKER_REPLICA_STRIDE = 10  # its second worker's /metrics: base+70+the offset, the third's base+80+the offset
+MAX_WORKER_REPLICAS = 3
 STANDARD_SERVICE_NAMES = ("identity", "catalog", "cases", "exchange")
 ENVIRONMENTS = ("dev", "test", "prod")
 _FLAGS = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no": False}
@@ -46,6 +50,12 @@ _FLAGS = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no"
 
 class ConfigError(ValueError):
     """The launcher's arguments or environment do not make a valid mesh."""
+
+
+def worker_process(name: str) -> bool:
+    """A worker's process name: ``<service>-worker``, or ``<service>-worker-<n>`` for its n-th replica."""
+    base, _, replica = name.rpartition("-")
+    return name.endswith("-worker") or (base.endswith("-worker") and replica.isdigit())
 
 
 def repo_root(environ: Mapping[str, str] | None = None) -> Path:
@@ -237,6 +247,10 @@ class MeshConfig:
     """Worker processes of an HTTP process (service or gateway name -> count; default 1): uvicorn
     ``--workers``, one listening socket shared by the processes. A service learns its count as
     ``<PREFIX>_REPLICAS`` (the exchange splits its per-client rate limit by it)."""
+    worker_replicas: Mapping[str, int] = field(default_factory=dict)
+    """Processes of a service's worker (service name -> count, 1..3; default 1), each its own process
+    (``TONGBAN_WORKER_REPLICAS``, e.g. ``cases=2``): ``<service>-worker``, ``<service>-worker-2``, … Safe with
+    several: the outbox relay claims rows with SKIP LOCKED and the inbox applies each event once."""
     ready_timeout: float = DEFAULT_READY_TIMEOUT
     """How long the launcher waits for the mesh's APIs to answer ready (``TONGBAN_READY_TIMEOUT``). Generous:
     on a busy 2-core machine a first start took over 90 s."""
@@ -262,9 +276,17 @@ class MeshConfig:
     def url(self, spec: ServiceSpec | GatewaySpec | SimulatorSpec | LaneSpec) -> str:
         return f"http://127.0.0.1:{self.port(spec)}"
 
-    def worker_metrics_port(self, spec: ServiceSpec) -> int:
-        """Where the service's worker serves its Prometheus ``/metrics`` (``<PREFIX>_WORKER_METRICS_PORT``)."""
-        return self.base_port + WORKER_METRICS_OFFSET + spec.offset
+    def worker_metrics_port(self, spec: ServiceSpec, replica: int = 1) -> int:
+        """Where the service's worker (its ``replica``-th process) serves its Prometheus ``/metrics``
+        (``<PREFIX>_WORKER_METRICS_PORT``)."""
+        return self.base_port + WORKER_METRICS_OFFSET + WORKER_REPLICA_STRIDE * (replica - 1) + spec.offset
+
+    def worker_names(self, spec: ServiceSpec) -> list[str]:
+        """The process names of the service's worker replicas (none without a worker)."""
+        if spec.worker is None:
+            return []
+        count = min(MAX_WORKER_REPLICAS, max(1, self.worker_replicas.get(spec.name, 1)))
+        return [f"{spec.name}-worker" + ("" if i == 1 else f"-{i}") for i in range(1, count + 1)]
 
     def metrics_dir(self, process: str) -> Path:
         """``PROMETHEUS_MULTIPROC_DIR`` of one process group (an HTTP process with its ``--workers``, or a
@@ -299,8 +321,8 @@ class MeshConfig:
         for spec in self.services:
             if process in (spec.name, spec.name + LANE_SUFFIX):
                 return spec.name, spec.env_prefix
-            if process == f"{spec.name}-worker":
-                return process, spec.env_prefix
+            if process in self.worker_names(spec):
+                return f"{spec.name}-worker", spec.env_prefix
         if self.gateway is not None and process == self.gateway.name:
             return self.gateway.name, "GATEWAY"
         return None
@@ -311,7 +333,11 @@ class MeshConfig:
         ports.update({lane.name: self.port(lane) for lane in self.lanes})
         ports.update({sim.name: self.port(sim) for sim in self.simulators})
         ports.update(
-            {f"{spec.name}-worker": self.worker_metrics_port(spec) for spec in self.services if spec.worker}
+            {
+                name: self.worker_metrics_port(spec, replica)
+                for spec in self.services
+                for replica, name in enumerate(self.worker_names(spec), start=1)
+            }
         )
         if self.gateway is not None:
             ports[self.gateway.name] = self.port(self.gateway)
@@ -466,6 +492,12 @@ def load_config(
     workers = parse_workers(
         environ.get("TONGBAN_WORKERS", ""), known=(*STANDARD_SERVICE_NAMES, GatewaySpec.name)
     )
+    worker_replicas = parse_workers(
+        environ.get("TONGBAN_WORKER_REPLICAS", ""),
+        known=STANDARD_SERVICE_NAMES,
+        variable="TONGBAN_WORKER_REPLICAS",
+        most=MAX_WORKER_REPLICAS,
+    )
     try:
         log_level = normal_log_level(environ.get("TONGBAN_LOG_LEVEL", "INFO"))
     except ValueError as exc:
@@ -493,6 +525,7 @@ def load_config(
         log_level=log_level,
         public=environ.get("TONGBAN_PUBLIC_URL", "").strip() or None,
         workers=workers,
+        worker_replicas=worker_replicas,
         ready_timeout=ready_timeout,
         restart_limit=_count(environ, "TONGBAN_RESTART_LIMIT", 5),
     )
@@ -507,18 +540,19 @@ def _count(environ: Mapping[str, str], variable: str, default: int) -> int:
     return int(raw)
 
 
-def parse_workers(value: str, *, known: Collection[str]) -> dict[str, int]:
-    """``TONGBAN_WORKERS``, e.g. ``exchange=2,gateway=2``: worker processes per HTTP process; a name that is not
-    one of ``known`` is refused (a typo would otherwise be ignored without a word)."""
+def parse_workers(
+    value: str, *, known: Collection[str], variable: str = "TONGBAN_WORKERS", most: int = 64
+) -> dict[str, int]:
+    """``TONGBAN_WORKERS``, e.g. ``exchange=2,gateway=2``: worker processes per HTTP process (or, as
+    ``TONGBAN_WORKER_REPLICAS``, processes per service worker); a name that is not one of ``known`` is refused
+    (a typo would otherwise be ignored without a word)."""
     workers: dict[str, int] = {}
     for part in filter(None, (p.strip() for p in value.split(","))):
         name, _, count = part.partition("=")
-        if not count.strip().isdigit() or not 1 <= int(count) <= 64:
-            raise ConfigError(f"TONGBAN_WORKERS: {part!r} is not <name>=<1..64>")
+        if not count.strip().isdigit() or not 1 <= int(count) <= most:
+            raise ConfigError(f"{variable}: {part!r} is not <name>=<1..{most}>")
         if name.strip() not in known:
-            raise ConfigError(
-                f"TONGBAN_WORKERS: no process named {name.strip()!r} (one of {', '.join(known)})"
-            )
+            raise ConfigError(f"{variable}: no process named {name.strip()!r} (one of {', '.join(known)})")
         workers[name.strip()] = int(count)
     return workers
 

@@ -284,7 +284,14 @@ class Mesh:
                 label = f"{spec.name} worker"
                 self._report.emit(f"process:{spec.name}-worker", label, "skip", f"no module {spec.worker}")
                 continue
-            self._spawn(f"{spec.name}-worker", [sys.executable, "-m", spec.worker], f"{spec.name} worker")
+            for replica, name in enumerate(self.config.worker_names(spec), start=1):
+                port = self.config.worker_metrics_port(spec, replica)
+                self._spawn(
+                    name,
+                    [sys.executable, "-m", spec.worker],
+                    f"{spec.name} worker" + ("" if replica == 1 else f" ({replica})"),
+                    env={f"{spec.env_prefix}_WORKER_METRICS_PORT": str(port)},
+                )
 
     def start_gateway(self) -> None:
         gateway = self.config.gateway

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from meshkit.natsauth import NatsUser, generate_users, load_grants, read_users, write_users
-from tongban.config import MeshConfig
+from tongban.config import MeshConfig, worker_process
 
 __all__ = ["mesh_nats_users", "process_nats_env"]
 
@@ -39,7 +39,7 @@ def process_nats_env(
     user, prefix = found
     if passwords is not None:
         return {f"{prefix}_NATS_USER": user, f"{prefix}_NATS_PASSWORD": passwords[user]}
-    if process.endswith("-worker"):
+    if worker_process(process):
         worker_user = environ.get(f"{prefix}_WORKER_NATS_USER", "")
         worker_password = environ.get(f"{prefix}_WORKER_NATS_PASSWORD", "")
         if worker_user and worker_password:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from urllib.parse import unquote, urlparse, urlsplit
+from urllib.parse import urlsplit
 
 import nats
 from nats.aio.client import Client as NATS
@@ -17,6 +17,7 @@ from nats.js.errors import BucketNotFoundError
 from nats.js.kv import KeyValue
 
 from meshkit.natsauth import inbox_prefix
+from meshkit.natsurls import nats_login, nats_servers
 
 __all__ = ["LimitStore"]
 
@@ -36,7 +37,7 @@ class LimitStore:
     ) -> None:
         self.url = url
         # its own NATS user (deploy/nats/permissions.toml), replies on that user's inbox prefix only
-        login = user or unquote(urlparse(url).username or "") or None
+        login = user or nats_login(url)
         self._login: dict[str, str] = {"inbox_prefix": inbox_prefix(login) if login else "_INBOX"}
         if user is not None and password is not None:
             self._login.update(user=user, password=password)
@@ -88,7 +89,7 @@ class LimitStore:
                     # once the server answers, so a gateway shutting down while NATS is away stops at once.
                     await _answers(self.url)
                     self._nc = await nats.connect(
-                        self.url,
+                        nats_servers(self.url),
                         name="gateway-limits",
                         max_reconnect_attempts=-1,
                         reconnect_time_wait=0.5,
@@ -116,9 +117,17 @@ class LimitStore:
 
 
 async def _answers(url: str) -> None:
-    """Return once something accepts a TCP connection at the first server of ``url``; raise OSError else."""
-    first = urlsplit(url.split(",")[0].strip())
-    host, port = first.hostname or "127.0.0.1", first.port or 4222
-    async with asyncio.timeout(2.0):
-        _, writer = await asyncio.open_connection(host, port)
-    writer.close()
+    """Return once something accepts a TCP connection at one of the servers of ``url`` (the nodes of a
+    cluster); raise OSError (or TimeoutError) else."""
+    failure: Exception = OSError("no NATS server")
+    for server in nats_servers(url):
+        parts = urlsplit(server)
+        try:
+            async with asyncio.timeout(2.0):
+                _, writer = await asyncio.open_connection(parts.hostname or "127.0.0.1", parts.port or 4222)
+        except (OSError, TimeoutError) as exc:
+            failure = exc
+            continue
+        writer.close()
+        return
+    raise failure

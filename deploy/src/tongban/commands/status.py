@@ -12,7 +12,7 @@ import psutil
 from rich.console import Console
 from rich.table import Table
 
-from tongban.config import MeshConfig
+from tongban.config import MeshConfig, worker_process
 from tongban.registry import add_mesh_options, command, config_from_args
 from tongban.runstate import RunRecord, read_record
 
@@ -106,7 +106,7 @@ def run_status(args: argparse.Namespace) -> int:
                 ready, answer = True, "running"
             elif name in SERVERS:
                 ready, answer = _greets(name, port)
-            elif name.endswith("-worker"):  # a worker's port is its /metrics
+            elif worker_process(name):  # a worker's port is its /metrics
                 ready, answer = _metrics(client, port)
             else:
                 ready, answer = probe(client, f"http://127.0.0.1:{port}/readyz")

@@ -10,7 +10,7 @@ import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
-from urllib.parse import urlparse
+from urllib.parse import urlsplit
 
 from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.responses import JSONResponse
@@ -32,6 +32,7 @@ from meshkit.http import service_client
 from meshkit.keepalive import MeshApp
 from meshkit.lanes import FastLanes, ServedBy, lanes_of
 from meshkit.middleware import BodyLimitMiddleware
+from meshkit.natsurls import nats_servers
 from meshkit.observability import RequestContextMiddleware
 from meshkit.openapi import install_openapi
 from meshkit.priority import lower_priority
@@ -52,8 +53,20 @@ def operation_id(route: APIRoute) -> str:
 
 
 async def nats_reachable(url: str, timeout: float = 1.0) -> None:
-    """A NATS server answers a TCP connect with its INFO line."""
-    parsed = urlparse(url)
+    """A NATS server answers a TCP connect with its INFO line; of a cluster (several servers in ``url``), any
+    one node answering is enough (clients fail over to it)."""
+    failure: Exception = ConnectionError("no NATS server")
+    for server in nats_servers(url):
+        try:
+            await _nats_answers(server, timeout)
+            return
+        except (OSError, TimeoutError) as exc:
+            failure = exc
+    raise failure
+
+
+async def _nats_answers(server: str, timeout: float) -> None:
+    parsed = urlsplit(server)
     reader, writer = await asyncio.wait_for(
         asyncio.open_connection(parsed.hostname or "127.0.0.1", parsed.port or 4222), timeout
     )

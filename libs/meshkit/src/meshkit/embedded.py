@@ -249,12 +249,19 @@ def nats_server_binary() -> str:
 
 @dataclass
 class EmbeddedNats:
-    """nats-server with JetStream, fsync before every ack (``sync_interval: always``)."""
+    """nats-server with JetStream, fsync before every ack (``sync_interval: always``).
+
+    With ``cluster_port`` it is one node of a JetStream cluster on loopback: it listens for routes there and
+    routes to the other nodes' ``routes`` ports (each node its own ``store_dir`` and ``server_name``)."""
 
     store_dir: Path
     port: int
     sync_always: bool = True
     users: tuple[NatsUser, ...] = ()  # with users, only they may connect, each within its permissions
+    server_name: str | None = None  # required in a cluster: JetStream's peers are named
+    cluster_port: int | None = None  # routes between the nodes of a cluster listen here
+    routes: tuple[int, ...] = ()  # the other nodes' cluster ports
+    cluster_name: str = "tongban"
     process: subprocess.Popen[bytes] | None = field(default=None, init=False)
 
     @property
@@ -274,16 +281,35 @@ class EmbeddedNats:
 
     def config_text(self) -> str:
         sync = "always" if self.sync_always else "2m"
+        name = f'server_name: "{self.server_name}"\n' if self.server_name else ""
         return (
-            f"listen: 127.0.0.1:{self.port}\n"
-            "max_payload: 4MB\n"
-            "jetstream {\n"
-            f'  store_dir: "{self.store_dir / "jetstream"}"\n'
-            f"  sync_interval: {sync}\n"
-            "  max_memory_store: 256MB\n"
-            "  max_file_store: 10GB\n"
+            (
+                name + f"listen: 127.0.0.1:{self.port}\n"
+                "max_payload: 4MB\n"
+                "jetstream {\n"
+                f'  store_dir: "{self.store_dir / "jetstream"}"\n'
+                f"  sync_interval: {sync}\n"
+                "  max_memory_store: 256MB\n"
+                "  max_file_store: 10GB\n"
+                "}\n"
+            )
+            + self._cluster_block()
+            + (authorization_block(self.users) if self.users else "")
+        )
+
+    def _cluster_block(self) -> str:
+        if self.cluster_port is None:
+            return ""
+        if not self.server_name:
+            raise ValueError("a node of a NATS cluster needs a server_name")
+        routes = ", ".join(f"nats-route://127.0.0.1:{port}" for port in self.routes)
+        return (
+            "cluster {\n"
+            f'  name: "{self.cluster_name}"\n'
+            f"  listen: 127.0.0.1:{self.cluster_port}\n"
+            f"  routes: [{routes}]\n"
             "}\n"
-        ) + (authorization_block(self.users) if self.users else "")
+        )
 
     def start(self, timeout: float = 20.0) -> None:
         if port_is_open(self.port):

@@ -23,7 +23,6 @@ import time
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from urllib.parse import unquote, urlparse
 
 from nats.aio.client import Client as NATS
 from nats.aio.msg import Msg
@@ -34,18 +33,12 @@ from nats.js.errors import NotFoundError
 from pydantic import ValidationError
 
 from meshkit.natsauth import inbox_prefix
+from meshkit.natsurls import nats_login, nats_servers, without_credentials
 from meshkit.revocation import REVOCATION_STREAM, REVOCATION_SUBJECTS, DenyList, RevocationView
 
 __all__ = ["RevocationFeed"]
 
 log = logging.getLogger("meshkit.revocation")
-
-
-def _without_credentials(url: str) -> str:
-    parts = urlparse(url)
-    return parts._replace(
-        netloc=parts.hostname or "" if parts.port is None else f"{parts.hostname}:{parts.port}"
-    ).geturl()
 
 
 class _NoStream(Exception):
@@ -69,7 +62,7 @@ class RevocationFeed:
         self.deny = deny
         self._url = nats_url
         # this process's own NATS user (meshkit.natsauth): replies on that user's inbox prefix only
-        login = user or unquote(urlparse(nats_url).username or "") or None
+        login = user or nats_login(nats_url)
         self._login: dict[str, Any] = {"inbox_prefix": inbox_prefix(login) if login else "_INBOX"}
         if user is not None and password is not None:
             self._login.update(user=user, password=password)
@@ -95,7 +88,7 @@ class RevocationFeed:
         if not self._caught_up.is_set():
             log.warning(
                 "revocation feed not caught up at start: serving with the entries it has",
-                extra={"nats_url": _without_credentials(self._url), "waited": wait},
+                extra={"nats_url": without_credentials(self._url), "waited": wait},
             )
 
     async def close(self) -> None:
@@ -159,7 +152,7 @@ class RevocationFeed:
             # the client exists before it connects, so a shutdown during the connect can still close its socket
             self._nc = NATS()
             await self._nc.connect(
-                self._url,
+                nats_servers(self._url),
                 name=self._name,
                 allow_reconnect=False,
                 max_reconnect_attempts=1,

@@ -8,11 +8,11 @@ per-service values use the service prefix, e.g. ``CATALOG_DATABASE_URL``.
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
-from urllib.parse import urlparse
 
 from pydantic import AliasChoices, BeforeValidator, Field, SecretStr, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
 
+from meshkit.natsurls import nats_login
 from meshkit.streams import StreamPolicy
 
 __all__ = [
@@ -246,7 +246,7 @@ class ServiceSettings(SecretSafeSettings):
         """A NATS user and password are set (or the URL carries them)."""
         if self.nats_user and self.nats_password and self.nats_password.get_secret_value():
             return True
-        return bool(urlparse(self.nats_url).username)
+        return nats_login(self.nats_url) is not None
 
     def production_problems(self, environment: str | None = None) -> list[str]:
         """Every setting that must not be used in ``environment`` (default: this one) outside dev, as

@@ -6,9 +6,8 @@ import asyncio
 import contextlib
 import logging
 import signal
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
-from urllib.parse import unquote, urlparse
 
 import nats
 from nats.aio.client import Client as NATS
@@ -20,14 +19,24 @@ from meshkit.exposition import MetricsServer, start_metrics_server
 from meshkit.heap import freeze_startup_heap
 from meshkit.inbox import ConsumerSpec, run_consumer
 from meshkit.natsauth import inbox_prefix
+from meshkit.natsurls import nats_login, nats_servers
 from meshkit.observability import configure_logging, metrics
+from meshkit.outages import is_outage, outage_delay
 from meshkit.outbox import OutboxRelay
 from meshkit.priority import lower_priority
 from meshkit.settings import ServiceSettings
 from meshkit.streams import ensure_stream
 from meshkit.tracing import configure_tracing
 
-__all__ = ["Timer", "WorkerPlan", "connect_nats", "connect_settings_nats", "run_worker", "serve_worker"]
+__all__ = [
+    "Timer",
+    "WorkerPlan",
+    "connect_nats",
+    "connect_settings_nats",
+    "outlast_outages",
+    "run_worker",
+    "serve_worker",
+]
 
 log = logging.getLogger("meshkit.worker")
 
@@ -46,7 +55,8 @@ class WorkerPlan:
 
 
 async def connect_nats(url: str, *, name: str, user: str | None = None, password: str | None = None) -> NATS:
-    """Connect, waiting as long as it takes for the server; reconnect forever afterwards.
+    """Connect, waiting as long as it takes for the server; reconnect forever afterwards. ``url`` may name
+    several servers, comma-separated (the nodes of a cluster, :mod:`meshkit.natsurls`).
 
     As ``user`` (or the user in the URL) the client's replies come on that user's own inbox prefix, the only one
     its NATS permissions let it subscribe to (:mod:`meshkit.natsauth`)."""
@@ -54,12 +64,12 @@ async def connect_nats(url: str, *, name: str, user: str | None = None, password
     async def quiet(exc: Exception) -> None:
         log.warning("nats connection problem", extra={"error": type(exc).__name__})
 
-    login = user or unquote(urlparse(url).username or "") or None
+    login = user or nats_login(url)
     credentials: dict[str, str] = {}
     if user is not None and password is not None:
         credentials = {"user": user, "password": password}
     return await nats.connect(
-        url,
+        nats_servers(url),  # every node of a cluster: the client fails over between them
         name=name,
         inbox_prefix=inbox_prefix(login) if login else "_INBOX",
         **credentials,
@@ -95,7 +105,13 @@ async def run_worker(settings: ServiceSettings, plan: WorkerPlan, stop: asyncio.
     js = nc.jetstream(timeout=5.0)
     try:
         streams = settings.stream_policy()
-        await ensure_stream(js, stream_for(plan.service), [f"{plan.service}.>"], streams)
+        await outlast_outages(
+            lambda: ensure_stream(js, stream_for(plan.service), [f"{plan.service}.>"], streams),
+            stop,
+            what="stream",
+        )
+        if stop.is_set():
+            return True
         relay = OutboxRelay(
             database,
             js,
@@ -138,6 +154,25 @@ async def run_worker(settings: ServiceSettings, plan: WorkerPlan, stop: asyncio.
         await database.dispose()
         if exporter is not None:
             exporter.close()
+
+
+async def outlast_outages(step: Callable[[], Awaitable[None]], stop: asyncio.Event, *, what: str) -> None:
+    """Run ``step`` until it succeeds or ``stop`` is set, waiting out outages with a capped backoff; any other
+    failure is raised. On a JetStream cluster creating an R3 stream waits for its peers to agree: on a busy
+    machine, or while a node is down, that took longer than the API's timeout, and the worker died at start
+    (found by the cluster test, issue 20)."""
+    attempt = 0
+    while not stop.is_set():
+        try:
+            await step()
+            return
+        except Exception as exc:
+            if not is_outage(exc):
+                raise
+            attempt += 1
+            log.warning("waiting out an outage", extra={"what": what, "error": type(exc).__name__})
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), outage_delay(attempt))
 
 
 BACKLOG_INTERVAL = 10.0  # seconds between measurements of the outbox backlog

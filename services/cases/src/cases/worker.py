@@ -21,7 +21,7 @@ from cases.use_cases.issuing import issue_due_certificates
 from cases.use_cases.resolution import BATCH, resolve_due_materials
 from meshkit.db import Database
 from meshkit.http import service_client
-from meshkit.worker import Timer, WorkerPlan, serve_worker
+from meshkit.worker import Timer, WorkerPlan, outlast_outages, serve_worker
 
 __all__ = ["exchange_timer", "plan"]
 
@@ -30,8 +30,12 @@ log = logging.getLogger("cases.worker")
 
 def supervision_timer(settings: CasesSettings) -> Timer:
     async def supervise(database: Database, stop: asyncio.Event) -> None:
-        async with CasesUnitOfWork(database) as uow:
-            await seed_calendar(uow)
+        async def seed() -> None:
+            async with CasesUnitOfWork(database) as uow:
+                await seed_calendar(uow)
+
+        # a worker (re)started while PostgreSQL is down waits for it; it used to die here (cluster test, issue 20)
+        await outlast_outages(seed, stop, what="calendar")
         while not stop.is_set():
             try:
                 now = datetime.now(UTC)
