@@ -22,10 +22,26 @@ RELATIONS = {
     ("person-1", "newborn", NEWBORN_B): "guardian",
     ("person-1", "enterprise", "enterprise-1"): "legal_representative",
 }
+# identity's public organization tree (GET /organizations/{code}): the names cases shows beside org codes.
+ORGANIZATIONS = {
+    "500110-SCJGJ": "区市场监管局",
+    "500110-YJJ": "区应急局",
+    "500110-ZWFWZX": "綦江区行政服务中心",
+    "500110001000-center": "古南街道公共服务中心",
+    "500110001001-center": "綦河社区便民服务站",
+    "500110109201-center": "永城镇中华村便民服务站",
+}
+ORGANIZATION_PATH = re.compile(r"^/organizations/([^/]+)$")
 RELATION_PATH = re.compile(r"^/persons/([^/]+)/relations/(person|enterprise|newborn)/([^/]+)$")
 
 
 def identity_edge(request: httpx.Request) -> httpx.Response:
+    organization = ORGANIZATION_PATH.match(request.url.path)
+    if organization and request.method == "GET":  # public: no token needed
+        name = ORGANIZATIONS.get(organization.group(1))
+        if name is None:
+            return httpx.Response(404, json={"code": "organization_not_found"})
+        return httpx.Response(200, json={"code": organization.group(1), "name": name, "kind": "department"})
     if not request.headers.get("authorization", "").startswith("Bearer ") or request.method != "GET":
         return httpx.Response(401, json={"code": "invalid_token"})
     related = RELATION_PATH.match(request.url.path)
