@@ -102,8 +102,9 @@ export interface paths {
         };
         /**
          * Get Case
-         * @description One case with its timeline (办理过程) and clock ledger; only for those who may see it. Until acceptance,
-         *     `expected_due_date` is the promised date if it were accepted today, as on submission.
+         * @description One case with its timeline (办理过程, a forwarding 转办 among it) and clock ledger; only for those who may
+         *     see it. Until acceptance, `expected_due_date` is the promised date if it were accepted today, as on
+         *     submission. Organizations carry their names beside their codes (`*_org_name`).
          */
         get: operations["cases_get_case"];
         put?: never;
@@ -416,8 +417,10 @@ export interface paths {
         };
         /**
          * Work Queue
-         * @description Cases the caller's organization handles or received, soonest due first: the open ones (待办) unless
-         *     `statuses` asks for others (e.g. `approved`). Totals are exact up to 10,000 (`total_exact`).
+         * @description Cases the caller's organization handles, received, or accepts as a hall (forwarded to its window), soonest
+         *     promised first: the open ones (待办) unless `statuses` asks for others (e.g. `approved`). A case not yet
+         *     accepted sorts by its `expected_due_date` (the promised date if accepted today), beside accepted ones' due
+         *     dates. Totals are exact up to 10,000 (`total_exact`).
          */
         get: operations["cases_work_queue"];
         put?: never;
@@ -3172,8 +3175,24 @@ export interface components {
              * @description the hall whose window accepts it (受理窗口), by the matter's levels (行使层级): the receiving hall, the village's town center or the district center
              */
             accepting_org?: string | null;
+            /**
+             * Accepting Org Name
+             * @description the accepting hall's name (受理单位)
+             */
+            accepting_org_name?: string | null;
             /** Applicant Kind */
             applicant_kind: string;
+            /**
+             * Applicant Kind Label
+             * @description 自然人 | 法人
+             * @default
+             */
+            applicant_kind_label: string;
+            /**
+             * Applicant Name Masked
+             * @description for staff: the applicant's name (申请人), masked for a person (陈*梅), as identity shows it to the clerk; null for others or when identity does not say
+             */
+            applicant_name_masked?: string | null;
             /** Bundle Code */
             bundle_code: string | null;
             /**
@@ -3199,6 +3218,12 @@ export interface components {
             certificate_state_label: string;
             /** Channel */
             channel: string;
+            /**
+             * Channel Label
+             * @description 网上申报, 区级窗口, 镇街便民服务中心窗口 or 村（社区）便民服务站窗口
+             * @default
+             */
+            channel_label: string;
             /** Clock */
             clock: components["schemas"]["cases_ClockOut"][];
             /** Concluded At */
@@ -3209,6 +3234,11 @@ export interface components {
             delivered_at: string | null;
             /** Delivery Channel */
             delivery_channel: string | null;
+            /**
+             * Delivery Channel Label
+             * @description 窗口领取, 邮寄 or 电子送达
+             */
+            delivery_channel_label?: string | null;
             /**
              * Due Date
              * @description promised due date (承诺办结日期), from acceptance
@@ -3227,6 +3257,11 @@ export interface components {
             };
             /** Handling Org */
             handling_org: string;
+            /**
+             * Handling Org Name
+             * @description the deciding department's name (办理部门)
+             */
+            handling_org_name?: string | null;
             /** Id */
             id: string;
             /**
@@ -3234,6 +3269,12 @@ export interface components {
              * @description single | bundle (一件事 parent) | member (its department's case)
              */
             kind: string;
+            /**
+             * Kind Label
+             * @description 单一事项办件, 一件事 or 一件事子办件
+             * @default
+             */
+            kind_label: string;
             /**
              * Limit Days
              * @description promised time limit (承诺时限) in `limit_unit`
@@ -3244,6 +3285,12 @@ export interface components {
              * @description working_days (工作日) | natural_days
              */
             limit_unit: string;
+            /**
+             * Limit Unit Label
+             * @description 工作日 | 自然日
+             * @default
+             */
+            limit_unit_label: string;
             /** Matter Code */
             matter_code: string;
             /** Matter Name */
@@ -3287,6 +3334,11 @@ export interface components {
             received_at: string;
             /** Received By Org */
             received_by_org: string;
+            /**
+             * Received By Org Name
+             * @description the receiving hall's name (收件单位), from identity; null if unknown
+             */
+            received_by_org_name?: string | null;
             status: components["schemas"]["cases_CaseStatus"];
             /** Status Label */
             status_label: string;
@@ -3340,8 +3392,24 @@ export interface components {
              * @description the hall whose window accepts it (受理窗口), by the matter's levels (行使层级): the receiving hall, the village's town center or the district center
              */
             accepting_org?: string | null;
+            /**
+             * Accepting Org Name
+             * @description the accepting hall's name (受理单位)
+             */
+            accepting_org_name?: string | null;
             /** Applicant Kind */
             applicant_kind: string;
+            /**
+             * Applicant Kind Label
+             * @description 自然人 | 法人
+             * @default
+             */
+            applicant_kind_label: string;
+            /**
+             * Applicant Name Masked
+             * @description for staff: the applicant's name (申请人), masked for a person (陈*梅), as identity shows it to the clerk; null for others or when identity does not say
+             */
+            applicant_name_masked?: string | null;
             /** Bundle Code */
             bundle_code: string | null;
             /**
@@ -3367,6 +3435,12 @@ export interface components {
             certificate_state_label: string;
             /** Channel */
             channel: string;
+            /**
+             * Channel Label
+             * @description 网上申报, 区级窗口, 镇街便民服务中心窗口 or 村（社区）便民服务站窗口
+             * @default
+             */
+            channel_label: string;
             /** Concluded At */
             concluded_at: string | null;
             /** Deemed Accepted */
@@ -3375,6 +3449,11 @@ export interface components {
             delivered_at: string | null;
             /** Delivery Channel */
             delivery_channel: string | null;
+            /**
+             * Delivery Channel Label
+             * @description 窗口领取, 邮寄 or 电子送达
+             */
+            delivery_channel_label?: string | null;
             /**
              * Due Date
              * @description promised due date (承诺办结日期), from acceptance
@@ -3389,6 +3468,11 @@ export interface components {
             extension_days: number;
             /** Handling Org */
             handling_org: string;
+            /**
+             * Handling Org Name
+             * @description the deciding department's name (办理部门)
+             */
+            handling_org_name?: string | null;
             /** Id */
             id: string;
             /**
@@ -3396,6 +3480,12 @@ export interface components {
              * @description single | bundle (一件事 parent) | member (its department's case)
              */
             kind: string;
+            /**
+             * Kind Label
+             * @description 单一事项办件, 一件事 or 一件事子办件
+             * @default
+             */
+            kind_label: string;
             /**
              * Limit Days
              * @description promised time limit (承诺时限) in `limit_unit`
@@ -3406,6 +3496,12 @@ export interface components {
              * @description working_days (工作日) | natural_days
              */
             limit_unit: string;
+            /**
+             * Limit Unit Label
+             * @description 工作日 | 自然日
+             * @default
+             */
+            limit_unit_label: string;
             /** Matter Code */
             matter_code: string;
             /** Matter Name */
@@ -3444,6 +3540,11 @@ export interface components {
             received_at: string;
             /** Received By Org */
             received_by_org: string;
+            /**
+             * Received By Org Name
+             * @description the receiving hall's name (收件单位), from identity; null if unknown
+             */
+            received_by_org_name?: string | null;
             status: components["schemas"]["cases_CaseStatus"];
             /** Status Label */
             status_label: string;
@@ -3856,6 +3957,11 @@ export interface components {
             action_label: string;
             /** Actor Org */
             actor_org: string | null;
+            /**
+             * Actor Org Name
+             * @description the acting organization's name
+             */
+            actor_org_name?: string | null;
             /** Actor Role */
             actor_role: string;
             /**
@@ -3874,6 +3980,13 @@ export interface components {
             from_status_label: string | null;
             /** Opinion */
             opinion: string | null;
+            /**
+             * To Org
+             * @description for forward (转办): the hall the case was sent to, to accept it
+             */
+            to_org?: string | null;
+            /** To Org Name */
+            to_org_name?: string | null;
             /** To Status */
             to_status: string;
             /** To Status Label */

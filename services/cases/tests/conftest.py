@@ -13,6 +13,7 @@ KNOWN_SUBJECTS = {
     "persons": {"person-1", "person-2", "person-7", "person-9"},
     "enterprises": {"enterprise-1"},
 }
+NAMES = {"person-1": "陈晓梅", "person-2": "王德明", "enterprise-1": "重庆綦河餐饮有限公司"}
 SUBJECT_PATH = re.compile(r"^/(persons|enterprises)/([^/]+)$")
 # Whom a person may act for, as identity's records say (GET /persons/{id}/relations/{kind}/{subject id}): 陈晓梅
 # (person-1) is the guardian of two newborns and the legal representative of enterprise-1.
@@ -51,7 +52,7 @@ def identity_edge(request: httpx.Request) -> httpx.Response:
         return httpx.Response(200, json=body)
     found = SUBJECT_PATH.match(request.url.path)
     if found and found.group(2) in KNOWN_SUBJECTS[found.group(1)]:
-        return httpx.Response(200, json={"id": found.group(2)})
+        return httpx.Response(200, json={"id": found.group(2), "name": NAMES.get(found.group(2), "")})
     return httpx.Response(
         404, json={"code": "not_found"}, headers={"content-type": "application/problem+json"}
     )

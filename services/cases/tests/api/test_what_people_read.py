@@ -49,11 +49,14 @@ async def test_queue_and_case_name_the_halls_and_the_department_beside_their_cod
     queued = (await flow.client.get("/queue", headers=flow.staff("window_clerk", org=CENTER))).json()["items"]
     assert [{k: item[k] for k in names} for item in queued] == [names]
     assert queued[0]["matter_name"] == "食品经营许可"
+    assert queued[0]["applicant_name_masked"] == "王*明"  # as identity shows the clerk, masked
     detail = await _detail(flow, filed.json()["id"], village)
     assert {k: detail[k] for k in names} == names
     assert detail["timeline"][0]["actor_org_name"] == "綦河社区便民服务站"
+    assert detail["applicant_name_masked"] == "王*明"
     mine = (await flow.client.get("/me/cases", headers=flow.citizen("person-2"))).json()["items"]
     assert mine[0]["handling_org_name"] == "区市场监管局"
+    assert mine[0]["applicant_name_masked"] is None  # her own cases: no name asked for
 
 
 async def test_an_org_identity_does_not_know_keeps_its_code_alone(flow: Flow) -> None:

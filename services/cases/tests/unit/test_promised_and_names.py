@@ -11,6 +11,7 @@ from cases.clients.organizations import OrganizationNames
 from cases.domain.calendar import CalendarNotPublished, official_calendar
 from cases.domain.clock import TimeLimit, due_date
 from cases.domain.promised import promised_dates
+from cases.domain.subjects import masked_name
 
 pytestmark = pytest.mark.unit
 
@@ -68,3 +69,18 @@ async def test_names_are_asked_once_kept_and_a_failure_is_asked_again() -> None:
         now[0] = 61
         await names.names(["500110-SCJGJ"])
         assert len(identity.calls) == asked + 1  # expired: asked again
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "shown"),
+    [
+        ("person", "陈晓梅", "陈*梅"),
+        ("person", "张三", "张*"),
+        ("person", "欧阳娜娜", "欧**娜"),
+        ("enterprise", "重庆綦河餐饮有限公司", "重庆綦河餐饮有限公司"),
+    ],
+)
+def test_a_clerks_list_shows_a_persons_name_masked(kind: str, name: str, shown: str) -> None:
+    """issue 19 outside try (masked applicant names in queue items): a person's name is masked, an enterprise's
+    registered name is public."""
+    assert masked_name(kind, name) == shown

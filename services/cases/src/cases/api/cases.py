@@ -169,7 +169,8 @@ async def get_case(
     case, timeline, ledger, members = await case_detail(
         uow, case_id=case_id, caller=caller, district_center=settings.district_center_org
     )
-    return await CaseViews(request, calendar, local_date(_now())).detail(case, timeline, ledger, members)
+    views = CaseViews(request, calendar, local_date(_now()), applicants=caller.kind == "staff")
+    return await views.detail(case, timeline, ledger, members)
 
 
 @router.post(
@@ -206,7 +207,8 @@ async def act_on_case(
             remedies=Remedies(review_body=settings.review_body, court=settings.court),
         ),
     )
-    return await CaseViews(request, calendar, local_date(_now())).case(case)
+    views = CaseViews(request, calendar, local_date(_now()), applicants=caller.kind == "staff")
+    return await views.case(case)
 
 
 @router.post(
@@ -230,7 +232,8 @@ async def retry_certificate_issue(
     case = await retry_certificate(
         uow, case_id=case_id, caller=caller, district_center=settings.district_center_org, now=_now()
     )
-    return await CaseViews(request, calendar, local_date(_now())).case(case)
+    views = CaseViews(request, calendar, local_date(_now()), applicants=True)  # reviewers and heads only
+    return await views.case(case)
 
 
 async def _page(views: CaseViews, page: Page, limit: int, offset: int) -> CasePage:
@@ -285,7 +288,7 @@ async def work_queue(
         limit=limit,
         offset=offset,
     )
-    return await _page(CaseViews(request, calendar, today), page, limit, offset)
+    return await _page(CaseViews(request, calendar, today, applicants=True), page, limit, offset)
 
 
 @router.get("/supervision/overdue", response_model=CasePage, responses=problem_responses(401, 403))
@@ -308,4 +311,4 @@ async def overdue_cases(
         limit=limit,
         offset=offset,
     )
-    return await _page(CaseViews(request, calendar, today), page, limit, offset)
+    return await _page(CaseViews(request, calendar, today, applicants=True), page, limit, offset)

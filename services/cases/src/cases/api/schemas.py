@@ -92,6 +92,11 @@ class CaseOut(BaseModel):
     matter_name: str
     applicant_kind: str
     applicant_kind_label: str = Field(default="", description="自然人 | 法人")
+    applicant_name_masked: str | None = Field(
+        default=None,
+        description="for staff: the applicant's name (申请人), masked for a person (陈*梅), as identity shows it "
+        "to the clerk; null for others or when identity does not say",
+    )
     subject_kind: str = Field(description="whom the case is about (办理对象): person | enterprise | newborn")
     subject_id: str = Field(
         description="identity's id of the subject: certificates are issued to it, materials looked up for it"
@@ -166,6 +171,7 @@ class CaseOut(BaseModel):
             "subject_label",
             "kind_label",
             "applicant_kind_label",
+            "applicant_name_masked",
             "channel_label",
             "limit_unit_label",
             "delivery_channel_label",

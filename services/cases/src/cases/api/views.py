@@ -6,20 +6,26 @@ process, :class:`cases.clients.organizations.OrganizationNames`) and takes "toda
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable, Sequence
 from datetime import date
 
 from fastapi import Request
 
 from cases.api.schemas import CaseDetailOut, CaseOut, ClockOut, TimelineOut
+from cases.clients.applicants import ApplicantDirectory
 from cases.clients.organizations import OrganizationNames
 from cases.domain.calendar import WorkingCalendar
 from cases.domain.forwarding import forwarding_of
 from cases.domain.states import CaseStatus
+from cases.domain.subjects import masked_name
 from cases.store.case_models import Case, ClockEntry, TimelineEntry
 from cases.use_cases.clock import expected_due_date
 
 __all__ = ["CaseViews"]
+
+Applicants = dict[tuple[str, str], str]
+_CONCURRENT_NAMES = 8
 
 
 def _orgs(cases: Iterable[Case]) -> set[str | None]:
@@ -27,25 +33,51 @@ def _orgs(cases: Iterable[Case]) -> set[str | None]:
 
 
 class CaseViews:
-    def __init__(self, request: Request, calendar: WorkingCalendar, today: date) -> None:
+    """``applicants``: show staff the applicants' masked names, asked of identity with the caller's own token
+    (identity decides whom this clerk may see); citizens read their own cases and need no name."""
+
+    def __init__(
+        self, request: Request, calendar: WorkingCalendar, today: date, *, applicants: bool = False
+    ) -> None:
         self._names: OrganizationNames = request.app.state.organization_names
+        self._directory: ApplicantDirectory = request.app.state.applicants
+        self._bearer = request.headers.get("authorization", "").partition(" ")[2] if applicants else ""
         self._calendar, self._today = calendar, today
 
-    def _one(self, case: Case, names: dict[str, str]) -> CaseOut:
+    async def _applicants(self, cases: Iterable[Case]) -> Applicants:
+        if not self._bearer:
+            return {}
+        wanted = sorted({(c.applicant_kind, c.applicant_id) for c in cases})
+        limit = asyncio.Semaphore(_CONCURRENT_NAMES)
+
+        async def one(kind: str, subject_id: str) -> str | None:
+            async with limit:
+                return await self._directory.name(kind, subject_id, bearer=self._bearer)
+
+        found = await asyncio.gather(*(one(kind, subject_id) for kind, subject_id in wanted))
+        return {key: masked_name(key[0], name) for key, name in zip(wanted, found, strict=True) if name}
+
+    async def _lookups(
+        self, cases: Sequence[Case], more: Iterable[str | None] = ()
+    ) -> tuple[dict[str, str], Applicants]:
+        return await asyncio.gather(self._names.names(_orgs(cases) | set(more)), self._applicants(cases))
+
+    def _one(self, case: Case, names: dict[str, str], applicants: Applicants) -> CaseOut:
         return CaseOut.of(
             case,
             expected_due_date=expected_due_date(case, self._calendar, self._today),
             received_by_org_name=names.get(case.received_by_org),
             accepting_org_name=names.get(case.accepting_org or ""),
             handling_org_name=names.get(case.handling_org),
+            applicant_name_masked=applicants.get((case.applicant_kind, case.applicant_id)),
         )
 
     async def case(self, case: Case) -> CaseOut:
-        return self._one(case, await self._names.names(_orgs([case])))
+        return self._one(case, *await self._lookups([case]))
 
     async def cases(self, cases: Sequence[Case]) -> list[CaseOut]:
-        names = await self._names.names(_orgs(cases))
-        return [self._one(c, names) for c in cases]
+        names, applicants = await self._lookups(cases)
+        return [self._one(c, names, applicants) for c in cases]
 
     async def detail(
         self,
@@ -55,7 +87,7 @@ class CaseViews:
         members: Sequence[Case],
     ) -> CaseDetailOut:
         """The case with its members, its timeline (the forwarding among it) and its clock ledger."""
-        names = await self._names.names(_orgs([case, *members]) | {t.actor_org for t in timeline})
+        names, applicants = await self._lookups([case, *members], (t.actor_org for t in timeline))
         entries = [TimelineOut.of(t, names) for t in timeline]
         forwarding = forwarding_of(
             received_by=case.received_by_org, accepting=case.accepting_org, received_at=case.received_at
@@ -65,9 +97,9 @@ class CaseViews:
             entries.insert(at, TimelineOut.forwarded(forwarding, CaseStatus.RECEIVED, names))
         return CaseDetailOut.model_validate(
             {
-                **self._one(case, names).model_dump(),
+                **self._one(case, names, applicants).model_dump(),
                 "form": case.form,
-                "members": [self._one(m, names) for m in members],
+                "members": [self._one(m, names, applicants) for m in members],
                 "timeline": entries,
                 "clock": [ClockOut.of(c) for c in ledger],
             }

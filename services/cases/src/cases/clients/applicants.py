@@ -33,6 +33,22 @@ class ApplicantDirectory:
             return False
         raise failure_of("identity", response)
 
+    async def name(self, kind: str, subject_id: str, *, bearer: str, timeout: float = 2.0) -> str | None:
+        """The applicant's name as identity shows it to this caller, or None (not allowed, unknown, or identity
+        did not answer: a name is for reading, a queue never fails for it)."""
+        collection = "enterprises" if kind == "enterprise" else "persons"
+        path = f"/{collection}/{quote(subject_id, safe='')}"
+        try:
+            response = await self._http.get(
+                path, headers={"Authorization": f"Bearer {bearer}"}, timeout=timeout
+            )
+        except httpx.HTTPError:
+            return None
+        if response.status_code != 200:
+            return None
+        name = response.json().get("name")
+        return str(name) if name else None
+
     async def relation(self, person_id: str, kind: str, subject_id: str, *, bearer: str) -> str | None:
         """How identity says the person may act for the subject (``guardian``, ``legal_representative``,
         ``agent``, ``self``) or None; CallFailed when identity cannot tell (down, or 401/403 for this caller)."""
