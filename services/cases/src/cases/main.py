@@ -10,6 +10,7 @@ from fastapi import FastAPI
 
 from cases import metrics
 from cases.api import ROUTERS, UPLOAD_PATH
+from cases.clients.applicant_names import ApplicantNames
 from cases.clients.applicants import ApplicantDirectory
 from cases.clients.organizations import OrganizationNames
 from cases.settings import CasesSettings
@@ -41,6 +42,7 @@ def create_app(
             ) as identity_http,
         ):
             app.state.applicants = ApplicantDirectory(identity_http)  # 代办: does the applicant exist?
+            app.state.applicant_names = ApplicantNames(app.state.applicants)  # staff lists: masked names
             app.state.organization_names = OrganizationNames(identity_http)  # names beside org codes
             async with CasesUnitOfWork(app.state.database) as uow:
                 await seed_calendar(uow)  # idempotent: adds newly published years, keeps edits

@@ -13,7 +13,7 @@ from datetime import date
 from fastapi import Request
 
 from cases.api.schemas import CaseDetailOut, CaseOut, ClockOut, TimelineOut
-from cases.clients.applicants import ApplicantDirectory
+from cases.clients.applicant_names import ApplicantNames
 from cases.clients.organizations import OrganizationNames
 from cases.domain.calendar import WorkingCalendar
 from cases.domain.forwarding import forwarding_of
@@ -25,7 +25,6 @@ from cases.use_cases.clock import expected_due_date
 __all__ = ["CaseViews"]
 
 Applicants = dict[tuple[str, str], str]
-_CONCURRENT_NAMES = 8
 
 
 def _orgs(cases: Iterable[Case]) -> set[str | None]:
@@ -40,22 +39,16 @@ class CaseViews:
         self, request: Request, calendar: WorkingCalendar, today: date, *, applicants: bool = False
     ) -> None:
         self._names: OrganizationNames = request.app.state.organization_names
-        self._directory: ApplicantDirectory = request.app.state.applicants
+        self._applicant_names: ApplicantNames = request.app.state.applicant_names
         self._bearer = request.headers.get("authorization", "").partition(" ")[2] if applicants else ""
         self._calendar, self._today = calendar, today
 
     async def _applicants(self, cases: Iterable[Case]) -> Applicants:
         if not self._bearer:
             return {}
-        wanted = sorted({(c.applicant_kind, c.applicant_id) for c in cases})
-        limit = asyncio.Semaphore(_CONCURRENT_NAMES)
-
-        async def one(kind: str, subject_id: str) -> str | None:
-            async with limit:
-                return await self._directory.name(kind, subject_id, bearer=self._bearer)
-
-        found = await asyncio.gather(*(one(kind, subject_id) for kind, subject_id in wanted))
-        return {key: masked_name(key[0], name) for key, name in zip(wanted, found, strict=True) if name}
+        wanted = {(c.applicant_kind, c.applicant_id) for c in cases}
+        found = await self._applicant_names.names(wanted, bearer=self._bearer)
+        return {key: masked_name(key[0], name) for key, name in found.items()}
 
     async def _lookups(
         self, cases: Sequence[Case], more: Iterable[str | None] = ()

@@ -3,7 +3,8 @@ answers ``GET /organizations/{code}`` publicly; names are kept in process for a 
 administrator's edit, rarely), so a queue page costs no call once its halls and departments are known.
 
 Names are what people read, never what decides anything: when identity cannot answer, the code stands alone
-(``None``) and the response is still served — a clerk's queue does not fail because identity is slow."""
+(``None``) and the response is still served — a clerk's queue does not fail because identity is slow — and no
+name is asked for ``backoff`` seconds, so a failing identity is not asked again on every page."""
 
 from __future__ import annotations
 
@@ -27,10 +28,12 @@ class OrganizationNames:
         *,
         ttl: float = 600.0,
         timeout: float = 2.0,
+        backoff: float = 30.0,
         clock: Callable[[], float] = time.monotonic,
         size: int = 4096,
     ) -> None:
         self._http, self._ttl, self._timeout, self._clock, self._size = http, ttl, timeout, clock, size
+        self._backoff, self._quiet_until = backoff, 0.0
         self._names: dict[str, tuple[str | None, float]] = {}
 
     async def names(self, codes: Iterable[str | None]) -> dict[str, str]:
@@ -38,13 +41,15 @@ class OrganizationNames:
         now = self._clock()
         wanted = {code for code in codes if code}
         missing = sorted(code for code in wanted if code not in self._names or self._names[code][1] <= now)
-        if missing:
+        if missing and now >= self._quiet_until:
             found = await asyncio.gather(*(self._lookup(code) for code in missing))
             if len(self._names) + len(missing) > self._size:
                 self._names.clear()
             for code, (known, name) in zip(missing, found, strict=True):
-                if known:  # an answer (a name, or 404): kept; a failure is asked again next time
+                if known:  # an answer (a name, or 404): kept
                     self._names[code] = (name, now + self._ttl)
+                else:  # identity failed: asked again after the backoff
+                    self._quiet_until = now + self._backoff
         return {code: name for code in wanted if (name := self._names.get(code, (None, now))[0])}
 
     async def _lookup(self, code: str) -> tuple[bool, str | None]:
