@@ -3912,6 +3912,11 @@ export interface components {
             closed_at: string | null;
             /** Department */
             department: string;
+            /**
+             * Department Name
+             * @description the department's name, from identity
+             */
+            department_name?: string | null;
             /** Due Date */
             due_date: string | null;
             /** Id */
@@ -3921,12 +3926,21 @@ export interface components {
              * Format: date-time
              */
             opened_at: string;
-            /** Records */
+            /**
+             * Records
+             * @description each step: step, step_label, at, by, note
+             */
             records: {
                 [key: string]: unknown;
             }[];
             /** Status */
             status: string;
+            /**
+             * Status Label
+             * @description 待回访, 已回访, 已核实, 已整改 or 已反馈
+             * @default
+             */
+            status_label: string;
         };
         /** cases_RectificationRatingIn */
         cases_RectificationRatingIn: {

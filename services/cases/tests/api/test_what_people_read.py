@@ -165,3 +165,27 @@ async def test_problems_of_the_fast_lane_and_of_cases_paths_name_the_gateways_pr
     assert (queue.status_code, queue.json()["instance"]) == (403, "/cases/queue")
     direct = await flow.client.post("/cases", json={"form": "x"}, headers=flow.citizen())
     assert direct.json()["instance"] == "/cases"
+
+
+async def test_a_departments_rectification_tasks_name_the_department_and_label_each_status(
+    flow: Flow,
+) -> None:
+    """issue 19 outside try (every code a clerk reads has its label, every department its name): rectification
+    tasks showed the department by code and their status and steps as English codes."""
+    await flow.open_matter()
+    case = (await flow.apply(flow.citizen())).json()
+    await flow.act(case["id"], flow.staff("window_clerk"), "accept")
+    await flow.act(case["id"], flow.staff("reviewer"), "start_review")
+    await flow.act(case["id"], flow.staff("reviewer"), "approve")
+    rated = await flow.client.post(
+        f"/cases/{case['id']}/evaluation", json={"score": 1}, headers=flow.citizen()
+    )
+    task = rated.json()["rectification"]
+    assert (task["department_name"], task["status_label"]) == ("区市场监管局", "待回访")
+    head = flow.staff("department_head")
+    step = await flow.client.post(
+        f"/rectifications/{task['id']}/steps", json={"note": "已电话回访"}, headers=head
+    )
+    assert (step.json()["status_label"], step.json()["records"][0]["step_label"]) == ("已回访", "回访")
+    listed = (await flow.client.get("/rectifications", headers=head)).json()
+    assert [(t["department_name"], t["status_label"]) for t in listed] == [("区市场监管局", "已回访")]
