@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import random
 import time
+import uuid
 from typing import Any
 
 import aiohttp
@@ -37,7 +38,8 @@ CHEN = "500222199803070028"  # 陈晓梅, identity's demo person
 def _submitter(session: aiohttp.ClientSession, url: str, headers: dict[str, str]) -> Send:
     async def send(n: int) -> int:
         body = {"matter_code": MATTER, "form": {"字号": f"綦河小馆{n}", "经营场所": "古南街道沿河路"}}
-        async with session.post(url, json=body, headers=headers) as response:
+        filing = {**headers, "Idempotency-Key": uuid.uuid4().hex}  # required: one per application
+        async with session.post(url, json=body, headers=filing) as response:
             await response.read()
             return response.status
 

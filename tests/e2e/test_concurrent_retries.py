@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from identity.demo import DEMO_CLIENT_SECRET
-from meshkit.testing import eventually
+from meshkit.testing import eventually, filing
 
 pytestmark = pytest.mark.e2e
 
@@ -30,7 +30,7 @@ async def test_issue_18_failure_5_six_concurrent_bundle_retries_through_the_gate
     li_hua, _ = await log_in(LI_HUA)
 
     async def bundle_open() -> None:
-        too_low = await http.post("/cases/cases", headers=li_hua, json={"bundle_code": BUNDLE})
+        too_low = await http.post("/cases/cases", headers=filing(li_hua), json={"bundle_code": BUNDLE})
         assert (too_low.status_code, too_low.json()["code"]) == (403, "real_name_level_too_low"), too_low.text
 
     await eventually(bundle_open, timeout=90, interval=1)
@@ -38,7 +38,9 @@ async def test_issue_18_failure_5_six_concurrent_bundle_retries_through_the_gate
     retry = {**chen, "Idempotency-Key": f"e2e-retry-{uuid.uuid4()}"}
     body = {"bundle_code": BUNDLE, "form": {"字号": "綦河小馆", "经营场所": "沿河路12号"}}
 
-    answers = await asyncio.gather(*(http.post("/cases/cases", headers=retry, json=body) for _ in range(6)))
+    answers = await asyncio.gather(
+        *(http.post("/cases/cases", headers=filing(retry), json=body) for _ in range(6))
+    )
 
     assert sorted(a.status_code for a in answers) == [200] * 5 + [201], [a.text[:200] for a in answers]
     assert len({a.json()["id"] for a in answers}) == 1

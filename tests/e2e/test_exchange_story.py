@@ -16,7 +16,7 @@ import pytest
 
 from identity.demo import DEMO_CLIENT_SECRET
 from meshkit.events import CloudEvent
-from meshkit.testing import eventually
+from meshkit.testing import eventually, filing
 from meshkit.worker import connect_nats
 from tongban.mesh import Mesh
 
@@ -254,7 +254,7 @@ async def test_the_cases_worker_reads_through_the_exchanges_background_lane(
     chen, _ = await log_in(CHEN)
     applied = await http.post(
         "/cases/cases",
-        headers=chen,
+        headers=filing(chen),
         json={
             "matter_code": "500110-SCJGJ-GTGSH-SL",
             "form": {"字号": "綦河小馆", "经营场所": "古南街道沿河路"},

@@ -25,7 +25,7 @@ import httpx
 import pytest
 
 from meshkit.legaldate import today as legal_today
-from meshkit.testing import eventually
+from meshkit.testing import eventually, filing
 from tongban.mesh import Mesh
 from tongban.simulators.residents import NEIGHBOUR, residents
 from tongban_client.api.cases_cases import cases_submit_case
@@ -129,7 +129,7 @@ async def test_the_restaurant_story(
         None
     ):  # the bundle has reached cases once a level-1 resident is refused for level
         li_hua, _ = await log_in("500222200305190153")  # 李华, level 1
-        too_low = await http.post("/cases/cases", headers=li_hua, json={"bundle_code": BUNDLE})
+        too_low = await http.post("/cases/cases", headers=filing(li_hua), json={"bundle_code": BUNDLE})
         assert (too_low.status_code, too_low.json()["code"]) == (403, "real_name_level_too_low"), too_low.text
 
     await eventually(bundle_open, timeout=90, interval=1)
@@ -154,12 +154,12 @@ async def test_the_restaurant_story(
     assert (parent["kind"], parent["channel"], parent["status"]) == ("bundle", "online", "received")
     retried = await http.post(  # the same request again (a lost answer): the same case
         "/cases/cases",
-        headers={**her, "Idempotency-Key": "story-1"},
+        headers=filing({**her, "Idempotency-Key": "story-1"}),
         json={"bundle_code": BUNDLE, "form": form.to_dict()},
     )
     assert (retried.status_code, retried.json()["id"]) == (200, parent["id"])
     reused = await http.post(  # the key for another application: refused, nothing of the case shown
-        "/cases/cases", headers={**her, "Idempotency-Key": "story-1"}, json={"bundle_code": BUNDLE}
+        "/cases/cases", headers=filing({**her, "Idempotency-Key": "story-1"}), json={"bundle_code": BUNDLE}
     )
     assert (reused.status_code, reused.json()["code"]) == (422, "idempotency_key_reused")
     detail = await _ok(await http.get(f"/cases/cases/{parent['id']}", headers=her))
@@ -333,7 +333,7 @@ async def test_the_neighbour_applies_at_the_village_center(http: httpx.AsyncClie
     async def filed() -> Any:
         response = await http.post(
             "/cases/cases",
-            headers=village,
+            headers=filing(village),
             json={
                 "bundle_code": BUNDLE,
                 "applicant_id": person["id"],
@@ -401,7 +401,7 @@ async def test_the_newborn_story(http: httpx.AsyncClient, log_in: LogIn) -> None
     li_hua, _ = await log_in("500222200305190153")
     stranger = await http.post(
         "/cases/cases",
-        headers=li_hua,
+        headers=filing(li_hua),
         json={"bundle_code": NEWBORN_BUNDLE, "subject_kind": "newborn", "subject_id": first["id"]},
     )
     assert (stranger.status_code, stranger.json()["code"]) == (403, "subject_not_permitted"), stranger.text
@@ -409,7 +409,7 @@ async def test_the_newborn_story(http: httpx.AsyncClient, log_in: LogIn) -> None
     async def filed() -> Any:
         response = await http.post(
             "/cases/cases",
-            headers={**mother, "Idempotency-Key": "newborn-1"},
+            headers=filing({**mother, "Idempotency-Key": "newborn-1"}),
             json={
                 "bundle_code": NEWBORN_BUNDLE,
                 "subject_kind": "newborn",
@@ -484,7 +484,7 @@ async def test_the_newborn_story(http: httpx.AsyncClient, log_in: LogIn) -> None
         return await _ok(
             await http.post(
                 "/cases/cases",
-                headers=mother,
+                headers=filing(mother),
                 json={
                     "matter_code": BIRTH_REGISTRATION,
                     "subject_kind": "newborn",
@@ -558,7 +558,7 @@ async def _file_for(
     async def filed() -> Any:
         response = await http.post(
             "/cases/cases",
-            headers=clerk,
+            headers=filing(clerk),
             json={
                 "matter_code": matter_code,
                 "applicant_id": applicant_id,
@@ -665,7 +665,7 @@ async def test_decisions_are_documents_the_applicant_reads_and_prints(
     async def reviewed(form: dict[str, str]) -> str:
         async def filed() -> Any:
             response = await http.post(
-                "/cases/cases", headers=her, json={"matter_code": REGISTRATION, "form": form}
+                "/cases/cases", headers=filing(her), json={"matter_code": REGISTRATION, "form": form}
             )
             return await _ok(response, 201)
 
@@ -739,7 +739,7 @@ async def test_who_read_my_data_names_the_reading_system_and_the_items(
 
     async def filed() -> Any:
         response = await http.post(
-            "/cases/cases", headers=her, json={"matter_code": REGISTRATION, "form": {}}
+            "/cases/cases", headers=filing(her), json={"matter_code": REGISTRATION, "form": {}}
         )
         return await _ok(response, 201)
 

@@ -9,6 +9,8 @@ from typing import Any
 import httpx
 import pytest
 
+from meshkit.testing import filing
+
 pytestmark = pytest.mark.e2e
 
 BUNDLE = "500110-SCJGJ-KBCYD-YJS"
@@ -28,7 +30,7 @@ async def test_issue_18_failure_7_clerk_filing_for_an_unknown_applicant_leaves_n
     before = await queued()
     response = await http.post(
         "/cases/cases",
-        headers=village,
+        headers=filing(village),
         json={
             "bundle_code": BUNDLE,
             "applicant_id": "person-that-does-not-exist",

@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
-from meshkit.testing import eventually
+from meshkit.testing import eventually, filing
 
 pytestmark = pytest.mark.e2e
 
@@ -31,7 +31,9 @@ async def test_materials_without_paper_and_the_certificate(http: httpx.AsyncClie
 
     await eventually(matter_open, timeout=60, message="the catalog's demo matters never reached cases")
     applied = await http.post(
-        "/cases/cases", headers=chen, json={"matter_code": REGISTRATION, "form": {"字号": "晓梅小吃店"}}
+        "/cases/cases",
+        headers=filing(chen),
+        json={"matter_code": REGISTRATION, "form": {"字号": "晓梅小吃店"}},
     )
     assert applied.status_code == 201, applied.text
     case = applied.json()

@@ -16,7 +16,7 @@ from typing import Any
 import httpx
 import pytest
 
-from meshkit.testing import eventually
+from meshkit.testing import eventually, filing
 from tongban.config import MeshConfig, repo_root, standard_services
 from tongban.mesh import Mesh
 from tongban.ports import free_base_port
@@ -74,7 +74,7 @@ async def test_failure4_an_online_applications_trace_id_is_in_every_log_it_passe
     async def filed() -> dict[str, Any]:
         response = await http.post(
             "/cases/cases",
-            headers={**traced, "Idempotency-Key": str(uuid.uuid4())},
+            headers=filing({**traced, "Idempotency-Key": str(uuid.uuid4())}),
             json={
                 "bundle_code": BUNDLE,
                 "applicant_id": person["id"],

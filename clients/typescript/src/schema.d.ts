@@ -7764,8 +7764,9 @@ export interface operations {
     cases_submit_case: {
         parameters: {
             query?: never;
-            header?: {
-                "idempotency-key"?: string | null;
+            header: {
+                /** @description a new random value (e.g. a UUID) per application, the same on every retry of it (幂等键): a retry then returns the case the first attempt created instead of filing twice */
+                "idempotency-key": string;
             };
             path?: never;
             cookie?: never;

@@ -12,7 +12,7 @@ from rich.table import Table
 
 from tongban.mesh import Exited
 from tongban.steps import MeshError, StepEvent
-from tongban.supervisor import Restarted, Restarting
+from tongban.supervisor import Restarted, RestartFailed, Restarting
 from tongban.urls import MeshUrls
 
 __all__ = ["RichProgress", "print_exited", "print_failure", "url_rows", "urls_table"]
@@ -86,10 +86,13 @@ def print_failure(console: Console, error: MeshError) -> None:
     console.print(f"[red bold]Failed:[/red bold] {message}")
 
 
-def print_supervised(console: Console, event: Restarting | Restarted) -> None:
+def print_supervised(console: Console, event: Restarting | Restarted | RestartFailed) -> None:
     """One line per crash and restart, so the operator sees what the supervisor did."""
     if isinstance(event, Restarted):
         console.print(f"[green]{escape(event.name)} restarted[/green]")
+        return
+    if isinstance(event, RestartFailed):
+        console.print(f"[yellow]{escape(event.name)} did not start again:[/yellow] {escape(event.reason)}")
         return
     dead = event.exited
     console.print(

@@ -333,7 +333,11 @@ class Mesh:
         raise KeyError(name)
 
     def restart(self, name: str, *, wait: bool = True) -> None:
-        """Stop one process (group) and start it again; for an HTTP process wait for its /readyz."""
+        """Stop one process (group) and start it again; for an HTTP process wait for its /readyz. The embedded
+        PostgreSQL and NATS start again on their own data (a MeshError when they cannot)."""
+        if name in ("postgres", "nats"):
+            self._restart_server(name)
+            return
         proc = self.process(name)
         stop_all([proc], self.config.stop_timeout)
         proc.reaped = False
@@ -353,6 +357,23 @@ class Mesh:
                 cancel=self._cancel,
                 check_alive=check_alive,
             )
+
+    def _restart_server(self, name: str) -> None:
+        config = self.config
+        if name == "postgres":
+            if self.postgres is None:
+                raise KeyError(name)
+            stop_postgres(self.postgres)  # reaps an exited server; stops a running one
+            log = config.postgres_dir / "server.log"
+            start_server(self.postgres, "postgres", log, timeout=60.0)
+            self._record("postgres", self.postgres.process)
+            wait_postgres_accepts(self.postgres, log)
+            return
+        if self.nats is None:
+            raise KeyError(name)
+        self.nats.stop()
+        start_server(self.nats, "nats", config.nats_dir / "server.log", timeout=20.0)
+        self._record("nats", self.nats.process)
 
     @property
     def urls(self) -> MeshUrls:

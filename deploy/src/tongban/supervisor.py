@@ -4,8 +4,13 @@ whole mesh stopping (issue 20, failure 7: any crashed process used to stop every
 Each tick looks at what has exited. A service, worker, lane, simulator or the gateway is restarted after a
 backoff that grows with its recent crashes (1 s, 2 s, 4 s … 30 s). A process that crashed ``limit`` times within
 ``window`` seconds is in a crash loop: restarting it again would only hide that, so the supervisor gives up and
-says why, and the launcher stops the mesh. The embedded PostgreSQL and NATS are not restarted here — their
-data directories need the launcher's start-up checks — so their exit is reported as the reason to stop.
+says why, and the launcher stops the mesh.
+
+The embedded PostgreSQL and NATS are restarted the same way (issue 19, outside try: either one exiting used to
+stop the whole local mesh). Their data stays where it was — PostgreSQL recovers from its WAL, NATS from its
+store — and the services wait the outage out (issue 20). A server that will not start again (its port still
+held, shared memory of a killed postmaster not yet released) counts as another crash: it is tried again after
+the next backoff, and the mesh stops only in a crash loop.
 """
 
 from __future__ import annotations
@@ -17,10 +22,10 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from tongban.mesh import Exited
+from tongban.steps import MeshError
 
-__all__ = ["GaveUp", "Restarted", "Restarting", "Supervisor"]
+__all__ = ["GaveUp", "RestartFailed", "Restarted", "Restarting", "Supervisor"]
 
-SERVERS = frozenset({"postgres", "nats"})
 BACKOFF = (1.0, 2.0, 4.0, 8.0, 16.0, 30.0)
 
 
@@ -43,12 +48,18 @@ class Restarted:
 
 
 @dataclass(frozen=True)
+class RestartFailed:
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class GaveUp:
     exited: Exited
     reason: str
 
 
-Report = Callable[[Restarting | Restarted], None]
+Report = Callable[[Restarting | Restarted | RestartFailed], None]
 
 
 @dataclass
@@ -65,10 +76,6 @@ class Supervisor:
         """Restart what is due; None, or why the mesh must stop."""
         now = self.clock()
         for dead in self.mesh.exited():
-            if dead.name in SERVERS:
-                return GaveUp(
-                    dead, f"{dead.name} exited (code {dead.returncode}); the mesh cannot run without it"
-                )
             if dead.name in self._due:
                 continue  # already waiting for its restart
             crashes = self._crashes.setdefault(dead.name, deque())
@@ -87,6 +94,10 @@ class Supervisor:
         for name, due in list(self._due.items()):
             if now >= due:
                 del self._due[name]
-                self.mesh.restart(name, wait=False)
+                try:
+                    self.mesh.restart(name, wait=False)
+                except MeshError as exc:  # still down: the next tick sees it exited and counts a crash
+                    self.report(RestartFailed(name, str(exc.args[0]) if exc.args else type(exc).__name__))
+                    continue
                 self.report(Restarted(name))
         return None

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import argparse
 import socket
+import struct
 
 import httpx
+import psutil
 from rich.console import Console
 from rich.table import Table
 
@@ -16,7 +18,8 @@ from tongban.runstate import RunRecord, read_record
 
 __all__ = ["probe", "run_status"]
 
-SERVERS = ("postgres", "nats")  # not HTTP: asked whether their port accepts a connection
+SERVERS = ("postgres", "nats")  # not HTTP: asked to greet in their own protocol
+_SSL_REQUEST = struct.pack("!ii", 8, 80877103)  # PostgreSQL answers one byte, S or N, before any login
 
 
 def probe(client: httpx.Client, url: str) -> tuple[bool, str]:
@@ -37,12 +40,32 @@ def _metrics(client: httpx.Client, port: int) -> tuple[bool, str]:
     return response.status_code == 200, f"running; /metrics HTTP {response.status_code}"
 
 
-def _listening(port: int) -> tuple[bool, str]:
+def _greets(name: str, port: int, timeout: float = 2.0) -> tuple[bool, str]:
+    """Whether the server answers in its own protocol: a frozen server (SIGSTOP) still accepts connections —
+    the kernel completes them — but says nothing (issue 19, outside try: status showed a frozen NATS as fine)."""
     try:
-        with socket.create_connection(("127.0.0.1", port), timeout=2):
-            return True, "accepts connections"
+        with socket.create_connection(("127.0.0.1", port), timeout=timeout) as conn:
+            conn.settimeout(timeout)
+            if name == "postgres":
+                conn.sendall(_SSL_REQUEST)
+                ok = conn.recv(1) in (b"S", b"N")
+            else:  # NATS greets every client with an INFO line
+                ok = conn.recv(5) == b"INFO "
+    except TimeoutError:
+        return False, f"accepts connections but does not answer within {timeout:.0f} s"
     except OSError as exc:
         return False, f"no answer ({type(exc).__name__})"
+    return (True, "answers") if ok else (False, "answers something else: another program on its port?")
+
+
+def _frozen(pid: int | None) -> bool:
+    """Stopped by a signal (SIGSTOP, Ctrl-Z): alive, holding its port, and doing nothing."""
+    if pid is None:
+        return False
+    try:
+        return psutil.Process(pid).status() == psutil.STATUS_STOPPED
+    except psutil.Error:
+        return False
 
 
 def _targets(config: MeshConfig, record: RunRecord | None) -> dict[str, int | None]:
@@ -77,10 +100,12 @@ def run_status(args: argparse.Namespace) -> int:
             pid, alive = record.processes.get(name, (None, True)) if record is not None else (None, True)
             if not alive:
                 ready, answer = False, "exited"
+            elif _frozen(pid):
+                ready, answer = False, f"stopped by a signal (frozen); `kill -CONT {pid}` resumes it"
             elif port is None:
                 ready, answer = True, "running"
             elif name in SERVERS:
-                ready, answer = _listening(port)
+                ready, answer = _greets(name, port)
             elif name.endswith("-worker"):  # a worker's port is its /metrics
                 ready, answer = _metrics(client, port)
             else:

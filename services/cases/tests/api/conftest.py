@@ -10,6 +10,7 @@ import pytest
 from cases.store.case_repositories import CalendarRepository
 from cases.store.repositories import OpenBundleRepository, OpenMatterRepository
 from meshkit.db import Database
+from meshkit.testing import filing
 from meshkit.testing.tokens import TokenFactory
 
 MATTER = "500110-SCJGJ-SPJY-XK"
@@ -129,7 +130,7 @@ class Flow:
 
     async def apply(self, headers: dict[str, str], **extra: Any) -> httpx.Response:
         body = {"matter_code": MATTER, "form": {"店名": "綦河小馆"}, **extra}
-        return await self.client.post("/cases", json=body, headers=headers)
+        return await self.client.post("/cases", json=body, headers=filing(headers))
 
     async def act(self, case_id: str, headers: dict[str, str], action: str, **extra: Any) -> httpx.Response:
         return await self.client.post(

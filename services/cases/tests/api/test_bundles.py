@@ -8,6 +8,7 @@ from typing import Any as Flow  # the `flow` fixture of conftest.py (test module
 import pytest
 
 from cases.store.case_models import ClockEntry, TimelineEntry
+from meshkit.testing import filing
 
 pytestmark = pytest.mark.api
 
@@ -19,7 +20,7 @@ async def _apply(flow: Flow, headers: dict[str, str] | None = None, **extra: obj
     response = await flow.client.post(
         "/cases",
         json={"bundle_code": BUNDLE, "form": {"店名": "綦河小馆"}, **extra},
-        headers=headers or flow.citizen(),
+        headers=filing(headers or flow.citizen()),
     )
     assert response.status_code == 201, response.text
     return response.json()
@@ -161,9 +162,9 @@ async def test_bundle_materials_are_merged_and_produced_ones_are_not_asked(flow:
 async def test_exactly_one_of_matter_or_bundle(flow: Flow) -> None:
     await flow.open_bundle()
     both = await flow.client.post(
-        "/cases", json={"bundle_code": BUNDLE, "matter_code": "x"}, headers=flow.citizen()
+        "/cases", json={"bundle_code": BUNDLE, "matter_code": "x"}, headers=filing(flow.citizen())
     )
-    neither = await flow.client.post("/cases", json={"form": {}}, headers=flow.citizen())
-    unknown = await flow.client.post("/cases", json={"bundle_code": "NOPE"}, headers=flow.citizen())
+    neither = await flow.client.post("/cases", json={"form": {}}, headers=filing(flow.citizen()))
+    unknown = await flow.client.post("/cases", json={"bundle_code": "NOPE"}, headers=filing(flow.citizen()))
     assert [r.status_code for r in (both, neither, unknown)] == [422, 422, 404]
     assert unknown.json()["code"] == "bundle_not_open"

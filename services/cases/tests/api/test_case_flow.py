@@ -6,6 +6,8 @@ from typing import Any as Flow  # the `flow` fixture of conftest.py (test module
 
 import pytest
 
+from meshkit.testing import filing
+
 DEPT = "500110-SCJGJ"
 
 pytestmark = pytest.mark.api
@@ -137,9 +139,9 @@ async def test_extension_once_within_the_legal_maximum(flow: Flow) -> None:
 
 
 async def test_unknown_matter_and_bad_input(flow: Flow) -> None:
-    unknown = await flow.client.post("/cases", json={"matter_code": "NOPE"}, headers=flow.citizen())
+    unknown = await flow.client.post("/cases", json={"matter_code": "NOPE"}, headers=filing(flow.citizen()))
     assert (unknown.status_code, unknown.json()["code"]) == (404, "matter_not_open")
-    bad = await flow.client.post("/cases", json={"matter_code": "", "x": 1}, headers=flow.citizen())
+    bad = await flow.client.post("/cases", json={"matter_code": "", "x": 1}, headers=filing(flow.citizen()))
     assert (bad.status_code, bad.headers["content-type"]) == (422, "application/problem+json")
     bad_action = await flow.act("nope", flow.citizen(), "fly")
     assert bad_action.status_code == 422

@@ -9,6 +9,8 @@ from typing import Any as Flow  # the `flow` fixture of conftest.py (test module
 import pytest
 from sqlalchemy import text
 
+from meshkit.testing import filing
+
 pytestmark = pytest.mark.api
 
 MATTER = "500110-SCJGJ-SPJY-XK"
@@ -29,7 +31,7 @@ async def test_issue_18_failure_2_nan_and_overflow_in_an_application_form_are_42
     await flow.open_matter()
     raw = b'{"matter_code": "%s", "form": {"x": %s}}' % (MATTER.encode(), number)
     answer = await flow.client.post(
-        "/cases", content=raw, headers={**flow.citizen(), "content-type": "application/json"}
+        "/cases", content=raw, headers=filing({**flow.citizen(), "content-type": "application/json"})
     )
     assert answer.status_code == 422, answer.text
     problem = answer.json()
@@ -75,12 +77,16 @@ async def test_issue_18_failure_10_cases_refuses_the_caller_before_the_body(flow
             assert anonymous.status_code == 401, (url, content, anonymous.text)
     headers = flow.citizen()
     broken = await flow.client.post(
-        "/cases", content=b'{"matter_code": ', headers={**headers, "content-type": "application/json"}
+        "/cases", content=b'{"matter_code": ', headers=filing({**headers, "content-type": "application/json"})
     )
     utf8 = await flow.client.post(
-        "/cases", content=b'{"matter_code": "\xff"}', headers={**headers, "content-type": "application/json"}
+        "/cases",
+        content=b'{"matter_code": "\xff"}',
+        headers=filing({**headers, "content-type": "application/json"}),
     )
-    plain = await flow.client.post("/cases", content=b"{}", headers={**headers, "content-type": "text/plain"})
+    plain = await flow.client.post(
+        "/cases", content=b"{}", headers=filing({**headers, "content-type": "text/plain"})
+    )
     assert [(r.status_code, r.json()["code"]) for r in (broken, utf8, plain)] == [
         (400, "malformed_body"),
         (400, "malformed_body"),
@@ -104,7 +110,7 @@ async def test_issue_18_failure_8_application_details_are_chinese(
 ) -> None:
     """Issue 18, failure 8: an applicant's mistakes are explained in Chinese."""
     await flow.open_matter()
-    answer = await flow.client.post("/cases", json=body, headers=flow.citizen())
+    answer = await flow.client.post("/cases", json=body, headers=filing(flow.citizen()))
     assert answer.status_code in (404, 422), answer.text
     detail = answer.json()["detail"]
     assert not _ENGLISH.search(detail), detail

@@ -6,6 +6,7 @@ from typing import Any
 import httpx
 import pytest
 
+from meshkit.testing import filing
 from meshkit.testing.tokens import TokenFactory
 
 pytestmark = pytest.mark.api
@@ -88,5 +89,7 @@ async def test_a_caller_who_may_not_file_gets_403_whatever_the_content_type(
     client: httpx.AsyncClient, tokens: TokenFactory
 ) -> None:
     system = tokens.headers(kind="system", scope="cases:read", org="500110-SWJ")
-    response = await client.post("/cases", content=b"x", headers={**system, "content-type": "text/plain"})
+    response = await client.post(
+        "/cases", content=b"x", headers=filing({**system, "content-type": "text/plain"})
+    )
     assert response.status_code == 403, response.text

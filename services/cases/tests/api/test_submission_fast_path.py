@@ -12,6 +12,7 @@ from sqlalchemy import select, text
 from cases.store.case_models import CaseMaterial, TimelineEntry
 from cases.store.models import OUTBOX
 from cases.store.repositories import OpenMatterRepository
+from meshkit.testing import filing
 
 pytestmark = pytest.mark.api
 
@@ -105,8 +106,12 @@ async def test_one_statement_writes_case_timeline_and_event(flow: Flow) -> None:
 async def test_idempotent_retry_returns_the_same_case(flow: Flow) -> None:
     await flow.open_matter()
     headers = {**flow.citizen(), "Idempotency-Key": "retry-1"}
-    first = await flow.client.post("/cases", json={"matter_code": MATTER, "form": {}}, headers=headers)
-    again = await flow.client.post("/cases", json={"matter_code": MATTER, "form": {}}, headers=headers)
+    first = await flow.client.post(
+        "/cases", json={"matter_code": MATTER, "form": {}}, headers=filing(headers)
+    )
+    again = await flow.client.post(
+        "/cases", json={"matter_code": MATTER, "form": {}}, headers=filing(headers)
+    )
     assert (first.status_code, again.status_code) == (201, 200)
     assert again.json()["id"] == first.json()["id"]
 
@@ -117,16 +122,18 @@ async def test_the_lane_checks_token_then_header_and_body_together(flow: Flow) -
     anonymous = await flow.client.post("/cases", json={"matter_code": MATTER, "nonsense": 1})
     assert (anonymous.status_code, anonymous.json()["code"]) == (401, "unauthenticated")
     headers = {**flow.citizen(), "Idempotency-Key": "k" * 101}
-    both = await flow.client.post("/cases", json={"matter_code": MATTER, "nonsense": 1}, headers=headers)
+    both = await flow.client.post(
+        "/cases", json={"matter_code": MATTER, "nonsense": 1}, headers=filing(headers)
+    )
     assert (both.status_code, both.headers["content-type"]) == (422, "application/problem+json")
     assert {e["field"] for e in both.json()["errors"]} >= {"header.idempotency-key", "body.nonsense"}
     not_json = await flow.client.post(
         "/cases",
         content=b"matter_code=x",
-        headers={**flow.citizen(), "content-type": "application/x-www-form-urlencoded"},
+        headers=filing({**flow.citizen(), "content-type": "application/x-www-form-urlencoded"}),
     )
     assert (not_json.status_code, not_json.json()["code"]) == (415, "unsupported_media_type")
-    empty = await flow.client.post("/cases", headers=flow.citizen())
+    empty = await flow.client.post("/cases", headers=filing(flow.citizen()))
     assert empty.status_code == 422
 
 
@@ -135,13 +142,48 @@ async def test_a_key_reused_for_another_application_is_refused_and_shows_nothing
     clerk reusing a citizen's key got her case's summary, and his own filing was silently dropped."""
     await flow.open_matter()
     headers = {**flow.citizen(), "Idempotency-Key": "reuse-1"}
-    first = await flow.client.post("/cases", json={"matter_code": MATTER, "form": {"a": 1}}, headers=headers)
+    first = await flow.client.post(
+        "/cases", json={"matter_code": MATTER, "form": {"a": 1}}, headers=filing(headers)
+    )
     assert first.status_code == 201
     changed = await flow.client.post(
-        "/cases", json={"matter_code": MATTER, "form": {"a": 2}}, headers=headers
+        "/cases", json={"matter_code": MATTER, "form": {"a": 2}}, headers=filing(headers)
     )
     assert (changed.status_code, changed.json()["code"]) == (422, "idempotency_key_reused")
     assert first.json()["id"] not in changed.text
     assert first.json()["number"] not in changed.text
-    same = await flow.client.post("/cases", json={"matter_code": MATTER, "form": {"a": 1}}, headers=headers)
+    same = await flow.client.post(
+        "/cases", json={"matter_code": MATTER, "form": {"a": 1}}, headers=filing(headers)
+    )
     assert (same.status_code, same.json()["id"]) == (200, first.json()["id"])
+
+
+async def test_issue20_f12_filing_without_an_idempotency_key_is_refused_and_stores_nothing(
+    flow: Flow,
+) -> None:
+    """Issue 20, failure 12: the key was optional, and a client that retried a filing without one filed twice.
+    Now a filing without it is refused 400 (as the IETF Idempotency-Key draft asks) with what to do, in Chinese;
+    the caller's right is still decided first, and nothing is stored."""
+    await flow.open_matter()
+    body = {"matter_code": MATTER, "form": {}}
+    async with flow.database.sessions() as session:
+        before = await session.scalar(text("SELECT count(*) FROM cases"))
+    anonymous = await flow.client.post("/cases", json=body)
+    assert anonymous.status_code == 401
+    department = flow.staff("reviewer")
+    assert (await flow.client.post("/cases", json=body, headers=department)).status_code == 403
+    for headers in (flow.citizen(), flow.staff("window_clerk")):
+        refused = await flow.client.post("/cases", json=body, headers=headers)
+        assert refused.status_code == 400, refused.text
+        assert refused.headers["content-type"] == "application/problem+json"
+        problem = refused.json()
+        assert problem["code"] == "idempotency_key_required"
+        assert "Idempotency-Key" in problem["detail"]
+        assert "重试" in problem["detail"]
+        assert problem["errors"] == [
+            {"field": "header.idempotency-key", "message": "缺少必填请求头", "type": "missing"}
+        ]
+    empty_key = await flow.client.post("/cases", json=body, headers={**flow.citizen(), "Idempotency-Key": ""})
+    assert empty_key.status_code == 422
+    async with flow.database.sessions() as session:
+        assert await session.scalar(text("SELECT count(*) FROM cases")) == before

@@ -1,5 +1,5 @@
 """Test support: embedded servers, per-test rollback, ``eventually``. Loaded as a pytest plugin."""
 
-from meshkit.testing.support import eventually, migrated_database, rolled_back
+from meshkit.testing.support import eventually, filing, migrated_database, rolled_back
 
-__all__ = ["eventually", "migrated_database", "rolled_back"]
+__all__ = ["eventually", "filing", "migrated_database", "rolled_back"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -16,7 +17,7 @@ from meshkit.embedded import EmbeddedPostgres
 from meshkit.migrations import upgrade
 from meshkit.roles import ServiceRoles
 
-__all__ = ["eventually", "migrated_database", "rolled_back"]
+__all__ = ["eventually", "filing", "migrated_database", "rolled_back"]
 
 T = TypeVar("T")
 
@@ -35,6 +36,12 @@ async def eventually(
                     raise AssertionError(message) from None
                 raise
         await asyncio.sleep(interval)
+
+
+def filing(headers: Mapping[str, str]) -> dict[str, str]:
+    """Headers for a new application (``POST /cases``): a fresh ``Idempotency-Key``, which filing requires, unless
+    the test chose its own."""
+    return {"Idempotency-Key": uuid.uuid4().hex, **headers}
 
 
 def migrated_database(postgres: EmbeddedPostgres, name: str, service_root: Path) -> str:

@@ -58,6 +58,18 @@ def _now() -> datetime:
 IDEMPOTENCY_KEY_MAX = 100
 
 
+def key_required() -> ProblemError:
+    """Filing without a key is refused after the caller's right and before the body is read (issue 20, failure 12: a
+    client that retried without one filed twice). 400 as the IETF's Idempotency-Key header draft asks."""
+    return ProblemError(
+        "提交申请须带 Idempotency-Key 请求头：每份新申请生成一个新的随机值（如 UUID），网络中断或超时后重试时沿用"
+        "同一个值，这样同一份申请不会被重复提交 (Idempotency-Key header required)",
+        status=400,
+        code="idempotency_key_required",
+        errors=[{"field": "header.idempotency-key", "message": "缺少必填请求头", "type": "missing"}],
+    )
+
+
 async def serve_submission(request: Request) -> Response:
     """``POST /cases`` as a plain ``Request -> Response`` function (a fast lane: applications are the busiest
     write): the checks the route's signature declares (token, Idempotency-Key header, body), in that order,
@@ -65,6 +77,8 @@ async def serve_submission(request: Request) -> Response:
     caller = caller_of(await current_principal(request, None))
     if not may_file(caller):
         raise ProblemError("只有申请人本人或窗口人员可以提交申请", status=403, code="not_permitted")
+    if "idempotency-key" not in request.headers:
+        raise key_required()
     given = await declared(request, ApplicationIn)
     body, key = given.body, given.headers["idempotency_key"]
     state = request.app.state
@@ -126,7 +140,15 @@ class _SubmissionRoute(ServedBy):
 async def submit_case(
     caller: CallerDep,
     body: ApplicationIn,
-    idempotency_key: Annotated[str | None, Header(max_length=IDEMPOTENCY_KEY_MAX)] = None,
+    idempotency_key: Annotated[
+        str,
+        Header(
+            min_length=1,
+            max_length=IDEMPOTENCY_KEY_MAX,
+            description="a new random value (e.g. a UUID) per application, the same on every retry of it "
+            "(幂等键): a retry then returns the case the first attempt created instead of filing twice",
+        ),
+    ],
 ) -> CaseOut:
     """Apply (申报) for a published matter or 一件事 bundle, online or at a window on someone's behalf (代办).
 
@@ -146,7 +168,7 @@ router.add_api_route(
     route_class_override=_SubmissionRoute,
     responses={
         200: {"description": "replayed: the case an earlier request with this Idempotency-Key created"},
-        **problem_responses(401, 403, 404, 413, 422),
+        **problem_responses(400, 401, 403, 404, 413, 422),
         **created_response(
             "the case (办件)", operation="get_case", parameters={"case_id": "$response.body#/id"}
         ),

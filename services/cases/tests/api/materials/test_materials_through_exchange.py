@@ -15,7 +15,7 @@ from cases.use_cases.exchange_work import MeshCalls, RetryPolicy
 from cases.use_cases.resolution import GAVE_UP, Resolution, resolve_due_materials
 from meshkit.db import Database
 
-from ..conftest import Flow
+from ..conftest import Flow, filing
 from .conftest import CHEN_ID_NUMBER, PDF, POPULATION, FakeMesh
 
 pytestmark = pytest.mark.api
@@ -25,7 +25,7 @@ POLICY = RetryPolicy(max_attempts=2, base_seconds=5, max_seconds=60)
 
 async def _apply(flow: Flow, matter: str, citizen: str = "person-1") -> dict[str, str]:
     response = await flow.client.post(
-        "/cases", json={"matter_code": matter, "form": {}}, headers=flow.citizen(citizen)
+        "/cases", json={"matter_code": matter, "form": {}}, headers=filing(flow.citizen(citizen))
     )
     assert response.status_code == 201, response.text
     return dict(response.json())

@@ -21,7 +21,7 @@ from cases.use_cases.resolution import resolve_due_materials
 from meshkit.db import Database
 
 from ...conftest import NEWBORN_A, NEWBORN_B
-from ..conftest import Flow
+from ..conftest import Flow, filing
 from .conftest import CHEN_ID_NUMBER, FakeMesh, Worker
 
 pytestmark = pytest.mark.api
@@ -83,7 +83,7 @@ async def _open_newborn_matters(database: Database) -> None:
 
 
 async def _file(flow: Flow, headers: dict[str, str] | None = None, **body: Any) -> dict[str, Any]:
-    response = await flow.client.post("/cases", json=body, headers=headers or flow.citizen())
+    response = await flow.client.post("/cases", json=body, headers=filing(headers or flow.citizen()))
     assert response.status_code == 201, response.text
     return dict(response.json())
 
@@ -213,7 +213,7 @@ async def test_failure1_a_subject_without_a_link_in_identity_is_refused(
     refused = await flow.client.post(
         "/cases",
         json={"matter_code": BIRTH_REGISTRATION[0], "subject_kind": subject_kind, "subject_id": subject_id},
-        headers=headers,
+        headers=filing(headers),
     )
     assert refused.status_code == 403, refused.text
     assert refused.headers["content-type"].startswith("application/problem+json")
@@ -258,6 +258,6 @@ async def test_failure1_links_identity_confirms_are_accepted(flow: Flow, databas
             "subject_kind": "newborn",
             "subject_id": NEWBORN_B,
         },
-        headers=clerk,
+        headers=filing(clerk),
     )
     assert (refused.status_code, refused.json()["code"]) == (403, "subject_not_permitted")

@@ -16,7 +16,7 @@ from meshkit.embedded import EmbeddedNats
 from meshkit.testing.service import TEST_SECRET, app_client
 from meshkit.testing.tokens import TokenFactory
 
-from ..conftest import Flow
+from ..conftest import Flow, filing
 from .conftest import REGISTRATION
 
 pytestmark = pytest.mark.api
@@ -49,7 +49,9 @@ async def capped(
 
 
 async def _apply(flow: Flow) -> str:
-    response = await flow.client.post("/cases", json={"matter_code": REGISTRATION}, headers=flow.citizen())
+    response = await flow.client.post(
+        "/cases", json={"matter_code": REGISTRATION}, headers=filing(flow.citizen())
+    )
     assert response.status_code == 201, response.text
     return str(response.json()["id"])
 

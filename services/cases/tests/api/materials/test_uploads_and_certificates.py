@@ -18,7 +18,7 @@ from cases.use_cases.issuing import issue_due_certificates, record_certificate
 from meshkit.db import Database
 from meshkit.legaldate import local_date
 
-from ..conftest import Flow
+from ..conftest import Flow, filing
 from .conftest import CHEN_ID_NUMBER, PDF, REGISTRATION, FakeMesh, Worker
 
 pytestmark = pytest.mark.api
@@ -27,7 +27,9 @@ POLICY = RetryPolicy(max_attempts=3, base_seconds=5, max_seconds=60)
 
 
 async def _apply(flow: Flow) -> dict[str, str]:
-    response = await flow.client.post("/cases", json={"matter_code": REGISTRATION}, headers=flow.citizen())
+    response = await flow.client.post(
+        "/cases", json={"matter_code": REGISTRATION}, headers=filing(flow.citizen())
+    )
     assert response.status_code == 201, response.text
     return dict(response.json())
 

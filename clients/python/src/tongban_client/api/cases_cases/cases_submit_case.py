@@ -11,7 +11,6 @@ from ... import errors
 from ...models.cases_application_in import CasesApplicationIn
 from ...models.cases_case_out import CasesCaseOut
 from ...models.problem import Problem
-from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -19,12 +18,11 @@ from typing import cast
 def _get_kwargs(
     *,
     body: CasesApplicationIn,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(idempotency_key, Unset):
-        headers["idempotency-key"] = idempotency_key
+    headers["idempotency-key"] = idempotency_key
 
 
 
@@ -147,7 +145,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CasesApplicationIn,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str,
 
 ) -> Response[Any | CasesCaseOut | Problem]:
     """ Submit Case
@@ -161,7 +159,9 @@ def sync_detailed(
     A retry with the same `Idempotency-Key` returns the same case (200).
 
     Args:
-        idempotency_key (None | str | Unset):
+        idempotency_key (str): a new random value (e.g. a UUID) per application, the same on every
+            retry of it (幂等键): a retry then returns the case the first attempt created instead of
+            filing twice
         body (CasesApplicationIn):
 
     Raises:
@@ -189,7 +189,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CasesApplicationIn,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str,
 
 ) -> Any | CasesCaseOut | Problem | None:
     """ Submit Case
@@ -203,7 +203,9 @@ def sync(
     A retry with the same `Idempotency-Key` returns the same case (200).
 
     Args:
-        idempotency_key (None | str | Unset):
+        idempotency_key (str): a new random value (e.g. a UUID) per application, the same on every
+            retry of it (幂等键): a retry then returns the case the first attempt created instead of
+            filing twice
         body (CasesApplicationIn):
 
     Raises:
@@ -226,7 +228,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CasesApplicationIn,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str,
 
 ) -> Response[Any | CasesCaseOut | Problem]:
     """ Submit Case
@@ -240,7 +242,9 @@ async def asyncio_detailed(
     A retry with the same `Idempotency-Key` returns the same case (200).
 
     Args:
-        idempotency_key (None | str | Unset):
+        idempotency_key (str): a new random value (e.g. a UUID) per application, the same on every
+            retry of it (幂等键): a retry then returns the case the first attempt created instead of
+            filing twice
         body (CasesApplicationIn):
 
     Raises:
@@ -268,7 +272,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CasesApplicationIn,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str,
 
 ) -> Any | CasesCaseOut | Problem | None:
     """ Submit Case
@@ -282,7 +286,9 @@ async def asyncio(
     A retry with the same `Idempotency-Key` returns the same case (200).
 
     Args:
-        idempotency_key (None | str | Unset):
+        idempotency_key (str): a new random value (e.g. a UUID) per application, the same on every
+            retry of it (幂等键): a retry then returns the case the first attempt created instead of
+            filing twice
         body (CasesApplicationIn):
 
     Raises:
