@@ -10,6 +10,8 @@ from typing import Any as Flow  # the `flow` fixture of conftest.py (test module
 
 import pytest
 
+from meshkit.testing import filing
+
 pytestmark = pytest.mark.api
 
 VILLAGE, TOWN, CENTER, SCJGJ = "500110001001-center", "500110001000-center", "500110-ZWFWZX", "500110-SCJGJ"
@@ -75,7 +77,7 @@ async def test_every_timeline_entry_and_code_of_a_bundle_reads_in_chinese(flow: 
     timeline (and every other code of the case: kind, channel, limit unit, delivery) has its Chinese label."""
     await flow.open_bundle()
     parent = await flow.client.post(
-        "/cases", json={"bundle_code": BUNDLE, "form": {"店名": "綦河小馆"}}, headers=flow.citizen()
+        "/cases", json={"bundle_code": BUNDLE, "form": {"店名": "綦河小馆"}}, headers=filing(flow.citizen())
     )
     parent_id = parent.json()["id"]
     clerk = flow.staff("window_clerk", org=CENTER)
@@ -154,8 +156,10 @@ async def test_problems_of_the_fast_lane_and_of_cases_paths_name_the_gateways_pr
     gateway's prefix ("/cases" for the client's "/cases/cases"), and so did every path of the cases service that
     starts with /cases: the prefix was skipped whenever the path already began with it."""
     through = {"X-Forwarded-Prefix": "/cases"}
-    bad = await flow.client.post("/cases", json={"form": "x"}, headers={**flow.citizen(), **through})
+    bad = await flow.client.post("/cases", json={"form": "x"}, headers=filing({**flow.citizen(), **through}))
     assert bad.status_code == 422
+    unkeyed = await flow.client.post("/cases", json={}, headers={**flow.citizen(), **through})
+    assert (unkeyed.status_code, unkeyed.json()["instance"]) == (400, "/cases/cases")
     assert bad.json()["instance"] == "/cases/cases"
     unauthenticated = await flow.client.post("/cases", json={}, headers=through)
     assert unauthenticated.json()["instance"] == "/cases/cases"
@@ -163,7 +167,7 @@ async def test_problems_of_the_fast_lane_and_of_cases_paths_name_the_gateways_pr
     assert (missing.status_code, missing.json()["instance"]) == (404, "/cases/cases/no-such-case")
     queue = await flow.client.get("/queue", headers={**flow.citizen(), **through})
     assert (queue.status_code, queue.json()["instance"]) == (403, "/cases/queue")
-    direct = await flow.client.post("/cases", json={"form": "x"}, headers=flow.citizen())
+    direct = await flow.client.post("/cases", json={"form": "x"}, headers=filing(flow.citizen()))
     assert direct.json()["instance"] == "/cases"
 
 
