@@ -93,6 +93,11 @@ def upstream_app(name: str, upstream: Upstream) -> FastAPI:
         await asyncio.sleep(1.0)
         return {"status": "late"}
 
+    @app.post("/slow")
+    async def slow_write() -> dict[str, str]:  # a write the service completes after the gateway gave up
+        await asyncio.sleep(1.0)
+        return {"status": "filed"}
+
     @app.get("/big")
     async def big(size: int) -> StreamingResponse:
         async def chunks() -> AsyncIterator[bytes]:

@@ -20,3 +20,13 @@ async def test_issue_18_failure_12_gateway_405_allow_and_safe_instance(client: h
     assert internal.json()["instance"] == "/catalog/metrics/%07"
     for problem in (refused.json(), unrouted.json(), internal.json()):
         assert not any(ord(c) < 32 or c == "\u202e" for c in problem["instance"] + problem["detail"]), problem
+
+
+async def test_a_clients_forwarded_prefix_is_no_part_of_the_gateways_own_instance(
+    client: httpx.AsyncClient,
+) -> None:
+    """issue 19 outside try: services now always put the gateway's X-Forwarded-Prefix before their paths; the
+    gateway itself is the edge, so a prefix a client sends it never shows in the gateway's own problems."""
+    unrouted = await client.get("/no-such", headers={"X-Forwarded-Prefix": "/evil"})
+    assert unrouted.status_code == 404
+    assert unrouted.json()["instance"] == "/no-such"

@@ -151,7 +151,7 @@ async def test_upstream_down_is_502_problem(client: httpx.AsyncClient) -> None:
     problem = response.json()
     assert problem["code"] == "upstream_unavailable"
     assert problem["status"] == 502
-    assert problem["detail"] == "上游服务 identity 不可用 (upstream identity unavailable)"
+    assert problem["detail"] == "上游服务 identity 不可用 (upstream identity unavailable)。请稍后重试"
     assert problem["instance"] == "/identity/.well-known/openid-configuration"
     assert problem["request_id"] == response.headers["x-request-id"]
 
@@ -164,7 +164,24 @@ async def test_slow_upstream_is_504_problem(gateway: Any) -> None:
     assert response.headers["content-type"] == PROBLEM
     problem = response.json()
     assert problem["code"] == "upstream_timeout"
-    assert problem["detail"] == "上游服务 catalog 响应超时 (upstream catalog timed out)"
+    assert problem["detail"] == "上游服务 catalog 响应超时 (upstream catalog timed out)。请稍后重试"
+
+
+async def test_a_timed_out_write_tells_the_person_how_not_to_file_twice(gateway: Any) -> None:
+    """issue 19 outside try: a 504 on a POST the service completed (the case was created) gave no guidance, and
+    a person who simply sent it again filed twice. The detail now says, in Chinese, to retry with the same
+    Idempotency-Key (when one was sent) or to look at 我的办件 before filing again."""
+    async with gateway(read_timeout=0.2) as client:
+        keyed = await client.post("/cases/slow", json={}, headers={"Idempotency-Key": "k-1"})
+        bare = await client.post("/cases/slow", json={})
+    for response in (keyed, bare):
+        assert response.status_code == 504
+        assert response.headers["content-type"] == PROBLEM
+        assert response.json()["code"] == "upstream_timeout"
+        assert "可能已经办理完成" in response.json()["detail"]
+    assert "同一个 Idempotency-Key 重新发送" in keyed.json()["detail"]
+    assert "我的办件" in bare.json()["detail"]
+    assert "Idempotency-Key" in bare.json()["detail"]  # and how to make the next retry safe
 
 
 async def test_large_response_streams_through_intact(client: httpx.AsyncClient) -> None:

@@ -102,8 +102,9 @@ export interface paths {
         };
         /**
          * Get Case
-         * @description One case with its timeline (办理过程) and clock ledger; only for those who may see it. Until acceptance,
-         *     `expected_due_date` is the promised date if it were accepted today, as on submission.
+         * @description One case with its timeline (办理过程, a forwarding 转办 among it) and clock ledger; only for those who may
+         *     see it. Until acceptance, `expected_due_date` is the promised date if it were accepted today, as on
+         *     submission. Organizations carry their names beside their codes (`*_org_name`).
          */
         get: operations["cases_get_case"];
         put?: never;
@@ -441,8 +442,10 @@ export interface paths {
         };
         /**
          * Work Queue
-         * @description Cases the caller's organization handles or received, soonest due first: the open ones (待办) unless
-         *     `statuses` asks for others (e.g. `approved`). Totals are exact up to 10,000 (`total_exact`).
+         * @description Cases the caller's organization handles, received, or accepts as a hall (forwarded to its window), soonest
+         *     promised first: the open ones (待办) unless `statuses` asks for others (e.g. `approved`). A case not yet
+         *     accepted sorts by its `expected_due_date` (the promised date if accepted today), beside accepted ones' due
+         *     dates. Totals are exact up to 10,000 (`total_exact`).
          */
         get: operations["cases_work_queue"];
         put?: never;
@@ -3197,8 +3200,24 @@ export interface components {
              * @description the hall whose window accepts it (受理窗口), by the matter's levels (行使层级): the receiving hall, the village's town center or the district center
              */
             accepting_org?: string | null;
+            /**
+             * Accepting Org Name
+             * @description the accepting hall's name (受理单位)
+             */
+            accepting_org_name?: string | null;
             /** Applicant Kind */
             applicant_kind: string;
+            /**
+             * Applicant Kind Label
+             * @description 自然人 | 法人
+             * @default
+             */
+            applicant_kind_label: string;
+            /**
+             * Applicant Name Masked
+             * @description for staff: the applicant's name (申请人), masked for a person (陈*梅), as identity shows it to the clerk; null for others or when identity does not say
+             */
+            applicant_name_masked?: string | null;
             /** Bundle Code */
             bundle_code: string | null;
             /**
@@ -3224,6 +3243,12 @@ export interface components {
             certificate_state_label: string;
             /** Channel */
             channel: string;
+            /**
+             * Channel Label
+             * @description 网上申报, 区级窗口, 镇街便民服务中心窗口 or 村（社区）便民服务站窗口
+             * @default
+             */
+            channel_label: string;
             /** Clock */
             clock: components["schemas"]["cases_ClockOut"][];
             /** Concluded At */
@@ -3262,6 +3287,11 @@ export interface components {
             };
             /** Handling Org */
             handling_org: string;
+            /**
+             * Handling Org Name
+             * @description the deciding department's name (办理部门)
+             */
+            handling_org_name?: string | null;
             /** Id */
             id: string;
             /**
@@ -3269,6 +3299,12 @@ export interface components {
              * @description single | bundle (一件事 parent) | member (its department's case)
              */
             kind: string;
+            /**
+             * Kind Label
+             * @description 单一事项办件, 一件事 or 一件事子办件
+             * @default
+             */
+            kind_label: string;
             /**
              * Limit Days
              * @description promised time limit (承诺时限) in `limit_unit`
@@ -3279,6 +3315,12 @@ export interface components {
              * @description working_days (工作日) | natural_days
              */
             limit_unit: string;
+            /**
+             * Limit Unit Label
+             * @description 工作日 | 自然日
+             * @default
+             */
+            limit_unit_label: string;
             /** Matter Code */
             matter_code: string;
             /** Matter Name */
@@ -3322,6 +3364,11 @@ export interface components {
             received_at: string;
             /** Received By Org */
             received_by_org: string;
+            /**
+             * Received By Org Name
+             * @description the receiving hall's name (收件单位), from identity; null if unknown
+             */
+            received_by_org_name?: string | null;
             status: components["schemas"]["cases_CaseStatus"];
             /** Status Label */
             status_label: string;
@@ -3375,8 +3422,24 @@ export interface components {
              * @description the hall whose window accepts it (受理窗口), by the matter's levels (行使层级): the receiving hall, the village's town center or the district center
              */
             accepting_org?: string | null;
+            /**
+             * Accepting Org Name
+             * @description the accepting hall's name (受理单位)
+             */
+            accepting_org_name?: string | null;
             /** Applicant Kind */
             applicant_kind: string;
+            /**
+             * Applicant Kind Label
+             * @description 自然人 | 法人
+             * @default
+             */
+            applicant_kind_label: string;
+            /**
+             * Applicant Name Masked
+             * @description for staff: the applicant's name (申请人), masked for a person (陈*梅), as identity shows it to the clerk; null for others or when identity does not say
+             */
+            applicant_name_masked?: string | null;
             /** Bundle Code */
             bundle_code: string | null;
             /**
@@ -3402,6 +3465,12 @@ export interface components {
             certificate_state_label: string;
             /** Channel */
             channel: string;
+            /**
+             * Channel Label
+             * @description 网上申报, 区级窗口, 镇街便民服务中心窗口 or 村（社区）便民服务站窗口
+             * @default
+             */
+            channel_label: string;
             /** Concluded At */
             concluded_at: string | null;
             /** Deemed Accepted */
@@ -3434,6 +3503,11 @@ export interface components {
             extension_days: number;
             /** Handling Org */
             handling_org: string;
+            /**
+             * Handling Org Name
+             * @description the deciding department's name (办理部门)
+             */
+            handling_org_name?: string | null;
             /** Id */
             id: string;
             /**
@@ -3441,6 +3515,12 @@ export interface components {
              * @description single | bundle (一件事 parent) | member (its department's case)
              */
             kind: string;
+            /**
+             * Kind Label
+             * @description 单一事项办件, 一件事 or 一件事子办件
+             * @default
+             */
+            kind_label: string;
             /**
              * Limit Days
              * @description promised time limit (承诺时限) in `limit_unit`
@@ -3451,6 +3531,12 @@ export interface components {
              * @description working_days (工作日) | natural_days
              */
             limit_unit: string;
+            /**
+             * Limit Unit Label
+             * @description 工作日 | 自然日
+             * @default
+             */
+            limit_unit_label: string;
             /** Matter Code */
             matter_code: string;
             /** Matter Name */
@@ -3489,6 +3575,11 @@ export interface components {
             received_at: string;
             /** Received By Org */
             received_by_org: string;
+            /**
+             * Received By Org Name
+             * @description the receiving hall's name (收件单位), from identity; null if unknown
+             */
+            received_by_org_name?: string | null;
             status: components["schemas"]["cases_CaseStatus"];
             /** Status Label */
             status_label: string;
@@ -3974,6 +4065,11 @@ export interface components {
             closed_at: string | null;
             /** Department */
             department: string;
+            /**
+             * Department Name
+             * @description the department's name, from identity
+             */
+            department_name?: string | null;
             /** Due Date */
             due_date: string | null;
             /** Id */
@@ -3983,12 +4079,21 @@ export interface components {
              * Format: date-time
              */
             opened_at: string;
-            /** Records */
+            /**
+             * Records
+             * @description each step: step, step_label, at, by, note
+             */
             records: {
                 [key: string]: unknown;
             }[];
             /** Status */
             status: string;
+            /**
+             * Status Label
+             * @description 待回访, 已回访, 已核实, 已整改 or 已反馈
+             * @default
+             */
+            status_label: string;
         };
         /** cases_RectificationRatingIn */
         cases_RectificationRatingIn: {
@@ -4019,6 +4124,11 @@ export interface components {
             action_label: string;
             /** Actor Org */
             actor_org: string | null;
+            /**
+             * Actor Org Name
+             * @description the acting organization's name
+             */
+            actor_org_name?: string | null;
             /** Actor Role */
             actor_role: string;
             /**
@@ -4037,6 +4147,13 @@ export interface components {
             from_status_label: string | null;
             /** Opinion */
             opinion: string | null;
+            /**
+             * To Org
+             * @description for forward (转办): the hall the case was sent to, to accept it
+             */
+            to_org?: string | null;
+            /** To Org Name */
+            to_org_name?: string | null;
             /** To Status */
             to_status: string;
             /** To Status Label */

@@ -141,7 +141,9 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
     app.include_router(problems_router(Catalogue(settings.problems_file)))
     declare_security(app)  # the gateway's own operations are public: `security: []`
     guard = TokenGuard(verifier, deny) if settings.verify_tokens else None
-    app.add_middleware(RequestEdge)  # HEAD on the gateway's own routes; proxied HEADs go upstream as they are
+    # HEAD on the gateway's own routes (proxied HEADs go upstream as they are); a client's X-Forwarded-Prefix is
+    # no part of the gateway's own paths
+    app.add_middleware(RequestEdge, forwarded=False)
     app.add_middleware(
         ProxyMiddleware,
         routes=routes,

@@ -176,14 +176,42 @@ async def _not_routed(scope: Scope, receive: Receive, send: Send) -> None:
 
 async def _failure(scope: Scope, receive: Receive, send: Send, route: Route, exc: BaseException) -> None:
     service = route.service
-    if isinstance(exc, TimeoutError):
-        status, code = 504, "upstream_timeout"
-        detail = f"上游服务 {service} 响应超时 (upstream {service} timed out)"
-    else:
-        status, code = 502, "upstream_unavailable"
-        detail = f"上游服务 {service} 不可用 (upstream {service} unavailable)"
+    status, code, detail = _failure_of(scope, service, exc)
     log.warning("%s %s → %s: %r", scope["method"], scope["path"], code, exc, extra={"upstream": service})
     response = problem_response(
         status=status, code=code, detail=detail, instance=scope["path"], service=service
     )
     await response(scope, receive, send)
+
+
+_SAFE = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def _failure_of(scope: Scope, service: str, exc: BaseException) -> tuple[int, str, str]:
+    """Status, code and detail of an upstream that failed to answer, with what the person should do next.
+
+    A write that timed out, or whose connection broke after it was sent, may well have been done (the service
+    commits, then the answer is lost): sending it again blindly would file a second application. So the detail
+    says how to find out — the same ``Idempotency-Key`` answers the earlier result (cases and the exchange keep
+    it), or 我的办件 shows a case that was filed. A refused connection never reached the service: try again."""
+    if isinstance(exc, TimeoutError):
+        status, code = 504, "upstream_timeout"
+        said = f"上游服务 {service} 响应超时 (upstream {service} timed out)"
+    else:
+        status, code = 502, "upstream_unavailable"
+        said = f"上游服务 {service} 不可用 (upstream {service} unavailable)"
+    reached = not isinstance(exc, aiohttp.ClientConnectorError)
+    if scope["method"] in _SAFE or not reached:
+        return status, code, f"{said}。请稍后重试"
+    keyed = any(name == b"idempotency-key" for name, _ in scope["headers"])
+    if keyed:
+        advice = (
+            "请求可能已经办理完成：请用同一个 Idempotency-Key 重新发送同一请求，"
+            "会得到已办理的结果而不会重复办理"
+        )
+    else:
+        advice = (
+            "请求可能已经办理完成：请先查看结果（如“我的办件”中是否已有这件申请）再决定是否重新提交，"
+            "以免重复办理；今后提交时带上 Idempotency-Key，重试就不会重复"
+        )
+    return status, code, f"{said}。{advice}"

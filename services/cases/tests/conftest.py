@@ -23,7 +23,7 @@ RELATIONS = {
 # the identifiers identity shows masked. A newborn has no number yet.
 NAMES = {
     "person-1": ("陈晓梅", "500222********0022"),
-    "person-2": ("李建国", "500222********0013"),
+    "person-2": ("王德明", "500222********0013"),
     "person-7": ("王秀英", "500110********0041"),
     "person-9": ("赵德明", "500110********0057"),
     "enterprise-1": ("重庆綦河餐饮有限公司", "915001********0R3L"),
@@ -31,6 +31,16 @@ NAMES = {
     NEWBORN_B: ("陈小贝", None),
 }
 MASKED_FIELD = {"persons": "id_number_masked", "enterprises": "credit_code_masked"}
+# identity's public organization tree (GET /organizations/{code}): the names cases shows beside org codes.
+ORGANIZATIONS = {
+    "500110-SCJGJ": "区市场监管局",
+    "500110-YJJ": "区应急局",
+    "500110-ZWFWZX": "綦江区行政服务中心",
+    "500110001000-center": "古南街道公共服务中心",
+    "500110001001-center": "綦河社区便民服务站",
+    "500110109201-center": "永城镇中华村便民服务站",
+}
+ORGANIZATION_PATH = re.compile(r"^/organizations/([^/]+)$")
 RELATION_PATH = re.compile(r"^/persons/([^/]+)/relations/(person|enterprise|newborn)/([^/]+)$")
 KNOWN_SUBJECTS = {
     "persons": {"person-1", "person-2", "person-7", "person-9"},
@@ -44,6 +54,12 @@ def identity_edge(request: httpx.Request) -> httpx.Response:
         if request.headers.get("authorization", "").startswith("Basic "):
             return httpx.Response(200, json={"access_token": "platform-token", "expires_in": 300})
         return httpx.Response(401, json={"code": "invalid_client"})
+    organization = ORGANIZATION_PATH.match(request.url.path)
+    if organization and request.method == "GET":  # public: no token needed
+        name = ORGANIZATIONS.get(organization.group(1))
+        if name is None:
+            return httpx.Response(404, json={"code": "organization_not_found"})
+        return httpx.Response(200, json={"code": organization.group(1), "name": name, "kind": "department"})
     if not request.headers.get("authorization", "").startswith("Bearer ") or request.method != "GET":
         return httpx.Response(401, json={"code": "invalid_token"})
     related = RELATION_PATH.match(request.url.path)

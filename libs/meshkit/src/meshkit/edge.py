@@ -4,7 +4,11 @@
   FastAPI routes declare GET only, so HEAD got 405). The headers are GET's, ``Content-Length`` included.
 - **The gateway's prefix**: behind the gateway a service serves ``/matters/x`` for the client's
   ``/catalog/matters/x``; the gateway says so in ``X-Forwarded-Prefix``. Problems name the path the client
-  used (``instance``), like the gateway's own problems do (:func:`public_path`).
+  used (``instance``), like the gateway's own problems do (:func:`public_path`). Always prefixed: the cases
+  service serves ``/cases`` for the client's ``/cases/cases``, so a path that already starts with the prefix's
+  segment is no sign that it is public (issue 19's outside try: ``POST /cases`` and ``/cases/{id}`` named
+  ``/cases/…`` and lost the gateway's prefix). The gateway itself is the edge: it takes no prefix from a client
+  (``forwarded=False``).
 """
 
 from __future__ import annotations
@@ -23,21 +27,23 @@ forwarded_prefix: ContextVar[str] = ContextVar("forwarded_prefix", default="")
 def public_path(path: str) -> str:
     """``path`` as the client asked for it: with the gateway's prefix when the request came through it."""
     prefix = forwarded_prefix.get()
-    if prefix and path.startswith("/") and not path.startswith(prefix + "/") and path != prefix:
+    if prefix and path.startswith("/"):
         return prefix + path
     return path
 
 
 class RequestEdge:
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, *, forwarded: bool = True) -> None:
+        """``forwarded``: honour ``X-Forwarded-Prefix`` (a service behind the gateway); the gateway says False."""
         self.app = app
+        self.forwarded = forwarded
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         prefix = ""
-        for name, value in scope["headers"]:
+        for name, value in scope["headers"] if self.forwarded else ():
             if name == b"x-forwarded-prefix":
                 text = value.decode("latin-1")
                 prefix = text if _PREFIX.fullmatch(text) else ""

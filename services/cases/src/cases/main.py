@@ -10,8 +10,10 @@ from fastapi import FastAPI
 
 from cases import metrics
 from cases.api import ROUTERS, UPLOAD_PATH
+from cases.clients.applicant_names import ApplicantNames
 from cases.clients.applicants import ApplicantDirectory
 from cases.clients.identity import IdentityClient
+from cases.clients.organizations import OrganizationNames
 from cases.settings import CasesSettings
 from cases.store.unit_of_work import CasesUnitOfWork
 from cases.use_cases.calendar import seed_calendar
@@ -45,6 +47,8 @@ def create_app(
             app.state.names = IdentityClient(
                 identity_http, client_id=settings.client_id, client_secret=settings.client_secret
             ).named
+            app.state.applicant_names = ApplicantNames(app.state.applicants)  # staff lists: masked names
+            app.state.organization_names = OrganizationNames(identity_http)  # names beside org codes
             async with CasesUnitOfWork(app.state.database) as uow:
                 await seed_calendar(uow)  # idempotent: adds newly published years, keeps edits
             yield

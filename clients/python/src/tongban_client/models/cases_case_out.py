@@ -59,16 +59,25 @@ class CasesCaseOut:
             subject_label (str): the subject's kind in Chinese: 自然人 | 法人 | 新生儿
             accepting_org (None | str | Unset): the hall whose window accepts it (受理窗口), by the matter's levels (行使层级): the
                 receiving hall, the village's town center or the district center
+            accepting_org_name (None | str | Unset): the accepting hall's name (受理单位)
+            applicant_kind_label (str | Unset): 自然人 | 法人 Default: ''.
+            applicant_name_masked (None | str | Unset): for staff: the applicant's name (申请人), masked for a person (陈*梅), as
+                identity shows it to the clerk; null for others or when identity does not say
             certificate_error (None | str | Unset): why the last attempt to issue failed, e.g. unknown_certificate_type (the
                 exchange's type directory lacks it)
             certificate_state (str | Unset): none (无证照) | pending (待签发) | issued (已签发) | failed (签发失败: every attempt failed;
                 see certificate_error) Default: 'none'.
             certificate_state_label (str | Unset):  Default: '无证照'.
+            channel_label (str | Unset): 网上申报, 区级窗口, 镇街便民服务中心窗口 or 村（社区）便民服务站窗口 Default: ''.
             delivery_channel_label (None | str | Unset): 窗口领取 | 邮寄送达 | 电子送达
             delivery_ref (None | str | Unset): e.g. the mail tracking number given at delivery
             expected_due_date (datetime.date | None | Unset): the promised date (预计办结日期): once accepted, the due date;
                 before, the date if the case were accepted today (on submission and on the case itself)
+            handling_org_name (None | str | Unset): the deciding department's name (办理部门)
+            kind_label (str | Unset): 单一事项办件, 一件事 or 一件事子办件 Default: ''.
+            limit_unit_label (str | Unset): 工作日 | 自然日 Default: ''.
             outcome_label (None | str | Unset): 准予许可, 不予许可, 不予受理, 已撤回 or 已终止
+            received_by_org_name (None | str | Unset): the receiving hall's name (收件单位), from identity; null if unknown
      """
 
     accepted_at: datetime.datetime | None
@@ -103,13 +112,21 @@ class CasesCaseOut:
     subject_kind: str
     subject_label: str
     accepting_org: None | str | Unset = UNSET
+    accepting_org_name: None | str | Unset = UNSET
+    applicant_kind_label: str | Unset = ''
+    applicant_name_masked: None | str | Unset = UNSET
     certificate_error: None | str | Unset = UNSET
     certificate_state: str | Unset = 'none'
     certificate_state_label: str | Unset = '无证照'
+    channel_label: str | Unset = ''
     delivery_channel_label: None | str | Unset = UNSET
     delivery_ref: None | str | Unset = UNSET
     expected_due_date: datetime.date | None | Unset = UNSET
+    handling_org_name: None | str | Unset = UNSET
+    kind_label: str | Unset = ''
+    limit_unit_label: str | Unset = ''
     outcome_label: None | str | Unset = UNSET
+    received_by_org_name: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -210,6 +227,20 @@ class CasesCaseOut:
         else:
             accepting_org = self.accepting_org
 
+        accepting_org_name: None | str | Unset
+        if isinstance(self.accepting_org_name, Unset):
+            accepting_org_name = UNSET
+        else:
+            accepting_org_name = self.accepting_org_name
+
+        applicant_kind_label = self.applicant_kind_label
+
+        applicant_name_masked: None | str | Unset
+        if isinstance(self.applicant_name_masked, Unset):
+            applicant_name_masked = UNSET
+        else:
+            applicant_name_masked = self.applicant_name_masked
+
         certificate_error: None | str | Unset
         if isinstance(self.certificate_error, Unset):
             certificate_error = UNSET
@@ -219,6 +250,8 @@ class CasesCaseOut:
         certificate_state = self.certificate_state
 
         certificate_state_label = self.certificate_state_label
+
+        channel_label = self.channel_label
 
         delivery_channel_label: None | str | Unset
         if isinstance(self.delivery_channel_label, Unset):
@@ -240,11 +273,27 @@ class CasesCaseOut:
         else:
             expected_due_date = self.expected_due_date
 
+        handling_org_name: None | str | Unset
+        if isinstance(self.handling_org_name, Unset):
+            handling_org_name = UNSET
+        else:
+            handling_org_name = self.handling_org_name
+
+        kind_label = self.kind_label
+
+        limit_unit_label = self.limit_unit_label
+
         outcome_label: None | str | Unset
         if isinstance(self.outcome_label, Unset):
             outcome_label = UNSET
         else:
             outcome_label = self.outcome_label
+
+        received_by_org_name: None | str | Unset
+        if isinstance(self.received_by_org_name, Unset):
+            received_by_org_name = UNSET
+        else:
+            received_by_org_name = self.received_by_org_name
 
 
         field_dict: dict[str, Any] = {}
@@ -284,20 +333,36 @@ class CasesCaseOut:
         })
         if accepting_org is not UNSET:
             field_dict["accepting_org"] = accepting_org
+        if accepting_org_name is not UNSET:
+            field_dict["accepting_org_name"] = accepting_org_name
+        if applicant_kind_label is not UNSET:
+            field_dict["applicant_kind_label"] = applicant_kind_label
+        if applicant_name_masked is not UNSET:
+            field_dict["applicant_name_masked"] = applicant_name_masked
         if certificate_error is not UNSET:
             field_dict["certificate_error"] = certificate_error
         if certificate_state is not UNSET:
             field_dict["certificate_state"] = certificate_state
         if certificate_state_label is not UNSET:
             field_dict["certificate_state_label"] = certificate_state_label
+        if channel_label is not UNSET:
+            field_dict["channel_label"] = channel_label
         if delivery_channel_label is not UNSET:
             field_dict["delivery_channel_label"] = delivery_channel_label
         if delivery_ref is not UNSET:
             field_dict["delivery_ref"] = delivery_ref
         if expected_due_date is not UNSET:
             field_dict["expected_due_date"] = expected_due_date
+        if handling_org_name is not UNSET:
+            field_dict["handling_org_name"] = handling_org_name
+        if kind_label is not UNSET:
+            field_dict["kind_label"] = kind_label
+        if limit_unit_label is not UNSET:
+            field_dict["limit_unit_label"] = limit_unit_label
         if outcome_label is not UNSET:
             field_dict["outcome_label"] = outcome_label
+        if received_by_org_name is not UNSET:
+            field_dict["received_by_org_name"] = received_by_org_name
 
         return field_dict
 
@@ -494,6 +559,28 @@ class CasesCaseOut:
         accepting_org = _parse_accepting_org(d.pop("accepting_org", UNSET))
 
 
+        def _parse_accepting_org_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        accepting_org_name = _parse_accepting_org_name(d.pop("accepting_org_name", UNSET))
+
+
+        applicant_kind_label = d.pop("applicant_kind_label", UNSET)
+
+        def _parse_applicant_name_masked(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        applicant_name_masked = _parse_applicant_name_masked(d.pop("applicant_name_masked", UNSET))
+
+
         def _parse_certificate_error(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -507,6 +594,8 @@ class CasesCaseOut:
         certificate_state = d.pop("certificate_state", UNSET)
 
         certificate_state_label = d.pop("certificate_state_label", UNSET)
+
+        channel_label = d.pop("channel_label", UNSET)
 
         def _parse_delivery_channel_label(data: object) -> None | str | Unset:
             if data is None:
@@ -548,6 +637,20 @@ class CasesCaseOut:
         expected_due_date = _parse_expected_due_date(d.pop("expected_due_date", UNSET))
 
 
+        def _parse_handling_org_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        handling_org_name = _parse_handling_org_name(d.pop("handling_org_name", UNSET))
+
+
+        kind_label = d.pop("kind_label", UNSET)
+
+        limit_unit_label = d.pop("limit_unit_label", UNSET)
+
         def _parse_outcome_label(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -556,6 +659,16 @@ class CasesCaseOut:
             return cast(None | str | Unset, data)
 
         outcome_label = _parse_outcome_label(d.pop("outcome_label", UNSET))
+
+
+        def _parse_received_by_org_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        received_by_org_name = _parse_received_by_org_name(d.pop("received_by_org_name", UNSET))
 
 
         cases_case_out = cls(
@@ -591,13 +704,21 @@ class CasesCaseOut:
             subject_kind=subject_kind,
             subject_label=subject_label,
             accepting_org=accepting_org,
+            accepting_org_name=accepting_org_name,
+            applicant_kind_label=applicant_kind_label,
+            applicant_name_masked=applicant_name_masked,
             certificate_error=certificate_error,
             certificate_state=certificate_state,
             certificate_state_label=certificate_state_label,
+            channel_label=channel_label,
             delivery_channel_label=delivery_channel_label,
             delivery_ref=delivery_ref,
             expected_due_date=expected_due_date,
+            handling_org_name=handling_org_name,
+            kind_label=kind_label,
+            limit_unit_label=limit_unit_label,
             outcome_label=outcome_label,
+            received_by_org_name=received_by_org_name,
         )
 
 

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 import datetime
 
@@ -33,8 +34,10 @@ class CasesRectificationOut:
             due_date (datetime.date | None):
             id (str):
             opened_at (datetime.datetime):
-            records (list[CasesRectificationOutRecordsItem]):
+            records (list[CasesRectificationOutRecordsItem]): each step: step, step_label, at, by, note
             status (str):
+            department_name (None | str | Unset): the department's name, from identity
+            status_label (str | Unset): 待回访, 已回访, 已核实, 已整改 or 已反馈 Default: ''.
      """
 
     callback_required: bool
@@ -46,6 +49,8 @@ class CasesRectificationOut:
     opened_at: datetime.datetime
     records: list[CasesRectificationOutRecordsItem]
     status: str
+    department_name: None | str | Unset = UNSET
+    status_label: str | Unset = ''
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -85,6 +90,14 @@ class CasesRectificationOut:
 
         status = self.status
 
+        department_name: None | str | Unset
+        if isinstance(self.department_name, Unset):
+            department_name = UNSET
+        else:
+            department_name = self.department_name
+
+        status_label = self.status_label
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -99,6 +112,10 @@ class CasesRectificationOut:
             "records": records,
             "status": status,
         })
+        if department_name is not UNSET:
+            field_dict["department_name"] = department_name
+        if status_label is not UNSET:
+            field_dict["status_label"] = status_label
 
         return field_dict
 
@@ -169,6 +186,18 @@ class CasesRectificationOut:
 
         status = d.pop("status")
 
+        def _parse_department_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        department_name = _parse_department_name(d.pop("department_name", UNSET))
+
+
+        status_label = d.pop("status_label", UNSET)
+
         cases_rectification_out = cls(
             callback_required=callback_required,
             case_id=case_id,
@@ -179,6 +208,8 @@ class CasesRectificationOut:
             opened_at=opened_at,
             records=records,
             status=status,
+            department_name=department_name,
+            status_label=status_label,
         )
 
 

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 import datetime
 
@@ -35,6 +36,9 @@ class CasesTimelineOut:
             opinion (None | str):
             to_status (str):
             to_status_label (str):
+            actor_org_name (None | str | Unset): the acting organization's name
+            to_org (None | str | Unset): for forward (转办): the hall the case was sent to, to accept it
+            to_org_name (None | str | Unset):
      """
 
     action: str
@@ -48,6 +52,9 @@ class CasesTimelineOut:
     opinion: None | str
     to_status: str
     to_status_label: str
+    actor_org_name: None | str | Unset = UNSET
+    to_org: None | str | Unset = UNSET
+    to_org_name: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -81,6 +88,24 @@ class CasesTimelineOut:
 
         to_status_label = self.to_status_label
 
+        actor_org_name: None | str | Unset
+        if isinstance(self.actor_org_name, Unset):
+            actor_org_name = UNSET
+        else:
+            actor_org_name = self.actor_org_name
+
+        to_org: None | str | Unset
+        if isinstance(self.to_org, Unset):
+            to_org = UNSET
+        else:
+            to_org = self.to_org
+
+        to_org_name: None | str | Unset
+        if isinstance(self.to_org_name, Unset):
+            to_org_name = UNSET
+        else:
+            to_org_name = self.to_org_name
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -97,6 +122,12 @@ class CasesTimelineOut:
             "to_status": to_status,
             "to_status_label": to_status_label,
         })
+        if actor_org_name is not UNSET:
+            field_dict["actor_org_name"] = actor_org_name
+        if to_org is not UNSET:
+            field_dict["to_org"] = to_org
+        if to_org_name is not UNSET:
+            field_dict["to_org_name"] = to_org_name
 
         return field_dict
 
@@ -154,6 +185,36 @@ class CasesTimelineOut:
 
         to_status_label = d.pop("to_status_label")
 
+        def _parse_actor_org_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        actor_org_name = _parse_actor_org_name(d.pop("actor_org_name", UNSET))
+
+
+        def _parse_to_org(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        to_org = _parse_to_org(d.pop("to_org", UNSET))
+
+
+        def _parse_to_org_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        to_org_name = _parse_to_org_name(d.pop("to_org_name", UNSET))
+
+
         cases_timeline_out = cls(
             action=action,
             action_label=action_label,
@@ -166,6 +227,9 @@ class CasesTimelineOut:
             opinion=opinion,
             to_status=to_status,
             to_status_label=to_status_label,
+            actor_org_name=actor_org_name,
+            to_org=to_org,
+            to_org_name=to_org_name,
         )
 
 

@@ -20,15 +20,16 @@ from cases.api.dependencies import (
     working_calendar,
 )
 from cases.api.paths import CaseId
-from cases.api.schemas import ActionIn, ApplicationIn, CaseDetailOut, CaseOut, CasePage, ClockOut, TimelineOut
+from cases.api.schemas import ActionIn, ApplicationIn, CaseDetailOut, CaseOut, CasePage
+from cases.api.views import CaseViews
 from cases.clients.applicants import ApplicantDirectory
 from cases.domain.access import may_file
 from cases.domain.decisions import Remedies
+from cases.domain.promised import promised_dates
 from cases.domain.states import CaseStatus
 from cases.settings import CasesSettings
 from cases.store.unit_of_work import CasesUnitOfWork
 from cases.use_cases.applicants import ApplicantLookup
-from cases.use_cases.clock import expected_due_date
 from cases.use_cases.handling import Step, take_action
 from cases.use_cases.issuing import retry_certificate
 from cases.use_cases.queries import Page, case_detail, my_cases, staff_queue, supervision_list
@@ -100,7 +101,7 @@ async def serve_submission(request: Request) -> Response:
             applicants=_applicant_lookup(request),
             relations=_relation_lookup(request),
         )
-        out = CaseOut.of(case, expected_due_date=expected_due_date(case, calendar, local_date(now)))
+        out = await CaseViews(request, calendar, local_date(now)).case(case)
     return Response(
         out.model_dump_json(),
         media_type="application/json",
@@ -177,29 +178,28 @@ router.add_api_route(
 
 @router.get("/cases/{case_id}", response_model=CaseDetailOut, responses=problem_responses(401, 404))
 async def get_case(
-    uow: UowDep, caller: CallerDep, settings: SettingsDep, calendar: CalendarDep, case_id: CaseId
+    request: Request,
+    uow: UowDep,
+    caller: CallerDep,
+    settings: SettingsDep,
+    calendar: CalendarDep,
+    case_id: CaseId,
 ) -> CaseDetailOut:
-    """One case with its timeline (办理过程) and clock ledger; only for those who may see it. Until acceptance,
-    `expected_due_date` is the promised date if it were accepted today, as on submission."""
+    """One case with its timeline (办理过程, a forwarding 转办 among it) and clock ledger; only for those who may
+    see it. Until acceptance, `expected_due_date` is the promised date if it were accepted today, as on
+    submission. Organizations carry their names beside their codes (`*_org_name`)."""
     case, timeline, ledger, members = await case_detail(
         uow, case_id=case_id, caller=caller, district_center=settings.district_center_org
     )
-    expected = expected_due_date(case, calendar, local_date(_now()))
-    return CaseDetailOut.model_validate(
-        {
-            **CaseOut.of(case, expected_due_date=expected).model_dump(),
-            "form": case.form,
-            "members": [CaseOut.of(m) for m in members],
-            "timeline": [TimelineOut.of(t) for t in timeline],
-            "clock": [ClockOut.of(c) for c in ledger],
-        }
-    )
+    views = CaseViews(request, calendar, local_date(_now()), applicants=caller.kind == "staff")
+    return await views.detail(case, timeline, ledger, members)
 
 
 @router.post(
     "/cases/{case_id}/actions", response_model=CaseOut, responses=problem_responses(401, 403, 404, 409, 422)
 )
 async def act_on_case(
+    request: Request,
     uow: UowDep,
     caller: CallerDep,
     settings: SettingsDep,
@@ -229,7 +229,8 @@ async def act_on_case(
             remedies=Remedies(review_body=settings.review_body, court=settings.court),
         ),
     )
-    return CaseOut.of(case)
+    views = CaseViews(request, calendar, local_date(_now()), applicants=caller.kind == "staff")
+    return await views.case(case)
 
 
 @router.post(
@@ -238,7 +239,12 @@ async def act_on_case(
     responses=problem_responses(401, 403, 404, 409),
 )
 async def retry_certificate_issue(
-    uow: UowDep, caller: CallerDep, settings: SettingsDep, case_id: CaseId
+    request: Request,
+    uow: UowDep,
+    caller: CallerDep,
+    settings: SettingsDep,
+    calendar: CalendarDep,
+    case_id: CaseId,
 ) -> CaseOut:
     """Have an approved case's e-certificate issued again (重新签发): at once, with a fresh count of attempts —
     e.g. once `certificate_state` is `failed` with `certificate_error` `unknown_certificate_type` and the
@@ -248,12 +254,13 @@ async def retry_certificate_issue(
     case = await retry_certificate(
         uow, case_id=case_id, caller=caller, district_center=settings.district_center_org, now=_now()
     )
-    return CaseOut.of(case)
+    views = CaseViews(request, calendar, local_date(_now()), applicants=True)  # reviewers and heads only
+    return await views.case(case)
 
 
-def _page(page: Page, limit: int, offset: int) -> CasePage:
+async def _page(views: CaseViews, page: Page, limit: int, offset: int) -> CasePage:
     return CasePage(
-        items=[CaseOut.of(c) for c in page.items],
+        items=await views.cases(page.items),
         total=page.total,
         total_exact=page.exact,
         limit=limit,
@@ -262,46 +269,68 @@ def _page(page: Page, limit: int, offset: int) -> CasePage:
 
 
 @router.get("/me/cases", response_model=CasePage, responses=problem_responses(401, 403))
-async def list_my_cases(uow: UowDep, caller: ApplicantDep, limit: Limit = 20, offset: Offset = 0) -> CasePage:
+async def list_my_cases(
+    request: Request,
+    uow: UowDep,
+    caller: ApplicantDep,
+    calendar: CalendarDep,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> CasePage:
     """The applicant's own cases (我的办件), wherever they were filed, newest first."""
-    return _page(await my_cases(uow, caller=caller, limit=limit, offset=offset), limit, offset)
+    views = CaseViews(request, calendar, local_date(_now()))
+    return await _page(views, await my_cases(uow, caller=caller, limit=limit, offset=offset), limit, offset)
 
 
 @router.get("/queue", response_model=CasePage, responses=problem_responses(401, 403))
 async def work_queue(
+    request: Request,
     uow: UowDep,
     caller: StaffDep,
+    calendar: CalendarDep,
     statuses: Statuses = None,
     due_before: Annotated[IsoDate | None, Query()] = None,
     overdue: bool = False,
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> CasePage:
-    """Cases the caller's organization handles or received, soonest due first: the open ones (待办) unless
-    `statuses` asks for others (e.g. `approved`). Totals are exact up to 10,000 (`total_exact`)."""
+    """Cases the caller's organization handles, received, or accepts as a hall (forwarded to its window), soonest
+    promised first: the open ones (待办) unless `statuses` asks for others (e.g. `approved`). A case not yet
+    accepted sorts by its `expected_due_date` (the promised date if accepted today), beside accepted ones' due
+    dates. Totals are exact up to 10,000 (`total_exact`)."""
+    today = local_date(_now())
     page = await staff_queue(
         uow,
         caller=caller,
+        promised=promised_dates(calendar, today),
+        today=today,
         statuses=[s.value for s in statuses or []],
         due_before=due_before,
-        overdue_on=local_date(_now()) if overdue else None,
+        overdue_on=today if overdue else None,
         limit=limit,
         offset=offset,
     )
-    return _page(page, limit, offset)
+    return await _page(CaseViews(request, calendar, today, applicants=True), page, limit, offset)
 
 
 @router.get("/supervision/overdue", response_model=CasePage, responses=problem_responses(401, 403))
 async def overdue_cases(
-    uow: UowDep, caller: SupervisorDep, statuses: Statuses = None, limit: Limit = 20, offset: Offset = 0
+    request: Request,
+    uow: UowDep,
+    caller: SupervisorDep,
+    calendar: CalendarDep,
+    statuses: Statuses = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
 ) -> CasePage:
     """Overdue cases in the supervisor's territory (电子监察 红牌)."""
+    today = local_date(_now())
     page = await supervision_list(
         uow,
         caller=caller,
-        today=local_date(_now()),
+        today=today,
         statuses=[s.value for s in statuses or []],
         limit=limit,
         offset=offset,
     )
-    return _page(page, limit, offset)
+    return await _page(CaseViews(request, calendar, today, applicants=True), page, limit, offset)

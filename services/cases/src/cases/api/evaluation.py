@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from cases.api.dependencies import CalendarDep, CallerDep, DepartmentReviewerDep, UowDep
 from cases.api.paths import CaseId, TaskId
+from cases.clients.organizations import OrganizationNames
 from cases.domain.evaluation import LEVELS, RECTIFICATION_LABELS, STEP_LABELS, RectificationStatus
 from cases.store.case_models import Evaluation, RectificationTask
 from cases.use_cases.evaluation import (
@@ -43,12 +44,31 @@ class RectificationOut(BaseModel):
     id: str
     case_id: str
     department: str
+    department_name: str | None = Field(default=None, description="the department's name, from identity")
     status: str
+    status_label: str = Field(default="", description="待回访, 已回访, 已核实, 已整改 or 已反馈")
     due_date: date | None
     callback_required: bool
-    records: list[dict[str, Any]]
+    records: list[dict[str, Any]] = Field(description="each step: step, step_label, at, by, note")
     opened_at: datetime
     closed_at: datetime | None
+
+    @classmethod
+    def of(cls, task: RectificationTask, names: dict[str, str]) -> RectificationOut:
+        """The task with a Chinese label beside each code and the department's name beside its code."""
+        out = cls.model_validate(task)
+        out.department_name = names.get(task.department)
+        out.status_label = RECTIFICATION_LABELS[RectificationStatus(task.status)]
+        out.records = [
+            {**r, "step_label": STEP_LABELS[RectificationStatus(r["step"])]} if "step" in r else r
+            for r in task.records
+        ]
+        return out
+
+
+async def _department_names(request: Request, tasks: list[RectificationTask]) -> dict[str, str]:
+    names: OrganizationNames = request.app.state.organization_names
+    return await names.names(t.department for t in tasks)
 
 
 class EvaluationOut(BaseModel):
@@ -171,14 +191,18 @@ async def evaluate(
         case_id=evaluation.case_id,
         score=evaluation.score,
         label=LEVELS[evaluation.score],
-        rectification=RectificationOut.model_validate(task) if task else None,
+        rectification=RectificationOut.of(task, await _department_names(request, [task])) if task else None,
     )
 
 
 @router.get("/rectifications", response_model=list[RectificationOut], responses=problem_responses(401, 403))
-async def rectifications(uow: UowDep, caller: DepartmentReviewerDep) -> list[RectificationOut]:
+async def rectifications(
+    request: Request, uow: UowDep, caller: DepartmentReviewerDep
+) -> list[RectificationOut]:
     """The caller's department's rectification tasks, newest first."""
-    return [RectificationOut.model_validate(t) for t in await list_rectifications(uow, caller=caller)]
+    tasks = list(await list_rectifications(uow, caller=caller))
+    names = await _department_names(request, tasks)
+    return [RectificationOut.of(t, names) for t in tasks]
 
 
 @router.post(
@@ -187,13 +211,13 @@ async def rectifications(uow: UowDep, caller: DepartmentReviewerDep) -> list[Rec
     responses=problem_responses(401, 403, 404, 409),
 )
 async def rectification_step(
-    uow: UowDep, caller: DepartmentReviewerDep, task_id: TaskId, body: StepIn
+    request: Request, uow: UowDep, caller: DepartmentReviewerDep, task_id: TaskId, body: StepIn
 ) -> RectificationOut:
     """Record the next step: callback (回访), verification (核实), rectification (整改), feedback (反馈)."""
     task = await advance_rectification(
         uow, caller=caller, task_id=task_id, note=body.note, now=datetime.now(UTC)
     )
-    return RectificationOut.model_validate(task)
+    return RectificationOut.of(task, await _department_names(request, [task]))
 
 
 @router.get(

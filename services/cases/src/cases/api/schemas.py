@@ -7,9 +7,19 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from cases.domain.decisions import DELIVERY_LABELS
+from cases.domain.forwarding import Forwarding
 from cases.domain.issuing import certificate_state
-from cases.domain.labels import ACTION_LABELS, ACTOR_LABELS, CLOCK_LABELS, OUTCOME_LABELS
+from cases.domain.labels import (
+    ACTION_LABELS,
+    ACTOR_LABELS,
+    CHANNEL_LABELS,
+    CLOCK_LABELS,
+    DELIVERY_LABELS,
+    FORWARD,
+    KIND_LABELS,
+    LIMIT_UNIT_LABELS,
+    OUTCOME_LABELS,
+)
 from cases.domain.states import Action, CaseStatus
 from cases.domain.subjects import subject_label
 from meshkit.hostile import MULTI_LINE, MultiLineText
@@ -75,24 +85,41 @@ class CaseOut(BaseModel):
     number: str = Field(description="case number (办件编号)")
     parent_id: str | None = Field(description="the 一件事 parent of a member case")
     kind: str = Field(description="single | bundle (一件事 parent) | member (its department's case)")
+    kind_label: str = Field(default="", description="单一事项办件, 一件事 or 一件事子办件")
     bundle_code: str | None
     matter_code: str
     matter_version: int
     matter_name: str
     applicant_kind: str
+    applicant_kind_label: str = Field(default="", description="自然人 | 法人")
+    applicant_name_masked: str | None = Field(
+        default=None,
+        description="for staff: the applicant's name (申请人), masked for a person (陈*梅), as identity shows it "
+        "to the clerk; null for others or when identity does not say",
+    )
     subject_kind: str = Field(description="whom the case is about (办理对象): person | enterprise | newborn")
     subject_id: str = Field(
         description="identity's id of the subject: certificates are issued to it, materials looked up for it"
     )
     subject_label: str = Field(description="the subject's kind in Chinese: 自然人 | 法人 | 新生儿")
     channel: str
+    channel_label: str = Field(
+        default="", description="网上申报, 区级窗口, 镇街便民服务中心窗口 or 村（社区）便民服务站窗口"
+    )
     received_by_org: str
+    received_by_org_name: str | None = Field(
+        default=None, description="the receiving hall's name (收件单位), from identity; null if unknown"
+    )
     accepting_org: str | None = Field(
         default=None,
         description="the hall whose window accepts it (受理窗口), by the matter's levels (行使层级): the receiving "
         "hall, the village's town center or the district center",
     )
+    accepting_org_name: str | None = Field(default=None, description="the accepting hall's name (受理单位)")
     handling_org: str
+    handling_org_name: str | None = Field(
+        default=None, description="the deciding department's name (办理部门)"
+    )
     status: CaseStatus
     status_label: str
     national_code: int = Field(description="好差评 status: 1 待受理, 2 已受理, 3 已办结")
@@ -101,6 +128,7 @@ class CaseOut(BaseModel):
     deemed_accepted: bool
     limit_days: int = Field(description="promised time limit (承诺时限) in `limit_unit`")
     limit_unit: str = Field(description="working_days (工作日) | natural_days")
+    limit_unit_label: str = Field(default="", description="工作日 | 自然日")
     due_date: date | None = Field(description="promised due date (承诺办结日期), from acceptance")
     statutory_due_date: date | None
     extension_days: int
@@ -144,7 +172,15 @@ class CaseOut(BaseModel):
             "certificate_state_label",
             "certificate_error",
             "subject_label",
+            "kind_label",
+            "applicant_kind_label",
+            "applicant_name_masked",
+            "channel_label",
+            "limit_unit_label",
             "delivery_channel_label",
+            "received_by_org_name",
+            "accepting_org_name",
+            "handling_org_name",
         }
         state = certificate_state(case)
         return cls.model_validate(
@@ -156,6 +192,10 @@ class CaseOut(BaseModel):
                 "certificate_state_label": state.label,
                 "certificate_error": case.certificate_last_error,
                 "subject_label": subject_label(case.subject_kind),
+                "kind_label": label_of(KIND_LABELS, case.kind),
+                "applicant_kind_label": subject_label(case.applicant_kind),
+                "channel_label": label_of(CHANNEL_LABELS, case.channel),
+                "limit_unit_label": label_of(LIMIT_UNIT_LABELS, case.limit_unit),
                 "delivery_channel_label": label_of(DELIVERY_LABELS, case.delivery_channel),
                 **extra,
             }
@@ -172,13 +212,19 @@ class TimelineOut(BaseModel):
     to_status: str
     to_status_label: str
     actor_org: str | None
+    actor_org_name: str | None = Field(default=None, description="the acting organization's name")
+    to_org: str | None = Field(
+        default=None, description="for forward (转办): the hall the case was sent to, to accept it"
+    )
+    to_org_name: str | None = None
     actor_role: str
     actor_role_label: str = Field(description="in which capacity (申请人, 窗口工作人员, 审核人员 …)")
     opinion: str | None
     at: datetime
 
     @classmethod
-    def of(cls, entry: Any) -> TimelineOut:
+    def of(cls, entry: Any, names: dict[str, str] | None = None) -> TimelineOut:
+        names = names or {}
         return cls(
             action=entry.action,
             action_label=label_of(ACTION_LABELS, entry.action),
@@ -187,10 +233,33 @@ class TimelineOut(BaseModel):
             to_status=entry.to_status,
             to_status_label=CaseStatus(entry.to_status).label,
             actor_org=entry.actor_org,
+            actor_org_name=names.get(entry.actor_org or ""),
             actor_role=entry.actor_role,
             actor_role_label=label_of(ACTOR_LABELS, entry.actor_role),
             opinion=entry.opinion,
             at=entry.at,
+        )
+
+    @classmethod
+    def forwarded(cls, forwarding: Forwarding, status: CaseStatus, names: dict[str, str]) -> TimelineOut:
+        """The forwarding (转办) from the receiving hall to the accepting one, named as people know them."""
+        source = names.get(forwarding.from_org, forwarding.from_org)
+        target = names.get(forwarding.to_org, forwarding.to_org)
+        return cls(
+            action=FORWARD,
+            action_label=label_of(ACTION_LABELS, FORWARD),
+            from_status=status.value,
+            from_status_label=status.label,
+            to_status=status.value,
+            to_status_label=status.label,
+            actor_org=forwarding.from_org,
+            actor_org_name=names.get(forwarding.from_org),
+            to_org=forwarding.to_org,
+            to_org_name=names.get(forwarding.to_org),
+            actor_role="system",
+            actor_role_label=label_of(ACTOR_LABELS, "system"),
+            opinion=f"由{source}转至{target}受理（按事项的行使层级）",
+            at=forwarding.at,
         )
 
 

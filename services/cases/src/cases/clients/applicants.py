@@ -11,7 +11,11 @@ import httpx
 
 from cases.clients.errors import failure_of, transport_failure
 
-__all__ = ["ApplicantDirectory"]
+__all__ = ["ApplicantDirectory", "IdentityUnreachable"]
+
+
+class IdentityUnreachable(Exception):
+    """identity did not answer (refused, timed out, 5xx): a name lookup's failure, not an answer."""
 
 
 class ApplicantDirectory:
@@ -32,6 +36,24 @@ class ApplicantDirectory:
         if response.status_code == 404:
             return False
         raise failure_of("identity", response)
+
+    async def name(self, kind: str, subject_id: str, *, bearer: str, timeout: float = 2.0) -> str | None:
+        """The applicant's name as identity shows it to this caller, or None (not allowed, or unknown);
+        IdentityUnreachable when identity did not answer (a name is for reading: the caller serves without it)."""
+        collection = "enterprises" if kind == "enterprise" else "persons"
+        path = f"/{collection}/{quote(subject_id, safe='')}"
+        try:
+            response = await self._http.get(
+                path, headers={"Authorization": f"Bearer {bearer}"}, timeout=timeout
+            )
+        except httpx.HTTPError as exc:
+            raise IdentityUnreachable(type(exc).__name__) from None
+        if response.status_code >= 500:
+            raise IdentityUnreachable(str(response.status_code))
+        if response.status_code != 200:
+            return None
+        name = response.json().get("name")
+        return str(name) if name else None
 
     async def relation(self, person_id: str, kind: str, subject_id: str, *, bearer: str) -> str | None:
         """How identity says the person may act for the subject (``guardian``, ``legal_representative``,

@@ -13,7 +13,6 @@ from cases.domain.subjects import subject_label
 
 __all__ = [
     "DECISION_OF",
-    "DELIVERY_LABELS",
     "DecisionKind",
     "Remedies",
     "decision_number",
@@ -40,9 +39,6 @@ class DecisionKind(StrEnum):
     def refusal(self) -> bool:
         return self is not DecisionKind.GRANT
 
-
-# How a decision reached the applicant (送达方式), as she reads it.
-DELIVERY_LABELS: dict[str, str] = {"window": "窗口领取", "mail": "邮寄送达", "electronic": "电子送达"}
 
 _TITLES = {
     DecisionKind.GRANT: "准予行政许可决定书",

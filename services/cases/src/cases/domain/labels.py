@@ -6,7 +6,19 @@ from __future__ import annotations
 
 from cases.domain.states import Action, Actor, CaseStatus
 
-__all__ = ["ACTION_LABELS", "ACTOR_LABELS", "CLOCK_LABELS", "OUTCOME_LABELS"]
+__all__ = [
+    "ACTION_LABELS",
+    "ACTOR_LABELS",
+    "CHANNEL_LABELS",
+    "CLOCK_LABELS",
+    "DELIVERY_LABELS",
+    "FORWARD",
+    "KIND_LABELS",
+    "LIMIT_UNIT_LABELS",
+    "OUTCOME_LABELS",
+]
+
+FORWARD = "forward"  # 转办: received at one hall, accepted at another (the matter's levels decide)
 
 ACTION_LABELS: dict[str, str] = {
     "submit": "提交申请",
@@ -14,6 +26,8 @@ ACTION_LABELS: dict[str, str] = {
     "upload_material": "上传材料",
     "paper_material": "收取纸质材料",
     "retry_certificate": "重新签发电子证照",
+    "members_changed": "一件事子办件进展更新",
+    FORWARD: "转办",
 }
 
 CLOCK_LABELS: dict[str, str] = {
@@ -41,3 +55,16 @@ ACTOR_LABELS: dict[str, str] = {
     "enterprise": "申请企业",
     "staff": "工作人员",
 }
+
+KIND_LABELS: dict[str, str] = {"single": "单一事项办件", "bundle": "一件事", "member": "一件事子办件"}
+
+CHANNEL_LABELS: dict[str, str] = {
+    "online": "网上申报",
+    "window_district": "区级窗口",
+    "window_town": "镇街便民服务中心窗口",
+    "window_village": "村（社区）便民服务站窗口",
+}
+
+LIMIT_UNIT_LABELS: dict[str, str] = {"working_days": "工作日", "natural_days": "自然日"}
+
+DELIVERY_LABELS: dict[str, str] = {"window": "窗口领取", "mail": "邮寄送达", "electronic": "电子送达"}

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-__all__ = ["Party", "SubjectKind", "relation_needed", "subject_label"]
+__all__ = ["Party", "SubjectKind", "masked_name", "relation_needed", "subject_label"]
 
 
 class SubjectKind(StrEnum):
@@ -50,3 +50,13 @@ def relation_needed(*, applicant: Party, subject: Party) -> frozenset[str] | Non
     if applicant.kind != SubjectKind.PERSON:
         return frozenset()
     return _RELATIONS[SubjectKind(subject.kind)]
+
+
+def masked_name(kind: str, name: str) -> str:
+    """A name as a clerk's list shows it (GB/T 35273 去标识化 examples): a person's surname and last character
+    (陈*梅, 张*), an enterprise's in full (a registered name is public)."""
+    if kind == SubjectKind.ENTERPRISE or len(name) < 2:
+        return name
+    if len(name) == 2:
+        return name[0] + "*"
+    return name[0] + "*" * (len(name) - 2) + name[-1]

@@ -7,11 +7,24 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, UnaryExpression, delete, func, or_, select, union_all
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    UnaryExpression,
+    bindparam,
+    case,
+    delete,
+    func,
+    literal,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy import Sequence as DbSequence
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import Grouping
 
 from cases.domain.calendar import DayKind, WorkingCalendar
 from cases.domain.states import CaseStatus
@@ -160,6 +173,8 @@ class CaseRepository:
         self,
         *,
         orgs: Sequence[str],
+        promised: Sequence[date | None] = (),
+        today: date | None = None,
         statuses: Sequence[str] | None,
         due_before: date | None,
         overdue_on: date | None,
@@ -173,29 +188,35 @@ class CaseRepository:
         instead of one scan over an OR that no index can order; the total is counted up to ``COUNT_CAP``.
         """
         where = self._filters(statuses, due_before, overdue_on)
+        key = _promised_date(promised, today).label("promised")
         # Cases the organization handles, and those it received for another department: disjoint, so each
         # part is read (and counted) from its own index alone.
         branches = [
-            select(Case.id, Case.due_date).where(Case.handling_org.in_(orgs), *where),
-            select(Case.id, Case.due_date).where(
+            select(Case.id, key).where(Case.handling_org.in_(orgs), *where),
+            select(Case.id, key).where(
                 Case.received_by_org.in_(orgs), Case.handling_org.not_in(orgs), *where
             ),
-            select(Case.id, Case.due_date).where(
+            select(Case.id, key).where(
                 Case.accepting_org.in_(orgs),
                 Case.handling_org.not_in(orgs),
                 Case.received_by_org.not_in(orgs),
                 *where,
             ),
         ]
-        order = (Case.due_date.asc().nulls_last(), Case.id)
+        order = (key.asc().nulls_last(), Case.id)
         merged = union_all(*(b.order_by(*order).limit(offset + limit) for b in branches)).subquery()
-        page_ids = (
-            select(merged.c.id)
-            .order_by(merged.c.due_date.asc().nulls_last(), merged.c.id)
+        page = (
+            select(merged.c.id, merged.c.promised)
+            .order_by(merged.c.promised.asc().nulls_last(), merged.c.id)
             .limit(limit)
             .offset(offset)
+            .subquery()
         )
-        rows = await self._session.scalars(select(Case).where(Case.id.in_(page_ids)).order_by(*order))
+        rows = await self._session.scalars(
+            select(Case)
+            .join(page, page.c.id == Case.id)
+            .order_by(page.c.promised.asc().nulls_last(), Case.id)
+        )
         total = 0
         for branch in branches:
             counted = branch.with_only_columns(Case.id).limit(COUNT_CAP + 1).subquery()
@@ -232,6 +253,20 @@ class CaseRepository:
         page_ids = select(Case.id).where(*where).order_by(order, Case.id).limit(limit).offset(offset)
         rows = await self._session.scalars(select(Case).where(Case.id.in_(page_ids)).order_by(order, Case.id))
         return Page(rows.all(), min(total, COUNT_CAP), exact=total <= COUNT_CAP)
+
+
+def _promised_date(promised: Sequence[date | None], today: date | None) -> ColumnElement[date | None]:
+    """A case's promised date: its due date once accepted; before, the date were it accepted ``today`` —
+    ``promised[n]`` for a limit of ``n`` working days (natural days: ``today + n``). Without ``today``: the due
+    date alone."""
+    if today is None or not promised:
+        return Case.due_date.expression
+    dates = Grouping(bindparam("promised_dates", value=list(promised), type_=ARRAY(Date)))  # ($n::date[])[i]
+    expected = case(
+        (Case.limit_unit == "natural_days", literal(today, Date) + Case.limit_days),
+        else_=dates[Case.limit_days + 1],  # PostgreSQL arrays count from 1; past the end: NULL
+    )
+    return func.coalesce(Case.due_date, case((Case.accepted_at.is_(None), expected)))
 
 
 class CalendarRepository:

@@ -60,8 +60,9 @@ def _pending_or(
 
 
 def expected_due_date(case: Case, calendar: WorkingCalendar, today: date) -> date | None:
-    """The promised date if the case were accepted today (shown on submission); None past the published years."""
-    if case.due_date is not None:
+    """The promised date if the case were accepted today (shown on submission); None past the published years.
+    Once accepted, the case's own due date (None while it is pending: never a date from today instead)."""
+    if case.due_date is not None or case.accepted_at is not None:
         return case.due_date
     try:
         return due_date(calendar, started=today, limit=TimeLimit(case.limit_days, LimitUnit(case.limit_unit)))

@@ -43,17 +43,23 @@ async def staff_queue(
     uow: CasesUnitOfWork,
     *,
     caller: Caller,
+    promised: Sequence[date | None],
+    today: date,
     statuses: Sequence[str] | None,
     due_before: date | None,
     overdue_on: date | None,
     limit: int,
     offset: int,
 ) -> Page:
-    """Cases the caller's organization handles or received (staff only)."""
+    """Cases the caller's organization handles, received or accepts (staff only), soonest promised first:
+    ``promised[n]`` is the promised date of an ``n``-working-day limit accepted ``today``
+    (:func:`cases.domain.promised.promised_dates`), the order of cases not yet accepted."""
     if caller.kind != "staff" or not caller.org:
         raise ProblemError("办件队列仅供工作人员使用", status=403, code="not_permitted")
     return await uow.cases.queue(
         orgs=[caller.org],
+        promised=promised,
+        today=today,
         statuses=statuses,
         due_before=due_before,
         overdue_on=overdue_on,

@@ -107,8 +107,9 @@ def sync_detailed(
 ) -> Response[CasesCaseDetailOut | Problem]:
     """ Get Case
 
-     One case with its timeline (办理过程) and clock ledger; only for those who may see it. Until acceptance,
-    `expected_due_date` is the promised date if it were accepted today, as on submission.
+     One case with its timeline (办理过程, a forwarding 转办 among it) and clock ledger; only for those who may
+    see it. Until acceptance, `expected_due_date` is the promised date if it were accepted today, as on
+    submission. Organizations carry their names beside their codes (`*_org_name`).
 
     Args:
         case_id (str): case id (办件标识)
@@ -141,8 +142,9 @@ def sync(
 ) -> CasesCaseDetailOut | Problem | None:
     """ Get Case
 
-     One case with its timeline (办理过程) and clock ledger; only for those who may see it. Until acceptance,
-    `expected_due_date` is the promised date if it were accepted today, as on submission.
+     One case with its timeline (办理过程, a forwarding 转办 among it) and clock ledger; only for those who may
+    see it. Until acceptance, `expected_due_date` is the promised date if it were accepted today, as on
+    submission. Organizations carry their names beside their codes (`*_org_name`).
 
     Args:
         case_id (str): case id (办件标识)
@@ -170,8 +172,9 @@ async def asyncio_detailed(
 ) -> Response[CasesCaseDetailOut | Problem]:
     """ Get Case
 
-     One case with its timeline (办理过程) and clock ledger; only for those who may see it. Until acceptance,
-    `expected_due_date` is the promised date if it were accepted today, as on submission.
+     One case with its timeline (办理过程, a forwarding 转办 among it) and clock ledger; only for those who may
+    see it. Until acceptance, `expected_due_date` is the promised date if it were accepted today, as on
+    submission. Organizations carry their names beside their codes (`*_org_name`).
 
     Args:
         case_id (str): case id (办件标识)
@@ -204,8 +207,9 @@ async def asyncio(
 ) -> CasesCaseDetailOut | Problem | None:
     """ Get Case
 
-     One case with its timeline (办理过程) and clock ledger; only for those who may see it. Until acceptance,
-    `expected_due_date` is the promised date if it were accepted today, as on submission.
+     One case with its timeline (办理过程, a forwarding 转办 among it) and clock ledger; only for those who may
+    see it. Until acceptance, `expected_due_date` is the promised date if it were accepted today, as on
+    submission. Organizations carry their names beside their codes (`*_org_name`).
 
     Args:
         case_id (str): case id (办件标识)

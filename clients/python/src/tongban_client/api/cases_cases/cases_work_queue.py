@@ -153,8 +153,13 @@ def sync_detailed(
 ) -> Response[CasesCasePage | Problem]:
     """ Work Queue
 
-     Cases the caller's organization handles or received, soonest due first: the open ones (待办) unless
-    `statuses` asks for others (e.g. `approved`). Totals are exact up to 10,000 (`total_exact`).
+     Cases the caller's organization handles, received, or accepts as a hall (forwarded to its window),
+    soonest
+    promised first: the open ones (待办) unless `statuses` asks for others (e.g. `approved`). A case not
+    yet
+    accepted sorts by its `expected_due_date` (the promised date if accepted today), beside accepted
+    ones' due
+    dates. Totals are exact up to 10,000 (`total_exact`).
 
     Args:
         statuses (list[CasesCaseStatus] | None | Unset): filter by status (办件状态)
@@ -199,8 +204,13 @@ def sync(
 ) -> CasesCasePage | Problem | None:
     """ Work Queue
 
-     Cases the caller's organization handles or received, soonest due first: the open ones (待办) unless
-    `statuses` asks for others (e.g. `approved`). Totals are exact up to 10,000 (`total_exact`).
+     Cases the caller's organization handles, received, or accepts as a hall (forwarded to its window),
+    soonest
+    promised first: the open ones (待办) unless `statuses` asks for others (e.g. `approved`). A case not
+    yet
+    accepted sorts by its `expected_due_date` (the promised date if accepted today), beside accepted
+    ones' due
+    dates. Totals are exact up to 10,000 (`total_exact`).
 
     Args:
         statuses (list[CasesCaseStatus] | None | Unset): filter by status (办件状态)
@@ -240,8 +250,13 @@ async def asyncio_detailed(
 ) -> Response[CasesCasePage | Problem]:
     """ Work Queue
 
-     Cases the caller's organization handles or received, soonest due first: the open ones (待办) unless
-    `statuses` asks for others (e.g. `approved`). Totals are exact up to 10,000 (`total_exact`).
+     Cases the caller's organization handles, received, or accepts as a hall (forwarded to its window),
+    soonest
+    promised first: the open ones (待办) unless `statuses` asks for others (e.g. `approved`). A case not
+    yet
+    accepted sorts by its `expected_due_date` (the promised date if accepted today), beside accepted
+    ones' due
+    dates. Totals are exact up to 10,000 (`total_exact`).
 
     Args:
         statuses (list[CasesCaseStatus] | None | Unset): filter by status (办件状态)
@@ -286,8 +301,13 @@ async def asyncio(
 ) -> CasesCasePage | Problem | None:
     """ Work Queue
 
-     Cases the caller's organization handles or received, soonest due first: the open ones (待办) unless
-    `statuses` asks for others (e.g. `approved`). Totals are exact up to 10,000 (`total_exact`).
+     Cases the caller's organization handles, received, or accepts as a hall (forwarded to its window),
+    soonest
+    promised first: the open ones (待办) unless `statuses` asks for others (e.g. `approved`). A case not
+    yet
+    accepted sorts by its `expected_due_date` (the promised date if accepted today), beside accepted
+    ones' due
+    dates. Totals are exact up to 10,000 (`total_exact`).
 
     Args:
         statuses (list[CasesCaseStatus] | None | Unset): filter by status (办件状态)
