@@ -22,6 +22,7 @@ __all__ = [
     "Method",
     "blocking",
     "exchange_ways",
+    "missing_before",
     "paper_free_share",
     "plan_materials",
     "retry_delay",
@@ -78,6 +79,16 @@ def plan_materials(materials: Iterable[Mapping[str, Any]]) -> list[MaterialPlan]
 def blocking(statuses: Iterable[tuple[str, str]]) -> int:
     """How many required materials are still missing, from ``(requirement, status)`` pairs (容缺 ones wait)."""
     return sum(1 for requirement, status in statuses if requirement == "required" and status == "missing")
+
+
+def missing_before(step: str, materials: Iterable[tuple[str, str, str]]) -> list[str]:
+    """The names of the materials that stop ``step`` (``accept`` 受理 or ``approve`` 准予许可), from
+    ``(name, requirement, status)`` triples. Accepting needs every required (必要) material; a deferrable one
+    (容缺) may still be missing — that is 容缺受理 — but must be in before the grant (容缺后补), so approving needs
+    both. A material another member of the 一件事 produces (``awaiting_member``) is never the applicant's to
+    bring; anything obtained (shared, e-certificate, upload, paper) counts."""
+    needed = {"required"} if step == "accept" else {"required", "deferrable"}
+    return [name for name, requirement, status in materials if requirement in needed and status == "missing"]
 
 
 def paper_free_share(methods: Iterable[str | None]) -> float | None:
