@@ -3586,6 +3586,11 @@ export interface components {
              * @description failed tries through the exchange
              */
             attempts: number;
+            /**
+             * Belongs To
+             * @description whose material, so whose data the exchange is asked for: subject 办理对象 | applicant 申请人
+             */
+            belongs_to: string;
             /** Certificate Type */
             certificate_type: string | null;
             /** Data Items */
@@ -3984,6 +3989,13 @@ export interface components {
              */
             asked_by: string[];
             /**
+             * Belongs To
+             * @description whose material (材料所属): subject 办理对象 (the person or enterprise the matter is about, e.g. a newborn) | applicant 申请人 (e.g. the mother's own ID card); the exchange is asked for that holder
+             * @default subject
+             * @enum {string}
+             */
+            belongs_to: "subject" | "applicant";
+            /**
              * Certificate Type
              * @description e-certificate type (电子证照类型), e.g. ZZ-YYZZ
              */
@@ -4226,6 +4238,13 @@ export interface components {
         /** catalog_MaterialIn */
         catalog_MaterialIn: {
             /**
+             * Belongs To
+             * @description whose material (材料所属): subject 办理对象 (the person or enterprise the matter is about, e.g. a newborn) | applicant 申请人 (e.g. the mother's own ID card); the exchange is asked for that holder
+             * @default subject
+             * @enum {string}
+             */
+            belongs_to: "subject" | "applicant";
+            /**
              * Certificate Type
              * @description e-certificate type (电子证照类型), e.g. ZZ-YYZZ
              */
@@ -4278,6 +4297,13 @@ export interface components {
         };
         /** catalog_MaterialOut */
         catalog_MaterialOut: {
+            /**
+             * Belongs To
+             * @description whose material (材料所属): subject 办理对象 (the person or enterprise the matter is about, e.g. a newborn) | applicant 申请人 (e.g. the mother's own ID card); the exchange is asked for that holder
+             * @default subject
+             * @enum {string}
+             */
+            belongs_to: "subject" | "applicant";
             /**
              * Certificate Type
              * @description e-certificate type (电子证照类型), e.g. ZZ-YYZZ
@@ -8231,6 +8257,7 @@ export interface operations {
                      *       "materials": [
                      *         {
                      *           "attempts": 1,
+                     *           "belongs_to": "示例",
                      *           "certificate_type": "示例",
                      *           "data_items": [
                      *             "示例"
@@ -8304,6 +8331,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "attempts": 1,
+                     *       "belongs_to": "示例",
                      *       "certificate_type": "示例",
                      *       "data_items": [
                      *         "示例"

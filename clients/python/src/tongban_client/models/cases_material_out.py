@@ -27,6 +27,7 @@ class CasesMaterialOut:
     """ 
         Attributes:
             attempts (int): failed tries through the exchange
+            belongs_to (str): whose material, so whose data the exchange is asked for: subject 办理对象 | applicant 申请人
             certificate_type (None | str):
             data_items (list[str]):
             detail (CasesMaterialOutDetail): access log id and item keys obtained (never the values), or upload
@@ -45,6 +46,7 @@ class CasesMaterialOut:
      """
 
     attempts: int
+    belongs_to: str
     certificate_type: None | str
     data_items: list[str]
     detail: CasesMaterialOutDetail
@@ -69,6 +71,8 @@ class CasesMaterialOut:
     def to_dict(self) -> dict[str, Any]:
         from ..models.cases_material_out_detail import CasesMaterialOutDetail # noqa: PLC0415
         attempts = self.attempts
+
+        belongs_to = self.belongs_to
 
         certificate_type: None | str
         certificate_type = self.certificate_type
@@ -121,6 +125,7 @@ class CasesMaterialOut:
         field_dict.update(self.additional_properties)
         field_dict.update({
             "attempts": attempts,
+            "belongs_to": belongs_to,
             "certificate_type": certificate_type,
             "data_items": data_items,
             "detail": detail,
@@ -147,6 +152,8 @@ class CasesMaterialOut:
         from ..models.cases_material_out_detail import CasesMaterialOutDetail # noqa: PLC0415
         d = dict(src_dict)
         attempts = d.pop("attempts")
+
+        belongs_to = d.pop("belongs_to")
 
         def _parse_certificate_type(data: object) -> None | str:
             if data is None:
@@ -252,6 +259,7 @@ class CasesMaterialOut:
 
         cases_material_out = cls(
             attempts=attempts,
+            belongs_to=belongs_to,
             certificate_type=certificate_type,
             data_items=data_items,
             detail=detail,
