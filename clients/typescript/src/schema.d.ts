@@ -3589,6 +3589,7 @@ export interface components {
             /**
              * Belongs To
              * @description whose material, so whose data the exchange is asked for: subject 办理对象 | applicant 申请人
+             * @default subject
              */
             belongs_to: string;
             /** Certificate Type */
@@ -8257,7 +8258,6 @@ export interface operations {
                      *       "materials": [
                      *         {
                      *           "attempts": 1,
-                     *           "belongs_to": "示例",
                      *           "certificate_type": "示例",
                      *           "data_items": [
                      *             "示例"
@@ -8331,7 +8331,6 @@ export interface operations {
                     /**
                      * @example {
                      *       "attempts": 1,
-                     *       "belongs_to": "示例",
                      *       "certificate_type": "示例",
                      *       "data_items": [
                      *         "示例"

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 import datetime
 
@@ -27,7 +28,6 @@ class CasesMaterialOut:
     """ 
         Attributes:
             attempts (int): failed tries through the exchange
-            belongs_to (str): whose material, so whose data the exchange is asked for: subject 办理对象 | applicant 申请人
             certificate_type (None | str):
             data_items (list[str]):
             detail (CasesMaterialOutDetail): access log id and item keys obtained (never the values), or upload
@@ -43,10 +43,11 @@ class CasesMaterialOut:
             resource_code (None | str):
             source (str): applicant | government (a department holds it)
             status (str): missing | obtained | awaiting_member (a bundle member's result)
+            belongs_to (str | Unset): whose material, so whose data the exchange is asked for: subject 办理对象 | applicant 申请人
+                Default: 'subject'.
      """
 
     attempts: int
-    belongs_to: str
     certificate_type: None | str
     data_items: list[str]
     detail: CasesMaterialOutDetail
@@ -62,6 +63,7 @@ class CasesMaterialOut:
     resource_code: None | str
     source: str
     status: str
+    belongs_to: str | Unset = 'subject'
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -71,8 +73,6 @@ class CasesMaterialOut:
     def to_dict(self) -> dict[str, Any]:
         from ..models.cases_material_out_detail import CasesMaterialOutDetail # noqa: PLC0415
         attempts = self.attempts
-
-        belongs_to = self.belongs_to
 
         certificate_type: None | str
         certificate_type = self.certificate_type
@@ -120,12 +120,13 @@ class CasesMaterialOut:
 
         status = self.status
 
+        belongs_to = self.belongs_to
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
             "attempts": attempts,
-            "belongs_to": belongs_to,
             "certificate_type": certificate_type,
             "data_items": data_items,
             "detail": detail,
@@ -142,6 +143,8 @@ class CasesMaterialOut:
             "source": source,
             "status": status,
         })
+        if belongs_to is not UNSET:
+            field_dict["belongs_to"] = belongs_to
 
         return field_dict
 
@@ -152,8 +155,6 @@ class CasesMaterialOut:
         from ..models.cases_material_out_detail import CasesMaterialOutDetail # noqa: PLC0415
         d = dict(src_dict)
         attempts = d.pop("attempts")
-
-        belongs_to = d.pop("belongs_to")
 
         def _parse_certificate_type(data: object) -> None | str:
             if data is None:
@@ -257,9 +258,10 @@ class CasesMaterialOut:
 
         status = d.pop("status")
 
+        belongs_to = d.pop("belongs_to", UNSET)
+
         cases_material_out = cls(
             attempts=attempts,
-            belongs_to=belongs_to,
             certificate_type=certificate_type,
             data_items=data_items,
             detail=detail,
@@ -275,6 +277,7 @@ class CasesMaterialOut:
             resource_code=resource_code,
             source=source,
             status=status,
+            belongs_to=belongs_to,
         )
 
 

@@ -42,6 +42,7 @@ class MaterialOut(BaseModel):
     data_items: list[str]
     produced_by: str | None
     belongs_to: str = Field(
+        default="subject",
         description="whose material, so whose data the exchange is asked for: subject 办理对象 | applicant 申请人"
     )
     detail: dict[str, Any] = Field(
