@@ -43,7 +43,7 @@ class MaterialOut(BaseModel):
     produced_by: str | None
     belongs_to: str = Field(
         default="subject",
-        description="whose material, so whose data the exchange is asked for: subject 办理对象 | applicant 申请人"
+        description="whose material, so whose data the exchange is asked for: subject 办理对象 | applicant 申请人",
     )
     detail: dict[str, Any] = Field(
         description="access log id and item keys obtained (never the values), or upload"
