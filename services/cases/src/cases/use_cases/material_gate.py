@@ -19,13 +19,14 @@ _WHAT_NEXT = {
 async def check_materials(uow: CasesUnitOfWork, case: Case, action: Action) -> None:
     """受理 and 准予许可 only with the materials the matter version requires (a 一件事 member's are its bundle's).
     Deemed acceptance (the system, when the window let the time pass) is the law's and is not refused."""
-    rows = await uow.materials.of_case(case.parent_id or case.id)
+    holder = (await uow.cases.get(case.parent_id) if case.parent_id else None) or case
+    rows = await uow.materials.of_case(holder.id)
     missing = missing_before(action.value, ((m.name, m.requirement, m.status) for m in rows))
     if not missing:
         return
     names = "、".join(f"「{name}」" for name in missing)
     raise ProblemError(
-        f"办件 {case.number} 尚缺材料{names}，不能{action.label}。{_WHAT_NEXT[action]}",
+        f"办件 {holder.number} 尚缺材料{names}，不能{action.label}。{_WHAT_NEXT[action]}",
         status=409,
         code="materials_missing",
         missing_materials=missing,

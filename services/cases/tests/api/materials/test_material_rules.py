@@ -11,7 +11,7 @@ import pytest
 from cases.store.repositories import OpenMatterRepository
 from meshkit.db import Database
 
-from ..conftest import DEPT, Flow
+from ..conftest import BUNDLE, DEPT, Flow
 
 pytestmark = pytest.mark.api
 
@@ -167,3 +167,21 @@ async def test_outside_try_2_the_accepting_town_hall_records_paper_another_hall_
         ("M03", None, None),
     ]
     assert (await flow.act(case["id"], town, "accept")).status_code == 200  # 容缺受理 at the town
+
+
+async def test_outside_try_1_a_bundle_is_accepted_only_with_its_materials(flow: Flow) -> None:
+    """issue 19 outside try: 1 — a 一件事 too: its materials live on the parent, every member's 受理 checks them;
+    the one another member produces (营业执照) is never asked of the applicant."""
+    await flow.open_bundle()
+    response = await flow.client.post("/cases", json={"bundle_code": BUNDLE}, headers=flow.citizen())
+    assert response.status_code == 201, response.text
+    parent = response.json()
+    center = flow.staff("window_clerk", org="500110-ZWFWZX")
+    refused = await flow.act(parent["id"], center, "accept")
+    assert (refused.status_code, refused.json()["code"]) == (409, "materials_missing")
+    assert refused.json()["missing_materials"] == ["申请人身份证明", "经营场所平面布局图"]
+    assert parent["number"] in refused.json()["detail"]
+    detail = (await flow.client.get(f"/cases/{parent['id']}", headers=center)).json()
+    assert {m["status"] for m in detail["members"]} == {"received"}  # no member moved alone
+    assert await flow.supply_paper(parent["id"]) == ["M01", "M03"]
+    assert (await flow.act(parent["id"], center, "accept")).status_code == 200
