@@ -18,6 +18,7 @@ from meshkit.testing import eventually
 from tongban.mesh import Mesh
 from tongban.simulators.residents import residents
 
+from .paper import paper_for_missing
 from .test_revocation_reaches_every_service import REDIRECT, Login, browser_login
 
 __all__ = ["Cases", "catalog_events", "exchange_events", "identity_events", "register_applicant"]
@@ -188,6 +189,10 @@ class Cases:
         case: dict[str, Any] = await ok(await self.http.post("/cases/cases", json=body, headers=headers), 201)
         return case
 
+    async def paper(self, case_id: str) -> None:
+        """受理 needs the required materials: the district window takes on paper what the case still lacks."""
+        await paper_for_missing(self.http, case_id, (await self.log_in("clerk.zwfwzx"))[0])
+
     async def act(self, case_id: str, who: str | dict[str, str], action: str, **extra: Any) -> Any:
         headers = who if isinstance(who, dict) else (await self.log_in(who))[0]
         body = {"action": action, **extra}
@@ -198,6 +203,7 @@ class Cases:
         concluded, certificate_issued (and the exchange's record_changed), evaluated, rectification_opened."""
         her, _ = await self.log_in(self.applicant, "Shijian2026")
         case = await self.apply()
+        await self.paper(case["id"])
         await self.act(case["id"], "clerk.zwfwzx", "accept")
         await self.act(case["id"], "reviewer.djzc", "start_review")
         await self.act(case["id"], "reviewer.djzc", "request_review_supplement", reason="缺少经营场所照片")
@@ -222,6 +228,7 @@ class Cases:
         the clock: the accepted case's due date is moved to today, then to yesterday, in the cases database, as if
         it had been accepted weeks ago (the timer compares it with the worker's legal date, Beijing time)."""
         case = await self.apply()
+        await self.paper(case["id"])
         await self.act(case["id"], "clerk.zwfwzx", "accept")
         today = legal_today()
         await self._due(case["id"], today)

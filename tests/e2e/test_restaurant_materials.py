@@ -13,6 +13,8 @@ import pytest
 
 from meshkit.testing import eventually, filing
 
+from .paper import paper_for_missing
+
 pytestmark = pytest.mark.e2e
 
 CHEN = "500222199803070028"
@@ -53,6 +55,7 @@ async def test_materials_without_paper_and_the_certificate(http: httpx.AsyncClie
     clerk, _ = await log_in("clerk.zwfwzx")
     reviewer, _ = await log_in("reviewer.djzc")
     actions = f"/cases/cases/{case['id']}/actions"
+    await paper_for_missing(http, case["id"], clerk)  # what no department holds, on paper at the window
     for headers, action in ((clerk, "accept"), (reviewer, "start_review"), (reviewer, "approve")):
         response = await http.post(actions, headers=headers, json={"action": action, "reason": "符合条件"})
         assert response.status_code == 200, response.text

@@ -130,6 +130,9 @@ export interface paths {
          *
          *     On a 一件事 parent, the window actions (pre_review, accept, refuse, request_supplement, supplement, withdraw,
          *     deliver) apply to every member case they fit; review and decisions are taken on the member cases.
+         *
+         *     accept needs every required (必要) material of the case, approve the deferrable (容缺) ones too: else 409
+         *     ``materials_missing`` naming them in ``missing_materials`` (upload, paper at the window, or the exchange).
          */
         post: operations["cases_act_on_case"];
         delete?: never;
@@ -3840,6 +3843,12 @@ export interface components {
              * @description failed tries through the exchange
              */
             attempts: number;
+            /**
+             * Belongs To
+             * @description whose material, so whose data the exchange is asked for: subject 办理对象 | applicant 申请人
+             * @default subject
+             */
+            belongs_to: string;
             /** Certificate Type */
             certificate_type: string | null;
             /** Data Items */
@@ -4264,6 +4273,13 @@ export interface components {
              */
             asked_by: string[];
             /**
+             * Belongs To
+             * @description whose material (材料所属): subject 办理对象 (the person or enterprise the matter is about, e.g. a newborn) | applicant 申请人 (e.g. the mother's own ID card); the exchange is asked for that holder
+             * @default subject
+             * @enum {string}
+             */
+            belongs_to: "subject" | "applicant";
+            /**
              * Certificate Type
              * @description e-certificate type (电子证照类型), e.g. ZZ-YYZZ
              */
@@ -4506,6 +4522,13 @@ export interface components {
         /** catalog_MaterialIn */
         catalog_MaterialIn: {
             /**
+             * Belongs To
+             * @description whose material (材料所属): subject 办理对象 (the person or enterprise the matter is about, e.g. a newborn) | applicant 申请人 (e.g. the mother's own ID card); the exchange is asked for that holder
+             * @default subject
+             * @enum {string}
+             */
+            belongs_to: "subject" | "applicant";
+            /**
              * Certificate Type
              * @description e-certificate type (电子证照类型), e.g. ZZ-YYZZ
              */
@@ -4558,6 +4581,13 @@ export interface components {
         };
         /** catalog_MaterialOut */
         catalog_MaterialOut: {
+            /**
+             * Belongs To
+             * @description whose material (材料所属): subject 办理对象 (the person or enterprise the matter is about, e.g. a newborn) | applicant 申请人 (e.g. the mother's own ID card); the exchange is asked for that holder
+             * @default subject
+             * @enum {string}
+             */
+            belongs_to: "subject" | "applicant";
             /**
              * Certificate Type
              * @description e-certificate type (电子证照类型), e.g. ZZ-YYZZ

@@ -132,6 +132,19 @@ class Flow:
         body = {"matter_code": MATTER, "form": {"店名": "綦河小馆"}, **extra}
         return await self.client.post("/cases", json=body, headers=filing(headers))
 
+    async def supply_paper(self, case_id: str, org: str = "500110-ZWFWZX") -> list[str]:
+        """Record every material still missing as paper received at ``org``'s window; the codes recorded."""
+        clerk = self.staff("window_clerk", org=org)
+        listed = await self.client.get(f"/cases/{case_id}/materials", headers=clerk)
+        assert listed.status_code == 200, listed.text
+        missing = [m["material_code"] for m in listed.json()["materials"] if m["status"] == "missing"]
+        for code in missing:
+            recorded = await self.client.post(
+                f"/cases/{case_id}/materials/{code}/paper", json={"note": "窗口收取"}, headers=clerk
+            )
+            assert recorded.status_code == 200, recorded.text
+        return missing
+
     async def act(self, case_id: str, headers: dict[str, str], action: str, **extra: Any) -> httpx.Response:
         return await self.client.post(
             f"/cases/{case_id}/actions", json={"action": action, **extra}, headers=headers

@@ -55,6 +55,7 @@ async def test_one_application_makes_a_parent_and_a_case_per_department(flow: Fl
 async def test_parallel_review_combined_clock_and_approval_only_when_all_approve(flow: Flow) -> None:
     await flow.open_bundle()
     parent = await _apply(flow)
+    await flow.supply_paper(str(parent["id"]))  # 受理 needs the bundle's required materials
     clerk = flow.staff("window_clerk", org="500110-ZWFWZX")  # 一窗受理 at the district center
     accepted = await flow.act(str(parent["id"]), clerk, "accept")
     assert accepted.status_code == 200, accepted.text
@@ -100,6 +101,7 @@ async def test_parallel_review_combined_clock_and_approval_only_when_all_approve
 async def test_one_denial_denies_the_bundle(flow: Flow) -> None:
     await flow.open_bundle()
     parent = await _apply(flow)
+    await flow.supply_paper(str(parent["id"]))
     await flow.act(str(parent["id"]), flow.staff("window_clerk", org="500110-ZWFWZX"), "accept")
     members = {m["handling_org"]: m["id"] for m in (await _detail(flow, parent["id"]))["members"]}
     for org, action, reason in ((SCJGJ, "approve", "符合条件"), (YJJ, "deny", "消防通道不符合要求")):

@@ -6,7 +6,13 @@ import pytest
 
 from cases.domain.access import Caller, CaseFacts
 from cases.domain.material_access import may_record_paper, may_upload, statistics_scope
-from cases.domain.materials import exchange_ways, retry_delay
+from cases.domain.materials import (
+    exchange_ways,
+    missing_before,
+    plan_materials,
+    retry_delay,
+    worth_retrying,
+)
 from cases.domain.uploads import UploadRefused, checked_upload
 from cases.use_cases.exchange_work import RetryPolicy
 
@@ -97,3 +103,51 @@ def test_who_supplies_materials() -> None:
     assert statistics_scope(staff("500110-SCJGJ", "reviewer")) == (["500110-SCJGJ"], None)
     assert statistics_scope(staff("500110-ZFBGS", "supervisor")) == (None, "500110")
     assert statistics_scope(applicant) is None
+
+
+def test_outside_try_1_what_stops_acceptance_and_the_grant() -> None:
+    """issue 19 outside try: 1 — 受理 needs every required material, 准予许可 the 容缺 ones too; optional ones and
+    materials a bundle member produces never stop either."""
+    materials = [
+        ("申请书", "required", "missing"),
+        ("健康证明", "deferrable", "missing"),
+        ("说明", "optional", "missing"),
+        ("营业执照", "required", "awaiting_member"),
+        ("身份证明", "required", "obtained"),
+    ]
+    assert missing_before("accept", materials) == ["申请书"]
+    assert missing_before("approve", materials) == ["申请书", "健康证明"]
+    assert missing_before("accept", [("申请书", "required", "obtained")]) == []
+
+
+def test_outside_try_4_only_failures_that_may_pass_are_retried() -> None:
+    """issue 19 outside try: 4 — a final answer is not asked again; the exchange down or busy is."""
+    for status, code in ((None, "exchange_unavailable"), (503, "exchange_down"), (429, "rate_limited")):
+        assert worth_retrying(status, code)
+    assert worth_retrying(403, "case_unknown")  # the exchange has not heard of the case yet
+    for status, code in ((404, "record_not_found"), (403, "not_granted"), (422, "unknown_certificate_type")):
+        assert not worth_retrying(status, code)
+
+
+def test_outside_try_3_a_material_belongs_to_the_subject_unless_it_says_applicant() -> None:
+    """issue 19 outside try: 3 — anything but ``applicant`` (missing, or an unknown word) is the subject's."""
+    plans = plan_materials(
+        [{"name": "甲", "belongs_to": "applicant"}, {"name": "乙"}, {"name": "丙", "belongs_to": "mother"}]
+    )
+    assert [p.belongs_to for p in plans] == ["applicant", "subject", "subject"]
+
+
+def test_outside_try_2_the_accepting_hall_takes_paper_another_hall_does_not() -> None:
+    """issue 19 outside try: 2 — the hall that accepts (by the matter's levels) records paper; another may not."""
+    accepted_at_town = CaseFacts(
+        applicant_id="p-1",
+        handling_org="500110-RSJ",
+        received_by_org="500110001001-center",
+        region="500110001001",
+        accepting_org="500110001000-center",
+    )
+    town = staff("500110001000-center", "window_clerk", region="500110001000")
+    assert may_record_paper(town, accepted_at_town, district_center=CENTER)
+    assert may_upload(town, accepted_at_town, district_center=CENTER)
+    other = staff("500110002000-center", "window_clerk", region="500110002000")
+    assert not may_record_paper(other, accepted_at_town, district_center=CENTER)

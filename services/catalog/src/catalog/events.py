@@ -40,6 +40,10 @@ class MaterialInfo(EventPayload):
     certificate_type: str | None = None
     resource_code: str | None = None
     data_items: list[str] = Field(default_factory=list)
+    belongs_to: str = Field(
+        default="subject",
+        description="whose material: subject 办理对象 | applicant 申请人 (added in v1, optional)",
+    )
 
 
 class MatterPublished(EventPayload):
@@ -149,6 +153,7 @@ MATTER_PUBLISHED = EventSpec(
                 "certificate_type": "ZZ-YYZZ",
                 "resource_code": "500110-SCJGJ-FR-001",
                 "data_items": ["统一社会信用代码", "名称"],
+                "belongs_to": "subject",
             },
             {
                 "name": "经营场所平面图",
@@ -159,6 +164,7 @@ MATTER_PUBLISHED = EventSpec(
                 "certificate_type": None,
                 "resource_code": None,
                 "data_items": [],
+                "belongs_to": "subject",
             },
         ],
     },
@@ -215,6 +221,7 @@ BUNDLE_PUBLISHED = EventSpec(
                 "certificate_type": "ZZ-JMSFZ",
                 "resource_code": "500110-GAJ-RK-001",
                 "data_items": ["姓名", "公民身份号码"],
+                "belongs_to": "subject",
                 "asked_by": ["500110-SCJGJ-GTGSH-SL", "500110-SCJGJ-SPJY-XK"],
                 "produced_by": None,
             },
@@ -227,6 +234,7 @@ BUNDLE_PUBLISHED = EventSpec(
                 "certificate_type": "ZZ-YYZZ",
                 "resource_code": None,
                 "data_items": [],
+                "belongs_to": "subject",
                 "asked_by": ["500110-SCJGJ-SPJY-XK"],
                 "produced_by": "500110-SCJGJ-GTGSH-SL",
             },

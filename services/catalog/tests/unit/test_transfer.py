@@ -20,6 +20,7 @@ LABELS = {
     "time_units": {"working_day": "工作日", "natural_day": "自然日"},
     "material_requirements": {"required": "必要", "optional": "非必要", "deferrable": "容缺后补"},
     "certificate_types": {"ZZ-YYZZ": "营业执照", "ZZ-JMSFZ": "居民身份证"},
+    "material_holders": {"subject": "办理对象", "applicant": "申请人"},
 }
 HEADER = [
     "实施编码",

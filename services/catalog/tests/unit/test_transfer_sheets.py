@@ -20,15 +20,23 @@ pytestmark = pytest.mark.unit
 DATA = Path(__file__).parents[1] / "data"
 
 
-def _seeded() -> dict[str, dict[str, str]]:
-    """The code lists as migration 0002 seeds them."""
-    path = SERVICE_ROOT / "migrations" / "versions" / "0002_catalog_national_fields.py"
-    spec = importlib.util.spec_from_file_location("catalog_migration_0002", path)
+def _migration(name: str) -> Any:
+    path = SERVICE_ROOT / "migrations" / "versions" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"catalog_migration_{name}", path)
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return {name: dict(entries) for name, entries in module.DICTIONARIES.items()}
+    return module
+
+
+def _seeded() -> dict[str, dict[str, str]]:
+    """The code lists as migrations 0002 and 0004 (材料所属) seed them."""
+    seeded = {
+        name: dict(entries)
+        for name, entries in _migration("0002_catalog_national_fields").DICTIONARIES.items()
+    }
+    return {**seeded, "material_holders": dict(_migration("0004_material_holder").HOLDERS)}
 
 
 DICTIONARIES = _seeded()

@@ -44,6 +44,7 @@ from .cases_year_in import CasesYearIn
 from .cases_year_out import CasesYearOut
 from .catalog_bundle_in import CatalogBundleIn
 from .catalog_bundle_material_out import CatalogBundleMaterialOut
+from .catalog_bundle_material_out_belongs_to import CatalogBundleMaterialOutBelongsTo
 from .catalog_bundle_member_out import CatalogBundleMemberOut
 from .catalog_bundle_out import CatalogBundleOut
 from .catalog_combined_limit_out import CatalogCombinedLimitOut
@@ -56,7 +57,9 @@ from .catalog_history_entry_out import CatalogHistoryEntryOut
 from .catalog_import_counts_out import CatalogImportCountsOut
 from .catalog_import_report_out import CatalogImportReportOut
 from .catalog_material_in import CatalogMaterialIn
+from .catalog_material_in_belongs_to import CatalogMaterialInBelongsTo
 from .catalog_material_out import CatalogMaterialOut
+from .catalog_material_out_belongs_to import CatalogMaterialOutBelongsTo
 from .catalog_matter_history_out import CatalogMatterHistoryOut
 from .catalog_matter_in import CatalogMatterIn
 from .catalog_matter_out import CatalogMatterOut
@@ -251,6 +254,7 @@ __all__ = (
     "CasesYearOut",
     "CatalogBundleIn",
     "CatalogBundleMaterialOut",
+    "CatalogBundleMaterialOutBelongsTo",
     "CatalogBundleMemberOut",
     "CatalogBundleOut",
     "CatalogCombinedLimitOut",
@@ -263,7 +267,9 @@ __all__ = (
     "CatalogImportCountsOut",
     "CatalogImportReportOut",
     "CatalogMaterialIn",
+    "CatalogMaterialInBelongsTo",
     "CatalogMaterialOut",
+    "CatalogMaterialOutBelongsTo",
     "CatalogMatterHistoryOut",
     "CatalogMatterIn",
     "CatalogMatterOut",

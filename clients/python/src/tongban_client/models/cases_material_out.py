@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 import datetime
 
@@ -42,6 +43,8 @@ class CasesMaterialOut:
             resource_code (None | str):
             source (str): applicant | government (a department holds it)
             status (str): missing | obtained | awaiting_member (a bundle member's result)
+            belongs_to (str | Unset): whose material, so whose data the exchange is asked for: subject 办理对象 | applicant 申请人
+                Default: 'subject'.
      """
 
     attempts: int
@@ -60,6 +63,7 @@ class CasesMaterialOut:
     resource_code: None | str
     source: str
     status: str
+    belongs_to: str | Unset = 'subject'
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -116,6 +120,8 @@ class CasesMaterialOut:
 
         status = self.status
 
+        belongs_to = self.belongs_to
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -137,6 +143,8 @@ class CasesMaterialOut:
             "source": source,
             "status": status,
         })
+        if belongs_to is not UNSET:
+            field_dict["belongs_to"] = belongs_to
 
         return field_dict
 
@@ -250,6 +258,8 @@ class CasesMaterialOut:
 
         status = d.pop("status")
 
+        belongs_to = d.pop("belongs_to", UNSET)
+
         cases_material_out = cls(
             attempts=attempts,
             certificate_type=certificate_type,
@@ -267,6 +277,7 @@ class CasesMaterialOut:
             resource_code=resource_code,
             source=source,
             status=status,
+            belongs_to=belongs_to,
         )
 
 

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.catalog_bundle_material_out_belongs_to import CatalogBundleMaterialOutBelongsTo
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -28,6 +29,9 @@ class CatalogBundleMaterialOut:
             asked_by (list[str]): members that ask for it (需要此材料的事项)
             name (str): material name (材料名称)
             produced_by (None | str): member whose result satisfies it: not asked (由成员事项产生，免提交)
+            belongs_to (CatalogBundleMaterialOutBelongsTo | Unset): whose material (材料所属): subject 办理对象 (the person or
+                enterprise the matter is about, e.g. a newborn) | applicant 申请人 (e.g. the mother's own ID card); the exchange is
+                asked for that holder Default: CatalogBundleMaterialOutBelongsTo.SUBJECT.
             certificate_type (None | str | Unset): e-certificate type (电子证照类型), e.g. ZZ-YYZZ
             data_items (list[str] | Unset): data items needed (数据项)
             form (str | Unset): original 原件 | copy 复印件 | original_and_copy | electronic Default: 'original'.
@@ -42,6 +46,7 @@ class CatalogBundleMaterialOut:
     asked_by: list[str]
     name: str
     produced_by: None | str
+    belongs_to: CatalogBundleMaterialOutBelongsTo | Unset = CatalogBundleMaterialOutBelongsTo.SUBJECT
     certificate_type: None | str | Unset = UNSET
     data_items: list[str] | Unset = UNSET
     form: str | Unset = 'original'
@@ -66,6 +71,11 @@ class CatalogBundleMaterialOut:
 
         produced_by: None | str
         produced_by = self.produced_by
+
+        belongs_to: str | Unset = UNSET
+        if not isinstance(self.belongs_to, Unset):
+            belongs_to = self.belongs_to.value
+
 
         certificate_type: None | str | Unset
         if isinstance(self.certificate_type, Unset):
@@ -104,6 +114,8 @@ class CatalogBundleMaterialOut:
             "name": name,
             "produced_by": produced_by,
         })
+        if belongs_to is not UNSET:
+            field_dict["belongs_to"] = belongs_to
         if certificate_type is not UNSET:
             field_dict["certificate_type"] = certificate_type
         if data_items is not UNSET:
@@ -141,6 +153,16 @@ class CatalogBundleMaterialOut:
             return cast(None | str, data)
 
         produced_by = _parse_produced_by(d.pop("produced_by"))
+
+
+        _belongs_to = d.pop("belongs_to", UNSET)
+        belongs_to: CatalogBundleMaterialOutBelongsTo | Unset
+        if isinstance(_belongs_to,  Unset):
+            belongs_to = UNSET
+        else:
+            belongs_to = CatalogBundleMaterialOutBelongsTo(_belongs_to)
+
+
 
 
         def _parse_certificate_type(data: object) -> None | str | Unset:
@@ -181,6 +203,7 @@ class CatalogBundleMaterialOut:
             asked_by=asked_by,
             name=name,
             produced_by=produced_by,
+            belongs_to=belongs_to,
             certificate_type=certificate_type,
             data_items=data_items,
             form=form,

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.catalog_material_in_belongs_to import CatalogMaterialInBelongsTo
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -25,6 +26,9 @@ class CatalogMaterialIn:
     """ 
         Attributes:
             name (str): material name (材料名称)
+            belongs_to (CatalogMaterialInBelongsTo | Unset): whose material (材料所属): subject 办理对象 (the person or enterprise
+                the matter is about, e.g. a newborn) | applicant 申请人 (e.g. the mother's own ID card); the exchange is asked for
+                that holder Default: CatalogMaterialInBelongsTo.SUBJECT.
             certificate_type (None | str | Unset): e-certificate type (电子证照类型), e.g. ZZ-YYZZ
             data_items (list[str] | Unset): data items needed (数据项)
             form (str | Unset): original 原件 | copy 复印件 | original_and_copy | electronic Default: 'original'.
@@ -36,6 +40,7 @@ class CatalogMaterialIn:
      """
 
     name: str
+    belongs_to: CatalogMaterialInBelongsTo | Unset = CatalogMaterialInBelongsTo.SUBJECT
     certificate_type: None | str | Unset = UNSET
     data_items: list[str] | Unset = UNSET
     form: str | Unset = 'original'
@@ -51,6 +56,11 @@ class CatalogMaterialIn:
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
+
+        belongs_to: str | Unset = UNSET
+        if not isinstance(self.belongs_to, Unset):
+            belongs_to = self.belongs_to.value
+
 
         certificate_type: None | str | Unset
         if isinstance(self.certificate_type, Unset):
@@ -86,6 +96,8 @@ class CatalogMaterialIn:
         field_dict.update({
             "name": name,
         })
+        if belongs_to is not UNSET:
+            field_dict["belongs_to"] = belongs_to
         if certificate_type is not UNSET:
             field_dict["certificate_type"] = certificate_type
         if data_items is not UNSET:
@@ -111,6 +123,16 @@ class CatalogMaterialIn:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         name = d.pop("name")
+
+        _belongs_to = d.pop("belongs_to", UNSET)
+        belongs_to: CatalogMaterialInBelongsTo | Unset
+        if isinstance(_belongs_to,  Unset):
+            belongs_to = UNSET
+        else:
+            belongs_to = CatalogMaterialInBelongsTo(_belongs_to)
+
+
+
 
         def _parse_certificate_type(data: object) -> None | str | Unset:
             if data is None:
@@ -147,6 +169,7 @@ class CatalogMaterialIn:
 
         catalog_material_in = cls(
             name=name,
+            belongs_to=belongs_to,
             certificate_type=certificate_type,
             data_items=data_items,
             form=form,

@@ -211,6 +211,9 @@ async def act_on_case(
 
     On a 一件事 parent, the window actions (pre_review, accept, refuse, request_supplement, supplement, withdraw,
     deliver) apply to every member case they fit; review and decisions are taken on the member cases.
+
+    accept needs every required (必要) material of the case, approve the deferrable (容缺) ones too: else 409
+    ``materials_missing`` naming them in ``missing_materials`` (upload, paper at the window, or the exchange).
     """
     case = await take_action(
         uow,

@@ -41,6 +41,10 @@ class MaterialOut(BaseModel):
     resource_code: str | None
     data_items: list[str]
     produced_by: str | None
+    belongs_to: str = Field(
+        default="subject",
+        description="whose material, so whose data the exchange is asked for: subject 办理对象 | applicant 申请人",
+    )
     detail: dict[str, Any] = Field(
         description="access log id and item keys obtained (never the values), or upload"
     )

@@ -31,6 +31,9 @@ class MaterialView(BaseModel):
     certificate_type: str | None = None
     resource_code: str | None = None
     data_items: list[str] = Field(default_factory=list)
+    belongs_to: str = Field(
+        default="subject", description="whose material: subject (办理对象) | applicant (申请人)"
+    )
 
 
 class MatterPublishedView(BaseModel):

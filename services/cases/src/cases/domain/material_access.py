@@ -10,13 +10,13 @@ CLERK_ROLES = frozenset({"window_clerk", "department_head"})
 
 
 def _clerk_for(caller: Caller, case: CaseFacts, *, district_center: str) -> bool:
-    """A window clerk (or department head) of the handling department, the district center, or the service
-    center that received the case (it carries the applicant's papers)."""
-    return (
-        caller.kind == "staff"
-        and not CLERK_ROLES.isdisjoint(caller.roles)
-        and caller.org in (case.handling_org, case.received_by_org, district_center)
-    )
+    """A window clerk (or department head) of the handling department, the district center, the hall that
+    received (filed) the case (it carries the applicant's papers) or the hall whose window accepts it (受理, by the
+    matter's levels: a town center accepts 就业登记 and takes its papers). Any other hall may not."""
+    halls = {case.handling_org, case.received_by_org, district_center}
+    if case.accepting_org:
+        halls.add(case.accepting_org)
+    return caller.kind == "staff" and not CLERK_ROLES.isdisjoint(caller.roles) and caller.org in halls
 
 
 def may_upload(caller: Caller, case: CaseFacts, *, district_center: str) -> bool:

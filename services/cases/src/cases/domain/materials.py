@@ -22,9 +22,11 @@ __all__ = [
     "Method",
     "blocking",
     "exchange_ways",
+    "missing_before",
     "paper_free_share",
     "plan_materials",
     "retry_delay",
+    "worth_retrying",
 ]
 
 
@@ -52,6 +54,7 @@ class MaterialPlan:
     resource_code: str | None = None
     data_items: list[str] = field(default_factory=list)
     produced_by: str | None = None
+    belongs_to: str = "subject"  # whose it is: the case's subject (办理对象) or its applicant (申请人)
 
 
 def plan_materials(materials: Iterable[Mapping[str, Any]]) -> list[MaterialPlan]:
@@ -70,6 +73,7 @@ def plan_materials(materials: Iterable[Mapping[str, Any]]) -> list[MaterialPlan]
                 resource_code=material.get("resource_code"),
                 data_items=list(material.get("data_items") or []),
                 produced_by=produced_by,
+                belongs_to="applicant" if material.get("belongs_to") == "applicant" else "subject",
             )
         )
     return plans
@@ -78,6 +82,16 @@ def plan_materials(materials: Iterable[Mapping[str, Any]]) -> list[MaterialPlan]
 def blocking(statuses: Iterable[tuple[str, str]]) -> int:
     """How many required materials are still missing, from ``(requirement, status)`` pairs (容缺 ones wait)."""
     return sum(1 for requirement, status in statuses if requirement == "required" and status == "missing")
+
+
+def missing_before(step: str, materials: Iterable[tuple[str, str, str]]) -> list[str]:
+    """The names of the materials that stop ``step`` (``accept`` 受理 or ``approve`` 准予许可), from
+    ``(name, requirement, status)`` triples. Accepting needs every required (必要) material; a deferrable one
+    (容缺) may still be missing — that is 容缺受理 — but must be in before the grant (容缺后补), so approving needs
+    both. A material another member of the 一件事 produces (``awaiting_member``) is never the applicant's to
+    bring; anything obtained (shared, e-certificate, upload, paper) counts."""
+    needed = {"required"} if step == "accept" else {"required", "deferrable"}
+    return [name for name, requirement, status in materials if requirement in needed and status == "missing"]
 
 
 def paper_free_share(methods: Iterable[str | None]) -> float | None:
@@ -97,6 +111,20 @@ def exchange_ways(*, certificate_type: str | None, resource_code: str | None) ->
     if resource_code:
         ways.append(Method.DATA_SHARING.value)
     return tuple(ways)
+
+
+# Answers that may change by themselves: the other side down, overloaded or not ready yet.
+_PASSING_STATUSES = frozenset({401, 408, 409, 425, 429})
+_PASSING_CODES = frozenset(
+    {"case_unknown"}
+)  # the exchange has not heard of the case yet (events on their way)
+
+
+def worth_retrying(status: int | None, code: str) -> bool:
+    """Whether a failed ask may succeed later by itself: a transport failure, a 5xx, a busy or not-yet-ready
+    answer. A final answer (not found, not granted, an unknown type, a kind that does not fit) is not: asking
+    again would read the person's data again for nothing — each ask is a line in their "who read my data"."""
+    return status is None or status >= 500 or status in _PASSING_STATUSES or code in _PASSING_CODES
 
 
 def retry_delay(attempts: int, *, base_seconds: float, max_seconds: float) -> timedelta:

@@ -248,6 +248,16 @@ class CaseMaterial(Base):
     )
     data_items: Mapped[list[str]] = mapped_column(JSONB, server_default=text("'[]'::jsonb"))
     produced_by: Mapped[str | None] = mapped_column(String(36), doc="bundle member matter whose result it is")
+    belongs_to: Mapped[str] = mapped_column(
+        String(20),
+        server_default="subject",
+        doc="whose it is, so whose the exchange is asked for: subject (办理对象) | applicant (申请人)",
+    )
+    answered_ways: Mapped[list[str]] = mapped_column(
+        JSONB,
+        server_default=text("'[]'::jsonb"),
+        doc="exchange ways that gave a final answer (not found, not granted): never asked again for it",
+    )
     detail: Mapped[dict[str, Any]] = mapped_column(
         JSONB,
         server_default=text("'{}'::jsonb"),

@@ -65,12 +65,14 @@ _TYPES = {
 }
 _N = len(_CASE_COLUMNS)
 _NUMBER, _ACTOR_ORG, _ACTOR_ROLE, _EVENT_ID, _SUBJECT, _ENVELOPE = range(_N + 3, _N + 9)
-_MATERIALS = range(_N + 9, _N + 19)
+_MATERIALS = range(_N + 9, _N + 20)
 
 
 def _statement() -> str:
     case_values = ", ".join(f"${n}::{_TYPES.get(c, 'text')}" for n, c in enumerate(_CASE_COLUMNS, start=3))
-    codes, names, requirements, sources, statuses, certificates, resources, items, produced, due = _MATERIALS
+    codes, names, requirements, sources, statuses, certificates, resources, items, produced, holders, due = (
+        _MATERIALS
+    )
     serial = "CASE WHEN serial.n < 100000000 THEN lpad(serial.n::text, 8, '0') ELSE serial.n::text END"
     # Column names are constants of this module; every value is a parameter.
     return (
@@ -84,14 +86,14 @@ def _statement() -> str:
         f"actor_role, at) SELECT id, 'submit', NULL, status, submitted_by, ${_ACTOR_ORG}::text, "
         f"${_ACTOR_ROLE}::text, received_at FROM filed), "
         "materials AS (INSERT INTO case_materials (case_id, material_code, name, requirement, source, status, "
-        "certificate_type, resource_code, data_items, produced_by, next_attempt_at, detail, attempts) "
+        "certificate_type, resource_code, data_items, produced_by, belongs_to, next_attempt_at, detail, attempts) "
         "SELECT filed.id, m.code, m.name, m.requirement, m.source, m.status, m.certificate_type, "
-        "m.resource_code, m.data_items::jsonb, m.produced_by, "
+        "m.resource_code, m.data_items::jsonb, m.produced_by, m.belongs_to, "
         "CASE WHEN m.due THEN filed.received_at END, '{}'::jsonb, 0 FROM filed, "
         f"unnest(${codes}::text[], ${names}::text[], ${requirements}::text[], ${sources}::text[], "
         f"${statuses}::text[], ${certificates}::text[], ${resources}::text[], ${items}::text[], "
-        f"${produced}::text[], ${due}::bool[]) AS m(code, name, requirement, source, status, certificate_type, "
-        "resource_code, data_items, produced_by, due)), "
+        f"${produced}::text[], ${holders}::text[], ${due}::bool[]) AS m(code, name, requirement, source, status, "
+        "certificate_type, resource_code, data_items, produced_by, belongs_to, due)), "
         "announced AS (INSERT INTO outbox (event_id, subject, aggregate_id, envelope) "
         f"SELECT ${_EVENT_ID}::text, ${_SUBJECT}::text, id, "
         f"jsonb_set(${_ENVELOPE}::jsonb, '{{data,case_number}}', to_jsonb(number)) FROM filed) "
@@ -123,6 +125,7 @@ class MaterialArrays:
                 [p.resource_code for p in plans],
                 [json.dumps(p.data_items, ensure_ascii=False) for p in plans],
                 [p.produced_by for p in plans],
+                [p.belongs_to for p in plans],
                 [p.status == "missing" and bool(p.certificate_type or p.resource_code) for p in plans],
             )
         )

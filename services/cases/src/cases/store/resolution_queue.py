@@ -15,7 +15,8 @@ from meshkit.db import Database
 __all__ = ["DueMaterial", "Failure", "ResolutionQueue", "Success"]
 
 # Due materials, oldest first, leased to this worker (other replicas skip the locked rows; a crashed worker's
-# claims come due again when the lease ends), with their case's facts for the calls.
+# claims come due again when the lease ends), with their case's facts for the calls: the holder is the case's
+# applicant for a material that is hers (a mother's ID card in her newborn's case), else the case's subject.
 _CLAIM = """
 WITH due AS (
     SELECT id FROM case_materials
@@ -27,7 +28,10 @@ UPDATE case_materials AS m SET next_attempt_at = $2
 FROM due, cases AS c
 WHERE m.id = due.id AND c.id = m.case_id
 RETURNING m.id, m.case_id, m.material_code, m.certificate_type, m.resource_code, m.data_items, m.attempts,
-          c.number, c.matter_name, c.subject_kind, c.subject_id
+          c.number, c.matter_name,
+          CASE WHEN m.belongs_to = 'applicant' THEN c.applicant_kind ELSE c.subject_kind END,
+          CASE WHEN m.belongs_to = 'applicant' THEN c.applicant_id ELSE c.subject_id END,
+          m.answered_ways
 """
 # Obtained: only while still missing — an upload or paper recorded meanwhile wins.
 _OBTAINED = """
@@ -40,8 +44,10 @@ RETURNING m.id
 """
 _FAILED = """
 UPDATE case_materials AS m
-SET attempts = v.attempts, next_attempt_at = v.next_attempt_at, last_error = v.last_error
-FROM unnest($1::bigint[], $2::int[], $3::timestamptz[], $4::text[]) AS v(id, attempts, next_attempt_at, last_error)
+SET attempts = v.attempts, next_attempt_at = v.next_attempt_at, last_error = v.last_error,
+    answered_ways = v.answered::jsonb
+FROM unnest($1::bigint[], $2::int[], $3::timestamptz[], $4::text[], $5::text[])
+    AS v(id, attempts, next_attempt_at, last_error, answered)
 WHERE m.id = v.id AND m.status = 'missing'
 """
 
@@ -57,8 +63,9 @@ class DueMaterial:
     attempts: int
     case_number: str
     matter_name: str
-    subject_kind: str  # the case's subject: materials are looked up for it
-    subject_id: str
+    holder_kind: str  # whose material: the case's subject, or its applicant for her own (``belongs_to``)
+    holder_id: str
+    answered_ways: list[str]  # ways that gave a final answer before: not asked again
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,30 @@ class Failure:
     attempts: int
     next_attempt_at: datetime | None
     last_error: str
+    answered_ways: list[str]
+
+
+def _due(row: Any) -> DueMaterial:
+    return DueMaterial(
+        id=row[0],
+        case_id=row[1],
+        code=row[2],
+        certificate_type=row[3],
+        resource_code=row[4],
+        data_items=_json_list(row[5]),
+        attempts=row[6],
+        case_number=row[7],
+        matter_name=row[8],
+        holder_kind=row[9],
+        holder_id=row[10],
+        answered_ways=_json_list(row[11]),
+    )
+
+
+def _json_list(value: Any) -> list[str]:
+    """asyncpg hands jsonb over as its text."""
+    loaded = json.loads(value) if isinstance(value, str) else value
+    return [str(v) for v in loaded or []]
 
 
 class ResolutionQueue:
@@ -84,7 +115,7 @@ class ResolutionQueue:
     async def claim(self, *, now: datetime, lease_until: datetime, limit: int) -> list[DueMaterial]:
         async with self._database.driver() as connection:
             rows = await connection.fetch(_CLAIM, now, lease_until, limit)
-        due = [DueMaterial(*row) for row in rows]
+        due = [_due(row) for row in rows]
         return sorted(due, key=lambda m: (m.case_id, m.code))
 
     async def record(
@@ -110,5 +141,6 @@ class ResolutionQueue:
                     [f.attempts for f in failures],
                     [f.next_attempt_at for f in failures],
                     [f.last_error for f in failures],
+                    [json.dumps(f.answered_ways) for f in failures],
                 )
         return obtained

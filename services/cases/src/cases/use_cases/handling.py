@@ -35,6 +35,7 @@ from cases.use_cases.bundles import sync_bundle
 from cases.use_cases.clock import refresh_due_dates
 from cases.use_cases.errors import CaseNotFound, transition_problem
 from cases.use_cases.events import case_changed
+from cases.use_cases.material_gate import check_materials
 from meshkit.errors import ProblemError
 from meshkit.events import EventSpec
 from meshkit.legaldate import local_date
@@ -44,6 +45,7 @@ __all__ = ["Step", "apply_step", "facts_of", "load_visible", "take_action"]
 _PAUSING = {Action.REQUEST_SUPPLEMENT, Action.REQUEST_REVIEW_SUPPLEMENT, Action.BEGIN_SPECIAL, Action.SUSPEND}
 _RESUMING = {Action.SUPPLEMENT, Action.END_SPECIAL, Action.RESUME}
 _SUPPLEMENT_NOTICES = {Action.REQUEST_SUPPLEMENT, Action.REQUEST_REVIEW_SUPPLEMENT}
+_NEEDS_MATERIALS = {Action.ACCEPT, Action.APPROVE}
 _CONCLUDING = {Action.APPROVE, Action.DENY, Action.REFUSE, Action.WITHDRAW, Action.TERMINATE}
 
 
@@ -210,6 +212,8 @@ async def apply_step(
             status=409,
             code="supplement_already_requested",
         )
+    if step.action in _NEEDS_MATERIALS and not as_system:
+        await check_materials(uow, case, step.action)
     ledger: list[ClockEntry] = []
     if step.action is Action.ACCEPT:
         case.accepted_at = case.received_at if as_system else now

@@ -25,6 +25,8 @@ def material_rows(case_id: str, plans: list[MaterialPlan], *, received_at: datet
             resource_code=p.resource_code,
             data_items=p.data_items,
             produced_by=p.produced_by,
+            belongs_to=p.belongs_to,
+            answered_ways=[],
             detail={},
             attempts=0,
             next_attempt_at=received_at

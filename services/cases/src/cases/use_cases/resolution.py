@@ -4,10 +4,13 @@ from the e-certificate registry or a shared resource for the case's purpose, and
 The scan works in rounds: every material still unresolved asks the exchange its next way (first the
 e-certificate, then shared data), and a round's asks go in batches (``POST /reads``, one request for up to a
 hundred cases' materials; each still decided and logged by the exchange with its own case as purpose). The
-identifier of the case's subject (the person, enterprise or newborn the matter is about, not necessarily the
-applicant) comes from identity for the calls and is dropped after them; the case keeps only the
-access log id, the items obtained (keys, not values) and the certificate identifier. Failures count attempts,
-keep a short non-personal reason and retry with backoff until the limit, after which the material waits for an
+identifier of the material's holder — the case's subject (the person, enterprise or newborn the matter is about),
+or its applicant for a material that is hers (``belongs_to``: a mother's own ID card in her newborn's case) —
+comes from identity for the calls and is dropped after them; the case keeps only the access log id, the items
+obtained (keys, not values) and the certificate identifier. Failures count attempts and keep a short non-personal
+reason. Only a failure that may pass by itself (the exchange or identity down or busy) is retried, with backoff
+until the limit; a final answer (not found, not granted) is kept in ``answered_ways`` and that way is never asked
+again for the material — every ask is a line in the person's "who read my data". Then the material waits for an
 upload or paper at the window.
 """
 
@@ -22,12 +25,12 @@ from typing import Any, TypeVar
 
 from cases.clients import CallFailed, Subject
 from cases.clients.exchange import BATCH_MAX, Ask, CertificateLookup, Purpose, RecordRead, ResourceInfo
-from cases.domain.materials import Method, exchange_ways
+from cases.domain.materials import Method, exchange_ways, worth_retrying
 from cases.store.resolution_queue import DueMaterial, Failure, ResolutionQueue, Success
 from cases.use_cases.exchange_work import LEASE, MeshCalls, RetryPolicy
 from meshkit.db import Database
 
-__all__ = ["BATCH", "Obtained", "Resolution", "resolve_due_materials"]
+__all__ = ["BATCH", "Obtained", "Resolution", "Unresolved", "resolve_due_materials"]
 
 log = logging.getLogger("cases.materials")
 
@@ -48,6 +51,15 @@ class Obtained:
 
 
 @dataclass(frozen=True)
+class Unresolved:
+    """Why every way failed; ``retry`` when one of them may succeed later by itself."""
+
+    reason: str
+    retry: bool
+    answered: list[str]
+
+
+@dataclass(frozen=True)
 class Resolution:
     claimed: int  # materials that were due (a full batch: more may be waiting)
     obtained: int
@@ -62,6 +74,20 @@ class _Material:
     ways: list[str]
     reasons: list[str] = field(default_factory=list)
     obtained: Obtained | None = None
+    answered: list[str] = field(default_factory=list)  # ways that gave a final answer (this scan or before)
+    passing: bool = False  # a way failed in a way that may pass: worth another scan
+
+    def missed(self, way: str, reason: str, *, transient: bool) -> None:
+        self.reasons.append(f"{way}:{reason}")
+        if transient:
+            self.passing = True
+        elif way not in self.answered:
+            self.answered.append(way)
+
+    def outcome(self) -> Obtained | Unresolved:
+        if self.obtained:
+            return self.obtained
+        return Unresolved("; ".join(self.reasons) or "no_exchange_way", self.passing, list(self.answered))
 
     @property
     def why(self) -> Purpose:
@@ -135,44 +161,49 @@ async def resolve_due_materials(
             successes.append(Success(material.id, outcome.method.value, outcome.reference, outcome.detail))
             continue
         attempts = material.attempts + 1
-        next_at = policy.next_attempt(attempts, now)
-        failures.append(
-            Failure(material.id, attempts, next_at, (outcome if next_at else f"{GAVE_UP} ({outcome})")[:300])
-        )
+        # a final answer is not asked again: only what may pass by itself comes due once more
+        next_at = policy.next_attempt(attempts, now) if outcome.retry else None
+        reason = outcome.reason if next_at else f"{GAVE_UP} ({outcome.reason})"
+        failures.append(Failure(material.id, attempts, next_at, reason[:300], outcome.answered))
         log.info(
             "material not obtained",
             extra={
                 "case_id": material.case_id,
                 "material": material.code,
-                "reason": outcome,
+                "reason": outcome.reason,
                 "attempts": attempts,
+                "retry": next_at is not None,
             },
         )
     return Resolution(len(claimed), await queue.record(successes, failures, now=now))
 
 
-async def _resolve(run: _Run, claimed: Sequence[DueMaterial]) -> list[Obtained | str]:
+async def _resolve(run: _Run, claimed: Sequence[DueMaterial]) -> list[Obtained | Unresolved]:
     """Each material's outcome, in order: obtained, or the reasons every way failed."""
-    # for the case's subject (a newborn's 出生登记 asks for the newborn's certificate, never the mother's)
-    parties = sorted({(m.subject_kind, m.subject_id) for m in claimed})
-    found = await asyncio.gather(*(run.subject(kind, subject_id) for kind, subject_id in parties))
+    # for the material's holder: the case's subject (a newborn's 出生登记 asks for the newborn's certificate, never
+    # the mother's), or its applicant for what is hers (the mother's own ID card in that case)
+    parties = sorted({(m.holder_kind, m.holder_id) for m in claimed})
+    found = await asyncio.gather(*(run.subject(kind, holder_id) for kind, holder_id in parties))
     subjects = dict(zip(parties, found, strict=True))  # identifiers live only for this scan's calls
-    outcomes: dict[int, Obtained | str] = {}
+    outcomes: dict[int, Obtained | Unresolved] = {}
     pending: list[_Material] = []
     for due in claimed:
-        subject = subjects[(due.subject_kind, due.subject_id)]
+        subject = subjects[(due.holder_kind, due.holder_id)]
         if isinstance(subject, CallFailed):
-            outcomes[due.id] = subject.code
+            retry = worth_retrying(subject.status, subject.code)
+            outcomes[due.id] = Unresolved(subject.code, retry, list(due.answered_ways))
             continue
-        ways = list(exchange_ways(certificate_type=due.certificate_type, resource_code=due.resource_code))
-        pending.append(_Material(due, subject, ways))
+        ways = [
+            way
+            for way in exchange_ways(certificate_type=due.certificate_type, resource_code=due.resource_code)
+            if way not in due.answered_ways  # answered before: never read again for this case
+        ]
+        pending.append(_Material(due, subject, ways, answered=list(due.answered_ways)))
     while pending:
         await _round(run, pending)
         for material in pending:
             if material.obtained or not material.ways:
-                outcomes[material.due.id] = (
-                    material.obtained or "; ".join(material.reasons) or "no_exchange_way"
-                )
+                outcomes[material.due.id] = material.outcome()
         pending = [m for m in pending if not m.obtained and m.ways]
     subjects.clear()
     return [outcomes[due.id] for due in claimed]
@@ -191,8 +222,8 @@ async def _round(run: _Run, pending: Sequence[_Material]) -> None:
     for material in pending:
         way = material.ways.pop(0)
         ask = _ask(run, material, way)
-        if isinstance(ask, str):
-            material.reasons.append(f"{way}:{ask}")
+        if isinstance(ask, CallFailed):
+            material.missed(way, ask.code, transient=worth_retrying(ask.status, ask.code))
         else:
             asked.append((material, ask))
     answers = await run.ask([ask for _, ask in asked])
@@ -201,7 +232,7 @@ async def _round(run: _Run, pending: Sequence[_Material]) -> None:
         if isinstance(answer, CallFailed):
             if answer.code == _UNKNOWN_TYPE and isinstance(ask, CertificateLookup):
                 run.unknown_types.add(ask.type_code)
-            material.reasons.append(f"{way}:{answer.code}")
+            material.missed(way, answer.code, transient=worth_retrying(answer.status, answer.code))
         elif isinstance(ask, CertificateLookup):
             if answer.valid:
                 material.obtained = Obtained(
@@ -210,7 +241,7 @@ async def _round(run: _Run, pending: Sequence[_Material]) -> None:
                     {"access_log_id": answer.access_log_id, "certificate_type": ask.type_code},
                 )
             else:
-                material.reasons.append(f"{way}:not_found")
+                material.missed(way, "not_found", transient=False)
         else:
             detail: dict[str, Any] = {"access_log_id": answer.access_log_id, "items": answer.items}
             unknown = [n for n in material.due.data_items if n not in _resource(run, ask.code).keys_by_name]
@@ -219,7 +250,7 @@ async def _round(run: _Run, pending: Sequence[_Material]) -> None:
             if answer.items:
                 material.obtained = Obtained(Method.DATA_SHARING, ask.code, detail)
             else:
-                material.reasons.append(f"{way}:no_items_granted")
+                material.missed(way, "no_items_granted", transient=False)
 
 
 def _resource(run: _Run, code: str) -> ResourceInfo:
@@ -228,21 +259,23 @@ def _resource(run: _Run, code: str) -> ResourceInfo:
     return info
 
 
-def _ask(run: _Run, material: _Material, way: str) -> Ask | str:
-    """What to ask the exchange for ``way``, or why there is nothing to ask."""
+def _ask(run: _Run, material: _Material, way: str) -> Ask | CallFailed:
+    """What to ask the exchange for ``way``, or why there is nothing to ask (a final answer unless the resource's
+    directory could not be read)."""
     due, subject = material.due, material.subject
     if way == Method.E_CERTIFICATE.value:
         assert due.certificate_type is not None
         if due.certificate_type in run.unknown_types:
-            return _UNKNOWN_TYPE
+            return CallFailed(_UNKNOWN_TYPE, 422)
         return CertificateLookup(subject=subject, type_code=due.certificate_type, why=material.why)
     assert due.resource_code is not None
     resource = run.resources[due.resource_code]
     if isinstance(resource, CallFailed):
-        return resource.code
+        return resource
     if resource.subject_kind != subject.kind:
-        return "subject_kind_mismatch"  # e.g. a person's record for an enterprise or a newborn subject
+        # e.g. a person's record for an enterprise or a newborn subject
+        return CallFailed("subject_kind_mismatch", 422)
     keys = [resource.keys_by_name[n] for n in due.data_items if n in resource.keys_by_name]
     if due.data_items and not keys:
-        return "items_unknown"
+        return CallFailed("items_unknown", 422)
     return RecordRead(code=due.resource_code, subject=subject, items=keys or None, why=material.why)

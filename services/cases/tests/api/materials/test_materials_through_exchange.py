@@ -106,12 +106,13 @@ async def test_one_scan_asks_in_batches_and_each_material_fares_on_its_own(
     assert sorted(item["case_ref"] for item in batches[1]) == sorted(c["number"] for c in [*first, neighbour])
     assert [(await _material(database, c["id"], "M02")).status for c in first] == ["obtained"] * 3
     missed = await _material(database, neighbour["id"], "M02")
-    assert (missed.status, missed.last_error) == (
+    assert (missed.status, missed.last_error, missed.next_attempt_at) == (  # final answers: not asked again
         "missing",
-        "e_certificate:unknown_certificate_type; data_sharing:record_not_found",
+        f"{GAVE_UP} (e_certificate:unknown_certificate_type; data_sharing:record_not_found)",
+        None,
     )
     unknown = await _material(database, stranger["id"], "M02")
-    assert (unknown.status, unknown.last_error) == ("missing", "person_not_found")
+    assert (unknown.status, unknown.last_error) == ("missing", f"{GAVE_UP} (person_not_found)")
 
 
 async def test_failures_back_off_then_leave_it_for_upload(

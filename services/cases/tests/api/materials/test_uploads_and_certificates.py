@@ -115,6 +115,7 @@ async def test_certificate_is_issued_on_approval(
 ) -> None:
     await flow.open_matter()  # publishes the calendar years the deadlines need
     case = await _apply(flow)
+    await flow.supply_paper(case["id"])  # 受理 needs the required materials
     clerk, reviewer = flow.staff("window_clerk"), flow.staff("reviewer")
     for headers, action in ((clerk, "accept"), (reviewer, "start_review"), (reviewer, "approve")):
         assert (await flow.act(case["id"], headers, action, reason="符合条件")).status_code == 200
@@ -183,6 +184,7 @@ async def test_a_certificate_that_failed_shows_and_is_issued_again_on_request(
 ) -> None:
     await flow.open_matter()
     case, other = await _apply(flow), await _apply(flow)
+    await flow.supply_paper(case["id"])
     clerk, reviewer = flow.staff("window_clerk"), flow.staff("reviewer")
     for headers, action in ((clerk, "accept"), (reviewer, "start_review"), (reviewer, "approve")):
         assert (await flow.act(case["id"], headers, action, reason="符合条件")).status_code == 200

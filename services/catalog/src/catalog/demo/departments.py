@@ -5,6 +5,9 @@ Department codes are identity's organization codes (``500110-<abbr>``). Phone nu
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from catalog.domain.codes import Holder
 from catalog.domain.matters import MaterialSpec, MatterSpec
 
 __all__ = ["DEPARTMENTS", "MATERIALS", "matter"]
@@ -98,6 +101,19 @@ MATERIALS: dict[str, MaterialSpec] = {
     "林权": _own("林地权属证明", form="copy"),
     "证据": _own("相关证据材料", "optional", form="copy"),
 }
+# The parents' own papers in a matter about their newborn (出生医学证明签发, 出生登记): the applicant's, so the
+# exchange is asked for the mother's records, not the child's (who has none of them).
+MATERIALS.update(
+    {
+        "父母身份证": replace(
+            MATERIALS["身份证"], name="父母（申请人）身份证明", belongs_to=Holder.APPLICANT
+        ),
+        "父母户口簿": replace(
+            MATERIALS["户口簿"], name="父母（申请人）居民户口簿", belongs_to=Holder.APPLICANT
+        ),
+        "父母结婚证": replace(MATERIALS["结婚证"], name="父母结婚证", belongs_to=Holder.APPLICANT),
+    }
+)
 
 _DEPTHS = {
     "full": (("1", "2", "3", "4", "5", "6", "7"), ("online", "mobile", "window")),

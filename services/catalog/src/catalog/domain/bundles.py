@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from catalog.domain.codes import Requirement, TimeUnit
+from catalog.domain.codes import Holder, Requirement, TimeUnit
 from catalog.domain.matters import MaterialSpec, MatterSpec
 from catalog.domain.quality import as_natural_days
 
@@ -40,9 +40,10 @@ class CombinedLimit:
 
 
 def _key(material: MaterialSpec) -> str:
+    """The same material of the same holder: the mother's ID card and the child's are two materials."""
     if material.certificate_type:
-        return f"cert:{material.certificate_type}"
-    return "name:" + "".join(unicodedata.normalize("NFKC", material.name).split())
+        return f"{material.belongs_to}:cert:{material.certificate_type}"
+    return f"{material.belongs_to}:name:" + "".join(unicodedata.normalize("NFKC", material.name).split())
 
 
 def _merge(first: MaterialSpec, other: MaterialSpec) -> MaterialSpec:
@@ -72,7 +73,12 @@ def merge_materials(members: Sequence[MatterSpec]) -> list[MergedMaterial]:
                 merged[key] = (material, [member.code])
     out = []
     for material, asked_by in merged.values():
-        producer = producers.get(material.certificate_type) if material.certificate_type else None
+        # a member's result is issued to the bundle's subject: it never stands in for the applicant's own paper
+        producer = (
+            producers.get(material.certificate_type)
+            if material.certificate_type and material.belongs_to == Holder.SUBJECT
+            else None
+        )
         if producer in asked_by:
             producer = None  # a matter never produces what it asks for itself
         out.append(MergedMaterial(material, tuple(dict.fromkeys(asked_by)), producer))

@@ -13,6 +13,7 @@ __all__ = [
     "FULL_ONLINE_DEPTHS",
     "CaseKind",
     "Dictionary",
+    "Holder",
     "Level",
     "MatterStatus",
     "Requirement",
@@ -39,6 +40,7 @@ class Dictionary(StrEnum):
     FORMS = "material_forms"  # 材料形式
     SOURCES = "material_sources"  # 材料来源
     CERTIFICATE_TYPES = "certificate_types"  # 电子证照类型
+    HOLDERS = "material_holders"  # 材料所属
 
 
 class MatterStatus(StrEnum):
@@ -62,6 +64,14 @@ class Level(StrEnum):
     DISTRICT = "district"  # 区级
     TOWN = "town"  # 街镇级
     VILLAGE = "village"  # 村社区级
+
+
+class Holder(StrEnum):
+    """Whose material it is (材料所属): the person the matter is about (办理对象, e.g. a newborn) or the one who
+    applies (申请人, e.g. the mother's own ID card). The exchange is asked for the material of that holder."""
+
+    SUBJECT = "subject"  # 办理对象
+    APPLICANT = "applicant"  # 申请人
 
 
 class Requirement(StrEnum):
@@ -88,6 +98,7 @@ DICTIONARY_INFO: dict[Dictionary, tuple[str, bool]] = {
     Dictionary.CROSS_AREAS: ("通办范围", True),
     Dictionary.SPECIAL_PROCEDURES: ("特别程序", True),
     Dictionary.REQUIREMENTS: ("材料必要性", False),
+    Dictionary.HOLDERS: ("材料所属", False),
     Dictionary.FORMS: ("材料形式", False),
     Dictionary.SOURCES: ("材料来源", False),
     Dictionary.CERTIFICATE_TYPES: ("电子证照类型", True),

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import Any
 
-from catalog.domain.codes import CaseKind, Level, Requirement, TimeUnit
+from catalog.domain.codes import CaseKind, Holder, Level, Requirement, TimeUnit
 
 __all__ = ["MaterialSpec", "MatterSpec", "resolved_case_kind"]
 
@@ -24,6 +24,7 @@ class MaterialSpec:
     resource_code: str | None = None  # shared data resource (共享数据资源), e.g. 500110-SCJGJ-FR-001
     data_items: tuple[str, ...] = ()  # data items needed from the resource (数据项)
     notes: str = ""
+    belongs_to: str = Holder.SUBJECT  # whose it is: the matter's subject (办理对象) or the applicant (申请人)
 
     @property
     def paper_free(self) -> bool:

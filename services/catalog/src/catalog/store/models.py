@@ -135,6 +135,9 @@ class Material(Base):
     resource_code: Mapped[str | None] = mapped_column(String(50), index=True)
     data_items: Mapped[list[str]] = _list(100)
     notes: Mapped[str] = mapped_column(Text, server_default="")
+    belongs_to: Mapped[str] = mapped_column(
+        String(20), server_default="subject", doc="whose material: subject (办理对象) | applicant (申请人)"
+    )
 
 
 class HistoryEntry(Base):

@@ -123,6 +123,7 @@ COLUMNS: tuple[Column, ...] = (
     _c("共享资源编码", "resource_code", Kind.OPTIONAL, material=True),
     _c("共享数据项", "data_items", Kind.LIST, material=True),
     _c("材料说明", "notes", material=True),
+    _c("材料所属", "belongs_to", Kind.CODE, D.HOLDERS, material=True),
 )
 MATTER_COLUMNS = [c for c in COLUMNS if not c.material]
 MATERIAL_COLUMNS = [c for c in COLUMNS if c.material]

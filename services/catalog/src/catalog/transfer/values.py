@@ -56,6 +56,10 @@ SYNONYMS: dict[str, dict[str, str]] = {
         **dict.fromkeys(("申请人", "自备", "申请人提供"), "applicant"),
         **dict.fromkeys(("政府部门", "政府部门核发", "部门核发"), "government"),
     },
+    D.HOLDERS: {
+        **dict.fromkeys(("申请人本人", "申请人的", "本人"), "applicant"),
+        **dict.fromkeys(("申请对象", "当事人", "被申请对象"), "subject"),
+    },
     D.AUDIENCES: {"个人": "1", "企业": "2", "法人": "2"},
     D.CHANNELS: {
         "窗口": "window",

@@ -172,6 +172,7 @@ def _payload(bundle: Bundle, members: Sequence[Matter], specs: Sequence[MatterSp
                 certificate_type=x.material.certificate_type,
                 resource_code=x.material.resource_code,
                 data_items=list(x.material.data_items),
+                belongs_to=x.material.belongs_to,
                 asked_by=list(x.asked_by),
                 produced_by=x.produced_by,
             )

@@ -116,6 +116,7 @@ def _published_payload(matter: Matter) -> MatterPublished:
                 certificate_type=m.certificate_type,
                 resource_code=m.resource_code,
                 data_items=list(m.data_items),
+                belongs_to=m.belongs_to,
             )
             for m in matter.materials
         ],

@@ -157,6 +157,11 @@ def sync_detailed(
     withdraw,
     deliver) apply to every member case they fit; review and decisions are taken on the member cases.
 
+    accept needs every required (必要) material of the case, approve the deferrable (容缺) ones too: else
+    409
+    ``materials_missing`` naming them in ``missing_materials`` (upload, paper at the window, or the
+    exchange).
+
     Args:
         case_id (str): case id (办件标识)
         body (CasesActionIn):
@@ -197,6 +202,11 @@ def sync(
     withdraw,
     deliver) apply to every member case they fit; review and decisions are taken on the member cases.
 
+    accept needs every required (必要) material of the case, approve the deferrable (容缺) ones too: else
+    409
+    ``materials_missing`` naming them in ``missing_materials`` (upload, paper at the window, or the
+    exchange).
+
     Args:
         case_id (str): case id (办件标识)
         body (CasesActionIn):
@@ -231,6 +241,11 @@ async def asyncio_detailed(
     On a 一件事 parent, the window actions (pre_review, accept, refuse, request_supplement, supplement,
     withdraw,
     deliver) apply to every member case they fit; review and decisions are taken on the member cases.
+
+    accept needs every required (必要) material of the case, approve the deferrable (容缺) ones too: else
+    409
+    ``materials_missing`` naming them in ``missing_materials`` (upload, paper at the window, or the
+    exchange).
 
     Args:
         case_id (str): case id (办件标识)
@@ -271,6 +286,11 @@ async def asyncio(
     On a 一件事 parent, the window actions (pre_review, accept, refuse, request_supplement, supplement,
     withdraw,
     deliver) apply to every member case they fit; review and decisions are taken on the member cases.
+
+    accept needs every required (必要) material of the case, approve the deferrable (容缺) ones too: else
+    409
+    ``materials_missing`` naming them in ``missing_materials`` (upload, paper at the window, or the
+    exchange).
 
     Args:
         case_id (str): case id (办件标识)

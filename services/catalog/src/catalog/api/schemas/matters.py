@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import QueryableAttribute
@@ -63,6 +63,11 @@ class MaterialIn(BaseModel):
         default=[], max_length=50, description="data items needed (数据项)"
     )
     notes: Long = ""
+    belongs_to: Literal["subject", "applicant"] = Field(
+        default="subject",
+        description="whose material (材料所属): subject 办理对象 (the person or enterprise the matter is about, "
+        "e.g. a newborn) | applicant 申请人 (e.g. the mother's own ID card); the exchange is asked for that holder",
+    )
 
 
 class MaterialOut(MaterialIn):
