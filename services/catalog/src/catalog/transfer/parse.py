@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from catalog.domain.departments import CODE_SHAPES, department_of_code
 from catalog.domain.matters import MatterSpec
 from catalog.transfer.columns import (
     COLUMNS,
@@ -25,7 +26,7 @@ from catalog.transfer.columns import (
     Kind,
 )
 from catalog.transfer.sheet import RowError, Sheet
-from catalog.transfer.values import Codes, Days, material_lines, parse_days
+from catalog.transfer.values import Codes, Days, MaterialNote, material_lines, material_note, parse_days
 from meshkit.hostile import text_error
 
 __all__ = ["ParsedFile", "ParsedMatter", "parse_rows"]
@@ -47,6 +48,13 @@ class ParsedMatter:
     # catalog has, so a sheet without, say, 电子证照类型 does not wipe a matter's paper-free links
     given: frozenset[str] = frozenset()
     given_material: frozenset[str] = frozenset()  # the same for each material's fields; "name" = materials
+    materials_given: tuple[
+        frozenset[str], ...
+    ] = ()  # per material, the fields its own cell set (a note: 复印件1份)
+    derived_department: bool = False  # 实施主体编码 read from the 实施编码 (the sheet has no such column)
+
+    def material_given(self, index: int) -> frozenset[str]:
+        return self.materials_given[index] if index < len(self.materials_given) else frozenset()
 
 
 @dataclass(frozen=True)
@@ -204,13 +212,47 @@ def _extras(
         errors.append(RowError(row, heading("申请材料"), hostile["msg"]))
         return []
     out: list[dict[str, Any]] = []
-    for name, form in material_lines(cell):
-        if len(name) > (MATERIAL_COLUMNS[0].max_length or LONG):
-            errors.append(RowError(row, heading("申请材料"), f"材料“{name[:20]}…”名称过长"))
+    for note in material_lines(cell):
+        if len(note.name) > (MATERIAL_COLUMNS[0].max_length or LONG):
+            errors.append(RowError(row, heading("申请材料"), f"材料“{note.name[:20]}…”名称过长"))
             continue
-        out.append({"name": name, **({"form": form} if form else {})})
+        out.append(_noted({"name": note.name}, note))
     values["_cell_materials"] = [m["name"] for m in out]
     return out
+
+
+def _noted(material: dict[str, Any], note: MaterialNote) -> dict[str, Any]:
+    """A material's form, paper copies and remark from the note after its name, where its own columns are
+    not filled (a column the sheet fills wins)."""
+    material["name"] = note.name
+    for key, value in (("form", note.form), ("paper_copies", note.copies), ("notes", note.notes)):
+        if value is not None and material.get(key) in (None, ""):
+            material[key] = value
+    return material
+
+
+OWN_COLUMNS = [c for c in MATTER_COLUMNS if c.header != "实施主体编码"]
+
+
+def _derive_department(
+    values: dict[str, Any],
+    departments: Mapping[str, str | None],
+    row: int,
+    errors: list[RowError],
+    h: Heading,
+) -> None:
+    department = department_of_code(values["code"], departments)
+    if department is None:
+        errors.append(
+            RowError(
+                row,
+                h("实施编码"),
+                f"表中没有“实施主体编码”列，无法从实施编码“{values['code']}”看出实施主体（如 {CODE_SHAPES}）："
+                "请加“实施主体编码”列",
+            )
+        )
+    else:
+        values["department_code"] = department
 
 
 @dataclass
@@ -237,12 +279,24 @@ def _add_material(
     return True
 
 
-def parse_rows(records: Sheet | Sequence[Mapping[str, str]], dictionaries: Dictionaries) -> ParsedFile:
-    """Specs of the well-formed matters, and every problem with its sheet row and the sheet's heading."""
+def parse_rows(
+    records: Sheet | Sequence[Mapping[str, str]],
+    dictionaries: Dictionaries,
+    *,
+    departments: Mapping[str, str | None] | None = None,
+) -> ParsedFile:
+    """Specs of the well-formed matters, and every problem with its sheet row and the sheet's heading.
+    ``departments``: the departments the catalog holds (code → credit code), to read a matter's department from
+    its 实施编码 when the sheet has no 实施主体编码 column."""
     sheet = records if isinstance(records, Sheet) else Sheet.of_records(records, KNOWN)
     h, errors = sheet.heading, list[RowError]()
     present = set(sheet.records[0]) if sheet.records else set()
-    missing = [c.header for c in COLUMNS if c.required and sheet.records and c.header not in present]
+    derive = "实施主体编码" not in present  # then each matter's department is read from its 实施编码
+    missing = [
+        c.header
+        for c in COLUMNS
+        if c.required and sheet.records and c.header not in present and c.header != "实施主体编码"
+    ]
     if missing:
         return ParsedFile(
             [],
@@ -263,7 +317,9 @@ def parse_rows(records: Sheet | Sequence[Mapping[str, str]], dictionaries: Dicti
         ):
             group = last  # the matter's cells are merged (or left empty) on its later rows
         else:
-            values = _read(record, MATTER_COLUMNS, row, codes, errors, h)
+            values = _read(record, OWN_COLUMNS if derive else MATTER_COLUMNS, row, codes, errors, h)
+            if derive and values.get("code"):
+                _derive_department(values, departments or {}, row, errors, h)
             _time_limits(values, row, errors, h)
             cell_materials = _extras(record, values, row, errors, h)
             code = values.get("code") or f"第{row}行"
@@ -282,6 +338,8 @@ def parse_rows(records: Sheet | Sequence[Mapping[str, str]], dictionaries: Dicti
         group.rows.append(row)
         if has_material:
             material = _read(record, MATERIAL_COLUMNS, row, codes, errors, h)
+            if "name" in material:
+                material = _noted(material, material_note(material["name"]))
             if len(errors) == before:
                 _add_material(group, row, material, errors, h)
         group.bad = group.bad or len(errors) > before
@@ -299,5 +357,9 @@ def parse_rows(records: Sheet | Sequence[Mapping[str, str]], dictionaries: Dicti
         spec = MatterSpec.from_values({**values, "materials": [m for _, m in group.materials]})
         rows = tuple(r for r, _ in group.materials)
         given = frozenset({c.field for c in MATTER_COLUMNS if c.header in present} | set(values))
-        matters.append(ParsedMatter(group.first, spec, tuple(group.rows), rows, given, given_material))
+        noted = tuple(frozenset(k for k in m if k != "name") for _, m in group.materials)
+        derived = "实施主体编码" not in present
+        matters.append(
+            ParsedMatter(group.first, spec, tuple(group.rows), rows, given, given_material, noted, derived)
+        )
     return ParsedFile(matters, errors, len(sheet.records), sheet.warnings, sheet.shown, dropped)
