@@ -1,20 +1,24 @@
 """``tongban catalog import FILE`` / ``tongban catalog export FILE``: the implementation list (实施清单) as .xlsx
 or .csv, straight into the catalog's database through the catalog's own use cases (the same rules as the API).
 
-The database is the running mesh's (``tongban up``) unless ``--database-url`` or ``CATALOG_DATABASE_URL`` says
-otherwise. Import prints a progress line per chunk of matters and a table of every bad row.
+The database is the running mesh's (``tongban up``, found by its launcher's record under ``var/run/`` whatever
+its base port) unless ``--database-url``, ``CATALOG_DATABASE_URL``, ``--base-port`` or ``TONGBAN_BASE_PORT`` says
+otherwise; when nothing answers there, one line says so. Import prints a progress line per chunk of matters and a table of every bad row.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
+import socket
 import time
 from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from catalog.store.unit_of_work import CatalogUnitOfWork
@@ -23,7 +27,9 @@ from catalog.transfer.files import TableError
 from catalog.use_cases.transfer import ImportReport, export_matters, import_matters
 from meshkit.auth import Principal
 from meshkit.db import Database
+from tongban.config import POSTGRES_OFFSET
 from tongban.registry import add_mesh_options, command, config_from_args
+from tongban.runstate import read_record
 
 __all__ = ["run_catalog"]
 
@@ -56,11 +62,39 @@ def _format(args: argparse.Namespace) -> str:
     return fmt
 
 
+class NoMesh(RuntimeError):
+    """No catalog database answers where the command looked: one line saying where and how to point it."""
+
+
 def _url(args: argparse.Namespace) -> str:
+    """The catalog's database: ``--database-url``, ``CATALOG_DATABASE_URL``, the mesh of ``--base-port`` /
+    ``TONGBAN_BASE_PORT``, else the mesh running on this ``var/`` — its launcher's record (what ``tongban status``
+    reads) says its PostgreSQL port, whatever base port it was started with."""
     if args.database_url:
         return str(args.database_url)
     config = config_from_args(args, demo=False)
-    return config.database_url(next(spec for spec in config.services if spec.name == "catalog"))
+    catalog = next(spec for spec in config.services if spec.name == "catalog")
+    explicit = args.base_port is not None or os.environ.get("TONGBAN_BASE_PORT", "").strip()
+    if catalog.name in config.database_urls or explicit:
+        return config.database_url(catalog)
+    record = read_record(config.var_dir)
+    if record is not None and record.launcher_alive and "postgres" in record.ports:
+        config = config.with_base_port(record.ports["postgres"] - POSTGRES_OFFSET)
+    return config.database_url(catalog)
+
+
+def _reachable(url: str) -> None:
+    """Refuse in one line, before any connection attempt, a database nobody listens for."""
+    target = make_url(url)
+    host, port = target.host or "127.0.0.1", target.port or 5432
+    try:
+        with socket.create_connection((host, port), timeout=3):
+            return
+    except OSError:
+        raise NoMesh(
+            f"目录数据库 {host}:{port} 无应答：没有运行中的网格（先运行 make run），或用 --base-port、"
+            "TONGBAN_BASE_PORT、--database-url 或 CATALOG_DATABASE_URL 指明它在哪里"
+        ) from None
 
 
 def _operator(publish: bool) -> Principal:
@@ -152,6 +186,7 @@ def run_catalog(args: argparse.Namespace) -> int:
     try:
         fmt = _format(args)
         url = _url(args)
+        _reachable(url)
         if args.action == "export":
             with console.status("导出事项…"):
                 data = asyncio.run(_export(url, fmt, args.department))
@@ -161,8 +196,8 @@ def run_catalog(args: argparse.Namespace) -> int:
         with console.status(f"读取 {escape(args.file.name)}…"):
             records = read_table(args.file.read_bytes(), fmt)
         report = asyncio.run(_import(url, records, args, console))
-    except (TableError, OSError) as exc:
-        console.print(f"[red]✗[/red] {escape(str(exc))}")
+    except (TableError, NoMesh, OSError) as exc:
+        console.print(f"[red]✗[/red] {escape(str(exc))}", soft_wrap=True)
         return 2
     except SQLAlchemyError as exc:
         console.print(

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from catalog.domain.departments import CODE_SHAPES, department_of_code
 from catalog.domain.matters import MatterSpec
 from catalog.transfer.columns import (
     COLUMNS,
@@ -25,16 +24,22 @@ from catalog.transfer.columns import (
     Dictionaries,
     Kind,
 )
+from catalog.transfer.extras import (
+    OWN_COLUMNS,
+    derive_department,
+    extras,
+    missing_message,
+    noted,
+    time_limits,
+)
 from catalog.transfer.sheet import RowError, Sheet
-from catalog.transfer.values import Codes, Days, MaterialNote, material_lines, material_note, parse_days
+from catalog.transfer.values import Codes, material_note, parse_days
 from meshkit.hostile import text_error
 
 __all__ = ["ParsedFile", "ParsedMatter", "parse_rows"]
 
 _SPLIT = re.compile(r"[、,，;；|\n]+(?![^（(]*[）)])")  # not inside brackets: 镇（乡、街道）级 is one value
 _TRUE, _FALSE = {"是", "true", "1", "y", "yes"}, {"否", "false", "0", "n", "no"}
-NO_FEE = {"不收费", "免费", "无", "0", "否", "无收费", "不收取费用"}
-GUIDE_LINES = ("办理地点", "办理时间", "收费标准")  # in this order, after the 办事指南 text
 Heading = Callable[[str], str]
 
 
@@ -166,95 +171,6 @@ def _read(
     return values
 
 
-def _time_limits(values: dict[str, Any], row: int, errors: list[RowError], heading: Heading) -> None:
-    """A unit written in the time-limit cell ("20个工作日") fills the unit column, or must agree with it."""
-    for days_field, unit_field, days_header, unit_header in (
-        ("statutory_days", "statutory_unit", "法定时限", "法定时限单位"),
-        ("promised_days", "promised_unit", "承诺时限", "承诺时限单位"),
-    ):
-        limit = values.get(days_field)
-        if not isinstance(limit, Days):
-            continue
-        values[days_field] = limit.days
-        if limit.unit is None:
-            continue
-        given = values.get(unit_field)
-        if given is not None and given != limit.unit:
-            errors.append(
-                RowError(row, heading(unit_header), f"与“{heading(days_header)}”中写明的单位不一致")
-            )
-        values[unit_field] = limit.unit
-
-
-def _extras(
-    record: Mapping[str, str], values: dict[str, Any], row: int, errors: list[RowError], heading: Heading
-) -> list[dict[str, Any]]:
-    """办理地点 / 办理时间 / 收费标准 into 办事指南 (and 是否收费), and the materials of a 申请材料 cell."""
-    lines = [values.get("guide", "")] if values.get("guide") else []
-    for name in GUIDE_LINES:
-        raw = record.get(name, "").strip()
-        hostile = text_error(raw, (), multi_line=True)
-        if hostile is not None:
-            errors.append(RowError(row, heading(name), hostile["msg"]))
-        elif raw:
-            lines.append(f"{name}：{raw}")
-    if len(lines) > (1 if values.get("guide") else 0):
-        guide = "\n".join(lines)
-        if len(guide) > LONG:
-            errors.append(RowError(row, heading("办事指南"), f"连同办理地点等各列最多 {LONG} 个字符"))
-        values["guide"] = guide
-    fee_text = re.sub(r"\s+", "", record.get("收费标准", ""))
-    if fee_text and "fee" not in values:
-        values["fee"] = fee_text not in NO_FEE
-    cell = record.get("申请材料", "").strip()
-    hostile = text_error(cell, (), multi_line=True)
-    if hostile is not None:
-        errors.append(RowError(row, heading("申请材料"), hostile["msg"]))
-        return []
-    out: list[dict[str, Any]] = []
-    for note in material_lines(cell):
-        if len(note.name) > (MATERIAL_COLUMNS[0].max_length or LONG):
-            errors.append(RowError(row, heading("申请材料"), f"材料“{note.name[:20]}…”名称过长"))
-            continue
-        out.append(_noted({"name": note.name}, note))
-    values["_cell_materials"] = [m["name"] for m in out]
-    return out
-
-
-def _noted(material: dict[str, Any], note: MaterialNote) -> dict[str, Any]:
-    """A material's form, paper copies and remark from the note after its name, where its own columns are
-    not filled (a column the sheet fills wins)."""
-    material["name"] = note.name
-    for key, value in (("form", note.form), ("paper_copies", note.copies), ("notes", note.notes)):
-        if value is not None and material.get(key) in (None, ""):
-            material[key] = value
-    return material
-
-
-OWN_COLUMNS = [c for c in MATTER_COLUMNS if c.header != "实施主体编码"]
-
-
-def _derive_department(
-    values: dict[str, Any],
-    departments: Mapping[str, str | None],
-    row: int,
-    errors: list[RowError],
-    h: Heading,
-) -> None:
-    department = department_of_code(values["code"], departments)
-    if department is None:
-        errors.append(
-            RowError(
-                row,
-                h("实施编码"),
-                f"表中没有“实施主体编码”列，无法从实施编码“{values['code']}”看出实施主体（如 {CODE_SHAPES}）："
-                "请加“实施主体编码”列",
-            )
-        )
-    else:
-        values["department_code"] = department
-
-
 @dataclass
 class _Group:
     first: int
@@ -300,7 +216,7 @@ def parse_rows(
     if missing:
         return ParsedFile(
             [],
-            [RowError(sheet.header_row, m, "缺少此列") for m in missing],
+            [RowError(sheet.header_row, m, missing_message(m, sheet)) for m in missing],
             len(sheet.records),
             sheet.warnings,
         )
@@ -319,9 +235,9 @@ def parse_rows(
         else:
             values = _read(record, OWN_COLUMNS if derive else MATTER_COLUMNS, row, codes, errors, h)
             if derive and values.get("code"):
-                _derive_department(values, departments or {}, row, errors, h)
-            _time_limits(values, row, errors, h)
-            cell_materials = _extras(record, values, row, errors, h)
+                derive_department(values, departments or {}, row, errors, h)
+            time_limits(values, row, errors, h, sheet.units)
+            cell_materials = extras(record, values, row, errors, h)
             code = values.get("code") or f"第{row}行"
             group = groups.get(code) or groups.setdefault(code, _Group(row, values))
             if group.first != row and len(errors) == before and not group.bad:
@@ -339,7 +255,7 @@ def parse_rows(
         if has_material:
             material = _read(record, MATERIAL_COLUMNS, row, codes, errors, h)
             if "name" in material:
-                material = _noted(material, material_note(material["name"]))
+                material = noted(material, material_note(material["name"]))
             if len(errors) == before:
                 _add_material(group, row, material, errors, h)
         group.bad = group.bad or len(errors) > before
@@ -357,9 +273,11 @@ def parse_rows(
         spec = MatterSpec.from_values({**values, "materials": [m for _, m in group.materials]})
         rows = tuple(r for r, _ in group.materials)
         given = frozenset({c.field for c in MATTER_COLUMNS if c.header in present} | set(values))
-        noted = tuple(frozenset(k for k in m if k != "name") for _, m in group.materials)
+        cell_given = tuple(frozenset(k for k in m if k != "name") for _, m in group.materials)
         derived = "实施主体编码" not in present
         matters.append(
-            ParsedMatter(group.first, spec, tuple(group.rows), rows, given, given_material, noted, derived)
+            ParsedMatter(
+                group.first, spec, tuple(group.rows), rows, given, given_material, cell_given, derived
+            )
         )
     return ParsedFile(matters, errors, len(sheet.records), sheet.warnings, sheet.shown, dropped)
