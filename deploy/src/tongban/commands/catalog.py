@@ -86,7 +86,9 @@ def _url(args: argparse.Namespace) -> str:
 def _reachable(url: str) -> None:
     """Refuse in one line, before any connection attempt, a database nobody listens for."""
     target = make_url(url)
-    host, port = target.host or "127.0.0.1", target.port or 5432
+    if not target.host or target.host.startswith("/"):
+        return  # a Unix socket or the driver's own default: the connection itself will tell
+    host, port = target.host, target.port or 5432
     try:
         with socket.create_connection((host, port), timeout=3):
             return
