@@ -120,18 +120,32 @@ async def _write(
     return outcomes
 
 
+def _in_force(matter: Matter, day: date) -> bool:
+    return (
+        matter.status == MatterStatus.PUBLISHED
+        and matter.valid_from is not None
+        and matter.valid_from <= day
+        and (matter.valid_to is None or matter.valid_to > day)
+    )
+
+
 async def _chunk(uow: CatalogUnitOfWork, run: _Run, chunk: Sequence[ParsedMatter]) -> None:
     """Plan every matter of the chunk (refusals write nothing), then write the others together, in a savepoint:
     a value the database refuses is then found matter by matter, and only that matter is refused."""
     codes = [m.spec.code for m in chunk]
     if run.publish:
         await uow.matters.lock_publishing(exclusive=True)
+    day = run.on or today()
     newest = await uow.matters.newest_of(codes)
-    in_force = await uow.matters.newest_of(codes, today=run.on or today())
+    # the newest version is the one in force for most codes: only the others are asked for again
+    in_force = {code: m for code, m in newest.items() if _in_force(m, day)}
+    others = [code for code in codes if code not in in_force]
+    if others:
+        in_force.update(await uow.matters.newest_of(others, today=day))
     validities: Mapping[str, Sequence[Validity]] = (
         await uow.matters.validities(codes, lock_rows=False) if run.publish else {}
     )
-    dictionaries, day = await uow.dictionaries.active(), run.on or today()
+    dictionaries = await uow.dictionaries.active()
     plans: list[Plan] = []
     for item in chunk:
         code = item.spec.code
