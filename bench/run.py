@@ -27,6 +27,7 @@ from rich.table import Table  # noqa: E402
 
 from bench.cases import case_submission, staff_queue  # noqa: E402
 from bench.catalog import catalog_search  # noqa: E402
+from bench.catalog_import import catalog_import  # noqa: E402
 from bench.events import event_latency, relay_throughput  # noqa: E402
 from bench.exchange import shared_reads  # noqa: E402
 from bench.gateway import gateway_overhead  # noqa: E402
@@ -57,6 +58,7 @@ TARGETS = {
     "event_latency.p99_ms": ("≤", 100.0),
     "relay.events_per_s": ("≥", 2000.0),
     "catalog_search.p99_ms": ("≤", 20.0),
+    "catalog_import.publish_s": ("≤", 60.0),
     "exchange_reads.reads_per_s": ("≥", 1000.0),
     "exchange_reads.paced_p99_ms": ("≤", 30.0),
     "case_submission.cases_per_s": ("≥", 400.0),
@@ -112,6 +114,7 @@ async def measure(mesh: Mesh) -> dict[str, Any]:
         ("event_latency", lambda: event_latency(postgres, nats)),
         ("relay", lambda: relay_throughput(postgres, nats)),
         ("catalog_search", lambda: catalog_search(postgres)),
+        ("catalog_import", lambda: catalog_import(postgres)),
     ]
     try:
         for name, bench in later:

@@ -11,9 +11,10 @@ from catalog.demo import MATTERS, load
 from catalog.store import SERVICE_ROOT
 from catalog.transfer import read_table
 from meshkit.db import Database
-from meshkit.embedded import EmbeddedPostgres
+from meshkit.embedded import EmbeddedPostgres, free_port
 from meshkit.testing.support import migrated_database
 from tongban import cli
+from tongban.runstate import RunState
 
 pytestmark = pytest.mark.integration
 
@@ -122,3 +123,54 @@ def test_issue19_failure14_partial_import_prints_what_was_and_was_not_applied(
     assert "M-10：第 12 行" in out
     assert cli.main(args) == 1
     assert "已导入 4 个（新建草稿 0，更新草稿 0，发布 0，未变化 4），未导入 7 个" in capsys.readouterr().out
+
+
+def test_issue19_outside_try_import_finds_the_running_mesh_by_its_record(
+    embedded_postgres: EmbeddedPostgres,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 19 (outside try): ``tongban catalog import`` run while a mesh is up on another TONGBAN_BASE_PORT
+    looked on the default port and found nothing. It reads the running mesh's record under ``var/run/`` (what
+    ``tongban status`` reads) for its PostgreSQL port."""
+    for name in ("TONGBAN_BASE_PORT", "CATALOG_DATABASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", "200")
+    migrated_database(embedded_postgres, "catalog", SERVICE_ROOT)  # the mesh's own database name
+    var = tmp_path / "var"
+    state = RunState(var)
+    state.claim()  # this process stands for the launcher: alive
+    state.describe({"gateway": 9500, "postgres": embedded_postgres.port})
+    file = tmp_path / "清单.csv"
+    file.write_text(
+        "实施编码,事项名称,事项类型,法定时限,承诺时限\n500110-MZJ-GLJT,高龄津贴申领,行政给付,20个工作日,10\n",
+        encoding="utf-8",
+    )
+    try:
+        assert cli.main(["catalog", "--var", str(var), "import", str(file)]) == 0
+    finally:
+        state.release()
+    out = capsys.readouterr().out
+    assert "1 个事项：已导入 1 个（新建草稿 1" in out
+    assert "已处理 1 / 1 个事项" in out  # the progress line
+
+
+def test_issue19_outside_try_no_mesh_is_one_line_saying_where_it_looked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 19 (outside try): with no mesh running the import printed the driver's "Connect call failed";
+    now one line names the address it tried and how to point it elsewhere (exit 2)."""
+    for name in ("TONGBAN_BASE_PORT", "CATALOG_DATABASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", "300")
+    file = tmp_path / "清单.csv"
+    file.write_text("实施编码,事项名称\nA-1,甲\n", encoding="utf-8")
+    port = free_port()
+    assert (
+        cli.main(["catalog", "--var", str(tmp_path), "--base-port", str(port - 32), "import", str(file)]) == 2
+    )
+    out = capsys.readouterr().out.strip()
+    assert out.count("\n") == 0, out
+    assert f"127.0.0.1:{port} 无应答" in out
+    assert "TONGBAN_BASE_PORT" in out

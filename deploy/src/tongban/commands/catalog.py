@@ -1,20 +1,24 @@
 """``tongban catalog import FILE`` / ``tongban catalog export FILE``: the implementation list (实施清单) as .xlsx
 or .csv, straight into the catalog's database through the catalog's own use cases (the same rules as the API).
 
-The database is the running mesh's (``tongban up``) unless ``--database-url`` or ``CATALOG_DATABASE_URL`` says
-otherwise. Import shows a progress bar per matter and a table of every bad row.
+The database is the running mesh's (``tongban up``, found by its launcher's record under ``var/run/`` whatever
+its base port) unless ``--database-url``, ``CATALOG_DATABASE_URL``, ``--base-port`` or ``TONGBAN_BASE_PORT`` says
+otherwise; when nothing answers there, one line says so. Import prints a progress line per chunk of matters and a table of every bad row.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
+import socket
+import time
 from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from catalog.store.unit_of_work import CatalogUnitOfWork
@@ -23,7 +27,9 @@ from catalog.transfer.files import TableError
 from catalog.use_cases.transfer import ImportReport, export_matters, import_matters
 from meshkit.auth import Principal
 from meshkit.db import Database
+from tongban.config import POSTGRES_OFFSET
 from tongban.registry import add_mesh_options, command, config_from_args
+from tongban.runstate import read_record
 
 __all__ = ["run_catalog"]
 
@@ -56,11 +62,41 @@ def _format(args: argparse.Namespace) -> str:
     return fmt
 
 
+class NoMesh(RuntimeError):
+    """No catalog database answers where the command looked: one line saying where and how to point it."""
+
+
 def _url(args: argparse.Namespace) -> str:
+    """The catalog's database: ``--database-url``, ``CATALOG_DATABASE_URL``, the mesh of ``--base-port`` /
+    ``TONGBAN_BASE_PORT``, else the mesh running on this ``var/`` — its launcher's record (what ``tongban status``
+    reads) says its PostgreSQL port, whatever base port it was started with."""
     if args.database_url:
         return str(args.database_url)
     config = config_from_args(args, demo=False)
-    return config.database_url(next(spec for spec in config.services if spec.name == "catalog"))
+    catalog = next(spec for spec in config.services if spec.name == "catalog")
+    explicit = args.base_port is not None or os.environ.get("TONGBAN_BASE_PORT", "").strip()
+    if catalog.name in config.database_urls or explicit:
+        return config.database_url(catalog)
+    record = read_record(config.var_dir)
+    if record is not None and record.launcher_alive and "postgres" in record.ports:
+        config = config.with_base_port(record.ports["postgres"] - POSTGRES_OFFSET)
+    return config.database_url(catalog)
+
+
+def _reachable(url: str) -> None:
+    """Refuse in one line, before any connection attempt, a database nobody listens for."""
+    target = make_url(url)
+    if not target.host or target.host.startswith("/"):
+        return  # a Unix socket or the driver's own default: the connection itself will tell
+    host, port = target.host, target.port or 5432
+    try:
+        with socket.create_connection((host, port), timeout=3):
+            return
+    except OSError:
+        raise NoMesh(
+            f"目录数据库 {host}:{port} 无应答：没有运行中的网格（先运行 make run），或用 --base-port、"
+            "TONGBAN_BASE_PORT、--database-url 或 CATALOG_DATABASE_URL 指明它在哪里"
+        ) from None
 
 
 def _operator(publish: bool) -> Principal:
@@ -75,26 +111,23 @@ def _operator(publish: bool) -> Principal:
 
 async def _import(url: str, records: Sheet, args: argparse.Namespace, console: Console) -> ImportReport:
     database = Database.from_url(url, pool_size=1, application_name="tongban-catalog-import")
-    columns = (TextColumn("导入事项"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    started = time.monotonic()
+
+    def advance(done: int, total: int, applied: int) -> None:
+        # one line per chunk of matters (catalog.use_cases.transfer.CHUNK): readable in a log as on a terminal
+        state = f"已导入 {applied} 个" if args.partial else f"{applied} 个待导入（全部通过后一并提交）"
+        console.print(f"已处理 {done} / {total} 个事项，{state}，用时 {time.monotonic() - started:.0f} 秒")
+
     try:
-        with Progress(*columns, console=console) as progress:
-            task: TaskID | None = None
-
-            def advance(done: int, total: int) -> None:
-                nonlocal task
-                if task is None:
-                    task = progress.add_task("import", total=total)
-                progress.update(task, completed=done)
-
-            async with CatalogUnitOfWork(database) as uow:
-                return await import_matters(
-                    uow,
-                    _operator(args.publish),
-                    records=records,
-                    publish=args.publish,
-                    all_or_nothing=not args.partial,
-                    progress=advance,
-                )
+        async with CatalogUnitOfWork(database) as uow:
+            return await import_matters(
+                uow,
+                _operator(args.publish),
+                records=records,
+                publish=args.publish,
+                all_or_nothing=not args.partial,
+                progress=advance,
+            )
     finally:
         await database.dispose()
 
@@ -155,6 +188,7 @@ def run_catalog(args: argparse.Namespace) -> int:
     try:
         fmt = _format(args)
         url = _url(args)
+        _reachable(url)
         if args.action == "export":
             with console.status("导出事项…"):
                 data = asyncio.run(_export(url, fmt, args.department))
@@ -164,8 +198,8 @@ def run_catalog(args: argparse.Namespace) -> int:
         with console.status(f"读取 {escape(args.file.name)}…"):
             records = read_table(args.file.read_bytes(), fmt)
         report = asyncio.run(_import(url, records, args, console))
-    except (TableError, OSError) as exc:
-        console.print(f"[red]✗[/red] {escape(str(exc))}")
+    except (TableError, NoMesh, OSError) as exc:
+        console.print(f"[red]✗[/red] {escape(str(exc))}", soft_wrap=True)
         return 2
     except SQLAlchemyError as exc:
         console.print(

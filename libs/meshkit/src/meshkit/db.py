@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from types import TracebackType
 from typing import Any, ClassVar, Self
@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from meshkit.events import CloudEvent, EventPayload, EventSpec
-from meshkit.outbox import add_event
+from meshkit.outbox import add_event, add_events
 
 __all__ = ["NAMING_CONVENTION", "Database", "UnitOfWork", "new_engine", "new_metadata"]
 
@@ -235,3 +235,11 @@ class UnitOfWork:
         return await add_event(
             self.session, self.outbox, spec, aggregate_id=aggregate_id, sequence=sequence, payload=payload
         )
+
+    async def publish_many(
+        self, spec: EventSpec[Any], items: Sequence[tuple[str, int, EventPayload]]
+    ) -> list[CloudEvent]:
+        """:meth:`publish` for many events of one type, one statement: (aggregate id, sequence, payload) each."""
+        if self.outbox is None:
+            raise TypeError(f"{type(self).__name__} has no outbox table")
+        return await add_events(self.session, self.outbox, spec, items)

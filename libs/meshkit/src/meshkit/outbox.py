@@ -13,7 +13,7 @@ import asyncio
 import contextlib
 import functools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -50,6 +50,7 @@ __all__ = [
     "BatchResult",
     "OutboxRelay",
     "add_event",
+    "add_events",
     "notify_trigger_sql",
     "observe_committed",
     "on_committed",
@@ -167,6 +168,36 @@ async def add_event(
     for observer in _observers.get(spec.subject, ()):
         _after_commit(session).append(functools.partial(observer, event))
     return event
+
+
+async def add_events(
+    session: AsyncSession, table: Table, spec: EventSpec[Any], items: Sequence[tuple[str, int, EventPayload]]
+) -> list[CloudEvent]:
+    """:func:`add_event` for many events of one type in one multi-row statement, in the order given (their outbox
+    positions follow it): ``items`` are (aggregate id, sequence, payload)."""
+    events = []
+    for aggregate_id, sequence, payload in items:
+        if not isinstance(payload, spec.payload):
+            raise TypeError(f"{spec.subject} takes {spec.payload.__name__}, not {type(payload).__name__}")
+        events.append(new_event(spec, aggregate_id=aggregate_id, sequence=sequence, payload=payload))
+    if not events:
+        return events
+    await session.execute(
+        insert(table).values(
+            [
+                {
+                    "event_id": event.id,
+                    "subject": spec.subject,
+                    "aggregate_id": aggregate_id,
+                    "envelope": event.model_dump(mode="json"),
+                }
+                for event, (aggregate_id, _, _) in zip(events, items, strict=True)
+            ]
+        )
+    )
+    for observer in _observers.get(spec.subject, ()):
+        _after_commit(session).extend(functools.partial(observer, event) for event in events)
+    return events
 
 
 @dataclass(frozen=True)

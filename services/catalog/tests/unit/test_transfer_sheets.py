@@ -213,8 +213,8 @@ def test_issue19_failure12_a_multi_line_material_cell_maps_to_materials() -> Non
     assert parsed.errors == []
     assert [(m.name, m.form) for m in parsed.matters[0].spec.materials] == [
         ("个体工商户登记（备案）申请书", "original"),
-        ("经营者身份证明原件", "original"),
-        ("经营场所使用证明复印件", "copy"),
+        ("经营者身份证明", "original"),  # the form a name ends with is the material's form, not its name
+        ("经营场所使用证明", "copy"),
     ]
 
 

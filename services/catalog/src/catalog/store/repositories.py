@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, fields
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, Table, and_, bindparam, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -20,6 +20,8 @@ __all__ = ["HistoryRepository", "MatterRepository", "apply_spec", "to_spec"]
 
 _SPEC_FIELDS = [f.name for f in fields(MatterSpec) if f.name != "materials"]
 _MATERIAL_FIELDS = [f.name for f in fields(MaterialSpec)]
+_MATTERS: Table = Matter.metadata.tables["matters"]
+_PUBLICATION = "catalog.matter_publication"  # the key of the publication lock
 _LISTS = {"levels", "audiences", "online_depths", "channels", "special_procedures", "keywords"}
 
 
@@ -135,27 +137,59 @@ class MatterRepository:
             await self._session.scalars(select(Matter).where(Matter.code == code).order_by(Matter.version))
         ).all()
 
-    async def lock_code(self, code: str) -> list[Validity]:
-        """Lock every version of ``code`` (publishes of one matter run one at a time); published and retired
-        versions' validity periods."""
-        rows = (
-            await self._session.execute(
-                select(Matter.version, Matter.status, Matter.valid_from, Matter.valid_to)
-                .where(Matter.code == code)
-                .with_for_update()
+    async def departments(self) -> dict[str, str | None]:
+        """Every department the catalog's versions name, with its credit code where one was given."""
+        rows = await self._session.execute(
+            select(Matter.department_code, func.max(Matter.department_credit_code)).group_by(
+                Matter.department_code
             )
-        ).all()
-        return [
-            Validity(version, valid_from, valid_to)
-            for version, status, valid_from, valid_to in rows
-            if status in (MatterStatus.PUBLISHED, MatterStatus.RETIRED) and valid_from is not None
-        ]
+        )
+        return {str(code): credit for code, credit in rows}
 
-    async def close_validity(self, code: str, version: int, valid_to: date) -> None:
-        matter = (
-            await self._session.scalars(select(Matter).where(Matter.code == code, Matter.version == version))
-        ).one()
-        matter.valid_to = valid_to
+    async def lock_publishing(self, *, exclusive: bool) -> None:
+        """The publication lock, until the transaction ends: a bulk import takes it exclusively (one lock for
+        the whole batch, whatever its size), a single publish or retirement shares it. Taken before any row lock
+        of the transaction, so a bulk import and single publishes never wait for each other in a circle."""
+        function = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
+        await self._session.execute(select(getattr(func, function)(func.hashtextextended(_PUBLICATION, 0))))
+
+    async def validities(self, codes: Sequence[str], *, lock_rows: bool) -> dict[str, list[Validity]]:
+        """The validity periods of the published and retired versions of each code (one statement per 1,000
+        codes); with ``lock_rows`` every version of the codes is locked too (publishes sharing the publication
+        lock then run one at a time per code)."""
+        found: dict[str, list[Validity]] = {code: [] for code in codes}
+        for start in range(0, len(codes), 1000):
+            query = (
+                select(Matter.code, Matter.version, Matter.status, Matter.valid_from, Matter.valid_to)
+                .where(Matter.code.in_(list(codes[start : start + 1000])))
+                .order_by(Matter.code, Matter.version)
+            )
+            for code, version, status, valid_from, valid_to in await self._session.execute(
+                query.with_for_update() if lock_rows else query
+            ):
+                if status in (MatterStatus.PUBLISHED, MatterStatus.RETIRED) and valid_from is not None:
+                    found[code].append(Validity(version, valid_from, valid_to))
+        return found
+
+    async def mark_published(self, published: Sequence[tuple[str, date]], *, at: datetime) -> None:
+        """Versions (id, first day) become published: one statement for all."""
+        if published:
+            await self._session.execute(
+                update(_MATTERS)
+                .where(_MATTERS.c.id == bindparam("b_id"))
+                .values(status=MatterStatus.PUBLISHED, valid_from=bindparam("b_from"), published_at=at),
+                [{"b_id": matter_id, "b_from": valid_from} for matter_id, valid_from in published],
+            )
+
+    async def close_validities(self, closes: Sequence[tuple[str, int, date]]) -> None:
+        """Superseded versions (code, version, last day + 1) closed: one statement for all."""
+        if closes:
+            await self._session.execute(
+                update(_MATTERS)
+                .where(_MATTERS.c.code == bindparam("b_code"), _MATTERS.c.version == bindparam("b_version"))
+                .values(valid_to=bindparam("b_to")),
+                [{"b_code": c, "b_version": v, "b_to": to} for c, v, to in closes],
+            )
 
     def _listing(self, *, today: date, text: str | None, department: str | None) -> Select[Any]:
         query = select(Matter).where(*_in_force(today))

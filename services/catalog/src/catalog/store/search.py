@@ -175,6 +175,16 @@ class SearchRepository:
             statement.on_conflict_do_update(index_elements=["kind", "code"], set_=updated)
         )
 
+    async def upsert_many(self, rows: list[dict[str, Any]]) -> None:
+        """:meth:`upsert` of many entries, 500 to a statement (distinct ``(kind, code)`` each)."""
+        for start in range(0, len(rows), 500):
+            chunk = [{**r, "document": cast(r["document"], TSVECTOR)} for r in rows[start : start + 500]]
+            statement = insert(SearchEntry).values(chunk)
+            updated = {k: statement.excluded[k] for k in chunk[0] if k not in ("kind", "code")}
+            await self._session.execute(
+                statement.on_conflict_do_update(index_elements=["kind", "code"], set_=updated)
+            )
+
     async def remove(self, *, kind: str, code: str) -> None:
         await self._session.execute(
             delete(SearchEntry).where(SearchEntry.kind == kind, SearchEntry.code == code)

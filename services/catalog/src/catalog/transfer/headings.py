@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-__all__ = ["EXTRA", "IGNORED", "Header", "canonical", "locate_header"]
+__all__ = ["EXTRA", "IGNORED", "Header", "canonical", "heading_unit", "locate_header"]
 
 # our own headings (catalog.transfer.columns.COLUMNS) are recognised as themselves; these are the others
 ALIASES: dict[str, str] = {
@@ -92,17 +92,44 @@ def _clean(text: str) -> str:
     return _NOISE.sub("", text).replace("（", "(").replace("）", ")")
 
 
-def canonical(heading: str, known: frozenset[str]) -> str | None:
-    """Our heading for a sheet's heading (``known`` = our headings), None for one we do not know."""
-    text = _clean(heading)
+_ANNOTATION = re.compile(r"\((?:单位[:：]?)?(?P<note>[^()]*)\)$")
+# a unit in a heading's brackets: 承诺时限（工作日）, 办理时限（个工作日）, 法定时限（自然日）; "日" alone says neither
+UNITS = {"工作日": "working_day", "个工作日": "working_day", "自然日": "natural_day", "天": "natural_day"}
+
+
+def _bare(text: str) -> tuple[str, str | None]:
+    """A cleaned heading without its trailing annotation (a unit, 元, 份 …), and the annotation."""
+    match = _ANNOTATION.search(text)
+    if match is None or match.start() == 0:
+        return text, None
+    return text[: match.start()], match["note"]
+
+
+def _lookup(text: str, known: frozenset[str]) -> str | None:
     if text in known or text in EXTRA or text in IGNORED:
         return text
     return ALIASES.get(text)
 
 
+def canonical(heading: str, known: frozenset[str]) -> str | None:
+    """Our heading for a sheet's heading (``known`` = our headings), None for one we do not know. An
+    annotation in brackets after it (承诺时限（工作日）, 纸质份数（份）) is read past."""
+    text = _clean(heading)
+    return _lookup(text, known) or _lookup(_bare(text)[0], known)
+
+
+def heading_unit(*headings: str) -> str | None:
+    """The time unit the headings' brackets name (承诺时限（工作日）, 办理时限（自然日） over 法定/承诺), if any."""
+    for heading in headings:
+        note = _bare(_clean(heading))[1]
+        if note is not None and note in UNITS:
+            return UNITS[note]
+    return None
+
+
 def _grouped(group: str, sub: str, known: frozenset[str]) -> str | None:
     return (
-        GROUPED.get((_clean(group), _clean(sub)))
+        GROUPED.get((_bare(_clean(group))[0], _bare(_clean(sub))[0]))
         or canonical(sub, known)
         or canonical(group + sub, known)
         or canonical(sub + group, known)
@@ -116,6 +143,7 @@ class Header:
     shown: dict[str, str]  # our heading → the sheet's own words for it
     unknown: list[tuple[int, str]] = field(default_factory=list)  # (column index, the sheet's heading)
     duplicate: list[tuple[int, str]] = field(default_factory=list)
+    units: dict[str, str] = field(default_factory=dict)  # our heading → the time unit its heading names
 
 
 def _known_count(cells: Sequence[str], known: frozenset[str]) -> int:
@@ -161,6 +189,7 @@ def locate_header(rows: Sequence[Sequence[str]], known: frozenset[str]) -> Heade
     shown: dict[str, str] = {}
     unknown: list[tuple[int, str]] = []
     duplicate: list[tuple[int, str]] = []
+    units: dict[str, str] = {}
     group = ""
     for j in range(width):
         head = top[j] if j < len(top) else ""
@@ -177,5 +206,8 @@ def locate_header(rows: Sequence[Sequence[str]], known: frozenset[str]) -> Heade
             name = None
         elif name is not None:
             shown[name] = words
+            unit = heading_unit(sub, group) if sub else heading_unit(head)
+            if unit is not None:
+                units[name] = unit
         columns.append(name)
-    return Header(best + (2 if two_rows else 1), columns, shown, unknown, duplicate)
+    return Header(best + (2 if two_rows else 1), columns, shown, unknown, duplicate, units)

@@ -24,16 +24,22 @@ from catalog.transfer.columns import (
     Dictionaries,
     Kind,
 )
+from catalog.transfer.extras import (
+    OWN_COLUMNS,
+    derive_department,
+    extras,
+    missing_message,
+    noted,
+    time_limits,
+)
 from catalog.transfer.sheet import RowError, Sheet
-from catalog.transfer.values import Codes, Days, material_lines, parse_days
+from catalog.transfer.values import Codes, material_note, parse_days
 from meshkit.hostile import text_error
 
 __all__ = ["ParsedFile", "ParsedMatter", "parse_rows"]
 
 _SPLIT = re.compile(r"[、,，;；|\n]+(?![^（(]*[）)])")  # not inside brackets: 镇（乡、街道）级 is one value
 _TRUE, _FALSE = {"是", "true", "1", "y", "yes"}, {"否", "false", "0", "n", "no"}
-NO_FEE = {"不收费", "免费", "无", "0", "否", "无收费", "不收取费用"}
-GUIDE_LINES = ("办理地点", "办理时间", "收费标准")  # in this order, after the 办事指南 text
 Heading = Callable[[str], str]
 
 
@@ -47,6 +53,13 @@ class ParsedMatter:
     # catalog has, so a sheet without, say, 电子证照类型 does not wipe a matter's paper-free links
     given: frozenset[str] = frozenset()
     given_material: frozenset[str] = frozenset()  # the same for each material's fields; "name" = materials
+    materials_given: tuple[
+        frozenset[str], ...
+    ] = ()  # per material, the fields its own cell set (a note: 复印件1份)
+    derived_department: bool = False  # 实施主体编码 read from the 实施编码 (the sheet has no such column)
+
+    def material_given(self, index: int) -> frozenset[str]:
+        return self.materials_given[index] if index < len(self.materials_given) else frozenset()
 
 
 @dataclass(frozen=True)
@@ -158,61 +171,6 @@ def _read(
     return values
 
 
-def _time_limits(values: dict[str, Any], row: int, errors: list[RowError], heading: Heading) -> None:
-    """A unit written in the time-limit cell ("20个工作日") fills the unit column, or must agree with it."""
-    for days_field, unit_field, days_header, unit_header in (
-        ("statutory_days", "statutory_unit", "法定时限", "法定时限单位"),
-        ("promised_days", "promised_unit", "承诺时限", "承诺时限单位"),
-    ):
-        limit = values.get(days_field)
-        if not isinstance(limit, Days):
-            continue
-        values[days_field] = limit.days
-        if limit.unit is None:
-            continue
-        given = values.get(unit_field)
-        if given is not None and given != limit.unit:
-            errors.append(
-                RowError(row, heading(unit_header), f"与“{heading(days_header)}”中写明的单位不一致")
-            )
-        values[unit_field] = limit.unit
-
-
-def _extras(
-    record: Mapping[str, str], values: dict[str, Any], row: int, errors: list[RowError], heading: Heading
-) -> list[dict[str, Any]]:
-    """办理地点 / 办理时间 / 收费标准 into 办事指南 (and 是否收费), and the materials of a 申请材料 cell."""
-    lines = [values.get("guide", "")] if values.get("guide") else []
-    for name in GUIDE_LINES:
-        raw = record.get(name, "").strip()
-        hostile = text_error(raw, (), multi_line=True)
-        if hostile is not None:
-            errors.append(RowError(row, heading(name), hostile["msg"]))
-        elif raw:
-            lines.append(f"{name}：{raw}")
-    if len(lines) > (1 if values.get("guide") else 0):
-        guide = "\n".join(lines)
-        if len(guide) > LONG:
-            errors.append(RowError(row, heading("办事指南"), f"连同办理地点等各列最多 {LONG} 个字符"))
-        values["guide"] = guide
-    fee_text = re.sub(r"\s+", "", record.get("收费标准", ""))
-    if fee_text and "fee" not in values:
-        values["fee"] = fee_text not in NO_FEE
-    cell = record.get("申请材料", "").strip()
-    hostile = text_error(cell, (), multi_line=True)
-    if hostile is not None:
-        errors.append(RowError(row, heading("申请材料"), hostile["msg"]))
-        return []
-    out: list[dict[str, Any]] = []
-    for name, form in material_lines(cell):
-        if len(name) > (MATERIAL_COLUMNS[0].max_length or LONG):
-            errors.append(RowError(row, heading("申请材料"), f"材料“{name[:20]}…”名称过长"))
-            continue
-        out.append({"name": name, **({"form": form} if form else {})})
-    values["_cell_materials"] = [m["name"] for m in out]
-    return out
-
-
 @dataclass
 class _Group:
     first: int
@@ -237,16 +195,28 @@ def _add_material(
     return True
 
 
-def parse_rows(records: Sheet | Sequence[Mapping[str, str]], dictionaries: Dictionaries) -> ParsedFile:
-    """Specs of the well-formed matters, and every problem with its sheet row and the sheet's heading."""
+def parse_rows(
+    records: Sheet | Sequence[Mapping[str, str]],
+    dictionaries: Dictionaries,
+    *,
+    departments: Mapping[str, str | None] | None = None,
+) -> ParsedFile:
+    """Specs of the well-formed matters, and every problem with its sheet row and the sheet's heading.
+    ``departments``: the departments the catalog holds (code → credit code), to read a matter's department from
+    its 实施编码 when the sheet has no 实施主体编码 column."""
     sheet = records if isinstance(records, Sheet) else Sheet.of_records(records, KNOWN)
     h, errors = sheet.heading, list[RowError]()
     present = set(sheet.records[0]) if sheet.records else set()
-    missing = [c.header for c in COLUMNS if c.required and sheet.records and c.header not in present]
+    derive = "实施主体编码" not in present  # then each matter's department is read from its 实施编码
+    missing = [
+        c.header
+        for c in COLUMNS
+        if c.required and sheet.records and c.header not in present and c.header != "实施主体编码"
+    ]
     if missing:
         return ParsedFile(
             [],
-            [RowError(sheet.header_row, m, "缺少此列") for m in missing],
+            [RowError(sheet.header_row, m, missing_message(m, sheet)) for m in missing],
             len(sheet.records),
             sheet.warnings,
         )
@@ -263,9 +233,11 @@ def parse_rows(records: Sheet | Sequence[Mapping[str, str]], dictionaries: Dicti
         ):
             group = last  # the matter's cells are merged (or left empty) on its later rows
         else:
-            values = _read(record, MATTER_COLUMNS, row, codes, errors, h)
-            _time_limits(values, row, errors, h)
-            cell_materials = _extras(record, values, row, errors, h)
+            values = _read(record, OWN_COLUMNS if derive else MATTER_COLUMNS, row, codes, errors, h)
+            if derive and values.get("code"):
+                derive_department(values, departments or {}, row, errors, h)
+            time_limits(values, row, errors, h, sheet.units)
+            cell_materials = extras(record, values, row, errors, h)
             code = values.get("code") or f"第{row}行"
             group = groups.get(code) or groups.setdefault(code, _Group(row, values))
             if group.first != row and len(errors) == before and not group.bad:
@@ -282,6 +254,8 @@ def parse_rows(records: Sheet | Sequence[Mapping[str, str]], dictionaries: Dicti
         group.rows.append(row)
         if has_material:
             material = _read(record, MATERIAL_COLUMNS, row, codes, errors, h)
+            if "name" in material:
+                material = noted(material, material_note(material["name"]))
             if len(errors) == before:
                 _add_material(group, row, material, errors, h)
         group.bad = group.bad or len(errors) > before
@@ -299,5 +273,11 @@ def parse_rows(records: Sheet | Sequence[Mapping[str, str]], dictionaries: Dicti
         spec = MatterSpec.from_values({**values, "materials": [m for _, m in group.materials]})
         rows = tuple(r for r, _ in group.materials)
         given = frozenset({c.field for c in MATTER_COLUMNS if c.header in present} | set(values))
-        matters.append(ParsedMatter(group.first, spec, tuple(group.rows), rows, given, given_material))
+        cell_given = tuple(frozenset(k for k in m if k != "name") for _, m in group.materials)
+        derived = "实施主体编码" not in present
+        matters.append(
+            ParsedMatter(
+                group.first, spec, tuple(group.rows), rows, given, given_material, cell_given, derived
+            )
+        )
     return ParsedFile(matters, errors, len(sheet.records), sheet.warnings, sheet.shown, dropped)

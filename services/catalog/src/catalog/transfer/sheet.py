@@ -24,6 +24,7 @@ class Sheet:
     shown: dict[str, str] = field(default_factory=dict)  # our heading → the sheet's heading
     warnings: list[RowError] = field(default_factory=list)
     header_row: int = 1
+    units: dict[str, str] = field(default_factory=dict)  # our heading → the time unit its heading names
 
     def heading(self, ours: str) -> str:
         return self.shown.get(ours, ours)
@@ -40,7 +41,8 @@ class Sheet:
             {ours: record.get(names[j], "") for j, ours in enumerate(header.columns) if ours}
             for record in records
         ]
-        return cls(mapped, [i + 2 for i in range(len(records))], header.shown, _warnings(header, 1))
+        rows = [i + 2 for i in range(len(records))]
+        return cls(mapped, rows, header.shown, _warnings(header, 1), 1, header.units)
 
 
 def _warnings(header: Header, row: int) -> list[RowError]:
@@ -69,4 +71,4 @@ def sheet_from_cells(cells: Sequence[Sequence[str]], known: frozenset[str]) -> S
             }
         )
         rows.append(index + 1)
-    return Sheet(records, rows, header.shown, _warnings(header, header.row), header.row)
+    return Sheet(records, rows, header.shown, _warnings(header, header.row), header.row, header.units)

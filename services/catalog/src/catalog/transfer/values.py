@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 
 import cn2an  # type: ignore[import-untyped]
 
 from catalog.domain.codes import Dictionary
 
-__all__ = ["IMMEDIATE", "Codes", "Days", "material_lines", "parse_days"]
+__all__ = ["IMMEDIATE", "Codes", "Days", "MaterialNote", "material_lines", "material_note", "parse_days"]
 
 D = Dictionary
 # common names of codes, beside each code and its dictionary label (compared without spaces, （）as ())
@@ -76,12 +77,6 @@ IMMEDIATE = {"即办", "即办件", "当场办结", "即时办结", "立即办�
 _DAYS = re.compile(r"(?P<n>\d+|[零〇一二两三四五六七八九十百千]+)(?:个)?(?P<unit>工作日|自然日|日|天)?")
 _UNITS = {"工作日": "working_day", "自然日": "natural_day", "天": "natural_day"}
 _NUMBERED = re.compile(r"(?:^|\s|(?<=[；;。]))[（(]?\d{1,3}\s*[.、．)）]\s*")
-_FORM_SUFFIXES = (
-    ("原件及复印件", "original_and_copy"),
-    ("原件和复印件", "original_and_copy"),
-    ("复印件", "copy"),
-    ("原件", "original"),
-)
 
 
 def _plain(text: str) -> str:
@@ -166,15 +161,74 @@ def parse_days(raw: str, heading: str) -> Days:
     return Days(days, _UNITS.get(unit or ""))
 
 
-def material_lines(cell: str) -> list[tuple[str, str | None]]:
-    """The materials of one 申请材料 cell (numbered "1.身份证原件 2.…", or one a line): name and the form its
-    name ends with (原件, 复印件, 原件及复印件), if any."""
+_COPY_NOTE = re.compile(
+    r"^(?P<form>原件及复印件|原件和复印件|原件与复印件|原件、复印件|复印件|原件|电子版|电子件|扫描件)?\s*"
+    r"(?:[，,、]?\s*(?:各|一式)?\s*(?P<count>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*份)?"
+    r"(?:[，,；;]\s*(?P<rest>.+))?$"
+)
+_FORM_OF = {
+    "原件及复印件": "original_and_copy",
+    "原件和复印件": "original_and_copy",
+    "原件与复印件": "original_and_copy",
+    "原件、复印件": "original_and_copy",
+    "复印件": "copy",
+    "原件": "original",
+    "电子版": "electronic",
+    "电子件": "electronic",
+    "扫描件": "electronic",
+}
+_BRACKETED = re.compile(r"^(?P<name>.+?)\s*[（(](?P<note>[^（()）]*)[)）]$")
+_FORM_SUFFIX = re.compile(
+    r"^(?P<name>.+?)(?P<note>(?:原件及复印件|原件和复印件|原件与复印件|复印件|原件)"
+    r"(?:\s*(?:各|一式)?\s*(?:\d{1,2}|[一二两三四五六七八九十]{1,3})\s*份)?|一式(?:\d{1,2}|[一二两三四五六七八九十]{1,3})份)$"
+)
+
+
+@dataclass(frozen=True)
+class MaterialNote:
+    """A material as a 申请材料 cell writes it: its name and what the words after it say (形式, 份数, a remark)."""
+
+    name: str
+    form: str | None = None
+    copies: int | None = None
+    notes: str | None = None
+
+
+def _copy_note(note: str) -> tuple[str | None, int | None, str | None] | None:
+    """(form, copies, remark) of "复印件1份", "原件及复印件各1份", "一式两份", "原件，加盖公章"; None when the words
+    are none of these (营业执照（副本）: part of the name)."""
+    match = _COPY_NOTE.match(note.strip())
+    if match is None or not (match["form"] or match["count"]):
+        return None
+    count = match["count"]
+    copies = None if count is None else int(count) if count.isdigit() else int(cn2an.cn2an(count, "normal"))
+    return _FORM_OF.get(match["form"] or ""), copies, (match["rest"] or "").strip() or None
+
+
+def material_note(text: str) -> MaterialNote:
+    """The name of a material without the copy/count note districts add to it: "身份证（复印件1份）" → 身份证,
+    复印件, 1 份; "户口簿原件1份" → 户口簿, 原件, 1 份; "营业执照（副本）" stays as it is."""
+    name = text.strip()
+    bracketed = _BRACKETED.match(name)
+    if bracketed is not None:
+        found = _copy_note(bracketed["note"])
+        if found is not None:
+            return MaterialNote(bracketed["name"].strip(), *found)
+    suffix = _FORM_SUFFIX.match(name)
+    if suffix is not None and len(suffix["name"].strip()) >= 2:
+        found = _copy_note(
+            suffix["note"].replace("一式", "", 1) if suffix["note"].startswith("一式") else suffix["note"]
+        )
+        if found is not None:
+            return MaterialNote(suffix["name"].strip(), *found)
+    return MaterialNote(name)
+
+
+def material_lines(cell: str) -> list[MaterialNote]:
+    """The materials of one 申请材料 cell (numbered "1.身份证原件 2.…", or one a line), each without its copy/count
+    note (:func:`material_note`)."""
     parts = [p.strip(" ；;。，,") for p in _NUMBERED.split(cell)]
     if len(parts) <= 2:  # not numbered (or one item): one a line
         parts = [p.strip(" ；;。，,") for p in re.split(r"[\n；;]+", cell)]
         parts = [_NUMBERED.sub("", p, count=1).strip() for p in parts]
-    out = []
-    for name in (p for p in parts if p):
-        form = next((code for suffix, code in _FORM_SUFFIXES if name.endswith(suffix)), None)
-        out.append((name, form))
-    return out
+    return [material_note(p) for p in parts if p]

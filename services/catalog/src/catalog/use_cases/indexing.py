@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from catalog.domain.bundles import merge_materials
 from catalog.domain.matters import MatterSpec
@@ -12,40 +13,46 @@ from catalog.store.repositories import to_spec
 from catalog.store.unit_of_work import CatalogUnitOfWork
 from meshkit.legaldate import today
 
-__all__ = ["index_bundle", "index_matter", "reindex"]
+__all__ = ["index_bundle", "index_matter", "index_matters", "matter_entry", "reindex"]
+
+
+def matter_entry(matter: Matter) -> dict[str, Any]:
+    """The search entry of a published version (materials loaded)."""
+    documents = matter_documents(to_spec(matter))
+    return {
+        "kind": "matter",
+        "code": matter.code,
+        "record_id": matter.id,
+        "version": matter.version,
+        "name": matter.name,
+        "department_code": matter.department_code,
+        "department_name": matter.department_name or matter.department_code,
+        "matter_type": matter.matter_type,
+        "levels": list(matter.levels),
+        "audiences": list(matter.audiences),
+        "online_depths": list(matter.online_depths),
+        "zero_visits": matter.visits == 0,
+        "summary": matter.result_name,
+        "document": documents.document,
+        "headline": documents.headline,
+        "facet_bits": facet_bits(
+            matter_type=matter.matter_type,
+            levels=matter.levels,
+            audiences=matter.audiences,
+            online_depths=matter.online_depths,
+            zero_visits=matter.visits == 0,
+            bundle=False,
+        ),
+    }
 
 
 async def index_matter(uow: CatalogUnitOfWork, matter: Matter) -> None:
-    spec = to_spec(matter)
-    documents = matter_documents(spec)
-    department_name = matter.department_name or matter.department_code
-    await uow.search.upsert(
-        {
-            "kind": "matter",
-            "code": matter.code,
-            "record_id": matter.id,
-            "version": matter.version,
-            "name": matter.name,
-            "department_code": matter.department_code,
-            "department_name": department_name,
-            "matter_type": matter.matter_type,
-            "levels": list(matter.levels),
-            "audiences": list(matter.audiences),
-            "online_depths": list(matter.online_depths),
-            "zero_visits": matter.visits == 0,
-            "summary": matter.result_name,
-            "document": documents.document,
-            "headline": documents.headline,
-            "facet_bits": facet_bits(
-                matter_type=matter.matter_type,
-                levels=matter.levels,
-                audiences=matter.audiences,
-                online_depths=matter.online_depths,
-                zero_visits=matter.visits == 0,
-                bundle=False,
-            ),
-        }
-    )
+    await uow.search.upsert(matter_entry(matter))
+
+
+async def index_matters(uow: CatalogUnitOfWork, matters: Sequence[Matter]) -> None:
+    """The entries of many published versions (of distinct codes), in multi-row statements."""
+    await uow.search.upsert_many([matter_entry(m) for m in matters])
 
 
 async def index_bundle(uow: CatalogUnitOfWork, bundle: Bundle, members: Sequence[MatterSpec]) -> None:

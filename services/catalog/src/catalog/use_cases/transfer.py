@@ -8,40 +8,34 @@ and the sheet's own column heading, whatever rule (parse, permission, quality) f
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy.exc import DataError
+from sqlalchemy.exc import DataError, IntegrityError
 
 from catalog.domain.codes import MatterStatus
-from catalog.domain.matters import MaterialSpec, MatterSpec
 from catalog.domain.permissions import may_draft, may_review
+from catalog.domain.workflow import Validity
 from catalog.store.models import Matter
 from catalog.store.repositories import to_spec
 from catalog.store.unit_of_work import CatalogUnitOfWork
-from catalog.transfer import ParsedMatter, RowError, Sheet, parse_rows, spec_rows, write_table
-from catalog.transfer.columns import MATERIAL_COLUMNS, MATTER_COLUMNS
-from catalog.use_cases.errors import deny
+from catalog.transfer import ParsedFile, ParsedMatter, RowError, Sheet, parse_rows, spec_rows, write_table
+from catalog.use_cases.errors import QualityRulesFailed, deny
 from catalog.use_cases.matters import stage_draft, stage_update
-from catalog.use_cases.workflow import stage_publish, stage_submit
+from catalog.use_cases.publication import publish_versions
+from catalog.use_cases.reconcile import Plan, plan_matter, row_errors
+from catalog.use_cases.workflow import stage_submit
 from meshkit.auth import Principal
 from meshkit.errors import ProblemError
 from meshkit.legaldate import today
 
-__all__ = ["ImportReport", "MatterOutcome", "Progress", "export_matters", "import_matters"]
+__all__ = ["CHUNK", "ImportReport", "MatterOutcome", "Progress", "export_matters", "import_matters"]
 
-Progress = Callable[[int, int], None]  # (done, total) matters
+Progress = Callable[[int, int, int], None]  # (matters done, matters in the sheet, matters applied so far)
 NOTE = "导入"
+CHUNK = 500  # matters written together: a few multi-row statements per chunk, not a dozen per matter
 OUTCOMES = ("created", "updated", "published", "unchanged")  # what happened to a matter of the sheet
-_MATERIAL = re.compile(r"materials\[(\d+)\]\.(\w+)")
-_MATTER_HEADER = {c.field: c.header for c in MATTER_COLUMNS}
-_MATERIAL_HEADER = {c.field: c.header for c in MATERIAL_COLUMNS}
-_MATTER_FIELDS = [
-    f.name for f in fields(MatterSpec) if f.name not in ("code", "materials", "case_kind")
-]  # 办件类型 left out: derived from 承诺时限
-_MATERIAL_FIELDS = [f.name for f in fields(MaterialSpec) if f.name != "name"]
 
 
 @dataclass(frozen=True)
@@ -73,98 +67,133 @@ class ImportReport:
         return sum(1 for o in self.outcomes if o.outcome == outcome)
 
 
-def _row_errors(item: ParsedMatter, exc: ProblemError, heading: Callable[[str], str]) -> list[RowError]:
-    """A rule's refusal on the sheet: ``materials[1].name`` → that material's row, column 材料名称."""
-    details = exc.errors or [{"field": "department_code", "message": exc.detail}]
-    out = []
-    for detail in details:
-        name, message = str(detail.get("field", "")), str(detail.get("message", ""))
-        material = _MATERIAL.fullmatch(name)
-        if material is not None and int(material[1]) < len(item.material_rows):
-            row, header = item.material_rows[int(material[1])], _MATERIAL_HEADER.get(material[2], "材料名称")
-        else:
-            row, header = item.row, _MATTER_HEADER.get(name, "实施编码")
-        out.append(RowError(row, heading(header), message))
-    return out
+@dataclass
+class _Run:
+    """One import's state: the parsed sheet, what was applied and what was refused, and its settings."""
+
+    parsed: ParsedFile
+    principal: Principal
+    publish: bool
+    on: date | None
+    errors: list[RowError]
+    rejected: dict[str, tuple[int, ...]]
+    outcomes: list[MatterOutcome] = field(default_factory=list)
+
+    def refuse(self, item: ParsedMatter, errors: list[RowError]) -> None:
+        self.errors.extend(errors)
+        self.rejected[item.spec.code] = item.rows
 
 
-def _completed(item: ParsedMatter, base: Matter | None) -> MatterSpec:
-    """The row's spec, with what the sheet does not speak about (its column is absent) taken from ``base``, the
-    version the catalog has: a matter's own fields, and each material's by name; all materials when the sheet
-    has no material column at all."""
-    if base is None:
-        return item.spec
-    stored = to_spec(base)
-    own = {f: getattr(stored, f) for f in _MATTER_FIELDS if f not in item.given}
-    if "name" not in item.given_material:
-        return replace(item.spec, **own, materials=stored.materials)
-    by_name = {_key(m.name): m for m in stored.materials}
-    materials = []
-    for material in item.spec.materials:
-        earlier = by_name.get(_key(material.name))
-        if earlier is not None:
-            kept = {f: getattr(earlier, f) for f in _MATERIAL_FIELDS if f not in item.given_material}
-            material = replace(material, **kept)
-        materials.append(material)
-    return replace(item.spec, **own, materials=tuple(materials))
+async def _stage(uow: CatalogUnitOfWork, run: _Run, plans: Sequence[Plan]) -> list[tuple[Plan, Matter]]:
+    """The drafts of ``plans`` (new versions added to the session, open drafts updated), submitted when
+    publishing; nothing is sent to the database before the chunk's flush (but a draft's replaced materials)."""
+    staged = []
+    for plan in plans:
+        target = plan.newest
+        if plan.action == "create":
+            target = await stage_draft(uow, run.principal, spec=plan.spec, note=NOTE, after=plan.after)
+        elif plan.action == "update":
+            assert target is not None
+            await stage_update(uow, run.principal, target, plan.spec, note=NOTE)
+        assert target is not None
+        if run.publish and target.status == MatterStatus.DRAFT:
+            stage_submit(uow, run.principal, target)
+        staged.append((plan, target))
+    return staged
 
 
-def _key(name: str) -> str:
-    return re.sub(r"\s+", "", name)
-
-
-def _same(spec: MatterSpec, current: Matter) -> bool:
-    """The sheet says what ``current`` says (a 生效日期 at or before the version's own is the version's)."""
-    existing = to_spec(current).resolved()
-    wanted = spec.resolved()
-    if wanted.valid_from is None or (current.valid_from and wanted.valid_from <= current.valid_from):
-        wanted = replace(wanted, valid_from=existing.valid_from)
-    return wanted == existing
-
-
-def _new_validity(spec: MatterSpec, in_force: Matter | None) -> MatterSpec:
-    """A 生效日期 the sheet carried over from the version in force is not the new version's: it would close
-    that version on its own first day (an empty validity). The new version starts on publication."""
-    if (
-        in_force is not None
-        and in_force.valid_from
-        and spec.valid_from
-        and spec.valid_from <= in_force.valid_from
-    ):
-        return replace(spec, valid_from=None)
-    return spec
-
-
-async def _apply(
-    uow: CatalogUnitOfWork,
-    principal: Principal,
-    item: ParsedMatter,
-    *,
-    newest: Matter | None,
-    in_force: Matter | None,
-    publish: bool,
-    on: date | None,
-) -> MatterOutcome:
-    spec = _completed(item, in_force or newest)
-    if in_force is not None and _same(spec, in_force):
-        return MatterOutcome(spec.code, item.row, "unchanged", in_force.version)
-    spec = _new_validity(spec, in_force)
-    target, outcome = newest, "unchanged"
-    if newest is not None and newest.status == MatterStatus.DRAFT:
-        if not _same(spec, newest):
-            await stage_update(uow, principal, newest, spec, note=NOTE)
-            outcome = "updated"
-    elif newest is None or newest.status != MatterStatus.IN_REVIEW or not _same(spec, newest):
-        after = newest.version if newest is not None else 0
-        target, outcome = await stage_draft(uow, principal, spec=spec, note=NOTE, after=after), "created"
-    assert target is not None
-    if publish:
-        if target.status == MatterStatus.DRAFT:
-            stage_submit(uow, principal, target)
-        await stage_publish(uow, principal, target, on=on)
-        outcome = "published"
+async def _write(
+    uow: CatalogUnitOfWork, run: _Run, plans: Sequence[Plan], validities: Mapping[str, Sequence[Validity]]
+) -> list[MatterOutcome]:
+    staged = await _stage(uow, run, plans)
+    if run.publish:
+        refused = await publish_versions(
+            uow, run.principal, [m for _, m in staged], on=run.on, validities=validities
+        )
+        if refused:  # checked when planned, under the same lock: cannot happen, and must not pass silently
+            raise QualityRulesFailed(next(iter(refused.values())))
     await uow.flush()
-    return MatterOutcome(spec.code, item.row, outcome, target.version)
+    outcomes = []
+    for plan, matter in staged:
+        outcome = "published" if run.publish else {"create": "created", "update": "updated"}.get(plan.action)
+        outcomes.append(MatterOutcome(plan.spec.code, plan.item.row, outcome or "unchanged", matter.version))
+    return outcomes
+
+
+def _in_force(matter: Matter, day: date) -> bool:
+    return (
+        matter.status == MatterStatus.PUBLISHED
+        and matter.valid_from is not None
+        and matter.valid_from <= day
+        and (matter.valid_to is None or matter.valid_to > day)
+    )
+
+
+async def _chunk(uow: CatalogUnitOfWork, run: _Run, chunk: Sequence[ParsedMatter]) -> None:
+    """Plan every matter of the chunk (refusals write nothing), then write the others together, in a savepoint:
+    a value the database refuses is then found matter by matter, and only that matter is refused."""
+    codes = [m.spec.code for m in chunk]
+    if run.publish:
+        await uow.matters.lock_publishing(exclusive=True)
+    day = run.on or today()
+    newest = await uow.matters.newest_of(codes)
+    # the newest version is the one in force for most codes: only the others are asked for again
+    in_force = {code: m for code, m in newest.items() if _in_force(m, day)}
+    others = [code for code in codes if code not in in_force]
+    if others:
+        in_force.update(await uow.matters.newest_of(others, today=day))
+    validities: Mapping[str, Sequence[Validity]] = (
+        await uow.matters.validities(codes, lock_rows=False) if run.publish else {}
+    )
+    dictionaries = await uow.dictionaries.active()
+    plans: list[Plan] = []
+    for item in chunk:
+        code = item.spec.code
+        try:
+            plan = plan_matter(
+                run.principal,
+                item,
+                newest=newest.get(code),
+                in_force=in_force.get(code),
+                publish=run.publish,
+                validities=validities,
+                dictionaries=dictionaries,
+                day=day,
+            )
+        except ProblemError as exc:
+            run.refuse(item, row_errors(item, exc, run.parsed.heading))
+            continue
+        if plan.action == "unchanged" or (plan.action == "keep" and not run.publish):
+            run.outcomes.append(MatterOutcome(code, item.row, "unchanged", plan.after))
+        else:
+            plans.append(plan)
+    try:
+        async with uow.session.begin_nested():
+            run.outcomes.extend(await _write(uow, run, plans, validities))
+        return
+    except (DataError, IntegrityError):
+        pass  # the chunk's savepoint is rolled back; find the matter (or matters) the database refused
+    await uow.matters.newest_of(codes)  # the objects the savepoint expired, loaded again
+    for plan in plans:
+        try:
+            async with uow.session.begin_nested():
+                run.outcomes.extend(await _write(uow, run, [plan], validities))
+        except DataError:  # a value the parse let through and the database refused: this matter's rows only
+            run.refuse(
+                plan.item,
+                [RowError(plan.item.row, "", "有单元格超出数据库允许的长度或范围，请核对此事项的各列")],
+            )
+        except IntegrityError:  # the same version written meanwhile by someone else
+            run.refuse(
+                plan.item,
+                [
+                    RowError(
+                        plan.item.row,
+                        run.parsed.heading("实施编码"),
+                        "此事项正被他人同时修改，请稍后重新导入",
+                    )
+                ],
+            )
 
 
 async def import_matters(
@@ -177,59 +206,39 @@ async def import_matters(
     progress: Progress | None = None,
     on: date | None = None,
 ) -> ImportReport:
-    """Reconcile the catalog with the sheet (see the module). A matter is applied whole or not at all; with
-    ``all_or_nothing`` (the default) one bad row leaves the catalog untouched."""
+    """Reconcile the catalog with the sheet (see the module), :data:`CHUNK` matters at a time. A matter is applied
+    whole or not at all; with ``all_or_nothing`` (the default) one bad row leaves the catalog untouched (one
+    transaction), else each chunk commits when written (what was applied stays applied)."""
     deny(may_draft(principal))
     if publish:
         deny(may_review(principal))
-    parsed = parse_rows(records, await uow.dictionaries.active())
-    errors, rejected = list(parsed.errors), dict(parsed.dropped)
+    parsed = parse_rows(records, await uow.dictionaries.active(), departments=await uow.matters.departments())
+    run = _Run(parsed, principal, publish, on, list(parsed.errors), dict(parsed.dropped))
     total = len(parsed.matters) + len(parsed.dropped)
 
     def report(outcomes: list[MatterOutcome]) -> ImportReport:
         if not outcomes:
-            rejected.update((m.spec.code, m.rows) for m in parsed.matters)
-        ordered = sorted(errors, key=lambda e: e.row)
-        return ImportReport(parsed.rows, total, outcomes, ordered, parsed.warnings, rejected)
+            run.rejected.update((m.spec.code, m.rows) for m in parsed.matters)
+        ordered = sorted(run.errors, key=lambda e: e.row)
+        outcomes = sorted(outcomes, key=lambda o: o.row)
+        return ImportReport(parsed.rows, total, outcomes, ordered, parsed.warnings, run.rejected)
 
-    if all_or_nothing and errors:
+    if all_or_nothing and run.errors:
         return report([])
-    codes = [m.spec.code for m in parsed.matters]
-    newest = await uow.matters.newest_of(codes)
-    in_force = await uow.matters.newest_of(codes, today=on or today())
-    outcomes = []
-    for done, item in enumerate(parsed.matters, start=1):
-        code = item.spec.code
-        apply = _apply(
-            uow,
-            principal,
-            item,
-            newest=newest.get(code),
-            in_force=in_force.get(code),
-            publish=publish,
-            on=on,
-        )
-        try:
-            if all_or_nothing:  # any refusal rolls everything back: no savepoint (two round trips) per matter
-                outcomes.append(await apply)
-            else:
-                async with uow.session.begin_nested():
-                    outcomes.append(await apply)
-        except ProblemError as exc:
-            errors.extend(_row_errors(item, exc, parsed.heading))
-            rejected[code] = item.rows
-        except DataError:  # a value the parse let through and the database refused: this matter's rows only
-            errors.append(RowError(item.row, "", "有单元格超出数据库允许的长度或范围，请核对此事项的各列"))
-            rejected[code] = item.rows
-            if all_or_nothing:
-                break  # the transaction is aborted: nothing more can be checked in it
+    for start in range(0, len(parsed.matters), CHUNK):
+        await _chunk(uow, run, parsed.matters[start : start + CHUNK])
+        if all_or_nothing and run.errors:
+            break  # nothing will be applied: no need to go on
+        if not all_or_nothing:
+            await uow.commit()
         if progress is not None:
-            progress(done, len(parsed.matters))
-    if all_or_nothing and errors:
+            done = min(start + CHUNK, len(parsed.matters)) + len(parsed.dropped)
+            progress(done, total, len(run.outcomes))
+    if all_or_nothing and run.errors:
         await uow.rollback()
         return report([])
     await uow.commit()
-    return report(outcomes)
+    return report(run.outcomes)
 
 
 async def export_matters(uow: CatalogUnitOfWork, *, fmt: str, department: str | None = None) -> bytes:

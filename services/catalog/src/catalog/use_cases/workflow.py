@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from catalog.domain.codes import MatterStatus
 from catalog.domain.permissions import may_edit, may_review
-from catalog.domain.quality import quality_violations
-from catalog.domain.workflow import TRANSITIONS, Validity, can_transition, plan_validity
-from catalog.events import MATTER_PUBLISHED, MATTER_RETIRED, MaterialInfo, MatterPublished, MatterRetired
+from catalog.domain.workflow import TRANSITIONS, can_transition
+from catalog.events import MATTER_RETIRED, MatterRetired
 from catalog.store.models import Matter
-from catalog.store.repositories import to_spec
 from catalog.store.unit_of_work import CatalogUnitOfWork
 from catalog.use_cases.errors import Conflict, QualityRulesFailed, deny
 from catalog.use_cases.indexing import index_matter
 from catalog.use_cases.matters import actor_of, load_for_change
+from catalog.use_cases.publication import publish_versions
 from meshkit.auth import Principal
 from meshkit.legaldate import today
 
@@ -82,53 +80,13 @@ async def return_matter(uow: CatalogUnitOfWork, principal: Principal, *, matter_
     return matter
 
 
-def _published_payload(matter: Matter) -> MatterPublished:
-    return MatterPublished(
-        matter_id=matter.id,
-        code=matter.code,
-        version=matter.version,
-        name=matter.name,
-        matter_type=matter.matter_type,
-        department_code=matter.department_code,
-        statutory_days=matter.statutory_days,
-        promised_days=matter.promised_days,
-        department_name=matter.department_name,
-        levels=list(matter.levels),
-        audiences=list(matter.audiences),
-        statutory_unit=matter.statutory_unit,
-        promised_unit=matter.promised_unit,
-        case_kind=matter.case_kind,
-        visits=matter.visits,
-        online_depths=list(matter.online_depths),
-        full_online=matter.full_online,
-        min_real_name_level=matter.min_real_name_level,
-        result_certificate_type=matter.result_certificate_type,
-        special_procedures=list(matter.special_procedures),
-        valid_from=matter.valid_from,
-        valid_to=matter.valid_to,
-        materials=[
-            MaterialInfo(
-                name=m.name,
-                requirement=m.requirement,
-                form=m.form,
-                paper_copies=m.paper_copies,
-                source=m.source,
-                certificate_type=m.certificate_type,
-                resource_code=m.resource_code,
-                data_items=list(m.data_items),
-                belongs_to=m.belongs_to,
-            )
-            for m in matter.materials
-        ],
-    )
-
-
 async def publish_matter(
     uow: CatalogUnitOfWork, principal: Principal, *, matter_id: str, on: date | None = None
 ) -> Matter:
     """Publish a version in review (发布): every quality rule and the validity periods are checked together,
     the open-ended version it supersedes is closed, search sees it, and ``catalog.matter_published.v1`` goes out."""
     deny(may_review(principal))
+    await uow.matters.lock_publishing(exclusive=False)  # before the version's row lock (see lock_publishing)
     matter = await load_for_change(uow, matter_id)
     await stage_publish(uow, principal, matter, on=on)
     await uow.commit()
@@ -138,41 +96,12 @@ async def publish_matter(
 async def stage_publish(
     uow: CatalogUnitOfWork, principal: Principal, matter: Matter, *, on: date | None
 ) -> None:
-    """:func:`publish_matter` without the commit (imports publish many versions in one transaction)."""
-    deny(may_review(principal))
-    _check(matter, "publish")
-    others = await uow.matters.lock_code(matter.code)
-    spec = to_spec(matter)
-    spec = replace(spec, valid_from=spec.valid_from or on or today())
-    assert spec.valid_from is not None
-    plan = plan_validity(Validity(matter.version, spec.valid_from, spec.valid_to), others)
-    violations = quality_violations(spec, await uow.dictionaries.active()) + list(plan.violations)
-    if violations:
-        raise QualityRulesFailed(violations)
-    if plan.close is not None:
-        version, valid_to = plan.close
-        await uow.matters.close_validity(matter.code, version, valid_to)
-        uow.history.record(
-            kind="matter",
-            code=matter.code,
-            record_id=matter.id,
-            version=version,
-            action="superseded",
-            status=MatterStatus.PUBLISHED,
-            actor=actor_of(principal),
-            note=f"由第 {matter.version} 版取代，有效期至 {valid_to.isoformat()}",
-        )
-    matter.status = MatterStatus.PUBLISHED
-    matter.valid_from = spec.valid_from
-    matter.published_at = datetime.now(UTC)
-    await index_matter(uow, matter)
-    await uow.publish(
-        MATTER_PUBLISHED,
-        aggregate_id=matter.code,
-        sequence=matter.version,
-        payload=_published_payload(matter),
-    )
-    _record(uow, matter, "published", principal)
+    """:func:`publish_matter` of a loaded version, without the commit: the one way of publishing
+    (:func:`catalog.use_cases.publication.publish_versions`), for one version."""
+    await uow.matters.lock_publishing(exclusive=False)
+    refused = await publish_versions(uow, principal, [matter], on=on)
+    if refused:
+        raise QualityRulesFailed(refused[matter.code])
 
 
 async def retire_matter(
@@ -180,6 +109,7 @@ async def retire_matter(
 ) -> Matter:
     """Retire a published version (废止): no new applications; the version and its history stay readable."""
     deny(may_review(principal))
+    await uow.matters.lock_publishing(exclusive=False)  # an import's reading of validities excludes this
     matter = await load_for_change(uow, matter_id)
     _check(matter, "retire")
     day = on or today()
