@@ -54,7 +54,7 @@ BUNDLE = "500110-SCJGJ-KBCYD-YJS"
 WARM = 8.0  # seconds of load before the first fault
 NATS_DOWN = 8.0  # the killed NATS node stays down this long
 PAUSE = 10.0  # SIGSTOP .. SIGCONT of a worker and a NATS node
-POSTGRES_DOWN = 20.0  # the issue asks two minutes; CI's time allows this much (raise it for a longer run)
+POSTGRES_DOWN = 120.0  # two minutes, as the issue asks: the mesh waits the outage out
 CALM = 8.0  # load after the last fault, before it stops
 SETTLE = 240.0  # how long the mesh may take to drain what the faults held up
 

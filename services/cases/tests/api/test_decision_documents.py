@@ -216,7 +216,8 @@ async def test_a_bundle_parent_keeps_its_delivery_and_presents_its_members_decis
     )
     parent = str(filed.json()["id"])
     clerk = flow.staff("window_clerk", org="500110-ZWFWZX")
-    await flow.act(parent, clerk, "accept")
+    await flow.supply_paper(parent)  # 受理 needs the materials
+    assert (await flow.act(parent, clerk, "accept")).status_code == 200
     none_yet = await flow.client.get(f"/cases/{parent}/decision", headers=flow.citizen())
     assert (none_yet.status_code, none_yet.json()["code"]) == (404, "decision_not_found")
     detail = (await flow.client.get(f"/cases/{parent}", headers=flow.citizen())).json()

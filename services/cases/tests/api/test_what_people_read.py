@@ -81,6 +81,7 @@ async def test_every_timeline_entry_and_code_of_a_bundle_reads_in_chinese(flow: 
     )
     parent_id = parent.json()["id"]
     clerk = flow.staff("window_clerk", org=CENTER)
+    await flow.supply_paper(parent_id, org=CENTER)  # 受理 needs the materials
     assert (await flow.act(parent_id, clerk, "accept")).status_code == 200
     members = {m["handling_org"]: m["id"] for m in (await _detail(flow, parent_id))["members"]}
     reviewer = flow.staff("reviewer", org=SCJGJ)

@@ -17,6 +17,7 @@ from cases.use_cases.exchange_work import MeshCalls, RetryPolicy
 from cases.use_cases.resolution import GAVE_UP, resolve_due_materials
 from meshkit.db import Database
 from meshkit.events import CloudEvent
+from meshkit.testing import filing
 
 from ...conftest import NEWBORN_A
 from ..conftest import Flow
@@ -70,7 +71,7 @@ async def _file_for_newborn(flow: Flow, fake_mesh: FakeMesh) -> dict[str, Any]:
     response = await flow.client.post(
         "/cases",
         json={"matter_code": BIRTH_REGISTRATION, "subject_kind": "newborn", "subject_id": NEWBORN_A},
-        headers=flow.citizen(),
+        headers=filing(flow.citizen()),
     )
     assert response.status_code == 201, response.text
     return dict(response.json())

@@ -10,6 +10,7 @@ import pytest
 
 from cases.store.repositories import OpenMatterRepository
 from meshkit.db import Database
+from meshkit.testing import filing
 
 from ..conftest import BUNDLE, DEPT, Flow
 
@@ -173,7 +174,7 @@ async def test_outside_try_1_a_bundle_is_accepted_only_with_its_materials(flow: 
     """issue 19 outside try: 1 — a 一件事 too: its materials live on the parent, every member's 受理 checks them;
     the one another member produces (营业执照) is never asked of the applicant."""
     await flow.open_bundle()
-    response = await flow.client.post("/cases", json={"bundle_code": BUNDLE}, headers=flow.citizen())
+    response = await flow.client.post("/cases", json={"bundle_code": BUNDLE}, headers=filing(flow.citizen()))
     assert response.status_code == 201, response.text
     parent = response.json()
     center = flow.staff("window_clerk", org="500110-ZWFWZX")
