@@ -1,7 +1,9 @@
 """Issue 20, failure 4, across real processes: an application filed with a ``traceparent`` leaves its trace id in the
-log of every process it passes — the gateway's access line, the cases API, and the exchange's worker, which
-consumes the case event the cases API staged (its trace context travelled in the NATS headers). Before, the same
-application left its trace id in 0 of 4 logs.
+log of every process it passes — the gateway's access line, the cases API, the exchange's worker, which consumes
+the case event the cases API staged (its trace context travelled in the NATS headers), and the cases worker, the
+exchange's background lane and the population system, through which the worker reads the application's materials
+later (the case keeps its filing trace; each read of a batch carries it). Before, the same application left its
+trace id in 0 of 4 logs.
 
 A mesh of its own, at DEBUG (the services' access lines and the consumers' per-event lines are DEBUG)."""
 
@@ -94,9 +96,16 @@ async def test_failure4_an_online_applications_trace_id_is_in_every_log_it_passe
         assert _lines_with(logs / "cases.log", trace_id), "cases API"
         consumed = _lines_with(logs / "exchange-worker.log", trace_id)
         assert any(line.get("message") == "event processed" for line in consumed), "exchange worker"
+        # the cases worker reads the application's materials later, in batches of many cases: each read carries
+        # the application's trace to the exchange's background lane and on to the population system
+        resolved = _lines_with(logs / "cases-worker.log", trace_id)
+        assert any(line.get("message") == "material obtained" for line in resolved), "cases worker"
+        answered = _lines_with(logs / "exchange-bulk.log", trace_id)
+        assert any(line.get("message") == "batch item answered" for line in answered), "exchange batch"
+        assert _lines_with(logs / "population-sim.log", trace_id), "population system"
 
-    await eventually(in_every_log, timeout=60, interval=0.5)
-    for name in ("gateway", "cases", "exchange-worker"):
+    await eventually(in_every_log, timeout=90, interval=0.5)
+    for name in ("gateway", "cases", "exchange-worker", "cases-worker", "exchange-bulk", "population-sim"):
         for line in _lines_with(logs / f"{name}.log", trace_id):
             assert line["trace_id"] == trace_id
             assert NEIGHBOUR["id_number"] not in json.dumps(line, ensure_ascii=False)

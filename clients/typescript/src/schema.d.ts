@@ -5415,6 +5415,12 @@ export interface components {
              */
             purpose?: string | null;
             /**
+             * Traceparent
+             * @description the W3C trace context of the work this read belongs to (e.g. the application whose material it is): the item is answered, logged and passed on to the providing system within that trace, not the batch's
+             * @example 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01
+             */
+            traceparent?: string | null;
+            /**
              * Type Code
              * @description certificate type code (证照类型代码) or a known alias
              */
@@ -6234,6 +6240,12 @@ export interface components {
             resource_code: string;
             /** Subject Kind */
             subject_kind?: ("person" | "enterprise") | null;
+            /**
+             * Traceparent
+             * @description the W3C trace context of the work this read belongs to (e.g. the application whose material it is): the item is answered, logged and passed on to the providing system within that trace, not the batch's
+             * @example 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01
+             */
+            traceparent?: string | null;
         };
         /** exchange_RefuseIn */
         exchange_RefuseIn: {
@@ -12208,7 +12220,8 @@ export interface operations {
                  *           "kind": "record",
                  *           "legal_basis": "500110-GAJ-XZ-001",
                  *           "purpose": "开办餐饮店一件事 申请人身份核验",
-                 *           "resource_code": "示例"
+                 *           "resource_code": "示例",
+                 *           "traceparent": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                  *         }
                  *       ]
                  *     }

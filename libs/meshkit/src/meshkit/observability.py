@@ -23,6 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from meshkit.masking import mask, redact
 
 __all__ = [
+    "TRACEPARENT_PATTERN",
     "JsonFormatter",
     "RequestContextMiddleware",
     "configure_logging",
@@ -231,7 +232,8 @@ metrics = _Metrics(
     ),
 )
 
-_TRACEPARENT = re.compile(r"^00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$")
+TRACEPARENT_PATTERN = r"^00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$"  # W3C Trace Context, version 00
+_TRACEPARENT = re.compile(TRACEPARENT_PATTERN)
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
 

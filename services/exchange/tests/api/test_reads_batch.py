@@ -1,6 +1,8 @@
 """Reads in a batch (POST /reads): each item decided, logged and answered as the single routes would; a malformed
 body or the rate limit refuse the whole batch."""
 
+import json
+import logging
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -12,6 +14,7 @@ from exchange.api.batch import MAX_BATCH
 from exchange.main import create_app
 from meshkit.db import Database
 from meshkit.embedded import EmbeddedNats
+from meshkit.observability import JsonFormatter
 from meshkit.testing.service import app_client
 from meshkit.testing.tokens import TokenFactory
 
@@ -219,3 +222,49 @@ async def test_lookups_in_one_batch_each_find_and_log_their_own(
         "granted",
         "not_found",
     ]
+
+
+class _Lines(logging.Handler):
+    """The exchange's log lines as the JSON formatter writes them (the trace id is read when a line is made)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.setFormatter(JsonFormatter("exchange"))
+        self.lines: list[dict[str, Any]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(json.loads(self.format(record)))
+
+
+async def test_issue20_each_item_is_answered_within_its_own_trace(
+    client: httpx.AsyncClient, demo: Database, headers
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 20: the cases worker's batch holds reads for many applications; each item names its application's
+    trace (``traceparent``) and is answered, logged and passed on within it — not the batch request's. A
+    malformed trace context is refused like any other invalid field."""
+    traces = ["4bf92f3577b34da6a3ce929d0e0e4736", "0af7651916cd43dd8448eb211c80319c"]
+    reads = [record(COMPANY, items=["name"], traceparent=f"00-{t}-00f067aa0ba902b7-01") for t in traces]
+    reads.append(record(COMPANY, items=["name"]))  # none given: the batch's own
+    lines = _Lines()
+    logger = logging.getLogger("exchange.batch")
+    level = logger.level
+    logger.addHandler(lines)
+    logger.setLevel(logging.DEBUG)
+    try:
+        batch_trace = "1f0c4bd7e1a2b3c4d5e6f708192a3b4c"
+        sent = {**headers.system("500110-RSJ"), "traceparent": f"00-{batch_trace}-b7ad6b7169203331-01"}
+        response = await client.post("/reads", json={"reads": reads}, headers=sent)
+    finally:
+        logger.removeHandler(lines)
+        logger.setLevel(level)
+    assert response.status_code == 200, response.text
+    assert [r["status"] for r in response.json()["results"]] == [200, 200, 200]
+    answered = [line["trace_id"] for line in lines.lines if line["message"] == "batch item answered"]
+    assert sorted(answered) == sorted([*traces, batch_trace])
+    bad = await client.post(
+        "/reads",
+        json={"reads": [record(COMPANY, traceparent="00-zz-1-01")]},
+        headers=headers.system("500110-RSJ"),
+    )
+    assert bad.status_code == 422
+    assert bad.json()["errors"][0]["field"].endswith("traceparent")

@@ -36,6 +36,9 @@ class ExchangeCertificateLookupIn:
                 /duties
             person_id (None | str | Unset): ignored: the hub decides whose data a lookup touched
             purpose (None | str | Unset):
+            traceparent (None | str | Unset): the W3C trace context of the work this read belongs to (e.g. the application
+                whose material it is): the item is answered, logged and passed on to the providing system within that trace, not
+                the batch's
             type_code (None | str | Unset): certificate type code (证照类型代码) or a known alias
      """
 
@@ -46,6 +49,7 @@ class ExchangeCertificateLookupIn:
     legal_basis: None | str | Unset = UNSET
     person_id: None | str | Unset = UNSET
     purpose: None | str | Unset = UNSET
+    traceparent: None | str | Unset = UNSET
     type_code: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -84,6 +88,12 @@ class ExchangeCertificateLookupIn:
         else:
             purpose = self.purpose
 
+        traceparent: None | str | Unset
+        if isinstance(self.traceparent, Unset):
+            traceparent = UNSET
+        else:
+            traceparent = self.traceparent
+
         type_code: None | str | Unset
         if isinstance(self.type_code, Unset):
             type_code = UNSET
@@ -106,6 +116,8 @@ class ExchangeCertificateLookupIn:
             field_dict["person_id"] = person_id
         if purpose is not UNSET:
             field_dict["purpose"] = purpose
+        if traceparent is not UNSET:
+            field_dict["traceparent"] = traceparent
         if type_code is not UNSET:
             field_dict["type_code"] = type_code
 
@@ -167,6 +179,16 @@ class ExchangeCertificateLookupIn:
         purpose = _parse_purpose(d.pop("purpose", UNSET))
 
 
+        def _parse_traceparent(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        traceparent = _parse_traceparent(d.pop("traceparent", UNSET))
+
+
         def _parse_type_code(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -185,6 +207,7 @@ class ExchangeCertificateLookupIn:
             legal_basis=legal_basis,
             person_id=person_id,
             purpose=purpose,
+            traceparent=traceparent,
             type_code=type_code,
         )
 

@@ -42,6 +42,9 @@ class ExchangeRecordReadIn:
                 never from the caller
             purpose (None | str | Unset):
             subject_kind (ExchangeRecordReadInSubjectKindType0 | None | Unset):
+            traceparent (None | str | Unset): the W3C trace context of the work this read belongs to (e.g. the application
+                whose material it is): the item is answered, logged and passed on to the providing system within that trace, not
+                the batch's
      """
 
     identifier: str
@@ -54,6 +57,7 @@ class ExchangeRecordReadIn:
     person_id: None | str | Unset = UNSET
     purpose: None | str | Unset = UNSET
     subject_kind: ExchangeRecordReadInSubjectKindType0 | None | Unset = UNSET
+    traceparent: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -117,6 +121,12 @@ class ExchangeRecordReadIn:
         else:
             subject_kind = self.subject_kind
 
+        traceparent: None | str | Unset
+        if isinstance(self.traceparent, Unset):
+            traceparent = UNSET
+        else:
+            traceparent = self.traceparent
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -139,6 +149,8 @@ class ExchangeRecordReadIn:
             field_dict["purpose"] = purpose
         if subject_kind is not UNSET:
             field_dict["subject_kind"] = subject_kind
+        if traceparent is not UNSET:
+            field_dict["traceparent"] = traceparent
 
         return field_dict
 
@@ -253,6 +265,16 @@ class ExchangeRecordReadIn:
         subject_kind = _parse_subject_kind(d.pop("subject_kind", UNSET))
 
 
+        def _parse_traceparent(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        traceparent = _parse_traceparent(d.pop("traceparent", UNSET))
+
+
         exchange_record_read_in = cls(
             identifier=identifier,
             kind=kind,
@@ -264,6 +286,7 @@ class ExchangeRecordReadIn:
             person_id=person_id,
             purpose=purpose,
             subject_kind=subject_kind,
+            traceparent=traceparent,
         )
 
 

@@ -61,6 +61,13 @@ class Issued:
 class Purpose:
     purpose: str
     case_ref: str  # the exchange checks the read against this case: whose it is and who handles it
+    traceparent: str | None = None  # the case's filing trace: the exchange answers the read within it
+
+    def fields(self) -> dict[str, Any]:
+        found: dict[str, Any] = {"purpose": self.purpose, "case_ref": self.case_ref}
+        if self.traceparent is not None:
+            found["traceparent"] = self.traceparent
+        return found
 
 
 @dataclass(frozen=True)
@@ -79,8 +86,7 @@ class RecordRead:
             "identifier": self.subject.identifier,
             "subject_kind": self.subject.kind,
             "items": self.items,
-            "purpose": self.why.purpose,
-            "case_ref": self.why.case_ref,
+            **self.why.fields(),
         }
 
 
@@ -98,8 +104,7 @@ class CertificateLookup:
             "holder_kind": self.subject.kind,
             "type_code": self.type_code,
             "holder_identifier": self.subject.identifier,
-            "purpose": self.why.purpose,
-            "case_ref": self.why.case_ref,
+            **self.why.fields(),
         }
 
 

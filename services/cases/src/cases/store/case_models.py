@@ -173,6 +173,9 @@ class Case(Base):
         String(40), doc="the certificate approval issues"
     )
     certificate_id: Mapped[str | None] = mapped_column(String(120), doc="GB/T 36904 identifier once issued")
+    traceparent: Mapped[str | None] = mapped_column(
+        String(55), doc="W3C trace context of the filing request: the worker's calls for the case continue it"
+    )
     certificate_issued_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     delivery_channel: Mapped[str | None] = mapped_column(String(20), doc="window | mail | electronic")
     delivery_ref: Mapped[str | None] = mapped_column(String(100), doc="e.g. the mail tracking number")

@@ -54,6 +54,7 @@ _CASE_COLUMNS = (
     "statutory_days",
     "idempotency_key",
     "result_certificate_type",
+    "traceparent",
 )
 _TYPES = {
     "matter_version": "int",

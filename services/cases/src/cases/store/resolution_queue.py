@@ -31,7 +31,7 @@ RETURNING m.id, m.case_id, m.material_code, m.certificate_type, m.resource_code,
           c.number, c.matter_name,
           CASE WHEN m.belongs_to = 'applicant' THEN c.applicant_kind ELSE c.subject_kind END,
           CASE WHEN m.belongs_to = 'applicant' THEN c.applicant_id ELSE c.subject_id END,
-          m.answered_ways
+          m.answered_ways, c.traceparent
 """
 # Obtained: only while still missing — an upload or paper recorded meanwhile wins.
 _OBTAINED = """
@@ -66,6 +66,7 @@ class DueMaterial:
     holder_kind: str  # whose material: the case's subject, or its applicant for her own (``belongs_to``)
     holder_id: str
     answered_ways: list[str]  # ways that gave a final answer before: not asked again
+    traceparent: str | None = None  # the filing request's trace, continued by the reads for this material
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ def _due(row: Any) -> DueMaterial:
         holder_kind=row[9],
         holder_id=row[10],
         answered_ways=_json_list(row[11]),
+        traceparent=row[12],
     )
 
 

@@ -65,6 +65,7 @@ class Receipt:
     form: dict[str, Any]
     now: datetime
     district_center: str
+    traceparent: str | None = None  # the filing request's trace: the worker's work for the case continues it
 
     def accepting_hall(self, levels: Collection[str]) -> str:
         """The hall whose window accepts a case of a matter with these levels received here."""
@@ -97,6 +98,7 @@ class Receipt:
             extension_days=0,
             supplement_requested=False,
             deemed_accepted=False,
+            traceparent=self.traceparent,
             **fields,
         )
         uow.cases.add(case)

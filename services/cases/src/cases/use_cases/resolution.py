@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypeVar
@@ -29,6 +30,7 @@ from cases.domain.materials import Method, exchange_ways, worth_retrying
 from cases.store.resolution_queue import DueMaterial, Failure, ResolutionQueue, Success
 from cases.use_cases.exchange_work import LEASE, MeshCalls, RetryPolicy
 from meshkit.db import Database
+from meshkit.observability import continued_trace
 
 __all__ = ["BATCH", "Obtained", "Resolution", "Unresolved", "resolve_due_materials"]
 
@@ -91,7 +93,11 @@ class _Material:
 
     @property
     def why(self) -> Purpose:
-        return Purpose(purpose=f"办件材料核验 {self.due.matter_name}", case_ref=self.due.case_number)
+        return Purpose(
+            purpose=f"办件材料核验 {self.due.matter_name}",
+            case_ref=self.due.case_number,
+            traceparent=self.due.traceparent,
+        )
 
 
 @dataclass
@@ -157,25 +163,37 @@ async def resolve_due_materials(
     successes: list[Success] = []
     failures: list[Failure] = []
     for material, outcome in zip(claimed, outcomes, strict=True):
-        if isinstance(outcome, Obtained):
-            successes.append(Success(material.id, outcome.method.value, outcome.reference, outcome.detail))
-            continue
-        attempts = material.attempts + 1
-        # a final answer is not asked again: only what may pass by itself comes due once more
-        next_at = policy.next_attempt(attempts, now) if outcome.retry else None
-        reason = outcome.reason if next_at else f"{GAVE_UP} ({outcome.reason})"
-        failures.append(Failure(material.id, attempts, next_at, reason[:300], outcome.answered))
-        log.info(
-            "material not obtained",
-            extra={
-                "case_id": material.case_id,
-                "material": material.code,
-                "reason": outcome.reason,
-                "attempts": attempts,
-                "retry": next_at is not None,
-            },
-        )
+        with _in_trace_of(material):  # the line carries the application's trace id
+            if isinstance(outcome, Obtained):
+                successes.append(
+                    Success(material.id, outcome.method.value, outcome.reference, outcome.detail)
+                )
+                log.debug(
+                    "material obtained",
+                    extra={"case_id": material.case_id, "material": material.code, "method": outcome.method},
+                )
+                continue
+            attempts = material.attempts + 1
+            # a final answer is not asked again: only what may pass by itself comes due once more
+            next_at = policy.next_attempt(attempts, now) if outcome.retry else None
+            reason = outcome.reason if next_at else f"{GAVE_UP} ({outcome.reason})"
+            failures.append(Failure(material.id, attempts, next_at, reason[:300], outcome.answered))
+            log.info(
+                "material not obtained",
+                extra={
+                    "case_id": material.case_id,
+                    "material": material.code,
+                    "reason": outcome.reason,
+                    "attempts": attempts,
+                    "retry": next_at is not None,
+                },
+            )
     return Resolution(len(claimed), await queue.record(successes, failures, now=now))
+
+
+def _in_trace_of(material: DueMaterial) -> AbstractContextManager[object]:
+    """The filing request's trace, for what is done about one of its materials (none kept: no trace of its own)."""
+    return continued_trace(material.traceparent) if material.traceparent else nullcontext()
 
 
 async def _resolve(run: _Run, claimed: Sequence[DueMaterial]) -> list[Obtained | Unresolved]:

@@ -23,6 +23,7 @@ from cases.use_cases.matters import MatterNotOpen, OpenMatterCache, require_real
 from cases.use_cases.subjects import RelationLookup, require_subject
 from meshkit.errors import ProblemError
 from meshkit.events import new_event
+from meshkit.observability import current_traceparent
 from meshkit.outbox import observe_committed
 
 __all__ = ["Application", "Intake", "submit_application"]
@@ -130,6 +131,7 @@ async def submit_application(
         consent_ref=application.consent_ref,
         form=application.form,
         now=now,
+        traceparent=current_traceparent(),
     )
     try:
         if application.bundle_code is None:
@@ -224,6 +226,7 @@ async def _file_matter(
             statutory_days=matter.statutory_days,
             idempotency_key=idempotency_key,
             result_certificate_type=matter.result_certificate_type,
+            traceparent=receipt.traceparent,
         )
         case = Case(
             **values,

@@ -63,6 +63,7 @@ async def test_id_card_is_obtained_by_data_sharing(
     assert id_card["detail"] == {"access_log_id": "log-1", "items": ["name", "id_number"]}
     assert (after["still_missing"], after["paper_free_share"]) == (2, 1.0)
     [read] = [item for item in fake_mesh.asked if item["kind"] == "record"]
+    assert read.pop("traceparent").startswith("00-")  # the filing request's trace (see the issue 20 test below)
     assert read == {
         "kind": "record",
         "resource_code": POPULATION,
@@ -165,3 +166,40 @@ async def _material(database: Database, case_id: str, code: str) -> CaseMaterial
         material = (await session.scalars(query)).one()
         session.expunge(material)
         return material
+
+
+async def test_issue20_the_reads_for_an_applications_materials_continue_its_trace(
+    flow: Flow,
+    registration: str,
+    fake_mesh: FakeMesh,
+    mesh_calls: MeshCalls,
+    database: Database,
+) -> None:
+    """Issue 20 (one trace from the gateway to the population system): the worker reads an application's materials
+    later, in batches of many cases, outside any request — the trace ended at the cases API. The case keeps its
+    filing request's trace context, and each read of the batch carries it for the exchange to continue."""
+    trace_id = "4bf92f3577b34da6a3ce929d0e0e4736"
+    headers = filing({**flow.citizen(), "traceparent": f"00-{trace_id}-00f067aa0ba902b7-01"})
+    filed = await flow.client.post("/cases", json={"matter_code": registration, "form": {}}, headers=headers)
+    assert filed.status_code == 201, filed.text
+    fake_mesh.persons["person-2"] = ("510223195806120035", "周德明")
+    untraced = await _apply(flow, registration, citizen="person-2")  # no trace context sent: one of its own
+    async with database.sessions() as session:
+        kept = dict(
+            (
+                await session.execute(
+                    text("SELECT id, traceparent FROM cases WHERE id IN (:a, :b)"),
+                    {"a": filed.json()["id"], "b": untraced["id"]},
+                )
+            ).all()
+        )
+    assert kept[filed.json()["id"]].split("-")[1] == trace_id
+    assert kept[untraced["id"]] is not None and trace_id not in kept[untraced["id"]]
+
+    await resolve_due_materials(database, mesh_calls, policy=POLICY, now=datetime.now(UTC))
+    reads = [read for method, path, body in fake_mesh.calls if path == "/reads" for read in body["reads"]]
+    assert len(reads) >= 2
+    by_case = {read["case_ref"]: read["traceparent"] for read in reads}
+    assert len(by_case) == 2
+    assert by_case[filed.json()["number"]].split("-")[1] == trace_id
+    assert by_case[untraced["number"]] == kept[untraced["id"]]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from contextlib import AbstractContextManager, nullcontext
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Request, Response
@@ -24,7 +25,7 @@ from meshkit.auth import Principal, current_principal
 from meshkit.errors import Problem, ProblemError, problem_body, problem_responses
 from meshkit.headers import NoStore
 from meshkit.lanes import ServedBy, declared
-from meshkit.observability import current_request_id
+from meshkit.observability import TRACEPARENT_PATTERN, continued_trace, current_request_id
 
 __all__ = ["MAX_BATCH", "router", "serve_batch"]
 
@@ -36,14 +37,26 @@ PATH = "/reads"
 router = APIRouter(tags=["共享数据 (records)"], dependencies=[NoStore])
 
 
-class RecordReadIn(ReadIn):
+class _Traced(BaseModel):
+    traceparent: str | None = Field(
+        default=None,
+        max_length=55,
+        pattern=TRACEPARENT_PATTERN,
+        description="the W3C trace context of the work this read belongs to (e.g. the application whose material "
+        "it is): the item is answered, logged and passed on to the providing system within that trace, not the "
+        "batch's",
+        examples=["00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"],
+    )
+
+
+class RecordReadIn(ReadIn, _Traced):
     """A read of one subject's record, as ``POST /resources/{code}/read`` takes it, with the resource code."""
 
     kind: Literal["record"]
     resource_code: str = Field(max_length=50, description="resource code (资源代码)")
 
 
-class CertificateLookupIn(LookupIn):
+class CertificateLookupIn(LookupIn, _Traced):
     """A certificate lookup, as ``POST /certificates/lookup`` takes it."""
 
     kind: Literal["certificates"]
@@ -81,7 +94,20 @@ async def serve_batch(request: Request) -> Response:
     return Response(json_bytes({"results": list(results)}), media_type="application/json")
 
 
+def _traced(item: RecordReadIn | CertificateLookupIn) -> AbstractContextManager[object]:
+    """Each item runs in a task of its own (``asyncio.gather``): its trace context stays its own."""
+    return continued_trace(item.traceparent, current_request_id()) if item.traceparent else nullcontext()
+
+
 async def _answer(
+    request: Request, principal: Principal, item: RecordReadIn | CertificateLookupIn
+) -> dict[str, Any]:
+    with _traced(item):
+        answer = await _answer_item(request, principal, item)
+    return answer
+
+
+async def _answer_item(
     request: Request, principal: Principal, item: RecordReadIn | CertificateLookupIn
 ) -> dict[str, Any]:
     try:
@@ -99,6 +125,7 @@ async def _answer(
             errors=exc.errors,
             **exc.extra,
         )
+        log.debug("batch item answered", extra={"kind": item.kind, "status": exc.status, "code": exc.code})
         return {"status": exc.status, "problem": problem}
     except Exception:  # one item's fault must not cost the others their answers (they are logged already)
         request_id = current_request_id()
@@ -111,6 +138,7 @@ async def _answer(
             detail=f"服务器内部错误，请凭请求编号联系运维 (request id {request_id})",
         )
         return {"status": 500, "problem": problem}
+    log.debug("batch item answered", extra={"kind": item.kind, "status": 200})
     return {"status": 200, "result": result}
 
 
