@@ -194,7 +194,8 @@ async def test_issue20_the_reads_for_an_applications_materials_continue_its_trac
             ).all()
         )
     assert kept[filed.json()["id"]].split("-")[1] == trace_id
-    assert kept[untraced["id"]] is not None and trace_id not in kept[untraced["id"]]
+    assert kept[untraced["id"]] is not None
+    assert trace_id not in kept[untraced["id"]]
 
     await resolve_due_materials(database, mesh_calls, policy=POLICY, now=datetime.now(UTC))
     reads = [read for method, path, body in fake_mesh.calls if path == "/reads" for read in body["reads"]]
