@@ -63,7 +63,7 @@ async def test_id_card_is_obtained_by_data_sharing(
     assert id_card["detail"] == {"access_log_id": "log-1", "items": ["name", "id_number"]}
     assert (after["still_missing"], after["paper_free_share"]) == (2, 1.0)
     [read] = [item for item in fake_mesh.asked if item["kind"] == "record"]
-    assert read.pop("traceparent").startswith("00-")  # the filing request's trace (see the issue 20 test below)
+    assert read.pop("traceparent").startswith("00-")  # the filing trace (the issue 20 test below)
     assert read == {
         "kind": "record",
         "resource_code": POPULATION,
