@@ -155,3 +155,22 @@ async def check_consumers(db: Databases, nc: NATS) -> dict[str, int]:
             assert info.num_ack_pending == 0, f"{spec.durable}: {info.num_ack_pending} unacknowledged"
             processed[spec.durable] = len(done)
     return processed
+
+
+async def check_caught_up(nc: NATS, node: str) -> dict[str, str]:
+    """``node`` is a peer of every producer's stream again and current in it: its leader, or a replica that is
+    current (the R3 check of :func:`check_streams`, for the one node a partition cut off)."""
+    js = nc.jetstream(timeout=5.0)
+    roles = {}
+    for service in PRODUCERS:
+        stream = stream_for(service)
+        info = await js.stream_info(stream)
+        assert info.cluster is not None
+        if info.cluster.leader == node:
+            roles[stream] = "leader"
+            continue
+        replica = next((r for r in info.cluster.replicas or [] if r.name == node), None)
+        assert replica is not None, f"{stream}: {node} is not a peer"
+        assert replica.current, f"{stream}: {node} lags ({replica.lag} behind, seen {replica.active} s ago)"
+        roles[stream] = "current replica"
+    return roles

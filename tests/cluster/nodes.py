@@ -1,6 +1,10 @@
 """A 3-node NATS JetStream cluster on loopback, from meshkit's embedded nats-server: each node its own store,
 its client port and its route port, the mesh's users and permissions (deploy/nats/permissions.toml) on every
-node, plus one observer of the test's own that may only ask JetStream's API (to check the streams)."""
+node, plus one observer of the test's own that may only ask JetStream's API (to check the streams).
+
+Given a :class:`~.netns.Namespace`, the first node (``n1``) runs inside it, listening on the namespace's end of
+its veth pair, and the others on the host's end (so that ``n1`` reaches them and they reach it): the test can
+then partition ``n1`` from the rest and heal it."""
 
 from __future__ import annotations
 
@@ -16,13 +20,17 @@ from nats.aio.client import Client as NATS
 from meshkit.embedded import EmbeddedNats, free_port
 from meshkit.natsauth import NatsUser, generate_users, load_grants
 
+from .netns import Namespace
+
 __all__ = ["OBSERVER", "NatsCluster"]
 
 OBSERVER = "cluster-observer"
 
 
 class NatsCluster:
-    def __init__(self, root: Path, permissions: Path, size: int = 3) -> None:
+    def __init__(
+        self, root: Path, permissions: Path, size: int = 3, namespace: Namespace | None = None
+    ) -> None:
         self.users = (
             *generate_users(load_grants(permissions)),
             # the test's own: JetStream's API (stream and consumer info, direct gets) and replies, nothing else
@@ -30,6 +38,10 @@ class NatsCluster:
         )
         ports = [free_port() for _ in range(size)]
         routes = [free_port() for _ in range(size)]
+        self.namespace = namespace
+        hosts = ["127.0.0.1"] * size
+        if namespace is not None:
+            hosts = [namespace.node_ip, *[namespace.host_ip] * (size - 1)]
         self.nodes = [
             EmbeddedNats(
                 root / f"n{i + 1}",
@@ -37,7 +49,9 @@ class NatsCluster:
                 users=self.users,
                 server_name=f"n{i + 1}",
                 cluster_port=routes[i],
-                routes=tuple(p for j, p in enumerate(routes) if j != i),
+                routes=tuple(f"{hosts[j]}:{p}" for j, p in enumerate(routes) if j != i),
+                host=hosts[i],
+                launcher=namespace.launcher if namespace is not None and i == 0 else (),
             )
             for i in range(size)
         ]
@@ -87,6 +101,15 @@ class NatsCluster:
         process = self.nodes[index].process
         assert process is not None
         process.send_signal(sig)
+
+    def partition(self) -> None:
+        """Cut ``n1`` off from the other nodes and from every client (its process keeps running)."""
+        assert self.namespace is not None
+        self.namespace.cut()
+
+    def heal(self) -> None:
+        assert self.namespace is not None
+        self.namespace.heal()
 
     def pids(self) -> dict[str, int]:
         return {

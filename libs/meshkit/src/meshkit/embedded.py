@@ -48,15 +48,17 @@ def port_is_open(port: int, host: str = "127.0.0.1") -> bool:
         return sock.connect_ex((host, port)) == 0
 
 
-def wait_for_port(port: int, *, timeout: float, process: subprocess.Popen[bytes] | None = None) -> None:
+def wait_for_port(
+    port: int, *, timeout: float, process: subprocess.Popen[bytes] | None = None, host: str = "127.0.0.1"
+) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if port_is_open(port):
+        if port_is_open(port, host):
             return
         if process is not None and process.poll() is not None:
             raise RuntimeError(f"process exited with code {process.returncode} before opening port {port}")
         time.sleep(0.05)
-    raise TimeoutError(f"nothing listens on 127.0.0.1:{port} after {timeout:.0f}s")
+    raise TimeoutError(f"nothing listens on {host}:{port} after {timeout:.0f}s")
 
 
 def _pg_bin() -> Path:
@@ -252,7 +254,9 @@ class EmbeddedNats:
     """nats-server with JetStream, fsync before every ack (``sync_interval: always``).
 
     With ``cluster_port`` it is one node of a JetStream cluster on loopback: it listens for routes there and
-    routes to the other nodes' ``routes`` ports (each node its own ``store_dir`` and ``server_name``)."""
+    routes to the other nodes' ``routes`` ports (each node its own ``store_dir`` and ``server_name``). A route is
+    a port on 127.0.0.1 or a ``host:port``; ``host`` is the address both ports listen on, and ``launcher`` a
+    command the server runs under (``ip netns exec NAME`` puts a node in a network namespace of its own)."""
 
     store_dir: Path
     port: int
@@ -260,14 +264,16 @@ class EmbeddedNats:
     users: tuple[NatsUser, ...] = ()  # with users, only they may connect, each within its permissions
     server_name: str | None = None  # required in a cluster: JetStream's peers are named
     cluster_port: int | None = None  # routes between the nodes of a cluster listen here
-    routes: tuple[int, ...] = ()  # the other nodes' cluster ports
+    routes: tuple[int | str, ...] = ()  # the other nodes' cluster ports (on 127.0.0.1) or host:port
     cluster_name: str = "tongban"
+    host: str = "127.0.0.1"
+    launcher: tuple[str, ...] = ()
     process: subprocess.Popen[bytes] | None = field(default=None, init=False)
 
     @property
     def url(self) -> str:
         """The server's address (no credentials: with users configured, connecting needs :meth:`url_for`)."""
-        return f"nats://127.0.0.1:{self.port}"
+        return f"nats://{self.host}:{self.port}"
 
     def url_for(self, user: str) -> str:
         """The address with ``user``'s credentials in it, as clients take it (``nats://user:password@host``);
@@ -277,14 +283,14 @@ class EmbeddedNats:
         found = next((u for u in self.users if u.name == user), None)
         if found is None:
             raise KeyError(f"no NATS user {user!r}; known: {', '.join(u.name for u in self.users)}")
-        return f"nats://{quote(found.name, safe='')}:{quote(found.password, safe='')}@127.0.0.1:{self.port}"
+        return f"nats://{quote(found.name, safe='')}:{quote(found.password, safe='')}@{self.host}:{self.port}"
 
     def config_text(self) -> str:
         sync = "always" if self.sync_always else "2m"
         name = f'server_name: "{self.server_name}"\n' if self.server_name else ""
         return (
             (
-                name + f"listen: 127.0.0.1:{self.port}\n"
+                name + f"listen: {self.host}:{self.port}\n"
                 "max_payload: 4MB\n"
                 "jetstream {\n"
                 f'  store_dir: "{self.store_dir / "jetstream"}"\n'
@@ -302,17 +308,20 @@ class EmbeddedNats:
             return ""
         if not self.server_name:
             raise ValueError("a node of a NATS cluster needs a server_name")
-        routes = ", ".join(f"nats-route://127.0.0.1:{port}" for port in self.routes)
+        routes = ", ".join(
+            f"nats-route://{route if isinstance(route, str) else f'127.0.0.1:{route}'}"
+            for route in self.routes
+        )
         return (
             "cluster {\n"
             f'  name: "{self.cluster_name}"\n'
-            f"  listen: 127.0.0.1:{self.cluster_port}\n"
+            f"  listen: {self.host}:{self.cluster_port}\n"
             f"  routes: [{routes}]\n"
             "}\n"
         )
 
     def start(self, timeout: float = 20.0) -> None:
-        if port_is_open(self.port):
+        if port_is_open(self.port, self.host):
             raise RuntimeError(f"port {self.port} is already in use; choose another NATS port")
         self.store_dir.mkdir(parents=True, exist_ok=True)
         config = self.store_dir / "nats.conf"
@@ -321,10 +330,13 @@ class EmbeddedNats:
         config.write_text(self.config_text())
         log = open(self.store_dir / "server.log", "ab")  # noqa: SIM115 - owned by the child
         self.process = subprocess.Popen(
-            [nats_server_binary(), "-c", str(config)], stdout=log, stderr=log, start_new_session=True
+            [*self.launcher, nats_server_binary(), "-c", str(config)],
+            stdout=log,
+            stderr=log,
+            start_new_session=True,
         )
         log.close()
-        wait_for_port(self.port, timeout=timeout, process=self.process)
+        wait_for_port(self.port, timeout=timeout, process=self.process, host=self.host)
 
     def stop(self, timeout: float = 10.0) -> None:
         if self.process is None or self.process.poll() is not None:

@@ -39,3 +39,22 @@ def test_a_cluster_node_routes_to_the_others() -> None:
     assert "cluster" not in EmbeddedNats(Path("var/n0"), 4222).config_text()
     with pytest.raises(ValueError, match="server_name"):
         EmbeddedNats(Path("var/n2"), 4222, cluster_port=6222).config_text()
+
+
+def test_a_node_in_a_network_namespace_listens_and_routes_on_its_link_addresses() -> None:
+    """The cluster test's partitioned node: it listens on its namespace's address, routes to host:port, and runs
+    under the namespace's launcher."""
+    node = EmbeddedNats(
+        Path("var/n1"),
+        4222,
+        server_name="n1",
+        cluster_port=6222,
+        routes=("10.231.0.1:6223", 6224),
+        host="10.231.0.2",
+        launcher=("ip", "netns", "exec", "tb-x"),
+    )
+    text = node.config_text()
+    assert "listen: 10.231.0.2:4222" in text
+    assert "listen: 10.231.0.2:6222" in text
+    assert "routes: [nats-route://10.231.0.1:6223, nats-route://127.0.0.1:6224]" in text
+    assert node.url == "nats://10.231.0.2:4222"
