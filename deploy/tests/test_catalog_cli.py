@@ -144,7 +144,8 @@ def test_issue19_outside_try_import_finds_the_running_mesh_by_its_record(
     state.describe({"gateway": 9500, "postgres": embedded_postgres.port})
     file = tmp_path / "清单.csv"
     file.write_text(
-        "实施编码,事项名称,事项类型,法定时限,承诺时限\n500110-MZJ-GLJT,高龄津贴申领,行政给付,20个工作日,10\n",
+        "实施编码,事项名称,实施主体编码,事项类型,法定时限,承诺时限\n"
+        "500110-MZJ-GLJT,高龄津贴申领,500110-MZJ,行政给付,20个工作日,10\n",
         encoding="utf-8",
     )
     try:
@@ -174,3 +175,22 @@ def test_issue19_outside_try_no_mesh_is_one_line_saying_where_it_looked(
     assert out.count("\n") == 0, out
     assert f"127.0.0.1:{port} 无应答" in out
     assert "TONGBAN_BASE_PORT" in out
+
+
+def test_outside_try_the_mesh_options_are_taken_after_the_subcommand_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 19's outside try: the README's `tongban catalog import --base-port N` was refused ("unrecognized
+    arguments"): the option was only taken before `import`. Both places now say the same."""
+    for name in ("TONGBAN_BASE_PORT", "CATALOG_DATABASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", "300")
+    file = tmp_path / "清单.csv"
+    file.write_text("实施编码,事项名称\nA-1,甲\n", encoding="utf-8")
+    port = free_port()
+    after = ["catalog", "import", "--var", str(tmp_path), "--base-port", str(port - 32), str(file)]
+    assert cli.main(after) == 2  # no database there: the one line, not an argument error
+    assert f"127.0.0.1:{port} 无应答" in capsys.readouterr().out
+    for name, args in (("export", ["export", str(tmp_path / "出.csv")]), ("import", ["import", str(file)])):
+        assert cli.main(["catalog", *args[:1], "--base-port", str(port - 32), *args[1:]]) == 2, name
+        assert f"127.0.0.1:{port} 无应答" in capsys.readouterr().out

@@ -6,16 +6,21 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, cast
 
 import httpx
 import pytest
 from fastapi import FastAPI
+from nats.js.errors import KeyNotFoundError, NoStreamResponseError
+from nats.js.kv import KeyValue
 from prometheus_client import generate_latest
 
+from gateway.counters import SharedWindows
+from gateway.limit_store import LimitStore
 from gateway.limits import LimitSpec, Rules, TrustedProxies, source_address
 from gateway.main import create_app
 from gateway.settings import GatewaySettings
+from meshkit.testing import eventually
 from meshkit.testing.tokens import TokenFactory
 
 pytestmark = pytest.mark.api
@@ -185,3 +190,46 @@ def test_the_strict_classes_count_per_address() -> None:
     rules = Rules.with_overrides({})
     strict = {c.name for c in rules.classes if c.by_address}
     assert strict == {"login", "token", "registration", "code"}
+
+
+class _LostBucket:
+    """A bucket handle whose stream is gone: what nats-py raises after the server restarted without it."""
+
+    async def get(self, key: str) -> Any:
+        raise KeyNotFoundError
+
+    async def create(self, key: str, value: bytes) -> int:
+        raise NoStreamResponseError
+
+
+async def test_outside_try_a_lost_bucket_costs_no_request_and_is_made_again(
+    settings_for: Callable[..., GatewaySettings], tokens: TokenFactory
+) -> None:
+    """Issue 19's outside try: after NATS was restarted (the launcher now restarts it) the memory-stored bucket was
+    gone, every take raised NoStreamResponseError and every request through the gateway was answered 503 until the
+    mesh was restarted. A store failure of any kind is now counted locally, and a lost bucket is made again."""
+    fell_back: list[int] = []
+    lost: list[int] = []
+    windows = SharedWindows(
+        lambda: cast(KeyValue, _LostBucket()),
+        on_fallback=lambda: fell_back.append(1),
+        on_lost=lambda: lost.append(1),
+    )
+    login = next(c for c in Rules({"login": LimitSpec(**LOGIN["login"])}).classes)
+    assert await windows.take(login, "198.51.100.20") is None  # granted, counted locally
+    assert (fell_back, lost) == ([1], [1])
+
+    settings = settings_for(rate_limits=LOGIN)
+    async with started(settings, tokens) as app, reach(app, "198.51.100.21") as c:
+        store: LimitStore = app.state.limit_store
+        assert store() is not None  # reached at start
+        store.lost()
+        assert store() is None  # counting locally meanwhile
+        assert await tries(c, 1) == [404]
+        await eventually(lambda: _present(store), timeout=10, interval=0.1)
+        # shared again, the same limit (what was counted locally meanwhile is not carried over)
+        assert await tries(c, 6) == [404] * 5 + [429]
+
+
+async def _present(store: LimitStore) -> None:
+    assert store() is not None

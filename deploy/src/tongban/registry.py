@@ -47,16 +47,24 @@ def command(name: str, help: str, configure: Configure = _no_options) -> Callabl
     return register
 
 
-def add_mesh_options(parser: argparse.ArgumentParser) -> None:
+def add_mesh_options(parser: argparse.ArgumentParser, *, sub: bool = False) -> None:
+    """``--base-port`` and ``--var``; ``sub``: on a subcommand as well, where it takes the place of the same option
+    given before the subcommand only when it is given (``tongban catalog import --base-port N FILE`` and
+    ``tongban catalog --base-port N import FILE`` alike)."""
+    unset = argparse.SUPPRESS if sub else None
     parser.add_argument(
         "--base-port",
         type=int,
-        default=None,
+        default=unset,
         metavar="N",
         help="gateway on N, services N+1.., PostgreSQL N+32, NATS N+42 (default: $TONGBAN_BASE_PORT or 8800)",
     )
     parser.add_argument(
-        "--var", type=Path, default=None, metavar="DIR", help="data, logs and run state (default: <repo>/var)"
+        "--var",
+        type=Path,
+        default=unset,
+        metavar="DIR",
+        help="data, logs and run state (default: <repo>/var)",
     )
 
 

@@ -19,7 +19,13 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from nats.js.errors import KeyNotFoundError, KeyValueError, KeyWrongLastSequenceError
+from nats.errors import Error as NatsError
+from nats.js.errors import (
+    BucketNotFoundError,
+    KeyNotFoundError,
+    KeyWrongLastSequenceError,
+    NoStreamResponseError,
+)
 from nats.js.kv import KeyValue
 
 from gateway.limits import LimitClass
@@ -46,6 +52,8 @@ class SharedWindows:
     clock: Callable[[], float] = time.time
     store_timeout: float = 0.5
     on_fallback: Callable[[], None] = lambda: None
+    on_lost: Callable[[], None] = lambda: None
+    """The bucket is gone (a NATS restart loses a memory-stored bucket): the store makes it again."""
     _leases: dict[tuple[str, str, int], int] = field(default_factory=dict)
     _local: dict[tuple[str, str, int], int] = field(default_factory=dict)
     _ends: dict[tuple[str, str, int], float] = field(default_factory=dict)
@@ -85,9 +93,13 @@ class SharedWindows:
         try:
             async with asyncio.timeout(self.store_timeout):
                 return await _take_units(kv, key, limit_class.limit, limit_class.lease)
-        except (TimeoutError, KeyValueError, OSError, _Contended) as exc:
+        except (TimeoutError, NatsError, OSError, _Contended) as exc:
+            # any failure of the store (a lost bucket included) is the store's, never the request's: count
+            # locally (issue 19's outside try: after a NATS restart every request was answered 503)
             log.warning("rate-limit store unavailable, counting locally", extra={"error": type(exc).__name__})
             self.on_fallback()
+            if isinstance(exc, NoStreamResponseError | BucketNotFoundError):
+                self.on_lost()
             return None
 
     def _count_locally(self, limit_class: LimitClass, slot: tuple[str, str, int]) -> int:

@@ -59,6 +59,16 @@ class LimitStore:
     def start(self) -> None:
         self._task = asyncio.create_task(self._reach(), name="gateway-limit-store")
 
+    def lost(self) -> None:
+        """The bucket is gone — it is kept in memory, and a restarted NATS server has none: count locally and
+        make it again in the background (the connection itself reconnects on its own)."""
+        if self._kv is None:
+            return
+        self._kv = None
+        log.warning("rate-limit bucket lost; counting locally until it is made again")
+        if self._task is None or self._task.done():
+            self.start()
+
     async def reached(self, timeout: float) -> bool:
         """Wait up to ``timeout`` seconds for the bucket (at start, so the first requests count where every
         process sees them); False if it is not there yet (counting locally meanwhile)."""

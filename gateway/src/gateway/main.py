@@ -71,7 +71,7 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
         user=settings.nats_user,
         password=settings.nats_password.get_secret_value() if settings.nats_password is not None else None,
     )
-    windows = SharedWindows(store, on_fallback=store_fallbacks.inc)
+    windows = SharedWindows(store, on_fallback=store_fallbacks.inc, on_lost=store.lost)
     throttle = Throttle(rules, windows)
 
     deny = DenyList()
@@ -117,6 +117,7 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
     app.state.settings = settings
     app.state.upstreams = upstreams
     app.state.revocations = deny
+    app.state.limit_store = store
     install_error_handlers(app)
     set_problem_base(settings.public_url)
     install_openapi(app, service=None, direct=None)

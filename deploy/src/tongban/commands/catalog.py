@@ -53,6 +53,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     for sub in (importing, exporting):
         sub.add_argument("--format", choices=FORMATS, help="default: from the file name's extension")
         sub.add_argument("--database-url", metavar="URL", help="the catalog's database (default: the mesh's)")
+        add_mesh_options(sub, sub=True)
 
 
 def _format(args: argparse.Namespace) -> str:

@@ -139,9 +139,17 @@ async def test_multi_line_reasons_keep_their_line_breaks(flow: Flow) -> None:
 
 
 async def _open_certifying(
-    flow: Flow, code: str, name: str, department: tuple[str, str], result: tuple[str, str]
+    flow: Flow,
+    code: str,
+    name: str,
+    department: tuple[str, str],
+    result: tuple[str, str],
+    parents: bool = False,
 ) -> None:
-    """A matter whose approval issues ``result`` (type code, the name its material carries)."""
+    """A matter whose approval issues ``result`` (type code, the name its material carries); ``parents``: it also
+    asks, first, for the applicant's own paper of the same type (the parents' 户口簿 in a newborn's 出生登记)."""
+    own = {"name": f"父母（申请人）{result[1]}", "requirement": "optional", "certificate_type": result[0]}
+    subjects = [{"name": result[1], "requirement": "optional", "certificate_type": result[0]}]
     async with flow.database.sessions() as session, session.begin():
         await OpenMatterRepository(session).upsert_newer(
             {
@@ -156,7 +164,7 @@ async def _open_certifying(
                 "statutory_days": 20,
                 "promised_days": 5,
                 "result_certificate_type": result[0],
-                "materials": [{"name": result[1], "requirement": "optional", "certificate_type": result[0]}],
+                "materials": [{**own, "belongs_to": "applicant"}, *subjects] if parents else subjects,
             }
         )
 
@@ -166,7 +174,12 @@ async def test_the_issued_certificate_shows_what_was_issued_to_whom(flow: Flow) 
     name, no holder, no number, no valid_from."""
     await flow.open_matter()
     await _open_certifying(
-        flow, BIRTH, "出生医学证明签发", ("500110-WSJKW", "区卫生健康委"), ("ZZ-CSYXZM", "出生医学证明")
+        flow,
+        BIRTH,
+        "出生医学证明签发",
+        ("500110-WSJKW", "区卫生健康委"),
+        ("ZZ-CSYXZM", "出生医学证明"),
+        parents=True,  # outside try: the type was named after the parents' paper listed first
     )
     food = ("ZZ-SPJYXKZ", "食品经营许可证")
     await _open_certifying(

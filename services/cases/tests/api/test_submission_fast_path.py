@@ -4,6 +4,7 @@ applications at once, a new version is pinned exactly with its own materials, th
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from typing import Any as Flow  # the `flow` fixture of conftest.py (test modules cannot import it)
 
 import pytest
@@ -187,3 +188,24 @@ async def test_issue20_f12_filing_without_an_idempotency_key_is_refused_and_stor
     assert empty_key.status_code == 422
     async with flow.database.sessions() as session:
         assert await session.scalar(text("SELECT count(*) FROM cases")) == before
+
+
+async def test_outside_try_a_case_number_carries_the_beijing_date_of_filing(
+    flow: Flow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 19's outside try: a case filed at 01:27 Beijing time on 7 December was numbered …20261206… (the UTC
+    date), while its decision and certificate were dated the 7th. The number's date is the legal date."""
+    import cases.api.cases as api
+
+    await flow.open_matter()
+    await flow.open_bundle()
+    monkeypatch.setattr(api, "_now", lambda: datetime(2026, 12, 6, 17, 27, tzinfo=UTC))
+    single = await flow.client.post(
+        "/cases", json={"matter_code": MATTER, "form": {}}, headers=filing(flow.citizen())
+    )
+    bundle = await flow.client.post(
+        "/cases", json={"bundle_code": "500110-SCJGJ-KBCYD-YJS", "form": {}}, headers=filing(flow.citizen())
+    )
+    assert (single.status_code, bundle.status_code) == (201, 201), bundle.text
+    for filed in (single.json(), bundle.json()):
+        assert filed["number"][6:14] == "20261207", filed["number"]

@@ -30,7 +30,7 @@ def test_issue19_outside_try_the_department_is_read_from_the_implementation_code
             "csv",
         ),
         DICTIONARIES,
-        departments={},
+        departments={"500110-MZJ": None, "500110001000-center": None},
     )
     assert parsed.errors == []
     assert [(m.spec.code, m.spec.department_code, m.derived_department) for m in parsed.matters] == [
@@ -179,3 +179,18 @@ def test_issue19_outside_try_a_missing_column_names_the_columns_not_understood()
     assert [(e.column, e.message) for e in parsed.errors] == [
         ("承诺时限", "缺少此列；表中未能识别的列：承诺期限值——如其中有此列，请把列名改为“承诺时限”")
     ]
+
+
+def test_outside_try_a_department_read_from_the_code_must_be_one_the_catalog_holds() -> None:
+    """Issue 19's outside try: 500110-WLW-TEST-002 (区文化旅游委 is 500110-WHLYW) was published under a department
+    that does not exist, and nobody could ever handle its cases. A department read from the code's shape alone
+    must be one the catalog's matters have; otherwise the row says to write the 实施主体编码 column."""
+    parsed = parse_rows(
+        read_table(_csv(NO_DEPARTMENT, "500110-WLW-TEST-002,营业性演出审批,行政许可,20,10"), "csv"),
+        DICTIONARIES,
+        departments={"500110-WHLYW": None, "500110-MZJ": None},
+    )
+    assert parsed.matters == []
+    [error] = parsed.errors
+    assert "500110-WLW" in error.message
+    assert "实施主体编码" in error.message

@@ -80,7 +80,7 @@ class Receipt:
         serial = await uow.cases.next_serial()
         case = Case(
             id=str(uuid.uuid4()),
-            number=f"{self.region[:6]}{self.now:%Y%m%d}{serial:08d}",
+            number=f"{self.region[:6]}{local_date(self.now):%Y%m%d}{serial:08d}",  # the legal date
             applicant_kind=self.applicant_kind,
             applicant_id=self.applicant_id,
             subject_kind=self.subject_kind,

@@ -182,8 +182,12 @@ async def _type_name(uow: CasesUnitOfWork, case: Case) -> str:
         bundle = await uow.open_bundles.get(case.bundle_code)
         if bundle is not None:
             lists.append(bundle.materials)
-    for materials in lists:
-        for material in materials:
-            if material.get("certificate_type") == code and material.get("name"):
-                return str(material["name"])
-    return code or ""
+    # the subject's own material of that type first: a newborn's 居民户口簿, not the parents' (the applicant's)
+    # papers of the same type, which the matter also asks for (issue 19's outside try)
+    named = [
+        (material.get("belongs_to", "subject") != "subject", str(material["name"]))
+        for materials in lists
+        for material in materials
+        if material.get("certificate_type") == code and material.get("name")
+    ]
+    return min(named, key=lambda found: found[0])[1] if named else code or ""

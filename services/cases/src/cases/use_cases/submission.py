@@ -23,6 +23,7 @@ from cases.use_cases.matters import MatterNotOpen, OpenMatterCache, require_real
 from cases.use_cases.subjects import RelationLookup, require_subject
 from meshkit.errors import ProblemError
 from meshkit.events import new_event
+from meshkit.legaldate import local_date
 from meshkit.observability import current_traceparent
 from meshkit.outbox import observe_committed
 
@@ -246,7 +247,7 @@ async def _file_matter(
         number = await uow.filing.file(
             values,
             form_json=form_json,
-            number_prefix=f"{receipt.region[:6]}{receipt.now:%Y%m%d}",
+            number_prefix=f"{receipt.region[:6]}{local_date(receipt.now):%Y%m%d}",  # the legal date
             actor_org=receipt.caller.org,
             actor_role=receipt.caller.kind,
             materials=matter.material_arrays,

@@ -131,5 +131,16 @@ def derive_department(
                 "请加“实施主体编码”列",
             )
         )
+    elif department not in departments:
+        # read from the code's shape only: a department no matter of the catalog has is more likely a misread
+        # code (500110-WLW for 区文化旅游委, 500110-WHLYW) than a new one — the sheet must say so (outside try)
+        errors.append(
+            RowError(
+                row,
+                h("实施编码"),
+                f"实施编码“{values['code']}”看起来属于实施主体 {department}，但目录中没有这个实施主体的事项："
+                "请加“实施主体编码”列写明实施主体（新设的实施主体也须写明）",
+            )
+        )
     else:
         values["department_code"] = department

@@ -43,6 +43,7 @@ from exchange.use_cases.access_entries import ReadContext, new_entry, with_outco
 from exchange.use_cases.bases import BasisUnavailable
 from exchange.use_cases.errors import Conflict, Forbidden, Invalid, NotFound, Unavailable
 from exchange.use_cases.reads import ReadPath, decide, subject_ref_of
+from meshkit.legaldate import local_date
 
 __all__ = [
     "CaseLookup",
@@ -196,7 +197,7 @@ async def _identifier(
         earlier = await uow.certificates.issued_for_case(member.code, type_code, draft.case_ref)
         if earlier is not None:
             return earlier
-    serial = f"{now:%Y%m%d}{secrets.randbelow(10**10):010d}"
+    serial = f"{local_date(now):%Y%m%d}{secrets.randbelow(10**10):010d}"  # the legal date of issue
     try:
         return build_certificate_id(type_code, member.credit_code, serial)
     except InvalidCertificateId as exc:
