@@ -19,6 +19,7 @@ from cases.store.unit_of_work import CasesUnitOfWork
 from cases.use_cases.matters import OpenMatterCache
 from cases.use_cases.submission import Application, Intake, submit_application
 from meshkit.db import Database
+from meshkit.legaldate import local_date
 
 pytestmark = pytest.mark.integration
 
@@ -67,7 +68,7 @@ async def test_concurrent_filings_get_unique_numbers_and_one_case_per_key(engine
         filed = await asyncio.gather(*(file(n) for n in range(40)))
         numbers = [number for _, number, _ in filed]
         assert len(set(numbers)) == 40
-        prefix = f"500110{now:%Y%m%d}"
+        prefix = f"500110{local_date(now):%Y%m%d}"  # the legal date, as the number carries it
         assert all(re.fullmatch(rf"{prefix}\d{{8}}", n) for n in numbers), numbers[:3]
         retries = await asyncio.gather(*(file(999, key="same-key") for _ in range(6)))
         assert len({case_id for case_id, _, _ in retries}) == 1

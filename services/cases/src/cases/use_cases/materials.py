@@ -148,6 +148,7 @@ async def upload_material(
     uow.materials.add_upload(row)
     material.status, material.method, material.reference = "obtained", Method.UPLOAD.value, row.id
     material.obtained_at, material.next_attempt_at = now, None
+    material.last_error = None  # the exchange's "please upload" no longer applies (outside try of issue 19)
     material.detail = {"upload_id": row.id, "sha256": facts.sha256, "size": facts.size, "by": caller.kind}
     _note(uow, case, caller, "upload_material", f"{material.material_code} {material.name}", now)
     await uow.commit()
@@ -171,6 +172,7 @@ async def record_paper(
     material = await _supplied_material(uow, case, code)
     material.status, material.method, material.reference = "obtained", Method.PAPER.value, caller.org
     material.obtained_at, material.next_attempt_at = now, None
+    material.last_error = None  # the exchange's "please bring paper" no longer applies
     material.detail = {"received_by": caller.sub, "received_at_org": caller.org, "note": note}
     _note(uow, case, caller, "paper_material", f"{material.material_code} {material.name}", now)
     await uow.commit()

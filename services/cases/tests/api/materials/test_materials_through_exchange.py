@@ -156,6 +156,9 @@ async def test_failures_back_off_then_leave_it_for_upload(
     assert uploaded.status_code == 201, uploaded.text
     assert uploaded.json()["filename"] == "身份证.pdf"
     assert uploaded.json()["sha256"] == hashlib.sha256(PDF).hexdigest()
+    # issue 19's outside try: a material handed in still showed "please upload or bring paper" and the codes
+    after = await _material(database, case["id"], "M02")
+    assert (after.status, after.method, after.last_error) == ("obtained", "upload", None)
 
 
 async def _material(database: Database, case_id: str, code: str) -> CaseMaterial:
