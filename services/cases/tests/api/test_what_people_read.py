@@ -94,6 +94,12 @@ async def test_every_timeline_entry_and_code_of_a_bundle_reads_in_chinese(flow: 
     assert "members_changed" in actions
     changed = next(t for t in detail["timeline"] if t["action"] == "members_changed")
     assert changed["action_label"] == "一件事子办件进展更新"
+    # outside try of issue 19: the entries said neither which member moved nor who moved it
+    assert changed["actor_org"] == SCJGJ
+    assert changed["opinion"].endswith("：开始审查")
+    assert any(t["opinion"] and t["opinion"].endswith("：不予许可") for t in detail["timeline"]), detail[
+        "timeline"
+    ]
     _labels_are_chinese(detail)
     assert (detail["kind_label"], detail["channel_label"], detail["limit_unit_label"]) == (
         "一件事",

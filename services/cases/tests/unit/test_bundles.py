@@ -16,6 +16,8 @@ pytestmark = pytest.mark.unit
         ([(S.ACCEPTED, None), (S.ACCEPTED, None)], (S.ACCEPTED, None)),
         ([(S.ACCEPTED, None), (S.IN_REVIEW, None)], (S.IN_REVIEW, None)),
         ([(S.APPROVED, "approved"), (S.REVIEW_SUPPLEMENT, None)], (S.IN_REVIEW, None)),
+        # outside try of issue 19: a decided member left the parent 审查中, not back at 已受理
+        ([(S.APPROVED, "approved"), (S.ACCEPTED, None)], (S.IN_REVIEW, None)),
         ([(S.APPROVED, "approved"), (S.DELIVERED, "approved")], (S.APPROVED, "approved")),
         ([(S.APPROVED, "approved"), (S.DENIED, "denied")], (S.DENIED, "denied")),
         ([(S.APPROVED, "approved"), (S.WITHDRAWN, "withdrawn")], (S.DENIED, "denied")),

@@ -46,7 +46,9 @@ def bundle_status(members: Sequence[tuple[CaseStatus, str | None]]) -> tuple[Cas
     for waiting in _WAITING_ORDER:
         if waiting in open_statuses:
             return waiting, None
-    if all(status is S.ACCEPTED for status in open_statuses):
+    # 已受理 only while no member has moved on: once one is reviewed or decided the whole is 审查中 and stays so
+    # (it went back to 已受理 when the member under review concluded — the outside try read it as going backwards)
+    if all(status is S.ACCEPTED for status in statuses):
         return S.ACCEPTED, None
     return S.IN_REVIEW, None
 

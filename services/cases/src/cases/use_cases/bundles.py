@@ -177,6 +177,7 @@ async def sync_bundle(
     now: datetime,
     caller: Caller | None = None,
     action: str = "members_changed",
+    opinion: str | None = None,
 ) -> None:
     """Bring the locked parent in line with its members: status, combined clock, timeline and events."""
     members = await uow.cases.children(parent.id)
@@ -206,8 +207,8 @@ async def sync_bundle(
         events.append(CASE_CONCLUDED)
     if parent.delivered_at is None and delivered_whole(statuses):
         _delivered_as_members(parent, members)
-    if target is source and not entries:
-        return
+    if target is source and not entries and opinion is None:
+        return  # (a member's step always shows on the parent: which member moved, and how)
     parent.status, parent.national_code = target.value, national_code(target)
     uow.cases.add(*entries)
     uow.cases.add(
@@ -219,7 +220,7 @@ async def sync_bundle(
             actor_id=caller.sub if caller else "system",
             actor_org=caller.org if caller else None,
             actor_role=caller.kind if caller else "system",
-            opinion=None,
+            opinion=opinion,
             at=now,
         )
     )

@@ -141,8 +141,10 @@ async def take_action(
     await apply_step(
         uow, calendar, case, caller, step, district_center=district_center, now=now, as_system=as_system
     )
-    if parent is not None:
-        await sync_bundle(uow, calendar, parent, now=now)
+    if parent is not None:  # the parent's entry says which member moved, by whom (outside try of issue 19)
+        who = None if as_system else caller
+        because = f"{case.matter_name}：{step.action.label}"
+        await sync_bundle(uow, calendar, parent, now=now, caller=who, opinion=because)
     await uow.commit()
     return case
 
