@@ -194,3 +194,23 @@ def test_outside_try_a_department_read_from_the_code_must_be_one_the_catalog_hol
     [error] = parsed.errors
     assert "500110-WLW" in error.message
     assert "实施主体编码" in error.message
+
+
+def test_outside_try_a_material_twice_in_one_cell_names_the_items() -> None:
+    """Issue 19's outside try: a material listed twice inside one 申请材料 cell was reported "与第 4 行重复" on
+    row 4 itself. The error names the two items of the cell, on the 申请材料 column."""
+    cell = "1.申请人身份证明\n2.营业执照（复印件1份）\n3.场所证明\n4.申请人身份证明"
+    parsed = parse_rows(
+        read_table(
+            _csv(
+                "实施编码,事项名称,事项类型,实施主体编码,法定时限,承诺时限,申请材料",
+                f'A-1,甲,01,500110-MZJ,20,10,"{cell}"',
+            ),
+            "csv",
+        ),
+        DICTIONARIES,
+    )
+    [error] = parsed.errors
+    assert error.row == 2
+    assert error.column == "申请材料"
+    assert error.message == "材料“申请人身份证明”在本行的申请材料中出现两次（第 1 项与第 4 项）"

@@ -187,9 +187,15 @@ def _add_material(
     group: _Group, row: int, material: dict[str, Any], errors: list[RowError], h: Heading
 ) -> bool:
     key = re.sub(r"\s+", "", str(material.get("name", "")))
+    in_row = [other for earlier, other in group.materials if earlier == row]
     for earlier, other in group.materials:
         if re.sub(r"\s+", "", str(other.get("name", ""))) == key:
-            errors.append(RowError(row, h("材料名称"), f"材料“{material['name']}”与第 {earlier} 行重复"))
+            if earlier == row:  # one 申请材料 cell listing it twice: name the items, not the row itself
+                first = next(n for n, o in enumerate(in_row, 1) if o is other)
+                where = f"在本行的申请材料中出现两次（第 {first} 项与第 {len(in_row) + 1} 项）"
+                errors.append(RowError(row, h("申请材料"), f"材料“{material['name']}”{where}"))
+            else:
+                errors.append(RowError(row, h("材料名称"), f"材料“{material['name']}”与第 {earlier} 行重复"))
             return False
     group.materials.append((row, material))
     return True
