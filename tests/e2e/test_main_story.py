@@ -784,4 +784,4 @@ async def test_who_read_my_data_names_the_reading_system_and_the_items(
         assert len(entry["item_names"]) == len(entry["items"])
         assert not set(entry["item_names"]) & set(entry["items"]), entry  # names, not the keys again
         assert all(re.search(r"[\u4e00-\u9fff]", name) for name in entry["item_names"]), entry
-        assert entry["outcome_label"] in {"已提供数据", "允许读取，但没有您的记录"}, entry
+        assert entry["outcome_label"] in {"已提供数据", "允许读取，但提供部门没有该记录"}, entry

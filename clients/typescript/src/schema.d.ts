@@ -5780,7 +5780,7 @@ export interface components {
             outcome: string;
             /**
              * Outcome Label
-             * @description 已提供数据, 允许读取，但没有您的记录, 已拒绝 or 未能读取
+             * @description 已提供数据, 允许读取，但提供部门没有该记录, 已拒绝 or 未能读取
              */
             outcome_label: string;
             /** Purpose */
@@ -6116,7 +6116,7 @@ export interface components {
             outcome: string;
             /**
              * Outcome Label
-             * @description 已提供数据, 允许读取，但没有您的记录, 已拒绝 or 未能读取
+             * @description 已提供数据, 允许读取，但提供部门没有该记录, 已拒绝 or 未能读取
              */
             outcome_label: string;
             /** Purpose */

@@ -36,7 +36,7 @@ class ExchangeHiddenRead:
             organization (None | str): name of the reading department (读取部门)
             organization_code (None | str): the reading department's code, for integrators
             outcome (str):
-            outcome_label (str): 已提供数据, 允许读取，但没有您的记录, 已拒绝 or 未能读取
+            outcome_label (str): 已提供数据, 允许读取，但提供部门没有该记录, 已拒绝 or 未能读取
             purpose (None | str):
             reader (str): who read, and so hid it (the user or system)
             reason (None | str):

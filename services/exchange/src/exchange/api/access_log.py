@@ -51,7 +51,7 @@ class ReadOfMyData(BaseModel):
     case_ref: str | None
     legal_basis: str | None
     outcome: str
-    outcome_label: str = Field(description="已提供数据, 允许读取，但没有您的记录, 已拒绝 or 未能读取")
+    outcome_label: str = Field(description="已提供数据, 允许读取，但提供部门没有该记录, 已拒绝 or 未能读取")
     reason: str | None
     reason_label: str | None = Field(description="why it was refused or failed, in Chinese")
 

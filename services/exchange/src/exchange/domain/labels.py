@@ -11,7 +11,7 @@ __all__ = ["OUTCOME_LABELS", "REASON_LABELS"]
 
 OUTCOME_LABELS: dict[str, str] = {
     Outcome.GRANTED: "已提供数据",
-    Outcome.NOT_FOUND: "允许读取，但没有您的记录",
+    Outcome.NOT_FOUND: "允许读取，但提供部门没有该记录",
     Outcome.REFUSED: "已拒绝",
     Outcome.FAILED: "未能读取",
 }
@@ -26,7 +26,7 @@ REASON_LABELS: dict[str, str] = {
     BasisRefusal.BASIS_REQUIRED: "没有可核验的依据（办件、履职依据或共享授权）",
     BasisRefusal.CASE_UNKNOWN: "所称办件不存在",
     BasisRefusal.CASE_NOT_HANDLED: "所称办件不由读取部门办理",
-    BasisRefusal.SUBJECT_NOT_IN_CASE: "您不是所称办件的当事人",
+    BasisRefusal.SUBJECT_NOT_IN_CASE: "被读取者不是所称办件的当事人",
     BasisRefusal.CASE_CLOSED: "所称办件已办结",
     BasisRefusal.LEGAL_BASIS_UNKNOWN: "所称履职依据未登记",
     BasisRefusal.DUTY_NOT_COVERING: "履职依据不涵盖该数据",
