@@ -16,6 +16,7 @@ import uvicorn
 from fastapi import FastAPI, Request
 from starlette.types import Scope
 
+from gateway.admission import Admission
 from gateway.counters import SharedWindows
 from gateway.docs import DOCS_TITLE, CombinedOpenAPI, docs_router
 from gateway.guard import TokenGuard
@@ -118,6 +119,14 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
     app.state.upstreams = upstreams
     app.state.revocations = deny
     app.state.limit_store = store
+    admission = Admission(
+        routes,
+        limit=settings.upstream_concurrency,
+        queue=settings.upstream_queue,
+        per_client=settings.upstream_queue_per_client,
+        wait=settings.upstream_queue_wait,
+    )
+    app.state.admission = admission  # per upstream: slots in use, who waits (gateway.admission)
     install_error_handlers(app)
     set_problem_base(settings.public_url)
     install_openapi(app, service=None, direct=None)
@@ -153,6 +162,7 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
         throttle=throttle if settings.rate_limits_enabled else None,
         trusted=trusted,
         forwarding_key=settings.forwarding_key.get_secret_value(),
+        admission=admission,
     )
     app.add_middleware(
         BodyLimitMiddleware,

@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 import aiohttp
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from gateway.admission import Admission, client_key, refused_busy
 from gateway.forwarding import response_headers, upstream_headers, upstream_url
 from gateway.limits import TrustedProxies
 from gateway.routes import Route, RouteTable, internal_path
@@ -75,6 +76,7 @@ class ProxyMiddleware:
         throttle: Throttle | None = None,
         trusted: TrustedProxies | None = None,
         forwarding_key: str = DEV_FORWARDING_KEY,
+        admission: Admission | None = None,
     ) -> None:
         self.app = app
         self.routes = routes
@@ -83,6 +85,7 @@ class ProxyMiddleware:
         self.throttle = throttle
         self.trusted = trusted or TrustedProxies(())
         self.forwarding_key = forwarding_key
+        self.admission = admission
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         route = self.routes.get(scope["path"][1:].partition("/")[0]) if scope["type"] == "http" else None
@@ -104,7 +107,17 @@ class ProxyMiddleware:
             if refusal is not None:
                 await refusal(scope, receive, send)
                 return
-        await self._forward(scope, receive, send, route)
+        if self.admission is None:
+            await self._forward(scope, receive, send, route)
+            return
+        gate = self.admission.gate(route.service)
+        if not await gate.enter(client_key(scope)):
+            await _busy(scope, receive, send, route, self.admission.retry_after)
+            return
+        try:
+            await self._forward(scope, receive, send, route)
+        finally:
+            gate.leave()
 
     async def _forward(self, scope: Scope, receive: Receive, send: Send, route: Route) -> None:
         first = await receive()
@@ -170,6 +183,21 @@ async def _not_routed(scope: Scope, receive: Receive, send: Send) -> None:
         code="route_not_found",
         detail=f"网关上没有此路径: {instance_uri(scope['path'][:200])} (not routed)",
         instance=scope["path"],
+    )
+    await response(scope, receive, send)
+
+
+async def _busy(scope: Scope, receive: Receive, send: Send, route: Route, seconds: int) -> None:
+    """503 with ``Retry-After``: this upstream's slots and queue are full (:mod:`gateway.admission`)."""
+    refused_busy.labels(route.service).inc()
+    response = problem_response(
+        status=503,
+        code="upstream_busy",
+        detail=f"上游服务 {route.service} 当前繁忙，排队已满，本次请求未转发、未办理。请 {seconds} 秒后重试 "
+        f"(upstream {route.service} busy: its slots and queue are full; nothing was forwarded)",
+        instance=scope["path"],
+        headers={"Retry-After": str(seconds)},
+        service=route.service,
     )
     await response(scope, receive, send)
 

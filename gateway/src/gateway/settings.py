@@ -55,6 +55,32 @@ class GatewaySettings(SecretSafeSettings):
         default=3.0, gt=0, le=60, description="seconds for each upstream /openapi.json"
     )
     max_connections: int = Field(default=512, ge=1, le=10_000, description="pooled connections per upstream")
+    upstream_concurrency: int = Field(
+        default=32,
+        ge=1,
+        le=10_000,
+        description="requests one gateway process lets be in flight to one upstream at once; more wait in a queue",
+    )
+    upstream_queue: int = Field(
+        default=64,
+        ge=0,
+        le=100_000,
+        description="requests that may wait for a slot to one upstream (per process)",
+    )
+    upstream_queue_per_client: int = Field(
+        default=16,
+        ge=1,
+        le=100_000,
+        description="of those, how many one client (token subject, else source address) may hold; slots go to "
+        "the waiting clients in turn",
+    )
+    upstream_queue_wait: float = Field(
+        default=1.0,
+        gt=0,
+        le=60,
+        description="seconds a request waits for a slot before it is answered 503 upstream_busy; also the "
+        "Retry-After (at least 1 s)",
+    )
     keepalive_seconds: float = Field(
         default=4.0,
         gt=0,
