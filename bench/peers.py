@@ -138,9 +138,10 @@ def _wait_listening(process: subprocess.Popen[bytes], port: int) -> None:
 
 @dataclass(frozen=True)
 class WrkResult:
-    """Requests per second, p99 latency in ms and non-2xx/3xx or socket errors of one wrk run."""
+    """Requests per second, p99 latency in ms, requests done and non-2xx/3xx or socket errors of one wrk run."""
 
     rps: float
+    requests: int
     p99_ms: float
     errors: int
 
@@ -163,12 +164,14 @@ def wrk(binary: str, url: str, *, connections: int = 32, seconds: float = 6.0, t
 def parse_wrk(text: str) -> WrkResult:
     rps = re.search(r"Requests/sec:\s+([\d.]+)", text)
     p99 = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s|m)\s*$", text, re.MULTILINE)
-    if rps is None or p99 is None:
+    total = re.search(r"(\d+) requests in", text)
+    if rps is None or p99 is None or total is None:
         raise RuntimeError(f"unreadable wrk output: {text[-500:]}")
     errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", text))
     bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
     return WrkResult(
         rps=float(rps.group(1)),
+        requests=int(total.group(1)),
         p99_ms=round(float(p99.group(1)) * _UNITS[p99.group(2)], 2),
         errors=errors + (int(bad.group(1)) if bad else 0),
     )
