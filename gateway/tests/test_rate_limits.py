@@ -4,11 +4,13 @@ gateway processes through the shared counts in NATS."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any, cast
 
 import httpx
+import nats
 import pytest
 from fastapi import FastAPI
 from nats.js.errors import KeyNotFoundError, NoStreamResponseError
@@ -233,3 +235,59 @@ async def test_outside_try_a_lost_bucket_costs_no_request_and_is_made_again(
 
 async def _present(store: LimitStore) -> None:
     assert store() is not None
+
+
+class _CountingBucket:
+    """A real bucket, counting the reads the counts make of it (one per compare-and-set round trip)."""
+
+    def __init__(self, kv: KeyValue) -> None:
+        self.kv = kv
+        self.reads = 0
+
+    async def get(self, key: str) -> Any:
+        self.reads += 1
+        return await self.kv.get(key)
+
+    async def create(self, key: str, value: bytes) -> int:
+        return await self.kv.create(key, value)
+
+    async def update(self, key: str, value: bytes, last: int | None = None) -> int:
+        return await self.kv.update(key, value, last=last)
+
+
+async def test_issue21_f2_concurrent_requests_of_one_caller_share_one_lease_round_trip(
+    limits_nats: Any,
+) -> None:
+    """Issue 21 failure 2 (the saturation tail): when a caller's lease ran out, each of its concurrent requests
+    went to the shared store at once — 32 compare-and-sets on one key, contended and timing out (0.5 s each),
+    falling back to a local count of one unit, so the next requests went to the store again. Now one request
+    takes the next lease and the others wait for it: 32 concurrent requests, one round trip, all granted."""
+    connection = await nats.connect(limits_nats.url)
+    try:
+        kv = await connection.jetstream().create_key_value(bucket="herd_test", history=1)
+        bucket = _CountingBucket(kv)
+        fell_back: list[int] = []
+        windows = SharedWindows(lambda: cast(KeyValue, bucket), on_fallback=lambda: fell_back.append(1))
+        api = next(c for c in Rules.with_overrides({}).classes if c.name == "api")
+        assert api.lease >= 32
+        answers = await asyncio.gather(*(windows.take(api, "sub:herd") for _ in range(32)))
+        assert answers == [None] * 32
+        assert bucket.reads == 1
+        assert fell_back == []
+    finally:
+        await connection.close()
+
+
+async def test_issue21_f2_without_the_store_a_process_counts_leases_locally() -> None:
+    """Issue 21 failure 2: counting locally (store away) granted one unit at a time, so every request of a generous
+    class tried the store again; it now grants a lease from the local count, still never past the limit."""
+    windows = SharedWindows(lambda: None)
+    spec = LimitSpec(limit=250, window=3600)
+    api = next(c for c in Rules({"api": spec}).classes if c.name == "api")
+    tried: list[int] = []
+    windows.on_fallback = lambda: tried.append(1)
+    answers = [await windows.take(api, "sub:alone") for _ in range(260)]
+    assert answers[:250] == [None] * 250
+    assert all(answer is not None for answer in answers[250:])
+    assert api.lease == 5  # 2 % of the allowance
+    assert len(tried) == 250 // api.lease + 1  # one per lease, and one that found the count spent

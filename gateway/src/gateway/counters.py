@@ -56,6 +56,8 @@ class SharedWindows:
     """The bucket is gone (a NATS restart loses a memory-stored bucket): the store makes it again."""
     _leases: dict[tuple[str, str, int], int] = field(default_factory=dict)
     _local: dict[tuple[str, str, int], int] = field(default_factory=dict)
+    _pending: dict[tuple[str, str, int], asyncio.Future[None]] = field(default_factory=dict)
+    """The reservation under way per slot: one store round trip at a time per caller and window."""
     _ends: dict[tuple[str, str, int], float] = field(default_factory=dict)
     _swept_at: float = 0.0
 
@@ -66,15 +68,30 @@ class SharedWindows:
         index = int(now // limit_class.window)
         slot = (limit_class.name, caller, index)
         end = (index + 1) * limit_class.window
-        left = self._leases.get(slot, 0)
-        if left > 0:
-            self._leases[slot] = left - 1
-            return None
-        if left < 0:  # spent for this window (the shared count only grows): refused here, no store round trip
-            return end - now
-        granted = await self._reserve(limit_class, caller, index)
-        if granted is None:
-            granted = self._count_locally(limit_class, slot)
+        while True:
+            left = self._leases.get(slot, 0)
+            if left > 0:
+                self._leases[slot] = left - 1
+                return None
+            if (
+                left < 0
+            ):  # spent for this window (the shared count only grows): refused here, no store round trip
+                return end - now
+            pending = self._pending.get(slot)
+            if pending is None:
+                break
+            # Another request of this caller is taking the next lease: wait for it rather than race it (issue 21:
+            # 32 concurrent requests whose lease ran out each went to the store, contended on the one key, timed
+            # out and counted one unit locally — so the next ones went to the store again, every request waiting)
+            await asyncio.shield(pending)
+        pending = self._pending[slot] = asyncio.get_running_loop().create_future()
+        try:
+            granted = await self._reserve(limit_class, caller, index)
+            if granted is None:
+                granted = self._count_locally(limit_class, slot)
+        finally:
+            del self._pending[slot]
+            pending.set_result(None)
         self._sweep(now)
         self._ends[slot] = end
         if granted == 0:
@@ -103,11 +120,13 @@ class SharedWindows:
             return None
 
     def _count_locally(self, limit_class: LimitClass, slot: tuple[str, str, int]) -> int:
+        """Units granted from this process's own count: a lease as from the store (one unit for strict classes)."""
         used = self._local.get(slot, 0)
-        if used >= limit_class.limit:
+        units = min(limit_class.lease, limit_class.limit - used)
+        if units <= 0:
             return 0
-        self._local[slot] = used + 1
-        return 1
+        self._local[slot] = used + units
+        return units
 
     def _sweep(self, now: float) -> None:
         """Forget the leases and local counts of windows that have ended, now and then."""
