@@ -118,6 +118,8 @@ def nginx_proxy(binary: str, upstream: str) -> Iterator[str]:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+            if process.stderr is not None:
+                process.stderr.close()
 
 
 def _wait_listening(process: subprocess.Popen[bytes], port: int) -> None:
