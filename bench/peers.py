@@ -44,16 +44,19 @@ def ensure_tool(tool: str) -> str | None:
         print(f"bench: {tool} is not installed and cannot be (needs apt-get as root): its rows are skipped")
         return None
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    for package in _PACKAGES[tool]:
-        done = subprocess.run(
-            ["apt-get", "install", "-y", "-q", "--no-install-recommends", package],
-            env=env,
-            capture_output=True,
-            check=False,
-        )
-        if done.returncode == 0 and (found := _which(tool)) is not None:
-            _stop_packaged_service(tool)
-            return found
+    for refresh in (False, True):  # with the package lists as they are, then once more after apt-get update
+        if refresh:
+            subprocess.run(["apt-get", "update", "-q"], env=env, capture_output=True, check=False)
+        for package in _PACKAGES[tool]:
+            done = subprocess.run(
+                ["apt-get", "install", "-y", "-q", "--no-install-recommends", package],
+                env=env,
+                capture_output=True,
+                check=False,
+            )
+            if done.returncode == 0 and (found := _which(tool)) is not None:
+                _stop_packaged_service(tool)
+                return found
     print(f"bench: installing {tool} failed (apt-get install {_PACKAGES[tool][0]}): its rows are skipped")
     return None
 
