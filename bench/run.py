@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 from rich.console import Console  # noqa: E402
 from rich.table import Table  # noqa: E402
 
-from bench.cases import case_submission, staff_queue  # noqa: E402
+from bench.cases import case_submission  # noqa: E402
 from bench.catalog import catalog_search  # noqa: E402
 from bench.catalog_import import catalog_import  # noqa: E402
 from bench.events import event_latency, relay_throughput  # noqa: E402
@@ -33,6 +33,7 @@ from bench.exchange import shared_reads  # noqa: E402
 from bench.gateway import Beside, gateway_overhead, proxy_tools  # noqa: E402
 from bench.identity import token_endpoint_throughput, verification_cost  # noqa: E402
 from bench.settle import settle  # noqa: E402
+from bench.staff_queue import staff_queue  # noqa: E402
 from identity.demo import DEMO_CLIENT_SECRET  # noqa: E402
 from meshkit.embedded import EmbeddedNats, free_port  # noqa: E402
 from tongban.config import MeshConfig, repo_root, standard_services  # noqa: E402
@@ -51,6 +52,8 @@ BENCH_ENV = {
         {name: {"limit": 100_000_000} for name in ("login", "token", "registration", "code", "search", "api")}
     ),
 }
+
+QUEUE_PROCESSES = ("cases", "identity", "gateway")  # whose CPU per queue request is reported
 
 TARGETS = {
     "gateway.added_p50_ms": ("≤", 1.0),
@@ -107,12 +110,8 @@ async def measure(mesh: Mesh) -> dict[str, Any]:
         processes={p.name: p.pid for p in mesh.processes if p.name in WORKERS and p.pid is not None}
         | {"postgres": mesh.postgres.process.pid if mesh.postgres.process else 0},
     )
-    cases = next(spec for spec in config.services if spec.name == "cases")
     waited["staff_queue"] = await settle()
-    # the owner's URL: the benchmark fills the table directly and VACUUMs it (the owner's right, not the service's)
-    results["staff_queue"] = await staff_queue(
-        config.url(config.gateway), config.migration_database_url(cases)
-    )
+    results["staff_queue"] = await queue_phase(mesh)
     waited["case_submission"] = await settle()
     results["case_submission"] = await case_submission(config.url(config.gateway))
     postgres = mesh.postgres
@@ -134,6 +133,22 @@ async def measure(mesh: Mesh) -> dict[str, Any]:
         nats.stop()
     results["settle_s"] = waited
     return results
+
+
+async def queue_phase(mesh: Mesh) -> dict[str, Any]:
+    config = mesh.config
+    assert config.gateway is not None
+    assert mesh.postgres is not None
+    cases = next(spec for spec in config.services if spec.name == "cases")
+    identity = next(spec for spec in config.services if spec.name == "identity")
+    # the owner's URL: the benchmark fills the table directly and VACUUMs it (the owner's right, not the service's)
+    return await staff_queue(
+        config.url(config.gateway),
+        config.migration_database_url(cases),
+        config.database_url(identity),
+        processes={p.name: p.pid for p in mesh.processes if p.name in QUEUE_PROCESSES and p.pid is not None}
+        | {"postgres": mesh.postgres.process.pid if mesh.postgres.process else 0},
+    )
 
 
 def verdicts(results: dict[str, Any]) -> dict[str, dict[str, Any]]:

@@ -14,15 +14,15 @@ and the case is forwarded to the district.
 
 from __future__ import annotations
 
-import base64
+import io
 import re
-import zlib
 from collections.abc import Awaitable, Callable
 from datetime import date, timedelta
 from typing import Any
 
 import httpx
 import pytest
+from pypdf import PdfReader
 
 from meshkit.legaldate import today as legal_today
 from meshkit.testing import eventually, filing
@@ -539,32 +539,10 @@ STORY_RESIDENT_ID = "500222199803070028"  # 陈晓梅 (identity demo data)
 
 
 def _pdf_text(pdf: bytes) -> str:
-    """The text a reader shows of a reportlab PDF, without a PDF library: each content stream (ASCII85, then
-    Flate) and its shown strings, which for the Chinese CID font are UTF-16BE in PDF literal strings."""
-    shown: list[str] = []
-    for stream in re.finditer(rb"stream\r?\n(.*?)endstream", pdf, re.S):
-        raw = stream.group(1).strip()
-        try:
-            if raw.endswith(b"~>"):
-                raw = base64.a85decode(raw[:-2])
-            content = zlib.decompress(raw)
-        except (ValueError, zlib.error):
-            continue
-        for literal in re.findall(rb"\(((?:[^()\\]|\\.)*)\)\s*Tj", content, re.S):
-            data = re.sub(
-                rb"\\([0-7]{1,3}|.)",
-                lambda m: (
-                    bytes([int(m.group(1), 8)])
-                    if m.group(1)[:1].isdigit()
-                    else {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}.get(
-                        m.group(1), m.group(1)
-                    )
-                ),
-                literal,
-            )
-            if len(data) % 2 == 0:
-                shown.append(data.decode("utf-16-be", errors="ignore"))
-    return "".join(shown)
+    """The text a reader shows of the PDF (pypdf), its wrapped lines joined: the font is an embedded TrueType
+    subset since issue 19, so the strings are glyph codes a reader maps back through the font's ToUnicode."""
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    return "".join(line.strip() for page in pages for line in page.extract_text().splitlines())
 
 
 async def _file_for(

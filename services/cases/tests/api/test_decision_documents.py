@@ -6,14 +6,14 @@ is faked in tests/conftest.py), never from the request."""
 
 from __future__ import annotations
 
-import base64
+import io
 import re
-import zlib
 from datetime import UTC, datetime
 from typing import Any
 from typing import Any as Flow  # the `flow` fixture of conftest.py (test modules cannot import it)
 
 import pytest
+from pypdf import PdfReader
 
 from cases.domain.departments import authority_name
 from cases.domain.states import TRANSITIONS, Action, CaseStatus, TransitionRefused, plan_transition
@@ -32,22 +32,12 @@ BIRTH = "500110-WSJKW-CSYXZM"
 
 
 def pdf_texts(pdf: bytes) -> list[str]:
-    """The text runs of a reportlab PDF (ASCII85 + Flate streams, UTF-16 strings of the CID font), in order."""
-    runs: list[str] = []
-    streams = rb"/Filter \[ /ASCII85Decode /FlateDecode \][^>]*>>\s*stream\r?\n(.*?)endstream"
-    for stream in re.finditer(streams, pdf, re.S):
-        content = zlib.decompress(base64.a85decode(stream.group(1).strip(), adobe=True))
-        for text in re.finditer(rb"\(((?:\\.|[^\\)])*)\)\s*Tj", content, re.S):
-            raw = re.sub(rb"\\([0-7]{1,3}|.)", _unescaped, text.group(1), flags=re.S)
-            runs.append(raw.decode("utf-16-be", errors="replace"))
-    return runs
-
-
-def _unescaped(escape: re.Match[bytes]) -> bytes:
-    code = escape.group(1)
-    if code[:1].isdigit():
-        return bytes([int(code, 8)])
-    return {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}.get(code, code)
+    """The lines of text a PDF shows, page after page, as a reader extracts them (pypdf): whatever the font's
+    encoding (the embedded TrueType subsets since issue 19)."""
+    lines: list[str] = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        lines += [line.strip() for line in page.extract_text().splitlines() if line.strip()]
+    return lines
 
 
 async def _decided(flow: Flow, action: str, reason: str | None, **filing: Any) -> str:

@@ -49,7 +49,7 @@ async def test_a_denial_is_a_written_decision_with_reasons_and_remedies(flow: Fl
     assert pdf.status_code == 200
     assert pdf.headers["content-type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF-")
-    assert b"STSong-Light" in pdf.content  # the Chinese font the text is set in
+    assert b"+WenQuanYiMicroHei" in pdf.content  # the Chinese font the text is set in, embedded as a subset
     assert "filename*=UTF-8''" in pdf.headers["content-disposition"]
 
 

@@ -1,34 +1,43 @@
-"""A decision document as a PDF a window prints (A4, Chinese). reportlab's built-in CID font STSong-Light (Adobe's
-Asian font pack, named not embedded: every PDF reader that shows Chinese carries it) needs no font file in the
-wheel; paragraphs wrap Chinese text at any character; a reason of several lines is printed as its lines, each wrapped on
-its own (issue 19 outside try, failure 3)."""
+"""A decision document as a PDF a window prints (A4, Chinese). The text is set in 文泉驿微米黑 (WenQuanYi Micro Hei,
+Apache-2.0, TrueType outlines) shipped by the pinned package paperang-p2-fonts-cjk, and reportlab embeds the subset of
+glyphs the document uses: the PDF prints the same on a printer or viewer without Adobe's Asian font pack (issue 19,
+"Decisions are documents"; docs/cases.md says why this font). Paragraphs wrap Chinese text at any character; a reason
+of several lines is printed as its lines, each wrapped on its own (issue 19 outside try, failure 3)."""
 
 from __future__ import annotations
 
 import io
 from datetime import date
 from functools import cache
+from importlib.resources import as_file, files
 
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
 from cases.domain.decisions import party_line, reason_lines
 from cases.use_cases.decisions import BundleNotice, DecisionDocument
 from meshkit.legaldate import local_date
 
-__all__ = ["decision_pdf"]
+__all__ = ["FONT", "decision_pdf"]
 
-FONT = "STSong-Light"
+FONT = "WenQuanYiMicroHei"  # the name the embedded font carries in the PDF (a subset prefix goes before it)
+_FONT_PACKAGE, _FONT_FILE = "paperang_p2_fonts_cjk", "fonts/wqy-microhei.ttc"
+
+
+def _register_font() -> None:
+    """Reads the font file from its installed package (a missing package fails here, at the first PDF, loudly)."""
+    with as_file(files(_FONT_PACKAGE).joinpath(_FONT_FILE)) as path:
+        pdfmetrics.registerFont(TTFont(FONT, str(path), subfontIndex=0))
 
 
 @cache
 def _styles() -> dict[str, ParagraphStyle]:
-    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    _register_font()
     body = ParagraphStyle("body", fontName=FONT, fontSize=12, leading=20, wordWrap="CJK", firstLineIndent=24)
     return {
         "title": ParagraphStyle(
@@ -117,7 +126,13 @@ def decision_pdf(document: DecisionDocument | BundleNotice) -> bytes:
     else:
         story, title = _document(document, styles), document.decision.title
     out = io.BytesIO()
-    SimpleDocTemplate(
-        out, pagesize=A4, title=title, leftMargin=25 * mm, rightMargin=25 * mm, topMargin=30 * mm
+    SimpleDocTemplate(  # the canvas starts in the embedded font too: no page names a font it does not carry
+        out,
+        pagesize=A4,
+        title=title,
+        leftMargin=25 * mm,
+        rightMargin=25 * mm,
+        topMargin=30 * mm,
+        initialFontName=FONT,
     ).build(story)
     return out.getvalue()

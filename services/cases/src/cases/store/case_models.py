@@ -59,6 +59,19 @@ class CalendarDay(Base):
     note: Mapped[str | None] = mapped_column(String(100))
 
 
+_UNDATED_COLUMNS = (
+    "id",
+    "handling_org",
+    "received_by_org",
+    "accepting_org",
+    "status",
+    "accepted_at",
+    "limit_unit",
+    "limit_days",
+    "due_date",
+)
+
+
 class Case(Base):
     """One application (办件). A bundle application is a parent case with one sub-case per department."""
 
@@ -91,6 +104,21 @@ class Case(Base):
             "id",
             postgresql_include=["handling_org", "received_by_org", "status"],
             postgresql_where=text("concluded_at IS NULL"),
+        ),
+        # 待办 not yet accepted (no due date): the queue sorts these by their promised date, computed for today;
+        # covering, so that sort reads the index alone (migration 0016)
+        *(
+            Index(
+                f"ix_cases_undated_{name}",
+                column,
+                postgresql_include=[*_UNDATED_COLUMNS],
+                postgresql_where=text("concluded_at IS NULL AND due_date IS NULL"),
+            )
+            for name, column in (
+                ("handling", "handling_org"),
+                ("received", "received_by_org"),
+                ("accepting", "accepting_org"),
+            )
         ),
         Index(
             "ix_cases_open_due",

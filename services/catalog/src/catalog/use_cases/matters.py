@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from catalog.domain.codes import MatterStatus
 from catalog.domain.matters import MatterSpec
 from catalog.domain.permissions import may_edit, may_read_unpublished
-from catalog.domain.workflow import is_editable
+from catalog.domain.workflow import TRANSITIONS, can_transition, is_editable
 from catalog.store.models import HistoryEntry, Matter
 from catalog.store.repositories import apply_spec, to_spec
 from catalog.store.unit_of_work import CatalogUnitOfWork
@@ -21,6 +21,7 @@ from meshkit.legaldate import today
 __all__ = [
     "MatterHistory",
     "create_draft",
+    "ensure_transition",
     "get_in_force",
     "get_version",
     "history",
@@ -33,6 +34,19 @@ __all__ = [
 ]
 
 PUBLIC = (MatterStatus.PUBLISHED, MatterStatus.RETIRED)
+
+_ACTIONS = {"submit": "提交审核", "return": "退回修改", "publish": "发布", "retire": "废止"}
+
+
+def ensure_transition(matter: Matter, action: str) -> None:
+    """The one check that a version's status allows ``action`` (submit, return, publish — the API's and an
+    import's — retire): 409 ``matter_not_publishable`` for publish, ``invalid_transition`` otherwise."""
+    if not can_transition(matter.status, action):
+        allowed = "、".join(sorted(TRANSITIONS[action][0]))
+        raise Conflict(
+            f"第 {matter.version} 版状态为 {matter.status}，只有 {allowed} 状态可以{_ACTIONS[action]}",
+            code="matter_not_publishable" if action == "publish" else "invalid_transition",
+        )
 
 
 def actor_of(principal: Principal) -> str:

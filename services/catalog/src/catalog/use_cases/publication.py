@@ -20,18 +20,18 @@ from catalog.domain.codes import MatterStatus
 from catalog.domain.matters import MatterSpec
 from catalog.domain.permissions import may_review
 from catalog.domain.quality import Dictionaries, Violation, quality_violations
-from catalog.domain.workflow import TRANSITIONS, Validity, can_transition, plan_validity
+from catalog.domain.workflow import Validity, plan_validity
 from catalog.events import MATTER_PUBLISHED, MaterialInfo, MatterPublished
 from catalog.store.models import Matter
 from catalog.store.repositories import to_spec
 from catalog.store.unit_of_work import CatalogUnitOfWork
-from catalog.use_cases.errors import Conflict, deny
+from catalog.use_cases.errors import deny
 from catalog.use_cases.indexing import index_matters
-from catalog.use_cases.matters import actor_of
+from catalog.use_cases.matters import actor_of, ensure_transition
 from meshkit.auth import Principal
 from meshkit.legaldate import today
 
-__all__ = ["Checked", "check_publication", "ensure_publishable", "publish_versions", "published_payload"]
+__all__ = ["Checked", "check_publication", "publish_versions", "published_payload"]
 
 Checked = tuple[date, tuple[int, date] | None, list[Violation]]
 """What publishing a version would do: its first day, the (version, valid_to) it closes, or the rules it breaks."""
@@ -46,15 +46,6 @@ def check_publication(
     assert spec.valid_from is not None
     plan = plan_validity(Validity(version, spec.valid_from, spec.valid_to), others)
     return spec.valid_from, plan.close, quality_violations(spec, dictionaries) + list(plan.violations)
-
-
-def ensure_publishable(matter: Matter) -> None:
-    if not can_transition(matter.status, "publish"):
-        allowed = "、".join(sorted(TRANSITIONS["publish"][0]))
-        raise Conflict(
-            f"第 {matter.version} 版状态为 {matter.status}，只有 {allowed} 状态可以发布",
-            code="matter_not_publishable",
-        )
 
 
 def published_payload(matter: Matter) -> MatterPublished:
@@ -112,7 +103,7 @@ async def publish_versions(
     the codes' rows locked (the caller holds the shared lock)."""
     deny(may_review(principal))
     for matter in matters:
-        ensure_publishable(matter)
+        ensure_transition(matter, "publish")
     await uow.flush()  # the versions' own pending changes (a draft, its submission) go first
     if validities is None:
         validities = await uow.matters.validities([m.code for m in matters], lock_rows=True)

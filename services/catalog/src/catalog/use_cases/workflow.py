@@ -6,13 +6,12 @@ from datetime import UTC, date, datetime
 
 from catalog.domain.codes import MatterStatus
 from catalog.domain.permissions import may_edit, may_review
-from catalog.domain.workflow import TRANSITIONS, can_transition
 from catalog.events import MATTER_RETIRED, MatterRetired
 from catalog.store.models import Matter
 from catalog.store.unit_of_work import CatalogUnitOfWork
-from catalog.use_cases.errors import Conflict, QualityRulesFailed, deny
+from catalog.use_cases.errors import QualityRulesFailed, deny
 from catalog.use_cases.indexing import index_matter
-from catalog.use_cases.matters import actor_of, load_for_change
+from catalog.use_cases.matters import actor_of, ensure_transition, load_for_change
 from catalog.use_cases.publication import publish_versions
 from meshkit.auth import Principal
 from meshkit.legaldate import today
@@ -25,18 +24,6 @@ __all__ = [
     "stage_submit",
     "submit_matter",
 ]
-
-_NAMES = {"submit": "提交审核", "return": "退回修改", "publish": "发布", "retire": "废止"}
-
-
-def _check(matter: Matter, action: str) -> None:
-    if not can_transition(matter.status, action):
-        allowed = "、".join(sorted(TRANSITIONS[action][0]))
-        code = "matter_not_publishable" if action == "publish" else "invalid_transition"
-        raise Conflict(
-            f"第 {matter.version} 版状态为 {matter.status}，只有 {allowed} 状态可以{_NAMES[action]}",
-            code=code,
-        )
 
 
 def _record(
@@ -64,7 +51,7 @@ async def submit_matter(uow: CatalogUnitOfWork, principal: Principal, *, matter_
 
 def stage_submit(uow: CatalogUnitOfWork, principal: Principal, matter: Matter) -> None:
     deny(may_edit(principal, matter.department_code))
-    _check(matter, "submit")
+    ensure_transition(matter, "submit")
     matter.status = MatterStatus.IN_REVIEW
     _record(uow, matter, "submitted", principal)
 
@@ -73,7 +60,7 @@ async def return_matter(uow: CatalogUnitOfWork, principal: Principal, *, matter_
     """Send a version in review back to its editors with the reviewer's note (退回)."""
     deny(may_review(principal))
     matter = await load_for_change(uow, matter_id)
-    _check(matter, "return")
+    ensure_transition(matter, "return")
     matter.status = MatterStatus.DRAFT
     _record(uow, matter, "returned", principal, note)
     await uow.commit()
@@ -111,7 +98,7 @@ async def retire_matter(
     deny(may_review(principal))
     await uow.matters.lock_publishing(exclusive=False)  # an import's reading of validities excludes this
     matter = await load_for_change(uow, matter_id)
-    _check(matter, "retire")
+    ensure_transition(matter, "retire")
     day = on or today()
     end = max(day, matter.valid_from or day)
     if matter.valid_to is None or matter.valid_to > end:
