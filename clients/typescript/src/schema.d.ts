@@ -5768,7 +5768,7 @@ export interface components {
             legal_basis: string | null;
             /**
              * Organization
-             * @description name of the reading department (读取部门)
+             * @description name of the reading department (读取部门); for a citizen's or company's own login, the organization running the system it read through (e.g. the web hall's 綦江区行政服务中心)
              */
             organization: string | null;
             /**
@@ -5785,6 +5785,12 @@ export interface components {
             outcome_label: string;
             /** Purpose */
             purpose: string | null;
+            /**
+             * Read By
+             * @description who read, in Chinese (读取方): organization, system and, for a citizen's or company's own login, the kind of user — e.g. 区税务局的区税务局征管系统, 个人用户经綦江区行政服务中心的通办网上办事大厅查询
+             * @default
+             */
+            read_by: string;
             /**
              * Reader
              * @description who read, and so hid it (the user or system)
@@ -6104,7 +6110,7 @@ export interface components {
             legal_basis: string | null;
             /**
              * Organization
-             * @description name of the reading department (读取部门)
+             * @description name of the reading department (读取部门); for a citizen's or company's own login, the organization running the system it read through (e.g. the web hall's 綦江区行政服务中心)
              */
             organization: string | null;
             /**
@@ -6121,6 +6127,12 @@ export interface components {
             outcome_label: string;
             /** Purpose */
             purpose: string | null;
+            /**
+             * Read By
+             * @description who read, in Chinese (读取方): organization, system and, for a citizen's or company's own login, the kind of user — e.g. 区税务局的区税务局征管系统, 个人用户经綦江区行政服务中心的通办网上办事大厅查询
+             * @default
+             */
+            read_by: string;
             /** Reason */
             reason: string | null;
             /**
