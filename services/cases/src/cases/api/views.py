@@ -90,7 +90,7 @@ class CaseViews:
         """Why each date the case shows as null is pending (issue 19, remaining failure 2)."""
         accepted = case.accepted_at is not None
         since = local_date(case.accepted_at) if case.accepted_at is not None else self._today
-        reason = pending_reason(pending_year(self._calendar, since))
+        reason = pending_reason(pending_year(self._calendar, since), concluded=case.concluded_at is not None)
         promised_pending = case.due_date is None if accepted else expected is None
         statutory_pending = accepted and case.statutory_due_date is None
         return {

@@ -119,9 +119,12 @@ def pending_year(calendar: WorkingCalendar, since: date) -> int | None:
     return next((y for y in range(since.year, LAST_YEAR + 1) if y not in calendar.years), None)
 
 
-def pending_reason(year: int | None) -> str:
+def pending_reason(year: int | None, *, concluded: bool = False) -> str:
     """Why a promised or statutory date is not shown, in words a citizen and a clerk act on (issue 19, failure 2):
-    the date is never guessed on an unpublished calendar."""
-    if year is None:
-        return "节假日安排已更新，期限正在重新计算"
-    return f"{year}年节假日安排尚未公布，期限将在公布后计算"
+    the date is never guessed on an unpublished calendar. A case concluded while its date was pending keeps it
+    uncomputed (entering the notice recomputes open cases only)."""
+    if year is not None:
+        return f"{year}年节假日安排尚未公布，期限将在公布后计算"
+    if concluded:
+        return "办结时当年节假日安排尚未公布，该期限未曾计算"
+    return "节假日安排已更新，期限正在重新计算"
