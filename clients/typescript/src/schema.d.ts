@@ -3217,6 +3217,11 @@ export interface components {
              */
             applicant_kind_label: string;
             /**
+             * Applicant Name
+             * @description for the applicant herself (申请人本人): her own name, in full, as identity shows it to her token; null for anyone else (staff read `applicant_name_masked`) or when identity does not say
+             */
+            applicant_name?: string | null;
+            /**
              * Applicant Name Masked
              * @description for staff: the applicant's name (申请人), masked for a person (陈*梅), as identity shows it to the clerk; null for others or when identity does not say
              */
@@ -3278,10 +3283,20 @@ export interface components {
              */
             due_date: string | null;
             /**
+             * Due Date Pending Reason
+             * @description why `due_date` is null while it is pending (e.g. 2027年节假日安排尚未公布，期限将在公布后计算); null otherwise
+             */
+            due_date_pending_reason?: string | null;
+            /**
              * Expected Due Date
              * @description the promised date (预计办结日期): once accepted, the due date; before, the date if the case were accepted today (on submission and on the case itself)
              */
             expected_due_date?: string | null;
+            /**
+             * Expected Due Date Pending Reason
+             * @description why `expected_due_date` is null while it is pending (e.g. 2027年节假日安排尚未公布，期限将在公布后计算); null otherwise
+             */
+            expected_due_date_pending_reason?: string | null;
             /** Extension Days */
             extension_days: number;
             /** Form */
@@ -3378,6 +3393,11 @@ export interface components {
             /** Statutory Due Date */
             statutory_due_date: string | null;
             /**
+             * Statutory Due Date Pending Reason
+             * @description why `statutory_due_date` is null while it is pending (e.g. 2027年节假日安排尚未公布，期限将在公布后计算); null otherwise
+             */
+            statutory_due_date_pending_reason?: string | null;
+            /**
              * Subject Id
              * @description identity's id of the subject: certificates are issued to it, materials looked up for it
              */
@@ -3392,6 +3412,11 @@ export interface components {
              * @description the subject's kind in Chinese: 自然人 | 法人 | 新生儿
              */
             subject_label: string;
+            /**
+             * Subject Name
+             * @description for the applicant herself: whom the case is about (办理对象) by name, e.g. 陈小宝（新生儿） or an enterprise's registered name (her own name when the case is about her)
+             */
+            subject_name?: string | null;
             /** Timeline */
             timeline: components["schemas"]["cases_TimelineOut"][];
         };
@@ -3438,6 +3463,11 @@ export interface components {
              * @default
              */
             applicant_kind_label: string;
+            /**
+             * Applicant Name
+             * @description for the applicant herself (申请人本人): her own name, in full, as identity shows it to her token; null for anyone else (staff read `applicant_name_masked`) or when identity does not say
+             */
+            applicant_name?: string | null;
             /**
              * Applicant Name Masked
              * @description for staff: the applicant's name (申请人), masked for a person (陈*梅), as identity shows it to the clerk; null for others or when identity does not say
@@ -3498,10 +3528,20 @@ export interface components {
              */
             due_date: string | null;
             /**
+             * Due Date Pending Reason
+             * @description why `due_date` is null while it is pending (e.g. 2027年节假日安排尚未公布，期限将在公布后计算); null otherwise
+             */
+            due_date_pending_reason?: string | null;
+            /**
              * Expected Due Date
              * @description the promised date (预计办结日期): once accepted, the due date; before, the date if the case were accepted today (on submission and on the case itself)
              */
             expected_due_date?: string | null;
+            /**
+             * Expected Due Date Pending Reason
+             * @description why `expected_due_date` is null while it is pending (e.g. 2027年节假日安排尚未公布，期限将在公布后计算); null otherwise
+             */
+            expected_due_date_pending_reason?: string | null;
             /** Extension Days */
             extension_days: number;
             /** Handling Org */
@@ -3589,6 +3629,11 @@ export interface components {
             /** Statutory Due Date */
             statutory_due_date: string | null;
             /**
+             * Statutory Due Date Pending Reason
+             * @description why `statutory_due_date` is null while it is pending (e.g. 2027年节假日安排尚未公布，期限将在公布后计算); null otherwise
+             */
+            statutory_due_date_pending_reason?: string | null;
+            /**
              * Subject Id
              * @description identity's id of the subject: certificates are issued to it, materials looked up for it
              */
@@ -3603,6 +3648,11 @@ export interface components {
              * @description the subject's kind in Chinese: 自然人 | 法人 | 新生儿
              */
             subject_label: string;
+            /**
+             * Subject Name
+             * @description for the applicant herself: whom the case is about (办理对象) by name, e.g. 陈小宝（新生儿） or an enterprise's registered name (her own name when the case is about her)
+             */
+            subject_name?: string | null;
         };
         /** cases_CasePage */
         cases_CasePage: {
@@ -5768,7 +5818,7 @@ export interface components {
             legal_basis: string | null;
             /**
              * Organization
-             * @description name of the reading department (读取部门)
+             * @description name of the reading department (读取部门); for a citizen's or company's own login, the organization running the system it read through (e.g. the web hall's 綦江区行政服务中心)
              */
             organization: string | null;
             /**
@@ -5785,6 +5835,12 @@ export interface components {
             outcome_label: string;
             /** Purpose */
             purpose: string | null;
+            /**
+             * Read By
+             * @description who read, in Chinese (读取方): organization, system and, for a citizen's or company's own login, the kind of user — e.g. 区税务局的区税务局征管系统, 个人用户经綦江区行政服务中心的通办网上办事大厅查询
+             * @default
+             */
+            read_by: string;
             /**
              * Reader
              * @description who read, and so hid it (the user or system)
@@ -6104,7 +6160,7 @@ export interface components {
             legal_basis: string | null;
             /**
              * Organization
-             * @description name of the reading department (读取部门)
+             * @description name of the reading department (读取部门); for a citizen's or company's own login, the organization running the system it read through (e.g. the web hall's 綦江区行政服务中心)
              */
             organization: string | null;
             /**
@@ -6121,6 +6177,12 @@ export interface components {
             outcome_label: string;
             /** Purpose */
             purpose: string | null;
+            /**
+             * Read By
+             * @description who read, in Chinese (读取方): organization, system and, for a citizen's or company's own login, the kind of user — e.g. 区税务局的区税务局征管系统, 个人用户经綦江区行政服务中心的通办网上办事大厅查询
+             * @default
+             */
+            read_by: string;
             /** Reason */
             reason: string | null;
             /**

@@ -443,8 +443,8 @@ class Headers:
     def operator(self) -> dict[str, str]:
         return self.staff("500110-ZWFWZX", "operator", sub="ops-1")
 
-    def person(self, person_id: str) -> dict[str, str]:
-        return self._tokens.headers(sub=person_id, kind="person", client_id="citizen-app")
+    def person(self, person_id: str, *, client_id: str = "citizen-app") -> dict[str, str]:
+        return self._tokens.headers(sub=person_id, kind="person", client_id=client_id)
 
     def enterprise(self, enterprise_id: str, *, representative: str = "p-representative") -> dict[str, str]:
         """An enterprise's login: its representative (or an agent) for the enterprise in ``org``."""

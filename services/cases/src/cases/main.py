@@ -10,10 +10,10 @@ from fastapi import FastAPI
 
 from cases import metrics
 from cases.api import ROUTERS, UPLOAD_PATH
-from cases.clients.applicant_names import ApplicantNames
 from cases.clients.applicants import ApplicantDirectory
 from cases.clients.identity import IdentityClient
 from cases.clients.organizations import OrganizationNames
+from cases.clients.subject_names import PlatformNames, SubjectNames
 from cases.settings import CasesSettings
 from cases.store.unit_of_work import CasesUnitOfWork
 from cases.use_cases.calendar import seed_calendar
@@ -43,11 +43,15 @@ def create_app(
             ) as identity_http,
         ):
             app.state.applicants = ApplicantDirectory(identity_http)  # 代办: does the applicant exist?
-            # the names a decision document carries, asked with the platform's own token (nothing unmasked)
-            app.state.names = IdentityClient(
-                identity_http, client_id=settings.client_id, client_secret=settings.client_secret
-            ).named
-            app.state.applicant_names = ApplicantNames(app.state.applicants)  # staff lists: masked names
+            # parties' names, as identity shows them to a token: the caller's (lists, the applicant's own case)
+            app.state.subject_names = SubjectNames(app.state.applicants)
+            # or the platform's own (decision documents, certificates; nothing unmasked)
+            app.state.names = PlatformNames(
+                app.state.subject_names,
+                IdentityClient(
+                    identity_http, client_id=settings.client_id, client_secret=settings.client_secret
+                ),
+            )
             app.state.organization_names = OrganizationNames(identity_http)  # names beside org codes
             async with CasesUnitOfWork(app.state.database) as uow:
                 await seed_calendar(uow)  # idempotent: adds newly published years, keeps edits

@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 import pytest
 
-from cases.domain.calendar import CalendarNotPublished, official_calendar
+from cases.domain.calendar import CalendarNotPublished, WorkingCalendar, official_calendar
 from cases.domain.clock import (
     LimitUnit,
     Pause,
@@ -13,6 +13,8 @@ from cases.domain.clock import (
     due_date,
     extension_allowed,
     max_extension,
+    pending_reason,
+    pending_year,
     warning_date,
 )
 
@@ -165,3 +167,16 @@ def test_a_case_accepted_after_midnight_in_qijiang_is_dated_that_day() -> None:
     )
     refresh_due_dates(case, CAL, [], date(2026, 12, 7))
     assert case.due_date == date(2026, 12, 8)  # one working day after Monday, not after Sunday (= Monday)
+
+
+def test_issue19_failure2_a_pending_date_names_the_year_it_waits_for() -> None:
+    """issue 19 (remaining, failure 2): the reason beside a pending date names the first year, from the start on,
+    whose holiday notice is missing; with every year published it says the date is being recomputed, and on a case
+    concluded meanwhile that it never was."""
+    calendar = WorkingCalendar.from_days({2025, 2026, 2028}, [])
+    assert pending_year(calendar, date(2026, 12, 6)) == 2027
+    assert pending_year(calendar, date(2028, 3, 1)) == 2029
+    assert pending_reason(2027) == "2027年节假日安排尚未公布，期限将在公布后计算"
+    assert pending_year(WorkingCalendar.from_days(range(2004, 2101), []), date(2026, 12, 6)) is None
+    assert "重新计算" in pending_reason(None)
+    assert "未曾计算" in pending_reason(None, concluded=True)

@@ -7,9 +7,9 @@ from datetime import date
 import httpx
 import pytest
 
-from cases.clients.applicant_names import ApplicantNames
-from cases.clients.applicants import ApplicantDirectory
+from cases.clients.applicants import ApplicantDirectory, Named
 from cases.clients.organizations import OrganizationNames
+from cases.clients.subject_names import SubjectNames
 from cases.domain.calendar import CalendarNotPublished, official_calendar
 from cases.domain.clock import TimeLimit, due_date
 from cases.domain.promised import promised_dates
@@ -93,10 +93,11 @@ async def test_applicant_names_are_the_callers_kept_per_token_and_not_asked_whil
 
     now = [0.0]
     async with httpx.AsyncClient(transport=httpx.MockTransport(identity), base_url="http://identity") as http:
-        names = ApplicantNames(ApplicantDirectory(http), ttl=60, backoff=10, clock=lambda: now[0])
+        names = SubjectNames(ApplicantDirectory(http), ttl=60, backoff=10, clock=lambda: now[0])
         person = ("person", "person-2")
-        assert await names.names([person], bearer="clerk-a") == {person: "王德明"}
-        assert await names.names([person], bearer="clerk-a") == {person: "王德明"}
+        wang = Named("person", "王德明", None)
+        assert await names.names([person], bearer="clerk-a") == {person: wang}
+        assert await names.names([person], bearer="clerk-a") == {person: wang}
         assert await names.names([person], bearer="clerk-b") == {}  # identity lets clerk-b see nothing
         assert len(calls) == 2
         now[0], down[0] = 61, True

@@ -135,3 +135,39 @@ async def test_issue19_failure8_hidden_reads_name_the_items_the_resource_and_the
     assert seen["resource"] == "法人基础信息"
     assert (seen["system"], seen["system_name"]) == ("hall-console", "公安窗口业务系统")
     assert (seen["organization_code"], seen["organization"]) == ("500110-GAJ", "区公安局")
+
+
+async def test_issue19_refused_reads_through_the_web_hall_name_the_organization_and_system(
+    client: httpx.AsyncClient, demo: Database, headers, clock
+) -> None:  # type: ignore[no-untyped-def]
+    """issue 19 (remaining, failure 8 / "who read my data"): a lookup refused (no basis, no purpose), made with a citizen's login through the web hall (通办网上办事大厅), showed no
+    organization, while an allowed read did. Every entry — allowed or refused — now names the organization and
+    the system in Chinese; the refused ones say a personal login asked, never who."""
+    web = headers.person("p-stranger", client_id="tongban-web")
+    refused = await read(client, web)
+    assert refused.status_code == 403, refused.text
+    clock.advance(minutes=1)
+    no_basis = await read(client, headers.system("500110-RSJ", client_id="rsj-insurance"), case_ref=None)
+    assert no_basis.status_code == 403, no_basis.text
+    clock.advance(minutes=1)
+    no_purpose = await read(client, headers.system("500110-SWJ", client_id="swj-collection"), purpose=None)
+    assert no_purpose.status_code == 400, no_purpose.text  # refused, and logged
+    clock.advance(minutes=1)
+    allowed = await read(client, headers.system("500110-SWJ", client_id="swj-collection"))
+    assert allowed.status_code == 200, allowed.text
+    mine = (await client.get("/access-log/mine", headers=headers.enterprise(ENTERPRISE))).json()
+    assert [m["outcome"] for m in mine] == ["granted", "refused", "refused", "refused"]
+    assert [m["organization"] for m in mine] == ["区税务局", "区税务局", "区人力社保局", "綦江区行政服务中心"]
+    assert [m["read_by"] for m in mine] == [
+        "区税务局的区税务局征管系统",
+        "区税务局的区税务局征管系统",
+        "区人力社保局的名称尚未登记的系统",
+        "个人用户经綦江区行政服务中心的通办网上办事大厅查询",
+    ]
+    assert (
+        mine[3]["organization_code"] is None
+    )  # the citizen's login has none: the hall's is named, not claimed
+    for m in mine:
+        shown = m["read_by"] + m["organization"] + m["outcome_label"] + (m["reason_label"] or "")
+        assert not any("a" <= ch.lower() <= "z" for ch in shown), shown
+        assert m["outcome"] == "granted" or m["reason_label"]

@@ -69,6 +69,8 @@ class CasesCaseDetailOut:
                 receiving hall, the village's town center or the district center
             accepting_org_name (None | str | Unset): the accepting hall's name (受理单位)
             applicant_kind_label (str | Unset): 自然人 | 法人 Default: ''.
+            applicant_name (None | str | Unset): for the applicant herself (申请人本人): her own name, in full, as identity shows
+                it to her token; null for anyone else (staff read `applicant_name_masked`) or when identity does not say
             applicant_name_masked (None | str | Unset): for staff: the applicant's name (申请人), masked for a person (陈*梅), as
                 identity shows it to the clerk; null for others or when identity does not say
             certificate_error (None | str | Unset): why the last attempt to issue failed, e.g. unknown_certificate_type (the
@@ -79,14 +81,22 @@ class CasesCaseDetailOut:
             channel_label (str | Unset): 网上申报, 区级窗口, 镇街便民服务中心窗口 or 村（社区）便民服务站窗口 Default: ''.
             delivery_channel_label (None | str | Unset): 窗口领取 | 邮寄送达 | 电子送达
             delivery_ref (None | str | Unset): e.g. the mail tracking number given at delivery
+            due_date_pending_reason (None | str | Unset): why `due_date` is null while it is pending (e.g.
+                2027年节假日安排尚未公布，期限将在公布后计算); null otherwise
             expected_due_date (datetime.date | None | Unset): the promised date (预计办结日期): once accepted, the due date;
                 before, the date if the case were accepted today (on submission and on the case itself)
+            expected_due_date_pending_reason (None | str | Unset): why `expected_due_date` is null while it is pending (e.g.
+                2027年节假日安排尚未公布，期限将在公布后计算); null otherwise
             handling_org_name (None | str | Unset): the deciding department's name (办理部门)
             kind_label (str | Unset): 单一事项办件, 一件事 or 一件事子办件 Default: ''.
             limit_unit_label (str | Unset): 工作日 | 自然日 Default: ''.
             members (list[CasesCaseOut] | Unset): for a 一件事 parent: the member cases, one per member matter
             outcome_label (None | str | Unset): 准予许可, 不予许可, 不予受理, 已撤回 or 已终止
             received_by_org_name (None | str | Unset): the receiving hall's name (收件单位), from identity; null if unknown
+            statutory_due_date_pending_reason (None | str | Unset): why `statutory_due_date` is null while it is pending
+                (e.g. 2027年节假日安排尚未公布，期限将在公布后计算); null otherwise
+            subject_name (None | str | Unset): for the applicant herself: whom the case is about (办理对象) by name, e.g.
+                陈小宝（新生儿） or an enterprise's registered name (her own name when the case is about her)
      """
 
     accepted_at: datetime.datetime | None
@@ -126,6 +136,7 @@ class CasesCaseDetailOut:
     accepting_org: None | str | Unset = UNSET
     accepting_org_name: None | str | Unset = UNSET
     applicant_kind_label: str | Unset = ''
+    applicant_name: None | str | Unset = UNSET
     applicant_name_masked: None | str | Unset = UNSET
     certificate_error: None | str | Unset = UNSET
     certificate_state: str | Unset = 'none'
@@ -133,13 +144,17 @@ class CasesCaseDetailOut:
     channel_label: str | Unset = ''
     delivery_channel_label: None | str | Unset = UNSET
     delivery_ref: None | str | Unset = UNSET
+    due_date_pending_reason: None | str | Unset = UNSET
     expected_due_date: datetime.date | None | Unset = UNSET
+    expected_due_date_pending_reason: None | str | Unset = UNSET
     handling_org_name: None | str | Unset = UNSET
     kind_label: str | Unset = ''
     limit_unit_label: str | Unset = ''
     members: list[CasesCaseOut] | Unset = UNSET
     outcome_label: None | str | Unset = UNSET
     received_by_org_name: None | str | Unset = UNSET
+    statutory_due_date_pending_reason: None | str | Unset = UNSET
+    subject_name: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -268,6 +283,12 @@ class CasesCaseDetailOut:
 
         applicant_kind_label = self.applicant_kind_label
 
+        applicant_name: None | str | Unset
+        if isinstance(self.applicant_name, Unset):
+            applicant_name = UNSET
+        else:
+            applicant_name = self.applicant_name
+
         applicant_name_masked: None | str | Unset
         if isinstance(self.applicant_name_masked, Unset):
             applicant_name_masked = UNSET
@@ -298,6 +319,12 @@ class CasesCaseDetailOut:
         else:
             delivery_ref = self.delivery_ref
 
+        due_date_pending_reason: None | str | Unset
+        if isinstance(self.due_date_pending_reason, Unset):
+            due_date_pending_reason = UNSET
+        else:
+            due_date_pending_reason = self.due_date_pending_reason
+
         expected_due_date: None | str | Unset
         if isinstance(self.expected_due_date, Unset):
             expected_due_date = UNSET
@@ -305,6 +332,12 @@ class CasesCaseDetailOut:
             expected_due_date = self.expected_due_date.isoformat()
         else:
             expected_due_date = self.expected_due_date
+
+        expected_due_date_pending_reason: None | str | Unset
+        if isinstance(self.expected_due_date_pending_reason, Unset):
+            expected_due_date_pending_reason = UNSET
+        else:
+            expected_due_date_pending_reason = self.expected_due_date_pending_reason
 
         handling_org_name: None | str | Unset
         if isinstance(self.handling_org_name, Unset):
@@ -336,6 +369,18 @@ class CasesCaseDetailOut:
             received_by_org_name = UNSET
         else:
             received_by_org_name = self.received_by_org_name
+
+        statutory_due_date_pending_reason: None | str | Unset
+        if isinstance(self.statutory_due_date_pending_reason, Unset):
+            statutory_due_date_pending_reason = UNSET
+        else:
+            statutory_due_date_pending_reason = self.statutory_due_date_pending_reason
+
+        subject_name: None | str | Unset
+        if isinstance(self.subject_name, Unset):
+            subject_name = UNSET
+        else:
+            subject_name = self.subject_name
 
 
         field_dict: dict[str, Any] = {}
@@ -382,6 +427,8 @@ class CasesCaseDetailOut:
             field_dict["accepting_org_name"] = accepting_org_name
         if applicant_kind_label is not UNSET:
             field_dict["applicant_kind_label"] = applicant_kind_label
+        if applicant_name is not UNSET:
+            field_dict["applicant_name"] = applicant_name
         if applicant_name_masked is not UNSET:
             field_dict["applicant_name_masked"] = applicant_name_masked
         if certificate_error is not UNSET:
@@ -396,8 +443,12 @@ class CasesCaseDetailOut:
             field_dict["delivery_channel_label"] = delivery_channel_label
         if delivery_ref is not UNSET:
             field_dict["delivery_ref"] = delivery_ref
+        if due_date_pending_reason is not UNSET:
+            field_dict["due_date_pending_reason"] = due_date_pending_reason
         if expected_due_date is not UNSET:
             field_dict["expected_due_date"] = expected_due_date
+        if expected_due_date_pending_reason is not UNSET:
+            field_dict["expected_due_date_pending_reason"] = expected_due_date_pending_reason
         if handling_org_name is not UNSET:
             field_dict["handling_org_name"] = handling_org_name
         if kind_label is not UNSET:
@@ -410,6 +461,10 @@ class CasesCaseDetailOut:
             field_dict["outcome_label"] = outcome_label
         if received_by_org_name is not UNSET:
             field_dict["received_by_org_name"] = received_by_org_name
+        if statutory_due_date_pending_reason is not UNSET:
+            field_dict["statutory_due_date_pending_reason"] = statutory_due_date_pending_reason
+        if subject_name is not UNSET:
+            field_dict["subject_name"] = subject_name
 
         return field_dict
 
@@ -647,6 +702,16 @@ class CasesCaseDetailOut:
 
         applicant_kind_label = d.pop("applicant_kind_label", UNSET)
 
+        def _parse_applicant_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        applicant_name = _parse_applicant_name(d.pop("applicant_name", UNSET))
+
+
         def _parse_applicant_name_masked(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -693,6 +758,16 @@ class CasesCaseDetailOut:
         delivery_ref = _parse_delivery_ref(d.pop("delivery_ref", UNSET))
 
 
+        def _parse_due_date_pending_reason(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        due_date_pending_reason = _parse_due_date_pending_reason(d.pop("due_date_pending_reason", UNSET))
+
+
         def _parse_expected_due_date(data: object) -> datetime.date | None | Unset:
             if data is None:
                 return data
@@ -711,6 +786,16 @@ class CasesCaseDetailOut:
             return cast(datetime.date | None | Unset, data)
 
         expected_due_date = _parse_expected_due_date(d.pop("expected_due_date", UNSET))
+
+
+        def _parse_expected_due_date_pending_reason(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        expected_due_date_pending_reason = _parse_expected_due_date_pending_reason(d.pop("expected_due_date_pending_reason", UNSET))
 
 
         def _parse_handling_org_name(data: object) -> None | str | Unset:
@@ -759,6 +844,26 @@ class CasesCaseDetailOut:
         received_by_org_name = _parse_received_by_org_name(d.pop("received_by_org_name", UNSET))
 
 
+        def _parse_statutory_due_date_pending_reason(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        statutory_due_date_pending_reason = _parse_statutory_due_date_pending_reason(d.pop("statutory_due_date_pending_reason", UNSET))
+
+
+        def _parse_subject_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        subject_name = _parse_subject_name(d.pop("subject_name", UNSET))
+
+
         cases_case_detail_out = cls(
             accepted_at=accepted_at,
             applicant_kind=applicant_kind,
@@ -797,6 +902,7 @@ class CasesCaseDetailOut:
             accepting_org=accepting_org,
             accepting_org_name=accepting_org_name,
             applicant_kind_label=applicant_kind_label,
+            applicant_name=applicant_name,
             applicant_name_masked=applicant_name_masked,
             certificate_error=certificate_error,
             certificate_state=certificate_state,
@@ -804,13 +910,17 @@ class CasesCaseDetailOut:
             channel_label=channel_label,
             delivery_channel_label=delivery_channel_label,
             delivery_ref=delivery_ref,
+            due_date_pending_reason=due_date_pending_reason,
             expected_due_date=expected_due_date,
+            expected_due_date_pending_reason=expected_due_date_pending_reason,
             handling_org_name=handling_org_name,
             kind_label=kind_label,
             limit_unit_label=limit_unit_label,
             members=members,
             outcome_label=outcome_label,
             received_by_org_name=received_by_org_name,
+            statutory_due_date_pending_reason=statutory_due_date_pending_reason,
+            subject_name=subject_name,
         )
 
 

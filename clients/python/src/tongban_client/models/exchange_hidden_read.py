@@ -33,7 +33,8 @@ class ExchangeHiddenRead:
             item_names (list[str]): the data items read, by their Chinese names (数据项)
             items (list[str]):
             legal_basis (None | str):
-            organization (None | str): name of the reading department (读取部门)
+            organization (None | str): name of the reading department (读取部门); for a citizen's or company's own login, the
+                organization running the system it read through (e.g. the web hall's 綦江区行政服务中心)
             organization_code (None | str): the reading department's code, for integrators
             outcome (str):
             outcome_label (str): 已提供数据, 允许读取，但提供部门没有该记录, 已拒绝 or 未能读取
@@ -44,6 +45,8 @@ class ExchangeHiddenRead:
             resource (None | str):
             resource_code (str):
             system (str): the client id of the system that read, for integrators
+            read_by (str | Unset): who read, in Chinese (读取方): organization, system and, for a citizen's or company's own
+                login, the kind of user — e.g. 区税务局的区税务局征管系统, 个人用户经綦江区行政服务中心的通办网上办事大厅查询 Default: ''.
             system_name (None | str | Unset): the reading system by its name (读取系统), as the hub's operators entered it for
                 the member (none: not entered yet)
      """
@@ -66,6 +69,7 @@ class ExchangeHiddenRead:
     resource: None | str
     resource_code: str
     system: str
+    read_by: str | Unset = ''
     system_name: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -122,6 +126,8 @@ class ExchangeHiddenRead:
 
         system = self.system
 
+        read_by = self.read_by
+
         system_name: None | str | Unset
         if isinstance(self.system_name, Unset):
             system_name = UNSET
@@ -151,6 +157,8 @@ class ExchangeHiddenRead:
             "resource_code": resource_code,
             "system": system,
         })
+        if read_by is not UNSET:
+            field_dict["read_by"] = read_by
         if system_name is not UNSET:
             field_dict["system_name"] = system_name
 
@@ -256,6 +264,8 @@ class ExchangeHiddenRead:
 
         system = d.pop("system")
 
+        read_by = d.pop("read_by", UNSET)
+
         def _parse_system_name(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -285,6 +295,7 @@ class ExchangeHiddenRead:
             resource=resource,
             resource_code=resource_code,
             system=system,
+            read_by=read_by,
             system_name=system_name,
         )
 

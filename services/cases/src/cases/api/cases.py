@@ -25,7 +25,7 @@ from cases.api.views import CaseViews
 from cases.clients.applicants import ApplicantDirectory
 from cases.domain.access import may_file
 from cases.domain.decisions import Remedies
-from cases.domain.promised import promised_dates
+from cases.domain.promised import first_pending_day, promised_dates
 from cases.domain.states import CaseStatus
 from cases.settings import CasesSettings
 from cases.store.unit_of_work import CasesUnitOfWork
@@ -101,6 +101,7 @@ async def serve_submission(request: Request) -> Response:
             applicants=_applicant_lookup(request),
             relations=_relation_lookup(request),
         )
+        # no names on the busiest write (identity stays off its path): the case and 我的办件 carry them
         out = await CaseViews(request, calendar, local_date(now)).case(case)
     return Response(
         out.model_dump_json(),
@@ -191,7 +192,7 @@ async def get_case(
     case, timeline, ledger, members = await case_detail(
         uow, case_id=case_id, caller=caller, district_center=settings.district_center_org
     )
-    views = CaseViews(request, calendar, local_date(_now()), applicants=caller.kind == "staff")
+    views = CaseViews(request, calendar, local_date(_now()), caller=caller)
     return await views.detail(case, timeline, ledger, members)
 
 
@@ -232,7 +233,7 @@ async def act_on_case(
             remedies=Remedies(review_body=settings.review_body, court=settings.court),
         ),
     )
-    views = CaseViews(request, calendar, local_date(_now()), applicants=caller.kind == "staff")
+    views = CaseViews(request, calendar, local_date(_now()), caller=caller)
     return await views.case(case)
 
 
@@ -257,7 +258,7 @@ async def retry_certificate_issue(
     case = await retry_certificate(
         uow, case_id=case_id, caller=caller, district_center=settings.district_center_org, now=_now()
     )
-    views = CaseViews(request, calendar, local_date(_now()), applicants=True)  # reviewers and heads only
+    views = CaseViews(request, calendar, local_date(_now()), caller=caller)  # reviewers and heads only
     return await views.case(case)
 
 
@@ -281,7 +282,7 @@ async def list_my_cases(
     offset: Offset = 0,
 ) -> CasePage:
     """The applicant's own cases (我的办件), wherever they were filed, newest first."""
-    views = CaseViews(request, calendar, local_date(_now()))
+    views = CaseViews(request, calendar, local_date(_now()), caller=caller)
     return await _page(views, await my_cases(uow, caller=caller, limit=limit, offset=offset), limit, offset)
 
 
@@ -307,13 +308,14 @@ async def work_queue(
         caller=caller,
         promised=promised_dates(calendar, today),
         today=today,
+        pending_from=first_pending_day(calendar, today),
         statuses=[s.value for s in statuses or []],
         due_before=due_before,
         overdue_on=today if overdue else None,
         limit=limit,
         offset=offset,
     )
-    return await _page(CaseViews(request, calendar, today, applicants=True), page, limit, offset)
+    return await _page(CaseViews(request, calendar, today, caller=caller), page, limit, offset)
 
 
 @router.get("/supervision/overdue", response_model=CasePage, responses=problem_responses(401, 403))
@@ -336,4 +338,4 @@ async def overdue_cases(
         limit=limit,
         offset=offset,
     )
-    return await _page(CaseViews(request, calendar, today, applicants=True), page, limit, offset)
+    return await _page(CaseViews(request, calendar, today, caller=caller), page, limit, offset)

@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from cases.api.case_reading import CaseReading
 from cases.domain.forwarding import Forwarding
 from cases.domain.issuing import certificate_state
 from cases.domain.labels import (
@@ -78,7 +79,7 @@ class ActionIn(BaseModel):
     )
 
 
-class CaseOut(BaseModel):
+class CaseOut(CaseReading):
     model_config = ConfigDict(from_attributes=True)
 
     id: str
@@ -181,7 +182,7 @@ class CaseOut(BaseModel):
             "received_by_org_name",
             "accepting_org_name",
             "handling_org_name",
-        }
+        } | set(CaseReading.model_fields)
         state = certificate_state(case)
         return cls.model_validate(
             {

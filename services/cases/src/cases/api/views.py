@@ -1,8 +1,10 @@
 """Cases as people read them: every code with its Chinese label (``CaseOut.of``), every organization with its
-name beside its code, and the promised date (承诺办结日期) on every case, in lists as on the case itself.
+name beside its code, the parties' names for whoever may read them, and the promised date (承诺办结日期) on every
+case — or why it is pending — in lists as on the case itself.
 
 Routes build one :class:`CaseViews` per request: it asks identity once for the names the page needs (kept in
-process, :class:`cases.clients.organizations.OrganizationNames`) and takes "today" once."""
+process, :class:`cases.clients.organizations.OrganizationNames` and :class:`cases.clients.subject_names.
+SubjectNames`) and takes "today" once."""
 
 from __future__ import annotations
 
@@ -13,18 +15,22 @@ from datetime import date
 from fastapi import Request
 
 from cases.api.schemas import CaseDetailOut, CaseOut, ClockOut, TimelineOut
-from cases.clients.applicant_names import ApplicantNames
+from cases.clients.applicants import Named
 from cases.clients.organizations import OrganizationNames
+from cases.clients.subject_names import SubjectNames
+from cases.domain.access import Caller, applicant_id_of
 from cases.domain.calendar import WorkingCalendar
+from cases.domain.clock import pending_reason, pending_year
 from cases.domain.forwarding import forwarding_of
 from cases.domain.states import CaseStatus
-from cases.domain.subjects import masked_name
+from cases.domain.subjects import masked_name, own_name
 from cases.store.case_models import Case, ClockEntry, TimelineEntry
 from cases.use_cases.clock import expected_due_date
+from meshkit.legaldate import local_date
 
 __all__ = ["CaseViews"]
 
-Applicants = dict[tuple[str, str], str]
+Parties = dict[tuple[str, str], Named]
 
 
 def _orgs(cases: Iterable[Case]) -> set[str | None]:
@@ -32,45 +38,85 @@ def _orgs(cases: Iterable[Case]) -> set[str | None]:
 
 
 class CaseViews:
-    """``applicants``: show staff the applicants' masked names, asked of identity with the caller's own token
-    (identity decides whom this clerk may see); citizens read their own cases and need no name."""
+    """Names of the parties, asked of identity with the caller's own token (identity decides whom the caller may
+    see): staff read the applicant's name masked (陈*梅); the applicant herself reads her own name and the
+    subject's in full (issue 19, remaining failure 1) — only on her own cases, which cases' rules alone let her
+    see; any other caller reads none. Without ``caller``, no names."""
 
     def __init__(
-        self, request: Request, calendar: WorkingCalendar, today: date, *, applicants: bool = False
+        self, request: Request, calendar: WorkingCalendar, today: date, *, caller: Caller | None = None
     ) -> None:
         self._names: OrganizationNames = request.app.state.organization_names
-        self._applicant_names: ApplicantNames = request.app.state.applicant_names
-        self._bearer = request.headers.get("authorization", "").partition(" ")[2] if applicants else ""
+        self._subject_names: SubjectNames = request.app.state.subject_names
+        self._bearer = request.headers.get("authorization", "").partition(" ")[2] if caller else ""
+        self._staff = caller is not None and caller.kind == "staff"
+        self._own = applicant_id_of(caller) if caller is not None else None
         self._calendar, self._today = calendar, today
 
-    async def _applicants(self, cases: Iterable[Case]) -> Applicants:
+    def _is_own(self, case: Case) -> bool:
+        return self._own is not None and self._own == case.applicant_id
+
+    async def _parties(self, cases: Iterable[Case]) -> Parties:
         if not self._bearer:
             return {}
-        wanted = {(c.applicant_kind, c.applicant_id) for c in cases}
-        found = await self._applicant_names.names(wanted, bearer=self._bearer)
-        return {key: masked_name(key[0], name) for key, name in found.items()}
+        wanted: set[tuple[str, str]] = set()
+        for c in cases:
+            if self._is_own(c):
+                wanted |= {(c.applicant_kind, c.applicant_id), (c.subject_kind, c.subject_id)}
+            elif self._staff:
+                wanted.add((c.applicant_kind, c.applicant_id))
+        return await self._subject_names.names(wanted, bearer=self._bearer) if wanted else {}
 
     async def _lookups(
         self, cases: Sequence[Case], more: Iterable[str | None] = ()
-    ) -> tuple[dict[str, str], Applicants]:
-        return await asyncio.gather(self._names.names(_orgs(cases) | set(more)), self._applicants(cases))
+    ) -> tuple[dict[str, str], Parties]:
+        return await asyncio.gather(self._names.names(_orgs(cases) | set(more)), self._parties(cases))
 
-    def _one(self, case: Case, names: dict[str, str], applicants: Applicants) -> CaseOut:
+    def _names_of(self, case: Case, parties: Parties) -> dict[str, str | None]:
+        applicant = parties.get((case.applicant_kind, case.applicant_id))
+        if self._is_own(case):
+            subject = parties.get((case.subject_kind, case.subject_id))
+            return {
+                "applicant_name": own_name(applicant.kind, applicant.name) if applicant else None,
+                "subject_name": own_name(subject.kind, subject.name) if subject else None,
+            }
+        if self._staff:
+            return {
+                "applicant_name_masked": masked_name(applicant.kind, applicant.name) if applicant else None
+            }
+        return {}
+
+    def _pending(self, case: Case, expected: date | None) -> dict[str, str | None]:
+        """Why each date the case shows as null is pending (issue 19, remaining failure 2)."""
+        accepted = case.accepted_at is not None
+        since = local_date(case.accepted_at) if case.accepted_at is not None else self._today
+        reason = pending_reason(pending_year(self._calendar, since), concluded=case.concluded_at is not None)
+        promised_pending = case.due_date is None if accepted else expected is None
+        statutory_pending = accepted and case.statutory_due_date is None
+        return {
+            "expected_due_date_pending_reason": reason if expected is None else None,
+            "due_date_pending_reason": reason if promised_pending else None,
+            "statutory_due_date_pending_reason": reason if statutory_pending else None,
+        }
+
+    def _one(self, case: Case, names: dict[str, str], parties: Parties) -> CaseOut:
+        expected = expected_due_date(case, self._calendar, self._today)
         return CaseOut.of(
             case,
-            expected_due_date=expected_due_date(case, self._calendar, self._today),
+            expected_due_date=expected,
             received_by_org_name=names.get(case.received_by_org),
             accepting_org_name=names.get(case.accepting_org or ""),
             handling_org_name=names.get(case.handling_org),
-            applicant_name_masked=applicants.get((case.applicant_kind, case.applicant_id)),
+            **self._names_of(case, parties),
+            **self._pending(case, expected),
         )
 
     async def case(self, case: Case) -> CaseOut:
         return self._one(case, *await self._lookups([case]))
 
     async def cases(self, cases: Sequence[Case]) -> list[CaseOut]:
-        names, applicants = await self._lookups(cases)
-        return [self._one(c, names, applicants) for c in cases]
+        names, parties = await self._lookups(cases)
+        return [self._one(c, names, parties) for c in cases]
 
     async def detail(
         self,
@@ -80,7 +126,7 @@ class CaseViews:
         members: Sequence[Case],
     ) -> CaseDetailOut:
         """The case with its members, its timeline (the forwarding among it) and its clock ledger."""
-        names, applicants = await self._lookups([case, *members], (t.actor_org for t in timeline))
+        names, parties = await self._lookups([case, *members], (t.actor_org for t in timeline))
         entries = [TimelineOut.of(t, names) for t in timeline]
         forwarding = forwarding_of(
             received_by=case.received_by_org, accepting=case.accepting_org, received_at=case.received_at
@@ -90,9 +136,9 @@ class CaseViews:
             entries.insert(at, TimelineOut.forwarded(forwarding, CaseStatus.RECEIVED, names))
         return CaseDetailOut.model_validate(
             {
-                **self._one(case, names, applicants).model_dump(),
+                **self._one(case, names, parties).model_dump(),
                 "form": case.form,
-                "members": [self._one(m, names, applicants) for m in members],
+                "members": [self._one(m, names, parties) for m in members],
                 "timeline": entries,
                 "clock": [ClockOut.of(c) for c in ledger],
             }

@@ -13,7 +13,7 @@ from pydantic import SecretStr
 
 from cases.clients.errors import CallFailed, failure_of, transport_failure
 
-__all__ = ["IdentityClient", "Named", "Subject"]
+__all__ = ["IdentityClient", "Subject"]
 
 _COLLECTIONS = {"person": "persons", "enterprise": "enterprises", "newborn": "newborns"}
 SCOPES = "identity:reveal exchange:read exchange:platform exchange:certificates:issue"
@@ -29,19 +29,6 @@ class Subject:
 
     def __repr__(self) -> str:  # keep the values out of tracebacks and debug output
         return f"Subject(kind={self.kind!r})"
-
-
-@dataclass(frozen=True)
-class Named:
-    """A subject as a document names it: the name identity holds and the identifier masked (None for a newborn,
-    which has none yet). Never logged, never stored."""
-
-    kind: str
-    name: str
-    masked: str | None
-
-    def __repr__(self) -> str:
-        return f"Named(kind={self.kind!r})"
 
 
 class IdentityClient:
@@ -74,6 +61,10 @@ class IdentityClient:
         self._token = (str(body["access_token"]), self._clock() + max(0, int(body["expires_in"]) - 30))
         return self._token[0]
 
+    def forget_token(self) -> None:
+        """Fetch a new token next time (identity refused this one, e.g. after its signing key rotated)."""
+        self._token = None
+
     async def subject(self, kind: str, subject_id: str) -> Subject:
         """The subject's full identifier and name (each reveal is logged by identity, without the value). A newborn
         has no ID number yet: its identifier for the exchange is the id identity issued it (kind ``newborn``)."""
@@ -97,25 +88,4 @@ class IdentityClient:
             kind=kind if kind in _COLLECTIONS else "person",
             identifier=str(identifier),
             name=str(body.get("name") or ""),
-        )
-
-    async def named(self, kind: str, subject_id: str) -> Named:
-        """The subject's name and masked identifier, as identity holds them (no reveal: nothing unmasked)."""
-        collection = _COLLECTIONS.get(kind, "persons")
-        path = f"/{collection}/{quote(subject_id, safe='')}"
-        headers = {"Authorization": f"Bearer {await self.token()}"}
-        try:
-            response = await self._http.get(path, headers=headers)
-        except httpx.HTTPError as exc:
-            raise transport_failure("identity", exc) from None
-        if response.status_code == 401:
-            self._token = None
-        if response.status_code != 200:
-            raise failure_of("identity", response)
-        body = response.json()
-        masked = body.get({"enterprise": "credit_code_masked"}.get(kind, "id_number_masked"))
-        return Named(
-            kind=kind if kind in _COLLECTIONS else "person",
-            name=str(body.get("name") or ""),
-            masked=str(masked) if masked else None,
         )

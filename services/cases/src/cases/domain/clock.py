@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from cases.domain.calendar import WorkingCalendar
+from cases.domain.calendar import LAST_YEAR, WorkingCalendar
 from meshkit.legaldate import local_date
 
 __all__ = [
@@ -25,6 +25,8 @@ __all__ = [
     "due_date",
     "extension_allowed",
     "max_extension",
+    "pending_reason",
+    "pending_year",
     "warning_date",
 ]
 
@@ -108,3 +110,21 @@ def max_extension(limit: TimeLimit, *, joint: bool) -> int:
 def extension_allowed(limit: TimeLimit, *, days: int, already_extended: bool, joint: bool) -> bool:
     """Once only, a positive number of days, within the legal maximum."""
     return not already_extended and 0 < days <= max_extension(limit, joint=joint)
+
+
+def pending_year(calendar: WorkingCalendar, since: date) -> int | None:
+    """The year that keeps a date counted from ``since`` pending: the first one from ``since``'s year on without a
+    published holiday notice (counting runs forward, so it stops at the first such year); None if every year is
+    published (a date still null is about to be recomputed)."""
+    return next((y for y in range(since.year, LAST_YEAR + 1) if y not in calendar.years), None)
+
+
+def pending_reason(year: int | None, *, concluded: bool = False) -> str:
+    """Why a promised or statutory date is not shown, in words a citizen and a clerk act on (issue 19, failure 2):
+    the date is never guessed on an unpublished calendar. A case concluded while its date was pending keeps it
+    uncomputed (entering the notice recomputes open cases only)."""
+    if year is not None:
+        return f"{year}年节假日安排尚未公布，期限将在公布后计算"
+    if concluded:
+        return "办结时当年节假日安排尚未公布，该期限未曾计算"
+    return "节假日安排已更新，期限正在重新计算"

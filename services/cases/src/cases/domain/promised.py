@@ -11,8 +11,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from cases.domain.calendar import CalendarNotPublished, WorkingCalendar
+from cases.domain.clock import pending_year
 
-__all__ = ["LONGEST_PROMISE", "promised_dates"]
+__all__ = ["LONGEST_PROMISE", "first_pending_day", "promised_dates"]
 
 LONGEST_PROMISE = 400  # working days; a longer limit is shown but sorts with the dates not yet computable
 
@@ -37,3 +38,13 @@ def promised_dates(
     except CalendarNotPublished:
         pass
     return dates + [None] * (longest + 1 - len(dates))
+
+
+def first_pending_day(calendar: WorkingCalendar, today: date) -> date | None:
+    """The first day of the first year without a published holiday notice (None: every year is published).
+
+    A pending date (its year's notice not entered yet) lies on or after it, so the queues order a pending case
+    there, not last (issue 19, remaining failure 2): at this day or at its estimate, whichever is later — the
+    start plus its working days as weeks of five (``n * 7 / 5`` days), an order only, never shown as a date."""
+    year = pending_year(calendar, today)
+    return None if year is None else date(year, 1, 1)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-__all__ = ["Party", "SubjectKind", "masked_name", "relation_needed", "subject_label"]
+__all__ = ["Party", "SubjectKind", "masked_name", "own_name", "relation_needed", "subject_label"]
 
 
 class SubjectKind(StrEnum):
@@ -60,3 +60,9 @@ def masked_name(kind: str, name: str) -> str:
     if len(name) == 2:
         return name[0] + "*"
     return name[0] + "*" * (len(name) - 2) + name[-1]
+
+
+def own_name(kind: str, name: str) -> str:
+    """A party's name as the applicant reads it on her own case, in full (she is entitled to it): a newborn
+    marked as one, since its name alone could be anyone's (陈小宝（新生儿）)."""
+    return f"{name}（{_LABELS[kind]}）" if kind == SubjectKind.NEWBORN else name

@@ -9,22 +9,17 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    Date,
     UnaryExpression,
-    bindparam,
-    case,
     delete,
     func,
-    literal,
     or_,
     select,
     union_all,
 )
 from sqlalchemy import Sequence as DbSequence
-from sqlalchemy.dialects.postgresql import ARRAY, insert
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.sql.elements import Grouping
 
 from cases.domain.calendar import DayKind, WorkingCalendar
 from cases.domain.states import CaseStatus
@@ -40,6 +35,7 @@ from cases.store.case_models import (
     TimelineEntry,
 )
 from cases.store.idempotency import DuplicateIdempotencyKey, key_taken
+from cases.store.promised_order import promised_order
 
 __all__ = ["COUNT_CAP", "CalendarRepository", "CaseRepository", "Page"]
 
@@ -175,6 +171,7 @@ class CaseRepository:
         orgs: Sequence[str],
         promised: Sequence[date | None] = (),
         today: date | None = None,
+        pending_from: date | None = None,
         statuses: Sequence[str] | None,
         due_before: date | None,
         overdue_on: date | None,
@@ -182,7 +179,8 @@ class CaseRepository:
         offset: int,
     ) -> Page:
         """Cases an organization handles, received, or accepts as a hall (forwarded to its window by the
-        matter's levels), soonest due first; open ones (待办) unless statuses say.
+        matter's levels), soonest due first; open ones (待办) unless statuses say. A case whose date is pending
+        (``pending_from``: the first unpublished day) sorts after the dates computed, by its estimate.
 
         Three parts (handled, received, to accept), each read in two: the cases with a due date in the order of
         their open-case index (``due_date, id``), stopping after offset + limit rows; those without one (not yet
@@ -191,7 +189,7 @@ class CaseRepository:
         merged, instead of one scan over an OR that no index can order; the total is counted up to ``COUNT_CAP``.
         """
         where = self._filters(statuses, due_before, overdue_on)
-        key = _promised_date(promised, today).label("promised")
+        key = promised_order(promised, today, pending_from).label("promised")
         # Cases the organization handles, and those it received for another department: disjoint, so each
         # part is read (and counted) from its own index alone.
         branches = [
@@ -267,20 +265,6 @@ class CaseRepository:
         page_ids = select(Case.id).where(*where).order_by(order, Case.id).limit(limit).offset(offset)
         rows = await self._session.scalars(select(Case).where(Case.id.in_(page_ids)).order_by(order, Case.id))
         return Page(rows.all(), min(total, COUNT_CAP), exact=total <= COUNT_CAP)
-
-
-def _promised_date(promised: Sequence[date | None], today: date | None) -> ColumnElement[date | None]:
-    """A case's promised date: its due date once accepted; before, the date were it accepted ``today`` —
-    ``promised[n]`` for a limit of ``n`` working days (natural days: ``today + n``). Without ``today``: the due
-    date alone."""
-    if today is None or not promised:
-        return Case.due_date.expression
-    dates = Grouping(bindparam("promised_dates", value=list(promised), type_=ARRAY(Date)))  # ($n::date[])[i]
-    expected = case(
-        (Case.limit_unit == "natural_days", literal(today, Date) + Case.limit_days),
-        else_=dates[Case.limit_days + 1],  # PostgreSQL arrays count from 1; past the end: NULL
-    )
-    return func.coalesce(Case.due_date, case((Case.accepted_at.is_(None), expected)))
 
 
 class CalendarRepository:

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
+from cases.clients.applicants import Named
 from cases.clients.errors import CallFailed
-from cases.clients.identity import Named
 from cases.domain.access import Caller
 from cases.domain.departments import authority_name
 from cases.domain.issuing import certificate_state

@@ -45,6 +45,7 @@ async def staff_queue(
     caller: Caller,
     promised: Sequence[date | None],
     today: date,
+    pending_from: date | None = None,
     statuses: Sequence[str] | None,
     due_before: date | None,
     overdue_on: date | None,
@@ -53,13 +54,15 @@ async def staff_queue(
 ) -> Page:
     """Cases the caller's organization handles, received or accepts (staff only), soonest promised first:
     ``promised[n]`` is the promised date of an ``n``-working-day limit accepted ``today``
-    (:func:`cases.domain.promised.promised_dates`), the order of cases not yet accepted."""
+    (:func:`cases.domain.promised.promised_dates`), the order of cases not yet accepted; a pending date sorts
+    from ``pending_from`` on (:func:`cases.domain.promised.first_pending_day`)."""
     if caller.kind != "staff" or not caller.org:
         raise ProblemError("办件队列仅供工作人员使用", status=403, code="not_permitted")
     return await uow.cases.queue(
         orgs=[caller.org],
         promised=promised,
         today=today,
+        pending_from=pending_from,
         statuses=statuses,
         due_before=due_before,
         overdue_on=overdue_on,

@@ -36,12 +36,20 @@ class ReadOfMyData(BaseModel):
     id: uuid.UUID
     at: datetime
     organization_code: str | None = Field(description="the reading department's code, for integrators")
-    organization: str | None = Field(description="name of the reading department (读取部门)")
+    organization: str | None = Field(
+        description="name of the reading department (读取部门); for a citizen's or company's own login, the "
+        "organization running the system it read through (e.g. the web hall's 綦江区行政服务中心)"
+    )
     system: str = Field(description="the client id of the system that read, for integrators")
     system_name: str | None = Field(
         default=None,
         description="the reading system by its name (读取系统), as the hub's operators entered it for the "
         "member (none: not entered yet)",
+    )
+    read_by: str = Field(
+        default="",
+        description="who read, in Chinese (读取方): organization, system and, for a citizen's or company's own "
+        "login, the kind of user — e.g. 区税务局的区税务局征管系统, 个人用户经綦江区行政服务中心的通办网上办事大厅查询",
     )
     resource_code: str
     resource: str | None
@@ -212,9 +220,10 @@ def _read_fields(found: MyReads, e: AccessEntry) -> dict[str, Any]:
         "id": e.id,
         "at": e.at,
         "organization_code": e.org_code,
-        "organization": found.org_names.get(e.org_code or ""),
+        "organization": found.organization_of(e),
         "system": e.client_id,
         "system_name": found.system_names.get(e.client_id),
+        "read_by": found.read_by(e),
         "resource_code": e.resource_code,
         "resource": found.resource_names.get(e.resource_code),
         "items": list(e.items),

@@ -7,7 +7,7 @@ from __future__ import annotations
 from exchange.domain.bases import BasisRefusal
 from exchange.domain.sharing import Outcome, Refusal
 
-__all__ = ["OUTCOME_LABELS", "REASON_LABELS"]
+__all__ = ["OUTCOME_LABELS", "READER_KIND_LABELS", "REASON_LABELS", "reader_phrase"]
 
 OUTCOME_LABELS: dict[str, str] = {
     Outcome.GRANTED: "已提供数据",
@@ -37,3 +37,21 @@ REASON_LABELS: dict[str, str] = {
     "endpoint_refused": "提供部门系统拒绝了请求",
     "provider_unavailable": "提供部门系统暂不可用",
 }
+
+READER_KIND_LABELS: dict[str, str] = {
+    "system": "部门系统",
+    "staff": "工作人员",
+    "person": "个人用户",
+    "enterprise": "企业用户",
+}
+
+
+def reader_phrase(*, organization: str | None, system: str | None, caller_kind: str) -> str:
+    """Who read, as the person whose data it was reads it (issue 19, remaining failure 3): the organization and
+    the system by their Chinese names, saying so where the hub's operators have not entered one (never a code,
+    never a made-up name), and the kind of user for a login that is no department's own."""
+    org = organization or "未登记的单位"
+    named = system or "名称尚未登记的系统"
+    if caller_kind in ("person", "enterprise"):
+        return f"{READER_KIND_LABELS[caller_kind]}经{org}的{named}查询"
+    return f"{org}的{named}" if caller_kind == "system" else f"{org}工作人员经{named}查询"

@@ -79,3 +79,12 @@ class SystemRepository:
         )
         rows = await self._session.execute(query)
         return dict(rows.all())
+
+    async def members(self, client_ids: set[str]) -> dict[str, str]:
+        """client id -> the member (organization code) the system belongs to, as the hub's operators entered it."""
+        if not client_ids:
+            return {}
+        query = select(MemberSystem.client_id, MemberSystem.member_code).where(
+            MemberSystem.client_id.in_(client_ids)
+        )
+        return dict((await self._session.execute(query)).all())

@@ -10,6 +10,7 @@ from datetime import datetime
 from exchange.domain.access import Caller, Operation, is_operator, may
 from exchange.domain.chain import Anchor, Break, ChainWalk
 from exchange.domain.checkpoints import ReceiptError, TrustedKeys, key_id, parse_receipt
+from exchange.domain.labels import reader_phrase
 from exchange.store.models import AccessEntry, ChainCheckpoint
 from exchange.store.unit_of_work import ExchangeUnitOfWork
 from exchange.use_cases.checkpoints import CheckpointRecord, record, signed
@@ -44,21 +45,41 @@ class MyReads:
     resource_names: dict[str, str] = field(default_factory=dict)
     item_names: dict[str, dict[str, str]] = field(default_factory=dict)  # resource code -> item key -> 名称
     system_names: dict[str, str] = field(default_factory=dict)  # client id -> 系统名称
+    system_orgs: dict[str, str] = field(default_factory=dict)  # client id -> the member it belongs to
 
     def item_names_of(self, entry: AccessEntry) -> list[str]:
         names = self.item_names.get(entry.resource_code, {})
         return [names.get(item, item) for item in entry.items]
 
+    def organization_of(self, entry: AccessEntry) -> str | None:
+        """The reading organization's name: the reader's own (staff, department systems), else that of the
+        system it read through — a citizen's or a company's login refused in the web hall has no organization
+        of its own, and the hall's operator ran the system that asked (issue 19, remaining failure 3)."""
+        code = entry.org_code or self.system_orgs.get(entry.client_id)
+        return self.org_names.get(code) if code else None
+
+    def read_by(self, entry: AccessEntry) -> str:
+        """Who read, in one Chinese phrase: organization, system and — for a login that is not a department's —
+        the kind of user (never which person: the reader's identity is not the subject's to see)."""
+        return reader_phrase(
+            organization=self.organization_of(entry),
+            system=self.system_names.get(entry.client_id),
+            caller_kind=entry.caller_kind,
+        )
+
 
 async def _named(uow: ExchangeUnitOfWork, entries: Sequence[AccessEntry]) -> MyReads:
     """The entries with the names the hub keeps (members, their systems, resources): nothing is asked per read."""
     orgs = await uow.members.names({e.org_code for e in entries if e.org_code})
-    systems = await uow.systems.names({e.client_id for e in entries})
+    clients = {e.client_id for e in entries}
+    systems = await uow.systems.names(clients)
+    system_orgs = await uow.systems.members({e.client_id for e in entries if not e.org_code})
+    orgs |= await uow.members.names(set(system_orgs.values()) - orgs.keys())
     codes = {e.resource_code for e in entries}
     listed = [r for r in await uow.resources.list(provider_code=None) if r.code in codes]
     resources = {r.code: r.name for r in listed}
     items = {r.code: {str(i.get("key") or i["name"]): str(i["name"]) for i in r.items} for r in listed}
-    return MyReads(entries, orgs, resources, items, systems)
+    return MyReads(entries, orgs, resources, items, systems, system_orgs)
 
 
 @dataclass(frozen=True)
