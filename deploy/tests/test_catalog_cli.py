@@ -37,7 +37,7 @@ def test_export_then_import_into_an_empty_catalog(
     assert cli.main(["catalog", "export", str(exported), "--database-url", source]) == 0
     assert cli.main(["catalog", "import", str(exported), "--publish", "--database-url", target]) == 0
     out = capsys.readouterr().out
-    assert f"{len(MATTERS)} 个事项：已导入 {len(MATTERS)} 个" in out
+    assert f"{len(MATTERS)} 个事项：发布 {len(MATTERS)} 个" in out
     assert cli.main(["catalog", "export", str(again), "--database-url", target]) == 0
     assert read_table(again.read_bytes(), "xlsx") == read_table(exported.read_bytes(), "xlsx")
 
@@ -117,12 +117,13 @@ def test_issue19_failure14_partial_import_prints_what_was_and_was_not_applied(
     args = ["catalog", "import", str(file), "--publish", "--partial", "--database-url", url]
     assert cli.main(args) == 1
     out = capsys.readouterr().out
-    assert "11 个事项：已导入 4 个（新建草稿 0，更新草稿 0，发布 4，未变化 0），未导入 7 个" in out
+    assert "11 个事项：发布 4 个；未导入 7 个" in out
     assert "已导入 4 / 4" not in out
     assert "M-01：第 3 行" in out
     assert "M-10：第 12 行" in out
     assert cli.main(args) == 1
-    assert "已导入 4 个（新建草稿 0，更新草稿 0，发布 0，未变化 4），未导入 7 个" in capsys.readouterr().out
+    again = capsys.readouterr().out
+    assert "11 个事项：没有变化：4 个事项与已发布的版本相同，未创建新版本；未导入 7 个" in again
 
 
 def test_issue19_outside_try_import_finds_the_running_mesh_by_its_record(
@@ -153,7 +154,7 @@ def test_issue19_outside_try_import_finds_the_running_mesh_by_its_record(
     finally:
         state.release()
     out = capsys.readouterr().out
-    assert "1 个事项：已导入 1 个（新建草稿 1" in out
+    assert "1 个事项：新建草稿 1 个" in out
     assert "已处理 1 / 1 个事项" in out  # the progress line
 
 
@@ -194,3 +195,78 @@ def test_outside_try_the_mesh_options_are_taken_after_the_subcommand_too(
     for name, args in (("export", ["export", str(tmp_path / "出.csv")]), ("import", ["import", str(file)])):
         assert cli.main(["catalog", *args[:1], "--base-port", str(port - 32), *args[1:]]) == 2, name
         assert f"127.0.0.1:{port} 无应答" in capsys.readouterr().out
+
+
+HEADER = "实施编码,事项名称,事项类型,实施主体编码,法定时限,承诺时限,承诺时限单位,行使层级"
+
+
+def _reasons(out: str) -> str:
+    """The 原因 column of the printed error table, its folded lines joined again."""
+    parts = []
+    for line in out.splitlines():
+        cells = line.split("│")
+        if len(cells) >= 5:
+            parts.append(cells[3].strip())
+    return "".join(parts)
+
+
+def test_issue19_outside_try_error_reasons_wrap_and_show_the_bad_value(
+    embedded_postgres: EmbeddedPostgres,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 19 outside try: on an 80-column terminal the error table cut reasons off ("…应为天数，如“20”“20个工…")
+    and the bad value was never visible. Reasons are folded over lines now, whole, and each names the refused
+    cell's content when it does not quote it already."""
+    monkeypatch.setenv("COLUMNS", "80")
+    url = migrated_database(embedded_postgres, "catalog_cli_reasons", SERVICE_ROOT)
+    file = tmp_path / "bad.csv"
+    file.write_text(
+        f"{HEADER}\n"
+        "M-01,事项一,行政给付,500110-MZJ,20个工作日,大约三周左右吧,,区县级\n"
+        "M-02,事项二,行政给付,500110-MZJ,20个工作日,10个自然日,工作日,区县级\n",
+        encoding="utf-8",
+    )
+    assert cli.main(["catalog", "import", str(file), "--database-url", url]) == 1
+    out = capsys.readouterr().out
+    reasons = _reasons(out)
+    assert (
+        "“承诺时限”应为天数，如“20”“20个工作日”“二十个工作日”或“即办”，实际为“大约三周左右吧”" in reasons
+    ), out
+    assert "（单元格内容：“工作日”）" in reasons, out  # a reason that did not quote its cell
+    assert "…" not in out
+
+
+def test_issue19_outside_try_a_reimport_that_changed_nothing_says_so(
+    embedded_postgres: EmbeddedPostgres,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 19 outside try: importing the same sheet again printed "已导入 3 个（…发布 0，未变化 3）". Now: "没有变化：
+    3 个事项与已发布的版本相同，未创建新版本"; counts name what was created, changed, published or left as it was —
+    and a row matching a draft not yet published is not called the published version."""
+    monkeypatch.setenv("COLUMNS", "200")
+    url = migrated_database(embedded_postgres, "catalog_cli_unchanged", SERVICE_ROOT)
+    rows = [f"M-{n:02d},事项{n},行政给付,500110-MZJ,20个工作日,10个工作日,,区县级" for n in range(3)]
+    file = tmp_path / "three.csv"
+    file.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    publish = ["catalog", "import", str(file), "--publish", "--database-url", url]
+    assert cli.main(publish) == 0
+    assert "3 个事项：发布 3 个" in capsys.readouterr().out
+    assert cli.main(publish) == 0
+    again = capsys.readouterr().out
+    assert "3 个事项：没有变化：3 个事项与已发布的版本相同，未创建新版本" in again, again
+    assert "已导入" not in again
+
+    rows[0] = rows[0].replace("事项0", "事项零")  # one changed: a new draft; the other two as published
+    file.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    draft = ["catalog", "import", str(file), "--database-url", url]
+    assert cli.main(draft) == 0
+    assert "3 个事项：新建草稿 1 个；2 个事项与已发布的版本相同，未创建新版本" in capsys.readouterr().out
+    assert cli.main(draft) == 0
+    assert (
+        "没有变化：2 个事项与已发布的版本相同，未创建新版本；1 个事项与尚未发布的草稿或审核中版本相同，未改动"
+        in capsys.readouterr().out
+    )

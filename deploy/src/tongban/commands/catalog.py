@@ -116,7 +116,8 @@ async def _import(url: str, records: Sheet, args: argparse.Namespace, console: C
 
     def advance(done: int, total: int, applied: int) -> None:
         # one line per chunk of matters (catalog.use_cases.transfer.CHUNK): readable in a log as on a terminal
-        state = f"已导入 {applied} 个" if args.partial else f"{applied} 个待导入（全部通过后一并提交）"
+        # ``applied``: matters done with, those the catalog already held as the sheet says included
+        state = f"已处理完 {applied} 个" if args.partial else f"{applied} 个已核对（全部通过后一并提交）"
         console.print(f"已处理 {done} / {total} 个事项，{state}，用时 {time.monotonic() - started:.0f} 秒")
 
     try:
@@ -142,13 +143,35 @@ async def _export(url: str, fmt: str, department: str | None) -> bytes:
         await database.dispose()
 
 
-def _table(console: Console, title: str, errors: list[RowError]) -> None:
-    table = Table("行", "列", "原因", title=title, title_justify="left")
+def _table(console: Console, title: str, errors: list[RowError], sheet: Sheet | None = None) -> None:
+    # folded, never cut: a reason ends with the value it refuses (issue 19, outside try: "…应为天数，如“20”“20个工…")
+    table = Table(title=title, title_justify="left")
+    table.add_column("行", no_wrap=True)
+    table.add_column("列", overflow="fold")
+    table.add_column("原因", overflow="fold", ratio=1)
     for error in errors[:SHOWN_ERRORS]:
-        table.add_row(str(error.row), escape(error.column), escape(error.message))
+        reason = error.message + (_value_of(sheet, error) if sheet is not None else "")
+        table.add_row(str(error.row), escape(error.column), escape(reason))
     console.print(table)
     if len(errors) > SHOWN_ERRORS:
         console.print(f"… 另有 {len(errors) - SHOWN_ERRORS} 处未列出")
+
+
+SHOWN_VALUE = 120  # characters of a refused cell shown in its reason (a 办事指南 cell may hold thousands)
+
+
+def _value_of(sheet: Sheet, error: RowError) -> str:
+    """The refused cell's content, for a reason that does not quote it already: "（单元格内容：“…”）"."""
+    ours = next((key for key, shown in sheet.shown.items() if shown == error.column), None)
+    if ours is None or error.row not in sheet.rows:
+        return ""
+    value = sheet.records[sheet.rows.index(error.row)].get(ours, "").strip()
+    if not value or f"“{value}”" in error.message:
+        return "" if value else "（单元格为空）"
+    if len(value) > SHOWN_VALUE:
+        value = f"{value[:SHOWN_VALUE]}…”，共 {len(value)} 个字符"
+        return f"（单元格内容：“{value}）"
+    return f"（单元格内容：“{value}”）"
 
 
 def _rows(rows: tuple[int, ...]) -> str:
@@ -156,19 +179,39 @@ def _rows(rows: tuple[int, ...]) -> str:
     return shown + (f" 等 {len(rows)} 行" if len(rows) > 10 else "")
 
 
-def _print_report(console: Console, report: ImportReport) -> None:
+def _counts(report: ImportReport) -> str:
+    """What the import did, each count named for what happened (issue 19, outside try: a re-import that changed
+    nothing printed "已导入 3 个（…发布 0，未变化 3）")."""
+    written = [
+        f"{label} {count} 个"
+        for label, count in (
+            ("新建草稿", report.count("created")),
+            ("更新草稿", report.count("updated")),
+            ("发布", report.count("published")),
+        )
+        if count
+    ]
+    unchanged = [o for o in report.outcomes if o.outcome == "unchanged"]
+    as_published = sum(1 for o in unchanged if o.same_as == "published")
+    as_pending = len(unchanged) - as_published
+    parts = ["，".join(written)] if written else []
+    if as_published:
+        parts.append(f"{as_published} 个事项与已发布的版本相同，未创建新版本")
+    if as_pending:
+        parts.append(f"{as_pending} 个事项与尚未发布的草稿或审核中版本相同，未改动")
+    return ("" if written else "没有变化：") + "；".join(parts)
+
+
+def _print_report(console: Console, report: ImportReport, sheet: Sheet) -> None:
     if report.warnings:
         _table(console, f"{len(report.warnings)} 列未导入", report.warnings)
     if report.errors:
-        _table(console, f"{len(report.errors)} 处问题", report.errors)
-    counts = (
-        f"新建草稿 {report.count('created')}，更新草稿 {report.count('updated')}，"
-        f"发布 {report.count('published')}，未变化 {report.count('unchanged')}"
-    )
+        _table(console, f"{len(report.errors)} 处问题", report.errors, sheet)
     if report.applied:
+        rejected = f"；未导入 {len(report.rejected)} 个" if report.rejected else ""
         console.print(
-            f"[green]✓[/green] {report.rows} 行，{report.matters} 个事项：已导入 {len(report.imported)} 个"
-            f"（{counts}），未导入 {len(report.rejected)} 个"
+            f"[green]✓[/green] {report.rows} 行，{report.matters} 个事项：{_counts(report)}{rejected}",
+            soft_wrap=True,
         )
     else:
         console.print(
@@ -208,5 +251,5 @@ def run_catalog(args: argparse.Namespace) -> int:
             "或用 --database-url / CATALOG_DATABASE_URL 指定"
         )
         return 2
-    _print_report(console, report)
+    _print_report(console, report, records)
     return 0 if report.applied and not report.errors else 1  # a sheet of no matters applies nothing: 1

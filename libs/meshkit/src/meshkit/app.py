@@ -36,6 +36,7 @@ from meshkit.natsurls import nats_servers
 from meshkit.observability import RequestContextMiddleware
 from meshkit.openapi import install_openapi
 from meshkit.priority import lower_priority
+from meshkit.probes import HEALTH_PROBE_SECONDS, HealthProbes, run_checks
 from meshkit.revocation import DenyList
 from meshkit.revocation_feed import RevocationFeed
 from meshkit.settings import ServiceSettings
@@ -52,16 +53,22 @@ def operation_id(route: APIRoute) -> str:
     return route.name
 
 
-async def nats_reachable(url: str, timeout: float = 1.0) -> None:
+async def nats_reachable(url: str, timeout: float = HEALTH_PROBE_SECONDS) -> None:
     """A NATS server answers a TCP connect with its INFO line; of a cluster (several servers in ``url``), any
-    one node answering is enough (clients fail over to it)."""
+    one node answering is enough (clients fail over to it). The nodes are asked concurrently, so a cluster of
+    frozen nodes costs ``timeout`` once, not once per node."""
     failure: Exception = ConnectionError("no NATS server")
-    for server in nats_servers(url):
-        try:
-            await _nats_answers(server, timeout)
-            return
-        except (OSError, TimeoutError) as exc:
-            failure = exc
+    asked = [asyncio.create_task(_nats_answers(server, timeout)) for server in nats_servers(url)]
+    try:
+        for answer in asyncio.as_completed(asked):
+            try:
+                await answer
+                return
+            except (OSError, TimeoutError) as exc:
+                failure = exc
+    finally:
+        for task in asked:
+            task.cancel()
     raise failure
 
 
@@ -92,18 +99,6 @@ def settle_background_lane(app: FastAPI) -> None:
     lower_priority(settings.background_lane_nice)
 
 
-async def _run_checks(checks: Mapping[str, ReadinessCheck]) -> dict[str, str]:
-    async def one(check: ReadinessCheck) -> str:
-        try:
-            await asyncio.wait_for(check(), 2.0)
-        except Exception as exc:
-            return f"down: {type(exc).__name__}"
-        return "ok"
-
-    results = await asyncio.gather(*(one(check) for check in checks.values()))
-    return dict(zip(checks, results, strict=True))
-
-
 def _ops_router(service: str) -> APIRouter:
     router = APIRouter(tags=["运维 (operations)"], route_class=GuardedRoute)
 
@@ -118,8 +113,10 @@ def _ops_router(service: str) -> APIRouter:
     )
     async def readyz(request: Request) -> JSONResponse:
         state = request.app.state
+        # readiness decides, each check within its budget; health (the broker) is only reported, from probes
+        # run in the background with their own short timeout (meshkit.probes): a hung broker never holds this
         required, reported = await asyncio.gather(
-            _run_checks(getattr(state, "readiness", {})), _run_checks(getattr(state, "health", {}))
+            run_checks(getattr(state, "readiness", {})), state.probes.results(getattr(state, "health", {}))
         )
         ready = all(value == "ok" for value in required.values())
         if ready:
@@ -174,6 +171,7 @@ def build_app(
                 yield
             finally:
                 later.cancel()
+                await app.state.probes.close()
 
     app = MeshApp(  # a 500 it answered does not close the connection (meshkit.keepalive)
         title=title,
@@ -189,6 +187,7 @@ def build_app(
     app.state.settings = settings
     app.state.readiness = {}  # what serving requests needs: /readyz answers 503 while one fails
     app.state.health = {}  # what is reported beside it (the broker): an outage there delays work, never requests
+    app.state.probes = HealthProbes()
     install_error_handlers(app)
     set_problem_base(settings.public_url)
     install_openapi(app, service=service, direct=direct_url)

@@ -44,6 +44,10 @@ class MatterOutcome:
     row: int  # the matter's first row
     outcome: str  # created (a new draft version), updated (its open draft), published, unchanged
     version: int
+    same_as: str = (
+        ""  # unchanged: what the row already says — "published" (the version in force) or the status
+    )
+    # of the newer version not yet in force it matches ("draft", "in_review"); nothing was written either way
 
 
 @dataclass(frozen=True)
@@ -120,6 +124,10 @@ async def _write(
     return outcomes
 
 
+def _status_of(matter: Matter | None) -> str:
+    return "" if matter is None else str(matter.status)  # a StrEnum: its value
+
+
 def _in_force(matter: Matter, day: date) -> bool:
     return (
         matter.status == MatterStatus.PUBLISHED
@@ -164,7 +172,8 @@ async def _chunk(uow: CatalogUnitOfWork, run: _Run, chunk: Sequence[ParsedMatter
             run.refuse(item, row_errors(item, exc, run.parsed.heading))
             continue
         if plan.action == "unchanged" or (plan.action == "keep" and not run.publish):
-            run.outcomes.append(MatterOutcome(code, item.row, "unchanged", plan.after))
+            same_as = "published" if plan.action == "unchanged" else _status_of(plan.newest)
+            run.outcomes.append(MatterOutcome(code, item.row, "unchanged", plan.after, same_as))
         else:
             plans.append(plan)
     try:
