@@ -3347,12 +3347,12 @@ export interface components {
             number: string;
             /**
              * Outcome
-             * @description approved | denied | refused | withdrawn | terminated
+             * @description approved | denied | refused | withdrawn | terminated | partially_granted (一件事 部分准予)
              */
             outcome: string | null;
             /**
              * Outcome Label
-             * @description 准予许可, 不予许可, 不予受理, 已撤回 or 已终止
+             * @description 准予许可, 不予许可, 部分准予, 不予受理, 已撤回 or 已终止
              */
             outcome_label?: string | null;
             /**
@@ -3558,12 +3558,12 @@ export interface components {
             number: string;
             /**
              * Outcome
-             * @description approved | denied | refused | withdrawn | terminated
+             * @description approved | denied | refused | withdrawn | terminated | partially_granted (一件事 部分准予)
              */
             outcome: string | null;
             /**
              * Outcome Label
-             * @description 准予许可, 不予许可, 不予受理, 已撤回 or 已终止
+             * @description 准予许可, 不予许可, 部分准予, 不予受理, 已撤回 or 已终止
              */
             outcome_label?: string | null;
             /**
@@ -3628,7 +3628,7 @@ export interface components {
          * cases_CaseStatus
          * @enum {string}
          */
-        cases_CaseStatus: "received" | "pre_review" | "supplement_requested" | "accepted" | "in_review" | "review_supplement" | "special_procedure" | "suspended" | "approved" | "denied" | "refused" | "withdrawn" | "terminated" | "delivered";
+        cases_CaseStatus: "received" | "pre_review" | "supplement_requested" | "accepted" | "in_review" | "review_supplement" | "special_procedure" | "suspended" | "approved" | "denied" | "partially_granted" | "refused" | "withdrawn" | "terminated" | "delivered";
         /** cases_ClockOut */
         cases_ClockOut: {
             /**
@@ -3697,6 +3697,16 @@ export interface components {
              */
             number: string;
             /**
+             * Outcome
+             * @description the case's outcome once concluded: approved | denied | refused | partially_granted (部分准予: a 一件事 whose members were decided differently) | withdrawn | terminated
+             */
+            outcome?: string | null;
+            /**
+             * Outcome Label
+             * @description 准予许可, 不予许可, 部分准予, …
+             */
+            outcome_label?: string | null;
+            /**
              * Party
              * @description the addressee line, e.g. 申请人：陈晓梅；事项对象：陈小宝（新生儿）
              * @example 申请人：陈晓梅
@@ -3719,7 +3729,7 @@ export interface components {
             reasons: string | null;
             /**
              * Remedies
-             * @description for a refusal: the right to 行政复议 and 行政诉讼, with the bodies and time limits
+             * @description for a refusal, and for a bundle notice when a member was refused (部分准予 or 不予许可): the right to 行政复议 and 行政诉讼, with the bodies and time limits
              */
             remedies: string | null;
             /**
