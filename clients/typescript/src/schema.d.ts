@@ -4269,6 +4269,12 @@ export interface components {
              * @description bundle name, e.g. 开办餐饮店一件事
              */
             name: string;
+            /**
+             * Substitutes
+             * @description stand-ins (替代材料): a member's material satisfied by another member's certificate or another material of the bundle; checked on publish
+             * @default []
+             */
+            substitutes: components["schemas"]["catalog_SubstituteIn"][];
         };
         /** catalog_BundleMaterialOut */
         catalog_BundleMaterialOut: {
@@ -4344,6 +4350,12 @@ export interface components {
              * @default applicant
              */
             source: string;
+            /**
+             * Stands In For
+             * @description members' materials it stands in for, not asked themselves (代替的材料)
+             * @default []
+             */
+            stands_in_for: components["schemas"]["catalog_StandInOut"][];
         };
         /** catalog_BundleMemberOut */
         catalog_BundleMemberOut: {
@@ -4401,6 +4413,12 @@ export interface components {
             published_at: string | null;
             /** Status */
             status: string;
+            /**
+             * Substitutes
+             * @description the bundle's stand-ins (替代材料)
+             * @default []
+             */
+            substitutes: components["schemas"]["catalog_SubstituteIn"][];
             /** Version */
             version: number;
         };
@@ -5245,6 +5263,49 @@ export interface components {
             offset: number;
             /** Total */
             total: number;
+        };
+        /** catalog_StandInOut */
+        catalog_StandInOut: {
+            /**
+             * Member Code
+             * @description the member whose material it stands in for
+             */
+            member_code: string;
+            /**
+             * Name
+             * @description that member's material, which is not asked (被替代的材料)
+             */
+            name: string;
+            /** Reason */
+            reason: string;
+        };
+        /**
+         * catalog_SubstituteIn
+         * @description A stand-in (替代材料): in this bundle, a member's material is satisfied by a certificate another member
+         *     issues or by another material of the bundle, and is not asked itself.
+         */
+        catalog_SubstituteIn: {
+            /**
+             * Material
+             * @description the member's material, by name (申请人身份证明) or e-certificate type (ZZ-JMSFZ)
+             */
+            material: string;
+            /**
+             * Member Code
+             * @description the member matter (成员事项) asking for it
+             */
+            member_code: string;
+            /**
+             * Reason
+             * @description why, as the clerk reads it (说明)
+             * @default
+             */
+            reason: string;
+            /**
+             * Satisfied By
+             * @description what stands in for it: an e-certificate type another member issues (ZZ-JMHKB, 居民户口簿 of 出生登记) or another material of the bundle, by certificate type or name
+             */
+            satisfied_by: string;
         };
         /** catalog_SynonymIn */
         catalog_SynonymIn: {

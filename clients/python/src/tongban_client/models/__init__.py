@@ -72,6 +72,8 @@ from .catalog_row_error_out import CatalogRowErrorOut
 from .catalog_search_hit import CatalogSearchHit
 from .catalog_search_page import CatalogSearchPage
 from .catalog_search_page_facets import CatalogSearchPageFacets
+from .catalog_stand_in_out import CatalogStandInOut
+from .catalog_substitute_in import CatalogSubstituteIn
 from .catalog_synonym_in import CatalogSynonymIn
 from .catalog_synonym_out import CatalogSynonymOut
 from .catalog_version_out import CatalogVersionOut
@@ -282,6 +284,8 @@ __all__ = (
     "CatalogSearchHit",
     "CatalogSearchPage",
     "CatalogSearchPageFacets",
+    "CatalogStandInOut",
+    "CatalogSubstituteIn",
     "CatalogSynonymIn",
     "CatalogSynonymOut",
     "CatalogVersionOut",
