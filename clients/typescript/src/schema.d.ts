@@ -3849,6 +3849,12 @@ export interface components {
         /** cases_MaterialOut */
         cases_MaterialOut: {
             /**
+             * Asked By
+             * @description on a 一件事: the member matters asking for it (or whose material it stands in for); a member is accepted and granted on these; empty = every member
+             * @default []
+             */
+            asked_by: string[];
+            /**
              * Attempts
              * @description failed tries through the exchange
              */
@@ -3907,6 +3913,12 @@ export interface components {
              * @description applicant | government (a department holds it)
              */
             source: string;
+            /**
+             * Stands In For
+             * @description on a 一件事: members' materials this one stands in for (替代材料), not asked themselves — e.g. a newborn's 居民户口簿 for the 申请人身份证明 of 医保参保
+             * @default []
+             */
+            stands_in_for: components["schemas"]["cases_StandInOut"][];
             /**
              * Status
              * @description missing | obtained | awaiting_member (a bundle member's result)
@@ -4123,6 +4135,25 @@ export interface components {
              * @description 5 非常满意 … 1 非常不满意, of the rectification
              */
             score: number;
+        };
+        /** cases_StandInOut */
+        cases_StandInOut: {
+            /**
+             * Member Code
+             * @description the member matter whose material it stands in for
+             */
+            member_code: string;
+            /**
+             * Name
+             * @description that member's material, not asked (被替代的材料)
+             */
+            name: string;
+            /**
+             * Reason
+             * @description why (说明)
+             * @default
+             */
+            reason: string;
         };
         /** cases_StepIn */
         cases_StepIn: {

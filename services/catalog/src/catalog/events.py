@@ -240,6 +240,7 @@ BUNDLE_PUBLISHED = EventSpec(
                 "belongs_to": "subject",
                 "asked_by": ["500110-SCJGJ-GTGSH-SL", "500110-SCJGJ-SPJY-XK"],
                 "produced_by": None,
+                "stands_in_for": [],
             },
             {
                 "name": "营业执照",
@@ -253,6 +254,7 @@ BUNDLE_PUBLISHED = EventSpec(
                 "belongs_to": "subject",
                 "asked_by": ["500110-SCJGJ-SPJY-XK"],
                 "produced_by": "500110-SCJGJ-GTGSH-SL",
+                "stands_in_for": [],
             },
         ],
         "statutory_days": 20,

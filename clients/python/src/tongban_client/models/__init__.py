@@ -37,6 +37,7 @@ from .cases_rater_step_out import CasesRaterStepOut
 from .cases_rectification_out import CasesRectificationOut
 from .cases_rectification_out_records_item import CasesRectificationOutRecordsItem
 from .cases_rectification_rating_in import CasesRectificationRatingIn
+from .cases_stand_in_out import CasesStandInOut
 from .cases_step_in import CasesStepIn
 from .cases_timeline_out import CasesTimelineOut
 from .cases_upload_out import CasesUploadOut
@@ -249,6 +250,7 @@ __all__ = (
     "CasesRectificationOut",
     "CasesRectificationOutRecordsItem",
     "CasesRectificationRatingIn",
+    "CasesStandInOut",
     "CasesStepIn",
     "CasesTimelineOut",
     "CasesUploadOut",
