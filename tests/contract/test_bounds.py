@@ -60,6 +60,7 @@ TABLES: dict[str, dict[str, str | None]] = {
         "MatterIn": "matters",
         "NoteIn": "history",
         "SynonymIn": "synonyms",
+        "SubstituteIn": None,  # a bundle's stand-ins, kept whole in the JSONB bundles.substitutes: no column bound
     },
     "cases": {
         "Action": None,

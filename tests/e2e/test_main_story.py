@@ -434,6 +434,19 @@ async def test_the_newborn_story(http: httpx.AsyncClient, log_in: LogIn) -> None
     members = {m["matter_code"]: m for m in detail["members"]}
     assert {(m["subject_kind"], m["subject_id"]) for m in members.values()} == {("newborn", first["id"])}
 
+    # Issue 19 failure 1 (remaining): the child has no ID card — no member asks for one; the 户口簿 that 出生登记
+    # issues stands in for it in 医保参保 and 社保卡申领 (the catalog's stand-ins, published to cases).
+    listed = await _ok(await http.get(f"/cases/cases/{parent['id']}/materials", headers=mother))
+    child_ids = [
+        m for m in listed["materials"] if m["certificate_type"] == "ZZ-JMSFZ" and m["belongs_to"] == "subject"
+    ]
+    assert child_ids == [], child_ids
+    [book] = [
+        m for m in listed["materials"] if m["certificate_type"] == "ZZ-JMHKB" and m["belongs_to"] == "subject"
+    ]
+    assert {s["member_code"] for s in book["stands_in_for"]} == {"500110-YBJ-CXJM-CB", "500110-RSJ-SBK-SL"}, (
+        book
+    )
     await _calendar_reaches(http, log_in, today + timedelta(days=60))
     clerk, _ = await log_in("clerk.zwfwzx")
     await paper_for_missing(http, parent["id"], clerk)

@@ -3362,12 +3362,12 @@ export interface components {
             number: string;
             /**
              * Outcome
-             * @description approved | denied | refused | withdrawn | terminated
+             * @description approved | denied | refused | withdrawn | terminated | partially_granted (一件事 部分准予)
              */
             outcome: string | null;
             /**
              * Outcome Label
-             * @description 准予许可, 不予许可, 不予受理, 已撤回 or 已终止
+             * @description 准予许可, 不予许可, 部分准予, 不予受理, 已撤回 or 已终止
              */
             outcome_label?: string | null;
             /**
@@ -3598,12 +3598,12 @@ export interface components {
             number: string;
             /**
              * Outcome
-             * @description approved | denied | refused | withdrawn | terminated
+             * @description approved | denied | refused | withdrawn | terminated | partially_granted (一件事 部分准予)
              */
             outcome: string | null;
             /**
              * Outcome Label
-             * @description 准予许可, 不予许可, 不予受理, 已撤回 or 已终止
+             * @description 准予许可, 不予许可, 部分准予, 不予受理, 已撤回 or 已终止
              */
             outcome_label?: string | null;
             /**
@@ -3678,7 +3678,7 @@ export interface components {
          * cases_CaseStatus
          * @enum {string}
          */
-        cases_CaseStatus: "received" | "pre_review" | "supplement_requested" | "accepted" | "in_review" | "review_supplement" | "special_procedure" | "suspended" | "approved" | "denied" | "refused" | "withdrawn" | "terminated" | "delivered";
+        cases_CaseStatus: "received" | "pre_review" | "supplement_requested" | "accepted" | "in_review" | "review_supplement" | "special_procedure" | "suspended" | "approved" | "denied" | "partially_granted" | "refused" | "withdrawn" | "terminated" | "delivered";
         /** cases_ClockOut */
         cases_ClockOut: {
             /**
@@ -3747,6 +3747,16 @@ export interface components {
              */
             number: string;
             /**
+             * Outcome
+             * @description the case's outcome once concluded: approved | denied | refused | partially_granted (部分准予: a 一件事 whose members were decided differently) | withdrawn | terminated
+             */
+            outcome?: string | null;
+            /**
+             * Outcome Label
+             * @description 准予许可, 不予许可, 部分准予, …
+             */
+            outcome_label?: string | null;
+            /**
              * Party
              * @description the addressee line, e.g. 申请人：陈晓梅；事项对象：陈小宝（新生儿）
              * @example 申请人：陈晓梅
@@ -3769,7 +3779,7 @@ export interface components {
             reasons: string | null;
             /**
              * Remedies
-             * @description for a refusal: the right to 行政复议 and 行政诉讼, with the bodies and time limits
+             * @description for a refusal, and for a bundle notice when a member was refused (部分准予 or 不予许可): the right to 行政复议 and 行政诉讼, with the bodies and time limits
              */
             remedies: string | null;
             /**
@@ -3889,6 +3899,12 @@ export interface components {
         /** cases_MaterialOut */
         cases_MaterialOut: {
             /**
+             * Asked By
+             * @description on a 一件事: the member matters asking for it (or whose material it stands in for); a member is accepted and granted on these; empty = every member
+             * @default []
+             */
+            asked_by: string[];
+            /**
              * Attempts
              * @description failed tries through the exchange
              */
@@ -3947,6 +3963,12 @@ export interface components {
              * @description applicant | government (a department holds it)
              */
             source: string;
+            /**
+             * Stands In For
+             * @description on a 一件事: members' materials this one stands in for (替代材料), not asked themselves — e.g. a newborn's 居民户口簿 for the 申请人身份证明 of 医保参保
+             * @default []
+             */
+            stands_in_for: components["schemas"]["cases_StandInOut"][];
             /**
              * Status
              * @description missing | obtained | awaiting_member (a bundle member's result)
@@ -4164,6 +4186,25 @@ export interface components {
              */
             score: number;
         };
+        /** cases_StandInOut */
+        cases_StandInOut: {
+            /**
+             * Member Code
+             * @description the member matter whose material it stands in for
+             */
+            member_code: string;
+            /**
+             * Name
+             * @description that member's material, not asked (被替代的材料)
+             */
+            name: string;
+            /**
+             * Reason
+             * @description why (说明)
+             * @default
+             */
+            reason: string;
+        };
         /** cases_StepIn */
         cases_StepIn: {
             /**
@@ -4309,6 +4350,12 @@ export interface components {
              * @description bundle name, e.g. 开办餐饮店一件事
              */
             name: string;
+            /**
+             * Substitutes
+             * @description stand-ins (替代材料): a member's material satisfied by another member's certificate or another material of the bundle; checked on publish
+             * @default []
+             */
+            substitutes: components["schemas"]["catalog_SubstituteIn"][];
         };
         /** catalog_BundleMaterialOut */
         catalog_BundleMaterialOut: {
@@ -4384,6 +4431,12 @@ export interface components {
              * @default applicant
              */
             source: string;
+            /**
+             * Stands In For
+             * @description members' materials it stands in for, not asked themselves (代替的材料)
+             * @default []
+             */
+            stands_in_for: components["schemas"]["catalog_StandInOut"][];
         };
         /** catalog_BundleMemberOut */
         catalog_BundleMemberOut: {
@@ -4441,6 +4494,12 @@ export interface components {
             published_at: string | null;
             /** Status */
             status: string;
+            /**
+             * Substitutes
+             * @description the bundle's stand-ins (替代材料)
+             * @default []
+             */
+            substitutes: components["schemas"]["catalog_SubstituteIn"][];
             /** Version */
             version: number;
         };
@@ -5285,6 +5344,49 @@ export interface components {
             offset: number;
             /** Total */
             total: number;
+        };
+        /** catalog_StandInOut */
+        catalog_StandInOut: {
+            /**
+             * Member Code
+             * @description the member whose material it stands in for
+             */
+            member_code: string;
+            /**
+             * Name
+             * @description that member's material, which is not asked (被替代的材料)
+             */
+            name: string;
+            /** Reason */
+            reason: string;
+        };
+        /**
+         * catalog_SubstituteIn
+         * @description A stand-in (替代材料): in this bundle, a member's material is satisfied by a certificate another member
+         *     issues or by another material of the bundle, and is not asked itself.
+         */
+        catalog_SubstituteIn: {
+            /**
+             * Material
+             * @description the member's material, by name (申请人身份证明) or e-certificate type (ZZ-JMSFZ)
+             */
+            material: string;
+            /**
+             * Member Code
+             * @description the member matter (成员事项) asking for it
+             */
+            member_code: string;
+            /**
+             * Reason
+             * @description why, as the clerk reads it (说明)
+             * @default
+             */
+            reason: string;
+            /**
+             * Satisfied By
+             * @description what stands in for it: an e-certificate type another member issues (ZZ-JMHKB, 居民户口簿 of 出生登记) or another material of the bundle, by certificate type or name
+             */
+            satisfied_by: string;
         };
         /** catalog_SynonymIn */
         catalog_SynonymIn: {

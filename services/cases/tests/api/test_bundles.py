@@ -98,7 +98,8 @@ async def test_parallel_review_combined_clock_and_approval_only_when_all_approve
         assert (member["status"], member["delivery_channel"]) == ("delivered", "electronic")
 
 
-async def test_one_denial_denies_the_bundle(flow: Flow) -> None:
+async def test_one_denial_makes_the_bundle_partially_granted(flow: Flow) -> None:
+    """issue 19: failure 9 (remaining) — one member denied, one approved: 部分准予, no longer 不予许可."""
     await flow.open_bundle()
     parent = await _apply(flow)
     await flow.supply_paper(str(parent["id"]))
@@ -109,7 +110,8 @@ async def test_one_denial_denies_the_bundle(flow: Flow) -> None:
         await flow.act(members[org], reviewer, "start_review")
         assert (await flow.act(members[org], reviewer, action, reason=reason)).status_code == 200
     done = await _detail(flow, parent["id"])
-    assert (done["status"], done["outcome"]) == ("denied", "denied")
+    assert (done["status"], done["outcome"]) == ("partially_granted", "partially_granted")
+    assert (done["status_label"], done["outcome_label"]) == ("部分准予", "部分准予")
 
 
 async def test_window_supplement_and_withdrawal_apply_to_every_member(flow: Flow) -> None:

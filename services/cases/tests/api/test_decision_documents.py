@@ -261,6 +261,78 @@ async def test_a_bundle_parent_keeps_its_delivery_and_presents_its_members_decis
     assert (shown["delivery_channel_label"], shown["delivered_at"] is not None) == ("邮寄送达", True)
 
 
+async def test_a_bundle_with_one_member_refused_is_partially_granted_with_the_remedies(flow: Flow) -> None:
+    """issue 19: failure 9 (remaining) — a 一件事 whose members ended differently (one 准予许可, one 不予许可)
+    showed 不予许可 (or the last member's outcome) and its notice carried no 行政复议 / 行政诉讼 notice; it is
+    部分准予, lists each member's decision and, since part was refused, tells where and by when to seek review."""
+    await flow.open_bundle()
+    filed = await flow.client.post(
+        "/cases", json={"bundle_code": BUNDLE, "form": {"店名": "綦河小馆"}}, headers=filing(flow.citizen())
+    )
+    parent = str(filed.json()["id"])
+    clerk = flow.staff("window_clerk", org="500110-ZWFWZX")
+    await flow.supply_paper(parent)
+    assert (await flow.act(parent, clerk, "accept")).status_code == 200
+    detail = (await flow.client.get(f"/cases/{parent}", headers=flow.citizen())).json()
+    members = {m["handling_org"]: m["id"] for m in detail["members"]}
+    for org, action, reason in (
+        ("500110-SCJGJ", "approve", "符合条件"),
+        ("500110-YJJ", "deny", "消防通道堵塞"),
+    ):
+        reviewer = flow.staff("reviewer", org=org)
+        await flow.act(members[org], reviewer, "start_review")
+        assert (await flow.act(members[org], reviewer, action, reason=reason)).status_code == 200
+
+    shown = (await flow.client.get(f"/cases/{parent}", headers=flow.citizen())).json()
+    assert (shown["status"], shown["status_label"]) == ("partially_granted", "部分准予")
+    assert (shown["outcome"], shown["outcome_label"]) == ("partially_granted", "部分准予")
+    assert shown["national_code"] == 3
+    notice = await _decision(flow, parent)
+    assert (notice["kind"], notice["outcome"], notice["outcome_label"]) == (
+        "bundle",
+        "partially_granted",
+        "部分准予",
+    )
+    titles = {m["handling_org"]: m["title"] for m in notice["members"]}
+    assert titles == {"500110-SCJGJ": "准予行政许可决定书", "500110-YJJ": "不予行政许可决定书"}
+    remedies = notice["remedies"]
+    assert remedies
+    assert "行政复议" in remedies
+    assert "行政诉讼" in remedies
+    assert "60日内向重庆市綦江区人民政府" in remedies
+    assert "6个月内依法向重庆市綦江区人民法院" in remedies
+    texts = "".join(await _pdf(flow, parent))
+    assert "办理结果：部分准予。" in texts
+    assert (
+        "行政复议" in texts.split("办理结果：部分准予。")[1].split("不予行政许可决定书")[0]
+    )  # on the notice page
+
+    delivered = await flow.act(parent, clerk, "deliver", delivery_channel="window")
+    assert delivered.status_code == 200, delivered.text
+    after = (await flow.client.get(f"/cases/{parent}", headers=flow.citizen())).json()
+    assert (after["status"], after["outcome_label"]) == ("delivered", "部分准予")
+
+
+async def test_an_all_granted_bundle_notice_has_no_remedies(flow: Flow) -> None:
+    """issue 19: failure 9 (remaining) — all members granted: 准予许可, and no 行政复议 notice on the whole."""
+    await flow.open_bundle()
+    filed = await flow.client.post(
+        "/cases", json={"bundle_code": BUNDLE, "form": {"店名": "綦河小馆"}}, headers=filing(flow.citizen())
+    )
+    parent = str(filed.json()["id"])
+    await flow.supply_paper(parent)
+    assert (
+        await flow.act(parent, flow.staff("window_clerk", org="500110-ZWFWZX"), "accept")
+    ).status_code == 200
+    detail = (await flow.client.get(f"/cases/{parent}", headers=flow.citizen())).json()
+    for member in detail["members"]:
+        reviewer = flow.staff("reviewer", org=member["handling_org"])
+        await flow.act(member["id"], reviewer, "start_review")
+        assert (await flow.act(member["id"], reviewer, "approve")).status_code == 200
+    notice = await _decision(flow, parent)
+    assert (notice["outcome"], notice["outcome_label"], notice["remedies"]) == ("approved", "准予许可", None)
+
+
 async def test_a_missing_reason_names_the_action_in_chinese(flow: Flow) -> None:
     """issue 19 outside try: failure 6 — 不予受理 without a reason answered "refuse 必须说明理由"; every action that
     needs a reason must name itself in Chinese."""

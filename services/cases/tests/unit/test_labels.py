@@ -37,7 +37,7 @@ def test_every_action_actor_clock_event_and_outcome_is_labelled_in_chinese() -> 
         (ACTION_LABELS, [a.value for a in Action] + ["submit", "upload_material", "paper_material"]),
         (ACTOR_LABELS, [a.value for a in Actor] + ["person", "enterprise", "staff"]),
         (CLOCK_LABELS, ["start", "pause", "resume", "extend", "stop"]),
-        (OUTCOME_LABELS, ["approved", "denied", "refused", "withdrawn", "terminated"]),
+        (OUTCOME_LABELS, ["approved", "denied", "partially_granted", "refused", "withdrawn", "terminated"]),
     ]
     for labels, known in codes:
         for code in known:

@@ -93,6 +93,7 @@ def test_national_codes_and_paused_statuses() -> None:
     assert {s for s in S if national_code(s) == 3} == {
         S.APPROVED,
         S.DENIED,
+        S.PARTIALLY_GRANTED,
         S.REFUSED,
         S.WITHDRAWN,
         S.TERMINATED,

@@ -26,6 +26,7 @@ __all__ = [
     "MaterialInfo",
     "MatterPublished",
     "MatterRetired",
+    "StandIn",
 ]
 
 
@@ -86,9 +87,24 @@ class BundleMember(EventPayload):
     department_code: str
 
 
+class StandIn(EventPayload):
+    """A member's material that a bundle material stands in for (替代材料)."""
+
+    member_code: str
+    name: str
+    reason: str = ""
+
+
 class BundleMaterial(MaterialInfo):
-    asked_by: list[str] = Field(default_factory=list, description="member codes asking for it")
+    asked_by: list[str] = Field(
+        default_factory=list, description="member codes asking for it (or whose material it stands in for)"
+    )
     produced_by: str | None = Field(default=None, description="member whose result satisfies it: not asked")
+    stands_in_for: list[StandIn] = Field(
+        default_factory=list,
+        description="members' materials it stands in for, which are not asked themselves: e.g. the 户口簿 that "
+        "出生登记 issues for 医保参保's 申请人身份证明 of a newborn (added in v1, optional)",
+    )
 
 
 class BundlePublished(EventPayload):
@@ -224,6 +240,7 @@ BUNDLE_PUBLISHED = EventSpec(
                 "belongs_to": "subject",
                 "asked_by": ["500110-SCJGJ-GTGSH-SL", "500110-SCJGJ-SPJY-XK"],
                 "produced_by": None,
+                "stands_in_for": [],
             },
             {
                 "name": "营业执照",
@@ -237,6 +254,7 @@ BUNDLE_PUBLISHED = EventSpec(
                 "belongs_to": "subject",
                 "asked_by": ["500110-SCJGJ-SPJY-XK"],
                 "produced_by": "500110-SCJGJ-GTGSH-SL",
+                "stands_in_for": [],
             },
         ],
         "statutory_days": 20,

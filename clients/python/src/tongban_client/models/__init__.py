@@ -37,6 +37,7 @@ from .cases_rater_step_out import CasesRaterStepOut
 from .cases_rectification_out import CasesRectificationOut
 from .cases_rectification_out_records_item import CasesRectificationOutRecordsItem
 from .cases_rectification_rating_in import CasesRectificationRatingIn
+from .cases_stand_in_out import CasesStandInOut
 from .cases_step_in import CasesStepIn
 from .cases_timeline_out import CasesTimelineOut
 from .cases_upload_out import CasesUploadOut
@@ -72,6 +73,8 @@ from .catalog_row_error_out import CatalogRowErrorOut
 from .catalog_search_hit import CatalogSearchHit
 from .catalog_search_page import CatalogSearchPage
 from .catalog_search_page_facets import CatalogSearchPageFacets
+from .catalog_stand_in_out import CatalogStandInOut
+from .catalog_substitute_in import CatalogSubstituteIn
 from .catalog_synonym_in import CatalogSynonymIn
 from .catalog_synonym_out import CatalogSynonymOut
 from .catalog_version_out import CatalogVersionOut
@@ -247,6 +250,7 @@ __all__ = (
     "CasesRectificationOut",
     "CasesRectificationOutRecordsItem",
     "CasesRectificationRatingIn",
+    "CasesStandInOut",
     "CasesStepIn",
     "CasesTimelineOut",
     "CasesUploadOut",
@@ -282,6 +286,8 @@ __all__ = (
     "CatalogSearchHit",
     "CatalogSearchPage",
     "CatalogSearchPageFacets",
+    "CatalogStandInOut",
+    "CatalogSubstituteIn",
     "CatalogSynonymIn",
     "CatalogSynonymOut",
     "CatalogVersionOut",

@@ -54,7 +54,7 @@ class CasesCaseDetailOut:
             matter_version (int):
             national_code (int): 好差评 status: 1 待受理, 2 已受理, 3 已办结
             number (str): case number (办件编号)
-            outcome (None | str): approved | denied | refused | withdrawn | terminated
+            outcome (None | str): approved | denied | refused | withdrawn | terminated | partially_granted (一件事 部分准予)
             parent_id (None | str): the 一件事 parent of a member case
             received_at (datetime.datetime):
             received_by_org (str):
@@ -91,7 +91,7 @@ class CasesCaseDetailOut:
             kind_label (str | Unset): 单一事项办件, 一件事 or 一件事子办件 Default: ''.
             limit_unit_label (str | Unset): 工作日 | 自然日 Default: ''.
             members (list[CasesCaseOut] | Unset): for a 一件事 parent: the member cases, one per member matter
-            outcome_label (None | str | Unset): 准予许可, 不予许可, 不予受理, 已撤回 or 已终止
+            outcome_label (None | str | Unset): 准予许可, 不予许可, 部分准予, 不予受理, 已撤回 or 已终止
             received_by_org_name (None | str | Unset): the receiving hall's name (收件单位), from identity; null if unknown
             statutory_due_date_pending_reason (None | str | Unset): why `statutory_due_date` is null while it is pending
                 (e.g. 2027年节假日安排尚未公布，期限将在公布后计算); null otherwise

@@ -6,6 +6,7 @@ class CasesCaseStatus(StrEnum):
     DELIVERED = "delivered"
     DENIED = "denied"
     IN_REVIEW = "in_review"
+    PARTIALLY_GRANTED = "partially_granted"
     PRE_REVIEW = "pre_review"
     RECEIVED = "received"
     REFUSED = "refused"

@@ -39,12 +39,16 @@ class CasesDecisionOut:
             party (str): the addressee line, e.g. 申请人：陈晓梅；事项对象：陈小宝（新生儿）
             reason_lines (list[str]): the reasons line by line, as printed
             reasons (None | str): the reasons as written, line breaks kept (\\n)
-            remedies (None | str): for a refusal: the right to 行政复议 and 行政诉讼, with the bodies and time limits
+            remedies (None | str): for a refusal, and for a bundle notice when a member was refused (部分准予 or 不予许可): the
+                right to 行政复议 and 行政诉讼, with the bodies and time limits
             subject_kind (None | str): person | enterprise | newborn, with subject_name
             subject_kind_label (None | str): 自然人 | 法人 | 新生儿
             subject_name (None | str): 事项对象 when the case is about someone else; else null
             title (str): 准予行政许可决定书, 不予行政许可决定书, 不予受理决定书 or 一件事办理结果告知书
             members (list[CasesDecisionOut] | Unset): a bundle notice: each member case's decision, with its department
+            outcome (None | str | Unset): the case's outcome once concluded: approved | denied | refused | partially_granted
+                (部分准予: a 一件事 whose members were decided differently) | withdrawn | terminated
+            outcome_label (None | str | Unset): 准予许可, 不予许可, 部分准予, …
             pending_members (list[str] | Unset): a bundle notice: member matters without a decision yet
      """
 
@@ -67,6 +71,8 @@ class CasesDecisionOut:
     subject_name: None | str
     title: str
     members: list[CasesDecisionOut] | Unset = UNSET
+    outcome: None | str | Unset = UNSET
+    outcome_label: None | str | Unset = UNSET
     pending_members: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -128,6 +134,18 @@ class CasesDecisionOut:
 
 
 
+        outcome: None | str | Unset
+        if isinstance(self.outcome, Unset):
+            outcome = UNSET
+        else:
+            outcome = self.outcome
+
+        outcome_label: None | str | Unset
+        if isinstance(self.outcome_label, Unset):
+            outcome_label = UNSET
+        else:
+            outcome_label = self.outcome_label
+
         pending_members: list[str] | Unset = UNSET
         if not isinstance(self.pending_members, Unset):
             pending_members = self.pending_members
@@ -159,6 +177,10 @@ class CasesDecisionOut:
         })
         if members is not UNSET:
             field_dict["members"] = members
+        if outcome is not UNSET:
+            field_dict["outcome"] = outcome
+        if outcome_label is not UNSET:
+            field_dict["outcome_label"] = outcome_label
         if pending_members is not UNSET:
             field_dict["pending_members"] = pending_members
 
@@ -257,6 +279,26 @@ class CasesDecisionOut:
                 members.append(members_item)
 
 
+        def _parse_outcome(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        outcome = _parse_outcome(d.pop("outcome", UNSET))
+
+
+        def _parse_outcome_label(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        outcome_label = _parse_outcome_label(d.pop("outcome_label", UNSET))
+
+
         pending_members = cast(list[str], d.pop("pending_members", UNSET))
 
 
@@ -280,6 +322,8 @@ class CasesDecisionOut:
             subject_name=subject_name,
             title=title,
             members=members,
+            outcome=outcome,
+            outcome_label=outcome_label,
             pending_members=pending_members,
         )
 

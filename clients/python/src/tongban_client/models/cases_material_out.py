@@ -14,6 +14,7 @@ import datetime
 
 if TYPE_CHECKING:
   from ..models.cases_material_out_detail import CasesMaterialOutDetail
+  from ..models.cases_stand_in_out import CasesStandInOut
 
 
 
@@ -43,8 +44,12 @@ class CasesMaterialOut:
             resource_code (None | str):
             source (str): applicant | government (a department holds it)
             status (str): missing | obtained | awaiting_member (a bundle member's result)
+            asked_by (list[str] | Unset): on a 一件事: the member matters asking for it (or whose material it stands in for); a
+                member is accepted and granted on these; empty = every member
             belongs_to (str | Unset): whose material, so whose data the exchange is asked for: subject 办理对象 | applicant 申请人
                 Default: 'subject'.
+            stands_in_for (list[CasesStandInOut] | Unset): on a 一件事: members' materials this one stands in for (替代材料), not
+                asked themselves — e.g. a newborn's 居民户口簿 for the 申请人身份证明 of 医保参保
      """
 
     attempts: int
@@ -63,7 +68,9 @@ class CasesMaterialOut:
     resource_code: None | str
     source: str
     status: str
+    asked_by: list[str] | Unset = UNSET
     belongs_to: str | Unset = 'subject'
+    stands_in_for: list[CasesStandInOut] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -72,6 +79,7 @@ class CasesMaterialOut:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.cases_material_out_detail import CasesMaterialOutDetail # noqa: PLC0415
+        from ..models.cases_stand_in_out import CasesStandInOut # noqa: PLC0415
         attempts = self.attempts
 
         certificate_type: None | str
@@ -120,7 +128,22 @@ class CasesMaterialOut:
 
         status = self.status
 
+        asked_by: list[str] | Unset = UNSET
+        if not isinstance(self.asked_by, Unset):
+            asked_by = self.asked_by
+
+
+
         belongs_to = self.belongs_to
+
+        stands_in_for: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.stands_in_for, Unset):
+            stands_in_for = []
+            for stands_in_for_item_data in self.stands_in_for:
+                stands_in_for_item = stands_in_for_item_data.to_dict()
+                stands_in_for.append(stands_in_for_item)
+
+
 
 
         field_dict: dict[str, Any] = {}
@@ -143,8 +166,12 @@ class CasesMaterialOut:
             "source": source,
             "status": status,
         })
+        if asked_by is not UNSET:
+            field_dict["asked_by"] = asked_by
         if belongs_to is not UNSET:
             field_dict["belongs_to"] = belongs_to
+        if stands_in_for is not UNSET:
+            field_dict["stands_in_for"] = stands_in_for
 
         return field_dict
 
@@ -153,6 +180,7 @@ class CasesMaterialOut:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.cases_material_out_detail import CasesMaterialOutDetail # noqa: PLC0415
+        from ..models.cases_stand_in_out import CasesStandInOut # noqa: PLC0415
         d = dict(src_dict)
         attempts = d.pop("attempts")
 
@@ -258,7 +286,22 @@ class CasesMaterialOut:
 
         status = d.pop("status")
 
+        asked_by = cast(list[str], d.pop("asked_by", UNSET))
+
+
         belongs_to = d.pop("belongs_to", UNSET)
+
+        _stands_in_for = d.pop("stands_in_for", UNSET)
+        stands_in_for: list[CasesStandInOut] | Unset = UNSET
+        if _stands_in_for is not UNSET:
+            stands_in_for = []
+            for stands_in_for_item_data in _stands_in_for:
+                stands_in_for_item = CasesStandInOut.from_dict(stands_in_for_item_data)
+
+
+
+                stands_in_for.append(stands_in_for_item)
+
 
         cases_material_out = cls(
             attempts=attempts,
@@ -277,7 +320,9 @@ class CasesMaterialOut:
             resource_code=resource_code,
             source=source,
             status=status,
+            asked_by=asked_by,
             belongs_to=belongs_to,
+            stands_in_for=stands_in_for,
         )
 
 

@@ -11,6 +11,8 @@ from ..types import UNSET, Unset
 from ..types import UNSET, Unset
 from typing import cast
 
+if TYPE_CHECKING:
+  from ..models.catalog_substitute_in import CatalogSubstituteIn
 
 
 
@@ -31,6 +33,8 @@ class CatalogBundleIn:
             description (str | Unset): 说明 Default: ''.
             keywords (list[str] | Unset):
             lead_department_name (str | Unset):  Default: ''.
+            substitutes (list[CatalogSubstituteIn] | Unset): stand-ins (替代材料): a member's material satisfied by another
+                member's certificate or another material of the bundle; checked on publish
      """
 
     code: str
@@ -40,12 +44,14 @@ class CatalogBundleIn:
     description: str | Unset = ''
     keywords: list[str] | Unset = UNSET
     lead_department_name: str | Unset = ''
+    substitutes: list[CatalogSubstituteIn] | Unset = UNSET
 
 
 
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.catalog_substitute_in import CatalogSubstituteIn # noqa: PLC0415
         code = self.code
 
         lead_department_code = self.lead_department_code
@@ -66,6 +72,15 @@ class CatalogBundleIn:
 
         lead_department_name = self.lead_department_name
 
+        substitutes: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.substitutes, Unset):
+            substitutes = []
+            for substitutes_item_data in self.substitutes:
+                substitutes_item = substitutes_item_data.to_dict()
+                substitutes.append(substitutes_item)
+
+
+
 
         field_dict: dict[str, Any] = {}
 
@@ -81,6 +96,8 @@ class CatalogBundleIn:
             field_dict["keywords"] = keywords
         if lead_department_name is not UNSET:
             field_dict["lead_department_name"] = lead_department_name
+        if substitutes is not UNSET:
+            field_dict["substitutes"] = substitutes
 
         return field_dict
 
@@ -88,6 +105,7 @@ class CatalogBundleIn:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.catalog_substitute_in import CatalogSubstituteIn # noqa: PLC0415
         d = dict(src_dict)
         code = d.pop("code")
 
@@ -105,6 +123,18 @@ class CatalogBundleIn:
 
         lead_department_name = d.pop("lead_department_name", UNSET)
 
+        _substitutes = d.pop("substitutes", UNSET)
+        substitutes: list[CatalogSubstituteIn] | Unset = UNSET
+        if _substitutes is not UNSET:
+            substitutes = []
+            for substitutes_item_data in _substitutes:
+                substitutes_item = CatalogSubstituteIn.from_dict(substitutes_item_data)
+
+
+
+                substitutes.append(substitutes_item)
+
+
         catalog_bundle_in = cls(
             code=code,
             lead_department_code=lead_department_code,
@@ -113,6 +143,7 @@ class CatalogBundleIn:
             description=description,
             keywords=keywords,
             lead_department_name=lead_department_name,
+            substitutes=substitutes,
         )
 
         return catalog_bundle_in

@@ -12,6 +12,8 @@ from ..models.catalog_bundle_material_out_belongs_to import CatalogBundleMateria
 from ..types import UNSET, Unset
 from typing import cast
 
+if TYPE_CHECKING:
+  from ..models.catalog_stand_in_out import CatalogStandInOut
 
 
 
@@ -40,6 +42,8 @@ class CatalogBundleMaterialOut:
             requirement (str | Unset): required 必要 | optional 非必要 | deferrable 容缺后补 Default: 'required'.
             resource_code (None | str | Unset): shared data resource (共享资源编码)
             source (str | Unset): applicant 申请人自备 | government 政府部门核发 | other Default: 'applicant'.
+            stands_in_for (list[CatalogStandInOut] | Unset): members' materials it stands in for, not asked themselves
+                (代替的材料)
      """
 
     asked: bool
@@ -55,12 +59,14 @@ class CatalogBundleMaterialOut:
     requirement: str | Unset = 'required'
     resource_code: None | str | Unset = UNSET
     source: str | Unset = 'applicant'
+    stands_in_for: list[CatalogStandInOut] | Unset = UNSET
 
 
 
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.catalog_stand_in_out import CatalogStandInOut # noqa: PLC0415
         asked = self.asked
 
         asked_by = self.asked_by
@@ -105,6 +111,15 @@ class CatalogBundleMaterialOut:
 
         source = self.source
 
+        stands_in_for: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.stands_in_for, Unset):
+            stands_in_for = []
+            for stands_in_for_item_data in self.stands_in_for:
+                stands_in_for_item = stands_in_for_item_data.to_dict()
+                stands_in_for.append(stands_in_for_item)
+
+
+
 
         field_dict: dict[str, Any] = {}
 
@@ -132,6 +147,8 @@ class CatalogBundleMaterialOut:
             field_dict["resource_code"] = resource_code
         if source is not UNSET:
             field_dict["source"] = source
+        if stands_in_for is not UNSET:
+            field_dict["stands_in_for"] = stands_in_for
 
         return field_dict
 
@@ -139,6 +156,7 @@ class CatalogBundleMaterialOut:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.catalog_stand_in_out import CatalogStandInOut # noqa: PLC0415
         d = dict(src_dict)
         asked = d.pop("asked")
 
@@ -198,6 +216,18 @@ class CatalogBundleMaterialOut:
 
         source = d.pop("source", UNSET)
 
+        _stands_in_for = d.pop("stands_in_for", UNSET)
+        stands_in_for: list[CatalogStandInOut] | Unset = UNSET
+        if _stands_in_for is not UNSET:
+            stands_in_for = []
+            for stands_in_for_item_data in _stands_in_for:
+                stands_in_for_item = CatalogStandInOut.from_dict(stands_in_for_item_data)
+
+
+
+                stands_in_for.append(stands_in_for_item)
+
+
         catalog_bundle_material_out = cls(
             asked=asked,
             asked_by=asked_by,
@@ -212,6 +242,7 @@ class CatalogBundleMaterialOut:
             requirement=requirement,
             resource_code=resource_code,
             source=source,
+            stands_in_for=stands_in_for,
         )
 
         return catalog_bundle_material_out

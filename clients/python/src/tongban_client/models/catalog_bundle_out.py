@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 import datetime
 
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
   from ..models.catalog_bundle_material_out import CatalogBundleMaterialOut
   from ..models.catalog_bundle_member_out import CatalogBundleMemberOut
   from ..models.catalog_combined_limit_out import CatalogCombinedLimitOut
+  from ..models.catalog_substitute_in import CatalogSubstituteIn
 
 
 
@@ -43,6 +45,7 @@ class CatalogBundleOut:
             published_at (datetime.datetime | None):
             status (str):
             version (int):
+            substitutes (list[CatalogSubstituteIn] | Unset): the bundle's stand-ins (替代材料)
      """
 
     code: str
@@ -60,6 +63,7 @@ class CatalogBundleOut:
     published_at: datetime.datetime | None
     status: str
     version: int
+    substitutes: list[CatalogSubstituteIn] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -70,6 +74,7 @@ class CatalogBundleOut:
         from ..models.catalog_bundle_material_out import CatalogBundleMaterialOut # noqa: PLC0415
         from ..models.catalog_bundle_member_out import CatalogBundleMemberOut # noqa: PLC0415
         from ..models.catalog_combined_limit_out import CatalogCombinedLimitOut # noqa: PLC0415
+        from ..models.catalog_substitute_in import CatalogSubstituteIn # noqa: PLC0415
         code = self.code
 
         created_at = self.created_at.isoformat()
@@ -122,6 +127,15 @@ class CatalogBundleOut:
 
         version = self.version
 
+        substitutes: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.substitutes, Unset):
+            substitutes = []
+            for substitutes_item_data in self.substitutes:
+                substitutes_item = substitutes_item_data.to_dict()
+                substitutes.append(substitutes_item)
+
+
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -142,6 +156,8 @@ class CatalogBundleOut:
             "status": status,
             "version": version,
         })
+        if substitutes is not UNSET:
+            field_dict["substitutes"] = substitutes
 
         return field_dict
 
@@ -152,6 +168,7 @@ class CatalogBundleOut:
         from ..models.catalog_bundle_material_out import CatalogBundleMaterialOut # noqa: PLC0415
         from ..models.catalog_bundle_member_out import CatalogBundleMemberOut # noqa: PLC0415
         from ..models.catalog_combined_limit_out import CatalogCombinedLimitOut # noqa: PLC0415
+        from ..models.catalog_substitute_in import CatalogSubstituteIn # noqa: PLC0415
         d = dict(src_dict)
         code = d.pop("code")
 
@@ -236,6 +253,18 @@ class CatalogBundleOut:
 
         version = d.pop("version")
 
+        _substitutes = d.pop("substitutes", UNSET)
+        substitutes: list[CatalogSubstituteIn] | Unset = UNSET
+        if _substitutes is not UNSET:
+            substitutes = []
+            for substitutes_item_data in _substitutes:
+                substitutes_item = CatalogSubstituteIn.from_dict(substitutes_item_data)
+
+
+
+                substitutes.append(substitutes_item)
+
+
         catalog_bundle_out = cls(
             code=code,
             created_at=created_at,
@@ -252,6 +281,7 @@ class CatalogBundleOut:
             published_at=published_at,
             status=status,
             version=version,
+            substitutes=substitutes,
         )
 
 

@@ -20,7 +20,9 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
 from cases.domain.decisions import party_line, reason_lines
+from cases.domain.labels import OUTCOME_LABELS
 from cases.use_cases.decisions import BundleNotice, DecisionDocument
+from meshkit.labels import label_of
 from meshkit.legaldate import local_date
 
 __all__ = ["FONT", "decision_pdf"]
@@ -111,6 +113,11 @@ def _notice(notice: BundleNotice, styles: dict[str, ParagraphStyle]) -> list[Flo
         line = f"{member.case.matter_name}：{member.department}作出{member.decision.title}（{member.decision.number}）"
         story.append(Paragraph(_escaped(line), styles["body"]))
     story += [Paragraph(_escaped(f"{name}：尚未作出决定"), styles["body"]) for name in notice.pending]
+    if notice.case.outcome:  # the whole's result: 准予许可, 部分准予 or 不予许可
+        outcome = label_of(OUTCOME_LABELS, notice.case.outcome)
+        story.append(Paragraph(_escaped(f"办理结果：{outcome}。"), styles["body"]))
+    if notice.remedies:  # part or all refused: where and by when the applicant may turn
+        story.append(Paragraph(_escaped(notice.remedies), styles["body"]))
     issued = max(local_date(member.decision.issued_at) for member in notice.members)
     story += _signature(notice.department, issued, styles)
     for member in notice.members:

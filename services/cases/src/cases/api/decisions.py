@@ -15,10 +15,12 @@ from cases.api.decision_pdf import decision_pdf
 from cases.api.dependencies import CallerDep, SettingsDep, UowDep
 from cases.api.paths import CaseId
 from cases.domain.decisions import party_line, reason_lines
+from cases.domain.labels import OUTCOME_LABELS
 from cases.domain.subjects import subject_label
 from cases.use_cases.decisions import BundleNotice, DecisionDocument, NameLookup, case_decision
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
+from meshkit.labels import label_of
 
 __all__ = ["NamesDep", "router"]
 
@@ -61,8 +63,15 @@ class DecisionOut(BaseModel):
     reason_lines: list[str] = Field(description="the reasons line by line, as printed")
     legal_basis: str | None
     remedies: str | None = Field(
-        description="for a refusal: the right to 行政复议 and 行政诉讼, with the bodies and time limits"
+        description="for a refusal, and for a bundle notice when a member was refused (部分准予 or 不予许可): the "
+        "right to 行政复议 and 行政诉讼, with the bodies and time limits"
     )
+    outcome: str | None = Field(
+        default=None,
+        description="the case's outcome once concluded: approved | denied | refused | partially_granted (部分准予: "
+        "a 一件事 whose members were decided differently) | withdrawn | terminated",
+    )
+    outcome_label: str | None = Field(default=None, description="准予许可, 不予许可, 部分准予, …")
     issued_at: datetime
     members: list[DecisionOut] = Field(
         default_factory=list, description="a bundle notice: each member case's decision, with its department"
@@ -88,6 +97,8 @@ class DecisionOut(BaseModel):
             "party": party_line(
                 parties.applicant.name, subject.name if subject else None, subject.kind if subject else None
             ),
+            "outcome": case.outcome,
+            "outcome_label": label_of(OUTCOME_LABELS, case.outcome),
         }
         if isinstance(document, BundleNotice):
             members = [cls.of(member) for member in document.members]
@@ -99,7 +110,7 @@ class DecisionOut(BaseModel):
                 reasons=None,
                 reason_lines=[],
                 legal_basis=None,
-                remedies=None,
+                remedies=document.remedies,
                 issued_at=max(member.issued_at for member in members),
                 members=members,
                 pending_members=document.pending,

@@ -26,6 +26,12 @@ router = APIRouter(tags=["申请材料 (materials)"], dependencies=[NoStore])
 Code = Annotated[str, Path(max_length=60, description="material code on the case, e.g. M02")]
 
 
+class StandInOut(BaseModel):
+    member_code: str = Field(description="the member matter whose material it stands in for")
+    name: str = Field(description="that member's material, not asked (被替代的材料)")
+    reason: str = Field(default="", description="why (说明)")
+
+
 class MaterialOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
@@ -44,6 +50,16 @@ class MaterialOut(BaseModel):
     belongs_to: str = Field(
         default="subject",
         description="whose material, so whose data the exchange is asked for: subject 办理对象 | applicant 申请人",
+    )
+    asked_by: list[str] = Field(
+        default=[],
+        description="on a 一件事: the member matters asking for it (or whose material it stands in for); "
+        "a member is accepted and granted on these; empty = every member",
+    )
+    stands_in_for: list[StandInOut] = Field(
+        default=[],
+        description="on a 一件事: members' materials this one stands in for (替代材料), not asked themselves — "
+        "e.g. a newborn's 居民户口簿 for the 申请人身份证明 of 医保参保",
     )
     detail: dict[str, Any] = Field(
         description="access log id and item keys obtained (never the values), or upload"

@@ -134,9 +134,11 @@ class CaseOut(CaseReading):
     statutory_due_date: date | None
     extension_days: int
     concluded_at: datetime | None
-    outcome: str | None = Field(description="approved | denied | refused | withdrawn | terminated")
+    outcome: str | None = Field(
+        description="approved | denied | refused | withdrawn | terminated | partially_granted (一件事 部分准予)"
+    )
     outcome_label: str | None = Field(
-        default=None, description="准予许可, 不予许可, 不予受理, 已撤回 or 已终止"
+        default=None, description="准予许可, 不予许可, 部分准予, 不予受理, 已撤回 or 已终止"
     )
     certificate_id: str | None = Field(description="the issued e-certificate (电子证照标识)")
     certificate_state: str = Field(

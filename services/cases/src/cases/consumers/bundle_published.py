@@ -23,9 +23,20 @@ class BundleMemberView(BaseModel):
     department_code: str
 
 
+class StandInView(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    member_code: str
+    name: str
+    reason: str = ""
+
+
 class BundleMaterialView(MaterialView):
     asked_by: list[str] = Field(default_factory=list)
     produced_by: str | None = None  # produced by a member: not asked from the applicant
+    stands_in_for: list[StandInView] = Field(
+        default_factory=list
+    )  # members' materials it replaces (not asked)
 
 
 class BundlePublishedView(BaseModel):

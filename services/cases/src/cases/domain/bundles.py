@@ -1,8 +1,9 @@
 """一件事 bundles: the parent case's status follows its member sub-cases, which departments handle in parallel.
 
 Pure: takes the members' statuses and outcomes. The parent is 待受理 while any member still waits for acceptance,
-已受理 once every open member is past it, and concludes when every member has concluded — approved only if every
-member was approved.
+已受理 once every open member is past it, and concludes when every member has concluded: 准予许可 when every member
+was approved, 部分准予 (``partially_granted``) when some were approved and others not (不予许可, 不予受理, withdrawn or
+terminated), 不予许可 when none was approved but one was refused (issue 19: a mixed 一件事 read 准予许可 or 不予许可).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Sequence
 
 from cases.domain.states import Action, CaseStatus
 
-__all__ = ["CASCADED_ACTIONS", "bundle_paused", "bundle_status", "delivered_whole"]
+__all__ = ["CASCADED_ACTIONS", "bundle_outcome", "bundle_paused", "bundle_status", "delivered_whole"]
 
 S = CaseStatus
 
@@ -38,10 +39,10 @@ def bundle_status(members: Sequence[tuple[CaseStatus, str | None]]) -> tuple[Cas
         raise ValueError("a bundle has at least one member")
     statuses = [status for status, _ in members]
     if all(status.concluded for status in statuses):
+        outcome = bundle_outcome({outcome or status.value for status, outcome in members})
         if all(status is S.DELIVERED for status in statuses):
-            outcomes = {outcome for _, outcome in members}
-            return S.DELIVERED, "approved" if outcomes == {"approved"} else "denied"
-        return _concluded({outcome or status.value for status, outcome in members})
+            return S.DELIVERED, outcome  # delivered keeps what was decided: 部分准予 stays 部分准予
+        return S(outcome), outcome
     open_statuses = [status for status in statuses if not status.concluded]
     for waiting in _WAITING_ORDER:
         if waiting in open_statuses:
@@ -53,15 +54,18 @@ def bundle_status(members: Sequence[tuple[CaseStatus, str | None]]) -> tuple[Cas
     return S.IN_REVIEW, None
 
 
-def _concluded(outcomes: set[str]) -> tuple[CaseStatus, str]:
-    if outcomes == {"approved"}:
-        return S.APPROVED, "approved"
-    for single in ("withdrawn", "refused", "terminated"):
-        if outcomes == {single}:
-            return S(single), single
-    if outcomes <= {"withdrawn", "terminated"}:
-        return S.TERMINATED, "terminated"
-    return S.DENIED, "denied"  # approve only if all approve
+def bundle_outcome(outcomes: set[str]) -> str:
+    """The whole's outcome from its concluded members' outcomes (a status code each)."""
+    if outcomes == {S.APPROVED.value}:
+        return S.APPROVED.value
+    if S.APPROVED.value in outcomes:
+        return S.PARTIALLY_GRANTED.value  # part granted, part not: each member's decision is on the notice
+    for single in (S.WITHDRAWN, S.REFUSED, S.TERMINATED):
+        if outcomes == {single.value}:
+            return single.value
+    if outcomes <= {S.WITHDRAWN.value, S.TERMINATED.value}:
+        return S.TERMINATED.value
+    return S.DENIED.value
 
 
 def bundle_paused(members: Sequence[CaseStatus]) -> bool:

@@ -43,6 +43,7 @@ OUTCOME_LABELS: dict[str, str] = {
     for status in (
         CaseStatus.APPROVED,
         CaseStatus.DENIED,
+        CaseStatus.PARTIALLY_GRANTED,
         CaseStatus.REFUSED,
         CaseStatus.WITHDRAWN,
         CaseStatus.TERMINATED,

@@ -26,6 +26,7 @@ __all__ = [
     "paper_free_share",
     "plan_materials",
     "retry_delay",
+    "serves_member",
     "worth_retrying",
 ]
 
@@ -55,6 +56,12 @@ class MaterialPlan:
     data_items: list[str] = field(default_factory=list)
     produced_by: str | None = None
     belongs_to: str = "subject"  # whose it is: the case's subject (办理对象) or its applicant (申请人)
+    asked_by: list[str] = field(
+        default_factory=list
+    )  # 一件事: the members asking for it (empty: every member)
+    stands_in_for: list[dict[str, str]] = field(
+        default_factory=list
+    )  # 一件事: members' materials it replaces
 
 
 def plan_materials(materials: Iterable[Mapping[str, Any]]) -> list[MaterialPlan]:
@@ -74,6 +81,15 @@ def plan_materials(materials: Iterable[Mapping[str, Any]]) -> list[MaterialPlan]
                 data_items=list(material.get("data_items") or []),
                 produced_by=produced_by,
                 belongs_to="applicant" if material.get("belongs_to") == "applicant" else "subject",
+                asked_by=[str(code) for code in material.get("asked_by") or []],
+                stands_in_for=[
+                    {
+                        "member_code": str(x["member_code"]),
+                        "name": str(x["name"]),
+                        "reason": str(x.get("reason", "")),
+                    }
+                    for x in material.get("stands_in_for") or []
+                ],
             )
         )
     return plans
@@ -92,6 +108,13 @@ def missing_before(step: str, materials: Iterable[tuple[str, str, str]]) -> list
     bring; anything obtained (shared, e-certificate, upload, paper) counts."""
     needed = {"required"} if step == "accept" else {"required", "deferrable"}
     return [name for name, requirement, status in materials if requirement in needed and status == "missing"]
+
+
+def serves_member(asked_by: Iterable[str], member_code: str) -> bool:
+    """Whether a 一件事 material counts for member ``member_code``: one its own matter asks for, or one that stands
+    in for what it asks (a material without ``asked_by`` — filed before members were recorded — counts for all)."""
+    members = list(asked_by)
+    return not members or member_code in members
 
 
 def paper_free_share(methods: Iterable[str | None]) -> float | None:

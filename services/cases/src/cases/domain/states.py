@@ -31,6 +31,7 @@ class CaseStatus(StrEnum):
     SUSPENDED = "suspended"  # 挂起
     APPROVED = "approved"  # 准予许可
     DENIED = "denied"  # 不予许可
+    PARTIALLY_GRANTED = "partially_granted"  # 部分准予: a 一件事 whose members were decided differently
     REFUSED = "refused"  # 不予受理
     WITHDRAWN = "withdrawn"  # 已撤回
     TERMINATED = "terminated"  # 已终止
@@ -65,6 +66,7 @@ _LABELS = {
     CaseStatus.SUSPENDED: "挂起",
     CaseStatus.APPROVED: "准予许可",
     CaseStatus.DENIED: "不予许可",
+    CaseStatus.PARTIALLY_GRANTED: "部分准予",
     CaseStatus.REFUSED: "不予受理",
     CaseStatus.WITHDRAWN: "已撤回",
     CaseStatus.TERMINATED: "已终止",
@@ -75,6 +77,7 @@ _WAITING = {CaseStatus.RECEIVED, CaseStatus.PRE_REVIEW, CaseStatus.SUPPLEMENT_RE
 _DONE = {
     CaseStatus.APPROVED,
     CaseStatus.DENIED,
+    CaseStatus.PARTIALLY_GRANTED,
     CaseStatus.REFUSED,
     CaseStatus.WITHDRAWN,
     CaseStatus.TERMINATED,

@@ -284,6 +284,16 @@ class CaseMaterial(Base):
         server_default="subject",
         doc="whose it is, so whose the exchange is asked for: subject (办理对象) | applicant (申请人)",
     )
+    asked_by: Mapped[list[str]] = mapped_column(
+        JSONB,
+        server_default=text("'[]'::jsonb"),
+        doc="on a 一件事 parent: the member matters asking for it (or whose material it stands in for); empty = all",
+    )
+    stands_in_for: Mapped[list[dict[str, str]]] = mapped_column(
+        JSONB,
+        server_default=text("'[]'::jsonb"),
+        doc="members' materials it stands in for ({member_code, name, reason}), which are not asked themselves",
+    )
     answered_ways: Mapped[list[str]] = mapped_column(
         JSONB,
         server_default=text("'[]'::jsonb"),

@@ -64,6 +64,9 @@ class BundleNotice:
     parties: Parties
     members: list[DecisionDocument]
     pending: list[str]  # matter names of members without a decision yet
+    remedies: str | None = (
+        None  # a member was refused: its 行政复议 / 行政诉讼 notice (bodies and time limits)
+    )
 
 
 @dataclass(frozen=True)
@@ -142,7 +145,9 @@ async def _bundle_notice(uow: CasesUnitOfWork, names: NameLookup, parent: Case) 
         DecisionDocument(member, decision, await _department(uow, member), parties)
         for member, decision in decided
     ]
-    return BundleNotice(parent, lead, parties, members, pending)
+    # part (or all) refused: the refusal's notice of 行政复议 and 行政诉讼, as the refusing member's decision has it
+    remedies = next((d.remedies for _, d in decided if d.remedies), None)
+    return BundleNotice(parent, lead, parties, members, pending, remedies)
 
 
 async def case_certificate(

@@ -35,7 +35,7 @@ from cases.use_cases.bundles import sync_bundle
 from cases.use_cases.clock import refresh_due_dates
 from cases.use_cases.errors import CaseNotFound, transition_problem
 from cases.use_cases.events import case_changed
-from cases.use_cases.material_gate import check_materials
+from cases.use_cases.material_gate import check_bundle_materials, check_materials
 from meshkit.errors import ProblemError
 from meshkit.events import EventSpec
 from meshkit.legaldate import local_date
@@ -165,10 +165,17 @@ async def _act_on_bundle(
             status=409,
             code="act_on_member",
         )
+    members = [
+        member
+        for member in await uow.cases.children(parent.id, for_update=True)
+        if CaseStatus(member.status) in TRANSITIONS[step.action].sources
+    ]
+    if step.action in _NEEDS_MATERIALS and not as_system:
+        await check_bundle_materials(
+            uow, parent, members, step.action
+        )  # every member's missing paper at once
     applied = 0
-    for member in await uow.cases.children(parent.id, for_update=True):
-        if CaseStatus(member.status) not in TRANSITIONS[step.action].sources:
-            continue
+    for member in members:
         await apply_step(
             uow, calendar, member, caller, step, district_center=district_center, now=now, as_system=as_system
         )
@@ -180,6 +187,32 @@ async def _act_on_bundle(
             code="transition_not_allowed",
         )
     await sync_bundle(uow, calendar, parent, now=now, caller=caller, action=step.action.value)
+
+
+def _planned(
+    case: Case, caller: Caller, step: Step, *, district_center: str, as_system: bool
+) -> tuple[Actor, CaseStatus]:
+    """Who acts and the status the step leads to, or the 403 / 409 / 422 that stops it (before any material)."""
+    actor = (
+        Actor.SYSTEM
+        if as_system
+        else actor_for(caller, facts_of(case), step.action, district_center=district_center)
+    )
+    if actor is None:
+        raise ProblemError(
+            f"无权对办件 {case.number} 进行「{step.action.label}」", status=403, code="not_permitted"
+        )
+    try:
+        target = plan_transition(CaseStatus(case.status), step.action, actor, reason=step.reason)
+    except TransitionRefused as refused:
+        raise transition_problem(refused) from refused
+    if step.action in _SUPPLEMENT_NOTICES and case.supplement_requested:
+        raise ProblemError(
+            "补正告知只能一次性发出 (one notice listing every defect)",
+            status=409,
+            code="supplement_already_requested",
+        )
+    return actor, target
 
 
 async def apply_step(
@@ -194,26 +227,8 @@ async def apply_step(
     as_system: bool = False,
 ) -> None:
     """Check, move the clock, record the timeline and stage the events of one step on one locked case."""
-    actor = (
-        Actor.SYSTEM
-        if as_system
-        else actor_for(caller, facts_of(case), step.action, district_center=district_center)
-    )
-    if actor is None:
-        raise ProblemError(
-            f"无权对办件 {case.number} 进行「{step.action.label}」", status=403, code="not_permitted"
-        )
+    actor, target = _planned(case, caller, step, district_center=district_center, as_system=as_system)
     source = CaseStatus(case.status)
-    try:
-        target = plan_transition(source, step.action, actor, reason=step.reason)
-    except TransitionRefused as refused:
-        raise transition_problem(refused) from refused
-    if step.action in _SUPPLEMENT_NOTICES and case.supplement_requested:
-        raise ProblemError(
-            "补正告知只能一次性发出 (one notice listing every defect)",
-            status=409,
-            code="supplement_already_requested",
-        )
     if step.action in _NEEDS_MATERIALS and not as_system:
         await check_materials(uow, case, step.action)
     ledger: list[ClockEntry] = []

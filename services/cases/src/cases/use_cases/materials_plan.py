@@ -26,6 +26,8 @@ def material_rows(case_id: str, plans: list[MaterialPlan], *, received_at: datet
             data_items=p.data_items,
             produced_by=p.produced_by,
             belongs_to=p.belongs_to,
+            asked_by=p.asked_by,
+            stands_in_for=p.stands_in_for,
             answered_ways=[],
             detail={},
             attempts=0,

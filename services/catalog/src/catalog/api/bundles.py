@@ -14,7 +14,10 @@ from catalog.api.schemas.bundles import (
     BundleMemberOut,
     BundleOut,
     CombinedLimitOut,
+    StandInOut,
+    SubstituteIn,
 )
+from catalog.domain.bundles import Substitute
 from catalog.store.models import Bundle
 from catalog.store.unit_of_work import CatalogUnitOfWork
 from catalog.use_cases import bundles
@@ -43,6 +46,7 @@ def _out(found: bundles.BundleView) -> BundleOut:
         description=bundle.description,
         keywords=list(bundle.keywords),
         member_codes=[m.matter_code for m in bundle.members],
+        substitutes=[SubstituteIn(**asdict(item)) for item in bundles.substitutes_of(bundle)],
         members=[
             BundleMemberOut(
                 code=m.code,
@@ -61,6 +65,7 @@ def _out(found: bundles.BundleView) -> BundleOut:
                 asked_by=list(x.asked_by),
                 produced_by=x.produced_by,
                 asked=x.asked,
+                stands_in_for=[StandInOut(**asdict(i)) for i in x.stands_in_for],
             )
             for x in found.materials
         ],
@@ -79,6 +84,7 @@ def _draft(body: BundleIn) -> bundles.BundleDraft:
         lead_department_name=body.lead_department_name,
         description=body.description,
         keywords=tuple(body.keywords),
+        substitutes=tuple(Substitute(**item.model_dump()) for item in body.substitutes),
     )
 
 

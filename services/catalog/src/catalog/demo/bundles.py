@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from catalog.domain.bundles import Substitute
 from catalog.use_cases.bundles import BundleDraft
 
 __all__ = ["BUNDLES", "SYNONYMS"]
@@ -25,6 +26,17 @@ BUNDLES = [
         member_codes=("500110-WSJKW-CSYXZM", "500110-GAJ-HJ-CS", "500110-YBJ-CXJM-CB", "500110-RSJ-SBK-SL"),
         description="出生医学证明、户口登记、医保参保、社保卡申领一次办，出生医学证明签发后直接用于落户。",
         keywords=("生孩子", "宝宝出生", "新生儿上户口"),
+        # A newborn has no ID card: the 户口簿 that 出生登记 issues (with the child's 公民身份号码) stands in for
+        # the 申请人身份证明 that 医保参保 and 社保卡申领 ask of their subject.
+        substitutes=tuple(
+            Substitute(
+                member_code=member,
+                material="ZZ-JMSFZ",
+                satisfied_by="ZZ-JMHKB",
+                reason="新生儿尚无居民身份证，以出生登记签发的居民户口簿代替",
+            )
+            for member in ("500110-YBJ-CXJM-CB", "500110-RSJ-SBK-SL")
+        ),
     ),
     BundleDraft(
         code="500110-SCJGJ-QYKB-YJS",

@@ -67,11 +67,12 @@ async def _bundles(database: Database) -> int:
     for draft in BUNDLES:
         async with CatalogUnitOfWork(database) as uow:
             current = await uow.bundles.latest(draft.code)
-            if current is not None and (current.name, tuple(m.matter_code for m in current.members)) == (
-                draft.name,
-                draft.member_codes,
-            ):
-                continue
+            if current is not None and (
+                current.name,
+                tuple(m.matter_code for m in current.members),
+                bundles.substitutes_of(current),
+            ) == (draft.name, draft.member_codes, draft.substitutes):
+                continue  # (a changed stand-in publishes a new version: a running demo gains it on restart)
             bundle = await bundles.create_bundle(uow, SYSTEM, draft=draft)
             await bundles.submit_bundle(uow, SYSTEM, bundle_id=bundle.id)
             await bundles.publish_bundle(uow, SYSTEM, bundle_id=bundle.id)

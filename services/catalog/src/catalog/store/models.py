@@ -20,7 +20,7 @@ from sqlalchemy import (
     func,
     text,
 )
-from sqlalchemy.dialects.postgresql import TSVECTOR
+from sqlalchemy.dialects.postgresql import JSONB, TSVECTOR
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from meshkit.db import new_metadata
@@ -176,6 +176,12 @@ class Bundle(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     retired_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    substitutes: Mapped[list[dict[str, str]]] = mapped_column(
+        JSONB,
+        server_default=text("'[]'::jsonb"),
+        doc="stand-ins: {member_code, material, satisfied_by, reason} — a member's material satisfied by a "
+        "certificate another member issues or by another material of the bundle",
+    )
 
     members: Mapped[list[BundleMember]] = relationship(
         lazy="raise", order_by="BundleMember.position", cascade="all, delete-orphan"

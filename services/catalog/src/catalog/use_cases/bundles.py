@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 
 from catalog.domain.bundles import (
     CombinedLimit,
     MergedMaterial,
+    Substitute,
     bundle_violations,
     combined_limit,
     merge_materials,
+    substitute_violations,
 )
 from catalog.domain.codes import MatterStatus
 from catalog.domain.matters import MatterSpec
@@ -25,6 +27,7 @@ from catalog.events import (
     BundleMember,
     BundlePublished,
     BundleRetired,
+    StandIn,
 )
 from catalog.store.models import Bundle, Matter
 from catalog.store.repositories import to_spec
@@ -43,6 +46,7 @@ __all__ = [
     "publish_bundle",
     "retire_bundle",
     "submit_bundle",
+    "substitutes_of",
     "update_bundle",
     "view",
 ]
@@ -57,6 +61,13 @@ class BundleDraft:
     lead_department_name: str = ""
     description: str = ""
     keywords: tuple[str, ...] = ()
+    substitutes: tuple[
+        Substitute, ...
+    ] = ()  # stand-ins: a member's material satisfied by something of the bundle
+
+
+def substitutes_of(bundle: Bundle) -> tuple[Substitute, ...]:
+    return tuple(Substitute(**item) for item in bundle.substitutes or ())
 
 
 @dataclass(frozen=True)
@@ -85,6 +96,7 @@ def _fill(bundle: Bundle, draft: BundleDraft) -> None:
     bundle.name, bundle.lead_department_code = draft.name, draft.lead_department_code
     bundle.lead_department_name, bundle.description = draft.lead_department_name, draft.description
     bundle.keywords = list(draft.keywords)
+    bundle.substitutes = [asdict(item) for item in draft.substitutes]
 
 
 async def create_bundle(uow: CatalogUnitOfWork, principal: Principal, *, draft: BundleDraft) -> Bundle:
@@ -175,8 +187,11 @@ def _payload(bundle: Bundle, members: Sequence[Matter], specs: Sequence[MatterSp
                 belongs_to=x.material.belongs_to,
                 asked_by=list(x.asked_by),
                 produced_by=x.produced_by,
+                stands_in_for=[
+                    StandIn(member_code=i.member_code, name=i.name, reason=i.reason) for i in x.stands_in_for
+                ],
             )
-            for x in merge_materials(specs)
+            for x in merge_materials(specs, substitutes_of(bundle))
         ],
         statutory_days=limit.statutory_days,
         statutory_unit=limit.statutory_unit,
@@ -196,7 +211,7 @@ async def publish_bundle(uow: CatalogUnitOfWork, principal: Principal, *, bundle
         member_codes=[m.matter_code for m in bundle.members],
         lead_department_code=bundle.lead_department_code,
         members=specs,
-    )
+    ) + substitute_violations(specs, substitutes_of(bundle))
     if violations:
         raise QualityRulesFailed(violations, what="一件事")
     now = datetime.now(UTC)
@@ -237,7 +252,8 @@ async def retire_bundle(uow: CatalogUnitOfWork, principal: Principal, *, bundle_
 async def view(uow: CatalogUnitOfWork, bundle: Bundle) -> BundleView:
     members = await _members(uow, bundle)
     specs = [to_spec(m) for m in members]
-    return BundleView(bundle, members, merge_materials(specs), combined_limit(specs) if specs else None)
+    materials = merge_materials(specs, substitutes_of(bundle))
+    return BundleView(bundle, members, materials, combined_limit(specs) if specs else None)
 
 
 async def get_bundle(uow: CatalogUnitOfWork, *, code: str) -> BundleView:

@@ -35,9 +35,10 @@ __all__ = [
 ]
 
 
-DECIDED = frozenset({"approved", "denied"})
+DECIDED = frozenset({"approved", "denied", "partially_granted"})
 """Decisions a department may still need the subject's data for after concluding (delivery, certificates, review);
-a case withdrawn, terminated or not accepted ends its basis when it ends."""
+a case withdrawn, terminated or not accepted ends its basis when it ends. ``partially_granted`` (部分准予) is a 一件事
+whose members were decided differently (cases, issue 19): decided, like its members."""
 
 
 class BasisKind(StrEnum):
