@@ -5,16 +5,16 @@ from ``catalog.bundle_published.v1``), so a member is accepted or granted on its
 materials it stands in for (``stands_in_for``: a newborn's 户口簿 for the ID card 医保参保 asks, issue 19).
 Existing rows: asked by every member (an empty list), standing in for nothing.
 
-Revision ID: 0016
-Revises: 0015
+Revision ID: 0017
+Revises: 0016
 """
 
 import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects.postgresql import JSONB
 
-revision = "0016"
-down_revision = "0015"
+revision = "0017"
+down_revision = "0016"
 branch_labels = None
 depends_on = None
 
