@@ -3682,10 +3682,23 @@ export interface components {
              * @description grant (准予许可) | deny (不予许可) | refuse (不予受理) | bundle (一件事办理结果告知书: a 一件事 parent's notice listing each member case's decision in `members`)
              */
             kind: string;
-            /** Legal Basis */
+            /**
+             * Legal Basis
+             * @description 依据: for a 行政许可 the 行政许可法 article and the matter's 设定依据; for any other type the matter's own 设定依据 (from the catalog version the case was filed under)
+             */
             legal_basis: string | null;
             /** Matter Name */
             matter_name: string;
+            /**
+             * Matter Type
+             * @description 事项类型 code the document is worded for (01 行政许可 … 20 公共服务); null: unknown
+             */
+            matter_type?: string | null;
+            /**
+             * Matter Type Label
+             * @description 事项类型 in Chinese, e.g. 行政确认
+             */
+            matter_type_label?: string | null;
             /**
              * Members
              * @description a bundle notice: each member case's decision, with its department
@@ -3739,9 +3752,14 @@ export interface components {
             subject_name: string | null;
             /**
              * Title
-             * @description 准予行政许可决定书, 不予行政许可决定书, 不予受理决定书 or 一件事办理结果告知书
+             * @description by the matter's type: 准予/不予行政许可决定书 and 不予受理决定书 (01 行政许可); 行政确认决定书 / 不予确认决定书 (07); 给付决定书 / 不予给付决定书 (05); 办理结果告知书 / 不予办理告知书 (any other); 不予受理告知书 (a refusal at the window of a non-permit); 一件事办理结果告知书 (a bundle notice)
              */
             title: string;
+            /**
+             * Verdict
+             * @description the decision's sentence, e.g. …予以确认（登记）。 (null on a bundle notice)
+             */
+            verdict?: string | null;
         };
         /** cases_EvaluationIn */
         cases_EvaluationIn: {

@@ -70,6 +70,10 @@ class MatterPublished(EventPayload):
     valid_from: date | None = None
     valid_to: date | None = None
     materials: list[MaterialInfo] = Field(default_factory=list)
+    legal_basis: str = Field(
+        default="",
+        description="设定依据: the laws and regulations the matter rests on, as the catalog lists them",
+    )
 
 
 class MatterRetired(EventPayload):

@@ -153,6 +153,8 @@ async def file_bundle(
             matter_code=matter.code,
             matter_version=matter.version,
             matter_name=matter.name,
+            matter_type=matter.matter_type,
+            matter_legal_basis=matter.legal_basis or None,
             handling_org=matter.department_code,
             accepting_org=accepting_org,
             limit_days=matter.promised_days,

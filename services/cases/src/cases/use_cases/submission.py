@@ -207,6 +207,8 @@ async def _file_matter(
             matter_code=matter.code,
             matter_version=matter.version,
             matter_name=matter.name,
+            matter_type=matter.matter_type,
+            matter_legal_basis=matter.legal_basis,
             applicant_kind=receipt.applicant_kind,
             applicant_id=receipt.applicant_id,
             subject_kind=receipt.subject_kind,

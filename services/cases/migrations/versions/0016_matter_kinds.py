@@ -1,0 +1,40 @@
+"""cases: the matter's type and legal basis (事项类型, 设定依据) as the version a case was filed under has them
+
+A decision is the document its matter's kind calls for (issue 19 outside try, failure 1): the case keeps the type
+and 设定依据 of its matter version; the read model of open matters keeps the basis the catalog now sends.
+
+Backfill, honest for old rows: a case's type is taken from the read model only where it holds the very version the
+case was filed under; any other case keeps null (its decision reads in the neutral 办理结果 wording). No case gets
+a basis: the read model never held one before this revision. Decisions already issued stay as they were issued.
+
+Revision ID: 0016
+Revises: 0015
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0016"
+down_revision = "0015"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.add_column("open_matters", sa.Column("legal_basis", sa.Text(), server_default="", nullable=False))
+    op.add_column("cases", sa.Column("matter_type", sa.String(2), nullable=True))
+    op.add_column("cases", sa.Column("matter_legal_basis", sa.Text(), nullable=True))
+    op.add_column("decisions", sa.Column("matter_type", sa.String(2), nullable=True))
+    op.add_column("decisions", sa.Column("verdict", sa.Text(), nullable=True))
+    op.execute(
+        "UPDATE cases SET matter_type = m.matter_type FROM open_matters m "
+        "WHERE m.code = cases.matter_code AND m.version = cases.matter_version AND cases.kind <> 'bundle'"
+    )
+
+
+def downgrade() -> None:
+    op.drop_column("decisions", "verdict")
+    op.drop_column("decisions", "matter_type")
+    op.drop_column("cases", "matter_legal_basis")
+    op.drop_column("cases", "matter_type")
+    op.drop_column("open_matters", "legal_basis")
