@@ -152,7 +152,9 @@ export interface paths {
          * Get Issued Certificate
          * @description The e-certificate issued on the case (电子证照): what it is, its number, to whom it was issued (the case's
          *     subject: a newborn's 出生医学证明 is the child's) and by which department; 404 `certificate_not_found` while
-         *     none is issued (the case's `certificate_state` says why).
+         *     none is issued (the case's `certificate_state` says why). On a 一件事 parent (`kind: bundle`): the
+         *     certificates its member cases issued, each naming its member, and the members still waiting; 404 while no
+         *     member the caller may see has issued one.
          */
         get: operations["cases_get_issued_certificate"];
         put?: never;
@@ -3140,6 +3142,47 @@ export interface components {
              */
             subject_kind: "person" | "enterprise" | "newborn";
         };
+        /**
+         * cases_BundleCertificatesOut
+         * @description A 一件事 parent's certificates: the parent issues none itself; each member case issues its own.
+         */
+        cases_BundleCertificatesOut: {
+            /** Case Id */
+            case_id: string;
+            /**
+             * Case Number
+             * @description the parent's 办件编号
+             */
+            case_number: string;
+            /**
+             * Certificates
+             * @description each member's issued certificate, with the member's case_id, case_number and matter_name
+             */
+            certificates: components["schemas"]["cases_IssuedCertificateOut"][];
+            /**
+             * Kind
+             * @default bundle
+             * @constant
+             */
+            kind: "bundle";
+            /**
+             * Labels
+             * @description the Chinese label of each field a person reads
+             */
+            labels: {
+                [key: string]: string;
+            };
+            /**
+             * Matter Name
+             * @description the 一件事's name
+             */
+            matter_name: string;
+            /**
+             * Waiting Members
+             * @description members whose certificate is still due, e.g. 社会保障卡申领（待签发）
+             */
+            waiting_members: string[];
+        };
         /** cases_CaseBasisOut */
         cases_CaseBasisOut: {
             /**
@@ -3790,11 +3833,14 @@ export interface components {
         };
         /** cases_IssuedCertificateOut */
         cases_IssuedCertificateOut: {
-            /** Case Id */
+            /**
+             * Case Id
+             * @description the case that issued it (on a 一件事 parent: the member case)
+             */
             case_id: string;
             /**
              * Case Number
-             * @description 办件编号
+             * @description 办件编号 (on a 一件事 parent: the member's)
              */
             case_number: string;
             /**
@@ -3838,6 +3884,12 @@ export interface components {
             labels: {
                 [key: string]: string;
             };
+            /**
+             * Matter Name
+             * @description 办理事项: the matter of the case that issued it
+             * @default
+             */
+            matter_name: string;
             /**
              * Type Code
              * @description 证照类型代码
@@ -8259,7 +8311,7 @@ export interface operations {
                      *       "valid_from": "2026-12-07"
                      *     }
                      */
-                    "application/json": components["schemas"]["cases_IssuedCertificateOut"];
+                    "application/json": components["schemas"]["cases_IssuedCertificateOut"] | components["schemas"]["cases_BundleCertificatesOut"];
                 };
             };
             401: components["responses"]["Unauthorized"];
