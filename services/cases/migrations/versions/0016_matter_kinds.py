@@ -7,6 +7,13 @@ Backfill, honest for old rows: a case's type is taken from the read model only w
 case was filed under; any other case keeps null (its decision reads in the neutral 办理结果 wording). No case gets
 a basis: the read model never held one before this revision. Decisions already issued stay as they were issued.
 
+One capacity per row of the timeline (issue 19 outside try, failure 3): rows used to record the caller's kind
+(person, enterprise, staff) where a transition records its actor, so one clerk read 工作人员 on 收取纸质材料 and
+窗口工作人员 on 受理. Old rows are rewritten where the capacity is certain: a person's or enterprise's row is the
+applicant's; a clerk's filing is a window clerk's (only window clerks file); any other staff row takes the capacity
+the same staff member recorded on a transition (a window capacity for materials). A row whose author never acted
+otherwise keeps ``staff`` (工作人员).
+
 Revision ID: 0016
 Revises: 0015
 """
@@ -29,6 +36,25 @@ def upgrade() -> None:
     op.execute(
         "UPDATE cases SET matter_type = m.matter_type FROM open_matters m "
         "WHERE m.code = cases.matter_code AND m.version = cases.matter_version AND cases.kind <> 'bundle'"
+    )
+    op.execute(
+        "UPDATE case_timeline SET actor_role = 'applicant' WHERE actor_role IN ('person', 'enterprise')"
+    )
+    op.execute(
+        "UPDATE case_timeline SET actor_role = 'window_clerk' WHERE actor_role = 'staff' AND action = 'submit'"
+    )
+    op.execute(
+        "UPDATE case_timeline t SET actor_role = known.actor_role FROM ("
+        "  SELECT DISTINCT ON (actor_id) actor_id, actor_role FROM case_timeline"
+        "  WHERE actor_role IN ('window_clerk', 'department_head') ORDER BY actor_id, id DESC"
+        ") known WHERE t.actor_role = 'staff' AND t.action IN ('paper_material', 'upload_material')"
+        " AND known.actor_id = t.actor_id"
+    )
+    op.execute(
+        "UPDATE case_timeline t SET actor_role = known.actor_role FROM ("
+        "  SELECT DISTINCT ON (actor_id) actor_id, actor_role FROM case_timeline"
+        "  WHERE actor_role IN ('window_clerk', 'reviewer', 'department_head') ORDER BY actor_id, id DESC"
+        ") known WHERE t.actor_role = 'staff' AND t.action = 'members_changed' AND known.actor_id = t.actor_id"
     )
 
 

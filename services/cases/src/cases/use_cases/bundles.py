@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from cases.domain.access import Caller, accepting_hall
+from cases.domain.access import Caller, accepting_hall, acting_as
 from cases.domain.bundles import bundle_paused, bundle_status, delivered_whole
 from cases.domain.calendar import WorkingCalendar
 from cases.domain.clock import LimitUnit
 from cases.domain.materials import plan_materials
-from cases.domain.states import CaseStatus, national_code
+from cases.domain.states import TRANSITIONS, Action, Actor, CaseStatus, national_code
 from cases.events import (
     CASE_ACCEPTED,
     CASE_CONCLUDED,
@@ -110,7 +110,7 @@ class Receipt:
                 to_status=case.status,
                 actor_id=self.caller.sub,
                 actor_org=self.caller.org,
-                actor_role=self.caller.kind,
+                actor_role=acting_as(self.caller).value,
                 at=self.now,
             )
         )
@@ -171,6 +171,12 @@ async def file_bundle(
     return parent
 
 
+def _actors_of(action: str) -> frozenset[Actor] | None:
+    """Who may take ``action`` when it is a transition (a cascaded window step); None for a member's step."""
+    known = {a.value: a for a in Action}
+    return TRANSITIONS[known[action]].actors if action in known else None
+
+
 async def sync_bundle(
     uow: CasesUnitOfWork,
     calendar: WorkingCalendar,
@@ -221,7 +227,7 @@ async def sync_bundle(
             to_status=target.value,
             actor_id=caller.sub if caller else "system",
             actor_org=caller.org if caller else None,
-            actor_role=caller.kind if caller else "system",
+            actor_role=acting_as(caller, _actors_of(action)).value,
             opinion=opinion,
             at=now,
         )

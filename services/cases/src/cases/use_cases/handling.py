@@ -162,7 +162,7 @@ async def _act_on_bundle(
 ) -> None:
     if step.action not in CASCADED_ACTIONS:
         raise ProblemError(
-            "一件事的审查和决定由各部门在子办件上进行 (act on the member case)",
+            f"一件事的审查和决定由各部门在子办件上进行：请打开要办理的子办件，在子办件上「{step.action.label}」",
             status=409,
             code="act_on_member",
         )
@@ -211,7 +211,7 @@ async def apply_step(
         raise transition_problem(refused) from refused
     if step.action in _SUPPLEMENT_NOTICES and case.supplement_requested:
         raise ProblemError(
-            "补正告知只能一次性发出 (one notice listing every defect)",
+            "补正告知只能一次性发出：本办件已发出过补正告知，请等待申请人补齐补正材料",
             status=409,
             code="supplement_already_requested",
         )
