@@ -147,6 +147,7 @@ MATTER_PUBLISHED = EventSpec(
         "special_procedures": ["site_check"],
         "valid_from": "2025-01-01",
         "valid_to": None,
+        "legal_basis": "《中华人民共和国食品安全法》第三十五条",
         "materials": [
             {
                 "name": "营业执照",
