@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from cases.domain.access import Caller, accepting_hall, acting_as
+from cases.domain.access import FILING_ACTORS, Caller, accepting_hall, acting_as
 from cases.domain.bundles import bundle_paused, bundle_status, delivered_whole
 from cases.domain.calendar import WorkingCalendar
 from cases.domain.clock import LimitUnit
@@ -110,7 +110,7 @@ class Receipt:
                 to_status=case.status,
                 actor_id=self.caller.sub,
                 actor_org=self.caller.org,
-                actor_role=acting_as(self.caller).value,
+                actor_role=acting_as(self.caller, FILING_ACTORS).value,
                 at=self.now,
             )
         )

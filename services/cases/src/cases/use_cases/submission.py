@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from cases.domain.access import Caller, acting_as, applicant_id_of
+from cases.domain.access import FILING_ACTORS, Caller, acting_as, applicant_id_of
 from cases.domain.clock import LimitUnit
 from cases.domain.states import CaseStatus, national_code
 from cases.domain.subjects import Party
@@ -251,7 +251,7 @@ async def _file_matter(
             form_json=form_json,
             number_prefix=f"{receipt.region[:6]}{local_date(receipt.now):%Y%m%d}",  # the legal date
             actor_org=receipt.caller.org,
-            actor_role=acting_as(receipt.caller).value,
+            actor_role=acting_as(receipt.caller, FILING_ACTORS).value,
             materials=matter.material_arrays,
             event=event,
         )
