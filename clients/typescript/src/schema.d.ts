@@ -152,7 +152,9 @@ export interface paths {
          * Get Issued Certificate
          * @description The e-certificate issued on the case (电子证照): what it is, its number, to whom it was issued (the case's
          *     subject: a newborn's 出生医学证明 is the child's) and by which department; 404 `certificate_not_found` while
-         *     none is issued (the case's `certificate_state` says why).
+         *     none is issued (the case's `certificate_state` says why). On a 一件事 parent (`kind: bundle`): the
+         *     certificates its member cases issued, each naming its member, and the members still waiting; 404 while no
+         *     member the caller may see has issued one.
          */
         get: operations["cases_get_issued_certificate"];
         put?: never;
@@ -3140,6 +3142,47 @@ export interface components {
              */
             subject_kind: "person" | "enterprise" | "newborn";
         };
+        /**
+         * cases_BundleCertificatesOut
+         * @description A 一件事 parent's certificates: the parent issues none itself; each member case issues its own.
+         */
+        cases_BundleCertificatesOut: {
+            /** Case Id */
+            case_id: string;
+            /**
+             * Case Number
+             * @description the parent's 办件编号
+             */
+            case_number: string;
+            /**
+             * Certificates
+             * @description each member's issued certificate, with the member's case_id, case_number and matter_name
+             */
+            certificates: components["schemas"]["cases_IssuedCertificateOut"][];
+            /**
+             * Kind
+             * @default bundle
+             * @constant
+             */
+            kind: "bundle";
+            /**
+             * Labels
+             * @description the Chinese label of each field a person reads
+             */
+            labels: {
+                [key: string]: string;
+            };
+            /**
+             * Matter Name
+             * @description the 一件事's name
+             */
+            matter_name: string;
+            /**
+             * Waiting Members
+             * @description members whose certificate is still due, e.g. 社会保障卡申领（待签发）
+             */
+            waiting_members: string[];
+        };
         /** cases_CaseBasisOut */
         cases_CaseBasisOut: {
             /**
@@ -3732,10 +3775,23 @@ export interface components {
              * @description grant (准予许可) | deny (不予许可) | refuse (不予受理) | bundle (一件事办理结果告知书: a 一件事 parent's notice listing each member case's decision in `members`)
              */
             kind: string;
-            /** Legal Basis */
+            /**
+             * Legal Basis
+             * @description 依据: for a 行政许可 the 行政许可法 article and the matter's 设定依据; for any other type the matter's own 设定依据 (from the catalog version the case was filed under)
+             */
             legal_basis: string | null;
             /** Matter Name */
             matter_name: string;
+            /**
+             * Matter Type
+             * @description 事项类型 code the document is worded for (01 行政许可 … 20 公共服务); null: unknown
+             */
+            matter_type?: string | null;
+            /**
+             * Matter Type Label
+             * @description 事项类型 in Chinese, e.g. 行政确认
+             */
+            matter_type_label?: string | null;
             /**
              * Members
              * @description a bundle notice: each member case's decision, with its department
@@ -3799,9 +3855,14 @@ export interface components {
             subject_name: string | null;
             /**
              * Title
-             * @description 准予行政许可决定书, 不予行政许可决定书, 不予受理决定书 or 一件事办理结果告知书
+             * @description by the matter's type: 准予/不予行政许可决定书 and 不予受理决定书 (01 行政许可); 行政确认决定书 / 不予确认决定书 (07); 给付决定书 / 不予给付决定书 (05); 办理结果告知书 / 不予办理告知书 (any other); 不予受理告知书 (a refusal at the window of a non-permit); 一件事办理结果告知书 (a bundle notice)
              */
             title: string;
+            /**
+             * Verdict
+             * @description the decision's sentence, e.g. …予以确认（登记）。 (null on a bundle notice)
+             */
+            verdict?: string | null;
         };
         /** cases_EvaluationIn */
         cases_EvaluationIn: {
@@ -3832,11 +3893,14 @@ export interface components {
         };
         /** cases_IssuedCertificateOut */
         cases_IssuedCertificateOut: {
-            /** Case Id */
+            /**
+             * Case Id
+             * @description the case that issued it (on a 一件事 parent: the member case)
+             */
             case_id: string;
             /**
              * Case Number
-             * @description 办件编号
+             * @description 办件编号 (on a 一件事 parent: the member's)
              */
             case_number: string;
             /**
@@ -3880,6 +3944,12 @@ export interface components {
             labels: {
                 [key: string]: string;
             };
+            /**
+             * Matter Name
+             * @description 办理事项: the matter of the case that issued it
+             * @default
+             */
+            matter_name: string;
             /**
              * Type Code
              * @description 证照类型代码
@@ -8405,7 +8475,7 @@ export interface operations {
                      *       "valid_from": "2026-12-07"
                      *     }
                      */
-                    "application/json": components["schemas"]["cases_IssuedCertificateOut"];
+                    "application/json": components["schemas"]["cases_IssuedCertificateOut"] | components["schemas"]["cases_BundleCertificatesOut"];
                 };
             };
             401: components["responses"]["Unauthorized"];

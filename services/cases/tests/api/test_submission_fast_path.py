@@ -93,7 +93,7 @@ async def test_one_statement_writes_case_timeline_and_event(flow: Flow) -> None:
         "submit",
         "received",
         "person-1",
-        "person",
+        "applicant",
     )
     assert envelope["type"] == "cases.case_submitted.v1"
     assert envelope["data"]["case_number"] == case["number"]

@@ -71,6 +71,10 @@ class MatterPublished(EventPayload):
     valid_from: date | None = None
     valid_to: date | None = None
     materials: list[MaterialInfo] = Field(default_factory=list)
+    legal_basis: str = Field(
+        default="",
+        description="设定依据: the laws and regulations the matter rests on, as the catalog lists them",
+    )
 
 
 class MatterRetired(EventPayload):
@@ -159,6 +163,7 @@ MATTER_PUBLISHED = EventSpec(
         "special_procedures": ["site_check"],
         "valid_from": "2025-01-01",
         "valid_to": None,
+        "legal_basis": "《中华人民共和国食品安全法》第三十五条",
         "materials": [
             {
                 "name": "营业执照",

@@ -7,6 +7,8 @@ from .cases_application_in import CasesApplicationIn
 from .cases_application_in_applicant_kind import CasesApplicationInApplicantKind
 from .cases_application_in_form import CasesApplicationInForm
 from .cases_application_in_subject_kind import CasesApplicationInSubjectKind
+from .cases_bundle_certificates_out import CasesBundleCertificatesOut
+from .cases_bundle_certificates_out_labels import CasesBundleCertificatesOutLabels
 from .cases_case_basis_out import CasesCaseBasisOut
 from .cases_case_detail_out import CasesCaseDetailOut
 from .cases_case_detail_out_form import CasesCaseDetailOutForm
@@ -220,6 +222,8 @@ __all__ = (
     "CasesApplicationInApplicantKind",
     "CasesApplicationInForm",
     "CasesApplicationInSubjectKind",
+    "CasesBundleCertificatesOut",
+    "CasesBundleCertificatesOutLabels",
     "CasesCaseBasisOut",
     "CasesCaseDetailOut",
     "CasesCaseDetailOutForm",

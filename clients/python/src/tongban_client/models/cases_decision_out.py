@@ -33,7 +33,8 @@ class CasesDecisionOut:
             issued_at (datetime.datetime):
             kind (str): grant (准予许可) | deny (不予许可) | refuse (不予受理) | bundle (一件事办理结果告知书: a 一件事 parent's notice listing each
                 member case's decision in `members`)
-            legal_basis (None | str):
+            legal_basis (None | str): 依据: for a 行政许可 the 行政许可法 article and the matter's 设定依据; for any other type the
+                matter's own 设定依据 (from the catalog version the case was filed under)
             matter_name (str):
             number (str): 决定书编号 (a bundle notice: the parent's 办件编号)
             party (str): the addressee line, e.g. 申请人：陈晓梅；事项对象：陈小宝（新生儿）
@@ -44,12 +45,17 @@ class CasesDecisionOut:
             subject_kind (None | str): person | enterprise | newborn, with subject_name
             subject_kind_label (None | str): 自然人 | 法人 | 新生儿
             subject_name (None | str): 事项对象 when the case is about someone else; else null
-            title (str): 准予行政许可决定书, 不予行政许可决定书, 不予受理决定书 or 一件事办理结果告知书
+            title (str): by the matter's type: 准予/不予行政许可决定书 and 不予受理决定书 (01 行政许可); 行政确认决定书 / 不予确认决定书 (07); 给付决定书 / 不予给付决定书
+                (05); 办理结果告知书 / 不予办理告知书 (any other); 不予受理告知书 (a refusal at the window of a non-permit); 一件事办理结果告知书 (a bundle
+                notice)
+            matter_type (None | str | Unset): 事项类型 code the document is worded for (01 行政许可 … 20 公共服务); null: unknown
+            matter_type_label (None | str | Unset): 事项类型 in Chinese, e.g. 行政确认
             members (list[CasesDecisionOut] | Unset): a bundle notice: each member case's decision, with its department
             outcome (None | str | Unset): the case's outcome once concluded: approved | denied | refused | partially_granted
                 (部分准予: a 一件事 whose members were decided differently) | withdrawn | terminated
             outcome_label (None | str | Unset): 准予许可, 不予许可, 部分准予, …
             pending_members (list[str] | Unset): a bundle notice: member matters without a decision yet
+            verdict (None | str | Unset): the decision's sentence, e.g. …予以确认（登记）。 (null on a bundle notice)
      """
 
     applicant_name: str
@@ -70,10 +76,13 @@ class CasesDecisionOut:
     subject_kind_label: None | str
     subject_name: None | str
     title: str
+    matter_type: None | str | Unset = UNSET
+    matter_type_label: None | str | Unset = UNSET
     members: list[CasesDecisionOut] | Unset = UNSET
     outcome: None | str | Unset = UNSET
     outcome_label: None | str | Unset = UNSET
     pending_members: list[str] | Unset = UNSET
+    verdict: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -125,6 +134,18 @@ class CasesDecisionOut:
 
         title = self.title
 
+        matter_type: None | str | Unset
+        if isinstance(self.matter_type, Unset):
+            matter_type = UNSET
+        else:
+            matter_type = self.matter_type
+
+        matter_type_label: None | str | Unset
+        if isinstance(self.matter_type_label, Unset):
+            matter_type_label = UNSET
+        else:
+            matter_type_label = self.matter_type_label
+
         members: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.members, Unset):
             members = []
@@ -152,6 +173,12 @@ class CasesDecisionOut:
 
 
 
+        verdict: None | str | Unset
+        if isinstance(self.verdict, Unset):
+            verdict = UNSET
+        else:
+            verdict = self.verdict
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -175,6 +202,10 @@ class CasesDecisionOut:
             "subject_name": subject_name,
             "title": title,
         })
+        if matter_type is not UNSET:
+            field_dict["matter_type"] = matter_type
+        if matter_type_label is not UNSET:
+            field_dict["matter_type_label"] = matter_type_label
         if members is not UNSET:
             field_dict["members"] = members
         if outcome is not UNSET:
@@ -183,6 +214,8 @@ class CasesDecisionOut:
             field_dict["outcome_label"] = outcome_label
         if pending_members is not UNSET:
             field_dict["pending_members"] = pending_members
+        if verdict is not UNSET:
+            field_dict["verdict"] = verdict
 
         return field_dict
 
@@ -267,6 +300,26 @@ class CasesDecisionOut:
 
         title = d.pop("title")
 
+        def _parse_matter_type(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        matter_type = _parse_matter_type(d.pop("matter_type", UNSET))
+
+
+        def _parse_matter_type_label(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        matter_type_label = _parse_matter_type_label(d.pop("matter_type_label", UNSET))
+
+
         _members = d.pop("members", UNSET)
         members: list[CasesDecisionOut] | Unset = UNSET
         if _members is not UNSET:
@@ -302,6 +355,16 @@ class CasesDecisionOut:
         pending_members = cast(list[str], d.pop("pending_members", UNSET))
 
 
+        def _parse_verdict(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        verdict = _parse_verdict(d.pop("verdict", UNSET))
+
+
         cases_decision_out = cls(
             applicant_name=applicant_name,
             case_id=case_id,
@@ -321,10 +384,13 @@ class CasesDecisionOut:
             subject_kind_label=subject_kind_label,
             subject_name=subject_name,
             title=title,
+            matter_type=matter_type,
+            matter_type_label=matter_type_label,
             members=members,
             outcome=outcome,
             outcome_label=outcome_label,
             pending_members=pending_members,
+            verdict=verdict,
         )
 
 

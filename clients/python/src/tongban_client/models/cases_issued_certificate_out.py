@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 import datetime
 
@@ -26,8 +27,8 @@ T = TypeVar("T", bound="CasesIssuedCertificateOut")
 class CasesIssuedCertificateOut:
     """ 
         Attributes:
-            case_id (str):
-            case_number (str): 办件编号
+            case_id (str): the case that issued it (on a 一件事 parent: the member case)
+            case_number (str): 办件编号 (on a 一件事 parent: the member's)
             holder_identifier_masked (None | str): ID number or credit code, masked; null for a newborn (no number yet)
             holder_kind (str): person | enterprise | newborn: the case's subject, not the applicant
             holder_kind_label (str): 自然人 | 法人 | 新生儿
@@ -40,6 +41,7 @@ class CasesIssuedCertificateOut:
             type_code (str): 证照类型代码
             type_name (str): 证照名称, e.g. 营业执照 (the code when the catalog names none)
             valid_from (datetime.date | None): 有效期起始日期 (the issuing day, Beijing time)
+            matter_name (str | Unset): 办理事项: the matter of the case that issued it Default: ''.
      """
 
     case_id: str
@@ -56,6 +58,7 @@ class CasesIssuedCertificateOut:
     type_code: str
     type_name: str
     valid_from: datetime.date | None
+    matter_name: str | Unset = ''
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -101,6 +104,8 @@ class CasesIssuedCertificateOut:
         else:
             valid_from = self.valid_from
 
+        matter_name = self.matter_name
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -120,6 +125,8 @@ class CasesIssuedCertificateOut:
             "type_name": type_name,
             "valid_from": valid_from,
         })
+        if matter_name is not UNSET:
+            field_dict["matter_name"] = matter_name
 
         return field_dict
 
@@ -198,6 +205,8 @@ class CasesIssuedCertificateOut:
         valid_from = _parse_valid_from(d.pop("valid_from"))
 
 
+        matter_name = d.pop("matter_name", UNSET)
+
         cases_issued_certificate_out = cls(
             case_id=case_id,
             case_number=case_number,
@@ -213,6 +222,7 @@ class CasesIssuedCertificateOut:
             type_code=type_code,
             type_name=type_name,
             valid_from=valid_from,
+            matter_name=matter_name,
         )
 
 

@@ -19,6 +19,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
+from cases.domain.decision_wording import issued_verdict
 from cases.domain.decisions import party_line, reason_lines
 from cases.domain.labels import OUTCOME_LABELS
 from cases.use_cases.decisions import BundleNotice, DecisionDocument
@@ -61,11 +62,7 @@ def _document(document: DecisionDocument, styles: dict[str, ParagraphStyle]) -> 
     basis, for a refusal the 行政复议 / 行政诉讼 notice, then the department's full name and the date."""
     decision, parties = document.decision, document.parties
     subject = parties.subject
-    verdict = {
-        "grant": f"经审查，你（单位）申请的“{decision.matter_name}”符合法定条件、标准，决定准予行政许可。",
-        "deny": f"经审查，你（单位）申请的“{decision.matter_name}”不符合法定条件、标准，决定不予行政许可。",
-        "refuse": f"你（单位）申请的“{decision.matter_name}”，决定不予受理。",
-    }[decision.kind]
+    verdict = issued_verdict(decision.kind, decision.verdict, decision.matter_name)
     to = party_line(
         parties.applicant.name, subject.name if subject else None, subject.kind if subject else None
     )

@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 from cases.api.decision_pdf import decision_pdf
 from cases.api.dependencies import CallerDep, SettingsDep, UowDep
 from cases.api.paths import CaseId
+from cases.domain.decision_wording import MATTER_TYPE_LABELS, issued_verdict
 from cases.domain.decisions import party_line, reason_lines
 from cases.domain.labels import OUTCOME_LABELS
 from cases.domain.subjects import subject_label
@@ -45,7 +46,9 @@ class DecisionOut(BaseModel):
         "a 一件事 parent's notice listing each member case's decision in `members`)"
     )
     title: str = Field(
-        description="准予行政许可决定书, 不予行政许可决定书, 不予受理决定书 or 一件事办理结果告知书"
+        description="by the matter's type: 准予/不予行政许可决定书 and 不予受理决定书 (01 行政许可); 行政确认决定书 / "
+        "不予确认决定书 (07); 给付决定书 / 不予给付决定书 (05); 办理结果告知书 / 不予办理告知书 (any other); "
+        "不予受理告知书 (a refusal at the window of a non-permit); 一件事办理结果告知书 (a bundle notice)"
     )
     number: str = Field(description="决定书编号 (a bundle notice: the parent's 办件编号)")
     matter_name: str
@@ -61,7 +64,19 @@ class DecisionOut(BaseModel):
     )
     reasons: str | None = Field(description="the reasons as written, line breaks kept (\\n)")
     reason_lines: list[str] = Field(description="the reasons line by line, as printed")
-    legal_basis: str | None
+    legal_basis: str | None = Field(
+        description="依据: for a 行政许可 the 行政许可法 article and the matter's 设定依据; for any other type the "
+        "matter's own 设定依据 (from the catalog version the case was filed under)"
+    )
+    matter_type: str | None = Field(
+        default=None,
+        description="事项类型 code the document is worded for (01 行政许可 … 20 公共服务); null: unknown",
+    )
+    matter_type_label: str | None = Field(default=None, description="事项类型 in Chinese, e.g. 行政确认")
+    verdict: str | None = Field(
+        default=None,
+        description="the decision's sentence, e.g. …予以确认（登记）。 (null on a bundle notice)",
+    )
     remedies: str | None = Field(
         description="for a refusal, and for a bundle notice when a member was refused (部分准予 or 不予许可): the "
         "right to 行政复议 and 行政诉讼, with the bodies and time limits"
@@ -124,6 +139,9 @@ class DecisionOut(BaseModel):
             reasons=decision.reasons,
             reason_lines=reason_lines(decision.reasons),
             legal_basis=decision.legal_basis,
+            matter_type=decision.matter_type,
+            matter_type_label=MATTER_TYPE_LABELS.get(decision.matter_type or ""),
+            verdict=issued_verdict(decision.kind, decision.verdict, decision.matter_name),
             remedies=decision.remedies,
             issued_at=decision.issued_at,
         )

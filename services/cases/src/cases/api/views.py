@@ -22,6 +22,7 @@ from cases.domain.access import Caller, applicant_id_of
 from cases.domain.calendar import WorkingCalendar
 from cases.domain.clock import pending_reason, pending_year
 from cases.domain.forwarding import forwarding_of
+from cases.domain.issuing import bundle_certificate_state
 from cases.domain.states import CaseStatus
 from cases.domain.subjects import masked_name, own_name
 from cases.store.case_models import Case, ClockEntry, TimelineEntry
@@ -134,9 +135,13 @@ class CaseViews:
         if forwarding is not None:
             at = sum(1 for t in timeline if t.at <= forwarding.at)  # after the filing, before what followed
             entries.insert(at, TimelineOut.forwarded(forwarding, CaseStatus.RECEIVED, names))
+        shown = self._one(case, names, parties).model_dump()
+        if case.kind == "bundle":  # the parent issues nothing itself: its members' certificates are its own
+            state = bundle_certificate_state(members)
+            shown |= {"certificate_state": state.value, "certificate_state_label": state.label}
         return CaseDetailOut.model_validate(
             {
-                **self._one(case, names, parties).model_dump(),
+                **shown,
                 "form": case.form,
                 "members": [self._one(m, names, parties) for m in members],
                 "timeline": entries,

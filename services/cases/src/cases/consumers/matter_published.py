@@ -62,6 +62,7 @@ class MatterPublishedView(BaseModel):
     valid_from: date | None = None
     valid_to: date | None = None
     materials: list[MaterialView] = Field(default_factory=list)
+    legal_basis: str = Field(default="", description="设定依据 (events before it was carried: empty)")
 
 
 async def on_matter_published(session: AsyncSession, event: CloudEvent) -> None:

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from cases.domain.states import TRANSITIONS, Action, Actor
 
 __all__ = [
     "BASIS_SCOPE",
+    "FILING_ACTORS",
     "TOWN_HALL_SUFFIX",
     "Caller",
     "CaseFacts",
     "accepting_hall",
+    "acting_as",
     "actor_for",
     "applicant_id_of",
     "can_see",
@@ -51,6 +53,25 @@ ROLE_ACTORS = {
     "reviewer": Actor.REVIEWER,
     "department_head": Actor.DEPARTMENT_HEAD,
 }
+
+
+FILING_ACTORS = (Actor.WINDOW_CLERK,)  # only a window clerk files for someone (may_file)
+
+
+def acting_as(caller: Caller | None, allowed: Iterable[Actor] | None = None) -> Actor:
+    """The capacity a timeline row records for what ``caller`` did outside a transition (filing, a material
+    handed in, a member's step shown on its 一件事 parent): one of :class:`Actor`, so that one person reads the
+    same label on every row (issue 19 outside try, failure 3: 工作人员 on 收取纸质材料, 窗口工作人员 on 受理).
+    None is the service itself; an applicant (person or enterprise) acts as 申请人; staff act in their first role
+    among ``allowed`` (every handling role when None)."""
+    if caller is None or caller.kind == "system":
+        return Actor.SYSTEM
+    if caller.kind != "staff":  # a person or an enterprise
+        return Actor.APPLICANT
+    held = [ROLE_ACTORS[role] for role in sorted(caller.roles) if role in ROLE_ACTORS]
+    wanted = set(allowed) if allowed is not None else set(held)
+    # every path that records staff checked a handling role first; the window is the last resort of a row
+    return next((actor for actor in held if actor in wanted), held[0] if held else Actor.WINDOW_CLERK)
 
 
 def applicant_id_of(caller: Caller) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Protocol
@@ -12,6 +13,7 @@ __all__ = [
     "RETRY_ROLES",
     "CertificateState",
     "IssuingFacts",
+    "bundle_certificate_state",
     "certificate_content",
     "certificate_state",
     "may_retry_certificate",
@@ -60,6 +62,16 @@ def certificate_state(case: IssuingFacts) -> CertificateState:
     if case.certificate_attempts > 0 and case.certificate_next_attempt_at is None:
         return CertificateState.FAILED
     return CertificateState.PENDING
+
+
+def bundle_certificate_state(members: Iterable[IssuingFacts]) -> CertificateState:
+    """A 一件事 parent issues nothing itself: its state is its members' — failed or pending while any member's
+    certificate is, issued once one was issued and none is still due, none when no member issues one."""
+    states = {certificate_state(member) for member in members}
+    for state in (CertificateState.FAILED, CertificateState.PENDING, CertificateState.ISSUED):
+        if state in states:
+            return state
+    return CertificateState.NONE
 
 
 def may_retry_certificate(caller: Caller, case: CaseFacts) -> bool:

@@ -50,10 +50,12 @@ OUTCOME_LABELS: dict[str, str] = {
     )
 }
 
+# One label per capacity: every row records an Actor (cases.domain.access.acting_as); the last three are the
+# kinds rows recorded before migration 0016 — rewritten where the capacity was certain, else read as here.
 ACTOR_LABELS: dict[str, str] = {
     **{actor.value: actor.label for actor in Actor},
-    "person": "申请人",
-    "enterprise": "申请企业",
+    "person": Actor.APPLICANT.label,
+    "enterprise": Actor.APPLICANT.label,
     "staff": "工作人员",
 }
 

@@ -17,6 +17,7 @@ __all__ = [
     "TransitionRefused",
     "national_code",
     "plan_transition",
+    "refusal_advice",
 ]
 
 
@@ -226,12 +227,53 @@ def plan_transition(
     """The status after ``action``, or :class:`TransitionRefused` with the reason it may not happen."""
     rule = TRANSITIONS[action]
     if status not in rule.sources:
-        raise TransitionRefused(
-            "transition_not_allowed",
-            f"办件状态为「{status.label}」，不能{action.label} (not allowed from {status})",
-        )
+        raise TransitionRefused("transition_not_allowed", refusal_advice(status, action))
     if actor not in rule.actors:
         raise TransitionRefused("actor_not_allowed", f"{actor.label}无权{action.label}")
     if rule.needs_reason and not (reason and reason.strip()):
         raise TransitionRefused("reason_required", f"「{action.label}」必须说明理由：请在“理由”中写明")
     return rule.target_from(status)
+
+
+def _distances(goal: frozenset[CaseStatus]) -> dict[CaseStatus, int]:
+    """How many steps each status is from ``goal`` along the state machine (statuses that never get there: absent)."""
+    distance = dict.fromkeys(goal, 0)
+    frontier = set(goal)
+    while frontier:
+        reached: set[CaseStatus] = set()
+        for rule in TRANSITIONS.values():
+            for source in rule.sources - distance.keys():
+                if rule.target_from(source) in frontier:
+                    distance[source] = distance[rule.target_from(source)] + 1
+                    reached.add(source)
+        frontier = reached
+    return distance
+
+
+def _quoted(actions: list[Action]) -> str:
+    return "或".join(f"「{a.label}」" for a in actions)
+
+
+def refusal_advice(status: CaseStatus, action: Action) -> str:
+    """Why ``action`` may not be taken from ``status``, in Chinese, with what to do first — derived from
+    :data:`TRANSITIONS` (the shortest way there, each step's alternatives), never a hand-kept list:
+    ``办件处于「已受理」，请先「开始审查」再准予许可``."""
+    goal = TRANSITIONS[action].sources
+    distance = _distances(goal)
+    if status not in distance:
+        if status.concluded:
+            return f"办件已办结（{status.label}），不能再{action.label}"
+        return f"办件处于「{status.label}」，已不能{action.label}"
+    steps: list[str] = []
+    here = status
+    while here not in goal:
+        ahead = [
+            a
+            for a, rule in TRANSITIONS.items()
+            if here in rule.sources
+            and rule.target_from(here) != here
+            and distance.get(rule.target_from(here)) == distance[here] - 1
+        ]
+        steps.append(_quoted(ahead))
+        here = TRANSITIONS[ahead[0]].target_from(here)
+    return f"办件处于「{status.label}」，请先{'、'.join(steps)}再{action.label}"

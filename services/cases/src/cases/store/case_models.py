@@ -149,6 +149,13 @@ class Case(Base):
     matter_code: Mapped[str] = mapped_column(String(36))
     matter_version: Mapped[int] = mapped_column(Integer)
     matter_name: Mapped[str] = mapped_column(String(200))
+    matter_type: Mapped[str | None] = mapped_column(
+        String(2),
+        doc="事项类型 of the version filed under (01 行政许可 … 20 公共服务); null: not known (a bundle)",
+    )
+    matter_legal_basis: Mapped[str | None] = mapped_column(
+        Text, doc="设定依据 of the version filed under; null: the version's basis was never received"
+    )
     bundle_code: Mapped[str | None] = mapped_column(String(50))
     kind: Mapped[str] = mapped_column(
         String(10),
@@ -374,6 +381,10 @@ class Decision(Base):
     handling_org: Mapped[str] = mapped_column(String(40), doc="the deciding department")
     reasons: Mapped[str | None] = mapped_column(Text, doc="the reasons given (required for a refusal)")
     legal_basis: Mapped[str] = mapped_column(Text)
+    matter_type: Mapped[str | None] = mapped_column(String(2), doc="the type whose wording it was written in")
+    verdict: Mapped[str | None] = mapped_column(
+        Text, doc="the decision's sentence (null before 0016: 许可 wording)"
+    )
     remedies: Mapped[str | None] = mapped_column(
         Text, doc="for a refusal: 行政复议 and 行政诉讼, bodies and time limits"
     )

@@ -33,6 +33,8 @@ _CASE_COLUMNS = (
     "matter_code",
     "matter_version",
     "matter_name",
+    "matter_type",
+    "matter_legal_basis",
     "kind",
     "applicant_kind",
     "applicant_id",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, Integer, String, func, text
+from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text, func, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -63,6 +63,7 @@ class OpenMatter(Base):
     valid_from: Mapped[date | None] = mapped_column(Date)
     valid_to: Mapped[date | None] = mapped_column(Date)
     materials: Mapped[list[dict[str, Any]]] = _json_list()
+    legal_basis: Mapped[str] = mapped_column(Text, server_default="", doc="设定依据 ('' when not carried)")
 
 
 class OpenBundle(Base):

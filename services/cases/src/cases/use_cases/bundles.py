@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from cases.domain.access import Caller, accepting_hall
+from cases.domain.access import FILING_ACTORS, Caller, accepting_hall, acting_as
 from cases.domain.bundles import bundle_paused, bundle_status, delivered_whole
 from cases.domain.calendar import WorkingCalendar
 from cases.domain.clock import LimitUnit
 from cases.domain.materials import plan_materials
-from cases.domain.states import CaseStatus, national_code
+from cases.domain.states import TRANSITIONS, Action, Actor, CaseStatus, national_code
 from cases.events import (
     CASE_ACCEPTED,
     CASE_CONCLUDED,
@@ -110,7 +110,7 @@ class Receipt:
                 to_status=case.status,
                 actor_id=self.caller.sub,
                 actor_org=self.caller.org,
-                actor_role=self.caller.kind,
+                actor_role=acting_as(self.caller, FILING_ACTORS).value,
                 at=self.now,
             )
         )
@@ -153,6 +153,8 @@ async def file_bundle(
             matter_code=matter.code,
             matter_version=matter.version,
             matter_name=matter.name,
+            matter_type=matter.matter_type,
+            matter_legal_basis=matter.legal_basis or None,
             handling_org=matter.department_code,
             accepting_org=accepting_org,
             limit_days=matter.promised_days,
@@ -167,6 +169,12 @@ async def file_bundle(
             CASE_SUBMITTED, aggregate_id=case.id, sequence=1, payload=case_changed(case, at=receipt.now)
         )
     return parent
+
+
+def _actors_of(action: str) -> frozenset[Actor] | None:
+    """Who may take ``action`` when it is a transition (a cascaded window step); None for a member's step."""
+    known = {a.value: a for a in Action}
+    return TRANSITIONS[known[action]].actors if action in known else None
 
 
 async def sync_bundle(
@@ -219,7 +227,7 @@ async def sync_bundle(
             to_status=target.value,
             actor_id=caller.sub if caller else "system",
             actor_org=caller.org if caller else None,
-            actor_role=caller.kind if caller else "system",
+            actor_role=acting_as(caller, _actors_of(action)).value,
             opinion=opinion,
             at=now,
         )

@@ -10,7 +10,8 @@ from cases.domain.access import Caller, CaseFacts, actor_for, can_see
 from cases.domain.bundles import CASCADED_ACTIONS
 from cases.domain.calendar import WorkingCalendar
 from cases.domain.clock import LimitUnit, TimeLimit, extension_allowed, max_extension
-from cases.domain.decisions import DECISION_OF, DecisionKind, Remedies, decision_number, remedies_notice
+from cases.domain.decision_wording import wording_for
+from cases.domain.decisions import DECISION_OF, DecisionKind, Remedies, remedies_notice
 from cases.domain.states import (
     TRANSITIONS,
     Action,
@@ -161,7 +162,7 @@ async def _act_on_bundle(
 ) -> None:
     if step.action not in CASCADED_ACTIONS:
         raise ProblemError(
-            "一件事的审查和决定由各部门在子办件上进行 (act on the member case)",
+            f"一件事的审查和决定由各部门在子办件上进行：请打开要办理的子办件，在子办件上「{step.action.label}」",
             status=409,
             code="act_on_member",
         )
@@ -208,7 +209,7 @@ def _planned(
         raise transition_problem(refused) from refused
     if step.action in _SUPPLEMENT_NOTICES and case.supplement_requested:
         raise ProblemError(
-            "补正告知只能一次性发出 (one notice listing every defect)",
+            "补正告知只能一次性发出：本办件已发出过补正告知，请等待申请人补齐补正材料",
             status=409,
             code="supplement_already_requested",
         )
@@ -283,16 +284,26 @@ async def apply_step(
 
 
 def _decision(case: Case, kind: DecisionKind, step: Step, now: datetime) -> Decision:
-    """The written decision, fixed now: what the applicant is shown and a window prints."""
+    """The written decision, fixed now: what the applicant is shown and a window prints, in the wording of the
+    matter's type and on its own 设定依据, as the version the case was filed under has them."""
+    wording, verdict, basis = wording_for(
+        kind,
+        case.matter_type,
+        matter_name=case.matter_name,
+        matter_basis=case.matter_legal_basis,
+        matter_ref=f"事项编码 {case.matter_code}，第 {case.matter_version} 版",
+    )
     return Decision(
         case_id=case.id,
         kind=kind.value,
-        number=decision_number(case.number, kind, local_date(now).year),
-        title=kind.document_title,
+        number=wording.number(case.number, local_date(now).year),
+        title=wording.title,
         matter_name=case.matter_name,
         handling_org=case.handling_org,
         reasons=step.reason,
-        legal_basis=kind.legal_basis,
+        legal_basis=basis,
+        matter_type=case.matter_type,
+        verdict=verdict,
         remedies=remedies_notice(step.remedies) if kind.refusal else None,
         issued_at=now,
     )

@@ -9,9 +9,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from cases.domain.access import Caller
+from cases.domain.access import Caller, acting_as
 from cases.domain.material_access import may_record_paper, may_upload, statistics_scope
 from cases.domain.materials import PAPER_FREE_METHODS, Method, blocking, paper_free_share
+from cases.domain.states import Actor
 from cases.domain.uploads import UploadRefused, check_upload_caps, checked_upload
 from cases.store.case_models import Case, CaseMaterial, TimelineEntry, Upload
 from cases.store.unit_of_work import CasesUnitOfWork
@@ -189,7 +190,7 @@ def _note(uow: CasesUnitOfWork, case: Case, caller: Caller, action: str, opinion
             to_status=case.status,
             actor_id=caller.sub,
             actor_org=caller.org,
-            actor_role=caller.kind,
+            actor_role=acting_as(caller, (Actor.WINDOW_CLERK, Actor.DEPARTMENT_HEAD)).value,
             opinion=opinion,
             at=now,
         )

@@ -57,6 +57,8 @@ class MatterSnapshot:
     material_arrays: MaterialArrays
     min_real_name_level: int = 1
     levels: tuple[str, ...] = ()  # the halls that may accept it (行使层级): district, town, village
+    matter_type: str | None = None  # 事项类型: the decision's wording follows it
+    legal_basis: str | None = None  # 设定依据 ('' from the catalog: null, not carried)
 
     @classmethod
     def of(cls, matter: OpenMatter) -> MatterSnapshot:
@@ -73,6 +75,8 @@ class MatterSnapshot:
             MaterialArrays.of(plans),
             matter.min_real_name_level,
             tuple(matter.levels or ()),
+            matter.matter_type,
+            matter.legal_basis or None,
         )
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from cases.domain.access import Caller, applicant_id_of
+from cases.domain.access import FILING_ACTORS, Caller, acting_as, applicant_id_of
 from cases.domain.clock import LimitUnit
 from cases.domain.states import CaseStatus, national_code
 from cases.domain.subjects import Party
@@ -207,6 +207,8 @@ async def _file_matter(
             matter_code=matter.code,
             matter_version=matter.version,
             matter_name=matter.name,
+            matter_type=matter.matter_type,
+            matter_legal_basis=matter.legal_basis,
             applicant_kind=receipt.applicant_kind,
             applicant_id=receipt.applicant_id,
             subject_kind=receipt.subject_kind,
@@ -249,7 +251,7 @@ async def _file_matter(
             form_json=form_json,
             number_prefix=f"{receipt.region[:6]}{local_date(receipt.now):%Y%m%d}",  # the legal date
             actor_org=receipt.caller.org,
-            actor_role=receipt.caller.kind,
+            actor_role=acting_as(receipt.caller, FILING_ACTORS).value,
             materials=matter.material_arrays,
             event=event,
         )

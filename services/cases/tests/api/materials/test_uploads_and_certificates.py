@@ -86,7 +86,7 @@ async def test_uploads_paper_and_statistics(flow: Flow, registration: str) -> No
     assert [u["id"] for u in listed["uploads"]] == [upload["id"]]
     timeline = (await flow.client.get(f"/cases/{case['id']}", headers=flow.citizen())).json()["timeline"]
     supplied = [(t["action"], t["actor_role"], t["from_status"] == t["to_status"]) for t in timeline[1:]]
-    assert supplied == [("upload_material", "person", True), ("paper_material", "staff", True)]
+    assert supplied == [("upload_material", "applicant", True), ("paper_material", "window_clerk", True)]
 
     stats = await flow.client.get("/statistics/materials", headers=flow.staff("reviewer"))
     assert stats.status_code == 200, stats.text

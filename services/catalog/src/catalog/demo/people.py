@@ -230,6 +230,7 @@ MATTERS = [
         result="居民户口簿",
         certificate="ZZ-JMHKB",
         keywords=("上户口", "新生儿落户"),
+        basis="《中华人民共和国户口登记条例》第七条",
     ),
     m("GAJ", "HJ-SWZX", "死亡户口注销", "07", 20, 0, levels=DT, materials=("死亡证明", "户口簿")),
     m(
@@ -502,6 +503,7 @@ MATTERS = [
         result="社会保障卡",
         certificate="ZZ-SHBZK",
         keywords=("社保卡", "办社保卡"),
+        basis="《中华人民共和国社会保险法》第五十八条",
     ),
     m(
         "RSJ",
@@ -868,5 +870,6 @@ MATTERS = [
         materials=("身份证",),
         result="提取款",
         result_type="payment",
+        basis="《住房公积金管理条例》第二十四条",
     ),
 ]

@@ -72,6 +72,7 @@ def published_payload(matter: Matter) -> MatterPublished:
         special_procedures=list(matter.special_procedures),
         valid_from=matter.valid_from,
         valid_to=matter.valid_to,
+        legal_basis=matter.legal_basis,
         materials=[
             MaterialInfo(
                 name=m.name,

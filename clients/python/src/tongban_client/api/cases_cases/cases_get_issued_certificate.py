@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.cases_bundle_certificates_out import CasesBundleCertificatesOut
 from ...models.cases_issued_certificate_out import CasesIssuedCertificateOut
 from ...models.problem import Problem
 from typing import cast
@@ -34,11 +35,28 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CasesIssuedCertificateOut | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CasesBundleCertificatesOut | CasesIssuedCertificateOut | Problem | None:
     if response.status_code == 200:
-        response_200 = CasesIssuedCertificateOut.from_dict(response.json())
+        def _parse_response_200(data: object) -> CasesBundleCertificatesOut | CasesIssuedCertificateOut:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_0 = CasesIssuedCertificateOut.from_dict(data)
 
 
+
+                return response_200_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_200_type_1 = CasesBundleCertificatesOut.from_dict(data)
+
+
+
+            return response_200_type_1
+
+        response_200 = _parse_response_200(response.json())
 
         return response_200
 
@@ -97,7 +115,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[CasesIssuedCertificateOut | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[CasesBundleCertificatesOut | CasesIssuedCertificateOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -111,14 +129,17 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[CasesIssuedCertificateOut | Problem]:
+) -> Response[CasesBundleCertificatesOut | CasesIssuedCertificateOut | Problem]:
     """ Get Issued Certificate
 
      The e-certificate issued on the case (电子证照): what it is, its number, to whom it was issued (the
     case's
     subject: a newborn's 出生医学证明 is the child's) and by which department; 404 `certificate_not_found`
     while
-    none is issued (the case's `certificate_state` says why).
+    none is issued (the case's `certificate_state` says why). On a 一件事 parent (`kind: bundle`): the
+    certificates its member cases issued, each naming its member, and the members still waiting; 404
+    while no
+    member the caller may see has issued one.
 
     Args:
         case_id (str): case id (办件标识)
@@ -128,7 +149,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CasesIssuedCertificateOut | Problem]
+        Response[CasesBundleCertificatesOut | CasesIssuedCertificateOut | Problem]
      """
 
 
@@ -148,14 +169,17 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> CasesIssuedCertificateOut | Problem | None:
+) -> CasesBundleCertificatesOut | CasesIssuedCertificateOut | Problem | None:
     """ Get Issued Certificate
 
      The e-certificate issued on the case (电子证照): what it is, its number, to whom it was issued (the
     case's
     subject: a newborn's 出生医学证明 is the child's) and by which department; 404 `certificate_not_found`
     while
-    none is issued (the case's `certificate_state` says why).
+    none is issued (the case's `certificate_state` says why). On a 一件事 parent (`kind: bundle`): the
+    certificates its member cases issued, each naming its member, and the members still waiting; 404
+    while no
+    member the caller may see has issued one.
 
     Args:
         case_id (str): case id (办件标识)
@@ -165,7 +189,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CasesIssuedCertificateOut | Problem
+        CasesBundleCertificatesOut | CasesIssuedCertificateOut | Problem
      """
 
 
@@ -180,14 +204,17 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[CasesIssuedCertificateOut | Problem]:
+) -> Response[CasesBundleCertificatesOut | CasesIssuedCertificateOut | Problem]:
     """ Get Issued Certificate
 
      The e-certificate issued on the case (电子证照): what it is, its number, to whom it was issued (the
     case's
     subject: a newborn's 出生医学证明 is the child's) and by which department; 404 `certificate_not_found`
     while
-    none is issued (the case's `certificate_state` says why).
+    none is issued (the case's `certificate_state` says why). On a 一件事 parent (`kind: bundle`): the
+    certificates its member cases issued, each naming its member, and the members still waiting; 404
+    while no
+    member the caller may see has issued one.
 
     Args:
         case_id (str): case id (办件标识)
@@ -197,7 +224,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CasesIssuedCertificateOut | Problem]
+        Response[CasesBundleCertificatesOut | CasesIssuedCertificateOut | Problem]
      """
 
 
@@ -217,14 +244,17 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> CasesIssuedCertificateOut | Problem | None:
+) -> CasesBundleCertificatesOut | CasesIssuedCertificateOut | Problem | None:
     """ Get Issued Certificate
 
      The e-certificate issued on the case (电子证照): what it is, its number, to whom it was issued (the
     case's
     subject: a newborn's 出生医学证明 is the child's) and by which department; 404 `certificate_not_found`
     while
-    none is issued (the case's `certificate_state` says why).
+    none is issued (the case's `certificate_state` says why). On a 一件事 parent (`kind: bundle`): the
+    certificates its member cases issued, each naming its member, and the members still waiting; 404
+    while no
+    member the caller may see has issued one.
 
     Args:
         case_id (str): case id (办件标识)
@@ -234,7 +264,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CasesIssuedCertificateOut | Problem
+        CasesBundleCertificatesOut | CasesIssuedCertificateOut | Problem
      """
 
 
