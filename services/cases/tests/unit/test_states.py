@@ -4,6 +4,7 @@ import itertools
 
 import pytest
 
+from cases.domain.evaluation import rectification_departments
 from cases.domain.states import (
     TRANSITIONS,
     Action,
@@ -105,3 +106,28 @@ def test_national_codes_and_paused_statuses() -> None:
         S.SUSPENDED,
     }
     assert S.APPROVED.label == "准予许可"
+
+
+def test_issue19_outside_try_which_departments_a_rectification_involves() -> None:
+    """issue 19 outside try: failure 1 — the rule of docs/cases.md: a single case concerns its handling
+    department; a 一件事 concerns the member departments that did not approve (all of them when every member was
+    approved), the lead coordinates, every member department sees it but only the lead and those concerned act."""
+    single = rectification_departments("500110-GAJ")
+    assert (single.coordinator, single.concerned, single.involved) == (
+        "500110-GAJ",
+        ("500110-GAJ",),
+        ("500110-GAJ",),
+    )
+    members = [("500110-WSJKW", "approved"), ("500110-RSJ", "refused"), ("500110-GAJ", "approved")]
+    bundle = rectification_departments("500110-WSJKW", members)
+    assert bundle.coordinator == "500110-WSJKW"
+    assert bundle.concerned == ("500110-RSJ",)
+    assert bundle.involved == ("500110-WSJKW", "500110-RSJ", "500110-GAJ")
+    assert bundle.may_see("500110-GAJ")
+    assert not bundle.may_act("500110-GAJ")
+    assert bundle.may_act("500110-RSJ")
+    assert bundle.may_act("500110-WSJKW")
+    assert not bundle.may_see("500110-SCJGJ")
+    assert not bundle.may_see(None)
+    all_approved = rectification_departments("500110-WSJKW", [(o, "approved") for o, _ in members])
+    assert all_approved.concerned == ("500110-WSJKW", "500110-RSJ", "500110-GAJ")
