@@ -5,6 +5,7 @@ import itertools
 import pytest
 
 from cases.domain.evaluation import rectification_departments
+from cases.domain.forwarding import serving_org
 from cases.domain.states import (
     TRANSITIONS,
     Action,
@@ -131,3 +132,12 @@ def test_issue19_outside_try_which_departments_a_rectification_involves() -> Non
     assert not bundle.may_see(None)
     all_approved = rectification_departments("500110-WSJKW", [(o, "approved") for o, _ in members])
     assert all_approved.concerned == ("500110-WSJKW", "500110-RSJ", "500110-GAJ")
+
+
+def test_issue19_outside_try_whom_a_read_for_a_case_serves() -> None:
+    """issue 19 outside try: failure 2 — a case received at 綦河社区, accepted at 古南街道, handled by 区公安局: its
+    reads serve 古南街道 until acceptance (a case filed before 0011 has no accepting hall: 綦河社区), 区公安局 after."""
+    halls = {"received_by": "500110001001-center", "accepting": "500110001-center", "handling": "500110-GAJ"}
+    assert serving_org(accepted=False, **halls) == "500110001-center"
+    assert serving_org(accepted=True, **halls) == "500110-GAJ"
+    assert serving_org(accepted=False, **{**halls, "accepting": None}) == "500110001001-center"

@@ -42,6 +42,10 @@ class ExchangeReadOfMyData:
             resource (None | str):
             resource_code (str):
             system (str): the client id of the system that read, for integrators
+            requester (None | str | Unset): for a citizen's or company's own login that asked: self (the reader herself),
+                own_enterprise (another login of the reader's company) or other (another citizen or company — never who); none
+                when a department read (its organization and system say who)
+            requester_label (None | str | Unset): 您本人, 本单位 or 其他人
             system_name (None | str | Unset): the reading system by its name (读取系统), as the hub's operators entered it for
                 the member (none: not entered yet)
      """
@@ -62,6 +66,8 @@ class ExchangeReadOfMyData:
     resource: None | str
     resource_code: str
     system: str
+    requester: None | str | Unset = UNSET
+    requester_label: None | str | Unset = UNSET
     system_name: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -114,6 +120,18 @@ class ExchangeReadOfMyData:
 
         system = self.system
 
+        requester: None | str | Unset
+        if isinstance(self.requester, Unset):
+            requester = UNSET
+        else:
+            requester = self.requester
+
+        requester_label: None | str | Unset
+        if isinstance(self.requester_label, Unset):
+            requester_label = UNSET
+        else:
+            requester_label = self.requester_label
+
         system_name: None | str | Unset
         if isinstance(self.system_name, Unset):
             system_name = UNSET
@@ -141,6 +159,10 @@ class ExchangeReadOfMyData:
             "resource_code": resource_code,
             "system": system,
         })
+        if requester is not UNSET:
+            field_dict["requester"] = requester
+        if requester_label is not UNSET:
+            field_dict["requester_label"] = requester_label
         if system_name is not UNSET:
             field_dict["system_name"] = system_name
 
@@ -239,6 +261,26 @@ class ExchangeReadOfMyData:
 
         system = d.pop("system")
 
+        def _parse_requester(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        requester = _parse_requester(d.pop("requester", UNSET))
+
+
+        def _parse_requester_label(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        requester_label = _parse_requester_label(d.pop("requester_label", UNSET))
+
+
         def _parse_system_name(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -266,6 +308,8 @@ class ExchangeReadOfMyData:
             resource=resource,
             resource_code=resource_code,
             system=system,
+            requester=requester,
+            requester_label=requester_label,
             system_name=system_name,
         )
 
