@@ -64,7 +64,7 @@ async def test_issue19_outside_try_own_refused_lookups_read_as_hers(
 
 COMPANY = "92500110MA5U3G7K2T"
 LEGAL = "500110-SCJGJ-FR-001"  # 法人基础信息, hosted
-GAJ, VILLAGE, TOWN = "500110-GAJ", "500110001001-center", "500110001-center"
+GAJ, VILLAGE, TOWN = "500110-GAJ", "500110001001-center", "500110001000-center"
 PLATFORM = "exchange:read exchange:platform"
 
 
@@ -177,7 +177,12 @@ async def test_issue19_outside_try_platform_reads_name_the_organization_they_ser
     served = [mine[i]["organization_code"] for i in ids]
     # the refused claims are logged under the platform's own organization: the hub did not accept them
     assert served == [TOWN, TOWN, GAJ, VILLAGE, "500110-ZWFWZX", "500110-ZWFWZX"]
-    assert mine[ids[2]]["organization"] == "区公安局"
+    assert [mine[i]["organization"] for i in ids[:4]] == [
+        "古南街道公共服务中心",
+        "古南街道公共服务中心",
+        "区公安局",
+        "古南街道綦河社区便民服务中心",
+    ]
     assert {mine[i]["system_name"] for i in ids} == {"通办办件平台"}
     assert mine[ids[4]]["reason_label"] == "所称办理单位不是该办件的办理或受理单位"
     assert mine[own.json()["access_log_id"]]["organization_code"] == GAJ
