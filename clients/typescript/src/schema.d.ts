@@ -243,7 +243,8 @@ export interface paths {
         /**
          * My Evaluation
          * @description The applicant's own evaluation of the case and, for a bad one, its rectification: each step the department
-         *     recorded and its feedback (only the rater sees this).
+         *     recorded and its feedback. The rater sees it, and so do the head and reviewers of a department its
+         *     rectification involves (the task's own record says which).
          */
         get: operations["cases_my_evaluation"];
         put?: never;
@@ -487,7 +488,8 @@ export interface paths {
         };
         /**
          * Rectifications
-         * @description The caller's department's rectification tasks, newest first.
+         * @description The rectification tasks the caller's department is involved in, newest first: each with the rated case
+         *     (number, matter), the rating and its comment, the coordinating department and those concerned.
          */
         get: operations["cases_rectifications"];
         put?: never;
@@ -3864,6 +3866,16 @@ export interface components {
              */
             verdict?: string | null;
         };
+        /** cases_DepartmentOut */
+        cases_DepartmentOut: {
+            /** Code */
+            code: string;
+            /**
+             * Name
+             * @description the department's name, from identity
+             */
+            name: string | null;
+        };
         /** cases_EvaluationIn */
         cases_EvaluationIn: {
             /**
@@ -4212,8 +4224,23 @@ export interface components {
             callback_required: boolean;
             /** Case Id */
             case_id: string;
+            /**
+             * Case Number
+             * @description 办件编号 of the rated case
+             */
+            case_number?: string | null;
             /** Closed At */
             closed_at: string | null;
+            /**
+             * Comment
+             * @description what the rater wrote, as she wrote it (ID numbers and phones in it masked); the rater's identity is not shown
+             */
+            comment?: string | null;
+            /**
+             * Concerned
+             * @description the departments the complaint concerns (a 一件事: each member department that did not approve, else all): they record the steps with the coordinating `department`
+             */
+            concerned?: components["schemas"]["cases_DepartmentOut"][];
             /** Department */
             department: string;
             /**
@@ -4226,17 +4253,39 @@ export interface components {
             /** Id */
             id: string;
             /**
+             * Involved
+             * @description every department that sees the task and the rating (a 一件事: the lead and each member's)
+             */
+            involved?: components["schemas"]["cases_DepartmentOut"][];
+            /**
+             * Matter Name
+             * @description the rated case's matter (事项名称)
+             */
+            matter_name?: string | null;
+            /**
              * Opened At
              * Format: date-time
              */
             opened_at: string;
+            /** Rated At */
+            rated_at?: string | null;
             /**
              * Records
-             * @description each step: step, step_label, at, by, note
+             * @description each step: step, step_label, at, by, department (who recorded it), note
              */
             records: {
                 [key: string]: unknown;
             }[];
+            /**
+             * Score
+             * @description the rating that opened the task, 1 or 2
+             */
+            score?: number | null;
+            /**
+             * Score Label
+             * @description 不满意 or 非常不满意
+             */
+            score_label?: string | null;
             /** Status */
             status: string;
             /**
@@ -5637,6 +5686,12 @@ export interface components {
              */
             purpose?: string | null;
             /**
+             * Served Org
+             * @description the cases platform only (scope exchange:platform), reading under `case_ref`: the organization (hall or department) handling the case at that moment, whom the read serves and the log names; checked against the hub's record of the case (refused `served_org_not_in_case` otherwise). Default: the case's handling department. Any other reader reads for its own organization
+             * @example 500110-GNJD-GGFW
+             */
+            served_org?: string | null;
+            /**
              * Traceparent
              * @description the W3C trace context of the work this read belongs to (e.g. the application whose material it is): the item is answered, logged and passed on to the providing system within that trace, not the batch's
              * @example 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01
@@ -6025,6 +6080,16 @@ export interface components {
              * @description why it was refused or failed, in Chinese
              */
             reason_label: string | null;
+            /**
+             * Requester
+             * @description for a citizen's or company's own login that asked: self (the reader herself), own_enterprise (another login of the reader's company) or other (another citizen or company — never who); none when a department read (its organization and system say who)
+             */
+            requester?: string | null;
+            /**
+             * Requester Label
+             * @description 您本人, 本单位 or 其他人
+             */
+            requester_label?: string | null;
             /** Resource */
             resource: string | null;
             /** Resource Code */
@@ -6178,6 +6243,12 @@ export interface components {
              */
             purpose?: string | null;
             /**
+             * Served Org
+             * @description the cases platform only (scope exchange:platform), reading under `case_ref`: the organization (hall or department) handling the case at that moment, whom the read serves and the log names; checked against the hub's record of the case (refused `served_org_not_in_case` otherwise). Default: the case's handling department. Any other reader reads for its own organization
+             * @example 500110-GNJD-GGFW
+             */
+            served_org?: string | null;
+            /**
              * Type Code
              * @description certificate type code (证照类型代码) or a known alias
              */
@@ -6304,6 +6375,12 @@ export interface components {
              * @example 开办餐饮店一件事 申请人身份核验
              */
             purpose?: string | null;
+            /**
+             * Served Org
+             * @description the cases platform only (scope exchange:platform), reading under `case_ref`: the organization (hall or department) handling the case at that moment, whom the read serves and the log names; checked against the hub's record of the case (refused `served_org_not_in_case` otherwise). Default: the case's handling department. Any other reader reads for its own organization
+             * @example 500110-GNJD-GGFW
+             */
+            served_org?: string | null;
             /** Subject Kind */
             subject_kind?: ("person" | "enterprise") | null;
         };
@@ -6362,6 +6439,16 @@ export interface components {
              * @description why it was refused or failed, in Chinese
              */
             reason_label: string | null;
+            /**
+             * Requester
+             * @description for a citizen's or company's own login that asked: self (the reader herself), own_enterprise (another login of the reader's company) or other (another citizen or company — never who); none when a department read (its organization and system say who)
+             */
+            requester?: string | null;
+            /**
+             * Requester Label
+             * @description 您本人, 本单位 or 其他人
+             */
+            requester_label?: string | null;
             /** Resource */
             resource: string | null;
             /** Resource Code */
@@ -6472,6 +6559,12 @@ export interface components {
              * @description resource code (资源代码)
              */
             resource_code: string;
+            /**
+             * Served Org
+             * @description the cases platform only (scope exchange:platform), reading under `case_ref`: the organization (hall or department) handling the case at that moment, whom the read serves and the log names; checked against the hub's record of the case (refused `served_org_not_in_case` otherwise). Default: the case's handling department. Any other reader reads for its own organization
+             * @example 500110-GNJD-GGFW
+             */
+            served_org?: string | null;
             /** Subject Kind */
             subject_kind?: ("person" | "enterprise") | null;
             /**
@@ -8684,6 +8777,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
@@ -11721,7 +11815,8 @@ export interface operations {
                  *       "holder_identifier": "示例",
                  *       "holder_kind": "person",
                  *       "legal_basis": "500110-GAJ-XZ-001",
-                 *       "purpose": "开办餐饮店一件事 申请人身份核验"
+                 *       "purpose": "开办餐饮店一件事 申请人身份核验",
+                 *       "served_org": "500110-GNJD-GGFW"
                  *     }
                  */
                 "application/json": components["schemas"]["exchange_LookupIn"];
@@ -12455,6 +12550,7 @@ export interface operations {
                  *           "legal_basis": "500110-GAJ-XZ-001",
                  *           "purpose": "开办餐饮店一件事 申请人身份核验",
                  *           "resource_code": "示例",
+                 *           "served_org": "500110-GNJD-GGFW",
                  *           "traceparent": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                  *         }
                  *       ]
@@ -12702,7 +12798,8 @@ export interface operations {
                  *       "case_ref": "50011020261125000001",
                  *       "identifier": "示例",
                  *       "legal_basis": "500110-GAJ-XZ-001",
-                 *       "purpose": "开办餐饮店一件事 申请人身份核验"
+                 *       "purpose": "开办餐饮店一件事 申请人身份核验",
+                 *       "served_org": "500110-GNJD-GGFW"
                  *     }
                  */
                 "application/json": components["schemas"]["exchange_ReadIn"];

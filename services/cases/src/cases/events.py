@@ -32,6 +32,11 @@ class CaseChanged(EventPayload):
     matter_version: int
     handling_org: str
     received_by_org: str
+    accepting_org: str | None = Field(
+        default=None,
+        description="the hall whose window accepts it (受理), by the matter's levels; the cases platform's reads "
+        "before acceptance serve it",
+    )
     channel: str
     status: str
     national_code: int
@@ -62,6 +67,7 @@ _EXAMPLE: dict[str, Any] = {
     "matter_version": 1,
     "handling_org": "500110-SCJGJ",
     "received_by_org": "500110-ZWFWZX",
+    "accepting_org": "500110-ZWFWZX",
     "channel": "online",
     "status": "received",
     "national_code": 1,

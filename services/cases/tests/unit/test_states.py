@@ -4,6 +4,8 @@ import itertools
 
 import pytest
 
+from cases.domain.evaluation import rectification_departments
+from cases.domain.forwarding import serving_org
 from cases.domain.states import (
     TRANSITIONS,
     Action,
@@ -106,3 +108,37 @@ def test_national_codes_and_paused_statuses() -> None:
         S.SUSPENDED,
     }
     assert S.APPROVED.label == "准予许可"
+
+
+def test_issue19_outside_try_which_departments_a_rectification_involves() -> None:
+    """issue 19 outside try: failure 1 — the rule of docs/cases.md: a single case concerns its handling
+    department; a 一件事 concerns the member departments that did not approve (all of them when every member was
+    approved), the lead coordinates, every member department sees it but only the lead and those concerned act."""
+    single = rectification_departments("500110-GAJ")
+    assert (single.coordinator, single.concerned, single.involved) == (
+        "500110-GAJ",
+        ("500110-GAJ",),
+        ("500110-GAJ",),
+    )
+    members = [("500110-WSJKW", "approved"), ("500110-RSJ", "refused"), ("500110-GAJ", "approved")]
+    bundle = rectification_departments("500110-WSJKW", members)
+    assert bundle.coordinator == "500110-WSJKW"
+    assert bundle.concerned == ("500110-RSJ",)
+    assert bundle.involved == ("500110-WSJKW", "500110-RSJ", "500110-GAJ")
+    assert bundle.may_see("500110-GAJ")
+    assert not bundle.may_act("500110-GAJ")
+    assert bundle.may_act("500110-RSJ")
+    assert bundle.may_act("500110-WSJKW")
+    assert not bundle.may_see("500110-SCJGJ")
+    assert not bundle.may_see(None)
+    all_approved = rectification_departments("500110-WSJKW", [(o, "approved") for o, _ in members])
+    assert all_approved.concerned == ("500110-WSJKW", "500110-RSJ", "500110-GAJ")
+
+
+def test_issue19_outside_try_whom_a_read_for_a_case_serves() -> None:
+    """issue 19 outside try: failure 2 — a case received at 綦河社区, accepted at 古南街道, handled by 区公安局: its
+    reads serve 古南街道 until acceptance (a case filed before 0011 has no accepting hall: 綦河社区), 区公安局 after."""
+    halls = {"received_by": "500110001001-center", "accepting": "500110001-center", "handling": "500110-GAJ"}
+    assert serving_org(accepted=False, **halls) == "500110001-center"
+    assert serving_org(accepted=True, **halls) == "500110-GAJ"
+    assert serving_org(accepted=False, **{**halls, "accepting": None}) == "500110001001-center"

@@ -25,6 +25,10 @@ MEMBERS: dict[str, tuple[str, str | None]] = {
     "500110-ZWFWZX": ("綦江区行政服务中心", "11500110MB1A00036W"),
     "500110-ZFBGS": ("綦江区人民政府办公室", "115002227398230135"),
     "500000-SJSPPT": ("重庆市行政审批系统", None),
+    # Halls the story's cases are received and accepted at (identity's organizations): the cases platform's reads
+    # serve them before acceptance, and "who read my data" names them (issue 19 outside try, failure 2).
+    "500110001000-center": ("古南街道公共服务中心", None),
+    "500110001001-center": ("古南街道綦河社区便民服务中心", None),
 }
 
 # The members' systems by name: identity's demo clients (identity/demo.py, DEMO_CLIENTS, SYSTEM_CLIENT and the web

@@ -18,6 +18,7 @@ from .cases_case_page import CasesCasePage
 from .cases_case_status import CasesCaseStatus
 from .cases_clock_out import CasesClockOut
 from .cases_decision_out import CasesDecisionOut
+from .cases_department_out import CasesDepartmentOut
 from .cases_evaluation_in import CasesEvaluationIn
 from .cases_evaluation_in_channel import CasesEvaluationInChannel
 from .cases_evaluation_out import CasesEvaluationOut
@@ -233,6 +234,7 @@ __all__ = (
     "CasesCaseStatus",
     "CasesClockOut",
     "CasesDecisionOut",
+    "CasesDepartmentOut",
     "CasesEvaluationIn",
     "CasesEvaluationInChannel",
     "CasesEvaluationOut",

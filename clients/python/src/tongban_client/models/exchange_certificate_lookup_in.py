@@ -36,6 +36,10 @@ class ExchangeCertificateLookupIn:
                 /duties
             person_id (None | str | Unset): ignored: the hub decides whose data a lookup touched
             purpose (None | str | Unset):
+            served_org (None | str | Unset): the cases platform only (scope exchange:platform), reading under `case_ref`:
+                the organization (hall or department) handling the case at that moment, whom the read serves and the log names;
+                checked against the hub's record of the case (refused `served_org_not_in_case` otherwise). Default: the case's
+                handling department. Any other reader reads for its own organization
             traceparent (None | str | Unset): the W3C trace context of the work this read belongs to (e.g. the application
                 whose material it is): the item is answered, logged and passed on to the providing system within that trace, not
                 the batch's
@@ -49,6 +53,7 @@ class ExchangeCertificateLookupIn:
     legal_basis: None | str | Unset = UNSET
     person_id: None | str | Unset = UNSET
     purpose: None | str | Unset = UNSET
+    served_org: None | str | Unset = UNSET
     traceparent: None | str | Unset = UNSET
     type_code: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -88,6 +93,12 @@ class ExchangeCertificateLookupIn:
         else:
             purpose = self.purpose
 
+        served_org: None | str | Unset
+        if isinstance(self.served_org, Unset):
+            served_org = UNSET
+        else:
+            served_org = self.served_org
+
         traceparent: None | str | Unset
         if isinstance(self.traceparent, Unset):
             traceparent = UNSET
@@ -116,6 +127,8 @@ class ExchangeCertificateLookupIn:
             field_dict["person_id"] = person_id
         if purpose is not UNSET:
             field_dict["purpose"] = purpose
+        if served_org is not UNSET:
+            field_dict["served_org"] = served_org
         if traceparent is not UNSET:
             field_dict["traceparent"] = traceparent
         if type_code is not UNSET:
@@ -179,6 +192,16 @@ class ExchangeCertificateLookupIn:
         purpose = _parse_purpose(d.pop("purpose", UNSET))
 
 
+        def _parse_served_org(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        served_org = _parse_served_org(d.pop("served_org", UNSET))
+
+
         def _parse_traceparent(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -207,6 +230,7 @@ class ExchangeCertificateLookupIn:
             legal_basis=legal_basis,
             person_id=person_id,
             purpose=purpose,
+            served_org=served_org,
             traceparent=traceparent,
             type_code=type_code,
         )

@@ -47,6 +47,10 @@ class ExchangeHiddenRead:
             system (str): the client id of the system that read, for integrators
             read_by (str | Unset): who read, in Chinese (读取方): organization, system and, for a citizen's or company's own
                 login, the kind of user — e.g. 区税务局的区税务局征管系统, 个人用户经綦江区行政服务中心的通办网上办事大厅查询 Default: ''.
+            requester (None | str | Unset): for a citizen's or company's own login that asked: self (the reader herself),
+                own_enterprise (another login of the reader's company) or other (another citizen or company — never who); none
+                when a department read (its organization and system say who)
+            requester_label (None | str | Unset): 您本人, 本单位 or 其他人
             system_name (None | str | Unset): the reading system by its name (读取系统), as the hub's operators entered it for
                 the member (none: not entered yet)
      """
@@ -70,6 +74,8 @@ class ExchangeHiddenRead:
     resource_code: str
     system: str
     read_by: str | Unset = ''
+    requester: None | str | Unset = UNSET
+    requester_label: None | str | Unset = UNSET
     system_name: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -128,6 +134,18 @@ class ExchangeHiddenRead:
 
         read_by = self.read_by
 
+        requester: None | str | Unset
+        if isinstance(self.requester, Unset):
+            requester = UNSET
+        else:
+            requester = self.requester
+
+        requester_label: None | str | Unset
+        if isinstance(self.requester_label, Unset):
+            requester_label = UNSET
+        else:
+            requester_label = self.requester_label
+
         system_name: None | str | Unset
         if isinstance(self.system_name, Unset):
             system_name = UNSET
@@ -159,6 +177,10 @@ class ExchangeHiddenRead:
         })
         if read_by is not UNSET:
             field_dict["read_by"] = read_by
+        if requester is not UNSET:
+            field_dict["requester"] = requester
+        if requester_label is not UNSET:
+            field_dict["requester_label"] = requester_label
         if system_name is not UNSET:
             field_dict["system_name"] = system_name
 
@@ -266,6 +288,26 @@ class ExchangeHiddenRead:
 
         read_by = d.pop("read_by", UNSET)
 
+        def _parse_requester(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        requester = _parse_requester(d.pop("requester", UNSET))
+
+
+        def _parse_requester_label(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        requester_label = _parse_requester_label(d.pop("requester_label", UNSET))
+
+
         def _parse_system_name(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -296,6 +338,8 @@ class ExchangeHiddenRead:
             resource_code=resource_code,
             system=system,
             read_by=read_by,
+            requester=requester,
+            requester_label=requester_label,
             system_name=system_name,
         )
 

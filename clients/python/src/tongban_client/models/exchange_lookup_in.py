@@ -33,6 +33,10 @@ class ExchangeLookupIn:
                 /duties
             person_id (None | str | Unset): ignored: the hub decides whose data a lookup touched
             purpose (None | str | Unset):
+            served_org (None | str | Unset): the cases platform only (scope exchange:platform), reading under `case_ref`:
+                the organization (hall or department) handling the case at that moment, whom the read serves and the log names;
+                checked against the hub's record of the case (refused `served_org_not_in_case` otherwise). Default: the case's
+                handling department. Any other reader reads for its own organization
             type_code (None | str | Unset): certificate type code (证照类型代码) or a known alias
      """
 
@@ -42,6 +46,7 @@ class ExchangeLookupIn:
     legal_basis: None | str | Unset = UNSET
     person_id: None | str | Unset = UNSET
     purpose: None | str | Unset = UNSET
+    served_org: None | str | Unset = UNSET
     type_code: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -78,6 +83,12 @@ class ExchangeLookupIn:
         else:
             purpose = self.purpose
 
+        served_org: None | str | Unset
+        if isinstance(self.served_org, Unset):
+            served_org = UNSET
+        else:
+            served_org = self.served_org
+
         type_code: None | str | Unset
         if isinstance(self.type_code, Unset):
             type_code = UNSET
@@ -99,6 +110,8 @@ class ExchangeLookupIn:
             field_dict["person_id"] = person_id
         if purpose is not UNSET:
             field_dict["purpose"] = purpose
+        if served_org is not UNSET:
+            field_dict["served_org"] = served_org
         if type_code is not UNSET:
             field_dict["type_code"] = type_code
 
@@ -156,6 +169,16 @@ class ExchangeLookupIn:
         purpose = _parse_purpose(d.pop("purpose", UNSET))
 
 
+        def _parse_served_org(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        served_org = _parse_served_org(d.pop("served_org", UNSET))
+
+
         def _parse_type_code(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -173,6 +196,7 @@ class ExchangeLookupIn:
             legal_basis=legal_basis,
             person_id=person_id,
             purpose=purpose,
+            served_org=served_org,
             type_code=type_code,
         )
 

@@ -37,6 +37,10 @@ class ExchangeReadIn:
             person_id (None | str | Unset): ignored: the hub decides whose data a read touched from the identifier read,
                 never from the caller
             purpose (None | str | Unset):
+            served_org (None | str | Unset): the cases platform only (scope exchange:platform), reading under `case_ref`:
+                the organization (hall or department) handling the case at that moment, whom the read serves and the log names;
+                checked against the hub's record of the case (refused `served_org_not_in_case` otherwise). Default: the case's
+                handling department. Any other reader reads for its own organization
             subject_kind (ExchangeReadInSubjectKindType0 | None | Unset):
      """
 
@@ -47,6 +51,7 @@ class ExchangeReadIn:
     legal_basis: None | str | Unset = UNSET
     person_id: None | str | Unset = UNSET
     purpose: None | str | Unset = UNSET
+    served_org: None | str | Unset = UNSET
     subject_kind: ExchangeReadInSubjectKindType0 | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -99,6 +104,12 @@ class ExchangeReadIn:
         else:
             purpose = self.purpose
 
+        served_org: None | str | Unset
+        if isinstance(self.served_org, Unset):
+            served_org = UNSET
+        else:
+            served_org = self.served_org
+
         subject_kind: None | str | Unset
         if isinstance(self.subject_kind, Unset):
             subject_kind = UNSET
@@ -125,6 +136,8 @@ class ExchangeReadIn:
             field_dict["person_id"] = person_id
         if purpose is not UNSET:
             field_dict["purpose"] = purpose
+        if served_org is not UNSET:
+            field_dict["served_org"] = served_org
         if subject_kind is not UNSET:
             field_dict["subject_kind"] = subject_kind
 
@@ -215,6 +228,16 @@ class ExchangeReadIn:
         purpose = _parse_purpose(d.pop("purpose", UNSET))
 
 
+        def _parse_served_org(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        served_org = _parse_served_org(d.pop("served_org", UNSET))
+
+
         def _parse_subject_kind(data: object) -> ExchangeReadInSubjectKindType0 | None | Unset:
             if data is None:
                 return data
@@ -243,6 +266,7 @@ class ExchangeReadIn:
             legal_basis=legal_basis,
             person_id=person_id,
             purpose=purpose,
+            served_org=served_org,
             subject_kind=subject_kind,
         )
 

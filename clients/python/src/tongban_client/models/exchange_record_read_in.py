@@ -41,6 +41,10 @@ class ExchangeRecordReadIn:
             person_id (None | str | Unset): ignored: the hub decides whose data a read touched from the identifier read,
                 never from the caller
             purpose (None | str | Unset):
+            served_org (None | str | Unset): the cases platform only (scope exchange:platform), reading under `case_ref`:
+                the organization (hall or department) handling the case at that moment, whom the read serves and the log names;
+                checked against the hub's record of the case (refused `served_org_not_in_case` otherwise). Default: the case's
+                handling department. Any other reader reads for its own organization
             subject_kind (ExchangeRecordReadInSubjectKindType0 | None | Unset):
             traceparent (None | str | Unset): the W3C trace context of the work this read belongs to (e.g. the application
                 whose material it is): the item is answered, logged and passed on to the providing system within that trace, not
@@ -56,6 +60,7 @@ class ExchangeRecordReadIn:
     legal_basis: None | str | Unset = UNSET
     person_id: None | str | Unset = UNSET
     purpose: None | str | Unset = UNSET
+    served_org: None | str | Unset = UNSET
     subject_kind: ExchangeRecordReadInSubjectKindType0 | None | Unset = UNSET
     traceparent: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -113,6 +118,12 @@ class ExchangeRecordReadIn:
         else:
             purpose = self.purpose
 
+        served_org: None | str | Unset
+        if isinstance(self.served_org, Unset):
+            served_org = UNSET
+        else:
+            served_org = self.served_org
+
         subject_kind: None | str | Unset
         if isinstance(self.subject_kind, Unset):
             subject_kind = UNSET
@@ -147,6 +158,8 @@ class ExchangeRecordReadIn:
             field_dict["person_id"] = person_id
         if purpose is not UNSET:
             field_dict["purpose"] = purpose
+        if served_org is not UNSET:
+            field_dict["served_org"] = served_org
         if subject_kind is not UNSET:
             field_dict["subject_kind"] = subject_kind
         if traceparent is not UNSET:
@@ -245,6 +258,16 @@ class ExchangeRecordReadIn:
         purpose = _parse_purpose(d.pop("purpose", UNSET))
 
 
+        def _parse_served_org(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        served_org = _parse_served_org(d.pop("served_org", UNSET))
+
+
         def _parse_subject_kind(data: object) -> ExchangeRecordReadInSubjectKindType0 | None | Unset:
             if data is None:
                 return data
@@ -285,6 +308,7 @@ class ExchangeRecordReadIn:
             legal_basis=legal_basis,
             person_id=person_id,
             purpose=purpose,
+            served_org=served_org,
             subject_kind=subject_kind,
             traceparent=traceparent,
         )

@@ -12,18 +12,20 @@ from cases.api.dependencies import CalendarDep, CallerDep, DepartmentReviewerDep
 from cases.api.paths import CaseId, TaskId
 from cases.clients.organizations import OrganizationNames
 from cases.domain.evaluation import LEVELS, RECTIFICATION_LABELS, STEP_LABELS, RectificationStatus
-from cases.store.case_models import Evaluation, RectificationTask
+from cases.store.case_models import Case, Evaluation, RectificationTask
 from cases.use_cases.evaluation import (
     advance_rectification,
     evaluate_case,
     list_rectifications,
     rate_rectification,
     rater_view,
+    task_departments,
 )
 from meshkit.created import created_response, set_location
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
 from meshkit.hostile import MultiLineText
+from meshkit.observability import redact
 
 __all__ = ["router"]
 
@@ -38,6 +40,11 @@ class EvaluationIn(BaseModel):
     channel: Literal["online", "hall"] = Field(default="online", description="一事一评 online, 一次一评 hall")
 
 
+class DepartmentOut(BaseModel):
+    code: str
+    name: str | None = Field(description="the department's name, from identity")
+
+
 class RectificationOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
@@ -49,15 +56,39 @@ class RectificationOut(BaseModel):
     status_label: str = Field(default="", description="待回访, 已回访, 已核实, 已整改 or 已反馈")
     due_date: date | None
     callback_required: bool
-    records: list[dict[str, Any]] = Field(description="each step: step, step_label, at, by, note")
+    records: list[dict[str, Any]] = Field(
+        description="each step: step, step_label, at, by, department (who recorded it), note"
+    )
     opened_at: datetime
     closed_at: datetime | None
+    concerned: list[DepartmentOut] = Field(
+        default_factory=list,
+        description="the departments the complaint concerns (a 一件事: each member department that did not "
+        "approve, else all): they record the steps with the coordinating `department`",
+    )
+    involved: list[DepartmentOut] = Field(
+        default_factory=list,
+        description="every department that sees the task and the rating (a 一件事: the lead and each member's)",
+    )
+    case_number: str | None = Field(default=None, description="办件编号 of the rated case")
+    matter_name: str | None = Field(default=None, description="the rated case's matter (事项名称)")
+    score: int | None = Field(default=None, description="the rating that opened the task, 1 or 2")
+    score_label: str | None = Field(default=None, description="不满意 or 非常不满意")
+    comment: str | None = Field(
+        default=None,
+        description="what the rater wrote, as she wrote it (ID numbers and phones in it masked); the rater's "
+        "identity is not shown",
+    )
+    rated_at: datetime | None = None
 
     @classmethod
     def of(cls, task: RectificationTask, names: dict[str, str]) -> RectificationOut:
         """The task with a Chinese label beside each code and the department's name beside its code."""
+        departments = task_departments(task)
         out = cls.model_validate(task)
         out.department_name = names.get(task.department)
+        out.concerned = [DepartmentOut(code=c, name=names.get(c)) for c in departments.concerned]
+        out.involved = [DepartmentOut(code=c, name=names.get(c)) for c in departments.involved]
         out.status_label = RECTIFICATION_LABELS[RectificationStatus(task.status)]
         out.records = [
             {**r, "step_label": STEP_LABELS[RectificationStatus(r["step"])]} if "step" in r else r
@@ -65,10 +96,18 @@ class RectificationOut(BaseModel):
         ]
         return out
 
+    def rating(self, case: Case, evaluation: Evaluation) -> RectificationOut:
+        """The task with what the department needs to answer it: the case and the rating with its comment."""
+        self.case_number, self.matter_name = case.number, case.matter_name
+        self.score, self.score_label = evaluation.score, LEVELS[evaluation.score]
+        self.comment = None if evaluation.comment is None else redact(evaluation.comment)
+        self.rated_at = evaluation.at
+        return self
+
 
 async def _department_names(request: Request, tasks: list[RectificationTask]) -> dict[str, str]:
     names: OrganizationNames = request.app.state.organization_names
-    return await names.names(t.department for t in tasks)
+    return await names.names({code for t in tasks for code in (*task_departments(t).involved, t.department)})
 
 
 class EvaluationOut(BaseModel):
@@ -199,10 +238,11 @@ async def evaluate(
 async def rectifications(
     request: Request, uow: UowDep, caller: DepartmentReviewerDep
 ) -> list[RectificationOut]:
-    """The caller's department's rectification tasks, newest first."""
-    tasks = list(await list_rectifications(uow, caller=caller))
-    names = await _department_names(request, tasks)
-    return [RectificationOut.of(t, names) for t in tasks]
+    """The rectification tasks the caller's department is involved in, newest first: each with the rated case
+    (number, matter), the rating and its comment, the coordinating department and those concerned."""
+    found = list(await list_rectifications(uow, caller=caller))
+    names = await _department_names(request, [task for task, _, _ in found])
+    return [RectificationOut.of(task, names).rating(case, rating) for task, case, rating in found]
 
 
 @router.post(
@@ -221,13 +261,17 @@ async def rectification_step(
 
 
 @router.get(
-    "/cases/{case_id}/evaluation", response_model=MyEvaluationOut, responses=problem_responses(401, 404)
+    "/cases/{case_id}/evaluation", response_model=MyEvaluationOut, responses=problem_responses(401, 403, 404)
 )
 async def my_evaluation(uow: UowDep, caller: CallerDep, case_id: CaseId) -> MyEvaluationOut:
     """The applicant's own evaluation of the case and, for a bad one, its rectification: each step the department
-    recorded and its feedback (only the rater sees this)."""
+    recorded and its feedback. The rater sees it, and so do the head and reviewers of a department its
+    rectification involves (the task's own record says which)."""
     evaluation, task = await rater_view(uow, caller=caller, case_id=case_id)
-    return MyEvaluationOut.of(evaluation, task)
+    found = MyEvaluationOut.of(evaluation, task)
+    if caller.kind == "staff" and found.comment is not None:  # staff read ID numbers and phones masked
+        found.comment = redact(found.comment)
+    return found
 
 
 @router.post(

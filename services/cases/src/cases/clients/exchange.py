@@ -62,11 +62,14 @@ class Purpose:
     purpose: str
     case_ref: str  # the exchange checks the read against this case: whose it is and who handles it
     traceparent: str | None = None  # the case's filing trace: the exchange answers the read within it
+    served_org: str | None = None  # whom the read serves: the organization handling the case now (checked)
 
     def fields(self) -> dict[str, Any]:
         found: dict[str, Any] = {"purpose": self.purpose, "case_ref": self.case_ref}
         if self.traceparent is not None:
             found["traceparent"] = self.traceparent
+        if self.served_org is not None:
+            found["served_org"] = self.served_org
         return found
 
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 
 __all__ = [
     "LEVELS",
     "RECTIFICATION_LABELS",
     "STEP_LABELS",
+    "RectificationDepartments",
     "RectificationStatus",
     "needs_rectification",
+    "rectification_departments",
     "rectification_transitions",
 ]
 
@@ -57,3 +61,37 @@ def needs_rectification(score: int) -> bool:
 def rectification_transitions(status: RectificationStatus) -> RectificationStatus | None:
     """Callback → verification → rectification → feedback, in that order."""
     return _NEXT.get(status)
+
+
+@dataclass(frozen=True)
+class RectificationDepartments:
+    """Who handles a rectification: ``coordinator`` leads it, ``concerned`` record its steps with the coordinator,
+    ``involved`` (all of them and the other members of a 一件事) see it with the rating and its comment."""
+
+    coordinator: str
+    concerned: tuple[str, ...]
+    involved: tuple[str, ...]
+
+    def may_see(self, org: str | None) -> bool:
+        return org is not None and org in self.involved
+
+    def may_act(self, org: str | None) -> bool:
+        return org is not None and (org == self.coordinator or org in self.concerned)
+
+
+def rectification_departments(
+    handling_org: str, members: Sequence[tuple[str, str | None]] = ()
+) -> RectificationDepartments:
+    """The departments of a bad rating's rectification (docs/cases.md "差评整改: which departments").
+
+    A single case (or a member case rated on its own): its handling department alone. A 一件事 parent, given its
+    members as (department, outcome): the lead department coordinates; the complaint concerns every member
+    department whose member did not end 准予许可 (refused, denied, withdrawn, terminated) — when all were
+    approved, the rating is about the 一件事 as a whole and concerns every member department; every member
+    department sees it."""
+    if not members:
+        return RectificationDepartments(handling_org, (handling_org,), (handling_org,))
+    every = tuple(dict.fromkeys(org for org, _ in members))
+    failed = tuple(dict.fromkeys(org for org, outcome in members if outcome != "approved"))
+    involved = tuple(dict.fromkeys((handling_org, *every)))
+    return RectificationDepartments(handling_org, failed or every, involved)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-__all__ = ["Forwarding", "forwarding_of"]
+__all__ = ["Forwarding", "forwarding_of", "serving_org"]
 
 
 @dataclass(frozen=True)
@@ -26,3 +26,12 @@ def forwarding_of(*, received_by: str, accepting: str | None, received_at: datet
     if accepting is None or accepting == received_by:
         return None
     return Forwarding(from_org=received_by, to_org=accepting, at=received_at)
+
+
+def serving_org(*, accepted: bool, received_by: str, accepting: str | None, handling: str) -> str:
+    """The organization handling the case now, whom a read for it serves ("who read my data" names it): until
+    acceptance the hall that accepts it (its window pre-reviews the materials; a forwarded case's accepting hall,
+    the receiving hall for cases filed before 0011), from acceptance on the department that decides."""
+    if accepted:
+        return handling
+    return accepting or received_by

@@ -351,10 +351,25 @@ class RectificationTask(Base):
     """A bad rating's follow-up for the handling department: callback, verification, rectification, feedback."""
 
     __tablename__ = "rectification_tasks"
+    __table_args__ = (
+        Index("ix_rectification_tasks_involved", "involved_departments", postgresql_using="gin"),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), unique=True)
-    department: Mapped[str] = mapped_column(String(40), index=True)
+    department: Mapped[str] = mapped_column(
+        String(40), index=True, doc="the coordinating department: the handling one, a 一件事's lead"
+    )
+    concerned_departments: Mapped[list[str]] = mapped_column(
+        JSONB,
+        server_default=text("'[]'::jsonb"),
+        doc="the departments the complaint concerns: they record steps with the coordinating department",
+    )
+    involved_departments: Mapped[list[str]] = mapped_column(
+        JSONB,
+        server_default=text("'[]'::jsonb"),
+        doc="every department that sees the task and the rating (a 一件事: the lead and every member's)",
+    )
     status: Mapped[str] = mapped_column(String(20))
     due_date: Mapped[date | None] = mapped_column(Date)
     callback_required: Mapped[bool] = mapped_column(Boolean, doc="real-name bad reviews get a 100% callback")

@@ -90,9 +90,18 @@ class CaseRepository:
             query = query.with_for_update()
         return (await self._session.scalars(query)).one_or_none()
 
-    async def rectifications(self, *, department: str) -> Sequence[RectificationTask]:
-        query = select(RectificationTask).where(RectificationTask.department == department)
-        return (await self._session.scalars(query.order_by(RectificationTask.opened_at.desc()))).all()
+    async def rectifications(
+        self, *, department: str
+    ) -> Sequence[tuple[RectificationTask, Case, Evaluation]]:
+        """Tasks the department is involved in (GIN index on ``involved_departments``), with case and rating."""
+        query = (
+            select(RectificationTask, Case, Evaluation)
+            .join(Case, Case.id == RectificationTask.case_id)
+            .join(Evaluation, Evaluation.case_id == RectificationTask.case_id)
+            .where(RectificationTask.involved_departments.contains([department]))
+            .order_by(RectificationTask.opened_at.desc())
+        )
+        return [(task, case, rating) for task, case, rating in (await self._session.execute(query)).all()]
 
     async def next_serial(self) -> int:
         return int(await self._session.scalar(CASE_SERIAL.next_value()) or 0)

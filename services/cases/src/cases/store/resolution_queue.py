@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from cases.domain.forwarding import serving_org
 from meshkit.db import Database
 
 __all__ = ["DueMaterial", "Failure", "ResolutionQueue", "Success"]
@@ -31,7 +32,8 @@ RETURNING m.id, m.case_id, m.material_code, m.certificate_type, m.resource_code,
           c.number, c.matter_name,
           CASE WHEN m.belongs_to = 'applicant' THEN c.applicant_kind ELSE c.subject_kind END,
           CASE WHEN m.belongs_to = 'applicant' THEN c.applicant_id ELSE c.subject_id END,
-          m.answered_ways, c.traceparent
+          m.answered_ways, c.traceparent, c.accepted_at IS NOT NULL, c.received_by_org, c.accepting_org,
+          c.handling_org
 """
 # Obtained: only while still missing — an upload or paper recorded meanwhile wins.
 _OBTAINED = """
@@ -67,6 +69,7 @@ class DueMaterial:
     holder_id: str
     answered_ways: list[str]  # ways that gave a final answer before: not asked again
     traceparent: str | None = None  # the filing request's trace, continued by the reads for this material
+    served_org: str | None = None  # the hall or department handling the case now: whom its reads serve
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,7 @@ def _due(row: Any) -> DueMaterial:
         holder_id=row[10],
         answered_ways=_json_list(row[11]),
         traceparent=row[12],
+        served_org=serving_org(accepted=row[13], received_by=row[14], accepting=row[15], handling=row[16]),
     )
 
 

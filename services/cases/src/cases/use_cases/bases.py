@@ -39,7 +39,7 @@ async def case_basis(uow: CasesUnitOfWork, *, caller: Caller, number: str) -> Ca
     case = await uow.cases.by_number(number)
     if case is None:
         raise ProblemError(f"办件 {number} 不存在", status=404, code="case_not_found")
-    orgs = {case.handling_org, case.received_by_org}
+    orgs = {case.handling_org, case.received_by_org} | ({case.accepting_org} if case.accepting_org else set())
     if case.kind == "bundle":
         orgs |= {member.handling_org for member in await uow.cases.children(case.id)}
     return CaseBasis(

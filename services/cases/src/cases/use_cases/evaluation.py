@@ -10,13 +10,15 @@ from cases.domain.access import Caller, applicant_id_of
 from cases.domain.calendar import CalendarNotPublished, WorkingCalendar
 from cases.domain.evaluation import (
     RECTIFICATION_WORKING_DAYS,
+    RectificationDepartments,
     RectificationStatus,
     needs_rectification,
+    rectification_departments,
     rectification_transitions,
 )
 from cases.domain.states import CaseStatus
 from cases.events import CASE_EVALUATED, RECTIFICATION_OPENED, CaseEvaluated, RectificationOpened
-from cases.store.case_models import Evaluation, RectificationTask
+from cases.store.case_models import Case, Evaluation, RectificationTask
 from cases.store.unit_of_work import CasesUnitOfWork
 from cases.use_cases.errors import CaseNotFound
 from meshkit.errors import ProblemError
@@ -28,6 +30,7 @@ __all__ = [
     "list_rectifications",
     "rate_rectification",
     "rater_view",
+    "task_departments",
 ]
 
 
@@ -75,10 +78,13 @@ async def evaluate_case(
             due = calendar.add_working_days(local_date(now), rectification_days)
         except CalendarNotPublished:
             due = None  # set once the year's calendar is published
+        departments = await _departments_of(uow, case)
         task = RectificationTask(
             id=str(uuid.uuid4()),
             case_id=case.id,
-            department=case.handling_org,
+            department=departments.coordinator,
+            concerned_departments=list(departments.concerned),
+            involved_departments=list(departments.involved),
             status=RectificationStatus.OPEN.value,
             due_date=due,
             callback_required=real_name,
@@ -104,13 +110,34 @@ async def evaluate_case(
     return evaluation, task
 
 
+async def _departments_of(uow: CasesUnitOfWork, case: Case) -> RectificationDepartments:
+    """The departments of a rectification of ``case``, from its own record (a 一件事: its members')."""
+    if case.kind != "bundle":
+        return rectification_departments(case.handling_org)
+    members = await uow.cases.children(case.id)
+    return rectification_departments(case.handling_org, [(m.handling_org, m.outcome) for m in members])
+
+
+def task_departments(task: RectificationTask) -> RectificationDepartments:
+    """The departments the task itself records (tasks opened before 0016 name their one department)."""
+    return RectificationDepartments(
+        task.department,
+        tuple(task.concerned_departments or (task.department,)),
+        tuple(task.involved_departments or (task.department,)),
+    )
+
+
 def _department_staff(caller: Caller) -> str:
     if caller.kind != "staff" or not caller.org or caller.roles.isdisjoint({"department_head", "reviewer"}):
         raise ProblemError("仅办理部门的负责人或审核人员可处理整改", status=403, code="not_permitted")
     return caller.org
 
 
-async def list_rectifications(uow: CasesUnitOfWork, *, caller: Caller) -> Sequence[RectificationTask]:
+async def list_rectifications(
+    uow: CasesUnitOfWork, *, caller: Caller
+) -> Sequence[tuple[RectificationTask, Case, Evaluation]]:
+    """The tasks the caller's department is involved in (coordinating, concerned, or a 一件事's member), newest
+    first, each with its case and the rating it answers."""
     return await uow.cases.rectifications(department=_department_staff(caller))
 
 
@@ -120,14 +147,27 @@ async def advance_rectification(
     """Record the next step (callback, verification, rectification, feedback) with what was done."""
     department = _department_staff(caller)
     task = await uow.cases.rectification(task_id)
-    if task is None or task.department != department:
+    departments = task_departments(task) if task is not None else None
+    if task is None or departments is None or not departments.may_see(department):
         raise ProblemError(f"整改任务 {task_id} 不存在", status=404, code="rectification_not_found")
+    if not departments.may_act(department):
+        raise ProblemError(
+            "本部门可以查看这项整改，但整改步骤由牵头部门和被评价的部门记录",
+            status=403,
+            code="not_concerned",
+        )
     following = rectification_transitions(RectificationStatus(task.status))
     if following is None:
         raise ProblemError("整改任务已办结", status=409, code="rectification_closed")
     task.records = [
         *task.records,
-        {"step": following.value, "by": caller.sub, "at": now.isoformat(), "note": note},
+        {
+            "step": following.value,
+            "by": caller.sub,
+            "department": department,
+            "at": now.isoformat(),
+            "note": note,
+        },
     ]
     task.status = following.value
     if following is RectificationStatus.CLOSED:
@@ -151,9 +191,25 @@ async def rater_view(
     uow: CasesUnitOfWork, *, caller: Caller, case_id: str
 ) -> tuple[Evaluation, RectificationTask | None]:
     """The applicant's evaluation and, for a bad one, how its rectification stands: every step the department
-    recorded (回访, 核实, 整改, 反馈) with what it said — 差评 must be answered to the rater."""
+    recorded (回访, 核实, 整改, 反馈) with what it said — 差评 must be answered to the rater.
+
+    Staff of a department the rectification involves (its head or reviewers) see it too: the task's own record
+    says which departments, never a field of the request."""
+    if caller.kind == "staff":
+        return await _department_view(uow, caller, case_id)
     evaluation = await _own_evaluation(uow, caller, case_id)
     return evaluation, await uow.cases.rectification_of_case(case_id)
+
+
+async def _department_view(
+    uow: CasesUnitOfWork, caller: Caller, case_id: str
+) -> tuple[Evaluation, RectificationTask]:
+    department = _department_staff(caller)
+    task = await uow.cases.rectification_of_case(case_id)
+    evaluation = await uow.cases.evaluation(case_id)
+    if task is None or evaluation is None or not task_departments(task).may_see(department):
+        raise CaseNotFound(f"办件 {case_id} 没有本部门参与的整改任务")
+    return evaluation, task
 
 
 async def rate_rectification(

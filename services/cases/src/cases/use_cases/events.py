@@ -21,6 +21,7 @@ def case_changed(
         matter_version=case.matter_version,
         handling_org=case.handling_org,
         received_by_org=case.received_by_org,
+        accepting_org=case.accepting_org,
         channel=case.channel,
         status=case.status,
         national_code=case.national_code,

@@ -97,6 +97,7 @@ class _Material:
             purpose=f"办件材料核验 {self.due.matter_name}",
             case_ref=self.due.case_number,
             traceparent=self.due.traceparent,
+            served_org=self.due.served_org,
         )
 
 

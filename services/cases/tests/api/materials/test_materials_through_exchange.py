@@ -72,6 +72,7 @@ async def test_id_card_is_obtained_by_data_sharing(
         "items": ["name", "id_number"],
         "purpose": "办件材料核验 个体工商户设立登记",
         "case_ref": case["number"],
+        "served_org": "500110-ZWFWZX",  # the hall that accepts it (issue 19 outside try, failure 2)
     }
     # the e-certificate way was asked first; the exchange does not know this catalog type
     assert [item["kind"] for item in fake_mesh.asked] == ["certificates", "record"]
@@ -207,3 +208,39 @@ async def test_issue20_the_reads_for_an_applications_materials_continue_its_trac
     assert len(by_case) == 2
     assert by_case[filed.json()["number"]].split("-")[1] == trace_id
     assert by_case[untraced["number"]] == kept[untraced["id"]]
+
+
+async def test_issue19_outside_try_the_reads_name_the_organization_handling_the_case(
+    flow: Flow,
+    registration: str,
+    fake_mesh: FakeMesh,
+    mesh_calls: MeshCalls,
+    database: Database,
+) -> None:
+    """issue 19 outside try: failure 2 — the worker's reads for a case were logged as the platform's own
+    organization's. Each read now names the organization it serves, from the case's own record: the hall that
+    accepts it until acceptance, the handling department from then on (the exchange checks it against the case)."""
+    case = await _apply(flow, registration)
+    await resolve_due_materials(database, mesh_calls, policy=POLICY, now=datetime.now(UTC))
+    detail = (await flow.client.get(f"/cases/{case['id']}", headers=flow.citizen())).json()
+    reads = [read for method, path, body in fake_mesh.calls if path == "/reads" for read in body["reads"]]
+    assert reads
+    assert {read["served_org"] for read in reads} == {detail["accepting_org"]}
+
+    fake_mesh.calls.clear()
+    async with database.sessions() as session, session.begin():  # accepted since; a material due again
+        await session.execute(
+            text("UPDATE cases SET accepted_at = now(), status = 'accepted' WHERE id = :id"),
+            {"id": case["id"]},
+        )
+        await session.execute(
+            text(
+                "UPDATE case_materials SET status = 'missing', next_attempt_at = now() - interval '1 second' "
+                "WHERE case_id = :id AND material_code = 'M02'"
+            ),
+            {"id": case["id"]},
+        )
+    await resolve_due_materials(database, mesh_calls, policy=POLICY, now=datetime.now(UTC))
+    reads = [read for method, path, body in fake_mesh.calls if path == "/reads" for read in body["reads"]]
+    assert reads
+    assert {read["served_org"] for read in reads} == {detail["handling_org"]} == {"500110-SCJGJ"}

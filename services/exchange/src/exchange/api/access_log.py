@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 from exchange.api.dependencies import NowDep, ReadPathDep, UowDep, permitted
 from exchange.domain.access import Operation
 from exchange.domain.labels import OUTCOME_LABELS, REASON_LABELS
+from exchange.domain.requesters import requester_of
 from exchange.runtime import runtime_of
 from exchange.store.models import AccessEntry
 from exchange.use_cases import access_log, checkpoints
@@ -62,6 +63,13 @@ class ReadOfMyData(BaseModel):
     outcome_label: str = Field(description="已提供数据, 允许读取，但提供部门没有该记录, 已拒绝 or 未能读取")
     reason: str | None
     reason_label: str | None = Field(description="why it was refused or failed, in Chinese")
+    requester: str | None = Field(
+        default=None,
+        description="for a citizen's or company's own login that asked: self (the reader herself), "
+        "own_enterprise (another login of the reader's company) or other (another citizen or company — never "
+        "who); none when a department read (its organization and system say who)",
+    )
+    requester_label: str | None = Field(default=None, description="您本人, 本单位 or 其他人")
 
 
 class BrokenLink(BaseModel):
@@ -211,7 +219,20 @@ async def reads_of_my_data(
         newborn_id=newborn_id,
         ward_ref=ward_ref,
     )
-    return [ReadOfMyData(**_read_fields(found, e)) for e in found.entries]
+    return [ReadOfMyData(**_read_fields(found, e), **_requester_fields(principal, e)) for e in found.entries]
+
+
+def _requester_fields(reader: Principal, e: AccessEntry) -> dict[str, str | None]:
+    """Whose attempt it was, from the log's recorded requester against the reader's token subject."""
+    found = requester_of(
+        entry_caller=e.caller,
+        entry_kind=e.caller_kind,
+        entry_org=e.org_code,
+        reader_sub=reader.sub,
+        reader_kind=reader.kind,
+        reader_org=reader.org,
+    )
+    return {"requester": found.code, "requester_label": found.label} if found else {}
 
 
 def _read_fields(found: MyReads, e: AccessEntry) -> dict[str, Any]:

@@ -50,9 +50,23 @@ class PurposeIn(BaseModel):
         description="the code of a registered duty (履职依据编码) of the reader's organization: GET /duties",
     )
 
+    served_org: str | None = Field(
+        default=None,
+        max_length=40,
+        pattern=r"^[0-9A-Za-z-]+$",
+        examples=["500110-GNJD-GGFW"],
+        description="the cases platform only (scope exchange:platform), reading under `case_ref`: the organization "
+        "(hall or department) handling the case at that moment, whom the read serves and the log names; checked "
+        "against the hub's record of the case (refused `served_org_not_in_case` otherwise). Default: the case's "
+        "handling department. Any other reader reads for its own organization",
+    )
+
     def as_purpose(self) -> Purpose:
         return Purpose(
-            purpose=self.purpose, case_ref=_given(self.case_ref), legal_basis=_given(self.legal_basis)
+            purpose=self.purpose,
+            case_ref=_given(self.case_ref),
+            legal_basis=_given(self.legal_basis),
+            served_org=self.served_org,
         )
 
 

@@ -48,6 +48,10 @@ class CaseEventView(BaseModel):
     occurred_at: str | None = None
     handling_org: str | None = None
     received_by_org: str | None = None
+    accepting_org: str | None = Field(
+        default=None,
+        description="the hall that accepts it: the cases platform's reads before acceptance serve it",
+    )
     opinion_code: str | None = None
     procedure: str | None = Field(default=None, description="the special procedure of a pause (听证, 检验 …)")
     certificate_id: str | None = Field(default=None, description="certificate_issued: the GB/T 36904 id")
@@ -86,7 +90,9 @@ def case_note(event: CloudEvent) -> CaseNote | None:
         parent_case_id=view.parent_case_id,
         handling_org=view.handling_org,
         matter_code=view.matter_code,
-        orgs=(view.handling_org, view.received_by_org or view.handling_org),
+        orgs=tuple(
+            org for org in (view.handling_org, view.received_by_org, view.accepting_org) if org is not None
+        ),
         status=view.status,
         outcome=view.status if concluding else None,
         concluded_at=_instant(view.occurred_at) if concluding else None,
@@ -118,7 +124,14 @@ def case_event(event: CloudEvent) -> CaseEvent | None:
     facts = CaseFacts(
         event=name,
         **view.model_dump(
-            exclude={"parent_case_id", "applicant_kind", "applicant_id", "subject_kind", "subject_id"}
+            exclude={
+                "parent_case_id",
+                "accepting_org",
+                "applicant_kind",
+                "applicant_id",
+                "subject_kind",
+                "subject_id",
+            }
         ),
     )
     return CaseEvent(facts, event_id=event.id, sequence=event.sequence)

@@ -32,6 +32,7 @@ __all__ = [
     "check_hiding",
     "decide_basis",
     "issuing_refusal",
+    "served_org",
 ]
 
 
@@ -59,6 +60,9 @@ class BasisRefusal(StrEnum):
     LEGAL_BASIS_UNKNOWN = "legal_basis_unknown"
     DUTY_NOT_COVERING = "duty_does_not_cover_resource"
     HIDING_NOT_ALLOWED = "hiding_not_allowed"
+    SERVED_ORG_NOT_IN_CASE = (
+        "served_org_not_in_case"  # the platform named an organization the case does not have
+    )
 
 
 @dataclass(frozen=True)
@@ -255,3 +259,32 @@ def issuing_refusal(
     if result_type is None or result_type != type_code:
         return f"办件 {number} 的办理结果不是该类电子证照 (the case's matter does not result in this certificate type)"
     return None
+
+
+def served_org(
+    requested: str | None, *, basis: Basis, case: CaseFacts | None, reader_org: str | None, platform: bool
+) -> tuple[str | None, BasisVerdict | None]:
+    """The organization a read served, as the log names it (issue 19 outside try, failure 2), or why not.
+
+    The cases platform reads on a case's behalf: the read served the hall or department handling the case at
+    that moment, which the platform names (``served_org``) from the case's own record and the hub checks against
+    its record of the case (one of its organizations); without one, the case's handling department. Every other
+    reader reads for itself: its own organization, and a ``served_org`` other than that is refused — as is one for
+    a platform read that rests on no case (a duty or a grant is the reader's own)."""
+    if platform and basis.kind == BasisKind.CASE and case is not None:
+        if requested is None:
+            return case.handling_org, None
+        if requested in case.orgs:
+            return requested, None
+        return None, _no(
+            BasisRefusal.SERVED_ORG_NOT_IN_CASE,
+            f"办件 {case.number} 不由 {requested[:40]} 办理或受理，不能以其名义读取 (served_org is not an "
+            "organization of the case)",
+        )
+    if requested is None or requested == reader_org:
+        return reader_org, None
+    return None, _no(
+        BasisRefusal.SERVED_ORG_NOT_IN_CASE,
+        "只有通办办件平台可以依办件代其办理单位读取，且须以该办件为依据 (served_org is only for the cases "
+        "platform reading under a case)",
+    )

@@ -31,6 +31,7 @@ REASON_LABELS: dict[str, str] = {
     BasisRefusal.LEGAL_BASIS_UNKNOWN: "所称履职依据未登记",
     BasisRefusal.DUTY_NOT_COVERING: "履职依据不涵盖该数据",
     BasisRefusal.HIDING_NOT_ALLOWED: "无权隐藏读取记录",
+    BasisRefusal.SERVED_ORG_NOT_IN_CASE: "所称办理单位不是该办件的办理或受理单位",
     "basis_unavailable": "暂时无法核验依据",
     "record_unreadable": "记录无法读取",
     "provider_timeout": "提供部门系统未在时限内应答",

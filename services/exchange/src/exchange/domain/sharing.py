@@ -85,6 +85,7 @@ class Purpose:
     purpose: str | None
     case_ref: str | None = None
     legal_basis: str | None = None
+    served_org: str | None = None  # the platform's claim of whom the read serves: checked against the case
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ class ReadContext:
     now: datetime
     request_id: str | None = None
     hidden_until: datetime | None = None
+    served_org: str | None = None  # the organization the read served, once checked (None: the reader's own)
 
 
 def new_entry(
@@ -37,7 +38,7 @@ def new_entry(
         client_id=caller.client_id,
         caller=caller.sub,
         caller_kind=caller.kind,
-        org_code=caller.org,
+        org_code=context.served_org or caller.org,
         roles=tuple(sorted(caller.roles)),
         resource_code=context.resource_code,
         items=tuple(items),

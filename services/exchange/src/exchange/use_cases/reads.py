@@ -24,7 +24,16 @@ from exchange.clients.providers import (
     ProviderTimeout,
 )
 from exchange.domain.access import PLATFORM_SCOPE, Caller, Operation, is_government, may
-from exchange.domain.bases import Basis, BasisKind, BasisRefusal, BasisVerdict, check_hiding, decide_basis
+from exchange.domain.bases import (
+    Basis,
+    BasisKind,
+    BasisRefusal,
+    BasisVerdict,
+    CaseFacts,
+    check_hiding,
+    decide_basis,
+    served_org,
+)
 from exchange.domain.outbound import REFUSED_BY_POLICY, endpoint_admitted
 from exchange.domain.sharing import (
     Decision,
@@ -193,8 +202,8 @@ async def _refuse(
 
 async def _basis(
     path: ReadPath, resource: Resource, context: ReadContext, grant_ids: tuple[str, ...]
-) -> tuple[BasisVerdict, Any]:
-    """The verdict on the read's basis, and the duty it cites (for hiding)."""
+) -> tuple[BasisVerdict, Any, CaseFacts | None]:
+    """The verdict on the read's basis, the duty it cites (for hiding) and the case it cites."""
     caller, purpose = context.caller, context.purpose
     database = path.database
     case = await path.bases.case(database, purpose.case_ref) if purpose.case_ref else None
@@ -210,17 +219,22 @@ async def _basis(
         duty=duty,
         grant_ids=grant_ids,
         reader_org=caller.org or "",
-        platform=caller.kind == "system" and PLATFORM_SCOPE in caller.scopes,
+        platform=_platform(caller),
         resource_code=resource.code,
         subject_ref=context.subject_ref,
         now=context.now,
         window=path.bases.window,
     )
-    return verdict, duty
+    return verdict, duty, case
 
 
-def _verified(context: ReadContext, basis: Basis) -> ReadContext:
-    """The context as logged once the basis is checked: the case, duty or grants the hub verified."""
+def _platform(caller: Caller) -> bool:
+    return caller.kind == "system" and PLATFORM_SCOPE in caller.scopes
+
+
+def _verified(context: ReadContext, basis: Basis, served: str | None) -> ReadContext:
+    """The context as logged once the basis is checked: the case, duty or grants the hub verified, and the
+    organization the read served (checked by :func:`exchange.domain.bases.served_org`)."""
     purpose = context.purpose
     if basis.kind == BasisKind.CASE:
         checked = Purpose(purpose.purpose, case_ref=basis.reference)
@@ -228,7 +242,7 @@ def _verified(context: ReadContext, basis: Basis) -> ReadContext:
         checked = Purpose(purpose.purpose, legal_basis=f"履职依据 {basis.reference}：{basis.statute}")
     else:
         checked = Purpose(purpose.purpose, legal_basis=f"共享授权 {basis.reference}")
-    return replace(context, purpose=checked)
+    return replace(context, purpose=checked, served_org=served)
 
 
 async def decide(
@@ -270,7 +284,7 @@ async def decide(
             ),
         )
     try:
-        verdict, duty = await _basis(path, resource, context, _current(grants, local_date(context.now)))
+        verdict, duty, case = await _basis(path, resource, context, _current(grants, local_date(context.now)))
     except BasisUnavailable as exc:
         log.warning("read basis could not be checked", extra={"resource": resource.code, "cause": str(exc)})
         entry = new_entry(
@@ -294,7 +308,16 @@ async def decide(
     )
     if hiding is not None:
         raise await _refuse(path, context, requested, hiding)
-    return decision, _verified(context, verdict.basis)
+    served, wrong = served_org(
+        context.purpose.served_org,
+        basis=verdict.basis,
+        case=case,
+        reader_org=caller.org,
+        platform=_platform(caller),
+    )
+    if wrong is not None:
+        raise await _refuse(path, context, requested, wrong)
+    return decision, _verified(context, verdict.basis, served)
 
 
 async def read_record(

@@ -49,6 +49,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_401
 
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
 
@@ -109,7 +116,8 @@ def sync_detailed(
 
      The applicant's own evaluation of the case and, for a bad one, its rectification: each step the
     department
-    recorded and its feedback (only the rater sees this).
+    recorded and its feedback. The rater sees it, and so do the head and reviewers of a department its
+    rectification involves (the task's own record says which).
 
     Args:
         case_id (str): case id (办件标识)
@@ -144,7 +152,8 @@ def sync(
 
      The applicant's own evaluation of the case and, for a bad one, its rectification: each step the
     department
-    recorded and its feedback (only the rater sees this).
+    recorded and its feedback. The rater sees it, and so do the head and reviewers of a department its
+    rectification involves (the task's own record says which).
 
     Args:
         case_id (str): case id (办件标识)
@@ -174,7 +183,8 @@ async def asyncio_detailed(
 
      The applicant's own evaluation of the case and, for a bad one, its rectification: each step the
     department
-    recorded and its feedback (only the rater sees this).
+    recorded and its feedback. The rater sees it, and so do the head and reviewers of a department its
+    rectification involves (the task's own record says which).
 
     Args:
         case_id (str): case id (办件标识)
@@ -209,7 +219,8 @@ async def asyncio(
 
      The applicant's own evaluation of the case and, for a bad one, its rectification: each step the
     department
-    recorded and its feedback (only the rater sees this).
+    recorded and its feedback. The rater sees it, and so do the head and reviewers of a department its
+    rectification involves (the task's own record says which).
 
     Args:
         case_id (str): case id (办件标识)

@@ -103,7 +103,9 @@ def sync_detailed(
 ) -> Response[Problem | list[CasesRectificationOut]]:
     """ Rectifications
 
-     The caller's department's rectification tasks, newest first.
+     The rectification tasks the caller's department is involved in, newest first: each with the rated
+    case
+    (number, matter), the rating and its comment, the coordinating department and those concerned.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -131,7 +133,9 @@ def sync(
 ) -> Problem | list[CasesRectificationOut] | None:
     """ Rectifications
 
-     The caller's department's rectification tasks, newest first.
+     The rectification tasks the caller's department is involved in, newest first: each with the rated
+    case
+    (number, matter), the rating and its comment, the coordinating department and those concerned.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,7 +158,9 @@ async def asyncio_detailed(
 ) -> Response[Problem | list[CasesRectificationOut]]:
     """ Rectifications
 
-     The caller's department's rectification tasks, newest first.
+     The rectification tasks the caller's department is involved in, newest first: each with the rated
+    case
+    (number, matter), the rating and its comment, the coordinating department and those concerned.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,7 +188,9 @@ async def asyncio(
 ) -> Problem | list[CasesRectificationOut] | None:
     """ Rectifications
 
-     The caller's department's rectification tasks, newest first.
+     The rectification tasks the caller's department is involved in, newest first: each with the rated
+    case
+    (number, matter), the rating and its comment, the coordinating department and those concerned.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
