@@ -1,9 +1,17 @@
-"""Identity benchmarks: access-token verification cost, and client-credentials token throughput."""
+"""Identity benchmarks: access-token verification cost, and client-credentials token throughput — ours beside the
+token peer, the certified OpenID Provider ``oidc-provider`` (bench/oidc_peer, issue 21)."""
 
 from __future__ import annotations
 
 import asyncio
+import shutil
+import socket
+import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from statistics import fmean
 from typing import Any
 
 import aiohttp
@@ -11,7 +19,9 @@ import aiohttp
 from bench.stats import percentile
 from meshkit.testing.tokens import TokenFactory
 
-__all__ = ["token_endpoint_throughput", "verification_cost"]
+__all__ = ["token_endpoint_throughput", "token_peer", "tokens_beside_peer", "verification_cost"]
+
+PEER_DIR = Path(__file__).resolve().parent / "oidc_peer"
 
 
 async def verification_cost(*, rounds: int = 3000) -> dict[str, Any]:
@@ -35,11 +45,17 @@ async def verification_cost(*, rounds: int = 3000) -> dict[str, Any]:
 
 
 async def token_endpoint_throughput(
-    url: str, *, client_id: str, secret: str, concurrency: int = 16, seconds: float = 4.0
+    url: str,
+    *,
+    client_id: str,
+    secret: str,
+    concurrency: int = 16,
+    seconds: float = 4.0,
+    scope: str | None = None,
 ) -> dict[str, Any]:
-    """Client-credentials grants per second at ``url`` (identity's token endpoint)."""
+    """Client-credentials grants per second at ``url`` (a token endpoint, client_secret_basic)."""
     auth = aiohttp.BasicAuth(client_id, secret)
-    form = {"grant_type": "client_credentials"}
+    form = {"grant_type": "client_credentials"} | ({"scope": scope} if scope else {})
     latencies: list[float] = []
     deadline = time.perf_counter() + seconds
 
@@ -63,3 +79,72 @@ async def token_endpoint_throughput(
         "p50_ms": round(percentile(latencies, 0.5), 2),
         "p99_ms": round(percentile(latencies, 0.99), 2),
     }
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@contextmanager
+def token_peer(*, client_id: str, secret: str, scope: str) -> Iterator[str | None]:
+    """The peer's token URL while it runs (``npm ci`` first when its packages are missing), or None, with a line
+    saying why, when Node or npm's registry is not there."""
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if node is None or npm is None:
+        print("token peer skipped: node/npm not installed (bench/oidc_peer needs Node 20)")
+        yield None
+        return
+    if not (PEER_DIR / "node_modules" / "oidc-provider").is_dir():
+        installed = subprocess.run(
+            [npm, "ci", "--no-audit", "--no-fund"], cwd=PEER_DIR, capture_output=True, text=True, check=False
+        )
+        if installed.returncode != 0:
+            print(f"token peer skipped: npm ci failed (no network?): {installed.stderr.strip()[-200:]}")
+            yield None
+            return
+    port = _free_port()
+    process = subprocess.Popen(
+        [node, "peer.mjs", str(port), client_id, secret, scope],
+        cwd=PEER_DIR,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()  # "oidc-provider listening on …", or nothing when it failed
+        if "listening" not in line:
+            print("token peer skipped: oidc-provider did not start")
+            yield None
+            return
+        yield f"http://127.0.0.1:{port}/token"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+async def tokens_beside_peer(
+    ours: str, peer: str, *, client_id: str, secret: str, scope: str, rounds: int = 2
+) -> dict[str, Any]:
+    """The same load on both token endpoints (16 connections, alternated, ``rounds`` times each): means of the
+    runs, and ours/peer."""
+    runs: dict[str, list[dict[str, Any]]] = {"ours": [], "peer": []}
+    for _ in range(rounds):
+        for name, url in (("ours", ours), ("peer", peer)):
+            runs[name].append(
+                await token_endpoint_throughput(url, client_id=client_id, secret=secret, scope=scope)
+            )
+    out: dict[str, Any] = {}
+    for name, measured in runs.items():
+        for metric in ("tokens_per_s", "p50_ms", "p99_ms"):
+            out[f"{name}_{metric}"] = round(fmean(run[metric] for run in measured), 2)
+    out["ratio"] = round(out["ours_tokens_per_s"] / max(out["peer_tokens_per_s"], 1e-9), 2)
+    out["p50_ratio"] = round(out["ours_p50_ms"] / max(out["peer_p50_ms"], 1e-9), 2)
+    return out
