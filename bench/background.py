@@ -2,8 +2,11 @@
 
 One process the bench starts keeps one core ``duty`` busy: it spins for ``duty × period`` and sleeps for the rest
 of each ``period`` (10 ms periods, so the busy slices are short like a neighbour's requests, not long stalls). It
-runs at the default nice level, like the mesh, so the kernel shares the core fairly between them. The process
-reports how busy it actually kept its core, so a run can tell the load it got from the load it asked for.
+runs at the default nice level in a session of its own, as a neighbour's program would: with Linux's autogroup
+scheduling (on by default) the CPU is shared between sessions first, so a spinner left in the bench's session would
+take its share from the load generator instead of from the mesh (every mesh process leads its own session, see
+``meshkit.priority``). The process reports how busy it actually kept its core, so a run can tell the load it got
+from the load it asked for.
 """
 
 from __future__ import annotations
@@ -45,7 +48,13 @@ async def background_load(duty: float = 0.3, period: float = 0.01) -> AsyncItera
     """Keep one core ``duty`` busy while the block runs (a child process, ended when the block ends)."""
     load = Background(duty=duty)
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-c", _SPINNER, str(duty), str(period), stdout=asyncio.subprocess.PIPE
+        sys.executable,
+        "-c",
+        _SPINNER,
+        str(duty),
+        str(period),
+        stdout=asyncio.subprocess.PIPE,
+        start_new_session=True,
     )
     try:
         await asyncio.sleep(0.5)  # running before the phase starts
