@@ -112,8 +112,11 @@ def _check_claims(
         raise InvalidToken("the token is not yet valid (nbf)")
     if claims["iss"] != issuer:
         raise InvalidToken("invalid issuer")
-    if audience is not None:
-        aud = claims.get("aud")
-        audiences = [aud] if isinstance(aud, str) else aud
-        if not isinstance(audiences, list) or audience not in audiences:
+    aud = claims.get("aud")
+    if audience is None:
+        if aud is not None:  # as PyJWT: a token for some audience is not for a verifier that names none
             raise InvalidToken("invalid audience")
+        return
+    audiences = [aud] if isinstance(aud, str) else aud
+    if not isinstance(audiences, list) or audience not in audiences:
+        raise InvalidToken("invalid audience")

@@ -6,11 +6,12 @@ import json
 import time
 from typing import Any
 
+import httpx
 import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ec
 
-from meshkit.auth import Unauthorized
+from meshkit.auth import TokenVerifier, Unauthorized
 from meshkit.testing.tokens import TokenFactory
 
 pytestmark = pytest.mark.unit
@@ -115,3 +116,17 @@ async def test_issue21_lean_verifier_refuses_non_canonical_shapes() -> None:
         with pytest.raises(Unauthorized):
             await verifier.verify(token)
     assert (await verifier.verify(good)).sub == "subject-1"
+
+
+async def test_issue21_lean_verifier_without_an_audience_refuses_a_token_for_one() -> None:
+    """Issue 21: as PyJWT did, a verifier that names no audience refuses a token that names one."""
+    factory = TokenFactory()
+    verifier = TokenVerifier(
+        jwks_url="http://jwks.test/jwks",
+        issuer=factory.issuer,
+        audience=None,
+        client=httpx.AsyncClient(transport=factory.transport()),
+    )
+    with pytest.raises(Unauthorized, match="audience"):
+        await verifier.verify(factory.token())
+    assert (await verifier.verify(_signed(factory, _claims(factory, aud=None)))).sub == "s"
