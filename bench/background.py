@@ -62,7 +62,7 @@ async def background_load(duty: float = 0.3, period: float = 0.01) -> AsyncItera
     finally:
         process.send_signal(2)  # SIGINT: the spinner prints the share it got
         try:
-            out, _ = await asyncio.wait_for(process.communicate(), timeout=5.0)
+            out, _ = await asyncio.wait_for(process.communicate(), timeout=15.0)  # a loaded machine is slow
             load.achieved = float(out.decode().strip() or "nan")
         except (TimeoutError, ValueError):
             process.kill()
