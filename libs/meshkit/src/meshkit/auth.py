@@ -167,7 +167,8 @@ class TokenVerifier:
         if str(header.get("typ", "")).lower() not in ("at+jwt", "application/at+jwt"):
             raise Unauthorized("不是访问令牌 (typ must be at+jwt)")
         kid = header.get("kid")
-        await self._refresh(force=False)
+        if not self._keys:  # the first token: fetch the JWKS (under the lock); later ones skip the lock
+            await self._refresh(force=False)
         if not isinstance(kid, str) or kid not in self._keys:
             await self._refresh(force=True)
         key = self._keys.get(kid) if isinstance(kid, str) else None
