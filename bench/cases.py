@@ -16,6 +16,7 @@ from typing import Any
 
 import aiohttp
 
+from bench.background import background_load
 from bench.load import Send, closed_loop, measured_phase, paced
 from bench.settle import settle
 from bench.stats import percentile
@@ -62,6 +63,10 @@ async def case_submission(
         async with measured_phase() as lag:
             at_half, half_failures = await paced(send, 201, half, seconds)
         lags.append(lag.worst_ms)
+        settled.append(await settle())
+        async with background_load() as background, measured_phase() as lag:  # issue 21: a busy machine
+            loaded, loaded_failures = await paced(send, 201, rate, seconds)
+        lags.append(lag.worst_ms)
     return {
         "matter": MATTER,
         "concurrency": concurrency,
@@ -77,4 +82,8 @@ async def case_submission(
         "half_measured_p50_ms": round(percentile(at_half, 0.50), 2),
         "half_measured_p99_ms": round(percentile(at_half, 0.99), 2),
         "half_measured_failures": half_failures,
+        "loaded_background_core_share": background.achieved,
+        "loaded_p50_ms": round(percentile(loaded, 0.50), 2),
+        "loaded_p99_ms": round(percentile(loaded, 0.99), 2),
+        "loaded_failures": loaded_failures,
     }

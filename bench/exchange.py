@@ -20,6 +20,7 @@ import asyncpg
 import psutil
 from stdnum.cn import uscc
 
+from bench.background import background_load
 from bench.load import Send, closed_loop, measured_phase, paced
 from bench.settle import settle
 from bench.stats import percentile
@@ -185,9 +186,18 @@ async def shared_reads(
         async with measured_phase() as lag:
             at_half, half_failures = await paced(send, 200, half, seconds)
         lags.append(lag.worst_ms)
+        settled.append(await settle())
+        async with background_load() as background, measured_phase() as lag:  # issue 21: a busy machine
+            loaded, loaded_failures = await paced(send, 200, rate, seconds)
+        lags.append(lag.worst_ms)
         logged = await _logged(database_url) - before
     # Every read decided is logged; a request over the client's rate limit is refused before any decision.
-    answered = sum(n for status, n in statuses.items() if status != 429) + len(latencies) + len(at_half)
+    answered = (
+        sum(n for status, n in statuses.items() if status != 429)
+        + len(latencies)
+        + len(at_half)
+        + len(loaded)
+    )
     measured = max(sum(statuses.values()), 1)
     cpu = {
         name: round((cpu_after[name] - cpu_before[name]) * 1000 / measured, 3)
@@ -211,6 +221,10 @@ async def shared_reads(
         "half_measured_p50_ms": round(percentile(at_half, 0.5), 2),
         "half_measured_p99_ms": round(percentile(at_half, 0.99), 2),
         "half_measured_failures": half_failures,
+        "loaded_background_core_share": background.achieved,
+        "loaded_p50_ms": round(percentile(loaded, 0.5), 2),
+        "loaded_p99_ms": round(percentile(loaded, 0.99), 2),
+        "loaded_failures": loaded_failures,
         "reads": answered,
         "log_entries": logged,
         "every_read_logged": logged == answered,

@@ -21,12 +21,13 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 import httpx
-import jwt
+from cryptography.hazmat.primitives.asymmetric import ec
 from fastapi import Depends, Request, Security
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from jwt import PyJWK
 
 from meshkit.errors import ProblemError
+from meshkit.jws import ExpiredToken, InvalidToken, decode_header, verify_es256
 from meshkit.revocation import DenyList
 
 __all__ = [
@@ -110,7 +111,7 @@ class TokenVerifier:
         self._client = client
         self._refetch_interval = refetch_interval
         self._leeway = leeway
-        self._keys: dict[str, PyJWK] = {}
+        self._keys: dict[str, ec.EllipticCurvePublicKey] = {}
         self._last_forced = float("-inf")
         self._lock = asyncio.Lock()
         self.fetch_count = 0
@@ -138,7 +139,9 @@ class TokenVerifier:
             parsed = {}
             for key in keys:
                 if "kid" in key and key.get("use", "sig") == "sig":
-                    parsed[key["kid"]] = PyJWK.from_dict(key)
+                    public = PyJWK.from_dict(key).key  # parsed once per fetch, not per token
+                    if isinstance(public, ec.EllipticCurvePublicKey):
+                        parsed[key["kid"]] = public
             self._keys = parsed
 
     async def verify(self, token: str) -> Principal:
@@ -156,33 +159,33 @@ class TokenVerifier:
 
     async def _verify_signed(self, token: str) -> Principal:
         try:
-            header = jwt.get_unverified_header(token)
-        except jwt.InvalidTokenError as exc:
+            header, compact = decode_header(token)  # meshkit.jws: one parse, OpenSSL's ES256 (issue 21)
+        except InvalidToken as exc:
             raise Unauthorized("令牌格式无效 (malformed token)") from exc
         if header.get("alg") not in ALGORITHMS:
             raise Unauthorized(f"不接受的签名算法 {header.get('alg')!r} (only ES256)")
-        if header.get("typ", "").lower() not in ("at+jwt", "application/at+jwt"):
+        if str(header.get("typ", "")).lower() not in ("at+jwt", "application/at+jwt"):
             raise Unauthorized("不是访问令牌 (typ must be at+jwt)")
         kid = header.get("kid")
-        await self._refresh(force=False)
-        if kid not in self._keys:
+        if not self._keys:  # the first token: fetch the JWKS (under the lock); later ones skip the lock
+            await self._refresh(force=False)
+        if not isinstance(kid, str) or kid not in self._keys:
             await self._refresh(force=True)
-        key = self._keys.get(kid or "")
+        key = self._keys.get(kid) if isinstance(kid, str) else None
         if key is None:
             raise Unauthorized("未知的签名密钥 (unknown kid)")
         try:
-            claims = jwt.decode(
-                token,
-                key=key,
-                algorithms=ALGORITHMS,
+            claims = verify_es256(
+                compact,
+                key,
                 issuer=self._issuer,
                 audience=self._audience,
                 leeway=self._leeway,
-                options={"require": ["exp", "iat", "sub", "iss"]},
+                now=time.time(),
             )
-        except jwt.ExpiredSignatureError as exc:
+        except ExpiredToken as exc:
             raise Unauthorized("令牌已过期 (token expired)") from exc
-        except jwt.InvalidTokenError as exc:
+        except InvalidToken as exc:
             raise Unauthorized(f"令牌无效 (invalid token: {exc})") from exc
         return Principal.from_claims(claims)
 

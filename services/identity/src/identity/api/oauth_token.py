@@ -12,8 +12,9 @@ from pydantic import BaseModel, Field
 from identity.api.dependencies import SettingsDep, UowDep
 from identity.api.oauth_deps import ClientCredentialsDep, KeyRingDep, PolicyDep
 from identity.api.oauth_responses import NO_STORE, OAuthEndpointRoute, oauth_responses
+from identity.use_cases.client_credentials import authenticate_grant_client, issue_client_token
 from identity.use_cases.oauth_grants import exchange_code, refresh_tokens
-from identity.use_cases.tokens import OAuthError, authenticate_client, issue_client_token
+from identity.use_cases.tokens import OAuthError, authenticate_client
 
 __all__ = ["GRANT_TYPES", "router"]
 
@@ -61,8 +62,16 @@ async def token(
             f"不支持的授权类型 (unsupported grant_type {grant_type[:40]})", code="unsupported_grant_type"
         )
     secret = settings.secret_key.get_secret_value()
-    client = await authenticate_client(uow, credentials=credentials, pepper=secret)
     now = datetime.now(UTC)
+    if (
+        grant_type == "client_credentials"
+    ):  # the hot path: one read, no ORM session (use_cases.client_credentials)
+        system = await authenticate_grant_client(
+            request.app.state.database, uow, credentials=credentials, pepper=secret
+        )
+        grant = issue_client_token(client=system, scope=scope, key=ring.signer(now), policy=policy, now=now)
+        return JSONResponse(grant.body(), headers=NO_STORE)
+    client = await authenticate_client(uow, credentials=credentials, pepper=secret)
     key = ring.signer(now)
     if grant_type == "authorization_code":
         grant = await exchange_code(
@@ -76,7 +85,7 @@ async def token(
             secret=secret,
             now=now,
         )
-    elif grant_type == "refresh_token":
+    else:  # refresh_token
         grant = await refresh_tokens(
             uow,
             client=client,
@@ -87,6 +96,4 @@ async def token(
             secret=secret,
             now=now,
         )
-    else:
-        grant = await issue_client_token(uow, client=client, scope=scope, key=key, policy=policy, now=now)
     return JSONResponse(grant.body(), headers=NO_STORE)

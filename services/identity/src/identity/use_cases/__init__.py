@@ -1,5 +1,6 @@
 """What identity does: one async function per operation, each committing explicitly."""
 
+from identity.use_cases.client_credentials import authenticate_grant_client, issue_client_token
 from identity.use_cases.login import AuthenticatedSubject, LoginFailed, authenticate
 from identity.use_cases.oauth_keys import KeyCache, KeyRing, run_key_schedule
 from identity.use_cases.organizations import list_organizations, upsert_organization
@@ -9,7 +10,6 @@ from identity.use_cases.tokens import (
     TokenGrant,
     authenticate_client,
     client_secret_hash,
-    issue_client_token,
     register_client,
     register_public_client,
 )
@@ -24,6 +24,7 @@ __all__ = [
     "TokenGrant",
     "authenticate",
     "authenticate_client",
+    "authenticate_grant_client",
     "client_secret_hash",
     "issue_client_token",
     "list_organizations",

@@ -12,9 +12,9 @@ from datetime import UTC, datetime
 
 from identity.clients.registers import RegistersUnavailable
 from identity.domain.tokens import TokenPolicy
-from identity.store.unit_of_work import IdentityUnitOfWork
+from identity.store.client_grants import client_for_grant
+from identity.use_cases.client_credentials import issue_client_token
 from identity.use_cases.oauth_keys import KeyCache
-from identity.use_cases.tokens import issue_client_token
 from meshkit.db import Database
 from meshkit.errors import ProblemError
 
@@ -46,17 +46,14 @@ class SystemTokens:
             now = datetime.now(UTC)
             database = self._database()
             ring = await self._keys().ring(database)
-            async with IdentityUnitOfWork(database) as uow:
-                client = await uow.clients.get(self._client_id)
-                if client is None or not client.active:
-                    raise RegistersUnavailable(
-                        f"system client {self._client_id} is not registered or inactive"
-                    )
-                try:
-                    grant = await issue_client_token(
-                        uow, client=client, scope=SCOPE, key=ring.signer(now), policy=self._policy, now=now
-                    )
-                except ProblemError as exc:
-                    raise RegistersUnavailable(f"no token for {self._client_id}: {exc.code}") from None
+            client = await client_for_grant(database, self._client_id)
+            if client is None or not client.active:
+                raise RegistersUnavailable(f"system client {self._client_id} is not registered or inactive")
+            try:
+                grant = issue_client_token(
+                    client=client, scope=SCOPE, key=ring.signer(now), policy=self._policy, now=now
+                )
+            except ProblemError as exc:
+                raise RegistersUnavailable(f"no token for {self._client_id}: {exc.code}") from None
             self._token = (grant.access_token, self._clock() + max(0, grant.expires_in - 60))
             return grant.access_token

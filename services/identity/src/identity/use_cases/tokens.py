@@ -8,10 +8,8 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal, Protocol
 
-from identity.domain.tokens import SubjectClaims, TokenPolicy, access_token_claims, granted_scopes
-from identity.keys import ActiveKey, sign
 from identity.store.models import Client
 from identity.store.unit_of_work import IdentityUnitOfWork
 from meshkit.errors import ProblemError
@@ -22,9 +20,9 @@ __all__ = [
     "TokenGrant",
     "authenticate_client",
     "client_secret_hash",
-    "issue_client_token",
     "register_client",
     "register_public_client",
+    "verify_client_secret",
 ]
 
 # RFC 6749 §5.2: error_description is printable ASCII without '"' and '\'.
@@ -158,15 +156,25 @@ def _refused(credentials: ClientCredentials) -> OAuthError:
     )
 
 
-async def authenticate_client(
-    uow: IdentityUnitOfWork, *, credentials: ClientCredentials, pepper: str, confidential_only: bool = False
-) -> Client:
-    """Confidential clients prove their secret (basic or post); public clients name themselves (PKCE protects
-    their codes). Unknown, inactive and wrong all look the same."""
-    client = await uow.clients.get(credentials.client_id) if credentials.client_id else None
+class _ClientSecrets(Protocol):
+    """What authentication reads of a client: the ORM ``Client`` or the hot path's ``ClientGrantRecord``."""
+
+    @property
+    def secret_hash(self) -> str | None: ...
+    @property
+    def previous_secret_hash(self) -> str | None: ...
+    @property
+    def active(self) -> bool: ...
+
+
+def verify_client_secret(
+    client: _ClientSecrets | None, *, credentials: ClientCredentials, pepper: str, confidential_only: bool
+) -> Literal["public", "current", "previous"]:
+    """Which secret the client proved (``public``: a public client naming itself), else 401 ``invalid_client``.
+    Unknown, inactive and wrong all look the same."""
     if client is not None and client.secret_hash is None and not confidential_only and client.active:
         if credentials.method == "none":
-            return client
+            return "public"
         raise _refused(credentials)
     # Compare against something even for unknown or public clients, so timing does not reveal which exist.
     expected = (client.secret_hash if client else None) or client_secret_hash(secrets.token_hex(16), pepper)
@@ -184,47 +192,20 @@ async def authenticate_client(
         or not (current_matches or (previous_matches and client.previous_secret_hash is not None))
     ):
         raise _refused(credentials)
-    if not current_matches:  # the old secret still in use: retiring it waits (see retire_previous_secret)
+    return "current" if current_matches else "previous"
+
+
+async def authenticate_client(
+    uow: IdentityUnitOfWork, *, credentials: ClientCredentials, pepper: str, confidential_only: bool = False
+) -> Client:
+    """Confidential clients prove their secret (basic or post); public clients name themselves (PKCE protects
+    their codes). Unknown, inactive and wrong all look the same."""
+    client = await uow.clients.get(credentials.client_id) if credentials.client_id else None
+    proved = verify_client_secret(
+        client, credentials=credentials, pepper=pepper, confidential_only=confidential_only
+    )
+    assert client is not None  # verify_client_secret refused an unknown client
+    if proved == "previous":  # the old secret still in use: retiring it waits (see retire_previous_secret)
         client.previous_secret_used_at = datetime.now(UTC)
         await uow.commit()  # nothing else is pending yet: authentication comes first
     return client
-
-
-async def issue_client_token(
-    uow: IdentityUnitOfWork,
-    *,
-    client: Client,
-    scope: str | None,
-    key: ActiveKey,
-    policy: TokenPolicy,
-    now: datetime,
-) -> TokenGrant:
-    """OAuth 2.0 client credentials (RFC 6749 §4.4) for department systems: no refresh token."""
-    if client.secret_hash is None or "client_credentials" not in client.grant_types:
-        raise OAuthError(
-            "该客户端未开通 client_credentials (grant not allowed for this client)",
-            code="unauthorized_client",
-        )
-    scopes = granted_scopes(scope, client.scopes)
-    if scopes is None:
-        raise OAuthError("请求的权限范围超出允许范围 (scope not allowed)", code="invalid_scope")
-    organization = await uow.organizations.get(client.organization_code) if client.organization_code else None
-    subject = SubjectClaims(
-        kind="system",
-        sub=client.client_id,
-        acr=0,
-        org=client.organization_code,
-        region=organization.division_code if organization else None,
-    )
-    claims = access_token_claims(
-        policy=policy,
-        subject=subject,
-        client_id=client.client_id,
-        scopes=scopes,
-        issued_at=int(now.timestamp()),
-        token_id=secrets.token_urlsafe(16),
-        audiences=client.audiences,
-    )
-    return TokenGrant(
-        access_token=sign(key, claims), expires_in=claims["exp"] - claims["iat"], scope=" ".join(scopes)
-    )
