@@ -141,7 +141,13 @@ class RevocationFeed:
                 backoff = min(backoff * 2, 5.0)
 
     async def _connection(self) -> NATS:
-        if self._nc is None or self._nc.is_closed:
+        if self._nc is None or not self._nc.is_connected:
+            # a client whose connect failed (NATS still down) is not closed, only never connected: asking it
+            # again times out forever (after a NATS restart that took longer than the first retry, the feed never
+            # recovered: revoked tokens kept working). Drop it and connect with a new one.
+            if self._nc is not None:
+                with contextlib.suppress(Exception):
+                    await self._nc.close()
 
             async def quiet(exc: Exception) -> None:
                 log.debug("nats connection problem", extra={"error": type(exc).__name__})

@@ -3,6 +3,7 @@ before it started, follows new revocations within seconds, and bridges a NATS re
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
@@ -88,3 +89,25 @@ async def _not_current(running: RevocationFeed) -> None:
     except ConnectionError:
         return
     raise AssertionError("still reported current")
+
+
+async def test_feed_recovers_from_an_outage_longer_than_its_first_retry(
+    nats_factory: Callable[[], EmbeddedNats],
+) -> None:
+    """Issue 19, last outside try (finding 1): after `kill -9` of NATS, a restart that took longer than the feed's
+    first reconnect left it holding a client whose connect had failed — not closed, never connected — and every
+    later try timed out on it: revocations announced after the restart never reached the gateway, cases or the
+    exchange, and revoked tokens kept working there."""
+    server = nats_factory()
+    server.start()
+    async with feed(server.url) as running:
+        await running.check()
+        assert server.process is not None
+        server.process.kill()  # as `kill -9`: no goodbye to the clients
+        server.process.wait()
+        await eventually(lambda: _not_current(running), timeout=15)
+        await asyncio.sleep(3.0)  # the outage: NATS stays down while the feed tries to reconnect (backoff 0.2 s…)
+        server.start()
+        await announce(server.url, "after-a-long-outage")
+        await eventually(denied(running, "after-a-long-outage"), timeout=20)
+        await eventually(lambda: _current(running), timeout=10)
