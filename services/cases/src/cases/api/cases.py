@@ -20,7 +20,15 @@ from cases.api.dependencies import (
     working_calendar,
 )
 from cases.api.paths import CaseId
-from cases.api.schemas import ActionIn, ApplicationIn, CaseDetailOut, CaseOut, CasePage
+from cases.api.schemas import (
+    SUBMISSION_LEAVES_OUT,
+    ActionIn,
+    ApplicationIn,
+    CaseDetailOut,
+    CaseOut,
+    CasePage,
+    SubmittedCaseOut,
+)
 from cases.api.views import CaseViews
 from cases.clients.applicants import ApplicantDirectory
 from cases.domain.access import may_file
@@ -104,7 +112,7 @@ async def serve_submission(request: Request) -> Response:
         # no names on the busiest write (identity stays off its path): the case and 我的办件 carry them
         out = await CaseViews(request, calendar, local_date(now)).case(case)
     return Response(
-        out.model_dump_json(),
+        out.model_dump_json(exclude=set(SUBMISSION_LEAVES_OUT)),
         media_type="application/json",
         status_code=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
         headers={"Location": relative_reference(request.url.path, f"/cases/{out.id}")} if created else None,
@@ -164,7 +172,7 @@ router.add_api_route(
     "/cases",
     submit_case,
     methods=["POST"],
-    response_model=CaseOut,
+    response_model=SubmittedCaseOut,
     status_code=status.HTTP_201_CREATED,
     route_class_override=_SubmissionRoute,
     responses={

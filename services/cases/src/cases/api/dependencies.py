@@ -27,6 +27,7 @@ __all__ = [
     "CalendarDep",
     "CallerDep",
     "DepartmentReviewerDep",
+    "RectificationReaderDep",
     "SettingsDep",
     "StaffDep",
     "SupervisorDep",
@@ -121,6 +122,9 @@ StaffDep = Annotated[Caller, _who(kinds=("staff",), what="办件队列和材料�
 SupervisorDep = Annotated[Caller, _who(kinds=("staff",), roles=("supervisor",), what="超期办件监察")]
 DepartmentReviewerDep = Annotated[
     Caller, _who(kinds=("staff",), roles=("department_head", "reviewer"), what="整改处理")
+]
+RectificationReaderDep = Annotated[
+    Caller, _who(kinds=("staff",), roles=("department_head", "reviewer", "supervisor"), what="查看整改")
 ]
 CalendarAdminDep = Annotated[
     Caller, _who(kinds=("staff",), roles=("admin",), what="录入节假日安排", code="calendar_admin_only")

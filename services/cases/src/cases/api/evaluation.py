@@ -8,7 +8,13 @@ from typing import Any, Literal
 from fastapi import APIRouter, Request, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 
-from cases.api.dependencies import CalendarDep, CallerDep, DepartmentReviewerDep, UowDep
+from cases.api.dependencies import (
+    CalendarDep,
+    CallerDep,
+    DepartmentReviewerDep,
+    RectificationReaderDep,
+    UowDep,
+)
 from cases.api.paths import CaseId, TaskId
 from cases.clients.organizations import OrganizationNames
 from cases.domain.evaluation import LEVELS, RECTIFICATION_LABELS, STEP_LABELS, RectificationStatus
@@ -230,16 +236,28 @@ async def evaluate(
         case_id=evaluation.case_id,
         score=evaluation.score,
         label=LEVELS[evaluation.score],
-        rectification=RectificationOut.of(task, await _department_names(request, [task])) if task else None,
+        rectification=await _opened(request, uow, task, evaluation) if task else None,
     )
+
+
+async def _opened(
+    request: Request, uow: UowDep, task: RectificationTask, evaluation: Evaluation
+) -> RectificationOut:
+    """The task just opened, with the rated case and the rating as GET /rectifications shows them (issue 19,
+    last outside try, failure 4: case_number, matter_name, score and comment were null in this answer)."""
+    case = await uow.cases.get(task.case_id)
+    out = RectificationOut.of(task, await _department_names(request, [task]))
+    return out.rating(case, evaluation) if case is not None else out
 
 
 @router.get("/rectifications", response_model=list[RectificationOut], responses=problem_responses(401, 403))
 async def rectifications(
-    request: Request, uow: UowDep, caller: DepartmentReviewerDep
+    request: Request, uow: UowDep, caller: RectificationReaderDep
 ) -> list[RectificationOut]:
     """The rectification tasks the caller's department is involved in, newest first: each with the rated case
-    (number, matter), the rating and its comment, the coordinating department and those concerned."""
+    (number, matter), the rating and its comment, the coordinating department and those concerned. A supervisor
+    (督查, role ``supervisor``) reads every task of the cases in their region, read-only (steps stay with the
+    departments)."""
     found = list(await list_rectifications(uow, caller=caller))
     names = await _department_names(request, [task for task, _, _ in found])
     return [RectificationOut.of(task, names).rating(case, rating) for task, case, rating in found]

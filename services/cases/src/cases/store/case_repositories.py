@@ -103,6 +103,19 @@ class CaseRepository:
         )
         return [(task, case, rating) for task, case, rating in (await self._session.execute(query)).all()]
 
+    async def rectifications_in_region(
+        self, *, prefix: str
+    ) -> Sequence[tuple[RectificationTask, Case, Evaluation]]:
+        """Every task of a case whose division starts with ``prefix`` (a supervisor's region), newest first."""
+        query = (
+            select(RectificationTask, Case, Evaluation)
+            .join(Case, Case.id == RectificationTask.case_id)
+            .join(Evaluation, Evaluation.case_id == RectificationTask.case_id)
+            .where(Case.region.startswith(prefix, autoescape=True))
+            .order_by(RectificationTask.opened_at.desc())
+        )
+        return [(task, case, rating) for task, case, rating in (await self._session.execute(query)).all()]
+
     async def next_serial(self) -> int:
         return int(await self._session.scalar(CASE_SERIAL.next_value()) or 0)
 

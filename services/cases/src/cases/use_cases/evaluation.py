@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
-from cases.domain.access import Caller, applicant_id_of
+from cases.domain.access import Caller, applicant_id_of, region_prefix
 from cases.domain.calendar import CalendarNotPublished, WorkingCalendar
 from cases.domain.evaluation import (
     RECTIFICATION_WORKING_DAYS,
@@ -137,7 +137,11 @@ async def list_rectifications(
     uow: CasesUnitOfWork, *, caller: Caller
 ) -> Sequence[tuple[RectificationTask, Case, Evaluation]]:
     """The tasks the caller's department is involved in (coordinating, concerned, or a 一件事's member), newest
-    first, each with its case and the rating it answers."""
+    first, each with its case and the rating it answers. A supervisor (督查) oversees 好差评 in their region
+    (DOMAIN.md: supervisors watch the service; issue 19, last outside try, failure 3): every task of a case
+    there, read-only — the region comes from the token, never from the request."""
+    if caller.kind == "staff" and "supervisor" in caller.roles and caller.region:
+        return await uow.cases.rectifications_in_region(prefix=region_prefix(caller.region))
     return await uow.cases.rectifications(department=_department_staff(caller))
 
 

@@ -236,7 +236,10 @@ async def apply_step(
     if step.action is Action.ACCEPT:
         case.accepted_at = case.received_at if as_system else now
         case.deemed_accepted = as_system
+        _record_accepting_hall(case, caller, as_system=as_system)
         ledger.append(ClockEntry(case_id=case.id, event="start", at=case.accepted_at))
+    elif step.action is Action.REFUSE:
+        _record_accepting_hall(case, caller, as_system=as_system)
     elif step.action in _SUPPLEMENT_NOTICES:
         case.supplement_requested = True
     elif step.action is Action.EXTEND:
@@ -281,6 +284,15 @@ async def apply_step(
             sequence=case.version,
             payload=case_changed(case, at=now, actor_org=caller.org, opinion_code=step.action.value),
         )
+
+
+def _record_accepting_hall(case: Case, caller: Caller, *, as_system: bool) -> None:
+    """The hall whose window really decided on acceptance (受理 or 不予受理) becomes the case's ``accepting_org``:
+    the one the matter's levels pointed to at filing is where it was expected, but the district center may accept
+    a forwarded case too (issue 19, last outside try, failure 1: the 受理 entry said 綦江区行政服务中心 while
+    ``accepting_org`` kept 古南街道公共服务中心). Deemed acceptance (视为受理) keeps the expected hall."""
+    if not as_system and caller.org:
+        case.accepting_org = caller.org
 
 
 def _decision(case: Case, kind: DecisionKind, step: Step, now: datetime) -> Decision:
