@@ -27,6 +27,8 @@ __all__ = [
     "OptionalActorDep",
     "PersonActorDep",
     "RepresentativeActorDep",
+    "STAFF_NAMES_SCOPE",
+    "StaffCardReaderDep",
     "VerifierActorDep",
 ]
 
@@ -84,6 +86,19 @@ AdminOnlyActorDep = Annotated[Actor, Depends(_admin)]
 AdministratorActorDep = Annotated[
     Actor, Depends(_actor_of("staff", "system", what="管理客户端、工作人员和组织机构"))
 ]
+STAFF_NAMES_SCOPE = "identity:staff_names"
+
+
+async def _staff_card_reader(
+    actor: Actor = Depends(_actor_of("staff", "system", what="查看工作人员姓名")),
+) -> Actor:
+    """Staff, or a system holding scope ``identity:staff_names`` (or an admin system)."""
+    if actor.kind == "system" and not (actor.has_scope(STAFF_NAMES_SCOPE) or is_admin(actor)):
+        raise Forbidden("查看工作人员姓名需要 identity:staff_names 权限范围")
+    return actor
+
+
+StaffCardReaderDep = Annotated[Actor, Depends(_staff_card_reader)]
 ClerkActorDep = Annotated[Actor, Depends(_actor_of("staff", what="按身份证号查找自然人"))]
 VerifierActorDep = Annotated[Actor, Depends(_actor_of("staff", "system", what="提升实名等级"))]
 PersonActorDep = Annotated[Actor, Depends(_actor_of("person", what="登记企业"))]

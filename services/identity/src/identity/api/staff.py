@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request, Response, status
 from pydantic import MISSING, BaseModel, ConfigDict, Field, SecretStr
 
-from identity.api.access import AdministratorActorDep, AdminOnlyActorDep
+from identity.api.access import AdministratorActorDep, AdminOnlyActorDep, StaffCardReaderDep
 from identity.api.dependencies import SettingsDep, UowDep
 from identity.api.names import StaffName
 from identity.domain.subjects import PASSWORD_MAX_LENGTH, StaffRole
@@ -144,6 +144,24 @@ async def list_staff(
 async def get_staff(uow: UowDep, actor: AdministratorActorDep, staff_id: StaffId) -> StaffOut:
     """One staff account: administrators within reach, or the staff member themself."""
     return _out(await cases.get_staff(uow, actor, staff_id=staff_id))
+
+
+class StaffCardOut(BaseModel):
+    """What a colleague reads of a staff member beside what they did: name and organization, nothing else."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: str
+    name: str = Field(description="姓名")
+    organization_code: str = Field(description="所属组织代码")
+
+
+@router.get("/{staff_id}/card", response_model=StaffCardOut, responses=problem_responses(401, 403, 404))
+async def get_staff_card(uow: UowDep, actor: StaffCardReaderDep, staff_id: StaffId) -> StaffCardOut:
+    """A staff member's name and organization (工作人员名片), for staff and for platform systems with scope
+    ``identity:staff_names``: services show who recorded a step by name to staff, never by id. Persons and
+    enterprises are refused 403 (they read the capacity and the organization instead)."""
+    return StaffCardOut.model_validate(await cases.staff_card(uow, staff_id=staff_id))
 
 
 @router.patch("/{staff_id}", response_model=StaffOut, responses=problem_responses(401, 403, 404, 409, 422))

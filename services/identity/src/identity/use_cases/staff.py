@@ -38,6 +38,7 @@ __all__ = [
     "list_staff",
     "seed_staff",
     "set_staff_active",
+    "staff_card",
     "update_staff",
 ]
 
@@ -160,6 +161,15 @@ async def set_staff_active(
         )
     await uow.commit()
     log.info("staff active changed", extra={"staff_id": staff.id, "active": active, "by": actor.id})
+    return staff
+
+
+async def staff_card(uow: IdentityUnitOfWork, *, staff_id: str) -> Staff:
+    """A staff member's name and organization for a reader the route admitted (staff, or a system with scope
+    ``identity:staff_names``); 404 for an unknown id."""
+    staff = await uow.staff.get(staff_id)
+    if staff is None:
+        raise NotFound(f"工作人员 {staff_id} 不存在", code="staff_not_found")
     return staff
 
 
