@@ -489,7 +489,9 @@ export interface paths {
         /**
          * Rectifications
          * @description The rectification tasks the caller's department is involved in, newest first: each with the rated case
-         *     (number, matter), the rating and its comment, the coordinating department and those concerned.
+         *     (number, matter), the rating and its comment, the coordinating department and those concerned. A supervisor
+         *     (督查, role ``supervisor``) reads every task of the cases in their region, read-only (steps stay with the
+         *     departments).
          */
         get: operations["cases_rectifications"];
         put?: never;
@@ -2848,6 +2850,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/identity/staff/{staff_id}/card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Staff Card
+         * @description A staff member's name and organization (工作人员名片), for staff and for platform systems with scope
+         *     ``identity:staff_names``: services show who recorded a step by name to staff, never by id. Persons and
+         *     enterprises are refused 403 (they read the capacity and the organization instead).
+         */
+        get: operations["identity_get_staff_card"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/identity/staff/{staff_id}/deactivate": {
         parameters: {
             query?: never;
@@ -3462,6 +3486,11 @@ export interface components {
              * @description for the applicant herself: whom the case is about (办理对象) by name, e.g. 陈小宝（新生儿） or an enterprise's registered name (her own name when the case is about her)
              */
             subject_name?: string | null;
+            /**
+             * Subject Name Masked
+             * @description for staff: whom the case is about (办理对象), masked like the applicant's (陈*宝 for a newborn 陈小宝, an enterprise in full), so a window's queue shows the child beside the parent
+             */
+            subject_name_masked?: string | null;
             /** Timeline */
             timeline: components["schemas"]["cases_TimelineOut"][];
         };
@@ -3698,6 +3727,11 @@ export interface components {
              * @description for the applicant herself: whom the case is about (办理对象) by name, e.g. 陈小宝（新生儿） or an enterprise's registered name (her own name when the case is about her)
              */
             subject_name?: string | null;
+            /**
+             * Subject Name Masked
+             * @description for staff: whom the case is about (办理对象), masked like the applicant's (陈*宝 for a newborn 陈小宝, an enterprise in full), so a window's queue shows the child beside the parent
+             */
+            subject_name_masked?: string | null;
         };
         /** cases_CasePage */
         cases_CasePage: {
@@ -4003,7 +4037,7 @@ export interface components {
             data_items: string[];
             /**
              * Detail
-             * @description access log id and item keys obtained (never the values), or upload
+             * @description access log id and item keys obtained (never the values), or upload; paper: received_at_org, note and, for staff, received_by (staff id) with received_by_name, for others received_by_label (窗口工作人员 · the hall)
              */
             detail: {
                 [key: string]: unknown;
@@ -4271,7 +4305,7 @@ export interface components {
             rated_at?: string | null;
             /**
              * Records
-             * @description each step: step, step_label, at, by, department (who recorded it), note
+             * @description each step: step, step_label, at, by (staff id), by_name (that staff member's name, from identity), department (who recorded it), note
              */
             records: {
                 [key: string]: unknown;
@@ -4332,6 +4366,207 @@ export interface components {
              */
             note: string;
         };
+        /**
+         * cases_SubmittedCaseOut
+         * @description The case as filed (POST /cases): CaseOut without the party names; GET /cases/{id} shows them.
+         */
+        cases_SubmittedCaseOut: {
+            /** Accepted At */
+            accepted_at: string | null;
+            /**
+             * Accepting Org
+             * @description the hall whose window accepts it (受理窗口), by the matter's levels (行使层级): the receiving hall, the village's town center or the district center
+             */
+            accepting_org?: string | null;
+            /**
+             * Accepting Org Name
+             * @description the accepting hall's name (受理单位)
+             */
+            accepting_org_name?: string | null;
+            /** Applicant Kind */
+            applicant_kind: string;
+            /**
+             * Applicant Kind Label
+             * @description 自然人 | 法人
+             * @default
+             */
+            applicant_kind_label: string;
+            /** Bundle Code */
+            bundle_code: string | null;
+            /**
+             * Certificate Error
+             * @description why the last attempt to issue failed, e.g. unknown_certificate_type (the exchange's type directory lacks it)
+             */
+            certificate_error?: string | null;
+            /**
+             * Certificate Id
+             * @description the issued e-certificate (电子证照标识)
+             */
+            certificate_id: string | null;
+            /**
+             * Certificate State
+             * @description none (无证照) | pending (待签发) | issued (已签发) | failed (签发失败: every attempt failed; see certificate_error)
+             * @default none
+             */
+            certificate_state: string;
+            /**
+             * Certificate State Label
+             * @default 无证照
+             */
+            certificate_state_label: string;
+            /** Channel */
+            channel: string;
+            /**
+             * Channel Label
+             * @description 网上申报, 区级窗口, 镇街便民服务中心窗口 or 村（社区）便民服务站窗口
+             * @default
+             */
+            channel_label: string;
+            /** Concluded At */
+            concluded_at: string | null;
+            /** Deemed Accepted */
+            deemed_accepted: boolean;
+            /** Delivered At */
+            delivered_at: string | null;
+            /** Delivery Channel */
+            delivery_channel: string | null;
+            /**
+             * Delivery Channel Label
+             * @description 窗口领取 | 邮寄送达 | 电子送达
+             */
+            delivery_channel_label?: string | null;
+            /**
+             * Delivery Ref
+             * @description e.g. the mail tracking number given at delivery
+             */
+            delivery_ref?: string | null;
+            /**
+             * Due Date
+             * @description promised due date (承诺办结日期), from acceptance
+             */
+            due_date: string | null;
+            /**
+             * Due Date Pending Reason
+             * @description why `due_date` is null while it is pending (e.g. 2027年节假日安排尚未公布，期限将在公布后计算); null otherwise
+             */
+            due_date_pending_reason?: string | null;
+            /**
+             * Expected Due Date
+             * @description the promised date (预计办结日期): once accepted, the due date; before, the date if the case were accepted today (on submission and on the case itself)
+             */
+            expected_due_date?: string | null;
+            /**
+             * Expected Due Date Pending Reason
+             * @description why `expected_due_date` is null while it is pending (e.g. 2027年节假日安排尚未公布，期限将在公布后计算); null otherwise
+             */
+            expected_due_date_pending_reason?: string | null;
+            /** Extension Days */
+            extension_days: number;
+            /** Handling Org */
+            handling_org: string;
+            /**
+             * Handling Org Name
+             * @description the deciding department's name (办理部门)
+             */
+            handling_org_name?: string | null;
+            /** Id */
+            id: string;
+            /**
+             * Kind
+             * @description single | bundle (一件事 parent) | member (its department's case)
+             */
+            kind: string;
+            /**
+             * Kind Label
+             * @description 单一事项办件, 一件事 or 一件事子办件
+             * @default
+             */
+            kind_label: string;
+            /**
+             * Limit Days
+             * @description promised time limit (承诺时限) in `limit_unit`
+             */
+            limit_days: number;
+            /**
+             * Limit Unit
+             * @description working_days (工作日) | natural_days
+             */
+            limit_unit: string;
+            /**
+             * Limit Unit Label
+             * @description 工作日 | 自然日
+             * @default
+             */
+            limit_unit_label: string;
+            /** Matter Code */
+            matter_code: string;
+            /** Matter Name */
+            matter_name: string;
+            /** Matter Version */
+            matter_version: number;
+            /**
+             * National Code
+             * @description 好差评 status: 1 待受理, 2 已受理, 3 已办结
+             */
+            national_code: number;
+            /**
+             * Number
+             * @description case number (办件编号)
+             */
+            number: string;
+            /**
+             * Outcome
+             * @description approved | denied | refused | withdrawn | terminated | partially_granted (一件事 部分准予)
+             */
+            outcome: string | null;
+            /**
+             * Outcome Label
+             * @description 准予许可, 不予许可, 部分准予, 不予受理, 已撤回 or 已终止
+             */
+            outcome_label?: string | null;
+            /**
+             * Parent Id
+             * @description the 一件事 parent of a member case
+             */
+            parent_id: string | null;
+            /**
+             * Received At
+             * Format: date-time
+             */
+            received_at: string;
+            /** Received By Org */
+            received_by_org: string;
+            /**
+             * Received By Org Name
+             * @description the receiving hall's name (收件单位), from identity; null if unknown
+             */
+            received_by_org_name?: string | null;
+            status: components["schemas"]["cases_CaseStatus"];
+            /** Status Label */
+            status_label: string;
+            /** Statutory Due Date */
+            statutory_due_date: string | null;
+            /**
+             * Statutory Due Date Pending Reason
+             * @description why `statutory_due_date` is null while it is pending (e.g. 2027年节假日安排尚未公布，期限将在公布后计算); null otherwise
+             */
+            statutory_due_date_pending_reason?: string | null;
+            /**
+             * Subject Id
+             * @description identity's id of the subject: certificates are issued to it, materials looked up for it
+             */
+            subject_id: string;
+            /**
+             * Subject Kind
+             * @description whom the case is about (办理对象): person | enterprise | newborn
+             */
+            subject_kind: string;
+            /**
+             * Subject Label
+             * @description the subject's kind in Chinese: 自然人 | 法人 | 新生儿
+             */
+            subject_label: string;
+        };
         /** cases_TimelineOut */
         cases_TimelineOut: {
             /** Action */
@@ -4341,6 +4576,11 @@ export interface components {
              * @description what was done, in Chinese (e.g. 受理, 一次性告知补正)
              */
             action_label: string;
+            /**
+             * Actor Name
+             * @description for staff readers: the staff member who acted, by name (from identity); never an id, and null for the applicant's own reading (she reads the capacity and the organization)
+             */
+            actor_name?: string | null;
             /** Actor Org */
             actor_org: string | null;
             /**
@@ -7647,6 +7887,24 @@ export interface components {
             /** Subject Kind */
             subject_kind: string;
         };
+        /**
+         * identity_StaffCardOut
+         * @description What a colleague reads of a staff member beside what they did: name and organization, nothing else.
+         */
+        identity_StaffCardOut: {
+            /** Id */
+            id: string;
+            /**
+             * Name
+             * @description 姓名
+             */
+            name: string;
+            /**
+             * Organization Code
+             * @description 所属组织代码
+             */
+            organization_code: string;
+        };
         /** identity_StaffIn */
         identity_StaffIn: {
             /**
@@ -8350,7 +8608,7 @@ export interface operations {
                      *       "subject_label": "示例"
                      *     }
                      */
-                    "application/json": components["schemas"]["cases_CaseOut"];
+                    "application/json": components["schemas"]["cases_SubmittedCaseOut"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -9467,7 +9725,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff)，持有角色 department_head 或 角色 reviewer */
+            /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff)，持有角色 department_head 或 角色 reviewer 或 角色 supervisor */
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
@@ -15934,6 +16192,43 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["identity_StaffOut"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system) */
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    identity_get_staff_card: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                staff_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "示例",
+                     *       "name": "示例",
+                     *       "organization_code": "示例"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["identity_StaffCardOut"];
                 };
             };
             401: components["responses"]["Unauthorized"];

@@ -41,6 +41,14 @@ ORGANIZATIONS = {
     "500110109201-center": "永城镇中华村便民服务站",
 }
 ORGANIZATION_PATH = re.compile(r"^/organizations/([^/]+)$")
+# identity's staff cards (GET /staff/{id}/card, staff tokens only): the names beside the staff ids cases records
+# (the test tokens' subjects are ``role@organization``).
+STAFF_NAMES = {
+    "window_clerk@500110-ZWFWZX": "刘洋",
+    "department_head@500110-SCJGJ": "张伟",
+    "window_clerk@500110-SCJGJ": "李娜",
+}
+STAFF_CARD_PATH = re.compile(r"^/staff/([^/]+)/card$")
 RELATION_PATH = re.compile(r"^/persons/([^/]+)/relations/(person|enterprise|newborn)/([^/]+)$")
 KNOWN_SUBJECTS = {
     "persons": {"person-1", "person-2", "person-7", "person-9"},
@@ -62,6 +70,14 @@ def identity_edge(request: httpx.Request) -> httpx.Response:
         return httpx.Response(200, json={"code": organization.group(1), "name": name, "kind": "department"})
     if not request.headers.get("authorization", "").startswith("Bearer ") or request.method != "GET":
         return httpx.Response(401, json={"code": "invalid_token"})
+    card = STAFF_CARD_PATH.match(request.url.path)
+    if card:
+        staff_id = card.group(1)
+        if staff_id not in STAFF_NAMES:
+            return httpx.Response(404, json={"code": "staff_not_found"})
+        return httpx.Response(
+            200, json={"id": staff_id, "name": STAFF_NAMES[staff_id], "organization_code": ""}
+        )
     related = RELATION_PATH.match(request.url.path)
     if related:
         relation = RELATIONS.get((related.group(1), related.group(2), related.group(3)))

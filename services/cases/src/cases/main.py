@@ -12,7 +12,7 @@ from cases import metrics
 from cases.api import ROUTERS, UPLOAD_PATH
 from cases.clients.applicants import ApplicantDirectory
 from cases.clients.identity import IdentityClient
-from cases.clients.organizations import OrganizationNames
+from cases.clients.organizations import OrganizationNames, StaffNames
 from cases.clients.subject_names import PlatformNames, SubjectNames
 from cases.settings import CasesSettings
 from cases.store.unit_of_work import CasesUnitOfWork
@@ -53,6 +53,7 @@ def create_app(
                 ),
             )
             app.state.organization_names = OrganizationNames(identity_http)  # names beside org codes
+            app.state.staff_names = StaffNames(identity_http)  # staff names beside staff ids, for staff
             async with CasesUnitOfWork(app.state.database) as uow:
                 await seed_calendar(uow)  # idempotent: adds newly published years, keeps edits
             yield

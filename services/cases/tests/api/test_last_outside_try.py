@@ -6,6 +6,8 @@ from typing import Any as Flow  # the `flow` fixture of conftest.py (test module
 
 import pytest
 
+from cases.store.repositories import OpenMatterRepository
+
 from ..conftest import NEWBORN_A
 
 pytestmark = pytest.mark.api
@@ -105,3 +107,69 @@ async def test_issue19_last_failure4_responses_say_at_once_what_a_later_read_sho
         1,
         "等太久",
     )
+
+
+async def test_issue19_last_failure2_staff_read_names_a_citizen_reads_capacity_and_hall(flow: Flow) -> None:
+    """issue 19, last outside try: failure 2 — staff appeared only as ids (rectification steps' ``by``, paper's
+    ``detail.received_by``, no name on timeline rows). Staff now read the name (identity's staff card), the
+    citizen reads the capacity and the hall, and no staff id anywhere."""
+    await flow.open_matter()
+    async with flow.database.sessions() as session, session.begin():  # the matter asks a paper material
+        await OpenMatterRepository(session).upsert_newer(
+            {
+                "matter_id": "m-500110-SCJGJ-SPJY-XK",
+                "code": "500110-SCJGJ-SPJY-XK",
+                "version": 4,
+                "name": "食品经营许可",
+                "matter_type": "01",
+                "department_code": "500110-SCJGJ",
+                "statutory_days": 20,
+                "promised_days": 10,
+                "materials": [{"name": "书面申请书", "requirement": "required", "source": "applicant"}],
+            }
+        )
+    case = (await flow.apply(flow.citizen())).json()
+    clerk = flow.staff("window_clerk", org=CENTER)
+    assert await flow.supply_paper(case["id"], org=CENTER)
+    await flow.act(case["id"], clerk, "accept")
+
+    staff_read = (await flow.client.get(f"/cases/{case['id']}/materials", headers=clerk)).json()
+    paper = [m["detail"] for m in staff_read["materials"] if m["method"] == "paper"]
+    assert paper, staff_read
+    assert {d["received_by_name"] for d in paper} == {"刘洋"}
+    mine = await flow.client.get(f"/cases/{case['id']}/materials", headers=flow.citizen())
+    assert mine.status_code == 200, mine.text
+    theirs = [m["detail"] for m in mine.json()["materials"] if m["method"] == "paper"]
+    assert {d["received_by_label"] for d in theirs} == {"窗口工作人员 · 綦江区行政服务中心"}
+    assert "window_clerk@" not in mine.text
+
+    entry = next(
+        t
+        for t in (await flow.client.get(f"/cases/{case['id']}", headers=clerk)).json()["timeline"]
+        if t["action"] == "accept"
+    )
+    assert entry["actor_name"] == "刘洋"
+    own = await flow.client.get(f"/cases/{case['id']}", headers=flow.citizen())
+    accepted = next(t for t in own.json()["timeline"] if t["action"] == "accept")
+    assert (accepted["actor_name"], accepted["actor_role_label"], accepted["actor_org_name"]) == (
+        None,
+        "窗口工作人员",
+        "綦江区行政服务中心",
+    )
+    assert "window_clerk@" not in own.text
+
+    await flow.act(case["id"], flow.staff("reviewer"), "start_review")
+    await flow.act(case["id"], flow.staff("reviewer"), "approve")
+    rated = await flow.client.post(
+        f"/cases/{case['id']}/evaluation", json={"score": 2}, headers=flow.citizen()
+    )
+    task = rated.json()["rectification"]
+    head = flow.staff("department_head")
+    step = await flow.client.post(
+        f"/rectifications/{task['id']}/steps", json={"note": "已回访"}, headers=head
+    )
+    assert step.json()["records"][0]["by_name"] == "张伟"
+    listed = (await flow.client.get("/rectifications", headers=head)).json()
+    assert listed[0]["records"][0]["by_name"] == "张伟"
+    rater = (await flow.client.get(f"/cases/{case['id']}/evaluation", headers=flow.citizen())).text
+    assert "department_head@" not in rater

@@ -42,6 +42,7 @@ from .cases_rectification_out_records_item import CasesRectificationOutRecordsIt
 from .cases_rectification_rating_in import CasesRectificationRatingIn
 from .cases_stand_in_out import CasesStandInOut
 from .cases_step_in import CasesStepIn
+from .cases_submitted_case_out import CasesSubmittedCaseOut
 from .cases_timeline_out import CasesTimelineOut
 from .cases_upload_out import CasesUploadOut
 from .cases_year_in import CasesYearIn
@@ -203,6 +204,7 @@ from .identity_registration_out import IdentityRegistrationOut
 from .identity_relation_out import IdentityRelationOut
 from .identity_relation_subject_kind import IdentityRelationSubjectKind
 from .identity_revoke_token_response_revoke_token import IdentityRevokeTokenResponseRevokeToken
+from .identity_staff_card_out import IdentityStaffCardOut
 from .identity_staff_in import IdentityStaffIn
 from .identity_staff_me import IdentityStaffMe
 from .identity_staff_out import IdentityStaffOut
@@ -258,6 +260,7 @@ __all__ = (
     "CasesRectificationRatingIn",
     "CasesStandInOut",
     "CasesStepIn",
+    "CasesSubmittedCaseOut",
     "CasesTimelineOut",
     "CasesUploadOut",
     "CasesYearIn",
@@ -419,6 +422,7 @@ __all__ = (
     "IdentityRelationOut",
     "IdentityRelationSubjectKind",
     "IdentityRevokeTokenResponseRevokeToken",
+    "IdentityStaffCardOut",
     "IdentityStaffIn",
     "IdentityStaffMe",
     "IdentityStaffOut",

@@ -88,6 +88,8 @@ class CasesCaseOut:
                 (e.g. 2027年节假日安排尚未公布，期限将在公布后计算); null otherwise
             subject_name (None | str | Unset): for the applicant herself: whom the case is about (办理对象) by name, e.g.
                 陈小宝（新生儿） or an enterprise's registered name (her own name when the case is about her)
+            subject_name_masked (None | str | Unset): for staff: whom the case is about (办理对象), masked like the applicant's
+                (陈*宝 for a newborn 陈小宝, an enterprise in full), so a window's queue shows the child beside the parent
      """
 
     accepted_at: datetime.datetime | None
@@ -142,6 +144,7 @@ class CasesCaseOut:
     received_by_org_name: None | str | Unset = UNSET
     statutory_due_date_pending_reason: None | str | Unset = UNSET
     subject_name: None | str | Unset = UNSET
+    subject_name_masked: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -340,6 +343,12 @@ class CasesCaseOut:
         else:
             subject_name = self.subject_name
 
+        subject_name_masked: None | str | Unset
+        if isinstance(self.subject_name_masked, Unset):
+            subject_name_masked = UNSET
+        else:
+            subject_name_masked = self.subject_name_masked
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -418,6 +427,8 @@ class CasesCaseOut:
             field_dict["statutory_due_date_pending_reason"] = statutory_due_date_pending_reason
         if subject_name is not UNSET:
             field_dict["subject_name"] = subject_name
+        if subject_name_masked is not UNSET:
+            field_dict["subject_name_masked"] = subject_name_masked
 
         return field_dict
 
@@ -776,6 +787,16 @@ class CasesCaseOut:
         subject_name = _parse_subject_name(d.pop("subject_name", UNSET))
 
 
+        def _parse_subject_name_masked(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        subject_name_masked = _parse_subject_name_masked(d.pop("subject_name_masked", UNSET))
+
+
         cases_case_out = cls(
             accepted_at=accepted_at,
             applicant_kind=applicant_kind,
@@ -829,6 +850,7 @@ class CasesCaseOut:
             received_by_org_name=received_by_org_name,
             statutory_due_date_pending_reason=statutory_due_date_pending_reason,
             subject_name=subject_name,
+            subject_name_masked=subject_name_masked,
         )
 
 

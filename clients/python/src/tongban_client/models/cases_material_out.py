@@ -31,7 +31,9 @@ class CasesMaterialOut:
             attempts (int): failed tries through the exchange
             certificate_type (None | str):
             data_items (list[str]):
-            detail (CasesMaterialOutDetail): access log id and item keys obtained (never the values), or upload
+            detail (CasesMaterialOutDetail): access log id and item keys obtained (never the values), or upload; paper:
+                received_at_org, note and, for staff, received_by (staff id) with received_by_name, for others received_by_label
+                (窗口工作人员 · the hall)
             last_error (None | str): why the exchange could not provide it yet (a short code)
             material_code (str):
             method (None | str): data_sharing | e_certificate | upload | paper | bundle_member

@@ -20,7 +20,8 @@ T = TypeVar("T", bound="CasesMaterialOutDetail")
 
 @_attrs_define
 class CasesMaterialOutDetail:
-    """ access log id and item keys obtained (never the values), or upload
+    """ access log id and item keys obtained (never the values), or upload; paper: received_at_org, note and, for staff,
+    received_by (staff id) with received_by_name, for others received_by_label (窗口工作人员 · the hall)
 
      """
 

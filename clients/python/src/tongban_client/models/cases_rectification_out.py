@@ -35,8 +35,8 @@ class CasesRectificationOut:
             due_date (datetime.date | None):
             id (str):
             opened_at (datetime.datetime):
-            records (list[CasesRectificationOutRecordsItem]): each step: step, step_label, at, by, department (who recorded
-                it), note
+            records (list[CasesRectificationOutRecordsItem]): each step: step, step_label, at, by (staff id), by_name (that
+                staff member's name, from identity), department (who recorded it), note
             status (str):
             case_number (None | str | Unset): 办件编号 of the rated case
             comment (None | str | Unset): what the rater wrote, as she wrote it (ID numbers and phones in it masked); the

@@ -36,6 +36,8 @@ class CasesTimelineOut:
             opinion (None | str):
             to_status (str):
             to_status_label (str):
+            actor_name (None | str | Unset): for staff readers: the staff member who acted, by name (from identity); never
+                an id, and null for the applicant's own reading (she reads the capacity and the organization)
             actor_org_name (None | str | Unset): the acting organization's name
             to_org (None | str | Unset): for forward (转办): the hall the case was sent to, to accept it
             to_org_name (None | str | Unset):
@@ -52,6 +54,7 @@ class CasesTimelineOut:
     opinion: None | str
     to_status: str
     to_status_label: str
+    actor_name: None | str | Unset = UNSET
     actor_org_name: None | str | Unset = UNSET
     to_org: None | str | Unset = UNSET
     to_org_name: None | str | Unset = UNSET
@@ -88,6 +91,12 @@ class CasesTimelineOut:
 
         to_status_label = self.to_status_label
 
+        actor_name: None | str | Unset
+        if isinstance(self.actor_name, Unset):
+            actor_name = UNSET
+        else:
+            actor_name = self.actor_name
+
         actor_org_name: None | str | Unset
         if isinstance(self.actor_org_name, Unset):
             actor_org_name = UNSET
@@ -122,6 +131,8 @@ class CasesTimelineOut:
             "to_status": to_status,
             "to_status_label": to_status_label,
         })
+        if actor_name is not UNSET:
+            field_dict["actor_name"] = actor_name
         if actor_org_name is not UNSET:
             field_dict["actor_org_name"] = actor_org_name
         if to_org is not UNSET:
@@ -185,6 +196,16 @@ class CasesTimelineOut:
 
         to_status_label = d.pop("to_status_label")
 
+        def _parse_actor_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        actor_name = _parse_actor_name(d.pop("actor_name", UNSET))
+
+
         def _parse_actor_org_name(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -227,6 +248,7 @@ class CasesTimelineOut:
             opinion=opinion,
             to_status=to_status,
             to_status_label=to_status_label,
+            actor_name=actor_name,
             actor_org_name=actor_org_name,
             to_org=to_org,
             to_org_name=to_org_name,

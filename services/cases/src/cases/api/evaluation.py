@@ -16,7 +16,7 @@ from cases.api.dependencies import (
     UowDep,
 )
 from cases.api.paths import CaseId, TaskId
-from cases.clients.organizations import OrganizationNames
+from cases.clients.organizations import OrganizationNames, StaffNames
 from cases.domain.evaluation import LEVELS, RECTIFICATION_LABELS, STEP_LABELS, RectificationStatus
 from cases.store.case_models import Case, Evaluation, RectificationTask
 from cases.use_cases.evaluation import (
@@ -63,7 +63,8 @@ class RectificationOut(BaseModel):
     due_date: date | None
     callback_required: bool
     records: list[dict[str, Any]] = Field(
-        description="each step: step, step_label, at, by, department (who recorded it), note"
+        description="each step: step, step_label, at, by (staff id), by_name (that staff member's name, from "
+        "identity), department (who recorded it), note"
     )
     opened_at: datetime
     closed_at: datetime | None
@@ -88,8 +89,11 @@ class RectificationOut(BaseModel):
     rated_at: datetime | None = None
 
     @classmethod
-    def of(cls, task: RectificationTask, names: dict[str, str]) -> RectificationOut:
-        """The task with a Chinese label beside each code and the department's name beside its code."""
+    def of(
+        cls, task: RectificationTask, names: dict[str, str], staff: dict[str, str] | None = None
+    ) -> RectificationOut:
+        """The task with a Chinese label beside each code and the department's name beside its code; for a staff
+        reader, each step's recorder by name beside the id (``by_name``)."""
         departments = task_departments(task)
         out = cls.model_validate(task)
         out.department_name = names.get(task.department)
@@ -97,7 +101,13 @@ class RectificationOut(BaseModel):
         out.involved = [DepartmentOut(code=c, name=names.get(c)) for c in departments.involved]
         out.status_label = RECTIFICATION_LABELS[RectificationStatus(task.status)]
         out.records = [
-            {**r, "step_label": STEP_LABELS[RectificationStatus(r["step"])]} if "step" in r else r
+            {
+                **r,
+                "step_label": STEP_LABELS[RectificationStatus(r["step"])],
+                "by_name": (staff or {}).get(r.get("by", "")),
+            }
+            if "step" in r
+            else r
             for r in task.records
         ]
         return out
@@ -109,6 +119,13 @@ class RectificationOut(BaseModel):
         self.comment = None if evaluation.comment is None else redact(evaluation.comment)
         self.rated_at = evaluation.at
         return self
+
+
+async def _recorders(request: Request, tasks: list[RectificationTask]) -> dict[str, str]:
+    """The names of the staff who recorded the tasks' steps, asked with the (staff) reader's own token."""
+    staff: StaffNames = request.app.state.staff_names
+    bearer = request.headers.get("authorization", "").partition(" ")[2]
+    return await staff.names({r.get("by") for t in tasks for r in t.records}, bearer=bearer)
 
 
 async def _department_names(request: Request, tasks: list[RectificationTask]) -> dict[str, str]:
@@ -259,8 +276,9 @@ async def rectifications(
     (督查, role ``supervisor``) reads every task of the cases in their region, read-only (steps stay with the
     departments)."""
     found = list(await list_rectifications(uow, caller=caller))
-    names = await _department_names(request, [task for task, _, _ in found])
-    return [RectificationOut.of(task, names).rating(case, rating) for task, case, rating in found]
+    tasks = [task for task, _, _ in found]
+    names, staff = await _department_names(request, tasks), await _recorders(request, tasks)
+    return [RectificationOut.of(task, names, staff).rating(case, rating) for task, case, rating in found]
 
 
 @router.post(
@@ -275,7 +293,9 @@ async def rectification_step(
     task = await advance_rectification(
         uow, caller=caller, task_id=task_id, note=body.note, now=datetime.now(UTC)
     )
-    return RectificationOut.of(task, await _department_names(request, [task]))
+    return RectificationOut.of(
+        task, await _department_names(request, [task]), await _recorders(request, [task])
+    )
 
 
 @router.get(

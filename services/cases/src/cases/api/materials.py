@@ -11,6 +11,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from cases.api.dependencies import CallerDep, SettingsDep, StaffDep, UowDep
 from cases.api.paths import CaseId
+from cases.clients.organizations import OrganizationNames, StaffNames
+from cases.domain.access import Caller
+from cases.domain.states import Actor
 from cases.domain.uploads import ALLOWED_TYPES
 from cases.store.case_models import CaseMaterial, Upload
 from cases.use_cases import materials as cases
@@ -62,7 +65,9 @@ class MaterialOut(BaseModel):
         "e.g. a newborn's 居民户口簿 for the 申请人身份证明 of 医保参保",
     )
     detail: dict[str, Any] = Field(
-        description="access log id and item keys obtained (never the values), or upload"
+        description="access log id and item keys obtained (never the values), or upload; paper: received_at_org, "
+        "note and, for staff, received_by (staff id) with received_by_name, for others received_by_label "
+        "(窗口工作人员 · the hall)"
     )
     attempts: int = Field(description="failed tries through the exchange")
     last_error: str | None = Field(description="why the exchange could not provide it yet (a short code)")
@@ -109,11 +114,37 @@ def _material(material: CaseMaterial) -> MaterialOut:
     return MaterialOut.model_validate(material)
 
 
+async def _as_read(request: Request, caller: Caller, materials: list[MaterialOut]) -> list[MaterialOut]:
+    """Who received paper, as the reader reads it (issue 19, last outside try, failure 2): staff read the clerk's
+    name (``received_by_name``) beside the id; anyone else reads the capacity and the hall
+    (``received_by_label``: 窗口工作人员 · 綦江区行政服务中心), never a staff id."""
+    paper = [m for m in materials if "received_by" in m.detail]
+    if not paper:
+        return materials
+    if caller.kind == "staff":
+        staff: StaffNames = request.app.state.staff_names
+        bearer = request.headers.get("authorization", "").partition(" ")[2]
+        names = await staff.names({m.detail["received_by"] for m in paper}, bearer=bearer)
+        for m in paper:
+            m.detail = {**m.detail, "received_by_name": names.get(m.detail["received_by"])}
+        return materials
+    halls: OrganizationNames = request.app.state.organization_names
+    hall_names = await halls.names({m.detail.get("received_at_org") for m in paper})
+    for m in paper:
+        hall = m.detail.get("received_at_org") or ""
+        shown = {k: v for k, v in m.detail.items() if k != "received_by"}
+        m.detail = {
+            **shown,
+            "received_by_label": f"{Actor.WINDOW_CLERK.label} · {hall_names.get(hall, hall)}",
+        }
+    return materials
+
+
 @router.get(
     "/cases/{case_id}/materials", response_model=CaseMaterialsOut, responses=problem_responses(401, 404)
 )
 async def list_materials(
-    uow: UowDep, caller: CallerDep, settings: SettingsDep, case_id: CaseId
+    request: Request, uow: UowDep, caller: CallerDep, settings: SettingsDep, case_id: CaseId
 ) -> CaseMaterialsOut:
     """The case's materials: requirement, status, how each was obtained (method, reference), what is still
     missing, and the share obtained without paper; for those who may see the case."""
@@ -123,7 +154,7 @@ async def list_materials(
     return CaseMaterialsOut(
         case_id=found.case.id,
         case_number=found.case.number,
-        materials=[_material(m) for m in found.materials],
+        materials=await _as_read(request, caller, [_material(m) for m in found.materials]),
         uploads=[UploadOut.model_validate(u) for u in found.uploads],
         still_missing=found.still_missing,
         paper_free_share=found.paper_free_share,
@@ -202,7 +233,13 @@ async def upload_material(
     responses=problem_responses(401, 403, 404, 409),
 )
 async def record_paper(
-    uow: UowDep, caller: CallerDep, settings: SettingsDep, case_id: CaseId, code: Code, body: PaperIn
+    request: Request,
+    uow: UowDep,
+    caller: CallerDep,
+    settings: SettingsDep,
+    case_id: CaseId,
+    code: Code,
+    body: PaperIn,
 ) -> MaterialOut:
     """A window clerk records the paper material received at the window (纸质材料)."""
     material = await cases.record_paper(
@@ -214,7 +251,7 @@ async def record_paper(
         district_center=settings.district_center_org,
         now=datetime.now(UTC),
     )
-    return _material(material)
+    return (await _as_read(request, caller, [_material(material)]))[0]
 
 
 @router.get(

@@ -14,9 +14,9 @@ from datetime import date
 
 from fastapi import Request
 
-from cases.api.schemas import CaseDetailOut, CaseOut, ClockOut, TimelineOut
+from cases.api.schemas import STAFF_ACTORS, CaseDetailOut, CaseOut, ClockOut, TimelineOut
 from cases.clients.applicants import Named
-from cases.clients.organizations import OrganizationNames
+from cases.clients.organizations import OrganizationNames, StaffNames
 from cases.clients.subject_names import SubjectNames
 from cases.domain.access import Caller, applicant_id_of
 from cases.domain.calendar import WorkingCalendar
@@ -49,10 +49,15 @@ class CaseViews:
     ) -> None:
         self._names: OrganizationNames = request.app.state.organization_names
         self._subject_names: SubjectNames = request.app.state.subject_names
+        self._staff_names: StaffNames = request.app.state.staff_names
         self._bearer = request.headers.get("authorization", "").partition(" ")[2] if caller else ""
         self._staff = caller is not None and caller.kind == "staff"
         self._own = applicant_id_of(caller) if caller is not None else None
         self._calendar, self._today = calendar, today
+
+    async def staff_names(self, ids: Iterable[str | None]) -> dict[str, str]:
+        """Staff members' names for a staff reader (issue 19, last outside try, failure 2); none for others."""
+        return await self._staff_names.names(ids, bearer=self._bearer) if self._staff else {}
 
     def _is_own(self, case: Case) -> bool:
         return self._own is not None and self._own == case.applicant_id
@@ -128,7 +133,8 @@ class CaseViews:
     ) -> CaseDetailOut:
         """The case with its members, its timeline (the forwarding among it) and its clock ledger."""
         names, parties = await self._lookups([case, *members], (t.actor_org for t in timeline))
-        entries = [TimelineOut.of(t, names) for t in timeline]
+        staff = await self.staff_names(t.actor_id for t in timeline if t.actor_role in STAFF_ACTORS)
+        entries = [TimelineOut.of(t, names, staff) for t in timeline]
         forwarding = forwarding_of(
             received_by=case.received_by_org, accepting=case.accepting_org, received_at=case.received_at
         )

@@ -290,8 +290,9 @@ def _record_accepting_hall(case: Case, caller: Caller, *, as_system: bool) -> No
     """The hall whose window really decided on acceptance (受理 or 不予受理) becomes the case's ``accepting_org``:
     the one the matter's levels pointed to at filing is where it was expected, but the district center may accept
     a forwarded case too (issue 19, last outside try, failure 1: the 受理 entry said 綦江区行政服务中心 while
-    ``accepting_org`` kept 古南街道公共服务中心). Deemed acceptance (视为受理) keeps the expected hall."""
-    if not as_system and caller.org:
+    ``accepting_org`` kept 古南街道公共服务中心). Deemed acceptance (视为受理) and the handling department's own
+    window (not a hall) keep the expected hall."""
+    if not as_system and caller.org and caller.org != case.handling_org:
         case.accepting_org = caller.org
 
 

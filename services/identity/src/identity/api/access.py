@@ -19,6 +19,7 @@ from identity.use_cases.revocations import refusal
 from meshkit.auth import CurrentPrincipal, OptionalPrincipal, Principal, Requires, Unauthorized
 
 __all__ = [
+    "STAFF_NAMES_SCOPE",
     "ActorDep",
     "AdminOnlyActorDep",
     "AdministratorActorDep",
@@ -27,7 +28,6 @@ __all__ = [
     "OptionalActorDep",
     "PersonActorDep",
     "RepresentativeActorDep",
-    "STAFF_NAMES_SCOPE",
     "StaffCardReaderDep",
     "VerifierActorDep",
 ]

@@ -9,7 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.cases_application_in import CasesApplicationIn
-from ...models.cases_case_out import CasesCaseOut
+from ...models.cases_submitted_case_out import CasesSubmittedCaseOut
 from ...models.problem import Problem
 from typing import cast
 
@@ -44,13 +44,13 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | CasesCaseOut | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | CasesSubmittedCaseOut | Problem | None:
     if response.status_code == 200:
         response_200 = cast(Any, None)
         return response_200
 
     if response.status_code == 201:
-        response_201 = CasesCaseOut.from_dict(response.json())
+        response_201 = CasesSubmittedCaseOut.from_dict(response.json())
 
 
 
@@ -132,7 +132,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | CasesCaseOut | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | CasesSubmittedCaseOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -147,7 +147,7 @@ def sync_detailed(
     body: CasesApplicationIn,
     idempotency_key: str,
 
-) -> Response[Any | CasesCaseOut | Problem]:
+) -> Response[Any | CasesSubmittedCaseOut | Problem]:
     """ Submit Case
 
      Apply (申报) for a published matter or 一件事 bundle, online or at a window on someone's behalf (代办).
@@ -169,7 +169,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | CasesCaseOut | Problem]
+        Response[Any | CasesSubmittedCaseOut | Problem]
      """
 
 
@@ -191,7 +191,7 @@ def sync(
     body: CasesApplicationIn,
     idempotency_key: str,
 
-) -> Any | CasesCaseOut | Problem | None:
+) -> Any | CasesSubmittedCaseOut | Problem | None:
     """ Submit Case
 
      Apply (申报) for a published matter or 一件事 bundle, online or at a window on someone's behalf (代办).
@@ -213,7 +213,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | CasesCaseOut | Problem
+        Any | CasesSubmittedCaseOut | Problem
      """
 
 
@@ -230,7 +230,7 @@ async def asyncio_detailed(
     body: CasesApplicationIn,
     idempotency_key: str,
 
-) -> Response[Any | CasesCaseOut | Problem]:
+) -> Response[Any | CasesSubmittedCaseOut | Problem]:
     """ Submit Case
 
      Apply (申报) for a published matter or 一件事 bundle, online or at a window on someone's behalf (代办).
@@ -252,7 +252,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | CasesCaseOut | Problem]
+        Response[Any | CasesSubmittedCaseOut | Problem]
      """
 
 
@@ -274,7 +274,7 @@ async def asyncio(
     body: CasesApplicationIn,
     idempotency_key: str,
 
-) -> Any | CasesCaseOut | Problem | None:
+) -> Any | CasesSubmittedCaseOut | Problem | None:
     """ Submit Case
 
      Apply (申报) for a published matter or 一件事 bundle, online or at a window on someone's behalf (代办).
@@ -296,7 +296,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | CasesCaseOut | Problem
+        Any | CasesSubmittedCaseOut | Problem
      """
 
 

@@ -105,7 +105,11 @@ def sync_detailed(
 
      The rectification tasks the caller's department is involved in, newest first: each with the rated
     case
-    (number, matter), the rating and its comment, the coordinating department and those concerned.
+    (number, matter), the rating and its comment, the coordinating department and those concerned. A
+    supervisor
+    (督查, role ``supervisor``) reads every task of the cases in their region, read-only (steps stay with
+    the
+    departments).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -135,7 +139,11 @@ def sync(
 
      The rectification tasks the caller's department is involved in, newest first: each with the rated
     case
-    (number, matter), the rating and its comment, the coordinating department and those concerned.
+    (number, matter), the rating and its comment, the coordinating department and those concerned. A
+    supervisor
+    (督查, role ``supervisor``) reads every task of the cases in their region, read-only (steps stay with
+    the
+    departments).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,7 +168,11 @@ async def asyncio_detailed(
 
      The rectification tasks the caller's department is involved in, newest first: each with the rated
     case
-    (number, matter), the rating and its comment, the coordinating department and those concerned.
+    (number, matter), the rating and its comment, the coordinating department and those concerned. A
+    supervisor
+    (督查, role ``supervisor``) reads every task of the cases in their region, read-only (steps stay with
+    the
+    departments).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,7 +202,11 @@ async def asyncio(
 
      The rectification tasks the caller's department is involved in, newest first: each with the rated
     case
-    (number, matter), the rating and its comment, the coordinating department and those concerned.
+    (number, matter), the rating and its comment, the coordinating department and those concerned. A
+    supervisor
+    (督查, role ``supervisor``) reads every task of the cases in their region, read-only (steps stay with
+    the
+    departments).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,0 +1,241 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.identity_staff_card_out import IdentityStaffCardOut
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    staff_id: str,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/identity/staff/{staff_id}/card".format(staff_id=quote(str(staff_id), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> IdentityStaffCardOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = IdentityStaffCardOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+
+
+        return response_502
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[IdentityStaffCardOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    staff_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[IdentityStaffCardOut | Problem]:
+    """ Get Staff Card
+
+     A staff member's name and organization (工作人员名片), for staff and for platform systems with scope
+    ``identity:staff_names``: services show who recorded a step by name to staff, never by id. Persons
+    and
+    enterprises are refused 403 (they read the capacity and the organization instead).
+
+    Args:
+        staff_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[IdentityStaffCardOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        staff_id=staff_id,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    staff_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> IdentityStaffCardOut | Problem | None:
+    """ Get Staff Card
+
+     A staff member's name and organization (工作人员名片), for staff and for platform systems with scope
+    ``identity:staff_names``: services show who recorded a step by name to staff, never by id. Persons
+    and
+    enterprises are refused 403 (they read the capacity and the organization instead).
+
+    Args:
+        staff_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        IdentityStaffCardOut | Problem
+     """
+
+
+    return sync_detailed(
+        staff_id=staff_id,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    staff_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[IdentityStaffCardOut | Problem]:
+    """ Get Staff Card
+
+     A staff member's name and organization (工作人员名片), for staff and for platform systems with scope
+    ``identity:staff_names``: services show who recorded a step by name to staff, never by id. Persons
+    and
+    enterprises are refused 403 (they read the capacity and the organization instead).
+
+    Args:
+        staff_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[IdentityStaffCardOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        staff_id=staff_id,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    staff_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> IdentityStaffCardOut | Problem | None:
+    """ Get Staff Card
+
+     A staff member's name and organization (工作人员名片), for staff and for platform systems with scope
+    ``identity:staff_names``: services show who recorded a step by name to staff, never by id. Persons
+    and
+    enterprises are refused 403 (they read the capacity and the organization instead).
+
+    Args:
+        staff_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        IdentityStaffCardOut | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        staff_id=staff_id,
+client=client,
+
+    )).parsed
