@@ -166,6 +166,8 @@ ROWS = [
     Row("GET", "/staff", ADMIN_ONLY),
     Row("GET", "/staff/{clerk}", "401 403 403 2xx 2xx 403"),
     Row("GET", "/staff/{missing}", "401 403 403 403 404 403"),
+    Row("GET", "/staff/{clerk}/card", "401 403 403 2xx 2xx 403"),  # staff and identity:staff_names systems
+    Row("GET", "/staff/{missing}/card", "401 403 403 404 404 403"),
     Row("PATCH", "/staff/{clerk}", ADMIN_ONLY, lambda w: {"name": "王芳"}),
     Row("POST", "/staff/{clerk}/deactivate", ADMIN_ONLY),
     Row("POST", "/staff/{clerk}/activate", ADMIN_ONLY),
