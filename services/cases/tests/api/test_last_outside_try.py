@@ -7,6 +7,7 @@ from typing import Any as Flow  # the `flow` fixture of conftest.py (test module
 import pytest
 
 from cases.store.repositories import OpenMatterRepository
+from meshkit.testing import filing
 
 from ..conftest import NEWBORN_A
 
@@ -173,3 +174,25 @@ async def test_issue19_last_failure2_staff_read_names_a_citizen_reads_capacity_a
     assert listed[0]["records"][0]["by_name"] == "张伟"
     rater = (await flow.client.get(f"/cases/{case['id']}/evaluation", headers=flow.citizen())).text
     assert "department_head@" not in rater
+
+
+async def test_issue19_last_failure1_who_may_accept_a_bundle_is_answered_before_its_missing_materials(
+    flow: Flow,
+) -> None:
+    """issue 19, last outside try: failure 1 (who accepts) — a village clerk's accept on a 一件事 it only carried
+    was answered 409 materials_missing instead of 403 (the materials were checked before who may act)."""
+    await flow.open_bundle()
+    village = flow.staff("window_clerk", org=VILLAGE_HALL, region="500110001001")
+    filed = await flow.client.post(
+        "/cases",
+        json={
+            "bundle_code": "500110-SCJGJ-KBCYD-YJS",
+            "applicant_id": "person-2",
+            "consent_ref": "委托书-103",
+            "form": {"字号": "德明面馆"},
+        },
+        headers=filing(village),
+    )
+    assert filed.status_code == 201, filed.text
+    refused = await flow.act(filed.json()["id"], village, "accept")
+    assert refused.status_code == 403, refused.text

@@ -171,6 +171,8 @@ async def _act_on_bundle(
         for member in await uow.cases.children(parent.id, for_update=True)
         if CaseStatus(member.status) in TRANSITIONS[step.action].sources
     ]
+    if members and not as_system:  # who may act is answered (403) before what is missing (409)
+        _planned(members[0], caller, step, district_center=district_center, as_system=False)
     if step.action in _NEEDS_MATERIALS and not as_system:
         await check_bundle_materials(
             uow, parent, members, step.action
@@ -187,6 +189,8 @@ async def _act_on_bundle(
             status=409,
             code="transition_not_allowed",
         )
+    if step.action in (Action.ACCEPT, Action.REFUSE):  # the parent reads the hall its members record
+        _record_accepting_hall(parent, caller, as_system=as_system)
     await sync_bundle(uow, calendar, parent, now=now, caller=caller, action=step.action.value)
 
 
