@@ -172,6 +172,8 @@ async def _act_on_bundle(
         if CaseStatus(member.status) in TRANSITIONS[step.action].sources
     ]
     if step.action in _NEEDS_MATERIALS and not as_system:
+        for member in members:  # who may act and whether the step applies come before what is missing
+            _planned(member, caller, step, district_center=district_center, as_system=as_system)
         await check_bundle_materials(
             uow, parent, members, step.action
         )  # every member's missing paper at once
