@@ -21,9 +21,8 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate
 
 from cases.domain.decision_wording import issued_verdict
 from cases.domain.decisions import party_line, reason_lines
-from cases.domain.labels import OUTCOME_LABELS
+from cases.domain.labels import outcome_label
 from cases.use_cases.decisions import BundleNotice, DecisionDocument
-from meshkit.labels import label_of
 from meshkit.legaldate import local_date
 
 __all__ = ["FONT", "decision_pdf"]
@@ -110,8 +109,8 @@ def _notice(notice: BundleNotice, styles: dict[str, ParagraphStyle]) -> list[Flo
         line = f"{member.case.matter_name}：{member.department}作出{member.decision.title}（{member.decision.number}）"
         story.append(Paragraph(_escaped(line), styles["body"]))
     story += [Paragraph(_escaped(f"{name}：尚未作出决定"), styles["body"]) for name in notice.pending]
-    if notice.case.outcome:  # the whole's result: 准予许可, 部分准予 or 不予许可
-        outcome = label_of(OUTCOME_LABELS, notice.case.outcome)
+    if notice.case.outcome:  # the whole's result in its members' words: 予以确认, 部分准予, 不予办理 …
+        outcome = outcome_label(notice.case.outcome, notice.case.matter_type)
         story.append(Paragraph(_escaped(f"办理结果：{outcome}。"), styles["body"]))
     if notice.remedies:  # part or all refused: where and by when the applicant may turn
         story.append(Paragraph(_escaped(notice.remedies), styles["body"]))
