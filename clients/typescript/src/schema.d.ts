@@ -3412,7 +3412,7 @@ export interface components {
             outcome: string | null;
             /**
              * Outcome Label
-             * @description 准予许可, 不予许可, 部分准予, 不予受理, 已撤回 or 已终止
+             * @description as status_label: by the 事项类型 (准予许可, 予以确认, 已办结（予以办理）, 不予办理 …), or 部分准予, 不予受理, 已撤回, 已终止
              */
             outcome_label?: string | null;
             /**
@@ -3433,7 +3433,10 @@ export interface components {
              */
             received_by_org_name?: string | null;
             status: components["schemas"]["cases_CaseStatus"];
-            /** Status Label */
+            /**
+             * Status Label
+             * @description the status in Chinese; approved / denied read in the words of the matter's 事项类型: 准予许可 / 不予许可 (01 行政许可), 予以确认 / 不予确认 (07), 予以给付 / 不予给付 (05), 已办结（予以办理） / 不予办理 (any other, or a 一件事 whose members' types differ)
+             */
             status_label: string;
             /** Statutory Due Date */
             statutory_due_date: string | null;
@@ -3648,7 +3651,7 @@ export interface components {
             outcome: string | null;
             /**
              * Outcome Label
-             * @description 准予许可, 不予许可, 部分准予, 不予受理, 已撤回 or 已终止
+             * @description as status_label: by the 事项类型 (准予许可, 予以确认, 已办结（予以办理）, 不予办理 …), or 部分准予, 不予受理, 已撤回, 已终止
              */
             outcome_label?: string | null;
             /**
@@ -3669,7 +3672,10 @@ export interface components {
              */
             received_by_org_name?: string | null;
             status: components["schemas"]["cases_CaseStatus"];
-            /** Status Label */
+            /**
+             * Status Label
+             * @description the status in Chinese; approved / denied read in the words of the matter's 事项类型: 准予许可 / 不予许可 (01 行政许可), 予以确认 / 不予确认 (07), 予以给付 / 不予给付 (05), 已办结（予以办理） / 不予办理 (any other, or a 一件事 whose members' types differ)
+             */
             status_label: string;
             /** Statutory Due Date */
             statutory_due_date: string | null;
@@ -3774,7 +3780,7 @@ export interface components {
             issued_at: string;
             /**
              * Kind
-             * @description grant (准予许可) | deny (不予许可) | refuse (不予受理) | bundle (一件事办理结果告知书: a 一件事 parent's notice listing each member case's decision in `members`)
+             * @description grant (准予 / 予以…) | deny (不予…) | refuse (不予受理) | bundle (一件事办理结果告知书: a 一件事 parent's notice listing each member case's decision in `members`)
              */
             kind: string;
             /**
@@ -3811,7 +3817,7 @@ export interface components {
             outcome?: string | null;
             /**
              * Outcome Label
-             * @description 准予许可, 不予许可, 部分准予, …
+             * @description in the words of the matter's 事项类型: 准予许可 / 不予许可 (01), 予以确认 / 不予确认 (07), 予以给付 / 不予给付 (05), 已办结（予以办理） / 不予办理 (any other); 部分准予, 不予受理, …
              */
             outcome_label?: string | null;
             /**

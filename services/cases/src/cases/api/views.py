@@ -128,7 +128,7 @@ class CaseViews:
     ) -> CaseDetailOut:
         """The case with its members, its timeline (the forwarding among it) and its clock ledger."""
         names, parties = await self._lookups([case, *members], (t.actor_org for t in timeline))
-        entries = [TimelineOut.of(t, names) for t in timeline]
+        entries = [TimelineOut.of(t, names, case.matter_type) for t in timeline]
         forwarding = forwarding_of(
             received_by=case.received_by_org, accepting=case.accepting_org, received_at=case.received_at
         )
