@@ -5390,8 +5390,18 @@ export interface components {
              */
             code: string;
             /**
+             * Held Back
+             * @description true: the matter has no error of its own and was held back because the all-or-nothing import had errors elsewhere (未导入：同批次有错误); false: its problems are in `errors`
+             */
+            held_back: boolean;
+            /**
+             * Reason
+             * @description why it was not applied (未导入原因), in Chinese
+             */
+            reason: string;
+            /**
              * Rows
-             * @description its rows in the sheet; their problems are in `errors`
+             * @description its rows in the sheet
              */
             rows: number[];
         };
@@ -10479,6 +10489,8 @@ export interface operations {
                      *       "rejected": [
                      *         {
                      *           "code": "示例",
+                     *           "held_back": false,
+                     *           "reason": "示例",
                      *           "rows": [
                      *             1
                      *           ]
