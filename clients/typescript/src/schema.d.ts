@@ -3964,7 +3964,7 @@ export interface components {
             matter_name: string;
             /**
              * Type Code
-             * @description 证照类型代码
+             * @description 证照类型代码: the national type code (defining authority's credit code + 3-digit serial), the same the exchange's registry reports for this certificate
              */
             type_code: string;
             /**
