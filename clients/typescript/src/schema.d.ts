@@ -3970,7 +3970,7 @@ export interface components {
             matter_name: string;
             /**
              * Type Code
-             * @description 证照类型代码
+             * @description 证照类型代码: the national type code (defining authority's credit code + 3-digit serial), the same the exchange's registry reports for this certificate
              */
             type_code: string;
             /**
@@ -5396,8 +5396,18 @@ export interface components {
              */
             code: string;
             /**
+             * Held Back
+             * @description true: the matter has no error of its own and was held back because the all-or-nothing import had errors elsewhere (未导入：同批次有错误); false: its problems are in `errors`
+             */
+            held_back: boolean;
+            /**
+             * Reason
+             * @description why it was not applied (未导入原因), in Chinese
+             */
+            reason: string;
+            /**
              * Rows
-             * @description its rows in the sheet; their problems are in `errors`
+             * @description its rows in the sheet
              */
             rows: number[];
         };
@@ -10485,6 +10495,8 @@ export interface operations {
                      *       "rejected": [
                      *         {
                      *           "code": "示例",
+                     *           "held_back": false,
+                     *           "reason": "示例",
                      *           "rows": [
                      *             1
                      *           ]
