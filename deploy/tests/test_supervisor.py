@@ -12,6 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
+from meshkit.testing.freezing import freeze
 from tongban.mesh import Exited, Mesh
 from tongban.steps import MeshError
 from tongban.supervisor import GaveUp, Restarted, RestartFailed, Restarting, Supervisor
@@ -192,7 +193,7 @@ def test_outside_try_status_tells_a_frozen_server_from_a_running_one(
         assert cli.main(["status", "--var", str(config.var_dir)]) == 0
         healthy = capsys.readouterr().out
         assert healthy.count("answers") >= 2  # postgres and nats
-        os.kill(pid, signal.SIGSTOP)
+        freeze(pid)
         try:
             cli.main(["status", "--var", str(config.var_dir)])
             frozen = capsys.readouterr().out

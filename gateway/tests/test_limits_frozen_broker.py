@@ -18,6 +18,7 @@ from gateway.main import create_app
 from gateway.settings import GatewaySettings
 from meshkit.embedded import EmbeddedNats
 from meshkit.testing import eventually
+from meshkit.testing.freezing import freeze
 from meshkit.testing.tokens import TokenFactory
 
 pytestmark = pytest.mark.api
@@ -45,7 +46,7 @@ async def test_issue19_outside_try_requests_do_not_wait_on_a_frozen_rate_limit_s
         callers = [f"client-{n}" for n in range(20)]  # strict class, one unit a lease: each asks the store
         assert await windows.take(token, "warm-up") is None
         assert fallbacks == []
-        os.kill(server.process.pid, signal.SIGSTOP)
+        freeze(server.process.pid)
         try:
             assert await windows.take(token, "first") is None  # this one meets the frozen store: its timeout
             started = time.monotonic()
@@ -93,7 +94,7 @@ async def test_issue19_outside_try_requests_through_the_gateway_keep_their_speed
         httpx.AsyncClient(transport=transport, base_url="http://gateway.test") as client,
     ):
         assert app.state.limit_store() is not None  # the shared count reached at start
-        os.kill(server.process.pid, signal.SIGSTOP)
+        freeze(server.process.pid)
         try:
             form = {"login": "user-0", "password": "x"}
             assert (

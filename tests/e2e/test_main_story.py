@@ -477,10 +477,12 @@ async def test_the_newborn_story(http: httpx.AsyncClient, log_in: LogIn) -> None
 
     certificates = await eventually(certificates_issued, timeout=90, interval=0.5)
     # She sees what was issued to whom, and the decision names her and the child (issue 19 outside try, 1 and 4).
+    types_shown: dict[str, str] = {}  # identifier -> the type code cases says
     for matter_code, identifier in certificates.items():
         member_id = members[matter_code]["id"]
         shown = await _ok(await http.get(f"/cases/cases/{member_id}/certificate", headers=mother))
         assert (shown["identifier"], shown["holder_name"]) == (identifier, "陈小宝")
+        types_shown[identifier] = shown["type_code"]
         assert shown["holder_kind_label"] == "新生儿", shown
         assert shown["valid_from"] >= today.isoformat(), shown  # the Beijing date it was issued
         assert shown["issuer"].startswith(("重庆市", "国家税务总局")), shown
@@ -504,10 +506,16 @@ async def test_the_newborn_story(http: httpx.AsyncClient, log_in: LogIn) -> None
                 },
             )
         )
+        types_found.update((c["identifier"], c["type_code"]) for c in found["certificates"])
         return {c["identifier"] for c in found["certificates"]}
 
+    types_found: dict[str, str] = {}
     assert not (await lookup("person", chen, parent["number"])) & set(certificates.values())
     assert set(certificates.values()) <= await lookup("newborn", first["id"], parent["number"])
+    # issue 19, last outside try: failure 2 — cases said ZZ-CSYXZM / ZZ-JMHKB where the registry said
+    # 11500110MB1A00036W005 / …W002 for the same certificates: one type code, the national one, on both APIs
+    assert {i: types_found[i] for i in types_shown} == types_shown, (types_found, types_shown)
+    assert all(len(code) == 21 and code[18:].isdigit() for code in types_shown.values()), types_shown
 
     # Her second child's 出生登记: the 出生医学证明 is looked up for the second child and not found; the first
     # child's own 出生登记 (for comparison) is satisfied by the first child's certificate.

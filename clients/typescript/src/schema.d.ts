@@ -3436,7 +3436,7 @@ export interface components {
             outcome: string | null;
             /**
              * Outcome Label
-             * @description 准予许可, 不予许可, 部分准予, 不予受理, 已撤回 or 已终止
+             * @description as status_label: by the 事项类型 (准予许可, 予以确认, 已办结（予以办理）, 不予办理 …), or 部分准予, 不予受理, 已撤回, 已终止
              */
             outcome_label?: string | null;
             /**
@@ -3457,7 +3457,10 @@ export interface components {
              */
             received_by_org_name?: string | null;
             status: components["schemas"]["cases_CaseStatus"];
-            /** Status Label */
+            /**
+             * Status Label
+             * @description the status in Chinese; approved / denied read in the words of the matter's 事项类型: 准予许可 / 不予许可 (01 行政许可), 予以确认 / 不予确认 (07), 予以给付 / 不予给付 (05), 已办结（予以办理） / 不予办理 (any other, or a 一件事 whose members' types differ)
+             */
             status_label: string;
             /** Statutory Due Date */
             statutory_due_date: string | null;
@@ -3677,7 +3680,7 @@ export interface components {
             outcome: string | null;
             /**
              * Outcome Label
-             * @description 准予许可, 不予许可, 部分准予, 不予受理, 已撤回 or 已终止
+             * @description as status_label: by the 事项类型 (准予许可, 予以确认, 已办结（予以办理）, 不予办理 …), or 部分准予, 不予受理, 已撤回, 已终止
              */
             outcome_label?: string | null;
             /**
@@ -3698,7 +3701,10 @@ export interface components {
              */
             received_by_org_name?: string | null;
             status: components["schemas"]["cases_CaseStatus"];
-            /** Status Label */
+            /**
+             * Status Label
+             * @description the status in Chinese; approved / denied read in the words of the matter's 事项类型: 准予许可 / 不予许可 (01 行政许可), 予以确认 / 不予确认 (07), 予以给付 / 不予给付 (05), 已办结（予以办理） / 不予办理 (any other, or a 一件事 whose members' types differ)
+             */
             status_label: string;
             /** Statutory Due Date */
             statutory_due_date: string | null;
@@ -3808,7 +3814,7 @@ export interface components {
             issued_at: string;
             /**
              * Kind
-             * @description grant (准予许可) | deny (不予许可) | refuse (不予受理) | bundle (一件事办理结果告知书: a 一件事 parent's notice listing each member case's decision in `members`)
+             * @description grant (准予 / 予以…) | deny (不予…) | refuse (不予受理) | bundle (一件事办理结果告知书: a 一件事 parent's notice listing each member case's decision in `members`)
              */
             kind: string;
             /**
@@ -3845,7 +3851,7 @@ export interface components {
             outcome?: string | null;
             /**
              * Outcome Label
-             * @description 准予许可, 不予许可, 部分准予, …
+             * @description in the words of the matter's 事项类型: 准予许可 / 不予许可 (01), 予以确认 / 不予确认 (07), 予以给付 / 不予给付 (05), 已办结（予以办理） / 不予办理 (any other); 部分准予, 不予受理, …
              */
             outcome_label?: string | null;
             /**
@@ -3998,7 +4004,7 @@ export interface components {
             matter_name: string;
             /**
              * Type Code
-             * @description 证照类型代码
+             * @description 证照类型代码: the national type code (defining authority's credit code + 3-digit serial), the same the exchange's registry reports for this certificate
              */
             type_code: string;
             /**
@@ -4521,7 +4527,7 @@ export interface components {
             outcome: string | null;
             /**
              * Outcome Label
-             * @description 准予许可, 不予许可, 部分准予, 不予受理, 已撤回 or 已终止
+             * @description as status_label: by the 事项类型 (准予许可, 予以确认, 已办结（予以办理）, 不予办理 …), or 部分准予, 不予受理, 已撤回, 已终止
              */
             outcome_label?: string | null;
             /**
@@ -4542,7 +4548,10 @@ export interface components {
              */
             received_by_org_name?: string | null;
             status: components["schemas"]["cases_CaseStatus"];
-            /** Status Label */
+            /**
+             * Status Label
+             * @description the status in Chinese; approved / denied read in the words of the matter's 事项类型: 准予许可 / 不予许可 (01 行政许可), 予以确认 / 不予确认 (07), 予以给付 / 不予给付 (05), 已办结（予以办理） / 不予办理 (any other, or a 一件事 whose members' types differ)
+             */
             status_label: string;
             /** Statutory Due Date */
             statutory_due_date: string | null;
@@ -5630,8 +5639,18 @@ export interface components {
              */
             code: string;
             /**
+             * Held Back
+             * @description true: the matter has no error of its own and was held back because the all-or-nothing import had errors elsewhere (未导入：同批次有错误); false: its problems are in `errors`
+             */
+            held_back: boolean;
+            /**
+             * Reason
+             * @description why it was not applied (未导入原因), in Chinese
+             */
+            reason: string;
+            /**
              * Rows
-             * @description its rows in the sheet; their problems are in `errors`
+             * @description its rows in the sheet
              */
             rows: number[];
         };
@@ -10737,6 +10756,8 @@ export interface operations {
                      *       "rejected": [
                      *         {
                      *           "code": "示例",
+                     *           "held_back": false,
+                     *           "reason": "示例",
                      *           "rows": [
                      *             1
                      *           ]

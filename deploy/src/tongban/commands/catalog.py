@@ -24,7 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from catalog.store.unit_of_work import CatalogUnitOfWork
 from catalog.transfer import FORMATS, RowError, Sheet, read_table
 from catalog.transfer.files import TableError
-from catalog.use_cases.transfer import ImportReport, export_matters, import_matters
+from catalog.use_cases.transfer import ImportReport, export_matters, held_back_reason, import_matters
 from meshkit.auth import Principal
 from meshkit.db import Database
 from tongban.config import POSTGRES_OFFSET
@@ -218,6 +218,8 @@ def _print_report(console: Console, report: ImportReport, sheet: Sheet) -> None:
             f"[red]✗[/red] {report.rows} 行，{report.matters} 个事项：未导入任何事项"
             + ("（全部成功才导入；可加 --partial）" if report.errors else "")
         )
+    if report.held_back:  # the API says the same of each such matter (its `reason`)
+        console.print(f"{len(report.held_back)} 个事项{held_back_reason('--partial')}", soft_wrap=True)
     if report.applied and report.rejected:
         console.print("未导入的事项（原因见上表）：")
         for code, rows in list(report.rejected.items())[:SHOWN_ERRORS]:

@@ -22,22 +22,53 @@ from tongban.config import MeshConfig, worker_process
 from tongban.registry import add_mesh_options, command, config_from_args
 from tongban.runstate import RunRecord, read_record
 
-__all__ = ["probe", "run_status"]
+__all__ = ["degraded_lines", "probe", "run_status"]
 
 SERVERS = ("postgres", "nats")  # not HTTP: asked to greet in their own protocol
 _SSL_REQUEST = struct.pack("!ii", 8, 80877103)  # PostgreSQL answers one byte, S or N, before any login
 HTTP_TIMEOUT = httpx.Timeout(2.0, connect=1.0)  # a /readyz answers within 1 s (meshkit.probes)
 GREET_TIMEOUT = 1.5
 
+# What a degraded health entry means for the operator, said under the table (issue 19, last outside try: a
+# process's `revocations: down` was wrapped and cut off in the table's answer column at 80 columns).
+HEALTH_MEANING = {
+    "revocations": "吊销名单未同步（revocations down）— 已吊销的令牌在该进程可能仍被接受",
+    "nats": "消息总线不可达（nats down）— 事件暂不收发，恢复后补发",
+}
 
-def probe(client: httpx.Client, url: str) -> tuple[bool, str]:
-    """(ready, what it answered) for one /readyz URL."""
+
+def degraded_lines(health: dict[str, dict[str, str]]) -> list[str]:
+    """One short line per process whose /readyz ``health`` reports something down (docs/runbook.md says what to
+    do); ``health`` maps a process to its health entries as /readyz answered them."""
+    lines = []
+    for name, entries in health.items():
+        down = [key for key, value in entries.items() if value.startswith("down")]
+        if down:
+            meaning = "；".join(HEALTH_MEANING.get(key, f"{key} {entries[key]}") for key in down)
+            lines.append(f"{name}：{meaning}")
+    return lines
+
+
+def _health(response: httpx.Response) -> dict[str, str]:
+    """The ``health`` entries of a meshkit /readyz answer ({} for any other body)."""
+    try:
+        body = response.json()
+    except ValueError:
+        return {}
+    health = body.get("health") if isinstance(body, dict) else None
+    if not isinstance(health, dict):
+        return {}
+    return {str(key): str(value) for key, value in health.items()}
+
+
+def probe(client: httpx.Client, url: str) -> tuple[bool, str, dict[str, str]]:
+    """(ready, what it answered, its health entries) for one /readyz URL."""
     try:
         response = client.get(url)
     except httpx.HTTPError as exc:
-        return False, f"no answer ({type(exc).__name__})"
+        return False, f"no answer ({type(exc).__name__})", {}
     body = response.text.strip().replace("\n", " ")
-    return response.status_code == 200, f"HTTP {response.status_code} {body[:120]}"
+    return response.status_code == 200, f"HTTP {response.status_code} {body[:120]}", _health(response)
 
 
 def _metrics(client: httpx.Client, port: int) -> tuple[bool, str]:
@@ -105,7 +136,8 @@ def run_status(args: argparse.Namespace) -> int:
         futures = {
             name: pool.submit(_look, client, name, port, *pids[name]) for name, port in targets.items()
         }
-        answers = {name: future.result() for name, future in futures.items()}
+        looks = {name: future.result() for name, future in futures.items()}
+    answers = {name: (ready, answer) for name, (ready, answer, _) in looks.items()}
     for name, port in targets.items():
         pid = pids[name][0]
         ready, answer = answers[name]
@@ -117,6 +149,8 @@ def run_status(args: argparse.Namespace) -> int:
             escape(answer),
         )
     console.print(table)
+    for line in degraded_lines({name: health for name, (_, _, health) in looks.items()}):
+        console.print(f"[bold red]![/bold red] {escape(line)}", soft_wrap=True)  # never wrapped nor cut
     postgres_pid = pids.get("postgres", (None, True))[0]
     if postgres_pid is not None:
         console.print(
@@ -131,15 +165,16 @@ def run_status(args: argparse.Namespace) -> int:
 
 def _look(
     client: httpx.Client, name: str, port: int | None, pid: int | None, alive: bool
-) -> tuple[bool, str]:
-    """(ready, what it answered) for one process of the mesh."""
+) -> tuple[bool, str, dict[str, str]]:
+    """(ready, what it answered, its /readyz health entries) for one process of the mesh."""
     if not alive:
-        return False, "exited"
+        return False, "exited", {}
     if name in SERVERS:
         answers, answer = _greets(name, port) if port is not None else (True, "running")
-        return verdict(name, pid, answers, answer)  # frozen when it does not answer and is stopped
+        return (*verdict(name, pid, answers, answer), {})  # frozen when it does not answer and is stopped
     if port is None:
-        return verdict(name, pid, True, "running")
+        return (*verdict(name, pid, True, "running"), {})
     if worker_process(name):  # a worker's port is its /metrics
-        return verdict(name, pid, *_metrics(client, port))
-    return verdict(name, pid, *probe(client, f"http://127.0.0.1:{port}/readyz"))
+        return (*verdict(name, pid, *_metrics(client, port)), {})
+    ready, answer, health = probe(client, f"http://127.0.0.1:{port}/readyz")
+    return (*verdict(name, pid, ready, answer), health)

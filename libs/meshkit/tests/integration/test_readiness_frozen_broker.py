@@ -18,6 +18,7 @@ from meshkit.db import Database
 from meshkit.embedded import EmbeddedNats
 from meshkit.settings import ServiceSettings
 from meshkit.testing import eventually
+from meshkit.testing.freezing import freeze
 
 pytestmark = pytest.mark.integration
 
@@ -57,7 +58,7 @@ async def test_issue19_outside_try_readyz_answers_within_the_gateways_budget_wit
         up = await client.get("/readyz")
         assert up.status_code == 200, up.text
         assert up.json()["health"]["nats"] == "ok"
-        os.kill(pid, signal.SIGSTOP)
+        freeze(pid)
         try:
             answers = []
             for _ in range(4):  # the first asks the frozen broker afresh; none waits for it past the budget
@@ -95,12 +96,14 @@ async def test_issue19_outside_try_a_cluster_of_frozen_nodes_costs_one_probe_tim
     url = ",".join(server.url for server in servers)
     await nats_reachable(url, timeout=0.5)
     for pid in pids:
-        os.kill(pid, signal.SIGSTOP)
+        freeze(pid)
     try:
         started = time.monotonic()
         with pytest.raises(TimeoutError):
-            await nats_reachable(url, timeout=0.5)
-        assert time.monotonic() - started < 1.0  # three nodes one after another: 1.5 s
+            await nats_reachable(url, timeout=2.0)
+        assert (
+            time.monotonic() - started < 4.0
+        )  # three nodes one after another: 6 s; a busy machine adds some
         os.kill(pids[1], signal.SIGCONT)
         await nats_reachable(url, timeout=0.5)  # one node answering is enough
     finally:

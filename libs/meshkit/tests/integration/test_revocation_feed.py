@@ -106,7 +106,9 @@ async def test_feed_recovers_from_an_outage_longer_than_its_first_retry(
         server.process.kill()  # as `kill -9`: no goodbye to the clients
         server.process.wait()
         await eventually(lambda: _not_current(running), timeout=15)
-        await asyncio.sleep(3.0)  # the outage: NATS stays down while the feed tries to reconnect (backoff 0.2 s…)
+        await asyncio.sleep(
+            3.0
+        )  # the outage: NATS stays down while the feed tries to reconnect (backoff 0.2 s…)
         server.start()
         await announce(server.url, "after-a-long-outage")
         await eventually(denied(running, "after-a-long-outage"), timeout=20)

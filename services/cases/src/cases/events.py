@@ -144,7 +144,9 @@ class CertificateIssued(CaseChanged):
     """The e-certificate of an approved case was registered in the exchange's registry (证照已签发)."""
 
     certificate_id: str
-    certificate_type: str
+    certificate_type: str = Field(
+        description="the national type code (电子证照类型代码), as in certificate_id"
+    )
 
 
 CERTIFICATE_ISSUED = EventSpec(
@@ -157,7 +159,7 @@ CERTIFICATE_ISSUED = EventSpec(
         **_EXAMPLE,
         "status": "approved",
         "national_code": 3,
-        "certificate_type": "ZZ-SPJYXKZ",
+        "certificate_type": "11100000000013338W025",
         "certificate_id": "1.2.156.3005.2.11100000000013338W025.11500110MB1A0001X2.202612010000000042.001.7",
     },
 )

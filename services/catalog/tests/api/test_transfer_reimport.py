@@ -136,7 +136,9 @@ async def test_issue19_failure14_publish_refusals_name_the_sheets_row_and_column
     data = ("\r\n".join([header, *rows]) + "\r\n").encode()
     report = await _import(client, tokens, data, publish="true")
     assert [(e["row"], e["column"]) for e in report["errors"]] == [(2, "承诺办结时限"), (3, "共享数据项")]
-    assert report["rejected"] == [{"code": "500110-MZJ-TK", "rows": [2, 3]}]
+    assert [(r["code"], r["rows"], r["held_back"]) for r in report["rejected"]] == [
+        ("500110-MZJ-TK", [2, 3], False)
+    ]
 
 
 async def test_issue19_failure14_partial_import_reports_exactly_what_was_applied(
@@ -153,11 +155,36 @@ async def test_issue19_failure14_partial_import_reports_exactly_what_was_applied
         ["500110-MZJ-GLJT", "500110-MZJ-LSJZ", "500110-RSJ-JYDJ"],
     )
     assert report["counts"] == {"created": 0, "updated": 0, "published": 3, "unchanged": 0, "rejected": 2}
-    assert report["rejected"] == [
-        {"code": "500110-MZJ-X1", "rows": [6]},
-        {"code": "500110-MZJ-X2", "rows": [7]},
+    assert [(r["code"], r["rows"], r["held_back"]) for r in report["rejected"]] == [
+        ("500110-MZJ-X1", [6], False),
+        ("500110-MZJ-X2", [7], False),
     ]
     assert [(e["row"], e["column"]) for e in report["errors"]] == [(6, "法定办结时限"), (7, "承诺办结时限")]
+
+
+async def test_issue19_last_outside_try_failure1_every_rejected_matter_says_why(
+    client: httpx.AsyncClient, tokens: TokenFactory, database: Database
+) -> None:
+    """issue 19, last outside try: failure 1 — an all-or-nothing import with errors listed a clean row under
+    `rejected` with no reason; each rejected matter now says why, a clean one that it was held back."""
+    bad = "500110-MZJ-X1,坏事项,行政给付,500110-MZJ,区民政局,约二十天,10,区级,,,"
+    before = await _counts(database)
+    report = await _import(client, tokens, _sheet(*MATTERS, bad))
+    assert report["applied"] is False
+    assert await _counts(database) == before
+    assert report["counts"]["rejected"] == 4
+    by_code = {r["code"]: r for r in report["rejected"]}
+    assert by_code["500110-MZJ-X1"]["held_back"] is False
+    assert "第 6 行" in by_code["500110-MZJ-X1"]["reason"]
+    clean = [r for code, r in by_code.items() if code != "500110-MZJ-X1"]
+    assert [r["rows"] for r in clean] == [[2, 3], [4], [5]]
+    for row in clean:
+        assert row["held_back"] is True
+        assert row["reason"].startswith("本行无误；同一批次有错误，全部成功才导入")
+        assert "all_or_nothing=false" in row["reason"]
+    # a partial import of the same sheet holds nothing back: only the bad matter is rejected, for its errors
+    partial = await _import(client, tokens, _sheet(*MATTERS, bad), all_or_nothing="false")
+    assert [(r["code"], r["held_back"]) for r in partial["rejected"]] == [("500110-MZJ-X1", False)]
 
 
 def _district_sheet(matters: int, *, bad_row: bool) -> bytes:

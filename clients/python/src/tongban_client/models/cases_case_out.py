@@ -52,7 +52,9 @@ class CasesCaseOut:
             received_at (datetime.datetime):
             received_by_org (str):
             status (CasesCaseStatus):
-            status_label (str):
+            status_label (str): the status in Chinese; approved / denied read in the words of the matter's 事项类型: 准予许可 / 不予许可
+                (01 行政许可), 予以确认 / 不予确认 (07), 予以给付 / 不予给付 (05), 已办结（予以办理） / 不予办理 (any other, or a 一件事 whose members' types
+                differ)
             statutory_due_date (datetime.date | None):
             subject_id (str): identity's id of the subject: certificates are issued to it, materials looked up for it
             subject_kind (str): whom the case is about (办理对象): person | enterprise | newborn
@@ -82,7 +84,8 @@ class CasesCaseOut:
             handling_org_name (None | str | Unset): the deciding department's name (办理部门)
             kind_label (str | Unset): 单一事项办件, 一件事 or 一件事子办件 Default: ''.
             limit_unit_label (str | Unset): 工作日 | 自然日 Default: ''.
-            outcome_label (None | str | Unset): 准予许可, 不予许可, 部分准予, 不予受理, 已撤回 or 已终止
+            outcome_label (None | str | Unset): as status_label: by the 事项类型 (准予许可, 予以确认, 已办结（予以办理）, 不予办理 …), or 部分准予, 不予受理,
+                已撤回, 已终止
             received_by_org_name (None | str | Unset): the receiving hall's name (收件单位), from identity; null if unknown
             statutory_due_date_pending_reason (None | str | Unset): why `statutory_due_date` is null while it is pending
                 (e.g. 2027年节假日安排尚未公布，期限将在公布后计算); null otherwise

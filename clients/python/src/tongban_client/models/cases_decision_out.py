@@ -31,8 +31,8 @@ class CasesDecisionOut:
             department (str): the deciding department's full name (决定机关全称)
             handling_org (str): the deciding department's code
             issued_at (datetime.datetime):
-            kind (str): grant (准予许可) | deny (不予许可) | refuse (不予受理) | bundle (一件事办理结果告知书: a 一件事 parent's notice listing each
-                member case's decision in `members`)
+            kind (str): grant (准予 / 予以…) | deny (不予…) | refuse (不予受理) | bundle (一件事办理结果告知书: a 一件事 parent's notice listing
+                each member case's decision in `members`)
             legal_basis (None | str): 依据: for a 行政许可 the 行政许可法 article and the matter's 设定依据; for any other type the
                 matter's own 设定依据 (from the catalog version the case was filed under)
             matter_name (str):
@@ -53,7 +53,8 @@ class CasesDecisionOut:
             members (list[CasesDecisionOut] | Unset): a bundle notice: each member case's decision, with its department
             outcome (None | str | Unset): the case's outcome once concluded: approved | denied | refused | partially_granted
                 (部分准予: a 一件事 whose members were decided differently) | withdrawn | terminated
-            outcome_label (None | str | Unset): 准予许可, 不予许可, 部分准予, …
+            outcome_label (None | str | Unset): in the words of the matter's 事项类型: 准予许可 / 不予许可 (01), 予以确认 / 不予确认 (07), 予以给付
+                / 不予给付 (05), 已办结（予以办理） / 不予办理 (any other); 部分准予, 不予受理, …
             pending_members (list[str] | Unset): a bundle notice: member matters without a decision yet
             verdict (None | str | Unset): the decision's sentence, e.g. …予以确认（登记）。 (null on a bundle notice)
      """

@@ -38,7 +38,8 @@ class CasesIssuedCertificateOut:
             issuer (str): 发证机关全称
             issuer_org (str):
             labels (CasesIssuedCertificateOutLabels): the Chinese label of each field a person reads
-            type_code (str): 证照类型代码
+            type_code (str): 证照类型代码: the national type code (defining authority's credit code + 3-digit serial), the same
+                the exchange's registry reports for this certificate
             type_name (str): 证照名称, e.g. 营业执照 (the code when the catalog names none)
             valid_from (datetime.date | None): 有效期起始日期 (the issuing day, Beijing time)
             matter_name (str | Unset): 办理事项: the matter of the case that issued it Default: ''.

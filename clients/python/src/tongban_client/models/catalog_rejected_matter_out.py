@@ -24,10 +24,15 @@ class CatalogRejectedMatterOut:
     """ 
         Attributes:
             code (str): 实施编码, or 第N行 when the row has none
-            rows (list[int]): its rows in the sheet; their problems are in `errors`
+            held_back (bool): true: the matter has no error of its own and was held back because the all-or-nothing import
+                had errors elsewhere (未导入：同批次有错误); false: its problems are in `errors`
+            reason (str): why it was not applied (未导入原因), in Chinese
+            rows (list[int]): its rows in the sheet
      """
 
     code: str
+    held_back: bool
+    reason: str
     rows: list[int]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -38,6 +43,10 @@ class CatalogRejectedMatterOut:
     def to_dict(self) -> dict[str, Any]:
         code = self.code
 
+        held_back = self.held_back
+
+        reason = self.reason
+
         rows = self.rows
 
 
@@ -47,6 +56,8 @@ class CatalogRejectedMatterOut:
         field_dict.update(self.additional_properties)
         field_dict.update({
             "code": code,
+            "held_back": held_back,
+            "reason": reason,
             "rows": rows,
         })
 
@@ -59,11 +70,17 @@ class CatalogRejectedMatterOut:
         d = dict(src_dict)
         code = d.pop("code")
 
+        held_back = d.pop("held_back")
+
+        reason = d.pop("reason")
+
         rows = cast(list[int], d.pop("rows"))
 
 
         catalog_rejected_matter_out = cls(
             code=code,
+            held_back=held_back,
+            reason=reason,
             rows=rows,
         )
 

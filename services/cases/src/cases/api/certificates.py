@@ -43,7 +43,10 @@ class IssuedCertificateOut(BaseModel):
     case_number: str = Field(description="办件编号 (on a 一件事 parent: the member's)")
     matter_name: str = Field(default="", description="办理事项: the matter of the case that issued it")
     identifier: str = Field(description="证照编号: the GB/T 36904 identifier the registry assigned")
-    type_code: str = Field(description="证照类型代码")
+    type_code: str = Field(
+        description="证照类型代码: the national type code (defining authority's credit code + 3-digit serial), "
+        "the same the exchange's registry reports for this certificate"
+    )
     type_name: str = Field(description="证照名称, e.g. 营业执照 (the code when the catalog names none)")
     holder_kind: str = Field(
         description="person | enterprise | newborn: the case's subject, not the applicant"
@@ -67,7 +70,7 @@ class IssuedCertificateOut(BaseModel):
             case_number=case.number,
             matter_name=case.matter_name,
             identifier=case.certificate_id or "",
-            type_code=case.result_certificate_type or "",
+            type_code=issued.type_code,
             type_name=issued.type_name,
             holder_kind=holder.kind,
             holder_kind_label=subject_label(holder.kind),

@@ -16,12 +16,11 @@ from cases.api.dependencies import CallerDep, SettingsDep, UowDep
 from cases.api.paths import CaseId
 from cases.domain.decision_wording import MATTER_TYPE_LABELS, issued_verdict
 from cases.domain.decisions import party_line, reason_lines
-from cases.domain.labels import OUTCOME_LABELS
+from cases.domain.labels import outcome_label
 from cases.domain.subjects import subject_label
 from cases.use_cases.decisions import BundleNotice, DecisionDocument, NameLookup, case_decision
 from meshkit.errors import problem_responses
 from meshkit.headers import NoStore
-from meshkit.labels import label_of
 
 __all__ = ["NamesDep", "router"]
 
@@ -42,7 +41,7 @@ class DecisionOut(BaseModel):
     case_id: str
     case_number: str = Field(description="办件编号")
     kind: str = Field(
-        description="grant (准予许可) | deny (不予许可) | refuse (不予受理) | bundle (一件事办理结果告知书: "
+        description="grant (准予 / 予以…) | deny (不予…) | refuse (不予受理) | bundle (一件事办理结果告知书: "
         "a 一件事 parent's notice listing each member case's decision in `members`)"
     )
     title: str = Field(
@@ -86,7 +85,11 @@ class DecisionOut(BaseModel):
         description="the case's outcome once concluded: approved | denied | refused | partially_granted (部分准予: "
         "a 一件事 whose members were decided differently) | withdrawn | terminated",
     )
-    outcome_label: str | None = Field(default=None, description="准予许可, 不予许可, 部分准予, …")
+    outcome_label: str | None = Field(
+        default=None,
+        description="in the words of the matter's 事项类型: 准予许可 / 不予许可 (01), 予以确认 / 不予确认 (07), 予以给付 / "
+        "不予给付 (05), 已办结（予以办理） / 不予办理 (any other); 部分准予, 不予受理, …",
+    )
     issued_at: datetime
     members: list[DecisionOut] = Field(
         default_factory=list, description="a bundle notice: each member case's decision, with its department"
@@ -113,7 +116,7 @@ class DecisionOut(BaseModel):
                 parties.applicant.name, subject.name if subject else None, subject.kind if subject else None
             ),
             "outcome": case.outcome,
-            "outcome_label": label_of(OUTCOME_LABELS, case.outcome),
+            "outcome_label": outcome_label(case.outcome, case.matter_type),
         }
         if isinstance(document, BundleNotice):
             members = [cls.of(member) for member in document.members]

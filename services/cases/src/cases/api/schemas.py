@@ -19,7 +19,9 @@ from cases.domain.labels import (
     FORWARD,
     KIND_LABELS,
     LIMIT_UNIT_LABELS,
-    OUTCOME_LABELS,
+    action_label,
+    outcome_label,
+    status_label,
 )
 from cases.domain.states import Action, Actor, CaseStatus
 from cases.domain.subjects import subject_label
@@ -138,7 +140,11 @@ class CaseOut(CaseReading):
         default=None, description="the deciding department's name (办理部门)"
     )
     status: CaseStatus
-    status_label: str
+    status_label: str = Field(
+        description="the status in Chinese; approved / denied read in the words of the matter's 事项类型: 准予许可 / "
+        "不予许可 (01 行政许可), 予以确认 / 不予确认 (07), 予以给付 / 不予给付 (05), 已办结（予以办理） / 不予办理 "
+        "(any other, or a 一件事 whose members' types differ)"
+    )
     national_code: int = Field(description="好差评 status: 1 待受理, 2 已受理, 3 已办结")
     received_at: datetime
     accepted_at: datetime | None
@@ -154,7 +160,9 @@ class CaseOut(CaseReading):
         description="approved | denied | refused | withdrawn | terminated | partially_granted (一件事 部分准予)"
     )
     outcome_label: str | None = Field(
-        default=None, description="准予许可, 不予许可, 部分准予, 不予受理, 已撤回 or 已终止"
+        default=None,
+        description="as status_label: by the 事项类型 (准予许可, 予以确认, 已办结（予以办理）, 不予办理 …), or 部分准予, "
+        "不予受理, 已撤回, 已终止",
     )
     certificate_id: str | None = Field(description="the issued e-certificate (电子证照标识)")
     certificate_state: str = Field(
@@ -206,8 +214,8 @@ class CaseOut(CaseReading):
         return cls.model_validate(
             {
                 **{k: getattr(case, k) for k in cls.model_fields if k not in computed},
-                "status_label": CaseStatus(case.status).label,
-                "outcome_label": label_of(OUTCOME_LABELS, case.outcome),
+                "status_label": status_label(case.status, case.matter_type),
+                "outcome_label": outcome_label(case.outcome, case.matter_type),
                 "certificate_state": state.value,
                 "certificate_state_label": state.label,
                 "certificate_error": case.certificate_last_error,
@@ -267,17 +275,23 @@ class TimelineOut(BaseModel):
 
     @classmethod
     def of(
-        cls, entry: Any, names: dict[str, str] | None = None, staff: dict[str, str] | None = None
+        cls,
+        entry: Any,
+        names: dict[str, str] | None = None,
+        matter_type: str | None = None,
+        staff: dict[str, str] | None = None,
     ) -> TimelineOut:
+        """``matter_type``: the case's 事项类型, whose words a decision's step and status are read in; ``staff``:
+        staff members' names by id, for a staff reader."""
         names = names or {}
         return cls(
             actor_name=(staff or {}).get(entry.actor_id or "") if entry.actor_role in STAFF_ACTORS else None,
             action=entry.action,
-            action_label=label_of(ACTION_LABELS, entry.action),
+            action_label=action_label(entry.action, matter_type),
             from_status=entry.from_status,
-            from_status_label=CaseStatus(entry.from_status).label if entry.from_status else None,
+            from_status_label=status_label(entry.from_status, matter_type) if entry.from_status else None,
             to_status=entry.to_status,
-            to_status_label=CaseStatus(entry.to_status).label,
+            to_status_label=status_label(entry.to_status, matter_type),
             actor_org=entry.actor_org,
             actor_org_name=names.get(entry.actor_org or ""),
             actor_role=entry.actor_role,

@@ -134,7 +134,7 @@ class CaseViews:
         """The case with its members, its timeline (the forwarding among it) and its clock ledger."""
         names, parties = await self._lookups([case, *members], (t.actor_org for t in timeline))
         staff = await self.staff_names(t.actor_id for t in timeline if t.actor_role in STAFF_ACTORS)
-        entries = [TimelineOut.of(t, names, staff) for t in timeline]
+        entries = [TimelineOut.of(t, names, case.matter_type, staff) for t in timeline]
         forwarding = forwarding_of(
             received_by=case.received_by_org, accepting=case.accepting_org, received_at=case.received_at
         )

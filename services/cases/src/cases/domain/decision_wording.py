@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from cases.domain.decisions import DecisionKind
 
-__all__ = ["MATTER_TYPE_LABELS", "PERMIT", "Wording", "issued_verdict", "wording_for"]
+__all__ = ["MATTER_TYPE_LABELS", "PERMIT", "Wording", "issued_verdict", "outcome_words", "wording_for"]
 
 PERMIT = "01"
 
@@ -41,6 +41,7 @@ class Wording:
     title: str  # the document's title
     verdict: str  # the decision's sentence, with {matter} for the matter's name
     mark: str  # the mark in the decision's number (〔2026〕准许…号)
+    outcome: str  # the label of the status/outcome it concludes (准予许可, 予以确认, 不予办理 …)
     law: str | None = None  # the procedural law cited before the matter's own basis (a permit's)
 
     def number(self, case_number: str, year: int) -> str:
@@ -49,7 +50,10 @@ class Wording:
 
 
 _REFUSE = Wording(
-    "不予受理告知书", "你（单位）申请的“{matter}”不属于受理范围或不符合受理条件，决定不予受理。", "不受"
+    "不予受理告知书",
+    "你（单位）申请的“{matter}”不属于受理范围或不符合受理条件，决定不予受理。",
+    "不受",
+    "不予受理",
 )
 
 _PERMIT = {
@@ -57,49 +61,77 @@ _PERMIT = {
         "准予行政许可决定书",
         "经审查，你（单位）申请的“{matter}”符合法定条件、标准，决定准予行政许可。",
         "准许",
+        "准予许可",
         "《中华人民共和国行政许可法》第三十八条第一款",
     ),
     DecisionKind.DENY: Wording(
         "不予行政许可决定书",
         "经审查，你（单位）申请的“{matter}”不符合法定条件、标准，决定不予行政许可。",
         "不许",
+        "不予许可",
         "《中华人民共和国行政许可法》第三十八条第二款",
     ),
     DecisionKind.REFUSE: Wording(
         "不予受理决定书",
         "你（单位）申请的“{matter}”，决定不予受理。",
         "不受",
+        "不予受理",
         "《中华人民共和国行政许可法》第三十二条第一款",
     ),
 }
 _CONFIRM = {
     DecisionKind.GRANT: Wording(
-        "行政确认决定书", "经审查，你（单位）申请的“{matter}”符合规定条件，予以确认（登记）。", "确认"
+        "行政确认决定书",
+        "经审查，你（单位）申请的“{matter}”符合规定条件，予以确认（登记）。",
+        "确认",
+        "予以确认",
     ),
     DecisionKind.DENY: Wording(
-        "不予确认决定书", "经审查，你（单位）申请的“{matter}”不符合规定条件，决定不予确认（登记）。", "不确"
+        "不予确认决定书",
+        "经审查，你（单位）申请的“{matter}”不符合规定条件，决定不予确认（登记）。",
+        "不确",
+        "不予确认",
     ),
     DecisionKind.REFUSE: _REFUSE,
 }
 _BENEFIT = {
     DecisionKind.GRANT: Wording(
-        "给付决定书", "经审查，你（单位）申请的“{matter}”符合规定条件，决定予以给付。", "给付"
+        "给付决定书", "经审查，你（单位）申请的“{matter}”符合规定条件，决定予以给付。", "给付", "予以给付"
     ),
     DecisionKind.DENY: Wording(
-        "不予给付决定书", "经审查，你（单位）申请的“{matter}”不符合规定条件，决定不予给付。", "不给"
+        "不予给付决定书",
+        "经审查，你（单位）申请的“{matter}”不符合规定条件，决定不予给付。",
+        "不给",
+        "不予给付",
     ),
     DecisionKind.REFUSE: _REFUSE,
 }
 _SERVICE = {
     DecisionKind.GRANT: Wording(
-        "办理结果告知书", "经审查，你（单位）申请的“{matter}”符合办理条件，已予办理。", "办结"
+        "办理结果告知书",
+        "经审查，你（单位）申请的“{matter}”符合办理条件，已予办理。",
+        "办结",
+        "已办结（予以办理）",
     ),
     DecisionKind.DENY: Wording(
-        "不予办理告知书", "经审查，你（单位）申请的“{matter}”不符合办理条件，决定不予办理。", "不办"
+        "不予办理告知书",
+        "经审查，你（单位）申请的“{matter}”不符合办理条件，决定不予办理。",
+        "不办",
+        "不予办理",
     ),
     DecisionKind.REFUSE: _REFUSE,
 }
 _BY_TYPE = {PERMIT: _PERMIT, "05": _BENEFIT, "07": _CONFIRM}
+
+
+def _table(matter_type: str | None) -> dict[DecisionKind, Wording]:
+    return _BY_TYPE.get(matter_type or "", _SERVICE)
+
+
+def outcome_words(kind: DecisionKind, matter_type: str | None) -> str:
+    """What a citizen reads as the result of a case of ``matter_type`` decided ``kind`` (issue 19, last outside
+    try, failure 1): the same row as its document — 准予许可 only for a 行政许可, 予以确认 for a 行政确认 …"""
+    return _table(matter_type)[kind].outcome
 
 
 def _basis(wording: Wording, matter_basis: str | None, unknown: str) -> str:
@@ -119,7 +151,7 @@ def wording_for(
     with its verdict sentence and its legal basis: the permit law's article (for a 行政许可) and the matter's own
     设定依据 — or, when the catalog never sent it, where it is found (``matter_ref``: the matter's code and
     version), rather than a basis the matter may not have."""
-    table = _BY_TYPE.get(matter_type or "", _SERVICE)
+    table = _table(matter_type)
     wording = table.get(kind) or (
         _SERVICE[DecisionKind.DENY] if kind.refusal else _SERVICE[DecisionKind.GRANT]
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date, datetime
 from enum import StrEnum
@@ -16,10 +17,28 @@ __all__ = [
     "bundle_certificate_state",
     "certificate_content",
     "certificate_state",
+    "certificate_type_code",
     "may_retry_certificate",
 ]
 
 RETRY_ROLES = frozenset({"reviewer", "department_head"})
+
+_CERTIFICATE_ID_PREFIX = "1.2.156.3005.2."  # GB/T 36904: the prefix, then the type code (DOMAIN.md §3)
+_TYPE_CODE = re.compile(
+    r"[0-9A-HJ-NPQRTUWXY]{18}[0-9]{3}"
+)  # defining authority's credit code + 3-digit serial
+
+
+def certificate_type_code(certificate_id: str, catalog_type: str) -> str:
+    """The issued certificate's type code: the national one (电子证照类型代码, DOMAIN.md §3) its registry identifier
+    carries, so cases says what the exchange's registry says of the same certificate (issue 19, last outside try,
+    failure 2: cases said ``ZZ-CSYXZM``, the registry ``11500110MB1A00036W005``). ``catalog_type`` — the catalog's
+    code for the type (an alias the registry resolves) — only for an identifier not in the GB/T 36904 form."""
+    if certificate_id.startswith(_CERTIFICATE_ID_PREFIX):
+        code = certificate_id[len(_CERTIFICATE_ID_PREFIX) :].split(".", 1)[0]
+        if _TYPE_CODE.fullmatch(code):
+            return code
+    return catalog_type
 
 
 class CertificateState(StrEnum):

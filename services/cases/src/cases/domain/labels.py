@@ -4,7 +4,10 @@ code without a label reads as itself) — the test of this module keeps every kn
 
 from __future__ import annotations
 
+from cases.domain.decision_wording import outcome_words
+from cases.domain.decisions import DecisionKind
 from cases.domain.states import Action, Actor, CaseStatus
+from meshkit.labels import label_of
 
 __all__ = [
     "ACTION_LABELS",
@@ -16,6 +19,9 @@ __all__ = [
     "KIND_LABELS",
     "LIMIT_UNIT_LABELS",
     "OUTCOME_LABELS",
+    "action_label",
+    "outcome_label",
+    "status_label",
 ]
 
 FORWARD = "forward"  # 转办: received at one hall, accepted at another (the matter's levels decide)
@@ -49,6 +55,37 @@ OUTCOME_LABELS: dict[str, str] = {
         CaseStatus.TERMINATED,
     )
 }
+
+# The two statuses (and outcomes) whose words follow the matter's kind, and the two actions reaching them: a
+# 出生登记 is 予以确认, a 公共服务 已办结（予以办理）, only a 行政许可 准予许可 (issue 19, last outside try, failure 1).
+_BY_KIND: dict[str, DecisionKind] = {
+    CaseStatus.APPROVED.value: DecisionKind.GRANT,
+    CaseStatus.DENIED.value: DecisionKind.DENY,
+    Action.APPROVE.value: DecisionKind.GRANT,
+    Action.DENY.value: DecisionKind.DENY,
+}
+
+
+def status_label(status: str, matter_type: str | None) -> str:
+    """The status as people read it on a case of ``matter_type`` (its 事项类型; a 一件事 parent: its members' one
+    type, null when they differ or it is not known — the neutral words, never a permit's it may not be)."""
+    kind = _BY_KIND.get(status)
+    return outcome_words(kind, matter_type) if kind else CaseStatus(status).label
+
+
+def outcome_label(outcome: str | None, matter_type: str | None) -> str | None:
+    """The outcome as people read it (None: not concluded); a code without a label reads as itself."""
+    if outcome is None:
+        return None
+    kind = _BY_KIND.get(outcome)
+    return outcome_words(kind, matter_type) if kind else label_of(OUTCOME_LABELS, outcome)
+
+
+def action_label(action: str, matter_type: str | None) -> str:
+    """A timeline action as people read it: the decision's step says what was decided (予以确认, 不予办理 …)."""
+    kind = _BY_KIND.get(action) if action in (Action.APPROVE.value, Action.DENY.value) else None
+    return outcome_words(kind, matter_type) if kind else label_of(ACTION_LABELS, action)
+
 
 # One label per capacity: every row records an Actor (cases.domain.access.acting_as); the last three are the
 # kinds rows recorded before migration 0016 — rewritten where the capacity was certain, else read as here.

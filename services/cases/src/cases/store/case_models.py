@@ -151,7 +151,8 @@ class Case(Base):
     matter_name: Mapped[str] = mapped_column(String(200))
     matter_type: Mapped[str | None] = mapped_column(
         String(2),
-        doc="事项类型 of the version filed under (01 行政许可 … 20 公共服务); null: not known (a bundle)",
+        doc="事项类型 of the version filed under (01 行政许可 … 20 公共服务); a bundle: its members' one type; "
+        "null: not known, or a bundle whose members differ",
     )
     matter_legal_basis: Mapped[str | None] = mapped_column(
         Text, doc="设定依据 of the version filed under; null: the version's basis was never received"

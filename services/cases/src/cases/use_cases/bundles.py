@@ -129,6 +129,7 @@ async def file_bundle(
     # a hall accepts the 一件事 only if it may accept every member matter
     common = set.intersection(*(set(m.levels or ()) or {"district"} for m in matters)) if matters else set()
     accepting_org = receipt.accepting_hall(common or {"district"})
+    kinds = {m.matter_type for m in matters}  # the parent reads in its members' words when they share one
     parent = await receipt.new_case(
         uow,
         kind="bundle",
@@ -136,6 +137,7 @@ async def file_bundle(
         matter_code=bundle.code,
         matter_version=bundle.version,
         matter_name=bundle.name,
+        matter_type=kinds.pop() if len(kinds) == 1 else None,
         handling_org=bundle.lead_department_code,
         accepting_org=accepting_org,
         limit_days=bundle.promised_days,

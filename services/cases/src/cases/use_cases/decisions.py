@@ -18,7 +18,7 @@ from cases.clients.applicants import Named
 from cases.clients.errors import CallFailed
 from cases.domain.access import Caller, can_see
 from cases.domain.departments import authority_name
-from cases.domain.issuing import CertificateState, certificate_state
+from cases.domain.issuing import CertificateState, certificate_state, certificate_type_code
 from cases.store.case_models import Case, Decision
 from cases.store.unit_of_work import CasesUnitOfWork
 from cases.use_cases.handling import facts_of, load_visible
@@ -73,6 +73,7 @@ class BundleNotice:
 @dataclass(frozen=True)
 class IssuedCertificate:
     case: Case
+    type_code: str  # the national type code, as the registry has it (certificate_type_code)
     type_name: str
     issuer: str
     holder: Named
@@ -212,6 +213,7 @@ async def _issued(uow: CasesUnitOfWork, names: NameLookup, case: Case) -> Issued
     issued_at = case.certificate_issued_at
     return IssuedCertificate(
         case=case,
+        type_code=certificate_type_code(case.certificate_id or "", case.result_certificate_type or ""),
         type_name=await _type_name(uow, case),
         issuer=await _department(uow, case),
         holder=holder,

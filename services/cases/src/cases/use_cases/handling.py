@@ -12,6 +12,7 @@ from cases.domain.calendar import WorkingCalendar
 from cases.domain.clock import LimitUnit, TimeLimit, extension_allowed, max_extension
 from cases.domain.decision_wording import wording_for
 from cases.domain.decisions import DECISION_OF, DecisionKind, Remedies, remedies_notice
+from cases.domain.labels import action_label
 from cases.domain.states import (
     TRANSITIONS,
     Action,
@@ -144,7 +145,7 @@ async def take_action(
     )
     if parent is not None:  # the parent's entry says which member moved, by whom (outside try of issue 19)
         who = None if as_system else caller
-        because = f"{case.matter_name}：{step.action.label}"
+        because = f"{case.matter_name}：{action_label(step.action.value, case.matter_type)}"  # 予以确认 …
         await sync_bundle(uow, calendar, parent, now=now, caller=who, opinion=because)
     await uow.commit()
     return case
@@ -171,9 +172,9 @@ async def _act_on_bundle(
         for member in await uow.cases.children(parent.id, for_update=True)
         if CaseStatus(member.status) in TRANSITIONS[step.action].sources
     ]
-    if members and not as_system:  # who may act is answered (403) before what is missing (409)
-        _planned(members[0], caller, step, district_center=district_center, as_system=False)
     if step.action in _NEEDS_MATERIALS and not as_system:
+        for member in members:  # who may act and whether the step applies come before what is missing
+            _planned(member, caller, step, district_center=district_center, as_system=as_system)
         await check_bundle_materials(
             uow, parent, members, step.action
         )  # every member's missing paper at once

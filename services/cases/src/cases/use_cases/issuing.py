@@ -21,6 +21,7 @@ from cases.domain.issuing import (
     CertificateState,
     certificate_content,
     certificate_state,
+    certificate_type_code,
     may_retry_certificate,
 )
 from cases.domain.materials import Method
@@ -160,7 +161,7 @@ async def record_certificate(
     payload = CertificateIssued(
         **case_changed(case, at=now).model_dump(),
         certificate_id=certificate_id,
-        certificate_type=case.result_certificate_type or "",
+        certificate_type=certificate_type_code(certificate_id, case.result_certificate_type or ""),
     )
     await uow.publish(CERTIFICATE_ISSUED, aggregate_id=case.id, sequence=case.version, payload=payload)
     await uow.commit()

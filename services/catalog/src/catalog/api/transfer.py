@@ -145,11 +145,22 @@ async def import_matters(
             unchanged=report.count("unchanged"),
             rejected=len(report.rejected),
         ),
-        rejected=[RejectedMatterOut(code=code, rows=list(rows)) for code, rows in report.rejected.items()],
+        rejected=[_rejected(report, code, rows) for code, rows in report.rejected.items()],
         errors=_errors(report.errors),
         warnings=_errors(report.warnings),
         applied=report.applied,
     )
+
+
+def _rejected(report: transfer.ImportReport, code: str, rows: tuple[int, ...]) -> RejectedMatterOut:
+    """A matter not applied, with why (issue 19, last outside try: a clean row was listed with no reason)."""
+    held_back = code in report.held_back
+    reason = (
+        transfer.held_back_reason("all_or_nothing=false")
+        if held_back
+        else f"此事项有错误，见 errors 中第 {'、'.join(str(r) for r in rows)} 行"
+    )
+    return RejectedMatterOut(code=code, rows=list(rows), held_back=held_back, reason=reason)
 
 
 @router.get("/exports", responses={200: {"content": {MEDIA["csv"]: {}, XLSX: {}}}, **problem_responses(422)})

@@ -30,12 +30,26 @@ from meshkit.auth import Principal
 from meshkit.errors import ProblemError
 from meshkit.legaldate import today
 
-__all__ = ["CHUNK", "ImportReport", "MatterOutcome", "Progress", "export_matters", "import_matters"]
+__all__ = [
+    "CHUNK",
+    "ImportReport",
+    "MatterOutcome",
+    "Progress",
+    "export_matters",
+    "held_back_reason",
+    "import_matters",
+]
 
 Progress = Callable[[int, int, int], None]  # (matters done, matters in the sheet, matters applied so far)
 NOTE = "导入"
 CHUNK = 500  # matters written together: a few multi-row statements per chunk, not a dozen per matter
 OUTCOMES = ("created", "updated", "published", "unchanged")  # what happened to a matter of the sheet
+
+
+def held_back_reason(partial: str) -> str:
+    """Why a clean matter of an all-or-nothing import was not applied; ``partial`` names the caller's switch for
+    importing the clean matters only (the API's query parameter, the CLI's flag)."""
+    return f"本行无误；同一批次有错误，全部成功才导入（可用 {partial} 只导入无误的行）"
 
 
 @dataclass(frozen=True)
@@ -58,6 +72,8 @@ class ImportReport:
     errors: list[RowError] = field(default_factory=list)
     warnings: list[RowError] = field(default_factory=list)  # columns not imported
     rejected: dict[str, tuple[int, ...]] = field(default_factory=dict)  # matter → its rows, not applied
+    # the rejected matters without an error of their own: held back because the all-or-nothing batch had errors
+    held_back: frozenset[str] = frozenset()
 
     @property
     def imported(self) -> list[str]:
@@ -226,11 +242,15 @@ async def import_matters(
     total = len(parsed.matters) + len(parsed.dropped)
 
     def report(outcomes: list[MatterOutcome]) -> ImportReport:
+        held_back: set[str] = set()
         if not outcomes:
+            held_back = {m.spec.code for m in parsed.matters if m.spec.code not in run.rejected}
             run.rejected.update((m.spec.code, m.rows) for m in parsed.matters)
         ordered = sorted(run.errors, key=lambda e: e.row)
         outcomes = sorted(outcomes, key=lambda o: o.row)
-        return ImportReport(parsed.rows, total, outcomes, ordered, parsed.warnings, run.rejected)
+        return ImportReport(
+            parsed.rows, total, outcomes, ordered, parsed.warnings, run.rejected, frozenset(held_back)
+        )
 
     if all_or_nothing and run.errors:
         return report([])

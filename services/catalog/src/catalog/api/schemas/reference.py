@@ -109,7 +109,12 @@ class MatterOutcomeOut(BaseModel):
 
 class RejectedMatterOut(BaseModel):
     code: str = Field(description="实施编码, or 第N行 when the row has none")
-    rows: list[int] = Field(description="its rows in the sheet; their problems are in `errors`")
+    rows: list[int] = Field(description="its rows in the sheet")
+    held_back: bool = Field(
+        description="true: the matter has no error of its own and was held back because the all-or-nothing "
+        "import had errors elsewhere (未导入：同批次有错误); false: its problems are in `errors`"
+    )
+    reason: str = Field(description="why it was not applied (未导入原因), in Chinese")
 
 
 class ImportCountsOut(BaseModel):
