@@ -1,7 +1,7 @@
 """Issue 18 failure 6: an upstream that closes a connection must not cost another client a 502.
 
 The upstream is a process of its own (``closing_upstream.py``) that hangs up the ways real ones do; the gateway
-runs in-process with its real aiohttp pool. See ``gateway.upstreams.LiveConnector`` and ``retire_connection``.
+runs in-process with its real connection pool (``gateway.upstream_http.Pool``: the hung-up check, 5xx never pooled).
 """
 
 from __future__ import annotations

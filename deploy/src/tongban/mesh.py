@@ -398,11 +398,11 @@ class Mesh:
         return specs
 
     def _uvicorn(self, spec: ServiceSpec | GatewaySpec | SimulatorSpec | LaneSpec) -> list[str]:
+        """uvicorn through the mesh's launcher (``tongban.serve``): several workers each on their own socket."""
         argv = [
             sys.executable,
             "-m",
-            "uvicorn",
-            "--factory",
+            "tongban.serve",
             spec.app,
             "--host",
             "127.0.0.1",
@@ -414,12 +414,11 @@ class Mesh:
             self.config.uvicorn_log_level,
             "--log-config",  # uvicorn's own lines as JSON and masked, from its first (written by _spawn)
             str(self._log_config_path(spec.name)),
-            "--no-server-header",  # no "Server: uvicorn": a response does not say what serves it
             "--timeout-graceful-shutdown",
             "5",
         ]
         workers = self.config.workers_of(spec)
-        if workers > 1:  # one socket, shared by the worker processes; the supervisor restarts dead ones
+        if workers > 1:  # the supervisor restarts dead ones; each binds its own SO_REUSEPORT socket
             argv += ["--workers", str(workers)]
         return argv
 

@@ -6,14 +6,13 @@ from __future__ import annotations
 from urllib.parse import quote, quote_from_bytes
 
 from starlette.types import Scope
-from yarl import URL
 
 from gateway.routes import Route
 from gateway.throttle import SOURCE, SOURCE_PROOF
 from meshkit.observability import current_request_id, current_traceparent
 from meshkit.peers import CLIENT_ADDRESS_HEADER, CLIENT_ADDRESS_PROOF_HEADER
 
-__all__ = ["response_headers", "upstream_headers", "upstream_url"]
+__all__ = ["response_headers", "upstream_headers", "upstream_target"]
 
 # Hop-by-hop headers (RFC 9110 §7.6.1; Expect is answered by the gateway's own server), plus the headers the
 # gateway sets itself. Every ``proxy-*`` header is dropped too, and any header that Connection names.
@@ -34,11 +33,14 @@ _DROP_REQUEST = _HOP_BY_HOP | {
 # The gateway's own server writes Date and Server; RequestContextMiddleware writes X-Request-Id.
 _DROP_RESPONSE = _HOP_BY_HOP | {b"x-request-id", b"date", b"server"}
 _URL_SAFE = "/%:@!$&'()*+,;=?-._~"
+_CLIENT_ADDRESS = CLIENT_ADDRESS_HEADER.lower().encode()
+_CLIENT_ADDRESS_PROOF = CLIENT_ADDRESS_PROOF_HEADER.lower().encode()
 
 
-def upstream_headers(scope: Scope, route: Route) -> list[tuple[str, str]]:
-    """The client's end-to-end headers plus X-Forwarded-*, the request id and this hop's traceparent."""
-    headers: list[tuple[str, str]] = []
+def upstream_headers(scope: Scope, route: Route) -> list[tuple[bytes, bytes]]:
+    """The client's end-to-end headers plus X-Forwarded-*, the request id and this hop's traceparent, as bytes
+    (the client's pass through as they came: httptools let no CR or LF into them)."""
+    headers: list[tuple[bytes, bytes]] = []
     host = forwarded_for = connection = None
     for name, value in scope["headers"]:
         if name in _DROP_REQUEST or name.startswith(b"proxy-"):
@@ -49,33 +51,32 @@ def upstream_headers(scope: Scope, route: Route) -> list[tuple[str, str]]:
             elif name == b"connection":
                 connection = value
             continue
-        # aiohttp writes header text as UTF-8: decoding as UTF-8 passes UTF-8 values through unchanged.
-        headers.append((name.decode("latin-1"), value.decode("utf-8", "replace")))
+        headers.append((name, value))
     if connection:
-        named = {token.strip().lower() for token in connection.decode("latin-1").split(",")}
+        named = {token.strip().lower().encode("latin-1") for token in connection.decode("latin-1").split(",")}
         headers = [(name, value) for name, value in headers if name not in named]
     client = scope.get("client")
     if client:
-        previous = forwarded_for.decode("utf-8", "replace") + ", " if forwarded_for else ""
-        headers.append(("X-Forwarded-For", previous + client[0]))
-    headers.append(("X-Forwarded-Proto", scope.get("scheme", "http")))
+        previous = forwarded_for + b", " if forwarded_for else b""
+        headers.append((b"x-forwarded-for", previous + client[0].encode()))
+    headers.append((b"x-forwarded-proto", scope.get("scheme", "http").encode()))
     if host:
-        headers.append(("X-Forwarded-Host", host.decode("utf-8", "replace")))
-    headers.append(("X-Forwarded-Prefix", route.prefix))
+        headers.append((b"x-forwarded-host", host))
+    headers.append((b"x-forwarded-prefix", route.raw_prefix))
     source = scope.get(SOURCE)
     if source:
-        headers.append((CLIENT_ADDRESS_HEADER, source))
-        headers.append((CLIENT_ADDRESS_PROOF_HEADER, scope[SOURCE_PROOF]))
+        headers.append((_CLIENT_ADDRESS, source.encode()))
+        headers.append((_CLIENT_ADDRESS_PROOF, scope[SOURCE_PROOF].encode()))
     request_id = current_request_id()
     if request_id:
-        headers.append(("X-Request-Id", request_id))
+        headers.append((b"x-request-id", request_id.encode()))
     traceparent = current_traceparent()
     if traceparent:
-        headers.append(("traceparent", traceparent))
+        headers.append((b"traceparent", traceparent.encode()))
     return headers
 
 
-def response_headers(raw: tuple[tuple[bytes, bytes], ...]) -> list[tuple[bytes, bytes]]:
+def response_headers(raw: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
     """The upstream's end-to-end response headers, lower-cased for ASGI."""
     headers = []
     connection = None
@@ -97,8 +98,9 @@ def _url_text(raw: bytes) -> str:
     return raw.decode("ascii") if raw.isascii() else quote_from_bytes(raw, safe=_URL_SAFE)
 
 
-def upstream_url(scope: Scope, route: Route) -> URL:
-    """``<upstream><path without the service prefix>?<query>``, the client's escapes kept as sent."""
+def upstream_target(scope: Scope, route: Route, base: bytes = b"") -> bytes:
+    """``<base><path without the service prefix>?<query>`` for the request line, the client's escapes kept as
+    sent (``base``: the upstream URL's own path, if it has one)."""
     prefix = route.raw_prefix
     raw_path: bytes | None = scope.get("raw_path")
     if raw_path is not None and raw_path.startswith(prefix):
@@ -107,7 +109,7 @@ def upstream_url(scope: Scope, route: Route) -> URL:
     else:
         rest = quote(scope["path"][len(route.prefix) :])
     query: bytes = scope.get("query_string", b"")
-    target = route.upstream + (rest or "/")
+    target = base + (rest or "/").encode("ascii")
     if query:
-        target += "?" + _url_text(query)
-    return URL(target, encoded=True)
+        target += b"?" + _url_text(query).encode("ascii")
+    return target

@@ -10,15 +10,15 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 
-import aiohttp
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from gateway.admission import Admission, client_key, refused_busy
-from gateway.forwarding import response_headers, upstream_headers, upstream_url
+from gateway.forwarding import response_headers, upstream_headers, upstream_target
 from gateway.limits import TrustedProxies
 from gateway.routes import Route, RouteTable, internal_path
 from gateway.throttle import Throttle, remember_source
-from gateway.upstreams import Upstreams, retire_connection
+from gateway.upstream_http import UpstreamError, UpstreamUnreachable
+from gateway.upstreams import Upstreams
 from meshkit.errors import problem_response
 from meshkit.problem_fields import instance_uri
 from meshkit.settings import DEV_FORWARDING_KEY
@@ -35,10 +35,8 @@ _BUFFER_UNDER = 256 * 1024  # responses declaring at most this many bytes are re
 
 
 class _BodyStream:
-    """The client's request body as an async iterator for aiohttp, remembering why it failed (if it did).
-
-    aiohttp writes the body from its own task and wraps any failure in ``ClientConnectionError``; the proxy
-    re-raises the original (e.g. the body-limit error) so the middleware that caused it can answer.
+    """The client's request body as an async iterator for the upstream client, remembering why it failed (if it
+    did), so the proxy can tell a client that left or sent too much from an upstream that failed.
     """
 
     __slots__ = ("error", "first", "receive")
@@ -128,36 +126,33 @@ class ProxyMiddleware:
             body = _BodyStream(first.get("body", b""), receive)
         elif not body:
             body = None
-        session = self.upstreams.session(route.service)
+        upstreams = self.upstreams
+        service = route.service
         try:
-            response = await session.request(
+            response = await upstreams.pool(service).request(
                 scope["method"],
-                upstream_url(scope, route),
-                data=body,
-                allow_redirects=False,
-                headers=upstream_headers(scope, route),
-                timeout=self.upstreams.timeout_for(scope["method"], scope["path"]),
+                upstream_target(scope, route, upstreams.base_paths[service]),
+                upstream_headers(scope, route),
+                body,
+                read_timeout=upstreams.timeout_for(scope["method"], scope["path"]),
             )
-        except (aiohttp.ClientError, TimeoutError, OSError) as exc:
+        except (UpstreamError, OSError) as exc:
             if isinstance(body, _BodyStream) and body.error is not None:
                 if isinstance(body.error, ConnectionAbortedError):
                     return  # the client left mid-body: nobody to answer
                 raise body.error from None  # e.g. over the body limit: BodyLimitMiddleware answers 413
             await _failure(scope, receive, send, route, exc)
             return
-        if response.status >= 500:
-            retire_connection()  # the upstream may be about to close it (see there)
         start = {
             "type": "http.response.start",
             "status": response.status,
-            "headers": response_headers(response.raw_headers),
+            "headers": response_headers(response.headers),
         }
         length = response.content_length
         if length is not None and length <= _BUFFER_UNDER:
             try:  # small: read it whole first, so a failure can still become a problem response
                 payload = await response.read()
-            except (aiohttp.ClientError, TimeoutError) as exc:
-                response.close()
+            except UpstreamError as exc:
                 await _failure(scope, receive, send, route, exc)
                 return
             await send(start)
@@ -165,15 +160,15 @@ class ProxyMiddleware:
             return
         try:
             await send(start)
-            async for chunk in response.content.iter_any():
+            while (chunk := await response.chunk()) is not None:
                 await send({"type": "http.response.body", "body": chunk, "more_body": True})
             await send({"type": "http.response.body", "body": b""})
-        except (aiohttp.ClientError, TimeoutError) as exc:
+        except UpstreamError as exc:
             # The status line is gone already: all that is left is to cut the connection.
             log.warning("upstream %s broke off its response: %r", route.service, exc)
             raise
         finally:
-            response.release()
+            response.close()  # after the whole answer, release() ran already and this does nothing
 
 
 async def _not_routed(scope: Scope, receive: Receive, send: Send) -> None:
@@ -228,7 +223,7 @@ def _failure_of(scope: Scope, service: str, exc: BaseException) -> tuple[int, st
     else:
         status, code = 502, "upstream_unavailable"
         said = f"上游服务 {service} 不可用 (upstream {service} unavailable)"
-    reached = not isinstance(exc, aiohttp.ClientConnectorError)
+    reached = not isinstance(exc, UpstreamUnreachable)
     if scope["method"] in _SAFE or not reached:
         return status, code, f"{said}。请稍后重试"
     keyed = any(name == b"idempotency-key" for name, _ in scope["headers"])

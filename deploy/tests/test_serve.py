@@ -1,0 +1,92 @@
+"""``python -m tongban.serve``: each worker listens on a socket of its own (issue 21).
+
+uvicorn's ``--workers`` shares one socket and the worker that wakes first takes every waiting connection
+(wrk's 32 connections split 24 / 8); with a ``SO_REUSEPORT`` socket per worker the kernel spreads them.
+"""
+
+from __future__ import annotations
+
+import http.client
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from meshkit.embedded import free_port
+
+HERE = Path(__file__).parent
+
+
+def _serve(port: int, *extra: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "tongban.serve",
+            "pid_app:create",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            *extra,
+        ],
+        cwd=HERE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+
+def _pid_over_a_new_connection(port: int) -> tuple[http.client.HTTPConnection, str]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    try:
+        connection.request("GET", "/")
+        return connection, connection.getresponse().read().decode()
+    except OSError:
+        connection.close()
+        raise
+
+
+def _wait_serving(port: int, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            connection, _ = _pid_over_a_new_connection(port)
+            connection.close()
+            return
+        except OSError:
+            assert process.poll() is None, process.stderr.read() if process.stderr else ""
+            assert time.monotonic() < deadline, "not serving within 60 s"
+            time.sleep(0.1)
+
+
+def test_each_worker_listens_on_its_own_socket_and_connections_spread() -> None:
+    port = free_port()
+    process = _serve(port, "--workers", "2")
+    try:
+        _wait_serving(port, process)
+        time.sleep(1)  # both workers bound (the second may start a moment after the first)
+        opened = [_pid_over_a_new_connection(port) for _ in range(32)]
+        pids = {pid for _, pid in opened}
+        for connection, _ in opened:
+            connection.close()
+        assert len(pids) == 2, f"32 connections all went to {pids}"
+    finally:
+        process.terminate()
+        process.wait(20)
+        if process.stderr is not None:
+            process.stderr.close()
+
+
+def test_a_port_in_use_is_refused_not_shared() -> None:
+    """A socket with SO_REUSEPORT would share a port another socket of the same user holds with it: the launcher
+    refuses the port instead (exit 3, uvicorn's start-up failure)."""
+    with socket.socket() as holder:
+        holder.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        process = _serve(holder.getsockname()[1], "--workers", "2")
+        assert process.wait(60) == 3
+        assert process.stderr is not None
+        with process.stderr:
+            assert b"in use" in process.stderr.read()
