@@ -244,8 +244,8 @@ class MeshConfig:
     public: str | None = None  # TONGBAN_PUBLIC_URL: the address integrators reach the gateway at
     extra_env: Mapping[str, str] = field(default_factory=dict)
     workers: Mapping[str, int] = field(default_factory=dict)
-    """Worker processes of an HTTP process (service or gateway name -> count; default 1): uvicorn
-    ``--workers``, one listening socket shared by the processes. A service learns its count as
+    """Worker processes of an HTTP process (service or gateway name -> count; default 1): uvicorn's workers
+    under ``tongban.serve``, each on its own ``SO_REUSEPORT`` socket. A service learns its count as
     ``<PREFIX>_REPLICAS`` (the exchange splits its per-client rate limit by it)."""
     worker_replicas: Mapping[str, int] = field(default_factory=dict)
     """Processes of a service's worker (service name -> count, 1..3; default 1), each its own process
