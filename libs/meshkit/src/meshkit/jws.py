@@ -5,8 +5,9 @@ this module drops is the rest of PyJWT's per-token work, measured at more than t
 checks every character of every segment against the base64url alphabet in a Python generator (its fix for
 GHSA-hxm8-2xgr-2p9m), re-encodes each decoded segment to compare, and the verifier parsed the header twice. Here
 one compiled regular expression admits only the canonical shape of an ES256 token (three unpadded base64url
-segments, a 64-byte signature), which is stricter than PyJWT's check; the header and claims are decoded once,
-and the public key object is built once per JWKS fetch (``TokenVerifier``).
+segments, a 64-byte signature), which is stricter than PyJWT's check; the header and claims are decoded once
+(binascii, strictly), a header already seen is not decoded again (an issuer's tokens share a handful of headers;
+kept by its exact text), and the public key object is built once per JWKS fetch (``TokenVerifier``).
 
 Claims are checked as PyJWT checks them with the verifier's options: ``exp``, ``iat``, ``sub`` and ``iss``
 required; ``exp`` and ``nbf`` with leeway; ``iat`` a number not in the future; ``iss`` equal; ``aud`` holding
@@ -15,7 +16,6 @@ the audience.
 
 from __future__ import annotations
 
-import base64
 import binascii
 import json
 import re
@@ -42,9 +42,16 @@ class ExpiredToken(InvalidToken):
     pass
 
 
+_TO_STANDARD = str.maketrans("-_", "+/")
+_PADDING = ("", "", "==", "=")  # by length % 4; a length of 1 mod 4 is no base64 (binascii refuses it)
+_HEADERS: dict[str, dict[str, Any]] = {}  # header segment -> its JSON: an issuer's tokens share a handful
+_HEADERS_KEPT = 64
+
+
 def _segment(text: str) -> bytes:
+    # the regex admitted only the base64url alphabet: translate to the standard one and decode strictly
     try:
-        return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+        return binascii.a2b_base64(text.translate(_TO_STANDARD) + _PADDING[len(text) % 4], strict_mode=True)
     except (binascii.Error, ValueError) as exc:
         raise InvalidToken("malformed token") from exc
 
@@ -64,7 +71,16 @@ def decode_header(token: str) -> tuple[dict[str, Any], re.Match[str]]:
     match = _COMPACT.fullmatch(token)
     if match is None:
         raise InvalidToken("malformed token")
-    return _json_object(_segment(match.group(1)), "header"), match
+    segment = match.group(1)
+    header = _HEADERS.get(segment)
+    if header is None:
+        header = _json_object(_segment(segment), "header")
+        if (
+            len(_HEADERS) >= _HEADERS_KEPT
+        ):  # headers vary only by kid and typ: a full table means something odd
+            _HEADERS.clear()
+        _HEADERS[segment] = header
+    return dict(header), match
 
 
 def verify_es256(
