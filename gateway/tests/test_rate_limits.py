@@ -291,3 +291,51 @@ async def test_issue21_f2_without_the_store_a_process_counts_leases_locally() ->
     assert all(answer is not None for answer in answers[250:])
     assert api.lease == 5  # 2 % of the allowance
     assert len(tried) == 250 // api.lease + 1  # one per lease, and one that found the count spent
+
+
+class _GatedBucket(_CountingBucket):
+    """A real bucket whose reads wait until the test opens the gate (a store round trip of the test's length)."""
+
+    def __init__(self, kv: KeyValue) -> None:
+        super().__init__(kv)
+        self.gate = asyncio.Event()
+
+    async def get(self, key: str) -> Any:
+        await self.gate.wait()
+        return await super().get(key)
+
+
+async def test_issue21_a_steady_caller_never_waits_for_the_store_at_a_leases_end(limits_nats: Any) -> None:
+    """Issue 21 (the gateway's tail at saturation): the next lease was taken only once the current one ran out,
+    so at every lease's end all of a caller's requests in that process waited for the store's round trips. Now
+    the next lease is taken while a quarter of the current one is left: past the first, no take waits."""
+    connection = await nats.connect(limits_nats.url)
+    try:
+        kv = await connection.jetstream().create_key_value(bucket="ahead_test", history=1)
+        bucket = _GatedBucket(kv)
+        windows = SharedWindows(lambda: cast(KeyValue, bucket))
+        api = next(c for c in Rules({"api": LimitSpec(limit=1000, window=3600)}).classes if c.name == "api")
+        assert api.lease == 20
+        first = asyncio.create_task(windows.take(api, "sub:steady"))
+        await asyncio.sleep(0.05)
+        assert not first.done()  # the first lease is a round trip
+        bucket.gate.set()
+        assert await first is None
+        bucket.gate.clear()  # the store is slow from now on: only a lease taken ahead avoids the wait
+        for _ in range(14):  # 19 → 5 left: the next lease is asked for now, in the background
+            assert await asyncio.wait_for(windows.take(api, "sub:steady"), 0.5) is None
+        assert bucket.reads == 1
+        await asyncio.sleep(0.05)
+        bucket.gate.set()  # the store answers the lease taken ahead while 5 units are still left
+        await eventually(lambda: _read_twice(bucket), timeout=5, interval=0.01)
+        bucket.gate.clear()  # slow again: a take that needed the store now would time out below
+        for _ in range(25):  # 5 + 20 units, past the first lease's end: no take waits
+            assert await asyncio.wait_for(windows.take(api, "sub:steady"), 0.5) is None
+        assert bucket.reads == 2
+        bucket.gate.set()  # the third lease, asked for ahead, may finish
+    finally:
+        await connection.close()
+
+
+async def _read_twice(bucket: _CountingBucket) -> None:
+    assert bucket.reads >= 2

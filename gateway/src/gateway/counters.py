@@ -3,7 +3,8 @@
 A count per (class, caller, window) lives under one key; a process takes units from it with compare-and-set
 (``update`` at the revision it read, ``create`` for a new window), so no two processes hand out the same unit and
 the sum never passes the limit. A process takes a *lease* of several units at a time for generous classes and
-spends them locally (one store round trip per lease, not per request); strict classes lease one unit, so every
+spends them locally (one store round trip per lease, not per request; the next lease is taken while a quarter of
+the current one is left, so a steady caller never waits for it); strict classes lease one unit, so every
 login or registration is counted where all processes see it. Keys expire with the bucket's TTL.
 
 Without the store (NATS away or not yet reached) each process counts alone with the same limits: limits keep
@@ -69,6 +70,9 @@ class SharedWindows:
     _pending: dict[tuple[str, str, int], asyncio.Future[None]] = field(default_factory=dict)
     """The reservation under way per slot: one store round trip at a time per caller and window."""
     _ends: dict[tuple[str, str, int], float] = field(default_factory=dict)
+    _dry: set[tuple[str, str, int]] = field(default_factory=set)
+    """Slots whose last lease was taken ahead and found nothing left: spent once the current lease is."""
+    _ahead: set[asyncio.Task[None]] = field(default_factory=set)
     _swept_at: float = 0.0
 
     async def take(self, limit_class: LimitClass, caller: str) -> float | None:
@@ -82,10 +86,12 @@ class SharedWindows:
             left = self._leases.get(slot, 0)
             if left > 0:
                 self._leases[slot] = left - 1
+                if left - 1 == limit_class.lease // 4 and limit_class.lease > 1 and slot not in self._pending:
+                    self._prefetch(limit_class, caller, index, slot, end)
                 return None
-            if (
-                left < 0
-            ):  # spent for this window (the shared count only grows): refused here, no store round trip
+            if left < 0 or slot in self._dry:
+                # spent for this window (the shared count only grows): refused here, no store round trip
+                self._leases[slot] = _SPENT
                 return end - now
             pending = self._pending.get(slot)
             if pending is None:
@@ -94,6 +100,35 @@ class SharedWindows:
             # 32 concurrent requests whose lease ran out each went to the store, contended on the one key, timed
             # out and counted one unit locally — so the next ones went to the store again, every request waiting)
             await asyncio.shield(pending)
+        granted = await self._next_lease(limit_class, caller, index, slot, end)
+        if granted == 0:
+            self._leases[slot] = _SPENT
+            return end - now
+        self._leases[slot] = self._leases.get(slot, 0) + granted - 1
+        return None
+
+    def _prefetch(
+        self, limit_class: LimitClass, caller: str, index: int, slot: tuple[str, str, int], end: float
+    ) -> None:
+        """Take the next lease while a quarter of this one is left, so a steady caller's requests never wait
+        for the store at a lease's end (issue 21: at saturation every lease boundary held all of a caller's
+        requests in that process for a store round trip — two, with a compare-and-set — and the tail grew)."""
+
+        async def ahead() -> None:
+            granted = await self._next_lease(limit_class, caller, index, slot, end)
+            if granted == 0:
+                self._dry.add(slot)  # refused when this lease runs out, without asking the store again
+            elif self._leases.get(slot, 0) >= 0:
+                self._leases[slot] = self._leases.get(slot, 0) + granted
+
+        task = asyncio.get_running_loop().create_task(ahead(), name="gateway-limit-lease")
+        self._ahead.add(task)
+        task.add_done_callback(self._ahead.discard)
+
+    async def _next_lease(
+        self, limit_class: LimitClass, caller: str, index: int, slot: tuple[str, str, int], end: float
+    ) -> int:
+        """Units of the next lease (0: none left), one round trip at a time per slot (others wait for it)."""
         pending = self._pending[slot] = asyncio.get_running_loop().create_future()
         try:
             granted = await self._reserve(limit_class, caller, index)
@@ -102,13 +137,9 @@ class SharedWindows:
         finally:
             del self._pending[slot]
             pending.set_result(None)
-        self._sweep(now)
+        self._sweep(self.clock())
         self._ends[slot] = end
-        if granted == 0:
-            self._leases[slot] = _SPENT
-            return end - now
-        self._leases[slot] = granted - 1
-        return None
+        return granted
 
     async def _reserve(self, limit_class: LimitClass, caller: str, index: int) -> int | None:
         """Units taken from the shared count (0: none left), or None without the store."""
@@ -167,6 +198,7 @@ class SharedWindows:
             del self._ends[slot]
             self._leases.pop(slot, None)
             self._local.pop(slot, None)
+            self._dry.discard(slot)
 
 
 async def _take_units(kv: KeyValue, key: str, limit: int, lease: int) -> int:
