@@ -24,12 +24,18 @@ async def _app(scope: dict, receive, send) -> None:  # type: ignore[no-untyped-d
     if scope["type"] != "http":
         return
     body = b""
-    while True:
+    while scope["path"] != "/refuse-early":
         message = await receive()
         body += message.get("body", b"")
         if not message.get("more_body"):
             break
     path = scope["path"]
+    if path == "/refuse-early":
+        answer = b"too large"
+        headers = [(b"content-length", b"9")]
+        await send({"type": "http.response.start", "status": 413, "headers": headers})
+        await send({"type": "http.response.body", "body": answer})
+        return
     if path == "/silent":
         await asyncio.sleep(5)
     if path == "/big":
@@ -66,6 +72,14 @@ async def _scenario() -> dict[str, object]:
 
         response = await pool.request("PUT", b"/stream", [], pieces(), read_timeout=2)
         seen["streamed"] = (response.status, await response.read())
+
+        async def a_lot() -> AsyncIterator[bytes]:
+            for _ in range(256):
+                yield b"y" * 65536
+                await asyncio.sleep(0)
+
+        response = await pool.request("POST", b"/refuse-early", [], a_lot(), read_timeout=2)
+        seen["refused early"] = (response.status, await response.read())
         response = await pool.request("HEAD", b"/head", [], None, read_timeout=2)
         seen["head"] = (response.status, response.content_length, await response.read())
         response = await pool.request("GET", b"/big", [], None, read_timeout=2)
@@ -89,12 +103,14 @@ async def _scenario() -> dict[str, object]:
 
 
 def test_the_upstream_client_on_uvloop() -> None:
-    """Whole and streamed bodies both ways, HEAD, a silent upstream (504's cause) and a refused connection."""
+    """Whole and streamed bodies both ways, an answer before the whole body was sent (an upstream's 413), HEAD, a
+    silent upstream (504's cause) and a refused connection."""
     seen = uvloop.run(_scenario())
     assert seen == {
         "get": (200, b"GET /a 0"),
         "post": (200, b"POST /post 5"),
         "streamed": (200, b"PUT /stream 12"),
+        "refused early": (413, b"too large"),
         "head": (200, 12, b""),
         "big": 64 * 65536,
         "silent": "timeout",

@@ -377,8 +377,11 @@ class Pool:
             lines.append(b"\r\n")
             transport.write(b"".join(lines))
             async for part in body:
-                if connection.lost:
-                    raise UpstreamBroken("the upstream closed the connection while the body was sent")
+                if connection.status or connection.lost:
+                    # answered before the body's end (a 413, say) or gone: the head tells which, the rest of the
+                    # body is not sent (nor is the connection reused: its request was cut short)
+                    connection.reusable = False
+                    return
                 if part:
                     transport.write(b"%x\r\n%s\r\n" % (len(part), part) if chunked else part)
                     await connection.drain()
