@@ -9,6 +9,12 @@ query and header parameters and the JSON body exactly as the declared signature 
 validation, the same 422 problem), so the lane and the document cannot disagree. Errors become responses
 through the app's own exception handlers (problem+json as everywhere), except unexpected ones, which go on to
 the server-error handler as on any route. Everything else passes to the app untouched.
+
+A route declared with a :class:`ServedFirstBy` class keeps its own route handler, and its lane takes only the
+requests it wants: the handler returns a response for those, ``None`` for the rest, which then go on to the app
+(its router, the route's own handler, every refusal as it answers them) with the body it read given back. A
+form-encoded lane reads its inputs with :func:`plain_form`, which admits a body only when it is plainly what the
+route declares — so the lane answers the common case fast and the route answers everything unusual, once.
 """
 
 from __future__ import annotations
@@ -17,19 +23,24 @@ import re
 from collections.abc import Awaitable, Callable, Coroutine, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
+from urllib.parse import unquote_plus
 
+from annotated_types import MaxLen
 from fastapi import APIRouter
+from fastapi.dependencies.models import Dependant
 from fastapi.dependencies.utils import request_params_to_args
 from fastapi.exceptions import RequestValidationError
+from fastapi.params import Form
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, ValidationError
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import compile_path
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from meshkit.bodies import (
     JSON_TYPES,
+    URLENCODED,
     UnsupportedMediaType,
     is_json,
     media_type,
@@ -41,9 +52,19 @@ from meshkit.guard import declared_headers, multi_line_names
 from meshkit.hostile import hostile_in_json, hostile_in_text, may_be_hostile
 from meshkit.shapes import shape_of
 
-__all__ = ["Declared", "FastLanes", "Lane", "ServedBy", "declared", "lanes_of", "parsed_body"]
+__all__ = [
+    "Declared",
+    "FastLanes",
+    "Lane",
+    "ServedBy",
+    "ServedFirstBy",
+    "declared",
+    "lanes_of",
+    "parsed_body",
+    "plain_form",
+]
 
-Handler = Callable[[Request], Awaitable[Response]]
+Handler = Callable[[Request], Awaitable[Response | None]]
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -55,6 +76,13 @@ class ServedBy(APIRoute):
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         return type(self).handler
+
+
+class ServedFirstBy(APIRoute):
+    """An APIRoute served as usual by its own handler, except the requests ``handler`` (its lane's) answers:
+    ``None`` from the handler hands the request on to the route. Mix it into the route's own class."""
+
+    handler: Callable[[Request], Coroutine[Any, Any, Response | None]]
 
 
 @dataclass(frozen=True)
@@ -70,23 +98,27 @@ class Declared(Generic[M]):
 @dataclass(frozen=True)
 class Lane:
     """One served route: its method, its path template (also the request metric's route label), its handler,
-    and the route it was declared as (whose parameters :func:`declared` validates)."""
+    the route it was declared as (whose parameters :func:`declared` validates), and whether the handler may
+    hand a request on to that route (:class:`ServedFirstBy`)."""
 
     method: str
     path: str
     handler: Handler
     route: APIRoute
+    hands_on: bool = False
     _regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    form_limits: dict[str, int | None] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_regex", compile_path(self.path)[0])
+        object.__setattr__(self, "form_limits", _form_limits(self.route.dependant))
 
     @classmethod
-    def of(cls, route: ServedBy) -> Lane:
+    def of(cls, route: ServedBy | ServedFirstBy) -> Lane:
         methods = sorted(route.methods or ())
         if len(methods) != 1:
             raise ValueError(f"a lane serves one method: {route.path} declares {methods}")
-        return cls(methods[0], route.path, type(route).handler, route)
+        return cls(methods[0], route.path, type(route).handler, route, isinstance(route, ServedFirstBy))
 
     def match(self, scope: Scope) -> dict[str, Any] | None:
         if scope["method"] != self.method:
@@ -96,8 +128,62 @@ class Lane:
 
 
 def lanes_of(routers: Iterable[APIRouter]) -> list[Lane]:
-    """A lane for every route declared with a :class:`ServedBy` class."""
-    return [Lane.of(route) for router in routers for route in router.routes if isinstance(route, ServedBy)]
+    """A lane for every route declared with a :class:`ServedBy` or :class:`ServedFirstBy` class."""
+    return [
+        Lane.of(route)
+        for router in routers
+        for route in router.routes
+        if isinstance(route, ServedBy | ServedFirstBy)
+    ]
+
+
+def _form_limits(dependant: Dependant) -> dict[str, int | None]:
+    """The form fields a route declares (its dependencies' too), each with its ``max_length``."""
+    limits: dict[str, int | None] = {}
+    todo = [dependant]
+    while todo:
+        current = todo.pop()
+        for param in current.body_params:
+            if isinstance(param.field_info, Form):
+                lengths = [m.max_length for m in param.field_info.metadata if isinstance(m, MaxLen)]
+                limits[param.alias] = min(lengths) if lengths else None
+        todo.extend(current.dependencies)
+    return limits
+
+
+async def plain_form(request: Request) -> dict[str, str] | None:
+    """The form fields of a request to a :class:`ServedFirstBy` lane when its body is plainly what the route
+    declares, else None (hand it on: the route answers it, refusals included). Plainly: no query string, no
+    content coding, ``application/x-www-form-urlencoded``, ASCII ``name=value`` pairs joined by ``&`` that
+    percent-decode to UTF-8, each a declared field, none repeated, empty or longer than its ``max_length``,
+    nothing :mod:`meshkit.hostile` refuses. Such a body parses alike here and in Starlette's form parser."""
+    lane: Lane = request.scope["route"]
+    headers = request.headers
+    if (
+        request.scope.get("query_string")
+        or headers.get("content-encoding")
+        or media_type(headers.get("content-type")) != URLENCODED
+    ):
+        return None
+    raw = await request.body()
+    if not raw or not raw.isascii() or b";" in raw:
+        return None
+    fields: dict[str, str] = {}
+    for pair in raw.decode("ascii").split("&"):
+        name, equals, value = pair.partition("=")
+        try:
+            name, value = unquote_plus(name, errors="strict"), unquote_plus(value, errors="strict")
+        except UnicodeDecodeError:
+            return None
+        if not equals or not value or name in fields or name not in lane.form_limits:
+            return None
+        limit = lane.form_limits[name]
+        if limit is not None and len(value) > limit:
+            return None
+        fields[name] = value
+    if hostile_in_text(fields.items(), "body"):
+        return None
+    return fields
 
 
 async def declared(request: Request, body: type[M]) -> Declared[M]:
@@ -176,7 +262,8 @@ class FastLanes:
     ) -> None:
         scope["path_params"] = params
         scope["route"] = lane
-        request = Request(scope, receive, send)
+        recorded = _Recorded(receive) if lane.hands_on else None
+        request = Request(scope, recorded or receive, send)
         try:
             response = await lane.handler(request)
         except Exception as exc:
@@ -184,7 +271,34 @@ class FastLanes:
             if handler is None:
                 raise
             response = await handler(request, exc)
+        if response is None:  # not the lane's: on to the route, with the body as it came
+            if recorded is None:
+                raise TypeError(f"the lane of {lane.path} answered nothing (a ServedBy lane answers all)")
+            del scope["route"], scope["path_params"]
+            await self.app(scope, recorded.replay(), send)
+            return
         await response(scope, receive, send)
+
+
+class _Recorded:
+    """A ``receive`` that keeps what it received, to give it again to the app a lane hands a request on to."""
+
+    def __init__(self, receive: Receive) -> None:
+        self._receive = receive
+        self._messages: list[Message] = []
+
+    async def __call__(self) -> Message:
+        message = await self._receive()
+        self._messages.append(message)
+        return message
+
+    def replay(self) -> Receive:
+        pending = list(self._messages)
+
+        async def receive() -> Message:
+            return pending.pop(0) if pending else await self._receive()
+
+        return receive
 
 
 def _handler_for(scope: Scope, exc: Exception) -> Callable[[Request, Exception], Awaitable[Response]] | None:
