@@ -13,8 +13,8 @@ the server-error handler as on any route. Everything else passes to the app unto
 A route declared with a :class:`ServedFirstBy` class keeps its own route handler, and its lane takes only the
 requests it wants: the handler returns a response for those, ``None`` for the rest, which then go on to the app
 (its router, the route's own handler, every refusal as it answers them) with the body it read given back. A
-form-encoded lane reads its inputs with :func:`plain_form`, which admits a body only when it is plainly what the
-route declares — so the lane answers the common case fast and the route answers everything unusual, once.
+form-encoded lane reads its inputs with :func:`meshkit.lane_forms.plain_form`, which admits a body only when it is
+plainly what the route declares — so the lane answers the common case fast and the route answers everything unusual, once.
 """
 
 from __future__ import annotations
@@ -23,14 +23,10 @@ import re
 from collections.abc import Awaitable, Callable, Coroutine, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
-from urllib.parse import unquote_plus
 
-from annotated_types import MaxLen
 from fastapi import APIRouter
-from fastapi.dependencies.models import Dependant
 from fastapi.dependencies.utils import request_params_to_args
 from fastapi.exceptions import RequestValidationError
-from fastapi.params import Form
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, ValidationError
 from starlette.requests import Request
@@ -40,7 +36,6 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from meshkit.bodies import (
     JSON_TYPES,
-    URLENCODED,
     UnsupportedMediaType,
     is_json,
     media_type,
@@ -50,6 +45,7 @@ from meshkit.bodies import (
 )
 from meshkit.guard import declared_headers, multi_line_names
 from meshkit.hostile import hostile_in_json, hostile_in_text, may_be_hostile
+from meshkit.lane_forms import form_limits
 from meshkit.shapes import shape_of
 
 __all__ = [
@@ -61,7 +57,6 @@ __all__ = [
     "declared",
     "lanes_of",
     "parsed_body",
-    "plain_form",
 ]
 
 Handler = Callable[[Request], Awaitable[Response | None]]
@@ -111,7 +106,7 @@ class Lane:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_regex", compile_path(self.path)[0])
-        object.__setattr__(self, "form_limits", _form_limits(self.route.dependant))
+        object.__setattr__(self, "form_limits", form_limits(self.route.dependant))
 
     @classmethod
     def of(cls, route: ServedBy | ServedFirstBy) -> Lane:
@@ -135,55 +130,6 @@ def lanes_of(routers: Iterable[APIRouter]) -> list[Lane]:
         for route in router.routes
         if isinstance(route, ServedBy | ServedFirstBy)
     ]
-
-
-def _form_limits(dependant: Dependant) -> dict[str, int | None]:
-    """The form fields a route declares (its dependencies' too), each with its ``max_length``."""
-    limits: dict[str, int | None] = {}
-    todo = [dependant]
-    while todo:
-        current = todo.pop()
-        for param in current.body_params:
-            if isinstance(param.field_info, Form):
-                lengths = [m.max_length for m in param.field_info.metadata if isinstance(m, MaxLen)]
-                limits[param.alias] = min(lengths) if lengths else None
-        todo.extend(current.dependencies)
-    return limits
-
-
-async def plain_form(request: Request) -> dict[str, str] | None:
-    """The form fields of a request to a :class:`ServedFirstBy` lane when its body is plainly what the route
-    declares, else None (hand it on: the route answers it, refusals included). Plainly: no query string, no
-    content coding, ``application/x-www-form-urlencoded``, ASCII ``name=value`` pairs joined by ``&`` that
-    percent-decode to UTF-8, each a declared field, none repeated, empty or longer than its ``max_length``,
-    nothing :mod:`meshkit.hostile` refuses. Such a body parses alike here and in Starlette's form parser."""
-    lane: Lane = request.scope["route"]
-    headers = request.headers
-    if (
-        request.scope.get("query_string")
-        or headers.get("content-encoding")
-        or media_type(headers.get("content-type")) != URLENCODED
-    ):
-        return None
-    raw = await request.body()
-    if not raw or not raw.isascii() or b";" in raw:
-        return None
-    fields: dict[str, str] = {}
-    for pair in raw.decode("ascii").split("&"):
-        name, equals, value = pair.partition("=")
-        try:
-            name, value = unquote_plus(name, errors="strict"), unquote_plus(value, errors="strict")
-        except UnicodeDecodeError:
-            return None
-        if not equals or not value or name in fields or name not in lane.form_limits:
-            return None
-        limit = lane.form_limits[name]
-        if limit is not None and len(value) > limit:
-            return None
-        fields[name] = value
-    if hostile_in_text(fields.items(), "body"):
-        return None
-    return fields
 
 
 async def declared(request: Request, body: type[M]) -> Declared[M]:

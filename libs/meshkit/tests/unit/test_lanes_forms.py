@@ -1,5 +1,5 @@
 """Issue 21 (token endpoint): a form route's lane (:class:`meshkit.lanes.ServedFirstBy`) answers the requests it
-wants and hands the rest on to the route, body and all; :func:`meshkit.lanes.plain_form` admits only a body that
+wants and hands the rest on to the route, body and all; :func:`meshkit.lane_forms.plain_form` admits only a body that
 Starlette's form parser and the route's declaration would read the same way."""
 
 from contextlib import asynccontextmanager
@@ -12,7 +12,8 @@ from fastapi.responses import JSONResponse
 
 from meshkit.app import build_app
 from meshkit.guard import GuardedRoute
-from meshkit.lanes import ServedFirstBy, plain_form
+from meshkit.lane_forms import plain_form
+from meshkit.lanes import ServedFirstBy
 from meshkit.settings import ServiceSettings
 
 pytestmark = pytest.mark.unit

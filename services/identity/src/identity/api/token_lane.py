@@ -1,7 +1,7 @@
 """The token endpoint's lane (issue 21): the plain client-credentials request answered before FastAPI's
 dependency solving and form parsing, everything else handed on to the route (``api.oauth_token``).
 
-Plain means what :func:`meshkit.lanes.plain_form` admits (a URL-encoded form of declared fields, each once,
+Plain means what :func:`meshkit.lane_forms.plain_form` admits (a URL-encoded form of declared fields, each once,
 none empty, too long or hostile, no query string) with ``grant_type=client_credentials``. The lane answers such
 a request with the route's own parts, in the route's order: the key ring, the presented credentials
 (``presented_credentials``: Basic or form, not both), the same use case (``client_credentials_grant``), the same
@@ -28,7 +28,8 @@ from identity.settings import IdentitySettings
 from identity.use_cases.client_credentials import client_credentials_grant
 from identity.use_cases.oauth_keys import KeyCache
 from meshkit.errors import ProblemError
-from meshkit.lanes import ServedFirstBy, plain_form
+from meshkit.lane_forms import plain_form
+from meshkit.lanes import ServedFirstBy
 
 __all__ = ["TokenRoute", "serve_token"]
 
