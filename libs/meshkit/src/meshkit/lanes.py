@@ -13,8 +13,9 @@ the server-error handler as on any route. Everything else passes to the app unto
 A route declared with a :class:`ServedFirstBy` class keeps its own route handler, and its lane takes only the
 requests it wants: the handler returns a response for those, ``None`` for the rest, which then go on to the app
 (its router, the route's own handler, every refusal as it answers them) with the body it read given back. A
-form-encoded lane reads its inputs with :func:`meshkit.lane_forms.plain_form`, which admits a body only when it is
-plainly what the route declares — so the lane answers the common case fast and the route answers everything unusual, once.
+form-encoded lane reads its inputs with :func:`meshkit.lane_forms.plain_form`, which admits a body only when it
+is plainly what the route declares — so the lane answers the common case fast and the route answers everything
+unusual, once.
 """
 
 from __future__ import annotations
