@@ -17,6 +17,7 @@ from typing import Any
 
 import aiohttp
 import jwt
+import psutil
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
@@ -130,6 +131,15 @@ async def token_endpoint_throughput(
     }
 
 
+def _cpu_seconds(pid: int | None) -> float:
+    """User + system CPU of a process and its children so far (0 without a pid)."""
+    if pid is None:
+        return 0.0
+    process = psutil.Process(pid)
+    processes = [process, *process.children(recursive=True)]
+    return sum(p.cpu_times().user + p.cpu_times().system for p in processes)
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -180,17 +190,31 @@ def token_peer(*, client_id: str, secret: str, scope: str) -> Iterator[str | Non
 
 
 async def tokens_beside_peer(
-    ours: str, peer: str, *, client_id: str, secret: str, scope: str, rounds: int = 2
+    ours: str,
+    peer: str,
+    *,
+    client_id: str,
+    secret: str,
+    scope: str,
+    rounds: int = 2,
+    ours_pid: int | None = None,
 ) -> dict[str, Any]:
     """The same load on both token endpoints (16 connections, alternated, ``rounds`` times each): means of the
-    runs, and ours/peer."""
+    runs, and ours/peer; with ``ours_pid``, identity's CPU ms per token over its runs (psutil)."""
     runs: dict[str, list[dict[str, Any]]] = {"ours": [], "peer": []}
+    cpu_s, tokens = 0.0, 0
     for _ in range(rounds):
         for name, url in (("ours", ours), ("peer", peer)):
-            runs[name].append(
-                await token_endpoint_throughput(url, client_id=client_id, secret=secret, scope=scope)
-            )
+            before = _cpu_seconds(ours_pid) if name == "ours" else 0.0
+            started = time.perf_counter()
+            run = await token_endpoint_throughput(url, client_id=client_id, secret=secret, scope=scope)
+            runs[name].append(run)
+            if name == "ours":
+                cpu_s += _cpu_seconds(ours_pid) - before
+                tokens += round(run["tokens_per_s"] * (time.perf_counter() - started))
     out: dict[str, Any] = {}
+    if ours_pid is not None and tokens:
+        out["ours_cpu_ms_per_token"] = round(cpu_s * 1000 / tokens, 3)
     for name, measured in runs.items():
         for metric in ("tokens_per_s", "p50_ms", "p99_ms"):
             out[f"{name}_{metric}"] = round(fmean(run[metric] for run in measured), 2)

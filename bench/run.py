@@ -92,6 +92,9 @@ async def measure(mesh: Mesh) -> dict[str, Any]:
     path = "/matters/500110-SCJGJ-SPJY-XK"
     results: dict[str, Any] = {}
     waited: dict[str, float] = {"gateway": await settle()}  # demo data loading and first consumers finish
+    # BENCH_ONLY=token: the token rows alone (verification, the endpoint through the gateway, beside the peer)
+    if os.environ.get("BENCH_ONLY") == "token":
+        return results | await token_phases(mesh)
     nginx, wrk = proxy_tools()  # the proxy peer and the load generator, installed when missing (bench.peers)
     gateway_pid = next((p.pid for p in mesh.processes if p.name == "gateway"), None)
     beside = Beside(nginx, config.url(catalog).split("://", 1)[1], wrk, gateway_pid)
@@ -104,21 +107,7 @@ async def measure(mesh: Mesh) -> dict[str, Any]:
     # BENCH_ONLY=gateway: the gateway rows alone (a quick look while working on them)
     if os.environ.get("BENCH_ONLY") == "gateway":
         return results
-    results["token_verify"] = await verification_cost()
-    results["token_endpoint"] = await token_endpoint_throughput(
-        f"{config.url(config.gateway)}/identity/token", client_id="catalog-editor", secret=DEMO_CLIENT_SECRET
-    )
-    identity = next(spec for spec in config.services if spec.name == "identity")
-    scope = "catalog:write catalog:publish"  # catalog-editor's scopes, asked of both
-    with token_peer(client_id="catalog-editor", secret=DEMO_CLIENT_SECRET, scope=scope) as peer:
-        if peer is not None:  # identity direct, as the peer is: the gateway's share is in token_endpoint
-            results["token_peer"] = await tokens_beside_peer(
-                f"{config.url(identity)}/token",
-                peer,
-                client_id="catalog-editor",
-                secret=DEMO_CLIENT_SECRET,
-                scope=scope,
-            )
+    results |= await token_phases(mesh)
     exchange = next(spec for spec in config.services if spec.name == "exchange")
     waited["exchange_reads"] = await settle()
     results["exchange_reads"] = await shared_reads(
@@ -152,6 +141,28 @@ async def measure(mesh: Mesh) -> dict[str, Any]:
     finally:
         nats.stop()
     results["settle_s"] = waited
+    return results
+
+
+async def token_phases(mesh: Mesh) -> dict[str, Any]:
+    config = mesh.config
+    assert config.gateway is not None
+    results: dict[str, Any] = {"token_verify": await verification_cost()}
+    results["token_endpoint"] = await token_endpoint_throughput(
+        f"{config.url(config.gateway)}/identity/token", client_id="catalog-editor", secret=DEMO_CLIENT_SECRET
+    )
+    identity = next(spec for spec in config.services if spec.name == "identity")
+    scope = "catalog:write catalog:publish"  # catalog-editor's scopes, asked of both
+    with token_peer(client_id="catalog-editor", secret=DEMO_CLIENT_SECRET, scope=scope) as peer:
+        if peer is not None:  # identity direct, as the peer is: the gateway's share is in token_endpoint
+            results["token_peer"] = await tokens_beside_peer(
+                f"{config.url(identity)}/token",
+                peer,
+                client_id="catalog-editor",
+                secret=DEMO_CLIENT_SECRET,
+                scope=scope,
+                ours_pid=next((p.pid for p in mesh.processes if p.name == "identity"), None),
+            )
     return results
 
 

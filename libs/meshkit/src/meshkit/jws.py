@@ -1,4 +1,4 @@
-"""ES256 compact JWS verification for access tokens, without PyJWT's per-token overhead (issue 21).
+"""ES256 compact JWS signing and verification for access tokens, without PyJWT's per-token overhead (issue 21).
 
 The signature check itself is OpenSSL's P-256 ECDSA through ``cryptography`` (the same call PyJWT makes). What
 this module drops is the rest of PyJWT's per-token work, measured at more than the verify itself: PyJWT 2.15
@@ -12,6 +12,10 @@ kept by its exact text), and the public key object is built once per JWKS fetch 
 Claims are checked as PyJWT checks them with the verifier's options: ``exp``, ``iat``, ``sub`` and ``iss``
 required; ``exp`` and ``nbf`` with leeway; ``iat`` a number not in the future; ``iss`` equal; ``aud`` holding
 the audience.
+
+Signing (:class:`Es256Signer`) is the counterpart: the same bytes PyJWT's ``jwt.encode`` writes (header with
+sorted keys, compact JSON, unpadded base64url, the DER signature turned into ``r || s``), with the header segment
+encoded once per key and type instead of per token, and none of PyJWT's per-call option and algorithm lookups.
 """
 
 from __future__ import annotations
@@ -24,14 +28,40 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
+from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature, encode_dss_signature
 
-__all__ = ["ExpiredToken", "InvalidToken", "decode_header", "verify_es256"]
+__all__ = ["Es256Signer", "ExpiredToken", "InvalidToken", "decode_header", "verify_es256"]
 
 # header.payload.signature; an ES256 signature is r || s, 64 bytes: 86 base64url characters without padding
 _COMPACT = re.compile(r"([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]{86})")
 _ECDSA_SHA256 = ec.ECDSA(hashes.SHA256())
 _REQUIRED = ("exp", "iat", "sub", "iss")
+
+
+def _b64(raw: bytes) -> bytes:
+    return base64.urlsafe_b64encode(raw).rstrip(b"=")
+
+
+class Es256Signer:
+    """Signs claims as compact ES256 JWS with one P-256 key and a fixed header (``alg`` ES256 plus ``fields``,
+    e.g. ``kid`` and ``typ``), byte for byte what ``jwt.encode`` writes for the same header and claims."""
+
+    __slots__ = ("_header", "_key")
+
+    def __init__(self, key: ec.EllipticCurvePrivateKey, **fields: str) -> None:
+        if not isinstance(key.curve, ec.SECP256R1):
+            raise ValueError("ES256 signs with a P-256 key")
+        self._key = key
+        header = json.dumps({"alg": "ES256", **fields}, separators=(",", ":"), sort_keys=True)
+        self._header = _b64(header.encode())
+
+    def sign(self, claims: dict[str, Any]) -> str:
+        """``claims`` are JSON values already (numbers for ``exp``/``iat``, as the verifier requires)."""
+        payload = _b64(json.dumps(claims, separators=(",", ":")).encode())
+        signing_input = self._header + b"." + payload
+        r, s = decode_dss_signature(self._key.sign(signing_input, _ECDSA_SHA256))
+        signature = _b64(r.to_bytes(32, "big") + s.to_bytes(32, "big"))
+        return (signing_input + b"." + signature).decode("ascii")
 
 
 class InvalidToken(ValueError):

@@ -9,6 +9,13 @@ query and header parameters and the JSON body exactly as the declared signature 
 validation, the same 422 problem), so the lane and the document cannot disagree. Errors become responses
 through the app's own exception handlers (problem+json as everywhere), except unexpected ones, which go on to
 the server-error handler as on any route. Everything else passes to the app untouched.
+
+A route declared with a :class:`ServedFirstBy` class keeps its own route handler, and its lane takes only the
+requests it wants: the handler returns a response for those, ``None`` for the rest, which then go on to the app
+(its router, the route's own handler, every refusal as it answers them) with the body it read given back. A
+form-encoded lane reads its inputs with :func:`meshkit.lane_forms.plain_form`, which admits a body only when it
+is plainly what the route declares — so the lane answers the common case fast and the route answers everything
+unusual, once.
 """
 
 from __future__ import annotations
@@ -26,7 +33,7 @@ from pydantic import BaseModel, ValidationError
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import compile_path
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from meshkit.bodies import (
     JSON_TYPES,
@@ -39,11 +46,21 @@ from meshkit.bodies import (
 )
 from meshkit.guard import declared_headers, multi_line_names
 from meshkit.hostile import hostile_in_json, hostile_in_text, may_be_hostile
+from meshkit.lane_forms import form_limits
 from meshkit.shapes import shape_of
 
-__all__ = ["Declared", "FastLanes", "Lane", "ServedBy", "declared", "lanes_of", "parsed_body"]
+__all__ = [
+    "Declared",
+    "FastLanes",
+    "Lane",
+    "ServedBy",
+    "ServedFirstBy",
+    "declared",
+    "lanes_of",
+    "parsed_body",
+]
 
-Handler = Callable[[Request], Awaitable[Response]]
+Handler = Callable[[Request], Awaitable[Response | None]]
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -55,6 +72,13 @@ class ServedBy(APIRoute):
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         return type(self).handler
+
+
+class ServedFirstBy(APIRoute):
+    """An APIRoute served as usual by its own handler, except the requests ``handler`` (its lane's) answers:
+    ``None`` from the handler hands the request on to the route. Mix it into the route's own class."""
+
+    handler: Callable[[Request], Coroutine[Any, Any, Response | None]]
 
 
 @dataclass(frozen=True)
@@ -70,23 +94,27 @@ class Declared(Generic[M]):
 @dataclass(frozen=True)
 class Lane:
     """One served route: its method, its path template (also the request metric's route label), its handler,
-    and the route it was declared as (whose parameters :func:`declared` validates)."""
+    the route it was declared as (whose parameters :func:`declared` validates), and whether the handler may
+    hand a request on to that route (:class:`ServedFirstBy`)."""
 
     method: str
     path: str
     handler: Handler
     route: APIRoute
+    hands_on: bool = False
     _regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    form_limits: dict[str, int | None] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_regex", compile_path(self.path)[0])
+        object.__setattr__(self, "form_limits", form_limits(self.route.dependant))
 
     @classmethod
-    def of(cls, route: ServedBy) -> Lane:
+    def of(cls, route: ServedBy | ServedFirstBy) -> Lane:
         methods = sorted(route.methods or ())
         if len(methods) != 1:
             raise ValueError(f"a lane serves one method: {route.path} declares {methods}")
-        return cls(methods[0], route.path, type(route).handler, route)
+        return cls(methods[0], route.path, type(route).handler, route, isinstance(route, ServedFirstBy))
 
     def match(self, scope: Scope) -> dict[str, Any] | None:
         if scope["method"] != self.method:
@@ -96,8 +124,13 @@ class Lane:
 
 
 def lanes_of(routers: Iterable[APIRouter]) -> list[Lane]:
-    """A lane for every route declared with a :class:`ServedBy` class."""
-    return [Lane.of(route) for router in routers for route in router.routes if isinstance(route, ServedBy)]
+    """A lane for every route declared with a :class:`ServedBy` or :class:`ServedFirstBy` class."""
+    return [
+        Lane.of(route)
+        for router in routers
+        for route in router.routes
+        if isinstance(route, ServedBy | ServedFirstBy)
+    ]
 
 
 async def declared(request: Request, body: type[M]) -> Declared[M]:
@@ -176,7 +209,8 @@ class FastLanes:
     ) -> None:
         scope["path_params"] = params
         scope["route"] = lane
-        request = Request(scope, receive, send)
+        recorded = _Recorded(receive) if lane.hands_on else None
+        request = Request(scope, recorded or receive, send)
         try:
             response = await lane.handler(request)
         except Exception as exc:
@@ -184,7 +218,34 @@ class FastLanes:
             if handler is None:
                 raise
             response = await handler(request, exc)
+        if response is None:  # not the lane's: on to the route, with the body as it came
+            if recorded is None:
+                raise TypeError(f"the lane of {lane.path} answered nothing (a ServedBy lane answers all)")
+            del scope["route"], scope["path_params"]
+            await self.app(scope, recorded.replay(), send)
+            return
         await response(scope, receive, send)
+
+
+class _Recorded:
+    """A ``receive`` that keeps what it received, to give it again to the app a lane hands a request on to."""
+
+    def __init__(self, receive: Receive) -> None:
+        self._receive = receive
+        self._messages: list[Message] = []
+
+    async def __call__(self) -> Message:
+        message = await self._receive()
+        self._messages.append(message)
+        return message
+
+    def replay(self) -> Receive:
+        pending = list(self._messages)
+
+        async def receive() -> Message:
+            return pending.pop(0) if pending else await self._receive()
+
+        return receive
 
 
 def _handler_for(scope: Scope, exc: Exception) -> Callable[[Request, Exception], Awaitable[Response]] | None:

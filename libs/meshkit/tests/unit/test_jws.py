@@ -12,6 +12,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from meshkit.auth import TokenVerifier, Unauthorized
+from meshkit.jws import Es256Signer
 from meshkit.testing.tokens import TokenFactory
 
 pytestmark = pytest.mark.unit
@@ -130,3 +131,18 @@ async def test_issue21_lean_verifier_without_an_audience_refuses_a_token_for_one
     with pytest.raises(Unauthorized, match="audience"):
         await verifier.verify(factory.token())
     assert (await verifier.verify(_signed(factory, _claims(factory, aud=None)))).sub == "s"
+
+
+async def test_issue21_lean_signer_writes_what_pyjwt_writes() -> None:
+    """The token endpoint signs with meshkit's ES256 signer instead of ``jwt.encode``: the same header and claims
+    segments byte for byte, a signature PyJWT and meshkit's verifier both accept."""
+    factory = TokenFactory(issuer="http://issuer.test", audience="tongban")
+    signer = Es256Signer(factory._key, kid=factory.kid, typ="at+jwt")
+    claims = _claims(factory, scope="a b", roles=[], name="名字")
+    ours = signer.sign(claims)
+    theirs = _signed(factory, claims)
+    assert ours.split(".")[:2] == theirs.split(".")[:2]
+    assert jwt.decode(ours, factory._key.public_key(), algorithms=["ES256"], audience="tongban") == claims
+    assert (await factory.verifier().verify(ours)).claims["sub"] == "s"
+    with pytest.raises(ValueError, match="P-256"):
+        Es256Signer(ec.generate_private_key(ec.SECP384R1()), kid="k")

@@ -1,4 +1,5 @@
-"""ES256 signing keys: generation, encryption at rest with the service secret, JWK export, signing."""
+"""ES256 signing keys: generation, encryption at rest with the service secret, JWK export, signing (every token
+identity issues — access, ID — through :func:`sign`, meshkit's lean ES256 signer)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import base64
 import hashlib
 import json
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import jwt
@@ -14,6 +15,8 @@ from cryptography.fernet import Fernet
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from jwt.algorithms import ECAlgorithm
+
+from meshkit.jws import Es256Signer
 
 __all__ = ["ActiveKey", "decode_id_token", "load_key", "new_key", "sign"]
 
@@ -26,6 +29,14 @@ def _fernet(secret: str) -> Fernet:
 class ActiveKey:
     kid: str
     private_key: ec.EllipticCurvePrivateKey
+    _signers: dict[str, Es256Signer] = field(default_factory=dict, repr=False, compare=False)
+
+    def signer(self, typ: str) -> Es256Signer:
+        """The key's signer for header ``typ`` (its header encoded once)."""
+        signer = self._signers.get(typ)
+        if signer is None:
+            signer = self._signers[typ] = Es256Signer(self.private_key, kid=self.kid, typ=typ)
+        return signer
 
 
 def new_key(secret: str) -> tuple[str, bytes, str]:
@@ -48,7 +59,7 @@ def load_key(kid: str, encrypted: bytes, secret: str) -> ActiveKey:
 
 def sign(key: ActiveKey, claims: dict[str, Any], *, typ: str = "at+jwt") -> str:
     """ES256 JWS with ``kid``; ``typ`` is ``at+jwt`` for access tokens (RFC 9068), ``JWT`` for ID tokens."""
-    return jwt.encode(claims, key.private_key, algorithm="ES256", headers={"kid": key.kid, "typ": typ})
+    return key.signer(typ).sign(claims)
 
 
 def decode_id_token(token: str, jwk: dict[str, Any], *, issuer: str) -> dict[str, Any]:

@@ -42,6 +42,7 @@ __all__ = [
     "key_cache",
     "local_jwks_client",
     "local_verifier",
+    "presented_credentials",
     "set_cookie",
 ]
 
@@ -181,6 +182,14 @@ async def _client_credentials(
     client_id: Annotated[str | None, Form(max_length=64)] = None,
     client_secret: Annotated[str | None, Form(max_length=200)] = None,
 ) -> ClientCredentials:
+    return presented_credentials(request, client_id=client_id, client_secret=client_secret)
+
+
+def presented_credentials(
+    request: Request, *, client_id: str | None, client_secret: str | None
+) -> ClientCredentials:
+    """What the client presented: the Basic header, or the form's ``client_id`` and ``client_secret`` (both at
+    once is ``invalid_request``). The dependency above, and the token endpoint's lane (``api.token_lane``)."""
     basic = _basic(request)
     if basic is not None:
         if client_secret or (client_id and client_id != basic[0]):

@@ -20,7 +20,14 @@ from meshkit.errors import ProblemError
 from meshkit.middleware import BodyTooLarge
 from meshkit.observability import current_request_id
 
-__all__ = ["NO_STORE", "OAuthEndpointRoute", "OAuthErrorOut", "oauth_error_response", "oauth_responses"]
+__all__ = [
+    "NO_STORE",
+    "OAuthEndpointRoute",
+    "OAuthErrorOut",
+    "oauth_error_response",
+    "oauth_responses",
+    "server_error_response",
+]
 
 NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 
@@ -83,7 +90,7 @@ class OAuthEndpointRoute(OAuthRoute):
             except BodyTooLarge:
                 raise  # answered by the body-limit middleware
             except Exception as exc:
-                return await _server_error(request, exc)
+                return await server_error_response(request, exc)
             response.headers.update(NO_STORE)
             return response
 
@@ -98,7 +105,7 @@ async def _form(request: Request) -> list[tuple[str, Any]]:
         raise OAuthError("请求体无法解析 (malformed form body)") from exc
 
 
-async def _server_error(request: Request, exc: Exception) -> Response:
+async def server_error_response(request: Request, exc: Exception) -> Response:
     """Logged by the service's handler of unexpected errors (with the request id), answered as JSON."""
     handler = request.app.exception_handlers.get(Exception)
     if handler is None:

@@ -12,7 +12,8 @@ from pydantic import BaseModel, Field
 from identity.api.dependencies import SettingsDep, UowDep
 from identity.api.oauth_deps import ClientCredentialsDep, KeyRingDep, PolicyDep
 from identity.api.oauth_responses import NO_STORE, OAuthEndpointRoute, oauth_responses
-from identity.use_cases.client_credentials import authenticate_grant_client, issue_client_token
+from identity.api.token_lane import TokenRoute
+from identity.use_cases.client_credentials import client_credentials_grant
 from identity.use_cases.oauth_grants import exchange_code, refresh_tokens
 from identity.use_cases.tokens import OAuthError, authenticate_client
 
@@ -32,12 +33,6 @@ class TokenOut(BaseModel):
     id_token: str | None = Field(default=None, description="when the scope has openid")
 
 
-@router.post(
-    "/token",
-    response_model=TokenOut,
-    responses=oauth_responses(400, 401, 500),
-    openapi_extra={"security": [{}]},  # and client_basic: public clients send only client_id
-)
 async def token(
     request: Request,
     uow: UowDep,
@@ -63,13 +58,16 @@ async def token(
         )
     secret = settings.secret_key.get_secret_value()
     now = datetime.now(UTC)
-    if (
-        grant_type == "client_credentials"
-    ):  # the hot path: one read, no ORM session (use_cases.client_credentials)
-        system = await authenticate_grant_client(
-            request.app.state.database, uow, credentials=credentials, pepper=secret
+    if grant_type == "client_credentials":  # mostly served by the lane (api.token_lane); the same use case
+        grant = await client_credentials_grant(
+            request.app.state.database,
+            credentials=credentials,
+            scope=scope,
+            ring=ring,
+            policy=policy,
+            pepper=secret,
+            now=now,
         )
-        grant = issue_client_token(client=system, scope=scope, key=ring.signer(now), policy=policy, now=now)
         return JSONResponse(grant.body(), headers=NO_STORE)
     client = await authenticate_client(uow, credentials=credentials, pepper=secret)
     key = ring.signer(now)
@@ -97,3 +95,16 @@ async def token(
             now=now,
         )
     return JSONResponse(grant.body(), headers=NO_STORE)
+
+
+# The plain client-credentials request (a form with nothing unusual) is answered by the route's lane, before
+# FastAPI's dependency solving and form parsing; every other request comes here (api.token_lane).
+router.add_api_route(
+    "/token",
+    token,
+    methods=["POST"],
+    response_model=TokenOut,
+    responses=oauth_responses(400, 401, 500),
+    openapi_extra={"security": [{}]},  # and client_basic: public clients send only client_id
+    route_class_override=TokenRoute,
+)

@@ -16,25 +16,43 @@ from identity.domain.tokens import SubjectClaims, TokenPolicy, access_token_clai
 from identity.keys import ActiveKey, sign
 from identity.store.client_grants import ClientGrantRecord, client_for_grant
 from identity.store.unit_of_work import IdentityUnitOfWork
+from identity.use_cases.oauth_keys import KeyRing
 from identity.use_cases.tokens import ClientCredentials, OAuthError, TokenGrant, verify_client_secret
 from meshkit.db import Database
 
-__all__ = ["authenticate_grant_client", "issue_client_token"]
+__all__ = ["authenticate_grant_client", "client_credentials_grant", "issue_client_token"]
 
 
 async def authenticate_grant_client(
-    database: Database, uow: IdentityUnitOfWork, *, credentials: ClientCredentials, pepper: str
+    database: Database, *, credentials: ClientCredentials, pepper: str
 ) -> ClientGrantRecord:
     """The client asking for a client-credentials grant, proved as :func:`authenticate_client` proves it."""
     record = await client_for_grant(database, credentials.client_id) if credentials.client_id else None
     proved = verify_client_secret(record, credentials=credentials, pepper=pepper, confidential_only=False)
     assert record is not None  # verify_client_secret refused an unknown client
     if proved == "previous":  # the old secret still in use: retiring it waits (see retire_previous_secret)
-        client = await uow.clients.get(record.client_id)
-        if client is not None:
-            client.previous_secret_used_at = datetime.now(UTC)
-            await uow.commit()
+        async with IdentityUnitOfWork(database) as uow:  # the rare write: a unit of work of its own
+            client = await uow.clients.get(record.client_id)
+            if client is not None:
+                client.previous_secret_used_at = datetime.now(UTC)
+                await uow.commit()
     return record
+
+
+async def client_credentials_grant(
+    database: Database,
+    *,
+    credentials: ClientCredentials,
+    scope: str | None,
+    ring: KeyRing,
+    policy: TokenPolicy,
+    pepper: str,
+    now: datetime,
+) -> TokenGrant:
+    """The whole grant: the client proved (:func:`authenticate_grant_client`), then its token signed by the key
+    of the moment (:func:`issue_client_token`). The token route and its lane both call this."""
+    client = await authenticate_grant_client(database, credentials=credentials, pepper=pepper)
+    return issue_client_token(client=client, scope=scope, key=ring.signer(now), policy=policy, now=now)
 
 
 def issue_client_token(
