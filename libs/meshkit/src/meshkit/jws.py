@@ -20,6 +20,7 @@ encoded once per key and type instead of per token, and none of PyJWT's per-call
 
 from __future__ import annotations
 
+import base64
 import binascii
 import json
 import re
