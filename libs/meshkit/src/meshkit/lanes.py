@@ -77,9 +77,15 @@ class Lane:
     handler: Handler
     route: APIRoute
     _regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    # what :func:`declared` reads of the declared route, worked out once rather than per request
+    multi_line_query: frozenset[str] = field(init=False, repr=False, compare=False)
+    header_names: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_regex", compile_path(self.path)[0])
+        dependant = self.route.dependant
+        object.__setattr__(self, "multi_line_query", multi_line_names(dependant.query_params))
+        object.__setattr__(self, "header_names", tuple(field.alias for field in dependant.header_params))
 
     @classmethod
     def of(cls, route: ServedBy) -> Lane:
@@ -115,15 +121,20 @@ async def declared(request: Request, body: type[M]) -> Declared[M]:
     except RequestValidationError as exc:
         body_errors = list(exc.errors())
     errors = hostile_in_text(((k, str(v)) for k, v in request.path_params.items()), "path")
-    errors += hostile_in_text(
-        request.query_params.multi_items(), "query", multi_line=multi_line_names(dependant.query_params)
-    )
-    errors += hostile_in_text(
-        declared_headers(request, (field.alias for field in dependant.header_params)), "header"
-    )
     path, path_errors = request_params_to_args(dependant.path_params, request.path_params)
-    query, query_errors = request_params_to_args(dependant.query_params, request.query_params)
-    headers, header_errors = request_params_to_args(dependant.header_params, request.headers)
+    query: dict[str, Any] = {}
+    query_errors: list[Any] = []
+    if dependant.query_params or request.scope.get("query_string"):
+        # a lane without query parameters, asked without a query string (the read path), parses nothing here
+        errors += hostile_in_text(
+            request.query_params.multi_items(), "query", multi_line=lane.multi_line_query
+        )
+        query, query_errors = request_params_to_args(dependant.query_params, request.query_params)
+    headers: dict[str, Any] = {}
+    header_errors: list[Any] = []
+    if dependant.header_params:
+        errors += hostile_in_text(declared_headers(request, lane.header_names), "header")
+        headers, header_errors = request_params_to_args(dependant.header_params, request.headers)
     errors = [*errors, *path_errors, *query_errors, *header_errors, *body_errors]
     if errors or parsed is None:
         raise RequestValidationError(errors)

@@ -111,3 +111,15 @@ async def test_the_lane_validates_what_the_route_declares(client: httpx.AsyncCli
     missing = await client.post("/things/a/do")
     assert missing.status_code == 422
     assert [e["field"] for e in missing.json()["errors"]] == ["body"]
+
+
+async def test_a_query_string_is_still_looked_at_when_the_route_declares_none(
+    client: httpx.AsyncClient,
+) -> None:
+    """Issue 21 (the read path's CPU): a lane without query parameters skips parsing an empty query string, but a
+    query string that is there is still looked at like every input — a refused character is a 422 naming it."""
+    clean = await client.post("/things/a/do?unused=1", json={"size": 1})
+    assert clean.status_code == 200
+    hostile = await client.post("/things/a/do?note=%E2%80%AEx", json={"size": 1})
+    assert hostile.status_code == 422
+    assert [e["field"] for e in hostile.json()["errors"]] == ["query.note"]
