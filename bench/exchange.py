@@ -11,8 +11,11 @@ have exactly one entry.
 from __future__ import annotations
 
 import asyncio
+import json
 import random
 import time
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
 
 import aiohttp
@@ -25,7 +28,7 @@ from bench.load import Send, closed_loop, measured_phase, paced
 from bench.settle import settle
 from bench.stats import percentile
 
-__all__ = ["shared_reads"]
+__all__ = ["Tally", "shared_reads"]
 
 RESOURCE = "500110-SCJGJ-FR-001"
 
@@ -98,10 +101,55 @@ async def _grant(
             raise RuntimeError(f"grant answered {response.status}: {await response.text()}")
 
 
-def _sender(session: aiohttp.ClientSession, url: str, headers: dict[str, str], codes: list[str]) -> Send:
+# A gateway's answer for a read it forwarded but got no answer to: the exchange may have decided (and logged) it
+# after the gateway gave up, or never received it.
+UNDETERMINED = frozenset({"502 upstream_unavailable", "504 upstream_timeout"})
+
+
+@dataclass
+class Tally:
+    """What the mesh answered, phase by phase: ``"status"`` or ``"status code"`` (the problem's code) -> count.
+
+    A read the exchange decided is logged; one it never decided is not, and must not be counted as if it had
+    been: a 429 (the gateway's or the exchange's rate limit, refused before any decision) or the gateway's 503
+    ``upstream_busy`` (its admission control, never forwarded). The exchange's own answers say so: every one it
+    decided carries the entry's ``access_log_id`` (a 200, a refusal, a ``record_not_found``, a provider failure)."""
+
+    phase: str = "warm-up"
+    answers: dict[str, Counter[str]] = field(default_factory=dict)
+    decided: Counter[str] = field(default_factory=Counter)
+    undetermined: Counter[str] = field(default_factory=Counter)
+
+    def record(self, status: int, problem: dict[str, Any] | None) -> None:
+        code = str(problem.get("code", "")) if problem else ""
+        key = f"{status} {code}".strip()
+        self.answers.setdefault(self.phase, Counter())[key] += 1
+        if status == 200 or (problem and problem.get("access_log_id")):
+            self.decided[self.phase] += 1
+        elif key in UNDETERMINED:
+            self.undetermined[self.phase] += 1
+
+    def non_200(self, phase: str) -> dict[str, int]:
+        return {key: n for key, n in sorted(self.answers.get(phase, Counter()).items()) if key != "200"}
+
+    def measured(self, counts: Counter[str]) -> int:
+        return sum(n for phase, n in counts.items() if phase != "warm-up")
+
+
+def _sender(
+    session: aiohttp.ClientSession, url: str, headers: dict[str, str], codes: list[str], tally: Tally
+) -> Send:
     async def send(n: int) -> int:
         async with session.post(url, json=_body(random.choice(codes), n), headers=headers) as response:
-            await response.read()
+            raw = await response.read()
+            problem = None
+            if response.status != 200:
+                try:
+                    found = json.loads(raw)
+                except ValueError:
+                    found = None
+                problem = found if isinstance(found, dict) else None
+            tally.record(response.status, problem)
             return response.status
 
     return send
@@ -169,35 +217,37 @@ async def shared_reads(
         await _load(session, f"{gateway}/exchange/resources/{RESOURCE}/records", provider, codes)
         await _grant(session, gateway, headers, provider)
         await _settled(database_url)
-        send = _sender(session, url, headers, codes)
+        tally = Tally()
+        send = _sender(session, url, headers, codes, tally)
         await closed_loop(send, 200, concurrency, 2.0)  # warm pools and caches
         before = await _logged(database_url)
+        tally.phase = "closed"
         async with measured_phase() as lag:
             cpu_before = _cpu_seconds(processes or {})
             reads_per_s, statuses = await closed_loop(send, 200, concurrency, seconds)
             cpu_after = _cpu_seconds(processes or {})
         lags = [lag.worst_ms]
         settled = [await settle()]  # latency in the steady state, not in the wake of the saturating loop
+        tally.phase = "paced"
         async with measured_phase() as lag:
             latencies, failures = await paced(send, 200, rate, seconds)
         lags.append(lag.worst_ms)
         half = max(round(reads_per_s / 2), 1)
         settled.append(await settle())
+        tally.phase = "half"
         async with measured_phase() as lag:
             at_half, half_failures = await paced(send, 200, half, seconds)
         lags.append(lag.worst_ms)
         settled.append(await settle())
+        tally.phase = "loaded"
         async with background_load() as background, measured_phase() as lag:  # issue 21: a busy machine
             loaded, loaded_failures = await paced(send, 200, rate, seconds)
         lags.append(lag.worst_ms)
         logged = await _logged(database_url) - before
-    # Every read decided is logged; a request over the client's rate limit is refused before any decision.
-    answered = (
-        sum(n for status, n in statuses.items() if status != 429)
-        + len(latencies)
-        + len(at_half)
-        + len(loaded)
-    )
+    # Every read the exchange decided is logged once; reads it never decided (429, the gateway's 503 upstream_busy)
+    # are not counted, and a gateway timeout may or may not have reached a decision (Tally).
+    decided = tally.measured(tally.decided)
+    undetermined = tally.measured(tally.undetermined)
     measured = max(sum(statuses.values()), 1)
     cpu = {
         name: round((cpu_after[name] - cpu_before[name]) * 1000 / measured, 3)
@@ -209,7 +259,7 @@ async def shared_reads(
         "subjects": subjects,
         "concurrency": concurrency,
         "reads_per_s": round(reads_per_s),
-        "non_200": {str(k): v for k, v in statuses.items() if k != 200},
+        "non_200": tally.non_200("closed"),
         "cpu_ms_per_read": cpu,
         "settled_before_paced_s": settled,
         "client_lag_max_ms": lags,
@@ -217,15 +267,19 @@ async def shared_reads(
         "paced_p50_ms": round(percentile(latencies, 0.5), 2),
         "paced_p99_ms": round(percentile(latencies, 0.99), 2),
         "paced_failures": failures,
+        "paced_non_200": tally.non_200("paced"),
         "half_measured_rate": half,
         "half_measured_p50_ms": round(percentile(at_half, 0.5), 2),
         "half_measured_p99_ms": round(percentile(at_half, 0.99), 2),
         "half_measured_failures": half_failures,
+        "half_measured_non_200": tally.non_200("half"),
         "loaded_background_core_share": background.achieved,
         "loaded_p50_ms": round(percentile(loaded, 0.5), 2),
         "loaded_p99_ms": round(percentile(loaded, 0.99), 2),
         "loaded_failures": loaded_failures,
-        "reads": answered,
+        "loaded_non_200": tally.non_200("loaded"),
+        "reads": decided,
+        "reads_undetermined": undetermined,  # gateway timeouts: decided or not, the exchange alone knows
         "log_entries": logged,
-        "every_read_logged": logged == answered,
+        "every_read_logged": decided <= logged <= decided + undetermined,
     }

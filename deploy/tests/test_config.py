@@ -325,3 +325,17 @@ def test_worker_replicas_are_spawned_with_their_own_metrics_port(tmp_path: Path)
     assert workers["cases-worker"]["CASES_WORKER_METRICS_PORT"] == str(cfg.ports()["cases-worker"])
     assert workers["cases-worker-2"]["CASES_WORKER_METRICS_PORT"] == str(cfg.ports()["cases-worker-2"])
     assert "catalog-worker-2" not in workers
+
+
+def test_http_processes_skip_uvicorns_access_line() -> None:
+    """uvicorn.access is held at WARNING, so uvicorn's per-request line is never written; every HTTP process is
+    told so (``--no-access-log``) instead of formatting it on every response (issue 21: the read path's CPU).
+    The gateway writes its own access line (RequestContextMiddleware)."""
+    from tongban.mesh import Mesh
+
+    cfg = config({})
+    mesh = Mesh(cfg)
+    for spec in cfg.services:
+        assert "--no-access-log" in mesh._uvicorn(spec), spec.name
+    assert cfg.gateway is not None
+    assert "--no-access-log" in mesh._uvicorn(cfg.gateway)

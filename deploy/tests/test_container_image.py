@@ -65,6 +65,8 @@ def test_each_role_runs_its_process(role: str, service: str | None, expected: st
     if role in ("api", "gateway"):
         assert launch.argv[launch.argv.index("--host") + 1] == "0.0.0.0"
         assert launch.argv[launch.argv.index("--log-config") + 1] == str(tmp_path / "log.json")
+        # uvicorn's access line is never written (uvicorn.access at WARNING); a service skips building it
+        assert ("--no-access-log" in launch.argv) == (role == "api")
 
 
 def test_migrate_and_wait_schema_are_steps(tmp_path: Path) -> None:

@@ -88,6 +88,9 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--log-level", default="info")
     parser.add_argument("--log-config", default=None, help="a logging dictConfig as JSON")
     parser.add_argument("--timeout-graceful-shutdown", type=int, default=5)
+    parser.add_argument(
+        "--no-access-log", dest="access_log", action="store_false", help="no uvicorn access line"
+    )
     return parser.parse_args(argv)
 
 
@@ -104,6 +107,7 @@ def config_from(argv: list[str]) -> Config:
         log_config=args.log_config,
         server_header=False,  # no "Server: uvicorn": a response does not say what serves it
         timeout_graceful_shutdown=args.timeout_graceful_shutdown,
+        access_log=args.access_log,
     )
 
 

@@ -97,6 +97,7 @@ def plan(role: str, service: str | None, environ: Mapping[str, str], log_config:
             "--no-server-header",
             "--timeout-graceful-shutdown",
             "20",
+            *(() if role == "gateway" else ("--no-access-log",)),  # never written (uvicorn.access at WARNING)
         )
         return Launch(name=service or "gateway", argv=argv)
     assert service is not None

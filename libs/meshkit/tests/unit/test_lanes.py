@@ -8,11 +8,12 @@ from typing import Annotated
 import httpx
 import pytest
 from fastapi import APIRouter, FastAPI, Header, Path, Request, Response
+from fastapi.dependencies.utils import request_params_to_args
 from pydantic import BaseModel, Field
 
 from meshkit.app import build_app
 from meshkit.errors import ProblemError
-from meshkit.lanes import ServedBy, declared
+from meshkit.lanes import ServedBy, _path_values, declared, lanes_of
 from meshkit.settings import ServiceSettings
 
 pytestmark = pytest.mark.unit
@@ -111,3 +112,29 @@ async def test_the_lane_validates_what_the_route_declares(client: httpx.AsyncCli
     missing = await client.post("/things/a/do")
     assert missing.status_code == 422
     assert [e["field"] for e in missing.json()["errors"]] == ["body"]
+
+
+async def test_a_query_string_is_still_looked_at_when_the_route_declares_none(
+    client: httpx.AsyncClient,
+) -> None:
+    """Issue 21 (the read path's CPU): a lane without query parameters skips parsing an empty query string, but a
+    query string that is there is still looked at like every input — a refused character is a 422 naming it."""
+    clean = await client.post("/things/a/do?unused=1", json={"size": 1})
+    assert clean.status_code == 200
+    hostile = await client.post("/things/a/do?note=%E2%80%AEx", json={"size": 1})
+    assert hostile.status_code == 422
+    assert [e["field"] for e in hostile.json()["errors"]] == ["query.note"]
+
+
+def test_path_parameters_are_validated_as_fastapi_validates_them() -> None:
+    """Issue 21 (the read path's CPU): a lane validates its path parameters with each field's own validator,
+    without FastAPI's generic parameter code — the values and the errors must be FastAPI's, byte for byte."""
+    router = APIRouter()
+
+    async def do_thing(code: Annotated[str, Path(max_length=8)], body: ThingIn) -> None:
+        raise RuntimeError("served by the lane")
+
+    router.add_api_route("/things/{code}/do", do_thing, methods=["POST"], route_class_override=_FastRoute)
+    fields = lanes_of([router])[0].route.dependant.path_params
+    for received in ({"code": "a"}, {"code": "much-too-long"}, {}):
+        assert _path_values(fields, received) == request_params_to_args(fields, received)

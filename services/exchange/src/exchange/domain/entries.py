@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from exchange.domain.chain import CHAINED_FIELDS, canonical_json
+from exchange.domain.chain import canonical_text
 
 __all__ = ["LogEntry"]
 
@@ -37,5 +37,51 @@ class LogEntry:
     canonical: str = field(init=False)
 
     def __post_init__(self) -> None:
-        chained = {name: getattr(self, name) for name in CHAINED_FIELDS}
-        object.__setattr__(self, "canonical", canonical_json(chained))
+        object.__setattr__(self, "canonical", canonical_text(self._chained()))
+
+    def _chained(self) -> dict[str, object]:
+        """The chained fields by name (``exchange.domain.chain.CHAINED_FIELDS``), read directly: no getattr by
+        name, no ``dataclasses.replace`` (which looks up every field's definition per call)."""
+        return {
+            "id": self.id,
+            "at": self.at,
+            "request_id": self.request_id,
+            "client_id": self.client_id,
+            "caller": self.caller,
+            "caller_kind": self.caller_kind,
+            "org_code": self.org_code,
+            "roles": self.roles,
+            "resource_code": self.resource_code,
+            "items": self.items,
+            "purpose": self.purpose,
+            "case_ref": self.case_ref,
+            "legal_basis": self.legal_basis,
+            "subject_ref": self.subject_ref,
+            "owner_id": self.owner_id,
+            "outcome": self.outcome,
+            "reason": self.reason,
+            "hidden_until": self.hidden_until,
+        }
+
+    def with_outcome(self, outcome: str, reason: str | None) -> LogEntry:
+        """The same entry (same id) with another outcome and reason, and its own canonical text."""
+        return LogEntry(
+            self.id,
+            self.at,
+            self.request_id,
+            self.client_id,
+            self.caller,
+            self.caller_kind,
+            self.org_code,
+            self.roles,
+            self.resource_code,
+            self.items,
+            self.purpose,
+            self.case_ref,
+            self.legal_basis,
+            self.subject_ref,
+            self.owner_id,
+            outcome,
+            reason,
+            self.hidden_until,
+        )

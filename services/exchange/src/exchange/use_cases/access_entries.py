@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 
 from exchange.domain.access import Caller
@@ -55,4 +55,4 @@ def new_entry(
 
 def with_outcome(entry: LogEntry, outcome: Outcome, reason: str | None = None) -> LogEntry:
     """The same entry (same id) with another outcome, and its canonical text recomputed."""
-    return replace(entry, outcome=outcome.value, reason=reason)
+    return entry.with_outcome(outcome.value, reason)

@@ -251,6 +251,7 @@ async def decide(
     """The decision for a read of ``resource`` and the context to log it with; a refusal is logged through the
     group commit and raised once that entry committed."""
     caller = context.caller
+    today = local_date(context.now)
     grants: list[GrantTerms] = []
     if is_government(caller) and caller.org != resource.provider_code:
         wants_grant_basis = not (context.purpose.case_ref or context.purpose.legal_basis)
@@ -263,7 +264,7 @@ async def decide(
         grants=grants,
         requested=requested,
         purpose=context.purpose,
-        today=local_date(context.now),
+        today=today,
     )
     if not decision.allowed:
         assert decision.refusal is not None
@@ -284,7 +285,7 @@ async def decide(
             ),
         )
     try:
-        verdict, duty, case = await _basis(path, resource, context, _current(grants, local_date(context.now)))
+        verdict, duty, case = await _basis(path, resource, context, _current(grants, today))
     except BasisUnavailable as exc:
         log.warning("read basis could not be checked", extra={"resource": resource.code, "cause": str(exc)})
         entry = new_entry(
