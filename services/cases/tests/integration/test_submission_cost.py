@@ -9,6 +9,7 @@ a retry gets the case filed first and draws no case number, also when the matter
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
@@ -16,7 +17,9 @@ from typing import Any
 import pytest
 from sqlalchemy import delete, event, func, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
+from starlette.datastructures import State
 
+import cases.api.dependencies as dependencies
 from cases.domain.access import Caller
 from cases.store.case_models import Case, CaseMaterial, TimelineEntry
 from cases.store.models import OUTBOX, OpenMatter
@@ -143,3 +146,27 @@ async def test_issue21_submission_a_retry_after_the_matter_closed_still_gets_its
     assert again == (first[0], first[1], False)
     with pytest.raises(Exception, match="尚未发布或不可申请"):
         await _file(database, cache, "cost-closed-new", {})
+
+
+async def test_issue21_submission_concurrent_requests_read_an_expired_calendar_once(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 21 (submission throughput): the working calendar every application's promised date needs is read
+    once when it expires, not once per request in flight (32 ORM loads of the whole calendar every 30 s)."""
+    reads = 0
+    load = dependencies.load_calendar
+
+    async def counted(uow: Any) -> Any:
+        nonlocal reads
+        reads += 1
+        return await load(uow)
+
+    monkeypatch.setattr(dependencies, "load_calendar", counted)
+    state = State()
+    state.database = database
+    calendars = await asyncio.gather(*(dependencies.working_calendar(state) for _ in range(32)))
+    assert reads == 1
+    assert all(c is calendars[0] for c in calendars)
+    state.calendar = None  # an edit in this process: read again at once
+    await dependencies.working_calendar(state)
+    assert reads == 2
