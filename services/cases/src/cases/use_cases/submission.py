@@ -151,9 +151,11 @@ async def submit_application(
         earlier = await _committed_first(uow, applicant_id, key or "")
         return _replayed(earlier, caller, application, subject), False
     except ProblemError:
-        # refused before the statement ran (the matter closed since, a real-name level raised): a retry of an
-        # application filed before still gets its case, as when the key was looked up first
-        earlier = await uow.cases.by_idempotency_key(applicant_id, key) if key else None
+        # a matter's filing refused before its statement ran (the matter closed since, a real-name level raised):
+        # a retry of an application filed before still gets its case, as when the key was looked up first
+        if application.bundle_code is not None or not key:
+            raise  # a bundle's key was looked up first
+        earlier = await uow.cases.by_idempotency_key(applicant_id, key)
         if earlier is None:
             raise
         return _replayed(earlier, caller, application, subject), False
