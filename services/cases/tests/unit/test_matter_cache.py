@@ -3,6 +3,7 @@ time-to-live of 0 reads every time."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any, cast
 
 import pytest
@@ -21,6 +22,7 @@ class _Matters:
 
     async def get(self, code: str) -> OpenMatter | None:
         self.reads += 1
+        await asyncio.sleep(0.01)  # a round trip: other applications arrive meanwhile
         return self.rows.get(code)
 
 
@@ -86,3 +88,22 @@ async def test_forget_and_zero_ttl_read_again() -> None:
     del fake.open_matters.rows["M"]
     with pytest.raises(MatterNotOpen):
         await uncached.get(uow, "M")
+
+
+async def test_issue21_submission_concurrent_applications_read_an_expired_matter_once() -> None:
+    """Issue 21 (submission throughput): when a cached matter expires under load, the 32 applications in flight
+    wait for one read of it; each used to read and plan the matter itself (32 reads every 30 s)."""
+    fake, clock = _Uow(), _Clock()
+    uow = cast(CasesUnitOfWork, cast(Any, fake))
+    cache = OpenMatterCache(30.0, clock=clock)
+    fake.open_matters.rows["M"] = _matter(1)
+    await cache.get(uow, "M")
+    fake.open_matters.rows["M"] = _matter(2)
+    clock.now += 31
+    snapshots = await asyncio.gather(*(cache.get(uow, "M") for _ in range(32)))
+    assert {s.version for s in snapshots} == {2}
+    assert fake.open_matters.reads == 2  # the first fill and one read after the expiry
+    del fake.open_matters.rows["M"]
+    cache.forget("M")
+    refused = await asyncio.gather(*(cache.get(uow, "M") for _ in range(3)), return_exceptions=True)
+    assert all(isinstance(r, MatterNotOpen) for r in refused)  # a closed matter is refused to every waiter

@@ -5,6 +5,7 @@ at; whose case it is and in which capacity (``cases.domain.access``) is decided 
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Annotated, Any
@@ -72,14 +73,27 @@ def caller_of(principal: Principal) -> Caller:
     )
 
 
-async def working_calendar(state: State) -> WorkingCalendar:
-    """The editable calendar, re-read at most every 30 s (edits reset it at once in this process)."""
+def _current_calendar(state: State) -> WorkingCalendar | None:
     cached: tuple[WorkingCalendar, float] | None = getattr(state, "calendar", None)
-    if cached is None or time.monotonic() - cached[1] > CALENDAR_TTL:
+    return cached[0] if cached is not None and time.monotonic() - cached[1] <= CALENDAR_TTL else None
+
+
+async def working_calendar(state: State) -> WorkingCalendar:
+    """The editable calendar, re-read at most every 30 s (edits reset it at once in this process). One read at a
+    time: the requests arriving while it is read wait for it, instead of each reading it (issue 21: every 30 s,
+    each of 32 concurrent applications loaded the whole calendar through the ORM)."""
+    if (calendar := _current_calendar(state)) is not None:
+        return calendar
+    lock: asyncio.Lock | None = getattr(state, "calendar_reading", None)
+    if lock is None:
+        lock = state.calendar_reading = asyncio.Lock()
+    async with lock:
+        if (calendar := _current_calendar(state)) is not None:  # read by the request that held the lock
+            return calendar
         async with CasesUnitOfWork(state.database) as uow:
-            cached = (await load_calendar(uow), time.monotonic())
-        state.calendar = cached
-    return cached[0]
+            calendar = await load_calendar(uow)
+        state.calendar = (calendar, time.monotonic())
+    return calendar
 
 
 async def _caller(principal: CurrentPrincipal) -> Caller:

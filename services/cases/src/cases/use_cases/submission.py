@@ -115,7 +115,7 @@ async def submit_application(
     subject = Party(application.subject_kind, application.subject_id) if application.subject_id else applicant
     await require_subject(relations, applicant=applicant, subject=subject)
     key = application.idempotency_key
-    if key:
+    if key and application.bundle_code is not None:  # a matter's filing statement checks the key itself
         earlier = await uow.cases.by_idempotency_key(applicant_id, key)
         if earlier is not None:
             return _replayed(earlier, caller, application, subject), False
@@ -147,8 +147,17 @@ async def submit_application(
         else:
             case = await file_bundle(uow, receipt, bundle_code=application.bundle_code, idempotency_key=key)
             await uow.commit()
-    except DuplicateIdempotencyKey:  # a concurrent retry with the same key was committed first
+    except DuplicateIdempotencyKey:  # filed before under this key, or a concurrent retry committed first
         earlier = await _committed_first(uow, applicant_id, key or "")
+        return _replayed(earlier, caller, application, subject), False
+    except ProblemError:
+        # a matter's filing refused before its statement ran (the matter closed since, a real-name level raised):
+        # a retry of an application filed before still gets its case, as when the key was looked up first
+        if application.bundle_code is not None or not key:
+            raise  # a bundle's key was looked up first
+        earlier = await uow.cases.by_idempotency_key(applicant_id, key)
+        if earlier is None:
+            raise
         return _replayed(earlier, caller, application, subject), False
     return case, True
 
@@ -197,7 +206,8 @@ async def _file_matter(
     idempotency_key: str | None,
     matters: OpenMatterCache,
 ) -> Case:
-    """One statement: the case, its timeline row, materials and ``case_submitted`` event (committed)."""
+    """One statement: the case, its timeline row, materials and ``case_submitted`` event (committed), unless the
+    applicant's key is taken (:class:`DuplicateIdempotencyKey`, nothing written)."""
     for _ in range(3):  # a cached matter retired or superseded meanwhile: forget it and read it again
         matter = await matters.get(uow, matter_code)
         require_real_name(receipt.caller, matter.min_real_name_level, matter.name)
