@@ -20,7 +20,14 @@ from dataclasses import dataclass
 __all__ = ["Background", "background_load"]
 
 _SPINNER = """
-import os, sys, time
+import signal, sys, time
+
+def stop(signum, frame):
+    raise KeyboardInterrupt
+
+# SIGTERM, handled here: a SIGINT a bench started in the background sends is ignored (a shell's background
+# jobs inherit SIGINT ignored, and Python then installs no handler for it), and the share was lost
+signal.signal(signal.SIGTERM, stop)
 duty, period = float(sys.argv[1]), float(sys.argv[2])
 busy = duty * period
 started = time.perf_counter()
@@ -60,7 +67,7 @@ async def background_load(duty: float = 0.3, period: float = 0.01) -> AsyncItera
         await asyncio.sleep(0.5)  # running before the phase starts
         yield load
     finally:
-        process.send_signal(2)  # SIGINT: the spinner prints the share it got
+        process.terminate()  # SIGTERM: the spinner prints the share it got
         try:
             out, _ = await asyncio.wait_for(process.communicate(), timeout=15.0)  # a loaded machine is slow
             load.achieved = float(out.decode().strip() or "nan")
