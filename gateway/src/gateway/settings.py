@@ -56,7 +56,7 @@ class GatewaySettings(SecretSafeSettings):
     )
     max_connections: int = Field(default=512, ge=1, le=10_000, description="pooled connections per upstream")
     upstream_concurrency: int = Field(
-        default=32,
+        default=8,
         ge=1,
         le=10_000,
         description="requests one gateway process lets be in flight to one upstream at once; more wait in a queue",
@@ -68,7 +68,7 @@ class GatewaySettings(SecretSafeSettings):
         description="requests that may wait for a slot to one upstream (per process)",
     )
     upstream_queue_per_client: int = Field(
-        default=16,
+        default=32,
         ge=1,
         le=100_000,
         description="of those, how many one client (token subject, else source address) may hold; slots go to "
