@@ -18,7 +18,7 @@ import httpx
 import pytest
 from fastapi import FastAPI, Request
 
-from gateway.admission import Gate
+from gateway.admission import Admission, Gate
 from gateway.main import create_app
 from gateway.settings import GatewaySettings
 from meshkit.testing.tokens import TokenFactory
@@ -93,7 +93,7 @@ def limited(
                 catalog_url=upstream_url,
                 rate_limits_enabled=False,
                 trusted_proxies=["127.0.0.0/8"],  # the clients below name themselves in X-Forwarded-For
-                **overrides,
+                **({"upstream_concurrency_overrides": {}} | overrides),  # the catalog's own bound off
             )
             app = create_app(settings, verifier=tokens.verifier())
             async with serve(app, lifespan="on") as base_url:
@@ -193,3 +193,17 @@ async def test_issue21_f2_one_client_cannot_fill_the_queue_and_clients_take_turn
     assert order[:3] == ["a0", "a1", "b"], order
     assert sorted(answer.status_code for answer in answers) == [200] * 6 + [503] * 2
     assert answers[-1].status_code == 200
+
+
+def test_a_service_may_have_its_own_bound() -> None:
+    """Issue 21: the catalog's reads gain nothing past ~10 at once (its database pool) and only lengthen the tail;
+    the exchange batches concurrent reads. Each upstream's gate takes its own bound where one is set."""
+    admission = Admission(
+        ["catalog", "exchange"],
+        limit=32,
+        queue=64,
+        per_client=32,
+        wait=1.0,
+        limits=GatewaySettings().upstream_concurrency_overrides,
+    )
+    assert (admission.gate("catalog").limit, admission.gate("exchange").limit) == (8, 32)

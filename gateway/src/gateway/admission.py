@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from prometheus_client import Counter, Gauge
 from starlette.types import Scope
@@ -119,10 +119,20 @@ class Admission:
     """One :class:`Gate` per upstream service."""
 
     def __init__(
-        self, services: Iterable[str], *, limit: int, queue: int, per_client: int, wait: float
+        self,
+        services: Iterable[str],
+        *,
+        limit: int,
+        queue: int,
+        per_client: int,
+        wait: float,
+        limits: Mapping[str, int] | None = None,
     ) -> None:
+        """``limits``: a service's own in-flight bound instead of ``limit``."""
+        own = limits or {}
         self.gates = {
-            name: Gate(name, limit=limit, queue=queue, per_client=per_client, wait=wait) for name in services
+            name: Gate(name, limit=own.get(name, limit), queue=queue, per_client=per_client, wait=wait)
+            for name in services
         }
         self.retry_after = max(1, round(wait))
 

@@ -125,6 +125,7 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
         queue=settings.upstream_queue,
         per_client=settings.upstream_queue_per_client,
         wait=settings.upstream_queue_wait,
+        limits=settings.upstream_concurrency_overrides,
     )
     app.state.admission = admission  # per upstream: slots in use, who waits (gateway.admission)
     install_error_handlers(app)

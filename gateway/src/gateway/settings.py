@@ -56,10 +56,16 @@ class GatewaySettings(SecretSafeSettings):
     )
     max_connections: int = Field(default=512, ge=1, le=10_000, description="pooled connections per upstream")
     upstream_concurrency: int = Field(
-        default=8,
+        default=32,
         ge=1,
         le=10_000,
         description="requests one gateway process lets be in flight to one upstream at once; more wait in a queue",
+    )
+    upstream_concurrency_overrides: dict[str, int] = Field(
+        default_factory=lambda: {"catalog": 8},
+        description="``{service: requests}`` replacing ``upstream_concurrency`` for the services named (JSON): the "
+        "catalog's reads wait on its database pool past about ten at once, unordered, so more in flight only "
+        "lengthens the tail; the exchange batches concurrent reads into one log write and wants them",
     )
     upstream_queue: int = Field(
         default=64,
