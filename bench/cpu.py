@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import psutil
 
-__all__ = ["cpu_seconds", "per_operation"]
+__all__ = ["cpu_seconds", "per_operation", "process_cpu_seconds"]
 
 
 def cpu_seconds(pids: dict[str, int]) -> dict[str, float]:
@@ -19,6 +19,11 @@ def cpu_seconds(pids: dict[str, int]) -> dict[str, float]:
             continue
         out[name] = sum(t.user + t.system for t in times)
     return out
+
+
+def process_cpu_seconds(pid: int | None) -> float:
+    """CPU time of one process and its children; 0 for no process or one that is gone."""
+    return cpu_seconds({"p": pid}).get("p", 0.0) if pid else 0.0
 
 
 def per_operation(before: dict[str, float], after: dict[str, float], operations: int) -> dict[str, float]:

@@ -20,10 +20,10 @@ from typing import Any
 
 import aiohttp
 import asyncpg
-import psutil
 from stdnum.cn import uscc
 
 from bench.background import background_load
+from bench.cpu import cpu_seconds
 from bench.load import Send, closed_loop, measured_phase, paced
 from bench.settle import settle
 from bench.stats import percentile
@@ -155,19 +155,6 @@ def _sender(
     return send
 
 
-def _cpu_seconds(pids: dict[str, int]) -> dict[str, float]:
-    """CPU time (user + system) of each process and its children (uvicorn workers, PostgreSQL backends)."""
-    out = {}
-    for name, pid in pids.items():
-        try:
-            process = psutil.Process(pid)
-            times = [process.cpu_times(), *(child.cpu_times() for child in process.children(recursive=True))]
-        except psutil.Error:
-            continue
-        out[name] = sum(t.user + t.system for t in times)
-    return out
-
-
 async def _settled(database_url: str, timeout: float = 180.0) -> None:
     """Wait until the worker has fanned out every record_changed event of the load (it competes for the CPU)."""
     conn = await asyncpg.connect(database_url.replace("postgresql+asyncpg://", "postgresql://"))
@@ -223,9 +210,9 @@ async def shared_reads(
         before = await _logged(database_url)
         tally.phase = "closed"
         async with measured_phase() as lag:
-            cpu_before = _cpu_seconds(processes or {})
+            cpu_before = cpu_seconds(processes or {})
             reads_per_s, statuses = await closed_loop(send, 200, concurrency, seconds)
-            cpu_after = _cpu_seconds(processes or {})
+            cpu_after = cpu_seconds(processes or {})
         lags = [lag.worst_ms]
         settled = [await settle()]  # latency in the steady state, not in the wake of the saturating loop
         tally.phase = "paced"

@@ -19,6 +19,7 @@ from typing import Any
 import aiohttp
 import psutil
 
+from bench.cpu import process_cpu_seconds
 from bench.load import measured_phase
 from bench.peers import WrkResult, ensure_tool, nginx_proxy, wrk
 from bench.stats import percentile
@@ -55,16 +56,6 @@ async def _throughput(session: aiohttp.ClientSession, url: str, concurrency: int
     started = time.perf_counter()
     await asyncio.gather(*(worker() for _ in range(concurrency)))
     return done / (time.perf_counter() - started)
-
-
-def _cpu_seconds(pid: int) -> float:
-    """CPU time (user + system) of a process and its children (uvicorn's workers)."""
-    try:
-        process = psutil.Process(pid)
-        times = [process.cpu_times(), *(child.cpu_times() for child in process.children(recursive=True))]
-    except psutil.Error:
-        return 0.0
-    return sum(t.user + t.system for t in times)
 
 
 @dataclass(frozen=True)
@@ -153,10 +144,10 @@ def _wrk_saturation(beside: Beside, direct_url: str, gateway_url: str, concurren
         nonlocal cpu, requests
         for _ in range(ROUNDS):
             runs["direct"].append(wrk(load, direct_url, connections=concurrency, seconds=WRK_SECONDS))
-            before = _cpu_seconds(gateway_pid) if gateway_pid else 0.0
+            before = process_cpu_seconds(gateway_pid) if gateway_pid else 0.0
             result = wrk(load, gateway_url, connections=concurrency, seconds=WRK_SECONDS)
             if gateway_pid:
-                cpu += _cpu_seconds(gateway_pid) - before
+                cpu += process_cpu_seconds(gateway_pid) - before
                 requests += result.requests
             runs["gateway"].append(result)
             if peer_url is not None:

@@ -17,11 +17,11 @@ from typing import Any
 
 import aiohttp
 import jwt
-import psutil
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 
+from bench.cpu import process_cpu_seconds
 from bench.stats import percentile
 from meshkit.testing.tokens import TokenFactory
 
@@ -131,15 +131,6 @@ async def token_endpoint_throughput(
     }
 
 
-def _cpu_seconds(pid: int | None) -> float:
-    """User + system CPU of a process and its children so far (0 without a pid)."""
-    if pid is None:
-        return 0.0
-    process = psutil.Process(pid)
-    processes = [process, *process.children(recursive=True)]
-    return sum(p.cpu_times().user + p.cpu_times().system for p in processes)
-
-
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -205,12 +196,12 @@ async def tokens_beside_peer(
     cpu_s, tokens = 0.0, 0
     for _ in range(rounds):
         for name, url in (("ours", ours), ("peer", peer)):
-            before = _cpu_seconds(ours_pid) if name == "ours" else 0.0
+            before = process_cpu_seconds(ours_pid) if name == "ours" else 0.0
             started = time.perf_counter()
             run = await token_endpoint_throughput(url, client_id=client_id, secret=secret, scope=scope)
             runs[name].append(run)
             if name == "ours":
-                cpu_s += _cpu_seconds(ours_pid) - before
+                cpu_s += process_cpu_seconds(ours_pid) - before
                 tokens += round(run["tokens_per_s"] * (time.perf_counter() - started))
     out: dict[str, Any] = {}
     if ours_pid is not None and tokens:

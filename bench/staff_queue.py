@@ -23,8 +23,8 @@ from typing import Any
 
 import aiohttp
 import asyncpg
-import psutil
 
+from bench.cpu import cpu_seconds
 from bench.load import Send, closed_loop, measured_phase, paced
 from bench.stats import percentile
 from tongban.login import browser_login
@@ -107,19 +107,6 @@ async def _fill(conn: asyncpg.Connection, total: int, persons: list[str]) -> Non
     )  # the steady state autovacuum keeps: visibility map, statistics
 
 
-def _cpu_seconds(pids: dict[str, int]) -> dict[str, float]:
-    """CPU time (user + system) of each process and its children (uvicorn workers, PostgreSQL backends)."""
-    out = {}
-    for name, pid in pids.items():
-        try:
-            process = psutil.Process(pid)
-            times = [process.cpu_times(), *(child.cpu_times() for child in process.children(recursive=True))]
-        except psutil.Error:
-            continue
-        out[name] = sum(t.user + t.system for t in times)
-    return out
-
-
 def _pager(session: aiohttp.ClientSession, url: str, clerks: list[dict[str, str]]) -> Send:
     variants: list[dict[str, str]] = [
         {},  # 待办, soonest promised first: the page a clerk opens
@@ -171,9 +158,9 @@ async def staff_queue(
         send = _pager(session, f"{gateway}/cases/queue", clerks)
         await closed_loop(send, 200, concurrency, 0.5)  # warm pools and the names each clerk may see
         async with measured_phase() as lag:
-            cpu_before = _cpu_seconds(processes)
+            cpu_before = cpu_seconds(processes)
             per_s, statuses = await closed_loop(send, 200, concurrency, seconds)
-            cpu_after = _cpu_seconds(processes)
+            cpu_after = cpu_seconds(processes)
         answered = max(sum(statuses.values()), 1)
         rate = max(round(per_s / 2), 1)
         async with measured_phase() as paced_lag:
