@@ -89,10 +89,10 @@ def test_embedded_servers_by_default() -> None:
     assert cfg.embedded_postgres
     assert cfg.embedded_nats
     # the service connects as its least-privilege role; its migrations run as the database's owner
-    assert cfg.database_url(cfg.services[2]) == "postgresql+asyncpg://cases_service@127.0.0.1:8832/cases"
-    assert (
-        cfg.migration_database_url(cfg.services[2]) == "postgresql+asyncpg://cases_owner@127.0.0.1:8832/cases"
-    )
+    # over the embedded server's Unix socket in its data folder (.s.PGSQL.8832)
+    socket = "host=%2Fsrv%2Ftongban%2Fvar%2Fpostgres&port=8832"
+    assert cfg.database_url(cfg.services[2]) == f"postgresql+asyncpg://cases_service@/cases?{socket}"
+    assert cfg.migration_database_url(cfg.services[2]) == f"postgresql+asyncpg://cases_owner@/cases?{socket}"
     assert cfg.nats() == "nats://127.0.0.1:8842"
 
 
@@ -122,8 +122,8 @@ def test_partly_external_databases_still_need_embedded_postgres() -> None:
     cfg = config({"CASES_DATABASE_URL": "postgresql+asyncpg://u@db/cases"})
     assert cfg.embedded_postgres
     assert cfg.database_url(cfg.services[2]) == "postgresql+asyncpg://u@db/cases"
-    assert (
-        cfg.database_url(cfg.services[0]) == "postgresql+asyncpg://identity_service@127.0.0.1:8832/identity"
+    assert cfg.database_url(cfg.services[0]).startswith(
+        "postgresql+asyncpg://identity_service@/identity?host="
     )
 
 
@@ -137,7 +137,8 @@ def test_env_of_every_process() -> None:
     for name, port in (("IDENTITY", 9001), ("CATALOG", 9002), ("CASES", 9003), ("EXCHANGE", 9004)):
         assert env[f"GATEWAY_{name}_URL"] == f"http://127.0.0.1:{port}"
         role = f"{name.lower()}_service"
-        assert env[f"{name}_DATABASE_URL"] == f"postgresql+asyncpg://{role}@127.0.0.1:9032/{name.lower()}"
+        socket = "host=%2Fsrv%2Ftongban%2Fvar%2Fpostgres&port=9032"
+        assert env[f"{name}_DATABASE_URL"] == f"postgresql+asyncpg://{role}@/{name.lower()}?{socket}"
     # the simulators of outside systems, and where they find the exchange
     assert env["EXCHANGE_DEMO_POPULATION_URL"] == "http://127.0.0.1:9010/population/query"
     assert env["EXCHANGE_CITY_PLATFORM_URL"] == "http://127.0.0.1:9011"

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import tongban
+from meshkit.embedded import postgres_url
 from meshkit.roles import ServiceRoles
 from meshkit.settings import normal_log_level
 
@@ -384,7 +385,8 @@ class MeshConfig:
         return self._embedded_url(spec, spec.roles.owner)
 
     def _embedded_url(self, spec: ServiceSpec, user: str) -> str:
-        return f"postgresql+asyncpg://{user}@127.0.0.1:{self.postgres_port}/{spec.database_name}"
+        """The embedded server's Unix socket (in its data folder) when the path fits, else its loopback port."""
+        return postgres_url(user, self.postgres_port, spec.database_name, self.postgres_dir)
 
     def nats(self) -> str:
         return self.nats_url if self.nats_url is not None else f"nats://127.0.0.1:{self.nats_port}"

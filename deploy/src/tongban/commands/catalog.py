@@ -87,15 +87,21 @@ def _url(args: argparse.Namespace) -> str:
 def _reachable(url: str) -> None:
     """Refuse in one line, before any connection attempt, a database nobody listens for."""
     target = make_url(url)
-    if not target.host or target.host.startswith("/"):
-        return  # a Unix socket or the driver's own default: the connection itself will tell
-    host, port = target.host, target.port or 5432
+    host = str(target.query.get("host") or target.host or "")
+    port = int(str(target.query.get("port") or target.port or 5432))
+    if not host:
+        return  # the driver's own default: the connection itself will tell
+    where = f"{host}/.s.PGSQL.{port}" if host.startswith("/") else f"{host}:{port}"
     try:
-        with socket.create_connection((host, port), timeout=3):
-            return
+        if host.startswith("/"):  # a Unix socket (the embedded server's)
+            with socket.socket(socket.AF_UNIX) as unix:
+                unix.settimeout(3)
+                unix.connect(where)
+        else:
+            socket.create_connection((host, port), timeout=3).close()
     except OSError:
         raise NoMesh(
-            f"目录数据库 {host}:{port} 无应答：没有运行中的网格（先运行 make run），或用 --base-port、"
+            f"目录数据库 {where} 无应答：没有运行中的网格（先运行 make run），或用 --base-port、"
             "TONGBAN_BASE_PORT、--database-url 或 CATALOG_DATABASE_URL 指明它在哪里"
         ) from None
 

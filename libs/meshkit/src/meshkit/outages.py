@@ -8,6 +8,10 @@ timeout; a peer's transport failing. The callers act on it in one way each:
   (only a failure of the event's own content counts towards the dead letters, :mod:`meshkit.inbox`);
 - an API answers 503 ``service_unavailable`` with ``Retry-After`` instead of 500 (:mod:`meshkit.errors`).
 
+A missing file is a fault, not an outage — except the one a Unix socket's ``connect()`` reports: the embedded
+PostgreSQL removes its socket file while it is stopped, so reaching it then raises ``FileNotFoundError`` with no
+file name (every call that opens a path names it).
+
 Service code whose own "peer unavailable" exception should count (e.g. a basis that cannot be checked now)
 subclasses :class:`Unavailable`.
 """
@@ -61,6 +65,10 @@ def _causes(exc: BaseException) -> list[BaseException]:
 def is_outage(exc: BaseException) -> bool:
     """Whether ``exc`` (or what it was raised from) is the infrastructure failing rather than the work."""
     for cause in _causes(exc):
+        if isinstance(cause, FileNotFoundError) and cause.filename is None:
+            return (
+                True  # a Unix socket nobody serves (a local PostgreSQL that is down): connect() names no file
+            )
         if isinstance(cause, _NOT_OUTAGES):
             continue
         if isinstance(cause, (*_OUTAGES, Unavailable)):

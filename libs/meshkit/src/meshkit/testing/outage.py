@@ -10,6 +10,8 @@ import asyncio
 import contextlib
 import socket
 
+from sqlalchemy.engine import make_url
+
 __all__ = ["CuttableProxy"]
 
 
@@ -24,9 +26,10 @@ class CuttableProxy:
             self.port: int = probe.getsockname()[1]
 
     def url_for(self, url: str) -> str:
-        """``url`` (e.g. a database URL) with its ``host:port`` replaced by the proxy's."""
-        host, port = self._target
-        return url.replace(f"{host}:{port}", f"127.0.0.1:{self.port}")
+        """The database URL ``url`` pointed at the proxy: its host and port — or its Unix socket — the proxy's."""
+        parsed = make_url(url)
+        query = {key: value for key, value in parsed.query.items() if key not in ("host", "port")}
+        return parsed.set(host="127.0.0.1", port=self.port, query=query).render_as_string(hide_password=False)
 
     async def start(self) -> None:
         self._server = await asyncio.start_server(self._accept, "127.0.0.1", self.port, reuse_address=True)
