@@ -73,7 +73,7 @@ class ExpiredToken(InvalidToken):
     pass
 
 
-_TO_STANDARD = str.maketrans("-_", "+/")
+_TO_STANDARD = bytes.maketrans(b"-_", b"+/")  # bytes.translate: a third of str.translate's cost (measured)
 _PADDING = ("", "", "==", "=")  # by length % 4; a length of 1 mod 4 is no base64 (binascii refuses it)
 _HEADERS: dict[str, dict[str, Any]] = {}  # header segment -> its JSON: an issuer's tokens share a handful
 _HEADERS_KEPT = 64
@@ -82,7 +82,8 @@ _HEADERS_KEPT = 64
 def _segment(text: str) -> bytes:
     # the regex admitted only the base64url alphabet: translate to the standard one and decode strictly
     try:
-        return binascii.a2b_base64(text.translate(_TO_STANDARD) + _PADDING[len(text) % 4], strict_mode=True)
+        standard = (text + _PADDING[len(text) % 4]).encode("ascii").translate(_TO_STANDARD)
+        return binascii.a2b_base64(standard, strict_mode=True)
     except (binascii.Error, ValueError) as exc:
         raise InvalidToken("malformed token") from exc
 
