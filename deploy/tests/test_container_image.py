@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from uvicorn.importer import import_from_string
 
+from tongban.coalesce import CoalescingHttpToolsProtocol
 from tongban.commands.container import ROLES, head_revision, plan
 from tongban.config import ConfigError, repo_root
 
@@ -67,6 +69,9 @@ def test_each_role_runs_its_process(role: str, service: str | None, expected: st
         assert launch.argv[launch.argv.index("--log-config") + 1] == str(tmp_path / "log.json")
         # uvicorn's access line is never written (uvicorn.access at WARNING); a service skips building it
         assert ("--no-access-log" in launch.argv) == (role == "api")
+        # issue 21: headers and body in one write, as under tongban.serve
+        protocol = launch.argv[launch.argv.index("--http") + 1]
+        assert import_from_string(protocol) is CoalescingHttpToolsProtocol
 
 
 def test_migrate_and_wait_schema_are_steps(tmp_path: Path) -> None:

@@ -11,7 +11,8 @@ restarts the workers; what it hands each of them is a :class:`Listener` that, un
 worker's socket (uvicorn has no such option yet: Kludex/uvicorn#2472). Written here because it is a launcher
 detail of the mesh, not of any service.
 
-One worker (the default) is plain ``uvicorn.Server`` on its own socket, as ``uvicorn`` would run it. The flags are
+One worker (the default) is plain ``uvicorn.Server`` on its own socket, as ``uvicorn`` would run it. Either way the
+HTTP protocol is uvicorn's httptools one with a response's headers and body in one write (:mod:`tongban.coalesce`). The flags are
 the subset of uvicorn's the mesh passes (``tongban.mesh.Mesh._uvicorn``).
 """
 
@@ -25,6 +26,8 @@ from typing import cast
 from uvicorn import Config, Server
 from uvicorn.config import STARTUP_FAILURE
 from uvicorn.supervisors import Multiprocess
+
+from tongban.coalesce import CoalescingHttpToolsProtocol
 
 __all__ = ["Listener", "bind_reuse_port", "main"]
 
@@ -108,6 +111,8 @@ def config_from(argv: list[str]) -> Config:
         server_header=False,  # no "Server: uvicorn": a response does not say what serves it
         timeout_graceful_shutdown=args.timeout_graceful_shutdown,
         access_log=args.access_log,
+        # httptools, its status line and headers sent with the body in one write (tongban.coalesce)
+        http=CoalescingHttpToolsProtocol,
     )
 
 

@@ -3,7 +3,8 @@
 Request path, outermost first: ServerErrorMiddleware (Starlette) → SecurityHeaders (nosniff; an upstream's
 no-store kept) → RequestContextMiddleware (request id, trace context, duration metric) → BodyLimitMiddleware → ProxyMiddleware (``/<service>/...`` leaves here) →
 the gateway's own FastAPI routes (/healthz, /readyz, /metrics, /openapi.json, /docs) and the
-``route_not_found`` problem.
+``route_not_found`` problem. A request for a routed service enters that chain without FastAPI's and Starlette's
+own entry layers (``gateway.front``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from starlette.types import Scope
 from gateway.admission import Admission
 from gateway.counters import SharedWindows
 from gateway.docs import DOCS_TITLE, CombinedOpenAPI, docs_router
+from gateway.front import GatewayApp
 from gateway.guard import TokenGuard
 from gateway.health import ops_router
 from gateway.limit_store import LimitStore
@@ -37,7 +39,6 @@ from meshkit.errors import install_error_handlers, set_problem_base
 from meshkit.headers import SecurityHeaders
 from meshkit.heap import freeze_startup_heap
 from meshkit.http import service_client
-from meshkit.keepalive import MeshApp
 from meshkit.middleware import BodyLimitMiddleware
 from meshkit.observability import RequestContextMiddleware, configure_logging, uvicorn_log_config
 from meshkit.openapi import install_openapi
@@ -103,7 +104,8 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
             await upstreams.close()
             await jwks_client.aclose()
 
-    app = MeshApp(  # its own 500s do not close the client's connection either (meshkit.keepalive)
+    app = GatewayApp(  # its own 500s do not close the client's connection either (meshkit.keepalive)
+        services=routes.keys(),  # these requests skip FastAPI's own entry layers (gateway.front)
         title=DOCS_TITLE,
         description=DESCRIPTION,
         version="0.1.0",

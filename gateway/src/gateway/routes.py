@@ -21,11 +21,15 @@ SERVICES = ("identity", "catalog", "cases", "exchange")
 
 # Paths every service serves to the inside only (Prometheus scrapes each process directly: docs/runbook.md).
 INTERNAL_PATHS = frozenset({"/metrics"})
+_INTERNAL_SEGMENTS = tuple(path.rsplit("/", 1)[1] for path in INTERNAL_PATHS)
 
 
 def internal_path(rest: str) -> bool:
     """Whether the path after ``/<service>`` reaches an inside-only path of the upstream, however it is spelled
-    (``//metrics``, ``/./metrics``, ``/x/../metrics``, ``/metrics/``; percent-escapes are decoded already)."""
+    (``//metrics``, ``/./metrics``, ``/x/../metrics``, ``/metrics/``; percent-escapes are decoded already).
+    Every spelling holds the inside path's last segment, so a path without one is not normalised at all."""
+    if not any(segment in rest for segment in _INTERNAL_SEGMENTS):
+        return False
     normalized = posixpath.normpath("/" + rest.lstrip("/"))
     normalized = "/" + normalized.lstrip("/")  # normpath keeps a leading '//'
     return any(normalized == path or normalized.startswith(path + "/") for path in INTERNAL_PATHS)

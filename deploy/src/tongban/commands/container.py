@@ -95,6 +95,8 @@ def plan(role: str, service: str | None, environ: Mapping[str, str], log_config:
             "--log-config",
             str(log_config),
             "--no-server-header",
+            "--http",  # httptools, a response's headers and body in one write (tongban.coalesce)
+            "tongban.coalesce:CoalescingHttpToolsProtocol",
             "--timeout-graceful-shutdown",
             "20",
             *(() if role == "gateway" else ("--no-access-log",)),  # never written (uvicorn.access at WARNING)

@@ -260,6 +260,7 @@ class RequestContextMiddleware:
         self.service = service
         self.access_level = access_level
         self.client_of = client_of
+        self._samples: dict[tuple[str, str, int], Histogram] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -272,13 +273,15 @@ class RequestContextMiddleware:
                 incoming_id = value.decode("latin-1")
             elif name == b"traceparent":
                 traceparent = value.decode("latin-1")
-        request_id = incoming_id if incoming_id and _REQUEST_ID.match(incoming_id) else secrets.token_hex(16)
+        # one read of the system's CSPRNG for the three ids (40 bytes: 32 + 32 + 16 hex digits), not three
+        fresh = secrets.token_hex(40)
+        request_id = incoming_id if incoming_id and _REQUEST_ID.match(incoming_id) else fresh[:32]
         match = _TRACEPARENT.match(traceparent) if traceparent else None
-        trace_id = match.group(1) if match else secrets.token_hex(16)
+        trace_id = match.group(1) if match else fresh[32:64]
         tokens = (
             request_id_var.set(request_id),
             trace_id_var.set(trace_id),
-            span_id_var.set(secrets.token_hex(8)),
+            span_id_var.set(fresh[64:]),
         )
         scope.setdefault("state", {})["request_id"] = request_id
         status = 500
@@ -299,12 +302,22 @@ class RequestContextMiddleware:
             route = scope.get("route")
             path = getattr(route, "path", None) or "unmatched"
             duration = time.perf_counter() - started
-            metrics.requests.labels(self.service, scope["method"], path, str(status)).observe(duration)
+            self._sample(scope["method"], path, status).observe(duration)
             if access_log.isEnabledFor(self.access_level):
                 self._access(scope, path, status, duration)
             request_id_var.reset(tokens[0])
             trace_id_var.reset(tokens[1])
             span_id_var.reset(tokens[2])
+
+    def _sample(self, method: str, route: str, status: int) -> Histogram:
+        """The duration histogram's child for these labels, looked up once per label set (``labels()`` takes a
+        lock and checks its arguments on every call). As many as the registry holds anyway: the method is one
+        the server parsed, the route a template, never a path."""
+        key = (method, route, status)
+        child = self._samples.get(key)
+        if child is None:
+            child = self._samples[key] = metrics.requests.labels(self.service, method, route, str(status))
+        return child
 
     def _access(self, scope: Scope, route: str, status: int, duration: float) -> None:
         entry: dict[str, object] = {
