@@ -37,6 +37,8 @@ __all__ = ["Es256Signer", "ExpiredToken", "InvalidToken", "decode_header", "veri
 _COMPACT = re.compile(r"([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]{86})")
 _ECDSA_SHA256 = ec.ECDSA(hashes.SHA256())
 _REQUIRED = ("exp", "iat", "sub", "iss")
+# what json.dumps(claims, separators=(",", ":")) writes, without building an encoder per token
+_COMPACT_JSON = json.JSONEncoder(separators=(",", ":")).encode
 
 
 def _b64(raw: bytes) -> bytes:
@@ -58,7 +60,7 @@ class Es256Signer:
 
     def sign(self, claims: dict[str, Any]) -> str:
         """``claims`` are JSON values already (numbers for ``exp``/``iat``, as the verifier requires)."""
-        payload = _b64(json.dumps(claims, separators=(",", ":")).encode())
+        payload = _b64(_COMPACT_JSON(claims).encode())
         signing_input = self._header + b"." + payload
         r, s = decode_dss_signature(self._key.sign(signing_input, _ECDSA_SHA256))
         signature = _b64(r.to_bytes(32, "big") + s.to_bytes(32, "big"))

@@ -61,10 +61,11 @@ async def plain_form(request: Request) -> dict[str, str] | None:
     fields: dict[str, str] = {}
     for pair in raw.decode("ascii").split("&"):
         name, equals, value = pair.partition("=")
-        try:
-            name, value = unquote_plus(name, errors="strict"), unquote_plus(value, errors="strict")
-        except UnicodeDecodeError:
-            return None
+        if "%" in pair or "+" in pair:  # else decoding changes nothing (most bodies: grant_type=…)
+            try:
+                name, value = unquote_plus(name, errors="strict"), unquote_plus(value, errors="strict")
+            except UnicodeDecodeError:
+                return None
         if not equals or not value or name in fields or name not in lane.form_limits:
             return None
         limit = lane.form_limits[name]

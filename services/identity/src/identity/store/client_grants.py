@@ -3,13 +3,23 @@
 A department system asks for a token many times a minute; through the ORM that was a transaction, two
 ``session.get`` round trips and an identity map per request (most of the token endpoint's CPU, issue 21). Here it
 is one indexed read on meshkit's plain driver pool, outside a transaction (a single SELECT needs none).
+
+The reads waiting at the same moment share that statement (:class:`meshkit.read_batches.ReadBatches`, one in
+flight per process): under load one round trip and one statement of PostgreSQL's serve many tokens. Never a
+cache: each read is answered by a statement sent after it was asked, so a client disabled or a secret rotated
+before a request arrived decides that request (issue 21).
 """
 
 from __future__ import annotations
 
+import asyncio
+import weakref
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from meshkit.db import Database
+from meshkit.read_batches import ReadBatches
 
 __all__ = ["ClientGrantRecord", "client_for_grant"]
 
@@ -18,7 +28,7 @@ SELECT c.client_id, c.secret_hash, c.previous_secret_hash, c.active, c.grant_typ
        c.organization_code, o.division_code
   FROM clients AS c
   LEFT JOIN organizations AS o ON o.code = c.organization_code
- WHERE c.client_id = $1
+ WHERE c.client_id = ANY($1::text[])
 """
 
 
@@ -37,19 +47,34 @@ class ClientGrantRecord:
     region: str | None  # the organization's division_code
 
 
+async def _read(connection: Any, client_ids: Sequence[str]) -> Mapping[str, ClientGrantRecord]:
+    rows = await connection.fetch(_QUERY, client_ids)
+    return {
+        row["client_id"]: ClientGrantRecord(
+            client_id=row["client_id"],
+            secret_hash=row["secret_hash"],
+            previous_secret_hash=row["previous_secret_hash"],
+            active=row["active"],
+            grant_types=list(row["grant_types"] or ()),
+            scopes=row["scopes"],
+            audiences=list(row["audiences"] or ()),
+            organization_code=row["organization_code"],
+            region=row["division_code"],
+        )
+        for row in rows
+    }
+
+
+# one batcher per database and event loop (a test's database may outlive its loop)
+_BATCHES: weakref.WeakKeyDictionary[
+    Database, tuple[asyncio.AbstractEventLoop, ReadBatches[str, ClientGrantRecord]]
+] = weakref.WeakKeyDictionary()
+
+
 async def client_for_grant(database: Database, client_id: str) -> ClientGrantRecord | None:
-    async with database.driver(transaction=False) as connection:
-        row = await connection.fetchrow(_QUERY, client_id)
-    if row is None:
-        return None
-    return ClientGrantRecord(
-        client_id=row["client_id"],
-        secret_hash=row["secret_hash"],
-        previous_secret_hash=row["previous_secret_hash"],
-        active=row["active"],
-        grant_types=list(row["grant_types"] or ()),
-        scopes=row["scopes"],
-        audiences=list(row["audiences"] or ()),
-        organization_code=row["organization_code"],
-        region=row["division_code"],
-    )
+    """The client ``client_id`` as a statement sent after this call finds it (None when there is none)."""
+    loop = asyncio.get_running_loop()
+    known = _BATCHES.get(database)
+    if known is None or known[0] is not loop:
+        known = _BATCHES[database] = (loop, ReadBatches(database, _read))
+    return await known[1].read(client_id)
