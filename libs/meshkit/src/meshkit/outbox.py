@@ -5,6 +5,13 @@ JetStream with ``Nats-Msg-Id`` = event id (the stream drops duplicates inside it
 batch concurrently, then marks the acked rows published. It wakes on LISTEN/NOTIFY from an insert trigger and on a
 short poll as a fallback; woken by a notification it lingers a moment first, so that commits arriving one by one go
 out together. NATS being down only grows the backlog; no user request fails because of it.
+
+While events keep coming, the relay holds a gate (a session advisory lock on its listening connection) and scans
+every linger by itself; the trigger (:func:`gated_notify_sql`) then does not notify. A transaction that notified
+takes PostgreSQL's one notification lock at commit and holds it through its WAL flush, so every notifying commit of
+the whole server went one after another, one fsync each, and the applications' tail followed the disk's
+(issue 21: docs/architecture.md, "The outbox relay's gate"). Idle, the relay lets the gate go and the trigger wakes
+it as before.
 """
 
 from __future__ import annotations
@@ -51,6 +58,7 @@ __all__ = [
     "OutboxRelay",
     "add_event",
     "add_events",
+    "gated_notify_sql",
     "notify_trigger_sql",
     "observe_committed",
     "on_committed",
@@ -95,6 +103,38 @@ END $$""",
         "DROP FUNCTION IF EXISTS outbox_notify()",
     ]
     return upgrade, downgrade
+
+
+# The relay's gate, and the lock an insert that did not notify holds to its commit: advisory locks in the two-int
+# key space (the services' own advisory locks use one bigint).
+GATE_KEY = (0x6F757462, 1)  # "outb", 1
+SILENT_KEY = (0x6F757462, 2)
+
+
+def gated_notify_sql() -> tuple[list[str], list[str]]:
+    """SQL statements for a migration: (upgrade, downgrade) of the insert trigger's function, notifying only while
+    no relay holds the gate (:class:`OutboxRelay`). The gate is tried shared and let go at once, so a relay can take
+    it between two inserts. An insert that finds it held takes a shared lock to its commit (``SILENT_KEY``) before it
+    looks again: a relay letting the gate go waits until no such transaction is left before its last scan, so no
+    commit is left for the poll; one that finds the gate gone meanwhile notifies after all."""
+    gate = "{}, {}".format(*GATE_KEY)
+    silent = "{}, {}".format(*SILENT_KEY)
+    notify = f"PERFORM pg_advisory_unlock_shared({gate});\n    PERFORM pg_notify('{NOTIFY_CHANNEL}', '');"
+    upgrade = [
+        f"""CREATE OR REPLACE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF pg_try_advisory_lock_shared({gate}) THEN
+    {notify}
+    RETURN NULL;
+  END IF;
+  PERFORM pg_advisory_xact_lock_shared({silent});
+  IF pg_try_advisory_lock_shared({gate}) THEN
+    {notify}
+  END IF;
+  RETURN NULL;
+END $$"""
+    ]
+    return upgrade, notify_trigger_sql()[0][:1]  # down: the function that always notifies
 
 
 CommittedObserver = Callable[[CloudEvent], None]
@@ -207,6 +247,9 @@ class BatchResult:
 
 
 _FIRST_BACKOFF = 0.1  # seconds after a failed batch, doubling up to 5 s
+_TRY_AND_LET_GO = (
+    "SELECT CASE WHEN pg_try_advisory_lock($1, $2) THEN pg_advisory_unlock($1, $2) ELSE false END"
+)
 
 
 class OutboxRelay:
@@ -231,6 +274,8 @@ class OutboxRelay:
         self._linger = linger
         self._ack_timeout = ack_timeout
         self._wake = asyncio.Event()
+        self._listener: asyncpg.Connection | None = None  # the LISTENing connection, which holds the gate
+        self._gate: asyncpg.Connection | None = None  # the connection the gate is held on, while held
         metrics.outbox_published.labels(service)  # the series from 0, before the first event
 
     async def publish_batch(self) -> BatchResult:
@@ -286,15 +331,18 @@ class OutboxRelay:
         listener = asyncio.create_task(self._listen(stop))
         backoff = 0.0  # seconds to wait after a failed batch; 0 after a good one
         notified = False  # the last wait ended on a notification (not the poll, not a full batch)
+        draining = False  # the gate was let go: scanning on until every insert that did not notify has ended
         try:
             while not stop.is_set():
-                if notified and self._linger > 0:
-                    # One commit woke us; the next ones of this moment go in the same batch, so that events
-                    # trickling in cost one claim, publish and mark together instead of one cycle each.
+                if (notified or draining or self._holds_gate()) and self._linger > 0:
+                    # One commit woke us (or events keep coming): the next ones of this moment go in the same
+                    # batch, so that events trickling in cost one claim, publish and mark together.
                     with contextlib.suppress(TimeoutError):
                         await asyncio.wait_for(stop.wait(), timeout=self._linger)
                     if stop.is_set():
                         break
+                # before the scan: the inserts that did not notify have all ended, so this scan sees them
+                drained = draining and await self._silent_inserts_ended()
                 # Cleared before the scan, so a notification that arrives during it is not lost: the wait below
                 # then returns at once instead of after a whole poll interval.
                 self._wake.clear()
@@ -305,6 +353,7 @@ class OutboxRelay:
                     result = BatchResult(0, 1)
                 notified = False
                 if result.failed:  # NATS or the database is unhappy: back off (up to 5 s), notified or not
+                    draining = await self._let_gate_go() or draining
                     backoff = min(max(backoff * 2, _FIRST_BACKOFF), 5.0)
                     with contextlib.suppress(TimeoutError):
                         await asyncio.wait_for(stop.wait(), timeout=backoff)
@@ -312,12 +361,64 @@ class OutboxRelay:
                 backoff = 0.0
                 if result.published >= self._batch_size:
                     continue  # a full batch: more are waiting, on at once
+                if result.published and self._linger > 0 and await self._take_gate():
+                    draining = False
+                    continue  # events are coming: scan again after the linger, without notifications
+                if await self._let_gate_go():  # the flow stopped: inserts notify again from now on
+                    draining = True
+                    continue
+                if draining and not drained:
+                    continue
+                draining = False
                 # A partial batch took every row committed before the scan; later commits have notified.
                 notified = await self._wait(stop)
         finally:
             listener.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await listener
+
+    def _holds_gate(self) -> bool:
+        """Whether the gate is held: on the listening connection, still open (a dropped connection let it go)."""
+        gate = self._gate
+        if gate is None or gate.is_closed():
+            return False
+        return gate is self._listener
+
+    async def _take_gate(self) -> bool:
+        """Hold the gate (inserts stop notifying) unless held already; False when it cannot be had now (no
+        listening connection, or an insert trying it at this instant: the next scan tries again)."""
+        if self._holds_gate():
+            return True
+        connection = self._listener
+        if connection is None or connection.is_closed():
+            return False
+        try:
+            taken = bool(await connection.fetchval("SELECT pg_try_advisory_lock($1, $2)", *GATE_KEY))
+        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError):
+            return False
+        self._gate = connection if taken else None
+        return taken
+
+    async def _let_gate_go(self) -> bool:
+        """Let the gate go if held; True when it was (the caller then drains)."""
+        gate, self._gate = self._gate, None
+        if gate is None or gate.is_closed():
+            return False
+        with contextlib.suppress(OSError, asyncpg.PostgresError, asyncpg.InterfaceError):
+            await gate.execute("SELECT pg_advisory_unlock($1, $2)", *GATE_KEY)
+        return True
+
+    async def _silent_inserts_ended(self) -> bool:
+        """Whether no transaction that skipped its notification is still open (each holds ``SILENT_KEY`` shared to
+        its end): tried and let go in one statement, never waited for, so a long transaction keeps the relay
+        scanning instead of blocking anyone. Without a listening connection there is no gate either: True."""
+        connection = self._listener
+        if connection is None or connection.is_closed():
+            return True
+        try:
+            return bool(await connection.fetchval(_TRY_AND_LET_GO, *SILENT_KEY))
+        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError):
+            return True  # the connection is going: so is the gate; the poll is the safety net
 
     async def _wait(self, stop: asyncio.Event) -> bool:
         """Wait for a notification, ``stop`` or the poll interval; True when a notification ended it."""
@@ -342,6 +443,7 @@ class OutboxRelay:
             try:
                 conn = await asyncpg.connect(url)
                 await conn.add_listener(NOTIFY_CHANNEL, lambda *_: self._wake.set())
+                self._listener = conn
                 self._wake.set()  # rows committed while no one listened are picked up now, not at the next poll
                 await stop.wait()
             except (OSError, asyncpg.PostgresError) as exc:
@@ -349,5 +451,6 @@ class OutboxRelay:
                 await asyncio.sleep(1.0)
             finally:
                 if conn is not None:
+                    self._listener = None  # the gate, if held on it, goes with it
                     with contextlib.suppress(Exception):
                         await conn.close()

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from meshkit.db import NAMING_CONVENTION, Database
 from meshkit.events import CloudEvent, EventPayload, EventSpec
 from meshkit.inbox import inbox_table
-from meshkit.outbox import add_event, notify_trigger_sql, outbox_table
+from meshkit.outbox import add_event, gated_notify_sql, notify_trigger_sql, outbox_table
 
 __all__ = [
     "EFFECTS",
@@ -46,7 +46,7 @@ PINGED = EventSpec(
 async def create_schema(db: Database) -> None:
     async with db.engine.begin() as conn:
         await conn.run_sync(metadata.create_all)
-        for statement in notify_trigger_sql()[0]:
+        for statement in [*notify_trigger_sql()[0], *gated_notify_sql()[0]]:  # as the services' migrations
             await conn.execute(text(statement))
 
 
