@@ -85,6 +85,8 @@ _BATCHES: weakref.WeakKeyDictionary[
 
 async def client_for_grant(database: Database, client_id: str) -> ClientGrantRecord | None:
     """The client ``client_id`` as a statement sent after this call finds it (None when there is none)."""
+    if "\x00" in client_id:  # PostgreSQL's text holds no NUL: no client has such an id (its read would fail)
+        return None
     loop = asyncio.get_running_loop()
     known = _BATCHES.get(database)
     if known is None or known[0] is not loop:
