@@ -33,13 +33,14 @@ BatchRead = Callable[[Any, Sequence[K]], Awaitable[Mapping[K, V]]]
 class ReadBatches(Generic[K, V]):
     def __init__(
         self,
-        database: Database,
+        database: Callable[[], Database],
         statement: BatchRead[K, V],
         *,
         in_flight: int = 1,
         max_keys: int = 64,
     ) -> None:
-        """``statement`` runs on ``database``'s driver pool outside a transaction (one statement needs none);
+        """``statement`` runs on the driver pool of the database ``database()`` gives (a callable: the holder of a
+        batcher need not keep the database alive), outside a transaction (one statement needs none);
         ``in_flight`` bounds the statements running at once (a connection each), ``max_keys`` the keys of one."""
         self._database = database
         self._statement = statement
@@ -72,7 +73,7 @@ class ReadBatches(Generic[K, V]):
 
     async def _send(self, batch: dict[K, list[asyncio.Future[V | None]]]) -> None:
         try:
-            async with self._database.driver(transaction=False) as connection:
+            async with self._database().driver(transaction=False) as connection:
                 found = await self._statement(connection, list(batch))
         except Exception as exc:
             if (

@@ -31,7 +31,7 @@ async def test_issue21_no_read_is_answered_by_a_statement_sent_before_it_was_ask
     of its own (a client disabled before a request arrived refuses that request). Reads asked one after another
     while statements run: every answer comes from a statement that began after its read was asked, and the
     reads did share statements (fewer statements than reads)."""
-    batches: ReadBatches[str, datetime] = ReadBatches(database, _slow)
+    batches: ReadBatches[str, datetime] = ReadBatches(lambda: database, _slow)
 
     async def ask(n: int) -> tuple[float, datetime | None]:
         await asyncio.sleep(n * 0.01)  # 40 reads over 0.4 s, 50 ms per statement
@@ -54,7 +54,7 @@ async def test_issue21_a_key_the_statement_refuses_fails_only_its_own_reads(data
         rows = await connection.fetch("SELECT k FROM unnest($1::text[]) AS k WHERE k <> 'absent'", keys)
         return {row["k"]: row["k"].upper() for row in rows}
 
-    batches: ReadBatches[str, str] = ReadBatches(database, lookup)
+    batches: ReadBatches[str, str] = ReadBatches(lambda: database, lookup)
     good, bad, absent = await asyncio.gather(
         batches.read("good"), batches.read("b\x00d"), batches.read("absent"), return_exceptions=True
     )

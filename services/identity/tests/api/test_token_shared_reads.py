@@ -101,3 +101,32 @@ async def test_issue21_shared_reads_see_a_deactivation_committed_before_the_requ
     after = await asyncio.gather(*(_grant(client, client_id) for client_id in ("t25-a", "t25-b") * 4))
     assert [answer.status_code for answer in after] == [401, 200] * 4
     assert all(answer.json()["error"] == "invalid_client" for answer in after[::2])
+
+
+async def test_issue21_a_client_id_postgresql_cannot_hold_is_an_unknown_client(
+    client: httpx.AsyncClient, database: Database
+) -> None:
+    """Issue 21: a client id with a NUL byte (Basic credentials, or ``%00`` in them) named no client, yet its
+    read failed in PostgreSQL and the token endpoint answered 500; sent among good requests it must not fail them
+    either. Now it is an unknown client (401 invalid_client) and the others are granted."""
+    await _register(database)
+    answers = await asyncio.gather(
+        _grant(client, "t25-a\x00"),
+        _grant(client, "t25-a%00"),
+        _grant(client, "t25-a"),
+        _grant(client, "t25-b"),
+    )
+    assert [answer.status_code for answer in answers] == [401, 401, 200, 200]
+    assert all(answer.json()["error"] == "invalid_client" for answer in answers[:2])
+
+
+@pytest.mark.parametrize("path", ["/introspect", "/revoke"])
+async def test_issue21_a_nul_client_id_is_an_unknown_client_at_every_client_authentication(
+    client: httpx.AsyncClient, database: Database, path: str
+) -> None:
+    """Issue 21, the same class at the other endpoints that authenticate a client from Basic credentials
+    (introspection, revocation): a NUL byte in the client id is an unknown client (401), not a 500."""
+    await _register(database)
+    answer = await client.post(path, data={"token": "x" * 40}, auth=("t25-a\x00", SECRET))
+    assert answer.status_code == 401, answer.text
+    assert answer.json()["error"] == "invalid_client"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import weakref
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,6 +65,18 @@ async def _read(connection: Any, client_ids: Sequence[str]) -> Mapping[str, Clie
     }
 
 
+def _alive(ref: weakref.ref[Database]) -> Callable[[], Database]:
+    """The database while it exists: the batcher must not keep its own key in ``_BATCHES`` alive."""
+
+    def database() -> Database:
+        found = ref()
+        if found is None:
+            raise RuntimeError("the database of these reads is gone")
+        return found
+
+    return database
+
+
 # one batcher per database and event loop (a test's database may outlive its loop)
 _BATCHES: weakref.WeakKeyDictionary[
     Database, tuple[asyncio.AbstractEventLoop, ReadBatches[str, ClientGrantRecord]]
@@ -73,8 +85,10 @@ _BATCHES: weakref.WeakKeyDictionary[
 
 async def client_for_grant(database: Database, client_id: str) -> ClientGrantRecord | None:
     """The client ``client_id`` as a statement sent after this call finds it (None when there is none)."""
+    if "\x00" in client_id:  # PostgreSQL's text holds no NUL: no client has such an id (its read would fail)
+        return None
     loop = asyncio.get_running_loop()
     known = _BATCHES.get(database)
     if known is None or known[0] is not loop:
-        known = _BATCHES[database] = (loop, ReadBatches(database, _read))
+        known = _BATCHES[database] = (loop, ReadBatches(_alive(weakref.ref(database)), _read))
     return await known[1].read(client_id)

@@ -206,7 +206,9 @@ async def authenticate_client(
 ) -> Client:
     """Confidential clients prove their secret (basic or post); public clients name themselves (PKCE protects
     their codes). Unknown, inactive and wrong all look the same."""
-    client = await uow.clients.get(credentials.client_id) if credentials.client_id else None
+    # PostgreSQL's text holds no NUL: an id with one names no client (and its read would fail)
+    named = credentials.client_id and "\x00" not in credentials.client_id
+    client = await uow.clients.get(credentials.client_id) if named else None
     proved = verify_client_secret(
         client, credentials=credentials, pepper=pepper, confidential_only=confidential_only
     )
