@@ -10,6 +10,7 @@ import asyncio
 import json
 import os
 import platform
+import signal
 import sys
 import tempfile
 from collections.abc import Awaitable, Callable
@@ -232,6 +233,9 @@ def verdicts(results: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 def main() -> int:
+    # a bench stopped with SIGTERM (kill, a CI step's timeout) stops its mesh as Ctrl-C does: KeyboardInterrupt
+    # unwinds through ``with Mesh`` instead of leaving the mesh's processes running
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     root = repo_root()
     with tempfile.TemporaryDirectory(prefix="tongban-bench-") as var:
         config = MeshConfig(

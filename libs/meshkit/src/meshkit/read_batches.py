@@ -5,7 +5,7 @@ A hot path that reads one row by key per request (the token endpoint reads its c
 round trip to PostgreSQL and the server's work for one statement — most of what PostgreSQL does for it. Under
 load, many such reads wait at the same time. :class:`ReadBatches` sends one statement for the keys of all the
 reads that are waiting when it is sent (``WHERE key = ANY($1)``), at most ``in_flight`` statements at once; a
-read asked while those run waits for the next one.
+read asked while those run waits for the next one (the drain of :mod:`meshkit.batching`).
 
 What it never does is answer a read from a statement sent before the read was asked (no cache, no joining a
 statement already on its way): every answer comes from a statement that began after its read was asked, so it
@@ -19,6 +19,7 @@ import asyncio
 from collections.abc import Awaitable, Callable, Hashable, Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
+from meshkit.batching import Drains, abandon, settle
 from meshkit.db import Database
 
 __all__ = ["BatchRead", "ReadBatches"]
@@ -29,8 +30,10 @@ V = TypeVar("V")
 BatchRead = Callable[[Any, Sequence[K]], Awaitable[Mapping[K, V]]]
 """One statement for many keys on a driver connection: the rows found, by key (a key not found is absent)."""
 
+_Batch = dict[Any, list[asyncio.Future[Any]]]  # key -> the reads of it waiting
 
-class ReadBatches(Generic[K, V]):
+
+class ReadBatches(Drains[_Batch], Generic[K, V]):
     def __init__(
         self,
         database: Callable[[], Database],
@@ -42,36 +45,26 @@ class ReadBatches(Generic[K, V]):
         """``statement`` runs on the driver pool of the database ``database()`` gives (a callable: the holder of a
         batcher need not keep the database alive), outside a transaction (one statement needs none);
         ``in_flight`` bounds the statements running at once (a connection each), ``max_keys`` the keys of one."""
+        super().__init__(in_flight=in_flight)
         self._database = database
         self._statement = statement
-        self._in_flight = in_flight
         self._max_keys = max_keys
-        self._running = 0
-        self._waiting: dict[K, list[asyncio.Future[V | None]]] = {}
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._waiting: _Batch = {}
 
     async def read(self, key: K) -> V | None:
         """The row of ``key`` as a statement sent after this call finds it, or None when there is none."""
         future: asyncio.Future[V | None] = asyncio.get_running_loop().create_future()
         self._waiting.setdefault(key, []).append(future)
-        if self._running < self._in_flight:
-            self._running += 1
-            task = asyncio.create_task(self._drain())
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
+        self.wake()
         return await future
 
-    async def _drain(self) -> None:
-        try:
-            while self._waiting:
-                keys = list(self._waiting)[: self._max_keys]
-                # taken before the statement is sent: whoever asks from now on waits for the next one
-                batch = {key: self._waiting.pop(key) for key in keys}
-                await self._send(batch)
-        finally:
-            self._running -= 1
+    def take_batch(self) -> _Batch | None:
+        if not self._waiting:
+            return None
+        # taken before the statement is sent: whoever asks from now on waits for the next one
+        return {key: self._waiting.pop(key) for key in list(self._waiting)[: self._max_keys]}
 
-    async def _send(self, batch: dict[K, list[asyncio.Future[V | None]]]) -> None:
+    async def run_batch(self, batch: _Batch) -> None:
         try:
             async with self._database().driver(transaction=False) as connection:
                 found = await self._statement(connection, list(batch))
@@ -80,27 +73,18 @@ class ReadBatches(Generic[K, V]):
                 len(batch) > 1
             ):  # a key the statement refused (a byte PostgreSQL does not take) fails its reads only
                 for key, futures in batch.items():
-                    await self._send({key: futures})
+                    await self.run_batch({key: futures})
                 return
-            _settle(batch, error=exc)
+            for futures in batch.values():
+                for future in futures:
+                    settle(future, error=exc)
             return
-        except BaseException:  # cancelled (the server stopping): nobody of this batch gets an answer
-            _settle(batch, error=None)
+        except BaseException as exc:  # cancelled (the server stopping): nobody of this batch gets an answer
+            for futures in batch.values():
+                for future in futures:
+                    abandon(future, exc)
             raise
         for key, futures in batch.items():
             row = found.get(key)
             for future in futures:
-                if not future.done():  # a caller that went away
-                    future.set_result(row)
-
-
-def _settle(batch: Mapping[Any, list[asyncio.Future[Any]]], *, error: Exception | None) -> None:
-    """Every read of ``batch`` fails with ``error``, or is cancelled when there is none."""
-    for futures in batch.values():
-        for future in futures:
-            if future.done():
-                continue
-            if error is None:
-                future.cancel()
-            else:
-                future.set_exception(error)
+                settle(future, result=row)

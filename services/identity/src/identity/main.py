@@ -13,6 +13,7 @@ from identity.api.oauth_cors import OAuthCors
 from identity.api.oauth_deps import key_cache, local_jwks_client, local_verifier
 from identity.clients import Registers, SmsGateway
 from identity.settings import IdentitySettings
+from identity.store.client_grants import ClientGrants
 from identity.store.unit_of_work import IdentityUnitOfWork
 from identity.use_cases.oauth_keys import run_key_schedule
 from identity.use_cases.oauth_origins import BrowserOrigins
@@ -65,9 +66,12 @@ def create_app(settings: IdentitySettings | None = None) -> FastAPI:
             # 实名核验 and one-time codes: the registers through the exchange, the SMS gateway
             exchange_http = service_client(settings.exchange_url, timeout=settings.registry_timeout)
             sms_http = service_client(settings.sms_url, timeout=settings.registry_timeout)
+            # the client-credentials grant's client reads, batched per app (store.client_grants)
+            app.state.client_grants = ClientGrants(lambda: app.state.database)
             app.state.system_tokens = SystemTokens(
                 lambda: app.state.database,
                 lambda: app.state.keys,
+                app.state.client_grants,
                 client_id=settings.system_client_id,
                 policy=settings.token_policy(),
             )

@@ -23,6 +23,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
+from meshkit.batching import Drains, abandon, settle
 from meshkit.db import Database
 
 __all__ = ["BatchStatement", "Batched", "GroupCommit", "Work"]
@@ -46,37 +47,32 @@ class Batched:
     row: Any
 
 
-class GroupCommit:
+_Batch = list[tuple["Work | Batched", asyncio.Future[Any]]]
+
+
+class GroupCommit(Drains[_Batch]):
     def __init__(self, database: Callable[[], Database], *, max_batch: int = 64, in_flight: int = 2) -> None:
         """``database`` gives the current database (tests swap the app's after its lifespan started)."""
+        super().__init__(in_flight=in_flight)
         self._database = database
         self._max_batch = max_batch
-        self._in_flight = in_flight
-        self._running = 0
-        self._pending: list[tuple[Work | Batched, asyncio.Future[Any]]] = []
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._pending: _Batch = []
 
     async def run(self, work: Callable[[Any], Awaitable[T]] | Batched) -> Any:
         """Run ``work(connection)`` (or the batched row) in the next shared transaction; return its result once
         that committed."""
         future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
         self._pending.append((work, future))
-        if self._running < self._in_flight:
-            self._running += 1
-            task = asyncio.create_task(self._drain())
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
+        self.wake()
         return await future
 
-    async def _drain(self) -> None:
-        try:
-            while self._pending:
-                batch, self._pending = self._pending[: self._max_batch], self._pending[self._max_batch :]
-                await self._commit(batch)
-        finally:
-            self._running -= 1
+    def take_batch(self) -> _Batch | None:
+        if not self._pending:
+            return None
+        batch, self._pending = self._pending[: self._max_batch], self._pending[self._max_batch :]
+        return batch
 
-    async def _commit(self, batch: list[tuple[Work | Batched, asyncio.Future[Any]]]) -> None:
+    async def run_batch(self, batch: _Batch) -> None:
         results: list[Any] = [None] * len(batch)
         kinds: dict[BatchStatement, list[tuple[int, Any]]] = {}  # statement -> (place in batch, row)
         calls: list[tuple[int, Work]] = []
@@ -97,25 +93,14 @@ class GroupCommit:
                         results[n] = answer
         except Exception as exc:
             if len(batch) == 1:
-                _settle(batch[0][1], error=exc)
+                settle(batch[0][1], error=exc)
                 return
             for item in batch:  # find the one that failed: each alone, in its own transaction
-                await self._commit([item])
+                await self.run_batch([item])
             return
         except BaseException as exc:  # cancelled: nobody of this batch gets an answer it could trust
             for _, future in batch:
-                _settle(
-                    future, error=asyncio.CancelledError() if isinstance(exc, asyncio.CancelledError) else exc
-                )
+                abandon(future, exc)
             raise
         for (_, future), result in zip(batch, results, strict=True):
-            _settle(future, result=result)
-
-
-def _settle(future: asyncio.Future[Any], *, result: Any = None, error: BaseException | None = None) -> None:
-    if future.done():  # the caller went away
-        return
-    if error is not None:
-        future.set_exception(error)
-    else:
-        future.set_result(result)
+            settle(future, result=result)

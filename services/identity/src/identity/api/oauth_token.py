@@ -61,6 +61,7 @@ async def token(
     if grant_type == "client_credentials":  # mostly served by the lane (api.token_lane); the same use case
         grant = await client_credentials_grant(
             request.app.state.database,
+            request.app.state.client_grants,
             credentials=credentials,
             scope=scope,
             ring=ring,

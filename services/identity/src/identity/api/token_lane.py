@@ -49,6 +49,7 @@ async def serve_token(request: Request) -> Response | None:
         )
         grant = await client_credentials_grant(
             state.database,
+            state.client_grants,
             credentials=credentials,
             scope=fields.get("scope"),
             ring=ring,

@@ -4,16 +4,14 @@ A department system asks for a token many times a minute; through the ORM that w
 ``session.get`` round trips and an identity map per request (most of the token endpoint's CPU, issue 21). Here it
 is one indexed read on meshkit's plain driver pool, outside a transaction (a single SELECT needs none).
 
-The reads waiting at the same moment share that statement (:class:`meshkit.read_batches.ReadBatches`, one in
-flight per process): under load one round trip and one statement of PostgreSQL's serve many tokens. Never a
-cache: each read is answered by a statement sent after it was asked, so a client disabled or a secret rotated
-before a request arrived decides that request (issue 21).
+The reads waiting at the same moment share that statement (:class:`ClientGrants`, one per app, over
+:class:`meshkit.read_batches.ReadBatches`, one in flight per process): under load one round trip and one statement
+of PostgreSQL's serve many tokens. Never a cache: each read is answered by a statement sent after it was asked, so
+a client disabled or a secret rotated before a request arrived decides that request (issue 21).
 """
 
 from __future__ import annotations
 
-import asyncio
-import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -21,7 +19,7 @@ from typing import Any
 from meshkit.db import Database
 from meshkit.read_batches import ReadBatches
 
-__all__ = ["ClientGrantRecord", "client_for_grant"]
+__all__ = ["ClientGrantRecord", "ClientGrants"]
 
 _QUERY = """
 SELECT c.client_id, c.secret_hash, c.previous_secret_hash, c.active, c.grant_types, c.scopes, c.audiences,
@@ -65,30 +63,18 @@ async def _read(connection: Any, client_ids: Sequence[str]) -> Mapping[str, Clie
     }
 
 
-def _alive(ref: weakref.ref[Database]) -> Callable[[], Database]:
-    """The database while it exists: the batcher must not keep its own key in ``_BATCHES`` alive."""
+class ClientGrants:
+    """The client reads of the client-credentials grant, one batcher per app (built in its lifespan, on the loop
+    that serves it)."""
 
-    def database() -> Database:
-        found = ref()
-        if found is None:
-            raise RuntimeError("the database of these reads is gone")
-        return found
+    def __init__(self, database: Callable[[], Database]) -> None:
+        """``database`` gives the app's current database (tests swap it after the lifespan started)."""
+        self._batches: ReadBatches[str, ClientGrantRecord] = ReadBatches(database, _read)
 
-    return database
-
-
-# one batcher per database and event loop (a test's database may outlive its loop)
-_BATCHES: weakref.WeakKeyDictionary[
-    Database, tuple[asyncio.AbstractEventLoop, ReadBatches[str, ClientGrantRecord]]
-] = weakref.WeakKeyDictionary()
-
-
-async def client_for_grant(database: Database, client_id: str) -> ClientGrantRecord | None:
-    """The client ``client_id`` as a statement sent after this call finds it (None when there is none)."""
-    if "\x00" in client_id:  # PostgreSQL's text holds no NUL: no client has such an id (its read would fail)
-        return None
-    loop = asyncio.get_running_loop()
-    known = _BATCHES.get(database)
-    if known is None or known[0] is not loop:
-        known = _BATCHES[database] = (loop, ReadBatches(_alive(weakref.ref(database)), _read))
-    return await known[1].read(client_id)
+    async def read(self, client_id: str) -> ClientGrantRecord | None:
+        """The client ``client_id`` as a statement sent after this call finds it (None when there is none)."""
+        if (
+            "\x00" in client_id
+        ):  # PostgreSQL's text holds no NUL: no client has such an id (its read would fail)
+            return None
+        return await self._batches.read(client_id)

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 
 from identity.domain.tokens import SubjectClaims, TokenPolicy, access_token_claims, granted_scopes
 from identity.keys import ActiveKey, sign
-from identity.store.client_grants import ClientGrantRecord, client_for_grant
+from identity.store.client_grants import ClientGrantRecord, ClientGrants
 from identity.store.unit_of_work import IdentityUnitOfWork
 from identity.use_cases.oauth_keys import KeyRing
 from identity.use_cases.tokens import ClientCredentials, OAuthError, TokenGrant, verify_client_secret
@@ -24,10 +24,10 @@ __all__ = ["authenticate_grant_client", "client_credentials_grant", "issue_clien
 
 
 async def authenticate_grant_client(
-    database: Database, *, credentials: ClientCredentials, pepper: str
+    database: Database, clients: ClientGrants, *, credentials: ClientCredentials, pepper: str
 ) -> ClientGrantRecord:
     """The client asking for a client-credentials grant, proved as :func:`authenticate_client` proves it."""
-    record = await client_for_grant(database, credentials.client_id) if credentials.client_id else None
+    record = await clients.read(credentials.client_id) if credentials.client_id else None
     proved = verify_client_secret(record, credentials=credentials, pepper=pepper, confidential_only=False)
     assert record is not None  # verify_client_secret refused an unknown client
     if proved == "previous":  # the old secret still in use: retiring it waits (see retire_previous_secret)
@@ -41,6 +41,7 @@ async def authenticate_grant_client(
 
 async def client_credentials_grant(
     database: Database,
+    clients: ClientGrants,
     *,
     credentials: ClientCredentials,
     scope: str | None,
@@ -51,7 +52,7 @@ async def client_credentials_grant(
 ) -> TokenGrant:
     """The whole grant: the client proved (:func:`authenticate_grant_client`), then its token signed by the key
     of the moment (:func:`issue_client_token`). The token route and its lane both call this."""
-    client = await authenticate_grant_client(database, credentials=credentials, pepper=pepper)
+    client = await authenticate_grant_client(database, clients, credentials=credentials, pepper=pepper)
     return issue_client_token(client=client, scope=scope, key=ring.signer(now), policy=policy, now=now)
 
 

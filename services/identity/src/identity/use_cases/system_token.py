@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 from identity.clients.registers import RegistersUnavailable
 from identity.domain.tokens import TokenPolicy
-from identity.store.client_grants import client_for_grant
+from identity.store.client_grants import ClientGrants
 from identity.use_cases.client_credentials import issue_client_token
 from identity.use_cases.oauth_keys import KeyCache
 from meshkit.db import Database
@@ -28,12 +28,13 @@ class SystemTokens:
         self,
         database: Callable[[], Database],
         keys: Callable[[], KeyCache],
+        clients: ClientGrants,
         *,
         client_id: str,
         policy: TokenPolicy,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self._database, self._keys, self._client_id = database, keys, client_id
+        self._database, self._keys, self._clients, self._client_id = database, keys, clients, client_id
         self._policy, self._clock = policy, clock
         self._token: tuple[str, float] | None = None
         self._lock = asyncio.Lock()
@@ -44,9 +45,8 @@ class SystemTokens:
             if not fresh and self._token is not None and self._clock() < self._token[1]:
                 return self._token[0]
             now = datetime.now(UTC)
-            database = self._database()
-            ring = await self._keys().ring(database)
-            client = await client_for_grant(database, self._client_id)
+            ring = await self._keys().ring(self._database())
+            client = await self._clients.read(self._client_id)
             if client is None or not client.active:
                 raise RegistersUnavailable(f"system client {self._client_id} is not registered or inactive")
             try:
