@@ -179,7 +179,15 @@ class RectificationOpened(EventPayload):
     task_id: str
     case_id: str
     case_number: str
-    department: str
+    department: str = Field(
+        description="the coordinating department (牵头部门): the handling one, or a 一件事's lead"
+    )
+    concerned_departments: list[str] = Field(
+        default_factory=list,
+        description="the departments the complaint concerns (涉及部门), who must answer it: a single case's handling "
+        "department; a 一件事's member departments that did not grant (every member's when all granted); empty in "
+        "events written before this field",
+    )
     due_date: str | None
     callback_required: bool
     occurred_at: str
@@ -206,12 +214,14 @@ RECTIFICATION_OPENED = EventSpec(
     name="rectification_opened",
     version=1,
     payload=RectificationOpened,
-    description="A bad rating opened a rectification task (差评整改) for the handling department.",
+    description="A bad rating opened a rectification task (差评整改): coordinated by `department`, for every "
+    "department in `concerned_departments`.",
     example={
         "task_id": "1f0c2b7e-0a59-4f0e-a7b2-0d5c1c1b2a33",
         "case_id": _EXAMPLE["case_id"],
         "case_number": _EXAMPLE["case_number"],
         "department": "500110-SCJGJ",
+        "concerned_departments": ["500110-SCJGJ"],
         "due_date": "2026-12-22",
         "callback_required": True,
         "occurred_at": "2026-12-01T10:00:00+08:00",

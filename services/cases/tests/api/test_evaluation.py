@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any as Flow  # the `flow` fixture of conftest.py (test modules cannot import it)
 
 import pytest
+from sqlalchemy import text
 
 from meshkit.testing import filing
 
@@ -166,6 +167,15 @@ async def test_issue19_outside_try_the_department_concerned_sees_the_complaint(f
     assert task["department"] == SCJGJ  # the lead coordinates
     assert [d["code"] for d in task["concerned"]] == [YJJ]
     assert sorted(d["code"] for d in task["involved"]) == [SCJGJ, YJJ]
+    # the event a notifier subscribes to names the coordinator and every department that must answer
+    async with flow.database.sessions() as session:
+        envelope = (
+            await session.execute(
+                text("SELECT envelope FROM outbox WHERE subject LIKE '%.rectification_opened.%'")
+            )
+        ).scalar_one()
+    assert envelope["data"]["department"] == SCJGJ
+    assert envelope["data"]["concerned_departments"] == [YJJ]
 
     case = (await flow.client.get(f"/cases/{parent_id}", headers=flow.citizen())).json()
     for org in (YJJ, SCJGJ):

@@ -101,6 +101,7 @@ async def evaluate_case(
                 case_id=case.id,
                 case_number=case.number,
                 department=task.department,
+                concerned_departments=list(departments.concerned),
                 due_date=due.isoformat() if due else None,
                 callback_required=real_name,
                 occurred_at=now.isoformat(),
