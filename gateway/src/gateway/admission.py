@@ -85,9 +85,9 @@ class Gate:
             self._forget(client, future)
             return False
         except asyncio.CancelledError:
-            if future.done() and not future.cancelled():
+            if future.done() and not future.cancelled() and future.exception() is None:
                 self.leave()  # the slot was handed over just as the client left: pass it on
-            else:
+            else:  # still waiting, or its wait ran out in the same turn: no slot was taken
                 future.cancel()
                 self._forget(client, future)
             raise
