@@ -160,6 +160,24 @@ def test_an_override_changes_only_what_it_names() -> None:
 
 
 @pytest.mark.parametrize(
+    ("method", "path", "limit_class"),
+    [
+        ("POST", "/identity/authorize", "login"),
+        ("GET", "/identity/authorize", "api"),  # login counts POSTs only
+        ("GET", "/catalog/matters/500110-SCJGJ-SPJY-XK", "search"),
+        ("POST", "/catalog/matters", "api"),  # search counts GETs only
+        ("PROPFIND", "/identity/authorize", "api"),  # a method outside the table: every class is asked
+        ("PROPFIND", "/catalog/search", "api"),
+    ],
+)
+def test_a_request_falls_in_the_first_class_of_its_method(method: str, path: str, limit_class: str) -> None:
+    """Issue 21: classification looks only at the classes a method can fall in; which class wins is unchanged."""
+    found = Rules.with_overrides({}).classify(method, path)
+    assert found is not None
+    assert found.name == limit_class
+
+
+@pytest.mark.parametrize(
     ("peer", "forwarded", "source"),
     [
         ("198.51.100.1", "192.0.2.9", "198.51.100.1"),  # an untrusted peer's header is ignored

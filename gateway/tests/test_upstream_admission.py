@@ -18,7 +18,7 @@ import httpx
 import pytest
 from fastapi import FastAPI, Request
 
-from gateway.admission import Admission, Gate
+from gateway.admission import Admission, Gate, _time_out
 from gateway.main import create_app
 from gateway.settings import GatewaySettings
 from meshkit.testing.tokens import TokenFactory
@@ -207,3 +207,42 @@ def test_a_service_may_have_its_own_bound() -> None:
         limits=GatewaySettings().upstream_concurrency_overrides,
     )
     assert (admission.gate("catalog").limit, admission.gate("exchange").limit) == (8, 32)
+
+
+async def test_issue21_a_queued_request_whose_client_left_gives_up_its_place() -> None:
+    """A queued request cancelled (its client left) leaves the queue; the slot later freed goes to nobody, and
+    a request whose wait runs out is refused and leaves the queue too (the gate's own timer, issue 21)."""
+    gate = Gate("catalog", limit=1, queue=4, per_client=4, wait=0.05)
+    assert await gate.enter("ip:198.51.100.1")
+    waiting = asyncio.create_task(gate.enter("ip:198.51.100.2"))
+    await eventually(lambda: gate.queued == 1, "the second request queued")
+    waiting.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await waiting
+    assert (gate.queued, gate.active) == (0, 1)
+    assert not await gate.enter("ip:198.51.100.3")  # waits 0.05 s for the held slot, then refused
+    assert (gate.queued, gate.active) == (0, 1)
+    gate.leave()
+    assert (gate.queued, gate.active) == (0, 0)
+    assert await gate.enter("ip:198.51.100.3")
+
+
+@pytest.mark.parametrize("same_turn", ["slot_handed_over", "wait_ran_out"])
+async def test_issue21_a_client_leaving_in_the_turn_its_wait_ends_takes_no_slot_with_it(
+    same_turn: str,
+) -> None:
+    """The client leaves in the same turn as its wait ends: a slot handed over is passed on (freed here: no one
+    else waits); a wait that ran out had no slot, so the one held by the first request stays held."""
+    gate = Gate("catalog", limit=1, queue=4, per_client=4, wait=30.0)
+    assert await gate.enter("ip:198.51.100.1")
+    waiting = asyncio.create_task(gate.enter("ip:198.51.100.2"))
+    await eventually(lambda: gate.queued == 1, "the second request queued")
+    if same_turn == "slot_handed_over":
+        gate.leave()  # the first request is done: its slot goes to the second
+    else:
+        _time_out(gate._waiting["ip:198.51.100.2"][0])
+    waiting.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await waiting
+    assert gate.queued == 0
+    assert gate.active == (0 if same_turn == "slot_handed_over" else 1)

@@ -26,6 +26,7 @@ __all__ = [
 ]
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 
 
 class LimitSpec(BaseModel):
@@ -108,6 +109,11 @@ class Rules:
             )
             for name, spec in specs.items()
         )
+        # per standard method, the classes that can apply to it (every request is classified, issue 21)
+        self._by_method = {
+            method: tuple(c for c in self.classes if not c.methods or method in c.methods)
+            for method in _METHODS
+        }
 
     @classmethod
     def with_overrides(cls, overrides: Mapping[str, LimitSpec]) -> Rules:
@@ -121,7 +127,7 @@ class Rules:
         return cls({**merged, "api": api})
 
     def classify(self, method: str, path: str) -> LimitClass | None:
-        for limit_class in self.classes:
+        for limit_class in self._by_method.get(method, self.classes):
             if limit_class.matches(method, path):
                 return limit_class
         return None

@@ -93,6 +93,7 @@ class _Connection(asyncio.Protocol):
         "last_read",
         "lost",
         "parser",
+        "poller",
         "received",
         "reusable",
         "status",
@@ -102,6 +103,7 @@ class _Connection(asyncio.Protocol):
     def __init__(self) -> None:
         self._loop = asyncio.get_running_loop()  # its clock times the upstream's silence
         self.transport: asyncio.Transport | None = None
+        self.poller: select.poll | None = None  # the socket registered once, asked before each reuse
         self.parser = httptools.HttpResponseParser(self)
         self.lost = False
         self.idle_since = 0.0
@@ -126,6 +128,10 @@ class _Connection(asyncio.Protocol):
     # asyncio.Protocol ---------------------------------------------------------------------------------------
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.transport = cast(asyncio.Transport, transport)  # uvloop's is not an asyncio.Transport subclass
+        sock = transport.get_extra_info("socket")
+        if sock is not None:
+            self.poller = select.poll()
+            self.poller.register(sock.fileno(), select.POLLIN)
 
     def data_received(self, data: bytes) -> None:
         self.last_read = self._loop.time()
@@ -465,10 +471,7 @@ class Pool:
 
 def _hung_up(connection: _Connection) -> bool:
     """Whether the kernel has anything to read on an idle connection: end of stream, a reset, stray bytes."""
-    transport = connection.transport
-    sock = transport.get_extra_info("socket") if transport is not None else None
-    if sock is None:
+    poller = connection.poller
+    if poller is None or connection.transport is None:
         return True
-    poller = select.poll()
-    poller.register(sock.fileno(), select.POLLIN)
     return bool(poller.poll(0))
