@@ -136,7 +136,9 @@ class Case(Base):
         ),
         # the applicant's own list (我的办件: top-level cases); partial, so the filing's key check has only the
         # key's unique index to read (migration 0022)
-        Index("ix_cases_applicant", "applicant_id", "received_at", postgresql_where=text("parent_id IS NULL")),
+        Index(
+            "ix_cases_applicant", "applicant_id", "received_at", postgresql_where=text("parent_id IS NULL")
+        ),
         Index("ix_cases_parent_id", "parent_id", postgresql_where=text("parent_id IS NOT NULL")),
         Index(
             "ix_cases_certificate_due",
