@@ -24,6 +24,7 @@ import logging
 from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from nats.aio.msg import Msg
 from nats.errors import TimeoutError as NatsTimeoutError
@@ -31,8 +32,18 @@ from nats.js import JetStreamContext
 from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
 from nats.js.errors import NotFoundError
 from pydantic import ValidationError
-from sqlalchemy import Column, DateTime, MetaData, PrimaryKeyConstraint, String, Table, func
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import (
+    Column,
+    DateTime,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    bindparam,
+    func,
+    select,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from meshkit.db import Database
@@ -86,14 +97,28 @@ async def record_once(session: AsyncSession, table: Table, *, consumer: str, eve
 async def record_many(
     session: AsyncSession, table: Table, *, consumer: str, events: Sequence[CloudEvent]
 ) -> set[str]:
-    """Insert the inbox rows of ``events``; the ids this consumer had not processed before."""
+    """Insert the inbox rows of ``events``; the ids this consumer had not processed before.
+
+    One statement of the same shape for any number of events (the ids and subjects as two arrays, unnested), so
+    SQLAlchemy compiles it once and the driver prepares it once: a multi-row VALUES was compiled anew for every
+    fetch (issue 21: ≈ 10 % of the exchange worker's CPU went to compiling its batch inserts)."""
     result = await session.execute(
+        _many_statement(table),
+        {"consumer": consumer, "event_ids": [e.id for e in events], "subjects": [e.type for e in events]},
+    )
+    return {str(row[0]) for row in result}
+
+
+def _many_statement(table: Table) -> Any:
+    ids = func.unnest(bindparam("event_ids", type_=ARRAY(String)))
+    subjects = func.unnest(bindparam("subjects", type_=ARRAY(String)))
+    rows = select(bindparam("consumer", type_=String), ids, subjects)
+    return (
         insert(table)
-        .values([{"consumer": consumer, "event_id": e.id, "subject": e.type} for e in events])
+        .from_select(["consumer", "event_id", "subject"], rows)
         .on_conflict_do_nothing()
         .returning(table.c.event_id)
     )
-    return {str(row[0]) for row in result}
 
 
 @dataclass(frozen=True)

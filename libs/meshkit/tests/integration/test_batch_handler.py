@@ -11,6 +11,8 @@ from typing import Any, cast
 
 import pytest
 from nats.aio.msg import Msg
+from sqlalchemy import event as sa_event
+from sqlalchemy.engine.default import CACHE_HIT
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from meshkit.db import Database
@@ -128,3 +130,25 @@ async def test_events_already_in_the_inbox_are_left_out_of_the_batch(database: D
     assert calls.alone == []
     assert await effect_counts(database) == {first.id: 1, second.id: 1, third.id: 1}
     assert [d.answer for d in redelivered] == ["ack"] * 4
+
+
+async def test_the_inbox_insert_of_a_fetch_is_compiled_once_whatever_its_size(database: Database) -> None:
+    """Issue 21 (CPU per application): fetches of 2, 3 and 7 events insert their inbox rows with one statement that
+    SQLAlchemy compiled once — a multi-row VALUES was compiled anew for each fetch."""
+    calls = Calls()
+    runner = calls.runner(database)
+    cached: list[bool] = []
+
+    def seen(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, many: bool) -> None:
+        if statement.startswith("INSERT INTO inbox"):
+            cached.append(context.cache_hit is CACHE_HIT)
+
+    sa_event.listen(database.engine.sync_engine, "before_cursor_execute", seen)
+    try:
+        for size in (2, 3, 7):
+            await handle(runner, [Delivery(e) for e in events(size)])
+    finally:
+        sa_event.remove(database.engine.sync_engine, "before_cursor_execute", seen)
+    assert len(cached) == 3
+    assert cached[1:] == [True, True]
+    assert len(calls.batches) == 3

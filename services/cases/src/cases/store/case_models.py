@@ -134,7 +134,12 @@ class Case(Base):
             postgresql_ops={"region": "varchar_pattern_ops"},
             postgresql_where=text("concluded_at IS NULL"),
         ),
-        Index("ix_cases_applicant", "applicant_id", "received_at"),
+        # the applicant's own list (我的办件: top-level cases); partial, so the filing's key check has only the
+        # key's unique index to read (migration 0022)
+        Index(
+            "ix_cases_applicant", "applicant_id", "received_at", postgresql_where=text("parent_id IS NULL")
+        ),
+        Index("ix_cases_parent_id", "parent_id", postgresql_where=text("parent_id IS NOT NULL")),
         Index(
             "ix_cases_certificate_due",
             "certificate_next_attempt_at",
@@ -145,7 +150,7 @@ class Case(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     number: Mapped[str] = mapped_column(String(50), unique=True, doc="办件编号")
     city_number: Mapped[str | None] = mapped_column(String(50), doc="the city platform's own number")
-    parent_id: Mapped[str | None] = mapped_column(ForeignKey("cases.id"), index=True)
+    parent_id: Mapped[str | None] = mapped_column(ForeignKey("cases.id"))
     matter_code: Mapped[str] = mapped_column(String(36))
     matter_version: Mapped[int] = mapped_column(Integer)
     matter_name: Mapped[str] = mapped_column(String(200))
@@ -268,7 +273,7 @@ class CaseMaterial(Base):
     )
 
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
-    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"))  # indexed first in the unique key
     material_code: Mapped[str] = mapped_column(String(60))
     name: Mapped[str] = mapped_column(String(200))
     requirement: Mapped[str] = mapped_column(String(20), doc="required | optional | deferrable (容缺)")

@@ -165,7 +165,7 @@ class CaseFiling:
         Raises :class:`DuplicateIdempotencyKey` when the applicant's key is already taken: by a filing committed
         before (seen by the statement, nothing written) or by one committing meanwhile (the unique violation)."""
         values = [case[c] if c != "form" else form_json for c in _CASE_COLUMNS]
-        envelope = json.dumps(event.model_dump(mode="json"), ensure_ascii=False)
+        envelope = event.model_dump_json()  # pydantic-core's serializer: no dict of the event built first
         subject = event.type
         try:
             async with self._database.driver(transaction=False) as connection:
