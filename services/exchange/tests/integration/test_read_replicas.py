@@ -84,6 +84,34 @@ async def test_group_commit_shares_transactions_and_isolates_a_failure(
     assert isinstance(results[1], Exception)  # only the failing statement fails
 
 
+async def test_one_shared_transaction_at_a_time_and_reads_arriving_meanwhile_go_in_the_next(
+    committed: tuple[str, Database],
+) -> None:
+    _, database = committed
+    commits = GroupCommit(lambda: database)
+    running = 0
+    most = 0
+    started = asyncio.Event()
+
+    async def slow_txid(connection: Any) -> int:
+        nonlocal running, most
+        running += 1
+        most = max(most, running)
+        started.set()
+        try:
+            await connection.execute("SELECT pg_sleep(0.05)")
+            return int(await connection.fetchval("SELECT txid_current()"))
+        finally:
+            running -= 1
+
+    first = asyncio.create_task(commits.run(slow_txid))
+    await started.wait()  # the first transaction is under way
+    later = await asyncio.gather(*(commits.run(slow_txid) for _ in range(10)))
+    assert most == 1  # never a second transaction beside the first (each would wait on the chain lock)
+    assert len(set(later)) == 1  # the ten that waited went together, in the one after it
+    assert await first not in later
+
+
 async def test_batched_rows_run_as_one_statement_and_a_bad_row_fails_alone(
     committed: tuple[str, Database],
 ) -> None:

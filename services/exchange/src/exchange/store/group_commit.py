@@ -14,6 +14,13 @@ and its answer comes back only once that committed.
 
 A statement that fails aborts the shared transaction; the batch is then rolled back and every item of it
 retried alone, so one bad read never fails another.
+
+One shared transaction at a time per process (``in_flight``, default 1). Every batch takes the chain head's
+lock at commit and keeps it through the flush, so the transactions of the chain commit one after another however
+many there are: a second one in the same process adds no commit capacity, it only splits the reads that wait into
+more and smaller batches — one more flush and one more pass of the lock per batch, and each read queued behind
+one more of them. With one, the reads that arrive while a batch commits all go in the next. Several
+processes (replicas) still overlap: one's statement runs while another's commit flushes.
 """
 
 from __future__ import annotations
@@ -51,7 +58,7 @@ _Batch = list[tuple["Work | Batched", asyncio.Future[Any]]]
 
 
 class GroupCommit(Drains[_Batch]):
-    def __init__(self, database: Callable[[], Database], *, max_batch: int = 64, in_flight: int = 2) -> None:
+    def __init__(self, database: Callable[[], Database], *, max_batch: int = 64, in_flight: int = 1) -> None:
         """``database`` gives the current database (tests swap the app's after its lifespan started)."""
         super().__init__(in_flight=in_flight)
         self._database = database
