@@ -99,14 +99,14 @@ async def test_a_lone_write_goes_out_within_one_turn_and_close_sends_what_is_hel
 
 def test_the_launcher_serves_with_the_coalescing_protocol() -> None:
     """Issue 21: every HTTP process of the mesh (``python -m tongban.serve``) uses it."""
-    config = config_from(["stream_app:create"])
+    config = config_from(["asgi_apps:stream"])
     assert config.http is CoalescingHttpToolsProtocol
 
 
 def test_small_and_streamed_responses_arrive_whole_on_one_kept_alive_connection() -> None:
     """Issue 21: through ``python -m tongban.serve``: small answers, a chunked one paused between its chunks and a
     HEAD, one after the other on the same connection."""
-    with serving("stream_app:create") as port:
+    with serving("asgi_apps:stream") as port:
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
         try:
             for n in range(3):

@@ -24,7 +24,7 @@ def _serve(port: int, *extra: str) -> subprocess.Popen[bytes]:
             sys.executable,
             "-m",
             "tongban.serve",
-            "pid_app:create",
+            "asgi_apps:pid",
             "--port",
             str(port),
             "--log-level",

@@ -12,8 +12,8 @@ worker's socket (uvicorn has no such option yet: Kludex/uvicorn#2472). Written h
 detail of the mesh, not of any service.
 
 One worker (the default) is plain ``uvicorn.Server`` on its own socket, as ``uvicorn`` would run it. Either way the
-HTTP protocol is uvicorn's httptools one with a response's headers and body in one write (:mod:`tongban.coalesce`). The flags are
-the subset of uvicorn's the mesh passes (``tongban.mesh.Mesh._uvicorn``).
+HTTP protocol is uvicorn's httptools one with a response's headers and body in one write (:mod:`tongban.coalesce`).
+The flags are the subset of uvicorn's the mesh passes (``tongban.mesh.Mesh._uvicorn``).
 """
 
 from __future__ import annotations

@@ -33,9 +33,8 @@ with warnings.catch_warnings():
 __all__ = ["EmbeddedNats", "EmbeddedPostgres", "free_port", "port_is_open", "postgres_url", "wait_for_port"]
 
 _PG_SYSTEM_USER = "pgserver"
-_SUN_PATH_MAX = (
-    107  # a Unix socket's path: sockaddr_un.sun_path holds 108 bytes, the terminating NUL included
-)
+# a Unix socket's path: sockaddr_un.sun_path holds 108 bytes, the terminating NUL included
+_SUN_PATH_MAX = 107
 
 
 def postgres_url(

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -109,6 +110,7 @@ async def record_many(
     return {str(row[0]) for row in result}
 
 
+@functools.cache  # one construct per inbox table (a few per process): not rebuilt for every fetch
 def _many_statement(table: Table) -> Any:
     ids = func.unnest(bindparam("event_ids", type_=ARRAY(String)))
     subjects = func.unnest(bindparam("subjects", type_=ARRAY(String)))

@@ -65,10 +65,9 @@ def _causes(exc: BaseException) -> list[BaseException]:
 def is_outage(exc: BaseException) -> bool:
     """Whether ``exc`` (or what it was raised from) is the infrastructure failing rather than the work."""
     for cause in _causes(exc):
+        # a Unix socket nobody serves (a local PostgreSQL that is down): connect() names no file
         if isinstance(cause, FileNotFoundError) and cause.filename is None:
-            return (
-                True  # a Unix socket nobody serves (a local PostgreSQL that is down): connect() names no file
-            )
+            return True
         if isinstance(cause, _NOT_OUTAGES):
             continue
         if isinstance(cause, (*_OUTAGES, Unavailable)):
