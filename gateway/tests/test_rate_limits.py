@@ -357,3 +357,76 @@ async def test_issue21_a_steady_caller_never_waits_for_the_store_at_a_leases_end
 
 async def _read_twice(bucket: _CountingBucket) -> None:
     assert bucket.reads >= 2
+
+
+async def test_issue21_a_busy_callers_leases_grow_and_a_quiet_one_starts_small_again(
+    limits_nats: Any,
+) -> None:
+    """Issue 21 (the gateway's CPU per proxied request): a lease of at most 100 units cost a caller sending 9,000
+    requests a second 90 compare-and-sets a second, a tenth of the gateway's CPU. A lease spent within half a
+    second makes the next one twice as large, up to 2 % of the allowance; after a pause the class's own lease
+    comes back. Nothing past the limit is ever granted, and the shared count holds every unit handed out."""
+    connection = await nats.connect(limits_nats.url)
+    try:
+        kv = await connection.jetstream().create_key_value(bucket="grow_test", history=1)
+        bucket = _CountingBucket(kv)
+        now = [1000.0]
+        windows = SharedWindows(lambda: cast(KeyValue, bucket), monotonic=lambda: now[0])
+        api = next(
+            c for c in Rules({"api": LimitSpec(limit=100_000, window=3600)}).classes if c.name == "api"
+        )
+        assert (api.lease, api.most_leased) == (100, 2000)
+        for _ in range(10_000):  # all within one instant: each lease spent at once
+            assert await windows.take(api, "sub:busy") is None
+        await asyncio.gather(*windows._ahead)
+        # 100 + 200 + … + 1,600 + 2,000 × 3 covers 10,000 units: 8 leases instead of 100
+        assert bucket.reads <= 9
+        shared = int((await kv.get(next(iter(await kv.keys())))).value or b"0")
+        assert 10_000 <= shared <= 10_000 + 2 * api.most_leased  # the rest of the current lease and one ahead
+        now[0] += 10.0  # a pause; then 100 requests a second, past what the grown leases left
+        for n in range(6_000):
+            if n == 5_000:
+                await asyncio.gather(*windows._ahead)
+                reads = bucket.reads
+            assert await windows.take(api, "sub:busy") is None
+            now[0] += 0.01
+        await asyncio.gather(*windows._ahead)
+        assert bucket.reads - reads >= 5  # the last 1,000: leases of 100 again (1 for leases of 2,000)
+    finally:
+        await connection.close()
+
+
+async def test_issue21_grown_leases_never_pass_the_limit() -> None:
+    """The grown lease is cut to what is left of the allowance: a busy caller gets exactly its limit."""
+    windows = SharedWindows(lambda: None)  # counted locally: the same leases, the same cut
+    api = next(c for c in Rules({"api": LimitSpec(limit=7_777, window=3600)}).classes if c.name == "api")
+    answers = [await windows.take(api, "sub:greedy") for _ in range(8_000)]
+    assert answers[:7_777] == [None] * 7_777
+    assert all(answer is not None for answer in answers[7_777:])
+
+
+async def test_issue21_a_lease_taken_ahead_is_claimed_before_its_task_runs(limits_nats: Any) -> None:
+    """Takes that spend a lease's last quarter before the task taking the next one ahead first runs (many requests
+    of one caller in one turn of the event loop) wait for that lease. Before, one of them took another lease
+    whose claim the task then overwrote: the task failed (KeyError) and whoever waited for it waited forever."""
+    connection = await nats.connect(limits_nats.url)
+    try:
+        kv = await connection.jetstream().create_key_value(bucket="claim_test", history=1)
+        bucket = _CountingBucket(kv)
+        windows = SharedWindows(lambda: cast(KeyValue, bucket))
+        api = next(c for c in Rules({"api": LimitSpec(limit=1000, window=3600)}).classes if c.name == "api")
+        assert await windows.take(api, "sub:herd") is None  # the first lease: 20 units, 19 left
+        for _ in range(19):  # 19 → 0 without yielding: the lease ahead is asked for at 5 left, not yet taken
+            assert await windows.take(api, "sub:herd") is None
+        ahead = set(windows._ahead)
+        assert len(ahead) == 1
+        # in this very turn (no task of its own, which would start after the lease task): it waits for that one
+        assert await windows.take(api, "sub:herd") is None
+        await asyncio.wait_for(asyncio.gather(*ahead), 5)  # which took its lease without failing
+        assert bucket.reads == 2
+        shared = int((await kv.get(next(iter(await kv.keys())))).value or b"0")
+        assert (
+            shared == 21 + windows._leases[next(iter(windows._leases))]
+        )  # every unit taken is spent or held
+    finally:
+        await connection.close()

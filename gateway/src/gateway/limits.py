@@ -56,9 +56,14 @@ class LimitClass:
 
     @property
     def lease(self) -> int:
-        """Units a process takes from the shared count at a time: one for strict classes (every request
-        counted where all processes see it), up to 2 % of the allowance for generous ones."""
+        """Units a process first takes from the shared count at a time: one for strict classes (every request
+        counted where all processes see it), up to 2 % of the allowance (at most 100) for generous ones."""
         return max(1, min(100, self.limit // 50))
+
+    @property
+    def most_leased(self) -> int:
+        """The largest lease a busy caller's leases grow to (``gateway.counters``): 2 % of the allowance."""
+        return max(1, self.limit // 50)
 
     def matches(self, method: str, path: str) -> bool:
         if self.methods and method not in self.methods:

@@ -1,10 +1,11 @@
 """Composition root: ``create_app(settings=None)`` builds the gateway; nothing happens at import time.
 
-Request path, outermost first: ServerErrorMiddleware (Starlette) → SecurityHeaders (nosniff; an upstream's
-no-store kept) → RequestContextMiddleware (request id, trace context, duration metric) → BodyLimitMiddleware → ProxyMiddleware (``/<service>/...`` leaves here) →
-the gateway's own FastAPI routes (/healthz, /readyz, /metrics, /openapi.json, /docs) and the
-``route_not_found`` problem. A request for a routed service enters that chain without FastAPI's and Starlette's
-own entry layers (``gateway.front``).
+A request for a routed service (``/<service>/...``) goes straight to the proxy (``gateway.front``,
+``gateway.proxy``), which does the request context, security headers, body limit and error answers for its own
+responses. Every other request goes through FastAPI, outermost first: ServerErrorMiddleware (Starlette) →
+SecurityHeaders (nosniff) → RequestContextMiddleware (request id, trace context, duration metric, access line) →
+BodyLimitMiddleware → RequestEdge → the gateway's own routes (/healthz, /readyz, /metrics, /openapi.json, /docs,
+problem pages) and the ``route_not_found`` problem.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from gateway.health import ops_router
 from gateway.limit_store import LimitStore
 from gateway.limits import Rules, TrustedProxies, source_address
 from gateway.problems import Catalogue, problems_router
-from gateway.proxy import ProxyMiddleware
+from gateway.proxy import Proxy
 from gateway.routes import route_table
 from gateway.settings import GatewaySettings
 from gateway.throttle import PRINCIPAL, Throttle, store_fallbacks
@@ -39,12 +40,17 @@ from meshkit.errors import install_error_handlers, set_problem_base
 from meshkit.headers import SecurityHeaders
 from meshkit.heap import freeze_startup_heap
 from meshkit.http import service_client
-from meshkit.middleware import BodyLimitMiddleware
-from meshkit.observability import RequestContextMiddleware, configure_logging, uvicorn_log_config
+from meshkit.middleware import BodyLimitMiddleware, BodyLimits
+from meshkit.observability import (
+    RequestContext,
+    RequestContextMiddleware,
+    configure_logging,
+    uvicorn_log_config,
+)
 from meshkit.openapi import install_openapi
 from meshkit.revocation import DenyList
 from meshkit.revocation_feed import RevocationFeed
-from meshkit.tracing import add_tracing_middleware, configure_tracing
+from meshkit.tracing import add_tracing_middleware, configure_tracing, traced
 
 __all__ = ["create_app", "main"]
 
@@ -58,6 +64,7 @@ DESCRIPTION = (
 def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifier | None = None) -> FastAPI:
     """``verifier`` replaces the JWKS-backed one (tests)."""
     settings = settings or GatewaySettings()
+    tracing = configure_tracing("gateway")  # OpenTelemetry when an OTLP endpoint is set (meshkit.tracing)
     routes = route_table(settings)
     upstreams = Upstreams(routes.values(), settings)
     jwks_client = service_client(timeout=5.0)  # opens no socket until the first JWKS fetch
@@ -104,8 +111,35 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
             await upstreams.close()
             await jwks_client.aclose()
 
+    admission = Admission(  # per upstream: bounded slots, a fair short queue (gateway.admission)
+        routes,
+        limit=settings.upstream_concurrency,
+        queue=settings.upstream_queue,
+        per_client=settings.upstream_queue_per_client,
+        wait=settings.upstream_queue_wait,
+        limits=settings.upstream_concurrency_overrides,
+    )
+    trusted = TrustedProxies(settings.trusted_proxies)
+    body_limits = (
+        settings.max_body_bytes,
+        [(path, settings.upload_max_bytes) for path in settings.upload_paths],
+    )
+    # one access line per request, at INFO (meshkit.observability), on both paths
+    context = RequestContext(service="gateway", access_level=logging.INFO, client_of=_client_of)
+    proxy = Proxy(
+        routes=routes,
+        upstreams=upstreams,
+        context=context,
+        limits=BodyLimits(*body_limits),
+        guard=TokenGuard(verifier, deny) if settings.verify_tokens else None,
+        throttle=throttle if settings.rate_limits_enabled else None,
+        trusted=trusted,
+        forwarding_key=settings.forwarding_key.get_secret_value(),
+        admission=admission,
+    )
     app = GatewayApp(  # its own 500s do not close the client's connection either (meshkit.keepalive)
-        services=routes.keys(),  # these requests skip FastAPI's own entry layers (gateway.front)
+        services=routes.keys(),  # these requests go to the proxy, not through FastAPI (gateway.front)
+        proxied=traced(proxy),
         title=DOCS_TITLE,
         description=DESCRIPTION,
         version="0.1.0",
@@ -121,14 +155,6 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
     app.state.upstreams = upstreams
     app.state.revocations = deny
     app.state.limit_store = store
-    admission = Admission(
-        routes,
-        limit=settings.upstream_concurrency,
-        queue=settings.upstream_queue,
-        per_client=settings.upstream_queue_per_client,
-        wait=settings.upstream_queue_wait,
-        limits=settings.upstream_concurrency_overrides,
-    )
     app.state.admission = admission  # per upstream: slots in use, who waits (gateway.admission)
     install_error_handlers(app)
     set_problem_base(settings.public_url)
@@ -139,7 +165,6 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
         ttl=settings.openapi_cache_seconds,
         timeout=settings.openapi_timeout,
     )
-    trusted = TrustedProxies(settings.trusted_proxies)
     metrics_networks = TrustedProxies(settings.metrics_networks)
     app.include_router(
         ops_router(
@@ -153,30 +178,18 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
     install_docs_pages(app, title=DOCS_TITLE)
     app.include_router(problems_router(Catalogue(settings.problems_file)))
     declare_security(app)  # the gateway's own operations are public: `security: []`
-    guard = TokenGuard(verifier, deny) if settings.verify_tokens else None
-    # HEAD on the gateway's own routes (proxied HEADs go upstream as they are); a client's X-Forwarded-Prefix is
-    # no part of the gateway's own paths
+    # HEAD on the gateway's own routes; a client's X-Forwarded-Prefix is no part of the gateway's own paths
     app.add_middleware(RequestEdge, forwarded=False)
+    max_bytes, path_limits = body_limits
+    app.add_middleware(BodyLimitMiddleware, max_bytes=max_bytes, path_limits=path_limits)
     app.add_middleware(
-        ProxyMiddleware,
-        routes=routes,
-        upstreams=upstreams,
-        guard=guard,
-        throttle=throttle if settings.rate_limits_enabled else None,
-        trusted=trusted,
-        forwarding_key=settings.forwarding_key.get_secret_value(),
-        admission=admission,
+        RequestContextMiddleware,
+        service=context.service,
+        access_level=context.access_level,
+        client_of=context.client_of,
     )
-    app.add_middleware(
-        BodyLimitMiddleware,
-        max_bytes=settings.max_body_bytes,
-        path_limits=[(path, settings.upload_max_bytes) for path in settings.upload_paths],
-    )
-    app.add_middleware(  # one access line per request, at INFO (meshkit.observability)
-        RequestContextMiddleware, service="gateway", access_level=logging.INFO, client_of=_client_of
-    )
-    app.add_middleware(SecurityHeaders)  # nosniff on everything, no-store kept as the upstream sent it
-    if configure_tracing("gateway"):  # OpenTelemetry when an OTLP endpoint is set (meshkit.tracing)
+    app.add_middleware(SecurityHeaders)  # nosniff on everything
+    if tracing:
         add_tracing_middleware(app)
     return app
 

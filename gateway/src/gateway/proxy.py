@@ -1,8 +1,22 @@
-"""The proxy: plain ASGI middleware forwarding ``/<service>/<rest>`` to that service, streaming both ways.
+"""The proxy: a request for ``/<service>/<rest>`` forwarded to that service, streaming both ways — its whole
+handling in one coroutine (issue 21).
 
-Anything whose first path segment names no service falls through to the gateway's own FastAPI routes (health,
-docs), whose 404 is the ``route_not_found`` problem. Request ids and trace context come from meshkit's
-``RequestContextMiddleware`` outside this one; body limits from meshkit's ``BodyLimitMiddleware``.
+:class:`Proxy` is the ASGI app the gateway sends a routed service's requests to (``gateway.front``); the gateway's
+own routes (health, docs, problem pages) go through FastAPI and its middleware. What that middleware does for
+every response, the proxy does for its own, as the same plain calls instead of a layer and a ``send`` wrapper
+each (five layers cost a third of the gateway's CPU per proxied request, bench/HISTORY.md):
+
+- the request id and trace context in, ``X-Request-Id`` out, one duration sample and one access line
+  (:class:`meshkit.observability.RequestContext`);
+- ``nosniff`` and no ``Server`` on every answer (:func:`meshkit.headers.secured`; a proxied answer's
+  ``Cache-Control`` is the upstream's);
+- the body limit, declared or streamed, answered 413 (:class:`meshkit.middleware.BodyLimits`);
+- an unexpected exception answered as the mesh's 500 problem while nothing was sent, the connection cut when the
+  answer was half sent (:func:`meshkit.errors.unexpected_error`, as Starlette's server-error layer and
+  :class:`meshkit.keepalive.AnsweredErrors` would).
+
+Then the gateway's own rules, in order: inside-only paths are not routed, the token check, the rate limits, the
+upstream's admission (bounded slots, a fair short queue, 503 beyond), and the exchange with the upstream's pool.
 """
 
 from __future__ import annotations
@@ -10,7 +24,8 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.requests import Request
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gateway.admission import Admission, client_key, refused_busy
 from gateway.forwarding import response_headers, upstream_headers, upstream_target
@@ -19,13 +34,17 @@ from gateway.routes import Route, RouteTable, internal_path
 from gateway.throttle import Throttle, remember_source
 from gateway.upstream_http import UpstreamError, UpstreamUnreachable
 from gateway.upstreams import Upstreams
-from meshkit.errors import problem_response
+from meshkit.errors import problem_response, unexpected_error
+from meshkit.headers import secured
+from meshkit.middleware import BodyLimits, BodyTooLarge, too_large
+from meshkit.observability import RequestContext, with_request_id
 from meshkit.problem_fields import instance_uri
 from meshkit.settings import DEV_FORWARDING_KEY
 
-__all__ = ["Guard", "ProxyMiddleware"]
+__all__ = ["Guard", "Proxy"]
 
 log = logging.getLogger("gateway.proxy")
+errors_log = logging.getLogger("meshkit.errors")
 
 Guard = Callable[[Scope, Route], Awaitable[ASGIApp | None]]
 """Seam for the gateway token check: return a response app to refuse the request, ``None`` to let it through.
@@ -35,25 +54,34 @@ _BUFFER_UNDER = 256 * 1024  # responses declaring at most this many bytes are re
 
 
 class _BodyStream:
-    """The client's request body as an async iterator for the upstream client, remembering why it failed (if it
-    did), so the proxy can tell a client that left or sent too much from an upstream that failed.
+    """The client's request body as an async iterator for the upstream client, counted against the body limit,
+    remembering why it failed (if it did), so the proxy can tell a client that left or sent too much from an
+    upstream that failed.
     """
 
-    __slots__ = ("error", "first", "receive")
+    __slots__ = ("error", "first", "limit", "receive")
 
-    def __init__(self, first: bytes, receive: Receive) -> None:
+    def __init__(self, first: bytes, receive: Receive, limit: int) -> None:
         self.first = first
         self.receive = receive
+        self.limit = limit
         self.error: BaseException | None = None
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         try:
+            received = len(self.first)
+            if received > self.limit:
+                raise BodyTooLarge(self.limit)
             yield self.first
             while True:
                 message = await self.receive()
                 if message["type"] != "http.request":
                     raise ConnectionAbortedError("client disconnected while sending the body")
-                yield message.get("body", b"")
+                chunk = message.get("body", b"")
+                received += len(chunk)
+                if received > self.limit:
+                    raise BodyTooLarge(self.limit)
+                yield chunk
                 if not message.get("more_body", False):
                     return
         except BaseException as exc:
@@ -61,24 +89,49 @@ class _BodyStream:
             raise
 
 
-class ProxyMiddleware:
-    """Forward requests whose first path segment names a service in ``routes``; pass the rest to ``app``."""
+class _Answer:
+    """The client's ``send`` with every response's own headers added (security headers, the request id), and
+    what has been sent: the status, whether the head went out, whether the whole answer did."""
+
+    __slots__ = ("complete", "header", "send", "started", "status")
+
+    def __init__(self, send: Send, header: tuple[bytes, bytes]) -> None:
+        self.send = send
+        self.header = header
+        self.status = 500
+        self.started = False
+        self.complete = False
+
+    async def __call__(self, message: Message) -> None:
+        if message["type"] == "http.response.start":
+            self.status = message["status"]
+            self.started = True
+            message["headers"] = with_request_id(secured(message.get("headers", []), False), self.header)
+        elif not message.get("more_body", False):
+            self.complete = True
+        await self.send(message)
+
+
+class Proxy:
+    """Forward a request whose first path segment names a service in ``routes`` (see the module)."""
 
     def __init__(
         self,
-        app: ASGIApp,
         *,
         routes: RouteTable,
         upstreams: Upstreams,
+        context: RequestContext,
+        limits: BodyLimits,
         guard: Guard | None = None,
         throttle: Throttle | None = None,
         trusted: TrustedProxies | None = None,
         forwarding_key: str = DEV_FORWARDING_KEY,
         admission: Admission | None = None,
     ) -> None:
-        self.app = app
         self.routes = routes
         self.upstreams = upstreams
+        self.context = context
+        self.limits = limits
         self.guard = guard
         self.throttle = throttle
         self.trusted = trusted or TrustedProxies(())
@@ -86,14 +139,34 @@ class ProxyMiddleware:
         self.admission = admission
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        route = self.routes.get(scope["path"][1:].partition("/")[0]) if scope["type"] == "http" else None
-        if route is None:
-            await self.app(scope, receive, send)
+        route = self.routes[scope["path"][1:].partition("/")[0]]
+        scope["route"] = route  # names the upstream in the request-duration metric and the access line
+        context = self.context
+        opened = context.open(scope)
+        answer = _Answer(send, opened.header)
+        try:
+            await self._handle(scope, receive, answer, route)
+        except Exception as exc:
+            if not answer.started:  # as Starlette's server-error layer: the mesh's 500 problem (logged there)
+                response = await unexpected_error(Request(scope, receive), exc)
+                await response(scope, receive, answer)
+            elif answer.complete:  # the answer went out whole: the connection stays, the error is logged once
+                errors_log.error(
+                    "error after the response was sent", exc_info=exc, extra={"path": scope["path"]}
+                )
+            else:
+                raise  # half an answer sent: the server cuts the connection
+        finally:
+            context.close(scope, opened, answer.status)
+
+    async def _handle(self, scope: Scope, receive: Receive, send: _Answer, route: Route) -> None:
+        limit = self.limits.limit_for(scope["path"])
+        if BodyLimits.declared_over(scope, limit):
+            await too_large(scope, limit)(scope, receive, send)
             return
         if internal_path(scope["path"][len(route.prefix) :]):  # e.g. /catalog/metrics: inside only
             await _not_routed(scope, receive, send)
             return
-        scope["route"] = route  # names the upstream in the request-duration metric
         remember_source(scope, self.trusted, self.forwarding_key)
         if self.guard is not None and route.guarded(scope["path"]):
             refusal = await self.guard(scope, route)
@@ -106,24 +179,24 @@ class ProxyMiddleware:
                 await refusal(scope, receive, send)
                 return
         if self.admission is None:
-            await self._forward(scope, receive, send, route)
+            await self._forward(scope, receive, send, route, limit)
             return
         gate = self.admission.gate(route.service)
         if not await gate.enter(client_key(scope)):
             await _busy(scope, receive, send, route, self.admission.retry_after)
             return
         try:
-            await self._forward(scope, receive, send, route)
+            await self._forward(scope, receive, send, route, limit)
         finally:
             gate.leave()
 
-    async def _forward(self, scope: Scope, receive: Receive, send: Send, route: Route) -> None:
+    async def _forward(self, scope: Scope, receive: Receive, send: _Answer, route: Route, limit: int) -> None:
         first = await receive()
         if first["type"] != "http.request":
             return  # the client left before sending its request
         body: bytes | _BodyStream | None = first.get("body", b"")
         if first.get("more_body", False):
-            body = _BodyStream(first.get("body", b""), receive)
+            body = _BodyStream(first.get("body", b""), receive, limit)
         elif not body:
             body = None
         upstreams = self.upstreams
@@ -136,11 +209,14 @@ class ProxyMiddleware:
                 body,
                 read_timeout=upstreams.timeout_for(scope["method"], scope["path"]),
             )
-        except (UpstreamError, OSError) as exc:
+        except (UpstreamError, OSError, BodyTooLarge) as exc:
             if isinstance(body, _BodyStream) and body.error is not None:
                 if isinstance(body.error, ConnectionAbortedError):
                     return  # the client left mid-body: nobody to answer
-                raise body.error from None  # e.g. over the body limit: BodyLimitMiddleware answers 413
+                if isinstance(body.error, BodyTooLarge):
+                    await too_large(scope, limit)(scope, receive, send)
+                    return
+                raise body.error from None
             await _failure(scope, receive, send, route, exc)
             return
         start = {

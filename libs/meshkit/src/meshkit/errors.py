@@ -36,6 +36,7 @@ __all__ = [
     "problem_title",
     "problem_type",
     "set_problem_base",
+    "unexpected_error",
     "validation_errors",
 ]
 
@@ -260,6 +261,51 @@ def validation_errors(request: Request, exc: RequestValidationError) -> tuple[st
     return summary(labelled), out
 
 
+async def unexpected_error(request: Request, exc: Exception) -> JSONResponse:
+    """The answer to an exception no handler expected: the mesh's 500 problem naming the request id (logged with
+    its traceback), or a 503 for a backend outage, or a 400 for a body cut off by the client."""
+    # Runs outside the request-context middleware, so the id comes from the scope it left behind.
+    request_id = request.scope.get("state", {}).get("request_id") or current_request_id()
+    # sent by Starlette's server-error middleware, outside the app's own: its headers are set here
+    headers = {
+        "X-Content-Type-Options": "nosniff",
+        "Cache-Control": "no-store",
+        **({"X-Request-Id": request_id} if request_id else {}),
+    }
+    if isinstance(exc, ClientDisconnect):  # the body never arrived whole: nobody is left to read an answer
+        log.info("client disconnected before its request body arrived", extra={"path": request.url.path})
+        return problem_response(
+            status=400,
+            code="malformed_body",
+            detail="请求体未完整送达（连接已断开），请重新提交 (the request body did not arrive whole)",
+            instance=request.url.path,
+            request_id=request_id,
+            headers=headers,
+        )
+    if is_outage(exc):  # the database (or another backend) is down: a wait, not a fault of the request
+        log.warning(
+            "backend unavailable",
+            extra={"path": request.url.path, "request_id": request_id, "error": type(exc).__name__},
+        )
+        return problem_response(
+            status=503,
+            code="backend_unavailable",
+            detail="服务暂时无法访问数据库或后端系统，请稍后重试 (backend unavailable)",
+            instance=request.url.path,
+            request_id=request_id,
+            headers={**headers, "Retry-After": str(OUTAGE_RETRY_AFTER)},
+        )
+    log.error("unhandled error", exc_info=exc, extra={"path": request.url.path, "request_id": request_id})
+    return problem_response(
+        status=500,
+        code="internal_error",
+        detail=f"服务器内部错误，请凭请求编号联系运维 (request id {request_id})",
+        instance=request.url.path,
+        request_id=request_id,
+        headers=headers,
+    )
+
+
 def install_error_handlers(app: FastAPI) -> None:
     async def on_problem(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, ProblemError)
@@ -309,51 +355,7 @@ def install_error_handlers(app: FastAPI) -> None:
             headers=headers,
         )
 
-    async def on_unexpected(request: Request, exc: Exception) -> JSONResponse:
-        # Runs outside the request-context middleware, so the id comes from the scope it left behind.
-        request_id = request.scope.get("state", {}).get("request_id") or current_request_id()
-        # sent by Starlette's server-error middleware, outside the app's own: its headers are set here
-        headers = {
-            "X-Content-Type-Options": "nosniff",
-            "Cache-Control": "no-store",
-            **({"X-Request-Id": request_id} if request_id else {}),
-        }
-        if isinstance(
-            exc, ClientDisconnect
-        ):  # the body never arrived whole: nobody is left to read an answer
-            log.info("client disconnected before its request body arrived", extra={"path": request.url.path})
-            return problem_response(
-                status=400,
-                code="malformed_body",
-                detail="请求体未完整送达（连接已断开），请重新提交 (the request body did not arrive whole)",
-                instance=request.url.path,
-                request_id=request_id,
-                headers=headers,
-            )
-        if is_outage(exc):  # the database (or another backend) is down: a wait, not a fault of the request
-            log.warning(
-                "backend unavailable",
-                extra={"path": request.url.path, "request_id": request_id, "error": type(exc).__name__},
-            )
-            return problem_response(
-                status=503,
-                code="backend_unavailable",
-                detail="服务暂时无法访问数据库或后端系统，请稍后重试 (backend unavailable)",
-                instance=request.url.path,
-                request_id=request_id,
-                headers={**headers, "Retry-After": str(OUTAGE_RETRY_AFTER)},
-            )
-        log.error("unhandled error", exc_info=exc, extra={"path": request.url.path, "request_id": request_id})
-        return problem_response(
-            status=500,
-            code="internal_error",
-            detail=f"服务器内部错误，请凭请求编号联系运维 (request id {request_id})",
-            instance=request.url.path,
-            request_id=request_id,
-            headers=headers,
-        )
-
     app.add_exception_handler(ProblemError, on_problem)
     app.add_exception_handler(RequestValidationError, on_validation)
     app.add_exception_handler(StarletteHTTPException, on_http)
-    app.add_exception_handler(Exception, on_unexpected)
+    app.add_exception_handler(Exception, unexpected_error)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from fastapi import Depends, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-__all__ = ["NOSNIFF", "NoStore", "SecurityHeaders", "is_personal", "mark_personal"]
+__all__ = ["NOSNIFF", "NoStore", "SecurityHeaders", "is_personal", "mark_personal", "secured"]
 
 NOSNIFF = (b"x-content-type-options", b"nosniff")
 _NO_STORE = (b"cache-control", b"no-store")
@@ -39,6 +39,20 @@ def is_personal(scope: Scope) -> bool:
     return any(getattr(d, "dependency", None) is mark_personal for d in getattr(declared, "dependencies", ()))
 
 
+def secured(headers: list[tuple[bytes, bytes]], personal: bool) -> list[tuple[bytes, bytes]]:
+    """A response's headers as every response goes out: ``nosniff``, no ``Server``, and for a ``personal`` one
+    ``Cache-Control: no-store`` in place of whatever the route said."""
+    kept = [
+        (name, value)
+        for name, value in headers
+        if name.lower() not in _REPLACED and not (personal and name.lower() == b"cache-control")
+    ]
+    kept.append(NOSNIFF)
+    if personal:
+        kept.append(_NO_STORE)
+    return kept
+
+
 class SecurityHeaders:
     """Pure ASGI, outermost of the app's own middleware (the gateway's too). Errors that escape to Starlette's
     server-error middleware get the same headers from ``meshkit.errors`` (that middleware sits outside this one).
@@ -54,16 +68,7 @@ class SecurityHeaders:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                personal = is_personal(scope)
-                headers = [
-                    (name, value)
-                    for name, value in message.get("headers", [])
-                    if name.lower() not in _REPLACED and not (personal and name.lower() == b"cache-control")
-                ]
-                headers.append(NOSNIFF)
-                if personal:
-                    headers.append(_NO_STORE)
-                message["headers"] = headers
+                message["headers"] = secured(message.get("headers", []), is_personal(scope))
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

@@ -6,11 +6,12 @@ import re
 from collections.abc import Sequence
 
 from starlette.exceptions import HTTPException
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from meshkit.errors import problem_response
 
-__all__ = ["BodyLimitMiddleware", "BodyTooLarge"]
+__all__ = ["BodyLimitMiddleware", "BodyLimits", "BodyTooLarge", "too_large"]
 
 
 class BodyTooLarge(HTTPException):
@@ -41,24 +42,17 @@ class BodyLimitMiddleware:
 
     def __init__(self, app: ASGIApp, *, max_bytes: int, path_limits: Sequence[tuple[str, int]] = ()) -> None:
         self.app = app
-        self.max_bytes = max_bytes
-        self._path_limits = [(re.compile(pattern), limit) for pattern, limit in path_limits]
-
-    def limit_for(self, path: str) -> int:
-        for pattern, limit in self._path_limits:
-            if pattern.fullmatch(path):
-                return limit
-        return self.max_bytes
+        self.limits = BodyLimits(max_bytes, path_limits)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        max_bytes = self.limit_for(scope.get("path", ""))
-        for name, value in scope["headers"]:
-            if name == b"content-length" and value.isdigit() and int(value) > max_bytes:
-                await self._refuse(scope, receive, send, max_bytes)
-                return
+        limits = self.limits
+        max_bytes = limits.limit_for(scope["path"])
+        if limits.declared_over(scope, max_bytes):
+            await too_large(scope, max_bytes)(scope, receive, send)
+            return
         received = 0
 
         async def limited_receive() -> Message:
@@ -82,13 +76,37 @@ class BodyLimitMiddleware:
         except BodyTooLarge:
             if started:  # the app answered before reading it all; nothing more can be said
                 return
-            await self._refuse(scope, receive, send, max_bytes)
+            await too_large(scope, max_bytes)(scope, receive, send)
 
-    async def _refuse(self, scope: Scope, receive: Receive, send: Send, max_bytes: int) -> None:
-        response = problem_response(
-            status=413,
-            code="payload_too_large",
-            instance=scope.get("path"),
-            detail=too_large_detail(max_bytes),
-        )
-        await response(scope, receive, send)
+
+class BodyLimits:
+    """How large a request body may be: ``max_bytes``, or the limit of the first of ``path_limits`` (a regular
+    expression matching the whole path, a limit) that matches — the rule of :class:`BodyLimitMiddleware`, as
+    plain calls for an entry that does a request's whole handling itself (the gateway's proxied requests)."""
+
+    __slots__ = ("_path_limits", "max_bytes")
+
+    def __init__(self, max_bytes: int, path_limits: Sequence[tuple[str, int]] = ()) -> None:
+        self.max_bytes = max_bytes
+        self._path_limits = [(re.compile(pattern), limit) for pattern, limit in path_limits]
+
+    def limit_for(self, path: str) -> int:
+        for pattern, limit in self._path_limits:
+            if pattern.fullmatch(path):
+                return limit
+        return self.max_bytes
+
+    @staticmethod
+    def declared_over(scope: Scope, max_bytes: int) -> bool:
+        """The request declares a ``Content-Length`` over ``max_bytes``: refused before any of it is read."""
+        for name, value in scope["headers"]:
+            if name == b"content-length" and value.isdigit() and int(value) > max_bytes:
+                return True
+        return False
+
+
+def too_large(scope: Scope, max_bytes: int) -> Response:
+    """The 413 problem for a body over ``max_bytes``."""
+    return problem_response(
+        status=413, code="payload_too_large", instance=scope["path"], detail=too_large_detail(max_bytes)
+    )

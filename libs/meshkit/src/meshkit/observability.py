@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import Any
+from typing import Any, NamedTuple
 
 from prometheus_client import Counter, Gauge, Histogram
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -25,6 +25,8 @@ from meshkit.masking import mask, redact
 __all__ = [
     "TRACEPARENT_PATTERN",
     "JsonFormatter",
+    "Opened",
+    "RequestContext",
     "RequestContextMiddleware",
     "configure_logging",
     "continued_trace",
@@ -34,6 +36,7 @@ __all__ = [
     "metrics",
     "redact",
     "uvicorn_log_config",
+    "with_request_id",
 ]
 
 request_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar("request_id", default=None)
@@ -240,32 +243,32 @@ _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 access_log = logging.getLogger("meshkit.access")
 
 
-class RequestContextMiddleware:
-    """Pure ASGI: request id and trace context in, ``X-Request-Id`` out, one duration sample and one access-log
-    line per request.
+class RequestContext:
+    """A request's id and trace context in, one duration sample and one access-log line out — as plain calls
+    (:meth:`open`, :meth:`close`), for :class:`RequestContextMiddleware` and for an entry that does a request's
+    whole handling in one coroutine (the gateway's proxied requests, ``gateway.proxy``).
 
     The access line (logger ``meshkit.access``, at ``access_level``: INFO at the gateway, DEBUG in the services)
     names the method, the route *template* (never the path or query string, which may hold an ID number), the
     status, the duration and, where ``client_of`` finds one, the calling client's id — no personal data."""
 
+    __slots__ = ("_samples", "access_level", "client_of", "service")
+
     def __init__(
         self,
-        app: ASGIApp,
         *,
         service: str,
         access_level: int = logging.DEBUG,
         client_of: Callable[[Scope], str | None] | None = None,
     ) -> None:
-        self.app = app
         self.service = service
         self.access_level = access_level
         self.client_of = client_of
         self._samples: dict[tuple[str, str, int], Histogram] = {}
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    def open(self, scope: Scope) -> Opened:
+        """The request's ids (the caller's ``X-Request-Id`` and ``traceparent`` when well-formed, else fresh), set
+        for logs and outgoing calls until :meth:`close`."""
         incoming_id = None
         traceparent = None
         for name, value in scope["headers"]:
@@ -284,30 +287,19 @@ class RequestContextMiddleware:
             span_id_var.set(fresh[64:]),
         )
         scope.setdefault("state", {})["request_id"] = request_id
-        status = 500
-        started = time.perf_counter()
-        header = (b"x-request-id", request_id.encode())
+        return Opened((b"x-request-id", request_id.encode()), tokens, time.perf_counter())
 
-        async def send_with_id(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-                kept = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"x-request-id"]
-                message["headers"] = [*kept, header]
-            await send(message)
-
-        try:
-            await self.app(scope, receive, send_with_id)
-        finally:
-            route = scope.get("route")
-            path = getattr(route, "path", None) or "unmatched"
-            duration = time.perf_counter() - started
-            self._sample(scope["method"], path, status).observe(duration)
-            if access_log.isEnabledFor(self.access_level):
-                self._access(scope, path, status, duration)
-            request_id_var.reset(tokens[0])
-            trace_id_var.reset(tokens[1])
-            span_id_var.reset(tokens[2])
+    def close(self, scope: Scope, opened: Opened, status: int) -> None:
+        """The duration sample and the access line; the ids unset."""
+        route = scope.get("route")
+        path = getattr(route, "path", None) or "unmatched"
+        duration = time.perf_counter() - opened.started
+        self._sample(scope["method"], path, status).observe(duration)
+        if access_log.isEnabledFor(self.access_level):
+            self._access(scope, path, status, duration)
+        request_id_var.reset(opened.tokens[0])
+        trace_id_var.reset(opened.tokens[1])
+        span_id_var.reset(opened.tokens[2])
 
     def _sample(self, method: str, route: str, status: int) -> Histogram:
         """The duration histogram's child for these labels, looked up once per label set (``labels()`` takes a
@@ -330,3 +322,54 @@ class RequestContextMiddleware:
         if client:
             entry["client_id"] = client
         access_log.log(self.access_level, "request", extra=entry)
+
+
+class Opened(NamedTuple):
+    """What :meth:`RequestContext.open` set: the ``X-Request-Id`` response header, the context variables' tokens
+    and the start time."""
+
+    header: tuple[bytes, bytes]
+    tokens: tuple[contextvars.Token[str | None], ...]
+    started: float
+
+
+def with_request_id(
+    headers: list[tuple[bytes, bytes]], header: tuple[bytes, bytes]
+) -> list[tuple[bytes, bytes]]:
+    """A response's headers with ``header`` as its only ``X-Request-Id``."""
+    return [*(pair for pair in headers if pair[0].lower() != b"x-request-id"), header]
+
+
+class RequestContextMiddleware:
+    """Pure ASGI: :class:`RequestContext` around every HTTP request, its ``X-Request-Id`` on the response."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        service: str,
+        access_level: int = logging.DEBUG,
+        client_of: Callable[[Scope], str | None] | None = None,
+    ) -> None:
+        self.app = app
+        self.context = RequestContext(service=service, access_level=access_level, client_of=client_of)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        context = self.context
+        opened = context.open(scope)
+        status = 500
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                message["headers"] = with_request_id(message.get("headers", []), opened.header)
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        finally:
+            context.close(scope, opened, status)

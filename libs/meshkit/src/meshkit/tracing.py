@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from opentelemetry.sdk.trace.export import SpanExporter
     from starlette.applications import Starlette
+    from starlette.types import ASGIApp
 
-__all__ = ["add_tracing_middleware", "configure_tracing", "consumer_span", "tracing_enabled"]
+__all__ = ["add_tracing_middleware", "configure_tracing", "consumer_span", "traced", "tracing_enabled"]
 
 _provider: Any = None
 
@@ -78,12 +79,25 @@ def add_tracing_middleware(app: Starlette) -> None:
         return
     from opentelemetry.instrumentation.asgi import OpenTelemetryMiddleware
 
-    app.add_middleware(
-        OpenTelemetryMiddleware,
-        tracer_provider=_provider,
-        exclude_spans=["receive", "send"],  # one span per request: the two per message tripled its cost
-        excluded_urls="/healthz,/readyz,/metrics",  # probes and scrapes are not requests anyone follows
-    )
+    app.add_middleware(OpenTelemetryMiddleware, **_server_spans())
+
+
+def traced(app: ASGIApp) -> ASGIApp:
+    """``app`` inside the same OpenTelemetry middleware when tracing is on, else ``app`` itself: for an ASGI app
+    that is not a Starlette app's middleware stack (the gateway's proxied requests)."""
+    if _provider is None:
+        return app
+    from opentelemetry.instrumentation.asgi import OpenTelemetryMiddleware
+
+    return OpenTelemetryMiddleware(app, **_server_spans())
+
+
+def _server_spans() -> dict[str, Any]:
+    return {
+        "tracer_provider": _provider,
+        "exclude_spans": ["receive", "send"],  # one span per request: the two per message tripled its cost
+        "excluded_urls": "/healthz,/readyz,/metrics",  # probes and scrapes are not requests anyone follows
+    }
 
 
 @contextlib.contextmanager
