@@ -23,11 +23,14 @@ async def _answer(send: Any, body: bytes, *headers: tuple[bytes, bytes]) -> None
 
 
 def pid() -> Any:
-    """Answers the serving process's pid (``test_serve.py``)."""
+    """Answers the serving process's pid, or at ``/client`` the client's address as the app sees it
+    (``test_serve.py``)."""
 
     async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] == "lifespan":
             return await _lifespan(receive, send)
+        if scope["path"] == "/client":
+            return await _answer(send, scope["client"][0].encode())
         await _answer(send, str(os.getpid()).encode())
 
     return app

@@ -69,6 +69,8 @@ def test_each_role_runs_its_process(role: str, service: str | None, expected: st
         assert launch.argv[launch.argv.index("--log-config") + 1] == str(tmp_path / "log.json")
         # uvicorn's access line is never written (uvicorn.access at WARNING); a service skips building it
         assert ("--no-access-log" in launch.argv) == (role == "api")
+        # the gateway's own trusted proxies decide the client's address, not uvicorn's (test_serve.py)
+        assert ("--no-proxy-headers" in launch.argv) == (role == "gateway")
         # issue 21: headers and body in one write, as under tongban.serve
         protocol = launch.argv[launch.argv.index("--http") + 1]
         assert import_from_string(protocol) is CoalescingHttpToolsProtocol

@@ -14,6 +14,8 @@ import time
 from pathlib import Path
 
 from meshkit.embedded import free_port
+from tongban.config import MeshConfig, repo_root, standard_services
+from tongban.mesh import Mesh
 
 HERE = Path(__file__).parent
 
@@ -90,3 +92,43 @@ def test_a_port_in_use_is_refused_not_shared() -> None:
         assert process.stderr is not None
         with process.stderr:
             assert b"in use" in process.stderr.read()
+
+
+def _client_seen(port: int, forwarded_for: str) -> str:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    try:
+        connection.request("GET", "/client", headers={"X-Forwarded-For": forwarded_for})
+        return connection.getresponse().read().decode()
+    finally:
+        connection.close()
+
+
+def test_the_gateway_is_served_without_uvicorns_proxy_headers() -> None:
+    """uvicorn believes X-Forwarded-For from a peer at 127.0.0.1 by default: a client on the gateway's host (or
+    behind a sidecar there) then chose the address the gateway's rate limits and admission count it under, before
+    the gateway's own rule (GATEWAY_TRUSTED_PROXIES, empty by default) was asked. The gateway is served with
+    ``--no-proxy-headers``: the socket's address is what it gets."""
+    spoofed = "203.0.113.9"
+    for extra, expected in (((), spoofed), (("--no-proxy-headers",), "127.0.0.1")):
+        port = free_port()
+        process = _serve(port, *extra)
+        try:
+            _wait_serving(port, process)
+            assert _client_seen(port, spoofed) == expected
+        finally:
+            process.terminate()
+            process.wait(20)
+            if process.stderr is not None:
+                process.stderr.close()
+    config = MeshConfig(
+        root=repo_root(),
+        var_dir=Path("/nonexistent"),
+        services=standard_services(repo_root()),
+        base_port=20000,
+    )
+    mesh = Mesh(config)
+    assert config.gateway is not None
+    assert "--no-proxy-headers" in mesh._uvicorn(config.gateway)
+    catalog = next(spec for spec in config.services if spec.name == "catalog")
+    # a service believes its gateway's X-Forwarded-For (a peer at 127.0.0.1 in the mesh)
+    assert "--no-proxy-headers" not in mesh._uvicorn(catalog)

@@ -421,6 +421,10 @@ class Mesh:
             # read's CPU). The gateway writes its own access line (RequestContextMiddleware).
             "--no-access-log",
         ]
+        if isinstance(
+            spec, GatewaySpec
+        ):  # its own trusted proxies decide the client's address (gateway.limits)
+            argv.append("--no-proxy-headers")
         workers = self.config.workers_of(spec)
         if workers > 1:  # the supervisor restarts dead ones; each binds its own SO_REUSEPORT socket
             argv += ["--workers", str(workers)]

@@ -94,6 +94,12 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--no-access-log", dest="access_log", action="store_false", help="no uvicorn access line"
     )
+    parser.add_argument(
+        "--no-proxy-headers",
+        dest="proxy_headers",
+        action="store_false",
+        help="the client's address as the socket says, not rewritten from X-Forwarded-For (the gateway's own)",
+    )
     return parser.parse_args(argv)
 
 
@@ -111,6 +117,7 @@ def config_from(argv: list[str]) -> Config:
         server_header=False,  # no "Server: uvicorn": a response does not say what serves it
         timeout_graceful_shutdown=args.timeout_graceful_shutdown,
         access_log=args.access_log,
+        proxy_headers=args.proxy_headers,
         # httptools, its status line and headers sent with the body in one write (tongban.coalesce)
         http=CoalescingHttpToolsProtocol,
     )

@@ -217,6 +217,7 @@ def main() -> None:
         log_level=settings.log_level.lower(),
         log_config=uvicorn_log_config("gateway", settings.log_level),
         server_header=False,
+        proxy_headers=False,  # the client's address is the gateway's own rule (GATEWAY_TRUSTED_PROXIES)
         access_log=False,  # one line per request at INFO would cost more than the proxy itself
     )
 

@@ -100,6 +100,9 @@ def plan(role: str, service: str | None, environ: Mapping[str, str], log_config:
             "--timeout-graceful-shutdown",
             "20",
             *(() if role == "gateway" else ("--no-access-log",)),  # never written (uvicorn.access at WARNING)
+            # the gateway finds the client's address through GATEWAY_TRUSTED_PROXIES alone (gateway.limits): uvicorn
+            # rewriting it first from X-Forwarded-For (for a peer at 127.0.0.1, a sidecar) would apply a second rule
+            *(("--no-proxy-headers",) if role == "gateway" else ()),
         )
         return Launch(name=service or "gateway", argv=argv)
     assert service is not None
