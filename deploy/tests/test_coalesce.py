@@ -118,7 +118,8 @@ def test_small_and_streamed_responses_arrive_whole_on_one_kept_alive_connection(
             response = connection.getresponse()
             assert response.getheader("transfer-encoding") == "chunked"
             assert response.read() == b"first;second"
-            assert time.monotonic() - started >= 0.2
+            # the pause was waited out (its timer, on uvloop's millisecond clock, may fire a moment early)
+            assert time.monotonic() - started >= 0.19
             connection.request("HEAD", "/a0")
             response = connection.getresponse()
             assert response.status == 200
