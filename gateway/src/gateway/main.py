@@ -136,6 +136,7 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
         trusted=trusted,
         forwarding_key=settings.forwarding_key.get_secret_value(),
         admission=admission,
+        body_timeout=settings.body_timeout,
     )
     app = GatewayApp(  # its own 500s do not close the client's connection either (meshkit.keepalive)
         services=routes.keys(),  # these requests go to the proxy, not through FastAPI (gateway.front)

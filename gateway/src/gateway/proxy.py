@@ -21,6 +21,7 @@ upstream's admission (bounded slots, a fair short queue, 503 beyond), and the ex
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 
@@ -37,7 +38,7 @@ from gateway.upstreams import Upstreams
 from meshkit.errors import problem_response, unexpected_error
 from meshkit.headers import secured
 from meshkit.middleware import BodyLimits, BodyTooLarge, too_large
-from meshkit.observability import RequestContext, with_request_id
+from meshkit.observability import CLIENT_LEFT, RequestContext, with_request_id
 from meshkit.problem_fields import instance_uri
 from meshkit.settings import DEV_FORWARDING_KEY
 
@@ -50,7 +51,11 @@ Guard = Callable[[Scope, Route], Awaitable[ASGIApp | None]]
 """Seam for the gateway token check: return a response app to refuse the request, ``None`` to let it through.
 Not called where ``Route.guarded`` says no; :class:`gateway.guard.TokenGuard` is the one the gateway installs."""
 
-_BUFFER_UNDER = 256 * 1024  # responses declaring at most this many bytes are read whole, sent in one message
+_BUFFER_UNDER = 256 * 1024  # bodies declaring at most this many bytes are read whole (requests before a slot)
+_CLOSE = (b"connection", b"close")
+_CLIENT_LEFT = (
+    499  # the status recorded for a request whose client left before any answer (nginx's convention)
+)
 
 
 class _BodyStream:
@@ -59,12 +64,14 @@ class _BodyStream:
     upstream that failed.
     """
 
-    __slots__ = ("error", "first", "limit", "receive")
+    __slots__ = ("answer", "error", "first", "limit", "receive", "timeout")
 
-    def __init__(self, first: bytes, receive: Receive, limit: int) -> None:
+    def __init__(self, first: bytes, receive: Receive, limit: int, timeout: float, answer: _Answer) -> None:
         self.first = first
         self.receive = receive
         self.limit = limit
+        self.timeout = timeout
+        self.answer = answer
         self.error: BaseException | None = None
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
@@ -74,31 +81,45 @@ class _BodyStream:
                 raise BodyTooLarge(self.limit)
             yield self.first
             while True:
-                message = await self.receive()
-                if message["type"] != "http.request":
-                    raise ConnectionAbortedError("client disconnected while sending the body")
+                message = await _within(self.receive, self.timeout)
                 chunk = message.get("body", b"")
                 received += len(chunk)
                 if received > self.limit:
                     raise BodyTooLarge(self.limit)
                 yield chunk
                 if not message.get("more_body", False):
+                    self.answer.body_pending = False
                     return
         except BaseException as exc:
             self.error = exc
             raise
 
 
+async def _within(receive: Receive, seconds: float) -> Message:
+    """The next part of the client's body, waited for at most ``seconds`` (TimeoutError); ConnectionAbortedError
+    when the client left instead."""
+    async with asyncio.timeout(seconds):
+        message = await receive()
+    if message["type"] != "http.request":
+        raise ConnectionAbortedError("client disconnected while sending the body")
+    return message
+
+
 class _Answer:
     """The client's ``send`` with every response's own headers added (security headers, the request id), and
-    what has been sent: the status, whether the head went out, whether the whole answer did."""
+    what has been sent: the status, whether the head went out, whether the whole answer did.
 
-    __slots__ = ("complete", "header", "send", "started", "status")
+    An answer that starts while the client's body is still unread (a 413 on its declared length, a 408, an
+    upstream's early refusal) says ``Connection: close`` and the server closes after it: the rest of the body
+    would otherwise be read as the connection's next request, or held the client's next request behind it."""
 
-    def __init__(self, send: Send, header: tuple[bytes, bytes]) -> None:
+    __slots__ = ("body_pending", "complete", "header", "send", "started", "status")
+
+    def __init__(self, send: Send, header: tuple[bytes, bytes], body_pending: bool) -> None:
         self.send = send
         self.header = header
-        self.status = 500
+        self.body_pending = body_pending
+        self.status = CLIENT_LEFT
         self.started = False
         self.complete = False
 
@@ -106,7 +127,10 @@ class _Answer:
         if message["type"] == "http.response.start":
             self.status = message["status"]
             self.started = True
-            message["headers"] = with_request_id(secured(message.get("headers", []), False), self.header)
+            headers = with_request_id(secured(message.get("headers", []), False), self.header)
+            if self.body_pending:
+                headers.append(_CLOSE)
+            message["headers"] = headers
         elif not message.get("more_body", False):
             self.complete = True
         await self.send(message)
@@ -127,6 +151,7 @@ class Proxy:
         trusted: TrustedProxies | None = None,
         forwarding_key: str = DEV_FORWARDING_KEY,
         admission: Admission | None = None,
+        body_timeout: float = 10.0,
     ) -> None:
         self.routes = routes
         self.upstreams = upstreams
@@ -137,17 +162,19 @@ class Proxy:
         self.trusted = trusted or TrustedProxies(())
         self.forwarding_key = forwarding_key
         self.admission = admission
+        self.body_timeout = body_timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         route = self.routes[scope["path"][1:].partition("/")[0]]
         scope["route"] = route  # names the upstream in the request-duration metric and the access line
         context = self.context
         opened = context.open(scope)
-        answer = _Answer(send, opened.header)
+        answer = _Answer(send, opened.header, _has_body(scope))
         try:
             await self._handle(scope, receive, answer, route)
         except Exception as exc:
             if not answer.started:  # as Starlette's server-error layer: the mesh's 500 problem (logged there)
+                answer.status = 500
                 response = await unexpected_error(Request(scope, receive), exc)
                 await response(scope, receive, answer)
             elif answer.complete:  # the answer went out whole: the connection stays, the error is logged once
@@ -178,27 +205,53 @@ class Proxy:
             if refusal is not None:
                 await refusal(scope, receive, send)
                 return
+        body = await self._body(scope, receive, send, limit)
+        if isinstance(body, _Gone):
+            return  # answered (408) or nobody left to answer
         if self.admission is None:
-            await self._forward(scope, receive, send, route, limit)
+            await self._forward(scope, receive, send, route, limit, body)
             return
         gate = self.admission.gate(route.service)
         if not await gate.enter(client_key(scope)):
             await _busy(scope, receive, send, route, self.admission.retry_after)
             return
         try:
-            await self._forward(scope, receive, send, route, limit)
+            await self._forward(scope, receive, send, route, limit, body)
         finally:
             gate.leave()
 
-    async def _forward(self, scope: Scope, receive: Receive, send: _Answer, route: Route, limit: int) -> None:
-        first = await receive()
-        if first["type"] != "http.request":
-            return  # the client left before sending its request
-        body: bytes | _BodyStream | None = first.get("body", b"")
-        if first.get("more_body", False):
-            body = _BodyStream(first.get("body", b""), receive, limit)
-        elif not body:
-            body = None
+    async def _body(self, scope: Scope, receive: Receive, send: _Answer, limit: int) -> _Body | _Gone:
+        """The client's body: ``None`` when it has none, whole when it declares at most 256 KiB (read before the
+        request takes a slot: a client sending slowly holds none), else a stream read as it goes to the upstream.
+        Each wait for the client is at most ``body_timeout`` seconds: past it, 408 and the connection closed."""
+        if not send.body_pending:
+            first = await receive()  # the server has it already: nothing to wait for
+            if first["type"] != "http.request":
+                return _GONE
+            return first.get("body", b"") or None
+        try:
+            first = await _within(receive, self.body_timeout)
+            if not first.get("more_body", False):
+                send.body_pending = False
+                return first.get("body", b"") or None
+            if not _declares_at_most(scope, _BUFFER_UNDER):
+                return _BodyStream(first.get("body", b""), receive, limit, self.body_timeout, send)
+            parts = [first.get("body", b"")]
+            while True:
+                message = await _within(receive, self.body_timeout)
+                parts.append(message.get("body", b""))
+                if not message.get("more_body", False):
+                    send.body_pending = False
+                    return b"".join(parts)
+        except ConnectionAbortedError:
+            return _GONE
+        except TimeoutError:
+            await _too_slow(scope, receive, send, self.body_timeout)
+            return _GONE
+
+    async def _forward(
+        self, scope: Scope, receive: Receive, send: _Answer, route: Route, limit: int, body: _Body
+    ) -> None:
         upstreams = self.upstreams
         service = route.service
         try:
@@ -215,6 +268,9 @@ class Proxy:
                     return  # the client left mid-body: nobody to answer
                 if isinstance(body.error, BodyTooLarge):
                     await too_large(scope, limit)(scope, receive, send)
+                    return
+                if isinstance(body.error, TimeoutError):
+                    await _too_slow(scope, receive, send, self.body_timeout)
                     return
                 raise body.error from None
             await _failure(scope, receive, send, route, exc)
@@ -245,6 +301,41 @@ class Proxy:
             raise
         finally:
             response.close()  # after the whole answer, release() ran already and this does nothing
+
+
+class _Gone:
+    """The body never came: the client left, or was answered 408."""
+
+
+_GONE = _Gone()
+_Body = bytes | _BodyStream | None
+
+
+def _has_body(scope: Scope) -> bool:
+    """The request says a body follows (a ``Content-Length`` above 0, or a ``Transfer-Encoding``)."""
+    for name, value in scope["headers"]:
+        if name == b"transfer-encoding" or (name == b"content-length" and value.isdigit() and int(value) > 0):
+            return True
+    return False
+
+
+def _declares_at_most(scope: Scope, size: int) -> bool:
+    for name, value in scope["headers"]:
+        if name == b"content-length":
+            return value.isdigit() and int(value) <= size
+    return False  # chunked: its length is unknown
+
+
+async def _too_slow(scope: Scope, receive: Receive, send: Send, seconds: float) -> None:
+    """408: the client left its body silent longer than the gateway waits (it holds no slot meanwhile)."""
+    response = problem_response(
+        status=408,
+        code="body_timeout",
+        detail=f"请求体在 {seconds:g} 秒内没有继续送达，网关已关闭连接，请求未转发、未办理。请检查网络后重新提交 "
+        f"(the request body was silent for {seconds:g} s; nothing was forwarded)",
+        instance=scope["path"],
+    )
+    await response(scope, receive, send)
 
 
 async def _not_routed(scope: Scope, receive: Receive, send: Send) -> None:

@@ -93,6 +93,14 @@ class GatewaySettings(SecretSafeSettings):
         le=300,
         description="idle pooled connection lifetime; below uvicorn's 5 s keep-alive",
     )
+    body_timeout: float = Field(
+        default=10.0,
+        gt=0,
+        le=300,
+        description="seconds a client may leave its request body silent (before its first byte, between two "
+        "reads) before it is answered 408 and its connection closed; a body of at most 256 KiB is read whole "
+        "before the request takes one of the upstream's slots",
+    )
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
     upload_paths: list[str] = Field(
         default=[r"/cases/cases/[^/]+/materials/[^/]+/upload", r"/catalog/imports"],

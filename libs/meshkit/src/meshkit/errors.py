@@ -26,6 +26,7 @@ from meshkit.problem_fields import allowed_methods, instance_uri
 from meshkit.shapes import shape_of
 
 __all__ = [
+    "ANSWERED",
     "PROBLEM_JSON",
     "Problem",
     "ProblemError",
@@ -41,6 +42,9 @@ __all__ = [
 ]
 
 log = logging.getLogger("meshkit.errors")
+
+ANSWERED = "tongban.error_answered"
+"""Set in the ASGI scope once :func:`unexpected_error` has answered (and logged) an exception."""
 
 OUTAGE_RETRY_AFTER = 5
 """Seconds a client is told to wait (``Retry-After``) when a backend of the service is down."""
@@ -266,6 +270,7 @@ async def unexpected_error(request: Request, exc: Exception) -> JSONResponse:
     its traceback), or a 503 for a backend outage, or a 400 for a body cut off by the client."""
     # Runs outside the request-context middleware, so the id comes from the scope it left behind.
     request_id = request.scope.get("state", {}).get("request_id") or current_request_id()
+    request.scope[ANSWERED] = True  # logged here as what it is: AnsweredErrors need not log it again
     # sent by Starlette's server-error middleware, outside the app's own: its headers are set here
     headers = {
         "X-Content-Type-Options": "nosniff",

@@ -19,6 +19,8 @@ import logging
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from meshkit.errors import ANSWERED
+
 __all__ = ["AnsweredErrors", "MeshApp"]
 
 log = logging.getLogger("meshkit.errors")
@@ -50,7 +52,10 @@ class AnsweredErrors:
         except Exception as exc:
             if not complete:
                 raise
-            if status != 500:  # a 500 was made by the app's handler for unexpected errors, which logged it
+            # the app's handler for unexpected errors made the answer and logged the exception as what it was (a
+            # 500 with its traceback, a client gone mid-body at INFO, an outage): only an exception no handler saw
+            # (a background task's after a 200, say) is logged here
+            if not scope.get(ANSWERED):
                 log.error("error after the response was sent", exc_info=exc, extra={"path": scope["path"]})
 
 

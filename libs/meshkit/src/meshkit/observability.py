@@ -18,11 +18,13 @@ from types import TracebackType
 from typing import Any, NamedTuple
 
 from prometheus_client import Counter, Gauge, Histogram
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from meshkit.masking import mask, redact
 
 __all__ = [
+    "CLIENT_LEFT",
     "TRACEPARENT_PATTERN",
     "JsonFormatter",
     "Opened",
@@ -242,6 +244,9 @@ _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
 access_log = logging.getLogger("meshkit.access")
 
+CLIENT_LEFT = 499
+"""The status recorded for a request whose client left before it was answered (nginx's "client closed request")."""
+
 
 class RequestContext:
     """A request's id and trace context in, one duration sample and one access-log line out — as plain calls
@@ -371,5 +376,8 @@ class RequestContextMiddleware:
 
         try:
             await self.app(scope, receive, send_with_id)
+        except ClientDisconnect:
+            status = CLIENT_LEFT  # gone before its body arrived whole: not a server error
+            raise
         finally:
             context.close(scope, opened, status)
