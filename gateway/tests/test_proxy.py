@@ -128,6 +128,24 @@ async def test_traceparent_keeps_trace_id_with_new_span(client: httpx.AsyncClien
     assert span != parent
 
 
+async def test_an_all_zero_trace_or_parent_id_is_no_trace_context(
+    client: httpx.AsyncClient, seen: Seen
+) -> None:
+    """Outside try (issue 21): ``00-000…0-<parent>-01`` was taken as the request's trace, so all such requests
+    shared one trace id of zeros in every log. W3C Trace Context calls an all-zero trace or parent id invalid: a
+    fresh trace starts, as when the header is malformed."""
+    for header in (
+        f"00-{'0' * 32}-00f067aa0ba902b7-01",
+        f"00-4bf92f3577b34da6a3ce929d0e0e4736-{'0' * 16}-01",
+    ):
+        (forwarded,) = seen(
+            (await client.get("/catalog/echo/t", headers={"traceparent": header})).json(), "traceparent"
+        )
+        trace_id = forwarded.split("-")[1]
+        assert trace_id not in header
+        assert trace_id != "0" * 32
+
+
 async def test_traceparent_is_started_when_missing(client: httpx.AsyncClient, seen: Seen) -> None:
     (forwarded,) = seen((await client.get("/catalog/echo/t")).json(), "traceparent")
 
@@ -165,6 +183,20 @@ async def test_slow_upstream_is_504_problem(gateway: Any) -> None:
     problem = response.json()
     assert problem["code"] == "upstream_timeout"
     assert problem["detail"] == "上游服务 catalog 响应超时 (upstream catalog timed out)。请稍后重试"
+    assert response.headers["retry-after"] == "5"  # a read may simply be sent again: when is said
+
+
+async def test_a_timed_out_write_elsewhere_than_cases_names_no_case(gateway: Any) -> None:
+    """Outside try (issue 21): a 504 on a catalog write told the person to look for "这件申请" in 我的办件, the
+    wording of a filed case. Each service's write now says where to look; none says retry after N seconds."""
+    async with gateway(read_timeout=0.2) as client:
+        response = await client.post("/catalog/slow", json={})
+    assert response.status_code == 504
+    detail = response.json()["detail"]
+    assert "可能已经办理完成" in detail
+    assert "我的办件" not in detail
+    assert "再次查询" in detail
+    assert "retry-after" not in response.headers
 
 
 async def test_a_timed_out_write_tells_the_person_how_not_to_file_twice(gateway: Any) -> None:

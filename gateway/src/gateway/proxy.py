@@ -366,24 +366,40 @@ async def _busy(scope: Scope, receive: Receive, send: Send, route: Route, second
 
 async def _failure(scope: Scope, receive: Receive, send: Send, route: Route, exc: BaseException) -> None:
     service = route.service
-    status, code, detail = _failure_of(scope, service, exc)
+    status, code, detail, retry = _failure_of(scope, service, exc)
     log.warning("%s %s → %s: %r", scope["method"], scope["path"], code, exc, extra={"upstream": service})
     response = problem_response(
-        status=status, code=code, detail=detail, instance=scope["path"], service=service
+        status=status,
+        code=code,
+        detail=detail,
+        instance=scope["path"],
+        service=service,
+        headers={"Retry-After": str(_RETRY_AFTER)} if retry else None,
     )
     await response(scope, receive, send)
+
+
+_RETRY_AFTER = 5  # seconds a client is told to wait before sending again what surely was not done
+# where a person looks whether a write that timed out was done after all, per service
+_WHERE_TO_LOOK = {
+    "cases": "如“我的办件”中是否已有这件申请",
+    "identity": "如重新登录后查看账号信息是否已经更改",
+}
+_LOOK_AGAIN = "如再次查询该记录，看是否已经更改"
 
 
 _SAFE = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
-def _failure_of(scope: Scope, service: str, exc: BaseException) -> tuple[int, str, str]:
-    """Status, code and detail of an upstream that failed to answer, with what the person should do next.
+def _failure_of(scope: Scope, service: str, exc: BaseException) -> tuple[int, str, str, bool]:
+    """Status, code and detail of an upstream that failed to answer, with what the person should do next, and
+    whether simply sending it again is safe (then ``Retry-After`` says when).
 
     A write that timed out, or whose connection broke after it was sent, may well have been done (the service
     commits, then the answer is lost): sending it again blindly would file a second application. So the detail
     says how to find out — the same ``Idempotency-Key`` answers the earlier result (cases and the exchange keep
-    it), or 我的办件 shows a case that was filed. A refused connection never reached the service: try again."""
+    it), or where the service shows what was done (我的办件 for a case). A read, or a request that never reached
+    the service, may simply be sent again."""
     if isinstance(exc, TimeoutError):
         status, code = 504, "upstream_timeout"
         said = f"上游服务 {service} 响应超时 (upstream {service} timed out)"
@@ -392,7 +408,7 @@ def _failure_of(scope: Scope, service: str, exc: BaseException) -> tuple[int, st
         said = f"上游服务 {service} 不可用 (upstream {service} unavailable)"
     reached = not isinstance(exc, UpstreamUnreachable)
     if scope["method"] in _SAFE or not reached:
-        return status, code, f"{said}。请稍后重试"
+        return status, code, f"{said}。请稍后重试", True
     keyed = any(name == b"idempotency-key" for name, _ in scope["headers"])
     if keyed:
         advice = (
@@ -400,8 +416,9 @@ def _failure_of(scope: Scope, service: str, exc: BaseException) -> tuple[int, st
             "会得到已办理的结果而不会重复办理"
         )
     else:
+        look = _WHERE_TO_LOOK.get(service, _LOOK_AGAIN)
         advice = (
-            "请求可能已经办理完成：请先查看结果（如“我的办件”中是否已有这件申请）再决定是否重新提交，"
+            f"请求可能已经办理完成：请先查看结果（{look}）再决定是否重新提交，"
             "以免重复办理；今后提交时带上 Idempotency-Key，重试就不会重复"
         )
-    return status, code, f"{said}。{advice}"
+    return status, code, f"{said}。{advice}", False

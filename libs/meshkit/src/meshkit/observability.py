@@ -37,6 +37,7 @@ __all__ = [
     "mask",
     "metrics",
     "redact",
+    "trace_id_of",
     "uvicorn_log_config",
     "with_request_id",
 ]
@@ -63,8 +64,7 @@ def continued_trace(traceparent: str | None, request_id: str | None = None) -> I
     """Work done on behalf of a request that came another way (an event's headers): its trace id (a new one when
     ``traceparent`` is absent or malformed) and request id on every log line and outgoing call inside, under a
     span of its own. Yields the trace id."""
-    match = _TRACEPARENT.match(traceparent) if traceparent else None
-    trace_id = match.group(1) if match else secrets.token_hex(16)
+    trace_id = trace_id_of(traceparent) or secrets.token_hex(16)
     kept_id = request_id if request_id and _REQUEST_ID.match(request_id) else None
     tokens = (request_id_var.set(kept_id), trace_id_var.set(trace_id), span_id_var.set(secrets.token_hex(8)))
     try:
@@ -239,6 +239,18 @@ metrics = _Metrics(
 
 TRACEPARENT_PATTERN = r"^00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$"  # W3C Trace Context, version 00
 _TRACEPARENT = re.compile(TRACEPARENT_PATTERN)
+_NO_TRACE, _NO_SPAN = "0" * 32, "0" * 16
+
+
+def trace_id_of(traceparent: str | None) -> str | None:
+    """The trace id a W3C ``traceparent`` carries, ``None`` when it is absent or invalid (malformed, or an
+    all-zero trace or parent id, which the spec says to treat as no header)."""
+    match = _TRACEPARENT.match(traceparent) if traceparent else None
+    if match is None or match.group(1) == _NO_TRACE or match.group(2) == _NO_SPAN:
+        return None
+    return match.group(1)
+
+
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
 
@@ -284,8 +296,7 @@ class RequestContext:
         # one read of the system's CSPRNG for the three ids (40 bytes: 32 + 32 + 16 hex digits), not three
         fresh = secrets.token_hex(40)
         request_id = incoming_id if incoming_id and _REQUEST_ID.match(incoming_id) else fresh[:32]
-        match = _TRACEPARENT.match(traceparent) if traceparent else None
-        trace_id = match.group(1) if match else fresh[32:64]
+        trace_id = trace_id_of(traceparent) or fresh[32:64]
         tokens = (
             request_id_var.set(request_id),
             trace_id_var.set(trace_id),
