@@ -120,17 +120,14 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
         limits=settings.upstream_concurrency_overrides,
     )
     trusted = TrustedProxies(settings.trusted_proxies)
-    body_limits = (
-        settings.max_body_bytes,
-        [(path, settings.upload_max_bytes) for path in settings.upload_paths],
-    )
+    uploads = [(path, settings.upload_max_bytes) for path in settings.upload_paths]  # larger bodies there
     # one access line per request, at INFO (meshkit.observability), on both paths
     context = RequestContext(service="gateway", access_level=logging.INFO, client_of=_client_of)
     proxy = Proxy(
         routes=routes,
         upstreams=upstreams,
         context=context,
-        limits=BodyLimits(*body_limits),
+        limits=BodyLimits(settings.max_body_bytes, uploads),
         guard=TokenGuard(verifier, deny) if settings.verify_tokens else None,
         throttle=throttle if settings.rate_limits_enabled else None,
         trusted=trusted,
@@ -181,8 +178,7 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
     declare_security(app)  # the gateway's own operations are public: `security: []`
     # HEAD on the gateway's own routes; a client's X-Forwarded-Prefix is no part of the gateway's own paths
     app.add_middleware(RequestEdge, forwarded=False)
-    max_bytes, path_limits = body_limits
-    app.add_middleware(BodyLimitMiddleware, max_bytes=max_bytes, path_limits=path_limits)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes, path_limits=uploads)
     app.add_middleware(
         RequestContextMiddleware,
         service=context.service,

@@ -53,21 +53,17 @@ Not called where ``Route.guarded`` says no; :class:`gateway.guard.TokenGuard` is
 
 _BUFFER_UNDER = 256 * 1024  # bodies declaring at most this many bytes are read whole (requests before a slot)
 _CLOSE = (b"connection", b"close")
-_CLIENT_LEFT = (
-    499  # the status recorded for a request whose client left before any answer (nginx's convention)
-)
 
 
 class _BodyStream:
-    """The client's request body as an async iterator for the upstream client, counted against the body limit,
-    remembering why it failed (if it did), so the proxy can tell a client that left or sent too much from an
-    upstream that failed.
+    """The client's request body as an async iterator for the upstream client (or to be read whole), counted
+    against the body limit, each wait for it at most ``timeout`` seconds; it remembers why it failed (if it did),
+    so the proxy can tell a client that left, sent too much or went silent from an upstream that failed.
     """
 
-    __slots__ = ("answer", "error", "first", "limit", "receive", "timeout")
+    __slots__ = ("answer", "error", "limit", "receive", "timeout")
 
-    def __init__(self, first: bytes, receive: Receive, limit: int, timeout: float, answer: _Answer) -> None:
-        self.first = first
+    def __init__(self, receive: Receive, limit: int, timeout: float, answer: _Answer) -> None:
         self.receive = receive
         self.limit = limit
         self.timeout = timeout
@@ -76,10 +72,7 @@ class _BodyStream:
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         try:
-            received = len(self.first)
-            if received > self.limit:
-                raise BodyTooLarge(self.limit)
-            yield self.first
+            received = 0
             while True:
                 message = await _within(self.receive, self.timeout)
                 chunk = message.get("body", b"")
@@ -229,20 +222,11 @@ class Proxy:
             if first["type"] != "http.request":
                 return _GONE
             return first.get("body", b"") or None
+        stream = _BodyStream(receive, limit, self.body_timeout, send)
+        if not _declares_at_most(scope, _BUFFER_UNDER):
+            return stream  # read as it goes to the upstream, holding the slot
         try:
-            first = await _within(receive, self.body_timeout)
-            if not first.get("more_body", False):
-                send.body_pending = False
-                return first.get("body", b"") or None
-            if not _declares_at_most(scope, _BUFFER_UNDER):
-                return _BodyStream(first.get("body", b""), receive, limit, self.body_timeout, send)
-            parts = [first.get("body", b"")]
-            while True:
-                message = await _within(receive, self.body_timeout)
-                parts.append(message.get("body", b""))
-                if not message.get("more_body", False):
-                    send.body_pending = False
-                    return b"".join(parts)
+            return b"".join([part async for part in stream]) or None
         except ConnectionAbortedError:
             return _GONE
         except TimeoutError:
