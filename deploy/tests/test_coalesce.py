@@ -1,5 +1,5 @@
 """Issue 21: uvicorn wrote a response's status line and headers, then its body, in two ``send()`` calls; every
-process ``tongban.serve`` starts now writes them together (:mod:`tongban.coalesce`) — and still answers whole."""
+process ``tongban.serve`` starts now writes them together (:mod:`meshkit.coalesce`) — and still answers whole."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from meshkit.coalesce import CoalescedTransport, CoalescingHttpToolsProtocol
 from meshkit.embedded import free_port
-from tongban.coalesce import CoalescedTransport, CoalescingHttpToolsProtocol
 from tongban.serve import config_from
 
 HERE = Path(__file__).parent

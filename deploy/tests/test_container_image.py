@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from uvicorn.importer import import_from_string
 
-from tongban.coalesce import CoalescingHttpToolsProtocol
+from meshkit.coalesce import CoalescingHttpToolsProtocol
 from tongban.commands.container import ROLES, head_revision, plan
 from tongban.config import ConfigError, repo_root
 

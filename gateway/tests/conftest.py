@@ -18,8 +18,10 @@ from fastapi.responses import StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 
+from gateway.front import GatewayApp
 from gateway.main import create_app
 from gateway.routes import SERVICES
+from gateway.server import GatewayProtocol
 from gateway.settings import GatewaySettings
 from meshkit.embedded import EmbeddedNats, free_port
 from meshkit.testing.tokens import TokenFactory
@@ -63,7 +65,9 @@ def upstream_app(name: str, upstream: Upstream) -> FastAPI:
     ) -> dict[str, Any]:
         return {"code": code, "materials": [{"name": "id card"}]}
 
-    @app.api_route("/echo/{rest:path}", methods=["GET", "POST", "PUT", "DELETE"], include_in_schema=False)
+    @app.api_route(
+        "/echo/{rest:path}", methods=["GET", "HEAD", "POST", "PUT", "DELETE"], include_in_schema=False
+    )
     async def echo(rest: str, request: Request) -> Response:
         body = await request.body()
         payload = {
@@ -130,8 +134,10 @@ def upstream_app(name: str, upstream: Upstream) -> FastAPI:
 
 @asynccontextmanager
 async def serving(app: Any, *, lifespan: Literal["on", "off"] = "off") -> AsyncIterator[str]:
-    """Serve ``app`` with uvicorn on a free loopback port in this event loop; yields its base URL."""
+    """Serve ``app`` with uvicorn on a free loopback port in this event loop; yields its base URL. A gateway app
+    is served with the gateway's own protocol (:class:`gateway.server.GatewayProtocol`), as the mesh serves it."""
     port = free_port()
+    http = GatewayProtocol if isinstance(app, GatewayApp) else "httptools"
     config = uvicorn.Config(
         app,
         host="127.0.0.1",
@@ -140,6 +146,7 @@ async def serving(app: Any, *, lifespan: Literal["on", "off"] = "off") -> AsyncI
         lifespan=lifespan,
         ws="none",
         timeout_graceful_shutdown=1,
+        http=http,
     )
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve())
@@ -207,16 +214,35 @@ def tokens() -> TokenFactory:
     return TokenFactory(issuer="http://issuer.test", audience="tongban")
 
 
+CLIENT_ADDRESS = "127.0.0.7"
+"""Where the tests' client connects from (any 127.x address is this host's own): the gateway sees this address."""
+
+
+@pytest.fixture
+def client_address() -> str:
+    """Where the ``gateway`` fixture's client connects from."""
+    return CLIENT_ADDRESS
+
+
 @pytest.fixture
 def gateway(gateway_settings: Callable[..., GatewaySettings], tokens: TokenFactory) -> GatewayFactory:
-    """``async with gateway(**settings) as client``: the gateway app with its lifespan, reached in-process."""
+    """``async with gateway(**settings) as client``: the gateway app with its lifespan, served as the mesh serves
+    it (uvicorn with the gateway's protocol, :mod:`gateway.server`) on loopback; the client connects from
+    :data:`CLIENT_ADDRESS`. ``gateway(asgi=True, ...)``: reached in-process through ASGI instead, from
+    203.0.113.7 (an address outside every network the gateway treats as inside)."""
 
     @asynccontextmanager
-    async def start(**overrides: Any) -> AsyncIterator[httpx.AsyncClient]:
+    async def start(*, asgi: bool = False, **overrides: Any) -> AsyncIterator[httpx.AsyncClient]:
         app = create_app(gateway_settings(**overrides), verifier=tokens.verifier())
-        async with app.router.lifespan_context(app):
-            transport = httpx.ASGITransport(app=app, client=("203.0.113.7", 50000))
-            async with httpx.AsyncClient(transport=transport, base_url="http://gateway.test") as client:
+        if asgi:
+            async with app.router.lifespan_context(app):
+                transport = httpx.ASGITransport(app=app, client=("203.0.113.7", 50000))
+                async with httpx.AsyncClient(transport=transport, base_url="http://gateway.test") as client:
+                    yield client
+            return
+        async with serving(app, lifespan="on") as url:
+            transport = httpx.AsyncHTTPTransport(local_address=CLIENT_ADDRESS)
+            async with httpx.AsyncClient(transport=transport, base_url=url, timeout=30) as client:
                 yield client
 
     return start

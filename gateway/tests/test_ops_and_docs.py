@@ -43,7 +43,7 @@ async def test_readyz_is_ready_when_all_upstreams_are(gateway: Any, upstreams: d
 
 
 async def test_metrics_name_the_upstream_route(gateway: Any) -> None:
-    async with gateway(metrics_networks=["203.0.113.0/24"]) as client:  # the test client's network is inside
+    async with gateway(metrics_networks=["127.0.0.7/32"]) as client:  # the test client's address is inside
         await client.get("/catalog/echo/m")
         response = await client.get("/metrics")
     assert response.status_code == 200
@@ -53,10 +53,12 @@ async def test_metrics_name_the_upstream_route(gateway: Any) -> None:
 async def test_issue17_failure9_the_gateways_own_metrics_are_for_the_inside_only(gateway: Any) -> None:
     """The gateway's /metrics answers its inside networks only (default loopback): to the public, also through
     a trusted load balancer naming an outside client, it does not exist."""
-    async with gateway() as client:  # the test client, 203.0.113.7, is outside
+    async with gateway(asgi=True) as client:  # the test client, 203.0.113.7, is outside
         outside = await client.get("/metrics")
     assert (outside.status_code, outside.json()["code"]) == (404, "route_not_found")
-    async with gateway(trusted_proxies=["203.0.113.0/24"], metrics_networks=["203.0.113.0/24"]) as client:
+    async with gateway(
+        asgi=True, trusted_proxies=["203.0.113.0/24"], metrics_networks=["203.0.113.0/24"]
+    ) as client:
         through = await client.get("/metrics", headers={"X-Forwarded-For": "198.51.100.8"})
         assert through.status_code == 404
         assert (await client.get("/metrics")).status_code == 200  # the balancer's own scrape

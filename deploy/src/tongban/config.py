@@ -213,6 +213,10 @@ class LaneSpec:
         return {f"{prefix}_BACKGROUND_LANE": "true", f"{prefix}_REPLICAS": "1"}
 
 
+GATEWAY_PROTOCOL = "gateway.server:GatewayProtocol"
+"""The gateway's HTTP protocol (uvicorn's httptools one; a proxied request goes to the proxy without ASGI)."""
+
+
 @dataclass(frozen=True)
 class GatewaySpec:
     app: str = "gateway.main:create_app"

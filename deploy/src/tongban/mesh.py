@@ -20,7 +20,7 @@ from types import TracebackType
 from meshkit.embedded import EmbeddedNats, EmbeddedPostgres
 from meshkit.exposition import MULTIPROC_ENV, clean_multiproc_dir
 from meshkit.observability import uvicorn_log_config
-from tongban.config import GatewaySpec, LaneSpec, MeshConfig, ServiceSpec, SimulatorSpec
+from tongban.config import GATEWAY_PROTOCOL, GatewaySpec, LaneSpec, MeshConfig, ServiceSpec, SimulatorSpec
 from tongban.databases import database_name, ensure_external_database
 from tongban.forwarding import FORWARDING_KEY, forwarding_key
 from tongban.natsusers import mesh_nats_users, process_nats_env
@@ -421,10 +421,10 @@ class Mesh:
             # read's CPU). The gateway writes its own access line (RequestContextMiddleware).
             "--no-access-log",
         ]
-        if isinstance(
-            spec, GatewaySpec
-        ):  # its own trusted proxies decide the client's address (gateway.limits)
-            argv.append("--no-proxy-headers")
+        if isinstance(spec, GatewaySpec):
+            # its own trusted proxies decide the client's address (gateway.limits); its own protocol hands a
+            # proxied request to the proxy without ASGI (gateway.server)
+            argv += ["--no-proxy-headers", "--http", GATEWAY_PROTOCOL]
         workers = self.config.workers_of(spec)
         if workers > 1:  # the supervisor restarts dead ones; each binds its own SO_REUSEPORT socket
             argv += ["--workers", str(workers)]

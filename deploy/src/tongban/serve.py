@@ -12,7 +12,7 @@ worker's socket (uvicorn has no such option yet: Kludex/uvicorn#2472). Written h
 detail of the mesh, not of any service.
 
 One worker (the default) is plain ``uvicorn.Server`` on its own socket, as ``uvicorn`` would run it. Either way the
-HTTP protocol is uvicorn's httptools one with a response's headers and body in one write (:mod:`tongban.coalesce`).
+HTTP protocol is uvicorn's httptools one with a response's headers and body in one write (:mod:`meshkit.coalesce`).
 The flags are the subset of uvicorn's the mesh passes (``tongban.mesh.Mesh._uvicorn``).
 """
 
@@ -27,7 +27,7 @@ from uvicorn import Config, Server
 from uvicorn.config import STARTUP_FAILURE
 from uvicorn.supervisors import Multiprocess
 
-from tongban.coalesce import CoalescingHttpToolsProtocol
+from meshkit.coalesce import CoalescingHttpToolsProtocol
 
 __all__ = ["Listener", "bind_reuse_port", "main"]
 
@@ -95,6 +95,12 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
         "--no-access-log", dest="access_log", action="store_false", help="no uvicorn access line"
     )
     parser.add_argument(
+        "--http",
+        default=None,
+        help="the HTTP protocol class, module:Class (default: httptools with coalesced writes, meshkit.coalesce;"
+        " the gateway's is gateway.server:GatewayProtocol)",
+    )
+    parser.add_argument(
         "--no-proxy-headers",
         dest="proxy_headers",
         action="store_false",
@@ -118,8 +124,9 @@ def config_from(argv: list[str]) -> Config:
         timeout_graceful_shutdown=args.timeout_graceful_shutdown,
         access_log=args.access_log,
         proxy_headers=args.proxy_headers,
-        # httptools, its status line and headers sent with the body in one write (tongban.coalesce)
-        http=CoalescingHttpToolsProtocol,
+        # httptools, its status line and headers sent with the body in one write (meshkit.coalesce), or the
+        # protocol named (the gateway's handles proxied requests without ASGI: gateway.server)
+        http=args.http or CoalescingHttpToolsProtocol,
     )
 
 

@@ -29,6 +29,7 @@ from gateway.limits import Rules, TrustedProxies, source_address
 from gateway.problems import Catalogue, problems_router
 from gateway.proxy import Proxy
 from gateway.routes import route_table
+from gateway.server import GatewayProtocol
 from gateway.settings import GatewaySettings
 from gateway.throttle import PRINCIPAL, Throttle, store_fallbacks
 from gateway.upstreams import Upstreams
@@ -137,7 +138,8 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
     )
     app = GatewayApp(  # its own 500s do not close the client's connection either (meshkit.keepalive)
         services=routes.keys(),  # these requests go to the proxy, not through FastAPI (gateway.front)
-        proxied=traced(proxy),
+        proxy=proxy,
+        traced_proxy=traced(proxy),
         title=DOCS_TITLE,
         description=DESCRIPTION,
         version="0.1.0",
@@ -215,6 +217,7 @@ def main() -> None:
         log_config=uvicorn_log_config("gateway", settings.log_level),
         server_header=False,
         proxy_headers=False,  # the client's address is the gateway's own rule (GATEWAY_TRUSTED_PROXIES)
+        http=GatewayProtocol,  # a proxied request goes to the proxy without ASGI (gateway.server)
         access_log=False,  # one line per request at INFO would cost more than the proxy itself
     )
 

@@ -1,8 +1,10 @@
 """The proxy: a request for ``/<service>/<rest>`` forwarded to that service, streaming both ways — its whole
 handling in one coroutine (issue 21).
 
-:class:`Proxy` is the ASGI app the gateway sends a routed service's requests to (``gateway.front``); the gateway's
-own routes (health, docs, problem pages) go through FastAPI and its middleware. What that middleware does for
+:meth:`Proxy.handle` does a routed service's request, given as an :class:`Exchange`: the gateway's own protocol
+makes one for each such request (:mod:`gateway.server`, the way the gateway is served); a request that came
+through ASGI instead (tracing on, another server, in-process tests) reaches :class:`Proxy` as an ASGI app
+(``gateway.front``). The gateway's own routes (health, docs, problem pages) go through FastAPI and its middleware. What that middleware does for
 every response, the proxy does for its own, as the same plain calls instead of a layer and a ``send`` wrapper
 each (five layers cost a third of the gateway's CPU per proxied request, bench/HISTORY.md):
 
@@ -24,8 +26,10 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Protocol
 
 from starlette.requests import Request
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gateway.admission import Admission, client_key, refused_busy
@@ -42,7 +46,7 @@ from meshkit.observability import CLIENT_LEFT, RequestContext, with_request_id
 from meshkit.problem_fields import instance_uri
 from meshkit.settings import DEV_FORWARDING_KEY
 
-__all__ = ["Guard", "Proxy"]
+__all__ = ["AsgiExchange", "Exchange", "Guard", "Proxy", "has_body"]
 
 log = logging.getLogger("gateway.proxy")
 errors_log = logging.getLogger("meshkit.errors")
@@ -61,27 +65,26 @@ class _BodyStream:
     so the proxy can tell a client that left, sent too much or went silent from an upstream that failed.
     """
 
-    __slots__ = ("answer", "error", "limit", "receive", "timeout")
+    __slots__ = ("error", "exchange", "limit", "timeout")
 
-    def __init__(self, receive: Receive, limit: int, timeout: float, answer: _Answer) -> None:
-        self.receive = receive
+    def __init__(self, exchange: Exchange, limit: int, timeout: float) -> None:
+        self.exchange = exchange
         self.limit = limit
         self.timeout = timeout
-        self.answer = answer
         self.error: BaseException | None = None
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         try:
             received = 0
             while True:
-                message = await _within(self.receive, self.timeout)
+                message = await _within(self.exchange.receive, self.timeout)
                 chunk = message.get("body", b"")
                 received += len(chunk)
                 if received > self.limit:
                     raise BodyTooLarge(self.limit)
                 yield chunk
                 if not message.get("more_body", False):
-                    self.answer.body_pending = False
+                    self.exchange.body_pending = False
                     return
         except BaseException as exc:
             self.error = exc
@@ -98,35 +101,78 @@ async def _within(receive: Receive, seconds: float) -> Message:
     return message
 
 
-class _Answer:
-    """The client's ``send`` with every response's own headers added (security headers, the request id), and
-    what has been sent: the status, whether the head went out, whether the whole answer did.
+class Exchange(Protocol):
+    """A proxied request as :meth:`Proxy.handle` works on it: the request (``scope``, its ``route``), its body
+    (``receive``, ASGI's ``http.request`` messages) and its answer (``send``, ASGI's messages, or :meth:`answer`
+    for a whole one). Whatever writes the answer adds the answer's own headers: no ``Server``, ``nosniff``, the
+    request id (``id_header``) and, while ``body_pending`` (the body is not all read), ``Connection: close`` — the
+    connection then closes after the answer, since the rest of the body would be read as its next request or hold
+    the client's next request behind it.
 
-    An answer that starts while the client's body is still unread (a 413 on its declared length, a 408, an
-    upstream's early refusal) says ``Connection: close`` and the server closes after it: the rest of the body
-    would otherwise be read as the connection's next request, or held the client's next request behind it."""
+    Two kinds: :class:`gateway.server.Exchange` on the gateway's own protocol (the way it is served), and
+    :class:`AsgiExchange` for a request that came through ASGI (tracing on, another server, in-process tests)."""
 
-    __slots__ = ("body_pending", "complete", "header", "send", "started", "status")
+    scope: Scope
+    route: Route
+    id_header: tuple[bytes, bytes] | None
+    body_pending: bool
+    status: int  # of the answer; CLIENT_LEFT until one starts
+    started: bool
+    complete: bool
 
-    def __init__(self, send: Send, header: tuple[bytes, bytes], body_pending: bool) -> None:
-        self.send = send
-        self.header = header
-        self.body_pending = body_pending
+    async def receive(self) -> Message: ...
+
+    async def send(self, message: Message) -> None: ...
+
+    async def answer(self, status: int, headers: list[tuple[bytes, bytes]], body: bytes) -> None: ...
+
+
+class AsgiExchange:
+    """:class:`Exchange` over an ASGI server's ``receive`` and ``send``."""
+
+    __slots__ = (
+        "_receive",
+        "_send",
+        "body_pending",
+        "complete",
+        "id_header",
+        "route",
+        "scope",
+        "started",
+        "status",
+    )
+
+    def __init__(self, scope: Scope, receive: Receive, send: Send, route: Route) -> None:
+        self.scope = scope
+        self._receive = receive
+        self._send = send
+        self.route = route
+        self.id_header: tuple[bytes, bytes] | None = None
+        self.body_pending = has_body(scope)
         self.status = CLIENT_LEFT
         self.started = False
         self.complete = False
 
-    async def __call__(self, message: Message) -> None:
+    async def receive(self) -> Message:
+        return await self._receive()
+
+    async def send(self, message: Message) -> None:
         if message["type"] == "http.response.start":
             self.status = message["status"]
             self.started = True
-            headers = with_request_id(secured(message.get("headers", []), False), self.header)
+            headers = secured(message.get("headers", []), False)
+            if self.id_header is not None:
+                headers = with_request_id(headers, self.id_header)
             if self.body_pending:
                 headers.append(_CLOSE)
             message["headers"] = headers
         elif not message.get("more_body", False):
             self.complete = True
-        await self.send(message)
+        await self._send(message)
+
+    async def answer(self, status: int, headers: list[tuple[bytes, bytes]], body: bytes) -> None:
+        await self.send({"type": "http.response.start", "status": status, "headers": headers})
+        await self.send({"type": "http.response.body", "body": body})
 
 
 class Proxy:
@@ -158,71 +204,82 @@ class Proxy:
         self.body_timeout = body_timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """A proxied request that came through ASGI (see :class:`Exchange`)."""
         route = self.routes[scope["path"][1:].partition("/")[0]]
+        await self.handle(AsgiExchange(scope, receive, send, route))
+
+    async def handle(self, exchange: Exchange) -> None:
+        """Everything of a proxied request, its answer included (an unexpected error answered as the mesh's 500
+        while nothing was sent; raised when half an answer was: the connection is then cut)."""
+        scope = exchange.scope
+        route = exchange.route
         scope["route"] = route  # names the upstream in the request-duration metric and the access line
         context = self.context
         opened = context.open(scope)
-        answer = _Answer(send, opened.header, _has_body(scope))
+        exchange.id_header = opened.header
         try:
-            await self._handle(scope, receive, answer, route)
+            await self._handle(scope, exchange, route)
         except Exception as exc:
-            if not answer.started:  # as Starlette's server-error layer: the mesh's 500 problem (logged there)
-                answer.status = 500
-                response = await unexpected_error(Request(scope, receive), exc)
-                await response(scope, receive, answer)
-            elif answer.complete:  # the answer went out whole: the connection stays, the error is logged once
+            if (
+                not exchange.started
+            ):  # as Starlette's server-error layer: the mesh's 500 problem (logged there)
+                response = await unexpected_error(Request(scope, exchange.receive), exc)
+                await response(scope, exchange.receive, exchange.send)
+            elif (
+                exchange.complete
+            ):  # the answer went out whole: the connection stays, the error is logged once
                 errors_log.error(
                     "error after the response was sent", exc_info=exc, extra={"path": scope["path"]}
                 )
             else:
                 raise  # half an answer sent: the server cuts the connection
         finally:
-            context.close(scope, opened, answer.status)
+            context.close(scope, opened, exchange.status)
 
-    async def _handle(self, scope: Scope, receive: Receive, send: _Answer, route: Route) -> None:
+    async def _handle(self, scope: Scope, exchange: Exchange, route: Route) -> None:
         limit = self.limits.limit_for(scope["path"])
         if BodyLimits.declared_over(scope, limit):
-            await too_large(scope, limit)(scope, receive, send)
+            await _answer(exchange, too_large(scope, limit))
             return
         if internal_path(scope["path"][len(route.prefix) :]):  # e.g. /catalog/metrics: inside only
-            await _not_routed(scope, receive, send)
+            await _answer(exchange, _not_routed(scope))
             return
         remember_source(scope, self.trusted, self.forwarding_key)
         if self.guard is not None and route.guarded(scope["path"]):
             refusal = await self.guard(scope, route)
             if refusal is not None:
-                await refusal(scope, receive, send)
+                await refusal(scope, exchange.receive, exchange.send)
                 return
         if self.throttle is not None:
             refusal = await self.throttle(scope)
             if refusal is not None:
-                await refusal(scope, receive, send)
+                await refusal(scope, exchange.receive, exchange.send)
                 return
-        body = await self._body(scope, receive, send, limit)
+        body = await self._body(scope, exchange, limit)
         if isinstance(body, _Gone):
             return  # answered (408) or nobody left to answer
         if self.admission is None:
-            await self._forward(scope, receive, send, route, limit, body)
+            await self._forward(scope, exchange, route, limit, body)
             return
         gate = self.admission.gate(route.service)
         if not await gate.enter(client_key(scope)):
-            await _busy(scope, receive, send, route, self.admission.retry_after)
+            await _answer(exchange, _busy(scope, route, self.admission.retry_after))
             return
         try:
-            await self._forward(scope, receive, send, route, limit, body)
+            await self._forward(scope, exchange, route, limit, body)
         finally:
             gate.leave()
 
-    async def _body(self, scope: Scope, receive: Receive, send: _Answer, limit: int) -> _Body | _Gone:
+    async def _body(self, scope: Scope, exchange: Exchange, limit: int) -> _Body | _Gone:
         """The client's body: ``None`` when it has none, whole when it declares at most 256 KiB (read before the
         request takes a slot: a client sending slowly holds none), else a stream read as it goes to the upstream.
         Each wait for the client is at most ``body_timeout`` seconds: past it, 408 and the connection closed."""
-        if not send.body_pending:
-            first = await receive()  # the server has it already: nothing to wait for
+        if not exchange.body_pending:
+            first = await exchange.receive()  # the server has it already: nothing to wait for
             if first["type"] != "http.request":
                 return _GONE
             return first.get("body", b"") or None
-        stream = _BodyStream(receive, limit, self.body_timeout, send)
+        stream = _BodyStream(exchange, limit, self.body_timeout)
         if not _declares_at_most(scope, _BUFFER_UNDER):
             return stream  # read as it goes to the upstream, holding the slot
         try:
@@ -230,12 +287,10 @@ class Proxy:
         except ConnectionAbortedError:
             return _GONE
         except TimeoutError:
-            await _too_slow(scope, receive, send, self.body_timeout)
+            await _answer(exchange, _too_slow(scope, self.body_timeout))
             return _GONE
 
-    async def _forward(
-        self, scope: Scope, receive: Receive, send: _Answer, route: Route, limit: int, body: _Body
-    ) -> None:
+    async def _forward(self, scope: Scope, exchange: Exchange, route: Route, limit: int, body: _Body) -> None:
         upstreams = self.upstreams
         service = route.service
         try:
@@ -251,31 +306,27 @@ class Proxy:
                 if isinstance(body.error, ConnectionAbortedError):
                     return  # the client left mid-body: nobody to answer
                 if isinstance(body.error, BodyTooLarge):
-                    await too_large(scope, limit)(scope, receive, send)
+                    await _answer(exchange, too_large(scope, limit))
                     return
                 if isinstance(body.error, TimeoutError):
-                    await _too_slow(scope, receive, send, self.body_timeout)
+                    await _answer(exchange, _too_slow(scope, self.body_timeout))
                     return
                 raise body.error from None
-            await _failure(scope, receive, send, route, exc)
+            await _answer(exchange, _failure(scope, route, exc))
             return
-        start = {
-            "type": "http.response.start",
-            "status": response.status,
-            "headers": response_headers(response.headers),
-        }
+        headers = response_headers(response.headers)
         length = response.content_length
         if length is not None and length <= _BUFFER_UNDER:
             try:  # small: read it whole first, so a failure can still become a problem response
                 payload = await response.read()
             except UpstreamError as exc:
-                await _failure(scope, receive, send, route, exc)
+                await _answer(exchange, _failure(scope, route, exc))
                 return
-            await send(start)
-            await send({"type": "http.response.body", "body": payload})
+            await exchange.answer(response.status, headers, payload)
             return
+        send = exchange.send
         try:
-            await send(start)
+            await send({"type": "http.response.start", "status": response.status, "headers": headers})
             while (chunk := await response.chunk()) is not None:
                 await send({"type": "http.response.body", "body": chunk, "more_body": True})
             await send({"type": "http.response.body", "body": b""})
@@ -295,7 +346,7 @@ _GONE = _Gone()
 _Body = bytes | _BodyStream | None
 
 
-def _has_body(scope: Scope) -> bool:
+def has_body(scope: Scope) -> bool:
     """The request says a body follows (a ``Content-Length`` above 0, or a ``Transfer-Encoding``)."""
     for name, value in scope["headers"]:
         if name == b"transfer-encoding" or (name == b"content-length" and value.isdigit() and int(value) > 0):
@@ -310,33 +361,35 @@ def _declares_at_most(scope: Scope, size: int) -> bool:
     return False  # chunked: its length is unknown
 
 
-async def _too_slow(scope: Scope, receive: Receive, send: Send, seconds: float) -> None:
+async def _answer(exchange: Exchange, response: Response) -> None:
+    await response(exchange.scope, exchange.receive, exchange.send)
+
+
+def _too_slow(scope: Scope, seconds: float) -> Response:
     """408: the client left its body silent longer than the gateway waits (it holds no slot meanwhile)."""
-    response = problem_response(
+    return problem_response(
         status=408,
         code="body_timeout",
         detail=f"请求体在 {seconds:g} 秒内没有继续送达，网关已关闭连接，请求未转发、未办理。请检查网络后重新提交 "
         f"(the request body was silent for {seconds:g} s; nothing was forwarded)",
         instance=scope["path"],
     )
-    await response(scope, receive, send)
 
 
-async def _not_routed(scope: Scope, receive: Receive, send: Send) -> None:
+def _not_routed(scope: Scope) -> Response:
     """As for any path the gateway does not route: nothing tells the caller the upstream has it."""
-    response = problem_response(
+    return problem_response(
         status=404,
         code="route_not_found",
         detail=f"网关上没有此路径: {instance_uri(scope['path'][:200])} (not routed)",
         instance=scope["path"],
     )
-    await response(scope, receive, send)
 
 
-async def _busy(scope: Scope, receive: Receive, send: Send, route: Route, seconds: int) -> None:
+def _busy(scope: Scope, route: Route, seconds: int) -> Response:
     """503 with ``Retry-After``: this upstream's slots and queue are full (:mod:`gateway.admission`)."""
     refused_busy.labels(route.service).inc()
-    response = problem_response(
+    return problem_response(
         status=503,
         code="upstream_busy",
         detail=f"上游服务 {route.service} 当前繁忙，排队已满，本次请求未转发、未办理。请 {seconds} 秒后重试 "
@@ -345,14 +398,13 @@ async def _busy(scope: Scope, receive: Receive, send: Send, route: Route, second
         headers={"Retry-After": str(seconds)},
         service=route.service,
     )
-    await response(scope, receive, send)
 
 
-async def _failure(scope: Scope, receive: Receive, send: Send, route: Route, exc: BaseException) -> None:
+def _failure(scope: Scope, route: Route, exc: BaseException) -> Response:
     service = route.service
     status, code, detail, retry = _failure_of(scope, service, exc)
     log.warning("%s %s → %s: %r", scope["method"], scope["path"], code, exc, extra={"upstream": service})
-    response = problem_response(
+    return problem_response(
         status=status,
         code=code,
         detail=detail,
@@ -360,7 +412,6 @@ async def _failure(scope: Scope, receive: Receive, send: Send, route: Route, exc
         service=service,
         headers={"Retry-After": str(_RETRY_AFTER)} if retry else None,
     )
-    await response(scope, receive, send)
 
 
 _RETRY_AFTER = 5  # seconds a client is told to wait before sending again what surely was not done

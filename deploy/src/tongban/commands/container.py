@@ -29,7 +29,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from tongban.config import STANDARD_SERVICE_NAMES, ConfigError, repo_root
+from tongban.config import GATEWAY_PROTOCOL, STANDARD_SERVICE_NAMES, ConfigError, repo_root
 from tongban.registry import command
 
 __all__ = [
@@ -95,8 +95,10 @@ def plan(role: str, service: str | None, environ: Mapping[str, str], log_config:
             "--log-config",
             str(log_config),
             "--no-server-header",
-            "--http",  # httptools, a response's headers and body in one write (tongban.coalesce)
-            "tongban.coalesce:CoalescingHttpToolsProtocol",
+            # httptools, a response's headers and body in one write (meshkit.coalesce); the gateway's protocol also
+            # hands a proxied request to the proxy without ASGI (gateway.server)
+            "--http",
+            GATEWAY_PROTOCOL if role == "gateway" else "meshkit.coalesce:CoalescingHttpToolsProtocol",
             "--timeout-graceful-shutdown",
             "20",
             *(() if role == "gateway" else ("--no-access-log",)),  # never written (uvicorn.access at WARNING)

@@ -40,6 +40,14 @@ class CoalescedTransport:
         self._held = None
         self.transport.write(held + data)
 
+    def write_now(self, data: bytes) -> None:
+        """Send what is held and ``data`` in one write, now (an answer written whole, ``gateway.server``)."""
+        held = self._held
+        if held is not None:
+            self._held = None
+            data = held + data
+        self.transport.write(data)
+
     def writelines(self, chunks: Any) -> None:
         self.write(b"".join(chunks))
 
@@ -64,7 +72,7 @@ class CoalescedTransport:
 
 
 class CoalescingHttpToolsProtocol(HttpToolsProtocol):
-    """``uvicorn --http tongban.coalesce:CoalescingHttpToolsProtocol``: httptools with coalesced writes."""
+    """``uvicorn --http meshkit.coalesce:CoalescingHttpToolsProtocol``: httptools with coalesced writes."""
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
