@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from uvicorn.importer import import_from_string
 
+from gateway.server import GatewayProtocol
 from meshkit.coalesce import CoalescingHttpToolsProtocol
 from tongban.commands.container import ROLES, head_revision, plan
 from tongban.config import ConfigError, repo_root
@@ -71,9 +72,11 @@ def test_each_role_runs_its_process(role: str, service: str | None, expected: st
         assert ("--no-access-log" in launch.argv) == (role == "api")
         # the gateway's own trusted proxies decide the client's address, not uvicorn's (test_serve.py)
         assert ("--no-proxy-headers" in launch.argv) == (role == "gateway")
-        # issue 21: headers and body in one write, as under tongban.serve
-        protocol = launch.argv[launch.argv.index("--http") + 1]
-        assert import_from_string(protocol) is CoalescingHttpToolsProtocol
+        # issue 21: headers and body in one write, as under tongban.serve; the gateway's own protocol hands a
+        # proxied request to the proxy without ASGI
+        protocol = import_from_string(launch.argv[launch.argv.index("--http") + 1])
+        assert protocol is (GatewayProtocol if role == "gateway" else CoalescingHttpToolsProtocol)
+        assert issubclass(protocol, CoalescingHttpToolsProtocol)
 
 
 def test_migrate_and_wait_schema_are_steps(tmp_path: Path) -> None:

@@ -13,9 +13,14 @@ import sys
 import time
 from pathlib import Path
 
+from uvicorn.importer import import_from_string
+
+from gateway.server import GatewayProtocol
+from meshkit.coalesce import CoalescingHttpToolsProtocol
 from meshkit.embedded import free_port
 from tongban.config import MeshConfig, repo_root, standard_services
 from tongban.mesh import Mesh
+from tongban.serve import config_from
 
 HERE = Path(__file__).parent
 
@@ -132,3 +137,29 @@ def test_the_gateway_is_served_without_uvicorns_proxy_headers() -> None:
     catalog = next(spec for spec in config.services if spec.name == "catalog")
     # a service believes its gateway's X-Forwarded-For (a peer at 127.0.0.1 in the mesh)
     assert "--no-proxy-headers" not in mesh._uvicorn(catalog)
+
+
+def test_the_gateway_is_served_with_its_own_protocol() -> None:
+    """issue 21: the mesh serves the gateway with ``gateway.server.GatewayProtocol`` (a proxied request goes to the
+    proxy without ASGI); every other process with httptools and coalesced writes."""
+    config = MeshConfig(
+        root=repo_root(),
+        var_dir=Path("/nonexistent"),
+        services=standard_services(repo_root()),
+        base_port=20000,
+    )
+    mesh = Mesh(config)
+    assert config.gateway is not None
+    gateway = mesh._uvicorn(config.gateway)
+    assert gateway[gateway.index("--http") + 1] == "gateway.server:GatewayProtocol"
+    catalog = next(spec for spec in config.services if spec.name == "catalog")
+    assert "--http" not in mesh._uvicorn(catalog)
+    assert import_from_string(config_from(_without_log_config(gateway)).http) is GatewayProtocol
+    assert config_from(_without_log_config(mesh._uvicorn(catalog))).http is CoalescingHttpToolsProtocol
+
+
+def _without_log_config(argv: list[str]) -> list[str]:
+    """``tongban.serve``'s arguments in a mesh's command line, without the log configuration (a file the mesh
+    writes when it starts)."""
+    at = argv.index("--log-config")
+    return argv[3:at] + argv[at + 2 :]

@@ -32,7 +32,8 @@ async def wire(
 ) -> AsyncIterator[Callable[[], AbstractAsyncContextManager[Wire]]]:
     """``async with wire() as (reader, writer)``: a raw connection to a served gateway (one per test)."""
     app = create_app(gateway_settings(), verifier=tokens.verifier())
-    assert isinstance(app, GatewayApp) and app.direct_proxy is not None  # served, proxied requests skip ASGI
+    assert isinstance(app, GatewayApp)
+    assert app.direct_proxy is not None  # served, its proxied requests skip ASGI
     async with serve(app, lifespan="on") as url:
         host, port = url.removeprefix("http://").split(":")
 

@@ -91,10 +91,9 @@ class GatewayProtocol(CoalescingHttpToolsProtocol):
         self.flow.resume_reading()
         self.loop.call_later(_LINGER, transport.close)
 
-    def eof_received(self) -> bool | None:
+    def eof_received(self) -> None:
         if self.lingering:
             self.transport.close()
-        return None
 
     def on_headers_complete(self) -> None:
         proxy = self.proxy
