@@ -18,7 +18,7 @@ import httpx
 import pytest
 from fastapi import FastAPI, Request
 
-from gateway.admission import Admission, Gate, _time_out
+from gateway.admission import Admission, Gate
 from gateway.main import create_app
 from gateway.settings import GatewaySettings
 from meshkit.testing.tokens import TokenFactory
@@ -240,9 +240,38 @@ async def test_issue21_a_client_leaving_in_the_turn_its_wait_ends_takes_no_slot_
     if same_turn == "slot_handed_over":
         gate.leave()  # the first request is done: its slot goes to the second
     else:
-        _time_out(gate._waiting["ip:198.51.100.2"][0])
+        gate._waiting["ip:198.51.100.2"][0].set_exception(TimeoutError())  # as its wait's end does
     waiting.cancel()
     with pytest.raises(asyncio.CancelledError):
         await waiting
     assert gate.queued == 0
     assert gate.active == (0 if same_turn == "slot_handed_over" else 1)
+
+
+async def test_issue21_waits_run_out_in_arrival_order_on_one_timer_and_the_gauge_follows() -> None:
+    """The waits' deadlines end on one timer per gate (not one per waiting request): each waiting request gets
+    its ``False`` once its own wait ran out, later arrivals later; the waiting-requests gauge is written within
+    a quarter of a second of a change, and ends at 0."""
+    gate = Gate("catalog", limit=1, queue=8, per_client=8, wait=0.3)
+    assert await gate.enter("ip:198.51.100.1")
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    early = [asyncio.create_task(gate.enter(f"ip:198.51.100.{n}")) for n in (2, 3)]
+    await asyncio.sleep(0.15)
+    late = asyncio.create_task(gate.enter("ip:198.51.100.4"))
+    await eventually(lambda: gate.queued == 3, "three requests wait")
+    assert await asyncio.gather(*early) == [False, False]
+    first_out = loop.time() - started
+    assert 0.28 <= first_out < 0.42, first_out
+    assert not late.done()  # its own wait has not run out yet
+    assert await late is False
+    assert loop.time() - started >= 0.43
+    assert gate.queued == 0 and gate.active == 1
+    await eventually(lambda: _queued_gauge("catalog") == 0.0, "the gauge back at 0")
+    assert gate._timer is None  # nothing waits: no timer left behind
+
+
+def _queued_gauge(upstream: str) -> float | None:
+    from prometheus_client import REGISTRY
+
+    return REGISTRY.get_sample_value("gateway_upstream_queued", {"upstream": upstream})

@@ -48,7 +48,12 @@ def client_key(scope: Scope) -> str:
 
 
 class Gate:
-    """The slots and the fair queue of one upstream, within one process (one event loop)."""
+    """The slots and the fair queue of one upstream, within one process (one event loop).
+
+    At saturation about half of all requests wait here (issue 21), so waiting is kept cheap: one future per
+    request; the waits' deadlines are kept in arrival order (the same wait for everyone, so the first is always
+    the earliest) and one timer per gate ends the expired ones; the gauge of waiting requests is written at most
+    every ``_GAUGE_EVERY`` seconds (a multiprocess gauge is a locked write to a shared file on every change)."""
 
     def __init__(self, name: str, *, limit: int, queue: int, per_client: int, wait: float) -> None:
         self.name = name
@@ -60,7 +65,10 @@ class Gate:
         self.queued = 0
         # clients in turn: the first key is served next, then moved to the end if it has more waiting
         self._waiting: dict[str, deque[asyncio.Future[None]]] = {}
+        self._deadlines: deque[tuple[float, asyncio.Future[None]]] = deque()  # arrival order = deadline order
+        self._timer: asyncio.TimerHandle | None = None
         self._gauge = queued_now.labels(name)
+        self._gauge_due = False
 
     async def enter(self, client: str) -> bool:
         """Take a slot (``True``); ``False`` when the queue cannot take the request or the wait ran out."""
@@ -76,9 +84,10 @@ class Gate:
             mine = self._waiting[client] = deque()
         mine.append(future)
         self._count(+1)
-        # One timer on the future itself, not ``asyncio.wait_for`` (a second future, a done callback and a
-        # timer per queued request: at saturation about half of all requests queue, issue 21)
-        timer = loop.call_later(self.wait, _time_out, future)
+        deadline = loop.time() + self.wait
+        self._deadlines.append((deadline, future))
+        if self._timer is None:
+            self._timer = loop.call_at(deadline, self._expire)
         try:
             await future
         except TimeoutError:
@@ -91,8 +100,6 @@ class Gate:
                 future.cancel()
                 self._forget(client, future)
             raise
-        finally:
-            timer.cancel()
         return True
 
     def leave(self) -> None:
@@ -109,6 +116,19 @@ class Gate:
                 return
         self.active -= 1
 
+    def _expire(self) -> None:
+        """End the waits that ran out (answered 503 unless a slot came first); wake again at the next deadline."""
+        self._timer = None
+        deadlines = self._deadlines
+        loop = asyncio.get_running_loop()
+        now = loop.time()
+        while deadlines and (deadlines[0][1].done() or deadlines[0][0] <= now):
+            _, future = deadlines.popleft()
+            if not future.done():
+                future.set_exception(TimeoutError())
+        if deadlines:
+            self._timer = loop.call_at(deadlines[0][0], self._expire)
+
     def _forget(self, client: str, future: asyncio.Future[None]) -> None:
         line = self._waiting.get(client)
         if line is not None and future in line:
@@ -119,13 +139,16 @@ class Gate:
 
     def _count(self, change: int) -> None:
         self.queued += change
-        self._gauge.inc(change)
+        if not self._gauge_due:
+            self._gauge_due = True
+            asyncio.get_running_loop().call_later(_GAUGE_EVERY, self._write_gauge)
+
+    def _write_gauge(self) -> None:
+        self._gauge_due = False
+        self._gauge.set(self.queued)
 
 
-def _time_out(future: asyncio.Future[None]) -> None:
-    """The wait for a slot ran out: the queued request is answered 503 (unless a slot came first)."""
-    if not future.done():
-        future.set_exception(TimeoutError())
+_GAUGE_EVERY = 0.25  # seconds between writes of the waiting-requests gauge
 
 
 class Admission:
