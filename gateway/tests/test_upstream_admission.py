@@ -266,7 +266,8 @@ async def test_issue21_waits_run_out_in_arrival_order_on_one_timer_and_the_gauge
     assert not late.done()  # its own wait has not run out yet
     assert await late is False
     assert loop.time() - started >= 0.43
-    assert gate.queued == 0 and gate.active == 1
+    assert gate.queued == 0
+    assert gate.active == 1
     await eventually(lambda: _queued_gauge("catalog") == 0.0, "the gauge back at 0")
     assert gate._timer is None  # nothing waits: no timer left behind
 
