@@ -16,7 +16,7 @@ import pytest
 
 from gateway.front import GatewayApp
 from gateway.main import create_app
-from gateway.server import GatewayProtocol, _direct_proxy
+from gateway.server import GatewayProtocol, _gateway_of
 from gateway.settings import GatewaySettings
 from meshkit.testing.tokens import TokenFactory
 
@@ -199,7 +199,117 @@ def test_with_tracing_on_the_proxied_requests_go_through_asgi() -> None:
     proxy = object()
     plain = GatewayApp(services=["catalog"], proxy=proxy, traced_proxy=proxy)  # type: ignore[arg-type]
     traced = GatewayApp(services=["catalog"], proxy=proxy, traced_proxy=Layer(proxy))  # type: ignore[arg-type]
-    assert _direct_proxy(Layer(plain)) is proxy
-    assert _direct_proxy(Layer(traced)) is None
-    assert _direct_proxy(Layer(object())) is None
+    assert _gateway_of(Layer(plain)) is plain
+    assert plain.direct_proxy is proxy
+    assert _gateway_of(Layer(traced)) is traced
+    assert traced.direct_proxy is None
+    assert _gateway_of(Layer(object())) is None
     assert issubclass(GatewayProtocol, asyncio.Protocol)
+
+
+async def _refusal(reader: asyncio.StreamReader) -> tuple[int, dict[str, Any], dict[str, str]]:
+    """A refusal on the connection's level: a problem with a request id, then the connection's end."""
+    status, headers, body = await _answer(reader)
+    assert headers["content-type"] == "application/problem+json"
+    assert headers["connection"] == "close"
+    assert len(headers["x-request-id"]) == 32
+    assert headers["x-content-type-options"] == "nosniff"
+    assert await _closed(reader)
+    problem = json.loads(body)
+    assert problem["request_id"] == headers["x-request-id"]
+    return status, problem, headers
+
+
+@pytest.mark.parametrize(
+    "sent",
+    [
+        "CONNECT catalog.internal:443 HTTP/1.1\r\nHost: catalog.internal:443\r\n\r\n",
+        "GET /catalog/items/A1 HTTP/1.1\r\nHost: gateway.test\r\nConnection: Upgrade\r\nUpgrade: h2c\r\n\r\n",
+        "GET /healthz HTTP/1.1\r\nHost: gateway.test\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n"
+        "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n",
+    ],
+    ids=["connect", "h2c", "websocket"],
+)
+async def test_tunnels_and_upgrades_are_refused_and_what_follows_is_not_read_as_a_request(
+    wire: Any, sent: str
+) -> None:
+    """The gateway tunnels nothing: a CONNECT or an Upgrade is refused at once with a problem and the connection
+    closed (it used to be forwarded, or left the connection waiting, and a request sent behind it hung)."""
+    async with wire() as (reader, writer):
+        writer.write(sent.encode() + _get("/catalog/items/A9"))
+        status, problem, _ = await _refusal(reader)
+    expected = (405, "method_not_allowed") if sent.startswith("CONNECT") else (400, "upgrade_not_supported")
+    assert (status, problem["code"]) == expected
+    assert "未转发" in problem["detail"]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "GET /catalog/items/A1 HTTP/1.1\r\n\r\n",
+        "GET /catalog/items/A1 HTTP/1.1\r\nHost: gateway.test\r\nHost: catalog.internal\r\n\r\n",
+        "POST /catalog/upload HTTP/1.1\r\nHost: gateway.test\r\nContent-Length: 4\r\n"
+        "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+        "GET /catalog/items/A1 HTTP/1.1\r\nHost: gateway.test\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nxy",
+        "GET /catalog/items/A1 HTTP/1.1\r\nHost: gateway.test\r\n Folded: header\r\n\r\n",
+    ],
+    ids=["no-host", "two-hosts", "cl-and-te", "two-lengths", "obs-fold"],
+)
+async def test_a_malformed_request_is_a_problem_with_a_request_id_and_the_connection_closed(
+    wire: Any, head: str
+) -> None:
+    """What the parser or the gateway refuses (RFC 9112: an HTTP/1.1 request needs exactly one Host; framing that
+    could be read two ways) is answered with the gateway's problem, not uvicorn's plain text, and nothing after
+    it on the connection is read as a request."""
+    async with wire() as (reader, writer):
+        writer.write(head.encode() + _get("/catalog/items/A9"))
+        status, problem, _ = await _refusal(reader)
+    assert (status, problem["code"]) == (400, "malformed_request")
+    assert "网关未转发" in problem["detail"]
+
+
+async def test_a_half_sent_head_is_answered_408_and_closed_after_the_head_timeout(
+    serve: Serve, gateway_settings: Callable[..., GatewaySettings], tokens: TokenFactory
+) -> None:
+    """uvicorn waits for ever for the rest of a begun head: connections that send half a head and stop would
+    each hold a socket. The gateway waits ``GATEWAY_HEAD_TIMEOUT``, answers 408 and closes."""
+    app = create_app(gateway_settings(head_timeout=0.4), verifier=tokens.verifier())
+    async with serve(app, lifespan="on") as url:
+        host, port = url.removeprefix("http://").split(":")
+        loop = asyncio.get_running_loop()
+        for partial in (b"GET /catalog/items/A1 HTTP/1.1\r\nHost: gateway.test\r\n", b"GET /cata"):
+            reader, writer = await asyncio.open_connection(host, int(port))
+            try:
+                started = loop.time()
+                writer.write(partial)
+                status, problem, _ = await _refusal(reader)
+                assert (status, problem["code"]) == (408, "head_timeout")
+                assert 0.35 <= loop.time() - started < 3
+            finally:
+                writer.close()
+        reader, writer = await asyncio.open_connection(host, int(port))
+        try:  # a head that arrives in parts within the time is served
+            writer.write(b"GET /catalog/items/A5 HTTP/1.1\r\n")
+            await asyncio.sleep(0.25)
+            writer.write(b"Host: gateway.test\r\n\r\n")
+            status, _, body = await _answer(reader)
+            assert (status, json.loads(body)["code"]) == (200, "A5")
+            await asyncio.sleep(
+                0.6
+            )  # and the connection, idle between requests, is not cut by the head's timer
+            writer.write(_get("/catalog/items/A6"))
+            status, _, body = await _answer(reader)
+            assert (status, json.loads(body)["code"]) == (200, "A6")
+        finally:
+            writer.close()
+
+
+async def test_a_refusal_pipelined_behind_an_answer_waits_for_it(wire: Any) -> None:
+    """A malformed request behind one still being answered: the answer goes out whole first, then the refusal,
+    then the connection closes (not a 400 written into the middle of the earlier answer)."""
+    async with wire() as (reader, writer):
+        writer.write(_get("/catalog/slow") + b"GET /catalog/items/A1 HTTP/1.1\r\n\r\n")
+        status, _, body = await _answer(reader)
+        assert (status, json.loads(body)) == (200, {"status": "late"})
+        status, problem, _ = await _refusal(reader)
+        assert (status, problem["code"]) == (400, "malformed_request")

@@ -29,11 +29,19 @@ class GatewayApp(MeshApp):
     """``MeshApp`` whose requests for a routed service go to ``proxied`` instead of FastAPI's stack."""
 
     def __init__(
-        self, *, services: Iterable[str], proxy: Proxy, traced_proxy: ASGIApp, **kwargs: Any
+        self,
+        *,
+        services: Iterable[str],
+        proxy: Proxy,
+        traced_proxy: ASGIApp,
+        head_timeout: float = 10.0,
+        **kwargs: Any,
     ) -> None:
         """``services``: the first path segments the proxy forwards (the route table's keys); ``proxy``: the proxy;
-        ``traced_proxy``: the same inside OpenTelemetry's middleware when tracing is on, else ``proxy`` itself."""
+        ``traced_proxy``: the same inside OpenTelemetry's middleware when tracing is on, else ``proxy`` itself;
+        ``head_timeout``: how long the gateway's protocol waits for the rest of a begun request head."""
         super().__init__(**kwargs)
+        self.head_timeout = head_timeout
         self.proxied_segments = frozenset(services)
         self.proxied = traced_proxy
         self.direct_proxy = proxy if traced_proxy is proxy else None

@@ -140,6 +140,7 @@ def create_app(settings: GatewaySettings | None = None, *, verifier: TokenVerifi
         services=routes.keys(),  # these requests go to the proxy, not through FastAPI (gateway.front)
         proxy=proxy,
         traced_proxy=traced(proxy),
+        head_timeout=settings.head_timeout,
         title=DOCS_TITLE,
         description=DESCRIPTION,
         version="0.1.0",

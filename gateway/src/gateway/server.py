@@ -27,16 +27,19 @@ import asyncio
 import http
 import logging
 import re
+import secrets
 import urllib.parse
 from typing import TYPE_CHECKING, Any, cast
 
 import httptools
 from starlette.types import Message, Scope
 
+from gateway.front import GatewayApp
 from gateway.proxy import has_body
 from gateway.routes import Route
 from gateway.upstream_http import UpstreamError
 from meshkit.coalesce import CoalescedTransport, CoalescingHttpToolsProtocol
+from meshkit.errors import problem_response
 from meshkit.headers import NOSNIFF
 from meshkit.observability import CLIENT_LEFT
 
@@ -53,6 +56,9 @@ _OWN = frozenset({b"server", b"x-content-type-options", b"x-request-id", b"trans
 _NOSNIFF = b"%s: %s\r\n" % NOSNIFF
 _CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
 _LINGER = 2.0  # seconds a refused body is read and dropped before the connection closes anyway
+_HEAD_TIMEOUT = (
+    10.0  # seconds the rest of a begun request head is waited for (an app that is not the gateway)
+)
 
 
 def _status_line(status: int) -> bytes:
@@ -71,13 +77,87 @@ class GatewayProtocol(CoalescingHttpToolsProtocol):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.proxy: Proxy | None = _direct_proxy(self.app)
+        gateway = _gateway_of(self.app)
+        self.proxy: Proxy | None = gateway.direct_proxy if gateway is not None else None
+        self.head_timeout: float = gateway.head_timeout if gateway is not None else _HEAD_TIMEOUT
         self.lingering = False
+        self.in_head = False  # a request's head has begun and is not complete
+        self.head_timer: asyncio.TimerHandle | None = None
+        self.refusal: tuple[int, str, str] | None = None  # why the request being parsed is refused
+        self.pending_refusal: bytes | None = None  # a refusal waiting for the answers before it to go out
 
     def data_received(self, data: bytes) -> None:
-        if self.lingering:
-            return  # the rest of a refused body: read and dropped until the connection closes
+        if self.lingering or self.pending_refusal is not None:
+            return  # the rest of a refused request: read and dropped until the connection closes
         super().data_received(data)
+        if self.in_head and self.head_timer is None and not self.transport.is_closing():
+            # half a head arrived: the rest has ``head_timeout`` seconds (uvicorn waits for it for ever)
+            self.head_timer = self.loop.call_later(self.head_timeout, self._head_too_slow)
+
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        self.in_head = True
+
+    def _head_too_slow(self) -> None:
+        self.head_timer = None
+        if not self.in_head or self.transport.is_closing():
+            return
+        if self._answering():  # the head waits behind an answer still going out: its time starts after it
+            self.head_timer = self.loop.call_later(self.head_timeout, self._head_too_slow)
+            return
+        self._refuse(
+            408,
+            "head_timeout",
+            f"请求头在 {self.head_timeout:g} 秒内没有送达完整，网关已关闭连接，请求未转发、未办理。请检查网络后"
+            f"重新提交 (the request head did not arrive whole within {self.head_timeout:g} s)",
+        )
+
+    def send_400_response(self, msg: str) -> None:
+        """A request the parser refused (or :meth:`on_headers_complete` did): a problem, then the connection
+        closed — the rest of what came on it cannot be told apart from a request."""
+        status, code, detail = self.refusal or (
+            400,
+            "malformed_request",
+            "请求不符合 HTTP/1.1 格式（请求行、请求头或分块编码有误），网关未转发、未办理。请检查客户端发送的请求 "
+            "(the request is not well-formed HTTP/1.1)",
+        )
+        self.refusal = None
+        self._refuse(status, code, detail)
+
+    def _refuse(self, status: int, code: str, detail: str) -> None:
+        """Answer ``status`` and close; behind an answer still going out (a pipelined request before this one),
+        after it: reading stops, the answers before go out in order, then this one."""
+        self.in_head = False
+        if self.head_timer is not None:
+            self.head_timer.cancel()
+            self.head_timer = None
+        if self.pending_refusal is not None or self.transport.is_closing():
+            return
+        refusal = _refusal(status, code, detail)
+        if self._answering():
+            self.pending_refusal = refusal
+            self.flow.pause_reading()
+            return
+        self._wire.write_now(refusal)
+        self.transport.close()
+
+    def _answering(self) -> bool:
+        cycle = self.cycle
+        return bool(self.pipeline) or (cycle is not None and not cycle.response_complete)
+
+    def on_response_complete(self) -> None:
+        refusal = self.pending_refusal
+        if refusal is not None and not self.pipeline:
+            self.pending_refusal = None
+            self.server_state.total_requests += 1
+            self._wire.write_now(refusal)
+            self.transport.close()
+            return
+        super().on_response_complete()
+
+    @property
+    def _wire(self) -> CoalescedTransport:
+        return cast(CoalescedTransport, self.transport)  # set by CoalescingHttpToolsProtocol.connection_made
 
     def linger(self) -> None:
         """Close after an answer given before the request's body was read, without losing the answer: closing a
@@ -96,9 +176,16 @@ class GatewayProtocol(CoalescingHttpToolsProtocol):
             self.transport.close()
 
     def on_headers_complete(self) -> None:
-        proxy = self.proxy
+        self.in_head = False
+        if self.head_timer is not None:
+            self.head_timer.cancel()
+            self.head_timer = None
         parser = self.parser
-        if proxy is None or parser.should_upgrade():
+        self.refusal = _refused(parser, self.headers)
+        if self.refusal is not None:
+            raise _Refused  # the parser stops; uvicorn answers through send_400_response
+        proxy = self.proxy
+        if proxy is None:
             super().on_headers_complete()
             return
         try:
@@ -153,15 +240,64 @@ class GatewayProtocol(CoalescingHttpToolsProtocol):
             super().on_message_complete()
 
 
-def _direct_proxy(app: Any) -> Proxy | None:
-    """The proxy of a gateway app (through the layers uvicorn may put around it), ``None`` for any other app or a
-    gateway that wants its proxied requests through ASGI (tracing on)."""
+def _gateway_of(app: Any) -> GatewayApp | None:
+    """The gateway app inside the layers uvicorn may put around it; ``None`` for any other app."""
     while app is not None:
-        direct = getattr(app, "direct_proxy", None)
-        if direct is not None:
-            return direct  # type: ignore[no-any-return]
+        if isinstance(app, GatewayApp):
+            return app
         app = getattr(app, "app", None)
     return None
+
+
+class _Refused(Exception):
+    """Raised from a parser callback: the request is refused (``GatewayProtocol.refusal`` says why)."""
+
+
+def _refused(
+    parser: httptools.HttpRequestParser, headers: list[tuple[bytes, bytes]]
+) -> tuple[int, str, str] | None:
+    """Why the gateway refuses a request on its head alone, or ``None``: CONNECT and protocol upgrades (it tunnels
+    nothing: a request behind one would wait for ever), and an HTTP/1.1 request without exactly one ``Host``
+    (RFC 9112 §3.2: 400)."""
+    if parser.should_upgrade():
+        if parser.get_method() == b"CONNECT":
+            return (
+                405,
+                "method_not_allowed",
+                "网关不提供 CONNECT 隧道，请求未转发、未办理 (CONNECT is not supported)",
+            )
+        return (
+            400,
+            "upgrade_not_supported",
+            "网关不支持协议升级（Upgrade，如 WebSocket、h2c），请求未转发、未办理。请去掉 Upgrade 请求头，用 HTTP/1.1 "
+            "重新发送 (protocol upgrades are not supported)",
+        )
+    if parser.get_http_version() == "1.1" and sum(name == b"host" for name, _ in headers) != 1:
+        return (
+            400,
+            "malformed_request",
+            "HTTP/1.1 请求必须有且只有一个 Host 请求头，网关未转发、未办理。请检查客户端发送的请求 "
+            "(an HTTP/1.1 request needs exactly one Host header)",
+        )
+    return None
+
+
+def _refusal(status: int, code: str, detail: str) -> bytes:
+    """A whole answer refusing a request on the connection's level: a problem with a fresh request id, then the
+    connection closes."""
+    request_id = secrets.token_hex(16)
+    response = problem_response(status=status, code=code, detail=detail, instance=None, request_id=request_id)
+    lines = [_STATUS_LINES.get(status) or _status_line(status)]
+    for name, value in response.raw_headers:
+        lines += (name, b": ", value, b"\r\n")
+    lines += (
+        _NOSNIFF,
+        b"x-request-id: ",
+        request_id.encode(),
+        b"\r\nconnection: close\r\n\r\n",
+        bytes(response.body),
+    )
+    return b"".join(lines)
 
 
 class Exchange:

@@ -93,6 +93,13 @@ class GatewaySettings(SecretSafeSettings):
         le=300,
         description="idle pooled connection lifetime; below uvicorn's 5 s keep-alive",
     )
+    head_timeout: float = Field(
+        default=10.0,
+        gt=0,
+        le=300,
+        description="seconds a client that began a request may take to send the rest of its head (request line and "
+        "headers) before it is answered 408 head_timeout and its connection closed",
+    )
     body_timeout: float = Field(
         default=10.0,
         gt=0,

@@ -341,7 +341,7 @@ def install_error_handlers(app: FastAPI) -> None:
         codes = {404: "route_not_found", 405: "method_not_allowed", 401: "unauthorized", 403: "forbidden"}
         detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
         if exc.status_code == 404 and detail == "Not Found":
-            detail = f"没有这个接口: {request.method} {instance_uri(request.url.path)}"
+            detail = f"没有这个接口: {request.method} {instance_uri(public_path(request.url.path))}"
         headers = dict(exc.headers or {})
         if exc.status_code == 405:  # every method the path has, not only the first matching route's
             allowed = allowed_methods(request.app.router.routes, request.scope)

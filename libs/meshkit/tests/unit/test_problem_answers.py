@@ -203,3 +203,15 @@ async def test_instance_is_the_path_the_client_used_through_the_gateway(client: 
     assert direct.json()["instance"] == "/organizations/x"
     odd = await client.get("/organizations/x", headers={"x-forwarded-prefix": "/a b"})
     assert odd.json()["instance"] == "/organizations/x"
+
+
+async def test_an_unknown_path_behind_the_gateway_is_named_as_the_client_asked_for_it(
+    client: httpx.AsyncClient,
+) -> None:
+    """Outside try of issue 21: a service's 404 said `没有这个接口: GET /nope` for the client's `/catalog/nope` —
+    the detail now names the path the client used, as `instance` does."""
+    through = (await client.get("/no-such-thing", headers={"x-forwarded-prefix": "/catalog"})).json()
+    assert (through["code"], through["instance"]) == ("route_not_found", "/catalog/no-such-thing")
+    assert through["detail"] == "没有这个接口: GET /catalog/no-such-thing"
+    direct = (await client.get("/no-such-thing")).json()
+    assert direct["detail"] == "没有这个接口: GET /no-such-thing"
