@@ -125,23 +125,24 @@ def test_the_gateway_is_served_without_uvicorns_proxy_headers() -> None:
             process.wait(20)
             if process.stderr is not None:
                 process.stderr.close()
-    config = MeshConfig(
-        root=repo_root(),
-        var_dir=Path("/nonexistent"),
-        services=standard_services(repo_root()),
-        base_port=20000,
-    )
-    mesh = Mesh(config)
-    assert config.gateway is not None
-    assert "--no-proxy-headers" in mesh._uvicorn(config.gateway)
-    catalog = next(spec for spec in config.services if spec.name == "catalog")
+    gateway, catalog = _gateway_and_catalog()
+    assert "--no-proxy-headers" in gateway
     # a service believes its gateway's X-Forwarded-For (a peer at 127.0.0.1 in the mesh)
-    assert "--no-proxy-headers" not in mesh._uvicorn(catalog)
+    assert "--no-proxy-headers" not in catalog
 
 
 def test_the_gateway_is_served_with_its_own_protocol() -> None:
     """issue 21: the mesh serves the gateway with ``gateway.server.GatewayProtocol`` (a proxied request goes to the
     proxy without ASGI); every other process with httptools and coalesced writes."""
+    gateway, catalog = _gateway_and_catalog()
+    assert gateway[gateway.index("--http") + 1] == "gateway.server:GatewayProtocol"
+    assert "--http" not in catalog
+    assert import_from_string(config_from(_without_log_config(gateway)).http) is GatewayProtocol
+    assert config_from(_without_log_config(catalog)).http is CoalescingHttpToolsProtocol
+
+
+def _gateway_and_catalog() -> tuple[list[str], list[str]]:
+    """The command lines a mesh (not started) would start the gateway and the catalog with."""
     config = MeshConfig(
         root=repo_root(),
         var_dir=Path("/nonexistent"),
@@ -150,12 +151,8 @@ def test_the_gateway_is_served_with_its_own_protocol() -> None:
     )
     mesh = Mesh(config)
     assert config.gateway is not None
-    gateway = mesh._uvicorn(config.gateway)
-    assert gateway[gateway.index("--http") + 1] == "gateway.server:GatewayProtocol"
     catalog = next(spec for spec in config.services if spec.name == "catalog")
-    assert "--http" not in mesh._uvicorn(catalog)
-    assert import_from_string(config_from(_without_log_config(gateway)).http) is GatewayProtocol
-    assert config_from(_without_log_config(mesh._uvicorn(catalog))).http is CoalescingHttpToolsProtocol
+    return mesh._uvicorn(config.gateway), mesh._uvicorn(catalog)
 
 
 def _without_log_config(argv: list[str]) -> list[str]:
