@@ -133,7 +133,9 @@ def upstream_app(name: str, upstream: Upstream) -> FastAPI:
 
 
 @asynccontextmanager
-async def serving(app: Any, *, lifespan: Literal["on", "off"] = "off") -> AsyncIterator[str]:
+async def serving(
+    app: Any, *, lifespan: Literal["on", "off"] = "off", timeout_keep_alive: int = 5
+) -> AsyncIterator[str]:
     """Serve ``app`` with uvicorn on a free loopback port in this event loop; yields its base URL. A gateway app
     is served with the gateway's own protocol (:class:`gateway.server.GatewayProtocol`), as the mesh serves it."""
     port = free_port()
@@ -146,6 +148,7 @@ async def serving(app: Any, *, lifespan: Literal["on", "off"] = "off") -> AsyncI
         lifespan=lifespan,
         ws="none",
         timeout_graceful_shutdown=1,
+        timeout_keep_alive=timeout_keep_alive,
         http=http,
     )
     server = uvicorn.Server(config)

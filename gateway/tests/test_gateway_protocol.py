@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
+import socket
+import struct
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
 
+import httpx
 import pytest
 
 from gateway.front import GatewayApp
@@ -313,3 +317,123 @@ async def test_a_refusal_pipelined_behind_an_answer_waits_for_it(wire: Any) -> N
         assert (status, json.loads(body)) == (200, {"status": "late"})
         status, problem, _ = await _refusal(reader)
         assert (status, problem["code"]) == (400, "malformed_request")
+
+
+@asynccontextmanager
+async def _served(
+    serve: Serve, settings: GatewaySettings, tokens: TokenFactory, **server: Any
+) -> AsyncIterator[tuple[str, int]]:
+    async with serve(create_app(settings, verifier=tokens.verifier()), lifespan="on", **server) as url:
+        host, port = url.removeprefix("http://").split(":")
+        yield host, int(port)
+
+
+async def test_a_connection_that_never_sends_a_byte_is_closed_as_an_idle_one(
+    serve: Serve, gateway_settings: Callable[..., GatewaySettings], tokens: TokenFactory
+) -> None:
+    """uvicorn sets its idle timer only after an answer: a connection that sent nothing stayed open for ever,
+    and twenty thousand of them took every file descriptor the gateway had (outside try)."""
+    async with _served(serve, gateway_settings(), tokens, timeout_keep_alive=1) as (host, port):
+        reader, writer = await asyncio.open_connection(host, port)
+        try:
+            started = asyncio.get_running_loop().time()
+            assert await _closed(reader)
+            assert 0.9 <= asyncio.get_running_loop().time() - started < 4
+        finally:
+            writer.close()
+
+
+@pytest.mark.parametrize("in_parts", [False, True], ids=["at-once", "in-parts"])
+async def test_a_head_over_64_kib_is_refused_431_before_it_is_all_read(wire: Any, in_parts: bool) -> None:
+    """No bound on a header's size let 100 MB of one header stall the event loop for seconds (outside try)."""
+    async with wire() as (reader, writer):
+        writer.write(b"GET /catalog/items/A1 HTTP/1.1\r\nHost: gateway.test\r\nX-Big: ")
+        for _ in range(40 if in_parts else 1):
+            writer.write(b"a" * (80 * 1024 // (40 if in_parts else 1)))
+            await writer.drain()
+            await asyncio.sleep(0.01 if in_parts else 0)
+        writer.write(b"\r\n\r\n")
+        status, problem, _ = await _refusal(reader)
+    assert (status, problem["code"]) == (431, "headers_too_large")
+
+
+async def test_an_http_version_other_than_1_0_and_1_1_is_505_and_a_refusal_has_a_date(wire: Any) -> None:
+    async with wire() as (reader, writer):
+        writer.write(b"GET /catalog/items/A1 HTTP/2.0\r\nHost: gateway.test\r\n\r\n")
+        status, problem, headers = await _refusal(reader)
+    assert (status, problem["code"]) == (505, "http_version_not_supported")
+    assert headers["date"].endswith("GMT")
+    assert problem["title"] == "不支持的 HTTP 版本 (HTTP version not supported)"
+
+
+@pytest.mark.parametrize("size_line", [b"-F", b"0xF", b"FFFFFFFFFFFFFFFFFFFF", b"zz"])
+async def test_a_malformed_chunk_of_the_body_in_hand_is_refused_at_once_without_an_error_logged(
+    wire: Any, size_line: bytes, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The bad bytes are the body of the request being handled: that request is refused at once (it used to
+    wait its body timeout, answer 408 "check your network", and log an ERROR traceback)."""
+    async with wire() as (reader, writer):
+        writer.write(
+            b"POST /catalog/upload HTTP/1.1\r\nHost: gateway.test\r\nTransfer-Encoding: chunked\r\n\r\n"
+            b"4\r\nabcd\r\n" + size_line + b"\r\nxyz\r\n"
+        )
+        started = asyncio.get_running_loop().time()
+        status, problem, _ = await _refusal(reader)
+        assert asyncio.get_running_loop().time() - started < 2
+    assert (status, problem["code"]) == (400, "malformed_request")
+    await asyncio.sleep(0.1)
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
+
+
+async def test_a_client_gone_in_the_middle_of_a_pipeline_leaves_no_error_in_the_log(
+    wire: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    async with wire() as (reader, writer):
+        writer.get_extra_info("socket").setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        writer.write(b"".join(_get("/catalog/big?size=400000") for _ in range(5)))
+        await reader.read(100)
+        writer.get_extra_info("socket").setsockopt(
+            socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
+        )
+    await asyncio.sleep(0.5)
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
+
+
+async def test_a_small_chunked_body_trickled_holds_no_slot_and_a_large_one_must_keep_a_rate(
+    serve: Serve, gateway_settings: Callable[..., GatewaySettings], tokens: TokenFactory
+) -> None:
+    """A chunked body is read before the request takes a slot like a declared small one; a body over 256 KiB
+    streams with the slot held, and once the body timeout has passed it must average 8 KiB/s: a client
+    trickling a byte now and then held one of the catalog's eight slots for as long as it liked (outside try:
+    nine such sockets kept everyone else at 503)."""
+    settings = gateway_settings(
+        upstream_concurrency_overrides={"catalog": 1}, upstream_queue_wait=0.2, body_timeout=0.8
+    )
+    async with _served(serve, settings, tokens) as (host, port):
+        small = await asyncio.open_connection(host, port)
+        small[1].write(
+            b"POST /catalog/upload HTTP/1.1\r\nHost: gateway.test\r\nTransfer-Encoding: chunked\r\n\r\n1\r\ng\r\n"
+        )
+        large = await asyncio.open_connection(host, port)
+        large[1].write(
+            b"POST /catalog/upload HTTP/1.1\r\nHost: gateway.test\r\nContent-Length: 400000\r\n\r\n"
+            + b"x" * (300 * 1024)
+        )
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        refused = None
+        async with httpx.AsyncClient(base_url=f"http://{host}:{port}") as client:
+            for _ in range(12):  # trickle a byte to each every 0.25 s (each wait stays under the timeout)
+                await asyncio.sleep(0.25)
+                small[1].write(b"1\r\ng\r\n")
+                if refused is None:
+                    large[1].write(b"x")
+                    probe = await client.get("/catalog/items/A1")
+                    if probe.status_code == 200:
+                        refused = loop.time() - started
+        status, problem, _ = await _refusal(large[0])
+        assert (status, problem["code"]) == (408, "body_timeout")
+        assert refused is not None  # the slot came free once the large body fell behind its rate
+        assert refused < 2.5, refused
+        for _, writer in (small, large):
+            writer.close()

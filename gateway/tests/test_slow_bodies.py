@@ -80,7 +80,7 @@ async def test_clients_stalling_in_small_bodies_hold_no_slot_and_get_408_with_th
             problem = json.loads(body)
             assert problem["code"] == "body_timeout"
             assert "请求体" in problem["detail"]
-            assert "未转发" in problem["detail"]
+            assert "未办理" in problem["detail"]
             assert headers["connection"] == "close"
             assert headers["x-content-type-options"] == "nosniff"
             assert "x-request-id" in headers

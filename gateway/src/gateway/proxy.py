@@ -55,37 +55,70 @@ Guard = Callable[[Scope, Route], Awaitable[ASGIApp | None]]
 """Seam for the gateway token check: return a response app to refuse the request, ``None`` to let it through.
 Not called where ``Route.guarded`` says no; :class:`gateway.guard.TokenGuard` is the one the gateway installs."""
 
-_BUFFER_UNDER = 256 * 1024  # bodies declaring at most this many bytes are read whole (requests before a slot)
+_BUFFER_UNDER = 256 * 1024  # bodies of at most this many bytes are read whole before the request takes a slot
+_MIN_RATE = 8 * 1024  # bytes/s a streamed body keeps to on average, a slot held, once body_timeout has passed
 _CLOSE = (b"connection", b"close")
 
 
 class _BodyStream:
-    """The client's request body as an async iterator for the upstream client (or to be read whole), counted
-    against the body limit, each wait for it at most ``timeout`` seconds; it remembers why it failed (if it did),
-    so the proxy can tell a client that left, sent too much or went silent from an upstream that failed.
-    """
+    """The client's request body as an async iterator for the upstream client, counted against the body limit,
+    each wait for it at most ``timeout`` seconds; it remembers why it failed (if it did), so the proxy can tell a
+    client that left, sent too much or went silent from an upstream that failed.
 
-    __slots__ = ("error", "exchange", "limit", "timeout")
+    :meth:`read_upto` reads the body before the request takes an upstream slot, whole when it is small; what it
+    read of a larger one goes to the upstream first. While the body streams (a slot held), it must also keep to
+    ``_MIN_RATE`` on average once ``timeout`` seconds have passed: a client trickling a byte now and then, which
+    each wait's bound alone lets through, held a slot for as long as it liked (outside try, issue 21)."""
+
+    __slots__ = ("complete", "error", "exchange", "limit", "prefix", "received", "timeout")
 
     def __init__(self, exchange: Exchange, limit: int, timeout: float) -> None:
         self.exchange = exchange
         self.limit = limit
         self.timeout = timeout
         self.error: BaseException | None = None
+        self.prefix: list[bytes] = []  # read before the slot, not yet sent
+        self.received = 0
+        self.complete = False
+
+    async def _part(self) -> bytes:
+        message = await _within(self.exchange.receive, self.timeout)
+        chunk: bytes = message.get("body", b"")
+        self.received += len(chunk)
+        if self.received > self.limit:
+            raise BodyTooLarge(self.limit)
+        if not message.get("more_body", False):
+            self.complete = True
+            self.exchange.body_pending = False
+        return chunk
+
+    async def read_upto(self, size: int) -> bytes | None:
+        """The whole body if it ends within ``size`` bytes, else ``None`` (what was read is kept for the stream)."""
+        try:
+            while not self.complete and self.received <= size:
+                self.prefix.append(await self._part())
+        except BaseException as exc:
+            self.error = exc
+            raise
+        if self.complete:
+            return b"".join(self.prefix)
+        return None
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         try:
-            received = 0
-            while True:
-                message = await _within(self.exchange.receive, self.timeout)
-                chunk = message.get("body", b"")
-                received += len(chunk)
-                if received > self.limit:
-                    raise BodyTooLarge(self.limit)
+            prefix, self.prefix = self.prefix, []
+            for part in prefix:
+                yield part
+            loop = asyncio.get_running_loop()
+            started = loop.time()
+            streamed = 0
+            while not self.complete:
+                chunk = await self._part()
+                streamed += len(chunk)
+                elapsed = loop.time() - started
+                if elapsed > self.timeout and streamed < elapsed * _MIN_RATE and not self.complete:
+                    raise TimeoutError(f"the body came slower than {_MIN_RATE} bytes/s")
                 yield chunk
-                if not message.get("more_body", False):
-                    self.exchange.body_pending = False
-                    return
         except BaseException as exc:
             self.error = exc
             raise
@@ -271,8 +304,8 @@ class Proxy:
             gate.leave()
 
     async def _body(self, scope: Scope, exchange: Exchange, limit: int) -> _Body | _Gone:
-        """The client's body: ``None`` when it has none, whole when it declares at most 256 KiB (read before the
-        request takes a slot: a client sending slowly holds none), else a stream read as it goes to the upstream.
+        """The client's body: ``None`` when it has none, whole when it is at most 256 KiB (read before the request
+        takes a slot: a client sending slowly holds none), else a stream whose first 256 KiB were read that way.
         Each wait for the client is at most ``body_timeout`` seconds: past it, 408 and the connection closed."""
         if not exchange.body_pending:
             first = await exchange.receive()  # the server has it already: nothing to wait for
@@ -280,15 +313,19 @@ class Proxy:
                 return _GONE
             return first.get("body", b"") or None
         stream = _BodyStream(exchange, limit, self.body_timeout)
-        if not _declares_at_most(scope, _BUFFER_UNDER):
-            return stream  # read as it goes to the upstream, holding the slot
         try:
-            return b"".join([part async for part in stream]) or None
+            whole = await stream.read_upto(_BUFFER_UNDER)
         except ConnectionAbortedError:
             return _GONE
         except TimeoutError:
             await _answer(exchange, _too_slow(scope, self.body_timeout))
             return _GONE
+        except BodyTooLarge:
+            await _answer(exchange, too_large(scope, limit))
+            return _GONE
+        if whole is None:
+            return stream  # larger: the rest is read as it goes to the upstream, holding the slot
+        return whole or None
 
     async def _forward(self, scope: Scope, exchange: Exchange, route: Route, limit: int, body: _Body) -> None:
         upstreams = self.upstreams
@@ -354,24 +391,19 @@ def has_body(scope: Scope) -> bool:
     return False
 
 
-def _declares_at_most(scope: Scope, size: int) -> bool:
-    for name, value in scope["headers"]:
-        if name == b"content-length":
-            return value.isdigit() and int(value) <= size
-    return False  # chunked: its length is unknown
-
-
 async def _answer(exchange: Exchange, response: Response) -> None:
     await response(exchange.scope, exchange.receive, exchange.send)
 
 
 def _too_slow(scope: Scope, seconds: float) -> Response:
-    """408: the client left its body silent longer than the gateway waits (it holds no slot meanwhile)."""
+    """408: the client left its body silent longer than the gateway waits, or sent it too slowly while it held an
+    upstream slot."""
     return problem_response(
         status=408,
         code="body_timeout",
-        detail=f"请求体在 {seconds:g} 秒内没有继续送达，网关已关闭连接，请求未转发、未办理。请检查网络后重新提交 "
-        f"(the request body was silent for {seconds:g} s; nothing was forwarded)",
+        detail=f"请求体送达过慢（{seconds:g} 秒内没有继续送达，或平均每秒不足 {_MIN_RATE // 1024} KiB），网关已关闭连接，"
+        f"请求未完整转发、未办理。请检查网络后重新提交 (the request body was silent for {seconds:g} s, or came "
+        f"slower than {_MIN_RATE // 1024} KiB/s)",
         instance=scope["path"],
     )
 

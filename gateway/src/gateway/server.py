@@ -56,8 +56,14 @@ _OWN = frozenset({b"server", b"x-content-type-options", b"x-request-id", b"trans
 _NOSNIFF = b"%s: %s\r\n" % NOSNIFF
 _CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
 _LINGER = 2.0  # seconds a refused body is read and dropped before the connection closes anyway
-_HEAD_TIMEOUT = (
-    10.0  # seconds the rest of a begun request head is waited for (an app that is not the gateway)
+# seconds the rest of a begun head is waited for (serving an app that is not the gateway)
+_HEAD_TIMEOUT = 10.0
+_MAX_HEAD = 64 * 1024  # bytes of a request line and headers (nginx's default allows 4 × 8 KiB lines)
+_HEAD_TOO_LARGE = (
+    431,
+    "headers_too_large",
+    f"请求行和请求头合计超过 {_MAX_HEAD // 1024} KiB，网关未转发、未办理。请精简请求头（如过长的 Cookie 或自定义头）"
+    f"后重新发送 (the request line and headers exceed {_MAX_HEAD // 1024} KiB)",
 )
 
 
@@ -82,13 +88,28 @@ class GatewayProtocol(CoalescingHttpToolsProtocol):
         self.head_timeout: float = gateway.head_timeout if gateway is not None else _HEAD_TIMEOUT
         self.lingering = False
         self.in_head = False  # a request's head has begun and is not complete
+        self.head_bytes = 0
         self.head_timer: asyncio.TimerHandle | None = None
         self.refusal: tuple[int, str, str] | None = None  # why the request being parsed is refused
         self.pending_refusal: bytes | None = None  # a refusal waiting for the answers before it to go out
 
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        # a connection that never sends a byte is closed as an idle one between requests is (uvicorn sets that
+        # timer only after an answer: a silent connection held a socket for ever); its first byte stops it
+        self.timeout_keep_alive_task = self.loop.call_later(
+            self.timeout_keep_alive, self.timeout_keep_alive_handler
+        )
+
     def data_received(self, data: bytes) -> None:
         if self.lingering or self.pending_refusal is not None:
             return  # the rest of a refused request: read and dropped until the connection closes
+        if self.in_head:
+            self.head_bytes += len(data)
+            if self.head_bytes > _MAX_HEAD:  # refused before the parser holds any more of it
+                self._unset_keepalive_if_required()
+                self._refuse(*_HEAD_TOO_LARGE)
+                return
         super().data_received(data)
         if self.in_head and self.head_timer is None and not self.transport.is_closing():
             # half a head arrived: the rest has ``head_timeout`` seconds (uvicorn waits for it for ever)
@@ -97,6 +118,7 @@ class GatewayProtocol(CoalescingHttpToolsProtocol):
     def on_message_begin(self) -> None:
         super().on_message_begin()
         self.in_head = True
+        self.head_bytes = 0  # counted from the next read on (this one's part is counted whole at its end)
 
     def _head_too_slow(self) -> None:
         self.head_timer = None
@@ -131,15 +153,26 @@ class GatewayProtocol(CoalescingHttpToolsProtocol):
         if self.head_timer is not None:
             self.head_timer.cancel()
             self.head_timer = None
-        if self.pending_refusal is not None or self.transport.is_closing():
+        if self.pending_refusal is not None or self.transport.is_closing() or self.lingering:
             return
-        refusal = _refusal(status, code, detail)
-        if self._answering():
+        refusal = _refusal(status, code, detail, self.server_state.default_headers)
+        cycle: Any = self.cycle
+        if cycle is not None and not cycle.response_complete and cycle.more_body:
+            # the bytes refused are the body of the request in hand: it is the one refused (if its answer has not
+            # begun), and it learns that its client is gone
+            cycle.disconnected = True
+            cycle.message_event.set()
+            answered = getattr(cycle, "response_started", False) or getattr(cycle, "started", False)
+            if not answered and not self.pipeline:  # (behind other answers: the connection is simply cut)
+                self._wire.write_now(refusal)
+            self.transport.close()
+            return
+        if self._answering():  # a request pipelined behind answers still going out: refused after them
             self.pending_refusal = refusal
             self.flow.pause_reading()
             return
         self._wire.write_now(refusal)
-        self.transport.close()
+        self.linger()  # the client may still be sending: a close now could reset the connection before it reads
 
     def _answering(self) -> bool:
         cycle = self.cycle
@@ -150,8 +183,11 @@ class GatewayProtocol(CoalescingHttpToolsProtocol):
         if refusal is not None and not self.pipeline:
             self.pending_refusal = None
             self.server_state.total_requests += 1
-            self._wire.write_now(refusal)
-            self.transport.close()
+            if self.transport.is_closing() or self.lingering:
+                self.transport.close()
+            else:
+                self._wire.write_now(refusal)
+                self.linger()
             return
         super().on_response_complete()
 
@@ -181,7 +217,7 @@ class GatewayProtocol(CoalescingHttpToolsProtocol):
             self.head_timer.cancel()
             self.head_timer = None
         parser = self.parser
-        self.refusal = _refused(parser, self.headers)
+        self.refusal = _refused(parser, self.url, self.headers)
         if self.refusal is not None:
             raise _Refused  # the parser stops; uvicorn answers through send_400_response
         proxy = self.proxy
@@ -254,11 +290,27 @@ class _Refused(Exception):
 
 
 def _refused(
-    parser: httptools.HttpRequestParser, headers: list[tuple[bytes, bytes]]
+    parser: httptools.HttpRequestParser, url: bytes, headers: list[tuple[bytes, bytes]]
 ) -> tuple[int, str, str] | None:
-    """Why the gateway refuses a request on its head alone, or ``None``: CONNECT and protocol upgrades (it tunnels
-    nothing: a request behind one would wait for ever), and an HTTP/1.1 request without exactly one ``Host``
-    (RFC 9112 §3.2: 400)."""
+    """Why the gateway refuses a request on its head alone, or ``None``: a head over ``_MAX_HEAD`` bytes (431), an
+    HTTP version other than 1.0 and 1.1 (505), CONNECT and protocol upgrades (it tunnels nothing: a request behind
+    one would wait for ever), and an HTTP/1.1 request without exactly one ``Host`` (RFC 9112 §3.2: 400)."""
+    size = len(url)
+    hosts = 0
+    for name, value in headers:
+        size += len(name) + len(value) + 4
+        if name == b"host":
+            hosts += 1
+    if size > _MAX_HEAD:
+        return _HEAD_TOO_LARGE
+    version = parser.get_http_version()
+    if version not in ("1.1", "1.0"):
+        return (
+            505,
+            "http_version_not_supported",
+            f"网关只支持 HTTP/1.1 和 HTTP/1.0，不支持 HTTP/{version}，请求未转发、未办理 "
+            f"(HTTP/{version} is not supported)",
+        )
     if parser.should_upgrade():
         if parser.get_method() == b"CONNECT":
             return (
@@ -272,7 +324,7 @@ def _refused(
             "网关不支持协议升级（Upgrade，如 WebSocket、h2c），请求未转发、未办理。请去掉 Upgrade 请求头，用 HTTP/1.1 "
             "重新发送 (protocol upgrades are not supported)",
         )
-    if parser.get_http_version() == "1.1" and sum(name == b"host" for name, _ in headers) != 1:
+    if version == "1.1" and hosts != 1:
         return (
             400,
             "malformed_request",
@@ -282,13 +334,15 @@ def _refused(
     return None
 
 
-def _refusal(status: int, code: str, detail: str) -> bytes:
-    """A whole answer refusing a request on the connection's level: a problem with a fresh request id, then the
-    connection closes."""
+def _refusal(status: int, code: str, detail: str, default_headers: list[tuple[bytes, bytes]]) -> bytes:
+    """A whole answer refusing a request on the connection's level: a problem with a fresh request id (and the
+    server's ``Date``), then the connection closes."""
     request_id = secrets.token_hex(16)
     response = problem_response(status=status, code=code, detail=detail, instance=None, request_id=request_id)
     lines = [_STATUS_LINES.get(status) or _status_line(status)]
-    for name, value in response.raw_headers:
+    for name, value in [*default_headers, *response.raw_headers]:
+        if name == b"server":
+            continue
         lines += (name, b": ", value, b"\r\n")
     lines += (
         _NOSNIFF,
@@ -511,7 +565,10 @@ class Exchange:
             self._head = None
             data = head + data
         if data and not self.disconnected:
-            self.transport.write_now(data)
+            if self.transport.is_closing():  # the client left (the connection is lost for every answer on it)
+                self.disconnected = True
+            else:
+                self.transport.write_now(data)
         if not more:
             if self._remaining and not self._no_body:
                 raise RuntimeError("answer shorter than its Content-Length")

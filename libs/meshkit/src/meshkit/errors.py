@@ -57,15 +57,18 @@ _TITLES = {
     403: "无权操作 (Forbidden)",
     404: "未找到 (Not found)",
     405: "方法不允许 (Method not allowed)",
+    408: "请求超时 (Request timeout)",
     409: "状态冲突 (Conflict)",
     413: "请求体过大 (Payload too large)",
     415: "不支持的媒体类型 (Unsupported media type)",
     422: "数据校验未通过 (Validation failed)",
     429: "请求过于频繁 (Too many requests)",
+    431: "请求头过大 (Request header fields too large)",
     500: "服务器内部错误 (Internal error)",
     502: "上游服务不可用 (Bad gateway)",
     503: "服务暂不可用 (Service unavailable)",
     504: "上游服务超时 (Gateway timeout)",
+    505: "不支持的 HTTP 版本 (HTTP version not supported)",
 }
 
 
