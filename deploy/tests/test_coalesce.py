@@ -97,6 +97,34 @@ async def test_a_lone_write_goes_out_within_one_turn_and_close_sends_what_is_hel
         peer.close()
 
 
+def test_a_write_to_a_connection_already_closing_is_dropped() -> None:
+    """Requests pipelined on a connection the client then reset: uvicorn marks only the last request's cycle as
+    disconnected, the one being answered went on writing, and uvloop raised on the closed transport — an ERROR
+    traceback per request, in every service and the gateway (outside try, issue 21). What is held is dropped."""
+    written: list[bytes] = []
+
+    class Closing:
+        def is_closing(self) -> bool:
+            return True
+
+        def write(self, data: bytes) -> None:
+            written.append(data)
+            raise RuntimeError(
+                "unable to perform operation on <TCPTransport closed=True>; the handler is closed"
+            )
+
+    loop = asyncio.new_event_loop()
+    try:
+        transport = CoalescedTransport(Closing(), loop)  # type: ignore[arg-type]
+        transport.write(b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\n")
+        transport.write(b"ok")
+        transport.write_now(b"whole answer")
+        transport.flush()
+    finally:
+        loop.close()
+    assert written == []
+
+
 def test_the_launcher_serves_with_the_coalescing_protocol() -> None:
     """Issue 21: every HTTP process of the mesh (``python -m tongban.serve``) uses it."""
     config = config_from(["asgi_apps:stream"])

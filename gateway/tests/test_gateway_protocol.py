@@ -428,9 +428,10 @@ async def test_a_small_chunked_body_trickled_holds_no_slot_and_a_large_one_must_
     serve: Serve, gateway_settings: Callable[..., GatewaySettings], tokens: TokenFactory
 ) -> None:
     """A chunked body is read before the request takes a slot like a declared small one; a body over 256 KiB
-    streams with the slot held, and once the body timeout has passed it must average 8 KiB/s: a client
-    trickling a byte now and then held one of the catalog's eight slots for as long as it liked (outside try:
-    nine such sockets kept everyone else at 503)."""
+    streams with the slot held; and every body-timeout's worth of a body must bring 8 KiB/s, counted per window
+    (300 KiB at once buys no time later): a client trickling a byte now and then held one of the catalog's
+    eight slots, or a connection, for as long as it liked (outside try: nine such sockets kept everyone else at
+    503)."""
     settings = gateway_settings(
         upstream_concurrency_overrides={"catalog": 1}, upstream_queue_wait=0.2, body_timeout=0.8
     )
@@ -448,9 +449,12 @@ async def test_a_small_chunked_body_trickled_holds_no_slot_and_a_large_one_must_
         started = loop.time()
         refused = None
         async with httpx.AsyncClient(base_url=f"http://{host}:{port}") as client:
-            for _ in range(12):  # trickle a byte to each every 0.25 s (each wait stays under the timeout)
+            for round_ in range(
+                12
+            ):  # trickle a byte to each every 0.25 s (each wait stays under the timeout)
                 await asyncio.sleep(0.25)
-                small[1].write(b"1\r\ng\r\n")
+                if round_ < 4:
+                    small[1].write(b"1\r\ng\r\n")
                 if refused is None:
                     large[1].write(b"x")
                     probe = await client.get("/catalog/items/A1")
@@ -458,7 +462,20 @@ async def test_a_small_chunked_body_trickled_holds_no_slot_and_a_large_one_must_
                         refused = loop.time() - started
         status, problem, _ = await _refusal(large[0])
         assert (status, problem["code"]) == (408, "body_timeout")
+        status, problem, _ = await _refusal(small[0])  # holding no slot, but not a connection for ever either
+        assert (status, problem["code"]) == (408, "body_timeout")
         assert refused is not None  # the slot came free once the large body fell behind its rate
         assert refused < 2.5, refused
         for _, writer in (small, large):
             writer.close()
+
+
+async def test_a_transfer_coding_other_than_chunked_is_501(wire: Any) -> None:
+    """``gzip, chunked`` passed the parser and reached the service as a chunked body of gzip bytes (outside try)."""
+    async with wire() as (reader, writer):
+        writer.write(
+            b"POST /catalog/upload HTTP/1.1\r\nHost: gateway.test\r\nTransfer-Encoding: gzip, chunked\r\n\r\n"
+            b"4\r\nabcd\r\n0\r\n\r\n"
+        )
+        status, problem, _ = await _refusal(reader)
+    assert (status, problem["code"]) == (501, "transfer_coding_not_supported")

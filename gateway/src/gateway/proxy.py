@@ -56,7 +56,7 @@ Guard = Callable[[Scope, Route], Awaitable[ASGIApp | None]]
 Not called where ``Route.guarded`` says no; :class:`gateway.guard.TokenGuard` is the one the gateway installs."""
 
 _BUFFER_UNDER = 256 * 1024  # bodies of at most this many bytes are read whole before the request takes a slot
-_MIN_RATE = 8 * 1024  # bytes/s a streamed body keeps to on average, a slot held, once body_timeout has passed
+_MIN_RATE = 8 * 1024  # bytes/s a body brings on average over every body_timeout seconds
 _CLOSE = (b"connection", b"close")
 
 
@@ -66,11 +66,23 @@ class _BodyStream:
     client that left, sent too much or went silent from an upstream that failed.
 
     :meth:`read_upto` reads the body before the request takes an upstream slot, whole when it is small; what it
-    read of a larger one goes to the upstream first. While the body streams (a slot held), it must also keep to
-    ``_MIN_RATE`` on average once ``timeout`` seconds have passed: a client trickling a byte now and then, which
-    each wait's bound alone lets through, held a slot for as long as it liked (outside try, issue 21)."""
+    read of a larger one goes to the upstream first. Besides each wait's bound, every ``timeout`` seconds of it
+    must bring ``_MIN_RATE`` bytes a second on average: a client trickling a byte now and then, which the wait's
+    bound alone lets through, held a connection — and, past 256 KiB, a slot — for as long as it liked (outside
+    try, issue 21); counted per window, so a burst first buys no time later."""
 
-    __slots__ = ("complete", "error", "exchange", "limit", "prefix", "received", "timeout")
+    __slots__ = (
+        "_loop",
+        "_window_bytes",
+        "_window_start",
+        "complete",
+        "error",
+        "exchange",
+        "limit",
+        "prefix",
+        "received",
+        "timeout",
+    )
 
     def __init__(self, exchange: Exchange, limit: int, timeout: float) -> None:
         self.exchange = exchange
@@ -80,6 +92,9 @@ class _BodyStream:
         self.prefix: list[bytes] = []  # read before the slot, not yet sent
         self.received = 0
         self.complete = False
+        self._loop = asyncio.get_running_loop()
+        self._window_start = self._loop.time()
+        self._window_bytes = 0
 
     async def _part(self) -> bytes:
         message = await _within(self.exchange.receive, self.timeout)
@@ -90,6 +105,13 @@ class _BodyStream:
         if not message.get("more_body", False):
             self.complete = True
             self.exchange.body_pending = False
+            return chunk
+        self._window_bytes += len(chunk)
+        now = self._loop.time()
+        if now - self._window_start >= self.timeout:
+            if self._window_bytes < self.timeout * _MIN_RATE:
+                raise TimeoutError(f"the body came slower than {_MIN_RATE} bytes/s")
+            self._window_start, self._window_bytes = now, 0
         return chunk
 
     async def read_upto(self, size: int) -> bytes | None:
@@ -109,16 +131,8 @@ class _BodyStream:
             prefix, self.prefix = self.prefix, []
             for part in prefix:
                 yield part
-            loop = asyncio.get_running_loop()
-            started = loop.time()
-            streamed = 0
             while not self.complete:
-                chunk = await self._part()
-                streamed += len(chunk)
-                elapsed = loop.time() - started
-                if elapsed > self.timeout and streamed < elapsed * _MIN_RATE and not self.complete:
-                    raise TimeoutError(f"the body came slower than {_MIN_RATE} bytes/s")
-                yield chunk
+                yield await self._part()
         except BaseException as exc:
             self.error = exc
             raise

@@ -292,17 +292,28 @@ class _Refused(Exception):
 def _refused(
     parser: httptools.HttpRequestParser, url: bytes, headers: list[tuple[bytes, bytes]]
 ) -> tuple[int, str, str] | None:
-    """Why the gateway refuses a request on its head alone, or ``None``: a head over ``_MAX_HEAD`` bytes (431), an
-    HTTP version other than 1.0 and 1.1 (505), CONNECT and protocol upgrades (it tunnels nothing: a request behind
+    """Why the gateway refuses a request on its head alone, or ``None``: a head over ``_MAX_HEAD`` bytes (431), a
+    transfer coding other than chunked (501: the body would reach the service still coded), an HTTP version other
+    than 1.0 and 1.1 (505), CONNECT and protocol upgrades (it tunnels nothing: a request behind
     one would wait for ever), and an HTTP/1.1 request without exactly one ``Host`` (RFC 9112 §3.2: 400)."""
     size = len(url)
     hosts = 0
+    coded = False
     for name, value in headers:
         size += len(name) + len(value) + 4
         if name == b"host":
             hosts += 1
+        elif name == b"transfer-encoding" and value.strip().lower() != b"chunked":
+            coded = True
     if size > _MAX_HEAD:
         return _HEAD_TOO_LARGE
+    if coded:  # RFC 9112 §6.1: a transfer coding the server does not understand is 501
+        return (
+            501,
+            "transfer_coding_not_supported",
+            "网关只接受 Transfer-Encoding: chunked，不接受其他传输编码（如 gzip），请求未转发、未办理。请去掉该编码后"
+            "重新发送 (only the chunked transfer coding is accepted)",
+        )
     version = parser.get_http_version()
     if version not in ("1.1", "1.0"):
         return (

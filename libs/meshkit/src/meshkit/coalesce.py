@@ -32,6 +32,9 @@ class CoalescedTransport:
         self._held: bytes | None = None
 
     def write(self, data: bytes | bytearray | memoryview) -> None:
+        if self.transport.is_closing():  # the client is gone: uvloop would raise ("the handler is closed")
+            self._held = None
+            return
         held = self._held
         if held is None:
             self._held = bytes(data)
@@ -42,6 +45,9 @@ class CoalescedTransport:
 
     def write_now(self, data: bytes) -> None:
         """Send what is held and ``data`` in one write, now (an answer written whole, ``gateway.server``)."""
+        if self.transport.is_closing():
+            self._held = None
+            return
         held = self._held
         if held is not None:
             self._held = None

@@ -65,6 +65,7 @@ _TITLES = {
     429: "请求过于频繁 (Too many requests)",
     431: "请求头过大 (Request header fields too large)",
     500: "服务器内部错误 (Internal error)",
+    501: "不支持的功能 (Not implemented)",
     502: "上游服务不可用 (Bad gateway)",
     503: "服务暂不可用 (Service unavailable)",
     504: "上游服务超时 (Gateway timeout)",
