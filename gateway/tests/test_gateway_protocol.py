@@ -19,7 +19,7 @@ import pytest
 
 from gateway.front import GatewayApp
 from gateway.main import create_app
-from gateway.server import Exchange, GatewayProtocol, _gateway_of
+from gateway.server import Exchange, _gateway_of
 from gateway.settings import GatewaySettings
 from meshkit.testing.tokens import TokenFactory
 
@@ -207,7 +207,6 @@ def test_with_tracing_on_the_proxied_requests_go_through_asgi() -> None:
     assert _gateway_of(Layer(traced)) is traced
     assert traced.direct_proxy is None
     assert _gateway_of(Layer(object())) is None
-    assert issubclass(GatewayProtocol, asyncio.Protocol)
 
 
 async def _refusal(reader: asyncio.StreamReader) -> tuple[int, dict[str, Any], dict[str, str]]:
@@ -479,3 +478,20 @@ async def test_a_transfer_coding_other_than_chunked_is_501(wire: Any) -> None:
         )
         status, problem, _ = await _refusal(reader)
     assert (status, problem["code"]) == (501, "transfer_coding_not_supported")
+
+
+async def test_a_head_in_two_reads_followed_at_once_by_a_large_body_is_not_taken_for_a_large_head(
+    wire: Any,
+) -> None:
+    """Only a read that ends inside a head counts toward the head's 64 KiB: the read that completes it may carry
+    a body behind it."""
+    body = b"b" * (200 * 1024)
+    async with wire() as (reader, writer):
+        writer.write(b"POST /catalog/upload HTTP/1.1\r\nHost: gateway.test\r\n")
+        await writer.drain()
+        await asyncio.sleep(0.1)
+        writer.write(
+            b"Content-Type: application/octet-stream\r\nContent-Length: %d\r\n\r\n" % len(body) + body
+        )
+        status, _, answer = await _answer(reader)
+    assert (status, json.loads(answer)["size"]) == (200, len(body))

@@ -104,21 +104,24 @@ class GatewayProtocol(CoalescingHttpToolsProtocol):
     def data_received(self, data: bytes) -> None:
         if self.lingering or self.pending_refusal is not None:
             return  # the rest of a refused request: read and dropped until the connection closes
-        if self.in_head:
-            self.head_bytes += len(data)
-            if self.head_bytes > _MAX_HEAD:  # refused before the parser holds any more of it
-                self._unset_keepalive_if_required()
-                self._refuse(*_HEAD_TOO_LARGE)
-                return
+        continuing = self.in_head  # a head began in an earlier read: all of this one is head while it lasts
         super().data_received(data)
-        if self.in_head and self.head_timer is None and not self.transport.is_closing():
+        if not self.in_head or self.transport.is_closing():
+            return
+        if continuing:
+            self.head_bytes += len(data)
+        if (
+            self.head_bytes > _MAX_HEAD
+        ):  # the parser holds at most one more read of it (a whole head: _refused)
+            self._refuse(*_HEAD_TOO_LARGE)
+        elif self.head_timer is None:
             # half a head arrived: the rest has ``head_timeout`` seconds (uvicorn waits for it for ever)
             self.head_timer = self.loop.call_later(self.head_timeout, self._head_too_slow)
 
     def on_message_begin(self) -> None:
         super().on_message_begin()
         self.in_head = True
-        self.head_bytes = 0  # counted from the next read on (this one's part is counted whole at its end)
+        self.head_bytes = 0  # counted from the next read on: where in this read the head began is not known
 
     def _head_too_slow(self) -> None:
         self.head_timer = None
@@ -512,8 +515,6 @@ class Exchange:
     def _start(self, status: int, headers: list[tuple[bytes, bytes]]) -> None:
         if self.started:
             raise RuntimeError("the answer has started already")
-        self.status = status
-        self.started = True
         self.waiting_for_100_continue = False
         scope = self.scope
         protocol = self.protocol
@@ -533,6 +534,10 @@ class Exchange:
                 self.keep_alive = False
                 continue
             lines += (name, b": ", value, b"\r\n")
+        self.status = (
+            status  # started only now: a refused header value leaves the answer to the error handler
+        )
+        self.started = True
         lines.append(_NOSNIFF)
         if self.id_header is not None:
             lines += (self.id_header[0], b": ", self.id_header[1], b"\r\n")
