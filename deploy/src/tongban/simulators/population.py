@@ -18,6 +18,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
+from meshkit.heap import freeze_startup_heap
 from meshkit.observability import RequestContextMiddleware
 from tongban.simulators.residents import residents
 
@@ -90,4 +91,5 @@ def create_app() -> FastAPI:
         state["delay"] = 0.0
         return {"status": "reset"}
 
+    freeze_startup_heap()  # as the services do: a full collection would walk every startup object
     return app

@@ -18,6 +18,8 @@ from fastapi import FastAPI, Query
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
+from meshkit.heap import freeze_startup_heap
+
 __all__ = ["create_app"]
 
 MAX_KEPT = 5000
@@ -68,4 +70,5 @@ def create_app() -> FastAPI:
         state["down"] = False
         return {"status": "reset"}
 
+    freeze_startup_heap()  # as the services do: a full collection would walk every startup object
     return app

@@ -25,6 +25,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from pydantic_settings import SettingsConfigDict
 
+from meshkit.heap import freeze_startup_heap
 from meshkit.settings import SecretSafeSettings
 
 __all__ = ["DEV_TSA_PRIVATE_KEY", "TsaSimSettings", "create_app"]
@@ -137,4 +138,5 @@ def create_app(settings: TsaSimSettings | None = None) -> FastAPI:
             setattr(mode, name, field.default)
         return {"status": "reset"}
 
+    freeze_startup_heap()  # as the services do: a full collection would walk every startup object
     return app
