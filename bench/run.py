@@ -48,7 +48,7 @@ from tongban.ports import free_base_port  # noqa: E402
 
 # Worker processes per HTTP process: two exchange processes, one per core of the 2-core target; one gateway process,
 # since a second competes for the two cores with the services behind it (docs/architecture.md, "The proxied
-# request's CPU": /healthz 0.66-0.84 of nginx with two, 0.94-0.97 with one, side by side).
+# request's CPU": /healthz 0.66-0.83 of nginx with two, 0.88-0.95 with one, side by side).
 WORKERS = {"exchange": 2, "gateway": 1}
 # The department system the read benchmark uses gets a limit above what it can reach, so that the benchmark
 # measures the hub and not the default per-client limit (2,000 reads/s, which a fast host reaches).
