@@ -37,11 +37,16 @@ def pid() -> Any:
 
 
 def stream() -> Any:
-    """A small response, or at ``/stream`` one streamed with a pause between its chunks (``test_coalesce.py``)."""
+    """A small response, or at ``/stream`` one streamed with a pause between its chunks, or at ``/headers`` the
+    request's header names as the app sees them once it has read the body (``test_coalesce.py``)."""
 
     async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] == "lifespan":
             return await _lifespan(receive, send)
+        if scope["path"] == "/headers":
+            while (await receive()).get("more_body"):
+                pass
+            return await _answer(send, b",".join(name for name, _ in scope["headers"]))
         if scope["path"] == "/stream":  # no length: chunked, the first chunk out before the second is made
             await send({"type": "http.response.start", "status": 200, "headers": []})
             await send({"type": "http.response.body", "body": b"first;", "more_body": True})

@@ -157,3 +157,22 @@ def test_small_and_streamed_responses_arrive_whole_on_one_kept_alive_connection(
             assert connection.getresponse().read() == b"small:/after-head"
         finally:
             connection.close()
+
+
+def test_trailer_fields_of_a_chunked_body_are_not_added_to_the_request_headers() -> None:
+    """Outside try (issue 21): uvicorn appended a chunked body's trailer fields to the request's headers, after
+    anything that had read the head; every process ``tongban.serve`` starts now drops them."""
+    with (
+        serving("asgi_apps:stream") as port,
+        socket.create_connection(("127.0.0.1", port), timeout=5) as sock,
+    ):
+        sock.sendall(
+            b"POST /headers HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+            b"5\r\nhello\r\n0\r\nAuthorization: Bearer forged\r\nX-Injected: yes\r\n\r\n"
+        )
+        received = b""
+        while not received.endswith(b"transfer-encoding"):
+            chunk = sock.recv(4096)
+            assert chunk, received
+            received += chunk
+    assert received.split(b"\r\n\r\n", 1)[1].split(b",") == [b"host", b"transfer-encoding"]

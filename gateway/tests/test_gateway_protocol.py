@@ -495,3 +495,56 @@ async def test_a_head_in_two_reads_followed_at_once_by_a_large_body_is_not_taken
         )
         status, _, answer = await _answer(reader)
     assert (status, json.loads(answer)["size"]) == (200, len(body))
+
+
+async def test_trailer_fields_never_reach_the_upstream_as_headers(wire: Any) -> None:
+    """Outside try: httptools reports a chunked body's trailer fields as it reports headers, and uvicorn added them
+    to the request's headers — after the gateway had checked the head, before it built the upstream's: a client
+    could add ``Authorization`` (or any field) past every rule that read the head. Trailers are dropped; the
+    body in hand goes upstream framed by its own length."""
+    body = b"GET /echo/smuggled HTTP/1.1\r\nHost: catalog\r\n\r\n"
+    chunked = b"%x\r\n%s\r\n0\r\nX-Injected: yes\r\nAuthorization: Bearer forged\r\n\r\n" % (len(body), body)
+    async with wire() as (reader, writer):
+        writer.write(
+            _get("/catalog/echo/first", "Transfer-Encoding: chunked", method="POST")
+            + chunked
+            + _get("/catalog/echo/2")
+        )
+        status, _, first = await _answer(reader)
+        status_2, _, second = await _answer(reader)
+    echo = json.loads(first)
+    assert (status, echo["raw_path"], echo["body_size"]) == (200, "/echo/first", len(body))
+    names = [name for name, _ in echo["headers"]]
+    assert ["content-length", str(len(body))] in echo["headers"]
+    assert names.count("content-length") == 1
+    assert "x-injected" not in names
+    assert "authorization" not in names
+    assert (status_2, json.loads(second)["raw_path"]) == (200, "/echo/2")
+
+
+async def test_an_http10_request_expecting_100_continue_gets_no_interim_answer(wire: Any) -> None:
+    """RFC 9110 §10.1.1: a server ignores a 100-continue expectation in an HTTP/1.0 request."""
+    async with wire() as (reader, writer):
+        writer.write(
+            _get("/catalog/upload", "Expect: 100-continue", "Content-Length: 4", method="POST", version="1.0")
+        )
+        with pytest.raises(TimeoutError):
+            await asyncio.wait_for(reader.read(1), 0.5)
+        writer.write(b"abcd")
+        status, _, body = await _answer(reader)
+        assert (status, json.loads(body)["size"]) == (200, 4)
+
+
+async def test_a_length_in_the_trailers_is_refused_and_the_refusal_read_before_the_connection_closes(
+    wire: Any,
+) -> None:
+    """The parser refuses a ``Content-Length`` among the trailers (a body framed twice); the 400 reaches the
+    client even with a request sent behind it (closing at once reset the connection and the answer was lost)."""
+    async with wire() as (reader, writer):
+        writer.write(
+            _get("/catalog/echo/first", "Transfer-Encoding: chunked", method="POST")
+            + b"5\r\nhello\r\n0\r\nContent-Length: 0\r\n\r\n"
+            + _get("/catalog/echo/2")
+        )
+        status, problem, _ = await _refusal(reader)  # (the connection's end is part of a refusal)
+        assert (status, problem["code"]) == (400, "malformed_request")

@@ -168,6 +168,8 @@ class GatewayProtocol(CoalescingHttpToolsProtocol):
             answered = getattr(cycle, "response_started", False) or getattr(cycle, "started", False)
             if not answered and not self.pipeline:  # (behind other answers: the connection is simply cut)
                 self._wire.write_now(refusal)
+                self.linger()  # what the client sent after it must not reset the connection before it reads this
+                return
             self.transport.close()
             return
         if self._answering():  # a request pipelined behind answers still going out: refused after them
@@ -215,6 +217,7 @@ class GatewayProtocol(CoalescingHttpToolsProtocol):
             self.transport.close()
 
     def on_headers_complete(self) -> None:
+        self.head_complete = True  # what the parser reports as a field from now on is a trailer: dropped
         self.in_head = False
         if self.head_timer is not None:
             self.head_timer.cancel()
@@ -249,7 +252,9 @@ class GatewayProtocol(CoalescingHttpToolsProtocol):
         scope["raw_path"] = raw_path
         scope["query_string"] = parsed.query or b""
         keep_alive = http_version != "1.0" and parser.should_keep_alive()
-        exchange = Exchange(self, proxy, scope, route, keep_alive, self.expect_100_continue)
+        # RFC 9110 §10.1.1: an HTTP/1.0 request's 100-continue expectation is ignored (no interim answer)
+        expects = self.expect_100_continue and http_version != "1.0"
+        exchange = Exchange(self, proxy, scope, route, keep_alive, expects)
         previous = self.cycle
         self.cycle = exchange  # type: ignore[assignment]  # uvicorn reads the few attributes a cycle has
         if previous is None or previous.response_complete:

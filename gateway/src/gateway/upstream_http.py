@@ -371,9 +371,12 @@ class Pool:
         transport = connection.transport
         assert transport is not None
         lines = [method.encode(), b" ", target, b" HTTP/1.1\r\nhost: ", self.host_header, b"\r\n"]
+        streamed = isinstance(body, AsyncIterable)
         declared = False
         for name, value in headers:
             if len(name) == 14 and name.lower() == b"content-length":
+                if not streamed:
+                    continue  # a body in hand is framed by its own length, never by a length it came with
                 declared = True
             lines += (name, b": ", value, b"\r\n")
         if isinstance(body, AsyncIterable):
@@ -394,7 +397,7 @@ class Pool:
             if chunked:
                 transport.write(b"0\r\n\r\n")
             return
-        if not declared and (body or method in ("POST", "PUT", "PATCH")):
+        if body or method in ("POST", "PUT", "PATCH"):
             lines += (b"content-length: ", str(len(body or b"")).encode(), b"\r\n")
         lines.append(b"\r\n")
         if body:

@@ -78,9 +78,32 @@ class CoalescedTransport:
 
 
 class CoalescingHttpToolsProtocol(HttpToolsProtocol):
-    """``uvicorn --http meshkit.coalesce:CoalescingHttpToolsProtocol``: httptools with coalesced writes."""
+    """``uvicorn --http meshkit.coalesce:CoalescingHttpToolsProtocol``: httptools with coalesced writes, and the
+    trailer fields of a chunked body dropped.
+
+    httptools reports a chunked body's trailer fields through the same callback as the head's fields, and uvicorn
+    appends them to the request's headers — the list its ``scope`` holds, which the app may already have read and
+    will read again after the body. A client could so add a header after anything that checked the head: at the
+    gateway a trailer ``Content-Length: 0`` reached the upstream with the body behind it, which the upstream read
+    as the next request on its pooled connection (request smuggling, outside try). Trailers carry nothing any
+    route here uses, and RFC 9110 §6.5.1 lets a recipient discard them: they are dropped."""
+
+    head_complete = False  # the request's head is parsed: what the parser reports as a field now is a trailer
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
         # the flow control above keeps the real transport: pausing reads and writes is its business
         self.transport = CoalescedTransport(transport, self.loop)  # type: ignore[assignment]
+
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        self.head_complete = False
+
+    def on_header(self, name: bytes, value: bytes) -> None:
+        if self.head_complete:
+            return  # a trailer field: never one of the request's headers
+        super().on_header(name, value)
+
+    def on_headers_complete(self) -> None:
+        self.head_complete = True
+        super().on_headers_complete()
