@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -19,6 +21,31 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "its permissions",
         default="",
     )
+
+
+_OWN_BASETEMP = pytest.StashKey[str]()
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest's own tmp_path plugin reads the option
+def pytest_configure(config: pytest.Config) -> None:
+    """Each session's temporary files in a folder of its own, outside pytest's shared ``/tmp/pytest-of-<user>``.
+
+    Run as root, the session's PostgreSQL runs as an unprivileged user and reaches its data folder only because
+    :func:`meshkit.embedded.EmbeddedPostgres.start` opens the folders above it for traversal. Every pytest session
+    that starts resets ``/tmp/pytest-of-<user>`` to mode 0700: a second session on the machine (another worktree,
+    a quick run beside a long one) took the first one's server its data folder, the server shut down, and every
+    later test of that session failed to connect (903 errors in one run). A folder made here is no other
+    session's business; it is removed when the session ends. ``--basetemp`` given on the command line wins."""
+    if config.option.basetemp is None and not hasattr(config, "workerinput"):
+        own = tempfile.mkdtemp(prefix="tongban-pytest-")
+        config.option.basetemp = own
+        config.stash[_OWN_BASETEMP] = own
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    own = config.stash.get(_OWN_BASETEMP, None)
+    if own is not None:
+        shutil.rmtree(own, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
