@@ -76,8 +76,14 @@ def upstream_headers(scope: Scope, route: Route) -> list[tuple[bytes, bytes]]:
     return headers
 
 
-def response_headers(raw: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
-    """The upstream's end-to-end response headers, lower-cased for ASGI."""
+def response_headers(
+    raw: list[tuple[bytes, bytes]], origin: tuple[bytes, bytes, bytes] | None = None
+) -> list[tuple[bytes, bytes]]:
+    """The upstream's end-to-end response headers, lower-cased for ASGI. ``origin``: the upstream's
+    ``host:port``, its base path and the route's public prefix — a ``Location`` pointing at the upstream itself
+    (a service's redirect, built from the ``Host`` the gateway sent) is made to point at the gateway's path for
+    it, as nginx's ``proxy_redirect default`` does (outside try: ``/catalog/search/`` answered ``307`` to
+    ``http://127.0.0.1:8802/search``, the service's inside address, without the prefix)."""
     headers = []
     connection = None
     for name, value in raw:
@@ -86,11 +92,24 @@ def response_headers(raw: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]
             if lower == b"connection":
                 connection = value
             continue
+        if lower == b"location" and origin is not None:
+            value = _public_location(value, *origin)
         headers.append((lower, value))
     if connection:
         named = {token.strip().lower().encode() for token in connection.decode("latin-1").split(",")}
         headers = [(name, value) for name, value in headers if name not in named]
     return headers
+
+
+def _public_location(value: bytes, authority: bytes, base: bytes, prefix: bytes) -> bytes:
+    for scheme in (b"http://", b"https://"):
+        origin = scheme + authority
+        if value.startswith(origin) and value[len(origin) : len(origin) + 1] in (b"/", b"?", b"#", b""):
+            rest = value[len(origin) :]
+            if base and rest.startswith(base):
+                rest = rest[len(base) :]
+            return prefix + (rest if rest.startswith(b"/") else b"/" + rest)
+    return value
 
 
 def _url_text(raw: bytes) -> str:

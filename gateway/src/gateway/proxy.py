@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import tempfile
 from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Protocol
+from typing import IO, Protocol
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -39,7 +40,8 @@ from gateway.routes import Route, RouteTable, internal_path
 from gateway.throttle import Throttle, remember_source
 from gateway.upstream_http import UpstreamError, UpstreamUnreachable
 from gateway.upstreams import Upstreams
-from meshkit.errors import problem_response, unexpected_error
+from meshkit.edge import control_in_path
+from meshkit.errors import bad_path, problem_response, unexpected_error
 from meshkit.headers import secured
 from meshkit.middleware import BodyLimits, BodyTooLarge, too_large
 from meshkit.observability import CLIENT_LEFT, RequestContext, with_request_id
@@ -55,7 +57,8 @@ Guard = Callable[[Scope, Route], Awaitable[ASGIApp | None]]
 """Seam for the gateway token check: return a response app to refuse the request, ``None`` to let it through.
 Not called where ``Route.guarded`` says no; :class:`gateway.guard.TokenGuard` is the one the gateway installs."""
 
-_BUFFER_UNDER = 256 * 1024  # bodies of at most this many bytes are read whole before the request takes a slot
+_BUFFER_UNDER = 256 * 1024  # bodies of at most this many bytes are read into memory; larger ones are spooled
+_SPOOL_PART = 64 * 1024  # bytes of a spooled body per write to the upstream
 _MIN_RATE = 8 * 1024  # bytes/s a body brings on average over every body_timeout seconds
 _CLOSE = (b"connection", b"close")
 
@@ -73,6 +76,7 @@ class _BodyStream:
 
     __slots__ = (
         "_loop",
+        "_spool",
         "_window_bytes",
         "_window_start",
         "complete",
@@ -95,6 +99,7 @@ class _BodyStream:
         self._loop = asyncio.get_running_loop()
         self._window_start = self._loop.time()
         self._window_bytes = 0
+        self._spool: IO[bytes] | None = None
 
     async def _part(self) -> bytes:
         message = await _within(self.exchange.receive, self.timeout)
@@ -114,6 +119,29 @@ class _BodyStream:
             self._window_start, self._window_bytes = now, 0
         return chunk
 
+    async def spool(self) -> None:
+        """The rest of a large body, read before the request takes a slot as a small one is: kept in memory up to
+        ``_BUFFER_UNDER`` bytes and in a temporary file past that (nginx's request buffering). Streamed while
+        holding the slot, a body sent at the minimum rate held the slot for as long as it lasted: thirty-two
+        connections at 270 KiB/s in all kept identity's slots from everyone for as long as they liked (outside
+        try)."""
+        spool = tempfile.SpooledTemporaryFile(max_size=_BUFFER_UNDER)  # noqa: SIM115 - closed by close()
+        self._spool = spool
+        try:
+            for part in self.prefix:
+                spool.write(part)
+            self.prefix = []
+            while not self.complete:
+                spool.write(await self._part())
+        except BaseException as exc:
+            self.error = exc
+            raise
+        spool.seek(0)
+
+    def close(self) -> None:
+        if self._spool is not None:
+            self._spool.close()
+
     async def read_upto(self, size: int) -> bytes | None:
         """The whole body if it ends within ``size`` bytes, else ``None`` (what was read is kept for the stream)."""
         try:
@@ -127,6 +155,11 @@ class _BodyStream:
         return None
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
+        spool = self._spool
+        if spool is not None:  # the whole body, spooled: nothing of the client's left to wait for
+            while part := spool.read(_SPOOL_PART):
+                yield part
+            return
         try:
             prefix, self.prefix = self.prefix, []
             for part in prefix:
@@ -284,6 +317,16 @@ class Proxy:
             context.close(scope, opened, exchange.status)
 
     async def _handle(self, scope: Scope, exchange: Exchange, route: Route) -> None:
+        if control_in_path(
+            scope["path"]
+        ):  # every rule below compares the decoded path; the service routes it
+            await _answer(exchange, bad_path(scope))
+            return
+        raw_path: bytes = scope.get("raw_path") or scope["path"].encode()
+        if raw_path[len(route.raw_prefix) : len(route.raw_prefix) + 1] not in (b"/", b"?", b""):
+            # ``/catalog%2f..%2fidentity``: the prefix is the service's only when a real ``/`` ends it
+            await _answer(exchange, _not_routed(scope))
+            return
         limit = self.limits.limit_for(scope["path"])
         if BodyLimits.declared_over(scope, limit):
             await _answer(exchange, too_large(scope, limit))
@@ -305,6 +348,15 @@ class Proxy:
         body = await self._body(scope, exchange, limit)
         if isinstance(body, _Gone):
             return  # answered (408) or nobody left to answer
+        try:
+            await self._admitted(scope, exchange, route, limit, body)
+        finally:
+            if isinstance(body, _BodyStream):
+                body.close()  # the spooled body's file
+
+    async def _admitted(
+        self, scope: Scope, exchange: Exchange, route: Route, limit: int, body: _Body
+    ) -> None:
         if self.admission is None:
             await self._forward(scope, exchange, route, limit, body)
             return
@@ -319,8 +371,8 @@ class Proxy:
 
     async def _body(self, scope: Scope, exchange: Exchange, limit: int) -> _Body | _Gone:
         """The client's body: ``None`` when it has none, whole when it is at most 256 KiB (read before the request
-        takes a slot: a client sending slowly holds none), else a stream whose first 256 KiB were read that way.
-        Each wait for the client is at most ``body_timeout`` seconds: past it, 408 and the connection closed."""
+        takes a slot: a client sending slowly holds none), else spooled whole the same way and handed on as a
+        stream of the spool (:meth:`_BodyStream.spool`). Each wait for the client is at most ``body_timeout`` seconds: past it, 408 and the connection closed."""
         if not exchange.body_pending:
             first = await exchange.receive()  # the server has it already: nothing to wait for
             if first["type"] != "http.request":
@@ -337,15 +389,29 @@ class Proxy:
         except BodyTooLarge:
             await _answer(exchange, too_large(scope, limit))
             return _GONE
-        if whole is None:
-            return stream  # larger: the rest is read as it goes to the upstream, holding the slot
+        if whole is None:  # larger: the rest too, before the slot
+            try:
+                await stream.spool()
+            except ConnectionAbortedError:
+                stream.close()
+                return _GONE
+            except TimeoutError:
+                stream.close()
+                await _answer(exchange, _too_slow(scope, self.body_timeout))
+                return _GONE
+            except BodyTooLarge:
+                stream.close()
+                await _answer(exchange, too_large(scope, limit))
+                return _GONE
+            return stream
         return whole or None
 
     async def _forward(self, scope: Scope, exchange: Exchange, route: Route, limit: int, body: _Body) -> None:
         upstreams = self.upstreams
         service = route.service
+        pool = upstreams.pool(service)
         try:
-            response = await upstreams.pool(service).request(
+            response = await pool.request(
                 scope["method"],
                 upstream_target(scope, route, upstreams.base_paths[service]),
                 upstream_headers(scope, route),
@@ -365,7 +431,8 @@ class Proxy:
                 raise body.error from None
             await _answer(exchange, _failure(scope, route, exc))
             return
-        headers = response_headers(response.headers)
+        origin = (pool.host_header, upstreams.base_paths[service], route.raw_prefix)
+        headers = response_headers(response.headers, origin)
         length = response.content_length
         if length is not None and length <= _BUFFER_UNDER:
             try:  # small: read it whole first, so a failure can still become a problem response

@@ -201,9 +201,11 @@ def build_app(
     )
     if gate is not None:
         app.add_middleware(gate.cls, *gate.args, **gate.kwargs)
+    # HEAD as GET, the gateway's prefix for problems, a path with a control character refused: inside the request
+    # context and the security headers, so that refusal has a request id and nosniff like every other answer
+    app.add_middleware(RequestEdge)
     app.add_middleware(RequestContextMiddleware, service=service)
     app.add_middleware(SecurityHeaders)  # every response the app sends
-    app.add_middleware(RequestEdge)  # outermost of ours: HEAD as GET, the gateway's prefix for problems
     if configure_tracing(
         service
     ):  # OpenTelemetry when an OTLP endpoint is set (meshkit.tracing); off by default

@@ -18,9 +18,20 @@ from contextvars import ContextVar
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-__all__ = ["RequestEdge", "public_path"]
+__all__ = ["RequestEdge", "control_in_path", "public_path"]
 
 _PREFIX = re.compile(r"/[a-z][a-z0-9_-]{0,39}")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def control_in_path(path: str) -> bool:
+    """The decoded path holds a control character (``%0a``, ``%00``, ...). No route here has one, and one at
+    the end passed for none: the gateway compared ``/metrics\n`` with its inside-only paths and rate-limit
+    classes and found none, while the service's route patterns (``$`` matches before a final newline) served it
+    as ``/metrics`` (outside try). Refused wherever a request enters (:class:`RequestEdge`, the gateway's proxy)."""
+    return _CONTROL.search(path) is not None
+
+
 forwarded_prefix: ContextVar[str] = ContextVar("forwarded_prefix", default="")
 
 
@@ -41,6 +52,11 @@ class RequestEdge:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
+            return
+        if control_in_path(scope["path"]):
+            from meshkit.errors import bad_path  # (meshkit.errors imports this module)
+
+            await bad_path(scope)(scope, receive, send)
             return
         prefix = ""
         for name, value in scope["headers"] if self.forwarded else ():

@@ -232,6 +232,17 @@ def problem_response(
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
+def bad_path(scope: Any) -> JSONResponse:
+    """400 for a path holding a control character (:func:`meshkit.edge.control_in_path`)."""
+    return problem_response(
+        status=400,
+        code="malformed_path",
+        detail="请求路径含有控制字符（如 %0A 换行、%0D 回车、%00），不是任何接口的地址，请求未办理。请检查请求的 URL "
+        "(the path holds a control character)",
+        instance=scope["path"],
+    )
+
+
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI ``responses=`` entries for the problems a route can return: ``application/problem+json`` with the
     Problem schema (``meshkit.openapi`` turns them into the shared ``components/responses``)."""

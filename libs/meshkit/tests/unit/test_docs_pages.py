@@ -63,3 +63,17 @@ async def test_issue19_failure16_docs_pages_are_not_in_the_openapi_document(
 async def test_issue19_failure16_an_asset_that_is_not_shipped_is_a_404(client: httpx.AsyncClient) -> None:
     assert (await client.get(f"{ASSETS_PATH}/../pyproject.toml")).status_code == 404
     assert (await client.get(f"{ASSETS_PATH}/nothing.js")).status_code == 404
+
+
+async def test_a_service_refuses_a_path_with_a_control_character() -> None:
+    """Outside try (session 12): ``/metrics\\n`` matched a service's ``/metrics`` route (``$`` matches before a
+    final newline) after the gateway's rules had compared it with theirs and matched none. Every app the mesh
+    builds refuses such a path at its edge (``meshkit.edge.RequestEdge``)."""
+    transport = httpx.ASGITransport(app=service_app())
+    async with httpx.AsyncClient(transport=transport, base_url="http://things") as client:
+        refused = await client.get("/things%0a")
+        fine = await client.get("/things")
+    assert (refused.status_code, refused.json()["code"]) == (400, "malformed_path")
+    assert refused.json()["request_id"] == refused.headers["x-request-id"]
+    assert refused.headers["x-content-type-options"] == "nosniff"
+    assert fine.status_code == 200

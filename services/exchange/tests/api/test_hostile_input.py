@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import text
 
 from meshkit.db import Database
+from meshkit.testing.support import assert_malformed_path
 from tongban.simulators.signatures import CitySimSettings, sign
 
 pytestmark = pytest.mark.api
@@ -43,7 +44,7 @@ async def test_issue_18_failure_1_nul_never_reaches_the_exchange_database(
     """Issue 18, failure 1: ``GET /resources/%00``, ``GET /resources?provider=%00``, a NUL in ``POST
     /share-requests`` and ``POST /subscriptions`` — 422 naming the field; no request or subscription stored."""
     reader = headers.system("500110-RSJ", scope="exchange:sharing exchange:subscribe exchange:read")
-    refused(await client.get("/resources/%00", headers=reader), "path.code")
+    assert_malformed_path(await client.get("/resources/%00", headers=reader))
     refused(await client.get("/resources", params={"provider": "\x00"}, headers=reader), "query.provider")
     refused(
         await client.post("/share-requests", json={**REQUEST, "items": ["na\x00me"]}, headers=reader),

@@ -10,6 +10,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TypeVar
 
+import httpx
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from meshkit.db import Database
@@ -17,7 +18,7 @@ from meshkit.embedded import EmbeddedPostgres
 from meshkit.migrations import upgrade
 from meshkit.roles import ServiceRoles
 
-__all__ = ["eventually", "filing", "migrated_database", "rolled_back"]
+__all__ = ["assert_malformed_path", "eventually", "filing", "migrated_database", "rolled_back"]
 
 T = TypeVar("T")
 
@@ -73,3 +74,13 @@ async def rolled_back(
             yield Database(engine, bind=connection, driver_settings=driver_settings)
         finally:
             await transaction.rollback()
+
+
+def assert_malformed_path(response: httpx.Response) -> None:
+    """A path holding a control character (``%00``, ``%0a``) is refused at the app's edge, before any route or
+    store sees it (``meshkit.edge.RequestEdge``): 400 ``malformed_path``, a problem with its request id."""
+    assert response.status_code == 400, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    problem = response.json()
+    assert problem["code"] == "malformed_path"
+    assert problem["request_id"] == response.headers["x-request-id"]

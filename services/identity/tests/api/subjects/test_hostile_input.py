@@ -7,6 +7,8 @@ import httpx
 import pytest
 from sqlalchemy import text
 
+from meshkit.testing.support import assert_malformed_path
+
 from .conftest import World
 
 pytestmark = pytest.mark.api
@@ -29,7 +31,7 @@ async def test_issue_18_failure_1_nul_never_reaches_the_identity_database(
     login form's names and values — 422 naming the field; ``POST /introspect`` with ``client_id=%00`` — the
     OAuth ``invalid_request`` (400) naming it. Nothing is stored."""
     clerk = world.headers("clerk")
-    refused(await client.get("/organizations/%00"), "path.code")
+    assert_malformed_path(await client.get("/organizations/%00"))
     refused(await client.get("/organizations/search", params={"name": "綦\x00"}), "query.name")
     async with world.database.sessions() as session:
         before = await session.scalar(text("SELECT count(*) FROM persons"))
