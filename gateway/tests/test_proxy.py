@@ -328,3 +328,30 @@ async def test_issue20_failure10_a_hung_upstream_is_cut_short_except_on_the_rout
         assert (await client.get("/catalog/slow")).status_code == 504  # a prefix is a whole path segment
     assert GatewaySettings().read_timeout <= 10
     assert GatewaySettings().route_timeouts["POST /catalog/imports"] >= 120
+
+
+async def test_a_large_body_with_no_room_to_spool_is_503_with_retry_after(
+    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pod's temporary folder is a small in-memory volume: when it is full, the large body is refused with
+    ``Retry-After`` before anything is forwarded, not failed half-way as a 500."""
+
+    class Full:
+        def __init__(self, **_: Any) -> None:
+            pass
+
+        def write(self, _: bytes) -> int:
+            raise OSError(28, "No space left on device")
+
+        def close(self) -> None:
+            pass
+
+    async def body() -> AsyncIterator[bytes]:
+        for _ in range(6):  # in parts: past 256 KiB the rest is spooled
+            yield b"x" * 65536
+            await asyncio.sleep(0.01)
+
+    monkeypatch.setattr("gateway.proxy.tempfile.SpooledTemporaryFile", Full)
+    response = await client.post("/catalog/upload", content=body())
+    assert (response.status_code, response.json()["code"]) == (503, "body_spool_full")
+    assert response.headers["retry-after"] == "5"

@@ -403,6 +403,11 @@ class Proxy:
                 stream.close()
                 await _answer(exchange, too_large(scope, limit))
                 return _GONE
+            except OSError as exc:  # the temporary folder is full (a pod's is a small in-memory volume)
+                stream.close()
+                log.warning("could not spool a request body: %r", exc)
+                await _answer(exchange, _no_room(scope))
+                return _GONE
             return stream
         return whole or None
 
@@ -496,6 +501,18 @@ def _not_routed(scope: Scope) -> Response:
         code="route_not_found",
         detail=f"网关上没有此路径: {instance_uri(scope['path'][:200])} (not routed)",
         instance=scope["path"],
+    )
+
+
+def _no_room(scope: Scope) -> Response:
+    """503: a large body could not be spooled (no room left for it in the gateway's temporary folder)."""
+    return problem_response(
+        status=503,
+        code="body_spool_full",
+        detail="网关暂时没有空间接收这么大的请求体，请求未转发、未办理。请稍后重新发送 "
+        "(no room to buffer the request body right now)",
+        instance=scope["path"],
+        headers={"Retry-After": "5"},
     )
 
 
