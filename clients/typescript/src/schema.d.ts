@@ -8550,6 +8550,7 @@ export interface operations {
                     "application/json": components["schemas"]["cases_CaseBasisOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 部门系统 (system)，持有权限范围 cases:basis */
             403: components["responses"]["Forbidden"];
@@ -8723,6 +8724,7 @@ export interface operations {
                     "application/json": components["schemas"]["cases_CaseDetailOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
@@ -8848,6 +8850,7 @@ export interface operations {
                     "application/json": components["schemas"]["cases_IssuedCertificateOut"] | components["schemas"]["cases_BundleCertificatesOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
@@ -8913,6 +8916,7 @@ export interface operations {
                     "application/json": components["schemas"]["cases_CaseOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -8968,6 +8972,7 @@ export interface operations {
                     "application/json": components["schemas"]["cases_DecisionOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
@@ -8998,6 +9003,7 @@ export interface operations {
                     "application/pdf": unknown;
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
@@ -9053,6 +9059,7 @@ export interface operations {
                     "application/json": components["schemas"]["cases_MyEvaluationOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -9255,6 +9262,7 @@ export interface operations {
                     "application/json": components["schemas"]["cases_CaseMaterialsOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
@@ -9410,6 +9418,7 @@ export interface operations {
                     "image/png": unknown;
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
@@ -9599,6 +9608,7 @@ export interface operations {
                     "application/json": components["schemas"]["cases_OpenMatterOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
@@ -10084,6 +10094,7 @@ export interface operations {
                     "application/json": components["schemas"]["catalog_BundleOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要持有角色 catalog_reviewer 或 权限范围 catalog:publish */
             403: components["responses"]["Forbidden"];
@@ -10163,6 +10174,7 @@ export interface operations {
                     "application/json": components["schemas"]["catalog_BundleOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要持有角色 catalog_reviewer 或 权限范围 catalog:publish */
             403: components["responses"]["Forbidden"];
@@ -10242,6 +10254,7 @@ export interface operations {
                     "application/json": components["schemas"]["catalog_BundleOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要持有角色 catalog_editor 或 权限范围 catalog:write */
             403: components["responses"]["Forbidden"];
@@ -10488,6 +10501,7 @@ export interface operations {
                     "application/json": components["schemas"]["catalog_BundleOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
@@ -10571,6 +10585,7 @@ export interface operations {
                     "application/json": components["schemas"]["catalog_DictionaryOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
@@ -10892,6 +10907,7 @@ export interface operations {
                     "application/json": components["schemas"]["catalog_MatterOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要持有角色 catalog_reviewer 或 权限范围 catalog:publish */
             403: components["responses"]["Forbidden"];
@@ -11057,6 +11073,7 @@ export interface operations {
                     "application/json": components["schemas"]["catalog_MatterOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要持有角色 catalog_editor 或 权限范围 catalog:write */
             403: components["responses"]["Forbidden"];
@@ -11106,6 +11123,7 @@ export interface operations {
                     "application/json": components["schemas"]["catalog_MatterOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要持有角色 catalog_editor 或 权限范围 catalog:write */
             403: components["responses"]["Forbidden"];
@@ -11276,6 +11294,7 @@ export interface operations {
                     "application/json": components["schemas"]["catalog_MatterOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
@@ -11331,6 +11350,7 @@ export interface operations {
                     "application/json": components["schemas"]["catalog_MatterHistoryOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
@@ -11378,6 +11398,7 @@ export interface operations {
                     "application/json": components["schemas"]["catalog_MatterOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
@@ -11587,6 +11608,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要持有角色 admin 或 权限范围 catalog:admin */
             403: components["responses"]["Forbidden"];
@@ -12168,6 +12190,7 @@ export interface operations {
                     "application/json": components["schemas"]["exchange_ChangeOut"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system)，持有角色 auditor 或 角色 department_head 或 角色 operator 或 角色 reviewer 或 权限范围 exchange:admin 或 权限范围 exchange:audit 或 权限范围 exchange:certificates:issue 或 权限范围 exchange:platform */
             403: components["responses"]["Forbidden"];
@@ -12654,6 +12677,7 @@ export interface operations {
                     "application/json": components["schemas"]["exchange_EndpointHostsOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system)，持有角色 admin 或 角色 operator 或 权限范围 exchange:admin 或 权限范围 exchange:resources:write */
             403: components["responses"]["Forbidden"];
@@ -12748,6 +12772,7 @@ export interface operations {
                     "application/json": components["schemas"]["exchange_SystemOut"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
@@ -12979,6 +13004,7 @@ export interface operations {
                     "application/json": components["schemas"]["exchange_ResourceOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
@@ -13201,6 +13227,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
@@ -13409,6 +13436,7 @@ export interface operations {
                     "application/json": components["schemas"]["exchange_RequestOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system)，持有角色 admin 或 角色 department_head 或 角色 operator 或 权限范围 exchange:admin 或 权限范围 exchange:sharing */
             403: components["responses"]["Forbidden"];
@@ -13584,6 +13612,7 @@ export interface operations {
                     "application/json": components["schemas"]["exchange_RequestOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system)，持有角色 admin 或 角色 department_head 或 权限范围 exchange:sharing */
             403: components["responses"]["Forbidden"];
@@ -13706,6 +13735,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system)，持有角色 admin 或 角色 operator 或 权限范围 exchange:admin 或 权限范围 exchange:subscribe */
             403: components["responses"]["Forbidden"];
@@ -13747,6 +13777,7 @@ export interface operations {
                     "application/json": components["schemas"]["exchange_SubscriptionOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system)，持有角色 admin 或 角色 operator 或 权限范围 exchange:admin 或 权限范围 exchange:subscribe */
             403: components["responses"]["Forbidden"];
@@ -14200,6 +14231,7 @@ export interface operations {
                     "application/json": components["schemas"]["identity_ClientOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system) */
             403: components["responses"]["Forbidden"];
@@ -14315,6 +14347,7 @@ export interface operations {
                     "application/json": components["schemas"]["identity_ClientOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system) */
             403: components["responses"]["Forbidden"];
@@ -14368,6 +14401,7 @@ export interface operations {
                     "application/json": components["schemas"]["identity_ClientOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system) */
             403: components["responses"]["Forbidden"];
@@ -14423,6 +14457,7 @@ export interface operations {
                     "application/json": components["schemas"]["identity_ClientWithSecret"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system) */
             403: components["responses"]["Forbidden"];
@@ -14478,6 +14513,7 @@ export interface operations {
                     "application/json": components["schemas"]["identity_ClientWithSecret"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system) */
             403: components["responses"]["Forbidden"];
@@ -14532,6 +14568,7 @@ export interface operations {
                     "application/json": components["schemas"]["identity_ClientOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system) */
             403: components["responses"]["Forbidden"];
@@ -14721,6 +14758,7 @@ export interface operations {
                     "application/json": components["schemas"]["identity_EnterpriseOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -14765,6 +14803,7 @@ export interface operations {
                     "application/json": components["schemas"]["identity_AgentOut"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -14851,6 +14890,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 企业 (enterprise) / 个人 (person) */
             403: components["responses"]["Forbidden"];
@@ -14895,6 +14935,7 @@ export interface operations {
                     "application/json": components["schemas"]["identity_ReclaimOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system) */
             403: components["responses"]["Forbidden"];
@@ -15261,6 +15302,7 @@ export interface operations {
                     "application/json": components["schemas"]["identity_NewbornOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -15467,6 +15509,7 @@ export interface operations {
                     "application/json": components["schemas"]["identity_OrganizationDetail"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
@@ -15568,6 +15611,7 @@ export interface operations {
                     "application/json": components["schemas"]["identity_SubtreeNode"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
@@ -15771,6 +15815,7 @@ export interface operations {
                     "application/json": components["schemas"]["identity_PersonOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -15862,6 +15907,7 @@ export interface operations {
                     "application/json": components["schemas"]["identity_RelationOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
@@ -16112,6 +16158,7 @@ export interface operations {
                     "application/json": components["schemas"]["identity_StaffOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system) */
             403: components["responses"]["Forbidden"];
@@ -16215,6 +16262,7 @@ export interface operations {
                     "application/json": components["schemas"]["identity_StaffOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system) */
             403: components["responses"]["Forbidden"];
@@ -16252,6 +16300,7 @@ export interface operations {
                     "application/json": components["schemas"]["identity_StaffCardOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system) */
             403: components["responses"]["Forbidden"];
@@ -16297,6 +16346,7 @@ export interface operations {
                     "application/json": components["schemas"]["identity_StaffOut"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description 无权操作 (Forbidden)：需要令牌类型为 工作人员 (staff) / 部门系统 (system) */
             403: components["responses"]["Forbidden"];
@@ -16487,6 +16537,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
         };

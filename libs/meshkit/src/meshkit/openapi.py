@@ -194,6 +194,9 @@ def _finish_operation(operation: dict[str, Any], invalid: int) -> None:
             responses.setdefault("400", {})  # a body that does not parse: 400 malformed_body
     if "requestBody" in operation or operation.get("parameters"):
         responses.setdefault(str(invalid), {})
+    # a path parameter with a control character: 400 malformed_path at the app's edge (meshkit.edge)
+    if any(isinstance(p, dict) and p.get("in") == "path" for p in operation.get("parameters", ())):
+        responses.setdefault("400", {})
     for status in list(responses):
         if not status.isdigit() or int(status) < 400 or "$ref" in responses[status]:
             continue
