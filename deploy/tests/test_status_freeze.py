@@ -17,6 +17,7 @@ import asyncpg
 import pytest
 
 from tongban import cli
+from tongban.commands.freezing import stopped
 from tongban.commands.status import GREET_TIMEOUT, HTTP_TIMEOUT
 from tongban.config import load_config
 from tongban.mesh import Mesh
@@ -83,6 +84,13 @@ async def test_issue19_outside_try_status_shows_the_whole_postgres_freeze_and_ju
                     TimeoutError
                 ):  # a hung database: the connected session gets no answer either
                     await asyncio.wait_for(session.fetchval("SELECT 1"), 1.0)
+                # SIGSTOP takes effect when each process next leaves the kernel: one in the middle of a write (a
+                # busy machine's checkpointer) shows stopped only after it (a CI run saw "1 other process still")
+                for _ in range(150):  # up to 15 s
+                    state = stopped(pid)
+                    if state is not None and state.whole:
+                        break
+                    await asyncio.sleep(0.1)
                 whole = _line("postgres", _status(config, capsys))
                 assert " no frozen:" in whole
                 assert resume.group(1) in whole
