@@ -63,24 +63,20 @@ _MIN_RATE = 8 * 1024  # bytes/s a body brings on average over every body_timeout
 _CLOSE = (b"connection", b"close")
 
 
-class _BodyStream:
-    """The client's request body as an async iterator for the upstream client, counted against the body limit,
-    each wait for it at most ``timeout`` seconds; it remembers why it failed (if it did), so the proxy can tell a
-    client that left, sent too much or went silent from an upstream that failed.
+class _BodyReader:
+    """The client's request body, read before the request takes an upstream slot (a client sending slowly holds
+    none), counted against the body limit, each wait for it at most ``timeout`` seconds.
 
-    :meth:`read_upto` reads the body before the request takes an upstream slot, whole when it is small; what it
-    read of a larger one goes to the upstream first. Besides each wait's bound, every ``timeout`` seconds of it
-    must bring ``_MIN_RATE`` bytes a second on average: a client trickling a byte now and then, which the wait's
-    bound alone lets through, held a connection — and, past 256 KiB, a slot — for as long as it liked (outside
+    :meth:`read_upto` reads a small body whole; :meth:`spool` the rest of a larger one. Besides each wait's bound,
+    every ``timeout`` seconds of it must bring ``_MIN_RATE`` bytes a second on average: a client trickling a byte
+    now and then, which the wait's bound alone lets through, held a connection for as long as it liked (outside
     try, issue 21); counted per window, so a burst first buys no time later."""
 
     __slots__ = (
         "_loop",
-        "_spool",
         "_window_bytes",
         "_window_start",
         "complete",
-        "error",
         "exchange",
         "limit",
         "prefix",
@@ -92,14 +88,12 @@ class _BodyStream:
         self.exchange = exchange
         self.limit = limit
         self.timeout = timeout
-        self.error: BaseException | None = None
-        self.prefix: list[bytes] = []  # read before the slot, not yet sent
+        self.prefix: list[bytes] = []  # read by read_upto
         self.received = 0
         self.complete = False
         self._loop = asyncio.get_running_loop()
         self._window_start = self._loop.time()
         self._window_bytes = 0
-        self._spool: IO[bytes] | None = None
 
     async def _part(self) -> bytes:
         message = await _within(self.exchange.receive, self.timeout)
@@ -119,56 +113,49 @@ class _BodyStream:
             self._window_start, self._window_bytes = now, 0
         return chunk
 
-    async def spool(self) -> None:
-        """The rest of a large body, read before the request takes a slot as a small one is: kept in memory up to
-        ``_BUFFER_UNDER`` bytes and in a temporary file past that (nginx's request buffering). Streamed while
-        holding the slot, a body sent at the minimum rate held the slot for as long as it lasted: thirty-two
-        connections at 270 KiB/s in all kept identity's slots from everyone for as long as they liked (outside
-        try)."""
-        spool = tempfile.SpooledTemporaryFile(max_size=_BUFFER_UNDER)  # noqa: SIM115 - closed by close()
-        self._spool = spool
-        try:
-            for part in self.prefix:
-                spool.write(part)
-            self.prefix = []
-            while not self.complete:
-                spool.write(await self._part())
-        except BaseException as exc:
-            self.error = exc
-            raise
-        spool.seek(0)
-
-    def close(self) -> None:
-        if self._spool is not None:
-            self._spool.close()
-
     async def read_upto(self, size: int) -> bytes | None:
-        """The whole body if it ends within ``size`` bytes, else ``None`` (what was read is kept for the stream)."""
-        try:
-            while not self.complete and self.received <= size:
-                self.prefix.append(await self._part())
-        except BaseException as exc:
-            self.error = exc
-            raise
+        """The whole body if it ends within ``size`` bytes, else ``None`` (what was read is kept for :meth:`spool`)."""
+        while not self.complete and self.received <= size:
+            self.prefix.append(await self._part())
         if self.complete:
             return b"".join(self.prefix)
         return None
 
-    async def __aiter__(self) -> AsyncIterator[bytes]:
-        spool = self._spool
-        if spool is not None:  # the whole body, spooled: nothing of the client's left to wait for
-            while part := spool.read(_SPOOL_PART):
-                yield part
-            return
+    async def spool(self) -> _Spooled:
+        """The rest of a large body, read before the slot as a small one is: kept in memory up to
+        ``_BUFFER_UNDER`` bytes and in a temporary file past that (nginx's request buffering). Streamed while
+        holding the slot, a body sent at the minimum rate held the slot for as long as it lasted: thirty-two
+        connections at 270 KiB/s in all kept identity's slots from everyone for as long as they liked (outside
+        try)."""
+        file = tempfile.SpooledTemporaryFile(max_size=_BUFFER_UNDER)  # noqa: SIM115 - closed by _Spooled.close
         try:
-            prefix, self.prefix = self.prefix, []
-            for part in prefix:
-                yield part
+            for part in self.prefix:
+                file.write(part)
+            self.prefix = []
             while not self.complete:
-                yield await self._part()
-        except BaseException as exc:
-            self.error = exc
+                file.write(await self._part())
+        except BaseException:
+            file.close()
             raise
+        file.seek(0)
+        return _Spooled(file)
+
+
+class _Spooled:
+    """A large body read whole (:meth:`_BodyReader.spool`), handed to the upstream client as an async iterator of
+    its parts; :meth:`close` drops the file."""
+
+    __slots__ = ("_file",)
+
+    def __init__(self, file: IO[bytes]) -> None:
+        self._file = file
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        while part := self._file.read(_SPOOL_PART):
+            yield part
+
+    def close(self) -> None:
+        self._file.close()
 
 
 async def _within(receive: Receive, seconds: float) -> Message:
@@ -349,38 +336,40 @@ class Proxy:
         if isinstance(body, _Gone):
             return  # answered (408) or nobody left to answer
         try:
-            await self._admitted(scope, exchange, route, limit, body)
+            await self._admitted(scope, exchange, route, body)
         finally:
-            if isinstance(body, _BodyStream):
-                body.close()  # the spooled body's file
+            if isinstance(body, _Spooled):
+                body.close()
 
-    async def _admitted(
-        self, scope: Scope, exchange: Exchange, route: Route, limit: int, body: _Body
-    ) -> None:
+    async def _admitted(self, scope: Scope, exchange: Exchange, route: Route, body: _Body) -> None:
         if self.admission is None:
-            await self._forward(scope, exchange, route, limit, body)
+            await self._forward(scope, exchange, route, body)
             return
         gate = self.admission.gate(route.service)
         if not await gate.enter(client_key(scope)):
             await _answer(exchange, _busy(scope, route, self.admission.retry_after))
             return
         try:
-            await self._forward(scope, exchange, route, limit, body)
+            await self._forward(scope, exchange, route, body)
         finally:
             gate.leave()
 
     async def _body(self, scope: Scope, exchange: Exchange, limit: int) -> _Body | _Gone:
         """The client's body: ``None`` when it has none, whole when it is at most 256 KiB (read before the request
         takes a slot: a client sending slowly holds none), else spooled whole the same way and handed on as a
-        stream of the spool (:meth:`_BodyStream.spool`). Each wait for the client is at most ``body_timeout`` seconds: past it, 408 and the connection closed."""
+        stream of the spool (:meth:`_BodyReader.spool`). Each wait for the client is at most ``body_timeout``
+        seconds: past it, 408 and the connection closed."""
         if not exchange.body_pending:
             first = await exchange.receive()  # the server has it already: nothing to wait for
             if first["type"] != "http.request":
                 return _GONE
             return first.get("body", b"") or None
-        stream = _BodyStream(exchange, limit, self.body_timeout)
+        reader = _BodyReader(exchange, limit, self.body_timeout)
         try:
-            whole = await stream.read_upto(_BUFFER_UNDER)
+            whole = await reader.read_upto(_BUFFER_UNDER)
+            if whole is not None:
+                return whole or None
+            return await reader.spool()  # larger: the rest too, before the slot
         except ConnectionAbortedError:
             return _GONE
         except TimeoutError:
@@ -389,29 +378,14 @@ class Proxy:
         except BodyTooLarge:
             await _answer(exchange, too_large(scope, limit))
             return _GONE
-        if whole is None:  # larger: the rest too, before the slot
-            try:
-                await stream.spool()
-            except ConnectionAbortedError:
-                stream.close()
-                return _GONE
-            except TimeoutError:
-                stream.close()
-                await _answer(exchange, _too_slow(scope, self.body_timeout))
-                return _GONE
-            except BodyTooLarge:
-                stream.close()
-                await _answer(exchange, too_large(scope, limit))
-                return _GONE
-            except OSError as exc:  # the temporary folder is full (a pod's is a small in-memory volume)
-                stream.close()
-                log.warning("could not spool a request body: %r", exc)
-                await _answer(exchange, _no_room(scope))
-                return _GONE
-            return stream
-        return whole or None
+        except (
+            OSError
+        ) as exc:  # no room to spool: the temporary folder is full (a pod's is a small in-memory volume)
+            log.warning("could not spool a request body: %r", exc)
+            await _answer(exchange, _no_room(scope))
+            return _GONE
 
-    async def _forward(self, scope: Scope, exchange: Exchange, route: Route, limit: int, body: _Body) -> None:
+    async def _forward(self, scope: Scope, exchange: Exchange, route: Route, body: _Body) -> None:
         upstreams = self.upstreams
         service = route.service
         pool = upstreams.pool(service)
@@ -423,17 +397,7 @@ class Proxy:
                 body,
                 read_timeout=upstreams.timeout_for(scope["method"], scope["path"]),
             )
-        except (UpstreamError, OSError, BodyTooLarge) as exc:
-            if isinstance(body, _BodyStream) and body.error is not None:
-                if isinstance(body.error, ConnectionAbortedError):
-                    return  # the client left mid-body: nobody to answer
-                if isinstance(body.error, BodyTooLarge):
-                    await _answer(exchange, too_large(scope, limit))
-                    return
-                if isinstance(body.error, TimeoutError):
-                    await _answer(exchange, _too_slow(scope, self.body_timeout))
-                    return
-                raise body.error from None
+        except (UpstreamError, OSError) as exc:
             await _answer(exchange, _failure(scope, route, exc))
             return
         origin = (pool.host_header, upstreams.base_paths[service], route.raw_prefix)
@@ -466,7 +430,7 @@ class _Gone:
 
 
 _GONE = _Gone()
-_Body = bytes | _BodyStream | None
+_Body = bytes | _Spooled | None
 
 
 def has_body(scope: Scope) -> bool:
