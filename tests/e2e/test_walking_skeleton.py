@@ -3,12 +3,16 @@ reaching the cases read model over JetStream, and problem+json through the gatew
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import httpx
 import pytest
 
 from identity.demo import DEMO_CLIENT_SECRET
 from meshkit.testing import eventually
 from meshkit.testing.docs_pages import assert_offline_docs
+from tongban.config import SIMULATOR_NICE
 from tongban.mesh import Mesh
 
 pytestmark = pytest.mark.e2e
@@ -109,3 +113,27 @@ def test_mesh_processes_are_running(mesh: Mesh) -> None:
     names = {process.name for process in mesh.processes}
     assert {"identity", "catalog-worker", "cases-worker", "gateway"} <= names, names
     assert all(process.running for process in mesh.processes)
+
+
+def _nice(pid: int) -> int:
+    stat = Path(f"/proc/{pid}/stat").read_text()
+    return int(stat.rpartition(")")[2].split()[16])  # field 19 of proc(5): the nice value
+
+
+def test_background_processes_run_nicer_than_the_apis(mesh: Mesh) -> None:
+    """The APIs people wait on keep the launcher's priority; the workers, the background lanes and the stand-ins
+    for outside systems (whose real systems have cores of their own) run nicer, so that on a busy host the CPU
+    answers people first."""
+    base = os.nice(0)
+    simulators = {sim.name for sim in mesh.config.simulators}
+    apis = {spec.name for spec in mesh.config.services} | {"gateway"}
+    seen = {process.name: _nice(process.pid) for process in mesh.processes if process.pid is not None}
+    assert simulators
+    assert simulators <= seen.keys(), seen
+    for name, nice in seen.items():
+        if name in apis:
+            assert nice == base, (name, nice)
+        elif name in simulators:
+            assert nice == min(base + SIMULATOR_NICE, 19), (name, nice)
+        elif name.endswith(("-worker", "-bulk")):
+            assert nice > base, (name, nice)

@@ -40,6 +40,8 @@ DEFAULT_READY_TIMEOUT = 300.0
 POSTGRES_OFFSET = 32
 NATS_OFFSET = 42
 SIMULATOR_OFFSET = 10  # simulators take base+10, base+11, ...
+# how much nicer the launcher runs the stand-ins for outside systems than the APIs (tongban.simulators)
+SIMULATOR_NICE = 10
 LANE_OFFSET = 20  # a service's background lane: base+20+the service's offset
 WORKER_METRICS_OFFSET = 60  # a service's worker's /metrics: base+60+the service's offset
 WORKER_REPLICA_STRIDE = 10  # its second worker's /metrics: base+70+the offset, the third's base+80+the offset

@@ -20,7 +20,15 @@ from types import TracebackType
 from meshkit.embedded import EmbeddedNats, EmbeddedPostgres
 from meshkit.exposition import MULTIPROC_ENV, clean_multiproc_dir
 from meshkit.observability import uvicorn_log_config
-from tongban.config import GATEWAY_PROTOCOL, GatewaySpec, LaneSpec, MeshConfig, ServiceSpec, SimulatorSpec
+from tongban.config import (
+    GATEWAY_PROTOCOL,
+    SIMULATOR_NICE,
+    GatewaySpec,
+    LaneSpec,
+    MeshConfig,
+    ServiceSpec,
+    SimulatorSpec,
+)
 from tongban.databases import database_name, ensure_external_database
 from tongban.forwarding import FORWARDING_KEY, forwarding_key
 from tongban.natsusers import mesh_nats_users, process_nats_env
@@ -29,6 +37,7 @@ from tongban.preflight import EMBEDDED_POSTGRES
 from tongban.processes import ManagedProcess, log_tail, stop_all
 from tongban.runstate import LauncherRunning, RunState
 from tongban.servers import start_server, stop_postgres, wait_postgres_accepts
+from tongban.simulators import NICE_VARIABLE
 from tongban.steps import MeshCancelled, MeshError, ProgressCallback, Reporter, no_progress
 from tongban.urls import MeshUrls, mesh_urls
 from tongban.waiting import Job, run_jobs, wait_ready
@@ -265,7 +274,11 @@ class Mesh:
         service's worker (where the worker module exists)."""
         for sim in self.config.simulators:
             self._spawn(
-                sim.name, self._uvicorn(sim), f"Simulator {sim.name}", f"port {self.config.port(sim)}"
+                sim.name,
+                self._uvicorn(sim),
+                f"Simulator {sim.name}",
+                f"port {self.config.port(sim)}",
+                env={NICE_VARIABLE: str(SIMULATOR_NICE)},  # an outside system: off the APIs' cores first
             )
         for spec in self.config.services:
             self._spawn(spec.name, self._uvicorn(spec), f"{spec.name} API", f"port {self.config.port(spec)}")

@@ -22,8 +22,8 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from meshkit.heap import freeze_startup_heap
 from meshkit.observability import RequestContextMiddleware
+from tongban.simulators import outside_system_ready
 from tongban.simulators.signatures import CitySimSettings, sign, verify
 
 __all__ = ["create_app"]
@@ -154,5 +154,5 @@ def create_app(settings: CitySimSettings | None = None) -> FastAPI:
             )
         return JSONResponse({"status": answer.status_code, "body": answer.json()}, status_code=200)
 
-    freeze_startup_heap()  # as the services do: a full collection would walk every startup object
+    outside_system_ready()
     return app

@@ -18,8 +18,8 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from meshkit.heap import freeze_startup_heap
 from meshkit.observability import RequestContextMiddleware
+from tongban.simulators import outside_system_ready
 from tongban.simulators.residents import residents
 
 __all__ = ["create_app"]
@@ -91,5 +91,5 @@ def create_app() -> FastAPI:
         state["delay"] = 0.0
         return {"status": "reset"}
 
-    freeze_startup_heap()  # as the services do: a full collection would walk every startup object
+    outside_system_ready()
     return app

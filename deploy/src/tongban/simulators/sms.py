@@ -18,7 +18,7 @@ from fastapi import FastAPI, Query
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from meshkit.heap import freeze_startup_heap
+from tongban.simulators import outside_system_ready
 
 __all__ = ["create_app"]
 
@@ -70,5 +70,5 @@ def create_app() -> FastAPI:
         state["down"] = False
         return {"status": "reset"}
 
-    freeze_startup_heap()  # as the services do: a full collection would walk every startup object
+    outside_system_ready()
     return app

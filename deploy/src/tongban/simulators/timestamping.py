@@ -25,8 +25,8 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from pydantic_settings import SettingsConfigDict
 
-from meshkit.heap import freeze_startup_heap
 from meshkit.settings import SecretSafeSettings
+from tongban.simulators import outside_system_ready
 
 __all__ = ["DEV_TSA_PRIVATE_KEY", "TsaSimSettings", "create_app"]
 
@@ -138,5 +138,5 @@ def create_app(settings: TsaSimSettings | None = None) -> FastAPI:
             setattr(mode, name, field.default)
         return {"status": "reset"}
 
-    freeze_startup_heap()  # as the services do: a full collection would walk every startup object
+    outside_system_ready()
     return app
