@@ -474,6 +474,50 @@ async def test_a_transfer_coding_other_than_chunked_is_501(wire: Any) -> None:
     assert (status, problem["code"]) == (501, "transfer_coding_not_supported")
 
 
+async def test_more_than_a_hundred_header_fields_are_431(wire: Any) -> None:
+    """Ten thousand tiny fields passed the 64 KiB head limit, and every one was forwarded (outside try)."""
+
+    def head(fields: int) -> bytes:  # Host and fields - 1 more
+        return b"GET /catalog/echo/f HTTP/1.1\r\nHost: gateway.test\r\n%s\r\n" % b"".join(
+            b"X-F%d: a\r\n" % n for n in range(fields - 1)
+        )
+
+    async with wire() as (reader, writer):
+        writer.write(head(101))
+        status, problem, _ = await _refusal(reader)
+    assert (status, problem["code"]) == (431, "headers_too_large")
+    assert "100" in problem["detail"]
+    async with wire() as (reader, writer):
+        writer.write(head(100))
+        status, _, _ = await _answer(reader)
+    assert status == 200
+
+
+async def test_transfer_encoding_in_http_1_0_is_400(wire: Any) -> None:
+    """RFC 9112 §6.1: an HTTP/1.0 message with Transfer-Encoding has faulty framing (it was accepted and its body
+    read as chunked)."""
+    async with wire() as (reader, writer):
+        writer.write(
+            b"POST /catalog/upload HTTP/1.0\r\nHost: gateway.test\r\nTransfer-Encoding: chunked\r\n\r\n"
+            b"4\r\nabcd\r\n0\r\n\r\n"
+        )
+        status, problem, _ = await _refusal(reader)
+    assert (status, problem["code"]) == (400, "malformed_request")
+    assert "HTTP/1.0" in problem["detail"]
+
+
+async def test_an_expectation_other_than_100_continue_is_417(wire: Any) -> None:
+    """RFC 9110 §10.1.1: it was forwarded as if nothing were expected."""
+    async with wire() as (reader, writer):
+        writer.write(b"GET /catalog/echo/e HTTP/1.1\r\nHost: gateway.test\r\nExpect: 200-ok\r\n\r\n")
+        status, problem, _ = await _refusal(reader)
+    assert (status, problem["code"]) == (417, "expectation_not_supported")
+    async with wire() as (reader, writer):  # HTTP/1.0: ignored, as its 100-continue is
+        writer.write(b"GET /catalog/echo/e HTTP/1.0\r\nExpect: 200-ok\r\n\r\n")
+        status, _, _ = await _answer(reader)
+    assert status == 200
+
+
 async def test_a_head_in_two_reads_followed_at_once_by_a_large_body_is_not_taken_for_a_large_head(
     wire: Any,
 ) -> None:

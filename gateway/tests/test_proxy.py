@@ -93,6 +93,29 @@ async def test_forwarded_headers(client: httpx.AsyncClient, seen: Seen, client_a
     assert seen(echo, "host") != ["gateway.test"]
 
 
+async def test_a_clients_own_claims_of_where_it_came_from_are_dropped(
+    client: httpx.AsyncClient, seen: Seen, client_address: str
+) -> None:
+    """Only the gateway says where a request came from: the standard Forwarded, X-Real-IP, any X-Forwarded-*
+    the gateway does not set itself, and names with an underscore (which header-to-variable mappings read as
+    their dashed twins) do not reach the service (outside try, issue 21)."""
+    claims = {
+        "Forwarded": "for=10.0.0.1;proto=https",
+        "X-Real-IP": "10.0.0.1",
+        "X-Forwarded-Port": "443",
+        "X-Forwarded-Prefix": "/admin",
+        "X_Forwarded_For": "10.0.0.1",
+        "X_Real_IP": "10.0.0.1",
+        "X-Keep": "yes",
+    }
+    echo = (await client.get("/cases/echo/c", headers=claims)).json()
+    for name in ("forwarded", "x-real-ip", "x-forwarded-port", "x_forwarded_for", "x_real_ip"):
+        assert seen(echo, name) == [], name
+    assert seen(echo, "x-forwarded-prefix") == ["/cases"]
+    assert seen(echo, "x-forwarded-for") == [client_address]
+    assert seen(echo, "x-keep") == ["yes"]
+
+
 async def test_the_client_address_is_forwarded_with_its_proof(
     client: httpx.AsyncClient, seen: Seen, client_address: str
 ) -> None:

@@ -15,7 +15,10 @@ from meshkit.peers import CLIENT_ADDRESS_HEADER, CLIENT_ADDRESS_PROOF_HEADER
 __all__ = ["response_headers", "upstream_headers", "upstream_target"]
 
 # Hop-by-hop headers (RFC 9110 §7.6.1; Expect is answered by the gateway's own server), plus the headers the
-# gateway sets itself. Every ``proxy-*`` header is dropped too, and any header that Connection names.
+# gateway sets itself and the other ways a client could claim where a request came from (Forwarded, X-Real-IP:
+# only the gateway says that). Every ``proxy-*`` and ``x-forwarded-*`` header is dropped too, any header that
+# Connection names, and any name with an underscore (as nginx does by default: frameworks that map header names to
+# variables read ``X_Forwarded_For`` as ``X-Forwarded-For``).
 _HOP_BY_HOP = frozenset(
     {b"connection", b"keep-alive", b"te", b"trailer", b"transfer-encoding", b"upgrade", b"expect"}
 )
@@ -23,13 +26,13 @@ _DROP_REQUEST = _HOP_BY_HOP | {
     b"host",
     b"x-request-id",
     b"traceparent",
+    b"forwarded",
+    b"x-real-ip",
     b"x-forwarded-for",
-    b"x-forwarded-proto",
-    b"x-forwarded-host",
-    b"x-forwarded-prefix",
     CLIENT_ADDRESS_HEADER.encode(),
     CLIENT_ADDRESS_PROOF_HEADER.encode(),
 }
+_DROP_REQUEST_PREFIXES = (b"proxy-", b"x-forwarded-")
 # The gateway's own server writes Date and Server; RequestContextMiddleware writes X-Request-Id.
 _DROP_RESPONSE = _HOP_BY_HOP | {b"x-request-id", b"date", b"server"}
 _URL_SAFE = "/%:@!$&'()*+,;=?-._~"
@@ -43,7 +46,7 @@ def upstream_headers(scope: Scope, route: Route) -> list[tuple[bytes, bytes]]:
     headers: list[tuple[bytes, bytes]] = []
     host = forwarded_for = connection = None
     for name, value in scope["headers"]:
-        if name in _DROP_REQUEST or name.startswith(b"proxy-"):
+        if name in _DROP_REQUEST or name.startswith(_DROP_REQUEST_PREFIXES) or b"_" in name:
             if name == b"host":
                 host = value
             elif name == b"x-forwarded-for":

@@ -66,6 +66,16 @@ _HEAD_TOO_LARGE = (
     f"后重新发送 (the request line and headers exceed {_MAX_HEAD // 1024} KiB)",
 )
 
+# header fields of a request (Apache's LimitRequestFields): ten thousand tiny ones passed the size limit and every
+# one was copied into the forwarded request and parsed again by the service (outside try, issue 21)
+_MAX_FIELDS = 100
+_TOO_MANY_FIELDS = (
+    431,
+    "headers_too_large",
+    f"请求头字段超过 {_MAX_FIELDS} 个，网关未转发、未办理。请去掉不需要的请求头后重新发送 "
+    f"(more than {_MAX_FIELDS} header fields)",
+)
+
 
 def _status_line(status: int) -> bytes:
     try:
@@ -300,21 +310,28 @@ class _Refused(Exception):
 def _refused(
     parser: httptools.HttpRequestParser, url: bytes, headers: list[tuple[bytes, bytes]]
 ) -> tuple[int, str, str] | None:
-    """Why the gateway refuses a request on its head alone, or ``None``: a head over ``_MAX_HEAD`` bytes (431), a
-    transfer coding other than chunked (501: the body would reach the service still coded), an HTTP version other
-    than 1.0 and 1.1 (505), CONNECT and protocol upgrades (it tunnels nothing: a request behind
-    one would wait for ever), and an HTTP/1.1 request without exactly one ``Host`` (RFC 9112 §3.2: 400)."""
+    """Why the gateway refuses a request on its head alone, or ``None``: a head over ``_MAX_HEAD`` bytes or with
+    more than ``_MAX_FIELDS`` fields (431), a transfer coding other than chunked (501: the body would reach the
+    service still coded), Transfer-Encoding in HTTP/1.0 (400), an expectation other than 100-continue in HTTP/1.1
+    (417), an HTTP version other than 1.0 and 1.1 (505), CONNECT and protocol upgrades (it tunnels nothing: a
+    request behind one would wait for ever), and an HTTP/1.1 request without exactly one ``Host`` (RFC 9112 §3.2:
+    400)."""
     size = len(url)
     hosts = 0
-    coded = False
+    coded = framed = expects = False
     for name, value in headers:
         size += len(name) + len(value) + 4
         if name == b"host":
             hosts += 1
-        elif name == b"transfer-encoding" and value.strip().lower() != b"chunked":
-            coded = True
+        elif name == b"transfer-encoding":
+            framed = True
+            coded = coded or value.strip().lower() != b"chunked"
+        elif name == b"expect" and value.strip().lower() != b"100-continue":
+            expects = True
     if size > _MAX_HEAD:
         return _HEAD_TOO_LARGE
+    if len(headers) > _MAX_FIELDS:
+        return _TOO_MANY_FIELDS
     if coded:  # RFC 9112 §6.1: a transfer coding the server does not understand is 501
         return (
             501,
@@ -323,6 +340,20 @@ def _refused(
             "重新发送 (only the chunked transfer coding is accepted)",
         )
     version = parser.get_http_version()
+    if framed and version == "1.0":  # RFC 9112 §6.1: an HTTP/1.0 message with it is faulty framing
+        return (
+            400,
+            "malformed_request",
+            "HTTP/1.0 请求不能带 Transfer-Encoding 请求头，网关未转发、未办理。请用 HTTP/1.1 发送，或以 Content-Length "
+            "标明请求体长度 (Transfer-Encoding in an HTTP/1.0 request)",
+        )
+    if expects and version == "1.1":  # RFC 9110 §10.1.1; an HTTP/1.0 request's Expect is ignored
+        return (
+            417,
+            "expectation_not_supported",
+            "网关只认 Expect: 100-continue，不认其他期望值，请求未转发、未办理。请去掉该 Expect 请求头后重新发送 "
+            "(only the 100-continue expectation is supported)",
+        )
     if version not in ("1.1", "1.0"):
         return (
             505,

@@ -61,6 +61,7 @@ _TITLES = {
     409: "状态冲突 (Conflict)",
     413: "请求体过大 (Payload too large)",
     415: "不支持的媒体类型 (Unsupported media type)",
+    417: "无法满足的期望 (Expectation failed)",
     422: "数据校验未通过 (Validation failed)",
     429: "请求过于频繁 (Too many requests)",
     431: "请求头过大 (Request header fields too large)",
