@@ -512,6 +512,10 @@ async def test_an_expectation_other_than_100_continue_is_417(wire: Any) -> None:
         writer.write(b"GET /catalog/echo/e HTTP/1.1\r\nHost: gateway.test\r\nExpect: 200-ok\r\n\r\n")
         status, problem, _ = await _refusal(reader)
     assert (status, problem["code"]) == (417, "expectation_not_supported")
+    async with wire() as (reader, writer):  # an empty one expects nothing
+        writer.write(b"GET /catalog/echo/e HTTP/1.1\r\nHost: gateway.test\r\nExpect: \r\n\r\n")
+        status, _, _ = await _answer(reader)
+    assert status == 200
     async with wire() as (reader, writer):  # HTTP/1.0: ignored, as its 100-continue is
         writer.write(b"GET /catalog/echo/e HTTP/1.0\r\nExpect: 200-ok\r\n\r\n")
         status, _, _ = await _answer(reader)

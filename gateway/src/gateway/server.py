@@ -326,7 +326,7 @@ def _refused(
         elif name == b"transfer-encoding":
             framed = True
             coded = coded or value.strip().lower() != b"chunked"
-        elif name == b"expect" and value.strip().lower() != b"100-continue":
+        elif name == b"expect" and value.strip().lower() not in (b"100-continue", b""):  # empty: nothing
             expects = True
     if size > _MAX_HEAD:
         return _HEAD_TOO_LARGE
