@@ -440,8 +440,10 @@ async def test_a_trickled_body_small_or_large_holds_no_slot_and_must_keep_a_rate
             b"POST /catalog/upload HTTP/1.1\r\nHost: gateway.test\r\nTransfer-Encoding: chunked\r\n\r\n1\r\ng\r\n"
         )
         large = await asyncio.open_connection(host, port)
+        bearer = tokens.headers()["Authorization"].encode()
         large[1].write(
-            b"POST /catalog/upload HTTP/1.1\r\nHost: gateway.test\r\nContent-Length: 400000\r\n\r\n"
+            b"POST /catalog/upload HTTP/1.1\r\nHost: gateway.test\r\nAuthorization: %s\r\n" % bearer
+            + b"Content-Length: 400000\r\n\r\n"
             + b"x" * (300 * 1024)
         )
         served = []
@@ -461,6 +463,33 @@ async def test_a_trickled_body_small_or_large_holds_no_slot_and_must_keep_a_rate
         assert (status, problem["code"]) == (408, "body_timeout")
         for _, writer in (small, large):
             writer.close()
+
+
+async def test_a_large_body_without_a_valid_token_is_401_before_it_is_spooled(
+    wire: Any, upstreams: dict[str, Any], tokens: TokenFactory
+) -> None:
+    """Outside try: twenty anonymous uploads, each sending 9 MiB and then a trickle, held 190 MB of the gateway's
+    temporary folder. A body over 256 KiB is spooled only for a caller with a valid token; a small body needs
+    none (the service decides)."""
+    catalog = upstreams["catalog"]
+    catalog.first_chunk.clear()
+    head = b"POST /catalog/upload HTTP/1.1\r\nHost: gateway.test\r\nContent-Length: %d\r\n"
+    async with wire() as (reader, writer):
+        writer.write(head % (300 * 1024) + b"\r\n" + b"x" * (300 * 1024))
+        status, headers, body = await _answer(reader)
+    assert status == 401
+    assert json.loads(body)["code"] == "unauthenticated"
+    assert headers["www-authenticate"].startswith("Bearer")
+    assert not catalog.first_chunk.is_set()  # nothing forwarded
+    bearer = tokens.headers()["Authorization"].encode()
+    async with wire() as (reader, writer):
+        writer.write(head % (300 * 1024) + b"Authorization: %s\r\n\r\n" % bearer + b"x" * (300 * 1024))
+        status, _, _ = await _answer(reader)
+    assert status == 200
+    async with wire() as (reader, writer):
+        writer.write(head % 1024 + b"\r\n" + b"x" * 1024)
+        status, _, _ = await _answer(reader)
+    assert status == 200
 
 
 async def test_a_transfer_coding_other_than_chunked_is_501(wire: Any) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import re
+import socket
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
@@ -15,6 +16,7 @@ from gateway.main import create_app
 from gateway.settings import GatewaySettings
 from meshkit.peers import address_proof
 from meshkit.settings import DEV_FORWARDING_KEY
+from meshkit.testing.tokens import TokenFactory
 
 pytestmark = pytest.mark.api
 
@@ -252,7 +254,7 @@ async def test_large_response_streams_through_intact(client: httpx.AsyncClient) 
 
 
 async def test_a_large_request_body_is_spooled_whole_before_the_upstream_sees_it(
-    client: httpx.AsyncClient, upstreams: dict[str, Any]
+    client: httpx.AsyncClient, upstreams: dict[str, Any], tokens: TokenFactory
 ) -> None:
     """Outside try (session 12): streamed while holding an upstream slot, a body sent at the minimum rate held the
     slot for as long as it lasted. A body over 256 KiB is spooled (memory, then a temporary file) first, and
@@ -272,7 +274,7 @@ async def test_a_large_request_body_is_spooled_whole_before_the_upstream_sees_it
             digest.update(chunk)
             yield chunk
 
-    response = await client.post("/catalog/upload", content=body())
+    response = await client.post("/catalog/upload", content=body(), headers=tokens.headers())
 
     assert response.status_code == 200
     assert response.json() == {"size": 12 * len(chunk), "sha256": digest.hexdigest(), "length": None}
@@ -320,25 +322,71 @@ async def test_utf8_header_values_pass_unchanged(client: httpx.AsyncClient, seen
     assert seen(echo, "x-file-name") == [name]
 
 
-async def test_response_streams_through_a_served_gateway(
+async def test_an_upstreams_answer_is_read_whole_before_it_goes_to_the_client(
     gateway_settings: Any, upstreams: dict[str, Any], serve: Any
 ) -> None:
+    """nginx's proxy buffering: the answer is read whole (a large one into a temporary file) and the upstream's
+    slot given back before the client gets any of it, so a client that reads slowly or not at all holds no slot
+    (outside try, issue 21)."""
     catalog = upstreams["catalog"]
     catalog.release.clear()
-    from_gateway = []
-    async with (
-        serve(create_app(gateway_settings()), lifespan="on") as url,
-        httpx.AsyncClient() as client,
-        client.stream("GET", f"{url}/catalog/drip") as response,
-    ):
-        assert response.status_code == 200
-        async for chunk in response.aiter_raw():
-            from_gateway.append(chunk)
-            # A buffering proxy would hold "first;" until the upstream finished: it never would.
-            catalog.release.set()
+    async with serve(create_app(gateway_settings()), lifespan="on") as url, httpx.AsyncClient() as client:
 
-    assert b"".join(from_gateway) == b"first;rest"
-    assert from_gateway[0] == b"first;"
+        async def first_part() -> bytes:
+            async with client.stream("GET", f"{url}/catalog/drip") as response:
+                assert response.status_code == 200
+                return await anext(response.aiter_raw())
+
+        first = asyncio.create_task(first_part())
+        await asyncio.sleep(0.3)
+        assert not first.done()  # "first;" is not sent while the upstream's answer is unfinished
+        catalog.release.set()
+        assert await first == b"first;rest"
+        large = await client.get(f"{url}/catalog/big", params={"size": 3 * 1024 * 1024})
+    assert large.status_code == 200
+    assert large.content == b"".join(bytes([n % 256]) * 65536 for n in range(48))  # spooled, whole, in order
+
+
+async def test_a_client_that_reads_none_of_its_answers_holds_no_upstream_slot(
+    gateway_settings: Any, serve: Any
+) -> None:
+    """Outside try: connections that pipelined requests for a large answer and read nothing kept every slot of
+    the upstream for as long as they stayed open, and everyone else got 503 upstream_busy. Now each answer is
+    fetched with a slot and delivered without it, and a client that reads nothing for ``body_timeout`` seconds
+    is cut off."""
+    settings = gateway_settings(upstream_concurrency_overrides={"catalog": 2}, body_timeout=3.0)
+    request = b"GET /catalog/big?size=1000000 HTTP/1.1\r\nHost: gateway.test\r\n\r\n"
+    async with serve(create_app(settings), lifespan="on") as url:
+        host, port = url.removeprefix("http://").split(":")
+        stalled = []
+        for _ in range(4):  # twice the slots, each asking for 20 MB and reading none of it
+            sock = socket.socket()
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+            sock.connect((host, int(port)))
+            sock.sendall(request * 20)
+            stalled.append(sock)
+        await asyncio.sleep(0.5)
+        async with httpx.AsyncClient(base_url=url, timeout=5) as client:
+            for _ in range(5):
+                assert (await client.get("/catalog/items/A1")).status_code == 200
+        await asyncio.sleep(4.0)  # past body_timeout
+        for sock in stalled:
+            assert await asyncio.to_thread(_cut_off, sock)
+
+
+def _cut_off(sock: socket.socket) -> bool:
+    """Whether the gateway ended the connection (what it had sent read first)."""
+    sock.settimeout(5)
+    try:
+        while sock.recv(1 << 20):
+            pass
+    except ConnectionResetError:
+        return True
+    except TimeoutError:
+        return False
+    finally:
+        sock.close()
+    return True
 
 
 async def test_issue20_failure10_a_hung_upstream_is_cut_short_except_on_the_routes_that_may_take_long(
@@ -354,7 +402,7 @@ async def test_issue20_failure10_a_hung_upstream_is_cut_short_except_on_the_rout
 
 
 async def test_a_large_body_with_no_room_to_spool_is_503_with_retry_after(
-    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch, tokens: TokenFactory
 ) -> None:
     """A pod's temporary folder is a small in-memory volume: when it is full, the large body is refused with
     ``Retry-After`` before anything is forwarded, not failed half-way as a 500."""
@@ -375,6 +423,6 @@ async def test_a_large_body_with_no_room_to_spool_is_503_with_retry_after(
             await asyncio.sleep(0.01)
 
     monkeypatch.setattr("gateway.proxy.tempfile.SpooledTemporaryFile", Full)
-    response = await client.post("/catalog/upload", content=body())
+    response = await client.post("/catalog/upload", content=body(), headers=tokens.headers())
     assert (response.status_code, response.json()["code"]) == (503, "body_spool_full")
     assert response.headers["retry-after"] == "5"

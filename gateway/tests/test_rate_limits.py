@@ -165,6 +165,7 @@ def test_an_override_changes_only_what_it_names() -> None:
         ("POST", "/identity/authorize", "login"),
         ("GET", "/identity/authorize", "api"),  # login counts POSTs only
         ("GET", "/catalog/matters/500110-SCJGJ-SPJY-XK", "search"),
+        ("HEAD", "/catalog/search", "search"),  # run as the GET it is (it was "api": outside try)
         ("POST", "/catalog/matters", "api"),  # search counts GETs only
         ("PROPFIND", "/identity/authorize", "api"),  # a method outside the table: every class is asked
         ("PROPFIND", "/catalog/search", "api"),

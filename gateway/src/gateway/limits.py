@@ -132,6 +132,8 @@ class Rules:
         return cls({**merged, "api": api})
 
     def classify(self, method: str, path: str) -> LimitClass | None:
+        if method == "HEAD":  # a service runs a HEAD as the GET it is (outside try: HEAD escaped "search")
+            method = "GET"
         for limit_class in self._by_method.get(method, self.classes):
             if limit_class.matches(method, path):
                 return limit_class

@@ -37,7 +37,8 @@ from gateway.admission import Admission, client_key, refused_busy
 from gateway.forwarding import response_headers, upstream_headers, upstream_target
 from gateway.limits import TrustedProxies
 from gateway.routes import Route, RouteTable, internal_path
-from gateway.throttle import Throttle, remember_source
+from gateway.throttle import PRINCIPAL, Throttle, remember_source
+from gateway.upstream_http import Response as UpstreamResponse
 from gateway.upstream_http import UpstreamError, UpstreamUnreachable
 from gateway.upstreams import Upstreams
 from meshkit.edge import control_in_path
@@ -342,17 +343,28 @@ class Proxy:
                 body.close()
 
     async def _admitted(self, scope: Scope, exchange: Exchange, route: Route, body: _Body) -> None:
+        """The upstream's whole answer, fetched holding one of its slots, then delivered with the slot given back:
+        a client that does not read its answers holds no slot (outside try: 34 connections pipelining requests
+        for a 112 KB document and reading nothing kept every one of identity's slots for as long as they
+        stayed, and the token endpoint answered 503 to everyone)."""
         if self.admission is None:
-            await self._forward(scope, exchange, route, body)
-            return
-        gate = self.admission.gate(route.service)
-        if not await gate.enter(client_key(scope)):
-            await _answer(exchange, _busy(scope, route, self.admission.retry_after))
-            return
-        try:
-            await self._forward(scope, exchange, route, body)
-        finally:
-            gate.leave()
+            result = await self._fetch(scope, route, body)
+        else:
+            gate = self.admission.gate(route.service)
+            if not await gate.enter(client_key(scope)):
+                result = _busy(scope, route, self.admission.retry_after)
+            else:
+                try:
+                    result = await self._fetch(scope, route, body)
+                finally:
+                    gate.leave()
+        if isinstance(result, _Answer):
+            try:
+                await result.deliver(exchange)
+            finally:
+                result.close()
+        else:
+            await _answer(exchange, result)
 
     async def _body(self, scope: Scope, exchange: Exchange, limit: int) -> _Body | _Gone:
         """The client's body: ``None`` when it has none, whole when it is at most 256 KiB (read before the request
@@ -367,6 +379,12 @@ class Proxy:
         reader = _BodyReader(exchange, limit, self.body_timeout)
         try:
             whole = await reader.read_upto(_BUFFER_UNDER)
+            if reader.received > _BUFFER_UNDER and self.guard is not None and PRINCIPAL not in scope:
+                # only a caller with a valid token has a temporary file spent on its body (outside try: twenty
+                # anonymous uploads held 190 MB of the gateway's temporary folder); every large body's path
+                # (material uploads, the catalog's import) needs one anyway
+                await _answer(exchange, _anonymous_upload(scope))
+                return _GONE
             if whole is not None:
                 return whole or None
             return await reader.spool()  # larger: the rest too, before the slot
@@ -385,7 +403,10 @@ class Proxy:
             await _answer(exchange, _no_room(scope))
             return _GONE
 
-    async def _forward(self, scope: Scope, exchange: Exchange, route: Route, body: _Body) -> None:
+    async def _fetch(self, scope: Scope, route: Route, body: _Body) -> _Answer | Response:
+        """The upstream's answer read whole — in memory up to 256 KiB, in a temporary file past that (nginx's
+        proxy buffering) — or the problem to answer instead (an upstream that failed, even halfway through its
+        answer: nothing has gone to the client yet)."""
         upstreams = self.upstreams
         service = route.service
         pool = upstreams.pool(service)
@@ -398,31 +419,62 @@ class Proxy:
                 read_timeout=upstreams.timeout_for(scope["method"], scope["path"]),
             )
         except (UpstreamError, OSError) as exc:
-            await _answer(exchange, _failure(scope, route, exc))
-            return
+            return _failure(scope, route, exc)
         origin = (pool.host_header, upstreams.base_paths[service], route.raw_prefix)
         headers = response_headers(response.headers, origin)
         length = response.content_length
-        if length is not None and length <= _BUFFER_UNDER:
-            try:  # small: read it whole first, so a failure can still become a problem response
-                payload = await response.read()
-            except UpstreamError as exc:
-                await _answer(exchange, _failure(scope, route, exc))
-                return
-            await exchange.answer(response.status, headers, payload)
-            return
-        send = exchange.send
         try:
-            await send({"type": "http.response.start", "status": response.status, "headers": headers})
-            while (chunk := await response.chunk()) is not None:
-                await send({"type": "http.response.body", "body": chunk, "more_body": True})
-            await send({"type": "http.response.body", "body": b""})
+            if length is not None and length <= _BUFFER_UNDER:
+                return _Answer(response.status, headers, await response.read())
+            return _Answer(response.status, headers, b"", await _spooled(response))
         except UpstreamError as exc:
-            # The status line is gone already: all that is left is to cut the connection.
-            log.warning("upstream %s broke off its response: %r", route.service, exc)
-            raise
+            return _failure(scope, route, exc)
+        except OSError as exc:  # no room to spool the answer in the temporary folder
+            log.warning("could not spool an upstream's answer: %r", exc)
+            return _no_room(scope)
         finally:
             response.close()  # after the whole answer, release() ran already and this does nothing
+
+
+class _Answer:
+    """An upstream's answer, read whole: ``payload`` in memory, or ``file`` (a spool, read in parts)."""
+
+    __slots__ = ("file", "headers", "payload", "status")
+
+    def __init__(
+        self, status: int, headers: list[tuple[bytes, bytes]], payload: bytes, file: IO[bytes] | None = None
+    ) -> None:
+        self.status = status
+        self.headers = headers
+        self.payload = payload
+        self.file = file
+
+    async def deliver(self, exchange: Exchange) -> None:
+        file = self.file
+        if file is None:
+            await exchange.answer(self.status, self.headers, self.payload)
+            return
+        send = exchange.send
+        await send({"type": "http.response.start", "status": self.status, "headers": self.headers})
+        while part := file.read(_SPOOL_PART):
+            await send({"type": "http.response.body", "body": part, "more_body": True})
+        await send({"type": "http.response.body", "body": b""})
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+
+
+async def _spooled(response: UpstreamResponse) -> IO[bytes]:
+    file = tempfile.SpooledTemporaryFile(max_size=_BUFFER_UNDER)  # noqa: SIM115 - closed by _Answer.close
+    try:
+        while (chunk := await response.chunk()) is not None:
+            file.write(chunk)
+    except BaseException:
+        file.close()
+        raise
+    file.seek(0)
+    return file
 
 
 class _Gone:
@@ -468,13 +520,25 @@ def _not_routed(scope: Scope) -> Response:
     )
 
 
+def _anonymous_upload(scope: Scope) -> Response:
+    """401: a body over 256 KiB without a valid Bearer token (the gateway spools no such body)."""
+    return problem_response(
+        status=401,
+        code="unauthenticated",
+        detail="超过 256 KiB 的请求体（如上传材料、导入清单）须带有效的访问令牌，网关未读取、未转发。请登录后重新上传 "
+        "(a request body over 256 KiB needs a valid Bearer access token)",
+        instance=scope["path"],
+        headers={"WWW-Authenticate": 'Bearer realm="tongban"'},
+    )
+
+
 def _no_room(scope: Scope) -> Response:
-    """503: a large body could not be spooled (no room left for it in the gateway's temporary folder)."""
+    """503: a large body or answer could not be spooled (no room left in the gateway's temporary folder)."""
     return problem_response(
         status=503,
         code="body_spool_full",
-        detail="网关暂时没有空间接收这么大的请求体，请求未转发、未办理。请稍后重新发送 "
-        "(no room to buffer the request body right now)",
+        detail="网关暂时没有空间缓存这么大的请求体或应答，请稍后重新发送；写操作若已提交，请先查询结果再重试 "
+        "(no room to buffer the request body or the answer right now)",
         instance=scope["path"],
         headers={"Retry-After": "5"},
     )

@@ -599,7 +599,14 @@ class Exchange:
             raise RuntimeError("a body without an answer started, or after the answer ended")
         flow = self.protocol.flow
         if flow.write_paused and not self.disconnected:
-            await flow.drain()
+            # a client that stops reading (its earlier answers still unread) is cut off after body_timeout seconds:
+            # the answer is out of the upstream's slot by now, but the connection and the answer were held for ever
+            try:
+                async with asyncio.timeout(self.proxy.body_timeout):
+                    await flow.drain()
+            except TimeoutError:
+                self.transport.abort()  # not close(): that would wait to flush what the client does not read
+                raise
         if self._no_body:
             data = b""
         elif self._chunked:

@@ -105,8 +105,8 @@ class GatewaySettings(SecretSafeSettings):
         gt=0,
         le=300,
         description="seconds a client may leave its request body silent (before its first byte, between two "
-        "reads) before it is answered 408 and its connection closed; a body of at most 256 KiB is read whole "
-        "before the request takes one of the upstream's slots",
+        "reads) before it is answered 408 and its connection closed, and may take none of its answer before its "
+        "connection is cut; a body is read whole before the request takes one of the upstream's slots",
     )
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
     upload_paths: list[str] = Field(

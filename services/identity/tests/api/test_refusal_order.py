@@ -56,3 +56,18 @@ async def test_issue_18_failure_11_introspection_needs_client_authentication_fir
     assert response.json()["error"] == "invalid_client"
     wrong = await client.post("/introspect", data={}, auth=("nobody", "wrong"))
     assert wrong.status_code == 401
+
+
+@pytest.mark.parametrize("path", ["/token", "/introspect", "/revoke"])
+async def test_basic_credentials_that_are_not_ascii_are_401_not_500(
+    client: httpx.AsyncClient, path: str
+) -> None:
+    """Outside try (issue 21): ``Authorization: Basic é`` made the Basic decoder raise a ValueError nobody caught
+    (500 and an ERROR traceback, at every call)."""
+    response = await client.post(
+        path,
+        content=b"grant_type=client_credentials&token=x",
+        headers={"authorization": b"Basic \xc3\xa9", "content-type": b"application/x-www-form-urlencoded"},
+    )
+    assert response.status_code == 401, response.text
+    assert response.json()["error"] == "invalid_client"

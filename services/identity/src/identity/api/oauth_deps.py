@@ -4,7 +4,6 @@ policy, the signing keys, identity's own access-token verifier, and the OP's coo
 from __future__ import annotations
 
 import base64
-import binascii
 from collections.abc import Callable, Coroutine, Mapping
 from datetime import UTC, datetime
 from typing import Annotated, Any
@@ -139,7 +138,9 @@ def _basic(request: Request) -> tuple[str, str] | None:
         return None
     try:
         client_id, colon, secret = base64.b64decode(encoded, validate=True).decode().partition(":")
-    except (binascii.Error, UnicodeDecodeError) as exc:
+    except (
+        ValueError
+    ) as exc:  # binascii.Error, UnicodeDecodeError, and a str with non-ASCII (outside try: 500)
         raise OAuthError(
             "Basic 认证头格式错误 (malformed Basic credentials)",
             status=401,
