@@ -45,6 +45,8 @@ async def _app(scope: dict, receive, send) -> None:  # type: ignore[no-untyped-d
         await send({"type": "http.response.body", "body": b""})
         return
     answer = b"%s %s %d" % (scope["method"].encode(), path.encode(), len(body))
+    if path == "/port":
+        answer = b"%d" % scope["client"][1]  # which connection: its port on the client's side
     headers = [(b"content-length", str(len(answer)).encode()), (b"content-type", b"text/plain")]
     await send({"type": "http.response.start", "status": 200, "headers": headers})
     await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else answer})
@@ -80,8 +82,12 @@ async def _scenario() -> dict[str, object]:
 
         response = await pool.request("POST", b"/refuse-early", [], a_lot(), read_timeout=2)
         seen["refused early"] = (response.status, await response.read())
+        response = await pool.request("GET", b"/port", [], None, read_timeout=2)
+        before = await response.read()
         response = await pool.request("HEAD", b"/head", [], None, read_timeout=2)
         seen["head"] = (response.status, response.content_length, await response.read())
+        response = await pool.request("GET", b"/port", [], None, read_timeout=2)
+        seen["same connection after a HEAD"] = await response.read() == before
         response = await pool.request("GET", b"/big", [], None, read_timeout=2)
         seen["big"] = sum([len(chunk) async for chunk in response.chunks()])
         try:
@@ -112,6 +118,7 @@ def test_the_upstream_client_on_uvloop() -> None:
         "streamed": (200, b"PUT /stream 12"),
         "refused early": (413, b"too large"),
         "head": (200, 12, b""),
+        "same connection after a HEAD": True,
         "big": 64 * 65536,
         "silent": "timeout",
         "after": (200, b"GET /after 0"),
