@@ -11,52 +11,47 @@ import sys
 
 import pytest
 
+from tongban.simulators import NICE_VARIABLE
+
 _PROBE = """
-import gc
+import gc, os
 from tongban.simulators.{module} import create_app
 before = gc.get_freeze_count()
 create_app()
-print(before, gc.get_freeze_count())
+print(before, gc.get_freeze_count(), os.nice(0))
 """
+MODULES = ["city_platform", "population", "sms", "timestamping"]
 
 
-@pytest.mark.parametrize("module", ["city_platform", "population", "sms", "timestamping"])
-def test_a_simulator_freezes_what_its_factory_built(module: str) -> None:
+def _built(module: str, nice: str | None = None) -> tuple[int, int, int]:
+    """Build the stand-in's app in a process of its own, in a session of its own as the launcher's processes
+    are (its autogroup is its own): (objects frozen before, after, its nice value)."""
+    env = {k: v for k, v in os.environ.items() if k != NICE_VARIABLE}
+    if nice is not None:
+        env[NICE_VARIABLE] = nice
     done = subprocess.run(
         [sys.executable, "-c", _PROBE.format(module=module)],
         capture_output=True,
         text=True,
         check=True,
         timeout=60,
+        env=env,
+        start_new_session=True,
     )
-    before, after = (int(n) for n in done.stdout.split())
+    before, after, niceness = (int(n) for n in done.stdout.split()[-3:])
+    return before, after, niceness
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_a_simulator_freezes_what_its_factory_built(module: str) -> None:
+    before, after, _ = _built(module)
     assert before == 0
     assert after > 10_000  # the modules, the app and its data: out of every later collection's walk
 
 
-_NICE_PROBE = """
-import os
-from tongban.simulators.{module} import create_app
-create_app()
-print(os.nice(0))
-"""
-
-
-@pytest.mark.parametrize("module", ["city_platform", "population", "sms", "timestamping"])
+@pytest.mark.parametrize("module", MODULES)
 @pytest.mark.parametrize(("variable", "expected"), [("7", 7), (None, 0)])
 def test_a_simulator_started_by_the_launcher_runs_nicer(
     module: str, variable: str | None, expected: int
 ) -> None:
-    env = {k: v for k, v in os.environ.items() if k != "TONGBAN_SIMULATOR_NICE"}
-    if variable is not None:
-        env["TONGBAN_SIMULATOR_NICE"] = variable
-    done = subprocess.run(
-        [sys.executable, "-c", _NICE_PROBE.format(module=module)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-        env=env,
-        start_new_session=True,  # a session of its own, as the launcher's processes: its autogroup is its own
-    )
-    assert int(done.stdout.split()[-1]) == os.nice(0) + expected
+    assert _built(module, variable)[2] == os.nice(0) + expected
